@@ -1,0 +1,22 @@
+/** The validated, frozen configuration every other module receives; nothing else reads process.env. */
+export interface Config {
+  readonly env: 'development' | 'test' | 'production';
+  readonly port: number;
+  /** External URL of the default tenant, without a trailing slash. */
+  readonly publicUrl: string;
+  /** Host (with port, if any) of publicUrl: tenants live at NAME.<baseHost>. */
+  readonly baseHost: string;
+  readonly redis: { readonly url: string; readonly prefix: string } | undefined;
+  readonly dataDir: string;
+  /** Newest first: the first seals, all open. */
+  readonly masterKeys: readonly Buffer[];
+  /** Newest first: the first signs, all verify. */
+  readonly sessionSecrets: readonly string[];
+  readonly admin: { readonly email: string | undefined; readonly password: string | undefined };
+  readonly bootstrapClient: { readonly clientId: string; readonly clientSecret: string } | undefined;
+  readonly upstreamBaseUrl: string | undefined;
+  readonly sandbox: boolean;
+  readonly trustProxy: boolean | number | string | undefined;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly emulatorPort: number;
+}

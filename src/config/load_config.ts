@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import type { Config } from './config.js';
+import { ConfigError } from './config_error.js';
+import { readOrCreateSecret } from './generated_secret.js';
+import { environmentSchema } from './schema.js';
+
+/**
+ * Validates the environment and derives the configuration. Throws a ConfigError naming the first
+ * bad variable. In embedded mode a missing master key or session secret is generated into the data
+ * directory; with Redis (several instances) or in production they must be given.
+ */
+export function loadConfig(environment: Record<string, string | undefined>): Config {
+  const parsed = environmentSchema.safeParse(withoutBlanks(environment));
+  if (!parsed.success) throw toConfigError(parsed.error);
+  const env = parsed.data;
+  const production = env.NODE_ENV === 'production';
+
+  if (production && !env.FITGATE_MASTER_KEY) {
+    throw new ConfigError('FITGATE_MASTER_KEY', 'is required when NODE_ENV=production');
+  }
+  if (production && !env.FITGATE_SESSION_SECRETS) {
+    throw new ConfigError('FITGATE_SESSION_SECRETS', 'is required when NODE_ENV=production');
+  }
+  if (env.REDIS_URL && !env.FITGATE_MASTER_KEY) {
+    throw new ConfigError('FITGATE_MASTER_KEY', 'is required when REDIS_URL is set (every instance must share it)');
+  }
+  if (env.REDIS_URL && !env.FITGATE_SESSION_SECRETS) {
+    throw new ConfigError('FITGATE_SESSION_SECRETS', 'is required when REDIS_URL is set (every instance must share it)');
+  }
+  if (Boolean(env.FITGATE_BOOTSTRAP_CLIENT_ID) !== Boolean(env.FITGATE_BOOTSTRAP_CLIENT_SECRET)) {
+    const missing = env.FITGATE_BOOTSTRAP_CLIENT_ID ? 'FITGATE_BOOTSTRAP_CLIENT_SECRET' : 'FITGATE_BOOTSTRAP_CLIENT_ID';
+    throw new ConfigError(missing, 'must be set together with its pair (client id and client secret)');
+  }
+  if (production && env.FITGATE_SANDBOX) {
+    throw new ConfigError('FITGATE_SANDBOX', 'cannot be on when NODE_ENV=production');
+  }
+
+  const masterKeys = (env.FITGATE_MASTER_KEY ?? [readOrCreateSecret(env.FITGATE_DATA_DIR, 'master.key', 32)]).map(
+    (key) => Buffer.from(key, 'base64'),
+  );
+  const sessionSecrets = env.FITGATE_SESSION_SECRETS ?? [readOrCreateSecret(env.FITGATE_DATA_DIR, 'session.secret', 48)];
+  const publicUrl = new URL(env.FITGATE_PUBLIC_URL);
+
+  return Object.freeze({
+    env: env.NODE_ENV,
+    port: env.PORT,
+    publicUrl: env.FITGATE_PUBLIC_URL,
+    baseHost: publicUrl.host,
+    redis: env.REDIS_URL ? Object.freeze({ url: env.REDIS_URL, prefix: env.FITGATE_REDIS_PREFIX }) : undefined,
+    dataDir: env.FITGATE_DATA_DIR,
+    masterKeys: Object.freeze(masterKeys),
+    sessionSecrets: Object.freeze(sessionSecrets),
+    admin: Object.freeze({ email: env.FITGATE_ADMIN_EMAIL, password: env.FITGATE_ADMIN_PASSWORD }),
+    bootstrapClient:
+      env.FITGATE_BOOTSTRAP_CLIENT_ID && env.FITGATE_BOOTSTRAP_CLIENT_SECRET
+        ? Object.freeze({ clientId: env.FITGATE_BOOTSTRAP_CLIENT_ID, clientSecret: env.FITGATE_BOOTSTRAP_CLIENT_SECRET })
+        : undefined,
+    upstreamBaseUrl: env.FITGATE_UPSTREAM_BASE_URL,
+    sandbox: env.FITGATE_SANDBOX ?? !production,
+    trustProxy: parseTrustProxy(env.FITGATE_TRUST_PROXY),
+    logLevel: env.LOG_LEVEL,
+    emulatorPort: env.EMULATOR_PORT,
+  });
+}
+
+function withoutBlanks(environment: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(environment).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
+  );
+}
+
+function toConfigError(error: z.ZodError): ConfigError {
+  const issue = error.issues[0];
+  return new ConfigError(String(issue?.path[0] ?? 'environment'), issue?.message ?? 'is invalid');
+}
+
+function parseTrustProxy(value: string | undefined): Config['trustProxy'] {
+  if (value === undefined) return undefined;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}

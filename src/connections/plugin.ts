@@ -1,0 +1,74 @@
+import type { Strategy } from 'passport';
+
+/**
+ * How the host knows a connection plugin: a second provider is one more folder that exports an
+ * object of this shape. Plugins import nothing of the host; this interface is matched structurally.
+ */
+export interface ConnectionPlugin<Settings = Record<string, unknown>> {
+  /** The connection's `strategy` value, e.g. "fitbit". */
+  readonly strategy: string;
+  readonly displayName: string;
+  /** Validates the connection's options (the Management API and the dashboard use it). */
+  parseSettings(input: unknown): { ok: true; value: Settings } | { ok: false; field: string; message: string };
+  /** Permissions an admin can tick, with the upstream scopes each maps to per mode. */
+  permissions(api: string): ReadonlyArray<{ name: string; description: string; upstreamScopes: string[] }>;
+  /** Numbered setup steps for the admin, naming the exact callback URL to register. */
+  setupSteps(api: string, callbackUrl: string): string[];
+  /** A configured Passport strategy for one login. */
+  createStrategy(options: PluginStrategyOptions, verify: PluginVerify): Strategy;
+  /** Refresh, revoke and profile fetch for stored upstream tokens. */
+  createTokenClient(options: PluginClientOptions): PluginTokenClient;
+}
+
+export interface PluginClientOptions {
+  api: string;
+  clientID: string;
+  clientSecret?: string;
+  /** Rewrites every upstream URL: https://HOST/PATH → `${upstreamBaseUrl}/HOST/PATH` (emulator). */
+  upstreamBaseUrl?: string;
+  timeoutMs?: number;
+}
+
+export interface PluginStrategyOptions extends PluginClientOptions {
+  callbackURL: string;
+  /** Upstream scope names as the admin configured them (Fitbit names). */
+  scope: string[];
+  /** Front-channel base when it differs from the back-channel one (sandbox mounted on the tenant host). */
+  authorizationBaseUrl?: string;
+  /** passport-oauth2 state store: keeps state + PKCE verifier in fitgate's store, not the session. */
+  store?: unknown;
+}
+
+export interface PluginTokens {
+  accessToken: string;
+  refreshToken?: string;
+  expiresIn: number;
+  grantedScopes: string[];
+}
+
+export type PluginVerify = (
+  tokens: PluginTokens,
+  profile: PluginProfile,
+  done: (error: unknown, user?: unknown, info?: unknown) => void,
+) => void;
+
+/** Passport's normalised profile plus what the host needs for migration and consent checks. */
+export interface PluginProfile {
+  provider: string;
+  id: string;
+  /** The legacy id, when the upstream reports one (Google Health's legacyUserId). */
+  legacyUserId?: string;
+  displayName?: string;
+  name?: { familyName?: string; givenName?: string };
+  emails?: Array<{ value: string; verified?: boolean }>;
+  photos?: Array<{ value: string }>;
+  grantedScopes: string[];
+  _json: Record<string, unknown>;
+  _raw: string;
+}
+
+export interface PluginTokenClient {
+  refresh(refreshToken: string): Promise<PluginTokens>;
+  revoke(token: string): Promise<void>;
+  fetchProfile(accessToken: string): Promise<PluginProfile>;
+}

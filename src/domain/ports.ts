@@ -1,0 +1,143 @@
+import type { AdminAccount, Client, Connection, LogEvent, Page, PageRequest, Tenant, User } from './types.js';
+
+/**
+ * What the domain needs from storage. The store implements these (embedded SQLite and Redis); the
+ * same contract suite (test/integration/store/) runs against both. Every method says what it
+ * returns when the record is missing. Writes are atomic: a crash leaves the old or the new record,
+ * never a mix. Records are returned as copies: mutating one changes nothing until it is saved.
+ */
+
+export interface TenantRepository {
+  /** Undefined when no tenant has that name. */
+  get(name: string): Promise<Tenant | undefined>;
+  /** Undefined when no tenant lists that host in `domains`. */
+  findByDomain(host: string): Promise<Tenant | undefined>;
+  /** Throws AlreadyExistsError when the name is taken. */
+  create(tenant: Tenant): Promise<void>;
+  /** Replaces the record; throws NotFoundInStoreError when it does not exist. */
+  update(tenant: Tenant): Promise<void>;
+  list(): Promise<Tenant[]>;
+}
+
+export interface ClientRepository {
+  get(tenant: string, clientId: string): Promise<Client | undefined>;
+  /** Throws AlreadyExistsError when the client id is taken in that tenant. */
+  create(client: Client): Promise<void>;
+  /** Throws NotFoundInStoreError when it does not exist. */
+  update(client: Client): Promise<void>;
+  /** False when there was nothing to delete. */
+  delete(tenant: string, clientId: string): Promise<boolean>;
+  /** Ordered by creation, oldest first. */
+  list(tenant: string, page: PageRequest): Promise<Page<Client>>;
+}
+
+export interface ConnectionRepository {
+  get(tenant: string, id: string): Promise<Connection | undefined>;
+  getByName(tenant: string, name: string): Promise<Connection | undefined>;
+  /** Throws AlreadyExistsError when the id or the name is taken in that tenant. */
+  create(connection: Connection): Promise<void>;
+  update(connection: Connection): Promise<void>;
+  delete(tenant: string, id: string): Promise<boolean>;
+  list(tenant: string): Promise<Connection[]>;
+}
+
+export interface UserListQuery extends PageRequest {
+  /** Case-insensitive substring of user id, email or name. */
+  q?: string;
+}
+
+export interface UserRepository {
+  get(tenant: string, userId: string): Promise<User | undefined>;
+  /**
+   * The user owning an identity of that connection whose upstream id (or legacy id) equals
+   * `upstreamUserId`. Undefined when none does.
+   */
+  findByIdentity(tenant: string, connection: string, upstreamUserId: string): Promise<User | undefined>;
+  /** Throws AlreadyExistsError when the user id, or one of its identities, is taken. */
+  create(user: User): Promise<void>;
+  /** Replaces the record and its identity index; throws NotFoundInStoreError when missing. */
+  update(user: User): Promise<void>;
+  delete(tenant: string, userId: string): Promise<boolean>;
+  /** Newest first. Must stay fast with a million users in a tenant. */
+  list(tenant: string, query: UserListQuery): Promise<Page<User>>;
+  count(tenant: string): Promise<number>;
+}
+
+export interface AdminRepository {
+  /** By email, case-insensitive. */
+  get(email: string): Promise<AdminAccount | undefined>;
+  create(admin: AdminAccount): Promise<void>;
+  update(admin: AdminAccount): Promise<void>;
+  /** The admins of one tenant. */
+  listByTenant(tenant: string): Promise<AdminAccount[]>;
+  /** How many admin accounts exist at all (bootstrap creates the first). */
+  count(): Promise<number>;
+}
+
+export interface LogQuery extends PageRequest {
+  type?: string;
+  userId?: string;
+}
+
+export interface LogRepository {
+  append(event: LogEvent): Promise<void>;
+  get(tenant: string, id: string): Promise<LogEvent | undefined>;
+  /** Newest first. */
+  list(tenant: string, query: LogQuery): Promise<Page<LogEvent>>;
+}
+
+/** Kinds of short-lived record; each has its own key prefix. */
+export type EphemeralKind =
+  | 'login_transaction'
+  | 'authorization_code'
+  | 'refresh_token'
+  | 'ticket'
+  | 'grant'
+  | 'try_transaction';
+
+/**
+ * Short-lived records with a TTL. Expired records are invisible to every read even before the
+ * background sweep removes them.
+ */
+export interface EphemeralStore {
+  /** Creates or replaces. */
+  put<T>(kind: EphemeralKind, key: string, value: T, ttlSeconds: number): Promise<void>;
+  /** Undefined when missing or expired. */
+  get<T>(kind: EphemeralKind, key: string): Promise<T | undefined>;
+  /**
+   * Reads and deletes in one atomic step: of two concurrent callers exactly one gets the value, the
+   * other undefined.
+   */
+  consume<T>(kind: EphemeralKind, key: string): Promise<T | undefined>;
+  /** False when there was nothing to delete. */
+  delete(kind: EphemeralKind, key: string): Promise<boolean>;
+}
+
+/** Mutual exclusion across every process sharing the store, with expiry so a crash frees it. */
+export interface LockStore {
+  /** A token proving ownership, or undefined when someone else holds the lock. */
+  tryAcquire(name: string, ttlMs: number): Promise<string | undefined>;
+  /** Releases only when `token` still owns the lock; false otherwise. */
+  release(name: string, token: string): Promise<boolean>;
+}
+
+/** Fixed-window counters for rate limits. */
+export interface CounterStore {
+  /** Adds one and returns the count in the current window and the epoch ms at which it resets. */
+  hit(key: string, windowSeconds: number): Promise<{ count: number; resetAt: number }>;
+  reset(key: string): Promise<void>;
+}
+
+export class AlreadyExistsError extends Error {
+  constructor(what: string) {
+    super(`${what} already exists`);
+    this.name = 'AlreadyExistsError';
+  }
+}
+
+export class NotFoundInStoreError extends Error {
+  constructor(what: string) {
+    super(`${what} does not exist`);
+    this.name = 'NotFoundInStoreError';
+  }
+}

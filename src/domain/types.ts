@@ -1,0 +1,167 @@
+/**
+ * The records fitgate keeps. Plain data, no behaviour and no HTTP: the store persists them as they
+ * are, the API layers map them to Auth0's JSON shapes. Timestamps are ISO-8601 strings; fields that
+ * hold secrets are `Sealed` (see src/store/sealing) and never leave the process unsealed except where
+ * an API explicitly hands an upstream token to an authorised caller.
+ */
+
+/** A value sealed with AES-256-GCM under the master key: "v1.<keyId>.<iv>.<ciphertext>.<tag>". */
+export type Sealed = string & { readonly __sealed: unique symbol };
+
+export type UpstreamApi = 'google-health' | 'fitbit-legacy';
+
+export interface Tenant {
+  /** Lowercase DNS label; also the tenant's id. `default` is the bare base host. */
+  readonly name: string;
+  /** Extra hosts (with port, if any) that resolve to this tenant, besides NAME.<base host>. */
+  domains: string[];
+  /** RS256 signing keys, newest first: the first signs, all are published in the JWKS. */
+  signingKeys: SigningKey[];
+  createdAt: string;
+}
+
+export interface SigningKey {
+  kid: string;
+  /** Public JWK (kty, n, e), published at /.well-known/jwks.json. */
+  publicJwk: Record<string, unknown>;
+  /** The private JWK as JSON, sealed. */
+  privateJwk: Sealed;
+  createdAt: string;
+}
+
+/** Auth0's app_type values. */
+export type AppType = 'regular_web' | 'spa' | 'native' | 'non_interactive';
+
+export type TokenEndpointAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'none';
+
+export interface Client {
+  readonly tenant: string;
+  readonly clientId: string;
+  name: string;
+  appType: AppType;
+  /** SHA-256 of the client secret (hex), compared in constant time. Absent for public clients. */
+  clientSecretHash?: string;
+  tokenEndpointAuthMethod: TokenEndpointAuthMethod;
+  /** Allowed callback URLs: a redirect_uri must equal one of them exactly. */
+  callbacks: string[];
+  allowedLogoutUrls: string[];
+  /** Grant types this client may use at /oauth/token. */
+  grantTypes: string[];
+  /** Management API scopes granted to a machine-to-machine client (client_credentials). */
+  managementScopes: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ProfileSyncMode = 'on_each_login' | 'on_first_login';
+
+export interface ConnectionOptions {
+  api: UpstreamApi;
+  /** Upstream OAuth client id. Absent: sandbox (when enabled) or not yet configured. */
+  clientId?: string;
+  /** Upstream OAuth client secret, sealed; write-only through every API. */
+  clientSecret?: Sealed;
+  /** Fitbit scope names (activity, heartrate, profile, ...); Google Health scopes are mapped from them. */
+  scope: string[];
+  /** Whether the root profile attributes are refreshed from the upstream at every login. */
+  profileSync: ProfileSyncMode;
+}
+
+export interface Connection {
+  readonly tenant: string;
+  /** "con_" + random, Auth0-style. */
+  readonly id: string;
+  /** Unique per tenant, e.g. "fitbit". */
+  name: string;
+  /** The plugin that serves it, e.g. "fitbit". */
+  strategy: string;
+  options: ConnectionOptions;
+  /** Client ids this connection is enabled for. */
+  enabledClients: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type IdentityStatus = 'connected' | 'needs_reauthorization';
+
+export interface UpstreamTokens {
+  accessToken: Sealed;
+  refreshToken?: Sealed;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+}
+
+export interface Identity {
+  provider: string;
+  connection: string;
+  /** The upstream's user id: Fitbit's encodedId (legacy) or Google Health's healthUserId. */
+  userId: string;
+  isSocial: true;
+  api: UpstreamApi;
+  /** Fitbit encodedId kept after migration to Google Health, so both ids find this identity. */
+  legacyUserId?: string;
+  grantedScopes: string[];
+  tokens?: UpstreamTokens;
+  status: IdentityStatus;
+  statusReason?: string;
+  statusChangedAt?: string;
+  /** The upstream profile as last fetched (no tokens in it). */
+  profileData?: Record<string, unknown>;
+}
+
+export interface User {
+  readonly tenant: string;
+  /** "<provider>|<upstream id>", e.g. "fitbit|GGNJL9"; stable across the legacy → Google migration. */
+  readonly userId: string;
+  email?: string;
+  emailVerified?: boolean;
+  name?: string;
+  nickname?: string;
+  givenName?: string;
+  familyName?: string;
+  picture?: string;
+  identities: Identity[];
+  loginsCount: number;
+  lastLogin?: string;
+  lastIp?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AdminAccount {
+  /** Lowercased email; the account's id. */
+  readonly email: string;
+  /** scrypt hash "scrypt$N$r$p$salt$hash"; absent until the admin sets a password. */
+  passwordHash?: string;
+  /** Names of the tenants this admin manages. */
+  tenants: string[];
+  createdAt: string;
+}
+
+/** Auth0 log event. `type` uses Auth0's codes: s, f, seacft, feacft, sapi, fapi, ... */
+export interface LogEvent {
+  readonly tenant: string;
+  readonly id: string;
+  date: string;
+  type: string;
+  description?: string;
+  clientId?: string;
+  clientName?: string;
+  connection?: string;
+  userId?: string;
+  userName?: string;
+  ip?: string;
+  userAgent?: string;
+  details?: Record<string, unknown>;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface PageRequest {
+  /** Zero-based, as in Auth0's API. */
+  page: number;
+  perPage: number;
+}

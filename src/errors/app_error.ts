@@ -1,0 +1,45 @@
+/**
+ * Base of every error fitgate throws on purpose. Endpoint code throws; the one error handler turns it
+ * into a page for people or JSON for programs. `expose` is false for 5xx so that internals never
+ * reach a response: the client sees a generic description and the log keeps the rest.
+ */
+export abstract class AppError extends Error {
+  abstract readonly status: number;
+  /** Machine-readable code: an RFC 6749 error for OAuth endpoints, Auth0's errorCode for /api/v2. */
+  abstract readonly code: string;
+  /** Extra response headers, e.g. Retry-After or WWW-Authenticate. */
+  headers: Record<string, string> = {};
+
+  constructor(
+    readonly description: string,
+    options?: { cause?: unknown },
+  ) {
+    super(description, options);
+    this.name = new.target.name;
+  }
+
+  get expose(): boolean {
+    return this.status < 500;
+  }
+
+  withHeader(name: string, value: string): this {
+    this.headers[name] = value;
+    return this;
+  }
+}
+
+/** A page that does not exist, or a tenant host nobody registered. */
+export class NotFoundError extends AppError {
+  readonly status = 404;
+  readonly code = 'not_found';
+}
+
+/** Too many attempts (admin sign-in, token endpoint); carries Retry-After. */
+export class RateLimitedError extends AppError {
+  readonly status = 429;
+  readonly code = 'too_many_requests';
+  constructor(description: string, retryAfterSeconds: number) {
+    super(description);
+    this.withHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfterSeconds))));
+  }
+}

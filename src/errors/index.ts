@@ -1,0 +1,3 @@
+export * from './app_error.js';
+export * from './oauth_errors.js';
+export * from './management_errors.js';

@@ -1,0 +1,83 @@
+import { AppError } from './app_error.js';
+
+/**
+ * OAuth 2.0 / OpenID Connect errors named after their codes (RFC 6749 §4.1.2.1 and §5.2, RFC 6750
+ * §3.1, OpenID Connect Core §3.1.2.6). Written out one by one so a reader can find each code by name.
+ */
+export abstract class OAuthError extends AppError {}
+
+export class InvalidRequestError extends OAuthError {
+  readonly status = 400;
+  readonly code = 'invalid_request';
+}
+
+export class InvalidClientError extends OAuthError {
+  readonly status = 401;
+  readonly code = 'invalid_client';
+}
+
+export class InvalidGrantError extends OAuthError {
+  readonly status = 400;
+  readonly code = 'invalid_grant';
+}
+
+export class UnauthorizedClientError extends OAuthError {
+  readonly status = 400;
+  readonly code = 'unauthorized_client';
+}
+
+export class UnsupportedGrantTypeError extends OAuthError {
+  readonly status = 400;
+  readonly code = 'unsupported_grant_type';
+}
+
+export class UnsupportedResponseTypeError extends OAuthError {
+  readonly status = 400;
+  readonly code = 'unsupported_response_type';
+}
+
+export class InvalidScopeError extends OAuthError {
+  readonly status = 400;
+  readonly code = 'invalid_scope';
+}
+
+export class AccessDeniedError extends OAuthError {
+  readonly status = 403;
+  readonly code = 'access_denied';
+}
+
+export class LoginRequiredError extends OAuthError {
+  readonly status = 400;
+  readonly code = 'login_required';
+}
+
+export class ConsentRequiredError extends OAuthError {
+  readonly status = 400;
+  readonly code = 'consent_required';
+}
+
+/** RFC 6750: a missing, expired or revoked bearer token at /userinfo. */
+export class InvalidTokenError extends OAuthError {
+  readonly status = 401;
+  readonly code = 'invalid_token';
+}
+
+export class InsufficientScopeError extends OAuthError {
+  readonly status = 403;
+  readonly code = 'insufficient_scope';
+}
+
+export class ServerError extends OAuthError {
+  readonly status = 500;
+  readonly code = 'server_error';
+}
+
+/** The upstream (Fitbit / Google) is down, slow, rate limiting or gone. */
+export class TemporarilyUnavailableError extends OAuthError {
+  readonly status = 503;
+  readonly code = 'temporarily_unavailable';
+  // The description names the upstream problem, which is the caller's to know and act on.
+  override get expose(): boolean {
+    return true;
+  }
+}

@@ -1,0 +1,47 @@
+import type { Store as SessionStore } from 'express-session';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import type {
+  AdminRepository,
+  ClientRepository,
+  ConnectionRepository,
+  CounterStore,
+  EphemeralStore,
+  LockStore,
+  LogRepository,
+  TenantRepository,
+  UserRepository,
+} from '../domain/ports.js';
+
+export interface RateLimiterOptions {
+  /** Distinguishes limiters sharing the store, e.g. "admin_login". */
+  keyPrefix: string;
+  points: number;
+  durationSeconds: number;
+  /** Seconds to block once points are spent (0: until the window ends). */
+  blockSeconds?: number;
+}
+
+/**
+ * Everything fitgate keeps, behind one interface with two adapters: embedded SQLite (no Redis) and
+ * Redis (REDIS_URL). Open one with openStore() in ./open_store.ts.
+ */
+export interface Store {
+  readonly kind: 'sqlite' | 'redis';
+  readonly tenants: TenantRepository;
+  readonly clients: ClientRepository;
+  readonly connections: ConnectionRepository;
+  readonly users: UserRepository;
+  readonly admins: AdminRepository;
+  readonly logs: LogRepository;
+  readonly ephemeral: EphemeralStore;
+  readonly locks: LockStore;
+  readonly counters: CounterStore;
+  /** The express-session store on the same database (connect-redis on Redis). */
+  sessionStore(): SessionStore;
+  /** A rate-limiter-flexible limiter on the same database. */
+  rateLimiter(options: RateLimiterOptions): RateLimiterAbstract;
+  /** Resolves when the database answers; rejects otherwise (drives /health/ready). */
+  ping(): Promise<void>;
+  /** Stops background work and closes connections. */
+  close(): Promise<void>;
+}
