@@ -141,3 +141,10 @@ export class NotFoundInStoreError extends Error {
     this.name = 'NotFoundInStoreError';
   }
 }
+
+/** Seals secrets at rest (AES-256-GCM under the master key; implemented in src/store/sealing.ts). */
+export interface Sealer {
+  seal(plaintext: string): import('./types.js').Sealed;
+  /** Throws when the value was tampered with or sealed under a key that is no longer configured. */
+  open(sealed: import('./types.js').Sealed): string;
+}

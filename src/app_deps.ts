@@ -1,0 +1,23 @@
+import type { Logger } from 'pino';
+import type { Config } from './config/index.js';
+import type { ConnectionPlugin } from './connections/plugin.js';
+import type { Sealer } from './domain/ports.js';
+import type { Store } from './store/store.js';
+
+/**
+ * What createApp() and every router receive. Built once by server.ts (or by a test); routers take
+ * what they need from it and import no singletons.
+ */
+export interface AppDeps {
+  readonly config: Config;
+  readonly store: Store;
+  readonly sealer: Sealer;
+  readonly logger: Logger;
+  /** Connection plugins by strategy name ("fitbit"). */
+  readonly plugins: ReadonlyMap<string, ConnectionPlugin>;
+  /**
+   * Where fitgate reaches itself over loopback (for the sandbox emulator's back channel), known once
+   * the server listens: e.g. "http://127.0.0.1:3000".
+   */
+  readonly internalBaseUrl: () => string;
+}
