@@ -1,0 +1,28 @@
+/**
+ * An authorization code as issued at /login/callback and redeemed at /oauth/token. Kept in the store
+ * as an `authorization_code` ephemeral record (TTL 60 s) under the code itself; redeemed with an
+ * atomic consume, so a code can be exchanged exactly once.
+ */
+export interface AuthorizationCodeRecord {
+  tenant: string;
+  clientId: string;
+  /** The redirect_uri the client sent to /authorize; the token request must repeat it exactly. */
+  redirectUri: string;
+  userId: string;
+  /** Scopes granted to the client (subset of openid profile email offline_access). */
+  scope: string[];
+  nonce?: string;
+  codeChallenge?: string;
+  codeChallengeMethod?: 'S256';
+  /** The connection the user logged in with, e.g. "fitbit". */
+  connection: string;
+  /** Epoch seconds of the upstream login (id_token auth_time). */
+  authTime: number;
+  /**
+   * Groups every token issued from this code (refresh token family, access tokens). Revoking the
+   * grant revokes them all: used when a code is replayed or a rotated refresh token is reused.
+   */
+  grantId: string;
+}
+
+export const AUTHORIZATION_CODE_TTL_SECONDS = 60;
