@@ -42,7 +42,12 @@ export interface ConnectionRepository {
 }
 
 export interface UserListQuery extends PageRequest {
-  /** Case-insensitive substring of user id, email or name. */
+  /**
+   * Case-insensitive *prefix* of the email, the name or the user id (a substring scan cannot stay
+   * fast with a million users; a prefix is an index range). Matches come in match order (matched
+   * text, then user id), each user once, and a search sees at most the first 1000 matches, like
+   * Auth0's user search. Blank means no search.
+   */
   q?: string;
 }
 
@@ -58,7 +63,7 @@ export interface UserRepository {
   /** Replaces the record and its identity index; throws NotFoundInStoreError when missing. */
   update(user: User): Promise<void>;
   delete(tenant: string, userId: string): Promise<boolean>;
-  /** Newest first. Must stay fast with a million users in a tenant. */
+  /** Newest first (ties by user id, descending), unless `q` searches. Must stay fast with a million users in a tenant. */
   list(tenant: string, query: UserListQuery): Promise<Page<User>>;
   count(tenant: string): Promise<number>;
 }
@@ -93,7 +98,9 @@ export type EphemeralKind =
   | 'refresh_token'
   | 'ticket'
   | 'grant'
-  | 'try_transaction';
+  | 'try_transaction'
+  /** When an upstream rate-limited an identity: no upstream call for it until the record expires. */
+  | 'upstream_backoff';
 
 /**
  * Short-lived records with a TTL. Expired records are invisible to every read even before the

@@ -1,0 +1,51 @@
+import { AlreadyExistsError, NotFoundInStoreError, type AdminRepository } from '../../domain/ports.js';
+import type { AdminAccount } from '../../domain/types.js';
+import type { SqliteDatabase } from './database.js';
+import { countOf, docOf, docsOf, isUniqueViolation } from './sql_support.js';
+
+/** Admin accounts keyed by lowercased email, with a tenant → admins index. */
+export class SqliteAdminRepository implements AdminRepository {
+  constructor(private readonly db: SqliteDatabase) {}
+
+  async get(email: string): Promise<AdminAccount | undefined> {
+    return docOf<AdminAccount>(this.db.prepare('SELECT doc FROM admins WHERE email = ?').get(email.toLowerCase()));
+  }
+
+  async create(admin: AdminAccount): Promise<void> {
+    const email = admin.email.toLowerCase();
+    this.db.transaction(() => {
+      try {
+        this.db.prepare('INSERT INTO admins (email, doc) VALUES (?, ?)').run(email, JSON.stringify({ ...admin, email }));
+      } catch (error) {
+        throw isUniqueViolation(error) ? new AlreadyExistsError(`admin ${email}`) : error;
+      }
+      this.insertTenants(email, admin.tenants);
+    }).immediate();
+  }
+
+  async update(admin: AdminAccount): Promise<void> {
+    const email = admin.email.toLowerCase();
+    this.db.transaction(() => {
+      const { changes } = this.db
+        .prepare('UPDATE admins SET doc = ? WHERE email = ?')
+        .run(JSON.stringify({ ...admin, email }), email);
+      if (changes === 0) throw new NotFoundInStoreError(`admin ${email}`);
+      this.db.prepare('DELETE FROM admin_tenants WHERE email = ?').run(email);
+      this.insertTenants(email, admin.tenants);
+    }).immediate();
+  }
+
+  async listByTenant(tenant: string): Promise<AdminAccount[]> {
+    const sql = `SELECT a.doc FROM admin_tenants t JOIN admins a ON a.email = t.email WHERE t.tenant = ? ORDER BY a.email`;
+    return docsOf<AdminAccount>(this.db.prepare(sql).all(tenant));
+  }
+
+  async count(): Promise<number> {
+    return countOf(this.db.prepare('SELECT COUNT(*) AS n FROM admins').get());
+  }
+
+  private insertTenants(email: string, tenants: readonly string[]): void {
+    const insert = this.db.prepare('INSERT INTO admin_tenants (tenant, email) VALUES (?, ?)');
+    for (const tenant of new Set(tenants)) insert.run(tenant, email);
+  }
+}

@@ -1,0 +1,44 @@
+import { AlreadyExistsError, NotFoundInStoreError, type ClientRepository } from '../../domain/ports.js';
+import type { Client, Page, PageRequest } from '../../domain/types.js';
+import { pageWindow } from '../paging.js';
+import type { SqliteDatabase } from './database.js';
+import { countOf, docOf, docsOf, isUniqueViolation } from './sql_support.js';
+
+/** Clients as documents; `seq` (insertion order) gives oldest-first listing. */
+export class SqliteClientRepository implements ClientRepository {
+  constructor(private readonly db: SqliteDatabase) {}
+
+  async get(tenant: string, clientId: string): Promise<Client | undefined> {
+    return docOf<Client>(this.db.prepare('SELECT doc FROM clients WHERE tenant = ? AND client_id = ?').get(tenant, clientId));
+  }
+
+  async create(client: Client): Promise<void> {
+    try {
+      this.db
+        .prepare('INSERT INTO clients (tenant, client_id, doc) VALUES (?, ?, ?)')
+        .run(client.tenant, client.clientId, JSON.stringify(client));
+    } catch (error) {
+      throw isUniqueViolation(error) ? new AlreadyExistsError(`client ${client.clientId}`) : error;
+    }
+  }
+
+  async update(client: Client): Promise<void> {
+    const { changes } = this.db
+      .prepare('UPDATE clients SET doc = ? WHERE tenant = ? AND client_id = ?')
+      .run(JSON.stringify(client), client.tenant, client.clientId);
+    if (changes === 0) throw new NotFoundInStoreError(`client ${client.clientId}`);
+  }
+
+  async delete(tenant: string, clientId: string): Promise<boolean> {
+    return this.db.prepare('DELETE FROM clients WHERE tenant = ? AND client_id = ?').run(tenant, clientId).changes > 0;
+  }
+
+  async list(tenant: string, page: PageRequest): Promise<Page<Client>> {
+    const { limit, offset } = pageWindow(page);
+    const items = docsOf<Client>(
+      this.db.prepare('SELECT doc FROM clients WHERE tenant = ? ORDER BY seq LIMIT ? OFFSET ?').all(tenant, limit, offset),
+    );
+    const total = countOf(this.db.prepare('SELECT COUNT(*) AS n FROM clients WHERE tenant = ?').get(tenant));
+    return { items, total };
+  }
+}

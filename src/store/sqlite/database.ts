@@ -1,0 +1,64 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'libsql';
+import { MIGRATIONS } from './migrations.js';
+
+export type SqliteDatabase = Database.Database;
+
+export const DATABASE_FILE = 'fitgate.db';
+
+/**
+ * Opens (creating if needed) `<dataDir>/fitgate.db` and brings its schema up to date.
+ *
+ * Durability: WAL journal, and every change is one transaction. A commit returns only after its
+ * frames were written to the WAL file, so the kernel holds them even if the process is killed
+ * (kill -9) a microsecond later; on the next open SQLite replays committed frames and ignores a
+ * torn, uncommitted tail, so nothing committed is lost and the file is never corrupt.
+ * synchronous=FULL also fsyncs the WAL at each commit, so the same holds after a power cut or
+ * kernel panic, not only a process crash (NORMAL would only risk the last commits on power loss,
+ * but an identity service would rather pay one fsync per write than forget a rotated token).
+ */
+export function openDatabase(dataDir: string): SqliteDatabase {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, DATABASE_FILE));
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    // Other processes on the same file (a second instance, a CLI) wait for the write lock instead of failing.
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * Applies pending migrations one per transaction. The version is read inside each write
+ * transaction, so two processes starting on the same file at once never apply a step twice.
+ */
+function migrate(db: SqliteDatabase): void {
+  const step = db.transaction((): boolean => {
+    const current = schemaVersion(db);
+    if (current > MIGRATIONS.length) {
+      throw new Error(
+        `the database schema is version ${current}, newer than this fitgate knows (${MIGRATIONS.length}); upgrade fitgate`,
+      );
+    }
+    const sql = MIGRATIONS[current];
+    if (sql === undefined) return false;
+    db.exec(sql);
+    db.pragma(`user_version = ${current + 1}`);
+    return true;
+  });
+  while (step.immediate()) {
+    // one migration per transaction until none is pending
+  }
+}
+
+export function schemaVersion(db: SqliteDatabase): number {
+  const [row] = db.pragma('user_version') as Array<{ user_version: number }>;
+  return row?.user_version ?? 0;
+}

@@ -1,0 +1,43 @@
+import type { EphemeralKind, EphemeralStore } from '../../domain/ports.js';
+import type { SqliteDatabase } from './database.js';
+
+/**
+ * Short-lived records. Every read filters on expires_at, so an expired record is gone the moment it
+ * expires; the sweeper only reclaims the space.
+ */
+export class SqliteEphemeralStore implements EphemeralStore {
+  constructor(private readonly db: SqliteDatabase) {}
+
+  async put<T>(kind: EphemeralKind, key: string, value: T, ttlSeconds: number): Promise<void> {
+    if (!(ttlSeconds > 0)) throw new RangeError(`ttlSeconds must be positive, got ${ttlSeconds}`);
+    this.db
+      .prepare('INSERT OR REPLACE INTO ephemeral (kind, key, value, expires_at) VALUES (?, ?, ?, ?)')
+      .run(kind, key, JSON.stringify(value), Date.now() + Math.round(ttlSeconds * 1000));
+  }
+
+  async get<T>(kind: EphemeralKind, key: string): Promise<T | undefined> {
+    const row = this.db
+      .prepare('SELECT value FROM ephemeral WHERE kind = ? AND key = ? AND expires_at > ?')
+      .get(kind, key, Date.now());
+    return valueOf<T>(row);
+  }
+
+  /** One DELETE … RETURNING: SQLite's write lock lets exactly one caller, in any process, delete the row. */
+  async consume<T>(kind: EphemeralKind, key: string): Promise<T | undefined> {
+    const row = this.db
+      .prepare('DELETE FROM ephemeral WHERE kind = ? AND key = ? AND expires_at > ? RETURNING value')
+      .get(kind, key, Date.now());
+    return valueOf<T>(row);
+  }
+
+  async delete(kind: EphemeralKind, key: string): Promise<boolean> {
+    const { changes } = this.db
+      .prepare('DELETE FROM ephemeral WHERE kind = ? AND key = ? AND expires_at > ?')
+      .run(kind, key, Date.now());
+    return changes > 0;
+  }
+}
+
+function valueOf<T>(row: unknown): T | undefined {
+  return row === undefined ? undefined : (JSON.parse((row as { value: string }).value) as T);
+}

@@ -1,0 +1,105 @@
+/**
+ * The embedded schema, one entry per version. Entry N brings a database from `user_version` N to
+ * N + 1; a released entry is never edited, only followed by a new one. Records are JSON documents
+ * (`doc`) plus the columns that queries filter or sort on, each behind an index.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE tenants (name TEXT PRIMARY KEY, doc TEXT NOT NULL);
+  CREATE TABLE tenant_domains (
+    host TEXT PRIMARY KEY,
+    tenant TEXT NOT NULL REFERENCES tenants (name) ON DELETE CASCADE
+  );
+  CREATE INDEX tenant_domains_by_tenant ON tenant_domains (tenant);
+
+  CREATE TABLE clients (
+    seq INTEGER PRIMARY KEY,
+    tenant TEXT NOT NULL,
+    client_id TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    UNIQUE (tenant, client_id)
+  );
+
+  CREATE TABLE connections (
+    seq INTEGER PRIMARY KEY,
+    tenant TEXT NOT NULL,
+    id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    UNIQUE (tenant, id),
+    UNIQUE (tenant, name)
+  );
+
+  CREATE TABLE users (
+    seq INTEGER PRIMARY KEY,
+    tenant TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    UNIQUE (tenant, user_id)
+  );
+  CREATE INDEX users_newest_first ON users (tenant, created_at DESC, user_id DESC);
+  -- Every upstream id (and legacy id) of every identity, so a login finds its user by index.
+  CREATE TABLE user_identities (
+    tenant TEXT NOT NULL,
+    connection TEXT NOT NULL,
+    upstream_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    PRIMARY KEY (tenant, connection, upstream_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX user_identities_by_user ON user_identities (tenant, user_id);
+  -- Lowercased email, name and user id of every user: prefix search is a range scan of this index.
+  CREATE TABLE user_search_terms (
+    tenant TEXT NOT NULL,
+    term TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    PRIMARY KEY (tenant, term, user_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX user_search_terms_by_user ON user_search_terms (tenant, user_id);
+  -- Kept in the same transaction as users, so count() does not walk a million index entries.
+  CREATE TABLE user_counts (tenant TEXT PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID;
+
+  CREATE TABLE admins (email TEXT PRIMARY KEY, doc TEXT NOT NULL);
+  CREATE TABLE admin_tenants (
+    tenant TEXT NOT NULL,
+    email TEXT NOT NULL REFERENCES admins (email) ON DELETE CASCADE,
+    PRIMARY KEY (tenant, email)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE logs (
+    seq INTEGER PRIMARY KEY,
+    tenant TEXT NOT NULL,
+    id TEXT NOT NULL,
+    date TEXT NOT NULL,
+    type TEXT NOT NULL,
+    user_id TEXT,
+    doc TEXT NOT NULL,
+    UNIQUE (tenant, id)
+  );
+  CREATE INDEX logs_newest_first ON logs (tenant, date DESC, seq DESC);
+  CREATE INDEX logs_by_type ON logs (tenant, type, date DESC, seq DESC);
+  CREATE INDEX logs_by_user ON logs (tenant, user_id, date DESC, seq DESC);
+
+  CREATE TABLE ephemeral (
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    expires_at INTEGER NOT NULL,
+    PRIMARY KEY (kind, key)
+  ) WITHOUT ROWID;
+  CREATE INDEX ephemeral_by_expiry ON ephemeral (expires_at);
+
+  CREATE TABLE locks (name TEXT PRIMARY KEY, token TEXT NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE INDEX locks_by_expiry ON locks (expires_at);
+
+  CREATE TABLE counters (key TEXT PRIMARY KEY, count INTEGER NOT NULL, reset_at INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE INDEX counters_by_expiry ON counters (reset_at);
+
+  CREATE TABLE sessions (sid TEXT PRIMARY KEY, sess TEXT NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+
+  -- The table rate-limiter-flexible's RateLimiterSQLite expects (its column names).
+  CREATE TABLE rate_limits (key TEXT PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire INTEGER);
+  CREATE INDEX rate_limits_by_expiry ON rate_limits (expire);
+  `,
+];

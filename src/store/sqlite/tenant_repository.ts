@@ -1,0 +1,53 @@
+import { AlreadyExistsError, NotFoundInStoreError, type TenantRepository } from '../../domain/ports.js';
+import type { Tenant } from '../../domain/types.js';
+import type { SqliteDatabase } from './database.js';
+import { docOf, docsOf, isUniqueViolation } from './sql_support.js';
+
+/** Tenants as documents; their extra hosts in tenant_domains, so Host lookup is one index probe. */
+export class SqliteTenantRepository implements TenantRepository {
+  constructor(private readonly db: SqliteDatabase) {}
+
+  async get(name: string): Promise<Tenant | undefined> {
+    return docOf<Tenant>(this.db.prepare('SELECT doc FROM tenants WHERE name = ?').get(name));
+  }
+
+  async findByDomain(host: string): Promise<Tenant | undefined> {
+    const sql = 'SELECT t.doc FROM tenant_domains d JOIN tenants t ON t.name = d.tenant WHERE d.host = ?';
+    return docOf<Tenant>(this.db.prepare(sql).get(host.toLowerCase()));
+  }
+
+  async create(tenant: Tenant): Promise<void> {
+    this.db.transaction(() => {
+      try {
+        this.db.prepare('INSERT INTO tenants (name, doc) VALUES (?, ?)').run(tenant.name, JSON.stringify(tenant));
+      } catch (error) {
+        throw isUniqueViolation(error) ? new AlreadyExistsError(`tenant ${tenant.name}`) : error;
+      }
+      this.insertDomains(tenant);
+    }).immediate();
+  }
+
+  async update(tenant: Tenant): Promise<void> {
+    this.db.transaction(() => {
+      const { changes } = this.db.prepare('UPDATE tenants SET doc = ? WHERE name = ?').run(JSON.stringify(tenant), tenant.name);
+      if (changes === 0) throw new NotFoundInStoreError(`tenant ${tenant.name}`);
+      this.db.prepare('DELETE FROM tenant_domains WHERE tenant = ?').run(tenant.name);
+      this.insertDomains(tenant);
+    }).immediate();
+  }
+
+  async list(): Promise<Tenant[]> {
+    return docsOf<Tenant>(this.db.prepare('SELECT doc FROM tenants ORDER BY name').all());
+  }
+
+  private insertDomains(tenant: Tenant): void {
+    const insert = this.db.prepare('INSERT INTO tenant_domains (host, tenant) VALUES (?, ?)');
+    for (const host of new Set(tenant.domains.map((domain) => domain.toLowerCase()))) {
+      try {
+        insert.run(host, tenant.name);
+      } catch (error) {
+        throw isUniqueViolation(error) ? new AlreadyExistsError(`domain ${host}`) : error;
+      }
+    }
+  }
+}

@@ -1,0 +1,110 @@
+import { AlreadyExistsError, NotFoundInStoreError, type UserListQuery, type UserRepository } from '../../domain/ports.js';
+import type { Page, User } from '../../domain/types.js';
+import { pageWindow } from '../paging.js';
+import { distinctUserIds, identityKeys, normalizeSearchText, SEARCH_RESULT_LIMIT, searchTerms } from '../user_indexing.js';
+import type { SqliteDatabase } from './database.js';
+import { countOf, docOf, isUniqueViolation } from './sql_support.js';
+
+/** Sorts after every string that starts with the prefix (U+10FFFF is the largest code point). */
+const PREFIX_END = '\u{10FFFF}';
+
+/**
+ * Users as documents, with three indexes kept in the same transaction as the document: identities
+ * (login lookup), search terms (prefix search) and a per-tenant count. Every query is an index
+ * range or probe, so none slows down with the number of users (test/integration/store/query_plans).
+ */
+export class SqliteUserRepository implements UserRepository {
+  constructor(private readonly db: SqliteDatabase) {}
+
+  async get(tenant: string, userId: string): Promise<User | undefined> {
+    return docOf<User>(this.db.prepare('SELECT doc FROM users WHERE tenant = ? AND user_id = ?').get(tenant, userId));
+  }
+
+  async findByIdentity(tenant: string, connection: string, upstreamUserId: string): Promise<User | undefined> {
+    const sql = `SELECT u.doc FROM user_identities i JOIN users u ON u.tenant = i.tenant AND u.user_id = i.user_id
+                 WHERE i.tenant = ? AND i.connection = ? AND i.upstream_id = ?`;
+    return docOf<User>(this.db.prepare(sql).get(tenant, connection, upstreamUserId));
+  }
+
+  async create(user: User): Promise<void> {
+    this.db.transaction(() => {
+      try {
+        this.db
+          .prepare('INSERT INTO users (tenant, user_id, created_at, doc) VALUES (?, ?, ?, ?)')
+          .run(user.tenant, user.userId, user.createdAt, JSON.stringify(user));
+      } catch (error) {
+        throw isUniqueViolation(error) ? new AlreadyExistsError(`user ${user.userId}`) : error;
+      }
+      this.insertIndexes(user);
+      this.db
+        .prepare('INSERT INTO user_counts (tenant, count) VALUES (?, 1) ON CONFLICT (tenant) DO UPDATE SET count = count + 1')
+        .run(user.tenant);
+    }).immediate();
+  }
+
+  async update(user: User): Promise<void> {
+    this.db.transaction(() => {
+      const { changes } = this.db
+        .prepare('UPDATE users SET created_at = ?, doc = ? WHERE tenant = ? AND user_id = ?')
+        .run(user.createdAt, JSON.stringify(user), user.tenant, user.userId);
+      if (changes === 0) throw new NotFoundInStoreError(`user ${user.userId}`);
+      this.deleteIndexes(user.tenant, user.userId);
+      this.insertIndexes(user);
+    }).immediate();
+  }
+
+  async delete(tenant: string, userId: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      const { changes } = this.db.prepare('DELETE FROM users WHERE tenant = ? AND user_id = ?').run(tenant, userId);
+      if (changes === 0) return false;
+      this.deleteIndexes(tenant, userId);
+      this.db.prepare('UPDATE user_counts SET count = count - 1 WHERE tenant = ?').run(tenant);
+      return true;
+    }).immediate();
+  }
+
+  async list(tenant: string, query: UserListQuery): Promise<Page<User>> {
+    const { limit, offset } = pageWindow(query);
+    const q = query.q === undefined ? '' : normalizeSearchText(query.q.trim());
+    if (q !== '') return this.search(tenant, q, limit, offset);
+    const sql = 'SELECT doc FROM users WHERE tenant = ? ORDER BY created_at DESC, user_id DESC LIMIT ? OFFSET ?';
+    const rows = this.db.prepare(sql).all(tenant, limit, offset);
+    return { items: rows.map((row) => docOf<User>(row) as User), total: await this.count(tenant) };
+  }
+
+  async count(tenant: string): Promise<number> {
+    return countOf(this.db.prepare('SELECT count AS n FROM user_counts WHERE tenant = ?').get(tenant));
+  }
+
+  private search(tenant: string, q: string, limit: number, offset: number): Page<User> {
+    // Each user has at most three terms, so this many index entries hold the first SEARCH_RESULT_LIMIT users.
+    const sql = `SELECT user_id FROM user_search_terms WHERE tenant = ? AND term >= ? AND term < ?
+                 ORDER BY term, user_id LIMIT ?`;
+    const rows = this.db.prepare(sql).all(tenant, q, q + PREFIX_END, SEARCH_RESULT_LIMIT * 3) as Array<{ user_id: string }>;
+    const matches = distinctUserIds(rows.map((row) => row.user_id));
+    const get = this.db.prepare('SELECT doc FROM users WHERE tenant = ? AND user_id = ?');
+    // A user deleted by another process since the index scan is simply left out.
+    const items = matches.slice(offset, offset + limit).flatMap((userId) => docOf<User>(get.get(tenant, userId)) ?? []);
+    return { items, total: matches.length };
+  }
+
+  private insertIndexes(user: User): void {
+    const identity = this.db.prepare(
+      'INSERT INTO user_identities (tenant, connection, upstream_id, user_id) VALUES (?, ?, ?, ?)',
+    );
+    for (const { connection, upstreamId } of identityKeys(user)) {
+      try {
+        identity.run(user.tenant, connection, upstreamId, user.userId);
+      } catch (error) {
+        throw isUniqueViolation(error) ? new AlreadyExistsError(`identity ${connection}|${upstreamId}`) : error;
+      }
+    }
+    const term = this.db.prepare('INSERT INTO user_search_terms (tenant, term, user_id) VALUES (?, ?, ?)');
+    for (const text of searchTerms(user)) term.run(user.tenant, text, user.userId);
+  }
+
+  private deleteIndexes(tenant: string, userId: string): void {
+    this.db.prepare('DELETE FROM user_identities WHERE tenant = ? AND user_id = ?').run(tenant, userId);
+    this.db.prepare('DELETE FROM user_search_terms WHERE tenant = ? AND user_id = ?').run(tenant, userId);
+  }
+}
