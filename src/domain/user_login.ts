@@ -1,0 +1,77 @@
+import type { Sealer } from './ports.js';
+import type { Connection, Identity, UpstreamTokens, User } from './types.js';
+
+/** Root profile attributes as the upstream reports them (Auth0's normalised user profile). */
+export type RootProfile = Partial<
+  Pick<User, 'email' | 'emailVerified' | 'name' | 'nickname' | 'givenName' | 'familyName' | 'picture'>
+>;
+
+/** One successful upstream login, as the callback hands it to the domain. Tokens are plaintext here. */
+export interface UpstreamLogin {
+  tenant: string;
+  connection: Pick<Connection, 'name' | 'strategy'> & { options: Pick<Connection['options'], 'api' | 'profileSync'> };
+  /** The upstream user id: Fitbit's encodedId (legacy) or Google Health's healthUserId. */
+  upstreamUserId: string;
+  /** Google Health's legacyUserId: the Fitbit encodedId the same person had before the migration. */
+  legacyUserId?: string;
+  profile: RootProfile;
+  /** The upstream profile without tokens, kept on the identity. */
+  profileData: Record<string, unknown>;
+  tokens: { accessToken: string; refreshToken?: string; expiresIn: number; grantedScopes: string[] };
+  ip?: string;
+  now: Date;
+}
+
+/**
+ * The identity this login proves, with its tokens sealed. A login without a refresh token keeps the
+ * stored one when it belongs to the same upstream API (Google sends a refresh token only on first
+ * consent); a login always reconnects the identity.
+ */
+export function identityFromLogin(login: UpstreamLogin, sealer: Pick<Sealer, 'seal'>, previous?: Identity): Identity {
+  const { tokens } = login;
+  const keptRefreshToken = previous?.api === login.connection.options.api ? previous.tokens?.refreshToken : undefined;
+  const refreshToken = tokens.refreshToken !== undefined ? sealer.seal(tokens.refreshToken) : keptRefreshToken;
+  const upstreamTokens: UpstreamTokens = {
+    accessToken: sealer.seal(tokens.accessToken),
+    ...(refreshToken !== undefined ? { refreshToken } : {}),
+    expiresAt: login.now.getTime() + tokens.expiresIn * 1000,
+  };
+  const legacyUserId = login.legacyUserId ?? previous?.legacyUserId;
+  const reconnected = previous !== undefined && previous.status !== 'connected';
+  return {
+    provider: login.connection.strategy,
+    connection: login.connection.name,
+    userId: login.upstreamUserId,
+    isSocial: true,
+    api: login.connection.options.api,
+    ...(legacyUserId !== undefined && legacyUserId !== login.upstreamUserId ? { legacyUserId } : {}),
+    grantedScopes: [...tokens.grantedScopes],
+    tokens: upstreamTokens,
+    status: 'connected',
+    ...(reconnected || previous === undefined
+      ? { statusChangedAt: login.now.toISOString() }
+      : previous.statusChangedAt !== undefined
+        ? { statusChangedAt: previous.statusChangedAt }
+        : {}),
+    profileData: { ...login.profileData },
+  };
+}
+
+/** Replaces the root profile attributes with the upstream's (Auth0's "sync user profile at each login"). */
+export function withRootProfile(user: User, profile: RootProfile): User {
+  const {
+    email: _email,
+    emailVerified: _emailVerified,
+    name: _name,
+    nickname: _nickname,
+    givenName: _givenName,
+    familyName: _familyName,
+    picture: _picture,
+    ...rest
+  } = user;
+  return { ...rest, ...definedOnly(profile) };
+}
+
+function definedOnly(profile: RootProfile): RootProfile {
+  return Object.fromEntries(Object.entries(profile).filter(([, value]) => value !== undefined)) as RootProfile;
+}

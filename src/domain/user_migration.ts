@@ -1,0 +1,43 @@
+import type { UserRepository } from './ports.js';
+import type { Identity, User } from './types.js';
+import type { UpstreamLogin } from './user_login.js';
+
+/** The user a login belongs to, and whether this login moves them from legacy Fitbit to Google Health. */
+export interface LoginOwner {
+  user: User;
+  identity: Identity;
+  /** The legacy identity as it was before this login migrated it (its tokens are to be revoked). */
+  migratedFrom?: Identity;
+}
+
+/**
+ * Finds the existing owner of a login. A Google Health login first looks for its own id; failing
+ * that, its legacyUserId finds the user who logged in through legacy Fitbit before, who stays the same
+ * user (same user_id, so the same `sub`) with the identity moved to Google Health.
+ * Undefined for a first login.
+ */
+export async function findLoginOwner(
+  users: Pick<UserRepository, 'findByIdentity'>,
+  login: UpstreamLogin,
+): Promise<LoginOwner | undefined> {
+  const connection = login.connection.name;
+  const direct = await users.findByIdentity(login.tenant, connection, login.upstreamUserId);
+  if (direct) return { user: direct, identity: identityOf(direct, connection, login.upstreamUserId) };
+
+  if (login.connection.options.api !== 'google-health' || login.legacyUserId === undefined) return undefined;
+  const legacy = await users.findByIdentity(login.tenant, connection, login.legacyUserId);
+  if (!legacy) return undefined;
+  const identity = identityOf(legacy, connection, login.legacyUserId);
+  return identity.api === 'fitbit-legacy' ? { user: legacy, identity, migratedFrom: identity } : { user: legacy, identity };
+}
+
+function identityOf(user: User, connection: string, upstreamUserId: string): Identity {
+  const identity = user.identities.find(
+    (candidate) =>
+      candidate.connection === connection &&
+      (candidate.userId === upstreamUserId || candidate.legacyUserId === upstreamUserId),
+  );
+  // findByIdentity promised this user has it; a store that breaks the promise is a bug to surface.
+  if (!identity) throw new Error(`user ${user.userId} has no identity ${connection}/${upstreamUserId}`);
+  return identity;
+}

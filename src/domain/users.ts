@@ -1,0 +1,91 @@
+import { AlreadyExistsError, type Sealer, type UserRepository } from './ports.js';
+import type { Identity, User } from './types.js';
+import { identityFromLogin, withRootProfile, type UpstreamLogin } from './user_login.js';
+import { findLoginOwner } from './user_migration.js';
+
+export type { RootProfile, UpstreamLogin } from './user_login.js';
+
+export interface RecordLoginDeps {
+  users: Pick<UserRepository, 'findByIdentity' | 'create' | 'update'>;
+  sealer: Sealer;
+  /**
+   * Revokes a legacy Fitbit token upstream once the user has moved to Google Health. Best effort:
+   * a failure is reported to onLegacyRevokeFailure and never fails the login.
+   */
+  revokeLegacyToken?: (token: string) => Promise<void>;
+  onLegacyRevokeFailure?: (error: unknown, user: User) => void;
+}
+
+export interface LoginResult {
+  user: User;
+  created: boolean;
+  /** Set when this login moved the user from legacy Fitbit to Google Health. */
+  migration?: { legacyUserId: string; legacyTokenRevoked: boolean };
+}
+
+/**
+ * Creates or updates the user a successful upstream login proves: `<provider>|<upstream id>` with the
+ * identity's sealed tokens and granted scopes, login count, last login and IP, and the root profile
+ * per the connection's profileSync. When the login migrates a legacy Fitbit user to Google Health,
+ * the Google tokens are saved first and only then is the legacy token revoked, as Google's migration
+ * guide asks: a crash in between leaves a working user with a stale legacy token, never the reverse.
+ */
+export async function recordLogin(deps: RecordLoginDeps, login: UpstreamLogin): Promise<LoginResult> {
+  try {
+    return await recordLoginOnce(deps, login);
+  } catch (error) {
+    // Two first logins of one person raced; the other created the user, so this one updates it.
+    if (error instanceof AlreadyExistsError) return recordLoginOnce(deps, login);
+    throw error;
+  }
+}
+
+async function recordLoginOnce(deps: RecordLoginDeps, login: UpstreamLogin): Promise<LoginResult> {
+  const owner = await findLoginOwner(deps.users, login);
+  const now = login.now.toISOString();
+
+  if (!owner) {
+    const user: User = {
+      ...withRootProfile(
+        { tenant: login.tenant, userId: `${login.connection.strategy}|${login.upstreamUserId}`, identities: [], loginsCount: 0, createdAt: now, updatedAt: now },
+        login.profile,
+      ),
+      identities: [identityFromLogin(login, deps.sealer)],
+      loginsCount: 1,
+      lastLogin: now,
+      ...(login.ip !== undefined ? { lastIp: login.ip } : {}),
+    };
+    await deps.users.create(user);
+    return { user, created: true };
+  }
+
+  const identity = identityFromLogin(login, deps.sealer, owner.identity);
+  const synced = login.connection.options.profileSync === 'on_each_login' ? withRootProfile(owner.user, login.profile) : owner.user;
+  const user: User = {
+    ...synced,
+    identities: owner.user.identities.map((existing) => (existing === owner.identity ? identity : existing)),
+    loginsCount: owner.user.loginsCount + 1,
+    lastLogin: now,
+    ...(login.ip !== undefined ? { lastIp: login.ip } : {}),
+    updatedAt: now,
+  };
+  await deps.users.update(user);
+
+  if (!owner.migratedFrom) return { user, created: false };
+  const legacyTokenRevoked = await revokeLegacy(deps, owner.migratedFrom, user);
+  return { user, created: false, migration: { legacyUserId: owner.migratedFrom.userId, legacyTokenRevoked } };
+}
+
+async function revokeLegacy(deps: RecordLoginDeps, legacy: Identity, user: User): Promise<boolean> {
+  // Fitbit revokes every token of the user for the app from either token; the refresh token outlives
+  // the access token, so it is the one most likely still accepted.
+  const sealed = legacy.tokens?.refreshToken ?? legacy.tokens?.accessToken;
+  if (!sealed || !deps.revokeLegacyToken) return false;
+  try {
+    await deps.revokeLegacyToken(deps.sealer.open(sealed));
+    return true;
+  } catch (error) {
+    deps.onLegacyRevokeFailure?.(error, user);
+    return false;
+  }
+}
