@@ -1,0 +1,31 @@
+import type { ClientRepository } from '../../domain/ports.js';
+import type { Client } from '../../domain/types.js';
+import { isPublicClient, verifyClientSecret } from '../../domain/clients.js';
+import { InvalidClientError } from '../../errors/index.js';
+import { basicFailure, type PresentedClientCredentials } from './client_credentials.js';
+
+/**
+ * The client the credentials prove, within this tenant only (a client id of another tenant is simply
+ * unknown here). Confidential clients must present their secret, by Basic or in the body; public
+ * clients must not present one, and prove possession of their code with PKCE instead. An unknown
+ * client and a wrong secret get the same answer, so it cannot be used to learn which client ids exist.
+ */
+export async function authenticateClient(
+  clients: ClientRepository,
+  tenant: string,
+  credentials: PresentedClientCredentials,
+): Promise<Client> {
+  const failure = (description: string) =>
+    credentials.method === 'client_secret_basic' ? basicFailure(description) : new InvalidClientError(description);
+
+  const client = await clients.get(tenant, credentials.clientId);
+  if (!client) throw failure('client authentication failed');
+
+  if (isPublicClient(client)) {
+    if (credentials.method !== 'none') throw failure('this client is public and authenticates without a secret');
+    return client;
+  }
+  if (credentials.clientSecret === undefined) throw failure('this client must authenticate with its client secret');
+  if (!verifyClientSecret(client, credentials.clientSecret)) throw failure('client authentication failed');
+  return client;
+}

@@ -1,0 +1,116 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { ClientRepository } from './ports.js';
+import type { AppType, Client, TokenEndpointAuthMethod } from './types.js';
+
+/**
+ * Applications (OAuth clients) of a tenant: generated ids and secrets, and the one way a presented
+ * secret is checked. Only the SHA-256 of a secret is stored; the secret itself is shown once, when it
+ * is created or rotated. The Authentication API, the Management API and the dashboard all use this.
+ */
+
+export interface NewClientInput {
+  tenant: string;
+  name: string;
+  appType: AppType;
+  callbacks?: string[];
+  allowedLogoutUrls?: string[];
+  grantTypes?: string[];
+  tokenEndpointAuthMethod?: TokenEndpointAuthMethod;
+  managementScopes?: string[];
+  /** A chosen id (bootstrap from FITGATE_BOOTSTRAP_CLIENT_ID); generated when absent. */
+  clientId?: string;
+  /** A chosen secret (bootstrap); generated for confidential clients when absent. */
+  clientSecret?: string;
+}
+
+export interface NewClient {
+  client: Client;
+  /** The plaintext secret, to be shown once; absent for public clients (auth method "none"). */
+  clientSecret?: string;
+}
+
+/** Single-page and native apps cannot keep a secret, so they authenticate with PKCE alone. */
+const PUBLIC_APP_TYPES: ReadonlySet<AppType> = new Set(['spa', 'native']);
+
+/** Auth0's defaults per application type. */
+const DEFAULT_GRANT_TYPES: Readonly<Record<AppType, readonly string[]>> = {
+  regular_web: ['authorization_code', 'refresh_token'],
+  spa: ['authorization_code', 'refresh_token'],
+  native: ['authorization_code', 'refresh_token'],
+  non_interactive: ['client_credentials'],
+};
+
+/** 32 characters, like Auth0's client ids; 192 bits so ids cannot be guessed. */
+export function generateClientId(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+/** 64 characters (384 bits). */
+export function generateClientSecret(): string {
+  return randomBytes(48).toString('base64url');
+}
+
+export function hashClientSecret(secret: string): string {
+  return createHash('sha256').update(secret, 'utf8').digest('hex');
+}
+
+/**
+ * Whether `presented` is the client's secret. Both sides are compared as SHA-256 digests of equal
+ * length with timingSafeEqual, so the time taken says nothing about how much of the secret matched.
+ * A public client (no stored hash) never matches.
+ */
+export function verifyClientSecret(client: Pick<Client, 'clientSecretHash'>, presented: string): boolean {
+  if (!client.clientSecretHash) return false;
+  const expected = Buffer.from(client.clientSecretHash, 'hex');
+  const actual = createHash('sha256').update(presented, 'utf8').digest();
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
+}
+
+export function isPublicClient(client: Pick<Client, 'tokenEndpointAuthMethod'>): boolean {
+  return client.tokenEndpointAuthMethod === 'none';
+}
+
+/** Builds a client record with Auth0's defaults for its type, and its secret when it needs one. */
+export function buildClient(input: NewClientInput, now = new Date()): NewClient {
+  const authMethod =
+    input.tokenEndpointAuthMethod ?? (PUBLIC_APP_TYPES.has(input.appType) ? 'none' : 'client_secret_post');
+  const clientSecret = authMethod === 'none' ? undefined : (input.clientSecret ?? generateClientSecret());
+  const timestamp = now.toISOString();
+  const client: Client = {
+    tenant: input.tenant,
+    clientId: input.clientId ?? generateClientId(),
+    name: input.name,
+    appType: input.appType,
+    tokenEndpointAuthMethod: authMethod,
+    callbacks: [...(input.callbacks ?? [])],
+    allowedLogoutUrls: [...(input.allowedLogoutUrls ?? [])],
+    grantTypes: [...(input.grantTypes ?? DEFAULT_GRANT_TYPES[input.appType])],
+    managementScopes: [...(input.managementScopes ?? [])],
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  };
+  if (clientSecret !== undefined) client.clientSecretHash = hashClientSecret(clientSecret);
+  return clientSecret === undefined ? { client } : { client, clientSecret };
+}
+
+/** Creates and stores a client; throws the repository's AlreadyExistsError when the id is taken. */
+export async function createClient(clients: ClientRepository, input: NewClientInput): Promise<NewClient> {
+  const created = buildClient(input);
+  await clients.create(created.client);
+  return created;
+}
+
+/**
+ * Replaces a confidential client's secret and returns the new one (shown once). The old secret stops
+ * working at once. Throws when the client is public: it has no secret to rotate.
+ */
+export async function rotateClientSecret(clients: ClientRepository, client: Client): Promise<string> {
+  if (isPublicClient(client)) throw new Error(`client ${client.clientId} is public and has no secret`);
+  const clientSecret = generateClientSecret();
+  await clients.update({
+    ...client,
+    clientSecretHash: hashClientSecret(clientSecret),
+    updatedAt: new Date().toISOString(),
+  });
+  return clientSecret;
+}
