@@ -1,0 +1,26 @@
+import type { Response } from 'express';
+import { views } from '../http/views.js';
+
+declare module 'express-serve-static-core' {
+  interface Locals {
+    dashboard?: PageLocals;
+  }
+}
+
+/** What every dashboard page may use besides its own data; set by dashboard middleware. */
+export interface PageLocals {
+  csrfToken?: string;
+  adminEmail?: string;
+  /** Tenants the signed-in admin manages (the switcher). */
+  adminTenants?: string[];
+  /** The tenant whose pages these are. */
+  tenant?: string;
+}
+
+/**
+ * Sends one page from views/dashboard with the dashboard's common data (CSRF token, signed-in admin,
+ * tenant). Never cached: some pages show a secret once, all show data only this admin may see.
+ */
+export function renderPage(res: Response, view: string, data: Record<string, unknown> = {}, status = 200): void {
+  views().send(res, `/dashboard/${view}`, { ...res.locals.dashboard, ...data }, status);
+}

@@ -1,0 +1,98 @@
+import type { Express } from 'express';
+import request from 'supertest';
+import type { AppDeps } from '../../../src/app_deps.js';
+import { createApp } from '../../../src/app.js';
+import { loadConfig, type Config } from '../../../src/config/index.js';
+import type { ConnectionPlugin } from '../../../src/connections/plugin.js';
+import { hashPassword } from '../../../src/domain/passwords.js';
+import { buildTenant } from '../../../src/domain/tenants.js';
+import { createLogger } from '../../../src/logging/index.js';
+import { createSealer } from '../../../src/store/sealing.js';
+import type { Store } from '../../../src/store/store.js';
+import { openSqliteTestStore, type TestStore } from '../../support/stores.js';
+
+/**
+ * The real app (createApp) on a fresh SQLite store, with tenants and admins seeded directly in the
+ * store, for supertest-driven dashboard tests. Requests go to the default tenant's host
+ * (localhost:3000) unless a test says otherwise.
+ */
+export const HOST = 'localhost:3000';
+
+export interface SeededAdmin {
+  email: string;
+  password: string;
+  tenants: string[];
+}
+
+export interface DashboardHarness {
+  app: Express;
+  deps: AppDeps;
+  store: Store;
+  config: Config;
+  /** Creates tenants (with signing keys) and an admin managing them. */
+  seedAdmin(email: string, tenants: string[]): Promise<SeededAdmin>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  plugins?: ReadonlyMap<string, ConnectionPlugin>;
+  environment?: Record<string, string>;
+}
+
+export async function startDashboardHarness(options: HarnessOptions = {}): Promise<DashboardHarness> {
+  const testStore: TestStore = await openSqliteTestStore();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    FITGATE_DATA_DIR: testStore.location,
+    FITGATE_PUBLIC_URL: `http://${HOST}`,
+    LOG_LEVEL: 'silent',
+    ...options.environment,
+  });
+  const deps: AppDeps = {
+    config,
+    store: testStore.store,
+    sealer: createSealer(config.masterKeys),
+    logger: createLogger({ level: 'silent' }),
+    plugins: options.plugins ?? new Map(),
+    internalBaseUrl: () => `http://${HOST}`,
+  };
+  const app = createApp(deps);
+
+  async function seedAdmin(email: string, tenants: string[]): Promise<SeededAdmin> {
+    for (const name of tenants) {
+      if (!(await deps.store.tenants.get(name))) await deps.store.tenants.create(await buildTenant(name, deps.sealer));
+    }
+    const password = `password for ${email}`;
+    await deps.store.admins.create({ email, passwordHash: await hashPassword(password), tenants, createdAt: new Date().toISOString() });
+    return { email, password, tenants };
+  }
+
+  return { app, deps, store: deps.store, config, seedAdmin, close: () => testStore.cleanup() };
+}
+
+/** The CSRF token of a rendered dashboard page. */
+export function csrfTokenOf(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!match?.[1]) throw new Error('the page has no CSRF token field');
+  return match[1];
+}
+
+export type Agent = ReturnType<typeof request.agent>;
+
+/** A browser-like client (keeps cookies) signed in as `admin` on `host`. */
+export async function signedInAgent(app: Express, admin: SeededAdmin, host = HOST): Promise<Agent> {
+  const agent = request.agent(app).host(host);
+  const form = await agent.get('/manage/login').expect(200);
+  await agent
+    .post('/manage/login')
+    .type('form')
+    .send({ _csrf: csrfTokenOf(form.text), email: admin.email, password: admin.password })
+    .expect(303);
+  return agent;
+}
+
+/** GETs a page and returns its CSRF token (tokens live in the session, so any page's will do). */
+export async function csrfFrom(agent: Agent, path: string): Promise<string> {
+  const page = await agent.get(path).expect(200);
+  return csrfTokenOf(page.text);
+}
