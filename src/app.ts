@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import express, { type Express } from 'express';
+import type { AppDeps } from './app_deps.js';
+import { createAuthnRouter } from './authn/router.js';
+import { createDashboardRouter } from './dashboard/router.js';
+import { answerErrorsAs } from './http/error_format.js';
+import { errorHandler, notFound } from './http/error_handler.js';
+import { createHealthRouter } from './http/health.js';
+import { projectRoot } from './http/project_root.js';
+import { resolveTenant } from './http/resolve_tenant.js';
+import { securityHeaders } from './http/security_headers.js';
+import { views } from './http/views.js';
+import { createHttpLogger } from './logging/index.js';
+import { createManagementRouter } from './management/router.js';
+
+/** Largest form or JSON body accepted: OAuth and Management requests are a few hundred bytes. */
+export const BODY_LIMIT = '100kb';
+
+/**
+ * The fitgate HTTP application, built from its dependencies and nothing else (no I/O at import, no
+ * listening: server.ts does that). Order matters and reads top to bottom:
+ * request log → security headers → health (any host) → static files (any host) → tenant from Host
+ * → body parsing → routers → 404 → the one error handler.
+ *
+ * Bodies (form and JSON, 100 kB) are parsed here once for every router, so a malformed or oversized
+ * body is one 400/413 answered in the route's error format. Sessions are not app-wide: routers that
+ * need one mount createSessionMiddleware (src/http/session.ts) on their own routes, so token,
+ * userinfo and Management API calls never touch the session store.
+ */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  // Express's own setting; see FITGATE_TRUST_PROXY in the README. Off unless configured, so
+  // X-Forwarded-* from the open internet cannot fake the client's address, host or scheme.
+  app.set('trust proxy', deps.config.trustProxy ?? false);
+  app.disable('x-powered-by');
+
+  app.use(createHttpLogger(deps.logger));
+  app.use(securityHeaders());
+  app.use(createHealthRouter(deps.store));
+  app.use('/static', express.static(join(projectRoot(), 'public'), { index: false, maxAge: '1h', fallthrough: true }));
+
+  app.use(resolveTenant(deps.config, deps.store.tenants));
+  app.use('/api/v2', answerErrorsAs('management'));
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
+  app.use(express.json({ limit: BODY_LIMIT }));
+
+  app.use('/api/v2', createManagementRouter(deps));
+  app.use('/manage', createDashboardRouter(deps));
+  app.use('/', createAuthnRouter(deps));
+
+  app.use(notFound());
+  app.use(errorHandler(views()));
+  return app;
+}

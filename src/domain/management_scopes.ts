@@ -1,0 +1,19 @@
+/**
+ * The Management API's scopes (Auth0's names). A machine-to-machine client is granted a subset in
+ * `managementScopes`; its client_credentials token carries them, and each /api/v2 route requires one.
+ */
+export const MANAGEMENT_API_SCOPES = [
+  'read:users',
+  'update:users',
+  'delete:users',
+  'read:user_idp_tokens',
+  'read:clients',
+  'create:clients',
+  'update:clients',
+  'delete:clients',
+  'read:connections',
+  'update:connections',
+  'read:logs',
+] as const;
+
+export type ManagementApiScope = (typeof MANAGEMENT_API_SCOPES)[number];

@@ -1,0 +1,69 @@
+import { STATUS_CODES } from 'node:http';
+import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
+import { AppError, InsufficientScopeError, InvalidClientError, InvalidTokenError, ManagementError, NotFoundError } from '../errors/index.js';
+import { errorFormatOf } from './error_format.js';
+import { errorPageText } from './error_pages.js';
+import { fromRequestError } from './request_errors.js';
+import type { Views } from './views.js';
+
+const GENERIC_DESCRIPTION = 'The server could not complete the request.';
+
+/** The last route: whatever no router answered. */
+export function notFound(): RequestHandler {
+  return (req: Request, _res: Response, next: NextFunction) => next(new NotFoundError(`There is no page at ${req.path}.`));
+}
+
+/**
+ * The one error handler. Endpoint code throws AppErrors; this answers in the route's format (see
+ * error_format.ts). Only errors with `expose` show their description; anything else (a bug, a
+ * store failure) is a 500 with a generic message, and its stack goes to the request log only:
+ * pino-http logs `res.err` with the request line.
+ */
+export function errorHandler(views: Views): ErrorRequestHandler {
+  return (error: unknown, req: Request, res: Response, next: NextFunction) => {
+    const appError = error instanceof AppError ? error : fromRequestError(error);
+    const status = appError?.status ?? 500;
+    if (status >= 500) res.err = error instanceof Error ? error : new Error(String(error));
+    // Once headers are out no answer can be sent; Express's own handler closes the connection.
+    if (res.headersSent) return next(error);
+
+    const code = appError?.code ?? 'server_error';
+    const description = appError?.expose ? appError.description : GENERIC_DESCRIPTION;
+    res.status(status);
+    for (const [name, value] of Object.entries(appError?.headers ?? {})) res.setHeader(name, value);
+
+    const format = errorFormatOf(req, res);
+    if (format === 'management') {
+      const reason = appError instanceof ManagementError ? appError.reason : (STATUS_CODES[status] ?? 'Error');
+      res.json({ statusCode: status, error: reason, message: description, errorCode: code });
+      return;
+    }
+    if (format === 'oauth') {
+      const challenge = bearerChallenge(appError, req, code, description);
+      if (challenge && !res.hasHeader('WWW-Authenticate')) res.setHeader('WWW-Authenticate', challenge);
+      res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' }).json({ error: code, error_description: description });
+      return;
+    }
+    const text = errorPageText(status);
+    views.send(res, 'errors/error', { ...text, status, code, description, requestId: req.id }, status);
+  };
+}
+
+/**
+ * RFC 6750 §3: a protected resource (/userinfo) names the Bearer scheme and the error in
+ * WWW-Authenticate; RFC 6749 §5.2: invalid_client answers with the scheme the client tried.
+ */
+function bearerChallenge(error: AppError | undefined, req: Request, code: string, description: string): string | undefined {
+  if (error instanceof InvalidTokenError || error instanceof InsufficientScopeError) {
+    return `Bearer realm="${quoted(req.context?.tenantUrl ?? 'fitgate')}", error="${code}", error_description="${quoted(description)}"`;
+  }
+  if (error instanceof InvalidClientError && /^basic /i.test(req.headers.authorization ?? '')) {
+    return `Basic realm="${quoted(req.context?.tenantUrl ?? 'fitgate')}"`;
+  }
+  return undefined;
+}
+
+/** RFC 7230 quoted-string content: no quotes, backslashes or control characters. */
+function quoted(value: string): string {
+  return [...value.replace(/[\\"]/g, "'")].map((char) => (char < ' ' || char === '\u007f' ? ' ' : char)).join('');
+}

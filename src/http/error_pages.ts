@@ -1,0 +1,41 @@
+/**
+ * What a person sees for each kind of failure: a heading that says what happened and advice that
+ * says what to do. The error's own description (when it may be shown) goes between the two.
+ */
+export interface ErrorPageText {
+  title: string;
+  advice: string;
+}
+
+const BY_STATUS: Readonly<Record<number, ErrorPageText>> = {
+  400: {
+    title: 'This request cannot be completed',
+    advice:
+      'Go back and try again. If an application sent you here, it asked for something fitgate does not accept: tell its developer what this page says.',
+  },
+  401: { title: 'Sign-in needed', advice: 'Sign in again, then retry what you were doing.' },
+  403: {
+    title: 'Not allowed',
+    advice: 'Your account may not do this. Ask an administrator of this tenant if you think it should.',
+  },
+  404: {
+    title: 'Page not found',
+    advice: 'Check the address for typos. Each tenant has its own address, such as https://NAME.example.com/.',
+  },
+  413: { title: 'Request too large', advice: 'Send less data and try again.' },
+  429: { title: 'Too many attempts', advice: 'Wait a little and try again.' },
+  503: {
+    title: 'Temporarily unavailable',
+    advice: 'A service fitgate depends on is not answering. Try again in a few minutes.',
+  },
+};
+
+const SERVER_ERROR: ErrorPageText = {
+  title: 'Something went wrong on our side',
+  advice: 'Try again in a moment. If it keeps happening, give the administrator the reference below.',
+};
+
+export function errorPageText(status: number): ErrorPageText {
+  if (status >= 500 && status !== 503) return SERVER_ERROR;
+  return BY_STATUS[status] ?? BY_STATUS[status >= 500 ? 503 : 400] ?? SERVER_ERROR;
+}

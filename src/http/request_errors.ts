@@ -1,0 +1,36 @@
+import { AppError } from '../errors/index.js';
+
+/**
+ * A request Express or body-parser rejected before any route ran: unreadable JSON, a body over the
+ * limit, an unsupported charset. Such errors arrive as http-errors objects (`status`, `expose`,
+ * `type`); this turns them into an AppError with a message of our own, because body-parser's
+ * message may quote the body, and the body may hold a secret.
+ */
+export class RequestRejectedError extends AppError {
+  readonly code = 'invalid_request';
+  constructor(
+    readonly status: number,
+    description: string,
+  ) {
+    super(description);
+  }
+}
+
+const MESSAGES: Readonly<Record<string, string>> = {
+  'entity.parse.failed': 'The request body is not valid JSON or form data.',
+  'entity.too.large': 'The request body is larger than fitgate accepts.',
+  'parameters.too.many': 'The request body has more parameters than fitgate accepts.',
+  'encoding.unsupported': 'The request body uses a content encoding fitgate does not support.',
+  'charset.unsupported': 'The request body uses a character set fitgate does not support (use UTF-8).',
+  'request.aborted': 'The request body ended before it was complete.',
+  'request.size.invalid': 'The request body is not as long as its Content-Length says.',
+};
+
+/** The AppError for a rejected request, or undefined when `error` is not a 4xx http-error. */
+export function fromRequestError(error: unknown): AppError | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { status, type } = error as { status?: unknown; type?: unknown };
+  if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
+  const message = (typeof type === 'string' && MESSAGES[type]) || 'The request could not be read.';
+  return new RequestRejectedError(status, message);
+}

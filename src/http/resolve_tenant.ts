@@ -1,0 +1,53 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Config } from '../config/index.js';
+import type { TenantRepository } from '../domain/ports.js';
+import { DEFAULT_TENANT, tenantUrl } from '../domain/tenants.js';
+import type { Tenant } from '../domain/types.js';
+import { NotFoundError } from '../errors/index.js';
+import type { TenantContext } from './request_context.js';
+
+/**
+ * Finds the tenant a request is for from its Host (DESIGN.md "tenants and URLs"): the bare base host
+ * is `default`, NAME.<base host> is tenant NAME, and any other host must be one of a tenant's own
+ * domains. Anything else is a 404 page: an unknown host never falls back to the default tenant, or a
+ * typo'd tenant URL would sign people in to the wrong tenant. Behind a proxy the host comes from
+ * X-Forwarded-Host only when FITGATE_TRUST_PROXY says so (Express's req.host).
+ */
+export function resolveTenant(config: Pick<Config, 'publicUrl' | 'baseHost'>, tenants: TenantRepository): RequestHandler {
+  const { protocol, pathname } = new URL(config.publicUrl);
+  const baseHost = normalizeHost(config.baseHost, protocol);
+  const basePath = pathname.replace(/\/+$/, '');
+
+  async function find(host: string): Promise<TenantContext | undefined> {
+    if (host === baseHost) return withUrl(await tenants.get(DEFAULT_TENANT), config.publicUrl);
+    if (host.endsWith(`.${baseHost}`)) {
+      const name = host.slice(0, -baseHost.length - 1);
+      if (name.includes('.') || name === DEFAULT_TENANT) return undefined;
+      return withUrl(await tenants.get(name), tenantUrl(config, name));
+    }
+    return withUrl(await tenants.findByDomain(host), `${protocol}//${host}${basePath}`);
+  }
+
+  return (req: Request, _res: Response, next: NextFunction) => {
+    const host = normalizeHost(req.host ?? '', protocol);
+    find(host).then(
+      (context) => {
+        if (!context) return next(new NotFoundError(`There is no fitgate tenant at ${host || 'this address'}.`));
+        req.context = context;
+        next();
+      },
+      next,
+    );
+  };
+}
+
+function withUrl(tenant: Tenant | undefined, url: string): TenantContext | undefined {
+  return tenant ? { tenant, tenantUrl: url } : undefined;
+}
+
+/** Lower case, without the scheme's default port, so "Acme.Example.com:443" matches "acme.example.com". */
+function normalizeHost(host: string, protocol: string): string {
+  const lower = host.toLowerCase().replace(/\.$/, '');
+  const defaultPort = protocol === 'https:' ? ':443' : ':80';
+  return lower.endsWith(defaultPort) ? lower.slice(0, -defaultPort.length) : lower;
+}

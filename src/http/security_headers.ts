@@ -1,0 +1,47 @@
+import type { Response } from 'express';
+import helmet from 'helmet';
+
+/**
+ * Helmet with the Content Security Policy every fitgate page lives under:
+ * - scripts and styles only from fitgate's own origin (/static), never inline, so templates use
+ *   `<script src>` and public/css, and an injected `<script>` cannot run;
+ * - images also from https: (Fitbit and Google profile pictures) and data: URLs;
+ * - no framing (clickjacking of consent and dashboard pages);
+ * - `form-action 'self'`. Chromium applies form-action to every redirect that follows a form POST,
+ *   so a form that posts here and is answered with a redirect to Fitbit, Google or a client's
+ *   redirect_uri is blocked. Pages therefore leave the site by GET navigation: a link (`<a href>`)
+ *   to a fitgate route that redirects onwards ("Continue with Fitbit", Try). A page whose form must
+ *   end on another origin (a consent form that redirects to a client) calls
+ *   allowFormRedirectsTo(res, origins) for that response, naming exactly those origins.
+ */
+export function securityHeaders() {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'"],
+        'img-src': ["'self'", 'data:', 'https:'],
+        'font-src': ["'self'"],
+        'connect-src': ["'self'"],
+        'object-src': ["'none'"],
+        'base-uri': ["'none'"],
+        'frame-ancestors': ["'none'"],
+        'form-action': ["'self'"],
+      },
+    },
+    // Sign-in pages must not leak codes or state to other sites through the Referer header.
+    referrerPolicy: { policy: 'no-referrer' },
+    // Auth0-style SDKs in single-page apps call /oauth/token and /userinfo from other origins.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+}
+
+/** Widens form-action for this response only (see securityHeaders). Origins are "https://host[:port]". */
+export function allowFormRedirectsTo(res: Response, origins: readonly string[]): void {
+  const policy = res.getHeader('Content-Security-Policy');
+  if (typeof policy !== 'string' || origins.length === 0) return;
+  const safe = origins.map((origin) => new URL(origin).origin);
+  res.setHeader('Content-Security-Policy', policy.replace("form-action 'self'", `form-action 'self' ${safe.join(' ')}`));
+}

@@ -1,0 +1,56 @@
+import { pino, type DestinationStream, type Logger } from 'pino';
+import type { Config } from '../config/index.js';
+import { REDACTED } from './redact_url.js';
+
+// Field names that hold credentials wherever they appear in a logged object. pino's redaction is
+// path based, so each name is listed at the depths fitgate's own log calls use: top level, and one
+// or two levels down ({ body: {...} }, { req: { headers: {...} } }).
+const SECRET_FIELDS = [
+  'authorization',
+  'cookie',
+  'set-cookie',
+  'password',
+  'passwordHash',
+  'client_secret',
+  'clientSecret',
+  'code_verifier',
+  'codeVerifier',
+  'token',
+  'access_token',
+  'accessToken',
+  'refresh_token',
+  'refreshToken',
+  'id_token',
+  'idToken',
+];
+
+// `code` is also the field of every error code (err.code = 'ECONNRESET', 'invalid_grant'), which the
+// log must keep; an authorization code is redacted only where request data is logged.
+const AUTHORIZATION_CODE_PATHS = ['code', 'body.code', 'query.code', 'req.body.code', 'req.query.code', 'params.code'];
+
+export const REDACT_PATHS: readonly string[] = [
+  ...AUTHORIZATION_CODE_PATHS,
+  ...SECRET_FIELDS.flatMap((field) => {
+    const key = /^[A-Za-z_$][\w$]*$/.test(field) ? field : `["${field}"]`;
+    const join = (prefix: string) => (key.startsWith('[') ? `${prefix}${key}` : `${prefix}.${key}`);
+    return [key, join('*'), join('*.*')];
+  }),
+];
+
+export interface LoggerOptions {
+  level: Config['logLevel'];
+  /** Where JSON lines go; stdout when omitted. Tests pass a stream to read what was logged. */
+  destination?: DestinationStream;
+}
+
+/** The process logger: JSON lines, credentials redacted at every level of fitgate's own log calls. */
+export function createLogger(options: LoggerOptions): Logger {
+  return pino(
+    {
+      level: options.level,
+      base: { service: 'fitgate' },
+      redact: { paths: [...REDACT_PATHS], censor: REDACTED },
+    },
+    options.destination,
+  );
+}

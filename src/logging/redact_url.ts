@@ -1,0 +1,38 @@
+/**
+ * Query parameters that carry credentials somewhere in fitgate's flows: authorization codes and
+ * state on /login/callback and on the redirect back to the client, tokens on /oauth/revoke and
+ * in Location headers, client secrets and PKCE verifiers posted by careless clients.
+ */
+export const SECRET_QUERY_PARAMETERS: ReadonlySet<string> = new Set([
+  'code',
+  'state',
+  'token',
+  'refresh_token',
+  'access_token',
+  'id_token',
+  'client_secret',
+  'code_verifier',
+  'password',
+  'ticket',
+]);
+
+export const REDACTED = '[REDACTED]';
+
+/**
+ * The URL with the value of every secret query parameter replaced, keeping the rest readable for
+ * debugging. Works on paths ("/login/callback?code=...") and absolute URLs alike, and on fragments
+ * too, since implicit-style redirects put tokens there.
+ */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&#])([^=&#]+)=([^&#]*)/g, (match, separator: string, name: string) =>
+    SECRET_QUERY_PARAMETERS.has(safeDecode(name).toLowerCase()) ? `${separator}${name}=${REDACTED}` : match,
+  );
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, ' '));
+  } catch {
+    return value;
+  }
+}

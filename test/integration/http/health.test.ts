@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import express from 'express';
+import request from 'supertest';
+import { createHealthRouter } from '../../../src/http/health.js';
+import { startTestApp, type TestApp } from './app_fixture.js';
+
+describe('health checks on the app', () => {
+  let fixture: TestApp;
+
+  beforeAll(async () => {
+    fixture = await startTestApp();
+  });
+  afterAll(() => fixture.cleanup());
+
+  it('answers live and ready on any host, even before any tenant exists', async () => {
+    const live = await request(fixture.app).get('/health/live').set('Host', '10.0.0.7:3000');
+    expect(live.status).toBe(200);
+    expect(live.body).toEqual({ status: 'ok' });
+    const ready = await request(fixture.app).get('/health/ready').set('Host', '10.0.0.7:3000');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toEqual({ status: 'ok', store: 'ok' });
+  });
+});
+
+describe('readiness when the store does not answer', () => {
+  const appWith = (ping: () => Promise<void>) => express().use(createHealthRouter({ ping }, 50));
+
+  it('is 503 when the store fails', async () => {
+    const response = await request(appWith(() => Promise.reject(new Error('database is locked')))).get('/health/ready');
+    expect(response.status).toBe(503);
+    expect(response.body).toEqual({ status: 'unavailable', store: 'not answering' });
+    expect(response.text).not.toContain('locked');
+  });
+
+  it('is 503 when the store hangs, after the bound instead of hanging the probe', async () => {
+    const response = await request(appWith(() => new Promise<void>(() => undefined))).get('/health/ready');
+    expect(response.status).toBe(503);
+  });
+
+  it('stays live while the store is down', async () => {
+    const response = await request(appWith(() => Promise.reject(new Error('down')))).get('/health/live');
+    expect(response.status).toBe(200);
+  });
+});

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { startTestApp, type TestApp } from './app_fixture.js';
+
+describe('security headers', () => {
+  let fixture: TestApp;
+  let headers: Record<string, string>;
+
+  beforeAll(async () => {
+    fixture = await startTestApp();
+    await fixture.addTenant('default');
+    const response = await request(fixture.app).get('/anything').set('Host', 'localhost:3000').set('Accept', 'text/html');
+    headers = response.headers as Record<string, string>;
+  });
+  afterAll(() => fixture.cleanup());
+
+  const directive = (name: string) =>
+    (headers['content-security-policy'] ?? '')
+      .split(';')
+      .map((part) => part.trim())
+      .find((part) => part.startsWith(`${name} `));
+
+  it('allows scripts and styles only from fitgate itself: nothing inline', () => {
+    expect(directive('script-src')).toBe("script-src 'self'");
+    expect(directive('style-src')).toBe("style-src 'self'");
+    expect(headers['content-security-policy']).not.toContain('unsafe-inline');
+  });
+
+  it('keeps forms on the site and the pages out of frames', () => {
+    expect(directive('form-action')).toBe("form-action 'self'");
+    expect(directive('frame-ancestors')).toBe("frame-ancestors 'none'");
+    expect(headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
+
+  it('lets pages show profile pictures from the upstream', () => {
+    expect(directive('img-src')).toBe("img-src 'self' data: https:");
+  });
+
+  it('sends no Referer from sign-in pages and no X-Powered-By', () => {
+    expect(headers['referrer-policy']).toBe('no-referrer');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('sets the same headers on health checks and error pages for unknown hosts', async () => {
+    for (const [path, host] of [
+      ['/health/live', 'anything'],
+      ['/', 'unknown.example'],
+    ] as const) {
+      const response = await request(fixture.app).get(path).set('Host', host);
+      expect(response.headers['content-security-policy']).toBe(headers['content-security-policy']);
+    }
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from '@jest/globals';
+import { redactUrl } from '../../../src/logging/redact_url.js';
+
+describe('redactUrl', () => {
+  it('replaces the value of every secret query parameter and keeps the others', () => {
+    expect(redactUrl('/login/callback?code=abc&state=xyz&iss=https%3A%2F%2Fid.example')).toBe(
+      '/login/callback?code=[REDACTED]&state=[REDACTED]&iss=https%3A%2F%2Fid.example',
+    );
+  });
+
+  it('redacts absolute URLs, fragments and percent-encoded or upper-case parameter names', () => {
+    expect(redactUrl('https://app.example/cb#access_token=t1&token_type=Bearer')).toBe(
+      'https://app.example/cb#access_token=[REDACTED]&token_type=Bearer',
+    );
+    expect(redactUrl('/x?Client_Secret=s&refresh%5Ftoken=r')).toBe('/x?Client_Secret=[REDACTED]&refresh%5Ftoken=[REDACTED]');
+  });
+
+  it('leaves a URL without secrets unchanged, including malformed escapes', () => {
+    expect(redactUrl('/authorize?client_id=abc&scope=openid%20profile&bad=%E0%A4%A')).toBe(
+      '/authorize?client_id=abc&scope=openid%20profile&bad=%E0%A4%A',
+    );
+  });
+});
