@@ -56,6 +56,12 @@ export class ConsentRequiredError extends OAuthError {
   readonly code = 'consent_required';
 }
 
+/** RFC 7009 §2.2.1: a token of a type this server cannot revoke (fitgate's JWT access tokens). */
+export class UnsupportedTokenTypeError extends OAuthError {
+  readonly status = 400;
+  readonly code = 'unsupported_token_type';
+}
+
 /** RFC 6750: a missing, expired or revoked bearer token at /userinfo. */
 export class InvalidTokenError extends OAuthError {
   readonly status = 401;

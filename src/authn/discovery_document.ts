@@ -1,0 +1,36 @@
+import { CLAIMS_BY_SCOPE } from './tokens/user_claims.js';
+import { issuerOf } from './tokens/sign_jwt.js';
+
+/**
+ * OpenID Connect Discovery 1.0 §3 metadata of a tenant: exactly what fitgate implements, so a
+ * relying party configured from it never tries something that will be refused (no implicit or
+ * hybrid flows, no plain PKCE, no request objects).
+ */
+export function discoveryDocument(tenantUrl: string): Record<string, unknown> {
+  return {
+    issuer: issuerOf(tenantUrl),
+    authorization_endpoint: `${tenantUrl}/authorize`,
+    token_endpoint: `${tenantUrl}/oauth/token`,
+    userinfo_endpoint: `${tenantUrl}/userinfo`,
+    jwks_uri: `${tenantUrl}/.well-known/jwks.json`,
+    revocation_endpoint: `${tenantUrl}/oauth/revoke`,
+    end_session_endpoint: `${tenantUrl}/v2/logout`,
+    response_types_supported: ['code'],
+    response_modes_supported: ['query'],
+    grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],
+    subject_types_supported: ['public'],
+    id_token_signing_alg_values_supported: ['RS256'],
+    code_challenge_methods_supported: ['S256'],
+    token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
+    revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
+    scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
+    claims_supported: [
+      'iss', 'sub', 'aud', 'exp', 'iat', 'auth_time', 'nonce',
+      ...Object.values(CLAIMS_BY_SCOPE).flat(),
+    ],
+    authorization_response_iss_parameter_supported: true,
+    request_parameter_supported: false,
+    request_uri_parameter_supported: false,
+    claims_parameter_supported: false,
+  };
+}

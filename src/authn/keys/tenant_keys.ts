@@ -1,0 +1,73 @@
+import { importJWK, type CryptoKey, type JWK } from 'jose';
+import type { Sealer } from '../../domain/ports.js';
+import type { SigningKey, Tenant } from '../../domain/types.js';
+import { SIGNING_ALGORITHM } from '../../domain/signing_keys.js';
+import { ServerError } from '../../errors/index.js';
+
+export { SIGNING_ALGORITHM };
+
+export interface TenantSigner {
+  kid: string;
+  key: CryptoKey;
+}
+
+/**
+ * Imported RS256 keys of every tenant, cached by tenant and kid. Opening a sealed private key and
+ * importing a JWK costs far more than a signature, so each key is imported once per process; a kid
+ * never changes its key, so the cache never goes stale (a rotated-out kid just stops being asked for).
+ */
+export class TenantKeys {
+  private readonly privateKeys = new Map<string, Promise<CryptoKey>>();
+  private readonly publicKeys = new Map<string, Promise<CryptoKey>>();
+
+  constructor(private readonly sealer: Sealer) {}
+
+  /** The tenant's newest key, which signs everything it issues. */
+  async signer(tenant: Tenant): Promise<TenantSigner> {
+    const current = tenant.signingKeys[0];
+    if (!current) throw new ServerError(`tenant ${tenant.name} has no signing key`);
+    return { kid: current.kid, key: await this.privateKey(tenant.name, current) };
+  }
+
+  /** The public key for a kid the tenant publishes; undefined when it publishes no such kid. */
+  async verificationKey(tenant: Tenant, kid: string | undefined): Promise<CryptoKey | undefined> {
+    const signingKey = tenant.signingKeys.find((candidate) => candidate.kid === kid);
+    if (!signingKey) return undefined;
+    return cached(this.publicKeys, `${tenant.name}:${signingKey.kid}`, () =>
+      importJWK(signingKey.publicJwk as JWK, SIGNING_ALGORITHM) as Promise<CryptoKey>,
+    );
+  }
+
+  private privateKey(tenantName: string, signingKey: SigningKey): Promise<CryptoKey> {
+    return cached(this.privateKeys, `${tenantName}:${signingKey.kid}`, () => {
+      const jwk = JSON.parse(this.sealer.open(signingKey.privateJwk)) as JWK;
+      return importJWK(jwk, SIGNING_ALGORITHM) as Promise<CryptoKey>;
+    });
+  }
+}
+
+/** Caches the promise so concurrent first requests import once; a failed import is not kept. */
+function cached(cache: Map<string, Promise<CryptoKey>>, key: string, load: () => Promise<CryptoKey>): Promise<CryptoKey> {
+  let entry = cache.get(key);
+  if (!entry) {
+    entry = Promise.resolve().then(load);
+    entry.catch(() => cache.delete(key));
+    cache.set(key, entry);
+  }
+  return entry;
+}
+
+const keysBySealer = new WeakMap<Sealer, TenantKeys>();
+
+/**
+ * The key cache of one running app. Keyed by its sealer so two apps in one process (tests, the
+ * sandbox) never share keys opened under different master keys.
+ */
+export function tenantKeysFor(deps: { sealer: Sealer }): TenantKeys {
+  let keys = keysBySealer.get(deps.sealer);
+  if (!keys) {
+    keys = new TenantKeys(deps.sealer);
+    keysBySealer.set(deps.sealer, keys);
+  }
+  return keys;
+}

@@ -1,0 +1,25 @@
+import { requireParam } from '../request_params.js';
+import { issueUserTokens } from '../issue_user_tokens.js';
+import type { GrantOutcome, TokenRequest } from '../token_request.js';
+import { checkCodeBinding } from './authorization_code/check_code_binding.js';
+import { checkCodeVerifier } from './authorization_code/check_code_verifier.js';
+import { redeemCode } from './authorization_code/redeem_code.js';
+
+/** RFC 6749 §4.1.3 with PKCE: redeem the code once, check what it is bound to, then issue tokens. */
+export async function authorizationCodeGrant(request: TokenRequest): Promise<GrantOutcome> {
+  const { deps, context, client, params } = request;
+  const record = await redeemCode(deps.store.ephemeral, context.tenant.name, requireParam(params, 'code'));
+  checkCodeBinding(record, context.tenant.name, client, params.redirect_uri);
+  checkCodeVerifier(record, client, params.code_verifier);
+
+  const body = await issueUserTokens(request, {
+    userId: record.userId,
+    grantId: record.grantId,
+    scope: record.scope,
+    grantScope: record.scope,
+    authTime: record.authTime,
+    connection: record.connection,
+    ...(record.nonce === undefined ? {} : { nonce: record.nonce }),
+  });
+  return { body, userId: record.userId, connection: record.connection };
+}

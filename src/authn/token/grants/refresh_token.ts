@@ -1,0 +1,26 @@
+import { spendRefreshToken } from '../../tokens/refresh_tokens.js';
+import { issueUserTokens } from '../issue_user_tokens.js';
+import { requireParam } from '../request_params.js';
+import type { GrantOutcome, TokenRequest } from '../token_request.js';
+import { narrowScope } from './narrow_scope.js';
+
+/**
+ * RFC 6749 §6 with rotation: the presented token is spent and a new one of the same grant is issued
+ * with the grant's whole scope; the access token and id_token carry the (possibly narrowed) scope.
+ */
+export async function refreshTokenGrant(request: TokenRequest): Promise<GrantOutcome> {
+  const { deps, context, client, params } = request;
+  const presented = requireParam(params, 'refresh_token');
+  const spent = await spendRefreshToken(deps.store.ephemeral, context.tenant.name, client.clientId, presented);
+  const scope = narrowScope(spent.scope, params.scope);
+
+  const body = await issueUserTokens(request, {
+    userId: spent.userId,
+    grantId: spent.grantId,
+    scope,
+    grantScope: spent.scope,
+    authTime: spent.authTime,
+    ...(spent.connection === undefined ? {} : { connection: spent.connection }),
+  });
+  return { body, userId: spent.userId, ...(spent.connection === undefined ? {} : { connection: spent.connection }) };
+}

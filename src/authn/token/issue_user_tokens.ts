@@ -1,0 +1,72 @@
+import type { User } from '../../domain/types.js';
+import { InvalidGrantError } from '../../errors/index.js';
+import { issueAccessToken, userinfoAudience } from '../tokens/access_token.js';
+import { issueIdToken } from '../tokens/id_token.js';
+import { issueRefreshToken } from '../tokens/refresh_tokens.js';
+import type { TokenRequest, TokenResponseBody } from './token_request.js';
+
+export interface UserGrant {
+  userId: string;
+  grantId: string;
+  /** What this response grants (may be narrower than the grant on refresh). */
+  scope: string[];
+  /** What the grant itself holds: a new refresh token keeps it whole (RFC 6749 §6). */
+  grantScope: string[];
+  authTime: number;
+  nonce?: string;
+  connection?: string;
+}
+
+/**
+ * Tokens for a user: an access token for /userinfo, an id_token when `openid` was granted, and a
+ * refresh token of the same grant when `offline_access` was granted and the client may refresh.
+ * The user is read now, so the id_token carries the profile as it is at issue time.
+ */
+export async function issueUserTokens(request: TokenRequest, grant: UserGrant): Promise<TokenResponseBody> {
+  const { deps, keys, context, client } = request;
+  const user = await loadUser(request, grant.userId);
+  const accessToken = await issueAccessToken(keys, {
+    tenant: context.tenant,
+    tenantUrl: context.tenantUrl,
+    subject: user.userId,
+    clientId: client.clientId,
+    audience: [userinfoAudience(context.tenantUrl)],
+    scope: grant.scope,
+    grantId: grant.grantId,
+  });
+  const body: TokenResponseBody = {
+    access_token: accessToken.token,
+    token_type: 'Bearer',
+    expires_in: accessToken.expiresIn,
+    scope: grant.scope.join(' '),
+  };
+  if (grant.scope.includes('openid')) {
+    body.id_token = await issueIdToken(keys, {
+      tenant: context.tenant,
+      tenantUrl: context.tenantUrl,
+      clientId: client.clientId,
+      user,
+      scope: grant.scope,
+      authTime: grant.authTime,
+      ...(grant.nonce === undefined ? {} : { nonce: grant.nonce }),
+    });
+  }
+  if (grant.grantScope.includes('offline_access') && client.grantTypes.includes('refresh_token')) {
+    body.refresh_token = await issueRefreshToken(deps.store.ephemeral, {
+      tenant: context.tenant.name,
+      clientId: client.clientId,
+      userId: user.userId,
+      grantId: grant.grantId,
+      scope: grant.grantScope,
+      authTime: grant.authTime,
+      ...(grant.connection === undefined ? {} : { connection: grant.connection }),
+    });
+  }
+  return body;
+}
+
+async function loadUser(request: TokenRequest, userId: string): Promise<User> {
+  const user = await request.deps.store.users.get(request.context.tenant.name, userId);
+  if (!user) throw new InvalidGrantError('the user of this grant no longer exists');
+  return user;
+}

@@ -1,0 +1,33 @@
+import type { AppDeps } from '../../app_deps.js';
+import type { Client } from '../../domain/types.js';
+import type { TenantContext } from '../../http/request_context.js';
+import type { TenantKeys } from '../keys/tenant_keys.js';
+
+export type SupportedGrantType = 'authorization_code' | 'refresh_token' | 'client_credentials';
+
+/** One /oauth/token request once its client is authenticated: what every grant handler receives. */
+export interface TokenRequest {
+  deps: AppDeps;
+  keys: TenantKeys;
+  context: TenantContext;
+  params: Readonly<Record<string, string>>;
+  client: Client;
+  grantType: SupportedGrantType;
+}
+
+/** RFC 6749 §5.1, plus the OpenID Connect id_token. */
+export interface TokenResponseBody {
+  access_token: string;
+  token_type: 'Bearer';
+  expires_in: number;
+  scope: string;
+  id_token?: string;
+  refresh_token?: string;
+}
+
+/** A grant's answer, and who it was for, for the log event. */
+export interface GrantOutcome {
+  body: TokenResponseBody;
+  userId?: string;
+  connection?: string;
+}

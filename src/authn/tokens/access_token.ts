@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import type { Tenant } from '../../domain/types.js';
+import type { TenantKeys } from '../keys/tenant_keys.js';
+import { ACCESS_TOKEN_TTL_SECONDS } from './lifetimes.js';
+import { issuerOf, signJwt } from './sign_jwt.js';
+
+/** The audience of access tokens meant for /userinfo. */
+export function userinfoAudience(tenantUrl: string): string {
+  return `${tenantUrl}/userinfo`;
+}
+
+/** The audience of Management API access tokens (Auth0's "https://TENANT/api/v2/"). */
+export function managementApiAudience(tenantUrl: string): string {
+  return `${tenantUrl}/api/v2/`;
+}
+
+export interface AccessTokenInput {
+  tenant: Tenant;
+  tenantUrl: string;
+  /** The user id, or `${clientId}@clients` for client_credentials (as Auth0 writes it). */
+  subject: string;
+  clientId: string;
+  audience: string[];
+  scope: readonly string[];
+  grantId: string;
+  /** Auth0's grant-type claim, set for client_credentials tokens. */
+  grantType?: 'client-credentials';
+}
+
+export interface IssuedAccessToken {
+  token: string;
+  expiresIn: number;
+}
+
+/**
+ * A JWT access token in the shape of RFC 9068 (typ at+jwt, client_id, scope, jti), plus Auth0's azp
+ * and gty and our `gid`: the grant it belongs to, so revoking the grant refuses the token everywhere.
+ */
+export async function issueAccessToken(keys: TenantKeys, input: AccessTokenInput): Promise<IssuedAccessToken> {
+  const claims: Record<string, unknown> = {
+    client_id: input.clientId,
+    azp: input.clientId,
+    scope: input.scope.join(' '),
+    gid: input.grantId,
+    jti: randomUUID(),
+  };
+  if (input.grantType) claims.gty = input.grantType;
+  const token = await signJwt(keys, input.tenant, claims, {
+    typ: 'at+jwt',
+    issuer: issuerOf(input.tenantUrl),
+    audience: input.audience,
+    subject: input.subject,
+    ttlSeconds: ACCESS_TOKEN_TTL_SECONDS,
+  });
+  return { token, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+}

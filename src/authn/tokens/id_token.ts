@@ -1,0 +1,36 @@
+import type { Tenant, User } from '../../domain/types.js';
+import type { TenantKeys } from '../keys/tenant_keys.js';
+import { ID_TOKEN_TTL_SECONDS } from './lifetimes.js';
+import { issuerOf, signJwt } from './sign_jwt.js';
+import { userClaimsForScopes } from './user_claims.js';
+
+export interface IdTokenInput {
+  tenant: Tenant;
+  tenantUrl: string;
+  clientId: string;
+  user: User;
+  scope: readonly string[];
+  /** Epoch seconds of the upstream login. */
+  authTime: number;
+  /** Echoed from /authorize; absent on refresh, where the client has no nonce to check. */
+  nonce?: string;
+}
+
+/**
+ * An OpenID Connect id_token (Core §2): who logged in (sub = user_id), for which client (aud), when
+ * (auth_time), bound to the client's request (nonce), with the profile claims the scopes allow.
+ */
+export function issueIdToken(keys: TenantKeys, input: IdTokenInput): Promise<string> {
+  const claims: Record<string, unknown> = {
+    ...userClaimsForScopes(input.user, input.scope),
+    auth_time: input.authTime,
+  };
+  if (input.nonce !== undefined) claims.nonce = input.nonce;
+  return signJwt(keys, input.tenant, claims, {
+    typ: 'JWT',
+    issuer: issuerOf(input.tenantUrl),
+    audience: input.clientId,
+    subject: input.user.userId,
+    ttlSeconds: ID_TOKEN_TTL_SECONDS,
+  });
+}

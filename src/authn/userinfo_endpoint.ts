@@ -1,0 +1,36 @@
+import type { Request, RequestHandler, Response } from 'express';
+import type { AppDeps } from '../app_deps.js';
+import { InvalidTokenError } from '../errors/index.js';
+import { AccessTokenError, MissingAccessTokenError } from './tokens/access_token_errors.js';
+import { userinfoAudience } from './tokens/access_token.js';
+import { userClaimsForScopes } from './tokens/user_claims.js';
+import { verifyAccessToken } from './tokens/verify_access_token.js';
+import { readBearerToken } from './userinfo_bearer_token.js';
+
+/**
+ * OpenID Connect Core §5.3: the claims of the access token's user that its scopes allow, read from
+ * the stored user now (so a profile updated since login shows). Errors follow RFC 6750 §3.
+ */
+export function userinfoEndpoint(deps: AppDeps): RequestHandler {
+  return async (req: Request, res: Response) => {
+    const { context } = req;
+    let verified;
+    try {
+      verified = await verifyAccessToken(deps, context, readBearerToken(req), userinfoAudience(context.tenantUrl));
+    } catch (error) {
+      throw error instanceof AccessTokenError ? toInvalidToken(error, context.tenantUrl) : error;
+    }
+    const user = await deps.store.users.get(context.tenant.name, verified.subject);
+    if (!user) throw new InvalidTokenError('the user of this access token no longer exists');
+
+    res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' });
+    res.json({ sub: user.userId, ...userClaimsForScopes(user, verified.scope) });
+  };
+}
+
+/** RFC 6750 §3.1: a request with no token at all gets the challenge without an error code. */
+function toInvalidToken(error: AccessTokenError, tenantUrl: string): InvalidTokenError {
+  const invalid = new InvalidTokenError(error.message);
+  if (error instanceof MissingAccessTokenError) invalid.withHeader('WWW-Authenticate', `Bearer realm="${tenantUrl}"`);
+  return invalid;
+}
