@@ -2,8 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe } from '@jest/globals';
+import { connectRedis } from '../../src/store/redis/connect_redis.js';
+import { RedisStore } from '../../src/store/redis/redis_store.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite_store.js';
 import type { Store } from '../../src/store/store.js';
+import { deleteKeysWithPrefix, describeWithRedis, redisUrl, uniquePrefix } from './redis.js';
 
 /**
  * Fresh, isolated stores for tests: SQLite in its own temporary directory, Redis under its own key
@@ -24,32 +27,54 @@ export interface TestStore<S extends Store = Store> {
 
 export async function openSqliteTestStore(): Promise<TestStore<SqliteStore>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'fitgate-store-'));
-  const opened: SqliteStore[] = [];
-  const open = async (): Promise<SqliteStore> => {
-    const store = SqliteStore.open(dataDir);
+  return trackedTestStore(dataDir, async () => SqliteStore.open(dataDir), async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+}
+
+/** A Redis store under a prefix of its own (uniquePrefix(label)); needs Redis at redisUrl. */
+export async function openRedisTestStore(label: string): Promise<TestStore<RedisStore>> {
+  const prefix = uniquePrefix(label);
+  return trackedTestStore(
+    prefix,
+    async () => new RedisStore(await connectRedis({ url: redisUrl }), prefix),
+    async () => {
+      await deleteKeysWithPrefix(prefix);
+    },
+  );
+}
+
+/** Remembers every store opened on the location, so cleanup() can close them all before wiping it. */
+async function trackedTestStore<S extends Store>(
+  location: string,
+  open: () => Promise<S>,
+  wipe: () => Promise<void>,
+): Promise<TestStore<S>> {
+  const opened: S[] = [];
+  const reopen = async (): Promise<S> => {
+    const store = await open();
     opened.push(store);
     return store;
   };
   return {
-    store: await open(),
-    location: dataDir,
-    reopen: open,
+    store: await reopen(),
+    location,
+    reopen,
     async cleanup() {
       for (const store of opened) await store.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await wipe();
     },
   };
 }
 
-const openers: Partial<Record<StoreKind, (label: string) => Promise<TestStore>>> = {
+const openers: Record<StoreKind, (label: string) => Promise<TestStore>> = {
   sqlite: () => openSqliteTestStore(),
+  redis: (label) => openRedisTestStore(label),
 };
 
 /** A fresh store of that kind; `label` names its Redis prefix so leftovers are easy to trace. */
 export function openTestStore(kind: StoreKind, label: string): Promise<TestStore> {
-  const open = openers[kind];
-  if (!open) throw new Error(`no ${kind} test store yet`);
-  return open(label);
+  return openers[kind](label);
 }
 
 export interface StoreHarness {
@@ -67,6 +92,7 @@ export interface StoreHarness {
  */
 export function describeEachStore(title: string, suite: (harness: StoreHarness) => void): void {
   describe(`${title} [sqlite]`, () => suite(harnessFor('sqlite', title)));
+  describeWithRedis(`${title} [redis]`, () => suite(harnessFor('redis', title)));
 }
 
 function harnessFor(kind: StoreKind, label: string): StoreHarness {

@@ -1,0 +1,51 @@
+/**
+ * Every Redis key fitgate writes: `<global prefix><kind>:<parts>`, one kind per record type or
+ * index, so `SCAN MATCH fitgate:user:*` sees users only and a test's unique global prefix isolates
+ * it completely. Tenant names are DNS labels (no ":"); free-form parts that could contain ":" are
+ * URI-encoded so two different records never share a key.
+ */
+export class RedisKeys {
+  constructor(readonly prefix: string) {}
+
+  tenant = (name: string): string => this.key('tenant', name);
+  tenantList = (): string => this.key('tenant_list');
+  tenantDomain = (host: string): string => this.key('tenant_domain', host.toLowerCase());
+
+  client = (tenant: string, clientId: string): string => this.key('client', tenant, clientId);
+  clientList = (tenant: string): string => this.key('client_list', tenant);
+
+  connection = (tenant: string, id: string): string => this.key('connection', tenant, id);
+  connectionName = (tenant: string, name: string): string => this.key('connection_name', tenant, encode(name));
+  connectionList = (tenant: string): string => this.key('connection_list', tenant);
+
+  user = (tenant: string, userId: string): string => this.key('user', tenant, userId);
+  userList = (tenant: string): string => this.key('user_list', tenant);
+  userIdentity = (tenant: string, connection: string, upstreamId: string): string =>
+    this.key('user_identity', tenant, encode(connection), upstreamId);
+  userSearch = (tenant: string): string => this.key('user_search', tenant);
+
+  admin = (email: string): string => this.key('admin', email.toLowerCase());
+  adminList = (): string => this.key('admin_list');
+  adminTenant = (tenant: string): string => this.key('admin_tenant', tenant);
+
+  log = (tenant: string, id: string): string => this.key('log', tenant, id);
+  logList = (tenant: string): string => this.key('log_list', tenant);
+  logsByType = (tenant: string, type: string): string => this.key('log_type', tenant, encode(type));
+  logsByUser = (tenant: string, userId: string): string => this.key('log_user', tenant, encode(userId));
+  logsByUserAndType = (tenant: string, userId: string, type: string): string =>
+    this.key('log_user_type', tenant, encode(userId), encode(type));
+
+  ephemeral = (kind: string, key: string): string => this.key(kind, key);
+  lock = (name: string): string => this.key('lock', name);
+  counter = (key: string): string => this.key('counter', key);
+  sessionPrefix = (): string => `${this.prefix}sess:`;
+  rateLimitPrefix = (name: string): string => this.key('ratelimit', name);
+
+  private key(kind: string, ...parts: string[]): string {
+    return [`${this.prefix}${kind}`, ...parts].join(':');
+  }
+}
+
+function encode(part: string): string {
+  return encodeURIComponent(part);
+}

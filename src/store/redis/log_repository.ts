@@ -1,0 +1,57 @@
+import type { LogQuery, LogRepository } from '../../domain/ports.js';
+import type { LogEvent, Page } from '../../domain/types.js';
+import { pageWindow } from '../paging.js';
+import { createDocument, readDocument, readDocuments } from './document_writer.js';
+import type { RedisKeys } from './keys.js';
+import type { RedisClient } from './redis_client.js';
+
+/**
+ * Log events as JSON strings, indexed newest first by sorted sets scored by date: all events of a
+ * tenant, by type, by user, and by user and type, so every LogQuery is one range read.
+ */
+export class RedisLogRepository implements LogRepository {
+  constructor(
+    private readonly client: RedisClient,
+    private readonly keys: RedisKeys,
+  ) {}
+
+  async append(event: LogEvent): Promise<void> {
+    const score = Date.parse(event.date);
+    const indexes = [this.keys.logList(event.tenant), this.keys.logsByType(event.tenant, event.type)];
+    if (event.userId !== undefined) {
+      indexes.push(this.keys.logsByUser(event.tenant, event.userId), this.keys.logsByUserAndType(event.tenant, event.userId, event.type));
+    }
+    await createDocument(
+      this.client,
+      {
+        key: this.keys.log(event.tenant, event.id),
+        expect: null,
+        doc: JSON.stringify(event),
+        owner: event.id,
+        zadd: indexes.map((key) => ({ key, score, member: event.id })),
+      },
+      `log event ${event.id}`,
+    );
+  }
+
+  async get(tenant: string, id: string): Promise<LogEvent | undefined> {
+    return readDocument<LogEvent>(this.client, this.keys.log(tenant, id));
+  }
+
+  async list(tenant: string, query: LogQuery): Promise<Page<LogEvent>> {
+    const { offset, limit } = pageWindow(query);
+    const index = this.indexFor(tenant, query);
+    const [ids, total] = await Promise.all([
+      this.client.zRange(index, offset, offset + limit - 1, { REV: true }),
+      this.client.zCard(index),
+    ]);
+    return { items: await readDocuments<LogEvent>(this.client, ids.map((id) => this.keys.log(tenant, id))), total };
+  }
+
+  private indexFor(tenant: string, { type, userId }: LogQuery): string {
+    if (userId !== undefined && type !== undefined) return this.keys.logsByUserAndType(tenant, userId, type);
+    if (userId !== undefined) return this.keys.logsByUser(tenant, userId);
+    if (type !== undefined) return this.keys.logsByType(tenant, type);
+    return this.keys.logList(tenant);
+  }
+}

@@ -1,0 +1,75 @@
+import { RedisStore as RedisSessionStore } from 'connect-redis';
+import type { Store as SessionStore } from 'express-session';
+import { RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { RateLimiterOptions, Store } from '../store.js';
+import { RedisAdminRepository } from './admin_repository.js';
+import { RedisClientRepository } from './client_repository.js';
+import { RedisConnectionRepository } from './connection_repository.js';
+import { RedisCounterStore } from './counter_store.js';
+import { RedisEphemeralStore } from './ephemeral_store.js';
+import { RedisKeys } from './keys.js';
+import { RedisLockStore } from './lock_store.js';
+import { RedisLogRepository } from './log_repository.js';
+import type { RedisClient } from './redis_client.js';
+import { RedisTenantRepository } from './tenant_repository.js';
+import { RedisUserRepository } from './user_repository.js';
+
+/**
+ * The shared store: everything in one Redis under one global key prefix, so several fitgate
+ * instances (and test runs) can share a server. Takes a connected client and owns it from then on.
+ */
+export class RedisStore implements Store {
+  readonly kind = 'redis';
+  readonly keys: RedisKeys;
+  readonly tenants: RedisTenantRepository;
+  readonly clients: RedisClientRepository;
+  readonly connections: RedisConnectionRepository;
+  readonly users: RedisUserRepository;
+  readonly admins: RedisAdminRepository;
+  readonly logs: RedisLogRepository;
+  readonly ephemeral: RedisEphemeralStore;
+  readonly locks: RedisLockStore;
+  readonly counters: RedisCounterStore;
+  private sessions: SessionStore | undefined;
+
+  constructor(
+    readonly client: RedisClient,
+    prefix: string,
+  ) {
+    this.keys = new RedisKeys(prefix);
+    this.tenants = new RedisTenantRepository(client, this.keys);
+    this.clients = new RedisClientRepository(client, this.keys);
+    this.connections = new RedisConnectionRepository(client, this.keys);
+    this.users = new RedisUserRepository(client, this.keys);
+    this.admins = new RedisAdminRepository(client, this.keys);
+    this.logs = new RedisLogRepository(client, this.keys);
+    this.ephemeral = new RedisEphemeralStore(client, this.keys);
+    this.locks = new RedisLockStore(client, this.keys);
+    this.counters = new RedisCounterStore(client, this.keys);
+  }
+
+  /** connect-redis under `<prefix>sess:`; it sets each session's TTL from the cookie's expiry. */
+  sessionStore(): SessionStore {
+    this.sessions ??= new RedisSessionStore({ client: this.client, prefix: this.keys.sessionPrefix() });
+    return this.sessions;
+  }
+
+  rateLimiter(options: RateLimiterOptions): RateLimiterAbstract {
+    return new RateLimiterRedis({
+      storeClient: this.client,
+      useRedisPackage: true,
+      keyPrefix: this.keys.rateLimitPrefix(options.keyPrefix),
+      points: options.points,
+      duration: options.durationSeconds,
+      blockDuration: options.blockSeconds ?? 0,
+    });
+  }
+
+  async ping(): Promise<void> {
+    await this.client.ping();
+  }
+
+  async close(): Promise<void> {
+    if (this.client.isOpen) await this.client.close();
+  }
+}

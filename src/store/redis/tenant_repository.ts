@@ -1,0 +1,57 @@
+import type { TenantRepository } from '../../domain/ports.js';
+import type { Tenant } from '../../domain/types.js';
+import { createDocument, readDocument, readDocuments, updateDocument } from './document_writer.js';
+import type { RedisKeys } from './keys.js';
+import type { RedisClient } from './redis_client.js';
+
+/** Tenants as JSON strings; each extra host a unique key naming its tenant; names in a sorted set. */
+export class RedisTenantRepository implements TenantRepository {
+  constructor(
+    private readonly client: RedisClient,
+    private readonly keys: RedisKeys,
+  ) {}
+
+  async get(name: string): Promise<Tenant | undefined> {
+    return readDocument<Tenant>(this.client, this.keys.tenant(name));
+  }
+
+  async findByDomain(host: string): Promise<Tenant | undefined> {
+    const name = await this.client.get(this.keys.tenantDomain(host));
+    return name === null ? undefined : this.get(name);
+  }
+
+  async create(tenant: Tenant): Promise<void> {
+    await createDocument(
+      this.client,
+      {
+        key: this.keys.tenant(tenant.name),
+        expect: null,
+        doc: JSON.stringify(tenant),
+        owner: tenant.name,
+        claim: this.domainClaims(tenant),
+        zadd: [{ key: this.keys.tenantList(), score: 0, member: tenant.name }],
+      },
+      `tenant ${tenant.name}`,
+    );
+  }
+
+  async update(tenant: Tenant): Promise<void> {
+    await updateDocument<Tenant>(this.client, this.keys.tenant(tenant.name), `tenant ${tenant.name}`, (current, currentJson) => ({
+      key: this.keys.tenant(tenant.name),
+      expect: currentJson,
+      doc: JSON.stringify(tenant),
+      owner: tenant.name,
+      release: current.domains.map((host) => this.keys.tenantDomain(host)),
+      claim: this.domainClaims(tenant),
+    }));
+  }
+
+  async list(): Promise<Tenant[]> {
+    const names = await this.client.zRange(this.keys.tenantList(), 0, -1);
+    return readDocuments<Tenant>(this.client, names.map((name) => this.keys.tenant(name)));
+  }
+
+  private domainClaims(tenant: Tenant): Array<{ key: string; what: string }> {
+    return tenant.domains.map((host) => ({ key: this.keys.tenantDomain(host), what: `domain ${host.toLowerCase()}` }));
+  }
+}
