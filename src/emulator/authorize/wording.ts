@@ -1,0 +1,51 @@
+import type { UpstreamApi } from '../types.js';
+
+/** How each upstream words its authorize-time errors (shown on its own page, never redirected). */
+export interface AuthorizeWording {
+  readonly upstreamName: string;
+  missing(parameter: string): [code: string, message: string];
+  readonly unknownClient: [code: string, message: string, status: number];
+  readonly missingRedirectUri: [code: string, message: string];
+  redirectMismatch(redirectUri: string): [code: string, message: string];
+  readonly unsupportedResponseType: [code: string, message: string];
+  invalidScope(scopes: readonly string[]): [code: string, message: string];
+  readonly unsupportedChallengeMethod: [code: string, message: string];
+  readonly challengeLength: [code: string, message: string];
+  readonly invalidPrompt: [code: string, message: string];
+}
+
+export const WORDING: Record<UpstreamApi, AuthorizeWording> = {
+  // Fitbit's own list: "Authorization Errors ... will appear on the web form while authorizing consent".
+  'fitbit-legacy': {
+    upstreamName: 'Fitbit',
+    missing: (parameter) =>
+      parameter === 'response_type'
+        ? ['invalid_request', 'Missing response_type parameter value']
+        : ['invalid_request', `Missing parameters: ${parameter}`],
+    // Fitbit spells it "unauthorize_client" on this page.
+    unknownClient: ['unauthorize_client', 'Invalid client_id', 400],
+    missingRedirectUri: ['invalid_request', 'Missing redirect_uri parameter value'],
+    redirectMismatch: () => ['invalid_request', 'Invalid redirect_uri parameter value'],
+    unsupportedResponseType: ['unsupported_response_type', 'Invalid response_type parameter value'],
+    invalidScope: (scopes) => ['invalid_scope', `Invalid scope value: ${scopes.join(' ')}`],
+    unsupportedChallengeMethod: ['invalid_request', 'Unsupported code_challenge_method'],
+    challengeLength: ['invalid_request', 'The code_challenge parameter length must be between 43 and 128'],
+    invalidPrompt: ['invalid_request', 'Invalid prompt parameter value'],
+  },
+  // Google's page reads "Error 400: <code>" followed by the details.
+  'google-health': {
+    upstreamName: 'Google',
+    missing: (parameter) => ['invalid_request', `Missing required parameter: ${parameter}`],
+    unknownClient: ['invalid_client', 'The OAuth client was not found.', 401],
+    missingRedirectUri: ['invalid_request', 'Missing required parameter: redirect_uri'],
+    redirectMismatch: (redirectUri) => [
+      'redirect_uri_mismatch',
+      `The redirect URI in the request, ${redirectUri}, does not match the ones authorized for the OAuth client.`,
+    ],
+    unsupportedResponseType: ['unsupported_response_type', 'Invalid response_type: only "code" is supported.'],
+    invalidScope: (scopes) => ['invalid_scope', `Some requested scopes were invalid. {invalid=[${scopes.join(', ')}]}`],
+    unsupportedChallengeMethod: ['invalid_request', 'Invalid code_challenge_method value.'],
+    challengeLength: ['invalid_request', 'Invalid code_challenge: 43 to 128 characters of [A-Z a-z 0-9 - . _ ~].'],
+    invalidPrompt: ['invalid_request', 'Invalid prompt value.'],
+  },
+};
