@@ -1,0 +1,45 @@
+import { expect, it } from '@jest/globals';
+import { AlreadyExistsError, NotFoundInStoreError } from '../../../src/domain/ports.js';
+import { describeEachStore } from '../../support/stores.js';
+import { adminRecord, uniqueId } from './records.js';
+
+describeEachStore('admin repository', (h) => {
+  const admins = () => h.store().admins;
+
+  it('finds an admin by email whatever its case, and stores the email lowercased', async () => {
+    const admin = adminRecord({ email: `${uniqueId('Ada')}@Example.COM` });
+    await admins().create(admin);
+    const found = await admins().get(admin.email.toUpperCase());
+    expect(found?.email).toBe(admin.email.toLowerCase());
+    expect(await admins().get('nobody@example.com')).toBeUndefined();
+  });
+
+  it('refuses a second admin with the same email in another case', async () => {
+    const admin = adminRecord();
+    await admins().create(admin);
+    await expect(admins().create({ ...admin, email: admin.email.toUpperCase() })).rejects.toBeInstanceOf(AlreadyExistsError);
+  });
+
+  it('lists the admins of a tenant, following tenant changes on update', async () => {
+    const acme = uniqueId('acme');
+    const globex = uniqueId('globex');
+    const admin = adminRecord({ tenants: [acme] });
+    await admins().create(admin);
+    expect((await admins().listByTenant(acme)).map((a) => a.email)).toEqual([admin.email]);
+    await admins().update({ ...admin, tenants: [globex], passwordHash: 'scrypt$16384$8$1$salt$hash' });
+    expect(await admins().listByTenant(acme)).toEqual([]);
+    const [moved] = await admins().listByTenant(globex);
+    expect(moved?.passwordHash).toBe('scrypt$16384$8$1$salt$hash');
+  });
+
+  it('refuses to update an admin that does not exist', async () => {
+    await expect(admins().update(adminRecord())).rejects.toBeInstanceOf(NotFoundInStoreError);
+  });
+
+  it('counts every admin account', async () => {
+    const before = await admins().count();
+    await admins().create(adminRecord());
+    await admins().create(adminRecord({ tenants: [uniqueId('t')] }));
+    expect(await admins().count()).toBe(before + 2);
+  });
+});

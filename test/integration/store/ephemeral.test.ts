@@ -1,0 +1,66 @@
+import { expect, it } from '@jest/globals';
+import { describeEachStore } from '../../support/stores.js';
+import { eventually } from './eventually.js';
+import { uniqueId } from './records.js';
+
+describeEachStore('ephemeral records', (h) => {
+  const ephemeral = () => h.store().ephemeral;
+
+  it('returns what was put, until it is deleted', async () => {
+    const key = uniqueId('k');
+    await ephemeral().put('login_transaction', key, { state: 'abc', nested: [1, 2] }, 60);
+    expect(await ephemeral().get('login_transaction', key)).toEqual({ state: 'abc', nested: [1, 2] });
+    expect(await ephemeral().delete('login_transaction', key)).toBe(true);
+    expect(await ephemeral().delete('login_transaction', key)).toBe(false);
+    expect(await ephemeral().get('login_transaction', key)).toBeUndefined();
+  });
+
+  it('keeps kinds apart: the same key under another kind is another record', async () => {
+    const key = uniqueId('k');
+    await ephemeral().put('ticket', key, 'a ticket', 60);
+    expect(await ephemeral().get('grant', key)).toBeUndefined();
+    expect(await ephemeral().consume('authorization_code', key)).toBeUndefined();
+    expect(await ephemeral().get('ticket', key)).toBe('a ticket');
+  });
+
+  it('replaces a record put again under the same key', async () => {
+    const key = uniqueId('k');
+    await ephemeral().put('grant', key, 1, 60);
+    await ephemeral().put('grant', key, 2, 60);
+    expect(await ephemeral().get('grant', key)).toBe(2);
+  });
+
+  it('hands a consumed record out once: the second consume gets undefined', async () => {
+    const key = uniqueId('code');
+    await ephemeral().put('authorization_code', key, { userId: 'fitbit|X' }, 60);
+    expect(await ephemeral().consume('authorization_code', key)).toEqual({ userId: 'fitbit|X' });
+    expect(await ephemeral().consume('authorization_code', key)).toBeUndefined();
+    expect(await ephemeral().get('authorization_code', key)).toBeUndefined();
+  });
+
+  it('gives a record consumed by concurrent callers on two store instances to exactly one of them', async () => {
+    const other = await h.testStore().reopen();
+    for (let round = 0; round < 5; round += 1) {
+      const key = uniqueId('code');
+      await ephemeral().put('authorization_code', key, { round }, 60);
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? ephemeral() : other.ephemeral).consume('authorization_code', key)),
+      );
+      expect(results.filter((result) => result !== undefined)).toEqual([{ round }]);
+    }
+  });
+
+  it('makes a record invisible to get, consume and delete once its TTL has run out', async () => {
+    const key = uniqueId('k');
+    await ephemeral().put('try_transaction', key, 'short-lived', 0.2);
+    await ephemeral().put('try_transaction', `${key}-long`, 'long-lived', 60);
+    await eventually(async () => ((await ephemeral().get('try_transaction', key)) === undefined ? true : undefined), 'it expires');
+    expect(await ephemeral().consume('try_transaction', key)).toBeUndefined();
+    expect(await ephemeral().delete('try_transaction', key)).toBe(false);
+    expect(await ephemeral().get('try_transaction', `${key}-long`)).toBe('long-lived');
+  });
+
+  it('refuses a TTL that is not positive', async () => {
+    await expect(ephemeral().put('ticket', uniqueId('k'), 'x', 0)).rejects.toThrow(RangeError);
+  });
+});

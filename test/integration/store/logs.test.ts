@@ -1,0 +1,49 @@
+import { beforeAll, expect, it } from '@jest/globals';
+import { AlreadyExistsError } from '../../../src/domain/ports.js';
+import type { LogEvent } from '../../../src/domain/types.js';
+import { describeEachStore } from '../../support/stores.js';
+import { logRecord, uniqueId } from './records.js';
+
+describeEachStore('log repository', (h) => {
+  const tenant = uniqueId('t');
+  const base = Date.UTC(2026, 0, 1);
+  // Oldest to newest: a success and a failure for Ada, a success for Alan, an API call.
+  const events = [
+    logRecord(tenant, { id: 'log1', dateMs: base, type: 's', userId: 'fitbit|ADA' }),
+    logRecord(tenant, { id: 'log2', dateMs: base + 1000, type: 'f', userId: 'fitbit|ADA' }),
+    logRecord(tenant, { id: 'log3', dateMs: base + 2000, type: 's', userId: 'fitbit|ALAN' }),
+    logRecord(tenant, { id: 'log4', dateMs: base + 3000, type: 'sapi' }),
+  ];
+  const ids = (page: { items: LogEvent[] }) => page.items.map((event) => event.id);
+
+  beforeAll(async () => {
+    for (const event of events) await h.store().logs.append(event);
+    await h.store().logs.append(logRecord(uniqueId('other'), { type: 's' }));
+  });
+
+  it('returns an event by tenant and id', async () => {
+    expect(await h.store().logs.get(tenant, 'log2')).toEqual(events[1]);
+    expect(await h.store().logs.get(uniqueId('t'), 'log2')).toBeUndefined();
+  });
+
+  it('refuses a second event with the same id', async () => {
+    await expect(h.store().logs.append(events[0] as LogEvent)).rejects.toBeInstanceOf(AlreadyExistsError);
+  });
+
+  it('lists the events of a tenant newest first, in pages, with the total', async () => {
+    const first = await h.store().logs.list(tenant, { page: 0, perPage: 3 });
+    const second = await h.store().logs.list(tenant, { page: 1, perPage: 3 });
+    expect(ids(first)).toEqual(['log4', 'log3', 'log2']);
+    expect(ids(second)).toEqual(['log1']);
+    expect([first.total, second.total]).toEqual([4, 4]);
+  });
+
+  it('filters by type, by user, and by both', async () => {
+    const byType = await h.store().logs.list(tenant, { page: 0, perPage: 10, type: 's' });
+    const byUser = await h.store().logs.list(tenant, { page: 0, perPage: 10, userId: 'fitbit|ADA' });
+    const byBoth = await h.store().logs.list(tenant, { page: 0, perPage: 10, userId: 'fitbit|ADA', type: 's' });
+    expect([ids(byType), byType.total]).toEqual([['log3', 'log1'], 2]);
+    expect([ids(byUser), byUser.total]).toEqual([['log2', 'log1'], 2]);
+    expect([ids(byBoth), byBoth.total]).toEqual([['log1'], 1]);
+  });
+});
