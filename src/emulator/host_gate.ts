@@ -5,6 +5,7 @@ import type { EmulatorState } from './state.js';
 import type { FailureMode, Host } from './types.js';
 import { LEGACY_HOSTS } from './types.js';
 import { renderErrorPage } from './views/error_page.js';
+import { PAGE_CSP } from './views/html.js';
 
 /** Browser-facing hosts answer with a page; the others in their upstream's JSON shape. */
 const PAGE_HOSTS: Partial<Record<Host, string>> = { 'www.fitbit.com': 'Fitbit', 'accounts.google.com': 'Google' };
@@ -31,6 +32,7 @@ function send(res: Response, host: Host, style: ErrorStyle, error: UpstreamError
   const page = PAGE_HOSTS[host];
   if (page) {
     for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+    res.setHeader('Content-Security-Policy', PAGE_CSP);
     res.status(error.status).type('html').send(renderErrorPage(page, String(error.status), error.message));
     return;
   }
@@ -56,7 +58,8 @@ export function hostGate(state: EmulatorState, held: HeldRequests, host: Host, s
   const legacy = LEGACY_HOSTS.includes(host);
   return async (req, res, next) => {
     const failure = takeFailure(state, host);
-    if (failure?.kind === 'latency') await new Promise((resolve) => setTimeout(resolve, failure.ms));
+    // unref: a delayed request must not keep a closing process alive.
+    if (failure?.kind === 'latency') await new Promise((resolve) => setTimeout(resolve, failure.ms).unref());
     if (failure?.kind === 'reset') {
       req.socket.destroy();
       return;

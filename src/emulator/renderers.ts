@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import { AuthorizePageError, UpstreamError, applyHeaders } from './errors.js';
 import { renderErrorPage } from './views/error_page.js';
+import { PAGE_CSP } from './views/html.js';
 
 /**
  * How each upstream shapes its errors:
@@ -53,6 +54,7 @@ export function upstreamErrorHandler(style: ErrorStyle, upstreamName: string): E
       return;
     }
     if (error instanceof AuthorizePageError) {
+      res.setHeader('Content-Security-Policy', PAGE_CSP);
       res.status(error.status).type('html').send(renderErrorPage(upstreamName, error.code, error.message));
       return;
     }

@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { startEmulator, type EmulatorControl, type EmulatorOptions } from '../../src/emulator/index.js';
 
 /**
@@ -112,4 +113,95 @@ export async function getJson(url: string, accessToken?: string): Promise<{ stat
     // a page, not JSON: leave the text
   }
   return { status: response.status, headers: response.headers, body };
+}
+
+/** The demo apps every emulator starts with (src/emulator/seed.ts). */
+export const DEMO = {
+  callback: 'http://localhost:3000/login/callback',
+  legacyServer: { clientId: '23ABCD', clientSecret: 'legacy-server-secret-0123456789abcdef' },
+  legacyClient: { clientId: '23PUBL' },
+  legacyPersonal: { clientId: '23PERS', clientSecret: 'legacy-personal-secret-0123456789abcdef', owner: 'alice' },
+  googleServer: { clientId: '1234567890-fitgate.apps.googleusercontent.com', clientSecret: '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789' },
+  googlePublic: { clientId: '1234567890-public.apps.googleusercontent.com' },
+} as const;
+
+export const GOOGLE_HEALTH = 'https://www.googleapis.com/auth/googlehealth.';
+
+export function pkcePair(): { verifier: string; challenge: string } {
+  const verifier = randomBytes(32).toString('base64url');
+  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+}
+
+/** An authorize URL for either upstream with sensible defaults; `params` override or add (undefined removes). */
+export function buildAuthorizeUrl(
+  emulatorUrl: string,
+  api: 'fitbit-legacy' | 'google-health',
+  params: Record<string, string | undefined> = {},
+): string {
+  const endpoints = emulatorEndpoints(emulatorUrl);
+  const url = new URL(api === 'fitbit-legacy' ? endpoints.legacy.authorize : endpoints.google.authorize);
+  const defaults: Record<string, string> =
+    api === 'fitbit-legacy'
+      ? { client_id: DEMO.legacyServer.clientId, scope: 'profile activity heartrate' }
+      : { client_id: DEMO.googleServer.clientId, scope: `openid email profile ${GOOGLE_HEALTH}activity_and_fitness.readonly`, access_type: 'offline' };
+  const all = { response_type: 'code', redirect_uri: DEMO.callback, state: 'st-' + randomBytes(4).toString('hex'), ...defaults, ...params };
+  for (const [name, value] of Object.entries(all)) if (value !== undefined) url.searchParams.set(name, value);
+  return url.href;
+}
+
+export interface TokenResult {
+  readonly status: number;
+  readonly body: Record<string, unknown>;
+}
+
+/**
+ * The whole legacy dance without a browser: authorize with emulator_user, exchange the code with
+ * PKCE and the server app's Basic credentials (or the given app). Returns the token response.
+ */
+export async function legacyLogin(
+  emulatorUrl: string,
+  options: { user: string; scopes?: readonly string[]; grant?: readonly string[]; app?: { clientId: string; clientSecret?: string } },
+): Promise<TokenResult> {
+  const app = options.app ?? DEMO.legacyServer;
+  const { verifier, challenge } = pkcePair();
+  const authorize = buildAuthorizeUrl(emulatorUrl, 'fitbit-legacy', {
+    client_id: app.clientId,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    ...(options.scopes ? { scope: options.scopes.join(' ') } : {}),
+  });
+  const redirect = await authorizeRedirect(approveUrl(authorize, { user: options.user, scopes: options.grant }));
+  const code = redirect.searchParams.get('code');
+  if (!code) throw new Error(`no code in ${redirect.href}`);
+  const form = { grant_type: 'authorization_code', code, redirect_uri: DEMO.callback, code_verifier: verifier };
+  const result = app.clientSecret
+    ? await postForm(emulatorEndpoints(emulatorUrl).legacy.token, form, basicAuth(app.clientId, app.clientSecret))
+    : await postForm(emulatorEndpoints(emulatorUrl).legacy.token, { ...form, client_id: app.clientId });
+  return { status: result.status, body: result.body as Record<string, unknown> };
+}
+
+/** The same for Google: access_type=offline by default, client credentials in the body. */
+export async function googleLogin(
+  emulatorUrl: string,
+  options: { user: string; scopes?: readonly string[]; grant?: readonly string[]; params?: Record<string, string | undefined> },
+): Promise<TokenResult> {
+  const { verifier, challenge } = pkcePair();
+  const authorize = buildAuthorizeUrl(emulatorUrl, 'google-health', {
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    ...(options.scopes ? { scope: options.scopes.join(' ') } : {}),
+    ...options.params,
+  });
+  const redirect = await authorizeRedirect(approveUrl(authorize, { user: options.user, scopes: options.grant }));
+  const code = redirect.searchParams.get('code');
+  if (!code) throw new Error(`no code in ${redirect.href}`);
+  const result = await postForm(emulatorEndpoints(emulatorUrl).google.token, {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: DEMO.callback,
+    code_verifier: verifier,
+    client_id: DEMO.googleServer.clientId,
+    client_secret: DEMO.googleServer.clientSecret,
+  });
+  return { status: result.status, body: result.body as Record<string, unknown> };
 }
