@@ -1,0 +1,62 @@
+import type { FitbitApi } from './api.js';
+
+/** Every upstream URL one mode uses. */
+export interface Endpoints {
+  authorization: string;
+  token: string;
+  revoke: string;
+  /** legacy: profile.json; google-health: users/me/identity. */
+  profile: string;
+  /** google-health only: the OpenID Connect userinfo endpoint (name, email, picture). */
+  userinfo?: string;
+  /** google-health only: keys that sign the id_token. */
+  jwks?: string;
+}
+
+// https://dev.fitbit.com/build/reference/web-api/authorization/
+const LEGACY: Endpoints = {
+  authorization: 'https://www.fitbit.com/oauth2/authorize',
+  token: 'https://api.fitbit.com/oauth2/token',
+  revoke: 'https://api.fitbit.com/oauth2/revoke',
+  profile: 'https://api.fitbit.com/1/user/-/profile.json',
+};
+
+// https://developers.google.com/identity/protocols/oauth2/web-server,
+// https://accounts.google.com/.well-known/openid-configuration and
+// https://developers.google.com/health/migration/data-access
+const GOOGLE_HEALTH: Endpoints = {
+  authorization: 'https://accounts.google.com/o/oauth2/v2/auth',
+  token: 'https://oauth2.googleapis.com/token',
+  revoke: 'https://oauth2.googleapis.com/revoke',
+  profile: 'https://health.googleapis.com/v4/users/me/identity',
+  userinfo: 'https://openidconnect.googleapis.com/v1/userinfo',
+  jwks: 'https://www.googleapis.com/oauth2/v3/certs',
+};
+
+/** Issuers Google's id_tokens carry (https://developers.google.com/identity/openid-connect/openid-connect#validatinganidtoken). */
+export const GOOGLE_ISSUERS = ['https://accounts.google.com', 'accounts.google.com'];
+
+/** https://HOST/PATH → `${base}/HOST/PATH`: how an emulator serves every real host under one origin. */
+export function rewriteUrl(url: string, base: string | undefined): string {
+  if (!base) return url;
+  return `${base.replace(/\/+$/, '')}/${url.replace(/^https:\/\//, '')}`;
+}
+
+export interface EndpointOptions {
+  upstreamBaseUrl?: string | undefined;
+  /** Base for the browser-facing authorize URL only; defaults to upstreamBaseUrl. */
+  authorizationBaseUrl?: string | undefined;
+}
+
+export function endpointsFor(api: FitbitApi, options: EndpointOptions = {}): Endpoints {
+  const defaults = api === 'google-health' ? GOOGLE_HEALTH : LEGACY;
+  const back = (url: string | undefined) => url && rewriteUrl(url, options.upstreamBaseUrl);
+  return {
+    authorization: rewriteUrl(defaults.authorization, options.authorizationBaseUrl ?? options.upstreamBaseUrl),
+    token: rewriteUrl(defaults.token, options.upstreamBaseUrl),
+    revoke: rewriteUrl(defaults.revoke, options.upstreamBaseUrl),
+    profile: rewriteUrl(defaults.profile, options.upstreamBaseUrl),
+    ...(defaults.userinfo && { userinfo: back(defaults.userinfo) }),
+    ...(defaults.jwks && { jwks: back(defaults.jwks) }),
+  };
+}

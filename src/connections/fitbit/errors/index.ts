@@ -1,0 +1,11 @@
+export * from './upstream_error.js';
+export { UpstreamOAuthError } from './oauth_error.js';
+export { UpstreamApiError } from './api_error.js';
+export { UpstreamGoneError } from './gone_error.js';
+export { UpstreamRateLimitedError } from './rate_limited_error.js';
+export { UpstreamServerError } from './server_error.js';
+export { UpstreamNetworkError } from './network_error.js';
+export { UpstreamTimeoutError } from './timeout_error.js';
+export { UpstreamBadResponseError } from './bad_response_error.js';
+export { InvalidIdTokenError } from './id_token_error.js';
+export { parseErrorResponse, type ErrorResponse } from './parse_error_response.js';

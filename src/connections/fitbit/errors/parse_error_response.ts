@@ -1,0 +1,88 @@
+import { UpstreamApiError } from './api_error.js';
+import { UpstreamBadResponseError } from './bad_response_error.js';
+import { UpstreamGoneError } from './gone_error.js';
+import { UpstreamOAuthError } from './oauth_error.js';
+import { UpstreamRateLimitedError } from './rate_limited_error.js';
+import { UpstreamServerError } from './server_error.js';
+import type { UpstreamError, UpstreamOperation } from './upstream_error.js';
+import { isJsonObject, optionalString, parseJsonObject, type JsonObject } from '../json.js';
+
+export interface ErrorResponse {
+  operation: UpstreamOperation;
+  status: number;
+  /** Lower-case header names. */
+  headers: Readonly<Record<string, string>>;
+  body: string;
+  /** Milliseconds since the epoch, for the rate-limit reset time; Date.now() when absent. */
+  now?: number;
+}
+
+interface UpstreamAnswer {
+  code: string;
+  message?: string | undefined;
+}
+
+const OAUTH_OPERATIONS: readonly UpstreamOperation[] = ['authorize', 'token', 'refresh', 'revoke'];
+
+/** Turns a non-2xx answer from either upstream into the typed error for it. Pure. */
+export function parseErrorResponse(response: ErrorResponse): UpstreamError {
+  const { operation, status } = response;
+  const answer = readAnswer(response.body);
+  const details = { operation, status, upstreamCode: answer?.code, upstreamMessage: answer?.message };
+
+  if (status === 410) return new UpstreamGoneError(details);
+  if (status === 429) {
+    return new UpstreamRateLimitedError({ ...details, retryAfterSeconds: retryAfterSeconds(response), now: response.now });
+  }
+  if (status >= 500) return new UpstreamServerError(details);
+  if (!answer) {
+    return new UpstreamBadResponseError({ ...details, problem: 'the error body is in neither Fitbit nor Google shape' });
+  }
+  return OAUTH_OPERATIONS.includes(operation)
+    ? new UpstreamOAuthError({ ...details, upstreamCode: answer.code })
+    : new UpstreamApiError({ ...details, upstreamCode: answer.code });
+}
+
+function readAnswer(body: string): UpstreamAnswer | undefined {
+  const json = parseJsonObject(body);
+  if (!json) return undefined;
+  return fitbitAnswer(json) ?? googleOAuthAnswer(json) ?? googleApiAnswer(json);
+}
+
+/** `{"errors":[{"errorType":"invalid_grant","message":"..."}],"success":false}`: the first error speaks for all. */
+function fitbitAnswer(json: JsonObject): UpstreamAnswer | undefined {
+  const first: unknown = Array.isArray(json.errors) ? json.errors[0] : undefined;
+  if (!isJsonObject(first) || typeof first.errorType !== 'string') return undefined;
+  return { code: first.errorType, message: optionalString(first.message) };
+}
+
+/** RFC 6749 §5.2: `{"error":"invalid_grant","error_description":"..."}`. */
+function googleOAuthAnswer(json: JsonObject): UpstreamAnswer | undefined {
+  if (typeof json.error !== 'string') return undefined;
+  return { code: json.error, message: optionalString(json.error_description) };
+}
+
+/** Google APIs: `{"error":{"code":403,"message":"...","status":"PERMISSION_DENIED"}}`. */
+function googleApiAnswer(json: JsonObject): UpstreamAnswer | undefined {
+  const error = json.error;
+  if (!isJsonObject(error)) return undefined;
+  const code = optionalString(error.status) ?? (typeof error.code === 'number' ? `HTTP ${error.code}` : undefined);
+  return code === undefined ? undefined : { code, message: optionalString(error.message) };
+}
+
+/**
+ * Fitbit sends the seconds until its hourly quota resets in Fitbit-Rate-Limit-Reset; Google sends
+ * Retry-After, either seconds or an HTTP date (RFC 9110 §10.2.3).
+ */
+function retryAfterSeconds(response: ErrorResponse): number | undefined {
+  const fitbit = Number(response.headers['fitbit-rate-limit-reset']);
+  if (response.headers['fitbit-rate-limit-reset'] !== undefined && Number.isFinite(fitbit) && fitbit >= 0) {
+    return Math.ceil(fitbit);
+  }
+  const retryAfter = response.headers['retry-after'];
+  if (retryAfter === undefined) return undefined;
+  if (/^\d+$/.test(retryAfter.trim())) return Number(retryAfter.trim());
+  const date = Date.parse(retryAfter);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - (response.now ?? Date.now())) / 1000));
+}

@@ -1,0 +1,84 @@
+import { parseErrorResponse } from '../errors/parse_error_response.js';
+import { UpstreamBadResponseError } from '../errors/bad_response_error.js';
+import { UpstreamNetworkError } from '../errors/network_error.js';
+import { UpstreamTimeoutError } from '../errors/timeout_error.js';
+import type { UpstreamOperation } from '../errors/upstream_error.js';
+import { parseJsonObject, type JsonObject } from '../json.js';
+
+/** Bound on every upstream call unless the caller picks another. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export interface UpstreamRequest {
+  operation: UpstreamOperation;
+  url: string;
+  timeoutMs: number;
+  /** POSTs this form (application/x-www-form-urlencoded); GET when absent. */
+  form?: Record<string, string>;
+  headers?: Record<string, string>;
+}
+
+export interface UpstreamResponse {
+  status: number;
+  /** Lower-case names. */
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface UpstreamJson {
+  json: JsonObject;
+  /** The body as received, for Passport's `_raw`. */
+  raw: string;
+}
+
+/**
+ * One upstream HTTP call with a bounded timeout (covering the body too). Answers 2xx responses and
+ * throws the typed error for everything else: non-2xx, no answer, or no answer in time.
+ */
+export async function callUpstream(request: UpstreamRequest): Promise<UpstreamResponse> {
+  const { operation, timeoutMs } = request;
+  try {
+    const response = await fetch(request.url, {
+      method: request.form ? 'POST' : 'GET',
+      headers: {
+        accept: 'application/json',
+        ...(request.form && { 'content-type': 'application/x-www-form-urlencoded' }),
+        ...request.headers,
+      },
+      ...(request.form && { body: new URLSearchParams(request.form).toString() }),
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const answer = { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
+    if (answer.status < 200 || answer.status > 299) throw parseErrorResponse({ operation, ...answer });
+    return answer;
+  } catch (error) {
+    if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+      throw new UpstreamTimeoutError({ operation, timeoutMs, cause: error });
+    }
+    if (error instanceof TypeError) {
+      throw new UpstreamNetworkError({ operation, reason: networkReason(error), cause: error });
+    }
+    throw error;
+  }
+}
+
+/** callUpstream for endpoints that answer a JSON object. */
+export async function callUpstreamJson(request: UpstreamRequest): Promise<UpstreamJson> {
+  const response = await callUpstream(request);
+  const json = parseJsonObject(response.body);
+  if (!json) {
+    throw new UpstreamBadResponseError({
+      operation: request.operation,
+      status: response.status,
+      problem: 'the body is not a JSON object',
+    });
+  }
+  return { json, raw: response.body };
+}
+
+/** undici reports "fetch failed" and keeps the useful part (ECONNREFUSED, socket closed) in `cause`. */
+function networkReason(error: TypeError): string {
+  const cause = error.cause;
+  if (cause instanceof Error) return (cause as NodeJS.ErrnoException).code ?? cause.message;
+  return error.message;
+}

@@ -1,0 +1,54 @@
+import { createRemoteJWKSet, customFetch, errors, jwtVerify, type JWTPayload } from 'jose';
+import { GOOGLE_ISSUERS } from './endpoints.js';
+import { InvalidIdTokenError } from './errors/id_token_error.js';
+import { callUpstream } from './http/call_upstream.js';
+
+export interface IdTokenCheck {
+  jwksUrl: string;
+  clientID: string;
+  expectedNonce: string;
+  timeoutMs: number;
+}
+
+type RemoteKeySet = ReturnType<typeof createRemoteJWKSet>;
+
+// One key set per JWKS URL for the process, so that jose's cache and cool-down work across logins.
+const keySets = new Map<string, RemoteKeySet>();
+
+function keySetFor(url: string, timeoutMs: number): RemoteKeySet {
+  const key = `${timeoutMs} ${url}`;
+  let keySet = keySets.get(key);
+  if (!keySet) {
+    keySet = createRemoteJWKSet(new URL(url), {
+      // Fetch through callUpstream so a slow or failing JWKS surfaces as the same typed errors.
+      [customFetch]: async (input: string) => {
+        const answer = await callUpstream({ operation: 'jwks', url: input, timeoutMs });
+        return new Response(answer.body, { status: answer.status, headers: answer.headers });
+      },
+    });
+    keySets.set(key, keySet);
+  }
+  return keySet;
+}
+
+/**
+ * Verifies Google's id_token as https://developers.google.com/identity/openid-connect/openid-connect#validatinganidtoken
+ * asks: signature against Google's keys, iss, aud = our client id, exp, and the nonce bound to this
+ * login. Answers the claims; throws InvalidIdTokenError, or the upstream error if the keys cannot be read.
+ */
+export async function verifyIdToken(idToken: string, check: IdTokenCheck): Promise<JWTPayload> {
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(idToken, keySetFor(check.jwksUrl, check.timeoutMs), {
+      issuer: GOOGLE_ISSUERS,
+      audience: check.clientID,
+      algorithms: ['RS256'],
+      requiredClaims: ['sub', 'exp'],
+    }));
+  } catch (error) {
+    if (error instanceof errors.JOSEError) throw new InvalidIdTokenError(error.message, error);
+    throw error;
+  }
+  if (payload.nonce !== check.expectedNonce) throw new InvalidIdTokenError('the nonce does not belong to this login');
+  return payload;
+}

@@ -1,0 +1,60 @@
+import { isFitbitApi, type FitbitApi } from './api.js';
+import type { FitbitProfile } from './profile/fitbit_profile.js';
+import { permissions, type Permission } from './permissions.js';
+import { parseSettings, type ParsedSettings } from './settings.js';
+import { setupSteps } from './setup_steps.js';
+import { FitbitStrategy, type FitbitStrategyOptions, type FitbitVerifyCallback } from './strategy.js';
+import { createTokenClient, type FitbitTokenClient, type FitbitTokens } from './token_client.js';
+import { parseTokenResponse } from './token_response.js';
+import type { JsonObject } from './json.js';
+import type { StateStore } from './state_store.js';
+import type { UpstreamClientOptions } from './upstream_context.js';
+
+/** The options a host passes: `api` arrives as a plain string and is checked here. */
+export type PluginClientOptions = Omit<UpstreamClientOptions, 'api'> & { api: string };
+export type PluginStrategyOptions = Omit<FitbitStrategyOptions, 'api' | 'store'> & { api: string; store?: unknown };
+
+/** The host's verify: `done` is Passport's, typed loosely because the host's users are its own. */
+export type PluginVerify = (tokens: FitbitTokens, profile: FitbitProfile, done: (error: unknown, user?: unknown, info?: unknown) => void) => void;
+
+function checkedApi(api: string): FitbitApi {
+  if (!isFitbitApi(api)) throw new TypeError(`api must be "google-health" or "fitbit-legacy", not ${JSON.stringify(api)}`);
+  return api;
+}
+
+/**
+ * The Fitbit connection as a host sees it (fitgate's ConnectionPlugin, matched structurally: this
+ * folder imports nothing of the host).
+ */
+export const fitbitPlugin = {
+  strategy: 'fitbit',
+  displayName: 'Fitbit',
+
+  parseSettings(input: unknown): ParsedSettings {
+    return parseSettings(input);
+  },
+
+  permissions(api: string): Permission[] {
+    return permissions(checkedApi(api));
+  },
+
+  setupSteps(api: string, callbackUrl: string): string[] {
+    return setupSteps(checkedApi(api), callbackUrl);
+  },
+
+  createStrategy(options: PluginStrategyOptions, verify: PluginVerify): FitbitStrategy {
+    const api = checkedApi(options.api);
+    return new FitbitStrategy(
+      { ...options, api, store: options.store as StateStore | undefined },
+      (accessToken: string, refreshToken: string | undefined, params: JsonObject, profile: FitbitProfile, done: FitbitVerifyCallback) => {
+        const token = parseTokenResponse(api, 'token', params);
+        const tokens = { accessToken, ...(refreshToken && { refreshToken }), expiresIn: token.expiresIn, grantedScopes: profile.grantedScopes };
+        verify(tokens, profile, (error, user, info) => done(error, user as Express.User | false | undefined, info as object | undefined));
+      },
+    );
+  },
+
+  createTokenClient(options: PluginClientOptions): FitbitTokenClient {
+    return createTokenClient({ ...options, api: checkedApi(options.api) });
+  },
+};

@@ -1,0 +1,40 @@
+import { UpstreamBadResponseError } from '../errors/bad_response_error.js';
+import { callUpstream, callUpstreamJson } from '../http/call_upstream.js';
+import type { JsonObject } from '../json.js';
+import { bearer, type UpstreamContext } from '../upstream_context.js';
+import type { FitbitProfile } from './fitbit_profile.js';
+import { parseGoogleHealthProfile } from './google_health.js';
+import { parseLegacyProfile } from './legacy.js';
+
+/** GET profile.json (needs the `profile` scope). */
+export async function fetchLegacyProfile(
+  context: UpstreamContext,
+  accessToken: string,
+  grantedScopes: readonly string[],
+): Promise<FitbitProfile> {
+  const answer = await callUpstream({ operation: 'profile', url: context.endpoints.profile, timeoutMs: context.timeoutMs, headers: bearer(accessToken) });
+  const result = parseLegacyProfile(answer.body, grantedScopes);
+  if (!result.ok) throw new UpstreamBadResponseError({ operation: 'profile', status: answer.status, problem: result.problem });
+  return result.profile;
+}
+
+/** GET users/me/identity, combined with OpenID Connect claims the caller already holds. */
+export async function fetchGoogleHealthProfile(
+  context: UpstreamContext,
+  accessToken: string,
+  openIdClaims: JsonObject,
+  grantedScopes: readonly string[],
+): Promise<FitbitProfile> {
+  const answer = await callUpstream({ operation: 'identity', url: context.endpoints.profile, timeoutMs: context.timeoutMs, headers: bearer(accessToken) });
+  const result = parseGoogleHealthProfile(answer.body, openIdClaims, grantedScopes);
+  if (!result.ok) throw new UpstreamBadResponseError({ operation: 'identity', status: answer.status, problem: result.problem });
+  return result.profile;
+}
+
+/** GET the OpenID Connect userinfo: name, email and picture when no id_token is at hand. */
+export async function fetchUserinfo(context: UpstreamContext, accessToken: string): Promise<JsonObject> {
+  const url = context.endpoints.userinfo;
+  if (!url) throw new TypeError('userinfo exists only in google-health mode');
+  const { json } = await callUpstreamJson({ operation: 'userinfo', url, timeoutMs: context.timeoutMs, headers: bearer(accessToken) });
+  return json;
+}

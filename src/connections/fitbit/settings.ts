@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { FITBIT_APIS, type FitbitApi } from './api.js';
+import { canReadGoogleIdentity, FITBIT_SCOPES, identityScopeNames, type FitbitScope } from './scopes.js';
+
+export type ProfileSync = 'on_each_login' | 'on_first_login';
+
+/** A Fitbit connection's options as the admin sets them (Management API and dashboard). */
+export type FitbitSettings = {
+  api: FitbitApi;
+  /** Upstream OAuth client id; absent while unconfigured (the host may then use its sandbox). */
+  clientId?: string;
+  clientSecret?: string;
+  scope: FitbitScope[];
+  profileSync: ProfileSync;
+};
+
+export const DEFAULT_SCOPES: readonly FitbitScope[] = ['activity', 'heartrate', 'profile', 'sleep'];
+
+const settingsSchema = z
+  .object({
+    api: z.enum(FITBIT_APIS as [FitbitApi, ...FitbitApi[]], { error: 'must be "google-health" or "fitbit-legacy"' }).default('google-health'),
+    clientId: z.string().trim().min(1, 'must not be empty').max(255).optional(),
+    clientSecret: z.string().min(1, 'must not be empty').max(1024).optional(),
+    scope: z
+      .array(z.enum(FITBIT_SCOPES, { error: (issue) => `unknown Fitbit scope ${JSON.stringify(issue.input)}; known: ${FITBIT_SCOPES.join(', ')}` }))
+      .min(1, 'must list at least one scope')
+      .transform((scopes) => [...new Set(scopes)])
+      .default([...DEFAULT_SCOPES]),
+    profileSync: z.enum(['on_each_login', 'on_first_login'], { error: 'must be "on_each_login" or "on_first_login"' }).default('on_each_login'),
+  })
+  .superRefine((settings, context) => {
+    // Google Health answers users/me/identity, the only source of the user id, only to these scopes.
+    if (settings.api === 'google-health' && !canReadGoogleIdentity(settings.scope)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['scope'],
+        message: `google-health needs at least one of ${identityScopeNames().join(', ')} to identify the user`,
+      });
+    }
+  });
+
+export type ParsedSettings = { ok: true; value: FitbitSettings } | { ok: false; field: string; message: string };
+
+export function parseSettings(input: unknown): ParsedSettings {
+  const result = settingsSchema.safeParse(input ?? {});
+  if (result.success) return { ok: true, value: result.data as FitbitSettings };
+  const issue = result.error.issues[0];
+  return { ok: false, field: issue?.path.join('.') || 'options', message: issue?.message ?? 'is invalid' };
+}

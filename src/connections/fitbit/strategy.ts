@@ -1,0 +1,183 @@
+import type { Request } from 'express';
+import type { StrategyCreatedStatic } from 'passport';
+import OAuth2Strategy from 'passport-oauth2';
+import { authorizationParams, checkScopes, requestScope, type FitbitAuthenticateOptions } from './authorization_params.js';
+import { exchangeCode } from './code_exchange.js';
+import { UpstreamOAuthError } from './errors/oauth_error.js';
+import { parseErrorResponse } from './errors/parse_error_response.js';
+import { UpstreamError } from './errors/upstream_error.js';
+import type { JsonObject } from './json.js';
+import { withNonce } from './nonce.js';
+import type { FitbitProfile } from './profile/fitbit_profile.js';
+import { grantedScopesOf, loginProfile } from './profile/login_profile.js';
+import { upstreamScopes, type FitbitScope } from './scopes.js';
+import type { StateStore } from './state_store.js';
+import { checkStateStore } from './state_store.js';
+import { fetchProfile } from './token_client.js';
+import { parseTokenResponse } from './token_response.js';
+import { upstreamContext, type UpstreamClientOptions, type UpstreamContext } from './upstream_context.js';
+
+export interface FitbitStrategyOptions extends UpstreamClientOptions {
+  callbackURL: string;
+  /** Fitbit scope names; google-health requests the Google Health scopes they map to. */
+  scope: readonly string[];
+  /** Base for the browser-facing authorize URL when it differs from upstreamBaseUrl. */
+  authorizationBaseUrl?: string | undefined;
+  /**
+   * passport-oauth2 state store of the PKCE kind: store(req, verifier, state, meta, cb) and
+   * verify(req, state, cb). Default: state and verifier in req.session (needs express-session).
+   */
+  store?: StateStore | undefined;
+  passReqToCallback?: boolean | undefined;
+}
+
+export type FitbitVerifyCallback = (error: unknown, user?: Express.User | false, info?: object) => void;
+/** `params` is the token endpoint's answer as received (it holds tokens: never log it). */
+export type FitbitVerify =
+  | ((accessToken: string, refreshToken: string | undefined, profile: FitbitProfile, done: FitbitVerifyCallback) => void)
+  | ((accessToken: string, refreshToken: string | undefined, params: JsonObject, profile: FitbitProfile, done: FitbitVerifyCallback) => void);
+export type FitbitVerifyWithRequest =
+  | ((req: Request, accessToken: string, refreshToken: string | undefined, profile: FitbitProfile, done: FitbitVerifyCallback) => void)
+  | ((req: Request, accessToken: string, refreshToken: string | undefined, params: JsonObject, profile: FitbitProfile, done: FitbitVerifyCallback) => void);
+
+type LiveStrategy = FitbitStrategy & StrategyCreatedStatic;
+
+/**
+ * Passport strategy `fitbit` for both upstream modes, on passport-oauth2: state and PKCE S256 on
+ * every request, provider parameters from a fixed list, client authentication per mode, a bounded
+ * timeout on the token request, Google's id_token verified, and typed errors for every failure.
+ */
+export class FitbitStrategy extends OAuth2Strategy {
+  readonly api: UpstreamContext['api'];
+  private readonly context: UpstreamContext;
+
+  constructor(options: FitbitStrategyOptions, verify: FitbitVerify | FitbitVerifyWithRequest) {
+    if (typeof verify !== 'function') throw new TypeError('FitbitStrategy requires a verify callback');
+    const context = upstreamContext(options);
+    if (!options.callbackURL) throw new TypeError('callbackURL is required');
+    const scopes = checkScopes(options.scope ?? []);
+    if (options.store !== undefined) checkStateStore(options.store);
+    super(
+      {
+        authorizationURL: context.endpoints.authorization,
+        tokenURL: context.endpoints.token,
+        clientID: context.credentials.clientID,
+        clientSecret: context.credentials.clientSecret ?? '',
+        callbackURL: options.callbackURL,
+        scope: upstreamScopes(context.api, scopes),
+        state: true,
+        pkce: true,
+        store: options.store as OAuth2Strategy.StateStore | undefined,
+        sessionKey: `fitbit:${context.api}`,
+        // The profile needs the token answer (granted scopes, user_id, id_token), which passport-oauth2
+        // hands to verify but not to userProfile; so the profile is loaded in the verify step below.
+        skipUserProfile: true,
+        passReqToCallback: true,
+      },
+      verifyWithProfile(context, scopes, verify, options.passReqToCallback === true),
+    );
+    this.name = 'fitbit';
+    this.api = context.api;
+    this.context = context;
+    // passport-oauth2's token request (node-oauth) has no timeout and always sends the secret in the
+    // body; Fitbit Server apps need HTTP Basic. Replace it with ours. `_oauth2` is documented as
+    // protected for subclasses.
+    const oauth2 = this._oauth2 as unknown as { getOAuthAccessToken: TokenRequest };
+    oauth2.getOAuthAccessToken = (code, params, callback) => {
+      exchangeCode(context, code, params).then(
+        (token) => callback(null, token.accessToken, token.refreshToken, token.json),
+        (error: unknown) => callback(error),
+      );
+    };
+  }
+
+  override authenticate(req: Request, options: FitbitAuthenticateOptions & { state?: unknown } = {}): void {
+    const self = this as LiveStrategy;
+    const query = req.query as Record<string, unknown>;
+    if (typeof query.error === 'string') return this.upstreamRefused(self, query);
+    const isCallback = Boolean(query.code ?? (req.body as Record<string, unknown> | undefined)?.code);
+    if (isCallback) return super.authenticate(req, options);
+
+    let scope: string[] | undefined;
+    try {
+      if (typeof options.state === 'string') {
+        // passport-oauth2 skips the state store for string state, which would drop the PKCE verifier.
+        throw new TypeError('FitbitStrategy generates the state itself; pass application state as an object');
+      }
+      authorizationParams(this.api, options);
+      scope = requestScope(this.api, options);
+    } catch (error) {
+      return self.error(error as Error);
+    }
+    if (this.api === 'google-health') {
+      const redirect = self.redirect.bind(self);
+      self.redirect = (url: string, status?: number) => redirect(withNonce(url), status);
+    }
+    super.authenticate(req, { ...options, ...(scope && { scope }) });
+  }
+
+  override authorizationParams(options: FitbitAuthenticateOptions): Record<string, string> {
+    return authorizationParams(this.api, options);
+  }
+
+  /** For any caller still on node-oauth's path: Fitbit's `errors` bodies as well as RFC 6749 ones. */
+  override parseErrorResponse(body: string, status: number): Error {
+    return parseErrorResponse({ operation: 'token', status, headers: {}, body });
+  }
+
+  /**
+   * passport-oauth2 wraps every token-request failure in InternalOAuthError through this private
+   * hook (lib/strategy.js); ours already arrive typed, with headers (429 reset) it would drop.
+   */
+  protected _createOAuthError(message: string, error: unknown): Error {
+    return error instanceof UpstreamError ? error : new OAuth2Strategy.InternalOAuthError(message, error);
+  }
+
+  /** The profile for an access token alone (no id_token): legacy profile.json, or identity + userinfo. */
+  override userProfile(accessToken: string, done: (error?: unknown, profile?: FitbitProfile) => void): void {
+    fetchProfile(this.context, accessToken, []).then((profile) => done(null, profile), done);
+  }
+
+  /** The upstream redirected back with `error`: a refusal by the user is a failure, the rest errors. */
+  private upstreamRefused(self: LiveStrategy, query: Record<string, unknown>): void {
+    const refusal = new UpstreamOAuthError({
+      operation: 'authorize',
+      upstreamCode: String(query.error),
+      upstreamMessage: typeof query.error_description === 'string' ? query.error_description : undefined,
+    });
+    if (refusal.kind === 'access_denied') {
+      return self.fail({ message: 'The user declined to share their data.', kind: refusal.kind, error: refusal }, 403);
+    }
+    self.error(refusal);
+  }
+}
+
+type TokenCallback = (error: unknown, accessToken?: string, refreshToken?: string, params?: JsonObject) => void;
+type TokenRequest = (code: string, params: Record<string, string>, callback: TokenCallback) => void;
+
+/**
+ * The verify function given to passport-oauth2: loads the profile from the token answer, then calls
+ * the application's verify with the arguments its arity asks for, as passport-oauth2 itself does.
+ */
+function verifyWithProfile(
+  context: UpstreamContext,
+  requested: readonly FitbitScope[],
+  verify: FitbitVerify | FitbitVerifyWithRequest,
+  passReq: boolean,
+) {
+  return (req: Request, accessToken: string, refreshToken: string | undefined, params: JsonObject, _none: unknown, done: FitbitVerifyCallback) => {
+    const token = parseTokenResponse(context.api, 'token', params);
+    loginProfile(context, token, grantedScopesOf(context, token, requested)).then(
+      (profile) => {
+        const args: unknown[] =
+          verify.length === (passReq ? 6 : 5) ? [accessToken, refreshToken, params, profile, done] : [accessToken, refreshToken, profile, done];
+        try {
+          (verify as (...args: unknown[]) => void)(...(passReq ? [req, ...args] : args));
+        } catch (error) {
+          done(error);
+        }
+      },
+      (error: unknown) => done(error),
+    );
+  };
+}
