@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import type { Config } from '../config/index.js';
+import { createClient, verifyClientSecret } from './clients.js';
+import { MANAGEMENT_API_SCOPES } from './management_scopes.js';
+import { hashPassword } from './passwords.js';
+import {
+  AlreadyExistsError,
+  type AdminRepository,
+  type ClientRepository,
+  type ConnectionRepository,
+  type Sealer,
+  type TenantRepository,
+} from './ports.js';
+import { buildTenant, DEFAULT_TENANT, tenantUrl } from './tenants.js';
+import type { Connection } from './types.js';
+
+/** The email of the generated admin when FITGATE_ADMIN_EMAIL is not set. */
+export const GENERATED_ADMIN_EMAIL = 'admin@fitgate.local';
+
+// The Fitbit connection of a fresh install: Google Health (the live upstream), no credentials so
+// it logs in through the sandbox at once, and the scopes most apps ask for.
+const FIRST_CONNECTION = { name: 'fitbit', strategy: 'fitbit', scope: ['activity', 'heartrate', 'profile', 'sleep'] };
+
+export interface BootstrapDeps {
+  config: Pick<Config, 'publicUrl' | 'baseHost' | 'admin' | 'bootstrapClient'>;
+  store: { tenants: TenantRepository; admins: AdminRepository; connections: ConnectionRepository; clients: ClientRepository };
+  sealer: Sealer;
+}
+
+export interface BootstrapResult {
+  /** Where the admin signs in: <default tenant URL>/manage. */
+  dashboardUrl: string;
+  /** What this start created; empty on every start after the first. */
+  created: Array<'tenant' | 'admin' | 'connection' | 'client'>;
+  /** The admin created by this start, and its password only when fitgate generated it (print once). */
+  admin?: { email: string; generatedPassword?: string };
+  /** Set when FITGATE_BOOTSTRAP_CLIENT_SECRET no longer matches the stored client's secret. */
+  clientSecretIgnored?: boolean;
+}
+
+/**
+ * First start: the `default` tenant with its signing key and a sandbox Fitbit connection, its first
+ * admin, and the machine-to-machine client when FITGATE_BOOTSTRAP_CLIENT_ID/SECRET are set.
+ * Idempotent: every later start finds what exists and creates nothing, keeps the stored admin
+ * password and client secret as they are, and never re-creates a connection an admin deleted.
+ * Two instances starting together on one Redis are safe: the store's create refuses the second
+ * record (AlreadyExistsError), and the loser reports nothing as created, so only one prints a
+ * password.
+ */
+export async function bootstrap(deps: BootstrapDeps): Promise<BootstrapResult> {
+  const { config, store } = deps;
+  const result: BootstrapResult = { dashboardUrl: `${tenantUrl(config, DEFAULT_TENANT)}/manage`, created: [] };
+
+  if (await createDefaultTenant(deps)) {
+    result.created.push('tenant');
+    if (await createIfAbsent(() => store.connections.create(firstConnection()))) result.created.push('connection');
+  }
+
+  const admin = await createFirstAdmin(deps);
+  if (admin) {
+    result.created.push('admin');
+    result.admin = admin;
+  }
+
+  if (config.bootstrapClient) {
+    const { clientId, clientSecret } = config.bootstrapClient;
+    const existing = await store.clients.get(DEFAULT_TENANT, clientId);
+    if (!existing) {
+      const created = await createIfAbsent(() =>
+        createClient(store.clients, {
+          tenant: DEFAULT_TENANT,
+          clientId,
+          clientSecret,
+          name: 'Bootstrap (machine to machine)',
+          appType: 'non_interactive',
+          grantTypes: ['client_credentials'],
+          managementScopes: [...MANAGEMENT_API_SCOPES],
+        }),
+      );
+      if (created) result.created.push('client');
+    } else if (!verifyClientSecret(existing, clientSecret)) {
+      result.clientSecretIgnored = true;
+    }
+  }
+  return result;
+}
+
+async function createDefaultTenant(deps: BootstrapDeps): Promise<boolean> {
+  if (await deps.store.tenants.get(DEFAULT_TENANT)) return false;
+  const tenant = await buildTenant(DEFAULT_TENANT, deps.sealer);
+  return createIfAbsent(() => deps.store.tenants.create(tenant));
+}
+
+/**
+ * The configured admin when it does not exist yet; otherwise, when the default tenant has no
+ * admin at all, one with a generated password. A stored admin is never changed.
+ */
+async function createFirstAdmin(deps: BootstrapDeps): Promise<BootstrapResult['admin']> {
+  const { admin } = deps.config;
+  const email = (admin.email ?? GENERATED_ADMIN_EMAIL).toLowerCase();
+  if (await deps.store.admins.get(email)) return undefined;
+  if (!admin.email && (await deps.store.admins.listByTenant(DEFAULT_TENANT)).length > 0) return undefined;
+
+  const generatedPassword = admin.password ? undefined : randomBytes(18).toString('base64url');
+  const passwordHash = await hashPassword(admin.password ?? (generatedPassword as string));
+  const created = await createIfAbsent(() =>
+    deps.store.admins.create({ email, passwordHash, tenants: [DEFAULT_TENANT], createdAt: new Date().toISOString() }),
+  );
+  if (!created) return undefined;
+  return generatedPassword ? { email, generatedPassword } : { email };
+}
+
+function firstConnection(): Connection {
+  const now = new Date().toISOString();
+  return {
+    tenant: DEFAULT_TENANT,
+    id: `con_${randomBytes(12).toString('base64url')}`,
+    name: FIRST_CONNECTION.name,
+    strategy: FIRST_CONNECTION.strategy,
+    options: { api: 'google-health', scope: [...FIRST_CONNECTION.scope], profileSync: 'on_each_login' },
+    enabledClients: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** Runs a create; false when another instance created the same record first. */
+async function createIfAbsent(create: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await create();
+    return true;
+  } catch (error) {
+    if (error instanceof AlreadyExistsError) return false;
+    throw error;
+  }
+}

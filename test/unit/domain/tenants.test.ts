@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { callbackUrl, createTenant, tenantNameProblem, tenantUrl } from '../../../src/domain/tenants.js';
+import { BadRequestError, ConflictError } from '../../../src/errors/index.js';
+import { createSealer } from '../../../src/store/sealing.js';
+import { openSqliteTestStore, type TestStore } from '../../support/stores.js';
+
+describe('tenant names', () => {
+  it('accepts lower case DNS labels of 3 to 63 characters', () => {
+    for (const name of ['acme', 'a1b', 'my-gym', 'x'.repeat(63)]) expect(tenantNameProblem(name)).toBeUndefined();
+  });
+
+  it('refuses anything that is not a DNS label one could put before the base host', () => {
+    for (const name of ['', 'ab', 'Acme', '1acme', '-acme', 'acme-', 'ac--me', 'ac.me', 'acme_inc', 'x'.repeat(64), 'caf\u00e9']) {
+      expect(tenantNameProblem(name)).toMatch(/^must be/);
+    }
+  });
+
+  it('refuses reserved names, default first among them', () => {
+    for (const name of ['default', 'www', 'api', 'manage', 'static']) expect(tenantNameProblem(name)).toBe(`"${name}" is reserved`);
+  });
+});
+
+describe('tenant URLs', () => {
+  const config = { publicUrl: 'https://id.example.com', baseHost: 'id.example.com' };
+
+  it('gives default the public URL and every other tenant NAME.<base host> with the same scheme and port', () => {
+    expect(tenantUrl(config, 'default')).toBe('https://id.example.com');
+    expect(tenantUrl(config, 'acme')).toBe('https://acme.id.example.com');
+    expect(tenantUrl({ publicUrl: 'http://localhost:3000', baseHost: 'localhost:3000' }, 'acme')).toBe('http://acme.localhost:3000');
+  });
+
+  it('puts the upstream callback at <tenant URL>/login/callback', () => {
+    expect(callbackUrl(config, 'acme')).toBe('https://acme.id.example.com/login/callback');
+  });
+});
+
+describe('creating a tenant', () => {
+  let testStore: TestStore;
+  const sealer = createSealer([randomBytes(32)]);
+  beforeAll(async () => {
+    testStore = await openSqliteTestStore();
+  });
+  afterAll(() => testStore.cleanup());
+  const deps = () => ({ tenants: testStore.store.tenants, sealer });
+
+  it('stores the tenant with one signing key and no extra domains', async () => {
+    const tenant = await createTenant(deps(), 'acme');
+    expect(await testStore.store.tenants.get('acme')).toEqual(tenant);
+    expect(tenant.signingKeys).toHaveLength(1);
+    expect(tenant.domains).toEqual([]);
+  });
+
+  it('refuses an invalid name with a 400 naming the rule, and a taken name with a 409', async () => {
+    await expect(createTenant(deps(), 'Not A Label')).rejects.toThrow(BadRequestError);
+    await expect(createTenant(deps(), 'default')).rejects.toThrow('Tenant name "default" is reserved.');
+    await expect(createTenant(deps(), 'acme')).rejects.toThrow(ConflictError);
+  });
+});
