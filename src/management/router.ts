@@ -1,10 +1,29 @@
 import { Router } from 'express';
 import type { AppDeps } from '../app_deps.js';
+import { authenticate } from './authenticate.js';
+import { requireScope } from './require_scope.js';
+import { MANAGEMENT_ROUTES } from './routes.js';
+import { runRoute } from './run_route.js';
+import { createManagementServices } from './services.js';
 
 /**
- * The Management API v2, mounted at /api/v2 with errors in Auth0's JSON shape. Empty until its
- * owner lands the routes; every path under it is a Management-shaped 404 meanwhile.
+ * The Management API, mounted at /api/v2 on each tenant's host. Every request is authenticated
+ * first (a Bearer token this tenant issued for its own API), so an unknown path answers 401 to a
+ * stranger rather than revealing which resources exist; then each route checks its own scopes.
+ * Bodies are parsed and errors answered in Auth0's shape {statusCode, error, message, errorCode}
+ * by the app (src/app.ts) for everything under /api/v2.
  */
-export function createManagementRouter(_deps: AppDeps): Router {
-  return Router();
+export function createManagementRouter(deps: AppDeps): Router {
+  const services = createManagementServices(deps);
+  const router = Router();
+  router.use((_req, res, next) => {
+    // Answers carry users' upstream tokens and clients' secrets: never cache them anywhere.
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  router.use(authenticate(deps));
+  for (const route of MANAGEMENT_ROUTES) {
+    router[route.method](route.path, requireScope(route), runRoute(route, services));
+  }
+  return router;
 }

@@ -1,0 +1,47 @@
+import { ResourceNotFoundError } from '../errors/index.js';
+import type { UserRepository } from './ports.js';
+import type { Identity, User } from './types.js';
+
+/** Names one identity of one user: the connection it came through and the upstream's user id. */
+export interface IdentityRef {
+  tenant: string;
+  userId: string;
+  connection: string;
+  upstreamUserId: string;
+}
+
+export function findIdentity(user: User, ref: Pick<IdentityRef, 'connection' | 'upstreamUserId'>): Identity | undefined {
+  return user.identities.find(
+    (identity) => identity.connection === ref.connection && identity.userId === ref.upstreamUserId,
+  );
+}
+
+/** The user and the identity as stored now; 404-style errors when either is gone. */
+export async function readIdentity(users: UserRepository, ref: IdentityRef): Promise<{ user: User; identity: Identity }> {
+  const user = await users.get(ref.tenant, ref.userId);
+  if (!user) throw new ResourceNotFoundError('The user does not exist.', 'inexistent_user');
+  const identity = findIdentity(user, ref);
+  if (!identity) {
+    throw new ResourceNotFoundError(
+      `The user has no ${ref.connection} identity with user_id ${ref.upstreamUserId}.`,
+      'inexistent_identity',
+    );
+  }
+  return { user, identity };
+}
+
+/** The user with one identity replaced, ready to store. */
+export function withIdentity(user: User, replacement: Identity, now: Date): User {
+  return {
+    ...user,
+    identities: user.identities.map((identity) =>
+      identity.connection === replacement.connection && identity.userId === replacement.userId ? replacement : identity,
+    ),
+    updatedAt: now.toISOString(),
+  };
+}
+
+/** A stable key for one identity: lock names, back-off records, in-process coalescing. */
+export function identityKey(ref: IdentityRef): string {
+  return [ref.tenant, ref.userId, ref.connection, ref.upstreamUserId].map(encodeURIComponent).join(':');
+}

@@ -1,0 +1,27 @@
+import { ConflictError } from '../errors/index.js';
+import { describeReauthorization } from './identity_status.js';
+import type { Sealer } from './ports.js';
+import type { Identity } from './types.js';
+
+/** An upstream access token as handed to an authorised caller. */
+export interface VaultAccessToken {
+  accessToken: string;
+  /** Seconds until it expires, as Auth0 reports `expires_in` for identity provider tokens. */
+  expiresIn: number;
+}
+
+/** The 409 every reader of a disconnected identity gets, naming the status and what to do. */
+export function needsReauthorizationError(identity: Identity): ConflictError {
+  return new ConflictError(describeReauthorization(identity), 'needs_reauthorization');
+}
+
+/**
+ * The stored access token when it stays valid longer than `marginMs`; undefined when it must be
+ * refreshed first. Throws the needs_reauthorization error for an identity whose tokens are dead.
+ */
+export function freshStoredToken(identity: Identity, sealer: Sealer, now: number, marginMs: number): VaultAccessToken | undefined {
+  if (identity.status === 'needs_reauthorization' || !identity.tokens) throw needsReauthorizationError(identity);
+  const { tokens } = identity;
+  if (tokens.expiresAt - now <= marginMs) return undefined;
+  return { accessToken: sealer.open(tokens.accessToken), expiresIn: Math.floor((tokens.expiresAt - now) / 1000) };
+}

@@ -1,0 +1,126 @@
+import { ConflictError, TooManyRequestsError, UpstreamUnavailableError } from '../errors/index.js';
+import { markNeedsReauthorization, reauthorizationReasonFor } from './identity_status.js';
+import { identityKey, readIdentity, withIdentity, type IdentityRef } from './stored_identity.js';
+import { freshStoredToken, needsReauthorizationError, type VaultAccessToken } from './token_freshness.js';
+import type { ResolvedVaultDeps } from './token_vault_deps.js';
+import { backoffRemainingSeconds, recordBackoff } from './upstream_backoff.js';
+import { upstreamFailureOf, type UpstreamFailure } from './upstream_token_client.js';
+import type { Identity, User } from './types.js';
+
+/** The 429 a caller gets while the upstream's rate-limit window for this identity is open. */
+export async function throwIfBackingOff(deps: ResolvedVaultDeps, ref: IdentityRef): Promise<void> {
+  const seconds = await backoffRemainingSeconds(deps.ephemeral, identityKey(ref), deps.now());
+  if (seconds > 0) throw rateLimitedError(ref, seconds);
+}
+
+/**
+ * The refresh itself. The caller holds the identity's lock, so this is the only refresh of that
+ * identity anywhere. It re-reads the user first (the previous holder may have just refreshed), and
+ * stores the rotated refresh token before returning, that is before the lock is released: nobody can
+ * read the old refresh token once the upstream has retired it.
+ */
+export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityRef): Promise<VaultAccessToken> {
+  const { user, identity } = await readIdentity(deps.users, ref);
+  const stored = freshStoredToken(identity, deps.sealer, deps.now(), deps.timing.refreshMarginMs);
+  if (stored) return stored;
+  await throwIfBackingOff(deps, ref);
+
+  const tokens = identity.tokens;
+  if (!tokens?.refreshToken) {
+    if (tokens && tokens.expiresAt > deps.now()) {
+      // Nothing to refresh with, but the token still works for a while: hand it out as it is.
+      return { accessToken: deps.sealer.open(tokens.accessToken), expiresIn: Math.floor((tokens.expiresAt - deps.now()) / 1000) };
+    }
+    throw await disconnect(deps, user, identity, 'refresh_token_missing', 'no refresh token stored');
+  }
+
+  const connection = await deps.connections.getByName(ref.tenant, ref.connection);
+  if (!connection) {
+    throw new ConflictError(`The connection ${ref.connection} no longer exists, so its tokens cannot be refreshed.`, 'inexistent_connection');
+  }
+  const client = await deps.tokenClientFor(connection);
+  let refreshed;
+  try {
+    refreshed = await client.refresh(deps.sealer.open(tokens.refreshToken));
+  } catch (error) {
+    throw await refreshFailed(deps, ref, user, identity, upstreamFailureOf(error));
+  }
+
+  const now = deps.now();
+  const updated: Identity = {
+    ...identity,
+    tokens: {
+      accessToken: deps.sealer.seal(refreshed.accessToken),
+      // Google normally keeps the refresh token; legacy Fitbit rotates it and retires the old one.
+      refreshToken: refreshed.refreshToken ? deps.sealer.seal(refreshed.refreshToken) : tokens.refreshToken,
+      expiresAt: now + refreshed.expiresIn * 1000,
+    },
+    grantedScopes: refreshed.grantedScopes.length > 0 ? refreshed.grantedScopes : identity.grantedScopes,
+  };
+  try {
+    await deps.users.update(withIdentity(user, updated, new Date(now)));
+  } catch (error) {
+    // The upstream may already have retired the old refresh token: this is the one failure that can
+    // lose the user's connection, so it is logged loudly (legacy Fitbit answers a repeated refresh
+    // within its replay window with the same pair, which gives the next caller a chance to recover).
+    deps.logger.error({ err: error, user_id: ref.userId, connection: ref.connection }, 'refreshed upstream tokens could not be stored');
+    throw error;
+  }
+  deps.logger.info({ user_id: ref.userId, connection: ref.connection }, 'upstream access token refreshed');
+  return { accessToken: refreshed.accessToken, expiresIn: refreshed.expiresIn };
+}
+
+async function refreshFailed(
+  deps: ResolvedVaultDeps,
+  ref: IdentityRef,
+  user: User,
+  identity: Identity,
+  failure: UpstreamFailure,
+): Promise<Error> {
+  const reason = reauthorizationReasonFor(failure);
+  if (reason) return disconnect(deps, user, identity, reason, failure.message);
+  if (failure.kind === 'rate_limited') {
+    const seconds = await recordBackoff(deps.ephemeral, identityKey(ref), failure.retryAfterSeconds, deps.now());
+    deps.logger.warn({ user_id: ref.userId, connection: ref.connection, retry_after_s: seconds }, 'upstream rate-limited a token refresh');
+    return rateLimitedError(ref, seconds);
+  }
+  deps.logger.warn({ user_id: ref.userId, connection: ref.connection, kind: failure.kind, upstream: failure.message }, 'upstream token refresh failed');
+  return new UpstreamUnavailableError(`The upstream could not refresh the ${ref.connection} token now (${failure.kind}); try again later.`);
+}
+
+/** Stores the new status, writes the log event, and returns the error the caller answers with. */
+async function disconnect(
+  deps: ResolvedVaultDeps,
+  user: User,
+  identity: Identity,
+  reason: Parameters<typeof markNeedsReauthorization>[1],
+  upstreamMessage: string,
+): Promise<Error> {
+  const now = new Date(deps.now());
+  const disconnected = markNeedsReauthorization(identity, reason, now);
+  await deps.users.update(withIdentity(user, disconnected, now));
+  await deps.recordEvent({
+    tenant: user.tenant,
+    type: IDENTITY_DISCONNECTED_EVENT,
+    description: `The ${identity.connection} identity needs reauthorization: ${reason}`,
+    connection: identity.connection,
+    userId: user.userId,
+    ...(user.name !== undefined ? { userName: user.name } : {}),
+    details: { identity_user_id: identity.userId, status: disconnected.status, reason, upstream_message: upstreamMessage },
+  });
+  deps.logger.warn({ user_id: user.userId, connection: identity.connection, reason }, 'identity needs reauthorization');
+  return needsReauthorizationError(disconnected);
+}
+
+/**
+ * Auth0's "Failed Exchange: Refresh Token for Access Token": the upstream refused the exchange. The
+ * details carry the new identity status, which is what tells it apart from fitgate's own refresh tokens.
+ */
+export const IDENTITY_DISCONNECTED_EVENT = 'fertft';
+
+function rateLimitedError(ref: IdentityRef, seconds: number): TooManyRequestsError {
+  return new TooManyRequestsError(
+    `The upstream rate-limited the ${ref.connection} identity ${ref.upstreamUserId}; retry after ${seconds} seconds.`,
+    seconds,
+  );
+}

@@ -1,0 +1,48 @@
+import type { ConnectionRepository, EphemeralStore, LockStore, Sealer, UserRepository } from './ports.js';
+import type { LogEvent } from './types.js';
+import type { TokenClientFor } from './upstream_token_client.js';
+
+/** A log event before the log gives it an id and a date. */
+export type NewLogEvent = Omit<LogEvent, 'id' | 'date'>;
+
+/** The few logger methods the domain uses (pino's Logger satisfies it). */
+export interface DomainLogger {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface TokenVaultTiming {
+  /** Refresh when the access token expires within this long. */
+  refreshMarginMs: number;
+  /** How long a refresh lock lives if its holder dies; longer than any upstream call may take. */
+  lockTtlMs: number;
+  /** How long a caller waits for another process's refresh before giving up with a 503. */
+  waitBoundMs: number;
+  /** How often a waiting caller re-reads the user and retries the lock. */
+  pollIntervalMs: number;
+}
+
+export const DEFAULT_TOKEN_VAULT_TIMING: TokenVaultTiming = {
+  refreshMarginMs: 5 * 60 * 1000,
+  lockTtlMs: 30_000,
+  waitBoundMs: 20_000,
+  pollIntervalMs: 25,
+};
+
+export interface TokenVaultDeps {
+  users: UserRepository;
+  connections: ConnectionRepository;
+  locks: LockStore;
+  ephemeral: EphemeralStore;
+  sealer: Sealer;
+  tokenClientFor: TokenClientFor;
+  recordEvent: (event: NewLogEvent) => Promise<void>;
+  logger: DomainLogger;
+  timing?: Partial<TokenVaultTiming>;
+  /** Epoch milliseconds; tests may pin it. */
+  now?: () => number;
+}
+
+/** The deps with their defaults filled in. */
+export type ResolvedVaultDeps = Omit<TokenVaultDeps, 'timing' | 'now'> & { timing: TokenVaultTiming; now: () => number };

@@ -1,0 +1,88 @@
+import type { Request } from 'express';
+import { createClient, isPublicClient, rotateClientSecret } from '../../domain/clients.js';
+import type { Store } from '../../store/store.js';
+import { BadRequestError } from '../../errors/index.js';
+import { pageReply, readPagination } from '../pagination.js';
+import { recordOr404 } from '../params.js';
+import type { ManagementReply, ManagementRoute } from '../route.js';
+import type { ManagementServices } from '../services.js';
+import { parseBody } from '../validation.js';
+import { clientJson, clientJsonWithSecret } from './client_json.js';
+import { createClientBody, updateClientBody } from './client_schemas.js';
+import { applyClientUpdate } from './client_update.js';
+
+function existingClient(req: Request, store: Store) {
+  return recordOr404(req, 'client', (tenant, id) => store.clients.get(tenant, id));
+}
+
+async function list(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
+  const pagination = readPagination(req);
+  return pageReply('clients', await deps.store.clients.list(req.context.tenant.name, pagination), pagination, clientJson);
+}
+
+async function get(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
+  return { body: clientJson(await existingClient(req, deps.store)) };
+}
+
+async function create(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
+  const body = parseBody(createClientBody, req.body);
+  const { client, clientSecret } = await createClient(deps.store.clients, {
+    tenant: req.context.tenant.name,
+    name: body.name,
+    appType: body.app_type,
+    ...(body.callbacks ? { callbacks: body.callbacks } : {}),
+    ...(body.allowed_logout_urls ? { allowedLogoutUrls: body.allowed_logout_urls } : {}),
+    ...(body.grant_types ? { grantTypes: body.grant_types } : {}),
+    ...(body.token_endpoint_auth_method ? { tokenEndpointAuthMethod: body.token_endpoint_auth_method } : {}),
+  });
+  return { status: 201, body: clientSecret ? clientJsonWithSecret(client, clientSecret) : clientJson(client) };
+}
+
+async function update(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
+  const body = parseBody(updateClientBody, req.body);
+  const { client, clientSecret } = applyClientUpdate(await existingClient(req, deps.store), body, new Date());
+  await deps.store.clients.update(client);
+  return { body: clientSecret ? clientJsonWithSecret(client, clientSecret) : clientJson(client) };
+}
+
+async function remove(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
+  const client = await existingClient(req, deps.store);
+  const tenant = req.context.tenant.name;
+  // A deleted client must not linger in enabled_clients, where a new client could never reuse its id
+  // but the dashboard would still show it.
+  for (const connection of await deps.store.connections.list(tenant)) {
+    if (!connection.enabledClients.includes(client.clientId)) continue;
+    await deps.store.connections.update({
+      ...connection,
+      enabledClients: connection.enabledClients.filter((id) => id !== client.clientId),
+      updatedAt: new Date().toISOString(),
+    });
+  }
+  await deps.store.clients.delete(tenant, client.clientId);
+  return {};
+}
+
+async function rotateSecret(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
+  const client = await existingClient(req, deps.store);
+  if (isPublicClient(client)) {
+    throw new BadRequestError('The client uses token_endpoint_auth_method "none" and has no secret to rotate.', 'invalid_body');
+  }
+  const clientSecret = await rotateClientSecret(deps.store.clients, client);
+  const rotated = await existingClient(req, deps.store);
+  return { body: clientJsonWithSecret(rotated, clientSecret) };
+}
+
+export const clientRoutes: ManagementRoute[] = [
+  { method: 'get', path: '/clients', scopes: ['read:clients'], handle: list },
+  { method: 'get', path: '/clients/:id', scopes: ['read:clients'], handle: get },
+  { method: 'post', path: '/clients', scopes: ['create:clients'], audit: 'Create a client', handle: create },
+  { method: 'patch', path: '/clients/:id', scopes: ['update:clients'], audit: 'Update a client', handle: update },
+  { method: 'delete', path: '/clients/:id', scopes: ['delete:clients'], audit: 'Delete a client', handle: remove },
+  {
+    method: 'post',
+    path: '/clients/:id/rotate-secret',
+    scopes: ['update:clients'],
+    audit: 'Rotate a client secret',
+    handle: rotateSecret,
+  },
+];

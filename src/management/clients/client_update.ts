@@ -1,0 +1,26 @@
+import { generateClientSecret, hashClientSecret } from '../../domain/clients.js';
+import type { Client } from '../../domain/types.js';
+import type { UpdateClientBody } from './client_schemas.js';
+
+/**
+ * A client after a PATCH. Switching a public client to a confidential method gives it a secret
+ * (returned once, like at creation), since a confidential client without one could never
+ * authenticate; switching to "none" drops the secret.
+ */
+export function applyClientUpdate(client: Client, body: UpdateClientBody, now: Date): { client: Client; clientSecret?: string } {
+  const { clientSecretHash: _secretHash, ...rest } = client;
+  const updated: Client = {
+    ...rest,
+    name: body.name ?? client.name,
+    appType: body.app_type ?? client.appType,
+    tokenEndpointAuthMethod: body.token_endpoint_auth_method ?? client.tokenEndpointAuthMethod,
+    callbacks: body.callbacks ?? client.callbacks,
+    allowedLogoutUrls: body.allowed_logout_urls ?? client.allowedLogoutUrls,
+    grantTypes: body.grant_types ?? client.grantTypes,
+    updatedAt: now.toISOString(),
+  };
+  if (updated.tokenEndpointAuthMethod === 'none') return { client: updated };
+  if (client.clientSecretHash) return { client: { ...updated, clientSecretHash: client.clientSecretHash } };
+  const clientSecret = generateClientSecret();
+  return { client: { ...updated, clientSecretHash: hashClientSecret(clientSecret) }, clientSecret };
+}

@@ -1,0 +1,23 @@
+import type { Connection } from '../../domain/types.js';
+
+/**
+ * A connection in Auth0's shape. `client_secret` is write-only: it is never part of any answer.
+ * The profile sync mode uses Auth0's option name for it, `set_user_root_attributes`.
+ */
+export function connectionJson(connection: Connection): Record<string, unknown> {
+  const { options } = connection;
+  return {
+    id: connection.id,
+    name: connection.name,
+    strategy: connection.strategy,
+    options: {
+      api: options.api,
+      ...(options.clientId !== undefined ? { client_id: options.clientId } : {}),
+      scope: options.scope,
+      set_user_root_attributes: options.profileSync,
+    },
+    enabled_clients: connection.enabledClients,
+    realms: [connection.name],
+    is_domain_connection: false,
+  };
+}

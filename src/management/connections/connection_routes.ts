@@ -1,0 +1,61 @@
+import type { Request } from 'express';
+import type { Connection } from '../../domain/types.js';
+import { BadRequestError } from '../../errors/index.js';
+import type { Store } from '../../store/store.js';
+import { pageOf, pageReply, readPagination } from '../pagination.js';
+import { recordOr404 } from '../params.js';
+import type { ManagementReply, ManagementRoute } from '../route.js';
+import type { ManagementServices } from '../services.js';
+import { parseBody, parseQuery } from '../validation.js';
+import { connectionJson } from './connection_json.js';
+import { connectionListQuery, updateConnectionBody } from './connection_schemas.js';
+import { mergeConnectionOptions } from './connection_update.js';
+
+function existingConnection(req: Request, store: Store) {
+  return recordOr404(req, 'connection', (tenant, id) => store.connections.get(tenant, id));
+}
+
+async function list(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
+  const pagination = readPagination(req);
+  const filter = parseQuery(connectionListQuery, req.query);
+  const connections = (await deps.store.connections.list(req.context.tenant.name)).filter(
+    (connection) =>
+      (filter.name === undefined || connection.name === filter.name) &&
+      (filter.strategy === undefined || connection.strategy === filter.strategy),
+  );
+  return pageReply('connections', pageOf(connections, pagination), pagination, connectionJson);
+}
+
+async function get(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
+  return { body: connectionJson(await existingConnection(req, deps.store)) };
+}
+
+async function update(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
+  const body = parseBody(updateConnectionBody, req.body);
+  const connection = await existingConnection(req, deps.store);
+  const plugin = deps.plugins.get(connection.strategy);
+  if (!plugin) throw new BadRequestError(`No plugin serves the ${connection.strategy} strategy, so its options cannot be changed.`);
+
+  const updated: Connection = { ...connection, updatedAt: new Date().toISOString() };
+  if (body.options) updated.options = mergeConnectionOptions(connection, body.options, plugin, deps.sealer);
+  if (body.enabled_clients) {
+    await requireClientsExist(deps.store, req.context.tenant.name, body.enabled_clients);
+    updated.enabledClients = [...new Set(body.enabled_clients)];
+  }
+  await deps.store.connections.update(updated);
+  return { body: connectionJson(updated) };
+}
+
+async function requireClientsExist(store: Store, tenant: string, clientIds: string[]): Promise<void> {
+  for (const [index, clientId] of clientIds.entries()) {
+    if (!(await store.clients.get(tenant, clientId))) {
+      throw new BadRequestError(`Payload validation error: 'No client with id ${clientId}' on property enabled_clients.${index}.`);
+    }
+  }
+}
+
+export const connectionRoutes: ManagementRoute[] = [
+  { method: 'get', path: '/connections', scopes: ['read:connections'], handle: list },
+  { method: 'get', path: '/connections/:id', scopes: ['read:connections'], handle: get },
+  { method: 'patch', path: '/connections/:id', scopes: ['update:connections'], audit: 'Update a connection', handle: update },
+];

@@ -1,0 +1,27 @@
+import type { Request } from 'express';
+import { ResourceNotFoundError } from '../errors/index.js';
+
+/** A path parameter the route declares (Express has already decoded it). */
+export function pathParam(req: Request, name: string): string {
+  const value = req.params[name];
+  if (typeof value !== 'string' || value === '') throw new ResourceNotFoundError(`Missing path parameter ${name}.`);
+  return value;
+}
+
+/** The 404 for a record that is not there, in Auth0's words. */
+export function notFound(what: 'client' | 'connection' | 'user' | 'log', id: string): ResourceNotFoundError {
+  const code = what === 'connection' ? 'inexistent_connection' : `inexistent_${what}`;
+  return new ResourceNotFoundError(`The ${what} does not exist: ${id}`, code);
+}
+
+/** The record named by the `:id` path parameter in the caller's tenant, or its 404. */
+export async function recordOr404<T>(
+  req: Request,
+  what: 'client' | 'connection' | 'user',
+  load: (tenant: string, id: string) => Promise<T | undefined>,
+): Promise<T> {
+  const id = pathParam(req, 'id');
+  const record = await load(req.context.tenant.name, id);
+  if (record === undefined) throw notFound(what, id);
+  return record;
+}

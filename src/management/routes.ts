@@ -1,0 +1,8 @@
+import { clientRoutes } from './clients/client_routes.js';
+import { connectionRoutes } from './connections/connection_routes.js';
+import { logRoutes } from './logs/log_routes.js';
+import type { ManagementRoute } from './route.js';
+import { userRoutes } from './users/user_routes.js';
+
+/** Every /api/v2 endpoint. The router mounts exactly these, and the authorisation tests walk them. */
+export const MANAGEMENT_ROUTES: readonly ManagementRoute[] = [...clientRoutes, ...connectionRoutes, ...userRoutes, ...logRoutes];

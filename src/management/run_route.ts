@@ -1,0 +1,63 @@
+import type { Request, RequestHandler, Response } from 'express';
+import { AppError } from '../errors/index.js';
+import { callerOf } from './caller.js';
+import type { ManagementRoute } from './route.js';
+import type { ManagementServices } from './services.js';
+
+/**
+ * Runs a route's handler and sends its reply. For writes it first appends Auth0's audit event:
+ * `sapi` (Success API Operation) or `fapi` (Failed API Operation), with the caller's client id, the
+ * method, path and status, never a body (bodies carry secrets). Writing the event before the response
+ * means a caller that reads the log right after a write finds it there.
+ */
+export function runRoute(route: ManagementRoute, services: ManagementServices): RequestHandler {
+  return async (req: Request, res: Response) => {
+    let reply;
+    try {
+      reply = await route.handle(req, res, services);
+    } catch (error) {
+      if (route.audit) await audit(services, route, req, res, 'fapi', statusOf(error), describeFailure(error));
+      throw error;
+    }
+    const status = reply.status ?? (reply.body === undefined ? 204 : 200);
+    if (route.audit) await audit(services, route, req, res, 'sapi', status, reply.auditDetails);
+    if (reply.body === undefined) res.status(status).end();
+    else res.status(status).json(reply.body);
+  };
+}
+
+async function audit(
+  services: ManagementServices,
+  route: ManagementRoute,
+  req: Request,
+  res: Response,
+  type: 'sapi' | 'fapi',
+  statusCode: number,
+  extra: Record<string, unknown> | undefined,
+): Promise<void> {
+  const { clientId } = callerOf(res);
+  const userId = req.path.startsWith('/users/') ? req.params.id : undefined;
+  try {
+    await services.recordEvent({
+      tenant: req.context.tenant.name,
+      type,
+      description: route.audit ?? '',
+      clientId,
+      ...(typeof userId === 'string' ? { userId } : {}),
+      ...(req.ip !== undefined ? { ip: req.ip } : {}),
+      ...(req.get('user-agent') ? { userAgent: req.get('user-agent') } : {}),
+      details: { request: { method: req.method, path: `/api/v2${req.path}` }, response: { statusCode }, ...extra },
+    });
+  } catch (error) {
+    // The write itself is done; a missing audit line must not turn it into a failure.
+    services.deps.logger.error({ err: error, type, path: req.path }, 'could not record a Management API audit event');
+  }
+}
+
+function statusOf(error: unknown): number {
+  return error instanceof AppError ? error.status : 500;
+}
+
+function describeFailure(error: unknown): Record<string, unknown> {
+  return error instanceof AppError && error.expose ? { error: { errorCode: error.code, message: error.description } } : {};
+}

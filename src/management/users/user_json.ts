@@ -1,0 +1,50 @@
+import type { VaultAccessToken } from '../../domain/token_vault.js';
+import type { Identity, User } from '../../domain/types.js';
+import { tokenKey } from './idp_tokens.js';
+
+/**
+ * A user in Auth0's shape. Each identity also says whether its upstream tokens still work (`status`,
+ * and when they do not, `status_reason` and `status_changed_at`): applications need to know that a
+ * user must log in again before they try to sync. Upstream tokens appear only when the caller passes
+ * `tokens`, which only a token granted read:user_idp_tokens gets; the refresh token never appears
+ * (fitgate alone refreshes, so rotation stays single-flight).
+ */
+export function userJson(user: User, tokens?: ReadonlyMap<string, VaultAccessToken>): Record<string, unknown> {
+  return withoutUndefined({
+    user_id: user.userId,
+    email: user.email,
+    email_verified: user.emailVerified,
+    name: user.name,
+    nickname: user.nickname,
+    given_name: user.givenName,
+    family_name: user.familyName,
+    picture: user.picture,
+    identities: user.identities.map((identity) => identityJson(identity, tokens?.get(tokenKey(identity)))),
+    created_at: user.createdAt,
+    updated_at: user.updatedAt,
+    last_login: user.lastLogin,
+    last_ip: user.lastIp,
+    logins_count: user.loginsCount,
+  });
+}
+
+export function identityJson(identity: Identity, token?: VaultAccessToken): Record<string, unknown> {
+  return withoutUndefined({
+    provider: identity.provider,
+    user_id: identity.userId,
+    connection: identity.connection,
+    isSocial: identity.isSocial,
+    api: identity.api,
+    legacy_user_id: identity.legacyUserId,
+    granted_scopes: identity.grantedScopes,
+    status: identity.status,
+    status_reason: identity.statusReason,
+    status_changed_at: identity.statusChangedAt,
+    access_token: token?.accessToken,
+    expires_in: token?.expiresIn,
+  });
+}
+
+function withoutUndefined(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
+}

@@ -1,0 +1,89 @@
+import type { Request, Response } from 'express';
+import { deleteUserAndRevoke, unlinkIdentityAndRevoke } from '../../domain/identity_removal.js';
+import type { User } from '../../domain/types.js';
+import type { Store } from '../../store/store.js';
+import { callerOf } from '../caller.js';
+import { pageReply, readPagination } from '../pagination.js';
+import { notFound, pathParam, recordOr404 } from '../params.js';
+import type { ManagementReply, ManagementRoute } from '../route.js';
+import type { ManagementServices } from '../services.js';
+import { parseBody, parseQuery } from '../validation.js';
+import { identityTokens } from './idp_tokens.js';
+import { identityJson, userJson } from './user_json.js';
+import { updateUserBody, userListQuery } from './user_schemas.js';
+
+function existingUser(req: Request, store: Store) {
+  return recordOr404(req, 'user', (tenant, id) => store.users.get(tenant, id));
+}
+
+async function list(req: Request, _res: Response, { deps }: ManagementServices): Promise<ManagementReply> {
+  const pagination = readPagination(req);
+  const { q } = parseQuery(userListQuery, req.query);
+  const page = await deps.store.users.list(req.context.tenant.name, { ...pagination, ...(q ? { q } : {}) });
+  return pageReply('users', page, pagination, (user) => userJson(user));
+}
+
+async function get(req: Request, res: Response, { deps, vault }: ManagementServices): Promise<ManagementReply> {
+  const user = await existingUser(req, deps.store);
+  if (!callerOf(res).scopes.has('read:user_idp_tokens')) return { body: userJson(user) };
+  const tokens = await identityTokens(vault, user);
+  // The vault may have refreshed (and stored) tokens or changed a status: answer with the stored user.
+  const current = (await deps.store.users.get(user.tenant, user.userId)) ?? user;
+  return { body: userJson(current, tokens) };
+}
+
+async function update(req: Request, _res: Response, { deps }: ManagementServices): Promise<ManagementReply> {
+  const body = parseBody(updateUserBody, req.body);
+  const user = await existingUser(req, deps.store);
+  const updated: User = {
+    ...user,
+    ...(body.email !== undefined ? { email: body.email } : {}),
+    ...(body.email_verified !== undefined ? { emailVerified: body.email_verified } : {}),
+    ...(body.name !== undefined ? { name: body.name } : {}),
+    ...(body.nickname !== undefined ? { nickname: body.nickname } : {}),
+    ...(body.given_name !== undefined ? { givenName: body.given_name } : {}),
+    ...(body.family_name !== undefined ? { familyName: body.family_name } : {}),
+    ...(body.picture !== undefined ? { picture: body.picture } : {}),
+    updatedAt: new Date().toISOString(),
+  };
+  await deps.store.users.update(updated);
+  return { body: userJson(updated) };
+}
+
+async function remove(req: Request, _res: Response, { removal }: ManagementServices): Promise<ManagementReply> {
+  const id = pathParam(req, 'id');
+  const revocations = await deleteUserAndRevoke(removal, req.context.tenant.name, id);
+  if (!revocations) throw notFound('user', id);
+  return { auditDetails: { upstream_revocation: revocations } };
+}
+
+async function unlink(req: Request, _res: Response, { deps, removal }: ManagementServices): Promise<ManagementReply> {
+  const user = await existingUser(req, deps.store);
+  const provider = pathParam(req, 'provider');
+  const upstreamUserId = pathParam(req, 'user_id');
+  const identity = user.identities.find((candidate) => candidate.provider === provider && candidate.userId === upstreamUserId);
+  if (!identity) throw notFound('user', `${user.userId} has no ${provider} identity ${upstreamUserId}`);
+  const { user: remaining, revocations } = await unlinkIdentityAndRevoke(removal, {
+    tenant: user.tenant,
+    userId: user.userId,
+    connection: identity.connection,
+    upstreamUserId,
+  });
+  // Auth0 answers with the identities that remain.
+  return { body: remaining.identities.map((kept) => identityJson(kept)), auditDetails: { upstream_revocation: revocations } };
+}
+
+export const userRoutes: ManagementRoute[] = [
+  { method: 'get', path: '/users', scopes: ['read:users'], handle: list },
+  // Auth0 lets either scope read a user; read:user_idp_tokens also adds the upstream tokens.
+  { method: 'get', path: '/users/:id', scopes: ['read:users', 'read:user_idp_tokens'], handle: get },
+  { method: 'patch', path: '/users/:id', scopes: ['update:users'], audit: 'Update a user', handle: update },
+  { method: 'delete', path: '/users/:id', scopes: ['delete:users'], audit: 'Delete a user', handle: remove },
+  {
+    method: 'delete',
+    path: '/users/:id/identities/:provider/:user_id',
+    scopes: ['update:users'],
+    audit: 'Unlink an identity',
+    handle: unlink,
+  },
+];
