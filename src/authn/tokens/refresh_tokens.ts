@@ -47,21 +47,25 @@ const unknownToken = () => new InvalidGrantError('the refresh token is invalid, 
 /**
  * Spends a refresh token of this client: returns its record and leaves a tombstone in its place, or
  * throws invalid_grant. A tombstone presented again revokes the token's grant (and so its family).
- * The caller issues the successor with the same grantId.
+ * `checkRequest` sees the record before it is spent, so a request refused for its own parameters
+ * (a wider scope) leaves the token usable; what it returns comes back with the spent record. The
+ * caller issues the successor with the same grantId.
  */
-export async function spendRefreshToken(
+export async function spendRefreshToken<Checked>(
   ephemeral: EphemeralStore,
-  tenant: string,
-  clientId: string,
+  scope: { tenant: string; clientId: string },
   token: string,
+  checkRequest: (record: RefreshTokenRecord) => Checked,
   now = Date.now(),
-): Promise<RefreshTokenRecord> {
+): Promise<{ spent: RefreshTokenRecord; checked: Checked }> {
+  const { tenant, clientId } = scope;
   const key = storageKey(token);
   // Read before consuming so that a token presented to the wrong tenant or client is refused without
   // being destroyed: only its holder's own client can spend it.
   const found = await ephemeral.get<RefreshTokenRecord>('refresh_token', key);
   if (!found || found.tenant !== tenant || found.clientId !== clientId) throw unknownToken();
   if (found.rotatedAt) return refuseReuse(ephemeral, found);
+  const checked = checkRequest(found);
 
   // The atomic consume decides between concurrent uses of one token: exactly one gets the record.
   const spent = await ephemeral.consume<RefreshTokenRecord>('refresh_token', key);
@@ -75,7 +79,7 @@ export async function spendRefreshToken(
   if (left > 0) await ephemeral.put('refresh_token', key, tombstone, left);
 
   if (await isGrantRevoked(ephemeral, tenant, spent.grantId)) throw unknownToken();
-  return spent;
+  return { spent, checked };
 }
 
 async function refuseReuse(ephemeral: EphemeralStore, record: RefreshTokenRecord): Promise<never> {

@@ -11,8 +11,12 @@ import { narrowScope } from './narrow_scope.js';
 export async function refreshTokenGrant(request: TokenRequest): Promise<GrantOutcome> {
   const { deps, context, client, params } = request;
   const presented = requireParam(params, 'refresh_token');
-  const spent = await spendRefreshToken(deps.store.ephemeral, context.tenant.name, client.clientId, presented);
-  const scope = narrowScope(spent.scope, params.scope);
+  const { spent, checked: scope } = await spendRefreshToken(
+    deps.store.ephemeral,
+    { tenant: context.tenant.name, clientId: client.clientId },
+    presented,
+    (record) => narrowScope(record.scope, params.scope),
+  );
 
   const body = await issueUserTokens(request, {
     userId: spent.userId,
