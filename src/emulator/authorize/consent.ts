@@ -49,7 +49,8 @@ function queryString(req: Request, name: string): string | undefined {
 function presetAnswer(state: EmulatorState, req: Request): Answer | undefined {
   const login = queryString(req, 'emulator_user');
   const decision = queryString(req, 'emulator_decision');
-  const scopes = queryString(req, 'emulator_scopes');
+  // Present but empty means "grant none of the optional scopes".
+  const scopes = typeof req.query.emulator_scopes === 'string' ? req.query.emulator_scopes : undefined;
   if (login !== undefined || decision !== undefined || scopes !== undefined) {
     if (decision !== undefined && decision !== 'approve' && decision !== 'deny') {
       throw new AuthorizePageError('invalid_request', 'emulator_decision must be "approve" or "deny".');

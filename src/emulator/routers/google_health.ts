@@ -20,11 +20,16 @@ function caller(state: EmulatorState, req: Request, areas: readonly GoogleHealth
   return { token, user };
 }
 
+// Page tokens are opaque to clients; here they carry the offset of the next page.
+function pageToken(offset: number): string {
+  return Buffer.from(`offset:${offset}`).toString('base64url');
+}
+
 function pageOffset(value: unknown): number {
   if (value === undefined || value === '') return 0;
-  const offset = typeof value === 'string' ? Number(Buffer.from(value, 'base64url').toString('utf8')) : NaN;
-  if (!Number.isInteger(offset) || offset < 0) throw new UpstreamError(400, 'invalid_argument', 'Invalid page token.');
-  return offset;
+  const match = typeof value === 'string' ? /^offset:(\d{1,9})$/.exec(Buffer.from(value, 'base64url').toString('utf8')) : null;
+  if (!match?.[1]) throw new UpstreamError(400, 'invalid_argument', 'Invalid page token.');
+  return Number(match[1]);
 }
 
 /** health.googleapis.com v4: identity, profile and data points. */
@@ -60,7 +65,7 @@ export function googleHealthRouter(state: EmulatorState): Router {
     const end = offset + pageSize;
     res.json({
       dataPoints: points.slice(offset, end),
-      ...(end < points.length ? { nextPageToken: Buffer.from(String(end)).toString('base64url') } : {}),
+      ...(end < points.length ? { nextPageToken: pageToken(end) } : {}),
     });
   });
 
