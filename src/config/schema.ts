@@ -20,10 +20,17 @@ const httpUrl = z
   .refine((value) => /^https?:\/\//.test(value), { message: 'must start with http:// or https://' })
   .transform((value) => value.replace(/\/+$/, ''));
 
+const PORT_PROBLEM = 'must be a port number from 0 to 65535';
+const port = z.coerce
+  .number({ error: PORT_PROBLEM })
+  .int({ error: PORT_PROBLEM })
+  .min(0, { error: PORT_PROBLEM })
+  .max(65535, { error: PORT_PROBLEM });
+
 export const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   /** Listen port. */
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: port.default(3000),
   /** External URL of the default tenant; its host is the base domain of every other tenant. */
   FITGATE_PUBLIC_URL: httpUrl.default('http://localhost:3000'),
   /** Unset: embedded SQLite store. Set: Redis holds everything shared. */
@@ -65,7 +72,7 @@ export const environmentSchema = z.object({
   FITGATE_TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Port of the standalone emulator (`npm run emulator`). */
-  EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
+  EMULATOR_PORT: port.default(4010),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

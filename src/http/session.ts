@@ -6,13 +6,14 @@ export const SESSION_COOKIE = 'fitgate.sid';
 /** Idle timeout: every response that touches the session pushes expiry this far out (rolling). */
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
 
-const bySessionStore = new WeakMap<object, RequestHandler>();
+const byDeps = new WeakMap<object, RequestHandler>();
 
 /**
  * The session, for the routers that need one (sign-in pages, /authorize and /login/callback, the
  * dashboard). It is not mounted app-wide on purpose: /oauth/token, /userinfo, /api/v2 and health
  * checks are called by programs at high rates and must never read or write the session store.
- * A router mounts it on its own routes; calls with the same deps share one middleware.
+ * A router mounts it on its own routes; calls with the same deps object (one app) share one
+ * middleware.
  *
  * - Secrets: FITGATE_SESSION_SECRETS, newest first. express-session signs with the first and
  *   accepts any, so putting a new secret first keeps every existing session valid.
@@ -24,13 +25,12 @@ const bySessionStore = new WeakMap<object, RequestHandler>();
  *   put in it, so bots and health checks create nothing. rolling: idle sessions expire.
  */
 export function createSessionMiddleware(deps: Pick<AppDeps, 'config' | 'store'>): RequestHandler {
-  const store = deps.store.sessionStore();
-  let middleware = bySessionStore.get(store);
+  let middleware = byDeps.get(deps);
   if (!middleware) {
     middleware = session({
       name: SESSION_COOKIE,
       secret: [...deps.config.sessionSecrets],
-      store,
+      store: deps.store.sessionStore(),
       resave: false,
       saveUninitialized: false,
       rolling: true,
@@ -43,7 +43,7 @@ export function createSessionMiddleware(deps: Pick<AppDeps, 'config' | 'store'>)
         maxAge: SESSION_IDLE_MS,
       },
     });
-    bySessionStore.set(store, middleware);
+    byDeps.set(deps, middleware);
   }
   return middleware;
 }

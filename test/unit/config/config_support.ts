@@ -1,0 +1,24 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError } from '../../../src/config/index.js';
+
+/** An empty temporary data directory, so generated secrets never land in the repository. */
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'fitgate-config-'));
+}
+
+export const masterKey = () => randomBytes(32).toString('base64');
+export const sessionSecret = () => randomBytes(24).toString('hex');
+
+/** The ConfigError `load` throws; fails the test when it throws nothing or something else. */
+export function configErrorOf(load: () => unknown): ConfigError {
+  try {
+    load();
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError, but the configuration loaded');
+}

@@ -1,0 +1,36 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { loadConfig } from '../../../src/config/index.js';
+import { tempDataDir } from './config_support.js';
+
+describe('secrets generated in embedded mode', () => {
+  it('creates a master key and a session secret in the data directory on first start and reuses them', () => {
+    const dataDir = tempDataDir();
+    const first = loadConfig({ FITGATE_DATA_DIR: dataDir });
+    const second = loadConfig({ FITGATE_DATA_DIR: dataDir });
+    expect(first.masterKeys[0]?.length).toBe(32);
+    expect(second.masterKeys[0]?.equals(first.masterKeys[0] as Buffer)).toBe(true);
+    expect(second.sessionSecrets).toEqual(first.sessionSecrets);
+    expect(first.sessionSecrets[0]?.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('keeps the generated files readable by their owner only', () => {
+    const dataDir = tempDataDir();
+    loadConfig({ FITGATE_DATA_DIR: dataDir });
+    for (const file of ['master.key', 'session.secret']) {
+      expect(statSync(join(dataDir, file)).mode & 0o777).toBe(0o600);
+    }
+  });
+
+  it('uses configured secrets instead of generating any', () => {
+    const dataDir = tempDataDir();
+    const config = loadConfig({
+      FITGATE_DATA_DIR: dataDir,
+      FITGATE_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+      FITGATE_SESSION_SECRETS: 'x'.repeat(40),
+    });
+    expect(config.sessionSecrets).toEqual(['x'.repeat(40)]);
+    expect(() => statSync(join(dataDir, 'master.key'))).toThrow();
+  });
+});
