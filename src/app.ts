@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import express, { type Express } from 'express';
 import type { AppDeps } from './app_deps.js';
 import { createAuthnRouter } from './authn/router.js';
+import { createSandbox, SANDBOX_PATH } from './authn/sandbox.js';
 import { createDashboardRouter } from './dashboard/router.js';
 import { answerErrorsAs } from './http/error_format.js';
 import { errorHandler, notFound } from './http/error_handler.js';
@@ -19,7 +20,8 @@ export const BODY_LIMIT = '100kb';
 /**
  * The fitgate HTTP application, built from its dependencies and nothing else (no I/O at import, no
  * listening: server.ts does that). Order matters and reads top to bottom:
- * request log → security headers → health (any host) → static files (any host) → tenant from Host
+ * request log → security headers → health (any host) → static files (any host) → sandbox emulator
+ * (any host, when FITGATE_SANDBOX is on) → tenant from Host
  * → body parsing → routers → 404 → the one error handler.
  *
  * Bodies (form and JSON, 100 kB) are parsed here once for every router, so a malformed or oversized
@@ -38,6 +40,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(securityHeaders());
   app.use(createHealthRouter(deps.store));
   app.use('/static', express.static(join(projectRoot(), 'public'), { index: false, maxAge: '1h', fallthrough: true }));
+  if (deps.config.sandbox) app.use(SANDBOX_PATH, createSandbox(deps).app);
 
   app.use(resolveTenant(deps.config, deps.store.tenants));
   app.use('/api/v2', answerErrorsAs('management'));

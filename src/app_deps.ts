@@ -20,4 +20,9 @@ export interface AppDeps {
    * the server listens: e.g. "http://127.0.0.1:3000".
    */
   readonly internalBaseUrl: () => string;
+  /**
+   * Bound on each upstream (Fitbit / Google) call, in milliseconds. Default 10 000; tests shorten it
+   * to prove that a hanging upstream ends the login with an error rather than a hung page.
+   */
+  readonly upstreamTimeoutMs?: number;
 }

@@ -1,3 +1,4 @@
+import { isPublicClient } from '../../domain/clients.js';
 import { InvalidRequestError } from '../../errors/index.js';
 import { clientOf, type AuthorizeCheck } from './authorize_context.js';
 
@@ -12,7 +13,7 @@ export const checkPkce: AuthorizeCheck = (ctx) => {
   const { code_challenge: challenge, code_challenge_method: method } = ctx.params;
   if (challenge === undefined) {
     if (method !== undefined) throw new InvalidRequestError('code_challenge_method was sent without a code_challenge.');
-    if (clientOf(ctx).tokenEndpointAuthMethod === 'none') {
+    if (isPublicClient(clientOf(ctx))) {
       throw new InvalidRequestError('PKCE is required for public clients: send code_challenge with code_challenge_method=S256.');
     }
     return;

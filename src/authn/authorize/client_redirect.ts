@@ -30,8 +30,3 @@ export function clientErrorParams(error: AppError, state: string | undefined): C
     ...(state !== undefined ? { state } : {}),
   };
 }
-
-/** The issuer identifier of a tenant, as in its discovery document and id_tokens. */
-export function issuerOf(tenantUrl: string): string {
-  return `${tenantUrl}/`;
-}

@@ -23,12 +23,13 @@ describe('request log redaction', () => {
   const logged = () => fixture.logLines.join('\n');
 
   it('logs one line per request with method, redacted URL and status', async () => {
+    // /login/callback refuses a state no login transaction holds with a 400 page.
     await request(fixture.app).get(`/login/callback?code=${MARKER}&state=${MARKER}&connection=fitbit`).set('Host', HOST);
     const lines = fixture.logLines.map((l) => JSON.parse(l) as RequestLine);
     const line = lines.find((l) => l.req?.url?.startsWith('/login/callback'));
     expect(line?.req?.method).toBe('GET');
     expect(line?.req?.url).toBe('/login/callback?code=[REDACTED]&state=[REDACTED]&connection=fitbit');
-    expect(line?.res?.statusCode).toBe(404);
+    expect(line?.res?.statusCode).toBe(400);
   });
 
   it('never logs authorization headers, cookies or secret query parameters', async () => {

@@ -1,0 +1,103 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { AppDeps } from '../../app_deps.js';
+import type { Connection, User } from '../../domain/types.js';
+import { recordLogin, type LoginResult } from '../../domain/users.js';
+import { AppError, InvalidRequestError, ServerError } from '../../errors/index.js';
+import { isTryState, TRY_CALLBACK_PATH } from '../../dashboard/try/try_transaction.js';
+import { clientErrorParams, clientRedirectUrl } from '../authorize/client_redirect.js';
+import { issuerOf } from '../tokens/sign_jwt.js';
+import { signIn, startedInThisBrowser } from '../login_session.js';
+import { takeLoginTransaction, type LoginTransaction } from '../login_transaction.js';
+import { resolveUpstream } from '../upstream/resolve_upstream.js';
+import { completeUpstreamLogin } from './complete_upstream_login.js';
+import { issueAuthorizationCode } from './issue_code.js';
+import { logLogin } from './login_log.js';
+import { toUpstreamLogin } from './upstream_login.js';
+
+const STALE_LOGIN =
+  'This login link has expired, was already used, or was started in another browser. ' +
+  'Go back to the application and log in again.';
+
+/**
+ * GET /login/callback, where Fitbit and Google send the browser back. The state must name a login
+ * transaction this browser started, still unused and unexpired; otherwise the request is refused
+ * with a page before anything is sent upstream. The transaction is taken (single use) before the
+ * code exchange, then the user is recorded, the session renewed, and the client gets its code.
+ */
+export function callbackEndpoint(deps: AppDeps): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    // A dashboard TRY comes back through the same registered URL; its own route finishes it.
+    if (await isTryState(deps.store.ephemeral, req.query.state)) {
+      return res.redirect(303, `${TRY_CALLBACK_PATH}${req.originalUrl.slice(req.path.length)}`);
+    }
+    const transaction = await takeTransaction(deps, req);
+    if (!transaction) return next(new InvalidRequestError(STALE_LOGIN));
+    const [client, connection] = await Promise.all([
+      deps.store.clients.get(transaction.tenant, transaction.clientId),
+      deps.store.connections.getByName(transaction.tenant, transaction.connection),
+    ]);
+    // Changed since /authorize: the redirect_uri is no longer one fitgate may send a code to.
+    if (!client?.callbacks.includes(transaction.redirectUri)) {
+      return next(new InvalidRequestError('The application changed while you were logging in. Go back to it and log in again.'));
+    }
+    const issuer = issuerOf(req.context.tenantUrl);
+    try {
+      if (!connection) throw new InvalidRequestError(`The connection "${transaction.connection}" no longer exists.`);
+      const { user, code, description } = await finishLogin(deps, req, connection, transaction);
+      await logLogin(deps, req, transaction, client.name, { outcome: 'success', user, description });
+      const state = transaction.state !== undefined ? { state: transaction.state } : {};
+      res.redirect(302, clientRedirectUrl(transaction.redirectUri, issuer, { code, ...state }));
+    } catch (caught) {
+      const error = caught instanceof AppError ? caught : new ServerError('The login failed inside fitgate.', { cause: caught });
+      if (error.status >= 500) res.err = caught instanceof Error ? caught : error;
+      await logLogin(deps, req, transaction, client.name, { outcome: 'failure', error });
+      res.redirect(302, clientRedirectUrl(transaction.redirectUri, issuer, clientErrorParams(error, transaction.state)));
+    }
+  };
+}
+
+/** The transaction named by `state`, taken out of the store, when this browser started it at this tenant. */
+async function takeTransaction(deps: AppDeps, req: Request): Promise<LoginTransaction | undefined> {
+  const state = req.query.state;
+  if (typeof state !== 'string' || !startedInThisBrowser(req, state)) return undefined;
+  const transaction = await takeLoginTransaction(deps.store.ephemeral, state);
+  return transaction?.tenant === req.context.tenant.name ? transaction : undefined;
+}
+
+async function finishLogin(
+  deps: AppDeps,
+  req: Request,
+  connection: Connection,
+  transaction: LoginTransaction,
+): Promise<{ user: User; code: string; description: string }> {
+  const verified = await completeUpstreamLogin(deps, req, connection, transaction);
+  const now = new Date();
+  const result = await recordLogin(
+    {
+      users: deps.store.users,
+      sealer: deps.sealer,
+      revokeLegacyToken: (token) => legacyTokenClient(deps, req, connection).revoke(token),
+      onLegacyRevokeFailure: (error, user) =>
+        deps.logger.warn({ err: error, userId: user.userId }, 'could not revoke the legacy Fitbit token after migration'),
+    },
+    toUpstreamLogin(verified, connection, req.ip, now),
+  );
+  const authTime = Math.floor(now.getTime() / 1000);
+  await signIn(req, { tenant: transaction.tenant, userId: result.user.userId, connection: connection.name, authTime }, transaction.upstreamState);
+  const code = await issueAuthorizationCode(deps.store.ephemeral, transaction, { userId: result.user.userId, authTime });
+  return { user: result.user, code, description: describeLogin(result) };
+}
+
+/** Token client of the legacy Fitbit API for this connection, for revoking a migrated user's old token. */
+function legacyTokenClient(deps: AppDeps, req: Request, connection: Connection) {
+  const upstream = resolveUpstream(deps, connection, req.context.tenantUrl, 'fitbit-legacy');
+  return upstream.plugin.createTokenClient(upstream.client);
+}
+
+function describeLogin(result: LoginResult): string {
+  if (result.migration) {
+    const revoked = result.migration.legacyTokenRevoked ? 'legacy token revoked' : 'legacy token not revoked';
+    return `Successful login; moved from legacy Fitbit to Google Health (${revoked})`;
+  }
+  return result.created ? 'Successful login; new user' : 'Successful login';
+}
