@@ -44,6 +44,12 @@ export function adminRouter(control: EmulatorControl): Router {
     res.status(204).end();
   });
 
+  router.get('/failures/held', (_req, res) => void res.json({ held: control.heldRequests() }));
+  router.post('/failures/held/release', (_req, res) => {
+    control.releaseHeld();
+    res.status(204).end();
+  });
+
   router.post('/legacy-shutdown', (req, res) => {
     control.setLegacyShutdown(parseInput(enabledSchema, req.body).enabled);
     res.status(204).end();

@@ -36,6 +36,8 @@ export interface EmulatorControl {
   clearFailures(host?: Host | '*'): void;
   /** Ends (destroys the socket of) every request a 'timeout' failure is holding. */
   releaseHeld(): void;
+  /** How many requests a 'timeout' failure is holding right now. */
+  heldRequests(): number;
   /** On: both legacy hosts answer 410 Gone, as the real ones have since 2026-11-02. */
   setLegacyShutdown(on: boolean): void;
   setSettings(patch: Partial<EmulatorSettings>): EmulatorSettings;
@@ -92,6 +94,7 @@ export function createControl(state: EmulatorState, held: HeldRequests): Emulato
       held.releaseAll();
     },
     releaseHeld: () => held.releaseAll(),
+    heldRequests: () => held.size,
     setLegacyShutdown(on) {
       state.legacyShutdown = on;
     },

@@ -22,6 +22,10 @@ export class HeldRequests {
     res.on('close', () => this.held.delete(res));
   }
 
+  get size(): number {
+    return this.held.size;
+  }
+
   releaseAll(): void {
     for (const res of this.held) res.socket?.destroy();
     this.held.clear();
