@@ -6,10 +6,12 @@ import type { UpstreamFailure } from './upstream_token_client.js';
  * the application: the user has to log in again (with prompt=consent) before their data can be read.
  */
 export type ReauthorizationReason =
-  /** The upstream refused the refresh token (invalid_grant): expired, already used, or revoked there. */
+  /**
+   * The upstream refused the refresh token (invalid_grant): the user withdrew the application's
+   * access in their account, or the token expired or was already used. Both upstreams answer all of
+   * these with the same invalid_grant, so they are one reason; the log event keeps the upstream's words.
+   */
   | 'refresh_token_rejected'
-  /** The user withdrew the application's access at the upstream (their Fitbit or Google account). */
-  | 'access_revoked'
   /** The legacy Fitbit Web API answered 410 Gone: the connection must move to google-health. */
   | 'legacy_api_gone'
   /** The access token expired and the upstream never issued a refresh token (no offline access). */
@@ -17,22 +19,14 @@ export type ReauthorizationReason =
 
 const EXPLANATIONS: Readonly<Record<ReauthorizationReason, string>> = {
   refresh_token_rejected: 'the upstream refused the stored refresh token',
-  access_revoked: 'the user revoked this application’s access at the upstream',
   legacy_api_gone: 'the legacy Fitbit Web API is gone (410); switch the connection to google-health',
   refresh_token_missing: 'the access token expired and the upstream issued no refresh token',
 };
 
-// Google says "Token has been expired or revoked."; the emulator and Fitbit name revocation too. A
-// refused token whose message says nothing about revocation is the generic case.
-const REVOCATION_WORDING = /revoked|revocation|withdrawn/i;
-
 /** The reason a failed refresh puts the identity in, or undefined when the failure is passing. */
 export function reauthorizationReasonFor(failure: UpstreamFailure): ReauthorizationReason | undefined {
   if (failure.kind === 'gone') return 'legacy_api_gone';
-  if (failure.kind !== 'invalid_grant') return undefined;
-  return REVOCATION_WORDING.test(failure.message) && !/expired or revoked/i.test(failure.message)
-    ? 'access_revoked'
-    : 'refresh_token_rejected';
+  return failure.kind === 'invalid_grant' ? 'refresh_token_rejected' : undefined;
 }
 
 /**

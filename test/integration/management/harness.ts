@@ -1,0 +1,199 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Express } from 'express';
+import request from 'supertest';
+import { createApp } from '../../../src/app.js';
+import type { AppDeps } from '../../../src/app_deps.js';
+import { managementApiAudience } from '../../../src/authn/tokens/access_token.js';
+import { issuerOf, signJwt } from '../../../src/authn/tokens/sign_jwt.js';
+import { tenantKeysFor } from '../../../src/authn/keys/tenant_keys.js';
+import { loadConfig } from '../../../src/config/index.js';
+import { connectionPlugins } from '../../../src/connections/registry.js';
+import { createClient } from '../../../src/domain/clients.js';
+import { MANAGEMENT_API_SCOPES } from '../../../src/domain/management_scopes.js';
+import { buildTenant, tenantUrl } from '../../../src/domain/tenants.js';
+import type { Connection, Tenant, UpstreamApi, User } from '../../../src/domain/types.js';
+import { createLogger } from '../../../src/logging/index.js';
+import { createSealer } from '../../../src/store/sealing.js';
+import type { Store } from '../../../src/store/store.js';
+import { DEMO, googleLogin, legacyLogin, type TestEmulator } from '../../support/emulator.js';
+import { openTestStore, type StoreKind, type TestStore } from '../../support/stores.js';
+
+/**
+ * fitgate apps (one or several instances sharing one store, as several processes share Redis) with
+ * two tenants, a Fitbit connection pointed at the test emulator, and Management API tokens obtained
+ * the way a customer gets them: client_credentials at the tenant's /oauth/token.
+ */
+
+export const TENANT = 'acme';
+export const OTHER_TENANT = 'globex';
+
+export interface HarnessOptions {
+  store?: StoreKind;
+  /** How many app instances share the store. */
+  instances?: number;
+  emulator?: TestEmulator;
+  api?: UpstreamApi;
+}
+
+export interface ManagementHarness {
+  apps: Express[];
+  deps: AppDeps[];
+  store: Store;
+  tenant: Tenant;
+  host: string;
+  otherHost: string;
+  connection: Connection;
+  /** A Management API token of the acme tenant carrying exactly these scopes. */
+  tokenWith(scopes: readonly string[], tenant?: string): Promise<string>;
+  /** A correctly signed acme Management API token that expired an hour ago. */
+  expiredToken(scopes: readonly string[]): Promise<string>;
+  /** Logs `login` in at the emulator and stores the user with those upstream tokens. */
+  seedUser(login: string, options?: { expiresInSeconds?: number }): Promise<User>;
+  cleanup(): Promise<void>;
+}
+
+export async function startManagementHarness(label: string, options: HarnessOptions = {}): Promise<ManagementHarness> {
+  const testStore: TestStore = await openTestStore(options.store ?? 'sqlite', label);
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    FITGATE_MASTER_KEY: randomBytes(32).toString('base64'),
+    FITGATE_SESSION_SECRETS: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'silent',
+    ...(options.emulator ? { FITGATE_UPSTREAM_BASE_URL: options.emulator.url } : {}),
+  });
+  const sealer = createSealer(config.masterKeys);
+  const stores = [testStore.store];
+  for (let index = 1; index < (options.instances ?? 1); index += 1) stores.push(await testStore.reopen());
+  const deps: AppDeps[] = stores.map((store) => ({
+    config,
+    store,
+    sealer,
+    logger: createLogger({ level: 'silent' }),
+    plugins: connectionPlugins(),
+    internalBaseUrl: () => 'http://127.0.0.1:0',
+  }));
+  const store = testStore.store;
+
+  const tenant = await buildTenant(TENANT, sealer);
+  await store.tenants.create(tenant);
+  await store.tenants.create(await buildTenant(OTHER_TENANT, sealer));
+  const api = options.api ?? 'fitbit-legacy';
+  const upstreamApp = api === 'fitbit-legacy' ? DEMO.legacyServer : DEMO.googleServer;
+  const now = new Date().toISOString();
+  const connection: Connection = {
+    tenant: TENANT,
+    id: `con_${randomBytes(8).toString('hex')}`,
+    name: 'fitbit',
+    strategy: 'fitbit',
+    options: {
+      api,
+      clientId: upstreamApp.clientId,
+      clientSecret: sealer.seal(upstreamApp.clientSecret),
+      scope: ['activity', 'heartrate', 'profile'],
+      profileSync: 'on_each_login',
+    },
+    enabledClients: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+  await store.connections.create(connection);
+
+  const apps = deps.map((instance) => createApp(instance));
+  const host = new URL(tenantUrl(config, TENANT)).host;
+  const otherHost = new URL(tenantUrl(config, OTHER_TENANT)).host;
+
+  async function tokenWith(scopes: readonly string[], tenantName = TENANT): Promise<string> {
+    const { client, clientSecret } = await createClient(store.clients, {
+      tenant: tenantName,
+      name: `m2m ${scopes.join(' ') || 'none'}`,
+      appType: 'non_interactive',
+      // A client needs at least one scope to get a token at all; the token request narrows it.
+      managementScopes: [...MANAGEMENT_API_SCOPES],
+    });
+    const response = await request(apps[0]!)
+      .post('/oauth/token')
+      .set('Host', new URL(tenantUrl(config, tenantName)).host)
+      .send({
+        grant_type: 'client_credentials',
+        client_id: client.clientId,
+        client_secret: clientSecret,
+        audience: managementApiAudience(tenantUrl(config, tenantName)),
+        ...(scopes.length > 0 ? { scope: scopes.join(' ') } : {}),
+      });
+    if (response.status !== 200) throw new Error(`client_credentials failed: ${response.status} ${response.text}`);
+    const body = response.body as { access_token: string; scope: string };
+    if (body.scope !== scopes.join(' ')) throw new Error(`asked for "${scopes.join(' ')}", got "${body.scope}"`);
+    return body.access_token;
+  }
+
+  async function expiredToken(scopes: readonly string[]): Promise<string> {
+    const url = tenantUrl(config, TENANT);
+    return signJwt(
+      tenantKeysFor(deps[0]!),
+      tenant,
+      { client_id: 'expired-client', scope: scopes.join(' '), gid: randomUUID(), gty: 'client-credentials' },
+      {
+        typ: 'at+jwt',
+        issuer: issuerOf(url),
+        audience: managementApiAudience(url),
+        subject: 'expired-client@clients',
+        ttlSeconds: 60,
+        issuedAt: Math.floor(Date.now() / 1000) - 3600,
+      },
+    );
+  }
+
+  async function seedUser(login: string, seed: { expiresInSeconds?: number } = {}): Promise<User> {
+    if (!options.emulator) throw new Error('seedUser needs the emulator');
+    const upstream =
+      api === 'fitbit-legacy' ? await legacyLogin(options.emulator.url, { user: login }) : await googleLogin(options.emulator.url, { user: login });
+    if (upstream.status !== 200) throw new Error(`upstream login failed: ${JSON.stringify(upstream.body)}`);
+    const tokens = upstream.body as { access_token: string; refresh_token: string; expires_in: number; user_id?: string };
+    const upstreamUser = options.emulator.control.users().find((candidate) => candidate.login === login);
+    if (!upstreamUser) throw new Error(`no emulator user ${login}`);
+    const upstreamId = api === 'fitbit-legacy' ? upstreamUser.legacyUserId : upstreamUser.healthUserId;
+    const created = new Date().toISOString();
+    const user: User = {
+      tenant: TENANT,
+      userId: `fitbit|${upstreamId}`,
+      name: upstreamUser.fullName,
+      email: upstreamUser.email,
+      identities: [
+        {
+          provider: 'fitbit',
+          connection: 'fitbit',
+          userId: upstreamId,
+          isSocial: true,
+          api,
+          grantedScopes: ['activity', 'heartrate', 'profile'],
+          tokens: {
+            accessToken: sealer.seal(tokens.access_token),
+            refreshToken: sealer.seal(tokens.refresh_token),
+            expiresAt: Date.now() + (seed.expiresInSeconds ?? tokens.expires_in) * 1000,
+          },
+          status: 'connected',
+        },
+      ],
+      loginsCount: 1,
+      lastLogin: created,
+      createdAt: created,
+      updatedAt: created,
+    };
+    await store.users.create(user);
+    return user;
+  }
+
+  return {
+    apps,
+    deps,
+    store,
+    tenant,
+    host,
+    otherHost,
+    connection,
+    tokenWith,
+    expiredToken,
+    seedUser,
+    cleanup: () => testStore.cleanup(),
+  };
+}
