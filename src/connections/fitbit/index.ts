@@ -3,7 +3,14 @@
  * Web API (fitbit-legacy), a token client for stored tokens, and typed upstream errors.
  */
 export { FitbitStrategy } from './strategy.js';
-export type { FitbitStrategyOptions, FitbitVerify, FitbitVerifyWithRequest, FitbitVerifyCallback } from './strategy.js';
+export type {
+  FitbitStrategyOptions,
+  FitbitVerify,
+  FitbitVerifyWithProfile,
+  FitbitVerifyWithParams,
+  FitbitVerifyWithRequest,
+  FitbitVerifyCallback,
+} from './strategy.js';
 export type { FitbitAuthenticateOptions } from './authorization_params.js';
 export { createTokenClient } from './token_client.js';
 export type { FitbitTokenClient, FitbitTokens } from './token_client.js';

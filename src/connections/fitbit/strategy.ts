@@ -32,13 +32,33 @@ export interface FitbitStrategyOptions extends UpstreamClientOptions {
 }
 
 export type FitbitVerifyCallback = (error: unknown, user?: Express.User | false, info?: object) => void;
+type RefreshToken = string | undefined;
+export type FitbitVerifyWithProfile = (accessToken: string, refreshToken: RefreshToken, profile: FitbitProfile, done: FitbitVerifyCallback) => void;
 /** `params` is the token endpoint's answer as received (it holds tokens: never log it). */
-export type FitbitVerify =
-  | ((accessToken: string, refreshToken: string | undefined, profile: FitbitProfile, done: FitbitVerifyCallback) => void)
-  | ((accessToken: string, refreshToken: string | undefined, params: JsonObject, profile: FitbitProfile, done: FitbitVerifyCallback) => void);
-export type FitbitVerifyWithRequest =
-  | ((req: Request, accessToken: string, refreshToken: string | undefined, profile: FitbitProfile, done: FitbitVerifyCallback) => void)
-  | ((req: Request, accessToken: string, refreshToken: string | undefined, params: JsonObject, profile: FitbitProfile, done: FitbitVerifyCallback) => void);
+export type FitbitVerifyWithParams = (
+  accessToken: string,
+  refreshToken: RefreshToken,
+  params: JsonObject,
+  profile: FitbitProfile,
+  done: FitbitVerifyCallback,
+) => void;
+export type FitbitVerify = FitbitVerifyWithProfile | FitbitVerifyWithParams;
+export type FitbitVerifyWithRequestAndProfile = (
+  req: Request,
+  accessToken: string,
+  refreshToken: RefreshToken,
+  profile: FitbitProfile,
+  done: FitbitVerifyCallback,
+) => void;
+export type FitbitVerifyWithRequestAndParams = (
+  req: Request,
+  accessToken: string,
+  refreshToken: RefreshToken,
+  params: JsonObject,
+  profile: FitbitProfile,
+  done: FitbitVerifyCallback,
+) => void;
+export type FitbitVerifyWithRequest = FitbitVerifyWithRequestAndProfile | FitbitVerifyWithRequestAndParams;
 
 type LiveStrategy = FitbitStrategy & StrategyCreatedStatic;
 
@@ -51,6 +71,13 @@ export class FitbitStrategy extends OAuth2Strategy {
   readonly api: UpstreamContext['api'];
   private readonly context: UpstreamContext;
 
+  // The first overload types an unannotated `(accessToken, refreshToken, profile, done) => ...`;
+  // TypeScript gives context only from the first overload, so the other forms need annotations.
+  constructor(options: FitbitStrategyOptions & { passReqToCallback?: false }, verify: FitbitVerifyWithProfile);
+  constructor(options: FitbitStrategyOptions & { passReqToCallback?: false }, verify: FitbitVerifyWithParams);
+  constructor(options: FitbitStrategyOptions & { passReqToCallback: true }, verify: FitbitVerifyWithRequestAndProfile);
+  constructor(options: FitbitStrategyOptions & { passReqToCallback: true }, verify: FitbitVerifyWithRequestAndParams);
+  constructor(options: FitbitStrategyOptions, verify: FitbitVerify | FitbitVerifyWithRequest);
   constructor(options: FitbitStrategyOptions, verify: FitbitVerify | FitbitVerifyWithRequest) {
     if (typeof verify !== 'function') throw new TypeError('FitbitStrategy requires a verify callback');
     const context = upstreamContext(options);

@@ -52,11 +52,14 @@ export async function callUpstream(request: UpstreamRequest): Promise<UpstreamRe
     if (answer.status < 200 || answer.status > 299) throw parseErrorResponse({ operation, ...answer });
     return answer;
   } catch (error) {
-    if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+    // By name, not instanceof: fetch's errors come from Node's own realm, which is not the caller's
+    // under a VM sandbox such as Jest's, where `instanceof TypeError` is false for them.
+    const name = (error as { name?: unknown } | null)?.name;
+    if (name === 'TimeoutError' || name === 'AbortError') {
       throw new UpstreamTimeoutError({ operation, timeoutMs, cause: error });
     }
-    if (error instanceof TypeError) {
-      throw new UpstreamNetworkError({ operation, reason: networkReason(error), cause: error });
+    if (name === 'TypeError') {
+      throw new UpstreamNetworkError({ operation, reason: networkReason(error as TypeError), cause: error });
     }
     throw error;
   }
@@ -78,7 +81,7 @@ export async function callUpstreamJson(request: UpstreamRequest): Promise<Upstre
 
 /** undici reports "fetch failed" and keeps the useful part (ECONNREFUSED, socket closed) in `cause`. */
 function networkReason(error: TypeError): string {
-  const cause = error.cause;
-  if (cause instanceof Error) return (cause as NodeJS.ErrnoException).code ?? cause.message;
+  const cause = error.cause as Partial<NodeJS.ErrnoException> | undefined;
+  if (typeof cause?.message === 'string') return cause.code ?? cause.message;
   return error.message;
 }

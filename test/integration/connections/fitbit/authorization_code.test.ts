@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Request } from 'express';
+import type { FitbitApi, StateStore } from '../../../../src/connections/fitbit/index.js';
+import { startTestEmulator, type TestEmulator } from '../../../support/emulator.js';
+import { registerUpstreamApp } from './apps.js';
+import { callbackOutcome, signedIn, startPassportApp, type PassportApp } from './passport_app.js';
+
+/**
+ * A state store that keeps each verifier after use, so a test can present the same callback twice
+ * and see what the upstream says about the reused code (the default store would refuse the state).
+ */
+class KeepingStateStore implements StateStore {
+  private readonly verifiers = new Map<string, string>();
+  private next = 0;
+
+  store(_req: Request, verifier: string, _state: unknown, _meta: unknown, callback: (error: Error | null, handle?: string) => void): void {
+    const handle = `state-${++this.next}`;
+    this.verifiers.set(handle, verifier);
+    callback(null, handle);
+  }
+
+  verify(_req: Request, providedState: string, callback: (error: Error | null, verifier: string | false) => void): void {
+    callback(null, this.verifiers.get(providedState) ?? false);
+  }
+}
+
+let emulator: TestEmulator;
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+});
+afterAll(() => emulator.close());
+
+describe.each(['fitbit-legacy', 'google-health'] as FitbitApi[])('authorization codes in %s mode', (api) => {
+  let app: PassportApp;
+  beforeAll(async () => {
+    app = await startPassportApp((callbackUrl) => ({
+      api,
+      ...registerUpstreamApp(emulator.control, api, 'server', callbackUrl),
+      scope: ['activity', 'profile'],
+      upstreamBaseUrl: emulator.url,
+      store: new KeepingStateStore(),
+    }));
+  });
+  afterAll(() => app.close());
+
+  it('rejects a code presented a second time as invalid_grant', async () => {
+    const first = await app.signIn({ user: 'alice' });
+    signedIn(first);
+    const second = await app.replayCallback(first.kind === 'callback' ? first.callbackUrl : '');
+    expect(second.error).toMatchObject({ kind: 'invalid_grant', status: 400, upstreamCode: 'invalid_grant' });
+  });
+
+  it('rejects a code older than ten minutes as invalid_grant', async () => {
+    const login = await fetch(`${app.url}/login`, { redirect: 'manual' });
+    const authorize = new URL(login.headers.get('location') ?? '');
+    authorize.searchParams.set('emulator_user', 'alice');
+    const back = (await fetch(authorize, { redirect: 'manual' })).headers.get('location') ?? '';
+    emulator.control.advanceClock(601);
+    const outcome = await app.replayCallback(back);
+    expect(outcome.error).toMatchObject({ kind: 'invalid_grant', status: 400 });
+  });
+
+  it('refuses a callback whose state the store does not know, before any code exchange', async () => {
+    const exchanges = emulator.control.counters()[api].codeExchanges;
+    const outcome = await app.replayCallback(`${app.callbackUrl}?code=abc&state=forged`);
+    expect(outcome).toMatchObject({ status: 401, user: false });
+    expect(emulator.control.counters()[api].codeExchanges).toBe(exchanges);
+  });
+});
+
+describe('the default session state store', () => {
+  it('refuses the same callback twice, because the state is spent with the first', async () => {
+    const app = await startPassportApp((callbackUrl) => ({
+      api: 'fitbit-legacy',
+      ...registerUpstreamApp(emulator.control, 'fitbit-legacy', 'server', callbackUrl),
+      scope: ['activity'],
+      upstreamBaseUrl: emulator.url,
+    }));
+    try {
+      const first = await app.signIn({ user: 'bob' });
+      expect(callbackOutcome(first).status).toBe(200);
+      const second = await app.replayCallback(first.kind === 'callback' ? first.callbackUrl : '');
+      expect(second).toMatchObject({ status: 401, user: false, info: { message: expect.stringMatching(/state/) } });
+    } finally {
+      await app.close();
+    }
+  });
+});
