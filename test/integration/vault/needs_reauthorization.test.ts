@@ -1,0 +1,125 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { recordLogin } from '../../../src/domain/users.js';
+import type { User } from '../../../src/domain/types.js';
+import { legacyLogin, startTestEmulator, type TestEmulator } from '../../support/emulator.js';
+import { startManagementHarness, type ManagementHarness } from '../management/harness.js';
+
+// When the upstream refuses an identity's tokens for good, the identity says so (status, reason,
+// time), the change is in the tenant log, and a token reader gets a 409 naming the status instead
+// of a token that does not work.
+
+let emulator: TestEmulator;
+let harness: ManagementHarness;
+let tokenReader: string;
+let userReader: string;
+
+interface IdentityJson {
+  status: string;
+  status_reason?: string;
+  status_changed_at?: string;
+  access_token?: string;
+}
+
+const userPath = (user: User) => `/users/${encodeURIComponent(user.userId)}`;
+
+function refreshRequests(): number {
+  const counters = emulator.control.counters()['fitbit-legacy'];
+  return counters.refreshes + counters.refreshReplays + counters.refreshConflicts;
+}
+
+async function expectNeedsReauthorization(user: User, reason: string): Promise<void> {
+  const response = await harness.call('get', userPath(user), tokenReader);
+  expect(response.status).toBe(409);
+  expect(response.body).toMatchObject({ statusCode: 409, error: 'Conflict', errorCode: 'needs_reauthorization' });
+  expect((response.body as { message: string }).message).toMatch(/needs reauthorization/);
+  expect(JSON.stringify(response.body)).not.toMatch(/access_token/);
+
+  const identity = (await harness.call('get', userPath(user), userReader)).body.identities[0] as IdentityJson;
+  expect(identity).toMatchObject({ status: 'needs_reauthorization', status_reason: reason });
+  expect(Date.parse(identity.status_changed_at ?? '')).toBeGreaterThan(Date.now() - 60_000);
+
+  const logs = await harness.call('get', `/logs?user_id=${encodeURIComponent(user.userId)}&type=fertft`, await harness.tokenWith(['read:logs']));
+  expect(logs.body).toEqual([
+    expect.objectContaining({ type: 'fertft', user_id: user.userId, connection: 'fitbit', details: expect.objectContaining({ status: 'needs_reauthorization', reason }) }),
+  ]);
+}
+
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+  harness = await startManagementHarness('vault-needs-reauthorization', { emulator });
+  tokenReader = await harness.tokenWith(['read:user_idp_tokens']);
+  userReader = await harness.tokenWith(['read:users']);
+});
+
+afterEach(async () => {
+  emulator.control.setLegacyShutdown(false);
+  for (const user of (await harness.store.users.list(harness.tenant.name, { page: 0, perPage: 100 })).items) {
+    await harness.store.users.delete(user.tenant, user.userId);
+  }
+});
+
+afterAll(async () => {
+  await harness?.cleanup();
+  await emulator?.close();
+});
+
+describe('an identity whose upstream tokens stop working', () => {
+  it('needs reauthorization (refresh_token_rejected) when the upstream refuses the refresh token', async () => {
+    const user = await harness.seedUser('alice', { expiresInSeconds: 60 });
+    const identity = user.identities[0]!;
+    await harness.store.users.update({
+      ...user,
+      identities: [{ ...identity, tokens: { ...identity.tokens!, refreshToken: harness.deps[0]!.sealer.seal('refresh-token-the-upstream-never-issued') } }],
+    });
+
+    await expectNeedsReauthorization(user, 'refresh_token_rejected');
+  });
+
+  it('needs reauthorization when the user revoked the application’s access upstream', async () => {
+    const user = await harness.seedUser('bob', { expiresInSeconds: 60 });
+    expect(emulator.control.revokeUserGrants('bob')).toBeGreaterThan(0);
+
+    await expectNeedsReauthorization(user, 'refresh_token_rejected');
+  });
+
+  it('needs reauthorization (legacy_api_gone) when the legacy Fitbit API answers 410', async () => {
+    const user = await harness.seedUser('carol', { expiresInSeconds: 60 });
+    emulator.control.setLegacyShutdown(true);
+
+    await expectNeedsReauthorization(user, 'legacy_api_gone');
+  });
+
+  it('answers later readers with the same 409 without calling the upstream again', async () => {
+    const user = await harness.seedUser('alice', { expiresInSeconds: 60 });
+    emulator.control.revokeUserGrants('alice');
+    expect((await harness.call('get', userPath(user), tokenReader)).status).toBe(409);
+    const before = refreshRequests();
+
+    expect((await harness.call('get', userPath(user), tokenReader)).status).toBe(409);
+    expect(refreshRequests()).toBe(before);
+  });
+
+  it('is connected again after a new login, and its fresh token is handed out', async () => {
+    const user = await harness.seedUser('bob', { expiresInSeconds: 60 });
+    emulator.control.revokeUserGrants('bob');
+    expect((await harness.call('get', userPath(user), tokenReader)).status).toBe(409);
+
+    const relogin = (await legacyLogin(emulator.url, { user: 'bob' })).body as { access_token: string; refresh_token: string; expires_in: number };
+    await recordLogin(
+      { users: harness.store.users, sealer: harness.deps[0]!.sealer },
+      {
+        tenant: harness.tenant.name,
+        connection: harness.connection,
+        upstreamUserId: user.identities[0]!.userId,
+        profile: {},
+        profileData: {},
+        tokens: { accessToken: relogin.access_token, refreshToken: relogin.refresh_token, expiresIn: relogin.expires_in, grantedScopes: ['profile'] },
+        now: new Date(),
+      },
+    );
+
+    const response = await harness.call('get', userPath(user), tokenReader);
+    expect(response.status).toBe(200);
+    expect(response.body.identities[0]).toMatchObject({ status: 'connected', access_token: relogin.access_token });
+  });
+});
