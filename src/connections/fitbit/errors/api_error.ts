@@ -10,6 +10,6 @@ export class UpstreamApiError extends UpstreamError {
 
   constructor(details: UpstreamErrorDetails & { upstreamCode: string }) {
     super(describeAnswer(details), details);
-    this.kind = kindOfCode(details.upstreamCode, details.upstreamMessage);
+    this.kind = kindOfCode(details.upstreamCode, details.upstreamMessage, details.status);
   }
 }

@@ -28,6 +28,8 @@ const KIND_OF_CODE: Readonly<Record<string, UpstreamErrorKind>> = {
   PERMISSION_DENIED: 'insufficient_scope',
   INVALID_ARGUMENT: 'invalid_request',
   RESOURCE_EXHAUSTED: 'rate_limited',
+  conflict: 'conflict',
+  ABORTED: 'conflict',
   server_error: 'unavailable',
   temporarily_unavailable: 'unavailable',
   system: 'unavailable',
@@ -37,9 +39,11 @@ const KIND_OF_CODE: Readonly<Record<string, UpstreamErrorKind>> = {
 
 /**
  * The kind for an upstream code. Fitbit reports a bad redirect_uri as `invalid_request` (authorize)
- * or `invalid_grant` (token) with a message naming it, so the message decides between them.
+ * or `invalid_grant` (token) with a message naming it, so the message decides between them. Fitbit
+ * documents 409 for a concurrent refresh without documenting its body, so the status decides there.
  */
-export function kindOfCode(code: string, message?: string): UpstreamErrorKind {
+export function kindOfCode(code: string, message?: string, status?: number): UpstreamErrorKind {
+  if (status === 409) return 'conflict';
   if (/redirect_uri/i.test(message ?? '') && (code === 'invalid_request' || code === 'invalid_grant')) {
     return 'redirect_uri_mismatch';
   }

@@ -27,7 +27,8 @@ const OAUTH_OPERATIONS: readonly UpstreamOperation[] = ['authorize', 'token', 'r
 /** Turns a non-2xx answer from either upstream into the typed error for it. Pure. */
 export function parseErrorResponse(response: ErrorResponse): UpstreamError {
   const { operation, status } = response;
-  const answer = readAnswer(response.body);
+  // Fitbit documents 409 (concurrent refresh) but not its body: the status alone says enough.
+  const answer = readAnswer(response.body) ?? (status === 409 ? { code: 'conflict' } : undefined);
   const details = { operation, status, upstreamCode: answer?.code, upstreamMessage: answer?.message };
 
   if (status === 410) return new UpstreamGoneError(details);

@@ -107,6 +107,14 @@ describe('parseErrorResponse', () => {
     expect(parse({ status: 502, body: '<html>Bad Gateway</html>' }).kind).toBe('unavailable');
   });
 
+  it('reports a 409 as a retryable conflict whatever its body, since Fitbit documents no body for it', () => {
+    expect(parse({ operation: 'refresh', status: 409, body: '{"errors":[{"errorType":"conflict","message":"x"}]}' })).toMatchObject({
+      kind: 'conflict',
+      retryable: true,
+    });
+    expect(parse({ operation: 'refresh', status: 409, body: '' }).kind).toBe('conflict');
+  });
+
   it('calls a 4xx body in neither shape a bad response', () => {
     const error = parse({ status: 404, body: '<html>Not Found</html>' });
     expect(error).toBeInstanceOf(UpstreamBadResponseError);
