@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import { UpstreamError } from './errors.js';
+import { stringParam } from './params.js';
 import type { EmulatorState } from './state.js';
 import type { RegisteredApp } from './types.js';
 
@@ -28,11 +29,6 @@ function readBasic(req: Request): Credentials | 'malformed' | undefined {
   }
 }
 
-function bodyField(req: Request, name: string): string | undefined {
-  const value: unknown = (req.body as Record<string, unknown> | undefined)?.[name];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
 function secretMatches(app: RegisteredApp, secret: string | undefined): boolean {
   if (app.clientSecret === undefined || secret === undefined) return false;
   const a = Buffer.from(app.clientSecret);
@@ -54,7 +50,7 @@ export function authenticateLegacyClient(state: EmulatorState, req: Request): Re
     }
     return app;
   }
-  const clientId = bodyField(req, 'client_id');
+  const clientId = stringParam(req.body, 'client_id');
   if (!clientId) {
     throw new UpstreamError(
       401,
@@ -77,7 +73,7 @@ export function authenticateLegacyClient(state: EmulatorState, req: Request): Re
 export function authenticateGoogleClient(state: EmulatorState, req: Request): RegisteredApp {
   const basic = readBasic(req);
   if (basic === 'malformed') throw new UpstreamError(401, 'invalid_client', 'Unauthorized');
-  const credentials = basic ?? { clientId: bodyField(req, 'client_id'), clientSecret: bodyField(req, 'client_secret') };
+  const credentials = basic ?? { clientId: stringParam(req.body, 'client_id'), clientSecret: stringParam(req.body, 'client_secret') };
   if (!credentials.clientId) throw new UpstreamError(400, 'invalid_request', 'Could not determine client ID from request.');
   const app = state.apps.get(credentials.clientId);
   if (!app || app.api !== 'google-health') throw new UpstreamError(401, 'invalid_client', 'The OAuth client was not found.');

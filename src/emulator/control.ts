@@ -17,7 +17,6 @@ import type {
   Host,
   RegisteredApp,
   TestUser,
-  UpstreamApi,
 } from './types.js';
 
 /** The admin API in-process. /_emulator/ over HTTP mirrors it method for method. */
@@ -112,10 +111,8 @@ export function createControl(state: EmulatorState, held: HeldRequests): Emulato
       if (!state.users.has(auto.user)) throw new EmulatorInputError(`no test user "${auto.user}"`);
       state.autoConsent = auto;
     },
-    revokeUserGrants(login, clientId) {
-      const revoked = state.revokeGrant((grant) => grant.login === login && (clientId === undefined || grant.clientId === clientId));
-      return revoked;
-    },
+    revokeUserGrants: (login, clientId) =>
+      state.revokeGrant((grant) => grant.login === login && (clientId === undefined || grant.clientId === clientId)),
     expireAccessTokens(filter = {}) {
       let expired = 0;
       const now = state.now();
@@ -133,7 +130,7 @@ export function createControl(state: EmulatorState, held: HeldRequests): Emulato
       if (!Number.isFinite(seconds) || seconds < 0) throw new EmulatorInputError('seconds must be a non-negative number');
       state.advanceClock(seconds);
     },
-    counters: () => structuredClone(state.counters) as Record<UpstreamApi, Counters[UpstreamApi]>,
+    counters: () => structuredClone(state.counters),
     reset() {
       held.releaseAll();
       state.reset();

@@ -36,6 +36,8 @@ function zeroCounters(): UpstreamCounters {
   };
 }
 
+const PRUNE_EVERY = 1024;
+
 export interface ActiveFailure {
   readonly rule: FailureRule;
   remaining: number;
@@ -61,6 +63,7 @@ export class EmulatorState {
   autoConsent: AutoConsent | undefined;
   counters: Counters = { 'fitbit-legacy': zeroCounters(), 'google-health': zeroCounters() };
   private clockOffsetMs = 0;
+  private additions = 0;
 
   constructor(
     private readonly options: EmulatorOptions,
@@ -80,6 +83,20 @@ export class EmulatorState {
 
   count(api: UpstreamApi, counter: keyof UpstreamCounters): void {
     this.counters[api][counter] += 1;
+  }
+
+  /**
+   * Drops spent codes, stale consent transactions and long-expired access tokens. Called as records are added, every
+   * PRUNE_EVERY additions, so a long benchmark run does not grow without bound.
+   */
+  noteAdded(): void {
+    this.additions += 1;
+    if (this.additions % PRUNE_EVERY !== 0) return;
+    const now = this.now();
+    for (const [code, record] of this.codes) if (record.used || record.expiresAt <= now) this.codes.delete(code);
+    for (const [id, pending] of this.pending) if (pending.expiresAt <= now) this.pending.delete(id);
+    // Expired tokens are kept a day so that they still answer expired_token rather than invalid_token.
+    for (const [token, record] of this.accessTokens) if (record.expiresAt <= now - 86_400_000) this.accessTokens.delete(token);
   }
 
   reset(): void {

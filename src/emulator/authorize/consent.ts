@@ -24,6 +24,7 @@
  */
 import type { Request, RequestHandler } from 'express';
 import { AuthorizePageError } from '../errors.js';
+import { stringParam } from '../params.js';
 import { parseScopeList } from '../scopes.js';
 import { randomToken, type EmulatorState } from '../state.js';
 import type { UpstreamApi } from '../types.js';
@@ -40,15 +41,10 @@ interface Answer {
   readonly scopes: readonly string[] | undefined;
 }
 
-function queryString(req: Request, name: string): string | undefined {
-  const value = req.query[name];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
 /** The non-interactive answer, if any: query parameters first, then auto-consent. */
 function presetAnswer(state: EmulatorState, req: Request): Answer | undefined {
-  const login = queryString(req, 'emulator_user');
-  const decision = queryString(req, 'emulator_decision');
+  const login = stringParam(req.query, 'emulator_user');
+  const decision = stringParam(req.query, 'emulator_decision');
   // Present but empty means "grant none of the optional scopes".
   const scopes = typeof req.query.emulator_scopes === 'string' ? req.query.emulator_scopes : undefined;
   if (login !== undefined || decision !== undefined || scopes !== undefined) {
@@ -86,6 +82,7 @@ export function authorizeGet(state: EmulatorState, api: UpstreamApi): RequestHan
 
     const id = randomToken('', 24);
     state.pending.set(id, { ...request, id, expiresAt: state.now() + PENDING_TTL_MS });
+    state.noteAdded();
     res.setHeader('Content-Security-Policy', PAGE_CSP);
     res.setHeader('Cache-Control', 'no-store');
     res.type('html').send(

@@ -59,6 +59,7 @@ export function decide(
     expiresAt: state.now() + state.settings.codeTtlSeconds * 1000,
     used: false,
   });
+  state.noteAdded();
   state.count(request.api, 'consentsApproved');
 
   const url = new URL(request.redirectUri);

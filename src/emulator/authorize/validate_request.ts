@@ -1,4 +1,5 @@
 import { AuthorizePageError } from '../errors.js';
+import { stringParam as param } from '../params.js';
 import type { PendingAuthorization } from '../records.js';
 import { isGoogleScope, isLegacyScope, parseScopeList } from '../scopes.js';
 import type { EmulatorState } from '../state.js';
@@ -9,11 +10,6 @@ import { WORDING } from './wording.js';
 export type AuthorizeRequest = Omit<PendingAuthorization, 'id' | 'expiresAt'> & { readonly prompt: readonly string[] };
 
 type Query = Record<string, unknown>;
-
-function param(query: Query, name: string): string | undefined {
-  const value = query[name];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
 
 function fail([code, message]: [string, string], status = 400): never {
   throw new AuthorizePageError(code, message, status);

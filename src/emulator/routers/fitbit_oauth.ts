@@ -2,6 +2,7 @@ import express, { Router } from 'express';
 import { bearerToken } from '../bearer.js';
 import { authenticateLegacyClient } from '../client_auth.js';
 import { UpstreamError } from '../errors.js';
+import { stringParam } from '../params.js';
 import type { EmulatorState } from '../state.js';
 import { legacyCodeGrant, legacyRefreshGrant } from '../tokens/legacy_grants.js';
 
@@ -15,10 +16,8 @@ export function fitbitOAuthRouter(state: EmulatorState): Router {
   router.post('/oauth2/token', (req, res) => {
     const app = authenticateLegacyClient(state, req);
     const body = (req.body ?? {}) as Body;
-    const grantType = body.grant_type;
-    if (typeof grantType !== 'string' || grantType === '') {
-      throw new UpstreamError(400, 'invalid_request', 'Missing parameters: grant_type');
-    }
+    const grantType = stringParam(body, 'grant_type');
+    if (grantType === undefined) throw new UpstreamError(400, 'invalid_request', 'Missing parameters: grant_type');
     let response: Record<string, unknown>;
     if (grantType === 'authorization_code') response = legacyCodeGrant(state, app, body);
     else if (grantType === 'refresh_token') response = legacyRefreshGrant(state, app, body);
@@ -30,8 +29,8 @@ export function fitbitOAuthRouter(state: EmulatorState): Router {
   // Revoking any token of a user ends every token of that user for that app.
   router.post('/oauth2/revoke', (req, res) => {
     const app = authenticateLegacyClient(state, req);
-    const token = (req.body as Body | undefined)?.token;
-    if (typeof token !== 'string' || token === '') throw new UpstreamError(400, 'invalid_request', 'Missing parameters: token');
+    const token = stringParam(req.body, 'token');
+    if (token === undefined) throw new UpstreamError(400, 'invalid_request', 'Missing parameters: token');
     const record = state.accessTokens.get(token) ?? state.refreshTokens.get(token);
     if (record && record.api === 'fitbit-legacy' && record.clientId === app.clientId) {
       state.revokeGrant((grant) => grant.api === 'fitbit-legacy' && grant.clientId === app.clientId && grant.login === record.login);
@@ -52,8 +51,8 @@ export function fitbitOAuthRouter(state: EmulatorState): Router {
     } else {
       authenticateLegacyClient(state, req);
     }
-    const value = (req.body as Body | undefined)?.token;
-    if (typeof value !== 'string' || value === '') throw new UpstreamError(400, 'invalid_request', 'Missing parameters: token');
+    const value = stringParam(req.body, 'token');
+    if (value === undefined) throw new UpstreamError(400, 'invalid_request', 'Missing parameters: token');
     state.count('fitbit-legacy', 'introspections');
     const token = state.accessTokens.get(value);
     if (!token || token.api !== 'fitbit-legacy' || token.expiresAt <= state.now()) {

@@ -1,4 +1,5 @@
 import { UpstreamError } from '../errors.js';
+import { stringParam as field } from '../params.js';
 import { grantKey, type AccessTokenRecord } from '../records.js';
 import type { EmulatorState } from '../state.js';
 import type { RegisteredApp } from '../types.js';
@@ -7,11 +8,6 @@ import { expiresInSeconds, issueTokens } from './issue.js';
 import { redeemCode, type RedeemFailure } from './redeem_code.js';
 
 type Body = Record<string, unknown>;
-
-function field(body: Body, name: string): string | undefined {
-  const value = body[name];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
 
 const REDEEM_ERRORS: Record<RedeemFailure, [string, string]> = {
   invalid_code: ['invalid_grant', 'Bad Request'],

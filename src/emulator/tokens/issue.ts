@@ -49,6 +49,7 @@ export function issueTokens(state: EmulatorState, request: IssueRequest): Issued
     expiresAt: now + ttlSeconds * 1000,
   };
   state.accessTokens.set(accessToken.token, accessToken);
+  state.noteAdded();
 
   let refreshToken: RefreshTokenRecord | undefined;
   if (request.withRefreshToken) {

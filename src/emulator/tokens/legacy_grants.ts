@@ -1,15 +1,11 @@
 import { UpstreamError } from '../errors.js';
+import { stringParam as field } from '../params.js';
 import type { EmulatorState } from '../state.js';
 import type { RegisteredApp } from '../types.js';
 import { expiresInSeconds, issueTokens, type IssuedTokens } from './issue.js';
 import { redeemCode, type RedeemFailure } from './redeem_code.js';
 
 type Body = Record<string, unknown>;
-
-function field(body: Body, name: string): string | undefined {
-  const value = body[name];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
 
 function required(body: Body, name: string): string {
   const value = field(body, name);
