@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { deleteUserAndRevoke, unlinkIdentityAndRevoke } from '../../domain/identity_removal.js';
 import type { User } from '../../domain/types.js';
+import { ResourceNotFoundError } from '../../errors/index.js';
 import type { Store } from '../../store/store.js';
 import { callerOf } from '../caller.js';
 import { pageReply, readPagination } from '../pagination.js';
@@ -62,7 +63,7 @@ async function unlink(req: Request, _res: Response, { deps, removal }: Managemen
   const provider = pathParam(req, 'provider');
   const upstreamUserId = pathParam(req, 'user_id');
   const identity = user.identities.find((candidate) => candidate.provider === provider && candidate.userId === upstreamUserId);
-  if (!identity) throw notFound('user', `${user.userId} has no ${provider} identity ${upstreamUserId}`);
+  if (!identity) throw new ResourceNotFoundError(`The user has no ${provider} identity ${upstreamUserId}.`, 'inexistent_identity');
   const { user: remaining, revocations } = await unlinkIdentityAndRevoke(removal, {
     tenant: user.tenant,
     userId: user.userId,

@@ -1,0 +1,114 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import type { User } from '../../../src/domain/types.js';
+import { emulatorEndpoints, getJson, startTestEmulator, type TestEmulator } from '../../support/emulator.js';
+import { startManagementHarness, type ManagementHarness } from '../management/harness.js';
+
+// Deleting a user or unlinking its Fitbit identity takes the upstream tokens out of the store and
+// revokes the grant upstream, best effort: an upstream failure is logged, never a failed delete.
+
+let emulator: TestEmulator;
+let harness: ManagementHarness;
+let logReader: string;
+
+const revocations = () => emulator.control.counters()['fitbit-legacy'].revocations;
+const accessTokenOf = (user: User) => harness.deps[0]!.sealer.open(user.identities[0]!.tokens!.accessToken);
+const upstreamAccepts = async (accessToken: string) =>
+  (await getJson(emulatorEndpoints(emulator.url).legacy.profile, accessToken)).status === 200;
+
+async function lastAuditEvent(type: string): Promise<Record<string, unknown>> {
+  const logs = await harness.call('get', `/logs?type=${type}&per_page=1`, logReader);
+  return (logs.body as Array<Record<string, unknown>>)[0]!;
+}
+
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+  harness = await startManagementHarness('vault-revoke-on-removal', { emulator });
+  logReader = await harness.tokenWith(['read:logs']);
+});
+
+afterEach(() => {
+  emulator.control.clearFailures();
+});
+
+afterAll(async () => {
+  await harness?.cleanup();
+  await emulator?.close();
+});
+
+describe('DELETE /api/v2/users/{id}', () => {
+  it('removes the user with its tokens and revokes the grant upstream', async () => {
+    const user = await harness.seedUser('alice');
+    expect(await upstreamAccepts(accessTokenOf(user))).toBe(true);
+    const before = revocations();
+
+    const response = await harness.call('delete', `/users/${encodeURIComponent(user.userId)}`, await harness.tokenWith(['delete:users']));
+
+    expect(response.status).toBe(204);
+    expect(await harness.store.users.get(user.tenant, user.userId)).toBeUndefined();
+    expect(revocations()).toBe(before + 1);
+    expect(await upstreamAccepts(accessTokenOf(user))).toBe(false);
+    expect(await lastAuditEvent('sapi')).toMatchObject({
+      description: 'Delete a user',
+      user_id: user.userId,
+      details: expect.objectContaining({ upstream_revocation: { [`fitbit|${user.identities[0]!.userId}`]: 'revoked' } }),
+    });
+  });
+
+  it('still deletes when the upstream cannot revoke, and records the failed revocation', async () => {
+    const user = await harness.seedUser('bob');
+    emulator.control.setFailure({ host: 'api.fitbit.com', mode: { kind: 'status', status: 503 } });
+
+    const response = await harness.call('delete', `/users/${encodeURIComponent(user.userId)}`, await harness.tokenWith(['delete:users']));
+
+    expect(response.status).toBe(204);
+    expect(await harness.store.users.get(user.tenant, user.userId)).toBeUndefined();
+    expect(await lastAuditEvent('sapi')).toMatchObject({
+      details: expect.objectContaining({ upstream_revocation: { [`fitbit|${user.identities[0]!.userId}`]: 'failed' } }),
+    });
+  });
+
+  it('answers 404 inexistent_user for a user that does not exist', async () => {
+    const response = await harness.call('delete', '/users/fitbit%7CNOBODY', await harness.tokenWith(['delete:users']));
+    expect(response.status).toBe(404);
+    expect(response.body).toMatchObject({ statusCode: 404, errorCode: 'inexistent_user' });
+  });
+});
+
+describe('DELETE /api/v2/users/{id}/identities/{provider}/{user_id}', () => {
+  it('removes the identity with its tokens, revokes the grant upstream, and answers with the identities left', async () => {
+    const user = await harness.seedUser('carol');
+    const upstreamId = user.identities[0]!.userId;
+    const before = revocations();
+
+    const response = await harness.call(
+      'delete',
+      `/users/${encodeURIComponent(user.userId)}/identities/fitbit/${upstreamId}`,
+      await harness.tokenWith(['update:users']),
+    );
+
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual([]);
+    const stored = await harness.store.users.get(user.tenant, user.userId);
+    expect(stored?.identities).toEqual([]);
+    expect(JSON.stringify(stored)).not.toContain(user.identities[0]!.tokens!.accessToken);
+    expect(revocations()).toBe(before + 1);
+    expect(await upstreamAccepts(accessTokenOf(user))).toBe(false);
+    expect(await lastAuditEvent('sapi')).toMatchObject({ description: 'Unlink an identity', user_id: user.userId });
+  });
+
+  it('answers 404 for an identity the user does not have, and revokes nothing', async () => {
+    const user = await harness.seedUser('alice');
+    const before = revocations();
+
+    const response = await harness.call(
+      'delete',
+      `/users/${encodeURIComponent(user.userId)}/identities/fitbit/SOMEONE-ELSE`,
+      await harness.tokenWith(['update:users']),
+    );
+
+    expect(response.status).toBe(404);
+    expect(response.body).toMatchObject({ errorCode: 'inexistent_identity' });
+    expect(revocations()).toBe(before);
+    expect(await upstreamAccepts(accessTokenOf(user))).toBe(true);
+  });
+});
