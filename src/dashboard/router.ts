@@ -1,15 +1,24 @@
 import { Router } from 'express';
 import type { AppDeps } from '../app_deps.js';
+import type { RemovalDeps } from '../domain/identity_removal.js';
+import { DEFAULT_TOKEN_VAULT_TIMING } from '../domain/token_vault_deps.js';
 import { createSessionMiddleware } from '../http/session.js';
+import { resolveUpstream } from '../authn/upstream/resolve_upstream.js';
+import { tenantUrl } from '../domain/tenants.js';
 import { loadAdmin, requireAdmin, requireTenantAdmin } from './admin_access.js';
 import { adminsRoutes } from './admins_routes.js';
+import { connectionAppsRoutes } from './connection_apps_routes.js';
 import { applicationsRoutes } from './applications_routes.js';
 import { exposeCsrfToken, refuseForgedPosts } from './csrf.js';
+import { logsRoutes } from './logs_routes.js';
 import { setPasswordRoutes } from './set_password_routes.js';
 import { signInRoutes } from './sign_in_routes.js';
+import { socialRoutes } from './social_routes.js';
 import { SignInLimiter } from './sign_in_limiter.js';
 import { tenantOverviewRoutes } from './tenant_overview_routes.js';
 import { tenantsRoutes } from './tenants_routes.js';
+import { tryRoutes } from './try/try_routes.js';
+import { usersRoutes } from './users_routes.js';
 
 /**
  * The dashboard, mounted at /manage on every tenant host. The tenant an admin manages is in the path
@@ -23,6 +32,9 @@ export function createDashboardRouter(deps: AppDeps): Router {
 
   router.use(signInRoutes(deps.store, new SignInLimiter(deps.store)));
   router.use(setPasswordRoutes(deps.store));
+  const tryFlow = tryRoutes(deps);
+  // The upstream comes back to the tenant's host, where the admin may have no session.
+  router.use(tryFlow.callback);
 
   router.use(requireAdmin);
   router.use(tenantsRoutes(deps));
@@ -31,7 +43,27 @@ export function createDashboardRouter(deps: AppDeps): Router {
   tenant.use(requireTenantAdmin(deps.store));
   tenant.use('/', tenantOverviewRoutes(deps));
   tenant.use('/applications', applicationsRoutes(deps.store));
+  tenant.use('/social', connectionAppsRoutes(deps), tryFlow.start, socialRoutes(deps));
+  tenant.use('/users', usersRoutes(deps.store, removalDeps(deps)));
+  tenant.use('/logs', logsRoutes(deps.store));
   tenant.use('/admins', adminsRoutes(deps.store));
   router.use('/t/:tenant', tenant);
   return router;
+}
+
+function removalDeps(deps: AppDeps): RemovalDeps {
+  const { store, sealer, logger } = deps;
+  return {
+    users: store.users,
+    connections: store.connections,
+    locks: store.locks,
+    sealer,
+    logger,
+    // The sandbox's or the real upstream's, as for a login.
+    tokenClientFor: async (connection) => {
+      const upstream = resolveUpstream(deps, connection, tenantUrl(deps.config, connection.tenant));
+      return upstream.plugin.createTokenClient(upstream.client);
+    },
+    timing: DEFAULT_TOKEN_VAULT_TIMING,
+  };
 }

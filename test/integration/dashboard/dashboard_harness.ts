@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import request from 'supertest';
 import type { AppDeps } from '../../../src/app_deps.js';
@@ -14,7 +15,8 @@ import { openSqliteTestStore, type TestStore } from '../../support/stores.js';
 /**
  * The real app (createApp) on a fresh SQLite store, with tenants and admins seeded directly in the
  * store, for supertest-driven dashboard tests. Requests go to the default tenant's host
- * (localhost:3000) unless a test says otherwise.
+ * (localhost:3000) unless a test says otherwise. The app also listens on 127.0.0.1 (port 0), where
+ * fitgate reaches its own sandbox emulator over loopback.
  */
 export const HOST = 'localhost:3000';
 
@@ -48,15 +50,19 @@ export async function startDashboardHarness(options: HarnessOptions = {}): Promi
     LOG_LEVEL: 'silent',
     ...options.environment,
   });
+  let internalBaseUrl = '';
   const deps: AppDeps = {
     config,
     store: testStore.store,
     sealer: createSealer(config.masterKeys),
     logger: createLogger({ level: 'silent' }),
     plugins: options.plugins ?? new Map(),
-    internalBaseUrl: () => `http://${HOST}`,
+    internalBaseUrl: () => internalBaseUrl,
   };
   const app = createApp(deps);
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  internalBaseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   async function seedAdmin(email: string, tenants: string[]): Promise<SeededAdmin> {
     for (const name of tenants) {
@@ -67,7 +73,13 @@ export async function startDashboardHarness(options: HarnessOptions = {}): Promi
     return { email, password, tenants };
   }
 
-  return { app, deps, store: deps.store, config, seedAdmin, close: () => testStore.cleanup() };
+  async function close(): Promise<void> {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await testStore.cleanup();
+  }
+
+  return { app, deps, store: deps.store, config, seedAdmin, close };
 }
 
 /** The CSRF token of a rendered dashboard page. */

@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import type { PluginProfile, PluginTokens } from '../../connections/plugin.js';
+import type { EphemeralStore } from '../../domain/ports.js';
+import { REDACTED, redactJson, redactParameters, redactUrl } from './redact.js';
+import type { TryFailure } from './try_failure_explanation.js';
+import type { TryTransaction } from './try_transaction.js';
+
+/**
+ * What a finished TRY shows: each step with secrets redacted, then the profile ("It works!") or what
+ * went wrong. Kept for a quarter of an hour as a `try_transaction` record under "result:<id>", for
+ * the admin who started it only; it holds no token, code or secret.
+ */
+export type NormalisedProfile = Omit<PluginProfile, '_json' | '_raw' | 'grantedScopes'>;
+
+export interface TryReport {
+  id: string;
+  tenant: string;
+  strategy: string;
+  api: string;
+  adminEmail: string;
+  sandbox: boolean;
+  callbackUrl: string;
+  steps: {
+    authorizeUrl?: string;
+    callbackParameters: Record<string, string>;
+    tokenResponse?: Record<string, string | number>;
+  };
+  requestedScopes: string[];
+  success?: {
+    profile: NormalisedProfile;
+    rawProfile: unknown;
+    grantedScopes: string[];
+    /** Requested permissions the user left unticked (the login still works without them). */
+    notGranted: string[];
+  };
+  failure?: TryFailure;
+}
+
+export const TRY_REPORT_TTL_SECONDS = 15 * 60;
+
+/** What the verify step of a TRY passes on: the login's result, never stored as a user. */
+export interface TryLogin {
+  tokens: PluginTokens;
+  profile: PluginProfile;
+}
+
+export function reportBase(transaction: TryTransaction, callbackUrl: string, callbackQuery: URLSearchParams): TryReport {
+  return {
+    id: randomBytes(18).toString('base64url'),
+    tenant: transaction.tenant,
+    strategy: transaction.strategy,
+    api: transaction.api,
+    adminEmail: transaction.adminEmail,
+    sandbox: transaction.sandbox,
+    callbackUrl,
+    requestedScopes: transaction.requestedScopes,
+    steps: {
+      ...(transaction.authorizeUrl && { authorizeUrl: redactUrl(transaction.authorizeUrl) }),
+      callbackParameters: redactParameters(callbackQuery.entries()),
+    },
+  };
+}
+
+export function withSuccess(report: TryReport, login: TryLogin): TryReport {
+  const { _json, _raw, grantedScopes, ...profile } = login.profile;
+  return {
+    ...report,
+    steps: {
+      ...report.steps,
+      tokenResponse: {
+        access_token: REDACTED,
+        ...(login.tokens.refreshToken && { refresh_token: REDACTED }),
+        expires_in: login.tokens.expiresIn,
+        scope: login.tokens.grantedScopes.join(' '),
+      },
+    },
+    success: {
+      profile: redactJson(profile) as NormalisedProfile,
+      rawProfile: redactJson(_json),
+      grantedScopes,
+      notGranted: report.requestedScopes.filter((scope) => !grantedScopes.includes(scope)),
+    },
+  };
+}
+
+export function withFailure(report: TryReport, failure: TryFailure): TryReport {
+  return { ...report, failure };
+}
+
+const resultKey = (id: string) => `result:${id}`;
+
+export async function saveReport(ephemeral: EphemeralStore, report: TryReport): Promise<void> {
+  await ephemeral.put('try_transaction', resultKey(report.id), report, TRY_REPORT_TTL_SECONDS);
+}
+
+export async function loadReport(ephemeral: EphemeralStore, id: string): Promise<TryReport | undefined> {
+  if (!/^[A-Za-z0-9_-]{24}$/.test(id)) return undefined;
+  return ephemeral.get<TryReport>('try_transaction', resultKey(id));
+}
