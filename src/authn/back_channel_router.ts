@@ -1,4 +1,4 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
 import type { AppDeps } from '../app_deps.js';
 import { answerErrorsAs } from '../http/error_format.js';
 import { createSessionMiddleware } from '../http/session.js';
@@ -9,18 +9,14 @@ import { openCors } from './token/open_cors.js';
 import { tokenEndpoint } from './token/token_endpoint.js';
 import { userinfoEndpoint } from './userinfo_endpoint.js';
 
-/** Token requests are a few short parameters; anything bigger is not one. */
-const BODY_LIMIT = '16kb';
-
 /**
  * The Authentication API's back channel on each tenant's host: what client applications call
  * directly (token, revocation, userinfo, discovery, JWKS), plus the browser's /v2/logout. Only logout
- * touches the session; the rest answer every error as RFC 6749 / RFC 6750 JSON.
+ * touches the session; the rest answer every error as RFC 6749 / RFC 6750 JSON. Form and JSON bodies
+ * are parsed by createApp before any router runs.
  */
 export function createBackChannelRouter(deps: AppDeps): Router {
   const router = Router();
-  const form = express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 50 });
-  const json = express.json({ limit: BODY_LIMIT });
   const readOnly = openCors(['GET']);
   const postOnly = openCors(['POST']);
   const oauth = answerErrorsAs('oauth');
@@ -31,13 +27,13 @@ export function createBackChannelRouter(deps: AppDeps): Router {
   router.get('/.well-known/jwks.json', jwksEndpoint());
 
   router.all('/oauth/token', postOnly);
-  router.post('/oauth/token', oauth, form, json, tokenEndpoint(deps));
+  router.post('/oauth/token', oauth, tokenEndpoint(deps));
   router.all('/oauth/revoke', postOnly);
-  router.post('/oauth/revoke', oauth, form, json, revokeEndpoint(deps));
+  router.post('/oauth/revoke', oauth, revokeEndpoint(deps));
 
   router.all('/userinfo', openCors(['GET', 'POST']));
   router.get('/userinfo', oauth, userinfoEndpoint(deps));
-  router.post('/userinfo', oauth, form, userinfoEndpoint(deps));
+  router.post('/userinfo', oauth, userinfoEndpoint(deps));
 
   router.get('/v2/logout', createSessionMiddleware(deps), logoutEndpoint(deps));
   return router;

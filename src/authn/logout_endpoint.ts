@@ -3,6 +3,7 @@ import type { AppDeps } from '../app_deps.js';
 import type { Client } from '../domain/types.js';
 import { SESSION_COOKIE } from '../http/session.js';
 import { views } from '../http/views.js';
+import { recordRequestEvent } from './request_log_event.js';
 
 interface LogoutRequest {
   clientId?: string;
@@ -22,7 +23,14 @@ export function logoutEndpoint(deps: AppDeps): RequestHandler {
   return async (req: Request, res: Response) => {
     const request = readLogoutRequest(req);
     const client = request.clientId ? await deps.store.clients.get(req.context.tenant.name, request.clientId) : undefined;
+    const endUser = req.session?.endUser;
     await endSession(req, res);
+    await recordRequestEvent(deps, req, {
+      type: 'slo',
+      description: 'User signed out',
+      ...(client ? { clientId: client.clientId, clientName: client.name } : {}),
+      ...(endUser ? { userId: endUser.userId, connection: endUser.connection } : {}),
+    });
 
     const refusal = request.returnTo === undefined ? undefined : refuseReturnTo(request, client);
     if (request.returnTo !== undefined && refusal === undefined) {

@@ -3,6 +3,7 @@ import type { AppDeps } from '../app_deps.js';
 import { UnsupportedTokenTypeError } from '../errors/index.js';
 import { authenticateClient } from './client_auth/authenticate_client.js';
 import { readClientCredentials } from './client_auth/client_credentials.js';
+import { recordRequestEvent } from './request_log_event.js';
 import { readRequestParams, requireParam } from './token/request_params.js';
 import { revokeRefreshToken } from './tokens/refresh_tokens.js';
 
@@ -27,6 +28,15 @@ export function revokeEndpoint(deps: AppDeps): RequestHandler {
     const revoked = await revokeRefreshToken(deps.store.ephemeral, req.context.tenant.name, client.clientId, token);
     if (!revoked && JWT_SHAPE.test(token)) {
       throw new UnsupportedTokenTypeError('access tokens cannot be revoked; revoke the refresh token of their grant');
+    }
+    if (revoked) {
+      await recordRequestEvent(deps, req, {
+        type: 'srrt',
+        description: 'Refresh token revoked by its client',
+        clientId: client.clientId,
+        clientName: client.name,
+        userId: revoked.userId,
+      });
     }
     res.status(200).end();
   };

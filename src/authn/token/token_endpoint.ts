@@ -8,7 +8,7 @@ import { authorizationCodeGrant } from './grants/authorization_code.js';
 import { clientCredentialsGrant } from './grants/client_credentials.js';
 import { refreshTokenGrant } from './grants/refresh_token.js';
 import { readRequestParams } from './request_params.js';
-import { tokenExchangeLog } from './token_log.js';
+import { logTokenExchange } from './token_log.js';
 import type { GrantOutcome, SupportedGrantType, TokenRequest } from './token_request.js';
 
 const GRANTS: Readonly<Record<SupportedGrantType, (request: TokenRequest) => Promise<GrantOutcome>>> = {
@@ -25,7 +25,6 @@ const GRANTS: Readonly<Record<SupportedGrantType, (request: TokenRequest) => Pro
  */
 export function tokenEndpoint(deps: AppDeps): RequestHandler {
   const keys = tenantKeysFor(deps);
-  const logTokenExchange = tokenExchangeLog(deps);
   return async (req: Request, res: Response) => {
     // RFC 6749 §5.1: token responses, errors included, must never be cached.
     res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' });
@@ -39,10 +38,10 @@ export function tokenEndpoint(deps: AppDeps): RequestHandler {
       checkGrantTypeAllowed(client, grantType);
 
       const outcome = await GRANTS[grantType]({ deps, keys, context: req.context, params, client, grantType });
-      await logTokenExchange(req, { grantType, client, outcome });
+      await logTokenExchange(deps, req, { grantType, client, outcome });
       res.json(outcome.body);
     } catch (error) {
-      await logTokenExchange(req, { grantType, clientId, error });
+      await logTokenExchange(deps, req, { grantType, clientId, error });
       throw error;
     }
   };

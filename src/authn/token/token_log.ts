@@ -1,8 +1,9 @@
 import type { Request } from 'express';
 import type { AppDeps } from '../../app_deps.js';
-import { recordLogEvent, type LogEventInput, type LogEventType } from '../../domain/log_events.js';
+import type { LogEventType } from '../../domain/log_events.js';
 import type { Client } from '../../domain/types.js';
 import { AppError } from '../../errors/index.js';
+import { recordRequestEvent, type RequestEvent } from '../request_log_event.js';
 import type { GrantOutcome, SupportedGrantType } from './token_request.js';
 
 /** Auth0's log event codes for each exchange at /oauth/token. */
@@ -16,36 +17,19 @@ export type TokenExchangeEntry =
   | { grantType: SupportedGrantType; client: Client; outcome: GrantOutcome }
   | { grantType: SupportedGrantType; clientId: string | undefined; error: unknown };
 
-export type TokenExchangeLog = (req: Request, entry: TokenExchangeEntry) => Promise<void>;
-
 /**
- * Records each exchange in the tenant's log. Only codes and descriptions are written, never a
- * parameter of the request, so no code, token or secret reaches the log. Recording is best effort:
- * a failing log store is reported to the process log and never changes the client's answer.
+ * Records an exchange in the tenant's log. Only codes and descriptions fitgate wrote are recorded,
+ * never a parameter of the request, so no code, token or secret reaches the log.
  */
-export function tokenExchangeLog(deps: Pick<AppDeps, 'store' | 'logger'>): TokenExchangeLog {
-  return async (req, entry) => {
-    const event = toLogEvent(req, entry);
-    try {
-      await recordLogEvent(deps.store, event);
-    } catch (error) {
-      deps.logger.warn({ err: error, type: event.type }, 'could not record a token exchange log event');
-    }
-  };
+export function logTokenExchange(deps: Pick<AppDeps, 'store' | 'logger'>, req: Request, entry: TokenExchangeEntry): Promise<void> {
+  return recordRequestEvent(deps, req, toLogEvent(entry));
 }
 
-function toLogEvent(req: Request, entry: TokenExchangeEntry): LogEventInput {
+function toLogEvent(entry: TokenExchangeEntry): RequestEvent {
   const types = EVENT_TYPES[entry.grantType];
-  const userAgent = req.get('user-agent');
-  const common = {
-    tenant: req.context.tenant.name,
-    ...(req.ip === undefined ? {} : { ip: req.ip }),
-    ...(userAgent === undefined ? {} : { userAgent }),
-  };
   if ('outcome' in entry) {
     const { userId, connection } = entry.outcome;
     return {
-      ...common,
       type: types.success,
       clientId: entry.client.clientId,
       clientName: entry.client.name,
@@ -54,7 +38,6 @@ function toLogEvent(req: Request, entry: TokenExchangeEntry): LogEventInput {
     };
   }
   return {
-    ...common,
     type: types.failure,
     description: failureDescription(entry.error),
     ...(entry.clientId === undefined ? {} : { clientId: entry.clientId }),

@@ -89,19 +89,20 @@ async function refuseReuse(ephemeral: EphemeralStore, record: RefreshTokenRecord
 
 /**
  * RFC 7009 revocation of a refresh token presented by its client: revokes its grant, so the access
- * tokens issued alongside die too (§2.1 "SHOULD also invalidate the access token"). False when the
- * token is unknown or belongs to another client, which the endpoint still answers with 200.
+ * tokens issued alongside die too (§2.1 "SHOULD also invalidate the access token"). Returns the
+ * revoked token's record, or undefined when the token is unknown or belongs to another client (which
+ * the endpoint still answers with 200).
  */
 export async function revokeRefreshToken(
   ephemeral: EphemeralStore,
   tenant: string,
   clientId: string,
   token: string,
-): Promise<boolean> {
+): Promise<RefreshTokenRecord | undefined> {
   const key = storageKey(token);
   const found = await ephemeral.get<RefreshTokenRecord>('refresh_token', key);
-  if (!found || found.tenant !== tenant || found.clientId !== clientId) return false;
+  if (!found || found.tenant !== tenant || found.clientId !== clientId) return undefined;
   await revokeGrant(ephemeral, tenant, found.grantId, 'revoked_by_client');
   await ephemeral.delete('refresh_token', key);
-  return true;
+  return found;
 }

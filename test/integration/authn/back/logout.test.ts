@@ -54,6 +54,13 @@ describeEachStore('/v2/logout', (harness) => {
     }
   });
 
+  it('records an slo log event naming the client', async () => {
+    const { bc, client } = await clientWithLogoutUrl();
+    await request(bc.app).get('/v2/logout').set('Host', bc.host).query({ client_id: client.clientId, returnTo: RETURN_TO }).expect(302);
+    const { items } = await bc.store.logs.list(bc.tenant.name, { page: 0, perPage: 50, type: 'slo' });
+    expect(items.find((event) => event.clientId === client.clientId)).toMatchObject({ type: 'slo', clientName: client.name });
+  });
+
   it('signs out with a page when no returnTo is given, and clears the session cookie', async () => {
     const bc = backChannel();
     const response = await request(bc.app).get('/v2/logout').set('Host', bc.host).expect(200);

@@ -31,6 +31,16 @@ describeEachStore('/oauth/revoke', (harness) => {
     await request(bc.app).get('/userinfo').set('Host', bc.host).set('Authorization', `Bearer ${accessToken}`).expect(401);
   });
 
+  it('records an srrt log event naming the client and user, without the token', async () => {
+    const bc = backChannel();
+    const { client, auth, refreshToken } = await issued(bc);
+    await revoke(bc, { token: refreshToken }, auth).expect(200);
+    const { items } = await bc.store.logs.list(bc.tenant.name, { page: 0, perPage: 50, type: 'srrt' });
+    const event = items.find((candidate) => candidate.clientId === client.clientId);
+    expect(event).toMatchObject({ type: 'srrt', clientName: client.name, userId: expect.stringMatching(/^fitbit\|/) });
+    expect(JSON.stringify(items)).not.toContain(refreshToken);
+  });
+
   it('answers 200 for an unknown token and for another client token, without revoking the latter', async () => {
     const bc = backChannel();
     const owner = await issued(bc);
