@@ -18,7 +18,8 @@ export async function connectRedis({ url, onError }: ConnectRedisOptions): Promi
     url,
     socket: {
       connectTimeout: 5000,
-      reconnectStrategy: (retries, cause) => (connected ? Math.min(100 * 2 ** retries, 3000) : cause),
+      // false before the first success makes connect() reject with the cause instead of retrying forever.
+      reconnectStrategy: (retries) => (connected ? Math.min(100 * 2 ** retries, 3000) : false),
     },
   });
   client.on('error', (error: Error) => {
