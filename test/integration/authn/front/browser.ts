@@ -14,14 +14,18 @@ export interface BrowserResponse {
  * 127.0.0.1) are fetched directly.
  */
 export class Browser {
-  private readonly cookies = new Map<string, Map<string, string>>();
-
   constructor(
     /** "http://127.0.0.1:PORT" where fitgate listens. */
     private readonly fitgateUrl: string,
     /** Hosts served by fitgate, e.g. "acme.localhost:3000". */
     private readonly fitgateHosts: ReadonlySet<string>,
+    private readonly cookies = new Map<string, Map<string, string>>(),
   ) {}
+
+  /** The same browser (same cookies) with fitgate's hosts now served by another instance. */
+  routedTo(fitgateUrl: string): Browser {
+    return new Browser(fitgateUrl, this.fitgateHosts, this.cookies);
+  }
 
   async get(url: string | URL): Promise<BrowserResponse> {
     const target = new URL(url);

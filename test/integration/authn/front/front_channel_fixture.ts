@@ -23,9 +23,9 @@ export const PUBLIC_URL = 'http://localhost:3000';
 /**
  * Where logins go upstream: `emulator` is a standalone emulator reached through
  * FITGATE_UPSTREAM_BASE_URL with real credentials on the connection; `sandbox` is the in-process
- * emulator of a connection without credentials.
+ * emulator of a connection without credentials; `unconfigured` has neither (sandbox off, no credentials).
  */
-export type UpstreamMode = { kind: 'emulator'; emulator: TestEmulator } | { kind: 'sandbox' };
+export type UpstreamMode = { kind: 'emulator'; emulator: TestEmulator } | { kind: 'sandbox' } | { kind: 'unconfigured' };
 
 export interface FrontChannelOptions {
   store: Store;
@@ -52,8 +52,13 @@ export interface FrontChannel {
   /** `${tenantUrl}/authorize?...` for the web client, with `params` added (undefined removes one). */
   authorizeUrl(params?: Record<string, string | undefined>): string;
   updateConnection(options: Partial<ConnectionOptions>): Promise<void>;
-  /** Another instance of fitgate on the same store and secrets (a second process behind a balancer). */
-  anotherInstance(): Promise<FrontChannel>;
+  /** "http://127.0.0.1:PORT" where this instance listens. */
+  url: string;
+  /**
+   * Another instance of fitgate with the same secrets, on `store` (by default this one's): a second
+   * process behind a load balancer.
+   */
+  anotherInstance(store?: Store): Promise<FrontChannel>;
   close(): Promise<void>;
 }
 
@@ -117,8 +122,9 @@ export async function startFrontChannel(options: FrontChannelOptions): Promise<F
       if (!current) throw new Error('the fixture connection is gone');
       await store.connections.update({ ...current, options: { ...current.options, ...patch } });
     },
-    async anotherInstance() {
-      return fixture(await startInstance(options, secrets));
+    url: running.url,
+    async anotherInstance(other = store) {
+      return fixture(await startInstance({ ...options, store: other }, secrets));
     },
     close: running.close,
   });
@@ -171,7 +177,7 @@ async function startInstance(
 }
 
 function upstreamCredentials(upstream: UpstreamMode, api: UpstreamApi, sealer: AppDeps['sealer']): Partial<ConnectionOptions> {
-  if (upstream.kind === 'sandbox') return {};
+  if (upstream.kind !== 'emulator') return {};
   const app = api === 'google-health' ? DEMO.googleServer : DEMO.legacyServer;
   return { clientId: app.clientId, clientSecret: sealer.seal(app.clientSecret) };
 }
