@@ -16,7 +16,7 @@ export const updateUserBody = z.strictObject({
 
 export type UpdateUserBody = z.infer<typeof updateUserBody>;
 
-/** `q` is a case-insensitive substring of user id, email or name (not Auth0's Lucene syntax). */
+/** `q` is a case-insensitive prefix of user id, email or name (not Auth0's Lucene syntax). */
 export const userListQuery = z.looseObject({
   q: z.string().max(300, 'Must be at most 300 characters').optional(),
 });
