@@ -14,7 +14,8 @@ export const appSchema = z
     clientSecret: z.string().min(1).optional(),
     type: z.enum(['server', 'client', 'personal']),
     api: z.enum(['fitbit-legacy', 'google-health']),
-    redirectUris: z.array(absoluteUrl).min(1, 'needs at least one redirect URI'),
+    // May start empty and gain URIs through addRedirectUri (fitgate's sandbox does this).
+    redirectUris: z.array(absoluteUrl),
     ownerLogin: z.string().min(1).optional(),
     intraday: z.boolean().optional(),
     name: z.string().min(1).max(100).optional(),

@@ -6,6 +6,7 @@ import type {
   PendingAuthorization,
   RefreshTokenRecord,
 } from './records.js';
+import { appSchema, parseInput, settingsPatchSchema, userSchema } from './schemas.js';
 import { DEFAULT_APPS, DEFAULT_USERS } from './seed.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 import type {
@@ -65,10 +66,18 @@ export class EmulatorState {
   private clockOffsetMs = 0;
   private additions = 0;
 
-  constructor(
-    private readonly options: EmulatorOptions,
-    private readonly realNow: () => number = options.now ?? Date.now,
-  ) {
+  private readonly options: EmulatorOptions;
+  private readonly realNow: () => number;
+
+  /** Throws EmulatorInputError when an app, user or setting in the options is malformed. */
+  constructor(options: EmulatorOptions) {
+    this.options = {
+      ...options,
+      apps: options.apps?.map((app) => parseInput(appSchema, app)),
+      users: options.users?.map((user) => parseInput(userSchema, user)),
+      settings: options.settings === undefined ? undefined : parseInput(settingsPatchSchema, options.settings),
+    };
+    this.realNow = options.now ?? Date.now;
     this.reset();
   }
 

@@ -11,6 +11,7 @@ import {
   startTestEmulator,
   type TestEmulator,
 } from '../../support/emulator.js';
+import { createEmulator } from '../../../src/emulator/index.js';
 
 let emulator: TestEmulator;
 beforeAll(async () => {
@@ -112,5 +113,14 @@ describe('admin API over HTTP', () => {
 
   it('answers unknown admin paths with 404 JSON', async () => {
     expect(await admin('GET', '/nothing')).toEqual({ status: 404, body: { error: 'not_found', message: 'No such emulator admin endpoint.' } });
+  });
+});
+
+describe('emulator options', () => {
+  it('are checked like admin input when the emulator is created', () => {
+    expect(() =>
+      createEmulator({ apps: [{ clientId: 'x', type: 'personal', api: 'fitbit-legacy', redirectUris: [], clientSecret: 's' }] }),
+    ).toThrow('ownerLogin: personal apps need an ownerLogin');
+    expect(() => createEmulator({ settings: { codeTtlSeconds: 0 } })).toThrow('codeTtlSeconds');
   });
 });
