@@ -1,5 +1,6 @@
 import { expect, it } from '@jest/globals';
 import { AlreadyExistsError, NotFoundInStoreError } from '../../../src/domain/ports.js';
+import type { User } from '../../../src/domain/types.js';
 import { describeEachStore } from '../../support/stores.js';
 import { identityRecord, uniqueId, userRecord } from './records.js';
 
@@ -85,5 +86,38 @@ describeEachStore('user repository', (h) => {
     for (let i = 0; i < 3; i += 1) await users().create(userRecord(tenant));
     await users().create(userRecord(uniqueId('other')));
     expect(await users().count(tenant)).toBe(3);
+  });
+
+  it('lets exactly one of two concurrent creates claim the same identity, on two store instances', async () => {
+    const tenant = uniqueId('t');
+    const other = await h.testStore().reopen();
+    const results = await Promise.allSettled([
+      users().create(userRecord(tenant, { userId: 'fitbit|A', identities: [identityRecord('SAME')] })),
+      other.users.create(userRecord(tenant, { userId: 'fitbit|B', identities: [identityRecord('SAME')] })),
+    ]);
+    expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const winner = await users().findByIdentity(tenant, 'fitbit', 'SAME');
+    expect(await users().count(tenant)).toBe(1);
+    expect(await users().get(tenant, winner?.userId as string)).toEqual(winner);
+  });
+
+  it('applies concurrent updates of one user whole, leaving its indexes matching the stored record', async () => {
+    const tenant = uniqueId('t');
+    const other = await h.testStore().reopen();
+    const user = userRecord(tenant, { upstreamId: 'START' });
+    await users().create(user);
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        (i % 2 === 0 ? users() : other.users).update({ ...user, identities: [identityRecord(`UPD${i}`)], loginsCount: i }),
+      ),
+    );
+    const stored = (await users().get(tenant, user.userId)) as User;
+    const upstreamId = stored.identities[0]?.userId as string;
+    expect(upstreamId).toBe(`UPD${stored.loginsCount}`);
+    for (let i = 0; i < 6; i += 1) {
+      const found = await users().findByIdentity(tenant, 'fitbit', `UPD${i}`);
+      expect([`UPD${i}`, found?.userId]).toEqual([`UPD${i}`, `UPD${i}` === upstreamId ? user.userId : undefined]);
+    }
+    expect(await users().findByIdentity(tenant, 'fitbit', 'START')).toBeUndefined();
   });
 });
