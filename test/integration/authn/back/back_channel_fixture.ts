@@ -10,7 +10,7 @@ import type { AppDeps } from '../../../../src/app_deps.js';
 import { AUTHORIZATION_CODE_TTL_SECONDS, type AuthorizationCodeRecord } from '../../../../src/authn/authorization_code.js';
 import { loadConfig } from '../../../../src/config/index.js';
 import { createClient, type NewClient, type NewClientInput } from '../../../../src/domain/clients.js';
-import { buildTenant, DEFAULT_TENANT, tenantUrl as urlOfTenant } from '../../../../src/domain/tenants.js';
+import { buildTenant, tenantUrl as urlOfTenant } from '../../../../src/domain/tenants.js';
 import type { Tenant, User } from '../../../../src/domain/types.js';
 import { createLogger } from '../../../../src/logging/index.js';
 import { createSealer } from '../../../../src/store/sealing.js';
@@ -64,14 +64,7 @@ export function useBackChannel(harness: StoreHarness): () => BackChannel {
   };
 }
 
-export interface BackChannelOptions {
-  /** FITGATE_PUBLIC_URL; a test that listens for real passes its loopback URL. */
-  publicUrl?: string;
-  /** Serve the main tenant as `default`, on the bare public URL (relying parties that fetch it need that). */
-  onDefaultTenant?: boolean;
-}
-
-export async function buildBackChannel(store: Store, options: BackChannelOptions = {}): Promise<BackChannel> {
+async function buildBackChannel(store: Store): Promise<BackChannel> {
   // Both secrets are given, so nothing is generated into the data directory.
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -79,7 +72,6 @@ export async function buildBackChannel(store: Store, options: BackChannelOptions
     FITGATE_MASTER_KEY: randomBytes(32).toString('base64'),
     FITGATE_SESSION_SECRETS: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'info',
-    ...(options.publicUrl ? { FITGATE_PUBLIC_URL: options.publicUrl } : {}),
   });
   const logLines: string[] = [];
   const destination = new Writable({
@@ -100,10 +92,9 @@ export async function buildBackChannel(store: Store, options: BackChannelOptions
   const addTenant = async (name: string) => {
     const tenant = await buildTenant(name, sealer);
     await store.tenants.create(tenant);
-    // Not new URL(): "globex.127.0.0.1:PORT" is a valid Host header but not a valid URL host.
-    return { tenant, host: urlOfTenant(config, tenant.name).replace(/^https?:\/\//, '').split('/')[0] ?? '' };
+    return { tenant, host: new URL(urlOfTenant(config, tenant.name)).host };
   };
-  const main = await addTenant(options.onDefaultTenant ? DEFAULT_TENANT : `acme${randomBytes(3).toString('hex')}`);
+  const main = await addTenant(`acme${randomBytes(3).toString('hex')}`);
   const other = await addTenant(`globex${randomBytes(3).toString('hex')}`);
   const app = createApp(deps);
   const tenantUrl = urlOfTenant(config, main.tenant.name);

@@ -1,83 +1,72 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import * as oidc from 'openid-client';
+import { startTestEmulator, type TestEmulator } from '../../../support/emulator.js';
 import { describeEachStore } from '../../../support/stores.js';
-import { buildBackChannel, CALLBACK, type BackChannel } from './back_channel_fixture.js';
+import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel } from '../front/front_channel_fixture.js';
+import { loopbackFetch } from './loopback_fetch.js';
 
 /**
- * openid-client (a certified relying party library) against a listening fitgate: if it accepts
- * discovery, the code exchange with PKCE, the id_token, userinfo and a refresh, so will other
- * standard relying parties. The login itself is a stored code record, as /login/callback leaves it.
+ * openid-client (a certified relying party library) against a listening fitgate, through the whole
+ * flow: discovery, /authorize with PKCE straight to the Fitbit connection (the emulator, Google
+ * Health mode, consenting as a test user), /login/callback back to the app, the code exchange with
+ * id_token validation, userinfo and a refresh. If it accepts all of that, so will other standard
+ * relying parties.
  */
+let emulator: TestEmulator;
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+  emulator.control.setAutoConsent({ user: 'alice', decision: 'approve' });
+});
+afterAll(() => emulator.close());
+
 describeEachStore('openid-client as the relying party', (harness) => {
-  let server: Server;
-  let bc: BackChannel;
-  let baseUrl: string;
-
+  let fitgate: FrontChannel;
   beforeAll(async () => {
-    server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    bc = await buildBackChannel(harness.store(), { publicUrl: baseUrl, onDefaultTenant: true });
-    server.on('request', bc.app);
+    fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator } });
   });
+  afterAll(() => fitgate.close());
 
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
-
-  it('discovers the tenant, runs the PKCE code flow, validates the id_token, reads userinfo and refreshes', async () => {
-    const { client, secret } = await bc.addClient();
-    const user = await bc.addUser();
-    const config = await oidc.discovery(new URL(`${baseUrl}/`), client.clientId, secret, oidc.ClientSecretBasic(secret), {
+  it('discovers the tenant, logs in with PKCE through Fitbit, validates the id_token, reads userinfo and refreshes', async () => {
+    const issuer = `${fitgate.tenantUrl}/`;
+    const config = await oidc.discovery(new URL(issuer), fitgate.spaClient.clientId, undefined, oidc.None(), {
       execute: [oidc.allowInsecureRequests],
+      [oidc.customFetch]: loopbackFetch(fitgate.url, new Set([new URL(issuer).host])),
     });
-    expect(config.serverMetadata().issuer).toBe(`${baseUrl}/`);
+    expect(config.serverMetadata().issuer).toBe(issuer);
 
     const verifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
-    const scope = 'openid profile email offline_access';
     const authorizationUrl = oidc.buildAuthorizationUrl(config, {
-      redirect_uri: CALLBACK,
-      scope,
+      redirect_uri: CLIENT_CALLBACK,
+      scope: 'openid profile email offline_access',
       state,
       nonce,
       code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
       code_challenge_method: 'S256',
+      connection: 'fitbit',
     });
-    expect(authorizationUrl.origin + authorizationUrl.pathname).toBe(`${baseUrl}/authorize`);
+    const { arrivedAt } = await fitgate.browser().follow(authorizationUrl, CLIENT_CALLBACK);
+    if (!arrivedAt) throw new Error('the login did not come back to the client');
 
-    // What /login/callback stores and sends back for this authorization request.
-    const code = await bc.putCode({
-      clientId: client.clientId,
-      userId: user.userId,
-      scope: scope.split(' '),
-      nonce,
-      codeChallenge: authorizationUrl.searchParams.get('code_challenge') ?? '',
-      codeChallengeMethod: 'S256',
-    });
-    const callback = new URL(CALLBACK);
-    callback.search = new URLSearchParams({ code, state, iss: `${baseUrl}/` }).toString();
-
-    const tokens = await oidc.authorizationCodeGrant(config, callback, {
+    const tokens = await oidc.authorizationCodeGrant(config, arrivedAt, {
       pkceCodeVerifier: verifier,
       expectedState: state,
       expectedNonce: nonce,
       idTokenExpected: true,
     });
     const claims = tokens.claims();
-    expect(claims).toMatchObject({ sub: user.userId, aud: client.clientId, nonce, email: 'ada@example.com' });
+    expect(claims).toMatchObject({ iss: issuer, aud: fitgate.spaClient.clientId, nonce, name: 'Alice Runner' });
+    expect(claims?.sub).toMatch(/^fitbit\|/);
+    const subject = claims?.sub ?? '';
 
-    const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, user.userId);
-    expect(userinfo).toMatchObject({ sub: user.userId, name: 'Ada Lovelace', email: 'ada@example.com' });
+    const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, subject);
+    expect(userinfo).toMatchObject({ sub: subject, name: 'Alice Runner' });
 
     const refreshed = await oidc.refreshTokenGrant(config, tokens.refresh_token ?? '');
+    expect(refreshed.refresh_token).toEqual(expect.any(String));
     expect(refreshed.refresh_token).not.toBe(tokens.refresh_token);
-    expect(refreshed.claims()?.sub).toBe(user.userId);
-    const again = await oidc.fetchUserInfo(config, refreshed.access_token, user.userId);
-    expect(again.sub).toBe(user.userId);
+    expect(refreshed.claims()?.sub).toBe(subject);
+    expect((await oidc.fetchUserInfo(config, refreshed.access_token, subject)).sub).toBe(subject);
   });
 });
