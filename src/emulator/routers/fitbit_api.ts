@@ -53,7 +53,8 @@ export function fitbitApiRouter(state: EmulatorState): Router {
     const offset = Number(query.offset ?? 0);
     if (offset !== 0) throw validation('offset', 'Only offset=0 is supported; follow pagination.next instead.');
     const sort = query.sort === undefined ? (afterDate ? 'asc' : 'desc') : query.sort;
-    if (sort !== 'asc' && sort !== 'desc') throw validation('sort', 'sort must be asc or desc.');
+    // Fitbit pairs the sort with the anchor: ascending after a date, descending before one.
+    if (sort !== (afterDate ? 'asc' : 'desc')) throw validation('sort', afterDate ? 'sort must be asc with afterDate.' : 'sort must be desc with beforeDate.');
     consumeQuota(state, token, res);
 
     const anchorMs = Date.parse(anchor.length === 10 ? `${anchor}T00:00:00.000Z` : `${anchor}Z`);
@@ -100,8 +101,9 @@ export function fitbitApiRouter(state: EmulatorState): Router {
   router.get('/1/user/:userId/activities/heart/date/:date/1d/:detail.json', (req, res) => {
     const { token, user } = caller(state, req, 'heartrate');
     const detail = req.params.detail;
-    if (detail !== '1min' && detail !== '1sec' && detail !== '5min' && detail !== '15min') {
-      throw validation('detail-level', 'Invalid detail-level: use 1sec, 1min, 5min or 15min.');
+    // The seeded data has one reading a minute, so second-level detail is not offered.
+    if (detail !== '1min' && detail !== '5min' && detail !== '15min') {
+      throw validation('detail-level', 'Invalid detail-level: use 1min, 5min or 15min.');
     }
     if (state.apps.get(token.clientId)?.intraday === false) {
       throw new UpstreamError(403, 'insufficient_permissions', 'Intraday data is not available to this application.');

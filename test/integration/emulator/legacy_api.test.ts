@@ -81,12 +81,15 @@ describe('legacy activity log list', () => {
     expect((await getJson(url, token)).body).toEqual((await getJson(url, token)).body);
   });
 
-  it('refuses a limit over 100 and a request with neither afterDate nor beforeDate, naming the field', async () => {
+  it('refuses a limit over 100, a request with neither afterDate nor beforeDate, and a sort against the anchor, naming the field', async () => {
     const token = await accessToken(['activity']);
     expect((await getJson(`${endpoints().activities}?afterDate=2020-01-01&limit=101`, token)).body).toMatchObject({
       errors: [{ errorType: 'validation', fieldName: 'limit' }],
     });
     expect((await getJson(`${endpoints().activities}?limit=10`, token)).status).toBe(400);
+    expect((await getJson(`${endpoints().activities}?beforeDate=2020-01-01&sort=asc`, token)).body).toMatchObject({
+      errors: [{ errorType: 'validation', fieldName: 'sort' }],
+    });
   });
 
   it('needs the activity scope', async () => {
