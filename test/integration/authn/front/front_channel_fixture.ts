@@ -43,6 +43,8 @@ export interface FrontChannel {
   tenant: string;
   /** A confidential web app and a public SPA, both with CLIENT_CALLBACK. */
   webClient: Client;
+  /** The web client's secret, shown once at creation. */
+  webClientSecret: string;
   spaClient: Client;
   connection: Connection;
   /** The emulator serving this instance's logins (standalone or sandbox). */
@@ -99,6 +101,7 @@ export async function startFrontChannel(options: FrontChannelOptions): Promise<F
     tenantUrl,
     tenant,
     webClient: web.client,
+    webClientSecret: web.clientSecret ?? '',
     spaClient: spa.client,
     connection,
     upstream: options.upstream.kind === 'emulator' ? options.upstream.emulator.control : createSandbox(running.deps).control,
