@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import { SANDBOX_NOTICE } from '../authn/sandbox.js';
 import { views } from '../http/views.js';
 
 declare module 'express-serve-static-core' {
@@ -19,8 +20,8 @@ export interface PageLocals {
 
 /**
  * Sends one page from views/dashboard with the dashboard's common data (CSRF token, signed-in admin,
- * tenant). Never cached: some pages show a secret once, all show data only this admin may see.
+ * tenant, the sandbox notice shown when `sandbox` is set). Never cached: some pages show a secret once, all show data only this admin may see.
  */
 export function renderPage(res: Response, view: string, data: Record<string, unknown> = {}, status = 200): void {
-  views().send(res, `/dashboard/${view}`, { ...res.locals.dashboard, ...data }, status);
+  views().send(res, `/dashboard/${view}`, { sandboxNotice: SANDBOX_NOTICE, ...res.locals.dashboard, ...data }, status);
 }

@@ -59,6 +59,8 @@ export async function startDashboardHarness(options: HarnessOptions = {}): Promi
     plugins: options.plugins ?? new Map(),
     internalBaseUrl: () => internalBaseUrl,
   };
+  // Bootstrap creates the default tenant, whose host (HOST) serves the dashboard in these tests.
+  await deps.store.tenants.create(await buildTenant('default', deps.sealer));
   const app = createApp(deps);
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
@@ -107,4 +109,17 @@ export async function signedInAgent(app: Express, admin: SeededAdmin, host = HOS
 export async function csrfFrom(agent: Agent, path: string): Promise<string> {
   const page = await agent.get(path).expect(200);
   return csrfTokenOf(page.text);
+}
+
+/**
+ * Submits a dashboard form as a browser would: loads the page that shows it (for the CSRF token),
+ * then posts `fields` to `action`. Returns the response without asserting its status.
+ */
+export async function submitForm(agent: Agent, page: string, action: string, fields: Record<string, string | string[]>) {
+  const _csrf = await csrfFrom(agent, page);
+  return agent.post(action).type('form').send(new URLSearchParams(formEntries({ ...fields, _csrf })).toString());
+}
+
+function formEntries(fields: Record<string, string | string[]>): [string, string][] {
+  return Object.entries(fields).flatMap(([name, value]) => (Array.isArray(value) ? value.map((item): [string, string] => [name, item]) : [[name, value]]));
 }
