@@ -33,6 +33,8 @@ export interface HarnessOptions {
   instances?: number;
   emulator?: TestEmulator;
   api?: UpstreamApi;
+  /** How long upstream calls may take (AppDeps.upstreamTimeoutMs). */
+  upstreamTimeoutMs?: number;
 }
 
 export interface ManagementHarness {
@@ -73,6 +75,7 @@ export async function startManagementHarness(label: string, options: HarnessOpti
     logger: createLogger({ level: 'silent' }),
     plugins: connectionPlugins(),
     internalBaseUrl: () => 'http://127.0.0.1:0',
+    ...(options.upstreamTimeoutMs !== undefined ? { upstreamTimeoutMs: options.upstreamTimeoutMs } : {}),
   }));
   const store = testStore.store;
 

@@ -1,0 +1,64 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import type { User } from '../../../src/domain/types.js';
+import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
+import { startManagementHarness, type ManagementHarness } from '../management/harness.js';
+
+// An upstream that is down or silent is a passing problem: the caller gets a 503 it can retry, in
+// bounded time, and the identity keeps its status and its stored refresh token.
+
+let emulator: TestEmulator;
+let harness: ManagementHarness;
+let tokenReader: string;
+
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+  harness = await startManagementHarness('vault-upstream-outage', { emulator, upstreamTimeoutMs: 300 });
+  tokenReader = await harness.tokenWith(['read:user_idp_tokens']);
+});
+
+afterEach(() => {
+  emulator.control.clearFailures();
+});
+
+afterAll(async () => {
+  await harness?.cleanup();
+  await emulator?.close();
+});
+
+async function expectUnavailableAndUntouched(user: User): Promise<void> {
+  const response = await harness.call('get', `/users/${encodeURIComponent(user.userId)}`, tokenReader);
+  expect(response.status).toBe(503);
+  expect(response.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable', errorCode: 'upstream_unavailable' });
+  expect(JSON.stringify(response.body)).not.toMatch(/access_token|refresh_token/);
+
+  const stored = (await harness.store.users.get(user.tenant, user.userId))!.identities[0]!;
+  expect(stored.status).toBe('connected');
+  expect(stored.tokens!.refreshToken).toBe(user.identities[0]!.tokens!.refreshToken);
+}
+
+describe('a refresh the upstream cannot serve now', () => {
+  it('answers 503 upstream_unavailable to an upstream 5xx and keeps the identity as it was', async () => {
+    const user = await harness.seedUser('alice', { expiresInSeconds: 60 });
+    emulator.control.setFailure({ host: 'api.fitbit.com', mode: { kind: 'status', status: 502 } });
+
+    await expectUnavailableAndUntouched(user);
+  });
+
+  it('answers 503 upstream_unavailable when the upstream does not answer within the timeout', async () => {
+    const user = await harness.seedUser('bob', { expiresInSeconds: 60 });
+    emulator.control.setFailure({ host: 'api.fitbit.com', mode: { kind: 'timeout' } });
+
+    await expectUnavailableAndUntouched(user);
+    emulator.control.releaseHeld();
+  });
+
+  it('refreshes on the next read once the upstream is back', async () => {
+    const user = await harness.seedUser('carol', { expiresInSeconds: 60 });
+    emulator.control.setFailure({ host: 'api.fitbit.com', mode: { kind: 'status', status: 500 }, times: 1 });
+    expect((await harness.call('get', `/users/${encodeURIComponent(user.userId)}`, tokenReader)).status).toBe(503);
+
+    const response = await harness.call('get', `/users/${encodeURIComponent(user.userId)}`, tokenReader);
+    expect(response.status).toBe(200);
+    expect(response.body.identities[0].expires_in).toBeGreaterThan(3600);
+  });
+});
