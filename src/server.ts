@@ -40,8 +40,9 @@ async function main(): Promise<void> {
   const port = await listen(server, config.port);
   internalBaseUrl = `http://127.0.0.1:${port}`;
 
-  announce(config, port, started, logger);
+  // Handlers first: whoever reads the announcement may send SIGTERM at once.
   stopOnSignals(() => graceful.close(SHUTDOWN_GRACE_MS), store, logger);
+  announce(config, port, started, logger);
 }
 
 function readConfig(): Config {

@@ -35,10 +35,10 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     throw new ConfigError('FITGATE_SANDBOX', 'cannot be on when NODE_ENV=production');
   }
 
-  const masterKeys = (env.FITGATE_MASTER_KEY ?? [readOrCreateSecret(env.FITGATE_DATA_DIR, 'master.key', 32)]).map(
+  const masterKeys = (env.FITGATE_MASTER_KEY ?? [generatedSecret(env.FITGATE_DATA_DIR, 'master.key', 32)]).map(
     (key) => Buffer.from(key, 'base64'),
   );
-  const sessionSecrets = env.FITGATE_SESSION_SECRETS ?? [readOrCreateSecret(env.FITGATE_DATA_DIR, 'session.secret', 48)];
+  const sessionSecrets = env.FITGATE_SESSION_SECRETS ?? [generatedSecret(env.FITGATE_DATA_DIR, 'session.secret', 48)];
   const publicUrl = new URL(env.FITGATE_PUBLIC_URL);
 
   return Object.freeze({
@@ -61,6 +61,25 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     logLevel: env.LOG_LEVEL,
     emulatorPort: env.EMULATOR_PORT,
   });
+}
+
+const FILE_PROBLEMS: Readonly<Record<string, string>> = {
+  EEXIST: 'it is not a directory',
+  ENOTDIR: 'it is not a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+};
+
+/** A secret kept in the data directory; a directory that cannot hold it is a configuration error. */
+function generatedSecret(dataDir: string, fileName: string, bytes: number): string {
+  try {
+    return readOrCreateSecret(dataDir, fileName, bytes);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const reason = FILE_PROBLEMS[code] ?? (code || (error as Error).message);
+    throw new ConfigError('FITGATE_DATA_DIR', `cannot keep the generated ${fileName} in ${dataDir}: ${reason}`);
+  }
 }
 
 function withoutBlanks(environment: Record<string, string | undefined>): Record<string, string> {

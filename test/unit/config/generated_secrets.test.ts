@@ -1,8 +1,8 @@
-import { statSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { loadConfig } from '../../../src/config/index.js';
-import { tempDataDir } from './config_support.js';
+import { configErrorOf, tempDataDir } from './config_support.js';
 
 describe('secrets generated in embedded mode', () => {
   it('creates a master key and a session secret in the data directory on first start and reuses them', () => {
@@ -32,5 +32,14 @@ describe('secrets generated in embedded mode', () => {
     });
     expect(config.sessionSecrets).toEqual(['x'.repeat(40)]);
     expect(() => statSync(join(dataDir, 'master.key'))).toThrow();
+  });
+});
+
+describe('a data directory that cannot hold the generated secrets', () => {
+  it('is a configuration error naming FITGATE_DATA_DIR', () => {
+    const notADirectory = join(tempDataDir(), 'a-file');
+    writeFileSync(notADirectory, '');
+    const error = configErrorOf(() => loadConfig({ FITGATE_DATA_DIR: notADirectory }));
+    expect(error.message).toBe(`FITGATE_DATA_DIR: cannot keep the generated master.key in ${notADirectory}: it is not a directory`);
   });
 });

@@ -1,0 +1,27 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { startServer, tempDataDir } from './spawn_server.js';
+
+describe('starting with a bad configuration', () => {
+  it('exits with code 1 and one line on stderr naming the variable and the problem', async () => {
+    const server = startServer({ FITGATE_DATA_DIR: tempDataDir(), FITGATE_PUBLIC_URL: 'not a url' });
+    expect(await server.exited()).toBe(1);
+    expect(server.stderr()).toBe('fitgate: configuration error: FITGATE_PUBLIC_URL: must be an absolute http(s) URL\n');
+    expect(server.stdout()).toBe('');
+  });
+
+  it('refuses production without a master key the same way', async () => {
+    const server = startServer({ NODE_ENV: 'production', FITGATE_DATA_DIR: tempDataDir(), FITGATE_SESSION_SECRETS: 'x'.repeat(40) });
+    expect(await server.exited()).toBe(1);
+    expect(server.stderr()).toBe('fitgate: configuration error: FITGATE_MASTER_KEY: is required when NODE_ENV=production\n');
+  });
+
+  it('reports a data directory it cannot use in one line too', async () => {
+    const notADirectory = join(tempDataDir(), 'a-file');
+    writeFileSync(notADirectory, '');
+    const server = startServer({ FITGATE_DATA_DIR: notADirectory });
+    expect(await server.exited()).toBe(1);
+    expect(server.stderr()).toBe(`fitgate: configuration error: FITGATE_DATA_DIR: cannot keep the generated master.key in ${notADirectory}: it is not a directory\n`);
+  });
+});

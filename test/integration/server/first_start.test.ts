@@ -1,0 +1,104 @@
+import { request } from 'node:http';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { verifyClientSecret } from '../../../src/domain/clients.js';
+import { verifyPassword } from '../../../src/domain/passwords.js';
+import { SqliteStore } from '../../../src/store/sqlite/sqlite_store.js';
+import { startServer, tempDataDir, type RunningServer } from './spawn_server.js';
+
+const PASSWORD_LINE = /^Admin: (\S+)\s+password: (\S+)/;
+
+/** The default tenant's published key ids (fetch cannot set Host, so plain http). */
+function jwksKids(port: number): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: '/.well-known/jwks.json', headers: { Host: 'localhost:3000' } }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => {
+        try {
+          resolve((JSON.parse(text) as { keys: Array<{ kid: string }> }).keys.map((key) => key.kid));
+        } catch (error) {
+          reject(new Error(`unexpected JWKS answer ${response.statusCode}: ${text}`, { cause: error }));
+        }
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Opens the data directory a stopped server left behind. */
+async function inspect<T>(dataDir: string, read: (store: SqliteStore) => Promise<T>): Promise<T> {
+  const store = SqliteStore.open(dataDir);
+  try {
+    return await read(store);
+  } finally {
+    await store.close();
+  }
+}
+
+describe('first start and restart on the embedded store', () => {
+  const running: RunningServer[] = [];
+  const start = (environment: Record<string, string>) => {
+    const server = startServer(environment);
+    running.push(server);
+    return server;
+  };
+  afterAll(async () => {
+    await Promise.all(running.map((server) => server.stop()));
+  });
+
+  it('prints the dashboard URL and a generated password once, and a restart prints none and keeps the data', async () => {
+    const dataDir = tempDataDir();
+    const first = start({ FITGATE_DATA_DIR: dataDir });
+    const port = await first.port();
+    expect(await first.waitForLine(/^Dashboard: /)).toBe('Dashboard: http://localhost:3000/manage');
+    const [, email, password] = (await first.waitForLine(PASSWORD_LINE)).match(PASSWORD_LINE) ?? [];
+    expect(email).toBe('admin@fitgate.local');
+    expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200);
+    const kids = await jwksKids(port);
+    expect(kids).toHaveLength(1);
+    expect(await first.stop()).toBe(0);
+
+    const second = start({ FITGATE_DATA_DIR: dataDir });
+    const secondPort = await second.port();
+    await second.waitForLine(/^Dashboard: /);
+    expect(second.stdout()).not.toMatch(/password/i);
+    expect(await jwksKids(secondPort)).toEqual(kids);
+    expect(await second.stop()).toBe(0);
+
+    await inspect(dataDir, async (store) => {
+      expect(await store.admins.count()).toBe(1);
+      const admin = await store.admins.get(email ?? '');
+      expect(await verifyPassword(password ?? '', admin?.passwordHash ?? '')).toBe(true);
+      expect((await store.connections.list('default')).map((c) => c.name)).toEqual(['fitbit']);
+    });
+  });
+
+  it('creates the bootstrap machine-to-machine client once and keeps it across restarts', async () => {
+    const dataDir = tempDataDir();
+    const environment = {
+      FITGATE_DATA_DIR: dataDir,
+      FITGATE_ADMIN_EMAIL: 'ops@example.com',
+      FITGATE_ADMIN_PASSWORD: 'a long enough password',
+      FITGATE_BOOTSTRAP_CLIENT_ID: 'automation-client',
+      FITGATE_BOOTSTRAP_CLIENT_SECRET: 'bootstrap-secret-marker-0123456789abcdef',
+    };
+    const first = start(environment);
+    expect(await first.waitForLine(/^Admin: /)).toBe('Admin: ops@example.com (password from FITGATE_ADMIN_PASSWORD)');
+    expect(first.stdout()).not.toContain('bootstrap-secret-marker');
+    expect(await first.stop()).toBe(0);
+
+    const second = start(environment);
+    await second.waitForLine(/^Dashboard: /);
+    expect(second.stdout()).not.toMatch(/^Admin: /m);
+    expect([await second.stop(), second.stderr()]).toEqual([0, '']);
+
+    await inspect(dataDir, async (store) => {
+      const { items } = await store.clients.list('default', { page: 0, perPage: 10 });
+      expect(items.map((client) => client.clientId)).toEqual(['automation-client']);
+      expect(verifyClientSecret(items[0] ?? {}, environment.FITGATE_BOOTSTRAP_CLIENT_SECRET)).toBe(true);
+      expect(items[0]?.managementScopes).toContain('read:user_idp_tokens');
+    });
+  });
+});

@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SERVER = fileURLToPath(new URL('../../../dist/src/server.js', import.meta.url));
+const STARTUP_BOUND_MS = 20_000;
+
+/**
+ * `node dist/src/server.js` as a child process (npm test builds dist first), with only the
+ * environment given here: nothing from the developer's shell (a REDIS_URL, a PORT) leaks in.
+ * It listens on 127.0.0.1-reachable port 0 unless PORT is given.
+ */
+export interface RunningServer {
+  readonly child: ChildProcess;
+  /** Everything written to stdout and stderr so far. */
+  stdout(): string;
+  stderr(): string;
+  /** Resolves with the first stdout line matching `pattern`; rejects after the bound or on exit. */
+  waitForLine(pattern: RegExp, boundMs?: number): Promise<string>;
+  /** The listening port, from the start-up line. */
+  port(): Promise<number>;
+  /** Resolves with the exit code once the process has exited. */
+  exited(): Promise<number | null>;
+  /** SIGTERM, then the exit code. */
+  stop(): Promise<number | null>;
+}
+
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'fitgate-server-'));
+}
+
+export function startServer(environment: Record<string, string>): RunningServer {
+  const child = spawn(process.execPath, [SERVER], {
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'warn', ...environment },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  const listeners = new Set<() => void>();
+  child.stdout?.on('data', (chunk: Buffer) => {
+    out += chunk.toString('utf8');
+    for (const listener of listeners) listener();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    err += chunk.toString('utf8');
+  });
+  const exit = new Promise<number | null>((resolve) =>
+    child.once('exit', (code, signal) => {
+      if (signal) err += `[killed by ${signal}]`;
+      resolve(code);
+    }),
+  );
+
+  const waitForLine = (pattern: RegExp, boundMs = STARTUP_BOUND_MS) =>
+    new Promise<string>((resolve, reject) => {
+      const check = () => {
+        const line = out.split('\n').find((candidate) => pattern.test(candidate));
+        if (line === undefined) return;
+        done();
+        resolve(line);
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`no line matching ${pattern} within ${boundMs} ms; stdout: ${out}; stderr: ${err}`));
+      }, boundMs);
+      const done = () => {
+        clearTimeout(timer);
+        listeners.delete(check);
+      };
+      listeners.add(check);
+      void exit.then((code) => {
+        if (!listeners.has(check)) return;
+        done();
+        reject(new Error(`server exited (${code}) before printing ${pattern}; stdout: ${out}; stderr: ${err}`));
+      });
+      check();
+    });
+
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    waitForLine,
+    port: async () => Number((await waitForLine(/listening on port \d+/)).match(/port (\d+)/)?.[1]),
+    exited: () => exit,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exit;
+    },
+  };
+}
