@@ -1,0 +1,38 @@
+import { describe, expect, it } from '@jest/globals';
+import { clientErrorForUpstream } from '../../../../../src/authn/upstream/map_upstream_error.js';
+
+const failure = (kind: string, extra: Record<string, unknown> = {}) => Object.assign(new Error('upstream said no'), { kind, ...extra });
+
+describe('clientErrorForUpstream', () => {
+  it('turns the user\'s refusal into access_denied', () => {
+    expect(clientErrorForUpstream(failure('access_denied'), 'google-health').code).toBe('access_denied');
+  });
+
+  it.each(['unavailable', 'timeout', 'rate_limited', 'gone', 'conflict'])('turns %s into temporarily_unavailable with a description the client may see', (kind) => {
+    const error = clientErrorForUpstream(failure(kind, { status: 503 }), 'fitbit-legacy');
+    expect(error.code).toBe('temporarily_unavailable');
+    expect(error.expose).toBe(true);
+    expect(error.description).not.toContain('upstream said no');
+  });
+
+  it('names the retry delay of a rate limit', () => {
+    expect(clientErrorForUpstream(failure('rate_limited', { retryAfterSeconds: 42 }), 'google-health').description).toContain('42 s');
+  });
+
+  it('tells the admin to move to google-health on a 410', () => {
+    expect(clientErrorForUpstream(failure('gone'), 'fitbit-legacy').description).toMatch(/410 Gone.*google-health/);
+  });
+
+  it('turns a configuration the upstream rejects into server_error naming the upstream kind', () => {
+    const error = clientErrorForUpstream(failure('invalid_client'), 'google-health');
+    expect(error.code).toBe('server_error');
+    expect(error.expose).toBe(true);
+    expect(error.description).toContain('Google refused the login (invalid_client)');
+  });
+
+  it('hides the details of an error that is not an upstream failure', () => {
+    const error = clientErrorForUpstream(new Error('database exploded'), 'google-health');
+    expect(error.code).toBe('server_error');
+    expect(error.expose).toBe(false);
+  });
+});
