@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Request } from 'express';
 import type { FitbitApi, StateStore } from '../../../../src/connections/fitbit/index.js';
 import { startTestEmulator, type TestEmulator } from '../../../support/emulator.js';
-import { registerUpstreamApp } from './apps.js';
-import { callbackOutcome, signedIn, startPassportApp, type PassportApp } from './passport_app.js';
+import { callbackOutcome, passportAppFor, signedIn } from './passport_app.js';
 
 /**
  * A state store that keeps each verifier after use, so a test can present the same callback twice
@@ -31,58 +30,37 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 
 describe.each(['fitbit-legacy', 'google-health'] as FitbitApi[])('authorization codes in %s mode', (api) => {
-  let app: PassportApp;
-  beforeAll(async () => {
-    app = await startPassportApp((callbackUrl) => ({
-      api,
-      ...registerUpstreamApp(emulator.control, api, 'server', callbackUrl),
-      scope: ['activity', 'profile'],
-      upstreamBaseUrl: emulator.url,
-      store: new KeepingStateStore(),
-    }));
-  });
-  afterAll(() => app.close());
+  const currentApp = passportAppFor(() => emulator, api, { store: new KeepingStateStore() });
 
   it('rejects a code presented a second time as invalid_grant', async () => {
-    const first = await app.signIn({ user: 'alice' });
+    const first = await currentApp().signIn({ user: 'alice' });
     signedIn(first);
-    const second = await app.replayCallback(first.kind === 'callback' ? first.callbackUrl : '');
+    const second = await currentApp().visitCallback(first.kind === 'callback' ? first.callbackUrl : '');
     expect(second.error).toMatchObject({ kind: 'invalid_grant', status: 400, upstreamCode: 'invalid_grant' });
   });
 
   it('rejects a code older than ten minutes as invalid_grant', async () => {
-    const login = await fetch(`${app.url}/login`, { redirect: 'manual' });
-    const authorize = new URL(login.headers.get('location') ?? '');
-    authorize.searchParams.set('emulator_user', 'alice');
-    const back = (await fetch(authorize, { redirect: 'manual' })).headers.get('location') ?? '';
+    const callbackUrl = await currentApp().authorize({ user: 'alice' });
     emulator.control.advanceClock(601);
-    const outcome = await app.replayCallback(back);
+    const outcome = await currentApp().visitCallback(callbackUrl);
     expect(outcome.error).toMatchObject({ kind: 'invalid_grant', status: 400 });
   });
 
   it('refuses a callback whose state the store does not know, before any code exchange', async () => {
     const exchanges = emulator.control.counters()[api].codeExchanges;
-    const outcome = await app.replayCallback(`${app.callbackUrl}?code=abc&state=forged`);
+    const outcome = await currentApp().visitCallback(`${currentApp().callbackUrl}?code=abc&state=forged`);
     expect(outcome).toMatchObject({ status: 401, user: false });
     expect(emulator.control.counters()[api].codeExchanges).toBe(exchanges);
   });
 });
 
 describe('the default session state store', () => {
+  const app = passportAppFor(() => emulator, 'fitbit-legacy');
+
   it('refuses the same callback twice, because the state is spent with the first', async () => {
-    const app = await startPassportApp((callbackUrl) => ({
-      api: 'fitbit-legacy',
-      ...registerUpstreamApp(emulator.control, 'fitbit-legacy', 'server', callbackUrl),
-      scope: ['activity'],
-      upstreamBaseUrl: emulator.url,
-    }));
-    try {
-      const first = await app.signIn({ user: 'bob' });
-      expect(callbackOutcome(first).status).toBe(200);
-      const second = await app.replayCallback(first.kind === 'callback' ? first.callbackUrl : '');
-      expect(second).toMatchObject({ status: 401, user: false, info: { message: expect.stringMatching(/state/) } });
-    } finally {
-      await app.close();
-    }
+    const first = await app().signIn({ user: 'bob' });
+    expect(callbackOutcome(first).status).toBe(200);
+    const second = await app().visitCallback(first.kind === 'callback' ? first.callbackUrl : '');
+    expect(second).toMatchObject({ status: 401, user: false, info: { message: expect.stringMatching(/state/) } });
   });
 });

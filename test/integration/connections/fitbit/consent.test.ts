@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { FitbitApi } from '../../../../src/connections/fitbit/index.js';
 import { GOOGLE_HEALTH, startTestEmulator, type TestEmulator } from '../../../support/emulator.js';
-import { registerUpstreamApp } from './apps.js';
-import { callbackOutcome, signedIn, startPassportApp, type PassportApp } from './passport_app.js';
+import { callbackOutcome, passportAppFor, signedIn, type PassportApp } from './passport_app.js';
 
 let emulator: TestEmulator;
 beforeAll(async () => {
@@ -10,22 +9,8 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 
-/** A Passport app for the enclosing describe, started before its tests and closed after them. */
 function appFor(api: FitbitApi): () => PassportApp {
-  let app: PassportApp | undefined;
-  beforeAll(async () => {
-    app = await startPassportApp((callbackUrl) => ({
-      api,
-      ...registerUpstreamApp(emulator.control, api, 'server', callbackUrl),
-      scope: ['activity', 'nutrition', 'profile', 'sleep'],
-      upstreamBaseUrl: emulator.url,
-    }));
-  });
-  afterAll(() => app?.close());
-  return () => {
-    if (!app) throw new Error('the Passport app has not started');
-    return app;
-  };
+  return passportAppFor(() => emulator, api, { scope: ['activity', 'nutrition', 'profile', 'sleep'] });
 }
 
 describe('consent in fitbit-legacy mode', () => {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { FitbitApi } from '../../../../src/connections/fitbit/index.js';
 import { startTestEmulator, type TestEmulator } from '../../../support/emulator.js';
-import { registerUpstreamApp } from './apps.js';
-import { signedIn, startPassportApp, type PassportApp } from './passport_app.js';
+import { passportAppFor, signedIn } from './passport_app.js';
 
 // Google grants by area: heartrate's area also covers weight, temperature and the rest of its row.
 const GRANTED: Record<FitbitApi, string[]> = {
@@ -22,20 +21,11 @@ describe.each([
   ['google-health', 'server'],
   ['google-health', 'client'],
 ] as Array<[FitbitApi, 'server' | 'client']>)('a %s %s app signs a user in', (api, type) => {
-  let app: PassportApp;
-  beforeAll(async () => {
-    app = await startPassportApp((callbackUrl) => ({
-      api,
-      ...registerUpstreamApp(emulator.control, api, type, callbackUrl),
-      scope: ['activity', 'heartrate', 'profile', 'sleep'],
-      upstreamBaseUrl: emulator.url,
-    }));
-  });
-  afterAll(() => app.close());
+  const app = passportAppFor(() => emulator, api, { type, scope: ['activity', 'heartrate', 'profile', 'sleep'] });
 
   it('gets tokens and the normalised profile with every requested scope granted', async () => {
     const exchangesBefore = emulator.control.counters()[api].codeExchanges;
-    const user = signedIn(await app.signIn({ user: 'alice' }));
+    const user = signedIn(await app().signIn({ user: 'alice' }));
     expect(user.accessToken).toEqual(expect.any(String));
     expect(user.refreshToken).toEqual(expect.any(String));
     expect(user.profile).toMatchObject({ provider: 'fitbit', grantedScopes: GRANTED[api] });
@@ -43,7 +33,7 @@ describe.each([
   });
 
   it(api === 'fitbit-legacy' ? 'uses encodedId as the id and has no email' : 'uses healthUserId as the id and carries legacyUserId and the email', async () => {
-    const { profile } = signedIn(await app.signIn({ user: 'alice' }));
+    const { profile } = signedIn(await app().signIn({ user: 'alice' }));
     if (api === 'fitbit-legacy') {
       expect(profile).toMatchObject({ id: 'GGNJL9', displayName: 'Alice R.', name: { givenName: 'Alice', familyName: 'Runner' } });
       expect(profile).not.toHaveProperty('emails');
@@ -58,7 +48,7 @@ describe.each([
   });
 
   it('hands verify the token answer as passport-oauth2 params', async () => {
-    const { params } = signedIn(await app.signIn({ user: 'bob' }));
+    const { params } = signedIn(await app().signIn({ user: 'bob' }));
     expect(params).toMatchObject({ token_type: 'Bearer', expires_in: expect.any(Number) });
     expect(params).toHaveProperty(api === 'fitbit-legacy' ? 'user_id' : 'id_token');
   });

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from '@jest/globals';
 import express from 'express';
 import session from 'express-session';
 import { Passport } from 'passport';
@@ -7,10 +8,12 @@ import {
   isUpstreamError,
   type FitbitProfile,
   type FitbitStrategyOptions,
+  type FitbitApi,
   type FitbitVerifyCallback,
 } from '../../../../src/connections/fitbit/index.js';
 import type { JsonObject } from '../../../../src/connections/fitbit/json.js';
-import { approveUrl, type ConsentChoice } from '../../../support/emulator.js';
+import { approveUrl, type ConsentChoice, type TestEmulator } from '../../../support/emulator.js';
+import { registerUpstreamApp } from './apps.js';
 
 /**
  * A small Express + Passport application that signs users in with FitbitStrategy, as any third-party
@@ -36,8 +39,10 @@ export interface PassportApp {
   readonly callbackUrl: string;
   /** /login → upstream authorize (with the emulator's consent parameters) → /login/callback. */
   signIn(consent: ConsentChoice, loginQuery?: Record<string, string>): Promise<SignInResult>;
-  /** Calls a callback URL again in the same browser session. */
-  replayCallback(callbackUrl: string): Promise<CallbackOutcome>;
+  /** /login → upstream authorize, stopping before the callback: answers the callback URL to call later. */
+  authorize(consent: ConsentChoice): Promise<string>;
+  /** Calls a callback URL in this app's browser session (again, or for the first time after authorize()). */
+  visitCallback(callbackUrl: string): Promise<CallbackOutcome>;
   close(): Promise<void>;
 }
 
@@ -86,6 +91,13 @@ export async function startPassportApp(configure: (callbackUrl: string) => AppSt
     const set = response.headers.getSetCookie().map((value) => value.split(';')[0]);
     if (set.length > 0) cookie = set.join('; ');
   };
+  const startLogin = async (query: Record<string, string>): Promise<URL> => {
+    const login = await fetch(`${url}/login?${new URLSearchParams(query)}`, { redirect: 'manual' });
+    remember(login);
+    const location = login.headers.get('location');
+    if (login.status !== 302 || !location) throw new Error(`/login answered ${login.status}: ${await login.text()}`);
+    return new URL(location);
+  };
   const callback = async (target: string): Promise<CallbackOutcome> => {
     const response = await fetch(target, { headers: { cookie }, redirect: 'manual' });
     remember(response);
@@ -96,19 +108,21 @@ export async function startPassportApp(configure: (callbackUrl: string) => AppSt
     url,
     callbackUrl,
     async signIn(consent, loginQuery = {}) {
-      const login = await fetch(`${url}/login?${new URLSearchParams(loginQuery)}`, { redirect: 'manual' });
-      remember(login);
-      const location = login.headers.get('location');
-      if (login.status !== 302 || !location) throw new Error(`/login answered ${login.status}: ${await login.text()}`);
-      const authorizeUrl = new URL(location);
-      const upstream = await fetch(approveUrl(location, consent), { redirect: 'manual' });
+      const authorizeUrl = await startLogin(loginQuery);
+      const upstream = await fetch(approveUrl(authorizeUrl.href, consent), { redirect: 'manual' });
       const back = upstream.headers.get('location');
       if (upstream.status < 300 || upstream.status > 399 || !back) {
         return { kind: 'upstream-page', authorizeUrl, status: upstream.status, page: await upstream.text() };
       }
       return { kind: 'callback', authorizeUrl, callbackUrl: back, outcome: await callback(back) };
     },
-    replayCallback: callback,
+    async authorize(consent) {
+      const upstream = await fetch(approveUrl((await startLogin({})).href, consent), { redirect: 'manual' });
+      const back = upstream.headers.get('location');
+      if (!back) throw new Error(`the upstream answered ${upstream.status} without a redirect`);
+      return back;
+    },
+    visitCallback: callback,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
@@ -138,4 +152,31 @@ export function signedIn(result: SignInResult): SignedInUser {
 export function callbackOutcome(result: SignInResult): CallbackOutcome {
   if (result.kind !== 'callback') throw new Error(`the upstream showed a page (${result.status}): ${result.page.slice(0, 300)}`);
   return result.outcome;
+}
+
+/**
+ * A Passport app for the enclosing describe, signing in through a freshly registered upstream app
+ * of the emulator: started before the describe's tests, closed after them.
+ */
+export function passportAppFor(
+  emulator: () => TestEmulator,
+  api: FitbitApi,
+  options: Partial<Omit<AppStrategyOptions, 'api'>> & { type?: 'server' | 'client' } = {},
+): () => PassportApp {
+  const { type = 'server', ...overrides } = options;
+  let app: PassportApp | undefined;
+  beforeAll(async () => {
+    app = await startPassportApp((callbackUrl) => ({
+      api,
+      ...registerUpstreamApp(emulator().control, api, type, callbackUrl),
+      scope: ['activity', 'profile'],
+      upstreamBaseUrl: emulator().url,
+      ...overrides,
+    }));
+  });
+  afterAll(() => app?.close());
+  return () => {
+    if (!app) throw new Error('the Passport app has not started');
+    return app;
+  };
 }

@@ -7,7 +7,9 @@ let emulator: TestEmulator;
 beforeAll(async () => {
   emulator = await startTestEmulator();
 });
-afterEach(() => emulator.control.setSettings({ ...DEFAULT_SETTINGS }));
+afterEach(() => {
+  emulator.control.setSettings({ ...DEFAULT_SETTINGS });
+});
 afterAll(() => emulator.close());
 
 describe('refresh in fitbit-legacy mode', () => {
