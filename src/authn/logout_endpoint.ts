@@ -1,12 +1,13 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../app_deps.js';
-import type { Client } from '../domain/types.js';
 import { SESSION_COOKIE } from '../http/session.js';
 import { views } from '../http/views.js';
+import { identifyLogoutClient, type LogoutClient } from './logout_client.js';
 import { recordRequestEvent } from './request_log_event.js';
 
 interface LogoutRequest {
   clientId?: string;
+  idTokenHint?: string;
   /** Auth0's `returnTo`, or OpenID Connect RP-Initiated Logout's `post_logout_redirect_uri`. */
   returnTo?: string;
   /** Echoed to post_logout_redirect_uri (RP-Initiated Logout §3); Auth0's returnTo carries its own. */
@@ -22,7 +23,8 @@ interface LogoutRequest {
 export function logoutEndpoint(deps: AppDeps): RequestHandler {
   return async (req: Request, res: Response) => {
     const request = readLogoutRequest(req);
-    const client = request.clientId ? await deps.store.clients.get(req.context.tenant.name, request.clientId) : undefined;
+    const identified = await identifyLogoutClient(deps, req.context, request.clientId, request.idTokenHint);
+    const client = 'client' in identified ? identified.client : undefined;
     const endUser = req.session?.endUser;
     await endSession(req, res);
     await recordRequestEvent(deps, req, {
@@ -32,17 +34,16 @@ export function logoutEndpoint(deps: AppDeps): RequestHandler {
       ...(endUser ? { userId: endUser.userId, connection: endUser.connection } : {}),
     });
 
-    const refusal = request.returnTo === undefined ? undefined : refuseReturnTo(request, client);
-    if (request.returnTo !== undefined && refusal === undefined) {
+    if (request.returnTo === undefined) {
+      views().send(res, 'logout/signed_out', { tenantName: req.context.tenant.name });
+      return;
+    }
+    const refusal = refuseReturnTo(request.returnTo, identified);
+    if (refusal === undefined) {
       res.redirect(302, withState(request.returnTo, request.state));
       return;
     }
-    views().send(
-      res,
-      'logout/signed_out',
-      { tenantName: req.context.tenant.name, refusal },
-      refusal === undefined ? 200 : 400,
-    );
+    views().send(res, 'logout/signed_out', { tenantName: req.context.tenant.name, refusal }, 400);
   };
 }
 
@@ -51,24 +52,21 @@ function readLogoutRequest(req: Request): LogoutRequest {
     const value = req.query[name];
     return typeof value === 'string' && value !== '' ? value : undefined;
   };
-  const request: LogoutRequest = {};
-  const clientId = single('client_id');
-  const returnTo = single('returnTo') ?? single('post_logout_redirect_uri');
-  const state = single('post_logout_redirect_uri') === undefined ? undefined : single('state');
-  if (clientId !== undefined) request.clientId = clientId;
-  if (returnTo !== undefined) request.returnTo = returnTo;
-  if (state !== undefined) request.state = state;
-  return request;
+  const postLogoutRedirectUri = single('post_logout_redirect_uri');
+  const fields: LogoutRequest = {
+    clientId: single('client_id'),
+    idTokenHint: single('id_token_hint'),
+    returnTo: single('returnTo') ?? postLogoutRedirectUri,
+    state: postLogoutRedirectUri === undefined ? undefined : single('state'),
+  };
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as LogoutRequest;
 }
 
 /** Why the browser may not go to returnTo, in words for the person; undefined when it may. */
-function refuseReturnTo(request: LogoutRequest, client: Client | undefined): string | undefined {
-  if (request.clientId === undefined) {
-    return 'The application did not say which application it is (client_id), so its return address cannot be checked.';
-  }
-  if (!client) return 'The application that sent you here is not registered with this service.';
-  if (!client.allowedLogoutUrls.includes(request.returnTo ?? '')) {
-    return `The return address is not one of the allowed logout URLs of ${client.name}. Its administrator can add it in the application's settings.`;
+function refuseReturnTo(returnTo: string, identified: LogoutClient): string | undefined {
+  if ('problem' in identified) return identified.problem;
+  if (!identified.client.allowedLogoutUrls.includes(returnTo)) {
+    return `The return address is not one of the allowed logout URLs of ${identified.client.name}. Its administrator can add it in the application's settings.`;
   }
   return undefined;
 }

@@ -1,7 +1,10 @@
 import { expect, it } from '@jest/globals';
 import request from 'supertest';
 import { describeEachStore } from '../../../support/stores.js';
-import { useBackChannel } from './back_channel_fixture.js';
+import { SignJWT } from 'jose';
+import { tenantKeysFor } from '../../../../src/authn/keys/tenant_keys.js';
+import { signJwt } from '../../../../src/authn/tokens/sign_jwt.js';
+import { useBackChannel, type BackChannel } from './back_channel_fixture.js';
 
 const RETURN_TO = 'https://app.example/signed-out';
 
@@ -54,6 +57,40 @@ describeEachStore('/v2/logout', (harness) => {
     }
   });
 
+  it('takes the application from a valid id_token_hint, even an expired one', async () => {
+    const { bc, client } = await clientWithLogoutUrl();
+    const hint = await idTokenFor(bc, client.clientId, -3600);
+    const response = await request(bc.app)
+      .get('/v2/logout')
+      .set('Host', bc.host)
+      .query({ id_token_hint: hint, post_logout_redirect_uri: RETURN_TO })
+      .expect(302);
+    expect(response.headers.location).toBe(RETURN_TO);
+  });
+
+  it('does not redirect on an id_token_hint of another application, another tenant or a forged one', async () => {
+    const { bc, client } = await clientWithLogoutUrl();
+    const other = await bc.addClient({ allowedLogoutUrls: [RETURN_TO] });
+    const mismatched = await idTokenFor(bc, other.client.clientId, 3600);
+    const valid = await idTokenFor(bc, client.clientId, 3600);
+    const forged = valid.replace(/\.[^.]+$/, `.${Buffer.from('forged').toString('base64url')}`);
+    const foreignKeys = await tenantKeysFor(bc.deps).signer(bc.other.tenant);
+    const foreign = await new SignJWT({})
+      .setProtectedHeader({ alg: 'RS256', kid: foreignKeys.kid, typ: 'JWT' })
+      .setIssuer(`${bc.tenantUrl}/`)
+      .setAudience(client.clientId)
+      .sign(foreignKeys.key);
+    for (const id_token_hint of [forged, foreign]) {
+      await request(bc.app).get('/v2/logout').set('Host', bc.host).query({ id_token_hint, post_logout_redirect_uri: RETURN_TO }).expect(400);
+    }
+    const response = await request(bc.app)
+      .get('/v2/logout')
+      .set('Host', bc.host)
+      .query({ client_id: client.clientId, id_token_hint: mismatched, post_logout_redirect_uri: RETURN_TO })
+      .expect(400);
+    expect(response.text).toContain('issued to another application');
+  });
+
   it('records an slo log event naming the client', async () => {
     const { bc, client } = await clientWithLogoutUrl();
     await request(bc.app).get('/v2/logout').set('Host', bc.host).query({ client_id: client.clientId, returnTo: RETURN_TO }).expect(302);
@@ -83,6 +120,19 @@ describeEachStore('/v2/logout', (harness) => {
     expect(after ?? undefined).toBeUndefined();
   });
 });
+
+/** An id_token of this tenant for the client, expiring `ttlSeconds` after now (negative: already expired). */
+function idTokenFor(bc: BackChannel, clientId: string, ttlSeconds: number): Promise<string> {
+  const issuedAt = Math.floor(Date.now() / 1000) - Math.max(0, -ttlSeconds) - 60;
+  return signJwt(tenantKeysFor(bc.deps), bc.tenant, {}, {
+    typ: 'JWT',
+    issuer: `${bc.tenantUrl}/`,
+    audience: clientId,
+    subject: 'fitbit|HINT',
+    ttlSeconds: Math.abs(ttlSeconds),
+    issuedAt,
+  });
+}
 
 /** express-session's cookie: "s:" + id + "." + HMAC-SHA256(id) in base64 without padding. */
 async function signedSessionCookie(sessionId: string, secret: string): Promise<string> {
