@@ -51,6 +51,9 @@ export interface RefreshTokenRecord {
   readonly clientId: string;
   readonly login: string;
   readonly scopes: readonly string[];
+  readonly createdAt: number;
+  /** Google refresh tokens die after six months unused. */
+  lastUsedAt: number;
   /** Legacy refresh tokens are single use: when it was used, and the response then given. */
   usedAt: number | undefined;
   rotationResponse: Readonly<Record<string, unknown>> | undefined;

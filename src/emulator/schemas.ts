@@ -19,6 +19,7 @@ export const appSchema = z
     ownerLogin: z.string().min(1).optional(),
     intraday: z.boolean().optional(),
     name: z.string().min(1).max(100).optional(),
+    testing: z.boolean().optional(),
   })
   .strict()
   .refine((app) => app.type === 'client' || app.clientSecret !== undefined, {

@@ -21,6 +21,8 @@ export interface RegisteredApp {
   readonly intraday?: boolean | undefined;
   /** Shown on the consent page. */
   readonly name?: string | undefined;
+  /** Google: an app still in "Testing" publishing status gets refresh tokens that die after 7 days. */
+  readonly testing?: boolean | undefined;
 }
 
 export interface TestUser {

@@ -9,6 +9,10 @@ import { redeemCode, type RedeemFailure } from './redeem_code.js';
 
 type Body = Record<string, unknown>;
 
+// Google: refresh tokens unused for six months expire, and those of apps in Testing status after 7 days.
+const SIX_MONTHS_MS = 183 * 86_400_000;
+const SEVEN_DAYS_MS = 7 * 86_400_000;
+
 const REDEEM_ERRORS: Record<RedeemFailure, [string, string]> = {
   invalid_code: ['invalid_grant', 'Bad Request'],
   redirect_uri_mismatch: ['redirect_uri_mismatch', 'Bad Request'],
@@ -92,6 +96,14 @@ export async function googleRefreshGrant(
     throw new UpstreamError(400, 'invalid_grant', 'Token has been expired or revoked.');
   }
   if (record.clientId !== app.clientId) throw new UpstreamError(400, 'unauthorized_client', 'Unauthorized');
+  const now = state.now();
+  const idle = now - record.lastUsedAt > SIX_MONTHS_MS;
+  const testingExpired = app.testing === true && now - record.createdAt > SEVEN_DAYS_MS;
+  if (idle || testingExpired) {
+    state.refreshTokens.delete(record.token);
+    throw new UpstreamError(400, 'invalid_grant', 'Token has been expired or revoked.');
+  }
+  record.lastUsedAt = now;
   const issued = issueTokens(state, {
     api: 'google-health',
     clientId: app.clientId,

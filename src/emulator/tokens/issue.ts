@@ -60,6 +60,8 @@ export function issueTokens(state: EmulatorState, request: IssueRequest): Issued
       clientId: request.clientId,
       login: request.login,
       scopes: request.scopes,
+      createdAt: now,
+      lastUsedAt: now,
       usedAt: undefined,
       rotationResponse: undefined,
     };

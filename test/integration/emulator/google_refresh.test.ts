@@ -64,3 +64,31 @@ describe('a Google refresh', () => {
     expect(result.body).toEqual({ error: 'invalid_grant', error_description: 'Token has been expired or revoked.' });
   });
 });
+
+describe('Google refresh token lifetime', () => {
+  it('ends after six months unused, but not while in use', async () => {
+    const tokens = await googleLogin(emulator.url, { user: 'alice' });
+    emulator.control.advanceClock(150 * 86_400);
+    expect((await refresh(tokens.body.refresh_token)).status).toBe(200);
+    emulator.control.advanceClock(150 * 86_400);
+    expect((await refresh(tokens.body.refresh_token)).status).toBe(200);
+    emulator.control.advanceClock(184 * 86_400);
+    expect((await refresh(tokens.body.refresh_token)).body).toEqual({ error: 'invalid_grant', error_description: 'Token has been expired or revoked.' });
+  });
+
+  it('ends after 7 days for an app still in Testing status', async () => {
+    emulator.control.registerApp({
+      clientId: DEMO.googleServer.clientId,
+      clientSecret: DEMO.googleServer.clientSecret,
+      type: 'server',
+      api: 'google-health',
+      redirectUris: [DEMO.callback],
+      testing: true,
+    });
+    const tokens = await googleLogin(emulator.url, { user: 'alice' });
+    emulator.control.advanceClock(6 * 86_400);
+    expect((await refresh(tokens.body.refresh_token)).status).toBe(200);
+    emulator.control.advanceClock(2 * 86_400);
+    expect((await refresh(tokens.body.refresh_token)).body).toMatchObject({ error: 'invalid_grant' });
+  });
+});
