@@ -45,7 +45,8 @@ export function errorHandler(views: Views): ErrorRequestHandler {
       return;
     }
     const text = errorPageText(status);
-    views.send(res, 'errors/error', { ...text, status, code, description, requestId: req.id }, status);
+    const tenantName = req.context?.tenant.name;
+    views.send(res, 'errors/error', { ...text, status, code, description, requestId: req.id, tenantName }, status);
   };
 }
 

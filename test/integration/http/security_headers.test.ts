@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import express from 'express';
 import request from 'supertest';
+import { allowFormRedirectsTo, securityHeaders } from '../../../src/http/security_headers.js';
 import { startTestApp, type TestApp } from './app_fixture.js';
 
 describe('security headers', () => {
@@ -50,5 +52,25 @@ describe('security headers', () => {
       const response = await request(fixture.app).get(path).set('Host', host);
       expect(response.headers['content-security-policy']).toBe(headers['content-security-policy']);
     }
+  });
+});
+
+describe('widening form-action for one response', () => {
+  const app = express();
+  app.use(securityHeaders());
+  app.get('/consent', (_req, res) => {
+    allowFormRedirectsTo(res, ['https://app.example.com/callback?x=1', 'http://localhost:4000']);
+    res.send('form');
+  });
+  app.get('/other', (_req, res) => {
+    res.send('page');
+  });
+
+  it('adds exactly the named origins on that response and leaves every other response strict', async () => {
+    const widened = await request(app).get('/consent');
+    expect(widened.headers['content-security-policy']).toContain("form-action 'self' https://app.example.com http://localhost:4000");
+    const strict = await request(app).get('/other');
+    expect(strict.headers['content-security-policy']).toContain("form-action 'self'");
+    expect(strict.headers['content-security-policy']).not.toContain('app.example.com');
   });
 });

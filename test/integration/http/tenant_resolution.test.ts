@@ -7,8 +7,9 @@ import { views } from '../../../src/http/views.js';
 import { startTestApp, type TestApp } from './app_fixture.js';
 
 /** The real resolver on the real embedded store, behind a probe route that reports what it found. */
-function probeApp(fixture: TestApp): express.Express {
+function probeApp(fixture: TestApp, trustProxy: string | false = false): express.Express {
   const app = express();
+  app.set('trust proxy', trustProxy);
   app.use(resolveTenant(fixture.config, fixture.store.tenants));
   app.get('/probe', (req, res) => {
     res.json({ tenant: req.context.tenant.name, tenantUrl: req.context.tenantUrl });
@@ -69,6 +70,16 @@ describe('tenant resolution by Host', () => {
   it('refuses a nested subdomain and the default tenant by name', async () => {
     expect((await probe('a.acme.localhost:3000')).status).toBe(404);
     expect((await probe('default.localhost:3000')).status).toBe(404);
+  });
+
+  it('ignores X-Forwarded-Host unless FITGATE_TRUST_PROXY trusts the proxy that sent it', async () => {
+    const untrusted = await probe('localhost:3000').set('X-Forwarded-Host', 'acme.localhost:3000');
+    expect(untrusted.body.tenant).toBe('default');
+    const trusted = await request(probeApp(fixture, 'loopback'))
+      .get('/probe')
+      .set('Host', '127.0.0.1:3000')
+      .set('X-Forwarded-Host', 'acme.localhost:3000');
+    expect(trusted.body.tenant).toBe('acme');
   });
 
   it('answers a program asking for JSON with a JSON 404', async () => {
