@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../app_deps.js';
-import { InvalidTokenError } from '../errors/index.js';
+import { InsufficientScopeError, InvalidTokenError } from '../errors/index.js';
 import { AccessTokenError, MissingAccessTokenError } from './tokens/access_token_errors.js';
 import { userinfoAudience } from './tokens/access_token.js';
 import { userClaimsForScopes } from './tokens/user_claims.js';
@@ -9,7 +9,8 @@ import { readBearerToken } from './userinfo_bearer_token.js';
 
 /**
  * OpenID Connect Core §5.3: the claims of the access token's user that its scopes allow, read from
- * the stored user now (so a profile updated since login shows). Errors follow RFC 6750 §3.
+ * the stored user now (so a profile updated since login shows). Only tokens of an OpenID Connect
+ * request (scope openid) may read it. Errors follow RFC 6750 §3.
  */
 export function userinfoEndpoint(deps: AppDeps): RequestHandler {
   return async (req: Request, res: Response) => {
@@ -19,6 +20,9 @@ export function userinfoEndpoint(deps: AppDeps): RequestHandler {
       verified = await verifyAccessToken(deps, context, readBearerToken(req), userinfoAudience(context.tenantUrl));
     } catch (error) {
       throw error instanceof AccessTokenError ? toInvalidToken(error, context.tenantUrl) : error;
+    }
+    if (!verified.scope.includes('openid')) {
+      throw new InsufficientScopeError('this access token was not granted the openid scope');
     }
     const user = await deps.store.users.get(context.tenant.name, verified.subject);
     if (!user) throw new InvalidTokenError('the user of this access token no longer exists');

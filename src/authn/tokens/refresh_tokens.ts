@@ -53,12 +53,12 @@ const unknownToken = () => new InvalidGrantError('the refresh token is invalid, 
  */
 export async function spendRefreshToken<Checked>(
   ephemeral: EphemeralStore,
-  scope: { tenant: string; clientId: string },
+  owner: { tenant: string; clientId: string },
   token: string,
   checkRequest: (record: RefreshTokenRecord) => Checked,
   now = Date.now(),
 ): Promise<{ spent: RefreshTokenRecord; checked: Checked }> {
-  const { tenant, clientId } = scope;
+  const { tenant, clientId } = owner;
   const key = storageKey(token);
   // Read before consuming so that a token presented to the wrong tenant or client is refused without
   // being destroyed: only its holder's own client can spend it.

@@ -45,6 +45,14 @@ describeEachStore('/userinfo', (harness) => {
     expect(emailOnly.body).toEqual({ sub: email.user.userId, email: 'ada@example.com', email_verified: true });
   });
 
+  it('refuses a token granted without openid with insufficient_scope', async () => {
+    const bc = backChannel();
+    const { accessToken } = await tokensFor(bc, ['profile', 'email']);
+    const response = await request(bc.app).get('/userinfo').set('Host', bc.host).set('Authorization', `Bearer ${accessToken}`).expect(403);
+    expect(response.body.error).toBe('insufficient_scope');
+    expect(response.headers['www-authenticate']).toMatch(/error="insufficient_scope"/);
+  });
+
   it('accepts the token as access_token in a form POST body', async () => {
     const bc = backChannel();
     const { user, accessToken } = await tokensFor(bc, ['openid']);
