@@ -4,6 +4,7 @@ import express from 'express';
 import session from 'express-session';
 import { Passport } from 'passport';
 import {
+  fitbitPlugin,
   FitbitStrategy,
   isUpstreamError,
   type FitbitProfile,
@@ -38,7 +39,8 @@ export interface PassportApp {
   readonly url: string;
   readonly callbackUrl: string;
   /** /login → upstream authorize (with the emulator's consent parameters) → /login/callback. */
-  signIn(consent: ConsentChoice, loginQuery?: Record<string, string>): Promise<SignInResult>;
+  /** `alterAuthorize` plays a browser (or attacker) changing the authorize URL before following it. */
+  signIn(consent: ConsentChoice, loginQuery?: Record<string, string>, alterAuthorize?: (url: URL) => void): Promise<SignInResult>;
   /** /login → upstream authorize, stopping before the callback: answers the callback URL to call later. */
   authorize(consent: ConsentChoice): Promise<string>;
   /** Calls a callback URL in this app's browser session (again, or for the first time after authorize()). */
@@ -54,6 +56,8 @@ export type SignInResult =
 export type AppStrategyOptions = Omit<FitbitStrategyOptions, 'callbackURL' | 'passReqToCallback'> & {
   /** redirect_uri sent at the token endpoint when it should differ from the one sent to authorize. */
   tokenRedirectUri?: string;
+  /** Build the strategy the way fitgate does, through fitbitPlugin.createStrategy and its verify. */
+  viaPlugin?: boolean;
 };
 
 /** `configure` receives the app's callback URL (known once it listens) and answers the strategy options. */
@@ -65,13 +69,18 @@ export async function startPassportApp(configure: (callbackUrl: string) => AppSt
   const callbackUrl = `${url}/login/callback`;
 
   const passport = new Passport();
-  const { tokenRedirectUri, ...strategyOptions } = configure(callbackUrl);
+  const { tokenRedirectUri, viaPlugin, ...strategyOptions } = configure(callbackUrl);
+  const options = { ...strategyOptions, callbackURL: callbackUrl };
   passport.use(
-    new FitbitStrategy(
-      { ...strategyOptions, callbackURL: callbackUrl },
-      (accessToken: string, refreshToken: string | undefined, params: JsonObject, profile: FitbitProfile, done: FitbitVerifyCallback) =>
-        done(null, { profile, accessToken, ...(refreshToken && { refreshToken }), params }),
-    ),
+    viaPlugin
+      ? fitbitPlugin.createStrategy({ ...options, scope: [...options.scope] }, (tokens, profile, done) =>
+          done(null, { profile, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, params: { ...tokens } }),
+        )
+      : new FitbitStrategy(
+          options,
+          (accessToken: string, refreshToken: string | undefined, params: JsonObject, profile: FitbitProfile, done: FitbitVerifyCallback) =>
+            done(null, { profile, accessToken, ...(refreshToken && { refreshToken }), params }),
+        ),
   );
   app.use(session({ secret: 'passport-app-test-secret', resave: false, saveUninitialized: false }));
   app.get('/login', (req, res, next) => passport.authenticate('fitbit', { session: false, ...req.query })(req, res, next));
@@ -107,8 +116,9 @@ export async function startPassportApp(configure: (callbackUrl: string) => AppSt
   return {
     url,
     callbackUrl,
-    async signIn(consent, loginQuery = {}) {
+    async signIn(consent, loginQuery = {}, alterAuthorize) {
       const authorizeUrl = await startLogin(loginQuery);
+      alterAuthorize?.(authorizeUrl);
       const upstream = await fetch(approveUrl(authorizeUrl.href, consent), { redirect: 'manual' });
       const back = upstream.headers.get('location');
       if (upstream.status < 300 || upstream.status > 399 || !back) {
