@@ -1,0 +1,63 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config/index.js';
+import { connectionPlugins } from '../../src/connections/registry.js';
+import { bootstrap } from '../../src/domain/bootstrap.js';
+import { createLogger } from '../../src/logging/index.js';
+import { createSealer } from '../../src/store/sealing.js';
+import type { Store } from '../../src/store/store.js';
+import { openSqliteTestStore } from '../support/stores.js';
+
+/**
+ * fitgate as `npm start` runs it (bootstrap, then the app), for a real browser: listening on
+ * 127.0.0.1 with http://localhost:PORT as its public URL, so the browser and the upstream callback
+ * use the same address. The port is taken first because the public URL must name it.
+ */
+export interface BrowserFitgate {
+  /** e.g. "http://localhost:41234" */
+  readonly url: string;
+  readonly admin: { email: string; password: string };
+  readonly store: Store;
+  close(): Promise<void>;
+}
+
+export async function startBrowserFitgate(environment: Record<string, string>): Promise<BrowserFitgate> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => server.listen(0, '127.0.0.1').once('listening', resolve).once('error', reject));
+  const port = (server.address() as AddressInfo).port;
+
+  const testStore = await openSqliteTestStore();
+  const admin = { email: 'admin@browser.example', password: 'browser test password' };
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    FITGATE_DATA_DIR: testStore.location,
+    FITGATE_PUBLIC_URL: `http://localhost:${port}`,
+    FITGATE_ADMIN_EMAIL: admin.email,
+    FITGATE_ADMIN_PASSWORD: admin.password,
+    LOG_LEVEL: 'silent',
+    ...environment,
+  });
+  const sealer = createSealer(config.masterKeys);
+  await bootstrap({ config, store: testStore.store, sealer });
+  const app = createApp({
+    config,
+    store: testStore.store,
+    sealer,
+    logger: createLogger({ level: 'silent' }),
+    plugins: connectionPlugins(),
+    internalBaseUrl: () => `http://127.0.0.1:${port}`,
+  });
+  server.on('request', app);
+
+  return {
+    url: config.publicUrl,
+    admin,
+    store: testStore.store,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await testStore.cleanup();
+    },
+  };
+}

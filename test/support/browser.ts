@@ -1,0 +1,91 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from '@jest/globals';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+/**
+ * Chromium for browser tests: Debian's /usr/bin/chromium driven by playwright-core, headless, with a
+ * fresh profile per launch and everything that would reach the network on its own switched off. A
+ * suite that needs it uses describeWithBrowser(); without Chromium it is skipped loudly, or fails
+ * with REQUIRE_BROWSER=1 (as CI sets).
+ */
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Screenshots land here (gitignored), one file per step, kept after the run for people to look at. */
+export const ARTIFACTS_DIR = join(process.cwd(), 'test-artifacts');
+
+const available = existsSync(CHROMIUM_PATH);
+const required = process.env.REQUIRE_BROWSER === '1';
+
+export function describeWithBrowser(title: string, suite: () => void): void {
+  if (available) {
+    describe(title, suite);
+  } else if (required) {
+    describe(title, () => {
+      it('needs Chromium, which is not installed', () => {
+        throw new Error(`REQUIRE_BROWSER=1 but ${CHROMIUM_PATH} does not exist: apt-get install -y chromium`);
+      });
+    });
+  } else {
+    console.warn(
+      `\n!!! SKIPPED "${title}": no Chromium at ${CHROMIUM_PATH}. ` +
+        'Install it (apt-get install -y chromium) to run the browser tests (REQUIRE_BROWSER=1 turns this into a failure).\n',
+    );
+  }
+}
+
+export interface TestBrowser {
+  readonly context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<TestBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'fitgate-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Records every console error and uncaught page error of `page` (CSP violations are console
+ * errors in Chromium), with the URL of the page it happened on. One thing is left out: Chromium's
+ * own request for /favicon.ico, which pages do not make and which it reports as a failed load on
+ * any site without one (the emulator's pages have none).
+ */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const source = message.location().url;
+    if (new URL(source || 'about:blank').pathname === '/favicon.ico') return;
+    errors.push(`${page.url()}: ${message.text()}${source ? ` (${source})` : ''}`);
+  });
+  page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+  return errors;
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });
+}
