@@ -45,3 +45,20 @@ export function withIdentity(user: User, replacement: Identity, now: Date): User
 export function identityKey(ref: IdentityRef): string {
   return [ref.tenant, ref.userId, ref.connection, ref.upstreamUserId].map(encodeURIComponent).join(':');
 }
+
+/**
+ * Re-reads the user and stores `change` applied to the identity as it is now. Changes made to the
+ * user while an upstream call was in flight (a PATCH of its name, a login) are kept instead of being
+ * overwritten by the copy read before the call. Returns the identity as stored.
+ */
+export async function updateIdentity(
+  users: UserRepository,
+  ref: IdentityRef,
+  change: (identity: Identity) => Identity,
+  now: Date,
+): Promise<Identity> {
+  const { user, identity } = await readIdentity(users, ref);
+  const changed = change(identity);
+  await users.update(withIdentity(user, changed, now));
+  return changed;
+}

@@ -1,6 +1,6 @@
 import { ConflictError, TooManyRequestsError, UpstreamUnavailableError } from '../errors/index.js';
 import { markNeedsReauthorization, reauthorizationReasonFor } from './identity_status.js';
-import { identityKey, readIdentity, withIdentity, type IdentityRef } from './stored_identity.js';
+import { identityKey, readIdentity, updateIdentity, type IdentityRef } from './stored_identity.js';
 import { freshStoredToken, needsReauthorizationError, type VaultAccessToken } from './token_freshness.js';
 import type { ResolvedVaultDeps } from './token_vault_deps.js';
 import { backoffRemainingSeconds, recordBackoff } from './upstream_backoff.js';
@@ -31,7 +31,7 @@ export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityR
       // Nothing to refresh with, but the token still works for a while: hand it out as it is.
       return { accessToken: deps.sealer.open(tokens.accessToken), expiresIn: Math.floor((tokens.expiresAt - deps.now()) / 1000) };
     }
-    throw await disconnect(deps, user, identity, 'refresh_token_missing', 'no refresh token stored');
+    throw await disconnect(deps, ref, user, identity, 'refresh_token_missing', 'no refresh token stored');
   }
 
   const connection = await deps.connections.getByName(ref.tenant, ref.connection);
@@ -47,18 +47,23 @@ export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityR
   }
 
   const now = deps.now();
-  const updated: Identity = {
-    ...identity,
-    tokens: {
-      accessToken: deps.sealer.seal(refreshed.accessToken),
-      // Google normally keeps the refresh token; legacy Fitbit rotates it and retires the old one.
-      refreshToken: refreshed.refreshToken ? deps.sealer.seal(refreshed.refreshToken) : tokens.refreshToken,
-      expiresAt: now + refreshed.expiresIn * 1000,
-    },
-    grantedScopes: refreshed.grantedScopes.length > 0 ? refreshed.grantedScopes : identity.grantedScopes,
+  const refreshedTokens = {
+    accessToken: deps.sealer.seal(refreshed.accessToken),
+    // Google normally keeps the refresh token; legacy Fitbit rotates it and retires the old one.
+    refreshToken: refreshed.refreshToken ? deps.sealer.seal(refreshed.refreshToken) : tokens.refreshToken,
+    expiresAt: now + refreshed.expiresIn * 1000,
   };
   try {
-    await deps.users.update(withIdentity(user, updated, new Date(now)));
+    await updateIdentity(
+      deps.users,
+      ref,
+      (current) => ({
+        ...current,
+        tokens: refreshedTokens,
+        grantedScopes: refreshed.grantedScopes.length > 0 ? refreshed.grantedScopes : current.grantedScopes,
+      }),
+      new Date(now),
+    );
   } catch (error) {
     // The upstream may already have retired the old refresh token: this is the one failure that can
     // lose the user's connection, so it is logged loudly (legacy Fitbit answers a repeated refresh
@@ -78,7 +83,7 @@ async function refreshFailed(
   failure: UpstreamFailure,
 ): Promise<Error> {
   const reason = reauthorizationReasonFor(failure);
-  if (reason) return disconnect(deps, user, identity, reason, failure.message);
+  if (reason) return disconnect(deps, ref, user, identity, reason, failure.message);
   if (failure.kind === 'rate_limited') {
     const seconds = await recordBackoff(deps.ephemeral, identityKey(ref), failure.retryAfterSeconds, deps.now());
     deps.logger.warn({ user_id: ref.userId, connection: ref.connection, retry_after_s: seconds }, 'upstream rate-limited a token refresh');
@@ -91,14 +96,14 @@ async function refreshFailed(
 /** Stores the new status, writes the log event, and returns the error the caller answers with. */
 async function disconnect(
   deps: ResolvedVaultDeps,
+  ref: IdentityRef,
   user: User,
   identity: Identity,
   reason: Parameters<typeof markNeedsReauthorization>[1],
   upstreamMessage: string,
 ): Promise<Error> {
   const now = new Date(deps.now());
-  const disconnected = markNeedsReauthorization(identity, reason, now);
-  await deps.users.update(withIdentity(user, disconnected, now));
+  const disconnected = await updateIdentity(deps.users, ref, (current) => markNeedsReauthorization(current, reason, now), now);
   await deps.recordEvent({
     tenant: user.tenant,
     type: IDENTITY_DISCONNECTED_EVENT,
