@@ -1,20 +1,15 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { startTestEmulator, type TestEmulator } from '../../../support/emulator.js';
 import { describeEachStore } from '../../../support/stores.js';
-import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel } from './front_channel_fixture.js';
+import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel, useEmulator } from './front_channel_fixture.js';
 
 const CHALLENGE = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
+const emulator = useEmulator();
 
 describeEachStore('/authorize refusals', (harness) => {
   let fitgate: FrontChannel;
   beforeAll(async () => {
-    fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator } });
+    fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator: emulator() } });
   });
   afterAll(() => fitgate.close());
 
@@ -77,8 +72,8 @@ describeEachStore('/authorize refusals', (harness) => {
   });
 
   it('sends nothing upstream for a refused request', async () => {
-    const before = emulator.control.counters()['google-health'].authorizeRequests;
+    const before = emulator().control.counters()['google-health'].authorizeRequests;
     await clientError({ client_id: fitgate.spaClient.clientId, connection: 'fitbit' });
-    expect(emulator.control.counters()['google-health'].authorizeRequests).toBe(before);
+    expect(emulator().control.counters()['google-health'].authorizeRequests).toBe(before);
   });
 });

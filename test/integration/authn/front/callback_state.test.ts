@@ -1,22 +1,16 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals';
-import { startTestEmulator, type TestEmulator } from '../../../support/emulator.js';
 import { describeEachStore } from '../../../support/stores.js';
 import type { Browser } from './browser.js';
-import { startFrontChannel, type FrontChannel } from './front_channel_fixture.js';
+import { startFrontChannel, type FrontChannel, useEmulator } from './front_channel_fixture.js';
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  emulator.control.setAutoConsent({ user: 'alice', decision: 'approve' });
-});
-afterAll(() => emulator.close());
+const emulator = useEmulator('alice');
 
-const exchanges = (): number => emulator.control.counters()['google-health'].codeExchanges;
+const exchanges = (): number => emulator().control.counters()['google-health'].codeExchanges;
 
 describeEachStore('/login/callback state', (harness) => {
   let fitgate: FrontChannel;
   beforeAll(async () => {
-    fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator } });
+    fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator: emulator() } });
   });
   afterAll(() => fitgate.close());
 

@@ -1,16 +1,10 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { AuthorizationCodeRecord } from '../../../../src/authn/authorization_code.js';
-import { startTestEmulator, type TestEmulator } from '../../../support/emulator.js';
 import { describeWithRedis } from '../../../support/redis.js';
 import { openRedisTestStore, type TestStore } from '../../../support/stores.js';
-import { startFrontChannel, type FrontChannel } from './front_channel_fixture.js';
+import { startFrontChannel, type FrontChannel, useEmulator } from './front_channel_fixture.js';
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  emulator.control.setAutoConsent({ user: 'bob', decision: 'approve' });
-});
-afterAll(() => emulator.close());
+const emulator = useEmulator('bob');
 
 describeWithRedis('a login across instances sharing Redis', () => {
   let redis: TestStore;
@@ -18,7 +12,7 @@ describeWithRedis('a login across instances sharing Redis', () => {
   let second: FrontChannel;
   beforeAll(async () => {
     redis = await openRedisTestStore('front-cross-instance');
-    first = await startFrontChannel({ store: redis.store, upstream: { kind: 'emulator', emulator } });
+    first = await startFrontChannel({ store: redis.store, upstream: { kind: 'emulator', emulator: emulator() } });
     // Its own connection to Redis, as a second process would have.
     second = await first.anotherInstance(await redis.reopen());
   });

@@ -14,7 +14,8 @@ import type { Client, Connection, ConnectionOptions, UpstreamApi } from '../../.
 import type { EmulatorControl } from '../../../../src/emulator/index.js';
 import { createSealer } from '../../../../src/store/sealing.js';
 import type { Store } from '../../../../src/store/store.js';
-import { DEMO, type TestEmulator } from '../../../support/emulator.js';
+import { afterAll, beforeAll } from '@jest/globals';
+import { DEMO, startTestEmulator, type TestEmulator } from '../../../support/emulator.js';
 import { Browser } from './browser.js';
 
 export const CLIENT_CALLBACK = 'https://app.example/callback';
@@ -183,4 +184,21 @@ function upstreamCredentials(upstream: UpstreamMode, api: UpstreamApi, sealer: A
   if (upstream.kind !== 'emulator') return {};
   const app = api === 'google-health' ? DEMO.googleServer : DEMO.legacyServer;
   return { clientId: app.clientId, clientSecret: sealer.seal(app.clientSecret) };
+}
+
+/**
+ * A standalone emulator for the whole test file, started in beforeAll and closed in afterAll; with
+ * `autoConsent`, that test user approves every authorize request at once.
+ */
+export function useEmulator(autoConsent?: string): () => TestEmulator {
+  let emulator: TestEmulator | undefined;
+  beforeAll(async () => {
+    emulator = await startTestEmulator();
+    if (autoConsent) emulator.control.setAutoConsent({ user: autoConsent, decision: 'approve' });
+  });
+  afterAll(() => emulator?.close());
+  return () => {
+    if (!emulator) throw new Error('the emulator starts in beforeAll');
+    return emulator;
+  };
 }

@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AuthorizationCodeRecord } from '../../../../src/authn/authorization_code.js';
 import type { UpstreamApi } from '../../../../src/domain/types.js';
-import { startTestEmulator, type TestEmulator } from '../../../support/emulator.js';
 import { describeEachStore } from '../../../support/stores.js';
-import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel } from './front_channel_fixture.js';
+import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel, useEmulator } from './front_channel_fixture.js';
 
 const CHALLENGE = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  emulator.control.setAutoConsent({ user: 'alice', decision: 'approve' });
-});
-afterAll(() => emulator.close());
+const emulator = useEmulator('alice');
 
 const EXPECTED_ID: Record<UpstreamApi, string> = { 'google-health': 'alice-4f1c2b7e', 'fitbit-legacy': 'GGNJL9' };
 
@@ -20,7 +14,7 @@ describeEachStore('front channel login', (harness) => {
   describe.each(['google-health', 'fitbit-legacy'] as const)('through %s', (api) => {
     let fitgate: FrontChannel;
     beforeAll(async () => {
-      fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator }, api });
+      fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator: emulator() }, api });
     });
     afterAll(() => fitgate.close());
 

@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ProfileSyncMode } from '../../../../src/domain/types.js';
 import { DEFAULT_USERS } from '../../../../src/emulator/index.js';
-import { startTestEmulator, type TestEmulator } from '../../../support/emulator.js';
 import { describeEachStore } from '../../../support/stores.js';
-import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel } from './front_channel_fixture.js';
+import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel, useEmulator } from './front_channel_fixture.js';
 
 const bob = DEFAULT_USERS.find((user) => user.login === 'bob')!;
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  emulator.control.setAutoConsent({ user: 'bob', decision: 'approve' });
-});
-afterAll(() => emulator.close());
+const emulator = useEmulator('bob');
 
 describeEachStore('profile sync at login', (harness) => {
   describe.each([
@@ -21,18 +15,18 @@ describeEachStore('profile sync at login', (harness) => {
   ] as const)('with %s', (mode: ProfileSyncMode, nameAfterRename) => {
     let fitgate: FrontChannel;
     beforeAll(async () => {
-      fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator }, api: 'fitbit-legacy' });
+      fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator: emulator() }, api: 'fitbit-legacy' });
       await fitgate.updateConnection({ profileSync: mode });
     });
     afterAll(async () => {
-      emulator.control.addUser(bob);
+      emulator().control.addUser(bob);
       await fitgate.close();
     });
 
     it(`keeps the root name "${nameAfterRename}" after the upstream renames the user`, async () => {
-      emulator.control.addUser(bob);
+      emulator().control.addUser(bob);
       await fitgate.browser().follow(fitgate.authorizeUrl({ connection: 'fitbit' }), CLIENT_CALLBACK);
-      emulator.control.addUser({ ...bob, fullName: 'Robert Walker', firstName: 'Robert', displayName: 'Robert W.' });
+      emulator().control.addUser({ ...bob, fullName: 'Robert Walker', firstName: 'Robert', displayName: 'Robert W.' });
       await fitgate.browser().follow(fitgate.authorizeUrl({ connection: 'fitbit' }), CLIENT_CALLBACK);
 
       const user = await fitgate.store.users.get(fitgate.tenant, `fitbit|${bob.legacyUserId}`);

@@ -1,15 +1,9 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { SESSION_COOKIE } from '../../../../src/http/session.js';
-import { startTestEmulator, type TestEmulator } from '../../../support/emulator.js';
 import { describeEachStore } from '../../../support/stores.js';
-import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel } from './front_channel_fixture.js';
+import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel, useEmulator } from './front_channel_fixture.js';
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  emulator.control.setAutoConsent({ user: 'alice', decision: 'approve' });
-});
-afterAll(() => emulator.close());
+const emulator = useEmulator('alice');
 
 /** The session id inside express-session's signed cookie value "s:<id>.<signature>". */
 function sessionId(cookie: string | undefined): string | undefined {
@@ -19,7 +13,7 @@ function sessionId(cookie: string | undefined): string | undefined {
 describeEachStore('session at login', (harness) => {
   let fitgate: FrontChannel;
   beforeAll(async () => {
-    fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator } });
+    fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator: emulator() } });
   });
   afterAll(() => fitgate.close());
   const host = () => new URL(fitgate.tenantUrl).host;
@@ -41,13 +35,13 @@ describeEachStore('session at login', (harness) => {
   it('answers prompt=none from the signed-in session with a code, without going upstream', async () => {
     const browser = fitgate.browser();
     await browser.follow(fitgate.authorizeUrl({ connection: 'fitbit' }), CLIENT_CALLBACK);
-    const upstreamCalls = emulator.control.counters()['google-health'].authorizeRequests;
+    const upstreamCalls = emulator().control.counters()['google-health'].authorizeRequests;
 
     const silent = await browser.get(fitgate.authorizeUrl({ prompt: 'none', state: 'silent' }));
     expect(silent.location?.href.startsWith(CLIENT_CALLBACK)).toBe(true);
     expect(silent.location?.searchParams.get('code')).toBeTruthy();
     expect(silent.location?.searchParams.get('state')).toBe('silent');
-    expect(emulator.control.counters()['google-health'].authorizeRequests).toBe(upstreamCalls);
+    expect(emulator().control.counters()['google-health'].authorizeRequests).toBe(upstreamCalls);
   });
 
   it('keeps nothing in the signed-in session but who signed in', async () => {

@@ -1,18 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { FailureMode, Host } from '../../../../src/emulator/index.js';
-import { startTestEmulator, type TestEmulator } from '../../../support/emulator.js';
 import { describeEachStore } from '../../../support/stores.js';
-import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel } from './front_channel_fixture.js';
+import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel, useEmulator } from './front_channel_fixture.js';
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
+const emulator = useEmulator();
 afterEach(() => {
-  emulator.control.clearFailures();
-  emulator.control.setLegacyShutdown(false);
-  emulator.control.setAutoConsent({ user: 'alice', decision: 'approve' });
+  emulator().control.clearFailures();
+  emulator().control.setLegacyShutdown(false);
+  emulator().control.setAutoConsent({ user: 'alice', decision: 'approve' });
 });
 
 describeEachStore('upstream failures during login', (harness) => {
@@ -21,13 +16,13 @@ describeEachStore('upstream failures during login', (harness) => {
     let fitgate: FrontChannel;
     beforeAll(async () => {
       // Short, so a hanging upstream ends the login quickly; the emulator answers far within it otherwise.
-      fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator }, api, upstreamTimeoutMs: 1500 });
+      fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator: emulator() }, api, upstreamTimeoutMs: 1500 });
     });
     afterAll(() => fitgate.close());
 
     /** Runs a login whose upstream approves, with `breakUpstream` applied just before the browser returns. */
     async function loginWith(breakUpstream: () => void): Promise<URLSearchParams> {
-      emulator.control.setAutoConsent({ user: 'alice', decision: 'approve' });
+      emulator().control.setAutoConsent({ user: 'alice', decision: 'approve' });
       const browser = fitgate.browser();
       const toUpstream = await browser.get(fitgate.authorizeUrl({ connection: 'fitbit', state: 'client-st' }));
       const callback = await browser.get(toUpstream.location!);
@@ -37,10 +32,10 @@ describeEachStore('upstream failures during login', (harness) => {
       return toClient.location!.searchParams;
     }
 
-    const failing = (mode: FailureMode) => () => emulator.control.setFailure({ host: tokenHost, mode });
+    const failing = (mode: FailureMode) => () => emulator().control.setFailure({ host: tokenHost, mode });
 
     it('gives the client access_denied with its state when the user denies upstream', async () => {
-      emulator.control.setAutoConsent({ user: 'alice', decision: 'deny' });
+      emulator().control.setAutoConsent({ user: 'alice', decision: 'deny' });
       const browser = fitgate.browser();
       const { arrivedAt } = await browser.follow(fitgate.authorizeUrl({ connection: 'fitbit', state: 'client-st' }), CLIENT_CALLBACK);
       expect(arrivedAt?.searchParams.get('error')).toBe('access_denied');
@@ -72,16 +67,16 @@ describeEachStore('upstream failures during login', (harness) => {
   describe('legacy shutdown', () => {
     let fitgate: FrontChannel;
     beforeAll(async () => {
-      fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator }, api: 'fitbit-legacy' });
+      fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator: emulator() }, api: 'fitbit-legacy' });
     });
     afterAll(() => fitgate.close());
 
     it('gives the client temporarily_unavailable telling the admin to switch to google-health on a 410', async () => {
-      emulator.control.setAutoConsent({ user: 'alice', decision: 'approve' });
+      emulator().control.setAutoConsent({ user: 'alice', decision: 'approve' });
       const browser = fitgate.browser();
       const toUpstream = await browser.get(fitgate.authorizeUrl({ connection: 'fitbit' }));
       const callback = await browser.get(toUpstream.location!);
-      emulator.control.setLegacyShutdown(true);
+      emulator().control.setLegacyShutdown(true);
       const toClient = await browser.get(callback.location!);
       expect(toClient.location?.searchParams.get('error')).toBe('temporarily_unavailable');
       expect(toClient.location?.searchParams.get('error_description')).toMatch(/410 Gone.*google-health/);
