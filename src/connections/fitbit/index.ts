@@ -2,15 +2,16 @@
  * Fitbit for Passport: one strategy for the Google Health API (google-health) and the legacy Fitbit
  * Web API (fitbit-legacy), a token client for stored tokens, and typed upstream errors.
  */
-export { FitbitStrategy } from './strategy.js';
+export { FitbitStrategy, type FitbitStrategyOptions } from './strategy.js';
 export type {
-  FitbitStrategyOptions,
   FitbitVerify,
   FitbitVerifyWithProfile,
   FitbitVerifyWithParams,
   FitbitVerifyWithRequest,
+  FitbitVerifyWithRequestAndProfile,
+  FitbitVerifyWithRequestAndParams,
   FitbitVerifyCallback,
-} from './strategy.js';
+} from './verify.js';
 export type { FitbitAuthenticateOptions } from './authorization_params.js';
 export { createTokenClient } from './token_client.js';
 export type { FitbitTokenClient, FitbitTokens } from './token_client.js';

@@ -9,13 +9,20 @@ import { UpstreamError } from './errors/upstream_error.js';
 import type { JsonObject } from './json.js';
 import { withNonce } from './nonce.js';
 import type { FitbitProfile } from './profile/fitbit_profile.js';
-import { grantedScopesOf, loginProfile } from './profile/login_profile.js';
-import { upstreamScopes, type FitbitScope } from './scopes.js';
+import { upstreamScopes } from './scopes.js';
 import type { StateStore } from './state_store.js';
 import { checkStateStore } from './state_store.js';
 import { fetchProfile } from './token_client.js';
-import { parseTokenResponse } from './token_response.js';
 import { upstreamContext, type UpstreamClientOptions, type UpstreamContext } from './upstream_context.js';
+import {
+  verifyWithProfile,
+  type FitbitVerify,
+  type FitbitVerifyWithParams,
+  type FitbitVerifyWithProfile,
+  type FitbitVerifyWithRequest,
+  type FitbitVerifyWithRequestAndParams,
+  type FitbitVerifyWithRequestAndProfile,
+} from './verify.js';
 
 export interface FitbitStrategyOptions extends UpstreamClientOptions {
   callbackURL: string;
@@ -30,35 +37,6 @@ export interface FitbitStrategyOptions extends UpstreamClientOptions {
   store?: StateStore | undefined;
   passReqToCallback?: boolean | undefined;
 }
-
-export type FitbitVerifyCallback = (error: unknown, user?: Express.User | false, info?: object) => void;
-type RefreshToken = string | undefined;
-export type FitbitVerifyWithProfile = (accessToken: string, refreshToken: RefreshToken, profile: FitbitProfile, done: FitbitVerifyCallback) => void;
-/** `params` is the token endpoint's answer as received (it holds tokens: never log it). */
-export type FitbitVerifyWithParams = (
-  accessToken: string,
-  refreshToken: RefreshToken,
-  params: JsonObject,
-  profile: FitbitProfile,
-  done: FitbitVerifyCallback,
-) => void;
-export type FitbitVerify = FitbitVerifyWithProfile | FitbitVerifyWithParams;
-export type FitbitVerifyWithRequestAndProfile = (
-  req: Request,
-  accessToken: string,
-  refreshToken: RefreshToken,
-  profile: FitbitProfile,
-  done: FitbitVerifyCallback,
-) => void;
-export type FitbitVerifyWithRequestAndParams = (
-  req: Request,
-  accessToken: string,
-  refreshToken: RefreshToken,
-  params: JsonObject,
-  profile: FitbitProfile,
-  done: FitbitVerifyCallback,
-) => void;
-export type FitbitVerifyWithRequest = FitbitVerifyWithRequestAndProfile | FitbitVerifyWithRequestAndParams;
 
 type LiveStrategy = FitbitStrategy & StrategyCreatedStatic;
 
@@ -181,30 +159,3 @@ export class FitbitStrategy extends OAuth2Strategy {
 
 type TokenCallback = (error: unknown, accessToken?: string, refreshToken?: string, params?: JsonObject) => void;
 type TokenRequest = (code: string, params: Record<string, string>, callback: TokenCallback) => void;
-
-/**
- * The verify function given to passport-oauth2: loads the profile from the token answer, then calls
- * the application's verify with the arguments its arity asks for, as passport-oauth2 itself does.
- */
-function verifyWithProfile(
-  context: UpstreamContext,
-  requested: readonly FitbitScope[],
-  verify: FitbitVerify | FitbitVerifyWithRequest,
-  passReq: boolean,
-) {
-  return (req: Request, accessToken: string, refreshToken: string | undefined, params: JsonObject, _none: unknown, done: FitbitVerifyCallback) => {
-    const token = parseTokenResponse(context.api, 'token', params);
-    loginProfile(context, token, grantedScopesOf(context, token, requested)).then(
-      (profile) => {
-        const args: unknown[] =
-          verify.length === (passReq ? 6 : 5) ? [accessToken, refreshToken, params, profile, done] : [accessToken, refreshToken, profile, done];
-        try {
-          (verify as (...args: unknown[]) => void)(...(passReq ? [req, ...args] : args));
-        } catch (error) {
-          done(error);
-        }
-      },
-      (error: unknown) => done(error),
-    );
-  };
-}

@@ -1,3 +1,5 @@
+import { redactTokens } from './redact_tokens.js';
+
 /**
  * What went wrong upstream, in terms a host can act on: map it to an OAuth error for the client and
  * to an explanation for the admin. One value per distinct remedy.
@@ -60,7 +62,7 @@ export interface UpstreamErrorDetails {
 
 /**
  * Base of every error the Fitbit plugin raises for an upstream failure. Messages name the call and
- * the upstream's code and message; they never contain tokens, codes or secrets.
+ * the upstream's code and message, with anything token-like redacted (see redact_tokens.ts).
  */
 export abstract class UpstreamError extends Error {
   abstract readonly kind: UpstreamErrorKind;
@@ -70,12 +72,12 @@ export abstract class UpstreamError extends Error {
   readonly upstreamMessage: string | undefined;
 
   constructor(message: string, details: UpstreamErrorDetails) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    super(redactTokens(message), details.cause === undefined ? undefined : { cause: details.cause });
     this.name = new.target.name;
     this.operation = details.operation;
     this.status = details.status;
     this.upstreamCode = details.upstreamCode;
-    this.upstreamMessage = details.upstreamMessage;
+    this.upstreamMessage = redactTokens(details.upstreamMessage);
   }
 
   /** Whether the same call may succeed later without anyone changing anything. */

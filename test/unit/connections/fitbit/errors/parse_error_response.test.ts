@@ -125,6 +125,23 @@ describe('parseErrorResponse', () => {
     expect(parse({ status: 400, body: '{"error":"admin_policy_enforced"}' })).toMatchObject({ kind: 'upstream_error', upstreamCode: 'admin_policy_enforced' });
   });
 
+  it('redacts the code, token or credentials Fitbit echoes into its messages, keeping the words and URL', () => {
+    const errors = [
+      parse({ status: 400, body: fixture('fitbit/error_invalid_grant_code.json') }),
+      parse({ status: 401, body: fixture('fitbit/error_invalid_client.json') }),
+      parse({ operation: 'profile', status: 401, body: fixture('fitbit/error_expired_token.json') }),
+    ];
+    for (const secret of ['2f8c9e1b7a6d5c4b3a29180706f5e4d3c2b1a090', 'MjNBQkNEOnRoZS1jbGllbnQtc2VjcmV0LTAxMjM', 'eyJhbGciOiJIUzI1NiJ9', 'eyJhdWQiOiIyM0FCQ0QiLCJzdWIiOiJHR05KTDkiLCJleHAiOjE3NjM3NzM2MDB9']) {
+      for (const error of errors) {
+        expect(error.message).not.toContain(secret);
+        expect(error.upstreamMessage).not.toContain(secret);
+      }
+    }
+    expect(errors[0]?.upstreamMessage).toBe(
+      'Authorization code invalid: [redacted]. Visit https://dev.fitbit.com/docs/oauth2 for more information on the Fitbit Web API authorization process.',
+    );
+  });
+
   it('exposes the kind through the discriminator, and nothing for foreign errors', () => {
     expect(upstreamErrorKind(parse({ status: 410, body: '' }))).toBe('gone');
     expect(upstreamErrorKind(new Error('x'))).toBeUndefined();
