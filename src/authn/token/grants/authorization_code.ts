@@ -1,15 +1,19 @@
 import { requireParam } from '../request_params.js';
 import { issueUserTokens } from '../issue_user_tokens.js';
 import type { GrantOutcome, TokenRequest } from '../token_request.js';
-import { checkCodeBinding } from './authorization_code/check_code_binding.js';
 import { checkCodeVerifier } from './authorization_code/check_code_verifier.js';
+import { checkRedirectUri } from './authorization_code/check_redirect_uri.js';
 import { redeemCode } from './authorization_code/redeem_code.js';
 
-/** RFC 6749 §4.1.3 with PKCE: redeem the code once, check what it is bound to, then issue tokens. */
+/**
+ * RFC 6749 §4.1.3 with PKCE: redeem the code (only this client's, only once), check the redirect_uri
+ * and the PKCE verifier it is bound to, then issue tokens.
+ */
 export async function authorizationCodeGrant(request: TokenRequest): Promise<GrantOutcome> {
   const { deps, context, client, params } = request;
-  const record = await redeemCode(deps.store.ephemeral, context.tenant.name, requireParam(params, 'code'));
-  checkCodeBinding(record, context.tenant.name, client, params.redirect_uri);
+  const owner = { tenant: context.tenant.name, clientId: client.clientId };
+  const record = await redeemCode(deps.store.ephemeral, owner, requireParam(params, 'code'));
+  checkRedirectUri(record, params.redirect_uri);
   checkCodeVerifier(record, client, params.code_verifier);
 
   const body = await issueUserTokens(request, {

@@ -41,13 +41,14 @@ describeEachStore('authorization codes refused at /oauth/token', (harness) => {
     expect(absent.body.error).toBe('invalid_grant');
   });
 
-  it('refuses a code issued to another client of the same tenant', async () => {
-    const { bc, code } = await setup();
+  it('refuses a code issued to another client of the same tenant, without spending it', async () => {
+    const { bc, code, auth } = await setup();
     const other = await bc.addClient({ name: 'Other' });
     const response = await bc
       .token({ grant_type: 'authorization_code', code, redirect_uri: CALLBACK }, basicAuth(other.client.clientId, other.secret))
       .expect(400);
     expect(response.body.error).toBe('invalid_grant');
+    await bc.token({ grant_type: 'authorization_code', code, redirect_uri: CALLBACK }, auth).expect(200);
   });
 
   it('refuses a code whose lifetime in the store is over', async () => {

@@ -17,21 +17,31 @@ function tombstoneKey(code: string): string {
 }
 
 /**
- * Takes the code out of the store in one atomic step, so of two concurrent exchanges exactly one gets
- * it. A code that comes back after that is a replay: RFC 6749 §4.1.2 says the server SHOULD revoke
- * every token issued from it, so its grant is revoked (refresh tokens stop refreshing, access tokens
- * are refused at /userinfo). Whatever checks fail after this point, the code is spent.
+ * Takes this client's code out of the store in one atomic step, so of two concurrent exchanges
+ * exactly one gets it. A code issued to another client or tenant (RFC 6749 §4.1.3) is refused and
+ * left alone, so nobody can burn someone else's code. A code that comes back after its exchange is a
+ * replay: §4.1.2 says the server SHOULD revoke every token issued from it, so its grant is revoked
+ * (refresh tokens stop refreshing, access tokens are refused at /userinfo). Whatever checks fail
+ * after this point, the code is spent.
  */
-export async function redeemCode(ephemeral: EphemeralStore, tenant: string, code: string): Promise<AuthorizationCodeRecord> {
-  const record = await ephemeral.consume<AuthorizationCodeRecord>('authorization_code', code);
+export async function redeemCode(
+  ephemeral: EphemeralStore,
+  owner: { tenant: string; clientId: string },
+  code: string,
+): Promise<AuthorizationCodeRecord> {
+  const issued = await ephemeral.get<AuthorizationCodeRecord>('authorization_code', code);
+  if (issued && (issued.tenant !== owner.tenant || issued.clientId !== owner.clientId)) {
+    throw new InvalidGrantError('the authorization code was not issued to this client');
+  }
+  const record = issued && (await ephemeral.consume<AuthorizationCodeRecord>('authorization_code', code));
   if (record) {
     const consumed: ConsumedCode = { tenant: record.tenant, grantId: record.grantId };
     await ephemeral.put('authorization_code', tombstoneKey(code), consumed, CONSUMED_CODE_TOMBSTONE_TTL_SECONDS);
     return record;
   }
   const consumed = await ephemeral.get<ConsumedCode>('authorization_code', tombstoneKey(code));
-  if (consumed && consumed.tenant === tenant) {
-    await revokeGrant(ephemeral, tenant, consumed.grantId, 'authorization_code_replayed');
+  if (consumed && consumed.tenant === owner.tenant) {
+    await revokeGrant(ephemeral, owner.tenant, consumed.grantId, 'authorization_code_replayed');
     throw new InvalidGrantError('the authorization code was already used; the tokens issued from it are now revoked');
   }
   throw new InvalidGrantError('the authorization code is invalid or has expired');
