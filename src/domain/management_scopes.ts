@@ -14,6 +14,11 @@ export const MANAGEMENT_API_SCOPES = [
   'read:connections',
   'update:connections',
   'read:logs',
+  // Auth0's client grants: which machine-to-machine clients may get Management API tokens, with what.
+  'read:client_grants',
+  'create:client_grants',
+  'update:client_grants',
+  'delete:client_grants',
 ] as const;
 
 export type ManagementApiScope = (typeof MANAGEMENT_API_SCOPES)[number];

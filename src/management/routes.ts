@@ -1,3 +1,4 @@
+import { clientGrantRoutes } from './client_grants/client_grant_routes.js';
 import { clientRoutes } from './clients/client_routes.js';
 import { connectionRoutes } from './connections/connection_routes.js';
 import { logRoutes } from './logs/log_routes.js';
@@ -5,4 +6,10 @@ import type { ManagementRoute } from './route.js';
 import { userRoutes } from './users/user_routes.js';
 
 /** Every /api/v2 endpoint. The router mounts exactly these, and the authorisation tests walk them. */
-export const MANAGEMENT_ROUTES: readonly ManagementRoute[] = [...clientRoutes, ...connectionRoutes, ...userRoutes, ...logRoutes];
+export const MANAGEMENT_ROUTES: readonly ManagementRoute[] = [
+  ...clientRoutes,
+  ...clientGrantRoutes,
+  ...connectionRoutes,
+  ...userRoutes,
+  ...logRoutes,
+];
