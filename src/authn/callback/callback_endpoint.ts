@@ -31,7 +31,11 @@ export function callbackEndpoint(deps: AppDeps): RequestHandler {
       return res.redirect(303, `${TRY_CALLBACK_PATH}${req.originalUrl.slice(req.path.length)}`);
     }
     const transaction = await takeTransaction(deps, req);
-    if (!transaction) return next(new InvalidRequestError(STALE_LOGIN));
+    if (!transaction) {
+      const refusal = new InvalidRequestError(STALE_LOGIN);
+      await logLogin(deps, req, undefined, undefined, { outcome: 'failure', error: refusal });
+      return next(refusal);
+    }
     const [client, connection] = await Promise.all([
       deps.store.clients.get(transaction.tenant, transaction.clientId),
       deps.store.connections.getByName(transaction.tenant, transaction.connection),

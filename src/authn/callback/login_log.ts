@@ -16,16 +16,16 @@ export type LoginLogEntry =
 export async function logLogin(
   deps: AppDeps,
   req: Request,
-  transaction: LoginTransaction,
+  /** The login's transaction; absent when the callback's state named none this browser started. */
+  transaction: LoginTransaction | undefined,
   clientName: string | undefined,
   entry: LoginLogEntry,
 ): Promise<void> {
   const userAgent = req.get('user-agent');
   const common = {
-    tenant: transaction.tenant,
-    clientId: transaction.clientId,
+    tenant: req.context.tenant.name,
+    ...(transaction ? { clientId: transaction.clientId, connection: transaction.connection } : {}),
     ...(clientName !== undefined ? { clientName } : {}),
-    connection: transaction.connection,
     ...(req.ip !== undefined ? { ip: req.ip } : {}),
     ...(userAgent !== undefined ? { userAgent } : {}),
   };

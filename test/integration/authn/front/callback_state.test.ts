@@ -64,6 +64,16 @@ describeEachStore('/login/callback state', (harness) => {
     expect(exchanges()).toBe(before);
   });
 
+  it('records the refusal as a failed login event', async () => {
+    const browser = fitgate.browser();
+    const callback = await upstreamApproved(browser);
+    callback.searchParams.set('state', 'B'.repeat(43));
+    await browser.get(callback);
+    const { items } = await fitgate.store.logs.list(fitgate.tenant, { page: 0, perPage: 1, type: 'f' });
+    expect(items[0]?.description).toContain('expired, was already used, or was started in another browser');
+    expect(JSON.stringify(items[0])).not.toContain('B'.repeat(43));
+  });
+
   it('refuses an expired login transaction', async () => {
     const browser = fitgate.browser();
     const callback = await upstreamApproved(browser);
