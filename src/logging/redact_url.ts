@@ -10,6 +10,8 @@ export const SECRET_QUERY_PARAMETERS: ReadonlySet<string> = new Set([
   'refresh_token',
   'access_token',
   'id_token',
+  // OpenID Connect RP-Initiated Logout sends a whole id_token (with the user's claims) on /v2/logout.
+  'id_token_hint',
   'client_secret',
   'code_verifier',
   'password',

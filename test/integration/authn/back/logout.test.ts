@@ -68,6 +68,14 @@ describeEachStore('/v2/logout', (harness) => {
     expect(response.headers.location).toBe(RETURN_TO);
   });
 
+  it('never writes an id_token_hint, which carries the user claims, to the request log', async () => {
+    const { bc, client } = await clientWithLogoutUrl();
+    const hint = await idTokenFor(bc, client.clientId, 3600);
+    await request(bc.app).get('/v2/logout').set('Host', bc.host).query({ id_token_hint: hint, post_logout_redirect_uri: RETURN_TO }).expect(302);
+    expect(bc.logLines.join('\n')).toContain('/v2/logout');
+    expect(bc.logLines.join('\n')).not.toContain(hint);
+  });
+
   it('does not redirect on an id_token_hint of another application, another tenant or a forged one', async () => {
     const { bc, client } = await clientWithLogoutUrl();
     const other = await bc.addClient({ allowedLogoutUrls: [RETURN_TO] });
