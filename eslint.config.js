@@ -12,4 +12,12 @@ export default tseslint.config(
     },
   },
   { files: ['src/config/**', 'test/**', 'bench/**', 'scripts/**', '*.js'], rules: { 'no-restricted-properties': 'off' } },
+  // Example applications are plain JavaScript for Node, each its own program reading its own settings.
+  {
+    files: ['examples/**/*.js'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', fetch: 'readonly', AbortSignal: 'readonly', URL: 'readonly' },
+    },
+    rules: { 'no-restricted-properties': 'off' },
+  },
 );

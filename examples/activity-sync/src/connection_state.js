@@ -1,0 +1,37 @@
+import { ManagementApiError } from './management_api.js';
+
+/**
+ * What the app knows of the signed-in user's Fitbit connection: fitgate's identity status, plus
+ * one thing only the app can see. fitgate learns that a grant was revoked upstream when its next
+ * refresh is refused; until then the token it hands out still looks valid. When Fitbit refuses that
+ * token (401) during Verify, the app remembers it in the user's session, so the page keeps saying
+ * "Needs re-authorization" until the user reconnects (a new login starts a new session).
+ */
+
+const REJECTED_FLAG = 'fitbitTokenRejected';
+
+export function rememberTokenRejected(req, reason) {
+  req.appSession[REJECTED_FLAG] = reason;
+}
+
+/**
+ * `undefined` when not connected; otherwise the identity from fitgate, with status
+ * `needs_reauthorization` and a `reason` when fitgate or Fitbit says so.
+ */
+export async function fitbitConnection(req, management) {
+  if (!req.oidc.isAuthenticated()) return undefined;
+  const identity = await management.fitbitIdentity(req.oidc.user.sub);
+  const rejected = req.appSession[REJECTED_FLAG];
+  if (identity?.status === 'connected' && rejected) return { ...identity, status: 'needs_reauthorization', reason: rejected };
+  return identity;
+}
+
+/** Words for a Management API failure that is not about the identity itself. */
+export function managementProblem(error) {
+  if (!(error instanceof ManagementApiError)) throw error;
+  if (error.status === 429) {
+    return `Fitbit is limiting requests for your account. Try again in ${error.retryAfterSeconds ?? 60} seconds.`;
+  }
+  if (error.status === 503) return 'Fitbit is not answering right now; your connection is unchanged. Try again in a minute.';
+  return `fitgate could not answer (${error.status}: ${error.message}).`;
+}
