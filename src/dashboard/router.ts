@@ -1,20 +1,21 @@
 import { Router } from 'express';
 import type { AppDeps } from '../app_deps.js';
+import { resolveUpstream } from '../authn/upstream/resolve_upstream.js';
 import type { RemovalDeps } from '../domain/identity_removal.js';
+import { tenantUrl } from '../domain/tenants.js';
 import { DEFAULT_TOKEN_VAULT_TIMING } from '../domain/token_vault_deps.js';
 import { createSessionMiddleware } from '../http/session.js';
-import { resolveUpstream } from '../authn/upstream/resolve_upstream.js';
-import { tenantUrl } from '../domain/tenants.js';
+import { accountRoutes } from './account_routes.js';
 import { loadAdmin, requireAdmin, requireTenantAdmin } from './admin_access.js';
 import { adminsRoutes } from './admins_routes.js';
-import { connectionAppsRoutes } from './connection_apps_routes.js';
 import { applicationsRoutes } from './applications_routes.js';
+import { connectionAppsRoutes } from './connection_apps_routes.js';
 import { exposeCsrfToken, refuseForgedPosts } from './csrf.js';
 import { logsRoutes } from './logs_routes.js';
 import { setPasswordRoutes } from './set_password_routes.js';
 import { signInRoutes } from './sign_in_routes.js';
-import { socialRoutes } from './social_routes.js';
 import { SignInLimiter } from './sign_in_limiter.js';
+import { socialRoutes } from './social_routes.js';
 import { tenantOverviewRoutes } from './tenant_overview_routes.js';
 import { tenantsRoutes } from './tenants_routes.js';
 import { tryRoutes } from './try/try_routes.js';
@@ -30,7 +31,8 @@ export function createDashboardRouter(deps: AppDeps): Router {
   router.use(createSessionMiddleware(deps));
   router.use(exposeCsrfToken, refuseForgedPosts, loadAdmin(deps.store));
 
-  router.use(signInRoutes(deps.store, new SignInLimiter(deps.store)));
+  const limiter = new SignInLimiter(deps.store);
+  router.use(signInRoutes(deps.store, limiter));
   router.use(setPasswordRoutes(deps.store));
   const tryFlow = tryRoutes(deps);
   // The upstream comes back to the tenant's host, where the admin may have no session.
@@ -38,6 +40,7 @@ export function createDashboardRouter(deps: AppDeps): Router {
 
   router.use(requireAdmin);
   router.use(tenantsRoutes(deps));
+  router.use(accountRoutes(deps.store, limiter));
 
   const tenant = Router({ mergeParams: true });
   tenant.use(requireTenantAdmin(deps.store));

@@ -7,7 +7,7 @@ import { rawField, type FieldErrors } from './form_fields.js';
 import { renderPage } from './views.js';
 
 /** Same floor as FITGATE_ADMIN_PASSWORD. */
-const MIN_PASSWORD_LENGTH = 12;
+export const MIN_PASSWORD_LENGTH = 12;
 
 /** /manage/set-password/:ticket: an invited admin chooses a password with their one-time link. */
 export function setPasswordRoutes(store: Store): Router {

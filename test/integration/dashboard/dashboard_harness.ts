@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import request from 'supertest';
@@ -122,4 +123,31 @@ export async function submitForm(agent: Agent, page: string, action: string, fie
 
 function formEntries(fields: Record<string, string | string[]>): [string, string][] {
   return Object.entries(fields).flatMap(([name, value]) => (Array.isArray(value) ? value.map((item): [string, string] => [name, item]) : [[name, value]]));
+}
+
+export interface SignedInDashboard {
+  harness(): DashboardHarness;
+  admin(): SeededAdmin;
+  /** Signed in as admin() (owner@example.com, managing the default tenant). */
+  agent(): Agent;
+}
+
+/** For a describe block: the harness and a signed-in admin of the default tenant, closed afterwards. */
+export function useSignedInDashboard(options: HarnessOptions = {}): SignedInDashboard {
+  let harness: DashboardHarness | undefined;
+  let admin: SeededAdmin | undefined;
+  let agent: Agent | undefined;
+  beforeAll(async () => {
+    harness = await startDashboardHarness(options);
+    admin = await harness.seedAdmin('owner@example.com', ['default']);
+    agent = await signedInAgent(harness.app, admin);
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the dashboard is ready inside tests and hooks only');
+    return value;
+  };
+  return { harness: () => ready(harness), admin: () => ready(admin), agent: () => ready(agent) };
 }

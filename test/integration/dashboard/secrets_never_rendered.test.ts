@@ -1,40 +1,33 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { connectionPlugins } from '../../../src/connections/registry.js';
 import { hashClientSecret, verifyClientSecret } from '../../../src/domain/clients.js';
-import { signedInAgent, startDashboardHarness, submitForm, type Agent, type DashboardHarness } from './dashboard_harness.js';
+import { submitForm, useSignedInDashboard } from './dashboard_harness.js';
 
 /** Secrets are write-only: typed once, shown at most once, stored sealed or hashed, never rendered again. */
 describe('secrets in the dashboard', () => {
-  let harness: DashboardHarness;
-  let agent: Agent;
+  const dashboard = useSignedInDashboard({ plugins: connectionPlugins() });
   const upstreamSecret = 'GOCSPX-marker-upstream-secret-4711';
-
-  beforeAll(async () => {
-    harness = await startDashboardHarness({ plugins: connectionPlugins() });
-    agent = await signedInAgent(harness.app, await harness.seedAdmin('owner@example.com', ['default']));
-  });
-  afterAll(() => harness.close());
 
   const settings = '/manage/t/default/social/fitbit';
   const save = (fields: Record<string, string | string[]>) =>
-    submitForm(agent, settings, settings, { api: 'google-health', client_id: 'marker.apps.googleusercontent.com', scope: ['profile'], ...fields });
+    submitForm(dashboard.agent(), settings, settings, { api: 'google-health', client_id: 'marker.apps.googleusercontent.com', scope: ['profile'], ...fields });
 
   it('never renders the connection\'s client secret after it is saved, and stores it sealed', async () => {
     await save({ client_secret: upstreamSecret }).then((response) => expect(response.status).toBe(303));
-    const page = await agent.get(settings).expect(200);
+    const page = await dashboard.agent().get(settings).expect(200);
     expect(page.text).not.toContain(upstreamSecret);
     expect(page.text).toMatch(/id="client_secret" name="client_secret" type="password"[^>]* value=""/);
     expect(page.text).toContain('A secret is saved and is never shown again');
 
-    const stored = (await harness.store.connections.getByName('default', 'fitbit'))!.options.clientSecret!;
+    const stored = (await dashboard.harness().store.connections.getByName('default', 'fitbit'))!.options.clientSecret!;
     expect(stored).not.toContain(upstreamSecret);
-    expect(harness.deps.sealer.open(stored)).toBe(upstreamSecret);
+    expect(dashboard.harness().deps.sealer.open(stored)).toBe(upstreamSecret);
   });
 
   it('keeps the stored secret when the field is left blank', async () => {
-    const before = (await harness.store.connections.getByName('default', 'fitbit'))!.options.clientSecret;
+    const before = (await dashboard.harness().store.connections.getByName('default', 'fitbit'))!.options.clientSecret;
     await save({ client_secret: '', scope: ['profile', 'sleep'] }).then((response) => expect(response.status).toBe(303));
-    const after = (await harness.store.connections.getByName('default', 'fitbit'))!.options;
+    const after = (await dashboard.harness().store.connections.getByName('default', 'fitbit'))!.options;
     expect(after.clientSecret).toBe(before);
     expect(after.scope).toEqual(['profile', 'sleep']);
   });
@@ -46,33 +39,33 @@ describe('secrets in the dashboard', () => {
   });
 
   it('shows an application\'s secret once at creation, stores only its hash, and never again', async () => {
-    const created = await submitForm(agent, '/manage/t/default/applications/new', '/manage/t/default/applications', { name: 'Web', app_type: 'regular_web' });
+    const created = await submitForm(dashboard.agent(), '/manage/t/default/applications/new', '/manage/t/default/applications', { name: 'Web', app_type: 'regular_web' });
     expect(created.status).toBe(201);
     const secret = /id="client-secret">([^<]+)</.exec(created.text)?.[1];
     const clientId = /id="client-id">([^<]+)</.exec(created.text)?.[1];
     expect(secret).toBeDefined();
     expect(created.headers['cache-control']).toBe('no-store');
 
-    const client = (await harness.store.clients.get('default', clientId!))!;
+    const client = (await dashboard.harness().store.clients.get('default', clientId!))!;
     expect(client.clientSecretHash).toBe(hashClientSecret(secret!));
     expect(JSON.stringify(client)).not.toContain(secret!);
-    const settingsPage = await agent.get(`/manage/t/default/applications/${clientId}`).expect(200);
+    const settingsPage = await dashboard.agent().get(`/manage/t/default/applications/${clientId}`).expect(200);
     expect(settingsPage.text).not.toContain(secret!);
   });
 
   it('shows a rotated secret once, and the old one stops working', async () => {
-    const created = await submitForm(agent, '/manage/t/default/applications/new', '/manage/t/default/applications', { name: 'Rotating', app_type: 'regular_web' });
+    const created = await submitForm(dashboard.agent(), '/manage/t/default/applications/new', '/manage/t/default/applications', { name: 'Rotating', app_type: 'regular_web' });
     const clientId = /id="client-id">([^<]+)</.exec(created.text)![1]!;
     const oldSecret = /id="client-secret">([^<]+)</.exec(created.text)![1]!;
     const page = `/manage/t/default/applications/${clientId}`;
 
-    const rotated = await submitForm(agent, page, `${page}/rotate-secret`, {});
+    const rotated = await submitForm(dashboard.agent(), page, `${page}/rotate-secret`, {});
     expect(rotated.status).toBe(200);
     const newSecret = /id="client-secret">([^<]+)</.exec(rotated.text)![1]!;
     expect(newSecret).not.toBe(oldSecret);
-    const client = (await harness.store.clients.get('default', clientId))!;
+    const client = (await dashboard.harness().store.clients.get('default', clientId))!;
     expect(verifyClientSecret(client, newSecret)).toBe(true);
     expect(verifyClientSecret(client, oldSecret)).toBe(false);
-    expect((await agent.get(page).expect(200)).text).not.toContain(newSecret);
+    expect((await dashboard.agent().get(page).expect(200)).text).not.toContain(newSecret);
   });
 });

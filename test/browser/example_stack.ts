@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { startChildService, type ChildService } from '../../scripts/example/child_service.js';
+import { seedExampleTenant } from '../../scripts/example/seed.js';
+import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { startBrowserFitgate, type BrowserFitgate } from './browser_fitgate.js';
+
+/**
+ * What `npm run example` runs, for the browser tests: the emulator and fitgate in-process, the
+ * tenant seeded by the same code through the emulator's admin API and the Management API, and
+ * Activity Sync as its own process (plain `node` on its entry point, port 0, its URL read from
+ * its start-up line).
+ */
+export interface ExampleStack {
+  readonly emulator: TestEmulator;
+  readonly fitgate: BrowserFitgate;
+  /** e.g. "http://localhost:41235" */
+  readonly exampleUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startExampleStack(): Promise<ExampleStack> {
+  const bootstrap = { clientId: 'example-browser-test', clientSecret: randomBytes(32).toString('base64url') };
+  const emulator = await startTestEmulator();
+  let fitgate: BrowserFitgate | undefined;
+  let example: ChildService | undefined;
+  try {
+    fitgate = await startBrowserFitgate({
+      FITGATE_UPSTREAM_BASE_URL: emulator.url,
+      FITGATE_SANDBOX: 'off',
+      FITGATE_BOOTSTRAP_CLIENT_ID: bootstrap.clientId,
+      FITGATE_BOOTSTRAP_CLIENT_SECRET: bootstrap.clientSecret,
+    });
+    const seeded = await seedExampleTenant({ fitgateUrl: fitgate.url, emulatorUrl: emulator.url, bootstrap });
+    example = await startChildService({
+      name: 'Activity Sync',
+      script: join(process.cwd(), 'examples/activity-sync/src/server.js'),
+      env: {
+        PORT: '0',
+        ISSUER_BASE_URL: fitgate.url,
+        CLIENT_ID: seeded.clientId,
+        CLIENT_SECRET: seeded.clientSecret,
+        SECRET: randomBytes(32).toString('base64url'),
+        MANAGEMENT_CLIENT_ID: bootstrap.clientId,
+        MANAGEMENT_CLIENT_SECRET: bootstrap.clientSecret,
+        UPSTREAM_BASE_URL: emulator.url,
+      },
+      ready: /listening on (http\S+)/,
+      onLine: (line) => console.error(`[activity-sync] ${line}`),
+    });
+    await seeded.registerExampleUrl(example.url);
+  } catch (error) {
+    await example?.stop();
+    await fitgate?.close();
+    await emulator.close();
+    throw error;
+  }
+  const started = { fitgate, example };
+  return {
+    emulator,
+    fitgate: started.fitgate,
+    exampleUrl: started.example.url,
+    async close() {
+      await started.example.stop();
+      await started.fitgate.close();
+      await emulator.close();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from '@jest/globals';
+import { verifyPassword } from '../../../src/domain/passwords.js';
+import { submitForm, useSignedInDashboard } from './dashboard_harness.js';
+
+/** An admin changes their own password, proving the current one first. */
+describe('changing the admin password', () => {
+  const dashboard = useSignedInDashboard();
+
+  it('refuses a wrong current password and keeps the old one', async () => {
+    const refused = await submitForm(dashboard.agent(), '/manage/account', '/manage/account', { current_password: 'wrong', password: 'a brand new password', confirm: 'a brand new password' });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('This is not your current password.');
+    expect(await verifyPassword(dashboard.admin().password, (await dashboard.harness().store.admins.get(dashboard.admin().email))!.passwordHash!)).toBe(true);
+  });
+
+  it('changes the password when the current one is right', async () => {
+    const changed = await submitForm(dashboard.agent(), '/manage/account', '/manage/account', {
+      current_password: dashboard.admin().password,
+      password: 'a brand new password',
+      confirm: 'a brand new password',
+    });
+    expect(changed.status).toBe(303);
+    expect(await verifyPassword('a brand new password', (await dashboard.harness().store.admins.get(dashboard.admin().email))!.passwordHash!)).toBe(true);
+    await dashboard.agent().get('/manage/account?changed=1').expect(200);
+  });
+});
