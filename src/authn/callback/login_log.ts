@@ -1,19 +1,20 @@
 import type { Request } from 'express';
 import type { AppDeps } from '../../app_deps.js';
-import { recordLogEvent } from '../../domain/log_events.js';
 import type { User } from '../../domain/types.js';
 import type { AppError } from '../../errors/index.js';
 import type { LoginTransaction } from '../login_transaction.js';
+import { recordRequestEvent } from '../request_log_event.js';
 
 export type LoginLogEntry =
   | { outcome: 'success'; user: User; description: string }
   | { outcome: 'failure'; error: AppError };
 
 /**
- * Records the login as Auth0's `s` or `f` event: client, connection, user, IP and user agent, with a
- * description fitgate wrote (never a token, code or upstream body). Logging never fails the login.
+ * Records the login as Auth0's `s` or `f` event: client, connection and user (the request adds the
+ * tenant, IP and user agent), with a description fitgate wrote, never a token, code, state or
+ * upstream body. Logging never fails the login.
  */
-export async function logLogin(
+export function logLogin(
   deps: AppDeps,
   req: Request,
   /** The login's transaction; absent when the callback's state named none this browser started. */
@@ -21,32 +22,26 @@ export async function logLogin(
   clientName: string | undefined,
   entry: LoginLogEntry,
 ): Promise<void> {
-  const userAgent = req.get('user-agent');
-  const common = {
-    tenant: req.context.tenant.name,
+  const login = {
     ...(transaction ? { clientId: transaction.clientId, connection: transaction.connection } : {}),
     ...(clientName !== undefined ? { clientName } : {}),
-    ...(req.ip !== undefined ? { ip: req.ip } : {}),
-    ...(userAgent !== undefined ? { userAgent } : {}),
   };
-  const event =
+  return recordRequestEvent(
+    deps,
+    req,
     entry.outcome === 'success'
       ? {
-          ...common,
+          ...login,
           type: 's',
           description: entry.description,
           userId: entry.user.userId,
           ...(entry.user.name !== undefined ? { userName: entry.user.name } : {}),
         }
       : {
-          ...common,
+          ...login,
           type: 'f',
           description: entry.error.expose ? entry.error.description : 'The login failed inside fitgate.',
           details: { error: entry.error.code },
-        };
-  try {
-    await recordLogEvent(deps.store, event);
-  } catch (error) {
-    deps.logger.warn({ err: error, type: event.type }, 'could not record a login log event');
-  }
+        },
+  );
 }
