@@ -1,6 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { Writable } from 'node:stream';
 import { beforeAll } from '@jest/globals';
 import type { Express } from 'express';
 import { createLocalJWKSet, jwtVerify, type JWTPayload } from 'jose';
@@ -15,6 +14,7 @@ import type { Tenant, User } from '../../../../src/domain/types.js';
 import { createLogger } from '../../../../src/logging/index.js';
 import { createSealer } from '../../../../src/store/sealing.js';
 import type { Store } from '../../../../src/store/store.js';
+import { captureLogLines } from '../../../support/log_capture.js';
 import type { StoreHarness } from '../../../support/stores.js';
 
 /**
@@ -73,13 +73,7 @@ async function buildBackChannel(store: Store): Promise<BackChannel> {
     FITGATE_SESSION_SECRETS: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'info',
   });
-  const logLines: string[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      done();
-    },
-  });
+  const { lines: logLines, destination } = captureLogLines();
   const sealer = createSealer(config.masterKeys);
   const deps: AppDeps = {
     config,
