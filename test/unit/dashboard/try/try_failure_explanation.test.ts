@@ -1,0 +1,34 @@
+import { describe, expect, it } from '@jest/globals';
+import { explainFailure, failureKindOf, upstreamSaidOf } from '../../../../src/dashboard/try/try_failure_explanation.js';
+
+const context = { callbackUrl: 'https://acme.example.com/login/callback', api: 'google-health', missingScopes: ['activity', 'profile'] };
+
+describe('what a failed TRY says', () => {
+  it('names the exact callback URL to register when the upstream does not know it', () => {
+    expect(explainFailure('redirect_uri_mismatch', 'x', context).fix).toContain('Register exactly https://acme.example.com/login/callback');
+  });
+
+  it('sends the admin to Google Health when the legacy endpoints are gone', () => {
+    const failure = explainFailure('gone', 'authorize: HTTP 410 Gone', context);
+    expect(failure.meaning).toContain('2026-11-02');
+    expect(failure.fix).toContain('Switch this connection');
+  });
+
+  it('lists the permissions to tick when they were left unticked', () => {
+    expect(explainFailure('insufficient_scope', 'x', context).fix).toContain('tick at least one of activity, profile');
+  });
+
+  it('still explains a kind it does not know', () => {
+    const failure = explainFailure('something_new', 'HTTP 418', context);
+    expect(failure).toMatchObject({ kind: 'something_new', upstreamSaid: 'HTTP 418' });
+    expect(failure.fix).not.toBe('');
+  });
+
+  it('reads a plugin error by its documented fields', () => {
+    const error = Object.assign(new Error('m'), { kind: 'invalid_client', operation: 'token', status: 401, upstreamCode: 'invalid_client', upstreamMessage: 'Unauthorized' });
+    expect(failureKindOf(error)).toBe('invalid_client');
+    expect(upstreamSaidOf(error)).toBe('token: HTTP 401 invalid_client “Unauthorized”');
+    expect(upstreamSaidOf(new Error('plain'))).toBe('plain');
+    expect(failureKindOf('nonsense')).toBe('unknown');
+  });
+});
