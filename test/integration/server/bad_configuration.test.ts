@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { startServer, tempDataDir } from './spawn_server.js';
+import { SERVER_TEST_TIMEOUT_MS, startServer, tempDataDir } from './spawn_server.js';
 
 describe('starting with a bad configuration', () => {
   it('exits with code 1 and one line on stderr naming the variable and the problem', async () => {
@@ -9,13 +9,13 @@ describe('starting with a bad configuration', () => {
     expect(await server.exited()).toBe(1);
     expect(server.stderr()).toBe('fitgate: configuration error: FITGATE_PUBLIC_URL: must be an absolute http(s) URL\n');
     expect(server.stdout()).toBe('');
-  });
+  }, SERVER_TEST_TIMEOUT_MS);
 
   it('refuses production without a master key the same way', async () => {
     const server = startServer({ NODE_ENV: 'production', FITGATE_DATA_DIR: tempDataDir(), FITGATE_SESSION_SECRETS: 'x'.repeat(40) });
     expect(await server.exited()).toBe(1);
     expect(server.stderr()).toBe('fitgate: configuration error: FITGATE_MASTER_KEY: is required when NODE_ENV=production\n');
-  });
+  }, SERVER_TEST_TIMEOUT_MS);
 
   it('reports a data directory it cannot use in one line too', async () => {
     const notADirectory = join(tempDataDir(), 'a-file');
@@ -23,5 +23,5 @@ describe('starting with a bad configuration', () => {
     const server = startServer({ FITGATE_DATA_DIR: notADirectory });
     expect(await server.exited()).toBe(1);
     expect(server.stderr()).toBe(`fitgate: configuration error: FITGATE_DATA_DIR: cannot keep the generated master.key in ${notADirectory}: it is not a directory\n`);
-  });
+  }, SERVER_TEST_TIMEOUT_MS);
 });

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { verifyClientSecret } from '../../../src/domain/clients.js';
 import { verifyPassword } from '../../../src/domain/passwords.js';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite_store.js';
-import { startServer, tempDataDir, type RunningServer } from './spawn_server.js';
+import { SERVER_TEST_TIMEOUT_MS, startServer, tempDataDir, type RunningServer } from './spawn_server.js';
 
 const PASSWORD_LINE = /^Admin: (\S+)\s+password: (\S+)/;
 
@@ -73,7 +73,7 @@ describe('first start and restart on the embedded store', () => {
       expect(await verifyPassword(password ?? '', admin?.passwordHash ?? '')).toBe(true);
       expect((await store.connections.list('default')).map((c) => c.name)).toEqual(['fitbit']);
     });
-  });
+  }, SERVER_TEST_TIMEOUT_MS);
 
   it('creates the bootstrap machine-to-machine client once and keeps it across restarts', async () => {
     const dataDir = tempDataDir();
@@ -100,5 +100,5 @@ describe('first start and restart on the embedded store', () => {
       expect(verifyClientSecret(items[0] ?? {}, environment.FITGATE_BOOTSTRAP_CLIENT_SECRET)).toBe(true);
       expect(items[0]?.managementScopes).toContain('read:user_idp_tokens');
     });
-  });
+  }, SERVER_TEST_TIMEOUT_MS);
 });

@@ -1,6 +1,6 @@
 import { request, type ClientRequest, type IncomingMessage } from 'node:http';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { startServer, tempDataDir, type RunningServer } from './spawn_server.js';
+import { SERVER_TEST_TIMEOUT_MS, startServer, tempDataDir, type RunningServer } from './spawn_server.js';
 
 /** Resolves once the server has read the request head (it answers Expect: 100-continue). */
 function startStreamingPost(port: number, bodyLength: number): { req: ClientRequest; accepted: Promise<void>; response: Promise<IncomingMessage> } {
@@ -62,5 +62,5 @@ describe('graceful shutdown', () => {
     expect(JSON.parse(text)).toHaveProperty('error');
     expect(response.headers.connection).toBe('close');
     expect(await server.exited()).toBe(0);
-  });
+  }, SERVER_TEST_TIMEOUT_MS);
 });
