@@ -1,5 +1,6 @@
 import express from 'express';
 import expressOpenIdConnect from 'express-openid-connect';
+import { forgetTokenRejected } from './connection_state.js';
 import { createFitbitData } from './fitbit_data.js';
 import { createManagementApi } from './management_api.js';
 import { fitbitRouter } from './routes/fitbit.js';
@@ -32,6 +33,7 @@ export function createApp(config) {
       authRequired: false,
       // Sign out of fitgate too (its end_session_endpoint), so Disconnect really ends the sign-in.
       idpLogout: true,
+      afterCallback: forgetTokenRejected,
       authorizationParams: {
         response_type: 'code',
         scope: 'openid profile email offline_access',

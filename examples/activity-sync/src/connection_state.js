@@ -5,13 +5,22 @@ import { ManagementApiError } from './management_api.js';
  * one thing only the app can see. fitgate learns that a grant was revoked upstream when its next
  * refresh is refused; until then the token it hands out still looks valid. When Fitbit refuses that
  * token (401) during Verify, the app remembers it in the user's session, so the page keeps saying
- * "Needs re-authorization" until the user reconnects (a new login starts a new session).
+ * "Needs re-authorization" until the user signs in again (see forgetTokenRejected).
  */
 
 const REJECTED_FLAG = 'fitbitTokenRejected';
 
 export function rememberTokenRejected(req, reason) {
   req.appSession[REJECTED_FLAG] = reason;
+}
+
+/**
+ * express-openid-connect's afterCallback hook: a new sign-in got fitgate a new grant, so the old
+ * refusal no longer applies. The SDK merges the returned session into the existing one when the
+ * same user signs in again, so the flag is cleared explicitly rather than left out.
+ */
+export function forgetTokenRejected(req, res, session) {
+  return { ...session, [REJECTED_FLAG]: undefined };
 }
 
 /**
