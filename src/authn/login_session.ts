@@ -35,5 +35,5 @@ export async function signIn(req: Request, endUser: NonNullable<Request['session
   await new Promise<void>((resolve, reject) => req.session.regenerate((error: unknown) => (error ? reject(error) : resolve())));
   req.session.endUser = endUser;
   if (stillPending.length > 0) req.session.pendingLogins = stillPending;
-  await new Promise<void>((resolve, reject) => req.session.save((error: unknown) => (error ? reject(error) : resolve())));
+  // express-session stores the new session before it ends the response.
 }

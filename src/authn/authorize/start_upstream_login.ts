@@ -44,7 +44,7 @@ export async function startUpstreamLogin(
   if (outcome.kind !== 'redirect') {
     throw clientErrorForUpstream(outcome.kind === 'error' ? outcome.error : undefined, connection.options.api);
   }
-  // The session must hold the pending state before the browser can come back with it.
-  await new Promise<void>((resolve, reject) => req.session.save((error: unknown) => (error ? reject(error) : resolve())));
+  // express-session saves the pending state before it ends this response, so the browser cannot
+  // come back with the state before the session holds it.
   res.redirect(302, outcome.url);
 }
