@@ -25,9 +25,10 @@ export function applicationsRoutes(store: Store): Router {
     return client;
   }
 
-  router.get('/', async (_req, res) => {
+  router.get('/', async (req, res) => {
     const { items } = await store.clients.list(tenantOf(res), { page: 0, perPage: 100 });
-    renderPage(res, 'applications', { title: 'Applications', section: 'applications', applications: items, labels: APP_TYPE_LABELS });
+    const deleted = typeof req.query.deleted === 'string' ? req.query.deleted : undefined;
+    renderPage(res, 'applications', { title: 'Applications', section: 'applications', applications: items, labels: APP_TYPE_LABELS, deleted });
   });
 
   router.get('/new', (_req, res) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { approveUrl, DEMO } from '../../support/emulator.js';
-import { signedInAgent } from './dashboard_harness.js';
+import request from 'supertest';
+import { HOST, signedInAgent } from './dashboard_harness.js';
 import { configureFitbit, followUpstream, runTry, useTrySetup } from './try_helpers.js';
 
 /** TRY through a configured connection, against the emulator as the upstream (FITGATE_UPSTREAM_BASE_URL). */
@@ -49,5 +50,35 @@ describe('TRY with real credentials', () => {
     const other = await signedInAgent(setup.harness().app, await setup.harness().seedAdmin('other@example.com', ['default']));
     await other.get(resultPath).expect(404);
     await setup.agent().get(resultPath).expect(200);
+  });
+
+  it('finishes a TRY of another tenant on that tenant\'s host and shows the result where the admin works', async () => {
+    const harness = setup.harness();
+    const admin = await signedInAgent(harness.app, await harness.seedAdmin('multi@example.com', ['default', 'acme']));
+    setup.emulator().control.addRedirectUri(DEMO.googleServer.clientId, 'http://acme.localhost:3000/login/callback');
+    const now = new Date().toISOString();
+    await harness.store.connections.create({
+      tenant: 'acme',
+      id: 'con_acme000000000000',
+      name: 'fitbit',
+      strategy: 'fitbit',
+      options: { api: 'google-health', clientId: DEMO.googleServer.clientId, clientSecret: harness.deps.sealer.seal(DEMO.googleServer.clientSecret), scope: ['profile'], profileSync: 'on_each_login' },
+      enabledClients: [],
+      createdAt: now,
+      updatedAt: now,
+    });
+
+    const started = await admin.get('/manage/t/acme/social/fitbit/try').expect(302);
+    expect(new URL(String(started.headers.location)).searchParams.get('redirect_uri')).toBe('http://acme.localhost:3000/login/callback');
+    const back = await followUpstream(approveUrl(String(started.headers.location), { user: 'alice' }));
+    expect(back.host).toBe('acme.localhost:3000');
+
+    // The browser has no session on the tenant's host: the callback needs none.
+    const browserAtAcme = request.agent(harness.app).host('acme.localhost:3000');
+    const handedOver = await browserAtAcme.get(`${back.pathname}${back.search}`).expect(303);
+    const finished = await browserAtAcme.get(String(handedOver.headers.location)).expect(303);
+    const result = new URL(String(finished.headers.location));
+    expect(result.host).toBe(HOST);
+    expect((await admin.get(result.pathname).expect(200)).text).toContain('It works!');
   });
 });
