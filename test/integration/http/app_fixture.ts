@@ -4,8 +4,8 @@ import type { Express } from 'express';
 import { createApp } from '../../../src/app.js';
 import type { AppDeps } from '../../../src/app_deps.js';
 import { loadConfig, type Config } from '../../../src/config/index.js';
-import { buildTenant } from '../../../src/domain/tenants.js';
-import type { Tenant } from '../../../src/domain/types.js';
+import { generateSigningKey } from '../../../src/domain/signing_keys.js';
+import type { SigningKey, Tenant } from '../../../src/domain/types.js';
 import { createLogger } from '../../../src/logging/index.js';
 import { createSealer } from '../../../src/store/sealing.js';
 import type { Store } from '../../../src/store/store.js';
@@ -16,6 +16,9 @@ import { openSqliteTestStore, type TestStore } from '../../support/stores.js';
  * Host header (the base host is localhost:3000 unless the environment says otherwise); the log is
  * captured line by line in `logLines`.
  */
+/** Jest timeout for hooks that open a store and generate keys while the whole suite runs on two cores. */
+export const FIXTURE_TIMEOUT_MS = 120_000;
+
 export interface TestApp {
   app: Express;
   deps: AppDeps;
@@ -23,7 +26,7 @@ export interface TestApp {
   config: Config;
   /** Every JSON line the app logged, in order. */
   logLines: string[];
-  /** Adds a tenant (with a real signing key) to the store. */
+  /** Adds a tenant to the store. Its signing key is real, and shared by the fixture's tenants (RSA key generation is slow). */
   addTenant(name: string, domains?: string[]): Promise<Tenant>;
   cleanup(): Promise<void>;
 }
@@ -46,6 +49,7 @@ export async function startTestApp(environment: Record<string, string> = {}): Pr
     },
   });
   const sealer = createSealer(config.masterKeys);
+  let signingKey: Promise<SigningKey> | undefined;
   const deps: AppDeps = {
     config,
     store: testStore.store,
@@ -61,7 +65,8 @@ export async function startTestApp(environment: Record<string, string> = {}): Pr
     config,
     logLines,
     async addTenant(name, domains = []) {
-      const tenant = { ...(await buildTenant(name, sealer)), domains };
+      signingKey ??= generateSigningKey(sealer);
+      const tenant: Tenant = { name, domains, signingKeys: [await signingKey], createdAt: new Date().toISOString() };
       await testStore.store.tenants.create(tenant);
       return tenant;
     },

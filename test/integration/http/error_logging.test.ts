@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { startTestApp, type TestApp } from './app_fixture.js';
+import { FIXTURE_TIMEOUT_MS, startTestApp, type TestApp } from './app_fixture.js';
 
 interface LoggedLine {
   level: number;
@@ -15,8 +15,8 @@ describe('unexpected errors', () => {
     fixture = await startTestApp();
     // The store fails the way a broken disk or a lost Redis would.
     fixture.store.tenants.get = () => Promise.reject(new Error('disk on fire at /var/lib/fitgate'));
-  });
-  afterAll(() => fixture.cleanup());
+  }, FIXTURE_TIMEOUT_MS);
+  afterAll(() => fixture.cleanup(), FIXTURE_TIMEOUT_MS);
 
   it('answer with a generic 500 and keep the message and stack for the log only', async () => {
     const response = await request(fixture.app).get('/authorize').set('Host', 'localhost:3000').set('Accept', 'text/html');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { startTestApp, type TestApp } from './app_fixture.js';
+import { FIXTURE_TIMEOUT_MS, startTestApp, type TestApp } from './app_fixture.js';
 
 const HOST = 'localhost:3000';
 
@@ -11,8 +11,8 @@ describe('error responses of the app', () => {
   beforeAll(async () => {
     fixture = await startTestApp();
     await fixture.addTenant('default');
-  });
-  afterAll(() => fixture.cleanup());
+  }, FIXTURE_TIMEOUT_MS);
+  afterAll(() => fixture.cleanup(), FIXTURE_TIMEOUT_MS);
 
   it('answers malformed JSON with a 400 invalid_request, not a 500, and does not echo the body', async () => {
     const response = await request(fixture.app)

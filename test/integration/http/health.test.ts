@@ -2,15 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import express from 'express';
 import request from 'supertest';
 import { createHealthRouter } from '../../../src/http/health.js';
-import { startTestApp, type TestApp } from './app_fixture.js';
+import { FIXTURE_TIMEOUT_MS, startTestApp, type TestApp } from './app_fixture.js';
 
 describe('health checks on the app', () => {
   let fixture: TestApp;
 
   beforeAll(async () => {
     fixture = await startTestApp();
-  });
-  afterAll(() => fixture.cleanup());
+  }, FIXTURE_TIMEOUT_MS);
+  afterAll(() => fixture.cleanup(), FIXTURE_TIMEOUT_MS);
 
   it('answers live and ready on any host, even before any tenant exists', async () => {
     const live = await request(fixture.app).get('/health/live').set('Host', '10.0.0.7:3000');

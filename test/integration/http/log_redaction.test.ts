@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { startTestApp, type TestApp } from './app_fixture.js';
+import { FIXTURE_TIMEOUT_MS, startTestApp, type TestApp } from './app_fixture.js';
 
 const HOST = 'localhost:3000';
 const MARKER = 'marker-5ecret-7f3a9';
@@ -17,8 +17,8 @@ describe('request log redaction', () => {
   beforeAll(async () => {
     fixture = await startTestApp({ LOG_LEVEL: 'info' });
     await fixture.addTenant('default');
-  });
-  afterAll(() => fixture.cleanup());
+  }, FIXTURE_TIMEOUT_MS);
+  afterAll(() => fixture.cleanup(), FIXTURE_TIMEOUT_MS);
 
   const logged = () => fixture.logLines.join('\n');
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import express from 'express';
 import request from 'supertest';
 import { allowFormRedirectsTo, securityHeaders } from '../../../src/http/security_headers.js';
-import { startTestApp, type TestApp } from './app_fixture.js';
+import { FIXTURE_TIMEOUT_MS, startTestApp, type TestApp } from './app_fixture.js';
 
 describe('security headers', () => {
   let fixture: TestApp;
@@ -13,8 +13,8 @@ describe('security headers', () => {
     await fixture.addTenant('default');
     const response = await request(fixture.app).get('/anything').set('Host', 'localhost:3000').set('Accept', 'text/html');
     headers = response.headers as Record<string, string>;
-  });
-  afterAll(() => fixture.cleanup());
+  }, FIXTURE_TIMEOUT_MS);
+  afterAll(() => fixture.cleanup(), FIXTURE_TIMEOUT_MS);
 
   const directive = (name: string) =>
     (headers['content-security-policy'] ?? '')

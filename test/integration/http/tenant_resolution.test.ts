@@ -4,7 +4,7 @@ import request from 'supertest';
 import { resolveTenant } from '../../../src/http/resolve_tenant.js';
 import { errorHandler } from '../../../src/http/error_handler.js';
 import { views } from '../../../src/http/views.js';
-import { startTestApp, type TestApp } from './app_fixture.js';
+import { FIXTURE_TIMEOUT_MS, startTestApp, type TestApp } from './app_fixture.js';
 
 /** The real resolver on the real embedded store, behind a probe route that reports what it found. */
 function probeApp(fixture: TestApp, trustProxy: string | false = false): express.Express {
@@ -27,8 +27,8 @@ describe('tenant resolution by Host', () => {
     await fixture.addTenant('default');
     await fixture.addTenant('acme', ['login.acme.example', 'sso.acme.example:8443']);
     app = probeApp(fixture);
-  });
-  afterAll(() => fixture.cleanup());
+  }, FIXTURE_TIMEOUT_MS);
+  afterAll(() => fixture.cleanup(), FIXTURE_TIMEOUT_MS);
 
   const probe = (host: string) => request(app).get('/probe').set('Host', host);
 
@@ -98,8 +98,8 @@ describe('tenant resolution behind an https public URL', () => {
     await fixture.addTenant('default');
     await fixture.addTenant('acme');
     app = probeApp(fixture);
-  });
-  afterAll(() => fixture.cleanup());
+  }, FIXTURE_TIMEOUT_MS);
+  afterAll(() => fixture.cleanup(), FIXTURE_TIMEOUT_MS);
 
   it("treats the scheme's default port as no port and builds https tenant URLs", async () => {
     const response = await request(app).get('/probe').set('Host', 'acme.id.example.com:443');
