@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { bootstrap, GENERATED_ADMIN_EMAIL, type BootstrapDeps } from '../../../src/domain/bootstrap.js';
 import { verifyClientSecret } from '../../../src/domain/clients.js';
 import { MANAGEMENT_API_SCOPES } from '../../../src/domain/management_scopes.js';
 import { verifyPassword } from '../../../src/domain/passwords.js';
 import { createSealer } from '../../../src/store/sealing.js';
 import { openSqliteTestStore, type TestStore } from '../../support/stores.js';
+
+// Each test generates an RSA key and scrypt hashes; the whole suite shares two loaded cores.
+jest.setTimeout(90_000);
 
 const sealer = createSealer([randomBytes(32)]);
 const BASE = { publicUrl: 'http://localhost:3000', baseHost: 'localhost:3000' };
