@@ -124,4 +124,12 @@ describeWithBrowser('the Activity Sync example in a browser', () => {
     },
     BROWSER_TIMEOUT_MS,
   );
+
+  it(
+    'exchanged client credentials twice over the whole story: once for the seed, once for the example, which cached its Management API token',
+    async () => {
+      const exchanges = await stack.fitgate.store.logs.list('default', { type: 'seccft', page: 0, perPage: 100 });
+      expect(exchanges.items).toHaveLength(2);
+    },
+  );
 });
