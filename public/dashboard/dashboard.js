@@ -1,6 +1,7 @@
 // Progressive enhancements for the dashboard. Every page works without this file: forms post
 // normally. Loaded as an external file because the CSP forbids inline scripts.
 'use strict';
+/* global document, navigator, Element, HTMLInputElement -- a browser script; the lint config's globals are Node's */
 
 document.documentElement.classList.add('js');
 

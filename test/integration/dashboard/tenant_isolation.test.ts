@@ -46,6 +46,7 @@ describe('tenant isolation in the dashboard', () => {
     '/manage/t/acme/applications',
     `/manage/t/acme/applications/${'x'}`,
     '/manage/t/acme/social/fitbit',
+    '/manage/t/acme/social/fitbit/try',
     '/manage/t/acme/users',
     '/manage/t/acme/logs',
     '/manage/t/acme/admins',
