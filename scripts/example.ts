@@ -33,21 +33,31 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stopAll(0));
   process.once('SIGTERM', () => void stopAll(0));
+  const watch = (service: ChildService) => {
+    services.push(service);
+    void service.exited.then(() => {
+      if (stopping) return;
+      process.stderr.write(`npm run example: ${service.name} stopped unexpectedly; stopping the others\n`);
+      void stopAll(1);
+    });
+    return service;
+  };
 
   try {
     const bootstrap = { clientId: 'example-automation', clientSecret: randomBytes(32).toString('base64url') };
     const admin = { email: 'admin@example.localhost', password: randomBytes(12).toString('base64url') };
     const fitgateUrl = `http://localhost:${ports.fitgate}`;
 
-    const emulator = await startChildService({
-      name: 'the Fitbit emulator',
-      script: join(root, 'dist/src/emulator/standalone.js'),
-      env: { EMULATOR_PORT: ports.emulator },
-      ready: /listening on (http\S+)/,
-    });
-    services.push(emulator);
+    const emulator = watch(
+      await startChildService({
+        name: 'the Fitbit emulator',
+        script: join(root, 'dist/src/emulator/standalone.js'),
+        env: { EMULATOR_PORT: ports.emulator },
+        ready: /listening on (http\S+)/,
+      }),
+    );
 
-    services.push(
+    watch(
       await startChildService({
         name: 'fitgate',
         script: join(root, 'dist/src/server.js'),
@@ -69,23 +79,24 @@ async function main(): Promise<void> {
     );
 
     const seeded = await seedExampleTenant({ fitgateUrl, emulatorUrl: emulator.url, bootstrap });
-    const example = await startChildService({
-      name: 'Activity Sync',
-      script: join(root, 'examples/activity-sync/src/server.js'),
-      env: {
-        PORT: ports.example,
-        ISSUER_BASE_URL: fitgateUrl,
-        CLIENT_ID: seeded.clientId,
-        CLIENT_SECRET: seeded.clientSecret,
-        SECRET: randomBytes(32).toString('base64url'),
-        MANAGEMENT_CLIENT_ID: bootstrap.clientId,
-        MANAGEMENT_CLIENT_SECRET: bootstrap.clientSecret,
-        UPSTREAM_BASE_URL: emulator.url,
-      },
-      ready: /listening on (http\S+)/,
-      onLine: (line) => process.stdout.write(`[activity-sync] ${line}\n`),
-    });
-    services.push(example);
+    const example = watch(
+      await startChildService({
+        name: 'Activity Sync',
+        script: join(root, 'examples/activity-sync/src/server.js'),
+        env: {
+          PORT: ports.example,
+          ISSUER_BASE_URL: fitgateUrl,
+          CLIENT_ID: seeded.clientId,
+          CLIENT_SECRET: seeded.clientSecret,
+          SECRET: randomBytes(32).toString('base64url'),
+          MANAGEMENT_CLIENT_ID: bootstrap.clientId,
+          MANAGEMENT_CLIENT_SECRET: bootstrap.clientSecret,
+          UPSTREAM_BASE_URL: emulator.url,
+        },
+        ready: /listening on (http\S+)/,
+        onLine: (line) => process.stdout.write(`[activity-sync] ${line}\n`),
+      }),
+    );
     await seeded.registerExampleUrl(example.url);
 
     process.stdout.write(

@@ -10,6 +10,8 @@ import { createInterface } from 'node:readline';
 export interface ChildService {
   readonly name: string;
   readonly url: string;
+  /** Settles when the process ends, for whatever reason. */
+  readonly exited: Promise<void>;
   /** SIGTERM, then wait for the exit (each program stops gracefully on it). */
   stop(): Promise<void>;
 }
@@ -52,7 +54,7 @@ export function startChildService(options: ChildServiceOptions): Promise<ChildSe
       if (!url) return;
       ready = true;
       clearTimeout(timer);
-      resolve({ name: options.name, url, stop: () => stop(child, exited) });
+      resolve({ name: options.name, url, exited, stop: () => stop(child, exited) });
     };
     createInterface({ input: child.stdout! }).on('line', onLine);
     createInterface({ input: child.stderr! }).on('line', onLine);
