@@ -1,11 +1,11 @@
 import { ConflictError, TooManyRequestsError, UpstreamUnavailableError } from '../errors/index.js';
-import { markNeedsReauthorization, reauthorizationReasonFor } from './identity_status.js';
+import { markNeedsReauthorization, reauthorizationReasonFor, type ReauthorizationReason } from './identity_status.js';
 import { identityKey, readIdentity, updateIdentity, type IdentityRef } from './stored_identity.js';
 import { freshStoredToken, needsReauthorizationError, type VaultAccessToken } from './token_freshness.js';
 import type { ResolvedVaultDeps } from './token_vault_deps.js';
 import { backoffRemainingSeconds, recordBackoff } from './upstream_backoff.js';
 import { upstreamFailureOf, type UpstreamFailure } from './upstream_token_client.js';
-import type { Identity, User } from './types.js';
+import type { User } from './types.js';
 
 /** The 429 a caller gets while the upstream's rate-limit window for this identity is open. */
 export async function throwIfBackingOff(deps: ResolvedVaultDeps, ref: IdentityRef): Promise<void> {
@@ -31,7 +31,7 @@ export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityR
       // Nothing to refresh with, but the token still works for a while: hand it out as it is.
       return { accessToken: deps.sealer.open(tokens.accessToken), expiresIn: Math.floor((tokens.expiresAt - deps.now()) / 1000) };
     }
-    throw await disconnect(deps, ref, user, identity, 'refresh_token_missing', 'no refresh token stored');
+    throw await disconnect(deps, ref, user, 'refresh_token_missing', 'no refresh token stored');
   }
 
   const connection = await deps.connections.getByName(ref.tenant, ref.connection);
@@ -43,7 +43,7 @@ export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityR
   try {
     refreshed = await client.refresh(deps.sealer.open(tokens.refreshToken));
   } catch (error) {
-    throw await refreshFailed(deps, ref, user, identity, upstreamFailureOf(error));
+    throw await refreshFailed(deps, ref, user, upstreamFailureOf(error));
   }
 
   const now = deps.now();
@@ -75,15 +75,9 @@ export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityR
   return { accessToken: refreshed.accessToken, expiresIn: refreshed.expiresIn };
 }
 
-async function refreshFailed(
-  deps: ResolvedVaultDeps,
-  ref: IdentityRef,
-  user: User,
-  identity: Identity,
-  failure: UpstreamFailure,
-): Promise<Error> {
+async function refreshFailed(deps: ResolvedVaultDeps, ref: IdentityRef, user: User, failure: UpstreamFailure): Promise<Error> {
   const reason = reauthorizationReasonFor(failure);
-  if (reason) return disconnect(deps, ref, user, identity, reason, failure.message);
+  if (reason) return disconnect(deps, ref, user, reason, failure.message);
   if (failure.kind === 'rate_limited') {
     const seconds = await recordBackoff(deps.ephemeral, identityKey(ref), failure.retryAfterSeconds, deps.now());
     deps.logger.warn({ user_id: ref.userId, connection: ref.connection, retry_after_s: seconds }, 'upstream rate-limited a token refresh');
@@ -98,22 +92,27 @@ async function disconnect(
   deps: ResolvedVaultDeps,
   ref: IdentityRef,
   user: User,
-  identity: Identity,
-  reason: Parameters<typeof markNeedsReauthorization>[1],
+  reason: ReauthorizationReason,
   upstreamMessage: string,
 ): Promise<Error> {
   const now = new Date(deps.now());
   const disconnected = await updateIdentity(deps.users, ref, (current) => markNeedsReauthorization(current, reason, now), now);
-  await deps.recordEvent({
-    tenant: user.tenant,
-    type: IDENTITY_DISCONNECTED_EVENT,
-    description: `The ${identity.connection} identity needs reauthorization: ${reason}`,
-    connection: identity.connection,
-    userId: user.userId,
-    ...(user.name !== undefined ? { userName: user.name } : {}),
-    details: { identity_user_id: identity.userId, status: disconnected.status, reason, upstream_message: upstreamMessage },
-  });
-  deps.logger.warn({ user_id: user.userId, connection: identity.connection, reason }, 'identity needs reauthorization');
+  const context = { user_id: ref.userId, connection: ref.connection, reason };
+  deps.logger.warn(context, 'identity needs reauthorization');
+  try {
+    await deps.recordEvent({
+      tenant: ref.tenant,
+      type: IDENTITY_DISCONNECTED_EVENT,
+      description: `The ${ref.connection} identity needs reauthorization: ${reason}`,
+      connection: ref.connection,
+      userId: ref.userId,
+      ...(user.name !== undefined ? { userName: user.name } : {}),
+      details: { identity_user_id: ref.upstreamUserId, status: disconnected.status, reason, upstream_message: upstreamMessage },
+    });
+  } catch (error) {
+    // The status is stored; a missing log line must not hide it from the caller behind a 500.
+    deps.logger.error({ ...context, err: error }, 'could not record the identity status change in the tenant log');
+  }
   return needsReauthorizationError(disconnected);
 }
 
