@@ -1,0 +1,156 @@
+import { worstP99 } from './measure.js';
+import type { BenchResult, LoadResult, StoreRun } from './result_schema.js';
+
+/** bench/results/latest.md: the tables the README shows, from the JSON result alone. */
+export function renderMarkdown(result: BenchResult): string {
+  const { machine } = result;
+  const lines: string[] = [
+    '# fitgate benchmark: latest run',
+    '',
+    `Run ${result.startedAt} → ${result.finishedAt}.` +
+      (result.reducedLoad ? ' **Reduced load (--quick or smaller options): these numbers only show the shape of the report.**' : ''),
+    '',
+    '## Machine',
+    '',
+    ...table(
+      ['nproc', 'CPU model', 'memory', 'node', 'platform', 'load average (start → end)'],
+      [
+        [
+          String(machine.nproc),
+          machine.cpuModel,
+          `${(machine.memoryBytes / 2 ** 30).toFixed(1)} GiB`,
+          machine.node,
+          machine.platform,
+          `${machine.loadAverage.atStart} → ${machine.loadAverage.atEnd}`,
+        ],
+      ],
+    ),
+    '',
+    `Levels ${result.options.levels.join(', ')} virtual users, ${result.options.durationSeconds} s each after ${result.options.warmupSeconds} s warm-up; ` +
+      `${result.options.users} distinct emulator users. fitgate, the peer and the emulator are separate processes on this machine, as is the load driver.`,
+    '',
+    '## Complete logins: fitgate vs the do-it-yourself Passport app (peer)',
+    '',
+    ...table(
+      ['store', 'fitgate logins/s (peak)', 'peer logins/s (peak)', 'throughput ratio', 'fitgate CPU ms/login', 'peer CPU ms/login', 'CPU ratio', 'fitgate RSS', 'peer RSS'],
+      result.runs.map((run) => [
+        run.store,
+        `${run.fitgate.peak.perSecond} @ ${run.fitgate.peak.concurrency}`,
+        `${run.peer.peak.perSecond} @ ${run.peer.peak.concurrency} (${run.peer.sessionStore} sessions)`,
+        `${run.ratios.throughput}×`,
+        String(run.fitgate.peak.cpuMsPerOp),
+        String(run.peer.peak.cpuMsPerOp),
+        `${run.ratios.cpuPerLogin}×`,
+        mib(run.memory.fitgateRssBytes),
+        mib(run.memory.peerRssBytes),
+      ]),
+    ),
+    '',
+    'CPU is utime + stime of the server process (from /proc) divided by completed logins; the emulator\'s own CPU is reported apart in the JSON.',
+    '',
+    '## By concurrency',
+    '',
+    ...table(
+      ['store', 'users', 'fitgate logins/s', 'fitgate CPU ms/login', 'fitgate worst p99 ms', 'fitgate errors', 'peer logins/s', 'peer CPU ms/login', 'peer worst p99 ms', 'peer errors'],
+      result.runs.flatMap((run) =>
+        run.fitgate.levels.map((level, index) => {
+          const peer = run.peer.levels[index];
+          return [
+            run.store,
+            String(level.concurrency),
+            String(level.perSecond),
+            String(level.cpuMsPerOp),
+            String(worstP99(level)),
+            String(level.errors),
+            String(peer?.perSecond ?? ''),
+            String(peer?.cpuMsPerOp ?? ''),
+            peer ? String(worstP99(peer)) : '',
+            String(peer?.errors ?? ''),
+          ];
+        }),
+      ),
+    ),
+    '',
+    '## Each hop at 70 % of peak (open loop) and at peak',
+    '',
+    ...table(
+      ['store', 'load', 'hop', 'p50 ms', 'p95 ms', 'p99 ms'],
+      result.runs.flatMap((run) => [
+        ...hopRows(run, `70 % (${run.fitgate.atSeventyPercent.perSecond}/s)`, run.fitgate.atSeventyPercent),
+        ...hopRows(run, `peak (${run.fitgate.peak.perSecond}/s)`, run.fitgate.peak),
+      ]),
+    ),
+    '',
+    '## Endpoints alone',
+    '',
+    ...table(
+      ['store', 'endpoint', 'requests/s', 'p50 ms', 'p95 ms', 'p99 ms', 'CPU ms/request', 'errors'],
+      result.runs.flatMap((run) =>
+        (
+          [
+            ['/oauth/token (code exchange)', run.endpoints.codeExchange],
+            ['/oauth/token (refresh)', run.endpoints.refresh],
+            ['/userinfo', run.endpoints.userinfo],
+          ] as const
+        ).map(([name, load]) => {
+          const hop = Object.values(load.hops)[0];
+          return [run.store, name, String(load.perSecond), String(hop?.p50 ?? 0), String(hop?.p95 ?? 0), String(hop?.p99 ?? 0), String(load.cpuMsPerOp), String(load.errors)];
+        }),
+      ),
+    ),
+    '',
+    '## Redis memory',
+    '',
+    ...table(
+      ['store', 'bytes per session', 'sessions sampled', 'bytes per pending login', 'keys per pending login'],
+      result.runs.flatMap((run) =>
+        run.memory.redis
+          ? [[run.store, String(run.memory.redis.bytesPerSession), String(run.memory.redis.sessionsSampled), String(run.memory.redis.bytesPerPendingLogin), String(run.memory.redis.keysPerPendingLogin)]]
+          : [],
+      ),
+    ),
+    '',
+    '## How cost grows with the tenant',
+    '',
+    ...table(
+      ['store', 'scenario', 'clients', 'users', 'generated sessions', 'logins/s', 'vs baseline', 'CPU ms/login', 'worst p99 ms', 'errors'],
+      result.runs.flatMap((run) => {
+        const baseline = run.scale[0]?.result.perSecond ?? 0;
+        return run.scale.map((scenario) => [
+          run.store,
+          scenario.label,
+          String(scenario.clients),
+          String(scenario.users),
+          String(scenario.generatedSessions),
+          String(scenario.result.perSecond),
+          baseline > 0 ? `${Math.round((scenario.result.perSecond / baseline) * 1000) / 10} %` : '',
+          String(scenario.result.cpuMsPerOp),
+          String(worstP99(scenario.result)),
+          String(scenario.result.errors),
+        ]);
+      }),
+    ),
+    '',
+    '## Targets (issue 7)',
+    '',
+    ...table(
+      ['store', 'target', 'actual', 'result'],
+      result.targets.map((target) => [target.store, target.description, target.actual, target.met ? 'met' : 'missed']),
+    ),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+function hopRows(run: StoreRun, load: string, result: LoadResult): string[][] {
+  return Object.entries(result.hops).map(([hop, latency]) => [run.store, load, hop, String(latency.p50), String(latency.p95), String(latency.p99)]);
+}
+
+function table(header: readonly string[], rows: readonly string[][]): string[] {
+  const cell = (text: string): string => text.replace(/\|/g, '\\|');
+  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)];
+}
+
+function mib(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+}

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+
+/**
+ * The shape of bench/results/latest.json. Times in milliseconds, memory in bytes, rates per second.
+ * The test of the benchmark parses its output with this schema.
+ */
+
+const count = z.number().int().nonnegative();
+const amount = z.number().nonnegative();
+
+export const latencySchema = z.strictObject({ count, p50: amount, p95: amount, p99: amount, max: amount });
+
+export const loadResultSchema = z.strictObject({
+  /** Virtual users. */
+  concurrency: z.number().int().positive(),
+  /** Open-loop arrival rate asked for; absent for closed-loop (peak) runs. */
+  targetPerSecond: amount.optional(),
+  seconds: z.number().positive(),
+  completed: count,
+  errors: count,
+  errorSamples: z.array(z.string()),
+  /** Completed operations (logins, or requests for one endpoint) per second. */
+  perSecond: amount,
+  /** CPU time (utime + stime) of the measured server process per completed operation. */
+  cpuMsPerOp: amount,
+  /** CPU time of the emulator per completed operation (the upstream's share, not the server's). */
+  emulatorCpuMsPerOp: amount,
+  rssBytes: count,
+  hops: z.record(z.string(), latencySchema),
+});
+
+const scaleSchema = z.strictObject({
+  label: z.string(),
+  clients: count,
+  users: count,
+  generatedSessions: count,
+  /** Seconds spent generating this scenario's records in the store. */
+  generationSeconds: amount,
+  result: loadResultSchema,
+});
+
+export const storeRunSchema = z.strictObject({
+  store: z.enum(['sqlite', 'redis']),
+  fitgate: z.strictObject({
+    levels: z.array(loadResultSchema).min(1),
+    peak: loadResultSchema,
+    /** Open loop at 70 % of the peak rate: the latency target's operating point. */
+    atSeventyPercent: loadResultSchema,
+  }),
+  peer: z.strictObject({
+    sessionStore: z.enum(['memory', 'redis']),
+    levels: z.array(loadResultSchema).min(1),
+    peak: loadResultSchema,
+  }),
+  endpoints: z.strictObject({ codeExchange: loadResultSchema, refresh: loadResultSchema, userinfo: loadResultSchema }),
+  memory: z.strictObject({
+    fitgateRssBytes: count,
+    peerRssBytes: count,
+    redis: z
+      .strictObject({
+        bytesPerSession: count,
+        sessionsSampled: count,
+        bytesPerPendingLogin: count,
+        pendingLoginsSampled: count,
+        keysPerPendingLogin: amount,
+      })
+      .nullable(),
+  }),
+  scale: z.array(scaleSchema).length(3),
+  /** fitgate / peer at each one's peak. */
+  ratios: z.strictObject({ throughput: amount, cpuPerLogin: amount, rss: amount }),
+});
+
+export const targetSchema = z.strictObject({
+  id: z.string(),
+  store: z.enum(['sqlite', 'redis']),
+  description: z.string(),
+  actual: z.string(),
+  met: z.boolean(),
+});
+
+export const benchResultSchema = z.strictObject({
+  version: z.literal(1),
+  startedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime(),
+  /** True for --quick and other reduced runs: the numbers mean nothing. */
+  reducedLoad: z.boolean(),
+  machine: z.strictObject({
+    nproc: z.number().int().positive(),
+    cpuModel: z.string(),
+    memoryBytes: count,
+    node: z.string(),
+    platform: z.string(),
+    /** One-minute load average when the run started and ended; above nproc, other work competed for the CPU. */
+    loadAverage: z.strictObject({ atStart: amount, atEnd: amount }),
+  }),
+  options: z.strictObject({
+    levels: z.array(z.number().int().positive()),
+    durationSeconds: z.number().positive(),
+    warmupSeconds: amount,
+    users: z.number().int().positive(),
+    scaleClients: z.number().int().positive(),
+    baseUsers: z.number().int().positive(),
+    scaleUsers: z.number().int().positive(),
+  }),
+  runs: z.array(storeRunSchema).min(1),
+  targets: z.array(targetSchema).min(1),
+});
+
+export type Latency = z.infer<typeof latencySchema>;
+export type LoadResult = z.infer<typeof loadResultSchema>;
+export type StoreRun = z.infer<typeof storeRunSchema>;
+export type Target = z.infer<typeof targetSchema>;
+export type BenchResult = z.infer<typeof benchResultSchema>;

@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, type Config } from '../src/config/index.js';
+import { freePort, startNode, type ChildServer } from './child_process.js';
+import { GOOGLE_APP } from './emulator_setup.js';
+
+/** The three programs under test, each its own node process on a loopback port. */
+
+const script = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
+
+export interface RunningServer {
+  process: ChildServer;
+  url: string;
+}
+
+export async function startEmulator(): Promise<RunningServer> {
+  const child = await startNode(
+    'emulator',
+    script('../src/emulator/standalone.js'),
+    { EMULATOR_PORT: '0', EMULATOR_HOST: '127.0.0.1' },
+    /emulator listening on (http:\/\/127\.0\.0\.1:\d+)/,
+  );
+  return { process: child, url: child.ready[1] ?? '' };
+}
+
+export interface RunningFitgate extends RunningServer {
+  /** fitgate's own configuration, so the benchmark can open the same store. */
+  config: Config;
+  bootstrap: { clientId: string; clientSecret: string };
+  /** Stops the process and removes its data directory (Redis keys are the caller's to delete). */
+  stop(): Promise<void>;
+}
+
+/** fitgate as `npm start` runs it, in production mode, on a fresh data directory or Redis prefix. */
+export async function startFitgate(store: 'sqlite' | 'redis', emulatorUrl: string, redisUrl: string): Promise<RunningFitgate> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'fitgate-bench-'));
+  const bootstrap = { clientId: 'bench-bootstrap', clientSecret: randomBytes(32).toString('base64url') };
+  const env: Record<string, string> = {
+    NODE_ENV: 'production',
+    PORT: String(port),
+    FITGATE_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    FITGATE_DATA_DIR: dataDir,
+    FITGATE_MASTER_KEY: randomBytes(32).toString('base64'),
+    FITGATE_SESSION_SECRETS: randomBytes(32).toString('hex'),
+    FITGATE_UPSTREAM_BASE_URL: emulatorUrl,
+    FITGATE_BOOTSTRAP_CLIENT_ID: bootstrap.clientId,
+    FITGATE_BOOTSTRAP_CLIENT_SECRET: bootstrap.clientSecret,
+    FITGATE_ADMIN_PASSWORD: randomBytes(16).toString('base64url'),
+    LOG_LEVEL: 'warn',
+    ...(store === 'redis' ? { REDIS_URL: redisUrl, FITGATE_REDIS_PREFIX: `fitgate-bench:${process.pid}:${randomBytes(4).toString('hex')}:` } : {}),
+  };
+  const child = await startNode(`fitgate (${store})`, script('../src/server.js'), env, /fitgate is listening on port \d+/);
+  return {
+    process: child,
+    url: env.FITGATE_PUBLIC_URL ?? '',
+    config: loadConfig(env),
+    bootstrap,
+    async stop() {
+      await child.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The do-it-yourself Passport app, with its sessions in memory or, given a Redis URL, in Redis. */
+export async function startPeer(emulatorUrl: string, redis?: { url: string; prefix: string }): Promise<RunningServer> {
+  const port = await freePort();
+  const child = await startNode(
+    'peer',
+    script('./peer/server.js'),
+    {
+      NODE_ENV: 'production',
+      PEER_PORT: String(port),
+      PEER_UPSTREAM_BASE_URL: emulatorUrl,
+      PEER_CLIENT_ID: GOOGLE_APP.clientId,
+      PEER_CLIENT_SECRET: GOOGLE_APP.clientSecret,
+      PEER_SESSION_SECRET: randomBytes(32).toString('hex'),
+      ...(redis ? { PEER_REDIS_URL: redis.url, PEER_REDIS_PREFIX: redis.prefix } : {}),
+    },
+    /peer listening on (http:\/\/127\.0\.0\.1:\d+)/,
+  );
+  return { process: child, url: child.ready[1] ?? '' };
+}

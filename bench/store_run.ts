@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto';
+import { createClient } from 'redis';
+import type { RedisStore } from '../src/store/redis/redis_store.js';
+import { allowRedirectUri, benchUserLogin } from './emulator_setup.js';
+import { measureEndpoints } from './endpoint_runs.js';
+import { setUpFitgate } from './fitgate_setup.js';
+import { beginFitgateLogin, FITGATE_HOPS, fitgateLogin, PEER_HOPS, peerLogin, type FitgateTarget } from './flows.js';
+import { CookieJar, type HttpClient } from './http_client.js';
+import { round } from './latency.js';
+import { runLoad, type Iteration } from './load.js';
+import { measure, peakOf } from './measure.js';
+import type { BenchOptions } from './options.js';
+import { rssBytes } from './process_usage.js';
+import { bytesPerPendingLogin, bytesPerSession, deleteUnder } from './redis_memory.js';
+import type { StoreRun } from './result_schema.js';
+import { measureScale } from './scale_runs.js';
+import { startFitgate, startPeer, type RunningFitgate, type RunningServer } from './servers.js';
+import { StorePopulation } from './store_population.js';
+
+export interface StoreRunContext {
+  options: BenchOptions;
+  http: HttpClient;
+  emulator: RunningServer;
+  progress: (line: string) => void;
+}
+
+/**
+ * Everything measured on one store: fitgate and the peer (each its own process) at every level,
+ * latency at 70 % of fitgate's peak, the endpoints alone, memory, and the scale runs. Every
+ * process and every Redis key it started is gone when this returns or throws.
+ */
+export async function runStore(store: 'sqlite' | 'redis', context: StoreRunContext): Promise<StoreRun> {
+  const { options, http, emulator } = context;
+  const progress = (line: string): void => context.progress(`${store}: ${line}`);
+  const peerRedis = store === 'redis' ? { url: options.redisUrl, prefix: `peer-bench:${process.pid}:${randomBytes(4).toString('hex')}:` } : undefined;
+  const fitgate = await startFitgate(store, emulator.url, options.redisUrl);
+  let peer: RunningServer | undefined;
+  let population: StorePopulation | undefined;
+  try {
+    const application = await setUpFitgate(http, fitgate.url, emulator.url, fitgate.bootstrap);
+    peer = await startPeer(emulator.url, peerRedis);
+    await allowRedirectUri(http, emulator.url, `${peer.url}/callback`);
+    const peerUrl = peer.url;
+
+    const target: FitgateTarget = { http, url: fitgate.url, application };
+    const loginAs = (sequence: number): string => benchUserLogin(sequence % options.users);
+    const fitgateProcesses = { serverPid: fitgate.process.pid, emulatorPid: emulator.process.pid };
+    const peerProcesses = { serverPid: peer.process.pid, emulatorPid: emulator.process.pid };
+    const fitgateIteration: Iteration = async (times, sequence) => void (await fitgateLogin(target, times, loginAs(sequence)));
+    const peerIteration: Iteration = (times, sequence) => peerLogin(http, peerUrl, times, loginAs(sequence));
+    const durationMs = options.durationSeconds * 1000;
+    const top = Math.max(...options.levels);
+
+    progress(`warming up for ${options.warmupSeconds} s each`);
+    await runLoad({ concurrency: top, durationMs: options.warmupSeconds * 1000 }, FITGATE_HOPS, fitgateIteration);
+    await runLoad({ concurrency: top, durationMs: options.warmupSeconds * 1000 }, PEER_HOPS, peerIteration);
+
+    const fitgateLevels = [];
+    const peerLevels = [];
+    for (const concurrency of options.levels) {
+      const ours = await measure({ concurrency, durationMs }, FITGATE_HOPS, fitgateIteration, fitgateProcesses);
+      const theirs = await measure({ concurrency, durationMs }, PEER_HOPS, peerIteration, peerProcesses);
+      progress(`${concurrency} users: fitgate ${ours.perSecond} logins/s (${ours.errors} errors), peer ${theirs.perSecond} (${theirs.errors} errors)`);
+      fitgateLevels.push(ours);
+      peerLevels.push(theirs);
+    }
+    const peak = peakOf(fitgateLevels);
+    const peerPeak = peakOf(peerLevels);
+
+    const seventyRate = Math.max(1, peak.perSecond * 0.7);
+    const atSeventyPercent = await measure(
+      { concurrency: Math.max(8, top * 2), durationMs, ratePerSecond: seventyRate },
+      FITGATE_HOPS,
+      fitgateIteration,
+      fitgateProcesses,
+    );
+    progress(`70 % of peak (${round(seventyRate, 1)}/s): ${atSeventyPercent.perSecond} logins/s`);
+
+    const endpoints = await measureEndpoints(
+      target,
+      { concurrency: peak.concurrency, durationMs, codes: Math.min(5_000, Math.max(4 * peak.concurrency, Math.round(peak.perSecond * options.durationSeconds))), loginAs },
+      fitgateProcesses,
+    );
+    progress(`code exchange ${endpoints.codeExchange.perSecond}/s, refresh ${endpoints.refresh.perSecond}/s, userinfo ${endpoints.userinfo.perSecond}/s`);
+
+    const fitgateRssBytes = rssBytes(fitgate.process.pid);
+    const peerRssBytes = rssBytes(peer.process.pid);
+    population = await StorePopulation.open(fitgate.config);
+    const redis = store === 'redis' ? await redisMemory(population.store as RedisStore, target, options.pendingSample) : null;
+
+    const scale = await measureScale(
+      population,
+      options,
+      () => measure({ concurrency: peak.concurrency, durationMs }, FITGATE_HOPS, fitgateIteration, fitgateProcesses),
+      progress,
+    );
+
+    return {
+      store,
+      fitgate: { levels: fitgateLevels, peak, atSeventyPercent },
+      peer: { sessionStore: peerRedis ? 'redis' : 'memory', levels: peerLevels, peak: peerPeak },
+      endpoints,
+      memory: { fitgateRssBytes, peerRssBytes, redis },
+      scale,
+      ratios: {
+        throughput: ratio(peak.perSecond, peerPeak.perSecond),
+        cpuPerLogin: ratio(peak.cpuMsPerOp, peerPeak.cpuMsPerOp),
+        rss: ratio(fitgateRssBytes, peerRssBytes),
+      },
+    };
+  } finally {
+    await population?.close();
+    await peer?.process.stop();
+    await fitgate.stop();
+    if (store === 'redis') await deleteRunKeys(options.redisUrl, fitgate, peerRedis?.prefix);
+  }
+}
+
+async function redisMemory(store: RedisStore, target: FitgateTarget, pendingSample: number): Promise<NonNullable<StoreRun['memory']['redis']>> {
+  const session = await bytesPerSession(store);
+  const pending = await bytesPerPendingLogin(store, pendingSample, async () => {
+    for (let started = 0; started < pendingSample; started++) await beginFitgateLogin(target, new CookieJar(), `pending-${started}`);
+  });
+  return {
+    bytesPerSession: session.bytes,
+    sessionsSampled: session.sampled,
+    bytesPerPendingLogin: pending.bytes,
+    pendingLoginsSampled: pending.sampled,
+    keysPerPendingLogin: round(pending.keysPerLogin, 2),
+  };
+}
+
+async function deleteRunKeys(redisUrl: string, fitgate: RunningFitgate, peerPrefix: string | undefined): Promise<void> {
+  const client = createClient({ url: redisUrl });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    if (fitgate.config.redis) await deleteUnder(client as unknown as RedisStore['client'], fitgate.config.redis.prefix);
+    if (peerPrefix) await deleteUnder(client as unknown as RedisStore['client'], peerPrefix);
+  } finally {
+    client.destroy();
+  }
+}
+
+function ratio(ours: number, theirs: number): number {
+  return theirs === 0 ? 0 : round(ours / theirs, 2);
+}

@@ -1,0 +1,64 @@
+import { worstP99 } from './measure.js';
+import type { StoreRun, Target } from './result_schema.js';
+
+/** The targets of issue 7 for this 2-core machine, each judged from one store's run. */
+
+const MIN_LOGINS_PER_SECOND = { sqlite: 300, redis: 250 } as const;
+const MAX_CPU_RATIO = 2;
+const MAX_P99_MS = 25;
+const MAX_REDIS_BYTES_PER_SESSION = 2048;
+const MAX_CLIENT_SCALING_LOSS = 0.1;
+
+export function judgeTargets(runs: readonly StoreRun[]): Target[] {
+  return runs.flatMap((run) => {
+    const targets: Target[] = [];
+    const minimum = MIN_LOGINS_PER_SECOND[run.store];
+    targets.push({
+      id: 'throughput',
+      store: run.store,
+      description: `at least ${minimum} complete logins per second`,
+      actual: `${run.fitgate.peak.perSecond} /s at ${run.fitgate.peak.concurrency} users`,
+      met: run.fitgate.peak.perSecond >= minimum,
+    });
+    targets.push({
+      id: 'cpu_per_login',
+      store: run.store,
+      description: `fitgate CPU per login at most ${MAX_CPU_RATIO}× the peer's`,
+      actual: `${run.fitgate.peak.cpuMsPerOp} ms vs ${run.peer.peak.cpuMsPerOp} ms (${run.ratios.cpuPerLogin}×)`,
+      met: run.ratios.cpuPerLogin <= MAX_CPU_RATIO,
+    });
+    const p99 = worstP99(run.fitgate.atSeventyPercent);
+    targets.push({
+      id: 'p99_at_70_percent',
+      store: run.store,
+      description: `p99 of every hop at most ${MAX_P99_MS} ms at 70 % of peak`,
+      actual: `worst hop p99 ${p99} ms (${slowestHop(run)})`,
+      met: p99 <= MAX_P99_MS && run.fitgate.atSeventyPercent.errors === 0,
+    });
+    if (run.memory.redis) {
+      targets.push({
+        id: 'redis_bytes_per_session',
+        store: run.store,
+        description: `at most ${MAX_REDIS_BYTES_PER_SESSION} bytes of Redis per session`,
+        actual: `${run.memory.redis.bytesPerSession} bytes`,
+        met: run.memory.redis.bytesPerSession <= MAX_REDIS_BYTES_PER_SESSION,
+      });
+    }
+    const [baseline, manyClients] = run.scale;
+    const loss = baseline && manyClients && baseline.result.perSecond > 0 ? 1 - manyClients.result.perSecond / baseline.result.perSecond : 1;
+    targets.push({
+      id: 'client_scaling',
+      store: run.store,
+      description: `less than ${MAX_CLIENT_SCALING_LOSS * 100} % throughput lost from 1 to ${manyClients ? manyClients.clients : 'many'} clients`,
+      actual: `${baseline?.result.perSecond ?? 0} → ${manyClients?.result.perSecond ?? 0} /s (${Math.round(loss * 1000) / 10} % lost)`,
+      met: loss < MAX_CLIENT_SCALING_LOSS,
+    });
+    return targets;
+  });
+}
+
+function slowestHop(run: StoreRun): string {
+  const hops = Object.entries(run.fitgate.atSeventyPercent.hops);
+  const slowest = hops.reduce<[string, number] | undefined>((top, [hop, latency]) => (top === undefined || latency.p99 > top[1] ? [hop, latency.p99] : top), undefined);
+  return slowest ? slowest[0] : 'none';
+}
