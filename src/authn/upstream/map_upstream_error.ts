@@ -48,6 +48,16 @@ export function clientErrorForUpstream(error: unknown, api: UpstreamApi): OAuthE
       );
     case 'timeout':
       return new TemporarilyUnavailableError(`${upstream} did not answer in time; try again later.`);
+    case 'invalid_client':
+      return new UpstreamLoginError(
+        `${upstream} did not accept the connection's client id or secret; an administrator must check them.`,
+        { cause: error },
+      );
+    case 'redirect_uri_mismatch':
+      return new UpstreamLoginError(
+        `${upstream} does not know this tenant's callback URL; an administrator must register <tenant URL>/login/callback with ${upstream}.`,
+        { cause: error },
+      );
     case 'invalid_grant':
       return new UpstreamLoginError(`${upstream} did not accept the login's authorization code; start the login again.`);
     default:

@@ -24,10 +24,19 @@ describe('clientErrorForUpstream', () => {
   });
 
   it('turns a configuration the upstream rejects into server_error naming the upstream kind', () => {
-    const error = clientErrorForUpstream(failure('invalid_client'), 'google-health');
+    const error = clientErrorForUpstream(failure('invalid_scope'), 'google-health');
     expect(error.code).toBe('server_error');
     expect(error.expose).toBe(true);
-    expect(error.description).toContain('Google refused the login (invalid_client)');
+    expect(error.description).toContain('Google refused the login (invalid_scope)');
+  });
+
+  it.each([
+    ['invalid_client', 'client id or secret'],
+    ['redirect_uri_mismatch', '/login/callback'],
+  ])('tells the admin what to fix for %s', (kind, advice) => {
+    const error = clientErrorForUpstream(failure(kind), 'fitbit-legacy');
+    expect(error.code).toBe('server_error');
+    expect(error.description).toContain(advice);
   });
 
   it('hides the details of an error that is not an upstream failure', () => {
