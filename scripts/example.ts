@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { startActivitySync } from './example/activity_sync.js';
 import { startChildService, type ChildService } from './example/child_service.js';
 import { seedExampleTenant } from './example/seed.js';
 
@@ -80,20 +81,13 @@ async function main(): Promise<void> {
 
     const seeded = await seedExampleTenant({ fitgateUrl, emulatorUrl: emulator.url, bootstrap });
     const example = watch(
-      await startChildService({
-        name: 'Activity Sync',
-        script: join(root, 'examples/activity-sync/src/server.js'),
-        env: {
-          PORT: ports.example,
-          ISSUER_BASE_URL: fitgateUrl,
-          CLIENT_ID: seeded.clientId,
-          CLIENT_SECRET: seeded.clientSecret,
-          SECRET: randomBytes(32).toString('base64url'),
-          MANAGEMENT_CLIENT_ID: bootstrap.clientId,
-          MANAGEMENT_CLIENT_SECRET: bootstrap.clientSecret,
-          UPSTREAM_BASE_URL: emulator.url,
-        },
-        ready: /listening on (http\S+)/,
+      await startActivitySync({
+        root,
+        port: ports.example,
+        fitgateUrl,
+        emulatorUrl: emulator.url,
+        seeded,
+        management: bootstrap,
         onLine: (line) => process.stdout.write(`[activity-sync] ${line}\n`),
       }),
     );

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { startChildService, type ChildService } from '../../scripts/example/child_service.js';
+import { startActivitySync } from '../../scripts/example/activity_sync.js';
+import type { ChildService } from '../../scripts/example/child_service.js';
 import { seedExampleTenant } from '../../scripts/example/seed.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { startBrowserFitgate, type BrowserFitgate } from './browser_fitgate.js';
@@ -32,20 +32,13 @@ export async function startExampleStack(): Promise<ExampleStack> {
       FITGATE_BOOTSTRAP_CLIENT_SECRET: bootstrap.clientSecret,
     });
     const seeded = await seedExampleTenant({ fitgateUrl: fitgate.url, emulatorUrl: emulator.url, bootstrap });
-    example = await startChildService({
-      name: 'Activity Sync',
-      script: join(process.cwd(), 'examples/activity-sync/src/server.js'),
-      env: {
-        PORT: '0',
-        ISSUER_BASE_URL: fitgate.url,
-        CLIENT_ID: seeded.clientId,
-        CLIENT_SECRET: seeded.clientSecret,
-        SECRET: randomBytes(32).toString('base64url'),
-        MANAGEMENT_CLIENT_ID: bootstrap.clientId,
-        MANAGEMENT_CLIENT_SECRET: bootstrap.clientSecret,
-        UPSTREAM_BASE_URL: emulator.url,
-      },
-      ready: /listening on (http\S+)/,
+    example = await startActivitySync({
+      root: process.cwd(),
+      port: '0',
+      fitgateUrl: fitgate.url,
+      emulatorUrl: emulator.url,
+      seeded,
+      management: bootstrap,
       onLine: (line) => console.error(`[activity-sync] ${line}`),
     });
     await seeded.registerExampleUrl(example.url);
