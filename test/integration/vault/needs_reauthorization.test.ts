@@ -38,7 +38,8 @@ async function expectNeedsReauthorization(user: User, reason: string): Promise<v
   expect(identity).toMatchObject({ status: 'needs_reauthorization', status_reason: reason });
   expect(Date.parse(identity.status_changed_at ?? '')).toBeGreaterThan(Date.now() - 60_000);
 
-  const logs = await harness.call('get', `/logs?user_id=${encodeURIComponent(user.userId)}&type=fertft`, await harness.tokenWith(['read:logs']));
+  // Newest first: the event of this change, whatever earlier tests logged for the same test user.
+  const logs = await harness.call('get', `/logs?user_id=${encodeURIComponent(user.userId)}&type=fertft&per_page=1`, await harness.tokenWith(['read:logs']));
   expect(logs.body).toEqual([
     expect.objectContaining({ type: 'fertft', user_id: user.userId, connection: 'fitbit', details: expect.objectContaining({ status: 'needs_reauthorization', reason }) }),
   ]);
@@ -87,6 +88,21 @@ describe('an identity whose upstream tokens stop working', () => {
     emulator.control.setLegacyShutdown(true);
 
     await expectNeedsReauthorization(user, 'legacy_api_gone');
+  });
+
+  it('needs reauthorization (refresh_token_missing) when an expired token has no refresh token, but hands out one still valid', async () => {
+    const user = await harness.seedUser('alice', { expiresInSeconds: 120 });
+    const { refreshToken: _none, ...withoutRefresh } = user.identities[0]!.tokens!;
+    await harness.store.users.update({ ...user, identities: [{ ...user.identities[0]!, tokens: withoutRefresh }] });
+    const before = refreshRequests();
+
+    const stillValid = await harness.call('get', userPath(user), tokenReader);
+    expect(stillValid.status).toBe(200);
+    expect(stillValid.body.identities[0].expires_in).toBeLessThanOrEqual(120);
+    expect(refreshRequests()).toBe(before);
+
+    await harness.store.users.update({ ...user, identities: [{ ...user.identities[0]!, tokens: { ...withoutRefresh, expiresAt: Date.now() - 1000 } }] });
+    await expectNeedsReauthorization(user, 'refresh_token_missing');
   });
 
   it('answers later readers with the same 409 without calling the upstream again', async () => {
