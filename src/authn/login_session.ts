@@ -26,12 +26,19 @@ export function startedInThisBrowser(req: Request, upstreamState: string): boole
   return req.session.pendingLogins?.includes(upstreamState) ?? false;
 }
 
+/** The login with that state is over (its transaction is taken): its state can never be used again. */
+export function forgetPendingLogin(req: Request, upstreamState: string): void {
+  const remaining = (req.session.pendingLogins ?? []).filter((state) => state !== upstreamState);
+  if (remaining.length > 0) req.session.pendingLogins = remaining;
+  else delete req.session.pendingLogins;
+}
+
 /**
  * Starts a new session for the signed-in user: a fresh id (so an id planted before the login is
  * worth nothing: no session fixation) holding only who signed in and the other logins in flight.
  */
-export async function signIn(req: Request, endUser: NonNullable<Request['session']['endUser']>, finishedState: string): Promise<void> {
-  const stillPending = (req.session.pendingLogins ?? []).filter((state) => state !== finishedState);
+export async function signIn(req: Request, endUser: NonNullable<Request['session']['endUser']>): Promise<void> {
+  const stillPending = req.session.pendingLogins ?? [];
   await new Promise<void>((resolve, reject) => req.session.regenerate((error: unknown) => (error ? reject(error) : resolve())));
   req.session.endUser = endUser;
   if (stillPending.length > 0) req.session.pendingLogins = stillPending;

@@ -6,7 +6,7 @@ import { AppError, InvalidRequestError, ServerError } from '../../errors/index.j
 import { isTryState, TRY_CALLBACK_PATH } from '../../dashboard/try/try_transaction.js';
 import { clientErrorParams, clientRedirectUrl } from '../authorize/client_redirect.js';
 import { issuerOf } from '../tokens/sign_jwt.js';
-import { signIn, startedInThisBrowser } from '../login_session.js';
+import { forgetPendingLogin, signIn, startedInThisBrowser } from '../login_session.js';
 import { takeLoginTransaction, type LoginTransaction } from '../login_transaction.js';
 import { resolveUpstream } from '../upstream/resolve_upstream.js';
 import { completeUpstreamLogin } from './complete_upstream_login.js';
@@ -64,6 +64,7 @@ export function callbackEndpoint(deps: AppDeps): RequestHandler {
 async function takeTransaction(deps: AppDeps, req: Request): Promise<LoginTransaction | undefined> {
   const state = req.query.state;
   if (typeof state !== 'string' || !startedInThisBrowser(req, state)) return undefined;
+  forgetPendingLogin(req, state);
   const transaction = await takeLoginTransaction(deps.store.ephemeral, state);
   return transaction?.tenant === req.context.tenant.name ? transaction : undefined;
 }
@@ -87,7 +88,7 @@ async function finishLogin(
     toUpstreamLogin(verified, connection, req.ip, now),
   );
   const authTime = Math.floor(now.getTime() / 1000);
-  await signIn(req, { tenant: transaction.tenant, userId: result.user.userId, connection: connection.name, authTime }, transaction.upstreamState);
+  await signIn(req, { tenant: transaction.tenant, userId: result.user.userId, connection: connection.name, authTime });
   const code = await issueAuthorizationCode(deps.store.ephemeral, transaction, { userId: result.user.userId, authTime });
   return { user: result.user, code, description: describeLogin(result) };
 }
