@@ -85,7 +85,7 @@ async function main(): Promise<void> {
         root,
         port: ports.example,
         fitgateUrl,
-        emulatorUrl: emulator.url,
+        upstreamBaseUrl: emulator.url,
         seeded,
         management: bootstrap,
         onLine: (line) => process.stdout.write(`[activity-sync] ${line}\n`),

@@ -10,7 +10,8 @@ export interface ActivitySyncOptions {
   /** "0" picks a free port; the URL printed at start names the one it got. */
   readonly port: string;
   readonly fitgateUrl: string;
-  readonly emulatorUrl: string;
+  /** Where it reads Fitbit / Google data: the emulator (its UPSTREAM_BASE_URL). */
+  readonly upstreamBaseUrl: string;
   readonly seeded: SeededExample;
   /** The machine-to-machine application it reads users and tokens with. */
   readonly management: { readonly clientId: string; readonly clientSecret: string };
@@ -29,7 +30,7 @@ export function startActivitySync(options: ActivitySyncOptions): Promise<ChildSe
       SECRET: randomBytes(32).toString('base64url'),
       MANAGEMENT_CLIENT_ID: options.management.clientId,
       MANAGEMENT_CLIENT_SECRET: options.management.clientSecret,
-      UPSTREAM_BASE_URL: options.emulatorUrl,
+      UPSTREAM_BASE_URL: options.upstreamBaseUrl,
     },
     ready: /listening on (http\S+)/,
     ...(options.onLine ? { onLine: options.onLine } : {}),

@@ -19,7 +19,15 @@ export interface ExampleStack {
   close(): Promise<void>;
 }
 
-export async function startExampleStack(): Promise<ExampleStack> {
+export interface ExampleStackOptions {
+  /**
+   * Where the example reads activity data (its UPSTREAM_BASE_URL); the emulator when absent.
+   * Sign-in and token refresh always go through the emulator.
+   */
+  readonly dataUpstreamUrl?: string;
+}
+
+export async function startExampleStack(options: ExampleStackOptions = {}): Promise<ExampleStack> {
   const bootstrap = { clientId: 'example-browser-test', clientSecret: randomBytes(32).toString('base64url') };
   const emulator = await startTestEmulator();
   let fitgate: BrowserFitgate | undefined;
@@ -36,7 +44,7 @@ export async function startExampleStack(): Promise<ExampleStack> {
       root: process.cwd(),
       port: '0',
       fitgateUrl: fitgate.url,
-      emulatorUrl: emulator.url,
+      upstreamBaseUrl: options.dataUpstreamUrl ?? emulator.url,
       seeded,
       management: bootstrap,
       onLine: (line) => console.error(`[activity-sync] ${line}`),
