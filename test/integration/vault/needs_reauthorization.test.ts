@@ -3,6 +3,7 @@ import { recordLogin } from '../../../src/domain/users.js';
 import type { User } from '../../../src/domain/types.js';
 import { legacyLogin, startTestEmulator, type TestEmulator } from '../../support/emulator.js';
 import { startManagementHarness, type ManagementHarness } from '../management/harness.js';
+import { legacyRefreshRequests } from './upstream_counters.js';
 
 // When the upstream refuses an identity's tokens for good, the identity says so (status, reason,
 // time), the change is in the tenant log, and a token reader gets a 409 naming the status instead
@@ -21,11 +22,6 @@ interface IdentityJson {
 }
 
 const userPath = (user: User) => `/users/${encodeURIComponent(user.userId)}`;
-
-function refreshRequests(): number {
-  const counters = emulator.control.counters()['fitbit-legacy'];
-  return counters.refreshes + counters.refreshReplays + counters.refreshConflicts;
-}
 
 async function expectNeedsReauthorization(user: User, reason: string): Promise<void> {
   const response = await harness.call('get', userPath(user), tokenReader);
@@ -94,12 +90,12 @@ describe('an identity whose upstream tokens stop working', () => {
     const user = await harness.seedUser('alice', { expiresInSeconds: 120 });
     const { refreshToken: _none, ...withoutRefresh } = user.identities[0]!.tokens!;
     await harness.store.users.update({ ...user, identities: [{ ...user.identities[0]!, tokens: withoutRefresh }] });
-    const before = refreshRequests();
+    const before = legacyRefreshRequests(emulator);
 
     const stillValid = await harness.call('get', userPath(user), tokenReader);
     expect(stillValid.status).toBe(200);
     expect(stillValid.body.identities[0].expires_in).toBeLessThanOrEqual(120);
-    expect(refreshRequests()).toBe(before);
+    expect(legacyRefreshRequests(emulator)).toBe(before);
 
     await harness.store.users.update({ ...user, identities: [{ ...user.identities[0]!, tokens: { ...withoutRefresh, expiresAt: Date.now() - 1000 } }] });
     await expectNeedsReauthorization(user, 'refresh_token_missing');
@@ -109,10 +105,10 @@ describe('an identity whose upstream tokens stop working', () => {
     const user = await harness.seedUser('alice', { expiresInSeconds: 60 });
     emulator.control.revokeUserGrants('alice');
     expect((await harness.call('get', userPath(user), tokenReader)).status).toBe(409);
-    const before = refreshRequests();
+    const before = legacyRefreshRequests(emulator);
 
     expect((await harness.call('get', userPath(user), tokenReader)).status).toBe(409);
-    expect(refreshRequests()).toBe(before);
+    expect(legacyRefreshRequests(emulator)).toBe(before);
   });
 
   it('is connected again after a new login, and its fresh token is handed out', async () => {

@@ -4,6 +4,7 @@ import { emulatorEndpoints, getJson, startTestEmulator, type TestEmulator } from
 import { describeWithRedis } from '../../support/redis.js';
 import type { StoreKind } from '../../support/stores.js';
 import { startManagementHarness, type ManagementHarness } from '../management/harness.js';
+import { legacyRefreshRequests } from './upstream_counters.js';
 
 // N readers spread over two app instances that share one store (as two processes share Redis) ask
 // for the same user's upstream token while it is about to expire. Legacy Fitbit refresh tokens are
@@ -11,12 +12,6 @@ import { startManagementHarness, type ManagementHarness } from '../management/ha
 // the witness that exactly one refresh reached the upstream.
 
 const READERS = 24;
-
-/** Every refresh request that reached the legacy token endpoint, replays of the same token included. */
-function refreshRequests(emulator: TestEmulator): number {
-  const counters = emulator.control.counters()['fitbit-legacy'];
-  return counters.refreshes + counters.refreshReplays + counters.refreshConflicts;
-}
 
 function suite(kind: StoreKind): void {
   let emulator: TestEmulator;
@@ -36,7 +31,7 @@ function suite(kind: StoreKind): void {
     const user = await harness.seedUser('alice', { expiresInSeconds: 60 });
     const oldRefreshToken = harness.deps[0]!.sealer.open(user.identities[0]!.tokens!.refreshToken!);
     const token = await harness.tokenWith(['read:user_idp_tokens']);
-    const refreshesBefore = refreshRequests(emulator);
+    const refreshesBefore = legacyRefreshRequests(emulator);
 
     const responses = await Promise.all(
       Array.from({ length: READERS }, (_unused, index) =>
@@ -48,7 +43,7 @@ function suite(kind: StoreKind): void {
     );
 
     expect(responses.map((response) => response.status)).toEqual(Array(READERS).fill(200));
-    expect(refreshRequests(emulator) - refreshesBefore).toBe(1);
+    expect(legacyRefreshRequests(emulator) - refreshesBefore).toBe(1);
     const accessTokens = new Set(responses.map((response) => (response.body as { identities: Array<{ access_token: string }> }).identities[0]!.access_token));
     expect(accessTokens.size).toBe(1);
     const [accessToken] = [...accessTokens];
@@ -64,7 +59,7 @@ function suite(kind: StoreKind): void {
   it('hands out the stored token without calling the upstream while it has more than five minutes left', async () => {
     const user = await harness.seedUser('bob', { expiresInSeconds: 3600 });
     const token = await harness.tokenWith(['read:user_idp_tokens']);
-    const refreshesBefore = refreshRequests(emulator);
+    const refreshesBefore = legacyRefreshRequests(emulator);
 
     const response = await request(harness.apps[1]!)
       .get(`/api/v2/users/${encodeURIComponent(user.userId)}`)
@@ -75,7 +70,7 @@ function suite(kind: StoreKind): void {
     const identity = (response.body as { identities: Array<{ access_token: string; expires_in: number }> }).identities[0]!;
     expect(identity.access_token).toBe(harness.deps[0]!.sealer.open(user.identities[0]!.tokens!.accessToken));
     expect(identity.expires_in).toBeGreaterThan(3500);
-    expect(refreshRequests(emulator)).toBe(refreshesBefore);
+    expect(legacyRefreshRequests(emulator)).toBe(refreshesBefore);
   });
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
 import { startManagementHarness, type ManagementHarness } from '../management/harness.js';
+import { legacyRefreshRequests } from './upstream_counters.js';
 
 // An upstream 429 names when its window resets. The vault remembers that in the shared store and
 // answers 429 with Retry-After until then, without another upstream call (which would only count
@@ -8,11 +9,6 @@ import { startManagementHarness, type ManagementHarness } from '../management/ha
 
 let emulator: TestEmulator;
 let harness: ManagementHarness;
-
-function refreshRequests(): number {
-  const counters = emulator.control.counters()['fitbit-legacy'];
-  return counters.refreshes + counters.refreshReplays + counters.refreshConflicts;
-}
 
 beforeAll(async () => {
   emulator = await startTestEmulator();
@@ -37,7 +33,7 @@ describe('an upstream that rate-limits a refresh', () => {
     expect(first.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', errorCode: 'too_many_requests' });
     expect(Number(first.headers['retry-after'])).toBeGreaterThan(890);
     expect(Number(first.headers['retry-after'])).toBeLessThanOrEqual(900);
-    const before = refreshRequests();
+    const before = legacyRefreshRequests(emulator);
 
     for (const instance of [0, 1]) {
       const again = await harness.call('get', path, token, undefined, instance);
@@ -45,7 +41,7 @@ describe('an upstream that rate-limits a refresh', () => {
       expect(Number(again.headers['retry-after'])).toBeGreaterThan(0);
       expect(Number(again.headers['retry-after'])).toBeLessThanOrEqual(900);
     }
-    expect(refreshRequests()).toBe(before);
+    expect(legacyRefreshRequests(emulator)).toBe(before);
     expect((await harness.store.users.get(user.tenant, user.userId))!.identities[0]!.status).toBe('connected');
   });
 
