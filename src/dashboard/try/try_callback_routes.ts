@@ -1,0 +1,70 @@
+import { Router, type Request } from 'express';
+import type { AppDeps } from '../../app_deps.js';
+import type { StrategyOutcome } from '../../authn/upstream/run_strategy.js';
+import { callbackUrl } from '../../domain/tenants.js';
+import type { Connection } from '../../domain/types.js';
+import { explainFailure, failureKindOf, upstreamSaidOf } from './try_failure_explanation.js';
+import { renderTryFailure } from './try_failure_page.js';
+import { reportBase, saveReport, withFailure, withSuccess, type TryLogin, type TryReport } from './try_report.js';
+import { TryStateStore } from './try_state_store.js';
+import type { TryStrategy } from './try_strategy.js';
+import { takeTry, TRY_CALLBACK_PATH, type TryTransaction } from './try_transaction.js';
+
+/**
+ * GET <tenant URL>/manage/try/callback?code&state: where /login/callback hands a TRY's state. The
+ * browser is on the tenant's host, where the admin may have no session, so this needs none: the
+ * state (single use) names the TRY and its admin. It exchanges the code, saves the report and sends
+ * the browser to the result page on the host where the admin uses the dashboard.
+ */
+export function tryCallbackRoutes(deps: AppDeps, tryStrategy: TryStrategy): Router {
+  const { ephemeral } = deps.store;
+  const router = Router();
+
+  router.get(TRY_CALLBACK_PATH.replace(/^\/manage/, ''), async (req, res) => {
+    const query = new URLSearchParams(req.originalUrl.split('?')[1] ?? '');
+    const transaction = await takeTry(ephemeral, req.query.state);
+    const connection = transaction && (await deps.store.connections.get(transaction.tenant, transaction.connectionId));
+    if (!transaction || !connection || transaction.tenant !== req.context.tenant.name) {
+      const context = { callbackUrl: `${req.context.tenantUrl}/login/callback`, api: '', missingScopes: [] };
+      const failure = explainFailure('expired', 'fitgate found no Try in progress for this state.', context);
+      return renderTryFailure(res, failure, { strategy: '', sandbox: false }, 400);
+    }
+    const report = await finish(transaction, connection, req, query);
+    await saveReport(ephemeral, report);
+    deps.logger.info(
+      { tenant: report.tenant, connection: connection.name, outcome: report.success ? 'success' : report.failure?.kind },
+      'dashboard TRY finished',
+    );
+    const resultPath = `/manage/t/${encodeURIComponent(report.tenant)}/social/${encodeURIComponent(report.strategy)}/try/result/${report.id}`;
+    res.redirect(303, `${transaction.dashboardUrl}${resultPath}`);
+  });
+
+  async function finish(transaction: TryTransaction, connection: Connection, req: Request, query: URLSearchParams): Promise<TryReport> {
+    const context = { callbackUrl: callbackUrl(deps.config, transaction.tenant), api: transaction.api, missingScopes: transaction.requestedScopes };
+    const report = reportBase(transaction, context.callbackUrl, query);
+    if (!query.has('code') && !query.has('error')) {
+      // Without either, the strategy would start a new authorization instead of finishing this one.
+      return withFailure(report, explainFailure('bad_response', 'The upstream came back with neither a code nor an error.', context));
+    }
+    let outcome: StrategyOutcome;
+    try {
+      const upstream = tryStrategy.resolve(connection);
+      outcome = await tryStrategy.run(upstream, connection, new TryStateStore({ ephemeral, taken: transaction }), req);
+    } catch (error) {
+      outcome = { kind: 'error', error };
+    }
+    if (outcome.kind === 'success') return withSuccess(report, outcome.user as TryLogin);
+    const error = outcome.kind === 'fail' ? failureOfChallenge(outcome.challenge) : outcome.kind === 'error' ? outcome.error : undefined;
+    return withFailure(report, explainFailure(failureKindOf(error), upstreamSaidOf(error), context));
+  }
+
+  return router;
+}
+
+/** A strategy's `fail` carries the upstream's refusal (the user declined) or a state mismatch. */
+function failureOfChallenge(challenge: unknown): unknown {
+  const fields = (typeof challenge === 'object' && challenge !== null ? challenge : {}) as Record<string, unknown>;
+  if (fields.error) return fields.error;
+  if (typeof fields.kind === 'string') return fields;
+  return { kind: 'expired', message: typeof fields.message === 'string' ? fields.message : 'the state did not match' };
+}

@@ -1,0 +1,91 @@
+import { Router } from 'express';
+import type { AppDeps } from '../../app_deps.js';
+import type { ResolvedUpstream } from '../../authn/upstream/resolve_upstream.js';
+import { callbackUrl } from '../../domain/tenants.js';
+import { NotFoundError } from '../../errors/index.js';
+import { findSocialConnection } from '../social_connection.js';
+import { renderPage } from '../views.js';
+import { preflightAuthorize } from './authorize_preflight.js';
+import { explainFailure, failureKindOf, upstreamSaidOf } from './try_failure_explanation.js';
+import { renderTryFailure } from './try_failure_page.js';
+import { loadReport } from './try_report.js';
+import { TryStateStore } from './try_state_store.js';
+import type { TryStrategy } from './try_strategy.js';
+import { rememberAuthorizeUrl, type TryTransaction } from './try_transaction.js';
+
+/**
+ * The admin's side of TRY, under /manage/t/:tenant/social:
+ *   GET /:strategy/try              begins a TRY and sends the browser to the upstream
+ *   GET /:strategy/try/result/:id   the report ("It works!" or what failed), for the admin who began it
+ * The upstream comes back through try_callback_routes.ts.
+ */
+export function tryStartRoutes(deps: AppDeps, tryStrategy: TryStrategy): Router {
+  const { ephemeral } = deps.store;
+  const router = Router({ mergeParams: true });
+
+  router.get('/:strategy/try', async (req, res) => {
+    const tenant = res.locals.managedTenant!.name;
+    const strategyName = String(req.params.strategy);
+    const connection = deps.plugins.has(strategyName) ? await findSocialConnection(deps.store, tenant, strategyName) : undefined;
+    if (!connection) throw new NotFoundError('This connection is not set up yet: save its settings first.');
+    const context = { callbackUrl: callbackUrl(deps.config, tenant), api: connection.options.api, missingScopes: connection.options.scope };
+
+    let upstream: ResolvedUpstream;
+    try {
+      upstream = tryStrategy.resolve(connection);
+    } catch (error) {
+      const failure = explainFailure('not_configured', upstreamSaidOf(error), context);
+      return renderTryFailure(res, failure, { strategy: strategyName, sandbox: false }, 409);
+    }
+    let begun: TryTransaction | undefined;
+    const store = new TryStateStore({
+      ephemeral,
+      pending: {
+        tenant,
+        connectionId: connection.id,
+        strategy: strategyName,
+        api: connection.options.api,
+        adminEmail: res.locals.admin!.email,
+        dashboardUrl: req.context.tenantUrl,
+        requestedScopes: connection.options.scope,
+        sandbox: upstream.sandbox,
+      },
+      onBegin: (transaction) => (begun = transaction),
+    });
+    const outcome = await tryStrategy.run(upstream, connection, store, req);
+    const shown = { strategy: strategyName, sandbox: upstream.sandbox };
+    if (outcome.kind !== 'redirect' || !begun) {
+      const error = outcome.kind === 'error' ? outcome.error : new Error(`the strategy answered ${outcome.kind} before the upstream`);
+      return renderTryFailure(res, explainFailure(failureKindOf(error), upstreamSaidOf(error), context), shown, 502);
+    }
+    // The sandbox registers the callback itself and is reached on another base URL.
+    const refusal = upstream.sandbox ? undefined : await preflightAuthorize(outcome.url);
+    if (refusal) {
+      await ephemeral.delete('try_transaction', begun.upstreamState);
+      return renderTryFailure(res, explainFailure(refusal.kind, refusal.upstreamSaid, context), shown, 502);
+    }
+    await rememberAuthorizeUrl(ephemeral, begun, outcome.url);
+    res.redirect(302, outcome.url);
+  });
+
+  router.get('/:strategy/try/result/:id', async (req, res) => {
+    const report = await loadReport(ephemeral, String(req.params.id));
+    const mine =
+      report &&
+      report.adminEmail === res.locals.admin!.email &&
+      report.tenant === res.locals.managedTenant!.name &&
+      report.strategy === req.params.strategy;
+    if (!mine) throw new NotFoundError('This Try result does not exist or has expired (results are kept for 15 minutes).');
+    renderPage(res, report.success ? 'try_result' : 'try_failure', {
+      title: report.success ? 'It works!' : 'Try failed',
+      section: 'social',
+      report,
+      failure: report.failure,
+      strategy: report.strategy,
+      displayName: deps.plugins.get(report.strategy)?.displayName ?? report.strategy,
+      sandbox: report.sandbox,
+    });
+  });
+
+  return router;
+}
