@@ -39,6 +39,7 @@ describe('upstream tokens in GET /api/v2/users/{id}', () => {
     const response = await harness.call('get', `/users/${encodeURIComponent(user.userId)}`, await harness.tokenWith(['read:user_idp_tokens']));
 
     expect(response.status).toBe(200);
+    expect(response.headers['cache-control']).toBe('no-store');
     const [identity] = response.body.identities as Array<Record<string, unknown>>;
     expect(identity).toMatchObject({
       provider: 'fitbit',
