@@ -1,10 +1,9 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import type { Page } from 'playwright-core';
-import { collectPageErrors, describeWithBrowser, launchBrowser, screenshot, type TestBrowser } from '../support/browser.js';
+import { describeWithBrowser, screenshot } from '../support/browser.js';
 import { getJson, upstreamUrl } from '../support/emulator.js';
-import { startExampleStack, type ExampleStack } from './example_stack.js';
+import { EXAMPLE_BROWSER_TIMEOUT_MS, useExampleInBrowser } from './example_in_browser.js';
 
 /**
  * A Fitbit account with nothing recorded yet: the user connects through the emulator as usual, but
@@ -12,7 +11,6 @@ import { startExampleStack, type ExampleStack } from './example_stack.js';
  * are empty (the emulator seeds every test user with a month of workouts). Verify must say so
  * instead of showing an empty table or an error.
  */
-const BROWSER_TIMEOUT_MS = 90_000;
 
 /** Answers every Google Health data point list with no points, and records the requests. */
 async function startEmptyHealthApi(): Promise<{ url: string; requests: { path: string; headers: IncomingHttpHeaders }[]; server: Server }> {
@@ -28,54 +26,43 @@ async function startEmptyHealthApi(): Promise<{ url: string; requests: { path: s
 }
 
 describeWithBrowser('the Activity Sync example with a new Fitbit account', () => {
-  let healthApi: Awaited<ReturnType<typeof startEmptyHealthApi>>;
-  let stack: ExampleStack;
-  let browser: TestBrowser;
-  let page: Page;
-  let errors: string[];
-
+  let healthApi: Awaited<ReturnType<typeof startEmptyHealthApi>> | undefined;
   beforeAll(async () => {
     healthApi = await startEmptyHealthApi();
-    stack = await startExampleStack({ dataUpstreamUrl: healthApi.url });
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    errors = collectPageErrors(page);
-  }, BROWSER_TIMEOUT_MS);
-
+  });
   afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
     healthApi?.server.closeAllConnections();
     await new Promise<void>((resolve) => (healthApi ? healthApi.server.close(() => resolve()) : resolve()));
   });
+  const example = useExampleInBrowser(() => ({ dataUpstreamUrl: healthApi!.url }));
 
   it(
     'says the connection works but has no activities yet, and that there are no heart rate readings',
     async () => {
-      await page.goto(`${stack.exampleUrl}/connections/fitbit`);
-      await page.getByRole('button', { name: 'Connect' }).click();
-      await page.waitForURL(`${stack.emulator.url}/**`);
-      await page.getByLabel('Sign in as test user').selectOption('carol');
-      await page.getByRole('button', { name: 'Allow' }).click();
-      await page.waitForURL(`${stack.exampleUrl}/connections/fitbit`);
+      await example.page.goto(`${example.stack.exampleUrl}/connections/fitbit`);
+      await example.page.getByRole('button', { name: 'Connect' }).click();
+      await example.page.waitForURL(`${example.stack.emulator.url}/**`);
+      await example.page.getByLabel('Sign in as test user').selectOption('carol');
+      await example.page.getByRole('button', { name: 'Allow' }).click();
+      await example.page.waitForURL(`${example.stack.exampleUrl}/connections/fitbit`);
 
-      await page.getByRole('button', { name: 'Verify' }).click();
-      await page.getByText('Connected, but there are no activities yet.').waitFor();
-      expect(await page.locator('.status').textContent()).toBe('Connected');
-      expect(await page.getByRole('table', { name: 'Recent activities' }).count()).toBe(0);
-      expect(await page.locator('main').textContent()).toContain('Heart rate: no readings yet');
-      await screenshot(page, 'example-new-account-no-activities');
+      await example.page.getByRole('button', { name: 'Verify' }).click();
+      await example.page.getByText('Connected, but there are no activities yet.').waitFor();
+      expect(await example.page.locator('.status').textContent()).toBe('Connected');
+      expect(await example.page.getByRole('table', { name: 'Recent activities' }).count()).toBe(0);
+      expect(await example.page.locator('main').textContent()).toContain('Heart rate: no readings yet');
+      await screenshot(example.page, 'example-new-account-no-activities');
 
       // Both reads went to the data API with the upstream token fitgate handed out.
-      expect(healthApi.requests.map((request) => request.path.split('?')[0])).toEqual([
+      expect(healthApi!.requests.map((request) => request.path.split('?')[0])).toEqual([
         '/health.googleapis.com/v4/users/me/dataTypes/exercise/dataPoints',
         '/health.googleapis.com/v4/users/me/dataTypes/heart-rate/dataPoints',
       ]);
-      const bearer = /^Bearer (\S+)$/.exec(healthApi.requests[0]!.headers.authorization ?? '')?.[1];
-      const identity = await getJson(upstreamUrl(stack.emulator.url, 'https://health.googleapis.com/v4/users/me/identity'), bearer);
+      const bearer = /^Bearer (\S+)$/.exec(healthApi!.requests[0]!.headers.authorization ?? '')?.[1];
+      const identity = await getJson(upstreamUrl(example.stack.emulator.url, 'https://health.googleapis.com/v4/users/me/identity'), bearer);
       expect(identity).toMatchObject({ status: 200, body: { legacyUserId: 'C4R0L7' } });
-      expect(errors).toEqual([]);
+      expect(example.errors).toEqual([]);
     },
-    BROWSER_TIMEOUT_MS,
+    EXAMPLE_BROWSER_TIMEOUT_MS,
   );
 });
