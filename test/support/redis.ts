@@ -10,9 +10,9 @@ import { createClient } from 'redis';
 
 export const redisUrl = 'redis://127.0.0.1:6379';
 
-/** True when Redis answers PING at redisUrl within a second. */
+/** True when Redis answers PING at redisUrl within five seconds (generous: a loaded machine is not a missing Redis). */
 export async function redisAvailable(): Promise<boolean> {
-  const client = createClient({ url: redisUrl, socket: { connectTimeout: 1000, reconnectStrategy: false } });
+  const client = createClient({ url: redisUrl, socket: { connectTimeout: 5000, reconnectStrategy: false } });
   client.on('error', () => undefined); // a refused connection is an answer here, not a crash
   try {
     await client.connect();
