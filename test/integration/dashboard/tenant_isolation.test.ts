@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { connectionPlugins } from '../../../src/connections/registry.js';
 import { createClient } from '../../../src/domain/clients.js';
 import { csrfFrom, signedInAgent, startDashboardHarness, submitForm, type Agent, type DashboardHarness } from './dashboard_harness.js';
+import { configureFitbit } from './try_helpers.js';
 
 /**
  * An admin of one tenant sees and changes nothing of another: not through the other tenant's pages,
@@ -19,16 +20,7 @@ describe('tenant isolation in the dashboard', () => {
     intruder = await signedInAgent(harness.app, await harness.seedAdmin('owner@globex.example', ['globex']));
     acmeClientId = (await createClient(harness.store.clients, { tenant: 'acme', name: 'Acme app', appType: 'regular_web' })).client.clientId;
     const now = new Date().toISOString();
-    await harness.store.connections.create({
-      tenant: 'acme',
-      id: 'con_acme000000000000',
-      name: 'fitbit',
-      strategy: 'fitbit',
-      options: { api: 'google-health', scope: ['profile'], profileSync: 'on_each_login' },
-      enabledClients: [],
-      createdAt: now,
-      updatedAt: now,
-    });
+    await configureFitbit(harness, { tenant: 'acme', api: 'google-health', scope: ['profile'] });
     await harness.store.users.create({
       tenant: 'acme',
       userId: acmeUserId,

@@ -56,17 +56,7 @@ describe('TRY with real credentials', () => {
     const harness = setup.harness();
     const admin = await signedInAgent(harness.app, await harness.seedAdmin('multi@example.com', ['default', 'acme']));
     setup.emulator().control.addRedirectUri(DEMO.googleServer.clientId, 'http://acme.localhost:3000/login/callback');
-    const now = new Date().toISOString();
-    await harness.store.connections.create({
-      tenant: 'acme',
-      id: 'con_acme000000000000',
-      name: 'fitbit',
-      strategy: 'fitbit',
-      options: { api: 'google-health', clientId: DEMO.googleServer.clientId, clientSecret: harness.deps.sealer.seal(DEMO.googleServer.clientSecret), scope: ['profile'], profileSync: 'on_each_login' },
-      enabledClients: [],
-      createdAt: now,
-      updatedAt: now,
-    });
+    await configureFitbit(harness, { tenant: 'acme', api: 'google-health', ...DEMO.googleServer, scope: ['profile'] });
 
     const started = await admin.get('/manage/t/acme/social/fitbit/try').expect(302);
     expect(new URL(String(started.headers.location)).searchParams.get('redirect_uri')).toBe('http://acme.localhost:3000/login/callback');

@@ -35,16 +35,17 @@ export function useTrySetup(): TrySetup {
   return { emulator: () => ready(emulator), harness: () => ready(harness), agent: () => ready(agent) };
 }
 
-/** Gives the default tenant's Fitbit connection these credentials (or none: sandbox). */
+/** Gives a tenant's (default: `default`) Fitbit connection these credentials (or none: sandbox), creating it if needed. */
 export async function configureFitbit(
   harness: DashboardHarness,
-  options: { api: UpstreamApi; clientId?: string; clientSecret?: string; scope?: string[] },
+  options: { api: UpstreamApi; clientId?: string; clientSecret?: string; scope?: string[]; tenant?: string },
 ): Promise<void> {
-  const existing = await harness.store.connections.getByName('default', 'fitbit');
+  const tenant = options.tenant ?? 'default';
+  const existing = await harness.store.connections.getByName(tenant, 'fitbit');
   const now = new Date().toISOString();
   const connection = {
-    tenant: 'default',
-    id: existing?.id ?? 'con_try0000000000000',
+    tenant,
+    id: existing?.id ?? `con_${tenant}fitbit0000`,
     name: 'fitbit',
     strategy: 'fitbit',
     options: {
