@@ -99,11 +99,16 @@ describeWithBrowser('problems the Activity Sync example explains', () => {
       await example.stack.fitgate.store.users.update({ ...user, identities: [{ ...identity, tokens: { ...identity.tokens!, expiresAt: Date.now() + 30_000 } }] });
       example.stack.emulator.control.revokeUserGrants('alice');
 
-      await example.page.reload();
+      await example.page.getByRole('button', { name: 'Verify' }).click();
+      await example.page.getByRole('button', { name: 'Reconnect' }).waitFor();
       expect(await example.page.locator('.status').textContent()).toBe('Needs re-authorization');
       expect(await main()).toMatch(/Fitbit no longer accepts this app's access \(.*needs reauthorization.*\)/);
-      await example.page.getByRole('button', { name: 'Reconnect' }).waitFor();
       expect(await example.page.getByRole('button', { name: 'Verify' }).count()).toBe(0);
+
+      // fitgate keeps the status: a fresh page load reads it from the identity, with its reason in words.
+      await example.page.reload();
+      expect(await example.page.locator('.status').textContent()).toBe('Needs re-authorization');
+      expect(await main()).toContain('Fitbit refused to renew it: access was revoked or has expired');
       await screenshot(example.page, 'example-problem-04-fitgate-needs-reauthorization');
       expect(example.errors).toEqual([]);
     },

@@ -109,10 +109,10 @@ describeWithBrowser('the Activity Sync example in a browser', () => {
   );
 
   it(
-    'exchanged client credentials twice over the whole story: once for the seed, once for the example, which cached its Management API token',
+    'exchanged client credentials once per scope set over the whole story: the seed, then the example\'s account and token readers, which it cached',
     async () => {
       const exchanges = await example.stack.fitgate.store.logs.list('default', { type: 'seccft', page: 0, perPage: 100 });
-      expect(exchanges.items).toHaveLength(2);
+      expect(exchanges.items).toHaveLength(3);
     },
   );
 });

@@ -24,19 +24,41 @@ export function forgetTokenRejected(req, res, session) {
 }
 
 /**
- * `undefined` when not connected; otherwise the identity from fitgate, with status
- * `needs_reauthorization` and a `reason` when fitgate or Fitbit says so.
+ * `{ connection }`: undefined when not connected; otherwise fitgate's identity, with status
+ * `needs_reauthorization` and a `reason` when fitgate or Fitbit says so. `{ problem }` instead
+ * when fitgate could not be asked.
  */
 export async function fitbitConnection(req, management) {
-  if (!req.oidc.isAuthenticated()) return undefined;
-  const identity = await management.fitbitIdentity(req.oidc.user.sub);
+  if (!req.oidc.isAuthenticated()) return { connection: undefined };
+  let identity;
+  try {
+    identity = await management.fitbitIdentity(req.oidc.user.sub);
+  } catch (error) {
+    return { problem: managementProblem(error) };
+  }
   const rejected = req.appSession[REJECTED_FLAG];
-  if (identity?.status === 'connected' && rejected) return { ...identity, status: 'needs_reauthorization', reason: rejected };
-  return identity;
+  if (identity?.status === 'connected' && rejected) return { connection: { ...identity, status: 'needs_reauthorization', reason: rejected } };
+  return { connection: identity };
+}
+
+/**
+ * The upstream access token for a connected identity: `{ accessToken }`, or `{ connection }` now
+ * needing re-authorization (fitgate's 409), or `{ problem }`.
+ */
+export async function fitbitAccessToken(req, management, connection) {
+  try {
+    const accessToken = await management.fitbitAccessToken(req.oidc.user.sub);
+    return accessToken ? { accessToken } : { problem: 'Fitbit is not connected. Press Connect first.' };
+  } catch (error) {
+    if (error instanceof ManagementApiError && error.errorCode === 'needs_reauthorization') {
+      return { connection: { ...connection, status: 'needs_reauthorization', reason: error.message } };
+    }
+    return { problem: managementProblem(error) };
+  }
 }
 
 /** Words for a Management API failure that is not about the identity itself. */
-export function managementProblem(error) {
+function managementProblem(error) {
   if (!(error instanceof ManagementApiError)) throw error;
   if (error.status === 429) {
     return `Fitbit is limiting requests for your account. Try again in ${error.retryAfterSeconds ?? 60} seconds.`;

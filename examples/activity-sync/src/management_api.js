@@ -1,13 +1,25 @@
 /**
- * The two things this app asks of fitgate's Management API: a user's Fitbit identity with a fresh
- * upstream access token, and unlinking that identity. fitgate refreshes the upstream token itself
+ * What this app asks of fitgate's Management API: a user's Fitbit identity and its status, a
+ * fresh upstream access token for it, and unlinking it. fitgate refreshes the upstream token itself
  * (single-flight, rotated refresh token stored first), so the app never holds a refresh token and
  * simply asks again before each use.
+ *
+ * Two Management API tokens, each with only what its calls need: reading a user with
+ * `read:user_idp_tokens` makes fitgate produce a working upstream token (refreshing it if needed),
+ * which status pages have no reason to trigger.
  */
 
-const SCOPES = 'read:users read:user_idp_tokens update:users';
-/** Renew the Management API token this long before it expires, so a request never carries a dying one. */
+const ACCOUNT_SCOPE = 'read:users update:users';
+const TOKEN_SCOPE = 'read:user_idp_tokens';
+/** Renew a Management API token this long before it expires, so a request never carries a dying one. */
 const EXPIRY_MARGIN_MS = 60_000;
+
+/** fitgate's `status_reason` codes, in words for the user. */
+const REASONS = {
+  refresh_token_rejected: 'Fitbit refused to renew it: access was revoked or has expired',
+  legacy_api_gone: 'the legacy Fitbit API has been shut down',
+  refresh_token_missing: 'Fitbit never granted a renewable access',
+};
 
 /** fitgate answered with an error: `status` and Auth0's `errorCode` say which. */
 export class ManagementApiError extends Error {
@@ -24,10 +36,10 @@ export class ManagementApiError extends Error {
  * @param {{ now?: () => number }} [clock]
  */
 export function createManagementApi(settings, { now = Date.now } = {}) {
-  let cached; // { token, expiresAtMs }: one client_credentials token, reused until shortly before expiry
-  let pending; // the token request in flight, shared by concurrent callers
+  const tokens = new Map(); // scope → { token, expiresAtMs }, reused until shortly before expiry
+  const pending = new Map(); // scope → the token request in flight, shared by concurrent callers
 
-  async function requestToken() {
+  async function requestToken(scope) {
     const response = await fetch(`${settings.tenantUrl}/oauth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -36,7 +48,7 @@ export function createManagementApi(settings, { now = Date.now } = {}) {
         client_id: settings.clientId,
         client_secret: settings.clientSecret,
         audience: `${settings.tenantUrl}/api/v2/`,
-        scope: SCOPES,
+        scope,
       }),
     });
     const body = await response.json().catch(() => undefined);
@@ -48,17 +60,19 @@ export function createManagementApi(settings, { now = Date.now } = {}) {
     return { token: body.access_token, expiresAtMs: now() + body.expires_in * 1000 };
   }
 
-  async function token() {
+  async function tokenFor(scope) {
+    const cached = tokens.get(scope);
     if (cached && cached.expiresAtMs - EXPIRY_MARGIN_MS > now()) return cached.token;
-    pending ??= requestToken().finally(() => (pending = undefined));
-    cached = await pending;
-    return cached.token;
+    if (!pending.has(scope)) pending.set(scope, requestToken(scope).finally(() => pending.delete(scope)));
+    const fresh = await pending.get(scope);
+    tokens.set(scope, fresh);
+    return fresh.token;
   }
 
-  async function call(method, path) {
+  async function call(scope, method, path) {
     const response = await fetch(`${settings.tenantUrl}/api/v2${path}`, {
       method,
-      headers: { authorization: `Bearer ${await token()}` },
+      headers: { authorization: `Bearer ${await tokenFor(scope)}` },
     });
     const body = await response.json().catch(() => undefined);
     if (!response.ok) {
@@ -69,32 +83,39 @@ export function createManagementApi(settings, { now = Date.now } = {}) {
   }
 
   const userPath = (userId) => `/users/${encodeURIComponent(userId)}`;
+  const fitbitOf = (user) => user.identities?.find((identity) => identity.provider === 'fitbit');
 
   return {
     /**
-     * The user's Fitbit identity: `{ status: 'connected', api, userId, accessToken }`, or
-     * `{ status: 'needs_reauthorization', reason }` when fitgate can no longer refresh the upstream
-     * token (409 needs_reauthorization), or undefined when the user or the identity is gone.
+     * The user's Fitbit identity as fitgate last saw it: `{ status, reason, api, userId }` with
+     * status `connected` or `needs_reauthorization`; undefined when the user or identity is gone.
      */
     async fitbitIdentity(userId) {
       let user;
       try {
-        user = await call('GET', userPath(userId));
+        user = await call(ACCOUNT_SCOPE, 'GET', userPath(userId));
       } catch (error) {
         if (error instanceof ManagementApiError && error.status === 404) return undefined;
-        if (error instanceof ManagementApiError && error.errorCode === 'needs_reauthorization') {
-          return { status: 'needs_reauthorization', reason: error.message };
-        }
         throw error;
       }
-      const identity = user.identities?.find((candidate) => candidate.provider === 'fitbit');
+      const identity = fitbitOf(user);
       if (!identity) return undefined;
-      return { status: identity.status, api: identity.api, userId: identity.user_id, accessToken: identity.access_token };
+      const reason = identity.status_reason && (REASONS[identity.status_reason] ?? identity.status_reason);
+      return { status: identity.status, reason, api: identity.api, userId: identity.user_id };
+    },
+
+    /**
+     * A working upstream access token for the user's Fitbit identity, or undefined when it is gone.
+     * Throws ManagementApiError 409 `needs_reauthorization` when fitgate could not refresh it.
+     */
+    async fitbitAccessToken(userId) {
+      const user = await call(TOKEN_SCOPE, 'GET', userPath(userId));
+      return fitbitOf(user)?.access_token;
     },
 
     /** Unlinks the Fitbit identity; fitgate drops its tokens and revokes the grant upstream. */
     async unlinkFitbit(userId, identityUserId) {
-      await call('DELETE', `${userPath(userId)}/identities/fitbit/${encodeURIComponent(identityUserId)}`);
+      await call(ACCOUNT_SCOPE, 'DELETE', `${userPath(userId)}/identities/fitbit/${encodeURIComponent(identityUserId)}`);
     },
   };
 }

@@ -33,21 +33,21 @@ function statusLine(connection) {
   return html`<p>Status: <span class="status ${needs ? 'needs' : 'connected'}">${STATUS_LABELS[connection.status] ?? connection.status}</span></p>`;
 }
 
-export function dashboardPage({ user, connection, message }) {
+export function dashboardPage({ user, connection, message, problem }) {
   const body = user
     ? html`<p>Signed in as <strong>${user.name ?? user.sub}</strong>.</p>
 <p>Fitbit: ${statusLine(connection)}</p>
 <p><a href="/connections/fitbit">Manage your Fitbit connection</a></p>`
     : html`<p>Activity Sync reads your workouts from Fitbit.</p>
 <p>Go to <a href="/connections">Connections</a> → Fitbit → Connect to get started.</p>`;
-  return layout('Dashboard', user, html`${message ? notice(message) : ''}${body}`);
+  return layout('Dashboard', user, html`${message ? notice(message) : ''}${problem ? notice(problem, true) : ''}${body}`);
 }
 
-export function connectionsPage({ user, connection }) {
+export function connectionsPage({ user, connection, problem }) {
   return layout(
     'Connections',
     user,
-    html`<table><thead><tr><th>Service</th><th>Status</th></tr></thead><tbody>
+    html`${problem ? notice(problem, true) : ''}<table><thead><tr><th>Service</th><th>Status</th></tr></thead><tbody>
 <tr><td><a href="/connections/fitbit">Fitbit</a></td><td>${STATUS_LABELS[connection?.status] ?? 'Not connected'}</td></tr>
 </tbody></table>`,
   );
@@ -68,7 +68,7 @@ export function fitbitPage({ user, connection, problem, verification, offerRecon
     'Fitbit',
     user,
     html`${statusLine(connection)}
-${needs ? notice(html`Fitbit no longer accepts this app's access (${connection.reason}). Press <strong>Reconnect</strong> and allow access again.`, true) : ''}
+${needs ? notice(html`Fitbit no longer accepts this app's access${connection.reason ? ` (${connection.reason})` : ''}. Press <strong>Reconnect</strong> and allow access again.`, true) : ''}
 ${problem ? notice(problem, true) : ''}
 <p>${actions}</p>
 ${verification ? verificationSection(verification) : ''}`,

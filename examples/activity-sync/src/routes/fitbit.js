@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import expressOpenIdConnect from 'express-openid-connect';
-import { fitbitConnection, managementProblem, rememberTokenRejected } from '../connection_state.js';
+import { fitbitAccessToken, fitbitConnection, rememberTokenRejected } from '../connection_state.js';
 import { UpstreamRefusal } from '../fitbit_data.js';
 import { fitbitPage } from '../views.js';
 
@@ -17,12 +17,8 @@ export function fitbitRouter({ management, fitbitData, baseURL }) {
   const returnTo = '/connections/fitbit';
 
   router.get('/', async (req, res) => {
-    const user = req.oidc.user;
-    try {
-      res.send(fitbitPage({ user, connection: await fitbitConnection(req, management) }));
-    } catch (error) {
-      res.status(502).send(fitbitPage({ user, problem: managementProblem(error) }));
-    }
+    const { connection, problem } = await fitbitConnection(req, management);
+    res.status(problem ? 502 : 200).send(fitbitPage({ user: req.oidc.user, connection, problem }));
   });
 
   router.get('/connect', (req, res) => res.oidc.login({ returnTo }));
@@ -32,36 +28,37 @@ export function fitbitRouter({ management, fitbitData, baseURL }) {
 
   router.get('/verify', requiresAuth(), async (req, res) => {
     const user = req.oidc.user;
-    let connection;
+    const page = (status, view) => res.status(status).send(fitbitPage({ user, ...view }));
+
+    const state = await fitbitConnection(req, management);
+    if (state.problem) return page(502, state);
+    if (!state.connection) return page(200, { problem: 'Fitbit is not connected. Press Connect first.' });
+    if (state.connection.status !== 'connected') return page(200, state);
+
+    const token = await fitbitAccessToken(req, management, state.connection);
+    if (!token.accessToken) return page(token.problem ? 502 : 200, { connection: token.connection ?? state.connection, problem: token.problem });
+
+    const identity = { ...state.connection, accessToken: token.accessToken };
     try {
-      connection = await fitbitConnection(req, management);
-    } catch (error) {
-      res.status(502).send(fitbitPage({ user, problem: managementProblem(error) }));
-      return;
-    }
-    if (connection?.status !== 'connected') {
-      res.send(fitbitPage({ user, connection, problem: connection ? undefined : 'Fitbit is not connected. Press Connect first.' }));
-      return;
-    }
-    try {
-      const activities = await fitbitData.recentActivities(connection);
-      const heart = await heartRateOrProblem(fitbitData, connection);
-      res.send(fitbitPage({ user, connection, offerReconnect: heart.heartRateProblem !== undefined, verification: { activities, ...heart } }));
+      const activities = await fitbitData.recentActivities(identity);
+      const heart = await heartRateOrProblem(fitbitData, identity);
+      return page(200, { connection: state.connection, offerReconnect: heart.heartRateProblem !== undefined, verification: { activities, ...heart } });
     } catch (error) {
       if (!(error instanceof UpstreamRefusal)) throw error;
       if (error.kind === 'token_rejected') {
         const reason = `Fitbit refused the access token: ${error.message}`;
         rememberTokenRejected(req, reason);
-        res.send(fitbitPage({ user, connection: { ...connection, status: 'needs_reauthorization', reason } }));
-        return;
+        return page(200, { connection: { ...state.connection, status: 'needs_reauthorization', reason } });
       }
-      res.status(502).send(fitbitPage({ user, connection, offerReconnect: error.kind === 'permission_missing', problem: upstreamProblem(error, ACTIVITIES) }));
+      return page(502, { connection: state.connection, offerReconnect: error.kind === 'permission_missing', problem: upstreamProblem(error, ACTIVITIES) });
     }
   });
 
   router.post('/disconnect', requiresAuth(), async (req, res) => {
-    const connection = await fitbitConnection(req, management).catch(() => undefined);
-    if (connection?.userId) await management.unlinkFitbit(req.oidc.user.sub, connection.userId);
+    const { connection, problem } = await fitbitConnection(req, management);
+    // Signing out without unlinking would leave the user believing Fitbit is disconnected.
+    if (problem) return res.status(502).send(fitbitPage({ user: req.oidc.user, connection, problem }));
+    if (connection) await management.unlinkFitbit(req.oidc.user.sub, connection.userId);
     res.oidc.logout({ returnTo: `${baseURL}/?disconnected=1` });
   });
 
@@ -69,9 +66,9 @@ export function fitbitRouter({ management, fitbitData, baseURL }) {
 }
 
 /** Heart rate is a separate permission on the consent screen: its absence is a message, not a failure. */
-async function heartRateOrProblem(fitbitData, connection) {
+async function heartRateOrProblem(fitbitData, identity) {
   try {
-    return { heartRate: await fitbitData.heartRate(connection) };
+    return { heartRate: await fitbitData.heartRate(identity) };
   } catch (error) {
     if (!(error instanceof UpstreamRefusal) || error.kind === 'token_rejected') throw error;
     return { heartRateProblem: upstreamProblem(error, HEART_RATE) };

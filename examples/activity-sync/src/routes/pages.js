@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { fitbitConnection, managementProblem } from '../connection_state.js';
+import { fitbitConnection } from '../connection_state.js';
 import { connectionsPage, dashboardPage } from '../views.js';
 
 /** Dashboard and Connections: where a user sees whether Fitbit is connected. */
@@ -7,17 +7,14 @@ export function pagesRouter({ management }) {
   const router = Router();
 
   router.get('/', async (req, res) => {
-    const user = req.oidc.user;
+    const { connection, problem } = await fitbitConnection(req, management);
     const message = req.query.disconnected === '1' ? 'Fitbit is disconnected and you are signed out.' : undefined;
-    try {
-      res.send(dashboardPage({ user, connection: await fitbitConnection(req, management), message }));
-    } catch (error) {
-      res.status(502).send(dashboardPage({ user, message: managementProblem(error) }));
-    }
+    res.status(problem ? 502 : 200).send(dashboardPage({ user: req.oidc.user, connection, message, problem }));
   });
 
   router.get('/connections', async (req, res) => {
-    res.send(connectionsPage({ user: req.oidc.user, connection: await fitbitConnection(req, management) }));
+    const { connection, problem } = await fitbitConnection(req, management);
+    res.status(problem ? 502 : 200).send(connectionsPage({ user: req.oidc.user, connection, problem }));
   });
 
   return router;
