@@ -100,8 +100,11 @@ describeWithBrowser('the dashboard in a browser', () => {
       await screenshot(page, 'dashboard-03-connection-saved');
 
       await connectionTabs().getByRole('link', { name: 'Applications' }).click();
-      await page.getByLabel('Step Counter').check();
+      // By keyboard: Space on the toggle saves it at once.
+      await page.getByLabel('Step Counter').focus();
+      await page.keyboard.press('Space');
       await page.getByText('Enabled for Step Counter.').waitFor();
+      expect(await page.getByLabel('Step Counter').isChecked()).toBe(true);
       expect((await fitgate.store.connections.getByName('default', 'fitbit'))?.enabledClients).toEqual([clientId]);
       await screenshot(page, 'dashboard-04-enabled-for-application');
 
