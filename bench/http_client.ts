@@ -21,7 +21,7 @@ export interface HttpRequest {
 }
 
 export class HttpClient {
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: 512, maxFreeSockets: 512 });
+  private agent = newAgent();
 
   send(url: string, init: HttpRequest = {}): Promise<HttpResponse> {
     const target = new URL(url);
@@ -52,9 +52,23 @@ export class HttpClient {
     });
   }
 
+  /**
+   * Closes the idle keep-alive connections. Call it after a pause longer than the servers' keep-alive
+   * timeout (5 s in Node): a server closes such a socket just as the next request is written on it,
+   * which fails that request with "socket hang up" though the server is fine.
+   */
+  dropIdleConnections(): void {
+    this.agent.destroy();
+    this.agent = newAgent();
+  }
+
   close(): void {
     this.agent.destroy();
   }
+}
+
+function newAgent(): Agent {
+  return new Agent({ keepAlive: true, maxSockets: 512, maxFreeSockets: 512 });
 }
 
 /** One browser's cookies: name=value per origin, enough for session cookies on loopback. */

@@ -21,10 +21,12 @@ export interface BenchOptions {
   readonly scaleUsers: number;
   /** Pending logins created to measure their Redis footprint. */
   readonly pendingSample: number;
+  /** When set, fitgate writes a V8 CPU profile (.cpuprofile) here when it stops, to find hot spots. */
+  readonly profileDir: string | undefined;
 }
 
 const FULL: BenchOptions = {
-  levels: [1, 4, 8, 16, 32],
+  levels: [1, 4, 16, 32],
   durationSeconds: 10,
   warmupSeconds: 5,
   users: 200,
@@ -35,6 +37,7 @@ const FULL: BenchOptions = {
   baseUsers: 1_000,
   scaleUsers: 1_000_000,
   pendingSample: 500,
+  profileDir: undefined,
 };
 
 /** A run that finishes in seconds: the shape of every result, none of the statistical weight. */
@@ -51,7 +54,7 @@ const QUICK: Partial<BenchOptions> = {
 
 export const USAGE = `npm run bench -- [options]
   --quick                 tiny load (seconds): for tests and a first look
-  --levels 1,4,8,16,32    concurrency levels of the full flow
+  --levels 1,4,16,32      concurrency levels of the full flow
   --duration SECONDS      measured time per level
   --warmup SECONDS        unmeasured load before measuring
   --users N               distinct emulator test users
@@ -60,7 +63,8 @@ export const USAGE = `npm run bench -- [options]
   --out DIR               where latest.json and latest.md go (default bench/results)
   --scale-clients N       clients in the tenant for the scale run (default 10000)
   --base-users N          users and sessions in the store for the baseline (default 1000)
-  --scale-users N         users and sessions in the store for the scale run (default 1000000)`;
+  --scale-users N         users and sessions in the store for the scale run (default 1000000)
+  --profile DIR           fitgate writes a V8 CPU profile into DIR when it stops (open it in Chrome DevTools)`;
 
 export class OptionsError extends Error {}
 
@@ -81,6 +85,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       'scale-clients': { type: 'string' },
       'base-users': { type: 'string' },
       'scale-users': { type: 'string' },
+      profile: { type: 'string' },
     },
   });
   if (values.help) throw new OptionsError(USAGE);
@@ -97,6 +102,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     scaleClients: values['scale-clients'] === undefined ? base.scaleClients : positiveInteger('--scale-clients', values['scale-clients']),
     baseUsers: values['base-users'] === undefined ? base.baseUsers : positiveInteger('--base-users', values['base-users']),
     scaleUsers: values['scale-users'] === undefined ? base.scaleUsers : positiveInteger('--scale-users', values['scale-users']),
+    profileDir: values.profile ?? base.profileDir,
   };
   if (options.scaleUsers < options.baseUsers) throw new OptionsError('--scale-users must be at least --base-users');
   const redisHost = new URL(options.redisUrl).hostname;

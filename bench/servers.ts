@@ -35,7 +35,12 @@ export interface RunningFitgate extends RunningServer {
 }
 
 /** fitgate as `npm start` runs it, in production mode, on a fresh data directory or Redis prefix. */
-export async function startFitgate(store: 'sqlite' | 'redis', emulatorUrl: string, redisUrl: string): Promise<RunningFitgate> {
+export async function startFitgate(
+  store: 'sqlite' | 'redis',
+  emulatorUrl: string,
+  redisUrl: string,
+  profileDir?: string,
+): Promise<RunningFitgate> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'fitgate-bench-'));
   const bootstrap = { clientId: 'bench-bootstrap', clientSecret: randomBytes(32).toString('base64url') };
@@ -51,6 +56,7 @@ export async function startFitgate(store: 'sqlite' | 'redis', emulatorUrl: strin
     FITGATE_BOOTSTRAP_CLIENT_SECRET: bootstrap.clientSecret,
     FITGATE_ADMIN_PASSWORD: randomBytes(16).toString('base64url'),
     LOG_LEVEL: 'warn',
+    ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
     ...(store === 'redis' ? { REDIS_URL: redisUrl, FITGATE_REDIS_PREFIX: `fitgate-bench:${process.pid}:${randomBytes(4).toString('hex')}:` } : {}),
   };
   const child = await startNode(`fitgate (${store})`, script('../src/server.js'), env, /fitgate is listening on port \d+/);

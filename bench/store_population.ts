@@ -7,26 +7,25 @@ import { openStore } from '../src/store/open_store.js';
 import type { RedisStore } from '../src/store/redis/redis_store.js';
 import type { SqliteStore } from '../src/store/sqlite/sqlite_store.js';
 import type { Store } from '../src/store/store.js';
+import { insertSessions, insertUsers } from './sqlite_bulk.js';
 
 /**
  * Grows fitgate's store directly (not through its API) to the sizes of the scale runs: clients,
  * users and sessions copied from records real logins wrote, so they have the real shape and size.
- * SQLite writes skip the fsync and Redis writes are pipelined, so a million of each takes a minute
- * or two rather than hours.
+ * SQLite writes go in large transactions (./sqlite_bulk.ts) and Redis writes in pipelined batches,
+ * so a million of each takes a minute or two rather than hours.
  */
 
 const TENANT = 'default';
-const IN_FLIGHT = 2_000;
+const SQLITE_BATCH = 50_000;
+const REDIS_IN_FLIGHT = 2_000;
 
 export class StorePopulation {
   private constructor(readonly store: Store) {}
 
   /** Opens the same store the fitgate process uses (same data directory or Redis prefix). */
   static async open(config: Config): Promise<StorePopulation> {
-    const store = await openStore(config);
-    // Generated records need no power-cut durability; fitgate's own connection keeps synchronous=FULL.
-    if (store.kind === 'sqlite') (store as SqliteStore).db.pragma('synchronous = OFF');
-    return new StorePopulation(store);
+    return new StorePopulation(await openStore(config));
   }
 
   async userCount(): Promise<number> {
@@ -36,8 +35,8 @@ export class StorePopulation {
   /** Adds `count` regular web applications; returns their ids so they can be removed again. */
   async addClients(count: number): Promise<string[]> {
     const ids: string[] = [];
-    for (let made = 0; made < count; made += IN_FLIGHT) {
-      const batch = Array.from({ length: Math.min(IN_FLIGHT, count - made) }, (_, index) =>
+    for (let made = 0; made < count; made += REDIS_IN_FLIGHT) {
+      const batch = Array.from({ length: Math.min(REDIS_IN_FLIGHT, count - made) }, (_, index) =>
         buildApplication(this.store.clients, {
           tenant: TENANT,
           name: `Generated app ${made + index}`,
@@ -51,8 +50,8 @@ export class StorePopulation {
   }
 
   async removeClients(ids: readonly string[]): Promise<void> {
-    for (let start = 0; start < ids.length; start += IN_FLIGHT) {
-      await Promise.all(ids.slice(start, start + IN_FLIGHT).map((id) => this.store.clients.delete(TENANT, id)));
+    for (let start = 0; start < ids.length; start += REDIS_IN_FLIGHT) {
+      await Promise.all(ids.slice(start, start + REDIS_IN_FLIGHT).map((id) => this.store.clients.delete(TENANT, id)));
     }
   }
 
@@ -60,17 +59,30 @@ export class StorePopulation {
   async addUsers(from: number, to: number): Promise<void> {
     const template = (await this.store.users.list(TENANT, { page: 0, perPage: 1 })).items[0];
     if (!template) throw new Error('no user to copy: run logins before growing the store');
-    await this.inBatches(from, to, (index) => this.store.users.create(generatedUser(template, index)));
+    await this.inBatches(from, to, async (start, end) => {
+      const users = Array.from({ length: end - start }, (_, offset) => generatedUser(template, start + offset));
+      if (this.store.kind === 'sqlite') insertUsers((this.store as SqliteStore).db, users);
+      else await Promise.all(users.map((user) => this.store.users.create(user)));
+    });
   }
 
   /** Adds sessions numbered [from, to), each holding a signed-in user like a real one. */
   async addSessions(from: number, to: number): Promise<void> {
     const template = await this.sessionTemplate();
-    const sessions = this.store.sessionStore();
-    await this.inBatches(from, to, (index) => {
-      const data: SessionData = { ...template, endUser: { ...template.endUser!, userId: `fitbit|gen-${index}` } };
-      return new Promise<void>((resolve, reject) =>
-        sessions.set(randomBytes(24).toString('base64url'), data, (error) => (error ? reject(error as Error) : resolve())),
+    const sessionStore = this.store.sessionStore();
+    await this.inBatches(from, to, async (start, end) => {
+      const sessions = Array.from({ length: end - start }, (_, offset): [string, SessionData] => [
+        randomBytes(24).toString('base64url'),
+        { ...template, endUser: { ...template.endUser!, userId: `fitbit|gen-${start + offset}` } },
+      ]);
+      if (this.store.kind === 'sqlite') {
+        insertSessions((this.store as SqliteStore).db, sessions);
+        return;
+      }
+      await Promise.all(
+        sessions.map(
+          ([sid, data]) => new Promise<void>((resolve, reject) => sessionStore.set(sid, data, (error) => (error ? reject(error as Error) : resolve()))),
+        ),
       );
     });
   }
@@ -102,15 +114,12 @@ export class StorePopulation {
   }
 
   /**
-   * Runs `write` for every index in [from, to), a batch at a time. On SQLite each write is the
-   * repository's own transaction (libsql does not nest them), made cheap by synchronous=OFF on this
-   * connection; on Redis a batch is many commands in flight at once, which node-redis pipelines.
+   * Calls `write` for consecutive ranges covering [from, to): on SQLite one transaction per range,
+   * on Redis one range of commands in flight at once, which node-redis pipelines.
    */
-  private async inBatches(from: number, to: number, write: (index: number) => Promise<void>): Promise<void> {
-    for (let start = from; start < to; start += IN_FLIGHT) {
-      const end = Math.min(to, start + IN_FLIGHT);
-      await Promise.all(Array.from({ length: end - start }, (_, offset) => write(start + offset)));
-    }
+  private async inBatches(from: number, to: number, write: (start: number, end: number) => Promise<void>): Promise<void> {
+    const size = this.store.kind === 'sqlite' ? SQLITE_BATCH : REDIS_IN_FLIGHT;
+    for (let start = from; start < to; start += size) await write(start, Math.min(to, start + size));
   }
 }
 

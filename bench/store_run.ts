@@ -33,7 +33,7 @@ export async function runStore(store: 'sqlite' | 'redis', context: StoreRunConte
   const { options, http, emulator } = context;
   const progress = (line: string): void => context.progress(`${store}: ${line}`);
   const peerRedis = store === 'redis' ? { url: options.redisUrl, prefix: `peer-bench:${process.pid}:${randomBytes(4).toString('hex')}:` } : undefined;
-  const fitgate = await startFitgate(store, emulator.url, options.redisUrl);
+  const fitgate = await startFitgate(store, emulator.url, options.redisUrl, options.profileDir);
   let peer: RunningServer | undefined;
   let population: StorePopulation | undefined;
   try {
@@ -76,6 +76,7 @@ export async function runStore(store: 'sqlite' | 'redis', context: StoreRunConte
     );
     progress(`70 % of peak (${round(seventyRate, 1)}/s): ${atSeventyPercent.perSecond} logins/s`);
 
+    http.dropIdleConnections();
     const endpoints = await measureEndpoints(
       target,
       { concurrency: peak.concurrency, durationMs, codes: Math.min(5_000, Math.max(4 * peak.concurrency, Math.round(peak.perSecond * options.durationSeconds))), loginAs },
@@ -86,12 +87,16 @@ export async function runStore(store: 'sqlite' | 'redis', context: StoreRunConte
     const fitgateRssBytes = rssBytes(fitgate.process.pid);
     const peerRssBytes = rssBytes(peer.process.pid);
     population = await StorePopulation.open(fitgate.config);
+    http.dropIdleConnections();
     const redis = store === 'redis' ? await redisMemory(population.store as RedisStore, target, options.pendingSample) : null;
 
     const scale = await measureScale(
       population,
       options,
-      () => measure({ concurrency: peak.concurrency, durationMs }, FITGATE_HOPS, fitgateIteration, fitgateProcesses),
+      () => {
+        http.dropIdleConnections(); // generating records may have taken longer than the keep-alive timeout
+        return measure({ concurrency: peak.concurrency, durationMs }, FITGATE_HOPS, fitgateIteration, fitgateProcesses);
+      },
       progress,
     );
 
