@@ -1,6 +1,7 @@
 import { withIdentityLock, type LockTiming } from './identity_lock.js';
 import type { LockStore, UserRepository } from './ports.js';
-import { readIdentity, type IdentityRef } from './stored_identity.js';
+import { markNeedsReauthorization } from './identity_status.js';
+import { readIdentity, withIdentity, type IdentityRef } from './stored_identity.js';
 import type { Identity, User } from './types.js';
 import { revokeUpstreamGrant, type RevocationDeps, type RevocationOutcome } from './upstream_revocation.js';
 
@@ -33,18 +34,27 @@ export async function deleteUserAndRevoke(deps: RemovalDeps, tenant: string, use
   return revokeAll(deps, tenant, removed.identities);
 }
 
-/** The user as stored after the identity is gone, and what the upstream revocation did. */
+/**
+ * The user as stored after the unlink, and what the upstream revocation did. Another identity is
+ * removed from the user. The user's only identity is kept without its tokens, as needing
+ * reauthorization (`unlinked`): the user's id is made from it, so removing it would leave a user that
+ * the same upstream account could never log in to again (its next login would collide with the id).
+ */
 export async function unlinkIdentityAndRevoke(
   deps: RemovalDeps,
   ref: IdentityRef,
 ): Promise<{ user: User; revocations: RevocationReport }> {
   const { user, identity } = await withIdentityLock(deps.locks, ref, deps.timing, async () => {
     const current = await readIdentity(deps.users, ref);
-    const remaining: User = {
-      ...current.user,
-      identities: current.user.identities.filter((candidate) => candidate !== current.identity),
-      updatedAt: new Date().toISOString(),
-    };
+    const now = new Date();
+    const remaining: User =
+      current.user.identities.length === 1
+        ? withIdentity(current.user, markNeedsReauthorization(current.identity, 'unlinked', now), now)
+        : {
+            ...current.user,
+            identities: current.user.identities.filter((candidate) => candidate !== current.identity),
+            updatedAt: now.toISOString(),
+          };
     await deps.users.update(remaining);
     return { user: remaining, identity: current.identity };
   });

@@ -15,12 +15,15 @@ export type ReauthorizationReason =
   /** The legacy Fitbit Web API answered 410 Gone: the connection must move to google-health. */
   | 'legacy_api_gone'
   /** The access token expired and the upstream never issued a refresh token (no offline access). */
-  | 'refresh_token_missing';
+  | 'refresh_token_missing'
+  /** An administrator unlinked the user's only identity: its tokens were removed and revoked. */
+  | 'unlinked';
 
 const EXPLANATIONS: Readonly<Record<ReauthorizationReason, string>> = {
   refresh_token_rejected: 'the upstream refused the stored refresh token',
   legacy_api_gone: 'the legacy Fitbit Web API is gone (410); switch the connection to google-health',
   refresh_token_missing: 'the access token expired and the upstream issued no refresh token',
+  unlinked: 'an administrator unlinked it and its upstream tokens were revoked',
 };
 
 /** The reason a failed refresh puts the identity in, or undefined when the failure is passing. */

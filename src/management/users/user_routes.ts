@@ -70,7 +70,7 @@ async function unlink(req: Request, _res: Response, { deps, removal }: Managemen
     connection: identity.connection,
     upstreamUserId,
   });
-  // Auth0 answers with the identities that remain.
+  // Auth0 answers with the identities that remain (a user's only identity remains, disconnected).
   return { body: remaining.identities.map((kept) => identityJson(kept)), auditDetails: { upstream_revocation: revocations } };
 }
 

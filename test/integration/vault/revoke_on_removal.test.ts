@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { User } from '../../../src/domain/types.js';
+import { recordLogin } from '../../../src/domain/users.js';
 import { emulatorEndpoints, getJson, startTestEmulator, type TestEmulator } from '../../support/emulator.js';
 import { startManagementHarness, type ManagementHarness } from '../management/harness.js';
 
@@ -75,7 +76,7 @@ describe('DELETE /api/v2/users/{id}', () => {
 });
 
 describe('DELETE /api/v2/users/{id}/identities/{provider}/{user_id}', () => {
-  it('removes the identity with its tokens, revokes the grant upstream, and answers with the identities left', async () => {
+  it('takes the only identity’s tokens out of the store, revokes the grant upstream, and keeps it as unlinked', async () => {
     const user = await harness.seedUser('carol');
     const upstreamId = user.identities[0]!.userId;
     const before = revocations();
@@ -87,13 +88,49 @@ describe('DELETE /api/v2/users/{id}/identities/{provider}/{user_id}', () => {
     );
 
     expect(response.status).toBe(200);
-    expect(response.body).toEqual([]);
+    expect(response.body).toEqual([
+      expect.objectContaining({ provider: 'fitbit', user_id: upstreamId, status: 'needs_reauthorization', status_reason: 'unlinked' }),
+    ]);
     const stored = await harness.store.users.get(user.tenant, user.userId);
-    expect(stored?.identities).toEqual([]);
+    expect(stored?.identities[0]?.tokens).toBeUndefined();
     expect(JSON.stringify(stored)).not.toContain(user.identities[0]!.tokens!.accessToken);
     expect(revocations()).toBe(before + 1);
     expect(await upstreamAccepts(accessTokenOf(user))).toBe(false);
     expect(await lastAuditEvent('sapi')).toMatchObject({ description: 'Unlink an identity', user_id: user.userId });
+
+    const relogin = await recordLogin(
+      { users: harness.store.users, sealer: harness.deps[0]!.sealer },
+      {
+        tenant: harness.tenant.name,
+        connection: harness.connection,
+        upstreamUserId: upstreamId,
+        profile: {},
+        profileData: {},
+        tokens: { accessToken: 'new-access', refreshToken: 'new-refresh', expiresIn: 28800, grantedScopes: ['profile'] },
+        now: new Date(),
+      },
+    );
+    expect(relogin.user.userId).toBe(user.userId);
+    expect(relogin.user.identities[0]?.status).toBe('connected');
+  });
+
+  it('removes an identity that is not the user’s only one, and revokes its grant', async () => {
+    const user = await harness.seedUser('bob');
+    const other = { ...user.identities[0]!, connection: 'fitbit-eu', userId: 'EU-BOB' };
+    await harness.store.users.update({ ...user, identities: [other, user.identities[0]!] });
+    const before = revocations();
+
+    const response = await harness.call(
+      'delete',
+      `/users/${encodeURIComponent(user.userId)}/identities/fitbit/${user.identities[0]!.userId}`,
+      await harness.tokenWith(['update:users']),
+    );
+
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual([expect.objectContaining({ connection: 'fitbit-eu', user_id: 'EU-BOB' })]);
+    expect((await harness.store.users.get(user.tenant, user.userId))?.identities.map((identity) => identity.userId)).toEqual(['EU-BOB']);
+    expect(revocations()).toBe(before + 1);
+    expect(await upstreamAccepts(accessTokenOf(user))).toBe(false);
   });
 
   it('answers 404 for an identity the user does not have, and revokes nothing', async () => {
