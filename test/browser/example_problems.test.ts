@@ -76,7 +76,10 @@ describeWithBrowser('problems the Activity Sync example explains', () => {
       expect(await main()).toContain('Fitbit is disconnected and you are signed out.');
       expect(await example.page.getByRole('navigation', { name: 'Main' }).textContent()).not.toContain('Sign out');
 
-      expect((await example.stack.fitgate.store.users.get('default', user!.userId))?.identities).toEqual([]);
+      // fitgate keeps a user's only identity after an unlink, without tokens, so the account can log in again.
+      const [identity] = (await example.stack.fitgate.store.users.get('default', user!.userId))!.identities;
+      expect(identity).toMatchObject({ status: 'needs_reauthorization', statusReason: 'unlinked' });
+      expect(identity!.tokens).toBeUndefined();
       expect(example.stack.emulator.control.counters()['google-health'].revocations).toBe(revocationsBefore + 1);
       await screenshot(example.page, 'example-problem-03-disconnected');
       expect(example.errors).toEqual([]);

@@ -88,7 +88,8 @@ export function createManagementApi(settings, { now = Date.now } = {}) {
   return {
     /**
      * The user's Fitbit identity as fitgate last saw it: `{ status, reason, api, userId }` with
-     * status `connected` or `needs_reauthorization`; undefined when the user or identity is gone.
+     * status `connected` or `needs_reauthorization`; undefined when the user or identity is gone
+     * or was unlinked.
      */
     async fitbitIdentity(userId) {
       let user;
@@ -99,7 +100,8 @@ export function createManagementApi(settings, { now = Date.now } = {}) {
         throw error;
       }
       const identity = fitbitOf(user);
-      if (!identity) return undefined;
+      // Unlinking a user's only identity leaves it in place, without tokens, marked `unlinked`.
+      if (!identity || identity.status_reason === 'unlinked') return undefined;
       const reason = identity.status_reason && (REASONS[identity.status_reason] ?? identity.status_reason);
       return { status: identity.status, reason, api: identity.api, userId: identity.user_id };
     },

@@ -36,7 +36,8 @@ function statusLine(connection) {
 export function dashboardPage({ user, connection, message, problem }) {
   const body = user
     ? html`<p>Signed in as <strong>${user.name ?? user.sub}</strong>.</p>
-<p>Fitbit: ${statusLine(connection)}</p>
+<h2>Fitbit</h2>
+${statusLine(connection)}
 <p><a href="/connections/fitbit">Manage your Fitbit connection</a></p>`
     : html`<p>Activity Sync reads your workouts from Fitbit.</p>
 <p>Go to <a href="/connections">Connections</a> → Fitbit → Connect to get started.</p>`;
