@@ -10,8 +10,7 @@ export function pathParam(req: Request, name: string): string {
 
 /** The 404 for a record that is not there, in Auth0's words. */
 export function notFound(what: 'client' | 'connection' | 'user' | 'log', id: string): ResourceNotFoundError {
-  const code = what === 'connection' ? 'inexistent_connection' : `inexistent_${what}`;
-  return new ResourceNotFoundError(`The ${what} does not exist: ${id}`, code);
+  return new ResourceNotFoundError(`The ${what} does not exist: ${id}`, `inexistent_${what}`);
 }
 
 /** The record named by the `:id` path parameter in the caller's tenant, or its 404. */
