@@ -58,13 +58,8 @@ export function upstreamFailureOf(error: unknown): UpstreamFailure {
   return failure;
 }
 
+/** The plugins' rate-limit errors carry `retryAfterSeconds` (from Retry-After or Fitbit-Rate-Limit-Reset). */
 function retryAfterSecondsOf(error: Record<string, unknown>): number | undefined {
-  for (const field of ['retryAfterSeconds', 'retryAfter', 'resetSeconds']) {
-    const value = error[field];
-    if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
-  }
-  if (typeof error.resetAt === 'number' && Number.isFinite(error.resetAt)) {
-    return Math.max(0, (error.resetAt - Date.now()) / 1000);
-  }
-  return undefined;
+  const value = error.retryAfterSeconds;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
