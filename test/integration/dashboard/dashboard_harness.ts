@@ -40,13 +40,19 @@ export interface DashboardHarness {
 export interface HarnessOptions {
   plugins?: ReadonlyMap<string, ConnectionPlugin>;
   environment?: Record<string, string>;
+  /**
+   * Another instance's store and data directory (master key, session secret): this app then runs
+   * beside it as a second instance, and close() leaves the store to its owner.
+   */
+  shared?: { store: Store; dataDir: string };
 }
 
 export async function startDashboardHarness(options: HarnessOptions = {}): Promise<DashboardHarness> {
-  const testStore: TestStore = await openSqliteTestStore();
+  const testStore: TestStore | undefined = options.shared ? undefined : await openSqliteTestStore();
+  const store = options.shared?.store ?? testStore!.store;
   const config = loadConfig({
     NODE_ENV: 'test',
-    FITGATE_DATA_DIR: testStore.location,
+    FITGATE_DATA_DIR: options.shared?.dataDir ?? testStore!.location,
     FITGATE_PUBLIC_URL: `http://${HOST}`,
     LOG_LEVEL: 'silent',
     ...options.environment,
@@ -54,14 +60,14 @@ export async function startDashboardHarness(options: HarnessOptions = {}): Promi
   let internalBaseUrl = '';
   const deps: AppDeps = {
     config,
-    store: testStore.store,
+    store,
     sealer: createSealer(config.masterKeys),
     logger: createLogger({ level: 'silent' }),
     plugins: options.plugins ?? new Map(),
     internalBaseUrl: () => internalBaseUrl,
   };
   // Bootstrap creates the default tenant, whose host (HOST) serves the dashboard in these tests.
-  await deps.store.tenants.create(await buildTenant('default', deps.sealer));
+  if (!(await deps.store.tenants.get('default'))) await deps.store.tenants.create(await buildTenant('default', deps.sealer));
   const app = createApp(deps);
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
@@ -79,7 +85,7 @@ export async function startDashboardHarness(options: HarnessOptions = {}): Promi
   async function close(): Promise<void> {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    await testStore.cleanup();
+    await testStore?.cleanup();
   }
 
   return { app, deps, store: deps.store, config, seedAdmin, close };
