@@ -13,6 +13,8 @@ export interface SeedInput {
   readonly emulatorUrl: string;
   /** The machine-to-machine application fitgate created at first start (FITGATE_BOOTSTRAP_CLIENT_*). */
   readonly bootstrap: { readonly clientId: string; readonly clientSecret: string };
+  /** Which upstream the Fitbit connection uses; google-health (the live one) unless told. */
+  readonly api?: 'google-health' | 'fitbit-legacy';
 }
 
 export interface SeededExample {
@@ -23,17 +25,20 @@ export interface SeededExample {
   registerExampleUrl(exampleUrl: string): Promise<void>;
 }
 
-export const UPSTREAM_CLIENT_ID = 'activity-sync-example.apps.googleusercontent.com';
+/** The OAuth client registered at each upstream, in the shape each one issues. */
+export const UPSTREAM_CLIENT_IDS = { 'google-health': 'activity-sync-example.apps.googleusercontent.com', 'fitbit-legacy': '23SYNC' } as const;
 /** Fitbit scopes the example asks for; heartrate can be unticked on the consent page. */
 export const EXAMPLE_SCOPES = ['activity', 'heartrate', 'profile'];
 
 export async function seedExampleTenant(input: SeedInput): Promise<SeededExample> {
-  const upstreamSecret = `GOCSPX-${randomBytes(18).toString('base64url')}`;
+  const api = input.api ?? 'google-health';
+  const upstreamClientId = UPSTREAM_CLIENT_IDS[api];
+  const upstreamSecret = api === 'google-health' ? `GOCSPX-${randomBytes(18).toString('base64url')}` : randomBytes(16).toString('hex');
   await send('POST', `${input.emulatorUrl}/_emulator/apps`, undefined, {
-    clientId: UPSTREAM_CLIENT_ID,
+    clientId: upstreamClientId,
     clientSecret: upstreamSecret,
     type: 'server',
-    api: 'google-health',
+    api,
     redirectUris: [`${input.fitgateUrl}/login/callback`],
     name: 'Activity Sync (example)',
   });
@@ -52,7 +57,7 @@ export async function seedExampleTenant(input: SeedInput): Promise<SeededExample
   const fitbit = connections[0];
   if (!fitbit) throw new Error('the tenant has no "fitbit" connection');
   await management('PATCH', `/connections/${encodeURIComponent(fitbit.id)}`, {
-    options: { api: 'google-health', client_id: UPSTREAM_CLIENT_ID, client_secret: upstreamSecret, scope: EXAMPLE_SCOPES },
+    options: { api, client_id: upstreamClientId, client_secret: upstreamSecret, scope: EXAMPLE_SCOPES },
     enabled_clients: [...new Set([...fitbit.enabled_clients, client.client_id])],
   });
 

@@ -25,6 +25,8 @@ export interface ExampleStackOptions {
    * Sign-in and token refresh always go through the emulator.
    */
   readonly dataUpstreamUrl?: string;
+  /** The Fitbit connection's upstream; google-health unless told. */
+  readonly api?: 'google-health' | 'fitbit-legacy';
 }
 
 export async function startExampleStack(options: ExampleStackOptions = {}): Promise<ExampleStack> {
@@ -39,7 +41,7 @@ export async function startExampleStack(options: ExampleStackOptions = {}): Prom
       FITGATE_BOOTSTRAP_CLIENT_ID: bootstrap.clientId,
       FITGATE_BOOTSTRAP_CLIENT_SECRET: bootstrap.clientSecret,
     });
-    const seeded = await seedExampleTenant({ fitgateUrl: fitgate.url, emulatorUrl: emulator.url, bootstrap });
+    const seeded = await seedExampleTenant({ fitgateUrl: fitgate.url, emulatorUrl: emulator.url, bootstrap, ...(options.api ? { api: options.api } : {}) });
     example = await startActivitySync({
       root: process.cwd(),
       port: '0',
