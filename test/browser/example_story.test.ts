@@ -77,7 +77,7 @@ describeWithBrowser('the Activity Sync example in a browser', () => {
       await example.page.getByRole('button', { name: 'Verify' }).click();
       await example.page.getByRole('button', { name: 'Reconnect' }).waitFor();
       expect(await status().textContent()).toBe('Needs re-authorization');
-      expect(await example.page.locator('main').textContent()).toContain('Fitbit no longer accepts this app');
+      expect(await example.page.locator('main').textContent()).toContain('Fitbit no longer accepts this app\'s access (Fitbit refused the access token: it was revoked or has expired)');
       expect(await example.page.getByRole('table', { name: 'Recent activities' }).count()).toBe(0);
       await screenshot(example.page, 'example-05-needs-reauthorization');
 

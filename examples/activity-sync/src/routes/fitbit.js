@@ -46,7 +46,7 @@ export function fitbitRouter({ management, fitbitData, baseURL }) {
     } catch (error) {
       if (!(error instanceof UpstreamRefusal)) throw error;
       if (error.kind === 'token_rejected') {
-        const reason = `Fitbit refused the access token: ${error.message}`;
+        const reason = 'Fitbit refused the access token: it was revoked or has expired';
         rememberTokenRejected(req, reason);
         return page(200, { connection: { ...state.connection, status: 'needs_reauthorization', reason } });
       }
