@@ -9,7 +9,7 @@ const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2r
 nav a{margin-right:1rem}.status{font-weight:600}.connected{color:#0a7d32}.needs{color:#b35c00}
 .notice{padding:.75rem 1rem;border-radius:.4rem;background:#eef4ff;margin:1rem 0}.problem{background:#fff1e6}
 table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #ddd}
-form{display:inline-block;margin-right:.5rem}button,.button{font:inherit;padding:.4rem .9rem;cursor:pointer}`;
+form{display:inline-block;margin-right:.5rem}button{font:inherit;padding:.4rem .9rem;cursor:pointer}`;
 
 function layout(title, user, body) {
   return html`<!doctype html>
