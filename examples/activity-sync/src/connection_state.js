@@ -63,6 +63,7 @@ function managementProblem(error) {
   if (error.status === 429) {
     return `Fitbit is limiting requests for your account. Try again in ${error.retryAfterSeconds ?? 60} seconds.`;
   }
+  if (error.status === 0) return `${error.message}. Try again in a minute.`;
   if (error.status === 503) return 'Fitbit is not answering right now; your connection is unchanged. Try again in a minute.';
   return `fitgate could not answer (${error.status}: ${error.message}).`;
 }

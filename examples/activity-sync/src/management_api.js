@@ -13,6 +13,8 @@ const ACCOUNT_SCOPE = 'read:users update:users';
 const TOKEN_SCOPE = 'read:user_idp_tokens';
 /** Renew a Management API token this long before it expires, so a request never carries a dying one. */
 const EXPIRY_MARGIN_MS = 60_000;
+/** fitgate itself gives up on a silent upstream after 10 s and answers 503; wait a little longer. */
+const REQUEST_TIMEOUT_MS = 15_000;
 
 /** fitgate's `status_reason` codes, in words for the user. */
 const REASONS = {
@@ -39,8 +41,17 @@ export function createManagementApi(settings, { now = Date.now } = {}) {
   const tokens = new Map(); // scope → { token, expiresAtMs }, reused until shortly before expiry
   const pending = new Map(); // scope → the token request in flight, shared by concurrent callers
 
+  /** fetch with a bound; a network failure becomes ManagementApiError status 0 ("fitgate did not answer"). */
+  async function send(url, init) {
+    try {
+      return await fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    } catch (error) {
+      throw new ManagementApiError(0, { message: `fitgate did not answer: ${error.message}` });
+    }
+  }
+
   async function requestToken(scope) {
-    const response = await fetch(`${settings.tenantUrl}/oauth/token`, {
+    const response = await send(`${settings.tenantUrl}/oauth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -70,7 +81,7 @@ export function createManagementApi(settings, { now = Date.now } = {}) {
   }
 
   async function call(scope, method, path) {
-    const response = await fetch(`${settings.tenantUrl}/api/v2${path}`, {
+    const response = await send(`${settings.tenantUrl}/api/v2${path}`, {
       method,
       headers: { authorization: `Bearer ${await tokenFor(scope)}` },
     });
