@@ -14,12 +14,18 @@ export interface ChildServer {
 }
 
 /**
- * Starts `node script` with `env` (on top of PATH only, so nothing of the caller's environment
+ * Starts `node [nodeFlags] script` with `env` (on top of PATH only, so nothing of the caller's environment
  * leaks in) and resolves once a stdout line matches `readyPattern`. Rejects with the process's
  * stderr if it exits first or is not ready in time.
  */
-export function startNode(name: string, script: string, env: Record<string, string>, readyPattern: RegExp): Promise<ChildServer> {
-  const child = spawn(process.execPath, [script], {
+export function startNode(
+  name: string,
+  script: string,
+  env: Record<string, string>,
+  readyPattern: RegExp,
+  nodeFlags: readonly string[] = [],
+): Promise<ChildServer> {
+  const child = spawn(process.execPath, [...nodeFlags, script], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

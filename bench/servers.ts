@@ -56,10 +56,11 @@ export async function startFitgate(
     FITGATE_BOOTSTRAP_CLIENT_SECRET: bootstrap.clientSecret,
     FITGATE_ADMIN_PASSWORD: randomBytes(16).toString('base64url'),
     LOG_LEVEL: 'warn',
-    ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
     ...(store === 'redis' ? { REDIS_URL: redisUrl, FITGATE_REDIS_PREFIX: `fitgate-bench:${process.pid}:${randomBytes(4).toString('hex')}:` } : {}),
   };
-  const child = await startNode(`fitgate (${store})`, script('../src/server.js'), env, /fitgate is listening on port \d+/);
+  // --cpu-prof is refused in NODE_OPTIONS, so it goes on the command line.
+  const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = await startNode(`fitgate (${store})`, script('../src/server.js'), env, /fitgate is listening on port \d+/, flags);
   return {
     process: child,
     url: env.FITGATE_PUBLIC_URL ?? '',
