@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import express, { type Express } from 'express';
 import type { AppDeps } from './app_deps.js';
 import { createAuthnRouter } from './authn/router.js';
-import { createSandbox, SANDBOX_PATH } from './authn/sandbox.js';
+import { createSandbox, SANDBOX_PATH } from './upstream/sandbox.js';
 import { createDashboardRouter } from './dashboard/router.js';
+import { tryCallbackHandoff } from './dashboard/try/try_transaction.js';
 import { answerErrorsAs } from './http/error_format.js';
 import { errorHandler, notFound } from './http/error_handler.js';
 import { createHealthRouter } from './http/health.js';
@@ -49,7 +50,7 @@ export function createApp(deps: AppDeps): Express {
 
   app.use('/api/v2', createManagementRouter(deps));
   app.use('/manage', createDashboardRouter(deps));
-  app.use('/', createAuthnRouter(deps));
+  app.use('/', createAuthnRouter(deps, [tryCallbackHandoff(deps.store.ephemeral)]));
 
   app.use(notFound());
   app.use(errorHandler(views()));

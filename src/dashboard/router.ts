@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppDeps } from '../app_deps.js';
-import { resolveUpstream } from '../authn/upstream/resolve_upstream.js';
+import { resolveUpstream } from '../upstream/resolve_upstream.js';
 import type { RemovalDeps } from '../domain/identity_removal.js';
 import { tenantUrl } from '../domain/tenants.js';
 import { DEFAULT_TOKEN_VAULT_TIMING } from '../domain/token_vault_deps.js';

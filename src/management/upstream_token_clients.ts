@@ -1,5 +1,5 @@
 import type { AppDeps } from '../app_deps.js';
-import { resolveUpstream } from '../authn/upstream/resolve_upstream.js';
+import { resolveUpstream } from '../upstream/resolve_upstream.js';
 import { tenantUrl } from '../domain/tenants.js';
 import type { Connection } from '../domain/types.js';
 import type { TokenClientFor, UpstreamTokenClient } from '../domain/upstream_token_client.js';

@@ -4,10 +4,10 @@ import type { Connection } from '../../domain/types.js';
 import { rememberPendingLogin } from '../login_session.js';
 import type { PendingAuthorization } from '../login_transaction.js';
 import { LoginTransactionStateStore } from '../login_transaction_state_store.js';
-import { clientErrorForUpstream } from '../upstream/map_upstream_error.js';
-import { callbackUrlOf, resolveUpstream } from '../upstream/resolve_upstream.js';
-import { runStrategy } from '../upstream/run_strategy.js';
-import { upstreamPrompt } from '../upstream/upstream_prompt.js';
+import { clientErrorForUpstream } from '../../upstream/map_upstream_error.js';
+import { callbackUrlOf, resolveUpstream } from '../../upstream/resolve_upstream.js';
+import { runStrategy } from '../../upstream/run_strategy.js';
+import { upstreamPrompt } from '../../upstream/upstream_prompt.js';
 
 /** Building the authorize redirect touches only the store; this bounds a store that hangs. */
 const START_DEADLINE_MS = 10_000;

@@ -3,12 +3,12 @@ import type { AppDeps } from '../../app_deps.js';
 import type { Connection, User } from '../../domain/types.js';
 import { recordLogin, type LoginResult } from '../../domain/users.js';
 import { AppError, InvalidRequestError, ServerError } from '../../errors/index.js';
-import { isTryState, TRY_CALLBACK_PATH } from '../../dashboard/try/try_transaction.js';
 import { clientErrorParams, clientRedirectUrl } from '../authorize/client_redirect.js';
 import { issuerOf } from '../tokens/sign_jwt.js';
 import { forgetPendingLogin, signIn, startedInThisBrowser } from '../login_session.js';
 import { takeLoginTransaction, type LoginTransaction } from '../login_transaction.js';
-import { resolveUpstream } from '../upstream/resolve_upstream.js';
+import { resolveUpstream } from '../../upstream/resolve_upstream.js';
+import type { CallbackHandoff } from './callback_handoff.js';
 import { completeUpstreamLogin } from './complete_upstream_login.js';
 import { issueAuthorizationCode } from './issue_code.js';
 import { logLogin } from './login_log.js';
@@ -24,11 +24,12 @@ const STALE_LOGIN =
  * with a page before anything is sent upstream. The transaction is taken (single use) before the
  * code exchange, then the user is recorded, the session renewed, and the client gets its code.
  */
-export function callbackEndpoint(deps: AppDeps): RequestHandler {
+export function callbackEndpoint(deps: AppDeps, handoffs: readonly CallbackHandoff[] = []): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
-    // A dashboard TRY comes back through the same registered URL; its own route finishes it.
-    if (await isTryState(deps.store.ephemeral, req.query.state)) {
-      return res.redirect(303, `${TRY_CALLBACK_PATH}${req.originalUrl.slice(req.path.length)}`);
+    for (const handoff of handoffs) {
+      if (await handoff.claims(req.query.state)) {
+        return res.redirect(303, `${handoff.path}${req.originalUrl.slice(req.path.length)}`);
+      }
     }
     const transaction = await takeTransaction(deps, req);
     if (!transaction) {

@@ -4,9 +4,9 @@ import type { Connection } from '../../domain/types.js';
 import { AccessDeniedError, InvalidRequestError } from '../../errors/index.js';
 import type { LoginTransaction } from '../login_transaction.js';
 import { LoginTransactionStateStore } from '../login_transaction_state_store.js';
-import { clientErrorForUpstream } from '../upstream/map_upstream_error.js';
-import { callbackUrlOf, DEFAULT_UPSTREAM_TIMEOUT_MS, resolveUpstream } from '../upstream/resolve_upstream.js';
-import { runStrategy } from '../upstream/run_strategy.js';
+import { clientErrorForUpstream } from '../../upstream/map_upstream_error.js';
+import { callbackUrlOf, DEFAULT_UPSTREAM_TIMEOUT_MS, resolveUpstream } from '../../upstream/resolve_upstream.js';
+import { runStrategy } from '../../upstream/run_strategy.js';
 import type { VerifiedLogin } from './upstream_login.js';
 
 // A login makes up to four upstream calls in a row (token, keys, identity, userinfo); each has its

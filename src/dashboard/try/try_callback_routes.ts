@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import type { AppDeps } from '../../app_deps.js';
-import type { StrategyOutcome } from '../../authn/upstream/run_strategy.js';
+import type { StrategyOutcome } from '../../upstream/run_strategy.js';
 import { callbackUrl } from '../../domain/tenants.js';
 import type { Connection } from '../../domain/types.js';
 import { explainFailure, failureKindOf, upstreamSaidOf } from './try_failure_explanation.js';

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppDeps } from '../../app_deps.js';
-import type { ResolvedUpstream } from '../../authn/upstream/resolve_upstream.js';
+import type { ResolvedUpstream } from '../../upstream/resolve_upstream.js';
 import { callbackUrl } from '../../domain/tenants.js';
 import { NotFoundError } from '../../errors/index.js';
 import { findSocialConnection } from '../social_connection.js';

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { AppDeps } from '../../app_deps.js';
-import { DEFAULT_UPSTREAM_TIMEOUT_MS, resolveUpstream, type ResolvedUpstream } from '../../authn/upstream/resolve_upstream.js';
-import { runStrategy, type StrategyOutcome } from '../../authn/upstream/run_strategy.js';
+import { DEFAULT_UPSTREAM_TIMEOUT_MS, resolveUpstream, type ResolvedUpstream } from '../../upstream/resolve_upstream.js';
+import { runStrategy, type StrategyOutcome } from '../../upstream/run_strategy.js';
 import type { PluginVerify } from '../../connections/plugin.js';
 import { callbackUrl, tenantUrl } from '../../domain/tenants.js';
 import type { Connection } from '../../domain/types.js';

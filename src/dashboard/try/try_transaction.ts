@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { EphemeralStore } from '../../domain/ports.js';
+import type { CallbackHandoff } from '../../authn/callback/callback_handoff.js';
 import type { UpstreamApi } from '../../domain/types.js';
 
 /**
@@ -62,4 +63,9 @@ export async function isTryState(ephemeral: EphemeralStore, state: unknown): Pro
 export async function takeTry(ephemeral: EphemeralStore, state: unknown): Promise<TryTransaction | undefined> {
   if (typeof state !== 'string' || !STATE_FORMAT.test(state)) return undefined;
   return ephemeral.consume<TryTransaction>('try_transaction', state);
+}
+
+/** Lets /login/callback hand a TRY's return to the dashboard (wired in app.ts). */
+export function tryCallbackHandoff(ephemeral: EphemeralStore): CallbackHandoff {
+  return { path: TRY_CALLBACK_PATH, claims: (state) => isTryState(ephemeral, state) };
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import pino from 'pino';
 import { createApp } from '../../../../src/app.js';
 import type { AppDeps } from '../../../../src/app_deps.js';
-import { createSandbox } from '../../../../src/authn/sandbox.js';
+import { createSandbox } from '../../../../src/upstream/sandbox.js';
 import { loadConfig } from '../../../../src/config/index.js';
 import { connectionPlugins } from '../../../../src/connections/registry.js';
 import { createClient } from '../../../../src/domain/clients.js';

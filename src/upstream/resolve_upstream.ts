@@ -1,8 +1,8 @@
-import type { AppDeps } from '../../app_deps.js';
-import type { ConnectionPlugin, PluginClientOptions } from '../../connections/plugin.js';
-import type { Connection, UpstreamApi } from '../../domain/types.js';
-import { TemporarilyUnavailableError } from '../../errors/index.js';
-import { createSandbox, SANDBOX_PATH } from '../sandbox.js';
+import type { AppDeps } from '../app_deps.js';
+import type { ConnectionPlugin, PluginClientOptions } from '../connections/plugin.js';
+import type { Connection, UpstreamApi } from '../domain/types.js';
+import { TemporarilyUnavailableError } from '../errors/index.js';
+import { createSandbox, SANDBOX_PATH } from './sandbox.js';
 
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000;
 

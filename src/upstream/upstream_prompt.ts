@@ -1,4 +1,4 @@
-import type { UpstreamApi } from '../../domain/types.js';
+import type { UpstreamApi } from '../domain/types.js';
 
 /**
  * The client's OpenID Connect prompt as the upstream spells it. Fitbit knows login and consent;

@@ -1,5 +1,5 @@
-import type { UpstreamApi } from '../../domain/types.js';
-import { AccessDeniedError, LoginRequiredError, ServerError, TemporarilyUnavailableError, type OAuthError } from '../../errors/index.js';
+import type { UpstreamApi } from '../domain/types.js';
+import { AccessDeniedError, LoginRequiredError, ServerError, TemporarilyUnavailableError, type OAuthError } from '../errors/index.js';
 
 /**
  * What the host reads of a plugin's upstream error: its `kind` (the Fitbit plugin's UpstreamErrorKind,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { clientErrorForUpstream } from '../../../../../src/authn/upstream/map_upstream_error.js';
+import { clientErrorForUpstream } from '../../../src/upstream/map_upstream_error.js';
 
 const failure = (kind: string, extra: Record<string, unknown> = {}) => Object.assign(new Error('upstream said no'), { kind, ...extra });
 
