@@ -60,7 +60,12 @@ export async function startFitgate(
   };
   // --cpu-prof is refused in NODE_OPTIONS, so it goes on the command line.
   const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child = await startNode(`fitgate (${store})`, script('../src/server.js'), env, /fitgate is listening on port \d+/, flags);
+  const child = await startNode(`fitgate (${store})`, script('../src/server.js'), env, /fitgate is listening on port \d+/, flags).catch(
+    (error: unknown) => {
+      rmSync(dataDir, { recursive: true, force: true });
+      throw error;
+    },
+  );
   return {
     process: child,
     url: env.FITGATE_PUBLIC_URL ?? '',
