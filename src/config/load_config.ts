@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Config } from './config.js';
+import type { Config, RateLimits } from './config.js';
 import { ConfigError } from './config_error.js';
 import { readOrCreateSecret } from './generated_secret.js';
 import { environmentSchema } from './schema.js';
@@ -39,12 +39,13 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     (key) => Buffer.from(key, 'base64'),
   );
   const sessionSecrets = env.FITGATE_SESSION_SECRETS ?? [generatedSecret(env.FITGATE_DATA_DIR, 'session.secret', 48)];
-  const publicUrl = new URL(env.FITGATE_PUBLIC_URL);
+  const publicUrlText = env.FITGATE_PUBLIC_URL ?? defaultPublicUrl(env.PORT);
+  const publicUrl = new URL(publicUrlText);
 
   return Object.freeze({
     env: env.NODE_ENV,
     port: env.PORT,
-    publicUrl: env.FITGATE_PUBLIC_URL,
+    publicUrl: publicUrlText,
     baseHost: publicUrl.host,
     redis: env.REDIS_URL ? Object.freeze({ url: env.REDIS_URL, prefix: env.FITGATE_REDIS_PREFIX }) : undefined,
     dataDir: env.FITGATE_DATA_DIR,
@@ -60,7 +61,18 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     trustProxy: parseTrustProxy(env.FITGATE_TRUST_PROXY),
     logLevel: env.LOG_LEVEL,
     emulatorPort: env.EMULATOR_PORT,
+    rateLimits: (env.FITGATE_RATE_LIMITS ?? env.NODE_ENV !== 'test') ? rateLimitsOf(env) : undefined,
+    logRetentionDays: env.FITGATE_LOG_RETENTION_DAYS,
   });
+}
+
+/**
+ * Where a plain `PORT=3001 npm start` is reached: the same port on localhost, so the printed
+ * dashboard URL works. PORT=0 (any free port, as tests use) has no URL before it listens, so it
+ * keeps the historical http://localhost:3000 and such callers set FITGATE_PUBLIC_URL or a Host.
+ */
+function defaultPublicUrl(port: number): string {
+  return `http://localhost:${port === 0 ? 3000 : port}`;
 }
 
 const FILE_PROBLEMS: Readonly<Record<string, string>> = {
@@ -91,6 +103,16 @@ function withoutBlanks(environment: Record<string, string | undefined>): Record<
 function toConfigError(error: z.ZodError): ConfigError {
   const issue = error.issues[0];
   return new ConfigError(String(issue?.path[0] ?? 'environment'), issue?.message ?? 'is invalid');
+}
+
+function rateLimitsOf(env: z.infer<typeof environmentSchema>): RateLimits {
+  return Object.freeze({
+    tokenPerClient: Object.freeze(env.FITGATE_RATE_LIMIT_TOKEN_PER_CLIENT),
+    tokenPerAddress: Object.freeze(env.FITGATE_RATE_LIMIT_TOKEN_PER_ADDRESS),
+    authorizePerAddress: Object.freeze(env.FITGATE_RATE_LIMIT_AUTHORIZE_PER_ADDRESS),
+    callbackPerAddress: Object.freeze(env.FITGATE_RATE_LIMIT_CALLBACK_PER_ADDRESS),
+    userinfoPerToken: Object.freeze(env.FITGATE_RATE_LIMIT_USERINFO_PER_TOKEN),
+  });
 }
 
 function parseTrustProxy(value: string | undefined): Config['trustProxy'] {

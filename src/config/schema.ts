@@ -27,12 +27,26 @@ const port = z.coerce
   .min(0, { error: PORT_PROBLEM })
   .max(65535, { error: PORT_PROBLEM });
 
+const RATE_LIMIT_PROBLEM = 'must be POINTS/SECONDS, e.g. 300/60 (300 requests per 60 seconds), both whole numbers from 1';
+/** One rate limit: how many requests (points) each key may make per window of seconds. */
+const rateLimit = z
+  .string()
+  .regex(/^\d{1,9}\/\d{1,7}$/, RATE_LIMIT_PROBLEM)
+  .transform((value) => {
+    const [points, durationSeconds] = value.split('/').map(Number) as [number, number];
+    return { points, durationSeconds };
+  })
+  .refine((limit) => limit.points >= 1 && limit.durationSeconds >= 1, { message: RATE_LIMIT_PROBLEM });
+
 export const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   /** Listen port. */
   PORT: port.default(3000),
-  /** External URL of the default tenant; its host is the base domain of every other tenant. */
-  FITGATE_PUBLIC_URL: httpUrl.default('http://localhost:3000'),
+  /**
+   * External URL of the default tenant; its host is the base domain of every other tenant.
+   * Default: http://localhost:${PORT} (see defaultPublicUrl in load_config.ts).
+   */
+  FITGATE_PUBLIC_URL: httpUrl.optional(),
   /** Unset: embedded SQLite store. Set: Redis holds everything shared. */
   REDIS_URL: z
     .string()
@@ -71,6 +85,26 @@ export const environmentSchema = z.object({
    */
   FITGATE_TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Rate limits of the Authentication API. Default: on, off when NODE_ENV=test (tests turn them on themselves). */
+  FITGATE_RATE_LIMITS: booleanFlag.optional(),
+  // Defaults follow Auth0's published limits (docs/operations.md says which and why).
+  /** POST /oauth/token per client id: Auth0's 100 requests per second. */
+  FITGATE_RATE_LIMIT_TOKEN_PER_CLIENT: rateLimit.default('100/1'),
+  /** POST /oauth/token per client address. */
+  FITGATE_RATE_LIMIT_TOKEN_PER_ADDRESS: rateLimit.default('100/1'),
+  /** GET /authorize per client address: Auth0's 300 requests per minute. */
+  FITGATE_RATE_LIMIT_AUTHORIZE_PER_ADDRESS: rateLimit.default('300/60'),
+  /** GET /login/callback per client address. */
+  FITGATE_RATE_LIMIT_CALLBACK_PER_ADDRESS: rateLimit.default('300/60'),
+  /** /userinfo per access token: Auth0's burst of 10 per minute per user. */
+  FITGATE_RATE_LIMIT_USERINFO_PER_TOKEN: rateLimit.default('10/60'),
+  /** Log events older than this many days are deleted (hourly and at start). */
+  FITGATE_LOG_RETENTION_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days from 1 to 3650' })
+    .int({ error: 'must be a whole number of days from 1 to 3650' })
+    .min(1, { error: 'must be a whole number of days from 1 to 3650' })
+    .max(3650, { error: 'must be a whole number of days from 1 to 3650' })
+    .default(30),
   /** Port of the standalone emulator (`npm run emulator`). */
   EMULATOR_PORT: port.default(4010),
 });
