@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { AdminAccount, Tenant } from '../domain/types.js';
 import type { Store } from '../store/store.js';
 import { NotFoundError } from '../errors/index.js';
+import { signedInEmail } from './admin_session.js';
 
 declare module 'express-serve-static-core' {
   interface Locals {
@@ -18,7 +19,7 @@ declare module 'express-serve-static-core' {
  */
 export function loadAdmin(store: Store) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const email = req.session.adminEmail;
+    const email = signedInEmail(req);
     const admin = email ? await store.admins.get(email) : undefined;
     if (admin?.passwordHash) {
       res.locals.admin = admin;

@@ -4,7 +4,7 @@ import { resolveUpstream } from '../upstream/resolve_upstream.js';
 import type { RemovalDeps } from '../domain/identity_removal.js';
 import { tenantUrl } from '../domain/tenants.js';
 import { DEFAULT_TOKEN_VAULT_TIMING } from '../domain/token_vault_deps.js';
-import { createSessionMiddleware } from '../http/session.js';
+import { createDashboardSessionMiddleware } from '../http/session.js';
 import { accountRoutes } from './account_routes.js';
 import { loadAdmin, requireAdmin, requireTenantAdmin } from './admin_access.js';
 import { adminsRoutes } from './admins_routes.js';
@@ -28,7 +28,7 @@ import { usersRoutes } from './users_routes.js';
  */
 export function createDashboardRouter(deps: AppDeps): Router {
   const router = Router();
-  router.use(createSessionMiddleware(deps));
+  router.use(createDashboardSessionMiddleware(deps));
   router.use(exposeCsrfToken, refuseForgedPosts, loadAdmin(deps.store));
 
   const limiter = new SignInLimiter(deps.store);
@@ -45,7 +45,7 @@ export function createDashboardRouter(deps: AppDeps): Router {
   const tenant = Router({ mergeParams: true });
   tenant.use(requireTenantAdmin(deps.store));
   tenant.use('/', tenantOverviewRoutes(deps));
-  tenant.use('/applications', applicationsRoutes(deps.store));
+  tenant.use('/applications', applicationsRoutes(deps.store, deps.sealer));
   tenant.use('/social', connectionAppsRoutes(deps), tryFlow.start, socialRoutes(deps));
   tenant.use('/users', usersRoutes(deps.store, removalDeps(deps)));
   tenant.use('/logs', logsRoutes(deps.store));

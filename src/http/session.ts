@@ -2,16 +2,22 @@ import type { RequestHandler } from 'express';
 import session from 'express-session';
 import type { AppDeps } from '../app_deps.js';
 
+/** The end user's session at a tenant (/authorize, /login/callback, /v2/logout). */
 export const SESSION_COOKIE = 'fitgate.sid';
+/** The dashboard admin's session: its own cookie, sent only to /manage. */
+export const DASHBOARD_SESSION_COOKIE = 'fitgate.manage.sid';
+export const DASHBOARD_COOKIE_PATH = '/manage';
 /** Idle timeout: every response that touches the session pushes expiry this far out (rolling). */
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
 
 const byDeps = new WeakMap<object, RequestHandler>();
+const dashboardByDeps = new WeakMap<object, RequestHandler>();
 
 /**
- * The session, for the routers that need one (sign-in pages, /authorize and /login/callback, the
- * dashboard). It is not mounted app-wide on purpose: /oauth/token, /userinfo, /api/v2 and health
- * checks are called by programs at high rates and must never read or write the session store.
+ * The end user's session, for the routes that need one (/authorize, /login/callback, /v2/logout;
+ * the dashboard has its own, below). It is not mounted app-wide on purpose: /oauth/token,
+ * /userinfo, /api/v2 and health checks are called by programs at high rates and must never read or
+ * write the session store.
  * A router mounts it on its own routes; calls with the same deps object (one app) share one
  * middleware.
  *
@@ -25,25 +31,71 @@ const byDeps = new WeakMap<object, RequestHandler>();
  *   put in it, so bots and health checks create nothing. rolling: idle sessions expire.
  */
 export function createSessionMiddleware(deps: Pick<AppDeps, 'config' | 'store'>): RequestHandler {
-  let middleware = byDeps.get(deps);
+  return once(byDeps, deps, () => sessionMiddleware(deps, SESSION_COOKIE, '/'));
+}
+
+/**
+ * The dashboard's session: the same store and secrets, but its own cookie (`fitgate.manage.sid`,
+ * Path=/manage). An end user's login regenerates `fitgate.sid` and /v2/logout destroys it; neither
+ * ever sees this cookie, so an admin using the dashboard on a tenant's host stays signed in while
+ * people log in there (and while the admin tries a login in another tab).
+ */
+export function createDashboardSessionMiddleware(deps: Pick<AppDeps, 'config' | 'store'>): RequestHandler {
+  return once(dashboardByDeps, deps, () => sessionMiddleware(deps, DASHBOARD_SESSION_COOKIE, DASHBOARD_COOKIE_PATH));
+}
+
+function once(cache: WeakMap<object, RequestHandler>, deps: object, build: () => RequestHandler): RequestHandler {
+  let middleware = cache.get(deps);
   if (!middleware) {
-    middleware = session({
-      name: SESSION_COOKIE,
-      secret: [...deps.config.sessionSecrets],
-      store: deps.store.sessionStore(),
-      resave: false,
-      saveUninitialized: false,
-      rolling: true,
-      unset: 'destroy',
-      cookie: {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: deps.config.publicUrl.startsWith('https:'),
-        path: '/',
-        maxAge: SESSION_IDLE_MS,
-      },
-    });
-    byDeps.set(deps, middleware);
+    middleware = build();
+    cache.set(deps, middleware);
   }
   return middleware;
+}
+
+function sessionMiddleware(deps: Pick<AppDeps, 'config' | 'store'>, name: string, path: string): RequestHandler {
+  return session({
+    name,
+    secret: [...deps.config.sessionSecrets],
+    store: new SessionStoreView(deps.store.sessionStore()),
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    unset: 'destroy',
+    cookie: {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: deps.config.publicUrl.startsWith('https:'),
+      path,
+      maxAge: SESSION_IDLE_MS,
+    },
+  });
+}
+
+/**
+ * One middleware's window on the shared session store. express-session writes its own `generate`
+ * (which builds the cookie with that middleware's options) onto the store object it is given, so two
+ * middlewares on one store object would issue each other's cookies; each gets its own view instead.
+ */
+class SessionStoreView extends session.Store {
+  constructor(private readonly inner: session.Store) {
+    super();
+  }
+
+  override get(sid: string, callback: (error: unknown, session?: session.SessionData | null) => void): void {
+    this.inner.get(sid, callback);
+  }
+
+  override set(sid: string, data: session.SessionData, callback?: (error?: unknown) => void): void {
+    this.inner.set(sid, data, callback);
+  }
+
+  override destroy(sid: string, callback?: (error?: unknown) => void): void {
+    this.inner.destroy(sid, callback);
+  }
+
+  override touch(sid: string, data: session.SessionData, callback?: () => void): void {
+    if (this.inner.touch) this.inner.touch(sid, data, callback);
+    else this.inner.set(sid, data, callback);
+  }
 }

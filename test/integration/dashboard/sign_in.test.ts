@@ -1,10 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { DASHBOARD_SESSION_COOKIE } from '../../../src/http/session.js';
 import { csrfTokenOf, HOST, useSignedInDashboard } from './dashboard_harness.js';
 
 function sessionCookie(response: request.Response): string | undefined {
   const cookies = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
-  return cookies.find((cookie) => cookie.startsWith('fitgate.sid='))?.split(';')[0];
+  return cookies.find((cookie) => cookie.startsWith(`${DASHBOARD_SESSION_COOKIE}=`))?.split(';')[0];
 }
 
 describe('dashboard sign-in and sign-out', () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { connectionPlugins } from '../../../src/connections/registry.js';
+import { DASHBOARD_SESSION_COOKIE } from '../../../src/http/session.js';
 import { approveUrl, DEMO, startTestEmulator, type TestEmulator } from '../../support/emulator.js';
 import { describeWithRedis } from '../../support/redis.js';
 import { openRedisTestStore, type TestStore } from '../../support/stores.js';
@@ -44,7 +45,7 @@ describeWithRedis('the dashboard on two instances sharing Redis', () => {
     const browser = request.agent(first.app).host(HOST);
     const _csrf = csrfTokenOf((await browser.get('/manage/login').expect(200)).text);
     const signedIn = await browser.post('/manage/login').type('form').send({ _csrf, email: admin.email, password: admin.password }).expect(303);
-    const cookie = ([] as string[]).concat(signedIn.headers['set-cookie'] ?? []).find((value) => value.startsWith('fitgate.sid='))!.split(';')[0]!;
+    const cookie = ([] as string[]).concat(signedIn.headers['set-cookie'] ?? []).find((value) => value.startsWith(`${DASHBOARD_SESSION_COOKIE}=`))!.split(';')[0]!;
     await request(second.app).get('/manage/t/default').set('Host', HOST).set('Cookie', cookie).expect(200);
   });
 
