@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { AppDeps } from '../app_deps.js';
 import { answerErrorsAs } from '../http/error_format.js';
 import { createSessionMiddleware } from '../http/session.js';
+import { authnRateLimits } from './authn_rate_limits.js';
 import { jwksEndpoint, openidConfigurationEndpoint } from './discovery_endpoints.js';
 import { logoutEndpoint } from './logout_endpoint.js';
 import { revokeEndpoint } from './revoke_endpoint.js';
@@ -20,6 +21,7 @@ export function createBackChannelRouter(deps: AppDeps): Router {
   const readOnly = openCors(['GET']);
   const postOnly = openCors(['POST']);
   const oauth = answerErrorsAs('oauth');
+  const limits = authnRateLimits(deps);
 
   router.all('/.well-known/openid-configuration', readOnly);
   router.get('/.well-known/openid-configuration', openidConfigurationEndpoint());
@@ -27,13 +29,13 @@ export function createBackChannelRouter(deps: AppDeps): Router {
   router.get('/.well-known/jwks.json', jwksEndpoint());
 
   router.all('/oauth/token', postOnly);
-  router.post('/oauth/token', oauth, tokenEndpoint(deps));
+  router.post('/oauth/token', oauth, ...limits.token, tokenEndpoint(deps));
   router.all('/oauth/revoke', postOnly);
   router.post('/oauth/revoke', oauth, revokeEndpoint(deps));
 
   router.all('/userinfo', openCors(['GET', 'POST']));
-  router.get('/userinfo', oauth, userinfoEndpoint(deps));
-  router.post('/userinfo', oauth, userinfoEndpoint(deps));
+  router.get('/userinfo', oauth, ...limits.userinfo, userinfoEndpoint(deps));
+  router.post('/userinfo', oauth, ...limits.userinfo, userinfoEndpoint(deps));
 
   router.get('/v2/logout', createSessionMiddleware(deps), logoutEndpoint(deps));
   return router;

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { AppDeps } from '../app_deps.js';
 import { answerErrorsAs } from '../http/error_format.js';
 import { createSessionMiddleware } from '../http/session.js';
+import { authnRateLimits } from './authn_rate_limits.js';
 import { authorizeEndpoint } from './authorize/authorize_endpoint.js';
 import { createBackChannelRouter } from './back_channel_router.js';
 import { callbackEndpoint } from './callback/callback_endpoint.js';
@@ -15,9 +16,12 @@ import type { CallbackHandoff } from './callback/callback_handoff.js';
  */
 export function createAuthnRouter(deps: AppDeps, handoffs: readonly CallbackHandoff[] = []): Router {
   const router = Router();
-  const frontChannel = [answerErrorsAs('html'), createSessionMiddleware(deps)];
-  router.get('/authorize', ...frontChannel, authorizeEndpoint(deps));
-  router.get('/login/callback', ...frontChannel, callbackEndpoint(deps, handoffs));
+  const limits = authnRateLimits(deps);
+  const html = answerErrorsAs('html');
+  // Limits before the session, so a flood of refused requests creates no sessions.
+  const session = createSessionMiddleware(deps);
+  router.get('/authorize', html, ...limits.authorize, session, authorizeEndpoint(deps));
+  router.get('/login/callback', html, ...limits.callback, session, callbackEndpoint(deps, handoffs));
   router.use(createBackChannelRouter(deps));
   return router;
 }

@@ -19,4 +19,25 @@ export interface Config {
   readonly trustProxy: boolean | number | string | undefined;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly emulatorPort: number;
+  /** Where GET /metrics listens; undefined when metrics are off. */
+  readonly metricsPort: number | undefined;
+  /** The Authentication API's rate limits; undefined when FITGATE_RATE_LIMITS is off. */
+  readonly rateLimits: RateLimits | undefined;
+  readonly logRetentionDays: number;
+  /** Worker processes; 1 means no cluster (one process). "auto" is resolved to the core count. */
+  readonly workers: number;
+}
+
+/** How many requests (points) one key may make per window. */
+export interface RateLimitWindow {
+  readonly points: number;
+  readonly durationSeconds: number;
+}
+
+export interface RateLimits {
+  readonly tokenPerClient: RateLimitWindow;
+  readonly tokenPerAddress: RateLimitWindow;
+  readonly authorizePerAddress: RateLimitWindow;
+  readonly callbackPerAddress: RateLimitWindow;
+  readonly userinfoPerToken: RateLimitWindow;
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import type { Config, RateLimits } from './config.js';
 import { ConfigError } from './config_error.js';
@@ -31,6 +32,9 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     const missing = env.FITGATE_BOOTSTRAP_CLIENT_ID ? 'FITGATE_BOOTSTRAP_CLIENT_SECRET' : 'FITGATE_BOOTSTRAP_CLIENT_ID';
     throw new ConfigError(missing, 'must be set together with its pair (client id and client secret)');
   }
+  if (env.FITGATE_METRICS_PORT !== undefined && env.FITGATE_METRICS_PORT !== 0 && env.FITGATE_METRICS_PORT === env.PORT) {
+    throw new ConfigError('FITGATE_METRICS_PORT', 'must differ from PORT: the metrics must not be served on the public listener');
+  }
   if (production && env.FITGATE_SANDBOX) {
     throw new ConfigError('FITGATE_SANDBOX', 'cannot be on when NODE_ENV=production');
   }
@@ -61,8 +65,10 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     trustProxy: parseTrustProxy(env.FITGATE_TRUST_PROXY),
     logLevel: env.LOG_LEVEL,
     emulatorPort: env.EMULATOR_PORT,
+    metricsPort: env.FITGATE_METRICS_PORT,
     rateLimits: (env.FITGATE_RATE_LIMITS ?? env.NODE_ENV !== 'test') ? rateLimitsOf(env) : undefined,
     logRetentionDays: env.FITGATE_LOG_RETENTION_DAYS,
+    workers: workerCount(env.FITGATE_WORKERS ?? (production ? 'auto' : '1')),
   });
 }
 
@@ -121,4 +127,9 @@ function parseTrustProxy(value: string | undefined): Config['trustProxy'] {
   if (value === 'false') return false;
   if (/^\d+$/.test(value)) return Number(value);
   return value;
+}
+
+/** "auto": one worker per core this process may run on (os.availableParallelism). */
+function workerCount(value: string): number {
+  return value === 'auto' ? availableParallelism() : Number(value);
 }

@@ -85,19 +85,21 @@ export const environmentSchema = z.object({
    */
   FITGATE_TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Prometheus GET /metrics on this port, a listener apart from PORT so it is never public. Unset: off. */
+  FITGATE_METRICS_PORT: port.optional(),
   /** Rate limits of the Authentication API. Default: on, off when NODE_ENV=test (tests turn them on themselves). */
   FITGATE_RATE_LIMITS: booleanFlag.optional(),
   // Defaults follow Auth0's published limits (docs/operations.md says which and why).
   /** POST /oauth/token per client id: Auth0's 100 requests per second. */
-  FITGATE_RATE_LIMIT_TOKEN_PER_CLIENT: rateLimit.default('100/1'),
+  FITGATE_RATE_LIMIT_TOKEN_PER_CLIENT: rateLimit.prefault('100/1'),
   /** POST /oauth/token per client address. */
-  FITGATE_RATE_LIMIT_TOKEN_PER_ADDRESS: rateLimit.default('100/1'),
+  FITGATE_RATE_LIMIT_TOKEN_PER_ADDRESS: rateLimit.prefault('100/1'),
   /** GET /authorize per client address: Auth0's 300 requests per minute. */
-  FITGATE_RATE_LIMIT_AUTHORIZE_PER_ADDRESS: rateLimit.default('300/60'),
+  FITGATE_RATE_LIMIT_AUTHORIZE_PER_ADDRESS: rateLimit.prefault('300/60'),
   /** GET /login/callback per client address. */
-  FITGATE_RATE_LIMIT_CALLBACK_PER_ADDRESS: rateLimit.default('300/60'),
+  FITGATE_RATE_LIMIT_CALLBACK_PER_ADDRESS: rateLimit.prefault('300/60'),
   /** /userinfo per access token: Auth0's burst of 10 per minute per user. */
-  FITGATE_RATE_LIMIT_USERINFO_PER_TOKEN: rateLimit.default('10/60'),
+  FITGATE_RATE_LIMIT_USERINFO_PER_TOKEN: rateLimit.prefault('10/60'),
   /** Log events older than this many days are deleted (hourly and at start). */
   FITGATE_LOG_RETENTION_DAYS: z.coerce
     .number({ error: 'must be a whole number of days from 1 to 3650' })
@@ -105,6 +107,14 @@ export const environmentSchema = z.object({
     .min(1, { error: 'must be a whole number of days from 1 to 3650' })
     .max(3650, { error: 'must be a whole number of days from 1 to 3650' })
     .default(30),
+  /**
+   * Worker processes (node:cluster) serving the port: a number, or "auto" for one per available
+   * core. Default: 1 (no cluster, one process) in development and test, "auto" in production.
+   */
+  FITGATE_WORKERS: z
+    .string()
+    .regex(/^(auto|[1-9]\d{0,2})$/, 'must be "auto" or a whole number from 1 to 999')
+    .optional(),
   /** Port of the standalone emulator (`npm run emulator`). */
   EMULATOR_PORT: port.default(4010),
 });

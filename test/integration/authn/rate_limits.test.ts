@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto';
+import { beforeAll, expect, it } from '@jest/globals';
+import type { Express } from 'express';
+import request from 'supertest';
+import { createApp } from '../../../src/app.js';
+import { loadConfig } from '../../../src/config/index.js';
+import { buildTenant, tenantUrl } from '../../../src/domain/tenants.js';
+import { createLogger } from '../../../src/logging/index.js';
+import { RedisStore } from '../../../src/store/redis/redis_store.js';
+import { createSealer } from '../../../src/store/sealing.js';
+import { SqliteStore } from '../../../src/store/sqlite/sqlite_store.js';
+import type { Store } from '../../../src/store/store.js';
+import { keysWithPrefix } from '../../support/redis.js';
+import { describeEachStore } from '../../support/stores.js';
+
+// Small limits, so each rule is reached in a handful of requests. Addresses come from
+// X-Forwarded-For (FITGATE_TRUST_PROXY), so each test counts against addresses of its own.
+const LIMITS = {
+  FITGATE_RATE_LIMITS: 'on',
+  FITGATE_RATE_LIMIT_TOKEN_PER_CLIENT: '3/60',
+  FITGATE_RATE_LIMIT_TOKEN_PER_ADDRESS: '5/60',
+  FITGATE_RATE_LIMIT_AUTHORIZE_PER_ADDRESS: '2/60',
+  FITGATE_RATE_LIMIT_CALLBACK_PER_ADDRESS: '2/60',
+  FITGATE_RATE_LIMIT_USERINFO_PER_TOKEN: '2/60',
+};
+
+interface LimitedApp {
+  app: Express;
+  host: string;
+}
+
+async function appOn(store: Store, environment: Record<string, string>): Promise<LimitedApp> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    FITGATE_DATA_DIR: '/nonexistent',
+    FITGATE_MASTER_KEY: randomBytes(32).toString('base64'),
+    FITGATE_SESSION_SECRETS: randomBytes(32).toString('hex'),
+    FITGATE_TRUST_PROXY: 'true',
+    LOG_LEVEL: 'silent',
+    ...environment,
+  });
+  const sealer = createSealer(config.masterKeys);
+  const tenant = await buildTenant(`limits${randomBytes(3).toString('hex')}`, sealer);
+  await store.tenants.create(tenant);
+  const deps = { config, store, sealer, logger: createLogger({ level: 'silent' }), plugins: new Map(), internalBaseUrl: () => '' };
+  return { app: createApp(deps), host: new URL(tenantUrl(config, tenant.name)).host };
+}
+
+let addressCount = 0;
+/** A documentation address (RFC 5737) no other test uses. */
+const newAddress = () => `192.0.2.${(addressCount += 1)}`;
+
+describeEachStore('Authentication API rate limits', (h) => {
+  let limited: LimitedApp;
+  let unlimited: LimitedApp;
+
+  beforeAll(async () => {
+    limited = await appOn(h.store(), LIMITS);
+    unlimited = await appOn(h.store(), { ...LIMITS, FITGATE_RATE_LIMITS: 'off' });
+  });
+
+  const token = (target: LimitedApp, address: string, clientId: string) =>
+    request(target.app)
+      .post('/oauth/token')
+      .set('Host', target.host)
+      .set('X-Forwarded-For', address)
+      .type('form')
+      .send({ grant_type: 'client_credentials', client_id: clientId, client_secret: 'wrong' });
+  const userinfo = (address: string, accessToken: string) =>
+    request(limited.app).get('/userinfo').set('Host', limited.host).set('X-Forwarded-For', address).set('Authorization', `Bearer ${accessToken}`);
+  const page = (path: string, address: string) =>
+    request(limited.app).get(path).set('Host', limited.host).set('X-Forwarded-For', address).set('Accept', 'text/html');
+
+  it('counts /oauth/token per client, with Auth0 headers, then answers 429 in OAuth JSON with Retry-After', async () => {
+    const address = newAddress();
+    const remaining: Array<string | undefined> = [];
+    for (let i = 0; i < 3; i += 1) {
+      const answer = await token(limited, address, 'client-a');
+      expect(answer.status).toBe(401);
+      remaining.push(answer.headers['x-ratelimit-remaining']);
+      expect(answer.headers['x-ratelimit-limit']).toBe('3');
+    }
+    expect(remaining).toEqual(['2', '1', '0']);
+
+    const before = Math.floor(Date.now() / 1000);
+    const refused = await token(limited, address, 'client-a');
+    expect(refused.status).toBe(429);
+    expect(refused.body).toEqual({ error: 'too_many_requests', error_description: expect.stringMatching(/retry after \d+ seconds?/) });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
+    expect(refused.headers['x-ratelimit-limit']).toBe('3');
+    expect(refused.headers['x-ratelimit-remaining']).toBe('0');
+    const reset = Number(refused.headers['x-ratelimit-reset']);
+    expect(reset).toBeGreaterThan(before);
+    expect(reset).toBeLessThanOrEqual(before + 61);
+  });
+
+  it('keeps serving another client from the same address once one client is limited', async () => {
+    const address = newAddress();
+    for (let i = 0; i < 3; i += 1) await token(limited, address, 'client-b');
+    expect((await token(limited, address, 'client-b')).status).toBe(429);
+    expect((await token(limited, address, 'client-c')).status).toBe(401);
+  });
+
+  it('counts /oauth/token per address, whatever client ids one address names', async () => {
+    const address = newAddress();
+    for (let i = 0; i < 5; i += 1) expect((await token(limited, address, `client-d${i}`)).status).toBe(401);
+    const refused = await token(limited, address, 'client-d-new');
+    expect(refused.status).toBe(429);
+    expect(refused.headers['x-ratelimit-limit']).toBe('5');
+    expect((await token(limited, newAddress(), 'client-d-new')).status).toBe(401);
+  });
+
+  it('counts /userinfo per access token and keeps only its hash in the store', async () => {
+    const address = newAddress();
+    const spent = `forged.${randomBytes(12).toString('hex')}.token`;
+    for (let i = 0; i < 2; i += 1) expect((await userinfo(address, spent)).status).toBe(401);
+    const refused = await userinfo(address, spent);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error).toBe('too_many_requests');
+    expect((await userinfo(address, `other.${randomBytes(12).toString('hex')}.token`)).status).toBe(401);
+    expect(await rateLimitKeys(h.store(), h.testStore().location)).not.toEqual(
+      expect.arrayContaining([expect.stringContaining(spent.split('.')[1] ?? spent)]),
+    );
+    expect((await rateLimitKeys(h.store(), h.testStore().location)).some((key) => key.includes('authn_userinfo_token'))).toBe(true);
+  });
+
+  it.each(['/authorize', '/login/callback'])('answers %s with a readable page saying how long to wait, per address', async (path) => {
+    const address = newAddress();
+    for (let i = 0; i < 2; i += 1) expect((await page(path, address)).status).not.toBe(429);
+    const refused = await page(path, address);
+    expect(refused.status).toBe(429);
+    expect(refused.headers['content-type']).toMatch(/^text\/html/);
+    expect(refused.text).toMatch(/Try again in \d+ seconds?/);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(refused.headers['x-ratelimit-limit']).toBe('2');
+    expect((await page(path, newAddress())).status).not.toBe(429);
+  });
+
+  it('applies no limit and sends no rate limit headers when FITGATE_RATE_LIMITS is off', async () => {
+    const address = newAddress();
+    for (let i = 0; i < 8; i += 1) {
+      const answer = await token(unlimited, address, 'client-e');
+      expect([answer.status, answer.headers['x-ratelimit-limit']]).toEqual([401, undefined]);
+    }
+  });
+});
+
+/** Every bucket key the limiters wrote, on either store. */
+async function rateLimitKeys(store: Store, location: string): Promise<string[]> {
+  if (store instanceof SqliteStore) return (store.db.prepare('SELECT key FROM rate_limits').all() as Array<{ key: string }>).map((row) => row.key);
+  if (store instanceof RedisStore) return keysWithPrefix(location);
+  throw new Error('unknown store');
+}
