@@ -12,6 +12,7 @@ import { applicationsRoutes } from './applications_routes.js';
 import { connectionAppsRoutes } from './connection_apps_routes.js';
 import { exposeCsrfToken, refuseForgedPosts } from './csrf.js';
 import { logsRoutes } from './logs_routes.js';
+import { PasswordChangeLimiter } from './password_change_limiter.js';
 import { setPasswordRoutes } from './set_password_routes.js';
 import { signInRoutes } from './sign_in_routes.js';
 import { SignInLimiter } from './sign_in_limiter.js';
@@ -31,16 +32,15 @@ export function createDashboardRouter(deps: AppDeps): Router {
   router.use(createDashboardSessionMiddleware(deps));
   router.use(exposeCsrfToken, refuseForgedPosts, loadAdmin(deps.store));
 
-  const limiter = new SignInLimiter(deps.store);
-  router.use(signInRoutes(deps.store, limiter));
-  router.use(setPasswordRoutes(deps.store));
+  router.use(signInRoutes(deps, new SignInLimiter(deps.store)));
+  router.use(setPasswordRoutes(deps));
   const tryFlow = tryRoutes(deps);
   // The upstream comes back to the tenant's host, where the admin may have no session.
   router.use(tryFlow.callback);
 
   router.use(requireAdmin);
   router.use(tenantsRoutes(deps));
-  router.use(accountRoutes(deps.store, limiter));
+  router.use(accountRoutes(deps, new PasswordChangeLimiter(deps.store)));
 
   const tenant = Router({ mergeParams: true });
   tenant.use(requireTenantAdmin(deps.store));

@@ -1,6 +1,7 @@
 import { Router } from 'express';
-import type { Store } from '../store/store.js';
-import { hashPassword } from '../domain/passwords.js';
+import type { AppDeps } from '../app_deps.js';
+import { logAdminActivity } from './admin_activity_log.js';
+import { setAdminPassword } from './admin_password.js';
 import { signIn } from './admin_session.js';
 import { peekSetPasswordTicket, redeemSetPasswordTicket } from './admin_invitations.js';
 import { rawField, type FieldErrors } from './form_fields.js';
@@ -9,8 +10,9 @@ import { renderPage } from './views.js';
 /** Same floor as FITGATE_ADMIN_PASSWORD. */
 export const MIN_PASSWORD_LENGTH = 12;
 
-/** /manage/set-password/:ticket: an invited admin chooses a password with their one-time link. */
-export function setPasswordRoutes(store: Store): Router {
+/** /manage/set-password/:ticket: an invited admin chooses a password with their one-time link (logged as `scp`). */
+export function setPasswordRoutes(deps: Pick<AppDeps, 'store' | 'logger' | 'config'>): Router {
+  const { store } = deps;
   const router = Router();
   const expired = {
     title: 'This link cannot be used',
@@ -39,8 +41,9 @@ export function setPasswordRoutes(store: Store): Router {
     const ticket = await redeemSetPasswordTicket(store, req.params.ticket);
     const admin = ticket ? await store.admins.get(ticket.email) : undefined;
     if (!admin) return renderPage(res, 'message', expired, 404);
-    await store.admins.update({ ...admin, passwordHash: await hashPassword(password) });
+    await setAdminPassword({ admins: store.admins, dataDir: deps.config.dataDir }, admin, password);
     await signIn(req, admin.email);
+    await logAdminActivity(deps, req, 'password_changed', admin.email, admin.tenants);
     res.redirect(303, '/manage');
   });
 

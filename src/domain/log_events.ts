@@ -23,6 +23,9 @@ export const LOG_EVENT_TYPES = {
   sapi: 'Success API Operation',
   fapi: 'Failed API Operation',
   limit_wc: 'Blocked Account (too many attempts)',
+  limit_mu: 'Blocked IP Address (too many attempts)',
+  scp: 'Success Change Password',
+  fcp: 'Failed Change Password',
 } as const;
 
 export type LogEventType = keyof typeof LOG_EVENT_TYPES;

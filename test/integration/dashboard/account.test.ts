@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import { PASSWORD_CHANGE_LIMITS } from '../../../src/dashboard/password_change_limiter.js';
 import { verifyPassword } from '../../../src/domain/passwords.js';
-import { submitForm, useSignedInDashboard } from './dashboard_harness.js';
+import { signedInAgent, submitForm, useSignedInDashboard } from './dashboard_harness.js';
 
 /** An admin changes their own password, proving the current one first. */
 describe('changing the admin password', () => {
@@ -22,5 +23,16 @@ describe('changing the admin password', () => {
     expect(changed.status).toBe(303);
     expect(await verifyPassword('a brand new password', (await dashboard.harness().store.admins.get(dashboard.admin().email))!.passwordHash!)).toBe(true);
     await dashboard.agent().get('/manage/account?changed=1').expect(200);
+  });
+
+  it(`bounds wrong current passwords on an open session: after ${PASSWORD_CHANGE_LIMITS.attempts}, 429 with the real wait`, async () => {
+    const admin = await dashboard.harness().seedAdmin('guessed@example.com', ['default']);
+    const agent = await signedInAgent(dashboard.harness().app, admin);
+    const guess = (current: string) => submitForm(agent, '/manage/account', '/manage/account', { current_password: current, password: 'a brand new password', confirm: 'a brand new password' });
+    for (let i = 0; i < PASSWORD_CHANGE_LIMITS.attempts; i += 1) expect((await guess(`wrong ${i}`)).status).toBe(400);
+    const limited = await guess(admin.password);
+    expect(limited.status).toBe(429);
+    expect(limited.text).toMatch(/Try again in 1[45] minutes\./);
+    expect(await verifyPassword(admin.password, (await dashboard.harness().store.admins.get(admin.email))!.passwordHash!)).toBe(true);
   });
 });

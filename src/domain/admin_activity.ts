@@ -1,0 +1,56 @@
+import { recordLogEvent, type LogEventInput, type LogEventType } from './log_events.js';
+import type { LogRepository } from './ports.js';
+
+/** What a dashboard admin did (or what was done to their account) that the tenants' logs keep. */
+export type AdminActivity =
+  | 'signed_in'
+  | 'sign_in_failed'
+  /** The per-account sign-in limit was reached from one address. */
+  | 'account_blocked'
+  /** The per-address sign-in limit was reached, whichever accounts were tried. */
+  | 'address_blocked'
+  | 'password_changed'
+  | 'password_change_failed'
+  /** `npm run admin -- reset-password` on the server. */
+  | 'password_reset';
+
+const EVENTS: Readonly<Record<AdminActivity, { type: LogEventType; description: string }>> = {
+  signed_in: { type: 's', description: 'Dashboard sign-in' },
+  sign_in_failed: { type: 'f', description: 'Dashboard sign-in failed: wrong email or password' },
+  account_blocked: { type: 'limit_wc', description: 'Dashboard sign-in blocked: too many attempts for this account from this address' },
+  address_blocked: { type: 'limit_mu', description: 'Dashboard sign-in blocked: too many attempts from this address' },
+  password_changed: { type: 'scp', description: 'Dashboard password changed' },
+  password_change_failed: { type: 'fcp', description: 'Dashboard password change refused: wrong current password' },
+  password_reset: { type: 'scp', description: 'Dashboard password reset on the server (npm run admin -- reset-password)' },
+};
+
+export interface AdminActivityRecord {
+  activity: AdminActivity;
+  /** The admin's email, or the email typed at a failed sign-in. */
+  email: string;
+  /** Whose logs show it; each tenant once. */
+  tenants: readonly string[];
+  ip?: string;
+  userAgent?: string;
+}
+
+/**
+ * One Auth0-coded event per tenant (`s`, `f`, `limit_wc`, `limit_mu`, `scp`, `fcp`), with the admin's
+ * email as user name and no user id (admins are not users of the tenant). Never a password.
+ */
+export function adminActivityEvents(record: AdminActivityRecord): LogEventInput[] {
+  const { type, description } = EVENTS[record.activity];
+  return [...new Set(record.tenants)].map((tenant) => ({
+    tenant,
+    type,
+    description,
+    userName: record.email,
+    ...(record.ip !== undefined ? { ip: record.ip } : {}),
+    ...(record.userAgent !== undefined ? { userAgent: record.userAgent } : {}),
+    details: { source: 'dashboard', admin: record.email },
+  }));
+}
+
+export async function recordAdminActivity(store: { logs: Pick<LogRepository, 'append'> }, record: AdminActivityRecord): Promise<void> {
+  for (const event of adminActivityEvents(record)) await recordLogEvent(store, event);
+}
