@@ -14,6 +14,8 @@ export interface NewClientInput {
   appType: AppType;
   callbacks?: string[];
   allowedLogoutUrls?: string[];
+  webOrigins?: string[];
+  allowedOrigins?: string[];
   grantTypes?: string[];
   tokenEndpointAuthMethod?: TokenEndpointAuthMethod;
   managementScopes?: string[];
@@ -84,6 +86,8 @@ export function buildClient(input: NewClientInput, now = new Date()): NewClient 
     tokenEndpointAuthMethod: authMethod,
     callbacks: [...(input.callbacks ?? [])],
     allowedLogoutUrls: [...(input.allowedLogoutUrls ?? [])],
+    ...(input.webOrigins ? { webOrigins: [...input.webOrigins] } : {}),
+    ...(input.allowedOrigins ? { allowedOrigins: [...input.allowedOrigins] } : {}),
     grantTypes: [...(input.grantTypes ?? DEFAULT_GRANT_TYPES[input.appType])],
     managementScopes: [...(input.managementScopes ?? [])],
     createdAt: timestamp,

@@ -45,6 +45,13 @@ export interface Client {
   /** Allowed callback URLs: a redirect_uri must equal one of them exactly. */
   callbacks: string[];
   allowedLogoutUrls: string[];
+  /**
+   * Auth0's Allowed Web Origins and Allowed Origins (CORS): origins only. Kept for Auth0
+   * compatibility (absent on clients stored before they existed); fitgate's back-channel
+   * endpoints answer every origin, so they do not restrict anything yet.
+   */
+  webOrigins?: string[];
+  allowedOrigins?: string[];
   /** Grant types this client may use at /oauth/token. */
   grantTypes: string[];
   /** Management API scopes granted to a machine-to-machine client (client_credentials). */

@@ -13,6 +13,8 @@ export function clientJson(client: Client): Record<string, unknown> {
     token_endpoint_auth_method: client.tokenEndpointAuthMethod,
     callbacks: client.callbacks,
     allowed_logout_urls: client.allowedLogoutUrls,
+    web_origins: client.webOrigins ?? [],
+    allowed_origins: client.allowedOrigins ?? [],
     grant_types: client.grantTypes,
     created_at: client.createdAt,
     updated_at: client.updatedAt,

@@ -10,6 +10,7 @@ import { parseBody } from '../validation.js';
 import { clientJson, clientJsonWithSecret } from './client_json.js';
 import { createClientBody, updateClientBody } from './client_schemas.js';
 import { applyClientUpdate } from './client_update.js';
+import { assertApplicationUrls, urlsChangedBy } from './client_url_check.js';
 
 function existingClient(req: Request, store: Store) {
   return recordOr404(req, 'client', (tenant, id) => store.clients.get(tenant, id));
@@ -26,12 +27,21 @@ async function get(req: Request, _res: unknown, { deps }: ManagementServices): P
 
 async function create(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
   const body = parseBody(createClientBody, req.body);
+  assertApplicationUrls({
+    appType: body.app_type,
+    callbacks: body.callbacks,
+    allowedLogoutUrls: body.allowed_logout_urls,
+    webOrigins: body.web_origins,
+    allowedOrigins: body.allowed_origins,
+  });
   const { client, clientSecret } = await createClient(deps.store.clients, {
     tenant: req.context.tenant.name,
     name: body.name,
     appType: body.app_type,
     ...(body.callbacks ? { callbacks: body.callbacks } : {}),
     ...(body.allowed_logout_urls ? { allowedLogoutUrls: body.allowed_logout_urls } : {}),
+    ...(body.web_origins ? { webOrigins: body.web_origins } : {}),
+    ...(body.allowed_origins ? { allowedOrigins: body.allowed_origins } : {}),
     ...(body.grant_types ? { grantTypes: body.grant_types } : {}),
     ...(body.token_endpoint_auth_method ? { tokenEndpointAuthMethod: body.token_endpoint_auth_method } : {}),
   });
@@ -40,7 +50,9 @@ async function create(req: Request, _res: unknown, { deps }: ManagementServices)
 
 async function update(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
   const body = parseBody(updateClientBody, req.body);
-  const { client, clientSecret } = applyClientUpdate(await existingClient(req, deps.store), body, new Date());
+  const before = await existingClient(req, deps.store);
+  const { client, clientSecret } = applyClientUpdate(before, body, new Date());
+  assertApplicationUrls(urlsChangedBy(body, before, client));
   await deps.store.clients.update(client);
   return { body: clientSecret ? clientJsonWithSecret(client, clientSecret) : clientJson(client) };
 }

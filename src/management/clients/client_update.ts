@@ -16,6 +16,8 @@ export function applyClientUpdate(client: Client, body: UpdateClientBody, now: D
     tokenEndpointAuthMethod: body.token_endpoint_auth_method ?? client.tokenEndpointAuthMethod,
     callbacks: body.callbacks ?? client.callbacks,
     allowedLogoutUrls: body.allowed_logout_urls ?? client.allowedLogoutUrls,
+    ...((body.web_origins ?? client.webOrigins) && { webOrigins: body.web_origins ?? client.webOrigins }),
+    ...((body.allowed_origins ?? client.allowedOrigins) && { allowedOrigins: body.allowed_origins ?? client.allowedOrigins }),
     grantTypes: body.grant_types ?? client.grantTypes,
     updatedAt: now.toISOString(),
   };

@@ -1,0 +1,121 @@
+import type { AppType } from './types.js';
+
+/**
+ * The one rule for the URLs an application registers, used wherever they are written (Management
+ * API, dashboard) and again wherever they are followed (/authorize, /v2/logout), so a record stored
+ * before the rule existed is refused at use instead of being redirected to.
+ *
+ * Callback and logout URLs are compared exactly (RFC 6749 §3.1.2.2, OAuth 2.0 Security BCP §4.1),
+ * so they are absolute, carry no fragment (RFC 6749 §3.1.2), no user name or password (a classic
+ * way to disguise the real host) and no wildcard. Plain http is allowed only for loopback hosts,
+ * where a developer runs the application and traffic never leaves the machine (RFC 8252 §7.3).
+ * Native applications may also use a private-use scheme in reverse-domain form (RFC 8252 §7.1);
+ * schemes that run code or read local data are refused for everyone.
+ * Web origins (CORS, silent authentication) are origins: scheme://host[:port], nothing more.
+ */
+
+export type ApplicationUrlField = 'callbacks' | 'allowed_logout_urls' | 'web_origins' | 'allowed_origins';
+
+export interface ApplicationUrlLists {
+  appType: AppType;
+  callbacks?: readonly string[];
+  allowedLogoutUrls?: readonly string[];
+  webOrigins?: readonly string[];
+  allowedOrigins?: readonly string[];
+}
+
+export interface ApplicationUrlProblem {
+  field: ApplicationUrlField;
+  index: number;
+  value: string;
+  /** A phrase that follows the value: `<value> <problem>`. */
+  problem: string;
+}
+
+/** /authorize refuses longer parameters, so a longer callback could never match. */
+export const MAX_APPLICATION_URL_LENGTH = 2048;
+
+const NEVER_ALLOWED_SCHEMES = new Set(['javascript:', 'data:', 'file:', 'vbscript:', 'blob:', 'about:', 'filesystem:']);
+const PRIVATE_USE_SCHEME = /^[a-z][a-z0-9+-]*(\.[a-z0-9+-]+)+:$/;
+const SCHEME_PREFIX = /^[a-z][a-z0-9+.-]*:/i;
+// The URL parser silently drops tabs and newlines and reads "\" as "/", so the stored string and
+// the address a browser would visit could differ.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const UNSAFE_CHARACTERS = /[\s\u0000-\u001f\u007f\\]/;
+const HTTPS_ONLY = 'must use https (plain http is allowed only for loopback hosts: localhost, 127.0.0.0/8, [::1])';
+
+/** Loopback names and addresses as the URL parser normalises them (127.1 becomes 127.0.0.1). */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return (
+    host === 'localhost' ||
+    // RFC 6761 §6.3: every *.localhost name resolves to loopback; browsers treat it as such.
+    host.endsWith('.localhost') ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) ||
+    host === '[::1]'
+  );
+}
+
+/** Why `value` may not be a callback or logout URL of an application of `appType`; undefined when it may. */
+export function redirectUrlProblem(value: string, appType: AppType): string | undefined {
+  const common = commonProblem(value);
+  if (common) return common;
+  const url = new URL(value);
+  if (url.protocol === 'https:') return undefined;
+  if (url.protocol === 'http:') return isLoopbackHost(url.hostname) ? undefined : HTTPS_ONLY;
+  if (!PRIVATE_USE_SCHEME.test(url.protocol)) {
+    return appType === 'native'
+      ? 'must use https, http on a loopback host, or a reverse-domain scheme such as com.example.app:/callback (RFC 8252)'
+      : HTTPS_ONLY;
+  }
+  return appType === 'native' ? undefined : 'uses a custom scheme, which only native applications may use (RFC 8252)';
+}
+
+/** Why `value` may not be an allowed web origin; undefined when it may. */
+export function originProblem(value: string): string | undefined {
+  const common = commonProblem(value);
+  if (common) return common;
+  const url = new URL(value);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must be an https origin such as https://app.example.com';
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) return HTTPS_ONLY;
+  if (url.pathname !== '/' || value.endsWith('/') || value.includes('?')) {
+    return 'must be an origin only (scheme://host[:port]) with no path, query or trailing slash';
+  }
+  return undefined;
+}
+
+/** The first URL in an application's lists that breaks the rule, if any. */
+export function firstApplicationUrlProblem(lists: ApplicationUrlLists): ApplicationUrlProblem | undefined {
+  const checks: [ApplicationUrlField, readonly string[] | undefined, (value: string) => string | undefined][] = [
+    ['callbacks', lists.callbacks, (value) => redirectUrlProblem(value, lists.appType)],
+    ['allowed_logout_urls', lists.allowedLogoutUrls, (value) => redirectUrlProblem(value, lists.appType)],
+    ['web_origins', lists.webOrigins, originProblem],
+    ['allowed_origins', lists.allowedOrigins, originProblem],
+  ];
+  for (const [field, values, check] of checks) {
+    for (const [index, value] of (values ?? []).entries()) {
+      const problem = check(value);
+      if (problem) return { field, index, value, problem };
+    }
+  }
+  return undefined;
+}
+
+/** The checks every kind of registered URL shares; a URL that passes them parses. */
+function commonProblem(value: string): string | undefined {
+  if (value.length > MAX_APPLICATION_URL_LENGTH) return `is longer than ${MAX_APPLICATION_URL_LENGTH} characters`;
+  if (UNSAFE_CHARACTERS.test(value)) return 'must not contain spaces, control characters or backslashes';
+  if (value.includes('*')) return 'must not contain wildcards (*): list each URL exactly';
+  if (!SCHEME_PREFIX.test(value) || !URL.canParse(value)) return 'is not an absolute URL (it must start with https://)';
+  const url = new URL(value);
+  if (NEVER_ALLOWED_SCHEMES.has(url.protocol)) return `uses the ${url.protocol} scheme, which is never allowed`;
+  if (value.includes('#')) return 'must not contain a fragment (#...)';
+  if (url.username || url.password || hasUserInfo(value)) return 'must not contain a user name or password before the host (user@host)';
+  return undefined;
+}
+
+/** "https://@host" parses with an empty user name, so look at the authority as written too. */
+function hasUserInfo(value: string): boolean {
+  const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(value)?.[1];
+  return authority?.includes('@') ?? false;
+}
