@@ -1,14 +1,20 @@
 import { Router } from 'express';
+import type { Sealer } from '../domain/ports.js';
 import type { Store } from '../store/store.js';
 import { inviteAdmin, type InvitationResult } from './admin_invitations.js';
 import { textField } from './form_fields.js';
+import { keepForOneView, takeForOneView } from './shown_once.js';
 import { renderPage } from './views.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** /manage/t/:tenant/admins: who manages the tenant, and adding someone by email. */
-export function adminsRoutes(store: Store): Router {
+/**
+ * /manage/t/:tenant/admins: who manages the tenant, and adding someone by email. Adding redirects
+ * back to the list (Post/Redirect/Get), which shows the outcome, and a set-password link, once.
+ */
+export function adminsRoutes(store: Store, sealer: Sealer): Router {
   const router = Router({ mergeParams: true });
+  const invitationKey = (tenant: string) => `admin-invitation:${tenant}`;
 
   async function page(tenant: string, extra: Record<string, unknown> = {}) {
     const admins = await store.admins.listByTenant(tenant);
@@ -20,8 +26,10 @@ export function adminsRoutes(store: Store): Router {
     };
   }
 
-  router.get('/', async (_req, res) => {
-    renderPage(res, 'admins', await page(res.locals.managedTenant!.name));
+  router.get('/', async (req, res) => {
+    const tenant = res.locals.managedTenant!.name;
+    const invited = takeForOneView<ReturnType<typeof describe>>(req, sealer, invitationKey(tenant));
+    renderPage(res, 'admins', await page(tenant, invited ? { invited } : {}));
   });
 
   router.post('/', async (req, res) => {
@@ -31,7 +39,8 @@ export function adminsRoutes(store: Store): Router {
       return renderPage(res, 'admins', await page(tenant, { email, errors: { email: 'Enter an email address.' } }), 400);
     }
     const result = await inviteAdmin(store, tenant, email, res.locals.admin!.email);
-    renderPage(res, 'admins', await page(tenant, { invited: describe(result, email, req.context.tenantUrl) }));
+    keepForOneView(req, sealer, invitationKey(tenant), describe(result, email, req.context.tenantUrl));
+    res.redirect(303, req.baseUrl);
   });
 
   return router;

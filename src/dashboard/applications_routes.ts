@@ -1,23 +1,36 @@
-import { Router, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { Store } from '../store/store.js';
+import { originProblem, redirectUrlProblem } from '../domain/application_urls.js';
 import { createClient, rotateClientSecret, isPublicClient } from '../domain/clients.js';
+import type { Sealer } from '../domain/ports.js';
 import type { Client } from '../domain/types.js';
 import { NotFoundError } from '../errors/index.js';
 import { APP_TYPE_LABELS, isAppType } from './app_types.js';
-import { textField, type FieldErrors } from './form_fields.js';
-import { parseUrlList } from './url_list.js';
+import { checkboxField, textField, type FieldErrors } from './form_fields.js';
+import { keepForOneView, takeForOneView } from './shown_once.js';
+import { parseOriginList, parseUrlList } from './url_list.js';
 import { renderPage } from './views.js';
 
 const MAX_NAME_LENGTH = 100;
 
+/** What the credentials page shows once after a creation or a rotation. */
+interface NewCredentials {
+  event: 'created' | 'rotated';
+  clientSecret?: string;
+}
+
 /**
- * /manage/t/:tenant/applications: list, create, settings, secret rotation and deletion. A client
- * secret appears in exactly two responses, the one answering its creation and the one answering its
- * rotation; the store keeps only its hash.
+ * /manage/t/:tenant/applications: list, create, settings, secret rotation and deletion. Every POST
+ * answers with a redirect (Post/Redirect/Get), so reloading a page never creates or rotates twice.
+ * A client secret is shown on exactly one view, of the credentials page a creation or rotation
+ * redirects to; until then it waits sealed in the admin's session, never in a URL. The store keeps
+ * only its hash.
  */
-export function applicationsRoutes(store: Store): Router {
+export function applicationsRoutes(store: Store, sealer: Sealer): Router {
   const router = Router({ mergeParams: true });
   const tenantOf = (res: Response) => res.locals.managedTenant!.name;
+  const credentialsKey = (client: Client) => `application:${client.tenant}:${client.clientId}`;
+  const pathOf = (req: Request, client: Client, suffix = '') => `${req.baseUrl}/${encodeURIComponent(client.clientId)}${suffix}`;
 
   async function findClient(res: Response, clientId: string | undefined): Promise<Client> {
     const client = clientId ? await store.clients.get(tenantOf(res), clientId) : undefined;
@@ -46,27 +59,36 @@ export function applicationsRoutes(store: Store): Router {
       return renderPage(res, 'application_new', data, 400);
     }
     const { client, clientSecret } = await createClient(store.clients, { tenant: tenantOf(res), name, appType });
-    renderPage(res, 'application_secret', { title: name, section: 'applications', client, clientSecret, created: true }, 201);
+    keepForOneView(req, sealer, credentialsKey(client), { event: 'created', ...(clientSecret && { clientSecret }) } satisfies NewCredentials);
+    res.redirect(303, pathOf(req, client, '/credentials'));
   });
 
   router.get('/:clientId', async (req, res) => {
     const client = await findClient(res, req.params.clientId);
-    renderPage(res, 'application', settingsPage(client, { saved: req.query.saved === '1' }));
+    renderPage(res, 'application', settingsPage(client, { saved: req.query.saved === '1', errors: storedUrlProblems(client) }));
   });
 
   router.post('/:clientId', async (req, res) => {
     const client = await findClient(res, req.params.clientId);
     const name = textField(req.body, 'name');
-    const callbacksText = textField(req.body, 'callbacks');
-    const logoutText = textField(req.body, 'allowed_logout_urls');
-    const callbacks = parseUrlList(callbacksText, client.appType);
-    const logoutUrls = parseUrlList(logoutText, client.appType);
+    const typed = {
+      name,
+      callbacksText: textField(req.body, 'callbacks'),
+      logoutText: textField(req.body, 'allowed_logout_urls'),
+      webOriginsText: textField(req.body, 'web_origins'),
+      allowedOriginsText: textField(req.body, 'allowed_origins'),
+    };
+    const lists = {
+      callbacks: parseUrlList(typed.callbacksText, client.appType),
+      allowed_logout_urls: parseUrlList(typed.logoutText, client.appType),
+      web_origins: parseOriginList(typed.webOriginsText),
+      allowed_origins: parseOriginList(typed.allowedOriginsText),
+    };
     const errors: FieldErrors = {};
     if (!name || name.length > MAX_NAME_LENGTH) errors.name = `Give the application a name of 1 to ${MAX_NAME_LENGTH} characters.`;
-    if (!callbacks.ok) errors.callbacks = callbacks.message;
-    if (!logoutUrls.ok) errors.allowed_logout_urls = logoutUrls.message;
-    if (!callbacks.ok || !logoutUrls.ok || errors.name) {
-      const typed = { name, callbacksText, logoutText };
+    for (const [field, result] of Object.entries(lists)) if (!result.ok) errors[field] = result.message;
+    const { callbacks, allowed_logout_urls: logoutUrls, web_origins: webOrigins, allowed_origins: allowedOrigins } = lists;
+    if (!callbacks.ok || !logoutUrls.ok || !webOrigins.ok || !allowedOrigins.ok || errors.name) {
       return renderPage(res, 'application', settingsPage(client, { errors, typed }), 400);
     }
     await store.clients.update({
@@ -74,16 +96,41 @@ export function applicationsRoutes(store: Store): Router {
       name,
       callbacks: callbacks.urls,
       allowedLogoutUrls: logoutUrls.urls,
+      webOrigins: webOrigins.urls,
+      allowedOrigins: allowedOrigins.urls,
       updatedAt: new Date().toISOString(),
     });
-    res.redirect(303, `${req.baseUrl}/${encodeURIComponent(client.clientId)}?saved=1`);
+    res.redirect(303, pathOf(req, client, '?saved=1'));
+  });
+
+  router.get('/:clientId/credentials', async (req, res) => {
+    const client = await findClient(res, req.params.clientId);
+    const shown = takeForOneView<NewCredentials>(req, sealer, credentialsKey(client));
+    // Reloaded, bookmarked or opened in another tab: the secret was already shown once.
+    if (!shown) return res.redirect(303, pathOf(req, client));
+    renderPage(res, 'application_secret', {
+      title: client.name,
+      section: 'applications',
+      client,
+      clientSecret: shown.clientSecret,
+      rotated: shown.event === 'rotated',
+    });
+  });
+
+  router.get('/:clientId/rotate-secret', async (req, res) => {
+    const client = await confidentialClient(res, req.params.clientId);
+    renderPage(res, 'application_rotate', { title: `Rotate the secret of ${client.name}`, section: 'applications', client });
   });
 
   router.post('/:clientId/rotate-secret', async (req, res) => {
-    const client = await findClient(res, req.params.clientId);
-    if (isPublicClient(client)) throw new NotFoundError('This application is public and has no secret to rotate.');
+    const client = await confidentialClient(res, req.params.clientId);
+    if (!checkboxField(req.body, 'confirm')) {
+      const errors = { confirm: 'Tick the box to confirm that the current secret may stop working now.' };
+      return renderPage(res, 'application_rotate', { title: `Rotate the secret of ${client.name}`, section: 'applications', client, errors }, 400);
+    }
     const clientSecret = await rotateClientSecret(store.clients, client);
-    renderPage(res, 'application_secret', { title: client.name, section: 'applications', client, clientSecret, rotated: true });
+    keepForOneView(req, sealer, credentialsKey(client), { event: 'rotated', clientSecret } satisfies NewCredentials);
+    res.redirect(303, pathOf(req, client, '/credentials'));
   });
 
   router.get('/:clientId/delete', async (req, res) => {
@@ -98,6 +145,12 @@ export function applicationsRoutes(store: Store): Router {
     res.redirect(303, `${req.baseUrl}?deleted=${encodeURIComponent(client.name)}`);
   });
 
+  async function confidentialClient(res: Response, clientId: string | undefined): Promise<Client> {
+    const client = await findClient(res, clientId);
+    if (isPublicClient(client)) throw new NotFoundError('This application is public and has no secret to rotate.');
+    return client;
+  }
+
   return router;
 }
 
@@ -110,6 +163,25 @@ function settingsPage(client: Client, extra: Record<string, unknown>) {
     hasSecret: !isPublicClient(client),
     ...extra,
   };
+}
+
+/**
+ * URLs saved before the application URL rule existed (or through an older version) that sign-in
+ * and sign-out now refuse, shown next to their field so the admin knows what to replace.
+ */
+function storedUrlProblems(client: Client): FieldErrors {
+  const stored: [string, readonly string[], (url: string) => string | undefined][] = [
+    ['callbacks', client.callbacks, (url) => redirectUrlProblem(url, client.appType)],
+    ['allowed_logout_urls', client.allowedLogoutUrls, (url) => redirectUrlProblem(url, client.appType)],
+    ['web_origins', client.webOrigins ?? [], originProblem],
+    ['allowed_origins', client.allowedOrigins ?? [], originProblem],
+  ];
+  const errors: FieldErrors = {};
+  for (const [field, urls, problemOf] of stored) {
+    const refused = urls.map((url) => ({ url, problem: problemOf(url) })).find((entry) => entry.problem);
+    if (refused) errors[field] = `Saved earlier, and refused at sign-in and sign-out until replaced: ${refused.url}: ${refused.problem}.`;
+  }
+  return errors;
 }
 
 /** A deleted application leaves no trace in the connections it was enabled for. */

@@ -49,7 +49,7 @@ export function createDashboardRouter(deps: AppDeps): Router {
   tenant.use('/social', connectionAppsRoutes(deps), tryFlow.start, socialRoutes(deps));
   tenant.use('/users', usersRoutes(deps.store, removalDeps(deps)));
   tenant.use('/logs', logsRoutes(deps.store));
-  tenant.use('/admins', adminsRoutes(deps.store));
+  tenant.use('/admins', adminsRoutes(deps.store, deps.sealer));
   router.use('/t/:tenant', tenant);
   return router;
 }

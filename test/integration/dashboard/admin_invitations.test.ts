@@ -16,8 +16,9 @@ describe('inviting another admin', () => {
   async function invite(tenant: string, email: string): Promise<string | undefined> {
     const page = `/manage/t/${tenant}/admins`;
     const response = await submitForm(owner, page, page, { email });
-    expect(response.status).toBe(200);
-    return /id="set-password-link">([^<]+)</.exec(response.text)?.[1];
+    expect(response.status).toBe(303);
+    const shown = await owner.get(String(response.headers.location)).expect(200);
+    return /id="set-password-link">([^<]+)</.exec(shown.text)?.[1];
   }
 
   it('gives a link that works once, sets the password, signs the new admin in to that tenant only', async () => {

@@ -6,10 +6,15 @@ describe('applications in the dashboard', () => {
   const dashboard = useSignedInDashboard();
   const list = '/manage/t/default/applications';
 
-  async function create(name: string, appType: string): Promise<string> {
+  /** Creates an application as a browser would: the POST redirects to its credentials page. */
+  async function createAndShow(name: string, appType: string) {
     const created = await submitForm(dashboard.agent(), `${list}/new`, list, { name, app_type: appType });
-    expect(created.status).toBe(201);
-    return /id="client-id">([^<]+)</.exec(created.text)![1]!;
+    expect(created.status).toBe(303);
+    return dashboard.agent().get(String(created.headers.location)).expect(200);
+  }
+
+  async function create(name: string, appType: string): Promise<string> {
+    return /id="client-id">([^<]+)</.exec((await createAndShow(name, appType)).text)![1]!;
   }
 
   it.each([
@@ -18,8 +23,7 @@ describe('applications in the dashboard', () => {
     ['native', 'none', false],
     ['non_interactive', 'client_secret_post', true],
   ])('creates a %s application with auth method %s (secret shown: %s)', async (appType, method, hasSecret) => {
-    const created = await submitForm(dashboard.agent(), `${list}/new`, list, { name: `App ${appType}`, app_type: appType });
-    expect(created.status).toBe(201);
+    const created = await createAndShow(`App ${appType}`, appType);
     expect(created.text.includes('id="client-secret"')).toBe(hasSecret);
     const clientId = /id="client-id">([^<]+)</.exec(created.text)![1]!;
     const client = await dashboard.harness().store.clients.get('default', clientId);
@@ -54,7 +58,10 @@ describe('applications in the dashboard', () => {
     ['/callback', 'is not an absolute URL'],
     ['http://app.example/callback', 'must use https'],
     ['https://app.example/callback#frag', 'must not contain a fragment'],
-    ['https://*.app.example/callback', 'wildcards are not allowed'],
+    ['https://*.app.example/callback', 'must not contain wildcards'],
+    ['javascript:alert(1)//', 'javascript: scheme, which is never allowed'],
+    ['https://user@app.example/callback', 'must not contain a user name or password'],
+    ['com.example.app:/callback', 'only native applications may use'],
   ])('refuses the callback URL %s and keeps the stored ones', async (url, problem) => {
     const clientId = await create(`Refused ${url}`, 'regular_web');
     const page = `${list}/${clientId}`;
@@ -62,6 +69,20 @@ describe('applications in the dashboard', () => {
     expect(refused.status).toBe(400);
     expect(refused.text).toMatch(new RegExp(`id="callbacks-error">[^<]*${problem}`));
     expect((await dashboard.harness().store.clients.get('default', clientId))?.callbacks).toEqual([]);
+  });
+
+  it('saves web origins as origins only, refusing a path next to the field', async () => {
+    const clientId = await create('Origins', 'spa');
+    const page = `${list}/${clientId}`;
+    const refused = await submitForm(dashboard.agent(), page, page, { name: 'Origins', web_origins: 'https://app.example/path' });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toMatch(/id="web_origins-error">[^<]*must be an origin only/);
+    const saved = await submitForm(dashboard.agent(), page, page, { name: 'Origins', web_origins: 'https://app.example', allowed_origins: 'http://localhost:5173' });
+    expect(saved.status).toBe(303);
+    expect(await dashboard.harness().store.clients.get('default', clientId)).toMatchObject({
+      webOrigins: ['https://app.example'],
+      allowedOrigins: ['http://localhost:5173'],
+    });
   });
 
   it('lets a native application use a reverse-domain scheme', async () => {

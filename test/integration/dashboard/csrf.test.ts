@@ -33,7 +33,7 @@ describe('CSRF protection of dashboard forms', () => {
 
   it('accepts the same post with the session\'s own token', async () => {
     const _csrf = await csrfFrom(dashboard.agent(), '/manage/t/default/applications/new');
-    await dashboard.agent().post('/manage/t/default/applications').type('form').send({ _csrf, name: 'Genuine', app_type: 'spa' }).expect(201);
+    await dashboard.agent().post('/manage/t/default/applications').type('form').send({ _csrf, name: 'Genuine', app_type: 'spa' }).expect(303);
     expect(await applicationCount()).toBe(1);
   });
 

@@ -39,8 +39,9 @@ describe('secrets in the dashboard', () => {
   });
 
   it('shows an application\'s secret once at creation, stores only its hash, and never again', async () => {
-    const created = await submitForm(dashboard.agent(), '/manage/t/default/applications/new', '/manage/t/default/applications', { name: 'Web', app_type: 'regular_web' });
-    expect(created.status).toBe(201);
+    const posted = await submitForm(dashboard.agent(), '/manage/t/default/applications/new', '/manage/t/default/applications', { name: 'Web', app_type: 'regular_web' });
+    expect(posted.status).toBe(303);
+    const created = await dashboard.agent().get(String(posted.headers.location)).expect(200);
     const secret = /id="client-secret">([^<]+)</.exec(created.text)?.[1];
     const clientId = /id="client-id">([^<]+)</.exec(created.text)?.[1];
     expect(secret).toBeDefined();
@@ -54,13 +55,16 @@ describe('secrets in the dashboard', () => {
   });
 
   it('shows a rotated secret once, and the old one stops working', async () => {
-    const created = await submitForm(dashboard.agent(), '/manage/t/default/applications/new', '/manage/t/default/applications', { name: 'Rotating', app_type: 'regular_web' });
+    const posted = await submitForm(dashboard.agent(), '/manage/t/default/applications/new', '/manage/t/default/applications', { name: 'Rotating', app_type: 'regular_web' });
+    const created = await dashboard.agent().get(String(posted.headers.location)).expect(200);
     const clientId = /id="client-id">([^<]+)</.exec(created.text)![1]!;
     const oldSecret = /id="client-secret">([^<]+)</.exec(created.text)![1]!;
     const page = `/manage/t/default/applications/${clientId}`;
 
-    const rotated = await submitForm(dashboard.agent(), page, `${page}/rotate-secret`, {});
-    expect(rotated.status).toBe(200);
+    const confirmed = await submitForm(dashboard.agent(), `${page}/rotate-secret`, `${page}/rotate-secret`, { confirm: 'on' });
+    expect(confirmed.status).toBe(303);
+    const rotated = await dashboard.agent().get(String(confirmed.headers.location)).expect(200);
+    expect(rotated.headers['cache-control']).toBe('no-store');
     const newSecret = /id="client-secret">([^<]+)</.exec(rotated.text)![1]!;
     expect(newSecret).not.toBe(oldSecret);
     const client = (await dashboard.harness().store.clients.get('default', clientId))!;
