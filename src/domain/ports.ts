@@ -89,6 +89,11 @@ export interface LogRepository {
   get(tenant: string, id: string): Promise<LogEvent | undefined>;
   /** Newest first. */
   list(tenant: string, query: LogQuery): Promise<Page<LogEvent>>;
+  /**
+   * Deletes the events dated before `before` of every tenant in the store (retention), with their
+   * index entries; resolves with how many were deleted. Safe to run from several processes at once.
+   */
+  deleteOlderThan(before: Date): Promise<number>;
 }
 
 /** Kinds of short-lived record; each has its own key prefix. */

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import type { Sealer } from '../domain/ports.js';
+import type { KeyedSealer } from '../domain/sealed_record_store.js';
 import type { Sealed } from '../domain/types.js';
 
 /**
@@ -7,7 +7,9 @@ import type { Sealed } from '../domain/types.js';
  * `v1.<keyId>.<iv>.<ciphertext>.<tag>` (each part base64url). The key id is derived from the key
  * itself, so rotating FITGATE_MASTER_KEY needs no bookkeeping: the first configured key seals, every
  * configured key opens what it sealed. The version and key id are authenticated too (GCM additional
- * data), so a value cannot be relabelled to another key without failing to open.
+ * data), so a value cannot be relabelled to another key without failing to open. Because the key
+ * id is readable without the key, the store counts values per key id (src/domain/sealed_values.ts)
+ * and fitgate refuses to start when a key its values need is no longer configured.
  */
 
 const VERSION = 'v1';
@@ -27,7 +29,12 @@ export function masterKeyId(key: Buffer): string {
   return createHash('sha256').update(key).digest().subarray(0, 8).toString('base64url');
 }
 
-export function createSealer(masterKeys: readonly Buffer[]): Sealer {
+/** Ids of the configured master keys, newest first. */
+export function masterKeyIds(masterKeys: readonly Buffer[]): string[] {
+  return masterKeys.map(masterKeyId);
+}
+
+export function createSealer(masterKeys: readonly Buffer[]): KeyedSealer {
   const [sealingKey] = masterKeys;
   if (!sealingKey) throw new Error('createSealer needs at least one master key');
   for (const key of masterKeys) {
@@ -37,6 +44,8 @@ export function createSealer(masterKeys: readonly Buffer[]): Sealer {
   const sealingKeyId = masterKeyId(sealingKey);
 
   return {
+    keyIds: Object.freeze([...keysById.keys()]),
+
     seal(plaintext: string): Sealed {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', sealingKey, iv, { authTagLength: TAG_BYTES });

@@ -11,6 +11,7 @@ import type {
   TenantRepository,
   UserRepository,
 } from '../domain/ports.js';
+import type { SealedRecordStore } from '../domain/sealed_record_store.js';
 
 export interface RateLimiterOptions {
   /** Distinguishes limiters sharing the store, e.g. "admin_login". */
@@ -36,6 +37,8 @@ export interface Store {
   readonly ephemeral: EphemeralStore;
   readonly locks: LockStore;
   readonly counters: CounterStore;
+  /** Sealed values per master key id, and the re-seal's walk (master key rotation). */
+  readonly sealedRecords: SealedRecordStore;
   /** The express-session store on the same database (connect-redis on Redis). */
   sessionStore(): SessionStore;
   /** A rate-limiter-flexible limiter on the same database. */

@@ -3,6 +3,7 @@ import type { Connection } from '../../domain/types.js';
 import { createDocument, deleteDocument, readDocument, readDocuments, updateDocument } from './document_writer.js';
 import type { RedisKeys } from './keys.js';
 import type { RedisClient } from './redis_client.js';
+import { sealedUsageWrite } from './sealed_usage.js';
 
 /** Connections as JSON strings; each name a unique key holding the connection id. */
 export class RedisConnectionRepository implements ConnectionRepository {
@@ -30,6 +31,7 @@ export class RedisConnectionRepository implements ConnectionRepository {
         owner: connection.id,
         claim: [this.nameClaim(connection)],
         zadd: [{ key: this.keys.connectionList(connection.tenant), score: Date.parse(connection.createdAt), member: connection.id }],
+        sealed: sealedUsageWrite(this.keys, { kind: 'connection', record: connection }),
       },
       `connection ${connection.id}`,
     );
@@ -44,6 +46,7 @@ export class RedisConnectionRepository implements ConnectionRepository {
       owner: connection.id,
       release: [this.keys.connectionName(current.tenant, current.name)],
       claim: [this.nameClaim(connection)],
+      sealed: sealedUsageWrite(this.keys, { kind: 'connection', record: connection }),
     }));
   }
 
@@ -56,6 +59,7 @@ export class RedisConnectionRepository implements ConnectionRepository {
       owner: id,
       release: [this.keys.connectionName(tenant, current.name)],
       zrem: [{ key: this.keys.connectionList(tenant), member: id }],
+      sealed: sealedUsageWrite(this.keys, undefined),
     }));
   }
 

@@ -1,5 +1,6 @@
 import { AlreadyExistsError, NotFoundInStoreError } from '../../domain/ports.js';
 import { LuaScript } from './lua_script.js';
+import type { SealedUsageWrite } from './sealed_usage.js';
 import type { RedisClient } from './redis_client.js';
 
 /**
@@ -25,6 +26,8 @@ export interface DocumentWrite {
   zrem?: Array<{ key: string; member: string }>;
   sadd?: Array<{ key: string; member: string }>;
   srem?: Array<{ key: string; member: string }>;
+  /** The document's sealed values per master key id after the write, kept in the same step. */
+  sealed?: SealedUsageWrite;
 }
 
 export type WriteOutcome = 'ok' | 'exists' | 'missing' | 'changed' | { taken: string };
@@ -51,6 +54,20 @@ for _, op in ipairs(spec.zrem) do redis.call('ZREM', KEYS[op[1]], op[2]) end
 for _, op in ipairs(spec.zadd) do redis.call('ZADD', KEYS[op[1]], op[2], op[3]) end
 for _, op in ipairs(spec.srem) do redis.call('SREM', KEYS[op[1]], op[2]) end
 for _, op in ipairs(spec.sadd) do redis.call('SADD', KEYS[op[1]], op[2]) end
+if spec.sealed then
+  local usage, counts, field = KEYS[spec.sealed[1]], KEYS[spec.sealed[2]], spec.sealed[3]
+  local before = redis.call('HGET', usage, field)
+  if before then
+    for id, n in pairs(cjson.decode(before)) do
+      if redis.call('HINCRBY', counts, id, -n) <= 0 then redis.call('HDEL', counts, id) end
+    end
+  end
+  local after = cjson.decode(spec.sealed[4])
+  if next(after) == nil then redis.call('HDEL', usage, field) else
+    redis.call('HSET', usage, field, spec.sealed[4])
+    for id, n in pairs(after) do redis.call('HINCRBY', counts, id, n) end
+  end
+end
 if spec.doc == cjson.null then redis.call('DEL', KEYS[1]) else redis.call('SET', KEYS[1], spec.doc) end
 return 'ok'
 `);
@@ -74,6 +91,7 @@ export async function writeDocument(client: RedisClient, write: DocumentWrite): 
     zadd: (write.zadd ?? []).map((op) => [index(op.key), String(op.score), op.member]),
     srem: (write.srem ?? []).map((op) => [index(op.key), op.member]),
     sadd: (write.sadd ?? []).map((op) => [index(op.key), op.member]),
+    sealed: write.sealed && [index(write.sealed.usageKey), index(write.sealed.countsKey), write.key, JSON.stringify(write.sealed.usage)],
   };
   const reply = String(await WRITE_DOCUMENT.run(client, keys, [JSON.stringify(spec)]));
   if (reply.startsWith('taken:')) {

@@ -35,6 +35,13 @@ export class RedisKeys {
   logsByUserAndType = (tenant: string, userId: string, type: string): string =>
     this.key('log_user_type', tenant, encode(userId), encode(type));
 
+  /** Hash: document key → its sealed values per master key id (what the next write subtracts). */
+  sealedUsage = (): string => this.key('sealed_usage');
+  /** Hash: master key id → sealed values under it, over every document. */
+  sealedKeyCounts = (): string => this.key('sealed_key_counts');
+  /** Set once every document written before the counts existed has been counted. */
+  sealedUsageComplete = (): string => this.key('sealed_usage_complete');
+
   ephemeral = (kind: string, key: string): string => this.key(kind, key);
   lock = (name: string): string => this.key('lock', name);
   counter = (key: string): string => this.key('counter', key);

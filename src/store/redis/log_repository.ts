@@ -5,6 +5,9 @@ import { createDocument, readDocument, readDocuments } from './document_writer.j
 import type { RedisKeys } from './keys.js';
 import type { RedisClient } from './redis_client.js';
 
+/** Events deleted per round trip by the retention sweep. */
+const SWEEP_BATCH = 500;
+
 /**
  * Log events as JSON strings, indexed newest first by sorted sets scored by date: all events of a
  * tenant, by type, by user, and by user and type, so every LogQuery is one range read.
@@ -17,10 +20,7 @@ export class RedisLogRepository implements LogRepository {
 
   async append(event: LogEvent): Promise<void> {
     const score = Date.parse(event.date);
-    const indexes = [this.keys.logList(event.tenant), this.keys.logsByType(event.tenant, event.type)];
-    if (event.userId !== undefined) {
-      indexes.push(this.keys.logsByUser(event.tenant, event.userId), this.keys.logsByUserAndType(event.tenant, event.userId, event.type));
-    }
+    const indexes = this.indexesOf(event);
     await createDocument(
       this.client,
       {
@@ -46,6 +46,45 @@ export class RedisLogRepository implements LogRepository {
       this.client.zCard(index),
     ]);
     return { items: await readDocuments<LogEvent>(this.client, ids.map((id) => this.keys.log(tenant, id))), total };
+  }
+
+  /**
+   * Walks each tenant's events oldest first, a batch at a time, and deletes each event with its
+   * entries in every index in one MULTI, so a sweep cut short leaves no index entry without its
+   * event. An entry whose event is already gone (another sweeper) is simply removed again.
+   */
+  async deleteOlderThan(before: Date): Promise<number> {
+    const cutoff = before.getTime();
+    let deleted = 0;
+    for (const tenant of await this.client.zRange(this.keys.tenantList(), 0, -1)) {
+      for (;;) {
+        const ids = await this.client.zRange(this.keys.logList(tenant), '-inf', `(${cutoff}`, {
+          BY: 'SCORE',
+          LIMIT: { offset: 0, count: SWEEP_BATCH },
+        });
+        if (ids.length === 0) break;
+        const docs = await this.client.mGet(ids.map((id) => this.keys.log(tenant, id)));
+        const sweep = this.client.multi();
+        ids.forEach((id, i) => {
+          const json = docs[i];
+          const indexes = json ? this.indexesOf(JSON.parse(json) as LogEvent) : [this.keys.logList(tenant)];
+          for (const index of indexes) sweep.zRem(index, id);
+          sweep.del(this.keys.log(tenant, id));
+        });
+        await sweep.exec();
+        deleted += ids.length;
+      }
+    }
+    return deleted;
+  }
+
+  /** Every sorted set that lists the event: the tenant's, by type, and by user and by user and type. */
+  private indexesOf(event: LogEvent): string[] {
+    const indexes = [this.keys.logList(event.tenant), this.keys.logsByType(event.tenant, event.type)];
+    if (event.userId !== undefined) {
+      indexes.push(this.keys.logsByUser(event.tenant, event.userId), this.keys.logsByUserAndType(event.tenant, event.userId, event.type));
+    }
+    return indexes;
   }
 
   private indexFor(tenant: string, { type, userId }: LogQuery): string {

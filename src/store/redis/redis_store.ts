@@ -11,6 +11,7 @@ import { RedisKeys } from './keys.js';
 import { RedisLockStore } from './lock_store.js';
 import { RedisLogRepository } from './log_repository.js';
 import type { RedisClient } from './redis_client.js';
+import { RedisSealedRecordStore } from './sealed_record_store.js';
 import { RedisTenantRepository } from './tenant_repository.js';
 import { RedisUserRepository } from './user_repository.js';
 
@@ -30,6 +31,7 @@ export class RedisStore implements Store {
   readonly ephemeral: RedisEphemeralStore;
   readonly locks: RedisLockStore;
   readonly counters: RedisCounterStore;
+  readonly sealedRecords: RedisSealedRecordStore;
   private sessions: SessionStore | undefined;
 
   constructor(
@@ -46,6 +48,7 @@ export class RedisStore implements Store {
     this.ephemeral = new RedisEphemeralStore(client, this.keys);
     this.locks = new RedisLockStore(client, this.keys);
     this.counters = new RedisCounterStore(client, this.keys);
+    this.sealedRecords = new RedisSealedRecordStore(client, this.keys);
   }
 
   /** connect-redis under `<prefix>sess:`; it sets each session's TTL from the cookie's expiry. */

@@ -3,6 +3,7 @@ import type { Tenant } from '../../domain/types.js';
 import { createDocument, readDocument, readDocuments, updateDocument } from './document_writer.js';
 import type { RedisKeys } from './keys.js';
 import type { RedisClient } from './redis_client.js';
+import { sealedUsageWrite } from './sealed_usage.js';
 
 /** Tenants as JSON strings; each extra host a unique key naming its tenant; names in a sorted set. */
 export class RedisTenantRepository implements TenantRepository {
@@ -30,6 +31,7 @@ export class RedisTenantRepository implements TenantRepository {
         owner: tenant.name,
         claim: this.domainClaims(tenant),
         zadd: [{ key: this.keys.tenantList(), score: 0, member: tenant.name }],
+        sealed: sealedUsageWrite(this.keys, { kind: 'tenant', record: tenant }),
       },
       `tenant ${tenant.name}`,
     );
@@ -43,6 +45,7 @@ export class RedisTenantRepository implements TenantRepository {
       owner: tenant.name,
       release: current.domains.map((host) => this.keys.tenantDomain(host)),
       claim: this.domainClaims(tenant),
+      sealed: sealedUsageWrite(this.keys, { kind: 'tenant', record: tenant }),
     }));
   }
 

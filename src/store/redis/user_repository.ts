@@ -5,6 +5,7 @@ import { distinctUserIds, identityKeys, normalizeSearchText, SEARCH_RESULT_LIMIT
 import { createDocument, type DocumentWrite, deleteDocument, readDocument, readDocuments, updateDocument } from './document_writer.js';
 import type { RedisKeys } from './keys.js';
 import type { RedisClient } from './redis_client.js';
+import { sealedUsageWrite } from './sealed_usage.js';
 
 /** Separates the search term from the user id in the lexicographic search index. */
 const SEPARATOR = '\u0000';
@@ -66,6 +67,7 @@ export class RedisUserRepository implements UserRepository {
         doc: null,
         release: indexes.claim?.map((claim) => claim.key),
         zrem: indexes.zadd?.map(({ key: set, member }) => ({ key: set, member })),
+        sealed: sealedUsageWrite(this.keys, undefined),
       };
     });
   }
@@ -112,6 +114,7 @@ export class RedisUserRepository implements UserRepository {
         { key: this.keys.userList(user.tenant), score: Date.parse(user.createdAt), member: user.userId },
         ...searchTerms(user).map((term) => ({ key: this.keys.userSearch(user.tenant), score: 0, member: `${term}${SEPARATOR}${user.userId}` })),
       ],
+      sealed: sealedUsageWrite(this.keys, { kind: 'user', record: user }),
     };
   }
 }

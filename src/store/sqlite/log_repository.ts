@@ -2,6 +2,7 @@ import { AlreadyExistsError, type LogQuery, type LogRepository } from '../../dom
 import type { LogEvent, Page } from '../../domain/types.js';
 import { pageWindow } from '../paging.js';
 import type { SqliteDatabase } from './database.js';
+import { deleteLogsOlderThan } from './log_retention.js';
 import { countOf, docOf, docsOf, isUniqueViolation } from './sql_support.js';
 
 /** Log events, newest first, filtered by type or user through their own indexes. */
@@ -16,6 +17,10 @@ export class SqliteLogRepository implements LogRepository {
     } catch (error) {
       throw isUniqueViolation(error) ? new AlreadyExistsError(`log event ${event.id}`) : error;
     }
+  }
+
+  async deleteOlderThan(before: Date): Promise<number> {
+    return deleteLogsOlderThan(this.db, before);
   }
 
   async get(tenant: string, id: string): Promise<LogEvent | undefined> {

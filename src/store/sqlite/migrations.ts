@@ -1,3 +1,5 @@
+import { SEALED_KEY_COUNTS_MIGRATION } from './sealed_key_counts_schema.js';
+
 /**
  * The embedded schema, one entry per version. Entry N brings a database from `user_version` N to
  * N + 1; a released entry is never edited, only followed by a new one. Records are JSON documents
@@ -102,4 +104,5 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE rate_limits (key TEXT PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire INTEGER);
   CREATE INDEX rate_limits_by_expiry ON rate_limits (expire);
   `,
+  SEALED_KEY_COUNTS_MIGRATION,
 ];

@@ -10,6 +10,7 @@ import { openDatabase, type SqliteDatabase } from './database.js';
 import { SqliteEphemeralStore } from './ephemeral_store.js';
 import { SqliteLockStore } from './lock_store.js';
 import { SqliteLogRepository } from './log_repository.js';
+import { SqliteSealedRecordStore } from './sealed_record_store.js';
 import { SqliteSessionStore } from './session_store.js';
 import { startSweeper } from './sweeper.js';
 import { SqliteTenantRepository } from './tenant_repository.js';
@@ -27,6 +28,7 @@ export class SqliteStore implements Store {
   readonly ephemeral: SqliteEphemeralStore;
   readonly locks: SqliteLockStore;
   readonly counters: SqliteCounterStore;
+  readonly sealedRecords: SqliteSealedRecordStore;
   private readonly sessions: SqliteSessionStore;
   private readonly stopSweeper: () => void;
 
@@ -48,6 +50,7 @@ export class SqliteStore implements Store {
     this.ephemeral = new SqliteEphemeralStore(db);
     this.locks = new SqliteLockStore(db);
     this.counters = new SqliteCounterStore(db);
+    this.sealedRecords = new SqliteSealedRecordStore(db);
     this.sessions = new SqliteSessionStore(db);
     this.stopSweeper = startSweeper(db, (error) => logger?.error({ err: error }, 'sweeping expired records failed'));
   }

@@ -26,6 +26,7 @@ async function everythingStored(store: Store, location: string): Promise<string>
       if (type === 'string') values.push(key, String(await store.client.get(key)));
       else if (type === 'zset') values.push(key, ...(await store.client.zRange(key, 0, -1)));
       else if (type === 'set') values.push(key, ...(await store.client.sMembers(key)));
+      else if (type === 'hash') values.push(key, ...Object.entries(await store.client.hGetAll(key)).flat());
       else throw new Error(`unexpected ${type} at ${key}: extend this dump`);
     }
     return values.join('\n');
