@@ -2,6 +2,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../app_deps.js';
 import { SESSION_COOKIE } from '../http/session.js';
 import { views } from '../http/views.js';
+import { redirectUrlProblem } from '../domain/application_urls.js';
 import { identifyLogoutClient, type LogoutClient } from './logout_client.js';
 import { recordRequestEvent } from './request_log_event.js';
 
@@ -67,6 +68,11 @@ function refuseReturnTo(returnTo: string, identified: LogoutClient): string | un
   if ('problem' in identified) return identified.problem;
   if (!identified.client.allowedLogoutUrls.includes(returnTo)) {
     return `The return address is not one of the allowed logout URLs of ${identified.client.name}. Its administrator can add it in the application's settings.`;
+  }
+  // Saved before the application URL rule existed: registered, yet never followed.
+  const problem = redirectUrlProblem(returnTo, identified.client.appType);
+  if (problem) {
+    return `The return address registered for ${identified.client.name} is no longer accepted (it ${problem}). Its administrator must replace it in the application's settings.`;
   }
   return undefined;
 }
