@@ -76,7 +76,7 @@ export class StorePopulation {
         { ...template, endUser: { ...template.endUser!, userId: `fitbit|gen-${start + offset}` } },
       ]);
       if (this.store.kind === 'sqlite') {
-        insertSessions((this.store as SqliteStore).db, sessions);
+        insertSessions((this.store as SqliteStore).shortLivedDb, sessions);
         return;
       }
       await Promise.all(
@@ -94,7 +94,7 @@ export class StorePopulation {
   private async sessionTemplate(): Promise<SessionData> {
     let json: string | undefined;
     if (this.store.kind === 'sqlite') {
-      const row = (this.store as SqliteStore).db.prepare('SELECT sess FROM sessions WHERE sess LIKE ? LIMIT 1').get('%"endUser"%') as
+      const row = (this.store as SqliteStore).shortLivedDb.prepare('SELECT sess FROM sessions WHERE sess LIKE ? LIMIT 1').get('%"endUser"%') as
         | { sess: string }
         | undefined;
       json = row?.sess;

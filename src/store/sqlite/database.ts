@@ -18,7 +18,7 @@ export const DATABASE_FILE = 'fitgate.db';
  * kernel panic, not only a process crash (NORMAL would only risk the last commits on power loss,
  * but an identity service would rather pay one fsync per write than forget a rotated token).
  */
-export function openDatabase(dataDir: string): SqliteDatabase {
+export function openDatabase(dataDir: string, options: MigrationOptions = {}): SqliteDatabase {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(join(dataDir, DATABASE_FILE));
   try {
@@ -27,7 +27,7 @@ export function openDatabase(dataDir: string): SqliteDatabase {
     db.pragma('foreign_keys = ON');
     // Other processes on the same file (a second instance, a CLI) wait for the write lock instead of failing.
     db.pragma('busy_timeout = 5000');
-    migrate(db);
+    migrate(db, MIGRATIONS, options);
     cacheStatements(db);
     return db;
   } catch (error) {
@@ -36,20 +36,26 @@ export function openDatabase(dataDir: string): SqliteDatabase {
   }
 }
 
+export interface MigrationOptions {
+  /** Runs inside the write transaction of the step from `version`, before its SQL (e.g. to copy rows elsewhere first). */
+  beforeStep?: (version: number, db: SqliteDatabase) => void;
+}
+
 /**
  * Applies pending migrations one per transaction. The version is read inside each write
  * transaction, so two processes starting on the same file at once never apply a step twice.
  */
-function migrate(db: SqliteDatabase): void {
+export function migrate(db: SqliteDatabase, migrations: readonly string[], options: MigrationOptions = {}): void {
   const step = db.transaction((): boolean => {
     const current = schemaVersion(db);
-    if (current > MIGRATIONS.length) {
+    if (current > migrations.length) {
       throw new Error(
-        `the database schema is version ${current}, newer than this fitgate knows (${MIGRATIONS.length}); upgrade fitgate`,
+        `the database schema is version ${current}, newer than this fitgate knows (${migrations.length}); upgrade fitgate`,
       );
     }
-    const sql = MIGRATIONS[current];
+    const sql = migrations[current];
     if (sql === undefined) return false;
+    options.beforeStep?.(current, db);
     db.exec(sql);
     db.pragma(`user_version = ${current + 1}`);
     return true;
@@ -71,7 +77,7 @@ export function schemaVersion(db: SqliteDatabase): number {
  * statement into raw or pluck mode. The set of SQL texts is fixed by the code, so the cache is
  * bounded.
  */
-function cacheStatements(db: SqliteDatabase): void {
+export function cacheStatements(db: SqliteDatabase): void {
   const compile = db.prepare.bind(db);
   const statements = new Map<string, Database.Statement>();
   db.prepare = ((sql: string) => {

@@ -2,32 +2,69 @@ import { AlreadyExistsError, type LogQuery, type LogRepository } from '../../dom
 import type { LogEvent, Page } from '../../domain/types.js';
 import { pageWindow } from '../paging.js';
 import type { SqliteDatabase } from './database.js';
+import { LogBatch } from './log_batch.js';
 import { deleteLogsOlderThan } from './log_retention.js';
 import { countOf, docOf, docsOf, isUniqueViolation } from './sql_support.js';
 
-/** Log events, newest first, filtered by type or user through their own indexes. */
+/**
+ * Log events, newest first, filtered by type or user through their own indexes. Appends are
+ * committed in batches (log_batch.ts: at most 100 ms later, one fsync per batch); reads in this
+ * process flush first, so they see every append.
+ */
 export class SqliteLogRepository implements LogRepository {
-  constructor(private readonly db: SqliteDatabase) {}
+  private readonly batch: LogBatch;
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    onError: (error: unknown) => void = () => undefined,
+  ) {
+    this.batch = new LogBatch((events) => this.insert(events), onError);
+  }
 
   async append(event: LogEvent): Promise<void> {
-    try {
-      this.db
-        .prepare('INSERT INTO logs (tenant, id, date, type, user_id, doc) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(event.tenant, event.id, event.date, event.type, event.userId ?? null, JSON.stringify(event));
-    } catch (error) {
-      throw isUniqueViolation(error) ? new AlreadyExistsError(`log event ${event.id}`) : error;
-    }
+    const taken =
+      this.batch.has(event.tenant, event.id) || this.db.prepare('SELECT 1 FROM logs WHERE tenant = ? AND id = ?').get(event.tenant, event.id);
+    if (taken) throw new AlreadyExistsError(`log event ${event.id}`);
+    this.batch.add(event);
+  }
+
+  /** Commits the pending batch; called before reads and on close. */
+  flush(): void {
+    this.batch.flush();
+  }
+
+  async close(): Promise<void> {
+    this.batch.close();
+  }
+
+  private insert(events: readonly LogEvent[]): void {
+    const insert = this.db.prepare('INSERT INTO logs (tenant, id, date, type, user_id, doc) VALUES (?, ?, ?, ?, ?, ?)');
+    this.db
+      .transaction(() => {
+        for (const event of events) {
+          try {
+            insert.run(event.tenant, event.id, event.date, event.type, event.userId ?? null, JSON.stringify(event));
+          } catch (error) {
+            // Another process appended the same id since append() checked: the first one stays.
+            if (!isUniqueViolation(error)) throw error;
+          }
+        }
+      })
+      .immediate();
   }
 
   async deleteOlderThan(before: Date): Promise<number> {
+    this.flush();
     return deleteLogsOlderThan(this.db, before);
   }
 
   async get(tenant: string, id: string): Promise<LogEvent | undefined> {
+    this.flush();
     return docOf<LogEvent>(this.db.prepare('SELECT doc FROM logs WHERE tenant = ? AND id = ?').get(tenant, id));
   }
 
   async list(tenant: string, query: LogQuery): Promise<Page<LogEvent>> {
+    this.flush();
     const { limit, offset } = pageWindow(query);
     const filters = ['tenant = ?'];
     const params: string[] = [tenant];

@@ -1,4 +1,5 @@
 import { SEALED_KEY_COUNTS_MIGRATION } from './sealed_key_counts_schema.js';
+import { SHORT_LIVED_TABLES_MOVED_MIGRATION } from './short_lived_schema.js';
 
 /**
  * The embedded schema, one entry per version. Entry N brings a database from `user_version` N to
@@ -105,4 +106,5 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX rate_limits_by_expiry ON rate_limits (expire);
   `,
   SEALED_KEY_COUNTS_MIGRATION,
+  SHORT_LIVED_TABLES_MOVED_MIGRATION,
 ];

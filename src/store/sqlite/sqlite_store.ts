@@ -6,17 +6,27 @@ import { SqliteAdminRepository } from './admin_repository.js';
 import { SqliteClientRepository } from './client_repository.js';
 import { SqliteConnectionRepository } from './connection_repository.js';
 import { SqliteCounterStore } from './counter_store.js';
+import { countCommits, type CommitCount } from './commit_counter.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
 import { SqliteEphemeralStore } from './ephemeral_store.js';
 import { SqliteLockStore } from './lock_store.js';
 import { SqliteLogRepository } from './log_repository.js';
+import { MIGRATIONS } from './migrations.js';
+import { moveShortLivedRecords } from './move_short_lived_records.js';
 import { SqliteSealedRecordStore } from './sealed_record_store.js';
 import { SqliteSessionStore } from './session_store.js';
+import { openShortLivedDatabase } from './short_lived_database.js';
+import { SHORT_LIVED_TABLES_MOVED_MIGRATION } from './short_lived_schema.js';
 import { startSweeper } from './sweeper.js';
 import { SqliteTenantRepository } from './tenant_repository.js';
 import { SqliteUserRepository } from './user_repository.js';
 
-/** The embedded store: one SQLite database in the data directory, no server to run. */
+/**
+ * The embedded store: SQLite in the data directory, no server to run. Two files, one per durability
+ * class (short_lived_schema.ts, docs/storage.md): `fitgate.db` for records of record (fsynced at
+ * every commit) and `fitgate-short-lived.db` for logins in flight, codes, sessions, locks and
+ * counters (no fsync per commit).
+ */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   readonly tenants: SqliteTenantRepository;
@@ -31,28 +41,50 @@ export class SqliteStore implements Store {
   readonly sealedRecords: SqliteSealedRecordStore;
   private readonly sessions: SqliteSessionStore;
   private readonly stopSweeper: () => void;
+  private readonly durableCommits: CommitCount;
+  private readonly shortLivedCommits: CommitCount;
 
-  /** Opens `<dataDir>/fitgate.db`, migrating its schema, and starts the expiry sweeper. */
+  /**
+   * Opens both files in `<dataDir>`, migrating their schemas (moving the short-lived rows of a
+   * fitgate.db written before the split), and starts the expiry sweeper.
+   */
   static open(dataDir: string, logger?: Logger): SqliteStore {
-    return new SqliteStore(openDatabase(dataDir), logger);
+    const shortLived = openShortLivedDatabase(dataDir);
+    try {
+      const movedAt = MIGRATIONS.indexOf(SHORT_LIVED_TABLES_MOVED_MIGRATION);
+      const durable = openDatabase(dataDir, {
+        beforeStep: (version, migrating) => {
+          if (version === movedAt) moveShortLivedRecords(migrating, shortLived);
+        },
+      });
+      return new SqliteStore(durable, shortLived, logger);
+    } catch (error) {
+      shortLived.close();
+      throw error;
+    }
   }
 
   private constructor(
+    /** fitgate.db: records of record. */
     readonly db: SqliteDatabase,
+    /** fitgate-short-lived.db. */
+    readonly shortLivedDb: SqliteDatabase,
     logger?: Logger,
   ) {
+    this.durableCommits = countCommits(db);
+    this.shortLivedCommits = countCommits(shortLivedDb);
     this.tenants = new SqliteTenantRepository(db);
     this.clients = new SqliteClientRepository(db);
     this.connections = new SqliteConnectionRepository(db);
     this.users = new SqliteUserRepository(db);
     this.admins = new SqliteAdminRepository(db);
-    this.logs = new SqliteLogRepository(db);
-    this.ephemeral = new SqliteEphemeralStore(db);
-    this.locks = new SqliteLockStore(db);
-    this.counters = new SqliteCounterStore(db);
+    this.logs = new SqliteLogRepository(db, (error) => logger?.error({ err: error }, 'writing a batch of log events failed; retrying'));
+    this.ephemeral = new SqliteEphemeralStore(db, shortLivedDb);
+    this.locks = new SqliteLockStore(shortLivedDb);
+    this.counters = new SqliteCounterStore(shortLivedDb);
     this.sealedRecords = new SqliteSealedRecordStore(db);
-    this.sessions = new SqliteSessionStore(db);
-    this.stopSweeper = startSweeper(db, (error) => logger?.error({ err: error }, 'sweeping expired records failed'));
+    this.sessions = new SqliteSessionStore(shortLivedDb);
+    this.stopSweeper = startSweeper({ durable: db, shortLived: shortLivedDb }, (error) => logger?.error({ err: error }, 'sweeping expired records failed'));
   }
 
   sessionStore(): SessionStore {
@@ -66,7 +98,7 @@ export class SqliteStore implements Store {
    */
   rateLimiter(options: RateLimiterOptions): RateLimiterAbstract {
     return new RateLimiterSQLite({
-      storeClient: this.db,
+      storeClient: this.shortLivedDb,
       storeType: 'better-sqlite3',
       tableName: 'rate_limits',
       tableCreated: true,
@@ -82,8 +114,18 @@ export class SqliteStore implements Store {
     this.db.prepare('SELECT 1').get();
   }
 
+  /**
+   * Commits so far on each file, for the benchmark's writes per login: on fitgate.db each is an
+   * fsync (synchronous=FULL), on the short-lived file none is.
+   */
+  commitCounts(): { durable: number; shortLived: number } {
+    return { durable: this.durableCommits.commits, shortLived: this.shortLivedCommits.commits };
+  }
+
   async close(): Promise<void> {
     this.stopSweeper();
+    await this.logs.close();
     if (this.db.open) this.db.close();
+    if (this.shortLivedDb.open) this.shortLivedDb.close();
   }
 }
