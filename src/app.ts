@@ -9,6 +9,7 @@ import { answerErrorsAs } from './http/error_format.js';
 import { errorHandler, notFound } from './http/error_handler.js';
 import { createHealthRouter } from './http/health.js';
 import { projectRoot } from './http/project_root.js';
+import { requestMetrics } from './http/request_metrics.js';
 import { resolveTenant } from './http/resolve_tenant.js';
 import { securityHeaders } from './http/security_headers.js';
 import { views } from './http/views.js';
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', deps.config.trustProxy ?? false);
   app.disable('x-powered-by');
 
+  if (deps.metrics) app.use(requestMetrics(app, deps.metrics.http));
   app.use(createHttpLogger(deps.logger));
   app.use(securityHeaders());
   app.use(createHealthRouter(deps.store));

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import type { ConnectionPlugin } from './connections/plugin.js';
 import type { Sealer } from './domain/ports.js';
+import type { Metrics } from './metrics/metrics.js';
 import type { Store } from './store/store.js';
 
 /**
@@ -25,4 +26,6 @@ export interface AppDeps {
    * to prove that a hanging upstream ends the login with an error rather than a hung page.
    */
   readonly upstreamTimeoutMs?: number;
+  /** What fitgate counts for /metrics (src/metrics); nothing is counted when absent. */
+  readonly metrics?: Metrics;
 }

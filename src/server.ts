@@ -7,6 +7,9 @@ import { connectionPlugins } from './connections/registry.js';
 import { bootstrap, type BootstrapResult } from './domain/bootstrap.js';
 import { trackRequests } from './http/graceful_shutdown.js';
 import { createLogger } from './logging/index.js';
+import { instrumentStore } from './metrics/instrument_store.js';
+import { startMetricsServer } from './metrics/metrics_server.js';
+import { createPrometheusMetrics } from './metrics/prometheus_metrics.js';
 import { openStore } from './store/open_store.js';
 import { createSealer } from './store/sealing.js';
 import type { Store } from './store/store.js';
@@ -27,21 +30,27 @@ async function main(): Promise<void> {
   const started = await bootstrap({ config, store, sealer });
 
   let internalBaseUrl = '';
+  const metrics = createPrometheusMetrics();
   const app = createApp({
     config,
-    store,
+    store: instrumentStore(store, metrics.store),
     sealer,
     logger,
     plugins: connectionPlugins(),
     internalBaseUrl: () => internalBaseUrl,
+    metrics,
   });
   const server = createServer(app);
   const graceful = trackRequests(server);
   const port = await listen(server, config.port);
   internalBaseUrl = `http://127.0.0.1:${port}`;
+  const metricsServer = await startMetricsServer(config, { cluster: false, registry: metrics.registry }).catch((error: unknown) =>
+    fail(`cannot serve metrics on FITGATE_METRICS_PORT ${config.metricsPort}: ${(error as Error).message}`),
+  );
+  if (metricsServer) logger.info({ port: metricsServer.port }, 'Prometheus metrics served at /metrics');
 
   // Handlers first: whoever reads the announcement may send SIGTERM at once.
-  stopOnSignals(() => graceful.close(SHUTDOWN_GRACE_MS), store, logger);
+  stopOnSignals(() => graceful.close(SHUTDOWN_GRACE_MS).then(() => metricsServer?.close()), store, logger);
   announce(config, port, started, logger);
 }
 

@@ -27,6 +27,8 @@ export interface PluginClientOptions {
   /** Rewrites every upstream URL: https://HOST/PATH → `${upstreamBaseUrl}/HOST/PATH` (emulator). */
   upstreamBaseUrl?: string;
   timeoutMs?: number;
+  /** Hears each upstream HTTP call once it ended (fitgate's metrics); must not throw. */
+  onUpstreamCall?: (call: { operation: string; durationMs: number; status?: number | undefined; errorKind?: string | undefined }) => void;
 }
 
 export interface PluginStrategyOptions extends PluginClientOptions {

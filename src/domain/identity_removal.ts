@@ -4,6 +4,7 @@ import { markNeedsReauthorization } from './identity_status.js';
 import { readIdentity, withIdentity, type IdentityRef } from './stored_identity.js';
 import type { Identity, User } from './types.js';
 import { revokeUpstreamGrant, type RevocationDeps, type RevocationOutcome } from './upstream_revocation.js';
+import type { VaultMetrics } from './vault_metrics.js';
 
 /**
  * Deleting a user and unlinking an identity: the tokens leave the store first (so no reader can get
@@ -15,6 +16,8 @@ export interface RemovalDeps extends RevocationDeps {
   users: UserRepository;
   locks: LockStore;
   timing: LockTiming;
+  /** Told when an unlink leaves an identity needing reauthorization; none when absent. */
+  metrics?: Pick<VaultMetrics, 'needsReauthorization'>;
 }
 
 /** Per identity ("connection|upstream id"): what the upstream revocation did. */
@@ -47,15 +50,18 @@ export async function unlinkIdentityAndRevoke(
   const { user, identity } = await withIdentityLock(deps.locks, ref, deps.timing, async () => {
     const current = await readIdentity(deps.users, ref);
     const now = new Date();
-    const remaining: User =
-      current.user.identities.length === 1
-        ? withIdentity(current.user, markNeedsReauthorization(current.identity, 'unlinked', now), now)
-        : {
-            ...current.user,
-            identities: current.user.identities.filter((candidate) => candidate !== current.identity),
-            updatedAt: now.toISOString(),
-          };
+    const onlyIdentity = current.user.identities.length === 1;
+    const remaining: User = onlyIdentity
+      ? withIdentity(current.user, markNeedsReauthorization(current.identity, 'unlinked', now), now)
+      : {
+          ...current.user,
+          identities: current.user.identities.filter((candidate) => candidate !== current.identity),
+          updatedAt: now.toISOString(),
+        };
     await deps.users.update(remaining);
+    if (onlyIdentity && current.identity.status !== 'needs_reauthorization') {
+      deps.metrics?.needsReauthorization(ref.tenant, ref.connection, 'unlinked');
+    }
     return { user: remaining, identity: current.identity };
   });
   return { user, revocations: await revokeAll(deps, ref.tenant, [identity]) };

@@ -105,7 +105,9 @@ export type EphemeralKind =
   | 'grant'
   | 'try_transaction'
   /** When an upstream rate-limited an identity: no upstream call for it until the record expires. */
-  | 'upstream_backoff';
+  | 'upstream_backoff'
+  /** Where an interrupted master key re-seal resumes (src/domain/reseal.ts). */
+  | 'reseal_progress';
 
 /**
  * Short-lived records with a TTL. Expired records are invisible to every read even before the

@@ -43,8 +43,11 @@ export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityR
   try {
     refreshed = await client.refresh(deps.sealer.open(tokens.refreshToken));
   } catch (error) {
-    throw await refreshFailed(deps, ref, user, upstreamFailureOf(error));
+    const failure = upstreamFailureOf(error);
+    deps.metrics.refreshed(ref.tenant, ref.connection, failure.kind);
+    throw await refreshFailed(deps, ref, user, failure);
   }
+  deps.metrics.refreshed(ref.tenant, ref.connection, 'success');
 
   const now = deps.now();
   const refreshedTokens = {
@@ -97,6 +100,7 @@ async function disconnect(
 ): Promise<Error> {
   const now = new Date(deps.now());
   const disconnected = await updateIdentity(deps.users, ref, (current) => markNeedsReauthorization(current, reason, now), now);
+  deps.metrics.needsReauthorization(ref.tenant, ref.connection, reason);
   const context = { user_id: ref.userId, connection: ref.connection, reason };
   deps.logger.warn(context, 'identity needs reauthorization');
   try {

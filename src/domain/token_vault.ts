@@ -5,6 +5,7 @@ import { identityKey, readIdentity, type IdentityRef } from './stored_identity.j
 import { freshStoredToken, type VaultAccessToken } from './token_freshness.js';
 import { refreshHoldingLock, throwIfBackingOff } from './token_refresh.js';
 import { DEFAULT_TOKEN_VAULT_TIMING, type ResolvedVaultDeps, type TokenVaultDeps } from './token_vault_deps.js';
+import { NO_VAULT_METRICS } from './vault_metrics.js';
 
 export type { VaultAccessToken } from './token_freshness.js';
 
@@ -26,6 +27,7 @@ export class TokenVault {
       ...deps,
       timing: { ...DEFAULT_TOKEN_VAULT_TIMING, ...deps.timing },
       now: deps.now ?? Date.now,
+      metrics: deps.metrics ?? NO_VAULT_METRICS,
     };
   }
 
@@ -36,6 +38,8 @@ export class TokenVault {
     if (!pending) {
       pending = this.read(ref).finally(() => this.inFlight.delete(key));
       this.inFlight.set(key, pending);
+    } else {
+      this.deps.metrics.waitedForRefresh(ref.tenant, ref.connection);
     }
     return pending;
   }
@@ -43,7 +47,10 @@ export class TokenVault {
   private async read(ref: IdentityRef): Promise<VaultAccessToken> {
     const { identity } = await readIdentity(this.deps.users, ref);
     const stored = freshStoredToken(identity, this.deps.sealer, this.deps.now(), this.deps.timing.refreshMarginMs);
-    if (stored) return stored;
+    if (stored) {
+      this.deps.metrics.freshToken(ref.tenant, ref.connection);
+      return stored;
+    }
     await throwIfBackingOff(this.deps, ref);
     return this.refreshOnce(ref);
   }
@@ -53,6 +60,7 @@ export class TokenVault {
     const { locks, timing, now } = this.deps;
     const lockName = refreshLockName(ref);
     const giveUpAt = now() + timing.waitBoundMs;
+    let waiting = false;
     for (;;) {
       const lockToken = await locks.tryAcquire(lockName, timing.lockTtlMs);
       if (lockToken) {
@@ -64,6 +72,10 @@ export class TokenVault {
             this.deps.logger.warn({ err: error, lock: lockName }, 'could not release a token refresh lock');
           });
         }
+      }
+      if (!waiting) {
+        waiting = true;
+        this.deps.metrics.waitedForRefresh(ref.tenant, ref.connection);
       }
       await delay(timing.pollIntervalMs);
       const { identity } = await readIdentity(this.deps.users, ref);

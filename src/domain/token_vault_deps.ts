@@ -1,6 +1,7 @@
 import type { ConnectionRepository, EphemeralStore, LockStore, Sealer, UserRepository } from './ports.js';
 import type { LogEvent } from './types.js';
 import type { TokenClientFor } from './upstream_token_client.js';
+import type { VaultMetrics } from './vault_metrics.js';
 
 /** A log event before the log gives it an id and a date. */
 export type NewLogEvent = Omit<LogEvent, 'id' | 'date'>;
@@ -42,7 +43,13 @@ export interface TokenVaultDeps {
   timing?: Partial<TokenVaultTiming>;
   /** Epoch milliseconds; tests may pin it. */
   now?: () => number;
+  /** Counts fresh hits, refreshes, waits and disconnections; none when absent. */
+  metrics?: VaultMetrics;
 }
 
 /** The deps with their defaults filled in. */
-export type ResolvedVaultDeps = Omit<TokenVaultDeps, 'timing' | 'now'> & { timing: TokenVaultTiming; now: () => number };
+export type ResolvedVaultDeps = Omit<TokenVaultDeps, 'timing' | 'now' | 'metrics'> & {
+  timing: TokenVaultTiming;
+  now: () => number;
+  metrics: VaultMetrics;
+};

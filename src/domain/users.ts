@@ -21,6 +21,8 @@ export interface LoginResult {
   created: boolean;
   /** Set when this login moved the user from legacy Fitbit to Google Health. */
   migration?: { legacyUserId: string; legacyTokenRevoked: boolean };
+  /** True when the identity needed reauthorization and this login reconnected it. */
+  reconnected?: true;
 }
 
 /**
@@ -70,10 +72,11 @@ async function recordLoginOnce(deps: RecordLoginDeps, login: UpstreamLogin): Pro
     updatedAt: now,
   };
   await deps.users.update(user);
+  const reconnected = owner.identity.status === 'needs_reauthorization' ? ({ reconnected: true } as const) : {};
 
-  if (!owner.migratedFrom) return { user, created: false };
+  if (!owner.migratedFrom) return { user, created: false, ...reconnected };
   const legacyTokenRevoked = await revokeLegacy(deps, owner.migratedFrom, user);
-  return { user, created: false, migration: { legacyUserId: owner.migratedFrom.userId, legacyTokenRevoked } };
+  return { user, created: false, migration: { legacyUserId: owner.migratedFrom.userId, legacyTokenRevoked }, ...reconnected };
 }
 
 async function revokeLegacy(deps: RecordLoginDeps, legacy: Identity, user: User): Promise<boolean> {

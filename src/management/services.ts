@@ -3,6 +3,7 @@ import type { RemovalDeps } from '../domain/identity_removal.js';
 import { recordLogEvent } from '../domain/log_events.js';
 import { TokenVault } from '../domain/token_vault.js';
 import { DEFAULT_TOKEN_VAULT_TIMING, type NewLogEvent } from '../domain/token_vault_deps.js';
+import { metricsOf } from '../metrics/metrics.js';
 import { upstreamTokenClientFor } from './upstream_token_clients.js';
 
 /** What the Management API's handlers use, built once per app from its AppDeps. */
@@ -15,6 +16,7 @@ export interface ManagementServices {
 
 export function createManagementServices(deps: AppDeps): ManagementServices {
   const { store, sealer, logger } = deps;
+  const metrics = metricsOf(deps).vault;
   const tokenClientFor = upstreamTokenClientFor(deps);
   const recordEvent = async (event: NewLogEvent): Promise<void> => {
     await recordLogEvent(store, event);
@@ -28,6 +30,7 @@ export function createManagementServices(deps: AppDeps): ManagementServices {
     tokenClientFor,
     recordEvent,
     logger,
+    metrics,
   });
   const removal: RemovalDeps = {
     users: store.users,
@@ -37,6 +40,7 @@ export function createManagementServices(deps: AppDeps): ManagementServices {
     tokenClientFor,
     logger,
     timing: DEFAULT_TOKEN_VAULT_TIMING,
+    metrics,
   };
   return { deps, vault, removal, recordEvent };
 }

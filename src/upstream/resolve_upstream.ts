@@ -34,6 +34,8 @@ export function resolveUpstream(
   }
   const { clientId, clientSecret } = connection.options;
   const timeoutMs = deps.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
+  // The plugin reports each call it makes; the host labels it with the tenant and connection.
+  const observed = deps.metrics ? { onUpstreamCall: deps.metrics.upstream.observerFor(connection.tenant, connection.name) } : {};
 
   if (clientId) {
     return {
@@ -45,6 +47,7 @@ export function resolveUpstream(
         ...(clientSecret ? { clientSecret: deps.sealer.open(clientSecret) } : {}),
         ...(deps.config.upstreamBaseUrl ? { upstreamBaseUrl: deps.config.upstreamBaseUrl } : {}),
         timeoutMs,
+        ...observed,
       },
     };
   }
@@ -58,7 +61,7 @@ export function resolveUpstream(
     plugin,
     sandbox: true,
     authorizationBaseUrl: `${tenantUrl}${SANDBOX_PATH}`,
-    client: { api, ...credentials, upstreamBaseUrl: `${deps.internalBaseUrl()}${SANDBOX_PATH}`, timeoutMs },
+    client: { api, ...credentials, upstreamBaseUrl: `${deps.internalBaseUrl()}${SANDBOX_PATH}`, timeoutMs, ...observed },
   };
 }
 

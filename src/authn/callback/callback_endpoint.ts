@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app_deps.js';
 import type { Connection, User } from '../../domain/types.js';
 import { recordLogin, type LoginResult } from '../../domain/users.js';
 import { AppError, InvalidRequestError, ServerError } from '../../errors/index.js';
+import { metricsOf, type LoginSuccessReason } from '../../metrics/metrics.js';
 import { clientErrorParams, clientRedirectUrl } from '../authorize/client_redirect.js';
 import { issuerOf } from '../tokens/sign_jwt.js';
 import { forgetPendingLogin, signIn, startedInThisBrowser } from '../login_session.js';
@@ -25,6 +26,7 @@ const STALE_LOGIN =
  * code exchange, then the user is recorded, the session renewed, and the client gets its code.
  */
 export function callbackEndpoint(deps: AppDeps, handoffs: readonly CallbackHandoff[] = []): RequestHandler {
+  const metrics = metricsOf(deps);
   return async (req: Request, res: Response, next: NextFunction) => {
     for (const handoff of handoffs) {
       if (await handoff.claims(req.query.state)) {
@@ -35,6 +37,7 @@ export function callbackEndpoint(deps: AppDeps, handoffs: readonly CallbackHando
     if (!transaction) {
       const refusal = new InvalidRequestError(STALE_LOGIN);
       await logLogin(deps, req, undefined, undefined, { outcome: 'failure', error: refusal });
+      metrics.authn.login(req.context.tenant.name, '', 'failure', refusal.code);
       return next(refusal);
     }
     const [client, connection] = await Promise.all([
@@ -48,14 +51,17 @@ export function callbackEndpoint(deps: AppDeps, handoffs: readonly CallbackHando
     const issuer = issuerOf(req.context.tenantUrl);
     try {
       if (!connection) throw new InvalidRequestError(`The connection "${transaction.connection}" no longer exists.`);
-      const { user, code, description } = await finishLogin(deps, req, connection, transaction);
+      const { user, code, description, reason, reconnected } = await finishLogin(deps, req, connection, transaction);
       await logLogin(deps, req, transaction, client.name, { outcome: 'success', user, description });
+      metrics.authn.login(transaction.tenant, transaction.connection, 'success', reason);
+      if (reconnected) metrics.vault.reconnected(transaction.tenant, transaction.connection);
       const state = transaction.state !== undefined ? { state: transaction.state } : {};
       res.redirect(302, clientRedirectUrl(transaction.redirectUri, issuer, { code, ...state }));
     } catch (caught) {
       const error = caught instanceof AppError ? caught : new ServerError('The login failed inside fitgate.', { cause: caught });
       if (error.status >= 500) res.err = caught instanceof Error ? caught : error;
       await logLogin(deps, req, transaction, client.name, { outcome: 'failure', error });
+      metrics.authn.login(transaction.tenant, transaction.connection, 'failure', error.code);
       res.redirect(302, clientRedirectUrl(transaction.redirectUri, issuer, clientErrorParams(error, transaction.state)));
     }
   };
@@ -75,7 +81,7 @@ async function finishLogin(
   req: Request,
   connection: Connection,
   transaction: LoginTransaction,
-): Promise<{ user: User; code: string; description: string }> {
+): Promise<{ user: User; code: string; description: string; reason: LoginSuccessReason; reconnected: boolean }> {
   const verified = await completeUpstreamLogin(deps, req, connection, transaction);
   const now = new Date();
   const result = await recordLogin(
@@ -91,13 +97,18 @@ async function finishLogin(
   const authTime = Math.floor(now.getTime() / 1000);
   await signIn(req, { tenant: transaction.tenant, userId: result.user.userId, connection: connection.name, authTime });
   const code = await issueAuthorizationCode(deps.store.ephemeral, transaction, { userId: result.user.userId, authTime });
-  return { user: result.user, code, description: describeLogin(result) };
+  return { user: result.user, code, description: describeLogin(result), reason: reasonOf(result), reconnected: result.reconnected === true };
 }
 
 /** Token client of the legacy Fitbit API for this connection, for revoking a migrated user's old token. */
 function legacyTokenClient(deps: AppDeps, req: Request, connection: Connection) {
   const upstream = resolveUpstream(deps, connection, req.context.tenantUrl, 'fitbit-legacy');
   return upstream.plugin.createTokenClient(upstream.client);
+}
+
+function reasonOf(result: LoginResult): LoginSuccessReason {
+  if (result.migration) return 'migrated_from_legacy';
+  return result.created ? 'new_user' : 'existing_user';
 }
 
 function describeLogin(result: LoginResult): string {

@@ -1,5 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../../app_deps.js';
+import { metricsOf } from '../../metrics/metrics.js';
+import { outcomeCode } from '../outcome_code.js';
 import { authenticateClient } from '../client_auth/authenticate_client.js';
 import { readClientCredentials } from '../client_auth/client_credentials.js';
 import { tenantKeysFor } from '../keys/tenant_keys.js';
@@ -25,6 +27,7 @@ const GRANTS: Readonly<Record<SupportedGrantType, (request: TokenRequest) => Pro
  */
 export function tokenEndpoint(deps: AppDeps): RequestHandler {
   const keys = tenantKeysFor(deps);
+  const metrics = metricsOf(deps);
   return async (req: Request, res: Response) => {
     // RFC 6749 §5.1: token responses, errors included, must never be cached.
     res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' });
@@ -39,9 +42,11 @@ export function tokenEndpoint(deps: AppDeps): RequestHandler {
 
       const outcome = await GRANTS[grantType]({ deps, keys, context: req.context, params, client, grantType });
       await logTokenExchange(deps, req, { grantType, client, outcome });
+      metrics.authn.tokenExchange(req.context.tenant.name, outcome.connection ?? '', grantType, 'success');
       res.json(outcome.body);
     } catch (error) {
       await logTokenExchange(deps, req, { grantType, clientId, error });
+      metrics.authn.tokenExchange(req.context.tenant.name, '', grantType, outcomeCode(error));
       throw error;
     }
   };

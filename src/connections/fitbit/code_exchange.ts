@@ -19,6 +19,7 @@ export async function exchangeCode(
     url: context.endpoints.token,
     credentials: context.credentials,
     timeoutMs: context.timeoutMs,
+    onCall: context.onCall,
     grant: { grant_type: 'authorization_code', code, code_verifier: verifier, ...(params.redirect_uri && { redirect_uri: params.redirect_uri }) },
   });
   if (context.api === 'google-health' && token.idToken && context.endpoints.jwks) {

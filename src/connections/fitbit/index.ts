@@ -23,4 +23,5 @@ export type { FitbitApi } from './api.js';
 export { FITBIT_SCOPES, googleScopeFor, upstreamScopes, grantedFitbitScopes, type FitbitScope } from './scopes.js';
 export type { FitbitSettings } from './settings.js';
 export type { StateStore } from './state_store.js';
+export type { UpstreamCallHook, UpstreamCallReport } from './http/call_upstream.js';
 export * from './errors/index.js';

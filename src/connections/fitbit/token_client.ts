@@ -46,6 +46,7 @@ async function refresh(context: UpstreamContext, refreshToken: string): Promise<
     url: context.endpoints.token,
     credentials: context.credentials,
     timeoutMs: context.timeoutMs,
+    onCall: context.onCall,
     grant: { grant_type: 'refresh_token', refresh_token: refreshToken },
   });
   return {
@@ -64,6 +65,7 @@ async function revoke(context: UpstreamContext, token: string): Promise<void> {
     operation: 'revoke',
     url: context.endpoints.revoke,
     timeoutMs: context.timeoutMs,
+    onCall: context.onCall,
     headers: auth.headers,
     form: { token, ...auth.form },
   });

@@ -1,11 +1,12 @@
 import { clientAuthentication, type ClientCredentials } from './client_auth.js';
-import { callUpstreamJson } from './http/call_upstream.js';
+import { callUpstreamJson, type UpstreamCallHook } from './http/call_upstream.js';
 import { parseTokenResponse, type TokenResponse } from './token_response.js';
 
 export interface TokenEndpointCall {
   url: string;
   credentials: ClientCredentials;
   timeoutMs: number;
+  onCall?: UpstreamCallHook | undefined;
   /** grant_type and its parameters. */
   grant: { grant_type: 'authorization_code' | 'refresh_token' } & Record<string, string>;
 }
@@ -18,6 +19,7 @@ export async function requestToken(call: TokenEndpointCall): Promise<TokenRespon
     operation,
     url: call.url,
     timeoutMs: call.timeoutMs,
+    onCall: call.onCall,
     headers: auth.headers,
     form: { ...call.grant, ...auth.form },
   });

@@ -1,7 +1,7 @@
 import { isFitbitApi, type FitbitApi } from './api.js';
 import type { ClientCredentials } from './client_auth.js';
 import { endpointsFor, type Endpoints } from './endpoints.js';
-import { DEFAULT_TIMEOUT_MS } from './http/call_upstream.js';
+import { DEFAULT_TIMEOUT_MS, type UpstreamCallHook } from './http/call_upstream.js';
 
 /** Options shared by the strategy and the token client. */
 export interface UpstreamClientOptions {
@@ -13,6 +13,11 @@ export interface UpstreamClientOptions {
   upstreamBaseUrl?: string | undefined;
   /** Bound on each upstream call, in milliseconds. Default 10 000. */
   timeoutMs?: number | undefined;
+  /**
+   * Hears each upstream HTTP call once it ended: operation, duration, status, error kind (for a
+   * host's metrics). JWKS fetches are cached per process and not reported.
+   */
+  onUpstreamCall?: UpstreamCallHook | undefined;
 }
 
 /** Everything an upstream call needs, checked once. */
@@ -21,6 +26,7 @@ export interface UpstreamContext {
   endpoints: Endpoints;
   credentials: ClientCredentials;
   timeoutMs: number;
+  onCall: UpstreamCallHook | undefined;
 }
 
 export function upstreamContext(options: UpstreamClientOptions & { authorizationBaseUrl?: string | undefined }): UpstreamContext {
@@ -32,11 +38,15 @@ export function upstreamContext(options: UpstreamClientOptions & { authorization
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new TypeError('timeoutMs must be a positive integer');
+  if (options.onUpstreamCall !== undefined && typeof options.onUpstreamCall !== 'function') {
+    throw new TypeError('onUpstreamCall must be a function');
+  }
   return {
     api: options.api,
     endpoints: endpointsFor(options.api, options),
     credentials: { api: options.api, clientID: options.clientID, clientSecret: options.clientSecret || undefined },
     timeoutMs,
+    onCall: options.onUpstreamCall,
   };
 }
 

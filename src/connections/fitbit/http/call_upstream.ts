@@ -2,7 +2,7 @@ import { parseErrorResponse } from '../errors/parse_error_response.js';
 import { UpstreamBadResponseError } from '../errors/bad_response_error.js';
 import { UpstreamNetworkError } from '../errors/network_error.js';
 import { UpstreamTimeoutError } from '../errors/timeout_error.js';
-import type { UpstreamOperation } from '../errors/upstream_error.js';
+import { upstreamErrorKind, type UpstreamErrorKind, type UpstreamOperation } from '../errors/upstream_error.js';
 import { parseJsonObject, type JsonObject } from '../json.js';
 
 /** Bound on every upstream call unless the caller picks another. */
@@ -15,7 +15,23 @@ export interface UpstreamRequest {
   /** POSTs this form (application/x-www-form-urlencoded); GET when absent. */
   form?: Record<string, string>;
   headers?: Record<string, string>;
+  /** Told how the call went once it ended (see UpstreamCallHook). */
+  onCall?: UpstreamCallHook | undefined;
 }
+
+/** What a host's onUpstreamCall hears after each upstream HTTP call: never a URL, token or body. */
+export interface UpstreamCallReport {
+  operation: UpstreamOperation;
+  /** From the request to the end of the body (or the failure). */
+  durationMs: number;
+  /** The upstream's HTTP status; absent when no answer came (timeout, network). */
+  status?: number | undefined;
+  /** Absent on success. */
+  errorKind?: UpstreamErrorKind | undefined;
+}
+
+/** For metrics: called once per upstream call. Whatever it throws is ignored. */
+export type UpstreamCallHook = (report: UpstreamCallReport) => void;
 
 export interface UpstreamResponse {
   status: number;
@@ -32,9 +48,38 @@ export interface UpstreamJson {
 
 /**
  * One upstream HTTP call with a bounded timeout (covering the body too). Answers 2xx responses and
- * throws the typed error for everything else: non-2xx, no answer, or no answer in time.
+ * throws the typed error for everything else: non-2xx, no answer, or no answer in time. The
+ * request's onCall hook hears how it went.
  */
 export async function callUpstream(request: UpstreamRequest): Promise<UpstreamResponse> {
+  const hook = request.onCall;
+  if (!hook) return exchange(request);
+  const started = performance.now();
+  try {
+    const answer = await exchange(request);
+    report(hook, { operation: request.operation, durationMs: performance.now() - started, status: answer.status });
+    return answer;
+  } catch (error) {
+    const status = (error as { status?: unknown } | null)?.status;
+    report(hook, {
+      operation: request.operation,
+      durationMs: performance.now() - started,
+      ...(typeof status === 'number' && { status }),
+      errorKind: upstreamErrorKind(error) ?? 'upstream_error',
+    });
+    throw error;
+  }
+}
+
+function report(hook: UpstreamCallHook, call: UpstreamCallReport): void {
+  try {
+    hook(call);
+  } catch {
+    // Counting must never change the outcome of the call.
+  }
+}
+
+async function exchange(request: UpstreamRequest): Promise<UpstreamResponse> {
   const { operation, timeoutMs } = request;
   try {
     const response = await fetch(request.url, {

@@ -12,6 +12,8 @@ import { createClient } from '../../../../src/domain/clients.js';
 import { buildTenant, tenantUrl as urlOfTenant } from '../../../../src/domain/tenants.js';
 import type { Client, Connection, ConnectionOptions, UpstreamApi } from '../../../../src/domain/types.js';
 import type { EmulatorControl } from '../../../../src/emulator/index.js';
+import { instrumentStore } from '../../../../src/metrics/instrument_store.js';
+import type { Metrics } from '../../../../src/metrics/metrics.js';
 import { createSealer } from '../../../../src/store/sealing.js';
 import type { Store } from '../../../../src/store/store.js';
 import { afterAll, beforeAll } from '@jest/globals';
@@ -33,6 +35,8 @@ export interface FrontChannelOptions {
   upstream: UpstreamMode;
   api?: UpstreamApi;
   upstreamTimeoutMs?: number;
+  /** Counted by the app, with the store's calls timed (the fixture's own set-up writes are not). */
+  metrics?: Metrics;
 }
 
 /** One fitgate instance listening on loopback, with a tenant, two clients and a Fitbit connection. */
@@ -158,12 +162,13 @@ async function startInstance(
   let url = '';
   const deps: AppDeps = {
     config,
-    store: options.store,
+    store: options.metrics ? instrumentStore(options.store, options.metrics.store) : options.store,
     sealer: createSealer(config.masterKeys),
     logger: pino({ level: 'silent' }),
     plugins: connectionPlugins(),
     internalBaseUrl: () => url,
     ...(options.upstreamTimeoutMs !== undefined ? { upstreamTimeoutMs: options.upstreamTimeoutMs } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   };
   const server: Server = createApp(deps).listen(0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));

@@ -1,0 +1,34 @@
+import type { ResealReport } from './reseal.js';
+
+/**
+ * What `npm run admin -- reseal` prints at the end, for the operator: what was done and, above all,
+ * whether the older master keys may now be removed.
+ */
+export function resealReportLines(report: ResealReport, configuredKeyIds: readonly string[]): string[] {
+  const passes = report.passes === 1 ? '1 pass' : `${report.passes} passes`;
+  const lines = [
+    `Done in ${passes}${report.resumed ? ' (continuing an interrupted run)' : ''}: ${report.examined} records examined, ` +
+      `${report.resealed} re-sealed (${report.values} values).`,
+  ];
+  for (const record of report.unreadable) {
+    lines.push(`Cannot open a sealed value of ${record} (altered or corrupt): left as it is.`);
+  }
+  const remaining = Object.entries(report.remaining);
+  if (remaining.length > 0) {
+    const still = remaining.map(([keyId, values]) => `${values} under key id ${keyId}`).join(', ');
+    lines.push(
+      `Not finished: ${still} still. Values were written meanwhile from a copy read before the re-seal, or cannot be opened; ` +
+        'run `npm run admin -- reseal` again, and keep every older key in FITGATE_MASTER_KEY until it says they may be removed.',
+    );
+    return lines;
+  }
+  const older = configuredKeyIds.filter((keyId) => keyId !== report.targetKeyId);
+  lines.push(`Every sealed value is now under key id ${report.targetKeyId}, the first key of FITGATE_MASTER_KEY.`);
+  lines.push(
+    older.length > 0
+      ? `The older key${older.length === 1 ? '' : 's'} (key id ${older.join(', ')}) may now be removed from FITGATE_MASTER_KEY: ` +
+          'restart every instance with the new key alone.'
+      : 'No older key is configured: nothing to remove.',
+  );
+  return lines;
+}

@@ -1,0 +1,60 @@
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import type { StoreMetrics } from './metrics.js';
+
+/** Seconds: an embedded read takes microseconds, a Redis round trip about a millisecond. */
+const STORE_BUCKETS = [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1];
+
+/** How long a scrape waits for the store's answer before calling it unavailable. */
+const PING_TIMEOUT_MS = 2_000;
+
+/** Store operations by repository and method, their failures, and whether the store answers. */
+export function storeOperations(registry: Registry): StoreMetrics {
+  const durations = new Histogram({
+    name: 'fitgate_store_operation_duration_seconds',
+    help: 'Duration of store operations (SQLite or Redis) by repository and operation; its _count is the number of operations.',
+    labelNames: ['repository', 'operation'] as const,
+    buckets: STORE_BUCKETS,
+    registers: [registry],
+  });
+  const errors = new Counter({
+    name: 'fitgate_store_operation_errors_total',
+    help: 'Store operations that failed (threw), by repository and operation.',
+    labelNames: ['repository', 'operation'] as const,
+    registers: [registry],
+  });
+  let ping: (() => Promise<void>) | undefined;
+  new Gauge({
+    name: 'fitgate_store_up',
+    help: 'Whether the store answered a ping at scrape time (1) or not within 2 s (0). With workers: the lowest of them.',
+    registers: [registry],
+    aggregator: 'min',
+    async collect() {
+      if (ping) this.set((await answersWithin(ping, PING_TIMEOUT_MS)) ? 1 : 0);
+    },
+  });
+  return {
+    recorderFor(repository, operation) {
+      const duration = durations.labels(repository, operation);
+      const failure = errors.labels(repository, operation);
+      return (seconds, failed) => {
+        duration.observe(seconds);
+        if (failed) failure.inc();
+      };
+    },
+    watchAvailability(storePing) {
+      ping = storePing;
+    },
+  };
+}
+
+async function answersWithin(ping: () => Promise<void>, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([ping().then(() => true, () => false), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
