@@ -8,6 +8,7 @@ import { AdminCommandError, type AdminCommand, type AdminIo } from './admin/admi
  */
 const COMMANDS: Readonly<Record<string, () => Promise<{ command: AdminCommand }>>> = {
   'reset-password': () => import('./admin/reset_password.js'),
+  reseal: () => import('./admin/reseal.js'),
 };
 
 const io: AdminIo = {
