@@ -1,0 +1,49 @@
+import { describe, expect, it } from '@jest/globals';
+import express from 'express';
+import request from 'supertest';
+import { createHttpLogger, createLogger } from '../../../src/logging/index.js';
+import { captureLogLines } from '../../support/log_capture.js';
+
+function appLoggingAt(level: 'info' | 'warn') {
+  const { lines, destination } = captureLogLines();
+  const app = express();
+  app.use(createHttpLogger(createLogger({ level, destination })));
+  app.get('/ok', (_req, res) => void res.send('fine'));
+  // pino-http's per-request child logger: the work the level would throw away.
+  app.get('/child-logger', (req, res) => void res.json({ built: 'log' in req }));
+  app.get('/broken', (_req, res) => {
+    (res as typeof res & { err?: Error }).err = new Error('disk on fire');
+    res.status(500).send('sorry');
+  });
+  const parsed = () => lines.map((line) => JSON.parse(line) as { level: number; req?: { url?: string; id?: string }; err?: { message?: string } });
+  return { app, parsed };
+}
+
+describe('the request log above info', () => {
+  it('writes no line for a request that succeeded, and still gives it a request id', async () => {
+    const { app, parsed } = appLoggingAt('warn');
+    const response = await request(app).get('/ok?code=secret-code').set('X-Request-Id', 'req-42');
+    expect(response.headers['x-request-id']).toBe('req-42');
+    expect((await request(app).get('/ok')).headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(parsed()).toEqual([]);
+  });
+
+  it('builds no per-request logger (pino-http does, at info)', async () => {
+    expect((await request(appLoggingAt('warn').app).get('/child-logger')).body).toEqual({ built: false });
+    expect((await request(appLoggingAt('info').app).get('/child-logger')).body).toEqual({ built: true });
+  });
+
+  it('writes the error line of a failed request, with its id and the URL redacted', async () => {
+    const { app, parsed } = appLoggingAt('warn');
+    await request(app).get('/broken?code=secret-code').set('X-Request-Id', 'req-43');
+    const [line] = parsed();
+    expect(line).toMatchObject({ level: 50, req: { id: 'req-43' }, err: { message: 'disk on fire' } });
+    expect(line?.req?.url).not.toContain('secret-code');
+  });
+
+  it('writes one line per request at info', async () => {
+    const { app, parsed } = appLoggingAt('info');
+    await request(app).get('/ok');
+    expect(parsed()).toEqual([expect.objectContaining({ level: 30, req: expect.objectContaining({ url: '/ok' }) })]);
+  });
+});
