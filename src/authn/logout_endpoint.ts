@@ -2,6 +2,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../app_deps.js';
 import { SESSION_COOKIE } from '../http/session.js';
 import { views } from '../http/views.js';
+import { metricsOf } from '../metrics/metrics.js';
 import { redirectUrlProblem } from '../domain/application_urls.js';
 import { identifyLogoutClient, type LogoutClient } from './logout_client.js';
 import { recordRequestEvent } from './request_log_event.js';
@@ -22,6 +23,7 @@ interface LogoutRequest {
  * unchecked URL would make fitgate an open redirector for phishing. The session ends in every case.
  */
 export function logoutEndpoint(deps: AppDeps): RequestHandler {
+  const metrics = metricsOf(deps);
   return async (req: Request, res: Response) => {
     const request = readLogoutRequest(req);
     const identified = await identifyLogoutClient(deps, req.context, request.clientId, request.idTokenHint);
@@ -35,11 +37,12 @@ export function logoutEndpoint(deps: AppDeps): RequestHandler {
       ...(endUser ? { userId: endUser.userId, connection: endUser.connection } : {}),
     });
 
+    const refusal = request.returnTo === undefined ? undefined : refuseReturnTo(request.returnTo, identified);
+    metrics.authn.logout(req.context.tenant.name, refusal === undefined ? 'success' : 'return_to_refused');
     if (request.returnTo === undefined) {
       views().send(res, 'logout/signed_out', { tenantName: req.context.tenant.name });
       return;
     }
-    const refusal = refuseReturnTo(request.returnTo, identified);
     if (refusal === undefined) {
       res.redirect(302, withState(request.returnTo, request.state));
       return;

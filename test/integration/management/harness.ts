@@ -13,6 +13,7 @@ import { MANAGEMENT_API_SCOPES } from '../../../src/domain/management_scopes.js'
 import { buildTenant, tenantUrl } from '../../../src/domain/tenants.js';
 import type { Connection, Tenant, UpstreamApi, User } from '../../../src/domain/types.js';
 import { createLogger } from '../../../src/logging/index.js';
+import type { Metrics } from '../../../src/metrics/metrics.js';
 import { createSealer } from '../../../src/store/sealing.js';
 import type { Store } from '../../../src/store/store.js';
 import { DEMO, googleLogin, legacyLogin, type TestEmulator } from '../../support/emulator.js';
@@ -35,6 +36,8 @@ export interface HarnessOptions {
   api?: UpstreamApi;
   /** How long upstream calls may take (AppDeps.upstreamTimeoutMs). */
   upstreamTimeoutMs?: number;
+  /** What every instance counts (AppDeps.metrics). */
+  metrics?: Metrics;
 }
 
 export interface ManagementHarness {
@@ -76,6 +79,7 @@ export async function startManagementHarness(label: string, options: HarnessOpti
     plugins: connectionPlugins(),
     internalBaseUrl: () => 'http://127.0.0.1:0',
     ...(options.upstreamTimeoutMs !== undefined ? { upstreamTimeoutMs: options.upstreamTimeoutMs } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   }));
   const store = testStore.store;
 
