@@ -7,14 +7,30 @@ import { parseQuery } from './validation.js';
 /** Auth0's limits: pages are zero-based, 50 items by default, at most 100 per page. */
 export const DEFAULT_PER_PAGE = 50;
 export const MAX_PER_PAGE = 100;
+/** Far beyond any list a tenant holds, and small enough that page × per_page stays exact in both stores. */
+export const MAX_PAGE = 1_000_000;
 
-const wholeNumber = z.string().regex(/^\d+$/, 'Must be a whole number').transform(Number);
+/**
+ * A whole-number query parameter within [min, max]. Digits only, and at most 15 of them before any
+ * arithmetic, so "-1", "1e3", "0x10" and 20-digit numbers are a 400 naming the parameter instead of
+ * an imprecise number that fails deep in a store as a 500.
+ */
+export function wholeNumberParam(min: number, max: number) {
+  const message = `Must be a whole number from ${min} to ${max}`;
+  return z
+    .string({ error: message })
+    .regex(/^\d{1,15}$/, message)
+    .transform(Number)
+    .pipe(z.number().min(min, message).max(max, message));
+}
 
 export const paginationQuery = z.object({
-  page: wholeNumber.default(0),
-  per_page: wholeNumber
-    .pipe(z.number().min(1, 'Must be at least 1').max(MAX_PER_PAGE, `Must be at most ${MAX_PER_PAGE}`))
-    .default(DEFAULT_PER_PAGE),
+  page: wholeNumberParam(0, MAX_PAGE).default(0),
+  per_page: wholeNumberParam(1, MAX_PER_PAGE).optional(),
+  // Auth0's checkpoint pagination: `take` is read as the page size; `from` (continue after this
+  // id) is refused rather than ignored, since ignoring it would answer the first page forever.
+  take: wholeNumberParam(1, MAX_PER_PAGE).optional(),
+  from: z.undefined({ error: 'Checkpoint pagination is not supported; use page and per_page' }).optional(),
   include_totals: z.enum(['true', 'false'], { error: 'Must be true or false' }).default('false').transform((value) => value === 'true'),
 });
 
@@ -24,7 +40,7 @@ export interface Pagination extends PageRequest {
 
 export function readPagination(req: Request): Pagination {
   const query = parseQuery(paginationQuery.loose(), req.query);
-  return { page: query.page, perPage: query.per_page, includeTotals: query.include_totals };
+  return { page: query.page, perPage: query.per_page ?? query.take ?? DEFAULT_PER_PAGE, includeTotals: query.include_totals };
 }
 
 /** One page of an in-memory list (connections are few and are listed whole by the store). */

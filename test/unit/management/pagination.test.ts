@@ -18,8 +18,22 @@ describe('Management API pagination', () => {
     [{ per_page: '0' }, 'per_page'],
     [{ page: '1.5' }, 'page'],
     [{ include_totals: '1' }, 'include_totals'],
+    [{ page: '99999999999999999999' }, 'page'],
+    [{ page: '1000001' }, 'page'],
+    [{ page: '-1' }, 'page'],
+    [{ take: '101' }, 'take'],
+    [{ from: '5f3a' }, 'from'],
   ])('refuses %j naming %s', (query, field) => {
     expect(() => readPagination(requestWith(query))).toThrow(new RegExp(`on property ${field}\\.$`));
+  });
+
+  it('reads take as the page size when per_page is absent', () => {
+    expect(readPagination(requestWith({ take: '10' }))).toEqual({ page: 0, perPage: 10, includeTotals: false });
+    expect(readPagination(requestWith({ take: '10', per_page: '20' }))).toEqual({ page: 0, perPage: 20, includeTotals: false });
+  });
+
+  it('says what range a number must be in', () => {
+    expect(() => readPagination(requestWith({ per_page: '500' }))).toThrow("'Must be a whole number from 1 to 100' on property per_page.");
   });
 
   it('answers a bare array without include_totals', () => {
