@@ -5,6 +5,7 @@ import { createApp } from './app.js';
 import { configFromProcess, ConfigError, type Config } from './config/index.js';
 import { connectionPlugins } from './connections/registry.js';
 import { bootstrap, type BootstrapResult } from './domain/bootstrap.js';
+import { masterKeyProblem } from './domain/master_key_check.js';
 import { trackRequests } from './http/graceful_shutdown.js';
 import { createLogger } from './logging/index.js';
 import { instrumentStore } from './metrics/instrument_store.js';
@@ -27,6 +28,9 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   const store = await openStore(config, logger);
   const sealer = createSealer(config.masterKeys);
+  // Refuse to serve values it cannot open: every /authorize would answer 500 (issue 17).
+  const keyProblem = await masterKeyProblem(store.sealedRecords, sealer.keyIds);
+  if (keyProblem) fail(keyProblem);
   const started = await bootstrap({ config, store, sealer });
 
   let internalBaseUrl = '';

@@ -42,3 +42,13 @@ export async function masterKeyStatus(records: Pick<SealedRecordStore, 'keyUsage
     missing: missingMasterKeys(usage, configuredKeyIds).map(({ keyId }) => keyId),
   };
 }
+
+/**
+ * The start-up check: first counts what an earlier fitgate left uncounted (once, after an upgrade
+ * on Redis), then answers the one-line refusal, or undefined when every key in use is configured.
+ */
+export async function masterKeyProblem(records: SealedRecordStore, configuredKeyIds: readonly string[]): Promise<string | undefined> {
+  await records.countUncounted();
+  const missing = missingMasterKeys(await records.keyUsage(), configuredKeyIds);
+  return missing.length > 0 ? missingMasterKeyMessage(missing) : undefined;
+}
