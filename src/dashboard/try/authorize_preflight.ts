@@ -42,7 +42,10 @@ export async function preflightAuthorize(authorizeUrl: string, timeoutMs = PREFL
 
 function refusalKind(code: string | undefined, text: string): string {
   if (code === 'redirect_uri_mismatch' || /redirect_uri/i.test(text)) return 'redirect_uri_mismatch';
-  if (code === 'invalid_client' || /client (was )?not found|invalid client_id/i.test(text)) return 'invalid_client';
+  // At authorize nothing but the Client ID has been sent, so invalid_client here means an unknown
+  // client id (Google: "The OAuth client was not found."; Fitbit: "Invalid client_id"), never a
+  // wrong secret, which only the token step can reveal.
+  if (code === 'invalid_client' || /client (was )?not found|invalid client_id/i.test(text)) return 'unknown_client';
   if (code === 'unauthorized_client' || code === 'unauthorised_client') return 'unauthorized_client';
   if (code === 'invalid_scope') return 'invalid_scope';
   return 'upstream_error';

@@ -25,10 +25,24 @@ const CREDENTIALS_PLACE: Record<string, string> = {
   'fitbit-legacy': 'dev.fitbit.com (Manage → your app)',
 };
 
+const CLIENT_ID_LOOKS: Record<string, string> = {
+  'google-health': 'a Google OAuth client ID ends in .apps.googleusercontent.com',
+  'fitbit-legacy': 'a Fitbit "OAuth 2.0 Client ID" is six characters, such as 23ABCD',
+};
+
+// An invalid_client is explained by where it happened: at authorize only the Client ID has been
+// sent (unknown_client, found by authorize_preflight.ts); at the token step the upstream has
+// accepted that ID already, so it is the secret it refused (invalid_client).
 const EXPLANATIONS: Readonly<Record<string, Explanation>> = {
+  unknown_client: ({ api }) => ({
+    meaning:
+      'The upstream does not know this Client ID: its sign-in page refused it before anyone could sign in, so the Client Secret was never tried. The ID is mistyped, belongs to a deleted client, or was registered for the other API.',
+    fix: `Copy the Client ID again from ${CREDENTIALS_PLACE[api] ?? 'the upstream'} (${CLIENT_ID_LOOKS[api] ?? 'copy it whole'}), paste it into Client ID, check that the API chosen matches where the client is registered, save, and press Try again.`,
+  }),
   invalid_client: ({ api }) => ({
-    meaning: 'The upstream did not accept the Client ID and Client Secret: the secret is wrong, was rotated, or belongs to another client.',
-    fix: `Copy the client secret again from ${CREDENTIALS_PLACE[api] ?? 'the upstream'}, paste it into Client Secret, save, and press Try again. Check that the Client ID is from the same client.`,
+    meaning:
+      'The upstream knows the Client ID (its sign-in page accepted it), but the Client Secret was refused at the token step, when fitgate exchanged the code for tokens: the secret is wrong, was rotated, or belongs to another client.',
+    fix: `Copy the client secret again from ${CREDENTIALS_PLACE[api] ?? 'the upstream'}, paste it into Client Secret, save, and press Try again. Check that it belongs to the same client as the Client ID.`,
   }),
   unauthorized_client: () => ({
     meaning: 'The upstream knows this client but will not let it sign in this account (a Fitbit "Personal" app only lets its owner in; a Google app in Testing only lets its test users in).',

@@ -11,9 +11,24 @@ describe('TRY failures', () => {
     const page = await runTry(setup.agent(), (url) => followUpstream(approveUrl(url, { user: 'alice' })));
     expect(page).toContain('Try failed');
     expect(page).toContain('invalid_client');
-    expect(page).toContain('did not accept the Client ID and Client Secret');
+    expect(page).toContain('at the token step');
+    expect(page).toContain('Client Secret was refused');
     expect(page).toContain('paste it into Client Secret');
     expect(page).not.toContain('not-the-secret');
+  });
+
+  it.each([
+    ['google-health', 'nobody.apps.googleusercontent.com', 'The OAuth client was not found'],
+    ['fitbit-legacy', '23NOBODY', 'Invalid client_id'],
+  ] as const)('explains an unknown %s Client ID where it was refused, at authorize, not as a wrong secret', async (api, clientId, upstreamWords) => {
+    await configureFitbit(setup.harness(), { api, clientId, clientSecret: 'some-secret-never-tried' });
+    const page = await setup.agent().get('/manage/t/default/social/fitbit/try').expect(502);
+    expect(page.text).toContain('Try failed');
+    expect(page.text).toContain(upstreamWords);
+    expect(page.text).toContain('does not know this Client ID');
+    expect(page.text).toContain('paste it into Client ID');
+    expect(page.text).not.toContain('Client Secret was refused');
+    expect(page.text).not.toContain('paste it into Client Secret');
   });
 
   it('says the user declined when consent is denied', async () => {

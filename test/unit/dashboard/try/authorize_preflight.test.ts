@@ -9,6 +9,7 @@ const ANSWERS: Record<string, [number, string]> = {
   '/google-mismatch': [400, '<p>Error 400: <b>redirect_uri_mismatch</b></p><p>The redirect URI in the request does not match.</p>'],
   '/fitbit-mismatch': [400, '<p><strong>invalid_request</strong> - Invalid redirect_uri parameter value</p>'],
   '/unknown-client': [401, '<p><strong>invalid_client</strong> - The OAuth client was not found.</p>'],
+  '/fitbit-unknown-client': [400, '<p><strong>unauthorize_client</strong> - Invalid client_id</p>'],
   '/gone': [410, 'Gone'],
   '/teapot': [418, 'short and stout'],
 };
@@ -40,7 +41,9 @@ describe('checking the authorize URL before sending the browser', () => {
   });
 
   it('recognises an unknown client, the legacy shutdown and anything else refused', async () => {
-    expect(await preflightAuthorize(`${base}/unknown-client`)).toMatchObject({ kind: 'invalid_client' });
+    // At authorize only the client id has been sent: invalid_client there means an unknown client id.
+    expect(await preflightAuthorize(`${base}/unknown-client`)).toMatchObject({ kind: 'unknown_client', upstreamSaid: expect.stringContaining('The OAuth client was not found') });
+    expect(await preflightAuthorize(`${base}/fitbit-unknown-client`)).toMatchObject({ kind: 'unknown_client' });
     expect(await preflightAuthorize(`${base}/gone`)).toEqual({ kind: 'gone', upstreamSaid: 'authorize: HTTP 410 Gone' });
     expect(await preflightAuthorize(`${base}/teapot`)).toEqual({ kind: 'upstream_error', upstreamSaid: 'authorize: HTTP 418' });
   });

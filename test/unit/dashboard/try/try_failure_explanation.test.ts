@@ -8,6 +8,16 @@ describe('what a failed TRY says', () => {
     expect(explainFailure('redirect_uri_mismatch', 'x', context).fix).toContain('Register exactly https://acme.example.com/login/callback');
   });
 
+  it('explains invalid_client by where it happened: an unknown Client ID at authorize, a refused secret at the token step', () => {
+    const atAuthorize = explainFailure('unknown_client', 'authorize: HTTP 401 invalid_client', context);
+    expect(atAuthorize.meaning).toContain('does not know this Client ID');
+    expect(atAuthorize.fix).toContain('paste it into Client ID');
+    expect(atAuthorize.fix).toContain('.apps.googleusercontent.com');
+    const atToken = explainFailure('invalid_client', 'token: HTTP 401 invalid_client', context);
+    expect(atToken.meaning).toContain('Client Secret was refused at the token step');
+    expect(atToken.fix).toContain('paste it into Client Secret');
+  });
+
   it('sends the admin to Google Health when the legacy endpoints are gone', () => {
     const failure = explainFailure('gone', 'authorize: HTTP 410 Gone', context);
     expect(failure.meaning).toContain('2026-11-02');
