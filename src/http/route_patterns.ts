@@ -9,13 +9,15 @@ export const UNMATCHED_ROUTE = 'unmatched';
  *
  * Express keeps the matched route (req.route, with its relative pattern) but not the patterns of the
  * routers it is mounted under, and req.baseUrl holds their literal text ("/manage/t/acme"). So the
- * app's router tree is walked once, mapping each Route object to its full pattern. A request that
- * ended under a literal mount without a route (static files, the sandbox emulator, a 401 before the
- * Management API's routes) is labelled by that mount ("/static/*"); anything else is "unmatched".
+ * app's router tree is walked once, mapping each Route object to its full pattern. A request no
+ * route answered under a literal mount (static files, the sandbox emulator, a 401 before the
+ * Management API's routes) is labelled by the longest such mount ("/api/v2/*"); anything else is
+ * "unmatched".
  */
 export class RoutePatterns {
   private patterns: WeakMap<object, string> | undefined;
-  private literalMounts: ReadonlySet<string> = new Set();
+  /** Longest first. */
+  private literalMounts: readonly string[] = [];
 
   constructor(private readonly app: Express) {}
 
@@ -24,7 +26,12 @@ export class RoutePatterns {
     const route = (req as { route?: object }).route;
     const pattern = route === undefined ? undefined : patterns.get(route);
     if (pattern !== undefined) return pattern;
-    if (req.baseUrl !== '' && this.literalMounts.has(req.baseUrl)) return `${req.baseUrl}/*`;
+    const url = req.originalUrl;
+    const queryAt = url.indexOf('?');
+    const path = queryAt === -1 ? url : url.slice(0, queryAt);
+    for (const mount of this.literalMounts) {
+      if (path === mount || path.startsWith(`${mount}/`)) return `${mount}/*`;
+    }
     return UNMATCHED_ROUTE;
   }
 
@@ -45,7 +52,7 @@ export class RoutePatterns {
       }
     };
     visit((this.app as unknown as { router?: { stack?: unknown } }).router?.stack, '');
-    this.literalMounts = mounts;
+    this.literalMounts = [...mounts].sort((a, b) => b.length - a.length);
     return patterns;
   }
 }
