@@ -128,7 +128,7 @@ describeWithBrowser('the dashboard in a browser', () => {
       await page.getByRole('heading', { name: 'Try failed' }).waitFor();
       const failure = (await page.locator('main').textContent()) ?? '';
       expect(failure).toContain('invalid_client');
-      expect(failure).toContain('did not accept the Client ID and Client Secret');
+      expect(failure).toContain('Client Secret was refused at the token step');
       expect(failure).toContain('paste it into Client Secret');
       expect(failure).not.toContain('GOCSPX-a-secret-that-is-wrong');
       await screenshot(page, 'dashboard-07-wrong-secret');
