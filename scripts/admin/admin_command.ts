@@ -1,0 +1,28 @@
+/**
+ * One `npm run admin -- NAME ...` subcommand. scripts/admin.ts finds it by NAME in its table and
+ * runs it with the arguments after the name; the exit code is what `run` resolves with.
+ */
+export interface AdminCommand {
+  /** Arguments after the name, for the usage text, e.g. "EMAIL". */
+  readonly args: string;
+  /** One line saying what it does. */
+  readonly summary: string;
+  run(args: readonly string[], io: AdminIo): Promise<number>;
+}
+
+/** Where a subcommand writes: stdout for results, stderr for problems. */
+export interface AdminIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** A problem the operator can fix, said in one line on stderr (exit code 1), never a stack trace. */
+export class AdminCommandError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+    this.name = 'AdminCommandError';
+  }
+}

@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { configFromProcess, ConfigError, type Config } from '../../src/config/index.js';
+import { setAdminPassword } from '../../src/dashboard/admin_password.js';
+import { recordAdminActivity } from '../../src/domain/admin_activity.js';
+import { DEFAULT_TENANT, tenantUrl } from '../../src/domain/tenants.js';
+import { openStore } from '../../src/store/open_store.js';
+import { DATABASE_FILE } from '../../src/store/sqlite/database.js';
+import { AdminCommandError, type AdminCommand } from './admin_command.js';
+
+/**
+ * `npm run admin -- reset-password EMAIL`: a new generated password for an admin who cannot sign in
+ * (forgotten, or the sign-in limit reached on their only account). It works on either store, while
+ * fitgate runs or not, and is the way back in when no other admin can help. The new password lifts
+ * the account's sign-in block (the count belongs to the password it was guessing), removes the
+ * first-start password file if it was this admin's, and is logged (`scp`) in the admin's tenants.
+ * fitgate has no "must change at next sign-in" flag, so the admin is told to change it.
+ */
+export const command: AdminCommand = {
+  args: 'EMAIL',
+  summary: 'set a new generated password for a dashboard admin (and lift their sign-in block)',
+  async run(args, io) {
+    const [email, ...extra] = args;
+    if (!email || extra.length > 0) throw new AdminCommandError('usage: npm run admin -- reset-password EMAIL', 2);
+
+    const config = readConfig();
+    // Opening the embedded store creates an empty database: not in a directory fitgate never used.
+    if (!config.redis && !existsSync(join(config.dataDir, DATABASE_FILE))) {
+      throw new AdminCommandError(`there is no fitgate database in ${config.dataDir}: set FITGATE_DATA_DIR (or REDIS_URL) as for npm start`);
+    }
+    const store = await openStore(config).catch((error: unknown) => {
+      throw new AdminCommandError(`cannot open the store: ${(error as Error).message}`);
+    });
+    try {
+      const admin = await store.admins.get(email.toLowerCase());
+      if (!admin) throw new AdminCommandError(`there is no dashboard admin with the email ${email} in this ${where(config)}`);
+
+      const password = randomBytes(18).toString('base64url');
+      await setAdminPassword({ admins: store.admins, dataDir: config.dataDir }, admin, password);
+      await recordAdminActivity(store, { activity: 'password_reset', email: admin.email, tenants: admin.tenants }).catch(() => {
+        io.err('fitgate admin: the password is changed, but the log event could not be recorded');
+      });
+
+      io.out(`New password for ${admin.email}: ${password}`);
+      io.out(`Sign in at ${tenantUrl(config, DEFAULT_TENANT)}/manage and change it under your email (/manage/account).`);
+      io.out('Any sign-in block on this account is lifted; the old password no longer works.');
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};
+
+function readConfig(): Config {
+  try {
+    return configFromProcess();
+  } catch (error) {
+    if (error instanceof ConfigError) throw new AdminCommandError(`configuration error: ${error.message}`);
+    throw error;
+  }
+}
+
+function where(config: Config): string {
+  return config.redis ? `Redis (prefix ${config.redis.prefix})` : `embedded store (${config.dataDir})`;
+}
