@@ -24,10 +24,9 @@ const REPOSITORIES = [
 export function instrumentStore<S extends Store>(store: S, metrics: StoreMetrics): S {
   const instrumented = delegateTo(store);
   for (const repository of REPOSITORIES) {
-    Object.defineProperty(instrumented, repository, {
-      value: instrumentRepository(store[repository], repository, metrics),
-      enumerable: true,
-    });
+    const original: object | undefined = store[repository];
+    if (original === undefined) continue;
+    Object.defineProperty(instrumented, repository, { value: instrumentRepository(original, repository, metrics), enumerable: true });
   }
   metrics.watchAvailability(() => store.ping());
   return instrumented;

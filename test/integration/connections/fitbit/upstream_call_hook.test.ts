@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createTokenClient, type UpstreamCallReport } from '../../../../src/connections/fitbit/index.js';
+import { DEMO, legacyLogin, startTestEmulator, type TestEmulator } from '../../../support/emulator.js';
+
+// The plugin's onUpstreamCall option: a host's metrics hear every upstream call (operation, status,
+// error kind, duration) without the plugin knowing the host, and a failing hook changes nothing.
+
+let emulator: TestEmulator;
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+});
+afterAll(() => emulator.close());
+
+const clientWith = (onUpstreamCall: (report: UpstreamCallReport) => void) =>
+  createTokenClient({
+    api: 'fitbit-legacy',
+    clientID: DEMO.legacyServer.clientId,
+    clientSecret: DEMO.legacyServer.clientSecret,
+    upstreamBaseUrl: emulator.url,
+    onUpstreamCall,
+  });
+
+describe('onUpstreamCall', () => {
+  it('hears a successful refresh with its operation, status and duration, and no error kind', async () => {
+    const login = await legacyLogin(emulator.url, { user: 'alice' });
+    const reports: UpstreamCallReport[] = [];
+    await clientWith((report) => reports.push(report)).refresh(login.body.refresh_token as string);
+    expect(reports).toEqual([{ operation: 'refresh', status: 200, durationMs: expect.any(Number) }]);
+    expect(reports[0]!.durationMs).toBeGreaterThan(0);
+  });
+
+  it('hears a refused refresh with the error kind and the upstream status', async () => {
+    const reports: UpstreamCallReport[] = [];
+    await expect(clientWith((report) => reports.push(report)).refresh('not-a-refresh-token')).rejects.toMatchObject({ kind: 'invalid_grant' });
+    expect(reports).toEqual([{ operation: 'refresh', status: 400, errorKind: 'invalid_grant', durationMs: expect.any(Number) }]);
+  });
+
+  it('hears a rate-limited call as rate_limited with 429', async () => {
+    emulator.control.setFailure({ host: 'api.fitbit.com', mode: { kind: 'rate-limit', retryAfterSeconds: 60 }, times: 1 });
+    const reports: UpstreamCallReport[] = [];
+    await expect(clientWith((report) => reports.push(report)).revoke('some-token')).rejects.toMatchObject({ kind: 'rate_limited' });
+    expect(reports).toEqual([{ operation: 'revoke', status: 429, errorKind: 'rate_limited', durationMs: expect.any(Number) }]);
+  });
+
+  it('leaves the outcome of the call alone when the hook throws', async () => {
+    const login = await legacyLogin(emulator.url, { user: 'bob' });
+    const tokens = await clientWith(() => {
+      throw new Error('a broken metrics hook');
+    }).refresh(login.body.refresh_token as string);
+    expect(tokens.accessToken).toEqual(expect.any(String));
+  });
+
+  it('refuses a hook that is not a function', () => {
+    expect(() => clientWith('not a function' as never)).toThrow('onUpstreamCall must be a function');
+  });
+});
