@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { Sealer } from '../domain/ports.js';
 import type { Store } from '../store/store.js';
 import { inviteAdmin, type InvitationResult } from './admin_invitations.js';
+import { logConfigChange } from './config_change_log.js';
 import { textField } from './form_fields.js';
 import { keepForOneView, takeForOneView } from './shown_once.js';
 import { renderPage } from './views.js';
@@ -39,6 +40,10 @@ export function adminsRoutes(store: Store, sealer: Sealer): Router {
       return renderPage(res, 'admins', await page(tenant, { email, errors: { email: 'Enter an email address.' } }), 400);
     }
     const result = await inviteAdmin(store, tenant, email, res.locals.admin!.email);
+    if (result.kind !== 'already_admin') {
+      const details = { admin: email, outcome: result.kind };
+      await logConfigChange(store, req, res, { description: 'Invite a dashboard admin', method: 'POST', path: req.baseUrl, statusCode: 201, details });
+    }
     keepForOneView(req, sealer, invitationKey(tenant), describe(result, email, req.context.tenantUrl));
     res.redirect(303, req.baseUrl);
   });

@@ -6,6 +6,7 @@ import type { Sealer } from '../domain/ports.js';
 import type { Client } from '../domain/types.js';
 import { NotFoundError } from '../errors/index.js';
 import { APP_TYPE_LABELS, isAppType } from './app_types.js';
+import { logConfigChange } from './config_change_log.js';
 import { checkboxField, textField, type FieldErrors } from './form_fields.js';
 import { keepForOneView, takeForOneView } from './shown_once.js';
 import { parseOriginList, parseUrlList } from './url_list.js';
@@ -31,6 +32,8 @@ export function applicationsRoutes(store: Store, sealer: Sealer): Router {
   const tenantOf = (res: Response) => res.locals.managedTenant!.name;
   const credentialsKey = (client: Client) => `application:${client.tenant}:${client.clientId}`;
   const pathOf = (req: Request, client: Client, suffix = '') => `${req.baseUrl}/${encodeURIComponent(client.clientId)}${suffix}`;
+  /** The Management API path of the same change, for the log. */
+  const apiPathOf = (client: Client, suffix = '') => `/api/v2/clients/${encodeURIComponent(client.clientId)}${suffix}`;
 
   async function findClient(res: Response, clientId: string | undefined): Promise<Client> {
     const client = clientId ? await store.clients.get(tenantOf(res), clientId) : undefined;
@@ -59,6 +62,13 @@ export function applicationsRoutes(store: Store, sealer: Sealer): Router {
       return renderPage(res, 'application_new', data, 400);
     }
     const { client, clientSecret } = await createClient(store.clients, { tenant: tenantOf(res), name, appType });
+    await logConfigChange(store, req, res, {
+      description: 'Create a client',
+      method: 'POST',
+      path: '/api/v2/clients',
+      statusCode: 201,
+      details: { client_id: client.clientId },
+    });
     keepForOneView(req, sealer, credentialsKey(client), { event: 'created', ...(clientSecret && { clientSecret }) } satisfies NewCredentials);
     res.redirect(303, pathOf(req, client, '/credentials'));
   });
@@ -100,6 +110,7 @@ export function applicationsRoutes(store: Store, sealer: Sealer): Router {
       allowedOrigins: allowedOrigins.urls,
       updatedAt: new Date().toISOString(),
     });
+    await logConfigChange(store, req, res, { description: 'Update a client', method: 'PATCH', path: apiPathOf(client) });
     res.redirect(303, pathOf(req, client, '?saved=1'));
   });
 
@@ -129,6 +140,7 @@ export function applicationsRoutes(store: Store, sealer: Sealer): Router {
       return renderPage(res, 'application_rotate', { title: `Rotate the secret of ${client.name}`, section: 'applications', client, errors }, 400);
     }
     const clientSecret = await rotateClientSecret(store.clients, client);
+    await logConfigChange(store, req, res, { description: 'Rotate a client secret', method: 'POST', path: apiPathOf(client, '/rotate-secret') });
     keepForOneView(req, sealer, credentialsKey(client), { event: 'rotated', clientSecret } satisfies NewCredentials);
     res.redirect(303, pathOf(req, client, '/credentials'));
   });
@@ -142,6 +154,7 @@ export function applicationsRoutes(store: Store, sealer: Sealer): Router {
     const client = await findClient(res, req.params.clientId);
     await store.clients.delete(client.tenant, client.clientId);
     await forgetEnabledClient(store, client);
+    await logConfigChange(store, req, res, { description: 'Delete a client', method: 'DELETE', path: apiPathOf(client), statusCode: 204 });
     res.redirect(303, `${req.baseUrl}?deleted=${encodeURIComponent(client.name)}`);
   });
 

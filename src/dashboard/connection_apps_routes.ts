@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { AppDeps } from '../app_deps.js';
 import type { Connection } from '../domain/types.js';
 import { NotFoundError } from '../errors/index.js';
+import { logConfigChange } from './config_change_log.js';
 import { checkboxField } from './form_fields.js';
 import { findSocialConnection } from './social_connection.js';
 import { renderPage } from './views.js';
@@ -49,6 +50,12 @@ export function connectionAppsRoutes(deps: AppDeps): Router {
     const others = connection.enabledClients.filter((id) => id !== client.clientId);
     const enabledClients = enable ? [...others, client.clientId] : others;
     await deps.store.connections.update({ ...connection, enabledClients, updatedAt: new Date().toISOString() });
+    await logConfigChange(deps.store, req, res, {
+      description: 'Update enabled clients for a connection',
+      method: 'PATCH',
+      path: `/api/v2/connections/${encodeURIComponent(connection.id)}/clients`,
+      details: { client_id: client.clientId, status: enable },
+    });
     const back = `${req.baseUrl}/${encodeURIComponent(connection.strategy)}/applications`;
     res.redirect(303, `${back}?changed=${encodeURIComponent(client.clientId)}#app-${encodeURIComponent(client.clientId)}`);
   });

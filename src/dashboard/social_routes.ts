@@ -5,6 +5,7 @@ import type { ConnectionPlugin } from '../connections/plugin.js';
 import { callbackUrl } from '../domain/tenants.js';
 import type { Connection, ConnectionOptions } from '../domain/types.js';
 import { NotFoundError } from '../errors/index.js';
+import { logConfigChange } from './config_change_log.js';
 import { formValues, readSettingsForm, settingsFromForm, UPSTREAM_APIS, type SettingsForm } from './connection_settings_form.js';
 import type { FieldErrors } from './form_fields.js';
 import { findSocialConnection } from './social_connection.js';
@@ -77,12 +78,13 @@ export function socialRoutes(deps: AppDeps): Router {
     if (!result.ok) return renderPage(res, 'connection', settingsPage(res, plugin, connection, { typed: form, errors: result.errors }), 400);
 
     const now = new Date().toISOString();
+    const id = connection?.id ?? `con_${randomBytes(12).toString('base64url')}`;
     if (connection) {
       await deps.store.connections.update({ ...connection, options: result.options, updatedAt: now });
     } else {
       await deps.store.connections.create({
         tenant,
-        id: `con_${randomBytes(12).toString('base64url')}`,
+        id,
         name: plugin.strategy,
         strategy: plugin.strategy,
         options: result.options,
@@ -91,6 +93,14 @@ export function socialRoutes(deps: AppDeps): Router {
         updatedAt: now,
       });
     }
+    await logConfigChange(
+      deps.store,
+      req,
+      res,
+      connection
+        ? { description: 'Update a connection', method: 'PATCH', path: `/api/v2/connections/${encodeURIComponent(id)}` }
+        : { description: 'Create a connection', method: 'POST', path: '/api/v2/connections', statusCode: 201, details: { connection_id: id } },
+    );
     res.redirect(303, `${req.baseUrl}/${encodeURIComponent(plugin.strategy)}?saved=1`);
   });
 

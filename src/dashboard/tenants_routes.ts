@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { AppDeps } from '../app_deps.js';
 import { callbackUrl, createTenant, tenantUrl } from '../domain/tenants.js';
 import { BadRequestError, ConflictError } from '../errors/index.js';
+import { logConfigChange } from './config_change_log.js';
 import { textField } from './form_fields.js';
 import { renderPage } from './views.js';
 
@@ -47,6 +48,7 @@ export function tenantsRoutes(deps: AppDeps): Router {
     }
     await deps.store.admins.update({ ...admin, tenants: [...admin.tenants, name] });
     deps.logger.info({ tenant: name, admin: admin.email }, 'tenant created from the dashboard');
+    await logConfigChange(deps.store, req, res, { description: 'Create a tenant', method: 'POST', path: '/manage/tenants', statusCode: 201, tenant: name });
     res.redirect(303, `/manage/t/${encodeURIComponent(name)}?created=1`);
   });
 

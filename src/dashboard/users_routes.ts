@@ -4,6 +4,7 @@ import { deleteUserAndRevoke, type RemovalDeps } from '../domain/identity_remova
 import { describeReauthorization } from '../domain/identity_status.js';
 import type { User } from '../domain/types.js';
 import { NotFoundError } from '../errors/index.js';
+import { logConfigChange } from './config_change_log.js';
 import { pageLinks, pageOf, PER_PAGE } from './paging.js';
 import { renderPage } from './views.js';
 
@@ -61,6 +62,9 @@ export function usersRoutes(store: Store, removal: RemovalDeps): Router {
   router.post('/:userId/delete', async (req, res) => {
     const user = await findUser(res, req.params.userId);
     await deleteUserAndRevoke(removal, user.tenant, user.userId);
+    const path = `/api/v2/users/${encodeURIComponent(user.userId)}`;
+    // The event's user is the admin who acted (as in Auth0's dashboard events); the deleted user is in the path.
+    await logConfigChange(store, req, res, { description: 'Delete a user', method: 'DELETE', path, statusCode: 204 });
     res.redirect(303, `${req.baseUrl}?deleted=${encodeURIComponent(user.userId)}`);
   });
 

@@ -1,4 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
+import { apiOperationEvent } from '../domain/api_operation_event.js';
 import { AppError } from '../errors/index.js';
 import { callerOf } from './caller.js';
 import type { ManagementRoute } from './route.js';
@@ -38,16 +39,20 @@ async function audit(
   const { clientId } = callerOf(res);
   const userId = req.path.startsWith('/users/') ? req.params.id : undefined;
   try {
-    await services.recordEvent({
-      tenant: req.context.tenant.name,
-      type,
-      description: route.audit ?? '',
-      clientId,
-      ...(typeof userId === 'string' ? { userId } : {}),
-      ...(req.ip !== undefined ? { ip: req.ip } : {}),
-      ...(req.get('user-agent') ? { userAgent: req.get('user-agent') } : {}),
-      details: { request: { method: req.method, path: `/api/v2${req.path}` }, response: { statusCode }, ...extra },
-    });
+    await services.recordEvent(
+      apiOperationEvent(type, {
+        tenant: req.context.tenant.name,
+        description: route.audit ?? '',
+        method: req.method,
+        path: `/api/v2${req.path}`,
+        statusCode,
+        caller: { clientId },
+        userId: typeof userId === 'string' ? userId : undefined,
+        ip: req.ip,
+        userAgent: req.get('user-agent') || undefined,
+        details: extra,
+      }),
+    );
   } catch (error) {
     // The write itself is done; a missing audit line must not turn it into a failure.
     services.deps.logger.error({ err: error, type, path: req.path }, 'could not record a Management API audit event');

@@ -1,0 +1,45 @@
+import type { Request, Response } from 'express';
+import { apiOperationEvent, type ApiOperation } from '../domain/api_operation_event.js';
+import { recordLogEvent } from '../domain/log_events.js';
+import type { LogRepository } from '../domain/ports.js';
+
+/** A change made in the dashboard, described as the Management API call it amounts to. */
+export interface ConfigChange extends Pick<ApiOperation, 'description' | 'method' | 'path' | 'details'> {
+  /** 200 unless said (201 for a creation, 204 for a deletion, as the Management API answers). */
+  statusCode?: number;
+  /** Whose logs keep it: the managed tenant unless said (a new tenant keeps its own creation). */
+  tenant?: string;
+}
+
+/**
+ * Records a configuration change made in the dashboard the way the Management API records its
+ * writes (src/management/run_route.ts): a `sapi` event in the tenant's logs, naming the admin. Best
+ * effort: the change is done, and a log store that fails is reported to the request log rather
+ * than turned into an error page.
+ */
+export async function logConfigChange(
+  store: { logs: Pick<LogRepository, 'append'> },
+  req: Request,
+  res: Response,
+  change: ConfigChange,
+): Promise<void> {
+  const admin = res.locals.admin;
+  const tenant = change.tenant ?? res.locals.managedTenant?.name;
+  if (!admin || !tenant) return;
+  const { statusCode = 200, ...operation } = change;
+  try {
+    await recordLogEvent(
+      store,
+      apiOperationEvent('sapi', {
+        ...operation,
+        tenant,
+        statusCode,
+        caller: { adminEmail: admin.email },
+        ip: req.ip,
+        userAgent: req.get('user-agent') || undefined,
+      }),
+    );
+  } catch (error) {
+    req.log.warn({ err: error, change: change.description }, 'could not record a dashboard configuration change');
+  }
+}
