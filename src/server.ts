@@ -1,9 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Logger } from 'pino';
+import { symbols as pinoSymbols, type Logger } from 'pino';
 import { createApp } from './app.js';
 import { configFromProcess, ConfigError, type Config } from './config/index.js';
 import { connectionPlugins } from './connections/registry.js';
+import { firstPasswordNotice, formatFirstPasswordNotice, type FirstPasswordNotice } from './dashboard/first_password_notice.js';
 import { bootstrap, type BootstrapResult } from './domain/bootstrap.js';
 import { masterKeyProblem } from './domain/master_key_check.js';
 import { trackRequests } from './http/graceful_shutdown.js';
@@ -18,6 +19,9 @@ import type { Store } from './store/store.js';
 /** How long in-flight requests get to finish after SIGTERM before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
+/** What this start created, and what to tell about the first admin's generated password. */
+type Started = BootstrapResult & { firstPassword?: FirstPasswordNotice | undefined };
+
 /**
  * The only file that listens: configuration → store → first-start bootstrap → app → listen, and a
  * graceful stop on SIGTERM/SIGINT. Start-up problems end the process with one line on stderr and
@@ -31,7 +35,8 @@ async function main(): Promise<void> {
   // Refuse to serve values it cannot open: every /authorize would answer 500 (issue 17).
   const keyProblem = await masterKeyProblem(store.sealedRecords, sealer.keyIds);
   if (keyProblem) fail(keyProblem);
-  const started = await bootstrap({ config, store, sealer });
+  const bootstrapped = await bootstrap({ config, store, sealer });
+  const started: Started = { ...bootstrapped, firstPassword: await firstPasswordNotice(bootstrapped, config.dataDir, store.admins) };
 
   let internalBaseUrl = '';
   const metrics = createPrometheusMetrics();
@@ -78,15 +83,13 @@ function listen(server: Server, port: number): Promise<number> {
 }
 
 /**
- * Plain lines on stdout for the person who ran `npm start`. The generated admin password is
- * printed here once, never logged: it exists nowhere else in plain text.
+ * Plain lines on stdout for the person who ran `npm start`. The generated admin password is never
+ * logged: it is printed once, last (see the end), and kept in a 0600 file until it is changed.
  */
-function announce(config: Config, port: number, started: BootstrapResult, logger: Logger): void {
+function announce(config: Config, port: number, started: Started, logger: Logger): void {
   const lines = [`fitgate is listening on port ${port} (${config.redis ? 'Redis' : `embedded store in ${config.dataDir}`})`];
   lines.push(`Dashboard: ${started.dashboardUrl}`);
-  if (started.admin?.generatedPassword) {
-    lines.push(`Admin: ${started.admin.email}  password: ${started.admin.generatedPassword}  (shown once; change it in the dashboard)`);
-  } else if (started.admin) {
+  if (started.admin && !started.admin.generatedPassword) {
     lines.push(`Admin: ${started.admin.email} (password from FITGATE_ADMIN_PASSWORD)`);
   }
   process.stdout.write(lines.join('\n') + '\n');
@@ -101,6 +104,18 @@ function announce(config: Config, port: number, started: BootstrapResult, logger
     );
   }
   if (config.sandbox) logger.info('sandbox on: connections without credentials log in through the built-in emulator');
+  // Last, after the log lines above, so the password is not lost among them.
+  if (started.firstPassword) printAfterLogs(logger, formatFirstPasswordNotice(started.firstPassword));
+}
+
+/**
+ * Writes through the logger's own stream: its writes are asynchronous, so text written straight to
+ * stdout would come out before log lines already queued.
+ */
+function printAfterLogs(logger: Logger, text: string): void {
+  const stream = (logger as unknown as Record<symbol, { write?: (text: string) => unknown } | undefined>)[pinoSymbols.streamSym];
+  if (typeof stream?.write === 'function') stream.write(text);
+  else process.stdout.write(text);
 }
 
 function stopOnSignals(closeServer: () => Promise<void>, store: Store, logger: Logger): void {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { readFirstPasswordFile, writeFirstPasswordFile } from '../../../src/dashboard/first_password_file.js';
 import { PASSWORD_CHANGE_LIMITS } from '../../../src/dashboard/password_change_limiter.js';
 import { verifyPassword } from '../../../src/domain/passwords.js';
 import { signedInAgent, submitForm, useSignedInDashboard } from './dashboard_harness.js';
@@ -23,6 +24,23 @@ describe('changing the admin password', () => {
     expect(changed.status).toBe(303);
     expect(await verifyPassword('a brand new password', (await dashboard.harness().store.admins.get(dashboard.admin().email))!.passwordHash!)).toBe(true);
     await dashboard.agent().get('/manage/account?changed=1').expect(200);
+  });
+
+  it('removes the first-start password file once its admin has changed the password, and only then', async () => {
+    const { config } = dashboard.harness();
+    const admin = await dashboard.harness().seedAdmin('first@example.com', ['default']);
+    const other = await dashboard.harness().seedAdmin('other@example.com', ['default']);
+    await writeFirstPasswordFile(config.dataDir, { email: admin.email, password: admin.password });
+    const change = async (who: typeof admin) =>
+      submitForm(await signedInAgent(dashboard.harness().app, who), '/manage/account', '/manage/account', {
+        current_password: who.password,
+        password: 'a password of their own',
+        confirm: 'a password of their own',
+      });
+    expect((await change(other)).status).toBe(303);
+    expect(await readFirstPasswordFile(config.dataDir)).toEqual({ email: admin.email, password: admin.password });
+    expect((await change(admin)).status).toBe(303);
+    expect(await readFirstPasswordFile(config.dataDir)).toBeUndefined();
   });
 
   it(`bounds wrong current passwords on an open session: after ${PASSWORD_CHANGE_LIMITS.attempts}, 429 with the real wait`, async () => {
