@@ -10,6 +10,8 @@ export class RedisKeys {
   tenant = (name: string): string => this.key('tenant', name);
   tenantList = (): string => this.key('tenant_list');
   tenantDomain = (host: string): string => this.key('tenant_domain', host.toLowerCase());
+  /** Bumped on every change of tenants, clients and connections: the in-process caches' signal. */
+  configVersion = (): string => this.key('config_version');
 
   client = (tenant: string, clientId: string): string => this.key('client', tenant, clientId);
   clientList = (tenant: string): string => this.key('client_list', tenant);

@@ -1,6 +1,8 @@
 import { RedisStore as RedisSessionStore } from 'connect-redis';
 import type { Store as SessionStore } from 'express-session';
 import { RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { ClientRepository, ConnectionRepository, TenantRepository } from '../../domain/ports.js';
+import { cachedClients, cachedConnections, cachedTenants } from '../cache/cached_repositories.js';
 import type { RateLimiterOptions, Store } from '../store.js';
 import { RedisAdminRepository } from './admin_repository.js';
 import { RedisClientRepository } from './client_repository.js';
@@ -11,6 +13,7 @@ import { RedisKeys } from './keys.js';
 import { RedisLockStore } from './lock_store.js';
 import { RedisLogRepository } from './log_repository.js';
 import type { RedisClient } from './redis_client.js';
+import { RedisConfigVersion } from './redis_config_version.js';
 import { RedisSealedRecordStore } from './sealed_record_store.js';
 import { RedisTenantRepository } from './tenant_repository.js';
 import { RedisUserRepository } from './user_repository.js';
@@ -22,9 +25,9 @@ import { RedisUserRepository } from './user_repository.js';
 export class RedisStore implements Store {
   readonly kind = 'redis';
   readonly keys: RedisKeys;
-  readonly tenants: RedisTenantRepository;
-  readonly clients: RedisClientRepository;
-  readonly connections: RedisConnectionRepository;
+  readonly tenants: TenantRepository;
+  readonly clients: ClientRepository;
+  readonly connections: ConnectionRepository;
   readonly users: RedisUserRepository;
   readonly admins: RedisAdminRepository;
   readonly logs: RedisLogRepository;
@@ -48,6 +51,11 @@ export class RedisStore implements Store {
     this.ephemeral = new RedisEphemeralStore(client, this.keys);
     this.locks = new RedisLockStore(client, this.keys);
     this.counters = new RedisCounterStore(client, this.keys);
+    // Read on nearly every request, changed rarely: cached in process (../cache/cached_repositories.ts).
+    const configVersion = new RedisConfigVersion(client, this.keys.configVersion());
+    this.tenants = cachedTenants(this.tenants, configVersion);
+    this.clients = cachedClients(this.clients, configVersion);
+    this.connections = cachedConnections(this.connections, configVersion);
     this.sealedRecords = new RedisSealedRecordStore(client, this.keys);
   }
 

@@ -1,3 +1,4 @@
+import { CONFIG_VERSION_MIGRATION } from './config_version_schema.js';
 import { SEALED_KEY_COUNTS_MIGRATION } from './sealed_key_counts_schema.js';
 import { SHORT_LIVED_TABLES_MOVED_MIGRATION } from './short_lived_schema.js';
 
@@ -107,4 +108,5 @@ export const MIGRATIONS: readonly string[] = [
   `,
   SEALED_KEY_COUNTS_MIGRATION,
   SHORT_LIVED_TABLES_MOVED_MIGRATION,
+  CONFIG_VERSION_MIGRATION,
 ];

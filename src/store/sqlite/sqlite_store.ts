@@ -1,6 +1,8 @@
 import type { Store as SessionStore } from 'express-session';
 import type { Logger } from 'pino';
 import { RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { ClientRepository, ConnectionRepository, TenantRepository } from '../../domain/ports.js';
+import { cachedClients, cachedConnections, cachedTenants } from '../cache/cached_repositories.js';
 import type { RateLimiterOptions, Store } from '../store.js';
 import { SqliteAdminRepository } from './admin_repository.js';
 import { SqliteClientRepository } from './client_repository.js';
@@ -15,6 +17,7 @@ import { MIGRATIONS } from './migrations.js';
 import { moveShortLivedRecords } from './move_short_lived_records.js';
 import { SqliteSealedRecordStore } from './sealed_record_store.js';
 import { SqliteSessionStore } from './session_store.js';
+import { SqliteConfigVersion } from './sqlite_config_version.js';
 import { openShortLivedDatabase } from './short_lived_database.js';
 import { SHORT_LIVED_TABLES_MOVED_MIGRATION } from './short_lived_schema.js';
 import { startSweeper } from './sweeper.js';
@@ -29,9 +32,9 @@ import { SqliteUserRepository } from './user_repository.js';
  */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
-  readonly tenants: SqliteTenantRepository;
-  readonly clients: SqliteClientRepository;
-  readonly connections: SqliteConnectionRepository;
+  readonly tenants: TenantRepository;
+  readonly clients: ClientRepository;
+  readonly connections: ConnectionRepository;
   readonly users: SqliteUserRepository;
   readonly admins: SqliteAdminRepository;
   readonly logs: SqliteLogRepository;
@@ -82,6 +85,11 @@ export class SqliteStore implements Store {
     this.ephemeral = new SqliteEphemeralStore(db, shortLivedDb);
     this.locks = new SqliteLockStore(shortLivedDb);
     this.counters = new SqliteCounterStore(shortLivedDb);
+    // Read on nearly every request, changed rarely: cached in process (../cache/cached_repositories.ts).
+    const configVersion = new SqliteConfigVersion(db);
+    this.tenants = cachedTenants(this.tenants, configVersion);
+    this.clients = cachedClients(this.clients, configVersion);
+    this.connections = cachedConnections(this.connections, configVersion);
     this.sealedRecords = new SqliteSealedRecordStore(db);
     this.sessions = new SqliteSessionStore(shortLivedDb);
     this.stopSweeper = startSweeper({ durable: db, shortLived: shortLivedDb }, (error) => logger?.error({ err: error }, 'sweeping expired records failed'));

@@ -1,0 +1,54 @@
+import type { ClientRepository, ConnectionRepository, TenantRepository } from '../../domain/ports.js';
+import type { Client, Connection, Page, PageRequest, Tenant } from '../../domain/types.js';
+import type { ConfigVersion } from './config_version.js';
+import { RecordCache } from './record_cache.js';
+
+/**
+ * Tenants, clients and connections are read on nearly every request (tenant from the Host, client
+ * and connection at /authorize, /login/callback and /oauth/token) and change only when an admin
+ * changes them. These wrappers serve single-record reads from RecordCache and announce every write
+ * through the ConfigVersion; listings always go to the store.
+ */
+
+export function cachedTenants(inner: TenantRepository, version: ConfigVersion): TenantRepository {
+  const cache = new RecordCache<Tenant>(version);
+  return {
+    get: (name) => cache.get(`name:${name}`, () => inner.get(name)),
+    findByDomain: (host) => cache.get(`host:${host.toLowerCase()}`, () => inner.findByDomain(host)),
+    create: (tenant) => written(inner.create(tenant), cache),
+    update: (tenant) => written(inner.update(tenant), cache),
+    list: () => inner.list(),
+  };
+}
+
+export function cachedClients(inner: ClientRepository, version: ConfigVersion): ClientRepository {
+  const cache = new RecordCache<Client>(version);
+  return {
+    get: (tenant, clientId) => cache.get(`${tenant}\u0000${clientId}`, () => inner.get(tenant, clientId)),
+    create: (client) => written(inner.create(client), cache),
+    update: (client) => written(inner.update(client), cache),
+    delete: (tenant, clientId) => written(inner.delete(tenant, clientId), cache),
+    list: (tenant: string, page: PageRequest): Promise<Page<Client>> => inner.list(tenant, page),
+  };
+}
+
+export function cachedConnections(inner: ConnectionRepository, version: ConfigVersion): ConnectionRepository {
+  const cache = new RecordCache<Connection>(version);
+  return {
+    get: (tenant, id) => cache.get(`id:${tenant}\u0000${id}`, () => inner.get(tenant, id)),
+    getByName: (tenant, name) => cache.get(`name:${tenant}\u0000${name}`, () => inner.getByName(tenant, name)),
+    create: (connection) => written(inner.create(connection), cache),
+    update: (connection) => written(inner.update(connection), cache),
+    delete: (tenant, id) => written(inner.delete(tenant, id), cache),
+    list: (tenant) => inner.list(tenant),
+  };
+}
+
+/** Announces the change once the write succeeded (also when it failed half-way, to be safe). */
+async function written<T>(write: Promise<T>, cache: { changed(): Promise<void> }): Promise<T> {
+  try {
+    return await write;
+  } finally {
+    await cache.changed();
+  }
+}

@@ -1,0 +1,44 @@
+import type { ConfigVersion } from './config_version.js';
+
+/** Longest a cached record is served without a fresh read, even if no change was announced. */
+export const RECORD_MAX_AGE_MS = 30_000;
+/** Beyond this many records the cache starts over (tenants with 10,000 clients stay bounded). */
+const MAX_RECORDS = 10_000;
+
+/**
+ * Records that rarely change, read once per process and served as copies until the ConfigVersion
+ * moves (any change, by any process) or they are RECORD_MAX_AGE_MS old. A missing record is cached
+ * too, so unknown hosts and client ids do not reach the store on every request. Concurrent misses of
+ * one key share one read.
+ */
+export class RecordCache<T> {
+  private readonly entries = new Map<string, { value: Promise<T | undefined>; at: number }>();
+  private version: string | undefined;
+
+  constructor(private readonly configVersion: ConfigVersion) {}
+
+  async get(key: string, load: () => Promise<T | undefined>): Promise<T | undefined> {
+    const version = await this.configVersion.read();
+    if (version !== this.version) {
+      this.entries.clear();
+      this.version = version;
+    }
+    let entry = this.entries.get(key);
+    if (!entry || Date.now() - entry.at > RECORD_MAX_AGE_MS) {
+      if (this.entries.size >= MAX_RECORDS) this.entries.clear();
+      entry = { value: load(), at: Date.now() };
+      this.entries.set(key, entry);
+      entry.value.catch(() => this.entries.delete(key));
+    }
+    const value = await entry.value;
+    // Callers may change what they get (the repositories promise copies).
+    return value === undefined ? undefined : structuredClone(value);
+  }
+
+  /** After a write by this process: forget everything and tell the other processes. */
+  async changed(): Promise<void> {
+    this.entries.clear();
+    this.version = undefined;
+    await this.configVersion.changed();
+  }
+}
