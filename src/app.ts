@@ -2,12 +2,12 @@ import { join } from 'node:path';
 import express, { type Express } from 'express';
 import type { AppDeps } from './app_deps.js';
 import { createAuthnRouter } from './authn/router.js';
-import { createSandbox, SANDBOX_PATH } from './upstream/sandbox.js';
+import { SANDBOX_PATH, sandboxOf } from './upstream/sandbox.js';
 import { createDashboardRouter } from './dashboard/router.js';
 import { tryCallbackHandoff } from './dashboard/try/try_transaction.js';
 import { answerErrorsAs } from './http/error_format.js';
 import { errorHandler, notFound } from './http/error_handler.js';
-import { createHealthRouter } from './http/health.js';
+import { createHealthRouter, READY_TIMEOUT_MS } from './http/health.js';
 import { projectRoot } from './http/project_root.js';
 import { requestMetrics } from './http/request_metrics.js';
 import { resolveTenant } from './http/resolve_tenant.js';
@@ -41,9 +41,9 @@ export function createApp(deps: AppDeps): Express {
   if (deps.metrics) app.use(requestMetrics(app, deps.metrics.http));
   app.use(createHttpLogger(deps.logger));
   app.use(securityHeaders());
-  app.use(createHealthRouter(deps.store));
+  app.use(createHealthRouter(deps.store, READY_TIMEOUT_MS, deps.workers));
   app.use('/static', express.static(join(projectRoot(), 'public'), { index: false, maxAge: '1h', fallthrough: true }));
-  if (deps.config.sandbox) app.use(SANDBOX_PATH, createSandbox(deps).app);
+  if (deps.config.sandbox) app.use(SANDBOX_PATH, sandboxOf(deps).app);
 
   app.use(resolveTenant(deps.config, deps.store.tenants));
   app.use('/api/v2', answerErrorsAs('management'));

@@ -1,26 +1,31 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { symbols as pinoSymbols, type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { createApp } from './app.js';
+import type { AppDeps } from './app_deps.js';
+import { startPrimary } from './cluster/primary.js';
+import { proxiedSandbox } from './cluster/sandbox_proxy.js';
+import { isClusterWorker, joinCluster } from './cluster/worker.js';
+import { tagWithWorker } from './cluster/worker_header.js';
 import { configFromProcess, ConfigError, type Config } from './config/index.js';
 import { connectionPlugins } from './connections/registry.js';
-import { firstPasswordNotice, formatFirstPasswordNotice, type FirstPasswordNotice } from './dashboard/first_password_notice.js';
 import { bootstrap, type BootstrapResult } from './domain/bootstrap.js';
 import { masterKeyProblem } from './domain/master_key_check.js';
+import type { Sealer } from './domain/ports.js';
 import { trackRequests } from './http/graceful_shutdown.js';
 import { createLogger } from './logging/index.js';
 import { instrumentStore } from './metrics/instrument_store.js';
-import { startMetricsServer } from './metrics/metrics_server.js';
+import { shareMetricsWithPrimary, startMetricsServer, type MetricsServer, type MetricsSource } from './metrics/metrics_server.js';
 import { createPrometheusMetrics } from './metrics/prometheus_metrics.js';
 import { openStore } from './store/open_store.js';
 import { createSealer } from './store/sealing.js';
 import type { Store } from './store/store.js';
+import { buildSandbox, SANDBOX_PATH, sandboxHostApp } from './upstream/sandbox.js';
 
 /** How long in-flight requests get to finish after SIGTERM before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
-
-/** What this start created, and what to tell about the first admin's generated password. */
-type Started = BootstrapResult & { firstPassword?: FirstPasswordNotice | undefined };
+/** With workers: how long the primary waits for them all after a signal before killing them. */
+const WORKERS_STOP_BOUND_MS = SHUTDOWN_GRACE_MS + 5_000;
 
 /**
  * The only file that listens: configuration → store → first-start bootstrap → app → listen, and a
@@ -30,14 +35,35 @@ type Started = BootstrapResult & { firstPassword?: FirstPasswordNotice | undefin
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger({ level: config.logLevel });
+  if (isClusterWorker()) return serveAsWorker(config, logger);
   const store = await openStore(config, logger);
   const sealer = createSealer(config.masterKeys);
   // Refuse to serve values it cannot open: every /authorize would answer 500 (issue 17).
   const keyProblem = await masterKeyProblem(store.sealedRecords, sealer.keyIds);
   if (keyProblem) fail(keyProblem);
-  const bootstrapped = await bootstrap({ config, store, sealer });
-  const started: Started = { ...bootstrapped, firstPassword: await firstPasswordNotice(bootstrapped, config.dataDir, store.admins) };
+  const started = await bootstrap({ config, store, sealer });
+  if (config.workers > 1) {
+    await store.close();
+    return runWorkers(config, logger, started);
+  }
 
+  const { port, stop } = await serve(config, logger, store, sealer, {});
+  // Handlers first: whoever reads the announcement may send SIGTERM at once.
+  stopOnSignals(stop, logger);
+  announce(config, port, started, logger);
+}
+
+/**
+ * Builds the app on an open store and listens. Resolves with the port and the graceful stop: finish
+ * the requests in flight (bounded), then close the store.
+ */
+async function serve(
+  config: Config,
+  logger: Logger,
+  store: Store,
+  sealer: Sealer,
+  extra: Pick<AppDeps, 'sandbox' | 'workers'>,
+): Promise<{ port: number; stop: () => Promise<number> }> {
   let internalBaseUrl = '';
   const metrics = createPrometheusMetrics();
   const app = createApp({
@@ -48,19 +74,74 @@ async function main(): Promise<void> {
     plugins: connectionPlugins(),
     internalBaseUrl: () => internalBaseUrl,
     metrics,
+    ...extra,
   });
-  const server = createServer(app);
+  const listener: RequestListener = extra.workers && config.env === 'test' ? tagWithWorker(app) : app;
+  const server = createServer(listener);
   const graceful = trackRequests(server);
   const port = await listen(server, config.port);
   internalBaseUrl = `http://127.0.0.1:${port}`;
-  const metricsServer = await startMetricsServer(config, { cluster: false, registry: metrics.registry }).catch((error: unknown) =>
+  // A worker's figures are served by the primary, summed over every worker.
+  if (extra.workers) shareMetricsWithPrimary(metrics.registry);
+  const metricsServer = extra.workers ? undefined : await serveMetrics(config, logger, { cluster: false, registry: metrics.registry });
+  const stop = () =>
+    graceful
+      .close(SHUTDOWN_GRACE_MS)
+      .then(() => metricsServer?.close())
+      .then(() => store.close())
+      .then(() => 0);
+  return { port, stop };
+}
+
+/**
+ * FITGATE_WORKERS > 1, in the primary: bootstrap is done and its store closed; the sandbox emulator
+ * (when on) runs here, once, on a loopback port; the workers serve. The banner is printed once, when
+ * every worker listens.
+ */
+async function runWorkers(config: Config, logger: Logger, started: BootstrapResult): Promise<void> {
+  const sandbox = config.sandbox ? await hostSandbox() : undefined;
+  const workers = startPrimary({ workers: config.workers, logger, sandbox, stopBoundMs: WORKERS_STOP_BOUND_MS });
+  // Handlers at once: a signal during start-up still stops every worker.
+  stopOnSignals((signal) => workers.stop(signal), logger);
+  void workers.gaveUp.then((reason) => {
+    process.stderr.write(`fitgate: ${reason}\n`);
+    return workers.stop('SIGTERM').then(() => process.exit(1));
+  });
+  const port = await workers.started.catch((error: unknown) => fail(`could not start the workers: ${(error as Error).message}`));
+  await serveMetrics(config, logger, { cluster: true });
+  announce(config, port, started, logger);
+}
+
+/** A worker: set-up from the primary, its own store connection, the shared port; no bootstrap, no banner. */
+async function serveAsWorker(config: Config, logger: Logger): Promise<void> {
+  const link = await joinCluster();
+  const store = await openStore(config, logger);
+  link.answerPings(store);
+  const { stop } = await serve(config, logger, store, createSealer(config.masterKeys), {
+    ...(link.sandbox && { sandbox: proxiedSandbox(config, store.tenants, link) }),
+    workers: { expected: config.workers, ready: async (timeoutMs) => (await link.workersReady(timeoutMs)).ready },
+  });
+  // The primary announces the signal once for every worker.
+  const stopNow = stopOnSignals(stop, logger, { quiet: true });
+  link.onPrimaryGone(() => stopNow('SIGTERM'));
+}
+
+/** The sandbox emulator for every worker, on a loopback port of the primary. */
+async function hostSandbox(): Promise<Parameters<typeof startPrimary>[0]['sandbox']> {
+  let url = '';
+  const sandbox = buildSandbox(() => `${url}${SANDBOX_PATH}`);
+  const port = await listen(createServer(sandboxHostApp(sandbox)), 0, '127.0.0.1');
+  url = `http://127.0.0.1:${port}`;
+  return { url, credentials: sandbox.credentials(), allowCallback: (callbackUrl) => sandbox.allowCallback(callbackUrl) };
+}
+
+/** GET /metrics on FITGATE_METRICS_PORT, when set. */
+async function serveMetrics(config: Config, logger: Logger, source: MetricsSource): Promise<MetricsServer | undefined> {
+  const server = await startMetricsServer(config, source).catch((error: unknown) =>
     fail(`cannot serve metrics on FITGATE_METRICS_PORT ${config.metricsPort}: ${(error as Error).message}`),
   );
-  if (metricsServer) logger.info({ port: metricsServer.port }, 'Prometheus metrics served at /metrics');
-
-  // Handlers first: whoever reads the announcement may send SIGTERM at once.
-  stopOnSignals(() => graceful.close(SHUTDOWN_GRACE_MS).then(() => metricsServer?.close()), store, logger);
-  announce(config, port, started, logger);
+  if (server) logger.info({ port: server.port }, 'Prometheus metrics served at /metrics');
+  return server;
 }
 
 function readConfig(): Config {
@@ -72,10 +153,10 @@ function readConfig(): Config {
   }
 }
 
-function listen(server: Server, port: number): Promise<number> {
+function listen(server: Server, port: number, host?: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, () => {
+    server.listen(port, host, () => {
       server.off('error', reject);
       resolve((server.address() as AddressInfo).port);
     });
@@ -83,13 +164,15 @@ function listen(server: Server, port: number): Promise<number> {
 }
 
 /**
- * Plain lines on stdout for the person who ran `npm start`. The generated admin password is never
- * logged: it is printed once, last (see the end), and kept in a 0600 file until it is changed.
+ * Plain lines on stdout for the person who ran `npm start`. The generated admin password is
+ * printed here once, never logged: it exists nowhere else in plain text.
  */
-function announce(config: Config, port: number, started: Started, logger: Logger): void {
+function announce(config: Config, port: number, started: BootstrapResult, logger: Logger): void {
   const lines = [`fitgate is listening on port ${port} (${config.redis ? 'Redis' : `embedded store in ${config.dataDir}`})`];
   lines.push(`Dashboard: ${started.dashboardUrl}`);
-  if (started.admin && !started.admin.generatedPassword) {
+  if (started.admin?.generatedPassword) {
+    lines.push(`Admin: ${started.admin.email}  password: ${started.admin.generatedPassword}  (shown once; change it in the dashboard)`);
+  } else if (started.admin) {
     lines.push(`Admin: ${started.admin.email} (password from FITGATE_ADMIN_PASSWORD)`);
   }
   process.stdout.write(lines.join('\n') + '\n');
@@ -104,38 +187,33 @@ function announce(config: Config, port: number, started: Started, logger: Logger
     );
   }
   if (config.sandbox) logger.info('sandbox on: connections without credentials log in through the built-in emulator');
-  // Last, after the log lines above, so the password is not lost among them.
-  if (started.firstPassword) printAfterLogs(logger, formatFirstPasswordNotice(started.firstPassword));
 }
 
 /**
- * Writes through the logger's own stream: its writes are asynchronous, so text written straight to
- * stdout would come out before log lines already queued.
+ * Runs `stop` once, on the first SIGTERM or SIGINT, and exits with its code. Returns the same stop
+ * for another reason to end (a worker whose primary is gone).
  */
-function printAfterLogs(logger: Logger, text: string): void {
-  const stream = (logger as unknown as Record<symbol, { write?: (text: string) => unknown } | undefined>)[pinoSymbols.streamSym];
-  if (typeof stream?.write === 'function') stream.write(text);
-  else process.stdout.write(text);
-}
-
-function stopOnSignals(closeServer: () => Promise<void>, store: Store, logger: Logger): void {
+function stopOnSignals(
+  stop: (signal: NodeJS.Signals) => Promise<number>,
+  logger: Logger,
+  options: { quiet?: boolean } = {},
+): (signal: NodeJS.Signals) => void {
   let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
+  const stopOnce = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    process.stdout.write(`fitgate received ${signal}: finishing requests in flight, then stopping\n`);
-    closeServer()
-      .then(() => store.close())
-      .then(
-        () => process.exit(0),
-        (error: unknown) => {
-          logger.error({ err: error }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
+    if (!options.quiet) process.stdout.write(`fitgate received ${signal}: finishing requests in flight, then stopping\n`);
+    stop(signal).then(
+      (code) => process.exit(code),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  process.on('SIGTERM', stopOnce);
+  process.on('SIGINT', stopOnce);
+  return stopOnce;
 }
 
 function fail(message: string): never {

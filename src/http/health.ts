@@ -9,19 +9,34 @@ export const READY_TIMEOUT_MS = 2000;
  * host (a load balancer probes by IP). Live: the process serves HTTP. Ready: the store answers
  * within a bound, so a hung database takes the instance out of rotation instead of hanging probes.
  */
-export function createHealthRouter(store: Pick<Store, 'ping'>, timeoutMs = READY_TIMEOUT_MS): Router {
+/** With several workers (FITGATE_WORKERS): how many of them answer with their store. */
+export interface WorkerReadiness {
+  readonly expected: number;
+  /** How many workers answered within the bound. */
+  ready(timeoutMs: number): Promise<number>;
+}
+
+export function createHealthRouter(store: Pick<Store, 'ping'>, timeoutMs = READY_TIMEOUT_MS, workers?: WorkerReadiness): Router {
   const router = Router();
   router.get('/health/live', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' });
   });
   router.get('/health/ready', async (_req, res) => {
-    const ready = await answersWithin(store.ping(), timeoutMs);
+    const [storeReady, counted] = await Promise.all([answersWithin(store.ping(), timeoutMs), countWorkers(workers, timeoutMs)]);
+    const ready = storeReady && (counted === undefined || counted.ready === counted.expected);
     res
       .status(ready ? 200 : 503)
       .set('Cache-Control', 'no-store')
-      .json({ status: ready ? 'ok' : 'unavailable', store: ready ? 'ok' : 'not answering' });
+      .json({ status: ready ? 'ok' : 'unavailable', store: storeReady ? 'ok' : 'not answering', ...(counted && { workers: counted }) });
   });
   return router;
+}
+
+/** Every worker must be up and answer with its own store: a load balancer sees them as one. */
+async function countWorkers(workers: WorkerReadiness | undefined, timeoutMs: number): Promise<{ expected: number; ready: number } | undefined> {
+  if (!workers) return undefined;
+  const ready = await workers.ready(timeoutMs).catch(() => 0);
+  return { expected: workers.expected, ready };
 }
 
 async function answersWithin(ping: Promise<void>, timeoutMs: number): Promise<boolean> {

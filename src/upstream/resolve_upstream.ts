@@ -2,7 +2,7 @@ import type { AppDeps } from '../app_deps.js';
 import type { ConnectionPlugin, PluginClientOptions } from '../connections/plugin.js';
 import type { Connection, UpstreamApi } from '../domain/types.js';
 import { TemporarilyUnavailableError } from '../errors/index.js';
-import { createSandbox, SANDBOX_PATH } from './sandbox.js';
+import { SANDBOX_PATH, sandboxOf } from './sandbox.js';
 
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000;
 
@@ -18,7 +18,7 @@ export interface ResolvedUpstream {
 
 /**
  * Resolves a connection to its upstream. With credentials: the real upstream (or
- * FITGATE_UPSTREAM_BASE_URL's emulator). Without, and with the sandbox on: the in-process emulator,
+ * FITGATE_UPSTREAM_BASE_URL's emulator). Without, and with the sandbox on: the sandbox emulator,
  * reached by the browser on the tenant's own host and by fitgate over loopback. `api` other than the
  * connection's is for revoking a legacy token after the connection moved to google-health.
  */
@@ -56,12 +56,13 @@ export function resolveUpstream(
       `The connection "${connection.name}" has no upstream client id yet; an administrator must configure it.`,
     );
   }
-  const credentials = createSandbox(deps).credentialsFor(api, callbackUrlOf(tenantUrl));
+  const sandbox = sandboxOf(deps);
+  const credentials = sandbox.credentialsFor(api, callbackUrlOf(tenantUrl));
   return {
     plugin,
     sandbox: true,
     authorizationBaseUrl: `${tenantUrl}${SANDBOX_PATH}`,
-    client: { api, ...credentials, upstreamBaseUrl: `${deps.internalBaseUrl()}${SANDBOX_PATH}`, timeoutMs, ...observed },
+    client: { api, ...credentials, upstreamBaseUrl: sandbox.backChannelUrl(), timeoutMs, ...observed },
   };
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { AppDeps } from '../app_deps.js';
 import type { UpstreamApi } from '../domain/types.js';
 import { createEmulator, type EmulatorControl, type RegisteredApp } from '../emulator/index.js';
@@ -10,40 +10,65 @@ export const SANDBOX_PATH = '/_sandbox';
 /** What every page of a sandbox login says, fitgate's and the emulator's alike. */
 export const SANDBOX_NOTICE = 'Sandbox: no real Fitbit account is used.';
 
+export interface SandboxCredentials {
+  readonly clientID: string;
+  readonly clientSecret: string;
+}
+
 /**
- * The built-in emulator standing in for Fitbit and Google when a connection has no credentials and
- * FITGATE_SANDBOX is on, so a fresh install can log in at once. Its state lives in this process: a
- * sandbox login must finish on the instance that started it (fine for development; production
- * turns the sandbox off).
+ * What request code needs of the built-in emulator that stands in for Fitbit and Google when a
+ * connection has no credentials and FITGATE_SANDBOX is on, wherever that emulator runs: in this
+ * process, or (with several workers) in the primary, reached over loopback.
  */
-export interface Sandbox {
-  /** The emulator, with the sandbox notice added to its pages. */
+export interface SandboxAccess {
+  /** The front channel, mounted at SANDBOX_PATH on every tenant's host. */
   readonly app: RequestHandler;
-  readonly control: EmulatorControl;
   /** The emulator app for `api`, with `callbackUrl` registered as one of its redirect URIs. */
-  credentialsFor(api: UpstreamApi, callbackUrl: string): { clientID: string; clientSecret: string };
+  credentialsFor(api: UpstreamApi, callbackUrl: string): SandboxCredentials;
+  /** Where fitgate's back channel (token, profile, revocation calls) reaches the emulator. */
+  backChannelUrl(): string;
+}
+
+/** The emulator itself, in this process: its state (codes, tokens, consent) lives here. */
+export interface Sandbox extends SandboxAccess {
+  readonly control: EmulatorControl;
+  /** Both sandbox apps' credentials, for processes that reach this emulator from elsewhere. */
+  credentials(): Readonly<Record<UpstreamApi, SandboxCredentials>>;
+  /** Registers `callbackUrl` as a redirect URI of both sandbox apps. */
+  allowCallback(callbackUrl: string): void;
 }
 
 const CLIENT_IDS: Readonly<Record<UpstreamApi, string>> = {
   'google-health': 'fitgate-sandbox.apps.googleusercontent.com',
   'fitbit-legacy': '23SBOX',
 };
+const APIS = Object.keys(CLIENT_IDS) as UpstreamApi[];
 
 const sandboxes = new WeakMap<AppDeps, Sandbox>();
 
-/** The sandbox of these deps: app.ts mounts it and the login routes use it, so both get the same one. */
+/**
+ * The sandbox request code uses: the one the entry point built (deps.sandbox), or else one emulator
+ * in this process per deps, reached over the process's own loopback address, so that app.ts and
+ * the login routes share it.
+ */
+export function sandboxOf(deps: AppDeps): SandboxAccess {
+  return deps.sandbox ?? createSandbox(deps);
+}
+
+/** The in-process sandbox of these deps (tests drive its emulator through `control`). */
 export function createSandbox(deps: AppDeps): Sandbox {
   let sandbox = sandboxes.get(deps);
   if (!sandbox) {
-    sandbox = buildSandbox();
+    sandbox = buildSandbox(() => `${deps.internalBaseUrl()}${SANDBOX_PATH}`);
     sandboxes.set(deps, sandbox);
   }
   return sandbox;
 }
 
-function buildSandbox(): Sandbox {
-  // Server apps with secrets, as a real deployment registers them; the secrets never leave the process.
-  const apps: RegisteredApp[] = (Object.keys(CLIENT_IDS) as UpstreamApi[]).map((api) => ({
+/** A sandbox emulator whose back channel is reached at `backChannelUrl`. */
+export function buildSandbox(backChannelUrl: () => string): Sandbox {
+  // Server apps with secrets, as a real deployment registers them; the secrets never leave fitgate.
+  const apps: RegisteredApp[] = APIS.map((api) => ({
     clientId: CLIENT_IDS[api],
     clientSecret: randomBytes(24).toString('base64url'),
     type: 'server',
@@ -53,14 +78,47 @@ function buildSandbox(): Sandbox {
   }));
   const emulator = createEmulator({ apps });
   const { control } = emulator;
-  const withNotice = addNoticeToPages(emulator.app);
+  const credentialsOf = (app: RegisteredApp): SandboxCredentials => ({ clientID: app.clientId, clientSecret: app.clientSecret ?? '' });
   return {
-    app: withNotice,
+    app: withoutAdminApi(addNoticeToPages(emulator.app)),
     control,
+    backChannelUrl,
     credentialsFor(api, callbackUrl) {
-      const app = control.addRedirectUri(CLIENT_IDS[api], callbackUrl);
-      return { clientID: app.clientId, clientSecret: app.clientSecret ?? '' };
+      return credentialsOf(control.addRedirectUri(CLIENT_IDS[api], callbackUrl));
     },
+    credentials() {
+      const registered = new Map(control.apps().map((app) => [app.clientId, app]));
+      return Object.fromEntries(APIS.map((api) => [api, credentialsOf(registered.get(CLIENT_IDS[api]) as RegisteredApp)])) as Record<
+        UpstreamApi,
+        SandboxCredentials
+      >;
+    },
+    allowCallback(callbackUrl) {
+      for (const api of APIS) control.addRedirectUri(CLIENT_IDS[api], callbackUrl);
+    },
+  };
+}
+
+/** The sandbox's front channel at SANDBOX_PATH, for the loopback server that hosts it for workers. */
+export function sandboxHostApp(sandbox: Sandbox): Express {
+  const host = express();
+  host.disable('x-powered-by');
+  host.use(SANDBOX_PATH, sandbox.app);
+  return host;
+}
+
+/**
+ * The emulator's control API (/_emulator: apps with their secrets, users, failures) is for tests
+ * and the standalone emulator; on fitgate's public hosts it would let anyone read the sandbox
+ * secrets or rewrite its behaviour.
+ */
+function withoutAdminApi(app: RequestHandler): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.path === '/_emulator' || req.path.startsWith('/_emulator/')) {
+      res.status(404).json({ error: 'not_found', message: 'Unknown host prefix. Paths start with a real host, e.g. /api.fitbit.com/.' });
+      return;
+    }
+    app(req, res, next);
   };
 }
 

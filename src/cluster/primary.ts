@@ -1,0 +1,128 @@
+import cluster, { type Worker } from 'node:cluster';
+import type { Logger } from 'pino';
+import { Channel } from './channel.js';
+import type { PrimaryQuestions, SandboxLink, WorkerQuestions, WorkersReadiness } from './messages.js';
+import { RestartBudget } from './restart_budget.js';
+
+export interface PrimaryOptions {
+  readonly workers: number;
+  readonly logger: Logger;
+  /** The sandbox emulator this process hosts for every worker, when the sandbox is on. */
+  readonly sandbox?: SandboxLink & { allowCallback(callbackUrl: string): void };
+  /** After a stop signal, how long workers get before they are killed. */
+  readonly stopBoundMs: number;
+  readonly restartBudget?: RestartBudget;
+}
+
+export interface RunningCluster {
+  /**
+   * The port every worker listens on, once all of them do. Rejects when a worker stops before that
+   * (it printed why), after the others were stopped.
+   */
+  readonly started: Promise<number>;
+  /** Passes `signal` to every worker; resolves with 0 once all exited 0, 1 otherwise. */
+  stop(signal: NodeJS.Signals): Promise<number>;
+  /** Resolves with a reason when the cluster gives up by itself: workers keep dying. */
+  readonly gaveUp: Promise<string>;
+}
+
+interface Member {
+  readonly worker: Worker;
+  readonly channel: Channel<WorkerQuestions, PrimaryQuestions>;
+  listening: boolean;
+}
+
+/**
+ * The primary process: forks the workers (which run server.ts, the only file that listens; node's
+ * cluster hands each of them connections to the one shared port), answers their questions, replaces
+ * one that dies, and stops them all on a signal, which may come at any time, even during start-up.
+ */
+export function startPrimary(options: PrimaryOptions): RunningCluster {
+  const { logger } = options;
+  const budget = options.restartBudget ?? new RestartBudget();
+  const members = new Map<number, Member>();
+  let started = false;
+  let stopping: Promise<number> | undefined;
+  let everyExitClean = true;
+  let allExited: () => void = () => undefined;
+  let resolveStart: (port: number) => void = () => undefined;
+  let rejectStart: (error: Error) => void = () => undefined;
+  let giveUp: (reason: string) => void = () => undefined;
+
+  function fork(): void {
+    const worker = cluster.fork();
+    const channel = new Channel<WorkerQuestions, PrimaryQuestions>(worker);
+    const member: Member = { worker, channel, listening: false };
+    members.set(worker.id, member);
+    channel.answer('setup', async () => ({ sandbox: options.sandbox && { url: options.sandbox.url, credentials: options.sandbox.credentials } }));
+    channel.answer('workers-ready', ({ timeoutMs }) => readiness(timeoutMs));
+    channel.answer('sandbox-callback', async ({ callbackUrl }) => {
+      if (!options.sandbox) throw new Error('the sandbox is off');
+      options.sandbox.allowCallback(callbackUrl);
+      return null;
+    });
+    worker.on('listening', (address) => {
+      member.listening = true;
+      if (!started && members.size === options.workers && [...members.values()].every((each) => each.listening)) {
+        started = true;
+        resolveStart(address.port);
+      }
+    });
+    worker.on('exit', (code, signal) => onExit(member, code, signal));
+  }
+
+  function onExit(member: Member, code: number | null, signal: string | null): void {
+    members.delete(member.worker.id);
+    member.channel.close();
+    if (stopping) {
+      if (code !== 0) everyExitClean = false;
+      if (members.size === 0) allExited();
+      return;
+    }
+    const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+    if (!started) {
+      void stop('SIGTERM').then(() => rejectStart(new Error(`a worker ${how} while starting`)));
+      return;
+    }
+    if (!budget.tryRestart()) {
+      giveUp(`workers keep stopping (the last one ${how}); giving up`);
+      return;
+    }
+    logger.error({ pid: member.worker.process.pid, exitCode: code, signal }, `worker ${how}; starting a new one`);
+    fork();
+  }
+
+  async function readiness(timeoutMs: number): Promise<WorkersReadiness> {
+    if (stopping) return { expected: options.workers, ready: 0 };
+    const listening = [...members.values()].filter((member) => member.listening);
+    const answers = await Promise.all(listening.map((member) => member.channel.ask('ping', null, timeoutMs).then(() => true, () => false)));
+    return { expected: options.workers, ready: answers.filter(Boolean).length };
+  }
+
+  function stop(signal: NodeJS.Signals): Promise<number> {
+    stopping ??= new Promise<number>((resolve) => {
+      const killer = setTimeout(() => {
+        everyExitClean = false;
+        for (const { worker } of members.values()) worker.process.kill('SIGKILL');
+      }, options.stopBoundMs);
+      allExited = () => {
+        clearTimeout(killer);
+        resolve(everyExitClean ? 0 : 1);
+      };
+      if (members.size === 0) allExited();
+      for (const { worker } of members.values()) worker.process.kill(signal);
+    });
+    return stopping;
+  }
+
+  const running: RunningCluster = {
+    started: new Promise<number>((resolve, reject) => {
+      resolveStart = resolve;
+      rejectStart = reject;
+    }),
+    stop,
+    gaveUp: new Promise<string>((resolve) => (giveUp = resolve)),
+  };
+  for (let i = 0; i < options.workers; i += 1) fork();
+  return running;
+}

@@ -1,0 +1,81 @@
+import { Agent, request, type IncomingHttpHeaders } from 'node:http';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Config } from '../config/index.js';
+import type { TenantRepository } from '../domain/ports.js';
+import { TemporarilyUnavailableError } from '../errors/index.js';
+import { resolveTenant } from '../http/resolve_tenant.js';
+import { callbackUrlOf } from '../upstream/resolve_upstream.js';
+import { SANDBOX_PATH, type SandboxAccess } from '../upstream/sandbox.js';
+import type { WorkerLink } from './worker.js';
+
+/** Headers of one connection, not of the message: never passed through a proxy (RFC 9110 §7.6.1). */
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+
+/**
+ * A worker's sandbox: the emulator runs once, in the primary, so the codes, tokens and consent of a
+ * sandbox login are in one place whichever workers its requests land on. The browser's requests on
+ * the tenant's host are passed through to it as they are (same path, so its pages and forms keep
+ * their /_sandbox links); fitgate's back channel calls it directly over loopback.
+ *
+ * Redirect URIs: the in-process sandbox registers a tenant's callback when a login starts, but that
+ * worker may not be the one the browser reaches next. So the worker that passes a browser request
+ * on first registers the callback of the tenant whose host it came to (the only URL a sandbox login
+ * there may return to), and waits for the primary to confirm.
+ */
+export function proxiedSandbox(
+  config: Pick<Config, 'publicUrl' | 'baseHost'>,
+  tenants: TenantRepository,
+  link: Pick<WorkerLink, 'sandbox' | 'allowSandboxCallback'>,
+): SandboxAccess {
+  const emulator = link.sandbox;
+  if (!emulator) throw new Error('the primary runs no sandbox emulator');
+  const target = new URL(emulator.url);
+  const agent = new Agent({ keepAlive: true });
+  const findTenant = resolveTenant(config, tenants);
+  const allowed = new Map<string, Promise<void>>();
+
+  function allow(callbackUrl: string): Promise<void> {
+    let registered = allowed.get(callbackUrl);
+    if (!registered) {
+      registered = link.allowSandboxCallback(callbackUrl);
+      allowed.set(callbackUrl, registered);
+      registered.catch(() => allowed.delete(callbackUrl));
+    }
+    return registered;
+  }
+
+  function forward(req: Request, res: Response, next: NextFunction): void {
+    const upstream = request(
+      { host: target.hostname, port: target.port, method: req.method, path: req.originalUrl, headers: endToEnd(req.headers), agent },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, endToEnd(answer.headers));
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => {
+      if (!res.headersSent) next(new TemporarilyUnavailableError('The sandbox emulator is not answering; try again in a moment.'));
+      else res.destroy();
+    });
+    req.pipe(upstream);
+  }
+
+  const app: RequestHandler = (req, res, next) => {
+    findTenant(req, res, (error?: unknown) => {
+      if (error) return next(error);
+      allow(callbackUrlOf(req.context.tenantUrl)).then(
+        () => forward(req, res, next),
+        () => next(new TemporarilyUnavailableError('The sandbox emulator is not answering; try again in a moment.')),
+      );
+    });
+  };
+
+  return {
+    app,
+    credentialsFor: (api) => emulator.credentials[api],
+    backChannelUrl: () => `${emulator.url}${SANDBOX_PATH}`,
+  };
+}
+
+function endToEnd(headers: IncomingHttpHeaders): IncomingHttpHeaders {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name)));
+}

@@ -1,0 +1,49 @@
+import cluster from 'node:cluster';
+import { Channel, type IpcEndpoint } from './channel.js';
+import type { PrimaryQuestions, SandboxLink, WorkerQuestions, WorkersReadiness } from './messages.js';
+
+/** How long a worker waits for the primary's set-up answer; the primary answers at once. */
+const SETUP_BOUND_MS = 30_000;
+/** Registering a callback is one Map update in the primary. */
+const SANDBOX_CALLBACK_BOUND_MS = 5_000;
+
+/** True in a process the primary forked: it serves, and leaves bootstrap and the banner to the primary. */
+export function isClusterWorker(): boolean {
+  return cluster.isWorker;
+}
+
+/** A worker's line to the primary. */
+export interface WorkerLink {
+  readonly sandbox: SandboxLink | undefined;
+  /** How many workers answered with their store, as the primary counts them. */
+  workersReady(timeoutMs: number): Promise<WorkersReadiness>;
+  /** Lets the sandbox emulator send browsers back to this tenant callback. */
+  allowSandboxCallback(callbackUrl: string): Promise<void>;
+  /** Answers the primary's readiness pings with this worker's store. */
+  answerPings(store: { ping(): Promise<void> }): void;
+  /** Runs `stop` when the primary is gone (killed): nothing would route connections here anymore. */
+  onPrimaryGone(stop: () => void): void;
+}
+
+/** Asks the primary for this worker's set-up. Call only when isClusterWorker(). */
+export async function joinCluster(): Promise<WorkerLink> {
+  const channel = new Channel<PrimaryQuestions, WorkerQuestions>(process as IpcEndpoint);
+  const setup = await channel.ask('setup', null, SETUP_BOUND_MS);
+  return {
+    sandbox: setup.sandbox,
+    // The primary's own bound is shorter, so its count arrives before this question gives up.
+    workersReady: (timeoutMs) => channel.ask('workers-ready', { timeoutMs: Math.floor(timeoutMs * 0.75) }, timeoutMs),
+    allowSandboxCallback: async (callbackUrl) => {
+      await channel.ask('sandbox-callback', { callbackUrl }, SANDBOX_CALLBACK_BOUND_MS);
+    },
+    answerPings(store) {
+      channel.answer('ping', async () => {
+        await store.ping();
+        return null;
+      });
+    },
+    onPrimaryGone(stop) {
+      process.once('disconnect', stop);
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import { expect } from '@jest/globals';
+import { uniquePrefix, redisUrl, deleteKeysWithPrefix } from '../../support/redis.js';
+import { startServer, tempDataDir, type RunningServer } from '../server/spawn_server.js';
+import { ClusterBrowser, TENANT_URL } from './cluster_client.js';
+
+export const BOOTSTRAP = { clientId: 'cluster-bootstrap', clientSecret: randomBytes(24).toString('base64url') };
+export const ADMIN = { email: 'owner@example.com', password: 'cluster-admin-password' };
+/** The web application's callback: never requested, the test reads the Location. */
+export const APP_CALLBACK = 'https://app.cluster.example/callback';
+
+export interface ClusterFixture {
+  readonly server: RunningServer;
+  readonly port: number;
+  browser(): ClusterBrowser;
+  /** Stops the server (if still running) and removes what it stored. */
+  close(): Promise<void>;
+}
+
+/** `node dist/src/server.js` with FITGATE_WORKERS=2 on one store, started and listening on every worker. */
+export async function startCluster(store: 'sqlite' | 'redis', environment: Record<string, string> = {}): Promise<ClusterFixture> {
+  const prefix = uniquePrefix(`cluster-${store}`);
+  const storeEnvironment: Record<string, string> =
+    store === 'sqlite'
+      ? { FITGATE_DATA_DIR: tempDataDir() }
+      : {
+          REDIS_URL: redisUrl,
+          FITGATE_REDIS_PREFIX: prefix,
+          FITGATE_MASTER_KEY: randomBytes(32).toString('base64'),
+          FITGATE_SESSION_SECRETS: randomBytes(32).toString('base64url'),
+        };
+  const server = startServer({
+    FITGATE_WORKERS: '2',
+    FITGATE_BOOTSTRAP_CLIENT_ID: BOOTSTRAP.clientId,
+    FITGATE_BOOTSTRAP_CLIENT_SECRET: BOOTSTRAP.clientSecret,
+    FITGATE_ADMIN_EMAIL: ADMIN.email,
+    FITGATE_ADMIN_PASSWORD: ADMIN.password,
+    ...storeEnvironment,
+    ...environment,
+  });
+  const port = await server.port();
+  return {
+    server,
+    port,
+    browser: () => new ClusterBrowser(port),
+    async close() {
+      await server.stop();
+      if (store === 'redis') await deleteKeysWithPrefix(prefix);
+    },
+  };
+}
+
+/** Distinct worker pids seen on fresh connections until `count` of them answered (bounded). */
+export async function workerPids(browser: ClusterBrowser, count: number): Promise<string[]> {
+  const seen = new Set<string>();
+  for (let attempt = 0; attempt < 20 && seen.size < count; attempt += 1) seen.add((await browser.get('/health/live')).worker);
+  expect(seen.size).toBe(count);
+  return [...seen];
+}
+
+/**
+ * A regular web application with APP_CALLBACK, and the sandbox Fitbit connection of the first start
+ * enabled for it, set up through the Management API as an operator would.
+ */
+export async function createWebApplication(browser: ClusterBrowser): Promise<{ clientId: string; clientSecret: string }> {
+  const token = await browser.post('/oauth/token', {
+    grant_type: 'client_credentials',
+    client_id: BOOTSTRAP.clientId,
+    client_secret: BOOTSTRAP.clientSecret,
+    audience: `${TENANT_URL}/api/v2/`,
+  });
+  expect(token.status).toBe(200);
+  const authorization = { authorization: `Bearer ${String(JSON.parse(token.text).access_token)}` };
+  const created = await browser.post('/api/v2/clients', { name: 'Cluster app', app_type: 'regular_web', callbacks: [APP_CALLBACK] }, authorization);
+  expect(created.status).toBe(201);
+  const { client_id: clientId, client_secret: clientSecret } = JSON.parse(created.text) as { client_id: string; client_secret: string };
+
+  const connections = JSON.parse((await browser.get('/api/v2/connections?name=fitbit', authorization)).text) as Array<{ id: string }>;
+  const enabled = await browser.send(
+    'PATCH',
+    `/api/v2/connections/${encodeURIComponent(connections[0]?.id ?? '')}`,
+    { ...authorization, 'content-type': 'application/json' },
+    JSON.stringify({ enabled_clients: [clientId] }),
+  );
+  expect(enabled.status).toBe(200);
+  return { clientId, clientSecret };
+}

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { SANDBOX_NOTICE } from '../../../src/upstream/sandbox.js';
+import { SERVER_TEST_TIMEOUT_MS } from '../server/spawn_server.js';
+import { TENANT_URL, type ClusterBrowser } from './cluster_client.js';
+import { ADMIN, startCluster, type ClusterFixture } from './cluster_fixture.js';
+
+async function signIn(browser: ClusterBrowser): Promise<void> {
+  const form = await browser.get('/manage/login');
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)?.[1] ?? '';
+  const signedIn = await browser.post('/manage/login', { _csrf: csrf, email: ADMIN.email, password: ADMIN.password });
+  expect(signedIn.status).toBe(303);
+}
+
+/** Presses Try on the sandbox Fitbit connection and follows it to the result page; the callback steps off the starting worker. */
+async function runTry(browser: ClusterBrowser): Promise<{ startedOn: string; finishedOn: string; page: string }> {
+  const started = await browser.get('/manage/t/default/social/fitbit/try');
+  expect(started.status).toBe(302);
+  const consent = started.location ?? new URL('about:blank');
+  expect(`${consent.origin}${consent.pathname}`.startsWith(`${TENANT_URL}/_sandbox/`)).toBe(true);
+  consent.searchParams.set('emulator_user', 'alice');
+  consent.searchParams.set('emulator_decision', 'approve');
+  const upstream = await browser.get(consent);
+  expect(upstream.location?.pathname).toBe('/login/callback');
+
+  await browser.stepOffWorker(started.worker);
+  const callback = await browser.get(upstream.location ?? '');
+  expect(callback.status).toBe(303);
+  const handedOver = await browser.get(callback.location ?? '');
+  expect(handedOver.status).toBe(303);
+  const result = await browser.get(handedOver.location ?? '');
+  expect(result.status).toBe(200);
+  return { startedOn: started.worker, finishedOn: callback.worker, page: result.text };
+}
+
+describe('TRY in sandbox mode with two workers', () => {
+  let cluster: ClusterFixture;
+  beforeAll(async () => {
+    cluster = await startCluster('sqlite');
+  }, SERVER_TEST_TIMEOUT_MS);
+  afterAll(() => cluster?.close(), SERVER_TEST_TIMEOUT_MS);
+
+  it(
+    'logs in through the one sandbox emulator when TRY starts on one worker and returns to the other',
+    async () => {
+      const browser = cluster.browser();
+      await signIn(browser);
+      let attempt = await runTry(browser);
+      for (let again = 0; again < 4 && attempt.startedOn === attempt.finishedOn; again += 1) attempt = await runTry(browser);
+      expect(attempt.finishedOn).not.toBe(attempt.startedOn);
+      expect(attempt.page).toContain('It works!');
+      expect(attempt.page).toContain('alice-4f1c2b7e');
+      expect(attempt.page).toContain(SANDBOX_NOTICE);
+    },
+    SERVER_TEST_TIMEOUT_MS,
+  );
+});
