@@ -12,13 +12,14 @@ const PROGRESS_EVERY_MS = 2000;
  * `npm run admin -- reseal [--batch N]`: re-seals every sealed value under the first key of
  * FITGATE_MASTER_KEY, on the store fitgate is configured for, while fitgate keeps running. The work
  * is src/domain/reseal.ts; this only wires configuration, store and output. Exit code 0 when the
- * older keys may be removed, 1 otherwise.
+ * older keys may be removed, 1 otherwise. `--forget-lost`, when a key is lost for good, drops what
+ * is sealed under keys no longer configured (and says what to re-enter, who must log in again).
  */
 export const command: AdminCommand = {
-  args: '[--batch N]',
+  args: '[--batch N] [--forget-lost]',
   summary: 're-seal every sealed value under the first key of FITGATE_MASTER_KEY (master key rotation)',
   async run(args, io) {
-    const batchSize = batchOption(args);
+    const { batchSize, forgetLost } = options(args);
     const config = readConfig();
     const sealer = createSealer(config.masterKeys);
     const store = await openStore(config).catch((error: unknown) => {
@@ -32,7 +33,7 @@ export const command: AdminCommand = {
         lastPrinted = Date.now();
         io.out(`  pass ${progress.pass}, ${progress.kind}s: ${progress.examined} examined, ${progress.resealed} re-sealed`);
       };
-      const report = await reseal({ records: store.sealedRecords, sealer, ephemeral: store.ephemeral, batchSize, onBatch }).catch(
+      const report = await reseal({ records: store.sealedRecords, sealer, ephemeral: store.ephemeral, batchSize, onBatch, forgetLost }).catch(
         (error: unknown) => {
           throw error instanceof MissingMasterKeyError ? new AdminCommandError(error.message) : error;
         },
@@ -45,12 +46,22 @@ export const command: AdminCommand = {
   },
 };
 
-function batchOption(args: readonly string[]): number | undefined {
-  if (args.length === 0) return undefined;
-  if (args.length !== 2 || args[0] !== '--batch') throw new AdminCommandError('usage: npm run admin -- reseal [--batch N]', 2);
-  const value = Number(args[1]);
-  if (!Number.isInteger(value) || value < 1 || value > 10_000) throw new AdminCommandError('--batch takes a whole number from 1 to 10000', 2);
-  return value;
+const USAGE = 'usage: npm run admin -- reseal [--batch N] [--forget-lost]';
+
+function options(args: readonly string[]): { batchSize: number | undefined; forgetLost: boolean } {
+  let batchSize: number | undefined;
+  let forgetLost = false;
+  for (let index = 0; index < args.length; index += 1) {
+    if (args[index] === '--forget-lost') {
+      forgetLost = true;
+    } else if (args[index] === '--batch' && batchSize === undefined) {
+      batchSize = Number(args[(index += 1)]);
+      if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new AdminCommandError('--batch takes a whole number from 1 to 10000', 2);
+    } else {
+      throw new AdminCommandError(USAGE, 2);
+    }
+  }
+  return { batchSize, forgetLost };
 }
 
 function readConfig(): Config {

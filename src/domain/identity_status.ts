@@ -17,13 +17,16 @@ export type ReauthorizationReason =
   /** The access token expired and the upstream never issued a refresh token (no offline access). */
   | 'refresh_token_missing'
   /** An administrator unlinked the user's only identity: its tokens were removed and revoked. */
-  | 'unlinked';
+  | 'unlinked'
+  /** The tokens were sealed under a master key that was lost; `reseal --forget-lost` dropped them. */
+  | 'master_key_lost';
 
 const EXPLANATIONS: Readonly<Record<ReauthorizationReason, string>> = {
   refresh_token_rejected: 'the upstream refused the stored refresh token',
   legacy_api_gone: 'the legacy Fitbit Web API is gone (410); switch the connection to google-health',
   refresh_token_missing: 'the access token expired and the upstream issued no refresh token',
   unlinked: 'an administrator unlinked it and its upstream tokens were revoked',
+  master_key_lost: 'its stored tokens were sealed under a master key that was lost',
 };
 
 /** The reason a failed refresh puts the identity in, or undefined when the failure is passing. */

@@ -1,6 +1,8 @@
+import { forgetLostValues } from './forget_lost_values.js';
 import { missingMasterKeyMessage, missingMasterKeys } from './master_key_check.js';
 import type { EphemeralStore } from './ports.js';
 import type { KeyedSealer, SealedRecordStore, StoredSealedRecord } from './sealed_record_store.js';
+import type { Sealed } from './types.js';
 import {
   describeSealedRecord,
   mapSealedValues,
@@ -8,6 +10,7 @@ import {
   sealedKeyId,
   sealedValuesOf,
   type KeyUsage,
+  type SealedRecord,
   type SealedRecordKind,
 } from './sealed_values.js';
 
@@ -36,6 +39,12 @@ export interface ResealDeps {
   batchSize?: number;
   /** Called after each batch, for progress lines. */
   onBatch?: (progress: ResealProgress) => void;
+  /**
+   * Drop what is sealed under keys that are no longer configured instead of refusing (the key is
+   * lost: see forget_lost_values.ts for what replaces each kind of value).
+   */
+  forgetLost?: boolean;
+  now?: () => Date;
 }
 
 export interface ResealProgress {
@@ -61,6 +70,8 @@ export interface ResealReport {
   busy: number;
   /** Sealed values still under another key once the run ended (empty: the old keys may go). */
   remaining: KeyUsage;
+  /** With forgetLost: where values under a lost key were dropped (users only counted: there may be millions). */
+  forgotten: { tenants: string[]; connections: string[]; users: number };
 }
 
 interface SavedPosition {
@@ -80,7 +91,7 @@ export async function reseal(deps: ResealDeps): Promise<ResealReport> {
   if (targetKeyId === undefined) throw new Error('reseal needs at least one master key');
   await deps.records.countUncounted();
   const missing = missingMasterKeys(await deps.records.keyUsage(), deps.sealer.keyIds);
-  if (missing.length > 0) throw new MissingMasterKeyError(missingMasterKeyMessage(missing));
+  if (missing.length > 0 && !deps.forgetLost) throw new MissingMasterKeyError(missingMasterKeyMessage(missing));
 
   const saved = await deps.ephemeral.get<SavedPosition>('reseal_progress', targetKeyId);
   const report: ResealReport = {
@@ -93,6 +104,7 @@ export async function reseal(deps: ResealDeps): Promise<ResealReport> {
     unreadable: [],
     busy: 0,
     remaining: {},
+    forgotten: { tenants: [], connections: [], users: 0 },
   };
   let start = saved;
   for (let pass = 1; pass <= MAX_PASSES; pass += 1) {
@@ -133,9 +145,12 @@ async function resealOne(deps: ResealDeps, targetKeyId: string, first: StoredSea
   for (let attempt = 0; attempt < MAX_ATTEMPTS && stored; attempt += 1) {
     const stale = sealedValuesOf(stored.sealed).filter((value) => sealedKeyId(value) !== targetKeyId);
     if (stale.length === 0) return;
+    const isLost = (value: Sealed) => !deps.sealer.keyIds.includes(sealedKeyId(value));
+    const forgetting = deps.forgetLost === true && stale.some(isLost);
     let next;
     try {
-      next = mapSealedValues(stored.sealed, (value) => (sealedKeyId(value) === targetKeyId ? value : deps.sealer.seal(deps.sealer.open(value))));
+      const kept = forgetting ? await forgetLostValues(stored.sealed, isLost, deps.sealer, deps.now?.() ?? new Date()) : stored.sealed;
+      next = mapSealedValues(kept, (value) => (sealedKeyId(value) === targetKeyId ? value : deps.sealer.seal(deps.sealer.open(value))));
     } catch {
       report.unreadable.push(describeSealedRecord(stored.sealed));
       return;
@@ -144,6 +159,7 @@ async function resealOne(deps: ResealDeps, targetKeyId: string, first: StoredSea
     if (outcome === 'replaced') {
       report.resealed += 1;
       report.values += stale.length;
+      if (forgetting) noteForgotten(report, stored.sealed);
       return;
     }
     if (outcome === 'missing') return;
@@ -154,4 +170,10 @@ async function resealOne(deps: ResealDeps, targetKeyId: string, first: StoredSea
 
 function otherKeys(usage: KeyUsage, targetKeyId: string): KeyUsage {
   return Object.fromEntries(Object.entries(usage).filter(([keyId, values]) => keyId !== targetKeyId && values > 0));
+}
+
+function noteForgotten(report: ResealReport, sealed: SealedRecord): void {
+  if (sealed.kind === 'user') report.forgotten.users += 1;
+  else if (sealed.kind === 'tenant') report.forgotten.tenants.push(sealed.record.name);
+  else report.forgotten.connections.push(`${sealed.record.tenant}/${sealed.record.name}`);
 }

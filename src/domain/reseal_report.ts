@@ -10,6 +10,16 @@ export function resealReportLines(report: ResealReport, configuredKeyIds: readon
     `Done in ${passes}${report.resumed ? ' (continuing an interrupted run)' : ''}: ${report.examined} records examined, ` +
       `${report.resealed} re-sealed (${report.values} values).`,
   ];
+  const { tenants, connections, users } = report.forgotten;
+  if (connections.length > 0) {
+    lines.push(`Client secrets sealed under a lost key were removed; re-enter them (dashboard, Social) for: ${connections.join(', ')}.`);
+  }
+  if (tenants.length > 0) {
+    lines.push(`Signing keys sealed under a lost key were removed (a new one generated where none was left) in: ${tenants.join(', ')}.`);
+  }
+  if (users > 0) {
+    lines.push(`${users} users had upstream tokens sealed under a lost key: now "needs reauthorization"; each must log in again.`);
+  }
   for (const record of report.unreadable) {
     lines.push(`Cannot open a sealed value of ${record} (altered or corrupt): left as it is.`);
   }

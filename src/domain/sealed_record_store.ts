@@ -46,8 +46,8 @@ export interface SealedRecordStore {
   /** The record as stored now; undefined when it was deleted. */
   reread(sealed: SealedRecord): Promise<StoredSealedRecord | undefined>;
   /**
-   * Stores `next` (which differs from the stored record in its sealed values only, so no index
-   * changes) when the record is still exactly `stored.version`: 'changed' when another writer got
+   * Stores `next` (which differs from the stored record in its sealed values, or their removal,
+   * only: nothing an index is built from) when the record is still exactly `stored.version`: 'changed' when another writer got
    * there first (nothing written), 'missing' when it was deleted.
    */
   replaceSealed(stored: StoredSealedRecord, next: SealedRecord): Promise<ReplaceOutcome>;

@@ -142,6 +142,29 @@ describeEachStore('re-sealing under the newest master key', (h) => {
     });
   }, 60_000);
 
+  it('with forgetLost, drops what a lost key sealed: the secret to re-enter, a new signing key, users to log in again', async () => {
+    await withFreshStore(h, async (store) => {
+      const lost = createSealer([randomBytes(32)]);
+      const current = createSealer([randomBytes(32)]);
+      const tenant = await populate(store, lost);
+      const kept = userRecord(tenant, { upstreamId: 'KEPT', identities: [identityRecord('KEPT', { tokens: { accessToken: current.seal('kept'), expiresAt: 1 } })] });
+      await store.users.create(kept);
+
+      const report = await reseal({ records: store.sealedRecords, sealer: current, ephemeral: store.ephemeral, batchSize: BATCH, forgetLost: true });
+
+      expect(report.remaining).toEqual({});
+      expect(report.forgotten).toEqual({ tenants: [tenant], connections: [`${tenant}/fitbit`], users: USERS });
+      expect(Object.keys(await store.sealedRecords.keyUsage())).toEqual(current.keyIds);
+      const [signingKey] = (await store.tenants.get(tenant))!.signingKeys;
+      expect(JSON.parse(current.open(signingKey!.privateJwk))).toMatchObject({ kty: 'RSA' });
+      expect((await store.connections.getByName(tenant, 'fitbit'))!.options.clientSecret).toBeUndefined();
+      const [identity] = (await store.users.get(tenant, 'fitbit|U0'))!.identities;
+      expect([identity!.status, identity!.statusReason, identity!.tokens]).toEqual(['needs_reauthorization', 'master_key_lost', undefined]);
+      const [untouched] = (await store.users.get(tenant, kept.userId))!.identities;
+      expect(current.open(untouched!.tokens!.accessToken)).toBe('kept');
+    });
+  }, 60_000);
+
   it('refuses to start when a key the stored values need is not configured, naming it and how many need it', async () => {
     const keyA = randomBytes(32);
     await withFreshStore(h, async (store) => {
