@@ -4,6 +4,7 @@ import type { AppDeps } from './app_deps.js';
 import { createAuthnRouter } from './authn/router.js';
 import { SANDBOX_PATH, sandboxOf } from './upstream/sandbox.js';
 import { createDashboardRouter } from './dashboard/router.js';
+import { masterKeyStatus } from './domain/master_key_check.js';
 import { tryCallbackHandoff } from './dashboard/try/try_transaction.js';
 import { answerErrorsAs } from './http/error_format.js';
 import { errorHandler, notFound } from './http/error_handler.js';
@@ -15,6 +16,7 @@ import { securityHeaders } from './http/security_headers.js';
 import { views } from './http/views.js';
 import { createHttpLogger } from './logging/index.js';
 import { createManagementRouter } from './management/router.js';
+import { masterKeyIds } from './store/sealing.js';
 
 /** Largest form or JSON body accepted: OAuth and Management requests are a few hundred bytes. */
 export const BODY_LIMIT = '100kb';
@@ -41,7 +43,8 @@ export function createApp(deps: AppDeps): Express {
   if (deps.metrics) app.use(requestMetrics(app, deps.metrics.http));
   app.use(createHttpLogger(deps.logger));
   app.use(securityHeaders());
-  app.use(createHealthRouter(deps.store, READY_TIMEOUT_MS, deps.workers));
+  const masterKeys = () => masterKeyStatus(deps.store.sealedRecords, masterKeyIds(deps.config.masterKeys));
+  app.use(createHealthRouter(deps.store, READY_TIMEOUT_MS, deps.workers, masterKeys));
   app.use('/static', express.static(join(projectRoot(), 'public'), { index: false, maxAge: '1h', fallthrough: true }));
   if (deps.config.sandbox) app.use(SANDBOX_PATH, sandboxOf(deps).app);
 

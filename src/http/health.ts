@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { MasterKeyStatus } from '../domain/master_key_check.js';
 import type { Store } from '../store/store.js';
 
 /** How long /health/ready waits for the store before calling it unavailable. */
@@ -16,18 +17,28 @@ export interface WorkerReadiness {
   ready(timeoutMs: number): Promise<number>;
 }
 
-export function createHealthRouter(store: Pick<Store, 'ping'>, timeoutMs = READY_TIMEOUT_MS, workers?: WorkerReadiness): Router {
+export function createHealthRouter(
+  store: Pick<Store, 'ping'>,
+  timeoutMs = READY_TIMEOUT_MS,
+  workers?: WorkerReadiness,
+  /** Which master key ids seal stored values, and which of them this process lacks (key rotation). */
+  masterKeys?: () => Promise<MasterKeyStatus>,
+): Router {
   const router = Router();
   router.get('/health/live', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' });
   });
   router.get('/health/ready', async (_req, res) => {
-    const [storeReady, counted] = await Promise.all([answersWithin(store.ping(), timeoutMs), countWorkers(workers, timeoutMs)]);
+    const [storeReady, counted, keys] = await Promise.all([
+      answersWithin(store.ping(), timeoutMs),
+      countWorkers(workers, timeoutMs),
+      masterKeys && valueWithin(masterKeys(), timeoutMs),
+    ]);
     const ready = storeReady && (counted === undefined || counted.ready === counted.expected);
     res
       .status(ready ? 200 : 503)
       .set('Cache-Control', 'no-store')
-      .json({ status: ready ? 'ok' : 'unavailable', store: storeReady ? 'ok' : 'not answering', ...(counted && { workers: counted }) });
+      .json({ status: ready ? 'ok' : 'unavailable', store: storeReady ? 'ok' : 'not answering', ...(counted && { workers: counted }), ...(keys && { master_keys: keys }) });
   });
   return router;
 }
@@ -46,6 +57,19 @@ async function answersWithin(ping: Promise<void>, timeoutMs: number): Promise<bo
   });
   try {
     return await Promise.race([ping.then(() => true as const, () => false as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The value, or undefined when it fails or takes longer than the bound (a probe never hangs on it). */
+async function valueWithin<T>(work: Promise<T>, timeoutMs: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), timeoutMs);
+  });
+  try {
+    return await Promise.race([work.catch(() => undefined), timeout]);
   } finally {
     clearTimeout(timer);
   }

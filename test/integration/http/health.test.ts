@@ -18,7 +18,7 @@ describe('health checks on the app', () => {
     expect(live.body).toEqual({ status: 'ok' });
     const ready = await request(fixture.app).get('/health/ready').set('Host', '10.0.0.7:3000');
     expect(ready.status).toBe(200);
-    expect(ready.body).toEqual({ status: 'ok', store: 'ok' });
+    expect(ready.body).toEqual({ status: 'ok', store: 'ok', master_keys: expect.objectContaining({ missing: [] }) });
   });
 });
 

@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import { expect, it } from '@jest/globals';
+import express from 'express';
+import request from 'supertest';
+import { masterKeyStatus } from '../../../src/domain/master_key_check.js';
+import { createHealthRouter } from '../../../src/http/health.js';
+import { createSealer } from '../../../src/store/sealing.js';
+import { describeEachStore } from '../../support/stores.js';
+import { connectionRecord, tenantRecord } from '../store/records.js';
+
+describeEachStore('/health/ready and master keys', (h) => {
+  it('names the key ids sealing stored values and those this process lacks, never a key or a count', async () => {
+    const store = h.store();
+    const old = createSealer([randomBytes(32)]);
+    const current = createSealer([randomBytes(32)]);
+    const tenant = tenantRecord();
+    await store.tenants.create(tenant);
+    await store.connections.create(
+      connectionRecord(tenant.name, {
+        options: { api: 'google-health', clientId: 'c', clientSecret: old.seal('secret'), scope: [], profileSync: 'on_each_login' },
+      }),
+    );
+    const app = express().use(createHealthRouter(store, 1000, undefined, () => masterKeyStatus(store.sealedRecords, current.keyIds)));
+
+    const response = await request(app).get('/health/ready');
+    expect(response.status).toBe(200);
+    expect(response.body.master_keys).toEqual({ sealing: current.keyIds[0], in_use: [old.keyIds[0]], missing: [old.keyIds[0]] });
+  });
+
+  it('leaves the detail out rather than hang when the store does not answer it', async () => {
+    const app = express().use(createHealthRouter(h.store(), 50, undefined, () => new Promise(() => undefined)));
+    const response = await request(app).get('/health/ready');
+    expect(response.status).toBe(200);
+    expect(response.body.master_keys).toBeUndefined();
+  });
+});
