@@ -47,7 +47,8 @@ export function adminActivityEvents(record: AdminActivityRecord): LogEventInput[
     userName: record.email,
     ...(record.ip !== undefined ? { ip: record.ip } : {}),
     ...(record.userAgent !== undefined ? { userAgent: record.userAgent } : {}),
-    details: { source: 'dashboard', admin: record.email },
+    // As the dashboard's configuration changes are marked (api_operation_event.ts).
+    details: { request: { channel: record.activity === 'password_reset' ? 'command_line' : 'dashboard' } },
   }));
 }
 

@@ -27,7 +27,13 @@ describe('dashboard admin activity in the logs', () => {
     expect((await attemptSignIn(admin.email, admin.password)).status).toBe(303);
     for (const tenant of ['default', 'acme']) {
       const [event] = await eventsFor(tenant, admin.email);
-      expect(event).toMatchObject({ type: 's', description: 'Dashboard sign-in', userAgent: 'activity-test', ip: expect.any(String) });
+      expect(event).toMatchObject({
+        type: 's',
+        description: 'Dashboard sign-in',
+        userAgent: 'activity-test',
+        ip: expect.any(String),
+        details: { request: { channel: 'dashboard' } },
+      });
       expect(event?.userId).toBeUndefined();
     }
     const logs = await dashboard.agent().get('/manage/t/default/logs?type=s').expect(200);
