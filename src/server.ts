@@ -17,6 +17,7 @@ import { createLogger } from './logging/index.js';
 import { instrumentStore } from './metrics/instrument_store.js';
 import { shareMetricsWithPrimary, startMetricsServer, type MetricsServer, type MetricsSource } from './metrics/metrics_server.js';
 import { createPrometheusMetrics } from './metrics/prometheus_metrics.js';
+import { logRetentionReport, startLogRetention } from './store/log_retention_sweeper.js';
 import { openStore } from './store/open_store.js';
 import { createSealer } from './store/sealing.js';
 import type { Store } from './store/store.js';
@@ -84,10 +85,13 @@ async function serve(
   // A worker's figures are served by the primary, summed over every worker.
   if (extra.workers) shareMetricsWithPrimary(metrics.registry);
   const metricsServer = extra.workers ? undefined : await serveMetrics(config, logger, { cluster: false, registry: metrics.registry });
+  // In every worker: the sweep takes a store lock, so one process sweeps at a time.
+  const stopLogRetention = startLogRetention(store, config.logRetentionDays, logRetentionReport(logger, config.logRetentionDays));
   const stop = () =>
     graceful
       .close(SHUTDOWN_GRACE_MS)
       .then(() => metricsServer?.close())
+      .then(stopLogRetention)
       .then(() => store.close())
       .then(() => 0);
   return { port, stop };

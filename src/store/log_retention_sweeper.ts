@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { LockStore, LogRepository } from '../domain/ports.js';
 
 /** How often old log events are swept (and once at start). */
@@ -15,6 +16,14 @@ export interface LogRetentionDeps {
 export interface LogRetentionReport {
   swept(deleted: number): void;
   failed(error: unknown): void;
+}
+
+/** What the process log says about sweeps: how many events went, and failures (retried at the next tick). */
+export function logRetentionReport(logger: Pick<Logger, 'info' | 'error'>, retentionDays: number): LogRetentionReport {
+  return {
+    swept: (deleted) => logger.info({ deleted, retentionDays }, 'log events past FITGATE_LOG_RETENTION_DAYS deleted'),
+    failed: (error) => logger.error({ err: error }, 'deleting old log events failed; the next sweep tries again'),
+  };
 }
 
 /**
