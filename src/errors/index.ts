@@ -1,3 +1,4 @@
 export * from './app_error.js';
 export * from './oauth_errors.js';
 export * from './management_errors.js';
+export * from './store_errors.js';

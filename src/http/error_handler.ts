@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import { AppError, InsufficientScopeError, InvalidClientError, InvalidTokenError, ManagementError, NotFoundError } from '../errors/index.js';
+import { asStoreUnavailable } from '../store/store_unavailable.js';
 import { errorFormatOf } from './error_format.js';
 import { errorPageText } from './error_pages.js';
 import { fromRequestError } from './request_errors.js';
@@ -15,13 +16,15 @@ export function notFound(): RequestHandler {
 
 /**
  * The one error handler. Endpoint code throws AppErrors; this answers in the route's format (see
- * error_format.ts). Only errors with `expose` show their description; anything else (a bug, a
- * store failure) is a 500 with a generic message, and its stack goes to the request log only:
+ * error_format.ts). Only errors with `expose` show their description; anything else (a bug) is a
+ * 500 with a generic message, and its stack goes to the request log only:
  * pino-http logs `res.err` with the request line.
  */
 export function errorHandler(views: Views): ErrorRequestHandler {
   return (error: unknown, req: Request, res: Response, next: NextFunction) => {
-    const appError = error instanceof AppError ? error : fromRequestError(error);
+    // A store that is down answers 503 in every format even when the driver's error reaches here
+    // unwrapped (the session store, the embedded database's SQLITE_BUSY).
+    const appError = error instanceof AppError ? error : (asStoreUnavailable(error) ?? fromRequestError(error));
     const status = appError?.status ?? 500;
     if (status >= 500) res.err = error instanceof Error ? error : new Error(String(error));
     // Once headers are out no answer can be sent; Express's own handler closes the connection.

@@ -2,13 +2,18 @@ import { Router } from 'express';
 import type { MasterKeyStatus } from '../domain/master_key_check.js';
 import type { Store } from '../store/store.js';
 
-/** How long /health/ready waits for the store before calling it unavailable. */
-export const READY_TIMEOUT_MS = 2000;
+/**
+ * How long /health/ready waits for the store before calling it unavailable: the probe is answered
+ * well inside 2 s even when the store hangs.
+ */
+export const READY_TIMEOUT_MS = 1500;
 
 /**
  * Liveness and readiness for orchestrators, mounted before tenant resolution so they answer on any
- * host (a load balancer probes by IP). Live: the process serves HTTP. Ready: the store answers
- * within a bound, so a hung database takes the instance out of rotation instead of hanging probes.
+ * host (a load balancer probes by IP). Live: the process serves HTTP, whatever the store does.
+ * Ready: the store answers within a bound, so a hung database takes the instance out of rotation
+ * instead of hanging probes; the body also carries what the store found about itself at start-up
+ * (on Redis: whether it may evict or forget records), so an operator sees it where they look.
  */
 /** With several workers (FITGATE_WORKERS): how many of them answer with their store. */
 export interface WorkerReadiness {
@@ -18,7 +23,7 @@ export interface WorkerReadiness {
 }
 
 export function createHealthRouter(
-  store: Pick<Store, 'ping'>,
+  store: Pick<Store, 'ping' | 'health'>,
   timeoutMs = READY_TIMEOUT_MS,
   workers?: WorkerReadiness,
   /** Which master key ids seal stored values, and which of them this process lacks (key rotation). */
@@ -38,7 +43,7 @@ export function createHealthRouter(
     res
       .status(ready ? 200 : 503)
       .set('Cache-Control', 'no-store')
-      .json({ status: ready ? 'ok' : 'unavailable', store: storeReady ? 'ok' : 'not answering', ...(counted && { workers: counted }), ...(keys && { master_keys: keys }) });
+      .json({ status: ready ? 'ok' : 'unavailable', store: storeReady ? 'ok' : 'not answering', ...store.health?.(), ...(counted && { workers: counted }), ...(keys && { master_keys: keys }) });
   });
   return router;
 }

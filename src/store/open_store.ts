@@ -1,27 +1,46 @@
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
-import { connectRedis } from './redis/connect_redis.js';
-import { RedisStore } from './redis/redis_store.js';
+import { openRedisStore } from './redis/open_redis_store.js';
+import { DATABASE_FILE } from './sqlite/database.js';
 import { SqliteStore } from './sqlite/sqlite_store.js';
 import type { Store } from './store.js';
 
 /**
  * Opens the store the configuration asks for: Redis when REDIS_URL is set, otherwise the embedded
- * SQLite database in FITGATE_DATA_DIR. Rejects with a message naming the setting when it cannot.
+ * SQLite database in FITGATE_DATA_DIR. Rejects with a one-line message naming the setting when it
+ * cannot.
  */
 export async function openStore(config: Config, logger?: Logger): Promise<Store> {
-  if (config.redis) {
-    const client = await connectRedis({
-      url: config.redis.url,
-      onError: (error) => logger?.error({ err: error }, 'Redis connection error; reconnecting'),
-    });
-    return new RedisStore(client, config.redis.prefix);
-  }
+  if (config.redis) return openRedisStore(config, config.redis, logger);
   try {
+    assertWritable(config.dataDir);
     return SqliteStore.open(config.dataDir, logger);
   } catch (error) {
-    throw new Error(`cannot open the embedded database in FITGATE_DATA_DIR (${config.dataDir}): ${(error as Error).message}`, {
+    throw new Error(`cannot open the embedded database in FITGATE_DATA_DIR (${config.dataDir}): ${firstLine(error)}`, {
       cause: error,
     });
   }
+}
+
+/**
+ * SQLite opens a read-only file without complaint and fails later, at the first write, with a
+ * code (or "ConnectionFailed(... 14)") that names neither the directory nor the fix. WAL mode also
+ * creates files beside the database, so the directory itself must be writable.
+ */
+function assertWritable(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true });
+  const database = join(dataDir, DATABASE_FILE);
+  for (const path of existsSync(database) ? [dataDir, database] : [dataDir]) {
+    try {
+      accessSync(path, constants.W_OK);
+    } catch {
+      throw new Error(`${path} is not writable by this process; give it write access or set FITGATE_DATA_DIR to a writable directory`);
+    }
+  }
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 }

@@ -45,6 +45,8 @@ export interface Store {
   rateLimiter(options: RateLimiterOptions): RateLimiterAbstract;
   /** Resolves when the database answers; rejects otherwise (drives /health/ready). */
   ping(): Promise<void>;
+  /** What /health/ready adds about the store beyond "answers" (e.g. Redis's eviction and persistence settings). */
+  health?(): Record<string, unknown> | undefined;
   /** Stops background work and closes connections. */
   close(): Promise<void>;
 }

@@ -1,29 +1,53 @@
 import { createClient } from 'redis';
 import type { RedisClient } from './redis_client.js';
 
+/**
+ * How long one command may wait for Redis's reply. A Redis that stopped answering (paused,
+ * partitioned) costs a request about this long before it is answered 503, inside the 2 s every
+ * request is owed. node-redis's own command timeout only covers commands not yet sent, so the
+ * store enforces this one (guarded_client.ts) and then drops the connection (reconnectStalled).
+ */
+export const COMMAND_TIMEOUT_MS = 1500;
+/** Longest pause between reconnection attempts: once Redis is back, fitgate serves within about this. */
+export const MAX_RECONNECT_DELAY_MS = 1000;
+
 export interface ConnectRedisOptions {
   url: string;
-  /** Told about connection errors after start-up (node-redis reconnects by itself meanwhile). */
+  /** Told once when an established connection is lost (node-redis reconnects by itself meanwhile). */
   onError?: (error: Error) => void;
+  /** Told when the connection is back after a loss. */
+  onReconnect?: () => void;
 }
 
 /**
  * Connects to Redis, failing fast with an error naming REDIS_URL when the first connection does not
- * succeed; once connected, a dropped connection is retried with backoff (capped at 3 s) while
- * commands wait or fail, and /health/ready reports it.
+ * succeed. Once connected, a lost connection is retried with backoff (capped at
+ * MAX_RECONNECT_DELAY_MS) and, meanwhile, commands fail at once instead of queueing
+ * (disableOfflineQueue): node-redis would otherwise hold every request until Redis returned.
+ * Callers turn these failures into 503s (see ../store_unavailable.ts).
  */
-export async function connectRedis({ url, onError }: ConnectRedisOptions): Promise<RedisClient> {
+export async function connectRedis({ url, onError, onReconnect }: ConnectRedisOptions): Promise<RedisClient> {
   let connected = false;
+  let up = true;
   const client = createClient({
     url,
+    disableOfflineQueue: true,
     socket: {
       connectTimeout: 5000,
       // false before the first success makes connect() reject with the cause instead of retrying forever.
-      reconnectStrategy: (retries) => (connected ? Math.min(100 * 2 ** retries, 3000) : false),
+      reconnectStrategy: (retries) => (connected ? Math.min(100 * 2 ** retries, MAX_RECONNECT_DELAY_MS) : false),
     },
   });
+  // Every failed reconnection attempt emits an error; one line per outage is enough for the log.
   client.on('error', (error: Error) => {
-    if (connected) onError?.(error);
+    if (!connected || !up) return;
+    up = false;
+    onError?.(error);
+  });
+  client.on('ready', () => {
+    if (!connected || up) return;
+    up = true;
+    onReconnect?.();
   });
   try {
     await client.connect();
@@ -33,6 +57,18 @@ export async function connectRedis({ url, onError }: ConnectRedisOptions): Promi
   }
   connected = true;
   return client;
+}
+
+/**
+ * Drops a connection that is up but stopped answering, so the commands waiting on it fail now and
+ * new ones fail at once (offline) until a fresh connection has finished its handshake, which a
+ * paused Redis only answers once it runs again. Emitting the error logs the outage once.
+ */
+export function reconnectStalled(client: RedisClient, cause: Error): void {
+  if (!client.isReady) return; // already reconnecting
+  client.emit('error', cause);
+  client.destroy();
+  client.connect().catch(() => undefined); // failures are emitted as 'error' and retried by reconnectStrategy
 }
 
 /** The URL without its password, for error messages and logs. */

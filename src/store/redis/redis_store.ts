@@ -9,12 +9,14 @@ import { RedisClientRepository } from './client_repository.js';
 import { RedisConnectionRepository } from './connection_repository.js';
 import { RedisCounterStore } from './counter_store.js';
 import { RedisEphemeralStore } from './ephemeral_store.js';
+import { guardRedisClient } from './guarded_client.js';
 import { RedisKeys } from './keys.js';
 import { RedisLockStore } from './lock_store.js';
 import { RedisLogRepository } from './log_repository.js';
 import type { RedisClient } from './redis_client.js';
 import { RedisConfigVersion } from './redis_config_version.js';
 import { RedisSealedRecordStore } from './sealed_record_store.js';
+import type { RedisSettingsReport } from './redis_settings.js';
 import { RedisTenantRepository } from './tenant_repository.js';
 import { RedisUserRepository } from './user_repository.js';
 
@@ -35,39 +37,45 @@ export class RedisStore implements Store {
   readonly locks: RedisLockStore;
   readonly counters: RedisCounterStore;
   readonly sealedRecords: RedisSealedRecordStore;
+  /** What the start-up check found about eviction and persistence (see redis_settings.ts). */
+  settings: RedisSettingsReport | undefined;
   private sessions: SessionStore | undefined;
+  /** The client with store failures turned into StoreUnavailableError (503), for everything but close(). */
+  private readonly guarded: RedisClient;
 
   constructor(
     readonly client: RedisClient,
     prefix: string,
   ) {
+    const guarded = guardRedisClient(client);
+    this.guarded = guarded;
     this.keys = new RedisKeys(prefix);
-    this.tenants = new RedisTenantRepository(client, this.keys);
-    this.clients = new RedisClientRepository(client, this.keys);
-    this.connections = new RedisConnectionRepository(client, this.keys);
-    this.users = new RedisUserRepository(client, this.keys);
-    this.admins = new RedisAdminRepository(client, this.keys);
-    this.logs = new RedisLogRepository(client, this.keys);
-    this.ephemeral = new RedisEphemeralStore(client, this.keys);
-    this.locks = new RedisLockStore(client, this.keys);
-    this.counters = new RedisCounterStore(client, this.keys);
+    this.tenants = new RedisTenantRepository(guarded, this.keys);
+    this.clients = new RedisClientRepository(guarded, this.keys);
+    this.connections = new RedisConnectionRepository(guarded, this.keys);
+    this.users = new RedisUserRepository(guarded, this.keys);
+    this.admins = new RedisAdminRepository(guarded, this.keys);
+    this.logs = new RedisLogRepository(guarded, this.keys);
+    this.ephemeral = new RedisEphemeralStore(guarded, this.keys);
+    this.locks = new RedisLockStore(guarded, this.keys);
+    this.counters = new RedisCounterStore(guarded, this.keys);
     // Read on nearly every request, changed rarely: cached in process (../cache/cached_repositories.ts).
-    const configVersion = new RedisConfigVersion(client, this.keys.configVersion());
+    const configVersion = new RedisConfigVersion(guarded, this.keys.configVersion());
     this.tenants = cachedTenants(this.tenants, configVersion);
     this.clients = cachedClients(this.clients, configVersion);
     this.connections = cachedConnections(this.connections, configVersion);
-    this.sealedRecords = new RedisSealedRecordStore(client, this.keys);
+    this.sealedRecords = new RedisSealedRecordStore(guarded, this.keys);
   }
 
   /** connect-redis under `<prefix>sess:`; it sets each session's TTL from the cookie's expiry. */
   sessionStore(): SessionStore {
-    this.sessions ??= new RedisSessionStore({ client: this.client, prefix: this.keys.sessionPrefix() });
+    this.sessions ??= new RedisSessionStore({ client: this.guarded, prefix: this.keys.sessionPrefix() });
     return this.sessions;
   }
 
   rateLimiter(options: RateLimiterOptions): RateLimiterAbstract {
     return new RateLimiterRedis({
-      storeClient: this.client,
+      storeClient: this.guarded,
       useRedisPackage: true,
       keyPrefix: this.keys.rateLimitPrefix(options.keyPrefix),
       points: options.points,
@@ -77,7 +85,12 @@ export class RedisStore implements Store {
   }
 
   async ping(): Promise<void> {
-    await this.client.ping();
+    await this.guarded.ping();
+  }
+
+  /** For /health/ready: the settings finding, so an operator sees it where they look. */
+  health(): Record<string, unknown> | undefined {
+    return this.settings && { redis: this.settings };
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,72 @@
+import { StoreUnavailableError } from '../../errors/index.js';
+import { asStoreUnavailable } from '../store_unavailable.js';
+import { COMMAND_TIMEOUT_MS, reconnectStalled } from './connect_redis.js';
+import type { RedisClient } from './redis_client.js';
+
+/**
+ * The client the repositories use: the same node-redis client, but
+ * - a command that fails because Redis is down, paused or loading rejects with
+ *   StoreUnavailableError (an AppError, 503), so code above the store that catches errors (a login
+ *   callback redirecting to the application, an audit line) sees "temporarily unavailable", never a
+ *   driver error it would report as a bug;
+ * - a command without a reply after `replyTimeoutMs` rejects the same way, and the connection is
+ *   dropped and reopened (node-redis would wait for a reply forever).
+ *
+ * Methods run on the real client (not the proxy), since node-redis keeps its state in private
+ * fields; each wrapper is made once per method name.
+ */
+export function guardRedisClient(client: RedisClient, replyTimeoutMs = COMMAND_TIMEOUT_MS): RedisClient {
+  const wrappers = new Map<PropertyKey, unknown>();
+  const stalled = () => {
+    const cause = new Error(`Redis did not answer within ${replyTimeoutMs} ms`);
+    reconnectStalled(client, cause);
+    return new StoreUnavailableError({ cause });
+  };
+  return new Proxy(client, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== 'function') return value;
+      let wrapper = wrappers.get(property);
+      if (wrapper === undefined) {
+        const method = value as (...args: unknown[]) => unknown;
+        wrapper = (...args: unknown[]): unknown => {
+          const result = method.apply(target, args);
+          return result instanceof Promise ? withDeadline(result, replyTimeoutMs, stalled) : result;
+        };
+        wrappers.set(property, wrapper);
+      }
+      return wrapper;
+    },
+  });
+}
+
+/**
+ * The reply, or `missed()`'s error once the deadline passes. The check waits for setImmediate, after
+ * pending I/O has run, so a reply that arrived while the event loop was busy still counts.
+ */
+function withDeadline<T>(pending: Promise<T>, timeoutMs: number, missed: () => Error): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let settled = false;
+    const timer = setTimeout(() => {
+      setImmediate(() => {
+        if (settled) return;
+        settled = true;
+        reject(missed());
+      });
+    }, timeoutMs);
+    pending.then(
+      (value) => {
+        clearTimeout(timer);
+        if (settled) return;
+        settled = true;
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        if (settled) return;
+        settled = true;
+        reject(asStoreUnavailable(error) ?? error);
+      },
+    );
+  });
+}

@@ -1,0 +1,52 @@
+import type { Logger } from 'pino';
+import type { Config } from '../../config/index.js';
+import { connectRedis } from './connect_redis.js';
+import { checkRedisSettings, type RedisSettingsReport } from './redis_settings.js';
+import { RedisStore } from './redis_store.js';
+
+/**
+ * Connects, then reads Redis's eviction and persistence settings: an evicting Redis stops a
+ * production start (fitgate would lose users and tokens without a word); in development and test,
+ * and for every lesser finding, it is a warning. The check runs again whenever the connection comes
+ * back, since a restarted Redis may have come back with other settings; /health/ready shows the latest.
+ */
+export async function openRedisStore(config: Config, redis: NonNullable<Config['redis']>, logger?: Logger): Promise<RedisStore> {
+  // Filled in once the store exists; the reconnect hook is registered before that.
+  const opening: { store?: RedisStore } = {};
+  const client = await connectRedis({
+    url: redis.url,
+    onError: (error) => logger?.error({ err: error }, 'Redis connection lost: requests are answered 503 until it is back'),
+    onReconnect: () => {
+      logger?.info('Redis connection is back');
+      if (opening.store) void recheck(opening.store, logger);
+    },
+  });
+  const opened = new RedisStore(client, redis.prefix);
+  const report = await checkRedisSettings(client).catch(async (error: unknown) => {
+    await opened.close();
+    throw error;
+  });
+  if (report.evicting && config.env === 'production') {
+    await opened.close();
+    throw new Error(report.findings[0]);
+  }
+  opened.settings = report;
+  warn(report, logger);
+  opening.store = opened;
+  return opened;
+}
+
+async function recheck(store: RedisStore, logger?: Logger): Promise<void> {
+  try {
+    const report = await checkRedisSettings(store.client);
+    const changed = JSON.stringify(report) !== JSON.stringify(store.settings);
+    store.settings = report;
+    if (changed) warn(report, logger);
+  } catch (error) {
+    logger?.warn({ err: error }, 'could not read the Redis settings after reconnecting');
+  }
+}
+
+function warn(report: RedisSettingsReport, logger?: Logger): void {
+  for (const finding of report.findings) logger?.warn({ redisSettings: report.settings ?? 'unchecked' }, `WARNING: ${finding}`);
+}

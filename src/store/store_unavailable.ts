@@ -1,0 +1,60 @@
+import {
+  ClientClosedError,
+  ClientOfflineError,
+  ConnectionTimeoutError,
+  DisconnectsClientError,
+  ErrorReply,
+  ReconnectStrategyError,
+  SocketClosedUnexpectedlyError,
+  SocketTimeoutError,
+  TimeoutError,
+} from 'redis';
+import { StoreUnavailableError } from '../errors/index.js';
+
+/** node-redis's own errors for a connection that is down, closing, or not answering in time. */
+const REDIS_CONNECTION_ERRORS = [
+  ClientClosedError,
+  ClientOfflineError,
+  ConnectionTimeoutError,
+  DisconnectsClientError,
+  ReconnectStrategyError,
+  SocketClosedUnexpectedlyError,
+  SocketTimeoutError,
+  TimeoutError,
+];
+
+/**
+ * Redis replies that refuse a command for now, not for good: loading its data after a restart,
+ * a script running too long, a replica cut off from its primary, a failing RDB save refusing
+ * writes, memory full under `noeviction` (the write is refused, never silently dropped).
+ */
+const REDIS_TRANSIENT_REPLY = /^(LOADING|BUSY|MASTERDOWN|MISCONF|OOM|READONLY|TRYAGAIN|CLUSTERDOWN)\b/;
+
+/** Socket errors from the operating system while the store's address does not answer. */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+
+/** SQLite's "another connection holds the lock" after busy_timeout ran out. */
+const SQLITE_CODES = /^SQLITE_(BUSY|LOCKED)/;
+
+/**
+ * The StoreUnavailableError for a failure that means "the store cannot answer now" (so the caller
+ * should retry), or undefined for anything else (a bug, bad data), which stays a 500. Follows
+ * `cause` a few levels, since callers may wrap the driver's error in their own.
+ */
+export function asStoreUnavailable(error: unknown): StoreUnavailableError | undefined {
+  let current = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
+    if (current instanceof StoreUnavailableError) return current;
+    if (isTransient(current)) return new StoreUnavailableError({ cause: current });
+    current = current.cause;
+  }
+  return undefined;
+}
+
+function isTransient(error: Error): boolean {
+  if (REDIS_CONNECTION_ERRORS.some((kind) => error instanceof kind)) return true;
+  if (error instanceof ErrorReply) return REDIS_TRANSIENT_REPLY.test(error.message);
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return false;
+  return NETWORK_CODES.has(code) || SQLITE_CODES.test(code);
+}
