@@ -148,7 +148,10 @@ describeEachStore('Authentication API rate limits', (h) => {
 
 /** Every bucket key the limiters wrote, on either store. */
 async function rateLimitKeys(store: Store, location: string): Promise<string[]> {
-  if (store instanceof SqliteStore) return (store.db.prepare('SELECT key FROM rate_limits').all() as Array<{ key: string }>).map((row) => row.key);
+  if (store instanceof SqliteStore) {
+    // Rate limits live in the embedded store's short-lived file.
+    return (store.shortLivedDb.prepare('SELECT key FROM rate_limits').all() as Array<{ key: string }>).map((row) => row.key);
+  }
   if (store instanceof RedisStore) return keysWithPrefix(location);
   throw new Error('unknown store');
 }
