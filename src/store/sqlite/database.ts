@@ -8,6 +8,14 @@ export type SqliteDatabase = Database.Database;
 export const DATABASE_FILE = 'fitgate.db';
 
 /**
+ * How long a statement waits for another process's write lock (SQLite's busy handler) once the
+ * database is open. The wait blocks the event loop, so it stays short: past it the statement fails
+ * with SQLITE_BUSY and the request is answered 503 temporarily_unavailable. Opening waits longer,
+ * since a migration in another process may hold the lock for a while.
+ */
+export const BUSY_TIMEOUT_MS = 1000;
+
+/**
  * Opens (creating if needed) `<dataDir>/fitgate.db` and brings its schema up to date.
  *
  * Durability: WAL journal, and every change is one transaction. A commit returns only after its
@@ -29,6 +37,7 @@ export function openDatabase(dataDir: string, options: MigrationOptions = {}): S
     db.pragma('busy_timeout = 5000');
     migrate(db, MIGRATIONS, options);
     cacheStatements(db);
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     return db;
   } catch (error) {
     db.close();

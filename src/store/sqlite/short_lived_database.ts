@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'libsql';
-import { cacheStatements, migrate, type SqliteDatabase } from './database.js';
+import { BUSY_TIMEOUT_MS, cacheStatements, migrate, type SqliteDatabase } from './database.js';
 import { SHORT_LIVED_DATABASE_FILE, SHORT_LIVED_MIGRATIONS } from './short_lived_schema.js';
 
 /**
@@ -20,6 +20,7 @@ export function openShortLivedDatabase(dataDir: string): SqliteDatabase {
     db.pragma('busy_timeout = 5000');
     migrate(db, SHORT_LIVED_MIGRATIONS);
     cacheStatements(db);
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     return db;
   } catch (error) {
     db.close();
