@@ -23,15 +23,6 @@ export function storeOperations(registry: Registry): StoreMetrics {
     registers: [registry],
   });
   let ping: (() => Promise<void>) | undefined;
-  new Gauge({
-    name: 'fitgate_store_up',
-    help: 'Whether the store answered a ping at scrape time (1) or not within 2 s (0). With workers: the lowest of them.',
-    registers: [registry],
-    aggregator: 'min',
-    async collect() {
-      if (ping) this.set((await answersWithin(ping, PING_TIMEOUT_MS)) ? 1 : 0);
-    },
-  });
   return {
     recorderFor(repository, operation) {
       const duration = durations.labels(repository, operation);
@@ -41,8 +32,20 @@ export function storeOperations(registry: Registry): StoreMetrics {
         if (failed) failure.inc();
       };
     },
+    // Registered only once there is a store to ask, so a process without one reports no false 0.
     watchAvailability(storePing) {
+      const first = ping === undefined;
       ping = storePing;
+      if (!first) return;
+      new Gauge({
+        name: 'fitgate_store_up',
+        help: 'Whether the store answered a ping at scrape time (1) or not within 2 s (0). With workers: the lowest of them.',
+        registers: [registry],
+        aggregator: 'min',
+        async collect() {
+          if (ping) this.set((await answersWithin(ping, PING_TIMEOUT_MS)) ? 1 : 0);
+        },
+      });
     },
   };
 }

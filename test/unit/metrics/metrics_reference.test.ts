@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { createPrometheusMetrics } from '../../../src/metrics/prometheus_metrics.js';
-import { readDoc } from './operator_files.js';
+import { readDoc, servedMetrics } from './operator_files.js';
 
 // docs/metrics.md documents every fitgate metric the registry exposes, with its labels.
 
@@ -10,7 +9,7 @@ describe('docs/metrics.md', () => {
     const rows = new Map(
       [...doc.matchAll(/^\| `(fitgate_[a-z0-9_]+)` \| [a-z]+ \| ([^|]*) \|/gm)].map((match) => [match[1]!, match[2]!]),
     );
-    const { registry } = createPrometheusMetrics();
+    const { registry } = servedMetrics();
     const ours = (await registry.getMetricsAsJSON()).filter((metric) => metric.name.startsWith('fitgate_'));
     expect(ours.length).toBeGreaterThan(10);
     for (const metric of ours) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { createPrometheusMetrics } from '../../../src/metrics/prometheus_metrics.js';
+import { createPrometheusMetrics, type PrometheusMetrics } from '../../../src/metrics/prometheus_metrics.js';
 
 /** The repository's docs/ folder. */
 export const DOCS = join(process.cwd(), 'docs');
@@ -17,9 +17,16 @@ export function parseYaml(text: string): unknown {
   return yaml.safeLoad(text);
 }
 
+/** fitgate's metrics as server.ts has them: with a store to watch (which adds fitgate_store_up). */
+export function servedMetrics(): PrometheusMetrics {
+  const metrics = createPrometheusMetrics();
+  metrics.store.watchAvailability(async () => undefined);
+  return metrics;
+}
+
 /** Every metric name fitgate's registry exposes (Node's defaults included), each with its series suffixes. */
 export async function exposedSeriesNames(): Promise<Set<string>> {
-  const metrics = createPrometheusMetrics();
+  const metrics = servedMetrics();
   const names = new Set<string>();
   for (const metric of await metrics.registry.getMetricsAsJSON()) {
     names.add(metric.name);
