@@ -71,6 +71,20 @@ export function renderMarkdown(result: BenchResult): string {
       ),
     ),
     '',
+    '## Store writes per login',
+    '',
+    ...table(
+      ['store', 'writes per login', 'fsyncs per login', 'commands per login', 'detail (per login)'],
+      result.runs.map((run) => {
+        const writes = run.storeWrites;
+        if (!writes) return [run.store, 'not counted', '', '', ''];
+        const detail = Object.entries(writes.detail).map(([name, perLogin]) => `${name} ${perLogin}`).join(', ');
+        return [run.store, String(writes.writesPerLogin), writes.fsyncsPerLogin === null ? "server's appendfsync" : String(writes.fsyncsPerLogin), writes.commandsPerLogin === undefined ? '' : String(writes.commandsPerLogin), detail];
+      }),
+    ),
+    '',
+    'Counted over complete logins of returning users on a fresh store (bench/store_writes.ts). Embedded: write transactions committed on fitgate.db (each an fsync) and fitgate-short-lived.db (none); log events commit in batches. Redis: commands of a private redis-server (INFO commandstats), writes as COMMAND INFO flags them.',
+    '',
     '## Each hop at 70 % of peak (open loop) and at peak',
     '',
     ...table(

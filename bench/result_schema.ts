@@ -67,6 +67,21 @@ export const storeRunSchema = z.strictObject({
       .nullable(),
   }),
   scale: z.array(scaleSchema).length(3),
+  /**
+   * Store writes per complete login, counted (bench/store_writes.ts). Embedded: committed write
+   * transactions on both files, fsyncs = those on fitgate.db, detail per file. Redis: write commands
+   * (COMMAND INFO flags) among all commands, detail per command, fsyncs null (the server's
+   * appendfsync decides). Null when they could not be counted (no redis-server to run privately).
+   */
+  storeWrites: z
+    .strictObject({
+      logins: count,
+      writesPerLogin: amount,
+      fsyncsPerLogin: amount.nullable(),
+      commandsPerLogin: amount.optional(),
+      detail: z.record(z.string(), amount),
+    })
+    .nullable(),
   /** fitgate / peer at each one's peak. */
   ratios: z.strictObject({ throughput: amount, cpuPerLogin: amount, rss: amount }),
 });

@@ -16,6 +16,7 @@ import type { StoreRun } from './result_schema.js';
 import { measureScale } from './scale_runs.js';
 import { startFitgate, startPeer, type RunningFitgate, type RunningServer } from './servers.js';
 import { StorePopulation } from './store_population.js';
+import { countStoreWrites } from './store_writes.js';
 
 export interface StoreRunContext {
   options: BenchOptions;
@@ -100,6 +101,9 @@ export async function runStore(store: 'sqlite' | 'redis', context: StoreRunConte
       progress,
     );
 
+    progress('counting store writes per login');
+    const storeWrites = await countStoreWrites(store, http, emulator.url, options.users);
+
     return {
       store,
       fitgate: { levels: fitgateLevels, peak, atSeventyPercent },
@@ -107,6 +111,7 @@ export async function runStore(store: 'sqlite' | 'redis', context: StoreRunConte
       endpoints,
       memory: { fitgateRssBytes, peerRssBytes, redis },
       scale,
+      storeWrites,
       ratios: {
         throughput: ratio(peak.perSecond, peerPeak.perSecond),
         cpuPerLogin: ratio(peak.cpuMsPerOp, peerPeak.cpuMsPerOp),
