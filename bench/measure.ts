@@ -1,9 +1,12 @@
 import { round } from './latency.js';
 import { runLoad, type Iteration, type LoadPlan } from './load.js';
-import { CpuMeter, rssBytes } from './process_usage.js';
+import { CpuMeter, treeRssBytes } from './process_usage.js';
 import type { LoadResult } from './result_schema.js';
 
-/** The processes whose CPU a measurement charges: the server under test and the emulator behind it. */
+/**
+ * The processes whose CPU a measurement charges: the server under test (with its workers, if any)
+ * and the emulator behind it.
+ */
 export interface Measured {
   serverPid: number;
   emulatorPid: number;
@@ -26,7 +29,7 @@ export async function measure(plan: LoadPlan, hops: readonly string[], iteration
     perSecond: round(outcome.completed / seconds, 1),
     cpuMsPerOp: perOp(spent.server),
     emulatorCpuMsPerOp: perOp(spent.emulator),
-    rssBytes: rssBytes(processes.serverPid),
+    rssBytes: treeRssBytes(processes.serverPid),
     hops: outcome.hops,
   };
 }

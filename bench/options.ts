@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 
 /** What one `npm run bench` run does; every bound is explicit so a run always ends. */
@@ -23,6 +24,8 @@ export interface BenchOptions {
   readonly pendingSample: number;
   /** When set, fitgate writes a V8 CPU profile (.cpuprofile) here when it stops, to find hot spots. */
   readonly profileDir: string | undefined;
+  /** FITGATE_WORKERS=1 is measured against this many workers at the same load; undefined: not run. */
+  readonly workers: number | undefined;
 }
 
 const FULL: BenchOptions = {
@@ -38,6 +41,7 @@ const FULL: BenchOptions = {
   scaleUsers: 1_000_000,
   pendingSample: 500,
   profileDir: undefined,
+  workers: availableParallelism() > 1 ? availableParallelism() : undefined,
 };
 
 /** A run that finishes in seconds: the shape of every result, none of the statistical weight. */
@@ -50,6 +54,7 @@ const QUICK: Partial<BenchOptions> = {
   baseUsers: 10,
   scaleUsers: 50,
   pendingSample: 5,
+  workers: undefined,
 };
 
 export const USAGE = `npm run bench -- [options]
@@ -64,7 +69,9 @@ export const USAGE = `npm run bench -- [options]
   --scale-clients N       clients in the tenant for the scale run (default 10000)
   --base-users N          users and sessions in the store for the baseline (default 1000)
   --scale-users N         users and sessions in the store for the scale run (default 1000000)
-  --profile DIR           fitgate writes a V8 CPU profile into DIR when it stops (open it in Chrome DevTools)`;
+  --profile DIR           fitgate writes a V8 CPU profile into DIR when it stops (open it in Chrome DevTools)
+  --workers N             also run fitgate with FITGATE_WORKERS=N against 1 worker at the same load
+                          (default: nproc when above 1; --quick: not run unless given; 1: not run)`;
 
 export class OptionsError extends Error {}
 
@@ -86,6 +93,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       'base-users': { type: 'string' },
       'scale-users': { type: 'string' },
       profile: { type: 'string' },
+      workers: { type: 'string' },
     },
   });
   if (values.help) throw new OptionsError(USAGE);
@@ -103,11 +111,17 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     baseUsers: values['base-users'] === undefined ? base.baseUsers : positiveInteger('--base-users', values['base-users']),
     scaleUsers: values['scale-users'] === undefined ? base.scaleUsers : positiveInteger('--scale-users', values['scale-users']),
     profileDir: values.profile ?? base.profileDir,
+    workers: values.workers === undefined ? base.workers : workerCount(values.workers),
   };
   if (options.scaleUsers < options.baseUsers) throw new OptionsError('--scale-users must be at least --base-users');
   const redisHost = new URL(options.redisUrl).hostname;
   if (redisHost !== '127.0.0.1' && redisHost !== 'localhost') throw new OptionsError('--redis-url must be on loopback');
   return options;
+}
+
+function workerCount(text: string): number | undefined {
+  const count = positiveInteger('--workers', text);
+  return count > 1 ? count : undefined;
 }
 
 function parseStores(text: string): Array<'sqlite' | 'redis'> {

@@ -85,6 +85,30 @@ export function renderMarkdown(result: BenchResult): string {
     '',
     'Counted over complete logins of returning users on a fresh store (bench/store_writes.ts). Embedded: write transactions committed on fitgate.db (each an fsync) and fitgate-short-lived.db (none); log events commit in batches. Redis: commands of a private redis-server (INFO commandstats), writes as COMMAND INFO flags them.',
     '',
+    '## Workers (FITGATE_WORKERS)',
+    '',
+    ...table(
+      ['store', 'workers', 'users', 'logins/s, 1 worker', 'logins/s, N workers', 'throughput ratio', 'CPU ms/login, 1 worker', 'CPU ms/login, N workers', 'CPU ratio', 'nproc'],
+      result.runs.map((run) => {
+        const workers = run.workers;
+        if (!workers) return [run.store, 'not run', '', '', '', '', '', '', '', String(machine.nproc)];
+        return [
+          run.store,
+          String(workers.workers),
+          String(workers.concurrency),
+          String(workers.single.perSecond),
+          String(workers.multiple.perSecond),
+          `${workers.throughputRatio}×`,
+          String(workers.single.cpuMsPerOp),
+          String(workers.multiple.cpuMsPerOp),
+          `${workers.cpuPerLoginRatio}×`,
+          String(machine.nproc),
+        ];
+      }),
+    ),
+    '',
+    'Same load on both: one fitgate process, then a fitgate with N workers on a fresh store. CPU is summed over the primary and every worker (each pid of the process tree, from /proc). Throughput can grow with workers only as far as free cores allow: the load driver, the emulator and the peer share this machine.',
+    '',
     '## Each hop at 70 % of peak (open loop) and at peak',
     '',
     ...table(

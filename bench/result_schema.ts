@@ -39,6 +39,20 @@ const scaleSchema = z.strictObject({
   result: loadResultSchema,
 });
 
+/** FITGATE_WORKERS=1 against FITGATE_WORKERS=N at the same load (bench/worker_runs.ts). */
+export const workerRunSchema = z.strictObject({
+  workers: z.number().int().min(2),
+  /** Virtual users of both measurements. */
+  concurrency: z.number().int().positive(),
+  /** One process (FITGATE_WORKERS=1). */
+  single: loadResultSchema,
+  /** N workers; CPU and RSS summed over the primary and every worker. */
+  multiple: loadResultSchema,
+  /** N workers / 1 worker. */
+  throughputRatio: amount,
+  cpuPerLoginRatio: amount,
+});
+
 export const storeRunSchema = z.strictObject({
   store: z.enum(['sqlite', 'redis']),
   fitgate: z.strictObject({
@@ -82,6 +96,8 @@ export const storeRunSchema = z.strictObject({
       detail: z.record(z.string(), amount),
     })
     .nullable(),
+  /** Null when no worker run was asked for (--workers, default nproc; not with --quick). */
+  workers: workerRunSchema.nullable(),
   /** fitgate / peer at each one's peak. */
   ratios: z.strictObject({ throughput: amount, cpuPerLogin: amount, rss: amount }),
 });
@@ -126,4 +142,5 @@ export type Latency = z.infer<typeof latencySchema>;
 export type LoadResult = z.infer<typeof loadResultSchema>;
 export type StoreRun = z.infer<typeof storeRunSchema>;
 export type Target = z.infer<typeof targetSchema>;
+export type WorkerRun = z.infer<typeof workerRunSchema>;
 export type BenchResult = z.infer<typeof benchResultSchema>;

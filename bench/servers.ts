@@ -34,12 +34,16 @@ export interface RunningFitgate extends RunningServer {
   stop(): Promise<void>;
 }
 
-/** fitgate as `npm start` runs it, in production mode, on a fresh data directory or Redis prefix. */
+/**
+ * fitgate as `npm start` runs it, in production mode, on a fresh data directory or Redis prefix,
+ * with `workers` worker processes (1: no cluster, the process alone, whatever the machine's cores).
+ */
 export async function startFitgate(
   store: 'sqlite' | 'redis',
   emulatorUrl: string,
   redisUrl: string,
   profileDir?: string,
+  workers = 1,
 ): Promise<RunningFitgate> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'fitgate-bench-'));
@@ -56,13 +60,14 @@ export async function startFitgate(
     FITGATE_BOOTSTRAP_CLIENT_SECRET: bootstrap.clientSecret,
     FITGATE_ADMIN_PASSWORD: randomBytes(16).toString('base64url'),
     LOG_LEVEL: 'warn',
+    FITGATE_WORKERS: String(workers),
     // The load comes from one address with one client: the production rate limits would refuse it.
     FITGATE_RATE_LIMITS: 'off',
     ...(store === 'redis' ? { REDIS_URL: redisUrl, FITGATE_REDIS_PREFIX: `fitgate-bench:${process.pid}:${randomBytes(4).toString('hex')}:` } : {}),
   };
   // --cpu-prof is refused in NODE_OPTIONS, so it goes on the command line.
   const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child = await startNode(`fitgate (${store})`, script('../src/server.js'), env, /fitgate is listening on port \d+/, flags).catch(
+  const child = await startNode(`fitgate (${store}${workers > 1 ? `, ${workers} workers` : ''})`, script('../src/server.js'), env, /fitgate is listening on port \d+/, flags).catch(
     (error: unknown) => {
       rmSync(dataDir, { recursive: true, force: true });
       throw error;

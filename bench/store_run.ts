@@ -16,6 +16,7 @@ import type { StoreRun } from './result_schema.js';
 import { measureScale } from './scale_runs.js';
 import { startFitgate, startPeer, type RunningFitgate, type RunningServer } from './servers.js';
 import { StorePopulation } from './store_population.js';
+import { compareWorkers } from './worker_runs.js';
 import { countStoreWrites } from './store_writes.js';
 
 export interface StoreRunContext {
@@ -67,6 +68,8 @@ export async function runStore(store: 'sqlite' | 'redis', context: StoreRunConte
     }
     const peak = peakOf(fitgateLevels);
     const peerPeak = peakOf(peerLevels);
+    // Before the scale runs fill this fitgate's store, so both measure the same small tenant.
+    const workers = options.workers ? await compareWorkers(store, options.workers, { fitgate, target }, { ...context, progress, loginAs }) : null;
 
     const seventyRate = Math.max(1, peak.perSecond * 0.7);
     const atSeventyPercent = await measure(
@@ -111,6 +114,7 @@ export async function runStore(store: 'sqlite' | 'redis', context: StoreRunConte
       endpoints,
       memory: { fitgateRssBytes, peerRssBytes, redis },
       scale,
+      workers,
       storeWrites,
       ratios: {
         throughput: ratio(peak.perSecond, peerPeak.perSecond),

@@ -29,6 +29,7 @@ const SECTIONS = [
   '## Machine',
   '## Complete logins: fitgate vs the do-it-yourself Passport app (peer)',
   '## By concurrency',
+  '## Workers (FITGATE_WORKERS)',
   '## Each hop at 70 % of peak (open loop) and at peak',
   '## Endpoints alone',
   '## Redis memory',
@@ -47,7 +48,7 @@ describe('npm run bench at a tiny load', () => {
     await new Promise<void>((resolve, reject) => {
       execFile(
         process.execPath,
-        [RUN_SCRIPT, '--quick', '--stores', stores.join(','), '--out', outDir],
+        [RUN_SCRIPT, '--quick', '--workers', '2', '--stores', stores.join(','), '--out', outDir],
         { timeout: BENCH_BOUND_MS, maxBuffer: 1 << 22 },
         (error, _stdout, stderr) => (error ? reject(new Error(`the benchmark failed: ${stderr.slice(-2000)}`)) : resolve()),
       );
@@ -95,6 +96,16 @@ describe('npm run bench at a tiny load', () => {
       } else {
         expect(run.memory.redis).toBeNull();
       }
+    }
+  });
+
+  it('measures one worker against two at the same load, charging CPU to the primary and both workers', () => {
+    for (const run of result.runs) {
+      expect(run.workers?.workers).toBe(2);
+      expect(run.workers?.single.completed).toBeGreaterThan(0);
+      expect(run.workers?.multiple.completed).toBeGreaterThan(0);
+      expect(run.workers?.multiple.cpuMsPerOp).toBeGreaterThan(0);
+      expect(run.workers?.multiple.errors).toBe(0);
     }
   });
 

@@ -1,0 +1,76 @@
+import { createClient } from 'redis';
+import type { RedisStore } from '../src/store/redis/redis_store.js';
+import { setUpFitgate } from './fitgate_setup.js';
+import { FITGATE_HOPS, fitgateLogin, type FitgateTarget } from './flows.js';
+import type { HttpClient } from './http_client.js';
+import { round } from './latency.js';
+import { runLoad, type Iteration } from './load.js';
+import { measure } from './measure.js';
+import type { BenchOptions } from './options.js';
+import { deleteUnder } from './redis_memory.js';
+import type { WorkerRun } from './result_schema.js';
+import { startFitgate, type RunningFitgate, type RunningServer } from './servers.js';
+
+export interface WorkerRunContext {
+  options: BenchOptions;
+  http: HttpClient;
+  emulator: RunningServer;
+  progress: (line: string) => void;
+  /** The emulator user of the sequence-th login. */
+  loginAs: (sequence: number) => string;
+}
+
+/**
+ * FITGATE_WORKERS=1 against FITGATE_WORKERS=N on one store, at the same load: `single` (the run's
+ * one-process fitgate) is measured first, then a second fitgate with N workers on a fresh store, set
+ * up and warmed up the same way. Enough virtual users (8 per worker at least) to keep every worker
+ * busy. CPU per login is summed over the primary and every worker. The N-worker process and its
+ * Redis keys are gone when this returns or throws.
+ */
+export async function compareWorkers(
+  store: 'sqlite' | 'redis',
+  workers: number,
+  single: { fitgate: RunningFitgate; target: FitgateTarget },
+  context: WorkerRunContext,
+): Promise<WorkerRun> {
+  const { options, http, emulator, loginAs } = context;
+  const concurrency = Math.max(...options.levels, 8 * workers);
+  const plan = { concurrency, durationMs: options.durationSeconds * 1000 };
+  const iterationOn = (target: FitgateTarget): Iteration => async (times, sequence) => void (await fitgateLogin(target, times, loginAs(sequence)));
+
+  http.dropIdleConnections();
+  const one = await measure(plan, FITGATE_HOPS, iterationOn(single.target), { serverPid: single.fitgate.process.pid, emulatorPid: emulator.process.pid });
+  context.progress(`1 worker at ${concurrency} users: ${one.perSecond} logins/s, ${one.cpuMsPerOp} CPU ms/login`);
+
+  const clustered = await startFitgate(store, emulator.url, options.redisUrl, undefined, workers);
+  try {
+    const application = await setUpFitgate(http, clustered.url, emulator.url, clustered.bootstrap);
+    const target: FitgateTarget = { http, url: clustered.url, application };
+    await runLoad({ concurrency, durationMs: options.warmupSeconds * 1000 }, FITGATE_HOPS, iterationOn(target));
+    const many = await measure(plan, FITGATE_HOPS, iterationOn(target), { serverPid: clustered.process.pid, emulatorPid: emulator.process.pid });
+    context.progress(`${workers} workers at ${concurrency} users: ${many.perSecond} logins/s, ${many.cpuMsPerOp} CPU ms/login`);
+    return {
+      workers,
+      concurrency,
+      single: one,
+      multiple: many,
+      throughputRatio: one.perSecond === 0 ? 0 : round(many.perSecond / one.perSecond, 2),
+      cpuPerLoginRatio: one.cpuMsPerOp === 0 ? 0 : round(many.cpuMsPerOp / one.cpuMsPerOp, 2),
+    };
+  } finally {
+    http.dropIdleConnections();
+    await clustered.stop();
+    if (clustered.config.redis) await deleteKeys(options.redisUrl, clustered.config.redis.prefix);
+  }
+}
+
+async function deleteKeys(redisUrl: string, prefix: string): Promise<void> {
+  const client = createClient({ url: redisUrl });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    await deleteUnder(client as unknown as RedisStore['client'], prefix);
+  } finally {
+    client.destroy();
+  }
+}
