@@ -8,13 +8,6 @@ import type { Store } from '../store/store.js';
  */
 export const READY_TIMEOUT_MS = 1500;
 
-/**
- * Liveness and readiness for orchestrators, mounted before tenant resolution so they answer on any
- * host (a load balancer probes by IP). Live: the process serves HTTP, whatever the store does.
- * Ready: the store answers within a bound, so a hung database takes the instance out of rotation
- * instead of hanging probes; the body also carries what the store found about itself at start-up
- * (on Redis: whether it may evict or forget records), so an operator sees it where they look.
- */
 /** With several workers (FITGATE_WORKERS): how many of them answer with their store. */
 export interface WorkerReadiness {
   readonly expected: number;
@@ -22,6 +15,13 @@ export interface WorkerReadiness {
   ready(timeoutMs: number): Promise<number>;
 }
 
+/**
+ * Liveness and readiness for orchestrators, mounted before tenant resolution so they answer on any
+ * host (a load balancer probes by IP). Live: the process serves HTTP, whatever the store does.
+ * Ready: the store answers within a bound, so a hung database takes the instance out of rotation
+ * instead of hanging probes; the body also carries what the store found about itself at start-up
+ * (on Redis: whether it may evict or forget records), so an operator sees it where they look.
+ */
 export function createHealthRouter(
   store: Pick<Store, 'ping' | 'health'>,
   timeoutMs = READY_TIMEOUT_MS,
