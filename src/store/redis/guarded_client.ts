@@ -31,13 +31,31 @@ export function guardRedisClient(client: RedisClient, replyTimeoutMs = COMMAND_T
         const method = value as (...args: unknown[]) => unknown;
         wrapper = (...args: unknown[]): unknown => {
           const result = method.apply(target, args);
-          return result instanceof Promise ? withDeadline(result, replyTimeoutMs, stalled) : result;
+          if (result instanceof Promise) return withDeadline(result, replyTimeoutMs, stalled);
+          if (property === 'multi') guardTransaction(result as Transaction, target, (pending) => withDeadline(pending, replyTimeoutMs, stalled));
+          return result;
         };
         wrappers.set(property, wrapper);
       }
       return wrapper;
     },
   });
+}
+
+type Transaction = Record<'exec' | 'execAsPipeline', (...args: unknown[]) => Promise<unknown>>;
+
+/**
+ * MULTI (rate-limiter-flexible reads a limit with one) skips node-redis's offline check and its
+ * command timeout, so a transaction would wait for a reconnection: it gets both here.
+ */
+function guardTransaction(transaction: Transaction, client: RedisClient, bound: (pending: Promise<unknown>) => Promise<unknown>): void {
+  for (const name of ['exec', 'execAsPipeline'] as const) {
+    const run = transaction[name].bind(transaction);
+    transaction[name] = (...args: unknown[]) => {
+      if (!client.isReady) return Promise.reject(new StoreUnavailableError({ cause: new Error('Redis is not connected') }));
+      return bound(run(...args));
+    };
+  }
 }
 
 /**
