@@ -10,7 +10,7 @@ export function readDoc(path: string): string {
   return readFileSync(join(DOCS, path), 'utf8');
 }
 
-// js-yaml comes with the test toolchain (a dependency of Jest's coverage); fitgate itself needs no YAML.
+// js-yaml is a devDependency for these checks only; fitgate itself needs no YAML.
 const yaml = createRequire(import.meta.url)('js-yaml') as { safeLoad(text: string): unknown };
 
 export function parseYaml(text: string): unknown {
