@@ -12,6 +12,7 @@ import { applicationsRoutes } from './applications_routes.js';
 import { connectionAppsRoutes } from './connection_apps_routes.js';
 import { exposeCsrfToken, refuseForgedPosts } from './csrf.js';
 import { logsRoutes } from './logs_routes.js';
+import { dashboardNotFound } from './not_found_page.js';
 import { PasswordChangeLimiter } from './password_change_limiter.js';
 import { setPasswordRoutes } from './set_password_routes.js';
 import { signInRoutes } from './sign_in_routes.js';
@@ -51,6 +52,11 @@ export function createDashboardRouter(deps: AppDeps): Router {
   tenant.use('/logs', logsRoutes(deps.store));
   tenant.use('/admins', adminsRoutes(deps.store, deps.sealer));
   router.use('/t/:tenant', tenant);
+
+  // Keep these last: they answer what no route above did.
+  const notFound = dashboardNotFound();
+  tenant.use(notFound.unknownPath);
+  router.use(notFound.unknownPath, notFound.notFoundError);
   return router;
 }
 

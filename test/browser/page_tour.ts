@@ -1,0 +1,140 @@
+import type { Page } from 'playwright-core';
+import type { TestEmulator } from '../support/emulator.js';
+import type { BrowserFitgate } from './browser_fitgate.js';
+
+/**
+ * A walk through every page a person can see: each dashboard page, the Universal Login page, the
+ * emulator's consent page, fitgate's error pages and the signed-out pages. The walk builds what the
+ * pages show as an admin would (an application, real upstream credentials, a login that makes a
+ * user, an invitation) and calls `visit` once on each stop, with the page loaded; checks that do not
+ * change the page (layout, axe) run there.
+ */
+export const TOUR_UPSTREAM_CLIENT = {
+  clientId: 'page-tour.apps.googleusercontent.com',
+  clientSecret: 'GOCSPX-page-tour-secret-0123456789',
+};
+
+export type TourStop = (name: string) => Promise<void>;
+
+/** Registers the upstream OAuth client the tour pastes into the connection settings. */
+export function registerTourUpstreamClient(emulator: TestEmulator, fitgate: BrowserFitgate): void {
+  emulator.control.registerApp({
+    ...TOUR_UPSTREAM_CLIENT,
+    type: 'server',
+    api: 'google-health',
+    redirectUris: [`${fitgate.url}/login/callback`],
+    name: 'Page Tour',
+  });
+}
+
+export async function tourEveryPage(page: Page, fitgate: BrowserFitgate, emulator: TestEmulator, visit: TourStop): Promise<void> {
+  const tenant = `${fitgate.url}/manage/t/default`;
+  // Where the tour's application says it lives: nothing is served there, so a login ends on the
+  // 404 page, which is one of the pages to see.
+  const appCallback = `${fitgate.url}/page-tour/callback`;
+
+  await page.goto(`${fitgate.url}/manage`);
+  await page.waitForURL('**/manage/login**');
+  await visit('sign-in');
+  await page.getByLabel('Email').fill(fitgate.admin.email);
+  await page.getByLabel('Password').fill(fitgate.admin.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(tenant);
+  await visit('overview');
+
+  await page.goto(`${tenant}/applications/new`);
+  await visit('application-new');
+  await page.getByLabel('Name').fill('Page Tour');
+  await page.getByLabel('Regular web application').check();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.locator('#client-id').waitFor();
+  await visit('application-created');
+  const clientId = (await page.locator('#client-id').textContent())?.trim() ?? '';
+  const application = `${tenant}/applications/${encodeURIComponent(clientId)}`;
+
+  await page.goto(application);
+  await page.getByLabel('Allowed Callback URLs').fill(appCallback);
+  await page.getByLabel('Allowed Logout URLs').fill(`${fitgate.url}/page-tour/bye`);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByText('Settings saved.').waitFor();
+  await visit('application');
+  await page.goto(`${tenant}/applications`);
+  await visit('applications');
+  await page.goto(`${application}/rotate-secret`);
+  await visit('application-rotate');
+  await page.goto(`${application}/delete`);
+  await visit('application-delete');
+
+  await page.goto(`${tenant}/social`);
+  await visit('social');
+  await page.goto(`${tenant}/social/fitbit`);
+  await page.getByRole('radio', { name: /Google Health API/ }).check();
+  await page.getByLabel('Client ID').fill(TOUR_UPSTREAM_CLIENT.clientId);
+  await page.getByLabel('Client Secret').fill(TOUR_UPSTREAM_CLIENT.clientSecret);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Settings saved.').waitFor();
+  await visit('connection-settings');
+  await page.goto(`${tenant}/social/fitbit/applications`);
+  await page.getByLabel('Page Tour').check();
+  await page.getByText('Enabled for Page Tour.').waitFor();
+  await visit('connection-applications');
+
+  await page.goto(`${tenant}/social/fitbit/try`);
+  await page.waitForURL(`${emulator.url}/**`);
+  await visit('emulator-consent');
+  await page.getByLabel('Sign in as test user').selectOption('alice');
+  await page.getByRole('button', { name: 'Allow' }).click();
+  await page.waitForURL(`${tenant}/social/fitbit/try/result/**`);
+  await visit('try-result');
+  await page.goto(`${tenant}/social/fitbit/try`);
+  await page.waitForURL(`${emulator.url}/**`);
+  await page.getByRole('button', { name: 'Deny' }).click();
+  await page.waitForURL(`${tenant}/social/fitbit/try/**`);
+  await page.getByRole('heading', { name: 'Try failed' }).waitFor();
+  await visit('try-failure');
+
+  const authorize = new URL(`${fitgate.url}/authorize`);
+  authorize.search = new URLSearchParams({ client_id: clientId, response_type: 'code', redirect_uri: appCallback, scope: 'openid profile', state: 'tour' }).toString();
+  await page.goto(authorize.toString());
+  await visit('universal-login');
+  await page.getByRole('link', { name: /Continue with Fitbit/ }).click();
+  await page.waitForURL(`${emulator.url}/**`);
+  await page.getByLabel('Sign in as test user').selectOption('alice');
+  await page.getByRole('button', { name: 'Allow' }).click();
+  await page.waitForURL(`${appCallback}?**`);
+  await visit('error-not-found');
+  await page.goto(`${fitgate.url}/authorize?client_id=no-such-client&response_type=code`);
+  await visit('error-bad-request');
+  await page.goto(`${fitgate.url}/v2/logout?client_id=${encodeURIComponent(clientId)}`);
+  await visit('signed-out-of-login');
+
+  await page.goto(`${tenant}/users`);
+  await visit('users');
+  await page.locator('main table a').first().click();
+  await page.getByRole('heading', { name: 'Identities' }).waitFor();
+  await visit('user');
+  await page.goto(`${page.url()}/delete`);
+  await visit('user-delete');
+
+  await page.goto(`${tenant}/logs`);
+  await visit('logs');
+  await page.goto(`${tenant}/admins`);
+  await page.getByLabel('Email').fill('second.admin@browser.example');
+  await page.getByRole('button', { name: 'Add admin' }).click();
+  await page.locator('#set-password-link').waitFor();
+  await visit('admins');
+  const setPasswordLink = (await page.locator('#set-password-link').textContent())?.trim() ?? '';
+  await page.goto(`${fitgate.url}/manage/tenants`);
+  await visit('tenants');
+  await page.goto(`${fitgate.url}/manage/account`);
+  await visit('account');
+  await page.goto(`${tenant}/no-such-page`);
+  await visit('dashboard-not-found');
+
+  await page.goto(`${fitgate.url}/manage/account`);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL('**/manage/login**');
+  await visit('signed-out-of-dashboard');
+  await page.goto(setPasswordLink);
+  await visit('set-password');
+}

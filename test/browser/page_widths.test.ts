@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { describeWithBrowser, launchBrowser, screenshot, type TestBrowser } from '../support/browser.js';
+import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { startBrowserFitgate, type BrowserFitgate } from './browser_fitgate.js';
+import { registerTourUpstreamClient, tourEveryPage } from './page_tour.js';
+
+/**
+ * Every page fits a phone (390 px) and a laptop (1280 px) without scrolling sideways, and on the
+ * phone the dashboard's navigation is folded behind one control until opened. Screenshots of each
+ * page at both widths land in test-artifacts/.
+ */
+const BROWSER_TIMEOUT_MS = 180_000;
+const WIDTHS = [390, 1280] as const;
+
+describeWithBrowser('every page at phone and laptop width', () => {
+  let emulator: TestEmulator;
+  let fitgate: BrowserFitgate;
+  let browser: TestBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    emulator = await startTestEmulator();
+    fitgate = await startBrowserFitgate({ FITGATE_UPSTREAM_BASE_URL: emulator.url });
+    registerTourUpstreamClient(emulator, fitgate);
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+  }, BROWSER_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+    await fitgate?.close();
+    await emulator?.close();
+  });
+
+  it(
+    'folds the dashboard navigation on a phone and opens it on request',
+    async () => {
+      await page.setViewportSize({ width: 390, height: 900 });
+      await page.goto(`${fitgate.url}/manage/login`);
+      await page.getByLabel('Email').fill(fitgate.admin.email);
+      await page.getByLabel('Password').fill(fitgate.admin.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(`${fitgate.url}/manage/t/default`);
+      const users = page.getByRole('navigation', { name: 'Tenant default' }).getByRole('link', { name: 'Users' });
+      expect(await users.isVisible()).toBe(false);
+      await page.getByText('Menu', { exact: true }).click();
+      await users.waitFor({ state: 'visible' });
+      await screenshot(page, 'pages-390-navigation-open');
+
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.reload();
+      expect(await users.isVisible()).toBe(true);
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.waitForURL('**/manage/login**');
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+
+  it(
+    'shows no page wider than the window at 390 and 1280 px',
+    async () => {
+      const tooWide: string[] = [];
+      const visited: string[] = [];
+      await tourEveryPage(page, fitgate, emulator, async (name) => {
+        visited.push(name);
+        for (const width of WIDTHS) {
+          await page.setViewportSize({ width, height: 900 });
+          const { scrollWidth, innerWidth } = (await page.evaluate(
+            '({ scrollWidth: document.scrollingElement.scrollWidth, innerWidth: window.innerWidth })',
+          )) as { scrollWidth: number; innerWidth: number };
+          if (scrollWidth > innerWidth) tooWide.push(`${name} at ${width} px is ${scrollWidth} px wide`);
+          await screenshot(page, `pages-${width}-${name}`);
+        }
+      });
+      expect(visited.length).toBeGreaterThanOrEqual(25);
+      expect(tooWide).toEqual([]);
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+});
