@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { EphemeralStore } from '../domain/ports.js';
+import type { ResponseMode, ResponseType } from './authorize/response_types.js';
 
 /** How long a user may take at the upstream's login and consent pages. */
 export const LOGIN_TRANSACTION_TTL_SECONDS = 600;
@@ -9,6 +10,9 @@ export interface PendingAuthorization {
   tenant: string;
   clientId: string;
   redirectUri: string;
+  /** Absent in logins started before fitgate served other response types: code, in the query. */
+  responseType?: ResponseType;
+  responseMode?: ResponseMode;
   /** The client's own state, returned to it untouched. */
   state?: string;
   nonce?: string;

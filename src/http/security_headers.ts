@@ -45,3 +45,13 @@ export function allowFormRedirectsTo(res: Response, origins: readonly string[]):
   const safe = origins.map((origin) => new URL(origin).origin);
   res.setHeader('Content-Security-Policy', policy.replace("form-action 'self'", `form-action 'self' ${safe.join(' ')}`));
 }
+
+/**
+ * Makes `origin` the only form-action of this response: a page whose one form posts a login's
+ * result to the client (the form_post response mode) may submit nowhere else, not even to fitgate.
+ */
+export function allowFormActionOnly(res: Response, origin: string): void {
+  const policy = res.getHeader('Content-Security-Policy');
+  if (typeof policy !== 'string') return;
+  res.setHeader('Content-Security-Policy', policy.replace("form-action 'self'", `form-action ${new URL(origin).origin}`));
+}

@@ -1,5 +1,6 @@
 import type { ClientRepository, ConnectionRepository } from '../../domain/ports.js';
 import type { Client, Connection, Tenant } from '../../domain/types.js';
+import type { ResponseMode, ResponseType } from './response_types.js';
 
 /** The scopes fitgate grants to applications; anything else in `scope` is ignored (RFC 6749 §3.3). */
 export const SUPPORTED_SCOPES = ['openid', 'profile', 'email', 'offline_access'] as const;
@@ -38,6 +39,9 @@ export interface AuthorizeContext {
   readonly params: AuthorizeParams;
   client?: Client;
   redirectUri?: string;
+  responseType?: ResponseType;
+  /** How the answer (or an error) goes back to the client: requested, or the default for the response type. */
+  responseMode?: ResponseMode;
   /** Granted scopes, in the order SUPPORTED_SCOPES lists them. */
   scope: string[];
   codeChallenge?: string;
@@ -55,4 +59,16 @@ export type AuthorizeCheck = (ctx: AuthorizeContext, deps: AuthorizeDeps) => voi
 export function clientOf(ctx: AuthorizeContext): Client {
   if (!ctx.client) throw new Error('check_client must run before this check');
   return ctx.client;
+}
+
+/** The response type, once check_response_type has run. */
+export function responseTypeOf(ctx: AuthorizeContext): ResponseType {
+  if (!ctx.responseType) throw new Error('check_response_type must run before this check');
+  return ctx.responseType;
+}
+
+/** The verified redirect_uri, once check_redirect_uri has run. */
+export function redirectUriOf(ctx: AuthorizeContext): string {
+  if (!ctx.redirectUri) throw new Error('check_redirect_uri must run before this check');
+  return ctx.redirectUri;
 }

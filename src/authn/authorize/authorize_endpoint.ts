@@ -1,20 +1,23 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../../app_deps.js';
 import { AppError, LoginRequiredError } from '../../errors/index.js';
-import { issueAuthorizationCode } from '../callback/issue_code.js';
+import { clientDestinationOf, issueAuthorizationResponse } from '../callback/issue_authorization_response.js';
 import type { PendingAuthorization } from '../login_transaction.js';
 import { type AuthorizeContext, type AuthorizeDeps } from './authorize_context.js';
 import { issuerOf } from '../tokens/sign_jwt.js';
-import { clientErrorParams, clientRedirectUrl } from './client_redirect.js';
+import { clientErrorParams } from './client_redirect.js';
+import { errorResponseMode } from './error_response_mode.js';
 import { newAuthorizeContext, runAuthorizeChecks } from './pipeline.js';
 import { readAuthorizeParams } from './read_params.js';
 import { startUpstreamLogin } from './start_upstream_login.js';
+import { sendClientResponse } from './send_client_response.js';
 import { renderUniversalLogin } from './universal_login.js';
 
 /**
  * GET /authorize: the checks, then one of three answers. prompt=none is answered from the session
  * alone; a named connection goes straight upstream; otherwise the Universal Login page lets the user
- * pick one. Errors before the redirect_uri is verified are pages; after, redirects to the client.
+ * pick one. Errors before the redirect_uri is verified are pages; after, they go back to the client
+ * in its response mode.
  */
 export function authorizeEndpoint(deps: AppDeps): RequestHandler {
   const checkDeps: AuthorizeDeps = {
@@ -33,15 +36,16 @@ export function authorizeEndpoint(deps: AppDeps): RequestHandler {
     } catch (error) {
       if (!ctx?.redirectUri || !(error instanceof AppError)) return next(error);
       if (error.status >= 500) res.err = error;
-      res.redirect(302, clientRedirectUrl(ctx.redirectUri, issuerOf(ctx.tenantUrl), clientErrorParams(error, ctx.params.state)));
+      const destination = { redirectUri: ctx.redirectUri, responseMode: errorResponseMode(ctx), issuer: issuerOf(ctx.tenantUrl) };
+      sendClientResponse(res, destination, clientErrorParams(error, ctx.params.state));
     }
   };
 }
 
 /**
- * prompt=none (OpenID Connect Core §3.1.2.1): a code at once when this browser's session already has
- * a user of this tenant who signed in through a connection enabled for the client; login_required
- * otherwise. Nothing is shown and nothing is asked upstream.
+ * prompt=none (OpenID Connect Core §3.1.2.1): the response at once when this browser's session
+ * already has a user of this tenant who signed in through a connection enabled for the client;
+ * login_required otherwise. Nothing is shown and nothing is asked upstream.
  */
 async function answerWithoutInteraction(deps: AppDeps, req: Request, res: Response, ctx: AuthorizeContext): Promise<void> {
   const endUser = req.session.endUser;
@@ -49,19 +53,22 @@ async function answerWithoutInteraction(deps: AppDeps, req: Request, res: Respon
   if (!endUser || endUser.tenant !== ctx.tenant.name || !connection) {
     throw new LoginRequiredError('The user is not signed in at this tenant.');
   }
+  const user = await deps.store.users.get(ctx.tenant.name, endUser.userId);
+  if (!user) throw new LoginRequiredError('The user is not signed in at this tenant.');
   const request = pendingAuthorization(ctx, connection.name);
-  const code = await issueAuthorizationCode(deps.store.ephemeral, request, endUser);
-  const state = request.state !== undefined ? { state: request.state } : {};
-  res.redirect(302, clientRedirectUrl(request.redirectUri, issuerOf(ctx.tenantUrl), { code, ...state }));
+  const response = await issueAuthorizationResponse(deps, ctx, request, { user, authTime: endUser.authTime });
+  sendClientResponse(res, clientDestinationOf(request, ctx.tenantUrl), response);
 }
 
 function pendingAuthorization(ctx: AuthorizeContext, connection: string): PendingAuthorization {
   const { params } = ctx;
-  if (!ctx.client || !ctx.redirectUri) throw new Error('the checks must have run');
+  if (!ctx.client || !ctx.redirectUri || !ctx.responseType || !ctx.responseMode) throw new Error('the checks must have run');
   return {
     tenant: ctx.tenant.name,
     clientId: ctx.client.clientId,
     redirectUri: ctx.redirectUri,
+    responseType: ctx.responseType,
+    responseMode: ctx.responseMode,
     ...(params.state !== undefined ? { state: params.state } : {}),
     ...(params.nonce !== undefined ? { nonce: params.nonce } : {}),
     scope: ctx.scope,

@@ -1,24 +1,44 @@
 import type { AppError } from '../../errors/index.js';
 
-/** What goes back to the client in the redirect's query (RFC 6749 §4.1.2, RFC 9207 for `iss`). */
+/** What goes back to the client (RFC 6749 §4.1.2, OpenID Connect Core §3.3.2.5, RFC 9207 for `iss`). */
 export interface ClientRedirectParams {
   code?: string;
+  idToken?: string;
   state?: string;
   error?: string;
   errorDescription?: string;
 }
 
+/** The response as name/value pairs, `iss` last (RFC 9207: the issuer lets the client detect mix-up attacks). */
+export function clientResponseFields(issuer: string, params: ClientRedirectParams): [string, string][] {
+  const fields: [string, string | undefined][] = [
+    ['code', params.code],
+    ['id_token', params.idToken],
+    ['error', params.error],
+    ['error_description', params.errorDescription],
+    ['state', params.state],
+    ['iss', issuer],
+  ];
+  return fields.filter((field): field is [string, string] => field[1] !== undefined);
+}
+
 /**
- * The client's redirect_uri with the response in its query, plus `iss` (RFC 9207: the issuer, which
- * lets the client detect mix-up attacks). Existing query parameters of the registered URI are kept.
+ * The client's redirect_uri with the response in its query (existing query parameters of the
+ * registered URI are kept) or in its fragment (registered URIs never have one).
  */
-export function clientRedirectUrl(redirectUri: string, issuer: string, params: ClientRedirectParams): string {
+export function clientRedirectUrl(
+  redirectUri: string,
+  issuer: string,
+  params: ClientRedirectParams,
+  mode: 'query' | 'fragment' = 'query',
+): string {
   const url = new URL(redirectUri);
-  if (params.code !== undefined) url.searchParams.set('code', params.code);
-  if (params.error !== undefined) url.searchParams.set('error', params.error);
-  if (params.errorDescription !== undefined) url.searchParams.set('error_description', params.errorDescription);
-  if (params.state !== undefined) url.searchParams.set('state', params.state);
-  url.searchParams.set('iss', issuer);
+  const fields = clientResponseFields(issuer, params);
+  if (mode === 'fragment') {
+    url.hash = new URLSearchParams(fields).toString();
+  } else {
+    for (const [name, value] of fields) url.searchParams.set(name, value);
+  }
   return url.toString();
 }
 

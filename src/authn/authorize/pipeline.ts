@@ -2,6 +2,7 @@ import type { Tenant } from '../../domain/types.js';
 import type { AuthorizeCheck, AuthorizeContext, AuthorizeDeps, AuthorizeParams } from './authorize_context.js';
 import { checkClient } from './check_client.js';
 import { checkConnection } from './check_connection.js';
+import { checkNonce } from './check_nonce.js';
 import { checkPkce } from './check_pkce.js';
 import { checkPrompt } from './check_prompt.js';
 import { checkRedirectUri } from './check_redirect_uri.js';
@@ -16,8 +17,9 @@ import { checkScope } from './check_scope.js';
 export const AUTHORIZE_CHECKS: readonly AuthorizeCheck[] = [
   checkClient,
   checkRedirectUri,
-  checkResponseMode,
   checkResponseType,
+  checkResponseMode,
+  checkNonce,
   checkScope,
   checkPkce,
   checkPrompt,

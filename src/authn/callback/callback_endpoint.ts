@@ -4,14 +4,14 @@ import type { Connection, User } from '../../domain/types.js';
 import { recordLogin, type LoginResult } from '../../domain/users.js';
 import { AppError, InvalidRequestError, ServerError } from '../../errors/index.js';
 import { metricsOf, type LoginSuccessReason } from '../../metrics/metrics.js';
-import { clientErrorParams, clientRedirectUrl } from '../authorize/client_redirect.js';
-import { issuerOf } from '../tokens/sign_jwt.js';
+import { clientErrorParams, type ClientRedirectParams } from '../authorize/client_redirect.js';
+import { sendClientResponse } from '../authorize/send_client_response.js';
 import { forgetPendingLogin, signIn, startedInThisBrowser } from '../login_session.js';
 import { takeLoginTransaction, type LoginTransaction } from '../login_transaction.js';
 import { resolveUpstream } from '../../upstream/resolve_upstream.js';
 import type { CallbackHandoff } from './callback_handoff.js';
 import { completeUpstreamLogin } from './complete_upstream_login.js';
-import { issueAuthorizationCode } from './issue_code.js';
+import { clientDestinationOf, issueAuthorizationResponse } from './issue_authorization_response.js';
 import { logLogin } from './login_log.js';
 import { toUpstreamLogin } from './upstream_login.js';
 
@@ -23,7 +23,8 @@ const STALE_LOGIN =
  * GET /login/callback, where Fitbit and Google send the browser back. The state must name a login
  * transaction this browser started, still unused and unexpired; otherwise the request is refused
  * with a page before anything is sent upstream. The transaction is taken (single use) before the
- * code exchange, then the user is recorded, the session renewed, and the client gets its code.
+ * code exchange, then the user is recorded, the session renewed, and the client gets its code or
+ * id_token (or both) in the response mode it asked for.
  */
 export function callbackEndpoint(deps: AppDeps, handoffs: readonly CallbackHandoff[] = []): RequestHandler {
   const metrics = metricsOf(deps);
@@ -48,21 +49,20 @@ export function callbackEndpoint(deps: AppDeps, handoffs: readonly CallbackHando
     if (!client?.callbacks.includes(transaction.redirectUri)) {
       return next(new InvalidRequestError('The application changed while you were logging in. Go back to it and log in again.'));
     }
-    const issuer = issuerOf(req.context.tenantUrl);
+    const destination = clientDestinationOf(transaction, req.context.tenantUrl);
     try {
       if (!connection) throw new InvalidRequestError(`The connection "${transaction.connection}" no longer exists.`);
-      const { user, code, description, reason, reconnected } = await finishLogin(deps, req, connection, transaction);
+      const { user, response, description, reason, reconnected } = await finishLogin(deps, req, connection, transaction);
       await logLogin(deps, req, transaction, client.name, { outcome: 'success', user, description });
       metrics.authn.login(transaction.tenant, transaction.connection, 'success', reason);
       if (reconnected) metrics.vault.reconnected(transaction.tenant, transaction.connection);
-      const state = transaction.state !== undefined ? { state: transaction.state } : {};
-      res.redirect(302, clientRedirectUrl(transaction.redirectUri, issuer, { code, ...state }));
+      sendClientResponse(res, destination, response);
     } catch (caught) {
       const error = caught instanceof AppError ? caught : new ServerError('The login failed inside fitgate.', { cause: caught });
       if (error.status >= 500) res.err = caught instanceof Error ? caught : error;
       await logLogin(deps, req, transaction, client.name, { outcome: 'failure', error });
       metrics.authn.login(transaction.tenant, transaction.connection, 'failure', error.code);
-      res.redirect(302, clientRedirectUrl(transaction.redirectUri, issuer, clientErrorParams(error, transaction.state)));
+      sendClientResponse(res, destination, clientErrorParams(error, transaction.state));
     }
   };
 }
@@ -81,7 +81,7 @@ async function finishLogin(
   req: Request,
   connection: Connection,
   transaction: LoginTransaction,
-): Promise<{ user: User; code: string; description: string; reason: LoginSuccessReason; reconnected: boolean }> {
+): Promise<{ user: User; response: ClientRedirectParams; description: string; reason: LoginSuccessReason; reconnected: boolean }> {
   const verified = await completeUpstreamLogin(deps, req, connection, transaction);
   const now = new Date();
   const result = await recordLogin(
@@ -96,8 +96,8 @@ async function finishLogin(
   );
   const authTime = Math.floor(now.getTime() / 1000);
   await signIn(req, { tenant: transaction.tenant, userId: result.user.userId, connection: connection.name, authTime });
-  const code = await issueAuthorizationCode(deps.store.ephemeral, transaction, { userId: result.user.userId, authTime });
-  return { user: result.user, code, description: describeLogin(result), reason: reasonOf(result), reconnected: result.reconnected === true };
+  const response = await issueAuthorizationResponse(deps, req.context, transaction, { user: result.user, authTime });
+  return { user: result.user, response, description: describeLogin(result), reason: reasonOf(result), reconnected: result.reconnected === true };
 }
 
 /** Token client of the legacy Fitbit API for this connection, for revoking a migrated user's old token. */

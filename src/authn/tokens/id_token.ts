@@ -1,5 +1,6 @@
 import type { Tenant, User } from '../../domain/types.js';
 import type { TenantKeys } from '../keys/tenant_keys.js';
+import { codeHash } from './code_hash.js';
 import { ID_TOKEN_TTL_SECONDS } from './lifetimes.js';
 import { issuerOf, signJwt } from './sign_jwt.js';
 import { userClaimsForScopes } from './user_claims.js';
@@ -14,6 +15,8 @@ export interface IdTokenInput {
   authTime: number;
   /** Echoed from /authorize; absent on refresh, where the client has no nonce to check. */
   nonce?: string;
+  /** The code issued beside this id_token (hybrid flow): adds its c_hash. */
+  code?: string;
 }
 
 /**
@@ -26,6 +29,7 @@ export function issueIdToken(keys: TenantKeys, input: IdTokenInput): Promise<str
     auth_time: input.authTime,
   };
   if (input.nonce !== undefined) claims.nonce = input.nonce;
+  if (input.code !== undefined) claims.c_hash = codeHash(input.code);
   return signJwt(keys, input.tenant, claims, {
     typ: 'JWT',
     issuer: issuerOf(input.tenantUrl),

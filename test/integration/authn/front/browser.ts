@@ -5,6 +5,8 @@ export interface BrowserResponse {
   /** The Location header, resolved against the request URL. */
   location?: URL;
   text: string;
+  /** Response headers, names in lower case. */
+  headers: Record<string, string>;
 }
 
 /**
@@ -35,11 +37,12 @@ export class Browser {
       if (cookie) call.set('Cookie', cookie);
       const response = await call;
       this.store(target.host, response.headers['set-cookie'] as unknown as string[] | undefined);
-      return answer(target, response.status, response.headers.location as string | undefined, response.text);
+      return answer(target, response.status, response.headers.location as string | undefined, response.text, response.headers as Record<string, string>);
     }
     const response = await fetch(target, { redirect: 'manual', headers: cookie ? { cookie } : {} });
     this.store(target.host, response.headers.getSetCookie());
-    return answer(target, response.status, response.headers.get('location') ?? undefined, await response.text());
+    const text = await response.text();
+    return answer(target, response.status, response.headers.get('location') ?? undefined, text, Object.fromEntries(response.headers));
   }
 
   /**
@@ -81,6 +84,6 @@ export class Browser {
   }
 }
 
-function answer(target: URL, status: number, location: string | undefined, text: string): BrowserResponse {
-  return { status, text, ...(location ? { location: new URL(location, target) } : {}) };
+function answer(target: URL, status: number, location: string | undefined, text: string, headers: Record<string, string>): BrowserResponse {
+  return { status, text, headers, ...(location ? { location: new URL(location, target) } : {}) };
 }

@@ -11,6 +11,16 @@ describe('check_pkce', () => {
     expect(outcome.redirected).toBe(true);
   });
 
+  it('still requires PKCE from a public client in the hybrid flow, which returns a code', async () => {
+    const outcome = await runChecks(validParams({ client_id: 'spa_client', response_type: 'code id_token', nonce: 'n' }));
+    expect(outcome.error?.description).toContain('PKCE is required');
+  });
+
+  it('asks no PKCE of response_type=id_token, which returns no code', async () => {
+    const outcome = await runChecks(validParams({ client_id: 'spa_client', response_type: 'id_token', nonce: 'n' }));
+    expect(outcome.error).toBeUndefined();
+  });
+
   it('accepts an S256 challenge from a public client and keeps it for the code', async () => {
     const outcome = await runChecks(validParams({ client_id: 'spa_client', code_challenge: CHALLENGE, code_challenge_method: 'S256' }));
     expect(outcome.error).toBeUndefined();

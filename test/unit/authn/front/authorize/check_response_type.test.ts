@@ -2,9 +2,20 @@ import { describe, expect, it } from '@jest/globals';
 import { aClient } from '../../../../support/authn/records.js';
 import { runChecks, validParams } from './run_checks.js';
 
-describe('check_response_type and check_response_mode', () => {
-  it.each(['token', 'id_token', 'code id_token'])('answers response_type=%s with unsupported_response_type through the redirect', async (type) => {
-    const outcome = await runChecks(validParams({ response_type: type }));
+describe('check_response_type', () => {
+  it.each([
+    ['code', 'code'],
+    ['id_token', 'id_token'],
+    ['code id_token', 'code id_token'],
+    ['id_token code', 'code id_token'],
+  ])('accepts response_type=%s as %s', async (requested, canonical) => {
+    const outcome = await runChecks(validParams({ response_type: requested, nonce: 'n-1' }));
+    expect(outcome.error).toBeUndefined();
+    expect(outcome.ctx.responseType).toBe(canonical);
+  });
+
+  it.each(['token', 'id_token token', 'code token', 'none'])('answers response_type=%s with unsupported_response_type through the redirect', async (type) => {
+    const outcome = await runChecks(validParams({ response_type: type, nonce: 'n-1' }));
     expect(outcome.error?.code).toBe('unsupported_response_type');
     expect(outcome.redirected).toBe(true);
   });
@@ -15,14 +26,8 @@ describe('check_response_type and check_response_mode', () => {
     expect(outcome.redirected).toBe(true);
   });
 
-  it('refuses a client that is not allowed the authorization_code grant', async () => {
-    const outcome = await runChecks(validParams(), { clients: [aClient({ grantTypes: ['client_credentials'] })] });
+  it.each(['code', 'id_token'])('refuses response_type=%s to a client that is not allowed the authorization_code grant', async (type) => {
+    const outcome = await runChecks(validParams({ response_type: type, nonce: 'n-1' }), { clients: [aClient({ grantTypes: ['client_credentials'] })] });
     expect(outcome.error?.code).toBe('unauthorized_client');
-  });
-
-  it('refuses any response_mode other than query', async () => {
-    const outcome = await runChecks(validParams({ response_mode: 'form_post' }));
-    expect(outcome.error?.code).toBe('invalid_request');
-    expect(outcome.redirected).toBe(true);
   });
 });
