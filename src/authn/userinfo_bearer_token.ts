@@ -1,10 +1,16 @@
 import type { Request } from 'express';
 import { InvalidRequestError } from '../errors/index.js';
 
+/** Where /userinfo takes its token, for the error that finds none. */
+export const BEARER_TOKEN_PLACES =
+  'send it in the Authorization header ("Bearer <access token>"), as access_token in a form-encoded POST body, ' +
+  'or as the access_token query parameter';
+
 /**
- * The bearer token of a /userinfo request, per RFC 6750 §2: in the Authorization header, or as
- * `access_token` in a form-encoded POST body (never the query string, where it would end up in logs).
- * Sending it both ways is refused (§2: "MUST NOT use more than one method").
+ * The bearer token of a /userinfo request, per RFC 6750 §2: in the Authorization header, as
+ * `access_token` in a form-encoded POST body, or as the `access_token` query parameter (§2.3). Auth0
+ * accepts the query too, and passport-auth0 sends it there by default; request logs redact it
+ * (logging/redact_url.ts). Sending it more than one way is refused (§2: "MUST NOT use more than one method").
  */
 export function readBearerToken(req: Request): string | undefined {
   const header = req.headers.authorization;
@@ -12,16 +18,20 @@ export function readBearerToken(req: Request): string | undefined {
   const body: unknown = req.body;
   const fromBody =
     req.method === 'POST' && req.is('application/x-www-form-urlencoded') && typeof body === 'object' && body !== null
-      ? (body as Record<string, unknown>).access_token
+      ? onlyOnce((body as Record<string, unknown>).access_token)
       : undefined;
+  const fromQuery = onlyOnce((req.query as Record<string, unknown>).access_token);
 
-  if (fromBody !== undefined && typeof fromBody !== 'string') {
-    throw new InvalidRequestError('access_token must be sent once');
+  const sent = [fromHeader, fromBody, fromQuery].filter((token) => token !== undefined);
+  if (sent.length > 1) {
+    throw new InvalidRequestError('send the access token one way only: the Authorization header, the body or the query');
   }
-  if (fromHeader !== undefined && fromBody !== undefined) {
-    throw new InvalidRequestError('send the access token in the Authorization header or the body, not both');
-  }
-  return fromHeader ?? (fromBody || undefined);
+  return sent[0] || undefined;
+}
+
+function onlyOnce(value: unknown): string | undefined {
+  if (value !== undefined && typeof value !== 'string') throw new InvalidRequestError('access_token must be sent once');
+  return value;
 }
 
 function parseBearerHeader(header: string): string {

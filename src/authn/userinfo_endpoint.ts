@@ -5,7 +5,7 @@ import { AccessTokenError, MissingAccessTokenError } from './tokens/access_token
 import { userinfoAudience } from './tokens/access_token.js';
 import { userClaimsForScopes } from './tokens/user_claims.js';
 import { verifyAccessToken } from './tokens/verify_access_token.js';
-import { readBearerToken } from './userinfo_bearer_token.js';
+import { BEARER_TOKEN_PLACES, readBearerToken } from './userinfo_bearer_token.js';
 
 /**
  * OpenID Connect Core §5.3: the claims of the access token's user that its scopes allow, read from
@@ -32,9 +32,11 @@ export function userinfoEndpoint(deps: AppDeps): RequestHandler {
   };
 }
 
-/** RFC 6750 §3.1: a request with no token at all gets the challenge without an error code. */
+/**
+ * RFC 6750 §3.1: a request with no token at all gets the challenge without an error code, and a
+ * description saying where a token may be sent.
+ */
 function toInvalidToken(error: AccessTokenError, tenantUrl: string): InvalidTokenError {
-  const invalid = new InvalidTokenError(error.message);
-  if (error instanceof MissingAccessTokenError) invalid.withHeader('WWW-Authenticate', `Bearer realm="${tenantUrl}"`);
-  return invalid;
+  if (!(error instanceof MissingAccessTokenError)) return new InvalidTokenError(error.message);
+  return new InvalidTokenError(`no access token was sent: ${BEARER_TOKEN_PLACES}`).withHeader('WWW-Authenticate', `Bearer realm="${tenantUrl}"`);
 }
