@@ -1,4 +1,5 @@
 import type { AdminAccount, Client, Connection, LogEvent, Page, PageRequest, Tenant, User } from './types.js';
+import type { UserSearch } from './user_search.js';
 
 /**
  * What the domain needs from storage. The store implements these (embedded SQLite and Redis); the
@@ -49,6 +50,13 @@ export interface UserListQuery extends PageRequest {
    * Auth0's user search. Blank means no search.
    */
   q?: string;
+  /**
+   * A structured search (src/domain/user_search.ts), answered from the field indexes: each group is
+   * found through its most selective clause and every candidate is checked against the whole search
+   * on its record. Results come in index order, each user once, at most the first 1000 matches.
+   * Takes precedence over `q`.
+   */
+  search?: UserSearch;
 }
 
 export interface UserRepository {

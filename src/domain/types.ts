@@ -127,6 +127,12 @@ export interface User {
   givenName?: string;
   familyName?: string;
   picture?: string;
+  /** Auth0's app_metadata: set through the Management API only, never by a login. */
+  appMetadata?: Record<string, unknown>;
+  /** Auth0's user_metadata: the user's own preferences, set through the Management API here. */
+  userMetadata?: Record<string, unknown>;
+  /** A blocked user cannot log in, and its refresh tokens are refused. Absent means false. */
+  blocked?: boolean;
   identities: Identity[];
   loginsCount: number;
   lastLogin?: string;
@@ -159,6 +165,12 @@ export interface LogEvent {
   userName?: string;
   ip?: string;
   userAgent?: string;
+  /** The tenant host the request came to, as Auth0's `hostname`. */
+  hostname?: string;
+  /** The connection's strategy (e.g. "fitbit"), its strategy type ("social") and id. */
+  strategy?: string;
+  strategyType?: string;
+  connectionId?: string;
   details?: Record<string, unknown>;
 }
 

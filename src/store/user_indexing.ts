@@ -1,4 +1,5 @@
 import type { User } from '../domain/types.js';
+import { folded, matchesUserSearch, type UserSearch, type UserSearchClause, type UserSearchField, type UserSearchGroup } from '../domain/user_search.js';
 
 /**
  * What both adapters index about a user, so they agree on what findByIdentity and search match.
@@ -28,8 +29,86 @@ export function searchTerms(user: User): string[] {
 
 /** NUL separates term from user id in Redis' lexicographic index, so it never appears in a term. */
 export function normalizeSearchText(text: string): string {
-  return text.toLowerCase().replaceAll('\u0000', '');
+  return folded(text);
 }
+
+/** Separates the field from its value in a field term ("email\u0001ada@example.com"). */
+const FIELD_SEPARATOR = '\u0001';
+
+/**
+ * The field index of structured searches: one term per searchable field value, lowercased, each
+ * prefixed by its field so one ordered index serves every field (email, name, user id, every
+ * identity's connection, and blocked as "true" or "false").
+ */
+export function fieldTerms(user: User): string[] {
+  const terms = [
+    fieldTerm('email', user.email),
+    fieldTerm('name', user.name),
+    fieldTerm('user_id', user.userId),
+    fieldTerm('blocked', String(user.blocked === true)),
+    ...user.identities.map((identity) => fieldTerm('identities.connection', identity.connection)),
+  ];
+  return [...new Set(terms.filter((term): term is string => term !== undefined))];
+}
+
+function fieldTerm(field: UserSearchField, value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : `${field}${FIELD_SEPARATOR}${folded(value)}`;
+}
+
+/** The field-index range a clause reads: the exact term, or every term starting with the value. */
+export function clauseRange(clause: UserSearchClause): { term: string; prefix: boolean } {
+  if (clause.field === 'any') throw new RangeError('a bare term is read from the search-term index');
+  return { term: `${clause.field}${FIELD_SEPARATOR}${folded(clause.value)}`, prefix: clause.match === 'prefix' };
+}
+
+// Fewer users share an email or a user id than a name; nearly all share a connection or "blocked:false".
+const SELECTIVITY: Record<UserSearchClause['field'], number> = {
+  user_id: 0,
+  email: 1,
+  name: 2,
+  any: 3,
+  blocked: 4,
+  'identities.connection': 5,
+};
+
+/** The clause whose index range a group is found through: exact before prefix, then the rarer field. */
+export function drivingClause(group: UserSearchGroup): UserSearchClause {
+  const rank = (clause: UserSearchClause) => SELECTIVITY[clause.field] * 2 + (clause.match === 'exact' ? 0 : 1);
+  const [first, ...rest] = group.all;
+  if (!first) throw new RangeError('a search group needs at least one clause');
+  return rest.reduce((best, clause) => (rank(clause) < rank(best) ? clause : best), first);
+}
+
+/** Index entries read per group at most: a search walks this far for its first 1000 matches. */
+export const SEARCH_SCAN_LIMIT = SEARCH_RESULT_LIMIT * 20;
+
+/**
+ * Answers a structured search from candidate ids: for each group, the ids its driving clause's
+ * index range yields (in index order) are loaded and checked against the whole search; matches are
+ * kept in group order, each user once, up to the search limit. Both adapters run this with their
+ * own range reads and loads.
+ */
+export async function runUserSearch(
+  search: UserSearch,
+  readRange: (clause: UserSearchClause, offset: number, count: number) => Promise<string[]>,
+  load: (userIds: readonly string[]) => Promise<User[]>,
+): Promise<User[]> {
+  const found = new Map<string, User>();
+  for (const group of search.any) {
+    const clause = drivingClause(group);
+    for (let offset = 0; offset < SEARCH_SCAN_LIMIT && found.size < SEARCH_RESULT_LIMIT; offset += SEARCH_BATCH) {
+      const ids = await readRange(clause, offset, SEARCH_BATCH);
+      const fresh = [...new Set(ids)].filter((id) => !found.has(id));
+      for (const user of await load(fresh)) {
+        if (found.size < SEARCH_RESULT_LIMIT && matchesUserSearch(user, search)) found.set(user.userId, user);
+      }
+      if (ids.length < SEARCH_BATCH) break;
+    }
+  }
+  return [...found.values()];
+}
+
+const SEARCH_BATCH = 500;
 
 /**
  * Walks matches in index order (term, then user id) and keeps each user's first match, up to the

@@ -25,6 +25,10 @@ export class RedisKeys {
   userIdentity = (tenant: string, connection: string, upstreamId: string): string =>
     this.key('user_identity', tenant, encode(connection), upstreamId);
   userSearch = (tenant: string): string => this.key('user_search', tenant);
+  /** Lexicographic set of "<field>\u0001<value>\0<user id>" for structured search. */
+  userFieldTerms = (tenant: string): string => this.key('user_field', tenant);
+  /** Set once the tenant's users stored before the field index existed have been indexed. */
+  userFieldTermsComplete = (tenant: string): string => this.key('user_field_complete', tenant);
 
   admin = (email: string): string => this.key('admin', email.toLowerCase());
   adminList = (): string => this.key('admin_list');

@@ -1,7 +1,17 @@
 import type { UserListQuery, UserRepository } from '../../domain/ports.js';
 import type { Page, User } from '../../domain/types.js';
 import { pageWindow } from '../paging.js';
-import { distinctUserIds, identityKeys, normalizeSearchText, SEARCH_RESULT_LIMIT, searchTerms } from '../user_indexing.js';
+import type { UserSearch, UserSearchClause } from '../../domain/user_search.js';
+import {
+  clauseRange,
+  distinctUserIds,
+  fieldTerms,
+  identityKeys,
+  normalizeSearchText,
+  runUserSearch,
+  SEARCH_RESULT_LIMIT,
+  searchTerms,
+} from '../user_indexing.js';
 import { createDocument, type DocumentWrite, deleteDocument, readDocument, readDocuments, updateDocument } from './document_writer.js';
 import type { RedisKeys } from './keys.js';
 import type { RedisClient } from './redis_client.js';
@@ -9,6 +19,8 @@ import { sealedUsageWrite } from './sealed_usage.js';
 
 /** Separates the search term from the user id in the lexicographic search index. */
 const SEPARATOR = '\u0000';
+/** Users indexed per round trip by the field-index backfill. */
+const BACKFILL_BATCH = 500;
 
 /**
  * Users as JSON strings with three indexes, written atomically with the document:
@@ -17,7 +29,8 @@ const SEPARATOR = '\u0000';
  * - `user_identity:<tenant>:<connection>:<upstream id>`: unique key holding the user id, one per
  *   upstream id and legacy id;
  * - `user_search:<tenant>`: lexicographic sorted set of "<term>\0<user id>", so a prefix search is
- *   one ZRANGE BYLEX.
+ *   one ZRANGE BYLEX;
+ * - `user_field:<tenant>`: the same for field-qualified terms (structured search).
  */
 export class RedisUserRepository implements UserRepository {
   constructor(
@@ -74,6 +87,7 @@ export class RedisUserRepository implements UserRepository {
 
   async list(tenant: string, query: UserListQuery): Promise<Page<User>> {
     const { offset, limit } = pageWindow(query);
+    if (query.search) return this.structuredSearch(tenant, query.search, offset, limit);
     const q = query.q === undefined ? '' : normalizeSearchText(query.q.trim());
     if (q !== '') return this.search(tenant, q, offset, limit);
     const [ids, total] = await Promise.all([
@@ -99,6 +113,45 @@ export class RedisUserRepository implements UserRepository {
     return { items: await readDocuments<User>(this.client, page.map((id) => this.keys.user(tenant, id))), total: matches.length };
   }
 
+  private async structuredSearch(tenant: string, search: UserSearch, offset: number, limit: number): Promise<Page<User>> {
+    await this.backfillFieldTerms(tenant);
+    const matches = await runUserSearch(
+      search,
+      (clause, from, count) => this.readRange(tenant, clause, from, count),
+      (userIds) => readDocuments<User>(this.client, userIds.map((id) => this.keys.user(tenant, id))),
+    );
+    return { items: matches.slice(offset, offset + limit), total: matches.length };
+  }
+
+  private async readRange(tenant: string, clause: UserSearchClause, offset: number, count: number): Promise<string[]> {
+    const [key, term, prefix] =
+      clause.field === 'any'
+        ? [this.keys.userSearch(tenant), normalizeSearchText(clause.value), true]
+        : [this.keys.userFieldTerms(tenant), clauseRange(clause).term, clauseRange(clause).prefix];
+    // An exact term is followed by the separator; a prefix by anything. 0xFF never occurs in UTF-8.
+    const start = prefix ? `[${term}` : `[${term}${SEPARATOR}`;
+    const end = Buffer.concat([Buffer.from(prefix ? `(${term}` : `(${term}${SEPARATOR}`), Buffer.from([0xff])]);
+    const members = await this.client.zRange(key, start, end, { BY: 'LEX', LIMIT: { offset, count } });
+    return members.map((member) => member.slice(member.lastIndexOf(SEPARATOR) + 1));
+  }
+
+  /**
+   * Indexes the field terms of users stored before the field index existed, once per tenant. A
+   * user changed meanwhile may leave a stale entry; search checks every candidate on its record.
+   */
+  private async backfillFieldTerms(tenant: string): Promise<void> {
+    const done = this.keys.userFieldTermsComplete(tenant);
+    if ((await this.client.exists(done)) > 0) return;
+    for (let offset = 0; ; offset += BACKFILL_BATCH) {
+      const ids = await this.client.zRange(this.keys.userList(tenant), offset, offset + BACKFILL_BATCH - 1);
+      const users = await readDocuments<User>(this.client, ids.map((id) => this.keys.user(tenant, id)));
+      const members = users.flatMap((user) => fieldTerms(user).map((term) => ({ score: 0, value: `${term}${SEPARATOR}${user.userId}` })));
+      if (members.length > 0) await this.client.zAdd(this.keys.userFieldTerms(tenant), members);
+      if (ids.length < BACKFILL_BATCH) break;
+    }
+    await this.client.set(done, new Date().toISOString());
+  }
+
   /** The user's document key and every index entry it owns, as a creating write. */
   private indexWrite(user: User): DocumentWrite & { claim: NonNullable<DocumentWrite['claim']>; zadd: NonNullable<DocumentWrite['zadd']> } {
     return {
@@ -113,6 +166,7 @@ export class RedisUserRepository implements UserRepository {
       zadd: [
         { key: this.keys.userList(user.tenant), score: Date.parse(user.createdAt), member: user.userId },
         ...searchTerms(user).map((term) => ({ key: this.keys.userSearch(user.tenant), score: 0, member: `${term}${SEPARATOR}${user.userId}` })),
+        ...fieldTerms(user).map((term) => ({ key: this.keys.userFieldTerms(user.tenant), score: 0, member: `${term}${SEPARATOR}${user.userId}` })),
       ],
       sealed: sealedUsageWrite(this.keys, { kind: 'user', record: user }),
     };

@@ -1,6 +1,7 @@
 import { CONFIG_VERSION_MIGRATION } from './config_version_schema.js';
 import { SEALED_KEY_COUNTS_MIGRATION } from './sealed_key_counts_schema.js';
 import { SHORT_LIVED_TABLES_MOVED_MIGRATION } from './short_lived_schema.js';
+import { USER_FIELD_TERMS_MIGRATION } from './user_field_terms_schema.js';
 
 /**
  * The embedded schema, one entry per version. Entry N brings a database from `user_version` N to
@@ -109,4 +110,5 @@ export const MIGRATIONS: readonly string[] = [
   SEALED_KEY_COUNTS_MIGRATION,
   SHORT_LIVED_TABLES_MOVED_MIGRATION,
   CONFIG_VERSION_MIGRATION,
+  USER_FIELD_TERMS_MIGRATION,
 ];

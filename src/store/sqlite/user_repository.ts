@@ -1,16 +1,27 @@
 import { AlreadyExistsError, NotFoundInStoreError, type UserListQuery, type UserRepository } from '../../domain/ports.js';
 import type { Page, User } from '../../domain/types.js';
 import { pageWindow } from '../paging.js';
-import { distinctUserIds, identityKeys, normalizeSearchText, SEARCH_RESULT_LIMIT, searchTerms } from '../user_indexing.js';
+import type { UserSearch, UserSearchClause } from '../../domain/user_search.js';
+import {
+  clauseRange,
+  distinctUserIds,
+  fieldTerms,
+  identityKeys,
+  normalizeSearchText,
+  runUserSearch,
+  SEARCH_RESULT_LIMIT,
+  searchTerms,
+} from '../user_indexing.js';
 import type { SqliteDatabase } from './database.js';
 import { countOf, docOf, isUniqueViolation } from './sql_support.js';
+import { backfillFieldTerms } from './user_field_backfill.js';
 
 /** Sorts after every string that starts with the prefix (U+10FFFF is the largest code point). */
 const PREFIX_END = '\u{10FFFF}';
 
 /**
- * Users as documents, with three indexes kept in the same transaction as the document: identities
- * (login lookup), search terms (prefix search) and a per-tenant count. Every query is an index
+ * Users as documents, with four indexes kept in the same transaction as the document: identities
+ * (login lookup), search terms (prefix search), field terms (structured search) and a per-tenant count. Every query is an index
  * range or probe, so none slows down with the number of users (test/integration/store/query_plans).
  */
 export class SqliteUserRepository implements UserRepository {
@@ -65,6 +76,7 @@ export class SqliteUserRepository implements UserRepository {
 
   async list(tenant: string, query: UserListQuery): Promise<Page<User>> {
     const { limit, offset } = pageWindow(query);
+    if (query.search) return this.structuredSearch(tenant, query.search, limit, offset);
     const q = query.q === undefined ? '' : normalizeSearchText(query.q.trim());
     if (q !== '') return this.search(tenant, q, limit, offset);
     const sql = 'SELECT doc FROM users WHERE tenant = ? ORDER BY created_at DESC, user_id DESC LIMIT ? OFFSET ?';
@@ -88,6 +100,33 @@ export class SqliteUserRepository implements UserRepository {
     return { items, total: matches.length };
   }
 
+  private async structuredSearch(tenant: string, search: UserSearch, limit: number, offset: number): Promise<Page<User>> {
+    backfillFieldTerms(this.db, tenant, (user) => this.insertFieldTerms(user));
+    const get = this.db.prepare('SELECT doc FROM users WHERE tenant = ? AND user_id = ?');
+    const matches = await runUserSearch(
+      search,
+      async (clause, offset, count) => this.readRange(tenant, clause, offset, count),
+      async (userIds) => userIds.flatMap((userId) => docOf<User>(get.get(tenant, userId)) ?? []),
+    );
+    return { items: matches.slice(offset, offset + limit), total: matches.length };
+  }
+
+  private readRange(tenant: string, clause: UserSearchClause, offset: number, count: number): string[] {
+    const [table, term, prefix] =
+      clause.field === 'any'
+        ? ['user_search_terms', normalizeSearchText(clause.value), true]
+        : ['user_field_terms', clauseRange(clause).term, clauseRange(clause).prefix];
+    const [range, bounds] = prefix ? ['term >= ? AND term < ?', [term, term + PREFIX_END]] : ['term = ?', [term]];
+    const sql = `SELECT user_id FROM ${table} WHERE tenant = ? AND ${range} ORDER BY term, user_id LIMIT ? OFFSET ?`;
+    const rows = this.db.prepare(sql).all(tenant, ...bounds, count, offset) as Array<{ user_id: string }>;
+    return rows.map((row) => row.user_id);
+  }
+
+  private insertFieldTerms(user: User): void {
+    const term = this.db.prepare('INSERT OR IGNORE INTO user_field_terms (tenant, term, user_id) VALUES (?, ?, ?)');
+    for (const text of fieldTerms(user)) term.run(user.tenant, text, user.userId);
+  }
+
   private insertIndexes(user: User): void {
     const identity = this.db.prepare(
       'INSERT INTO user_identities (tenant, connection, upstream_id, user_id) VALUES (?, ?, ?, ?)',
@@ -101,10 +140,12 @@ export class SqliteUserRepository implements UserRepository {
     }
     const term = this.db.prepare('INSERT INTO user_search_terms (tenant, term, user_id) VALUES (?, ?, ?)');
     for (const text of searchTerms(user)) term.run(user.tenant, text, user.userId);
+    this.insertFieldTerms(user);
   }
 
   private deleteIndexes(tenant: string, userId: string): void {
     this.db.prepare('DELETE FROM user_identities WHERE tenant = ? AND user_id = ?').run(tenant, userId);
     this.db.prepare('DELETE FROM user_search_terms WHERE tenant = ? AND user_id = ?').run(tenant, userId);
+    this.db.prepare('DELETE FROM user_field_terms WHERE tenant = ? AND user_id = ?').run(tenant, userId);
   }
 }
