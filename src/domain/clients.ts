@@ -2,6 +2,23 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ClientRepository } from './ports.js';
 import type { AppType, Client, TokenEndpointAuthMethod } from './types.js';
 
+/** Auth0's optional client settings, stored as given once validated (src/management/clients). */
+export type ClientSettings = Partial<
+  Pick<
+    Client,
+    | 'description'
+    | 'logoUri'
+    | 'initiateLoginUri'
+    | 'oidcConformant'
+    | 'isFirstParty'
+    | 'ssoDisabled'
+    | 'crossOriginAuthentication'
+    | 'clientMetadata'
+    | 'idTokenLifetimeSeconds'
+    | 'refreshTokenPolicy'
+  >
+>;
+
 /**
  * Applications (OAuth clients) of a tenant: generated ids and secrets, and the one way a presented
  * secret is checked. Only the SHA-256 of a secret is stored; the secret itself is shown once, when it
@@ -23,6 +40,7 @@ export interface NewClientInput {
   clientId?: string;
   /** A chosen secret (bootstrap); generated for confidential clients when absent. */
   clientSecret?: string;
+  settings?: ClientSettings;
 }
 
 export interface NewClient {
@@ -90,6 +108,7 @@ export function buildClient(input: NewClientInput, now = new Date()): NewClient 
     ...(input.allowedOrigins ? { allowedOrigins: [...input.allowedOrigins] } : {}),
     grantTypes: [...(input.grantTypes ?? DEFAULT_GRANT_TYPES[input.appType])],
     managementScopes: [...(input.managementScopes ?? [])],
+    ...input.settings,
     createdAt: timestamp,
     updatedAt: timestamp,
   };

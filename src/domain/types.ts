@@ -27,7 +27,20 @@ export interface SigningKey {
   /** The private JWK as JSON, sealed. */
   privateJwk: Sealed;
   createdAt: string;
+  /**
+   * Where the key stands in its rotation (src/domain/signing_key_rotation.ts). Absent on keys made
+   * before rotation existed: the first of those signs, the others are previously used keys.
+   */
+  status?: SigningKeyStatus;
+  /** When it started signing. */
+  currentSince?: string;
+  /** When it stopped signing (rotated out). */
+  currentUntil?: string;
+  revokedAt?: string;
 }
+
+/** Auth0's states: published before it signs (next), signing (current), rotated out, revoked. */
+export type SigningKeyStatus = 'next' | 'current' | 'previous' | 'revoked';
 
 /** Auth0's app_type values. */
 export type AppType = 'regular_web' | 'spa' | 'native' | 'non_interactive';
@@ -56,8 +69,34 @@ export interface Client {
   grantTypes: string[];
   /** Management API scopes granted to a machine-to-machine client (client_credentials). */
   managementScopes: string[];
+  /** Auth0's descriptive settings, stored and returned as given (absent until set). */
+  description?: string;
+  logoUri?: string;
+  initiateLoginUri?: string;
+  oidcConformant?: boolean;
+  isFirstParty?: boolean;
+  ssoDisabled?: boolean;
+  crossOriginAuthentication?: boolean;
+  /** Auth0's client_metadata: string values only, at most 10 keys. */
+  clientMetadata?: Record<string, string>;
+  /** id_token lifetime (jwt_configuration.lifetime_in_seconds); absent: ID_TOKEN_TTL_SECONDS. */
+  idTokenLifetimeSeconds?: number;
+  /** How this client's refresh tokens rotate and expire; absent: DEFAULT_REFRESH_TOKEN_POLICY. */
+  refreshTokenPolicy?: RefreshTokenPolicy;
   createdAt: string;
   updatedAt: string;
+}
+
+/** Auth0's client refresh_token configuration, enforced by the refresh_token grant. */
+export interface RefreshTokenPolicy {
+  rotationType: 'rotating' | 'non-rotating';
+  expirationType: 'expiring' | 'non-expiring';
+  /** Seconds after a rotation in which the spent token may still be exchanged (two tabs) without revoking its family. */
+  leewaySeconds: number;
+  /** Absolute lifetime of a family, from the login; undefined: infinite. */
+  tokenLifetimeSeconds?: number;
+  /** How long a token may sit unused; undefined: infinite. */
+  idleTokenLifetimeSeconds?: number;
 }
 
 export type ProfileSyncMode = 'on_each_login' | 'on_first_login';
@@ -85,6 +124,11 @@ export interface Connection {
   options: ConnectionOptions;
   /** Client ids this connection is enabled for. */
   enabledClients: string[];
+  /** Auth0's connection settings, stored and returned as given (absent until set). */
+  displayName?: string;
+  metadata?: Record<string, string>;
+  showAsButton?: boolean;
+  isDomainConnection?: boolean;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,3 +1,4 @@
+import { idTokenLifetimeOf, refreshTokenPolicyOf } from '../../domain/token_lifetimes.js';
 import type { User } from '../../domain/types.js';
 import { InvalidGrantError } from '../../errors/index.js';
 import { issueAccessToken, userinfoAudience } from '../tokens/access_token.js';
@@ -15,6 +16,8 @@ export interface UserGrant {
   authTime: number;
   nonce?: string;
   connection?: string;
+  /** False when the client keeps the refresh token it presented (non-rotating policy). */
+  issueRefreshToken?: boolean;
 }
 
 /**
@@ -48,19 +51,25 @@ export async function issueUserTokens(request: TokenRequest, grant: UserGrant): 
       user,
       scope: grant.scope,
       authTime: grant.authTime,
+      lifetimeSeconds: idTokenLifetimeOf(client),
       ...(grant.nonce === undefined ? {} : { nonce: grant.nonce }),
     });
   }
-  if (grant.grantScope.includes('offline_access') && client.grantTypes.includes('refresh_token')) {
-    body.refresh_token = await issueRefreshToken(deps.store.ephemeral, {
-      tenant: context.tenant.name,
-      clientId: client.clientId,
-      userId: user.userId,
-      grantId: grant.grantId,
-      scope: grant.grantScope,
-      authTime: grant.authTime,
-      ...(grant.connection === undefined ? {} : { connection: grant.connection }),
-    });
+  if (grant.issueRefreshToken !== false && grant.grantScope.includes('offline_access') && client.grantTypes.includes('refresh_token')) {
+    const refreshToken = await issueRefreshToken(
+      deps.store.ephemeral,
+      {
+        tenant: context.tenant.name,
+        clientId: client.clientId,
+        userId: user.userId,
+        grantId: grant.grantId,
+        scope: grant.grantScope,
+        authTime: grant.authTime,
+        ...(grant.connection === undefined ? {} : { connection: grant.connection }),
+      },
+      refreshTokenPolicyOf(client),
+    );
+    if (refreshToken !== undefined) body.refresh_token = refreshToken;
   }
   return body;
 }

@@ -17,6 +17,8 @@ export interface IdTokenInput {
   nonce?: string;
   /** The code issued beside this id_token (hybrid flow): adds its c_hash. */
   code?: string;
+  /** The client's jwt_configuration.lifetime_in_seconds (idTokenLifetimeOf); ID_TOKEN_TTL_SECONDS when absent. */
+  lifetimeSeconds?: number;
 }
 
 /**
@@ -35,6 +37,6 @@ export function issueIdToken(keys: TenantKeys, input: IdTokenInput): Promise<str
     issuer: issuerOf(input.tenantUrl),
     audience: input.clientId,
     subject: input.user.userId,
-    ttlSeconds: ID_TOKEN_TTL_SECONDS,
+    ttlSeconds: input.lifetimeSeconds ?? ID_TOKEN_TTL_SECONDS,
   });
 }

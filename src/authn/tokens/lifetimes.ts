@@ -1,11 +1,12 @@
+import { ACCESS_TOKEN_LIFETIME_SECONDS, DEFAULT_ID_TOKEN_LIFETIME_SECONDS, MAX_REFRESH_TOKEN_LIFETIME_SECONDS } from '../../domain/token_lifetimes.js';
+
 /**
- * How long what /oauth/token issues stays valid, in one place. Short-lived access tokens limit what a
- * leaked token can do; refresh tokens rotate at every use, so their lifetime is how long a session
- * may sit unused before the user must log in again.
+ * How long what /oauth/token issues stays valid. Short-lived access tokens limit what a leaked token
+ * can do. The id_token and refresh token lifetimes are per client (src/domain/token_lifetimes.ts);
+ * these are the defaults.
  */
-export const ACCESS_TOKEN_TTL_SECONDS = 3600;
-export const ID_TOKEN_TTL_SECONDS = 3600;
-export const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
+export const ACCESS_TOKEN_TTL_SECONDS = ACCESS_TOKEN_LIFETIME_SECONDS;
+export const ID_TOKEN_TTL_SECONDS = DEFAULT_ID_TOKEN_LIFETIME_SECONDS;
 
 /**
  * A consumed authorization code leaves a tombstone this long, so that a replay (RFC 6749 §4.1.2:
@@ -16,8 +17,8 @@ export const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
 export const CONSUMED_CODE_TOMBSTONE_TTL_SECONDS = 24 * 3600;
 
 /**
- * A revoked grant is remembered as long as any token issued from it could still be presented: a
- * refresh token lives at most REFRESH_TOKEN_TTL_SECONDS and no new one is issued once the grant is
- * revoked.
+ * A revoked grant is remembered as long as any token issued from it could still be presented: no
+ * refresh token record lives longer than MAX_REFRESH_TOKEN_LIFETIME_SECONDS past its last issue, and
+ * no new one is issued once the grant is revoked.
  */
-export const GRANT_REVOCATION_TTL_SECONDS = REFRESH_TOKEN_TTL_SECONDS;
+export const GRANT_REVOCATION_TTL_SECONDS = MAX_REFRESH_TOKEN_LIFETIME_SECONDS;

@@ -1,14 +1,20 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EphemeralStore } from '../../domain/ports.js';
+import { familyExpiry, refreshTokenExpiry } from '../../domain/token_lifetimes.js';
+import type { RefreshTokenPolicy } from '../../domain/types.js';
 import { InvalidGrantError } from '../../errors/index.js';
 import { isGrantRevoked, revokeGrant } from './grant_revocation.js';
-import { REFRESH_TOKEN_TTL_SECONDS } from './lifetimes.js';
 
 /**
- * Rotating refresh tokens (OAuth 2.1 §4.3.1, RFC 6819 §5.2.2.3). A token is 256 random bits handed to
- * the client once; the store keeps only its SHA-256, so a copy of the store yields no usable token.
- * Each use replaces the token with a new one of the same grant (the family) and leaves the old one as a
- * tombstone: presenting a tombstone means two parties hold the token, and the whole family is revoked.
+ * Refresh tokens under the client's policy (Auth0's refresh_token settings). A token is 256 random
+ * bits handed to the client once; the store keeps only its SHA-256, so a copy of the store yields no
+ * usable token. All tokens of one grant form a family.
+ *
+ * Rotating (OAuth 2.1 §4.3.1, RFC 6819 §5.2.2.3): each use replaces the token with a new one of the
+ * family and leaves the old one as a tombstone. A tombstone presented within `leeway` seconds of its
+ * rotation is honoured again (two tabs refreshing at once); later it means two parties hold the
+ * token, and the whole family is revoked. Non-rotating: the token stays the same and each use
+ * restarts its idle lifetime. Both lifetimes are checked against the policy in force at each use.
  */
 export interface RefreshTokenRecord {
   tenant: string;
@@ -16,75 +22,132 @@ export interface RefreshTokenRecord {
   userId: string;
   grantId: string;
   scope: string[];
-  /** Epoch seconds of the original login, carried into re-issued id_tokens. */
+  /** Epoch seconds of the original login, carried into re-issued id_tokens; the family's lifetime runs from it. */
   authTime: number;
   connection?: string;
-  /** Epoch seconds. */
+  /** Epoch seconds: when the stored record expires. */
   expiresAt: number;
+  /** Epoch seconds when it was issued, or last used (non-rotating); absent on older records. */
+  activeAt?: number;
   /** Set once the token has been exchanged for a newer one. */
   rotatedAt?: string;
 }
 
-export type NewRefreshToken = Omit<RefreshTokenRecord, 'expiresAt' | 'rotatedAt'>;
+export type NewRefreshToken = Omit<RefreshTokenRecord, 'expiresAt' | 'rotatedAt' | 'activeAt'>;
+
+export interface SpentRefreshToken<Checked> {
+  spent: RefreshTokenRecord;
+  checked: Checked;
+  /** Whether the caller issues a successor (rotating) or the client keeps using the same token. */
+  rotate: boolean;
+}
 
 function storageKey(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-function secondsLeft(record: RefreshTokenRecord, now: number): number {
-  return record.expiresAt - Math.floor(now / 1000);
+const toSeconds = (ms: number) => Math.floor(ms / 1000);
+
+function ttlOf(record: RefreshTokenRecord, now: number): number {
+  return record.expiresAt - toSeconds(now);
 }
 
-export async function issueRefreshToken(ephemeral: EphemeralStore, data: NewRefreshToken, now = Date.now()): Promise<string> {
+function recordFor(data: NewRefreshToken, policy: RefreshTokenPolicy, now: number): RefreshTokenRecord {
+  const nowSeconds = toSeconds(now);
+  const expiresAt = refreshTokenExpiry(policy, nowSeconds, familyExpiry(policy, data.authTime));
+  return { ...data, activeAt: nowSeconds, expiresAt };
+}
+
+export async function issueRefreshToken(
+  ephemeral: EphemeralStore,
+  data: NewRefreshToken,
+  policy: RefreshTokenPolicy,
+  now = Date.now(),
+): Promise<string | undefined> {
+  const record = recordFor(data, policy, now);
+  // A family past its absolute lifetime gets no new token: the user must log in again.
+  if (ttlOf(record, now) <= 0) return undefined;
   const token = randomBytes(32).toString('base64url');
-  const record: RefreshTokenRecord = { ...data, expiresAt: Math.floor(now / 1000) + REFRESH_TOKEN_TTL_SECONDS };
-  await ephemeral.put('refresh_token', storageKey(token), record, REFRESH_TOKEN_TTL_SECONDS);
+  await ephemeral.put('refresh_token', storageKey(token), record, ttlOf(record, now));
   return token;
 }
 
 const unknownToken = () => new InvalidGrantError('the refresh token is invalid, expired or revoked');
 
+/** Whether the policy now in force has retired the token (the policy may have been shortened since issue). */
+function expiredUnder(policy: RefreshTokenPolicy, record: RefreshTokenRecord, now: number): boolean {
+  const nowSeconds = toSeconds(now);
+  if (record.expiresAt <= nowSeconds) return true;
+  const familyEnd = familyExpiry(policy, record.authTime);
+  if (familyEnd !== undefined && familyEnd <= nowSeconds) return true;
+  const idle = policy.expirationType === 'expiring' ? policy.idleTokenLifetimeSeconds : undefined;
+  return idle !== undefined && record.activeAt !== undefined && record.activeAt + idle <= nowSeconds;
+}
+
+/** A spent token presented again within the reuse grace (strictly positive leeway) is honoured. */
+function withinLeeway(policy: RefreshTokenPolicy, record: RefreshTokenRecord, now: number): boolean {
+  if (!record.rotatedAt || policy.leewaySeconds <= 0) return false;
+  return now - Date.parse(record.rotatedAt) <= policy.leewaySeconds * 1000;
+}
+
 /**
- * Spends a refresh token of this client: returns its record and leaves a tombstone in its place, or
- * throws invalid_grant. A tombstone presented again revokes the token's grant (and so its family).
- * `checkRequest` sees the record before it is spent, so a request refused for its own parameters
- * (a wider scope) leaves the token usable; what it returns comes back with the spent record. The
- * caller issues the successor with the same grantId.
+ * Uses a refresh token of this client under `policy`: returns its record and whether to issue a
+ * successor, or throws invalid_grant. `checkRequest` sees the record before anything is spent, so a
+ * request refused for its own parameters (a wider scope) leaves the token usable; what it returns
+ * comes back. The caller issues the successor with the same grantId when `rotate` is true.
  */
 export async function spendRefreshToken<Checked>(
   ephemeral: EphemeralStore,
-  owner: { tenant: string; clientId: string },
+  owner: { tenant: string; clientId: string; policy: RefreshTokenPolicy },
   token: string,
   checkRequest: (record: RefreshTokenRecord) => Checked,
   now = Date.now(),
-): Promise<{ spent: RefreshTokenRecord; checked: Checked }> {
-  const { tenant, clientId } = owner;
+): Promise<SpentRefreshToken<Checked>> {
+  const { tenant, clientId, policy } = owner;
   const key = storageKey(token);
   // Read before consuming so that a token presented to the wrong tenant or client is refused without
   // being destroyed: only its holder's own client can spend it.
   const found = await ephemeral.get<RefreshTokenRecord>('refresh_token', key);
   if (!found || found.tenant !== tenant || found.clientId !== clientId) throw unknownToken();
-  if (found.rotatedAt) return refuseReuse(ephemeral, found);
+  if (found.rotatedAt) return reuse(ephemeral, policy, found, checkRequest, now);
+  if (expiredUnder(policy, found, now)) throw unknownToken();
   const checked = checkRequest(found);
+
+  if (policy.rotationType === 'non-rotating') {
+    if (await isGrantRevoked(ephemeral, tenant, found.grantId)) throw unknownToken();
+    const touched = { ...found, activeAt: toSeconds(now), expiresAt: recordFor(found, policy, now).expiresAt };
+    if (ttlOf(touched, now) > 0) await ephemeral.put('refresh_token', key, touched, ttlOf(touched, now));
+    return { spent: found, checked, rotate: false };
+  }
 
   // The atomic consume decides between concurrent uses of one token: exactly one gets the record.
   const spent = await ephemeral.consume<RefreshTokenRecord>('refresh_token', key);
   if (!spent) throw unknownToken();
   if (spent.rotatedAt) {
-    await ephemeral.put('refresh_token', key, spent, Math.max(1, secondsLeft(spent, now)));
-    return refuseReuse(ephemeral, spent);
+    await ephemeral.put('refresh_token', key, spent, Math.max(1, ttlOf(spent, now)));
+    return reuse(ephemeral, policy, spent, checkRequest, now);
   }
   const tombstone: RefreshTokenRecord = { ...spent, rotatedAt: new Date(now).toISOString() };
-  const left = secondsLeft(spent, now);
-  if (left > 0) await ephemeral.put('refresh_token', key, tombstone, left);
+  if (ttlOf(spent, now) > 0) await ephemeral.put('refresh_token', key, tombstone, ttlOf(spent, now));
 
   if (await isGrantRevoked(ephemeral, tenant, spent.grantId)) throw unknownToken();
-  return { spent, checked };
+  return { spent, checked, rotate: true };
 }
 
-async function refuseReuse(ephemeral: EphemeralStore, record: RefreshTokenRecord): Promise<never> {
-  await revokeGrant(ephemeral, record.tenant, record.grantId, 'refresh_token_reused');
-  throw new InvalidGrantError('the refresh token was already used; every token of this grant is now revoked');
+/** A spent token again: honoured within the leeway, otherwise the family is revoked. */
+async function reuse<Checked>(
+  ephemeral: EphemeralStore,
+  policy: RefreshTokenPolicy,
+  record: RefreshTokenRecord,
+  checkRequest: (record: RefreshTokenRecord) => Checked,
+  now: number,
+): Promise<SpentRefreshToken<Checked>> {
+  if (!withinLeeway(policy, record, now)) {
+    await revokeGrant(ephemeral, record.tenant, record.grantId, 'refresh_token_reused');
+    throw new InvalidGrantError('the refresh token was already used; every token of this grant is now revoked');
+  }
+  if (expiredUnder(policy, record, now) || (await isGrantRevoked(ephemeral, record.tenant, record.grantId))) throw unknownToken();
+  return { spent: record, checked: checkRequest(record), rotate: true };
 }
 
 /**

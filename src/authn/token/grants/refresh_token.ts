@@ -1,3 +1,4 @@
+import { refreshTokenPolicyOf } from '../../../domain/token_lifetimes.js';
 import { spendRefreshToken } from '../../tokens/refresh_tokens.js';
 import { issueUserTokens } from '../issue_user_tokens.js';
 import { requireParam } from '../request_params.js';
@@ -5,15 +6,17 @@ import type { GrantOutcome, TokenRequest } from '../token_request.js';
 import { narrowScope } from './narrow_scope.js';
 
 /**
- * RFC 6749 §6 with rotation: the presented token is spent and a new one of the same grant is issued
- * with the grant's whole scope; the access token and id_token carry the (possibly narrowed) scope.
+ * RFC 6749 §6 under the client's refresh token policy: rotating, the presented token is spent and a
+ * new one of the same grant is issued with the grant's whole scope; non-rotating, the client keeps
+ * its token and gets none in the answer. The access token and id_token carry the (possibly narrowed)
+ * scope.
  */
 export async function refreshTokenGrant(request: TokenRequest): Promise<GrantOutcome> {
   const { deps, context, client, params } = request;
   const presented = requireParam(params, 'refresh_token');
-  const { spent, checked: scope } = await spendRefreshToken(
+  const { spent, checked: scope, rotate } = await spendRefreshToken(
     deps.store.ephemeral,
-    { tenant: context.tenant.name, clientId: client.clientId },
+    { tenant: context.tenant.name, clientId: client.clientId, policy: refreshTokenPolicyOf(client) },
     presented,
     (record) => narrowScope(record.scope, params.scope),
   );
@@ -24,6 +27,7 @@ export async function refreshTokenGrant(request: TokenRequest): Promise<GrantOut
     scope,
     grantScope: spent.scope,
     authTime: spent.authTime,
+    issueRefreshToken: rotate,
     ...(spent.connection === undefined ? {} : { connection: spent.connection }),
   });
   return { body, userId: spent.userId, ...(spent.connection === undefined ? {} : { connection: spent.connection }) };
