@@ -57,12 +57,19 @@ export function callbackUrl(config: Pick<Config, 'publicUrl' | 'baseHost'>, name
   return `${tenantUrl(config, name)}/login/callback`;
 }
 
-/** A tenant record with its first signing key; stores nothing. */
+/**
+ * A tenant record with its first signing key and the next one, published before it ever signs
+ * (src/domain/signing_key_rotation.ts); stores nothing.
+ */
 export async function buildTenant(name: string, sealer: Sealer, now = new Date()): Promise<Tenant> {
+  const [current, next] = await Promise.all([generateSigningKey(sealer, now), generateSigningKey(sealer, now)]);
   return {
     name,
     domains: [],
-    signingKeys: [await generateSigningKey(sealer, now)],
+    signingKeys: [
+      { ...current, status: 'current', currentSince: now.toISOString() },
+      { ...next, status: 'next' },
+    ],
     createdAt: now.toISOString(),
   };
 }

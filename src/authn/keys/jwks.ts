@@ -1,3 +1,4 @@
+import { publishedSigningKeys } from '../../domain/signing_key_rotation.js';
 import type { Tenant } from '../../domain/types.js';
 import { SIGNING_ALGORITHM } from './tenant_keys.js';
 
@@ -6,12 +7,13 @@ export interface JsonWebKeySet {
 }
 
 /**
- * The tenant's public keys as published at /.well-known/jwks.json: every key, newest first, so tokens
- * signed before a rotation still verify. Only the public members are copied, whatever the record holds.
+ * The tenant's public keys as published at /.well-known/jwks.json: the current key, the next one
+ * (so relying parties hold it before it signs) and previous keys whose tokens may still be valid;
+ * never a revoked key. Only the public members are copied, whatever the record holds.
  */
 export function tenantJwks(tenant: Tenant): JsonWebKeySet {
   return {
-    keys: tenant.signingKeys.map(({ kid, publicJwk }) => ({
+    keys: publishedSigningKeys(tenant).map(({ kid, publicJwk }) => ({
       kty: publicJwk.kty,
       n: publicJwk.n,
       e: publicJwk.e,

@@ -1,6 +1,7 @@
 import { importJWK, type CryptoKey, type JWK } from 'jose';
 import type { Sealer } from '../../domain/ports.js';
 import type { SigningKey, Tenant } from '../../domain/types.js';
+import { currentSigningKey, publishedSigningKeys } from '../../domain/signing_key_rotation.js';
 import { SIGNING_ALGORITHM } from '../../domain/signing_keys.js';
 import { ServerError } from '../../errors/index.js';
 
@@ -22,16 +23,19 @@ export class TenantKeys {
 
   constructor(private readonly sealer: Sealer) {}
 
-  /** The tenant's newest key, which signs everything it issues. */
+  /** The tenant's current key, which signs everything it issues. */
   async signer(tenant: Tenant): Promise<TenantSigner> {
-    const current = tenant.signingKeys[0];
+    const current = currentSigningKey(tenant);
     if (!current) throw new ServerError(`tenant ${tenant.name} has no signing key`);
     return { kid: current.kid, key: await this.privateKey(tenant.name, current) };
   }
 
-  /** The public key for a kid the tenant publishes; undefined when it publishes no such kid. */
+  /**
+   * The public key for a kid the tenant publishes; undefined when it publishes no such kid, so a
+   * token signed by a revoked (or long retired) key is refused at once.
+   */
   async verificationKey(tenant: Tenant, kid: string | undefined): Promise<CryptoKey | undefined> {
-    const signingKey = tenant.signingKeys.find((candidate) => candidate.kid === kid);
+    const signingKey = publishedSigningKeys(tenant).find((candidate) => candidate.kid === kid);
     if (!signingKey) return undefined;
     return cached(this.publicKeys, `${tenant.name}:${signingKey.kid}`, () =>
       importJWK(signingKey.publicJwk as JWK, SIGNING_ALGORITHM) as Promise<CryptoKey>,

@@ -33,7 +33,7 @@ describe('first-start bootstrap', () => {
     expect(result.dashboardUrl).toBe('http://localhost:3000/manage');
 
     const tenant = await testStore.store.tenants.get('default');
-    expect(tenant?.signingKeys).toHaveLength(1);
+    expect(tenant?.signingKeys.map((key) => key.status)).toEqual(['current', 'next']);
     const connection = await testStore.store.connections.getByName('default', 'fitbit');
     expect(connection).toMatchObject({ strategy: 'fitbit', options: { api: 'google-health', scope: ['activity', 'heartrate', 'profile', 'sleep'] } });
     expect(connection?.options.clientId).toBeUndefined();

@@ -44,10 +44,10 @@ describe('creating a tenant', () => {
   afterAll(() => testStore.cleanup());
   const deps = () => ({ tenants: testStore.store.tenants, sealer });
 
-  it('stores the tenant with one signing key and no extra domains', async () => {
+  it('stores the tenant with a current signing key, the next one already published, and no extra domains', async () => {
     const tenant = await createTenant(deps(), 'acme');
     expect(await testStore.store.tenants.get('acme')).toEqual(tenant);
-    expect(tenant.signingKeys).toHaveLength(1);
+    expect(tenant.signingKeys.map((key) => key.status)).toEqual(['current', 'next']);
     expect(tenant.domains).toEqual([]);
   });
 
