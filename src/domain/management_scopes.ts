@@ -19,6 +19,10 @@ export const MANAGEMENT_API_SCOPES = [
   'create:client_grants',
   'update:client_grants',
   'delete:client_grants',
+  // Auth0's application signing keys: list, rotate (create) and revoke (update).
+  'read:signing_keys',
+  'create:signing_keys',
+  'update:signing_keys',
 ] as const;
 
 export type ManagementApiScope = (typeof MANAGEMENT_API_SCOPES)[number];

@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import type { ManagementApiScope } from '../domain/management_scopes.js';
 import type { ManagementServices } from './services.js';
 
-export type HttpMethod = 'get' | 'post' | 'patch' | 'delete';
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** What a handler answers; the router sends it after the audit event is written. */
 export interface ManagementReply {

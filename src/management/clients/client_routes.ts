@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { createClient, isPublicClient, rotateClientSecret } from '../../domain/clients.js';
+import type { Client } from '../../domain/types.js';
 import type { Store } from '../../store/store.js';
 import { BadRequestError } from '../../errors/index.js';
 import { pageReply, readPagination } from '../pagination.js';
@@ -10,19 +11,29 @@ import { parseBody } from '../validation.js';
 import { clientJson, clientJsonWithSecret } from './client_json.js';
 import { createClientBody, updateClientBody } from './client_schemas.js';
 import { applyClientUpdate } from './client_update.js';
+import { settingsFrom } from './client_settings.js';
 import { assertApplicationUrls, urlsChangedBy } from './client_url_check.js';
+import { readFieldSelection, selectFields } from '../fields.js';
 
 function existingClient(req: Request, store: Store) {
   return recordOr404(req, 'client', (tenant, id) => store.clients.get(tenant, id));
 }
 
+/** clientJson narrowed by the request's fields / include_fields. */
+function clientJsonFor(req: Request): (client: Client) => Record<string, unknown> {
+  const selection = readFieldSelection(req.query);
+  return (client) => selectFields(clientJson(client), selection);
+}
+
 async function list(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
   const pagination = readPagination(req);
-  return pageReply('clients', await deps.store.clients.list(req.context.tenant.name, pagination), pagination, clientJson);
+  const toJson = clientJsonFor(req);
+  return pageReply('clients', await deps.store.clients.list(req.context.tenant.name, pagination), pagination, toJson);
 }
 
 async function get(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
-  return { body: clientJson(await existingClient(req, deps.store)) };
+  const toJson = clientJsonFor(req);
+  return { body: toJson(await existingClient(req, deps.store)) };
 }
 
 async function create(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
@@ -44,6 +55,7 @@ async function create(req: Request, _res: unknown, { deps }: ManagementServices)
     ...(body.allowed_origins ? { allowedOrigins: body.allowed_origins } : {}),
     ...(body.grant_types ? { grantTypes: body.grant_types } : {}),
     ...(body.token_endpoint_auth_method ? { tokenEndpointAuthMethod: body.token_endpoint_auth_method } : {}),
+    settings: settingsFrom(body),
   });
   return { status: 201, body: clientSecret ? clientJsonWithSecret(client, clientSecret) : clientJson(client) };
 }

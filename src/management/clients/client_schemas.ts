@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ID_TOKEN_LIFETIME_SECONDS, MAX_REFRESH_TOKEN_LIFETIME_SECONDS } from '../../domain/token_lifetimes.js';
 
 // Bodies of POST /clients and PATCH /clients/{id}: Auth0's field names; unknown fields are refused
 // rather than silently dropped, so a typo ("callback") is reported instead of ignored.
@@ -10,6 +11,49 @@ const url = z.string();
 const appType = z.enum(['regular_web', 'spa', 'native', 'non_interactive']);
 const authMethod = z.enum(['client_secret_basic', 'client_secret_post', 'none']);
 const grantType = z.enum(['authorization_code', 'refresh_token', 'client_credentials']);
+
+const seconds = (max: number) =>
+  z.number({ error: `Must be a whole number of seconds from 1 to ${max}` }).int(`Must be a whole number of seconds from 1 to ${max}`).min(1).max(max);
+
+/** Auth0's limits: at most 10 keys, names up to 255 characters, string values up to 255. */
+const clientMetadata = z
+  .record(
+    z.string().min(1).max(255, 'Keys must be at most 255 characters').regex(/^[A-Za-z0-9_-]+$/, 'Keys may use letters, digits, _ and - only'),
+    z.string({ error: 'Values must be strings' }).max(255, 'Values must be at most 255 characters'),
+  )
+  .refine((metadata) => Object.keys(metadata).length <= 10, 'Must have at most 10 properties');
+
+/** fitgate signs with RS256 only: its keys are RSA and published in the JWKS. */
+const jwtConfiguration = z.strictObject({
+  lifetime_in_seconds: seconds(MAX_ID_TOKEN_LIFETIME_SECONDS).optional(),
+  alg: z.literal('RS256', { error: 'Only RS256 is supported' }).optional(),
+  secret_encoded: z.literal(false, { error: 'Only false is supported (RS256 uses no shared secret)' }).optional(),
+});
+
+const refreshToken = z.strictObject({
+  rotation_type: z.enum(['rotating', 'non-rotating'], { error: 'Must be "rotating" or "non-rotating"' }).optional(),
+  expiration_type: z.enum(['expiring', 'non-expiring'], { error: 'Must be "expiring" or "non-expiring"' }).optional(),
+  // A long grace would turn reuse detection off; an hour covers any pair of tabs.
+  leeway: z.number({ error: 'Must be a whole number of seconds from 0 to 3600' }).int('Must be a whole number of seconds from 0 to 3600').min(0).max(3600).optional(),
+  token_lifetime: seconds(MAX_REFRESH_TOKEN_LIFETIME_SECONDS).optional(),
+  infinite_token_lifetime: z.boolean().optional(),
+  idle_token_lifetime: seconds(MAX_REFRESH_TOKEN_LIFETIME_SECONDS).optional(),
+  infinite_idle_token_lifetime: z.boolean().optional(),
+});
+
+/** Settings every client may carry, all optional in both bodies. */
+const settings = {
+  description: z.string().max(140, 'Must be at most 140 characters').optional(),
+  logo_uri: url.optional(),
+  initiate_login_uri: url.optional(),
+  oidc_conformant: z.boolean().optional(),
+  is_first_party: z.boolean().optional(),
+  sso_disabled: z.boolean().optional(),
+  cross_origin_authentication: z.boolean().optional(),
+  client_metadata: clientMetadata.optional(),
+  jwt_configuration: jwtConfiguration.optional(),
+  refresh_token: refreshToken.optional(),
+};
 
 const editable = {
   name: z.string().trim().min(1, 'Must not be empty').max(128, 'Must be at most 128 characters'),
@@ -24,6 +68,7 @@ const editable = {
 
 export const createClientBody = z.strictObject({
   ...editable,
+  ...settings,
   app_type: appType.default('regular_web'),
   callbacks: editable.callbacks.optional(),
   allowed_logout_urls: editable.allowed_logout_urls.optional(),
@@ -36,6 +81,7 @@ export const createClientBody = z.strictObject({
 export type CreateClientBody = z.infer<typeof createClientBody>;
 
 export const updateClientBody = z.strictObject({
+  ...settings,
   name: editable.name.optional(),
   app_type: editable.app_type.optional(),
   token_endpoint_auth_method: editable.token_endpoint_auth_method.optional(),
@@ -47,3 +93,6 @@ export const updateClientBody = z.strictObject({
 });
 
 export type UpdateClientBody = z.infer<typeof updateClientBody>;
+
+/** The settings part both bodies share. */
+export type ClientSettingsBody = Pick<UpdateClientBody, keyof typeof settings>;

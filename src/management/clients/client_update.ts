@@ -1,6 +1,7 @@
 import { generateClientSecret, hashClientSecret } from '../../domain/clients.js';
 import type { Client } from '../../domain/types.js';
 import type { UpdateClientBody } from './client_schemas.js';
+import { settingsFrom } from './client_settings.js';
 
 /**
  * A client after a PATCH. Switching a public client to a confidential method gives it a secret
@@ -19,6 +20,7 @@ export function applyClientUpdate(client: Client, body: UpdateClientBody, now: D
     ...((body.web_origins ?? client.webOrigins) && { webOrigins: body.web_origins ?? client.webOrigins }),
     ...((body.allowed_origins ?? client.allowedOrigins) && { allowedOrigins: body.allowed_origins ?? client.allowedOrigins }),
     grantTypes: body.grant_types ?? client.grantTypes,
+    ...settingsFrom(body, client),
     updatedAt: now.toISOString(),
   };
   if (updated.tokenEndpointAuthMethod === 'none') return { client: updated };

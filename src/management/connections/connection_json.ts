@@ -9,6 +9,7 @@ export function connectionJson(connection: Connection): Record<string, unknown> 
   return {
     id: connection.id,
     name: connection.name,
+    ...(connection.displayName !== undefined && { display_name: connection.displayName }),
     strategy: connection.strategy,
     options: {
       api: options.api,
@@ -18,6 +19,8 @@ export function connectionJson(connection: Connection): Record<string, unknown> 
     },
     enabled_clients: connection.enabledClients,
     realms: [connection.name],
-    is_domain_connection: false,
+    is_domain_connection: connection.isDomainConnection ?? false,
+    ...(connection.showAsButton !== undefined && { show_as_button: connection.showAsButton }),
+    ...(connection.metadata !== undefined && { metadata: connection.metadata }),
   };
 }

@@ -9,7 +9,8 @@ import type { ManagementServices } from '../services.js';
 import { parseBody, parseQuery } from '../validation.js';
 import { connectionJson } from './connection_json.js';
 import { connectionListQuery, updateConnectionBody } from './connection_schemas.js';
-import { mergeConnectionOptions } from './connection_update.js';
+import { replaceConnectionOptions } from './connection_update.js';
+import { requireClientsExist } from './require_clients_exist.js';
 
 function existingConnection(req: Request, store: Store) {
   return recordOr404(req, 'connection', (tenant, id) => store.connections.get(tenant, id));
@@ -37,7 +38,11 @@ async function update(req: Request, _res: unknown, { deps }: ManagementServices)
   if (!plugin) throw new BadRequestError(`No plugin serves the ${connection.strategy} strategy, so its options cannot be changed.`);
 
   const updated: Connection = { ...connection, updatedAt: new Date().toISOString() };
-  if (body.options) updated.options = mergeConnectionOptions(connection, body.options, plugin, deps.sealer);
+  if (body.options) updated.options = replaceConnectionOptions(connection, body.options, plugin, deps.sealer);
+  if (body.display_name !== undefined) updated.displayName = body.display_name;
+  if (body.metadata !== undefined) updated.metadata = body.metadata;
+  if (body.show_as_button !== undefined) updated.showAsButton = body.show_as_button;
+  if (body.is_domain_connection !== undefined) updated.isDomainConnection = body.is_domain_connection;
   if (body.enabled_clients) {
     await requireClientsExist(deps.store, req.context.tenant.name, body.enabled_clients);
     updated.enabledClients = [...new Set(body.enabled_clients)];
@@ -46,13 +51,6 @@ async function update(req: Request, _res: unknown, { deps }: ManagementServices)
   return { body: connectionJson(updated) };
 }
 
-async function requireClientsExist(store: Store, tenant: string, clientIds: string[]): Promise<void> {
-  for (const [index, clientId] of clientIds.entries()) {
-    if (!(await store.clients.get(tenant, clientId))) {
-      throw new BadRequestError(`Payload validation error: 'No client with id ${clientId}' on property enabled_clients.${index}.`);
-    }
-  }
-}
 
 export const connectionRoutes: ManagementRoute[] = [
   { method: 'get', path: '/connections', scopes: ['read:connections'], handle: list },

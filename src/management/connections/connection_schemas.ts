@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wholeNumberParam } from '../pagination.js';
 
 /**
  * PATCH /connections/{id}. The option values are the plugin's to judge (its parseSettings); here
@@ -15,6 +16,14 @@ export const updateConnectionBody = z.strictObject({
     })
     .optional(),
   enabled_clients: z.array(z.string().min(1, 'Must not be empty')).max(1000).optional(),
+  display_name: z.string().max(128, 'Must be at most 128 characters').optional(),
+  /** Auth0's limits: at most 10 keys, string values up to 255 characters. */
+  metadata: z
+    .record(z.string().min(1).max(255, 'Keys must be at most 255 characters'), z.string({ error: 'Values must be strings' }).max(255, 'Values must be at most 255 characters'))
+    .refine((metadata) => Object.keys(metadata).length <= 10, 'Must have at most 10 properties')
+    .optional(),
+  show_as_button: z.boolean().optional(),
+  is_domain_connection: z.boolean().optional(),
 });
 
 export type UpdateConnectionBody = z.infer<typeof updateConnectionBody>;
@@ -24,3 +33,15 @@ export const connectionListQuery = z.looseObject({
   name: z.string().optional(),
   strategy: z.string().optional(),
 });
+
+/** GET /connections/{id}/clients: Auth0's checkpoint paging (take 1 to 1000, default 50; from = a `next`). */
+export const enabledClientsQuery = z.looseObject({
+  take: wholeNumberParam(1, 1000).default(50),
+  from: z.string().min(1, 'Must not be empty').max(1000, 'Must be at most 1000 characters').optional(),
+});
+
+/** PATCH /connections/{id}/clients: which clients to enable (status true) or disable (false). */
+export const updateEnabledClientsBody = z
+  .array(z.strictObject({ client_id: z.string().min(1, 'Must not be empty').max(255), status: z.boolean() }))
+  .min(1, 'Must list at least one client')
+  .max(1000, 'Must list at most 1000 clients');

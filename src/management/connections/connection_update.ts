@@ -22,36 +22,35 @@ interface PluginSettings {
 }
 
 /**
- * The connection's options after a PATCH: the given options merged over the stored ones (an omitted
- * `client_secret` keeps the stored secret), validated whole by the plugin, the secret sealed again.
+ * The connection's options after a PATCH, replaced as Auth0 replaces them: the options sent are the
+ * whole new options object, and what they leave out takes the plugin's default (so options without
+ * `client_id` put the connection back into sandbox mode). The one exception is the write-only
+ * `client_secret`, which no GET shows and so no caller can send back: when omitted while a
+ * `client_id` is sent, the stored secret is kept; without a `client_id` there is no upstream
+ * application to keep a secret for, and it is dropped. Validated whole by the plugin; sealed again.
  */
-export function mergeConnectionOptions(
+export function replaceConnectionOptions(
   connection: Connection,
-  patch: NonNullable<UpdateConnectionBody['options']>,
+  sent: NonNullable<UpdateConnectionBody['options']>,
   plugin: ConnectionPlugin,
   sealer: Sealer,
 ): ConnectionOptions {
   const stored = connection.options;
-  const current: Record<string, unknown> = {
-    api: stored.api,
-    clientId: stored.clientId,
-    clientSecret: stored.clientSecret ? sealer.open(stored.clientSecret) : undefined,
-    scope: stored.scope,
-    profileSync: stored.profileSync,
-  };
-  for (const [option, value] of Object.entries(patch)) {
-    if (value !== undefined) current[SETTING_OF_OPTION[option as keyof typeof SETTING_OF_OPTION]] = value;
+  const settings: Record<string, unknown> = {};
+  for (const [option, value] of Object.entries(sent)) {
+    if (value !== undefined) settings[SETTING_OF_OPTION[option as keyof typeof SETTING_OF_OPTION]] = value;
   }
-  const parsed = plugin.parseSettings(withoutUndefined(current));
+  const keepSecret = sent.client_secret === undefined && sent.client_id !== undefined && stored.clientSecret !== undefined;
+  if (keepSecret) settings.clientSecret = sealer.open(stored.clientSecret!);
+
+  const parsed = plugin.parseSettings(settings);
   if (!parsed.ok) {
     throw new BadRequestError(`Payload validation error: '${parsed.message}' on property options.${optionOf(parsed.field)}.`);
   }
-  const settings = parsed.value as unknown as PluginSettings;
-  const options: ConnectionOptions = { api: settings.api, scope: settings.scope, profileSync: settings.profileSync };
-  if (settings.clientId !== undefined) options.clientId = settings.clientId;
-  if (settings.clientSecret !== undefined) {
-    options.clientSecret = patch.client_secret !== undefined ? sealer.seal(settings.clientSecret) : stored.clientSecret;
-  }
+  const value = parsed.value as unknown as PluginSettings;
+  const options: ConnectionOptions = { api: value.api, scope: value.scope, profileSync: value.profileSync };
+  if (value.clientId !== undefined) options.clientId = value.clientId;
+  if (value.clientSecret !== undefined) options.clientSecret = keepSecret ? stored.clientSecret! : sealer.seal(value.clientSecret);
   return options;
 }
 
@@ -59,8 +58,4 @@ function optionOf(field: string): string {
   const [head, ...rest] = field.split('.');
   const option = Object.entries(SETTING_OF_OPTION).find(([, setting]) => setting === head)?.[0] ?? head;
   return [option, ...rest].join('.');
-}
-
-function withoutUndefined(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
 }

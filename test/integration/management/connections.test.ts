@@ -43,14 +43,22 @@ describe('/api/v2/connections', () => {
     expect((await harness.call('get', '/connections?name=other', admin)).body).toEqual([]);
   });
 
-  it('merges a PATCH of options: an omitted client_secret keeps the stored one', async () => {
-    const response = await harness.call('patch', `/connections/${harness.connection.id}`, admin, { options: { scope: ['profile', 'sleep'] } });
-
+  it('replaces the options on PATCH, as Auth0 does: options left out take their defaults; the omitted secret is kept while client_id is sent', async () => {
+    const response = await harness.call('patch', `/connections/${harness.connection.id}`, admin, {
+      options: { api: 'fitbit-legacy', client_id: DEMO.legacyServer.clientId, scope: ['profile', 'sleep'], set_user_root_attributes: 'on_first_login' },
+    });
     expect(response.status).toBe(200);
-    expect(response.body.options).toEqual({
+
+    const replaced = await harness.call('patch', `/connections/${harness.connection.id}`, admin, {
+      options: { api: 'fitbit-legacy', client_id: DEMO.legacyServer.clientId, scope: ['heartrate', 'profile'] },
+    });
+
+    expect(replaced.status).toBe(200);
+    expect(replaced.body.options).toEqual({
       api: 'fitbit-legacy',
       client_id: DEMO.legacyServer.clientId,
-      scope: ['profile', 'sleep'],
+      scope: ['heartrate', 'profile'],
+      // Not merged from the previous PATCH: left out, so back to the default.
       set_user_root_attributes: 'on_each_login',
     });
     expect(await storedSecret()).toBe(DEMO.legacyServer.clientSecret);
@@ -58,7 +66,7 @@ describe('/api/v2/connections', () => {
 
   it('stores a new client_secret sealed and never answers with it', async () => {
     const response = await harness.call('patch', `/connections/${harness.connection.id}`, admin, {
-      options: { client_secret: 'a-brand-new-upstream-secret' },
+      options: { api: 'fitbit-legacy', client_id: DEMO.legacyServer.clientId, client_secret: 'a-brand-new-upstream-secret' },
     });
 
     expect(response.status).toBe(200);

@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { fitbitPlugin } from '../../../../src/connections/fitbit/index.js';
 import type { Connection } from '../../../../src/domain/types.js';
 import { BadRequestError } from '../../../../src/errors/index.js';
-import { mergeConnectionOptions } from '../../../../src/management/connections/connection_update.js';
+import { replaceConnectionOptions } from '../../../../src/management/connections/connection_update.js';
 import { createSealer } from '../../../../src/store/sealing.js';
 
 const sealer = createSealer([randomBytes(32)]);
@@ -13,31 +13,36 @@ const connection: Connection = {
   id: 'con_1',
   name: 'fitbit',
   strategy: 'fitbit',
-  options: { api: 'fitbit-legacy', clientId: '23ABCD', clientSecret: sealer.seal('stored-secret'), scope: ['profile'], profileSync: 'on_each_login' },
+  options: { api: 'fitbit-legacy', clientId: '23ABCD', clientSecret: sealer.seal('stored-secret'), scope: ['profile'], profileSync: 'on_first_login' },
   enabledClients: [],
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
 };
 
-describe('merging a connection options PATCH', () => {
-  it('keeps the stored secret (sealed value unchanged) when client_secret is omitted', () => {
-    const options = mergeConnectionOptions(connection, { scope: ['profile', 'sleep'] }, fitbitPlugin, sealer);
-    expect(options).toEqual({ ...connection.options, scope: ['profile', 'sleep'] });
-    expect(options.clientSecret).toBe(connection.options.clientSecret);
+describe('replacing a connection’s options (PATCH with options)', () => {
+  it('takes the plugin defaults for every option left out, except the secret, which it keeps while a client_id is sent', () => {
+    const options = replaceConnectionOptions(connection, { api: 'fitbit-legacy', client_id: '23ABCD', scope: ['profile', 'sleep'] }, fitbitPlugin, sealer);
+    expect(options).toEqual({ api: 'fitbit-legacy', clientId: '23ABCD', clientSecret: connection.options.clientSecret, scope: ['profile', 'sleep'], profileSync: 'on_each_login' });
+  });
+
+  it('without a client_id puts the connection back into sandbox mode and drops the secret', () => {
+    const options = replaceConnectionOptions(connection, { api: 'fitbit-legacy', scope: ['profile'] }, fitbitPlugin, sealer);
+    expect(options.clientId).toBeUndefined();
+    expect(options.clientSecret).toBeUndefined();
   });
 
   it('seals a new client_secret', () => {
-    const options = mergeConnectionOptions(connection, { client_secret: 'new-secret' }, fitbitPlugin, sealer);
+    const options = replaceConnectionOptions(connection, { client_id: '23ABCD', client_secret: 'new-secret' }, fitbitPlugin, sealer);
     expect(options.clientSecret).not.toContain('new-secret');
     expect(sealer.open(options.clientSecret!)).toBe('new-secret');
   });
 
   it('maps Auth0’s set_user_root_attributes to the profile sync mode', () => {
-    expect(mergeConnectionOptions(connection, { set_user_root_attributes: 'on_first_login' }, fitbitPlugin, sealer).profileSync).toBe('on_first_login');
+    expect(replaceConnectionOptions(connection, { set_user_root_attributes: 'on_first_login' }, fitbitPlugin, sealer).profileSync).toBe('on_first_login');
   });
 
   it('names the bad option by its API name when the plugin refuses the result', () => {
-    const attempt = () => mergeConnectionOptions(connection, { set_user_root_attributes: 'sometimes' }, fitbitPlugin, sealer);
+    const attempt = () => replaceConnectionOptions(connection, { set_user_root_attributes: 'sometimes' }, fitbitPlugin, sealer);
     expect(attempt).toThrow(BadRequestError);
     expect(attempt).toThrow(/on property options\.set_user_root_attributes\.$/);
   });

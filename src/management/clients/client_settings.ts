@@ -1,0 +1,77 @@
+import type { ClientSettings } from '../../domain/clients.js';
+import { redirectUrlProblem } from '../../domain/application_urls.js';
+import { DEFAULT_REFRESH_TOKEN_POLICY, refreshTokenPolicyProblem } from '../../domain/token_lifetimes.js';
+import type { RefreshTokenPolicy } from '../../domain/types.js';
+import { BadRequestError } from '../../errors/index.js';
+import type { ClientSettingsBody } from './client_schemas.js';
+
+/**
+ * Auth0's optional client settings from a POST or PATCH body, over what the client holds now
+ * (nothing, on POST). A `refresh_token` object is merged over the stored policy; every other
+ * setting sent replaces the stored one. Throws a 400 naming the property for what cannot be honoured.
+ */
+export function settingsFrom(body: ClientSettingsBody, before: ClientSettings = {}): ClientSettings {
+  for (const field of ['logo_uri', 'initiate_login_uri'] as const) {
+    const value = body[field];
+    // Both are followed by browsers, so they follow the rule for web redirect URLs (https, or http on loopback).
+    const problem = value === undefined || value === '' ? undefined : redirectUrlProblem(value, 'regular_web');
+    if (problem) throw new BadRequestError(`Payload validation error: '${value} ${problem}' on property ${field}.`, 'invalid_body');
+  }
+  const settings: ClientSettings = storedSettings(before);
+  assign(settings, 'description', body.description);
+  assign(settings, 'logoUri', body.logo_uri);
+  assign(settings, 'initiateLoginUri', body.initiate_login_uri);
+  assign(settings, 'oidcConformant', body.oidc_conformant);
+  assign(settings, 'isFirstParty', body.is_first_party);
+  assign(settings, 'ssoDisabled', body.sso_disabled);
+  assign(settings, 'crossOriginAuthentication', body.cross_origin_authentication);
+  assign(settings, 'clientMetadata', body.client_metadata);
+  assign(settings, 'idTokenLifetimeSeconds', body.jwt_configuration?.lifetime_in_seconds);
+  if (body.refresh_token) settings.refreshTokenPolicy = policyFrom(body.refresh_token, before.refreshTokenPolicy ?? DEFAULT_REFRESH_TOKEN_POLICY);
+  return settings;
+}
+
+const SETTING_KEYS = [
+  'description',
+  'logoUri',
+  'initiateLoginUri',
+  'oidcConformant',
+  'isFirstParty',
+  'ssoDisabled',
+  'crossOriginAuthentication',
+  'clientMetadata',
+  'idTokenLifetimeSeconds',
+  'refreshTokenPolicy',
+] as const satisfies readonly (keyof ClientSettings)[];
+
+/** Only the settings of a record that may hold more (a whole client). */
+function storedSettings(record: ClientSettings): ClientSettings {
+  return Object.fromEntries(SETTING_KEYS.filter((key) => record[key] !== undefined).map((key) => [key, record[key]])) as ClientSettings;
+}
+
+function assign<K extends keyof ClientSettings>(settings: ClientSettings, key: K, value: ClientSettings[K] | undefined): void {
+  if (value !== undefined) settings[key] = value;
+}
+
+function policyFrom(body: NonNullable<ClientSettingsBody['refresh_token']>, base: Readonly<RefreshTokenPolicy>): RefreshTokenPolicy {
+  const policy: RefreshTokenPolicy = {
+    rotationType: body.rotation_type ?? base.rotationType,
+    expirationType: body.expiration_type ?? base.expirationType,
+    leewaySeconds: body.leeway ?? base.leewaySeconds,
+  };
+  const absolute = lifetime(body.infinite_token_lifetime, body.token_lifetime, base.tokenLifetimeSeconds, DEFAULT_REFRESH_TOKEN_POLICY.tokenLifetimeSeconds);
+  const idle = lifetime(body.infinite_idle_token_lifetime, body.idle_token_lifetime, base.idleTokenLifetimeSeconds, DEFAULT_REFRESH_TOKEN_POLICY.idleTokenLifetimeSeconds);
+  if (absolute !== undefined) policy.tokenLifetimeSeconds = absolute;
+  if (idle !== undefined) policy.idleTokenLifetimeSeconds = idle;
+  const problem = refreshTokenPolicyProblem(policy);
+  if (problem) throw new BadRequestError(`Payload validation error: '${problem.problem}' on property ${problem.field}.`, 'invalid_body');
+  return policy;
+}
+
+/** Auth0's pair: `infinite_*: true` wins over a number; `false` without a number restores a finite default. */
+function lifetime(infinite: boolean | undefined, seconds: number | undefined, stored: number | undefined, fallback: number | undefined): number | undefined {
+  if (infinite === true) return undefined;
+  if (seconds !== undefined) return seconds;
+  if (infinite === false) return stored ?? fallback;
+  return stored;
+}

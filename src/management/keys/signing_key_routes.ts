@@ -1,0 +1,63 @@
+import type { Request } from 'express';
+import type { AppDeps } from '../../app_deps.js';
+import { revokeSigningKey, rotateSigningKey, type SigningKeyDeps } from '../../domain/signing_key_changes.js';
+import { BadRequestError, ResourceNotFoundError } from '../../errors/index.js';
+import { pathParam } from '../params.js';
+import type { ManagementReply, ManagementRoute } from '../route.js';
+import type { ManagementServices } from '../services.js';
+import { keysInOrder, signingKeyJson, signingKeySummary } from './signing_key_json.js';
+
+/** The certificates name the tenant's host, as Auth0's name the tenant's domain. */
+function commonNameOf(req: Request): string {
+  return new URL(req.context.tenantUrl).hostname;
+}
+
+function keyNotFound(kid: string): ResourceNotFoundError {
+  return new ResourceNotFoundError(`The signing key does not exist: ${kid}`, 'inexistent_signing_key');
+}
+
+async function list(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
+  return { body: keysInOrder(req.context.tenant).map((entry) => signingKeyJson(entry, deps.sealer, commonNameOf(req))) };
+}
+
+async function get(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
+  const kid = pathParam(req, 'kid');
+  const entry = keysInOrder(req.context.tenant).find(({ key }) => key.kid === kid);
+  if (!entry) throw keyNotFound(kid);
+  return { body: signingKeyJson(entry, deps.sealer, commonNameOf(req)) };
+}
+
+async function rotate(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
+  const current = await rotateSigningKey(keyDeps(deps), req.context.tenant.name);
+  return { status: 201, body: signingKeySummary(current, deps.sealer, commonNameOf(req)), auditDetails: { kid: current.kid } };
+}
+
+async function revoke(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
+  const kid = pathParam(req, 'kid');
+  const result = await revokeSigningKey(keyDeps(deps), req.context.tenant.name, kid);
+  if (result === 'not_found') throw keyNotFound(kid);
+  if (result === 'in_use') {
+    throw new BadRequestError(
+      'Only a previously used signing key can be revoked: rotate first, so that this key is no longer the current or the next one.',
+      'invalid_signing_key_state',
+    );
+  }
+  return { body: signingKeySummary(result, deps.sealer, commonNameOf(req)), auditDetails: { kid } };
+}
+
+function keyDeps(deps: AppDeps): SigningKeyDeps {
+  return { tenants: deps.store.tenants, locks: deps.store.locks, sealer: deps.sealer };
+}
+
+export const signingKeyRoutes: ManagementRoute[] = [
+  { method: 'get', path: '/keys/signing', scopes: ['read:signing_keys'], handle: list },
+  { method: 'post', path: '/keys/signing/rotate', scopes: ['create:signing_keys'], audit: 'Rotate the Application Signing Key', handle: rotate },
+  { method: 'get', path: '/keys/signing/:kid', scopes: ['read:signing_keys'], handle: get },
+  {
+    method: 'put',
+    path: '/keys/signing/:kid/revoke',
+    scopes: ['update:signing_keys'],
+    audit: 'Revoke an Application Signing Key',
+    handle: revoke,
+  },
+];
