@@ -1,9 +1,13 @@
+import { AccessDeniedError } from '../errors/index.js';
 import { AlreadyExistsError, type Sealer, type UserRepository } from './ports.js';
 import type { Identity, User } from './types.js';
 import { identityFromLogin, withRootProfile, type UpstreamLogin } from './user_login.js';
 import { findLoginOwner } from './user_migration.js';
 
 export type { RootProfile, UpstreamLogin } from './user_login.js';
+
+/** Auth0's words for a blocked user, at the client's redirect_uri and in the log. */
+export const USER_BLOCKED = 'user is blocked';
 
 export interface RecordLoginDeps {
   users: Pick<UserRepository, 'findByIdentity' | 'create' | 'update'>;
@@ -44,6 +48,8 @@ export async function recordLogin(deps: RecordLoginDeps, login: UpstreamLogin): 
 
 async function recordLoginOnce(deps: RecordLoginDeps, login: UpstreamLogin): Promise<LoginResult> {
   const owner = await findLoginOwner(deps.users, login);
+  // Refused before anything is recorded: Auth0 neither counts the login nor keeps the new tokens.
+  if (owner?.user.blocked === true) throw new AccessDeniedError(USER_BLOCKED);
   const now = login.now.toISOString();
 
   if (!owner) {
