@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import {
   DEMO,
   approveUrl,
@@ -8,17 +8,11 @@ import {
   emulatorEndpoints,
   legacyLogin,
   postForm,
-  startTestEmulator,
-  type TestEmulator,
 } from '../../support/emulator.js';
+import { useEmulator } from '../../support/use_emulator.js';
 import { createEmulator } from '../../../src/emulator/index.js';
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterEach(() => emulator.control.reset());
-afterAll(() => emulator.close());
+const emulator = useEmulator();
 
 async function admin(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${emulator.url}/_emulator${path}`, {

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import {
   DEMO,
   approveUrl,
@@ -8,16 +8,10 @@ import {
   emulatorEndpoints,
   pkcePair,
   postForm,
-  startTestEmulator,
-  type TestEmulator,
 } from '../../support/emulator.js';
+import { useEmulator } from '../../support/use_emulator.js';
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterEach(() => emulator.control.reset());
-afterAll(() => emulator.close());
+const emulator = useEmulator();
 
 const legacyAuth = () => basicAuth(DEMO.legacyServer.clientId, DEMO.legacyServer.clientSecret);
 const googleCredentials = { client_id: DEMO.googleServer.clientId, client_secret: DEMO.googleServer.clientSecret };

@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEMO, buildAuthorizeUrl, startTestEmulator, type TestEmulator } from '../../support/emulator.js';
+import { describe, expect, it } from '@jest/globals';
+import { DEMO, buildAuthorizeUrl } from '../../support/emulator.js';
+import { useEmulator } from '../../support/use_emulator.js';
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
+const emulator = useEmulator({ resetAfterEach: false });
 
 async function page(url: string): Promise<{ status: number; location: string | null; text: string }> {
   const response = await fetch(url, { redirect: 'manual' });

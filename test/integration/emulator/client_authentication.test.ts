@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import {
   DEMO,
   approveUrl,
@@ -8,16 +8,10 @@ import {
   emulatorEndpoints,
   legacyLogin,
   postForm,
-  startTestEmulator,
-  type TestEmulator,
 } from '../../support/emulator.js';
+import { useEmulator } from '../../support/use_emulator.js';
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterEach(() => emulator.control.reset());
-afterAll(() => emulator.close());
+const emulator = useEmulator();
 
 async function code(api: 'fitbit-legacy' | 'google-health', clientId: string, user = 'alice'): Promise<string> {
   const redirect = await authorizeRedirect(approveUrl(buildAuthorizeUrl(emulator.url, api, { client_id: clientId }), { user }));

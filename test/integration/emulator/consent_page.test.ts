@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { GOOGLE_HEALTH, buildAuthorizeUrl, startTestEmulator, type TestEmulator } from '../../support/emulator.js';
+import { describe, expect, it } from '@jest/globals';
+import { GOOGLE_HEALTH, buildAuthorizeUrl } from '../../support/emulator.js';
+import { useEmulator } from '../../support/use_emulator.js';
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
+const emulator = useEmulator({ resetAfterEach: false });
 
 /** Reads the consent page's form the way a browser would submit it. */
 async function openConsent(url: string): Promise<{ html: string; action: string; transaction: string; headers: Headers }> {

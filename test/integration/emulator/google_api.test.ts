@@ -1,13 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
-import { DEMO, GOOGLE_HEALTH, emulatorEndpoints, getJson, googleLogin, startTestEmulator, type TestEmulator } from '../../support/emulator.js';
+import { DEMO, GOOGLE_HEALTH, emulatorEndpoints, getJson, googleLogin } from '../../support/emulator.js';
+import { useEmulator } from '../../support/use_emulator.js';
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterEach(() => emulator.control.reset());
-afterAll(() => emulator.close());
+const emulator = useEmulator();
 
 const endpoints = () => emulatorEndpoints(emulator.url).google;
 

@@ -1,13 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { decodeJwt } from 'jose';
-import { DEMO, basicAuth, emulatorEndpoints, googleLogin, postForm, startTestEmulator, type TestEmulator } from '../../support/emulator.js';
+import { DEMO, basicAuth, emulatorEndpoints, googleLogin, postForm } from '../../support/emulator.js';
+import { useEmulator } from '../../support/use_emulator.js';
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterEach(() => emulator.control.reset());
-afterAll(() => emulator.close());
+const emulator = useEmulator();
 
 function refresh(refreshToken: unknown) {
   return postForm(

@@ -1,12 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEMO, emulatorEndpoints, getJson, googleLogin, legacyLogin, startTestEmulator, type TestEmulator } from '../../support/emulator.js';
+import { describe, expect, it } from '@jest/globals';
+import { DEMO, emulatorEndpoints, getJson, googleLogin, legacyLogin } from '../../support/emulator.js';
+import { useEmulator } from '../../support/use_emulator.js';
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterEach(() => emulator.control.reset());
-afterAll(() => emulator.close());
+const emulator = useEmulator();
 
 const endpoints = () => emulatorEndpoints(emulator.url).legacy;
 

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import {
   DEMO,
   basicAuth,
@@ -9,15 +9,10 @@ import {
   legacyLogin,
   postForm,
   startTestEmulator,
-  type TestEmulator,
 } from '../../support/emulator.js';
+import { useEmulator } from '../../support/use_emulator.js';
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterEach(() => emulator.control.reset());
-afterAll(() => emulator.close());
+const emulator = useEmulator();
 
 describe('legacy shutdown switch', () => {
   it('is off by default so the legacy mode stays testable', async () => {

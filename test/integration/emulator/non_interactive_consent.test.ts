@@ -1,12 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { GOOGLE_HEALTH, approveUrl, authorizeRedirect, buildAuthorizeUrl, denyUrl, legacyLogin, startTestEmulator, type TestEmulator } from '../../support/emulator.js';
+import { describe, expect, it } from '@jest/globals';
+import { GOOGLE_HEALTH, approveUrl, authorizeRedirect, buildAuthorizeUrl, denyUrl, legacyLogin } from '../../support/emulator.js';
+import { useEmulator } from '../../support/use_emulator.js';
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterEach(() => emulator.control.reset());
-afterAll(() => emulator.close());
+const emulator = useEmulator();
 
 describe('non-interactive consent through emulator_* query parameters', () => {
   it('approves every requested scope for the named user', async () => {

@@ -1,14 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { emulatorEndpoints, getJson, googleLogin, legacyLogin, startTestEmulator, type TestEmulator } from '../../support/emulator.js';
+import { describe, expect, it } from '@jest/globals';
+import { emulatorEndpoints, getJson, googleLogin, legacyLogin } from '../../support/emulator.js';
+import { useEmulator } from '../../support/use_emulator.js';
 
 // A fixed clock at 10:59:00 UTC makes "seconds to the top of the hour" exact.
 const START = Date.parse('2026-11-20T10:59:00.000Z');
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator({ now: () => START });
-});
-afterEach(() => emulator.control.reset());
-afterAll(() => emulator.close());
+const emulator = useEmulator({ now: () => START });
 
 describe('legacy rate limit', () => {
   it('reports limit, remaining and seconds to the top of the hour on every call', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import {
   DEMO,
   basicAuth,
@@ -7,16 +7,10 @@ import {
   googleLogin,
   legacyLogin,
   postForm,
-  startTestEmulator,
-  type TestEmulator,
 } from '../../support/emulator.js';
+import { useEmulator } from '../../support/use_emulator.js';
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterEach(() => emulator.control.reset());
-afterAll(() => emulator.close());
+const emulator = useEmulator();
 
 const endpoints = () => emulatorEndpoints(emulator.url);
 const legacyAuth = () => basicAuth(DEMO.legacyServer.clientId, DEMO.legacyServer.clientSecret);

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { Request } from 'express';
 import type { FitbitApi, StateStore } from '../../../../src/connections/fitbit/index.js';
-import { startTestEmulator, type TestEmulator } from '../../../support/emulator.js';
+import { useEmulator } from '../../../support/use_emulator.js';
 import { callbackOutcome, passportAppFor, signedIn } from './passport_app.js';
 
 /**
@@ -23,11 +23,7 @@ class KeepingStateStore implements StateStore {
   }
 }
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
+const emulator = useEmulator({ resetAfterEach: false });
 
 describe.each(['fitbit-legacy', 'google-health'] as FitbitApi[])('authorization codes in %s mode', (api) => {
   const currentApp = passportAppFor(() => emulator, api, { store: new KeepingStateStore() });

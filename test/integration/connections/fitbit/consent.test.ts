@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { FitbitApi } from '../../../../src/connections/fitbit/index.js';
-import { GOOGLE_HEALTH, startTestEmulator, type TestEmulator } from '../../../support/emulator.js';
+import { GOOGLE_HEALTH } from '../../../support/emulator.js';
+import { useEmulator } from '../../../support/use_emulator.js';
 import { callbackOutcome, passportAppFor, signedIn, type PassportApp } from './passport_app.js';
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
+const emulator = useEmulator({ resetAfterEach: false });
 
 function appFor(api: FitbitApi): () => PassportApp {
   return passportAppFor(() => emulator, api, { scope: ['activity', 'nutrition', 'profile', 'sleep'] });

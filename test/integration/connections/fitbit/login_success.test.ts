@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { FitbitApi } from '../../../../src/connections/fitbit/index.js';
-import { startTestEmulator, type TestEmulator } from '../../../support/emulator.js';
+import { useEmulator } from '../../../support/use_emulator.js';
 import { passportAppFor, signedIn } from './passport_app.js';
 
 // Google grants by area: heartrate's area also covers weight, temperature and the rest of its row.
@@ -9,11 +9,7 @@ const GRANTED: Record<FitbitApi, string[]> = {
   'google-health': ['activity', 'cardio_fitness', 'heartrate', 'oxygen_saturation', 'profile', 'respiratory_rate', 'sleep', 'temperature', 'weight'],
 };
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
+const emulator = useEmulator({ resetAfterEach: false });
 
 describe.each([
   ['fitbit-legacy', 'server'],

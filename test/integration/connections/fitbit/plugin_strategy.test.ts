@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { Request } from 'express';
 import type { FitbitApi } from '../../../../src/connections/fitbit/index.js';
-import { startTestEmulator, type TestEmulator } from '../../../support/emulator.js';
+import { useEmulator } from '../../../support/use_emulator.js';
 import { passportAppFor, signedIn } from './passport_app.js';
 
 /** A host-style state store: keeps the pending authorization (passport's object state) with the verifier. */
@@ -21,11 +21,7 @@ class PendingAuthorizationStore {
   }
 }
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
+const emulator = useEmulator({ resetAfterEach: false });
 
 describe.each(['fitbit-legacy', 'google-health'] as FitbitApi[])('fitbitPlugin.createStrategy in %s mode', (api) => {
   const store = new PendingAuthorizationStore();

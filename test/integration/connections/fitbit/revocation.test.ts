@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { FitbitApi } from '../../../../src/connections/fitbit/index.js';
-import { startTestEmulator, type TestEmulator } from '../../../support/emulator.js';
+import { useEmulator } from '../../../support/use_emulator.js';
 import { demoTokenClient, demoTokens } from './token_client_setup.js';
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
+const emulator = useEmulator({ resetAfterEach: false });
 
 describe.each(['fitbit-legacy', 'google-health'] as FitbitApi[])('revocation in %s mode', (api) => {
   it('revokes a token so that neither the refresh token nor the access token works any more', async () => {

@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { createTokenClient, type UpstreamCallReport } from '../../../../src/connections/fitbit/index.js';
-import { DEMO, legacyLogin, startTestEmulator, type TestEmulator } from '../../../support/emulator.js';
+import { DEMO, legacyLogin } from '../../../support/emulator.js';
+import { useEmulator } from '../../../support/use_emulator.js';
 
 // The plugin's onUpstreamCall option: a host's metrics hear every upstream call (operation, status,
 // error kind, duration) without the plugin knowing the host, and a failing hook changes nothing.
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
+const emulator = useEmulator({ resetAfterEach: false });
 
 const clientWith = (onUpstreamCall: (report: UpstreamCallReport) => void) =>
   createTokenClient({
