@@ -51,12 +51,21 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<TestBrowser> {
+export interface LaunchOptions {
+  /**
+   * Lets the test inject scripts (axe-core through page.addScriptTag) into pages whose CSP forbids
+   * inline scripts. Only for checks that read the page; every other test keeps the real CSP.
+   */
+  readonly bypassCSP?: boolean;
+}
+
+export async function launchBrowser(options: LaunchOptions = {}): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'fitgate-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
+    bypassCSP: options.bypassCSP ?? false,
   });
   return {
     context,

@@ -1,0 +1,81 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { describeWithBrowser, launchBrowser, type TestBrowser } from '../support/browser.js';
+import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { startBrowserFitgate, type BrowserFitgate } from './browser_fitgate.js';
+import { registerTourUpstreamClient, tourEveryPage } from './page_tour.js';
+
+/**
+ * axe-core on every page (dashboard, Universal Login, the emulator's consent page, error and
+ * signed-out pages) at phone and laptop width: no serious or critical violation. The pages' CSP
+ * forbids inline scripts, so this test's browser bypasses it to inject axe; the other browser
+ * tests keep it.
+ */
+const BROWSER_TIMEOUT_MS = 240_000;
+const WIDTHS = [390, 1280] as const;
+const AXE_PATH = join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  const violations = (await page.evaluate('axe.run(document).then((result) => result.violations)')) as AxeViolation[];
+  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
+
+describeWithBrowser('accessibility of every page', () => {
+  let emulator: TestEmulator;
+  let fitgate: BrowserFitgate;
+  let browser: TestBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    emulator = await startTestEmulator();
+    fitgate = await startBrowserFitgate({ FITGATE_UPSTREAM_BASE_URL: emulator.url });
+    registerTourUpstreamClient(emulator, fitgate);
+    browser = await launchBrowser({ bypassCSP: true });
+    page = await browser.context.newPage();
+  }, BROWSER_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+    await fitgate?.close();
+    await emulator?.close();
+  });
+
+  it(
+    'has no serious or critical axe-core violation on any page at 390 or 1280 px',
+    async () => {
+      const found: string[] = [];
+      let checked = 0;
+      await tourEveryPage(page, fitgate, emulator, async (name) => {
+        for (const width of WIDTHS) {
+          await page.setViewportSize({ width, height: 900 });
+          for (const violation of await seriousViolations(page)) {
+            const where = violation.nodes.map((node) => node.target.join(' ')).join(', ');
+            found.push(`${name} at ${width} px: ${violation.id} (${violation.impact}): ${violation.help} at ${where}`);
+          }
+          checked += 1;
+        }
+      });
+      expect(checked).toBeGreaterThanOrEqual(50);
+      expect(found).toEqual([]);
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+
+  it('finds the contrast failure the old "Continue with Fitbit" colours had (the check can fail)', async () => {
+    await page.setContent(
+      '<!doctype html><html lang="en"><head><title>old colours</title></head><body><main>' +
+        '<a href="#x" style="background:#00a0b0;color:#fff;padding:8px;display:block">Continue with Fitbit</a></main></body></html>',
+    );
+    const ids = (await seriousViolations(page)).map((violation) => violation.id);
+    expect(ids).toContain('color-contrast');
+  });
+});
