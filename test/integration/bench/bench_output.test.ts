@@ -30,6 +30,7 @@ const SECTIONS = [
   '## Complete logins: fitgate vs the do-it-yourself Passport app (peer)',
   '## By concurrency',
   '## Workers (FITGATE_WORKERS)',
+  '## Store writes per login',
   '## Each hop at 70 % of peak (open loop) and at peak',
   '## Endpoints alone',
   '## Redis memory',
