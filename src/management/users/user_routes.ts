@@ -1,9 +1,12 @@
 import type { Request, Response } from 'express';
 import { deleteUserAndRevoke, unlinkIdentityAndRevoke } from '../../domain/identity_removal.js';
 import type { User } from '../../domain/types.js';
+import { mergeMetadata } from '../../domain/user_metadata.js';
 import { ResourceNotFoundError } from '../../errors/index.js';
 import type { Store } from '../../store/store.js';
+import { SEARCH_RESULT_LIMIT } from '../../store/user_indexing.js';
 import { callerOf } from '../caller.js';
+import { readFieldSelection, selectFields } from '../fields.js';
 import { pageReply, readPagination } from '../pagination.js';
 import { notFound, pathParam, recordOr404 } from '../params.js';
 import type { ManagementReply, ManagementRoute } from '../route.js';
@@ -11,7 +14,8 @@ import type { ManagementServices } from '../services.js';
 import { parseBody, parseQuery } from '../validation.js';
 import { identityTokens } from './idp_tokens.js';
 import { identityJson, userJson } from './user_json.js';
-import { updateUserBody, userListQuery } from './user_schemas.js';
+import { parseUserQuery } from './user_search_query.js';
+import { updateUserBody, userListQuery, usersByEmailQuery } from './user_schemas.js';
 
 function existingUser(req: Request, store: Store) {
   return recordOr404(req, 'user', (tenant, id) => store.users.get(tenant, id));
@@ -19,18 +23,31 @@ function existingUser(req: Request, store: Store) {
 
 async function list(req: Request, _res: Response, { deps }: ManagementServices): Promise<ManagementReply> {
   const pagination = readPagination(req);
+  const fields = readFieldSelection(req.query);
   const { q } = parseQuery(userListQuery, req.query);
-  const page = await deps.store.users.list(req.context.tenant.name, { ...pagination, ...(q ? { q } : {}) });
-  return pageReply('users', page, pagination, (user) => userJson(user));
+  const parsed = q === undefined ? undefined : parseUserQuery(q);
+  const query = parsed?.kind === 'search' ? { search: parsed.search } : parsed ? { q: parsed.q } : {};
+  const page = await deps.store.users.list(req.context.tenant.name, { ...pagination, ...query });
+  return pageReply('users', page, pagination, (user) => selectFields(userJson(user), fields));
 }
 
 async function get(req: Request, res: Response, { deps, vault }: ManagementServices): Promise<ManagementReply> {
+  const fields = readFieldSelection(req.query);
   const user = await existingUser(req, deps.store);
-  if (!callerOf(res).scopes.has('read:user_idp_tokens')) return { body: userJson(user) };
+  if (!callerOf(res).scopes.has('read:user_idp_tokens')) return { body: selectFields(userJson(user), fields) };
   const tokens = await identityTokens(vault, user);
   // The vault may have refreshed (and stored) tokens or changed a status: answer with the stored user.
   const current = (await deps.store.users.get(user.tenant, user.userId)) ?? user;
-  return { body: userJson(current, tokens) };
+  return { body: selectFields(userJson(current, tokens), fields) };
+}
+
+/** Auth0's exact, case-sensitive email lookup: found through the field index, then compared as given. */
+async function byEmail(req: Request, _res: Response, { deps }: ManagementServices): Promise<ManagementReply> {
+  const fields = readFieldSelection(req.query);
+  const { email } = parseQuery(usersByEmailQuery, req.query);
+  const search = { any: [{ all: [{ field: 'email', match: 'exact', value: email } as const] }] };
+  const page = await deps.store.users.list(req.context.tenant.name, { page: 0, perPage: SEARCH_RESULT_LIMIT, search });
+  return { body: page.items.filter((user) => user.email === email).map((user) => selectFields(userJson(user), fields)) };
 }
 
 async function update(req: Request, _res: Response, { deps }: ManagementServices): Promise<ManagementReply> {
@@ -45,10 +62,18 @@ async function update(req: Request, _res: Response, { deps }: ManagementServices
     ...(body.given_name !== undefined ? { givenName: body.given_name } : {}),
     ...(body.family_name !== undefined ? { familyName: body.family_name } : {}),
     ...(body.picture !== undefined ? { picture: body.picture } : {}),
+    ...(body.blocked !== undefined ? { blocked: body.blocked } : {}),
     updatedAt: new Date().toISOString(),
   };
+  if (body.app_metadata !== undefined) setMetadata(updated, 'appMetadata', mergeMetadata(user.appMetadata, body.app_metadata));
+  if (body.user_metadata !== undefined) setMetadata(updated, 'userMetadata', mergeMetadata(user.userMetadata, body.user_metadata));
   await deps.store.users.update(updated);
   return { body: userJson(updated) };
+}
+
+function setMetadata(user: User, key: 'appMetadata' | 'userMetadata', value: Record<string, unknown> | undefined): void {
+  if (value === undefined) delete user[key];
+  else user[key] = value;
 }
 
 async function remove(req: Request, _res: Response, { removal }: ManagementServices): Promise<ManagementReply> {
@@ -76,6 +101,7 @@ async function unlink(req: Request, _res: Response, { deps, removal }: Managemen
 
 export const userRoutes: ManagementRoute[] = [
   { method: 'get', path: '/users', scopes: ['read:users'], handle: list },
+  { method: 'get', path: '/users-by-email', scopes: ['read:users'], handle: byEmail },
   // Auth0 lets either scope read a user; read:user_idp_tokens also adds the upstream tokens.
   { method: 'get', path: '/users/:id', scopes: ['read:users', 'read:user_idp_tokens'], handle: get },
   { method: 'patch', path: '/users/:id', scopes: ['update:users'], audit: 'Update a user', handle: update },
