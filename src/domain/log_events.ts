@@ -58,6 +58,14 @@ export function newLogEventId(date: Date): string {
   return date.getTime().toString(16).padStart(12, '0') + randomBytes(8).toString('hex');
 }
 
+/** A log id as newLogEventId makes it: 12 hex digits of epoch ms, then 16 random hex digits. */
+export const LOG_EVENT_ID = /^[0-9a-f]{28}$/;
+
+/** The epoch ms a log id (LOG_EVENT_ID) starts with. */
+export function logIdTime(id: string): number {
+  return Number.parseInt(id.slice(0, 12), 16);
+}
+
 function withoutSecrets(details: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(details).map(([key, value]) => [

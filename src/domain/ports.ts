@@ -92,11 +92,23 @@ export interface LogQuery extends PageRequest {
   userId?: string;
 }
 
+/** Checkpoint paging, what log exporters use: the events after `from`, oldest first. */
+export interface LogCheckpoint {
+  /** A log_id; the answer starts after it (it need not still exist). */
+  from: string;
+  take: number;
+}
+
 export interface LogRepository {
   append(event: LogEvent): Promise<void>;
   get(tenant: string, id: string): Promise<LogEvent | undefined>;
   /** Newest first. */
   list(tenant: string, query: LogQuery): Promise<Page<LogEvent>>;
+  /**
+   * Up to `take` events whose log_id sorts after `from`, in log_id order (log ids start with their
+   * time, so this is oldest first). Empty when there are none yet: an exporter asks again later.
+   */
+  listAfter(tenant: string, checkpoint: LogCheckpoint): Promise<LogEvent[]>;
   /**
    * Deletes the events dated before `before` of every tenant in the store (retention), with their
    * index entries; resolves with how many were deleted. Safe to run from several processes at once.

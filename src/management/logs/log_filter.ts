@@ -11,29 +11,47 @@ const logListQuery = z.looseObject({
   type: z.string().min(1).max(32).optional(),
   user_id: z.string().min(1).max(300).optional(),
   q: z.string().max(500).optional(),
+  search: z.string().max(500).optional(),
 });
 
-// Auth0 filters logs with a Lucene `q`; fitgate understands the two clauses its log can answer,
-// joined by AND: type:<code> and user_id:"<id>" (quotes optional).
-const CLAUSE = /^(type|user_id):(?:"([^"]*)"|(\S+))$/;
+// Auth0 filters logs with a Lucene `q` (and node-auth0 v7 with `search`, clauses joined by spaces);
+// fitgate understands the two clauses its log indexes answer, each an exact value: type:<code> and
+// user_id:"<id>" (quotes optional), joined by AND or by spaces.
+const CLAUSE = /^(type|user_id):(?:"([^"]*)"|([^\s"]+))$/;
 
-/** The filter from `type`, `user_id` or Auth0's `q=type:s AND user_id:"fitbit|X"`. */
+/** The filter from `type`, `user_id`, Auth0's `q=type:s AND user_id:"fitbit|X"` and v7's `search=type:s user_id:"fitbit|X"`. */
 export function readLogFilter(query: unknown): LogFilter {
-  const { type, user_id: userId, q } = parseQuery(logListQuery, query);
+  const { type, user_id: userId, q, search } = parseQuery(logListQuery, query);
   const filter: LogFilter = {};
   if (type) filter.type = type;
   if (userId) filter.userId = userId;
-  for (const clause of q ? q.split(/\s+AND\s+/) : []) {
-    const match = CLAUSE.exec(clause.trim());
-    if (!match) {
-      throw new BadRequestError(
-        `Query validation error: 'Unsupported clause ${JSON.stringify(clause)}; use type:<code> and user_id:"<id>" joined by AND' on property q.`,
-        'invalid_query_string',
-      );
-    }
-    const value = match[2] ?? match[3] ?? '';
-    if (match[1] === 'type') filter.type = value;
-    else filter.userId = value;
+  for (const [property, text] of [['q', q], ['search', search]] as const) {
+    for (const clause of text ? clausesOf(text) : []) addClause(filter, property, clause);
   }
   return filter;
+}
+
+/** Clauses separated by spaces or AND; a quoted value keeps its spaces. */
+function clausesOf(text: string): string[] {
+  const words = text.replace(/:\s*"/g, ':"').match(/\S+:"[^"]*"|\S+/g) ?? [];
+  return words.filter((word) => word !== 'AND');
+}
+
+function addClause(filter: LogFilter, property: 'q' | 'search', clause: string): void {
+  const match = CLAUSE.exec(clause);
+  if (!match) {
+    throw new BadRequestError(
+      `Query validation error: 'Unsupported clause ${JSON.stringify(clause)}; use type:<code> and user_id:"<id>" joined by AND' on property ${property}.`,
+      'invalid_query_string',
+    );
+  }
+  const key = match[1] === 'type' ? 'type' : 'userId';
+  const value = match[2] ?? match[3] ?? '';
+  if (filter[key] !== undefined && filter[key] !== value) {
+    throw new BadRequestError(
+      `Query validation error: 'Conflicting ${match[1]} values ${JSON.stringify(filter[key])} and ${JSON.stringify(value)}' on property ${property}.`,
+      'invalid_query_string',
+    );
+  }
+  filter[key] = value;
 }

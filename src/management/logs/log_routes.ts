@@ -3,6 +3,7 @@ import { pageReply, readPagination } from '../pagination.js';
 import { notFound, pathParam } from '../params.js';
 import type { ManagementReply, ManagementRoute } from '../route.js';
 import type { ManagementServices } from '../services.js';
+import { readCheckpoint } from './log_checkpoint.js';
 import { logJson } from './log_json.js';
 import { readLogFilter, type LogFilter } from './log_filter.js';
 
@@ -12,8 +13,16 @@ async function listWith(req: Request, services: ManagementServices, filter: LogF
   return pageReply('logs', page, pagination, logJson);
 }
 
+/**
+ * With `from`, Auth0's checkpoint paging: a bare array of up to `take` events after that log_id,
+ * oldest first; every other parameter is ignored, as Auth0 documents. Otherwise page / per_page,
+ * newest first, filtered by `q`, `search`, `type` and `user_id`.
+ */
 async function list(req: Request, _res: Response, services: ManagementServices): Promise<ManagementReply> {
-  return listWith(req, services, readLogFilter(req.query));
+  const checkpoint = readCheckpoint(req.query);
+  if (!checkpoint) return listWith(req, services, readLogFilter(req.query));
+  const events = await services.deps.store.logs.listAfter(req.context.tenant.name, checkpoint);
+  return { body: events.map(logJson) };
 }
 
 async function get(req: Request, _res: Response, { deps }: ManagementServices): Promise<ManagementReply> {

@@ -1,4 +1,5 @@
-import type { LogQuery, LogRepository } from '../../domain/ports.js';
+import type { LogCheckpoint, LogQuery, LogRepository } from '../../domain/ports.js';
+import { logIdTime } from '../../domain/log_events.js';
 import type { LogEvent, Page } from '../../domain/types.js';
 import { pageWindow } from '../paging.js';
 import { createDocument, readDocument, readDocuments } from './document_writer.js';
@@ -46,6 +47,21 @@ export class RedisLogRepository implements LogRepository {
       this.client.zCard(index),
     ]);
     return { items: await readDocuments<LogEvent>(this.client, ids.map((id) => this.keys.log(tenant, id))), total };
+  }
+
+  /**
+   * The tenant's set is scored by the event's epoch ms and log ids start with that ms in hex, so
+   * (score, member) order is log_id order: read from the checkpoint's ms, skipping ids not after it.
+   */
+  async listAfter(tenant: string, { from, take }: LogCheckpoint): Promise<LogEvent[]> {
+    const fromMs = logIdTime(from);
+    const ids: string[] = [];
+    for (let offset = 0; ids.length < take; offset += take) {
+      const batch = await this.client.zRange(this.keys.logList(tenant), fromMs, '+inf', { BY: 'SCORE', LIMIT: { offset, count: take } });
+      ids.push(...batch.filter((id) => id > from).slice(0, take - ids.length));
+      if (batch.length < take) break;
+    }
+    return readDocuments<LogEvent>(this.client, ids.map((id) => this.keys.log(tenant, id)));
   }
 
   /**

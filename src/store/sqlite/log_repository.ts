@@ -1,4 +1,4 @@
-import { AlreadyExistsError, type LogQuery, type LogRepository } from '../../domain/ports.js';
+import { AlreadyExistsError, type LogCheckpoint, type LogQuery, type LogRepository } from '../../domain/ports.js';
 import type { LogEvent, Page } from '../../domain/types.js';
 import { pageWindow } from '../paging.js';
 import type { SqliteDatabase } from './database.js';
@@ -61,6 +61,12 @@ export class SqliteLogRepository implements LogRepository {
   async get(tenant: string, id: string): Promise<LogEvent | undefined> {
     this.flush();
     return docOf<LogEvent>(this.db.prepare('SELECT doc FROM logs WHERE tenant = ? AND id = ?').get(tenant, id));
+  }
+
+  /** Read through the (tenant, id) unique index: ids start with their time, so this is oldest first. */
+  async listAfter(tenant: string, { from, take }: LogCheckpoint): Promise<LogEvent[]> {
+    this.flush();
+    return docsOf<LogEvent>(this.db.prepare('SELECT doc FROM logs WHERE tenant = ? AND id > ? ORDER BY id LIMIT ?').all(tenant, from, take));
   }
 
   async list(tenant: string, query: LogQuery): Promise<Page<LogEvent>> {

@@ -20,3 +20,19 @@ describe('the logs filter', () => {
     expect(readLogFilter({})).toEqual({});
   });
 });
+
+describe('the logs filter from node-auth0 v7’s search', () => {
+  it('reads clauses joined by spaces, quoted or not', () => {
+    expect(readLogFilter({ search: 'type:s user_id:"fitbit|GGNJL9"' })).toEqual({ type: 's', userId: 'fitbit|GGNJL9' });
+  });
+
+  it('combines search with q when they agree, and refuses when they conflict', () => {
+    expect(readLogFilter({ q: 'type:s', search: 'user_id:fitbit|X' })).toEqual({ type: 's', userId: 'fitbit|X' });
+    expect(() => readLogFilter({ q: 'type:s', search: 'type:f' })).toThrow(/Conflicting type values .* on property search\.$/);
+  });
+
+  it('refuses a bare term or a field it cannot answer, naming search', () => {
+    expect(() => readLogFilter({ search: 'ada' })).toThrow(/Unsupported clause "ada".* on property search\.$/);
+    expect(() => readLogFilter({ search: 'client_name:"My App"' })).toThrow(/on property search\.$/);
+  });
+});
