@@ -53,7 +53,7 @@ export interface ManagementHarness {
   /** A correctly signed acme Management API token that expired an hour ago. */
   expiredToken(scopes: readonly string[]): Promise<string>;
   /** A Management API request on instance 0 (or `instance`) of the acme tenant. */
-  call(method: 'get' | 'post' | 'patch' | 'delete', path: string, token: string, body?: object, instance?: number): request.Test;
+  call(method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: string, token: string, body?: object, instance?: number): request.Test;
   /** Logs `login` in at the emulator and stores the user with those upstream tokens. */
   seedUser(login: string, options?: { expiresInSeconds?: number }): Promise<User>;
   cleanup(): Promise<void>;
@@ -192,7 +192,7 @@ export async function startManagementHarness(label: string, options: HarnessOpti
     return user;
   }
 
-  function call(method: 'get' | 'post' | 'patch' | 'delete', path: string, token: string, body?: object, instance = 0): request.Test {
+  function call(method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: string, token: string, body?: object, instance = 0): request.Test {
     const pending = request(apps[instance]!)[method](`/api/v2${path}`).set('Host', host).set('Authorization', `Bearer ${token}`);
     return body === undefined ? pending : pending.send(body);
   }
