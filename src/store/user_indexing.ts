@@ -61,7 +61,8 @@ export function clauseRange(clause: UserSearchClause): { term: string; prefix: b
   return { term: `${clause.field}${FIELD_SEPARATOR}${folded(clause.value)}`, prefix: clause.match === 'prefix' };
 }
 
-// Fewer users share an email or a user id than a name; nearly all share a connection or "blocked:false".
+// Fewer users share an email or a user id than a name; nearly all share a connection, and
+// blocked:false (ranked last of all) matches nearly everyone.
 const SELECTIVITY: Record<UserSearchClause['field'], number> = {
   user_id: 0,
   email: 1,
@@ -73,7 +74,8 @@ const SELECTIVITY: Record<UserSearchClause['field'], number> = {
 
 /** The clause whose index range a group is found through: exact before prefix, then the rarer field. */
 export function drivingClause(group: UserSearchGroup): UserSearchClause {
-  const rank = (clause: UserSearchClause) => SELECTIVITY[clause.field] * 2 + (clause.match === 'exact' ? 0 : 1);
+  const rank = (clause: UserSearchClause) =>
+    clause.field === 'blocked' && clause.value === 'false' ? Number.MAX_SAFE_INTEGER : SELECTIVITY[clause.field] * 2 + (clause.match === 'exact' ? 0 : 1);
   const [first, ...rest] = group.all;
   if (!first) throw new RangeError('a search group needs at least one clause');
   return rest.reduce((best, clause) => (rank(clause) < rank(best) ? clause : best), first);
