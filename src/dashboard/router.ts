@@ -16,6 +16,7 @@ import { dashboardNotFound } from './not_found_page.js';
 import { PasswordChangeLimiter } from './password_change_limiter.js';
 import { setPasswordRoutes } from './set_password_routes.js';
 import { signInRoutes } from './sign_in_routes.js';
+import { signingKeysRoutes } from './signing_keys_routes.js';
 import { SignInLimiter } from './sign_in_limiter.js';
 import { socialRoutes } from './social_routes.js';
 import { tenantOverviewRoutes } from './tenant_overview_routes.js';
@@ -51,6 +52,7 @@ export function createDashboardRouter(deps: AppDeps): Router {
   tenant.use('/users', usersRoutes(deps.store, removalDeps(deps)));
   tenant.use('/logs', logsRoutes(deps.store));
   tenant.use('/admins', adminsRoutes(deps.store, deps.sealer));
+  tenant.use('/signing-keys', signingKeysRoutes(deps));
   router.use('/t/:tenant', tenant);
 
   // Keep these last: they answer what no route above did.
