@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { MANAGEMENT_API_SCOPES } from '../../src/domain/management_scopes.js';
+import { startFitgateBehindTls, type FitgateBehindTls } from '../support/compat/fitgate_behind_tls.js';
+
+const APP = join(dirname(fileURLToPath(import.meta.url)), '..', 'support', 'compat', 'apps', 'management_client.mjs');
+const RUN_DEADLINE_MS = 60_000;
+
+/** Runs the ManagementClient script in its own process (NODE_EXTRA_CA_CERTS is read at start) and returns its JSON report. */
+function runScript(settings: Record<string, unknown>, caFile: string): Promise<Record<string, any>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [APP], {
+      env: { PATH: process.env.PATH ?? '', NODE_EXTRA_CA_CERTS: caFile, RP_SETTINGS: JSON.stringify(settings) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), RUN_DEADLINE_MS);
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.once('exit', () => {
+      clearTimeout(timer);
+      try {
+        resolve(JSON.parse(stdout.split('\n')[0] ?? '') as Record<string, any>);
+      } catch {
+        reject(new Error(`the ManagementClient script printed no report: ${stdout} ${stderr}`));
+      }
+    });
+  });
+}
+
+// node-auth0 7's ManagementClient unchanged, against fitgate behind a TLS proxy: clients with Auth0's
+// settings and fields, a connection's options and enabled clients, and the signing keys.
+describe('node-auth0 ManagementClient', () => {
+  let fitgate: FitgateBehindTls;
+  let report: Record<string, any>;
+  let other: string;
+
+  beforeAll(async () => {
+    fitgate = await startFitgateBehindTls();
+    const { client, clientSecret } = await fitgate.addClient({ name: 'automation', appType: 'non_interactive', managementScopes: [...MANAGEMENT_API_SCOPES] });
+    other = (await fitgate.addClient({ name: 'other app', appType: 'regular_web' })).client.clientId;
+    report = await runScript(
+      { domain: fitgate.domain, clientId: client.clientId, clientSecret, connectionId: fitgate.connection.id, enableClientId: other, callback: 'https://app.example/callback' },
+      fitgate.certificate.caFile,
+    );
+  });
+  afterAll(async () => {
+    await fitgate?.close();
+  });
+
+  it('creates and updates a client with the new settings, and reads it back with fields', async () => {
+    expect(report.error).toBeUndefined();
+    expect(report.created).toMatchObject({
+      description: 'made by node-auth0',
+      client_metadata: { team: 'sdk' },
+      jwt_configuration: { alg: 'RS256', lifetime_in_seconds: 900 },
+      refresh_token: { rotation_type: 'rotating', leeway: 5, token_lifetime: 86400, idle_token_lifetime: 3600 },
+    });
+    expect(report.updated).toMatchObject({ sso_disabled: true, refresh_token: { leeway: 15, token_lifetime: 86400 } });
+    expect(Object.keys(report.selected).sort()).toEqual(['client_id', 'refresh_token']);
+    expect(report.refusedAlg).toMatchObject({ statusCode: 400, message: expect.stringMatching(/Only RS256/) });
+    const stored = await fitgate.store.clients.get(fitgate.tenant, report.created.client_id);
+    expect(stored?.refreshTokenPolicy?.leewaySeconds).toBe(15);
+  });
+
+  it('replaces connection options and pages through its enabled clients', async () => {
+    expect(report.connection).toMatchObject({ display_name: 'Fitbit', options: { api: 'google-health', scope: ['activity', 'profile'] } });
+    expect(report.connection.options).not.toHaveProperty('client_id');
+    const enabledIds = (report.enabled as { client_id: string }[]).map((client) => client.client_id);
+    expect(enabledIds).toEqual(expect.arrayContaining([other, report.created.client_id]));
+    expect(new Set(enabledIds).size).toBe(enabledIds.length);
+    const stored = await fitgate.store.connections.get(fitgate.tenant, fitgate.connection.id);
+    expect([...enabledIds].sort()).toEqual([...stored!.enabledClients].sort());
+  });
+
+  it('lists, rotates and revokes signing keys', async () => {
+    const before = report.keysBefore as Record<string, unknown>[];
+    expect(before.find((key) => key.next)?.kid).toBe(report.rotated.kid);
+    expect(report.rotated.cert).toMatch(/^-----BEGIN CERTIFICATE-----/);
+    expect(report.revoked.kid).toBe(before.find((key) => key.current)?.kid);
+    expect((report.keysAfter as Record<string, unknown>[]).find((key) => key.kid === report.revoked.kid)).toMatchObject({ revoked: true });
+  });
+});
