@@ -1,6 +1,7 @@
 // node-auth0 7's ManagementClient, unchanged: only domain, clientId and clientSecret differ from an
 // Auth0 script. Runs the calls of test/compat/node_auth0_management.test.ts in order and prints
 // what each answered as one JSON line (or {"error": ...}), then exits.
+import process from 'node:process';
 import { ManagementClient } from 'auth0';
 import { settings } from './app_process.mjs';
 
@@ -44,9 +45,9 @@ try {
   // The cached Management API token was signed by the key just revoked: a new client gets a new token.
   const keysAfter = await new ManagementClient({ domain, clientId, clientSecret }).keys.signing.list();
 
-  console.log(JSON.stringify({ created, updated, selected, refusedAlg, connection, enabled, keysBefore, rotated, revoked, keysAfter }));
+  process.stdout.write(`${JSON.stringify({ created, updated, selected, refusedAlg, connection, enabled, keysBefore, rotated, revoked, keysAfter })}\n`);
   process.exit(0);
 } catch (error) {
-  console.log(JSON.stringify({ error: String(error?.message ?? error), statusCode: error?.statusCode, body: error?.body }));
+  process.stdout.write(`${JSON.stringify({ error: String(error?.message ?? error), statusCode: error?.statusCode, body: error?.body })}\n`);
   process.exit(0);
 }
