@@ -15,6 +15,10 @@ export function logJson(event: LogEvent): Record<string, unknown> {
       user_name: event.userName,
       ip: event.ip,
       user_agent: event.userAgent,
+      hostname: event.hostname,
+      strategy: event.strategy,
+      strategy_type: event.strategyType,
+      connection_id: event.connectionId,
       details: event.details,
     }).filter(([, value]) => value !== undefined),
   );
