@@ -41,6 +41,10 @@ describe('embedded user queries', () => {
     await store.users.findByIdentity(tenant, 'fitbit', 'OLD');
     await store.users.list(tenant, { page: 3, perPage: 50 });
     await store.users.list(tenant, { page: 0, perPage: 50, q: 'ada' });
+    // Structured search: the tenant's first one also runs the field-index backfill.
+    const byEmail = { field: 'email', match: 'exact', value: 'ada@example.com' } as const;
+    const byName = { field: 'name', match: 'prefix', value: 'ad' } as const;
+    await store.users.list(tenant, { page: 0, perPage: 50, search: { any: [{ all: [byEmail] }, { all: [byName] }] } });
     await store.users.count(tenant);
     await store.users.update({ ...user, loginsCount: 2 });
     for (const sql of new Set(seen)) plans.set(sql, queryPlan(store.db, sql));
@@ -66,6 +70,13 @@ describe('embedded user queries', () => {
     expect(sorts).toEqual([]);
     const list = [...plans].find(([sql]) => sql.includes('ORDER BY created_at DESC'));
     expect(list?.[1]).toEqual([expect.stringContaining('USING INDEX users_newest_first')]);
+  });
+
+  it('answers structured searches from the field-term index, by exact term or by range', () => {
+    const exact = [...plans].find(([sql]) => sql.includes('FROM user_field_terms WHERE tenant = ? AND term = ?'));
+    expect(exact?.[1]).toEqual([expect.stringMatching(/SEARCH user_field_terms USING PRIMARY KEY \(tenant=\? AND term=\?\)/)]);
+    const range = [...plans].find(([sql]) => sql.includes('FROM user_field_terms WHERE tenant = ? AND term >= ?'));
+    expect(range?.[1]).toEqual([expect.stringMatching(/SEARCH user_field_terms USING PRIMARY KEY \(tenant=\? AND term>\? AND term<\?\)/)]);
   });
 
   it('searches by a range of the search-term index', () => {
