@@ -1,7 +1,7 @@
 import { worstP99 } from './measure.js';
 import type { BenchResult, LoadResult, StoreRun } from './result_schema.js';
 
-/** bench/results/latest.md: the tables the README shows, from the JSON result alone. */
+/** bench/results/latest.md, from the JSON result alone: the tables bench/README.md explains to read. */
 export function renderMarkdown(result: BenchResult): string {
   const { machine } = result;
   const lines: string[] = [

@@ -9,7 +9,7 @@ export interface EmulatorConfig {
   readonly port: number;
   /** Interface to listen on; loopback unless told otherwise, since the admin API has no authentication. */
   readonly host: string;
-  /** JSON file with apps, users and settings (see "Emulator" in the README). */
+  /** JSON file with apps, users and settings (see docs/emulator.md). */
   readonly seedFile: string | undefined;
 }
 

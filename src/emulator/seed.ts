@@ -2,7 +2,7 @@ import type { RegisteredApp, TestUser } from './types.js';
 
 /**
  * Demo apps and users present unless EmulatorOptions.includeDefaults is false. The secrets are
- * public on purpose (README lists them): they only ever open this emulator.
+ * public on purpose (docs/emulator.md lists them): they only ever open this emulator.
  */
 export const DEFAULT_CALLBACK = 'http://localhost:3000/login/callback';
 

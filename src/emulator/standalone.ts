@@ -24,7 +24,7 @@ function readSeed(config: EmulatorConfig): EmulatorOptions {
 async function main(): Promise<void> {
   const config = emulatorConfigFromProcess();
   const emulator = await startEmulator({ ...readSeed(config), port: config.port, host: config.host });
-  // Client ids and logins only: secrets stay out of the console (the README lists the demo ones).
+  // Client ids and logins only: secrets stay out of the console (docs/emulator.md lists the demo ones).
   const lines = [
     `Fitbit + Google emulator listening on ${emulator.url}`,
     `  point fitgate at it: FITGATE_UPSTREAM_BASE_URL=${emulator.url}`,
