@@ -30,3 +30,19 @@ document.addEventListener('change', (event) => {
   const form = input.closest('form.toggle-form');
   if (form) form.requestSubmit();
 });
+
+// The connection settings: choosing Google Health or legacy Fitbit shows that mode's hints at once,
+// before saving. Without JavaScript every hint is shown, each labelled with its mode.
+function showHintsFor(form) {
+  const checked = form.querySelector('input[name="api"]:checked');
+  if (!checked) return;
+  form.setAttribute('data-api', checked.value);
+  for (const hint of form.querySelectorAll('[data-api-hint]')) hint.hidden = hint.getAttribute('data-api-hint') !== checked.value;
+}
+for (const form of document.querySelectorAll('form.api-form')) showHintsFor(form);
+document.addEventListener('change', (event) => {
+  const input = event.target;
+  if (!(input instanceof HTMLInputElement) || input.name !== 'api') return;
+  const form = input.closest('form.api-form');
+  if (form) showHintsFor(form);
+});

@@ -8,6 +8,8 @@ import { NotFoundError } from '../errors/index.js';
 import { logConfigChange } from './config_change_log.js';
 import { formValues, readSettingsForm, settingsFromForm, UPSTREAM_APIS, type SettingsForm } from './connection_settings_form.js';
 import type { FieldErrors } from './form_fields.js';
+import { linkedText } from './linked_text.js';
+import { permissionAreas } from './permission_areas.js';
 import { findSocialConnection } from './social_connection.js';
 import { renderPage } from './views.js';
 
@@ -27,10 +29,21 @@ export function socialRoutes(deps: AppDeps): Router {
 
   router.get('/', async (_req, res) => {
     const tenant = tenantOf(res);
+    const { items: clients } = await deps.store.clients.list(tenant, { page: 0, perPage: 100 });
+    const clientNames = new Map(clients.map((client) => [client.clientId, client.name]));
     const entries = await Promise.all(
       [...deps.plugins.values()].map(async (plugin) => {
         const connection = await findSocialConnection(deps.store, tenant, plugin.strategy);
-        return { strategy: plugin.strategy, displayName: plugin.displayName, connection, sandbox: isSandbox(connection?.options) };
+        const sandbox = isSandbox(connection?.options);
+        return {
+          strategy: plugin.strategy,
+          displayName: plugin.displayName,
+          connection,
+          sandbox,
+          // TRY on the list, as in Auth0's guide: once there is something to try.
+          tryable: Boolean(connection && (sandbox || connection.options.clientId)),
+          enabledFor: (connection?.enabledClients ?? []).map((id) => clientNames.get(id) ?? id),
+        };
       }),
     );
     renderPage(res, 'social', { title: 'Social connections', section: 'social', entries });
@@ -48,9 +61,11 @@ export function socialRoutes(deps: AppDeps): Router {
       connection,
       values,
       apis: UPSTREAM_APIS,
-      permissions: plugin.permissions(values.api),
       callbackUrl: callback,
-      setupSteps: Object.fromEntries(UPSTREAM_APIS.map((api) => [api, plugin.setupSteps(api, callback)])),
+      setupSteps: Object.fromEntries(UPSTREAM_APIS.map((api) => [api, plugin.setupSteps(api, callback).map((step) => linkedText(step, [callback]))])),
+      // Grouped by the Google area that grants them, whichever API is chosen: the hints say what
+      // each mode asks for, and switching mode in the form changes no checkbox.
+      permissionAreas: permissionAreas(plugin.permissions('google-health'), 'google-health'),
       sandboxMode: connection ? isSandbox(connection.options) : false,
       sandboxAvailable: deps.config.sandbox,
       errors: extra.errors,

@@ -49,7 +49,7 @@ describeWithBrowser('the dashboard in a browser', () => {
 
   async function openFitbitSettings(): Promise<void> {
     await sidebar().getByRole('link', { name: 'Social' }).click();
-    await page.getByRole('link', { name: 'Fitbit' }).click();
+    await page.getByRole('link', { name: 'Fitbit', exact: true }).click();
     await page.getByRole('heading', { name: /Social › Fitbit/ }).waitFor();
   }
 

@@ -1,17 +1,18 @@
 import { Router } from 'express';
 import type { AppDeps } from '../../app_deps.js';
 import type { ResolvedUpstream } from '../../upstream/resolve_upstream.js';
+import { startRoundTrip } from '../../upstream/round_trip.js';
 import { callbackUrl } from '../../domain/tenants.js';
 import { NotFoundError } from '../../errors/index.js';
 import { findSocialConnection } from '../social_connection.js';
+import { grantedByArea } from '../permission_areas.js';
 import { renderPage } from '../views.js';
 import { preflightAuthorize } from './authorize_preflight.js';
 import { explainFailure, failureKindOf, upstreamSaidOf } from './try_failure_explanation.js';
 import { renderTryFailure } from './try_failure_page.js';
 import { loadReport } from './try_report.js';
-import { TryStateStore } from './try_state_store.js';
 import type { TryStrategy } from './try_strategy.js';
-import { rememberAuthorizeUrl, type TryTransaction } from './try_transaction.js';
+import { beginTry, rememberAuthorizeUrl, type PendingTry, type TryTransaction } from './try_transaction.js';
 
 /**
  * The admin's side of TRY, under /manage/t/:tenant/social:
@@ -37,25 +38,25 @@ export function tryStartRoutes(deps: AppDeps, tryStrategy: TryStrategy): Router 
       const failure = explainFailure('not_configured', upstreamSaidOf(error), context);
       return renderTryFailure(res, failure, { strategy: strategyName, sandbox: false }, 409);
     }
+    const pending: PendingTry = {
+      tenant,
+      connectionId: connection.id,
+      strategy: strategyName,
+      api: connection.options.api,
+      adminEmail: res.locals.admin!.email,
+      dashboardUrl: req.context.tenantUrl,
+      requestedScopes: connection.options.scope,
+      sandbox: upstream.sandbox,
+    };
     let begun: TryTransaction | undefined;
-    const store = new TryStateStore({
-      ephemeral,
-      pending: {
-        tenant,
-        connectionId: connection.id,
-        strategy: strategyName,
-        api: connection.options.api,
-        adminEmail: res.locals.admin!.email,
-        dashboardUrl: req.context.tenantUrl,
-        requestedScopes: connection.options.scope,
-        sandbox: upstream.sandbox,
-      },
-      onBegin: (transaction) => (begun = transaction),
-    });
-    const outcome = await tryStrategy.run(upstream, connection, store, req);
+    const begin = async (verifier: string) => {
+      begun = await beginTry(ephemeral, pending, verifier);
+      return begun.upstreamState;
+    };
+    const outcome = await startRoundTrip(req, tryStrategy.target(upstream, connection), begin);
     const shown = { strategy: strategyName, sandbox: upstream.sandbox };
     if (outcome.kind !== 'redirect' || !begun) {
-      const error = outcome.kind === 'error' ? outcome.error : new Error(`the strategy answered ${outcome.kind} before the upstream`);
+      const error = outcome.kind === 'error' ? outcome.error : new Error('the strategy stored no TRY before the upstream');
       return renderTryFailure(res, explainFailure(failureKindOf(error), upstreamSaidOf(error), context), shown, 502);
     }
     // The sandbox registers the callback itself and is reached on another base URL.
@@ -84,6 +85,9 @@ export function tryStartRoutes(deps: AppDeps, tryStrategy: TryStrategy): Router 
       strategy: report.strategy,
       displayName: deps.plugins.get(report.strategy)?.displayName ?? report.strategy,
       sandbox: report.sandbox,
+      grantedAreas: report.success
+        ? grantedByArea(deps.plugins.get(report.strategy)?.permissions(report.api) ?? [], report.api, report.requestedScopes, report.success.grantedScopes)
+        : [],
     });
   });
 

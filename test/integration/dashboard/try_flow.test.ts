@@ -19,7 +19,12 @@ describe('TRY with real credentials', () => {
     expect(page).toContain('It works!');
     expect(page).toContain('alice-4f1c2b7e');
     expect(page).toContain('Alice Runner');
-    expect(page).toContain('activity, cardio_fitness, profile');
+    // Two permissions ticked; Google grants the whole area of "activity", so cardio_fitness comes too.
+    expect(page).toContain('Google grants by area');
+    expect(page).toContain(
+      '<dt>Activity and fitness</dt>\n  <dd><ul class="chips"><li><code>activity</code> <span class="tag">ticked</span></li><li><code>cardio_fitness</code></li></ul></dd>',
+    );
+    expect(page).toContain('<dt>Profile</dt>\n  <dd><ul class="chips"><li><code>profile</code> <span class="tag">ticked</span></li></ul></dd>');
     expect(page).toContain('Raw upstream profile');
     expect(page).toMatch(/<td><code>code<\/code><\/td><td><code>\[redacted\]<\/code>/);
     expect(page).toContain('&quot;access_token&quot;: &quot;[redacted]&quot;');

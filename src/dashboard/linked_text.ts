@@ -1,0 +1,22 @@
+/**
+ * Plain instructions (a plugin's setup steps) with their https:// addresses made into real links,
+ * as segments for a template to print (each escaped): the console an admin must open is one click
+ * away. `except` stays text: the callback URL is to be copied, not visited.
+ */
+export type TextSegment = { text: string } | { text: string; href: string };
+
+const URL_PATTERN = /https:\/\/[^\s)"]+[^\s)".,;:]/g;
+
+export function linkedText(text: string, except: readonly string[] = []): TextSegment[] {
+  const segments: TextSegment[] = [];
+  let at = 0;
+  for (const match of text.matchAll(URL_PATTERN)) {
+    const url = match[0];
+    if (except.includes(url)) continue;
+    if (match.index > at) segments.push({ text: text.slice(at, match.index) });
+    segments.push({ text: url, href: url });
+    at = match.index + url.length;
+  }
+  if (at < text.length) segments.push({ text: text.slice(at) });
+  return segments;
+}

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { collectPageErrors, describeWithBrowser, launchBrowser, screenshot, type TestBrowser } from '../support/browser.js';
+import { startBrowserFitgate, type BrowserFitgate } from './browser_fitgate.js';
+
+/**
+ * On the Fitbit settings, choosing the other API shows that API's hints at once, before saving
+ * (public/dashboard/dashboard.js), and the connections list offers TRY next to the Fitbit mark.
+ */
+const BROWSER_TIMEOUT_MS = 60_000;
+
+describeWithBrowser('the Fitbit settings in a browser', () => {
+  let fitgate: BrowserFitgate;
+  let browser: TestBrowser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    fitgate = await startBrowserFitgate({});
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    errors = collectPageErrors(page);
+    await page.goto(`${fitgate.url}/manage/login`);
+    await page.getByLabel('Email').fill(fitgate.admin.email);
+    await page.getByLabel('Password').fill(fitgate.admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${fitgate.url}/manage/t/default`);
+  }, BROWSER_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+    await fitgate?.close();
+  });
+
+  it(
+    'switches the hints between Google Health and legacy Fitbit without saving',
+    async () => {
+      await page.goto(`${fitgate.url}/manage/t/default/social/fitbit`);
+      const googleSteps = page.getByRole('heading', { name: 'For the Google Health API' });
+      const legacySteps = page.getByRole('heading', { name: 'For the legacy Fitbit Web API' });
+      const legacyWarning = page.getByText('Fitbit turned the legacy Web API off on 2026-11-02.');
+      await googleSteps.waitFor();
+      expect(await legacySteps.isVisible()).toBe(false);
+      expect(await legacyWarning.isVisible()).toBe(false);
+
+      await page.getByRole('radio', { name: 'Legacy Fitbit Web API' }).check();
+      await legacySteps.waitFor();
+      expect(await legacyWarning.isVisible()).toBe(true);
+      expect(await googleSteps.isVisible()).toBe(false);
+      expect(await page.getByText('the OAuth 2.0 Client ID of your app at dev.fitbit.com').isVisible()).toBe(true);
+      await screenshot(page, 'connection-hints-legacy');
+
+      await page.getByRole('radio', { name: 'Google Health API (recommended)' }).check();
+      await googleSteps.waitFor();
+      expect(await legacySteps.isVisible()).toBe(false);
+      expect(page.url()).toBe(`${fitgate.url}/manage/t/default/social/fitbit`);
+      expect(errors).toEqual([]);
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+
+  it(
+    'starts TRY from the connections list, where the sandbox connection shows its mark and status',
+    async () => {
+      await page.goto(`${fitgate.url}/manage/t/default/social`);
+      expect(await page.locator('.connection-card svg.connection-mark').count()).toBe(1);
+      await page.getByText('Sandbox', { exact: true }).waitFor();
+      await page.getByRole('link', { name: 'Try Fitbit' }).click();
+      await page.getByLabel('Sign in as test user').waitFor();
+      expect(new URL(page.url()).pathname).toContain('/_sandbox/');
+      expect(errors).toEqual([]);
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+});
