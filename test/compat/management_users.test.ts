@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MANAGEMENT_API_SCOPES } from '../../src/domain/management_scopes.js';
 import { recordLogEvent } from '../../src/domain/log_events.js';
-import type { User } from '../../src/domain/types.js';
+import type { Identity, User } from '../../src/domain/types.js';
 import { startFitgateBehindTls, type FitgateBehindTls } from '../support/compat/fitgate_behind_tls.js';
 import { runAppScript, type AppReport } from '../support/compat/run_app_script.js';
 
@@ -19,7 +19,7 @@ describe('node-auth0 ManagementClient: users and logs', () => {
     fitgate = await startFitgateBehindTls();
     const person = (upstreamId: string, overrides: Partial<User>): User => {
       const now = new Date().toISOString();
-      const identity = { provider: 'fitbit', connection: 'fitbit', userId: upstreamId, isSocial: true, api: 'google-health', grantedScopes: [], status: 'connected' } as const;
+      const identity: Identity = { provider: 'fitbit', connection: 'fitbit', userId: upstreamId, isSocial: true, api: 'google-health', grantedScopes: [], status: 'connected' };
       return { tenant: fitgate.tenant, userId: `fitbit|${upstreamId}`, identities: [identity], loginsCount: 1, createdAt: now, updatedAt: now, ...overrides };
     };
     await fitgate.store.users.create(person('ADA1', { email: ADA_EMAIL, name: 'Ada Lovelace' }));
