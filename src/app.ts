@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import express, { type Express } from 'express';
 import type { AppDeps } from './app_deps.js';
 import { createAuthnRouter } from './authn/router.js';
-import { SANDBOX_PATH, sandboxOf } from './upstream/sandbox.js';
 import { createDashboardRouter } from './dashboard/router.js';
 import { masterKeyStatus } from './domain/master_key_check.js';
 import { tryCallbackHandoff } from './dashboard/try/try_transaction.js';
@@ -16,7 +15,9 @@ import { securityHeaders } from './http/security_headers.js';
 import { views } from './http/views.js';
 import { createHttpLogger } from './logging/index.js';
 import { createManagementRouter } from './management/router.js';
+import { createServices } from './services.js';
 import { masterKeyIds } from './store/sealing.js';
+import { SANDBOX_PATH } from './upstream/sandbox_upstream.js';
 
 /** Largest form or JSON body accepted: OAuth and Management requests are a few hundred bytes. */
 export const BODY_LIMIT = '100kb';
@@ -25,7 +26,7 @@ export const BODY_LIMIT = '100kb';
  * The fitgate HTTP application, built from its dependencies and nothing else (no I/O at import, no
  * listening: server.ts does that). Order matters and reads top to bottom:
  * request log → security headers → health (any host) → static files (any host) → sandbox emulator
- * (any host, when FITGATE_SANDBOX is on) → tenant from Host
+ * (any host, when the entry point built one) → tenant from Host
  * → body parsing → routers → 404 → the one error handler.
  *
  * Bodies (form and JSON, 100 kB) are parsed here once for every router, so a malformed or oversized
@@ -46,16 +47,17 @@ export function createApp(deps: AppDeps): Express {
   const masterKeys = () => masterKeyStatus(deps.store.sealedRecords, masterKeyIds(deps.config.masterKeys));
   app.use(createHealthRouter(deps.store, READY_TIMEOUT_MS, deps.workers, masterKeys));
   app.use('/static', express.static(join(projectRoot(), 'public'), { index: false, maxAge: '1h', fallthrough: true }));
-  if (deps.config.sandbox) app.use(SANDBOX_PATH, sandboxOf(deps).app);
+  if (deps.sandbox) app.use(SANDBOX_PATH, deps.sandbox.app);
 
   app.use(resolveTenant(deps.config, deps.store.tenants));
   app.use('/api/v2', answerErrorsAs('management'));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(express.json({ limit: BODY_LIMIT }));
 
-  app.use('/api/v2', createManagementRouter(deps));
-  app.use('/manage', createDashboardRouter(deps));
-  app.use('/', createAuthnRouter(deps, [tryCallbackHandoff(deps.store.ephemeral)]));
+  const services = createServices(deps);
+  app.use('/api/v2', createManagementRouter(deps, services));
+  app.use('/manage', createDashboardRouter(deps, services));
+  app.use('/', createAuthnRouter(deps, services, [tryCallbackHandoff(deps.store.ephemeral)]));
 
   app.use(notFound());
   app.use(errorHandler(views()));

@@ -5,7 +5,7 @@ import type { Sealer } from './domain/ports.js';
 import type { Metrics } from './metrics/metrics.js';
 import type { WorkerReadiness } from './http/health.js';
 import type { Store } from './store/store.js';
-import type { SandboxAccess } from './upstream/sandbox.js';
+import type { SandboxAccess } from './sandbox/sandbox.js';
 
 /**
  * What createApp() and every router receive. Built once by server.ts (or by a test); routers take
@@ -19,8 +19,8 @@ export interface AppDeps {
   /** Connection plugins by strategy name ("fitbit"). */
   readonly plugins: ReadonlyMap<string, ConnectionPlugin>;
   /**
-   * Where fitgate reaches itself over loopback (for the sandbox emulator's back channel), known once
-   * the server listens: e.g. "http://127.0.0.1:3000".
+   * Where fitgate reaches itself over loopback, known once the server listens: e.g.
+   * "http://127.0.0.1:3000" (the entry point builds an in-process sandbox's back channel from it).
    */
   readonly internalBaseUrl: () => string;
   /**
@@ -28,7 +28,10 @@ export interface AppDeps {
    * to prove that a hanging upstream ends the login with an error rather than a hung page.
    */
   readonly upstreamTimeoutMs?: number;
-  /** The sandbox emulator as the entry point wired it; absent: one in this process (sandboxOf). */
+  /**
+   * The sandbox emulator, built by the entry point only when FITGATE_SANDBOX is on (src/sandbox):
+   * in this process, or in the cluster's primary. Absent: connections without credentials cannot log in.
+   */
   readonly sandbox?: SandboxAccess;
   /** With several workers: how many of them are ready, for /health/ready. Absent: one process. */
   readonly workers?: WorkerReadiness;

@@ -21,7 +21,8 @@ import { logRetentionReport, startLogRetention } from './store/log_retention_swe
 import { openStore } from './store/open_store.js';
 import { createSealer } from './store/sealing.js';
 import type { Store } from './store/store.js';
-import { buildSandbox, SANDBOX_PATH, sandboxHostApp } from './upstream/sandbox.js';
+import { buildSandbox, inProcessSandbox, sandboxHostApp } from './sandbox/sandbox.js';
+import { SANDBOX_PATH } from './upstream/sandbox_upstream.js';
 
 /** How long in-flight requests get to finish after SIGTERM before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -76,6 +77,9 @@ async function serve(
     internalBaseUrl: () => internalBaseUrl,
     metrics,
     ...extra,
+    // The sandbox is built here and nowhere else: in this process when it serves alone; with
+    // workers, the primary's (extra.sandbox, absent when the sandbox is off).
+    sandbox: extra.workers ? extra.sandbox : inProcessSandbox(config, () => internalBaseUrl),
   });
   const listener: RequestListener = extra.workers && config.env === 'test' ? tagWithWorker(app) : app;
   const server = createServer(listener);

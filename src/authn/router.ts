@@ -7,6 +7,7 @@ import { authorizeEndpoint } from './authorize/authorize_endpoint.js';
 import { createBackChannelRouter } from './back_channel_router.js';
 import { callbackEndpoint } from './callback/callback_endpoint.js';
 import type { CallbackHandoff } from './callback/callback_handoff.js';
+import type { Services } from '../services.js';
 
 /**
  * The Authentication API on each tenant's host. The front channel (/authorize, /login/callback) is
@@ -14,14 +15,14 @@ import type { CallbackHandoff } from './callback/callback_handoff.js';
  * userinfo, discovery, JWKS, revocation, logout) is mounted from back_channel_router.ts.
  * `handoffs` are other flows returning through /login/callback (see callback_handoff.ts).
  */
-export function createAuthnRouter(deps: AppDeps, handoffs: readonly CallbackHandoff[] = []): Router {
+export function createAuthnRouter(deps: AppDeps, services: Pick<Services, 'upstreams'>, handoffs: readonly CallbackHandoff[] = []): Router {
   const router = Router();
   const limits = authnRateLimits(deps);
   const html = answerErrorsAs('html');
   // Limits before the session, so a flood of refused requests creates no sessions.
   const session = createSessionMiddleware(deps);
-  router.get('/authorize', html, ...limits.authorize, session, authorizeEndpoint(deps));
-  router.get('/login/callback', html, ...limits.callback, session, callbackEndpoint(deps, handoffs));
+  router.get('/authorize', html, ...limits.authorize, session, authorizeEndpoint(deps, services.upstreams));
+  router.get('/login/callback', html, ...limits.callback, session, callbackEndpoint(deps, services.upstreams, handoffs));
   router.use(createBackChannelRouter(deps));
   return router;
 }

@@ -5,7 +5,8 @@ import type { TenantRepository } from '../domain/ports.js';
 import { TemporarilyUnavailableError } from '../errors/index.js';
 import { resolveTenant } from '../http/resolve_tenant.js';
 import { callbackUrlOf } from '../upstream/resolve_upstream.js';
-import { SANDBOX_PATH, type SandboxAccess } from '../upstream/sandbox.js';
+import type { SandboxAccess } from '../sandbox/sandbox.js';
+import { SANDBOX_PATH } from '../upstream/sandbox_upstream.js';
 import type { WorkerLink } from './worker.js';
 
 /** Headers of one connection, not of the message: never passed through a proxy (RFC 9110 §7.6.1). */

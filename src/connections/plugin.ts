@@ -18,6 +18,51 @@ export interface ConnectionPlugin<Settings = Record<string, unknown>> {
   createStrategy(options: PluginStrategyOptions, verify: PluginVerify): Strategy;
   /** Refresh, revoke and profile fetch for stored upstream tokens. */
   createTokenClient(options: PluginClientOptions): PluginTokenClient;
+  /** How the upstream behind `api` is named in what the client and the admin read. */
+  wording(api: string): UpstreamWording;
+  /**
+   * The client's OpenID Connect `prompt` values (login, consent, select_account) as this upstream
+   * spells them for its authorize request; undefined: send none. `none` never reaches a plugin.
+   */
+  authorizationPrompt(api: string, prompt: readonly string[]): string | undefined;
+}
+
+export interface UpstreamWording {
+  /** The upstream's name, e.g. "Google". */
+  readonly name: string;
+  /** The whole sentence for a `gone` failure: what shut down and what an administrator must do. */
+  readonly gone: string;
+}
+
+/**
+ * Every kind of failure a plugin reports (as `kind` on the errors it throws or passes to Passport),
+ * one per distinct remedy. The host maps them to OAuth errors and to the admin's explanations.
+ */
+export type PluginErrorKind =
+  | 'invalid_client'
+  | 'unauthorized_client'
+  | 'redirect_uri_mismatch'
+  | 'access_denied'
+  | 'interaction_required'
+  | 'invalid_grant'
+  | 'invalid_scope'
+  | 'invalid_token'
+  | 'insufficient_scope'
+  | 'invalid_request'
+  | 'gone'
+  | 'rate_limited'
+  | 'conflict'
+  | 'unavailable'
+  | 'timeout'
+  | 'bad_response'
+  | 'invalid_id_token'
+  | 'upstream_error';
+
+/** What the host reads of a plugin's failure: its kind and, for a 429, when to retry. */
+export interface PluginFailure {
+  readonly kind: PluginErrorKind;
+  readonly status?: number | undefined;
+  readonly retryAfterSeconds?: number | undefined;
 }
 
 export interface PluginClientOptions {

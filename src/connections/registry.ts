@@ -1,5 +1,9 @@
-import { fitbitPlugin } from './fitbit/index.js';
-import type { ConnectionPlugin } from './plugin.js';
+import { fitbitPlugin, type UpstreamErrorKind } from './fitbit/index.js';
+import type { ConnectionPlugin, PluginErrorKind } from './plugin.js';
+
+/** Each plugin's error kinds are among the host's: a new kind fails the type check here, not a login. */
+type Assert<T extends true> = T;
+export type FitbitKindsKnown = Assert<UpstreamErrorKind extends PluginErrorKind ? true : false>;
 
 /** Every connection plugin the host knows, by strategy name. A second provider is one more entry. */
 export function connectionPlugins(): ReadonlyMap<string, ConnectionPlugin> {

@@ -1,9 +1,5 @@
 import { Router } from 'express';
 import type { AppDeps } from '../app_deps.js';
-import { resolveUpstream } from '../upstream/resolve_upstream.js';
-import type { RemovalDeps } from '../domain/identity_removal.js';
-import { tenantUrl } from '../domain/tenants.js';
-import { DEFAULT_TOKEN_VAULT_TIMING } from '../domain/token_vault_deps.js';
 import { createDashboardSessionMiddleware } from '../http/session.js';
 import { accountRoutes } from './account_routes.js';
 import { loadAdmin, requireAdmin, requireTenantAdmin } from './admin_access.js';
@@ -23,20 +19,21 @@ import { tenantOverviewRoutes } from './tenant_overview_routes.js';
 import { tenantsRoutes } from './tenants_routes.js';
 import { tryRoutes } from './try/try_routes.js';
 import { usersRoutes } from './users_routes.js';
+import type { Services } from '../services.js';
 
 /**
  * The dashboard, mounted at /manage on every tenant host. The tenant an admin manages is in the path
  * (/manage/t/:tenant/...), not the host, so one sign-in covers every tenant the admin manages; each
  * of those routes first checks the admin manages that tenant.
  */
-export function createDashboardRouter(deps: AppDeps): Router {
+export function createDashboardRouter(deps: AppDeps, services: Pick<Services, 'upstreams' | 'removal'>): Router {
   const router = Router();
   router.use(createDashboardSessionMiddleware(deps));
   router.use(exposeCsrfToken, refuseForgedPosts, loadAdmin(deps.store));
 
   router.use(signInRoutes(deps, new SignInLimiter(deps.store)));
   router.use(setPasswordRoutes(deps));
-  const tryFlow = tryRoutes(deps);
+  const tryFlow = tryRoutes(deps, services.upstreams);
   // The upstream comes back to the tenant's host, where the admin may have no session.
   router.use(tryFlow.callback);
 
@@ -49,7 +46,7 @@ export function createDashboardRouter(deps: AppDeps): Router {
   tenant.use('/', tenantOverviewRoutes(deps));
   tenant.use('/applications', applicationsRoutes(deps.store, deps.sealer));
   tenant.use('/social', connectionAppsRoutes(deps), tryFlow.start, socialRoutes(deps));
-  tenant.use('/users', usersRoutes(deps.store, removalDeps(deps)));
+  tenant.use('/users', usersRoutes(deps.store, services.removal));
   tenant.use('/logs', logsRoutes(deps.store));
   tenant.use('/admins', adminsRoutes(deps.store, deps.sealer));
   tenant.use('/signing-keys', signingKeysRoutes(deps));
@@ -60,21 +57,4 @@ export function createDashboardRouter(deps: AppDeps): Router {
   tenant.use(notFound.unknownPath);
   router.use(notFound.unknownPath, notFound.notFoundError);
   return router;
-}
-
-function removalDeps(deps: AppDeps): RemovalDeps {
-  const { store, sealer, logger } = deps;
-  return {
-    users: store.users,
-    connections: store.connections,
-    locks: store.locks,
-    sealer,
-    logger,
-    // The sandbox's or the real upstream's, as for a login.
-    tokenClientFor: async (connection) => {
-      const upstream = resolveUpstream(deps, connection, tenantUrl(deps.config, connection.tenant));
-      return upstream.plugin.createTokenClient(upstream.client);
-    },
-    timing: DEFAULT_TOKEN_VAULT_TIMING,
-  };
 }

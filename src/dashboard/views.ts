@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { SANDBOX_NOTICE } from '../upstream/sandbox.js';
+import { SANDBOX_NOTICE } from '../upstream/sandbox_upstream.js';
 import { views } from '../http/views.js';
 
 declare module 'express-serve-static-core' {

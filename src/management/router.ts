@@ -4,7 +4,8 @@ import { authenticate } from './authenticate.js';
 import { requireScope } from './require_scope.js';
 import { MANAGEMENT_ROUTES } from './routes.js';
 import { runRoute } from './run_route.js';
-import { createManagementServices } from './services.js';
+import { managementServices } from './services.js';
+import type { Services } from '../services.js';
 
 /**
  * The Management API, mounted at /api/v2 on each tenant's host. Every request is authenticated
@@ -13,8 +14,8 @@ import { createManagementServices } from './services.js';
  * Bodies are parsed and errors answered in Auth0's shape {statusCode, error, message, errorCode}
  * by the app (src/app.ts) for everything under /api/v2.
  */
-export function createManagementRouter(deps: AppDeps): Router {
-  const services = createManagementServices(deps);
+export function createManagementRouter(deps: AppDeps, shared: Services): Router {
+  const services = managementServices(deps, shared);
   const router = Router();
   router.use((_req, res, next) => {
     // Answers carry users' upstream tokens and clients' secrets: never cache them anywhere.

@@ -1,32 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import type { AppDeps } from '../app_deps.js';
 import type { UpstreamApi } from '../domain/types.js';
 import { createEmulator, type EmulatorControl, type RegisteredApp } from '../emulator/index.js';
-
-/** Where the sandbox lives on every host; app.ts mounts it before tenant resolution. */
-export const SANDBOX_PATH = '/_sandbox';
-
-/** What every page of a sandbox login says, fitgate's and the emulator's alike. */
-export const SANDBOX_NOTICE = 'Sandbox: no real Fitbit account is used.';
-
-export interface SandboxCredentials {
-  readonly clientID: string;
-  readonly clientSecret: string;
-}
+import { SANDBOX_NOTICE, SANDBOX_PATH, type SandboxCredentials, type SandboxUpstream } from '../upstream/sandbox_upstream.js';
 
 /**
- * What request code needs of the built-in emulator that stands in for Fitbit and Google when a
- * connection has no credentials and FITGATE_SANDBOX is on, wherever that emulator runs: in this
- * process, or (with several workers) in the primary, reached over loopback.
+ * The sandbox as the entry point hands it to createApp: what request code uses (SandboxUpstream),
+ * plus the front channel app.ts mounts at SANDBOX_PATH on every tenant's host. Wherever the emulator
+ * runs: in this process, or (with several workers) in the primary, reached over loopback.
  */
-export interface SandboxAccess {
-  /** The front channel, mounted at SANDBOX_PATH on every tenant's host. */
+export interface SandboxAccess extends SandboxUpstream {
   readonly app: RequestHandler;
-  /** The emulator app for `api`, with `callbackUrl` registered as one of its redirect URIs. */
-  credentialsFor(api: UpstreamApi, callbackUrl: string): SandboxCredentials;
-  /** Where fitgate's back channel (token, profile, revocation calls) reaches the emulator. */
-  backChannelUrl(): string;
 }
 
 /** The emulator itself, in this process: its state (codes, tokens, consent) lives here. */
@@ -43,27 +27,6 @@ const CLIENT_IDS: Readonly<Record<UpstreamApi, string>> = {
   'fitbit-legacy': '23SBOX',
 };
 const APIS = Object.keys(CLIENT_IDS) as UpstreamApi[];
-
-const sandboxes = new WeakMap<AppDeps, Sandbox>();
-
-/**
- * The sandbox request code uses: the one the entry point built (deps.sandbox), or else one emulator
- * in this process per deps, reached over the process's own loopback address, so that app.ts and
- * the login routes share it.
- */
-export function sandboxOf(deps: AppDeps): SandboxAccess {
-  return deps.sandbox ?? createSandbox(deps);
-}
-
-/** The in-process sandbox of these deps (tests drive its emulator through `control`). */
-export function createSandbox(deps: AppDeps): Sandbox {
-  let sandbox = sandboxes.get(deps);
-  if (!sandbox) {
-    sandbox = buildSandbox(() => `${deps.internalBaseUrl()}${SANDBOX_PATH}`);
-    sandboxes.set(deps, sandbox);
-  }
-  return sandbox;
-}
 
 /** A sandbox emulator whose back channel is reached at `backChannelUrl`. */
 export function buildSandbox(backChannelUrl: () => string): Sandbox {
@@ -133,4 +96,12 @@ function addNoticeToPages(app: RequestHandler): RequestHandler {
     };
     app(req, res, next);
   };
+}
+
+/**
+ * The sandbox of a single process when the sandbox is on: the emulator runs in this process and is
+ * reached over the process's own loopback address (`internalBaseUrl`, known once it listens).
+ */
+export function inProcessSandbox(config: { sandbox: boolean }, internalBaseUrl: () => string): Sandbox | undefined {
+  return config.sandbox ? buildSandbox(() => `${internalBaseUrl()}${SANDBOX_PATH}`) : undefined;
 }

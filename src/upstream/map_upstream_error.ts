@@ -1,15 +1,5 @@
-import type { UpstreamApi } from '../domain/types.js';
+import type { PluginFailure, UpstreamWording } from '../connections/plugin.js';
 import { AccessDeniedError, LoginRequiredError, ServerError, TemporarilyUnavailableError, type OAuthError } from '../errors/index.js';
-
-/**
- * What the host reads of a plugin's upstream error: its `kind` (the Fitbit plugin's UpstreamErrorKind,
- * matched structurally so the host imports nothing of a plugin) and, for a 429, when to retry.
- */
-interface UpstreamFailure {
-  kind: string;
-  status?: number;
-  retryAfterSeconds?: number;
-}
 
 /** A login that failed for a reason the client may be told: fitgate's own wording, never upstream internals. */
 export class UpstreamLoginError extends ServerError {
@@ -21,11 +11,11 @@ export class UpstreamLoginError extends ServerError {
 /**
  * The OAuth error the client receives for an upstream failure during login. The user's refusal is
  * access_denied; anything that may pass by waiting (down, slow, 5xx, 429, and 410, which lasts until
- * an admin switches the connection to google-health) is temporarily_unavailable; a configuration the
+ * an admin switches the connection to another API) is temporarily_unavailable; a configuration the
  * upstream rejects is server_error. Each description names the cause.
  */
-export function clientErrorForUpstream(error: unknown, api: UpstreamApi): OAuthError {
-  const upstream = api === 'google-health' ? 'Google' : 'Fitbit';
+export function clientErrorForUpstream(error: unknown, wording: UpstreamWording): OAuthError {
+  const upstream = wording.name;
   const failure = asUpstreamFailure(error);
   if (!failure) return new ServerError('The login failed inside fitgate.', { cause: error });
   switch (failure.kind) {
@@ -34,9 +24,7 @@ export function clientErrorForUpstream(error: unknown, api: UpstreamApi): OAuthE
     case 'interaction_required':
       return new LoginRequiredError(`${upstream} needs the user to sign in or consent interactively.`);
     case 'gone':
-      return new TemporarilyUnavailableError(
-        'The legacy Fitbit API is shut down (HTTP 410 Gone); an administrator must switch this connection to google-health.',
-      );
+      return new TemporarilyUnavailableError(wording.gone);
     case 'rate_limited': {
       const retry = failure.retryAfterSeconds === undefined ? '' : ` Retry in ${failure.retryAfterSeconds} s.`;
       return new TemporarilyUnavailableError(`${upstream} is rate limiting requests (HTTP 429).${retry}`);
@@ -68,8 +56,9 @@ export function clientErrorForUpstream(error: unknown, api: UpstreamApi): OAuthE
   }
 }
 
-function asUpstreamFailure(error: unknown): UpstreamFailure | undefined {
+/** Plugins are matched structurally: their errors carry a `kind` (PluginErrorKind). */
+function asUpstreamFailure(error: unknown): PluginFailure | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const kind = (error as { kind?: unknown }).kind;
-  return typeof kind === 'string' ? (error as UpstreamFailure) : undefined;
+  return typeof kind === 'string' ? (error as PluginFailure) : undefined;
 }

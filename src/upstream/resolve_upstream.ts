@@ -1,72 +1,108 @@
-import type { AppDeps } from '../app_deps.js';
-import type { ConnectionPlugin, PluginClientOptions } from '../connections/plugin.js';
+import type { Config } from '../config/index.js';
+import type { ConnectionPlugin, PluginClientOptions, PluginTokenClient, UpstreamWording } from '../connections/plugin.js';
+import type { Sealer } from '../domain/ports.js';
+import { tenantUrl } from '../domain/tenants.js';
 import type { Connection, UpstreamApi } from '../domain/types.js';
 import { TemporarilyUnavailableError } from '../errors/index.js';
-import { SANDBOX_PATH, sandboxOf } from './sandbox.js';
+import type { Metrics } from '../metrics/metrics.js';
+import { SANDBOX_PATH, type SandboxUpstream } from './sandbox_upstream.js';
 
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000;
+
+// A login makes up to four upstream calls in a row (token, keys, identity, userinfo); each has its
+// own bound, and the whole gets this many of them.
+const CALLS_PER_LOGIN_DEADLINE = 3;
 
 /** How fitgate reaches a connection's upstream: its plugin, and the options every plugin call needs. */
 export interface ResolvedUpstream {
   readonly plugin: ConnectionPlugin;
   readonly client: PluginClientOptions;
+  /** How the plugin names this upstream in messages ("Google", "Fitbit"). */
+  readonly wording: UpstreamWording;
   /** Front-channel base for the authorize redirect, when it differs from the back channel's. */
   readonly authorizationBaseUrl?: string;
   /** True when the built-in emulator stands in for the upstream. */
   readonly sandbox: boolean;
 }
 
-/**
- * Resolves a connection to its upstream. With credentials: the real upstream (or
- * FITGATE_UPSTREAM_BASE_URL's emulator). Without, and with the sandbox on: the sandbox emulator,
- * reached by the browser on the tenant's own host and by fitgate over loopback. `api` other than the
- * connection's is for revoking a legacy token after the connection moved to google-health.
- */
-export function resolveUpstream(
-  deps: AppDeps,
-  connection: Connection,
-  tenantUrl: string,
-  api: UpstreamApi = connection.options.api,
-): ResolvedUpstream {
-  const plugin = deps.plugins.get(connection.strategy);
-  if (!plugin) {
-    throw new TemporarilyUnavailableError(`No plugin serves the ${connection.strategy} strategy of the connection "${connection.name}".`);
-  }
-  const { clientId, clientSecret } = connection.options;
-  const timeoutMs = deps.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
-  // The plugin reports each call it makes; the host labels it with the tenant and connection.
-  const observed = deps.metrics ? { onUpstreamCall: deps.metrics.upstream.observerFor(connection.tenant, connection.name) } : {};
+/** What resolving an upstream needs; AppDeps has all of it. */
+export interface UpstreamResolverDeps {
+  readonly config: Pick<Config, 'upstreamBaseUrl' | 'sandbox' | 'publicUrl' | 'baseHost'>;
+  readonly sealer: Pick<Sealer, 'open'>;
+  readonly plugins: ReadonlyMap<string, ConnectionPlugin>;
+  /** The sandbox emulator as the entry point built it; absent when FITGATE_SANDBOX is off. */
+  readonly sandbox?: SandboxUpstream | undefined;
+  readonly upstreamTimeoutMs?: number | undefined;
+  readonly metrics?: Pick<Metrics, 'upstream'> | undefined;
+}
 
-  if (clientId) {
+/** Built once (src/services.ts) and handed to every route that reaches an upstream. */
+export interface UpstreamResolver {
+  /**
+   * The connection's upstream. With credentials: the real upstream (or FITGATE_UPSTREAM_BASE_URL's
+   * emulator). Without, and with the sandbox on: the sandbox emulator, reached by the browser on the
+   * tenant's own host and by fitgate over loopback. `api` other than the connection's is for
+   * revoking a token of the API the connection moved away from.
+   */
+  resolve(connection: Connection, tenantUrl: string, api?: UpstreamApi): ResolvedUpstream;
+  /** The plugin token client of a connection, reaching the upstream a login through it reaches. */
+  tokenClientFor(connection: Connection, api?: UpstreamApi): Promise<PluginTokenClient>;
+  /** Bound on a whole login (several upstream calls in a row, each bounded by the plugin). */
+  readonly loginDeadlineMs: number;
+}
+
+export function createUpstreamResolver(deps: UpstreamResolverDeps): UpstreamResolver {
+  const timeoutMs = deps.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
+  const resolve = (connection: Connection, tenantUrl: string, api: UpstreamApi = connection.options.api): ResolvedUpstream => {
+    const plugin = deps.plugins.get(connection.strategy);
+    if (!plugin) {
+      throw new TemporarilyUnavailableError(`No plugin serves the ${connection.strategy} strategy of the connection "${connection.name}".`);
+    }
+    const wording = plugin.wording(api);
+    const { clientId, clientSecret } = connection.options;
+    // The plugin reports each call it makes; the host labels it with the tenant and connection.
+    const observed = deps.metrics ? { onUpstreamCall: deps.metrics.upstream.observerFor(connection.tenant, connection.name) } : {};
+
+    if (clientId) {
+      return {
+        plugin,
+        wording,
+        sandbox: false,
+        client: {
+          api,
+          clientID: clientId,
+          ...(clientSecret ? { clientSecret: deps.sealer.open(clientSecret) } : {}),
+          ...(deps.config.upstreamBaseUrl ? { upstreamBaseUrl: deps.config.upstreamBaseUrl } : {}),
+          timeoutMs,
+          ...observed,
+        },
+      };
+    }
+    if (!deps.config.sandbox || !deps.sandbox) {
+      throw new TemporarilyUnavailableError(
+        `The connection "${connection.name}" has no upstream client id yet; an administrator must configure it.`,
+      );
+    }
+    const credentials = deps.sandbox.credentialsFor(api, callbackUrlOf(tenantUrl));
     return {
       plugin,
-      sandbox: false,
-      client: {
-        api,
-        clientID: clientId,
-        ...(clientSecret ? { clientSecret: deps.sealer.open(clientSecret) } : {}),
-        ...(deps.config.upstreamBaseUrl ? { upstreamBaseUrl: deps.config.upstreamBaseUrl } : {}),
-        timeoutMs,
-        ...observed,
-      },
+      wording,
+      sandbox: true,
+      authorizationBaseUrl: `${tenantUrl}${SANDBOX_PATH}`,
+      client: { api, ...credentials, upstreamBaseUrl: deps.sandbox.backChannelUrl(), timeoutMs, ...observed },
     };
-  }
-  if (!deps.config.sandbox) {
-    throw new TemporarilyUnavailableError(
-      `The connection "${connection.name}" has no upstream client id yet; an administrator must configure it.`,
-    );
-  }
-  const sandbox = sandboxOf(deps);
-  const credentials = sandbox.credentialsFor(api, callbackUrlOf(tenantUrl));
+  };
   return {
-    plugin,
-    sandbox: true,
-    authorizationBaseUrl: `${tenantUrl}${SANDBOX_PATH}`,
-    client: { api, ...credentials, upstreamBaseUrl: sandbox.backChannelUrl(), timeoutMs, ...observed },
+    resolve,
+    loginDeadlineMs: timeoutMs * CALLS_PER_LOGIN_DEADLINE,
+    tokenClientFor: async (connection, api) => {
+      const upstream = resolve(connection, tenantUrl(deps.config, connection.tenant), api);
+      return upstream.plugin.createTokenClient(upstream.client);
+    },
   };
 }
 
-/** Every tenant's upstream callback URL (DESIGN.md): what admins register with Fitbit and Google. */
+/** Every tenant's upstream callback URL (DESIGN.md): what admins register with the upstream. */
 export function callbackUrlOf(tenantUrl: string): string {
   return `${tenantUrl}/login/callback`;
 }

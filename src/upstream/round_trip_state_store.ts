@@ -1,34 +1,37 @@
 import type { Request } from 'express';
-import type { EphemeralStore } from '../domain/ports.js';
-import { beginLoginTransaction, type LoginTransaction, type PendingAuthorization } from './login_transaction.js';
 
 type StoreCallback = (error: Error | null, state?: string) => void;
 type VerifyCallback = (error: Error | null, verifier: string | false, info?: { message: string }) => void;
 
+/** What a flow keeps of its round trip: the state sent upstream and the PKCE verifier for the exchange. */
+export interface TakenRoundTrip {
+  readonly upstreamState: string;
+  readonly upstreamCodeVerifier: string;
+}
+
 /**
- * passport-oauth2's state store (its PKCE flavour, told apart by method arity) backed by the login
- * transaction. `store` receives the pending authorization as passport's `state` option and answers
- * with the upstream state. `verify` does no lookup: the callback has already taken the transaction
- * out of the store (it needs it even when the upstream answers with an error, where passport skips
- * verify), and hands it here so passport exchanges the code with that transaction's verifier only.
+ * passport-oauth2's state store (its PKCE flavour, told apart by method arity) for every upstream
+ * round trip, a user's login and an admin's TRY alike. `store` hands the new PKCE verifier to the
+ * flow's `begin`, which keeps the flow's own record and answers with the upstream state. `verify`
+ * does no lookup: the flow has already taken its record out of the store (it needs it even when the
+ * upstream answers with an error, where passport skips verify) and hands it here, so passport
+ * exchanges the code with that record's verifier only.
  */
-export class LoginTransactionStateStore {
+export class RoundTripStateStore {
   constructor(
     private readonly options: {
-      ephemeral: EphemeralStore;
-      /** The transaction the callback took for this request. */
-      taken?: LoginTransaction;
-      /** Called with each new transaction, e.g. to bind it to the browser. */
-      onBegin?: (transaction: LoginTransaction) => void;
+      /** Starting: keeps the flow's record under a new upstream state and returns that state. */
+      begin?: (upstreamCodeVerifier: string) => Promise<string>;
+      /** Finishing: the record the flow took for this request. */
+      taken?: TakenRoundTrip;
     },
   ) {}
 
-  store(_req: Request, verifier: string, pending: unknown, _meta: unknown, callback: StoreCallback): void {
-    beginLoginTransaction(this.options.ephemeral, pending as PendingAuthorization, verifier).then(
-      (transaction) => {
-        this.options.onBegin?.(transaction);
-        callback(null, transaction.upstreamState);
-      },
+  store(_req: Request, verifier: string, _state: unknown, _meta: unknown, callback: StoreCallback): void {
+    const begin = this.options.begin;
+    if (!begin) return callback(new Error('this round trip only finishes; it cannot begin another'));
+    begin(verifier).then(
+      (upstreamState) => callback(null, upstreamState),
       (error: Error) => callback(error),
     );
   }

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app.js';
+import { inProcessSandbox } from '../../src/sandbox/sandbox.js';
 import { loadConfig } from '../../src/config/index.js';
 import { connectionPlugins } from '../../src/connections/registry.js';
 import { bootstrap } from '../../src/domain/bootstrap.js';
@@ -47,6 +48,7 @@ export async function startBrowserFitgate(environment: Record<string, string>): 
     logger: createLogger({ level: 'silent' }),
     plugins: connectionPlugins(),
     internalBaseUrl: () => `http://127.0.0.1:${port}`,
+    sandbox: inProcessSandbox(config, () => `http://127.0.0.1:${port}`),
   });
   server.on('request', app);
 

@@ -12,6 +12,7 @@ import { readAuthorizeParams } from './read_params.js';
 import { startUpstreamLogin } from './start_upstream_login.js';
 import { sendClientResponse } from './send_client_response.js';
 import { renderUniversalLogin } from './universal_login.js';
+import type { UpstreamResolver } from '../../upstream/resolve_upstream.js';
 
 /**
  * GET /authorize: the checks, then one of three answers. prompt=none is answered from the session
@@ -19,7 +20,8 @@ import { renderUniversalLogin } from './universal_login.js';
  * pick one. Errors before the redirect_uri is verified are pages; after, they go back to the client
  * in its response mode.
  */
-export function authorizeEndpoint(deps: AppDeps): RequestHandler {
+export function authorizeEndpoint(deps: AppDeps, upstreams: UpstreamResolver): RequestHandler {
+  const startDeps = { store: deps.store, upstreams };
   const checkDeps: AuthorizeDeps = {
     clients: deps.store.clients,
     connections: deps.store.connections,
@@ -31,7 +33,7 @@ export function authorizeEndpoint(deps: AppDeps): RequestHandler {
       ctx = newAuthorizeContext(req.context.tenant, req.context.tenantUrl, readAuthorizeParams(req.query));
       await runAuthorizeChecks(ctx, checkDeps);
       if (ctx.prompt.includes('none')) return await answerWithoutInteraction(deps, req, res, ctx);
-      if (ctx.connection) return await startUpstreamLogin(deps, req, res, ctx.connection, pendingAuthorization(ctx, ctx.connection.name));
+      if (ctx.connection) return await startUpstreamLogin(startDeps, req, res, ctx.connection, pendingAuthorization(ctx, ctx.connection.name));
       renderUniversalLogin(deps, req, res, ctx);
     } catch (error) {
       if (!ctx?.redirectUri || !(error instanceof AppError)) return next(error);

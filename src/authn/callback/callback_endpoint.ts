@@ -8,7 +8,7 @@ import { clientErrorParams, type ClientRedirectParams } from '../authorize/clien
 import { sendClientResponse } from '../authorize/send_client_response.js';
 import { forgetPendingLogin, signIn, startedInThisBrowser } from '../login_session.js';
 import { takeLoginTransaction, type LoginTransaction } from '../login_transaction.js';
-import { resolveUpstream } from '../../upstream/resolve_upstream.js';
+import { callbackUrlOf, type UpstreamResolver } from '../../upstream/resolve_upstream.js';
 import type { CallbackHandoff } from './callback_handoff.js';
 import { completeUpstreamLogin } from './complete_upstream_login.js';
 import { clientDestinationOf, issueAuthorizationResponse } from './issue_authorization_response.js';
@@ -26,7 +26,7 @@ const STALE_LOGIN =
  * code exchange, then the user is recorded, the session renewed, and the client gets its code or
  * id_token (or both) in the response mode it asked for.
  */
-export function callbackEndpoint(deps: AppDeps, handoffs: readonly CallbackHandoff[] = []): RequestHandler {
+export function callbackEndpoint(deps: AppDeps, upstreams: UpstreamResolver, handoffs: readonly CallbackHandoff[] = []): RequestHandler {
   const metrics = metricsOf(deps);
   return async (req: Request, res: Response, next: NextFunction) => {
     for (const handoff of handoffs) {
@@ -52,7 +52,7 @@ export function callbackEndpoint(deps: AppDeps, handoffs: readonly CallbackHando
     const destination = clientDestinationOf(transaction, req.context.tenantUrl);
     try {
       if (!connection) throw new InvalidRequestError(`The connection "${transaction.connection}" no longer exists.`);
-      const { user, response, description, reason, reconnected } = await finishLogin(deps, req, connection, transaction);
+      const { user, response, description, reason, reconnected } = await finishLogin(deps, upstreams, req, connection, transaction);
       await logLogin(deps, req, transaction, client.name, { outcome: 'success', user, description });
       metrics.authn.login(transaction.tenant, transaction.connection, 'success', reason);
       if (reconnected) metrics.vault.reconnected(transaction.tenant, transaction.connection);
@@ -78,17 +78,21 @@ async function takeTransaction(deps: AppDeps, req: Request): Promise<LoginTransa
 
 async function finishLogin(
   deps: AppDeps,
+  upstreams: UpstreamResolver,
   req: Request,
   connection: Connection,
   transaction: LoginTransaction,
 ): Promise<{ user: User; response: ClientRedirectParams; description: string; reason: LoginSuccessReason; reconnected: boolean }> {
-  const verified = await completeUpstreamLogin(deps, req, connection, transaction);
+  const { tenantUrl } = req.context;
+  const upstream = upstreams.resolve(connection, tenantUrl);
+  const target = { upstream, connection, callbackUrl: callbackUrlOf(tenantUrl), deadlineMs: upstreams.loginDeadlineMs };
+  const verified = await completeUpstreamLogin(req, target, transaction);
   const now = new Date();
   const result = await recordLogin(
     {
       users: deps.store.users,
       sealer: deps.sealer,
-      revokeLegacyToken: (token) => legacyTokenClient(deps, req, connection).revoke(token),
+      revokeLegacyToken: async (token) => (await upstreams.tokenClientFor(connection, 'fitbit-legacy')).revoke(token),
       onLegacyRevokeFailure: (error, user) =>
         deps.logger.warn({ err: error, userId: user.userId }, 'could not revoke the legacy Fitbit token after migration'),
     },
@@ -98,12 +102,6 @@ async function finishLogin(
   await signIn(req, { tenant: transaction.tenant, userId: result.user.userId, connection: connection.name, authTime });
   const response = await issueAuthorizationResponse(deps, req.context, transaction, { user: result.user, authTime });
   return { user: result.user, response, description: describeLogin(result), reason: reasonOf(result), reconnected: result.reconnected === true };
-}
-
-/** Token client of the legacy Fitbit API for this connection, for revoking a migrated user's old token. */
-function legacyTokenClient(deps: AppDeps, req: Request, connection: Connection) {
-  const upstream = resolveUpstream(deps, connection, req.context.tenantUrl, 'fitbit-legacy');
-  return upstream.plugin.createTokenClient(upstream.client);
 }
 
 function reasonOf(result: LoginResult): LoginSuccessReason {

@@ -1,15 +1,10 @@
-import type { PluginProfile, PluginTokens } from '../../connections/plugin.js';
+import type { PluginProfile } from '../../connections/plugin.js';
 import type { Connection } from '../../domain/types.js';
 import type { RootProfile, UpstreamLogin } from '../../domain/users.js';
-
-/** What the strategy's verify step hands back: the upstream's tokens and normalised profile. */
-export interface VerifiedLogin {
-  tokens: PluginTokens;
-  profile: PluginProfile;
-}
+import type { VerifiedUpstream } from '../../upstream/round_trip.js';
 
 /** The domain's view of a verified upstream login. */
-export function toUpstreamLogin(verified: VerifiedLogin, connection: Connection, ip: string | undefined, now: Date): UpstreamLogin {
+export function toUpstreamLogin(verified: VerifiedUpstream, connection: Connection, ip: string | undefined, now: Date): UpstreamLogin {
   const { profile, tokens } = verified;
   return {
     tenant: connection.tenant,

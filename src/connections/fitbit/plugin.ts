@@ -2,6 +2,7 @@ import { isFitbitApi, type FitbitApi } from './api.js';
 import type { FitbitProfile } from './profile/fitbit_profile.js';
 import { permissions, type Permission } from './permissions.js';
 import { parseSettings, type ParsedSettings } from './settings.js';
+import { upstreamPrompt } from './prompt.js';
 import { setupSteps } from './setup_steps.js';
 import { FitbitStrategy, type FitbitStrategyOptions } from './strategy.js';
 import type { FitbitVerifyCallback } from './verify.js';
@@ -10,6 +11,7 @@ import { parseTokenResponse } from './token_response.js';
 import type { JsonObject } from './json.js';
 import type { StateStore } from './state_store.js';
 import type { UpstreamClientOptions } from './upstream_context.js';
+import { wording } from './wording.js';
 
 /** The options a host passes: `api` arrives as a plain string and is checked here. */
 export type PluginClientOptions = Omit<UpstreamClientOptions, 'api'> & { api: string };
@@ -41,6 +43,14 @@ export const fitbitPlugin = {
 
   setupSteps(api: string, callbackUrl: string): string[] {
     return setupSteps(checkedApi(api), callbackUrl);
+  },
+
+  wording(api: string): { name: string; gone: string } {
+    return wording(checkedApi(api));
+  },
+
+  authorizationPrompt(api: string, prompt: readonly string[]): string | undefined {
+    return upstreamPrompt(checkedApi(api), prompt);
   },
 
   createStrategy(options: PluginStrategyOptions, verify: PluginVerify): FitbitStrategy {

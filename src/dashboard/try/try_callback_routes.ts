@@ -1,12 +1,11 @@
 import { Router, type Request } from 'express';
 import type { AppDeps } from '../../app_deps.js';
-import type { StrategyOutcome } from '../../upstream/run_strategy.js';
+import { finishRoundTrip, type FinishOutcome } from '../../upstream/round_trip.js';
 import { callbackUrl } from '../../domain/tenants.js';
 import type { Connection } from '../../domain/types.js';
 import { explainFailure, failureKindOf, upstreamSaidOf } from './try_failure_explanation.js';
 import { renderTryFailure } from './try_failure_page.js';
-import { reportBase, saveReport, withFailure, withSuccess, type TryLogin, type TryReport } from './try_report.js';
-import { TryStateStore } from './try_state_store.js';
+import { reportBase, saveReport, withFailure, withSuccess, type TryReport } from './try_report.js';
 import type { TryStrategy } from './try_strategy.js';
 import { takeTry, TRY_CALLBACK_PATH, type TryTransaction } from './try_transaction.js';
 
@@ -46,14 +45,14 @@ export function tryCallbackRoutes(deps: AppDeps, tryStrategy: TryStrategy): Rout
       // Without either, the strategy would start a new authorization instead of finishing this one.
       return withFailure(report, explainFailure('bad_response', 'The upstream came back with neither a code nor an error.', context));
     }
-    let outcome: StrategyOutcome;
+    let outcome: FinishOutcome;
     try {
       const upstream = tryStrategy.resolve(connection);
-      outcome = await tryStrategy.run(upstream, connection, new TryStateStore({ ephemeral, taken: transaction }), req);
+      outcome = await finishRoundTrip(req, tryStrategy.target(upstream, connection), transaction);
     } catch (error) {
       outcome = { kind: 'error', error };
     }
-    if (outcome.kind === 'success') return withSuccess(report, outcome.user as TryLogin);
+    if (outcome.kind === 'success') return withSuccess(report, outcome.verified);
     const error = outcome.kind === 'fail' ? failureOfChallenge(outcome.challenge) : outcome.kind === 'error' ? outcome.error : undefined;
     return withFailure(report, explainFailure(failureKindOf(error), upstreamSaidOf(error), context));
   }

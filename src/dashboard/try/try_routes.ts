@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import type { AppDeps } from '../../app_deps.js';
+import type { UpstreamResolver } from '../../upstream/resolve_upstream.js';
 import { tryCallbackRoutes } from './try_callback_routes.js';
 import { tryStartRoutes } from './try_start_routes.js';
 import { TryStrategy } from './try_strategy.js';
@@ -15,7 +16,7 @@ import { TryStrategy } from './try_strategy.js';
  *   GET <tenant URL>/manage/try/callback?code&state        exchanges the code, saves the report
  *   GET /manage/t/:tenant/social/:strategy/try/result/:id  (the admin who began it) "It works!"
  */
-export function tryRoutes(deps: AppDeps): { start: Router; callback: Router } {
-  const strategy = new TryStrategy(deps);
+export function tryRoutes(deps: AppDeps, upstreams: UpstreamResolver): { start: Router; callback: Router } {
+  const strategy = new TryStrategy(upstreams, deps.config);
   return { start: tryStartRoutes(deps, strategy), callback: tryCallbackRoutes(deps, strategy) };
 }

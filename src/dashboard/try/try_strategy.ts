@@ -1,47 +1,27 @@
-import type { Request } from 'express';
-import type { AppDeps } from '../../app_deps.js';
-import { DEFAULT_UPSTREAM_TIMEOUT_MS, resolveUpstream, type ResolvedUpstream } from '../../upstream/resolve_upstream.js';
-import { runStrategy, type StrategyOutcome } from '../../upstream/run_strategy.js';
-import type { PluginVerify } from '../../connections/plugin.js';
-import { callbackUrl, tenantUrl } from '../../domain/tenants.js';
+import type { Config } from '../../config/index.js';
+import { callbackUrl } from '../../domain/tenants.js';
 import type { Connection } from '../../domain/types.js';
-import type { TryLogin } from './try_report.js';
-import type { TryStateStore } from './try_state_store.js';
+import { tenantUrl } from '../../domain/tenants.js';
+import type { ResolvedUpstream, UpstreamResolver } from '../../upstream/resolve_upstream.js';
+import type { RoundTripTarget } from '../../upstream/round_trip.js';
 
 /**
- * Runs the connection's own strategy for a TRY, as a user's login runs it (the sandbox or the real
- * upstream, the tenant's registered callback URL), with a verify step that only hands the tokens and
- * profile on: nothing is stored.
+ * Where a TRY goes: the connection's own upstream, as a user's login reaches it (the sandbox or the
+ * real upstream, the tenant's registered callback URL), through the same round trip
+ * (src/upstream/round_trip.ts); only what happens at the end differs (a report, nothing stored).
  */
 export class TryStrategy {
-  /** A login makes a few upstream calls in a row (token, keys, identity, userinfo), each bounded. */
-  private readonly deadlineMs: number;
-
-  constructor(private readonly deps: AppDeps) {
-    this.deadlineMs = 3 * (deps.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS);
-  }
+  constructor(
+    private readonly upstreams: Pick<UpstreamResolver, 'resolve' | 'loginDeadlineMs'>,
+    private readonly config: Pick<Config, 'publicUrl' | 'baseHost'>,
+  ) {}
 
   /** Throws when the connection cannot reach any upstream (no Client ID and the sandbox off). */
   resolve(connection: Connection): ResolvedUpstream {
-    return resolveUpstream(this.deps, connection, tenantUrl(this.deps.config, connection.tenant));
+    return this.upstreams.resolve(connection, tenantUrl(this.config, connection.tenant));
   }
 
-  async run(upstream: ResolvedUpstream, connection: Connection, store: TryStateStore, req: Request): Promise<StrategyOutcome> {
-    try {
-      const verify: PluginVerify = (tokens, profile, done) => done(null, { tokens, profile } satisfies TryLogin);
-      const strategy = upstream.plugin.createStrategy(
-        {
-          ...upstream.client,
-          callbackURL: callbackUrl(this.deps.config, connection.tenant),
-          scope: connection.options.scope,
-          ...(upstream.authorizationBaseUrl && { authorizationBaseUrl: upstream.authorizationBaseUrl }),
-          store,
-        },
-        verify,
-      );
-      return await runStrategy(strategy, req, {}, this.deadlineMs);
-    } catch (error) {
-      return { kind: 'error', error };
-    }
+  target(upstream: ResolvedUpstream, connection: Connection): RoundTripTarget {
+    return { upstream, connection, callbackUrl: callbackUrl(this.config, connection.tenant), deadlineMs: this.upstreams.loginDeadlineMs };
   }
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { SANDBOX_NOTICE } from '../../../src/upstream/sandbox.js';
+import { SANDBOX_NOTICE } from '../../../src/upstream/sandbox_upstream.js';
 import { SERVER_TEST_TIMEOUT_MS } from '../server/spawn_server.js';
 import { TENANT_URL, type ClusterBrowser } from './cluster_client.js';
 import { ADMIN, startCluster, type ClusterFixture } from './cluster_fixture.js';

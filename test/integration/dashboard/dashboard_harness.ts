@@ -4,6 +4,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import type { AppDeps } from '../../../src/app_deps.js';
 import { createApp } from '../../../src/app.js';
+import { inProcessSandbox } from '../../../src/sandbox/sandbox.js';
 import { loadConfig, type Config } from '../../../src/config/index.js';
 import type { ConnectionPlugin } from '../../../src/connections/plugin.js';
 import { hashPassword } from '../../../src/domain/passwords.js';
@@ -58,6 +59,7 @@ export async function startDashboardHarness(options: HarnessOptions = {}): Promi
     ...options.environment,
   });
   let internalBaseUrl = '';
+  const sandbox = inProcessSandbox(config, () => internalBaseUrl);
   const deps: AppDeps = {
     config,
     store,
@@ -65,6 +67,7 @@ export async function startDashboardHarness(options: HarnessOptions = {}): Promi
     logger: createLogger({ level: 'silent' }),
     plugins: options.plugins ?? new Map(),
     internalBaseUrl: () => internalBaseUrl,
+    ...(sandbox ? { sandbox } : {}),
   };
   // Bootstrap creates the default tenant, whose host (HOST) serves the dashboard in these tests.
   if (!(await deps.store.tenants.get('default'))) await deps.store.tenants.create(await buildTenant('default', deps.sealer));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { SANDBOX_NOTICE } from '../../../src/upstream/sandbox.js';
+import { SANDBOX_NOTICE } from '../../../src/upstream/sandbox_upstream.js';
 import { connectionPlugins } from '../../../src/connections/registry.js';
 import { HOST, signedInAgent, startDashboardHarness, type Agent, type DashboardHarness } from './dashboard_harness.js';
 import { configureFitbit, runTry } from './try_helpers.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { buildSandbox, sandboxHostApp } from '../../../src/upstream/sandbox.js';
+import { buildSandbox, sandboxHostApp } from '../../../src/sandbox/sandbox.js';
 
 /** The sandbox answers on fitgate's public hosts: its emulator's control API must not. */
 describe('the sandbox emulator on a public host', () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import pino from 'pino';
 import { createApp } from '../../../../src/app.js';
 import type { AppDeps } from '../../../../src/app_deps.js';
-import { createSandbox } from '../../../../src/upstream/sandbox.js';
+import { inProcessSandbox, type Sandbox } from '../../../../src/sandbox/sandbox.js';
 import { loadConfig } from '../../../../src/config/index.js';
 import { connectionPlugins } from '../../../../src/connections/registry.js';
 import { createClient } from '../../../../src/domain/clients.js';
@@ -109,7 +109,11 @@ export async function startFrontChannel(options: FrontChannelOptions): Promise<F
     webClientSecret: web.clientSecret ?? '',
     spaClient: spa.client,
     connection,
-    upstream: options.upstream.kind === 'emulator' ? options.upstream.emulator.control : createSandbox(running.deps).control,
+    get upstream(): EmulatorControl {
+      const control = options.upstream.kind === 'emulator' ? options.upstream.emulator.control : running.sandbox?.control;
+      if (!control) throw new Error('this fixture has no emulator: the sandbox is off and no emulator was given');
+      return control;
+    },
     browser: () => new Browser(running.url, new Set([new URL(tenantUrl).host])),
     authorizeUrl(params = {}) {
       const url = new URL('/authorize', tenantUrl);
@@ -141,6 +145,8 @@ export async function startFrontChannel(options: FrontChannelOptions): Promise<F
 
 interface RunningInstance {
   deps: AppDeps;
+  /** This instance's own sandbox emulator, when the sandbox is on. */
+  sandbox: Sandbox | undefined;
   url: string;
   close(): Promise<void>;
 }
@@ -160,6 +166,7 @@ async function startInstance(
     LOG_LEVEL: 'silent',
   });
   let url = '';
+  const sandbox = inProcessSandbox(config, () => url);
   const deps: AppDeps = {
     config,
     store: options.metrics ? instrumentStore(options.store, options.metrics.store) : options.store,
@@ -167,6 +174,7 @@ async function startInstance(
     logger: pino({ level: 'silent' }),
     plugins: connectionPlugins(),
     internalBaseUrl: () => url,
+    ...(sandbox ? { sandbox } : {}),
     ...(options.upstreamTimeoutMs !== undefined ? { upstreamTimeoutMs: options.upstreamTimeoutMs } : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),
   };
@@ -175,10 +183,11 @@ async function startInstance(
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     deps,
+    sandbox,
     url,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        if (config.sandbox) createSandbox(deps).control.releaseHeld();
+        sandbox?.control.releaseHeld();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, expect, it } from '@jest/globals';
-import { SANDBOX_NOTICE } from '../../../../src/upstream/sandbox.js';
+import { SANDBOX_NOTICE } from '../../../../src/upstream/sandbox_upstream.js';
 import { describeEachStore } from '../../../support/stores.js';
 import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel } from './front_channel_fixture.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { upstreamPrompt } from '../../../src/upstream/upstream_prompt.js';
+import { upstreamPrompt } from '../../../../src/connections/fitbit/prompt.js';
 
 describe('upstreamPrompt', () => {
   it.each([

@@ -1,0 +1,55 @@
+import type { AppDeps } from './app_deps.js';
+import type { RemovalDeps } from './domain/identity_removal.js';
+import { recordLogEvent } from './domain/log_events.js';
+import { TokenVault } from './domain/token_vault.js';
+import { DEFAULT_TOKEN_VAULT_TIMING, type NewLogEvent } from './domain/token_vault_deps.js';
+import { metricsOf } from './metrics/metrics.js';
+import { createUpstreamResolver, type UpstreamResolver } from './upstream/resolve_upstream.js';
+
+/**
+ * The shared services, built once per app by app.ts from its AppDeps and handed to the routes that
+ * use them. Routes never build one themselves, so every login, TRY, Management call and dashboard
+ * page reaches an upstream the same way (and through the same caches and metrics).
+ */
+export interface Services {
+  /** Connection → its upstream (real, FITGATE_UPSTREAM_BASE_URL's emulator, or the sandbox). */
+  readonly upstreams: UpstreamResolver;
+  /** Users' stored upstream tokens, refreshed when due. */
+  readonly vault: TokenVault;
+  /** What deleting a user or unlinking an identity needs (it revokes the upstream tokens). */
+  readonly removal: RemovalDeps;
+  /** Records an event in the tenant's log (Auth0's log events). */
+  readonly recordEvent: (event: NewLogEvent) => Promise<void>;
+}
+
+export function createServices(deps: AppDeps): Services {
+  const { store, sealer, logger } = deps;
+  const metrics = metricsOf(deps).vault;
+  const upstreams = createUpstreamResolver(deps);
+  const tokenClientFor = (connection: Parameters<UpstreamResolver['tokenClientFor']>[0]) => upstreams.tokenClientFor(connection);
+  const recordEvent = async (event: NewLogEvent): Promise<void> => {
+    await recordLogEvent(store, event);
+  };
+  const vault = new TokenVault({
+    users: store.users,
+    connections: store.connections,
+    locks: store.locks,
+    ephemeral: store.ephemeral,
+    sealer,
+    tokenClientFor,
+    recordEvent,
+    logger,
+    metrics,
+  });
+  const removal: RemovalDeps = {
+    users: store.users,
+    connections: store.connections,
+    locks: store.locks,
+    sealer,
+    tokenClientFor,
+    logger,
+    timing: DEFAULT_TOKEN_VAULT_TIMING,
+    metrics,
+  };
+  return { upstreams, vault, removal, recordEvent };
+}

@@ -1,0 +1,82 @@
+import type { Request } from 'express';
+import type { PluginProfile, PluginTokens } from '../connections/plugin.js';
+import type { Connection } from '../domain/types.js';
+import type { ResolvedUpstream } from './resolve_upstream.js';
+import { RoundTripStateStore, type TakenRoundTrip } from './round_trip_state_store.js';
+import { runStrategy } from './run_strategy.js';
+
+/** What the upstream vouched for at the end of a round trip: its tokens and normalised profile. */
+export interface VerifiedUpstream {
+  tokens: PluginTokens;
+  profile: PluginProfile;
+}
+
+/** Where a round trip goes: the resolved upstream of a connection, and the tenant's callback URL. */
+export interface RoundTripTarget {
+  readonly upstream: ResolvedUpstream;
+  readonly connection: Connection;
+  readonly callbackUrl: string;
+  /** Bounds the whole run (the plugin bounds each upstream call too). */
+  readonly deadlineMs: number;
+}
+
+export type StartOutcome = { kind: 'redirect'; url: string } | { kind: 'error'; error: unknown };
+export type FinishOutcome =
+  | { kind: 'success'; verified: VerifiedUpstream }
+  /** The strategy failed the login: the upstream's refusal (the user declined) or a state mismatch. */
+  | { kind: 'fail'; challenge: unknown }
+  | { kind: 'error'; error: unknown };
+
+/**
+ * The first half of an upstream round trip, as a user's login and an admin's TRY both run it: the
+ * connection's strategy stores the flow's record (through `begin`, which returns the upstream
+ * state) and answers with the authorize URL to send the browser to.
+ */
+export async function startRoundTrip(
+  req: Request,
+  target: RoundTripTarget,
+  begin: (upstreamCodeVerifier: string) => Promise<string>,
+  prompt?: readonly string[],
+): Promise<StartOutcome> {
+  const spelled = prompt ? target.upstream.plugin.authorizationPrompt(target.upstream.client.api, prompt) : undefined;
+  const outcome = await run(req, target, new RoundTripStateStore({ begin }), spelled ? { prompt: spelled } : {});
+  if (outcome.kind === 'redirect' || outcome.kind === 'error') return outcome;
+  return { kind: 'error', error: new Error(`the strategy answered ${outcome.kind} before the upstream`) };
+}
+
+/**
+ * The second half, once the flow has taken its record (single use): the strategy exchanges the code
+ * with that record's PKCE verifier and loads the profile.
+ */
+export async function finishRoundTrip(req: Request, target: RoundTripTarget, taken: TakenRoundTrip): Promise<FinishOutcome> {
+  const outcome = await run(req, target, new RoundTripStateStore({ taken }), {});
+  switch (outcome.kind) {
+    case 'success':
+      return { kind: 'success', verified: outcome.user as VerifiedUpstream };
+    case 'fail':
+      return { kind: 'fail', challenge: outcome.challenge };
+    case 'error':
+      return outcome;
+    default:
+      return { kind: 'error', error: new Error(`the strategy answered ${outcome.kind} at the callback`) };
+  }
+}
+
+async function run(req: Request, target: RoundTripTarget, store: RoundTripStateStore, options: object) {
+  const { upstream, connection } = target;
+  try {
+    const strategy = upstream.plugin.createStrategy(
+      {
+        ...upstream.client,
+        callbackURL: target.callbackUrl,
+        scope: connection.options.scope,
+        ...(upstream.authorizationBaseUrl ? { authorizationBaseUrl: upstream.authorizationBaseUrl } : {}),
+        store,
+      },
+      (tokens, profile, done) => done(null, { tokens, profile } satisfies VerifiedUpstream),
+    );
+    return await runStrategy(strategy, req, options, target.deadlineMs);
+  } catch (error) {
+    return { kind: 'error', error } as const;
+  }
+}

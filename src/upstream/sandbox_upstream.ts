@@ -1,0 +1,25 @@
+import type { UpstreamApi } from '../domain/types.js';
+
+/** Where the sandbox lives on every host; app.ts mounts it before tenant resolution. */
+export const SANDBOX_PATH = '/_sandbox';
+
+/** What every page of a sandbox login says, fitgate's and the emulator's alike. */
+export const SANDBOX_NOTICE = 'Sandbox: no real Fitbit account is used.';
+
+export interface SandboxCredentials {
+  readonly clientID: string;
+  readonly clientSecret: string;
+}
+
+/**
+ * What request code needs of the built-in emulator that stands in for the upstream when a
+ * connection has no credentials and FITGATE_SANDBOX is on: an app to log in through, and where to
+ * reach it. The entry point builds the emulator (src/sandbox) and hands it down behind this, so
+ * nothing under authn, dashboard, management or upstream imports the emulator.
+ */
+export interface SandboxUpstream {
+  /** The emulator app for `api`, with `callbackUrl` registered as one of its redirect URIs. */
+  credentialsFor(api: UpstreamApi, callbackUrl: string): SandboxCredentials;
+  /** Where fitgate's back channel (token, profile, revocation calls) reaches the emulator. */
+  backChannelUrl(): string;
+}
