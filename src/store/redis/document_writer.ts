@@ -57,15 +57,18 @@ for _, op in ipairs(spec.sadd) do redis.call('SADD', KEYS[op[1]], op[2]) end
 if spec.sealed then
   local usage, counts, field = KEYS[spec.sealed[1]], KEYS[spec.sealed[2]], spec.sealed[3]
   local before = redis.call('HGET', usage, field)
-  if before then
-    for id, n in pairs(cjson.decode(before)) do
-      if redis.call('HINCRBY', counts, id, -n) <= 0 then redis.call('HDEL', counts, id) end
+  -- Unchanged usage (a returning user's new tokens sealed under the same master key): no counting.
+  if before ~= spec.sealed[4] then
+    if before then
+      for id, n in pairs(cjson.decode(before)) do
+        if redis.call('HINCRBY', counts, id, -n) <= 0 then redis.call('HDEL', counts, id) end
+      end
     end
-  end
-  local after = cjson.decode(spec.sealed[4])
-  if next(after) == nil then redis.call('HDEL', usage, field) else
-    redis.call('HSET', usage, field, spec.sealed[4])
-    for id, n in pairs(after) do redis.call('HINCRBY', counts, id, n) end
+    local after = cjson.decode(spec.sealed[4])
+    if next(after) == nil then redis.call('HDEL', usage, field) else
+      redis.call('HSET', usage, field, spec.sealed[4])
+      for id, n in pairs(after) do redis.call('HINCRBY', counts, id, n) end
+    end
   end
 end
 if spec.doc == cjson.null then redis.call('DEL', KEYS[1]) else redis.call('SET', KEYS[1], spec.doc) end

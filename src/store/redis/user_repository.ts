@@ -58,14 +58,23 @@ export class RedisUserRepository implements UserRepository {
   async update(user: User): Promise<void> {
     const key = this.keys.user(user.tenant, user.userId);
     await updateDocument<User>(this.client, key, `user ${user.userId}`, (current, currentJson) => {
+      // Only the index entries that change are written: a returning user's login (new tokens, a
+      // login count) changes none, and the document's compare-and-set keeps the kept entries true.
       const before = this.indexWrite(current);
       const after = this.indexWrite(user);
+      const entry = (op: { key: string; member: string }): string => `${op.key}\u0000${op.member}`;
+      const claimedBefore = new Set(before.claim.map((claim) => claim.key));
+      const claimedAfter = new Set(after.claim.map((claim) => claim.key));
+      const listedBefore = new Map(before.zadd.map((op) => [entry(op), op.score]));
+      const listedAfter = new Map(after.zadd.map((op) => [entry(op), op.score]));
       return {
         ...after,
         expect: currentJson,
         doc: JSON.stringify(user),
-        release: before.claim?.map((claim) => claim.key),
-        zrem: before.zadd?.map(({ key: set, member }) => ({ key: set, member })),
+        claim: after.claim.filter((claim) => !claimedBefore.has(claim.key)),
+        release: before.claim.filter((claim) => !claimedAfter.has(claim.key)).map((claim) => claim.key),
+        zrem: before.zadd.filter((op) => listedAfter.get(entry(op)) !== op.score).map(({ key: set, member }) => ({ key: set, member })),
+        zadd: after.zadd.filter((op) => listedBefore.get(entry(op)) !== op.score),
       };
     });
   }
