@@ -1,9 +1,10 @@
-import type { LogCheckpoint, LogQuery, LogRepository } from '../../domain/ports.js';
+import { AlreadyExistsError, type LogCheckpoint, type LogQuery, type LogRepository } from '../../domain/ports.js';
 import { logIdTime } from '../../domain/log_events.js';
 import type { LogEvent, Page } from '../../domain/types.js';
 import { pageWindow } from '../paging.js';
-import { createDocument, readDocument, readDocuments } from './document_writer.js';
+import { readDocument, readDocuments } from './document_writer.js';
 import type { RedisKeys } from './keys.js';
+import { RedisLogAppendBatch } from './log_append_batch.js';
 import type { RedisClient } from './redis_client.js';
 
 /** Events deleted per round trip by the retention sweep. */
@@ -11,35 +12,65 @@ const SWEEP_BATCH = 500;
 
 /**
  * Log events as JSON strings, indexed newest first by sorted sets scored by date: all events of a
- * tenant, by type, by user, and by user and type, so every LogQuery is one range read.
+ * tenant, by type, by user, and by user and type, so every LogQuery is one range read. Appends are
+ * written in batches (log_append_batch.ts: at most 100 ms later, one MULTI per batch); reads in this
+ * process flush first, so they see every append.
  */
 export class RedisLogRepository implements LogRepository {
+  private readonly batch: RedisLogAppendBatch;
+
   constructor(
     private readonly client: RedisClient,
     private readonly keys: RedisKeys,
-  ) {}
+    onError: (error: unknown) => void = () => undefined,
+  ) {
+    this.batch = new RedisLogAppendBatch((events) => this.insert(events), onError);
+  }
 
+  /** Log ids are unique (time and randomness), so the check is one EXISTS, never a lock. */
   async append(event: LogEvent): Promise<void> {
-    const score = Date.parse(event.date);
-    const indexes = this.indexesOf(event);
-    await createDocument(
-      this.client,
-      {
-        key: this.keys.log(event.tenant, event.id),
-        expect: null,
-        doc: JSON.stringify(event),
-        owner: event.id,
-        zadd: indexes.map((key) => ({ key, score, member: event.id })),
-      },
-      `log event ${event.id}`,
-    );
+    const taken = this.batch.has(event.tenant, event.id) || (await this.client.exists(this.keys.log(event.tenant, event.id))) > 0;
+    if (taken) throw new AlreadyExistsError(`log event ${event.id}`);
+    this.batch.add(event);
+  }
+
+  /** Writes the pending batch; called before reads and on close. */
+  flush(): Promise<void> {
+    return this.batch.flush();
+  }
+
+  async close(): Promise<void> {
+    await this.batch.close();
+  }
+
+  /**
+   * One MULTI for the batch: each event's document (SET NX: an id is never overwritten) and one
+   * ZADD per index holding all of the batch's members, so the events and their index entries
+   * arrive together or not at all.
+   */
+  private async insert(events: readonly LogEvent[]): Promise<void> {
+    const multi = this.client.multi();
+    const indexes = new Map<string, Array<{ score: number; value: string }>>();
+    for (const event of events) {
+      multi.set(this.keys.log(event.tenant, event.id), JSON.stringify(event), { NX: true });
+      const score = Date.parse(event.date);
+      for (const index of this.indexesOf(event)) {
+        const members = indexes.get(index) ?? [];
+        members.push({ score, value: event.id });
+        indexes.set(index, members);
+      }
+    }
+    for (const [index, members] of indexes) multi.zAdd(index, members);
+    await multi.exec();
   }
 
   async get(tenant: string, id: string): Promise<LogEvent | undefined> {
+    await this.flush();
     return readDocument<LogEvent>(this.client, this.keys.log(tenant, id));
   }
 
   async list(tenant: string, query: LogQuery): Promise<Page<LogEvent>> {
+    await this.flush();
     const { offset, limit } = pageWindow(query);
     const index = this.indexFor(tenant, query);
     const [ids, total] = await Promise.all([
@@ -54,6 +85,7 @@ export class RedisLogRepository implements LogRepository {
    * (score, member) order is log_id order: read from the checkpoint's ms, skipping ids not after it.
    */
   async listAfter(tenant: string, { from, take }: LogCheckpoint): Promise<LogEvent[]> {
+    await this.flush();
     const fromMs = logIdTime(from);
     const ids: string[] = [];
     for (let offset = 0; ids.length < take; offset += take) {
@@ -70,6 +102,7 @@ export class RedisLogRepository implements LogRepository {
    * event. An entry whose event is already gone (another sweeper) is simply removed again.
    */
   async deleteOlderThan(before: Date): Promise<number> {
+    await this.flush();
     const cutoff = before.getTime();
     let deleted = 0;
     for (const tenant of await this.client.zRange(this.keys.tenantList(), 0, -1)) {

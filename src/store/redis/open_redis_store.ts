@@ -21,7 +21,7 @@ export async function openRedisStore(config: Config, redis: NonNullable<Config['
       if (opening.store) void recheck(opening.store, logger);
     },
   });
-  const opened = new RedisStore(client, redis.prefix);
+  const opened = new RedisStore(client, redis.prefix, logger);
   const report = await checkRedisSettings(client).catch(async (error: unknown) => {
     await opened.close();
     throw error;

@@ -3,6 +3,7 @@ import type { Store as SessionStore } from 'express-session';
 import { RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { ClientRepository, ConnectionRepository, TenantRepository } from '../../domain/ports.js';
 import { cachedClients, cachedConnections, cachedTenants } from '../cache/cached_repositories.js';
+import type { Logger } from 'pino';
 import type { RateLimiterOptions, Store } from '../store.js';
 import { RedisAdminRepository } from './admin_repository.js';
 import { RedisClientRepository } from './client_repository.js';
@@ -46,6 +47,7 @@ export class RedisStore implements Store {
   constructor(
     readonly client: RedisClient,
     prefix: string,
+    logger?: Logger,
   ) {
     const guarded = guardRedisClient(client);
     this.guarded = guarded;
@@ -55,7 +57,7 @@ export class RedisStore implements Store {
     this.connections = new RedisConnectionRepository(guarded, this.keys);
     this.users = new RedisUserRepository(guarded, this.keys);
     this.admins = new RedisAdminRepository(guarded, this.keys);
-    this.logs = new RedisLogRepository(guarded, this.keys);
+    this.logs = new RedisLogRepository(guarded, this.keys, (error) => logger?.error({ err: error }, 'writing a batch of log events failed; retrying'));
     this.ephemeral = new RedisEphemeralStore(guarded, this.keys);
     this.locks = new RedisLockStore(guarded, this.keys);
     this.counters = new RedisCounterStore(guarded, this.keys);
@@ -94,6 +96,8 @@ export class RedisStore implements Store {
   }
 
   async close(): Promise<void> {
+    // The pending log events first: a graceful stop loses none.
+    if (this.client.isOpen) await this.logs.close();
     if (this.client.isOpen) await this.client.close();
   }
 }

@@ -1,0 +1,69 @@
+import type { LogEvent } from '../../domain/types.js';
+
+/** Longest an appended log event waits in memory before its batch is sent (as on SQLite). */
+export const REDIS_LOG_BATCH_DELAY_MS = 100;
+/** A batch this large is sent at once, without waiting for the delay. */
+export const REDIS_LOG_BATCH_MAX_EVENTS = 100;
+/** Events kept for a retry while Redis refuses writes; older ones are dropped beyond this. */
+const MAX_PENDING_EVENTS = 10_000;
+
+/**
+ * Log events held in memory and written to Redis together, one MULTI per batch instead of one
+ * script per event. The bound on loss: a killed process loses the events appended in the last
+ * REDIS_LOG_BATCH_DELAY_MS (at most REDIS_LOG_BATCH_MAX_EVENTS); close() and every read in this
+ * process flush first, so a graceful stop loses none and this process sees its own appends at once.
+ */
+export class RedisLogAppendBatch {
+  private pending: LogEvent[] = [];
+  private readonly pendingKeys = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  private inFlight: Promise<void> = Promise.resolve();
+
+  constructor(
+    /** Writes the events in one MULTI. */
+    private readonly write: (events: readonly LogEvent[]) => Promise<void>,
+    /** Told when a batch could not be written (its events are retried with the next one). */
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  add(event: LogEvent): void {
+    this.pending.push(event);
+    this.pendingKeys.add(keyOf(event.tenant, event.id));
+    if (this.pending.length >= REDIS_LOG_BATCH_MAX_EVENTS) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), REDIS_LOG_BATCH_DELAY_MS).unref();
+  }
+
+  has(tenant: string, id: string): boolean {
+    return this.pendingKeys.has(keyOf(tenant, id));
+  }
+
+  /** Sends what is pending; resolves when it (and every batch sent before it) is written or failed. */
+  flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.pending.length === 0) return this.inFlight;
+    const events = this.pending;
+    this.pending = [];
+    this.pendingKeys.clear();
+    this.inFlight = this.inFlight.then(() =>
+      this.write(events).catch((error: unknown) => {
+        this.onError(error);
+        this.pending = [...events, ...this.pending].slice(-MAX_PENDING_EVENTS);
+        for (const event of this.pending) this.pendingKeys.add(keyOf(event.tenant, event.id));
+        this.timer ??= setTimeout(() => void this.flush(), REDIS_LOG_BATCH_DELAY_MS).unref();
+      }),
+    );
+    return this.inFlight;
+  }
+
+  /** Writes what is pending and stops the timer (a failure here is reported: those events are lost). */
+  async close(): Promise<void> {
+    await this.flush();
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}
+
+function keyOf(tenant: string, id: string): string {
+  return `${tenant}\u0000${id}`;
+}
