@@ -21,11 +21,12 @@ export interface AuthnRateLimits {
  * sharing Redis) and per tenant (one tenant's traffic never spends another's). Buckets keyed by a
  * caller-chosen string (client id, access token) use its SHA-256: a token never lands in the store.
  */
-export function authnRateLimits(deps: Pick<AppDeps, 'config' | 'store'>): AuthnRateLimits {
+export function authnRateLimits(deps: Pick<AppDeps, 'config' | 'store' | 'metrics'>): AuthnRateLimits {
   const limits = deps.config.rateLimits;
   if (!limits) return { token: [], authorize: [], callback: [], userinfo: [] };
   const rule = (keyPrefix: string, window: RateLimitWindow, keyOf: (req: Request) => string | undefined): RateLimitRule => ({
     limiter: deps.store.rateLimiter({ keyPrefix, points: window.points, durationSeconds: window.durationSeconds }),
+    ...(deps.metrics && { metrics: deps.metrics.rateLimit(keyPrefix) }),
     keyOf: (req) => {
       const key = keyOf(req);
       return key === undefined ? undefined : `${req.context.tenant.name}|${key}`;

@@ -1,12 +1,15 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { RateLimitedError } from '../errors/index.js';
+import type { RateLimitMetrics } from '../metrics/metrics.js';
 
 /** One limit on a route: a limiter (points per window, in the store) and the bucket a request spends from. */
 export interface RateLimitRule {
   readonly limiter: RateLimiterAbstract;
   /** The bucket this request counts against; undefined when the rule does not apply to it. */
   keyOf(req: Request): string | undefined;
+  /** Counts this rule's refusals (fitgate_rate_limit_refusals_total); nothing is counted when absent. */
+  readonly metrics?: RateLimitMetrics;
 }
 
 /** What a refused caller reads, given the seconds to wait. */
@@ -33,6 +36,7 @@ export function rateLimit(rules: readonly RateLimitRule[], message: RateLimitMes
         // Error when its store fails.
         if (!(rejection instanceof RateLimiterRes)) return next(rejection);
         setLimitHeaders(res, rule.limiter.points, rejection);
+        rule.metrics?.refused(req.context?.tenant?.name);
         const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
         return next(new RateLimitedError(message(retryAfterSeconds), retryAfterSeconds));
       }
