@@ -1,7 +1,7 @@
 // Progressive enhancements for the dashboard. Every page works without this file: forms post
 // normally. Loaded as an external file because the CSP forbids inline scripts.
 'use strict';
-/* global document, navigator, Element, HTMLInputElement -- a browser script; the lint config's globals are Node's */
+/* global document, navigator, Element, HTMLInputElement, fetch, FormData, URLSearchParams -- a browser script; the lint config's globals are Node's */
 
 document.documentElement.classList.add('js');
 
@@ -22,14 +22,49 @@ function announce(button, text) {
   if (status) status.textContent = text;
 }
 
-// Toggles saved at once: a checkbox inside form.toggle-form submits its own small form (with the
-// CSRF token already in it) as soon as it changes. Without JavaScript the form's Save button does it.
+// Switches saved at once: a checkbox inside form.toggle-form posts its own small form (with the
+// CSRF token already in it) in the background as soon as it changes, and the answer's sentence is
+// read out from the switch's status line. If saving fails, the switch goes back and says so.
+// Without JavaScript the form's Save button posts it and the page comes back with the same sentence.
 document.addEventListener('change', (event) => {
   const input = event.target;
   if (!(input instanceof HTMLInputElement) || input.type !== 'checkbox') return;
   const form = input.closest('form.toggle-form');
-  if (form) form.requestSubmit();
+  if (form) saveToggle(form, input);
 });
+
+function saveToggle(form, input) {
+  const status = form.querySelector('.toggle-status');
+  const show = (text) => {
+    if (status) status.textContent = text;
+  };
+  // Read before disabling: a disabled checkbox is left out of the form's data.
+  const body = new URLSearchParams(new FormData(form));
+  input.disabled = true;
+  show('Saving…');
+  fetch(form.action, {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+    body,
+    credentials: 'same-origin',
+  })
+    .then((response) => {
+      if (!response.ok) throw new Error(String(response.status));
+      return response.json();
+    })
+    .then((answer) => {
+      input.checked = answer.enabled;
+      show(answer.message);
+    })
+    .catch(() => {
+      input.checked = !input.checked;
+      show('Not saved: reload the page and try again.');
+    })
+    .finally(() => {
+      input.disabled = false;
+      input.focus();
+    });
+}
 
 // The connection settings: choosing Google Health or legacy Fitbit shows that mode's hints at once,
 // before saving. Without JavaScript every hint is shown, each labelled with its mode.

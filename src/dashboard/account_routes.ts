@@ -19,7 +19,7 @@ import { renderPage } from './views.js';
  */
 export function accountRoutes(deps: Pick<AppDeps, 'store' | 'logger' | 'config'>, limiter: PasswordChangeLimiter): Router {
   const router = Router();
-  const page = (extra: Record<string, unknown> = {}) => ({ title: 'Your account', ...extra });
+  const page = (extra: Record<string, unknown> = {}) => ({ title: 'Your account', minPasswordLength: MIN_PASSWORD_LENGTH, ...extra });
 
   router.get('/account', (req, res) => {
     renderPage(res, 'account', page({ changed: req.query.changed === '1' }));

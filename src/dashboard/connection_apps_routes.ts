@@ -8,9 +8,10 @@ import { findSocialConnection } from './social_connection.js';
 import { renderPage } from './views.js';
 
 /**
- * A social connection's Applications tab: one toggle per application. Each toggle is its own small
- * form (so it works without JavaScript; with it, a change submits at once) and each save rewrites
- * enabledClients in the store, which /authorize reads on every request.
+ * A social connection's Applications tab: one switch per application. Each switch is its own small
+ * form (so it works without JavaScript; with it, a change is saved at once, in the background, and
+ * confirmed beside the switch) and each save rewrites enabledClients in the store, which /authorize
+ * reads on every request.
  */
 export function connectionAppsRoutes(deps: AppDeps): Router {
   const router = Router({ mergeParams: true });
@@ -56,6 +57,12 @@ export function connectionAppsRoutes(deps: AppDeps): Router {
       path: `/api/v2/connections/${encodeURIComponent(connection.id)}/clients`,
       details: { client_id: client.clientId, status: enable },
     });
+    // The switch's script saves without leaving the page and shows this sentence; a plain form post
+    // is redirected back to the tab, which shows the same sentence (Post/Redirect/Get).
+    if (req.accepts(['html', 'json']) === 'json') {
+      res.json({ enabled: enable, message: `${enable ? 'Enabled' : 'Disabled'} for ${client.name}.` });
+      return;
+    }
     const back = `${req.baseUrl}/${encodeURIComponent(connection.strategy)}/applications`;
     res.redirect(303, `${back}?changed=${encodeURIComponent(client.clientId)}#app-${encodeURIComponent(client.clientId)}`);
   });

@@ -23,7 +23,7 @@ export function setPasswordRoutes(deps: Pick<AppDeps, 'store' | 'logger' | 'conf
   router.get('/set-password/:ticket', async (req, res) => {
     const ticket = await peekSetPasswordTicket(store, req.params.ticket);
     if (!ticket) return renderPage(res, 'message', expired, 404);
-    renderPage(res, 'set_password', { title: 'Set your password', narrow: true, email: ticket.email, ticket: req.params.ticket });
+    renderPage(res, 'set_password', { title: 'Set your password', narrow: true, email: ticket.email, ticket: req.params.ticket, minPasswordLength: MIN_PASSWORD_LENGTH });
   });
 
   router.post('/set-password/:ticket', async (req, res) => {
@@ -34,7 +34,7 @@ export function setPasswordRoutes(deps: Pick<AppDeps, 'store' | 'logger' | 'conf
     if (password.length < MIN_PASSWORD_LENGTH) errors.password = `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
     else if (rawField(req.body, 'confirm') !== password) errors.confirm = 'The two passwords differ.';
     if (Object.keys(errors).length > 0) {
-      const data = { title: 'Set your password', email: peeked.email, ticket: req.params.ticket, errors };
+      const data = { title: 'Set your password', email: peeked.email, ticket: req.params.ticket, errors, minPasswordLength: MIN_PASSWORD_LENGTH };
       return renderPage(res, 'set_password', data, 400);
     }
 

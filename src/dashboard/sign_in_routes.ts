@@ -25,7 +25,7 @@ export function signInRoutes(deps: Pick<AppDeps, 'store' | 'logger'>, limiter: S
 
   router.get('/login', (req, res) => {
     if (res.locals.admin) return res.redirect(303, safeNextPath(req.query.next));
-    renderPage(res, 'sign_in', { title: 'Sign in', next: safeNextPath(req.query.next) });
+    renderPage(res, 'sign_in', { title: 'Sign in', next: safeNextPath(req.query.next), signedOut: req.query.signed_out === '1' });
   });
 
   router.post('/login', async (req: Request, res: Response) => {
@@ -67,7 +67,7 @@ export function signInRoutes(deps: Pick<AppDeps, 'store' | 'logger'>, limiter: S
 
   router.post('/logout', async (req, res) => {
     await signOut(req);
-    res.redirect(303, '/manage/login');
+    res.redirect(303, '/manage/login?signed_out=1');
   });
 
   return router;

@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import { SANDBOX_NOTICE } from '../upstream/sandbox_upstream.js';
 import { views } from '../http/views.js';
+import { shownTime } from './relative_time.js';
 
 declare module 'express-serve-static-core' {
   interface Locals {
@@ -20,8 +21,10 @@ export interface PageLocals {
 
 /**
  * Sends one page from views/dashboard with the dashboard's common data (CSRF token, signed-in admin,
- * tenant, the sandbox notice shown when `sandbox` is set). Never cached: some pages show a secret once, all show data only this admin may see.
+ * tenant, the sandbox notice shown when `sandbox` is set, and `when(iso)` for dates shown as "3 minutes ago"
+ * with the exact time on hover: views/dashboard/_time.eta). Never cached: some pages show a secret once, all show data only this admin may see.
  */
 export function renderPage(res: Response, view: string, data: Record<string, unknown> = {}, status = 200): void {
-  views().send(res, `/dashboard/${view}`, { sandboxNotice: SANDBOX_NOTICE, ...res.locals.dashboard, ...data }, status);
+  const when = (iso: string) => shownTime(iso);
+  views().send(res, `/dashboard/${view}`, { sandboxNotice: SANDBOX_NOTICE, when, ...res.locals.dashboard, ...data }, status);
 }

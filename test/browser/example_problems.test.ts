@@ -1,5 +1,6 @@
 import { expect, it } from '@jest/globals';
 import { describeWithBrowser, screenshot } from '../support/browser.js';
+import { scopeInWords } from '../../src/emulator/authorize/wording.js';
 import { GOOGLE_HEALTH } from '../support/emulator.js';
 import { EXAMPLE_BROWSER_TIMEOUT_MS, useExampleInBrowser } from './example_in_browser.js';
 
@@ -10,7 +11,8 @@ import { EXAMPLE_BROWSER_TIMEOUT_MS, useExampleInBrowser } from './example_in_br
  * which unlinks through the Management API, revokes the grant upstream and signs the user out, and
  * an identity fitgate itself marked needs_reauthorization (its Management API answers 409).
  */
-const HEART_RATE_SCOPE = `${GOOGLE_HEALTH}health_metrics_and_measurements.readonly`;
+// The consent page names it in words, as Google's does.
+const HEART_RATE_PERMISSION = scopeInWords('google-health', `${GOOGLE_HEALTH}health_metrics_and_measurements.readonly`);
 
 describeWithBrowser('problems the Activity Sync example explains', () => {
   const example = useExampleInBrowser();
@@ -47,7 +49,7 @@ describeWithBrowser('problems the Activity Sync example explains', () => {
     'lists activities but says heart rate is missing when its permission was unticked, offering Reconnect',
     async () => {
       await connectAs('bob');
-      await example.page.getByLabel(HEART_RATE_SCOPE).uncheck();
+      await example.page.getByLabel(HEART_RATE_PERMISSION).uncheck();
       await example.page.getByRole('button', { name: 'Allow' }).click();
       await example.page.waitForURL(`${example.stack.exampleUrl}/connections/fitbit`);
 

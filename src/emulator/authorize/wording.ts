@@ -49,3 +49,51 @@ export const WORDING: Record<UpstreamApi, AuthorizeWording> = {
     invalidPrompt: ['invalid_request', 'Invalid prompt value.'],
   },
 };
+
+/**
+ * What each scope lets the application see, in words, as the real consent screens say it (they
+ * never show scope strings). Unknown scopes fall back to the scope itself.
+ */
+const GOOGLE_AREA_WORDS: Readonly<Record<string, string>> = {
+  activity_and_fitness: 'See your activity and fitness: steps, distance, calories, active minutes, exercises and cardio fitness',
+  health_metrics_and_measurements: 'See your health metrics: heart rate, weight and body fat, blood oxygen, breathing rate and temperature',
+  ecg: 'See your ECG readings',
+  irn: 'See your irregular rhythm notifications',
+  location: 'See the GPS routes of your exercises',
+  nutrition: 'See what you eat and drink',
+  profile: 'See your Fitbit profile: name, picture, age, height and stride length',
+  settings: 'See your device settings, alarms and goals',
+  sleep: 'See your sleep logs and sleep stages',
+};
+const GOOGLE_IDENTITY_WORDS: Readonly<Record<string, string>> = {
+  openid: 'Associate you with your personal info on Google',
+  email: 'See your primary Google Account email address',
+  profile: 'See your personal info, including any you made publicly available',
+  'https://www.googleapis.com/auth/userinfo.email': 'See your primary Google Account email address',
+  'https://www.googleapis.com/auth/userinfo.profile': 'See your personal info, including any you made publicly available',
+};
+const FITBIT_SCOPE_WORDS: Readonly<Record<string, string>> = {
+  activity: 'Activity and exercise',
+  cardio_fitness: 'Cardio fitness score',
+  electrocardiogram: 'ECG readings',
+  heartrate: 'Heart rate',
+  irregular_rhythm_notifications: 'Irregular rhythm notifications',
+  location: 'Location (GPS routes)',
+  nutrition: 'Food and water logs',
+  oxygen_saturation: 'Blood oxygen (SpO2)',
+  profile: 'Profile',
+  respiratory_rate: 'Breathing rate',
+  settings: 'Device settings',
+  sleep: 'Sleep',
+  social: 'Friends and leaderboard',
+  temperature: 'Temperature',
+  weight: 'Weight and body fat',
+};
+
+export function scopeInWords(api: UpstreamApi, scope: string): string {
+  if (api === 'fitbit-legacy') return FITBIT_SCOPE_WORDS[scope] ?? scope;
+  const identity = GOOGLE_IDENTITY_WORDS[scope];
+  if (identity) return identity;
+  const area = /googlehealth\.([a-z_]+?)(?:\.readonly)?$/.exec(scope)?.[1];
+  return (area && GOOGLE_AREA_WORDS[area]) ?? scope;
+}

@@ -1,5 +1,6 @@
 import { isGoogleIdentityScope } from '../scopes.js';
 import type { RegisteredApp, TestUser, UpstreamApi } from '../types.js';
+import { scopeInWords } from '../authorize/wording.js';
 import { escapeHtml, layout } from './html.js';
 
 export interface ConsentView {
@@ -29,11 +30,11 @@ export function renderConsentPage(view: ConsentView): string {
   const checkboxes = optional
     .map(
       (scope, index) =>
-        `<label for="scope-${index}"><input type="checkbox" id="scope-${index}" name="scope" value="${escapeHtml(scope)}" checked> <code>${escapeHtml(scope)}</code></label>`,
+        `<label for="scope-${index}"><input type="checkbox" id="scope-${index}" name="scope" value="${escapeHtml(scope)}" checked> ${escapeHtml(scopeInWords(view.api, scope))}</label>`,
     )
     .join('\n');
   const fixedList = fixed.length
-    ? `<p>Always shared when you sign in with Google:</p><ul>${fixed.map((scope) => `<li><code>${escapeHtml(scope)}</code></li>`).join('')}</ul>`
+    ? `<p>Always shared when you sign in with Google:</p><ul>${fixed.map((scope) => `<li>${escapeHtml(scopeInWords(view.api, scope))}</li>`).join('')}</ul>`
     : '';
 
   return layout(

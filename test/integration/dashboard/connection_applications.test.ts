@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { connectionPlugins } from '../../../src/connections/registry.js';
 import { createClient } from '../../../src/domain/clients.js';
-import { HOST, signedInAgent, startDashboardHarness, submitForm, type Agent, type DashboardHarness } from './dashboard_harness.js';
+import { csrfFrom, HOST, signedInAgent, startDashboardHarness, submitForm, type Agent, type DashboardHarness } from './dashboard_harness.js';
 import { configureFitbit } from './try_helpers.js';
 
 /** The connection's Applications tab: one toggle per application, honoured by /authorize at once. */
@@ -36,7 +36,8 @@ describe('enabling the Fitbit connection per application', () => {
   it('shows one labelled toggle per application, each in its own form', async () => {
     const { text } = await agent.get(tab).expect(200);
     expect(text).toContain(`action="${tab}/${clientId}"`);
-    expect(text).toMatch(/<label class="inline"><input type="checkbox" name="enabled"> Web shop<\/label>/);
+    expect(text).toContain(`<input type="checkbox" role="switch" class="switch" id="enable-${clientId}" name="enabled" aria-describedby="enable-${clientId}-status">`);
+    expect(text).toContain(`<label for="enable-${clientId}" class="switch-label">Web shop</label>`);
   });
 
   it('lets /authorize use the connection as soon as it is turned on, and refuses it as soon as it is turned off', async () => {
@@ -56,7 +57,20 @@ describe('enabling the Fitbit connection per application', () => {
   it('shows the toggle as on after enabling', async () => {
     await submitForm(agent, tab, `${tab}/${clientId}`, { enabled: 'on' });
     const { text } = await agent.get(tab).expect(200);
-    expect(text).toMatch(/<input type="checkbox" name="enabled" checked> Web shop/);
+    expect(text).toMatch(/name="enabled" checked aria-describedby="enable-[^"]+-status">/);
+  });
+
+  it('answers the switch script with the saved state and a sentence to read out, without a redirect', async () => {
+    const _csrf = await csrfFrom(agent, tab);
+    const { body } = await agent
+      .post(`${tab}/${clientId}`)
+      .set('Accept', 'application/json')
+      .type('form')
+      .send({ _csrf })
+      .expect(200)
+      .expect('Content-Type', /json/);
+    expect(body).toEqual({ enabled: false, message: 'Disabled for Web shop.' });
+    expect((await harness.store.connections.getByName('default', 'fitbit'))?.enabledClients).toEqual([]);
   });
 
   it('forgets a deleted application in the connection', async () => {

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { createClient } from '../../src/domain/clients.js';
+import { collectPageErrors, describeWithBrowser, launchBrowser, screenshot, type TestBrowser } from '../support/browser.js';
+import { startBrowserFitgate, type BrowserFitgate } from './browser_fitgate.js';
+
+/**
+ * The per-application switch on a connection's Applications tab: a switch with its name and state
+ * read out, saved at once without leaving the page, and confirmed beside it.
+ */
+const BROWSER_TIMEOUT_MS = 60_000;
+
+describeWithBrowser('enabling a connection with a switch', () => {
+  let fitgate: BrowserFitgate;
+  let browser: TestBrowser;
+  let page: Page;
+  let errors: string[];
+  let clientId: string;
+
+  beforeAll(async () => {
+    fitgate = await startBrowserFitgate({});
+    const { client } = await createClient(fitgate.store.clients, { tenant: 'default', name: 'Step Counter', appType: 'regular_web', callbacks: ['https://steps.example/cb'] });
+    clientId = client.clientId;
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    errors = collectPageErrors(page);
+    await page.goto(`${fitgate.url}/manage/login`);
+    await page.getByLabel('Email').fill(fitgate.admin.email);
+    await page.getByLabel('Password').fill(fitgate.admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${fitgate.url}/manage/t/default`);
+  }, BROWSER_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+    await fitgate?.close();
+  });
+
+  const enabledClients = async () => (await fitgate.store.connections.getByName('default', 'fitbit'))?.enabledClients;
+
+  it(
+    'reads out as a switch with its name and state, saves at once in place and confirms',
+    async () => {
+      const tab = `${fitgate.url}/manage/t/default/social/fitbit/applications`;
+      await page.goto(tab);
+      const toggle = page.getByRole('switch', { name: 'Step Counter' });
+      expect(await toggle.isChecked()).toBe(false);
+      expect(await page.getByRole('button', { name: 'Save' }).isVisible()).toBe(false);
+
+      await toggle.click();
+      await page.getByRole('status').filter({ hasText: 'Enabled for Step Counter.' }).waitFor();
+      expect(await toggle.isChecked()).toBe(true);
+      expect(page.url()).toBe(tab);
+      expect(await enabledClients()).toEqual([clientId]);
+      expect(await page.locator('main').ariaSnapshot()).toContain('switch "Step Counter" [checked]');
+      await screenshot(page, 'connection-switch-on');
+
+      await toggle.press('Space');
+      await page.getByRole('status').filter({ hasText: 'Disabled for Step Counter.' }).waitFor();
+      expect(await toggle.isChecked()).toBe(false);
+      expect(await enabledClients()).toEqual([]);
+      expect(errors).toEqual([]);
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+});
