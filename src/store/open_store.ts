@@ -1,6 +1,7 @@
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import type { CacheLookupsSource } from './cache/record_cache.js';
 import type { Config } from '../config/index.js';
 import { openRedisStore } from './redis/open_redis_store.js';
 import { DATABASE_FILE } from './sqlite/database.js';
@@ -10,13 +11,13 @@ import type { Store } from './store.js';
 /**
  * Opens the store the configuration asks for: Redis when REDIS_URL is set, otherwise the embedded
  * SQLite database in FITGATE_DATA_DIR. Rejects with a one-line message naming the setting when it
- * cannot.
+ * cannot. With `metrics`, the in-process caches count their hits and misses.
  */
-export async function openStore(config: Config, logger?: Logger): Promise<Store> {
-  if (config.redis) return openRedisStore(config, config.redis, logger);
+export async function openStore(config: Config, logger?: Logger, metrics?: CacheLookupsSource): Promise<Store> {
+  if (config.redis) return openRedisStore(config, config.redis, logger, metrics);
   try {
     assertWritable(config.dataDir);
-    return SqliteStore.open(config.dataDir, logger);
+    return SqliteStore.open(config.dataDir, logger, metrics);
   } catch (error) {
     throw new Error(`cannot open the embedded database in FITGATE_DATA_DIR (${config.dataDir}): ${firstLine(error)}`, {
       cause: error,

@@ -1,7 +1,7 @@
 import type { ClientRepository, ConnectionRepository, TenantRepository } from '../../domain/ports.js';
 import type { Client, Connection, Page, PageRequest, Tenant } from '../../domain/types.js';
 import type { ConfigVersion } from './config_version.js';
-import { RecordCache } from './record_cache.js';
+import { RecordCache, type CacheLookupsSource } from './record_cache.js';
 
 /**
  * Tenants, clients and connections are read on nearly every request (tenant from the Host, client
@@ -10,8 +10,8 @@ import { RecordCache } from './record_cache.js';
  * through the ConfigVersion; listings always go to the store.
  */
 
-export function cachedTenants(inner: TenantRepository, version: ConfigVersion): TenantRepository {
-  const cache = new RecordCache<Tenant>(version);
+export function cachedTenants(inner: TenantRepository, version: ConfigVersion, metrics?: CacheLookupsSource): TenantRepository {
+  const cache = new RecordCache<Tenant>(version, metrics?.cache('tenants'));
   return {
     get: (name) => cache.get(`name:${name}`, () => inner.get(name)),
     findByDomain: (host) => cache.get(`host:${host.toLowerCase()}`, () => inner.findByDomain(host)),
@@ -21,8 +21,8 @@ export function cachedTenants(inner: TenantRepository, version: ConfigVersion): 
   };
 }
 
-export function cachedClients(inner: ClientRepository, version: ConfigVersion): ClientRepository {
-  const cache = new RecordCache<Client>(version);
+export function cachedClients(inner: ClientRepository, version: ConfigVersion, metrics?: CacheLookupsSource): ClientRepository {
+  const cache = new RecordCache<Client>(version, metrics?.cache('clients'));
   return {
     get: (tenant, clientId) => cache.get(`${tenant}\u0000${clientId}`, () => inner.get(tenant, clientId)),
     create: (client) => written(inner.create(client), cache),
@@ -32,8 +32,8 @@ export function cachedClients(inner: ClientRepository, version: ConfigVersion): 
   };
 }
 
-export function cachedConnections(inner: ConnectionRepository, version: ConfigVersion): ConnectionRepository {
-  const cache = new RecordCache<Connection>(version);
+export function cachedConnections(inner: ConnectionRepository, version: ConfigVersion, metrics?: CacheLookupsSource): ConnectionRepository {
+  const cache = new RecordCache<Connection>(version, metrics?.cache('connections'));
   return {
     get: (tenant, id) => cache.get(`id:${tenant}\u0000${id}`, () => inner.get(tenant, id)),
     getByName: (tenant, name) => cache.get(`name:${tenant}\u0000${name}`, () => inner.getByName(tenant, name)),

@@ -1,5 +1,16 @@
 import type { ConfigVersion } from './config_version.js';
 
+/** Counts a cache's lookups; src/metrics's Metrics.cache(name) answers one (the store does not import metrics). */
+export interface CacheLookups {
+  hit(): void;
+  miss(): void;
+}
+
+/** Where a store's caches get their counters: Metrics fits. */
+export interface CacheLookupsSource {
+  cache(name: string): CacheLookups;
+}
+
 /** Longest a cached record is served without a fresh read, even if no change was announced. */
 export const RECORD_MAX_AGE_MS = 30_000;
 /** Beyond this many records the cache starts over (tenants with 10,000 clients stay bounded). */
@@ -15,7 +26,11 @@ export class RecordCache<T> {
   private readonly entries = new Map<string, { value: Promise<T | undefined>; at: number }>();
   private version: string | undefined;
 
-  constructor(private readonly configVersion: ConfigVersion) {}
+  constructor(
+    private readonly configVersion: ConfigVersion,
+    /** Counts hits and misses (fitgate_cache_lookups_total); nothing is counted when absent. */
+    private readonly metrics?: CacheLookups,
+  ) {}
 
   async get(key: string, load: () => Promise<T | undefined>): Promise<T | undefined> {
     const version = await this.configVersion.read();
@@ -26,9 +41,12 @@ export class RecordCache<T> {
     let entry = this.entries.get(key);
     if (!entry || Date.now() - entry.at > RECORD_MAX_AGE_MS) {
       if (this.entries.size >= MAX_RECORDS) this.entries.clear();
+      this.metrics?.miss();
       entry = { value: load(), at: Date.now() };
       this.entries.set(key, entry);
       entry.value.catch(() => this.entries.delete(key));
+    } else {
+      this.metrics?.hit();
     }
     const value = await entry.value;
     // Callers may change what they get (the repositories promise copies).

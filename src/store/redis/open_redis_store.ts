@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { CacheLookupsSource } from '../cache/record_cache.js';
 import type { Config } from '../../config/index.js';
 import { connectRedis } from './connect_redis.js';
 import { checkRedisSettings, type RedisSettingsReport } from './redis_settings.js';
@@ -10,7 +11,12 @@ import { RedisStore } from './redis_store.js';
  * and for every lesser finding, it is a warning. The check runs again whenever the connection comes
  * back, since a restarted Redis may have come back with other settings; /health/ready shows the latest.
  */
-export async function openRedisStore(config: Config, redis: NonNullable<Config['redis']>, logger?: Logger): Promise<RedisStore> {
+export async function openRedisStore(
+  config: Config,
+  redis: NonNullable<Config['redis']>,
+  logger?: Logger,
+  metrics?: CacheLookupsSource,
+): Promise<RedisStore> {
   // Filled in once the store exists; the reconnect hook is registered before that.
   const opening: { store?: RedisStore } = {};
   const client = await connectRedis({
@@ -21,7 +27,7 @@ export async function openRedisStore(config: Config, redis: NonNullable<Config['
       if (opening.store) void recheck(opening.store, logger);
     },
   });
-  const opened = new RedisStore(client, redis.prefix, logger);
+  const opened = new RedisStore(client, redis.prefix, logger, metrics);
   const report = await checkRedisSettings(client).catch(async (error: unknown) => {
     await opened.close();
     throw error;

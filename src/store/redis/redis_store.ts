@@ -4,6 +4,7 @@ import { RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexibl
 import type { ClientRepository, ConnectionRepository, TenantRepository } from '../../domain/ports.js';
 import { cachedClients, cachedConnections, cachedTenants } from '../cache/cached_repositories.js';
 import type { Logger } from 'pino';
+import type { CacheLookupsSource } from '../cache/record_cache.js';
 import type { RateLimiterOptions, Store } from '../store.js';
 import { RedisAdminRepository } from './admin_repository.js';
 import { RedisClientRepository } from './client_repository.js';
@@ -48,6 +49,7 @@ export class RedisStore implements Store {
     readonly client: RedisClient,
     prefix: string,
     logger?: Logger,
+    metrics?: CacheLookupsSource,
   ) {
     const guarded = guardRedisClient(client);
     this.guarded = guarded;
@@ -63,9 +65,9 @@ export class RedisStore implements Store {
     this.counters = new RedisCounterStore(guarded, this.keys);
     // Read on nearly every request, changed rarely: cached in process (../cache/cached_repositories.ts).
     const configVersion = new RedisConfigVersion(guarded, this.keys.configVersion());
-    this.tenants = cachedTenants(this.tenants, configVersion);
-    this.clients = cachedClients(this.clients, configVersion);
-    this.connections = cachedConnections(this.connections, configVersion);
+    this.tenants = cachedTenants(this.tenants, configVersion, metrics);
+    this.clients = cachedClients(this.clients, configVersion, metrics);
+    this.connections = cachedConnections(this.connections, configVersion, metrics);
     this.sealedRecords = new RedisSealedRecordStore(guarded, this.keys);
   }
 

@@ -1,5 +1,6 @@
 import type { Store as SessionStore } from 'express-session';
 import type { Logger } from 'pino';
+import type { CacheLookupsSource } from '../cache/record_cache.js';
 import { RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { ClientRepository, ConnectionRepository, TenantRepository } from '../../domain/ports.js';
 import { cachedClients, cachedConnections, cachedTenants } from '../cache/cached_repositories.js';
@@ -51,7 +52,7 @@ export class SqliteStore implements Store {
    * Opens both files in `<dataDir>`, migrating their schemas (moving the short-lived rows of a
    * fitgate.db written before the split), and starts the expiry sweeper.
    */
-  static open(dataDir: string, logger?: Logger): SqliteStore {
+  static open(dataDir: string, logger?: Logger, metrics?: CacheLookupsSource): SqliteStore {
     const shortLived = openShortLivedDatabase(dataDir);
     try {
       const movedAt = MIGRATIONS.indexOf(SHORT_LIVED_TABLES_MOVED_MIGRATION);
@@ -60,7 +61,7 @@ export class SqliteStore implements Store {
           if (version === movedAt) moveShortLivedRecords(migrating, shortLived);
         },
       });
-      return new SqliteStore(durable, shortLived, logger);
+      return new SqliteStore(durable, shortLived, logger, metrics);
     } catch (error) {
       shortLived.close();
       throw error;
@@ -73,6 +74,7 @@ export class SqliteStore implements Store {
     /** fitgate-short-lived.db. */
     readonly shortLivedDb: SqliteDatabase,
     logger?: Logger,
+    metrics?: CacheLookupsSource,
   ) {
     this.durableCommits = countCommits(db);
     this.shortLivedCommits = countCommits(shortLivedDb);
@@ -87,9 +89,9 @@ export class SqliteStore implements Store {
     this.counters = new SqliteCounterStore(shortLivedDb);
     // Read on nearly every request, changed rarely: cached in process (../cache/cached_repositories.ts).
     const configVersion = new SqliteConfigVersion(db);
-    this.tenants = cachedTenants(this.tenants, configVersion);
-    this.clients = cachedClients(this.clients, configVersion);
-    this.connections = cachedConnections(this.connections, configVersion);
+    this.tenants = cachedTenants(this.tenants, configVersion, metrics);
+    this.clients = cachedClients(this.clients, configVersion, metrics);
+    this.connections = cachedConnections(this.connections, configVersion, metrics);
     this.sealedRecords = new SqliteSealedRecordStore(db);
     this.sessions = new SqliteSessionStore(shortLivedDb);
     this.stopSweeper = startSweeper({ durable: db, shortLived: shortLivedDb }, (error) => logger?.error({ err: error }, 'sweeping expired records failed'));
