@@ -1,6 +1,6 @@
 import { AccessDeniedError } from '../errors/index.js';
 import { AlreadyExistsError, type Sealer, type UserRepository } from './ports.js';
-import type { Identity, User } from './types.js';
+import type { Identity, Sealed, UpstreamApi, User } from './types.js';
 import { identityFromLogin, withRootProfile, type UpstreamLogin } from './user_login.js';
 import { findLoginOwner } from './user_migration.js';
 
@@ -12,19 +12,22 @@ export const USER_BLOCKED = 'user is blocked';
 export interface RecordLoginDeps {
   users: Pick<UserRepository, 'findByIdentity' | 'create' | 'update'>;
   sealer: Sealer;
-  /**
-   * Revokes a legacy Fitbit token upstream once the user has moved to Google Health. Best effort:
-   * a failure is reported to onLegacyRevokeFailure and never fails the login.
-   */
-  revokeLegacyToken?: (token: string) => Promise<void>;
-  onLegacyRevokeFailure?: (error: unknown, user: User) => void;
+}
+
+/**
+ * The token of the identity a login migrated away from, for the caller to revoke at `api` once
+ * recordLogin has returned (the user is saved by then). Still sealed: a result object is easy to log.
+ */
+export interface LegacyTokenToRevoke {
+  api: UpstreamApi;
+  sealedToken: Sealed;
 }
 
 export interface LoginResult {
   user: User;
   created: boolean;
   /** Set when this login moved the user from legacy Fitbit to Google Health. */
-  migration?: { legacyUserId: string; legacyTokenRevoked: boolean };
+  migration?: { legacyUserId: string; revoke?: LegacyTokenToRevoke };
   /** True when the identity needed reauthorization and this login reconnected it. */
   reconnected?: true;
 }
@@ -33,8 +36,9 @@ export interface LoginResult {
  * Creates or updates the user a successful upstream login proves: `<provider>|<upstream id>` with the
  * identity's sealed tokens and granted scopes, login count, last login and IP, and the root profile
  * per the connection's profileSync. When the login migrates a legacy Fitbit user to Google Health,
- * the Google tokens are saved first and only then is the legacy token revoked, as Google's migration
- * guide asks: a crash in between leaves a working user with a stale legacy token, never the reverse.
+ * the result names the legacy token to revoke; the caller revokes it after this returns, so the
+ * Google tokens are saved first, as Google's migration guide asks: a crash in between leaves a
+ * working user with a stale legacy token, never the reverse.
  */
 export async function recordLogin(deps: RecordLoginDeps, login: UpstreamLogin): Promise<LoginResult> {
   try {
@@ -81,20 +85,13 @@ async function recordLoginOnce(deps: RecordLoginDeps, login: UpstreamLogin): Pro
   const reconnected = owner.identity.status === 'needs_reauthorization' ? ({ reconnected: true } as const) : {};
 
   if (!owner.migratedFrom) return { user, created: false, ...reconnected };
-  const legacyTokenRevoked = await revokeLegacy(deps, owner.migratedFrom, user);
-  return { user, created: false, migration: { legacyUserId: owner.migratedFrom.userId, legacyTokenRevoked }, ...reconnected };
+  const revoke = legacyTokenOf(owner.migratedFrom);
+  return { user, created: false, migration: { legacyUserId: owner.migratedFrom.userId, ...(revoke ? { revoke } : {}) }, ...reconnected };
 }
 
-async function revokeLegacy(deps: RecordLoginDeps, legacy: Identity, user: User): Promise<boolean> {
+function legacyTokenOf(legacy: Identity): LegacyTokenToRevoke | undefined {
   // Fitbit revokes every token of the user for the app from either token; the refresh token outlives
   // the access token, so it is the one most likely still accepted.
-  const sealed = legacy.tokens?.refreshToken ?? legacy.tokens?.accessToken;
-  if (!sealed || !deps.revokeLegacyToken) return false;
-  try {
-    await deps.revokeLegacyToken(deps.sealer.open(sealed));
-    return true;
-  } catch (error) {
-    deps.onLegacyRevokeFailure?.(error, user);
-    return false;
-  }
+  const sealedToken = legacy.tokens?.refreshToken ?? legacy.tokens?.accessToken;
+  return sealedToken ? { api: legacy.api, sealedToken } : undefined;
 }

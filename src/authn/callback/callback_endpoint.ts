@@ -13,6 +13,7 @@ import type { CallbackHandoff } from './callback_handoff.js';
 import { completeUpstreamLogin } from './complete_upstream_login.js';
 import { clientDestinationOf, issueAuthorizationResponse } from './issue_authorization_response.js';
 import { logLogin } from './login_log.js';
+import { revokeLegacyToken } from './revoke_legacy_token.js';
 import { toUpstreamLogin } from './upstream_login.js';
 
 const STALE_LOGIN =
@@ -88,20 +89,16 @@ async function finishLogin(
   const target = { upstream, connection, callbackUrl: callbackUrlOf(tenantUrl), deadlineMs: upstreams.loginDeadlineMs };
   const verified = await completeUpstreamLogin(req, target, transaction);
   const now = new Date();
-  const result = await recordLogin(
-    {
-      users: deps.store.users,
-      sealer: deps.sealer,
-      revokeLegacyToken: async (token) => (await upstreams.tokenClientFor(connection, 'fitbit-legacy')).revoke(token),
-      onLegacyRevokeFailure: (error, user) =>
-        deps.logger.warn({ err: error, userId: user.userId }, 'could not revoke the legacy Fitbit token after migration'),
-    },
-    toUpstreamLogin(verified, connection, req.ip, now),
+  const result = await recordLogin({ users: deps.store.users, sealer: deps.sealer }, toUpstreamLogin(verified, connection, req.ip, now));
+  const legacyTokenRevoked = await revokeLegacyToken(
+    { sealer: deps.sealer, logger: deps.logger, tokenClientFor: (on, api) => upstreams.tokenClientFor(on, api) },
+    connection,
+    result,
   );
   const authTime = Math.floor(now.getTime() / 1000);
   await signIn(req, { tenant: transaction.tenant, userId: result.user.userId, connection: connection.name, authTime });
   const response = await issueAuthorizationResponse(deps, req.context, transaction, { user: result.user, authTime });
-  return { user: result.user, response, description: describeLogin(result), reason: reasonOf(result), reconnected: result.reconnected === true };
+  return { user: result.user, response, description: describeLogin(result, legacyTokenRevoked), reason: reasonOf(result), reconnected: result.reconnected === true };
 }
 
 function reasonOf(result: LoginResult): LoginSuccessReason {
@@ -109,9 +106,9 @@ function reasonOf(result: LoginResult): LoginSuccessReason {
   return result.created ? 'new_user' : 'existing_user';
 }
 
-function describeLogin(result: LoginResult): string {
+function describeLogin(result: LoginResult, legacyTokenRevoked: boolean): string {
   if (result.migration) {
-    const revoked = result.migration.legacyTokenRevoked ? 'legacy token revoked' : 'legacy token not revoked';
+    const revoked = legacyTokenRevoked ? 'legacy token revoked' : 'legacy token not revoked';
     return `Successful login; moved from legacy Fitbit to Google Health (${revoked})`;
   }
   return result.created ? 'Successful login; new user' : 'Successful login';

@@ -15,61 +15,40 @@ describe('migration from legacy Fitbit to Google Health', () => {
       expect.objectContaining({ userId: 'health-7f3a', legacyUserId: 'GGNJL9', api: 'google-health', status: 'connected' }),
     ]);
     expect(user.identities[0]?.tokens?.accessToken).toBe('sealed:google-access');
-    expect(migration).toEqual({ legacyUserId: 'GGNJL9', legacyTokenRevoked: false });
+    expect(migration).toEqual({ legacyUserId: 'GGNJL9', revoke: { api: 'fitbit-legacy', sealedToken: 'sealed:legacy-refresh' } });
   });
 
-  it('revokes the legacy token only after the Google tokens are stored', async () => {
+  it('names the legacy token to revoke only once the Google tokens are stored', async () => {
     const users = memoryUsers();
     await recordLogin({ users, sealer: testSealer }, aLogin());
-    const seenAtRevocation: string[] = [];
-    const { migration } = await recordLogin(
-      {
-        users,
-        sealer: testSealer,
-        revokeLegacyToken: async (token) => {
-          const stored = await users.get('acme', 'fitbit|GGNJL9');
-          seenAtRevocation.push(token, stored?.identities[0]?.tokens?.accessToken ?? 'none');
-        },
-      },
-      aGoogleLogin(),
-    );
-    expect(seenAtRevocation).toEqual(['legacy-refresh', 'sealed:google-access']);
-    expect(migration?.legacyTokenRevoked).toBe(true);
+    const { migration } = await recordLogin({ users, sealer: testSealer }, aGoogleLogin());
+    const stored = await users.get('acme', 'fitbit|GGNJL9');
+    expect(stored?.identities[0]?.tokens?.accessToken).toBe('sealed:google-access');
+    expect(migration?.revoke).toEqual({ api: 'fitbit-legacy', sealedToken: 'sealed:legacy-refresh' });
   });
 
-  it('completes the login when revoking the legacy token fails, and reports the failure', async () => {
+  it('names no legacy token to revoke when saving the Google tokens fails', async () => {
     const users = memoryUsers();
     await recordLogin({ users, sealer: testSealer }, aLogin());
-    const failures: unknown[] = [];
-    const { user, migration } = await recordLogin(
-      {
-        users,
-        sealer: testSealer,
-        revokeLegacyToken: async () => {
-          throw new Error('410 Gone');
-        },
-        onLegacyRevokeFailure: (error) => failures.push(error),
+    const failingSave = {
+      ...users,
+      update: async () => {
+        throw new Error('disk full');
       },
-      aGoogleLogin(),
-    );
-    expect(user.identities[0]?.api).toBe('google-health');
-    expect(migration?.legacyTokenRevoked).toBe(false);
-    expect(failures).toEqual([new Error('410 Gone')]);
+    };
+    await expect(recordLogin({ users: failingSave, sealer: testSealer }, aGoogleLogin())).rejects.toThrow('disk full');
+    const stored = await users.get('acme', 'fitbit|GGNJL9');
+    expect(stored?.identities[0]?.api).toBe('fitbit-legacy');
   });
 
   it('finds the migrated user again by its Google Health id without migrating twice', async () => {
     const users = memoryUsers();
     await recordLogin({ users, sealer: testSealer }, aLogin());
     await recordLogin({ users, sealer: testSealer }, aGoogleLogin());
-    let revocations = 0;
-    const { user, migration } = await recordLogin(
-      { users, sealer: testSealer, revokeLegacyToken: async () => void revocations++ },
-      aGoogleLogin({ now: new Date('2026-11-22T00:00:00.000Z') }),
-    );
+    const { user, migration } = await recordLogin({ users, sealer: testSealer }, aGoogleLogin({ now: new Date('2026-11-22T00:00:00.000Z') }));
     expect(user.userId).toBe('fitbit|GGNJL9');
     expect(user.loginsCount).toBe(3);
     expect(migration).toBeUndefined();
-    expect(revocations).toBe(0);
   });
 
   it('creates a new user named after the Google Health id when no legacy user exists', async () => {
