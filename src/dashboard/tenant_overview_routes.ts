@@ -1,17 +1,19 @@
 import { Router } from 'express';
 import type { AppDeps } from '../app_deps.js';
 import { callbackUrl, tenantUrl } from '../domain/tenants.js';
+import { gettingStarted } from './getting_started.js';
 import { renderPage } from './views.js';
 
-/** /manage/t/:tenant: the tenant's address and the callback URL to register upstream. */
+/** /manage/t/:tenant: the getting-started checklist, the tenant's address and the callback URL to register upstream. */
 export function tenantOverviewRoutes(deps: AppDeps): Router {
   const router = Router({ mergeParams: true });
 
   router.get('/', async (req, res) => {
     const tenant = res.locals.managedTenant!;
-    const [applications, users] = await Promise.all([
+    const [applications, users, checklist] = await Promise.all([
       deps.store.clients.list(tenant.name, { page: 0, perPage: 1 }),
       deps.store.users.count(tenant.name),
+      gettingStarted(deps, tenant.name, res.locals.admin!),
     ]);
     renderPage(res, 'tenant', {
       title: tenant.name,
@@ -22,6 +24,8 @@ export function tenantOverviewRoutes(deps: AppDeps): Router {
       domains: tenant.domains,
       applicationCount: applications.total,
       userCount: users,
+      // Shown until every step is done.
+      checklist: checklist.every((step) => step.done) ? undefined : checklist,
     });
   });
 

@@ -31,6 +31,15 @@ describe('TRY with real credentials', () => {
     expect(page).not.toContain(DEMO.googleServer.clientSecret);
   });
 
+  it('records a successful TRY in the logs as a login marked "try", with no user id', async () => {
+    await configureFitbit(setup.harness(), { api: 'google-health', ...DEMO.googleServer });
+    await runTry(setup.agent(), (url) => followUpstream(approveUrl(url, { user: 'alice' })));
+    const { items } = await setup.harness().store.logs.list('default', { type: 's', page: 0, perPage: 10 });
+    const tried = items.find((event) => event.details?.try === true);
+    expect(tried).toMatchObject({ connection: 'fitbit', userName: 'Alice Runner' });
+    expect(tried?.userId).toBeUndefined();
+  });
+
   it('creates no user and stores no token', async () => {
     await configureFitbit(setup.harness(), { api: 'google-health', ...DEMO.googleServer });
     await runTry(setup.agent(), (url) => followUpstream(approveUrl(url, { user: 'bob' })));
