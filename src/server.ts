@@ -1,6 +1,6 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Logger } from 'pino';
+import { symbols as pinoSymbols, type Logger } from 'pino';
 import { createApp } from './app.js';
 import type { AppDeps } from './app_deps.js';
 import { startPrimary } from './cluster/primary.js';
@@ -9,6 +9,7 @@ import { isClusterWorker, joinCluster } from './cluster/worker.js';
 import { tagWithWorker } from './cluster/worker_header.js';
 import { configFromProcess, ConfigError, type Config } from './config/index.js';
 import { connectionPlugins } from './connections/registry.js';
+import { firstPasswordNotice, formatFirstPasswordNotice, type FirstPasswordNotice } from './dashboard/first_password_notice.js';
 import { bootstrap, type BootstrapResult } from './domain/bootstrap.js';
 import { masterKeyProblem } from './domain/master_key_check.js';
 import type { Sealer } from './domain/ports.js';
@@ -16,7 +17,7 @@ import { trackRequests } from './http/graceful_shutdown.js';
 import { createLogger } from './logging/index.js';
 import { instrumentStore } from './metrics/instrument_store.js';
 import { shareMetricsWithPrimary, startMetricsServer, type MetricsServer, type MetricsSource } from './metrics/metrics_server.js';
-import { createPrometheusMetrics } from './metrics/prometheus_metrics.js';
+import { createPrometheusMetrics, type PrometheusMetrics } from './metrics/prometheus_metrics.js';
 import { logRetentionReport, startLogRetention } from './store/log_retention_sweeper.js';
 import { openStore } from './store/open_store.js';
 import { createSealer } from './store/sealing.js';
@@ -29,6 +30,9 @@ const SHUTDOWN_GRACE_MS = 10_000;
 /** With workers: how long the primary waits for them all after a signal before killing them. */
 const WORKERS_STOP_BOUND_MS = SHUTDOWN_GRACE_MS + 5_000;
 
+/** What this start created, and what to tell about the first admin's generated password. */
+type Started = BootstrapResult & { firstPassword?: FirstPasswordNotice | undefined };
+
 /**
  * The only file that listens: configuration → store → first-start bootstrap → app → listen, and a
  * graceful stop on SIGTERM/SIGINT. Start-up problems end the process with one line on stderr and
@@ -38,18 +42,21 @@ async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger({ level: config.logLevel });
   if (isClusterWorker()) return serveAsWorker(config, logger);
-  const store = await openStore(config, logger);
+  // With workers this process only bootstraps; each worker counts its own (see serveAsWorker).
+  const metrics = config.workers > 1 ? undefined : createPrometheusMetrics();
+  const store = await openStore(config, logger, metrics);
   const sealer = createSealer(config.masterKeys);
   // Refuse to serve values it cannot open: every /authorize would answer 500 (issue 17).
   const keyProblem = await masterKeyProblem(store.sealedRecords, sealer.keyIds);
   if (keyProblem) fail(keyProblem);
-  const started = await bootstrap({ config, store, sealer });
+  const bootstrapped = await bootstrap({ config, store, sealer });
+  const started: Started = { ...bootstrapped, firstPassword: await firstPasswordNotice(bootstrapped, config.dataDir, store.admins) };
   if (config.workers > 1) {
     await store.close();
     return runWorkers(config, logger, started);
   }
 
-  const { port, stop } = await serve(config, logger, store, sealer, {});
+  const { port, stop } = await serve(config, logger, store, sealer, metrics ?? createPrometheusMetrics(), {});
   // Handlers first: whoever reads the announcement may send SIGTERM at once.
   stopOnSignals(stop, logger);
   announce(config, port, started, logger);
@@ -64,10 +71,10 @@ async function serve(
   logger: Logger,
   store: Store,
   sealer: Sealer,
+  metrics: PrometheusMetrics,
   extra: Pick<AppDeps, 'sandbox' | 'workers'>,
 ): Promise<{ port: number; stop: () => Promise<number> }> {
   let internalBaseUrl = '';
-  const metrics = createPrometheusMetrics();
   const app = createApp({
     config,
     store: instrumentStore(store, metrics.store),
@@ -106,7 +113,7 @@ async function serve(
  * (when on) runs here, once, on a loopback port; the workers serve. The banner is printed once, when
  * every worker listens.
  */
-async function runWorkers(config: Config, logger: Logger, started: BootstrapResult): Promise<void> {
+async function runWorkers(config: Config, logger: Logger, started: Started): Promise<void> {
   const sandbox = config.sandbox ? await hostSandbox() : undefined;
   const workers = startPrimary({ workers: config.workers, logger, sandbox, stopBoundMs: WORKERS_STOP_BOUND_MS });
   // Handlers at once: a signal during start-up still stops every worker.
@@ -123,9 +130,10 @@ async function runWorkers(config: Config, logger: Logger, started: BootstrapResu
 /** A worker: set-up from the primary, its own store connection, the shared port; no bootstrap, no banner. */
 async function serveAsWorker(config: Config, logger: Logger): Promise<void> {
   const link = await joinCluster();
-  const store = await openStore(config, logger);
+  const metrics = createPrometheusMetrics();
+  const store = await openStore(config, logger, metrics);
   link.answerPings(store);
-  const { stop } = await serve(config, logger, store, createSealer(config.masterKeys), {
+  const { stop } = await serve(config, logger, store, createSealer(config.masterKeys), metrics, {
     ...(link.sandbox && { sandbox: proxiedSandbox(config, store.tenants, link) }),
     workers: { expected: config.workers, ready: async (timeoutMs) => (await link.workersReady(timeoutMs)).ready },
   });
@@ -172,15 +180,13 @@ function listen(server: Server, port: number, host?: string): Promise<number> {
 }
 
 /**
- * Plain lines on stdout for the person who ran `npm start`. The generated admin password is
- * printed here once, never logged: it exists nowhere else in plain text.
+ * Plain lines on stdout for the person who ran `npm start`. The generated admin password is never
+ * logged: it is printed once, last (see the end), and kept in a 0600 file until it is changed.
  */
-function announce(config: Config, port: number, started: BootstrapResult, logger: Logger): void {
+function announce(config: Config, port: number, started: Started, logger: Logger): void {
   const lines = [`fitgate is listening on port ${port} (${config.redis ? 'Redis' : `embedded store in ${config.dataDir}`})`];
   lines.push(`Dashboard: ${started.dashboardUrl}`);
-  if (started.admin?.generatedPassword) {
-    lines.push(`Admin: ${started.admin.email}  password: ${started.admin.generatedPassword}  (shown once; change it in the dashboard)`);
-  } else if (started.admin) {
+  if (started.admin && !started.admin.generatedPassword) {
     lines.push(`Admin: ${started.admin.email} (password from FITGATE_ADMIN_PASSWORD)`);
   }
   process.stdout.write(lines.join('\n') + '\n');
@@ -195,6 +201,18 @@ function announce(config: Config, port: number, started: BootstrapResult, logger
     );
   }
   if (config.sandbox) logger.info('sandbox on: connections without credentials log in through the built-in emulator');
+  // Last, after the log lines above, so the password is not lost among them.
+  if (started.firstPassword) printAfterLogs(logger, formatFirstPasswordNotice(started.firstPassword));
+}
+
+/**
+ * Writes through the logger's own stream: its writes are asynchronous, so text written straight to
+ * stdout would come out before log lines already queued.
+ */
+function printAfterLogs(logger: Logger, text: string): void {
+  const stream = (logger as unknown as Record<symbol, { write?: (text: string) => unknown } | undefined>)[pinoSymbols.streamSym];
+  if (typeof stream?.write === 'function') stream.write(text);
+  else process.stdout.write(text);
 }
 
 /**
