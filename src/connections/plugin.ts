@@ -25,6 +25,11 @@ export interface ConnectionPlugin<Settings = Record<string, unknown>> {
    * spells them for its authorize request; undefined: send none. `none` never reaches a plugin.
    */
   authorizationPrompt(api: string, prompt: readonly string[]): string | undefined;
+  /**
+   * What a failed TRY of `kind` means and how to fix it, when the remedy lies in this upstream's own
+   * console or terms; undefined: the host explains that kind in general terms.
+   */
+  explainFailure(kind: string, api: string): { meaning: string; fix: string } | undefined;
 }
 
 export interface UpstreamWording {

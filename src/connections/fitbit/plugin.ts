@@ -1,4 +1,5 @@
 import { isFitbitApi, type FitbitApi } from './api.js';
+import { explainFailure, type FailureExplanation } from './failure_explanations.js';
 import type { FitbitProfile } from './profile/fitbit_profile.js';
 import { permissions, type Permission } from './permissions.js';
 import { parseSettings, type ParsedSettings } from './settings.js';
@@ -51,6 +52,10 @@ export const fitbitPlugin = {
 
   authorizationPrompt(api: string, prompt: readonly string[]): string | undefined {
     return upstreamPrompt(checkedApi(api), prompt);
+  },
+
+  explainFailure(kind: string, api: string): FailureExplanation | undefined {
+    return explainFailure(kind, api);
   },
 
   createStrategy(options: PluginStrategyOptions, verify: PluginVerify): FitbitStrategy {

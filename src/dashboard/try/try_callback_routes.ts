@@ -41,7 +41,12 @@ export function tryCallbackRoutes(deps: AppDeps, tryStrategy: TryStrategy): Rout
   });
 
   async function finish(transaction: TryTransaction, connection: Connection, req: Request, query: URLSearchParams): Promise<TryReport> {
-    const context = { callbackUrl: callbackUrl(deps.config, transaction.tenant), api: transaction.api, missingScopes: transaction.requestedScopes };
+    const context = {
+      callbackUrl: callbackUrl(deps.config, transaction.tenant),
+      api: transaction.api,
+      missingScopes: transaction.requestedScopes,
+      plugin: deps.plugins.get(connection.strategy),
+    };
     const report = reportBase(transaction, context.callbackUrl, query);
     if (!query.has('code') && !query.has('error')) {
       // Without either, the strategy would start a new authorization instead of finishing this one.

@@ -1,7 +1,10 @@
+import type { ConnectionPlugin } from '../../connections/plugin.js';
+
 /**
  * What a failed TRY means and how to fix it, by the kind of failure the plugin reports (plugins are
  * matched structurally: their errors carry a documented `kind`, `upstreamCode`, `upstreamMessage`,
- * `status` and `operation`). One entry per remedy an admin can act on.
+ * `status` and `operation`). One entry per remedy an admin can act on; the plugin words the remedies
+ * that lie in its upstream's own console, the host the rest.
  */
 export interface TryFailure {
   kind: string;
@@ -16,37 +19,30 @@ export interface FailureContext {
   api: string;
   /** Permission names an admin could tick that let the upstream identify the user. */
   missingScopes: string[];
+  /** The connection's plugin, which explains the failures only its upstream's console can fix. */
+  plugin?: Pick<ConnectionPlugin, 'explainFailure'> | undefined;
 }
 
 type Explanation = (context: FailureContext) => { meaning: string; fix: string };
 
-const CREDENTIALS_PLACE: Record<string, string> = {
-  'google-health': 'the Google Cloud console (Google Auth Platform → Clients → your OAuth client)',
-  'fitbit-legacy': 'dev.fitbit.com (Manage → your app)',
-};
-
-const CLIENT_ID_LOOKS: Record<string, string> = {
-  'google-health': 'a Google OAuth client ID ends in .apps.googleusercontent.com',
-  'fitbit-legacy': 'a Fitbit "OAuth 2.0 Client ID" is six characters, such as 23ABCD',
-};
-
 // An invalid_client is explained by where it happened: at authorize only the Client ID has been
 // sent (unknown_client, found by authorize_preflight.ts); at the token step the upstream has
-// accepted that ID already, so it is the secret it refused (invalid_client).
+// accepted that ID already, so it is the secret it refused (invalid_client). These are the words
+// for an upstream whose plugin does not say where its console keeps the credentials.
 const EXPLANATIONS: Readonly<Record<string, Explanation>> = {
-  unknown_client: ({ api }) => ({
+  unknown_client: () => ({
     meaning:
       'The upstream does not know this Client ID: its sign-in page refused it before anyone could sign in, so the Client Secret was never tried. The ID is mistyped, belongs to a deleted client, or was registered for the other API.',
-    fix: `Copy the Client ID again from ${CREDENTIALS_PLACE[api] ?? 'the upstream'} (${CLIENT_ID_LOOKS[api] ?? 'copy it whole'}), paste it into Client ID, check that the API chosen matches where the client is registered, save, and press Try again.`,
+    fix: 'Copy the Client ID again from the upstream (copy it whole), paste it into Client ID, check that the API chosen matches where the client is registered, save, and press Try again.',
   }),
-  invalid_client: ({ api }) => ({
+  invalid_client: () => ({
     meaning:
       'The upstream knows the Client ID (its sign-in page accepted it), but the Client Secret was refused at the token step, when fitgate exchanged the code for tokens: the secret is wrong, was rotated, or belongs to another client.',
-    fix: `Copy the client secret again from ${CREDENTIALS_PLACE[api] ?? 'the upstream'}, paste it into Client Secret, save, and press Try again. Check that it belongs to the same client as the Client ID.`,
+    fix: 'Copy the client secret again from the upstream, paste it into Client Secret, save, and press Try again. Check that it belongs to the same client as the Client ID.',
   }),
   unauthorized_client: () => ({
-    meaning: 'The upstream knows this client but will not let it sign in this account (a Fitbit "Personal" app only lets its owner in; a Google app in Testing only lets its test users in).',
-    fix: 'Use a "Server" type Fitbit app, or add the account as a test user (or publish the app) in the Google Cloud console, then press Try again.',
+    meaning: 'The upstream knows this client but will not let it sign in this account.',
+    fix: 'In the upstream console, let this account sign in to the client (or open the client to everyone), then press Try again.',
   }),
   redirect_uri_mismatch: ({ callbackUrl }) => ({
     meaning: 'The callback URL is not registered with the upstream client, or differs from it (a trailing slash or http/https difference is enough).',
@@ -65,8 +61,8 @@ const EXPLANATIONS: Readonly<Record<string, Explanation>> = {
     fix: 'In the upstream console add every scope this connection requests (see the setup steps), or untick the permissions you do not need here, save, and press Try again.',
   }),
   gone: () => ({
-    meaning: 'The legacy Fitbit endpoints are gone: Fitbit turned the legacy Web API off on 2026-11-02 and it answers 410 Gone.',
-    fix: 'Switch this connection\'s API to "Google Health API", register a Google Cloud OAuth client (see the setup steps), paste its Client ID and Client Secret, save, and press Try again.',
+    meaning: 'The upstream endpoints this connection uses are gone: they answer 410 Gone.',
+    fix: 'Switch this connection to the API the upstream offers now (see the setup steps), save, and press Try again.',
   }),
   invalid_grant: ({ callbackUrl }) => ({
     meaning: 'The upstream refused the authorization code: it expired, was already used, or was issued for another redirect URI.',
@@ -85,8 +81,8 @@ const EXPLANATIONS: Readonly<Record<string, Explanation>> = {
     fix: 'Press Try again in a minute; if it persists, check this server\'s network access to the upstream.',
   }),
   invalid_id_token: () => ({
-    meaning: 'Google\'s id_token failed verification (signature, issuer, audience, expiry or nonce).',
-    fix: 'Check that this server\'s clock is right and that the Client ID is the Google client\'s exact ID, then press Try again.',
+    meaning: 'The upstream\'s id_token failed verification (signature, issuer, audience, expiry or nonce).',
+    fix: 'Check that this server\'s clock is right and that the Client ID is the upstream client\'s exact ID, then press Try again.',
   }),
   expired: () => ({
     meaning: 'This Try was already used or took longer than 10 minutes, so its state is gone.',
@@ -122,6 +118,6 @@ export function upstreamSaidOf(error: unknown): string {
 }
 
 export function explainFailure(kind: string, upstreamSaid: string, context: FailureContext): TryFailure {
-  const explanation = (EXPLANATIONS[kind] ?? UNKNOWN)(context);
+  const explanation = context.plugin?.explainFailure(kind, context.api) ?? (EXPLANATIONS[kind] ?? UNKNOWN)(context);
   return { kind, upstreamSaid, ...explanation };
 }

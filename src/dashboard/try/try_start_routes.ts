@@ -29,7 +29,12 @@ export function tryStartRoutes(deps: AppDeps, tryStrategy: TryStrategy): Router 
     const strategyName = String(req.params.strategy);
     const connection = deps.plugins.has(strategyName) ? await findSocialConnection(deps.store, tenant, strategyName) : undefined;
     if (!connection) throw new NotFoundError('This connection is not set up yet: save its settings first.');
-    const context = { callbackUrl: callbackUrl(deps.config, tenant), api: connection.options.api, missingScopes: connection.options.scope };
+    const context = {
+      callbackUrl: callbackUrl(deps.config, tenant),
+      api: connection.options.api,
+      missingScopes: connection.options.scope,
+      plugin: deps.plugins.get(strategyName),
+    };
 
     let upstream: ResolvedUpstream;
     try {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
+import { fitbitPlugin } from '../../../../src/connections/fitbit/index.js';
 import { explainFailure, failureKindOf, upstreamSaidOf } from '../../../../src/dashboard/try/try_failure_explanation.js';
 
-const context = { callbackUrl: 'https://acme.example.com/login/callback', api: 'google-health', missingScopes: ['activity', 'profile'] };
+const context = { callbackUrl: 'https://acme.example.com/login/callback', api: 'google-health', missingScopes: ['activity', 'profile'], plugin: fitbitPlugin };
 
 describe('what a failed TRY says', () => {
   it('names the exact callback URL to register when the upstream does not know it', () => {
@@ -22,6 +23,15 @@ describe('what a failed TRY says', () => {
     const failure = explainFailure('gone', 'authorize: HTTP 410 Gone', context);
     expect(failure.meaning).toContain('2026-11-02');
     expect(failure.fix).toContain('Switch this connection');
+  });
+
+  it('words the console remedies in general terms when the plugin has none to offer', () => {
+    const withoutPlugin = { ...context, plugin: undefined };
+    for (const kind of ['unknown_client', 'invalid_client', 'unauthorized_client', 'gone', 'invalid_id_token']) {
+      const failure = explainFailure(kind, 'x', withoutPlugin);
+      expect(`${failure.meaning} ${failure.fix}`).not.toMatch(/Google|Fitbit/);
+      expect(explainFailure(kind, 'x', context).fix).not.toBe(failure.fix);
+    }
   });
 
   it('lists the permissions to tick when they were left unticked', () => {

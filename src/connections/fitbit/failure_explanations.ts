@@ -1,0 +1,58 @@
+import { isFitbitApi, type FitbitApi } from './api.js';
+
+/** What a failed TRY means and how to fix it, in this upstream's own terms, for the admin. */
+export interface FailureExplanation {
+  meaning: string;
+  fix: string;
+}
+
+const CREDENTIALS_PLACE: Record<FitbitApi, string> = {
+  'google-health': 'the Google Cloud console (Google Auth Platform → Clients → your OAuth client)',
+  'fitbit-legacy': 'dev.fitbit.com (Manage → your app)',
+};
+
+const CLIENT_ID_LOOKS: Record<FitbitApi, string> = {
+  'google-health': 'a Google OAuth client ID ends in .apps.googleusercontent.com',
+  'fitbit-legacy': 'a Fitbit "OAuth 2.0 Client ID" is six characters, such as 23ABCD',
+};
+
+// An invalid_client is explained by where it happened: at authorize only the Client ID has been
+// sent (unknown_client); at the token step the upstream has accepted that ID already, so it is the
+// secret it refused (invalid_client).
+const BY_API: Readonly<Record<string, (api: FitbitApi) => FailureExplanation>> = {
+  unknown_client: (api) => ({
+    meaning:
+      'The upstream does not know this Client ID: its sign-in page refused it before anyone could sign in, so the Client Secret was never tried. The ID is mistyped, belongs to a deleted client, or was registered for the other API.',
+    fix: `Copy the Client ID again from ${CREDENTIALS_PLACE[api]} (${CLIENT_ID_LOOKS[api]}), paste it into Client ID, check that the API chosen matches where the client is registered, save, and press Try again.`,
+  }),
+  invalid_client: (api) => ({
+    meaning:
+      'The upstream knows the Client ID (its sign-in page accepted it), but the Client Secret was refused at the token step, when fitgate exchanged the code for tokens: the secret is wrong, was rotated, or belongs to another client.',
+    fix: `Copy the client secret again from ${CREDENTIALS_PLACE[api]}, paste it into Client Secret, save, and press Try again. Check that it belongs to the same client as the Client ID.`,
+  }),
+};
+
+const EITHER_API: Readonly<Record<string, FailureExplanation>> = {
+  unauthorized_client: {
+    meaning: 'The upstream knows this client but will not let it sign in this account (a Fitbit "Personal" app only lets its owner in; a Google app in Testing only lets its test users in).',
+    fix: 'Use a "Server" type Fitbit app, or add the account as a test user (or publish the app) in the Google Cloud console, then press Try again.',
+  },
+  gone: {
+    meaning: 'The legacy Fitbit endpoints are gone: Fitbit turned the legacy Web API off on 2026-11-02 and it answers 410 Gone.',
+    fix: 'Switch this connection\'s API to "Google Health API", register a Google Cloud OAuth client (see the setup steps), paste its Client ID and Client Secret, save, and press Try again.',
+  },
+  invalid_id_token: {
+    meaning: 'Google\'s id_token failed verification (signature, issuer, audience, expiry or nonce).',
+    fix: 'Check that this server\'s clock is right and that the Client ID is the Google client\'s exact ID, then press Try again.',
+  },
+};
+
+/**
+ * The failures whose remedy names Google's or Fitbit's consoles; undefined for the rest (and for an
+ * api this plugin does not serve), which the host explains in general terms.
+ */
+export function explainFailure(kind: string, api: string): FailureExplanation | undefined {
+  const byApi = BY_API[kind];
+  if (byApi) return isFitbitApi(api) ? byApi(api) : undefined;
+  return EITHER_API[kind];
+}
