@@ -5,6 +5,7 @@ import { accountRoutes } from './account_routes.js';
 import { loadAdmin, requireAdmin, requireTenantAdmin } from './admin_access.js';
 import { adminsRoutes } from './admins_routes.js';
 import { applicationsRoutes } from './applications_routes.js';
+import { connectionActivityRoutes } from './connection_activity_routes.js';
 import { connectionAppsRoutes } from './connection_apps_routes.js';
 import { exposeCsrfToken, refuseForgedPosts } from './csrf.js';
 import { logsRoutes } from './logs_routes.js';
@@ -45,7 +46,7 @@ export function createDashboardRouter(deps: AppDeps, services: Pick<Services, 'u
   tenant.use(requireTenantAdmin(deps.store));
   tenant.use('/', tenantOverviewRoutes(deps));
   tenant.use('/applications', applicationsRoutes(deps.store, deps.sealer));
-  tenant.use('/social', connectionAppsRoutes(deps), tryFlow.start, socialRoutes(deps));
+  tenant.use('/social', connectionAppsRoutes(deps), connectionActivityRoutes(deps), tryFlow.start, socialRoutes(deps));
   tenant.use('/users', usersRoutes(deps.store, services.removal));
   tenant.use('/logs', logsRoutes(deps.store));
   tenant.use('/admins', adminsRoutes(deps.store, deps.sealer));

@@ -78,6 +78,8 @@ export async function tourEveryPage(page: Page, fitgate: BrowserFitgate, emulato
   await page.getByLabel('Page Tour').check();
   await page.getByText('Enabled for Page Tour.').waitFor();
   await visit('connection-applications');
+  await page.goto(`${tenant}/social/fitbit/activity`);
+  await visit('connection-activity');
 
   await page.goto(`${tenant}/social/fitbit/try`);
   await page.waitForURL(`${emulator.url}/**`);
@@ -116,6 +118,8 @@ export async function tourEveryPage(page: Page, fitgate: BrowserFitgate, emulato
   await page.goto(`${page.url()}/delete`);
   await visit('user-delete');
 
+  await page.goto(tenant);
+  await visit('overview-with-activity');
   await page.goto(`${tenant}/logs`);
   await visit('logs');
   await page.goto(`${tenant}/admins`);
