@@ -5,19 +5,45 @@ import { html, raw } from './html.js';
  * connects, verifies, reconnects or disconnects. Plain HTML forms, no scripts.
  */
 
-const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f}
-nav a{margin-right:1rem}.status{font-weight:600}.connected{color:#0a7d32}.needs{color:#b35c00}
-.notice{padding:.75rem 1rem;border-radius:.4rem;background:#eef4ff;margin:1rem 0}.problem{background:#fff1e6}
-table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #ddd}
-form{display:inline-block;margin-right:.5rem}button{font:inherit;padding:.4rem .9rem;cursor:pointer}`;
+// The same calm language as fitgate's pages (palette, spacing scale, buttons that look like
+// buttons, links underlined only in text), inline because this small app serves no static files.
+const STYLE = `:root{--ink:#1d2330;--muted:#5b6474;--line:#d5dae3;--accent:#00747f;--accent-strong:#005f69;--s1:.25rem;--s2:.5rem;--s3:.75rem;--s4:1rem;--s5:1.5rem;--s6:2rem}
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:#f5f7f9}
+header{display:flex;flex-wrap:wrap;gap:var(--s2) var(--s5);align-items:center;padding:var(--s3) var(--s5);background:#fff;border-bottom:1px solid var(--line)}
+.brand{font-weight:700}
+nav{display:flex;flex-wrap:wrap;gap:var(--s1) var(--s4)}
+nav a{color:var(--ink);text-decoration:none;padding:var(--s1) 0}
+nav a:hover{color:var(--accent-strong);text-decoration:underline}
+main{max-width:46rem;margin:var(--s6) auto;padding:0 var(--s4)}
+h1{font-size:1.6rem;margin:0 0 var(--s4)}
+a{color:var(--accent)}
+:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
+.status{font-weight:600}.connected{color:#1e7a3c}.needs{color:#8a4600}
+.notice{padding:var(--s3) var(--s4);border-radius:6px;border:1px solid #b7dfe3;background:#e3f3f4;margin:var(--s4) 0}
+.problem{background:#fff4d6;border-color:#c99700}
+table{border-collapse:collapse;width:100%;background:#fff}td,th{text-align:left;padding:var(--s2) var(--s3);border-bottom:1px solid var(--line);overflow-wrap:anywhere}
+th{font-size:.9rem;color:var(--muted)}
+.actions{display:flex;flex-wrap:wrap;gap:var(--s3)}
+form{display:inline-block;margin:0}
+button{display:inline-flex;align-items:center;min-height:2.5rem;padding:var(--s2) var(--s4);border:1px solid var(--accent);border-radius:6px;background:var(--accent);color:#fff;font:inherit;font-weight:600;cursor:pointer}
+button:hover{background:var(--accent-strong)}
+form[method="post"] button{background:#fff;color:#b3261e;border-color:#b3261e}
+code{overflow-wrap:anywhere}
+@media (max-width:30rem){header{padding:var(--s3) var(--s4)}main{margin:var(--s4) auto}}`;
+
+const FAVICON =
+  'data:image/svg+xml,' +
+  encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#00747f"/><path d="M6 21l6-7 5 4 9-9" fill="none" stroke="#fff" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/></svg>');
 
 function layout(title, user, body) {
   return html`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${title} · Activity Sync</title><style>${raw(STYLE)}</style></head>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · Activity Sync</title><link rel="icon" href="${FAVICON}"><style>${raw(STYLE)}</style></head>
 <body>
+<header><span class="brand">Activity Sync</span>
 <nav aria-label="Main"><a href="/">Dashboard</a><a href="/connections">Connections</a>${
     user ? html`<a href="/logout">Sign out (${user.name ?? user.sub})</a>` : ''
-  }</nav>
+  }</nav></header>
 <main><h1>${title}</h1>
 ${body}
 </main></body></html>`.text;
@@ -71,7 +97,7 @@ export function fitbitPage({ user, connection, problem, verification, offerRecon
     html`${statusLine(connection)}
 ${needs ? notice(html`Fitbit no longer accepts this app's access${connection.reason ? ` (${connection.reason})` : ''}. Press <strong>Reconnect</strong> and allow access again.`, true) : ''}
 ${problem ? notice(problem, true) : ''}
-<p>${actions}</p>
+<div class="actions">${actions}</div>
 ${verification ? verificationSection(verification) : ''}`,
   );
 }
