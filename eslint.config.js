@@ -12,6 +12,8 @@ export default tseslint.config(
     },
   },
   { files: ['src/config/**', 'test/**', 'bench/**', 'scripts/**', '*.js'], rules: { 'no-restricted-properties': 'off' } },
+  // Config files and the compat suite's SDK scripts are plain JavaScript run by Node.
+  { files: ['*.js', 'test/**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
   // Example applications are plain JavaScript for Node, each its own program reading its own settings.
   {
     files: ['examples/**/*.js'],

@@ -8,8 +8,23 @@ import { startFitgateBehindTls, type FitgateBehindTls } from '../support/compat/
 const APP = join(dirname(fileURLToPath(import.meta.url)), '..', 'support', 'compat', 'apps', 'management_client.mjs');
 const RUN_DEADLINE_MS = 60_000;
 
+/** What the ManagementClient script reports, one field per call it made (see the script). */
+interface Report {
+  error?: unknown;
+  created: { client_id: string } & Record<string, unknown>;
+  updated: Record<string, unknown>;
+  selected: Record<string, unknown>;
+  refusedAlg: unknown;
+  connection: { options: Record<string, unknown> } & Record<string, unknown>;
+  enabled: unknown;
+  keysBefore: unknown;
+  rotated: { kid: string; cert: string };
+  revoked: { kid: string };
+  keysAfter: unknown;
+}
+
 /** Runs the ManagementClient script in its own process (NODE_EXTRA_CA_CERTS is read at start) and returns its JSON report. */
-function runScript(settings: Record<string, unknown>, caFile: string): Promise<Record<string, any>> {
+function runScript(settings: Record<string, unknown>, caFile: string): Promise<Report> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [APP], {
       env: { PATH: process.env.PATH ?? '', NODE_EXTRA_CA_CERTS: caFile, RP_SETTINGS: JSON.stringify(settings) },
@@ -23,7 +38,7 @@ function runScript(settings: Record<string, unknown>, caFile: string): Promise<R
     child.once('exit', () => {
       clearTimeout(timer);
       try {
-        resolve(JSON.parse(stdout.split('\n')[0] ?? '') as Record<string, any>);
+        resolve(JSON.parse(stdout.split('\n')[0] ?? '') as Report);
       } catch {
         reject(new Error(`the ManagementClient script printed no report: ${stdout} ${stderr}`));
       }
@@ -35,7 +50,7 @@ function runScript(settings: Record<string, unknown>, caFile: string): Promise<R
 // settings and fields, a connection's options and enabled clients, and the signing keys.
 describe('node-auth0 ManagementClient', () => {
   let fitgate: FitgateBehindTls;
-  let report: Record<string, any>;
+  let report: Report;
   let other: string;
 
   beforeAll(async () => {
