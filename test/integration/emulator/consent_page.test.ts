@@ -40,7 +40,8 @@ describe('consent page', () => {
 
   it('lists Google\'s sign-in scopes as always shared and offers checkboxes only for Health scopes', async () => {
     const { html } = await openConsent(buildAuthorizeUrl(emulator.url, 'google-health'));
-    expect(html).toContain('<li><code>openid</code></li>');
+    // Named in words, as Google's screen does.
+    expect(html).toContain('<li>Associate you with your personal info on Google</li>');
     expect(html).not.toContain('value="openid"');
     expect(html).toContain(`value="${GOOGLE_HEALTH}activity_and_fitness.readonly" checked`);
   });
