@@ -1,4 +1,6 @@
 import type { AppDeps } from '../../app_deps.js';
+import { InvalidRequestError } from '../../errors/index.js';
+import { idTokenLifetimeOf } from '../../domain/token_lifetimes.js';
 import type { Tenant, User } from '../../domain/types.js';
 import type { ClientRedirectParams } from '../authorize/client_redirect.js';
 import { returnsCode, returnsIdToken } from '../authorize/response_types.js';
@@ -13,7 +15,8 @@ import { issueAuthorizationCode } from './issue_code.js';
  * What a finished login sends the client, per its response type: a code, an id_token, or both
  * (the hybrid flow, where the id_token carries the code's c_hash). The front-channel id_token always
  * carries the request's nonce (check_nonce requires one) and the profile claims the scopes allow,
- * since no access token comes with it (OpenID Connect Core §5.4).
+ * since no access token comes with it (OpenID Connect Core §5.4), and lives as long as the client's
+ * jwt_configuration says, like the one /oauth/token issues.
  */
 export async function issueAuthorizationResponse(
   deps: Pick<AppDeps, 'store' | 'sealer'>,
@@ -25,7 +28,9 @@ export async function issueAuthorizationResponse(
   const code = returnsCode(responseType)
     ? await issueAuthorizationCode(deps.store.ephemeral, request, { userId: login.user.userId, authTime: login.authTime })
     : undefined;
-  const idToken = returnsIdToken(responseType)
+  const client = returnsIdToken(responseType) ? await deps.store.clients.get(request.tenant, request.clientId) : undefined;
+  if (returnsIdToken(responseType) && !client) throw new InvalidRequestError('The application no longer exists.');
+  const idToken = client
     ? await issueIdToken(tenantKeysFor(deps), {
         tenant: where.tenant,
         tenantUrl: where.tenantUrl,
@@ -35,6 +40,7 @@ export async function issueAuthorizationResponse(
         authTime: login.authTime,
         ...(request.nonce !== undefined ? { nonce: request.nonce } : {}),
         ...(code !== undefined ? { code } : {}),
+        lifetimeSeconds: idTokenLifetimeOf(client),
       })
     : undefined;
   return {

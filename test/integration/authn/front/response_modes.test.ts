@@ -95,6 +95,17 @@ describeEachStore('/authorize response types and modes', (harness) => {
     expect(formAction(page.headers['content-security-policy'] ?? '')).toBe('https://app.example');
   });
 
+  it("gives the front-channel id_token the lifetime of the client's jwt_configuration", async () => {
+    await fitgate.store.clients.update({ ...fitgate.webClient, idTokenLifetimeSeconds: 600 });
+    try {
+      const { arrivedAt } = await login({ response_type: 'id_token', nonce: 'n-life' });
+      const claims = await verifyIdToken(new URLSearchParams(arrivedAt?.hash.slice(1)).get('id_token')!);
+      expect(claims.exp! - claims.iat!).toBe(600);
+    } finally {
+      await fitgate.store.clients.update(fitgate.webClient);
+    }
+  });
+
   it('sends a login refused upstream back to the client in its response mode', async () => {
     emulator().control.setAutoConsent({ user: 'alice', decision: 'deny' });
     try {
