@@ -22,9 +22,9 @@ const STALE_LOGIN =
   'Go back to the application and log in again.';
 
 /**
- * GET /login/callback, where the upstream sends the browser back, read top to bottom: forward a
- * state another flow claims; take the login transaction (single use, this browser, this tenant)
- * before anything is sent upstream; check the client still accepts its redirect_uri; finish the
+ * GET /login/callback, where the upstream sends the browser back, read top to bottom: take the
+ * login transaction (single use, this browser, this tenant) before anything is sent upstream, or
+ * forward a state another flow claims; check the client still accepts its redirect_uri; finish the
  * upstream round trip; record the login (a blocked user is refused there); revoke a migrated user's
  * legacy token; renew the session; send the client its code or id_token (or both) in the response
  * mode it asked for; log. Failures after the transaction is taken go to the client as OAuth errors.
@@ -33,11 +33,12 @@ export function callbackEndpoint(deps: AppDeps, upstreams: UpstreamResolver, han
   const metrics = metricsOf(deps);
   const revoker = { sealer: deps.sealer, logger: deps.logger, tokenClientFor: upstreams.tokenClientFor.bind(upstreams) };
   return async (req: Request, res: Response, next: NextFunction) => {
-    const handoff = await findHandoff(handoffs, req);
-    if (handoff) return res.redirect(303, handoff);
-
+    // A login's own transaction first: it is the common case, and a state another flow claims is
+    // never among this browser's pending logins, so taking first costs the handoffs nothing.
     const transaction = await takeTransaction(deps.store.ephemeral, req);
     if (!transaction) {
+      const handoff = await findHandoff(handoffs, req);
+      if (handoff) return res.redirect(303, handoff);
       const refusal = new InvalidRequestError(STALE_LOGIN);
       await logLogin(deps, req, undefined, undefined, { outcome: 'failure', error: refusal });
       metrics.authn.login(req.context.tenant.name, '', 'failure', refusal.code);

@@ -109,16 +109,19 @@ const MAX_ATTEMPTS = 10;
 
 /**
  * Reads the current document, builds the write from it, and applies it; retries when another
- * writer changed the document in between. `describe` names the record in errors.
+ * writer changed the document in between. `describe` names the record in errors. `lastRead`, the
+ * document's text as this process last read it, stands in for the first read: the write's
+ * compare-and-set proves it still current, and a stale one costs a retry with a fresh read.
  */
 export async function updateDocument<T>(
   client: RedisClient,
   key: string,
   describe: string,
   build: (current: T, currentJson: string) => DocumentWrite,
+  lastRead?: string,
 ): Promise<void> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-    const currentJson = await client.get(key);
+    const currentJson = attempt === 0 && lastRead !== undefined ? lastRead : await client.get(key);
     if (currentJson === null) throw new NotFoundInStoreError(describe);
     const outcome = await writeDocument(client, build(JSON.parse(currentJson) as T, currentJson));
     if (outcome === 'changed') continue;

@@ -12,7 +12,7 @@ import {
   SEARCH_RESULT_LIMIT,
   searchTerms,
 } from '../user_indexing.js';
-import { createDocument, type DocumentWrite, deleteDocument, readDocument, readDocuments, updateDocument } from './document_writer.js';
+import { createDocument, type DocumentWrite, deleteDocument, readDocuments, updateDocument } from './document_writer.js';
 import type { RedisKeys } from './keys.js';
 import type { RedisClient } from './redis_client.js';
 import { sealedUsageWrite } from './sealed_usage.js';
@@ -21,6 +21,8 @@ import { sealedUsageWrite } from './sealed_usage.js';
 const SEPARATOR = '\u0000';
 /** Users indexed per round trip by the field-index backfill. */
 const BACKFILL_BATCH = 500;
+/** Users' last-read texts kept for the update that follows (about one per login in flight). */
+const LAST_READ_LIMIT = 1_000;
 
 /**
  * Users as JSON strings with three indexes, written atomically with the document:
@@ -38,8 +40,19 @@ export class RedisUserRepository implements UserRepository {
     private readonly keys: RedisKeys,
   ) {}
 
+  /**
+   * Users' texts as last read here, so the update that usually follows a read (a login finds its
+   * user, then records the login) skips reading it again. Taken by the update; bounded.
+   */
+  private readonly lastRead = new Map<string, string>();
+
   async get(tenant: string, userId: string): Promise<User | undefined> {
-    return readDocument<User>(this.client, this.keys.user(tenant, userId));
+    const key = this.keys.user(tenant, userId);
+    const json = await this.client.get(key);
+    if (json === null) return undefined;
+    if (this.lastRead.size >= LAST_READ_LIMIT) this.lastRead.delete(this.lastRead.keys().next().value!);
+    this.lastRead.set(key, json);
+    return JSON.parse(json) as User;
   }
 
   async findByIdentity(tenant: string, connection: string, upstreamUserId: string): Promise<User | undefined> {
@@ -57,6 +70,8 @@ export class RedisUserRepository implements UserRepository {
 
   async update(user: User): Promise<void> {
     const key = this.keys.user(user.tenant, user.userId);
+    const lastRead = this.lastRead.get(key);
+    this.lastRead.delete(key);
     await updateDocument<User>(this.client, key, `user ${user.userId}`, (current, currentJson) => {
       // Only the index entries that change are written: a returning user's login (new tokens, a
       // login count) changes none, and the document's compare-and-set keeps the kept entries true.
@@ -76,7 +91,7 @@ export class RedisUserRepository implements UserRepository {
         zrem: before.zadd.filter((op) => listedAfter.get(entry(op)) !== op.score).map(({ key: set, member }) => ({ key: set, member })),
         zadd: after.zadd.filter((op) => listedBefore.get(entry(op)) !== op.score),
       };
-    });
+    }, lastRead);
   }
 
   async delete(tenant: string, userId: string): Promise<boolean> {
