@@ -9,7 +9,7 @@ import { isClusterWorker, joinCluster } from './cluster/worker.js';
 import { tagWithWorker } from './cluster/worker_header.js';
 import { configFromProcess, ConfigError, type Config } from './config/index.js';
 import { connectionPlugins } from './connections/registry.js';
-import { firstPasswordNotice, formatFirstPasswordNotice, type FirstPasswordNotice } from './dashboard/first_password_notice.js';
+import { firstPasswordNotice, formatFirstPasswordNotice, type FirstPasswordNotice } from './dashboard/account/first_password_notice.js';
 import { bootstrap, type BootstrapResult } from './domain/bootstrap.js';
 import { masterKeyProblem } from './domain/master_key_check.js';
 import type { Sealer } from './domain/ports.js';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { configFromProcess, ConfigError, type Config } from '../../src/config/index.js';
-import { setAdminPassword } from '../../src/dashboard/admin_password.js';
+import { setAdminPassword } from '../../src/dashboard/account/admin_password.js';
 import { recordAdminActivity } from '../../src/domain/admin_activity.js';
 import { DEFAULT_TENANT, tenantUrl } from '../../src/domain/tenants.js';
 import { openStore } from '../../src/store/open_store.js';

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { firstPasswordFilePath, readFirstPasswordFile } from '../../../src/dashboard/first_password_file.js';
+import { firstPasswordFilePath, readFirstPasswordFile } from '../../../src/dashboard/account/first_password_file.js';
 import { hashPassword } from '../../../src/domain/passwords.js';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite_store.js';
 import { SERVER_TEST_TIMEOUT_MS, startServer, tempDataDir, type RunningServer } from './spawn_server.js';

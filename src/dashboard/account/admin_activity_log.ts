@@ -1,0 +1,29 @@
+import type { Request } from 'express';
+import type { AppDeps } from '../../app_deps.js';
+import { recordAdminActivity, type AdminActivity } from '../../domain/admin_activity.js';
+
+/**
+ * Records a dashboard admin's activity in the logs of `tenants`, with the request's address and user
+ * agent. Best effort: a log store that fails is reported to the process log and never changes the
+ * answer (a sign-in must not fail because its log line could not be written).
+ */
+export async function logAdminActivity(
+  deps: Pick<AppDeps, 'store' | 'logger'>,
+  req: Request,
+  activity: AdminActivity,
+  email: string,
+  tenants: readonly string[],
+): Promise<void> {
+  const userAgent = req.get('user-agent');
+  try {
+    await recordAdminActivity(deps.store, {
+      activity,
+      email,
+      tenants,
+      ...(req.ip !== undefined ? { ip: req.ip } : {}),
+      ...(userAgent !== undefined ? { userAgent } : {}),
+    });
+  } catch (error) {
+    deps.logger.warn({ err: error, activity }, 'could not record a dashboard admin event');
+  }
+}

@@ -1,0 +1,74 @@
+import { Router, type Request, type Response } from 'express';
+import type { AppDeps } from '../../app_deps.js';
+import { hashPassword, verifyPassword } from '../../domain/passwords.js';
+import { logAdminActivity } from './admin_activity_log.js';
+import { signIn, signOut } from './admin_session.js';
+import { rawField, textField } from '../form_fields.js';
+import { safeNextPath } from '../safe_next.js';
+import { SignInBlockedError, type SignInLimiter } from './sign_in_limiter.js';
+import { renderPage } from '../views.js';
+
+const WRONG_CREDENTIALS = 'That email and password do not match an admin account.';
+
+/**
+ * /manage/login and /manage/logout. Each sign-in, failure and block is logged (Auth0's `s`, `f`,
+ * `limit_wc`, `limit_mu`): a success in the logs of the tenants the admin manages; a failure or a
+ * block also in the log of the tenant whose host was used, so every tenant sees what was tried at
+ * its door, and whether the email belongs to an admin of another tenant shows nowhere.
+ */
+export function signInRoutes(deps: Pick<AppDeps, 'store' | 'logger'>, limiter: SignInLimiter): Router {
+  const { store } = deps;
+  const router = Router();
+  // Unknown emails are checked against a real hash too, so the response time does not reveal which
+  // emails are admins.
+  const decoyHash = hashPassword('decoy password that matches nothing');
+
+  router.get('/login', (req, res) => {
+    if (res.locals.admin) return res.redirect(303, safeNextPath(req.query.next));
+    renderPage(res, 'sign_in', { title: 'Sign in', next: safeNextPath(req.query.next), signedOut: req.query.signed_out === '1' });
+  });
+
+  router.post('/login', async (req: Request, res: Response) => {
+    const email = textField(req.body, 'email').toLowerCase();
+    const password = rawField(req.body, 'password');
+    const next = safeNextPath(textField(req.body, 'next'));
+    const fail = (status: number, error: string, extra: Record<string, unknown> = {}) =>
+      renderPage(res, 'sign_in', { title: 'Sign in', email, next, error, ...extra }, status);
+
+    if (!email || !password) return fail(400, 'Enter your email and your password.');
+    const admin = await store.admins.get(email);
+    const attempt = { email, ip: req.ip ?? 'unknown', passwordHash: admin?.passwordHash };
+    // Failures and blocks: the host's tenant, and the named admin's tenants when there is one.
+    const doorTenants = [req.context.tenant.name, ...(admin?.tenants ?? [])];
+    try {
+      await limiter.attempt(attempt);
+    } catch (error) {
+      if (!(error instanceof SignInBlockedError)) throw error;
+      if (error.justBlocked) {
+        const tenants = error.limit === 'account' ? doorTenants : [req.context.tenant.name];
+        await logAdminActivity(deps, req, error.limit === 'account' ? 'account_blocked' : 'address_blocked', email, tenants);
+      }
+      res.set(error.headers);
+      return fail(429, error.description, { blocked: true });
+    }
+    const valid = admin?.passwordHash
+      ? await verifyPassword(password, admin.passwordHash)
+      : await verifyPassword(password, await decoyHash).then(() => false);
+    if (!admin || !valid) {
+      await logAdminActivity(deps, req, 'sign_in_failed', email, doorTenants);
+      return fail(401, WRONG_CREDENTIALS);
+    }
+
+    await limiter.succeeded(attempt);
+    await signIn(req, admin.email);
+    await logAdminActivity(deps, req, 'signed_in', admin.email, admin.tenants);
+    res.redirect(303, next);
+  });
+
+  router.post('/logout', async (req, res) => {
+    await signOut(req);
+    res.redirect(303, '/manage/login?signed_out=1');
+  });
+
+  return router;
+}

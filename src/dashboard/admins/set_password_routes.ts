@@ -1,0 +1,51 @@
+import { Router } from 'express';
+import type { AppDeps } from '../../app_deps.js';
+import { logAdminActivity } from '../account/admin_activity_log.js';
+import { setAdminPassword } from '../account/admin_password.js';
+import { signIn } from '../account/admin_session.js';
+import { peekSetPasswordTicket, redeemSetPasswordTicket } from './admin_invitations.js';
+import { rawField, type FieldErrors } from '../form_fields.js';
+import { renderPage } from '../views.js';
+
+/** Same floor as FITGATE_ADMIN_PASSWORD. */
+export const MIN_PASSWORD_LENGTH = 12;
+
+/** /manage/set-password/:ticket: an invited admin chooses a password with their one-time link (logged as `scp`). */
+export function setPasswordRoutes(deps: Pick<AppDeps, 'store' | 'logger' | 'config'>): Router {
+  const { store } = deps;
+  const router = Router();
+  const expired = {
+    title: 'This link cannot be used',
+    message: 'Set-password links work once and expire after 72 hours. Ask an admin of your tenant to add you again for a new link.',
+    link: { href: '/manage/login', text: 'Go to sign-in' },
+  };
+
+  router.get('/set-password/:ticket', async (req, res) => {
+    const ticket = await peekSetPasswordTicket(store, req.params.ticket);
+    if (!ticket) return renderPage(res, 'message', expired, 404);
+    renderPage(res, 'set_password', { title: 'Set your password', narrow: true, email: ticket.email, ticket: req.params.ticket, minPasswordLength: MIN_PASSWORD_LENGTH });
+  });
+
+  router.post('/set-password/:ticket', async (req, res) => {
+    const peeked = await peekSetPasswordTicket(store, req.params.ticket);
+    if (!peeked) return renderPage(res, 'message', expired, 404);
+    const password = rawField(req.body, 'password');
+    const errors: FieldErrors = {};
+    if (password.length < MIN_PASSWORD_LENGTH) errors.password = `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
+    else if (rawField(req.body, 'confirm') !== password) errors.confirm = 'The two passwords differ.';
+    if (Object.keys(errors).length > 0) {
+      const data = { title: 'Set your password', email: peeked.email, ticket: req.params.ticket, errors, minPasswordLength: MIN_PASSWORD_LENGTH };
+      return renderPage(res, 'set_password', data, 400);
+    }
+
+    const ticket = await redeemSetPasswordTicket(store, req.params.ticket);
+    const admin = ticket ? await store.admins.get(ticket.email) : undefined;
+    if (!admin) return renderPage(res, 'message', expired, 404);
+    await setAdminPassword({ admins: store.admins, dataDir: deps.config.dataDir }, admin, password);
+    await signIn(req, admin.email);
+    await logAdminActivity(deps, req, 'password_changed', admin.email, admin.tenants);
+    res.redirect(303, '/manage');
+  });
+
+  return router;
+}

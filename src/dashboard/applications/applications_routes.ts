@@ -1,0 +1,207 @@
+import { Router, type Request, type Response } from 'express';
+import type { Store } from '../../store/store.js';
+import { originProblem, redirectUrlProblem } from '../../domain/application_urls.js';
+import { createClient, rotateClientSecret, isPublicClient } from '../../domain/clients.js';
+import type { Sealer } from '../../domain/ports.js';
+import type { Client } from '../../domain/types.js';
+import { NotFoundError } from '../../errors/index.js';
+import { APP_TYPE_LABELS, isAppType } from './app_types.js';
+import { logConfigChange } from '../config_change_log.js';
+import { checkboxField, textField, type FieldErrors } from '../form_fields.js';
+import { keepForOneView, takeForOneView } from '../shown_once.js';
+import { parseOriginList, parseUrlList } from './url_list.js';
+import { renderPage } from '../views.js';
+
+const MAX_NAME_LENGTH = 100;
+
+/** What the credentials page shows once after a creation or a rotation. */
+interface NewCredentials {
+  event: 'created' | 'rotated';
+  clientSecret?: string;
+}
+
+/**
+ * /manage/t/:tenant/applications: list, create, settings, secret rotation and deletion. Every POST
+ * answers with a redirect (Post/Redirect/Get), so reloading a page never creates or rotates twice.
+ * A client secret is shown on exactly one view, of the credentials page a creation or rotation
+ * redirects to; until then it waits sealed in the admin's session, never in a URL. The store keeps
+ * only its hash.
+ */
+export function applicationsRoutes(store: Store, sealer: Sealer): Router {
+  const router = Router({ mergeParams: true });
+  const tenantOf = (res: Response) => res.locals.managedTenant!.name;
+  const credentialsKey = (client: Client) => `application:${client.tenant}:${client.clientId}`;
+  const pathOf = (req: Request, client: Client, suffix = '') => `${req.baseUrl}/${encodeURIComponent(client.clientId)}${suffix}`;
+  /** The Management API path of the same change, for the log. */
+  const apiPathOf = (client: Client, suffix = '') => `/api/v2/clients/${encodeURIComponent(client.clientId)}${suffix}`;
+
+  async function findClient(res: Response, clientId: string | undefined): Promise<Client> {
+    const client = clientId ? await store.clients.get(tenantOf(res), clientId) : undefined;
+    if (!client) throw new NotFoundError('This tenant has no such application.');
+    return client;
+  }
+
+  router.get('/', async (req, res) => {
+    const { items } = await store.clients.list(tenantOf(res), { page: 0, perPage: 100 });
+    const deleted = typeof req.query.deleted === 'string' ? req.query.deleted : undefined;
+    renderPage(res, 'applications', { title: 'Applications', section: 'applications', applications: items, labels: APP_TYPE_LABELS, deleted });
+  });
+
+  router.get('/new', (_req, res) => {
+    renderPage(res, 'application_new', { title: 'Create application', section: 'applications', labels: APP_TYPE_LABELS });
+  });
+
+  router.post('/', async (req, res) => {
+    const name = textField(req.body, 'name');
+    const appType = textField(req.body, 'app_type');
+    const errors: FieldErrors = {};
+    if (!name || name.length > MAX_NAME_LENGTH) errors.name = `Give the application a name of 1 to ${MAX_NAME_LENGTH} characters.`;
+    if (!isAppType(appType)) errors.app_type = 'Choose the kind of application.';
+    if (Object.keys(errors).length > 0 || !isAppType(appType)) {
+      const data = { title: 'Create application', section: 'applications', labels: APP_TYPE_LABELS, name, appType, errors };
+      return renderPage(res, 'application_new', data, 400);
+    }
+    const { client, clientSecret } = await createClient(store.clients, { tenant: tenantOf(res), name, appType });
+    await logConfigChange(store, req, res, {
+      description: 'Create a client',
+      method: 'POST',
+      path: '/api/v2/clients',
+      statusCode: 201,
+      details: { client_id: client.clientId },
+    });
+    keepForOneView(req, sealer, credentialsKey(client), { event: 'created', ...(clientSecret && { clientSecret }) } satisfies NewCredentials);
+    res.redirect(303, pathOf(req, client, '/credentials'));
+  });
+
+  router.get('/:clientId', async (req, res) => {
+    const client = await findClient(res, req.params.clientId);
+    renderPage(res, 'application', settingsPage(client, { saved: req.query.saved === '1', errors: storedUrlProblems(client) }));
+  });
+
+  router.post('/:clientId', async (req, res) => {
+    const client = await findClient(res, req.params.clientId);
+    const name = textField(req.body, 'name');
+    const typed = {
+      name,
+      callbacksText: textField(req.body, 'callbacks'),
+      logoutText: textField(req.body, 'allowed_logout_urls'),
+      webOriginsText: textField(req.body, 'web_origins'),
+      allowedOriginsText: textField(req.body, 'allowed_origins'),
+    };
+    const lists = {
+      callbacks: parseUrlList(typed.callbacksText, client.appType),
+      allowed_logout_urls: parseUrlList(typed.logoutText, client.appType),
+      web_origins: parseOriginList(typed.webOriginsText),
+      allowed_origins: parseOriginList(typed.allowedOriginsText),
+    };
+    const errors: FieldErrors = {};
+    if (!name || name.length > MAX_NAME_LENGTH) errors.name = `Give the application a name of 1 to ${MAX_NAME_LENGTH} characters.`;
+    for (const [field, result] of Object.entries(lists)) if (!result.ok) errors[field] = result.message;
+    const { callbacks, allowed_logout_urls: logoutUrls, web_origins: webOrigins, allowed_origins: allowedOrigins } = lists;
+    if (!callbacks.ok || !logoutUrls.ok || !webOrigins.ok || !allowedOrigins.ok || errors.name) {
+      return renderPage(res, 'application', settingsPage(client, { errors, typed }), 400);
+    }
+    await store.clients.update({
+      ...client,
+      name,
+      callbacks: callbacks.urls,
+      allowedLogoutUrls: logoutUrls.urls,
+      webOrigins: webOrigins.urls,
+      allowedOrigins: allowedOrigins.urls,
+      updatedAt: new Date().toISOString(),
+    });
+    await logConfigChange(store, req, res, { description: 'Update a client', method: 'PATCH', path: apiPathOf(client) });
+    res.redirect(303, pathOf(req, client, '?saved=1'));
+  });
+
+  router.get('/:clientId/credentials', async (req, res) => {
+    const client = await findClient(res, req.params.clientId);
+    const shown = takeForOneView<NewCredentials>(req, sealer, credentialsKey(client));
+    // Reloaded, bookmarked or opened in another tab: the secret was already shown once.
+    if (!shown) return res.redirect(303, pathOf(req, client));
+    renderPage(res, 'application_secret', {
+      title: client.name,
+      section: 'applications',
+      client,
+      clientSecret: shown.clientSecret,
+      rotated: shown.event === 'rotated',
+    });
+  });
+
+  router.get('/:clientId/rotate-secret', async (req, res) => {
+    const client = await confidentialClient(res, req.params.clientId);
+    renderPage(res, 'application_rotate', { title: `Rotate the secret of ${client.name}`, section: 'applications', client });
+  });
+
+  router.post('/:clientId/rotate-secret', async (req, res) => {
+    const client = await confidentialClient(res, req.params.clientId);
+    if (!checkboxField(req.body, 'confirm')) {
+      const errors = { confirm: 'Tick the box to confirm that the current secret may stop working now.' };
+      return renderPage(res, 'application_rotate', { title: `Rotate the secret of ${client.name}`, section: 'applications', client, errors }, 400);
+    }
+    const clientSecret = await rotateClientSecret(store.clients, client);
+    await logConfigChange(store, req, res, { description: 'Rotate a client secret', method: 'POST', path: apiPathOf(client, '/rotate-secret') });
+    keepForOneView(req, sealer, credentialsKey(client), { event: 'rotated', clientSecret } satisfies NewCredentials);
+    res.redirect(303, pathOf(req, client, '/credentials'));
+  });
+
+  router.get('/:clientId/delete', async (req, res) => {
+    const client = await findClient(res, req.params.clientId);
+    renderPage(res, 'application_delete', { title: `Delete ${client.name}`, section: 'applications', client });
+  });
+
+  router.post('/:clientId/delete', async (req, res) => {
+    const client = await findClient(res, req.params.clientId);
+    await store.clients.delete(client.tenant, client.clientId);
+    await forgetEnabledClient(store, client);
+    await logConfigChange(store, req, res, { description: 'Delete a client', method: 'DELETE', path: apiPathOf(client), statusCode: 204 });
+    res.redirect(303, `${req.baseUrl}?deleted=${encodeURIComponent(client.name)}`);
+  });
+
+  async function confidentialClient(res: Response, clientId: string | undefined): Promise<Client> {
+    const client = await findClient(res, clientId);
+    if (isPublicClient(client)) throw new NotFoundError('This application is public and has no secret to rotate.');
+    return client;
+  }
+
+  return router;
+}
+
+function settingsPage(client: Client, extra: Record<string, unknown>) {
+  return {
+    title: client.name,
+    section: 'applications',
+    client,
+    typeLabel: APP_TYPE_LABELS[client.appType],
+    hasSecret: !isPublicClient(client),
+    ...extra,
+  };
+}
+
+/**
+ * URLs saved before the application URL rule existed (or through an older version) that sign-in
+ * and sign-out now refuse, shown next to their field so the admin knows what to replace.
+ */
+function storedUrlProblems(client: Client): FieldErrors {
+  const stored: [string, readonly string[], (url: string) => string | undefined][] = [
+    ['callbacks', client.callbacks, (url) => redirectUrlProblem(url, client.appType)],
+    ['allowed_logout_urls', client.allowedLogoutUrls, (url) => redirectUrlProblem(url, client.appType)],
+    ['web_origins', client.webOrigins ?? [], originProblem],
+    ['allowed_origins', client.allowedOrigins ?? [], originProblem],
+  ];
+  const errors: FieldErrors = {};
+  for (const [field, urls, problemOf] of stored) {
+    const refused = urls.map((url) => ({ url, problem: problemOf(url) })).find((entry) => entry.problem);
+    if (refused) errors[field] = `Saved earlier, and refused at sign-in and sign-out until replaced: ${refused.url}: ${refused.problem}.`;
+  }
+  return errors;
+}
+
+/** A deleted application leaves no trace in the connections it was enabled for. */
+async function forgetEnabledClient(store: Store, client: Client): Promise<void> {
+  for (const connection of await store.connections.list(client.tenant)) {
+    if (!connection.enabledClients.includes(client.clientId)) continue;
+    const enabledClients = connection.enabledClients.filter((id) => id !== client.clientId);
+    await store.connections.update({ ...connection, enabledClients, updatedAt: new Date().toISOString() });
+  }
+}

@@ -1,0 +1,31 @@
+import { originProblem, redirectUrlProblem } from '../../domain/application_urls.js';
+import type { AppType } from '../../domain/types.js';
+
+/**
+ * URL lists as an admin types them: one per line or comma-separated, blanks and repeats dropped.
+ * Each entry must pass the application URL rule (domain/application_urls.ts), the same rule the
+ * Management API applies; the message names the first entry that does not.
+ */
+export type UrlListResult = { ok: true; urls: string[] } | { ok: false; message: string };
+
+/** Allowed Callback URLs and Allowed Logout URLs. */
+export function parseUrlList(text: string, appType: AppType): UrlListResult {
+  return parseList(text, (entry) => redirectUrlProblem(entry, appType));
+}
+
+/** Allowed Web Origins and Allowed Origins (CORS). */
+export function parseOriginList(text: string): UrlListResult {
+  return parseList(text, originProblem);
+}
+
+function parseList(text: string, problemOf: (entry: string) => string | undefined): UrlListResult {
+  const entries = text
+    .split(/[\n,]/)
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const problem = problemOf(entry);
+    if (problem) return { ok: false, message: `${entry}: ${problem}.` };
+  }
+  return { ok: true, urls: [...new Set(entries)] };
+}

@@ -1,0 +1,98 @@
+import type { ConnectionPlugin } from '../../connections/plugin.js';
+import type { Sealer } from '../../domain/ports.js';
+import type { Connection, ConnectionOptions, ProfileSyncMode, UpstreamApi } from '../../domain/types.js';
+import { checkboxField, listField, rawField, textField, type FieldErrors, type FormBody } from '../form_fields.js';
+
+/**
+ * The social connection settings form: what the admin typed, checked by the plugin's own
+ * parseSettings, turned into the connection's options. The client secret is write-only: the form
+ * never shows it, and a blank field keeps the one already stored.
+ */
+
+export const UPSTREAM_APIS: readonly UpstreamApi[] = ['google-health', 'fitbit-legacy'];
+
+export interface SettingsForm {
+  api: UpstreamApi;
+  clientId: string;
+  /** What was typed in "Client Secret"; '' keeps the stored secret. */
+  newClientSecret: string;
+  scope: string[];
+  profileSync: ProfileSyncMode;
+}
+
+/** What a connection that was never saved starts with. */
+export const NEW_CONNECTION_DEFAULTS: ConnectionOptions = {
+  api: 'google-health',
+  scope: ['activity', 'heartrate', 'profile', 'sleep'],
+  profileSync: 'on_each_login',
+};
+
+export function readSettingsForm(body: FormBody): SettingsForm | { error: FieldErrors } {
+  const api = textField(body, 'api');
+  if (!UPSTREAM_APIS.includes(api as UpstreamApi)) return { error: { api: 'Choose which API this connection uses.' } };
+  return {
+    api: api as UpstreamApi,
+    clientId: textField(body, 'client_id'),
+    newClientSecret: rawField(body, 'client_secret').trim(),
+    scope: [...new Set(listField(body, 'scope'))],
+    profileSync: checkboxField(body, 'profile_sync') ? 'on_each_login' : 'on_first_login',
+  };
+}
+
+/**
+ * Validates the form with the plugin and returns the options to store, or the plugin's complaint
+ * placed next to the form field it is about.
+ */
+export function settingsFromForm(
+  form: SettingsForm,
+  current: ConnectionOptions | undefined,
+  plugin: ConnectionPlugin,
+  sealer: Sealer,
+): { ok: true; options: ConnectionOptions } | { ok: false; errors: FieldErrors } {
+  // Without a client id the connection has no upstream credentials at all (sandbox, when enabled).
+  const keptSecret = form.clientId && current?.clientSecret ? sealer.open(current.clientSecret) : undefined;
+  const clientSecret = form.clientId ? form.newClientSecret || keptSecret : undefined;
+  const parsed = plugin.parseSettings({
+    api: form.api,
+    ...(form.clientId && { clientId: form.clientId }),
+    ...(clientSecret && { clientSecret }),
+    scope: form.scope,
+    profileSync: form.profileSync,
+  });
+  if (!parsed.ok) {
+    const field = formFieldOf(parsed.field);
+    return { ok: false, errors: { [field]: `${FIELD_LABELS[field] ?? 'Settings'}: ${parsed.message}` } };
+  }
+
+  const options: ConnectionOptions = { api: form.api, scope: form.scope, profileSync: form.profileSync };
+  if (form.clientId) options.clientId = form.clientId;
+  if (form.clientId && form.newClientSecret) options.clientSecret = sealer.seal(form.newClientSecret);
+  else if (form.clientId && current?.clientSecret) options.clientSecret = current.clientSecret;
+  return { ok: true, options };
+}
+
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  api: 'API',
+  client_id: 'Client ID',
+  client_secret: 'Client Secret',
+  scope: 'Permissions',
+  profile_sync: 'Profile sync',
+};
+
+/** The form field a plugin's complaint is about ("clientId" or "scope.2" → "client_id", "scope"). */
+function formFieldOf(field: string): string {
+  const name = (field.split('.')[0] ?? '').replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+  return Object.hasOwn(FIELD_LABELS, name) ? name : 'form';
+}
+
+/** The settings as the form shows them: the stored options, or what the admin just typed. */
+export function formValues(connection: Connection | undefined, typed?: SettingsForm) {
+  const options = connection?.options ?? NEW_CONNECTION_DEFAULTS;
+  return {
+    api: typed?.api ?? options.api,
+    clientId: typed?.clientId ?? options.clientId ?? '',
+    scope: typed?.scope ?? options.scope,
+    profileSync: typed?.profileSync ?? options.profileSync,
+    hasSecret: Boolean(options.clientSecret),
+  };
+}

@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import { Router, type Request, type Response } from 'express';
+import type { AppDeps } from '../../app_deps.js';
+import type { ConnectionPlugin } from '../../connections/plugin.js';
+import { callbackUrl } from '../../domain/tenants.js';
+import type { Connection, ConnectionOptions } from '../../domain/types.js';
+import { NotFoundError } from '../../errors/index.js';
+import { logConfigChange } from '../config_change_log.js';
+import { formValues, readSettingsForm, settingsFromForm, UPSTREAM_APIS, type SettingsForm } from './connection_settings_form.js';
+import type { FieldErrors } from '../form_fields.js';
+import { linkedText } from './linked_text.js';
+import { permissionAreas } from './permission_areas.js';
+import { findSocialConnection } from './social_connection.js';
+import { renderPage } from '../views.js';
+
+/**
+ * Authentication → Social: the plugins fitgate has, and for each its settings page (credentials,
+ * mode, permissions, profile sync, the callback URL to register upstream and the setup steps).
+ */
+export function socialRoutes(deps: AppDeps): Router {
+  const router = Router({ mergeParams: true });
+  const tenantOf = (res: Response) => res.locals.managedTenant!.name;
+
+  function pluginOf(req: Request): ConnectionPlugin {
+    const plugin = deps.plugins.get(String(req.params.strategy));
+    if (!plugin) throw new NotFoundError('fitgate has no such social connection.');
+    return plugin;
+  }
+
+  router.get('/', async (_req, res) => {
+    const tenant = tenantOf(res);
+    const { items: clients } = await deps.store.clients.list(tenant, { page: 0, perPage: 100 });
+    const clientNames = new Map(clients.map((client) => [client.clientId, client.name]));
+    const entries = await Promise.all(
+      [...deps.plugins.values()].map(async (plugin) => {
+        const connection = await findSocialConnection(deps.store, tenant, plugin.strategy);
+        const sandbox = isSandbox(connection?.options);
+        return {
+          strategy: plugin.strategy,
+          displayName: plugin.displayName,
+          connection,
+          sandbox,
+          // TRY on the list, as in Auth0's guide: once there is something to try.
+          tryable: Boolean(connection && (sandbox || connection.options.clientId)),
+          enabledFor: (connection?.enabledClients ?? []).map((id) => clientNames.get(id) ?? id),
+        };
+      }),
+    );
+    renderPage(res, 'social', { title: 'Social connections', section: 'social', entries });
+  });
+
+  function settingsPage(res: Response, plugin: ConnectionPlugin, connection: Connection | undefined, extra: { typed?: SettingsForm; errors?: FieldErrors; saved?: boolean }) {
+    const tenant = tenantOf(res);
+    const values = formValues(connection, extra.typed);
+    const callback = callbackUrl(deps.config, tenant);
+    return {
+      title: plugin.displayName,
+      section: 'social',
+      tab: 'settings',
+      plugin: { strategy: plugin.strategy, displayName: plugin.displayName },
+      connection,
+      values,
+      apis: UPSTREAM_APIS,
+      callbackUrl: callback,
+      setupSteps: Object.fromEntries(UPSTREAM_APIS.map((api) => [api, plugin.setupSteps(api, callback).map((step) => linkedText(step, [callback]))])),
+      // Grouped by the Google area that grants them, whichever API is chosen: the hints say what
+      // each mode asks for, and switching mode in the form changes no checkbox.
+      permissionAreas: permissionAreas(plugin.permissions('google-health'), 'google-health'),
+      sandboxMode: connection ? isSandbox(connection.options) : false,
+      sandboxAvailable: deps.config.sandbox,
+      errors: extra.errors,
+      saved: extra.saved,
+    };
+  }
+
+  function isSandbox(options: ConnectionOptions | undefined): boolean {
+    return Boolean(options && !options.clientId && deps.config.sandbox);
+  }
+
+  router.get('/:strategy', async (req, res) => {
+    const plugin = pluginOf(req);
+    const connection = await findSocialConnection(deps.store, tenantOf(res), plugin.strategy);
+    renderPage(res, 'connection', settingsPage(res, plugin, connection, { saved: req.query.saved === '1' }));
+  });
+
+  router.post('/:strategy', async (req, res) => {
+    const plugin = pluginOf(req);
+    const tenant = tenantOf(res);
+    const connection = await findSocialConnection(deps.store, tenant, plugin.strategy);
+    const form = readSettingsForm(req.body);
+    if ('error' in form) return renderPage(res, 'connection', settingsPage(res, plugin, connection, { errors: form.error }), 400);
+    const result = settingsFromForm(form, connection?.options, plugin, deps.sealer);
+    if (!result.ok) return renderPage(res, 'connection', settingsPage(res, plugin, connection, { typed: form, errors: result.errors }), 400);
+
+    const now = new Date().toISOString();
+    const id = connection?.id ?? `con_${randomBytes(12).toString('base64url')}`;
+    if (connection) {
+      await deps.store.connections.update({ ...connection, options: result.options, updatedAt: now });
+    } else {
+      await deps.store.connections.create({
+        tenant,
+        id,
+        name: plugin.strategy,
+        strategy: plugin.strategy,
+        options: result.options,
+        enabledClients: [],
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+    await logConfigChange(
+      deps.store,
+      req,
+      res,
+      connection
+        ? { description: 'Update a connection', method: 'PATCH', path: `/api/v2/connections/${encodeURIComponent(id)}` }
+        : { description: 'Create a connection', method: 'POST', path: '/api/v2/connections', statusCode: 201, details: { connection_id: id } },
+    );
+    res.redirect(303, `${req.baseUrl}/${encodeURIComponent(plugin.strategy)}?saved=1`);
+  });
+
+  return router;
+}

@@ -1,0 +1,59 @@
+import { Router, type Request, type Response } from 'express';
+import type { AppDeps } from '../../app_deps.js';
+import { revokeSigningKey, rotateSigningKey, type SigningKeyDeps } from '../../domain/signing_key_changes.js';
+import { keyStates } from '../../domain/signing_key_rotation.js';
+import { logConfigChange } from '../config_change_log.js';
+import { checkboxField } from '../form_fields.js';
+import { renderPage } from '../views.js';
+
+const ORDER = { current: 0, next: 1, previous: 2, revoked: 3 } as const;
+
+/**
+ * /manage/t/:tenant/signing-keys: the tenant's signing keys and the two buttons Auth0's dashboard
+ * has, rotate and revoke, doing what the Management API does (src/domain/signing_key_changes.ts).
+ * Each change is a POST with a confirmation box, answered by a redirect (Post/Redirect/Get).
+ */
+export function signingKeysRoutes(deps: AppDeps): Router {
+  const router = Router({ mergeParams: true });
+  const keyDeps: SigningKeyDeps = { tenants: deps.store.tenants, locks: deps.store.locks, sealer: deps.sealer };
+
+  async function show(req: Request, res: Response, errors?: Record<string, string>): Promise<void> {
+    const tenant = await deps.store.tenants.get(res.locals.managedTenant!.name);
+    const keys = keyStates(tenant ?? res.locals.managedTenant!).sort((a, b) => ORDER[a.status] - ORDER[b.status]);
+    const notice = typeof req.query.done === 'string' && ['rotated', 'revoked'].includes(req.query.done) ? req.query.done : undefined;
+    renderPage(res, 'signing_keys', { title: 'Signing keys', section: 'signing-keys', keys, notice, errors }, errors ? 400 : 200);
+  }
+
+  router.get('/', (req, res) => show(req, res));
+
+  router.post('/rotate', async (req, res) => {
+    if (!checkboxField(req.body, 'confirm')) return show(req, res, { confirm: 'Tick the box to confirm the rotation.' });
+    const current = await rotateSigningKey(keyDeps, res.locals.managedTenant!.name);
+    await logConfigChange(deps.store, req, res, {
+      description: 'Rotate the Application Signing Key',
+      method: 'POST',
+      path: '/api/v2/keys/signing/rotate',
+      statusCode: 201,
+      details: { kid: current.kid },
+    });
+    res.redirect(303, `${req.baseUrl}?done=rotated`);
+  });
+
+  router.post('/:kid/revoke', async (req, res) => {
+    const kid = req.params.kid ?? '';
+    if (!checkboxField(req.body, 'confirm')) return show(req, res, { [`revoke-${kid}`]: 'Tick the box to confirm the revocation.' });
+    const result = await revokeSigningKey(keyDeps, res.locals.managedTenant!.name, kid);
+    if (typeof result === 'string') {
+      return show(req, res, { [`revoke-${kid}`]: result === 'in_use' ? 'Only a previously used key can be revoked.' : 'There is no such key.' });
+    }
+    await logConfigChange(deps.store, req, res, {
+      description: 'Revoke an Application Signing Key',
+      method: 'PUT',
+      path: `/api/v2/keys/signing/${encodeURIComponent(kid)}/revoke`,
+      details: { kid },
+    });
+    res.redirect(303, `${req.baseUrl}?done=revoked`);
+  });
+
+  return router;
+}

@@ -1,0 +1,33 @@
+import { Router } from 'express';
+import type { Store } from '../../store/store.js';
+import { LOG_EVENT_TYPES } from '../../domain/log_events.js';
+import { pageLinks, pageOf, PER_PAGE } from '../paging.js';
+import { renderPage } from '../views.js';
+
+/** /manage/t/:tenant/logs: the tenant's log events, newest first, filtered by type and user. */
+export function logsRoutes(store: Store): Router {
+  const router = Router({ mergeParams: true });
+
+  router.get('/', async (req, res) => {
+    const tenant = res.locals.managedTenant!.name;
+    const type = typeof req.query.type === 'string' && Object.hasOwn(LOG_EVENT_TYPES, req.query.type) ? req.query.type : '';
+    const user = typeof req.query.user === 'string' ? req.query.user.trim().slice(0, 300) : '';
+    const page = pageOf(req.query.page);
+    const { items, total } = await store.logs.list(tenant, {
+      page,
+      perPage: PER_PAGE,
+      ...(type && { type }),
+      ...(user && { userId: user }),
+    });
+    renderPage(res, 'logs', {
+      title: 'Logs',
+      section: 'logs',
+      events: items,
+      labels: LOG_EVENT_TYPES,
+      filters: { type, user },
+      paging: pageLinks(page, total, { ...(type && { type }), ...(user && { user }) }),
+    });
+  });
+
+  return router;
+}

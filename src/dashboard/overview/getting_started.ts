@@ -1,0 +1,62 @@
+import type { AppDeps } from '../../app_deps.js';
+import { verifyPassword } from '../../domain/passwords.js';
+import type { AdminAccount } from '../../domain/types.js';
+import { readFirstPasswordFile } from '../account/first_password_file.js';
+import { findSocialConnection } from '../connections/social_connection.js';
+
+/**
+ * The Overview's "Getting started" checklist, read from what is stored (admins, clients,
+ * connections, users) and the logs (a successful TRY), never from a flag an admin ticks: a step is
+ * done when fitgate can see it was done.
+ */
+export interface ChecklistStep {
+  readonly key: 'password' | 'application' | 'credentials' | 'try' | 'enable' | 'first_login';
+  readonly label: string;
+  readonly done: boolean;
+  /** Where the step is done. */
+  readonly href: string;
+  /** A word on the state when it helps ("using the sandbox"). */
+  readonly note?: string;
+}
+
+/** How far back the TRY step looks: the newest successful logins, a bounded read. */
+const RECENT_LOGINS = 100;
+
+export async function gettingStarted(deps: Pick<AppDeps, 'store' | 'config'>, tenant: string, admin: AdminAccount): Promise<ChecklistStep[]> {
+  const base = `/manage/t/${encodeURIComponent(tenant)}`;
+  const [passwordUnchanged, clients, connection, users, recentLogins] = await Promise.all([
+    stillHasGeneratedPassword(deps.config.dataDir, admin),
+    deps.store.clients.list(tenant, { page: 0, perPage: 100 }),
+    findSocialConnection(deps.store, tenant, 'fitbit'),
+    deps.store.users.count(tenant),
+    deps.store.logs.list(tenant, { type: 's', page: 0, perPage: RECENT_LOGINS }),
+  ]);
+  const interactive = clients.items.filter((client) => client.appType !== 'non_interactive');
+  const sandbox = Boolean(connection && !connection.options.clientId && deps.config.sandbox);
+  const credentials = Boolean(connection?.options.clientId) || sandbox;
+  const enabledForAnApp = interactive.some((client) => connection?.enabledClients.includes(client.clientId));
+  const tried = recentLogins.items.some((event) => event.details?.try === true);
+  const loggedIn = users > 0;
+  return [
+    { key: 'password', label: 'Change the generated password', done: !passwordUnchanged, href: '/manage/account' },
+    { key: 'application', label: 'Create an application', done: interactive.length > 0, href: `${base}/applications/new` },
+    {
+      key: 'credentials',
+      label: 'Paste your Google or Fitbit credentials, or keep the sandbox',
+      done: credentials,
+      href: `${base}/social/fitbit`,
+      ...(sandbox ? { note: 'using the sandbox: no real Fitbit account needed yet' } : {}),
+    },
+    // A real login proves the connection works as well as a TRY would.
+    { key: 'try', label: 'Try the connection', done: tried || loggedIn, href: `${base}/social/fitbit/try` },
+    { key: 'enable', label: 'Enable the connection for your application', done: enabledForAnApp, href: `${base}/social/fitbit/applications` },
+    { key: 'first_login', label: 'Sign in to your application for real', done: loggedIn, href: `${base}/users` },
+  ];
+}
+
+/** True while the password printed at first start (and kept in the data directory) still opens this admin. */
+async function stillHasGeneratedPassword(dataDir: string, admin: AdminAccount): Promise<boolean> {
+  const first = await readFirstPasswordFile(dataDir);
+  if (!first || first.email.toLowerCase() !== admin.email.toLowerCase() || !admin.passwordHash) return false;
+  return verifyPassword(first.password, admin.passwordHash);
+}

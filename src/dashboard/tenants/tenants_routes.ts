@@ -1,0 +1,56 @@
+import { Router } from 'express';
+import type { AppDeps } from '../../app_deps.js';
+import { callbackUrl, createTenant, tenantUrl } from '../../domain/tenants.js';
+import { BadRequestError, ConflictError } from '../../errors/index.js';
+import { logConfigChange } from '../config_change_log.js';
+import { textField } from '../form_fields.js';
+import { renderPage } from '../views.js';
+
+/**
+ * For signed-in admins: /manage (home), /manage/switch (the tenant switcher) and /manage/tenants: the tenants an admin
+ * manages, and creating one, which makes its creator its first admin.
+ */
+export function tenantsRoutes(deps: AppDeps): Router {
+  const router = Router();
+  router.get('/', (_req, res) => {
+    const first = res.locals.dashboard?.adminTenants?.[0];
+    res.redirect(303, first ? `/manage/t/${encodeURIComponent(first)}` : '/manage/tenants');
+  });
+
+  // A GET form, so it works without JavaScript; the tenant page itself checks the admin manages it.
+  router.get('/switch', (req, res) => {
+    const tenant = typeof req.query.tenant === 'string' ? req.query.tenant : '';
+    res.redirect(303, tenant ? `/manage/t/${encodeURIComponent(tenant)}` : '/manage/tenants');
+  });
+
+  const listPage = (names: string[], extra: Record<string, unknown> = {}) => ({
+    title: 'Tenants',
+    section: 'tenants',
+    baseHost: deps.config.baseHost,
+    tenants: names.map((name) => ({ name, url: tenantUrl(deps.config, name), callbackUrl: callbackUrl(deps.config, name) })),
+    ...extra,
+  });
+
+  router.get('/tenants', (_req, res) => {
+    renderPage(res, 'tenants', listPage(res.locals.dashboard?.adminTenants ?? []));
+  });
+
+  router.post('/tenants', async (req, res) => {
+    const admin = res.locals.admin;
+    if (!admin) return;
+    const name = textField(req.body, 'name').toLowerCase();
+    try {
+      await createTenant({ tenants: deps.store.tenants, sealer: deps.sealer }, name);
+    } catch (error) {
+      if (!(error instanceof BadRequestError || error instanceof ConflictError)) throw error;
+      const page = listPage(res.locals.dashboard?.adminTenants ?? [], { name, errors: { name: error.description } });
+      return renderPage(res, 'tenants', page, error.status);
+    }
+    await deps.store.admins.update({ ...admin, tenants: [...admin.tenants, name] });
+    deps.logger.info({ tenant: name, admin: admin.email }, 'tenant created from the dashboard');
+    await logConfigChange(deps.store, req, res, { description: 'Create a tenant', method: 'POST', path: '/manage/tenants', statusCode: 201, tenant: name });
+    res.redirect(303, `/manage/t/${encodeURIComponent(name)}?created=1`);
+  });
+
+  return router;
+}

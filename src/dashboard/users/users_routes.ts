@@ -1,0 +1,72 @@
+import { Router, type Response } from 'express';
+import type { Store } from '../../store/store.js';
+import { deleteUserAndRevoke, type RemovalDeps } from '../../domain/identity_removal.js';
+import { describeReauthorization } from '../../domain/identity_status.js';
+import type { User } from '../../domain/types.js';
+import { NotFoundError } from '../../errors/index.js';
+import { logConfigChange } from '../config_change_log.js';
+import { pageLinks, pageOf, PER_PAGE } from '../paging.js';
+import { renderPage } from '../views.js';
+
+/**
+ * /manage/t/:tenant/users: search, a user's profile and identities (with their connection status),
+ * and deletion, which drops the stored upstream tokens and then revokes them upstream, best effort.
+ * Tokens are never rendered.
+ */
+export function usersRoutes(store: Store, removal: RemovalDeps): Router {
+  const router = Router({ mergeParams: true });
+  const tenantOf = (res: Response) => res.locals.managedTenant!.name;
+
+  async function findUser(res: Response, userId: string | undefined): Promise<User> {
+    const user = userId ? await store.users.get(tenantOf(res), userId) : undefined;
+    if (!user) throw new NotFoundError('This tenant has no such user.');
+    return user;
+  }
+
+  router.get('/', async (req, res) => {
+    const q = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, 200) : '';
+    const page = pageOf(req.query.page);
+    const { items, total } = await store.users.list(tenantOf(res), { page, perPage: PER_PAGE, ...(q && { q }) });
+    renderPage(res, 'users', {
+      title: 'Users',
+      section: 'users',
+      users: items,
+      q,
+      deleted: typeof req.query.deleted === 'string' ? req.query.deleted : undefined,
+      paging: pageLinks(page, total, q ? { q } : {}),
+    });
+  });
+
+  router.get('/:userId', async (req, res) => {
+    const user = await findUser(res, req.params.userId);
+    const identities = user.identities.map((identity) => ({
+      provider: identity.provider,
+      connection: identity.connection,
+      userId: identity.userId,
+      legacyUserId: identity.legacyUserId,
+      api: identity.api,
+      grantedScopes: identity.grantedScopes,
+      status: identity.status,
+      statusReason: identity.status === 'needs_reauthorization' ? describeReauthorization(identity) : undefined,
+      statusChangedAt: identity.statusChangedAt,
+      hasTokens: Boolean(identity.tokens),
+    }));
+    renderPage(res, 'user', { title: user.name ?? user.userId, section: 'users', user, identities });
+  });
+
+  router.get('/:userId/delete', async (req, res) => {
+    const user = await findUser(res, req.params.userId);
+    renderPage(res, 'user_delete', { title: `Delete ${user.userId}`, section: 'users', user });
+  });
+
+  router.post('/:userId/delete', async (req, res) => {
+    const user = await findUser(res, req.params.userId);
+    await deleteUserAndRevoke(removal, user.tenant, user.userId);
+    const path = `/api/v2/users/${encodeURIComponent(user.userId)}`;
+    // The event's user is the admin who acted (as in Auth0's dashboard events); the deleted user is in the path.
+    await logConfigChange(store, req, res, { description: 'Delete a user', method: 'DELETE', path, statusCode: 204 });
+    res.redirect(303, `${req.baseUrl}?deleted=${encodeURIComponent(user.userId)}`);
+  });
+
+  return router;
+}

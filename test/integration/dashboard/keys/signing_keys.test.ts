@@ -1,0 +1,45 @@
+import { describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { HOST, submitForm, useSignedInDashboard } from '../dashboard_harness.js';
+
+describe('the dashboard signing keys page', () => {
+  const dashboard = useSignedInDashboard();
+  const page = '/manage/t/default/signing-keys';
+  const keys = async () => (await dashboard.harness().store.tenants.get('default'))!.signingKeys;
+  const jwksKids = async () =>
+    ((await request(dashboard.harness().app).get('/.well-known/jwks.json').set('Host', HOST).expect(200)).body.keys as { kid: string }[]).map((key) => key.kid);
+
+  it('rotates on a confirmed POST and redirects (Post/Redirect/Get); refuses an unconfirmed one', async () => {
+    const before = await keys();
+    const next = before.find((key) => key.status === 'next')!;
+    const listed = await dashboard.agent().get(page).expect(200);
+    expect(listed.text).toContain(next.kid);
+    expect(listed.text).toContain('Next in queue');
+
+    const unconfirmed = await submitForm(dashboard.agent(), page, `${page}/rotate`, {});
+    expect(unconfirmed.status).toBe(400);
+    expect((await keys()).find((key) => key.status === 'current')!.kid).not.toBe(next.kid);
+
+    const rotated = await submitForm(dashboard.agent(), page, `${page}/rotate`, { confirm: 'on' });
+    expect(rotated.status).toBe(303);
+    expect(String(rotated.headers.location)).toBe(`${page}?done=rotated`);
+    expect((await keys()).find((key) => key.status === 'current')!.kid).toBe(next.kid);
+  });
+
+  it('revokes a previous key, which leaves the JWKS at once', async () => {
+    const previous = (await keys()).find((key) => key.status === 'previous')!;
+    expect(await jwksKids()).toContain(previous.kid);
+    const shown = await dashboard.agent().get(page).expect(200);
+    expect(shown.text).toContain(`action="${page}/${encodeURIComponent(previous.kid)}/revoke"`);
+
+    const revoked = await submitForm(dashboard.agent(), page, `${page}/${encodeURIComponent(previous.kid)}/revoke`, { confirm: 'on' });
+    expect(revoked.status).toBe(303);
+    expect(await jwksKids()).not.toContain(previous.kid);
+    expect((await keys()).find((key) => key.kid === previous.kid)).toMatchObject({ status: 'revoked' });
+  });
+
+  it('refuses a POST without the CSRF token', async () => {
+    const forged = await dashboard.agent().post(`${page}/rotate`).set('Host', HOST).type('form').send({ confirm: 'on' });
+    expect(forged.status).toBe(403);
+  });
+});

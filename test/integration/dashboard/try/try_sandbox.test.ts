@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { SANDBOX_NOTICE } from '../../../../src/upstream/sandbox_upstream.js';
+import { connectionPlugins } from '../../../../src/connections/registry.js';
+import { HOST, signedInAgent, startDashboardHarness, type Agent, type DashboardHarness } from '../dashboard_harness.js';
+import { configureFitbit, runTry } from '../try_helpers.js';
+
+/** A connection without credentials, with FITGATE_SANDBOX on: TRY runs through the built-in emulator. */
+describe('TRY in sandbox mode', () => {
+  let harness: DashboardHarness;
+  let agent: Agent;
+
+  beforeAll(async () => {
+    harness = await startDashboardHarness({ plugins: connectionPlugins(), environment: { FITGATE_SANDBOX: 'on' } });
+    agent = await signedInAgent(harness.app, await harness.seedAdmin('owner@example.com', ['default']));
+    await configureFitbit(harness, { api: 'google-health' });
+  });
+  afterAll(() => harness.close());
+
+  /** The browser at the sandbox, on the tenant's own host. */
+  async function sandboxConsent(authorizeUrl: string, answer: Record<string, string>): Promise<URL> {
+    const url = new URL(authorizeUrl);
+    expect(`${url.protocol}//${url.host}`).toBe(`http://${HOST}`);
+    expect(url.pathname.startsWith('/_sandbox/')).toBe(true);
+    for (const [name, value] of Object.entries(answer)) url.searchParams.set(name, value);
+    const response = await agent.get(`${url.pathname}${url.search}`).expect(302);
+    return new URL(String(response.headers.location));
+  }
+
+  it('says on the upstream consent page that no real Fitbit account is used', async () => {
+    const started = await agent.get('/manage/t/default/social/fitbit/try').expect(302);
+    const url = new URL(String(started.headers.location));
+    const consent = await agent.get(`${url.pathname}${url.search}`).expect(200);
+    expect(consent.text).toContain(SANDBOX_NOTICE);
+  });
+
+  it('logs in without any credentials and says so on the "It works!" page', async () => {
+    const page = await runTry(agent, (url) => sandboxConsent(url, { emulator_user: 'alice' }));
+    expect(page).toContain('It works!');
+    expect(page).toContain('alice-4f1c2b7e');
+    expect(page).toContain(SANDBOX_NOTICE);
+  });
+
+  it('says so on the failure page too', async () => {
+    const page = await runTry(agent, (url) => sandboxConsent(url, { emulator_user: 'alice', emulator_decision: 'deny' }));
+    expect(page).toContain('The user declined');
+    expect(page).toContain(SANDBOX_NOTICE);
+  });
+});

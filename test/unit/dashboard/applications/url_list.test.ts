@@ -1,0 +1,39 @@
+import { describe, expect, it } from '@jest/globals';
+import { parseOriginList, parseUrlList } from '../../../../src/dashboard/applications/url_list.js';
+
+describe('allowed callback and logout URLs', () => {
+  it('accepts one URL per line or comma-separated, dropping blanks and repeats', () => {
+    expect(parseUrlList(' https://a.example/cb \n\nhttps://b.example/cb, https://a.example/cb ', 'regular_web')).toEqual({
+      ok: true,
+      urls: ['https://a.example/cb', 'https://b.example/cb'],
+    });
+  });
+
+  it('accepts plain http only for loopback hosts', () => {
+    for (const url of ['http://localhost:3000/cb', 'http://127.0.0.1/cb', 'http://[::1]:8080/cb', 'http://app.localhost/cb']) {
+      expect(parseUrlList(url, 'spa').ok).toBe(true);
+    }
+    expect(parseUrlList('http://app.example/cb', 'spa')).toEqual({
+      ok: false,
+      message: 'http://app.example/cb: must use https (plain http is allowed only for loopback hosts: localhost, 127.0.0.0/8, [::1]).',
+    });
+  });
+
+  it('refuses relative URLs, fragments and wildcards, naming the URL', () => {
+    expect(parseUrlList('/cb', 'regular_web')).toMatchObject({ ok: false, message: expect.stringContaining('/cb: is not an absolute URL') });
+    expect(parseUrlList('https://a.example/cb#x', 'regular_web')).toMatchObject({ ok: false, message: expect.stringContaining('fragment') });
+    expect(parseUrlList('https://*.a.example/cb', 'regular_web')).toMatchObject({ ok: false, message: expect.stringContaining('wildcards') });
+    expect(parseUrlList('javascript:alert(1)//', 'regular_web')).toMatchObject({ ok: false, message: expect.stringContaining('never allowed') });
+  });
+
+  it('reads origins with the origin rule', () => {
+    expect(parseOriginList('https://a.example\nhttp://localhost:5173')).toEqual({ ok: true, urls: ['https://a.example', 'http://localhost:5173'] });
+    expect(parseOriginList('https://a.example/path')).toMatchObject({ ok: false, message: expect.stringContaining('origin only') });
+  });
+
+  it('lets only native apps use a reverse-domain private-use scheme', () => {
+    expect(parseUrlList('com.example.app:/callback', 'native').ok).toBe(true);
+    expect(parseUrlList('com.example.app:/callback', 'spa').ok).toBe(false);
+    expect(parseUrlList('myapp:/callback', 'native').ok).toBe(false);
+  });
+});
