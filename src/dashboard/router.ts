@@ -22,12 +22,15 @@ import { tryRoutes } from './try/try_routes.js';
 import { usersRoutes } from './users/users_routes.js';
 import type { Services } from '../services.js';
 
+/** What the dashboard uses of what the entry point built: no sandbox, metrics or workers. */
+export type DashboardDeps = Pick<AppDeps, 'config' | 'store' | 'sealer' | 'logger' | 'plugins'>;
+
 /**
  * The dashboard, mounted at /manage on every tenant host. The tenant an admin manages is in the path
  * (/manage/t/:tenant/...), not the host, so one sign-in covers every tenant the admin manages; each
  * of those routes first checks the admin manages that tenant.
  */
-export function createDashboardRouter(deps: AppDeps, services: Pick<Services, 'upstreams' | 'removal'>): Router {
+export function createDashboardRouter(deps: DashboardDeps, services: Pick<Services, 'upstreams' | 'removal'>): Router {
   const router = Router();
   router.use(createDashboardSessionMiddleware(deps));
   router.use(exposeCsrfToken, refuseForgedPosts, loadAdmin(deps.store));

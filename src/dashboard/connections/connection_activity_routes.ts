@@ -6,7 +6,7 @@ import { findSocialConnection } from './social_connection.js';
 import { renderPage } from '../views.js';
 
 /** A social connection's Activity tab: its logins and tokens over the last 24 hours and 30 days. */
-export function connectionActivityRoutes(deps: AppDeps): Router {
+export function connectionActivityRoutes(deps: Pick<AppDeps, 'store' | 'plugins'>): Router {
   const router = Router({ mergeParams: true });
 
   router.get('/:strategy/activity', async (req, res) => {

@@ -13,7 +13,7 @@ import { renderPage } from '../views.js';
  * confirmed beside the switch) and each save rewrites enabledClients in the store, which /authorize
  * reads on every request.
  */
-export function connectionAppsRoutes(deps: AppDeps): Router {
+export function connectionAppsRoutes(deps: Pick<AppDeps, 'store' | 'plugins'>): Router {
   const router = Router({ mergeParams: true });
 
   async function connectionOf(req: Request, res: Response): Promise<Connection> {

@@ -17,7 +17,7 @@ import { renderPage } from '../views.js';
  * Authentication → Social: the plugins fitgate has, and for each its settings page (credentials,
  * mode, permissions, profile sync, the callback URL to register upstream and the setup steps).
  */
-export function socialRoutes(deps: AppDeps): Router {
+export function socialRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' | 'plugins'>): Router {
   const router = Router({ mergeParams: true });
   const tenantOf = (res: Response) => res.locals.managedTenant!.name;
 

@@ -13,7 +13,7 @@ const ORDER = { current: 0, next: 1, previous: 2, revoked: 3 } as const;
  * has, rotate and revoke, doing what the Management API does (src/domain/signing_key_changes.ts).
  * Each change is a POST with a confirmation box, answered by a redirect (Post/Redirect/Get).
  */
-export function signingKeysRoutes(deps: AppDeps): Router {
+export function signingKeysRoutes(deps: Pick<AppDeps, 'store' | 'sealer'>): Router {
   const router = Router({ mergeParams: true });
   const keyDeps: SigningKeyDeps = { tenants: deps.store.tenants, locks: deps.store.locks, sealer: deps.sealer };
 

@@ -10,7 +10,7 @@ import { renderPage } from '../views.js';
  * For signed-in admins: /manage (home), /manage/switch (the tenant switcher) and /manage/tenants: the tenants an admin
  * manages, and creating one, which makes its creator its first admin.
  */
-export function tenantsRoutes(deps: AppDeps): Router {
+export function tenantsRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' | 'logger'>): Router {
   const router = Router();
   router.get('/', (_req, res) => {
     const first = res.locals.dashboard?.adminTenants?.[0];

@@ -16,7 +16,7 @@ import { takeTry, TRY_CALLBACK_PATH, type TryTransaction } from './try_transacti
  * state (single use) names the TRY and its admin. It exchanges the code, saves the report and sends
  * the browser to the result page on the host where the admin uses the dashboard.
  */
-export function tryCallbackRoutes(deps: AppDeps, tryStrategy: TryStrategy): Router {
+export function tryCallbackRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'plugins' | 'logger'>, tryStrategy: TryStrategy): Router {
   const { ephemeral } = deps.store;
   const router = Router();
 

@@ -16,7 +16,7 @@ import { TryStrategy } from './try_strategy.js';
  *   GET <tenant URL>/manage/try/callback?code&state        exchanges the code, saves the report
  *   GET /manage/t/:tenant/social/:strategy/try/result/:id  (the admin who began it) "It works!"
  */
-export function tryRoutes(deps: AppDeps, upstreams: UpstreamResolver): { start: Router; callback: Router } {
+export function tryRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'plugins' | 'logger'>, upstreams: UpstreamResolver): { start: Router; callback: Router } {
   const strategy = new TryStrategy(upstreams, deps.config);
   return { start: tryStartRoutes(deps, strategy), callback: tryCallbackRoutes(deps, strategy) };
 }

@@ -20,7 +20,7 @@ import { beginTry, rememberAuthorizeUrl, type PendingTry, type TryTransaction } 
  *   GET /:strategy/try/result/:id   the report ("It works!" or what failed), for the admin who began it
  * The upstream comes back through try_callback_routes.ts.
  */
-export function tryStartRoutes(deps: AppDeps, tryStrategy: TryStrategy): Router {
+export function tryStartRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'plugins'>, tryStrategy: TryStrategy): Router {
   const { ephemeral } = deps.store;
   const router = Router({ mergeParams: true });
 
