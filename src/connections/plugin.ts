@@ -14,7 +14,11 @@ export interface ConnectionPlugin<Settings = Record<string, unknown>> {
   permissions(api: string): ReadonlyArray<{ name: string; description: string; upstreamScopes: string[] }>;
   /** Numbered setup steps for the admin, naming the exact callback URL to register. */
   setupSteps(api: string, callbackUrl: string): string[];
-  /** A configured Passport strategy for one login. */
+  /**
+   * A configured Passport strategy for one connection version. The host builds it once and runs it
+   * for many logins (each run on an object inheriting from it, as passport does), so it keeps no
+   * state of one login on itself; the per-login state goes through `options.store`.
+   */
   createStrategy(options: PluginStrategyOptions, verify: PluginVerify): Strategy;
   /** Refresh, revoke and profile fetch for stored upstream tokens. */
   createTokenClient(options: PluginClientOptions): PluginTokenClient;

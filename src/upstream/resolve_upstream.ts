@@ -9,6 +9,9 @@ import { SANDBOX_PATH, type SandboxUpstream } from './sandbox_upstream.js';
 
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000;
 
+/** Beyond this many connection versions the cache of resolved upstreams starts over. */
+const MAX_RESOLVED = 1_000;
+
 // A login makes up to four upstream calls in a row (token, keys, identity, userinfo); each has its
 // own bound, and the whole gets this many of them.
 const CALLS_PER_LOGIN_DEADLINE = 3;
@@ -53,7 +56,24 @@ export interface UpstreamResolver {
 
 export function createUpstreamResolver(deps: UpstreamResolverDeps): UpstreamResolver {
   const timeoutMs = deps.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
+  // Resolved once per connection version (its options and updatedAt are in the key, so an edited
+  // connection is a new entry), not per request: no unsealing of the secret per login, and the
+  // strategy and token client built on a resolved upstream live as long as it (round_trip.ts).
+  const resolved = new Map<string, ResolvedUpstream>();
+  const tokenClients = new WeakMap<ResolvedUpstream, PluginTokenClient>();
   const resolve = (connection: Connection, tenantUrl: string, api: UpstreamApi = connection.options.api): ResolvedUpstream => {
+    // The sandbox registers the callback URL with the emulator on each resolve; it is not cached.
+    if (!connection.options.clientId) return resolveNow(connection, tenantUrl, api);
+    const key = JSON.stringify([connection.tenant, connection.id, connection.name, connection.strategy, connection.updatedAt, connection.options, tenantUrl, api]);
+    let upstream = resolved.get(key);
+    if (!upstream) {
+      upstream = resolveNow(connection, tenantUrl, api);
+      if (resolved.size >= MAX_RESOLVED) resolved.clear();
+      resolved.set(key, upstream);
+    }
+    return upstream;
+  };
+  const resolveNow = (connection: Connection, tenantUrl: string, api: UpstreamApi): ResolvedUpstream => {
     const plugin = deps.plugins.get(connection.strategy);
     if (!plugin) {
       throw new TemporarilyUnavailableError(`No plugin serves the ${connection.strategy} strategy of the connection "${connection.name}".`);
@@ -97,7 +117,12 @@ export function createUpstreamResolver(deps: UpstreamResolverDeps): UpstreamReso
     loginDeadlineMs: timeoutMs * CALLS_PER_LOGIN_DEADLINE,
     tokenClientFor: async (connection, api) => {
       const upstream = resolve(connection, tenantUrl(deps.config, connection.tenant), api);
-      return upstream.plugin.createTokenClient(upstream.client);
+      let client = tokenClients.get(upstream);
+      if (!client) {
+        client = upstream.plugin.createTokenClient(upstream.client);
+        tokenClients.set(upstream, client);
+      }
+      return client;
     },
   };
 }

@@ -1,8 +1,9 @@
 import type { Request } from 'express';
+import type { Strategy } from 'passport';
 import type { PluginProfile, PluginTokens } from '../connections/plugin.js';
 import type { Connection } from '../domain/types.js';
 import type { ResolvedUpstream } from './resolve_upstream.js';
-import { RoundTripStateStore, type TakenRoundTrip } from './round_trip_state_store.js';
+import { RoundTripStateStore, type RoundTripFlow, type TakenRoundTrip } from './round_trip_state_store.js';
 import { runStrategy } from './run_strategy.js';
 
 /** What the upstream vouched for at the end of a round trip: its tokens and normalised profile. */
@@ -39,7 +40,7 @@ export async function startRoundTrip(
   prompt?: readonly string[],
 ): Promise<StartOutcome> {
   const spelled = prompt ? target.upstream.plugin.authorizationPrompt(target.upstream.client.api, prompt) : undefined;
-  const outcome = await run(req, target, new RoundTripStateStore({ begin }), spelled ? { prompt: spelled } : {});
+  const outcome = await run(req, target, { begin }, spelled ? { prompt: spelled } : {});
   if (outcome.kind === 'redirect' || outcome.kind === 'error') return outcome;
   return { kind: 'error', error: new Error(`the strategy answered ${outcome.kind} before the upstream`) };
 }
@@ -49,7 +50,7 @@ export async function startRoundTrip(
  * with that record's PKCE verifier and loads the profile.
  */
 export async function finishRoundTrip(req: Request, target: RoundTripTarget, taken: TakenRoundTrip): Promise<FinishOutcome> {
-  const outcome = await run(req, target, new RoundTripStateStore({ taken }), {});
+  const outcome = await run(req, target, { taken }, {});
   switch (outcome.kind) {
     case 'success':
       return { kind: 'success', verified: outcome.user as VerifiedUpstream };
@@ -62,9 +63,28 @@ export async function finishRoundTrip(req: Request, target: RoundTripTarget, tak
   }
 }
 
-async function run(req: Request, target: RoundTripTarget, store: RoundTripStateStore, options: object) {
+/** A strategy with the state store it was built with, shared by every request of one target. */
+interface BuiltStrategy {
+  readonly strategy: Strategy;
+  readonly store: RoundTripStateStore;
+}
+
+// Built once per resolved upstream (itself one per connection version, resolve_upstream.ts) and
+// callback URL, not per request; dropped with the resolved upstream.
+const built = new WeakMap<ResolvedUpstream, Map<string, BuiltStrategy>>();
+
+function strategyFor(target: RoundTripTarget): BuiltStrategy {
   const { upstream, connection } = target;
-  try {
+  let byCallback = built.get(upstream);
+  if (!byCallback) {
+    byCallback = new Map();
+    built.set(upstream, byCallback);
+  }
+  // The scope is part of the key as well, in case a caller resolved without the connection's version.
+  const key = JSON.stringify([target.callbackUrl, connection.options.scope]);
+  let entry = byCallback.get(key);
+  if (!entry) {
+    const store = new RoundTripStateStore();
     const strategy = upstream.plugin.createStrategy(
       {
         ...upstream.client,
@@ -75,6 +95,16 @@ async function run(req: Request, target: RoundTripTarget, store: RoundTripStateS
       },
       (tokens, profile, done) => done(null, { tokens, profile } satisfies VerifiedUpstream),
     );
+    entry = { strategy, store };
+    byCallback.set(key, entry);
+  }
+  return entry;
+}
+
+async function run(req: Request, target: RoundTripTarget, flow: RoundTripFlow, options: object) {
+  try {
+    const { strategy, store } = strategyFor(target);
+    store.bind(req, flow);
     return await runStrategy(strategy, req, options, target.deadlineMs);
   } catch (error) {
     return { kind: 'error', error } as const;

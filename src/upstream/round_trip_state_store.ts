@@ -9,26 +9,33 @@ export interface TakenRoundTrip {
   readonly upstreamCodeVerifier: string;
 }
 
+/** One request's part in a round trip: starting it (`begin`) or finishing it (`taken`). */
+export interface RoundTripFlow {
+  /** Starting: keeps the flow's record under a new upstream state and returns that state. */
+  readonly begin?: (upstreamCodeVerifier: string) => Promise<string>;
+  /** Finishing: the record the flow took for this request. */
+  readonly taken?: TakenRoundTrip;
+}
+
 /**
  * passport-oauth2's state store (its PKCE flavour, told apart by method arity) for every upstream
- * round trip, a user's login and an admin's TRY alike. `store` hands the new PKCE verifier to the
- * flow's `begin`, which keeps the flow's own record and answers with the upstream state. `verify`
- * does no lookup: the flow has already taken its record out of the store (it needs it even when the
- * upstream answers with an error, where passport skips verify) and hands it here, so passport
+ * round trip, a user's login and an admin's TRY alike. One store serves a strategy built once for
+ * many requests: each request's flow is bound to the request (`bind`) and found by it, since
+ * passport hands the request to both methods. `store` hands the new PKCE verifier to the flow's
+ * `begin`, which keeps the flow's own record and answers with the upstream state. `verify` does no
+ * lookup: the flow has already taken its record out of the store (it needs it even when the
+ * upstream answers with an error, where passport skips verify) and binds it here, so passport
  * exchanges the code with that record's verifier only.
  */
 export class RoundTripStateStore {
-  constructor(
-    private readonly options: {
-      /** Starting: keeps the flow's record under a new upstream state and returns that state. */
-      begin?: (upstreamCodeVerifier: string) => Promise<string>;
-      /** Finishing: the record the flow took for this request. */
-      taken?: TakenRoundTrip;
-    },
-  ) {}
+  private readonly flows = new WeakMap<Request, RoundTripFlow>();
 
-  store(_req: Request, verifier: string, _state: unknown, _meta: unknown, callback: StoreCallback): void {
-    const begin = this.options.begin;
+  bind(req: Request, flow: RoundTripFlow): void {
+    this.flows.set(req, flow);
+  }
+
+  store(req: Request, verifier: string, _state: unknown, _meta: unknown, callback: StoreCallback): void {
+    const begin = this.flows.get(req)?.begin;
     if (!begin) return callback(new Error('this round trip only finishes; it cannot begin another'));
     begin(verifier).then(
       (upstreamState) => callback(null, upstreamState),
@@ -36,8 +43,8 @@ export class RoundTripStateStore {
     );
   }
 
-  verify(_req: Request, providedState: unknown, callback: VerifyCallback): void {
-    const taken = this.options.taken;
+  verify(req: Request, providedState: unknown, callback: VerifyCallback): void {
+    const taken = this.flows.get(req)?.taken;
     if (!taken || providedState !== taken.upstreamState) {
       callback(null, false, { message: 'The login state does not match.' });
       return;

@@ -11,8 +11,8 @@ export type StrategyOutcome =
 
 /**
  * Runs a strategy on one request without passport's middleware (no req.login, no global registry):
- * the strategy is built per request for one tenant's connection, and the outcome is a value the
- * caller maps to a page or a redirect. `deadlineMs` bounds the whole run, since a login may make
+ * the strategy is built once per connection version and shared by its requests, and the outcome
+ * is a value the caller maps to a page or a redirect. `deadlineMs` bounds the whole run, since a login may make
  * several upstream calls in a row; the plugin bounds each of them too.
  */
 export function runStrategy(strategy: Strategy, req: Request, options: object, deadlineMs: number): Promise<StrategyOutcome> {

@@ -1,0 +1,78 @@
+import { describe, expect, it } from '@jest/globals';
+import type { Config } from '../../../src/config/index.js';
+import { connectionPlugins } from '../../../src/connections/registry.js';
+import type { Connection, Sealed } from '../../../src/domain/types.js';
+import { createUpstreamResolver } from '../../../src/upstream/resolve_upstream.js';
+
+const TENANT_URL = 'https://acme.fitgate.example';
+
+function connection(overrides: Partial<Connection> = {}): Connection {
+  return {
+    tenant: 'acme',
+    id: 'con_fitbit',
+    name: 'fitbit',
+    strategy: 'fitbit',
+    options: { api: 'google-health', scope: ['activity', 'profile'], profileSync: 'on_each_login', clientId: 'upstream-client', clientSecret: 'sealed-1' as unknown as Sealed },
+    enabledClients: [],
+    createdAt: '2026-12-01T00:00:00.000Z',
+    updatedAt: '2026-12-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A resolver whose sealer counts how often a client secret is unsealed. */
+function resolverCountingUnseals() {
+  const unsealed: string[] = [];
+  const config = { upstreamBaseUrl: undefined, sandbox: false, publicUrl: TENANT_URL, baseHost: undefined } as unknown as Pick<
+    Config,
+    'upstreamBaseUrl' | 'sandbox' | 'publicUrl' | 'baseHost'
+  >;
+  const resolver = createUpstreamResolver({
+    config,
+    plugins: connectionPlugins(),
+    sealer: {
+      open: (sealed: Sealed) => {
+        unsealed.push(String(sealed));
+        return `secret of ${String(sealed)}`;
+      },
+    },
+  });
+  return { resolver, unsealed };
+}
+
+describe('createUpstreamResolver', () => {
+  it('resolves a connection once per version: the same upstream, its secret unsealed once', () => {
+    const { resolver, unsealed } = resolverCountingUnseals();
+    const first = resolver.resolve(connection(), TENANT_URL);
+    expect(resolver.resolve(connection(), TENANT_URL)).toBe(first);
+    expect(unsealed).toEqual(['sealed-1']);
+    expect(first.client.clientSecret).toBe('secret of sealed-1');
+  });
+
+  it('resolves again when the connection changed, so a new secret is used at once', () => {
+    const { resolver } = resolverCountingUnseals();
+    const before = resolver.resolve(connection(), TENANT_URL);
+    const edited = connection({ options: { ...connection().options, clientSecret: 'sealed-2' as unknown as Sealed } });
+    const after = resolver.resolve(edited, TENANT_URL);
+    expect(after).not.toBe(before);
+    expect(after.client.clientSecret).toBe('secret of sealed-2');
+    expect(resolver.resolve(connection({ updatedAt: '2026-12-01T00:00:01.000Z' }), TENANT_URL)).not.toBe(before);
+  });
+
+  it('keeps tenants, connections and APIs apart', () => {
+    const { resolver } = resolverCountingUnseals();
+    const base = resolver.resolve(connection(), TENANT_URL);
+    expect(resolver.resolve(connection({ tenant: 'other' }), 'https://other.fitgate.example')).not.toBe(base);
+    expect(resolver.resolve(connection({ id: 'con_other' }), TENANT_URL)).not.toBe(base);
+    const legacy = resolver.resolve(connection(), TENANT_URL, 'fitbit-legacy');
+    expect(legacy).not.toBe(base);
+    expect(legacy.client.api).toBe('fitbit-legacy');
+  });
+
+  it('builds one token client per connection version', async () => {
+    const { resolver } = resolverCountingUnseals();
+    const client = await resolver.tokenClientFor(connection());
+    expect(await resolver.tokenClientFor(connection())).toBe(client);
+    expect(await resolver.tokenClientFor(connection({ updatedAt: '2026-12-02T00:00:00.000Z' }))).not.toBe(client);
+  });
+});
