@@ -21,6 +21,8 @@ describeWithRedis('Redis key layout', () => {
     await store.users.create(userRecord(tenant.name, { email: 'ada@example.com' }));
     await store.admins.create(adminRecord({ tenants: [tenant.name] }));
     await store.logs.append(logRecord(tenant.name, { userId: 'fitbit|X' }));
+    // Log events are written in batches (log_append_batch.ts); the layout is of what is written.
+    await store.logs.flush();
     await store.ephemeral.put('authorization_code', 'code1', {}, 60);
     await store.locks.tryAcquire('refresh', 60_000);
     await store.counters.hit('ip', 60);
