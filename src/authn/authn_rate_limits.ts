@@ -5,8 +5,8 @@ import type { AppDeps } from '../app_deps.js';
 import { clientAddressKey } from '../http/client_address.js';
 import { rateLimit, type RateLimitRule } from '../http/rate_limit.js';
 import { readClientCredentials } from './client_auth/client_credentials.js';
-import { readRequestParams } from './token/request_params.js';
-import { readBearerToken } from './userinfo_bearer_token.js';
+import { readRequestParams } from './token_endpoint/request_params.js';
+import { readBearerToken } from './userinfo/userinfo_bearer_token.js';
 
 /** The middleware each limited Authentication API route mounts before its endpoint; none when limits are off. */
 export interface AuthnRateLimits {

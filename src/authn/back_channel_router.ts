@@ -3,12 +3,12 @@ import type { AppDeps } from '../app_deps.js';
 import { answerErrorsAs } from '../http/error_format.js';
 import { createSessionMiddleware } from '../http/session.js';
 import { authnRateLimits } from './authn_rate_limits.js';
-import { jwksEndpoint, openidConfigurationEndpoint } from './discovery_endpoints.js';
-import { logoutEndpoint } from './logout_endpoint.js';
-import { revokeEndpoint } from './revoke_endpoint.js';
-import { openCors } from './token/open_cors.js';
-import { tokenEndpoint } from './token/token_endpoint.js';
-import { userinfoEndpoint } from './userinfo_endpoint.js';
+import { jwksEndpoint, openidConfigurationEndpoint } from './discovery/discovery_endpoints.js';
+import { logoutEndpoint } from './login/logout_endpoint.js';
+import { revokeEndpoint } from './revocation/revoke_endpoint.js';
+import { openCors } from './token_endpoint/open_cors.js';
+import { tokenEndpoint } from './token_endpoint/token_endpoint.js';
+import { userinfoEndpoint } from './userinfo/userinfo_endpoint.js';
 
 /**
  * The Authentication API's back channel on each tenant's host: what client applications call

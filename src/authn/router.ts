@@ -3,10 +3,10 @@ import type { AppDeps } from '../app_deps.js';
 import { answerErrorsAs } from '../http/error_format.js';
 import { createSessionMiddleware } from '../http/session.js';
 import { authnRateLimits } from './authn_rate_limits.js';
-import { authorizeEndpoint } from './authorize/authorize_endpoint.js';
+import { authorizeEndpoint } from './login/authorize/authorize_endpoint.js';
 import { createBackChannelRouter } from './back_channel_router.js';
-import { callbackEndpoint } from './callback/callback_endpoint.js';
-import type { CallbackHandoff } from './callback/callback_handoff.js';
+import { callbackEndpoint } from './login/callback/callback_endpoint.js';
+import type { CallbackHandoff } from './login/callback/callback_handoff.js';
 import type { Services } from '../services.js';
 
 /**

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { EphemeralStore } from '../../domain/ports.js';
-import type { CallbackHandoff } from '../../authn/callback/callback_handoff.js';
+import type { CallbackHandoff } from '../../authn/login/callback/callback_handoff.js';
 import type { UpstreamApi } from '../../domain/types.js';
 
 /**

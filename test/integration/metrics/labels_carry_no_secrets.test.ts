@@ -1,7 +1,7 @@
 import { expect, it } from '@jest/globals';
 import request from 'supertest';
 import { describeEachStore } from '../../support/stores.js';
-import { CLIENT_CALLBACK, useEmulator } from '../authn/front/front_channel_fixture.js';
+import { CLIENT_CALLBACK, useEmulator } from '../../support/authn/front_channel_fixture.js';
 import { useMeteredFitgate } from './metrics_fixture.js';
 
 // After logins, token exchanges, a refresh and a revocation, nothing in /metrics names a user, a

@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from '@jest/globals';
 import { describeEachStore } from '../../support/stores.js';
-import { CLIENT_CALLBACK, useEmulator } from '../authn/front/front_channel_fixture.js';
+import { CLIENT_CALLBACK, useEmulator } from '../../support/authn/front_channel_fixture.js';
 import { useMeteredFitgate } from './metrics_fixture.js';
 
 // Logins through the emulator, then /metrics: each outcome moves exactly its own series by one,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll } from '@jest/globals';
 import { startMetricsServer, type MetricsServer } from '../../../src/metrics/metrics_server.js';
 import { createPrometheusMetrics, type PrometheusMetrics } from '../../../src/metrics/prometheus_metrics.js';
 import type { StoreHarness } from '../../support/stores.js';
-import { startFrontChannel, type FrontChannel, type FrontChannelOptions } from '../authn/front/front_channel_fixture.js';
+import { startFrontChannel, type FrontChannel, type FrontChannelOptions } from '../../support/authn/front_channel_fixture.js';
 import { scrape, type Scrape } from './scrape.js';
 
 /** fitgate with its own Prometheus metrics and /metrics on a port of its own, as server.ts wires them. */

@@ -1,7 +1,7 @@
 import { expect, it } from '@jest/globals';
 import request from 'supertest';
 import { describeEachStore } from '../../support/stores.js';
-import { CLIENT_CALLBACK, useEmulator } from '../authn/front/front_channel_fixture.js';
+import { CLIENT_CALLBACK, useEmulator } from '../../support/authn/front_channel_fixture.js';
 import { useMeteredFitgate } from './metrics_fixture.js';
 
 // After a real login: the code exchange, a refresh, a replayed code, a revocation and a logout each

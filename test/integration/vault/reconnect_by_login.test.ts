@@ -4,7 +4,7 @@ import { managementApiAudience } from '../../../src/authn/tokens/access_token.js
 import { createClient } from '../../../src/domain/clients.js';
 import { emulatorEndpoints, getJson } from '../../support/emulator.js';
 import { openSqliteTestStore, type TestStore } from '../../support/stores.js';
-import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel, useEmulator } from '../authn/front/front_channel_fixture.js';
+import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel, useEmulator } from '../../support/authn/front_channel_fixture.js';
 
 // The whole loop through the real login: a user logs in, revokes the app at Fitbit, the vault marks
 // the identity needs_reauthorization, and a new login with prompt=consent connects it again.

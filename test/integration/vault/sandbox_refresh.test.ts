@@ -3,7 +3,7 @@ import request from 'supertest';
 import { managementApiAudience } from '../../../src/authn/tokens/access_token.js';
 import { createClient } from '../../../src/domain/clients.js';
 import { openSqliteTestStore, type TestStore } from '../../support/stores.js';
-import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel } from '../authn/front/front_channel_fixture.js';
+import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel } from '../../support/authn/front_channel_fixture.js';
 
 // A fresh install logs in through the built-in sandbox (a connection without credentials); the vault
 // must refresh such a user's token at the same sandbox, not at the real Google.

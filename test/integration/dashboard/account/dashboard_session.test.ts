@@ -4,8 +4,8 @@ import { hashPassword } from '../../../../src/domain/passwords.js';
 import { buildTenant } from '../../../../src/domain/tenants.js';
 import { DASHBOARD_SESSION_COOKIE, SESSION_COOKIE } from '../../../../src/http/session.js';
 import { openSqliteTestStore, type TestStore } from '../../../support/stores.js';
-import { Browser } from '../../authn/front/browser.js';
-import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel } from '../../authn/front/front_channel_fixture.js';
+import { Browser } from '../../../support/authn/browser.js';
+import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel } from '../../../support/authn/front_channel_fixture.js';
 import { csrfTokenOf } from '../dashboard_harness.js';
 
 const ADMIN = { email: 'owner@example.com', password: 'the admin password of this tenant' };

@@ -1,0 +1,22 @@
+import type { Request, RequestHandler, Response } from 'express';
+import { discoveryDocument } from './discovery_document.js';
+import { tenantJwks } from '../keys/jwks.js';
+
+/**
+ * Public metadata may be cached briefly. A relying party that meets a kid missing from its cached
+ * JWKS fetches it again (jose, openid-client and Auth0's SDKs all do), so caching never locks out a
+ * newly rotated key.
+ */
+const PUBLIC_METADATA_CACHE = 'public, max-age=300';
+
+export function openidConfigurationEndpoint(): RequestHandler {
+  return (req: Request, res: Response) => {
+    res.set('Cache-Control', PUBLIC_METADATA_CACHE).json(discoveryDocument(req.context.tenantUrl));
+  };
+}
+
+export function jwksEndpoint(): RequestHandler {
+  return (req: Request, res: Response) => {
+    res.set('Cache-Control', PUBLIC_METADATA_CACHE).json(tenantJwks(req.context.tenant));
+  };
+}

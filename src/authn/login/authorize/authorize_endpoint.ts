@@ -1,0 +1,81 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { AppDeps } from '../../../app_deps.js';
+import { AppError, LoginRequiredError } from '../../../errors/index.js';
+import { clientDestinationOf, issueAuthorizationResponse } from '../callback/issue_authorization_response.js';
+import type { PendingAuthorization } from '../login_transaction.js';
+import { type AuthorizeContext, type AuthorizeDeps } from './authorize_context.js';
+import { issuerOf } from '../../tokens/sign_jwt.js';
+import { clientErrorParams } from './client_redirect.js';
+import { errorResponseMode } from './error_response_mode.js';
+import { newAuthorizeContext, runAuthorizeChecks } from './pipeline.js';
+import { readAuthorizeParams } from './read_params.js';
+import { startUpstreamLogin } from './start_upstream_login.js';
+import { sendClientResponse } from './send_client_response.js';
+import { renderUniversalLogin } from './universal_login.js';
+import type { UpstreamResolver } from '../../../upstream/resolve_upstream.js';
+
+/**
+ * GET /authorize: the checks, then one of three answers. prompt=none is answered from the session
+ * alone; a named connection goes straight upstream; otherwise the Universal Login page lets the user
+ * pick one. Errors before the redirect_uri is verified are pages; after, they go back to the client
+ * in its response mode.
+ */
+export function authorizeEndpoint(deps: AppDeps, upstreams: UpstreamResolver): RequestHandler {
+  const startDeps = { store: deps.store, upstreams };
+  const checkDeps: AuthorizeDeps = {
+    clients: deps.store.clients,
+    connections: deps.store.connections,
+    strategies: new Set(deps.plugins.keys()),
+  };
+  return async (req: Request, res: Response, next: NextFunction) => {
+    let ctx: AuthorizeContext | undefined;
+    try {
+      ctx = newAuthorizeContext(req.context.tenant, req.context.tenantUrl, readAuthorizeParams(req.query));
+      await runAuthorizeChecks(ctx, checkDeps);
+      if (ctx.prompt.includes('none')) return await answerWithoutInteraction(deps, req, res, ctx);
+      if (ctx.connection) return await startUpstreamLogin(startDeps, req, res, ctx.connection, pendingAuthorization(ctx, ctx.connection.name));
+      renderUniversalLogin(deps, req, res, ctx);
+    } catch (error) {
+      if (!ctx?.redirectUri || !(error instanceof AppError)) return next(error);
+      if (error.status >= 500) res.err = error;
+      const destination = { redirectUri: ctx.redirectUri, responseMode: errorResponseMode(ctx), issuer: issuerOf(ctx.tenantUrl) };
+      sendClientResponse(res, destination, clientErrorParams(error, ctx.params.state));
+    }
+  };
+}
+
+/**
+ * prompt=none (OpenID Connect Core §3.1.2.1): the response at once when this browser's session
+ * already has a user of this tenant who signed in through a connection enabled for the client;
+ * login_required otherwise. Nothing is shown and nothing is asked upstream.
+ */
+async function answerWithoutInteraction(deps: AppDeps, req: Request, res: Response, ctx: AuthorizeContext): Promise<void> {
+  const endUser = req.session.endUser;
+  const connection = ctx.enabledConnections.find((candidate) => candidate.name === endUser?.connection);
+  if (!endUser || endUser.tenant !== ctx.tenant.name || !connection) {
+    throw new LoginRequiredError('The user is not signed in at this tenant.');
+  }
+  const user = await deps.store.users.get(ctx.tenant.name, endUser.userId);
+  if (!user) throw new LoginRequiredError('The user is not signed in at this tenant.');
+  const request = pendingAuthorization(ctx, connection.name);
+  const response = await issueAuthorizationResponse(deps, ctx, request, { user, authTime: endUser.authTime });
+  sendClientResponse(res, clientDestinationOf(request, ctx.tenantUrl), response);
+}
+
+function pendingAuthorization(ctx: AuthorizeContext, connection: string): PendingAuthorization {
+  const { params } = ctx;
+  if (!ctx.client || !ctx.redirectUri || !ctx.responseType || !ctx.responseMode) throw new Error('the checks must have run');
+  return {
+    tenant: ctx.tenant.name,
+    clientId: ctx.client.clientId,
+    redirectUri: ctx.redirectUri,
+    responseType: ctx.responseType,
+    responseMode: ctx.responseMode,
+    ...(params.state !== undefined ? { state: params.state } : {}),
+    ...(params.nonce !== undefined ? { nonce: params.nonce } : {}),
+    scope: ctx.scope,
+    ...(ctx.codeChallenge !== undefined ? { codeChallenge: ctx.codeChallenge, codeChallengeMethod: 'S256' as const } : {}),
+    prompt: ctx.prompt,
+    connection,
+  };
+}

@@ -1,0 +1,29 @@
+import { InvalidRequestError } from '../../../errors/index.js';
+import type { Connection } from '../../../domain/types.js';
+import { clientOf, type AuthorizeCheck } from './authorize_context.js';
+
+/**
+ * The connections the user may log in with: enabled for this client and served by an installed
+ * plugin. A named connection must be one of them; without one, the Universal Login page lists them.
+ */
+export const checkConnection: AuthorizeCheck = async (ctx, deps) => {
+  const client = clientOf(ctx);
+  const usable = (connection: Connection): boolean =>
+    connection.enabledClients.includes(client.clientId) && deps.strategies.has(connection.strategy);
+
+  const name = ctx.params.connection;
+  if (name !== undefined) {
+    const connection = await deps.connections.getByName(ctx.tenant.name, name);
+    if (!connection || !usable(connection)) {
+      throw new InvalidRequestError(`The connection "${name}" is not enabled for this application.`);
+    }
+    ctx.connection = connection;
+    ctx.enabledConnections = [connection];
+    return;
+  }
+
+  ctx.enabledConnections = (await deps.connections.list(ctx.tenant.name)).filter(usable);
+  if (ctx.enabledConnections.length === 0) {
+    throw new InvalidRequestError('No connection is enabled for this application; an administrator must enable one.');
+  }
+};

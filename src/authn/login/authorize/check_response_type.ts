@@ -1,0 +1,21 @@
+import { InvalidRequestError, UnauthorizedClientError, UnsupportedResponseTypeError } from '../../../errors/index.js';
+import { clientOf, type AuthorizeCheck } from './authorize_context.js';
+import { parseResponseType, RESPONSE_TYPES } from './response_types.js';
+
+/**
+ * code, id_token or code id_token, in any order of the values. Every one of them is a login through
+ * the browser, which fitgate grants to clients allowed the authorization_code grant (it has no
+ * separate implicit grant: no access token ever leaves /authorize).
+ */
+export const checkResponseType: AuthorizeCheck = (ctx) => {
+  const requested = ctx.params.response_type;
+  if (!requested) throw new InvalidRequestError('Missing required parameter: response_type.');
+  const responseType = parseResponseType(requested);
+  if (!responseType) {
+    throw new UnsupportedResponseTypeError(`response_type "${requested}" is not supported; use ${RESPONSE_TYPES.join(', ')}.`);
+  }
+  ctx.responseType = responseType;
+  if (!clientOf(ctx).grantTypes.includes('authorization_code')) {
+    throw new UnauthorizedClientError('This application is not allowed the authorization_code grant, which every login through /authorize needs.');
+  }
+};

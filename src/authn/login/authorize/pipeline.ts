@@ -1,0 +1,40 @@
+import type { Tenant } from '../../../domain/types.js';
+import type { AuthorizeCheck, AuthorizeContext, AuthorizeDeps, AuthorizeParams } from './authorize_context.js';
+import { checkClient } from './check_client.js';
+import { checkConnection } from './check_connection.js';
+import { checkNonce } from './check_nonce.js';
+import { checkPkce } from './check_pkce.js';
+import { checkPrompt } from './check_prompt.js';
+import { checkRedirectUri } from './check_redirect_uri.js';
+import { checkResponseMode } from './check_response_mode.js';
+import { checkResponseType } from './check_response_type.js';
+import { checkScope } from './check_scope.js';
+
+/**
+ * The /authorize checks, in order. The first two decide whether errors may be redirected at all
+ * (see AuthorizeContext), so they come first; the rest answer through the client's redirect_uri.
+ */
+export const AUTHORIZE_CHECKS: readonly AuthorizeCheck[] = [
+  checkClient,
+  checkRedirectUri,
+  checkResponseType,
+  checkResponseMode,
+  checkNonce,
+  checkScope,
+  checkPkce,
+  checkPrompt,
+  checkConnection,
+];
+
+/** Runs every check; throws the first failure with `ctx` telling whether it may be redirected. */
+export async function runAuthorizeChecks(
+  ctx: AuthorizeContext,
+  deps: AuthorizeDeps,
+  checks: readonly AuthorizeCheck[] = AUTHORIZE_CHECKS,
+): Promise<void> {
+  for (const check of checks) await check(ctx, deps);
+}
+
+export function newAuthorizeContext(tenant: Tenant, tenantUrl: string, params: AuthorizeParams): AuthorizeContext {
+  return { tenant, tenantUrl, params, scope: [], prompt: [], enabledConnections: [] };
+}

@@ -1,0 +1,43 @@
+import type { Request, Response } from 'express';
+import type { Connection } from '../../../domain/types.js';
+import { rememberPendingLogin } from '../login_session.js';
+import { beginLoginTransaction, type PendingAuthorization } from '../login_transaction.js';
+import type { Store } from '../../../store/store.js';
+import { clientErrorForUpstream } from '../../../upstream/map_upstream_error.js';
+import { callbackUrlOf, type UpstreamResolver } from '../../../upstream/resolve_upstream.js';
+import { startRoundTrip } from '../../../upstream/round_trip.js';
+
+/** Building the authorize redirect touches only the store; this bounds a store that hangs. */
+const START_DEADLINE_MS = 10_000;
+
+/** What starting a login needs. */
+export interface StartLoginDeps {
+  readonly store: Pick<Store, 'ephemeral'>;
+  readonly upstreams: Pick<UpstreamResolver, 'resolve'>;
+}
+
+/**
+ * Sends the browser to the connection's upstream: a login transaction is stored (the client's
+ * request, a fresh upstream state and PKCE verifier) and bound to this browser's session.
+ */
+export async function startUpstreamLogin(
+  deps: StartLoginDeps,
+  req: Request,
+  res: Response,
+  connection: Connection,
+  pending: PendingAuthorization,
+): Promise<void> {
+  const { tenantUrl } = req.context;
+  const upstream = deps.upstreams.resolve(connection, tenantUrl);
+  const begin = async (verifier: string) => {
+    const transaction = await beginLoginTransaction(deps.store.ephemeral, pending, verifier);
+    rememberPendingLogin(req, transaction.upstreamState);
+    return transaction.upstreamState;
+  };
+  const target = { upstream, connection, callbackUrl: callbackUrlOf(tenantUrl), deadlineMs: START_DEADLINE_MS };
+  const outcome = await startRoundTrip(req, target, begin, pending.prompt);
+  if (outcome.kind !== 'redirect') throw clientErrorForUpstream(outcome.error, upstream.wording);
+  // express-session saves the pending state before it ends this response, so the browser cannot
+  // come back with the state before the session holds it.
+  res.redirect(302, outcome.url);
+}

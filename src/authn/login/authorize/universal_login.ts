@@ -1,0 +1,37 @@
+import type { Request, Response } from 'express';
+import type { AppDeps } from '../../../app_deps.js';
+import type { Connection } from '../../../domain/types.js';
+import { views } from '../../../http/views.js';
+import type { AuthorizeContext, AuthorizeParams } from './authorize_context.js';
+
+/**
+ * The Universal Login page: the connections enabled for the client, each a link back to /authorize
+ * with `connection=` added. A link, not a form: the CSP's form-action would block a form's redirect
+ * on to Fitbit or Google (see http/security_headers.ts).
+ */
+export function renderUniversalLogin(deps: AppDeps, req: Request, res: Response, ctx: AuthorizeContext): void {
+  const plugins = deps.plugins;
+  const choices = ctx.enabledConnections.map((connection) => ({
+    name: connection.name,
+    label: `Continue with ${plugins.get(connection.strategy)?.displayName ?? connection.name}`,
+    href: `/authorize?${withConnection(ctx.params, connection.name)}`,
+  }));
+  views().send(res, 'login/universal_login', {
+    title: `Log in to ${ctx.client?.name ?? 'the application'}`,
+    clientName: ctx.client?.name,
+    tenantName: ctx.tenant.name,
+    choices,
+    sandbox: ctx.enabledConnections.some((connection) => inSandbox(deps, connection)),
+  });
+}
+
+/** Whether logins through this connection run against the built-in emulator. */
+export function inSandbox(deps: AppDeps, connection: Connection): boolean {
+  return deps.config.sandbox && !connection.options.clientId;
+}
+
+function withConnection(params: AuthorizeParams, connection: string): string {
+  const query = new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  query.set('connection', connection);
+  return query.toString();
+}

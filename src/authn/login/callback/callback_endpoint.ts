@@ -1,0 +1,76 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { AppDeps } from '../../../app_deps.js';
+import { AppError, InvalidRequestError, ServerError } from '../../../errors/index.js';
+import { metricsOf } from '../../../metrics/metrics.js';
+import type { UpstreamResolver } from '../../../upstream/resolve_upstream.js';
+import { clientErrorParams } from '../authorize/client_redirect.js';
+import { sendClientResponse } from '../authorize/send_client_response.js';
+import { signIn } from '../login_session.js';
+import type { CallbackHandoff } from './callback_handoff.js';
+import { completeUpstreamLogin } from './complete_upstream_login.js';
+import { describeLogin, successReasonOf } from './describe_login.js';
+import { findHandoff } from './find_handoff.js';
+import { clientDestinationOf, issueAuthorizationResponse } from './issue_authorization_response.js';
+import { loadLoginParties } from './load_login_parties.js';
+import { logLogin } from './login_log.js';
+import { recordUserLogin } from './record_user_login.js';
+import { revokeLegacyToken } from './revoke_legacy_token.js';
+import { takeTransaction } from './take_transaction.js';
+
+const STALE_LOGIN =
+  'This login link has expired, was already used, or was started in another browser. ' +
+  'Go back to the application and log in again.';
+
+/**
+ * GET /login/callback, where the upstream sends the browser back, read top to bottom: take the
+ * login transaction (single use, this browser, this tenant) before anything is sent upstream, or
+ * forward a state another flow claims; check the client still accepts its redirect_uri; finish the
+ * upstream round trip; record the login (a blocked user is refused there); revoke a migrated user's
+ * legacy token; renew the session; send the client its code or id_token (or both) in the response
+ * mode it asked for; log. Failures after the transaction is taken go to the client as OAuth errors.
+ */
+export function callbackEndpoint(deps: AppDeps, upstreams: UpstreamResolver, handoffs: readonly CallbackHandoff[] = []): RequestHandler {
+  const metrics = metricsOf(deps);
+  const revoker = { sealer: deps.sealer, logger: deps.logger, tokenClientFor: upstreams.tokenClientFor.bind(upstreams) };
+  return async (req: Request, res: Response, next: NextFunction) => {
+    // A login's own transaction first: it is the common case, and a state another flow claims is
+    // never among this browser's pending logins, so taking first costs the handoffs nothing.
+    const transaction = await takeTransaction(deps.store.ephemeral, req);
+    if (!transaction) {
+      const handoff = await findHandoff(handoffs, req);
+      if (handoff) return res.redirect(303, handoff);
+      const refusal = new InvalidRequestError(STALE_LOGIN);
+      await logLogin(deps, req, undefined, undefined, { outcome: 'failure', error: refusal });
+      metrics.authn.login(req.context.tenant.name, '', 'failure', refusal.code);
+      return next(refusal);
+    }
+    const { client, connection } = await loadLoginParties(deps.store, transaction);
+    // Changed since /authorize: the redirect_uri is no longer one fitgate may send a code to.
+    if (!client?.callbacks.includes(transaction.redirectUri)) {
+      return next(new InvalidRequestError('The application changed while you were logging in. Go back to it and log in again.'));
+    }
+    const destination = clientDestinationOf(transaction, req.context.tenantUrl);
+    try {
+      if (!connection) throw new InvalidRequestError(`The connection "${transaction.connection}" no longer exists.`);
+      const verified = await completeUpstreamLogin(req, upstreams, connection, transaction);
+      const now = new Date();
+      const result = await recordUserLogin(deps, req, connection, verified, now);
+      const legacyTokenRevoked = await revokeLegacyToken(revoker, connection, result);
+      const { user } = result;
+      const authTime = Math.floor(now.getTime() / 1000);
+      await signIn(req, { tenant: transaction.tenant, userId: user.userId, connection: connection.name, authTime });
+      const response = await issueAuthorizationResponse(deps, req.context, transaction, { user, authTime });
+
+      await logLogin(deps, req, transaction, client.name, { outcome: 'success', user, description: describeLogin(result, legacyTokenRevoked) });
+      metrics.authn.login(transaction.tenant, transaction.connection, 'success', successReasonOf(result));
+      if (result.reconnected === true) metrics.vault.reconnected(transaction.tenant, transaction.connection);
+      sendClientResponse(res, destination, response);
+    } catch (caught) {
+      const error = caught instanceof AppError ? caught : new ServerError('The login failed inside fitgate.', { cause: caught });
+      if (error.status >= 500) res.err = caught instanceof Error ? caught : error;
+      await logLogin(deps, req, transaction, client.name, { outcome: 'failure', error });
+      metrics.authn.login(transaction.tenant, transaction.connection, 'failure', error.code);
+      sendClientResponse(res, destination, clientErrorParams(error, transaction.state));
+    }
+  };
+}

@@ -1,0 +1,17 @@
+import type { LoginResult } from '../../../domain/users.js';
+import type { LoginSuccessReason } from '../../../metrics/metrics.js';
+
+/** The success event's description in the tenant's log. */
+export function describeLogin(result: LoginResult, legacyTokenRevoked: boolean): string {
+  if (result.migration) {
+    const revoked = legacyTokenRevoked ? 'legacy token revoked' : 'legacy token not revoked';
+    return `Successful login; moved from legacy Fitbit to Google Health (${revoked})`;
+  }
+  return result.created ? 'Successful login; new user' : 'Successful login';
+}
+
+/** Why the login counts as a success in fitgate_logins_total. */
+export function successReasonOf(result: LoginResult): LoginSuccessReason {
+  if (result.migration) return 'migrated_from_legacy';
+  return result.created ? 'new_user' : 'existing_user';
+}

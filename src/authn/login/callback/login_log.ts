@@ -1,0 +1,47 @@
+import type { Request } from 'express';
+import type { AppDeps } from '../../../app_deps.js';
+import type { User } from '../../../domain/types.js';
+import type { AppError } from '../../../errors/index.js';
+import type { LoginTransaction } from '../login_transaction.js';
+import { recordRequestEvent } from '../../events/request_log_event.js';
+
+export type LoginLogEntry =
+  | { outcome: 'success'; user: User; description: string }
+  | { outcome: 'failure'; error: AppError };
+
+/**
+ * Records the login as Auth0's `s` or `f` event: client, connection and user (the request adds the
+ * tenant, IP and user agent), with a description fitgate wrote, never a token, code, state or
+ * upstream body. Logging never fails the login.
+ */
+export function logLogin(
+  deps: AppDeps,
+  req: Request,
+  /** The login's transaction; absent when the callback's state named none this browser started. */
+  transaction: LoginTransaction | undefined,
+  clientName: string | undefined,
+  entry: LoginLogEntry,
+): Promise<void> {
+  const login = {
+    ...(transaction ? { clientId: transaction.clientId, connection: transaction.connection } : {}),
+    ...(clientName !== undefined ? { clientName } : {}),
+  };
+  return recordRequestEvent(
+    deps,
+    req,
+    entry.outcome === 'success'
+      ? {
+          ...login,
+          type: 's',
+          description: entry.description,
+          userId: entry.user.userId,
+          ...(entry.user.name !== undefined ? { userName: entry.user.name } : {}),
+        }
+      : {
+          ...login,
+          type: 'f',
+          description: entry.error.expose ? entry.error.description : 'The login failed inside fitgate.',
+          details: { error: entry.error.code },
+        },
+  );
+}

@@ -1,0 +1,43 @@
+import type { PluginProfile } from '../../../connections/plugin.js';
+import type { Connection } from '../../../domain/types.js';
+import type { RootProfile, UpstreamLogin } from '../../../domain/users.js';
+import type { VerifiedUpstream } from '../../../upstream/round_trip.js';
+
+/** The domain's view of a verified upstream login. */
+export function toUpstreamLogin(verified: VerifiedUpstream, connection: Connection, ip: string | undefined, now: Date): UpstreamLogin {
+  const { profile, tokens } = verified;
+  return {
+    tenant: connection.tenant,
+    connection,
+    upstreamUserId: profile.id,
+    ...(profile.legacyUserId !== undefined ? { legacyUserId: profile.legacyUserId } : {}),
+    profile: rootProfileOf(profile),
+    profileData: profile._json,
+    tokens: {
+      accessToken: tokens.accessToken,
+      ...(tokens.refreshToken !== undefined ? { refreshToken: tokens.refreshToken } : {}),
+      expiresIn: tokens.expiresIn,
+      grantedScopes: tokens.grantedScopes,
+    },
+    ...(ip !== undefined ? { ip } : {}),
+    now,
+  };
+}
+
+/** Passport's profile as Auth0's root attributes: the full name, the display name as nickname. */
+function rootProfileOf(profile: PluginProfile): RootProfile {
+  const given = profile.name?.givenName;
+  const family = profile.name?.familyName;
+  const fullName = [given, family].filter(Boolean).join(' ') || profile.displayName;
+  const email = profile.emails?.[0];
+  const root: RootProfile = {
+    name: fullName,
+    nickname: profile.displayName ?? given,
+    givenName: given,
+    familyName: family,
+    picture: profile.photos?.[0]?.value,
+    email: email?.value,
+    emailVerified: email === undefined ? undefined : (email.verified ?? false),
+  };
+  return Object.fromEntries(Object.entries(root).filter(([, value]) => value !== undefined)) as RootProfile;
+}

@@ -1,0 +1,95 @@
+import type { Request, RequestHandler, Response } from 'express';
+import type { AppDeps } from '../../app_deps.js';
+import { SESSION_COOKIE } from '../../http/session.js';
+import { views } from '../../http/views.js';
+import { metricsOf } from '../../metrics/metrics.js';
+import { redirectUrlProblem } from '../../domain/application_urls.js';
+import { identifyLogoutClient, type LogoutClient } from './logout_client.js';
+import { recordRequestEvent } from '../events/request_log_event.js';
+
+interface LogoutRequest {
+  clientId?: string;
+  idTokenHint?: string;
+  /** Auth0's `returnTo`, or OpenID Connect RP-Initiated Logout's `post_logout_redirect_uri`. */
+  returnTo?: string;
+  /** Echoed to post_logout_redirect_uri (RP-Initiated Logout §3); Auth0's returnTo carries its own. */
+  state?: string;
+}
+
+/**
+ * GET /v2/logout: ends the fitgate session, then sends the browser back to the application only when
+ * `returnTo` is exactly one of that client's allowed logout URLs. Anything else (no client_id, an
+ * unknown client, an address it did not register) shows a page instead, because redirecting to an
+ * unchecked URL would make fitgate an open redirector for phishing. The session ends in every case.
+ */
+export function logoutEndpoint(deps: AppDeps): RequestHandler {
+  const metrics = metricsOf(deps);
+  return async (req: Request, res: Response) => {
+    const request = readLogoutRequest(req);
+    const identified = await identifyLogoutClient(deps, req.context, request.clientId, request.idTokenHint);
+    const client = 'client' in identified ? identified.client : undefined;
+    const endUser = req.session?.endUser;
+    await endSession(req, res);
+    await recordRequestEvent(deps, req, {
+      type: 'slo',
+      description: 'User signed out',
+      ...(client ? { clientId: client.clientId, clientName: client.name } : {}),
+      ...(endUser ? { userId: endUser.userId, connection: endUser.connection } : {}),
+    });
+
+    const refusal = request.returnTo === undefined ? undefined : refuseReturnTo(request.returnTo, identified);
+    metrics.authn.logout(req.context.tenant.name, refusal === undefined ? 'success' : 'return_to_refused');
+    if (request.returnTo === undefined) {
+      views().send(res, 'logout/signed_out', { tenantName: req.context.tenant.name });
+      return;
+    }
+    if (refusal === undefined) {
+      res.redirect(302, withState(request.returnTo, request.state));
+      return;
+    }
+    views().send(res, 'logout/signed_out', { tenantName: req.context.tenant.name, refusal }, 400);
+  };
+}
+
+function readLogoutRequest(req: Request): LogoutRequest {
+  const single = (name: string) => {
+    const value = req.query[name];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
+  const postLogoutRedirectUri = single('post_logout_redirect_uri');
+  const fields: LogoutRequest = {
+    clientId: single('client_id'),
+    idTokenHint: single('id_token_hint'),
+    returnTo: single('returnTo') ?? postLogoutRedirectUri,
+    state: postLogoutRedirectUri === undefined ? undefined : single('state'),
+  };
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as LogoutRequest;
+}
+
+/** Why the browser may not go to returnTo, in words for the person; undefined when it may. */
+function refuseReturnTo(returnTo: string, identified: LogoutClient): string | undefined {
+  if ('problem' in identified) return identified.problem;
+  if (!identified.client.allowedLogoutUrls.includes(returnTo)) {
+    return `The return address is not one of the allowed logout URLs of ${identified.client.name}. Its administrator can add it in the application's settings.`;
+  }
+  // Saved before the application URL rule existed: registered, yet never followed.
+  const problem = redirectUrlProblem(returnTo, identified.client.appType);
+  if (problem) {
+    return `The return address registered for ${identified.client.name} is no longer accepted (it ${problem}). Its administrator must replace it in the application's settings.`;
+  }
+  return undefined;
+}
+
+function withState(url: string, state: string | undefined): string {
+  if (state === undefined || !URL.canParse(url)) return url;
+  const target = new URL(url);
+  target.searchParams.set('state', state);
+  return target.href;
+}
+
+async function endSession(req: Request, res: Response): Promise<void> {
+  if (req.session) {
+    await new Promise<void>((resolve, reject) => req.session.destroy((error: unknown) => (error ? reject(error) : resolve())));
+  }
+  res.clearCookie(SESSION_COOKIE, { path: '/' });
+}

@@ -1,0 +1,56 @@
+import type { Request, RequestHandler, Response } from 'express';
+import type { AppDeps } from '../../app_deps.js';
+import { UnsupportedTokenTypeError } from '../../errors/index.js';
+import { metricsOf } from '../../metrics/metrics.js';
+import { authenticateClient } from '../client_auth/authenticate_client.js';
+import { readClientCredentials } from '../client_auth/client_credentials.js';
+import { outcomeCode } from '../events/outcome_code.js';
+import { recordRequestEvent } from '../events/request_log_event.js';
+import { readRequestParams, requireParam } from '../token_endpoint/request_params.js';
+import { revokeRefreshToken } from '../tokens/refresh_tokens.js';
+
+/** A compact JWS: what fitgate's access tokens look like, unlike its opaque refresh tokens. */
+const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+/**
+ * RFC 7009 token revocation, for refresh tokens. The client authenticates as at /oauth/token and may
+ * revoke only its own tokens; revoking one revokes its whole grant, access tokens included. An
+ * unknown token (or another client's) still gets 200 (§2.2), so the endpoint says nothing about which
+ * tokens exist. Access tokens are self-contained JWTs that cannot be recalled one by one, so they are
+ * refused with unsupported_token_type (§2.2.1); they expire within the hour.
+ */
+export function revokeEndpoint(deps: AppDeps): RequestHandler {
+  const metrics = metricsOf(deps);
+  return async (req: Request, res: Response) => {
+    try {
+      await revoke(deps, req, res);
+      metrics.authn.revocation(req.context.tenant.name, 'success');
+    } catch (error) {
+      metrics.authn.revocation(req.context.tenant.name, outcomeCode(error));
+      throw error;
+    }
+  };
+}
+
+async function revoke(deps: AppDeps, req: Request, res: Response): Promise<void> {
+  res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' });
+  const params = readRequestParams(req.body);
+  const credentials = readClientCredentials(req.headers.authorization, params);
+  const client = await authenticateClient(deps.store.clients, req.context.tenant.name, credentials);
+  const token = requireParam(params, 'token');
+
+  const revoked = await revokeRefreshToken(deps.store.ephemeral, req.context.tenant.name, client.clientId, token);
+  if (!revoked && JWT_SHAPE.test(token)) {
+    throw new UnsupportedTokenTypeError('access tokens cannot be revoked; revoke the refresh token of their grant');
+  }
+  if (revoked) {
+    await recordRequestEvent(deps, req, {
+      type: 'srrt',
+      description: 'Refresh token revoked by its client',
+      clientId: client.clientId,
+      clientName: client.name,
+      userId: revoked.userId,
+    });
+  }
+  res.status(200).end();
+}

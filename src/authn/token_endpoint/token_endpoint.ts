@@ -1,0 +1,53 @@
+import type { Request, RequestHandler, Response } from 'express';
+import type { AppDeps } from '../../app_deps.js';
+import { metricsOf } from '../../metrics/metrics.js';
+import { outcomeCode } from '../events/outcome_code.js';
+import { authenticateClient } from '../client_auth/authenticate_client.js';
+import { readClientCredentials } from '../client_auth/client_credentials.js';
+import { tenantKeysFor } from '../keys/tenant_keys.js';
+import { checkGrantTypeAllowed, checkGrantTypeSupported } from './check_grant_type.js';
+import { authorizationCodeGrant } from './grants/authorization_code.js';
+import { clientCredentialsGrant } from './grants/client_credentials.js';
+import { refreshTokenGrant } from './grants/refresh_token.js';
+import { readRequestParams } from './request_params.js';
+import { logTokenExchange } from './token_log.js';
+import type { GrantOutcome, SupportedGrantType, TokenRequest } from './token_request.js';
+
+const GRANTS: Readonly<Record<SupportedGrantType, (request: TokenRequest) => Promise<GrantOutcome>>> = {
+  authorization_code: authorizationCodeGrant,
+  refresh_token: refreshTokenGrant,
+  client_credentials: clientCredentialsGrant,
+};
+
+/**
+ * POST /oauth/token (RFC 6749 §3.2), read top to bottom: parse the body, name the grant, authenticate
+ * the client, check the client may use that grant, run the grant. Every step throws an OAuthError,
+ * which the error handler answers as RFC 6749 JSON; every outcome of a known grant is logged with
+ * Auth0's event code.
+ */
+export function tokenEndpoint(deps: AppDeps): RequestHandler {
+  const keys = tenantKeysFor(deps);
+  const metrics = metricsOf(deps);
+  return async (req: Request, res: Response) => {
+    // RFC 6749 §5.1: token responses, errors included, must never be cached.
+    res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' });
+    const params = readRequestParams(req.body);
+    const grantType = checkGrantTypeSupported(params);
+    let clientId = params.client_id;
+    try {
+      const credentials = readClientCredentials(req.headers.authorization, params);
+      clientId = credentials.clientId;
+      const client = await authenticateClient(deps.store.clients, req.context.tenant.name, credentials);
+      checkGrantTypeAllowed(client, grantType);
+
+      const outcome = await GRANTS[grantType]({ deps, keys, context: req.context, params, client, grantType });
+      await logTokenExchange(deps, req, { grantType, client, outcome });
+      metrics.authn.tokenExchange(req.context.tenant.name, outcome.connection ?? '', grantType, 'success');
+      res.json(outcome.body);
+    } catch (error) {
+      await logTokenExchange(deps, req, { grantType, clientId, error });
+      metrics.authn.tokenExchange(req.context.tenant.name, '', grantType, outcomeCode(error));
+      throw error;
+    }
+  };
+}

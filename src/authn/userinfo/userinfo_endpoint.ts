@@ -1,0 +1,42 @@
+import type { Request, RequestHandler, Response } from 'express';
+import type { AppDeps } from '../../app_deps.js';
+import { InsufficientScopeError, InvalidTokenError } from '../../errors/index.js';
+import { AccessTokenError, MissingAccessTokenError } from '../tokens/access_token_errors.js';
+import { userinfoAudience } from '../tokens/access_token.js';
+import { userClaimsForScopes } from '../tokens/user_claims.js';
+import { verifyAccessToken } from '../tokens/verify_access_token.js';
+import { BEARER_TOKEN_PLACES, readBearerToken } from './userinfo_bearer_token.js';
+
+/**
+ * OpenID Connect Core §5.3: the claims of the access token's user that its scopes allow, read from
+ * the stored user now (so a profile updated since login shows). Only tokens of an OpenID Connect
+ * request (scope openid) may read it. Errors follow RFC 6750 §3.
+ */
+export function userinfoEndpoint(deps: AppDeps): RequestHandler {
+  return async (req: Request, res: Response) => {
+    const { context } = req;
+    let verified;
+    try {
+      verified = await verifyAccessToken(deps, context, readBearerToken(req), userinfoAudience(context.tenantUrl));
+    } catch (error) {
+      throw error instanceof AccessTokenError ? toInvalidToken(error, context.tenantUrl) : error;
+    }
+    if (!verified.scope.includes('openid')) {
+      throw new InsufficientScopeError('this access token was not granted the openid scope');
+    }
+    const user = await deps.store.users.get(context.tenant.name, verified.subject);
+    if (!user) throw new InvalidTokenError('the user of this access token no longer exists');
+
+    res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' });
+    res.json({ sub: user.userId, ...userClaimsForScopes(user, verified.scope) });
+  };
+}
+
+/**
+ * RFC 6750 §3.1: a request with no token at all gets the challenge without an error code, and a
+ * description saying where a token may be sent.
+ */
+function toInvalidToken(error: AccessTokenError, tenantUrl: string): InvalidTokenError {
+  if (!(error instanceof MissingAccessTokenError)) return new InvalidTokenError(error.message);
+  return new InvalidTokenError(`no access token was sent: ${BEARER_TOKEN_PLACES}`).withHeader('WWW-Authenticate', `Bearer realm="${tenantUrl}"`);
+}

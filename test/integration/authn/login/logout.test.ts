@@ -1,0 +1,150 @@
+import { expect, it } from '@jest/globals';
+import request from 'supertest';
+import { describeEachStore } from '../../../support/stores.js';
+import { SignJWT } from 'jose';
+import { tenantKeysFor } from '../../../../src/authn/keys/tenant_keys.js';
+import { signJwt } from '../../../../src/authn/tokens/sign_jwt.js';
+import { useBackChannel, type BackChannel } from '../../../support/authn/back_channel_fixture.js';
+
+const RETURN_TO = 'https://app.example/signed-out';
+
+describeEachStore('/v2/logout', (harness) => {
+  const backChannel = useBackChannel(harness);
+
+  async function clientWithLogoutUrl() {
+    const bc = backChannel();
+    const { client } = await bc.addClient({ allowedLogoutUrls: [RETURN_TO] });
+    return { bc, client };
+  }
+
+  it('redirects to returnTo when it is exactly one of the client allowed logout URLs', async () => {
+    const { bc, client } = await clientWithLogoutUrl();
+    const response = await request(bc.app)
+      .get('/v2/logout')
+      .set('Host', bc.host)
+      .query({ client_id: client.clientId, returnTo: RETURN_TO })
+      .expect(302);
+    expect(response.headers.location).toBe(RETURN_TO);
+  });
+
+  it('passes state back to an allowed post_logout_redirect_uri (OpenID Connect RP-Initiated Logout)', async () => {
+    const { bc, client } = await clientWithLogoutUrl();
+    const response = await request(bc.app)
+      .get('/v2/logout')
+      .set('Host', bc.host)
+      .query({ client_id: client.clientId, post_logout_redirect_uri: RETURN_TO, state: 'af0ifjsldkj' })
+      .expect(302);
+    expect(response.headers.location).toBe(`${RETURN_TO}?state=af0ifjsldkj`);
+  });
+
+  it('shows a page instead of redirecting to an address the client did not register', async () => {
+    const { bc, client } = await clientWithLogoutUrl();
+    for (const returnTo of ['https://evil.example/', `${RETURN_TO}/extra`, 'https://app.example/signed-out?x=1']) {
+      const response = await request(bc.app).get('/v2/logout').set('Host', bc.host).query({ client_id: client.clientId, returnTo }).expect(400);
+      expect(response.headers.location).toBeUndefined();
+      expect(response.text).toContain('You are signed out');
+      expect(response.text).toContain('not one of the allowed logout URLs');
+    }
+  });
+
+  it('shows a page for returnTo without client_id, and for an unknown or foreign client', async () => {
+    const bc = backChannel();
+    const foreign = await bc.addClient({ allowedLogoutUrls: [RETURN_TO] }, bc.other.tenant.name);
+    for (const query of [{ returnTo: RETURN_TO }, { client_id: 'nobody', returnTo: RETURN_TO }, { client_id: foreign.client.clientId, returnTo: RETURN_TO }]) {
+      const response = await request(bc.app).get('/v2/logout').set('Host', bc.host).query(query).expect(400);
+      expect(response.headers.location).toBeUndefined();
+      expect(response.text).toContain('You are signed out');
+    }
+  });
+
+  it('takes the application from a valid id_token_hint, even an expired one', async () => {
+    const { bc, client } = await clientWithLogoutUrl();
+    const hint = await idTokenFor(bc, client.clientId, -3600);
+    const response = await request(bc.app)
+      .get('/v2/logout')
+      .set('Host', bc.host)
+      .query({ id_token_hint: hint, post_logout_redirect_uri: RETURN_TO })
+      .expect(302);
+    expect(response.headers.location).toBe(RETURN_TO);
+  });
+
+  it('never writes an id_token_hint, which carries the user claims, to the request log', async () => {
+    const { bc, client } = await clientWithLogoutUrl();
+    const hint = await idTokenFor(bc, client.clientId, 3600);
+    await request(bc.app).get('/v2/logout').set('Host', bc.host).query({ id_token_hint: hint, post_logout_redirect_uri: RETURN_TO }).expect(302);
+    expect(bc.logLines.join('\n')).toContain('/v2/logout');
+    expect(bc.logLines.join('\n')).not.toContain(hint);
+  });
+
+  it('does not redirect on an id_token_hint of another application, another tenant or a forged one', async () => {
+    const { bc, client } = await clientWithLogoutUrl();
+    const other = await bc.addClient({ allowedLogoutUrls: [RETURN_TO] });
+    const mismatched = await idTokenFor(bc, other.client.clientId, 3600);
+    const valid = await idTokenFor(bc, client.clientId, 3600);
+    const forged = valid.replace(/\.[^.]+$/, `.${Buffer.from('forged').toString('base64url')}`);
+    const foreignKeys = await tenantKeysFor(bc.deps).signer(bc.other.tenant);
+    const foreign = await new SignJWT({})
+      .setProtectedHeader({ alg: 'RS256', kid: foreignKeys.kid, typ: 'JWT' })
+      .setIssuer(`${bc.tenantUrl}/`)
+      .setAudience(client.clientId)
+      .sign(foreignKeys.key);
+    for (const id_token_hint of [forged, foreign]) {
+      await request(bc.app).get('/v2/logout').set('Host', bc.host).query({ id_token_hint, post_logout_redirect_uri: RETURN_TO }).expect(400);
+    }
+    const response = await request(bc.app)
+      .get('/v2/logout')
+      .set('Host', bc.host)
+      .query({ client_id: client.clientId, id_token_hint: mismatched, post_logout_redirect_uri: RETURN_TO })
+      .expect(400);
+    expect(response.text).toContain('issued to another application');
+  });
+
+  it('records an slo log event naming the client', async () => {
+    const { bc, client } = await clientWithLogoutUrl();
+    await request(bc.app).get('/v2/logout').set('Host', bc.host).query({ client_id: client.clientId, returnTo: RETURN_TO }).expect(302);
+    const { items } = await bc.store.logs.list(bc.tenant.name, { page: 0, perPage: 50, type: 'slo' });
+    expect(items.find((event) => event.clientId === client.clientId)).toMatchObject({ type: 'slo', clientName: client.name });
+  });
+
+  it('signs out with a page when no returnTo is given, and clears the session cookie', async () => {
+    const bc = backChannel();
+    const response = await request(bc.app).get('/v2/logout').set('Host', bc.host).expect(200);
+    expect(response.text).toContain('You are signed out');
+    expect(response.headers['set-cookie']?.[0]).toMatch(/^fitgate\.sid=;/);
+  });
+
+  it('destroys the fitgate session in the store', async () => {
+    const bc = backChannel();
+    const sessions = bc.store.sessionStore();
+    const sessionId = 'logout-test-session';
+    await new Promise<void>((resolve, reject) =>
+      sessions.set(sessionId, { cookie: { originalMaxAge: 60_000, expires: new Date(Date.now() + 60_000) } } as never, (error) =>
+        error ? reject(error) : resolve(),
+      ),
+    );
+    const cookie = await signedSessionCookie(sessionId, bc.deps.config.sessionSecrets[0] ?? '');
+    await request(bc.app).get('/v2/logout').set('Host', bc.host).set('Cookie', cookie).expect(200);
+    const after = await new Promise((resolve, reject) => sessions.get(sessionId, (error, value) => (error ? reject(error) : resolve(value))));
+    expect(after ?? undefined).toBeUndefined();
+  });
+});
+
+/** An id_token of this tenant for the client, expiring `ttlSeconds` after now (negative: already expired). */
+function idTokenFor(bc: BackChannel, clientId: string, ttlSeconds: number): Promise<string> {
+  const issuedAt = Math.floor(Date.now() / 1000) - Math.max(0, -ttlSeconds) - 60;
+  return signJwt(tenantKeysFor(bc.deps), bc.tenant, {}, {
+    typ: 'JWT',
+    issuer: `${bc.tenantUrl}/`,
+    audience: clientId,
+    subject: 'fitbit|HINT',
+    ttlSeconds: Math.abs(ttlSeconds),
+    issuedAt,
+  });
+}
+
+/** express-session's cookie: "s:" + id + "." + HMAC-SHA256(id) in base64 without padding. */
+async function signedSessionCookie(sessionId: string, secret: string): Promise<string> {
+  const { createHmac } = await import('node:crypto');
+  const signature = createHmac('sha256', secret).update(sessionId).digest('base64').replace(/=+$/, '');
+  return `fitgate.sid=${encodeURIComponent(`s:${sessionId}.${signature}`)}`;
+}

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { SESSION_COOKIE } from '../../../../src/http/session.js';
+import { describeEachStore } from '../../../support/stores.js';
+import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel, useEmulator } from '../../../support/authn/front_channel_fixture.js';
+
+const emulator = useEmulator('alice');
+
+/** The session id inside express-session's signed cookie value "s:<id>.<signature>". */
+function sessionId(cookie: string | undefined): string | undefined {
+  return cookie === undefined ? undefined : /^s%3A([^.]+)\./.exec(cookie)?.[1];
+}
+
+describeEachStore('session at login', (harness) => {
+  let fitgate: FrontChannel;
+  beforeAll(async () => {
+    fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator: emulator() } });
+  });
+  afterAll(() => fitgate.close());
+  const host = () => new URL(fitgate.tenantUrl).host;
+
+  it('gives the browser a new session id when the login completes (no session fixation)', async () => {
+    const browser = fitgate.browser();
+    const toUpstream = await browser.get(fitgate.authorizeUrl({ connection: 'fitbit' }));
+    const before = sessionId(browser.cookie(host(), SESSION_COOKIE));
+    expect(before).toBeDefined();
+
+    const callback = await browser.get(toUpstream.location!);
+    const toClient = await browser.get(callback.location!);
+    expect(toClient.location?.searchParams.get('code')).toBeTruthy();
+    const after = sessionId(browser.cookie(host(), SESSION_COOKIE));
+    expect(after).toBeDefined();
+    expect(after).not.toBe(before);
+  });
+
+  it('answers prompt=none from the signed-in session with a code, without going upstream', async () => {
+    const browser = fitgate.browser();
+    await browser.follow(fitgate.authorizeUrl({ connection: 'fitbit' }), CLIENT_CALLBACK);
+    const upstreamCalls = emulator().control.counters()['google-health'].authorizeRequests;
+
+    const silent = await browser.get(fitgate.authorizeUrl({ prompt: 'none', state: 'silent' }));
+    expect(silent.location?.href.startsWith(CLIENT_CALLBACK)).toBe(true);
+    expect(silent.location?.searchParams.get('code')).toBeTruthy();
+    expect(silent.location?.searchParams.get('state')).toBe('silent');
+    expect(emulator().control.counters()['google-health'].authorizeRequests).toBe(upstreamCalls);
+  });
+
+  it('keeps nothing in the signed-in session but who signed in', async () => {
+    const browser = fitgate.browser();
+    await browser.follow(fitgate.authorizeUrl({ connection: 'fitbit' }), CLIENT_CALLBACK);
+    const id = sessionId(browser.cookie(host(), SESSION_COOKIE))!;
+    const stored = await new Promise<Record<string, unknown> | null | undefined>((resolve, reject) =>
+      fitgate.store.sessionStore().get(id, (error, session) => (error ? reject(error) : resolve(session as Record<string, unknown> | null))),
+    );
+    const { cookie: _cookie, ...content } = stored ?? {};
+    expect(content).toEqual({ endUser: { tenant: fitgate.tenant, userId: 'fitbit|alice-4f1c2b7e', connection: 'fitbit', authTime: expect.any(Number) } });
+  });
+});

@@ -1,0 +1,100 @@
+import { expect, it } from '@jest/globals';
+import request from 'supertest';
+import { describeEachStore } from '../../../support/stores.js';
+import { basicAuth, CALLBACK, useBackChannel, type BackChannel } from '../../../support/authn/back_channel_fixture.js';
+
+describeEachStore('/userinfo', (harness) => {
+  const backChannel = useBackChannel(harness);
+
+  async function tokensFor(bc: BackChannel, scope: string[]) {
+    const { client, secret } = await bc.addClient();
+    const user = await bc.addUser();
+    const code = await bc.putCode({ clientId: client.clientId, userId: user.userId, scope });
+    const issued = await bc
+      .token({ grant_type: 'authorization_code', code, redirect_uri: CALLBACK }, basicAuth(client.clientId, secret))
+      .expect(200);
+    return { user, accessToken: issued.body.access_token as string, idToken: issued.body.id_token as string };
+  }
+
+  it('returns sub and the profile and email claims the token scopes allow', async () => {
+    const bc = backChannel();
+    const { user, accessToken } = await tokensFor(bc, ['openid', 'profile', 'email']);
+    const response = await request(bc.app).get('/userinfo').set('Host', bc.host).set('Authorization', `Bearer ${accessToken}`).expect(200);
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.body).toEqual({
+      sub: user.userId,
+      name: 'Ada Lovelace',
+      nickname: 'ada',
+      given_name: 'Ada',
+      family_name: 'Lovelace',
+      picture: 'https://static.example/ada.png',
+      updated_at: Math.floor(Date.parse(user.updatedAt) / 1000),
+      email: 'ada@example.com',
+      email_verified: true,
+    });
+  });
+
+  it('returns only sub for a token granted openid alone, and email without profile for openid email', async () => {
+    const bc = backChannel();
+    const bare = await tokensFor(bc, ['openid']);
+    const onlySub = await request(bc.app).get('/userinfo').set('Host', bc.host).set('Authorization', `Bearer ${bare.accessToken}`);
+    expect(onlySub.body).toEqual({ sub: bare.user.userId });
+
+    const email = await tokensFor(bc, ['openid', 'email']);
+    const emailOnly = await request(bc.app).get('/userinfo').set('Host', bc.host).set('Authorization', `Bearer ${email.accessToken}`);
+    expect(emailOnly.body).toEqual({ sub: email.user.userId, email: 'ada@example.com', email_verified: true });
+  });
+
+  it('refuses a token granted without openid with insufficient_scope', async () => {
+    const bc = backChannel();
+    const { accessToken } = await tokensFor(bc, ['profile', 'email']);
+    const response = await request(bc.app).get('/userinfo').set('Host', bc.host).set('Authorization', `Bearer ${accessToken}`).expect(403);
+    expect(response.body.error).toBe('insufficient_scope');
+    expect(response.headers['www-authenticate']).toMatch(/error="insufficient_scope"/);
+  });
+
+  it('accepts the token as access_token in a form POST body', async () => {
+    const bc = backChannel();
+    const { user, accessToken } = await tokensFor(bc, ['openid']);
+    const response = await request(bc.app).post('/userinfo').set('Host', bc.host).type('form').send({ access_token: accessToken }).expect(200);
+    expect(response.body.sub).toBe(user.userId);
+  });
+
+  it('challenges a request without a token with 401 and a Bearer challenge that names no error', async () => {
+    const bc = backChannel();
+    const response = await request(bc.app).get('/userinfo').set('Host', bc.host).expect(401);
+    expect(response.headers['www-authenticate']).toBe(`Bearer realm="${bc.tenantUrl}"`);
+  });
+
+  it('refuses a malformed, tampered or id_token bearer with invalid_token', async () => {
+    const bc = backChannel();
+    const { accessToken, idToken } = await tokensFor(bc, ['openid']);
+    const [header, payload] = accessToken.split('.');
+    const tampered = `${header}.${payload}.${Buffer.from('not the signature').toString('base64url')}`;
+    for (const token of ['abc', tampered, idToken]) {
+      const response = await request(bc.app).get('/userinfo').set('Host', bc.host).set('Authorization', `Bearer ${token}`).expect(401);
+      expect(response.body.error).toBe('invalid_token');
+      expect(response.headers['www-authenticate']).toMatch(/error="invalid_token"/);
+    }
+  });
+
+  it('refuses a token of this tenant at another tenant', async () => {
+    const bc = backChannel();
+    const { accessToken } = await tokensFor(bc, ['openid']);
+    const response = await request(bc.app).get('/userinfo').set('Host', bc.other.host).set('Authorization', `Bearer ${accessToken}`).expect(401);
+    expect(response.body.error).toBe('invalid_token');
+  });
+
+  it('refuses a token sent both in the header and in the body with invalid_request', async () => {
+    const bc = backChannel();
+    const { accessToken } = await tokensFor(bc, ['openid']);
+    const response = await request(bc.app)
+      .post('/userinfo')
+      .set('Host', bc.host)
+      .set('Authorization', `Bearer ${accessToken}`)
+      .type('form')
+      .send({ access_token: accessToken })
+      .expect(400);
+    expect(response.body.error).toBe('invalid_request');
+  });
+});
