@@ -17,6 +17,7 @@ import { RedisLockStore } from './lock_store.js';
 import { RedisLogRepository } from './log_repository.js';
 import type { RedisClient } from './redis_client.js';
 import { RedisConfigVersion } from './redis_config_version.js';
+import { RATE_LIMIT_INCR_SCRIPT } from './rate_limit_script.js';
 import { RedisSealedRecordStore } from './sealed_record_store.js';
 import type { RedisSettingsReport } from './redis_settings.js';
 import { RedisTenantRepository } from './tenant_repository.js';
@@ -85,6 +86,7 @@ export class RedisStore implements Store {
       points: options.points,
       duration: options.durationSeconds,
       blockDuration: options.blockSeconds ?? 0,
+      customIncrTtlLuaScript: RATE_LIMIT_INCR_SCRIPT,
     });
   }
 
