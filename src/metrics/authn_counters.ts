@@ -1,32 +1,17 @@
-import { Counter, type Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
+import { labelledCounter } from './labelled_metrics.js';
 import type { AuthnMetrics } from './metrics.js';
 
 /** Logins, token exchanges, revocations and logouts, by tenant (and connection where one applies). */
 export function authnCounters(registry: Registry): AuthnMetrics {
-  const logins = new Counter({
-    name: 'fitgate_logins_total',
-    help: 'Finished logins at /login/callback, by outcome and reason (success: new_user, existing_user, migrated_from_legacy; failure: the OAuth error code).',
-    labelNames: ['tenant', 'connection', 'outcome', 'reason'] as const,
-    registers: [registry],
-  });
-  const exchanges = new Counter({
-    name: 'fitgate_token_exchanges_total',
-    help: 'Answers of /oauth/token by grant type and result ("success" or the OAuth error code).',
-    labelNames: ['tenant', 'connection', 'grant_type', 'result'] as const,
-    registers: [registry],
-  });
-  const revocations = new Counter({
-    name: 'fitgate_token_revocations_total',
-    help: 'Answers of /oauth/revoke by result ("success" or the OAuth error code).',
-    labelNames: ['tenant', 'result'] as const,
-    registers: [registry],
-  });
-  const logouts = new Counter({
-    name: 'fitgate_logouts_total',
-    help: 'Answers of /v2/logout by result ("success" or the error code).',
-    labelNames: ['tenant', 'result'] as const,
-    registers: [registry],
-  });
+  const logins = labelledCounter(registry, 'fitgate_logins_total', ['tenant', 'connection', 'outcome', 'reason'],
+    'Finished logins at /login/callback, by outcome and reason (success: new_user, existing_user, migrated_from_legacy; failure: the OAuth error code).');
+  const exchanges = labelledCounter(registry, 'fitgate_token_exchanges_total', ['tenant', 'connection', 'grant_type', 'result'],
+    'Answers of /oauth/token by grant type and result ("success" or the OAuth error code).');
+  const revocations = labelledCounter(registry, 'fitgate_token_revocations_total', ['tenant', 'result'],
+    'Answers of /oauth/revoke by result ("success" or the OAuth error code).');
+  const logouts = labelledCounter(registry, 'fitgate_logouts_total', ['tenant', 'result'],
+    'Answers of /v2/logout by result ("success" or the error code).');
   return {
     login: (tenant, connection, outcome, reason) => logins.labels(tenant, connection, outcome, reason).inc(),
     tokenExchange: (tenant, connection, grantType, result) => exchanges.labels(tenant, connection, grantType, result).inc(),

@@ -1,4 +1,5 @@
-import { Counter, type Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
+import { labelledCounter } from './labelled_metrics.js';
 import type { CacheMetrics, RateLimitMetrics } from './metrics.js';
 
 /** Cache hits and misses by cache, and rate-limit refusals by limiter. */
@@ -6,18 +7,10 @@ export function cachesAndLimits(registry: Registry): {
   cache(name: string): CacheMetrics;
   rateLimit(name: string): RateLimitMetrics;
 } {
-  const lookups = new Counter({
-    name: 'fitgate_cache_lookups_total',
-    help: 'Lookups in fitgate\'s in-process caches by cache and result (hit, miss).',
-    labelNames: ['cache', 'result'] as const,
-    registers: [registry],
-  });
-  const refusals = new Counter({
-    name: 'fitgate_rate_limit_refusals_total',
-    help: 'Requests refused by a rate limit, by limiter (and tenant, when the limit belongs to one).',
-    labelNames: ['limiter', 'tenant'] as const,
-    registers: [registry],
-  });
+  const lookups = labelledCounter(registry, 'fitgate_cache_lookups_total', ['cache', 'result'],
+    'Lookups in fitgate\'s in-process caches by cache and result (hit, miss).');
+  const refusals = labelledCounter(registry, 'fitgate_rate_limit_refusals_total', ['limiter', 'tenant'],
+    'Requests refused by a rate limit, by limiter (and tenant, when the limit belongs to one).');
   const caches = new Map<string, CacheMetrics>();
   const limits = new Map<string, RateLimitMetrics>();
   return {

@@ -1,4 +1,5 @@
-import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { Gauge, type Registry } from 'prom-client';
+import { labelledCounter, labelledHistogram } from './labelled_metrics.js';
 import type { StoreMetrics } from './metrics.js';
 
 /** Seconds: an embedded read takes microseconds, a Redis round trip about a millisecond. */
@@ -9,19 +10,10 @@ const PING_TIMEOUT_MS = 2_000;
 
 /** Store operations by repository and method, their failures, and whether the store answers. */
 export function storeOperations(registry: Registry): StoreMetrics {
-  const durations = new Histogram({
-    name: 'fitgate_store_operation_duration_seconds',
-    help: 'Duration of store operations (SQLite or Redis) by repository and operation; its _count is the number of operations.',
-    labelNames: ['repository', 'operation'] as const,
-    buckets: STORE_BUCKETS,
-    registers: [registry],
-  });
-  const errors = new Counter({
-    name: 'fitgate_store_operation_errors_total',
-    help: 'Store operations that failed (threw), by repository and operation.',
-    labelNames: ['repository', 'operation'] as const,
-    registers: [registry],
-  });
+  const durations = labelledHistogram(registry, 'fitgate_store_operation_duration_seconds', ['repository', 'operation'], STORE_BUCKETS,
+    'Duration of store operations (SQLite or Redis) by repository and operation; its _count is the number of operations.');
+  const errors = labelledCounter(registry, 'fitgate_store_operation_errors_total', ['repository', 'operation'],
+    'Store operations that failed (threw), by repository and operation.');
   let ping: (() => Promise<void>) | undefined;
   return {
     recorderFor(repository, operation) {

@@ -1,4 +1,5 @@
-import { Counter, Histogram, type Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
+import { labelledCounter, labelledHistogram } from './labelled_metrics.js';
 import type { UpstreamCallObserver, UpstreamMetrics } from './metrics.js';
 
 /** Seconds: an upstream call takes tens of milliseconds when well, up to its timeout (10 s) when not. */
@@ -6,19 +7,10 @@ const UPSTREAM_BUCKETS = [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 /** Every HTTP call a connection plugin makes upstream, by operation, result kind and status. */
 export function upstreamCalls(registry: Registry): UpstreamMetrics {
-  const calls = new Counter({
-    name: 'fitgate_upstream_requests_total',
-    help: 'Upstream (Fitbit / Google) HTTP calls by operation, result ("ok" or the error kind) and HTTP status ("none" when no answer came).',
-    labelNames: ['tenant', 'connection', 'operation', 'result', 'status'] as const,
-    registers: [registry],
-  });
-  const durations = new Histogram({
-    name: 'fitgate_upstream_request_duration_seconds',
-    help: 'Duration of upstream HTTP calls, body included, by operation.',
-    labelNames: ['operation'] as const,
-    buckets: UPSTREAM_BUCKETS,
-    registers: [registry],
-  });
+  const calls = labelledCounter(registry, 'fitgate_upstream_requests_total', ['tenant', 'connection', 'operation', 'result', 'status'],
+    'Upstream (Fitbit / Google) HTTP calls by operation, result ("ok" or the error kind) and HTTP status ("none" when no answer came).');
+  const durations = labelledHistogram(registry, 'fitgate_upstream_request_duration_seconds', ['operation'], UPSTREAM_BUCKETS,
+    'Duration of upstream HTTP calls, body included, by operation.');
   const observers = new Map<string, UpstreamCallObserver>();
   return {
     observerFor(tenant, connection) {
