@@ -7,6 +7,9 @@ import { redirectUrlProblem } from '../../domain/application_urls.js';
 import { identifyLogoutClient, type LogoutClient } from './logout_client.js';
 import { recordRequestEvent } from '../events/request_log_event.js';
 
+/** What this file reads of the app's dependencies. */
+type LogoutDeps = Pick<AppDeps, 'store' | 'sealer' | 'logger' | 'metrics'>;
+
 interface LogoutRequest {
   clientId?: string;
   idTokenHint?: string;
@@ -22,7 +25,7 @@ interface LogoutRequest {
  * unknown client, an address it did not register) shows a page instead, because redirecting to an
  * unchecked URL would make fitgate an open redirector for phishing. The session ends in every case.
  */
-export function logoutEndpoint(deps: AppDeps): RequestHandler {
+export function logoutEndpoint(deps: LogoutDeps): RequestHandler {
   const metrics = metricsOf(deps);
   return async (req: Request, res: Response) => {
     const request = readLogoutRequest(req);

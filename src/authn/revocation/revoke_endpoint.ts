@@ -9,6 +9,9 @@ import { recordRequestEvent } from '../events/request_log_event.js';
 import { readRequestParams, requireParam } from '../token_endpoint/request_params.js';
 import { revokeRefreshToken } from '../tokens/refresh_tokens.js';
 
+/** What this file reads of the app's dependencies. */
+type RevokeDeps = Pick<AppDeps, 'store' | 'sealer' | 'logger' | 'metrics'>;
+
 /** A compact JWS: what fitgate's access tokens look like, unlike its opaque refresh tokens. */
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
@@ -19,7 +22,7 @@ const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
  * tokens exist. Access tokens are self-contained JWTs that cannot be recalled one by one, so they are
  * refused with unsupported_token_type (§2.2.1); they expire within the hour.
  */
-export function revokeEndpoint(deps: AppDeps): RequestHandler {
+export function revokeEndpoint(deps: RevokeDeps): RequestHandler {
   const metrics = metricsOf(deps);
   return async (req: Request, res: Response) => {
     try {
@@ -32,7 +35,7 @@ export function revokeEndpoint(deps: AppDeps): RequestHandler {
   };
 }
 
-async function revoke(deps: AppDeps, req: Request, res: Response): Promise<void> {
+async function revoke(deps: RevokeDeps, req: Request, res: Response): Promise<void> {
   res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' });
   const params = readRequestParams(req.body);
   const credentials = readClientCredentials(req.headers.authorization, params);

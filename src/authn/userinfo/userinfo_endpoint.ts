@@ -7,12 +7,15 @@ import { userClaimsForScopes } from '../tokens/user_claims.js';
 import { verifyAccessToken } from '../tokens/verify_access_token.js';
 import { BEARER_TOKEN_PLACES, readBearerToken } from './userinfo_bearer_token.js';
 
+/** What this file reads of the app's dependencies. */
+type UserinfoDeps = Pick<AppDeps, 'store' | 'sealer'>;
+
 /**
  * OpenID Connect Core §5.3: the claims of the access token's user that its scopes allow, read from
  * the stored user now (so a profile updated since login shows). Only tokens of an OpenID Connect
  * request (scope openid) may read it. Errors follow RFC 6750 §3.
  */
-export function userinfoEndpoint(deps: AppDeps): RequestHandler {
+export function userinfoEndpoint(deps: UserinfoDeps): RequestHandler {
   return async (req: Request, res: Response) => {
     const { context } = req;
     let verified;

@@ -7,6 +7,9 @@ import type { ManagementReply, ManagementRoute } from '../route.js';
 import type { ManagementServices } from '../services.js';
 import { keysInOrder, signingKeyJson, signingKeySummary } from './signing_key_json.js';
 
+/** What this file reads of the app's dependencies. */
+type SigningKeyRouteDeps = Pick<AppDeps, 'store' | 'sealer'>;
+
 /** The certificates name the tenant's host, as Auth0's name the tenant's domain. */
 function commonNameOf(req: Request): string {
   return new URL(req.context.tenantUrl).hostname;
@@ -45,7 +48,7 @@ async function revoke(req: Request, _res: unknown, { deps }: ManagementServices)
   return { body: signingKeySummary(result, deps.sealer, commonNameOf(req)), auditDetails: { kid } };
 }
 
-function keyDeps(deps: AppDeps): SigningKeyDeps {
+function keyDeps(deps: SigningKeyRouteDeps): SigningKeyDeps {
   return { tenants: deps.store.tenants, locks: deps.store.locks, sealer: deps.sealer };
 }
 

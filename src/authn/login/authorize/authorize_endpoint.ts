@@ -14,13 +14,16 @@ import { sendClientResponse } from './send_client_response.js';
 import { renderUniversalLogin } from './universal_login.js';
 import type { UpstreamResolver } from '../../../upstream/resolve_upstream.js';
 
+/** What this file reads of the app's dependencies. */
+type AuthorizeEndpointDeps = Pick<AppDeps, 'config' | 'store' | 'sealer' | 'logger' | 'plugins' | 'metrics'>;
+
 /**
  * GET /authorize: the checks, then one of three answers. prompt=none is answered from the session
  * alone; a named connection goes straight upstream; otherwise the Universal Login page lets the user
  * pick one. Errors before the redirect_uri is verified are pages; after, they go back to the client
  * in its response mode.
  */
-export function authorizeEndpoint(deps: AppDeps, upstreams: UpstreamResolver): RequestHandler {
+export function authorizeEndpoint(deps: AuthorizeEndpointDeps, upstreams: UpstreamResolver): RequestHandler {
   const startDeps = { store: deps.store, upstreams };
   const checkDeps: AuthorizeDeps = {
     clients: deps.store.clients,
@@ -49,7 +52,7 @@ export function authorizeEndpoint(deps: AppDeps, upstreams: UpstreamResolver): R
  * already has a user of this tenant who signed in through a connection enabled for the client;
  * login_required otherwise. Nothing is shown and nothing is asked upstream.
  */
-async function answerWithoutInteraction(deps: AppDeps, req: Request, res: Response, ctx: AuthorizeContext): Promise<void> {
+async function answerWithoutInteraction(deps: AuthorizeEndpointDeps, req: Request, res: Response, ctx: AuthorizeContext): Promise<void> {
   const endUser = req.session.endUser;
   const connection = ctx.enabledConnections.find((candidate) => candidate.name === endUser?.connection);
   if (!endUser || endUser.tenant !== ctx.tenant.name || !connection) {

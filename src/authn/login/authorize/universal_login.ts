@@ -4,12 +4,15 @@ import type { Connection } from '../../../domain/types.js';
 import { views } from '../../../http/views.js';
 import type { AuthorizeContext, AuthorizeParams } from './authorize_context.js';
 
+/** What this file reads of the app's dependencies. */
+type UniversalLoginDeps = Pick<AppDeps, 'config' | 'plugins'>;
+
 /**
  * The Universal Login page: the connections enabled for the client, each a link back to /authorize
  * with `connection=` added. A link, not a form: the CSP's form-action would block a form's redirect
  * on to Fitbit or Google (see http/security_headers.ts).
  */
-export function renderUniversalLogin(deps: AppDeps, req: Request, res: Response, ctx: AuthorizeContext): void {
+export function renderUniversalLogin(deps: UniversalLoginDeps, req: Request, res: Response, ctx: AuthorizeContext): void {
   const plugins = deps.plugins;
   const choices = ctx.enabledConnections.map((connection) => ({
     name: connection.name,
@@ -26,7 +29,7 @@ export function renderUniversalLogin(deps: AppDeps, req: Request, res: Response,
 }
 
 /** Whether logins through this connection run against the built-in emulator. */
-export function inSandbox(deps: AppDeps, connection: Connection): boolean {
+export function inSandbox(deps: UniversalLoginDeps, connection: Connection): boolean {
   return deps.config.sandbox && !connection.options.clientId;
 }
 

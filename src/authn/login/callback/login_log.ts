@@ -5,6 +5,9 @@ import type { AppError } from '../../../errors/index.js';
 import type { LoginTransaction } from '../login_transaction.js';
 import { recordRequestEvent } from '../../events/request_log_event.js';
 
+/** What this file reads of the app's dependencies. */
+type LoginLogDeps = Pick<AppDeps, 'store' | 'logger'>;
+
 export type LoginLogEntry =
   | { outcome: 'success'; user: User; description: string }
   | { outcome: 'failure'; error: AppError };
@@ -15,7 +18,7 @@ export type LoginLogEntry =
  * upstream body. Logging never fails the login.
  */
 export function logLogin(
-  deps: AppDeps,
+  deps: LoginLogDeps,
   req: Request,
   /** The login's transaction; absent when the callback's state named none this browser started. */
   transaction: LoginTransaction | undefined,
