@@ -1,11 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { describe, it } from '@jest/globals';
 import { createClient } from 'redis';
+import { freePort } from './free_port.js';
 
 /**
  * A `redis-server` of the test's own, on a free loopback port with its own data directory, for
@@ -87,15 +87,6 @@ async function answersPing(url: string): Promise<boolean> {
   } finally {
     if (client.isOpen) client.destroy();
   }
-}
-
-/** A loopback port nothing listens on (bound, then released). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 const hasRedisServer = spawnSync('redis-server', ['--version']).status === 0;

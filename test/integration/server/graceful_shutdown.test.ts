@@ -1,6 +1,6 @@
 import { request, type ClientRequest, type IncomingMessage } from 'node:http';
-import { afterAll, describe, expect, it } from '@jest/globals';
-import { SERVER_TEST_TIMEOUT_MS, startServer, tempDataDir, type RunningServer } from './spawn_server.js';
+import { describe, expect, it } from '@jest/globals';
+import { SERVER_TEST_TIMEOUT_MS, useServerOnTempData } from './spawn_server.js';
 
 /** Resolves once the server has read the request head (it answers Expect: 100-continue). */
 function startStreamingPost(port: number, bodyLength: number): { req: ClientRequest; accepted: Promise<void>; response: Promise<IncomingMessage> } {
@@ -37,13 +37,10 @@ function readBody(response: IncomingMessage): Promise<string> {
 }
 
 describe('graceful shutdown', () => {
-  let server: RunningServer | undefined;
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const servers = useServerOnTempData();
 
   it('finishes a request whose body is still arriving when SIGTERM comes, refuses new connections, then exits 0', async () => {
-    server = startServer({ FITGATE_DATA_DIR: tempDataDir() });
+    const server = servers.start();
     const port = await server.port();
     const body = 'grant_type=client_credentials&client_id=nobody';
     const inFlight = startStreamingPost(port, body.length);

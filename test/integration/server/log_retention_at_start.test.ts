@@ -1,28 +1,23 @@
-import { rmSync } from 'node:fs';
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite_store.js';
 import { eventually } from '../store/eventually.js';
 import { logRecord } from '../store/records.js';
-import { SERVER_TEST_TIMEOUT_MS, startServer, tempDataDir, type RunningServer } from './spawn_server.js';
+import { SERVER_TEST_TIMEOUT_MS, useServerOnTempData } from './spawn_server.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The server sweeps log events past FITGATE_LOG_RETENTION_DAYS as soon as it starts. */
 describe('log retention in the running server', () => {
-  const dataDir = tempDataDir();
-  let server: RunningServer | undefined;
-  afterAll(async () => {
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const server = useServerOnTempData();
+  const { dataDir } = server;
 
   it(
     'deletes the events older than FITGATE_LOG_RETENTION_DAYS at start and keeps the newer ones',
     async () => {
       // A first start creates the default tenant; the events are written while no server runs.
-      server = startServer({ FITGATE_DATA_DIR: dataDir });
-      await server.port();
-      expect(await server.stop()).toBe(0);
+      const first = server.start();
+      await first.port();
+      expect(await first.stop()).toBe(0);
       const old = logRecord('default', { dateMs: Date.now() - 8 * DAY_MS });
       const recent = logRecord('default', { dateMs: Date.now() - 6 * DAY_MS });
       const writer = SqliteStore.open(dataDir);
@@ -30,8 +25,7 @@ describe('log retention in the running server', () => {
       await writer.logs.append(recent);
       await writer.close();
 
-      server = startServer({ FITGATE_DATA_DIR: dataDir, FITGATE_LOG_RETENTION_DAYS: '7' });
-      await server.port();
+      await server.start({ FITGATE_LOG_RETENTION_DAYS: '7' }).port();
       const reader = SqliteStore.open(dataDir);
       try {
         await eventually(async () => ((await reader.logs.get('default', old.id)) ? undefined : true), 'the old event is swept', 20_000);

@@ -1,26 +1,16 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it } from '@jest/globals';
 import { masterKeyId } from '../../../src/store/sealing.js';
 import { deleteKeysWithPrefix, redisUrl, uniquePrefix } from '../../support/redis.js';
+import { freePort } from '../../support/free_port.js';
 import { describeEachStore, type StoreKind } from '../../support/stores.js';
 import { SERVER_TEST_TIMEOUT_MS, startServer, tempDataDir, type RunningServer } from './spawn_server.js';
 
 const ADMIN = fileURLToPath(new URL('../../../dist/scripts/admin.js', import.meta.url));
 const M2M = { id: 'rotation-automation', secret: 'rotation-automation-secret-0123456789abcdef' };
 const CALLBACK = 'https://app.example/callback';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
-}
 
 /** `npm run admin -- reseal` as the operator runs it: its own process, the same environment as fitgate. */
 function runReseal(environment: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {

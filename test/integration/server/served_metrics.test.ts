@@ -1,37 +1,18 @@
-import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
+import { freePort } from '../../support/free_port.js';
 import { scrape } from '../metrics/scrape.js';
-import { SERVER_TEST_TIMEOUT_MS, startServer, tempDataDir, type RunningServer } from './spawn_server.js';
-
-/** A port nothing listens on right now, for FITGATE_METRICS_PORT (which must be known in advance). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+import { SERVER_TEST_TIMEOUT_MS, useServerOnTempData } from './spawn_server.js';
 
 /** The entry point hands its metrics to the store, so the store's caches are counted in a real server. */
 describe('metrics of the running server', () => {
-  const dataDir = tempDataDir();
-  let server: RunningServer | undefined;
-  afterAll(async () => {
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const server = useServerOnTempData();
 
   it(
     'counts tenant cache lookups: the first request misses, the next ones hit',
     async () => {
       const [port, metricsPort] = [await freePort(), await freePort()];
       // PORT alone makes the default tenant localhost:PORT (FITGATE_PUBLIC_URL follows it).
-      server = startServer({ FITGATE_DATA_DIR: dataDir, PORT: String(port), FITGATE_METRICS_PORT: String(metricsPort) });
-      await server.port();
+      await server.start({ PORT: String(port), FITGATE_METRICS_PORT: String(metricsPort) }).port();
       const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
       const before = await scrape(metricsUrl);
       for (let i = 0; i < 3; i += 1) {

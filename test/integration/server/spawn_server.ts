@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { afterAll } from '@jest/globals';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +32,26 @@ export interface RunningServer {
 
 export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'fitgate-server-'));
+}
+
+/**
+ * Servers started one after another on one fresh data directory; after the file's tests the last
+ * one is stopped and the directory removed.
+ */
+export function useServerOnTempData(): { readonly dataDir: string; start(environment?: Record<string, string>): RunningServer } {
+  const dataDir = tempDataDir();
+  let last: RunningServer | undefined;
+  afterAll(async () => {
+    await last?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return {
+    dataDir,
+    start(environment = {}) {
+      last = startServer({ FITGATE_DATA_DIR: dataDir, ...environment });
+      return last;
+    },
+  };
 }
 
 export function startServer(environment: Record<string, string>): RunningServer {
