@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { expect } from '@jest/globals';
+import { afterAll, beforeAll, expect } from '@jest/globals';
 import { uniquePrefix, redisUrl, deleteKeysWithPrefix } from '../../support/redis.js';
-import { startServer, tempDataDir, type RunningServer } from '../server/spawn_server.js';
+import { SERVER_TEST_TIMEOUT_MS, startServer, tempDataDir, type RunningServer } from '../server/spawn_server.js';
 import { ClusterBrowser, TENANT_URL } from './cluster_client.js';
 
 export const BOOTSTRAP = { clientId: 'cluster-bootstrap', clientSecret: randomBytes(24).toString('base64url') };
@@ -51,6 +51,19 @@ export async function startCluster(store: 'sqlite' | 'redis', environment: Recor
 }
 
 /** Distinct worker pids seen on fresh connections until `count` of them answered (bounded). */
+/** A cluster started before the file's tests and closed after them; call the result inside a test. */
+export function useCluster(store: 'sqlite' | 'redis'): () => ClusterFixture {
+  let cluster: ClusterFixture | undefined;
+  beforeAll(async () => {
+    cluster = await startCluster(store);
+  }, SERVER_TEST_TIMEOUT_MS);
+  afterAll(() => cluster?.close(), SERVER_TEST_TIMEOUT_MS);
+  return () => {
+    if (!cluster) throw new Error('the cluster did not start');
+    return cluster;
+  };
+}
+
 export async function workerPids(browser: ClusterBrowser, count: number): Promise<string[]> {
   const seen = new Set<string>();
   for (let attempt = 0; attempt < 20 && seen.size < count; attempt += 1) seen.add((await browser.get('/health/live')).worker);

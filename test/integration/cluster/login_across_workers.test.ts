@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { describeWithRedis } from '../../support/redis.js';
 import { SERVER_TEST_TIMEOUT_MS } from '../server/spawn_server.js';
-import { APP_CALLBACK, createWebApplication, startCluster, type ClusterFixture } from './cluster_fixture.js';
+import { APP_CALLBACK, createWebApplication, useCluster } from './cluster_fixture.js';
 import { loginAcrossWorkers } from './sandbox_login.js';
 
 function loginAcrossWorkersOn(store: 'sqlite' | 'redis'): void {
-  let cluster: ClusterFixture;
-  beforeAll(async () => {
-    cluster = await startCluster(store);
-  }, SERVER_TEST_TIMEOUT_MS);
-  afterAll(() => cluster?.close(), SERVER_TEST_TIMEOUT_MS);
+  const cluster = useCluster(store);
 
   it(
     'finishes on one worker a sandbox login begun on the other, and the application gets its tokens',
     async () => {
-      const browser = cluster.browser();
+      const browser = cluster().browser();
       const app = await createWebApplication(browser);
       const login = await loginAcrossWorkers(browser, app.clientId);
 

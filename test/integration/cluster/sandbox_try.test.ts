@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { SANDBOX_NOTICE } from '../../../src/upstream/sandbox_upstream.js';
 import { SERVER_TEST_TIMEOUT_MS } from '../server/spawn_server.js';
 import { TENANT_URL, type ClusterBrowser } from './cluster_client.js';
-import { ADMIN, startCluster, type ClusterFixture } from './cluster_fixture.js';
+import { ADMIN, useCluster } from './cluster_fixture.js';
 
 async function signIn(browser: ClusterBrowser): Promise<void> {
   const form = await browser.get('/manage/login');
@@ -33,16 +33,12 @@ async function runTry(browser: ClusterBrowser): Promise<{ startedOn: string; fin
 }
 
 describe('TRY in sandbox mode with two workers', () => {
-  let cluster: ClusterFixture;
-  beforeAll(async () => {
-    cluster = await startCluster('sqlite');
-  }, SERVER_TEST_TIMEOUT_MS);
-  afterAll(() => cluster?.close(), SERVER_TEST_TIMEOUT_MS);
+  const cluster = useCluster('sqlite');
 
   it(
     'logs in through the one sandbox emulator when TRY starts on one worker and returns to the other',
     async () => {
-      const browser = cluster.browser();
+      const browser = cluster().browser();
       await signIn(browser);
       let attempt = await runTry(browser);
       for (let again = 0; again < 4 && attempt.startedOn === attempt.finishedOn; again += 1) attempt = await runTry(browser);

@@ -1,8 +1,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { SERVER_TEST_TIMEOUT_MS } from '../server/spawn_server.js';
 import type { ClusterBrowser } from './cluster_client.js';
-import { startCluster, workerPids, type ClusterFixture } from './cluster_fixture.js';
+import { useCluster, workerPids } from './cluster_fixture.js';
 
 const RECOVERY_BOUND_MS = 30_000;
 
@@ -22,16 +22,12 @@ async function look(browser: ClusterBrowser): Promise<{ pids: Set<string>; ready
 }
 
 describe('a worker that dies', () => {
-  let cluster: ClusterFixture;
-  beforeAll(async () => {
-    cluster = await startCluster('sqlite');
-  }, SERVER_TEST_TIMEOUT_MS);
-  afterAll(() => cluster?.close(), SERVER_TEST_TIMEOUT_MS);
+  const cluster = useCluster('sqlite');
 
   it(
     'is replaced by a new one, and the instance is ready again with both workers',
     async () => {
-      const browser = cluster.browser();
+      const browser = cluster().browser();
       const [killed, survivor] = await workerPids(browser, 2);
       process.kill(Number(killed), 'SIGKILL');
 
@@ -45,7 +41,7 @@ describe('a worker that dies', () => {
       expect(seen.pids.has(survivor ?? '')).toBe(true);
       expect(seen.pids.size).toBe(2);
       expect(seen.ready).toEqual({ status: 200, body: expect.objectContaining({ status: 'ok', workers: { expected: 2, ready: 2 } }) });
-      expect(cluster.server.child.exitCode).toBeNull();
+      expect(cluster().server.child.exitCode).toBeNull();
     },
     SERVER_TEST_TIMEOUT_MS,
   );
