@@ -149,6 +149,16 @@ export function buildAuthorizeUrl(
   return url.href;
 }
 
+/** Where the emulator sends the browser after `user` approves an authorize request for `api` built from `params`. */
+export function approvedRedirect(
+  emulatorUrl: string,
+  api: 'fitbit-legacy' | 'google-health',
+  user: string,
+  params: Record<string, string | undefined> = {},
+): Promise<URL> {
+  return authorizeRedirect(approveUrl(buildAuthorizeUrl(emulatorUrl, api, params), { user }));
+}
+
 export interface TokenResult {
   readonly status: number;
   readonly body: Record<string, unknown>;

@@ -1,10 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   DEMO,
-  approveUrl,
-  authorizeRedirect,
+  approvedRedirect,
   basicAuth,
-  buildAuthorizeUrl,
   emulatorEndpoints,
   legacyLogin,
   postForm,
@@ -94,7 +92,7 @@ describe('admin API over HTTP', () => {
   });
 
   it('moves the clock on, so a code outlives its ten minutes', async () => {
-    const redirect = await authorizeRedirect(approveUrl(buildAuthorizeUrl(emulator.url, 'fitbit-legacy'), { user: 'alice' }));
+    const redirect = await approvedRedirect(emulator.url, 'fitbit-legacy', 'alice');
     expect((await admin('POST', '/clock', { advanceSeconds: 601 })).status).toBe(204);
     const exchange = await postForm(
       emulatorEndpoints(emulator.url).legacy.token,

@@ -1,10 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   DEMO,
-  approveUrl,
-  authorizeRedirect,
+  approvedRedirect,
   basicAuth,
-  buildAuthorizeUrl,
   emulatorEndpoints,
   pkcePair,
   postForm,
@@ -17,12 +15,12 @@ const legacyAuth = () => basicAuth(DEMO.legacyServer.clientId, DEMO.legacyServer
 const googleCredentials = { client_id: DEMO.googleServer.clientId, client_secret: DEMO.googleServer.clientSecret };
 
 async function legacyCode(params: Record<string, string | undefined> = {}): Promise<string> {
-  const redirect = await authorizeRedirect(approveUrl(buildAuthorizeUrl(emulator.url, 'fitbit-legacy', params), { user: 'alice' }));
+  const redirect = await approvedRedirect(emulator.url, 'fitbit-legacy', 'alice', params);
   return redirect.searchParams.get('code') ?? '';
 }
 
 async function googleCode(params: Record<string, string | undefined> = {}): Promise<string> {
-  const redirect = await authorizeRedirect(approveUrl(buildAuthorizeUrl(emulator.url, 'google-health', params), { user: 'alice' }));
+  const redirect = await approvedRedirect(emulator.url, 'google-health', 'alice', params);
   return redirect.searchParams.get('code') ?? '';
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   DEMO,
+  approvedRedirect,
   approveUrl,
   authorizeRedirect,
   basicAuth,
@@ -14,7 +15,7 @@ import { useEmulator } from '../../support/use_emulator.js';
 const emulator = useEmulator();
 
 async function code(api: 'fitbit-legacy' | 'google-health', clientId: string, user = 'alice'): Promise<string> {
-  const redirect = await authorizeRedirect(approveUrl(buildAuthorizeUrl(emulator.url, api, { client_id: clientId }), { user }));
+  const redirect = await approvedRedirect(emulator.url, api, user, { client_id: clientId });
   return redirect.searchParams.get('code') ?? redirect.searchParams.get('error') ?? '';
 }
 

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createEmulator } from '../../../src/emulator/index.js';
-import { approveUrl, authorizeRedirect, buildAuthorizeUrl, legacyLogin } from '../../support/emulator.js';
+import { approvedRedirect, buildAuthorizeUrl, legacyLogin } from '../../support/emulator.js';
 
 let server: Server;
 let base: string;
@@ -31,7 +31,7 @@ describe('the emulator mounted in another express app', () => {
   it('posts its consent form back under the mount path', async () => {
     const page = await (await fetch(buildAuthorizeUrl(base, 'google-health'))).text();
     expect(page).toContain('action="/upstream/accounts.google.com/o/oauth2/v2/auth"');
-    const redirect = await authorizeRedirect(approveUrl(buildAuthorizeUrl(base, 'google-health'), { user: 'bob' }));
+    const redirect = await approvedRedirect(base, 'google-health', 'bob');
     expect(redirect.searchParams.get('code')).toBeTruthy();
   });
 });

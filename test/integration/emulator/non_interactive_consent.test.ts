@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { GOOGLE_HEALTH, approveUrl, authorizeRedirect, buildAuthorizeUrl, denyUrl, legacyLogin } from '../../support/emulator.js';
+import { GOOGLE_HEALTH, approvedRedirect, approveUrl, authorizeRedirect, buildAuthorizeUrl, denyUrl, legacyLogin } from '../../support/emulator.js';
 import { useEmulator } from '../../support/use_emulator.js';
 
 const emulator = useEmulator();
@@ -68,7 +68,7 @@ describe('auto-consent', () => {
 
   it('lets query parameters win over auto-consent', async () => {
     emulator.control.setAutoConsent({ user: 'alice', decision: 'deny' });
-    const redirect = await authorizeRedirect(approveUrl(buildAuthorizeUrl(emulator.url, 'fitbit-legacy'), { user: 'bob' }));
+    const redirect = await approvedRedirect(emulator.url, 'fitbit-legacy', 'bob');
     expect(redirect.searchParams.get('code')).toBeTruthy();
   });
 });
