@@ -1,15 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, expect, it } from '@jest/globals';
-import type { Express } from 'express';
 import request from 'supertest';
-import { createApp } from '../../../src/app.js';
-import { loadConfig } from '../../../src/config/index.js';
-import { buildTenant, tenantUrl } from '../../../src/domain/tenants.js';
-import { createLogger } from '../../../src/logging/index.js';
 import { RedisStore } from '../../../src/store/redis/redis_store.js';
-import { createSealer } from '../../../src/store/sealing.js';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite_store.js';
 import type { Store } from '../../../src/store/store.js';
+import { appOnOwnTenant, type AppOnOwnTenant } from '../../support/app_on_own_tenant.js';
 import { keysWithPrefix } from '../../support/redis.js';
 import { describeEachStore } from '../../support/stores.js';
 
@@ -24,42 +19,20 @@ const LIMITS = {
   FITGATE_RATE_LIMIT_USERINFO_PER_TOKEN: '2/60',
 };
 
-interface LimitedApp {
-  app: Express;
-  host: string;
-}
-
-async function appOn(store: Store, environment: Record<string, string>): Promise<LimitedApp> {
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    FITGATE_DATA_DIR: '/nonexistent',
-    FITGATE_MASTER_KEY: randomBytes(32).toString('base64'),
-    FITGATE_SESSION_SECRETS: randomBytes(32).toString('hex'),
-    FITGATE_TRUST_PROXY: 'true',
-    LOG_LEVEL: 'silent',
-    ...environment,
-  });
-  const sealer = createSealer(config.masterKeys);
-  const tenant = await buildTenant(`limits${randomBytes(3).toString('hex')}`, sealer);
-  await store.tenants.create(tenant);
-  const deps = { config, store, sealer, logger: createLogger({ level: 'silent' }), plugins: new Map(), internalBaseUrl: () => '' };
-  return { app: createApp(deps), host: new URL(tenantUrl(config, tenant.name)).host };
-}
-
 let addressCount = 0;
 /** A documentation address (RFC 5737) no other test uses. */
 const newAddress = () => `192.0.2.${(addressCount += 1)}`;
 
 describeEachStore('Authentication API rate limits', (h) => {
-  let limited: LimitedApp;
-  let unlimited: LimitedApp;
+  let limited: AppOnOwnTenant;
+  let unlimited: AppOnOwnTenant;
 
   beforeAll(async () => {
-    limited = await appOn(h.store(), LIMITS);
-    unlimited = await appOn(h.store(), { ...LIMITS, FITGATE_RATE_LIMITS: 'off' });
+    limited = await appOnOwnTenant(h.store(), 'limits', LIMITS);
+    unlimited = await appOnOwnTenant(h.store(), 'limits', { ...LIMITS, FITGATE_RATE_LIMITS: 'off' });
   });
 
-  const token = (target: LimitedApp, address: string, clientId: string) =>
+  const token = (target: AppOnOwnTenant, address: string, clientId: string) =>
     request(target.app)
       .post('/oauth/token')
       .set('Host', target.host)
