@@ -1,12 +1,7 @@
-import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MANAGEMENT_API_SCOPES } from '../../src/domain/management_scopes.js';
 import { startFitgateBehindTls, type FitgateBehindTls } from '../support/compat/fitgate_behind_tls.js';
-
-const APP = join(dirname(fileURLToPath(import.meta.url)), '..', 'support', 'compat', 'apps', 'management_client.mjs');
-const RUN_DEADLINE_MS = 60_000;
+import { runAppScript } from '../support/compat/run_app_script.js';
 
 /** What the ManagementClient script reports, one field per call it made (see the script). */
 interface Report {
@@ -23,29 +18,6 @@ interface Report {
   keysAfter: unknown;
 }
 
-/** Runs the ManagementClient script in its own process (NODE_EXTRA_CA_CERTS is read at start) and returns its JSON report. */
-function runScript(settings: Record<string, unknown>, caFile: string): Promise<Report> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [APP], {
-      env: { PATH: process.env.PATH ?? '', NODE_EXTRA_CA_CERTS: caFile, RP_SETTINGS: JSON.stringify(settings) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), RUN_DEADLINE_MS);
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.once('exit', () => {
-      clearTimeout(timer);
-      try {
-        resolve(JSON.parse(stdout.split('\n')[0] ?? '') as Report);
-      } catch {
-        reject(new Error(`the ManagementClient script printed no report: ${stdout} ${stderr}`));
-      }
-    });
-  });
-}
-
 // node-auth0 7's ManagementClient unchanged, against fitgate behind a TLS proxy: clients with Auth0's
 // settings and fields, a connection's options and enabled clients, and the signing keys.
 describe('node-auth0 ManagementClient', () => {
@@ -57,10 +29,11 @@ describe('node-auth0 ManagementClient', () => {
     fitgate = await startFitgateBehindTls();
     const { client, clientSecret } = await fitgate.addClient({ name: 'automation', appType: 'non_interactive', managementScopes: [...MANAGEMENT_API_SCOPES] });
     other = (await fitgate.addClient({ name: 'other app', appType: 'regular_web' })).client.clientId;
-    report = await runScript(
+    report = (await runAppScript(
+      'management_client.mjs',
       { domain: fitgate.domain, clientId: client.clientId, clientSecret, connectionId: fitgate.connection.id, enableClientId: other, callback: 'https://app.example/callback' },
       fitgate.certificate.caFile,
-    );
+    )) as Report;
   });
   afterAll(async () => {
     await fitgate?.close();
