@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
 import { createApp } from '../../src/app.js';
 import { inProcessSandbox } from '../../src/sandbox/sandbox.js';
 import { loadConfig } from '../../src/config/index.js';
@@ -8,6 +9,7 @@ import { bootstrap } from '../../src/domain/bootstrap.js';
 import { createLogger } from '../../src/logging/index.js';
 import { createSealer } from '../../src/store/sealing.js';
 import type { Store } from '../../src/store/store.js';
+import { collectPageErrors, launchBrowser, type TestBrowser } from '../support/browser.js';
 import { openSqliteTestStore } from '../support/stores.js';
 
 /**
@@ -62,4 +64,22 @@ export async function startBrowserFitgate(environment: Record<string, string>): 
       await testStore.cleanup();
     },
   };
+}
+
+/** Signs in to the dashboard as the bootstrap admin and waits for the default tenant's overview. */
+export async function signInToDashboard(page: Page, fitgate: BrowserFitgate): Promise<void> {
+  await page.goto(`${fitgate.url}/manage/login`);
+  await page.getByLabel('Email').fill(fitgate.admin.email);
+  await page.getByLabel('Password').fill(fitgate.admin.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${fitgate.url}/manage/t/default`);
+}
+
+/** A fresh browser with one page signed in to the dashboard, and the script errors that page reports. */
+export async function openSignedInPage(fitgate: BrowserFitgate): Promise<{ browser: TestBrowser; page: Page; errors: string[] }> {
+  const browser = await launchBrowser();
+  const page = await browser.context.newPage();
+  const errors = collectPageErrors(page);
+  await signInToDashboard(page, fitgate);
+  return { browser, page, errors };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { collectPageErrors, describeWithBrowser, launchBrowser, screenshot, type TestBrowser } from '../support/browser.js';
-import { startBrowserFitgate, type BrowserFitgate } from './browser_fitgate.js';
+import { describeWithBrowser, screenshot, type TestBrowser } from '../support/browser.js';
+import { openSignedInPage, startBrowserFitgate, type BrowserFitgate } from './browser_fitgate.js';
 
 /**
  * On the Fitbit settings, choosing the other API shows that API's hints at once, before saving
@@ -17,14 +17,7 @@ describeWithBrowser('the Fitbit settings in a browser', () => {
 
   beforeAll(async () => {
     fitgate = await startBrowserFitgate({});
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    errors = collectPageErrors(page);
-    await page.goto(`${fitgate.url}/manage/login`);
-    await page.getByLabel('Email').fill(fitgate.admin.email);
-    await page.getByLabel('Password').fill(fitgate.admin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${fitgate.url}/manage/t/default`);
+    ({ browser, page, errors } = await openSignedInPage(fitgate));
   }, BROWSER_TIMEOUT_MS);
 
   afterAll(async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { createClient } from '../../src/domain/clients.js';
-import { collectPageErrors, describeWithBrowser, launchBrowser, screenshot, type TestBrowser } from '../support/browser.js';
-import { startBrowserFitgate, type BrowserFitgate } from './browser_fitgate.js';
+import { describeWithBrowser, screenshot, type TestBrowser } from '../support/browser.js';
+import { openSignedInPage, startBrowserFitgate, type BrowserFitgate } from './browser_fitgate.js';
 
 /**
  * The per-application switch on a connection's Applications tab: a switch with its name and state
@@ -21,14 +21,7 @@ describeWithBrowser('enabling a connection with a switch', () => {
     fitgate = await startBrowserFitgate({});
     const { client } = await createClient(fitgate.store.clients, { tenant: 'default', name: 'Step Counter', appType: 'regular_web', callbacks: ['https://steps.example/cb'] });
     clientId = client.clientId;
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    errors = collectPageErrors(page);
-    await page.goto(`${fitgate.url}/manage/login`);
-    await page.getByLabel('Email').fill(fitgate.admin.email);
-    await page.getByLabel('Password').fill(fitgate.admin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${fitgate.url}/manage/t/default`);
+    ({ browser, page, errors } = await openSignedInPage(fitgate));
   }, BROWSER_TIMEOUT_MS);
 
   afterAll(async () => {

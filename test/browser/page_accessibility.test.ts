@@ -1,10 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { describeWithBrowser, launchBrowser, type TestBrowser } from '../support/browser.js';
-import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
-import { startBrowserFitgate, type BrowserFitgate } from './browser_fitgate.js';
-import { registerTourUpstreamClient, tourEveryPage } from './page_tour.js';
+import { describeWithBrowser } from '../support/browser.js';
+import { startTourSetting, tourEveryPage, type TourSetting } from './page_tour.js';
 
 /**
  * axe-core on every page (dashboard, Universal Login, the emulator's consent page, error and
@@ -30,31 +28,19 @@ async function seriousViolations(page: Page): Promise<AxeViolation[]> {
 }
 
 describeWithBrowser('accessibility of every page', () => {
-  let emulator: TestEmulator;
-  let fitgate: BrowserFitgate;
-  let browser: TestBrowser;
-  let page: Page;
-
+  let tour: TourSetting;
   beforeAll(async () => {
-    emulator = await startTestEmulator();
-    fitgate = await startBrowserFitgate({ FITGATE_UPSTREAM_BASE_URL: emulator.url });
-    registerTourUpstreamClient(emulator, fitgate);
-    browser = await launchBrowser({ bypassCSP: true });
-    page = await browser.context.newPage();
+    tour = await startTourSetting({ bypassCSP: true });
   }, BROWSER_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await fitgate?.close();
-    await emulator?.close();
-  });
+  afterAll(() => tour?.close());
 
   it(
     'has no serious or critical axe-core violation on any page at 390 or 1280 px',
     async () => {
       const found: string[] = [];
       let checked = 0;
-      await tourEveryPage(page, fitgate, emulator, async (name) => {
+      const { page } = tour;
+      await tourEveryPage(tour, async (name) => {
         for (const width of WIDTHS) {
           await page.setViewportSize({ width, height: 900 });
           for (const violation of await seriousViolations(page)) {
@@ -71,6 +57,7 @@ describeWithBrowser('accessibility of every page', () => {
   );
 
   it('finds the contrast failure the old "Continue with Fitbit" colours had (the check can fail)', async () => {
+    const { page } = tour;
     await page.setContent(
       '<!doctype html><html lang="en"><head><title>old colours</title></head><body><main>' +
         '<a href="#x" style="background:#00a0b0;color:#fff;padding:8px;display:block">Continue with Fitbit</a></main></body></html>',

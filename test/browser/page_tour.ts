@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
-import type { TestEmulator } from '../support/emulator.js';
-import type { BrowserFitgate } from './browser_fitgate.js';
+import { launchBrowser, type LaunchOptions, type TestBrowser } from '../support/browser.js';
+import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { startBrowserFitgate, type BrowserFitgate } from './browser_fitgate.js';
 
 /**
  * A walk through every page a person can see: each dashboard page, the Universal Login page, the
@@ -17,7 +18,7 @@ export const TOUR_UPSTREAM_CLIENT = {
 export type TourStop = (name: string) => Promise<void>;
 
 /** Registers the upstream OAuth client the tour pastes into the connection settings. */
-export function registerTourUpstreamClient(emulator: TestEmulator, fitgate: BrowserFitgate): void {
+function registerTourUpstreamClient(emulator: TestEmulator, fitgate: BrowserFitgate): void {
   emulator.control.registerApp({
     ...TOUR_UPSTREAM_CLIENT,
     type: 'server',
@@ -27,7 +28,35 @@ export function registerTourUpstreamClient(emulator: TestEmulator, fitgate: Brow
   });
 }
 
-export async function tourEveryPage(page: Page, fitgate: BrowserFitgate, emulator: TestEmulator, visit: TourStop): Promise<void> {
+/** What a tour runs on: the emulator, fitgate in front of it with the tour's upstream client registered, and one page. */
+export interface TourSetting {
+  readonly emulator: TestEmulator;
+  readonly fitgate: BrowserFitgate;
+  readonly browser: TestBrowser;
+  readonly page: Page;
+  close(): Promise<void>;
+}
+
+export async function startTourSetting(launch: LaunchOptions = {}): Promise<TourSetting> {
+  const emulator = await startTestEmulator();
+  const fitgate = await startBrowserFitgate({ FITGATE_UPSTREAM_BASE_URL: emulator.url });
+  registerTourUpstreamClient(emulator, fitgate);
+  const browser = await launchBrowser(launch);
+  const page = await browser.context.newPage();
+  return {
+    emulator,
+    fitgate,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      await fitgate.close();
+      await emulator.close();
+    },
+  };
+}
+
+export async function tourEveryPage({ page, fitgate, emulator }: TourSetting, visit: TourStop): Promise<void> {
   const tenant = `${fitgate.url}/manage/t/default`;
   // Where the tour's application says it lives: nothing is served there, so a login ends on the
   // 404 page, which is one of the pages to see.

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import type { Page } from 'playwright-core';
-import { describeWithBrowser, launchBrowser, screenshot, type TestBrowser } from '../support/browser.js';
-import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
-import { startBrowserFitgate, type BrowserFitgate } from './browser_fitgate.js';
-import { registerTourUpstreamClient, tourEveryPage } from './page_tour.js';
+import { describeWithBrowser, screenshot } from '../support/browser.js';
+import { signInToDashboard } from './browser_fitgate.js';
+import { startTourSetting, tourEveryPage, type TourSetting } from './page_tour.js';
 
 /**
  * Every page fits a phone (390 px) and a laptop (1280 px) without scrolling sideways, and on the
@@ -14,34 +12,18 @@ const BROWSER_TIMEOUT_MS = 180_000;
 const WIDTHS = [390, 1280] as const;
 
 describeWithBrowser('every page at phone and laptop width', () => {
-  let emulator: TestEmulator;
-  let fitgate: BrowserFitgate;
-  let browser: TestBrowser;
-  let page: Page;
-
+  let tour: TourSetting;
   beforeAll(async () => {
-    emulator = await startTestEmulator();
-    fitgate = await startBrowserFitgate({ FITGATE_UPSTREAM_BASE_URL: emulator.url });
-    registerTourUpstreamClient(emulator, fitgate);
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
+    tour = await startTourSetting();
   }, BROWSER_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await fitgate?.close();
-    await emulator?.close();
-  });
+  afterAll(() => tour?.close());
 
   it(
     'folds the dashboard navigation on a phone and opens it on request',
     async () => {
+      const { page, fitgate } = tour;
       await page.setViewportSize({ width: 390, height: 900 });
-      await page.goto(`${fitgate.url}/manage/login`);
-      await page.getByLabel('Email').fill(fitgate.admin.email);
-      await page.getByLabel('Password').fill(fitgate.admin.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL(`${fitgate.url}/manage/t/default`);
+      await signInToDashboard(page, fitgate);
       const users = page.getByRole('navigation', { name: 'Tenant default' }).getByRole('link', { name: 'Users' });
       expect(await users.isVisible()).toBe(false);
       await page.getByText('Menu', { exact: true }).click();
@@ -62,7 +44,8 @@ describeWithBrowser('every page at phone and laptop width', () => {
     async () => {
       const tooWide: string[] = [];
       const visited: string[] = [];
-      await tourEveryPage(page, fitgate, emulator, async (name) => {
+      const { page } = tour;
+      await tourEveryPage(tour, async (name) => {
         visited.push(name);
         for (const width of WIDTHS) {
           await page.setViewportSize({ width, height: 900 });
