@@ -1,6 +1,6 @@
 import { CONFIG_VERSION_MIGRATION } from './config_version_schema.js';
 import { SEALED_KEY_COUNTS_MIGRATION } from './sealed_key_counts_schema.js';
-import { SHORT_LIVED_TABLES_MOVED_MIGRATION } from './short_lived_schema.js';
+import { SHORT_LIVED_TABLES, SHORT_LIVED_TABLES_MOVED_MIGRATION } from './short_lived_schema.js';
 import { USER_FIELD_TERMS_MIGRATION } from './user_field_terms_schema.js';
 
 /**
@@ -84,29 +84,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX logs_newest_first ON logs (tenant, date DESC, seq DESC);
   CREATE INDEX logs_by_type ON logs (tenant, type, date DESC, seq DESC);
   CREATE INDEX logs_by_user ON logs (tenant, user_id, date DESC, seq DESC);
-
-  CREATE TABLE ephemeral (
-    kind TEXT NOT NULL,
-    key TEXT NOT NULL,
-    value TEXT NOT NULL,
-    expires_at INTEGER NOT NULL,
-    PRIMARY KEY (kind, key)
-  ) WITHOUT ROWID;
-  CREATE INDEX ephemeral_by_expiry ON ephemeral (expires_at);
-
-  CREATE TABLE locks (name TEXT PRIMARY KEY, token TEXT NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID;
-  CREATE INDEX locks_by_expiry ON locks (expires_at);
-
-  CREATE TABLE counters (key TEXT PRIMARY KEY, count INTEGER NOT NULL, reset_at INTEGER NOT NULL) WITHOUT ROWID;
-  CREATE INDEX counters_by_expiry ON counters (reset_at);
-
-  CREATE TABLE sessions (sid TEXT PRIMARY KEY, sess TEXT NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID;
-  CREATE INDEX sessions_by_expiry ON sessions (expires_at);
-
-  -- The table rate-limiter-flexible's RateLimiterSQLite expects (its column names).
-  CREATE TABLE rate_limits (key TEXT PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire INTEGER);
-  CREATE INDEX rate_limits_by_expiry ON rate_limits (expire);
-  `,
+${SHORT_LIVED_TABLES}`,
   SEALED_KEY_COUNTS_MIGRATION,
   SHORT_LIVED_TABLES_MOVED_MIGRATION,
   CONFIG_VERSION_MIGRATION,

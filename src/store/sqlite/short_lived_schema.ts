@@ -21,9 +21,12 @@ export const DURABLE_EPHEMERAL_KINDS: ReadonlySet<EphemeralKind> = new Set<Ephem
 /** Tables that moved from fitgate.db to the short-lived file (see moveShortLivedRecords). */
 export const MOVED_TABLES = ['sessions', 'locks', 'counters', 'rate_limits'] as const;
 
-/** The short-lived file's schema, one entry per version, like MIGRATIONS (its own user_version). */
-export const SHORT_LIVED_MIGRATIONS: readonly string[] = [
-  `
+/**
+ * The short-lived tables as both files create them: fitgate.db's first version did (before they
+ * moved), and the short-lived file's first version does. Both are released migrations, so this
+ * text never changes; a change to these tables is a new step in each file that has them.
+ */
+export const SHORT_LIVED_TABLES = `
   CREATE TABLE ephemeral (
     kind TEXT NOT NULL,
     key TEXT NOT NULL,
@@ -45,8 +48,10 @@ export const SHORT_LIVED_MIGRATIONS: readonly string[] = [
   -- The table rate-limiter-flexible's RateLimiterSQLite expects (its column names).
   CREATE TABLE rate_limits (key TEXT PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire INTEGER);
   CREATE INDEX rate_limits_by_expiry ON rate_limits (expire);
-  `,
-];
+  `;
+
+/** The short-lived file's schema, one entry per version, like MIGRATIONS (its own user_version). */
+export const SHORT_LIVED_MIGRATIONS: readonly string[] = [SHORT_LIVED_TABLES];
 
 const durableKinds = [...DURABLE_EPHEMERAL_KINDS].map((kind) => `'${kind}'`).join(', ');
 
