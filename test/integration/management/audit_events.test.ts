@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startManagementHarness, type ManagementHarness } from './harness.js';
+import { describe, expect, it } from '@jest/globals';
+import { useManagementHarness } from './harness.js';
 
 // Every Management API write leaves Auth0's sapi (success) or fapi (failure) event, naming the
 // calling client and the request, and never a body: bodies carry client and upstream secrets.
 
-let harness: ManagementHarness;
 let writer: string;
 let logReader: string;
-
-beforeAll(async () => {
-  harness = await startManagementHarness('management-audit');
-  writer = await harness.tokenWith(['create:clients', 'update:clients']);
-  logReader = await harness.tokenWith(['read:logs']);
-});
-
-afterAll(async () => {
-  await harness.cleanup();
+const harness = useManagementHarness('management-audit', async (started) => {
+  writer = await started.tokenWith(['create:clients', 'update:clients']);
+  logReader = await started.tokenWith(['read:logs']);
 });
 
 async function newestEvent(type: string): Promise<Record<string, unknown>> {

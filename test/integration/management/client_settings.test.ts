@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startManagementHarness, type ManagementHarness } from './harness.js';
+import { describe, expect, it } from '@jest/globals';
+import { useManagementHarness } from './harness.js';
 
-let harness: ManagementHarness;
 let admin: string;
-
-beforeAll(async () => {
-  harness = await startManagementHarness('management-client-settings');
-  admin = await harness.tokenWith(['read:clients', 'create:clients', 'update:clients']);
-});
-
-afterAll(async () => {
-  await harness.cleanup();
+const harness = useManagementHarness('management-client-settings', async (started) => {
+  admin = await started.tokenWith(['read:clients', 'create:clients', 'update:clients']);
 });
 
 const SETTINGS = {

@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { createClient } from '../../../src/domain/clients.js';
-import { startManagementHarness, TENANT, type ManagementHarness } from './harness.js';
+import { useManagementHarness, TENANT } from './harness.js';
 
-let harness: ManagementHarness;
 let admin: string;
-
-beforeAll(async () => {
-  harness = await startManagementHarness('management-client-urls');
-  admin = await harness.tokenWith(['read:clients', 'create:clients', 'update:clients']);
-});
-
-afterAll(async () => {
-  await harness.cleanup();
+const harness = useManagementHarness('management-client-urls', async (started) => {
+  admin = await started.tokenWith(['read:clients', 'create:clients', 'update:clients']);
 });
 
 const clientCount = async () => (await harness.store.clients.list(TENANT, { page: 0, perPage: 100 })).total;

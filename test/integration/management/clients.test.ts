@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { managementApiAudience } from '../../../src/authn/tokens/access_token.js';
-import { startManagementHarness, type ManagementHarness } from './harness.js';
+import { useManagementHarness } from './harness.js';
 
-let harness: ManagementHarness;
 let admin: string;
-
-beforeAll(async () => {
-  harness = await startManagementHarness('management-clients');
-  admin = await harness.tokenWith(['read:clients', 'create:clients', 'update:clients', 'delete:clients']);
-});
-
-afterAll(async () => {
-  await harness.cleanup();
+const harness = useManagementHarness('management-clients', async (started) => {
+  admin = await started.tokenWith(['read:clients', 'create:clients', 'update:clients', 'delete:clients']);
 });
 
 function exchangeClientCredentials(clientId: string, clientSecret: string) {

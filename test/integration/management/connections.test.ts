@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { DEMO } from '../../support/emulator.js';
-import { startManagementHarness, type ManagementHarness } from './harness.js';
+import { useManagementHarness } from './harness.js';
 
-let harness: ManagementHarness;
 let admin: string;
-
-beforeAll(async () => {
-  harness = await startManagementHarness('management-connections');
-  admin = await harness.tokenWith(['read:connections', 'update:connections']);
-});
-
-afterAll(async () => {
-  await harness.cleanup();
+const harness = useManagementHarness('management-connections', async (started) => {
+  admin = await started.tokenWith(['read:connections', 'update:connections']);
 });
 
 const storedSecret = async () => {

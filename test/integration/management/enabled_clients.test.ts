@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startManagementHarness, type ManagementHarness } from './harness.js';
+import { describe, expect, it } from '@jest/globals';
+import { useManagementHarness } from './harness.js';
 
-let harness: ManagementHarness;
 let admin: string;
 let creator: string;
-
-beforeAll(async () => {
-  harness = await startManagementHarness('management-enabled-clients');
-  admin = await harness.tokenWith(['read:connections', 'update:connections']);
-  creator = await harness.tokenWith(['create:clients']);
-});
-
-afterAll(async () => {
-  await harness.cleanup();
+const harness = useManagementHarness('management-enabled-clients', async (started) => {
+  admin = await started.tokenWith(['read:connections', 'update:connections']);
+  creator = await started.tokenWith(['create:clients']);
 });
 
 const newClient = async (name: string) => (await harness.call('post', '/clients', creator, { name }).expect(201)).body.client_id as string;

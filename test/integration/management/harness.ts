@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll } from '@jest/globals';
 import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../../../src/app.js';
@@ -211,4 +212,50 @@ export async function startManagementHarness(label: string, options: HarnessOpti
     seedUser,
     cleanup: () => testStore.cleanup(),
   };
+}
+
+/** Every member of ManagementHarness, so the handle of useManagementHarness reads each one. */
+const HARNESS_MEMBERS: Record<keyof ManagementHarness, true> = {
+  apps: true,
+  deps: true,
+  store: true,
+  tenant: true,
+  host: true,
+  otherHost: true,
+  connection: true,
+  tokenWith: true,
+  expiredToken: true,
+  call: true,
+  seedUser: true,
+  cleanup: true,
+};
+
+/**
+ * One harness for the test file that calls this at its top level: started in beforeAll, then
+ * `prepare` (to take the file's tokens), cleaned up in afterAll. The handle reads the running
+ * harness, so use it inside tests and hooks.
+ */
+export function useManagementHarness(
+  label: string,
+  prepare: (harness: ManagementHarness) => Promise<void> = async () => undefined,
+  options: HarnessOptions = {},
+): ManagementHarness {
+  let running: ManagementHarness | undefined;
+  beforeAll(async () => {
+    running = await startManagementHarness(label, options);
+    await prepare(running);
+  });
+  afterAll(async () => {
+    await running?.cleanup();
+  });
+  const handle = {} as ManagementHarness;
+  for (const member of Object.keys(HARNESS_MEMBERS) as (keyof ManagementHarness)[]) {
+    Object.defineProperty(handle, member, {
+      get() {
+        if (!running) throw new Error(`the management harness is not running: read ${member} inside a test or hook of the file that called useManagementHarness()`);
+        return running[member];
+      },
+    });
+  }
+  return handle;
 }

@@ -1,18 +1,11 @@
 import { X509Certificate } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { startManagementHarness, type ManagementHarness } from './harness.js';
+import { useManagementHarness } from './harness.js';
 
-let harness: ManagementHarness;
 let admin: string;
-
-beforeAll(async () => {
-  harness = await startManagementHarness('management-signing-keys');
-  admin = await harness.tokenWith(['read:signing_keys', 'create:signing_keys', 'update:signing_keys']);
-});
-
-afterAll(async () => {
-  await harness.cleanup();
+const harness = useManagementHarness('management-signing-keys', async (started) => {
+  admin = await started.tokenWith(['read:signing_keys', 'create:signing_keys', 'update:signing_keys']);
 });
 
 const jwksKids = async () =>
