@@ -27,15 +27,30 @@ export const BUSY_TIMEOUT_MS = 1000;
  * but an identity service would rather pay one fsync per write than forget a rotated token).
  */
 export function openDatabase(dataDir: string, options: MigrationOptions = {}): SqliteDatabase {
+  return openSqliteFile(dataDir, { file: DATABASE_FILE, synchronous: 'FULL', foreignKeys: true, migrations: MIGRATIONS }, options);
+}
+
+/** One of the embedded store's files: fitgate.db, or the short-lived file (short_lived_database.ts). */
+export interface SqliteFile {
+  /** Its name in the data directory. */
+  readonly file: string;
+  /** FULL where a commit must survive a power cut, NORMAL where surviving a killed process is enough. */
+  readonly synchronous: 'FULL' | 'NORMAL';
+  readonly foreignKeys?: boolean;
+  readonly migrations: readonly string[];
+}
+
+/** Opens (creating if needed) `<dataDir>/<file>` in WAL mode and brings its schema up to date. */
+export function openSqliteFile(dataDir: string, spec: SqliteFile, options: MigrationOptions = {}): SqliteDatabase {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, DATABASE_FILE));
+  const db = new Database(join(dataDir, spec.file));
   try {
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
+    db.pragma(`synchronous = ${spec.synchronous}`);
+    if (spec.foreignKeys) db.pragma('foreign_keys = ON');
     // Other processes on the same file (a second instance, a CLI) wait for the write lock instead of failing.
     db.pragma('busy_timeout = 5000');
-    migrate(db, MIGRATIONS, options);
+    migrate(db, spec.migrations, options);
     cacheStatements(db);
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     return db;

@@ -1,7 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import Database from 'libsql';
-import { BUSY_TIMEOUT_MS, cacheStatements, migrate, type SqliteDatabase } from './database.js';
+import { openSqliteFile, type SqliteDatabase } from './database.js';
 import { SHORT_LIVED_DATABASE_FILE, SHORT_LIVED_MIGRATIONS } from './short_lived_schema.js';
 
 /**
@@ -12,18 +9,5 @@ import { SHORT_LIVED_DATABASE_FILE, SHORT_LIVED_MIGRATIONS } from './short_lived
  * never wait behind an fsync of fitgate.db and take no lock there.
  */
 export function openShortLivedDatabase(dataDir: string): SqliteDatabase {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, SHORT_LIVED_DATABASE_FILE));
-  try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
-    migrate(db, SHORT_LIVED_MIGRATIONS);
-    cacheStatements(db);
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    return db;
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+  return openSqliteFile(dataDir, { file: SHORT_LIVED_DATABASE_FILE, synchronous: 'NORMAL', migrations: SHORT_LIVED_MIGRATIONS });
 }
