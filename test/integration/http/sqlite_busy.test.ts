@@ -16,6 +16,7 @@ import { createSealer } from '../../../src/store/sealing.js';
 import { BUSY_TIMEOUT_MS, DATABASE_FILE } from '../../../src/store/sqlite/database.js';
 import type { Store } from '../../../src/store/store.js';
 import { captureLogLines } from '../../support/log_capture.js';
+import { bootstrapToken } from './bootstrap_token.js';
 
 /**
  * Several processes on one embedded database (a second instance, cluster workers, the admin CLI):
@@ -47,14 +48,7 @@ describe('the embedded database locked by another process', () => {
     const sealer = createSealer(config.masterKeys);
     await bootstrap({ config, store, sealer });
     app = createApp({ config, store, sealer, logger, plugins: new Map(), internalBaseUrl: () => 'http://127.0.0.1:0' });
-    const issued = await request(app).post('/oauth/token').set('Host', HOST).send({
-      grant_type: 'client_credentials',
-      client_id: BOOTSTRAP.id,
-      client_secret: BOOTSTRAP.secret,
-      audience: `http://${HOST}/api/v2/`,
-    });
-    expect(issued.status).toBe(200);
-    token = issued.body.access_token as string;
+    token = await bootstrapToken(app, HOST, BOOTSTRAP);
   }, 60_000);
 
   afterAll(async () => {

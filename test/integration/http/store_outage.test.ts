@@ -10,6 +10,7 @@ import { openStore } from '../../../src/store/open_store.js';
 import { createSealer } from '../../../src/store/sealing.js';
 import type { Store } from '../../../src/store/store.js';
 import { captureLogLines } from '../../support/log_capture.js';
+import { bootstrapToken } from './bootstrap_token.js';
 import { describeWithRedisServer, startOwnRedisServer, type OwnRedisServer } from '../../support/redis_server.js';
 
 /**
@@ -56,14 +57,7 @@ describeWithRedisServer('requests while Redis is unreachable', () => {
     deps = { config, store, sealer, logger, plugins: new Map(), internalBaseUrl: () => 'http://127.0.0.1:0' };
     app = createApp(deps);
 
-    const issued = await request(app).post('/oauth/token').set('Host', HOST).send({
-      grant_type: 'client_credentials',
-      client_id: BOOTSTRAP.id,
-      client_secret: BOOTSTRAP.secret,
-      audience: `http://${HOST}/api/v2/`,
-    });
-    expect(issued.status).toBe(200);
-    token = issued.body.access_token as string;
+    token = await bootstrapToken(app, HOST, BOOTSTRAP);
     const created = await request(app)
       .post('/api/v2/clients')
       .set('Host', HOST)

@@ -1,0 +1,18 @@
+import { expect } from '@jest/globals';
+import type { Express } from 'express';
+import request from 'supertest';
+
+/**
+ * A Management API token for the bootstrap client (FITGATE_BOOTSTRAP_CLIENT_ID/SECRET), got as an
+ * operator gets it: client_credentials at the tenant's /oauth/token, the tenant named by `host`.
+ */
+export async function bootstrapToken(app: Express, host: string, client: { id: string; secret: string }): Promise<string> {
+  const issued = await request(app).post('/oauth/token').set('Host', host).send({
+    grant_type: 'client_credentials',
+    client_id: client.id,
+    client_secret: client.secret,
+    audience: `http://${host}/api/v2/`,
+  });
+  expect(issued.status).toBe(200);
+  return issued.body.access_token as string;
+}
