@@ -33,24 +33,22 @@ export interface GrantRecord {
   refreshTokenIssued: boolean;
 }
 
-export interface AccessTokenRecord {
+/** What an access token and a refresh token both hold: the grant they were issued under. */
+interface IssuedTokenRecord {
   readonly token: string;
   readonly grantKey: string;
   readonly api: UpstreamApi;
   readonly clientId: string;
   readonly login: string;
   readonly scopes: readonly string[];
+}
+
+export interface AccessTokenRecord extends IssuedTokenRecord {
   readonly issuedAt: number;
   expiresAt: number;
 }
 
-export interface RefreshTokenRecord {
-  readonly token: string;
-  readonly grantKey: string;
-  readonly api: UpstreamApi;
-  readonly clientId: string;
-  readonly login: string;
-  readonly scopes: readonly string[];
+export interface RefreshTokenRecord extends IssuedTokenRecord {
   readonly createdAt: number;
   /** Google refresh tokens die after six months unused. */
   lastUsedAt: number;
