@@ -32,6 +32,11 @@ function tokenBody(state: EmulatorState, issued: IssuedTokens): Record<string, u
   };
 }
 
+/** Fitbit always issues a refresh token with the access token, for the scopes of the code or refresh token redeemed. */
+function issueLegacyTokens(state: EmulatorState, app: RegisteredApp, redeemed: { login: string; scopes: readonly string[] }): IssuedTokens {
+  return issueTokens(state, { api: 'fitbit-legacy', clientId: app.clientId, login: redeemed.login, scopes: redeemed.scopes, withRefreshToken: true });
+}
+
 /** Fitbit authorization_code grant: every exchange returns a refresh token and the encoded user id. */
 export function legacyCodeGrant(state: EmulatorState, app: RegisteredApp, body: Body): Record<string, unknown> {
   const result = redeemCode(state, {
@@ -45,13 +50,7 @@ export function legacyCodeGrant(state: EmulatorState, app: RegisteredApp, body: 
     throw new UpstreamError(400, code, message);
   }
   const { record } = result;
-  const issued = issueTokens(state, {
-    api: 'fitbit-legacy',
-    clientId: app.clientId,
-    login: record.login,
-    scopes: record.scopes,
-    withRefreshToken: true,
-  });
+  const issued = issueLegacyTokens(state, app, record);
   state.count('fitbit-legacy', 'codeExchanges');
   return tokenBody(state, issued);
 }
@@ -79,13 +78,7 @@ export function legacyRefreshGrant(state: EmulatorState, app: RegisteredApp, bod
     state.count('fitbit-legacy', 'refreshReplays');
     return record.rotationResponse;
   }
-  const issued = issueTokens(state, {
-    api: 'fitbit-legacy',
-    clientId: app.clientId,
-    login: record.login,
-    scopes: record.scopes,
-    withRefreshToken: true,
-  });
+  const issued = issueLegacyTokens(state, app, record);
   const response = tokenBody(state, issued);
   record.usedAt = now;
   record.rotationResponse = response;
