@@ -1,5 +1,4 @@
 import type { Strategy } from 'passport';
-import type { UpstreamErrorKind } from './fitbit/errors/upstream_error.js';
 
 /**
  * How the host knows a connection plugin: a second provider is one more folder that exports an
@@ -46,11 +45,27 @@ export interface UpstreamWording {
 
 /**
  * Every kind of failure a plugin reports (as `kind` on the errors it throws or passes to Passport),
- * one per distinct remedy. The host maps them to OAuth errors and to the admin's explanations. The
- * list and each kind's remedy are declared once, in the Fitbit plugin's upstream_error.ts: a plugin
- * may import nothing of the host, so the host takes the list from the plugin (a type, no code).
+ * one per distinct remedy. The host maps them to OAuth errors and to the admin's explanations.
  */
-export type PluginErrorKind = UpstreamErrorKind;
+export type PluginErrorKind =
+  | 'invalid_client'
+  | 'unauthorized_client'
+  | 'redirect_uri_mismatch'
+  | 'access_denied'
+  | 'interaction_required'
+  | 'invalid_grant'
+  | 'invalid_scope'
+  | 'invalid_token'
+  | 'insufficient_scope'
+  | 'invalid_request'
+  | 'gone'
+  | 'rate_limited'
+  | 'conflict'
+  | 'unavailable'
+  | 'timeout'
+  | 'bad_response'
+  | 'invalid_id_token'
+  | 'upstream_error';
 
 /** What the host reads of a plugin's failure: its kind and, for a 429, when to retry. */
 export interface PluginFailure {
