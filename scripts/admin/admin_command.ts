@@ -1,3 +1,5 @@
+import { configFromProcess, ConfigError, type Config } from '../../src/config/index.js';
+
 /**
  * One `npm run admin -- NAME ...` subcommand. scripts/admin.ts finds it by NAME in its table and
  * runs it with the arguments after the name; the exit code is what `run` resolves with.
@@ -24,5 +26,15 @@ export class AdminCommandError extends Error {
   ) {
     super(message);
     this.name = 'AdminCommandError';
+  }
+}
+
+/** The same configuration fitgate reads; a bad value is one line naming it, as at start-up. */
+export function readAdminConfig(): Config {
+  try {
+    return configFromProcess();
+  } catch (error) {
+    if (error instanceof ConfigError) throw new AdminCommandError(`configuration error: ${error.message}`);
+    throw error;
   }
 }

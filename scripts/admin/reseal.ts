@@ -1,9 +1,8 @@
-import { configFromProcess, ConfigError, type Config } from '../../src/config/index.js';
 import { MissingMasterKeyError, reseal, type ResealProgress } from '../../src/domain/reseal.js';
 import { resealReportLines } from '../../src/domain/reseal_report.js';
 import { openStore } from '../../src/store/open_store.js';
 import { createSealer } from '../../src/store/sealing.js';
-import { AdminCommandError, type AdminCommand } from './admin_command.js';
+import { AdminCommandError, readAdminConfig, type AdminCommand } from './admin_command.js';
 
 /** How often a long walk says how far it got. */
 const PROGRESS_EVERY_MS = 2000;
@@ -20,7 +19,7 @@ export const command: AdminCommand = {
   summary: 're-seal every sealed value under the first key of FITGATE_MASTER_KEY (master key rotation)',
   async run(args, io) {
     const { batchSize, forgetLost } = options(args);
-    const config = readConfig();
+    const config = readAdminConfig();
     const sealer = createSealer(config.masterKeys);
     const store = await openStore(config).catch((error: unknown) => {
       throw new AdminCommandError(`cannot open the store: ${(error as Error).message}`);
@@ -62,13 +61,4 @@ function options(args: readonly string[]): { batchSize: number | undefined; forg
     }
   }
   return { batchSize, forgetLost };
-}
-
-function readConfig(): Config {
-  try {
-    return configFromProcess();
-  } catch (error) {
-    if (error instanceof ConfigError) throw new AdminCommandError(`configuration error: ${error.message}`);
-    throw error;
-  }
 }

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { configFromProcess, ConfigError, type Config } from '../../src/config/index.js';
+import type { Config } from '../../src/config/index.js';
 import { setAdminPassword } from '../../src/dashboard/account/admin_password.js';
 import { recordAdminActivity } from '../../src/domain/admin_activity.js';
 import { DEFAULT_TENANT, tenantUrl } from '../../src/domain/tenants.js';
 import { openStore } from '../../src/store/open_store.js';
 import { DATABASE_FILE } from '../../src/store/sqlite/database.js';
-import { AdminCommandError, type AdminCommand } from './admin_command.js';
+import { AdminCommandError, readAdminConfig, type AdminCommand } from './admin_command.js';
 
 /**
  * `npm run admin -- reset-password EMAIL`: a new generated password for an admin who cannot sign in
@@ -24,7 +24,7 @@ export const command: AdminCommand = {
     const [email, ...extra] = args;
     if (!email || extra.length > 0) throw new AdminCommandError('usage: npm run admin -- reset-password EMAIL', 2);
 
-    const config = readConfig();
+    const config = readAdminConfig();
     // Opening the embedded store creates an empty database: not in a directory fitgate never used.
     if (!config.redis && !existsSync(join(config.dataDir, DATABASE_FILE))) {
       throw new AdminCommandError(`there is no fitgate database in ${config.dataDir}: set FITGATE_DATA_DIR (or REDIS_URL) as for npm start`);
@@ -51,15 +51,6 @@ export const command: AdminCommand = {
     }
   },
 };
-
-function readConfig(): Config {
-  try {
-    return configFromProcess();
-  } catch (error) {
-    if (error instanceof ConfigError) throw new AdminCommandError(`configuration error: ${error.message}`);
-    throw error;
-  }
-}
 
 function where(config: Config): string {
   return config.redis ? `Redis (prefix ${config.redis.prefix})` : `embedded store (${config.dataDir})`;
