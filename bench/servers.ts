@@ -34,21 +34,23 @@ export interface RunningFitgate extends RunningServer {
   stop(): Promise<void>;
 }
 
+/** A fresh fitgate of the benchmark's: its port, data directory, bootstrap client and environment. */
+export interface FreshFitgateEnvironment {
+  port: number;
+  dataDir: string;
+  bootstrap: { clientId: string; clientSecret: string };
+  environment: Record<string, string>;
+}
+
 /**
- * fitgate as `npm start` runs it, in production mode, on a fresh data directory or Redis prefix,
- * with `workers` worker processes (1: no cluster, the process alone, whatever the machine's cores).
+ * fitgate's environment as the benchmark runs it, in production mode with throw-away secrets, on a
+ * new data directory whose name starts with `dataDirPrefix`, against the emulator at `emulatorUrl`.
  */
-export async function startFitgate(
-  store: 'sqlite' | 'redis',
-  emulatorUrl: string,
-  redisUrl: string,
-  profileDir?: string,
-  workers = 1,
-): Promise<RunningFitgate> {
+export async function freshFitgateEnvironment(dataDirPrefix: string, emulatorUrl: string): Promise<FreshFitgateEnvironment> {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'fitgate-bench-'));
+  const dataDir = mkdtempSync(join(tmpdir(), dataDirPrefix));
   const bootstrap = { clientId: 'bench-bootstrap', clientSecret: randomBytes(32).toString('base64url') };
-  const env: Record<string, string> = {
+  const environment: Record<string, string> = {
     NODE_ENV: 'production',
     PORT: String(port),
     FITGATE_PUBLIC_URL: `http://127.0.0.1:${port}`,
@@ -60,6 +62,24 @@ export async function startFitgate(
     FITGATE_BOOTSTRAP_CLIENT_SECRET: bootstrap.clientSecret,
     FITGATE_ADMIN_PASSWORD: randomBytes(16).toString('base64url'),
     LOG_LEVEL: 'warn',
+  };
+  return { port, dataDir, bootstrap, environment };
+}
+
+/**
+ * fitgate as `npm start` runs it, in production mode, on a fresh data directory or Redis prefix,
+ * with `workers` worker processes (1: no cluster, the process alone, whatever the machine's cores).
+ */
+export async function startFitgate(
+  store: 'sqlite' | 'redis',
+  emulatorUrl: string,
+  redisUrl: string,
+  profileDir?: string,
+  workers = 1,
+): Promise<RunningFitgate> {
+  const { dataDir, bootstrap, environment } = await freshFitgateEnvironment('fitgate-bench-', emulatorUrl);
+  const env: Record<string, string> = {
+    ...environment,
     FITGATE_WORKERS: String(workers),
     // The load comes from one address with one client: the production rate limits would refuse it.
     FITGATE_RATE_LIMITS: 'off',

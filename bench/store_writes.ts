@@ -1,8 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/index.js';
 import { connectionPlugins } from '../src/connections/registry.js';
@@ -12,7 +9,6 @@ import { openStore } from '../src/store/open_store.js';
 import { createSealer } from '../src/store/sealing.js';
 import type { SqliteStore } from '../src/store/sqlite/sqlite_store.js';
 import type { Store } from '../src/store/store.js';
-import { freePort } from './child_process.js';
 import { benchUserLogin } from './emulator_setup.js';
 import { setUpFitgate } from './fitgate_setup.js';
 import { fitgateLogin, FITGATE_HOPS } from './flows.js';
@@ -20,6 +16,7 @@ import type { HttpClient } from './http_client.js';
 import { HopTimes, round } from './latency.js';
 import { commandCalls, startPrivateRedis, writeCommands, type PrivateRedis } from './private_redis.js';
 import type { StoreRun } from './result_schema.js';
+import { freshFitgateEnvironment } from './servers.js';
 
 /** Logins counted; a few more run first, so first-login records (the user, caches) are not counted. */
 const COUNTED_LOGINS = 20;
@@ -89,23 +86,8 @@ interface InProcessFitgate {
 
 /** fitgate wired as src/server.ts wires it (one process, no metrics), on a fresh data directory or Redis. */
 async function startInProcess(kind: 'sqlite' | 'redis', emulatorUrl: string, redis: PrivateRedis | undefined): Promise<InProcessFitgate> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'fitgate-bench-writes-'));
-  const bootstrapClient = { clientId: 'bench-bootstrap', clientSecret: randomBytes(32).toString('base64url') };
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    PORT: String(port),
-    FITGATE_PUBLIC_URL: `http://127.0.0.1:${port}`,
-    FITGATE_DATA_DIR: dataDir,
-    FITGATE_MASTER_KEY: randomBytes(32).toString('base64'),
-    FITGATE_SESSION_SECRETS: randomBytes(32).toString('hex'),
-    FITGATE_UPSTREAM_BASE_URL: emulatorUrl,
-    FITGATE_BOOTSTRAP_CLIENT_ID: bootstrapClient.clientId,
-    FITGATE_BOOTSTRAP_CLIENT_SECRET: bootstrapClient.clientSecret,
-    FITGATE_ADMIN_PASSWORD: randomBytes(16).toString('base64url'),
-    LOG_LEVEL: 'warn',
-    ...(kind === 'redis' && redis ? { REDIS_URL: redis.url } : {}),
-  });
+  const { port, dataDir, bootstrap: bootstrapClient, environment } = await freshFitgateEnvironment('fitgate-bench-writes-', emulatorUrl);
+  const config = loadConfig({ ...environment, ...(kind === 'redis' && redis ? { REDIS_URL: redis.url } : {}) });
   const logger = createLogger({ level: 'error' });
   const store = await openStore(config, logger);
   const sealer = createSealer(config.masterKeys);
