@@ -4,6 +4,7 @@ import { UpstreamNetworkError } from '../errors/network_error.js';
 import { UpstreamTimeoutError } from '../errors/timeout_error.js';
 import { upstreamErrorKind, type UpstreamErrorKind, type UpstreamOperation } from '../errors/upstream_error.js';
 import { parseJsonObject, type JsonObject } from '../json.js';
+import { exchangeHttp, HttpTimeoutError } from './http_exchange.js';
 
 /** Bound on every upstream call unless the caller picks another. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -81,8 +82,10 @@ function report(hook: UpstreamCallHook, call: UpstreamCallReport): void {
 
 async function exchange(request: UpstreamRequest): Promise<UpstreamResponse> {
   const { operation, timeoutMs } = request;
+  let answer: UpstreamResponse;
   try {
-    const response = await fetch(request.url, {
+    answer = await exchangeHttp({
+      url: request.url,
       method: request.form ? 'POST' : 'GET',
       headers: {
         accept: 'application/json',
@@ -90,24 +93,15 @@ async function exchange(request: UpstreamRequest): Promise<UpstreamResponse> {
         ...request.headers,
       },
       ...(request.form && { body: new URLSearchParams(request.form).toString() }),
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
+      timeoutMs,
     });
-    const answer = { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
-    if (answer.status < 200 || answer.status > 299) throw parseErrorResponse({ operation, ...answer });
-    return answer;
   } catch (error) {
-    // By name, not instanceof: fetch's errors come from Node's own realm, which is not the caller's
-    // under a VM sandbox such as Jest's, where `instanceof TypeError` is false for them.
-    const name = (error as { name?: unknown } | null)?.name;
-    if (name === 'TimeoutError' || name === 'AbortError') {
-      throw new UpstreamTimeoutError({ operation, timeoutMs, cause: error });
-    }
-    if (name === 'TypeError') {
-      throw new UpstreamNetworkError({ operation, reason: networkReason(error as TypeError), cause: error });
-    }
-    throw error;
+    if (error instanceof HttpTimeoutError) throw new UpstreamTimeoutError({ operation, timeoutMs, cause: error });
+    const errno = error as Partial<NodeJS.ErrnoException>;
+    throw new UpstreamNetworkError({ operation, reason: errno.code ?? errno.message ?? String(error), cause: error });
   }
+  if (answer.status < 200 || answer.status > 299) throw parseErrorResponse({ operation, ...answer });
+  return answer;
 }
 
 /** callUpstream for endpoints that answer a JSON object. */
@@ -122,11 +116,4 @@ export async function callUpstreamJson(request: UpstreamRequest): Promise<Upstre
     });
   }
   return { json, raw: response.body };
-}
-
-/** undici reports "fetch failed" and keeps the useful part (ECONNREFUSED, socket closed) in `cause`. */
-function networkReason(error: TypeError): string {
-  const cause = error.cause as Partial<NodeJS.ErrnoException> | undefined;
-  if (typeof cause?.message === 'string') return cause.code ?? cause.message;
-  return error.message;
 }
