@@ -1,3 +1,4 @@
+import { createPrivateKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { importJWK, type CryptoKey, type JWK } from 'jose';
 import type { Sealer } from '../../domain/ports.js';
 import type { SigningKey, Tenant } from '../../domain/types.js';
@@ -9,7 +10,8 @@ export { SIGNING_ALGORITHM };
 
 export interface TenantSigner {
   kid: string;
-  key: CryptoKey;
+  /** A node:crypto key: sign_jwt.ts signs with node:crypto directly. */
+  key: KeyObject;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface TenantSigner {
  * never changes its key, so the cache never goes stale (a rotated-out kid just stops being asked for).
  */
 export class TenantKeys {
-  private readonly privateKeys = new Map<string, Promise<CryptoKey>>();
+  private readonly privateKeys = new Map<string, Promise<KeyObject>>();
   private readonly publicKeys = new Map<string, Promise<CryptoKey>>();
 
   constructor(private readonly sealer: Sealer) {}
@@ -42,16 +44,16 @@ export class TenantKeys {
     );
   }
 
-  private privateKey(tenantName: string, signingKey: SigningKey): Promise<CryptoKey> {
-    return cached(this.privateKeys, `${tenantName}:${signingKey.kid}`, () => {
-      const jwk = JSON.parse(this.sealer.open(signingKey.privateJwk)) as JWK;
-      return importJWK(jwk, SIGNING_ALGORITHM) as Promise<CryptoKey>;
+  private privateKey(tenantName: string, signingKey: SigningKey): Promise<KeyObject> {
+    return cached(this.privateKeys, `${tenantName}:${signingKey.kid}`, async () => {
+      const jwk = JSON.parse(this.sealer.open(signingKey.privateJwk)) as JsonWebKey;
+      return createPrivateKey({ key: jwk, format: 'jwk' });
     });
   }
 }
 
 /** Caches the promise so concurrent first requests import once; a failed import is not kept. */
-function cached(cache: Map<string, Promise<CryptoKey>>, key: string, load: () => Promise<CryptoKey>): Promise<CryptoKey> {
+function cached<K>(cache: Map<string, Promise<K>>, key: string, load: () => Promise<K>): Promise<K> {
   let entry = cache.get(key);
   if (!entry) {
     entry = Promise.resolve().then(load);

