@@ -53,14 +53,18 @@ export class SqliteUserRepository implements UserRepository {
     }).immediate();
   }
 
+  /**
+   * Rewrites the document and only the index entries that change: a returning user's login (new
+   * tokens, a login count) changes none, so it writes one row instead of a dozen.
+   */
   async update(user: User): Promise<void> {
     this.db.transaction(() => {
-      const { changes } = this.db
+      const before = docOf<User>(this.db.prepare('SELECT doc FROM users WHERE tenant = ? AND user_id = ?').get(user.tenant, user.userId));
+      if (!before) throw new NotFoundInStoreError(`user ${user.userId}`);
+      this.db
         .prepare('UPDATE users SET created_at = ?, doc = ? WHERE tenant = ? AND user_id = ?')
         .run(user.createdAt, JSON.stringify(user), user.tenant, user.userId);
-      if (changes === 0) throw new NotFoundInStoreError(`user ${user.userId}`);
-      this.deleteIndexes(user.tenant, user.userId);
-      this.insertIndexes(user);
+      this.updateIndexes(before, user);
     }).immediate();
   }
 
@@ -128,19 +132,44 @@ export class SqliteUserRepository implements UserRepository {
   }
 
   private insertIndexes(user: User): void {
-    const identity = this.db.prepare(
-      'INSERT INTO user_identities (tenant, connection, upstream_id, user_id) VALUES (?, ?, ?, ?)',
-    );
-    for (const { connection, upstreamId } of identityKeys(user)) {
+    this.insertIdentities(user.tenant, user.userId, identityKeys(user));
+    const term = this.db.prepare('INSERT INTO user_search_terms (tenant, term, user_id) VALUES (?, ?, ?)');
+    for (const text of searchTerms(user)) term.run(user.tenant, text, user.userId);
+    this.insertFieldTerms(user);
+  }
+
+  private insertIdentities(tenant: string, userId: string, keys: Array<{ connection: string; upstreamId: string }>): void {
+    const identity = this.db.prepare('INSERT INTO user_identities (tenant, connection, upstream_id, user_id) VALUES (?, ?, ?, ?)');
+    for (const { connection, upstreamId } of keys) {
       try {
-        identity.run(user.tenant, connection, upstreamId, user.userId);
+        identity.run(tenant, connection, upstreamId, userId);
       } catch (error) {
         throw isUniqueViolation(error) ? new AlreadyExistsError(`identity ${connection}|${upstreamId}`) : error;
       }
     }
-    const term = this.db.prepare('INSERT INTO user_search_terms (tenant, term, user_id) VALUES (?, ?, ?)');
-    for (const text of searchTerms(user)) term.run(user.tenant, text, user.userId);
-    this.insertFieldTerms(user);
+  }
+
+  private updateIndexes(before: User, after: User): void {
+    const { tenant, userId } = after;
+    const identity = (key: { connection: string; upstreamId: string }): string => JSON.stringify([key.connection, key.upstreamId]);
+    const identitiesBefore = new Set(identityKeys(before).map(identity));
+    const identitiesAfter = identityKeys(after);
+    const keptIdentities = new Set(identitiesAfter.map(identity));
+    const dropIdentity = this.db.prepare('DELETE FROM user_identities WHERE tenant = ? AND connection = ? AND upstream_id = ? AND user_id = ?');
+    for (const key of identityKeys(before)) if (!keptIdentities.has(identity(key))) dropIdentity.run(tenant, key.connection, key.upstreamId, userId);
+    this.insertIdentities(tenant, userId, identitiesAfter.filter((key) => !identitiesBefore.has(identity(key))));
+
+    for (const [table, termsOf, insert] of [
+      ['user_search_terms', searchTerms, 'INSERT INTO'],
+      ['user_field_terms', fieldTerms, 'INSERT OR IGNORE INTO'],
+    ] as const) {
+      const termsBefore = new Set(termsOf(before));
+      const termsAfter = new Set(termsOf(after));
+      const drop = this.db.prepare(`DELETE FROM ${table} WHERE tenant = ? AND term = ? AND user_id = ?`);
+      for (const term of termsBefore) if (!termsAfter.has(term)) drop.run(tenant, term, userId);
+      const add = this.db.prepare(`${insert} ${table} (tenant, term, user_id) VALUES (?, ?, ?)`);
+      for (const term of termsAfter) if (!termsBefore.has(term)) add.run(tenant, term, userId);
+    }
   }
 
   private deleteIndexes(tenant: string, userId: string): void {
