@@ -1,4 +1,4 @@
-import { createPrivateKey, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey, hkdfSync, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { importJWK, type CryptoKey, type JWK } from 'jose';
 import type { Sealer } from '../../domain/ports.js';
 import type { SigningKey, Tenant } from '../../domain/types.js';
@@ -7,6 +7,15 @@ import { SIGNING_ALGORITHM } from '../../domain/signing_keys.js';
 import { ServerError } from '../../errors/index.js';
 
 export { SIGNING_ALGORITHM };
+
+/** A tenant's symmetric key for the opaque access tokens (encrypted_access_token.ts), named by kid. */
+export interface TenantTokenKey {
+  kid: string;
+  key: Buffer;
+}
+
+/** Binds the derived key to its one use, so it can never equal a key derived for anything else. */
+const TOKEN_KEY_INFO = 'fitgate access token encryption v1';
 
 export interface TenantSigner {
   kid: string;
@@ -22,6 +31,7 @@ export interface TenantSigner {
 export class TenantKeys {
   private readonly privateKeys = new Map<string, Promise<KeyObject>>();
   private readonly publicKeys = new Map<string, Promise<CryptoKey>>();
+  private readonly tokenKeys = new Map<string, Promise<Buffer>>();
 
   constructor(private readonly sealer: Sealer) {}
 
@@ -42,6 +52,31 @@ export class TenantKeys {
     return cached(this.publicKeys, `${tenant.name}:${signingKey.kid}`, () =>
       importJWK(signingKey.publicJwk as JWK, SIGNING_ALGORITHM) as Promise<CryptoKey>,
     );
+  }
+
+  /**
+   * The key that encrypts opaque access tokens: derived (HKDF-SHA256) from the current signing key's
+   * private part, so it shares that key's life: rotating the signing key rotates it, and revoking a
+   * kid refuses the tokens made under it, exactly as for signed tokens.
+   */
+  async tokenEncryptionKey(tenant: Tenant): Promise<TenantTokenKey> {
+    const current = currentSigningKey(tenant);
+    if (!current) throw new ServerError(`tenant ${tenant.name} has no signing key`);
+    return { kid: current.kid, key: await this.tokenKey(tenant.name, current) };
+  }
+
+  /** The token key of a kid the tenant still publishes; undefined otherwise (see verificationKey). */
+  async tokenDecryptionKey(tenant: Tenant, kid: string): Promise<Buffer | undefined> {
+    const signingKey = publishedSigningKeys(tenant).find((candidate) => candidate.kid === kid);
+    return signingKey && this.tokenKey(tenant.name, signingKey);
+  }
+
+  private tokenKey(tenantName: string, signingKey: SigningKey): Promise<Buffer> {
+    return cached(this.tokenKeys, `${tenantName}:${signingKey.kid}`, async () => {
+      const { d } = JSON.parse(this.sealer.open(signingKey.privateJwk)) as JsonWebKey;
+      if (typeof d !== 'string') throw new ServerError(`signing key ${signingKey.kid} has no private exponent`);
+      return Buffer.from(hkdfSync('sha256', Buffer.from(d, 'base64url'), Buffer.from(tenantName), TOKEN_KEY_INFO, 32));
+    });
   }
 
   private privateKey(tenantName: string, signingKey: SigningKey): Promise<KeyObject> {

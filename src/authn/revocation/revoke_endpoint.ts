@@ -7,19 +7,25 @@ import { readClientCredentials } from '../client_auth/client_credentials.js';
 import { outcomeCode } from '../events/outcome_code.js';
 import { recordRequestEvent } from '../events/request_log_event.js';
 import { readRequestParams, requireParam } from '../token_endpoint/request_params.js';
+import { encryptedTokenKid } from '../tokens/encrypted_access_token.js';
 import { revokeRefreshToken } from '../tokens/refresh_tokens.js';
 
 /** What this file reads of the app's dependencies. */
 type RevokeDeps = Pick<AppDeps, 'store' | 'sealer' | 'logger' | 'metrics'>;
 
-/** A compact JWS: what fitgate's access tokens look like, unlike its opaque refresh tokens. */
+/** A compact JWS: what fitgate's Management API access tokens look like. */
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+/** fitgate's access tokens: a user's opaque token (a JWE) or a Management API JWT; refresh tokens are neither. */
+function isAccessToken(token: string): boolean {
+  return encryptedTokenKid(token) !== undefined || JWT_SHAPE.test(token);
+}
 
 /**
  * RFC 7009 token revocation, for refresh tokens. The client authenticates as at /oauth/token and may
  * revoke only its own tokens; revoking one revokes its whole grant, access tokens included. An
  * unknown token (or another client's) still gets 200 (§2.2), so the endpoint says nothing about which
- * tokens exist. Access tokens are self-contained JWTs that cannot be recalled one by one, so they are
+ * tokens exist. Access tokens are self-contained (encrypted or signed) and cannot be recalled one by one, so they are
  * refused with unsupported_token_type (§2.2.1); they expire within the hour.
  */
 export function revokeEndpoint(deps: RevokeDeps): RequestHandler {
@@ -43,7 +49,7 @@ async function revoke(deps: RevokeDeps, req: Request, res: Response): Promise<vo
   const token = requireParam(params, 'token');
 
   const revoked = await revokeRefreshToken(deps.store.ephemeral, req.context.tenant.name, client.clientId, token);
-  if (!revoked && JWT_SHAPE.test(token)) {
+  if (!revoked && isAccessToken(token)) {
     throw new UnsupportedTokenTypeError('access tokens cannot be revoked; revoke the refresh token of their grant');
   }
   if (revoked) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Tenant } from '../../domain/types.js';
 import type { TenantKeys } from '../keys/tenant_keys.js';
+import { encryptAccessToken } from './encrypted_access_token.js';
 import { ACCESS_TOKEN_TTL_SECONDS } from './lifetimes.js';
 import { issuerOf, signJwt } from './sign_jwt.js';
 
@@ -33,8 +34,13 @@ export interface IssuedAccessToken {
 }
 
 /**
- * A JWT access token in the shape of RFC 9068 (typ at+jwt, client_id, scope, jti), plus Auth0's azp
- * and gty and our `gid`: the grant it belongs to, so revoking the grant refuses the token everywhere.
+ * An access token with the claims of RFC 9068 (client_id, scope, jti), plus Auth0's azp and gty and
+ * our `gid`: the grant it belongs to, so revoking the grant refuses the token everywhere.
+ *
+ * As Auth0 does, a token whose only audience is /userinfo (every user login's, since no API
+ * audience can be asked for) is opaque: the claims encrypted for fitgate alone
+ * (encrypted_access_token.ts). Any other audience (the Management API) gets an RS256 JWT, typ
+ * at+jwt, that its holder's resource servers can verify against the JWKS.
  */
 export async function issueAccessToken(keys: TenantKeys, input: AccessTokenInput): Promise<IssuedAccessToken> {
   const claims: Record<string, unknown> = {
@@ -45,9 +51,23 @@ export async function issueAccessToken(keys: TenantKeys, input: AccessTokenInput
     jti: randomUUID(),
   };
   if (input.grantType) claims.gty = input.grantType;
+  const issuer = issuerOf(input.tenantUrl);
+  if (input.audience.length === 1 && input.audience[0] === userinfoAudience(input.tenantUrl)) {
+    const { kid, key } = await keys.tokenEncryptionKey(input.tenant);
+    const issuedAt = Math.floor(Date.now() / 1000);
+    const token = encryptAccessToken(key, kid, {
+      ...claims,
+      iss: issuer,
+      aud: input.audience,
+      sub: input.subject,
+      iat: issuedAt,
+      exp: issuedAt + ACCESS_TOKEN_TTL_SECONDS,
+    });
+    return { token, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+  }
   const token = await signJwt(keys, input.tenant, claims, {
     typ: 'at+jwt',
-    issuer: issuerOf(input.tenantUrl),
+    issuer,
     audience: input.audience,
     subject: input.subject,
     ttlSeconds: ACCESS_TOKEN_TTL_SECONDS,

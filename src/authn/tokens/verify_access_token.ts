@@ -1,8 +1,9 @@
 import { errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import type { AppDeps } from '../../app_deps.js';
 import type { TenantContext } from '../../http/request_context.js';
-import { tenantKeysFor, SIGNING_ALGORITHM } from '../keys/tenant_keys.js';
+import { tenantKeysFor, SIGNING_ALGORITHM, type TenantKeys } from '../keys/tenant_keys.js';
 import { ExpiredAccessTokenError, InvalidAccessTokenError, MissingAccessTokenError } from './access_token_errors.js';
+import { decryptAccessToken, encryptedTokenKid, UnreadableTokenError } from './encrypted_access_token.js';
 import { isGrantRevoked } from './grant_revocation.js';
 import { issuerOf } from './sign_jwt.js';
 
@@ -17,9 +18,10 @@ export interface VerifiedAccessToken {
 }
 
 /**
- * Verifies an access token this tenant issued for `audience`: RS256 signature under one of the
- * tenant's published keys, typ at+jwt (so an id_token is never accepted in its place), iss, aud, exp,
- * and that its grant has not been revoked. Throws MissingAccessTokenError, ExpiredAccessTokenError or
+ * Verifies an access token this tenant issued for `audience`, in either form (access_token.ts): an
+ * opaque token must open under the key of a kid the tenant still publishes, a JWT must carry an RS256
+ * signature under one of them and typ at+jwt (so an id_token is never accepted in its place); then
+ * iss, aud, exp, and that its grant has not been revoked. Throws MissingAccessTokenError, ExpiredAccessTokenError or
  * InvalidAccessTokenError.
  */
 export async function verifyAccessToken(
@@ -30,22 +32,8 @@ export async function verifyAccessToken(
 ): Promise<VerifiedAccessToken> {
   if (!token) throw new MissingAccessTokenError('no access token was sent');
   const keys = tenantKeysFor(deps);
-  let payload: JWTPayload;
-  try {
-    ({ payload } = await jwtVerify(
-      token,
-      async (header) => {
-        const key = await keys.verificationKey(context.tenant, header.kid);
-        if (!key) throw new InvalidAccessTokenError('the access token was not signed by this tenant');
-        return key;
-      },
-      { algorithms: [SIGNING_ALGORITHM], typ: 'at+jwt', issuer: issuerOf(context.tenantUrl), audience },
-    ));
-  } catch (error) {
-    if (error instanceof InvalidAccessTokenError) throw error;
-    if (error instanceof joseErrors.JWTExpired) throw new ExpiredAccessTokenError('the access token has expired');
-    throw new InvalidAccessTokenError(describeRejection(error));
-  }
+  const kid = encryptedTokenKid(token);
+  const payload = kid === undefined ? await verifySigned(keys, context, token, audience) : await openEncrypted(keys, context, token, kid, audience);
 
   const grantId = payload.gid;
   const clientId = payload.client_id;
@@ -63,6 +51,47 @@ export async function verifyAccessToken(
     expiresAt: payload.exp ?? 0,
     claims: payload,
   };
+}
+
+/** An RS256 JWT access token (the Management API's): jose checks signature, typ, iss, aud and exp. */
+async function verifySigned(keys: TenantKeys, context: TenantContext, token: string, audience: string): Promise<JWTPayload> {
+  try {
+    const { payload } = await jwtVerify(
+      token,
+      async (header) => {
+        const key = await keys.verificationKey(context.tenant, header.kid);
+        if (!key) throw new InvalidAccessTokenError('the access token was not signed by this tenant');
+        return key;
+      },
+      { algorithms: [SIGNING_ALGORITHM], typ: 'at+jwt', issuer: issuerOf(context.tenantUrl), audience },
+    );
+    return payload;
+  } catch (error) {
+    if (error instanceof InvalidAccessTokenError) throw error;
+    if (error instanceof joseErrors.JWTExpired) throw new ExpiredAccessTokenError('the access token has expired');
+    throw new InvalidAccessTokenError(describeRejection(error));
+  }
+}
+
+/** An opaque access token (encrypted_access_token.ts): the tag proves it ours, then iss, aud and exp. */
+async function openEncrypted(keys: TenantKeys, context: TenantContext, token: string, kid: string, audience: string): Promise<JWTPayload> {
+  const key = await keys.tokenDecryptionKey(context.tenant, kid);
+  if (!key) throw new InvalidAccessTokenError('the access token was not issued by this tenant');
+  let payload: JWTPayload;
+  try {
+    payload = decryptAccessToken(key, token);
+  } catch (error) {
+    if (error instanceof UnreadableTokenError) throw new InvalidAccessTokenError('the access token is not valid');
+    throw error;
+  }
+  const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+  if (payload.iss !== issuerOf(context.tenantUrl) || !audiences.includes(audience)) {
+    throw new InvalidAccessTokenError(`the access token's ${payload.iss !== issuerOf(context.tenantUrl) ? 'iss' : 'aud'} claim is not valid here`);
+  }
+  if (typeof payload.exp !== 'number' || payload.exp <= Math.floor(Date.now() / 1000)) {
+    throw new ExpiredAccessTokenError('the access token has expired');
+  }
+  return payload;
 }
 
 function describeRejection(error: unknown): string {

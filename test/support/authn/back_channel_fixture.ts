@@ -7,6 +7,8 @@ import request from 'supertest';
 import { createApp } from '../../../src/app.js';
 import type { AppDeps } from '../../../src/app_deps.js';
 import { AUTHORIZATION_CODE_TTL_SECONDS, type AuthorizationCodeRecord } from '../../../src/authn/codes/authorization_code.js';
+import { userinfoAudience } from '../../../src/authn/tokens/access_token.js';
+import { verifyAccessToken } from '../../../src/authn/tokens/verify_access_token.js';
 import { loadConfig } from '../../../src/config/index.js';
 import { createClient, type NewClient, type NewClientInput } from '../../../src/domain/clients.js';
 import { buildTenant, tenantUrl as urlOfTenant } from '../../../src/domain/tenants.js';
@@ -42,6 +44,8 @@ export interface BackChannel {
   token(params: Record<string, string>, authorization?: string): request.Test;
   /** Verifies a JWT against the tenant's published JWKS (fetched over HTTP). */
   verifyWithJwks(token: string, audience: string): Promise<JWTPayload>;
+  /** The claims of a user's opaque access token, opened as /userinfo opens it. */
+  openAccessToken(token: string): Promise<JWTPayload>;
 }
 
 export const CALLBACK = 'https://app.example/callback';
@@ -160,6 +164,10 @@ async function buildBackChannel(store: Store): Promise<BackChannel> {
         algorithms: ['RS256'],
       });
       return payload;
+    },
+    async openAccessToken(token) {
+      const context = { tenant: main.tenant, tenantUrl };
+      return (await verifyAccessToken(deps, context, token, userinfoAudience(tenantUrl))).claims;
     },
   };
 }

@@ -59,7 +59,7 @@ describeEachStore('/oauth/revoke', (harness) => {
     expect(none.body.error).toBe('invalid_client');
   });
 
-  it('refuses an access token with unsupported_token_type, since a JWT cannot be recalled', async () => {
+  it('refuses a user access token (opaque) with unsupported_token_type, since a self-contained token cannot be recalled', async () => {
     const bc = backChannel();
     const { auth, accessToken } = await issued(bc);
     const response = await revoke(bc, { token: accessToken }, auth).expect(400);

@@ -17,7 +17,7 @@ describeEachStore('id_token lifetime (jwt_configuration.lifetime_in_seconds)', (
     const idToken = decodeJwt(issued.body.id_token);
     expect(idToken.exp! - idToken.iat!).toBe(120);
     await bc.verifyWithJwks(issued.body.id_token, client.clientId);
-    const accessToken = decodeJwt(issued.body.access_token);
+    const accessToken = await bc.openAccessToken(issued.body.access_token);
     expect(accessToken.exp! - accessToken.iat!).toBe(3600);
 
     const refreshed = await bc.token({ grant_type: 'refresh_token', refresh_token: issued.body.refresh_token }, auth).expect(200);
