@@ -5,7 +5,10 @@ import type { UserSearch } from './user_search.js';
  * What the domain needs from storage. The store implements these (embedded SQLite and Redis); the
  * same contract suite (test/integration/store/) runs against both. Every method says what it
  * returns when the record is missing. Writes are atomic: a crash leaves the old or the new record,
- * never a mix. Records are returned as copies: mutating one changes nothing until it is saved.
+ * never a mix. Records are never changed in place: users, admins and logs are returned as copies,
+ * and tenants, clients and connections, which every request reads, as frozen instances the process
+ * shares (store/cache/record_cache.ts). A change is a new record ({ ...record, field }) saved with
+ * update.
  */
 
 export interface TenantRepository {

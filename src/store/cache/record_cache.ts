@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
 import type { ConfigVersion } from './config_version.js';
 
 /** Counts a cache's lookups; src/metrics's Metrics.cache(name) answers one (the store does not import metrics). */
@@ -17,29 +16,27 @@ export const RECORD_MAX_AGE_MS = 30_000;
 /** Beyond this many records the cache starts over (tenants with 10,000 clients stay bounded). */
 const MAX_RECORDS = 10_000;
 
-type Copier<T> = () => T | undefined;
-
 /**
- * Hands out fresh copies of one record. A record that survives JSON unchanged (all of them today) is
- * copied by JSON.parse of its text, serialised once: several times cheaper per request than
- * structuredClone, which the profile showed among fitgate's own top functions. Anything else
- * (a Date, an undefined property) falls back to structuredClone.
+ * Makes a cached record immutable, all the way down, so every request can share the one instance
+ * instead of parsing a copy: a tenant with its signing keys is kilobytes of JSON, read on every
+ * request. A caller that wants to change a record builds a new one ({ ...record, name }), which is
+ * what the repositories' update methods take anyway; an attempt to change the shared one in place
+ * throws (ES modules run in strict mode) instead of silently changing what other requests see.
  */
-function copierOf<T>(value: T | undefined): Copier<T> {
-  if (value === undefined) return () => undefined;
-  const text = JSON.stringify(value);
-  if (!isDeepStrictEqual(JSON.parse(text), value)) return () => structuredClone(value);
-  return () => JSON.parse(text) as T;
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  for (const property of Object.values(value)) deepFreeze(property);
+  return Object.freeze(value);
 }
 
 /**
- * Records that rarely change, read once per process and served as copies until the ConfigVersion
+ * Records that rarely change, read once per process and served frozen until the ConfigVersion
  * moves (any change, by any process) or they are RECORD_MAX_AGE_MS old. A missing record is cached
  * too, so unknown hosts and client ids do not reach the store on every request. Concurrent misses of
  * one key share one read.
  */
 export class RecordCache<T> {
-  private readonly entries = new Map<string, { value: Promise<Copier<T>>; at: number }>();
+  private readonly entries = new Map<string, { value: Promise<T | undefined>; at: number }>();
   private version: string | undefined;
 
   constructor(
@@ -58,14 +55,13 @@ export class RecordCache<T> {
     if (!entry || Date.now() - entry.at > RECORD_MAX_AGE_MS) {
       if (this.entries.size >= MAX_RECORDS) this.entries.clear();
       this.metrics?.miss();
-      entry = { value: load().then(copierOf), at: Date.now() };
+      entry = { value: load().then(deepFreeze), at: Date.now() };
       this.entries.set(key, entry);
       entry.value.catch(() => this.entries.delete(key));
     } else {
       this.metrics?.hit();
     }
-    // Callers may change what they get (the repositories promise copies).
-    return (await entry.value)();
+    return entry.value;
   }
 
   /** After a write by this process: forget everything and tell the other processes. */

@@ -56,14 +56,16 @@ describeEachStore('cached clients and connections across processes', (h) => {
     );
   });
 
-  it('hands out copies: changing a returned record changes nothing until it is saved', async () => {
+  it('hands out frozen records: changing one in place throws, and nothing changes until a new record is saved', async () => {
     const store = h.store();
     const tenant = tenantRecord();
     await store.tenants.create(tenant);
     const client = clientRecord(tenant.name);
     await store.clients.create(client);
     const first = await store.clients.get(tenant.name, client.clientId);
-    first?.callbacks.push('https://mutated.example/callback');
+    expect(() => first?.callbacks.push('https://mutated.example/callback')).toThrow(TypeError);
     expect((await store.clients.get(tenant.name, client.clientId))?.callbacks).toEqual(client.callbacks);
+    await store.clients.update({ ...first!, callbacks: [...first!.callbacks, 'https://added.example/callback'] });
+    expect((await store.clients.get(tenant.name, client.clientId))?.callbacks).toEqual([...client.callbacks, 'https://added.example/callback']);
   });
 });

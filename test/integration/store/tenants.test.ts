@@ -52,11 +52,11 @@ describeEachStore('tenant repository', (h) => {
     expect((await h.store().tenants.list()).map((t) => t.name)).toContain(tenant.name);
   });
 
-  it('returns copies: changing a returned tenant changes nothing stored', async () => {
+  it('returns a frozen tenant: changing it in place throws and changes nothing stored', async () => {
     const tenant = tenantRecord();
     await h.store().tenants.create(tenant);
-    const copy = await h.store().tenants.get(tenant.name);
-    copy?.domains.push('mutated.test');
+    const returned = await h.store().tenants.get(tenant.name);
+    expect(() => returned?.domains.push('mutated.test')).toThrow(TypeError);
     expect((await h.store().tenants.get(tenant.name))?.domains).toEqual([]);
   });
 });

@@ -30,6 +30,22 @@ describe('the in-process record cache', () => {
     expect(loads).toBe(1);
   });
 
+  it('serves every reader one deeply frozen instance, so no request can change what another sees', async () => {
+    const cache = new RecordCache<{ name: string; keys: Array<{ kid: string }> }>(fakeVersion());
+    const load = async () => ({ name: 'acme', keys: [{ kid: 'k1' }] });
+    const first = await cache.get('a', load);
+    const second = await cache.get('a', load);
+    expect(second).toBe(first);
+    expect(() => {
+      first!.name = 'changed';
+    }).toThrow(TypeError);
+    expect(() => first!.keys.push({ kid: 'k2' })).toThrow(TypeError);
+    expect(() => {
+      first!.keys[0]!.kid = 'k9';
+    }).toThrow(TypeError);
+    expect(await cache.get('a', load)).toEqual({ name: 'acme', keys: [{ kid: 'k1' }] });
+  });
+
   it('reads again once the version moves, whoever moved it', async () => {
     const version = fakeVersion();
     const cache = new RecordCache<{ name: string }>(version);
