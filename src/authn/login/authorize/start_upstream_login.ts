@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { Connection } from '../../../domain/types.js';
-import { rememberPendingLogin } from '../login_session.js';
+import { rememberPendingLogin } from '../pending_login_cookie.js';
 import { beginLoginTransaction, type PendingAuthorization } from '../login_transaction.js';
 import type { Store } from '../../../store/store.js';
 import { clientErrorForUpstream } from '../../../upstream/map_upstream_error.js';
@@ -18,7 +18,7 @@ export interface StartLoginDeps {
 
 /**
  * Sends the browser to the connection's upstream: a login transaction is stored (the client's
- * request, a fresh upstream state and PKCE verifier) and bound to this browser's session.
+ * request, a fresh upstream state and PKCE verifier) and bound to this browser (pending_login_cookie.ts).
  */
 export async function startUpstreamLogin(
   deps: StartLoginDeps,
@@ -31,13 +31,12 @@ export async function startUpstreamLogin(
   const upstream = deps.upstreams.resolve(connection, tenantUrl);
   const begin = async (verifier: string) => {
     const transaction = await beginLoginTransaction(deps.store.ephemeral, pending, verifier);
-    rememberPendingLogin(req, transaction.upstreamState);
+    rememberPendingLogin(req, res, transaction.upstreamState);
     return transaction.upstreamState;
   };
   const target = { upstream, connection, callbackUrl: callbackUrlOf(tenantUrl), deadlineMs: START_DEADLINE_MS };
   const outcome = await startRoundTrip(req, target, begin, pending.prompt);
   if (outcome.kind !== 'redirect') throw clientErrorForUpstream(outcome.error, upstream.wording);
-  // express-session saves the pending state before it ends this response, so the browser cannot
-  // come back with the state before the session holds it.
+  // The binding cookie travels with this redirect, so the browser never reaches the upstream without it.
   res.redirect(302, outcome.url);
 }

@@ -35,7 +35,7 @@ export function callbackEndpoint(deps: AppDeps, upstreams: UpstreamResolver, han
   return async (req: Request, res: Response, next: NextFunction) => {
     // A login's own transaction first: it is the common case, and a state another flow claims is
     // never among this browser's pending logins, so taking first costs the handoffs nothing.
-    const transaction = await takeTransaction(deps.store.ephemeral, req);
+    const transaction = await takeTransaction(deps.store.ephemeral, req, res);
     if (!transaction) {
       const handoff = await findHandoff(handoffs, req);
       if (handoff) return res.redirect(303, handoff);

@@ -18,18 +18,22 @@ describeEachStore('session at login', (harness) => {
   afterAll(() => fitgate.close());
   const host = () => new URL(fitgate.tenantUrl).host;
 
-  it('gives the browser a new session id when the login completes (no session fixation)', async () => {
+  it('opens no session before the login completes, and a new session id at each login (no session fixation)', async () => {
     const browser = fitgate.browser();
     const toUpstream = await browser.get(fitgate.authorizeUrl({ connection: 'fitbit' }));
-    const before = sessionId(browser.cookie(host(), SESSION_COOKIE));
-    expect(before).toBeDefined();
-
+    expect(browser.cookie(host(), SESSION_COOKIE)).toBeUndefined();
     const callback = await browser.get(toUpstream.location!);
     const toClient = await browser.get(callback.location!);
     expect(toClient.location?.searchParams.get('code')).toBeTruthy();
-    const after = sessionId(browser.cookie(host(), SESSION_COOKIE));
-    expect(after).toBeDefined();
-    expect(after).not.toBe(before);
+    const first = sessionId(browser.cookie(host(), SESSION_COOKIE));
+    expect(first).toBeDefined();
+
+    // A session the browser already holds (its own, or one planted in it) is never kept by a login.
+    const again = await browser.follow(fitgate.authorizeUrl({ connection: 'fitbit', prompt: 'login' }), CLIENT_CALLBACK);
+    expect(again.arrivedAt?.searchParams.get('code')).toBeTruthy();
+    const second = sessionId(browser.cookie(host(), SESSION_COOKIE));
+    expect(second).toBeDefined();
+    expect(second).not.toBe(first);
   });
 
   it('answers prompt=none from the signed-in session with a code, without going upstream', async () => {

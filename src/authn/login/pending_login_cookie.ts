@@ -1,0 +1,55 @@
+import type { Request, Response } from 'express';
+import { LOGIN_TRANSACTION_TTL_SECONDS } from './login_transaction.js';
+
+/**
+ * The logins this browser started and has not finished, as their upstream states in a cookie of
+ * their own. The callback accepts a state only from the browser that started the login, so nobody
+ * can finish their own login in someone else's browser (login CSRF).
+ *
+ * A cookie rather than the session: a first visit to /authorize then stores nothing but the login
+ * transaction, and the callback reads no session, where the session row cost a write at /authorize
+ * and a read at the callback on every login. The cookie carries no secret of its own: each state is
+ * 32 random bytes that must also name a live transaction in the store, and whoever could plant this
+ * cookie in a victim's browser could as well plant a session cookie of their own.
+ */
+export const PENDING_LOGIN_COOKIE = 'fitgate.login';
+
+// A few tabs may start logins at once; older ones simply expire.
+const MAX_PENDING_LOGINS = 5;
+const STATE = /^[A-Za-z0-9_-]{43}$/;
+
+export function rememberPendingLogin(req: Request, res: Response, upstreamState: string): void {
+  writePending(req, res, [...pendingLogins(req), upstreamState].slice(-MAX_PENDING_LOGINS));
+}
+
+/** Whether this browser started the login with that state. */
+export function startedInThisBrowser(req: Request, upstreamState: string): boolean {
+  return pendingLogins(req).includes(upstreamState);
+}
+
+/** The login with that state is over (its transaction is taken): its state can never be used again. */
+export function forgetPendingLogin(req: Request, res: Response, upstreamState: string): void {
+  writePending(
+    req,
+    res,
+    pendingLogins(req).filter((state) => state !== upstreamState),
+  );
+}
+
+function pendingLogins(req: Request): string[] {
+  const header = req.headers.cookie;
+  if (!header) return [];
+  for (const pair of header.split(';')) {
+    const at = pair.indexOf('=');
+    if (at !== -1 && pair.slice(0, at).trim() === PENDING_LOGIN_COOKIE) {
+      return pair.slice(at + 1).trim().split('.').filter((state) => STATE.test(state));
+    }
+  }
+  return [];
+}
+
+function writePending(req: Request, res: Response, states: string[]): void {
+  const options = { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/' } as const;
+  if (states.length === 0) res.clearCookie(PENDING_LOGIN_COOKIE, options);
+  else res.cookie(PENDING_LOGIN_COOKIE, states.join('.'), { ...options, maxAge: LOGIN_TRANSACTION_TTL_SECONDS * 1000, encode: String });
+}
