@@ -31,7 +31,8 @@ export interface BenchOptions {
 const FULL: BenchOptions = {
   levels: [1, 4, 16, 32],
   durationSeconds: 10,
-  warmupSeconds: 5,
+  // fitgate's JIT takes thousands of logins to settle; a shorter warm-up inflates the first level's CPU.
+  warmupSeconds: 15,
   users: 200,
   stores: ['sqlite', 'redis'],
   redisUrl: 'redis://127.0.0.1:6379',

@@ -109,11 +109,12 @@ export function renderMarkdown(result: BenchResult): string {
     '',
     'Same load on both: one fitgate process, then a fitgate with N workers on a fresh store. CPU is summed over the primary and every worker (each pid of the process tree, from /proc). Throughput can grow with workers only as far as free cores allow: the load driver, the emulator and the peer share this machine.',
     '',
-    '## Each hop at 70 % of peak (open loop) and at peak',
+    '## Each hop at 50 % and 70 % of peak (open loop) and at peak',
     '',
     ...table(
       ['store', 'load', 'hop', 'p50 ms', 'p95 ms', 'p99 ms'],
       result.runs.flatMap((run) => [
+        ...hopRows(run, `50 % (${run.fitgate.atFiftyPercent.perSecond}/s)`, run.fitgate.atFiftyPercent),
         ...hopRows(run, `70 % (${run.fitgate.atSeventyPercent.perSecond}/s)`, run.fitgate.atSeventyPercent),
         ...hopRows(run, `peak (${run.fitgate.peak.perSecond}/s)`, run.fitgate.peak),
       ]),

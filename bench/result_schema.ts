@@ -58,8 +58,10 @@ export const storeRunSchema = z.strictObject({
   fitgate: z.strictObject({
     levels: z.array(loadResultSchema).min(1),
     peak: loadResultSchema,
-    /** Open loop at 70 % of the peak rate: the latency target's operating point. */
+    /** Open loop at 70 % of the peak rate: issue 7's latency operating point. */
     atSeventyPercent: loadResultSchema,
+    /** Open loop at 50 % of the peak rate: issue 13's latency operating point. */
+    atFiftyPercent: loadResultSchema,
   }),
   peer: z.strictObject({
     sessionStore: z.enum(['memory', 'redis']),

@@ -28,7 +28,7 @@ export interface StoreRunContext {
 
 /**
  * Everything measured on one store: fitgate and the peer (each its own process) at every level,
- * latency at 70 % of fitgate's peak, the endpoints alone, memory, and the scale runs. Every
+ * latency at 70 % and 50 % of fitgate's peak, the endpoints alone, memory, and the scale runs. Every
  * process and every Redis key it started is gone when this returns or throws.
  */
 export async function runStore(store: 'sqlite' | 'redis', context: StoreRunContext): Promise<StoreRun> {
@@ -71,14 +71,14 @@ export async function runStore(store: 'sqlite' | 'redis', context: StoreRunConte
     // Before the scale runs fill this fitgate's store, so both measure the same small tenant.
     const workers = options.workers ? await compareWorkers(store, options.workers, { fitgate, target }, { ...context, progress, loginAs }) : null;
 
-    const seventyRate = Math.max(1, peak.perSecond * 0.7);
-    const atSeventyPercent = await measure(
-      { concurrency: Math.max(8, top * 2), durationMs, ratePerSecond: seventyRate },
-      FITGATE_HOPS,
-      fitgateIteration,
-      fitgateProcesses,
-    );
-    progress(`70 % of peak (${round(seventyRate, 1)}/s): ${atSeventyPercent.perSecond} logins/s`);
+    const atShareOfPeak = async (share: number) => {
+      const rate = Math.max(1, peak.perSecond * share);
+      const result = await measure({ concurrency: Math.max(8, top * 2), durationMs, ratePerSecond: rate }, FITGATE_HOPS, fitgateIteration, fitgateProcesses);
+      progress(`${share * 100} % of peak (${round(rate, 1)}/s): ${result.perSecond} logins/s`);
+      return result;
+    };
+    const atSeventyPercent = await atShareOfPeak(0.7);
+    const atFiftyPercent = await atShareOfPeak(0.5);
 
     http.dropIdleConnections();
     const endpoints = await measureEndpoints(
@@ -109,7 +109,7 @@ export async function runStore(store: 'sqlite' | 'redis', context: StoreRunConte
 
     return {
       store,
-      fitgate: { levels: fitgateLevels, peak, atSeventyPercent },
+      fitgate: { levels: fitgateLevels, peak, atSeventyPercent, atFiftyPercent },
       peer: { sessionStore: peerRedis ? 'redis' : 'memory', levels: peerLevels, peak: peerPeak },
       endpoints,
       memory: { fitgateRssBytes, peerRssBytes, redis },
