@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import session from 'express-session';
 import type { AppDeps } from '../app_deps.js';
 
@@ -72,6 +72,19 @@ function sessionMiddleware(deps: Pick<AppDeps, 'config' | 'store'>, name: string
   });
 }
 
+/** Requests whose session express-session read from the store (the others' is new, with a fresh id). */
+const storedSessions = new WeakSet<object>();
+
+/**
+ * Whether this request's session came from the store, under an id the browser sent. When it did
+ * not, express-session generated the id for this request, so nobody else can know it: a login has
+ * no planted id to replace and can skip regenerating (a store delete of an id that was never
+ * stored).
+ */
+export function hasStoredSession(req: Request): boolean {
+  return storedSessions.has(req);
+}
+
 /**
  * One middleware's window on the shared session store. express-session writes its own `generate`
  * (which builds the cookie with that middleware's options) onto the store object it is given, so two
@@ -92,6 +105,12 @@ class SessionStoreView extends session.Store {
 
   override destroy(sid: string, callback?: (error?: unknown) => void): void {
     this.inner.destroy(sid, callback);
+  }
+
+  /** express-session builds a session read from the store here (and only here). */
+  override createSession(req: Request, data: session.SessionData): session.Session & session.SessionData {
+    storedSessions.add(req);
+    return super.createSession(req, data);
   }
 
   override touch(sid: string, data: session.SessionData, callback?: () => void): void {

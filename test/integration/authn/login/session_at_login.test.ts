@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it, jest } from '@jest/globals';
 import { SESSION_COOKIE } from '../../../../src/http/session.js';
 import { describeEachStore } from '../../../support/stores.js';
 import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel, useEmulator } from '../../../support/authn/front_channel_fixture.js';
@@ -34,6 +34,17 @@ describeEachStore('session at login', (harness) => {
     const second = sessionId(browser.cookie(host(), SESSION_COOKIE));
     expect(second).toBeDefined();
     expect(second).not.toBe(first);
+  });
+
+  it("deletes no session at a first visit's login: its id was made for it, so there is none to replace", async () => {
+    const destroy = jest.spyOn(fitgate.store.sessionStore(), 'destroy');
+    try {
+      const signedIn = await fitgate.browser().follow(fitgate.authorizeUrl({ connection: 'fitbit' }), CLIENT_CALLBACK);
+      expect(signedIn.arrivedAt?.searchParams.get('code')).toBeTruthy();
+      expect(destroy).not.toHaveBeenCalled();
+    } finally {
+      destroy.mockRestore();
+    }
   });
 
   it('answers prompt=none from the signed-in session with a code, without going upstream', async () => {
