@@ -170,7 +170,7 @@ export function renderMarkdown(result: BenchResult): string {
       }),
     ),
     '',
-    '## Targets (issue 7)',
+    '## Targets (issues 7 and 13)',
     '',
     ...table(
       ['store', 'target', 'actual', 'result'],

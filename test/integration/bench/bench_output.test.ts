@@ -35,7 +35,7 @@ const SECTIONS = [
   '## Endpoints alone',
   '## Redis memory',
   '## How cost grows with the tenant',
-  '## Targets (issue 7)',
+  '## Targets (issues 7 and 13)',
 ];
 
 describe('npm run bench at a tiny load', () => {
