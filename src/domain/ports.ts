@@ -103,6 +103,11 @@ export interface LogCheckpoint {
 }
 
 export interface LogRepository {
+  /**
+   * Stores the event unless one with its id is already stored: the first stays. Ids carry their
+   * time and 64 random bits (newLogEventId), so a second event with an id is a retry of the first,
+   * and checking before every append would cost a store round trip per event for nothing.
+   */
   append(event: LogEvent): Promise<void>;
   get(tenant: string, id: string): Promise<LogEvent | undefined>;
   /** Newest first. */

@@ -1,4 +1,4 @@
-import { AlreadyExistsError, type LogCheckpoint, type LogQuery, type LogRepository } from '../../domain/ports.js';
+import { type LogCheckpoint, type LogQuery, type LogRepository } from '../../domain/ports.js';
 import { logIdTime } from '../../domain/log_events.js';
 import type { LogEvent, Page } from '../../domain/types.js';
 import { pageWindow } from '../paging.js';
@@ -27,11 +27,9 @@ export class RedisLogRepository implements LogRepository {
     this.batch = new RedisLogAppendBatch((events) => this.insert(events), onError);
   }
 
-  /** Log ids are unique (time and randomness), so the check is one EXISTS, never a lock. */
+  /** An id already in the batch is dropped here; one already stored, by the batch's SET NX. */
   async append(event: LogEvent): Promise<void> {
-    const taken = this.batch.has(event.tenant, event.id) || (await this.client.exists(this.keys.log(event.tenant, event.id))) > 0;
-    if (taken) throw new AlreadyExistsError(`log event ${event.id}`);
-    this.batch.add(event);
+    if (!this.batch.has(event.tenant, event.id)) this.batch.add(event);
   }
 
   /** Writes the pending batch; called before reads and on close. */

@@ -1,4 +1,4 @@
-import { AlreadyExistsError, type LogCheckpoint, type LogQuery, type LogRepository } from '../../domain/ports.js';
+import { type LogCheckpoint, type LogQuery, type LogRepository } from '../../domain/ports.js';
 import type { LogEvent, Page } from '../../domain/types.js';
 import { pageWindow } from '../paging.js';
 import type { SqliteDatabase } from './database.js';
@@ -21,11 +21,9 @@ export class SqliteLogRepository implements LogRepository {
     this.batch = new LogBatch((events) => this.insert(events), onError);
   }
 
+  /** An id already in the batch is dropped here; one already stored, when the batch is inserted. */
   async append(event: LogEvent): Promise<void> {
-    const taken =
-      this.batch.has(event.tenant, event.id) || this.db.prepare('SELECT 1 FROM logs WHERE tenant = ? AND id = ?').get(event.tenant, event.id);
-    if (taken) throw new AlreadyExistsError(`log event ${event.id}`);
-    this.batch.add(event);
+    if (!this.batch.has(event.tenant, event.id)) this.batch.add(event);
   }
 
   /** Commits the pending batch; called before reads and on close. */
@@ -45,7 +43,7 @@ export class SqliteLogRepository implements LogRepository {
           try {
             insert.run(event.tenant, event.id, event.date, event.type, event.userId ?? null, JSON.stringify(event));
           } catch (error) {
-            // Another process appended the same id since append() checked: the first one stays.
+            // An id already stored (by this process or another): the first event stays.
             if (!isUniqueViolation(error)) throw error;
           }
         }
