@@ -151,24 +151,20 @@ export class SqliteUserRepository implements UserRepository {
 
   private updateIndexes(before: User, after: User): void {
     const { tenant, userId } = after;
-    const identity = (key: { connection: string; upstreamId: string }): string => JSON.stringify([key.connection, key.upstreamId]);
-    const identitiesBefore = new Set(identityKeys(before).map(identity));
-    const identitiesAfter = identityKeys(after);
-    const keptIdentities = new Set(identitiesAfter.map(identity));
+    const identities = changedEntries(identityKeys(before), identityKeys(after), (key) => JSON.stringify([key.connection, key.upstreamId]));
     const dropIdentity = this.db.prepare('DELETE FROM user_identities WHERE tenant = ? AND connection = ? AND upstream_id = ? AND user_id = ?');
-    for (const key of identityKeys(before)) if (!keptIdentities.has(identity(key))) dropIdentity.run(tenant, key.connection, key.upstreamId, userId);
-    this.insertIdentities(tenant, userId, identitiesAfter.filter((key) => !identitiesBefore.has(identity(key))));
+    for (const key of identities.removed) dropIdentity.run(tenant, key.connection, key.upstreamId, userId);
+    this.insertIdentities(tenant, userId, identities.added);
 
     for (const [table, termsOf, insert] of [
       ['user_search_terms', searchTerms, 'INSERT INTO'],
       ['user_field_terms', fieldTerms, 'INSERT OR IGNORE INTO'],
     ] as const) {
-      const termsBefore = new Set(termsOf(before));
-      const termsAfter = new Set(termsOf(after));
+      const terms = changedEntries(termsOf(before), termsOf(after), (term) => term);
       const drop = this.db.prepare(`DELETE FROM ${table} WHERE tenant = ? AND term = ? AND user_id = ?`);
-      for (const term of termsBefore) if (!termsAfter.has(term)) drop.run(tenant, term, userId);
+      for (const term of terms.removed) drop.run(tenant, term, userId);
       const add = this.db.prepare(`${insert} ${table} (tenant, term, user_id) VALUES (?, ?, ?)`);
-      for (const term of termsAfter) if (!termsBefore.has(term)) add.run(tenant, term, userId);
+      for (const term of terms.added) add.run(tenant, term, userId);
     }
   }
 
@@ -177,4 +173,14 @@ export class SqliteUserRepository implements UserRepository {
     this.db.prepare('DELETE FROM user_search_terms WHERE tenant = ? AND user_id = ?').run(tenant, userId);
     this.db.prepare('DELETE FROM user_field_terms WHERE tenant = ? AND user_id = ?').run(tenant, userId);
   }
+}
+
+/** The index entries an update removes and adds, each entry named by `keyOf`. */
+function changedEntries<T>(before: readonly T[], after: readonly T[], keyOf: (entry: T) => string): { removed: T[]; added: T[] } {
+  const keysBefore = new Set(before.map(keyOf));
+  const keysAfter = new Set(after.map(keyOf));
+  return {
+    removed: before.filter((entry) => !keysAfter.has(keyOf(entry))),
+    added: after.filter((entry) => !keysBefore.has(keyOf(entry))),
+  };
 }
