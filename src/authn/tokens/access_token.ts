@@ -3,7 +3,7 @@ import type { Tenant } from '../../domain/types.js';
 import type { TenantKeys } from '../keys/tenant_keys.js';
 import { encryptAccessToken } from './encrypted_access_token.js';
 import { ACCESS_TOKEN_TTL_SECONDS } from './lifetimes.js';
-import { issuerOf, signJwt } from './sign_jwt.js';
+import { issuerOf, signJwt, withRegisteredClaims } from './sign_jwt.js';
 
 /** The audience of access tokens meant for /userinfo. */
 export function userinfoAudience(tenantUrl: string): string {
@@ -51,26 +51,11 @@ export async function issueAccessToken(keys: TenantKeys, input: AccessTokenInput
     jti: randomUUID(),
   };
   if (input.grantType) claims.gty = input.grantType;
-  const issuer = issuerOf(input.tenantUrl);
+  const registered = { issuer: issuerOf(input.tenantUrl), audience: input.audience, subject: input.subject, ttlSeconds: ACCESS_TOKEN_TTL_SECONDS };
   if (input.audience.length === 1 && input.audience[0] === userinfoAudience(input.tenantUrl)) {
     const { kid, key } = await keys.tokenEncryptionKey(input.tenant);
-    const issuedAt = Math.floor(Date.now() / 1000);
-    const token = encryptAccessToken(key, kid, {
-      ...claims,
-      iss: issuer,
-      aud: input.audience,
-      sub: input.subject,
-      iat: issuedAt,
-      exp: issuedAt + ACCESS_TOKEN_TTL_SECONDS,
-    });
-    return { token, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+    return { token: encryptAccessToken(key, kid, withRegisteredClaims(claims, registered)), expiresIn: ACCESS_TOKEN_TTL_SECONDS };
   }
-  const token = await signJwt(keys, input.tenant, claims, {
-    typ: 'at+jwt',
-    issuer,
-    audience: input.audience,
-    subject: input.subject,
-    ttlSeconds: ACCESS_TOKEN_TTL_SECONDS,
-  });
+  const token = await signJwt(keys, input.tenant, claims, { ...registered, typ: 'at+jwt' });
   return { token, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
 }

@@ -3,15 +3,25 @@ import type { JWTPayload } from 'jose';
 import type { Tenant } from '../../domain/types.js';
 import { SIGNING_ALGORITHM, type TenantKeys } from '../keys/tenant_keys.js';
 
-export interface SignOptions {
-  /** JOSE header typ: "JWT" for id_tokens, "at+jwt" for access tokens (RFC 9068). */
-  typ: 'JWT' | 'at+jwt';
+/** The registered claims every token fitgate issues carries (RFC 7519 §4.1). */
+export interface RegisteredClaimOptions {
   issuer: string;
   audience: string | string[];
   subject: string;
   ttlSeconds: number;
   /** Epoch seconds; defaults to now. */
   issuedAt?: number;
+}
+
+export interface SignOptions extends RegisteredClaimOptions {
+  /** JOSE header typ: "JWT" for id_tokens, "at+jwt" for access tokens (RFC 9068). */
+  typ: 'JWT' | 'at+jwt';
+}
+
+/** `claims` with iss, aud, sub, iat and exp, in the order jose's SignJWT would set them. */
+export function withRegisteredClaims(claims: JWTPayload, options: RegisteredClaimOptions): JWTPayload {
+  const issuedAt = options.issuedAt ?? Math.floor(Date.now() / 1000);
+  return { ...claims, iss: options.issuer, aud: options.audience, sub: options.subject, iat: issuedAt, exp: issuedAt + options.ttlSeconds };
 }
 
 /**
@@ -25,17 +35,8 @@ export interface SignOptions {
  */
 export async function signJwt(keys: TenantKeys, tenant: Tenant, claims: JWTPayload, options: SignOptions): Promise<string> {
   const { kid, key } = await keys.signer(tenant);
-  const issuedAt = options.issuedAt ?? Math.floor(Date.now() / 1000);
   const header = { alg: SIGNING_ALGORITHM, kid, typ: options.typ };
-  const payload = {
-    ...claims,
-    iss: options.issuer,
-    aud: options.audience,
-    sub: options.subject,
-    iat: issuedAt,
-    exp: issuedAt + options.ttlSeconds,
-  };
-  const signingInput = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(payload))}`;
+  const signingInput = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(withRegisteredClaims(claims, options)))}`;
   return `${signingInput}.${sign('sha256', Buffer.from(signingInput), key).toString('base64url')}`;
 }
 
