@@ -47,7 +47,7 @@ export class TenantKeys {
    * token signed by a revoked (or long retired) key is refused at once.
    */
   async verificationKey(tenant: Tenant, kid: string | undefined): Promise<CryptoKey | undefined> {
-    const signingKey = publishedSigningKeys(tenant).find((candidate) => candidate.kid === kid);
+    const signingKey = publishedKey(tenant, kid);
     if (!signingKey) return undefined;
     return cached(this.publicKeys, `${tenant.name}:${signingKey.kid}`, () =>
       importJWK(signingKey.publicJwk as JWK, SIGNING_ALGORITHM) as Promise<CryptoKey>,
@@ -67,13 +67,13 @@ export class TenantKeys {
 
   /** The token key of a kid the tenant still publishes; undefined otherwise (see verificationKey). */
   async tokenDecryptionKey(tenant: Tenant, kid: string): Promise<Buffer | undefined> {
-    const signingKey = publishedSigningKeys(tenant).find((candidate) => candidate.kid === kid);
+    const signingKey = publishedKey(tenant, kid);
     return signingKey && this.tokenKey(tenant.name, signingKey);
   }
 
   private tokenKey(tenantName: string, signingKey: SigningKey): Promise<Buffer> {
     return cached(this.tokenKeys, `${tenantName}:${signingKey.kid}`, async () => {
-      const { d } = JSON.parse(this.sealer.open(signingKey.privateJwk)) as JsonWebKey;
+      const { d } = this.openPrivateJwk(signingKey);
       if (typeof d !== 'string') throw new ServerError(`signing key ${signingKey.kid} has no private exponent`);
       return Buffer.from(hkdfSync('sha256', Buffer.from(d, 'base64url'), Buffer.from(tenantName), TOKEN_KEY_INFO, 32));
     });
@@ -81,10 +81,18 @@ export class TenantKeys {
 
   private privateKey(tenantName: string, signingKey: SigningKey): Promise<KeyObject> {
     return cached(this.privateKeys, `${tenantName}:${signingKey.kid}`, async () => {
-      const jwk = JSON.parse(this.sealer.open(signingKey.privateJwk)) as JsonWebKey;
-      return createPrivateKey({ key: jwk, format: 'jwk' });
+      return createPrivateKey({ key: this.openPrivateJwk(signingKey), format: 'jwk' });
     });
   }
+
+  private openPrivateJwk(signingKey: SigningKey): JsonWebKey {
+    return JSON.parse(this.sealer.open(signingKey.privateJwk)) as JsonWebKey;
+  }
+}
+
+/** The signing key the tenant publishes under `kid`, if any. */
+function publishedKey(tenant: Tenant, kid: string | undefined): SigningKey | undefined {
+  return publishedSigningKeys(tenant).find((candidate) => candidate.kid === kid);
 }
 
 /** Caches the promise so concurrent first requests import once; a failed import is not kept. */

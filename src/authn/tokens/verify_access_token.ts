@@ -84,10 +84,9 @@ async function openEncrypted(keys: TenantKeys, context: TenantContext, token: st
     if (error instanceof UnreadableTokenError) throw new InvalidAccessTokenError('the access token is not valid');
     throw error;
   }
+  if (payload.iss !== issuerOf(context.tenantUrl)) throw new InvalidAccessTokenError("the access token's iss claim is not valid here");
   const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
-  if (payload.iss !== issuerOf(context.tenantUrl) || !audiences.includes(audience)) {
-    throw new InvalidAccessTokenError(`the access token's ${payload.iss !== issuerOf(context.tenantUrl) ? 'iss' : 'aud'} claim is not valid here`);
-  }
+  if (!audiences.includes(audience)) throw new InvalidAccessTokenError("the access token's aud claim is not valid here");
   if (typeof payload.exp !== 'number' || payload.exp <= Math.floor(Date.now() / 1000)) {
     throw new ExpiredAccessTokenError('the access token has expired');
   }
