@@ -43,6 +43,9 @@ export async function compareWorkers(
   context.progress(`1 worker at ${concurrency} users: ${one.perSecond} logins/s, ${one.cpuMsPerOp} CPU ms/login`);
 
   const clustered = await startFitgate(store, emulator.url, options.redisUrl, undefined, workers);
+  // Starting N workers can take longer than the emulator's keep-alive timeout on a loaded machine:
+  // its idle sockets would then fail the first logins with "socket hang up".
+  http.dropIdleConnections();
   try {
     const application = await setUpFitgate(http, clustered.url, emulator.url, clustered.bootstrap);
     const target: FitgateTarget = { http, url: clustered.url, application };

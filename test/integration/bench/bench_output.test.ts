@@ -106,6 +106,8 @@ describe('npm run bench at a tiny load', () => {
       expect(run.workers?.single.completed).toBeGreaterThan(0);
       expect(run.workers?.multiple.completed).toBeGreaterThan(0);
       expect(run.workers?.multiple.cpuMsPerOp).toBeGreaterThan(0);
+      // The samples first, so a failure shows what went wrong, not only how often.
+      expect({ store: run.store, samples: run.workers?.multiple.errorSamples }).toEqual({ store: run.store, samples: [] });
       expect(run.workers?.multiple.errors).toBe(0);
     }
   });
