@@ -1,10 +1,11 @@
-import { allowRedirectUri, GOOGLE_APP } from './emulator_setup.js';
+import { allowRedirectUri, GOOGLE_APP, type UpstreamApp } from './emulator_setup.js';
 import { formBody, okJson, type HttpClient } from './http_client.js';
 
 /**
  * Sets fitgate up the way an operator would, through the Management API with the bootstrap
  * machine-to-machine client: a regular web application, and the Fitbit connection given the
- * emulator's Google credentials and enabled for that application.
+ * emulator's Google credentials and enabled for that application. The connection can then be pointed
+ * at another upstream app the same way, which is how the benchmark measures the legacy mode.
  */
 
 /** Where fitgate sends users back with a code. Never requested: the driver reads the Location. */
@@ -15,12 +16,18 @@ export interface BenchApplication {
   clientSecret: string;
 }
 
+export interface BenchFitgate {
+  application: BenchApplication;
+  /** Gives the Fitbit connection this upstream app's credentials and API, and fitgate's callback on that app. */
+  useUpstream(upstream: UpstreamApp): Promise<void>;
+}
+
 export async function setUpFitgate(
   http: HttpClient,
   fitgateUrl: string,
   emulatorUrl: string,
   bootstrap: BenchApplication,
-): Promise<BenchApplication> {
+): Promise<BenchFitgate> {
   const token = okJson(
     'management token',
     await http.send(`${fitgateUrl}/oauth/token`, {
@@ -41,17 +48,15 @@ export async function setUpFitgate(
   const connections = (await api('GET', '/connections?name=fitbit', undefined, 200)) as unknown as Array<{ id: string }>;
   const connection = connections[0];
   if (!connection) throw new Error('fitgate has no "fitbit" connection after its first start');
-  await api(
-    'PATCH',
-    `/connections/${encodeURIComponent(connection.id)}`,
-    {
-      options: { api: 'google-health', client_id: GOOGLE_APP.clientId, client_secret: GOOGLE_APP.clientSecret, scope: ['activity', 'profile'] },
-      enabled_clients: [application.clientId],
-    },
-    200,
-  );
-  await allowRedirectUri(http, emulatorUrl, `${fitgateUrl}/login/callback`);
-  return application;
+  const connectionPath = `/connections/${encodeURIComponent(connection.id)}`;
+  const useUpstream = async (upstream: UpstreamApp): Promise<void> => {
+    const options = { api: upstream.api, client_id: upstream.clientId, client_secret: upstream.clientSecret, scope: ['activity', 'profile'] };
+    await api('PATCH', connectionPath, { options }, 200);
+    await allowRedirectUri(http, emulatorUrl, upstream.clientId, `${fitgateUrl}/login/callback`);
+  };
+  await api('PATCH', connectionPath, { enabled_clients: [application.clientId] }, 200);
+  await useUpstream(GOOGLE_APP);
+  return { application, useUpstream };
 }
 
 type ManagementCall = (method: 'GET' | 'POST' | 'PATCH', path: string, body: unknown, expected: number) => Promise<Record<string, unknown>>;

@@ -1,5 +1,7 @@
 import { worstP99 } from './measure.js';
-import type { BenchResult, LoadResult, StoreRun } from './result_schema.js';
+import type { BenchResult, PeerComparison, LoadResult, StoreRun } from './result_schema.js';
+
+const LEVEL_HEADER = ['store', 'users', 'fitgate logins/s', 'fitgate CPU ms/login', 'fitgate worst p99 ms', 'fitgate errors', 'peer logins/s', 'peer CPU ms/login', 'peer worst p99 ms', 'peer errors'];
 
 /** bench/results/latest.md, from the JSON result alone: the tables bench/README.md explains to read. */
 export function renderMarkdown(result: BenchResult): string {
@@ -32,44 +34,25 @@ export function renderMarkdown(result: BenchResult): string {
     '## Complete logins: fitgate vs the do-it-yourself Passport app (peer)',
     '',
     ...table(
-      ['store', 'fitgate logins/s (peak)', 'peer logins/s (peak)', 'throughput ratio', 'fitgate CPU ms/login', 'peer CPU ms/login', 'CPU ratio', 'fitgate RSS', 'peer RSS'],
-      result.runs.map((run) => [
-        run.store,
-        `${run.fitgate.peak.perSecond} @ ${run.fitgate.peak.concurrency}`,
-        `${run.peer.peak.perSecond} @ ${run.peer.peak.concurrency} (${run.peer.sessionStore} sessions)`,
-        `${run.ratios.throughput}×`,
-        String(run.fitgate.peak.cpuMsPerOp),
-        String(run.peer.peak.cpuMsPerOp),
-        `${run.ratios.cpuPerLogin}×`,
-        mib(run.memory.fitgateRssBytes),
-        mib(run.memory.peerRssBytes),
+      ['store', 'upstream', 'fitgate logins/s (peak)', 'peer logins/s (peak)', 'throughput ratio', 'fitgate CPU ms/login', 'peer CPU ms/login', 'CPU ratio', 'fitgate RSS', 'peer RSS'],
+      result.runs.flatMap((run) => [
+        [...peakCells(run, 'google-health', run), mib(run.memory.fitgateRssBytes), mib(run.memory.peerRssBytes)],
+        [...peakCells(run, 'fitbit-legacy', run.legacy), '', ''],
       ]),
     ),
     '',
-    'CPU is utime + stime of the server process (from /proc) divided by completed logins; the emulator\'s own CPU is reported apart in the JSON.',
+    "CPU is utime + stime of the server process (from /proc) divided by completed logins; the emulator's own CPU is reported apart in the JSON. " +
+      'RSS is read once per store, after the latency and endpoint runs, of fitgate and the google-health peer.',
     '',
     '## By concurrency',
     '',
-    ...table(
-      ['store', 'users', 'fitgate logins/s', 'fitgate CPU ms/login', 'fitgate worst p99 ms', 'fitgate errors', 'peer logins/s', 'peer CPU ms/login', 'peer worst p99 ms', 'peer errors'],
-      result.runs.flatMap((run) =>
-        run.fitgate.levels.map((level, index) => {
-          const peer = run.peer.levels[index];
-          return [
-            run.store,
-            String(level.concurrency),
-            String(level.perSecond),
-            String(level.cpuMsPerOp),
-            String(worstP99(level)),
-            String(level.errors),
-            String(peer?.perSecond ?? ''),
-            String(peer?.cpuMsPerOp ?? ''),
-            peer ? String(worstP99(peer)) : '',
-            String(peer?.errors ?? ''),
-          ];
-        }),
-      ),
-    ),
+    ...table(LEVEL_HEADER, result.runs.flatMap((run) => levelRows(run.store, run))),
+    '',
+    '## Legacy upstream (fitbit-legacy): by concurrency',
+    '',
+    ...table(LEVEL_HEADER, result.runs.flatMap((run) => levelRows(run.store, run.legacy))),
+    '',
+    'The same levels with the Fitbit connection switched to the legacy Fitbit Web API, against a second peer signing in through it (bench/legacy_run.ts).',
     '',
     '## Store writes per login',
     '',
@@ -179,6 +162,40 @@ export function renderMarkdown(result: BenchResult): string {
     '',
   ];
   return lines.join('\n');
+}
+
+/** fitgate's peak next to the peer's in one upstream mode. */
+function peakCells(run: StoreRun, upstream: string, comparison: PeerComparison): string[] {
+  const { fitgate, peer, ratios } = comparison;
+  return [
+    run.store,
+    upstream,
+    `${fitgate.peak.perSecond} @ ${fitgate.peak.concurrency}`,
+    `${peer.peak.perSecond} @ ${peer.peak.concurrency} (${run.peer.sessionStore} sessions)`,
+    `${ratios.throughput}×`,
+    String(fitgate.peak.cpuMsPerOp),
+    String(peer.peak.cpuMsPerOp),
+    `${ratios.cpuPerLogin}×`,
+  ];
+}
+
+/** One row per level: fitgate and the peer side by side. */
+function levelRows(store: string, { fitgate, peer }: Pick<PeerComparison, 'fitgate' | 'peer'>): string[][] {
+  return fitgate.levels.map((level, index) => {
+    const theirs = peer.levels[index];
+    return [
+      store,
+      String(level.concurrency),
+      String(level.perSecond),
+      String(level.cpuMsPerOp),
+      String(worstP99(level)),
+      String(level.errors),
+      String(theirs?.perSecond ?? ''),
+      String(theirs?.cpuMsPerOp ?? ''),
+      theirs ? String(worstP99(theirs)) : '',
+      String(theirs?.errors ?? ''),
+    ];
+  });
 }
 
 function hopRows(run: StoreRun, load: string, result: LoadResult): string[][] {

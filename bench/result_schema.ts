@@ -53,6 +53,20 @@ export const workerRunSchema = z.strictObject({
   cpuPerLoginRatio: amount,
 });
 
+/** Every level measured, and the one with the most logins per second. */
+const levelsSchema = z.strictObject({ levels: z.array(loadResultSchema).min(1), peak: loadResultSchema });
+
+/**
+ * fitgate and a peer both signing in through the legacy Fitbit Web API (the connection's
+ * fitbit-legacy mode) at the same levels as the google-health run (bench/legacy_run.ts).
+ */
+export const legacyRunSchema = z.strictObject({
+  fitgate: levelsSchema,
+  peer: levelsSchema,
+  /** fitgate / peer at each one's peak. */
+  ratios: z.strictObject({ throughput: amount, cpuPerLogin: amount }),
+});
+
 export const storeRunSchema = z.strictObject({
   store: z.enum(['sqlite', 'redis']),
   fitgate: z.strictObject({
@@ -68,6 +82,7 @@ export const storeRunSchema = z.strictObject({
     levels: z.array(loadResultSchema).min(1),
     peak: loadResultSchema,
   }),
+  legacy: legacyRunSchema,
   endpoints: z.strictObject({ codeExchange: loadResultSchema, refresh: loadResultSchema, userinfo: loadResultSchema }),
   memory: z.strictObject({
     fitgateRssBytes: count,
@@ -143,6 +158,8 @@ export const benchResultSchema = z.strictObject({
 export type Latency = z.infer<typeof latencySchema>;
 export type LoadResult = z.infer<typeof loadResultSchema>;
 export type StoreRun = z.infer<typeof storeRunSchema>;
+/** fitgate against the peer in one upstream mode: a StoreRun has this shape too (google-health). */
+export type PeerComparison = z.infer<typeof legacyRunSchema>;
 export type Target = z.infer<typeof targetSchema>;
 export type WorkerRun = z.infer<typeof workerRunSchema>;
 export type BenchResult = z.infer<typeof benchResultSchema>;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from '../src/config/index.js';
 import { freePort, startNode, type ChildServer } from './child_process.js';
-import { GOOGLE_APP } from './emulator_setup.js';
+import type { UpstreamApp } from './emulator_setup.js';
 
 /** The three programs under test, each its own node process on a loopback port. */
 
@@ -105,18 +105,22 @@ export async function startFitgate(
   };
 }
 
-/** The do-it-yourself Passport app, with its sessions in memory or, given a Redis URL, in Redis. */
-export async function startPeer(emulatorUrl: string, redis?: { url: string; prefix: string }): Promise<RunningServer> {
+/**
+ * The do-it-yourself Passport app signing in through `upstream` (its API and credentials), with its
+ * sessions in memory or, given a Redis URL, in Redis.
+ */
+export async function startPeer(emulatorUrl: string, upstream: UpstreamApp, redis?: { url: string; prefix: string }): Promise<RunningServer> {
   const port = await freePort();
   const child = await startNode(
-    'peer',
+    `peer (${upstream.api})`,
     script('./peer/server.js'),
     {
       NODE_ENV: 'production',
       PEER_PORT: String(port),
       PEER_UPSTREAM_BASE_URL: emulatorUrl,
-      PEER_CLIENT_ID: GOOGLE_APP.clientId,
-      PEER_CLIENT_SECRET: GOOGLE_APP.clientSecret,
+      PEER_API: upstream.api,
+      PEER_CLIENT_ID: upstream.clientId,
+      PEER_CLIENT_SECRET: upstream.clientSecret,
       PEER_SESSION_SECRET: randomBytes(32).toString('hex'),
       ...(redis ? { PEER_REDIS_URL: redis.url, PEER_REDIS_PREFIX: redis.prefix } : {}),
     },

@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
 import type { RedisStore } from '../src/store/redis/redis_store.js';
-import { allowRedirectUri, benchUserLogin } from './emulator_setup.js';
+import { allowRedirectUri, benchUserLogin, GOOGLE_APP } from './emulator_setup.js';
 import { measureEndpoints } from './endpoint_runs.js';
 import { setUpFitgate } from './fitgate_setup.js';
 import { beginFitgateLogin, FITGATE_HOPS, fitgateLogin, PEER_HOPS, peerLogin, type FitgateTarget } from './flows.js';
 import { CookieJar, type HttpClient } from './http_client.js';
 import { round } from './latency.js';
-import { runLoad, type Iteration } from './load.js';
-import { measure, peakOf } from './measure.js';
+import { measureLegacy } from './legacy_run.js';
+import type { Iteration } from './load.js';
+import { measure } from './measure.js';
 import type { BenchOptions } from './options.js';
 import { rssBytes } from './process_usage.js';
 import { bytesPerPendingLogin, bytesPerSession, deleteUnder } from './redis_memory.js';
@@ -16,8 +17,9 @@ import type { StoreRun } from './result_schema.js';
 import { measureScale } from './scale_runs.js';
 import { startFitgate, startPeer, type RunningFitgate, type RunningServer } from './servers.js';
 import { StorePopulation } from './store_population.js';
-import { compareWorkers } from './worker_runs.js';
 import { countStoreWrites } from './store_writes.js';
+import { measureLevels, ratio, warmUp, type Contender } from './versus_peer.js';
+import { compareWorkers } from './worker_runs.js';
 
 export interface StoreRunContext {
   options: BenchOptions;
@@ -27,9 +29,10 @@ export interface StoreRunContext {
 }
 
 /**
- * Everything measured on one store: fitgate and the peer (each its own process) at every level,
- * latency at 70 % and 50 % of fitgate's peak, the endpoints alone, memory, and the scale runs. Every
- * process and every Redis key it started is gone when this returns or throws.
+ * Everything measured on one store: fitgate and the peer (each its own process) at every level, in
+ * the google-health upstream mode and then in the fitbit-legacy one, latency at 70 % and 50 % of
+ * fitgate's peak, the endpoints alone, memory, and the scale runs. Every process and every Redis
+ * key it started is gone when this returns or throws.
  */
 export async function runStore(store: 'sqlite' | 'redis', context: StoreRunContext): Promise<StoreRun> {
   const { options, http, emulator } = context;
@@ -39,35 +42,30 @@ export async function runStore(store: 'sqlite' | 'redis', context: StoreRunConte
   let peer: RunningServer | undefined;
   let population: StorePopulation | undefined;
   try {
-    const application = await setUpFitgate(http, fitgate.url, emulator.url, fitgate.bootstrap);
-    peer = await startPeer(emulator.url, peerRedis);
-    await allowRedirectUri(http, emulator.url, `${peer.url}/callback`);
+    const setup = await setUpFitgate(http, fitgate.url, emulator.url, fitgate.bootstrap);
+    peer = await startPeer(emulator.url, GOOGLE_APP, peerRedis);
+    await allowRedirectUri(http, emulator.url, GOOGLE_APP.clientId, `${peer.url}/callback`);
     const peerUrl = peer.url;
 
-    const target: FitgateTarget = { http, url: fitgate.url, application };
+    const target: FitgateTarget = { http, url: fitgate.url, application: setup.application };
     const loginAs = (sequence: number): string => benchUserLogin(sequence % options.users);
     const fitgateProcesses = { serverPid: fitgate.process.pid, emulatorPid: emulator.process.pid };
-    const peerProcesses = { serverPid: peer.process.pid, emulatorPid: emulator.process.pid };
     const fitgateIteration: Iteration = async (times, sequence) => void (await fitgateLogin(target, times, loginAs(sequence)));
-    const peerIteration: Iteration = (times, sequence) => peerLogin(http, peerUrl, times, loginAs(sequence));
+    const ours: Contender = { hops: FITGATE_HOPS, iteration: fitgateIteration, processes: fitgateProcesses };
+    const theirs: Contender = {
+      hops: PEER_HOPS,
+      iteration: (times, sequence) => peerLogin(http, peerUrl, times, loginAs(sequence)),
+      processes: { serverPid: peer.process.pid, emulatorPid: emulator.process.pid },
+    };
     const durationMs = options.durationSeconds * 1000;
     const top = Math.max(...options.levels);
 
     progress(`warming up for ${options.warmupSeconds} s each`);
-    await runLoad({ concurrency: top, durationMs: options.warmupSeconds * 1000 }, FITGATE_HOPS, fitgateIteration);
-    await runLoad({ concurrency: top, durationMs: options.warmupSeconds * 1000 }, PEER_HOPS, peerIteration);
-
-    const fitgateLevels = [];
-    const peerLevels = [];
-    for (const concurrency of options.levels) {
-      const ours = await measure({ concurrency, durationMs }, FITGATE_HOPS, fitgateIteration, fitgateProcesses);
-      const theirs = await measure({ concurrency, durationMs }, PEER_HOPS, peerIteration, peerProcesses);
-      progress(`${concurrency} users: fitgate ${ours.perSecond} logins/s (${ours.errors} errors), peer ${theirs.perSecond} (${theirs.errors} errors)`);
-      fitgateLevels.push(ours);
-      peerLevels.push(theirs);
-    }
-    const peak = peakOf(fitgateLevels);
-    const peerPeak = peakOf(peerLevels);
+    await warmUp([ours, theirs], top, options.warmupSeconds);
+    const levels = await measureLevels(options.levels, durationMs, ours, theirs, progress);
+    const peak = levels.fitgate.peak;
+    const peerPeak = levels.peer.peak;
+    const legacy = await measureLegacy({ ...context, progress, loginAs, fitgate: { setup, contender: ours }, peerRedis });
     // Before the scale runs fill this fitgate's store, so both measure the same small tenant.
     const workers = options.workers ? await compareWorkers(store, options.workers, { fitgate, target }, { ...context, progress, loginAs }) : null;
 
@@ -109,8 +107,9 @@ export async function runStore(store: 'sqlite' | 'redis', context: StoreRunConte
 
     return {
       store,
-      fitgate: { levels: fitgateLevels, peak, atSeventyPercent, atFiftyPercent },
-      peer: { sessionStore: peerRedis ? 'redis' : 'memory', levels: peerLevels, peak: peerPeak },
+      fitgate: { ...levels.fitgate, atSeventyPercent, atFiftyPercent },
+      peer: { sessionStore: peerRedis ? 'redis' : 'memory', ...levels.peer },
+      legacy,
       endpoints,
       memory: { fitgateRssBytes, peerRssBytes, redis },
       scale,
@@ -154,8 +153,4 @@ async function deleteRunKeys(redisUrl: string, fitgate: RunningFitgate, peerPref
   } finally {
     client.destroy();
   }
-}
-
-function ratio(ours: number, theirs: number): number {
-  return theirs === 0 ? 0 : round(ours / theirs, 2);
 }

@@ -39,7 +39,7 @@ export async function countStoreWrites(
   if (kind === 'redis' && !redis) return null;
   const fitgate = await startInProcess(kind, emulatorUrl, redis);
   try {
-    const application = await setUpFitgate(http, fitgate.url, emulatorUrl, fitgate.bootstrap);
+    const { application } = await setUpFitgate(http, fitgate.url, emulatorUrl, fitgate.bootstrap);
     const target = { http, url: fitgate.url, application };
     const login = async (sequence: number) => void (await fitgateLogin(target, new HopTimes(FITGATE_HOPS), benchUserLogin(sequence % users)));
     for (let sequence = 0; sequence < Math.min(users, WARM_LOGINS); sequence += 1) await login(sequence);

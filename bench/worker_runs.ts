@@ -47,7 +47,7 @@ export async function compareWorkers(
   // its idle sockets would then fail the first logins with "socket hang up".
   http.dropIdleConnections();
   try {
-    const application = await setUpFitgate(http, clustered.url, emulator.url, clustered.bootstrap);
+    const { application } = await setUpFitgate(http, clustered.url, emulator.url, clustered.bootstrap);
     const target: FitgateTarget = { http, url: clustered.url, application };
     await runLoad({ concurrency, durationMs: options.warmupSeconds * 1000 }, FITGATE_HOPS, iterationOn(target));
     const many = await measure(plan, FITGATE_HOPS, iterationOn(target), { serverPid: clustered.process.pid, emulatorPid: emulator.process.pid });

@@ -1,7 +1,7 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import session, { type Store as SessionStore } from 'express-session';
 import { Passport } from 'passport';
-import { FitbitStrategy, isUpstreamError } from '../../src/connections/fitbit/index.js';
+import { FitbitStrategy, isUpstreamError, type FitbitApi } from '../../src/connections/fitbit/index.js';
 
 /**
  * What a developer writes instead of fitgate: Express, express-session and Passport with our
@@ -13,6 +13,7 @@ export interface PeerOptions {
   /** e.g. "http://127.0.0.1:4321": where the peer listens, for its callback URL. */
   publicUrl: string;
   upstreamBaseUrl: string;
+  api: FitbitApi;
   clientId: string;
   clientSecret: string;
   sessionSecret: string;
@@ -31,7 +32,7 @@ export function createPeerApp(options: PeerOptions): Express {
   passport.use(
     new FitbitStrategy(
       {
-        api: 'google-health',
+        api: options.api,
         clientID: options.clientId,
         clientSecret: options.clientSecret,
         callbackURL: `${options.publicUrl}/callback`,

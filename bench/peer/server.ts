@@ -1,10 +1,12 @@
 import { createClient } from 'redis';
 import { RedisStore } from 'connect-redis';
+import { isFitbitApi } from '../../src/connections/fitbit/api.js';
 import { createPeerApp } from './peer_app.js';
 
 /**
- * The peer as its own process, configured by the benchmark through PEER_* variables; prints
- * "peer listening on <url>" once it accepts connections.
+ * The peer as its own process, configured by the benchmark through PEER_* variables (PEER_API picks
+ * the upstream, google-health unless told otherwise); prints "peer listening on <url>" once it
+ * accepts connections.
  */
 function required(name: string): string {
   const value = process.env[name];
@@ -13,6 +15,8 @@ function required(name: string): string {
 }
 
 async function main(): Promise<void> {
+  const api = process.env.PEER_API ?? 'google-health';
+  if (!isFitbitApi(api)) throw new Error(`PEER_API must be "google-health" or "fitbit-legacy", not "${api}"`);
   const port = Number(required('PEER_PORT'));
   const publicUrl = `http://127.0.0.1:${port}`;
   const redisUrl = process.env.PEER_REDIS_URL;
@@ -24,6 +28,7 @@ async function main(): Promise<void> {
   const app = createPeerApp({
     publicUrl,
     upstreamBaseUrl: required('PEER_UPSTREAM_BASE_URL'),
+    api,
     clientId: required('PEER_CLIENT_ID'),
     clientSecret: required('PEER_CLIENT_SECRET'),
     sessionSecret: required('PEER_SESSION_SECRET'),

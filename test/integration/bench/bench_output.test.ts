@@ -29,6 +29,7 @@ const SECTIONS = [
   '## Machine',
   '## Complete logins: fitgate vs the do-it-yourself Passport app (peer)',
   '## By concurrency',
+  '## Legacy upstream (fitbit-legacy): by concurrency',
   '## Workers (FITGATE_WORKERS)',
   '## Store writes per login',
   '## Each hop at 50 % and 70 % of peak (open loop) and at peak',
@@ -78,6 +79,23 @@ describe('npm run bench at a tiny load', () => {
     }
   });
 
+  it('measures fitgate and a peer on the fitbit-legacy upstream at every level, without an error', () => {
+    for (const run of result.runs) {
+      const levels = [...run.legacy.fitgate.levels, ...run.legacy.peer.levels];
+      expect(levels.map((level) => level.concurrency)).toEqual([...result.options.levels, ...result.options.levels]);
+      for (const level of levels) {
+        // The samples first, so a failure shows what went wrong, not only how often.
+        expect({ store: run.store, samples: level.errorSamples }).toEqual({ store: run.store, samples: [] });
+        expect(level.errors).toBe(0);
+        expect(level.completed).toBeGreaterThan(0);
+        expect(level.cpuMsPerOp).toBeGreaterThan(0);
+      }
+      expect(Object.keys(run.legacy.fitgate.peak.hops)).toEqual(['authorize', 'upstream_consent', 'callback', 'token', 'userinfo']);
+      expect(Object.keys(run.legacy.peer.peak.hops)).toEqual(['login', 'upstream_consent', 'callback', 'protected_page']);
+      expect(run.legacy.ratios.cpuPerLogin).toBeGreaterThan(0);
+    }
+  });
+
   it('measures the token endpoint and userinfo alone, and the three scale scenarios', () => {
     for (const run of result.runs) {
       for (const endpoint of [run.endpoints.codeExchange, run.endpoints.refresh, run.endpoints.userinfo]) expect(endpoint.completed).toBeGreaterThan(0);
@@ -115,7 +133,18 @@ describe('npm run bench at a tiny load', () => {
   it('judges each target of the issue for each store as met or missed', () => {
     const ids = result.targets.map((target) => `${target.store}:${target.id}`);
     for (const store of stores) {
-      for (const id of ['throughput', 'cpu_per_login', 'cpu_per_login_every_level', 'p99_at_70_percent', 'p99_at_50_percent', 'client_scaling']) expect(ids).toContain(`${store}:${id}`);
+      for (const id of [
+        'throughput',
+        'cpu_per_login',
+        'cpu_per_login_every_level',
+        'cpu_per_login_legacy',
+        'cpu_per_login_every_level_legacy',
+        'p99_at_70_percent',
+        'p99_at_50_percent',
+        'client_scaling',
+      ]) {
+        expect(ids).toContain(`${store}:${id}`);
+      }
     }
     expect(ids.includes('redis:redis_bytes_per_session')).toBe(withRedis);
   });

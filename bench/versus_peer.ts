@@ -1,0 +1,51 @@
+import { round } from './latency.js';
+import { runLoad, type Iteration } from './load.js';
+import { measure, peakOf, type Measured } from './measure.js';
+import type { LoadResult } from './result_schema.js';
+
+/**
+ * fitgate against the peer at the same levels, shared by both upstream modes so each mode's
+ * numbers come from the same procedure.
+ */
+
+/** One server under load: its login, the hops the login is timed in, and the processes charged for it. */
+export interface Contender {
+  hops: readonly string[];
+  iteration: Iteration;
+  processes: Measured;
+}
+
+export interface PairedLevels {
+  fitgate: { levels: LoadResult[]; peak: LoadResult };
+  peer: { levels: LoadResult[]; peak: LoadResult };
+}
+
+/** Unmeasured load on each in turn, so neither is measured with a cold JIT or empty connection pools. */
+export async function warmUp(contenders: readonly Contender[], concurrency: number, seconds: number): Promise<void> {
+  for (const { hops, iteration } of contenders) await runLoad({ concurrency, durationMs: seconds * 1000 }, hops, iteration);
+}
+
+/** Each level measured for fitgate, then for the peer, so both see the same machine. */
+export async function measureLevels(
+  levels: readonly number[],
+  durationMs: number,
+  fitgate: Contender,
+  peer: Contender,
+  progress: (line: string) => void,
+): Promise<PairedLevels> {
+  const fitgateLevels: LoadResult[] = [];
+  const peerLevels: LoadResult[] = [];
+  for (const concurrency of levels) {
+    const ours = await measure({ concurrency, durationMs }, fitgate.hops, fitgate.iteration, fitgate.processes);
+    const theirs = await measure({ concurrency, durationMs }, peer.hops, peer.iteration, peer.processes);
+    progress(`${concurrency} users: fitgate ${ours.perSecond} logins/s (${ours.errors} errors), peer ${theirs.perSecond} (${theirs.errors} errors)`);
+    fitgateLevels.push(ours);
+    peerLevels.push(theirs);
+  }
+  return { fitgate: { levels: fitgateLevels, peak: peakOf(fitgateLevels) }, peer: { levels: peerLevels, peak: peakOf(peerLevels) } };
+}
+
+/** fitgate's figure as a multiple of the peer's; 0 when the peer's is 0. */
+export function ratio(ours: number, theirs: number): number {
+  return theirs === 0 ? 0 : round(ours / theirs, 2);
+}
