@@ -2,6 +2,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { symbols as pinoSymbols, type Logger } from 'pino';
 import { createApp } from './app.js';
+import { createExpressServer } from './http/express_server.js';
 import type { AppDeps } from './app_deps.js';
 import { startPrimary } from './cluster/primary.js';
 import { proxiedSandbox } from './cluster/sandbox_proxy.js';
@@ -89,7 +90,7 @@ async function serve(
     sandbox: extra.workers ? extra.sandbox : inProcessSandbox(config, () => internalBaseUrl),
   });
   const listener: RequestListener = extra.workers && config.env === 'test' ? tagWithWorker(app) : app;
-  const server = createServer(listener);
+  const server = createExpressServer(app, listener);
   const graceful = trackRequests(server);
   const port = await listen(server, config.port);
   internalBaseUrl = `http://127.0.0.1:${port}`;
