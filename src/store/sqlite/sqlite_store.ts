@@ -12,6 +12,7 @@ import { SqliteCounterStore } from './counter_store.js';
 import { countCommits, type CommitCount } from './commit_counter.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
 import { SqliteEphemeralStore } from './ephemeral_store.js';
+import { GroupCommit } from './group_commit.js';
 import { SqliteLockStore } from './lock_store.js';
 import { SqliteLogRepository } from './log_repository.js';
 import { MIGRATIONS } from './migrations.js';
@@ -46,6 +47,8 @@ export class SqliteStore implements Store {
   private readonly sessions: SqliteSessionStore;
   private readonly stopSweeper: () => void;
   private readonly durableCommits: CommitCount;
+  /** fitgate.db's writes that share a commit (users, refresh tokens, grants, tickets). */
+  private readonly durableWrites: GroupCommit;
   private readonly shortLivedCommits: CommitCount;
 
   /**
@@ -81,10 +84,11 @@ export class SqliteStore implements Store {
     this.tenants = new SqliteTenantRepository(db);
     this.clients = new SqliteClientRepository(db);
     this.connections = new SqliteConnectionRepository(db);
-    this.users = new SqliteUserRepository(db);
+    this.durableWrites = new GroupCommit(db);
+    this.users = new SqliteUserRepository(db, this.durableWrites);
     this.admins = new SqliteAdminRepository(db);
     this.logs = new SqliteLogRepository(db, (error) => logger?.error({ err: error }, 'writing a batch of log events failed; retrying'));
-    this.ephemeral = new SqliteEphemeralStore(db, shortLivedDb);
+    this.ephemeral = new SqliteEphemeralStore(db, shortLivedDb, this.durableWrites);
     this.locks = new SqliteLockStore(shortLivedDb);
     this.counters = new SqliteCounterStore(shortLivedDb);
     // Read on nearly every request, changed rarely: cached in process (../cache/cached_repositories.ts).
@@ -135,6 +139,7 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     this.stopSweeper();
     await this.logs.close();
+    if (this.db.open) this.durableWrites.commit();
     if (this.db.open) this.db.close();
     if (this.shortLivedDb.open) this.shortLivedDb.close();
   }

@@ -13,6 +13,7 @@ import {
   searchTerms,
 } from '../user_indexing.js';
 import type { SqliteDatabase } from './database.js';
+import type { GroupCommit } from './group_commit.js';
 import { countOf, docOf, isUniqueViolation } from './sql_support.js';
 import { backfillFieldTerms } from './user_field_backfill.js';
 
@@ -25,7 +26,11 @@ const PREFIX_END = '\u{10FFFF}';
  * range or probe, so none slows down with the number of users (test/integration/store/query_plans).
  */
 export class SqliteUserRepository implements UserRepository {
-  constructor(private readonly db: SqliteDatabase) {}
+  constructor(
+    private readonly db: SqliteDatabase,
+    /** fitgate.db's group commit: a login's user write shares its fsync with concurrent ones. */
+    private readonly writes: GroupCommit,
+  ) {}
 
   async get(tenant: string, userId: string): Promise<User | undefined> {
     return docOf<User>(this.db.prepare('SELECT doc FROM users WHERE tenant = ? AND user_id = ?').get(tenant, userId));
@@ -38,7 +43,7 @@ export class SqliteUserRepository implements UserRepository {
   }
 
   async create(user: User): Promise<void> {
-    this.db.transaction(() => {
+    await this.writes.run(() => {
       try {
         this.db
           .prepare('INSERT INTO users (tenant, user_id, created_at, doc) VALUES (?, ?, ?, ?)')
@@ -50,7 +55,7 @@ export class SqliteUserRepository implements UserRepository {
       this.db
         .prepare('INSERT INTO user_counts (tenant, count) VALUES (?, 1) ON CONFLICT (tenant) DO UPDATE SET count = count + 1')
         .run(user.tenant);
-    }).immediate();
+    });
   }
 
   /**
@@ -58,24 +63,24 @@ export class SqliteUserRepository implements UserRepository {
    * tokens, a login count) changes none, so it writes one row instead of a dozen.
    */
   async update(user: User): Promise<void> {
-    this.db.transaction(() => {
+    await this.writes.run(() => {
       const before = docOf<User>(this.db.prepare('SELECT doc FROM users WHERE tenant = ? AND user_id = ?').get(user.tenant, user.userId));
       if (!before) throw new NotFoundInStoreError(`user ${user.userId}`);
       this.db
         .prepare('UPDATE users SET created_at = ?, doc = ? WHERE tenant = ? AND user_id = ?')
         .run(user.createdAt, JSON.stringify(user), user.tenant, user.userId);
       this.updateIndexes(before, user);
-    }).immediate();
+    });
   }
 
   async delete(tenant: string, userId: string): Promise<boolean> {
-    return this.db.transaction(() => {
+    return this.writes.run(() => {
       const { changes } = this.db.prepare('DELETE FROM users WHERE tenant = ? AND user_id = ?').run(tenant, userId);
       if (changes === 0) return false;
       this.deleteIndexes(tenant, userId);
       this.db.prepare('UPDATE user_counts SET count = count - 1 WHERE tenant = ?').run(tenant);
       return true;
-    }).immediate();
+    });
   }
 
   async list(tenant: string, query: UserListQuery): Promise<Page<User>> {
