@@ -23,7 +23,7 @@ export interface WorkerRunContext {
 /**
  * FITGATE_WORKERS=1 against FITGATE_WORKERS=N on one store, at the same load: `single` (the run's
  * one-process fitgate) is measured first, then a second fitgate with N workers on a fresh store, set
- * up and warmed up the same way. Enough virtual users (8 per worker at least) to keep every worker
+ * up the same way and warmed up as long per worker. Enough virtual users (8 per worker at least) to keep every worker
  * busy. CPU per login is summed over the primary and every worker. The N-worker process and its
  * Redis keys are gone when this returns or throws.
  */
@@ -49,7 +49,11 @@ export async function compareWorkers(
   try {
     const { application } = await setUpFitgate(http, clustered.url, emulator.url, clustered.bootstrap);
     const target: FitgateTarget = { http, url: clustered.url, application };
-    await runLoad({ concurrency, durationMs: options.warmupSeconds * 1000 }, FITGATE_HOPS, iterationOn(target));
+    // The one-process fitgate served the warm-up and every level before its measurement; each worker
+    // compiles its own code, at 1/N of the load, so the cluster gets N times that before it is
+    // measured (otherwise the comparison charges the cluster for its JIT, not for coordination).
+    const warmUpSeconds = workers * (options.warmupSeconds + options.levels.length * options.durationSeconds);
+    await runLoad({ concurrency, durationMs: warmUpSeconds * 1000 }, FITGATE_HOPS, iterationOn(target));
     const many = await measure(plan, FITGATE_HOPS, iterationOn(target), { serverPid: clustered.process.pid, emulatorPid: emulator.process.pid });
     context.progress(`${workers} workers at ${concurrency} users: ${many.perSecond} logins/s, ${many.cpuMsPerOp} CPU ms/login`);
     return {
