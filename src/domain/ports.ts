@@ -141,6 +141,13 @@ export type EphemeralKind =
  * Short-lived records with a TTL. Expired records are invisible to every read even before the
  * background sweep removes them.
  */
+/** What a consume leaves in the place of what it took (EphemeralStore.consume). */
+export interface LeftBehind {
+  key: string;
+  value: unknown;
+  ttlSeconds: number;
+}
+
 export interface EphemeralStore {
   /** Creates or replaces. */
   put<T>(kind: EphemeralKind, key: string, value: T, ttlSeconds: number): Promise<void>;
@@ -148,9 +155,10 @@ export interface EphemeralStore {
   get<T>(kind: EphemeralKind, key: string): Promise<T | undefined>;
   /**
    * Reads and deletes in one atomic step: of two concurrent callers exactly one gets the value, the
-   * other undefined.
+   * other undefined. With `leave`, the same step puts `leave.value` under `leave.key` (same kind)
+   * when there was a value to take: a single-use record that must be remembered as used.
    */
-  consume<T>(kind: EphemeralKind, key: string): Promise<T | undefined>;
+  consume<T>(kind: EphemeralKind, key: string, leave?: LeftBehind): Promise<T | undefined>;
   /** False when there was nothing to delete. */
   delete(kind: EphemeralKind, key: string): Promise<boolean>;
 }

@@ -33,11 +33,12 @@ export async function redeemCode(
   if (issued && (issued.tenant !== owner.tenant || issued.clientId !== owner.clientId)) {
     throw new InvalidGrantError('the authorization code was not issued to this client');
   }
-  const record = issued && (await ephemeral.consume<AuthorizationCodeRecord>('authorization_code', code));
-  if (record) {
-    const consumed: ConsumedCode = { tenant: record.tenant, grantId: record.grantId };
-    await ephemeral.put('authorization_code', tombstoneKey(code), consumed, CONSUMED_CODE_TOMBSTONE_TTL_SECONDS);
-    return record;
+  if (issued) {
+    // The tombstone goes in with the consume, so no exchange can see the code gone and not yet remembered.
+    const consumed: ConsumedCode = { tenant: issued.tenant, grantId: issued.grantId };
+    const tombstone = { key: tombstoneKey(code), value: consumed, ttlSeconds: CONSUMED_CODE_TOMBSTONE_TTL_SECONDS };
+    const record = await ephemeral.consume<AuthorizationCodeRecord>('authorization_code', code, tombstone);
+    if (record) return record;
   }
   const consumed = await ephemeral.get<ConsumedCode>('authorization_code', tombstoneKey(code));
   if (consumed && consumed.tenant === owner.tenant) {

@@ -1,4 +1,5 @@
-import type { EphemeralKind, EphemeralStore } from '../../domain/ports.js';
+import type { EphemeralKind, EphemeralStore, LeftBehind } from '../../domain/ports.js';
+import { ephemeralTtlMs } from '../ephemeral_ttl.js';
 import type { SqliteDatabase } from './database.js';
 import type { GroupCommit } from './group_commit.js';
 import { DURABLE_EPHEMERAL_KINDS } from './short_lived_schema.js';
@@ -21,14 +22,18 @@ export class SqliteEphemeralStore implements EphemeralStore {
     return DURABLE_EPHEMERAL_KINDS.has(kind) ? this.durable : this.shortLived;
   }
 
-  private async write<T>(kind: EphemeralKind, work: (db: SqliteDatabase) => T): Promise<T> {
-    return DURABLE_EPHEMERAL_KINDS.has(kind) ? this.durableWrites.run(() => work(this.durable)) : work(this.shortLived);
+  /**
+   * One atomic write on the kind's file: a unit of fitgate.db's group commit, or on the short-lived
+   * file a statement (which commits by itself) or, when `together`, a transaction of its own.
+   */
+  private async write<T>(kind: EphemeralKind, work: (db: SqliteDatabase) => T, together = false): Promise<T> {
+    if (DURABLE_EPHEMERAL_KINDS.has(kind)) return this.durableWrites.run(() => work(this.durable));
+    return together ? this.shortLived.transaction(() => work(this.shortLived)).immediate() : work(this.shortLived);
   }
 
   async put<T>(kind: EphemeralKind, key: string, value: T, ttlSeconds: number): Promise<void> {
-    if (!(ttlSeconds > 0)) throw new RangeError(`ttlSeconds must be positive, got ${ttlSeconds}`);
     const json = JSON.stringify(value);
-    const expiresAt = Date.now() + Math.round(ttlSeconds * 1000);
+    const expiresAt = Date.now() + ephemeralTtlMs(ttlSeconds);
     await this.write(kind, (db) =>
       db.prepare('INSERT OR REPLACE INTO ephemeral (kind, key, value, expires_at) VALUES (?, ?, ?, ?)').run(kind, key, json, expiresAt),
     );
@@ -41,12 +46,21 @@ export class SqliteEphemeralStore implements EphemeralStore {
     return valueOf<T>(row);
   }
 
-  /** One DELETE … RETURNING: SQLite's write lock lets exactly one caller, in any process, delete the row. */
-  async consume<T>(kind: EphemeralKind, key: string): Promise<T | undefined> {
-    const row = await this.write(kind, (db) =>
-      db.prepare('DELETE FROM ephemeral WHERE kind = ? AND key = ? AND expires_at > ? RETURNING value').get(kind, key, Date.now()),
-    );
-    return valueOf<T>(row);
+  /**
+   * One DELETE … RETURNING: SQLite's write lock lets exactly one caller, in any process, delete the
+   * row. What is left behind goes in with it, in the same commit.
+   */
+  async consume<T>(kind: EphemeralKind, key: string, leave?: LeftBehind): Promise<T | undefined> {
+    const now = Date.now();
+    const left = leave && { key: leave.key, json: JSON.stringify(leave.value), expiresAt: now + ephemeralTtlMs(leave.ttlSeconds) };
+    const take = (db: SqliteDatabase): unknown => {
+      const row = db.prepare('DELETE FROM ephemeral WHERE kind = ? AND key = ? AND expires_at > ? RETURNING value').get(kind, key, now);
+      if (row !== undefined && left) {
+        db.prepare('INSERT OR REPLACE INTO ephemeral (kind, key, value, expires_at) VALUES (?, ?, ?, ?)').run(kind, left.key, left.json, left.expiresAt);
+      }
+      return row;
+    };
+    return valueOf<T>(await this.write(kind, take, left !== undefined));
   }
 
   async delete(kind: EphemeralKind, key: string): Promise<boolean> {

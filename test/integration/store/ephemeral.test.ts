@@ -1,4 +1,4 @@
-import { expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { describeEachStore } from '../../support/stores.js';
 import { eventually } from './eventually.js';
 import { uniqueId } from './records.js';
@@ -62,5 +62,34 @@ describeEachStore('ephemeral records', (h) => {
 
   it('refuses a TTL that is not positive', async () => {
     await expect(ephemeral().put('ticket', uniqueId('k'), 'x', 0)).rejects.toThrow(RangeError);
+    await expect(ephemeral().consume('ticket', uniqueId('k'), { key: uniqueId('k'), value: 'x', ttlSeconds: -1 })).rejects.toThrow(RangeError);
+  });
+
+  describe.each(['authorization_code', 'refresh_token'] as const)('a consume that leaves a record behind (%s)', (kind) => {
+    it('takes the record and leaves the other in the same step, with its own lifetime', async () => {
+      const key = uniqueId('code');
+      await ephemeral().put(kind, key, { grantId: 'g1' }, 60);
+      const taken = await ephemeral().consume(kind, key, { key: `used:${key}`, value: { used: true }, ttlSeconds: 0.3 });
+      expect(taken).toEqual({ grantId: 'g1' });
+      expect(await ephemeral().get(kind, key)).toBeUndefined();
+      expect(await ephemeral().get(kind, `used:${key}`)).toEqual({ used: true });
+      await eventually(async () => ((await ephemeral().get(kind, `used:${key}`)) === undefined ? true : undefined), 'the left record expires');
+    });
+
+    it('leaves nothing when there was nothing to take', async () => {
+      const key = uniqueId('code');
+      expect(await ephemeral().consume(kind, key, { key: `used:${key}`, value: { used: true }, ttlSeconds: 60 })).toBeUndefined();
+      expect(await ephemeral().get(kind, `used:${key}`)).toBeUndefined();
+    });
+
+    it('gives the record to exactly one of concurrent consumers on two store instances', async () => {
+      const other = await h.testStore().reopen();
+      const key = uniqueId('code');
+      await ephemeral().put(kind, key, { grantId: 'g2' }, 60);
+      const leave = { key: `used:${key}`, value: { used: true }, ttlSeconds: 60 };
+      const results = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 === 0 ? ephemeral() : other.ephemeral).consume(kind, key, leave)));
+      expect(results.filter((result) => result !== undefined)).toEqual([{ grantId: 'g2' }]);
+      expect(await ephemeral().get(kind, `used:${key}`)).toEqual({ used: true });
+    });
   });
 });

@@ -6,13 +6,17 @@ import { basicAuth, CALLBACK, useBackChannel } from '../../../support/authn/back
 describeEachStore('a replayed authorization code', (harness) => {
   const backChannel = useBackChannel(harness);
 
-  it('is refused and revokes the refresh token and the access token issued from that code', async () => {
+  /** A code of a new client's new user, and the exchange that redeems it. */
+  async function aCode() {
     const bc = backChannel();
     const { client, secret } = await bc.addClient();
     const user = await bc.addUser();
     const code = await bc.putCode({ clientId: client.clientId, userId: user.userId });
-    const auth = basicAuth(client.clientId, secret);
-    const params = { grant_type: 'authorization_code', code, redirect_uri: CALLBACK };
+    return { bc, auth: basicAuth(client.clientId, secret), params: { grant_type: 'authorization_code', code, redirect_uri: CALLBACK } };
+  }
+
+  it('is refused and revokes the refresh token and the access token issued from that code', async () => {
+    const { bc, auth, params } = await aCode();
 
     const issued = await bc.token(params, auth).expect(200);
     const userinfo = () => request(bc.app).get('/userinfo').set('Host', bc.host).set('Authorization', `Bearer ${issued.body.access_token}`);
@@ -26,6 +30,17 @@ describeEachStore('a replayed authorization code', (harness) => {
     const refused = await userinfo().expect(401);
     expect(refused.body.error).toBe('invalid_token');
     expect(refused.headers['www-authenticate']).toMatch(/^Bearer .*error="invalid_token"/);
+  });
+
+  it('counts two exchanges at the same moment as a use twice: one gets tokens, and they are revoked', async () => {
+    const { bc, auth, params } = await aCode();
+
+    const answers = await Promise.all([bc.token(params, auth), bc.token(params, auth)]);
+    const issued = answers.find((answer) => answer.status === 200);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 400]);
+
+    const refresh = await bc.token({ grant_type: 'refresh_token', refresh_token: issued!.body.refresh_token }, auth).expect(400);
+    expect(refresh.body.error).toBe('invalid_grant');
   });
 
   it('leaves the tokens of other codes of the same user untouched', async () => {
