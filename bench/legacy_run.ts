@@ -3,7 +3,7 @@ import type { BenchFitgate } from './fitgate_setup.js';
 import { PEER_HOPS, peerLogin } from './flows.js';
 import type { StoreRun } from './result_schema.js';
 import { startPeer } from './servers.js';
-import { measureLevels, ratio, warmUp, type Contender, type PairedLevels } from './versus_peer.js';
+import { measureLevels, peakRatios, warmUp, type Contender, type PairedLevels } from './versus_peer.js';
 import type { WorkerRunContext } from './worker_runs.js';
 
 /** Seconds of warm-up at most: the servers are warm already, only the legacy code paths are not. */
@@ -52,11 +52,5 @@ export async function measureLegacy(context: LegacyRunContext): Promise<StoreRun
     await peer.process.stop();
   }
   await fitgate.setup.useUpstream(GOOGLE_APP);
-  return {
-    ...measured,
-    ratios: {
-      throughput: ratio(measured.fitgate.peak.perSecond, measured.peer.peak.perSecond),
-      cpuPerLogin: ratio(measured.fitgate.peak.cpuMsPerOp, measured.peer.peak.cpuMsPerOp),
-    },
-  };
+  return { ...measured, ratios: peakRatios(measured) };
 }

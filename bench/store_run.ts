@@ -18,7 +18,7 @@ import { measureScale } from './scale_runs.js';
 import { startFitgate, startPeer, type RunningFitgate, type RunningServer } from './servers.js';
 import { StorePopulation } from './store_population.js';
 import { countStoreWrites } from './store_writes.js';
-import { measureLevels, ratio, warmUp, type Contender } from './versus_peer.js';
+import { measureLevels, peakRatios, ratio, warmUp, type Contender } from './versus_peer.js';
 import { compareWorkers } from './worker_runs.js';
 
 export interface StoreRunContext {
@@ -64,7 +64,6 @@ export async function runStore(store: 'sqlite' | 'redis', context: StoreRunConte
     await warmUp([ours, theirs], top, options.warmupSeconds);
     const levels = await measureLevels(options.levels, durationMs, ours, theirs, progress);
     const peak = levels.fitgate.peak;
-    const peerPeak = levels.peer.peak;
     const legacy = await measureLegacy({ ...context, progress, loginAs, fitgate: { setup, contender: ours }, peerRedis });
     // Before the scale runs fill this fitgate's store, so both measure the same small tenant.
     const workers = options.workers ? await compareWorkers(store, options.workers, { fitgate, target }, { ...context, progress, loginAs }) : null;
@@ -116,8 +115,7 @@ export async function runStore(store: 'sqlite' | 'redis', context: StoreRunConte
       workers,
       storeWrites,
       ratios: {
-        throughput: ratio(peak.perSecond, peerPeak.perSecond),
-        cpuPerLogin: ratio(peak.cpuMsPerOp, peerPeak.cpuMsPerOp),
+        ...peakRatios(levels),
         rss: ratio(fitgateRssBytes, peerRssBytes),
       },
     };

@@ -49,3 +49,11 @@ export async function measureLevels(
 export function ratio(ours: number, theirs: number): number {
   return theirs === 0 ? 0 : round(ours / theirs, 2);
 }
+
+/** fitgate's peak throughput and CPU per login as multiples of the peer's. */
+export function peakRatios({ fitgate, peer }: PairedLevels): { throughput: number; cpuPerLogin: number } {
+  return {
+    throughput: ratio(fitgate.peak.perSecond, peer.peak.perSecond),
+    cpuPerLogin: ratio(fitgate.peak.cpuMsPerOp, peer.peak.cpuMsPerOp),
+  };
+}

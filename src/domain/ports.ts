@@ -137,10 +137,6 @@ export type EphemeralKind =
   /** Where an interrupted master key re-seal resumes (src/domain/reseal.ts). */
   | 'reseal_progress';
 
-/**
- * Short-lived records with a TTL. Expired records are invisible to every read even before the
- * background sweep removes them.
- */
 /** What a consume leaves in the place of what it took (EphemeralStore.consume). */
 export interface LeftBehind {
   key: string;
@@ -148,6 +144,10 @@ export interface LeftBehind {
   ttlSeconds: number;
 }
 
+/**
+ * Short-lived records with a TTL. Expired records are invisible to every read even before the
+ * background sweep removes them.
+ */
 export interface EphemeralStore {
   /** Creates or replaces. */
   put<T>(kind: EphemeralKind, key: string, value: T, ttlSeconds: number): Promise<void>;

@@ -139,8 +139,10 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     this.stopSweeper();
     await this.logs.close();
-    if (this.db.open) this.durableWrites.commit();
-    if (this.db.open) this.db.close();
+    if (this.db.open) {
+      this.durableWrites.commit();
+      this.db.close();
+    }
     if (this.shortLivedDb.open) this.shortLivedDb.close();
   }
 }
