@@ -27,10 +27,11 @@ export interface LoadOutcome {
 /** One iteration: `sequence` counts iterations across all virtual users, from 0. */
 export type Iteration = (times: HopTimes, sequence: number) => Promise<void>;
 
-const ERROR_SAMPLES = 5;
+/** How many failure messages a run keeps for the report. */
+export const ERROR_SAMPLES = 5;
 
-export async function runLoad(plan: LoadPlan, hops: readonly string[], iteration: Iteration): Promise<LoadOutcome> {
-  const times = new HopTimes(hops);
+/** Runs the plan; hop times go into `times`, which a measurement made of several runs shares. */
+export async function runLoad(plan: LoadPlan, hops: readonly string[], iteration: Iteration, times = new HopTimes(hops)): Promise<LoadOutcome> {
   const started = performance.now();
   const end = started + plan.durationMs;
   let sequence = 0;

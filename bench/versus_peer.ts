@@ -1,6 +1,6 @@
 import { round } from './latency.js';
 import { runLoad, type Iteration } from './load.js';
-import { measure, peakOf, type Measured } from './measure.js';
+import { Measurement, peakOf, type Measured } from './measure.js';
 import type { LoadResult } from './result_schema.js';
 
 /**
@@ -25,7 +25,17 @@ export async function warmUp(contenders: readonly Contender[], concurrency: numb
   for (const { hops, iteration } of contenders) await runLoad({ concurrency, durationMs: seconds * 1000 }, hops, iteration);
 }
 
-/** Each level measured for fitgate, then for the peer, so both see the same machine. */
+/**
+ * Rounds per level. A shared machine's speed drifts by tens of percent over a minute (other tenants,
+ * CPU frequency); measured in one block each, fitgate and the peer could be timed on different
+ * machines. In alternating rounds they share the drift, and the ratio between them holds still.
+ */
+export const ROUNDS_PER_LEVEL = 4;
+
+/**
+ * Each level measured for fitgate and for the peer in alternating rounds (each starting every other
+ * round), `durationMs` each in all, so both see the same machine.
+ */
 export async function measureLevels(
   levels: readonly number[],
   durationMs: number,
@@ -36,8 +46,12 @@ export async function measureLevels(
   const fitgateLevels: LoadResult[] = [];
   const peerLevels: LoadResult[] = [];
   for (const concurrency of levels) {
-    const ours = await measure({ concurrency, durationMs }, fitgate.hops, fitgate.iteration, fitgate.processes);
-    const theirs = await measure({ concurrency, durationMs }, peer.hops, peer.iteration, peer.processes);
+    const plan = { concurrency, durationMs: durationMs / ROUNDS_PER_LEVEL };
+    const both = [fitgate, peer].map((contender) => new Measurement(contender.hops, contender.iteration, contender.processes));
+    for (let turn = 0; turn < ROUNDS_PER_LEVEL; turn++) {
+      for (const measurement of turn % 2 === 0 ? both : [...both].reverse()) await measurement.round(plan);
+    }
+    const [ours, theirs] = both.map((measurement) => measurement.result(plan)) as [LoadResult, LoadResult];
     progress(`${concurrency} users: fitgate ${ours.perSecond} logins/s (${ours.errors} errors), peer ${theirs.perSecond} (${theirs.errors} errors)`);
     fitgateLevels.push(ours);
     peerLevels.push(theirs);
