@@ -13,6 +13,7 @@ const NONCE = 'nonce-of-this-login';
 let jwksServer: Server;
 let jwksUrl: string;
 let brokenJwksUrl: string;
+let publishedGoogleKey: Record<string, unknown>;
 let googleKey: CryptoKey;
 let otherKey: CryptoKey;
 
@@ -21,6 +22,7 @@ beforeAll(async () => {
   googleKey = google.privateKey;
   otherKey = (await generateKeyPair('RS256')).privateKey;
   const published = { ...(await exportJWK(google.publicKey)), kid: 'google-1', alg: 'RS256', use: 'sig' };
+  publishedGoogleKey = published;
   jwksServer = createServer((req, res) => {
     if (req.url?.startsWith('/broken')) return void res.writeHead(503).end('backend unavailable');
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [published] }));
@@ -89,6 +91,32 @@ describe('verifyIdToken', () => {
       status: 503,
       operation: 'jwks',
     });
+  });
+
+  it('rejects a token whose claims were changed after it was signed', async () => {
+    const [header, payload, signature] = (await idToken({})).split('.') as [string, string, string];
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as JWTPayload;
+    const forged = Buffer.from(JSON.stringify({ ...claims, sub: 'someone-else' })).toString('base64url');
+    await expect(verify(`${header}.${forged}.${signature}`)).rejects.toMatchObject({ kind: 'invalid_id_token', message: expect.stringMatching(/signature/) });
+  });
+
+  it('rejects a token MACed with the published public key as an HS256 secret (algorithm confusion)', async () => {
+    const secret = new TextEncoder().encode(JSON.stringify(publishedGoogleKey));
+    const now = Math.floor(Date.now() / 1000);
+    const confused = await new SignJWT({ nonce: NONCE })
+      .setProtectedHeader({ alg: 'HS256', kid: 'google-1' })
+      .setIssuer('https://accounts.google.com')
+      .setAudience(CLIENT_ID)
+      .setSubject('108234567890123456789')
+      .setExpirationTime(now + 3600)
+      .sign(secret);
+    await expect(verify(confused)).rejects.toMatchObject({ kind: 'invalid_id_token', message: expect.stringMatching(/alg/) });
+  });
+
+  it('rejects a token that asks for critical header extensions', async () => {
+    const [, payload, signature] = (await idToken({})).split('.') as [string, string, string];
+    const header = Buffer.from(JSON.stringify({ alg: 'RS256', kid: 'google-1', crit: ['exp'], exp: 1 })).toString('base64url');
+    await expect(verify(`${header}.${payload}.${signature}`)).rejects.toMatchObject({ kind: 'invalid_id_token' });
   });
 
   it('rejects an unsigned token', async () => {
