@@ -1,5 +1,5 @@
 import { round } from './latency.js';
-import { runLoad, type Iteration } from './load.js';
+import { runLoad, type Iteration, type LoadPlan } from './load.js';
 import { Measurement, peakOf, type Measured } from './measure.js';
 import type { LoadResult } from './result_schema.js';
 
@@ -26,16 +26,27 @@ export async function warmUp(contenders: readonly Contender[], concurrency: numb
 }
 
 /**
- * Rounds per level. A shared machine's speed drifts by tens of percent over a minute (other tenants,
- * CPU frequency); measured in one block each, fitgate and the peer could be timed on different
- * machines. In alternating rounds they share the drift, and the ratio between them holds still.
+ * Rounds per measurement of servers in turn. A shared machine's speed drifts by tens of percent over
+ * a minute (other tenants, CPU frequency); measured in one block each, two servers could be timed on
+ * different machines. In alternating rounds they share the drift, and the ratio between them holds.
  */
-export const ROUNDS_PER_LEVEL = 4;
+export const ROUNDS_IN_TURNS = 4;
 
 /**
- * Each level measured for fitgate and for the peer in alternating rounds (each starting every other
- * round), `durationMs` each in all, so both see the same machine.
+ * The contenders under the same load in ROUNDS_IN_TURNS alternating rounds (the first ahead in
+ * even rounds, the last in odd ones: fitgate, peer, peer, fitgate, ...), `plan.durationMs` each in
+ * all: one result per contender, its rounds summed.
  */
+export async function measureInTurns(plan: LoadPlan, contenders: readonly Contender[]): Promise<LoadResult[]> {
+  const measurements = contenders.map((contender) => new Measurement(contender.hops, contender.iteration, contender.processes));
+  const each = { ...plan, durationMs: plan.durationMs / ROUNDS_IN_TURNS };
+  for (let turn = 0; turn < ROUNDS_IN_TURNS; turn++) {
+    for (const measurement of turn % 2 === 0 ? measurements : [...measurements].reverse()) await measurement.round(each);
+  }
+  return measurements.map((measurement) => measurement.result(plan));
+}
+
+/** Each level measured for fitgate and the peer in turns (measureInTurns), so both see the same machine. */
 export async function measureLevels(
   levels: readonly number[],
   durationMs: number,
@@ -46,12 +57,7 @@ export async function measureLevels(
   const fitgateLevels: LoadResult[] = [];
   const peerLevels: LoadResult[] = [];
   for (const concurrency of levels) {
-    const plan = { concurrency, durationMs: durationMs / ROUNDS_PER_LEVEL };
-    const both = [fitgate, peer].map((contender) => new Measurement(contender.hops, contender.iteration, contender.processes));
-    for (let turn = 0; turn < ROUNDS_PER_LEVEL; turn++) {
-      for (const measurement of turn % 2 === 0 ? both : [...both].reverse()) await measurement.round(plan);
-    }
-    const [ours, theirs] = both.map((measurement) => measurement.result(plan)) as [LoadResult, LoadResult];
+    const [ours, theirs] = (await measureInTurns({ concurrency, durationMs }, [fitgate, peer])) as [LoadResult, LoadResult];
     progress(`${concurrency} users: fitgate ${ours.perSecond} logins/s (${ours.errors} errors), peer ${theirs.perSecond} (${theirs.errors} errors)`);
     fitgateLevels.push(ours);
     peerLevels.push(theirs);

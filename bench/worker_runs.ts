@@ -4,12 +4,12 @@ import { setUpFitgate } from './fitgate_setup.js';
 import { FITGATE_HOPS, fitgateLogin, type FitgateTarget } from './flows.js';
 import type { HttpClient } from './http_client.js';
 import { round } from './latency.js';
-import { runLoad, type Iteration } from './load.js';
-import { measure } from './measure.js';
+import { runLoad } from './load.js';
 import type { BenchOptions } from './options.js';
 import { deleteUnder } from './redis_memory.js';
-import type { WorkerRun } from './result_schema.js';
+import type { LoadResult, WorkerRun } from './result_schema.js';
 import { startFitgate, type RunningFitgate, type RunningServer } from './servers.js';
+import { measureInTurns, type Contender } from './versus_peer.js';
 
 export interface WorkerRunContext {
   options: BenchOptions;
@@ -21,11 +21,12 @@ export interface WorkerRunContext {
 }
 
 /**
- * FITGATE_WORKERS=1 against FITGATE_WORKERS=N on one store, at the same load: `single` (the run's
- * one-process fitgate) is measured first, then a second fitgate with N workers on a fresh store, set
- * up the same way and warmed up as long per worker. Enough virtual users (8 per worker at least) to keep every worker
- * busy. CPU per login is summed over the primary and every worker. The N-worker process and its
- * Redis keys are gone when this returns or throws.
+ * FITGATE_WORKERS=1 against FITGATE_WORKERS=N on one store, at the same load: the run's one-process
+ * fitgate (`single`) and a second fitgate with N workers on a fresh store, set up the same way and
+ * warmed up as long per worker, measured in turns (measureInTurns) so both see the same machine.
+ * Enough virtual users (8 per worker at least) to keep every worker busy. CPU per login is summed
+ * over the primary and every worker. The N-worker process and its Redis keys are gone when this
+ * returns or throws.
  */
 export async function compareWorkers(
   store: 'sqlite' | 'redis',
@@ -35,12 +36,11 @@ export async function compareWorkers(
 ): Promise<WorkerRun> {
   const { options, http, emulator, loginAs } = context;
   const concurrency = Math.max(...options.levels, 8 * workers);
-  const plan = { concurrency, durationMs: options.durationSeconds * 1000 };
-  const iterationOn = (target: FitgateTarget): Iteration => async (times, sequence) => void (await fitgateLogin(target, times, loginAs(sequence)));
-
-  http.dropIdleConnections();
-  const one = await measure(plan, FITGATE_HOPS, iterationOn(single.target), { serverPid: single.fitgate.process.pid, emulatorPid: emulator.process.pid });
-  context.progress(`1 worker at ${concurrency} users: ${one.perSecond} logins/s, ${one.cpuMsPerOp} CPU ms/login`);
+  const contender = (target: FitgateTarget, fitgate: RunningFitgate): Contender => ({
+    hops: FITGATE_HOPS,
+    iteration: async (times, sequence) => void (await fitgateLogin(target, times, loginAs(sequence))),
+    processes: { serverPid: fitgate.process.pid, emulatorPid: emulator.process.pid },
+  });
 
   const clustered = await startFitgate(store, emulator.url, options.redisUrl, undefined, workers);
   // Starting N workers can take longer than the emulator's keep-alive timeout on a loaded machine:
@@ -48,21 +48,26 @@ export async function compareWorkers(
   http.dropIdleConnections();
   try {
     const { application } = await setUpFitgate(http, clustered.url, emulator.url, clustered.bootstrap);
-    const target: FitgateTarget = { http, url: clustered.url, application };
-    // The one-process fitgate served the warm-up and every level before its measurement; each worker
-    // compiles its own code, at 1/N of the load, so the cluster gets N times that before it is
-    // measured (otherwise the comparison charges the cluster for its JIT, not for coordination).
+    const many = contender({ http, url: clustered.url, application }, clustered);
+    // The one-process fitgate served the warm-up and every level before this; each worker compiles
+    // its own code, at 1/N of the load, so the cluster gets N times that before it is measured
+    // (otherwise the comparison charges the cluster for its JIT, not for coordination).
     const warmUpSeconds = workers * (options.warmupSeconds + options.levels.length * options.durationSeconds);
-    await runLoad({ concurrency, durationMs: warmUpSeconds * 1000 }, FITGATE_HOPS, iterationOn(target));
-    const many = await measure(plan, FITGATE_HOPS, iterationOn(target), { serverPid: clustered.process.pid, emulatorPid: emulator.process.pid });
-    context.progress(`${workers} workers at ${concurrency} users: ${many.perSecond} logins/s, ${many.cpuMsPerOp} CPU ms/login`);
+    await runLoad({ concurrency, durationMs: warmUpSeconds * 1000 }, many.hops, many.iteration);
+    http.dropIdleConnections();
+    const [one, all] = (await measureInTurns({ concurrency, durationMs: options.durationSeconds * 1000 }, [
+      contender(single.target, single.fitgate),
+      many,
+    ])) as [LoadResult, LoadResult];
+    context.progress(`1 worker at ${concurrency} users: ${one.perSecond} logins/s, ${one.cpuMsPerOp} CPU ms/login`);
+    context.progress(`${workers} workers at ${concurrency} users: ${all.perSecond} logins/s, ${all.cpuMsPerOp} CPU ms/login`);
     return {
       workers,
       concurrency,
       single: one,
-      multiple: many,
-      throughputRatio: one.perSecond === 0 ? 0 : round(many.perSecond / one.perSecond, 2),
-      cpuPerLoginRatio: one.cpuMsPerOp === 0 ? 0 : round(many.cpuMsPerOp / one.cpuMsPerOp, 2),
+      multiple: all,
+      throughputRatio: one.perSecond === 0 ? 0 : round(all.perSecond / one.perSecond, 2),
+      cpuPerLoginRatio: one.cpuMsPerOp === 0 ? 0 : round(all.cpuMsPerOp / one.cpuMsPerOp, 2),
     };
   } finally {
     http.dropIdleConnections();

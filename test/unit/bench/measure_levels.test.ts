@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { HopTimes } from '../../../bench/latency.js';
 import { Measurement } from '../../../bench/measure.js';
-import { measureLevels, ROUNDS_PER_LEVEL, type Contender } from '../../../bench/versus_peer.js';
+import { measureLevels, ROUNDS_IN_TURNS, type Contender } from '../../../bench/versus_peer.js';
 
 /**
  * The benchmark's paired measurement: fitgate and the peer take turns at each level, and a
@@ -28,18 +28,18 @@ describe('measureLevels', () => {
   it('measures fitgate and the peer in alternating rounds at each level, each starting every other round', async () => {
     const rounds: string[] = [];
     const logins = { count: 0 };
-    await measureLevels([1], 4 * ROUNDS_PER_LEVEL, contender('fitgate', rounds, logins), contender('peer', rounds, logins), () => undefined);
-    expect(ROUNDS_PER_LEVEL).toBe(4);
+    await measureLevels([1], 4 * ROUNDS_IN_TURNS, contender('fitgate', rounds, logins), contender('peer', rounds, logins), () => undefined);
+    expect(ROUNDS_IN_TURNS).toBe(4);
     expect(rounds).toEqual(['fitgate', 'peer', 'peer', 'fitgate', 'fitgate', 'peer', 'peer', 'fitgate']);
   });
 
   it('reports every level for both, with the logins of all their rounds', async () => {
     const rounds: string[] = [];
     const logins = { count: 0 };
-    const measured = await measureLevels([1, 2], 2 * ROUNDS_PER_LEVEL, contender('fitgate', rounds, logins), contender('peer', rounds, logins), () => undefined);
+    const measured = await measureLevels([1, 2], 2 * ROUNDS_IN_TURNS, contender('fitgate', rounds, logins), contender('peer', rounds, logins), () => undefined);
     expect(measured.fitgate.levels.map((level) => level.concurrency)).toEqual([1, 2]);
     expect(measured.peer.levels.map((level) => level.concurrency)).toEqual([1, 2]);
-    expect(rounds).toHaveLength(2 * 2 * ROUNDS_PER_LEVEL);
+    expect(rounds).toHaveLength(2 * 2 * ROUNDS_IN_TURNS);
     const completed = [...measured.fitgate.levels, ...measured.peer.levels].reduce((sum, level) => sum + level.completed, 0);
     expect(completed).toBe(logins.count);
   });
