@@ -50,9 +50,11 @@ export function authorizeEndpoint(deps: AuthorizeEndpointDeps, upstreams: Upstre
 /**
  * prompt=none (OpenID Connect Core §3.1.2.1): the response at once when this browser's session
  * already has a user of this tenant who signed in through a connection enabled for the client;
- * login_required otherwise. Nothing is shown and nothing is asked upstream.
+ * login_required otherwise. Nothing is shown and nothing is asked upstream. A client with
+ * `sso_disabled` never shares the session, as at Auth0: its users sign in each time.
  */
 async function answerWithoutInteraction(deps: AuthorizeEndpointDeps, req: Request, res: Response, ctx: AuthorizeContext): Promise<void> {
+  if (ctx.client?.ssoDisabled === true) throw new LoginRequiredError('Single sign-on is disabled for this application.');
   const endUser = req.session.endUser;
   const connection = ctx.enabledConnections.find((candidate) => candidate.name === endUser?.connection);
   if (!endUser || endUser.tenant !== ctx.tenant.name || !connection) {
