@@ -37,6 +37,7 @@ export async function logConfigChange(
         caller: { adminEmail: admin.email },
         ip: req.ip,
         userAgent: req.get('user-agent') || undefined,
+        hostname: req.hostname,
       }),
     );
   } catch (error) {

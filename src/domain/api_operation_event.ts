@@ -16,6 +16,8 @@ export interface ApiOperation {
   readonly userId?: string | undefined;
   readonly ip?: string | undefined;
   readonly userAgent?: string | undefined;
+  /** The host the request came to, as Auth0's `hostname`: the tenant's for /api/v2, the dashboard's for its changes. */
+  readonly hostname?: string | undefined;
   /** More facts, never a body or a secret (credential-named keys are redacted anyway). */
   readonly details?: Record<string, unknown> | undefined;
 }
@@ -36,6 +38,7 @@ export function apiOperationEvent(type: 'sapi' | 'fapi', operation: ApiOperation
     ...(operation.userId !== undefined ? { userId: operation.userId } : {}),
     ...(operation.ip !== undefined ? { ip: operation.ip } : {}),
     ...(operation.userAgent !== undefined ? { userAgent: operation.userAgent } : {}),
+    ...(operation.hostname !== undefined ? { hostname: operation.hostname } : {}),
     details: {
       request: {
         method: operation.method,

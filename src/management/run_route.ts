@@ -50,6 +50,7 @@ async function audit(
         userId: typeof userId === 'string' ? userId : undefined,
         ip: req.ip,
         userAgent: req.get('user-agent') || undefined,
+        hostname: new URL(req.context.tenantUrl).hostname,
         details: extra,
       }),
     );

@@ -25,6 +25,7 @@ function change(description: string, method: string, path: string | RegExp, stat
     type: 'sapi',
     description,
     userName: 'owner@example.com',
+    hostname: new URL(`http://${HOST}`).hostname,
     details: expect.objectContaining({
       request: { method, path: typeof path === 'string' ? path : expect.stringMatching(path), channel: 'dashboard', auth: { user: { email: 'owner@example.com' } } },
       response: { statusCode },

@@ -25,6 +25,7 @@ describe('Management API audit events', () => {
       type: 'sapi',
       description: 'Create a client',
       client_id: expect.any(String),
+      hostname: new URL(`http://${harness.host}`).hostname,
       details: { request: { method: 'POST', path: '/api/v2/clients' }, response: { statusCode: 201 } },
     });
     expect(JSON.stringify(event)).not.toContain(created.body.client_secret);
