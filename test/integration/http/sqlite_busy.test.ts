@@ -80,9 +80,11 @@ describe('the embedded database locked by another process', () => {
       ],
       { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] },
     );
+    // Listened for now: the holder may well have exited by the time the request's answer is read.
+    const exited = once(holder, 'exit');
     await once(holder.stdout!, 'data');
     const response = await createClient('written after a short wait');
-    await once(holder, 'exit');
+    await exited;
     expect(response.status).toBe(201);
   });
 
