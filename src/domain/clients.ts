@@ -52,13 +52,27 @@ export interface NewClient {
 /** Single-page and native apps cannot keep a secret, so they authenticate with PKCE alone. */
 const PUBLIC_APP_TYPES: ReadonlySet<AppType> = new Set(['spa', 'native']);
 
-/** Auth0's defaults per application type. */
+/**
+ * Auth0's defaults per application type. `implicit` lets /authorize return an id_token in the front
+ * channel (response_type id_token or code id_token); take it away and only the code flow remains.
+ */
 const DEFAULT_GRANT_TYPES: Readonly<Record<AppType, readonly string[]>> = {
-  regular_web: ['authorization_code', 'refresh_token'],
-  spa: ['authorization_code', 'refresh_token'],
-  native: ['authorization_code', 'refresh_token'],
+  regular_web: ['authorization_code', 'implicit', 'refresh_token'],
+  spa: ['authorization_code', 'implicit', 'refresh_token'],
+  native: ['authorization_code', 'implicit', 'refresh_token'],
   non_interactive: ['client_credentials'],
 };
+
+/**
+ * The client as it is once the `implicit` grant type exists: an interactive client allowed
+ * authorization_code, stored before then, could already get id_tokens from /authorize and keeps
+ * that. Undefined when the client needs no change. Both stores apply it once to every stored client.
+ */
+export function withImplicitGrant(client: Client): Client | undefined {
+  const { grantTypes } = client;
+  if (client.appType === 'non_interactive' || !grantTypes.includes('authorization_code') || grantTypes.includes('implicit')) return undefined;
+  return { ...client, grantTypes: [...grantTypes, 'implicit'] };
+}
 
 /** 32 characters, like Auth0's client ids; 192 bits so ids cannot be guessed. */
 export function generateClientId(): string {

@@ -10,7 +10,7 @@ const url = z.string();
 
 const appType = z.enum(['regular_web', 'spa', 'native', 'non_interactive']);
 const authMethod = z.enum(['client_secret_basic', 'client_secret_post', 'none']);
-const grantType = z.enum(['authorization_code', 'refresh_token', 'client_credentials']);
+const grantType = z.enum(['authorization_code', 'implicit', 'refresh_token', 'client_credentials']);
 
 const seconds = (max: number) =>
   z.number({ error: `Must be a whole number of seconds from 1 to ${max}` }).int(`Must be a whole number of seconds from 1 to ${max}`).min(1).max(max);
@@ -63,7 +63,7 @@ const editable = {
   allowed_logout_urls: z.array(url).max(100),
   web_origins: z.array(url).max(100),
   allowed_origins: z.array(url).max(100),
-  grant_types: z.array(grantType).max(3),
+  grant_types: z.array(grantType).max(4),
 };
 
 export const createClientBody = z.strictObject({

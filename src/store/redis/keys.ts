@@ -47,6 +47,8 @@ export class RedisKeys {
   sealedKeyCounts = (): string => this.key('sealed_key_counts');
   /** Set once every document written before the counts existed has been counted. */
   sealedUsageComplete = (): string => this.key('sealed_usage_complete');
+  /** Set once a one-time data step (e.g. "implicit_grant") has run over every record it concerns. */
+  dataStepDone = (name: string): string => this.key('data_step_done', name);
 
   ephemeral = (kind: string, key: string): string => this.key(kind, key);
   lock = (name: string): string => this.key('lock', name);

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { CacheLookupsSource } from '../cache/record_cache.js';
 import type { Config } from '../../config/index.js';
 import { connectRedis } from './connect_redis.js';
+import { grantImplicitToStoredClients } from './implicit_grant_step.js';
 import { checkRedisSettings, type RedisSettingsReport } from './redis_settings.js';
 import { RedisStore } from './redis_store.js';
 
@@ -10,6 +11,7 @@ import { RedisStore } from './redis_store.js';
  * production start (fitgate would lose users and tokens without a word); in development and test,
  * and for every lesser finding, it is a warning. The check runs again whenever the connection comes
  * back, since a restarted Redis may have come back with other settings; /health/ready shows the latest.
+ * Then the one-time data steps run (the embedded store's are migrations).
  */
 export async function openRedisStore(
   config: Config,
@@ -38,6 +40,11 @@ export async function openRedisStore(
   }
   opened.settings = report;
   warn(report, logger);
+  const granted = await grantImplicitToStoredClients(opened).catch(async (error: unknown) => {
+    await opened.close();
+    throw error;
+  });
+  if (granted > 0) logger?.info({ clients: granted }, 'clients stored before the implicit grant type existed keep their id_token responses: implicit added to their grant types');
   opening.store = opened;
   return opened;
 }

@@ -1,4 +1,5 @@
 import { CONFIG_VERSION_MIGRATION } from './config_version_schema.js';
+import { IMPLICIT_GRANT_MIGRATION } from './implicit_grant_migration.js';
 import { SEALED_KEY_COUNTS_MIGRATION } from './sealed_key_counts_schema.js';
 import { SHORT_LIVED_TABLES, SHORT_LIVED_TABLES_MOVED_MIGRATION } from './short_lived_schema.js';
 import { USER_FIELD_TERMS_MIGRATION } from './user_field_terms_schema.js';
@@ -89,4 +90,5 @@ ${SHORT_LIVED_TABLES}`,
   SHORT_LIVED_TABLES_MOVED_MIGRATION,
   CONFIG_VERSION_MIGRATION,
   USER_FIELD_TERMS_MIGRATION,
+  IMPLICIT_GRANT_MIGRATION,
 ];

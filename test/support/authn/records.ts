@@ -17,7 +17,7 @@ export function aClient(overrides: Partial<Client> = {}): Client {
     tokenEndpointAuthMethod: 'client_secret_basic',
     callbacks: ['https://app.example/callback'],
     allowedLogoutUrls: [],
-    grantTypes: ['authorization_code', 'refresh_token'],
+    grantTypes: ['authorization_code', 'implicit', 'refresh_token'],
     managementScopes: [],
     createdAt: CREATED,
     updatedAt: CREATED,

@@ -1,11 +1,12 @@
 import { InvalidRequestError, UnauthorizedClientError, UnsupportedResponseTypeError } from '../../../errors/index.js';
 import { clientOf, type AuthorizeCheck } from './authorize_context.js';
-import { parseResponseType, RESPONSE_TYPES } from './response_types.js';
+import { parseResponseType, RESPONSE_TYPES, returnsIdToken } from './response_types.js';
 
 /**
  * code, id_token or code id_token, in any order of the values. Every one of them is a login through
- * the browser, which fitgate grants to clients allowed the authorization_code grant (it has no
- * separate implicit grant: no access token ever leaves /authorize).
+ * the browser, which fitgate grants to clients allowed the authorization_code grant; an id_token in
+ * the front channel also takes the implicit grant, as at Auth0 (no access token ever leaves
+ * /authorize, so implicit here means the id_token alone).
  */
 export const checkResponseType: AuthorizeCheck = (ctx) => {
   const requested = ctx.params.response_type;
@@ -15,7 +16,11 @@ export const checkResponseType: AuthorizeCheck = (ctx) => {
     throw new UnsupportedResponseTypeError(`response_type "${requested}" is not supported; use ${RESPONSE_TYPES.join(', ')}.`);
   }
   ctx.responseType = responseType;
-  if (!clientOf(ctx).grantTypes.includes('authorization_code')) {
+  const { grantTypes } = clientOf(ctx);
+  if (!grantTypes.includes('authorization_code')) {
     throw new UnauthorizedClientError('This application is not allowed the authorization_code grant, which every login through /authorize needs.');
+  }
+  if (returnsIdToken(responseType) && !grantTypes.includes('implicit')) {
+    throw new UnauthorizedClientError(`This application is not allowed the implicit grant, which response_type "${responseType}" needs; use response_type=code.`);
   }
 };

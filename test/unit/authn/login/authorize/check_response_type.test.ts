@@ -30,4 +30,18 @@ describe('check_response_type', () => {
     const outcome = await runChecks(validParams({ response_type: type, nonce: 'n-1' }), { clients: [aClient({ grantTypes: ['client_credentials'] })] });
     expect(outcome.error?.code).toBe('unauthorized_client');
   });
+
+  it.each(['id_token', 'code id_token'])('refuses response_type=%s to a client that is not allowed the implicit grant, through the redirect', async (type) => {
+    const codeFlowOnly = aClient({ grantTypes: ['authorization_code', 'refresh_token'] });
+    const outcome = await runChecks(validParams({ response_type: type, nonce: 'n-1' }), { clients: [codeFlowOnly] });
+    expect(outcome.error?.code).toBe('unauthorized_client');
+    expect(outcome.error?.description).toMatch(/implicit/);
+    expect(outcome.redirected).toBe(true);
+  });
+
+  it('still serves the code flow to a client without the implicit grant', async () => {
+    const codeFlowOnly = aClient({ grantTypes: ['authorization_code', 'refresh_token'] });
+    const outcome = await runChecks(validParams({ response_type: 'code' }), { clients: [codeFlowOnly] });
+    expect(outcome.error).toBeUndefined();
+  });
 });
