@@ -87,6 +87,8 @@ export function applicationsRoutes(store: Store, sealer: Sealer): Router {
       logoutText: textField(req.body, 'allowed_logout_urls'),
       webOriginsText: textField(req.body, 'web_origins'),
       allowedOriginsText: textField(req.body, 'allowed_origins'),
+      // An unticked checkbox is simply absent from the form.
+      implicit: (req.body as Record<string, unknown>).implicit === 'on',
     };
     const lists = {
       callbacks: parseUrlList(typed.callbacksText, client.appType),
@@ -108,6 +110,7 @@ export function applicationsRoutes(store: Store, sealer: Sealer): Router {
       allowedLogoutUrls: logoutUrls.urls,
       webOrigins: webOrigins.urls,
       allowedOrigins: allowedOrigins.urls,
+      grantTypes: client.appType === 'non_interactive' ? client.grantTypes : withGrant(client.grantTypes, 'implicit', typed.implicit),
       updatedAt: new Date().toISOString(),
     });
     await logConfigChange(store, req, res, { description: 'Update a client', method: 'PATCH', path: apiPathOf(client) });
@@ -165,6 +168,12 @@ export function applicationsRoutes(store: Store, sealer: Sealer): Router {
   }
 
   return router;
+}
+
+/** The grant types with `grant` in or out, the others as they were. */
+function withGrant(grantTypes: readonly string[], grant: string, allowed: boolean): string[] {
+  const others = grantTypes.filter((type) => type !== grant);
+  return allowed ? [...others, grant] : others;
 }
 
 function settingsPage(client: Client, extra: Record<string, unknown>) {
