@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { collectPageErrors, launchBrowser, type TestBrowser } from '../support/browser.js';
+import { collectPageErrors, launchBrowser, type LaunchOptions, type TestBrowser } from '../support/browser.js';
 import { startExampleStack, type ExampleStack, type ExampleStackOptions } from './example_stack.js';
 
 export const EXAMPLE_BROWSER_TIMEOUT_MS = 90_000;
@@ -17,7 +17,7 @@ export interface ExampleInBrowser {
  * For a describe block: starts the example stack and a Chromium page before its tests and stops
  * both after them. `options` is read in beforeAll, so it may use what an earlier beforeAll started.
  */
-export function useExampleInBrowser(options: () => ExampleStackOptions = () => ({})): ExampleInBrowser {
+export function useExampleInBrowser(options: () => ExampleStackOptions = () => ({}), launch: LaunchOptions = {}): ExampleInBrowser {
   let stack: ExampleStack | undefined;
   let browser: TestBrowser | undefined;
   let page: Page | undefined;
@@ -25,7 +25,7 @@ export function useExampleInBrowser(options: () => ExampleStackOptions = () => (
 
   beforeAll(async () => {
     stack = await startExampleStack(options());
-    browser = await launchBrowser();
+    browser = await launchBrowser(launch);
     page = await browser.context.newPage();
     errors = collectPageErrors(page);
   }, EXAMPLE_BROWSER_TIMEOUT_MS);

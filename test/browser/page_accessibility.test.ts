@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import type { Page } from 'playwright-core';
 import { describeWithBrowser } from '../support/browser.js';
+import { describeViolations, seriousViolations } from './page_checks.js';
 import { startTourSetting, tourEveryPage, type TourSetting } from './page_tour.js';
 
 /**
@@ -12,20 +11,6 @@ import { startTourSetting, tourEveryPage, type TourSetting } from './page_tour.j
  */
 const BROWSER_TIMEOUT_MS = 240_000;
 const WIDTHS = [390, 1280] as const;
-const AXE_PATH = join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  const violations = (await page.evaluate('axe.run(document).then((result) => result.violations)')) as AxeViolation[];
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-}
 
 describeWithBrowser('accessibility of every page', () => {
   let tour: TourSetting;
@@ -43,10 +28,7 @@ describeWithBrowser('accessibility of every page', () => {
       await tourEveryPage(tour, async (name) => {
         for (const width of WIDTHS) {
           await page.setViewportSize({ width, height: 900 });
-          for (const violation of await seriousViolations(page)) {
-            const where = violation.nodes.map((node) => node.target.join(' ')).join(', ');
-            found.push(`${name} at ${width} px: ${violation.id} (${violation.impact}): ${violation.help} at ${where}`);
-          }
+          found.push(...describeViolations(name, width, await seriousViolations(page)));
           checked += 1;
         }
       });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { describeWithBrowser, screenshot } from '../support/browser.js';
 import { signInToDashboard } from './browser_fitgate.js';
+import { overflowWidth } from './page_checks.js';
 import { startTourSetting, tourEveryPage, type TourSetting } from './page_tour.js';
 
 /**
@@ -49,10 +50,8 @@ describeWithBrowser('every page at phone and laptop width', () => {
         visited.push(name);
         for (const width of WIDTHS) {
           await page.setViewportSize({ width, height: 900 });
-          const { scrollWidth, innerWidth } = (await page.evaluate(
-            '({ scrollWidth: document.scrollingElement.scrollWidth, innerWidth: window.innerWidth })',
-          )) as { scrollWidth: number; innerWidth: number };
-          if (scrollWidth > innerWidth) tooWide.push(`${name} at ${width} px is ${scrollWidth} px wide`);
+          const overflow = await overflowWidth(page);
+          if (overflow > 0) tooWide.push(`${name} at ${width} px is ${width + overflow} px wide`);
           await screenshot(page, `pages-${width}-${name}`);
         }
       });
