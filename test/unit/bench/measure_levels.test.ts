@@ -19,16 +19,21 @@ function contender(name: string, rounds: string[], logins: { count: number }): C
     iteration: async (times: HopTimes, sequence: number) => {
       if (sequence === 0) rounds.push(name);
       logins.count += 1;
-      await times.time('step', async () => undefined);
+      // A turn of the event loop per login, as a request takes, rather than a tight microtask loop.
+      await times.time('step', () => new Promise<void>((resolve) => setImmediate(resolve)));
     },
   };
 }
+
+// Long enough that every round starts at least one iteration, however busy the machine (a round
+// whose time is up before its first iteration runs none).
+const ROUND_MS = 50;
 
 describe('measureLevels', () => {
   it('measures fitgate and the peer in alternating rounds at each level, each starting every other round', async () => {
     const rounds: string[] = [];
     const logins = { count: 0 };
-    await measureLevels([1], 4 * ROUNDS_IN_TURNS, contender('fitgate', rounds, logins), contender('peer', rounds, logins), () => undefined);
+    await measureLevels([1], ROUND_MS * ROUNDS_IN_TURNS, contender('fitgate', rounds, logins), contender('peer', rounds, logins), () => undefined);
     expect(ROUNDS_IN_TURNS).toBe(4);
     expect(rounds).toEqual(['fitgate', 'peer', 'peer', 'fitgate', 'fitgate', 'peer', 'peer', 'fitgate']);
   });
@@ -36,7 +41,7 @@ describe('measureLevels', () => {
   it('reports every level for both, with the logins of all their rounds', async () => {
     const rounds: string[] = [];
     const logins = { count: 0 };
-    const measured = await measureLevels([1, 2], 2 * ROUNDS_IN_TURNS, contender('fitgate', rounds, logins), contender('peer', rounds, logins), () => undefined);
+    const measured = await measureLevels([1, 2], ROUND_MS * ROUNDS_IN_TURNS, contender('fitgate', rounds, logins), contender('peer', rounds, logins), () => undefined);
     expect(measured.fitgate.levels.map((level) => level.concurrency)).toEqual([1, 2]);
     expect(measured.peer.levels.map((level) => level.concurrency)).toEqual([1, 2]);
     expect(rounds).toHaveLength(2 * 2 * ROUNDS_IN_TURNS);
