@@ -4,11 +4,10 @@ import type { RedisStore } from '../src/store/redis/redis_store.js';
 import { allowRedirectUri, benchUserLogin, GOOGLE_APP } from './emulator_setup.js';
 import { measureEndpoints } from './endpoint_runs.js';
 import { setUpFitgate } from './fitgate_setup.js';
-import { beginFitgateLogin, FITGATE_HOPS, fitgateLogin, PEER_HOPS, peerLogin, type FitgateTarget } from './flows.js';
+import { beginFitgateLogin, FITGATE_HOPS, PEER_HOPS, peerLogin, type FitgateTarget } from './flows.js';
 import { CookieJar, type HttpClient } from './http_client.js';
 import { round } from './latency.js';
 import { measureLegacy } from './legacy_run.js';
-import type { Iteration } from './load.js';
 import { measure } from './measure.js';
 import type { BenchOptions } from './options.js';
 import { rssBytes } from './process_usage.js';
@@ -18,7 +17,7 @@ import { measureScale } from './scale_runs.js';
 import { startFitgate, startPeer, type RunningFitgate, type RunningServer } from './servers.js';
 import { StorePopulation } from './store_population.js';
 import { countStoreWrites } from './store_writes.js';
-import { measureLevels, peakRatios, ratio, warmUp, type Contender } from './versus_peer.js';
+import { fitgateContender, measureLevels, peakRatios, ratio, warmUp, type Contender } from './versus_peer.js';
 import { compareWorkers } from './worker_runs.js';
 
 export interface StoreRunContext {
@@ -50,8 +49,8 @@ export async function runStore(store: 'sqlite' | 'redis', context: StoreRunConte
     const target: FitgateTarget = { http, url: fitgate.url, application: setup.application };
     const loginAs = (sequence: number): string => benchUserLogin(sequence % options.users);
     const fitgateProcesses = { serverPid: fitgate.process.pid, emulatorPid: emulator.process.pid };
-    const fitgateIteration: Iteration = async (times, sequence) => void (await fitgateLogin(target, times, loginAs(sequence)));
-    const ours: Contender = { hops: FITGATE_HOPS, iteration: fitgateIteration, processes: fitgateProcesses };
+    const ours = fitgateContender(target, fitgateProcesses, loginAs);
+    const fitgateIteration = ours.iteration;
     const theirs: Contender = {
       hops: PEER_HOPS,
       iteration: (times, sequence) => peerLogin(http, peerUrl, times, loginAs(sequence)),
@@ -66,7 +65,7 @@ export async function runStore(store: 'sqlite' | 'redis', context: StoreRunConte
     const peak = levels.fitgate.peak;
     const legacy = await measureLegacy({ ...context, progress, loginAs, fitgate: { setup, contender: ours }, peerRedis });
     // Before the scale runs fill this fitgate's store, so both measure the same small tenant.
-    const workers = options.workers ? await compareWorkers(store, options.workers, { fitgate, target }, { ...context, progress, loginAs }) : null;
+    const workers = options.workers ? await compareWorkers(store, options.workers, ours, { ...context, progress, loginAs }) : null;
 
     const atShareOfPeak = async (share: number) => {
       const rate = Math.max(1, peak.perSecond * share);

@@ -1,3 +1,4 @@
+import { FITGATE_HOPS, fitgateLogin, type FitgateTarget } from './flows.js';
 import { round } from './latency.js';
 import { runLoad, type Iteration, type LoadPlan } from './load.js';
 import { Measurement, peakOf, type Measured } from './measure.js';
@@ -13,6 +14,15 @@ export interface Contender {
   hops: readonly string[];
   iteration: Iteration;
   processes: Measured;
+}
+
+/** fitgate as a contender: complete logins through `target`, as `loginAs(sequence)`, charged to `processes`. */
+export function fitgateContender(target: FitgateTarget, processes: Measured, loginAs: (sequence: number) => string): Contender {
+  return {
+    hops: FITGATE_HOPS,
+    iteration: async (times, sequence) => void (await fitgateLogin(target, times, loginAs(sequence))),
+    processes,
+  };
 }
 
 export interface PairedLevels {

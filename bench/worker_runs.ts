@@ -1,15 +1,14 @@
 import { createClient } from 'redis';
 import type { RedisStore } from '../src/store/redis/redis_store.js';
 import { setUpFitgate } from './fitgate_setup.js';
-import { FITGATE_HOPS, fitgateLogin, type FitgateTarget } from './flows.js';
 import type { HttpClient } from './http_client.js';
 import { round } from './latency.js';
 import { runLoad } from './load.js';
 import type { BenchOptions } from './options.js';
 import { deleteUnder } from './redis_memory.js';
 import type { LoadResult, WorkerRun } from './result_schema.js';
-import { startFitgate, type RunningFitgate, type RunningServer } from './servers.js';
-import { measureInTurns, type Contender } from './versus_peer.js';
+import { startFitgate, type RunningServer } from './servers.js';
+import { fitgateContender, measureInTurns, type Contender } from './versus_peer.js';
 
 export interface WorkerRunContext {
   options: BenchOptions;
@@ -22,7 +21,7 @@ export interface WorkerRunContext {
 
 /**
  * FITGATE_WORKERS=1 against FITGATE_WORKERS=N on one store, at the same load: the run's one-process
- * fitgate (`single`) and a second fitgate with N workers on a fresh store, set up the same way and
+ * fitgate (`single`, as the run measures it) and a second fitgate with N workers on a fresh store, set up the same way and
  * warmed up as long per worker, measured in turns (measureInTurns) so both see the same machine.
  * Enough virtual users (8 per worker at least) to keep every worker busy. CPU per login is summed
  * over the primary and every worker. The N-worker process and its Redis keys are gone when this
@@ -31,16 +30,11 @@ export interface WorkerRunContext {
 export async function compareWorkers(
   store: 'sqlite' | 'redis',
   workers: number,
-  single: { fitgate: RunningFitgate; target: FitgateTarget },
+  single: Contender,
   context: WorkerRunContext,
 ): Promise<WorkerRun> {
   const { options, http, emulator, loginAs } = context;
   const concurrency = Math.max(...options.levels, 8 * workers);
-  const contender = (target: FitgateTarget, fitgate: RunningFitgate): Contender => ({
-    hops: FITGATE_HOPS,
-    iteration: async (times, sequence) => void (await fitgateLogin(target, times, loginAs(sequence))),
-    processes: { serverPid: fitgate.process.pid, emulatorPid: emulator.process.pid },
-  });
 
   const clustered = await startFitgate(store, emulator.url, options.redisUrl, undefined, workers);
   // Starting N workers can take longer than the emulator's keep-alive timeout on a loaded machine:
@@ -48,17 +42,14 @@ export async function compareWorkers(
   http.dropIdleConnections();
   try {
     const { application } = await setUpFitgate(http, clustered.url, emulator.url, clustered.bootstrap);
-    const many = contender({ http, url: clustered.url, application }, clustered);
+    const many = fitgateContender({ http, url: clustered.url, application }, { serverPid: clustered.process.pid, emulatorPid: emulator.process.pid }, loginAs);
     // The one-process fitgate served the warm-up and every level before this; each worker compiles
     // its own code, at 1/N of the load, so the cluster gets N times that before it is measured
     // (otherwise the comparison charges the cluster for its JIT, not for coordination).
     const warmUpSeconds = workers * (options.warmupSeconds + options.levels.length * options.durationSeconds);
     await runLoad({ concurrency, durationMs: warmUpSeconds * 1000 }, many.hops, many.iteration);
     http.dropIdleConnections();
-    const [one, all] = (await measureInTurns({ concurrency, durationMs: options.durationSeconds * 1000 }, [
-      contender(single.target, single.fitgate),
-      many,
-    ])) as [LoadResult, LoadResult];
+    const [one, all] = (await measureInTurns({ concurrency, durationMs: options.durationSeconds * 1000 }, [single, many])) as [LoadResult, LoadResult];
     context.progress(`1 worker at ${concurrency} users: ${one.perSecond} logins/s, ${one.cpuMsPerOp} CPU ms/login`);
     context.progress(`${workers} workers at ${concurrency} users: ${all.perSecond} logins/s, ${all.cpuMsPerOp} CPU ms/login`);
     return {
