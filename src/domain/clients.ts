@@ -71,7 +71,13 @@ const DEFAULT_GRANT_TYPES: Readonly<Record<AppType, readonly string[]>> = {
 export function withImplicitGrant(client: Client): Client | undefined {
   const { grantTypes } = client;
   if (client.appType === 'non_interactive' || !grantTypes.includes('authorization_code') || grantTypes.includes('implicit')) return undefined;
-  return { ...client, grantTypes: [...grantTypes, 'implicit'] };
+  return { ...client, grantTypes: withGrantType(grantTypes, 'implicit', true) };
+}
+
+/** The grant types with `grant` in (last) or out, the others as they were. */
+export function withGrantType(grantTypes: readonly string[], grant: string, allowed: boolean): string[] {
+  const others = grantTypes.filter((type) => type !== grant);
+  return allowed ? [...others, grant] : others;
 }
 
 /** 32 characters, like Auth0's client ids; 192 bits so ids cannot be guessed. */

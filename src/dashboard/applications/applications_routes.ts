@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Store } from '../../store/store.js';
 import { originProblem, redirectUrlProblem } from '../../domain/application_urls.js';
-import { createClient, rotateClientSecret, isPublicClient } from '../../domain/clients.js';
+import { createClient, rotateClientSecret, isPublicClient, withGrantType } from '../../domain/clients.js';
 import type { Sealer } from '../../domain/ports.js';
 import type { Client } from '../../domain/types.js';
 import { NotFoundError } from '../../errors/index.js';
@@ -110,7 +110,7 @@ export function applicationsRoutes(store: Store, sealer: Sealer): Router {
       allowedLogoutUrls: logoutUrls.urls,
       webOrigins: webOrigins.urls,
       allowedOrigins: allowedOrigins.urls,
-      grantTypes: client.appType === 'non_interactive' ? client.grantTypes : withGrant(client.grantTypes, 'implicit', typed.implicit),
+      grantTypes: client.appType === 'non_interactive' ? client.grantTypes : withGrantType(client.grantTypes, 'implicit', typed.implicit),
       updatedAt: new Date().toISOString(),
     });
     await logConfigChange(store, req, res, { description: 'Update a client', method: 'PATCH', path: apiPathOf(client) });
@@ -168,12 +168,6 @@ export function applicationsRoutes(store: Store, sealer: Sealer): Router {
   }
 
   return router;
-}
-
-/** The grant types with `grant` in or out, the others as they were. */
-function withGrant(grantTypes: readonly string[], grant: string, allowed: boolean): string[] {
-  const others = grantTypes.filter((type) => type !== grant);
-  return allowed ? [...others, grant] : others;
 }
 
 function settingsPage(client: Client, extra: Record<string, unknown>) {
