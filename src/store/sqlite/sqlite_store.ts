@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Store as SessionStore } from 'express-session';
 import type { Logger } from 'pino';
 import type { CacheLookupsSource } from '../cache/record_cache.js';
@@ -10,7 +11,6 @@ import { SqliteClientRepository } from './client_repository.js';
 import { SqliteConnectionRepository } from './connection_repository.js';
 import { SqliteCounterStore } from './counter_store.js';
 import { countCommits, type CommitCount } from './commit_counter.js';
-import { join } from 'node:path';
 import { DATABASE_FILE, openDatabase, type SqliteDatabase } from './database.js';
 import { SqliteEphemeralStore } from './ephemeral_store.js';
 import { GroupCommit } from './group_commit.js';
@@ -30,9 +30,9 @@ import { WalSync } from './wal_sync.js';
 
 /**
  * The embedded store: SQLite in the data directory, no server to run. Two files, one per durability
- * class (short_lived_schema.ts, docs/storage.md): `fitgate.db` for records of record (on disk before
- * any write is acknowledged) and `fitgate-short-lived.db` for logins in flight, codes, sessions, locks and
- * counters (no fsync per commit).
+ * class (short_lived_schema.ts, docs/storage.md): `fitgate.db` for records of record (on disk
+ * before any write is acknowledged) and `fitgate-short-lived.db` for logins in flight, codes,
+ * sessions, locks and counters (no fsync per commit).
  */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
