@@ -51,8 +51,6 @@ export class SqliteStore implements Store {
   private readonly durableCommits: CommitCount;
   /** fitgate.db's writes that share a commit (users, refresh tokens, grants, tickets). */
   private readonly durableWrites: GroupCommit;
-  /** fsyncs fitgate.db's WAL for the group commit, off the event loop. */
-  private readonly walSync: WalSync;
   private readonly shortLivedCommits: CommitCount;
 
   /**
@@ -85,7 +83,8 @@ export class SqliteStore implements Store {
     readonly db: SqliteDatabase,
     /** fitgate-short-lived.db. */
     readonly shortLivedDb: SqliteDatabase,
-    walSync: WalSync,
+    /** fsyncs fitgate.db's WAL for the group commit, off the event loop. */
+    private readonly walSync: WalSync,
     logger?: Logger,
     metrics?: CacheLookupsSource,
   ) {
@@ -94,7 +93,6 @@ export class SqliteStore implements Store {
     this.tenants = new SqliteTenantRepository(db);
     this.clients = new SqliteClientRepository(db);
     this.connections = new SqliteConnectionRepository(db);
-    this.walSync = walSync;
     this.durableWrites = new GroupCommit(db, walSync);
     this.users = new SqliteUserRepository(db, this.durableWrites);
     this.admins = new SqliteAdminRepository(db);
