@@ -66,7 +66,7 @@ export function renderMarkdown(result: BenchResult): string {
       }),
     ),
     '',
-    'Counted over complete logins of returning users on a fresh store (bench/store_writes.ts). Embedded: write transactions committed on fitgate.db and fitgate-short-lived.db, and fsyncs of fitgate.db (one per commit outside the group commit, shared by the group commits made while one runs; none on the short-lived file); log events commit in batches. Redis: commands of a private redis-server (INFO commandstats), writes as COMMAND INFO flags them.',
+    'Counted over complete logins of returning users on a fresh store (bench/store_writes.ts). Embedded: write transactions committed on fitgate.db (each an fsync) and fitgate-short-lived.db (none); log events commit in batches. Redis: commands of a private redis-server (INFO commandstats), writes as COMMAND INFO flags them.',
     '',
     '## Workers (FITGATE_WORKERS)',
     '',

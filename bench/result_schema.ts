@@ -100,7 +100,7 @@ export const storeRunSchema = z.strictObject({
   scale: z.array(scaleSchema).length(3),
   /**
    * Store writes per complete login, counted (bench/store_writes.ts). Embedded: committed write
-   * transactions on both files, fsyncs = fsyncs of fitgate.db's WAL, detail per file. Redis: write commands
+   * transactions on both files, fsyncs = those on fitgate.db, detail per file. Redis: write commands
    * (COMMAND INFO flags) among all commands, detail per command, fsyncs null (the server's
    * appendfsync decides). Null when they could not be counted (no redis-server to run privately).
    */

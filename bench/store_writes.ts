@@ -50,7 +50,7 @@ export async function countStoreWrites(
     const names = [...after.keys()].filter((name) => per(name) > 0).sort();
     const detail = Object.fromEntries(names.map((name) => [name, per(name)]));
     if (kind === 'sqlite') {
-      return { logins: COUNTED_LOGINS, writesPerLogin: round(per('durable') + per('shortLived'), 2), fsyncsPerLogin: per('fsyncs'), detail };
+      return { logins: COUNTED_LOGINS, writesPerLogin: round(per('durable') + per('shortLived'), 2), fsyncsPerLogin: per('durable'), detail };
     }
     const writes = await writeCommands(redis!.url, names);
     const writesPerLogin = round(names.filter((name) => writes.has(name)).reduce((sum, name) => sum + per(name), 0), 2);
@@ -62,15 +62,14 @@ export async function countStoreWrites(
   }
 }
 
-/** Embedded: commits per file, and fitgate.db's fsyncs. Redis: calls per command, minus this count's own INFO. */
+/** Embedded: commits per file (fitgate.db's are fsyncs). Redis: calls per command, minus this count's own INFO. */
 async function counts(store: Store, redis: PrivateRedis | undefined): Promise<Map<string, number>> {
   if (!redis) {
     (store as SqliteStore).logs.flush();
-    const { durable, shortLived, fsyncs } = (store as SqliteStore).commitCounts();
+    const { durable, shortLived } = (store as SqliteStore).commitCounts();
     return new Map([
       ['durable', durable],
       ['shortLived', shortLived],
-      ['fsyncs', fsyncs],
     ]);
   }
   const calls = await commandCalls(redis.url);

@@ -10,9 +10,8 @@ const WRITE = /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i;
 /**
  * Counts the write transactions this connection commits: each explicit COMMIT, and each write
  * statement run outside a transaction that changed a row (a statement that changes nothing writes
- * nothing to the WAL). On fitgate.db each one outside the group commit is an fsync of the WAL
- * (synchronous=FULL); the group commit's share fsyncs (wal_sync.ts). Wraps prepare() and exec()
- * once; statements stay cached.
+ * nothing to the WAL). On fitgate.db (synchronous=FULL) each one is an fsync of the WAL; checkpoints
+ * add a few more, not counted. Wraps prepare() and exec() once; statements stay cached.
  */
 export function countCommits(db: SqliteDatabase): CommitCount {
   const count: CommitCount = { commits: 0 };

@@ -24,9 +24,7 @@ export const BUSY_TIMEOUT_MS = 1000;
  * torn, uncommitted tail, so nothing committed is lost and the file is never corrupt.
  * synchronous=FULL also fsyncs the WAL at each commit, so the same holds after a power cut or
  * kernel panic, not only a process crash (NORMAL would only risk the last commits on power loss,
- * but an identity service would rather pay one fsync per write than forget a rotated token). The
- * group commit, which carries the writes of every login, gets the same guarantee with the fsync
- * off the event loop (wal_sync.ts).
+ * but an identity service would rather pay one fsync per write than forget a rotated token).
  */
 export function openDatabase(dataDir: string, options: MigrationOptions = {}): SqliteDatabase {
   return openSqliteFile(dataDir, { file: DATABASE_FILE, synchronous: 'FULL', foreignKeys: true, migrations: MIGRATIONS }, options);

@@ -1,5 +1,4 @@
 import type { SqliteDatabase } from './database.js';
-import type { WalSync } from './wal_sync.js';
 
 interface Pending {
   work: () => unknown;
@@ -10,12 +9,11 @@ interface Pending {
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 /**
- * Group commit for fitgate.db, where acknowledged means on disk. A durable write is a synchronous
- * unit of statements; the units asked for in one turn of the event loop (concurrent logins writing
- * their users and refresh tokens) run in one IMMEDIATE transaction, each in its own savepoint, and
- * share its one COMMIT. That COMMIT runs at synchronous=NORMAL, so it does not wait for the disk on
- * the event loop; the WAL is fsynced off it (wal_sync.ts), and every promise settles after that
- * fsync, which the commits made meanwhile share.
+ * Group commit for fitgate.db, whose every commit is an fsync (synchronous=FULL). A durable write is
+ * a synchronous unit of statements; the units asked for in one turn of the event loop (concurrent
+ * logins writing their users and refresh tokens) run in one IMMEDIATE transaction, each in its own
+ * savepoint, and share its one COMMIT. Every promise settles after that COMMIT, so acknowledged
+ * still means on disk.
  *
  * A unit that throws rolls back its own savepoint and its caller gets the error; the others commit.
  * When the transaction itself fails (another process holds the write lock past the busy timeout, a
@@ -24,13 +22,7 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 export class GroupCommit {
   private queue: Pending[] = [];
 
-  /** Transactions committed, for the benchmark's writes per login. */
-  commits = 0;
-
-  constructor(
-    private readonly db: SqliteDatabase,
-    private readonly wal: Pick<WalSync, 'sync'>,
-  ) {}
+  constructor(private readonly db: SqliteDatabase) {}
 
   /** Runs `work` in the next group's transaction; resolves with its result once that is committed. */
   run<T>(work: () => T): Promise<T> {
@@ -40,10 +32,7 @@ export class GroupCommit {
     });
   }
 
-  /**
-   * Commits what is queued now (the store calls it before closing the file). A failed fsync fails
-   * every unit of the batch: its writes are in the file, but nobody may be told they are on disk.
-   */
+  /** Commits what is queued now (the store calls it before closing the file). */
   commit(): void {
     const batch = this.queue;
     this.queue = [];
@@ -55,33 +44,22 @@ export class GroupCommit {
       for (const pending of batch) pending.reject(error);
       return;
     }
-    this.wal.sync().then(
-      () =>
-        batch.forEach((pending, index) => {
-          const outcome = outcomes[index]!;
-          if (outcome.ok) pending.resolve(outcome.value);
-          else pending.reject(outcome.error);
-        }),
-      (error: unknown) => batch.forEach((pending) => pending.reject(error)),
-    );
+    batch.forEach((pending, index) => {
+      const outcome = outcomes[index]!;
+      if (outcome.ok) pending.resolve(outcome.value);
+      else pending.reject(outcome.error);
+    });
   }
 
-  /** The connection stays at synchronous=FULL for the writes that do not come through here. */
   private inOneTransaction(batch: readonly Pending[]): Outcome[] {
-    this.db.exec('PRAGMA synchronous = NORMAL');
+    this.db.exec('BEGIN IMMEDIATE');
     try {
-      this.db.exec('BEGIN IMMEDIATE');
-      try {
-        const outcomes = batch.map(({ work }) => this.inSavepoint(work));
-        this.db.exec('COMMIT');
-        this.commits += 1;
-        return outcomes;
-      } catch (error) {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
-        throw error;
-      }
-    } finally {
-      this.db.exec('PRAGMA synchronous = FULL');
+      const outcomes = batch.map(({ work }) => this.inSavepoint(work));
+      this.db.exec('COMMIT');
+      return outcomes;
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
     }
   }
 

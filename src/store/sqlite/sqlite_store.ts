@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { Store as SessionStore } from 'express-session';
 import type { Logger } from 'pino';
 import type { CacheLookupsSource } from '../cache/record_cache.js';
@@ -11,7 +10,7 @@ import { SqliteClientRepository } from './client_repository.js';
 import { SqliteConnectionRepository } from './connection_repository.js';
 import { SqliteCounterStore } from './counter_store.js';
 import { countCommits, type CommitCount } from './commit_counter.js';
-import { DATABASE_FILE, openDatabase, type SqliteDatabase } from './database.js';
+import { openDatabase, type SqliteDatabase } from './database.js';
 import { SqliteEphemeralStore } from './ephemeral_store.js';
 import { GroupCommit } from './group_commit.js';
 import { SqliteLockStore } from './lock_store.js';
@@ -26,13 +25,12 @@ import { SHORT_LIVED_TABLES_MOVED_MIGRATION } from './short_lived_schema.js';
 import { startSweeper } from './sweeper.js';
 import { SqliteTenantRepository } from './tenant_repository.js';
 import { SqliteUserRepository } from './user_repository.js';
-import { WalSync } from './wal_sync.js';
 
 /**
  * The embedded store: SQLite in the data directory, no server to run. Two files, one per durability
- * class (short_lived_schema.ts, docs/storage.md): `fitgate.db` for records of record (on disk
- * before any write is acknowledged) and `fitgate-short-lived.db` for logins in flight, codes,
- * sessions, locks and counters (no fsync per commit).
+ * class (short_lived_schema.ts, docs/storage.md): `fitgate.db` for records of record (fsynced at
+ * every commit) and `fitgate-short-lived.db` for logins in flight, codes, sessions, locks and
+ * counters (no fsync per commit).
  */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
@@ -66,12 +64,7 @@ export class SqliteStore implements Store {
           if (version === movedAt) moveShortLivedRecords(migrating, shortLived);
         },
       });
-      try {
-        return new SqliteStore(durable, shortLived, WalSync.open(join(dataDir, `${DATABASE_FILE}-wal`)), logger, metrics);
-      } catch (error) {
-        durable.close();
-        throw error;
-      }
+      return new SqliteStore(durable, shortLived, logger, metrics);
     } catch (error) {
       shortLived.close();
       throw error;
@@ -83,8 +76,6 @@ export class SqliteStore implements Store {
     readonly db: SqliteDatabase,
     /** fitgate-short-lived.db. */
     readonly shortLivedDb: SqliteDatabase,
-    /** fsyncs fitgate.db's WAL for the group commit, off the event loop. */
-    private readonly walSync: WalSync,
     logger?: Logger,
     metrics?: CacheLookupsSource,
   ) {
@@ -93,7 +84,7 @@ export class SqliteStore implements Store {
     this.tenants = new SqliteTenantRepository(db);
     this.clients = new SqliteClientRepository(db);
     this.connections = new SqliteConnectionRepository(db);
-    this.durableWrites = new GroupCommit(db, walSync);
+    this.durableWrites = new GroupCommit(db);
     this.users = new SqliteUserRepository(db, this.durableWrites);
     this.admins = new SqliteAdminRepository(db);
     this.logs = new SqliteLogRepository(db, (error) => logger?.error({ err: error }, 'writing a batch of log events failed; retrying'));
@@ -138,13 +129,11 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Commits so far on each file, and fsyncs of fitgate.db, for the benchmark's writes per login. A
-   * commit of fitgate.db outside the group commit is an fsync of its own (synchronous=FULL); the
-   * group commit's share the WAL's syncs. The short-lived file's commits are never synced.
+   * Commits so far on each file, for the benchmark's writes per login: on fitgate.db each is an
+   * fsync (synchronous=FULL), on the short-lived file none is.
    */
-  commitCounts(): { durable: number; shortLived: number; fsyncs: number } {
-    const durable = this.durableCommits.commits;
-    return { durable, shortLived: this.shortLivedCommits.commits, fsyncs: durable - this.durableWrites.commits + this.walSync.syncs };
+  commitCounts(): { durable: number; shortLived: number } {
+    return { durable: this.durableCommits.commits, shortLived: this.shortLivedCommits.commits };
   }
 
   async close(): Promise<void> {
@@ -152,7 +141,6 @@ export class SqliteStore implements Store {
     await this.logs.close();
     if (this.db.open) {
       this.durableWrites.commit();
-      await this.walSync.close();
       this.db.close();
     }
     if (this.shortLivedDb.open) this.shortLivedDb.close();
