@@ -1,7 +1,7 @@
 import type { Store as SessionStore } from 'express-session';
 import type { Logger } from 'pino';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { CacheLookupsSource } from '../cache/record_cache.js';
-import { RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { ClientRepository, ConnectionRepository, TenantRepository } from '../../domain/ports.js';
 import { cachedClients, cachedConnections, cachedTenants } from '../cache/cached_repositories.js';
 import type { RateLimiterOptions, Store } from '../store.js';
@@ -17,6 +17,7 @@ import { SqliteLockStore } from './lock_store.js';
 import { SqliteLogRepository } from './log_repository.js';
 import { MIGRATIONS } from './migrations.js';
 import { moveShortLivedRecords } from './move_short_lived_records.js';
+import { SqliteRateLimiter } from './rate_limiter.js';
 import { SqliteSealedRecordStore } from './sealed_record_store.js';
 import { SqliteSessionStore } from './session_store.js';
 import { SqliteConfigVersion } from './sqlite_config_version.js';
@@ -105,23 +106,8 @@ export class SqliteStore implements Store {
     return this.sessions;
   }
 
-  /**
-   * rate-limiter-flexible's SQLite limiter on our handle: libsql passes its better-sqlite3 check
-   * as is. Its table comes from our migrations and our sweeper clears it, so the limiter runs no
-   * timers of its own that could outlive close().
-   */
   rateLimiter(options: RateLimiterOptions): RateLimiterAbstract {
-    return new RateLimiterSQLite({
-      storeClient: this.shortLivedDb,
-      storeType: 'better-sqlite3',
-      tableName: 'rate_limits',
-      tableCreated: true,
-      clearExpiredByTimeout: false,
-      keyPrefix: options.keyPrefix,
-      points: options.points,
-      duration: options.durationSeconds,
-      blockDuration: options.blockSeconds ?? 0,
-    });
+    return new SqliteRateLimiter(this.shortLivedDb, options);
   }
 
   async ping(): Promise<void> {
