@@ -10,7 +10,9 @@ describe('embedded rate limiter hits', () => {
   beforeAll(async () => {
     testStore = await openSqliteTestStore();
   });
-  afterEach(() => jest.restoreAllMocks());
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
   afterAll(() => testStore.cleanup());
 
   const limiter = (points: number, blockSeconds?: number) =>
