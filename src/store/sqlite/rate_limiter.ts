@@ -21,9 +21,9 @@ const REPLACE = 'INSERT OR REPLACE INTO rate_limits (key, points, expire) VALUES
  * rate-limiter-flexible's SQLite limiter with each hit a single statement. The stock limiter runs its
  * one UPSERT inside a transaction of its own (BEGIN, the statement, COMMIT), which a single
  * statement does not need: SQLite runs every statement atomically in an implicit transaction. A
- * login passes five limiters, so the two extra round trips into SQLite were a tenth of an embedded
- * login's CPU under load. `_upsert` is the method rate-limiter-flexible's stores implement
- * (RateLimiterStoreAbstract); everything else (consume, block, penalty, the answers) is the library's.
+ * login passes five limiters, so what a hit costs counts five times (docs/storage.md). `_upsert` is
+ * the method rate-limiter-flexible's stores implement (RateLimiterStoreAbstract); everything else
+ * (consume, block, penalty, the answers) is the library's.
  */
 export class SqliteRateLimiter extends RateLimiterSQLite {
   constructor(
