@@ -80,16 +80,27 @@ export async function freshFitgateEnvironment(dataDirPrefix: string, emulatorUrl
   return { port, dataDir, bootstrap, environment };
 }
 
+/** How the benchmark starts a fitgate beyond its store. */
+export interface FitgateStartOptions {
+  /** fitgate writes a V8 CPU profile into this directory when it stops. */
+  profileDir?: string;
+  /** FITGATE_WORKERS (1: no cluster, the process alone, whatever the machine's cores). */
+  workers?: number;
+  /** The built server to run: this checkout's by default, another build's when comparing two. */
+  serverScript?: string;
+}
+
+/** This checkout's built server, as `npm start` runs it. */
+export const OWN_SERVER_SCRIPT = script('../src/server.js');
+
 /**
- * fitgate as `npm start` runs it, in production mode, on a fresh data directory or Redis prefix,
- * with `workers` worker processes (1: no cluster, the process alone, whatever the machine's cores).
+ * fitgate as `npm start` runs it, in production mode, on a fresh data directory or Redis prefix.
  */
 export async function startFitgate(
   store: 'sqlite' | 'redis',
   emulatorUrl: string,
   redisUrl: string,
-  profileDir?: string,
-  workers = 1,
+  { profileDir, workers = 1, serverScript = OWN_SERVER_SCRIPT }: FitgateStartOptions = {},
 ): Promise<RunningFitgate> {
   const { dataDir, bootstrap, environment } = await freshFitgateEnvironment('fitgate-bench-', emulatorUrl);
   const env: Record<string, string> = {
@@ -100,7 +111,7 @@ export async function startFitgate(
   };
   // --cpu-prof is refused in NODE_OPTIONS, so it goes on the command line.
   const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child = await startNode(`fitgate (${store}${workers > 1 ? `, ${workers} workers` : ''})`, script('../src/server.js'), env, /fitgate is listening on port \d+/, flags).catch(
+  const child = await startNode(`fitgate (${store}${workers > 1 ? `, ${workers} workers` : ''})`, serverScript, env, /fitgate is listening on port \d+/, flags).catch(
     (error: unknown) => {
       rmSync(dataDir, { recursive: true, force: true });
       throw error;

@@ -37,7 +37,7 @@ export async function runStore(store: 'sqlite' | 'redis', context: StoreRunConte
   const { options, http, emulator } = context;
   const progress = (line: string): void => context.progress(`${store}: ${line}`);
   const peerRedis = store === 'redis' ? { url: options.redisUrl, prefix: `peer-bench:${process.pid}:${randomBytes(4).toString('hex')}:` } : undefined;
-  const fitgate = await startFitgate(store, emulator.url, options.redisUrl, options.profileDir);
+  const fitgate = await startFitgate(store, emulator.url, options.redisUrl, { profileDir: options.profileDir });
   let peer: RunningServer | undefined;
   let population: StorePopulation | undefined;
   try {

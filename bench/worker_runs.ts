@@ -36,7 +36,7 @@ export async function compareWorkers(
   const { options, http, emulator, loginAs } = context;
   const concurrency = Math.max(...options.levels, 8 * workers);
 
-  const clustered = await startFitgate(store, emulator.url, options.redisUrl, undefined, workers);
+  const clustered = await startFitgate(store, emulator.url, options.redisUrl, { workers });
   // Starting N workers can take longer than the emulator's keep-alive timeout on a loaded machine:
   // its idle sockets would then fail the first logins with "socket hang up".
   http.dropIdleConnections();
