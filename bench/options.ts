@@ -115,9 +115,15 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     workers: values.workers === undefined ? base.workers : workerCount(values.workers),
   };
   if (options.scaleUsers < options.baseUsers) throw new OptionsError('--scale-users must be at least --base-users');
-  const redisHost = new URL(options.redisUrl).hostname;
-  if (redisHost !== '127.0.0.1' && redisHost !== 'localhost') throw new OptionsError('--redis-url must be on loopback');
+  loopbackRedisUrl(options.redisUrl);
   return options;
+}
+
+/** The benchmark writes and deletes keys in this Redis, so it is never one off this machine. */
+export function loopbackRedisUrl(url: string): string {
+  const host = new URL(url).hostname;
+  if (host !== '127.0.0.1' && host !== 'localhost') throw new OptionsError('--redis-url must be on loopback');
+  return url;
 }
 
 function workerCount(text: string): number | undefined {
@@ -131,19 +137,19 @@ function parseStores(text: string): Array<'sqlite' | 'redis'> {
   return stores as Array<'sqlite' | 'redis'>;
 }
 
-function positiveInteger(name: string, text: string): number {
+export function positiveInteger(name: string, text: string): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1) throw new OptionsError(`${name} must be a positive integer, not "${text}"`);
   return value;
 }
 
-function positiveNumber(name: string, text: string): number {
+export function positiveNumber(name: string, text: string): number {
   const value = Number(text);
   if (!Number.isFinite(value) || value <= 0) throw new OptionsError(`${name} must be a positive number, not "${text}"`);
   return value;
 }
 
-function nonNegativeNumber(name: string, text: string): number {
+export function nonNegativeNumber(name: string, text: string): number {
   const value = Number(text);
   if (!Number.isFinite(value) || value < 0) throw new OptionsError(`${name} must be zero or more, not "${text}"`);
   return value;

@@ -1,0 +1,46 @@
+import { Measurement } from './measure.js';
+import type { LoadPlan } from './load.js';
+import type { LoadResult } from './result_schema.js';
+import type { Contender } from './versus_peer.js';
+
+/** One round of a comparison: each build's result, and the other build's CPU per login over this one's. */
+export interface ComparedRound {
+  ours: LoadResult;
+  theirs: LoadResult;
+  /** theirs ÷ ours, CPU per login: above 1, this build is the cheaper one. */
+  cpuRatio: number;
+}
+
+/**
+ * Two builds of fitgate under the same load in `rounds` rounds, this one first in even rounds and
+ * the other first in odd ones, so both share the machine's drift. Each round is judged on its own:
+ * the median of the rounds' ratios is what a change is judged by, and their spread says how much
+ * the machine scattered. Two runs of each once let a change through that eight alternating rounds
+ * then refused (docs/storage.md, *Why the fsync stays inside COMMIT*).
+ */
+export async function compareInRounds(
+  ours: Contender,
+  theirs: Contender,
+  plan: LoadPlan,
+  rounds: number,
+  onRound: (round: ComparedRound, index: number) => void = () => undefined,
+): Promise<ComparedRound[]> {
+  const results: ComparedRound[] = [];
+  for (let index = 0; index < rounds; index++) {
+    const measurements = [ours, theirs].map((contender) => new Measurement(contender.hops, contender.iteration, contender.processes));
+    for (const measurement of index % 2 === 0 ? measurements : [...measurements].reverse()) await measurement.round(plan);
+    const [mine, other] = measurements.map((measurement) => measurement.result(plan)) as [LoadResult, LoadResult];
+    const round = { ours: mine, theirs: other, cpuRatio: mine.cpuMsPerOp === 0 ? 0 : other.cpuMsPerOp / mine.cpuMsPerOp };
+    onRound(round, index);
+    results.push(round);
+  }
+  return results;
+}
+
+/** The median of the values (the mean of the middle two for an even count). */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new Error('the median of nothing');
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
