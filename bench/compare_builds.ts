@@ -6,7 +6,7 @@ import { benchUserLogin, LEGACY_APP, prepareEmulator } from './emulator_setup.js
 import { setUpFitgate } from './fitgate_setup.js';
 import { HttpClient } from './http_client.js';
 import { round } from './latency.js';
-import { OptionsError } from './options.js';
+import { runProgram } from './options.js';
 import { deleteUnder } from './redis_memory.js';
 import { startEmulator, startFitgate, type RunningFitgate } from './servers.js';
 import { fitgateContender, warmUp, type Contender } from './versus_peer.js';
@@ -75,11 +75,4 @@ async function deletePrefixes(redisUrl: string, fitgates: readonly RunningFitgat
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof OptionsError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(2);
-  }
-  process.stderr.write(`bench:compare failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runProgram('bench:compare', () => main(process.argv.slice(2)));

@@ -1,7 +1,7 @@
 import { Measurement } from './measure.js';
 import type { LoadPlan } from './load.js';
 import type { LoadResult } from './result_schema.js';
-import type { Contender } from './versus_peer.js';
+import { inTurn, type Contender } from './versus_peer.js';
 
 /** One round of a comparison: each build's result, and the other build's CPU per login over this one's. */
 export interface ComparedRound {
@@ -28,7 +28,7 @@ export async function compareInRounds(
   const results: ComparedRound[] = [];
   for (let index = 0; index < rounds; index++) {
     const measurements = [ours, theirs].map((contender) => new Measurement(contender.hops, contender.iteration, contender.processes));
-    for (const measurement of index % 2 === 0 ? measurements : [...measurements].reverse()) await measurement.round(plan);
+    for (const measurement of inTurn(measurements, index)) await measurement.round(plan);
     const [mine, other] = measurements.map((measurement) => measurement.result(plan)) as [LoadResult, LoadResult];
     const round = { ours: mine, theirs: other, cpuRatio: mine.cpuMsPerOp === 0 ? 0 : other.cpuMsPerOp / mine.cpuMsPerOp };
     onRound(round, index);

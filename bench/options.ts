@@ -154,3 +154,18 @@ export function nonNegativeNumber(name: string, text: string): number {
   if (!Number.isFinite(value) || value < 0) throw new OptionsError(`${name} must be zero or more, not "${text}"`);
   return value;
 }
+
+/**
+ * Runs a benchmark program's main: an options error prints its message (usage included) and exits
+ * 2, any other failure prints its stack under `name` and exits 1.
+ */
+export function runProgram(name: string, main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    if (error instanceof OptionsError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}

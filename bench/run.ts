@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HttpClient } from './http_client.js';
 import { describeMachine, oneMinuteLoad } from './machine.js';
-import { OptionsError, parseOptions, type BenchOptions } from './options.js';
+import { parseOptions, runProgram, type BenchOptions } from './options.js';
 import { prepareEmulator } from './emulator_setup.js';
 import { renderMarkdown } from './report_markdown.js';
 import { benchResultSchema, type BenchResult, type StoreRun } from './result_schema.js';
@@ -59,11 +59,4 @@ function isReduced(options: BenchOptions): boolean {
   return options.durationSeconds < 10 || options.scaleClients < 10_000 || options.scaleUsers < 1_000_000 || options.stores.length < 2;
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof OptionsError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(2);
-  }
-  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runProgram('bench', () => main(process.argv.slice(2)));

@@ -51,9 +51,14 @@ export async function measureInTurns(plan: LoadPlan, contenders: readonly Conten
   const measurements = contenders.map((contender) => new Measurement(contender.hops, contender.iteration, contender.processes));
   const each = { ...plan, durationMs: plan.durationMs / ROUNDS_IN_TURNS };
   for (let turn = 0; turn < ROUNDS_IN_TURNS; turn++) {
-    for (const measurement of turn % 2 === 0 ? measurements : [...measurements].reverse()) await measurement.round(each);
+    for (const measurement of inTurn(measurements, turn)) await measurement.round(each);
   }
   return measurements.map((measurement) => measurement.result(plan));
+}
+
+/** The order of a round: as given in even rounds, reversed in odd ones, so no contender always goes first. */
+export function inTurn<T>(contenders: readonly T[], round: number): readonly T[] {
+  return round % 2 === 0 ? contenders : [...contenders].reverse();
 }
 
 /** Each level measured for fitgate and the peer in turns (measureInTurns), so both see the same machine. */
