@@ -17,15 +17,15 @@ export interface AuthnRateLimits {
 }
 
 /**
- * FITGATE_RATE_LIMIT_* as middleware, counted in the store (so the limits hold across instances
- * sharing Redis) and per tenant (one tenant's traffic never spends another's). Buckets keyed by a
+ * FITGATE_RATE_LIMIT_* as middleware, counted in the store (so the limits hold across workers and
+ * instances; in batches, since every request passes one: ../store/rate_limit_batches.ts) and per tenant (one tenant's traffic never spends another's). Buckets keyed by a
  * caller-chosen string (client id, access token) use its SHA-256: a token never lands in the store.
  */
 export function authnRateLimits(deps: Pick<AppDeps, 'config' | 'store' | 'metrics'>): AuthnRateLimits {
   const limits = deps.config.rateLimits;
   if (!limits) return { token: [], authorize: [], callback: [], userinfo: [] };
   const rule = (keyPrefix: string, window: RateLimitWindow, keyOf: (req: Request) => string | undefined): RateLimitRule => ({
-    limiter: deps.store.rateLimiter({ keyPrefix, points: window.points, durationSeconds: window.durationSeconds }),
+    limiter: deps.store.batchedRateLimiter({ keyPrefix, points: window.points, durationSeconds: window.durationSeconds }),
     ...(deps.metrics && { metrics: deps.metrics.rateLimit(keyPrefix) }),
     keyOf: (req) => {
       const key = keyOf(req);

@@ -1,11 +1,13 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import { RateLimitedError } from '../errors/index.js';
 import type { RateLimitMetrics } from '../metrics/metrics.js';
+import type { HitLimiter } from '../store/rate_limit_batches.js';
 
 /** One limit on a route: a limiter (points per window, in the store) and the bucket a request spends from. */
 export interface RateLimitRule {
-  readonly limiter: RateLimiterAbstract;
+  /** The store's batched limiter, or any rate-limiter-flexible one. */
+  readonly limiter: HitLimiter;
   /** The bucket this request counts against; undefined when the rule does not apply to it. */
   keyOf(req: Request): string | undefined;
   /** Counts this rule's refusals (fitgate_rate_limit_refusals_total); nothing is counted when absent. */

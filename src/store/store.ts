@@ -1,5 +1,6 @@
 import type { Store as SessionStore } from 'express-session';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { HitLimiter } from './rate_limit_batches.js';
 import type {
   AdminRepository,
   ClientRepository,
@@ -41,8 +42,13 @@ export interface Store {
   readonly sealedRecords: SealedRecordStore;
   /** The express-session store on the same database (connect-redis on Redis). */
   sessionStore(): SessionStore;
-  /** A rate-limiter-flexible limiter on the same database. */
+  /** A rate-limiter-flexible limiter on the same database: every hit a write, exact across processes. */
   rateLimiter(options: RateLimiterOptions): RateLimiterAbstract;
+  /**
+   * A limiter for request floods: counted in process and added to the store in batches
+   * (rate_limit_batches.ts), exact within a process and within one batch interval across them.
+   */
+  batchedRateLimiter(options: Omit<RateLimiterOptions, 'blockSeconds'>): HitLimiter;
   /** Resolves when the database answers; rejects otherwise (drives /health/ready). */
   ping(): Promise<void>;
   /** What /health/ready adds about the store beyond "answers" (e.g. Redis's eviction and persistence settings). */

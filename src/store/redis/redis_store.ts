@@ -18,6 +18,8 @@ import { RedisLogRepository } from './log_repository.js';
 import type { RedisClient } from './redis_client.js';
 import { RedisConfigVersion } from './redis_config_version.js';
 import { RATE_LIMIT_INCR_SCRIPT } from './rate_limit_script.js';
+import { redisRateLimitHits } from './rate_limit_hits.js';
+import { RateLimitBatches, type HitLimiter } from '../rate_limit_batches.js';
 import { RedisSealedRecordStore } from './sealed_record_store.js';
 import type { RedisSettingsReport } from './redis_settings.js';
 import { RedisTenantRepository } from './tenant_repository.js';
@@ -43,6 +45,7 @@ export class RedisStore implements Store {
   /** What the start-up check found about eviction and persistence (see redis_settings.ts). */
   settings: RedisSettingsReport | undefined;
   private sessions: SessionStore | undefined;
+  private readonly rateLimitBatches: RateLimitBatches;
   /** The client with store failures turned into StoreUnavailableError (503), for everything but close(). */
   private readonly guarded: RedisClient;
 
@@ -64,6 +67,7 @@ export class RedisStore implements Store {
     this.ephemeral = new RedisEphemeralStore(guarded, this.keys);
     this.locks = new RedisLockStore(guarded, this.keys);
     this.counters = new RedisCounterStore(guarded, this.keys);
+    this.rateLimitBatches = new RateLimitBatches(redisRateLimitHits(guarded));
     // Read on nearly every request, changed rarely: cached in process (../cache/cached_repositories.ts).
     const configVersion = new RedisConfigVersion(guarded, this.keys.configVersion());
     this.tenants = cachedTenants(this.tenants, configVersion, metrics);
@@ -90,6 +94,10 @@ export class RedisStore implements Store {
     });
   }
 
+  batchedRateLimiter(options: Omit<RateLimiterOptions, 'blockSeconds'>): HitLimiter {
+    return this.rateLimitBatches.limiter({ ...options, keyPrefix: this.keys.rateLimitPrefix(options.keyPrefix) });
+  }
+
   async ping(): Promise<void> {
     await this.guarded.ping();
   }
@@ -100,7 +108,8 @@ export class RedisStore implements Store {
   }
 
   async close(): Promise<void> {
-    // The pending log events first: a graceful stop loses none.
+    // The pending log events and rate-limit hits first: a graceful stop loses none.
+    if (this.client.isOpen) await this.rateLimitBatches.close();
     if (this.client.isOpen) await this.logs.close();
     if (this.client.isOpen) await this.client.close();
   }

@@ -10,7 +10,7 @@ interface Window {
 
 // The stock limiter's statements (its table and columns): spend points in the current window, or
 // start a new one when it has ended; and put a window in place whatever was there (block, set).
-const SPEND = `INSERT INTO rate_limits (key, points, expire) VALUES (?, ?, ?)
+export const SPEND = `INSERT INTO rate_limits (key, points, expire) VALUES (?, ?, ?)
   ON CONFLICT(key) DO UPDATE SET
     points = CASE WHEN expire IS NULL OR expire > ? THEN points + excluded.points ELSE excluded.points END,
     expire = CASE WHEN expire IS NULL OR expire > ? THEN expire ELSE excluded.expire END

@@ -17,6 +17,8 @@ import { SqliteLockStore } from './lock_store.js';
 import { SqliteLogRepository } from './log_repository.js';
 import { MIGRATIONS } from './migrations.js';
 import { moveShortLivedRecords } from './move_short_lived_records.js';
+import { RateLimitBatches, type HitLimiter } from '../rate_limit_batches.js';
+import { sqliteRateLimitHits } from './rate_limit_hits.js';
 import { SqliteRateLimiter } from './rate_limiter.js';
 import { SqliteSealedRecordStore } from './sealed_record_store.js';
 import { SqliteSessionStore } from './session_store.js';
@@ -46,6 +48,7 @@ export class SqliteStore implements Store {
   readonly counters: SqliteCounterStore;
   readonly sealedRecords: SqliteSealedRecordStore;
   private readonly sessions: SqliteSessionStore;
+  private readonly rateLimitBatches: RateLimitBatches;
   private readonly stopSweeper: () => void;
   private readonly durableCommits: CommitCount;
   /** fitgate.db's writes that share a commit (users, refresh tokens, grants, tickets). */
@@ -99,6 +102,7 @@ export class SqliteStore implements Store {
     this.connections = cachedConnections(this.connections, configVersion, metrics);
     this.sealedRecords = new SqliteSealedRecordStore(db);
     this.sessions = new SqliteSessionStore(shortLivedDb);
+    this.rateLimitBatches = new RateLimitBatches(sqliteRateLimitHits(shortLivedDb));
     this.stopSweeper = startSweeper({ durable: db, shortLived: shortLivedDb }, (error) => logger?.error({ err: error }, 'sweeping expired records failed'));
   }
 
@@ -108,6 +112,10 @@ export class SqliteStore implements Store {
 
   rateLimiter(options: RateLimiterOptions): RateLimiterAbstract {
     return new SqliteRateLimiter(this.shortLivedDb, options);
+  }
+
+  batchedRateLimiter(options: Omit<RateLimiterOptions, 'blockSeconds'>): HitLimiter {
+    return this.rateLimitBatches.limiter(options);
   }
 
   async ping(): Promise<void> {
@@ -124,6 +132,7 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     this.stopSweeper();
+    await this.rateLimitBatches.close();
     await this.logs.close();
     if (this.db.open) {
       this.durableWrites.commit();
