@@ -43,6 +43,16 @@ describeEachStore('batched rate limiter', (h) => {
     expect(refused).toMatchObject({ remainingPoints: 0, consumedPoints: 5 });
   });
 
+  it('writes the hits of its last batch when the store closes', async () => {
+    const keyPrefix = uniqueId('batched');
+    const closing = await h.testStore().reopen();
+    const limiter = closing.batchedRateLimiter(limit(keyPrefix, 5));
+    await limiter.consume('203.0.113.7');
+    await limiter.consume('203.0.113.7');
+    await closing.close();
+    expect(await storedPoints(keyPrefix, '203.0.113.7')).toBe(2);
+  });
+
   it('counts what the stock limiter spent on the same key', async () => {
     const keyPrefix = uniqueId('batched');
     await h.store().rateLimiter(limit(keyPrefix, 2)).consume('203.0.113.7');
