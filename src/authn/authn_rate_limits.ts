@@ -17,9 +17,10 @@ export interface AuthnRateLimits {
 }
 
 /**
- * FITGATE_RATE_LIMIT_* as middleware, counted in the store (so the limits hold across workers and
- * instances; in batches, since every request passes one: ../store/rate_limit_batches.ts) and per tenant (one tenant's traffic never spends another's). Buckets keyed by a
- * caller-chosen string (client id, access token) use its SHA-256: a token never lands in the store.
+ * FITGATE_RATE_LIMIT_* as middleware, counted in the store so the limits hold across workers and
+ * instances (in batches, since every request passes one: ../store/rate_limit_batches.ts), and per
+ * tenant (one tenant's traffic never spends another's). Buckets keyed by a caller-chosen string
+ * (client id, access token) use its SHA-256: a token never lands in the store.
  */
 export function authnRateLimits(deps: Pick<AppDeps, 'config' | 'store' | 'metrics'>): AuthnRateLimits {
   const limits = deps.config.rateLimits;
