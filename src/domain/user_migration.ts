@@ -11,10 +11,11 @@ export interface LoginOwner {
 }
 
 /**
- * Finds the existing owner of a login. A Google Health login first looks for its own id; failing
- * that, its legacyUserId finds the user who logged in through legacy Fitbit before, who stays the same
- * user (same user_id, so the same `sub`) with the identity moved to Google Health.
- * Undefined for a first login.
+ * Finds the existing owner of a login. A login first looks for its own id; failing that, the
+ * previous id its upstream reports (Google Health's legacyUserId) finds the user who logged in
+ * through the connection's earlier API, who stays the same user (same user_id, so the same `sub`)
+ * with the identity moved to this login's API. Undefined for a first login. The rule names no API:
+ * an identity found through a previous id and kept under another API is what migrates.
  */
 export async function findLoginOwner(
   users: Pick<UserRepository, 'findByIdentity'>,
@@ -24,11 +25,11 @@ export async function findLoginOwner(
   const direct = await users.findByIdentity(login.tenant, connection, login.upstreamUserId);
   if (direct) return { user: direct, identity: identityOf(direct, connection, login.upstreamUserId) };
 
-  if (login.connection.options.api !== 'google-health' || login.legacyUserId === undefined) return undefined;
+  if (login.legacyUserId === undefined) return undefined;
   const legacy = await users.findByIdentity(login.tenant, connection, login.legacyUserId);
   if (!legacy) return undefined;
   const identity = identityOf(legacy, connection, login.legacyUserId);
-  return identity.api === 'fitbit-legacy' ? { user: legacy, identity, migratedFrom: identity } : { user: legacy, identity };
+  return identity.api !== login.connection.options.api ? { user: legacy, identity, migratedFrom: identity } : { user: legacy, identity };
 }
 
 function identityOf(user: User, connection: string, upstreamUserId: string): Identity {
