@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll } from '@jest/globals';
 import { Writable } from 'node:stream';
 import type { Express } from 'express';
 import { createApp } from '../../../src/app.js';
@@ -71,5 +72,22 @@ export async function startTestApp(environment: Record<string, string> = {}): Pr
       return tenant;
     },
     cleanup: () => testStore.cleanup(),
+  };
+}
+
+/**
+ * The suite's app with the `default` tenant (host localhost:3000), started before its tests and
+ * cleaned up after them: `const fixture = useDefaultTenantApp(); ... request(fixture().app)`.
+ */
+export function useDefaultTenantApp(): () => TestApp {
+  let fixture: TestApp | undefined;
+  beforeAll(async () => {
+    fixture = await startTestApp();
+    await fixture.addTenant('default');
+  }, FIXTURE_TIMEOUT_MS);
+  afterAll(() => fixture?.cleanup(), FIXTURE_TIMEOUT_MS);
+  return () => {
+    if (!fixture) throw new Error('the app starts in beforeAll: use it inside a test');
+    return fixture;
   };
 }

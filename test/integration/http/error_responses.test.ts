@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { FIXTURE_TIMEOUT_MS, startTestApp, type TestApp } from './app_fixture.js';
+import { useDefaultTenantApp } from './app_fixture.js';
 
 const HOST = 'localhost:3000';
 
 // The full app: body parsing, routing and the one error handler together.
 describe('error responses of the app', () => {
-  let fixture: TestApp;
-
-  beforeAll(async () => {
-    fixture = await startTestApp();
-    await fixture.addTenant('default');
-  }, FIXTURE_TIMEOUT_MS);
-  afterAll(() => fixture.cleanup(), FIXTURE_TIMEOUT_MS);
+  const fixture = useDefaultTenantApp();
 
   it('answers malformed JSON with a 400 invalid_request, not a 500, and does not echo the body', async () => {
-    const response = await request(fixture.app)
+    const response = await request(fixture().app)
       .post('/oauth/token')
       .set('Host', HOST)
       .set('Content-Type', 'application/json')
@@ -26,7 +20,7 @@ describe('error responses of the app', () => {
   });
 
   it('answers malformed JSON on /api/v2 in the Management API shape', async () => {
-    const response = await request(fixture.app)
+    const response = await request(fixture().app)
       .post('/api/v2/clients')
       .set('Host', HOST)
       .set('Content-Type', 'application/json')
@@ -41,7 +35,7 @@ describe('error responses of the app', () => {
   });
 
   it('answers an oversized body with 413, not a 500', async () => {
-    const response = await request(fixture.app)
+    const response = await request(fixture().app)
       .post('/oauth/token')
       .set('Host', HOST)
       .type('form')
@@ -51,7 +45,7 @@ describe('error responses of the app', () => {
   });
 
   it('shows a browser a 404 page for a path nobody serves, in the layout with its stylesheet', async () => {
-    const response = await request(fixture.app).get('/no/such/page').set('Host', HOST).set('Accept', 'text/html');
+    const response = await request(fixture().app).get('/no/such/page').set('Host', HOST).set('Accept', 'text/html');
     expect(response.status).toBe(404);
     expect(response.text).toContain('<h1 id="error-title">Page not found</h1>');
     expect(response.text).toContain('There is no page at /no/such/page.');
@@ -59,14 +53,14 @@ describe('error responses of the app', () => {
   });
 
   it('escapes what the visitor typed when a page repeats it', async () => {
-    const response = await request(fixture.app).get('/').set('Host', '<script>alert(1)</script>').set('Accept', 'text/html');
+    const response = await request(fixture().app).get('/').set('Host', '<script>alert(1)</script>').set('Accept', 'text/html');
     expect(response.status).toBe(404);
     expect(response.text).not.toContain('<script>alert(1)</script>');
     expect(response.text).toContain('There is no fitgate tenant at &lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
   it('serves the stylesheet on any host, including one that is no tenant', async () => {
-    const response = await request(fixture.app).get('/static/css/fitgate.css').set('Host', 'unknown.example');
+    const response = await request(fixture().app).get('/static/css/fitgate.css').set('Host', 'unknown.example');
     expect(response.status).toBe(200);
     expect(response.type).toBe('text/css');
   });
