@@ -1,29 +1,16 @@
 import type { AddRateLimitHits } from '../rate_limit_batches.js';
 import { LuaScript } from './lua_script.js';
 import type { RedisClient } from './redis_client.js';
+import { RATE_LIMIT_INCR_SCRIPT } from './rate_limit_script.js';
 
-/**
- * RATE_LIMIT_INCR_SCRIPT (rate_limit_script.ts) for every key of a batch in one script: the same
- * keys and counts as rate-limiter-flexible's, so both limiters read each other. ARGV holds, per key,
- * its points and its window in ms; the answer, per key, its points and the ms its window has left.
- */
-const ADD_HITS = new LuaScript(`local answer = {}
-for i, key in ipairs(KEYS) do
-  local consumed = redis.call('incrby', key, ARGV[2 * i - 1])
-  local ttl = redis.call('pttl', key)
-  if ttl == -1 then
-    redis.call('pexpire', key, ARGV[2 * i])
-    ttl = tonumber(ARGV[2 * i])
-  end
-  answer[2 * i - 1] = consumed
-  answer[2 * i] = ttl
-end
-return answer`);
+/** rate-limiter-flexible's increment (rate_limit_script.ts), run on every key of a batch: the same keys and counts. */
+const ADD_HITS = new LuaScript(RATE_LIMIT_INCR_SCRIPT);
 
 /** A batch of rate-limit hits on Redis: one script, one round trip, whatever the number of keys. */
 export function redisRateLimitHits(client: RedisClient): AddRateLimitHits {
   return async (hits) => {
-    const args = hits.flatMap(({ points, durationMs }) => [String(points), String(durationMs)]);
+    // Windows are whole seconds (FITGATE_RATE_LIMIT_*), which is what EXPIRE takes.
+    const args = hits.flatMap(({ points, durationMs }) => [String(points), String(Math.ceil(durationMs / 1000))]);
     const answer = (await ADD_HITS.run(
       client,
       hits.map(({ key }) => key),
