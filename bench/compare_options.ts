@@ -27,8 +27,8 @@ export const COMPARE_USAGE = `npm run bench:compare -- --against DIR [options]
   --store sqlite|redis    the store both run on (default sqlite)
   --upstream API          google-health or fitbit-legacy (default google-health)
   --users N               virtual users (default 16)
-  --rounds N              alternating rounds (default 8)
-  --seconds S             measured seconds per build per round (default 5)
+  --rounds N              alternating rounds (default 40)
+  --seconds S             measured seconds per build per round (default 1)
   --warmup S              unmeasured seconds on each build first (default 10)
   --redis-url URL         Redis for --store redis (loopback only)`;
 
@@ -64,8 +64,8 @@ export function parseCompareOptions(argv: readonly string[]): CompareOptions {
     store,
     upstream,
     users: values.users === undefined ? 16 : positiveInteger('--users', values.users),
-    rounds: values.rounds === undefined ? 8 : positiveInteger('--rounds', values.rounds),
-    roundSeconds: values.seconds === undefined ? 5 : positiveNumber('--seconds', values.seconds),
+    rounds: values.rounds === undefined ? 40 : positiveInteger('--rounds', values.rounds),
+    roundSeconds: values.seconds === undefined ? 1 : positiveNumber('--seconds', values.seconds),
     warmupSeconds: values.warmup === undefined ? 10 : nonNegativeNumber('--warmup', values.warmup),
     emulatorUsers: 200,
     redisUrl,
