@@ -42,10 +42,10 @@ export interface SqliteFile {
 
 /**
  * How much of each file SQLite reads through a memory map instead of read() calls: a page read is
- * then a memory access, without a system call and a copy into SQLite's own cache (4 % of the CPU
- * of a login on this store, measured with bench:compare). Writes still go through the WAL, so
- * durability is unchanged. The pages are the kernel's page cache, shared by every worker that maps
- * the file; they count in each process's RSS as file-backed memory, not as memory of its own.
+ * then a memory access, without a system call and a copy into SQLite's own cache (0.5-4.5 % of the
+ * CPU of a login on this store in five bench:compare runs, all one way). Writes still go through
+ * the WAL, so durability is unchanged. The pages are the kernel's page cache, shared by every
+ * worker that maps the file; they count in each process's RSS as file-backed memory.
  */
 export const MEMORY_MAP_BYTES = 256 * 1024 * 1024;
 
