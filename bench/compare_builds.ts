@@ -1,7 +1,8 @@
 import { createClient } from 'redis';
 import type { RedisStore } from '../src/store/redis/redis_store.js';
 import { parseCompareOptions, type CompareOptions } from './compare_options.js';
-import { compareInRounds, median } from './compare_rounds.js';
+import { compareInRounds, median, verdict } from './compare_rounds.js';
+import { medianInterval } from './median_interval.js';
 import { benchUserLogin, LEGACY_APP, prepareEmulator } from './emulator_setup.js';
 import { setUpFitgate } from './fitgate_setup.js';
 import { HttpClient } from './http_client.js';
@@ -58,9 +59,12 @@ async function main(argv: readonly string[]): Promise<void> {
 
 function summary(options: CompareOptions, ratios: readonly number[]): string {
   const [low, high] = [Math.min(...ratios), Math.max(...ratios)];
+  const interval = medianInterval(ratios);
   return (
     `${options.store}, ${options.upstream}, ${options.users} users, ${ratios.length} rounds of ${options.roundSeconds} s: ` +
-    `the other build's CPU per login is ${round(median(ratios), 3)}x this one's (median; rounds ${round(low, 3)} to ${round(high, 3)})\n`
+    `the other build's CPU per login is ${round(median(ratios), 3)}x this one's (median; ` +
+    (interval ? `95 % interval ${round(interval.low, 3)} to ${round(interval.high, 3)}; ` : '') +
+    `rounds ${round(low, 3)} to ${round(high, 3)})\n${verdict(interval)}\n`
   );
 }
 

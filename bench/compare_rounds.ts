@@ -1,3 +1,4 @@
+import { round } from './latency.js';
 import { Measurement } from './measure.js';
 import type { LoadPlan } from './load.js';
 import type { LoadResult } from './result_schema.js';
@@ -43,4 +44,13 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** What the interval lets one say: a difference is resolved only when the whole interval is on one side of 1. */
+export function verdict(interval: { low: number; high: number } | undefined): string {
+  if (!interval) return 'too few rounds for a 95 % interval: run at least 6';
+  const percent = (ratio: number): number => round(Math.abs(ratio - 1) * 100, 1);
+  if (interval.low > 1) return `resolved: the other build costs ${percent(interval.low)}-${percent(interval.high)} % more CPU per login`;
+  if (interval.high < 1) return `resolved: the other build costs ${percent(interval.high)}-${percent(interval.low)} % less CPU per login`;
+  return 'not resolved: the interval holds 1, so the two builds cannot be told apart at this many rounds';
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { HopTimes } from '../../../bench/latency.js';
-import { compareInRounds, median } from '../../../bench/compare_rounds.js';
+import { compareInRounds, median, verdict } from '../../../bench/compare_rounds.js';
 import type { Contender } from '../../../bench/versus_peer.js';
 
 /** `npm run bench:compare`'s rounds: two builds in alternating order, each round judged on its own. */
@@ -49,5 +49,17 @@ describe('median', () => {
 
   it('refuses an empty list rather than inventing a number', () => {
     expect(() => median([])).toThrow('the median of nothing');
+  });
+});
+
+describe('verdict', () => {
+  it('calls a difference resolved only when the whole interval is on one side of 1', () => {
+    expect(verdict({ low: 1.02, high: 1.07 })).toBe('resolved: the other build costs 2-7 % more CPU per login');
+    expect(verdict({ low: 0.91, high: 0.96 })).toBe('resolved: the other build costs 4-9 % less CPU per login');
+    expect(verdict({ low: 0.97, high: 1.01 })).toMatch(/^not resolved: the interval holds 1/);
+  });
+
+  it('says how many rounds an interval needs when there are too few', () => {
+    expect(verdict(undefined)).toBe('too few rounds for a 95 % interval: run at least 6');
   });
 });
