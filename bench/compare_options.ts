@@ -12,6 +12,9 @@ export interface CompareOptions {
   readonly upstream: FitbitApi;
   /** Virtual users, as in the benchmark's levels. */
   readonly users: number;
+  /** Pairs of fresh processes, one of each build (see compare_builds.ts). */
+  readonly pairs: number;
+  /** Alternating rounds per pair. */
   readonly rounds: number;
   /** Measured seconds per build per round. */
   readonly roundSeconds: number;
@@ -27,9 +30,10 @@ export const COMPARE_USAGE = `npm run bench:compare -- --against DIR [options]
   --store sqlite|redis    the store both run on (default sqlite)
   --upstream API          google-health or fitbit-legacy (default google-health)
   --users N               virtual users (default 16)
-  --rounds N              alternating rounds (default 40)
+  --pairs N               pairs of fresh processes, one of each build (default 4)
+  --rounds N              alternating rounds per pair (default 10)
   --seconds S             measured seconds per build per round (default 1)
-  --warmup S              unmeasured seconds on each build first (default 10)
+  --warmup S              unmeasured seconds on each build of each pair first (default 10)
   --redis-url URL         Redis for --store redis (loopback only)`;
 
 export function parseCompareOptions(argv: readonly string[]): CompareOptions {
@@ -42,6 +46,7 @@ export function parseCompareOptions(argv: readonly string[]): CompareOptions {
       store: { type: 'string' },
       upstream: { type: 'string' },
       users: { type: 'string' },
+      pairs: { type: 'string' },
       rounds: { type: 'string' },
       seconds: { type: 'string' },
       warmup: { type: 'string' },
@@ -64,7 +69,8 @@ export function parseCompareOptions(argv: readonly string[]): CompareOptions {
     store,
     upstream,
     users: values.users === undefined ? 16 : positiveInteger('--users', values.users),
-    rounds: values.rounds === undefined ? 40 : positiveInteger('--rounds', values.rounds),
+    pairs: values.pairs === undefined ? 4 : positiveInteger('--pairs', values.pairs),
+    rounds: values.rounds === undefined ? 10 : positiveInteger('--rounds', values.rounds),
     roundSeconds: values.seconds === undefined ? 1 : positiveNumber('--seconds', values.seconds),
     warmupSeconds: values.warmup === undefined ? 10 : nonNegativeNumber('--warmup', values.warmup),
     emulatorUsers: 200,

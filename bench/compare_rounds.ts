@@ -48,9 +48,9 @@ export function median(values: readonly number[]): number {
 
 /** What the interval lets one say: a difference is resolved only when the whole interval is on one side of 1. */
 export function verdict(interval: { low: number; high: number } | undefined): string {
-  if (!interval) return 'too few rounds for a 95 % interval: run at least 6';
+  if (!interval) return 'one pair of processes has no spread to judge by: run --pairs 2 or more for an interval';
   const percent = (ratio: number): number => round(Math.abs(ratio - 1) * 100, 1);
   if (interval.low > 1) return `resolved: the other build costs ${percent(interval.low)}-${percent(interval.high)} % more CPU per login`;
   if (interval.high < 1) return `resolved: the other build costs ${percent(interval.high)}-${percent(interval.low)} % less CPU per login`;
-  return 'not resolved: the interval holds 1, so the two builds cannot be told apart at this many rounds';
+  return 'not resolved: the interval holds 1, so the two builds cannot be told apart with this many pairs';
 }

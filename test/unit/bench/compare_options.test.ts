@@ -15,7 +15,8 @@ describe('parseCompareOptions', () => {
       store: 'sqlite',
       upstream: 'google-health',
       users: 16,
-      rounds: 40,
+      pairs: 4,
+      rounds: 10,
       roundSeconds: 1,
       warmupSeconds: 10,
       emulatorUsers: 200,
@@ -24,8 +25,8 @@ describe('parseCompareOptions', () => {
   });
 
   it('takes the store, the upstream and the load from the command line', () => {
-    const options = parseCompareOptions(['--against', here, '--store', 'redis', '--upstream', 'fitbit-legacy', '--users', '8', '--rounds', '12', '--seconds', '2.5', '--warmup', '0']);
-    expect(options).toMatchObject({ store: 'redis', upstream: 'fitbit-legacy', users: 8, rounds: 12, roundSeconds: 2.5, warmupSeconds: 0 });
+    const options = parseCompareOptions(['--against', here, '--store', 'redis', '--upstream', 'fitbit-legacy', '--users', '8', '--pairs', '3', '--rounds', '12', '--seconds', '2.5', '--warmup', '0']);
+    expect(options).toMatchObject({ store: 'redis', upstream: 'fitbit-legacy', users: 8, pairs: 3, rounds: 12, roundSeconds: 2.5, warmupSeconds: 0 });
   });
 
   it('says what to do when there is nothing to compare against', () => {
@@ -38,6 +39,7 @@ describe('parseCompareOptions', () => {
     expect(() => parseCompareOptions(['--against', here, '--store', 'postgres'])).toThrow('--store: unknown store "postgres"');
     expect(() => parseCompareOptions(['--against', here, '--upstream', 'strava'])).toThrow('--upstream: unknown upstream "strava"');
     expect(() => parseCompareOptions(['--against', here, '--rounds', '0'])).toThrow('--rounds must be a positive integer, not "0"');
+    expect(() => parseCompareOptions(['--against', here, '--pairs', '1.5'])).toThrow('--pairs must be a positive integer, not "1.5"');
     expect(() => parseCompareOptions(['--against', here, '--redis-url', 'redis://10.0.0.5:6379'])).toThrow('--redis-url must be on loopback');
   });
 });

@@ -59,7 +59,7 @@ describe('verdict', () => {
     expect(verdict({ low: 0.97, high: 1.01 })).toMatch(/^not resolved: the interval holds 1/);
   });
 
-  it('says how many rounds an interval needs when there are too few', () => {
-    expect(verdict(undefined)).toBe('too few rounds for a 95 % interval: run at least 6');
+  it('says what an interval needs when there is none', () => {
+    expect(verdict(undefined)).toBe('one pair of processes has no spread to judge by: run --pairs 2 or more for an interval');
   });
 });
