@@ -1,12 +1,17 @@
-import { fitgateCode, redeemCode, refresh, userinfo, type FitgateTarget, type Tokens } from './flows.js';
+import { randomBytes } from 'node:crypto';
+import { beginFitgateLogin, fitgateCode, redeemCode, refresh, userinfo, type FitgateTarget, type Tokens } from './flows.js';
+import { CookieJar } from './http_client.js';
 import { runLoad } from './load.js';
 import { measure, type Measured } from './measure.js';
 import type { LoadResult } from './result_schema.js';
 
 /**
- * /oauth/token and /userinfo on their own: codes are made first by full front-channel logins (not
- * measured), then redeemed as fast as the virtual users can; the refresh tokens this yields are
- * rotated for the duration; the access tokens are presented to /userinfo.
+ * A login's hops to fitgate on their own, except the callback (which needs a fresh upstream code
+ * each time, so it is measured only inside complete logins; its cost is the login's less these):
+ * /authorize, each from a new visitor, leaving a pending login behind as a real one does; then
+ * /oauth/token and /userinfo: codes are made first by full front-channel logins (not measured),
+ * then redeemed as fast as the virtual users can; the refresh tokens this yields are rotated for
+ * the duration; the access tokens are presented to /userinfo.
  */
 export interface EndpointPlan {
   concurrency: number;
@@ -23,7 +28,14 @@ export async function measureEndpoints(
   target: FitgateTarget,
   plan: EndpointPlan,
   processes: Measured,
-): Promise<{ codeExchange: LoadResult; refresh: LoadResult; userinfo: LoadResult }> {
+): Promise<{ authorize: LoadResult; codeExchange: LoadResult; refresh: LoadResult; userinfo: LoadResult }> {
+  const authorize = await measure(
+    { concurrency: plan.concurrency, durationMs: plan.durationMs },
+    ['authorize'],
+    (times) => times.time('authorize', async () => void (await beginFitgateLogin(target, new CookieJar(), randomBytes(12).toString('base64url')))),
+    processes,
+  );
+
   const codes: string[] = [];
   const prepared = await runLoad(
     { concurrency: plan.concurrency, durationMs: PREPARE_BOUND_MS, iterations: plan.codes },
@@ -61,5 +73,5 @@ export async function measureEndpoints(
     (times, sequence) => times.time('userinfo', () => userinfo(target, accessTokens[sequence % accessTokens.length] ?? '')),
     processes,
   );
-  return { codeExchange, refresh: refreshed, userinfo: userinfoAlone };
+  return { authorize, codeExchange, refresh: refreshed, userinfo: userinfoAlone };
 }

@@ -110,13 +110,15 @@ export function renderMarkdown(result: BenchResult): string {
       result.runs.flatMap((run) =>
         (
           [
+            ['/authorize (a new visitor)', run.endpoints.authorize],
             ['/oauth/token (code exchange)', run.endpoints.codeExchange],
             ['/oauth/token (refresh)', run.endpoints.refresh],
             ['/userinfo', run.endpoints.userinfo],
           ] as const
-        ).map(([name, load]) => {
+        ).flatMap(([name, load]) => {
+          if (load === undefined) return [];
           const hop = Object.values(load.hops)[0];
-          return [run.store, name, String(load.perSecond), String(hop?.p50 ?? 0), String(hop?.p95 ?? 0), String(hop?.p99 ?? 0), String(load.cpuMsPerOp), String(load.errors)];
+          return [[run.store, name, String(load.perSecond), String(hop?.p50 ?? 0), String(hop?.p95 ?? 0), String(hop?.p99 ?? 0), String(load.cpuMsPerOp), String(load.errors)]];
         }),
       ),
     ),

@@ -83,7 +83,13 @@ export const storeRunSchema = z.strictObject({
     peak: loadResultSchema,
   }),
   legacy: legacyRunSchema,
-  endpoints: z.strictObject({ codeExchange: loadResultSchema, refresh: loadResultSchema, userinfo: loadResultSchema }),
+  endpoints: z.strictObject({
+    /** The first hop of a login alone (runs before 2026-12-03 17:50Z did not measure it). */
+    authorize: loadResultSchema.optional(),
+    codeExchange: loadResultSchema,
+    refresh: loadResultSchema,
+    userinfo: loadResultSchema,
+  }),
   memory: z.strictObject({
     fitgateRssBytes: count,
     peerRssBytes: count,

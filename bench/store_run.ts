@@ -82,7 +82,7 @@ export async function runStore(store: 'sqlite' | 'redis', context: StoreRunConte
       { concurrency: peak.concurrency, durationMs, codes: Math.min(5_000, Math.max(4 * peak.concurrency, Math.round(peak.perSecond * options.durationSeconds))), loginAs },
       fitgateProcesses,
     );
-    progress(`code exchange ${endpoints.codeExchange.perSecond}/s, refresh ${endpoints.refresh.perSecond}/s, userinfo ${endpoints.userinfo.perSecond}/s`);
+    progress(`authorize ${endpoints.authorize.perSecond}/s, code exchange ${endpoints.codeExchange.perSecond}/s, refresh ${endpoints.refresh.perSecond}/s, userinfo ${endpoints.userinfo.perSecond}/s`);
 
     const fitgateRssBytes = rssBytes(fitgate.process.pid);
     const peerRssBytes = rssBytes(peer.process.pid);

@@ -96,9 +96,9 @@ describe('npm run bench at a tiny load', () => {
     }
   });
 
-  it('measures the token endpoint and userinfo alone, and the three scale scenarios', () => {
+  it('measures /authorize, the token endpoint and userinfo alone, and the three scale scenarios', () => {
     for (const run of result.runs) {
-      for (const endpoint of [run.endpoints.codeExchange, run.endpoints.refresh, run.endpoints.userinfo]) expect(endpoint.completed).toBeGreaterThan(0);
+      for (const endpoint of [run.endpoints.authorize, run.endpoints.codeExchange, run.endpoints.refresh, run.endpoints.userinfo]) expect(endpoint?.completed).toBeGreaterThan(0);
       expect(run.scale.map((scenario) => scenario.result.completed > 0)).toEqual([true, true, true]);
       expect(run.scale[1]!.clients).toBeGreaterThan(run.scale[0]!.clients);
       expect(run.scale[2]!.users).toBeGreaterThan(run.scale[0]!.users);
