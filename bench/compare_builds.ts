@@ -44,12 +44,13 @@ async function main(argv: readonly string[]): Promise<void> {
     const pairMedians: number[] = [];
     const allRatios: number[] = [];
     for (let pair = 0; pair < options.pairs; pair++) {
-      // Every other pair starts the other build first, so neither is always the older process.
-      const [first, second] = pair % 2 === 0 ? [undefined, options.againstServer] : [options.againstServer, undefined];
-      const [a, b] = [await contender(first), await contender(second)];
-      const [ours, theirs] = pair % 2 === 0 ? [a, b] : [b, a];
+      // Every other pair starts (and warms up) the other build first, so neither is always the older process.
+      const oursFirst = pair % 2 === 0;
+      const first = await contender(oursFirst ? undefined : options.againstServer);
+      const second = await contender(oursFirst ? options.againstServer : undefined);
+      const [ours, theirs] = oursFirst ? [first, second] : [second, first];
       progress(`pair ${pair + 1} of ${options.pairs}: warming up each build for ${options.warmupSeconds} s`);
-      await warmUp(pair % 2 === 0 ? [ours.contender, theirs.contender] : [theirs.contender, ours.contender], options.users, options.warmupSeconds);
+      await warmUp([first.contender, second.contender], options.users, options.warmupSeconds);
       const rounds = await compareInRounds(ours.contender, theirs.contender, plan, options.rounds, (result, index) =>
         process.stdout.write(
           `pair ${pair + 1} round ${index + 1}: this build ${result.ours.cpuMsPerOp} ms/login at ${result.ours.perSecond}/s (${result.ours.errors} errors), ` +
@@ -57,9 +58,10 @@ async function main(argv: readonly string[]): Promise<void> {
         ),
       );
       const ratios = rounds.map((result) => result.cpuRatio);
+      const pairMedian = median(ratios);
       allRatios.push(...ratios);
-      pairMedians.push(median(ratios));
-      process.stdout.write(`pair ${pair + 1}: other/this ${round(median(ratios), 3)} (median of ${ratios.length} rounds)\n`);
+      pairMedians.push(pairMedian);
+      process.stdout.write(`pair ${pair + 1}: other/this ${round(pairMedian, 3)} (median of ${ratios.length} rounds)\n`);
       await ours.fitgate.stop();
       await theirs.fitgate.stop();
     }

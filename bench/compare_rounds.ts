@@ -14,10 +14,11 @@ export interface ComparedRound {
 
 /**
  * Two builds of fitgate under the same load in `rounds` rounds, this one first in even rounds and
- * the other first in odd ones, so both share the machine's drift. Each round is judged on its own:
- * the median of the rounds' ratios is what a change is judged by, and their spread says how much
- * the machine scattered. Two runs of each once let a change through that eight alternating rounds
- * then refused (docs/storage.md, *Why the fsync stays inside COMMIT*).
+ * the other first in odd ones, so both share the machine's drift. Each round is judged on its own;
+ * the median of the rounds' ratios is this pair of processes' measurement, and bench:compare judges
+ * a change by several pairs (compare_builds.ts), since the rounds of one pair share their processes'
+ * difference. Two runs of each once let a change through that eight alternating rounds then refused
+ * (docs/storage.md, *Why the fsync stays inside COMMIT*).
  */
 export async function compareInRounds(
   ours: Contender,
