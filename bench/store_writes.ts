@@ -91,7 +91,7 @@ async function startInProcess(kind: 'sqlite' | 'redis', emulatorUrl: string, red
   const logger = createLogger({ level: 'error' });
   const store = await openStore(config, logger);
   const sealer = createSealer(config.masterKeys);
-  await bootstrap({ config, store, sealer });
+  await bootstrap({ config, store, sealer, plugins: connectionPlugins() });
   const internalBaseUrl = `http://127.0.0.1:${port}`;
   const server: Server = createServer(createApp({ config, store, sealer, logger, plugins: connectionPlugins(), internalBaseUrl: () => internalBaseUrl }));
   await new Promise<void>((resolve, reject) => {

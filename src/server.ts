@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   // Refuse to serve values it cannot open: every /authorize would answer 500 (issue 17).
   const keyProblem = await masterKeyProblem(store.sealedRecords, sealer.keyIds);
   if (keyProblem) fail(keyProblem);
-  const bootstrapped = await bootstrap({ config, store, sealer });
+  const bootstrapped = await bootstrap({ config, store, sealer, plugins: connectionPlugins() });
   const started: Started = { ...bootstrapped, firstPassword: await firstPasswordNotice(bootstrapped, config.dataDir, store.admins) };
   if (config.workers > 1) {
     await store.close();

@@ -66,7 +66,7 @@ function saveToggle(form, input) {
     });
 }
 
-// The connection settings: choosing Google Health or legacy Fitbit shows that mode's hints at once,
+// The connection settings: choosing one of the plugin's APIs (modes) shows that mode's hints at once,
 // before saving. Without JavaScript every hint is shown, each labelled with its mode.
 function showHintsFor(form) {
   const checked = form.querySelector('input[name="api"]:checked');

@@ -1,10 +1,9 @@
-import type { UpstreamApi } from '../domain/types.js';
-
 /** How a worker reaches the sandbox emulator the primary runs. */
 export interface SandboxLink {
   /** Loopback base URL of the primary's emulator host, e.g. "http://127.0.0.1:40123". */
   readonly url: string;
-  readonly credentials: Readonly<Record<UpstreamApi, { readonly clientID: string; readonly clientSecret: string }>>;
+  /** The sandbox apps' credentials by the upstream API each plays (a plugin's `apis` id). */
+  readonly credentials: Readonly<Record<string, { readonly clientID: string; readonly clientSecret: string }>>;
 }
 
 /** What the primary tells a worker before it opens its store. */

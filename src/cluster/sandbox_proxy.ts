@@ -72,7 +72,7 @@ export function proxiedSandbox(
 
   return {
     app,
-    credentialsFor: (api) => emulator.credentials[api],
+    credentialsFor: (api) => (Object.hasOwn(emulator.credentials, api) ? emulator.credentials[api] : undefined),
     backChannelUrl: () => `${emulator.url}${SANDBOX_PATH}`,
   };
 }

@@ -8,10 +8,24 @@ export interface ConnectionPlugin<Settings = Record<string, unknown>> {
   /** The connection's `strategy` value, e.g. "fitbit". */
   readonly strategy: string;
   readonly displayName: string;
+  /**
+   * The upstream APIs (modes) a connection can use, recommended first: a new connection starts on
+   * the first, and the dashboard offers them in this order. Every `api` parameter below is one of
+   * their ids, and parseSettings accepts exactly these.
+   */
+  readonly apis: readonly [ConnectionApi, ...ConnectionApi[]];
+  /** Permission names a new connection asks for: what most applications need, nothing more. */
+  readonly defaultPermissions: readonly string[];
   /** Validates the connection's options (the Management API and the dashboard use it). */
   parseSettings(input: unknown): { ok: true; value: Settings } | { ok: false; field: string; message: string };
   /** Permissions an admin can tick, with the upstream scopes each maps to per mode. */
-  permissions(api: string): ReadonlyArray<{ name: string; description: string; upstreamScopes: string[] }>;
+  permissions(api: string): readonly PluginPermission[];
+  /**
+   * `permissions(api)` grouped as the upstream grants them: when one consent grants a whole area,
+   * the dashboard shows its permissions together, so an admin sees what ticking one gives away.
+   * Each permission is in exactly one area.
+   */
+  permissionAreas(api: string): readonly PermissionArea[];
   /** Numbered setup steps for the admin, naming the exact callback URL to register. */
   setupSteps(api: string, callbackUrl: string): string[];
   /**
@@ -34,6 +48,37 @@ export interface ConnectionPlugin<Settings = Record<string, unknown>> {
    * console or terms; undefined: the host explains that kind in general terms.
    */
   explainFailure(kind: string, api: string): { meaning: string; fix: string } | undefined;
+}
+
+/** One upstream API of a plugin, as the admin is offered it. */
+export interface ConnectionApi {
+  /** The connection's `api` option, as stored and as the Management API and the settings form carry it. */
+  readonly id: string;
+  /** How the admin's pages name it, e.g. "Google Health API". */
+  readonly name: string;
+  /** Shown while it is chosen, when choosing it needs a second thought (it is shutting down). */
+  readonly warning?: string;
+  /** Beside the Client ID field while it is chosen: where this upstream shows the value to paste. */
+  readonly clientIdHint: string;
+  /** Beside the permissions while it is chosen: how this upstream grants them. */
+  readonly permissionsHint: string;
+}
+
+export interface PluginPermission {
+  /** What the admin ticks and the connection's `scope` option lists. */
+  readonly name: string;
+  readonly description: string;
+  /** What the upstream is asked for in this mode; empty when it has no counterpart. */
+  readonly upstreamScopes: readonly string[];
+}
+
+/** Permissions the upstream grants together (or one alone, when it grants each on its own). */
+export interface PermissionArea {
+  /** What the admin reads above the area, e.g. "Health metrics and measurements". */
+  readonly label: string;
+  /** The upstream scope that grants the whole area; absent when nothing is requested for it. */
+  readonly scope?: string;
+  readonly permissions: readonly PluginPermission[];
 }
 
 export interface UpstreamWording {

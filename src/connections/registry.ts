@@ -5,7 +5,10 @@ import type { ConnectionPlugin, PluginErrorKind } from './plugin.js';
 type Assert<T extends true> = T;
 export type FitbitKindsKnown = Assert<UpstreamErrorKind extends PluginErrorKind ? true : false>;
 
-/** Every connection plugin the host knows, by strategy name. A second provider is one more entry. */
+/**
+ * Every connection plugin the host knows, by strategy name. A second provider is one more entry;
+ * the first is the one a fresh install sets up (domain/new_connection.ts, firstPlugin).
+ */
 export function connectionPlugins(): ReadonlyMap<string, ConnectionPlugin> {
   const plugins: ConnectionPlugin[] = [fitbitPlugin];
   return new Map(plugins.map((plugin) => [plugin.strategy, plugin]));

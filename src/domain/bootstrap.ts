@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Config } from '../config/index.js';
 import { createClient, verifyClientSecret } from './clients.js';
 import { MANAGEMENT_API_SCOPES } from './management_scopes.js';
+import { firstPlugin, newConnectionOptions, type PluginDefaults } from './new_connection.js';
 import { hashPassword } from './passwords.js';
 import {
   AlreadyExistsError,
@@ -17,14 +18,12 @@ import type { Connection } from './types.js';
 /** The email of the generated admin when FITGATE_ADMIN_EMAIL is not set. */
 export const GENERATED_ADMIN_EMAIL = 'admin@fitgate.local';
 
-// The Fitbit connection of a fresh install: Google Health (the live upstream), no credentials so
-// it logs in through the sandbox at once, and the scopes most apps ask for.
-const FIRST_CONNECTION = { name: 'fitbit', strategy: 'fitbit', scope: ['activity', 'heartrate', 'profile', 'sleep'] };
-
 export interface BootstrapDeps {
   config: Pick<Config, 'publicUrl' | 'baseHost' | 'admin' | 'bootstrapClient'>;
   store: { tenants: TenantRepository; admins: AdminRepository; connections: ConnectionRepository; clients: ClientRepository };
   sealer: Sealer;
+  /** The connection plugins by strategy, as the app gets them: the first one's connection is created on first start. */
+  plugins: ReadonlyMap<string, PluginDefaults>;
 }
 
 export interface BootstrapResult {
@@ -39,8 +38,9 @@ export interface BootstrapResult {
 }
 
 /**
- * First start: the `default` tenant with its signing key and a sandbox Fitbit connection, its first
- * admin, and the machine-to-machine client when FITGATE_BOOTSTRAP_CLIENT_ID/SECRET are set.
+ * First start: the `default` tenant with its signing key and a sandbox connection of the first
+ * plugin (named like its strategy, as the dashboard looks it up), its first admin, and the
+ * machine-to-machine client when FITGATE_BOOTSTRAP_CLIENT_ID/SECRET are set.
  * Idempotent: every later start finds what exists and creates nothing, keeps the stored admin
  * password and client secret as they are, and never re-creates a connection an admin deleted.
  * Two instances starting together on one Redis are safe: the store's create refuses the second
@@ -53,7 +53,8 @@ export async function bootstrap(deps: BootstrapDeps): Promise<BootstrapResult> {
 
   if (await createDefaultTenant(deps)) {
     result.created.push('tenant');
-    if (await createIfAbsent(() => store.connections.create(firstConnection()))) result.created.push('connection');
+    const plugin = firstPlugin(deps.plugins);
+    if (plugin && (await createIfAbsent(() => store.connections.create(firstConnection(plugin))))) result.created.push('connection');
   }
 
   const admin = await createFirstAdmin(deps);
@@ -110,14 +111,14 @@ async function createFirstAdmin(deps: BootstrapDeps): Promise<BootstrapResult['a
   return generatedPassword ? { email, generatedPassword } : { email };
 }
 
-function firstConnection(): Connection {
+function firstConnection(plugin: PluginDefaults): Connection {
   const now = new Date().toISOString();
   return {
     tenant: DEFAULT_TENANT,
     id: `con_${randomBytes(12).toString('base64url')}`,
-    name: FIRST_CONNECTION.name,
-    strategy: FIRST_CONNECTION.strategy,
-    options: { api: 'google-health', scope: [...FIRST_CONNECTION.scope], profileSync: 'on_each_login' },
+    name: plugin.strategy,
+    strategy: plugin.strategy,
+    options: newConnectionOptions(plugin),
     enabledClients: [],
     createdAt: now,
     updatedAt: now,

@@ -12,7 +12,10 @@ export type ReauthorizationReason =
    * these with the same invalid_grant, so they are one reason; the log event keeps the upstream's words.
    */
   | 'refresh_token_rejected'
-  /** The legacy Fitbit Web API answered 410 Gone: the connection must move to google-health. */
+  /**
+   * The upstream API answered 410 Gone (shut down): the connection must move to another of its
+   * plugin's APIs. The code keeps its first name, from the legacy Fitbit Web API: it is stored.
+   */
   | 'legacy_api_gone'
   /** The access token expired and the upstream never issued a refresh token (no offline access). */
   | 'refresh_token_missing'
@@ -23,7 +26,7 @@ export type ReauthorizationReason =
 
 const EXPLANATIONS: Readonly<Record<ReauthorizationReason, string>> = {
   refresh_token_rejected: 'the upstream refused the stored refresh token',
-  legacy_api_gone: 'the legacy Fitbit Web API is gone (410); switch the connection to google-health',
+  legacy_api_gone: 'the upstream API it used is gone (410); an administrator must switch the connection to another API',
   refresh_token_missing: 'the access token expired and the upstream issued no refresh token',
   unlinked: 'an administrator unlinked it and its upstream tokens were revoked',
   master_key_lost: 'its stored tokens were sealed under a master key that was lost',

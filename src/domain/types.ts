@@ -8,8 +8,6 @@
 /** A value sealed with AES-256-GCM under the master key: "v1.<keyId>.<iv>.<ciphertext>.<tag>". */
 export type Sealed = string & { readonly __sealed: unique symbol };
 
-export type UpstreamApi = 'google-health' | 'fitbit-legacy';
-
 export interface Tenant {
   /** Lowercase DNS label; also the tenant's id. `default` is the bare base host. */
   readonly name: string;
@@ -102,7 +100,8 @@ export interface RefreshTokenPolicy {
 export type ProfileSyncMode = 'on_each_login' | 'on_first_login';
 
 export interface ConnectionOptions {
-  api: UpstreamApi;
+  /** Which of its plugin's upstream APIs the connection uses: one of the plugin's `apis` ids. */
+  api: string;
   /** Upstream OAuth client id. Absent: sandbox (when enabled) or not yet configured. */
   clientId?: string;
   /** Upstream OAuth client secret, sealed; write-only through every API. */
@@ -148,7 +147,8 @@ export interface Identity {
   /** The upstream's user id: Fitbit's encodedId (legacy) or Google Health's healthUserId. */
   userId: string;
   isSocial: true;
-  api: UpstreamApi;
+  /** The upstream API (of the connection's plugin) that issued its tokens. */
+  api: string;
   /** Fitbit encodedId kept after migration to Google Health, so both ids find this identity. */
   legacyUserId?: string;
   grantedScopes: string[];

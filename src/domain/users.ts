@@ -1,6 +1,6 @@
 import { AccessDeniedError } from '../errors/index.js';
 import { AlreadyExistsError, type Sealer, type UserRepository } from './ports.js';
-import type { Identity, Sealed, UpstreamApi, User } from './types.js';
+import type { Identity, Sealed, User } from './types.js';
 import { identityFromLogin, withRootProfile, type UpstreamLogin } from './user_login.js';
 import { findLoginOwner } from './user_migration.js';
 
@@ -19,7 +19,7 @@ export interface RecordLoginDeps {
  * recordLogin has returned (the user is saved by then). Still sealed: a result object is easy to log.
  */
 export interface LegacyTokenToRevoke {
-  api: UpstreamApi;
+  api: string;
   sealedToken: Sealed;
 }
 

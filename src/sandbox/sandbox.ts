@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import type { UpstreamApi } from '../domain/types.js';
 import { createEmulator, type EmulatorControl, type RegisteredApp } from '../emulator/index.js';
 import { SANDBOX_NOTICE, SANDBOX_PATH, type SandboxCredentials, type SandboxUpstream } from '../upstream/sandbox_upstream.js';
 
@@ -17,16 +16,23 @@ export interface SandboxAccess extends SandboxUpstream {
 export interface Sandbox extends SandboxAccess {
   readonly control: EmulatorControl;
   /** Both sandbox apps' credentials, for processes that reach this emulator from elsewhere. */
-  credentials(): Readonly<Record<UpstreamApi, SandboxCredentials>>;
+  credentials(): Readonly<Record<SandboxApi, SandboxCredentials>>;
   /** Registers `callbackUrl` as a redirect URI of both sandbox apps. */
   allowCallback(callbackUrl: string): void;
 }
 
-const CLIENT_IDS: Readonly<Record<UpstreamApi, string>> = {
+/** The upstreams the emulator plays: the Fitbit plugin's two APIs, by the ids it declares. */
+type SandboxApi = RegisteredApp['api'];
+
+const CLIENT_IDS: Readonly<Record<SandboxApi, string>> = {
   'google-health': 'fitgate-sandbox.apps.googleusercontent.com',
   'fitbit-legacy': '23SBOX',
 };
-const APIS = Object.keys(CLIENT_IDS) as UpstreamApi[];
+const APIS = Object.keys(CLIENT_IDS) as SandboxApi[];
+
+function isSandboxApi(api: string): api is SandboxApi {
+  return Object.hasOwn(CLIENT_IDS, api);
+}
 
 /** A sandbox emulator whose back channel is reached at `backChannelUrl`. */
 export function buildSandbox(backChannelUrl: () => string): Sandbox {
@@ -47,12 +53,12 @@ export function buildSandbox(backChannelUrl: () => string): Sandbox {
     control,
     backChannelUrl,
     credentialsFor(api, callbackUrl) {
-      return credentialsOf(control.addRedirectUri(CLIENT_IDS[api], callbackUrl));
+      return isSandboxApi(api) ? credentialsOf(control.addRedirectUri(CLIENT_IDS[api], callbackUrl)) : undefined;
     },
     credentials() {
       const registered = new Map(control.apps().map((app) => [app.clientId, app]));
       return Object.fromEntries(APIS.map((api) => [api, credentialsOf(registered.get(CLIENT_IDS[api]) as RegisteredApp)])) as Record<
-        UpstreamApi,
+        SandboxApi,
         SandboxCredentials
       >;
     },

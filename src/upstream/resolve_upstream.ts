@@ -2,7 +2,7 @@ import type { Config } from '../config/index.js';
 import type { ConnectionPlugin, PluginClientOptions, PluginTokenClient, UpstreamWording } from '../connections/plugin.js';
 import type { Sealer } from '../domain/ports.js';
 import { tenantUrl } from '../domain/tenants.js';
-import type { Connection, UpstreamApi } from '../domain/types.js';
+import type { Connection } from '../domain/types.js';
 import { TemporarilyUnavailableError } from '../errors/index.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { SANDBOX_PATH, type SandboxUpstream } from './sandbox_upstream.js';
@@ -47,9 +47,9 @@ export interface UpstreamResolver {
    * tenant's own host and by fitgate over loopback. `api` other than the connection's is for
    * revoking a token of the API the connection moved away from.
    */
-  resolve(connection: Connection, tenantUrl: string, api?: UpstreamApi): ResolvedUpstream;
+  resolve(connection: Connection, tenantUrl: string, api?: string): ResolvedUpstream;
   /** The plugin token client of a connection, reaching the upstream a login through it reaches. */
-  tokenClientFor(connection: Connection, api?: UpstreamApi): Promise<PluginTokenClient>;
+  tokenClientFor(connection: Connection, api?: string): Promise<PluginTokenClient>;
   /** Bound on a whole login (several upstream calls in a row, each bounded by the plugin). */
   readonly loginDeadlineMs: number;
 }
@@ -61,7 +61,7 @@ export function createUpstreamResolver(deps: UpstreamResolverDeps): UpstreamReso
   // strategy and token client built on a resolved upstream live as long as it (round_trip.ts).
   const resolved = new Map<string, ResolvedUpstream>();
   const tokenClients = new WeakMap<ResolvedUpstream, PluginTokenClient>();
-  const resolve = (connection: Connection, tenantUrl: string, api: UpstreamApi = connection.options.api): ResolvedUpstream => {
+  const resolve = (connection: Connection, tenantUrl: string, api: string = connection.options.api): ResolvedUpstream => {
     // The sandbox registers the callback URL with the emulator on each resolve; it is not cached.
     if (!connection.options.clientId) return resolveNow(connection, tenantUrl, api);
     const key = JSON.stringify([connection.tenant, connection.id, connection.name, connection.strategy, connection.updatedAt, connection.options, tenantUrl, api]);
@@ -73,7 +73,7 @@ export function createUpstreamResolver(deps: UpstreamResolverDeps): UpstreamReso
     }
     return upstream;
   };
-  const resolveNow = (connection: Connection, tenantUrl: string, api: UpstreamApi): ResolvedUpstream => {
+  const resolveNow = (connection: Connection, tenantUrl: string, api: string): ResolvedUpstream => {
     const plugin = deps.plugins.get(connection.strategy);
     if (!plugin) {
       throw new TemporarilyUnavailableError(`No plugin serves the ${connection.strategy} strategy of the connection "${connection.name}".`);
@@ -104,6 +104,9 @@ export function createUpstreamResolver(deps: UpstreamResolverDeps): UpstreamReso
       );
     }
     const credentials = deps.sandbox.credentialsFor(api, callbackUrlOf(tenantUrl));
+    if (!credentials) {
+      throw new TemporarilyUnavailableError(`The sandbox cannot stand in for the ${api} API of the connection "${connection.name}"; an administrator must configure its credentials.`);
+    }
     return {
       plugin,
       wording,

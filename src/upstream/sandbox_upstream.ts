@@ -1,5 +1,3 @@
-import type { UpstreamApi } from '../domain/types.js';
-
 /** Where the sandbox lives on every host; app.ts mounts it before tenant resolution. */
 export const SANDBOX_PATH = '/_sandbox';
 
@@ -18,8 +16,11 @@ export interface SandboxCredentials {
  * nothing under authn, dashboard, management or upstream imports the emulator.
  */
 export interface SandboxUpstream {
-  /** The emulator app for `api`, with `callbackUrl` registered as one of its redirect URIs. */
-  credentialsFor(api: UpstreamApi, callbackUrl: string): SandboxCredentials;
+  /**
+   * The emulator app for the upstream API `api` (a plugin's `apis` id), with `callbackUrl` registered
+   * as one of its redirect URIs; undefined when the emulator plays no such upstream.
+   */
+  credentialsFor(api: string, callbackUrl: string): SandboxCredentials | undefined;
   /** Where fitgate's back channel (token, profile, revocation calls) reaches the emulator. */
   backChannelUrl(): string;
 }

@@ -42,7 +42,7 @@ export async function startBrowserFitgate(environment: Record<string, string>): 
     ...environment,
   });
   const sealer = createSealer(config.masterKeys);
-  await bootstrap({ config, store: testStore.store, sealer });
+  await bootstrap({ config, store: testStore.store, sealer, plugins: connectionPlugins() });
   const app = createApp({
     config,
     store: testStore.store,

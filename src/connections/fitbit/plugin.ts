@@ -1,8 +1,10 @@
 import { isFitbitApi, type FitbitApi } from './api.js';
+import { apiChoices } from './api_choices.js';
 import { explainFailure, type FailureExplanation } from './failure_explanations.js';
 import type { FitbitProfile } from './profile/fitbit_profile.js';
+import { permissionAreas, type PermissionArea } from './permission_areas.js';
 import { permissions, type Permission } from './permissions.js';
-import { parseSettings, type ParsedSettings } from './settings.js';
+import { DEFAULT_SCOPES, parseSettings, type ParsedSettings } from './settings.js';
 import { upstreamPrompt } from './prompt.js';
 import { setupSteps } from './setup_steps.js';
 import { FitbitStrategy, type FitbitStrategyOptions } from './strategy.js';
@@ -33,6 +35,8 @@ function checkedApi(api: string): FitbitApi {
 export const fitbitPlugin = {
   strategy: 'fitbit',
   displayName: 'Fitbit',
+  apis: apiChoices(),
+  defaultPermissions: DEFAULT_SCOPES,
 
   parseSettings(input: unknown): ParsedSettings {
     return parseSettings(input);
@@ -40,6 +44,10 @@ export const fitbitPlugin = {
 
   permissions(api: string): Permission[] {
     return permissions(checkedApi(api));
+  },
+
+  permissionAreas(api: string): PermissionArea[] {
+    return permissionAreas(checkedApi(api));
   },
 
   setupSteps(api: string, callbackUrl: string): string[] {

@@ -14,11 +14,12 @@ export type FitbitSettings = {
   profileSync: ProfileSync;
 };
 
+/** What a connection asks for when its options name no scope, and what a new one starts with. */
 export const DEFAULT_SCOPES: readonly FitbitScope[] = ['activity', 'heartrate', 'profile', 'sleep'];
 
 const settingsSchema = z
   .object({
-    api: z.enum(FITBIT_APIS as [FitbitApi, ...FitbitApi[]], { error: 'must be "google-health" or "fitbit-legacy"' }).default('google-health'),
+    api: z.enum(FITBIT_APIS, { error: 'must be "google-health" or "fitbit-legacy"' }).default(FITBIT_APIS[0]),
     clientId: z.string().trim().min(1, 'must not be empty').max(255).optional(),
     clientSecret: z.string().min(1, 'must not be empty').max(1024).optional(),
     scope: z

@@ -1,6 +1,7 @@
 import type { ConnectionPlugin } from '../../connections/plugin.js';
+import { newConnectionOptions } from '../../domain/new_connection.js';
 import type { Sealer } from '../../domain/ports.js';
-import type { Connection, ConnectionOptions, ProfileSyncMode, UpstreamApi } from '../../domain/types.js';
+import type { Connection, ConnectionOptions, ProfileSyncMode } from '../../domain/types.js';
 import { checkboxField, listField, rawField, textField, type FieldErrors, type FormBody } from '../form_fields.js';
 
 /**
@@ -9,10 +10,9 @@ import { checkboxField, listField, rawField, textField, type FieldErrors, type F
  * never shows it, and a blank field keeps the one already stored.
  */
 
-export const UPSTREAM_APIS: readonly UpstreamApi[] = ['google-health', 'fitbit-legacy'];
-
 export interface SettingsForm {
-  api: UpstreamApi;
+  /** One of the plugin's `apis` ids. */
+  api: string;
   clientId: string;
   /** What was typed in "Client Secret"; '' keeps the stored secret. */
   newClientSecret: string;
@@ -20,18 +20,12 @@ export interface SettingsForm {
   profileSync: ProfileSyncMode;
 }
 
-/** What a connection that was never saved starts with. */
-export const NEW_CONNECTION_DEFAULTS: ConnectionOptions = {
-  api: 'google-health',
-  scope: ['activity', 'heartrate', 'profile', 'sleep'],
-  profileSync: 'on_each_login',
-};
-
-export function readSettingsForm(body: FormBody): SettingsForm | { error: FieldErrors } {
+/** The form as typed; the API must be one the page offered (the plugin's), or nothing else is read. */
+export function readSettingsForm(body: FormBody, plugin: Pick<ConnectionPlugin, 'apis'>): SettingsForm | { error: FieldErrors } {
   const api = textField(body, 'api');
-  if (!UPSTREAM_APIS.includes(api as UpstreamApi)) return { error: { api: 'Choose which API this connection uses.' } };
+  if (!plugin.apis.some((choice) => choice.id === api)) return { error: { api: 'Choose which API this connection uses.' } };
   return {
-    api: api as UpstreamApi,
+    api,
     clientId: textField(body, 'client_id'),
     newClientSecret: rawField(body, 'client_secret').trim(),
     scope: [...new Set(listField(body, 'scope'))],
@@ -85,9 +79,12 @@ function formFieldOf(field: string): string {
   return Object.hasOwn(FIELD_LABELS, name) ? name : 'form';
 }
 
-/** The settings as the form shows them: the stored options, or what the admin just typed. */
-export function formValues(connection: Connection | undefined, typed?: SettingsForm) {
-  const options = connection?.options ?? NEW_CONNECTION_DEFAULTS;
+/**
+ * The settings as the form shows them: what the admin just typed, else the stored options, else
+ * what a new connection of the plugin starts with.
+ */
+export function formValues(plugin: Pick<ConnectionPlugin, 'apis' | 'defaultPermissions'>, connection: Connection | undefined, typed?: SettingsForm) {
+  const options = connection?.options ?? newConnectionOptions(plugin);
   return {
     api: typed?.api ?? options.api,
     clientId: typed?.clientId ?? options.clientId ?? '',

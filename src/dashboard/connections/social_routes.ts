@@ -6,10 +6,9 @@ import { callbackUrl } from '../../domain/tenants.js';
 import type { Connection, ConnectionOptions } from '../../domain/types.js';
 import { NotFoundError } from '../../errors/index.js';
 import { logConfigChange } from '../config_change_log.js';
-import { formValues, readSettingsForm, settingsFromForm, UPSTREAM_APIS, type SettingsForm } from './connection_settings_form.js';
+import { formValues, readSettingsForm, settingsFromForm, type SettingsForm } from './connection_settings_form.js';
 import type { FieldErrors } from '../form_fields.js';
-import { linkedText } from './linked_text.js';
-import { permissionAreas } from './permission_areas.js';
+import { apiName, pluginSettingsView } from './plugin_settings_view.js';
 import { findSocialConnection } from './social_connection.js';
 import { renderPage } from '../views.js';
 
@@ -39,6 +38,7 @@ export function socialRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' |
           strategy: plugin.strategy,
           displayName: plugin.displayName,
           connection,
+          apiName: connection ? apiName(plugin, connection.options.api) : undefined,
           sandbox,
           // TRY on the list, as in Auth0's guide: once there is something to try.
           tryable: Boolean(connection && (sandbox || connection.options.clientId)),
@@ -51,7 +51,7 @@ export function socialRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' |
 
   function settingsPage(res: Response, plugin: ConnectionPlugin, connection: Connection | undefined, extra: { typed?: SettingsForm; errors?: FieldErrors; saved?: boolean }) {
     const tenant = tenantOf(res);
-    const values = formValues(connection, extra.typed);
+    const values = formValues(plugin, connection, extra.typed);
     const callback = callbackUrl(deps.config, tenant);
     return {
       title: plugin.displayName,
@@ -60,12 +60,8 @@ export function socialRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' |
       plugin: { strategy: plugin.strategy, displayName: plugin.displayName },
       connection,
       values,
-      apis: UPSTREAM_APIS,
       callbackUrl: callback,
-      setupSteps: Object.fromEntries(UPSTREAM_APIS.map((api) => [api, plugin.setupSteps(api, callback).map((step) => linkedText(step, [callback]))])),
-      // Grouped by the Google area that grants them, whichever API is chosen: the hints say what
-      // each mode asks for, and switching mode in the form changes no checkbox.
-      permissionAreas: permissionAreas(plugin.permissions('google-health'), 'google-health'),
+      ...pluginSettingsView(plugin, callback),
       sandboxMode: connection ? isSandbox(connection.options) : false,
       sandboxAvailable: deps.config.sandbox,
       errors: extra.errors,
@@ -87,7 +83,7 @@ export function socialRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' |
     const plugin = pluginOf(req);
     const tenant = tenantOf(res);
     const connection = await findSocialConnection(deps.store, tenant, plugin.strategy);
-    const form = readSettingsForm(req.body);
+    const form = readSettingsForm(req.body, plugin);
     if ('error' in form) return renderPage(res, 'connection', settingsPage(res, plugin, connection, { errors: form.error }), 400);
     const result = settingsFromForm(form, connection?.options, plugin, deps.sealer);
     if (!result.ok) return renderPage(res, 'connection', settingsPage(res, plugin, connection, { typed: form, errors: result.errors }), 400);

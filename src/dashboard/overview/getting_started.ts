@@ -1,7 +1,9 @@
 import type { AppDeps } from '../../app_deps.js';
+import { firstPlugin } from '../../domain/new_connection.js';
 import { verifyPassword } from '../../domain/passwords.js';
 import type { AdminAccount } from '../../domain/types.js';
 import { readFirstPasswordFile } from '../account/first_password_file.js';
+import { upstreamNames } from '../connections/plugin_settings_view.js';
 import { findSocialConnection } from '../connections/social_connection.js';
 
 /**
@@ -22,12 +24,15 @@ export interface ChecklistStep {
 /** How far back the TRY step looks: the newest successful logins, a bounded read. */
 const RECENT_LOGINS = 100;
 
-export async function gettingStarted(deps: Pick<AppDeps, 'store' | 'config'>, tenant: string, admin: AdminAccount): Promise<ChecklistStep[]> {
+export async function gettingStarted(deps: Pick<AppDeps, 'store' | 'config' | 'plugins'>, tenant: string, admin: AdminAccount): Promise<ChecklistStep[]> {
   const base = `/manage/t/${encodeURIComponent(tenant)}`;
+  // The connection steps are about the plugin a fresh install set up.
+  const plugin = firstPlugin(deps.plugins);
+  const social = (page = '') => (plugin ? `${base}/social/${encodeURIComponent(plugin.strategy)}${page}` : `${base}/social`);
   const [passwordUnchanged, clients, connection, users, recentLogins] = await Promise.all([
     stillHasGeneratedPassword(deps.config.dataDir, admin),
     deps.store.clients.list(tenant, { page: 0, perPage: 100 }),
-    findSocialConnection(deps.store, tenant, 'fitbit'),
+    plugin ? findSocialConnection(deps.store, tenant, plugin.strategy) : undefined,
     deps.store.users.count(tenant),
     deps.store.logs.list(tenant, { type: 's', page: 0, perPage: RECENT_LOGINS }),
   ]);
@@ -42,14 +47,14 @@ export async function gettingStarted(deps: Pick<AppDeps, 'store' | 'config'>, te
     { key: 'application', label: 'Create an application', done: interactive.length > 0, href: `${base}/applications/new` },
     {
       key: 'credentials',
-      label: 'Paste your Google or Fitbit credentials, or keep the sandbox',
+      label: `Paste your ${plugin ? upstreamNames(plugin) : 'upstream'} credentials, or keep the sandbox`,
       done: credentials,
-      href: `${base}/social/fitbit`,
-      ...(sandbox ? { note: 'using the sandbox: no real Fitbit account needed yet' } : {}),
+      href: social(),
+      ...(sandbox && plugin ? { note: `using the sandbox: no real ${plugin.displayName} account needed yet` } : {}),
     },
     // A real login proves the connection works as well as a TRY would.
-    { key: 'try', label: 'Try the connection', done: tried || loggedIn, href: `${base}/social/fitbit/try` },
-    { key: 'enable', label: 'Enable the connection for your application', done: enabledForAnApp, href: `${base}/social/fitbit/applications` },
+    { key: 'try', label: 'Try the connection', done: tried || loggedIn, href: social('/try') },
+    { key: 'enable', label: 'Enable the connection for your application', done: enabledForAnApp, href: social('/applications') },
     { key: 'first_login', label: 'Sign in to your application for real', done: loggedIn, href: `${base}/users` },
   ];
 }

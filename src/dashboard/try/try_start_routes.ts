@@ -5,9 +5,9 @@ import { startRoundTrip } from '../../upstream/round_trip.js';
 import { callbackUrl } from '../../domain/tenants.js';
 import { NotFoundError } from '../../errors/index.js';
 import { findSocialConnection } from '../connections/social_connection.js';
-import { grantedByArea } from '../connections/permission_areas.js';
 import { renderPage } from '../views.js';
 import { preflightAuthorize } from './authorize_preflight.js';
+import { grantedByArea, grantsByArea } from './granted_by_area.js';
 import { explainFailure, failureKindOf, upstreamSaidOf } from './try_failure_explanation.js';
 import { renderTryFailure } from './try_failure_page.js';
 import { loadReport } from './try_report.js';
@@ -82,17 +82,19 @@ export function tryStartRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'plugins
       report.tenant === res.locals.managedTenant!.name &&
       report.strategy === req.params.strategy;
     if (!mine) throw new NotFoundError('This Try result does not exist or has expired (results are kept for 15 minutes).');
+    const plugin = deps.plugins.get(report.strategy);
+    const areas = report.success && plugin ? plugin.permissionAreas(report.api) : [];
     renderPage(res, report.success ? 'try_result' : 'try_failure', {
       title: report.success ? 'It works!' : 'Try failed',
       section: 'social',
       report,
       failure: report.failure,
       strategy: report.strategy,
-      displayName: deps.plugins.get(report.strategy)?.displayName ?? report.strategy,
+      displayName: plugin?.displayName ?? report.strategy,
       sandbox: report.sandbox,
-      grantedAreas: report.success
-        ? grantedByArea(deps.plugins.get(report.strategy)?.permissions(report.api) ?? [], report.api, report.requestedScopes, report.success.grantedScopes)
-        : [],
+      grantedAreas: report.success ? grantedByArea(areas, report.requestedScopes, report.success.grantedScopes) : [],
+      // Named as in the plugin's wording ("Google grants by area"), for the upstream that answered.
+      areasGrantedBy: grantsByArea(areas) ? plugin?.wording(report.api).name : undefined,
     });
   });
 

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { EphemeralStore } from '../../domain/ports.js';
 import type { CallbackHandoff } from '../../authn/login/callback/callback_handoff.js';
-import type { UpstreamApi } from '../../domain/types.js';
 
 /**
  * One TRY in flight: an admin's test login through a connection, from the dashboard to the upstream
@@ -13,7 +12,7 @@ export interface TryTransaction {
   tenant: string;
   connectionId: string;
   strategy: string;
-  api: UpstreamApi;
+  api: string;
   /** The admin who pressed Try: only they may see the result. */
   adminEmail: string;
   /** Where the admin uses the dashboard (a tenant URL): the result page is shown there. */

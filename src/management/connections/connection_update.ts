@@ -1,6 +1,6 @@
 import type { ConnectionPlugin } from '../../connections/plugin.js';
 import type { Sealer } from '../../domain/ports.js';
-import type { Connection, ConnectionOptions, ProfileSyncMode, UpstreamApi } from '../../domain/types.js';
+import type { Connection, ConnectionOptions, ProfileSyncMode } from '../../domain/types.js';
 import { BadRequestError } from '../../errors/index.js';
 import type { UpdateConnectionBody } from './connection_schemas.js';
 
@@ -14,7 +14,7 @@ const SETTING_OF_OPTION = {
 } as const;
 
 interface PluginSettings {
-  api: UpstreamApi;
+  api: string;
   clientId?: string;
   clientSecret?: string;
   scope: string[];

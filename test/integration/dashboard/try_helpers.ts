@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect } from '@jest/globals';
 import { connectionPlugins } from '../../../src/connections/registry.js';
-import type { UpstreamApi } from '../../../src/domain/types.js';
+import type { FitbitApi } from '../../../src/connections/fitbit/index.js';
 import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
 import { HOST, signedInAgent, startDashboardHarness, type Agent, type DashboardHarness } from './dashboard_harness.js';
 
@@ -38,7 +38,7 @@ export function useTrySetup(): TrySetup {
 /** Gives a tenant's (default: `default`) Fitbit connection these credentials (or none: sandbox), creating it if needed. */
 export async function configureFitbit(
   harness: DashboardHarness,
-  options: { api: UpstreamApi; clientId?: string; clientSecret?: string; scope?: string[]; tenant?: string },
+  options: { api: FitbitApi; clientId?: string; clientSecret?: string; scope?: string[]; tenant?: string },
 ): Promise<void> {
   const tenant = options.tenant ?? 'default';
   const existing = await harness.store.connections.getByName(tenant, 'fitbit');

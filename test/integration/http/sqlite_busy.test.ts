@@ -9,6 +9,7 @@ import Database from 'libsql';
 import request from 'supertest';
 import { createApp } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config/index.js';
+import { connectionPlugins } from '../../../src/connections/registry.js';
 import { bootstrap } from '../../../src/domain/bootstrap.js';
 import { createLogger } from '../../../src/logging/index.js';
 import { openStore } from '../../../src/store/open_store.js';
@@ -47,7 +48,7 @@ describe('the embedded database locked by another process', () => {
     const logger = createLogger({ level: 'info', destination: captureLogLines().destination });
     store = await openStore(config, logger);
     const sealer = createSealer(config.masterKeys);
-    await bootstrap({ config, store, sealer });
+    await bootstrap({ config, store, sealer, plugins: connectionPlugins() });
     app = createApp({ config, store, sealer, logger, plugins: new Map(), internalBaseUrl: () => 'http://127.0.0.1:0' });
     token = await bootstrapToken(app, HOST, BOOTSTRAP);
   }, 60_000);

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { createApp } from '../../../src/app.js';
 import type { AppDeps } from '../../../src/app_deps.js';
 import { loadConfig } from '../../../src/config/index.js';
+import { connectionPlugins } from '../../../src/connections/registry.js';
 import { bootstrap } from '../../../src/domain/bootstrap.js';
 import { createLogger } from '../../../src/logging/index.js';
 import { openStore } from '../../../src/store/open_store.js';
@@ -53,7 +54,7 @@ describeWithRedisServer('requests while Redis is unreachable', () => {
     const store = await openStore(config, logger);
     stores.push(store);
     const sealer = createSealer(config.masterKeys);
-    await bootstrap({ config, store, sealer });
+    await bootstrap({ config, store, sealer, plugins: connectionPlugins() });
     deps = { config, store, sealer, logger, plugins: new Map(), internalBaseUrl: () => 'http://127.0.0.1:0' };
     app = createApp(deps);
 

@@ -8,11 +8,12 @@ import { managementApiAudience } from '../../../src/authn/tokens/access_token.js
 import { issuerOf, signJwt } from '../../../src/authn/tokens/sign_jwt.js';
 import { tenantKeysFor } from '../../../src/authn/keys/tenant_keys.js';
 import { loadConfig } from '../../../src/config/index.js';
+import type { FitbitApi } from '../../../src/connections/fitbit/index.js';
 import { connectionPlugins } from '../../../src/connections/registry.js';
 import { createClient } from '../../../src/domain/clients.js';
 import { MANAGEMENT_API_SCOPES } from '../../../src/domain/management_scopes.js';
 import { buildTenant, tenantUrl } from '../../../src/domain/tenants.js';
-import type { Connection, Tenant, UpstreamApi, User } from '../../../src/domain/types.js';
+import type { Connection, Tenant, User } from '../../../src/domain/types.js';
 import { createLogger } from '../../../src/logging/index.js';
 import type { Metrics } from '../../../src/metrics/metrics.js';
 import { createSealer } from '../../../src/store/sealing.js';
@@ -34,7 +35,7 @@ export interface HarnessOptions {
   /** How many app instances share the store. */
   instances?: number;
   emulator?: TestEmulator;
-  api?: UpstreamApi;
+  api?: FitbitApi;
   /** How long upstream calls may take (AppDeps.upstreamTimeoutMs). */
   upstreamTimeoutMs?: number;
   /** What every instance counts (AppDeps.metrics). */

@@ -7,10 +7,11 @@ import { createApp } from '../../../src/app.js';
 import type { AppDeps } from '../../../src/app_deps.js';
 import { inProcessSandbox, type Sandbox } from '../../../src/sandbox/sandbox.js';
 import { loadConfig } from '../../../src/config/index.js';
+import type { FitbitApi } from '../../../src/connections/fitbit/index.js';
 import { connectionPlugins } from '../../../src/connections/registry.js';
 import { createClient } from '../../../src/domain/clients.js';
 import { buildTenant, tenantUrl as urlOfTenant } from '../../../src/domain/tenants.js';
-import type { Client, Connection, ConnectionOptions, UpstreamApi } from '../../../src/domain/types.js';
+import type { Client, Connection, ConnectionOptions } from '../../../src/domain/types.js';
 import type { EmulatorControl } from '../../../src/emulator/index.js';
 import { instrumentStore } from '../../../src/metrics/instrument_store.js';
 import type { Metrics } from '../../../src/metrics/metrics.js';
@@ -33,7 +34,7 @@ export type UpstreamMode = { kind: 'emulator'; emulator: TestEmulator } | { kind
 export interface FrontChannelOptions {
   store: Store;
   upstream: UpstreamMode;
-  api?: UpstreamApi;
+  api?: FitbitApi;
   upstreamTimeoutMs?: number;
   /** Counted by the app, with the store's calls timed (the fixture's own set-up writes are not). */
   metrics?: Metrics;
@@ -194,7 +195,7 @@ async function startInstance(
   };
 }
 
-function upstreamCredentials(upstream: UpstreamMode, api: UpstreamApi, sealer: AppDeps['sealer']): Partial<ConnectionOptions> {
+function upstreamCredentials(upstream: UpstreamMode, api: FitbitApi, sealer: AppDeps['sealer']): Partial<ConnectionOptions> {
   if (upstream.kind !== 'emulator') return {};
   const app = api === 'google-health' ? DEMO.googleServer : DEMO.legacyServer;
   return { clientId: app.clientId, clientSecret: sealer.seal(app.clientSecret) };

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { connectionPlugins } from '../../../src/connections/registry.js';
 import { bootstrap, GENERATED_ADMIN_EMAIL, type BootstrapDeps } from '../../../src/domain/bootstrap.js';
 import { verifyClientSecret } from '../../../src/domain/clients.js';
 import { MANAGEMENT_API_SCOPES } from '../../../src/domain/management_scopes.js';
@@ -25,6 +26,7 @@ describe('first-start bootstrap', () => {
     config: { ...BASE, admin: NO_ADMIN, bootstrapClient: undefined, ...config },
     store: testStore.store,
     sealer,
+    plugins: connectionPlugins(),
   });
 
   it('creates the default tenant with a signing key, a sandbox Fitbit connection and an admin with a generated password', async () => {

@@ -1,13 +1,13 @@
 import type { Logger } from 'pino';
 import type { Sealer } from '../../../domain/ports.js';
-import type { Connection, UpstreamApi } from '../../../domain/types.js';
+import type { Connection } from '../../../domain/types.js';
 import type { LoginResult } from '../../../domain/users.js';
 import type { PluginTokenClient } from '../../../connections/plugin.js';
 
 export interface RevokeLegacyTokenDeps {
   sealer: Pick<Sealer, 'open'>;
   logger: Pick<Logger, 'warn'>;
-  tokenClientFor: (connection: Connection, api: UpstreamApi) => Promise<Pick<PluginTokenClient, 'revoke'>>;
+  tokenClientFor: (connection: Connection, api: string) => Promise<Pick<PluginTokenClient, 'revoke'>>;
 }
 
 /**

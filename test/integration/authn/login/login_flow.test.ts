@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AuthorizationCodeRecord } from '../../../../src/authn/codes/authorization_code.js';
-import type { UpstreamApi } from '../../../../src/domain/types.js';
+import type { FitbitApi } from '../../../../src/connections/fitbit/index.js';
 import { describeEachStore } from '../../../support/stores.js';
 import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel, useEmulator } from '../../../support/authn/front_channel_fixture.js';
 
@@ -8,7 +8,7 @@ const CHALLENGE = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
 
 const emulator = useEmulator('alice');
 
-const EXPECTED_ID: Record<UpstreamApi, string> = { 'google-health': 'alice-4f1c2b7e', 'fitbit-legacy': 'GGNJL9' };
+const EXPECTED_ID: Record<FitbitApi, string> = { 'google-health': 'alice-4f1c2b7e', 'fitbit-legacy': 'GGNJL9' };
 
 describeEachStore('front channel login', (harness) => {
   describe.each(['google-health', 'fitbit-legacy'] as const)('through %s', (api) => {

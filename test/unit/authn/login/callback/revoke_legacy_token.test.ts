@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { revokeLegacyToken, type RevokeLegacyTokenDeps } from '../../../../../src/authn/login/callback/revoke_legacy_token.js';
-import type { Connection, Sealed, UpstreamApi, User } from '../../../../../src/domain/types.js';
+import type { Connection, Sealed, User } from '../../../../../src/domain/types.js';
 import type { LoginResult } from '../../../../../src/domain/users.js';
 
 const connection = { tenant: 'acme', name: 'fitbit', strategy: 'fitbit', options: { api: 'google-health' } } as unknown as Connection;
@@ -12,7 +12,7 @@ const migrated: LoginResult = {
 };
 
 function depsRevoking(revoke: (token: string) => Promise<void>) {
-  const asked: UpstreamApi[] = [];
+  const asked: string[] = [];
   const warnings: unknown[] = [];
   const deps: RevokeLegacyTokenDeps = {
     sealer: { open: (sealed) => sealed.replace(/^sealed:/, '') },

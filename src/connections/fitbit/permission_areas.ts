@@ -1,0 +1,40 @@
+import type { FitbitApi } from './api.js';
+import { permissions, type Permission } from './permissions.js';
+
+/**
+ * Google grants Health API access by area (one scope covers several Fitbit permissions: ticking
+ * "heartrate" also grants weight, SpO2, temperature...), so a host shows the Fitbit permissions
+ * grouped under the Google area that carries them. The legacy Fitbit API grants each permission on
+ * its own: one group per permission there.
+ */
+export interface PermissionArea {
+  /** "Health metrics and measurements"; for permissions with no upstream scope, a sentence saying so. */
+  label: string;
+  /** The upstream scope that grants the whole area; undefined when nothing is requested. */
+  scope?: string;
+  permissions: Permission[];
+}
+
+const NO_EQUIVALENT = 'No Google Health equivalent';
+
+export function permissionAreas(api: FitbitApi): PermissionArea[] {
+  const all = permissions(api);
+  if (api === 'fitbit-legacy') return all.map((permission) => ({ label: permission.name, scope: permission.name, permissions: [permission] }));
+  const areas = new Map<string, PermissionArea>();
+  for (const permission of all) {
+    const scope = permission.upstreamScopes[0];
+    const key = scope ?? NO_EQUIVALENT;
+    const area = areas.get(key) ?? { label: scope ? areaLabel(scope) : NO_EQUIVALENT, ...(scope ? { scope } : {}), permissions: [] };
+    area.permissions.push(permission);
+    areas.set(key, area);
+  }
+  return [...areas.values()];
+}
+
+/** https://www.googleapis.com/auth/googlehealth.activity_and_fitness.readonly → "Activity and fitness". */
+export function areaLabel(scope: string): string {
+  const area = /googlehealth\.([a-z_]+?)(?:\.readonly)?$/.exec(scope)?.[1];
+  if (!area) return scope;
+  const words = area.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,0 +1,46 @@
+import type { ConnectionPlugin, PermissionArea, ConnectionApi } from '../../connections/plugin.js';
+import { linkedText, type TextSegment } from './linked_text.js';
+
+/** One upstream API as the settings page offers it: the plugin's words, a radio label, the setup steps. */
+export interface ApiOffer extends ConnectionApi {
+  /** The radio button's text: the first of several is the one the plugin recommends. */
+  readonly label: string;
+  readonly steps: TextSegment[][];
+}
+
+/** What the settings page shows of a plugin, whatever its upstreams: all of it from the plugin. */
+export interface PluginSettingsView {
+  readonly apis: ApiOffer[];
+  /** Who the admin registers fitgate with, e.g. "Google or Fitbit". */
+  readonly upstreams: string;
+  /**
+   * The permissions grouped as the recommended API grants them, whichever API is chosen: switching
+   * mode in the form moves no checkbox, and each mode's hint says how it grants them.
+   */
+  readonly permissions: { readonly api: ConnectionApi; readonly upstream: string; readonly areas: readonly PermissionArea[] };
+}
+
+export function pluginSettingsView(plugin: ConnectionPlugin, callbackUrl: string): PluginSettingsView {
+  const [recommended] = plugin.apis;
+  const several = plugin.apis.length > 1;
+  return {
+    apis: plugin.apis.map((api, index) => ({
+      ...api,
+      label: several && index === 0 ? `${api.name} (recommended)` : api.name,
+      // The callback URL stays text: it is to be copied, not visited.
+      steps: plugin.setupSteps(api.id, callbackUrl).map((step) => linkedText(step, [callbackUrl])),
+    })),
+    upstreams: upstreamNames(plugin),
+    permissions: { api: recommended, upstream: plugin.wording(recommended.id).name, areas: plugin.permissionAreas(recommended.id) },
+  };
+}
+
+/** Who an admin registers fitgate with for this plugin, e.g. "Google or Fitbit". */
+export function upstreamNames(plugin: Pick<ConnectionPlugin, 'apis' | 'wording'>): string {
+  return [...new Set(plugin.apis.map((api) => plugin.wording(api.id).name))].join(' or ');
+}
+
+/** How the connections list names the API a connection uses; an id no plugin declares, as it is. */
+export function apiName(plugin: Pick<ConnectionPlugin, 'apis'>, api: string): string {
+  return plugin.apis.find((choice) => choice.id === api)?.name ?? api;
+}

@@ -1,0 +1,82 @@
+import type { ConnectionPlugin, PermissionArea, PluginPermission } from '../../src/connections/plugin.js';
+
+/** The fake plugin's API ids, recommended first. */
+export const ACME_APIS = ['acme-v2', 'acme-v1'] as const;
+
+const PERMISSIONS = [
+  { name: 'steps', description: 'Step counts' },
+  { name: 'distance', description: 'Distances walked' },
+  { name: 'weight', description: 'Body weight' },
+];
+const V2_AREAS: Readonly<Record<string, string>> = { steps: 'acme.activity', distance: 'acme.activity', weight: 'acme.body' };
+const V2_LABELS: Readonly<Record<string, string>> = { 'acme.activity': 'Activity', 'acme.body': 'Body' };
+
+function permissions(api: string): PluginPermission[] {
+  return PERMISSIONS.map((permission) => ({ ...permission, upstreamScopes: [api === 'acme-v2' ? V2_AREAS[permission.name]! : permission.name] }));
+}
+
+function permissionAreas(api: string): PermissionArea[] {
+  if (api !== 'acme-v2') return permissions(api).map((permission) => ({ label: permission.name, scope: permission.name, permissions: [permission] }));
+  const areas = new Map<string, { label: string; scope: string; permissions: PluginPermission[] }>();
+  for (const permission of permissions(api)) {
+    const scope = permission.upstreamScopes[0]!;
+    const area = areas.get(scope) ?? { label: V2_LABELS[scope]!, scope, permissions: [] };
+    area.permissions.push(permission);
+    areas.set(scope, area);
+  }
+  return [...areas.values()];
+}
+
+type Settings = { api: string; clientId?: string; clientSecret?: string; scope: string[]; profileSync: string };
+
+function parseSettings(input: unknown): { ok: true; value: Settings } | { ok: false; field: string; message: string } {
+  const given = (input ?? {}) as Partial<Settings>;
+  const api = given.api ?? ACME_APIS[0];
+  if (!(ACME_APIS as readonly string[]).includes(api)) return { ok: false, field: 'api', message: 'must be "acme-v2" or "acme-v1"' };
+  const scope = given.scope ?? ['steps'];
+  if (scope.length === 0) return { ok: false, field: 'scope', message: 'must list at least one scope' };
+  const unknown = scope.findIndex((name) => !PERMISSIONS.some((permission) => permission.name === name));
+  if (unknown >= 0) return { ok: false, field: `scope.${unknown}`, message: `unknown Acme scope ${JSON.stringify(scope[unknown])}` };
+  const profileSync = given.profileSync ?? 'on_each_login';
+  return {
+    ok: true,
+    value: { api, scope, profileSync, ...(given.clientId && { clientId: given.clientId }), ...(given.clientSecret && { clientSecret: given.clientSecret }) },
+  };
+}
+
+function cannotLogIn(): never {
+  throw new Error('the fake Acme plugin logs nobody in');
+}
+
+/**
+ * A connection plugin that is not Fitbit, for tests proving the host shows and stores what a plugin
+ * declares and names no upstream itself: strategy "acme", two APIs ("acme-v2", recommended, and
+ * "acme-v1", with a warning), three permissions of which v2 grants two together. It validates its
+ * settings; it cannot log anyone in.
+ */
+export function fakePlugin(): ConnectionPlugin {
+  return {
+    strategy: 'acme',
+    displayName: 'Acme',
+    apis: [
+      { id: 'acme-v2', name: 'Acme API v2', clientIdHint: 'the client ID on your Acme developer page.', permissionsHint: 'Acme v2 grants by area.' },
+      {
+        id: 'acme-v1',
+        name: 'Acme API v1',
+        warning: 'Acme v1 is retired at the end of the year.',
+        clientIdHint: 'the key of your Acme v1 app.',
+        permissionsHint: 'each permission is asked for on its own.',
+      },
+    ],
+    defaultPermissions: ['steps'],
+    parseSettings,
+    permissions,
+    permissionAreas,
+    setupSteps: (api, callbackUrl) => [`1. Open https://developer.acme.example/${api} and register ${callbackUrl}`],
+    createStrategy: cannotLogIn,
+    createTokenClient: cannotLogIn,
+    wording: () => ({ name: 'Acme', gone: 'Acme v1 is retired; switch this connection to acme-v2.' }),
+    authorizationPrompt: () => undefined,
+    explainFailure: () => undefined,
+  };
+}
