@@ -8,6 +8,8 @@ export interface ConnectionPlugin<Settings = Record<string, unknown>> {
   /** The connection's `strategy` value, e.g. "fitbit". */
   readonly strategy: string;
   readonly displayName: string;
+  /** fitgate's own decorative mark for the connection, shown beside its name on every page. */
+  readonly mark: ConnectionMark;
   /**
    * The upstream APIs (modes) a connection can use, recommended first: a new connection starts on
    * the first, and the dashboard offers them in this order. Every `api` parameter below is one of
@@ -48,6 +50,17 @@ export interface ConnectionPlugin<Settings = Record<string, unknown>> {
    * console or terms; undefined: the host explains that kind in general terms.
    */
   explainFailure(kind: string, api: string): { meaning: string; fix: string } | undefined;
+}
+
+/**
+ * A rounded tile of the `tile` colour with a white line across it, drawn on a 32×32 grid: fitgate's
+ * own mark, never the upstream's logo, whose brand rules a host cannot follow for every plugin.
+ */
+export interface ConnectionMark {
+  /** A CSS colour dark enough for the white line to read on it. */
+  readonly tile: string;
+  /** SVG path data for the line. */
+  readonly line: string;
 }
 
 /** One upstream API of a plugin, as the admin is offered it. */

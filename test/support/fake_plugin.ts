@@ -58,6 +58,7 @@ export function fakePlugin(): ConnectionPlugin {
   return {
     strategy: 'acme',
     displayName: 'Acme',
+    mark: { tile: '#5b2a86', line: 'M6 24l10-16 10 16' },
     apis: [
       { id: 'acme-v2', name: 'Acme API v2', clientIdHint: 'the client ID on your Acme developer page.', permissionsHint: 'Acme v2 grants by area.' },
       {

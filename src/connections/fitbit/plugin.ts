@@ -35,6 +35,8 @@ function checkedApi(api: string): FitbitApi {
 export const fitbitPlugin = {
   strategy: 'fitbit',
   displayName: 'Fitbit',
+  // A teal tile with a pulse line.
+  mark: { tile: '#00747f', line: 'M5 17h6l2.5-6 4 11 3-8 1.5 3H27' },
   apis: apiChoices(),
   defaultPermissions: DEFAULT_SCOPES,
 

@@ -19,7 +19,7 @@ export function connectionActivityRoutes(deps: Pick<AppDeps, 'store' | 'plugins'
       title: `${plugin.displayName}: activity`,
       section: 'social',
       tab: 'activity',
-      plugin: { strategy: plugin.strategy, displayName: plugin.displayName },
+      plugin: { strategy: plugin.strategy, displayName: plugin.displayName, mark: plugin.mark },
       connection,
       activity: await loginActivity(deps.store.logs, tenant, { idPrefix: 'connection', connection: connection.name }),
     });

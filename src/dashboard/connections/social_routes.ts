@@ -37,6 +37,7 @@ export function socialRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' |
         return {
           strategy: plugin.strategy,
           displayName: plugin.displayName,
+          mark: plugin.mark,
           connection,
           apiName: connection ? apiName(plugin, connection.options.api) : undefined,
           sandbox,
@@ -57,7 +58,7 @@ export function socialRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' |
       title: plugin.displayName,
       section: 'social',
       tab: 'settings',
-      plugin: { strategy: plugin.strategy, displayName: plugin.displayName },
+      plugin: { strategy: plugin.strategy, displayName: plugin.displayName, mark: plugin.mark },
       connection,
       values,
       callbackUrl: callback,

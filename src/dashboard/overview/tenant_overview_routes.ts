@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { AppDeps } from '../../app_deps.js';
 import { callbackUrl, tenantUrl } from '../../domain/tenants.js';
 import { loginActivity } from '../activity/login_activity.js';
+import { upstreamNames } from '../connections/plugin_settings_view.js';
 import { gettingStarted } from './getting_started.js';
 import { renderPage } from '../views.js';
 
@@ -26,6 +27,7 @@ export function tenantOverviewRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'p
       created: req.query.created === '1',
       url: tenantUrl(deps.config, tenant.name),
       callbackUrl: callbackUrl(deps.config, tenant.name),
+      upstreams: [...new Set([...deps.plugins.values()].map(upstreamNames))].join(' or '),
       domains: tenant.domains,
       applicationCount: applications.total,
       userCount: users,

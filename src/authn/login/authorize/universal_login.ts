@@ -10,15 +10,19 @@ type UniversalLoginDeps = Pick<AppDeps, 'config' | 'plugins'>;
 /**
  * The Universal Login page: the connections enabled for the client, each a link back to /authorize
  * with `connection=` added. A link, not a form: the CSP's form-action would block a form's redirect
- * on to Fitbit or Google (see http/security_headers.ts).
+ * on to the upstream (see http/security_headers.ts).
  */
 export function renderUniversalLogin(deps: UniversalLoginDeps, req: Request, res: Response, ctx: AuthorizeContext): void {
   const plugins = deps.plugins;
-  const choices = ctx.enabledConnections.map((connection) => ({
-    name: connection.name,
-    label: `Continue with ${plugins.get(connection.strategy)?.displayName ?? connection.name}`,
-    href: `/authorize?${withConnection(ctx.params, connection.name)}`,
-  }));
+  const choices = ctx.enabledConnections.map((connection) => {
+    const plugin = plugins.get(connection.strategy);
+    return {
+      name: connection.name,
+      label: `Continue with ${plugin?.displayName ?? connection.name}`,
+      mark: plugin?.mark,
+      href: `/authorize?${withConnection(ctx.params, connection.name)}`,
+    };
+  });
   views().send(res, 'login/universal_login', {
     title: `Log in to ${ctx.client?.name ?? 'the application'}`,
     clientName: ctx.client?.name,

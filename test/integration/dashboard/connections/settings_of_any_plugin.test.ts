@@ -43,6 +43,22 @@ describe('the dashboard of a plugin other than Fitbit', () => {
     expect(text).toContain('<span class="hint">Acme API v1</span>');
   });
 
+  it('draws the plugin’s own mark beside its name, on its page and in the list', async () => {
+    const mark = (size: number) =>
+      `<svg class="connection-mark" viewBox="0 0 32 32" width="${size}" height="${size}" aria-hidden="true" focusable="false"><rect width="32" height="32" rx="8" fill="#5b2a86"/><path d="M6 24l10-16 10 16"`;
+    const settings = (await dashboard.agent().get(page).expect(200)).text;
+    const list = (await dashboard.agent().get('/manage/t/default/social').expect(200)).text;
+    expect(settings).toContain(mark(32));
+    expect(list).toContain(mark(40));
+    // Fitbit's teal tile is the Fitbit plugin's, not the host's.
+    expect(settings + list).not.toContain('#00747f');
+  });
+
+  it('names the plugin’s upstream where the overview gives the callback URL to register', async () => {
+    const { text } = await dashboard.agent().get('/manage/t/default').expect(200);
+    expect(text).toContain('<dt>Callback URL to register at Acme</dt>');
+  });
+
   it('leads the getting-started checklist to the plugin’s connection', async () => {
     const { text } = await dashboard.agent().get('/manage/t/default').expect(200);
     expect(text).toContain('Paste your Acme credentials, or keep the sandbox');
