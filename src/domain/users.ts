@@ -26,8 +26,8 @@ export interface LegacyTokenToRevoke {
 export interface LoginResult {
   user: User;
   created: boolean;
-  /** Set when this login moved the user from legacy Fitbit to Google Health. */
-  migration?: { legacyUserId: string; revoke?: LegacyTokenToRevoke };
+  /** Set when this login moved the user from a legacy upstream id (Fitbit's) to the connection's API. */
+  migration?: { legacyUserId: string; fromApi: string; toApi: string; revoke?: LegacyTokenToRevoke };
   /** True when the identity needed reauthorization and this login reconnected it. */
   reconnected?: true;
 }
@@ -86,7 +86,8 @@ async function recordLoginOnce(deps: RecordLoginDeps, login: UpstreamLogin): Pro
 
   if (!owner.migratedFrom) return { user, created: false, ...reconnected };
   const revoke = legacyTokenOf(owner.migratedFrom);
-  return { user, created: false, migration: { legacyUserId: owner.migratedFrom.userId, ...(revoke ? { revoke } : {}) }, ...reconnected };
+  const migration = { legacyUserId: owner.migratedFrom.userId, fromApi: owner.migratedFrom.api, toApi: login.connection.options.api };
+  return { user, created: false, migration: { ...migration, ...(revoke ? { revoke } : {}) }, ...reconnected };
 }
 
 function legacyTokenOf(legacy: Identity): LegacyTokenToRevoke | undefined {

@@ -39,8 +39,3 @@ export function pluginSettingsView(plugin: ConnectionPlugin, callbackUrl: string
 export function upstreamNames(plugin: Pick<ConnectionPlugin, 'apis' | 'wording'>): string {
   return [...new Set(plugin.apis.map((api) => plugin.wording(api.id).name))].join(' or ');
 }
-
-/** How the connections list names the API a connection uses; an id no plugin declares, as it is. */
-export function apiName(plugin: Pick<ConnectionPlugin, 'apis'>, api: string): string {
-  return plugin.apis.find((choice) => choice.id === api)?.name ?? api;
-}

@@ -8,7 +8,8 @@ import { NotFoundError } from '../../errors/index.js';
 import { logConfigChange } from '../config_change_log.js';
 import { formValues, readSettingsForm, settingsFromForm, type SettingsForm } from './connection_settings_form.js';
 import type { FieldErrors } from '../form_fields.js';
-import { apiName, pluginSettingsView } from './plugin_settings_view.js';
+import { apiName } from '../../upstream/api_name.js';
+import { pluginSettingsView } from './plugin_settings_view.js';
 import { findSocialConnection } from './social_connection.js';
 import { renderPage } from '../views.js';
 

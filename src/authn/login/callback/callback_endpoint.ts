@@ -2,6 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../../../app_deps.js';
 import { AppError, InvalidRequestError, ServerError } from '../../../errors/index.js';
 import { metricsOf } from '../../../metrics/metrics.js';
+import { apiName } from '../../../upstream/api_name.js';
 import type { UpstreamResolver } from '../../../upstream/resolve_upstream.js';
 import { clientErrorParams } from '../authorize/client_redirect.js';
 import { sendClientResponse } from '../authorize/send_client_response.js';
@@ -61,7 +62,8 @@ export function callbackEndpoint(deps: AppDeps, upstreams: UpstreamResolver, han
       await signIn(req, { tenant: transaction.tenant, userId: user.userId, connection: connection.name, authTime });
       const response = await issueAuthorizationResponse(deps, req.context, transaction, { user, authTime });
 
-      await logLogin(deps, req, transaction, client.name, { outcome: 'success', user, description: describeLogin(result, legacyTokenRevoked) });
+      const description = describeLogin(result, legacyTokenRevoked, (api) => apiName(deps.plugins.get(connection.strategy), api));
+      await logLogin(deps, req, transaction, client.name, { outcome: 'success', user, description });
       metrics.authn.login(transaction.tenant, transaction.connection, 'success', successReasonOf(result));
       if (result.reconnected === true) metrics.vault.reconnected(transaction.tenant, transaction.connection);
       sendClientResponse(res, destination, response);

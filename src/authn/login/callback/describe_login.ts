@@ -1,11 +1,12 @@
 import type { LoginResult } from '../../../domain/users.js';
 import type { LoginSuccessReason } from '../../../metrics/metrics.js';
 
-/** The success event's description in the tenant's log. */
-export function describeLogin(result: LoginResult, legacyTokenRevoked: boolean): string {
+/** The success event's description in the tenant's log; `apiName` names an upstream API as its plugin does. */
+export function describeLogin(result: LoginResult, legacyTokenRevoked: boolean, apiName: (api: string) => string): string {
   if (result.migration) {
+    const { fromApi, toApi } = result.migration;
     const revoked = legacyTokenRevoked ? 'legacy token revoked' : 'legacy token not revoked';
-    return `Successful login; moved from legacy Fitbit to Google Health (${revoked})`;
+    return `Successful login; moved from the ${apiName(fromApi)} to the ${apiName(toApi)} (${revoked})`;
   }
   return result.created ? 'Successful login; new user' : 'Successful login';
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { fitbitPlugin } from '../../../../src/connections/fitbit/index.js';
-import { apiName, pluginSettingsView, upstreamNames } from '../../../../src/dashboard/connections/plugin_settings_view.js';
+import { pluginSettingsView, upstreamNames } from '../../../../src/dashboard/connections/plugin_settings_view.js';
 import { fakePlugin } from '../../../support/fake_plugin.js';
 
 /** The settings page shows a plugin's own APIs, hints, steps and grouping: the host names no upstream. */
@@ -37,10 +37,8 @@ describe('the settings page of any plugin', () => {
     ]);
   });
 
-  it('names the upstreams to register with once each, and a stored API by the plugin’s name for it', () => {
+  it('names the upstreams to register with once each', () => {
     expect(view.upstreams).toBe('Acme');
     expect(upstreamNames(fitbitPlugin)).toBe('Google or Fitbit');
-    expect(apiName(plugin, 'acme-v1')).toBe('Acme API v1');
-    expect(apiName(plugin, 'acme-v0')).toBe('acme-v0');
   });
 });

@@ -15,7 +15,7 @@ describe('migration from legacy Fitbit to Google Health', () => {
       expect.objectContaining({ userId: 'health-7f3a', legacyUserId: 'GGNJL9', api: 'google-health', status: 'connected' }),
     ]);
     expect(user.identities[0]?.tokens?.accessToken).toBe('sealed:google-access');
-    expect(migration).toEqual({ legacyUserId: 'GGNJL9', revoke: { api: 'fitbit-legacy', sealedToken: 'sealed:legacy-refresh' } });
+    expect(migration).toEqual({ legacyUserId: 'GGNJL9', fromApi: 'fitbit-legacy', toApi: 'google-health', revoke: { api: 'fitbit-legacy', sealedToken: 'sealed:legacy-refresh' } });
   });
 
   it('names the legacy token to revoke only once the Google tokens are stored', async () => {

@@ -43,6 +43,6 @@ describeEachStore('migration from legacy Fitbit to Google Health at login', (har
 
   it('records the migration in the login event', async () => {
     const { items } = await fitgate.store.logs.list(fitgate.tenant, { page: 0, perPage: 5, type: 's' });
-    expect(items.some((event) => /moved from legacy Fitbit to Google Health \(legacy token revoked\)/.test(event.description ?? ''))).toBe(true);
+    expect(items.some((event) => /moved from the Legacy Fitbit Web API to the Google Health API \(legacy token revoked\)/.test(event.description ?? ''))).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ const user = { tenant: 'acme', userId: 'fitbit|GGNJL9' } as User;
 const migrated: LoginResult = {
   user,
   created: false,
-  migration: { legacyUserId: 'GGNJL9', revoke: { api: 'fitbit-legacy', sealedToken: 'sealed:legacy-refresh' as Sealed } },
+  migration: { legacyUserId: 'GGNJL9', fromApi: 'fitbit-legacy', toApi: 'google-health', revoke: { api: 'fitbit-legacy', sealedToken: 'sealed:legacy-refresh' as Sealed } },
 };
 
 function depsRevoking(revoke: (token: string) => Promise<void>) {

@@ -1,0 +1,6 @@
+import type { ConnectionPlugin } from '../connections/plugin.js';
+
+/** How pages and log events name an upstream API: as its plugin does; an id no plugin declares, as it is. */
+export function apiName(plugin: Pick<ConnectionPlugin, 'apis'> | undefined, api: string): string {
+  return plugin?.apis.find((choice) => choice.id === api)?.name ?? api;
+}
