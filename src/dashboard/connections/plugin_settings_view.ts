@@ -35,7 +35,7 @@ export function pluginSettingsView(plugin: ConnectionPlugin, callbackUrl: string
   };
 }
 
-/** Who an admin registers fitgate with for this plugin, e.g. "Google or Fitbit". */
-export function upstreamNames(plugin: Pick<ConnectionPlugin, 'apis' | 'wording'>): string {
-  return [...new Set(plugin.apis.map((api) => plugin.wording(api.id).name))].join(' or ');
+/** Who an admin registers fitgate with for these plugins, each upstream once, e.g. "Google or Fitbit". */
+export function upstreamNames(...plugins: Pick<ConnectionPlugin, 'apis' | 'wording'>[]): string {
+  return [...new Set(plugins.flatMap((plugin) => plugin.apis.map((api) => plugin.wording(api.id).name)))].join(' or ');
 }

@@ -27,7 +27,7 @@ export function tenantOverviewRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'p
       created: req.query.created === '1',
       url: tenantUrl(deps.config, tenant.name),
       callbackUrl: callbackUrl(deps.config, tenant.name),
-      upstreams: [...new Set([...deps.plugins.values()].map(upstreamNames))].join(' or '),
+      upstreams: upstreamNames(...deps.plugins.values()),
       domains: tenant.domains,
       applicationCount: applications.total,
       userCount: users,

@@ -40,5 +40,6 @@ describe('the settings page of any plugin', () => {
   it('names the upstreams to register with once each', () => {
     expect(view.upstreams).toBe('Acme');
     expect(upstreamNames(fitbitPlugin)).toBe('Google or Fitbit');
+    expect(upstreamNames(fitbitPlugin, plugin, fitbitPlugin)).toBe('Google or Fitbit or Acme');
   });
 });
