@@ -86,8 +86,8 @@ async function recordLoginOnce(deps: RecordLoginDeps, login: UpstreamLogin): Pro
 
   if (!owner.migratedFrom) return { user, created: false, ...reconnected };
   const revoke = legacyTokenOf(owner.migratedFrom);
-  const migration = { legacyUserId: owner.migratedFrom.userId, fromApi: owner.migratedFrom.api, toApi: login.connection.options.api };
-  return { user, created: false, migration: { ...migration, ...(revoke ? { revoke } : {}) }, ...reconnected };
+  const migration = { legacyUserId: owner.migratedFrom.userId, fromApi: owner.migratedFrom.api, toApi: login.connection.options.api, ...(revoke ? { revoke } : {}) };
+  return { user, created: false, migration, ...reconnected };
 }
 
 function legacyTokenOf(legacy: Identity): LegacyTokenToRevoke | undefined {
