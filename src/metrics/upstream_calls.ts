@@ -8,7 +8,7 @@ const UPSTREAM_BUCKETS = [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 /** Every HTTP call a connection plugin makes upstream, by operation, result kind and status. */
 export function upstreamCalls(registry: Registry): UpstreamMetrics {
   const calls = labelledCounter(registry, 'fitgate_upstream_requests_total', ['tenant', 'connection', 'operation', 'result', 'status'],
-    'Upstream (Fitbit / Google) HTTP calls by operation, result ("ok" or the error kind) and HTTP status ("none" when no answer came).');
+    'HTTP calls of connection plugins to their upstreams, by operation, result ("ok" or the error kind) and HTTP status ("none" when no answer came).');
   const durations = labelledHistogram(registry, 'fitgate_upstream_request_duration_seconds', ['operation'], UPSTREAM_BUCKETS,
     'Duration of upstream HTTP calls, body included, by operation.');
   const observers = new Map<string, UpstreamCallObserver>();

@@ -13,18 +13,16 @@ export function logsRoutes(store: Store): Router {
     const type = typeof req.query.type === 'string' && Object.hasOwn(LOG_EVENT_TYPES, req.query.type) ? req.query.type : '';
     const user = typeof req.query.user === 'string' ? req.query.user.trim().slice(0, 300) : '';
     const page = pageOf(req.query.page);
-    const { items, total } = await store.logs.list(tenant, {
-      page,
-      perPage: PER_PAGE,
-      ...(type && { type }),
-      ...(user && { userId: user }),
-    });
+    const query = { page, perPage: PER_PAGE, ...(type && { type }), ...(user && { userId: user }) };
+    const [{ items, total }, connections] = await Promise.all([store.logs.list(tenant, query), store.connections.list(tenant)]);
     renderPage(res, 'logs', {
       title: 'Logs',
       section: 'logs',
       events: items,
       labels: LOG_EVENT_TYPES,
       filters: { type, user },
+      // User ids are "<connection>|<upstream id>": the hint shows the tenant's own first connection.
+      userIdHint: `${connections[0]?.name ?? 'connection'}|...`,
       paging: pageLinks(page, total, { ...(type && { type }), ...(user && { user }) }),
     });
   });

@@ -65,4 +65,9 @@ describe('the dashboard of a plugin other than Fitbit', () => {
     expect(text).toContain(`<a href="${page}/try">Try the connection</a>`);
     expect(text).toContain(`<a href="${page}/applications">Enable the connection for your application</a>`);
   });
+
+  it('hints user ids of the plugin’s connection on the logs page', async () => {
+    const { text } = await dashboard.agent().get('/manage/t/default/logs').expect(200);
+    expect(text).toContain('<input id="user" name="user" type="search" value="" placeholder="acme|...">');
+  });
 });
