@@ -21,12 +21,18 @@ export const SECRET_QUERY_PARAMETERS: ReadonlySet<string> = new Set([
 export const REDACTED = '[REDACTED]';
 
 /**
- * The URL with the value of every secret query parameter replaced, keeping the rest readable for
- * debugging. Works on paths ("/login/callback?code=...") and absolute URLs alike, and on fragments
- * too, since implicit-style redirects put tokens there.
+ * Path segments that are credentials: the one-time link an invited admin sets a password with
+ * (/manage/set-password/<ticket>), which whoever reads the request log could otherwise use first.
+ */
+const SECRET_PATH_SEGMENT = /(\/set-password\/)[^/?#]+/g;
+
+/**
+ * The URL with the value of every secret query parameter and secret path segment replaced, keeping
+ * the rest readable for debugging. Works on paths ("/login/callback?code=...") and absolute URLs
+ * alike, and on fragments too, since implicit-style redirects put tokens there.
  */
 export function redactUrl(url: string): string {
-  return url.replace(/([?&#])([^=&#]+)=([^&#]*)/g, (match, separator: string, name: string) =>
+  return url.replace(SECRET_PATH_SEGMENT, `$1${REDACTED}`).replace(/([?&#])([^=&#]+)=([^&#]*)/g, (match, separator: string, name: string) =>
     SECRET_QUERY_PARAMETERS.has(safeDecode(name).toLowerCase()) ? `${separator}${name}=${REDACTED}` : match,
   );
 }

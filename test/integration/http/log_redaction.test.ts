@@ -51,6 +51,13 @@ describe('request log redaction', () => {
     expect(logged()).not.toContain(Buffer.from(`client:${MARKER}`).toString('base64'));
   });
 
+  it('never logs the ticket of a set-password link, which is part of the path', async () => {
+    await request(fixture.app).get(`/manage/set-password/${MARKER}`).set('Host', HOST);
+    const lines = fixture.logLines.map((l) => JSON.parse(l) as RequestLine);
+    expect(lines.find((l) => l.req?.url?.startsWith('/manage/set-password/'))?.req?.url).toBe('/manage/set-password/[REDACTED]');
+    expect(logged()).not.toContain(MARKER);
+  });
+
   it("redacts secrets in fitgate's own log calls at any of the usual depths", () => {
     fixture.deps.logger.info(
       {

@@ -15,6 +15,11 @@ describe('redactUrl', () => {
     expect(redactUrl('/x?Client_Secret=s&refresh%5Ftoken=r')).toBe('/x?Client_Secret=[REDACTED]&refresh%5Ftoken=[REDACTED]');
   });
 
+  it('redacts the ticket of a set-password link, a path segment, and keeps what follows it', () => {
+    expect(redactUrl('/manage/set-password/t-Fh_BO?x=1')).toBe('/manage/set-password/[REDACTED]?x=1');
+    expect(redactUrl('https://id.example/manage/set-password/abc#top')).toBe('https://id.example/manage/set-password/[REDACTED]#top');
+  });
+
   it('leaves a URL without secrets unchanged, including malformed escapes', () => {
     expect(redactUrl('/authorize?client_id=abc&scope=openid%20profile&bad=%E0%A4%A')).toBe(
       '/authorize?client_id=abc&scope=openid%20profile&bad=%E0%A4%A',
