@@ -1,5 +1,5 @@
-import type { Request } from 'express';
-import { hasStoredSession } from '../../http/session.js';
+import type { Request, Response } from 'express';
+import { hasStoredSession, SESSION_COOKIE } from '../../http/session.js';
 
 /** What an end user's session at a tenant holds: who signed in (logins in flight: pending_login_cookie.ts). */
 declare module 'express-session' {
@@ -20,4 +20,12 @@ export async function signIn(req: Request, endUser: NonNullable<Request['session
   }
   req.session.endUser = endUser;
   // express-session stores the new session before it ends the response.
+}
+
+/** Ends the end user's session at this tenant: the stored session goes, and the browser's cookie with it. */
+export async function endSession(req: Request, res: Response): Promise<void> {
+  if (req.session) {
+    await new Promise<void>((resolve, reject) => req.session.destroy((error: unknown) => (error ? reject(error) : resolve())));
+  }
+  res.clearCookie(SESSION_COOKIE, { path: '/' });
 }

@@ -1,9 +1,9 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../../app_deps.js';
-import { SESSION_COOKIE } from '../../http/session.js';
 import { views } from '../../http/views.js';
 import { metricsOf } from '../../metrics/metrics.js';
 import { redirectUrlProblem } from '../../domain/application_urls.js';
+import { endSession } from './login_session.js';
 import { identifyLogoutClient, type LogoutClient } from './logout_client.js';
 import { recordRequestEvent } from '../events/request_log_event.js';
 
@@ -88,11 +88,4 @@ function withState(url: string, state: string | undefined): string {
   const target = new URL(url);
   target.searchParams.set('state', state);
   return target.href;
-}
-
-async function endSession(req: Request, res: Response): Promise<void> {
-  if (req.session) {
-    await new Promise<void>((resolve, reject) => req.session.destroy((error: unknown) => (error ? reject(error) : resolve())));
-  }
-  res.clearCookie(SESSION_COOKIE, { path: '/' });
 }

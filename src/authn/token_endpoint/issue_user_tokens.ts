@@ -1,5 +1,6 @@
 import { idTokenLifetimeOf, refreshTokenPolicyOf } from '../../domain/token_lifetimes.js';
 import type { User } from '../../domain/types.js';
+import { USER_BLOCKED } from '../../domain/users.js';
 import { InvalidGrantError } from '../../errors/index.js';
 import { issueAccessToken, userinfoAudience } from '../tokens/access_token.js';
 import { issueIdToken } from '../tokens/id_token.js';
@@ -23,7 +24,8 @@ export interface UserGrant {
 /**
  * Tokens for a user: an access token for /userinfo, an id_token when `openid` was granted, and a
  * refresh token of the same grant when `offline_access` was granted and the client may refresh.
- * The user is read now, so the id_token carries the profile as it is at issue time.
+ * The user is read now, so the id_token carries the profile as it is at issue time, and a user
+ * blocked since the code or refresh token was issued gets none (invalid_grant, as Auth0 words it).
  */
 export async function issueUserTokens(request: TokenRequest, grant: UserGrant): Promise<TokenResponseBody> {
   const { deps, keys, context, client } = request;
@@ -77,5 +79,6 @@ export async function issueUserTokens(request: TokenRequest, grant: UserGrant): 
 async function loadUser(request: TokenRequest, userId: string): Promise<User> {
   const user = await request.deps.store.users.get(request.context.tenant.name, userId);
   if (!user) throw new InvalidGrantError('the user of this grant no longer exists');
+  if (user.blocked === true) throw new InvalidGrantError(USER_BLOCKED);
   return user;
 }

@@ -1,7 +1,9 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../../../app_deps.js';
-import { AppError, LoginRequiredError } from '../../../errors/index.js';
+import { USER_BLOCKED } from '../../../domain/users.js';
+import { AccessDeniedError, AppError, LoginRequiredError } from '../../../errors/index.js';
 import { clientDestinationOf, issueAuthorizationResponse } from '../callback/issue_authorization_response.js';
+import { endSession } from '../login_session.js';
 import type { PendingAuthorization } from '../login_transaction.js';
 import { type AuthorizeContext, type AuthorizeDeps } from './authorize_context.js';
 import { issuerOf } from '../../tokens/sign_jwt.js';
@@ -51,7 +53,9 @@ export function authorizeEndpoint(deps: AuthorizeEndpointDeps, upstreams: Upstre
  * prompt=none (OpenID Connect Core §3.1.2.1): the response at once when this browser's session
  * already has a user of this tenant who signed in through a connection enabled for the client;
  * login_required otherwise. Nothing is shown and nothing is asked upstream. A client with
- * `sso_disabled` never shares the session, as at Auth0: its users sign in each time.
+ * `sso_disabled` never shares the session, as at Auth0: its users sign in each time. A user blocked
+ * since signing in is refused as at the callback, and the session ends: blocking must not wait for
+ * it to expire.
  */
 async function answerWithoutInteraction(deps: AuthorizeEndpointDeps, req: Request, res: Response, ctx: AuthorizeContext): Promise<void> {
   if (ctx.client?.ssoDisabled === true) throw new LoginRequiredError('Single sign-on is disabled for this application.');
@@ -62,6 +66,10 @@ async function answerWithoutInteraction(deps: AuthorizeEndpointDeps, req: Reques
   }
   const user = await deps.store.users.get(ctx.tenant.name, endUser.userId);
   if (!user) throw new LoginRequiredError('The user is not signed in at this tenant.');
+  if (user.blocked === true) {
+    await endSession(req, res);
+    throw new AccessDeniedError(USER_BLOCKED);
+  }
   const request = pendingAuthorization(ctx, connection.name);
   const response = await issueAuthorizationResponse(deps, ctx, request, { user, authTime: endUser.authTime });
   sendClientResponse(res, clientDestinationOf(request, ctx.tenantUrl), response);

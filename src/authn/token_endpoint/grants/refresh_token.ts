@@ -3,7 +3,6 @@ import { spendRefreshToken } from '../../tokens/refresh_tokens.js';
 import { issueUserTokens } from '../issue_user_tokens.js';
 import { requireParam } from '../request_params.js';
 import type { GrantOutcome, TokenRequest } from '../token_request.js';
-import { checkUserNotBlocked } from './check_user_not_blocked.js';
 import { narrowScope } from './narrow_scope.js';
 
 /**
@@ -21,7 +20,6 @@ export async function refreshTokenGrant(request: TokenRequest): Promise<GrantOut
     presented,
     (record) => narrowScope(record.scope, params.scope),
   );
-  await checkUserNotBlocked(deps.store.users, context.tenant.name, spent.userId);
 
   const body = await issueUserTokens(request, {
     userId: spent.userId,
