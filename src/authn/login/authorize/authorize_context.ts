@@ -16,7 +16,8 @@ export type AuthorizeParamName =
   | 'code_challenge'
   | 'code_challenge_method'
   | 'connection'
-  | 'prompt';
+  | 'prompt'
+  | 'max_age';
 
 export type AuthorizeParams = Readonly<Partial<Record<AuthorizeParamName, string>>>;
 
@@ -47,6 +48,8 @@ export interface AuthorizeContext {
   codeChallenge?: string;
   codeChallengeMethod?: 'S256';
   prompt: string[];
+  /** Seconds since the user's last sign-in beyond which a session may not answer (max_age). */
+  maxAge?: number;
   /** The connection named by `connection=`, when given. */
   connection?: Connection;
   /** Connections enabled for the client, for the Universal Login page. */

@@ -53,7 +53,8 @@ export function authorizeEndpoint(deps: AuthorizeEndpointDeps, upstreams: Upstre
  * prompt=none (OpenID Connect Core §3.1.2.1): the response at once when this browser's session
  * already has a user of this tenant who signed in through a connection enabled for the client;
  * login_required otherwise. Nothing is shown and nothing is asked upstream. A client with
- * `sso_disabled` never shares the session, as at Auth0: its users sign in each time. A user blocked
+ * `sso_disabled` never shares the session, as at Auth0: its users sign in each time. Nor does a
+ * session whose sign-in is older than the client's max_age allows. A user blocked
  * since signing in is refused as at the callback, and the session ends: blocking must not wait for
  * it to expire.
  */
@@ -63,6 +64,9 @@ async function answerWithoutInteraction(deps: AuthorizeEndpointDeps, req: Reques
   const connection = ctx.enabledConnections.find((candidate) => candidate.name === endUser?.connection);
   if (!endUser || endUser.tenant !== ctx.tenant.name || !connection) {
     throw new LoginRequiredError('The user is not signed in at this tenant.');
+  }
+  if (ctx.maxAge !== undefined && Math.floor(Date.now() / 1000) - endUser.authTime > ctx.maxAge) {
+    throw new LoginRequiredError('The user signed in longer ago than max_age allows.');
   }
   const user = await deps.store.users.get(ctx.tenant.name, endUser.userId);
   if (!user) throw new LoginRequiredError('The user is not signed in at this tenant.');

@@ -2,6 +2,7 @@ import type { Tenant } from '../../../domain/types.js';
 import type { AuthorizeCheck, AuthorizeContext, AuthorizeDeps, AuthorizeParams } from './authorize_context.js';
 import { checkClient } from './check_client.js';
 import { checkConnection } from './check_connection.js';
+import { checkMaxAge } from './check_max_age.js';
 import { checkNonce } from './check_nonce.js';
 import { checkPkce } from './check_pkce.js';
 import { checkPrompt } from './check_prompt.js';
@@ -23,6 +24,7 @@ export const AUTHORIZE_CHECKS: readonly AuthorizeCheck[] = [
   checkScope,
   checkPkce,
   checkPrompt,
+  checkMaxAge,
   checkConnection,
 ];
 

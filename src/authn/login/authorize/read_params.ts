@@ -13,6 +13,7 @@ const NAMES: readonly AuthorizeParamName[] = [
   'code_challenge_method',
   'connection',
   'prompt',
+  'max_age',
 ];
 
 // Long enough for any real state or nonce, short enough that a login transaction stays small.
