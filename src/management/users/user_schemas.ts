@@ -19,7 +19,8 @@ export const updateUserBody = z.strictObject({
   nickname: z.string().trim().min(1, 'Must not be empty').max(300).optional(),
   given_name: z.string().trim().min(1, 'Must not be empty').max(150).optional(),
   family_name: z.string().trim().min(1, 'Must not be empty').max(150).optional(),
-  picture: z.url({ error: 'Must be an absolute URL' }).optional(),
+  // Applications put it in an <img src> or a link: a web address only, never javascript: or data:.
+  picture: z.url({ protocol: /^https?$/, error: 'Must be an http or https URL' }).optional(),
   app_metadata: metadataPatch.optional(),
   user_metadata: metadataPatch.optional(),
   blocked: z.boolean({ error: 'Must be true or false' }).optional(),

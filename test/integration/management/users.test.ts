@@ -118,6 +118,17 @@ describe('/api/v2/users', () => {
     expect(readOnly.body.message).toMatch(/Additional properties not allowed: logins_count/);
   });
 
+  it('takes a picture only at a web address, never a javascript: or data: URL', async () => {
+    const updater = await harness.tokenWith(['update:users']);
+    for (const picture of ['javascript:alert(1)', 'data:image/svg+xml,<svg/>', 'ftp://pics.example/a.png']) {
+      const refused = await harness.call('patch', '/users/fitbit%7CU005', updater, { picture });
+      expect(refused.status).toBe(400);
+      expect(refused.body.message).toMatch(/Must be an http or https URL.*on property picture/);
+    }
+    const kept = await harness.call('patch', '/users/fitbit%7CU005', updater, { picture: 'https://pics.example/runner5.png' });
+    expect(kept.body).toMatchObject({ picture: 'https://pics.example/runner5.png' });
+  });
+
   it('answers 404 inexistent_user for an unknown user', async () => {
     const response = await harness.call('get', '/users/fitbit%7CNOBODY', reader);
     expect(response.status).toBe(404);
