@@ -48,7 +48,7 @@ export function createDashboardRouter(deps: DashboardDeps, services: Pick<Servic
   const tenant = Router({ mergeParams: true });
   tenant.use(requireTenantAdmin(deps.store));
   tenant.use('/', tenantOverviewRoutes(deps));
-  tenant.use('/applications', applicationsRoutes(deps.store, deps.sealer));
+  tenant.use('/applications', applicationsRoutes(deps.store, deps.sealer, deps.config));
   tenant.use('/social', connectionAppsRoutes(deps), connectionActivityRoutes(deps), tryFlow.start, socialRoutes(deps));
   tenant.use('/users', usersRoutes(deps.store, services.removal));
   tenant.use('/logs', logsRoutes(deps.store));

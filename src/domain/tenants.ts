@@ -52,6 +52,11 @@ export function tenantUrl(config: Pick<Config, 'publicUrl' | 'baseHost'>, name: 
   return `${url.protocol}//${name}.${config.baseHost}${url.pathname.replace(/\/+$/, '')}`;
 }
 
+/** The issuer identifier of a tenant: its URL with a trailing slash, as Auth0 writes it. */
+export function issuerOf(tenantUrl: string): string {
+  return `${tenantUrl}/`;
+}
+
 /** Where the upstream (Fitbit, Google) sends a tenant's users back; admins register it upstream. */
 export function callbackUrl(config: Pick<Config, 'publicUrl' | 'baseHost'>, name: string): string {
   return `${tenantUrl(config, name)}/login/callback`;

@@ -1,6 +1,6 @@
 import { RESPONSE_MODES, RESPONSE_TYPES } from '../login/authorize/response_types.js';
 import { CLAIMS_BY_SCOPE } from '../tokens/user_claims.js';
-import { issuerOf } from '../tokens/sign_jwt.js';
+import { issuerOf } from '../../domain/tenants.js';
 
 /**
  * OpenID Connect Discovery 1.0 §3 metadata of a tenant: exactly what fitgate implements, so a

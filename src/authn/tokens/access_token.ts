@@ -3,7 +3,8 @@ import type { Tenant } from '../../domain/types.js';
 import type { TenantKeys } from '../keys/tenant_keys.js';
 import { encryptAccessToken } from './encrypted_access_token.js';
 import { ACCESS_TOKEN_TTL_SECONDS } from './lifetimes.js';
-import { issuerOf, signJwt, withRegisteredClaims } from './sign_jwt.js';
+import { issuerOf } from '../../domain/tenants.js';
+import { signJwt, withRegisteredClaims } from './sign_jwt.js';
 
 /** The audience of access tokens meant for /userinfo. */
 export function userinfoAudience(tenantUrl: string): string {

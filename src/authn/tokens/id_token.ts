@@ -2,7 +2,8 @@ import type { Tenant, User } from '../../domain/types.js';
 import type { TenantKeys } from '../keys/tenant_keys.js';
 import { codeHash } from './code_hash.js';
 import { ID_TOKEN_TTL_SECONDS } from './lifetimes.js';
-import { issuerOf, signJwt } from './sign_jwt.js';
+import { issuerOf } from '../../domain/tenants.js';
+import { signJwt } from './sign_jwt.js';
 import { userClaimsForScopes } from './user_claims.js';
 
 export interface IdTokenInput {

@@ -43,8 +43,3 @@ export async function signJwt(keys: TenantKeys, tenant: Tenant, claims: JWTPaylo
 function base64url(text: string): string {
   return Buffer.from(text).toString('base64url');
 }
-
-/** The issuer identifier of a tenant: its URL with a trailing slash, as Auth0 writes it. */
-export function issuerOf(tenantUrl: string): string {
-  return `${tenantUrl}/`;
-}

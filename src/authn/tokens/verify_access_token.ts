@@ -5,7 +5,7 @@ import { tenantKeysFor, SIGNING_ALGORITHM, type TenantKeys } from '../keys/tenan
 import { ExpiredAccessTokenError, InvalidAccessTokenError, MissingAccessTokenError } from './access_token_errors.js';
 import { decryptAccessToken, encryptedTokenKid, UnreadableTokenError } from './encrypted_access_token.js';
 import { isGrantRevoked } from './grant_revocation.js';
-import { issuerOf } from './sign_jwt.js';
+import { issuerOf } from '../../domain/tenants.js';
 
 export interface VerifiedAccessToken {
   subject: string;

@@ -1,8 +1,10 @@
 import { Router, type Request, type Response } from 'express';
+import type { Config } from '../../config/index.js';
 import type { Store } from '../../store/store.js';
 import { originProblem, redirectUrlProblem } from '../../domain/application_urls.js';
 import { createClient, rotateClientSecret, isPublicClient, withGrantType } from '../../domain/clients.js';
 import type { Sealer } from '../../domain/ports.js';
+import { issuerOf, tenantUrl } from '../../domain/tenants.js';
 import type { Client } from '../../domain/types.js';
 import { NotFoundError } from '../../errors/index.js';
 import { APP_TYPE_LABELS, isAppType } from './app_types.js';
@@ -27,9 +29,10 @@ interface NewCredentials {
  * redirects to; until then it waits sealed in the admin's session, never in a URL. The store keeps
  * only its hash.
  */
-export function applicationsRoutes(store: Store, sealer: Sealer): Router {
+export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Config, 'publicUrl' | 'baseHost'>): Router {
   const router = Router({ mergeParams: true });
   const tenantOf = (res: Response) => res.locals.managedTenant!.name;
+  const addressOf = (res: Response) => sdkAddress(tenantUrl(config, tenantOf(res)));
   const credentialsKey = (client: Client) => `application:${client.tenant}:${client.clientId}`;
   const pathOf = (req: Request, client: Client, suffix = '') => `${req.baseUrl}/${encodeURIComponent(client.clientId)}${suffix}`;
   /** The Management API path of the same change, for the log. */
@@ -75,7 +78,7 @@ export function applicationsRoutes(store: Store, sealer: Sealer): Router {
 
   router.get('/:clientId', async (req, res) => {
     const client = await findClient(res, req.params.clientId);
-    renderPage(res, 'application', settingsPage(client, { saved: req.query.saved === '1', errors: storedUrlProblems(client) }));
+    renderPage(res, 'application', settingsPage(client, { address: addressOf(res), saved: req.query.saved === '1', errors: storedUrlProblems(client) }));
   });
 
   router.post('/:clientId', async (req, res) => {
@@ -101,7 +104,7 @@ export function applicationsRoutes(store: Store, sealer: Sealer): Router {
     for (const [field, result] of Object.entries(lists)) if (!result.ok) errors[field] = result.message;
     const { callbacks, allowed_logout_urls: logoutUrls, web_origins: webOrigins, allowed_origins: allowedOrigins } = lists;
     if (!callbacks.ok || !logoutUrls.ok || !webOrigins.ok || !allowedOrigins.ok || errors.name) {
-      return renderPage(res, 'application', settingsPage(client, { errors, typed }), 400);
+      return renderPage(res, 'application', settingsPage(client, { address: addressOf(res), errors, typed }), 400);
     }
     await store.clients.update({
       ...client,
@@ -126,6 +129,7 @@ export function applicationsRoutes(store: Store, sealer: Sealer): Router {
       title: client.name,
       section: 'applications',
       client,
+      address: addressOf(res),
       clientSecret: shown.clientSecret,
       rotated: shown.event === 'rotated',
     });
@@ -168,6 +172,16 @@ export function applicationsRoutes(store: Store, sealer: Sealer): Router {
   }
 
   return router;
+}
+
+/**
+ * Where an application's SDK points, beside its Client ID: Auth0's SDKs take the tenant's host as
+ * their domain, OpenID Connect libraries its issuer. A tenant served under a path has no domain of
+ * its own, only the issuer.
+ */
+function sdkAddress(tenantAddress: string): { domain?: string; issuer: string } {
+  const url = new URL(tenantAddress);
+  return { ...(url.pathname === '/' && { domain: url.host }), issuer: issuerOf(tenantAddress) };
 }
 
 function settingsPage(client: Client, extra: Record<string, unknown>) {

@@ -6,7 +6,7 @@ import { clientDestinationOf, issueAuthorizationResponse } from '../callback/iss
 import { endSession } from '../login_session.js';
 import type { PendingAuthorization } from '../login_transaction.js';
 import { type AuthorizeContext, type AuthorizeDeps } from './authorize_context.js';
-import { issuerOf } from '../../tokens/sign_jwt.js';
+import { issuerOf } from '../../../domain/tenants.js';
 import { clientErrorParams } from './client_redirect.js';
 import { errorResponseMode } from './error_response_mode.js';
 import { newAuthorizeContext, runAuthorizeChecks } from './pipeline.js';

@@ -8,7 +8,7 @@ import type { ClientDestination } from '../authorize/send_client_response.js';
 import { tenantKeysFor } from '../../keys/tenant_keys.js';
 import type { PendingAuthorization } from '../login_transaction.js';
 import { issueIdToken } from '../../tokens/id_token.js';
-import { issuerOf } from '../../tokens/sign_jwt.js';
+import { issuerOf } from '../../../domain/tenants.js';
 import { issueAuthorizationCode } from '../../codes/issue_code.js';
 
 /**
