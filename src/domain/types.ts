@@ -193,6 +193,12 @@ export interface AdminAccount {
   /** Names of the tenants this admin manages. */
   tenants: string[];
   createdAt: string;
+  /**
+   * Moves on each time the password is set and each time a new set-password link replaces the open
+   * ones; dashboard sessions and links made under an older value stop counting
+   * (src/domain/admin_credentials.ts). Absent on records written before it existed: 0.
+   */
+  credentialVersion?: number;
 }
 
 /** Auth0 log event. `type` uses Auth0's codes: s, f, seacft, feacft, sapi, fapi, ... */

@@ -14,8 +14,9 @@ import { renderPage } from '../views.js';
  * /manage/account: the signed-in admin changes their password (the generated one printed at first
  * start, say). The current password is required; wrong ones are bounded by their own limit (never
  * the sign-in one, so an admin locked out of signing in elsewhere can still change it here). The
- * session id is renewed afterwards, and the change is logged (`scp`, or `fcp` for a wrong current
- * password) in each tenant the admin manages.
+ * change signs out every other session of the account (someone who learnt the old password is put
+ * out); this one is signed in again on a new session id. It is logged (`scp`, or `fcp` for a wrong
+ * current password) in each tenant the admin manages.
  */
 export function accountRoutes(deps: Pick<AppDeps, 'store' | 'logger' | 'config'>, limiter: PasswordChangeLimiter): Router {
   const router = Router();
@@ -46,8 +47,8 @@ export function accountRoutes(deps: Pick<AppDeps, 'store' | 'logger' | 'config'>
     if (Object.keys(errors).length > 0) return renderPage(res, 'account', page({ errors }), 400);
 
     await limiter.succeeded(admin.email);
-    await setAdminPassword({ admins: deps.store.admins, dataDir: deps.config.dataDir }, admin, password);
-    await signIn(req, admin.email);
+    const updated = await setAdminPassword({ admins: deps.store.admins, dataDir: deps.config.dataDir }, admin, password);
+    await signIn(req, updated);
     await logAdminActivity(deps, req, 'password_changed', admin.email, admin.tenants);
     res.redirect(303, '/manage/account?changed=1');
   });

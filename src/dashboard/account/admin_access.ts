@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { AdminAccount, Tenant } from '../../domain/types.js';
 import type { Store } from '../../store/store.js';
 import { NotFoundError } from '../../errors/index.js';
-import { signedInEmail } from './admin_session.js';
+import { signedInEmail, signedInUnderCurrentCredentials } from './admin_session.js';
 
 declare module 'express-serve-static-core' {
   interface Locals {
@@ -15,13 +15,14 @@ declare module 'express-serve-static-core' {
 
 /**
  * Loads the signed-in admin from the store on each request, so an admin removed from a tenant loses
- * access at once rather than when the session ends.
+ * access at once rather than when the session ends, and a session signed in before the account's
+ * password was last set counts as signed out.
  */
 export function loadAdmin(store: Store) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const email = signedInEmail(req);
     const admin = email ? await store.admins.get(email) : undefined;
-    if (admin?.passwordHash) {
+    if (admin?.passwordHash && signedInUnderCurrentCredentials(req, admin)) {
       res.locals.admin = admin;
       res.locals.dashboard = { ...res.locals.dashboard, adminEmail: admin.email, adminTenants: [...admin.tenants].sort() };
     }

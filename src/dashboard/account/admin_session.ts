@@ -1,4 +1,6 @@
 import type { Request } from 'express';
+import { credentialVersionOf } from '../../domain/admin_credentials.js';
+import type { AdminAccount } from '../../domain/types.js';
 
 declare module 'express-session' {
   interface SessionData {
@@ -6,19 +8,23 @@ declare module 'express-session' {
     adminEmail?: string;
     /** The tenant URL (scheme and host) where the admin signed in; the session is good only there. */
     adminOrigin?: string;
+    /** The admin's credential version at sign-in; absent on sessions from before versions (0). */
+    adminCredentialVersion?: number;
   }
 }
 
 /**
  * Starts an admin's session on a fresh session id, so an id planted before sign-in (fixation) is
- * worth nothing afterwards. The session remembers the host that issued it.
+ * worth nothing afterwards. The session remembers the host that issued it and the admin's
+ * credential version.
  */
-export function signIn(req: Request, email: string): Promise<void> {
+export function signIn(req: Request, admin: Pick<AdminAccount, 'email' | 'credentialVersion'>): Promise<void> {
   return new Promise((resolve, reject) => {
     req.session.regenerate((error) => {
       if (error) return reject(error);
-      req.session.adminEmail = email;
+      req.session.adminEmail = admin.email;
       req.session.adminOrigin = req.context.tenantUrl;
+      req.session.adminCredentialVersion = credentialVersionOf(admin);
       req.session.save((saveError) => (saveError ? reject(saveError) : resolve()));
     });
   });
@@ -32,6 +38,16 @@ export function signIn(req: Request, email: string): Promise<void> {
 export function signedInEmail(req: Request): string | undefined {
   const { adminEmail, adminOrigin } = req.session;
   return adminEmail && adminOrigin === req.context.tenantUrl ? adminEmail : undefined;
+}
+
+/**
+ * Whether the session was signed in under the admin's current credentials. A password set since,
+ * from any browser or on the server, has moved the version on: every session signed in before it
+ * counts as signed out (the one that made the change was signed in again), with no need to find
+ * those sessions in the store.
+ */
+export function signedInUnderCurrentCredentials(req: Request, admin: Pick<AdminAccount, 'credentialVersion'>): boolean {
+  return (req.session.adminCredentialVersion ?? 0) === credentialVersionOf(admin);
 }
 
 /** Ends the admin's session: the record is destroyed, not merely emptied. */

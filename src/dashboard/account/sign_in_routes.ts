@@ -60,7 +60,7 @@ export function signInRoutes(deps: Pick<AppDeps, 'store' | 'logger'>, limiter: S
     }
 
     await limiter.succeeded(attempt);
-    await signIn(req, admin.email);
+    await signIn(req, admin);
     await logAdminActivity(deps, req, 'signed_in', admin.email, admin.tenants);
     res.redirect(303, next);
   });

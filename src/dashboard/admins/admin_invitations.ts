@@ -1,24 +1,19 @@
-import { randomBytes } from 'node:crypto';
 import type { AdminAccount } from '../../domain/types.js';
 import type { Store } from '../../store/store.js';
+import { issueSetPasswordTicket } from './set_password_tickets.js';
 
 /**
- * Adding an admin to a tenant. There is no mail server, so a new admin gets a one-time link to set
- * their password (a `ticket` record, single use, 72 h), which the inviting admin passes on.
+ * Adding an admin to a tenant. Someone new gets an account and a one-time link to set their
+ * password (set_password_tickets.ts), which the inviting admin passes on. Someone who already has an
+ * account, with a password or still waiting to set one, only gains the tenant: the password opens
+ * every tenant of the account, so a link handed to this tenant's admin would open the others too.
  */
 
-export const SET_PASSWORD_TICKET_TTL_SECONDS = 72 * 3600;
-
-export interface SetPasswordTicket {
-  purpose: 'admin_set_password';
-  email: string;
-  /** The inviting admin, for the record. */
-  invitedBy: string;
-}
-
 export type InvitationResult =
-  | { kind: 'added_existing' }
   | { kind: 'already_admin' }
+  | { kind: 'added_existing' }
+  /** The account has not set its password yet; the link it was given stands. */
+  | { kind: 'added_pending' }
   | { kind: 'invited'; ticket: string };
 
 export async function inviteAdmin(store: Store, tenant: string, email: string, invitedBy: string): Promise<InvitationResult> {
@@ -26,30 +21,9 @@ export async function inviteAdmin(store: Store, tenant: string, email: string, i
   if (existing?.tenants.includes(tenant)) return { kind: 'already_admin' };
   if (existing) {
     await store.admins.update({ ...existing, tenants: [...existing.tenants, tenant] });
-    if (existing.passwordHash) return { kind: 'added_existing' };
-  } else {
-    const admin: AdminAccount = { email, tenants: [tenant], createdAt: new Date().toISOString() };
-    await store.admins.create(admin);
+    return { kind: existing.passwordHash ? 'added_existing' : 'added_pending' };
   }
-  return { kind: 'invited', ticket: await issueSetPasswordTicket(store, email, invitedBy) };
-}
-
-async function issueSetPasswordTicket(store: Store, email: string, invitedBy: string): Promise<string> {
-  const ticket = randomBytes(32).toString('base64url');
-  const record: SetPasswordTicket = { purpose: 'admin_set_password', email, invitedBy };
-  await store.ephemeral.put('ticket', ticket, record, SET_PASSWORD_TICKET_TTL_SECONDS);
-  return ticket;
-}
-
-/** The ticket's record without using it up; undefined when unknown, expired, used or not a set-password ticket. */
-export async function peekSetPasswordTicket(store: Store, ticket: string): Promise<SetPasswordTicket | undefined> {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(ticket)) return undefined;
-  const record = await store.ephemeral.get<SetPasswordTicket>('ticket', ticket);
-  return record?.purpose === 'admin_set_password' ? record : undefined;
-}
-
-/** Uses the ticket up: of two concurrent uses exactly one gets the record. */
-export async function redeemSetPasswordTicket(store: Store, ticket: string): Promise<SetPasswordTicket | undefined> {
-  if (!(await peekSetPasswordTicket(store, ticket))) return undefined;
-  return store.ephemeral.consume<SetPasswordTicket>('ticket', ticket);
+  const admin: AdminAccount = { email, tenants: [tenant], createdAt: new Date().toISOString() };
+  await store.admins.create(admin);
+  return { kind: 'invited', ticket: await issueSetPasswordTicket(store, admin, invitedBy) };
 }

@@ -1,7 +1,9 @@
 import { Router } from 'express';
 import type { Sealer } from '../../domain/ports.js';
+import type { AdminAccount } from '../../domain/types.js';
 import type { Store } from '../../store/store.js';
 import { inviteAdmin, type InvitationResult } from './admin_invitations.js';
+import { mayRenewSetPasswordLink, renewSetPasswordLink, type LinkRenewal } from './set_password_link_renewal.js';
 import { logConfigChange } from '../config_change_log.js';
 import { textField } from '../form_fields.js';
 import { keepForOneView, takeForOneView } from '../shown_once.js';
@@ -9,59 +11,109 @@ import { renderPage } from '../views.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** What the admins list shows once after a POST: the outcome, and a set-password link when there is one. */
+interface Outcome {
+  email: string;
+  message: string;
+  link?: string;
+  /** Shown as a warning rather than a success. */
+  refused?: boolean;
+}
+
 /**
- * /manage/t/:tenant/admins: who manages the tenant, and adding someone by email. Adding redirects
- * back to the list (Post/Redirect/Get), which shows the outcome, and a set-password link, once.
+ * /manage/t/:tenant/admins: who manages the tenant, adding someone by email, and a new set-password
+ * link for someone who has not used theirs. Each POST redirects back to the list
+ * (Post/Redirect/Get), which shows the outcome, and a set-password link, once.
  */
 export function adminsRoutes(store: Store, sealer: Sealer): Router {
   const router = Router({ mergeParams: true });
-  const invitationKey = (tenant: string) => `admin-invitation:${tenant}`;
+  const outcomeKey = (tenant: string) => `admin-invitation:${tenant}`;
 
-  async function page(tenant: string, extra: Record<string, unknown> = {}) {
+  async function page(tenant: string, viewer: AdminAccount, extra: Record<string, unknown> = {}) {
     const admins = await store.admins.listByTenant(tenant);
     return {
       title: 'Admins',
       section: 'admins',
-      admins: admins.map((admin) => ({ email: admin.email, pending: !admin.passwordHash })),
+      admins: admins.map((admin) => ({ email: admin.email, pending: !admin.passwordHash, newLink: mayRenewSetPasswordLink(viewer, admin) })),
       ...extra,
     };
   }
 
   router.get('/', async (req, res) => {
     const tenant = res.locals.managedTenant!.name;
-    const invited = takeForOneView<ReturnType<typeof describe>>(req, sealer, invitationKey(tenant));
-    renderPage(res, 'admins', await page(tenant, invited ? { invited } : {}));
+    const invited = takeForOneView<Outcome>(req, sealer, outcomeKey(tenant));
+    renderPage(res, 'admins', await page(tenant, res.locals.admin!, invited ? { invited } : {}));
   });
 
   router.post('/', async (req, res) => {
     const tenant = res.locals.managedTenant!.name;
     const email = textField(req.body, 'email').toLowerCase();
     if (!EMAIL.test(email)) {
-      return renderPage(res, 'admins', await page(tenant, { email, errors: { email: 'Enter an email address.' } }), 400);
+      return renderPage(res, 'admins', await page(tenant, res.locals.admin!, { email, errors: { email: 'Enter an email address.' } }), 400);
     }
     const result = await inviteAdmin(store, tenant, email, res.locals.admin!.email);
     if (result.kind !== 'already_admin') {
       const details = { admin: email, outcome: result.kind };
       await logConfigChange(store, req, res, { description: 'Invite a dashboard admin', method: 'POST', path: req.baseUrl, statusCode: 201, details });
     }
-    keepForOneView(req, sealer, invitationKey(tenant), describe(result, email, req.context.tenantUrl));
+    keepForOneView(req, sealer, outcomeKey(tenant), describeInvitation(result, email, req.context.tenantUrl));
+    res.redirect(303, req.baseUrl);
+  });
+
+  router.post('/new-link', async (req, res) => {
+    const tenant = res.locals.managedTenant!.name;
+    const email = textField(req.body, 'email').toLowerCase();
+    const result = await renewSetPasswordLink(store, tenant, email, res.locals.admin!);
+    if (result.kind === 'renewed') {
+      const details = { admin: email };
+      await logConfigChange(store, req, res, { description: 'Issue a new set-password link for a dashboard admin', method: 'POST', path: `${req.baseUrl}/new-link`, details });
+    }
+    keepForOneView(req, sealer, outcomeKey(tenant), describeRenewal(result, email, req.context.tenantUrl));
     res.redirect(303, req.baseUrl);
   });
 
   return router;
 }
 
-function describe(result: InvitationResult, email: string, dashboardUrl: string) {
+const setPasswordLink = (dashboardUrl: string, ticket: string) => `${dashboardUrl}/manage/set-password/${ticket}`;
+
+function describeInvitation(result: InvitationResult, email: string, dashboardUrl: string): Outcome {
   switch (result.kind) {
     case 'already_admin':
       return { email, message: `${email} already manages this tenant.` };
     case 'added_existing':
       return { email, message: `${email} now manages this tenant too; they sign in with their existing password.` };
+    case 'added_pending':
+      return {
+        email,
+        message: `${email} was already invited and has not set a password yet. The set-password link they were given stands; once they use it, they manage this tenant too.`,
+      };
     case 'invited':
       return {
         email,
         message: `${email} was added. fitgate sends no email: give them this link, which works once within 72 hours, to set their password.`,
-        link: `${dashboardUrl}/manage/set-password/${result.ticket}`,
+        link: setPasswordLink(dashboardUrl, result.ticket),
+      };
+  }
+}
+
+function describeRenewal(result: LinkRenewal, email: string, dashboardUrl: string): Outcome {
+  switch (result.kind) {
+    case 'renewed':
+      return {
+        email,
+        message: `A new set-password link for ${email}: give them this link, which works once within 72 hours. Links given to them before no longer work.`,
+        link: setPasswordLink(dashboardUrl, result.ticket),
+      };
+    case 'not_pending':
+      return { email, refused: true, message: `No admin of this tenant with the email ${email} is waiting to set a password.` };
+    case 'beyond_your_tenants':
+      return {
+        email,
+        refused: true,
+        message:
+          `${email} was also invited to tenants you do not manage, so a new link can come only from an admin of all of them, ` +
+          `or from the server: npm run admin -- reset-password ${email}`,
       };
   }
 }

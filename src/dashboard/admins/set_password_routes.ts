@@ -3,27 +3,32 @@ import type { AppDeps } from '../../app_deps.js';
 import { logAdminActivity } from '../account/admin_activity_log.js';
 import { setAdminPassword } from '../account/admin_password.js';
 import { signIn } from '../account/admin_session.js';
-import { peekSetPasswordTicket, redeemSetPasswordTicket } from './admin_invitations.js';
+import { peekSetPasswordTicket, redeemSetPasswordTicket } from './set_password_tickets.js';
 import { rawField, type FieldErrors } from '../form_fields.js';
 import { renderPage } from '../views.js';
 
 /** Same floor as FITGATE_ADMIN_PASSWORD. */
 export const MIN_PASSWORD_LENGTH = 12;
 
-/** /manage/set-password/:ticket: an invited admin chooses a password with their one-time link (logged as `scp`). */
+/**
+ * /manage/set-password/:ticket: an invited admin chooses a password with their one-time link (logged
+ * as `scp`). Setting it voids every other open link of the account.
+ */
 export function setPasswordRoutes(deps: Pick<AppDeps, 'store' | 'logger' | 'config'>): Router {
   const { store } = deps;
   const router = Router();
   const expired = {
     title: 'This link cannot be used',
-    message: 'Set-password links work once and expire after 72 hours. Ask an admin of your tenant to add you again for a new link.',
+    message:
+      'Set-password links work once, expire after 72 hours, and stop working when a newer link is given or the password is set. ' +
+      'If you have not set your password yet, ask the admin who invited you for a new link.',
     link: { href: '/manage/login', text: 'Go to sign-in' },
   };
 
   router.get('/set-password/:ticket', async (req, res) => {
-    const ticket = await peekSetPasswordTicket(store, req.params.ticket);
-    if (!ticket) return renderPage(res, 'message', expired, 404);
-    renderPage(res, 'set_password', { title: 'Set your password', narrow: true, email: ticket.email, ticket: req.params.ticket, minPasswordLength: MIN_PASSWORD_LENGTH });
+    const admin = await peekSetPasswordTicket(store, req.params.ticket);
+    if (!admin) return renderPage(res, 'message', expired, 404);
+    renderPage(res, 'set_password', { title: 'Set your password', narrow: true, email: admin.email, ticket: req.params.ticket, minPasswordLength: MIN_PASSWORD_LENGTH });
   });
 
   router.post('/set-password/:ticket', async (req, res) => {
@@ -38,11 +43,10 @@ export function setPasswordRoutes(deps: Pick<AppDeps, 'store' | 'logger' | 'conf
       return renderPage(res, 'set_password', data, 400);
     }
 
-    const ticket = await redeemSetPasswordTicket(store, req.params.ticket);
-    const admin = ticket ? await store.admins.get(ticket.email) : undefined;
+    const admin = await redeemSetPasswordTicket(store, req.params.ticket);
     if (!admin) return renderPage(res, 'message', expired, 404);
-    await setAdminPassword({ admins: store.admins, dataDir: deps.config.dataDir }, admin, password);
-    await signIn(req, admin.email);
+    const updated = await setAdminPassword({ admins: store.admins, dataDir: deps.config.dataDir }, admin, password);
+    await signIn(req, updated);
     await logAdminActivity(deps, req, 'password_changed', admin.email, admin.tenants);
     res.redirect(303, '/manage');
   });

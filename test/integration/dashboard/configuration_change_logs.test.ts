@@ -120,6 +120,18 @@ describe('configuration changes made in the dashboard are logged', () => {
     expect(JSON.stringify(event)).not.toContain('set-password');
   });
 
+  it('logs a new set-password link, without the link', async () => {
+    const page = '/manage/t/default/admins';
+    expect((await submitForm(dashboard.agent(), page, page, { email: 'lost.link@example.com' })).status).toBe(303);
+    expect((await submitForm(dashboard.agent(), page, `${page}/new-link`, { email: 'lost.link@example.com' })).status).toBe(303);
+    const event = await newestChange();
+    expect(event).toMatchObject({
+      ...change('Issue a new set-password link for a dashboard admin', 'POST', `${page}/new-link`, 200),
+      details: expect.objectContaining({ admin: 'lost.link@example.com' }),
+    });
+    expect(JSON.stringify(event)).not.toContain('set-password/');
+  });
+
   it('logs a tenant created, in the new tenant\'s logs', async () => {
     expect((await submitForm(dashboard.agent(), '/manage/tenants', '/manage/tenants', { name: 'loggedtenant' })).status).toBe(303);
     expect(await newestChange('loggedtenant')).toMatchObject(change('Create a tenant', 'POST', '/manage/tenants', 201));

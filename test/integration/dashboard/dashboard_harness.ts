@@ -1,5 +1,8 @@
 import { afterAll, beforeAll } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
 import type { AppDeps } from '../../../src/app_deps.js';
@@ -12,7 +15,7 @@ import { buildTenant } from '../../../src/domain/tenants.js';
 import { createLogger } from '../../../src/logging/index.js';
 import { createSealer } from '../../../src/store/sealing.js';
 import type { Store } from '../../../src/store/store.js';
-import { openSqliteTestStore, type TestStore } from '../../support/stores.js';
+import { openSqliteTestStore, type StoreHarness, type TestStore } from '../../support/stores.js';
 
 /**
  * The real app (createApp) on a fresh SQLite store, with tenants and admins seeded directly in the
@@ -159,4 +162,25 @@ export function useSignedInDashboard(options: HarnessOptions = {}): SignedInDash
     return value;
   };
   return { harness: () => ready(harness), admin: () => ready(admin), agent: () => ready(agent) };
+}
+
+/**
+ * For a describeEachStore suite: the harness on that suite's store (SQLite or Redis), closed
+ * afterwards. On Redis the data directory (master key, session secret) is a temporary one of its own.
+ */
+export function useDashboardOnStore(stores: StoreHarness, options: Omit<HarnessOptions, 'shared'> = {}): () => DashboardHarness {
+  let harness: DashboardHarness | undefined;
+  let ownDataDir: string | undefined;
+  beforeAll(async () => {
+    if (stores.kind === 'redis') ownDataDir = mkdtempSync(join(tmpdir(), 'fitgate-dashboard-'));
+    harness = await startDashboardHarness({ ...options, shared: { store: stores.store(), dataDir: ownDataDir ?? stores.testStore().location } });
+  });
+  afterAll(async () => {
+    await harness?.close();
+    if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
+  });
+  return () => {
+    if (!harness) throw new Error('the dashboard is ready inside tests and hooks only');
+    return harness;
+  };
 }

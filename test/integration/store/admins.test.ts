@@ -32,6 +32,15 @@ describeEachStore('admin repository', (h) => {
     expect(moved?.passwordHash).toBe('scrypt$16384$8$1$salt$hash');
   });
 
+  it('keeps the credential version through updates, and reads a record without one as written', async () => {
+    const admin = adminRecord();
+    await admins().create(admin);
+    expect(await admins().get(admin.email)).toEqual(admin);
+    await admins().update({ ...admin, credentialVersion: 3 });
+    expect((await admins().get(admin.email))?.credentialVersion).toBe(3);
+    expect((await admins().listByTenant('default')).find((a) => a.email === admin.email)?.credentialVersion).toBe(3);
+  });
+
   it('refuses to update an admin that does not exist', async () => {
     await expect(admins().update(adminRecord())).rejects.toBeInstanceOf(NotFoundInStoreError);
   });

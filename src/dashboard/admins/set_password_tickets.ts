@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { credentialVersionOf } from '../../domain/admin_credentials.js';
+import type { AdminAccount } from '../../domain/types.js';
+import type { Store } from '../../store/store.js';
+
+/**
+ * One-time links to set a first password (a `ticket` record, single use, 72 h). There is no mail
+ * server, so the admin who issues one passes it on. A ticket is bound to the account's credential
+ * version when it was issued: once a password is set (through this link or any other way) or a newer
+ * link is issued, the version has moved on and every other open link of the account stops working.
+ */
+
+export const SET_PASSWORD_TICKET_TTL_SECONDS = 72 * 3600;
+
+export interface SetPasswordTicket {
+  purpose: 'admin_set_password';
+  email: string;
+  /** The admin who issued it, for the record. */
+  invitedBy: string;
+  /** The account's credential version at issue. Tickets from before versions have none and are refused. */
+  credentialVersion?: number;
+}
+
+export async function issueSetPasswordTicket(store: Store, admin: AdminAccount, issuedBy: string): Promise<string> {
+  const ticket = randomBytes(32).toString('base64url');
+  const record: SetPasswordTicket = { purpose: 'admin_set_password', email: admin.email, invitedBy: issuedBy, credentialVersion: credentialVersionOf(admin) };
+  await store.ephemeral.put('ticket', ticket, record, SET_PASSWORD_TICKET_TTL_SECONDS);
+  return ticket;
+}
+
+/**
+ * The admin whose password the ticket sets, without using it up; undefined when the ticket is
+ * unknown, expired, used, not a set-password ticket, or replaced (see above).
+ */
+export async function peekSetPasswordTicket(store: Store, ticket: string): Promise<AdminAccount | undefined> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(ticket)) return undefined;
+  const record = await store.ephemeral.get<SetPasswordTicket>('ticket', ticket);
+  return record?.purpose === 'admin_set_password' ? adminStillWaitingFor(store, record) : undefined;
+}
+
+/** Uses the ticket up and answers as peekSetPasswordTicket: of two concurrent uses exactly one gets the admin. */
+export async function redeemSetPasswordTicket(store: Store, ticket: string): Promise<AdminAccount | undefined> {
+  if (!(await peekSetPasswordTicket(store, ticket))) return undefined;
+  const record = await store.ephemeral.consume<SetPasswordTicket>('ticket', ticket);
+  return record ? adminStillWaitingFor(store, record) : undefined;
+}
+
+/** The ticket's admin while it has no password and the ticket was issued under its current credential version. */
+async function adminStillWaitingFor(store: Store, record: SetPasswordTicket): Promise<AdminAccount | undefined> {
+  const admin = await store.admins.get(record.email);
+  return admin && !admin.passwordHash && record.credentialVersion === credentialVersionOf(admin) ? admin : undefined;
+}
