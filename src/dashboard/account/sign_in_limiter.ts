@@ -36,6 +36,7 @@ export class SignInBlockedError extends RateLimitedError {
 
 export interface SignInAttempt {
   email: string;
+  /** The address the attempt counts against: clientAddressKey's (an IPv6 address's /64). */
   ip: string;
   /** The stored hash of the account's password; undefined for an unknown email or no password yet. */
   passwordHash: string | undefined;

@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { AppDeps } from '../../app_deps.js';
 import { hashPassword, verifyPassword } from '../../domain/passwords.js';
+import { clientAddressKey } from '../../http/client_address.js';
 import { logAdminActivity } from './admin_activity_log.js';
 import { signIn, signOut } from './admin_session.js';
 import { rawField, textField } from '../form_fields.js';
@@ -37,7 +38,7 @@ export function signInRoutes(deps: Pick<AppDeps, 'store' | 'logger'>, limiter: S
 
     if (!email || !password) return fail(400, 'Enter your email and your password.');
     const admin = await store.admins.get(email);
-    const attempt = { email, ip: req.ip ?? 'unknown', passwordHash: admin?.passwordHash };
+    const attempt = { email, ip: clientAddressKey(req.ip), passwordHash: admin?.passwordHash };
     // Failures and blocks: the host's tenant, and the named admin's tenants when there is one.
     const doorTenants = [req.context.tenant.name, ...(admin?.tenants ?? [])];
     try {

@@ -15,6 +15,15 @@ describe('changing the admin password', () => {
     expect(await verifyPassword(dashboard.admin().password, (await dashboard.harness().store.admins.get(dashboard.admin().email))!.passwordHash!)).toBe(true);
   });
 
+  it('refuses the current password as the new one, which would change nothing', async () => {
+    const { password, email } = dashboard.admin();
+    const before = (await dashboard.harness().store.admins.get(email))!;
+    const refused = await submitForm(dashboard.agent(), '/manage/account', '/manage/account', { current_password: password, password, confirm: password });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('Choose a password other than your current one.');
+    expect(await dashboard.harness().store.admins.get(email)).toEqual(before);
+  });
+
   it('changes the password when the current one is right', async () => {
     const changed = await submitForm(dashboard.agent(), '/manage/account', '/manage/account', {
       current_password: dashboard.admin().password,
