@@ -73,6 +73,11 @@ export interface ConnectionApi {
   readonly warning?: string;
   /** Beside the Client ID field while it is chosen: where this upstream shows the value to paste. */
   readonly clientIdHint: string;
+  /**
+   * Set when this API also works without a client secret: beside the Client Secret field, when to
+   * leave it empty. Absent: a Client ID needs its secret, and parseSettings refuses one without.
+   */
+  readonly clientSecretOptional?: string;
   /** Beside the permissions while it is chosen: how this upstream grants them. */
   readonly permissionsHint: string;
 }

@@ -40,7 +40,7 @@ describeWithBrowser('the Fitbit settings in a browser', () => {
       await legacySteps.waitFor();
       expect(await legacyWarning.isVisible()).toBe(true);
       expect(await googleSteps.isVisible()).toBe(false);
-      expect(await page.getByText('the OAuth 2.0 Client ID of your app at dev.fitbit.com').isVisible()).toBe(true);
+      expect(await page.getByText('The OAuth 2.0 Client ID of your app at dev.fitbit.com').isVisible()).toBe(true);
       await screenshot(page, 'connection-hints-legacy');
 
       await page.getByRole('radio', { name: 'Google Health API (recommended)' }).check();

@@ -6,13 +6,15 @@ export interface ApiChoice {
   name: string;
   warning?: string;
   clientIdHint: string;
+  /** Only for an API whose OAuth clients may have no secret: when to leave the field empty. */
+  clientSecretOptional?: string;
   permissionsHint: string;
 }
 
 const CHOICES: Readonly<Record<FitbitApi, Omit<ApiChoice, 'id'>>> = {
   'google-health': {
     name: 'Google Health API',
-    clientIdHint: 'the OAuth client ID of your Google Cloud project.',
+    clientIdHint: 'The OAuth client ID of your Google Cloud project.',
     permissionsHint:
       'Google grants by area, not by permission: ticking one permission grants every permission in its area, so a user who consents may grant more than you ticked.',
   },
@@ -20,8 +22,10 @@ const CHOICES: Readonly<Record<FitbitApi, Omit<ApiChoice, 'id'>>> = {
     name: 'Legacy Fitbit Web API',
     warning:
       'Fitbit turned the legacy Web API off on 2026-11-02. Its OAuth and data endpoints now answer 410 Gone, so logins through this mode fail. Switch to the Google Health API and register a Google Cloud OAuth client; each user consents once more (Fitbit tokens cannot be carried over), and fitgate keeps them the same user.',
-    clientIdHint: 'the OAuth 2.0 Client ID of your app at dev.fitbit.com.',
-    permissionsHint: 'each permission is asked for on its own.',
+    clientIdHint: 'The OAuth 2.0 Client ID of your app at dev.fitbit.com.',
+    // A Fitbit "Client" app is a public client: client_auth.ts sends only its id.
+    clientSecretOptional: 'Leave it empty for a Fitbit "Client" app, which has no secret; a "Server" app needs its own.',
+    permissionsHint: 'Each permission is asked for on its own.',
   },
 };
 
@@ -29,6 +33,14 @@ const CHOICES: Readonly<Record<FitbitApi, Omit<ApiChoice, 'id'>>> = {
 export function apiChoices(): [ApiChoice, ...ApiChoice[]] {
   const [first, ...rest] = FITBIT_APIS;
   return [choiceOf(first), ...rest.map(choiceOf)];
+}
+
+/**
+ * Whether a client ID is useless without its secret: a Google web client authenticates with it at
+ * the token step; only a legacy Fitbit "Client" app has none.
+ */
+export function needsClientSecret(api: FitbitApi): boolean {
+  return CHOICES[api].clientSecretOptional === undefined;
 }
 
 function choiceOf(api: FitbitApi): ApiChoice {

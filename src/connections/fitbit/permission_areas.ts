@@ -31,10 +31,16 @@ export function permissionAreas(api: FitbitApi): PermissionArea[] {
   return [...areas.values()];
 }
 
-/** https://www.googleapis.com/auth/googlehealth.activity_and_fitness.readonly → "Activity and fitness". */
+/** Google's area names that are abbreviations: electrocardiogram, irregular rhythm notifications. */
+const ACRONYMS: ReadonlySet<string> = new Set(['ecg', 'irn']);
+
+/**
+ * https://www.googleapis.com/auth/googlehealth.activity_and_fitness.readonly → "Activity and
+ * fitness"; an abbreviation in capitals (…googlehealth.ecg.readonly → "ECG").
+ */
 export function areaLabel(scope: string): string {
   const area = /googlehealth\.([a-z_]+?)(?:\.readonly)?$/.exec(scope)?.[1];
   if (!area) return scope;
-  const words = area.replace(/_/g, ' ');
+  const words = area.split('_').map((word) => (ACRONYMS.has(word) ? word.toUpperCase() : word)).join(' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

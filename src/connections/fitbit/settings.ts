@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FITBIT_APIS, type FitbitApi } from './api.js';
+import { needsClientSecret } from './api_choices.js';
 import { canReadGoogleIdentity, FITBIT_SCOPES, identityScopeNames, type FitbitScope } from './scopes.js';
 
 export type ProfileSync = 'on_each_login' | 'on_first_login';
@@ -30,6 +31,18 @@ const settingsSchema = z
     profileSync: z.enum(['on_each_login', 'on_first_login'], { error: 'must be "on_each_login" or "on_first_login"' }).default('on_each_login'),
   })
   .superRefine((settings, context) => {
+    // A secret belongs to one OAuth client: without its id a host would have to drop it unseen.
+    if (settings.clientSecret !== undefined && settings.clientId === undefined) {
+      context.addIssue({ code: 'custom', path: ['clientId'], message: 'is required with a client secret: the secret belongs to an OAuth client' });
+    }
+    // Saved without its secret, such a client ID lets every login fail at the token step.
+    if (settings.clientId !== undefined && settings.clientSecret === undefined && needsClientSecret(settings.api)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['clientSecret'],
+        message: `is required with a client ID in ${settings.api} mode: the token request is authenticated with it`,
+      });
+    }
     // Google Health answers users/me/identity, the only source of the user id, only to these scopes.
     if (settings.api === 'google-health' && !canReadGoogleIdentity(settings.scope)) {
       context.addIssue({

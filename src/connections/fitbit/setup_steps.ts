@@ -1,5 +1,4 @@
 import type { FitbitApi } from './api.js';
-import { upstreamScopes, FITBIT_SCOPES } from './scopes.js';
 
 /** Numbered instructions for registering the upstream OAuth client, naming the exact callback URL. */
 export function setupSteps(api: FitbitApi, callbackUrl: string): string[] {
@@ -7,12 +6,12 @@ export function setupSteps(api: FitbitApi, callbackUrl: string): string[] {
 }
 
 function googleSteps(callbackUrl: string): string[] {
-  const healthScopes = upstreamScopes('google-health', [...FITBIT_SCOPES]).filter((scope) => scope.startsWith('https://'));
   return [
     'Open the Google Cloud console (https://console.cloud.google.com/) and select or create the project for this application.',
     'Under "APIs & Services" → "Library", enable the Google Health API.',
     'Under "Google Auth Platform" → "Branding", fill in the app name, support email and authorised domains; under "Audience", add test users while the app is in Testing (their refresh tokens expire after 7 days until the app is published).',
-    `Under "Data Access", add the scopes this connection requests: openid, email, profile and the Google Health scopes you need (${healthScopes.join(', ')}).`,
+    // The steps know no connection's permissions: name the rule, not every scope there is.
+    'Under "Data Access", add openid, email and profile, and, for each area whose permissions you tick for this connection, its Google Health scope (googlehealth.AREA.readonly).',
     'Under "Clients", create an OAuth client of type "Web application".',
     `Add exactly this Authorised redirect URI, with no trailing slash: ${callbackUrl}`,
     'Copy the client ID and client secret into this connection (API: google-health) and save.',

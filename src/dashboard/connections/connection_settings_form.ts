@@ -7,7 +7,8 @@ import { checkboxField, listField, rawField, textField, type FieldErrors, type F
 /**
  * The social connection settings form: what the admin typed, checked by the plugin's own
  * parseSettings, turned into the connection's options. The client secret is write-only: the form
- * never shows it, and a blank field keeps the one already stored.
+ * never shows it, and a blank field keeps the one already stored. Whether a Client ID needs a secret
+ * (or a secret a Client ID) is the plugin's rule, the same the Management API applies.
  */
 
 export interface SettingsForm {
@@ -43,9 +44,10 @@ export function settingsFromForm(
   plugin: ConnectionPlugin,
   sealer: Sealer,
 ): { ok: true; options: ConnectionOptions } | { ok: false; errors: FieldErrors } {
-  // Without a client id the connection has no upstream credentials at all (sandbox, when enabled).
+  // Without a client id the connection has no upstream credentials at all (sandbox, when enabled):
+  // the stored secret goes with it, but a secret just typed reaches the plugin, which refuses it.
   const keptSecret = form.clientId && current?.clientSecret ? sealer.open(current.clientSecret) : undefined;
-  const clientSecret = form.clientId ? form.newClientSecret || keptSecret : undefined;
+  const clientSecret = form.newClientSecret || keptSecret;
   const parsed = plugin.parseSettings({
     api: form.api,
     ...(form.clientId && { clientId: form.clientId }),

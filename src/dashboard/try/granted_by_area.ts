@@ -24,3 +24,11 @@ export function grantedByArea(areas: readonly PermissionArea[], requested: reado
 export function grantsByArea(areas: readonly PermissionArea[]): boolean {
   return areas.some((area) => area.permissions.length > 1);
 }
+
+/**
+ * Whether each area only repeats the name of its one permission (an upstream whose scopes are
+ * fitgate's permission names): then the result lists the names once, without area headings.
+ */
+export function areasRepeatNames(areas: readonly GrantedArea[]): boolean {
+  return areas.every((area) => area.permissions.length === 1 && area.permissions[0]?.name === area.label);
+}

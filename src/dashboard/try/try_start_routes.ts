@@ -7,10 +7,12 @@ import { NotFoundError } from '../../errors/index.js';
 import { findSocialConnection } from '../connections/social_connection.js';
 import { renderPage } from '../views.js';
 import { preflightAuthorize } from './authorize_preflight.js';
-import { grantedByArea, grantsByArea } from './granted_by_area.js';
+import { areasRepeatNames, grantedByArea, grantsByArea } from './granted_by_area.js';
 import { explainFailure, failureKindOf, upstreamSaidOf } from './try_failure_explanation.js';
 import { renderTryFailure } from './try_failure_page.js';
 import { loadReport } from './try_report.js';
+import { requestedPermissions } from './requested_permissions.js';
+import { sandboxCaveat } from './sandbox_caveat.js';
 import type { TryStrategy } from './try_strategy.js';
 import { beginTry, rememberAuthorizeUrl, type PendingTry, type TryTransaction } from './try_transaction.js';
 
@@ -29,12 +31,9 @@ export function tryStartRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'plugins
     const strategyName = String(req.params.strategy);
     const connection = deps.plugins.has(strategyName) ? await findSocialConnection(deps.store, tenant, strategyName) : undefined;
     if (!connection) throw new NotFoundError('This connection is not set up yet: save its settings first.');
-    const context = {
-      callbackUrl: callbackUrl(deps.config, tenant),
-      api: connection.options.api,
-      missingScopes: connection.options.scope,
-      plugin: deps.plugins.get(strategyName),
-    };
+    const plugin = deps.plugins.get(strategyName);
+    const requestedScopes = requestedPermissions(plugin, connection.options.api, connection.options.scope);
+    const context = { callbackUrl: callbackUrl(deps.config, tenant), api: connection.options.api, missingScopes: requestedScopes, plugin };
 
     let upstream: ResolvedUpstream;
     try {
@@ -50,7 +49,7 @@ export function tryStartRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'plugins
       api: connection.options.api,
       adminEmail: res.locals.admin!.email,
       dashboardUrl: req.context.tenantUrl,
-      requestedScopes: connection.options.scope,
+      requestedScopes,
       sandbox: upstream.sandbox,
     };
     let begun: TryTransaction | undefined;
@@ -84,15 +83,19 @@ export function tryStartRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'plugins
     if (!mine) throw new NotFoundError('This Try result does not exist or has expired (results are kept for 15 minutes).');
     const plugin = deps.plugins.get(report.strategy);
     const areas = report.success && plugin ? plugin.permissionAreas(report.api) : [];
+    const grantedAreas = report.success ? grantedByArea(areas, report.requestedScopes, report.success.grantedScopes) : [];
+    const caveat = report.success ? sandboxCaveat(plugin, report.api, report.sandbox) : undefined;
     renderPage(res, report.success ? 'try_result' : 'try_failure', {
-      title: report.success ? 'It works!' : 'Try failed',
+      title: report.success ? (caveat ? 'It works in the sandbox only' : 'It works!') : 'Try failed',
+      caveat,
       section: 'social',
       report,
       failure: report.failure,
       strategy: report.strategy,
       displayName: plugin?.displayName ?? report.strategy,
       sandbox: report.sandbox,
-      grantedAreas: report.success ? grantedByArea(areas, report.requestedScopes, report.success.grantedScopes) : [],
+      grantedAreas,
+      grantedNamesOnly: areasRepeatNames(grantedAreas),
       // Named as in the plugin's wording ("Google grants by area"), for the upstream that answered.
       areasGrantedBy: grantsByArea(areas) ? plugin?.wording(report.api).name : undefined,
     });

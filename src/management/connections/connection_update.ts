@@ -27,7 +27,9 @@ interface PluginSettings {
  * `client_id` put the connection back into sandbox mode). The one exception is the write-only
  * `client_secret`, which no GET shows and so no caller can send back: when omitted while a
  * `client_id` is sent, the stored secret is kept; without a `client_id` there is no upstream
- * application to keep a secret for, and it is dropped. Validated whole by the plugin; sealed again.
+ * application to keep a secret for, and it is dropped. Validated whole by the plugin, with the
+ * dashboard's rules (a `client_secret` sent without a `client_id` is refused, and so is a
+ * `client_id` without any secret where the API needs one); sealed again.
  */
 export function replaceConnectionOptions(
   connection: Connection,

@@ -31,8 +31,8 @@ describe('the order of the Fitbit connection settings', () => {
   it('labels each mode\'s hints so that the script can switch them and a reader without it can tell them apart', async () => {
     const { text } = await dashboard.agent().get(page).expect(200);
     expect(text).toContain('<script src="/static/dashboard/dashboard.js" defer></script>');
-    expect(text).toMatch(/data-api-hint="google-health"><span class="hint-label">Google Health API: <\/span>the OAuth client ID of your Google Cloud project/);
-    expect(text).toMatch(/data-api-hint="fitbit-legacy"><span class="hint-label">Legacy Fitbit Web API: <\/span>the OAuth 2.0 Client ID of your app at dev.fitbit.com/);
+    expect(text).toMatch(/data-api-hint="google-health"><span class="hint-label">Google Health API: <\/span>The OAuth client ID of your Google Cloud project/);
+    expect(text).toMatch(/data-api-hint="fitbit-legacy"><span class="hint-label">Legacy Fitbit Web API: <\/span>The OAuth 2.0 Client ID of your app at dev.fitbit.com/);
   });
 
   it('groups the permissions under the Google area that grants them and says Google grants by area', async () => {

@@ -7,6 +7,11 @@ describe('the Fitbit permissions grouped as each API grants them', () => {
     expect(areaLabel('https://www.googleapis.com/auth/googlehealth.activity_and_fitness.readonly')).toBe('Activity and fitness');
   });
 
+  it('writes the abbreviated area names in capitals', () => {
+    expect(areaLabel('https://www.googleapis.com/auth/googlehealth.ecg.readonly')).toBe('ECG');
+    expect(areaLabel('https://www.googleapis.com/auth/googlehealth.irn.readonly')).toBe('IRN');
+  });
+
   it('puts every Fitbit permission that one Google scope covers in one group, and those with none apart', () => {
     const areas = fitbitPlugin.permissionAreas('google-health');
     const names = (label: string) => areas.find((area) => area.label === label)?.permissions.map((permission) => permission.name);

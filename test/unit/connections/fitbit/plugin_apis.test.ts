@@ -17,7 +17,7 @@ describe('the Fitbit plugin’s APIs and starting permissions', () => {
 
   it('hints, per API, where the Client ID comes from and how permissions are granted', () => {
     expect(fitbitPlugin.apis[0]).toMatchObject({ clientIdHint: expect.stringContaining('Google Cloud project'), permissionsHint: expect.stringContaining('Google grants by area') });
-    expect(fitbitPlugin.apis[1]).toMatchObject({ clientIdHint: expect.stringContaining('dev.fitbit.com'), permissionsHint: 'each permission is asked for on its own.' });
+    expect(fitbitPlugin.apis[1]).toMatchObject({ clientIdHint: expect.stringContaining('dev.fitbit.com'), permissionsHint: 'Each permission is asked for on its own.' });
   });
 
   it('accepts exactly the APIs it declares in its settings, and defaults to the first', () => {

@@ -60,6 +60,12 @@ describe('fitbitPlugin.setupSteps', () => {
     }
   });
 
+  it('asks google-health admins for the scopes of the areas they tick, not for every Google Health scope', () => {
+    const steps = fitbitPlugin.setupSteps('google-health', 'x').join(' ');
+    expect(steps).toMatch(/for each area whose permissions you tick/);
+    expect(steps).not.toContain('googlehealth.ecg.readonly');
+  });
+
   it('points google-health admins at a Google Cloud web client and legacy admins at dev.fitbit.com', () => {
     expect(fitbitPlugin.setupSteps('google-health', 'x').join(' ')).toMatch(/Web application/);
     expect(fitbitPlugin.setupSteps('fitbit-legacy', 'x').join(' ')).toMatch(/dev\.fitbit\.com/);

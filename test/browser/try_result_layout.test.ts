@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { describeWithBrowser, screenshot, type TestBrowser } from '../support/browser.js';
+import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { openSignedInPage, startBrowserFitgate, type BrowserFitgate } from './browser_fitgate.js';
+
+/**
+ * The TRY result reads on a phone and on a laptop: no permission name and no callback parameter
+ * name is broken over lines (the granted permissions once came out one letter a line at 375 px, and
+ * the parameters table squeezed its names into "Par/ame/ter" at every width).
+ */
+const BROWSER_TIMEOUT_MS = 90_000;
+const UPSTREAM_CLIENT = { clientId: 'layout.apps.googleusercontent.com', clientSecret: 'GOCSPX-layout-secret-0123456789' };
+
+/** How many lines each element's text takes, keyed by its text (run as a string: the tests' types know no DOM). */
+async function linesOf(page: Page, selector: string): Promise<Record<string, number>> {
+  return (await page.evaluate(`Object.fromEntries([...document.querySelectorAll(${JSON.stringify(selector)})].map((element) => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    const tops = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
+    return [element.textContent, tops.size];
+  }))`)) as Record<string, number>;
+}
+
+describeWithBrowser('the TRY result at phone and laptop width', () => {
+  let emulator: TestEmulator;
+  let fitgate: BrowserFitgate;
+  let browser: TestBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    emulator = await startTestEmulator();
+    fitgate = await startBrowserFitgate({ FITGATE_UPSTREAM_BASE_URL: emulator.url });
+    emulator.control.registerApp({ ...UPSTREAM_CLIENT, type: 'server', api: 'google-health', redirectUris: [`${fitgate.url}/login/callback`], name: 'Layout' });
+    ({ browser, page } = await openSignedInPage(fitgate));
+
+    const settings = `${fitgate.url}/manage/t/default/social/fitbit`;
+    await page.goto(settings);
+    await page.getByLabel('Client ID').fill(UPSTREAM_CLIENT.clientId);
+    await page.getByLabel('Client Secret').fill(UPSTREAM_CLIENT.clientSecret);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    await page.goto(`${settings}/try`);
+    await page.getByLabel('Sign in as test user').selectOption('alice');
+    await page.getByRole('button', { name: 'Allow' }).click();
+    await page.getByRole('heading', { name: 'It works!' }).waitFor();
+  }, BROWSER_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+    await fitgate?.close();
+    await emulator?.close();
+  });
+
+  for (const width of [375, 1280]) {
+    it(`keeps each granted permission and each callback parameter name on one line at ${width} px`, async () => {
+      await page.setViewportSize({ width, height: 900 });
+      await screenshot(page, `try-result-layout-${width}`);
+
+      const permissions = await linesOf(page, '.chips code');
+      expect(Object.keys(permissions)).toEqual(expect.arrayContaining(['activity', 'heartrate', 'oxygen_saturation']));
+      expect(Object.entries(permissions).filter(([, lines]) => lines > 1)).toEqual([]);
+
+      const names = await linesOf(page, 'table.key-value tr > :first-child');
+      expect(Object.keys(names)).toEqual(expect.arrayContaining(['Parameter', 'code', 'state']));
+      expect(Object.entries(names).filter(([, lines]) => lines > 1)).toEqual([]);
+    });
+  }
+});
