@@ -1,13 +1,13 @@
 import { Router, type Request } from 'express';
 import type { AppDeps } from '../../app_deps.js';
 import { finishRoundTrip, type FinishOutcome } from '../../upstream/round_trip.js';
-import { recordLogEvent } from '../../domain/log_events.js';
 import { callbackUrl } from '../../domain/tenants.js';
 import type { Connection } from '../../domain/types.js';
 import { explainFailure, failureKindOf, upstreamSaidOf } from './try_failure_explanation.js';
 import { renderTryFailure } from './try_failure_page.js';
 import { reportBase, saveReport, withFailure, withSuccess, type TryReport } from './try_report.js';
 import type { TryStrategy } from './try_strategy.js';
+import { recordTry } from './try_log_event.js';
 import { takeTry, TRY_CALLBACK_PATH, type TryTransaction } from './try_transaction.js';
 
 /**
@@ -31,7 +31,12 @@ export function tryCallbackRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'plug
     }
     const report = await finish(transaction, connection, req, query);
     await saveReport(ephemeral, report);
-    if (report.success) await recordTrySuccess(report, connection);
+    await recordTry(deps, connection, {
+      tenant: report.tenant,
+      api: report.api,
+      ...(report.failure && { failureKind: report.failure.kind }),
+      ...(report.success?.profile?.displayName && { userName: report.success.profile.displayName }),
+    });
     deps.logger.info(
       { tenant: report.tenant, connection: connection.name, outcome: report.success ? 'success' : report.failure?.kind },
       'dashboard TRY finished',
@@ -62,30 +67,6 @@ export function tryCallbackRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'plug
     if (outcome.kind === 'success') return withSuccess(report, outcome.verified);
     const error = outcome.kind === 'fail' ? failureOfChallenge(outcome.challenge) : outcome.kind === 'error' ? outcome.error : undefined;
     return withFailure(report, explainFailure(failureKindOf(error), upstreamSaidOf(error), context));
-  }
-
-  /**
-   * A successful TRY is a login as far as the logs go (Auth0 logs its TRY as `s`), marked
-   * details.try: the Overview's checklist reads it, and charts count it apart from real logins.
-   * No user id: TRY creates no user. Best effort, like every log line.
-   */
-  async function recordTrySuccess(report: TryReport, connection: Connection): Promise<void> {
-    const profile = report.success?.profile;
-    try {
-      await recordLogEvent(deps.store, {
-        tenant: report.tenant,
-        type: 's',
-        description: 'Successful login (Try from the dashboard; no user created)',
-        connection: connection.name,
-        connectionId: connection.id,
-        strategy: connection.strategy,
-        strategyType: 'social',
-        ...(profile?.displayName ? { userName: profile.displayName } : {}),
-        details: { try: true, api: report.api, request: { channel: 'dashboard' } },
-      });
-    } catch (error) {
-      deps.logger.warn({ err: error }, 'could not record a TRY in the logs');
-    }
   }
 
   return router;

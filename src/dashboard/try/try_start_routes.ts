@@ -8,8 +8,9 @@ import { findSocialConnection } from '../connections/social_connection.js';
 import { renderPage } from '../views.js';
 import { preflightAuthorize } from './authorize_preflight.js';
 import { areasRepeatNames, grantedByArea, grantsByArea } from './granted_by_area.js';
-import { explainFailure, failureKindOf, upstreamSaidOf } from './try_failure_explanation.js';
+import { explainFailure, failureKindOf, upstreamSaidOf, type TryFailure } from './try_failure_explanation.js';
 import { renderTryFailure } from './try_failure_page.js';
+import { recordTry } from './try_log_event.js';
 import { loadReport } from './try_report.js';
 import { requestedPermissions } from './requested_permissions.js';
 import { sandboxCaveat } from './sandbox_caveat.js';
@@ -22,7 +23,7 @@ import { beginTry, rememberAuthorizeUrl, type PendingTry, type TryTransaction } 
  *   GET /:strategy/try/result/:id   the report ("It works!" or what failed), for the admin who began it
  * The upstream comes back through try_callback_routes.ts.
  */
-export function tryStartRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'plugins'>, tryStrategy: TryStrategy): Router {
+export function tryStartRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'plugins' | 'logger'>, tryStrategy: TryStrategy): Router {
   const { ephemeral } = deps.store;
   const router = Router({ mergeParams: true });
 
@@ -59,15 +60,19 @@ export function tryStartRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'plugins
     };
     const outcome = await startRoundTrip(req, tryStrategy.target(upstream, connection), begin);
     const shown = { strategy: strategyName, sandbox: upstream.sandbox };
+    const failed = async (failure: TryFailure) => {
+      await recordTry(deps, connection, { tenant, api: connection.options.api, failureKind: failure.kind });
+      renderTryFailure(res, failure, shown, 502);
+    };
     if (outcome.kind !== 'redirect' || !begun) {
       const error = outcome.kind === 'error' ? outcome.error : new Error('the strategy stored no TRY before the upstream');
-      return renderTryFailure(res, explainFailure(failureKindOf(error), upstreamSaidOf(error), context), shown, 502);
+      return failed(explainFailure(failureKindOf(error), upstreamSaidOf(error), context));
     }
     // The sandbox registers the callback itself and is reached on another base URL.
     const refusal = upstream.sandbox ? undefined : await preflightAuthorize(outcome.url);
     if (refusal) {
       await ephemeral.delete('try_transaction', begun.upstreamState);
-      return renderTryFailure(res, explainFailure(refusal.kind, refusal.upstreamSaid, context), shown, 502);
+      return failed(explainFailure(refusal.kind, refusal.upstreamSaid, context));
     }
     await rememberAuthorizeUrl(ephemeral, begun, outcome.url);
     res.redirect(302, outcome.url);

@@ -1,0 +1,38 @@
+import type { AppDeps } from '../../app_deps.js';
+import { recordLogEvent } from '../../domain/log_events.js';
+import type { Connection } from '../../domain/types.js';
+
+/** How one TRY ended, for the tenant's logs. */
+export interface TryOutcome {
+  tenant: string;
+  api: string;
+  /** The failure's kind (invalid_client, access_denied, ...); absent when the TRY worked. */
+  failureKind?: string;
+  /** The name the upstream gave the user who signed in, when the TRY worked. */
+  userName?: string;
+}
+
+/**
+ * A TRY is a login as far as the logs go (Auth0 logs its TRY as `s`, or `f` when it fails), marked
+ * details.try: the Overview's checklist reads a successful one, charts leave them all out, and an
+ * admin looking for why a connection fails finds the failed ones under `f` with the failure's kind.
+ * No user id: TRY creates no user. Best effort, like every log line.
+ */
+export async function recordTry(deps: Pick<AppDeps, 'store' | 'logger'>, connection: Connection, outcome: TryOutcome): Promise<void> {
+  const { failureKind } = outcome;
+  try {
+    await recordLogEvent(deps.store, {
+      tenant: outcome.tenant,
+      type: failureKind ? 'f' : 's',
+      description: failureKind ? `Failed login (Try from the dashboard): ${failureKind}` : 'Successful login (Try from the dashboard; no user created)',
+      connection: connection.name,
+      connectionId: connection.id,
+      strategy: connection.strategy,
+      strategyType: 'social',
+      ...(outcome.userName ? { userName: outcome.userName } : {}),
+      details: { try: true, api: outcome.api, request: { channel: 'dashboard' }, ...(failureKind && { error: failureKind }) },
+    });
+  } catch (error) {
+    deps.logger.warn({ err: error }, 'could not record a TRY in the logs');
+  }
+}

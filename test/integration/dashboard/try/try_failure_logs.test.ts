@@ -1,0 +1,35 @@
+import { describe, expect, it } from '@jest/globals';
+import { DEMO, denyUrl } from '../../../support/emulator.js';
+import { configureFitbit, followUpstream, runTry, useTrySetup } from '../try_helpers.js';
+
+/**
+ * A failed TRY leaves a failed login (`f`) in the logs, marked "try" and naming the failure's kind,
+ * where an admin looking for why a connection fails will look; it does not count as "tried".
+ */
+describe('failed TRYs in the logs', () => {
+  const setup = useTrySetup();
+  const failedTries = async () =>
+    (await setup.harness().store.logs.list('default', { type: 'f', page: 0, perPage: 20 })).items.filter((event) => event.details?.try === true);
+
+  it('records a TRY the user declined at the upstream', async () => {
+    await configureFitbit(setup.harness(), { api: 'google-health', ...DEMO.googleServer });
+    await runTry(setup.agent(), (url) => followUpstream(denyUrl(url, 'alice')));
+    expect((await failedTries()).at(0)).toMatchObject({
+      type: 'f',
+      description: 'Failed login (Try from the dashboard): access_denied',
+      connection: 'fitbit',
+      details: { try: true, api: 'google-health', error: 'access_denied' },
+    });
+  });
+
+  it('records a TRY the upstream refused before anyone signed in (an unknown Client ID)', async () => {
+    await configureFitbit(setup.harness(), { api: 'google-health', clientId: 'nobody.apps.googleusercontent.com', clientSecret: 'some-secret-never-tried' });
+    await setup.agent().get('/manage/t/default/social/fitbit/try').expect(502);
+    expect((await failedTries()).at(0)).toMatchObject({ type: 'f', description: 'Failed login (Try from the dashboard): unknown_client', details: { try: true, error: 'unknown_client' } });
+  });
+
+  it('does not tick "Try the connection" on the getting-started checklist', async () => {
+    const { text } = await setup.agent().get('/manage/t/default').expect(200);
+    expect(text).toMatch(/<a href="[^"]*\/social\/fitbit\/try">Try the connection<\/a>/);
+  });
+});
