@@ -10,6 +10,7 @@ import { preflightAuthorize } from './authorize_preflight.js';
 import { areasRepeatNames, grantedByArea, grantsByArea } from './granted_by_area.js';
 import { explainFailure, failureKindOf, upstreamSaidOf, type TryFailure } from './try_failure_explanation.js';
 import { renderTryFailure } from './try_failure_page.js';
+import { apiName } from '../../upstream/api_name.js';
 import { recordTry } from './try_log_event.js';
 import { loadReport } from './try_report.js';
 import { requestedPermissions } from './requested_permissions.js';
@@ -98,6 +99,7 @@ export function tryStartRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'plugins
       failure: report.failure,
       strategy: report.strategy,
       displayName: plugin?.displayName ?? report.strategy,
+      apiName: apiName(plugin, report.api),
       sandbox: report.sandbox,
       grantedAreas,
       grantedNamesOnly: areasRepeatNames(grantedAreas),

@@ -40,6 +40,7 @@ describe('a sandbox TRY in fitbit-legacy mode', () => {
     await configureFitbit(harness, { api: 'google-health' });
     const page = await runTry(agent, sandboxConsent);
     expect(page).toContain('<h1>It works!</h1>');
+    expect(page).toMatch(/signed in <strong>[^<]+<\/strong> through the Google Health API\. This was a test/);
     expect(page).not.toContain('still plays');
   });
 
