@@ -35,8 +35,10 @@ export interface ActivityChart {
   readonly table: { columns: string[]; rows: { label: string; start: string; values: number[] }[] };
 }
 
-const WIDTH = 640;
-const HEIGHT = 180;
+// About the width a chart is shown at (22rem on a phone, half the page beside another on a wide
+// screen), so the axis labels' 12 units read as 10-14 px rather than shrinking with a wider drawing.
+const WIDTH = 400;
+const HEIGHT = 160;
 const PLOT = { left: 36, top: 8, right: WIDTH - 8, bottom: HEIGHT - 22 };
 
 export function activityChart(

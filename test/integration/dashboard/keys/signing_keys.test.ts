@@ -26,6 +26,13 @@ describe('the dashboard signing keys page', () => {
     expect((await keys()).find((key) => key.status === 'current')!.kid).toBe(next.kid);
   });
 
+  it('shows when each key became current as a time, not a raw timestamp', async () => {
+    const current = (await keys()).find((key) => key.status === 'current')!;
+    const { text } = await dashboard.agent().get(page).expect(200);
+    expect(text).toContain(`<time datetime="${new Date(current.currentSince!).toISOString()}"`);
+    expect(text).not.toContain(`<td>${current.currentSince}</td>`);
+  });
+
   it('revokes a previous key, which leaves the JWKS at once', async () => {
     const previous = (await keys()).find((key) => key.status === 'previous')!;
     expect(await jwksKids()).toContain(previous.kid);
