@@ -14,6 +14,7 @@ describe('TRY failures', () => {
     expect(page).toContain('at the token step');
     expect(page).toContain('Client Secret was refused');
     expect(page).toContain('paste it into Client Secret');
+    expect(page).toContain('None to show: the Try stopped before the login was complete');
     expect(page).not.toContain('not-the-secret');
   });
 
