@@ -1,7 +1,7 @@
 // Progressive enhancements for the dashboard. Every page works without this file: forms post
 // normally. Loaded as an external file because the CSP forbids inline scripts.
 'use strict';
-/* global document, navigator, Element, HTMLInputElement, fetch, FormData, URLSearchParams -- a browser script; the lint config's globals are Node's */
+/* global document, navigator, Element, HTMLElement, HTMLInputElement, fetch, FormData, URLSearchParams -- a browser script; the lint config's globals are Node's */
 
 document.documentElement.classList.add('js');
 
@@ -81,3 +81,9 @@ document.addEventListener('change', (event) => {
   const form = input.closest('form.api-form');
   if (form) showHintsFor(form);
 });
+
+// A form refused by the server comes back with its fields marked aria-invalid: focus the first, so a
+// keyboard or screen-reader user lands on the problem (its error is in the field's description)
+// rather than at the top of the page. A page with nothing refused keeps the browser's own focus.
+const firstInvalid = document.querySelector('form [aria-invalid="true"]');
+if (firstInvalid instanceof HTMLElement) firstInvalid.focus();

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { describeWithBrowser, type TestBrowser } from '../support/browser.js';
+import { openSignedInPage, startBrowserFitgate, type BrowserFitgate } from './browser_fitgate.js';
+
+/** A form the server refused comes back with the focus on its first refused field (public/dashboard/dashboard.js). */
+const BROWSER_TIMEOUT_MS = 60_000;
+
+describeWithBrowser('a refused dashboard form in a browser', () => {
+  let fitgate: BrowserFitgate;
+  let browser: TestBrowser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    fitgate = await startBrowserFitgate({});
+    ({ browser, page, errors } = await openSignedInPage(fitgate));
+  }, BROWSER_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+    await fitgate?.close();
+  });
+
+  it(
+    'focuses the first refused field, where its error is read out',
+    async () => {
+      await page.goto(`${fitgate.url}/manage/t/default/applications/new`);
+      await page.getByLabel('Name').fill('Focus test');
+      await page.getByLabel('Regular web application').check();
+      await page.getByRole('button', { name: 'Create' }).click();
+      await page.getByRole('link', { name: "Go to the application's settings" }).click();
+
+      await page.getByLabel('Allowed Callback URLs').fill('http://app.example/callback');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.locator('#callbacks-error').waitFor();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('callbacks');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-describedby'))).toContain('callbacks-error');
+      // The refusal itself is a 400, which the browser reports; nothing else may go wrong.
+      expect(errors.filter((error) => !error.includes('status of 400'))).toEqual([]);
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+
+  it(
+    'leaves the focus alone on a page with nothing refused',
+    async () => {
+      await page.goto(`${fitgate.url}/manage/t/default/applications/new`);
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+});
