@@ -21,7 +21,7 @@ export interface VerifiedAccessToken {
  * Verifies an access token this tenant issued for `audience`, in either form (access_token.ts): an
  * opaque token must open under the key of a kid the tenant still publishes, a JWT must carry an RS256
  * signature under one of them and typ at+jwt (so an id_token is never accepted in its place); then
- * iss, aud, exp, and that its grant has not been revoked. Throws MissingAccessTokenError, ExpiredAccessTokenError or
+ * iss, aud, exp, that its grant has not been revoked and that its application still exists. Throws MissingAccessTokenError, ExpiredAccessTokenError or
  * InvalidAccessTokenError.
  */
 export async function verifyAccessToken(
@@ -40,9 +40,13 @@ export async function verifyAccessToken(
   if (typeof grantId !== 'string' || typeof clientId !== 'string' || typeof payload.sub !== 'string') {
     throw new InvalidAccessTokenError('the access token lacks required claims');
   }
-  if (await isGrantRevoked(deps.store.ephemeral, context.tenant.name, grantId)) {
-    throw new InvalidAccessTokenError('the access token has been revoked');
-  }
+  const [revoked, client] = await Promise.all([
+    isGrantRevoked(deps.store.ephemeral, context.tenant.name, grantId),
+    deps.store.clients.get(context.tenant.name, clientId),
+  ]);
+  if (revoked) throw new InvalidAccessTokenError('the access token has been revoked');
+  // Deleting an application ends what it was given: its refresh tokens at once, its access tokens here.
+  if (!client) throw new InvalidAccessTokenError('the application this access token was issued to no longer exists');
   return {
     subject: payload.sub,
     clientId,
