@@ -1,3 +1,4 @@
+import { AlreadyExistsError } from '../../domain/ports.js';
 import type { AdminAccount } from '../../domain/types.js';
 import type { Store } from '../../store/store.js';
 import { issueSetPasswordTicket } from './set_password_tickets.js';
@@ -24,6 +25,13 @@ export async function inviteAdmin(store: Store, tenant: string, email: string, i
     return { kind: existing.passwordHash ? 'added_existing' : 'added_pending' };
   }
   const admin: AdminAccount = { email, tenants: [tenant], createdAt: new Date().toISOString() };
-  await store.admins.create(admin);
+  try {
+    await store.admins.create(admin);
+  } catch (error) {
+    // Invited from two places at once: the other invitation created the account first, so this one
+    // is an invitation of an existing account (and hands out no second link).
+    if (error instanceof AlreadyExistsError) return inviteAdmin(store, tenant, email, invitedBy);
+    throw error;
+  }
   return { kind: 'invited', ticket: await issueSetPasswordTicket(store, admin, invitedBy) };
 }
