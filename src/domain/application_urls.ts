@@ -35,6 +35,17 @@ export interface ApplicationUrlProblem {
 /** /authorize refuses longer parameters, so a longer callback could never match. */
 export const MAX_APPLICATION_URL_LENGTH = 2048;
 
+/** How many URLs one list may hold, counted once repeats are dropped. */
+export const MAX_APPLICATION_URLS = 100;
+
+/**
+ * A list as it is stored: each URL once, in the order first given. URLs are matched exactly, so a
+ * repeat allows nothing more, and both the API and the dashboard store the same list for the same input.
+ */
+export function distinctUrls(urls: readonly string[]): string[] {
+  return [...new Set(urls)];
+}
+
 const NEVER_ALLOWED_SCHEMES = new Set(['javascript:', 'data:', 'file:', 'vbscript:', 'blob:', 'about:', 'filesystem:']);
 const PRIVATE_USE_SCHEME = /^[a-z][a-z0-9+-]*(\.[a-z0-9+-]+)+:$/;
 const SCHEME_PREFIX = /^[a-z][a-z0-9+.-]*:/i;

@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Config } from '../../config/index.js';
 import type { Store } from '../../store/store.js';
+import { MAX_APPLICATION_NAME_LENGTH, parseApplicationName } from '../../domain/application_name.js';
 import { originProblem, redirectUrlProblem } from '../../domain/application_urls.js';
 import { createClient, rotateClientSecret, isPublicClient, withGrantType } from '../../domain/clients.js';
 import type { Sealer } from '../../domain/ports.js';
@@ -13,8 +14,6 @@ import { checkboxField, textField, type FieldErrors } from '../form_fields.js';
 import { keepForOneView, takeForOneView } from '../shown_once.js';
 import { parseOriginList, parseUrlList } from './url_list.js';
 import { renderPage } from '../views.js';
-
-const MAX_NAME_LENGTH = 100;
 
 /** What the credentials page shows once after a creation or a rotation. */
 interface NewCredentials {
@@ -51,20 +50,21 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
   });
 
   router.get('/new', (_req, res) => {
-    renderPage(res, 'application_new', { title: 'Create application', section: 'applications', labels: APP_TYPE_LABELS });
+    renderPage(res, 'application_new', { title: 'Create application', section: 'applications', labels: APP_TYPE_LABELS, maxNameLength: MAX_APPLICATION_NAME_LENGTH });
   });
 
   router.post('/', async (req, res) => {
-    const name = textField(req.body, 'name');
+    const typedName = textField(req.body, 'name');
+    const name = parseApplicationName(typedName);
     const appType = textField(req.body, 'app_type');
     const errors: FieldErrors = {};
-    if (!name || name.length > MAX_NAME_LENGTH) errors.name = `Give the application a name of 1 to ${MAX_NAME_LENGTH} characters.`;
+    if (!name.ok) errors.name = nameError(name.problem);
     if (!isAppType(appType)) errors.app_type = 'Choose the kind of application.';
-    if (Object.keys(errors).length > 0 || !isAppType(appType)) {
-      const data = { title: 'Create application', section: 'applications', labels: APP_TYPE_LABELS, name, appType, errors };
+    if (!name.ok || !isAppType(appType)) {
+      const data = { title: 'Create application', section: 'applications', labels: APP_TYPE_LABELS, maxNameLength: MAX_APPLICATION_NAME_LENGTH, name: typedName, appType, errors };
       return renderPage(res, 'application_new', data, 400);
     }
-    const { client, clientSecret } = await createClient(store.clients, { tenant: tenantOf(res), name, appType });
+    const { client, clientSecret } = await createClient(store.clients, { tenant: tenantOf(res), name: name.name, appType });
     await logConfigChange(store, req, res, {
       description: 'Create a client',
       method: 'POST',
@@ -83,9 +83,10 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
 
   router.post('/:clientId', async (req, res) => {
     const client = await findClient(res, req.params.clientId);
-    const name = textField(req.body, 'name');
+    const typedName = textField(req.body, 'name');
+    const name = parseApplicationName(typedName);
     const typed = {
-      name,
+      name: typedName,
       callbacksText: textField(req.body, 'callbacks'),
       logoutText: textField(req.body, 'allowed_logout_urls'),
       webOriginsText: textField(req.body, 'web_origins'),
@@ -100,15 +101,15 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
       allowed_origins: parseOriginList(typed.allowedOriginsText),
     };
     const errors: FieldErrors = {};
-    if (!name || name.length > MAX_NAME_LENGTH) errors.name = `Give the application a name of 1 to ${MAX_NAME_LENGTH} characters.`;
+    if (!name.ok) errors.name = nameError(name.problem);
     for (const [field, result] of Object.entries(lists)) if (!result.ok) errors[field] = result.message;
     const { callbacks, allowed_logout_urls: logoutUrls, web_origins: webOrigins, allowed_origins: allowedOrigins } = lists;
-    if (!callbacks.ok || !logoutUrls.ok || !webOrigins.ok || !allowedOrigins.ok || errors.name) {
+    if (!callbacks.ok || !logoutUrls.ok || !webOrigins.ok || !allowedOrigins.ok || !name.ok) {
       return renderPage(res, 'application', settingsPage(client, { address: addressOf(res), errors, typed }), 400);
     }
     await store.clients.update({
       ...client,
-      name,
+      name: name.name,
       callbacks: callbacks.urls,
       allowedLogoutUrls: logoutUrls.urls,
       webOrigins: webOrigins.urls,
@@ -184,10 +185,16 @@ function sdkAddress(tenantAddress: string): { domain?: string; issuer: string } 
   return { ...(url.pathname === '/' && { domain: url.host }), issuer: issuerOf(tenantAddress) };
 }
 
+/** The name rule's problem in the form's words. */
+function nameError(problem: string): string {
+  return `The name ${problem}: give the application a name of 1 to ${MAX_APPLICATION_NAME_LENGTH} characters, without < or >.`;
+}
+
 function settingsPage(client: Client, extra: Record<string, unknown>) {
   return {
     title: client.name,
     section: 'applications',
+    maxNameLength: MAX_APPLICATION_NAME_LENGTH,
     client,
     typeLabel: APP_TYPE_LABELS[client.appType],
     hasSecret: !isPublicClient(client),

@@ -1,10 +1,11 @@
-import { originProblem, redirectUrlProblem } from '../../domain/application_urls.js';
+import { distinctUrls, MAX_APPLICATION_URLS, originProblem, redirectUrlProblem } from '../../domain/application_urls.js';
 import type { AppType } from '../../domain/types.js';
 
 /**
- * URL lists as an admin types them: one per line or comma-separated, blanks and repeats dropped.
- * Each entry must pass the application URL rule (domain/application_urls.ts), the same rule the
- * Management API applies; the message names the first entry that does not.
+ * URL lists as an admin types them: one per line or comma-separated, blanks dropped. Each entry must
+ * pass the application URL rule (domain/application_urls.ts), and the list is stored and counted as
+ * the Management API stores and counts it (repeats dropped, at most MAX_APPLICATION_URLS); the
+ * message names the first entry that breaks the rule.
  */
 export type UrlListResult = { ok: true; urls: string[] } | { ok: false; message: string };
 
@@ -27,5 +28,7 @@ function parseList(text: string, problemOf: (entry: string) => string | undefine
     const problem = problemOf(entry);
     if (problem) return { ok: false, message: `${entry}: ${problem}.` };
   }
-  return { ok: true, urls: [...new Set(entries)] };
+  const urls = distinctUrls(entries);
+  if (urls.length > MAX_APPLICATION_URLS) return { ok: false, message: `List at most ${MAX_APPLICATION_URLS} URLs; this list has ${urls.length}.` };
+  return { ok: true, urls };
 }

@@ -1,21 +1,23 @@
 import type { ConnectionPlugin } from '../../connections/plugin.js';
+import { connectionOptionsFrom } from '../../domain/connection_options.js';
 import { newConnectionOptions } from '../../domain/new_connection.js';
 import type { Sealer } from '../../domain/ports.js';
 import type { Connection, ConnectionOptions, ProfileSyncMode } from '../../domain/types.js';
 import { checkboxField, listField, rawField, textField, type FieldErrors, type FormBody } from '../form_fields.js';
 
 /**
- * The social connection settings form: what the admin typed, checked by the plugin's own
- * parseSettings, turned into the connection's options. The client secret is write-only: the form
- * never shows it, and a blank field keeps the one already stored. Whether a Client ID needs a secret
- * (or a secret a Client ID) is the plugin's rule, the same the Management API applies.
+ * The social connection settings form: what the admin typed, turned into the connection's options
+ * by the rule the Management API's PATCH uses too (domain/connection_options.ts: credentials
+ * trimmed, the plugin's own parseSettings). The client secret is write-only: the form never shows
+ * it, and a blank field keeps the one already stored. Whether a Client ID needs a secret (or a
+ * secret a Client ID) is the plugin's rule.
  */
 
 export interface SettingsForm {
   /** One of the plugin's `apis` ids. */
   api: string;
   clientId: string;
-  /** What was typed in "Client Secret"; '' keeps the stored secret. */
+  /** What was typed in "Client Secret", as typed; blank keeps the stored secret. */
   newClientSecret: string;
   scope: string[];
   profileSync: ProfileSyncMode;
@@ -28,7 +30,7 @@ export function readSettingsForm(body: FormBody, plugin: Pick<ConnectionPlugin, 
   return {
     api,
     clientId: textField(body, 'client_id'),
-    newClientSecret: rawField(body, 'client_secret').trim(),
+    newClientSecret: rawField(body, 'client_secret'),
     scope: [...new Set(listField(body, 'scope'))],
     profileSync: checkboxField(body, 'profile_sync') ? 'on_each_login' : 'on_first_login',
   };
@@ -46,25 +48,15 @@ export function settingsFromForm(
 ): { ok: true; options: ConnectionOptions } | { ok: false; errors: FieldErrors } {
   // Without a client id the connection has no upstream credentials at all (sandbox, when enabled):
   // the stored secret goes with it, but a secret just typed reaches the plugin, which refuses it.
-  const keptSecret = form.clientId && current?.clientSecret ? sealer.open(current.clientSecret) : undefined;
-  const clientSecret = form.newClientSecret || keptSecret;
-  const parsed = plugin.parseSettings({
-    api: form.api,
-    ...(form.clientId && { clientId: form.clientId }),
-    ...(clientSecret && { clientSecret }),
-    scope: form.scope,
-    profileSync: form.profileSync,
-  });
-  if (!parsed.ok) {
-    const field = formFieldOf(parsed.field);
-    return { ok: false, errors: { [field]: `${FIELD_LABELS[field] ?? 'Settings'}: ${parsed.message}` } };
-  }
-
-  const options: ConnectionOptions = { api: form.api, scope: form.scope, profileSync: form.profileSync };
-  if (form.clientId) options.clientId = form.clientId;
-  if (form.clientId && form.newClientSecret) options.clientSecret = sealer.seal(form.newClientSecret);
-  else if (form.clientId && current?.clientSecret) options.clientSecret = current.clientSecret;
-  return { ok: true, options };
+  const result = connectionOptionsFrom(
+    { api: form.api, clientId: form.clientId, clientSecret: form.newClientSecret, scope: form.scope, profileSync: form.profileSync },
+    current,
+    (input) => plugin.parseSettings(input),
+    sealer,
+  );
+  if (result.ok) return result;
+  const field = formFieldOf(result.field);
+  return { ok: false, errors: { [field]: `${FIELD_LABELS[field] ?? 'Settings'}: ${result.message}` } };
 }
 
 const FIELD_LABELS: Readonly<Record<string, string>> = {

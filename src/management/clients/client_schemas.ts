@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parseApplicationName } from '../../domain/application_name.js';
+import { distinctUrls, MAX_APPLICATION_URLS } from '../../domain/application_urls.js';
 import { MAX_ID_TOKEN_LIFETIME_SECONDS, MAX_REFRESH_TOKEN_LIFETIME_SECONDS } from '../../domain/token_lifetimes.js';
 
 // Bodies of POST /clients and PATCH /clients/{id}: Auth0's field names; unknown fields are refused
@@ -7,6 +9,20 @@ import { MAX_ID_TOKEN_LIFETIME_SECONDS, MAX_REFRESH_TOKEN_LIFETIME_SECONDS } fro
 // Each URL is checked against the application URL rule (domain/application_urls.ts) once the
 // application's type is known: see client_url_check.ts.
 const url = z.string();
+
+/** Stored without repeats and then counted, as the dashboard stores a list typed with repeats. */
+const urlList = z
+  .array(url)
+  .transform(distinctUrls)
+  .pipe(z.array(url).max(MAX_APPLICATION_URLS, `Must list at most ${MAX_APPLICATION_URLS} URLs`));
+
+/** The dashboard's rule too (domain/application_name.ts): trimmed, 1 to 128 characters, no < or >. */
+const name = z.string().transform((value, context) => {
+  const parsed = parseApplicationName(value);
+  if (parsed.ok) return parsed.name;
+  context.addIssue({ code: 'custom', message: `${parsed.problem[0]!.toUpperCase()}${parsed.problem.slice(1)}` });
+  return z.NEVER;
+});
 
 const appType = z.enum(['regular_web', 'spa', 'native', 'non_interactive']);
 const authMethod = z.enum(['client_secret_basic', 'client_secret_post', 'none']);
@@ -56,14 +72,15 @@ const settings = {
 };
 
 const editable = {
-  name: z.string().trim().min(1, 'Must not be empty').max(128, 'Must be at most 128 characters'),
+  name,
   app_type: appType,
   token_endpoint_auth_method: authMethod,
-  callbacks: z.array(url).max(100),
-  allowed_logout_urls: z.array(url).max(100),
-  web_origins: z.array(url).max(100),
-  allowed_origins: z.array(url).max(100),
-  grant_types: z.array(grantType).max(4),
+  callbacks: urlList,
+  allowed_logout_urls: urlList,
+  web_origins: urlList,
+  allowed_origins: urlList,
+  // Each once, as the dashboard's implicit switch leaves them: a repeat allows nothing more.
+  grant_types: z.array(grantType).max(4).transform((types) => [...new Set(types)]),
 };
 
 export const createClientBody = z.strictObject({

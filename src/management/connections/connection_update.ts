@@ -1,6 +1,7 @@
 import type { ConnectionPlugin } from '../../connections/plugin.js';
+import { connectionOptionsFrom } from '../../domain/connection_options.js';
 import type { Sealer } from '../../domain/ports.js';
-import type { Connection, ConnectionOptions, ProfileSyncMode } from '../../domain/types.js';
+import type { Connection, ConnectionOptions } from '../../domain/types.js';
 import { BadRequestError } from '../../errors/index.js';
 import type { UpdateConnectionBody } from './connection_schemas.js';
 
@@ -13,23 +14,14 @@ const SETTING_OF_OPTION = {
   set_user_root_attributes: 'profileSync',
 } as const;
 
-interface PluginSettings {
-  api: string;
-  clientId?: string;
-  clientSecret?: string;
-  scope: string[];
-  profileSync: ProfileSyncMode;
-}
-
 /**
  * The connection's options after a PATCH, replaced as Auth0 replaces them: the options sent are the
  * whole new options object, and what they leave out takes the plugin's default (so options without
- * `client_id` put the connection back into sandbox mode). The one exception is the write-only
- * `client_secret`, which no GET shows and so no caller can send back: when omitted while a
- * `client_id` is sent, the stored secret is kept; without a `client_id` there is no upstream
- * application to keep a secret for, and it is dropped. Validated whole by the plugin, with the
- * dashboard's rules (a `client_secret` sent without a `client_id` is refused, and so is a
- * `client_id` without any secret where the API needs one); sealed again.
+ * `client_id` put the connection back into sandbox mode). Written by the rule the dashboard's
+ * settings form uses too (domain/connection_options.ts): credentials trimmed, blank ones treated
+ * as not sent, the write-only `client_secret` kept when left out while a `client_id` is sent, and
+ * the whole checked by the plugin (a `client_secret` without a `client_id` is refused, and so is a
+ * `client_id` without any secret where the API needs one).
  */
 export function replaceConnectionOptions(
   connection: Connection,
@@ -37,23 +29,16 @@ export function replaceConnectionOptions(
   plugin: ConnectionPlugin,
   sealer: Sealer,
 ): ConnectionOptions {
-  const stored = connection.options;
-  const settings: Record<string, unknown> = {};
-  for (const [option, value] of Object.entries(sent)) {
-    if (value !== undefined) settings[SETTING_OF_OPTION[option as keyof typeof SETTING_OF_OPTION]] = value;
+  const result = connectionOptionsFrom(
+    { api: sent.api, clientId: sent.client_id, clientSecret: sent.client_secret, scope: sent.scope, profileSync: sent.set_user_root_attributes },
+    connection.options,
+    (input) => plugin.parseSettings(input),
+    sealer,
+  );
+  if (!result.ok) {
+    throw new BadRequestError(`Payload validation error: '${result.message}' on property options.${optionOf(result.field)}.`);
   }
-  const keepSecret = sent.client_secret === undefined && sent.client_id !== undefined && stored.clientSecret !== undefined;
-  if (keepSecret) settings.clientSecret = sealer.open(stored.clientSecret!);
-
-  const parsed = plugin.parseSettings(settings);
-  if (!parsed.ok) {
-    throw new BadRequestError(`Payload validation error: '${parsed.message}' on property options.${optionOf(parsed.field)}.`);
-  }
-  const value = parsed.value as unknown as PluginSettings;
-  const options: ConnectionOptions = { api: value.api, scope: value.scope, profileSync: value.profileSync };
-  if (value.clientId !== undefined) options.clientId = value.clientId;
-  if (value.clientSecret !== undefined) options.clientSecret = keepSecret ? stored.clientSecret! : sealer.seal(value.clientSecret);
-  return options;
+  return result.options;
 }
 
 function optionOf(field: string): string {

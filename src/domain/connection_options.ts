@@ -1,0 +1,71 @@
+import type { Sealer } from './ports.js';
+import type { ConnectionOptions, ProfileSyncMode } from './types.js';
+
+/**
+ * The one way a connection's options are written, by the Management API (PATCH /connections/{id},
+ * `options`) and by the dashboard's settings form, so the same input gets the same verdict and is
+ * stored the same way. The plugin judges the values (its parseSettings); this applies what holds
+ * for every plugin's credentials:
+ *
+ * - A client id or secret is trimmed: a copied value often brings a space or a line break, which the
+ *   upstream would refuse at the first login. Blank counts as not given: the form cannot send less,
+ *   and an API caller clearing the field means the same thing (Auth0's dashboard sends "" there).
+ * - The secret is write-only, so no reader can send it back: not given while a client id is, the
+ *   stored secret is kept. Without a client id there is no upstream application to keep it for.
+ */
+
+/** What an admin sent, in the plugin's setting names; what is left out takes the plugin's default. */
+export interface SentConnectionSettings {
+  api?: string | undefined;
+  clientId?: string | undefined;
+  clientSecret?: string | undefined;
+  scope?: readonly string[] | undefined;
+  profileSync?: string | undefined;
+}
+
+/** A plugin's parseSettings, declared here so the domain imports no plugin interface. */
+export type ParseSettings = (input: unknown) => { ok: true; value: unknown } | { ok: false; field: string; message: string };
+
+/** The settings every plugin's parseSettings returns, whatever else it adds. */
+interface ParsedSettings {
+  api: string;
+  clientId?: string;
+  clientSecret?: string;
+  scope: string[];
+  profileSync: ProfileSyncMode;
+}
+
+export type ConnectionOptionsResult = { ok: true; options: ConnectionOptions } | { ok: false; field: string; message: string };
+
+/** The options to store, sealed, or the plugin's complaint naming its setting ("clientId", "scope.2"). */
+export function connectionOptionsFrom(
+  sent: SentConnectionSettings,
+  stored: ConnectionOptions | undefined,
+  parseSettings: ParseSettings,
+  sealer: Sealer,
+): ConnectionOptionsResult {
+  const clientId = givenText(sent.clientId);
+  const newSecret = givenText(sent.clientSecret);
+  const keptSecret = newSecret === undefined && clientId !== undefined ? stored?.clientSecret : undefined;
+  const clientSecret = newSecret ?? (keptSecret === undefined ? undefined : sealer.open(keptSecret));
+  const parsed = parseSettings({
+    ...(sent.api !== undefined && { api: sent.api }),
+    ...(clientId !== undefined && { clientId }),
+    ...(clientSecret !== undefined && { clientSecret }),
+    ...(sent.scope !== undefined && { scope: [...sent.scope] }),
+    ...(sent.profileSync !== undefined && { profileSync: sent.profileSync }),
+  });
+  if (!parsed.ok) return parsed;
+
+  const value = parsed.value as ParsedSettings;
+  const options: ConnectionOptions = { api: value.api, scope: value.scope, profileSync: value.profileSync };
+  if (value.clientId !== undefined) options.clientId = value.clientId;
+  if (value.clientSecret !== undefined) options.clientSecret = keptSecret ?? sealer.seal(value.clientSecret);
+  return { ok: true, options };
+}
+
+/** The value trimmed, or undefined when it is absent or blank. */
+function givenText(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}

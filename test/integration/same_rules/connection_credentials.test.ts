@@ -1,0 +1,78 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { Connection } from '../../../src/domain/types.js';
+import { TENANT, useBothWays } from './both_ways.js';
+
+/**
+ * A connection's Client ID and Client Secret are written by one rule from the dashboard's settings
+ * form and from PATCH /api/v2/connections/{id} (domain/connection_options.ts): trimmed, a blank one
+ * read as not given (a blank secret keeps the stored one, a blank Client ID means none: sandbox),
+ * then judged by the plugin. The same input gets the same verdict and is stored the same.
+ */
+const both = useBothWays();
+const settings = `/manage/t/${TENANT}/social/fitbit`;
+const scope = ['activity', 'profile'];
+
+async function connection(): Promise<Connection> {
+  const found = (await both.harness().store.connections.list(TENANT)).find((candidate) => candidate.strategy === 'fitbit');
+  if (!found) throw new Error('no fitbit connection yet');
+  return found;
+}
+
+async function storedCredentials(): Promise<{ clientId?: string | undefined; secret?: string | undefined }> {
+  const { options } = await connection();
+  return { clientId: options.clientId, secret: options.clientSecret === undefined ? undefined : both.harness().deps.sealer.open(options.clientSecret) };
+}
+
+const typed = (clientId: string, clientSecret: string) => both.form(settings, settings, { api: 'google-health', client_id: clientId, client_secret: clientSecret, scope });
+/** The answer to PATCH /connections/{id} with these options (over the same API and scope as the form). */
+async function sent(options: Record<string, unknown>) {
+  const { id } = await connection();
+  return both.api('patch', `/connections/${encodeURIComponent(id)}`, { options: { api: 'google-health', scope, ...options } });
+}
+
+describe('connection credentials, in the dashboard and the Management API', () => {
+  beforeAll(async () => {
+    expect((await typed('first.apps.googleusercontent.com', 'first-secret')).status).toBe(303);
+  });
+
+  it('stores a Client ID and secret pasted with spaces and a line break around them trimmed, both ways', async () => {
+    expect((await typed('  form.apps.googleusercontent.com ', ' form-secret\n')).status).toBe(303);
+    expect(await storedCredentials()).toEqual({ clientId: 'form.apps.googleusercontent.com', secret: 'form-secret' });
+
+    expect((await sent({ client_id: ' api.apps.googleusercontent.com\n', client_secret: '  api-secret \r\n' })).status).toBe(200);
+    expect(await storedCredentials()).toEqual({ clientId: 'api.apps.googleusercontent.com', secret: 'api-secret' });
+  });
+
+  it('keeps the stored secret when the secret is left blank beside the Client ID, both ways', async () => {
+    expect((await typed('kept.apps.googleusercontent.com', 'kept-secret')).status).toBe(303);
+
+    expect((await typed('kept.apps.googleusercontent.com', '  ')).status).toBe(303);
+    expect(await storedCredentials()).toEqual({ clientId: 'kept.apps.googleusercontent.com', secret: 'kept-secret' });
+
+    expect((await sent({ client_id: 'kept.apps.googleusercontent.com', client_secret: '  ' })).status).toBe(200);
+    expect(await storedCredentials()).toEqual({ clientId: 'kept.apps.googleusercontent.com', secret: 'kept-secret' });
+  });
+
+  it('reads a blank Client ID as none both ways: the connection is back in sandbox mode and the secret dropped', async () => {
+    expect((await typed('blank.apps.googleusercontent.com', 'blank-secret')).status).toBe(303);
+    expect((await typed(' ', '')).status).toBe(303);
+    expect(await storedCredentials()).toEqual({ clientId: undefined, secret: undefined });
+
+    expect((await typed('blank.apps.googleusercontent.com', 'blank-secret')).status).toBe(303);
+    expect((await sent({ client_id: ' ' })).status).toBe(200);
+    expect(await storedCredentials()).toEqual({ clientId: undefined, secret: undefined });
+  });
+
+  it('refuses a secret given with a blank Client ID both ways, and keeps what was stored', async () => {
+    expect((await typed('stays.apps.googleusercontent.com', 'stays-secret')).status).toBe(303);
+
+    const refusedInDashboard = await typed('', 'orphan-secret');
+    expect(refusedInDashboard.status).toBe(400);
+    expect(refusedInDashboard.text).toContain('is required with a client secret');
+    const refusedByApi = await sent({ client_id: '', client_secret: 'orphan-secret' });
+    expect(refusedByApi.status).toBe(400);
+    expect((refusedByApi.body as { message: string }).message).toContain('on property options.client_id.');
+
+    expect(await storedCredentials()).toEqual({ clientId: 'stays.apps.googleusercontent.com', secret: 'stays-secret' });
+  });
+});
