@@ -104,6 +104,11 @@ export interface UpstreamWording {
   readonly name: string;
   /** The whole sentence for a `gone` failure: what shut down and what an administrator must do. */
   readonly gone: string;
+  /**
+   * When a login brings no refresh token although one was asked for: why this upstream sends none
+   * and what fitgate does then. Undefined: the host says only that none came.
+   */
+  readonly noRefreshToken?: string;
 }
 
 /**

@@ -6,6 +6,7 @@ import { permissionAreas, type PermissionArea } from './permission_areas.js';
 import { permissions, type Permission } from './permissions.js';
 import { DEFAULT_SCOPES, parseSettings, type ParsedSettings } from './settings.js';
 import { upstreamPrompt } from './prompt.js';
+import { wording, type FitbitWording } from './wording.js';
 import { setupSteps } from './setup_steps.js';
 import { FitbitStrategy, type FitbitStrategyOptions } from './strategy.js';
 import type { FitbitVerifyCallback } from './verify.js';
@@ -14,7 +15,6 @@ import { parseTokenResponse } from './token_response.js';
 import type { JsonObject } from './json.js';
 import type { StateStore } from './state_store.js';
 import type { UpstreamClientOptions } from './upstream_context.js';
-import { wording } from './wording.js';
 
 /** The options a host passes: `api` arrives as a plain string and is checked here. */
 export type PluginClientOptions = Omit<UpstreamClientOptions, 'api'> & { api: string };
@@ -56,7 +56,7 @@ export const fitbitPlugin = {
     return setupSteps(checkedApi(api), callbackUrl);
   },
 
-  wording(api: string): { name: string; gone: string } {
+  wording(api: string): FitbitWording {
     return wording(checkedApi(api));
   },
 

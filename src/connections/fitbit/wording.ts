@@ -1,9 +1,23 @@
 import type { FitbitApi } from './api.js';
 
 /** How each API is named in what a client or an admin reads (fitgate's UpstreamWording). */
-export function wording(api: FitbitApi): { name: string; gone: string } {
+export interface FitbitWording {
+  name: string;
+  gone: string;
+  noRefreshToken?: string;
+}
+
+export function wording(api: FitbitApi): FitbitWording {
   return {
     name: api === 'google-health' ? 'Google' : 'Fitbit',
     gone: 'The legacy Fitbit API is shut down (HTTP 410 Gone); an administrator must switch this connection to google-health.',
+    // Google issues a refresh token at a user's first consent to this client only (access_type=offline);
+    // Fitbit's code exchange always returns one.
+    ...(api === 'google-health' && {
+      noRefreshToken:
+        'Google sends a refresh token only the first time a user consents to this Client ID. For a user who consented before, ' +
+        'a real login keeps the refresh token fitgate already holds; a user fitgate holds none for must remove the app from their ' +
+        'Google Account permissions and sign in again.',
+    }),
   };
 }
