@@ -41,14 +41,11 @@ function errorsOnly(logger: Logger): Middleware {
       res.off('error', done);
       const failure = error ?? (res as ServerResponse & { err?: Error }).err;
       if (!failure && res.statusCode < 500) return;
+      // An error when there is one; a 5xx answered on purpose (a TRY the upstream refused: 502) has
+      // none, and an Error made up here would only log this file's stack.
       logger.error(
-        {
-          req: serializeRequest(req),
-          res: serializeResponse(res),
-          err: failure ?? new Error(`failed with status code ${res.statusCode}`),
-          responseTime: Date.now() - started,
-        },
-        'request errored',
+        { req: serializeRequest(req), res: serializeResponse(res), ...(failure && { err: failure }), responseTime: Date.now() - started },
+        failure ? 'request errored' : `request failed with status ${res.statusCode}`,
       );
     };
     res.on('finish', done);
@@ -71,7 +68,8 @@ function serializeRequest(req: RequestWithId): Record<string, unknown> {
   return {
     id: req.id,
     method: req.method,
-    url: redactUrl(req.url ?? ''),
+    // Express rewrites req.url inside a mounted router; originalUrl is what the client asked for.
+    url: redactUrl((req as RequestWithId & { originalUrl?: string }).originalUrl ?? req.url ?? ''),
     host: req.headers.host,
     userAgent: req.headers['user-agent'],
     referer: referer === undefined ? undefined : redactUrl(referer),

@@ -11,6 +11,10 @@ function appLoggingAt(level: 'info' | 'warn') {
   app.get('/ok', (_req, res) => void res.send('fine'));
   // pino-http's per-request child logger: the work the level would throw away.
   app.get('/child-logger', (req, res) => void res.json({ built: 'log' in req }));
+  // A 5xx answered on purpose, inside a mounted router (as the dashboard's TRY answers a refusal).
+  const router = express.Router();
+  router.get('/try', (_req, res) => void res.status(502).send('the upstream refused'));
+  app.use('/manage/fitbit', router);
   app.get('/broken', (_req, res) => {
     (res as typeof res & { err?: Error }).err = new Error('disk on fire');
     res.status(500).send('sorry');
@@ -39,6 +43,14 @@ describe('the request log above info', () => {
     const [line] = parsed();
     expect(line).toMatchObject({ level: 50, req: { id: 'req-43' }, err: { message: 'disk on fire' } });
     expect(line?.req?.url).not.toContain('secret-code');
+  });
+
+  it('writes a 5xx answered on purpose with its full URL and no made-up error', async () => {
+    const { app, parsed } = appLoggingAt('warn');
+    await request(app).get('/manage/fitbit/try');
+    const [line] = parsed() as Array<{ level: number; msg?: string; req?: { url?: string }; err?: unknown }>;
+    expect(line).toMatchObject({ level: 50, msg: 'request failed with status 502', req: { url: '/manage/fitbit/try' } });
+    expect(line).not.toHaveProperty('err');
   });
 
   it('writes one line per request at info', async () => {
