@@ -11,7 +11,7 @@ function googleSteps(callbackUrl: string): string[] {
     'Under "APIs & Services" → "Library", enable the Google Health API.',
     'Under "Google Auth Platform" → "Branding", fill in the app name, support email and authorised domains; under "Audience", add test users while the app is in Testing (their refresh tokens expire after 7 days until the app is published).',
     // The steps know no connection's permissions: name the rule, not every scope there is.
-    'Under "Data Access", add openid, email and profile, and, for each area whose permissions you tick for this connection, its Google Health scope (googlehealth.AREA.readonly).',
+    'Under "Data Access", add openid, email and profile, and, for each area whose permissions you tick for this connection, the Google scope shown beside that area among the permissions (https://www.googleapis.com/auth/googlehealth.AREA.readonly).',
     'Under "Clients", create an OAuth client of type "Web application".',
     `Add exactly this Authorised redirect URI, with no trailing slash: ${callbackUrl}`,
     'Copy the client ID and client secret into this connection (API: google-health) and save.',
