@@ -27,7 +27,7 @@ describe('the wording of the Fitbit connection settings page', () => {
 
   it('asks for the Google scopes of the areas ticked instead of listing every scope as requested', async () => {
     const html = await text();
-    expect(html).toContain('for each area whose permissions you tick for this connection, its Google Health scope');
+    expect(html).toContain('for each area whose permissions you tick for this connection, the Google scope shown beside that area among the permissions');
     expect(html).not.toContain('add the scopes this connection requests');
   });
 });
