@@ -12,9 +12,11 @@ import { renderPage } from '../views.js';
  */
 export function tenantsRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' | 'logger'>): Router {
   const router = Router();
-  router.get('/', (_req, res) => {
-    const first = res.locals.dashboard?.adminTenants?.[0];
-    res.redirect(303, first ? `/manage/t/${encodeURIComponent(first)}` : '/manage/tenants');
+  router.get('/', (req, res) => {
+    const tenants = res.locals.dashboard?.adminTenants ?? [];
+    // The tenant whose address the dashboard is open at, when the admin manages it; else the first by name.
+    const home = tenants.includes(req.context.tenant.name) ? req.context.tenant.name : tenants[0];
+    res.redirect(303, home ? `/manage/t/${encodeURIComponent(home)}` : '/manage/tenants');
   });
 
   // A GET form, so it works without JavaScript; the tenant page itself checks the admin manages it.

@@ -24,6 +24,12 @@ describe('tenants in the dashboard', () => {
     expect(switched.headers.location).toBe('/manage/t/acme');
   });
 
+  it('opens at /manage on the tenant whose address the dashboard is at, though another comes first by name', async () => {
+    // The admin manages "acme" (created above) and "default"; the agent uses the default tenant's host.
+    const home = await dashboard.agent().get('/manage').expect(303);
+    expect(home.headers.location).toBe('/manage/t/default');
+  });
+
   it.each([
     ['Bad Name', 'must be 3-63 lower case letters'],
     ['www', 'is reserved'],
