@@ -18,6 +18,8 @@ describeEachStore('verifyAccessToken (used by the Management API)', (harness) =>
   const contextOf = (bc: BackChannel) => ({ tenant: bc.tenant, tenantUrl: bc.tenantUrl });
 
   async function managementToken(bc: BackChannel, grantId = 'grant-ok') {
+    // A token's application must exist for it to be accepted.
+    if (!(await bc.store.clients.get(bc.tenant.name, 'machine'))) await bc.addClient({ clientId: 'machine', appType: 'non_interactive' });
     const { token } = await issueAccessToken(tenantKeysFor(bc.deps), {
       tenant: bc.tenant,
       tenantUrl: bc.tenantUrl,

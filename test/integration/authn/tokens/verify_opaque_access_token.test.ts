@@ -14,6 +14,8 @@ describeEachStore("verifyAccessToken with a user's opaque access token (used by 
   const contextOf = (bc: BackChannel) => ({ tenant: bc.tenant, tenantUrl: bc.tenantUrl });
 
   async function userToken(bc: BackChannel, grantId = 'grant-ok') {
+    // A token's application must exist for it to be accepted.
+    if (!(await bc.store.clients.get(bc.tenant.name, 'web'))) await bc.addClient({ clientId: 'web' });
     const { token } = await issueAccessToken(tenantKeysFor(bc.deps), {
       tenant: bc.tenant,
       tenantUrl: bc.tenantUrl,
