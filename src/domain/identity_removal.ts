@@ -3,6 +3,7 @@ import type { LockStore, UserRepository } from './ports.js';
 import { markNeedsReauthorization } from './identity_status.js';
 import { readIdentity, withIdentity, type IdentityRef } from './stored_identity.js';
 import type { Identity, User } from './types.js';
+import { retryStale } from './user_updates.js';
 import { revokeUpstreamGrant, type RevocationDeps, type RevocationOutcome } from './upstream_revocation.js';
 import type { VaultMetrics } from './vault_metrics.js';
 
@@ -47,7 +48,7 @@ export async function unlinkIdentityAndRevoke(
   deps: RemovalDeps,
   ref: IdentityRef,
 ): Promise<{ user: User; revocations: RevocationReport }> {
-  const { user, identity } = await withIdentityLock(deps.locks, ref, deps.timing, async () => {
+  const { user, identity } = await withIdentityLock(deps.locks, ref, deps.timing, () => retryStale(async () => {
     const current = await readIdentity(deps.users, ref);
     const now = new Date();
     const onlyIdentity = current.user.identities.length === 1;
@@ -58,12 +59,12 @@ export async function unlinkIdentityAndRevoke(
           identities: current.user.identities.filter((candidate) => candidate !== current.identity),
           updatedAt: now.toISOString(),
         };
-    await deps.users.update(remaining);
+    const stored = await deps.users.update(remaining);
     if (onlyIdentity && current.identity.status !== 'needs_reauthorization') {
       deps.metrics?.needsReauthorization(ref.tenant, ref.connection, 'unlinked');
     }
-    return { user: remaining, identity: current.identity };
-  });
+    return { user: stored, identity: current.identity };
+  }));
   return { user, revocations: await revokeAll(deps, ref.tenant, [identity]) };
 }
 

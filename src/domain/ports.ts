@@ -71,8 +71,13 @@ export interface UserRepository {
   findByIdentity(tenant: string, connection: string, upstreamUserId: string): Promise<User | undefined>;
   /** Throws AlreadyExistsError when the user id, or one of its identities, is taken. */
   create(user: User): Promise<void>;
-  /** Replaces the record and its identity index; throws NotFoundInStoreError when missing. */
-  update(user: User): Promise<void>;
+  /**
+   * Replaces the record and its identity index, and returns it as stored (its revision moved on).
+   * Throws NotFoundInStoreError when missing, and StaleRecordError when the stored revision is not
+   * the one `user` carries: another write came between the read `user` was made from and this one.
+   * Read-modify-write callers go through domain/user_updates.ts, which reads again and retries.
+   */
+  update(user: User): Promise<User>;
   delete(tenant: string, userId: string): Promise<boolean>;
   /** Newest first (ties by user id, descending), unless `q` searches. Must stay fast with a million users in a tenant. */
   list(tenant: string, query: UserListQuery): Promise<Page<User>>;
@@ -182,6 +187,14 @@ export class AlreadyExistsError extends Error {
   constructor(what: string) {
     super(`${what} already exists`);
     this.name = 'AlreadyExistsError';
+  }
+}
+
+/** The record changed since the read an update was computed from (see UserRepository.update). */
+export class StaleRecordError extends Error {
+  constructor(what: string) {
+    super(`${what} changed since it was read`);
+    this.name = 'StaleRecordError';
   }
 }
 

@@ -183,6 +183,12 @@ export interface User {
   lastIp?: string;
   createdAt: string;
   updatedAt: string;
+  /**
+   * How many times the record was updated; the store's update refuses a user whose revision is not
+   * the stored one (StaleRecordError), so a change computed from an older read never silently
+   * undoes one made since (a login racing a block). Absent on records never updated: 0.
+   */
+  revision?: number;
 }
 
 export interface AdminAccount {

@@ -2,6 +2,7 @@ import { AccessDeniedError } from '../errors/index.js';
 import { AlreadyExistsError, type Sealer, type UserRepository } from './ports.js';
 import type { Identity, Sealed, User } from './types.js';
 import { identityFromLogin, withRootProfile, type UpstreamLogin } from './user_login.js';
+import { retryStale } from './user_updates.js';
 import { findLoginOwner } from './user_migration.js';
 
 export type { RootProfile, UpstreamLogin } from './user_login.js';
@@ -41,13 +42,17 @@ export interface LoginResult {
  * working user with a stale legacy token, never the reverse.
  */
 export async function recordLogin(deps: RecordLoginDeps, login: UpstreamLogin): Promise<LoginResult> {
-  try {
-    return await recordLoginOnce(deps, login);
-  } catch (error) {
-    // Two first logins of one person raced; the other created the user, so this one updates it.
-    if (error instanceof AlreadyExistsError) return recordLoginOnce(deps, login);
-    throw error;
-  }
+  // Another write to the user since this login read it (a block, a metadata PATCH, another login):
+  // read again and record the login on top of it, so neither is lost (and a block still refuses).
+  return retryStale(async () => {
+    try {
+      return await recordLoginOnce(deps, login);
+    } catch (error) {
+      // Two first logins of one person raced; the other created the user, so this one updates it.
+      if (error instanceof AlreadyExistsError) return recordLoginOnce(deps, login);
+      throw error;
+    }
+  });
 }
 
 async function recordLoginOnce(deps: RecordLoginDeps, login: UpstreamLogin): Promise<LoginResult> {
@@ -73,15 +78,14 @@ async function recordLoginOnce(deps: RecordLoginDeps, login: UpstreamLogin): Pro
 
   const identity = identityFromLogin(login, deps.sealer, owner.identity);
   const synced = login.connection.options.profileSync === 'on_each_login' ? withRootProfile(owner.user, login.profile) : owner.user;
-  const user: User = {
+  const user = await deps.users.update({
     ...synced,
     identities: owner.user.identities.map((existing) => (existing === owner.identity ? identity : existing)),
     loginsCount: owner.user.loginsCount + 1,
     lastLogin: now,
     ...(login.ip !== undefined ? { lastIp: login.ip } : {}),
     updatedAt: now,
-  };
-  await deps.users.update(user);
+  });
   const reconnected = owner.identity.status === 'needs_reauthorization' ? ({ reconnected: true } as const) : {};
 
   if (!owner.migratedFrom) return { user, created: false, ...reconnected };

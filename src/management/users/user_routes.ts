@@ -1,6 +1,8 @@
 import type { Request, Response } from 'express';
 import { deleteUserAndRevoke, unlinkIdentityAndRevoke } from '../../domain/identity_removal.js';
+import { NotFoundInStoreError } from '../../domain/ports.js';
 import type { User } from '../../domain/types.js';
+import { updateUser } from '../../domain/user_updates.js';
 import { mergeMetadata } from '../../domain/user_metadata.js';
 import { ResourceNotFoundError } from '../../errors/index.js';
 import type { Store } from '../../store/store.js';
@@ -15,7 +17,7 @@ import { parseBody, parseQuery } from '../validation.js';
 import { identityTokens } from './idp_tokens.js';
 import { identityJson, userJson } from './user_json.js';
 import { parseUserQuery } from './user_search_query.js';
-import { updateUserBody, userListQuery, usersByEmailQuery } from './user_schemas.js';
+import { updateUserBody, userListQuery, usersByEmailQuery, type UpdateUserBody } from './user_schemas.js';
 
 function existingUser(req: Request, store: Store) {
   return recordOr404(req, 'user', (tenant, id) => store.users.get(tenant, id));
@@ -52,7 +54,16 @@ async function byEmail(req: Request, _res: Response, { deps }: ManagementService
 
 async function update(req: Request, _res: Response, { deps }: ManagementServices): Promise<ManagementReply> {
   const body = parseBody(updateUserBody, req.body);
-  const user = await existingUser(req, deps.store);
+  const { userId } = await existingUser(req, deps.store);
+  // Applied to the user as stored when it is written: a login landing meanwhile is kept, and kept from undoing this.
+  const updated = await updateUser(deps.store.users, req.context.tenant.name, userId, (user) => patched(user, body)).catch((error: unknown) => {
+    throw error instanceof NotFoundInStoreError ? notFound('user', userId) : error;
+  });
+  return { body: userJson(updated) };
+}
+
+/** The user with the PATCH's root attributes set and its metadata merged (Auth0's rules). */
+function patched(user: User, body: UpdateUserBody): User {
   const updated: User = {
     ...user,
     ...(body.email !== undefined ? { email: body.email } : {}),
@@ -67,8 +78,7 @@ async function update(req: Request, _res: Response, { deps }: ManagementServices
   };
   if (body.app_metadata !== undefined) setMetadata(updated, 'appMetadata', mergeMetadata(user.appMetadata, body.app_metadata));
   if (body.user_metadata !== undefined) setMetadata(updated, 'userMetadata', mergeMetadata(user.userMetadata, body.user_metadata));
-  await deps.store.users.update(updated);
-  return { body: userJson(updated) };
+  return updated;
 }
 
 function setMetadata(user: User, key: 'appMetadata' | 'userMetadata', value: Record<string, unknown> | undefined): void {

@@ -1,5 +1,6 @@
-import type { UserListQuery, UserRepository } from '../../domain/ports.js';
+import { StaleRecordError, type UserListQuery, type UserRepository } from '../../domain/ports.js';
 import type { Page, User } from '../../domain/types.js';
+import { isSameRevision, nextRevision } from '../../domain/user_updates.js';
 import { pageWindow } from '../paging.js';
 import type { UserSearch, UserSearchClause } from '../../domain/user_search.js';
 import {
@@ -68,11 +69,15 @@ export class RedisUserRepository implements UserRepository {
     );
   }
 
-  async update(user: User): Promise<void> {
+  async update(user: User): Promise<User> {
     const key = this.keys.user(user.tenant, user.userId);
     const lastRead = this.lastRead.get(key);
     this.lastRead.delete(key);
+    const stored = nextRevision(user);
     await updateDocument<User>(this.client, key, `user ${user.userId}`, (current, currentJson) => {
+      // The document's compare-and-set keeps the indexes true; the revision keeps the caller's change
+      // from replacing one written since its read (a retry here would otherwise write it over that).
+      if (!isSameRevision(current, user)) throw new StaleRecordError(`user ${user.userId}`);
       // Only the index entries that change are written: a returning user's login (new tokens, a
       // login count) changes none, and the document's compare-and-set keeps the kept entries true.
       const before = this.indexWrite(current);
@@ -85,13 +90,14 @@ export class RedisUserRepository implements UserRepository {
       return {
         ...after,
         expect: currentJson,
-        doc: JSON.stringify(user),
+        doc: JSON.stringify(stored),
         claim: after.claim.filter((claim) => !claimedBefore.has(claim.key)),
         release: before.claim.filter((claim) => !claimedAfter.has(claim.key)).map((claim) => claim.key),
         zrem: before.zadd.filter((op) => listedAfter.get(entry(op)) !== op.score).map(({ key: set, member }) => ({ key: set, member })),
         zadd: after.zadd.filter((op) => listedBefore.get(entry(op)) !== op.score),
       };
     }, lastRead);
+    return stored;
   }
 
   async delete(tenant: string, userId: string): Promise<boolean> {

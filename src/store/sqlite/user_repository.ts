@@ -1,5 +1,6 @@
-import { AlreadyExistsError, NotFoundInStoreError, type UserListQuery, type UserRepository } from '../../domain/ports.js';
+import { AlreadyExistsError, NotFoundInStoreError, StaleRecordError, type UserListQuery, type UserRepository } from '../../domain/ports.js';
 import type { Page, User } from '../../domain/types.js';
+import { isSameRevision, nextRevision } from '../../domain/user_updates.js';
 import { pageWindow } from '../paging.js';
 import type { UserSearch, UserSearchClause } from '../../domain/user_search.js';
 import {
@@ -62,14 +63,18 @@ export class SqliteUserRepository implements UserRepository {
    * Rewrites the document and only the index entries that change: a returning user's login (new
    * tokens, a login count) changes none, so it writes one row instead of a dozen.
    */
-  async update(user: User): Promise<void> {
-    await this.writes.run(() => {
+  async update(user: User): Promise<User> {
+    return this.writes.run(() => {
+      // Read inside the write transaction: no other process can write the user between the check and the write.
       const before = docOf<User>(this.db.prepare('SELECT doc FROM users WHERE tenant = ? AND user_id = ?').get(user.tenant, user.userId));
       if (!before) throw new NotFoundInStoreError(`user ${user.userId}`);
+      if (!isSameRevision(before, user)) throw new StaleRecordError(`user ${user.userId}`);
+      const stored = nextRevision(user);
       this.db
         .prepare('UPDATE users SET created_at = ?, doc = ? WHERE tenant = ? AND user_id = ?')
-        .run(user.createdAt, JSON.stringify(user), user.tenant, user.userId);
-      this.updateIndexes(before, user);
+        .run(stored.createdAt, JSON.stringify(stored), stored.tenant, stored.userId);
+      this.updateIndexes(before, stored);
+      return stored;
     });
   }
 

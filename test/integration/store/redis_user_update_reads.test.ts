@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it, jest } from '@jest/globals';
+import { StaleRecordError } from '../../../src/domain/ports.js';
 import type { RedisStore } from '../../../src/store/redis/redis_store.js';
 import { describeWithRedis } from '../../support/redis.js';
 import { openRedisTestStore, type TestStore } from '../../support/stores.js';
@@ -30,16 +31,16 @@ describeWithRedis('a Redis user update after a read of the user', () => {
     expect((await other.users.get(user.tenant, user.userId))?.loginsCount).toBe(user.loginsCount + 1);
   });
 
-  it('reads again when another process changed the user since the read, and the write still lands', async () => {
+  it('refuses a write from a read another process has overtaken, and keeps the other write', async () => {
     const store = testStore.store;
     const user = userRecord(uniqueId('t'), { name: 'Ada' });
     await store.users.create(user);
     const read = (await store.users.get(user.tenant, user.userId))!;
     await other.users.update({ ...read, name: 'Ada Lovelace' });
-    await store.users.update({ ...read, loginsCount: read.loginsCount + 1 });
-    // The update is based on this process's read, so the last writer's whole record wins, as on
-    // SQLite; what matters is that the write was not refused nor based on a text nobody checked.
+    // The text this process read is stale, and so is the record built from it: writing it would
+    // undo the other process's change (a login undoing a block, say). The caller reads again.
+    await expect(store.users.update({ ...read, loginsCount: read.loginsCount + 1 })).rejects.toBeInstanceOf(StaleRecordError);
     const stored = await other.users.get(user.tenant, user.userId);
-    expect(stored?.loginsCount).toBe(user.loginsCount + 1);
+    expect(stored).toMatchObject({ name: 'Ada Lovelace', loginsCount: user.loginsCount, revision: 1 });
   });
 });

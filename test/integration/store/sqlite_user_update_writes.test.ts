@@ -11,7 +11,7 @@ describe('an embedded user update', () => {
   afterAll(async () => testStore.cleanup());
 
   /** Rows the update inserted, updated or deleted in fitgate.db (SQLite's own count). */
-  async function rowsWrittenBy(change: () => Promise<void>): Promise<number> {
+  async function rowsWrittenBy(change: () => Promise<unknown>): Promise<number> {
     const totalChanges = (): number => (testStore.store.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
     const before = totalChanges();
     await change();

@@ -1,5 +1,5 @@
 import { expect, it } from '@jest/globals';
-import { AlreadyExistsError, NotFoundInStoreError } from '../../../src/domain/ports.js';
+import { AlreadyExistsError, NotFoundInStoreError, StaleRecordError } from '../../../src/domain/ports.js';
 import type { User } from '../../../src/domain/types.js';
 import { describeEachStore } from '../../support/stores.js';
 import { identityRecord, uniqueId, userRecord } from './records.js';
@@ -101,17 +101,20 @@ describeEachStore('user repository', (h) => {
     expect(await users().get(tenant, winner?.userId as string)).toEqual(winner);
   });
 
-  it('applies concurrent updates of one user whole, leaving its indexes matching the stored record', async () => {
+  it('applies exactly one of concurrent updates made from one read, refusing the others as stale, with its indexes matching', async () => {
     const tenant = uniqueId('t');
     const other = await h.testStore().reopen();
     const user = userRecord(tenant, { upstreamId: 'START' });
     await users().create(user);
-    await Promise.all(
+    const results = await Promise.allSettled(
       Array.from({ length: 6 }, (_, i) =>
         (i % 2 === 0 ? users() : other.users).update({ ...user, identities: [identityRecord(`UPD${i}`)], loginsCount: i }),
       ),
     );
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    for (const refused of results.filter((result) => result.status === 'rejected')) expect(refused.reason).toBeInstanceOf(StaleRecordError);
     const stored = (await users().get(tenant, user.userId)) as User;
+    expect(stored.revision).toBe(1);
     const upstreamId = stored.identities[0]?.userId as string;
     expect(upstreamId).toBe(`UPD${stored.loginsCount}`);
     for (let i = 0; i < 6; i += 1) {

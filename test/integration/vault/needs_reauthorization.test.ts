@@ -89,7 +89,7 @@ describe('an identity whose upstream tokens stop working', () => {
   it('needs reauthorization (refresh_token_missing) when an expired token has no refresh token, but hands out one still valid', async () => {
     const user = await harness.seedUser('alice', { expiresInSeconds: 120 });
     const { refreshToken: _none, ...withoutRefresh } = user.identities[0]!.tokens!;
-    await harness.store.users.update({ ...user, identities: [{ ...user.identities[0]!, tokens: withoutRefresh }] });
+    const stored = await harness.store.users.update({ ...user, identities: [{ ...user.identities[0]!, tokens: withoutRefresh }] });
     const before = legacyRefreshRequests(emulator);
 
     const stillValid = await harness.call('get', userPath(user), tokenReader);
@@ -97,7 +97,9 @@ describe('an identity whose upstream tokens stop working', () => {
     expect(stillValid.body.identities[0].expires_in).toBeLessThanOrEqual(120);
     expect(legacyRefreshRequests(emulator)).toBe(before);
 
-    await harness.store.users.update({ ...user, identities: [{ ...user.identities[0]!, tokens: { ...withoutRefresh, expiresAt: Date.now() - 1000 } }] });
+    // Read again: the GET above may have stored the identity (its status checked).
+    const current = (await harness.store.users.get(stored.tenant, stored.userId))!;
+    await harness.store.users.update({ ...current, identities: [{ ...current.identities[0]!, tokens: { ...withoutRefresh, expiresAt: Date.now() - 1000 } }] });
     await expectNeedsReauthorization(user, 'refresh_token_missing');
   });
 

@@ -1,6 +1,7 @@
-import { AlreadyExistsError, NotFoundInStoreError } from '../../../src/domain/ports.js';
+import { AlreadyExistsError, NotFoundInStoreError, StaleRecordError } from '../../../src/domain/ports.js';
 import type { ClientRepository, ConnectionRepository, EphemeralStore, UserRepository } from '../../../src/domain/ports.js';
 import type { Client, Connection, User } from '../../../src/domain/types.js';
+import { isSameRevision, nextRevision } from '../../../src/domain/user_updates.js';
 
 // Small in-memory repositories for unit tests of code that only reads or writes a few records.
 // Integration tests use the real adapters from test/support/stores.ts instead.
@@ -42,8 +43,12 @@ export function memoryUsers(initial: User[] = []): MemoryUsers {
       users.set(`${user.tenant}/${user.userId}`, copy(user));
     },
     update: async (user) => {
-      if (!users.has(`${user.tenant}/${user.userId}`)) throw new NotFoundInStoreError(`user ${user.userId}`);
-      users.set(`${user.tenant}/${user.userId}`, copy(user));
+      const stored = users.get(`${user.tenant}/${user.userId}`);
+      if (!stored) throw new NotFoundInStoreError(`user ${user.userId}`);
+      if (!isSameRevision(stored, user)) throw new StaleRecordError(`user ${user.userId}`);
+      const updated = nextRevision(user);
+      users.set(`${user.tenant}/${user.userId}`, copy(updated));
+      return copy(updated);
     },
   };
 }
