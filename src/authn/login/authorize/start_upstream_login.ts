@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { Connection } from '../../../domain/types.js';
+import { AppError } from '../../../errors/index.js';
 import { rememberPendingLogin } from '../pending_login_cookie.js';
 import { beginLoginTransaction, type PendingAuthorization } from '../login_transaction.js';
 import type { Store } from '../../../store/store.js';
@@ -36,7 +37,11 @@ export async function startUpstreamLogin(
   };
   const target = { upstream, connection, callbackUrl: callbackUrlOf(tenantUrl), deadlineMs: START_DEADLINE_MS };
   const outcome = await startRoundTrip(req, target, begin, pending.prompt);
-  if (outcome.kind !== 'redirect') throw clientErrorForUpstream(outcome.error, upstream.wording);
+  if (outcome.kind !== 'redirect') {
+    // fitgate's own failures (its store down: temporarily_unavailable) keep their meaning; only an
+    // upstream's is translated for the client.
+    throw outcome.error instanceof AppError ? outcome.error : clientErrorForUpstream(outcome.error, upstream.wording);
+  }
   // The binding cookie travels with this redirect, so the browser never reaches the upstream without it.
   res.redirect(302, outcome.url);
 }
