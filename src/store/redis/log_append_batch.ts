@@ -1,4 +1,5 @@
 import type { LogEvent } from '../../domain/types.js';
+import { FailureStreak } from '../failure_streak.js';
 
 /** Longest an appended log event waits in memory before its batch is sent (as on SQLite). */
 export const REDIS_LOG_BATCH_DELAY_MS = 100;
@@ -18,11 +19,12 @@ export class RedisLogAppendBatch {
   private readonly pendingKeys = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private inFlight: Promise<void> = Promise.resolve();
+  private readonly failures = new FailureStreak(REDIS_LOG_BATCH_DELAY_MS);
 
   constructor(
     /** Writes the events in one MULTI. */
     private readonly write: (events: readonly LogEvent[]) => Promise<void>,
-    /** Told when a batch could not be written (its events are retried with the next one). */
+    /** Told when batches cannot be written (their events are retried): at the 1st, 2nd, 4th ... failure in a row. */
     private readonly onError: (error: unknown) => void,
   ) {}
 
@@ -46,12 +48,18 @@ export class RedisLogAppendBatch {
     this.pending = [];
     this.pendingKeys.clear();
     this.inFlight = this.inFlight.then(() =>
-      this.write(events).catch((error: unknown) => {
-        this.onError(error);
-        this.pending = [...events, ...this.pending].slice(-MAX_PENDING_EVENTS);
-        for (const event of this.pending) this.pendingKeys.add(keyOf(event.tenant, event.id));
-        this.timer ??= setTimeout(() => void this.flush(), REDIS_LOG_BATCH_DELAY_MS).unref();
-      }),
+      this.write(events).then(
+        () => this.failures.succeeded(),
+        (error: unknown) => {
+          const { delayMs, report } = this.failures.failed();
+          if (report) this.onError(error);
+          this.pending = [...events, ...this.pending].slice(-MAX_PENDING_EVENTS);
+          for (const event of this.pending) this.pendingKeys.add(keyOf(event.tenant, event.id));
+          // A timer set by an add() meanwhile would retry at once: wait the paced delay instead.
+          clearTimeout(this.timer);
+          this.timer = setTimeout(() => void this.flush(), delayMs).unref();
+        },
+      ),
     );
     return this.inFlight;
   }

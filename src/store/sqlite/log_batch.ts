@@ -1,4 +1,5 @@
 import type { LogEvent } from '../../domain/types.js';
+import { FailureStreak } from '../failure_streak.js';
 
 /** Longest an appended log event waits in memory before its batch is committed. */
 export const LOG_BATCH_DELAY_MS = 100;
@@ -17,11 +18,12 @@ export class LogBatch {
   private pending: LogEvent[] = [];
   private readonly pendingKeys = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
+  private readonly failures = new FailureStreak(LOG_BATCH_DELAY_MS);
 
   constructor(
     /** Commits the events in one transaction. */
     private readonly write: (events: readonly LogEvent[]) => void,
-    /** Told when a batch could not be written (its events are retried with the next one). */
+    /** Told when batches cannot be written (their events are retried): at the 1st, 2nd, 4th ... failure in a row. */
     private readonly onError: (error: unknown) => void,
   ) {}
 
@@ -45,11 +47,13 @@ export class LogBatch {
     this.pendingKeys.clear();
     try {
       this.write(events);
+      this.failures.succeeded();
     } catch (error) {
-      this.onError(error);
+      const { delayMs, report } = this.failures.failed();
+      if (report) this.onError(error);
       this.pending = events.slice(-MAX_PENDING_EVENTS);
       for (const event of this.pending) this.pendingKeys.add(keyOf(event.tenant, event.id));
-      this.timer = setTimeout(() => this.flush(), LOG_BATCH_DELAY_MS).unref();
+      this.timer = setTimeout(() => this.flush(), delayMs).unref();
     }
   }
 
