@@ -4,8 +4,12 @@ import { LogBatch } from '../../../src/store/sqlite/log_batch.js';
 
 /** While the database refuses writes, a batch of log events is retried at a slowing pace and its failure reported a few times, not at every retry. */
 describe('LogBatch retries while the database refuses writes', () => {
-  beforeEach(() => jest.useFakeTimers());
-  afterEach(() => jest.useRealTimers());
+  beforeEach(() => {
+    jest.useFakeTimers();
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
 
   it('retries with a doubling wait, reports the 1st, 2nd, 4th and 8th failure, and writes the events once it can', () => {
     let refusing = true;
