@@ -51,6 +51,9 @@ export async function connectRedis({ url, onError, onReconnect }: ConnectRedisOp
   });
   try {
     await client.connect();
+    // A Redis that wants a password accepts the connection and refuses the first command (NOAUTH):
+    // ask it here, so that refusal too is reported as REDIS_URL's.
+    await client.ping();
   } catch (error) {
     if (client.isOpen) client.destroy();
     throw new Error(`cannot connect to Redis at REDIS_URL (${redactUrl(url)}): ${(error as Error).message}`, { cause: error });
