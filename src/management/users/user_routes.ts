@@ -54,7 +54,7 @@ async function byEmail(req: Request, _res: Response, { deps }: ManagementService
 
 async function update(req: Request, _res: Response, { deps }: ManagementServices): Promise<ManagementReply> {
   const body = parseBody(updateUserBody, req.body);
-  const { userId } = await existingUser(req, deps.store);
+  const userId = pathParam(req, 'id');
   // Applied to the user as stored when it is written: a login landing meanwhile is kept, and kept from undoing this.
   const updated = await updateUser(deps.store.users, req.context.tenant.name, userId, (user) => patched(user, body)).catch((error: unknown) => {
     throw error instanceof NotFoundInStoreError ? notFound('user', userId) : error;
