@@ -63,6 +63,6 @@ export function createApp(deps: AppDeps): Express {
   app.use('/', createAuthnRouter(deps, services, [tryCallbackHandoff(deps.store.ephemeral)]));
 
   app.use(notFound());
-  app.use(errorHandler(views()));
+  app.use(errorHandler(views(), deps.logger));
   return app;
 }

@@ -9,10 +9,17 @@ import { renderPage } from './views.js';
  */
 const csrf = csrfSync({ getTokenFromRequest: (req) => (req.body as Record<string, unknown> | undefined)?._csrf as string | undefined });
 
-/** Makes the session's token available to every page (res.locals.dashboard.csrfToken). */
+/**
+ * Makes the session's token available to every page (res.locals.dashboard.csrfToken). A token new
+ * to this session is stored before the page is built: express-session would store it only while
+ * the page is already going out, so with the session store down the admin would get a form that
+ * can never be sent, instead of the 503 page that says to try again in a moment.
+ */
 export function exposeCsrfToken(req: Request, res: Response, next: NextFunction): void {
+  const isNew = req.session.csrfToken === undefined;
   res.locals.dashboard = { ...res.locals.dashboard, csrfToken: csrf.generateToken(req) };
-  next();
+  if (!isNew) return next();
+  req.session.save((error: unknown) => next(error));
 }
 
 export const refuseForgedPosts: RequestHandler = (req, res, next) => {

@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Logger } from 'pino';
 import { AppError, InsufficientScopeError, InvalidClientError, InvalidTokenError, ManagementError, NotFoundError } from '../errors/index.js';
 import { asStoreUnavailable } from '../store/store_unavailable.js';
 import { errorFormatOf } from './error_format.js';
@@ -20,15 +21,14 @@ export function notFound(): RequestHandler {
  * 500 with a generic message, and its stack goes to the request log only:
  * pino-http logs `res.err` with the request line.
  */
-export function errorHandler(views: Views): ErrorRequestHandler {
-  return (error: unknown, req: Request, res: Response, next: NextFunction) => {
+export function errorHandler(views: Views, logger: Pick<Logger, 'error'>): ErrorRequestHandler {
+  return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
     // A store that is down answers 503 in every format even when the driver's error reaches here
     // unwrapped (the session store, the embedded database's SQLITE_BUSY).
     const appError = error instanceof AppError ? error : (asStoreUnavailable(error) ?? fromRequestError(error));
     const status = appError?.status ?? 500;
     if (status >= 500) res.err = error instanceof Error ? error : new Error(String(error));
-    // Once headers are out no answer can be sent; Express's own handler closes the connection.
-    if (res.headersSent) return next(error);
+    if (res.headersSent) return failedAfterAnswering(error, req, res, logger);
 
     const code = appError?.code ?? 'server_error';
     const description = appError?.expose ? appError.description : GENERIC_DESCRIPTION;
@@ -51,6 +51,22 @@ export function errorHandler(views: Views): ErrorRequestHandler {
     const tenantName = req.context?.tenant.name;
     views.send(res, 'errors/error', { ...text, status, code, description, requestId: req.id, tenantName }, status);
   };
+}
+
+/**
+ * An error once the status line is out: express-session's save of a new session, say, fails while
+ * the response ends (its store is down). No answer can be sent any more. Express's own handler
+ * would print the stack on stderr, outside the log; instead a response still being written is cut
+ * (the request line then carries `res.err`), and one already sent gets a log line of its own.
+ */
+function failedAfterAnswering(error: unknown, req: Request, res: Response, logger: Pick<Logger, 'error'>): void {
+  if (!res.writableFinished) {
+    res.err ??= error instanceof Error ? error : new Error(String(error));
+    res.destroy();
+    return;
+  }
+  // The request line, already written, has the URL (redacted); its id joins the two.
+  logger.error({ reqId: req.id, err: error }, 'request failed after its answer was sent');
 }
 
 /**

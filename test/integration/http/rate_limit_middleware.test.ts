@@ -14,7 +14,7 @@ function limitedApp(rules: RateLimitRule[]): Express {
   app.get('/limited', answerErrorsAs('oauth'), rateLimit(rules, (seconds) => `wait ${seconds}s`), (_req, res) => {
     res.json({ ok: true });
   });
-  app.use(errorHandler(views()));
+  app.use(errorHandler(views(), { error: () => undefined }));
   return app;
 }
 

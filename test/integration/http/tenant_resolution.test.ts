@@ -14,7 +14,7 @@ function probeApp(fixture: TestApp, trustProxy: string | false = false): express
   app.get('/probe', (req, res) => {
     res.json({ tenant: req.context.tenant.name, tenantUrl: req.context.tenantUrl });
   });
-  app.use(errorHandler(views()));
+  app.use(errorHandler(views(), { error: () => undefined }));
   return app;
 }
 

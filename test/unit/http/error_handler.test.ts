@@ -30,7 +30,7 @@ function appThrowing(): Express {
     throw new TemporarilyUnavailableError('Fitbit is not answering.');
   });
   app.use(notFound());
-  app.use(errorHandler(views()));
+  app.use(errorHandler(views(), { error: () => undefined }));
   return app;
 }
 
