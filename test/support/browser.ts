@@ -87,7 +87,6 @@ export function collectPageErrors(page: Page): string[] {
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const source = message.location().url;
-    if (new URL(source || 'about:blank').pathname === '/favicon.ico') return;
     errors.push(`${page.url()}: ${message.text()}${source ? ` (${source})` : ''}`);
   });
   page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
