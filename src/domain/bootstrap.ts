@@ -20,7 +20,14 @@ export const GENERATED_ADMIN_EMAIL = 'admin@fitgate.local';
 
 export interface BootstrapDeps {
   config: Pick<Config, 'publicUrl' | 'baseHost' | 'admin' | 'bootstrapClient'>;
-  store: { tenants: TenantRepository; admins: AdminRepository; connections: ConnectionRepository; clients: ClientRepository };
+  store: {
+    tenants: TenantRepository;
+    admins: AdminRepository;
+    connections: ConnectionRepository;
+    clients: ClientRepository;
+    /** Records that the store holds fitgate's data (Redis), so /health/ready notices if it vanishes. */
+    markInitialised?(): Promise<void>;
+  };
   sealer: Sealer;
   /** The connection plugins by strategy, as the app gets them: the first one's connection is created on first start. */
   plugins: ReadonlyMap<string, PluginDefaults>;
@@ -41,6 +48,9 @@ export interface BootstrapResult {
  * First start: the `default` tenant with its signing key and a sandbox connection of the first
  * plugin (named like its strategy, as the dashboard looks it up), its first admin, and the
  * machine-to-machine client when FITGATE_BOOTSTRAP_CLIENT_ID/SECRET are set.
+ * Every start first marks the store as set up (kept when already marked): here, and not whenever a
+ * store is opened, so that a worker replaced or an `npm run admin` run while Redis has lost the data
+ * does not hide the loss from /health/ready.
  * Idempotent: every later start finds what exists and creates nothing, keeps the stored admin
  * password and client secret as they are, and never re-creates a connection an admin deleted.
  * Two instances starting together on one Redis are safe: the store's create refuses the second
@@ -50,6 +60,7 @@ export interface BootstrapResult {
 export async function bootstrap(deps: BootstrapDeps): Promise<BootstrapResult> {
   const { config, store } = deps;
   const result: BootstrapResult = { dashboardUrl: `${tenantUrl(config, DEFAULT_TENANT)}/manage`, created: [] };
+  await store.markInitialised?.();
 
   if (await createDefaultTenant(deps)) {
     result.created.push('tenant');

@@ -13,12 +13,23 @@ export class StoreUnavailableError extends AppError {
   readonly status = 503;
   readonly code = 'temporarily_unavailable';
 
-  constructor(options?: { cause?: unknown }) {
-    super('fitgate cannot reach its database right now. Try again in a few seconds.', options);
+  constructor(options?: { cause?: unknown }, description = 'fitgate cannot reach its database right now. Try again in a few seconds.') {
+    super(description, options);
     this.withHeader('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
   }
 
   override get expose(): boolean {
     return true;
+  }
+}
+
+/**
+ * Redis answers but refuses writes because its memory is full under `noeviction` (an "OOM" reply).
+ * The same 503 as an unreachable store, worded for what happened: saying "cannot reach" would send
+ * an operator to the network while Redis waits for memory.
+ */
+export class StoreFullError extends StoreUnavailableError {
+  constructor(options?: { cause?: unknown }) {
+    super(options, 'fitgate cannot save anything right now: Redis is full (maxmemory reached with noeviction). Try again in a few minutes.');
   }
 }

@@ -26,7 +26,7 @@ const BY_STATUS: Readonly<Record<number, ErrorPageText>> = {
   429: { title: 'Too many attempts', advice: 'Wait a little and try again.' },
   503: {
     title: 'Temporarily unavailable',
-    advice: 'A service fitgate depends on is not answering. Try again in a few minutes.',
+    advice: 'A service fitgate depends on cannot serve right now. Try again in a few minutes.',
   },
 };
 

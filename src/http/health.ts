@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { MasterKeyStatus } from '../domain/master_key_check.js';
+import { STORE_RETRY_AFTER_SECONDS } from '../errors/index.js';
 import type { Store } from '../store/store.js';
 
 /**
@@ -19,11 +20,14 @@ export interface WorkerReadiness {
  * Liveness and readiness for orchestrators, mounted before tenant resolution so they answer on any
  * host (a load balancer probes by IP). Live: the process serves HTTP, whatever the store does.
  * Ready: the store answers within a bound, so a hung database takes the instance out of rotation
- * instead of hanging probes; the body also carries what the store found about itself at start-up
- * (on Redis: whether it may evict or forget records), so an operator sees it where they look.
+ * instead of hanging probes, and can serve (on Redis: still holds fitgate's data and accepts
+ * writes), with `store` saying what is wrong in words; the body also carries what the store found
+ * about itself at start-up (on Redis: whether it may evict or forget records), so an operator sees
+ * it where they look. A 503 carries Retry-After, the same seconds as a request's 503 while the store
+ * is out: a generic client or monitor retries no sooner, and a fixed store is seen within it.
  */
 export function createHealthRouter(
-  store: Pick<Store, 'ping' | 'health'>,
+  store: Pick<Store, 'ping' | 'health' | 'readiness'>,
   timeoutMs = READY_TIMEOUT_MS,
   workers?: WorkerReadiness,
   /** Which master key ids seal stored values, and which of them this process lacks (key rotation). */
@@ -34,16 +38,17 @@ export function createHealthRouter(
     res.set('Cache-Control', 'no-store').json({ status: 'ok' });
   });
   router.get('/health/ready', async (_req, res) => {
-    const [storeReady, counted, keys] = await Promise.all([
-      answersWithin(store.ping(), timeoutMs),
+    const [storeState, counted, keys] = await Promise.all([
+      valueWithin(storeReadiness(store), timeoutMs),
       countWorkers(workers, timeoutMs),
       masterKeys && valueWithin(masterKeys(), timeoutMs),
     ]);
-    const ready = storeReady && (counted === undefined || counted.ready === counted.expected);
+    const ready = storeState === 'ok' && (counted === undefined || counted.ready === counted.expected);
+    if (!ready) res.set('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
     res
       .status(ready ? 200 : 503)
       .set('Cache-Control', 'no-store')
-      .json({ status: ready ? 'ok' : 'unavailable', store: storeReady ? 'ok' : 'not answering', ...store.health?.(), ...(counted && { workers: counted }), ...(keys && { master_keys: keys }) });
+      .json({ status: ready ? 'ok' : 'unavailable', store: storeState ?? 'not answering', ...store.health?.(), ...(counted && { workers: counted }), ...(keys && { master_keys: keys }) });
   });
   return router;
 }
@@ -55,16 +60,10 @@ async function countWorkers(workers: WorkerReadiness | undefined, timeoutMs: num
   return { expected: workers.expected, ready };
 }
 
-async function answersWithin(ping: Promise<void>, timeoutMs: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), timeoutMs);
-  });
-  try {
-    return await Promise.race([ping.then(() => true as const, () => false as const), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+/** 'ok', or what is wrong with a store that answers; rejects when it does not answer. */
+async function storeReadiness(store: Pick<Store, 'ping' | 'readiness'>): Promise<string> {
+  if (!store.readiness) return store.ping().then(() => 'ok');
+  return (await store.readiness()) ?? 'ok';
 }
 
 /** The value, or undefined when it fails or takes longer than the bound (a probe never hangs on it). */

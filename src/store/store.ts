@@ -49,8 +49,20 @@ export interface Store {
    * (rate_limit_batches.ts), exact within a process and within one batch interval across them.
    */
   batchedRateLimiter(options: Omit<RateLimiterOptions, 'blockSeconds'>): HitLimiter;
-  /** Resolves when the database answers; rejects otherwise (drives /health/ready). */
+  /** Resolves when the database answers; rejects otherwise (drives /health/ready without readiness()). */
   ping(): Promise<void>;
+  /**
+   * Records that this database holds fitgate's data from now on, at every start before the server
+   * is ready (bootstrap); kept when already there. Absent where the data cannot vanish under a
+   * running fitgate (the embedded file, held open by the process).
+   */
+  markInitialised?(): Promise<void>;
+  /**
+   * For /health/ready, instead of ping(): undefined when the database answers and can serve; a
+   * short problem in an operator's words when it answers but cannot (Redis lost fitgate's data, or
+   * is full); rejects when it does not answer.
+   */
+  readiness?(): Promise<string | undefined>;
   /** What /health/ready adds about the store beyond "answers" (e.g. Redis's eviction and persistence settings). */
   health?(): Record<string, unknown> | undefined;
   /** Stops background work and closes connections. */

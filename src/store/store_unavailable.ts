@@ -9,7 +9,7 @@ import {
   SocketTimeoutError,
   TimeoutError,
 } from 'redis';
-import { StoreUnavailableError } from '../errors/index.js';
+import { StoreFullError, StoreUnavailableError } from '../errors/index.js';
 
 /** node-redis's own errors for a connection that is down, closing, or not answering in time. */
 const REDIS_CONNECTION_ERRORS = [
@@ -26,9 +26,12 @@ const REDIS_CONNECTION_ERRORS = [
 /**
  * Redis replies that refuse a command for now, not for good: loading its data after a restart,
  * a script running too long, a replica cut off from its primary, a failing RDB save refusing
- * writes, memory full under `noeviction` (the write is refused, never silently dropped).
+ * writes. Memory full under `noeviction` (OOM) is one too, worded apart (REDIS_FULL_REPLY).
  */
-const REDIS_TRANSIENT_REPLY = /^(LOADING|BUSY|MASTERDOWN|MISCONF|OOM|READONLY|TRYAGAIN|CLUSTERDOWN)\b/;
+const REDIS_TRANSIENT_REPLY = /^(LOADING|BUSY|MASTERDOWN|MISCONF|READONLY|TRYAGAIN|CLUSTERDOWN)\b/;
+
+/** A write refused because used memory is above maxmemory under `noeviction` (also from inside a script). */
+const REDIS_FULL_REPLY = /^OOM\b/;
 
 /** Socket errors from the operating system while the store's address does not answer. */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
@@ -38,13 +41,14 @@ const SQLITE_CODES = /^SQLITE_(BUSY|LOCKED)/;
 
 /**
  * The StoreUnavailableError for a failure that means "the store cannot answer now" (so the caller
- * should retry), or undefined for anything else (a bug, bad data), which stays a 500. Follows
+ * should retry; a StoreFullError when Redis is out of memory), or undefined for anything else (a bug, bad data), which stays a 500. Follows
  * `cause` a few levels, since callers may wrap the driver's error in their own.
  */
 export function asStoreUnavailable(error: unknown): StoreUnavailableError | undefined {
   let current = error;
   for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
     if (current instanceof StoreUnavailableError) return current;
+    if (current instanceof ErrorReply && REDIS_FULL_REPLY.test(current.message)) return new StoreFullError({ cause: current });
     if (isTransient(current)) return new StoreUnavailableError({ cause: current });
     current = current.cause;
   }

@@ -32,12 +32,19 @@ export async function openSqliteTestStore(): Promise<TestStore<SqliteStore>> {
   });
 }
 
-/** A Redis store under a prefix of its own (uniquePrefix(label)); needs Redis at redisUrl. */
+/**
+ * A Redis store under a prefix of its own (uniquePrefix(label)); needs Redis at redisUrl. Marked as
+ * set up, as every fitgate start does (bootstrap), so /health/ready on it does not report it empty.
+ */
 export async function openRedisTestStore(label: string): Promise<TestStore<RedisStore>> {
   const prefix = uniquePrefix(label);
   return trackedTestStore(
     prefix,
-    async () => new RedisStore(await connectRedis({ url: redisUrl }), prefix),
+    async () => {
+      const store = new RedisStore(await connectRedis({ url: redisUrl }), prefix);
+      await store.markInitialised();
+      return store;
+    },
     async () => {
       await deleteKeysWithPrefix(prefix);
     },

@@ -50,6 +50,11 @@ export class RedisKeys {
   /** Set once a one-time data step (e.g. "implicit_grant") has run over every record it concerns. */
   dataStepDone = (name: string): string => this.key('data_step_done', name);
 
+  /** When this store was first set up (ISO time); its absence while running means Redis lost the data. */
+  storeMarker = (): string => this.key('meta', 'store');
+  /** Written with a short TTL by /health/ready, to learn whether Redis accepts writes (not full). */
+  writeProbe = (): string => this.key('meta', 'write_probe');
+
   ephemeral = (kind: string, key: string): string => this.key(kind, key);
   lock = (name: string): string => this.key('lock', name);
   counter = (key: string): string => this.key('counter', key);

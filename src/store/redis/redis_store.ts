@@ -17,6 +17,7 @@ import { RedisLockStore } from './lock_store.js';
 import { RedisLogRepository } from './log_repository.js';
 import type { RedisClient } from './redis_client.js';
 import { RedisConfigVersion } from './redis_config_version.js';
+import { markRedisInitialised, redisReadiness } from './redis_readiness.js';
 import { RATE_LIMIT_INCR_SCRIPT } from './rate_limit_script.js';
 import { redisRateLimitHits } from './rate_limit_hits.js';
 import { RateLimitBatches, type HitLimiter } from '../rate_limit_batches.js';
@@ -100,6 +101,16 @@ export class RedisStore implements Store {
 
   async ping(): Promise<void> {
     await this.guarded.ping();
+  }
+
+  /** The `meta:store` marker, so a Redis that loses fitgate's data while it runs is noticed (redis_readiness.ts). */
+  async markInitialised(): Promise<void> {
+    await markRedisInitialised(this.guarded, this.keys);
+  }
+
+  /** For /health/ready: the marker is there and a write is accepted (not emptied, not full). */
+  readiness(): Promise<string | undefined> {
+    return redisReadiness(this.guarded, this.keys);
   }
 
   /** For /health/ready: the settings finding, so an operator sees it where they look. */

@@ -37,6 +37,15 @@ describe('readiness when the store does not answer', () => {
     expect(response.status).toBe(503);
   });
 
+  it('asks clients to retry after 5 s on a 503 (as a request does while the store is out), and not when ready', async () => {
+    const down = await request(appWith(() => Promise.reject(new Error('down')))).get('/health/ready');
+    expect(down.status).toBe(503);
+    expect(down.headers['retry-after']).toBe('5');
+    const up = await request(appWith(() => Promise.resolve())).get('/health/ready');
+    expect(up.status).toBe(200);
+    expect(up.headers['retry-after']).toBeUndefined();
+  });
+
   it('stays live while the store is down', async () => {
     const response = await request(appWith(() => Promise.reject(new Error('down')))).get('/health/live');
     expect(response.status).toBe(200);

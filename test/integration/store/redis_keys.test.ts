@@ -44,7 +44,7 @@ describeWithRedis('Redis key layout', () => {
       [
         'admin', 'admin_list', 'admin_tenant', 'authorization_code', 'client', 'client_list', 'config_version', 'connection',
         'connection_list', 'connection_name', 'counter', 'lock', 'log', 'log_list', 'log_type', 'log_user',
-        'log_user_type', 'ratelimit', 'sess', 'tenant', 'tenant_domain', 'tenant_list', 'user', 'user_field', 'user_identity',
+        'log_user_type', 'meta', 'ratelimit', 'sess', 'tenant', 'tenant_domain', 'tenant_list', 'user', 'user_field', 'user_identity',
         'user_list', 'user_search',
       ].sort(),
     );
