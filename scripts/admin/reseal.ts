@@ -32,7 +32,7 @@ export const command: AdminCommand = {
         lastPrinted = Date.now();
         io.out(`  pass ${progress.pass}, ${progress.kind}s: ${progress.examined} examined, ${progress.resealed} re-sealed`);
       };
-      const report = await reseal({ records: store.sealedRecords, sealer, ephemeral: store.ephemeral, batchSize, onBatch, forgetLost }).catch(
+      const report = await reseal({ records: store.sealedRecords, users: store.users, sealer, ephemeral: store.ephemeral, batchSize, onBatch, forgetLost }).catch(
         (error: unknown) => {
           throw error instanceof MissingMasterKeyError ? new AdminCommandError(error.message) : error;
         },

@@ -2,7 +2,7 @@ import { markNeedsReauthorization } from './identity_status.js';
 import type { Sealer } from './ports.js';
 import type { SealedRecord } from './sealed_values.js';
 import { generateSigningKey } from './signing_keys.js';
-import type { Sealed } from './types.js';
+import type { Sealed, User } from './types.js';
 
 /**
  * The record without the values sealed under a lost master key, for `reseal --forget-lost`: what
@@ -23,13 +23,17 @@ export async function forgetLostValues(sealed: SealedRecord, isLost: (value: Sea
       if (clientSecret === undefined || !isLost(clientSecret)) return sealed;
       return { kind: 'connection', record: { ...sealed.record, options, updatedAt: now.toISOString() } };
     }
-    case 'user': {
-      const identities = sealed.record.identities.map((identity) => {
-        const tokens = identity.tokens;
-        const lost = tokens !== undefined && (isLost(tokens.accessToken) || (tokens.refreshToken !== undefined && isLost(tokens.refreshToken)));
-        return lost ? markNeedsReauthorization(identity, 'master_key_lost', now) : identity;
-      });
-      return { kind: 'user', record: { ...sealed.record, identities, updatedAt: now.toISOString() } };
-    }
+    case 'user':
+      return { kind: 'user', record: forgetLostUserTokens(sealed.record, isLost, now) };
   }
+}
+
+/** The user's side alone, and synchronous: the re-seal applies it inside a user update (user_updates.ts). */
+export function forgetLostUserTokens(user: User, isLost: (value: Sealed) => boolean, now: Date): User {
+  const identities = user.identities.map((identity) => {
+    const tokens = identity.tokens;
+    const lost = tokens !== undefined && (isLost(tokens.accessToken) || (tokens.refreshToken !== undefined && isLost(tokens.refreshToken)));
+    return lost ? markNeedsReauthorization(identity, 'master_key_lost', now) : identity;
+  });
+  return { ...user, identities, updatedAt: now.toISOString() };
 }

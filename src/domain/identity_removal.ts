@@ -3,7 +3,7 @@ import type { LockStore, UserRepository } from './ports.js';
 import { markNeedsReauthorization } from './identity_status.js';
 import { readIdentity, withIdentity, type IdentityRef } from './stored_identity.js';
 import type { Identity, User } from './types.js';
-import { retryStale } from './user_updates.js';
+import { rewriteUser } from './user_updates.js';
 import { revokeUpstreamGrant, type RevocationDeps, type RevocationOutcome } from './upstream_revocation.js';
 import type { VaultMetrics } from './vault_metrics.js';
 
@@ -48,7 +48,7 @@ export async function unlinkIdentityAndRevoke(
   deps: RemovalDeps,
   ref: IdentityRef,
 ): Promise<{ user: User; revocations: RevocationReport }> {
-  const { user, identity } = await withIdentityLock(deps.locks, ref, deps.timing, () => retryStale(async () => {
+  const { user, identity } = await withIdentityLock(deps.locks, ref, deps.timing, () => rewriteUser(deps.users, ref, async () => {
     const current = await readIdentity(deps.users, ref);
     const now = new Date();
     const onlyIdentity = current.user.identities.length === 1;

@@ -1,8 +1,10 @@
-import { forgetLostValues } from './forget_lost_values.js';
+import { RecordBusyError } from '../errors/index.js';
+import { forgetLostUserTokens, forgetLostValues } from './forget_lost_values.js';
 import { missingMasterKeyMessage, missingMasterKeys } from './master_key_check.js';
-import type { EphemeralStore } from './ports.js';
+import { NotFoundInStoreError, type EphemeralStore, type UserRepository } from './ports.js';
 import type { KeyedSealer, SealedRecordStore, StoredSealedRecord } from './sealed_record_store.js';
-import type { Sealed } from './types.js';
+import type { Sealed, User } from './types.js';
+import { updateUser } from './user_updates.js';
 import {
   describeSealedRecord,
   mapSealedValues,
@@ -16,12 +18,15 @@ import {
 
 /**
  * Re-seals every stored sealed value under the newest master key, so the older keys can be
- * removed. Safe while fitgate serves: each record is replaced by compare-and-set against the text it
- * was read from, so a token refreshed or a login recorded meanwhile is never overwritten (the record
- * is read again and re-sealed as it is now). In batches, with the position saved after each batch,
- * so an interrupted run resumes where it stopped. The store's per-key counts decide the end: when a
- * concurrent writer put an old value back (a login that read the user before the re-seal), another
- * pass picks it up.
+ * removed. Safe while fitgate serves. A user is rewritten through the revision-checked update every
+ * user write goes through (user_updates.ts): a login or token refresh that read the user before the
+ * re-seal is refused by the store and made again on the re-sealed user, so it can neither put the
+ * older sealing back nor be lost, and a re-seal that read before one of them is made again on the
+ * user as it is now. Tenants and connections are replaced by compare-and-set against the text they
+ * were read from, so a change made meanwhile is never overwritten. In batches, with the position
+ * saved after each batch, so an interrupted run resumes where it stopped. The store's per-key
+ * counts decide the end: when a writer still put an old value back (an instance that seals under
+ * the older key, a connection saved from a copy read before), another pass picks it up.
  */
 
 export class MissingMasterKeyError extends Error {
@@ -33,6 +38,8 @@ export class MissingMasterKeyError extends Error {
 
 export interface ResealDeps {
   records: SealedRecordStore;
+  /** Where users are rewritten: the revision-checked update, as every other writer of a user. */
+  users: Pick<UserRepository, 'get' | 'update'>;
   sealer: KeyedSealer;
   /** Where the walk's position is kept between runs. */
   ephemeral: EphemeralStore;
@@ -130,7 +137,10 @@ async function walk(deps: ResealDeps, targetKeyId: string, from: SavedPosition |
     let cursor = from?.kind === kind ? from.cursor : undefined;
     do {
       const page = await deps.records.page(kind, cursor, batchSize);
-      for (const stored of page.records) await resealOne(deps, targetKeyId, stored, report);
+      for (const stored of page.records) {
+        if (stored.sealed.kind === 'user') await resealUser(deps, targetKeyId, stored.sealed.record, report);
+        else await resealOne(deps, targetKeyId, stored, report);
+      }
       cursor = page.next;
       // Saved only after the whole batch is done, so a resumed run never skips a record.
       await deps.ephemeral.put<SavedPosition>('reseal_progress', targetKeyId, { kind, cursor }, POSITION_TTL_SECONDS);
@@ -139,6 +149,7 @@ async function walk(deps: ResealDeps, targetKeyId: string, from: SavedPosition |
   }
 }
 
+/** A tenant or a connection: compare-and-set against the text it was read from, read again when it changed. */
 async function resealOne(deps: ResealDeps, targetKeyId: string, first: StoredSealedRecord, report: ResealReport): Promise<void> {
   report.examined += 1;
   let stored: StoredSealedRecord | undefined = first;
@@ -166,6 +177,52 @@ async function resealOne(deps: ResealDeps, targetKeyId: string, first: StoredSea
     stored = await deps.records.reread(stored.sealed);
   }
   if (stored) report.busy += 1;
+}
+
+/**
+ * A user, through updateUser: the change re-seals the user as stored when it is written, runs again
+ * when a login or refresh landed first, and writes nothing when nothing is left to re-seal (a login
+ * re-sealed it all meanwhile) or a value cannot be opened. A user that stays busy through every
+ * retry is left to the next pass.
+ */
+async function resealUser(deps: ResealDeps, targetKeyId: string, read: User, report: ResealReport): Promise<void> {
+  report.examined += 1;
+  const isStale = (value: Sealed) => sealedKeyId(value) !== targetKeyId;
+  if (!sealedValuesOf({ kind: 'user', record: read }).some(isStale)) return;
+  const isLost = (value: Sealed) => !deps.sealer.keyIds.includes(sealedKeyId(value));
+  // What the run that was written did; `change` may run several times, the last one counts.
+  let done: { values: number; forgot: boolean } | 'unreadable' | undefined;
+  const change = (current: User): User => {
+    done = undefined;
+    const stale = sealedValuesOf({ kind: 'user', record: current }).filter(isStale);
+    if (stale.length === 0) return current;
+    const forgot = deps.forgetLost === true && stale.some(isLost);
+    try {
+      const kept = forgot ? forgetLostUserTokens(current, isLost, deps.now?.() ?? new Date()) : current;
+      const next = mapSealedValues({ kind: 'user', record: kept }, (value) => (isStale(value) ? deps.sealer.seal(deps.sealer.open(value)) : value));
+      done = { values: stale.length, forgot };
+      return next.record;
+    } catch {
+      done = 'unreadable';
+      return current;
+    }
+  };
+  try {
+    await updateUser(deps.users, read.tenant, read.userId, change);
+  } catch (error) {
+    if (error instanceof NotFoundInStoreError) return;
+    if (!(error instanceof RecordBusyError)) throw error;
+    report.busy += 1;
+    return;
+  }
+  const outcome = done;
+  if (outcome === 'unreadable') {
+    report.unreadable.push(describeSealedRecord({ kind: 'user', record: read }));
+  } else if (outcome) {
+    report.resealed += 1;
+    report.values += outcome.values;
+    if (outcome.forgot) report.forgotten.users += 1;
+  }
 }
 
 function otherKeys(usage: KeyUsage, targetKeyId: string): KeyUsage {

@@ -31,7 +31,9 @@ export type ReplaceOutcome = 'replaced' | 'changed' | 'missing';
  *   a scan, whatever the number of users.
  * - page / reread / replaceSealed: the re-seal's walk. Pages come in a stable order, so a cursor
  *   saved after one page resumes the walk after a crash; a record created after the walk began may
- *   or may not be seen (it was sealed under the newest key anyway).
+ *   or may not be seen (it was sealed under the newest key anyway). The re-seal rewrites users
+ *   through UserRepository.update instead (its revision check is what keeps a racing login from
+ *   putting older sealing back), so it calls reread and replaceSealed for tenants and connections.
  *
  * Recommended:
  * - countUncounted: counts the records written before the store kept counts (a store upgraded from

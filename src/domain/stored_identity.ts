@@ -1,7 +1,7 @@
 import { ResourceNotFoundError } from '../errors/index.js';
 import type { UserRepository } from './ports.js';
 import type { Identity, User } from './types.js';
-import { retryStale } from './user_updates.js';
+import { rewriteUser } from './user_updates.js';
 
 /** Names one identity of one user: the connection it came through and the upstream's user id. */
 export interface IdentityRef {
@@ -58,7 +58,7 @@ export async function updateIdentity(
   change: (identity: Identity) => Identity,
   now: Date,
 ): Promise<Identity> {
-  return retryStale(async () => {
+  return rewriteUser(users, ref, async () => {
     const { user, identity } = await readIdentity(users, ref);
     const changed = change(identity);
     await users.update(withIdentity(user, changed, now));

@@ -1,23 +1,13 @@
-import { NotFoundInStoreError, StaleRecordError, type UserRepository } from './ports.js';
+import { KeyedQueue } from './keyed_queue.js';
+import { NotFoundInStoreError, type UserRepository } from './ports.js';
+import { retryStale } from './record_revisions.js';
 import type { User } from './types.js';
-
-/** Reads before giving up; each lost race means another write to the same user landed meanwhile. */
-const MAX_ATTEMPTS = 10;
-
-/** The revision a store writes for `user`: one past the revision it was read at. */
-export function nextRevision(user: User): User {
-  return { ...user, revision: (user.revision ?? 0) + 1 };
-}
-
-/** Whether `stored` is still the record `user` was computed from. */
-export function isSameRevision(stored: User, user: User): boolean {
-  return (stored.revision ?? 0) === (user.revision ?? 0);
-}
 
 /**
  * Reads the user, applies `change` and stores the result; when another write landed in between
  * (StaleRecordError), reads again and applies `change` to that, so both writes count. `change` may
- * run several times and must only compute. Throws NotFoundInStoreError when there is no such user.
+ * run several times and must only compute; returning the user it was given writes nothing. Throws
+ * NotFoundInStoreError when there is no such user, RecordBusyError when the retries ran out.
  */
 export async function updateUser(
   users: Pick<UserRepository, 'get' | 'update'>,
@@ -25,20 +15,36 @@ export async function updateUser(
   userId: string,
   change: (current: User) => User,
 ): Promise<User> {
-  return retryStale(async () => {
+  return rewriteUser(users, { tenant, userId }, async () => {
     const current = await users.get(tenant, userId);
     if (!current) throw new NotFoundInStoreError(`user ${userId}`);
-    return users.update(change(current));
+    const next = change(current);
+    return next === current ? current : users.update(next);
   });
 }
 
-/** Runs `attempt` (a read, then a write from it) again while its write finds the record changed. */
-export async function retryStale<T>(attempt: () => Promise<T>): Promise<T> {
-  for (let tries = 1; ; tries += 1) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (!(error instanceof StaleRecordError) || tries >= MAX_ATTEMPTS) throw error;
-    }
+/**
+ * Per repository handle (a process opens one store; a test standing in for a second process opens
+ * another), the users being written through it. Held weakly: a closed store takes its queue along.
+ */
+const turns = new WeakMap<object, KeyedQueue>();
+
+/**
+ * Runs `attempt` (a read of the user, then a write computed from it) in the user's turn. Inside one
+ * process the writes of one user wait for each other instead of racing, so a burst of logins of one
+ * account costs no refused write at all; a write that is alone starts at once. Across processes
+ * they still race: see retryStale.
+ */
+export function rewriteUser<T>(
+  users: Pick<UserRepository, 'update'>,
+  user: { tenant: string; userId: string },
+  attempt: () => Promise<T>,
+): Promise<T> {
+  let queue = turns.get(users);
+  if (!queue) {
+    queue = new KeyedQueue();
+    turns.set(users, queue);
   }
+  // Tenant names are DNS labels: no slash, so the key names one user.
+  return queue.run(`${user.tenant}/${user.userId}`, () => retryStale(attempt));
 }

@@ -2,7 +2,7 @@ import { AccessDeniedError } from '../errors/index.js';
 import { AlreadyExistsError, type Sealer, type UserRepository } from './ports.js';
 import type { Identity, Sealed, User } from './types.js';
 import { identityFromLogin, withRootProfile, type UpstreamLogin } from './user_login.js';
-import { retryStale } from './user_updates.js';
+import { rewriteUser } from './user_updates.js';
 import { findLoginOwner } from './user_migration.js';
 
 export type { RootProfile, UpstreamLogin } from './user_login.js';
@@ -44,7 +44,9 @@ export interface LoginResult {
 export async function recordLogin(deps: RecordLoginDeps, login: UpstreamLogin): Promise<LoginResult> {
   // Another write to the user since this login read it (a block, a metadata PATCH, another login):
   // read again and record the login on top of it, so neither is lost (and a block still refuses).
-  return retryStale(async () => {
+  // Logins of one account at once take turns, under the id this login's identity gives: the user's
+  // own, except for a user migrated from a legacy id, whose other writes then meet it in the retries.
+  return rewriteUser(deps.users, { tenant: login.tenant, userId: userIdOf(login) }, async () => {
     try {
       return await recordLoginOnce(deps, login);
     } catch (error) {
@@ -64,7 +66,7 @@ async function recordLoginOnce(deps: RecordLoginDeps, login: UpstreamLogin): Pro
   if (!owner) {
     const user: User = {
       ...withRootProfile(
-        { tenant: login.tenant, userId: `${login.connection.strategy}|${login.upstreamUserId}`, identities: [], loginsCount: 0, createdAt: now, updatedAt: now },
+        { tenant: login.tenant, userId: userIdOf(login), identities: [], loginsCount: 0, createdAt: now, updatedAt: now },
         login.profile,
       ),
       identities: [identityFromLogin(login, deps.sealer)],
@@ -92,6 +94,11 @@ async function recordLoginOnce(deps: RecordLoginDeps, login: UpstreamLogin): Pro
   const revoke = legacyTokenOf(owner.migratedFrom);
   const migration = { legacyUserId: owner.migratedFrom.userId, fromApi: owner.migratedFrom.api, toApi: login.connection.options.api, ...(revoke ? { revoke } : {}) };
   return { user, created: false, migration, ...reconnected };
+}
+
+/** The id a login's first time creates: `<strategy>|<upstream id>`. */
+function userIdOf(login: UpstreamLogin): string {
+  return `${login.connection.strategy}|${login.upstreamUserId}`;
 }
 
 function legacyTokenOf(legacy: Identity): LegacyTokenToRevoke | undefined {

@@ -1,6 +1,6 @@
 import { StaleRecordError, type UserListQuery, type UserRepository } from '../../domain/ports.js';
 import type { Page, User } from '../../domain/types.js';
-import { isSameRevision, nextRevision } from '../../domain/user_updates.js';
+import { isSameRevision, nextRevision } from '../../domain/record_revisions.js';
 import { pageWindow } from '../paging.js';
 import type { UserSearch, UserSearchClause } from '../../domain/user_search.js';
 import {

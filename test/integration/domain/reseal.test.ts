@@ -93,7 +93,7 @@ describeEachStore('re-sealing under the newest master key', (h) => {
       };
       const writers = [0, 1, 2, 3].map(refresher);
 
-      const report = await reseal({ records: store.sealedRecords, sealer: rotated, ephemeral: store.ephemeral, batchSize: BATCH });
+      const report = await reseal({ records: store.sealedRecords, users: store.users, sealer: rotated, ephemeral: store.ephemeral, batchSize: BATCH });
       writing = false;
       await Promise.all(writers);
 
@@ -123,7 +123,7 @@ describeEachStore('re-sealing under the newest master key', (h) => {
       const rotated = createSealer([keyB, keyA]);
       let batches = 0;
       const interrupted = reseal({
-        records: store.sealedRecords,
+        records: store.sealedRecords, users: store.users,
         sealer: rotated,
         ephemeral: store.ephemeral,
         batchSize: BATCH,
@@ -134,7 +134,7 @@ describeEachStore('re-sealing under the newest master key', (h) => {
     await expect(interrupted).rejects.toThrow('killed');
     expect((await store.sealedRecords.keyUsage())[rotated.keyIds[1] ?? '']).toBeGreaterThan(0);
 
-    const report = await reseal({ records: store.sealedRecords, sealer: rotated, ephemeral: store.ephemeral, batchSize: BATCH });
+    const report = await reseal({ records: store.sealedRecords, users: store.users, sealer: rotated, ephemeral: store.ephemeral, batchSize: BATCH });
     expect(report.resumed).toBe(true);
     expect(report.examined).toBeLessThan(USERS);
     expect(report.remaining).toEqual({});
@@ -150,7 +150,7 @@ describeEachStore('re-sealing under the newest master key', (h) => {
       const kept = userRecord(tenant, { upstreamId: 'KEPT', identities: [identityRecord('KEPT', { tokens: { accessToken: current.seal('kept'), expiresAt: 1 } })] });
       await store.users.create(kept);
 
-      const report = await reseal({ records: store.sealedRecords, sealer: current, ephemeral: store.ephemeral, batchSize: BATCH, forgetLost: true });
+      const report = await reseal({ records: store.sealedRecords, users: store.users, sealer: current, ephemeral: store.ephemeral, batchSize: BATCH, forgetLost: true });
 
       expect(report.remaining).toEqual({});
       expect(report.forgotten).toEqual({ tenants: [tenant], connections: [`${tenant}/fitbit`], users: USERS });
@@ -170,7 +170,7 @@ describeEachStore('re-sealing under the newest master key', (h) => {
     await withFreshStore(h, async (store) => {
       await populate(store, createSealer([keyA]));
       const idA = createSealer([keyA]).keyIds[0] ?? '';
-      const run = reseal({ records: store.sealedRecords, sealer: createSealer([randomBytes(32)]), ephemeral: store.ephemeral });
+      const run = reseal({ records: store.sealedRecords, users: store.users, sealer: createSealer([randomBytes(32)]), ephemeral: store.ephemeral });
       await expect(run).rejects.toThrow(MissingMasterKeyError);
       await expect(run).rejects.toThrow(`key id ${idA} (${2 * USERS + 2} sealed values need it)`);
     });

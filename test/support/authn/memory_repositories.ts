@@ -1,7 +1,7 @@
 import { AlreadyExistsError, NotFoundInStoreError, StaleRecordError } from '../../../src/domain/ports.js';
 import type { ClientRepository, ConnectionRepository, EphemeralStore, UserRepository } from '../../../src/domain/ports.js';
 import type { Client, Connection, User } from '../../../src/domain/types.js';
-import { isSameRevision, nextRevision } from '../../../src/domain/user_updates.js';
+import { isSameRevision, nextRevision } from '../../../src/domain/record_revisions.js';
 
 // Small in-memory repositories for unit tests of code that only reads or writes a few records.
 // Integration tests use the real adapters from test/support/stores.ts instead.
