@@ -37,7 +37,7 @@ export const command: AdminCommand = {
       if (!admin) throw new AdminCommandError(`there is no dashboard admin with the email ${email} in this ${where(config)}`);
 
       const password = randomBytes(18).toString('base64url');
-      await setAdminPassword({ admins: store.admins, dataDir: config.dataDir }, admin, password);
+      await setAdminPassword({ admins: store.admins, dataDir: config.dataDir }, admin.email, password);
       await recordAdminActivity(store, { activity: 'password_reset', email: admin.email, tenants: admin.tenants }).catch(() => {
         io.err('fitgate admin: the password is changed, but the log event could not be recorded');
       });

@@ -87,8 +87,14 @@ export interface UserRepository {
 export interface AdminRepository {
   /** By email, case-insensitive. */
   get(email: string): Promise<AdminAccount | undefined>;
+  /** Throws AlreadyExistsError when the email is taken, whatever its case. */
   create(admin: AdminAccount): Promise<void>;
-  update(admin: AdminAccount): Promise<void>;
+  /**
+   * Replaces the record and its tenant index, and returns it as stored (its revision moved on).
+   * Throws NotFoundInStoreError when missing, and StaleRecordError when the stored revision is not
+   * the one `admin` carries. Callers go through domain/admin_updates.ts, which reads again and retries.
+   */
+  update(admin: AdminAccount): Promise<AdminAccount>;
   /** The admins of one tenant. */
   listByTenant(tenant: string): Promise<AdminAccount[]>;
   /** How many admin accounts exist at all (bootstrap creates the first). */
@@ -190,7 +196,7 @@ export class AlreadyExistsError extends Error {
   }
 }
 
-/** The record changed since the read an update was computed from (see UserRepository.update). */
+/** The record changed since the read an update was computed from (see UserRepository.update, AdminRepository.update). */
 export class StaleRecordError extends Error {
   constructor(what: string) {
     super(`${what} changed since it was read`);

@@ -205,6 +205,13 @@ export interface AdminAccount {
    * (src/domain/admin_credentials.ts). Absent on records written before it existed: 0.
    */
   credentialVersion?: number;
+  /**
+   * How many times the record was updated; the store's update refuses an admin whose revision is
+   * not the stored one (StaleRecordError), so a change computed from an older read (an invitation
+   * adding a tenant) never writes back what another write changed since (a new password). Absent on
+   * records never updated: 0.
+   */
+  revision?: number;
 }
 
 /** Auth0 log event. `type` uses Auth0's codes: s, f, seacft, feacft, sapi, fapi, ... */

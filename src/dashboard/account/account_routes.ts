@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { AppDeps } from '../../app_deps.js';
+import { credentialVersionOf } from '../../domain/admin_credentials.js';
 import { verifyPassword } from '../../domain/passwords.js';
 import { RateLimitedError } from '../../errors/index.js';
 import { logAdminActivity } from './admin_activity_log.js';
@@ -49,9 +50,14 @@ export function accountRoutes(deps: Pick<AppDeps, 'store' | 'logger' | 'config'>
     if (Object.keys(errors).length > 0) return renderPage(res, 'account', page({ errors }), 400);
 
     await limiter.succeeded(admin.email);
-    const updated = await setAdminPassword({ admins: deps.store.admins, dataDir: deps.config.dataDir }, admin, password);
+    const updated = await setAdminPassword({ admins: deps.store.admins, dataDir: deps.config.dataDir }, admin.email, password, {
+      credentialVersion: credentialVersionOf(admin),
+    });
+    // The password was set meanwhile from elsewhere (another browser, a reset on the server): this
+    // session is signed out by that, as it would be at its next request, and changes nothing.
+    if (!updated) return res.redirect(303, `/manage/login?next=${encodeURIComponent('/manage/account')}`);
     await signIn(req, updated);
-    await logAdminActivity(deps, req, 'password_changed', admin.email, admin.tenants);
+    await logAdminActivity(deps, req, 'password_changed', updated.email, updated.tenants);
     res.redirect(303, '/manage/account?changed=1');
   });
 

@@ -1,5 +1,6 @@
 import type { AdminRepository } from '../../domain/ports.js';
-import { withNewCredentialVersion } from '../../domain/admin_credentials.js';
+import { credentialVersionOf, withNewCredentialVersion } from '../../domain/admin_credentials.js';
+import { updateAdmin } from '../../domain/admin_updates.js';
 import { hashPassword } from '../../domain/passwords.js';
 import type { AdminAccount } from '../../domain/types.js';
 import { removeFirstPasswordFile } from './first_password_file.js';
@@ -10,15 +11,27 @@ import { removeFirstPasswordFile } from './first_password_file.js';
  * every dashboard session of the account and voids its open set-password links; a caller acting
  * for a signed-in browser signs it in again with the returned record), and the first-start password
  * file goes when it was this admin's. Every way a password changes (account page, set-password link,
- * reset on the server) comes through here.
+ * reset on the server) comes through here. The change is made to the admin as stored at the write
+ * (domain/admin_updates.ts), so a tenant added meanwhile stays.
+ *
+ * `actingUnder` is the credential version the caller's authority comes from (the signed-in session's,
+ * the link's): when the version has moved on by the write (another password set, a newer link), that
+ * authority is gone, nothing is written and the answer is undefined. The reset on the server passes none.
  */
 export async function setAdminPassword(
-  deps: { admins: Pick<AdminRepository, 'update'>; dataDir: string },
-  admin: AdminAccount,
+  deps: { admins: Pick<AdminRepository, 'get' | 'update'>; dataDir: string },
+  email: string,
   password: string,
-): Promise<AdminAccount> {
-  const updated = { ...withNewCredentialVersion(admin), passwordHash: await hashPassword(password) };
-  await deps.admins.update(updated);
-  await removeFirstPasswordFile(deps.dataDir, admin.email);
+  actingUnder?: { credentialVersion: number },
+): Promise<AdminAccount | undefined> {
+  // Hashed once, outside the change: scrypt is slow on purpose, and the change may run several times.
+  const passwordHash = await hashPassword(password);
+  let refused = false;
+  const updated = await updateAdmin(deps.admins, email, (current) => {
+    refused = actingUnder !== undefined && credentialVersionOf(current) !== actingUnder.credentialVersion;
+    return refused ? current : { ...withNewCredentialVersion(current), passwordHash };
+  });
+  if (refused) return undefined;
+  await removeFirstPasswordFile(deps.dataDir, updated.email);
   return updated;
 }

@@ -1,3 +1,4 @@
+import { updateAdmin, withTenant } from '../../domain/admin_updates.js';
 import { AlreadyExistsError } from '../../domain/ports.js';
 import type { AdminAccount } from '../../domain/types.js';
 import type { Store } from '../../store/store.js';
@@ -21,8 +22,16 @@ export async function inviteAdmin(store: Store, tenant: string, email: string, i
   const existing = await store.admins.get(email);
   if (existing?.tenants.includes(tenant)) return { kind: 'already_admin' };
   if (existing) {
-    await store.admins.update({ ...existing, tenants: [...existing.tenants, tenant] });
-    return { kind: existing.passwordHash ? 'added_existing' : 'added_pending' };
+    // Added to the account as it is at the write (a password set meanwhile stays); when another
+    // invitation added the tenant meanwhile, this one has nothing left to do.
+    let added = false;
+    const updated = await updateAdmin(store.admins, email, (current) => {
+      const next = withTenant(tenant)(current);
+      added = next !== current;
+      return next;
+    });
+    if (!added) return { kind: 'already_admin' };
+    return { kind: updated.passwordHash ? 'added_existing' : 'added_pending' };
   }
   const admin: AdminAccount = { email, tenants: [tenant], createdAt: new Date().toISOString() };
   try {

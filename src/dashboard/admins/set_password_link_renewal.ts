@@ -1,4 +1,6 @@
 import { withNewCredentialVersion } from '../../domain/admin_credentials.js';
+import { updateAdmin } from '../../domain/admin_updates.js';
+import { NotFoundInStoreError } from '../../domain/ports.js';
 import type { AdminAccount } from '../../domain/types.js';
 import type { Store } from '../../store/store.js';
 import { issueSetPasswordTicket } from './set_password_tickets.js';
@@ -23,11 +25,26 @@ export function mayRenewSetPasswordLink(issuer: Pick<AdminAccount, 'tenants'>, a
 }
 
 export async function renewSetPasswordLink(store: Store, tenant: string, email: string, issuer: AdminAccount): Promise<LinkRenewal> {
-  const admin = await store.admins.get(email);
-  if (!admin?.tenants.includes(tenant) || admin.passwordHash) return { kind: 'not_pending' };
-  if (!mayRenewSetPasswordLink(issuer, admin)) return { kind: 'beyond_your_tenants' };
-  // A new credential version voids the links issued before, the lost one included.
-  const renewed = withNewCredentialVersion(admin);
-  await store.admins.update(renewed);
+  // Checked on the record as it is at the write: a password set or a tenant added meanwhile can take
+  // away the reason for a link, or the issuer's right to give one.
+  let refusal: LinkRenewal | undefined;
+  let renewed: AdminAccount;
+  try {
+    // A new credential version voids the links issued before, the lost one included.
+    renewed = await updateAdmin(store.admins, email, (current) => {
+      refusal = renewalRefusal(tenant, current, issuer);
+      return refusal ? current : withNewCredentialVersion(current);
+    });
+  } catch (error) {
+    if (error instanceof NotFoundInStoreError) return { kind: 'not_pending' };
+    throw error;
+  }
+  if (refusal) return refusal;
   return { kind: 'renewed', ticket: await issueSetPasswordTicket(store, renewed, issuer.email) };
+}
+
+function renewalRefusal(tenant: string, admin: AdminAccount, issuer: AdminAccount): LinkRenewal | undefined {
+  if (!admin.tenants.includes(tenant) || admin.passwordHash) return { kind: 'not_pending' };
+  if (!mayRenewSetPasswordLink(issuer, admin)) return { kind: 'beyond_your_tenants' };
+  return undefined;
 }

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { AppDeps } from '../../app_deps.js';
+import { credentialVersionOf } from '../../domain/admin_credentials.js';
 import { logAdminActivity } from '../account/admin_activity_log.js';
 import { setAdminPassword } from '../account/admin_password.js';
 import { signIn } from '../account/admin_session.js';
@@ -45,9 +46,13 @@ export function setPasswordRoutes(deps: Pick<AppDeps, 'store' | 'logger' | 'conf
 
     const admin = await redeemSetPasswordTicket(store, req.params.ticket);
     if (!admin) return renderPage(res, 'message', expired, 404);
-    const updated = await setAdminPassword({ admins: store.admins, dataDir: deps.config.dataDir }, admin, password);
+    // Under the link's credential version: a newer link or a password set since the redeem voids it.
+    const updated = await setAdminPassword({ admins: store.admins, dataDir: deps.config.dataDir }, admin.email, password, {
+      credentialVersion: credentialVersionOf(admin),
+    });
+    if (!updated) return renderPage(res, 'message', expired, 404);
     await signIn(req, updated);
-    await logAdminActivity(deps, req, 'password_changed', admin.email, admin.tenants);
+    await logAdminActivity(deps, req, 'password_changed', updated.email, updated.tenants);
     res.redirect(303, '/manage');
   });
 

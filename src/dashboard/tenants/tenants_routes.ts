@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { AppDeps } from '../../app_deps.js';
+import { updateAdmin, withTenant } from '../../domain/admin_updates.js';
 import { callbackUrl, createTenant, tenantUrl } from '../../domain/tenants.js';
 import { BadRequestError, ConflictError } from '../../errors/index.js';
 import { logConfigChange } from '../config_change_log.js';
@@ -48,7 +49,7 @@ export function tenantsRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' 
       const page = listPage(res.locals.dashboard?.adminTenants ?? [], { name, errors: { name: error.description } });
       return renderPage(res, 'tenants', page, error.status);
     }
-    await deps.store.admins.update({ ...admin, tenants: [...admin.tenants, name] });
+    await updateAdmin(deps.store.admins, admin.email, withTenant(name));
     deps.logger.info({ tenant: name, admin: admin.email }, 'tenant created from the dashboard');
     await logConfigChange(deps.store, req, res, { description: 'Create a tenant', method: 'POST', path: '/manage/tenants', statusCode: 201, tenant: name });
     res.redirect(303, `/manage/t/${encodeURIComponent(name)}?created=1`);

@@ -1,4 +1,5 @@
-import type { AdminRepository } from '../../domain/ports.js';
+import { StaleRecordError, type AdminRepository } from '../../domain/ports.js';
+import { isSameRevision, nextRevision } from '../../domain/record_revisions.js';
 import type { AdminAccount } from '../../domain/types.js';
 import { createDocument, readDocument, readDocuments, updateDocument } from './document_writer.js';
 import type { RedisKeys } from './keys.js';
@@ -30,17 +31,24 @@ export class RedisAdminRepository implements AdminRepository {
     );
   }
 
-  async update(admin: AdminAccount): Promise<void> {
+  async update(admin: AdminAccount): Promise<AdminAccount> {
     const email = admin.email.toLowerCase();
     const key = this.keys.admin(email);
-    await updateDocument<AdminAccount>(this.client, key, `admin ${email}`, (current, currentJson) => ({
-      key,
-      expect: currentJson,
-      doc: JSON.stringify({ ...admin, email }),
-      owner: email,
-      srem: this.tenantMemberships(email, current.tenants),
-      sadd: this.tenantMemberships(email, admin.tenants),
-    }));
+    const stored = nextRevision({ ...admin, email });
+    await updateDocument<AdminAccount>(this.client, key, `admin ${email}`, (current, currentJson) => {
+      // The document's compare-and-set keeps the tenant sets true; the revision keeps the caller's
+      // change from replacing one written since its read (a retry here would otherwise write it over that).
+      if (!isSameRevision(current, admin)) throw new StaleRecordError(`admin ${email}`);
+      return {
+        key,
+        expect: currentJson,
+        doc: JSON.stringify(stored),
+        owner: email,
+        srem: this.tenantMemberships(email, current.tenants),
+        sadd: this.tenantMemberships(email, stored.tenants),
+      };
+    });
+    return stored;
   }
 
   async listByTenant(tenant: string): Promise<AdminAccount[]> {

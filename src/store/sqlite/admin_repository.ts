@@ -1,4 +1,5 @@
-import { AlreadyExistsError, NotFoundInStoreError, type AdminRepository } from '../../domain/ports.js';
+import { AlreadyExistsError, NotFoundInStoreError, StaleRecordError, type AdminRepository } from '../../domain/ports.js';
+import { isSameRevision, nextRevision } from '../../domain/record_revisions.js';
 import type { AdminAccount } from '../../domain/types.js';
 import type { SqliteDatabase } from './database.js';
 import { countOf, docOf, docsOf, isUniqueViolation } from './sql_support.js';
@@ -23,15 +24,18 @@ export class SqliteAdminRepository implements AdminRepository {
     }).immediate();
   }
 
-  async update(admin: AdminAccount): Promise<void> {
+  async update(admin: AdminAccount): Promise<AdminAccount> {
     const email = admin.email.toLowerCase();
-    this.db.transaction(() => {
-      const { changes } = this.db
-        .prepare('UPDATE admins SET doc = ? WHERE email = ?')
-        .run(JSON.stringify({ ...admin, email }), email);
-      if (changes === 0) throw new NotFoundInStoreError(`admin ${email}`);
+    return this.db.transaction(() => {
+      // Read inside the write transaction: no other process can write the admin between the check and the write.
+      const before = docOf<AdminAccount>(this.db.prepare('SELECT doc FROM admins WHERE email = ?').get(email));
+      if (!before) throw new NotFoundInStoreError(`admin ${email}`);
+      if (!isSameRevision(before, admin)) throw new StaleRecordError(`admin ${email}`);
+      const stored = nextRevision({ ...admin, email });
+      this.db.prepare('UPDATE admins SET doc = ? WHERE email = ?').run(JSON.stringify(stored), email);
       this.db.prepare('DELETE FROM admin_tenants WHERE email = ?').run(email);
-      this.insertTenants(email, admin.tenants);
+      this.insertTenants(email, stored.tenants);
+      return stored;
     }).immediate();
   }
 

@@ -1,5 +1,5 @@
 import { expect, it } from '@jest/globals';
-import { AlreadyExistsError, NotFoundInStoreError } from '../../../src/domain/ports.js';
+import { AlreadyExistsError, NotFoundInStoreError, StaleRecordError } from '../../../src/domain/ports.js';
 import { describeEachStore } from '../../support/stores.js';
 import { adminRecord, uniqueId } from './records.js';
 
@@ -39,6 +39,42 @@ describeEachStore('admin repository', (h) => {
     await admins().update({ ...admin, credentialVersion: 3 });
     expect((await admins().get(admin.email))?.credentialVersion).toBe(3);
     expect((await admins().listByTenant('default')).find((a) => a.email === admin.email)?.credentialVersion).toBe(3);
+  });
+
+  it('returns the admin as stored by an update, its revision moved on from the one it was read at', async () => {
+    const admin = adminRecord();
+    await admins().create(admin);
+    const first = await admins().update({ ...admin, credentialVersion: 1 });
+    expect(first).toEqual({ ...admin, credentialVersion: 1, revision: 1 });
+    const second = await admins().update({ ...first, tenants: [...first.tenants, uniqueId('t')] });
+    expect(second.revision).toBe(2);
+    expect(await admins().get(admin.email)).toEqual(second);
+  });
+
+  it('refuses an update made from a read another update has overtaken, and keeps what that one wrote', async () => {
+    const admin = adminRecord();
+    await admins().create(admin);
+    const read = (await admins().get(admin.email))!;
+    const other = uniqueId('t');
+    await admins().update({ ...read, passwordHash: 'scrypt$16384$8$1$salt$new', credentialVersion: 1 });
+
+    await expect(admins().update({ ...read, tenants: [...read.tenants, other] })).rejects.toBeInstanceOf(StaleRecordError);
+    expect(await admins().get(admin.email)).toMatchObject({ passwordHash: 'scrypt$16384$8$1$salt$new', credentialVersion: 1, tenants: admin.tenants, revision: 1 });
+    expect(await admins().listByTenant(other)).toEqual([]);
+  });
+
+  it('lets exactly one of several updates made from the same read through', async () => {
+    const admin = adminRecord();
+    await admins().create(admin);
+    const tenants = [uniqueId('a'), uniqueId('b'), uniqueId('c'), uniqueId('d')];
+    const results = await Promise.allSettled(tenants.map((tenant) => admins().update({ ...admin, tenants: [...admin.tenants, tenant] })));
+
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    for (const refused of results.filter((result) => result.status === 'rejected')) expect(refused.reason).toBeInstanceOf(StaleRecordError);
+    const stored = (await admins().get(admin.email))!;
+    expect(stored.revision).toBe(1);
+    const listed = await Promise.all(tenants.map(async (tenant) => (await admins().listByTenant(tenant)).length));
+    expect(listed.sort()).toEqual([0, 0, 0, 1]);
   });
 
   it('refuses to update an admin that does not exist', async () => {

@@ -48,7 +48,7 @@ describeEachStore('set-password links that stop working', (stores) => {
     const admin = await pending('yan@example.com');
     const ticket = await issueSetPasswordTicket(harness().store, admin, 'owner@example.com');
     // What `npm run admin -- reset-password` does.
-    await setAdminPassword({ admins: harness().store.admins, dataDir: harness().config.dataDir }, admin, 'a generated password');
+    await setAdminPassword({ admins: harness().store.admins, dataDir: harness().config.dataDir }, admin.email, 'a generated password');
     expect(await setPassword(ticket, 'someone else chose this')).toBe(404);
   });
 
