@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { MasterKeyStatus } from '../domain/master_key_check.js';
 import { STORE_RETRY_AFTER_SECONDS } from '../errors/index.js';
 import type { Store } from '../store/store.js';
+import { storeReadiness } from '../store/store_readiness.js';
 
 /**
  * How long /health/ready waits for the store before calling it unavailable: the probe is answered
@@ -58,12 +59,6 @@ async function countWorkers(workers: WorkerReadiness | undefined, timeoutMs: num
   if (!workers) return undefined;
   const ready = await workers.ready(timeoutMs).catch(() => 0);
   return { expected: workers.expected, ready };
-}
-
-/** 'ok', or what is wrong with a store that answers; rejects when it does not answer. */
-async function storeReadiness(store: Pick<Store, 'ping' | 'readiness'>): Promise<string> {
-  if (!store.readiness) return store.ping().then(() => 'ok');
-  return (await store.readiness()) ?? 'ok';
 }
 
 /** The value, or undefined when it fails or takes longer than the bound (a probe never hangs on it). */

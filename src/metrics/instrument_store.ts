@@ -1,4 +1,5 @@
 import type { Store } from '../store/store.js';
+import { storeServes } from '../store/store_readiness.js';
 import type { StoreMetrics, StoreOperationRecorder } from './metrics.js';
 
 /** The parts of the Store whose calls are operations worth timing. */
@@ -16,7 +17,7 @@ const REPOSITORIES = [
 
 /**
  * The same store with every repository call timed and every failure counted, by repository and
- * method ("users", "get"), and the store's ping watched at each scrape. Wrapping happens here, once;
+ * method ("users", "get"), and whether the store can serve watched at each scrape (as /health/ready asks). Wrapping happens here, once;
  * a call then costs two clock reads and one observation on a pre-bound series, no label lookup.
  * Everything else (kind, sessionStore(), rateLimiter(), close(), fields added later) reaches the
  * original store unchanged.
@@ -28,7 +29,7 @@ export function instrumentStore<S extends Store>(store: S, metrics: StoreMetrics
     if (original === undefined) continue;
     Object.defineProperty(instrumented, repository, { value: instrumentRepository(original, repository, metrics), enumerable: true });
   }
-  metrics.watchAvailability(() => store.ping());
+  metrics.watchAvailability(() => storeServes(store));
   return instrumented;
 }
 

@@ -31,7 +31,7 @@ export function storeOperations(registry: Registry): StoreMetrics {
       if (!first) return;
       new Gauge({
         name: 'fitgate_store_up',
-        help: 'Whether the store answered a ping at scrape time (1) or not within 2 s (0). With workers: the lowest of them.',
+        help: "Whether the store could serve at scrape time (1): it answered within 2 s and, on Redis, still holds fitgate's data and accepts writes; 0 otherwise. With workers: the lowest of them.",
         registers: [registry],
         aggregator: 'min',
         async collect() {
