@@ -15,9 +15,10 @@ describeEachStore('max_age', (harness) => {
   beforeAll(async () => {
     fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator: emulator() } });
     browser = fitgate.browser();
-    signedInAt = Math.floor(Date.now() / 1000);
     const { arrivedAt } = await browser.follow(fitgate.authorizeUrl({ connection: 'fitbit' }), CLIENT_CALLBACK);
     expect(arrivedAt?.searchParams.get('code')).toBeTruthy();
+    // Read after the login: its sign-in time is this second or an earlier one, never a later one.
+    signedInAt = Math.floor(Date.now() / 1000);
   });
   afterAll(() => fitgate.close());
 
