@@ -11,7 +11,7 @@ import { createHealthRouter, READY_TIMEOUT_MS } from './http/health.js';
 import { projectRoot } from './http/project_root.js';
 import { requestMetrics } from './http/request_metrics.js';
 import { resolveTenant } from './http/resolve_tenant.js';
-import { securityHeaders } from './http/security_headers.js';
+import { keepOpener, securityHeaders } from './http/security_headers.js';
 import { views } from './http/views.js';
 import { createHttpLogger } from './logging/index.js';
 import { createManagementRouter } from './management/router.js';
@@ -50,7 +50,14 @@ export function createApp(deps: AppDeps): Express {
   const masterKeys = () => masterKeyStatus(deps.store.sealedRecords, masterKeyIds(deps.config.masterKeys));
   app.use(createHealthRouter(deps.store, READY_TIMEOUT_MS, deps.workers, masterKeys));
   app.use('/static', express.static(join(projectRoot(), 'public'), { index: false, maxAge: '1h', fallthrough: true }));
-  if (deps.sandbox) app.use(SANDBOX_PATH, deps.sandbox.app);
+  // The sandbox plays Google's and Fitbit's login pages, which leave a popup its opener, as
+  // auth0-spa-js's loginWithPopup needs (see keepOpener).
+  if (deps.sandbox) {
+    app.use(SANDBOX_PATH, (_req, res, next) => {
+      keepOpener(res);
+      next();
+    }, deps.sandbox.app);
+  }
 
   app.use(resolveTenant(deps.config, deps.store.tenants));
   app.use('/api/v2', answerErrorsAs('management'));

@@ -55,3 +55,35 @@ export function allowFormActionOnly(res: Response, origin: string): void {
   if (typeof policy !== 'string') return;
   res.setHeader('Content-Security-Policy', policy.replace("form-action 'self'", `form-action ${new URL(origin).origin}`));
 }
+
+/**
+ * The policy of the page that answers response_mode=web_message, replacing the whole default one:
+ * it loads nothing and runs only its own inline script, named by `scriptHash`; only `origin` (a
+ * client's Allowed Web Origin) may frame it, since auth0-spa-js's silent login frames it hidden.
+ * X-Frame-Options cannot name an origin, so it goes; frame-ancestors says it all. The page keeps
+ * its opener (keepOpener) for popup logins.
+ */
+export function allowWebMessageTo(res: Response, origin: string, scriptHash: string): void {
+  const directives = [
+    "default-src 'none'",
+    `script-src ${scriptHash}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${new URL(origin).origin}`,
+  ];
+  res.setHeader('Content-Security-Policy', directives.join('; '));
+  res.removeHeader('X-Frame-Options');
+  keepOpener(res);
+}
+
+/**
+ * Lets this response keep the window that opened it. Helmet's Cross-Origin-Opener-Policy
+ * `same-origin` puts a page opened by another site's window in a browsing context group of its own:
+ * the opener loses its handle (it reads the popup as closed) and the popup loses window.opener. A
+ * popup login (auth0-spa-js's loginWithPopup) passes through /authorize, the upstream and
+ * /login/callback and answers its opener with postMessage, so every fitgate response on that way
+ * must leave the opener alone, as Auth0's do.
+ */
+export function keepOpener(res: Response): void {
+  res.setHeader('Cross-Origin-Opener-Policy', 'unsafe-none');
+}

@@ -7,6 +7,7 @@ import { endSession } from '../login_session.js';
 import type { PendingAuthorization } from '../login_transaction.js';
 import { type AuthorizeContext, type AuthorizeDeps } from './authorize_context.js';
 import { issuerOf } from '../../../domain/tenants.js';
+import { keepOpener } from '../../../http/security_headers.js';
 import { clientErrorParams } from './client_redirect.js';
 import { errorResponseMode } from './error_response_mode.js';
 import { newAuthorizeContext, runAuthorizeChecks } from './pipeline.js';
@@ -23,7 +24,7 @@ type AuthorizeEndpointDeps = Pick<AppDeps, 'config' | 'store' | 'sealer' | 'logg
  * GET /authorize: the checks, then one of three answers. prompt=none is answered from the session
  * alone; a named connection goes straight upstream; otherwise the Universal Login page lets the user
  * pick one. Errors before the redirect_uri is verified are pages; after, they go back to the client
- * in its response mode.
+ * in its response mode (except web_message to an origin the client does not list: a page).
  */
 export function authorizeEndpoint(deps: AuthorizeEndpointDeps, upstreams: UpstreamResolver): RequestHandler {
   const startDeps = { store: deps.store, upstreams };
@@ -37,13 +38,17 @@ export function authorizeEndpoint(deps: AuthorizeEndpointDeps, upstreams: Upstre
     try {
       ctx = newAuthorizeContext(req.context.tenant, req.context.tenantUrl, readAuthorizeParams(req.query));
       await runAuthorizeChecks(ctx, checkDeps);
+      // A popup login answers its opener at the end, so no page on its way may cut the opener off.
+      if (ctx.responseMode === 'web_message') keepOpener(res);
       if (ctx.prompt.includes('none')) return await answerWithoutInteraction(deps, req, res, ctx);
       if (ctx.connection) return await startUpstreamLogin(startDeps, req, res, ctx.connection, pendingAuthorization(ctx, ctx.connection.name));
       renderUniversalLogin(deps, req, res, ctx);
     } catch (error) {
       if (!ctx?.redirectUri || !(error instanceof AppError)) return next(error);
+      const responseMode = errorResponseMode(ctx);
+      if (!responseMode) return next(error);
       if (error.status >= 500) res.err = error;
-      const destination = { redirectUri: ctx.redirectUri, responseMode: errorResponseMode(ctx), issuer: issuerOf(ctx.tenantUrl) };
+      const destination = { redirectUri: ctx.redirectUri, responseMode, issuer: issuerOf(ctx.tenantUrl) };
       sendClientResponse(res, destination, clientErrorParams(error, ctx.params.state));
     }
   };

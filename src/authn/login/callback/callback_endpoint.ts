@@ -6,6 +6,7 @@ import { apiName } from '../../../upstream/api_name.js';
 import type { UpstreamResolver } from '../../../upstream/resolve_upstream.js';
 import { clientErrorParams } from '../authorize/client_redirect.js';
 import { sendClientResponse } from '../authorize/send_client_response.js';
+import { webMessageOrigin } from '../authorize/web_message_origin.js';
 import { signIn } from '../login_session.js';
 import type { CallbackHandoff } from './callback_handoff.js';
 import { completeUpstreamLogin } from './complete_upstream_login.js';
@@ -46,8 +47,9 @@ export function callbackEndpoint(deps: AppDeps, upstreams: UpstreamResolver, han
       return next(refusal);
     }
     const { client, connection } = await loadLoginParties(deps.store, transaction);
-    // Changed since /authorize: the redirect_uri is no longer one fitgate may send a code to.
-    if (!client?.callbacks.includes(transaction.redirectUri)) {
+    // Changed since /authorize: the redirect_uri (or, for web_message, its origin) is no longer one
+    // fitgate may send a code to.
+    if (!client?.callbacks.includes(transaction.redirectUri) || (transaction.responseMode === 'web_message' && !webMessageOrigin(client, transaction.redirectUri))) {
       return next(new InvalidRequestError('The application changed while you were logging in. Go back to it and log in again.'));
     }
     const destination = clientDestinationOf(transaction, req.context.tenantUrl);

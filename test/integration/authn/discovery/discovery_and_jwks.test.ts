@@ -19,7 +19,7 @@ describeEachStore('discovery and JWKS', (harness) => {
       revocation_endpoint: `${url}/oauth/revoke`,
       end_session_endpoint: `${url}/v2/logout`,
       response_types_supported: ['code', 'id_token', 'code id_token'],
-      response_modes_supported: ['query', 'fragment', 'form_post'],
+      response_modes_supported: ['query', 'fragment', 'form_post', 'web_message'],
       code_challenge_methods_supported: ['S256'],
       id_token_signing_alg_values_supported: ['RS256'],
       grant_types_supported: ['authorization_code', 'implicit', 'refresh_token', 'client_credentials'],

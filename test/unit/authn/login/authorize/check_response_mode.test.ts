@@ -32,9 +32,42 @@ describe('check_response_mode', () => {
   });
 
   it('refuses a response mode it does not serve, naming the ones it does', async () => {
-    const outcome = await runChecks(validParams({ response_mode: 'web_message' }));
+    const outcome = await runChecks(validParams({ response_mode: 'query.jwt' }));
     expect(outcome.error?.code).toBe('invalid_request');
-    expect(outcome.error?.description).toContain('query, fragment, form_post');
+    expect(outcome.error?.description).toContain('query, fragment, form_post, web_message');
+  });
+
+  it.each(['code', 'id_token', 'code id_token'])(
+    'serves response_type=%s in response_mode=web_message when the redirect_uri\'s origin is an Allowed Web Origin',
+    async (type) => {
+      const spa = aClient({ webOrigins: ['https://app.example'] });
+      const outcome = await runChecks(validParams({ response_type: type, response_mode: 'web_message', nonce: 'n-1' }), { clients: [spa] });
+      expect(outcome.error).toBeUndefined();
+      expect(outcome.ctx.responseMode).toBe('web_message');
+    },
+  );
+
+  it('refuses web_message from an origin the client does not list, with a page naming Allowed Web Origins', async () => {
+    const other = aClient({ webOrigins: ['https://other.example', 'https://app.example:8443'] });
+    const outcome = await runChecks(validParams({ response_mode: 'web_message' }), { clients: [other] });
+    expect(outcome.error?.code).toBe('invalid_request');
+    expect(outcome.error?.description).toContain('https://app.example is not one of the application\'s Allowed Web Origins');
+    expect(outcome.error?.description).toContain('add https://app.example to Allowed Web Origins');
+    expect(outcome.ctx.responseMode).toBeUndefined();
+    expect(outcome.redirected).toBe(false);
+  });
+
+  it('refuses web_message from a client with no web origins at all, with a page', async () => {
+    const outcome = await runChecks(validParams({ response_mode: 'web_message' }));
+    expect(outcome.error?.description).toContain('Allowed Web Origins');
+    expect(outcome.redirected).toBe(false);
+  });
+
+  it('refuses web_message to a custom-scheme redirect_uri, which has no window to post to', async () => {
+    const native = aClient({ appType: 'native', callbacks: ['com.acme.app:/callback'], webOrigins: ['https://app.example'] });
+    const outcome = await runChecks(validParams({ redirect_uri: 'com.acme.app:/callback', response_mode: 'web_message' }), { clients: [native] });
+    expect(outcome.error?.description).toContain('web_message needs an http or https redirect_uri');
+    expect(outcome.redirected).toBe(false);
   });
 
   it('refuses form_post to a custom-scheme redirect_uri, which cannot receive a form', async () => {

@@ -23,8 +23,24 @@ describe('errorResponseMode', () => {
   });
 
   it('falls back to the query for an unsupported response type and mode', async () => {
-    const outcome = await runChecks(validParams({ response_type: 'token', response_mode: 'web_message' }));
+    const outcome = await runChecks(validParams({ response_type: 'token', response_mode: 'query.jwt' }));
     expect(errorResponseMode(outcome.ctx)).toBe('query');
+  });
+
+  it('posts an error to an Allowed Web Origin that asked for web_message, also before the mode was checked', async () => {
+    const spa = aClient({ webOrigins: ['https://app.example'] });
+    const outcome = await runChecks(validParams({ response_type: 'token', response_mode: 'web_message' }), { clients: [spa] });
+    expect(outcome.error?.code).toBe('unsupported_response_type');
+    expect(errorResponseMode(outcome.ctx)).toBe('web_message');
+  });
+
+  it('answers nothing to a web_message request from an origin the client does not list, whatever went wrong', async () => {
+    const spa = aClient({ webOrigins: ['https://other.example'] });
+    for (const params of [{ response_type: 'token' }, { scope: 'profile' }, {}]) {
+      const outcome = await runChecks(validParams({ ...params, response_mode: 'web_message' }), { clients: [spa] });
+      expect(outcome.error).toBeDefined();
+      expect(errorResponseMode(outcome.ctx)).toBeUndefined();
+    }
   });
 
   it('never answers a custom-scheme redirect_uri with a form post', async () => {

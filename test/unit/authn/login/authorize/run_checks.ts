@@ -1,3 +1,4 @@
+import { errorResponseMode } from '../../../../../src/authn/login/authorize/error_response_mode.js';
 import { runAuthorizeChecks, newAuthorizeContext } from '../../../../../src/authn/login/authorize/pipeline.js';
 import type { AuthorizeContext, AuthorizeParams } from '../../../../../src/authn/login/authorize/authorize_context.js';
 import type { AppError } from '../../../../../src/errors/index.js';
@@ -39,6 +40,6 @@ export async function runChecks(
     await runAuthorizeChecks(ctx, deps);
     return { ctx, redirected: false };
   } catch (error) {
-    return { ctx, error: error as AppError, redirected: ctx.redirectUri !== undefined };
+    return { ctx, error: error as AppError, redirected: ctx.redirectUri !== undefined && errorResponseMode(ctx) !== undefined };
   }
 }
