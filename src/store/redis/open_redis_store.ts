@@ -7,17 +7,25 @@ import { checkRedisSettings, type RedisSettingsReport } from './redis_settings.j
 import { RedisStore } from './redis_store.js';
 
 /**
+ * How often the settings are read again while connected: `CONFIG SET maxmemory-policy allkeys-lru`
+ * on a running Redis would otherwise go unseen until the next reconnect, while keys may be evicted.
+ */
+export const SETTINGS_RECHECK_MS = 60_000;
+
+/**
  * Connects, then reads Redis's eviction and persistence settings: an evicting Redis stops a
  * production start (fitgate would lose users and tokens without a word); in development and test,
  * and for every lesser finding, it is a warning. The check runs again whenever the connection comes
- * back, since a restarted Redis may have come back with other settings; /health/ready shows the latest.
- * Then the one-time data steps run (the embedded store's are migrations).
+ * back, since a restarted Redis may have come back with other settings, and every
+ * SETTINGS_RECHECK_MS, since they can be changed at runtime; a changed finding is logged again, and
+ * /health/ready shows the latest. Then the one-time data steps run (the embedded store's are migrations).
  */
 export async function openRedisStore(
   config: Config,
   redis: NonNullable<Config['redis']>,
   logger?: Logger,
   metrics?: CacheLookupsSource,
+  { settingsRecheckMs = SETTINGS_RECHECK_MS }: { settingsRecheckMs?: number } = {},
 ): Promise<RedisStore> {
   // Filled in once the store exists; the reconnect hook is registered before that.
   const opening: { store?: RedisStore } = {};
@@ -46,6 +54,9 @@ export async function openRedisStore(
   });
   if (granted > 0) logger?.info({ clients: granted }, 'clients stored before the implicit grant type existed keep their id_token responses: implicit added to their grant types');
   opening.store = opened;
+  // While the connection is down the reconnect hook above checks them once it is back.
+  const recheckTimer = setInterval(() => client.isReady && void recheck(opened, logger), settingsRecheckMs).unref();
+  opened.onClose(() => clearInterval(recheckTimer));
   return opened;
 }
 
@@ -56,7 +67,7 @@ async function recheck(store: RedisStore, logger?: Logger): Promise<void> {
     store.settings = report;
     if (changed) warn(report, logger);
   } catch (error) {
-    logger?.warn({ err: error }, 'could not read the Redis settings after reconnecting');
+    logger?.warn({ err: error }, 'could not read the Redis settings again');
   }
 }
 

@@ -47,6 +47,8 @@ export class RedisStore implements Store {
   settings: RedisSettingsReport | undefined;
   private sessions: SessionStore | undefined;
   private readonly rateLimitBatches: RateLimitBatches;
+  /** Background work started for this store by whoever opened it (open_redis_store.ts), stopped by close(). */
+  private readonly stopOnClose: Array<() => void> = [];
   /** The client with store failures turned into StoreUnavailableError (503), for everything but close(). */
   private readonly guarded: RedisClient;
 
@@ -118,7 +120,13 @@ export class RedisStore implements Store {
     return this.settings && { redis: this.settings };
   }
 
+  /** Runs `stop` when the store closes: for timers of work done on its behalf. */
+  onClose(stop: () => void): void {
+    this.stopOnClose.push(stop);
+  }
+
   async close(): Promise<void> {
+    for (const stop of this.stopOnClose.splice(0)) stop();
     // The pending log events and rate-limit hits first: a graceful stop loses none.
     if (this.client.isOpen) await this.rateLimitBatches.close();
     if (this.client.isOpen) await this.logs.close();
