@@ -17,7 +17,10 @@ export const SERIES_LABELS: Readonly<Record<Series, string>> = {
   reauthorization: 'Users needing re-authorization',
 };
 
-/** Failure codes that mean Fitbit or Google failed, not the user or the application. */
+/**
+ * Failure codes that mean Fitbit or Google failed, not the user or the application; unless the
+ * event says fitgate's own store failed with the same code (details.source, login_log.ts).
+ */
 const UPSTREAM_CODES = new Set(['temporarily_unavailable', 'upstream_error', 'server_error']);
 
 export interface Bucket {
@@ -50,7 +53,7 @@ export function seriesOf(event: LogEvent): Series | undefined {
       return endUser ? 'success' : undefined;
     case 'f':
       if (!endUser) return undefined;
-      return UPSTREAM_CODES.has(String(event.details?.error ?? '')) ? 'upstream_error' : 'failure';
+      return UPSTREAM_CODES.has(String(event.details?.error ?? '')) && event.details?.source !== 'fitgate' ? 'upstream_error' : 'failure';
     case 'sertft':
       return 'refresh';
     case 'fertft':

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { AppDeps } from '../../../app_deps.js';
 import type { User } from '../../../domain/types.js';
-import type { AppError } from '../../../errors/index.js';
+import { RecordBusyError, StoreUnavailableError, type AppError } from '../../../errors/index.js';
 import type { LoginTransaction } from '../login_transaction.js';
 import { recordRequestEvent } from '../../events/request_log_event.js';
 
@@ -44,7 +44,15 @@ export function logLogin(
           ...login,
           type: 'f',
           description: entry.error.expose ? entry.error.description : 'The login failed inside fitgate.',
-          details: { error: entry.error.code },
+          details: { error: entry.error.code, ...(isFitgatesOwn(entry.error) && { source: 'fitgate' }) },
         },
   );
+}
+
+/**
+ * A failure of fitgate's own store (down, full, one user too busy), not of the upstream: the same
+ * code, temporarily_unavailable, so the activity charts tell them apart by this (activity_series.ts).
+ */
+function isFitgatesOwn(error: AppError): boolean {
+  return error instanceof StoreUnavailableError || error instanceof RecordBusyError;
 }

@@ -20,6 +20,7 @@ describe('login activity counted from log events', () => {
   it('tells upstream errors from other failures, and re-authorizations from other refresh failures', () => {
     expect(seriesOf(event('f', '', { clientId: 'app', details: { error: 'access_denied' } }))).toBe('failure');
     expect(seriesOf(event('f', '', { clientId: 'app', details: { error: 'temporarily_unavailable' } }))).toBe('upstream_error');
+    expect(seriesOf(event('f', '', { clientId: 'app', details: { error: 'temporarily_unavailable', source: 'fitgate' } }))).toBe('failure');
     expect(seriesOf(event('sertft', ''))).toBe('refresh');
     expect(seriesOf(event('fertft', '', { details: { status: 'needs_reauthorization' } }))).toBe('reauthorization');
     expect(seriesOf(event('fertft', '', { details: { error: 'invalid_grant' } }))).toBeUndefined();

@@ -33,6 +33,9 @@ describeEachStore('a login of a user too busy to write', (harness) => {
     expect(arrivedAt?.searchParams.get('state')).toBe('busy');
     expect(arrivedAt?.searchParams.has('code')).toBe(false);
     expect((await fitgate.store.users.get(fitgate.tenant, ALICE))?.loginsCount).toBe(1);
+    // Logged as fitgate's own failure, so the activity charts do not blame the upstream.
+    const failures = (await fitgate.store.logs.list(fitgate.tenant, { page: 0, perPage: 10, type: 'f' })).items;
+    expect(failures[0]?.details).toEqual({ error: 'temporarily_unavailable', source: 'fitgate' });
   });
 
   it('logs in once the writes stop colliding', async () => {
