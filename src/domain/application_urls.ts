@@ -53,6 +53,9 @@ const SCHEME_PREFIX = /^[a-z][a-z0-9+.-]*:/i;
 // the address a browser would visit could differ.
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const UNSAFE_CHARACTERS = /[\s\u0000-\u001f\u007f\\]/;
+const WILDCARD = 'must not contain wildcards (*): list each URL exactly';
+/** A web URL's host as the parser leaves it: a name (IDNs already punycode, lower case), an IPv4 or a bracketed IPv6 address. */
+const WEB_HOST = /^(?:[a-z0-9_.-]+|\[[0-9a-f:.]+\])$/;
 const HTTPS_ONLY = 'must use https (plain http is allowed only for loopback hosts: localhost, 127.0.0.0/8, [::1])';
 
 /** Loopback names and addresses as the URL parser normalises them (127.1 becomes 127.0.0.1). */
@@ -116,9 +119,16 @@ export function firstApplicationUrlProblem(lists: ApplicationUrlLists): Applicat
 function commonProblem(value: string): string | undefined {
   if (value.length > MAX_APPLICATION_URL_LENGTH) return `is longer than ${MAX_APPLICATION_URL_LENGTH} characters`;
   if (UNSAFE_CHARACTERS.test(value)) return 'must not contain spaces, control characters or backslashes';
-  if (value.includes('*')) return 'must not contain wildcards (*): list each URL exactly';
+  if (value.includes('*')) return WILDCARD;
   if (!SCHEME_PREFIX.test(value) || !URL.canParse(value)) return 'is not an absolute URL (it must start with https://)';
   const url = new URL(value);
+  // The parser decodes "%2A" in a host to "*", which a Content-Security-Policy source (frame-ancestors,
+  // form-action) would read as a wildcard.
+  if (url.hostname.includes('*')) return WILDCARD;
+  // The parser lets ; , ' " { } through in a host; in a CSP source they would start another directive.
+  if ((url.protocol === 'https:' || url.protocol === 'http:') && !WEB_HOST.test(url.hostname)) {
+    return 'has a host with characters no host name has (letters, digits, dots, hyphens and underscores only)';
+  }
   if (NEVER_ALLOWED_SCHEMES.has(url.protocol)) return `uses the ${url.protocol} scheme, which is never allowed`;
   if (value.includes('#')) return 'must not contain a fragment (#...)';
   if (url.username || url.password || hasUserInfo(value)) return 'must not contain a user name or password before the host (user@host)';

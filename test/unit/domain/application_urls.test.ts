@@ -24,6 +24,8 @@ describe('the application URL rule', () => {
     ['https://user:pw@app.example/cb', 'user name or password'],
     ['https://@app.example/cb', 'user name or password'],
     ['https://*.app.example/cb', 'wildcards'],
+    ['https://%2A.app.example/cb', 'wildcards'],
+    ['https://%2a/cb', 'wildcards'],
     ['http://app.example/cb', 'must use https'],
     ['http://10.0.0.1/cb', 'must use https'],
     ['/callback', 'not an absolute URL'],
@@ -60,7 +62,18 @@ describe('the application URL rule', () => {
     expect(originProblem('https://app.example?x=1')).toContain('origin only');
     expect(originProblem('http://app.example')).toContain('must use https');
     expect(originProblem('https://*.app.example')).toContain('wildcards');
+    // The URL parser decodes %2A to "*" in a host: a CSP or postMessage naming it would be a wildcard.
+    expect(originProblem('https://%2A.app.example')).toContain('wildcards');
     expect(originProblem('com.example.app://x')).toContain('https origin');
+  });
+
+  it('refuses hosts with characters that would end a Content-Security-Policy source, however they are written', () => {
+    for (const host of ['a;b.example', 'a,b.example', "a'b.example", 'a"b.example', 'a{b}.example', 'a%3Bb.example', 'a%2Cb.example']) {
+      expect({ host, problem: originProblem(`https://${host}`) }).toEqual({ host, problem: expect.stringContaining('characters no host name has') });
+    }
+    for (const origin of ['https://app.example', 'https://my_app.internal.example', 'https://xn--bcher-kva.example', 'http://127.0.0.1:8080', 'http://[::1]:3000', 'https://bücher.example']) {
+      expect({ origin, problem: originProblem(origin) }).toEqual({ origin, problem: undefined });
+    }
   });
 
   it('names the field, index and value of the first URL that breaks the rule', () => {

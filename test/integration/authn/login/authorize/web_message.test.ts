@@ -158,4 +158,22 @@ describeEachStore('/authorize response_mode=web_message', (harness) => {
       await fitgate.store.clients.update({ ...fitgate.spaClient, webOrigins: [APP_ORIGIN] });
     }
   });
+
+  it('never names a wildcard in frame-ancestors: a stored callback and web origin whose host parses to "*.app.example" get a page', async () => {
+    // The URL parser turns %2A into "*"; written to the store as the rule once let it through.
+    const wildcard = 'https://%2A.app.example';
+    await fitgate.store.clients.update({
+      ...fitgate.spaClient,
+      callbacks: [...fitgate.spaClient.callbacks, `${wildcard}/callback`],
+      webOrigins: [APP_ORIGIN, wildcard],
+    });
+    try {
+      const page = await fitgate.browser().get(spaAuthorizeUrl({ prompt: 'none', redirect_uri: `${wildcard}/callback` }));
+      expect(page.status).toBe(400);
+      expect(page.text).not.toContain('authorization-response');
+      expect(cspDirective(page.headers['content-security-policy'], 'frame-ancestors')).toBe("'none'");
+    } finally {
+      await fitgate.store.clients.update({ ...fitgate.spaClient, webOrigins: [APP_ORIGIN] });
+    }
+  });
 });

@@ -24,9 +24,11 @@ describe('webMessageOrigin', () => {
     expect(webMessageOrigin(aClient({ webOrigins: ['https://app.example.com'] }), 'https://example.com/cb')).toBeUndefined();
   });
 
-  it('does not honour a stored web origin that breaks the origin rule (a path, or plain http on a public host)', () => {
+  it('does not honour a stored web origin that breaks the origin rule (a path, plain http on a public host, a wildcard)', () => {
     expect(webMessageOrigin(aClient({ webOrigins: ['https://app.example/callback'] }), 'https://app.example/callback')).toBeUndefined();
     expect(webMessageOrigin(aClient({ webOrigins: ['http://app.example'] }), 'http://app.example/cb')).toBeUndefined();
+    // Parsed, the host is "*.app.example": the page's frame-ancestors would let every subdomain frame it.
+    expect(webMessageOrigin(aClient({ webOrigins: ['https://%2A.app.example'] }), 'https://%2A.app.example/cb')).toBeUndefined();
   });
 
   it('is undefined for a custom-scheme redirect_uri, whose origin is opaque', () => {
