@@ -1,5 +1,6 @@
-import { Agent, request, type IncomingHttpHeaders } from 'node:http';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { Agent, type IncomingHttpHeaders } from 'node:http';
+import { pipeline } from 'node:stream';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Config } from '../config/index.js';
 import type { TenantRepository } from '../domain/ports.js';
 import { TemporarilyUnavailableError } from '../errors/index.js';
@@ -7,10 +8,16 @@ import { resolveTenant } from '../http/resolve_tenant.js';
 import { callbackUrlOf } from '../upstream/resolve_upstream.js';
 import type { SandboxAccess } from '../sandbox/sandbox.js';
 import { SANDBOX_PATH } from '../upstream/sandbox_upstream.js';
+import { sendResendingOnStaleSocket } from './resend_on_stale_socket.js';
 import type { WorkerLink } from './worker.js';
 
 /** Headers of one connection, not of the message: never passed through a proxy (RFC 9110 §7.6.1). */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+
+/** The emulator's forms are parsed with Express's default limit; a larger body could only be refused there. */
+const BODY_LIMIT = '100kb';
+
+const NOT_ANSWERING = 'The sandbox emulator is not answering; try again in a moment.';
 
 /**
  * A worker's sandbox: the emulator runs once, in the primary, so the codes, tokens and consent of a
@@ -45,27 +52,33 @@ export function proxiedSandbox(
     return registered;
   }
 
+  // A body is read in full before it is passed on, so that a request whose kept-alive socket the
+  // emulator closed under it can be sent again (resend_on_stale_socket.ts). It goes on decoded.
+  const readBody = express.raw({ type: () => true, limit: BODY_LIMIT });
+
   function forward(req: Request, res: Response, next: NextFunction): void {
-    const upstream = request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.originalUrl, headers: endToEnd(req.headers), agent },
+    const body = Buffer.isBuffer(req.body) ? req.body : undefined;
+    const headers = endToEnd(req.headers);
+    if (body) {
+      delete headers['content-encoding'];
+      headers['content-length'] = String(body.length);
+    }
+    sendResendingOnStaleSocket({ host: target.hostname, port: target.port, method: req.method, path: req.originalUrl, headers, agent }, body).then(
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, endToEnd(answer.headers));
-        answer.pipe(res);
+        // An answer cut short cuts the browser's response short too (pipeline destroys both).
+        pipeline(answer, res, () => undefined);
       },
+      (error: unknown) => next(new TemporarilyUnavailableError(NOT_ANSWERING, { cause: error })),
     );
-    upstream.on('error', () => {
-      if (!res.headersSent) next(new TemporarilyUnavailableError('The sandbox emulator is not answering; try again in a moment.'));
-      else res.destroy();
-    });
-    req.pipe(upstream);
   }
 
   const app: RequestHandler = (req, res, next) => {
     findTenant(req, res, (error?: unknown) => {
       if (error) return next(error);
       allow(callbackUrlOf(req.context.tenantUrl)).then(
-        () => forward(req, res, next),
-        () => next(new TemporarilyUnavailableError('The sandbox emulator is not answering; try again in a moment.')),
+        () => readBody(req, res, (bodyError?: unknown) => (bodyError ? next(bodyError) : forward(req, res, next))),
+        (error: unknown) => next(new TemporarilyUnavailableError(NOT_ANSWERING, { cause: error })),
       );
     });
   };

@@ -1,0 +1,36 @@
+import { request, type Agent, type IncomingMessage, type RequestOptions } from 'node:http';
+
+/** The first sending failed on a kept-alive socket before any answer: the server may have closed it. */
+class StaleSocketError extends Error {}
+
+/**
+ * Sends a request with its whole body over a keep-alive `agent`; resolves with the answer (its body
+ * still to read) or rejects with why none came.
+ *
+ * A server closes an idle kept-alive connection when its keep-alive timeout runs out (Node's: the
+ * 5 s it announces, plus 1 s). The agent may hand that socket to a new request at the very moment the
+ * close is on its way: the request then fails with ECONNRESET or "socket hang up" before any byte
+ * of an answer, though the server is fine. Dropping idle sockets sooner on this side only narrows
+ * that window: the close and the choice of socket are two events in two processes, and a busy event
+ * loop learns of the close late. So a request that fails on a reused socket before any answer is sent
+ * once more, on a new connection of its own, which nobody can have closed before it carried a
+ * request. Sending it twice is safe: its body is in hand, and a server closes a kept-alive connection
+ * only between requests, so the first sending was never handled. A request that fails on a new
+ * connection (nothing listens) is not sent again: the caller learns at once that the server is down.
+ */
+export function sendResendingOnStaleSocket(options: RequestOptions & { agent: Agent }, body?: Buffer): Promise<IncomingMessage> {
+  return send(options, body).catch((failure: unknown) => {
+    if (!(failure instanceof StaleSocketError)) throw failure;
+    // agent: false is a connection of this request's own, never one from the pool.
+    return send({ ...options, agent: false }, body);
+  });
+}
+
+function send(options: RequestOptions, body: Buffer | undefined): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(options, resolve);
+    // Once the answer has begun, a failure reaches its reader on the answer's stream instead.
+    outgoing.on('error', (error) => reject(outgoing.reusedSocket ? new StaleSocketError(error.message, { cause: error }) : error));
+    outgoing.end(body);
+  });
+}
