@@ -84,6 +84,16 @@ export function openTestStore(kind: StoreKind, label: string): Promise<TestStore
   return openers[kind](label);
 }
 
+/** Runs `test` on a fresh store of that kind, then closes and wipes it (a test that must see its store alone). */
+export async function withFreshStore(kind: StoreKind, label: string, test: (store: Store) => Promise<void>): Promise<void> {
+  const fresh = await openTestStore(kind, label);
+  try {
+    await test(fresh.store);
+  } finally {
+    await fresh.cleanup();
+  }
+}
+
 export interface StoreHarness {
   readonly kind: StoreKind;
   /** The store under test; opened in beforeAll, closed and wiped in afterAll. */

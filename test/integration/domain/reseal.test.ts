@@ -6,7 +6,7 @@ import type { Sealed, User } from '../../../src/domain/types.js';
 import { recordLogin, type UpstreamLogin } from '../../../src/domain/users.js';
 import { createSealer } from '../../../src/store/sealing.js';
 import type { Store } from '../../../src/store/store.js';
-import { describeEachStore, openTestStore, type StoreHarness } from '../../support/stores.js';
+import { describeEachStore, withFreshStore } from '../../support/stores.js';
 import { connectionRecord, identityRecord, tenantRecord, userRecord } from '../store/records.js';
 
 const USERS = 150;
@@ -48,21 +48,12 @@ function loginOf(tenant: string, upstreamUserId: string, accessToken: string): U
   };
 }
 
-/** Each test on a store of its own: the start-up check sees every key id in the store, not just this test's. */
-async function withFreshStore(h: StoreHarness, test: (store: Store) => Promise<void>): Promise<void> {
-  const fresh = await openTestStore(h.kind, 'reseal');
-  try {
-    await test(fresh.store);
-  } finally {
-    await fresh.cleanup();
-  }
-}
-
+// Each test on a store of its own (withFreshStore): the start-up check sees every key id in the store, not just this test's.
 describeEachStore('re-sealing under the newest master key', (h) => {
   it('re-seals everything while refreshes and logins write, losing and reverting nothing', async () => {
     const keyA = randomBytes(32);
     const keyB = randomBytes(32);
-    await withFreshStore(h, async (store) => {
+    await withFreshStore(h.kind, 'reseal', async (store) => {
       const tenant = await populate(store, createSealer([keyA]));
       const rotated = createSealer([keyB, keyA]);
       const onlyB = createSealer([keyB]);
@@ -118,7 +109,7 @@ describeEachStore('re-sealing under the newest master key', (h) => {
   it('resumes an interrupted run after the last finished batch', async () => {
     const keyA = randomBytes(32);
     const keyB = randomBytes(32);
-    await withFreshStore(h, async (store) => {
+    await withFreshStore(h.kind, 'reseal', async (store) => {
       await populate(store, createSealer([keyA]));
       const rotated = createSealer([keyB, keyA]);
       let batches = 0;
@@ -143,7 +134,7 @@ describeEachStore('re-sealing under the newest master key', (h) => {
   }, 60_000);
 
   it('with forgetLost, drops what a lost key sealed: the secret to re-enter, a new signing key, users to log in again', async () => {
-    await withFreshStore(h, async (store) => {
+    await withFreshStore(h.kind, 'reseal', async (store) => {
       const lost = createSealer([randomBytes(32)]);
       const current = createSealer([randomBytes(32)]);
       const tenant = await populate(store, lost);
@@ -167,7 +158,7 @@ describeEachStore('re-sealing under the newest master key', (h) => {
 
   it('refuses to start when a key the stored values need is not configured, naming it and how many need it', async () => {
     const keyA = randomBytes(32);
-    await withFreshStore(h, async (store) => {
+    await withFreshStore(h.kind, 'reseal', async (store) => {
       await populate(store, createSealer([keyA]));
       const idA = createSealer([keyA]).keyIds[0] ?? '';
       const run = reseal({ records: store.sealedRecords, users: store.users, sealer: createSealer([randomBytes(32)]), ephemeral: store.ephemeral });

@@ -5,7 +5,7 @@ import type { User } from '../../../src/domain/types.js';
 import { recordLogin, type UpstreamLogin } from '../../../src/domain/users.js';
 import { createSealer } from '../../../src/store/sealing.js';
 import type { Store } from '../../../src/store/store.js';
-import { describeEachStore, openTestStore, type StoreHarness } from '../../support/stores.js';
+import { describeEachStore, withFreshStore } from '../../support/stores.js';
 import { identityRecord, tenantRecord, userRecord } from '../store/records.js';
 
 /**
@@ -63,19 +63,10 @@ function withWriteAfterFirstRead(users: Store['users'], meanwhile: () => Promise
   return wrapped;
 }
 
-/** Each test on a store of its own: the re-seal refuses to start while any stored value needs a key it lacks. */
-async function withFreshStore(h: StoreHarness, test: (store: Store) => Promise<void>): Promise<void> {
-  const fresh = await openTestStore(h.kind, 'reseal-races');
-  try {
-    await test(fresh.store);
-  } finally {
-    await fresh.cleanup();
-  }
-}
-
+// Each test on a store of its own (withFreshStore): the re-seal refuses to start while any stored value needs a key it lacks.
 describeEachStore('a login racing the re-seal of its user', (h) => {
   it('keeps the new sealing when a login read the user before the re-seal and writes after it', async () => {
-    await withFreshStore(h, async (store) => {
+    await withFreshStore(h.kind, 'reseal-races', async (store) => {
       const user = await oldSealedUser(store);
       const resealAll = () => reseal({ records: store.sealedRecords, users: store.users, sealer: rotated, ephemeral: store.ephemeral });
       const users = withWriteAfterFirstRead(store.users, resealAll);
@@ -93,7 +84,7 @@ describeEachStore('a login racing the re-seal of its user', (h) => {
   });
 
   it('counts a login that lands between the re-seal reading the user and writing it, and re-seals what it wrote', async () => {
-    await withFreshStore(h, async (store) => {
+    await withFreshStore(h.kind, 'reseal-races', async (store) => {
       const user = await oldSealedUser(store);
       const login = () => recordLogin({ users: store.users, sealer: rotated }, loginOf(user.tenant, 'at-1'));
       const users = withWriteAfterFirstRead(store.users, login);
