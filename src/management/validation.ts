@@ -15,14 +15,68 @@ export function parseQuery<T>(schema: z.ZodType<T>, query: unknown): T {
 }
 
 function parseWith<T>(schema: z.ZodType<T>, input: unknown, what: 'Payload' | 'Query', code: string): T {
-  const parsed = schema.safeParse(input);
+  const parsed = schema.safeParse(input, { error: inAuth0Words });
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   if (!issue) throw new BadRequestError(`${what} validation error.`, code);
+  const path = issue.path.map(String);
+  let message = issue.message;
   if (issue.code === 'unrecognized_keys') {
-    const where = issue.path.length > 0 ? ` on property ${issue.path.join('.')}` : '';
-    throw new BadRequestError(`${what} validation error: 'Additional properties not allowed: ${issue.keys.join(', ')}'${where}.`, code);
+    message = `Additional properties not allowed: ${issue.keys.join(', ')}`;
+  } else if (message === MISSING && path.length > 0) {
+    // Auth0 names the missing property in the message and its parent object as the place.
+    message = `${MISSING}: ${path.pop()}`;
+  } else if (path.length === 0) {
+    path.push('body');
   }
-  const field = issue.path.length > 0 ? issue.path.join('.') : 'body';
-  throw new BadRequestError(`${what} validation error: '${issue.message}' on property ${field}.`, code);
+  const where = path.length > 0 ? ` on property ${path.join('.')}` : '';
+  throw new BadRequestError(`${what} validation error: '${message}'${where}.`, code);
+}
+
+const MISSING = 'Missing required property';
+
+/**
+ * zod's own messages for the common mistakes, worded as Auth0's Management API words them (a
+ * JSON-schema validator's phrases), so an error reads the same to a script written against Auth0. A
+ * message a schema sets itself still wins: zod asks a schema's own error first, then this one.
+ */
+function inAuth0Words(issue: z.core.$ZodRawIssue): string | undefined {
+  const { input } = issue;
+  switch (issue.code) {
+    case 'invalid_type':
+      return input === undefined ? MISSING : `Expected type ${schemaType(issue.expected)} but found type ${typeOf(input)}`;
+    case 'too_small':
+      return limitBreach(issue.origin, input, 'short', 'less', issue.minimum);
+    case 'too_big':
+      return limitBreach(issue.origin, input, 'long', 'greater', issue.maximum);
+    case 'invalid_value':
+      return `No enum match for: ${JSON.stringify(input)}`;
+    case 'invalid_format':
+      return issue.format === 'regex' ? 'String does not match pattern' : `Object didn't pass validation for format ${issue.format}: ${String(input)}`;
+    default:
+      return undefined;
+  }
+}
+
+function limitBreach(origin: string, input: unknown, size: 'short' | 'long', side: 'less' | 'greater', limit: number | bigint): string | undefined {
+  const bound = size === 'short' ? 'minimum' : 'maximum';
+  if (origin === 'string' && typeof input === 'string') return `String is too ${size} (${input.length} chars), ${bound} ${limit}`;
+  if (origin === 'array' && Array.isArray(input)) return `Array is too ${size} (${input.length}), ${bound} ${limit}`;
+  if (origin === 'number' && typeof input === 'number') return `Value ${input} is ${side} than ${bound} ${limit}`;
+  return undefined;
+}
+
+/** JSON Schema's name for what zod expected ("int" is "integer", a record is an "object"). */
+function schemaType(expected: string): string {
+  if (expected === 'int') return 'integer';
+  if (expected === 'record') return 'object';
+  return expected;
+}
+
+/** JSON Schema's name for the type of a value that came from JSON or a query string. */
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
 }
