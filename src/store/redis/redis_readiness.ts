@@ -1,3 +1,4 @@
+import { ErrorReply } from 'redis';
 import { StoreFullError } from '../../errors/index.js';
 import type { RedisKeys } from './keys.js';
 import type { RedisClient } from './redis_client.js';
@@ -9,6 +10,20 @@ export const REDIS_EMPTY =
 /** What /health/ready says when Redis answers but refuses writes for want of memory. */
 export const REDIS_FULL =
   'full: Redis is full (maxmemory reached with noeviction) and refuses every write; free memory or raise maxmemory';
+
+/** What /health/ready says when the Redis at REDIS_URL is a replica (after a failover, say). */
+export const REDIS_READ_ONLY =
+  'read-only: Redis is a replica and refuses every write (READONLY); point REDIS_URL at the primary';
+
+/** What /health/ready says when Redis refuses writes because it cannot save its snapshot. */
+export const REDIS_NOT_SAVING =
+  "not saving: Redis refuses every write because its last snapshot failed (MISCONF); see Redis's log for the disk problem";
+
+/** Replies with which a Redis that answers refuses every write, and what to tell the operator. */
+const WRITE_REFUSALS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^READONLY\b/, REDIS_READ_ONLY],
+  [/^MISCONF\b/, REDIS_NOT_SAVING],
+];
 
 /** The probe key's lifetime: long enough to outlive its own reply, short enough never to pile up. */
 const WRITE_PROBE_TTL_MS = 10_000;
@@ -27,8 +42,8 @@ export async function markRedisInitialised(client: RedisClient, keys: RedisKeys)
  * marker's EXISTS tells whether the data is still there; a SET of a probe key with a TTL tells
  * whether Redis accepts writes, exactly as a request's write would (INFO's used_memory against
  * maxmemory is only an estimate of Redis's own check, and INFO is often renamed on managed Redis).
- * Undefined when ready; the problem in words when Redis answers but cannot serve; rejects when
- * Redis does not answer (or refuses for another reason, e.g. a read-only replica).
+ * Undefined when ready; the problem in words when Redis answers but cannot serve (emptied, full,
+ * a replica, failing to save); rejects when Redis does not answer.
  */
 export async function redisReadiness(client: RedisClient, keys: RedisKeys): Promise<string | undefined> {
   const [marker, probe] = await Promise.allSettled([
@@ -39,7 +54,20 @@ export async function redisReadiness(client: RedisClient, keys: RedisKeys): Prom
   if (marker.value === 0) return REDIS_EMPTY;
   if (probe.status === 'rejected') {
     if (probe.reason instanceof StoreFullError) return REDIS_FULL;
+    const reply = replyOf(probe.reason);
+    const refusal = reply && WRITE_REFUSALS.find(([pattern]) => pattern.test(reply.message));
+    if (refusal) return refusal[1];
     throw probe.reason;
+  }
+  return undefined;
+}
+
+/** Redis's own reply under the store's wrapping (StoreUnavailableError keeps it as its cause). */
+function replyOf(error: unknown): ErrorReply | undefined {
+  let current = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
+    if (current instanceof ErrorReply) return current;
+    current = current.cause;
   }
   return undefined;
 }
