@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EphemeralStore } from '../../domain/ports.js';
-import { InvalidGrantError } from '../../errors/index.js';
+import { AppError, InvalidGrantError } from '../../errors/index.js';
 import type { AuthorizationCodeRecord } from './authorization_code.js';
 import { revokeGrant } from '../tokens/grant_revocation.js';
 import { CONSUMED_CODE_TOMBSTONE_TTL_SECONDS } from '../tokens/lifetimes.js';
@@ -11,35 +11,66 @@ interface ConsumedCode {
   grantId: string;
 }
 
+/** Who presents the code: only the client it was issued to, in its tenant, may redeem it. */
+export interface CodeOwner {
+  tenant: string;
+  clientId: string;
+}
+
 /** Codes are base64url, so a key with ":" can never collide with a live code's key. */
 function tombstoneKey(code: string): string {
   return `consumed:${createHash('sha256').update(code, 'utf8').digest('hex')}`;
 }
 
 /**
- * Takes this client's code out of the store in one atomic step, so of two concurrent exchanges
- * exactly one gets it. A code issued to another client or tenant (RFC 6749 §4.1.3) is refused and
- * left alone, so nobody can burn someone else's code. A code that comes back after its exchange is a
- * replay: §4.1.2 says the server SHOULD revoke every token issued from it, so its grant is revoked
- * (refresh tokens stop refreshing, access tokens are refused at /userinfo). Whatever checks fail
- * after this point, the code is spent.
+ * Redeems this client's code: `issue` checks the request against the code's record and issues the
+ * tokens, and the code is taken out of the store after that, in one atomic step, so of two
+ * concurrent exchanges exactly one returns tokens.
+ *
+ * - A code issued to another client or tenant (RFC 6749 §4.1.3) is refused and left alone, so
+ *   nobody can burn someone else's code.
+ * - A refusal of this exchange (a wrong redirect_uri or PKCE verifier, a blocked user) spends the
+ *   code: a verifier gets one guess.
+ * - A failure on fitgate's side (its store down, full or busy: a 503) leaves the code as it was,
+ *   so the client's retry, which that answer's Retry-After invites, can still succeed. Taking the
+ *   code first would have left a retry nothing but a replay.
+ * - A code that comes back after its exchange is a replay: §4.1.2 says the server SHOULD revoke
+ *   every token issued from it, so its grant is revoked (refresh tokens stop refreshing, access
+ *   tokens are refused at /userinfo). An exchange that loses the race to take the code is one too,
+ *   and its own tokens, issued but never returned, go with the grant.
  */
-export async function redeemCode(
+export async function redeemCode<T>(
   ephemeral: EphemeralStore,
-  owner: { tenant: string; clientId: string },
+  owner: CodeOwner,
   code: string,
-): Promise<AuthorizationCodeRecord> {
-  const issued = await ephemeral.get<AuthorizationCodeRecord>('authorization_code', code);
-  if (issued && (issued.tenant !== owner.tenant || issued.clientId !== owner.clientId)) {
+  issue: (record: AuthorizationCodeRecord) => Promise<T>,
+): Promise<T> {
+  const record = await ephemeral.get<AuthorizationCodeRecord>('authorization_code', code);
+  if (!record) return refuseSpentCode(ephemeral, owner, code);
+  if (record.tenant !== owner.tenant || record.clientId !== owner.clientId) {
     throw new InvalidGrantError('the authorization code was not issued to this client');
   }
-  if (issued) {
-    // The tombstone goes in with the consume, so no exchange can see the code gone and not yet remembered.
-    const consumed: ConsumedCode = { tenant: issued.tenant, grantId: issued.grantId };
-    const tombstone = { key: tombstoneKey(code), value: consumed, ttlSeconds: CONSUMED_CODE_TOMBSTONE_TTL_SECONDS };
-    const record = await ephemeral.consume<AuthorizationCodeRecord>('authorization_code', code, tombstone);
-    if (record) return record;
+  let issued: T;
+  try {
+    issued = await issue(record);
+  } catch (error) {
+    if (error instanceof AppError && error.status < 500) await spendCode(ephemeral, code, record);
+    throw error;
   }
+  if (!(await spendCode(ephemeral, code, record))) return refuseSpentCode(ephemeral, owner, code);
+  return issued;
+}
+
+/** Takes the code out, leaving its tombstone in the same step; false when another exchange took it first. */
+async function spendCode(ephemeral: EphemeralStore, code: string, record: AuthorizationCodeRecord): Promise<boolean> {
+  // The tombstone goes in with the consume, so no exchange can see the code gone and not yet remembered.
+  const consumed: ConsumedCode = { tenant: record.tenant, grantId: record.grantId };
+  const tombstone = { key: tombstoneKey(code), value: consumed, ttlSeconds: CONSUMED_CODE_TOMBSTONE_TTL_SECONDS };
+  return (await ephemeral.consume<AuthorizationCodeRecord>('authorization_code', code, tombstone)) !== undefined;
+}
+
+/** The code is not in the store: a replay (whose grant is revoked here) or a code that never was or expired. */
+async function refuseSpentCode(ephemeral: EphemeralStore, owner: CodeOwner, code: string): Promise<never> {
   const consumed = await ephemeral.get<ConsumedCode>('authorization_code', tombstoneKey(code));
   if (consumed && consumed.tenant === owner.tenant) {
     await revokeGrant(ephemeral, owner.tenant, consumed.grantId, 'authorization_code_replayed');

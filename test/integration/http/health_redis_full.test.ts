@@ -12,7 +12,8 @@ import { describeWithRedisServer, startOwnRedisServer, type OwnRedisServer } fro
 /**
  * A Redis whose memory is full under `noeviction` answers every read and refuses every write
  * ("OOM command not allowed when used memory > 'maxmemory'"). /health/ready must say so, and a
- * request that writes must answer 503 in its own format, worded "full" rather than "cannot reach".
+ * request that writes must answer 503 in its own format, worded "full" rather than "cannot reach",
+ * and an authorization code refused that way must still be there for the client's retry.
  * Runs on a redis-server of its own whose maxmemory it sets to 1 byte (Redis is then over it for
  * good, whatever it holds); the shared server's settings are left alone.
  */
@@ -70,6 +71,13 @@ describeWithRedisServer('/health/ready and requests while Redis is full', () => 
   });
 
   const fill = () => operator.configSet('maxmemory', '1');
+  /** The application's exchange of the code issued before Redis filled up. */
+  const exchangeCode = () =>
+    request(fitgate.app)
+      .post('/oauth/token')
+      .set('Host', HOST)
+      .type('form')
+      .send({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, client_id: client.id, client_secret: client.secret });
   const makeRoom = () => operator.configSet('maxmemory', '0');
 
   it('answers 503 saying Redis is full, with Retry-After, and is ready again once Redis has room', async () => {
@@ -92,7 +100,7 @@ describeWithRedisServer('/health/ready and requests while Redis is full', () => 
     expect(again.headers['retry-after']).toBeUndefined();
   });
 
-  it('answers a login, a token request and a Management API write temporarily_unavailable worded "full", never a 500', async () => {
+  it('answers a login, a token request and a Management API write temporarily_unavailable worded "full", never a 500, and loses no code', async () => {
     await fill();
     try {
       // /authorize answers a known client through its redirect_uri (RFC 6749 §4.1.2.1).
@@ -107,11 +115,7 @@ describeWithRedisServer('/health/ready and requests while Redis is full', () => 
       expect(back.searchParams.get('error')).toBe('temporarily_unavailable');
       expect(back.searchParams.get('error_description')).toContain(FULL_WORDS);
 
-      const exchange = await request(fitgate.app)
-        .post('/oauth/token')
-        .set('Host', HOST)
-        .type('form')
-        .send({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, client_id: client.id, client_secret: client.secret });
+      const exchange = await exchangeCode();
       expect(exchange.status).toBe(503);
       expect(exchange.headers['retry-after']).toBe('5');
       expect(exchange.body).toEqual({ error: 'temporarily_unavailable', error_description: expect.stringContaining(FULL_WORDS) });
@@ -132,6 +136,10 @@ describeWithRedisServer('/health/ready and requests while Redis is full', () => 
     } finally {
       await makeRoom();
     }
+    // The refused exchange left the code in place: the client's retry, once Redis has room, signs the user in.
+    const retried = await exchangeCode();
+    expect(retried.status).toBe(200);
+    expect(retried.body).toMatchObject({ access_token: expect.any(String), refresh_token: expect.any(String) });
   });
 
   it('shows people a readable "full" page instead of the dashboard sign-in, never a 500', async () => {

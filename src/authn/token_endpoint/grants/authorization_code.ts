@@ -6,24 +6,24 @@ import { checkRedirectUri } from '../../codes/check_redirect_uri.js';
 import { redeemCode } from '../../codes/redeem_code.js';
 
 /**
- * RFC 6749 §4.1.3 with PKCE: redeem the code (only this client's, only once), check the redirect_uri
- * and the PKCE verifier it is bound to, then issue tokens.
+ * RFC 6749 §4.1.3 with PKCE: redeem the code (only this client's, only once): check the redirect_uri
+ * and the PKCE verifier it is bound to, then issue tokens (redeem_code.ts says when the code is spent).
  */
 export async function authorizationCodeGrant(request: TokenRequest): Promise<GrantOutcome> {
   const { deps, context, client, params } = request;
   const owner = { tenant: context.tenant.name, clientId: client.clientId };
-  const record = await redeemCode(deps.store.ephemeral, owner, requireParam(params, 'code'));
-  checkRedirectUri(record, params.redirect_uri);
-  checkCodeVerifier(record, client, params.code_verifier);
-
-  const body = await issueUserTokens(request, {
-    userId: record.userId,
-    grantId: record.grantId,
-    scope: record.scope,
-    grantScope: record.scope,
-    authTime: record.authTime,
-    connection: record.connection,
-    ...(record.nonce === undefined ? {} : { nonce: record.nonce }),
+  return redeemCode(deps.store.ephemeral, owner, requireParam(params, 'code'), async (record) => {
+    checkRedirectUri(record, params.redirect_uri);
+    checkCodeVerifier(record, client, params.code_verifier);
+    const body = await issueUserTokens(request, {
+      userId: record.userId,
+      grantId: record.grantId,
+      scope: record.scope,
+      grantScope: record.scope,
+      authTime: record.authTime,
+      connection: record.connection,
+      ...(record.nonce === undefined ? {} : { nonce: record.nonce }),
+    });
+    return { body, userId: record.userId, connection: record.connection };
   });
-  return { body, userId: record.userId, connection: record.connection };
 }
