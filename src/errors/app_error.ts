@@ -28,6 +28,14 @@ export abstract class AppError extends Error {
   }
 }
 
+/**
+ * Whether `error` refuses the request itself (a 4xx fitgate chose), as opposed to a failure on
+ * fitgate's side that the same request, sent again, may get past (its store out: a 503).
+ */
+export function isRefusal(error: unknown): boolean {
+  return error instanceof AppError && error.status < 500;
+}
+
 /** A page that does not exist, or a tenant host nobody registered. */
 export class NotFoundError extends AppError {
   readonly status = 404;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EphemeralStore } from '../../domain/ports.js';
-import { AppError, InvalidGrantError } from '../../errors/index.js';
+import { InvalidGrantError, isRefusal } from '../../errors/index.js';
 import type { AuthorizationCodeRecord } from './authorization_code.js';
 import { revokeGrant } from '../tokens/grant_revocation.js';
 import { CONSUMED_CODE_TOMBSTONE_TTL_SECONDS } from '../tokens/lifetimes.js';
@@ -54,7 +54,7 @@ export async function redeemCode<T>(
   try {
     issued = await issue(record);
   } catch (error) {
-    if (error instanceof AppError && error.status < 500) await spendCode(ephemeral, code, record);
+    if (isRefusal(error)) await spendCode(ephemeral, code, record);
     throw error;
   }
   if (!(await spendCode(ephemeral, code, record))) return refuseSpentCode(ephemeral, owner, code);

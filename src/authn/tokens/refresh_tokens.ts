@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { EphemeralStore } from '../../domain/ports.js';
 import { familyExpiry, refreshTokenExpiry } from '../../domain/token_lifetimes.js';
 import type { RefreshTokenPolicy } from '../../domain/types.js';
-import { InvalidGrantError } from '../../errors/index.js';
+import { InvalidGrantError, isRefusal } from '../../errors/index.js';
 import { isGrantRevoked, revokeGrant } from './grant_revocation.js';
 
 /**
@@ -91,47 +91,68 @@ function withinLeeway(policy: RefreshTokenPolicy, record: RefreshTokenRecord, no
 }
 
 /**
- * Uses a refresh token of this client under `policy`: returns its record and whether to issue a
- * successor, or throws invalid_grant. `checkRequest` sees the record before anything is spent, so a
- * request refused for its own parameters (a wider scope) leaves the token usable; what it returns
- * comes back. The caller issues the successor with the same grantId when `rotate` is true.
+ * Uses a refresh token of this client under `policy`: `issue` gets the token's record, what
+ * `checkRequest` made of it and whether to issue a successor, and its result comes back; or
+ * invalid_grant is thrown. `checkRequest` sees the record before anything is spent, so a request
+ * refused for its own parameters (a wider scope) leaves the token usable.
+ *
+ * A rotating token is spent (replaced by its tombstone, in one atomic step) only after `issue`
+ * succeeded: a failure on fitgate's side while the successor is written (a 503 whose Retry-After
+ * invites a retry) leaves the token as it was, where spending it first would have made the retry a
+ * reuse and revoked the family. A refusal from `issue` (a blocked user) spends it. Of two concurrent
+ * uses exactly one takes the token; the other is judged as a reuse (honoured within the leeway,
+ * otherwise the family is revoked, its own unreturned successor with it).
  */
-export async function spendRefreshToken<Checked>(
+export async function useRefreshToken<Checked, T>(
   ephemeral: EphemeralStore,
   owner: { tenant: string; clientId: string; policy: RefreshTokenPolicy },
   token: string,
   checkRequest: (record: RefreshTokenRecord) => Checked,
+  issue: (use: SpentRefreshToken<Checked>) => Promise<T>,
   now = Date.now(),
-): Promise<SpentRefreshToken<Checked>> {
+): Promise<T> {
   const { tenant, clientId, policy } = owner;
   const key = storageKey(token);
   // Read before consuming so that a token presented to the wrong tenant or client is refused without
   // being destroyed: only its holder's own client can spend it.
   const found = await ephemeral.get<RefreshTokenRecord>('refresh_token', key);
   if (!found || found.tenant !== tenant || found.clientId !== clientId) throw unknownToken();
-  if (found.rotatedAt) return reuse(ephemeral, policy, found, checkRequest, now);
+  if (found.rotatedAt) return issue(await reuse(ephemeral, policy, found, checkRequest, now));
   if (expiredUnder(policy, found, now)) throw unknownToken();
   const checked = checkRequest(found);
+  if (await isGrantRevoked(ephemeral, tenant, found.grantId)) throw unknownToken();
 
   if (policy.rotationType === 'non-rotating') {
-    if (await isGrantRevoked(ephemeral, tenant, found.grantId)) throw unknownToken();
     const touched = { ...found, activeAt: toSeconds(now), expiresAt: recordFor(found, policy, now).expiresAt };
     if (ttlOf(touched, now) > 0) await ephemeral.put('refresh_token', key, touched, ttlOf(touched, now));
-    return { spent: found, checked, rotate: false };
+    return issue({ spent: found, checked, rotate: false });
   }
 
-  // The atomic consume decides between concurrent uses of one token: exactly one gets the record.
-  const spent = await ephemeral.consume<RefreshTokenRecord>('refresh_token', key);
-  if (!spent) throw unknownToken();
-  if (spent.rotatedAt) {
-    await ephemeral.put('refresh_token', key, spent, Math.max(1, ttlOf(spent, now)));
-    return reuse(ephemeral, policy, spent, checkRequest, now);
+  let issued: T;
+  try {
+    issued = await issue({ spent: found, checked, rotate: true });
+  } catch (error) {
+    if (isRefusal(error)) await rotateOut(ephemeral, key, found, now);
+    throw error;
   }
-  const tombstone: RefreshTokenRecord = { ...spent, rotatedAt: new Date(now).toISOString() };
-  if (ttlOf(spent, now) > 0) await ephemeral.put('refresh_token', key, tombstone, ttlOf(spent, now));
+  const taken = await rotateOut(ephemeral, key, found, now);
+  if (!taken) throw unknownToken();
+  if (taken.rotatedAt) {
+    // Another use rotated it first: its tombstone goes back as it was, and this use is a reuse.
+    await ephemeral.put('refresh_token', key, taken, Math.max(1, ttlOf(taken, now)));
+    await reuse(ephemeral, policy, taken, checkRequest, now);
+  }
+  return issued;
+}
 
-  if (await isGrantRevoked(ephemeral, tenant, spent.grantId)) throw unknownToken();
-  return { spent, checked, rotate: true };
+/**
+ * Takes the token out and leaves its tombstone under the same key in the same atomic step. Resolves
+ * with what was taken (already a tombstone when another use came first), or undefined when it is gone.
+ */
+function rotateOut(ephemeral: EphemeralStore, key: string, record: RefreshTokenRecord, now: number): Promise<RefreshTokenRecord | undefined> {
+  const ttlSeconds = ttlOf(record, now);
+  const tombstone: RefreshTokenRecord = { ...record, rotatedAt: new Date(now).toISOString() };
+  return ephemeral.consume<RefreshTokenRecord>('refresh_token', key, ttlSeconds > 0 ? { key, value: tombstone, ttlSeconds } : undefined);
 }
 
 /** A spent token again: honoured within the leeway, otherwise the family is revoked. */

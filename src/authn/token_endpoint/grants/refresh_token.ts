@@ -1,5 +1,5 @@
 import { refreshTokenPolicyOf } from '../../../domain/token_lifetimes.js';
-import { spendRefreshToken } from '../../tokens/refresh_tokens.js';
+import { useRefreshToken } from '../../tokens/refresh_tokens.js';
 import { issueUserTokens } from '../issue_user_tokens.js';
 import { requireParam } from '../request_params.js';
 import type { GrantOutcome, TokenRequest } from '../token_request.js';
@@ -13,22 +13,23 @@ import { narrowScope } from './narrow_scope.js';
  */
 export async function refreshTokenGrant(request: TokenRequest): Promise<GrantOutcome> {
   const { deps, context, client, params } = request;
-  const presented = requireParam(params, 'refresh_token');
-  const { spent, checked: scope, rotate } = await spendRefreshToken(
+  return useRefreshToken(
     deps.store.ephemeral,
     { tenant: context.tenant.name, clientId: client.clientId, policy: refreshTokenPolicyOf(client) },
-    presented,
+    requireParam(params, 'refresh_token'),
     (record) => narrowScope(record.scope, params.scope),
+    async ({ spent, checked: scope, rotate }) => {
+      const connection = spent.connection === undefined ? {} : { connection: spent.connection };
+      const body = await issueUserTokens(request, {
+        userId: spent.userId,
+        grantId: spent.grantId,
+        scope,
+        grantScope: spent.scope,
+        authTime: spent.authTime,
+        issueRefreshToken: rotate,
+        ...connection,
+      });
+      return { body, userId: spent.userId, ...connection };
+    },
   );
-
-  const body = await issueUserTokens(request, {
-    userId: spent.userId,
-    grantId: spent.grantId,
-    scope,
-    grantScope: spent.scope,
-    authTime: spent.authTime,
-    issueRefreshToken: rotate,
-    ...(spent.connection === undefined ? {} : { connection: spent.connection }),
-  });
-  return { body, userId: spent.userId, ...(spent.connection === undefined ? {} : { connection: spent.connection }) };
 }
