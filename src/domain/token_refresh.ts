@@ -1,4 +1,6 @@
-import { ConflictError, TooManyRequestsError, UpstreamUnavailableError } from '../errors/index.js';
+import { setTimeout as delay } from 'node:timers/promises';
+import { ConflictError, isRefusal, TooManyRequestsError, UpstreamUnavailableError } from '../errors/index.js';
+import { NotFoundInStoreError } from './ports.js';
 import { markNeedsReauthorization, reauthorizationReasonFor, type ReauthorizationReason } from './identity_status.js';
 import { identityKey, readIdentity, updateIdentity, type IdentityRef } from './stored_identity.js';
 import { freshStoredToken, needsReauthorizationError, type VaultAccessToken } from './token_freshness.js';
@@ -56,8 +58,8 @@ export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityR
     refreshToken: refreshed.refreshToken ? deps.sealer.seal(refreshed.refreshToken) : tokens.refreshToken,
     expiresAt: now + refreshed.expiresIn * 1000,
   };
-  try {
-    await updateIdentity(
+  await storeRefreshed(deps, ref, () =>
+    updateIdentity(
       deps.users,
       ref,
       (current) => ({
@@ -66,16 +68,37 @@ export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityR
         grantedScopes: refreshed.grantedScopes.length > 0 ? refreshed.grantedScopes : current.grantedScopes,
       }),
       new Date(now),
-    );
-  } catch (error) {
-    // The upstream may already have retired the old refresh token: this is the one failure that can
-    // lose the user's connection, so it is logged loudly (legacy Fitbit answers a repeated refresh
-    // within its replay window with the same pair, which gives the next caller a chance to recover).
-    deps.logger.error({ err: error, user_id: ref.userId, connection: ref.connection }, 'refreshed upstream tokens could not be stored');
-    throw error;
-  }
+    ),
+  );
   deps.logger.info({ user_id: ref.userId, connection: ref.connection }, 'upstream access token refreshed');
   return { accessToken: refreshed.accessToken, expiresIn: refreshed.expiresIn };
+}
+
+/**
+ * Stores the refreshed tokens, again after each of the timing's pauses while the store fails on its
+ * side. The upstream may already have retired the old refresh token: this is the one write whose
+ * loss can cost the user's connection, so it is not given up at the first failure, and a final
+ * failure is logged loudly (legacy Fitbit answers a repeated refresh within its replay window with
+ * the same pair, which gives the next caller a chance to recover).
+ */
+async function storeRefreshed(deps: ResolvedVaultDeps, ref: IdentityRef, write: () => Promise<unknown>): Promise<void> {
+  const details = { user_id: ref.userId, connection: ref.connection };
+  for (const pause of deps.timing.storeRetryPausesMs) {
+    try {
+      await write();
+      return;
+    } catch (error) {
+      if (isRefusal(error) || error instanceof NotFoundInStoreError) return loudly(deps, details, error);
+      deps.logger.warn({ err: error, ...details, retry_in_ms: pause }, 'refreshed upstream tokens not stored yet; trying again');
+      await delay(pause);
+    }
+  }
+  await write().catch((error: unknown) => loudly(deps, details, error));
+}
+
+function loudly(deps: ResolvedVaultDeps, details: object, error: unknown): never {
+  deps.logger.error({ err: error, ...details }, 'refreshed upstream tokens could not be stored');
+  throw error;
 }
 
 async function refreshFailed(deps: ResolvedVaultDeps, ref: IdentityRef, user: User, failure: UpstreamFailure): Promise<Error> {

@@ -22,6 +22,12 @@ export interface TokenVaultTiming {
   waitBoundMs: number;
   /** How often a waiting caller re-reads the user and retries the lock. */
   pollIntervalMs: number;
+  /**
+   * Pauses before storing refreshed tokens again when the store failed on its side. The upstream
+   * may already have retired the old refresh token, so giving up on this write loses the user's
+   * connection; a store that is back within these pauses (a failover, a busy file) saves it.
+   */
+  storeRetryPausesMs: readonly number[];
 }
 
 export const DEFAULT_TOKEN_VAULT_TIMING: TokenVaultTiming = {
@@ -29,6 +35,7 @@ export const DEFAULT_TOKEN_VAULT_TIMING: TokenVaultTiming = {
   lockTtlMs: 30_000,
   waitBoundMs: 20_000,
   pollIntervalMs: 25,
+  storeRetryPausesMs: [100, 400, 1000],
 };
 
 export interface TokenVaultDeps {
