@@ -4,7 +4,7 @@ import { credentialVersionOf } from '../../domain/admin_credentials.js';
 import { logAdminActivity } from '../account/admin_activity_log.js';
 import { setAdminPassword } from '../account/admin_password.js';
 import { signIn } from '../account/admin_session.js';
-import { peekSetPasswordTicket, redeemSetPasswordTicket } from './set_password_tickets.js';
+import { dropSetPasswordTicket, peekSetPasswordTicket } from './set_password_tickets.js';
 import { rawField, type FieldErrors } from '../form_fields.js';
 import { renderPage } from '../views.js';
 
@@ -44,13 +44,13 @@ export function setPasswordRoutes(deps: Pick<AppDeps, 'store' | 'logger' | 'conf
       return renderPage(res, 'set_password', data, 400);
     }
 
-    const admin = await redeemSetPasswordTicket(store, req.params.ticket);
-    if (!admin) return renderPage(res, 'message', expired, 404);
-    // Under the link's credential version: a newer link or a password set since the redeem voids it.
-    const updated = await setAdminPassword({ admins: store.admins, dataDir: deps.config.dataDir }, admin.email, password, {
-      credentialVersion: credentialVersionOf(admin),
+    // Under the link's credential version: a newer link or a password set meanwhile (another use of
+    // this link included) voids it, and then nothing is written.
+    const updated = await setAdminPassword({ admins: store.admins, dataDir: deps.config.dataDir }, peeked.email, password, {
+      credentialVersion: credentialVersionOf(peeked),
     });
     if (!updated) return renderPage(res, 'message', expired, 404);
+    await dropSetPasswordTicket(store, req.params.ticket);
     await signIn(req, updated);
     await logAdminActivity(deps, req, 'password_changed', updated.email, updated.tenants);
     res.redirect(303, '/manage');

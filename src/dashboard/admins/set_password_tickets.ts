@@ -38,11 +38,14 @@ export async function peekSetPasswordTicket(store: Store, ticket: string): Promi
   return record?.purpose === 'admin_set_password' ? adminStillWaitingFor(store, record) : undefined;
 }
 
-/** Uses the ticket up and answers as peekSetPasswordTicket: of two concurrent uses exactly one gets the admin. */
-export async function redeemSetPasswordTicket(store: Store, ticket: string): Promise<AdminAccount | undefined> {
-  if (!(await peekSetPasswordTicket(store, ticket))) return undefined;
-  const record = await store.ephemeral.consume<SetPasswordTicket>('ticket', ticket);
-  return record ? adminStillWaitingFor(store, record) : undefined;
+/**
+ * Removes a ticket whose password has been set. Only tidying: the password write moved the account's
+ * credential version on, which already voids the ticket (and settles two concurrent uses: the second
+ * write finds the version moved and changes nothing). So the ticket is removed after that write,
+ * never before: a write that fails on the store's side leaves the link working for another try.
+ */
+export async function dropSetPasswordTicket(store: Store, ticket: string): Promise<void> {
+  await store.ephemeral.delete('ticket', ticket);
 }
 
 /** The ticket's admin while it has no password and the ticket was issued under its current credential version. */
