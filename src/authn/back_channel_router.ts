@@ -12,7 +12,7 @@ import { userinfoEndpoint } from './userinfo/userinfo_endpoint.js';
 
 /**
  * The Authentication API's back channel on each tenant's host: what client applications call
- * directly (token, revocation, userinfo, discovery, JWKS), plus the browser's /v2/logout. Only logout
+ * directly (token, revocation, userinfo, discovery, JWKS), plus the browser's logout. Only logout
  * touches the session; the rest answer every error as RFC 6749 / RFC 6750 JSON. Form and JSON bodies
  * are parsed by createApp before any router runs.
  */
@@ -37,6 +37,10 @@ export function createBackChannelRouter(deps: AppDeps): Router {
   router.get('/userinfo', oauth, ...limits.userinfo, userinfoEndpoint(deps));
   router.post('/userinfo', oauth, ...limits.userinfo, userinfoEndpoint(deps));
 
-  router.get('/v2/logout', createSessionMiddleware(deps), logoutEndpoint(deps));
+  // Auth0's logout, and the path Auth0 serves OpenID Connect RP-Initiated Logout on: one endpoint
+  // that reads both dialects (returnTo; post_logout_redirect_uri with state and id_token_hint).
+  const logout = [createSessionMiddleware(deps), logoutEndpoint(deps)];
+  router.get('/v2/logout', ...logout);
+  router.get('/oidc/logout', ...logout);
   return router;
 }

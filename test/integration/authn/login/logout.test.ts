@@ -8,7 +8,8 @@ import { useBackChannel, type BackChannel } from '../../../support/authn/back_ch
 
 const RETURN_TO = 'https://app.example/signed-out';
 
-describeEachStore('/v2/logout', (harness) => {
+// Auth0's own logout and its OpenID Connect RP-Initiated Logout endpoint answer alike.
+for (const path of ['/v2/logout', '/oidc/logout']) describeEachStore(path, (harness) => {
   const backChannel = useBackChannel(harness);
 
   async function clientWithLogoutUrl() {
@@ -20,7 +21,7 @@ describeEachStore('/v2/logout', (harness) => {
   it('redirects to returnTo when it is exactly one of the client allowed logout URLs', async () => {
     const { bc, client } = await clientWithLogoutUrl();
     const response = await request(bc.app)
-      .get('/v2/logout')
+      .get(path)
       .set('Host', bc.host)
       .query({ client_id: client.clientId, returnTo: RETURN_TO })
       .expect(302);
@@ -30,7 +31,7 @@ describeEachStore('/v2/logout', (harness) => {
   it('passes state back to an allowed post_logout_redirect_uri (OpenID Connect RP-Initiated Logout)', async () => {
     const { bc, client } = await clientWithLogoutUrl();
     const response = await request(bc.app)
-      .get('/v2/logout')
+      .get(path)
       .set('Host', bc.host)
       .query({ client_id: client.clientId, post_logout_redirect_uri: RETURN_TO, state: 'af0ifjsldkj' })
       .expect(302);
@@ -40,7 +41,7 @@ describeEachStore('/v2/logout', (harness) => {
   it('shows a page instead of redirecting to an address the client did not register', async () => {
     const { bc, client } = await clientWithLogoutUrl();
     for (const returnTo of ['https://evil.example/', `${RETURN_TO}/extra`, 'https://app.example/signed-out?x=1']) {
-      const response = await request(bc.app).get('/v2/logout').set('Host', bc.host).query({ client_id: client.clientId, returnTo }).expect(400);
+      const response = await request(bc.app).get(path).set('Host', bc.host).query({ client_id: client.clientId, returnTo }).expect(400);
       expect(response.headers.location).toBeUndefined();
       expect(response.text).toContain('You are signed out');
       expect(response.text).toContain('not one of the allowed logout URLs');
@@ -51,7 +52,7 @@ describeEachStore('/v2/logout', (harness) => {
     const bc = backChannel();
     const foreign = await bc.addClient({ allowedLogoutUrls: [RETURN_TO] }, bc.other.tenant.name);
     for (const query of [{ returnTo: RETURN_TO }, { client_id: 'nobody', returnTo: RETURN_TO }, { client_id: foreign.client.clientId, returnTo: RETURN_TO }]) {
-      const response = await request(bc.app).get('/v2/logout').set('Host', bc.host).query(query).expect(400);
+      const response = await request(bc.app).get(path).set('Host', bc.host).query(query).expect(400);
       expect(response.headers.location).toBeUndefined();
       expect(response.text).toContain('You are signed out');
     }
@@ -61,7 +62,7 @@ describeEachStore('/v2/logout', (harness) => {
     const { bc, client } = await clientWithLogoutUrl();
     const hint = await idTokenFor(bc, client.clientId, -3600);
     const response = await request(bc.app)
-      .get('/v2/logout')
+      .get(path)
       .set('Host', bc.host)
       .query({ id_token_hint: hint, post_logout_redirect_uri: RETURN_TO })
       .expect(302);
@@ -71,8 +72,8 @@ describeEachStore('/v2/logout', (harness) => {
   it('never writes an id_token_hint, which carries the user claims, to the request log', async () => {
     const { bc, client } = await clientWithLogoutUrl();
     const hint = await idTokenFor(bc, client.clientId, 3600);
-    await request(bc.app).get('/v2/logout').set('Host', bc.host).query({ id_token_hint: hint, post_logout_redirect_uri: RETURN_TO }).expect(302);
-    expect(bc.logLines.join('\n')).toContain('/v2/logout');
+    await request(bc.app).get(path).set('Host', bc.host).query({ id_token_hint: hint, post_logout_redirect_uri: RETURN_TO }).expect(302);
+    expect(bc.logLines.join('\n')).toContain(path);
     expect(bc.logLines.join('\n')).not.toContain(hint);
   });
 
@@ -89,10 +90,10 @@ describeEachStore('/v2/logout', (harness) => {
       .setAudience(client.clientId)
       .sign(foreignKeys.key);
     for (const id_token_hint of [forged, foreign]) {
-      await request(bc.app).get('/v2/logout').set('Host', bc.host).query({ id_token_hint, post_logout_redirect_uri: RETURN_TO }).expect(400);
+      await request(bc.app).get(path).set('Host', bc.host).query({ id_token_hint, post_logout_redirect_uri: RETURN_TO }).expect(400);
     }
     const response = await request(bc.app)
-      .get('/v2/logout')
+      .get(path)
       .set('Host', bc.host)
       .query({ client_id: client.clientId, id_token_hint: mismatched, post_logout_redirect_uri: RETURN_TO })
       .expect(400);
@@ -101,14 +102,14 @@ describeEachStore('/v2/logout', (harness) => {
 
   it('records an slo log event naming the client', async () => {
     const { bc, client } = await clientWithLogoutUrl();
-    await request(bc.app).get('/v2/logout').set('Host', bc.host).query({ client_id: client.clientId, returnTo: RETURN_TO }).expect(302);
+    await request(bc.app).get(path).set('Host', bc.host).query({ client_id: client.clientId, returnTo: RETURN_TO }).expect(302);
     const { items } = await bc.store.logs.list(bc.tenant.name, { page: 0, perPage: 50, type: 'slo' });
     expect(items.find((event) => event.clientId === client.clientId)).toMatchObject({ type: 'slo', clientName: client.name });
   });
 
   it('signs out with a page when no returnTo is given, and clears the session cookie', async () => {
     const bc = backChannel();
-    const response = await request(bc.app).get('/v2/logout').set('Host', bc.host).expect(200);
+    const response = await request(bc.app).get(path).set('Host', bc.host).expect(200);
     expect(response.text).toContain('You are signed out');
     expect(response.headers['set-cookie']?.[0]).toMatch(/^fitgate\.sid=;/);
   });
@@ -123,7 +124,7 @@ describeEachStore('/v2/logout', (harness) => {
       ),
     );
     const cookie = await signedSessionCookie(sessionId, bc.deps.config.sessionSecrets[0] ?? '');
-    await request(bc.app).get('/v2/logout').set('Host', bc.host).set('Cookie', cookie).expect(200);
+    await request(bc.app).get(path).set('Host', bc.host).set('Cookie', cookie).expect(200);
     const after = await new Promise((resolve, reject) => sessions.get(sessionId, (error, value) => (error ? reject(error) : resolve(value))));
     expect(after ?? undefined).toBeUndefined();
   });
