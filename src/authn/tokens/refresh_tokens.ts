@@ -35,8 +35,9 @@ export interface RefreshTokenRecord {
 
 export type NewRefreshToken = Omit<RefreshTokenRecord, 'expiresAt' | 'rotatedAt' | 'activeAt'>;
 
-export interface SpentRefreshToken<Checked> {
-  spent: RefreshTokenRecord;
+export interface RefreshTokenUse<Checked> {
+  /** The presented token's record. */
+  record: RefreshTokenRecord;
   checked: Checked;
   /** Whether the caller issues a successor (rotating) or the client keeps using the same token. */
   rotate: boolean;
@@ -108,7 +109,7 @@ export async function useRefreshToken<Checked, T>(
   owner: { tenant: string; clientId: string; policy: RefreshTokenPolicy },
   token: string,
   checkRequest: (record: RefreshTokenRecord) => Checked,
-  issue: (use: SpentRefreshToken<Checked>) => Promise<T>,
+  issue: (use: RefreshTokenUse<Checked>) => Promise<T>,
   now = Date.now(),
 ): Promise<T> {
   const { tenant, clientId, policy } = owner;
@@ -125,12 +126,12 @@ export async function useRefreshToken<Checked, T>(
   if (policy.rotationType === 'non-rotating') {
     const touched = { ...found, activeAt: toSeconds(now), expiresAt: recordFor(found, policy, now).expiresAt };
     if (ttlOf(touched, now) > 0) await ephemeral.put('refresh_token', key, touched, ttlOf(touched, now));
-    return issue({ spent: found, checked, rotate: false });
+    return issue({ record: found, checked, rotate: false });
   }
 
   let issued: T;
   try {
-    issued = await issue({ spent: found, checked, rotate: true });
+    issued = await issue({ record: found, checked, rotate: true });
   } catch (error) {
     if (isRefusal(error)) await rotateOut(ephemeral, key, found, now);
     throw error;
@@ -162,13 +163,13 @@ async function reuse<Checked>(
   record: RefreshTokenRecord,
   checkRequest: (record: RefreshTokenRecord) => Checked,
   now: number,
-): Promise<SpentRefreshToken<Checked>> {
+): Promise<RefreshTokenUse<Checked>> {
   if (!withinLeeway(policy, record, now)) {
     await revokeGrant(ephemeral, record.tenant, record.grantId, 'refresh_token_reused');
     throw new InvalidGrantError('the refresh token was already used; every token of this grant is now revoked');
   }
   if (expiredUnder(policy, record, now) || (await isGrantRevoked(ephemeral, record.tenant, record.grantId))) throw unknownToken();
-  return { spent: record, checked: checkRequest(record), rotate: true };
+  return { record, checked: checkRequest(record), rotate: true };
 }
 
 /**

@@ -18,18 +18,18 @@ export async function refreshTokenGrant(request: TokenRequest): Promise<GrantOut
     { tenant: context.tenant.name, clientId: client.clientId, policy: refreshTokenPolicyOf(client) },
     requireParam(params, 'refresh_token'),
     (record) => narrowScope(record.scope, params.scope),
-    async ({ spent, checked: scope, rotate }) => {
-      const connection = spent.connection === undefined ? {} : { connection: spent.connection };
+    async ({ record, checked: scope, rotate }) => {
+      const connection = record.connection === undefined ? {} : { connection: record.connection };
       const body = await issueUserTokens(request, {
-        userId: spent.userId,
-        grantId: spent.grantId,
+        userId: record.userId,
+        grantId: record.grantId,
         scope,
-        grantScope: spent.scope,
-        authTime: spent.authTime,
+        grantScope: record.scope,
+        authTime: record.authTime,
         issueRefreshToken: rotate,
         ...connection,
       });
-      return { body, userId: spent.userId, ...connection };
+      return { body, userId: record.userId, ...connection };
     },
   );
 }
