@@ -45,14 +45,21 @@ const SQLITE_CODES = /^SQLITE_(BUSY|LOCKED)/;
  * `cause` a few levels, since callers may wrap the driver's error in their own.
  */
 export function asStoreUnavailable(error: unknown): StoreUnavailableError | undefined {
-  let current = error;
-  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
+  for (const current of causeChain(error)) {
     if (current instanceof StoreUnavailableError) return current;
     if (current instanceof ErrorReply && REDIS_FULL_REPLY.test(current.message)) return new StoreFullError({ cause: current });
     if (isTransient(current)) return new StoreUnavailableError({ cause: current });
-    current = current.cause;
   }
   return undefined;
+}
+
+/** `error` and the errors under it through `cause`, a few levels deep (callers may wrap the driver's error). */
+export function* causeChain(error: unknown): Generator<Error> {
+  let current = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
+    yield current;
+    current = current.cause;
+  }
 }
 
 function isTransient(error: Error): boolean {

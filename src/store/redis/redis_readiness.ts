@@ -1,5 +1,6 @@
 import { ErrorReply } from 'redis';
 import { StoreFullError } from '../../errors/index.js';
+import { causeChain } from '../store_unavailable.js';
 import type { RedisKeys } from './keys.js';
 import type { RedisClient } from './redis_client.js';
 
@@ -64,10 +65,6 @@ export async function redisReadiness(client: RedisClient, keys: RedisKeys): Prom
 
 /** Redis's own reply under the store's wrapping (StoreUnavailableError keeps it as its cause). */
 function replyOf(error: unknown): ErrorReply | undefined {
-  let current = error;
-  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
-    if (current instanceof ErrorReply) return current;
-    current = current.cause;
-  }
+  for (const current of causeChain(error)) if (current instanceof ErrorReply) return current;
   return undefined;
 }
