@@ -216,10 +216,10 @@ export async function googleLogin(
   return { status: result.status, body: result.body as Record<string, unknown> };
 }
 
-/** Polls `condition` every 10 ms until it holds, failing after `timeoutMs`: for waiting on the emulator's state. */
-export async function waitUntil(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+/** Polls `condition` every 10 ms until it holds, failing after `timeoutMs`: for waiting on state that changes in the background. */
+export async function waitUntil(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }

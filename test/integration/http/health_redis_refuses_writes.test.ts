@@ -3,6 +3,7 @@ import { createClient } from 'redis';
 import request from 'supertest';
 import { REDIS_NOT_SAVING, REDIS_READ_ONLY } from '../../../src/store/redis/redis_readiness.js';
 import { RedisKeys } from '../../../src/store/redis/keys.js';
+import { waitUntil } from '../../support/emulator.js';
 import { startFitgateOnRedis, type FitgateOnRedis } from './fitgate_on_redis.js';
 import { uniquePrefix } from '../../support/redis.js';
 import { describeWithRedisServer, startOwnRedisServer, type OwnRedisServer } from '../../support/redis_server.js';
@@ -47,15 +48,6 @@ describeWithRedisServer('/health/ready when Redis answers but refuses writes', (
     return fitgate;
   }
 
-  /** Polls `check` until it holds: Redis changes these states in the background. */
-  async function until(what: string, check: () => Promise<boolean>): Promise<void> {
-    const deadline = Date.now() + WAIT_MS;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error(`${what} did not happen within ${WAIT_MS} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-
   it('says "read-only" and to point REDIS_URL at the primary when a failover leaves fitgate on a replica', async () => {
     const prefix = uniquePrefix('health-read-only');
     const first = await ownServer();
@@ -63,13 +55,13 @@ describeWithRedisServer('/health/ready when Redis answers but refuses writes', (
     const fitgate = await fitgateOn(first.url, prefix); // its start writes the store marker, replicated to the second
     const marker = new RedisKeys(prefix).storeMarker();
     const onSecond = await operatorOf(second);
-    await until('replication of the store marker', async () => (await onSecond.exists(marker)) === 1);
+    await waitUntil(async () => (await onSecond.exists(marker)) === 1, 'the store marker is replicated', WAIT_MS);
     expect((await request(fitgate.app).get('/health/ready')).body.store).toBe('ok');
 
     // The failover: the second becomes the primary, the first (still fitgate's REDIS_URL) its replica.
     await onSecond.sendCommand(['REPLICAOF', 'NO', 'ONE']);
     await (await operatorOf(first)).sendCommand(['REPLICAOF', '127.0.0.1', String(second.port)]);
-    await until('the first server to answer as a replica', async () => (await fitgate.store.readiness?.()) === REDIS_READ_ONLY);
+    await waitUntil(async () => (await fitgate.store.readiness?.()) === REDIS_READ_ONLY, 'the first server answers as a replica', WAIT_MS);
 
     const answer = await request(fitgate.app).get('/health/ready');
     expect(answer.status).toBe(503);
@@ -84,7 +76,7 @@ describeWithRedisServer('/health/ready when Redis answers but refuses writes', (
     const fitgate = await fitgateOn(server.url, uniquePrefix('health-not-saving'));
     const operator = await operatorOf(server);
     await operator.bgSave();
-    await until('the snapshot to fail', async () => (await operator.info('persistence')).includes('rdb_last_bgsave_status:err'));
+    await waitUntil(async () => (await operator.info('persistence')).includes('rdb_last_bgsave_status:err'), 'the snapshot has failed', WAIT_MS);
 
     const answer = await request(fitgate.app).get('/health/ready');
     expect(answer.status).toBe(503);
