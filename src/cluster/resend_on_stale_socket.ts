@@ -3,6 +3,9 @@ import { request, type Agent, type IncomingMessage, type RequestOptions } from '
 /** The first sending failed on a kept-alive socket before any answer: the server may have closed it. */
 class StaleSocketError extends Error {}
 
+/** The server said nothing for the caller's limit: it may be handling the request, so it is not sent again. */
+export class SilentServerError extends Error {}
+
 /**
  * Sends a request with its whole body over a keep-alive `agent`; resolves with the answer (its body
  * still to read) or rejects with why none came.
@@ -17,20 +20,24 @@ class StaleSocketError extends Error {}
  * request. Sending it twice is safe: its body is in hand, and a server closes a kept-alive connection
  * only between requests, so the first sending was never handled. A request that fails on a new
  * connection (nothing listens) is not sent again: the caller learns at once that the server is down.
+ *
+ * A server that stays silent for `silenceLimitMs` (no answer begun, or an answer's body stalled) is
+ * cut off with SilentServerError, so that a stuck server costs the caller a bounded wait, not a hang.
  */
-export function sendResendingOnStaleSocket(options: RequestOptions & { agent: Agent }, body?: Buffer): Promise<IncomingMessage> {
-  return send(options, body).catch((failure: unknown) => {
+export function sendResendingOnStaleSocket(options: RequestOptions & { agent: Agent }, silenceLimitMs: number, body?: Buffer): Promise<IncomingMessage> {
+  return send(options, silenceLimitMs, body).catch((failure: unknown) => {
     if (!(failure instanceof StaleSocketError)) throw failure;
     // agent: false is a connection of this request's own, never one from the pool.
-    return send({ ...options, agent: false }, body);
+    return send({ ...options, agent: false }, silenceLimitMs, body);
   });
 }
 
-function send(options: RequestOptions, body: Buffer | undefined): Promise<IncomingMessage> {
+function send(options: RequestOptions, silenceLimitMs: number, body: Buffer | undefined): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
     const outgoing = request(options, resolve);
+    outgoing.setTimeout(silenceLimitMs, () => outgoing.destroy(new SilentServerError(`no answer within ${silenceLimitMs} ms`)));
     // Once the answer has begun, a failure reaches its reader on the answer's stream instead.
-    outgoing.on('error', (error) => reject(outgoing.reusedSocket ? new StaleSocketError(error.message, { cause: error }) : error));
+    outgoing.on('error', (error) => reject(outgoing.reusedSocket && !(error instanceof SilentServerError) ? new StaleSocketError(error.message, { cause: error }) : error));
     outgoing.end(body);
   });
 }

@@ -5,7 +5,7 @@ import type { Config } from '../config/index.js';
 import type { TenantRepository } from '../domain/ports.js';
 import { TemporarilyUnavailableError } from '../errors/index.js';
 import { resolveTenant } from '../http/resolve_tenant.js';
-import { callbackUrlOf } from '../upstream/resolve_upstream.js';
+import { callbackUrlOf, DEFAULT_UPSTREAM_TIMEOUT_MS } from '../upstream/resolve_upstream.js';
 import type { SandboxAccess } from '../sandbox/sandbox.js';
 import { SANDBOX_PATH } from '../upstream/sandbox_upstream.js';
 import { sendResendingOnStaleSocket } from './resend_on_stale_socket.js';
@@ -29,11 +29,15 @@ const NOT_ANSWERING = 'The sandbox emulator is not answering; try again in a mom
  * worker may not be the one the browser reaches next. So the worker that passes a browser request
  * on first registers the callback of the tenant whose host it came to (the only URL a sandbox login
  * there may return to), and waits for the primary to confirm.
+ *
+ * An emulator silent for `silenceLimitMs` (the primary stuck) gets the browser a 503, as a real
+ * upstream silent for as long gets a login an error: a bounded wait, never a hang.
  */
 export function proxiedSandbox(
   config: Pick<Config, 'publicUrl' | 'baseHost'>,
   tenants: TenantRepository,
   link: Pick<WorkerLink, 'sandbox' | 'allowSandboxCallback'>,
+  silenceLimitMs = DEFAULT_UPSTREAM_TIMEOUT_MS,
 ): SandboxAccess {
   const emulator = link.sandbox;
   if (!emulator) throw new Error('the primary runs no sandbox emulator');
@@ -63,7 +67,8 @@ export function proxiedSandbox(
       delete headers['content-encoding'];
       headers['content-length'] = String(body.length);
     }
-    sendResendingOnStaleSocket({ host: target.hostname, port: target.port, method: req.method, path: req.originalUrl, headers, agent }, body).then(
+    const sending = { host: target.hostname, port: target.port, method: req.method, path: req.originalUrl, headers, agent };
+    sendResendingOnStaleSocket(sending, silenceLimitMs, body).then(
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, endToEnd(answer.headers));
         // An answer cut short cuts the browser's response short too (pipeline destroys both).

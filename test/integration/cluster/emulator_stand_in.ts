@@ -24,6 +24,8 @@ export interface EmulatorStandIn {
 export interface StandInOptions {
   /** On the first reuse, stop listening too before dropping: the emulator is down from then on. */
   readonly stopOnReuse?: boolean;
+  /** Read each request and never answer it: a primary whose event loop is stuck. */
+  readonly silent?: boolean;
 }
 
 /**
@@ -45,6 +47,7 @@ export async function startEmulatorStandIn(options: StandInOptions = {}): Promis
       return;
     }
     served.add(req.socket);
+    if (options.silent) return;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
