@@ -3,6 +3,7 @@ import type { RemovalDeps } from './domain/identity_removal.js';
 import { recordLogEvent } from './domain/log_events.js';
 import { TokenVault } from './domain/token_vault.js';
 import { DEFAULT_TOKEN_VAULT_TIMING, type NewLogEvent } from './domain/token_vault_deps.js';
+import type { TokenClientFor } from './domain/upstream_token_client.js';
 import { metricsOf } from './metrics/metrics.js';
 import { createUpstreamResolver, type UpstreamResolver } from './upstream/resolve_upstream.js';
 
@@ -26,7 +27,7 @@ export function createServices(deps: AppDeps): Services {
   const { store, sealer, logger } = deps;
   const metrics = metricsOf(deps).vault;
   const upstreams = createUpstreamResolver(deps);
-  const tokenClientFor = (connection: Parameters<UpstreamResolver['tokenClientFor']>[0]) => upstreams.tokenClientFor(connection);
+  const tokenClientFor: TokenClientFor = (connection, api) => upstreams.tokenClientFor(connection, api);
   const recordEvent = async (event: NewLogEvent): Promise<void> => {
     await recordLogEvent(store, event);
   };

@@ -17,6 +17,12 @@ export type ReauthorizationReason =
    * plugin's APIs. The code keeps its first name, from the legacy Fitbit Web API: it is stored.
    */
   | 'legacy_api_gone'
+  /**
+   * An administrator moved the connection to another of its plugin's APIs; these tokens were issued
+   * by the one it left, whose credentials it no longer holds. The next login goes through the new
+   * API (and a migrating upstream keeps the same user).
+   */
+  | 'connection_api_changed'
   /** The access token expired and the upstream never issued a refresh token (no offline access). */
   | 'refresh_token_missing'
   /** An administrator unlinked the user's only identity: its tokens were removed and revoked. */
@@ -27,6 +33,7 @@ export type ReauthorizationReason =
 const EXPLANATIONS: Readonly<Record<ReauthorizationReason, string>> = {
   refresh_token_rejected: 'the upstream refused the stored refresh token',
   legacy_api_gone: 'the upstream API it used is gone (410); an administrator must switch the connection to another API',
+  connection_api_changed: 'the connection now uses another upstream API than the one that issued its tokens',
   refresh_token_missing: 'the access token expired and the upstream issued no refresh token',
   unlinked: 'an administrator unlinked it and its upstream tokens were revoked',
   master_key_lost: 'its stored tokens were sealed under a master key that was lost',
@@ -35,6 +42,7 @@ const EXPLANATIONS: Readonly<Record<ReauthorizationReason, string>> = {
 /** The reason a failed refresh puts the identity in, or undefined when the failure is passing. */
 export function reauthorizationReasonFor(failure: UpstreamFailure): ReauthorizationReason | undefined {
   if (failure.kind === 'gone') return 'legacy_api_gone';
+  if (failure.kind === 'api_changed') return 'connection_api_changed';
   return failure.kind === 'invalid_grant' ? 'refresh_token_rejected' : undefined;
 }
 

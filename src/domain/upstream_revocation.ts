@@ -25,7 +25,7 @@ export async function revokeUpstreamGrant(deps: RevocationDeps, tenant: string, 
   try {
     const connection = await deps.connections.getByName(tenant, identity.connection);
     if (!connection) throw new Error(`connection ${identity.connection} no longer exists`);
-    const client = await deps.tokenClientFor(connection);
+    const client = await deps.tokenClientFor(connection, identity.api);
     await client.revoke(deps.sealer.open(sealed));
     deps.logger.info(context, 'upstream grant revoked');
     return 'revoked';

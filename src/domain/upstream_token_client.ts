@@ -18,13 +18,15 @@ export interface RefreshedUpstreamTokens {
 }
 
 /**
- * The token client for one connection, with its credentials opened and its upstream (real, emulator
- * or sandbox) resolved by the caller. Rejects when the connection cannot reach any upstream.
+ * The token client for one connection's `api` (the one that issued the tokens at hand), with its
+ * credentials opened and its upstream (real, emulator or sandbox) resolved by the caller. Rejects
+ * when the connection cannot reach that upstream: with kind `api_changed` when the connection has
+ * since moved to another API and holds no credentials for this one.
  */
-export type TokenClientFor = (connection: Connection) => Promise<UpstreamTokenClient>;
+export type TokenClientFor = (connection: Connection, api: string) => Promise<UpstreamTokenClient>;
 
 /** How an upstream call failed, as far as the vault's decisions go. */
-export type UpstreamFailureKind = 'invalid_grant' | 'rate_limited' | 'gone' | 'unavailable' | 'timeout' | 'unknown';
+export type UpstreamFailureKind = 'invalid_grant' | 'rate_limited' | 'gone' | 'api_changed' | 'unavailable' | 'timeout' | 'unknown';
 
 export interface UpstreamFailure {
   kind: UpstreamFailureKind;
@@ -38,6 +40,8 @@ const KIND_OF_PLUGIN_KIND: Readonly<Record<string, UpstreamFailureKind>> = {
   invalid_grant: 'invalid_grant',
   rate_limited: 'rate_limited',
   gone: 'gone',
+  // Not a plugin's: the host's resolver, when the connection's credentials are for another API.
+  api_changed: 'api_changed',
   unavailable: 'unavailable',
   timeout: 'timeout',
   // Fitbit's 409: the same refresh token is being refreshed elsewhere; it passes like an outage.

@@ -7,11 +7,11 @@ export function vaultCounters(registry: Registry): VaultMetrics {
   const fresh = labelledCounter(registry, 'fitgate_vault_fresh_tokens_total', ['tenant', 'connection'],
     'Upstream access tokens handed out as stored, still fresh (no refresh).');
   const refreshes = labelledCounter(registry, 'fitgate_vault_refreshes_total', ['tenant', 'connection', 'result'],
-    'Upstream token refreshes run by the vault, by result ("success" or the failure kind: invalid_grant, rate_limited, gone, unavailable, timeout, unknown).');
+    'Upstream token refreshes run by the vault, by result ("success" or the failure kind: invalid_grant, rate_limited, gone, api_changed, unavailable, timeout, unknown).');
   const waits = labelledCounter(registry, 'fitgate_vault_refresh_waits_total', ['tenant', 'connection'],
     'Token requests that waited for a refresh another caller was running (single flight), in this process or across processes.');
   const disconnections = labelledCounter(registry, 'fitgate_vault_reauthorizations_required_total', ['tenant', 'connection', 'reason'],
-    'Identities whose upstream tokens stopped working, by reason (refresh_token_rejected, legacy_api_gone, refresh_token_missing, unlinked).');
+    'Identities whose upstream tokens stopped working, by reason (refresh_token_rejected, legacy_api_gone, connection_api_changed, refresh_token_missing, unlinked, master_key_lost).');
   const needing = labelledGauge(registry, 'fitgate_vault_identities_needing_reauthorization', ['tenant', 'connection'],
     'Identities this process saw lose their tokens, minus those it saw reconnected by a login, since it started.');
   return {

@@ -16,6 +16,16 @@ const MAX_RESOLVED = 1_000;
 // own bound, and the whole gets this many of them.
 const CALLS_PER_LOGIN_DEADLINE = 3;
 
+/**
+ * Asked for an API other than the one the connection's credentials were issued for: the tokens of
+ * the API it moved away from cannot be refreshed or revoked through it, and sending its credentials
+ * to that other upstream would only hand them to a party that never issued them. `kind` is how the
+ * vault reads it (domain/upstream_token_client.ts), as it reads a plugin's failures.
+ */
+export class CredentialsForOtherApiError extends Error {
+  readonly kind = 'api_changed';
+}
+
 /** How fitgate reaches a connection's upstream: its plugin, and the options every plugin call needs. */
 export interface ResolvedUpstream {
   readonly plugin: ConnectionPlugin;
@@ -44,8 +54,9 @@ export interface UpstreamResolver {
   /**
    * The connection's upstream. With credentials: the real upstream (or FITGATE_UPSTREAM_BASE_URL's
    * emulator). Without, and with the sandbox on: the sandbox emulator, reached by the browser on the
-   * tenant's own host and by fitgate over loopback. `api` other than the connection's is for
-   * revoking a token of the API the connection moved away from.
+   * tenant's own host and by fitgate over loopback. `api` other than the connection's (tokens of
+   * the API it moved away from) resolves only in the sandbox, which plays every API; with
+   * credentials of its own it throws CredentialsForOtherApiError.
    */
   resolve(connection: Connection, tenantUrl: string, api?: string): ResolvedUpstream;
   /** The plugin token client of a connection, reaching the upstream a login through it reaches. */
@@ -84,6 +95,11 @@ export function createUpstreamResolver(deps: UpstreamResolverDeps): UpstreamReso
     const observed = deps.metrics ? { onUpstreamCall: deps.metrics.upstream.observerFor(connection.tenant, connection.name) } : {};
 
     if (clientId) {
+      if (api !== connection.options.api) {
+        throw new CredentialsForOtherApiError(
+          `The connection "${connection.name}" holds credentials for the ${connection.options.api} API only, not for ${api}, whose tokens these are.`,
+        );
+      }
       return {
         plugin,
         wording,

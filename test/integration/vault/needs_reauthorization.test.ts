@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { recordLogin } from '../../../src/domain/users.js';
 import type { User } from '../../../src/domain/types.js';
-import { legacyLogin, startTestEmulator, type TestEmulator } from '../../support/emulator.js';
+import { DEMO, legacyLogin, startTestEmulator, type TestEmulator } from '../../support/emulator.js';
 import { startManagementHarness, type ManagementHarness } from '../management/harness.js';
 import { legacyRefreshRequests } from './upstream_counters.js';
 
@@ -101,6 +101,26 @@ describe('an identity whose upstream tokens stop working', () => {
     const current = (await harness.store.users.get(stored.tenant, stored.userId))!;
     await harness.store.users.update({ ...current, identities: [{ ...current.identities[0]!, tokens: { ...withoutRefresh, expiresAt: Date.now() - 1000 } }] });
     await expectNeedsReauthorization(user, 'refresh_token_missing');
+  });
+
+  it('needs reauthorization (connection_api_changed) after the connection moved to Google, sending the legacy tokens nowhere', async () => {
+    const user = await harness.seedUser('carol', { expiresInSeconds: 60 });
+    const legacy = harness.connection;
+    const google = DEMO.googleServer;
+    await harness.store.connections.update({
+      ...legacy,
+      options: { ...legacy.options, api: 'google-health', clientId: google.clientId, clientSecret: harness.deps[0]!.sealer.seal(google.clientSecret) },
+      updatedAt: new Date().toISOString(),
+    });
+    const legacyRefreshesBefore = legacyRefreshRequests(emulator);
+    const googleRefreshesBefore = emulator.control.counters()['google-health'].refreshes;
+    try {
+      await expectNeedsReauthorization(user, 'connection_api_changed');
+    } finally {
+      await harness.store.connections.update(legacy);
+    }
+    expect(legacyRefreshRequests(emulator)).toBe(legacyRefreshesBefore);
+    expect(emulator.control.counters()['google-health'].refreshes).toBe(googleRefreshesBefore);
   });
 
   it('answers later readers with the same 409 without calling the upstream again', async () => {

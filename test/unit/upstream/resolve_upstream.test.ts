@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { Config } from '../../../src/config/index.js';
 import { connectionPlugins } from '../../../src/connections/registry.js';
 import type { Connection, Sealed } from '../../../src/domain/types.js';
-import { createUpstreamResolver } from '../../../src/upstream/resolve_upstream.js';
+import { createUpstreamResolver, CredentialsForOtherApiError } from '../../../src/upstream/resolve_upstream.js';
 
 const TENANT_URL = 'https://acme.fitgate.example';
 
@@ -64,9 +64,20 @@ describe('createUpstreamResolver', () => {
     const base = resolver.resolve(connection(), TENANT_URL);
     expect(resolver.resolve(connection({ tenant: 'other' }), 'https://other.fitgate.example')).not.toBe(base);
     expect(resolver.resolve(connection({ id: 'con_other' }), TENANT_URL)).not.toBe(base);
-    const legacy = resolver.resolve(connection(), TENANT_URL, 'fitbit-legacy');
+    const legacyConnection = connection({ options: { ...connection().options, api: 'fitbit-legacy' } });
+    const legacy = resolver.resolve(legacyConnection, TENANT_URL);
     expect(legacy).not.toBe(base);
     expect(legacy.client.api).toBe('fitbit-legacy');
+  });
+
+  it('never pairs a connection’s credentials with another API: its old tokens get a typed refusal, the secret stays sealed', async () => {
+    const { resolver, unsealed } = resolverCountingUnseals();
+    expect(() => resolver.resolve(connection(), TENANT_URL, 'fitbit-legacy')).toThrow(CredentialsForOtherApiError);
+    await expect(resolver.tokenClientFor(connection(), 'fitbit-legacy')).rejects.toMatchObject({
+      kind: 'api_changed',
+      message: expect.stringContaining('holds credentials for the google-health API only, not for fitbit-legacy'),
+    });
+    expect(unsealed).toEqual([]);
   });
 
   it('builds one token client per connection version', async () => {
