@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app_deps.js';
 import type { ResolvedUpstream } from '../../upstream/resolve_upstream.js';
 import { startRoundTrip } from '../../upstream/round_trip.js';
 import { callbackUrl } from '../../domain/tenants.js';
-import { NotFoundError } from '../../errors/index.js';
+import { AppError, NotFoundError } from '../../errors/index.js';
 import { findSocialConnection } from '../connections/social_connection.js';
 import { renderPage } from '../views.js';
 import { preflightAuthorize } from './authorize_preflight.js';
@@ -65,6 +65,9 @@ export function tryStartRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'plugins
       await recordTry(deps, connection, { tenant, api: connection.options.api, failureKind: failure.kind });
       renderTryFailure(res, failure, shown, 502);
     };
+    // fitgate's own failure (its store not answering) is no finding about the upstream: the
+    // dashboard's error page says what it is, and nothing is logged as a failed TRY.
+    if (outcome.kind === 'error' && outcome.error instanceof AppError) throw outcome.error;
     if (outcome.kind !== 'redirect' || !begun) {
       const error = outcome.kind === 'error' ? outcome.error : new Error('the strategy stored no TRY before the upstream');
       return failed(explainFailure(failureKindOf(error), upstreamSaidOf(error), context));
