@@ -1,9 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { EphemeralStore } from '../../domain/ports.js';
+import { beginRoundTripRecord, takeRoundTripRecord, type RoundTripRecord } from '../../upstream/round_trip_records.js';
 import type { ResponseMode, ResponseType } from './authorize/response_types.js';
-
-/** How long a user may take at the upstream's login and consent pages. */
-export const LOGIN_TRANSACTION_TTL_SECONDS = 600;
 
 /** The client's authorization request, as /authorize verified it. */
 export interface PendingAuthorization {
@@ -28,40 +25,19 @@ export interface PendingAuthorization {
  * One login in flight between /authorize and /login/callback. Kept in the shared store (not the
  * session or memory) under the upstream state, so any instance sharing the store can finish it.
  */
-export interface LoginTransaction extends PendingAuthorization {
-  /** The `state` sent upstream: 32 random bytes, unrelated to the client's state. */
-  upstreamState: string;
-  /** The PKCE verifier for the upstream code exchange. */
-  upstreamCodeVerifier: string;
-  /** Epoch milliseconds. */
-  startedAt: number;
-}
+export type LoginTransaction = PendingAuthorization & RoundTripRecord;
 
 /** Stores a new transaction and returns it; its upstreamState is the key. */
-export async function beginLoginTransaction(
+export function beginLoginTransaction(
   ephemeral: EphemeralStore,
   pending: PendingAuthorization,
   upstreamCodeVerifier: string,
   now = Date.now(),
 ): Promise<LoginTransaction> {
-  const transaction: LoginTransaction = {
-    ...pending,
-    upstreamState: randomBytes(32).toString('base64url'),
-    upstreamCodeVerifier,
-    startedAt: now,
-  };
-  await ephemeral.put('login_transaction', transaction.upstreamState, transaction, LOGIN_TRANSACTION_TTL_SECONDS);
-  return transaction;
+  return beginRoundTripRecord(ephemeral, 'login_transaction', pending, upstreamCodeVerifier, now);
 }
 
-/**
- * Takes the transaction out of the store: a state works once. Undefined when the state is unknown,
- * expired or already used, and for values that cannot be a state (so they never reach the store).
- */
-export async function takeLoginTransaction(
-  ephemeral: EphemeralStore,
-  upstreamState: unknown,
-): Promise<LoginTransaction | undefined> {
-  if (typeof upstreamState !== 'string' || !/^[A-Za-z0-9_-]{43}$/.test(upstreamState)) return undefined;
-  return ephemeral.consume<LoginTransaction>('login_transaction', upstreamState);
+/** Takes the transaction out of the store: a state works once (round_trip_records.ts). */
+export function takeLoginTransaction(ephemeral: EphemeralStore, upstreamState: unknown): Promise<LoginTransaction | undefined> {
+  return takeRoundTripRecord<LoginTransaction>(ephemeral, 'login_transaction', upstreamState);
 }

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { LOGIN_TRANSACTION_TTL_SECONDS } from './login_transaction.js';
+import { isUpstreamState, ROUND_TRIP_TTL_SECONDS } from '../../upstream/round_trip_records.js';
 
 /**
  * The logins this browser started and has not finished, as their upstream states in a cookie of
@@ -16,7 +16,6 @@ export const PENDING_LOGIN_COOKIE = 'fitgate.login';
 
 // A few tabs may start logins at once; older ones simply expire.
 const MAX_PENDING_LOGINS = 5;
-const STATE = /^[A-Za-z0-9_-]{43}$/;
 
 export function rememberPendingLogin(req: Request, res: Response, upstreamState: string): void {
   writePending(req, res, [...pendingLogins(req), upstreamState].slice(-MAX_PENDING_LOGINS));
@@ -42,7 +41,7 @@ function pendingLogins(req: Request): string[] {
   for (const pair of header.split(';')) {
     const at = pair.indexOf('=');
     if (at !== -1 && pair.slice(0, at).trim() === PENDING_LOGIN_COOKIE) {
-      return pair.slice(at + 1).trim().split('.').filter((state) => STATE.test(state));
+      return pair.slice(at + 1).trim().split('.').filter(isUpstreamState);
     }
   }
   return [];
@@ -51,5 +50,5 @@ function pendingLogins(req: Request): string[] {
 function writePending(req: Request, res: Response, states: string[]): void {
   const options = { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/' } as const;
   if (states.length === 0) res.clearCookie(PENDING_LOGIN_COOKIE, options);
-  else res.cookie(PENDING_LOGIN_COOKIE, states.join('.'), { ...options, maxAge: LOGIN_TRANSACTION_TTL_SECONDS * 1000, encode: String });
+  else res.cookie(PENDING_LOGIN_COOKIE, states.join('.'), { ...options, maxAge: ROUND_TRIP_TTL_SECONDS * 1000, encode: String });
 }
