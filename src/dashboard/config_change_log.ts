@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { apiOperationEvent, type ApiOperation } from '../domain/api_operation_event.js';
 import { recordLogEvent } from '../domain/log_events.js';
 import type { LogRepository } from '../domain/ports.js';
+import { requestLogFacts } from '../http/request_log_facts.js';
 
 /** A change made in the dashboard, described as the Management API call it amounts to. */
 export interface ConfigChange extends Pick<ApiOperation, 'description' | 'method' | 'path' | 'details'> {
@@ -35,9 +36,7 @@ export async function logConfigChange(
         tenant,
         statusCode,
         caller: { adminEmail: admin.email },
-        ip: req.ip,
-        userAgent: req.get('user-agent') || undefined,
-        hostname: req.hostname,
+        ...requestLogFacts(req),
       }),
     );
   } catch (error) {

@@ -4,6 +4,7 @@ import { AppError } from '../errors/index.js';
 import { callerOf } from './caller.js';
 import type { ManagementRoute } from './route.js';
 import type { ManagementServices } from './services.js';
+import { requestLogFacts } from '../http/request_log_facts.js';
 
 /**
  * Runs a route's handler and sends its reply. For writes it first appends Auth0's audit event:
@@ -48,9 +49,7 @@ async function audit(
         statusCode,
         caller: { clientId },
         userId: typeof userId === 'string' ? userId : undefined,
-        ip: req.ip,
-        userAgent: req.get('user-agent') || undefined,
-        hostname: new URL(req.context.tenantUrl).hostname,
+        ...requestLogFacts(req),
         details: extra,
       }),
     );

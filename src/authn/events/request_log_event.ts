@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import type { AppDeps } from '../../app_deps.js';
 import { recordLogEvent, type LogEventInput } from '../../domain/log_events.js';
+import { requestLogFacts } from '../../http/request_log_facts.js';
 
 export type RequestEvent = Omit<LogEventInput, 'tenant' | 'ip' | 'userAgent' | 'hostname'>;
 
@@ -11,15 +12,12 @@ export type RequestEvent = Omit<LogEventInput, 'tenant' | 'ip' | 'userAgent' | '
  * log store that fails is reported to the process log and never changes the answer.
  */
 export async function recordRequestEvent(deps: Pick<AppDeps, 'store' | 'logger'>, req: Request, event: RequestEvent): Promise<void> {
-  const userAgent = req.get('user-agent');
   try {
     await recordLogEvent(deps.store, {
       ...event,
       ...(await storedFacts(deps, req.context.tenant.name, event)),
       tenant: req.context.tenant.name,
-      hostname: new URL(req.context.tenantUrl).hostname,
-      ...(req.ip === undefined ? {} : { ip: req.ip }),
-      ...(userAgent === undefined ? {} : { userAgent }),
+      ...requestLogFacts(req),
     });
   } catch (error) {
     deps.logger.warn({ err: error, type: event.type }, 'could not record a log event');

@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import type { AppDeps } from '../../app_deps.js';
 import { recordAdminActivity, type AdminActivity } from '../../domain/admin_activity.js';
+import { requestLogFacts } from '../../http/request_log_facts.js';
 
 /**
  * Records a dashboard admin's activity in the logs of `tenants`, with the request's address and user
@@ -14,13 +15,13 @@ export async function logAdminActivity(
   email: string,
   tenants: readonly string[],
 ): Promise<void> {
-  const userAgent = req.get('user-agent');
+  const { ip, userAgent } = requestLogFacts(req);
   try {
     await recordAdminActivity(deps.store, {
       activity,
       email,
       tenants,
-      ...(req.ip !== undefined ? { ip: req.ip } : {}),
+      ...(ip !== undefined ? { ip } : {}),
       ...(userAgent !== undefined ? { userAgent } : {}),
     });
   } catch (error) {

@@ -31,7 +31,7 @@ export function tryCallbackRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'plug
     }
     const report = await finish(transaction, connection, req, query);
     await saveReport(ephemeral, report);
-    await recordTry(deps, connection, {
+    await recordTry(deps, req, connection, {
       tenant: report.tenant,
       api: report.api,
       ...(report.failure && { failureKind: report.failure.kind }),

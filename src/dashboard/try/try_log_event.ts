@@ -1,6 +1,8 @@
+import type { Request } from 'express';
 import type { AppDeps } from '../../app_deps.js';
 import { recordLogEvent } from '../../domain/log_events.js';
 import type { Connection } from '../../domain/types.js';
+import { requestLogFacts } from '../../http/request_log_facts.js';
 
 /** How one TRY ended, for the tenant's logs. */
 export interface TryOutcome {
@@ -18,11 +20,12 @@ export interface TryOutcome {
  * admin looking for why a connection fails finds the failed ones under `f` with the failure's kind.
  * No user id: TRY creates no user. Best effort, like every log line.
  */
-export async function recordTry(deps: Pick<AppDeps, 'store' | 'logger'>, connection: Connection, outcome: TryOutcome): Promise<void> {
+export async function recordTry(deps: Pick<AppDeps, 'store' | 'logger'>, req: Request, connection: Connection, outcome: TryOutcome): Promise<void> {
   const { failureKind } = outcome;
   try {
     await recordLogEvent(deps.store, {
       tenant: outcome.tenant,
+      ...requestLogFacts(req),
       type: failureKind ? 'f' : 's',
       description: failureKind ? `Failed login (Try from the dashboard): ${failureKind}` : 'Successful login (Try from the dashboard; no user created)',
       connection: connection.name,

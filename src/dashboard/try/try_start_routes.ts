@@ -62,7 +62,7 @@ export function tryStartRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'plugins
     const outcome = await startRoundTrip(req, tryStrategy.target(upstream, connection), begin);
     const shown = { strategy: strategyName, sandbox: upstream.sandbox };
     const failed = async (failure: TryFailure) => {
-      await recordTry(deps, connection, { tenant, api: connection.options.api, failureKind: failure.kind });
+      await recordTry(deps, req, connection, { tenant, api: connection.options.api, failureKind: failure.kind });
       renderTryFailure(res, failure, shown, 502);
     };
     // fitgate's own failure (its store not answering) is no finding about the upstream: the

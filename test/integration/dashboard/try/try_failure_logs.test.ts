@@ -19,6 +19,9 @@ describe('failed TRYs in the logs', () => {
       description: 'Failed login (Try from the dashboard): access_denied',
       connection: 'fitbit',
       details: { try: true, api: 'google-health', error: 'access_denied' },
+      // Where the admin's browser came from, as a user's failed login records it.
+      hostname: 'localhost',
+      ip: expect.any(String),
     });
   });
 
