@@ -1,4 +1,4 @@
-import express, { type Express, type RequestHandler, type Router } from 'express';
+import express, { type Express, type Request, type RequestHandler, type Response, type Router } from 'express';
 import { adminRouter } from './admin_router.js';
 import { createControl, type EmulatorControl } from './control.js';
 import { notFound } from './errors.js';
@@ -62,8 +62,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       upstreamErrorHandler(setup.style, setup.upstreamName),
     );
   }
-  app.use((_req, res) => {
-    res.status(404).json({ error: 'not_found', message: 'Unknown host prefix. Paths start with a real host, e.g. /api.fitbit.com/.' });
-  });
+  app.use(answerUnknownHost);
   return { app, control, releaseHeld: () => held.releaseAll() };
+}
+
+/** A path under no host the emulator plays: the same answer wherever the emulator is mounted. */
+export function answerUnknownHost(_req: Request, res: Response): void {
+  res.status(404).json({ error: 'not_found', message: 'Unknown host prefix. Paths start with a real host, e.g. /api.fitbit.com/.' });
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import { createEmulator, type EmulatorControl, type RegisteredApp } from '../emulator/index.js';
+import { answerUnknownHost, createEmulator, SANDBOX_CLIENT_IDS, type EmulatorControl, type RegisteredApp } from '../emulator/index.js';
 import { SANDBOX_NOTICE, SANDBOX_PATH, type SandboxCredentials, type SandboxUpstream } from '../upstream/sandbox_upstream.js';
 
 /**
@@ -21,24 +21,20 @@ export interface Sandbox extends SandboxAccess {
   allowCallback(callbackUrl: string): void;
 }
 
-/** The upstreams the emulator plays: the Fitbit plugin's two APIs, by the ids it declares. */
+/** The upstream APIs the emulator plays, by the ids their plugin declares. */
 type SandboxApi = RegisteredApp['api'];
 
-const CLIENT_IDS: Readonly<Record<SandboxApi, string>> = {
-  'google-health': 'fitgate-sandbox.apps.googleusercontent.com',
-  'fitbit-legacy': '23SBOX',
-};
-const APIS = Object.keys(CLIENT_IDS) as SandboxApi[];
+const APIS = Object.keys(SANDBOX_CLIENT_IDS) as SandboxApi[];
 
 function isSandboxApi(api: string): api is SandboxApi {
-  return Object.hasOwn(CLIENT_IDS, api);
+  return Object.hasOwn(SANDBOX_CLIENT_IDS, api);
 }
 
 /** A sandbox emulator whose back channel is reached at `backChannelUrl`. */
 export function buildSandbox(backChannelUrl: () => string): Sandbox {
   // Server apps with secrets, as a real deployment registers them; the secrets never leave fitgate.
   const apps: RegisteredApp[] = APIS.map((api) => ({
-    clientId: CLIENT_IDS[api],
+    clientId: SANDBOX_CLIENT_IDS[api],
     clientSecret: randomBytes(24).toString('base64url'),
     type: 'server',
     api,
@@ -53,17 +49,17 @@ export function buildSandbox(backChannelUrl: () => string): Sandbox {
     control,
     backChannelUrl,
     credentialsFor(api, callbackUrl) {
-      return isSandboxApi(api) ? credentialsOf(control.addRedirectUri(CLIENT_IDS[api], callbackUrl)) : undefined;
+      return isSandboxApi(api) ? credentialsOf(control.addRedirectUri(SANDBOX_CLIENT_IDS[api], callbackUrl)) : undefined;
     },
     credentials() {
       const registered = new Map(control.apps().map((app) => [app.clientId, app]));
-      return Object.fromEntries(APIS.map((api) => [api, credentialsOf(registered.get(CLIENT_IDS[api]) as RegisteredApp)])) as Record<
+      return Object.fromEntries(APIS.map((api) => [api, credentialsOf(registered.get(SANDBOX_CLIENT_IDS[api]) as RegisteredApp)])) as Record<
         SandboxApi,
         SandboxCredentials
       >;
     },
     allowCallback(callbackUrl) {
-      for (const api of APIS) control.addRedirectUri(CLIENT_IDS[api], callbackUrl);
+      for (const api of APIS) control.addRedirectUri(SANDBOX_CLIENT_IDS[api], callbackUrl);
     },
   };
 }
@@ -83,10 +79,7 @@ export function sandboxHostApp(sandbox: Sandbox): Express {
  */
 function withoutAdminApi(app: RequestHandler): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (req.path === '/_emulator' || req.path.startsWith('/_emulator/')) {
-      res.status(404).json({ error: 'not_found', message: 'Unknown host prefix. Paths start with a real host, e.g. /api.fitbit.com/.' });
-      return;
-    }
+    if (req.path === '/_emulator' || req.path.startsWith('/_emulator/')) return answerUnknownHost(req, res);
     app(req, res, next);
   };
 }
