@@ -51,7 +51,12 @@ export function adminsRoutes(store: Store, sealer: Sealer): Router {
     if (!EMAIL.test(email)) {
       return renderPage(res, 'admins', await page(tenant, res.locals.admin!, { email, errors: { email: 'Enter an email address.' } }), 400);
     }
-    const result = await inviteAdmin(store, tenant, email, res.locals.admin!.email);
+    const result = await inviteAdmin(store, tenant, email, res.locals.admin!);
+    if (result.kind === 'beyond_your_tenants') {
+      // Refused like a mistyped address: next to the field, which keeps what was typed; nothing changed.
+      const errors = { email: invitationBeyondYourTenants(email) };
+      return renderPage(res, 'admins', await page(tenant, res.locals.admin!, { email, errors }), 400);
+    }
     if (result.kind !== 'already_admin') {
       const details = { admin: email, outcome: result.kind };
       await logConfigChange(store, req, res, { description: 'Invite a dashboard admin', method: 'POST', path: req.baseUrl, statusCode: 201, details });
@@ -77,7 +82,7 @@ export function adminsRoutes(store: Store, sealer: Sealer): Router {
 
 const setPasswordLink = (dashboardUrl: string, ticket: string) => `${dashboardUrl}/manage/set-password/${ticket}`;
 
-function describeInvitation(result: InvitationResult, email: string, dashboardUrl: string): Outcome {
+function describeInvitation(result: Exclude<InvitationResult, { kind: 'beyond_your_tenants' }>, email: string, dashboardUrl: string): Outcome {
   switch (result.kind) {
     case 'already_admin':
       return { email, message: `${email} already manages this tenant.` };
@@ -86,7 +91,10 @@ function describeInvitation(result: InvitationResult, email: string, dashboardUr
     case 'added_pending':
       return {
         email,
-        message: `${email} was already invited and has not set a password yet. The set-password link they were given stands; once they use it, they manage this tenant too.`,
+        message:
+          `${email} was already invited and has not set a password yet, and now manages this tenant too. fitgate sends no email: ` +
+          'give them this new link, which works once within 72 hours, to set their password. Links given to them before no longer work.',
+        link: setPasswordLink(dashboardUrl, result.ticket),
       };
     case 'invited':
       return {
@@ -95,6 +103,14 @@ function describeInvitation(result: InvitationResult, email: string, dashboardUr
         link: setPasswordLink(dashboardUrl, result.ticket),
       };
   }
+}
+
+/** Names no other tenant: which tenants an account has is for the admins of all of them. */
+function invitationBeyondYourTenants(email: string): string {
+  return (
+    `${email} already has an admin account, which also manages tenants you do not manage. Its password opens all of them, ` +
+    'so only an admin who manages every one of its tenants can add it here: ask one of them, or use another email address.'
+  );
 }
 
 function describeRenewal(result: LinkRenewal, email: string, dashboardUrl: string): Outcome {

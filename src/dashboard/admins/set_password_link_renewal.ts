@@ -3,12 +3,13 @@ import { updateAdmin } from '../../domain/admin_updates.js';
 import { NotFoundInStoreError } from '../../domain/ports.js';
 import type { AdminAccount } from '../../domain/types.js';
 import type { Store } from '../../store/store.js';
+import { managesEveryTenantOf } from './account_reach.js';
 import { issueSetPasswordTicket } from './set_password_tickets.js';
 
 /**
  * A new set-password link for an admin who has not set a password yet (theirs was lost, or has
  * expired). Whoever holds the link chooses the password of the whole account, so only an admin who
- * manages every tenant of that account may issue one; otherwise the server's
+ * manages every tenant of that account may issue one (account_reach.ts); otherwise the server's
  * `npm run admin -- reset-password EMAIL` is the way. The new link replaces the open ones.
  */
 
@@ -21,7 +22,7 @@ export type LinkRenewal =
 
 /** Whether `issuer` may give `admin` a new set-password link. */
 export function mayRenewSetPasswordLink(issuer: Pick<AdminAccount, 'tenants'>, admin: AdminAccount): boolean {
-  return !admin.passwordHash && admin.tenants.every((tenant) => issuer.tenants.includes(tenant));
+  return !admin.passwordHash && managesEveryTenantOf(issuer, admin);
 }
 
 export async function renewSetPasswordLink(store: Store, tenant: string, email: string, issuer: AdminAccount): Promise<LinkRenewal> {

@@ -50,7 +50,7 @@ describeEachStore('writes to one admin that race', (harness) => {
     const acme = unique('acme');
     const raced = withWriteBeforeFirstUpdate(() => setAdminPassword(passwordDeps(harness.store()), admin.email, 'the new password'));
 
-    expect(await inviteAdmin(raced.store, acme, admin.email, 'owner@example.com')).toEqual({ kind: 'added_existing' });
+    expect(await inviteAdmin(raced.store, acme, admin.email, { email: 'owner@example.com', tenants: ['default', acme] })).toEqual({ kind: 'added_existing' });
     expect(raced.ran()).toBe(true);
     const stored = (await harness.store().admins.get(admin.email))!;
     expect(stored).toMatchObject({ tenants: ['default', acme], credentialVersion: 1 });
@@ -60,7 +60,7 @@ describeEachStore('writes to one admin that race', (harness) => {
   it('keeps a tenant added while a password change was being written, and the new password', async () => {
     const admin = await anAdmin({ passwordHash: await hashPassword('the old password') });
     const acme = unique('acme');
-    const raced = withWriteBeforeFirstUpdate(() => inviteAdmin(harness.store(), acme, admin.email, 'owner@example.com'));
+    const raced = withWriteBeforeFirstUpdate(() => inviteAdmin(harness.store(), acme, admin.email, { email: 'owner@example.com', tenants: ['default', acme] }));
 
     const updated = await setAdminPassword(passwordDeps(raced.store), admin.email, 'the new password', { credentialVersion: 0 });
     expect(raced.ran()).toBe(true);
@@ -73,9 +73,11 @@ describeEachStore('writes to one admin that race', (harness) => {
   it('keeps both of two tenants added to one account at once', async () => {
     const admin = await anAdmin({ passwordHash: await hashPassword('a password') });
     const [acme, globex] = [unique('acme'), unique('globex')];
-    const raced = withWriteBeforeFirstUpdate(() => inviteAdmin(harness.store(), globex, admin.email, 'b@example.com'));
+    // Each inviter manages both tenants: the rule, checked again on the record the retry reads, lets both in.
+    const [a, b] = ['a@example.com', 'b@example.com'].map((email) => ({ email, tenants: ['default', acme, globex] }));
+    const raced = withWriteBeforeFirstUpdate(() => inviteAdmin(harness.store(), globex, admin.email, b!));
 
-    expect(await inviteAdmin(raced.store, acme, admin.email, 'a@example.com')).toEqual({ kind: 'added_existing' });
+    expect(await inviteAdmin(raced.store, acme, admin.email, a!)).toEqual({ kind: 'added_existing' });
     expect(raced.ran()).toBe(true);
     expect((await harness.store().admins.get(admin.email))?.tenants.sort()).toEqual(['default', acme, globex].sort());
     expect((await harness.store().admins.listByTenant(acme)).map((a) => a.email)).toEqual([admin.email]);
@@ -87,8 +89,18 @@ describeEachStore('writes to one admin that race', (harness) => {
     const acme = unique('acme');
     const raced = withWriteBeforeFirstUpdate(() => updateAdmin(harness.store().admins, admin.email, withTenant(acme)));
 
-    expect(await inviteAdmin(raced.store, acme, admin.email, 'a@example.com')).toEqual({ kind: 'already_admin' });
+    expect(await inviteAdmin(raced.store, acme, admin.email, { email: 'a@example.com', tenants: ['default', acme] })).toEqual({ kind: 'already_admin' });
     expect(await harness.store().admins.get(admin.email)).toMatchObject({ tenants: ['default', acme], revision: 1 });
+  });
+
+  it('adds no tenant for an inviter who does not manage a tenant the account gained meanwhile', async () => {
+    const admin = await anAdmin({ passwordHash: await hashPassword('a password') });
+    const [acme, globex] = [unique('acme'), unique('globex')];
+    const raced = withWriteBeforeFirstUpdate(() => updateAdmin(harness.store().admins, admin.email, withTenant(globex)));
+
+    expect(await inviteAdmin(raced.store, acme, admin.email, { email: 'a@example.com', tenants: ['default', acme] })).toEqual({ kind: 'beyond_your_tenants' });
+    expect(raced.ran()).toBe(true);
+    expect((await harness.store().admins.get(admin.email))?.tenants).toEqual(['default', globex]);
   });
 
   it('gives no new set-password link to an account whose password was set meanwhile, and keeps that password', async () => {

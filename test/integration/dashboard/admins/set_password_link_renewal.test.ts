@@ -33,9 +33,14 @@ describeEachStore('a new set-password link', (stores) => {
     return (await request(harness().app).get(new URL(link).pathname).set('Host', HOST)).status === 200;
   }
 
+  /** An account invited to acme, then to default, both by the owner: pending, with the link the second invitation gave. */
+  async function pendingInBoth(email: string): Promise<string> {
+    await postFromAdmins(owner, 'acme', '', { email });
+    return linkOn(await postFromAdmins(owner, 'default', '', { email }))!;
+  }
+
   it('is offered to, and issued for, an admin of every tenant of the account, and replaces the earlier link', async () => {
-    const firstLink = linkOn(await postFromAdmins(owner, 'acme', '', { email: 'zed@example.com' }))!;
-    await postFromAdmins(eve, 'default', '', { email: 'zed@example.com' });
+    const firstLink = await pendingInBoth('zed@example.com');
 
     const page = await owner.get('/manage/t/default/admins').expect(200);
     expect(hasNewLinkButton(page.text, 'zed@example.com')).toBe(true);
@@ -52,8 +57,7 @@ describeEachStore('a new set-password link', (stores) => {
   });
 
   it('is neither offered to nor issued for an admin who does not manage every tenant of the account', async () => {
-    const firstLink = linkOn(await postFromAdmins(owner, 'acme', '', { email: 'yan@example.com' }))!;
-    await postFromAdmins(eve, 'default', '', { email: 'yan@example.com' });
+    const firstLink = await pendingInBoth('yan@example.com');
     const before = await harness().store.admins.get('yan@example.com');
 
     const page = await eve.get('/manage/t/default/admins').expect(200);
