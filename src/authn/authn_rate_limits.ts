@@ -1,33 +1,48 @@
 import { createHash } from 'node:crypto';
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { RateLimitWindow } from '../config/index.js';
 import type { AppDeps } from '../app_deps.js';
+import { isPublicClient } from '../domain/clients.js';
+import type { Client } from '../domain/types.js';
 import { clientAddressKey } from '../http/client_address.js';
-import { rateLimit, type RateLimitRule } from '../http/rate_limit.js';
-import { readClientCredentials } from './client_auth/client_credentials.js';
-import { readRequestParams } from './token_endpoint/request_params.js';
+import { rateLimit, spendRateLimits, type RateLimitCounter, type RateLimitRule } from '../http/rate_limit.js';
 import { readBearerToken } from './userinfo/userinfo_bearer_token.js';
 
-/** The middleware each limited Authentication API route mounts before its endpoint; none when limits are off. */
+/**
+ * Spends a point of the budget of the client a request to /oauth/token or /oauth/revoke has just
+ * authenticated as; throws a 429 RateLimitedError once it is spent.
+ */
+export type ClientRateLimit = (req: Request, res: Response, client: Client) => Promise<void>;
+
+/** The limits each Authentication API route applies; none when limits are off. */
 export interface AuthnRateLimits {
+  /** /oauth/token and /oauth/revoke (one budget), mounted before the endpoint: per address. */
   readonly token: RequestHandler[];
+  /** The same endpoints' per-client budget, spent by the endpoint once its client has authenticated. */
+  readonly tokenClient: ClientRateLimit;
   readonly authorize: RequestHandler[];
   readonly callback: RequestHandler[];
   readonly userinfo: RequestHandler[];
 }
 
+const NO_CLIENT_LIMIT: ClientRateLimit = () => Promise.resolve();
+
 /**
  * FITGATE_RATE_LIMIT_* as middleware, counted in the store so the limits hold across workers and
  * instances (in batches, since every request passes one: ../store/rate_limit_batches.ts), and per
- * tenant (one tenant's traffic never spends another's). Buckets keyed by a caller-chosen string
- * (client id, access token) use its SHA-256: a token never lands in the store.
+ * tenant (one tenant's traffic never spends another's). The access token of /userinfo is a
+ * caller-chosen string, so its bucket is keyed by its SHA-256: a token never lands in the store. A
+ * client's bucket is keyed by its id as stored, since only an authenticated client spends one.
  */
 export function authnRateLimits(deps: Pick<AppDeps, 'config' | 'store' | 'metrics'>): AuthnRateLimits {
   const limits = deps.config.rateLimits;
-  if (!limits) return { token: [], authorize: [], callback: [], userinfo: [] };
-  const rule = (keyPrefix: string, window: RateLimitWindow, keyOf: (req: Request) => string | undefined): RateLimitRule => ({
+  if (!limits) return { token: [], tokenClient: NO_CLIENT_LIMIT, authorize: [], callback: [], userinfo: [] };
+  const counter = (keyPrefix: string, window: RateLimitWindow): RateLimitCounter => ({
     limiter: deps.store.batchedRateLimiter({ keyPrefix, points: window.points, durationSeconds: window.durationSeconds }),
     ...(deps.metrics && { metrics: deps.metrics.rateLimit(keyPrefix) }),
+  });
+  const rule = (keyPrefix: string, window: RateLimitWindow, keyOf: (req: Request) => string | undefined): RateLimitRule => ({
+    ...counter(keyPrefix, window),
     keyOf: (req) => {
       const key = keyOf(req);
       return key === undefined ? undefined : `${req.context.tenant.name}|${key}`;
@@ -37,27 +52,23 @@ export function authnRateLimits(deps: Pick<AppDeps, 'config' | 'store' | 'metric
   const seconds = (n: number) => `${n} second${n === 1 ? '' : 's'}`;
   const apiMessage = (n: number) => `Too many requests; retry after ${seconds(n)}.`;
   const pageMessage = (n: number) => `Too many sign-in requests came from your network. Try again in ${seconds(n)}.`;
+  const perClient = counter('authn_token_client', limits.tokenPerClient);
 
   return {
-    token: [
-      rateLimit(
-        [rule('authn_token_address', limits.tokenPerAddress, address), rule('authn_token_client', limits.tokenPerClient, presentedClientId)],
-        apiMessage,
-      ),
-    ],
+    token: [rateLimit([rule('authn_token_address', limits.tokenPerAddress, address)], apiMessage)],
+    tokenClient: (req, res, client) => {
+      // A client id is public, so a bucket spent by every request naming one would let anyone
+      // lock the client out (hence after authentication: failed attempts spend their address's
+      // budget only). A public client's authentication is naming it, so that bucket would be
+      // anyone's to spend again; its requests come from its users' devices and are counted per
+      // address only. Its grant still needs a code with its PKCE verifier, or a refresh token.
+      if (isPublicClient(client)) return Promise.resolve();
+      return spendRateLimits(req, res, [{ counter: perClient, key: `${req.context.tenant.name}|${client.clientId}` }], apiMessage);
+    },
     authorize: [rateLimit([rule('authn_authorize_address', limits.authorizePerAddress, address)], pageMessage)],
     callback: [rateLimit([rule('authn_callback_address', limits.callbackPerAddress, address)], pageMessage)],
     userinfo: [rateLimit([rule('authn_userinfo_token', limits.userinfoPerToken, presentedTokenHash)], apiMessage)],
   };
-}
-
-/** The client id a token request names; a malformed request names none, and its endpoint answers 400. */
-function presentedClientId(req: Request): string | undefined {
-  try {
-    return sha256(readClientCredentials(req.headers.authorization, readRequestParams(req.body)).clientId);
-  } catch {
-    return undefined;
-  }
 }
 
 function presentedTokenHash(req: Request): string | undefined {

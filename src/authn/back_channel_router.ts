@@ -29,9 +29,11 @@ export function createBackChannelRouter(deps: AppDeps): Router {
   router.get('/.well-known/jwks.json', jwksEndpoint());
 
   router.all('/oauth/token', postOnly);
-  router.post('/oauth/token', oauth, ...limits.token, tokenEndpoint(deps));
+  // Both verify client secrets, so they share one budget: per address before the client
+  // authenticates (the middleware), per client after (the endpoint).
+  router.post('/oauth/token', oauth, ...limits.token, tokenEndpoint(deps, limits.tokenClient));
   router.all('/oauth/revoke', postOnly);
-  router.post('/oauth/revoke', oauth, revokeEndpoint(deps));
+  router.post('/oauth/revoke', oauth, ...limits.token, revokeEndpoint(deps, limits.tokenClient));
 
   router.all('/userinfo', openCors(['GET', 'POST']));
   router.get('/userinfo', oauth, ...limits.userinfo, userinfoEndpoint(deps));

@@ -1,7 +1,8 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../../app_deps.js';
-import { UnsupportedTokenTypeError } from '../../errors/index.js';
+import { RateLimitedError, UnsupportedTokenTypeError } from '../../errors/index.js';
 import { metricsOf } from '../../metrics/metrics.js';
+import type { ClientRateLimit } from '../authn_rate_limits.js';
 import { authenticateClient } from '../client_auth/authenticate_client.js';
 import { readClientCredentials } from '../client_auth/client_credentials.js';
 import { outcomeCode } from '../events/outcome_code.js';
@@ -26,26 +27,29 @@ function isAccessToken(token: string): boolean {
  * revoke only its own tokens; revoking one revokes its whole grant, access tokens included. An
  * unknown token (or another client's) still gets 200 (§2.2), so the endpoint says nothing about which
  * tokens exist. Access tokens are self-contained (encrypted or signed) and cannot be recalled one by one, so they are
- * refused with unsupported_token_type (§2.2.1); they expire within the hour.
+ * refused with unsupported_token_type (§2.2.1); they expire within the hour. The client's rate limit is
+ * spent once it has authenticated, from the budget it has at /oauth/token.
  */
-export function revokeEndpoint(deps: RevokeDeps): RequestHandler {
+export function revokeEndpoint(deps: RevokeDeps, limitClient: ClientRateLimit): RequestHandler {
   const metrics = metricsOf(deps);
   return async (req: Request, res: Response) => {
     try {
-      await revoke(deps, req, res);
+      await revoke(deps, limitClient, req, res);
       metrics.authn.revocation(req.context.tenant.name, 'success');
     } catch (error) {
-      metrics.authn.revocation(req.context.tenant.name, outcomeCode(error));
+      // As at /oauth/token, a rate-limit refusal is counted by fitgate_rate_limit_refusals_total alone.
+      if (!(error instanceof RateLimitedError)) metrics.authn.revocation(req.context.tenant.name, outcomeCode(error));
       throw error;
     }
   };
 }
 
-async function revoke(deps: RevokeDeps, req: Request, res: Response): Promise<void> {
+async function revoke(deps: RevokeDeps, limitClient: ClientRateLimit, req: Request, res: Response): Promise<void> {
   res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' });
   const params = readRequestParams(req.body);
   const credentials = readClientCredentials(req.headers.authorization, params);
   const client = await authenticateClient(deps.store.clients, req.context.tenant.name, credentials);
+  await limitClient(req, res, client);
   const token = requireParam(params, 'token');
 
   const revoked = await revokeRefreshToken(deps.store.ephemeral, req.context.tenant.name, client.clientId, token);

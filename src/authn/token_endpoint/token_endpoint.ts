@@ -1,6 +1,8 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../../app_deps.js';
+import { RateLimitedError } from '../../errors/index.js';
 import { metricsOf } from '../../metrics/metrics.js';
+import type { ClientRateLimit } from '../authn_rate_limits.js';
 import { outcomeCode } from '../events/outcome_code.js';
 import { authenticateClient } from '../client_auth/authenticate_client.js';
 import { readClientCredentials } from '../client_auth/client_credentials.js';
@@ -21,11 +23,11 @@ const GRANTS: Readonly<Record<SupportedGrantType, (request: TokenRequest) => Pro
 
 /**
  * POST /oauth/token (RFC 6749 §3.2), read top to bottom: parse the body, name the grant, authenticate
- * the client, check the client may use that grant, run the grant. Every step throws an OAuthError,
- * which the error handler answers as RFC 6749 JSON; every outcome of a known grant is logged with
- * Auth0's event code.
+ * the client, spend its rate limit, check the client may use that grant, run the grant. Every step
+ * throws an OAuthError, which the error handler answers as RFC 6749 JSON; every outcome of a known
+ * grant is logged with Auth0's event code.
  */
-export function tokenEndpoint(deps: AppDeps): RequestHandler {
+export function tokenEndpoint(deps: AppDeps, limitClient: ClientRateLimit): RequestHandler {
   const keys = tenantKeysFor(deps);
   const metrics = metricsOf(deps);
   return async (req: Request, res: Response) => {
@@ -38,6 +40,7 @@ export function tokenEndpoint(deps: AppDeps): RequestHandler {
       const credentials = readClientCredentials(req.headers.authorization, params);
       clientId = credentials.clientId;
       const client = await authenticateClient(deps.store.clients, req.context.tenant.name, credentials);
+      await limitClient(req, res, client);
       checkGrantTypeAllowed(client, grantType);
 
       const outcome = await GRANTS[grantType]({ deps, keys, context: req.context, params, client, grantType });
@@ -45,6 +48,9 @@ export function tokenEndpoint(deps: AppDeps): RequestHandler {
       metrics.authn.tokenExchange(req.context.tenant.name, outcome.connection ?? '', grantType, 'success');
       res.json(outcome.body);
     } catch (error) {
+      // A refusal by the rate limit is no exchange: fitgate_rate_limit_refusals_total counts it, and
+      // a log event each would let a client past its limit flood the tenant's log.
+      if (error instanceof RateLimitedError) throw error;
       await logTokenExchange(deps, req, { grantType, clientId, error });
       metrics.authn.tokenExchange(req.context.tenant.name, '', grantType, outcomeCode(error));
       throw error;

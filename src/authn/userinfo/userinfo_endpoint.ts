@@ -1,5 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../../app_deps.js';
+import { USER_BLOCKED } from '../../domain/users.js';
 import { InsufficientScopeError, InvalidTokenError } from '../../errors/index.js';
 import { AccessTokenError, MissingAccessTokenError } from '../tokens/access_token_errors.js';
 import { userinfoAudience } from '../tokens/access_token.js';
@@ -14,6 +15,9 @@ type UserinfoDeps = Pick<AppDeps, 'store' | 'sealer'>;
  * OpenID Connect Core §5.3: the claims of the access token's user that its scopes allow, read from
  * the stored user now (so a profile updated since login shows). Only tokens of an OpenID Connect
  * request (scope openid) may read it. Errors follow RFC 6750 §3.
+ *
+ * A user blocked since the token was issued is refused here as at /oauth/token and prompt=none,
+ * rather than for the rest of the token's hour: the user record is read anyway, so this costs nothing.
  */
 export function userinfoEndpoint(deps: UserinfoDeps): RequestHandler {
   return async (req: Request, res: Response) => {
@@ -29,6 +33,7 @@ export function userinfoEndpoint(deps: UserinfoDeps): RequestHandler {
     }
     const user = await deps.store.users.get(context.tenant.name, verified.subject);
     if (!user) throw new InvalidTokenError('the user of this access token no longer exists');
+    if (user.blocked === true) throw new InvalidTokenError(USER_BLOCKED);
 
     res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' });
     res.json({ sub: user.userId, ...userClaimsForScopes(user, verified.scope) });

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { createClient } from '../../../src/domain/clients.js';
 import { RedisStore } from '../../../src/store/redis/redis_store.js';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite_store.js';
 import type { Store } from '../../../src/store/store.js';
 import { appOnOwnTenant, type AppOnOwnTenant } from '../../support/app_on_own_tenant.js';
+import { CALLBACK, VERIFIER } from '../../support/authn/back_channel_fixture.js';
 import { keysWithPrefix } from '../../support/redis.js';
 import { describeEachStore } from '../../support/stores.js';
 import { eventually } from '../store/eventually.js';
@@ -33,31 +35,40 @@ describeEachStore('Authentication API rate limits', (h) => {
     unlimited = await appOnOwnTenant(h.store(), 'limits', { ...LIMITS, FITGATE_RATE_LIMITS: 'off' });
   });
 
+  /** A client of the limited tenant, new to each test so no other test has spent its budget. */
+  const newClient = async (appType: 'regular_web' | 'spa' = 'regular_web') => {
+    const { client, clientSecret } = await createClient(h.store().clients, { tenant: limited.tenant, name: 'Limited', appType, callbacks: [CALLBACK] });
+    return { clientId: client.clientId, secret: clientSecret ?? '' };
+  };
+  const post = (path: string, target: AppOnOwnTenant, address: string, params: Record<string, string>) =>
+    request(target.app).post(path).set('Host', target.host).set('X-Forwarded-For', address).type('form').send(params);
   const token = (target: AppOnOwnTenant, address: string, clientId: string) =>
-    request(target.app)
-      .post('/oauth/token')
-      .set('Host', target.host)
-      .set('X-Forwarded-For', address)
-      .type('form')
-      .send({ grant_type: 'client_credentials', client_id: clientId, client_secret: 'wrong' });
+    post('/oauth/token', target, address, { grant_type: 'client_credentials', client_id: clientId, client_secret: 'wrong' });
+  /** A request its client authenticates (the right secret) and the grant then refuses: 400 invalid_grant. */
+  const authenticated = (address: string, client: { clientId: string; secret: string }) =>
+    post('/oauth/token', limited, address, { grant_type: 'refresh_token', refresh_token: 'never-issued', client_id: client.clientId, client_secret: client.secret });
+  const revoke = (address: string, clientId: string, secret: string) =>
+    post('/oauth/revoke', limited, address, { token: 'never-issued', client_id: clientId, client_secret: secret });
   const userinfo = (address: string, accessToken: string) =>
     request(limited.app).get('/userinfo').set('Host', limited.host).set('X-Forwarded-For', address).set('Authorization', `Bearer ${accessToken}`);
   const page = (path: string, address: string) =>
     request(limited.app).get(path).set('Host', limited.host).set('X-Forwarded-For', address).set('Accept', 'text/html');
 
-  it('counts /oauth/token per client, with Auth0 headers, then answers 429 in OAuth JSON with Retry-After', async () => {
-    const address = newAddress();
+  it('counts authenticated /oauth/token requests per client from any address, with Auth0 headers, then answers 429 in OAuth JSON with Retry-After', async () => {
+    const client = await newClient();
+    // A failed authentication naming the client spends nothing of its budget.
+    expect((await token(limited, newAddress(), client.clientId)).status).toBe(401);
     const remaining: Array<string | undefined> = [];
     for (let i = 0; i < 3; i += 1) {
-      const answer = await token(limited, address, 'client-a');
-      expect(answer.status).toBe(401);
+      const answer = await authenticated(newAddress(), client);
+      expect([answer.status, answer.body.error]).toEqual([400, 'invalid_grant']);
       remaining.push(answer.headers['x-ratelimit-remaining']);
       expect(answer.headers['x-ratelimit-limit']).toBe('3');
     }
     expect(remaining).toEqual(['2', '1', '0']);
 
     const before = Math.floor(Date.now() / 1000);
-    const refused = await token(limited, address, 'client-a');
+    const refused = await authenticated(newAddress(), client);
     expect(refused.status).toBe(429);
     expect(refused.body).toEqual({ error: 'too_many_requests', error_description: expect.stringMatching(/retry after \d+ seconds?/) });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
@@ -69,11 +80,66 @@ describeEachStore('Authentication API rate limits', (h) => {
     expect(reset).toBeLessThanOrEqual(before + 61);
   });
 
-  it('keeps serving another client from the same address once one client is limited', async () => {
+  it('does not let a flood of wrong secrets naming a client, from any number of addresses, lock that client out', async () => {
+    const client = await newClient();
+    for (const address of [newAddress(), newAddress()]) {
+      for (let i = 0; i < 5; i += 1) expect((await token(limited, address, client.clientId)).status).toBe(401);
+    }
+    const answer = await authenticated(newAddress(), client);
+    expect(answer.status).toBe(400);
+    // Its own budget is whole: this request spent its first point.
+    expect([answer.headers['x-ratelimit-limit'], answer.headers['x-ratelimit-remaining']]).toEqual(['3', '2']);
+  });
+
+  it('still limits a flood of wrong secrets naming one client per address', async () => {
+    const client = await newClient();
     const address = newAddress();
-    for (let i = 0; i < 3; i += 1) await token(limited, address, 'client-b');
-    expect((await token(limited, address, 'client-b')).status).toBe(429);
-    expect((await token(limited, address, 'client-c')).status).toBe(401);
+    for (let i = 0; i < 5; i += 1) {
+      const answer = await token(limited, address, client.clientId);
+      expect([answer.status, answer.headers['x-ratelimit-limit']]).toEqual([401, '5']);
+    }
+    const refused = await token(limited, address, client.clientId);
+    expect([refused.status, refused.body.error, refused.headers['x-ratelimit-limit']]).toEqual([429, 'too_many_requests', '5']);
+    expect((await authenticated(newAddress(), client)).status).toBe(400);
+  });
+
+  it('keeps serving another client from the same address once one client is limited', async () => {
+    const [limitedClient, other] = [await newClient(), await newClient()];
+    const address = newAddress();
+    for (let i = 0; i < 3; i += 1) await authenticated(address, limitedClient);
+    expect((await authenticated(address, limitedClient)).status).toBe(429);
+    expect((await authenticated(address, other)).status).toBe(400);
+  });
+
+  it('counts a public client per address only: naming it is all its authentication, so its budget would be anyone\'s', async () => {
+    const spa = await newClient('spa');
+    const exchange = (address: string) =>
+      post('/oauth/token', limited, address, { grant_type: 'authorization_code', client_id: spa.clientId, code: 'forged', redirect_uri: CALLBACK, code_verifier: VERIFIER });
+    for (const address of [newAddress(), newAddress()]) {
+      for (let i = 0; i < 5; i += 1) expect((await exchange(address)).status).toBe(400);
+    }
+    const answer = await exchange(newAddress());
+    expect([answer.status, answer.body.error]).toEqual([400, 'invalid_grant']);
+    expect([answer.headers['x-ratelimit-limit'], answer.headers['x-ratelimit-remaining']]).toEqual(['5', '4']);
+  });
+
+  it('limits /oauth/revoke per address before the client authenticates', async () => {
+    const client = await newClient();
+    const address = newAddress();
+    for (let i = 0; i < 5; i += 1) expect((await revoke(address, client.clientId, 'wrong')).status).toBe(401);
+    const refused = await revoke(address, client.clientId, 'wrong');
+    expect([refused.status, refused.body.error, refused.headers['x-ratelimit-limit']]).toEqual([429, 'too_many_requests', '5']);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect((await revoke(newAddress(), client.clientId, client.secret)).status).toBe(200);
+  });
+
+  it('limits /oauth/revoke per client once it authenticates, from the budget it has at /oauth/token', async () => {
+    const client = await newClient();
+    for (let i = 0; i < 2; i += 1) expect((await authenticated(newAddress(), client)).status).toBe(400);
+    const last = await revoke(newAddress(), client.clientId, client.secret);
+    expect([last.status, last.headers['x-ratelimit-limit'], last.headers['x-ratelimit-remaining']]).toEqual([200, '3', '0']);
+    const refused = await revoke(newAddress(), client.clientId, client.secret);
+    expect([refused.status, refused.body.error, refused.headers['x-ratelimit-limit']]).toEqual([429, 'too_many_requests', '3']);
   });
 
   it('counts /oauth/token per address, whatever client ids one address names', async () => {

@@ -3,7 +3,7 @@ import express, { type Express } from 'express';
 import request from 'supertest';
 import { answerErrorsAs } from '../../../src/http/error_format.js';
 import { errorHandler } from '../../../src/http/error_handler.js';
-import { rateLimit, type RateLimitRule } from '../../../src/http/rate_limit.js';
+import { rateLimit, spendRateLimits, type RateLimitRule } from '../../../src/http/rate_limit.js';
 import { views } from '../../../src/http/views.js';
 import { openSqliteTestStore, type TestStore } from '../../support/stores.js';
 import { uniqueId } from '../store/records.js';
@@ -35,6 +35,21 @@ describe('the rate limit middleware', () => {
   it('reports the rule closest to its limit in the x-ratelimit headers', async () => {
     const app = limitedApp([rule(10, 'a'), rule(3, 'b'), rule(5, 'c')]);
     const answer = await request(app).get('/limited');
+    expect([answer.status, answer.headers['x-ratelimit-limit'], answer.headers['x-ratelimit-remaining']]).toEqual([200, '3', '2']);
+  });
+
+  it('keeps reporting the tighter limit when the route spends another one later (once its caller is known)', async () => {
+    const later = rule(10, 'later');
+    const app = express();
+    app.get('/staged', rateLimit([rule(3, 'a')], () => 'wait'), async (req, res, next) => {
+      try {
+        await spendRateLimits(req, res, [{ counter: later, key: 'later' }], () => 'wait');
+      } catch (error) {
+        return next(error);
+      }
+      res.json({ ok: true });
+    });
+    const answer = await request(app).get('/staged');
     expect([answer.status, answer.headers['x-ratelimit-limit'], answer.headers['x-ratelimit-remaining']]).toEqual([200, '3', '2']);
   });
 

@@ -78,6 +78,16 @@ describeEachStore('/userinfo', (harness) => {
     }
   });
 
+  it('refuses the token of a user blocked since it was issued with invalid_token and a Bearer challenge', async () => {
+    const bc = backChannel();
+    const { user, accessToken } = await tokensFor(bc, ['openid']);
+    const stored = await bc.store.users.get(bc.tenant.name, user.userId);
+    await bc.store.users.update({ ...stored!, blocked: true });
+    const response = await request(bc.app).get('/userinfo').set('Host', bc.host).set('Authorization', `Bearer ${accessToken}`).expect(401);
+    expect(response.body).toEqual({ error: 'invalid_token', error_description: 'user is blocked' });
+    expect(response.headers['www-authenticate']).toBe(`Bearer realm="${bc.tenantUrl}", error="invalid_token", error_description="user is blocked"`);
+  });
+
   it('refuses a token of this tenant at another tenant', async () => {
     const bc = backChannel();
     const { accessToken } = await tokensFor(bc, ['openid']);
