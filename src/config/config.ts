@@ -21,7 +21,7 @@ export interface Config {
   readonly emulatorPort: number;
   /** Where GET /metrics listens; undefined when metrics are off. */
   readonly metricsPort: number | undefined;
-  /** The Authentication API's rate limits; undefined when FITGATE_RATE_LIMITS is off. */
+  /** The Authentication API's and the dashboard's rate limits; undefined when FITGATE_RATE_LIMITS is off. */
   readonly rateLimits: RateLimits | undefined;
   readonly logRetentionDays: number;
   /** Worker processes; 1 means no cluster (one process). "auto" is resolved to the core count. */
@@ -40,4 +40,6 @@ export interface RateLimits {
   readonly authorizePerAddress: RateLimitWindow;
   readonly callbackPerAddress: RateLimitWindow;
   readonly userinfoPerToken: RateLimitWindow;
+  /** Every /manage request, per client address. */
+  readonly dashboardPerAddress: RateLimitWindow;
 }

@@ -118,6 +118,7 @@ function rateLimitsOf(env: z.infer<typeof environmentSchema>): RateLimits {
     authorizePerAddress: Object.freeze(env.FITGATE_RATE_LIMIT_AUTHORIZE_PER_ADDRESS),
     callbackPerAddress: Object.freeze(env.FITGATE_RATE_LIMIT_CALLBACK_PER_ADDRESS),
     userinfoPerToken: Object.freeze(env.FITGATE_RATE_LIMIT_USERINFO_PER_TOKEN),
+    dashboardPerAddress: Object.freeze(env.FITGATE_RATE_LIMIT_DASHBOARD_PER_ADDRESS),
   });
 }
 

@@ -87,7 +87,7 @@ export const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Prometheus GET /metrics on this port, a listener apart from PORT so it is never public. Unset: off. */
   FITGATE_METRICS_PORT: port.optional(),
-  /** Rate limits of the Authentication API. Default: on, off when NODE_ENV=test (tests turn them on themselves). */
+  /** Rate limits of the Authentication API and the dashboard. Default: on, off when NODE_ENV=test (tests turn them on themselves). */
   FITGATE_RATE_LIMITS: booleanFlag.optional(),
   // Defaults follow Auth0's published limits (docs/operations.md says which and why).
   /** POST /oauth/token per client id: Auth0's 100 requests per second. */
@@ -100,6 +100,12 @@ export const environmentSchema = z.object({
   FITGATE_RATE_LIMIT_CALLBACK_PER_ADDRESS: rateLimit.prefault('300/60'),
   /** /userinfo per access token: Auth0's burst of 10 per minute per user. */
   FITGATE_RATE_LIMIT_USERINFO_PER_TOKEN: rateLimit.prefault('10/60'),
+  /**
+   * Every /manage request per client address, before the dashboard's session: a person clicking
+   * through the dashboard never comes near it; a flood of requests is refused before it reaches
+   * the session store.
+   */
+  FITGATE_RATE_LIMIT_DASHBOARD_PER_ADDRESS: rateLimit.prefault('300/60'),
   /** Log events older than this many days are deleted (hourly and at start). */
   FITGATE_LOG_RETENTION_DAYS: z.coerce
     .number({ error: 'must be a whole number of days from 1 to 3650' })

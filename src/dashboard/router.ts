@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { AppDeps } from '../app_deps.js';
+import { answerErrorsAs } from '../http/error_format.js';
 import { createDashboardSessionMiddleware } from '../http/session.js';
 import { accountRoutes } from './account/account_routes.js';
 import { loadAdmin, requireAdmin, requireTenantAdmin } from './account/admin_access.js';
@@ -7,7 +8,9 @@ import { adminsRoutes } from './admins/admins_routes.js';
 import { applicationsRoutes } from './applications/applications_routes.js';
 import { connectionActivityRoutes } from './connections/connection_activity_routes.js';
 import { connectionAppsRoutes } from './connections/connection_apps_routes.js';
-import { exposeCsrfToken, refuseForgedPosts } from './csrf.js';
+import { refuseForgedPosts } from './csrf.js';
+import { exposeCsrfToken } from './csrf_token.js';
+import { dashboardRateLimit } from './dashboard_rate_limit.js';
 import { logsRoutes } from './logs/logs_routes.js';
 import { dashboardNotFound } from './not_found_page.js';
 import { PasswordChangeLimiter } from './account/password_change_limiter.js';
@@ -22,8 +25,8 @@ import { tryRoutes } from './try/try_routes.js';
 import { usersRoutes } from './users/users_routes.js';
 import type { Services } from '../services.js';
 
-/** What the dashboard uses of what the entry point built: no sandbox, metrics or workers. */
-export type DashboardDeps = Pick<AppDeps, 'config' | 'store' | 'sealer' | 'logger' | 'plugins'>;
+/** What the dashboard uses of what the entry point built: no sandbox or workers. */
+export type DashboardDeps = Pick<AppDeps, 'config' | 'store' | 'sealer' | 'logger' | 'plugins' | 'metrics'>;
 
 /**
  * The dashboard, mounted at /manage on every tenant host. The tenant an admin manages is in the path
@@ -32,7 +35,10 @@ export type DashboardDeps = Pick<AppDeps, 'config' | 'store' | 'sealer' | 'logge
  */
 export function createDashboardRouter(deps: DashboardDeps, services: Pick<Services, 'upstreams' | 'removal'>): Router {
   const router = Router();
-  router.use(createDashboardSessionMiddleware(deps));
+  // Pages for people, 429s of the limit included. The limit comes before the session, so a flood of
+  // refused requests never reaches the session store; and a visitor without a session gets one
+  // stored only by a page with a form (csrf_token.ts).
+  router.use(answerErrorsAs('html'), ...dashboardRateLimit(deps), createDashboardSessionMiddleware(deps));
   router.use(exposeCsrfToken, refuseForgedPosts, loadAdmin(deps.store));
 
   router.use(signInRoutes(deps, new SignInLimiter(deps.store)));

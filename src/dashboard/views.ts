@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import { SANDBOX_NOTICE } from '../upstream/sandbox_upstream.js';
-import { views } from '../http/views.js';
+import { sendHtml, views } from '../http/views.js';
+import { sendWithTokenIfPrinted, tokenStandIn } from './csrf_token.js';
 import { shownTime } from './relative_time.js';
 
 declare module 'express-serve-static-core' {
@@ -26,5 +27,11 @@ export interface PageLocals {
  */
 export function renderPage(res: Response, view: string, data: Record<string, unknown> = {}, status = 200): void {
   const when = (iso: string) => shownTime(iso);
-  views().send(res, `/dashboard/${view}`, { sandboxNotice: SANDBOX_NOTICE, when, ...res.locals.dashboard, ...data }, status);
+  const path = `/dashboard/${view}`;
+  const page = { sandboxNotice: SANDBOX_NOTICE, when, ...res.locals.dashboard, ...data };
+  if (page.csrfToken !== undefined) return views().send(res, path, page, status);
+  // A visitor without a session: one is stored only when the page has a form (csrf_token.ts).
+  const standIn = tokenStandIn();
+  const html = views().render(path, { ...page, csrfToken: standIn });
+  sendWithTokenIfPrinted(res.req, html, standIn, (filled) => sendHtml(res, filled, status));
 }

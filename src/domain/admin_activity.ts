@@ -7,6 +7,8 @@ export type AdminActivity =
   | 'sign_in_failed'
   /** The per-account sign-in limit was reached from one address. */
   | 'account_blocked'
+  /** The account-wide sign-in limit was reached, from however many addresses. */
+  | 'account_wide_blocked'
   /** The per-address sign-in limit was reached, whichever accounts were tried. */
   | 'address_blocked'
   | 'password_changed'
@@ -18,6 +20,7 @@ const EVENTS: Readonly<Record<AdminActivity, { type: LogEventType; description: 
   signed_in: { type: 's', description: 'Dashboard sign-in' },
   sign_in_failed: { type: 'f', description: 'Dashboard sign-in failed: wrong email or password' },
   account_blocked: { type: 'limit_wc', description: 'Dashboard sign-in blocked: too many attempts for this account from this address' },
+  account_wide_blocked: { type: 'limit_wc', description: 'Dashboard sign-in blocked: too many attempts for this account from several addresses' },
   address_blocked: { type: 'limit_mu', description: 'Dashboard sign-in blocked: too many attempts from this address' },
   password_changed: { type: 'scp', description: 'Dashboard password changed' },
   password_change_failed: { type: 'fcp', description: 'Dashboard password change refused: wrong current password' },

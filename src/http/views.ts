@@ -28,10 +28,14 @@ export function createViews(root = join(projectRoot(), 'views')): Views {
   return {
     render: (view, data = {}) => eta.render(view.startsWith('/') ? view : `/${view}`, data),
     send(res, view, data = {}, status = 200) {
-      const html = this.render(view, data);
-      res.status(status).set('Cache-Control', 'no-store').type('html').send(html);
+      sendHtml(res, this.render(view, data), status);
     },
   };
+}
+
+/** Sends a rendered page; never cached, since pages may show data only this visitor may see. */
+export function sendHtml(res: Response, html: string, status = 200): void {
+  res.status(status).set('Cache-Control', 'no-store').type('html').send(html);
 }
 
 let shared: Views | undefined;

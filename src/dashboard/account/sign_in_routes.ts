@@ -1,15 +1,22 @@
 import { Router, type Request, type Response } from 'express';
 import type { AppDeps } from '../../app_deps.js';
+import type { AdminActivity } from '../../domain/admin_activity.js';
 import { hashPassword, verifyPassword } from '../../domain/passwords.js';
 import { clientAddressKey } from '../../http/client_address.js';
 import { logAdminActivity } from './admin_activity_log.js';
 import { signIn, signOut } from './admin_session.js';
 import { rawField, textField } from '../form_fields.js';
 import { safeNextPath } from '../safe_next.js';
-import { SignInBlockedError, type SignInLimiter } from './sign_in_limiter.js';
+import { SignInBlockedError, type SignInLimit, type SignInLimiter } from './sign_in_limiter.js';
 import { renderPage } from '../views.js';
 
 const WRONG_CREDENTIALS = 'That email and password do not match an admin account.';
+
+const BLOCK_ACTIVITY: Readonly<Record<SignInLimit, AdminActivity>> = {
+  account: 'account_blocked',
+  address: 'address_blocked',
+  account_wide: 'account_wide_blocked',
+};
 
 /**
  * /manage/login and /manage/logout. Each sign-in, failure and block is logged (Auth0's `s`, `f`,
@@ -46,8 +53,8 @@ export function signInRoutes(deps: Pick<AppDeps, 'store' | 'logger'>, limiter: S
     } catch (error) {
       if (!(error instanceof SignInBlockedError)) throw error;
       if (error.justBlocked) {
-        const tenants = error.limit === 'account' ? doorTenants : [req.context.tenant.name];
-        await logAdminActivity(deps, req, error.limit === 'account' ? 'account_blocked' : 'address_blocked', email, tenants);
+        const tenants = error.limit === 'address' ? [req.context.tenant.name] : doorTenants;
+        await logAdminActivity(deps, req, BLOCK_ACTIVITY[error.limit], email, tenants);
       }
       res.set(error.headers);
       return fail(429, error.description, { blocked: true });
