@@ -57,9 +57,14 @@ export function issuerOf(tenantUrl: string): string {
   return `${tenantUrl}/`;
 }
 
-/** Where the upstream (Fitbit, Google) sends a tenant's users back; admins register it upstream. */
+/** Where the upstream sends a tenant's users back (DESIGN.md); admins register it upstream. */
 export function callbackUrl(config: Pick<Config, 'publicUrl' | 'baseHost'>, name: string): string {
-  return `${tenantUrl(config, name)}/login/callback`;
+  return callbackUrlOf(tenantUrl(config, name));
+}
+
+/** The upstream callback URL of the tenant at `tenantUrl` (its base URL or one of its own domains). */
+export function callbackUrlOf(tenantUrl: string): string {
+  return `${tenantUrl}/login/callback`;
 }
 
 /**

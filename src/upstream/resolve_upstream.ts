@@ -1,7 +1,7 @@
 import type { Config } from '../config/index.js';
 import type { ConnectionPlugin, PluginClientOptions, PluginTokenClient, UpstreamWording } from '../connections/plugin.js';
 import type { Sealer } from '../domain/ports.js';
-import { tenantUrl } from '../domain/tenants.js';
+import { callbackUrlOf, tenantUrl } from '../domain/tenants.js';
 import type { Connection } from '../domain/types.js';
 import { TemporarilyUnavailableError } from '../errors/index.js';
 import type { Metrics } from '../metrics/metrics.js';
@@ -144,9 +144,4 @@ export function createUpstreamResolver(deps: UpstreamResolverDeps): UpstreamReso
       return client;
     },
   };
-}
-
-/** Every tenant's upstream callback URL (DESIGN.md): what admins register with the upstream. */
-export function callbackUrlOf(tenantUrl: string): string {
-  return `${tenantUrl}/login/callback`;
 }

@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import type { Strategy } from 'passport';
 import type { PluginProfile, PluginTokens } from '../connections/plugin.js';
+import { callbackUrlOf } from '../domain/tenants.js';
 import type { Connection } from '../domain/types.js';
 import type { ResolvedUpstream } from './resolve_upstream.js';
 import { RoundTripStateStore, type RoundTripFlow, type TakenRoundTrip } from './round_trip_state_store.js';
@@ -16,7 +17,8 @@ export interface VerifiedUpstream {
 export interface RoundTripTarget {
   readonly upstream: ResolvedUpstream;
   readonly connection: Connection;
-  readonly callbackUrl: string;
+  /** The tenant URL the round trip comes back to: the upstream returns to its callback URL. */
+  readonly tenantUrl: string;
   /** Bounds the whole run (the plugin bounds each upstream call too). */
   readonly deadlineMs: number;
 }
@@ -81,14 +83,15 @@ function strategyFor(target: RoundTripTarget): BuiltStrategy {
     built.set(upstream, byCallback);
   }
   // The scope is part of the key as well, in case a caller resolved without the connection's version.
-  const key = JSON.stringify([target.callbackUrl, connection.options.scope]);
+  const callbackUrl = callbackUrlOf(target.tenantUrl);
+  const key = JSON.stringify([callbackUrl, connection.options.scope]);
   let entry = byCallback.get(key);
   if (!entry) {
     const store = new RoundTripStateStore();
     const strategy = upstream.plugin.createStrategy(
       {
         ...upstream.client,
-        callbackURL: target.callbackUrl,
+        callbackURL: callbackUrl,
         scope: connection.options.scope,
         ...(upstream.authorizationBaseUrl ? { authorizationBaseUrl: upstream.authorizationBaseUrl } : {}),
         store,

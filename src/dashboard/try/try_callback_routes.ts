@@ -1,12 +1,12 @@
 import { Router, type Request } from 'express';
 import type { AppDeps } from '../../app_deps.js';
+import type { UpstreamResolver } from '../../upstream/resolve_upstream.js';
 import { finishRoundTrip, type FinishOutcome } from '../../upstream/round_trip.js';
-import { callbackUrl } from '../../domain/tenants.js';
+import { callbackUrlOf, tenantUrl } from '../../domain/tenants.js';
 import type { Connection } from '../../domain/types.js';
 import { explainFailure, failureKindOf, upstreamSaidOf } from './try_failure_explanation.js';
 import { renderTryFailure } from './try_failure_page.js';
 import { reportBase, saveReport, withFailure, withSuccess, type TryReport } from './try_report.js';
-import type { TryStrategy } from './try_strategy.js';
 import { recordTry } from './try_log_event.js';
 import { takeTry, TRY_CALLBACK_PATH, type TryTransaction } from './try_transaction.js';
 
@@ -16,7 +16,10 @@ import { takeTry, TRY_CALLBACK_PATH, type TryTransaction } from './try_transacti
  * state (single use) names the TRY and its admin. It exchanges the code, saves the report and sends
  * the browser to the result page on the host where the admin uses the dashboard.
  */
-export function tryCallbackRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'plugins' | 'logger'>, tryStrategy: TryStrategy): Router {
+export function tryCallbackRoutes(
+  deps: Pick<AppDeps, 'store' | 'config' | 'plugins' | 'logger'>,
+  upstreams: Pick<UpstreamResolver, 'resolve' | 'loginDeadlineMs'>,
+): Router {
   const { ephemeral } = deps.store;
   const router = Router();
 
@@ -25,7 +28,7 @@ export function tryCallbackRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'plug
     const transaction = await takeTry(ephemeral, req.query.state);
     const connection = transaction && (await deps.store.connections.get(transaction.tenant, transaction.connectionId));
     if (!transaction || !connection || transaction.tenant !== req.context.tenant.name) {
-      const context = { callbackUrl: `${req.context.tenantUrl}/login/callback`, api: '', missingScopes: [] };
+      const context = { callbackUrl: callbackUrlOf(req.context.tenantUrl), api: '', missingScopes: [] };
       const failure = explainFailure('expired', 'fitgate found no Try in progress for this state.', context);
       return renderTryFailure(res, failure, { strategy: '', sandbox: false }, 400);
     }
@@ -46,8 +49,10 @@ export function tryCallbackRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'plug
   });
 
   async function finish(transaction: TryTransaction, connection: Connection, req: Request, query: URLSearchParams): Promise<TryReport> {
+    // The tenant's own URL, as the TRY began with (try_start_routes.ts).
+    const url = tenantUrl(deps.config, transaction.tenant);
     const context = {
-      callbackUrl: callbackUrl(deps.config, transaction.tenant),
+      callbackUrl: callbackUrlOf(url),
       api: transaction.api,
       missingScopes: transaction.requestedScopes,
       plugin: deps.plugins.get(connection.strategy),
@@ -59,8 +64,8 @@ export function tryCallbackRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'plug
     }
     let outcome: FinishOutcome;
     try {
-      const upstream = tryStrategy.resolve(connection);
-      outcome = await finishRoundTrip(req, tryStrategy.target(upstream, connection), transaction);
+      const upstream = upstreams.resolve(connection, url);
+      outcome = await finishRoundTrip(req, { upstream, connection, tenantUrl: url, deadlineMs: upstreams.loginDeadlineMs }, transaction);
     } catch (error) {
       outcome = { kind: 'error', error };
     }

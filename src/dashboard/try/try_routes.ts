@@ -3,7 +3,6 @@ import type { AppDeps } from '../../app_deps.js';
 import type { UpstreamResolver } from '../../upstream/resolve_upstream.js';
 import { tryCallbackRoutes } from './try_callback_routes.js';
 import { tryStartRoutes } from './try_start_routes.js';
-import { TryStrategy } from './try_strategy.js';
 
 /**
  * TRY: the admin's test login through a connection, exactly as a user's would run (the connection's
@@ -17,6 +16,5 @@ import { TryStrategy } from './try_strategy.js';
  *   GET /manage/t/:tenant/social/:strategy/try/result/:id  (the admin who began it) "It works!"
  */
 export function tryRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'plugins' | 'logger'>, upstreams: UpstreamResolver): { start: Router; callback: Router } {
-  const strategy = new TryStrategy(upstreams, deps.config);
-  return { start: tryStartRoutes(deps, strategy), callback: tryCallbackRoutes(deps, strategy) };
+  return { start: tryStartRoutes(deps, upstreams), callback: tryCallbackRoutes(deps, upstreams) };
 }

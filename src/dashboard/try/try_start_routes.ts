@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import type { AppDeps } from '../../app_deps.js';
-import type { ResolvedUpstream } from '../../upstream/resolve_upstream.js';
+import type { ResolvedUpstream, UpstreamResolver } from '../../upstream/resolve_upstream.js';
 import { startRoundTrip } from '../../upstream/round_trip.js';
-import { callbackUrl } from '../../domain/tenants.js';
+import { callbackUrlOf, tenantUrl } from '../../domain/tenants.js';
 import { AppError, NotFoundError } from '../../errors/index.js';
 import { findSocialConnection } from '../connections/social_connection.js';
 import { renderPage } from '../views.js';
@@ -15,7 +15,6 @@ import { recordTry } from './try_log_event.js';
 import { loadReport } from './try_report.js';
 import { requestedPermissions } from './requested_permissions.js';
 import { sandboxCaveat } from './sandbox_caveat.js';
-import type { TryStrategy } from './try_strategy.js';
 import { beginTry, rememberAuthorizeUrl, type PendingTry, type TryTransaction } from './try_transaction.js';
 
 /**
@@ -24,7 +23,10 @@ import { beginTry, rememberAuthorizeUrl, type PendingTry, type TryTransaction } 
  *   GET /:strategy/try/result/:id   the report ("It works!" or what failed), for the admin who began it
  * The upstream comes back through try_callback_routes.ts.
  */
-export function tryStartRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'plugins' | 'logger'>, tryStrategy: TryStrategy): Router {
+export function tryStartRoutes(
+  deps: Pick<AppDeps, 'store' | 'config' | 'plugins' | 'logger'>,
+  upstreams: Pick<UpstreamResolver, 'resolve' | 'loginDeadlineMs'>,
+): Router {
   const { ephemeral } = deps.store;
   const router = Router({ mergeParams: true });
 
@@ -35,11 +37,13 @@ export function tryStartRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'plugins
     if (!connection) throw new NotFoundError('This connection is not set up yet: save its settings first.');
     const plugin = deps.plugins.get(strategyName);
     const requestedScopes = requestedPermissions(plugin, connection.options.api, connection.options.scope);
-    const context = { callbackUrl: callbackUrl(deps.config, tenant), api: connection.options.api, missingScopes: requestedScopes, plugin };
+    // The tenant's own URL, wherever the admin uses the dashboard: its callback is the one registered upstream.
+    const url = tenantUrl(deps.config, tenant);
+    const context = { callbackUrl: callbackUrlOf(url), api: connection.options.api, missingScopes: requestedScopes, plugin };
 
     let upstream: ResolvedUpstream;
     try {
-      upstream = tryStrategy.resolve(connection);
+      upstream = upstreams.resolve(connection, url);
     } catch (error) {
       const failure = explainFailure('not_configured', upstreamSaidOf(error), context);
       return renderTryFailure(res, failure, { strategy: strategyName, sandbox: false }, 409);
@@ -59,7 +63,7 @@ export function tryStartRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'plugins
       begun = await beginTry(ephemeral, pending, verifier);
       return begun.upstreamState;
     };
-    const outcome = await startRoundTrip(req, tryStrategy.target(upstream, connection), begin);
+    const outcome = await startRoundTrip(req, { upstream, connection, tenantUrl: url, deadlineMs: upstreams.loginDeadlineMs }, begin);
     const shown = { strategy: strategyName, sandbox: upstream.sandbox };
     const failed = async (failure: TryFailure) => {
       await recordTry(deps, req, connection, { tenant, api: connection.options.api, failureKind: failure.kind });

@@ -28,7 +28,7 @@ function target(upstreamBuilt: PluginStrategyOptions[]): RoundTripTarget {
   } as unknown as ConnectionPlugin;
   const upstream = { plugin, client: { api: 'google-health', clientID: 'c', timeoutMs: 1000 }, wording: { name: 'Google', gone: '' }, sandbox: false } as ResolvedUpstream;
   const connection = { options: { scope: ['activity'] } } as unknown as Connection;
-  return { upstream, connection, callbackUrl: 'https://acme.example/login/callback', deadlineMs: 1000 };
+  return { upstream, connection, tenantUrl: 'https://acme.example', deadlineMs: 1000 };
 }
 
 describe('upstream round trips', () => {
@@ -44,6 +44,7 @@ describe('upstream round trips', () => {
       ['1', '2', '3'].map((n) => startRoundTrip({ query: { n } } as unknown as Request, shared, begin(n))),
     );
     expect(built).toHaveLength(1);
+    expect(built[0]!.callbackURL).toBe('https://acme.example/login/callback');
     expect(outcomes.map((outcome) => (outcome.kind === 'redirect' ? outcome.url : outcome.kind))).toEqual([
       'https://upstream.example/authorize?state=state-1',
       'https://upstream.example/authorize?state=state-2',

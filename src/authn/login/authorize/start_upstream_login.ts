@@ -5,7 +5,7 @@ import { rememberPendingLogin } from '../pending_login_cookie.js';
 import { beginLoginTransaction, type PendingAuthorization } from '../login_transaction.js';
 import type { Store } from '../../../store/store.js';
 import { clientErrorForUpstream } from '../../../upstream/map_upstream_error.js';
-import { callbackUrlOf, type UpstreamResolver } from '../../../upstream/resolve_upstream.js';
+import type { UpstreamResolver } from '../../../upstream/resolve_upstream.js';
 import { startRoundTrip } from '../../../upstream/round_trip.js';
 
 /** Building the authorize redirect touches only the store; this bounds a store that hangs. */
@@ -35,7 +35,7 @@ export async function startUpstreamLogin(
     rememberPendingLogin(req, res, transaction.upstreamState);
     return transaction.upstreamState;
   };
-  const target = { upstream, connection, callbackUrl: callbackUrlOf(tenantUrl), deadlineMs: START_DEADLINE_MS };
+  const target = { upstream, connection, tenantUrl, deadlineMs: START_DEADLINE_MS };
   const outcome = await startRoundTrip(req, target, begin, pending.prompt);
   if (outcome.kind !== 'redirect') {
     // fitgate's own failures (its store down: temporarily_unavailable) keep their meaning; only an

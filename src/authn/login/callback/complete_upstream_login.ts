@@ -3,7 +3,7 @@ import { AccessDeniedError, InvalidRequestError } from '../../../errors/index.js
 import type { Connection } from '../../../domain/types.js';
 import type { LoginTransaction } from '../login_transaction.js';
 import { clientErrorForUpstream } from '../../../upstream/map_upstream_error.js';
-import { callbackUrlOf, type UpstreamResolver } from '../../../upstream/resolve_upstream.js';
+import type { UpstreamResolver } from '../../../upstream/resolve_upstream.js';
 import { finishRoundTrip, type VerifiedUpstream } from '../../../upstream/round_trip.js';
 
 /**
@@ -24,7 +24,7 @@ export async function completeUpstreamLogin(
     // Without either, passport would start a new authorization instead of finishing this one.
     throw new InvalidRequestError('The upstream returned neither a code nor an error.');
   }
-  const target = { upstream, connection, callbackUrl: callbackUrlOf(tenantUrl), deadlineMs: upstreams.loginDeadlineMs };
+  const target = { upstream, connection, tenantUrl, deadlineMs: upstreams.loginDeadlineMs };
   const outcome = await finishRoundTrip(req, target, transaction);
   const { wording } = upstream;
   switch (outcome.kind) {
