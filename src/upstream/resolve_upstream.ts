@@ -2,6 +2,7 @@ import type { Config } from '../config/index.js';
 import type { ConnectionPlugin, PluginClientOptions, PluginTokenClient, UpstreamWording } from '../connections/plugin.js';
 import type { Sealer } from '../domain/ports.js';
 import { callbackUrlOf, tenantUrl } from '../domain/tenants.js';
+import { usesSandbox } from '../domain/sandbox_use.js';
 import type { Connection } from '../domain/types.js';
 import { TemporarilyUnavailableError } from '../errors/index.js';
 import type { Metrics } from '../metrics/metrics.js';
@@ -114,7 +115,7 @@ export function createUpstreamResolver(deps: UpstreamResolverDeps): UpstreamReso
         },
       };
     }
-    if (!deps.config.sandbox || !deps.sandbox) {
+    if (!usesSandbox(deps.config, connection.options) || !deps.sandbox) {
       throw new TemporarilyUnavailableError(
         `The connection "${connection.name}" has no upstream client id yet; an administrator must configure it.`,
       );

@@ -3,7 +3,7 @@ import { Router, type Request, type Response } from 'express';
 import type { AppDeps } from '../../app_deps.js';
 import type { ConnectionPlugin } from '../../connections/plugin.js';
 import { callbackUrl } from '../../domain/tenants.js';
-import type { Connection, ConnectionOptions } from '../../domain/types.js';
+import type { Connection } from '../../domain/types.js';
 import { NotFoundError } from '../../errors/index.js';
 import { logConfigChange } from '../config_change_log.js';
 import { formValues, readSettingsForm, settingsFromForm, type SettingsForm } from './connection_settings_form.js';
@@ -12,6 +12,7 @@ import { apiName } from '../../upstream/api_name.js';
 import { pluginSettingsView } from './plugin_settings_view.js';
 import { findSocialConnection } from './social_connection.js';
 import { renderPage } from '../views.js';
+import { usesSandbox } from '../../domain/sandbox_use.js';
 
 /**
  * Authentication → Social: the plugins fitgate has, and for each its settings page (credentials,
@@ -34,7 +35,7 @@ export function socialRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' |
     const entries = await Promise.all(
       [...deps.plugins.values()].map(async (plugin) => {
         const connection = await findSocialConnection(deps.store, tenant, plugin.strategy);
-        const sandbox = isSandbox(connection?.options);
+        const sandbox = usesSandbox(deps.config, connection?.options);
         return {
           strategy: plugin.strategy,
           displayName: plugin.displayName,
@@ -64,15 +65,11 @@ export function socialRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' |
       values,
       callbackUrl: callback,
       ...pluginSettingsView(plugin, callback),
-      sandboxMode: connection ? isSandbox(connection.options) : false,
+      sandboxMode: usesSandbox(deps.config, connection?.options),
       sandboxAvailable: deps.config.sandbox,
       errors: extra.errors,
       saved: extra.saved,
     };
-  }
-
-  function isSandbox(options: ConnectionOptions | undefined): boolean {
-    return Boolean(options && !options.clientId && deps.config.sandbox);
   }
 
   router.get('/:strategy', async (req, res) => {

@@ -5,6 +5,7 @@ import type { AdminAccount } from '../../domain/types.js';
 import { readFirstPasswordFile } from '../account/first_password_file.js';
 import { upstreamNames } from '../connections/plugin_settings_view.js';
 import { findSocialConnection } from '../connections/social_connection.js';
+import { usesSandbox } from '../../domain/sandbox_use.js';
 
 /**
  * The Overview's "Getting started" checklist, read from what is stored (admins, clients,
@@ -37,7 +38,7 @@ export async function gettingStarted(deps: Pick<AppDeps, 'store' | 'config' | 'p
     deps.store.logs.list(tenant, { type: 's', page: 0, perPage: RECENT_LOGINS }),
   ]);
   const interactive = clients.items.filter((client) => client.appType !== 'non_interactive');
-  const sandbox = Boolean(connection && !connection.options.clientId && deps.config.sandbox);
+  const sandbox = usesSandbox(deps.config, connection?.options);
   const credentials = Boolean(connection?.options.clientId) || sandbox;
   const enabledForAnApp = interactive.some((client) => connection?.enabledClients.includes(client.clientId));
   const tried = recentLogins.items.some((event) => event.details?.try === true);

@@ -1,8 +1,8 @@
 import type { Request, Response } from 'express';
 import type { AppDeps } from '../../../app_deps.js';
-import type { Connection } from '../../../domain/types.js';
 import { views } from '../../../http/views.js';
 import type { AuthorizeContext, AuthorizeParams } from './authorize_context.js';
+import { usesSandbox } from '../../../domain/sandbox_use.js';
 
 /** What this file reads of the app's dependencies. */
 type UniversalLoginDeps = Pick<AppDeps, 'config' | 'plugins'>;
@@ -28,14 +28,10 @@ export function renderUniversalLogin(deps: UniversalLoginDeps, req: Request, res
     clientName: ctx.client?.name,
     tenantName: ctx.tenant.name,
     choices,
-    sandbox: ctx.enabledConnections.some((connection) => inSandbox(deps, connection)),
+    sandbox: ctx.enabledConnections.some((connection) => usesSandbox(deps.config, connection.options)),
   });
 }
 
-/** Whether logins through this connection run against the built-in emulator. */
-export function inSandbox(deps: UniversalLoginDeps, connection: Connection): boolean {
-  return deps.config.sandbox && !connection.options.clientId;
-}
 
 function withConnection(params: AuthorizeParams, connection: string): string {
   const query = new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined));
