@@ -25,6 +25,7 @@ import { createSealer } from './store/sealing.js';
 import type { Store } from './store/store.js';
 import { buildSandbox, inProcessSandbox, sandboxHostApp } from './sandbox/sandbox.js';
 import { SANDBOX_PATH } from './upstream/sandbox_upstream.js';
+import { describeStartFailure } from './start_failure.js';
 
 /** How long in-flight requests get to finish after SIGTERM before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -123,7 +124,7 @@ async function runWorkers(config: Config, logger: Logger, started: Started): Pro
     process.stderr.write(`fitgate: ${reason}\n`);
     return workers.stop('SIGTERM').then(() => process.exit(1));
   });
-  const port = await workers.started.catch((error: unknown) => fail(`could not start the workers: ${(error as Error).message}`));
+  const port = await workers.started.catch((error: unknown) => fail(`could not start the workers: ${describeStartFailure(error)}`));
   await serveMetrics(config, logger, { cluster: true });
   announce(config, port, started, logger);
 }
@@ -248,4 +249,4 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-main().catch((error: unknown) => fail(`could not start: ${error instanceof Error ? error.message : String(error)}`));
+main().catch((error: unknown) => fail(`could not start: ${describeStartFailure(error)}`));

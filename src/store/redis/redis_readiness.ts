@@ -55,12 +55,21 @@ export async function redisReadiness(client: RedisClient, keys: RedisKeys): Prom
   if (marker.value === 0) return REDIS_EMPTY;
   if (probe.status === 'rejected') {
     if (probe.reason instanceof StoreFullError) return REDIS_FULL;
-    const reply = replyOf(probe.reason);
-    const refusal = reply && WRITE_REFUSALS.find(([pattern]) => pattern.test(reply.message));
-    if (refusal) return refusal[1];
+    const refusal = redisWriteRefusal(probe.reason);
+    if (refusal) return refusal;
     throw probe.reason;
   }
   return undefined;
+}
+
+/**
+ * What to tell the operator when `error` is Redis refusing every write while it answers (a replica,
+ * a failed snapshot), under whatever wrapping; undefined for anything else. Read by the readiness
+ * probe and by start-up, whose first writes meet the same refusal.
+ */
+export function redisWriteRefusal(error: unknown): string | undefined {
+  const reply = replyOf(error);
+  return reply && WRITE_REFUSALS.find(([pattern]) => pattern.test(reply.message))?.[1];
 }
 
 /** Redis's own reply under the store's wrapping (StoreUnavailableError keeps it as its cause). */
