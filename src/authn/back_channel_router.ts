@@ -5,6 +5,7 @@ import { createSessionMiddleware } from '../http/session.js';
 import { authnRateLimits } from './authn_rate_limits.js';
 import { jwksEndpoint, openidConfigurationEndpoint } from './discovery/discovery_endpoints.js';
 import { logoutEndpoint } from './login/logout_endpoint.js';
+import { logoutFormPost } from './login/logout_form_post.js';
 import { revokeEndpoint } from './revocation/revoke_endpoint.js';
 import { openCors } from './token_endpoint/open_cors.js';
 import { tokenEndpoint } from './token_endpoint/token_endpoint.js';
@@ -44,5 +45,9 @@ export function createBackChannelRouter(deps: AppDeps): Router {
   const logout = [createSessionMiddleware(deps), logoutEndpoint(deps)];
   router.get('/v2/logout', ...logout);
   router.get('/oidc/logout', ...logout);
+  // RP-Initiated Logout's form post: a 303 to the GET above, and no session here, because the
+  // cross-site post arrives without the SameSite=Lax cookie (see logout_form_post.ts). /v2/logout
+  // stays GET only, as Auth0 serves it.
+  router.post('/oidc/logout', answerErrorsAs('html'), logoutFormPost('/oidc/logout'));
   return router;
 }

@@ -54,8 +54,11 @@ export function logoutEndpoint(deps: LogoutDeps): RequestHandler {
   };
 }
 
+/** The parameters readLogoutRequest reads, in both dialects (a form post passes on these alone). */
+export const LOGOUT_PARAMETERS = ['client_id', 'id_token_hint', 'post_logout_redirect_uri', 'state', 'returnTo'] as const;
+
 function readLogoutRequest(req: Request): LogoutRequest {
-  const single = (name: string) => {
+  const single = (name: (typeof LOGOUT_PARAMETERS)[number]) => {
     const value = req.query[name];
     return typeof value === 'string' && value !== '' ? value : undefined;
   };
