@@ -9,10 +9,12 @@ export function describeStartFailure(error: unknown): string {
   const refusal = redisWriteRefusal(error);
   if (refusal) return `Redis at REDIS_URL is ${refusal}`;
   const { code, syscall } = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; syscall?: unknown };
-  if (syscall === 'listen' && code === 'EADDRINUSE') {
+  // A cluster worker's listen fails in the primary's bind on its behalf: the same trap.
+  const listening = syscall === 'listen' || syscall === 'bind';
+  if (listening && code === 'EADDRINUSE') {
     return `${message}: another program (another fitgate?) is listening on that port; stop it, or set PORT to a free port`;
   }
-  if (syscall === 'listen' && code === 'EACCES') {
+  if (listening && code === 'EACCES') {
     return `${message}: this user may not listen on ports below 1024; set PORT to a higher port (and put a proxy in front for 80 or 443)`;
   }
   return message;

@@ -18,4 +18,17 @@ describe('starting on a port another program holds', () => {
       await new Promise((resolve) => other.close(resolve));
     }
   }, SERVER_TEST_TIMEOUT_MS);
+
+  it('says the same with workers, whose listen the primary binds', async () => {
+    const other = createServer();
+    await new Promise<void>((resolve) => other.listen(0, resolve));
+    const { port } = other.address() as AddressInfo;
+    try {
+      const server = startServer({ FITGATE_DATA_DIR: tempDataDir(), PORT: String(port), FITGATE_WORKERS: '2' });
+      expect(await server.exited()).not.toBe(0);
+      expect(server.stderr()).toContain('another program (another fitgate?) is listening on that port; stop it, or set PORT to a free port');
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+    }
+  }, SERVER_TEST_TIMEOUT_MS);
 });
