@@ -4,6 +4,7 @@ import type { ResolvedUpstream, UpstreamResolver } from '../../upstream/resolve_
 import { startRoundTrip } from '../../upstream/round_trip.js';
 import { callbackUrlOf, tenantUrl } from '../../domain/tenants.js';
 import { AppError, NotFoundError } from '../../errors/index.js';
+import { asStoreUnavailable } from '../../store/store_unavailable.js';
 import { findSocialConnection } from '../connections/social_connection.js';
 import { renderPage } from '../views.js';
 import { preflightAuthorize } from './authorize_preflight.js';
@@ -69,9 +70,12 @@ export function tryStartRoutes(
       await recordTry(deps, req, connection, { tenant, api: connection.options.api, failureKind: failure.kind });
       renderTryFailure(res, failure, shown, 502);
     };
-    // fitgate's own failure (its store not answering) is no finding about the upstream: the
-    // dashboard's error page says what it is, and nothing is logged as a failed TRY.
-    if (outcome.kind === 'error' && outcome.error instanceof AppError) throw outcome.error;
+    // fitgate's own failure (its store not answering, wrapped or still the driver's) is no finding
+    // about the upstream: the dashboard's error page says what it is, and no failed TRY is logged.
+    if (outcome.kind === 'error') {
+      const own = outcome.error instanceof AppError ? outcome.error : asStoreUnavailable(outcome.error);
+      if (own) throw own;
+    }
     if (outcome.kind !== 'redirect' || !begun) {
       const error = outcome.kind === 'error' ? outcome.error : new Error('the strategy stored no TRY before the upstream');
       return failed(explainFailure(failureKindOf(error), upstreamSaidOf(error), context));

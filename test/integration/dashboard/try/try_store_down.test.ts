@@ -31,4 +31,14 @@ describe('TRY when fitgate’s store fails as it begins', () => {
     jest.restoreAllMocks();
     await setup.agent().get('/manage/t/default/social/fitbit/try').expect(302);
   });
+
+  it('says the same when the store’s error comes up as the driver threw it (a database still locked)', async () => {
+    const { store } = setup.harness();
+    await configureFitbit(setup.harness(), { api: 'google-health', ...DEMO.googleServer });
+    jest.spyOn(store.ephemeral, 'put').mockRejectedValueOnce(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }));
+
+    const page = await setup.agent().get('/manage/t/default/social/fitbit/try').set('Accept', 'text/html').expect(503);
+
+    expect(page.text).not.toContain('The upstream answered something fitgate could not use');
+  });
 });
