@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { AppError, ConflictError, isRefusal, TooManyRequestsError, UpstreamUnavailableError } from '../errors/index.js';
+import { ConflictError, isRefusal, TooManyRequestsError, UpstreamUnavailableError } from '../errors/index.js';
 import { NotFoundInStoreError } from './ports.js';
 import { markNeedsReauthorization, reauthorizationReasonFor, type ReauthorizationReason } from './identity_status.js';
 import { identityKey, readIdentity, updateIdentity, type IdentityRef } from './stored_identity.js';
@@ -40,16 +40,22 @@ export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityR
   if (!connection) {
     throw new ConflictError(`The connection ${ref.connection} no longer exists, so its tokens cannot be refreshed.`, 'inexistent_connection');
   }
-  let refreshed;
-  try {
-    const client = await deps.tokenClientFor(connection, identity.api);
-    refreshed = await client.refresh(deps.sealer.open(tokens.refreshToken));
-  } catch (error) {
-    // fitgate's own answers (an unconfigured connection) go out as they are; the rest is the upstream's.
-    if (error instanceof AppError) throw error;
+  const failed = async (error: unknown): Promise<never> => {
     const failure = upstreamFailureOf(error);
     deps.metrics.refreshed(ref.tenant, ref.connection, failure.kind);
     throw await refreshFailed(deps, ref, user, failure);
+  };
+  const client = await deps.tokenClientFor(connection, identity.api).catch((error: unknown) => {
+    // The connection has moved to another API since these tokens were issued: the identity needs
+    // reauthorization, as after an upstream's refusal. Anything else is fitgate's own and goes out as it is.
+    if (upstreamFailureOf(error).kind !== 'api_changed') throw error;
+    return failed(error);
+  });
+  let refreshed;
+  try {
+    refreshed = await client.refresh(deps.sealer.open(tokens.refreshToken));
+  } catch (error) {
+    return failed(error);
   }
   deps.metrics.refreshed(ref.tenant, ref.connection, 'success');
 
