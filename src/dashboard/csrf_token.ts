@@ -34,6 +34,13 @@ export function exposeCsrfToken(req: Request, res: Response, next: NextFunction)
   req.session.save((error: unknown) => next(error));
 }
 
+/**
+ * How long a visitor's session lives before they sign in: the time to fill in a sign-in or
+ * set-password form. Signing in starts a new session of the full idle lifetime (admin_session.ts),
+ * so the session of a bot that only fetched the sign-in page is gone in half an hour, not eight.
+ */
+const FORM_SESSION_MS = 30 * 60 * 1000;
+
 /** What a page for a visitor without a token is built with in its place: random, so it is found only where printed. */
 export function tokenStandIn(): string {
   return randomBytes(16).toString('hex');
@@ -47,11 +54,12 @@ export function tokenStandIn(): string {
 export function sendWithTokenIfPrinted(req: Request, html: string, standIn: string, send: (html: string) => void): void {
   if (!html.includes(standIn)) return send(html);
   const token = csrf.generateToken(req);
+  req.session.cookie.maxAge = FORM_SESSION_MS;
   req.session.save((error: unknown) => {
     if (!error) return send(html.replaceAll(standIn, token));
     // The route that called renderPage has returned by now; the router's next takes the error to
-    // the error handler (the 503 page), as if the route had thrown it.
-    if (req.next) return req.next(error);
-    req.res?.destroy();
+    // the error handler (the 503 page), as if the route had thrown it. (Express sets req.next on
+    // every request that passes a router, as every dashboard page does.)
+    req.next?.(error);
   });
 }

@@ -1,6 +1,7 @@
 import { expect, it } from '@jest/globals';
 import request from 'supertest';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite_store.js';
+import { DASHBOARD_SESSION_COOKIE } from '../../../src/http/session.js';
 import { keysWithPrefix } from '../../support/redis.js';
 import { describeEachStore, type StoreHarness } from '../../support/stores.js';
 import { csrfTokenOf, HOST, useDashboardOnStore } from './dashboard_harness.js';
@@ -47,8 +48,11 @@ describeEachStore('sessions of visitors without a cookie', (stores) => {
     const browser = request.agent(harness().app).host(HOST);
     const form = await browser.get('/manage/login').expect(200);
     expect(await storedSessions(stores)).toBe(before + 1);
+    // A visitor's session lasts as long as filling in the form takes, not the 8 idle hours.
+    expect(cookieLifetimeMs(form.headers['set-cookie'])).toBeLessThanOrEqual(30 * 60 * 1000);
 
-    await browser.post('/manage/login').type('form').send({ _csrf: csrfTokenOf(form.text), email: admin.email, password: admin.password }).expect(303);
+    const signedIn = await browser.post('/manage/login').type('form').send({ _csrf: csrfTokenOf(form.text), email: admin.email, password: admin.password }).expect(303);
+    expect(cookieLifetimeMs(signedIn.headers['set-cookie'])).toBeGreaterThan(7 * 60 * 60 * 1000);
     const page = await browser.get('/manage/t/default').expect(200);
     expect(csrfTokenOf(page.text)).toBeTruthy();
     // Sign-in replaced the session it started from (a new id), so still one.
@@ -63,3 +67,11 @@ describeEachStore('sessions of visitors without a cookie', (stores) => {
     expect(stranger.text).toContain('This form has expired');
   });
 });
+
+/** Milliseconds until the dashboard session cookie set by an answer expires. */
+function cookieLifetimeMs(setCookie: string | string[] | undefined): number {
+  const cookie = [setCookie ?? []].flat().find((line) => line.startsWith(`${DASHBOARD_SESSION_COOKIE}=`));
+  const expires = /Expires=([^;]+)/.exec(cookie ?? '')?.[1];
+  if (!expires) throw new Error(`no dashboard session cookie with an expiry in ${String(setCookie)}`);
+  return Date.parse(expires) - Date.now();
+}
