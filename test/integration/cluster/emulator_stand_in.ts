@@ -24,8 +24,11 @@ export interface EmulatorStandIn {
 export interface StandInOptions {
   /** On the first reuse, stop listening too before dropping: the emulator is down from then on. */
   readonly stopOnReuse?: boolean;
-  /** Read each request and never answer it: a primary whose event loop is stuck. */
-  readonly silent?: boolean;
+  /**
+   * Answer the first request of a connection, then hold the next one on it unanswered (instead of
+   * dropping it): a primary whose event loop got stuck between two requests of a kept-alive socket.
+   */
+  readonly silentOnReuse?: boolean;
 }
 
 /**
@@ -41,13 +44,13 @@ export async function startEmulatorStandIn(options: StandInOptions = {}): Promis
   let connections = 0;
   const server: Server = createServer((req, res) => {
     if (served.has(req.socket)) {
+      if (options.silentOnReuse) return;
       dropped += 1;
       if (options.stopOnReuse) server.close();
       req.socket.destroy();
       return;
     }
     served.add(req.socket);
-    if (options.silent) return;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
