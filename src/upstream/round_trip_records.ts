@@ -41,12 +41,12 @@ export async function beginRoundTripRecord<Fields extends object>(
  * Takes a round trip's record out of the store: a state works once. Undefined when the state is
  * unknown, expired or already used, and for values that cannot be a state (they never reach the store).
  */
-export async function takeRoundTripRecord<Record extends RoundTripRecord>(
+export async function takeRoundTripRecord<Taken extends RoundTripRecord>(
   ephemeral: Pick<EphemeralStore, 'consume'>,
   kind: RoundTripKind,
   upstreamState: unknown,
-): Promise<Record | undefined> {
-  return isUpstreamState(upstreamState) ? ephemeral.consume<Record>(kind, upstreamState) : undefined;
+): Promise<Taken | undefined> {
+  return isUpstreamState(upstreamState) ? ephemeral.consume<Taken>(kind, upstreamState) : undefined;
 }
 
 /** Seconds left of a round trip begun at `startedAt`, at least one (for rewriting its record). */

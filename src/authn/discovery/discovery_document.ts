@@ -16,7 +16,8 @@ export function discoveryDocument(tenantUrl: string): Record<string, unknown> {
     userinfo_endpoint: `${tenantUrl}/userinfo`,
     jwks_uri: `${tenantUrl}/.well-known/jwks.json`,
     revocation_endpoint: `${tenantUrl}/oauth/revoke`,
-    end_session_endpoint: `${tenantUrl}/v2/logout`,
+    // Auth0's RP-Initiated Logout path, which (unlike Auth0's own /v2/logout) also takes the form post §2 requires.
+    end_session_endpoint: `${tenantUrl}/oidc/logout`,
     response_types_supported: [...RESPONSE_TYPES],
     response_modes_supported: [...RESPONSE_MODES],
     grant_types_supported: ['authorization_code', 'implicit', 'refresh_token', 'client_credentials'],

@@ -32,7 +32,6 @@ export function renderUniversalLogin(deps: UniversalLoginDeps, req: Request, res
   });
 }
 
-
 function withConnection(params: AuthorizeParams, connection: string): string {
   const query = new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined));
   query.set('connection', connection);

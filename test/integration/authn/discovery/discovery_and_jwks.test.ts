@@ -17,7 +17,7 @@ describeEachStore('discovery and JWKS', (harness) => {
       userinfo_endpoint: `${url}/userinfo`,
       jwks_uri: `${url}/.well-known/jwks.json`,
       revocation_endpoint: `${url}/oauth/revoke`,
-      end_session_endpoint: `${url}/v2/logout`,
+      end_session_endpoint: `${url}/oidc/logout`,
       response_types_supported: ['code', 'id_token', 'code id_token'],
       response_modes_supported: ['query', 'fragment', 'form_post', 'web_message'],
       code_challenge_methods_supported: ['S256'],
