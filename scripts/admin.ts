@@ -8,6 +8,7 @@ import { AdminCommandError, type AdminCommand, type AdminIo } from './admin/admi
  */
 const COMMANDS: Readonly<Record<string, () => Promise<{ command: AdminCommand }>>> = {
   'reset-password': () => import('./admin/reset_password.js'),
+  'remove-admin': () => import('./admin/remove_admin.js'),
   reseal: () => import('./admin/reseal.js'),
 };
 
@@ -17,12 +18,15 @@ const io: AdminIo = {
 };
 
 async function usage(): Promise<string> {
-  const lines = ['usage: npm run admin -- COMMAND [ARGS]', '', 'commands:'];
-  for (const [name, load] of Object.entries(COMMANDS)) {
-    const { command } = await load();
-    lines.push(`  ${`${name} ${command.args}`.padEnd(32)}${command.summary}`);
-  }
-  return lines.join('\n');
+  const rows = await Promise.all(
+    Object.entries(COMMANDS).map(async ([name, load]) => {
+      const { command } = await load();
+      return { synopsis: `${name} ${command.args}`, summary: command.summary };
+    }),
+  );
+  // The summaries line up after the longest synopsis.
+  const width = Math.max(...rows.map((row) => row.synopsis.length)) + 2;
+  return ['usage: npm run admin -- COMMAND [ARGS]', '', 'commands:', ...rows.map((row) => `  ${row.synopsis.padEnd(width)}${row.summary}`)].join('\n');
 }
 
 async function main(argv: readonly string[]): Promise<number> {

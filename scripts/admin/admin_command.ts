@@ -1,4 +1,9 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { configFromProcess, ConfigError, type Config } from '../../src/config/index.js';
+import { openStore } from '../../src/store/open_store.js';
+import { DATABASE_FILE } from '../../src/store/sqlite/database.js';
+import type { Store } from '../../src/store/store.js';
 
 /**
  * One `npm run admin -- NAME ...` subcommand. scripts/admin.ts finds it by NAME in its table and
@@ -37,4 +42,20 @@ export function readAdminConfig(): Config {
     if (error instanceof ConfigError) throw new AdminCommandError(`configuration error: ${error.message}`);
     throw error;
   }
+}
+
+/** The store fitgate keeps its data in, for a command about data that must exist already (an admin). */
+export async function openExistingStore(config: Config): Promise<Store> {
+  // Opening the embedded store creates an empty database: not in a directory fitgate never used.
+  if (!config.redis && !existsSync(join(config.dataDir, DATABASE_FILE))) {
+    throw new AdminCommandError(`there is no fitgate database in ${config.dataDir}: set FITGATE_DATA_DIR (or REDIS_URL) as for npm start`);
+  }
+  return openStore(config).catch((error: unknown) => {
+    throw new AdminCommandError(`cannot open the store: ${(error as Error).message}`);
+  });
+}
+
+/** Which store a command ran on, for "there is no such admin in this ...". */
+export function storeDescription(config: Config): string {
+  return config.redis ? `Redis (prefix ${config.redis.prefix})` : `embedded store (${config.dataDir})`;
 }

@@ -1,13 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Config } from '../../src/config/index.js';
 import { setAdminPassword } from '../../src/dashboard/account/admin_password.js';
 import { recordAdminActivity } from '../../src/domain/admin_activity.js';
 import { DEFAULT_TENANT, tenantUrl } from '../../src/domain/tenants.js';
-import { openStore } from '../../src/store/open_store.js';
-import { DATABASE_FILE } from '../../src/store/sqlite/database.js';
-import { AdminCommandError, readAdminConfig, type AdminCommand } from './admin_command.js';
+import { AdminCommandError, openExistingStore, readAdminConfig, storeDescription, type AdminCommand } from './admin_command.js';
 
 /**
  * `npm run admin -- reset-password EMAIL`: a new generated password for an admin who cannot sign in
@@ -25,16 +20,10 @@ export const command: AdminCommand = {
     if (!email || extra.length > 0) throw new AdminCommandError('usage: npm run admin -- reset-password EMAIL', 2);
 
     const config = readAdminConfig();
-    // Opening the embedded store creates an empty database: not in a directory fitgate never used.
-    if (!config.redis && !existsSync(join(config.dataDir, DATABASE_FILE))) {
-      throw new AdminCommandError(`there is no fitgate database in ${config.dataDir}: set FITGATE_DATA_DIR (or REDIS_URL) as for npm start`);
-    }
-    const store = await openStore(config).catch((error: unknown) => {
-      throw new AdminCommandError(`cannot open the store: ${(error as Error).message}`);
-    });
+    const store = await openExistingStore(config);
     try {
       const admin = await store.admins.get(email.toLowerCase());
-      if (!admin) throw new AdminCommandError(`there is no dashboard admin with the email ${email} in this ${where(config)}`);
+      if (!admin) throw new AdminCommandError(`there is no dashboard admin with the email ${email} in this ${storeDescription(config)}`);
 
       const password = randomBytes(18).toString('base64url');
       await setAdminPassword({ admins: store.admins, dataDir: config.dataDir }, admin.email, password);
@@ -51,7 +40,3 @@ export const command: AdminCommand = {
     }
   },
 };
-
-function where(config: Config): string {
-  return config.redis ? `Redis (prefix ${config.redis.prefix})` : `embedded store (${config.dataDir})`;
-}

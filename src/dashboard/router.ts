@@ -58,7 +58,7 @@ export function createDashboardRouter(deps: DashboardDeps, services: Pick<Servic
   tenant.use('/social', connectionAppsRoutes(deps), connectionActivityRoutes(deps), tryFlow.start, socialRoutes(deps));
   tenant.use('/users', usersRoutes(deps.store, services.removal));
   tenant.use('/logs', logsRoutes(deps.store));
-  tenant.use('/admins', adminsRoutes(deps.store, deps.sealer));
+  tenant.use('/admins', adminsRoutes(deps));
   tenant.use('/signing-keys', signingKeysRoutes(deps));
   router.use('/t/:tenant', tenant);
 

@@ -14,7 +14,9 @@ export type AdminActivity =
   | 'password_changed'
   | 'password_change_failed'
   /** `npm run admin -- reset-password` on the server. */
-  | 'password_reset';
+  | 'password_reset'
+  /** `npm run admin -- remove-admin` on the server took the tenant off the account. */
+  | 'removed_on_server';
 
 const EVENTS: Readonly<Record<AdminActivity, { type: LogEventType; description: string }>> = {
   signed_in: { type: 's', description: 'Dashboard sign-in' },
@@ -25,7 +27,12 @@ const EVENTS: Readonly<Record<AdminActivity, { type: LogEventType; description: 
   password_changed: { type: 'scp', description: 'Dashboard password changed' },
   password_change_failed: { type: 'fcp', description: 'Dashboard password change refused: wrong current password' },
   password_reset: { type: 'scp', description: 'Dashboard password reset on the server (npm run admin -- reset-password)' },
+  // Auth0 logs a change to who may manage the tenant as a configuration change.
+  removed_on_server: { type: 'sapi', description: 'Dashboard admin removed on the server (npm run admin -- remove-admin)' },
 };
+
+/** What was done on the server rather than in a dashboard. */
+const ON_THE_SERVER: ReadonlySet<AdminActivity> = new Set(['password_reset', 'removed_on_server']);
 
 export interface AdminActivityRecord {
   activity: AdminActivity;
@@ -38,7 +45,7 @@ export interface AdminActivityRecord {
 }
 
 /**
- * One Auth0-coded event per tenant (`s`, `f`, `limit_wc`, `limit_mu`, `scp`, `fcp`), with the admin's
+ * One Auth0-coded event per tenant (`s`, `f`, `limit_wc`, `limit_mu`, `scp`, `fcp`, `sapi`), with the admin's
  * email as user name and no user id (admins are not users of the tenant). Never a password.
  */
 export function adminActivityEvents(record: AdminActivityRecord): LogEventInput[] {
@@ -51,7 +58,7 @@ export function adminActivityEvents(record: AdminActivityRecord): LogEventInput[
     ...(record.ip !== undefined ? { ip: record.ip } : {}),
     ...(record.userAgent !== undefined ? { userAgent: record.userAgent } : {}),
     // As the dashboard's configuration changes are marked (api_operation_event.ts).
-    details: { request: { channel: record.activity === 'password_reset' ? 'command_line' : 'dashboard' } },
+    details: { request: { channel: ON_THE_SERVER.has(record.activity) ? 'command_line' : 'dashboard' } },
   }));
 }
 

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { AdminAccount } from './types.js';
 
 /**
@@ -14,4 +15,15 @@ export function credentialVersionOf(admin: Pick<AdminAccount, 'credentialVersion
 /** The admin with the next credential version; saving it ends every session and link made under the current one. */
 export function withNewCredentialVersion(admin: AdminAccount): AdminAccount {
   return { ...admin, credentialVersion: credentialVersionOf(admin) + 1 };
+}
+
+/**
+ * The credential version a new account starts at: a random point above 2^32. An account can be
+ * deleted (removed from its last tenant) and its email invited again; the deleted account's
+ * sessions and set-password links cannot be found to be ended, and would count again for the new
+ * account once its version reached theirs. From a random start among 2^47, that practically never
+ * happens, and versions counted from 0 (records from before this start) never come near it.
+ */
+export function firstCredentialVersion(): number {
+  return 2 ** 32 + randomInt(2 ** 47);
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config/index.js';
+import { firstCredentialVersion } from './admin_credentials.js';
 import { createClient, verifyClientSecret } from './clients.js';
 import { MANAGEMENT_API_SCOPES } from './management_scopes.js';
 import { firstPlugin, newConnectionOptions, type PluginDefaults } from './new_connection.js';
@@ -116,7 +117,7 @@ async function createFirstAdmin(deps: BootstrapDeps): Promise<BootstrapResult['a
   const generatedPassword = admin.password ? undefined : randomBytes(18).toString('base64url');
   const passwordHash = await hashPassword(admin.password ?? (generatedPassword as string));
   const created = await createIfAbsent(() =>
-    deps.store.admins.create({ email, passwordHash, tenants: [DEFAULT_TENANT], createdAt: new Date().toISOString() }),
+    deps.store.admins.create({ email, passwordHash, tenants: [DEFAULT_TENANT], createdAt: new Date().toISOString(), credentialVersion: firstCredentialVersion() }),
   );
   if (!created) return undefined;
   return generatedPassword ? { email, generatedPassword } : { email };

@@ -94,11 +94,22 @@ export interface AdminRepository {
    * Throws NotFoundInStoreError when missing, and StaleRecordError when the stored revision is not
    * the one `admin` carries. Callers go through domain/admin_updates.ts, which reads again and retries.
    */
-  update(admin: AdminAccount): Promise<AdminAccount>;
+  update(admin: AdminAccount, options?: AdminWriteOptions): Promise<AdminAccount>;
+  /** Deletes the account and its tenant index; throws as update does, `admin` being the record as read. */
+  delete(admin: AdminAccount, options?: AdminWriteOptions): Promise<void>;
   /** The admins of one tenant. */
   listByTenant(tenant: string): Promise<AdminAccount[]>;
   /** How many admin accounts exist at all (bootstrap creates the first). */
   count(): Promise<number>;
+}
+
+export interface AdminWriteOptions {
+  /**
+   * Refuse (LastAdminError) a write that takes a tenant off the account while no other admin has
+   * it. Checked by the store in the write itself: two admins removing each other at once cannot
+   * both pass a check made before either wrote.
+   */
+  keepLastAdmin?: boolean;
 }
 
 export interface LogQuery extends PageRequest {
@@ -201,6 +212,17 @@ export class StaleRecordError extends Error {
   constructor(what: string) {
     super(`${what} changed since it was read`);
     this.name = 'StaleRecordError';
+  }
+}
+
+/** A write refused by AdminWriteOptions.keepLastAdmin: it would have left `tenants` with no admin. Nothing was written. */
+export class LastAdminError extends Error {
+  constructor(
+    readonly email: string,
+    readonly tenants: readonly string[],
+  ) {
+    super(`admin ${email} is the last admin of ${tenants.join(', ')}`);
+    this.name = 'LastAdminError';
   }
 }
 

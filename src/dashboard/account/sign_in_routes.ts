@@ -33,7 +33,13 @@ export function signInRoutes(deps: Pick<AppDeps, 'store' | 'logger'>, limiter: S
 
   router.get('/login', (req, res) => {
     if (res.locals.admin) return res.redirect(303, safeNextPath(req.query.next));
-    renderPage(res, 'sign_in', { title: 'Sign in', next: safeNextPath(req.query.next), signedOut: req.query.signed_out === '1' });
+    renderPage(res, 'sign_in', {
+      title: 'Sign in',
+      next: safeNextPath(req.query.next),
+      signedOut: req.query.signed_out === '1',
+      // An admin who removed themselves from their last tenant (admins_routes.ts).
+      accountRemoved: req.query.account_removed === '1',
+    });
   });
 
   router.post('/login', async (req: Request, res: Response) => {

@@ -1,6 +1,6 @@
-import { withNewCredentialVersion } from '../../domain/admin_credentials.js';
+import { firstCredentialVersion, withNewCredentialVersion } from '../../domain/admin_credentials.js';
 import { updateAdmin, withTenant } from '../../domain/admin_updates.js';
-import { AlreadyExistsError } from '../../domain/ports.js';
+import { AlreadyExistsError, NotFoundInStoreError } from '../../domain/ports.js';
 import type { AdminAccount } from '../../domain/types.js';
 import type { Store } from '../../store/store.js';
 import { managesEveryTenantOf } from './account_reach.js';
@@ -30,8 +30,16 @@ export type Inviter = Pick<AdminAccount, 'email' | 'tenants'>;
 export async function inviteAdmin(store: Store, tenant: string, email: string, inviter: Inviter): Promise<InvitationResult> {
   const existing = await store.admins.get(email);
   if (existing?.tenants.includes(tenant)) return { kind: 'already_admin' };
-  if (existing) return addTenantToAccount(store, tenant, email, inviter);
-  const admin: AdminAccount = { email, tenants: [tenant], createdAt: new Date().toISOString() };
+  if (existing) {
+    try {
+      return await addTenantToAccount(store, tenant, email, inviter);
+    } catch (error) {
+      // Removed from its last tenant, and so deleted, since the read: invited as someone new.
+      if (error instanceof NotFoundInStoreError) return inviteAdmin(store, tenant, email, inviter);
+      throw error;
+    }
+  }
+  const admin: AdminAccount = { email, tenants: [tenant], createdAt: new Date().toISOString(), credentialVersion: firstCredentialVersion() };
   try {
     await store.admins.create(admin);
   } catch (error) {

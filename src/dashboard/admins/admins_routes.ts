@@ -1,12 +1,14 @@
 import { Router } from 'express';
-import type { Sealer } from '../../domain/ports.js';
+import type { AppDeps } from '../../app_deps.js';
 import type { AdminAccount } from '../../domain/types.js';
-import type { Store } from '../../store/store.js';
+import { signOut } from '../account/admin_session.js';
 import { inviteAdmin, type InvitationResult } from './admin_invitations.js';
+import { removeAdmin, type AdminRemoval } from './admin_removal.js';
 import { mayRenewSetPasswordLink, renewSetPasswordLink, type LinkRenewal } from './set_password_link_renewal.js';
 import { logConfigChange } from '../config_change_log.js';
-import { textField } from '../form_fields.js';
+import { checkboxField, textField } from '../form_fields.js';
 import { keepForOneView, takeForOneView } from '../shown_once.js';
+import { TENANTS_NOTICE } from '../tenants/tenants_routes.js';
 import { renderPage } from '../views.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -21,11 +23,13 @@ interface Outcome {
 }
 
 /**
- * /manage/t/:tenant/admins: who manages the tenant, adding someone by email, and a new set-password
- * link for someone who has not used theirs. Each POST redirects back to the list
- * (Post/Redirect/Get), which shows the outcome, and a set-password link, once.
+ * /manage/t/:tenant/admins: who manages the tenant, adding someone by email, a new set-password
+ * link for someone who has not used theirs, and removing an admin from the tenant. Each POST
+ * redirects back to the list (Post/Redirect/Get), which shows the outcome, and a set-password link,
+ * once; an admin who removed themselves goes to their tenants, or to sign-in once they have none.
  */
-export function adminsRoutes(store: Store, sealer: Sealer): Router {
+export function adminsRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config'>): Router {
+  const { store, sealer } = deps;
   const router = Router({ mergeParams: true });
   const outcomeKey = (tenant: string) => `admin-invitation:${tenant}`;
 
@@ -34,7 +38,14 @@ export function adminsRoutes(store: Store, sealer: Sealer): Router {
     return {
       title: 'Admins',
       section: 'admins',
-      admins: admins.map((admin) => ({ email: admin.email, pending: !admin.passwordHash, newLink: mayRenewSetPasswordLink(viewer, admin) })),
+      admins: admins.map((admin) => ({
+        email: admin.email,
+        pending: !admin.passwordHash,
+        newLink: mayRenewSetPasswordLink(viewer, admin),
+        // Offered while someone else would remain; the removal checks it again at the write.
+        removable: admins.length > 1,
+        self: admin.email === viewer.email,
+      })),
       ...extra,
     };
   }
@@ -77,8 +88,37 @@ export function adminsRoutes(store: Store, sealer: Sealer): Router {
     res.redirect(303, req.baseUrl);
   });
 
+  router.post('/remove', async (req, res) => {
+    const tenant = res.locals.managedTenant!.name;
+    const viewer = res.locals.admin!;
+    const email = textField(req.body, 'email').toLowerCase();
+    if (!checkboxField(req.body, 'confirm')) {
+      const errors = { [removalField(email)]: 'Tick the box to confirm the removal.' };
+      return renderPage(res, 'admins', await page(tenant, viewer, { errors }), 400);
+    }
+    const result = await removeAdmin({ admins: store.admins, dataDir: deps.config.dataDir }, email, { tenant });
+    if (result.kind === 'removed' || result.kind === 'account_deleted') {
+      const details = { admin: email, outcome: result.kind };
+      await logConfigChange(store, req, res, { description: 'Remove a dashboard admin', method: 'POST', path: `${req.baseUrl}/remove`, details });
+      if (email === viewer.email) {
+        // This tenant's pages are no longer theirs to see: the outcome is said where they can go.
+        if (result.kind === 'account_deleted') {
+          await signOut(req);
+          return res.redirect(303, '/manage/login?account_removed=1');
+        }
+        keepForOneView(req, sealer, TENANTS_NOTICE, `You no longer manage ${tenant}.`);
+        return res.redirect(303, '/manage/tenants');
+      }
+    }
+    keepForOneView(req, sealer, outcomeKey(tenant), describeRemoval(result, email));
+    res.redirect(303, req.baseUrl);
+  });
+
   return router;
 }
+
+/** The confirmation box of one admin's row, for its error. */
+const removalField = (email: string) => `remove-${email}`;
 
 const setPasswordLink = (dashboardUrl: string, ticket: string) => `${dashboardUrl}/manage/set-password/${ticket}`;
 
@@ -130,6 +170,31 @@ function describeRenewal(result: LinkRenewal, email: string, dashboardUrl: strin
         message:
           `${email} was also invited to tenants you do not manage, so a new link can come only from an admin of all of them, ` +
           `or from the server: npm run admin -- reset-password ${email}`,
+      };
+  }
+}
+
+function describeRemoval(result: AdminRemoval, email: string): Outcome {
+  switch (result.kind) {
+    case 'removed':
+      return {
+        email,
+        message: result.account.passwordHash
+          ? `${email} no longer manages this tenant; a dashboard session they have open loses it at its next page. Their other tenants are unchanged.`
+          : `${email} no longer manages this tenant, and the set-password links given to them no longer work. Their other tenants are unchanged.`,
+      };
+    case 'account_deleted':
+      return {
+        email,
+        message: `${email} no longer manages this tenant. It was their only tenant, so their admin account is deleted: their sessions and set-password links no longer work.`,
+      };
+    case 'not_admin':
+      return { email, refused: true, message: `${email} is not an admin of this tenant.` };
+    case 'last_admin':
+      return {
+        email,
+        refused: true,
+        message: `${email} is the only admin of this tenant and was not removed: the tenant would have nobody to manage it. Add another admin first.`,
       };
   }
 }

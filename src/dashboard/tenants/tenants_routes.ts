@@ -5,7 +5,11 @@ import { callbackUrl, createTenant, tenantUrl } from '../../domain/tenants.js';
 import { BadRequestError, ConflictError } from '../../errors/index.js';
 import { logConfigChange } from '../config_change_log.js';
 import { textField } from '../form_fields.js';
+import { takeForOneView } from '../shown_once.js';
 import { renderPage } from '../views.js';
+
+/** A sentence the tenants page shows once: where an admin who left a tenant lands (admins_routes.ts). */
+export const TENANTS_NOTICE = 'tenants-notice';
 
 /**
  * For signed-in admins: /manage (home), /manage/switch (the tenant switcher) and /manage/tenants: the tenants an admin
@@ -34,8 +38,9 @@ export function tenantsRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' 
     ...extra,
   });
 
-  router.get('/tenants', (_req, res) => {
-    renderPage(res, 'tenants', listPage(res.locals.dashboard?.adminTenants ?? []));
+  router.get('/tenants', (req, res) => {
+    const notice = takeForOneView<string>(req, deps.sealer, TENANTS_NOTICE);
+    renderPage(res, 'tenants', listPage(res.locals.dashboard?.adminTenants ?? [], notice ? { notice } : {}));
   });
 
   router.post('/tenants', async (req, res) => {

@@ -26,11 +26,24 @@ export interface DocumentWrite {
   zrem?: Array<{ key: string; member: string }>;
   sadd?: Array<{ key: string; member: string }>;
   srem?: Array<{ key: string; member: string }>;
+  /**
+   * Sets that must keep a member besides `owner` (`what` names each in the error): when one would
+   * not, nothing is written. Checked in the script, so no other write can land between check and write.
+   */
+  keepOthers?: Array<{ key: string; what: string }>;
   /** The document's sealed values per master key id after the write, kept in the same step. */
   sealed?: SealedUsageWrite;
 }
 
-export type WriteOutcome = 'ok' | 'exists' | 'missing' | 'changed' | { taken: string };
+export type WriteOutcome = 'ok' | 'exists' | 'missing' | 'changed' | { taken: string } | { alone: string[] };
+
+/** A write refused by DocumentWrite.keepOthers: `what` names the sets the record is the only member of. */
+export class LastMemberError extends Error {
+  constructor(readonly what: string[]) {
+    super(`the only member of ${what.join(', ')}`);
+    this.name = 'LastMemberError';
+  }
+}
 
 const WRITE_DOCUMENT = new LuaScript(`
 local spec = cjson.decode(ARGV[1])
@@ -42,6 +55,11 @@ elseif not current then
 elseif current ~= spec.expect then
   return 'changed'
 end
+local alone = {}
+for _, i in ipairs(spec.keepOthers) do
+  if redis.call('SCARD', KEYS[i]) - redis.call('SISMEMBER', KEYS[i], spec.owner) < 1 then table.insert(alone, i) end
+end
+if #alone > 0 then return 'alone:' .. table.concat(alone, ',') end
 for _, i in ipairs(spec.claim) do
   local owner = redis.call('GET', KEYS[i])
   if owner and owner ~= spec.owner then return 'taken:' .. i end
@@ -94,12 +112,17 @@ export async function writeDocument(client: RedisClient, write: DocumentWrite): 
     zadd: (write.zadd ?? []).map((op) => [index(op.key), String(op.score), op.member]),
     srem: (write.srem ?? []).map((op) => [index(op.key), op.member]),
     sadd: (write.sadd ?? []).map((op) => [index(op.key), op.member]),
+    keepOthers: (write.keepOthers ?? []).map((keep) => index(keep.key)),
     sealed: write.sealed && [index(write.sealed.usageKey), index(write.sealed.countsKey), write.key, JSON.stringify(write.sealed.usage)],
   };
   const reply = String(await WRITE_DOCUMENT.run(client, keys, [JSON.stringify(spec)]));
   if (reply.startsWith('taken:')) {
     const key = keys[Number(reply.slice('taken:'.length)) - 1];
     return { taken: write.claim?.find((claim) => claim.key === key)?.what ?? String(key) };
+  }
+  if (reply.startsWith('alone:')) {
+    const alone = reply.slice('alone:'.length).split(',').map((i) => keys[Number(i) - 1]);
+    return { alone: alone.map((key) => write.keepOthers?.find((keep) => keep.key === key)?.what ?? String(key)) };
   }
   return reply as WriteOutcome;
 }
@@ -126,7 +149,7 @@ export async function updateDocument<T>(
     const outcome = await writeDocument(client, build(JSON.parse(currentJson) as T, currentJson));
     if (outcome === 'changed') continue;
     if (outcome === 'missing') throw new NotFoundInStoreError(describe);
-    throwIfTaken(outcome);
+    throwIfRefused(outcome);
     return;
   }
   throw new Error(`${describe} kept changing during the update; gave up after ${MAX_ATTEMPTS} attempts`);
@@ -136,7 +159,7 @@ export async function updateDocument<T>(
 export async function createDocument(client: RedisClient, write: DocumentWrite, describe: string): Promise<void> {
   const outcome = await writeDocument(client, write);
   if (outcome === 'exists') throw new AlreadyExistsError(describe);
-  throwIfTaken(outcome);
+  throwIfRefused(outcome);
 }
 
 /** Deletes a document and its indexes; false when there was nothing to delete. */
@@ -151,12 +174,14 @@ export async function deleteDocument<T>(
     const outcome = await writeDocument(client, build(JSON.parse(currentJson) as T, currentJson));
     if (outcome === 'ok') return true;
     if (outcome === 'missing') return false;
+    throwIfRefused(outcome);
   }
   throw new Error(`${key} kept changing during the delete; gave up after ${MAX_ATTEMPTS} attempts`);
 }
 
-function throwIfTaken(outcome: WriteOutcome): void {
-  if (typeof outcome === 'object') throw new AlreadyExistsError(outcome.taken);
+function throwIfRefused(outcome: WriteOutcome): void {
+  if (typeof outcome !== 'object') return;
+  throw 'taken' in outcome ? new AlreadyExistsError(outcome.taken) : new LastMemberError(outcome.alone);
 }
 
 /** GET + parse; undefined when the key does not exist. */

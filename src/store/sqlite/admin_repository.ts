@@ -1,4 +1,4 @@
-import { AlreadyExistsError, NotFoundInStoreError, StaleRecordError, type AdminRepository } from '../../domain/ports.js';
+import { AlreadyExistsError, LastAdminError, NotFoundInStoreError, StaleRecordError, type AdminRepository, type AdminWriteOptions } from '../../domain/ports.js';
 import { isSameRevision, nextRevision } from '../../domain/record_revisions.js';
 import type { AdminAccount } from '../../domain/types.js';
 import type { SqliteDatabase } from './database.js';
@@ -24,18 +24,26 @@ export class SqliteAdminRepository implements AdminRepository {
     }).immediate();
   }
 
-  async update(admin: AdminAccount): Promise<AdminAccount> {
+  async update(admin: AdminAccount, options: AdminWriteOptions = {}): Promise<AdminAccount> {
     const email = admin.email.toLowerCase();
     return this.db.transaction(() => {
-      // Read inside the write transaction: no other process can write the admin between the check and the write.
-      const before = docOf<AdminAccount>(this.db.prepare('SELECT doc FROM admins WHERE email = ?').get(email));
-      if (!before) throw new NotFoundInStoreError(`admin ${email}`);
-      if (!isSameRevision(before, admin)) throw new StaleRecordError(`admin ${email}`);
+      const before = this.readForWrite(email, admin);
       const stored = nextRevision({ ...admin, email });
+      if (options.keepLastAdmin) this.refuseLeavingWithoutAdmin(email, before.tenants, stored.tenants);
       this.db.prepare('UPDATE admins SET doc = ? WHERE email = ?').run(JSON.stringify(stored), email);
       this.db.prepare('DELETE FROM admin_tenants WHERE email = ?').run(email);
       this.insertTenants(email, stored.tenants);
       return stored;
+    }).immediate();
+  }
+
+  async delete(admin: AdminAccount, options: AdminWriteOptions = {}): Promise<void> {
+    const email = admin.email.toLowerCase();
+    this.db.transaction(() => {
+      const before = this.readForWrite(email, admin);
+      if (options.keepLastAdmin) this.refuseLeavingWithoutAdmin(email, before.tenants, []);
+      this.db.prepare('DELETE FROM admin_tenants WHERE email = ?').run(email);
+      this.db.prepare('DELETE FROM admins WHERE email = ?').run(email);
     }).immediate();
   }
 
@@ -46,6 +54,23 @@ export class SqliteAdminRepository implements AdminRepository {
 
   async count(): Promise<number> {
     return countOf(this.db.prepare('SELECT COUNT(*) AS n FROM admins').get());
+  }
+
+  /**
+   * The stored admin, read inside the write transaction: no other process can write the admin, or
+   * another admin of its tenants, between the checks and the write.
+   */
+  private readForWrite(email: string, admin: AdminAccount): AdminAccount {
+    const before = docOf<AdminAccount>(this.db.prepare('SELECT doc FROM admins WHERE email = ?').get(email));
+    if (!before) throw new NotFoundInStoreError(`admin ${email}`);
+    if (!isSameRevision(before, admin)) throw new StaleRecordError(`admin ${email}`);
+    return before;
+  }
+
+  private refuseLeavingWithoutAdmin(email: string, before: readonly string[], after: readonly string[]): void {
+    const others = this.db.prepare('SELECT COUNT(*) AS n FROM admin_tenants WHERE tenant = ? AND email <> ?');
+    const alone = before.filter((tenant) => !after.includes(tenant) && countOf(others.get(tenant, email)) === 0);
+    if (alone.length > 0) throw new LastAdminError(email, alone);
   }
 
   private insertTenants(email: string, tenants: readonly string[]): void {

@@ -132,6 +132,16 @@ describe('configuration changes made in the dashboard are logged', () => {
     expect(JSON.stringify(event)).not.toContain('set-password/');
   });
 
+  it('logs an admin removed from the tenant', async () => {
+    const page = '/manage/t/default/admins';
+    expect((await submitForm(dashboard.agent(), page, page, { email: 'leaving@example.com' })).status).toBe(303);
+    expect((await submitForm(dashboard.agent(), page, `${page}/remove`, { email: 'leaving@example.com', confirm: 'on' })).status).toBe(303);
+    expect(await newestChange()).toMatchObject({
+      ...change('Remove a dashboard admin', 'POST', `${page}/remove`, 200),
+      details: expect.objectContaining({ admin: 'leaving@example.com', outcome: 'account_deleted' }),
+    });
+  });
+
   it('logs a tenant created, in the new tenant\'s logs', async () => {
     expect((await submitForm(dashboard.agent(), '/manage/tenants', '/manage/tenants', { name: 'loggedtenant' })).status).toBe(303);
     expect(await newestChange('loggedtenant')).toMatchObject(change('Create a tenant', 'POST', '/manage/tenants', 201));

@@ -1,5 +1,5 @@
 import { expect, it } from '@jest/globals';
-import { AlreadyExistsError, NotFoundInStoreError, StaleRecordError } from '../../../src/domain/ports.js';
+import { AlreadyExistsError, LastAdminError, NotFoundInStoreError, StaleRecordError } from '../../../src/domain/ports.js';
 import { describeEachStore } from '../../support/stores.js';
 import { adminRecord, uniqueId } from './records.js';
 
@@ -79,6 +79,57 @@ describeEachStore('admin repository', (h) => {
 
   it('refuses to update an admin that does not exist', async () => {
     await expect(admins().update(adminRecord())).rejects.toBeInstanceOf(NotFoundInStoreError);
+  });
+
+  it('deletes an admin from its tenants and the count, and refuses a delete made from an overtaken read', async () => {
+    const acme = uniqueId('acme');
+    const admin = adminRecord({ tenants: [acme] });
+    await admins().create(admin);
+    const before = await admins().count();
+    await admins().update({ ...admin, credentialVersion: 1 });
+    await expect(admins().delete(admin)).rejects.toBeInstanceOf(StaleRecordError);
+
+    await admins().delete((await admins().get(admin.email))!);
+    expect(await admins().get(admin.email)).toBeUndefined();
+    expect(await admins().listByTenant(acme)).toEqual([]);
+    expect(await admins().count()).toBe(before - 1);
+    await expect(admins().delete(admin)).rejects.toBeInstanceOf(NotFoundInStoreError);
+  });
+
+  it('keeps the last admin of a tenant when asked, in an update and in a delete, and writes nothing then', async () => {
+    const [acme, globex] = [uniqueId('acme'), uniqueId('globex')];
+    const admin = adminRecord({ tenants: [acme, globex] });
+    await admins().create(admin);
+    const other = adminRecord({ tenants: [globex] });
+    await admins().create(other);
+
+    const refused = await admins().update({ ...admin, tenants: [] }, { keepLastAdmin: true }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(LastAdminError);
+    expect((refused as LastAdminError).tenants).toEqual([acme]);
+    await expect(admins().delete(admin, { keepLastAdmin: true })).rejects.toBeInstanceOf(LastAdminError);
+    expect(await admins().get(admin.email)).toEqual(admin);
+
+    // globex has another admin: taking it off is fine.
+    const stored = await admins().update({ ...admin, tenants: [acme] }, { keepLastAdmin: true });
+    expect((await admins().listByTenant(globex)).map((a) => a.email)).toEqual([other.email]);
+    await admins().delete(stored);
+    expect(await admins().listByTenant(acme)).toEqual([]);
+  });
+
+  it('lets only one of the last two admins of a tenant leave it when both go at once', async () => {
+    const acme = uniqueId('acme');
+    const pair = [adminRecord({ tenants: [acme, uniqueId('own')] }), adminRecord({ tenants: [acme] })] as const;
+    for (const admin of pair) await admins().create(admin);
+    // Each write is made from a read where the other is still an admin of acme.
+    const results = await Promise.allSettled([
+      admins().update({ ...pair[0], tenants: pair[0].tenants.filter((t) => t !== acme) }, { keepLastAdmin: true }),
+      admins().delete(pair[1], { keepLastAdmin: true }),
+    ]);
+
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const [refused] = results.filter((result) => result.status === 'rejected');
+    expect(refused?.reason).toBeInstanceOf(LastAdminError);
+    expect(await admins().listByTenant(acme)).toHaveLength(1);
   });
 
   it('counts every admin account', async () => {
