@@ -1,38 +1,16 @@
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { firstPasswordFilePath, writeFirstPasswordFile } from '../../../src/dashboard/account/first_password_file.js';
 import { DEFAULT_SIGN_IN_LIMITS } from '../../../src/dashboard/account/sign_in_limiter.js';
 import { verifyPassword } from '../../../src/domain/passwords.js';
-import { redisUrl } from '../../support/redis.js';
 import { describeEachStore } from '../../support/stores.js';
+import { adminEnvironment, runAdmin } from './run_admin.js';
 import { csrfTokenOf, HOST, startDashboardHarness, type DashboardHarness, type SeededAdmin } from '../dashboard/dashboard_harness.js';
 
-const ADMIN_SCRIPT = fileURLToPath(new URL('../../../dist/scripts/admin.js', import.meta.url));
 const NEW_PASSWORD = /^New password for (\S+): (\S+)$/m;
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** `npm run admin -- ARGS` as the operator runs it (built script, its own process), with only `environment`. */
-function runAdmin(args: string[], environment: Record<string, string>): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [ADMIN_SCRIPT, ...args],
-      { env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', ...environment }, timeout: 60_000 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 /**
  * `npm run admin -- reset-password EMAIL` on each store, against a fitgate serving the same store: an
@@ -49,16 +27,7 @@ describeEachStore('npm run admin -- reset-password', (stores) => {
     dataDir = stores.kind === 'sqlite' ? testStore.location : mkdtempSync(join(tmpdir(), 'fitgate-admin-script-'));
     harness = await startDashboardHarness({ shared: { store: stores.store(), dataDir } });
     admin = await harness.seedAdmin('only-admin@example.com', ['default']);
-    environment =
-      stores.kind === 'sqlite'
-        ? { FITGATE_DATA_DIR: dataDir }
-        : {
-            FITGATE_DATA_DIR: dataDir,
-            REDIS_URL: redisUrl,
-            FITGATE_REDIS_PREFIX: testStore.location,
-            FITGATE_MASTER_KEY: randomBytes(32).toString('base64'),
-            FITGATE_SESSION_SECRETS: randomBytes(32).toString('hex'),
-          };
+    environment = adminEnvironment(stores, dataDir);
   }, 60_000);
   afterAll(async () => {
     await harness?.close();

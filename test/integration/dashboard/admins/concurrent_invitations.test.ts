@@ -1,8 +1,8 @@
 import { expect, it } from '@jest/globals';
 import { inviteAdmin } from '../../../../src/dashboard/admins/admin_invitations.js';
 import { peekSetPasswordTicket } from '../../../../src/dashboard/admins/set_password_tickets.js';
-import type { Store } from '../../../../src/store/store.js';
 import { describeEachStore } from '../../../support/stores.js';
+import { bothReadFirst } from './both_read_first.js';
 
 /**
  * Two admins inviting the same new email at the same moment: both read "no such account", one
@@ -11,21 +11,6 @@ import { describeEachStore } from '../../../support/stores.js';
  * and then the first link is replaced by the second, so exactly one link works.
  */
 describeEachStore('two invitations of one new email at once', (harness) => {
-  /** The store, with its first two admin lookups held until both have read: the race, made certain. */
-  function bothReadFirst(store: Store): Store {
-    let waiting: (() => void) | undefined;
-    let lookups = 0;
-    const admins = Object.create(store.admins) as Store['admins'];
-    admins.get = async (email) => {
-      const found = await store.admins.get(email);
-      lookups += 1;
-      if (lookups === 1) await new Promise<void>((resolve) => (waiting = resolve));
-      else if (lookups === 2) waiting?.();
-      return found;
-    };
-    return Object.assign(Object.create(store) as Store, { admins });
-  }
-
   it('creates one account with one tenant, and one link, when the inviters manage different tenants', async () => {
     const store = harness.store();
     const email = `racer-${Date.now()}@example.com`;

@@ -1,7 +1,7 @@
 import { expect, it } from '@jest/globals';
 import { removeAdmin } from '../../../../src/dashboard/admins/admin_removal.js';
-import type { Store } from '../../../../src/store/store.js';
 import { describeEachStore } from '../../../support/stores.js';
+import { bothReadFirst } from './both_read_first.js';
 import { signedInAgent, submitForm, useDashboardOnStore } from '../dashboard_harness.js';
 
 /**
@@ -26,21 +26,6 @@ describeEachStore("a tenant's last admin", (stores) => {
     expect(shown.text).toContain(`${only.email} is the only admin of this tenant and was not removed: the tenant would have nobody to manage it.`);
     expect((await harness().store.admins.get(only.email))?.tenants).toEqual([acme]);
   });
-
-  /** The store, with its first two admin lookups held until both have read: the race, made certain. */
-  function bothReadFirst(store: Store): Store {
-    let waiting: (() => void) | undefined;
-    let lookups = 0;
-    const admins = Object.create(store.admins) as Store['admins'];
-    admins.get = async (email) => {
-      const found = await store.admins.get(email);
-      lookups += 1;
-      if (lookups === 1) await new Promise<void>((resolve) => (waiting = resolve));
-      else if (lookups === 2) waiting?.();
-      return found;
-    };
-    return Object.assign(Object.create(store) as Store, { admins });
-  }
 
   it('stays when its last two admins remove each other at the same moment', async () => {
     const acme = unique('acme');
