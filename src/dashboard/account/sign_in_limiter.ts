@@ -8,7 +8,7 @@ import { waitInWords } from './wait_in_words.js';
  * Limits admin sign-in attempts three times: per account and address (guessing one admin's
  * password), per address alone (trying many admins), and per account from every address together
  * (guessing one admin's password from many addresses, each with its own per-account-and-address
- * budget). Every attempt counts; a success clears the per-account-and-address count and gives back
+ * budget), which a browser that signed in to the account before is exempt from. Every attempt counts; a success clears the per-account-and-address count and gives back
  * its own point of the account-wide one, so that limit counts failures. The limits live in the
  * store, so they hold across instances sharing Redis. Only the sign-in form is limited here: a
  * signed-in admin changing their password is never refused by it.
@@ -66,6 +66,12 @@ export interface SignInAttempt {
   ip: string;
   /** The stored hash of the account's password; undefined for an unknown email or no password yet. */
   passwordHash: string | undefined;
+  /**
+   * The browser signed in to this account before (device_cookie.ts): the account-wide limit neither
+   * counts nor refuses it, so whoever spends that limit from many addresses does not lock the admin
+   * out of the browsers they use. The other two limits still do.
+   */
+  knownDevice: boolean;
 }
 
 export class SignInLimiter {
@@ -90,14 +96,16 @@ export class SignInLimiter {
   async attempt(attempt: SignInAttempt): Promise<void> {
     await this.consume(this.perAddress, attempt.ip, 'address', this.limits.perAddress);
     await this.consume(this.perAccount, accountKey(attempt), 'account', this.limits.perAccount);
-    await this.consume(this.perAccountWide, accountWideKey(attempt), 'account_wide', this.limits.perAccountWide);
+    if (!attempt.knownDevice) {
+      await this.consume(this.perAccountWide, accountWideKey(attempt), 'account_wide', this.limits.perAccountWide);
+    }
   }
 
   async succeeded(attempt: SignInAttempt): Promise<void> {
     await this.perAccount.delete(accountKey(attempt));
     // Only this attempt's point: clearing the count would hand whoever is guessing from elsewhere a
-    // fresh budget at each of the admin's sign-ins.
-    await this.perAccountWide.reward(accountWideKey(attempt), 1);
+    // fresh budget at each of the admin's sign-ins. A known device's attempt took none.
+    if (!attempt.knownDevice) await this.perAccountWide.reward(accountWideKey(attempt), 1);
   }
 
   private async consume(limiter: RateLimiterAbstract, key: string, limit: SignInLimit, points: number): Promise<void> {

@@ -4,6 +4,7 @@ import type { AdminActivity } from '../../domain/admin_activity.js';
 import { hashPassword, verifyPassword } from '../../domain/passwords.js';
 import { clientAddressKey } from '../../http/client_address.js';
 import { logAdminActivity } from './admin_activity_log.js';
+import { isKnownDevice, rememberDevice } from './device_cookie.js';
 import { signIn, signOut } from './admin_session.js';
 import { rawField, textField } from '../form_fields.js';
 import { safeNextPath } from '../safe_next.js';
@@ -24,8 +25,8 @@ const BLOCK_ACTIVITY: Readonly<Record<SignInLimit, AdminActivity>> = {
  * block also in the log of the tenant whose host was used, so every tenant sees what was tried at
  * its door, and whether the email belongs to an admin of another tenant shows nowhere.
  */
-export function signInRoutes(deps: Pick<AppDeps, 'store' | 'logger'>, limiter: SignInLimiter): Router {
-  const { store } = deps;
+export function signInRoutes(deps: Pick<AppDeps, 'config' | 'store' | 'logger'>, limiter: SignInLimiter): Router {
+  const { config, store } = deps;
   const router = Router();
   // Unknown emails are checked against a real hash too, so the response time does not reveal which
   // emails are admins.
@@ -51,7 +52,12 @@ export function signInRoutes(deps: Pick<AppDeps, 'store' | 'logger'>, limiter: S
 
     if (!email || !password) return fail(400, 'Enter your email and your password.');
     const admin = await store.admins.get(email);
-    const attempt = { email, ip: clientAddressKey(req.ip), passwordHash: admin?.passwordHash };
+    const attempt = {
+      email,
+      ip: clientAddressKey(req.ip),
+      passwordHash: admin?.passwordHash,
+      knownDevice: isKnownDevice(req, config, admin),
+    };
     // Failures and blocks: the host's tenant, and the named admin's tenants when there is one.
     const doorTenants = [req.context.tenant.name, ...(admin?.tenants ?? [])];
     try {
@@ -75,6 +81,7 @@ export function signInRoutes(deps: Pick<AppDeps, 'store' | 'logger'>, limiter: S
 
     await limiter.succeeded(attempt);
     await signIn(req, admin);
+    rememberDevice(req, res, config, admin);
     await logAdminActivity(deps, req, 'signed_in', admin.email, admin.tenants);
     res.redirect(303, next);
   });
