@@ -10,7 +10,8 @@ import helmet from 'helmet';
  * - `form-action 'self'`. Chromium applies form-action to every redirect that follows a form POST,
  *   so a form that posts here and is answered with a redirect to Fitbit, Google or a client's
  *   redirect_uri is blocked. Pages therefore leave the site by GET navigation: a link (`<a href>`)
- *   to a fitgate route that redirects onwards ("Continue with Fitbit", Try). A page whose form must
+ *   to a fitgate route that redirects onwards ("Continue with Fitbit"), or a meta refresh on the
+ *   answer to a POST that must carry the CSRF token (Try). A page whose form must
  *   end on another origin (a consent form that redirects to a client) calls
  *   allowFormRedirectsTo(res, origins) for that response, naming exactly those origins.
  */

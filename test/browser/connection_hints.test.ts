@@ -58,7 +58,7 @@ describeWithBrowser('the Fitbit settings in a browser', () => {
       await page.goto(`${fitgate.url}/manage/t/default/social`);
       expect(await page.locator('.connection-card svg.connection-mark').count()).toBe(1);
       await page.getByText('Sandbox', { exact: true }).waitFor();
-      await page.getByRole('link', { name: 'Try Fitbit' }).click();
+      await page.getByRole('button', { name: 'Try Fitbit' }).click();
       await page.getByLabel('Sign in as test user').waitFor();
       expect(new URL(page.url()).pathname).toContain('/_sandbox/');
       expect(errors).toEqual([]);

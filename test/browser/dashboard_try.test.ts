@@ -64,7 +64,7 @@ describeWithBrowser('the dashboard in a browser', () => {
 
   /** Presses Try and consents at the upstream as alice, by clicking. */
   async function tryAndConsent(): Promise<void> {
-    await connectionTabs().getByRole('link', { name: 'Try', exact: true }).click();
+    await connectionTabs().getByRole('button', { name: 'Try', exact: true }).click();
     await page.waitForURL(`${emulator.url}/**`);
     await page.getByLabel('Sign in as test user').selectOption('alice');
     await screenshot(page, 'dashboard-05-upstream-consent');

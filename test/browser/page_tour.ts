@@ -110,14 +110,14 @@ export async function tourEveryPage({ page, fitgate, emulator }: TourSetting, vi
   await page.goto(`${tenant}/social/fitbit/activity`);
   await visit('connection-activity');
 
-  await page.goto(`${tenant}/social/fitbit/try`);
+  await page.getByRole('navigation', { name: 'Fitbit connection' }).getByRole('button', { name: 'Try', exact: true }).click();
   await page.waitForURL(`${emulator.url}/**`);
   await visit('emulator-consent');
   await page.getByLabel('Sign in as test user').selectOption('alice');
   await page.getByRole('button', { name: 'Allow' }).click();
   await page.waitForURL(`${tenant}/social/fitbit/try/result/**`);
   await visit('try-result');
-  await page.goto(`${tenant}/social/fitbit/try`);
+  await page.getByRole('button', { name: 'Try again' }).click();
   await page.waitForURL(`${emulator.url}/**`);
   await page.getByRole('button', { name: 'Deny' }).click();
   await page.waitForURL(`${tenant}/social/fitbit/try/**`);

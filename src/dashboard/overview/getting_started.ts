@@ -18,6 +18,8 @@ export interface ChecklistStep {
   readonly done: boolean;
   /** Where the step is done. */
   readonly href: string;
+  /** The step's link starts something (a TRY), so it is a button posting the session's CSRF token to href. */
+  readonly post?: boolean;
   /** A word on the state when it helps ("using the sandbox"). */
   readonly note?: string;
 }
@@ -54,7 +56,7 @@ export async function gettingStarted(deps: Pick<AppDeps, 'store' | 'config' | 'p
       ...(sandbox && plugin ? { note: `using the sandbox: no real ${plugin.displayName} account needed yet` } : {}),
     },
     // A real login proves the connection works as well as a TRY would.
-    { key: 'try', label: 'Try the connection', done: tried || loggedIn, href: social('/try') },
+    { key: 'try', label: 'Try the connection', done: tried || loggedIn, href: social('/try'), post: Boolean(plugin) },
     { key: 'enable', label: 'Enable the connection for your application', done: enabledForAnApp, href: social('/applications') },
     { key: 'first_login', label: 'Sign in to your application for real', done: loggedIn, href: `${base}/users` },
   ];

@@ -20,9 +20,17 @@ import { beginTry, rememberAuthorizeUrl, type PendingTry, type TryTransaction } 
 
 /**
  * The admin's side of TRY, under /manage/t/:tenant/social:
- *   GET /:strategy/try              begins a TRY and sends the browser to the upstream
- *   GET /:strategy/try/result/:id   the report ("It works!" or what failed), for the admin who began it
+ *   POST /:strategy/try             begins a TRY and sends the browser to the upstream
+ *   GET  /:strategy/try             the connection's page, where the Try button is
+ *   GET  /:strategy/try/result/:id  the report ("It works!" or what failed), for the admin who began it
  * The upstream comes back through try_callback_routes.ts.
+ *
+ * Beginning is a POST, with the session's CSRF token (csrf.ts), because it stores a transaction,
+ * calls the upstream and may log an event: as a GET, a link on any site could make a signed-in
+ * admin's browser do that (the session cookie is SameSite=Lax, sent on top-level navigations).
+ * The POST is answered with a page that moves on to the upstream by itself (a meta refresh), not a
+ * redirect: Chromium would hold a form's redirect to another origin to the page's CSP form-action
+ * 'self' (security_headers.ts).
  */
 export function tryStartRoutes(
   deps: Pick<AppDeps, 'store' | 'config' | 'plugins' | 'logger'>,
@@ -31,7 +39,13 @@ export function tryStartRoutes(
   const { ephemeral } = deps.store;
   const router = Router({ mergeParams: true });
 
-  router.get('/:strategy/try', async (req, res) => {
+  // A typed or bookmarked address begins nothing: it leads to the button.
+  router.get('/:strategy/try', (req, res) => {
+    const tenant = res.locals.managedTenant!.name;
+    res.redirect(302, `/manage/t/${encodeURIComponent(tenant)}/social/${encodeURIComponent(String(req.params.strategy))}`);
+  });
+
+  router.post('/:strategy/try', async (req, res) => {
     const tenant = res.locals.managedTenant!.name;
     const strategyName = String(req.params.strategy);
     const connection = deps.plugins.has(strategyName) ? await findSocialConnection(deps.store, tenant, strategyName) : undefined;
@@ -87,7 +101,8 @@ export function tryStartRoutes(
       return failed(explainFailure(refusal.kind, refusal.upstreamSaid, context));
     }
     await rememberAuthorizeUrl(ephemeral, begun, outcome.url);
-    res.redirect(302, outcome.url);
+    const upstreamName = upstream.sandbox ? `the ${plugin?.displayName ?? strategyName} sandbox` : (plugin?.wording(connection.options.api).name ?? 'the upstream');
+    renderPage(res, 'try_continue', { title: `Continuing to ${upstreamName}`, section: 'social', authorizeUrl: outcome.url, upstreamName, sandbox: upstream.sandbox });
   });
 
   router.get('/:strategy/try/result/:id', async (req, res) => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect } from '@jest/globals';
 import { connectionPlugins } from '../../../src/connections/registry.js';
 import type { FitbitApi } from '../../../src/connections/fitbit/index.js';
 import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
-import { HOST, signedInAgent, startDashboardHarness, type Agent, type DashboardHarness } from './dashboard_harness.js';
+import { csrfFrom, HOST, signedInAgent, startDashboardHarness, type Agent, type DashboardHarness } from './dashboard_harness.js';
 
 export interface TrySetup {
   emulator(): TestEmulator;
@@ -64,13 +64,38 @@ export async function configureFitbit(
 }
 
 /**
+ * Presses Try on a tenant's Fitbit connection as a browser does: loads the connection's page for the
+ * CSRF token, then posts the Try button's form. Returns the answer once its status is `status`.
+ */
+export async function pressTry(agent: Agent, status: number, tenant = 'default') {
+  const page = `/manage/t/${tenant}/social/fitbit`;
+  const _csrf = await csrfFrom(agent, page);
+  return agent.post(`${page}/try`).set('Accept', 'text/html').type('form').send({ _csrf }).expect(status);
+}
+
+/**
+ * Presses Try on a tenant's Fitbit connection and returns the upstream's authorize URL, where the
+ * answer's page sends the browser on (by a meta refresh, as a form's redirect off-site is held to
+ * the CSP's form-action).
+ */
+export async function startTry(agent: Agent, tenant = 'default'): Promise<string> {
+  return continueUrlOf((await pressTry(agent, 200, tenant)).text);
+}
+
+/** Where a "Continuing to …" page sends the browser by itself. */
+export function continueUrlOf(html: string): string {
+  const refresh = /<meta http-equiv="refresh" content="0; url=([^"]+)">/.exec(html)?.[1];
+  if (!refresh) throw new Error('the page moves on nowhere');
+  return refresh.replaceAll('&amp;', '&').replaceAll('&#39;', "'").replaceAll('&quot;', '"');
+}
+
+/**
  * Presses Try, lets `upstream` play the browser at the upstream (it gets the authorize URL and
  * returns where the upstream sent the browser back), then follows fitgate through /login/callback to
  * the result page and returns it.
  */
 export async function runTry(agent: Agent, upstream: (authorizeUrl: string) => Promise<URL>): Promise<string> {
-  const started = await agent.get('/manage/t/default/social/fitbit/try').expect(302);
-  const back = await upstream(String(started.headers.location));
+  const back = await upstream(await startTry(agent));
   expect(`${back.origin}${back.pathname}`).toBe(`http://${HOST}/login/callback`);
 
   const callback = await agent.get(`/login/callback${back.search}`).expect(303);

@@ -9,7 +9,7 @@ import { approveUrl, DEMO, startTestEmulator, type TestEmulator } from '../../su
 import { describeWithRedis } from '../../support/redis.js';
 import { openRedisTestStore, type TestStore } from '../../support/stores.js';
 import { csrfTokenOf, HOST, signedInAgent, startDashboardHarness, type DashboardHarness, type SeededAdmin } from './dashboard_harness.js';
-import { configureFitbit, followUpstream } from './try_helpers.js';
+import { configureFitbit, followUpstream, startTry } from './try_helpers.js';
 
 /**
  * Two fitgate instances sharing one Redis: what the dashboard keeps (sessions, sign-in counts, TRY
@@ -51,8 +51,7 @@ describeWithRedis('the dashboard on two instances sharing Redis', () => {
 
   it('finishes a TRY begun on one instance on the other', async () => {
     const agent = await signedInAgent(first.app, admin);
-    const started = await agent.get('/manage/t/default/social/fitbit/try').expect(302);
-    const back = await followUpstream(approveUrl(String(started.headers.location), { user: 'alice' }));
+    const back = await followUpstream(approveUrl(await startTry(agent), { user: 'alice' }));
 
     const browserOnSecond = request.agent(second.app).host(HOST);
     const handedOver = await browserOnSecond.get(`${back.pathname}${back.search}`).expect(303);

@@ -62,7 +62,7 @@ describe('the dashboard of a plugin other than Fitbit', () => {
   it('leads the getting-started checklist to the plugin’s connection', async () => {
     const { text } = await dashboard.agent().get('/manage/t/default').expect(200);
     expect(text).toContain('Paste your Acme credentials, or keep the sandbox');
-    expect(text).toContain(`<a href="${page}/try">Try the connection</a>`);
+    expect(text).toMatch(new RegExp(`<form method="post" action="${page}/try" class="button-form"><input type="hidden" name="_csrf" value="[^"]+"><button type="submit" class="link-button">Try the connection</button>`));
     expect(text).toContain(`<a href="${page}/applications">Enable the connection for your application</a>`);
   });
 

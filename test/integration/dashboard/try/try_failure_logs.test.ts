@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { DEMO, denyUrl } from '../../../support/emulator.js';
-import { configureFitbit, followUpstream, runTry, useTrySetup } from '../try_helpers.js';
+import { configureFitbit, followUpstream, pressTry, runTry, useTrySetup } from '../try_helpers.js';
 
 /**
  * A failed TRY leaves a failed login (`f`) in the logs, marked "try" and naming the failure's kind,
@@ -27,12 +27,12 @@ describe('failed TRYs in the logs', () => {
 
   it('records a TRY the upstream refused before anyone signed in (an unknown Client ID)', async () => {
     await configureFitbit(setup.harness(), { api: 'google-health', clientId: 'nobody.apps.googleusercontent.com', clientSecret: 'some-secret-never-tried' });
-    await setup.agent().get('/manage/t/default/social/fitbit/try').expect(502);
+    await pressTry(setup.agent(), 502);
     expect((await failedTries()).at(0)).toMatchObject({ type: 'f', description: 'Failed login (Try from the dashboard): unknown_client', details: { try: true, error: 'unknown_client' } });
   });
 
   it('does not tick "Try the connection" on the getting-started checklist', async () => {
     const { text } = await setup.agent().get('/manage/t/default').expect(200);
-    expect(text).toMatch(/<a href="[^"]*\/social\/fitbit\/try">Try the connection<\/a>/);
+    expect(text).toMatch(/<form method="post" action="[^"]*\/social\/fitbit\/try" class="button-form">.*<button type="submit" class="link-button">Try the connection<\/button>/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { approveUrl, DEMO, denyUrl } from '../../../support/emulator.js';
-import { configureFitbit, followUpstream, runTry, useTrySetup } from '../try_helpers.js';
+import { configureFitbit, followUpstream, pressTry, runTry, useTrySetup } from '../try_helpers.js';
 
 /** Each way a TRY fails ends on a page saying what the upstream said, what it means and the fix. */
 describe('TRY failures', () => {
@@ -23,7 +23,7 @@ describe('TRY failures', () => {
     ['fitbit-legacy', '23NOBODY', 'Invalid client_id'],
   ] as const)('explains an unknown %s Client ID where it was refused, at authorize, not as a wrong secret', async (api, clientId, upstreamWords) => {
     await configureFitbit(setup.harness(), { api, clientId, clientSecret: 'some-secret-never-tried' });
-    const page = await setup.agent().get('/manage/t/default/social/fitbit/try').expect(502);
+    const page = await pressTry(setup.agent(), 502);
     expect(page.text).toContain('Try failed');
     expect(page.text).toContain(upstreamWords);
     expect(page.text).toContain('does not know this Client ID');
@@ -57,7 +57,7 @@ describe('TRY failures', () => {
       name: 'registered for another site',
     });
     await configureFitbit(setup.harness(), { api: 'google-health', clientId: 'elsewhere.apps.googleusercontent.com', clientSecret: 'GOCSPX-elsewhere-secret-0123456789' });
-    const page = await setup.agent().get('/manage/t/default/social/fitbit/try').expect(502);
+    const page = await pressTry(setup.agent(), 502);
     expect(page.text).toContain('redirect_uri_mismatch');
     expect(page.text).toContain('Register exactly http://localhost:3000/login/callback');
   });
@@ -66,7 +66,7 @@ describe('TRY failures', () => {
     setup.emulator().control.setLegacyShutdown(true);
     try {
       await configureFitbit(setup.harness(), { api: 'fitbit-legacy', ...DEMO.legacyServer });
-      const page = await setup.agent().get('/manage/t/default/social/fitbit/try').expect(502);
+      const page = await pressTry(setup.agent(), 502);
       expect(page.text).toContain('HTTP 410 Gone');
       expect(page.text).toContain('Switch this connection&#39;s API to &quot;Google Health API&quot;');
     } finally {

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { approveUrl, DEMO } from '../../../support/emulator.js';
 import request from 'supertest';
 import { HOST, signedInAgent } from '../dashboard_harness.js';
-import { configureFitbit, followUpstream, runTry, useTrySetup } from '../try_helpers.js';
+import { configureFitbit, followUpstream, runTry, startTry, useTrySetup } from '../try_helpers.js';
 
 /** TRY through a configured connection, against the emulator as the upstream (FITGATE_UPSTREAM_BASE_URL). */
 describe('TRY with real credentials', () => {
@@ -56,8 +56,7 @@ describe('TRY with real credentials', () => {
 
   it('shows the result only to the admin who pressed Try', async () => {
     await configureFitbit(setup.harness(), { api: 'google-health', ...DEMO.googleServer });
-    const started = await setup.agent().get('/manage/t/default/social/fitbit/try').expect(302);
-    const back = await followUpstream(approveUrl(String(started.headers.location), { user: 'alice' }));
+    const back = await followUpstream(approveUrl(await startTry(setup.agent()), { user: 'alice' }));
     const finished = await setup.agent().get(`/manage/try/callback${back.search}`).expect(303);
     const resultPath = new URL(String(finished.headers.location)).pathname;
 
@@ -72,9 +71,9 @@ describe('TRY with real credentials', () => {
     setup.emulator().control.addRedirectUri(DEMO.googleServer.clientId, 'http://acme.localhost:3000/login/callback');
     await configureFitbit(harness, { tenant: 'acme', api: 'google-health', ...DEMO.googleServer, scope: ['profile'] });
 
-    const started = await admin.get('/manage/t/acme/social/fitbit/try').expect(302);
-    expect(new URL(String(started.headers.location)).searchParams.get('redirect_uri')).toBe('http://acme.localhost:3000/login/callback');
-    const back = await followUpstream(approveUrl(String(started.headers.location), { user: 'alice' }));
+    const authorizeUrl = await startTry(admin, 'acme');
+    expect(new URL(authorizeUrl).searchParams.get('redirect_uri')).toBe('http://acme.localhost:3000/login/callback');
+    const back = await followUpstream(approveUrl(authorizeUrl, { user: 'alice' }));
     expect(back.host).toBe('acme.localhost:3000');
 
     // The browser has no session on the tenant's host: the callback needs none.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SANDBOX_NOTICE } from '../../../../src/upstream/sandbox_upstream.js';
 import { connectionPlugins } from '../../../../src/connections/registry.js';
 import { HOST, signedInAgent, startDashboardHarness, type Agent, type DashboardHarness } from '../dashboard_harness.js';
-import { configureFitbit, runTry } from '../try_helpers.js';
+import { configureFitbit, runTry, startTry } from '../try_helpers.js';
 
 /** A connection without credentials, with FITGATE_SANDBOX on: TRY runs through the built-in emulator. */
 describe('TRY in sandbox mode', () => {
@@ -27,8 +27,7 @@ describe('TRY in sandbox mode', () => {
   }
 
   it('says on the upstream consent page that no real Fitbit account is used', async () => {
-    const started = await agent.get('/manage/t/default/social/fitbit/try').expect(302);
-    const url = new URL(String(started.headers.location));
+    const url = new URL(await startTry(agent));
     const consent = await agent.get(`${url.pathname}${url.search}`).expect(200);
     expect(consent.text).toContain(SANDBOX_NOTICE);
   });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import type { EphemeralKind } from '../../../../src/domain/ports.js';
 import { StoreUnavailableError } from '../../../../src/errors/index.js';
 import { DEMO } from '../../../support/emulator.js';
-import { configureFitbit, useTrySetup } from '../try_helpers.js';
+import { configureFitbit, pressTry, useTrySetup } from '../try_helpers.js';
 
 /** A TRY that cannot begin because fitgate's own store fails says so, and blames no upstream. */
 describe('TRY when fitgate’s store fails as it begins', () => {
@@ -21,7 +21,7 @@ describe('TRY when fitgate’s store fails as it begins', () => {
     });
     const eventsBefore = (await store.logs.list('default', { page: 0, perPage: 100 })).items.length;
 
-    const page = await setup.agent().get('/manage/t/default/social/fitbit/try').set('Accept', 'text/html').expect(503);
+    const page = await pressTry(setup.agent(), 503);
 
     expect(page.headers['retry-after']).toBeDefined();
     expect(page.text).not.toContain('The upstream answered something fitgate could not use');
@@ -29,7 +29,7 @@ describe('TRY when fitgate’s store fails as it begins', () => {
     expect((await store.logs.list('default', { page: 0, perPage: 100 })).items).toHaveLength(eventsBefore);
 
     jest.restoreAllMocks();
-    await setup.agent().get('/manage/t/default/social/fitbit/try').expect(302);
+    await pressTry(setup.agent(), 200);
   });
 
   it('says the same when the store’s error comes up as the driver threw it (a database still locked)', async () => {
@@ -37,7 +37,7 @@ describe('TRY when fitgate’s store fails as it begins', () => {
     await configureFitbit(setup.harness(), { api: 'google-health', ...DEMO.googleServer });
     jest.spyOn(store.ephemeral, 'put').mockRejectedValueOnce(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }));
 
-    const page = await setup.agent().get('/manage/t/default/social/fitbit/try').set('Accept', 'text/html').expect(503);
+    const page = await pressTry(setup.agent(), 503);
 
     expect(page.text).not.toContain('The upstream answered something fitgate could not use');
   });
