@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { cookieValue } from '../../http/cookie_value.js';
 import { isUpstreamState, ROUND_TRIP_TTL_SECONDS } from '../../upstream/round_trip_records.js';
 
 /**
@@ -36,15 +37,7 @@ export function forgetPendingLogin(req: Request, res: Response, upstreamState: s
 }
 
 function pendingLogins(req: Request): string[] {
-  const header = req.headers.cookie;
-  if (!header) return [];
-  for (const pair of header.split(';')) {
-    const at = pair.indexOf('=');
-    if (at !== -1 && pair.slice(0, at).trim() === PENDING_LOGIN_COOKIE) {
-      return pair.slice(at + 1).trim().split('.').filter(isUpstreamState);
-    }
-  }
-  return [];
+  return (cookieValue(req, PENDING_LOGIN_COOKIE) ?? '').split('.').filter(isUpstreamState);
 }
 
 function writePending(req: Request, res: Response, states: string[]): void {

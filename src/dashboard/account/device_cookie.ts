@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import type { Config } from '../../config/config.js';
 import { credentialVersionOf } from '../../domain/admin_credentials.js';
 import type { AdminAccount } from '../../domain/types.js';
+import { cookieValue } from '../../http/cookie_value.js';
 import { DASHBOARD_COOKIE_PATH } from '../../http/session.js';
 
 /**
@@ -57,18 +58,8 @@ function entryFor(secret: string, admin: Account): Buffer {
 }
 
 function deviceEntries(req: Request): string[] {
-  const header = req.headers.cookie;
-  if (!header) return [];
-  for (const pair of header.split(';')) {
-    const at = pair.indexOf('=');
-    if (at !== -1 && pair.slice(0, at).trim() === DEVICE_COOKIE) {
-      return pair
-        .slice(at + 1)
-        .trim()
-        .split('.')
-        .filter((entry) => /^[\w-]{43}$/.test(entry))
-        .slice(-MAX_ENTRIES);
-    }
-  }
-  return [];
+  return (cookieValue(req, DEVICE_COOKIE) ?? '')
+    .split('.')
+    .filter((entry) => /^[\w-]{43}$/.test(entry))
+    .slice(-MAX_ENTRIES);
 }
