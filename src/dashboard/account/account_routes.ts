@@ -53,8 +53,9 @@ export function accountRoutes(deps: Pick<AppDeps, 'store' | 'logger' | 'config'>
     const updated = await setAdminPassword({ admins: deps.store.admins, dataDir: deps.config.dataDir }, admin.email, password, {
       credentialVersion: credentialVersionOf(admin),
     });
-    // The password was set meanwhile from elsewhere (another browser, a reset on the server): this
-    // session is signed out by that, as it would be at its next request, and changes nothing.
+    // The password was set meanwhile from elsewhere (another browser, a reset on the server), or the
+    // account was removed: this session is signed out by that, as it would be at its next request,
+    // and changes nothing.
     if (!updated) return res.redirect(303, `/manage/login?next=${encodeURIComponent('/manage/account')}`);
     await signIn(req, updated);
     await logAdminActivity(deps, req, 'password_changed', updated.email, updated.tenants);

@@ -1,4 +1,4 @@
-import type { AdminRepository } from '../../domain/ports.js';
+import { NotFoundInStoreError, type AdminRepository } from '../../domain/ports.js';
 import { credentialVersionOf, withNewCredentialVersion } from '../../domain/admin_credentials.js';
 import { updateAdmin } from '../../domain/admin_updates.js';
 import { hashPassword } from '../../domain/passwords.js';
@@ -16,7 +16,8 @@ import { removeFirstPasswordFile } from './first_password_file.js';
  *
  * `actingUnder` is the credential version the caller's authority comes from (the signed-in session's,
  * the link's): when the version has moved on by the write (another password set, a newer link), that
- * authority is gone, nothing is written and the answer is undefined. The reset on the server passes none.
+ * authority is gone, nothing is written and the answer is undefined; so too when the account was
+ * deleted meanwhile. The reset on the server passes none, and a missing admin is then its error.
  */
 export async function setAdminPassword(
   deps: { admins: Pick<AdminRepository, 'get' | 'update'>; dataDir: string },
@@ -30,8 +31,11 @@ export async function setAdminPassword(
   const updated = await updateAdmin(deps.admins, email, (current) => {
     refused = actingUnder !== undefined && credentialVersionOf(current) !== actingUnder.credentialVersion;
     return refused ? current : { ...withNewCredentialVersion(current), passwordHash };
+  }).catch((error: unknown) => {
+    if (actingUnder !== undefined && error instanceof NotFoundInStoreError) return undefined;
+    throw error;
   });
-  if (refused) return undefined;
+  if (refused || !updated) return undefined;
   await removeFirstPasswordFile(deps.dataDir, updated.email);
   return updated;
 }

@@ -4,6 +4,7 @@ import { inviteAdmin } from '../../../src/dashboard/admins/admin_invitations.js'
 import { renewSetPasswordLink } from '../../../src/dashboard/admins/set_password_link_renewal.js';
 import { updateAdmin, withTenant } from '../../../src/domain/admin_updates.js';
 import { hashPassword, verifyPassword } from '../../../src/domain/passwords.js';
+import { NotFoundInStoreError } from '../../../src/domain/ports.js';
 import type { AdminAccount } from '../../../src/domain/types.js';
 import type { Store } from '../../../src/store/store.js';
 import { describeEachStore } from '../../support/stores.js';
@@ -123,5 +124,21 @@ describeEachStore('writes to one admin that race', (harness) => {
     const stored = (await harness.store().admins.get(admin.email))!;
     expect(stored.passwordHash).toBeUndefined();
     expect(stored.credentialVersion).toBe(1);
+  });
+
+  it('sets no password through a link whose account was deleted meanwhile, and brings no account back', async () => {
+    const admin = await anAdmin();
+    const raced = withWriteBeforeFirstUpdate(async () => harness.store().admins.delete((await harness.store().admins.get(admin.email))!));
+
+    expect(await setAdminPassword(passwordDeps(raced.store), admin.email, 'chosen as the account went', { credentialVersion: 0 })).toBeUndefined();
+    expect(raced.ran()).toBe(true);
+    expect(await harness.store().admins.get(admin.email)).toBeUndefined();
+  });
+
+  it('tells the reset on the server that an account deleted meanwhile is not there', async () => {
+    const admin = await anAdmin();
+    const raced = withWriteBeforeFirstUpdate(async () => harness.store().admins.delete((await harness.store().admins.get(admin.email))!));
+
+    await expect(setAdminPassword(passwordDeps(raced.store), admin.email, 'reset as the account went')).rejects.toThrow(NotFoundInStoreError);
   });
 });
