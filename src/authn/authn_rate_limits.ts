@@ -74,10 +74,22 @@ export function authnRateLimits(deps: Pick<AppDeps, 'config' | 'store' | 'metric
 function presentedTokenHash(req: Request): string | undefined {
   try {
     const token = readBearerToken(req);
-    return token === undefined ? undefined : sha256(token);
+    return token === undefined ? undefined : sha256(canonicalToken(token));
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The token as the bytes it stands for: base64url decoding ignores padding, the standard alphabet's
+ * `+` and `/`, and a last character's unused bits, so one token has many spellings that verify alike
+ * and each spelling would otherwise have a budget of its own.
+ */
+function canonicalToken(token: string): string {
+  return token
+    .split('.')
+    .map((part) => Buffer.from(part, 'base64url').toString('base64url'))
+    .join('.');
 }
 
 function sha256(value: string): string {

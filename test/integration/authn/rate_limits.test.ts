@@ -167,6 +167,16 @@ describeEachStore('Authentication API rate limits', (h) => {
     expect(keys).not.toEqual(expect.arrayContaining([expect.stringContaining(spent.split('.')[1] ?? spent)]));
   });
 
+  it('counts every spelling of one /userinfo token (padding, either base64 alphabet, unused last bits) against one budget', async () => {
+    const address = newAddress();
+    const part = randomBytes(12).toString('hex');
+    // "ab-_c" and "ab+/d" decode to the same bytes: the alphabets agree and c and d differ only in
+    // the last character's two unused bits.
+    const spellings = [`forged.${part}.ab-_c`, `forged.${part}.ab+/d=`, `forged.${part}.ab+/c==`];
+    for (const spelling of spellings.slice(0, 2)) expect((await userinfo(address, spelling)).status).toBe(401);
+    expect((await userinfo(address, spellings[2]!)).status).toBe(429);
+  });
+
   it.each(['/authorize', '/login/callback'])('answers %s with a readable page saying how long to wait, per address', async (path) => {
     const address = newAddress();
     for (let i = 0; i < 2; i += 1) expect((await page(path, address)).status).not.toBe(429);
