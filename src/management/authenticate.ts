@@ -22,7 +22,10 @@ export function authenticate(deps: Pick<AppDeps, 'sealer' | 'store'>): RequestHa
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       const verified = await verifyAccessToken(deps, req.context, bearerToken(req), managementApiAudience(req.context.tenantUrl));
-      setCaller(res, { clientId: verified.clientId, scopes: new Set(verified.scope) });
+      // A token counts only for the scopes its application's grant still holds: a grant narrowed or
+      // removed takes effect at once, not when the token expires.
+      const granted = new Set(verified.client.managementScopes);
+      setCaller(res, { clientId: verified.clientId, scopes: new Set(verified.scope.filter((scope) => granted.has(scope))) });
       next();
     } catch (error) {
       if (!(error instanceof AccessTokenError)) throw error;

@@ -6,6 +6,7 @@ import { ExpiredAccessTokenError, InvalidAccessTokenError, MissingAccessTokenErr
 import { decryptAccessToken, encryptedTokenKid, UnreadableTokenError } from './encrypted_access_token.js';
 import { isGrantRevoked } from './grant_revocation.js';
 import { issuerOf } from '../../domain/tenants.js';
+import type { Client } from '../../domain/types.js';
 
 export interface VerifiedAccessToken {
   subject: string;
@@ -15,6 +16,8 @@ export interface VerifiedAccessToken {
   /** Epoch seconds. */
   expiresAt: number;
   claims: JWTPayload;
+  /** The application the token was issued to, as stored now. */
+  client: Client;
 }
 
 /**
@@ -54,6 +57,7 @@ export async function verifyAccessToken(
     grantId,
     expiresAt: payload.exp ?? 0,
     claims: payload,
+    client,
   };
 }
 

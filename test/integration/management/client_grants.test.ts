@@ -59,6 +59,21 @@ describe('/api/v2/client-grants', () => {
     expect((await harness.call('get', `/client-grants?client_id=${robot.clientId}`, admin)).body).toEqual([]);
   });
 
+  it('narrows the tokens already issued when the grant is narrowed or removed', async () => {
+    const robot = await newRobot();
+    const grant = await harness.call('post', '/client-grants', admin, { client_id: robot.clientId, audience, scope: ['read:clients', 'read:connections'] });
+    const token = (await clientCredentials(robot)).body.access_token as string;
+    expect((await harness.call('get', '/clients', token)).status).toBe(200);
+
+    await harness.call('patch', `/client-grants/${grant.body.id}`, admin, { scope: ['read:connections'] });
+    const narrowed = await harness.call('get', '/clients', token);
+    expect([narrowed.status, narrowed.body.errorCode]).toEqual([403, 'insufficient_scope']);
+    expect((await harness.call('get', '/connections', token)).status).toBe(200);
+
+    await harness.call('delete', `/client-grants/${grant.body.id}`, admin);
+    expect((await harness.call('get', '/connections', token)).status).toBe(403);
+  });
+
   it('lists grants, filtered by client or audience', async () => {
     const robot = await newRobot();
     await harness.call('post', '/client-grants', admin, { client_id: robot.clientId, audience, scope: ['read:logs'] });
