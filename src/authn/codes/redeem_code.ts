@@ -8,6 +8,8 @@ import { CONSUMED_CODE_TOMBSTONE_TTL_SECONDS } from '../tokens/lifetimes.js';
 /** What a consumed code leaves behind: enough to revoke what it issued if it comes back. */
 interface ConsumedCode {
   tenant: string;
+  /** Absent from tombstones written before it was kept (they live minutes). */
+  clientId?: string;
   grantId: string;
 }
 
@@ -64,15 +66,18 @@ export async function redeemCode<T>(
 /** Takes the code out, leaving its tombstone in the same step; false when another exchange took it first. */
 async function spendCode(ephemeral: EphemeralStore, code: string, record: AuthorizationCodeRecord): Promise<boolean> {
   // The tombstone goes in with the consume, so no exchange can see the code gone and not yet remembered.
-  const consumed: ConsumedCode = { tenant: record.tenant, grantId: record.grantId };
+  const consumed: ConsumedCode = { tenant: record.tenant, clientId: record.clientId, grantId: record.grantId };
   const tombstone = { key: tombstoneKey(code), value: consumed, ttlSeconds: CONSUMED_CODE_TOMBSTONE_TTL_SECONDS };
   return (await ephemeral.consume<AuthorizationCodeRecord>('authorization_code', code, tombstone)) !== undefined;
 }
 
-/** The code is not in the store: a replay (whose grant is revoked here) or a code that never was or expired. */
+/**
+ * The code is not in the store: a replay (whose grant is revoked here) or a code that never was or
+ * expired. Only its own client replays it: another client that holds a spent code revokes nothing.
+ */
 async function refuseSpentCode(ephemeral: EphemeralStore, owner: CodeOwner, code: string): Promise<never> {
   const consumed = await ephemeral.get<ConsumedCode>('authorization_code', tombstoneKey(code));
-  if (consumed && consumed.tenant === owner.tenant) {
+  if (consumed && consumed.tenant === owner.tenant && (consumed.clientId ?? owner.clientId) === owner.clientId) {
     await revokeGrant(ephemeral, owner.tenant, consumed.grantId, 'authorization_code_replayed');
     throw new InvalidGrantError('the authorization code was already used; the tokens issued from it are now revoked');
   }

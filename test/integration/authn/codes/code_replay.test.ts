@@ -57,4 +57,15 @@ describeEachStore('a replayed authorization code', (harness) => {
 
     await bc.token({ grant_type: 'refresh_token', refresh_token: kept.body.refresh_token }, auth).expect(200);
   });
+
+  it('revokes nothing when another application of the tenant presents the spent code', async () => {
+    const { bc, auth, params } = await aCode();
+    const other = await bc.addClient();
+    const issued = await bc.token(params, auth).expect(200);
+
+    const foreign = await bc.token(params, basicAuth(other.client.clientId, other.secret)).expect(400);
+    expect(foreign.body.error).toBe('invalid_grant');
+
+    await bc.token({ grant_type: 'refresh_token', refresh_token: issued.body.refresh_token }, auth).expect(200);
+  });
 });
