@@ -41,7 +41,10 @@ function pendingLogins(req: Request): string[] {
 }
 
 function writePending(req: Request, res: Response, states: string[]): void {
-  const options = { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/' } as const;
+  // Secure whenever users reach the tenant over https, as the session cookie is, even where a proxy
+  // in front is not trusted and the request reads as http here.
+  const secure = req.secure || req.context.tenantUrl.startsWith('https:');
+  const options = { httpOnly: true, sameSite: 'lax', secure, path: '/' } as const;
   if (states.length === 0) res.clearCookie(PENDING_LOGIN_COOKIE, options);
   else res.cookie(PENDING_LOGIN_COOKIE, states.join('.'), { ...options, maxAge: ROUND_TRIP_TTL_SECONDS * 1000, encode: String });
 }
