@@ -35,9 +35,19 @@ function rootProfileOf(profile: PluginProfile): RootProfile {
     nickname: profile.displayName ?? given,
     givenName: given,
     familyName: family,
-    picture: profile.photos?.[0]?.value,
+    picture: webUrlOrNothing(profile.photos?.[0]?.value),
     email: email?.value,
     emailVerified: email === undefined ? undefined : (email.verified ?? false),
   };
   return Object.fromEntries(Object.entries(root).filter(([, value]) => value !== undefined)) as RootProfile;
+}
+
+/**
+ * An upstream's picture goes into id_tokens and /userinfo, where applications put it in pages: only
+ * an http(s) URL is kept, the rule the Management API applies to a picture it is given.
+ */
+function webUrlOrNothing(value: string | undefined): string | undefined {
+  if (value === undefined || !URL.canParse(value)) return undefined;
+  const { protocol } = new URL(value);
+  return protocol === 'https:' || protocol === 'http:' ? value : undefined;
 }

@@ -1,0 +1,24 @@
+import { describe, expect, it } from '@jest/globals';
+import { toUpstreamLogin } from '../../../../../src/authn/login/callback/upstream_login.js';
+import type { Connection } from '../../../../../src/domain/types.js';
+import type { VerifiedUpstream } from '../../../../../src/upstream/round_trip.js';
+
+const connection = { tenant: 'acme', name: 'fitbit', strategy: 'fitbit' } as Connection;
+
+function loginWithPicture(picture: string): ReturnType<typeof toUpstreamLogin> {
+  const verified = {
+    profile: { id: 'u1', displayName: 'Ada', photos: [{ value: picture }], _json: {} },
+    tokens: { accessToken: 'at', expiresIn: 3600, grantedScopes: ['activity'] },
+  } as unknown as VerifiedUpstream;
+  return toUpstreamLogin(verified, connection, undefined, new Date());
+}
+
+describe("an upstream login's picture", () => {
+  it.each(['https://lh3.googleusercontent.com/a/photo.jpg', 'http://static0.fitbit.com/images/profile/avatar.png'])('keeps the web URL %s', (picture) => {
+    expect(loginWithPicture(picture).profile.picture).toBe(picture);
+  });
+
+  it.each(['javascript:alert(1)', 'data:image/svg+xml,<svg onload=alert(1)>', 'not a url', ''])('drops %j, which is no web URL', (picture) => {
+    expect(loginWithPicture(picture).profile).not.toHaveProperty('picture');
+  });
+});
