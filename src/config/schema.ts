@@ -20,6 +20,18 @@ const httpUrl = z
   .refine((value) => /^https?:\/\//.test(value), { message: 'must start with http:// or https://' })
   .transform((value) => value.replace(/\/+$/, ''));
 
+/**
+ * Where users reach fitgate: every route is served from the root of its host, so a path, query,
+ * fragment or user name here would be printed and published (discovery, callback URLs) but answer 404.
+ */
+const publicOrigin = httpUrl.refine(
+  (value) => {
+    const url = new URL(value);
+    return url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password && !value.includes('#') && !value.includes('?');
+  },
+  { message: 'must be a scheme, host and port only (fitgate serves from the root of its host: no path, query or user name)' },
+);
+
 const PORT_PROBLEM = 'must be a port number from 0 to 65535';
 const port = z.coerce
   .number({ error: PORT_PROBLEM })
@@ -46,7 +58,7 @@ export const environmentSchema = z.object({
    * External URL of the default tenant; its host is the base domain of every other tenant.
    * Default: http://localhost:${PORT} (see defaultPublicUrl in load_config.ts).
    */
-  FITGATE_PUBLIC_URL: httpUrl.optional(),
+  FITGATE_PUBLIC_URL: publicOrigin.optional(),
   /** Unset: embedded SQLite store. Set: Redis holds everything shared. */
   REDIS_URL: z
     .string()

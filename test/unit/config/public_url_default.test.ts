@@ -18,6 +18,10 @@ describe('FITGATE_PUBLIC_URL default', () => {
     expect(loadConfig({ FITGATE_DATA_DIR: tempDataDir(), PORT: '0' }).publicUrl).toBe('http://localhost:3000');
   });
 
+  it('takes an origin with or without its trailing slash', () => {
+    expect(loadConfig({ FITGATE_DATA_DIR: tempDataDir(), FITGATE_PUBLIC_URL: 'https://id.example.com:8443/' }).publicUrl).toBe('https://id.example.com:8443');
+  });
+
   it('gives way to an explicit FITGATE_PUBLIC_URL', () => {
     const config = loadConfig({ FITGATE_DATA_DIR: tempDataDir(), PORT: '3001', FITGATE_PUBLIC_URL: 'https://id.example.com' });
     expect(config.publicUrl).toBe('https://id.example.com');
