@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -8,8 +8,10 @@ import { join } from 'node:path';
  * seals. The file is created exclusively (flag "wx") so two racing first starts cannot each write
  * a different key.
  */
-export function readOrCreateSecret(dataDir: string, fileName: string, bytes: number): string {
+export function readOrCreateSecret(dataDir: string, fileName: string, bytes: number, options: { sealsData?: boolean } = {}): string {
   const path = join(dataDir, fileName);
+  // A new key cannot open what the lost one sealed: writing one would only hide what went missing.
+  if (options.sealsData && !existsSync(path) && holdsDatabase(dataDir)) throw new MissingSecretFileError(path);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   try {
     writeFileSync(path, randomBytes(bytes).toString('base64') + '\n', { flag: 'wx', mode: 0o600 });
@@ -17,4 +19,26 @@ export function readOrCreateSecret(dataDir: string, fileName: string, bytes: num
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
   return readFileSync(path, 'utf8').trim();
+}
+
+/** The secret file is gone from a data directory whose database holds what it sealed. */
+export class MissingSecretFileError extends Error {
+  constructor(readonly path: string) {
+    super(`${path} is missing`);
+    this.name = 'MissingSecretFileError';
+  }
+}
+
+/** Whether the data directory already holds an embedded database (any SQLite file). */
+function holdsDatabase(dataDir: string): boolean {
+  return existsSync(dataDir) && readdirSync(dataDir).some((name) => name.endsWith('.db'));
+}
+
+/** The secret's bytes, refusing a file that is not one (a truncated copy, an edit). */
+export function secretBytes(path: string, base64: string, bytes: number): Buffer {
+  const decoded = Buffer.from(base64, 'base64');
+  if (decoded.length !== bytes || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) {
+    throw new Error(`${path} does not hold a key of ${bytes} bytes in base64 (it holds ${decoded.length})`);
+  }
+  return decoded;
 }

@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { Config, RateLimits } from './config.js';
 import { ConfigError } from './config_error.js';
-import { readOrCreateSecret } from './generated_secret.js';
+import { MissingSecretFileError, readOrCreateSecret, secretBytes } from './generated_secret.js';
 import { environmentSchema } from './schema.js';
 
 /**
@@ -39,9 +40,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     throw new ConfigError('FITGATE_SANDBOX', 'cannot be on when NODE_ENV=production');
   }
 
-  const masterKeys = (env.FITGATE_MASTER_KEY ?? [generatedSecret(env.FITGATE_DATA_DIR, 'master.key', 32)]).map(
-    (key) => Buffer.from(key, 'base64'),
-  );
+  const masterKeys = env.FITGATE_MASTER_KEY?.map((key) => Buffer.from(key, 'base64')) ?? [generatedMasterKey(env.FITGATE_DATA_DIR)];
   const sessionSecrets = env.FITGATE_SESSION_SECRETS ?? [generatedSecret(env.FITGATE_DATA_DIR, 'session.secret', 48)];
   const publicUrlText = env.FITGATE_PUBLIC_URL ?? defaultPublicUrl(env.PORT);
   const publicUrl = new URL(publicUrlText);
@@ -89,11 +88,30 @@ const FILE_PROBLEMS: Readonly<Record<string, string>> = {
   EROFS: 'read-only file system',
 };
 
-/** A secret kept in the data directory; a directory that cannot hold it is a configuration error. */
-function generatedSecret(dataDir: string, fileName: string, bytes: number): string {
+/**
+ * The master key kept in the data directory. Generated only for a directory without a database yet:
+ * a lost or damaged key file must be restored, since what it sealed opens under no other key.
+ */
+function generatedMasterKey(dataDir: string): Buffer {
+  const path = join(dataDir, 'master.key');
+  const text = generatedSecret(dataDir, 'master.key', 32, { sealsData: true });
   try {
-    return readOrCreateSecret(dataDir, fileName, bytes);
+    return secretBytes(path, text, 32);
   } catch (error) {
+    throw new ConfigError('FITGATE_DATA_DIR', `${(error as Error).message}: ${RESTORE_MASTER_KEY}`);
+  }
+}
+
+const RESTORE_MASTER_KEY = 'restore it from your backup, or give the key as FITGATE_MASTER_KEY; a new key could not open what it sealed';
+
+/** A secret kept in the data directory; a directory that cannot hold it is a configuration error. */
+function generatedSecret(dataDir: string, fileName: string, bytes: number, options: { sealsData?: boolean } = {}): string {
+  try {
+    return readOrCreateSecret(dataDir, fileName, bytes, options);
+  } catch (error) {
+    if (error instanceof MissingSecretFileError) {
+      throw new ConfigError('FITGATE_DATA_DIR', `${error.path} is missing, and the database beside it was sealed with it: ${RESTORE_MASTER_KEY}`);
+    }
     const code = (error as NodeJS.ErrnoException).code ?? '';
     const reason = FILE_PROBLEMS[code] ?? (code || (error as Error).message);
     throw new ConfigError('FITGATE_DATA_DIR', `cannot keep the generated ${fileName} in ${dataDir}: ${reason}`);

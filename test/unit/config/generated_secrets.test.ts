@@ -1,4 +1,4 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { loadConfig } from '../../../src/config/index.js';
@@ -41,5 +41,34 @@ describe('a data directory that cannot hold the generated secrets', () => {
     writeFileSync(notADirectory, '');
     const error = configErrorOf(() => loadConfig({ FITGATE_DATA_DIR: notADirectory }));
     expect(error.message).toBe(`FITGATE_DATA_DIR: cannot keep the generated master.key in ${notADirectory}: it is not a directory`);
+  });
+});
+
+describe('a master key file gone from a data directory that holds a database', () => {
+  it('is not replaced: start-up stops and says to restore it', () => {
+    const dataDir = tempDataDir();
+    loadConfig({ FITGATE_DATA_DIR: dataDir });
+    writeFileSync(join(dataDir, 'fitgate.db'), '');
+    rmSync(join(dataDir, 'master.key'));
+
+    const error = configErrorOf(() => loadConfig({ FITGATE_DATA_DIR: dataDir }));
+    expect(error.message).toBe(
+      `FITGATE_DATA_DIR: ${join(dataDir, 'master.key')} is missing, and the database beside it was sealed with it: ` +
+        'restore it from your backup, or give the key as FITGATE_MASTER_KEY; a new key could not open what it sealed',
+    );
+    expect(existsSync(join(dataDir, 'master.key'))).toBe(false);
+  });
+
+  it('names the file when it holds no key of 32 bytes', () => {
+    const dataDir = tempDataDir();
+    writeFileSync(join(dataDir, 'master.key'), 'c2hvcnQ=\n');
+    const error = configErrorOf(() => loadConfig({ FITGATE_DATA_DIR: dataDir }));
+    expect(error.message).toMatch(new RegExp(`^FITGATE_DATA_DIR: ${join(dataDir, 'master.key')} does not hold a key of 32 bytes in base64 \\(it holds 5\\): restore it`));
+  });
+
+  it('is generated for a data directory without a database, as at a first start', () => {
+    const dataDir = tempDataDir();
+    writeFileSync(join(dataDir, 'session.secret'), 'y'.repeat(48));
+    expect(loadConfig({ FITGATE_DATA_DIR: dataDir }).masterKeys[0]?.length).toBe(32);
   });
 });
