@@ -49,7 +49,19 @@ export interface ConnectionPlugin<Settings = Record<string, unknown>> {
    * What a failed TRY of `kind` means and how to fix it, when the remedy lies in this upstream's own
    * console or terms; undefined: the host explains that kind in general terms.
    */
-  explainFailure(kind: string, api: string): { meaning: string; fix: string } | undefined;
+  explainFailure(kind: TryFailureKind, api: string): { meaning: string; fix: string } | undefined;
+  /**
+   * Reads the upstream's own error page for a refused authorize request. Before TRY sends the
+   * admin's browser to the upstream, the host requests the same authorize URL itself, because an
+   * upstream shows such a refusal (an unregistered callback URL, an unknown client id) on its own
+   * page and never comes back. `body` is the start of that page as text (HTML, usually); `status`
+   * is 400 or more and never 410, which the host reads as `gone` itself. Return the refusal with
+   * what the page said (`upstreamCode`, `upstreamMessage`); the host fills in `status` and
+   * `operation` ("authorize") when left out, and reads `invalid_client` as an unknown client id,
+   * since nothing but the id has been sent yet. Undefined, or no hook at all: the page is not
+   * recognised, and the browser goes on to the upstream, which shows the admin its page.
+   */
+  readAuthorizeRefusal?(status: number, body: string): PluginFailure | undefined;
 }
 
 /**
@@ -135,12 +147,67 @@ export type PluginErrorKind =
   | 'invalid_id_token'
   | 'upstream_error';
 
-/** What the host reads of a plugin's failure: its kind and, for a 429, when to retry. */
+/**
+ * The one failure contract between a plugin and the host. A plugin reports every upstream failure
+ * in this shape: the Error its token client rejects with, the error its strategy passes to
+ * Passport's `error`, the `error` of a `fail` challenge (PluginFailChallenge), the refusal
+ * readAuthorizeRefusal returns. The host reads these fields and nothing else, in one place
+ * (src/domain/read_plugin_failure.ts): a field of another type is ignored, and an object whose
+ * `kind` is not a PluginErrorKind is no plugin failure at all (at login the client then gets a
+ * generic server_error, and the admin finds the error in the log).
+ */
 export interface PluginFailure {
+  /**
+   * The remedy. It decides the OAuth error a client receives for a failed login, what the token
+   * vault does about stored tokens (wait and retry, or ask the user to sign in again) and which
+   * explanation a failed TRY shows the admin.
+   */
   readonly kind: PluginErrorKind;
+  /** The upstream's HTTP status; absent when no response came. A login's outage description and TRY's report name it. */
   readonly status?: number | undefined;
+  /**
+   * For `rate_limited`: seconds until the upstream's quota resets, from Retry-After or the
+   * upstream's own header. The client's description names it; the vault calls the upstream for that
+   * identity no more until then.
+   */
   readonly retryAfterSeconds?: number | undefined;
+  /** Which upstream call failed, in the plugin's words ("authorize", "token", "refresh"): TRY's report begins with it. */
+  readonly operation?: string | undefined;
+  /** The upstream's own code (an OAuth `error`, an API's status word): TRY's report shows it; a client never sees it. */
+  readonly upstreamCode?: string | undefined;
+  /**
+   * The upstream's own message, with anything token-like removed: TRY's report quotes it; a client
+   * never sees it.
+   */
+  readonly upstreamMessage?: string | undefined;
+  /**
+   * A sentence for admins (an Error's message): the reason a stored identity's status and the log
+   * give, and TRY's report when the fields above say too little. Never a token.
+   */
+  readonly message?: string | undefined;
 }
+
+/**
+ * What a plugin's strategy passes to Passport's `fail(challenge, status)`: only for the user's own
+ * refusal (they declined consent), carried as `error`; every other failure goes to Passport's
+ * `error`. A login answers the client access_denied; TRY explains `error`. Passport's own fails
+ * (passport-oauth2's state check, `{ message }` alone) carry no `error`: TRY reports them as a
+ * state that expired or was already used.
+ */
+export interface PluginFailChallenge {
+  /** For the log and for a plain Passport app; the host words the failure itself. */
+  readonly message?: string | undefined;
+  readonly error: PluginFailure;
+}
+
+/**
+ * The kinds a failed TRY is explained by (explainFailure): every PluginErrorKind, and those the
+ * host finds itself. `unknown_client`: the upstream's authorize page refused the client id (an
+ * `invalid_client` before any secret was sent); `expired`: the TRY's state is gone or was used;
+ * `not_configured`: no client id and no sandbox, so nothing to try; `unknown`: a failure that is
+ * no plugin's (fitgate's own, or one breaking the contract above).
+ */
+export type TryFailureKind = PluginErrorKind | 'unknown_client' | 'expired' | 'not_configured' | 'unknown';
 
 export interface PluginClientOptions {
   api: string;

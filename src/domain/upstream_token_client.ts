@@ -1,3 +1,5 @@
+import type { PluginErrorKind } from '../connections/plugin.js';
+import { readPluginFailure } from './read_plugin_failure.js';
 import type { Connection } from './types.js';
 
 /**
@@ -36,12 +38,11 @@ export interface UpstreamFailure {
   retryAfterSeconds?: number;
 }
 
-const KIND_OF_PLUGIN_KIND: Readonly<Record<string, UpstreamFailureKind>> = {
+// Plugin kinds not listed mean nothing the vault can act on: 'unknown'.
+const KIND_OF_PLUGIN_KIND: Readonly<Partial<Record<PluginErrorKind, UpstreamFailureKind>>> = {
   invalid_grant: 'invalid_grant',
   rate_limited: 'rate_limited',
   gone: 'gone',
-  // Not a plugin's: the host's resolver, when the connection's credentials are for another API.
-  api_changed: 'api_changed',
   unavailable: 'unavailable',
   timeout: 'timeout',
   // Fitbit's 409: the same refresh token is being refreshed elsewhere; it passes like an outage.
@@ -49,21 +50,26 @@ const KIND_OF_PLUGIN_KIND: Readonly<Record<string, UpstreamFailureKind>> = {
 };
 
 /**
- * Reads a plugin's typed error. Plugins are matched structurally (they import nothing of the host),
- * so this looks at the `kind` they document rather than at a class; anything else is 'unknown'.
+ * How an upstream call failed, for the vault: a plugin's failure as the one reader reads it
+ * (read_plugin_failure.ts), or the resolver's api_changed; anything else is 'unknown'.
  */
 export function upstreamFailureOf(error: unknown): UpstreamFailure {
-  const candidate = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
-  const kind = (typeof candidate.kind === 'string' && KIND_OF_PLUGIN_KIND[candidate.kind]) || 'unknown';
-  const message = typeof candidate.message === 'string' && candidate.message !== '' ? candidate.message : String(error);
-  const failure: UpstreamFailure = { kind, message };
-  const retryAfter = retryAfterSecondsOf(candidate);
-  if (retryAfter !== undefined) failure.retryAfterSeconds = retryAfter;
+  const plugin = readPluginFailure(error);
+  const kind = plugin ? (KIND_OF_PLUGIN_KIND[plugin.kind] ?? 'unknown') : isApiChanged(error) ? 'api_changed' : 'unknown';
+  const failure: UpstreamFailure = { kind, message: plugin?.message ?? messageOf(error) };
+  if (plugin?.retryAfterSeconds !== undefined) failure.retryAfterSeconds = plugin.retryAfterSeconds;
   return failure;
 }
 
-/** The plugins' rate-limit errors carry `retryAfterSeconds` (from Retry-After or Fitbit-Rate-Limit-Reset). */
-function retryAfterSecondsOf(error: Record<string, unknown>): number | undefined {
-  const value = error.retryAfterSeconds;
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
+/**
+ * Not a plugin's failure: the host's resolver refuses tokens of an API the connection has moved away
+ * from (CredentialsForOtherApiError in upstream/resolve_upstream.ts, which the domain may not import).
+ */
+function isApiChanged(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { kind?: unknown }).kind === 'api_changed';
+}
+
+function messageOf(error: unknown): string {
+  const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;
+  return typeof message === 'string' && message !== '' ? message : String(error);
 }

@@ -1,4 +1,5 @@
-import type { PluginFailure, UpstreamWording } from '../connections/plugin.js';
+import type { UpstreamWording } from '../connections/plugin.js';
+import { readPluginFailure } from '../domain/read_plugin_failure.js';
 import { AccessDeniedError, LoginRequiredError, ServerError, TemporarilyUnavailableError, type OAuthError } from '../errors/index.js';
 
 /** A login that failed for a reason the client may be told: fitgate's own wording, never upstream internals. */
@@ -16,7 +17,7 @@ export class UpstreamLoginError extends ServerError {
  */
 export function clientErrorForUpstream(error: unknown, wording: UpstreamWording): OAuthError {
   const upstream = wording.name;
-  const failure = asUpstreamFailure(error);
+  const failure = readPluginFailure(error);
   if (!failure) return new ServerError('The login failed inside fitgate.', { cause: error });
   switch (failure.kind) {
     case 'access_denied':
@@ -54,11 +55,4 @@ export function clientErrorForUpstream(error: unknown, wording: UpstreamWording)
         { cause: error },
       );
   }
-}
-
-/** Plugins are matched structurally: their errors carry a `kind` (PluginErrorKind). */
-function asUpstreamFailure(error: unknown): PluginFailure | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const kind = (error as { kind?: unknown }).kind;
-  return typeof kind === 'string' ? (error as PluginFailure) : undefined;
 }

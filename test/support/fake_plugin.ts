@@ -1,4 +1,4 @@
-import type { ConnectionPlugin, PermissionArea, PluginPermission } from '../../src/connections/plugin.js';
+import type { ConnectionPlugin, PermissionArea, PluginFailure, PluginPermission } from '../../src/connections/plugin.js';
 
 /** The fake plugin's API ids, recommended first. */
 export const ACME_APIS = ['acme-v2', 'acme-v1'] as const;
@@ -52,10 +52,12 @@ function cannotLogIn(): never {
  * A connection plugin that is not Fitbit, for tests proving the host shows and stores what a plugin
  * declares and names no upstream itself: strategy "acme", two APIs ("acme-v2", recommended, and
  * "acme-v1", with a warning), three permissions of which v2 grants two together. It validates its
- * settings; it cannot log anyone in.
+ * settings; it cannot log anyone in. It reads no authorize error page unless a test hands it a
+ * `readAuthorizeRefusal`.
  */
-export function fakePlugin(): ConnectionPlugin {
+export function fakePlugin(hooks: Pick<ConnectionPlugin, 'readAuthorizeRefusal'> = {}): ConnectionPlugin {
   return {
+    ...hooks,
     strategy: 'acme',
     displayName: 'Acme',
     mark: { tile: '#5b2a86', line: 'M6 24l10-16 10 16' },
@@ -80,4 +82,13 @@ export function fakePlugin(): ConnectionPlugin {
     authorizationPrompt: () => undefined,
     explainFailure: () => undefined,
   };
+}
+
+/**
+ * A failure as the Acme plugin would report it: a plain object with only the fields PluginFailure
+ * declares (no Error, no class, nothing Fitbit's errors add), so a test proves the host reads the
+ * declared contract. An object literal with any other field fails the type check.
+ */
+export function acmeFailure(failure: PluginFailure): PluginFailure {
+  return { ...failure };
 }

@@ -2,7 +2,7 @@
  * Fitbit for Passport: one strategy for the Google Health API (google-health) and the legacy Fitbit
  * Web API (fitbit-legacy), a token client for stored tokens, and typed upstream errors.
  */
-export { FitbitStrategy, type FitbitStrategyOptions } from './strategy.js';
+export { FitbitStrategy, type FitbitStrategyOptions, type FitbitRefusalChallenge } from './strategy.js';
 export type {
   FitbitVerify,
   FitbitVerifyWithProfile,

@@ -1,5 +1,6 @@
 import { isFitbitApi, type FitbitApi } from './api.js';
 import { apiChoices } from './api_choices.js';
+import { readAuthorizeRefusal, type FitbitAuthorizeRefusal } from './authorize_refusal.js';
 import { explainFailure, type FailureExplanation } from './failure_explanations.js';
 import type { FitbitProfile } from './profile/fitbit_profile.js';
 import { permissionAreas, type PermissionArea } from './permission_areas.js';
@@ -17,11 +18,11 @@ import type { StateStore } from './state_store.js';
 import type { UpstreamClientOptions } from './upstream_context.js';
 
 /** The options a host passes: `api` arrives as a plain string and is checked here. */
-export type PluginClientOptions = Omit<UpstreamClientOptions, 'api'> & { api: string };
-export type PluginStrategyOptions = Omit<FitbitStrategyOptions, 'api' | 'store'> & { api: string; store?: unknown };
+export type FitbitPluginClientOptions = Omit<UpstreamClientOptions, 'api'> & { api: string };
+export type FitbitPluginStrategyOptions = Omit<FitbitStrategyOptions, 'api' | 'store'> & { api: string; store?: unknown };
 
 /** The host's verify: `done` is Passport's, typed loosely because the host's users are its own. */
-export type PluginVerify = (tokens: FitbitTokens, profile: FitbitProfile, done: (error: unknown, user?: unknown, info?: unknown) => void) => void;
+export type FitbitPluginVerify = (tokens: FitbitTokens, profile: FitbitProfile, done: (error: unknown, user?: unknown, info?: unknown) => void) => void;
 
 function checkedApi(api: string): FitbitApi {
   if (!isFitbitApi(api)) throw new TypeError(`api must be "google-health" or "fitbit-legacy", not ${JSON.stringify(api)}`);
@@ -68,7 +69,11 @@ export const fitbitPlugin = {
     return explainFailure(kind, api);
   },
 
-  createStrategy(options: PluginStrategyOptions, verify: PluginVerify): FitbitStrategy {
+  readAuthorizeRefusal(status: number, body: string): FitbitAuthorizeRefusal {
+    return readAuthorizeRefusal(status, body);
+  },
+
+  createStrategy(options: FitbitPluginStrategyOptions, verify: FitbitPluginVerify): FitbitStrategy {
     const api = checkedApi(options.api);
     return new FitbitStrategy(
       { ...options, api, store: options.store as StateStore | undefined },
@@ -80,7 +85,7 @@ export const fitbitPlugin = {
     );
   },
 
-  createTokenClient(options: PluginClientOptions): FitbitTokenClient {
+  createTokenClient(options: FitbitPluginClientOptions): FitbitTokenClient {
     return createTokenClient({ ...options, api: checkedApi(options.api) });
   },
 };

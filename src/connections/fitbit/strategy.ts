@@ -5,7 +5,7 @@ import { authorizationParams, checkScopes, requestScope, type FitbitAuthenticate
 import { exchangeCode } from './code_exchange.js';
 import { UpstreamOAuthError } from './errors/oauth_error.js';
 import { parseErrorResponse } from './errors/parse_error_response.js';
-import { UpstreamError } from './errors/upstream_error.js';
+import { UpstreamError, type UpstreamErrorKind } from './errors/upstream_error.js';
 import type { JsonObject } from './json.js';
 import { withNonce } from './nonce.js';
 import type { FitbitProfile } from './profile/fitbit_profile.js';
@@ -39,6 +39,16 @@ export interface FitbitStrategyOptions extends UpstreamClientOptions {
 }
 
 type LiveStrategy = FitbitStrategy & StrategyCreatedStatic;
+
+/**
+ * What Passport's `fail` receives when the user declined consent: the refusal as `error`, its kind
+ * beside it for an application that reads the challenge alone. Every other failure is an `error`.
+ */
+export interface FitbitRefusalChallenge {
+  readonly message: string;
+  readonly kind: UpstreamErrorKind;
+  readonly error: UpstreamOAuthError;
+}
 
 /**
  * Passport strategy `fitbit` for both upstream modes, on passport-oauth2: state and PKCE S256 on
@@ -151,7 +161,8 @@ export class FitbitStrategy extends OAuth2Strategy {
       upstreamMessage: typeof query.error_description === 'string' ? query.error_description : undefined,
     });
     if (refusal.kind === 'access_denied') {
-      return self.fail({ message: 'The user declined to share their data.', kind: refusal.kind, error: refusal }, 403);
+      const challenge: FitbitRefusalChallenge = { message: 'The user declined to share their data.', kind: refusal.kind, error: refusal };
+      return self.fail(challenge, 403);
     }
     self.error(refusal);
   }

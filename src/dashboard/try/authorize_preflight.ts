@@ -1,52 +1,57 @@
+import type { ConnectionPlugin, PluginClientOptions, TryFailureKind } from '../../connections/plugin.js';
+import { readPluginFailure } from '../../domain/read_plugin_failure.js';
+import { DEFAULT_UPSTREAM_TIMEOUT_MS } from '../../upstream/resolve_upstream.js';
+import { upstreamSaidOf } from './try_failure_explanation.js';
+
 /**
  * Before sending the admin's browser to the upstream, TRY requests the same authorize URL itself.
- * Fitbit and Google show a refused authorization request (an unregistered callback URL, an unknown
- * client id, the legacy API switched off) on their own error page and never come back, so without
- * this the admin would be stranded there instead of reading the fix on fitgate's failure page. A
- * GET of an authorize URL changes nothing upstream: it only shows a sign-in or consent page.
+ * An upstream shows a refused authorization request (an unregistered callback URL, an unknown
+ * client id, an API switched off) on its own error page and never comes back, so without this the
+ * admin would be stranded there instead of reading the fix on fitgate's failure page. A GET of an
+ * authorize URL changes nothing upstream: it only shows a sign-in or consent page.
+ *
+ * The host knows no upstream's pages: a 410 is `gone` on any upstream, and any other refusal is
+ * recognised only by the plugin's readAuthorizeRefusal. Without that hook the browser goes on and
+ * the upstream's own page tells the admin.
  */
 export interface AuthorizeRefusal {
-  kind: string;
+  kind: TryFailureKind;
   upstreamSaid: string;
 }
 
-const PREFLIGHT_TIMEOUT_MS = 5_000;
-const MAX_BODY_CHARS = 64 * 1024;
-// The codes both upstreams print on their error pages ("Error 400: redirect_uri_mismatch",
-// "invalid_request - Invalid redirect_uri parameter value").
-const ERROR_CODE = /\b(redirect_uri_mismatch|invalid_client|unauthori[sz]ed?_client|invalid_request|invalid_scope|access_denied)\b\s*[-:–]?\s*([^<\n]{0,200})/i;
+/** What the preflight needs of the resolved upstream: its plugin's hook and its call timeout. */
+export interface PreflightUpstream {
+  readonly plugin: Pick<ConnectionPlugin, 'readAuthorizeRefusal'>;
+  readonly client: Pick<PluginClientOptions, 'timeoutMs'>;
+}
 
-/** Undefined when the upstream would show its sign-in or consent page (or did not answer: the browser will tell). */
-export async function preflightAuthorize(authorizeUrl: string, timeoutMs = PREFLIGHT_TIMEOUT_MS): Promise<AuthorizeRefusal | undefined> {
+const MAX_BODY_CHARS = 64 * 1024;
+
+/** Undefined when the upstream would show its sign-in or consent page, its refusal is not recognised, or it did not answer (the browser will tell). */
+export async function preflightAuthorize(authorizeUrl: string, upstream: PreflightUpstream): Promise<AuthorizeRefusal | undefined> {
   let response: Response;
   try {
-    response = await fetch(authorizeUrl, { redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetch(authorizeUrl, { redirect: 'manual', signal: AbortSignal.timeout(upstream.client.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS) });
   } catch {
     return undefined;
   }
-  if (response.status < 400) {
+  const read = upstream.plugin.readAuthorizeRefusal?.bind(upstream.plugin);
+  if (response.status === 410 || response.status < 400 || !read) {
     await response.body?.cancel();
+    // 410 Gone means the same on every upstream; a page of any other status only the plugin can read.
+    if (response.status === 410) return { kind: 'gone', upstreamSaid: 'authorize: HTTP 410 Gone' };
     return undefined;
   }
-  if (response.status === 410) {
-    await response.body?.cancel();
-    return { kind: 'gone', upstreamSaid: 'authorize: HTTP 410 Gone' };
+  let body: string;
+  try {
+    body = (await response.text()).slice(0, MAX_BODY_CHARS);
+  } catch {
+    return undefined;
   }
-  const text = (await response.text()).slice(0, MAX_BODY_CHARS).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
-  const match = ERROR_CODE.exec(text);
-  const code = match?.[1]?.toLowerCase();
-  const message = match?.[2]?.trim();
-  const said = `authorize: HTTP ${response.status}${code ? ` ${code}` : ''}${message ? ` “${message}”` : ''}`;
-  return { kind: refusalKind(code, text), upstreamSaid: said };
-}
-
-function refusalKind(code: string | undefined, text: string): string {
-  if (code === 'redirect_uri_mismatch' || /redirect_uri/i.test(text)) return 'redirect_uri_mismatch';
-  // At authorize nothing but the Client ID has been sent, so invalid_client here means an unknown
-  // client id (Google: "The OAuth client was not found."; Fitbit: "Invalid client_id"), never a
-  // wrong secret, which only the token step can reveal.
-  if (code === 'invalid_client' || /client (was )?not found|invalid client_id/i.test(text)) return 'unknown_client';
-  if (code === 'unauthorized_client' || code === 'unauthorised_client') return 'unauthorized_client';
-  if (code === 'invalid_scope') return 'invalid_scope';
-  return 'upstream_error';
+  const said = read(response.status, body);
+  const refusal = said && readPluginFailure({ ...said, operation: said.operation ?? 'authorize', status: said.status ?? response.status });
+  if (!refusal) return undefined;
+  // Nothing but the client id has been sent at authorize, so the client it refuses is an unknown
+  // id, never a wrong secret, which only the token step can reveal (try_failure_explanation.ts).
+  return { kind: refusal.kind === 'invalid_client' ? 'unknown_client' : refusal.kind, upstreamSaid: upstreamSaidOf(refusal) };
 }

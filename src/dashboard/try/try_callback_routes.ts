@@ -4,7 +4,8 @@ import type { UpstreamResolver } from '../../upstream/resolve_upstream.js';
 import { finishRoundTrip, type FinishOutcome } from '../../upstream/round_trip.js';
 import { callbackUrlOf, tenantUrl } from '../../domain/tenants.js';
 import type { Connection } from '../../domain/types.js';
-import { explainFailure, failureKindOf, upstreamSaidOf } from './try_failure_explanation.js';
+import { readFailChallenge } from '../../domain/read_plugin_failure.js';
+import { explainFailure, failureKindOf, TryFinding, upstreamSaidOf } from './try_failure_explanation.js';
 import { renderTryFailure } from './try_failure_page.js';
 import { reportBase, saveReport, withFailure, withSuccess, type TryReport } from './try_report.js';
 import { recordTry } from './try_log_event.js';
@@ -77,10 +78,11 @@ export function tryCallbackRoutes(
   return router;
 }
 
-/** A strategy's `fail` carries the upstream's refusal (the user declined) or a state mismatch. */
+/**
+ * A strategy's `fail` carries the user's refusal (PluginFailChallenge); a challenge without one is
+ * Passport's own, a state that did not match: this TRY expired or was already used.
+ */
 function failureOfChallenge(challenge: unknown): unknown {
-  const fields = (typeof challenge === 'object' && challenge !== null ? challenge : {}) as Record<string, unknown>;
-  if (fields.error) return fields.error;
-  if (typeof fields.kind === 'string') return fields;
-  return { kind: 'expired', message: typeof fields.message === 'string' ? fields.message : 'the state did not match' };
+  const message = (challenge as { message?: unknown } | null | undefined)?.message;
+  return readFailChallenge(challenge) ?? new TryFinding('expired', typeof message === 'string' ? message : 'the state did not match');
 }

@@ -1,17 +1,29 @@
-import type { ConnectionPlugin } from '../../connections/plugin.js';
+import type { ConnectionPlugin, TryFailureKind } from '../../connections/plugin.js';
+import { readPluginFailure } from '../../domain/read_plugin_failure.js';
 
 /**
- * What a failed TRY means and how to fix it, by the kind of failure the plugin reports (plugins are
- * matched structurally: their errors carry a documented `kind`, `upstreamCode`, `upstreamMessage`,
- * `status` and `operation`). One entry per remedy an admin can act on; the plugin words the remedies
- * that lie in its upstream's own console, the host the rest.
+ * What a failed TRY means and how to fix it, by the kind of failure: a plugin's (read by the one
+ * reader of plugin failures, domain/read_plugin_failure.ts) or one the host found itself. One entry
+ * per remedy an admin can act on; the plugin words the remedies that lie in its upstream's own
+ * console, the host the rest.
  */
 export interface TryFailure {
-  kind: string;
+  kind: TryFailureKind;
   /** What the upstream said, in its own words (code, message, HTTP status); never a token. */
   upstreamSaid: string;
   meaning: string;
   fix: string;
+}
+
+/** A failure fitgate found itself during a TRY, which no plugin reported (e.g. a state already used). */
+export class TryFinding extends Error {
+  constructor(
+    readonly kind: Exclude<TryFailureKind, 'unknown'>,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TryFinding';
+  }
 }
 
 export interface FailureContext {
@@ -29,7 +41,7 @@ type Explanation = (context: FailureContext) => { meaning: string; fix: string }
 // sent (unknown_client, found by authorize_preflight.ts); at the token step the upstream has
 // accepted that ID already, so it is the secret it refused (invalid_client). These are the words
 // for an upstream whose plugin does not say where its console keeps the credentials.
-const EXPLANATIONS: Readonly<Record<string, Explanation>> = {
+const EXPLANATIONS: Readonly<Partial<Record<TryFailureKind, Explanation>>> = {
   unknown_client: () => ({
     meaning:
       'The upstream does not know this Client ID: its sign-in page refused it before anyone could sign in, so the Client Secret was never tried. The ID is mistyped, belongs to a deleted client, or was registered for the other API.',
@@ -99,25 +111,25 @@ const UNKNOWN: Explanation = () => ({
   fix: 'Check the upstream client\'s settings against the setup steps, then press Try again. The upstream\'s answer above says more.',
 });
 
-/** The plugin error's kind, or a kind of our own for what the host detected. */
-export function failureKindOf(error: unknown): string {
-  const kind = (error as { kind?: unknown } | null)?.kind;
-  return typeof kind === 'string' ? kind : 'unknown';
+/** The plugin failure's kind, the kind of what the host found itself, or 'unknown'. */
+export function failureKindOf(error: unknown): TryFailureKind {
+  return readPluginFailure(error)?.kind ?? (error instanceof TryFinding ? error.kind : 'unknown');
 }
 
+/** "token: HTTP 401 invalid_client “Unauthorized”": the fields a plugin failure declares, or a message. */
 export function upstreamSaidOf(error: unknown): string {
-  const fields = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
+  const failure = readPluginFailure(error);
   const parts = [
-    typeof fields.operation === 'string' ? `${fields.operation}:` : undefined,
-    typeof fields.status === 'number' ? `HTTP ${fields.status}` : undefined,
-    typeof fields.upstreamCode === 'string' ? fields.upstreamCode : undefined,
-    typeof fields.upstreamMessage === 'string' ? `“${fields.upstreamMessage}”` : undefined,
+    failure?.operation === undefined ? undefined : `${failure.operation}:`,
+    failure?.status === undefined ? undefined : `HTTP ${failure.status}`,
+    failure?.upstreamCode,
+    failure?.upstreamMessage === undefined ? undefined : `“${failure.upstreamMessage}”`,
   ].filter(Boolean);
   if (parts.length > 1) return parts.join(' ');
-  return error instanceof Error ? error.message : 'nothing the upstream said was readable';
+  return failure?.message ?? (error instanceof Error ? error.message : 'nothing the upstream said was readable');
 }
 
-export function explainFailure(kind: string, upstreamSaid: string, context: FailureContext): TryFailure {
+export function explainFailure(kind: TryFailureKind, upstreamSaid: string, context: FailureContext): TryFailure {
   const explanation = context.plugin?.explainFailure(kind, context.api) ?? (EXPLANATIONS[kind] ?? UNKNOWN)(context);
   return { kind, upstreamSaid, ...explanation };
 }

@@ -95,7 +95,7 @@ export function tryStartRoutes(
       return failed(explainFailure(failureKindOf(error), upstreamSaidOf(error), context));
     }
     // The sandbox registers the callback itself and is reached on another base URL.
-    const refusal = upstream.sandbox ? undefined : await preflightAuthorize(outcome.url);
+    const refusal = upstream.sandbox ? undefined : await preflightAuthorize(outcome.url, upstream);
     if (refusal) {
       await ephemeral.delete('try_transaction', begun.upstreamState);
       return failed(explainFailure(refusal.kind, refusal.upstreamSaid, context));

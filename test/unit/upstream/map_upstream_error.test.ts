@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { fitbitPlugin } from '../../../src/connections/fitbit/index.js';
+import type { PluginErrorKind } from '../../../src/connections/plugin.js';
 import { clientErrorForUpstream } from '../../../src/upstream/map_upstream_error.js';
+import { acmeFailure } from '../../support/fake_plugin.js';
 
 const GOOGLE = fitbitPlugin.wording('google-health');
 const FITBIT = fitbitPlugin.wording('fitbit-legacy');
@@ -45,6 +47,42 @@ describe('clientErrorForUpstream', () => {
 
   it('hides the details of an error that is not an upstream failure', () => {
     const error = clientErrorForUpstream(new Error('database exploded'), GOOGLE);
+    expect(error.code).toBe('server_error');
+    expect(error.expose).toBe(false);
+  });
+
+  // The contract, not Fitbit: a plain object with only the fields plugin.ts declares, from another plugin.
+  const ACME = { name: 'Acme', gone: 'Acme v1 is retired; switch this connection to acme-v2.' };
+  const CODE_OF_KIND: ReadonlyArray<[PluginErrorKind, string]> = [
+    ['access_denied', 'access_denied'],
+    ['interaction_required', 'login_required'],
+    ['gone', 'temporarily_unavailable'],
+    ['rate_limited', 'temporarily_unavailable'],
+    ['unavailable', 'temporarily_unavailable'],
+    ['conflict', 'temporarily_unavailable'],
+    ['timeout', 'temporarily_unavailable'],
+    ['invalid_client', 'server_error'],
+    ['redirect_uri_mismatch', 'server_error'],
+    ['invalid_grant', 'server_error'],
+    ['invalid_scope', 'server_error'],
+    ['upstream_error', 'server_error'],
+  ];
+
+  it.each(CODE_OF_KIND)('maps a declared-fields-only %s failure to %s, told to the client', (kind, code) => {
+    const error = clientErrorForUpstream(acmeFailure({ kind, status: 503, upstreamCode: 'acme_code', upstreamMessage: 'acme words' }), ACME);
+    expect(error.code).toBe(code);
+    expect(error.expose).toBe(true);
+    expect(error.description).not.toMatch(/acme_code|acme words/);
+  });
+
+  it('reads the status and retry delay a plugin failure declares', () => {
+    expect(clientErrorForUpstream(acmeFailure({ kind: 'unavailable', status: 502 }), ACME).description).toBe('Acme is not available (HTTP 502); try again later.');
+    expect(clientErrorForUpstream(acmeFailure({ kind: 'rate_limited', retryAfterSeconds: 7 }), ACME).description).toBe('Acme is rate limiting requests (HTTP 429). Retry in 7 s.');
+    expect(clientErrorForUpstream(acmeFailure({ kind: 'gone' }), ACME).description).toBe(ACME.gone);
+  });
+
+  it('takes an error whose kind the plugin interface does not declare for fitgate\'s own, and hides it', () => {
+    const error = clientErrorForUpstream(Object.assign(new Error('secret detail'), { kind: 'teapot' }), ACME);
     expect(error.code).toBe('server_error');
     expect(error.expose).toBe(false);
   });

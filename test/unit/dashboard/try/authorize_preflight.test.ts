@@ -1,7 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { fitbitPlugin } from '../../../../src/connections/fitbit/index.js';
+import type { ConnectionPlugin, PluginFailure } from '../../../../src/connections/plugin.js';
 import { preflightAuthorize } from '../../../../src/dashboard/try/authorize_preflight.js';
+import { acmeFailure, fakePlugin } from '../../../support/fake_plugin.js';
 
 /** A stand-in upstream answering each path the way Fitbit's and Google's authorize pages do. */
 const ANSWERS: Record<string, [number, string]> = {
@@ -14,38 +17,95 @@ const ANSWERS: Record<string, [number, string]> = {
   '/teapot': [418, 'short and stout'],
 };
 
+const upstreamOf = (plugin: Pick<ConnectionPlugin, 'readAuthorizeRefusal'>, timeoutMs = 5_000) => ({ plugin, client: { timeoutMs } });
+
 describe('checking the authorize URL before sending the browser', () => {
   let server: Server;
   let base: string;
 
   beforeAll(async () => {
     server = createServer((req, res) => {
+      if (req.url === '/silent') return; // never answers
       const [status, body] = ANSWERS[req.url ?? ''] ?? [404, ''];
       res.writeHead(status, { 'content-type': 'text/html' }).end(body);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  }));
 
-  it('lets the browser go when the upstream would show its page', async () => {
-    expect(await preflightAuthorize(`${base}/consent`)).toBeUndefined();
-  });
+  describe('for a plugin that reads no authorize page', () => {
+    const acme = upstreamOf(fakePlugin());
 
-  it('recognises an unregistered callback URL on either upstream', async () => {
-    expect(await preflightAuthorize(`${base}/google-mismatch`)).toMatchObject({ kind: 'redirect_uri_mismatch', upstreamSaid: expect.stringContaining('redirect_uri_mismatch') });
-    expect(await preflightAuthorize(`${base}/fitbit-mismatch`)).toMatchObject({
-      kind: 'redirect_uri_mismatch',
-      upstreamSaid: 'authorize: HTTP 400 invalid_request “Invalid redirect_uri parameter value”',
+    it('lets the browser go on for any refusal but 410, even a page naming redirect_uri', async () => {
+      for (const path of ['/consent', '/google-mismatch', '/fitbit-mismatch', '/unknown-client', '/teapot']) {
+        expect([path, await preflightAuthorize(`${base}${path}`, acme)]).toEqual([path, undefined]);
+      }
+    });
+
+    it('reads a 410 as gone on any upstream', async () => {
+      expect(await preflightAuthorize(`${base}/gone`, acme)).toEqual({ kind: 'gone', upstreamSaid: 'authorize: HTTP 410 Gone' });
     });
   });
 
-  it('recognises an unknown client, the legacy shutdown and anything else refused', async () => {
-    // At authorize only the client id has been sent: invalid_client there means an unknown client id.
-    expect(await preflightAuthorize(`${base}/unknown-client`)).toMatchObject({ kind: 'unknown_client', upstreamSaid: expect.stringContaining('The OAuth client was not found') });
-    expect(await preflightAuthorize(`${base}/fitbit-unknown-client`)).toMatchObject({ kind: 'unknown_client' });
-    expect(await preflightAuthorize(`${base}/gone`)).toEqual({ kind: 'gone', upstreamSaid: 'authorize: HTTP 410 Gone' });
-    expect(await preflightAuthorize(`${base}/teapot`)).toEqual({ kind: 'upstream_error', upstreamSaid: 'authorize: HTTP 418' });
+  describe('for a plugin that reads its upstream\'s pages', () => {
+    it('hands the hook the status and the page, and words what it found as TRY reports any failure', async () => {
+      const seen: Array<[number, string]> = [];
+      const plugin = fakePlugin({
+        readAuthorizeRefusal: (status, body) => {
+          seen.push([status, body]);
+          return acmeFailure({ kind: 'invalid_scope', upstreamCode: 'bad_scope', upstreamMessage: 'no such scope' });
+        },
+      });
+      expect(await preflightAuthorize(`${base}/teapot`, upstreamOf(plugin))).toEqual({
+        kind: 'invalid_scope',
+        upstreamSaid: 'authorize: HTTP 418 bad_scope “no such scope”',
+      });
+      expect(seen).toEqual([[418, 'short and stout']]);
+    });
+
+    it('reads the hook\'s invalid_client as an unknown client id: no secret has been sent yet', async () => {
+      const plugin = fakePlugin({ readAuthorizeRefusal: () => acmeFailure({ kind: 'invalid_client' }) });
+      expect(await preflightAuthorize(`${base}/unknown-client`, upstreamOf(plugin))).toEqual({ kind: 'unknown_client', upstreamSaid: 'authorize: HTTP 401' });
+    });
+
+    it('lets the browser go on when the hook does not recognise the page or breaks the contract', async () => {
+      const unrecognised = fakePlugin({ readAuthorizeRefusal: () => undefined });
+      expect(await preflightAuthorize(`${base}/teapot`, upstreamOf(unrecognised))).toBeUndefined();
+      const undeclared = fakePlugin({ readAuthorizeRefusal: () => ({ kind: 'teapot' }) as unknown as PluginFailure });
+      expect(await preflightAuthorize(`${base}/teapot`, upstreamOf(undeclared))).toBeUndefined();
+    });
+
+    it('asks the hook nothing about a page the upstream shows to sign in, or a 410', async () => {
+      const plugin = fakePlugin({ readAuthorizeRefusal: () => { throw new Error('asked'); } });
+      expect(await preflightAuthorize(`${base}/consent`, upstreamOf(plugin))).toBeUndefined();
+      expect(await preflightAuthorize(`${base}/gone`, upstreamOf(plugin))).toMatchObject({ kind: 'gone' });
+    });
+  });
+
+  describe('with the Fitbit plugin, on Google\'s and Fitbit\'s pages', () => {
+    const fitbit = upstreamOf(fitbitPlugin);
+
+    it('recognises an unregistered callback URL on either upstream', async () => {
+      expect(await preflightAuthorize(`${base}/google-mismatch`, fitbit)).toMatchObject({ kind: 'redirect_uri_mismatch', upstreamSaid: expect.stringContaining('redirect_uri_mismatch') });
+      expect(await preflightAuthorize(`${base}/fitbit-mismatch`, fitbit)).toEqual({
+        kind: 'redirect_uri_mismatch',
+        upstreamSaid: 'authorize: HTTP 400 invalid_request “Invalid redirect_uri parameter value”',
+      });
+    });
+
+    it('recognises an unknown client, the legacy shutdown and anything else refused', async () => {
+      expect(await preflightAuthorize(`${base}/unknown-client`, fitbit)).toEqual({
+        kind: 'unknown_client',
+        upstreamSaid: 'authorize: HTTP 401 invalid_client “The OAuth client was not found.”',
+      });
+      expect(await preflightAuthorize(`${base}/fitbit-unknown-client`, fitbit)).toMatchObject({ kind: 'unknown_client' });
+      expect(await preflightAuthorize(`${base}/gone`, fitbit)).toEqual({ kind: 'gone', upstreamSaid: 'authorize: HTTP 410 Gone' });
+      expect(await preflightAuthorize(`${base}/teapot`, fitbit)).toEqual({ kind: 'upstream_error', upstreamSaid: 'authorize: HTTP 418' });
+    });
   });
 
   it('lets the browser go when the upstream does not answer at all', async () => {
@@ -53,6 +113,12 @@ describe('checking the authorize URL before sending the browser', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    expect(await preflightAuthorize(`http://127.0.0.1:${port}/`)).toBeUndefined();
+    expect(await preflightAuthorize(`http://127.0.0.1:${port}/`, upstreamOf(fitbitPlugin))).toBeUndefined();
+  });
+
+  it('gives up within the upstream call timeout the connection uses', async () => {
+    const started = Date.now();
+    expect(await preflightAuthorize(`${base}/silent`, upstreamOf(fitbitPlugin, 200))).toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(3_000);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { fitbitPlugin } from '../../../../src/connections/fitbit/index.js';
-import { explainFailure, failureKindOf, upstreamSaidOf } from '../../../../src/dashboard/try/try_failure_explanation.js';
+import type { TryFailureKind } from '../../../../src/connections/plugin.js';
+import { explainFailure, failureKindOf, TryFinding, upstreamSaidOf } from '../../../../src/dashboard/try/try_failure_explanation.js';
+import { acmeFailure } from '../../../support/fake_plugin.js';
 
 const context = { callbackUrl: 'https://acme.example.com/login/callback', api: 'google-health', missingScopes: ['activity', 'profile'], plugin: fitbitPlugin };
 
@@ -27,7 +29,7 @@ describe('what a failed TRY says', () => {
 
   it('words the console remedies in general terms when the plugin has none to offer', () => {
     const withoutPlugin = { ...context, plugin: undefined };
-    for (const kind of ['unknown_client', 'invalid_client', 'unauthorized_client', 'gone', 'invalid_id_token']) {
+    for (const kind of ['unknown_client', 'invalid_client', 'unauthorized_client', 'gone', 'invalid_id_token'] satisfies TryFailureKind[]) {
       const failure = explainFailure(kind, 'x', withoutPlugin);
       expect(`${failure.meaning} ${failure.fix}`).not.toMatch(/Google|Fitbit/);
       expect(explainFailure(kind, 'x', context).fix).not.toBe(failure.fix);
@@ -38,9 +40,9 @@ describe('what a failed TRY says', () => {
     expect(explainFailure('insufficient_scope', 'x', context).fix).toContain('tick at least one of activity, profile');
   });
 
-  it('still explains a kind it does not know', () => {
-    const failure = explainFailure('something_new', 'HTTP 418', context);
-    expect(failure).toMatchObject({ kind: 'something_new', upstreamSaid: 'HTTP 418' });
+  it('explains in general terms a kind it has no words of its own for', () => {
+    const failure = explainFailure('upstream_error', 'HTTP 418', context);
+    expect(failure).toMatchObject({ kind: 'upstream_error', upstreamSaid: 'HTTP 418' });
     expect(failure.fix).not.toBe('');
   });
 
@@ -50,5 +52,26 @@ describe('what a failed TRY says', () => {
     expect(upstreamSaidOf(error)).toBe('token: HTTP 401 invalid_client “Unauthorized”');
     expect(upstreamSaidOf(new Error('plain'))).toBe('plain');
     expect(failureKindOf('nonsense')).toBe('unknown');
+  });
+
+  it('reads a failure carrying only the fields the plugin interface declares, from a plugin that is not Fitbit', () => {
+    const failure = acmeFailure({ kind: 'redirect_uri_mismatch', operation: 'token', status: 400, upstreamCode: 'bad_redirect', upstreamMessage: 'Redirect not allowed' });
+    expect(failureKindOf(failure)).toBe('redirect_uri_mismatch');
+    expect(upstreamSaidOf(failure)).toBe('token: HTTP 400 bad_redirect “Redirect not allowed”');
+    expect(explainFailure(failureKindOf(failure), upstreamSaidOf(failure), { ...context, plugin: undefined }).fix).toContain('Register exactly https://acme.example.com/login/callback');
+    expect(upstreamSaidOf(acmeFailure({ kind: 'unavailable', message: 'Acme is down' }))).toBe('Acme is down');
+  });
+
+  it('takes a kind the plugin interface does not declare for no plugin failure, and its fields for unreadable', () => {
+    const undeclared = Object.assign(new Error('what happened'), { kind: 'teapot', operation: 'token', status: 418, upstreamCode: 'short_and_stout' });
+    expect(failureKindOf(undeclared)).toBe('unknown');
+    expect(upstreamSaidOf(undeclared)).toBe('what happened');
+  });
+
+  it('reads what fitgate found itself by its own kind', () => {
+    const finding = new TryFinding('expired', 'Unable to verify authorization request state.');
+    expect(failureKindOf(finding)).toBe('expired');
+    expect(upstreamSaidOf(finding)).toBe('Unable to verify authorization request state.');
+    expect(explainFailure(failureKindOf(finding), upstreamSaidOf(finding), context).meaning).toContain('already used or took longer than 10 minutes');
   });
 });
