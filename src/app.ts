@@ -9,6 +9,7 @@ import { answerErrorsAs } from './http/error_format.js';
 import { errorHandler, notFound } from './http/error_handler.js';
 import { createHealthRouter, READY_TIMEOUT_MS } from './http/health.js';
 import { projectRoot } from './http/project_root.js';
+import { refuseUnreadBody } from './http/request_errors.js';
 import { requestMetrics } from './http/request_metrics.js';
 import { resolveTenant } from './http/resolve_tenant.js';
 import { keepOpener, securityHeaders } from './http/security_headers.js';
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/v2', answerErrorsAs('management'));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(refuseUnreadBody());
 
   const services = createServices(deps);
   app.use('/api/v2', createManagementRouter(deps, services));

@@ -23,6 +23,7 @@ const BY_STATUS: Readonly<Record<number, ErrorPageText>> = {
     advice: 'Check the address for typos. Each tenant has its own address, such as https://NAME.example.com/.',
   },
   413: { title: 'Request too large', advice: 'Send less data and try again.' },
+  415: { title: 'This request cannot be read', advice: 'Send the form again from its page. If an application sent you here, tell its developer what this page says.' },
   429: { title: 'Too many attempts', advice: 'Wait a little and try again.' },
   503: {
     title: 'Temporarily unavailable',

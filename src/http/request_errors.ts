@@ -1,3 +1,4 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { AppError } from '../errors/index.js';
 
 /**
@@ -33,4 +34,21 @@ export function fromRequestError(error: unknown): AppError | undefined {
   if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
   const message = (typeof type === 'string' && MESSAGES[type]) || 'The request could not be read.';
   return new RequestRejectedError(status, message);
+}
+
+/**
+ * After the body parsers: a request whose body none of them read (another Content-Type, or none)
+ * is refused with 415, where it used to reach its route as if it had sent nothing at all (a PATCH
+ * that changed nothing and said 200, a token request "missing grant_type").
+ */
+export function refuseUnreadBody(): RequestHandler {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    if (req.body !== undefined || !carriesBody(req)) return next();
+    next(new RequestRejectedError(415, 'The request body must be application/json or application/x-www-form-urlencoded (UTF-8).'));
+  };
+}
+
+function carriesBody(req: Request): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && Number(length) > 0);
 }
