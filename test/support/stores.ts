@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadConfig } from '../../src/config/index.js';
 import { afterAll, beforeAll, describe } from '@jest/globals';
 import { connectRedis } from '../../src/store/redis/connect_redis.js';
 import { RedisStore } from '../../src/store/redis/redis_store.js';
@@ -27,6 +28,9 @@ export interface TestStore<S extends Store = Store> {
 
 export async function openSqliteTestStore(): Promise<TestStore<SqliteStore>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'fitgate-store-'));
+  // As at a first start: the configuration makes the data directory's secrets before the database
+  // exists (once it does, a missing master key is refused, not made).
+  loadConfig({ NODE_ENV: 'test', FITGATE_DATA_DIR: dataDir });
   return trackedTestStore(dataDir, async () => SqliteStore.open(dataDir), async () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
