@@ -61,7 +61,10 @@ function sessionMiddleware(deps: Pick<AppDeps, 'config' | 'store'>, name: string
     resave: false,
     saveUninitialized: false,
     rolling: true,
-    unset: 'destroy',
+    // Sessions end through req.session.destroy(), which deletes the stored one itself; 'destroy'
+    // here would delete it a second time as the response ends, and pass a failure of that second
+    // delete on after the answer was sent.
+    unset: 'keep',
     cookie: {
       httpOnly: true,
       sameSite: 'lax',

@@ -1,9 +1,10 @@
-import { expect, it } from '@jest/globals';
+import { expect, it, jest } from '@jest/globals';
 import request from 'supertest';
 import { describeEachStore } from '../../../support/stores.js';
 import { SignJWT } from 'jose';
 import { tenantKeysFor } from '../../../../src/authn/keys/tenant_keys.js';
 import { signJwt } from '../../../../src/authn/tokens/sign_jwt.js';
+import { StoreUnavailableError } from '../../../../src/errors/index.js';
 import { useBackChannel, type BackChannel } from '../../../support/authn/back_channel_fixture.js';
 
 const RETURN_TO = 'https://app.example/signed-out';
@@ -127,6 +128,33 @@ for (const path of ['/v2/logout', '/oidc/logout']) describeEachStore(path, (harn
     await request(bc.app).get(path).set('Host', bc.host).set('Cookie', cookie).expect(200);
     const after = await new Promise((resolve, reject) => sessions.get(sessionId, (error, value) => (error ? reject(error) : resolve(value))));
     expect(after ?? undefined).toBeUndefined();
+  });
+
+  it('deletes the stored session once, and a store that fails that delete gets one 503', async () => {
+    const bc = backChannel();
+    const sessions = bc.store.sessionStore();
+    const sessionId = 'logout-once-session';
+    const store = () =>
+      new Promise<void>((resolve, reject) =>
+        sessions.set(sessionId, { cookie: { originalMaxAge: 60_000, expires: new Date(Date.now() + 60_000) } } as never, (error) =>
+          error ? reject(error) : resolve(),
+        ),
+      );
+    await store();
+    const cookie = await signedSessionCookie(sessionId, bc.deps.config.sessionSecrets[0] ?? '');
+    const destroy = jest.spyOn(sessions, 'destroy');
+    try {
+      await request(bc.app).get(path).set('Host', bc.host).set('Cookie', cookie).expect(200);
+      expect(destroy).toHaveBeenCalledTimes(1);
+
+      await store();
+      destroy.mockClear();
+      destroy.mockImplementation((_sid, callback) => callback?.(new StoreUnavailableError('the store is down')));
+      await request(bc.app).get(path).set('Host', bc.host).set('Cookie', cookie).expect(503);
+      expect(destroy).toHaveBeenCalledTimes(1);
+    } finally {
+      destroy.mockRestore();
+    }
   });
 });
 
