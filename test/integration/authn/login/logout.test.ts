@@ -149,7 +149,7 @@ for (const path of ['/v2/logout', '/oidc/logout']) describeEachStore(path, (harn
 
       await store();
       destroy.mockClear();
-      destroy.mockImplementation((_sid, callback) => callback?.(new StoreUnavailableError('the store is down')));
+      destroy.mockImplementation((_sid, callback) => callback?.(new StoreUnavailableError({ cause: new Error('the store is down') })));
       await request(bc.app).get(path).set('Host', bc.host).set('Cookie', cookie).expect(503);
       expect(destroy).toHaveBeenCalledTimes(1);
     } finally {
