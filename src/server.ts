@@ -77,18 +77,19 @@ async function serve(
   extra: Pick<AppDeps, 'sandbox' | 'workers'>,
 ): Promise<{ port: number; stop: () => Promise<number> }> {
   let internalBaseUrl = '';
+  const plugins = connectionPlugins();
   const app = createApp({
     config,
     store: instrumentStore(store, metrics.store),
     sealer,
     logger,
-    plugins: connectionPlugins(),
+    plugins,
     internalBaseUrl: () => internalBaseUrl,
     metrics,
     ...extra,
     // The sandbox is built here and nowhere else: in this process when it serves alone; with
     // workers, the primary's (extra.sandbox, absent when the sandbox is off).
-    sandbox: extra.workers ? extra.sandbox : inProcessSandbox(config, () => internalBaseUrl),
+    sandbox: extra.workers ? extra.sandbox : inProcessSandbox(config, plugins, () => internalBaseUrl),
   });
   const listener: RequestListener = extra.workers && config.env === 'test' ? tagWithWorker(app) : app;
   const server = createExpressServer(app, listener);
@@ -147,7 +148,7 @@ async function serveAsWorker(config: Config, logger: Logger): Promise<void> {
 /** The sandbox emulator for every worker, on a loopback port of the primary. */
 async function hostSandbox(): Promise<Parameters<typeof startPrimary>[0]['sandbox']> {
   let url = '';
-  const sandbox = buildSandbox(() => `${url}${SANDBOX_PATH}`);
+  const sandbox = buildSandbox(() => `${url}${SANDBOX_PATH}`, connectionPlugins());
   const port = await listen(createServer(sandboxHostApp(sandbox)), 0, '127.0.0.1');
   url = `http://127.0.0.1:${port}`;
   return { url, credentials: sandbox.credentials(), allowCallback: (callbackUrl) => sandbox.allowCallback(callbackUrl) };

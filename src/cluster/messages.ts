@@ -2,8 +2,19 @@
 export interface SandboxLink {
   /** Loopback base URL of the primary's emulator host, e.g. "http://127.0.0.1:40123". */
   readonly url: string;
-  /** The sandbox apps' credentials by the upstream API each plays (a plugin's `apis` id). */
-  readonly credentials: Readonly<Record<string, { readonly clientID: string; readonly clientSecret: string }>>;
+  /** Every sandbox app's credentials, with the upstream it plays. */
+  readonly credentials: readonly SandboxAppLink[];
+}
+
+/**
+ * One sandbox app: the upstream it plays, a plugin's strategy and one of its `apis` ids (API ids are
+ * unique only within one plugin), and its credentials.
+ */
+export interface SandboxAppLink {
+  readonly strategy: string;
+  readonly api: string;
+  readonly clientID: string;
+  readonly clientSecret: string;
 }
 
 /** What the primary tells a worker before it opens its store. */

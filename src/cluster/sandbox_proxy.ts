@@ -89,9 +89,15 @@ export function proxiedSandbox(
     });
   };
 
+  // No callback to register here: the browser's first request through `app` registers its tenant's (allow, above).
+  const played = (strategy: string, api: string) => emulator.credentials.find((app) => app.strategy === strategy && app.api === api);
   return {
     app,
-    credentialsFor: (api) => (Object.hasOwn(emulator.credentials, api) ? emulator.credentials[api] : undefined),
+    plays: (strategy, api) => played(strategy, api) !== undefined,
+    credentialsFor(strategy, api) {
+      const app = played(strategy, api);
+      return app && { clientID: app.clientID, clientSecret: app.clientSecret };
+    },
     backChannelUrl: () => `${emulator.url}${SANDBOX_PATH}`,
   };
 }

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { SANDBOX_NOTICE } from '../upstream/sandbox_upstream.js';
+import { sandboxNotice } from '../upstream/sandbox_upstream.js';
 import { sendHtml, views } from '../http/views.js';
 import { sendWithTokenIfPrinted, tokenStandIn } from './csrf_token.js';
 import { shownTime } from './relative_time.js';
@@ -24,11 +24,15 @@ export interface PageLocals {
  * Sends one page from views/dashboard with the dashboard's common data (CSRF token, signed-in admin,
  * tenant, the sandbox notice shown when `sandbox` is set, and `when(iso)` for dates shown as "3 minutes ago"
  * with the exact time on hover: views/dashboard/_time.eta). Never cached: some pages show a secret once, all show data only this admin may see.
+ *
+ * The sandbox notice names the page's connection by its plugin's `displayName`, when the page gives
+ * one; a page may also give its own `sandboxNotice`.
  */
 export function renderPage(res: Response, view: string, data: Record<string, unknown> = {}, status = 200): void {
   const when = (iso: string) => shownTime(iso);
   const path = `/dashboard/${view}`;
-  const page = { sandboxNotice: SANDBOX_NOTICE, when, ...res.locals.dashboard, ...data };
+  const named = typeof data.displayName === 'string' ? [data.displayName] : [];
+  const page = { sandboxNotice: sandboxNotice(...named), when, ...res.locals.dashboard, ...data };
   if (page.csrfToken !== undefined) return views().send(res, path, page, status);
   // A visitor without a session: one is stored only when the page has a form (csrf_token.ts).
   const standIn = tokenStandIn();

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import { answerUnknownHost, createEmulator, SANDBOX_CLIENT_IDS, type EmulatorControl, type RegisteredApp } from '../emulator/index.js';
-import { SANDBOX_NOTICE, SANDBOX_PATH, type SandboxCredentials, type SandboxUpstream } from '../upstream/sandbox_upstream.js';
+import { answerUnknownHost, createEmulator, SANDBOX_CLIENT_IDS, type EmulatorControl, type RegisteredApp, type UpstreamApi } from '../emulator/index.js';
+import { sandboxNotice, SANDBOX_PATH, type SandboxCredentials, type SandboxUpstream } from '../upstream/sandbox_upstream.js';
 
 /**
  * The sandbox as the entry point hands it to createApp: what request code uses (SandboxUpstream),
@@ -12,29 +12,48 @@ export interface SandboxAccess extends SandboxUpstream {
   readonly app: RequestHandler;
 }
 
+/** One sandbox app's credentials, with the upstream it plays (a plugin's strategy and API id). */
+export interface SandboxAppCredentials extends SandboxCredentials {
+  readonly strategy: string;
+  readonly api: string;
+}
+
 /** The emulator itself, in this process: its state (codes, tokens, consent) lives here. */
 export interface Sandbox extends SandboxAccess {
   readonly control: EmulatorControl;
-  /** Both sandbox apps' credentials, for processes that reach this emulator from elsewhere. */
-  credentials(): Readonly<Record<SandboxApi, SandboxCredentials>>;
-  /** Registers `callbackUrl` as a redirect URI of both sandbox apps. */
+  /** Every sandbox app's credentials, for processes that reach this emulator from elsewhere. */
+  credentials(): readonly SandboxAppCredentials[];
+  /** Registers `callbackUrl` as a redirect URI of every sandbox app. */
   allowCallback(callbackUrl: string): void;
 }
 
-/** The upstream APIs the emulator plays, by the ids their plugin declares. */
-type SandboxApi = RegisteredApp['api'];
+/** The connection plugins by strategy, as far as the sandbox reads them: how each is named. */
+export type PluginNames = ReadonlyMap<string, { readonly displayName: string }>;
 
-const APIS = Object.keys(SANDBOX_CLIENT_IDS) as SandboxApi[];
-
-function isSandboxApi(api: string): api is SandboxApi {
-  return Object.hasOwn(SANDBOX_CLIENT_IDS, api);
+/** One upstream the emulator plays, and the client id of the app the sandbox registers for it. */
+interface PlayedUpstream {
+  readonly strategy: string;
+  readonly api: UpstreamApi;
+  readonly clientId: string;
 }
 
-/** A sandbox emulator whose back channel is reached at `backChannelUrl`. */
-export function buildSandbox(backChannelUrl: () => string): Sandbox {
+const PLAYED: readonly PlayedUpstream[] = Object.entries(SANDBOX_CLIENT_IDS).flatMap(([strategy, apis]) =>
+  Object.entries(apis).flatMap(([api, clientId]) => (clientId ? [{ strategy, api: api as UpstreamApi, clientId }] : [])),
+);
+
+// A lookup in the list, not by key: "constructor" or "__proto__" must find nothing.
+function playedBy(strategy: string, api: string): PlayedUpstream | undefined {
+  return PLAYED.find((played) => played.strategy === strategy && played.api === api);
+}
+
+/**
+ * A sandbox emulator whose back channel is reached at `backChannelUrl`. `plugins` name what its pages
+ * say no real account of is used: the plugins whose upstreams it plays.
+ */
+export function buildSandbox(backChannelUrl: () => string, plugins: PluginNames): Sandbox {
   // Server apps with secrets, as a real deployment registers them; the secrets never leave fitgate.
-  const apps: RegisteredApp[] = APIS.map((api) => ({
-    clientId: SANDBOX_CLIENT_IDS[api],
+  const apps: RegisteredApp[] = PLAYED.map(({ api, clientId }) => ({
+    clientId,
     clientSecret: randomBytes(24).toString('base64url'),
     type: 'server',
     api,
@@ -44,22 +63,22 @@ export function buildSandbox(backChannelUrl: () => string): Sandbox {
   const emulator = createEmulator({ apps });
   const { control } = emulator;
   const credentialsOf = (app: RegisteredApp): SandboxCredentials => ({ clientID: app.clientId, clientSecret: app.clientSecret ?? '' });
+  const names = [...new Set(PLAYED.map((played) => played.strategy))].flatMap((strategy) => plugins.get(strategy)?.displayName ?? []);
   return {
-    app: withoutAdminApi(addNoticeToPages(emulator.app)),
+    app: withoutAdminApi(addNoticeToPages(emulator.app, sandboxNotice(...names))),
     control,
     backChannelUrl,
-    credentialsFor(api, callbackUrl) {
-      return isSandboxApi(api) ? credentialsOf(control.addRedirectUri(SANDBOX_CLIENT_IDS[api], callbackUrl)) : undefined;
+    plays: (strategy, api) => playedBy(strategy, api) !== undefined,
+    credentialsFor(strategy, api, callbackUrl) {
+      const played = playedBy(strategy, api);
+      return played && credentialsOf(control.addRedirectUri(played.clientId, callbackUrl));
     },
     credentials() {
       const registered = new Map(control.apps().map((app) => [app.clientId, app]));
-      return Object.fromEntries(APIS.map((api) => [api, credentialsOf(registered.get(SANDBOX_CLIENT_IDS[api]) as RegisteredApp)])) as Record<
-        SandboxApi,
-        SandboxCredentials
-      >;
+      return PLAYED.map(({ strategy, api, clientId }) => ({ strategy, api, ...credentialsOf(registered.get(clientId) as RegisteredApp) }));
     },
     allowCallback(callbackUrl) {
-      for (const api of APIS) control.addRedirectUri(SANDBOX_CLIENT_IDS[api], callbackUrl);
+      for (const { clientId } of PLAYED) control.addRedirectUri(clientId, callbackUrl);
     },
   };
 }
@@ -85,8 +104,8 @@ function withoutAdminApi(app: RequestHandler): RequestHandler {
 }
 
 /** Puts the sandbox notice at the top of every HTML page the emulator sends (consent, errors). */
-function addNoticeToPages(app: RequestHandler): RequestHandler {
-  const notice = `<p class="banner banner-sandbox" role="status">${SANDBOX_NOTICE}</p>`;
+function addNoticeToPages(app: RequestHandler, text: string): RequestHandler {
+  const notice = `<p class="banner banner-sandbox" role="status">${escapeHtml(text)}</p>`;
   return (req: Request, res: Response, next: NextFunction) => {
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
@@ -101,6 +120,11 @@ function addNoticeToPages(app: RequestHandler): RequestHandler {
  * The sandbox of a single process when the sandbox is on: the emulator runs in this process and is
  * reached over the process's own loopback address (`internalBaseUrl`, known once it listens).
  */
-export function inProcessSandbox(config: { sandbox: boolean }, internalBaseUrl: () => string): Sandbox | undefined {
-  return config.sandbox ? buildSandbox(() => `${internalBaseUrl()}${SANDBOX_PATH}`) : undefined;
+export function inProcessSandbox(config: { sandbox: boolean }, plugins: PluginNames, internalBaseUrl: () => string): Sandbox | undefined {
+  return config.sandbox ? buildSandbox(() => `${internalBaseUrl()}${SANDBOX_PATH}`, plugins) : undefined;
+}
+
+// A plugin's display name is text; the emulator's pages are HTML.
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }

@@ -41,7 +41,7 @@ export interface ResolvedUpstream {
 
 /** What resolving an upstream needs; AppDeps has all of it. */
 export interface UpstreamResolverDeps {
-  readonly config: Pick<Config, 'upstreamBaseUrl' | 'sandbox' | 'publicUrl' | 'baseHost'>;
+  readonly config: Pick<Config, 'upstreamBaseUrl' | 'publicUrl' | 'baseHost'>;
   readonly sealer: Pick<Sealer, 'open'>;
   readonly plugins: ReadonlyMap<string, ConnectionPlugin>;
   /** The sandbox emulator as the entry point built it; absent when FITGATE_SANDBOX is off. */
@@ -55,9 +55,10 @@ export interface UpstreamResolver {
   /**
    * The connection's upstream. With credentials: the real upstream (or FITGATE_UPSTREAM_BASE_URL's
    * emulator). Without, and with the sandbox on: the sandbox emulator, reached by the browser on the
-   * tenant's own host and by fitgate over loopback. `api` other than the connection's (tokens of
-   * the API it moved away from) resolves only in the sandbox, which plays every API; with
-   * credentials of its own it throws CredentialsForOtherApiError.
+   * tenant's own host and by fitgate over loopback, when the sandbox plays the connection's upstream
+   * (domain/sandbox_use.ts). `api` other than the connection's (tokens of the API it moved away
+   * from) resolves only in the sandbox, when it plays that API too; with credentials of its own it
+   * throws CredentialsForOtherApiError.
    */
   resolve(connection: Connection, tenantUrl: string, api?: string): ResolvedUpstream;
   /** The plugin token client of a connection, reaching the upstream a login through it reaches. */
@@ -115,12 +116,14 @@ export function createUpstreamResolver(deps: UpstreamResolverDeps): UpstreamReso
         },
       };
     }
-    if (!usesSandbox(deps.config, connection.options) || !deps.sandbox) {
+    // A connection the sandbox does not play is not set up, exactly as with the sandbox off.
+    if (!deps.sandbox || !usesSandbox(deps.sandbox, connection)) {
       throw new TemporarilyUnavailableError(
         `The connection "${connection.name}" has no upstream client id yet; an administrator must configure it.`,
       );
     }
-    const credentials = deps.sandbox.credentialsFor(api, callbackUrlOf(tenantUrl));
+    // `api` may be another API of the same plugin (tokens from before a switch); the sandbox may not play that one.
+    const credentials = deps.sandbox.credentialsFor(connection.strategy, api, callbackUrlOf(tenantUrl));
     if (!credentials) {
       throw new TemporarilyUnavailableError(`The sandbox cannot stand in for the ${api} API of the connection "${connection.name}"; an administrator must configure its credentials.`);
     }

@@ -1,8 +1,16 @@
 /** Where the sandbox lives on every host; app.ts mounts it before tenant resolution. */
 export const SANDBOX_PATH = '/_sandbox';
 
-/** What every page of a sandbox login says, fitgate's and the emulator's alike. */
-export const SANDBOX_NOTICE = 'Sandbox: no real Fitbit account is used.';
+/**
+ * What every page of a sandbox login says, fitgate's and the emulator's alike, naming the connections
+ * as their plugins do ("Fitbit"; two read "Fitbit or Acme"). One sentence built here, so no page
+ * names an upstream the sandbox is not playing; a page that cannot tell which connection it is about
+ * names none.
+ */
+export function sandboxNotice(...displayNames: readonly string[]): string {
+  const names = [...new Set(displayNames)];
+  return names.length > 0 ? `Sandbox: no real ${names.join(' or ')} account is used.` : 'Sandbox: no real account is used.';
+}
 
 export interface SandboxCredentials {
   readonly clientID: string;
@@ -11,16 +19,21 @@ export interface SandboxCredentials {
 
 /**
  * What request code needs of the built-in emulator that stands in for the upstream when a
- * connection has no credentials and FITGATE_SANDBOX is on: an app to log in through, and where to
- * reach it. The entry point builds the emulator (src/sandbox) and hands it down behind this, so
- * nothing under authn, dashboard, management or upstream imports the emulator.
+ * connection has no credentials and FITGATE_SANDBOX is on: which upstreams it plays, an app to log in
+ * through, and where to reach it. The entry point builds the emulator (src/sandbox) and hands it down
+ * behind this, so nothing under authn, dashboard, management or upstream imports the emulator.
+ *
+ * An upstream is a plugin's strategy and one of its `apis` ids together: API ids are unique only
+ * within one plugin, so an id alone could name another plugin's upstream the emulator knows nothing of.
  */
 export interface SandboxUpstream {
+  /** Whether the emulator stands in for the API `api` of the plugin whose strategy is `strategy`. */
+  plays(strategy: string, api: string): boolean;
   /**
-   * The emulator app for the upstream API `api` (a plugin's `apis` id), with `callbackUrl` registered
-   * as one of its redirect URIs; undefined when the emulator plays no such upstream.
+   * The emulator app for that upstream, with `callbackUrl` registered as one of its redirect URIs;
+   * undefined when the emulator does not play it.
    */
-  credentialsFor(api: string, callbackUrl: string): SandboxCredentials | undefined;
+  credentialsFor(strategy: string, api: string, callbackUrl: string): SandboxCredentials | undefined;
   /** Where fitgate's back channel (token, profile, revocation calls) reaches the emulator. */
   backChannelUrl(): string;
 }

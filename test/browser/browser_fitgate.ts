@@ -50,7 +50,7 @@ export async function startBrowserFitgate(environment: Record<string, string>): 
     logger: createLogger({ level: 'silent' }),
     plugins: connectionPlugins(),
     internalBaseUrl: () => `http://127.0.0.1:${port}`,
-    sandbox: inProcessSandbox(config, () => `http://127.0.0.1:${port}`),
+    sandbox: inProcessSandbox(config, connectionPlugins(), () => `http://127.0.0.1:${port}`),
   });
   server.on('request', app);
 

@@ -18,7 +18,7 @@ import { usesSandbox } from '../../domain/sandbox_use.js';
  * Authentication → Social: the plugins fitgate has, and for each its settings page (credentials,
  * mode, permissions, profile sync, the callback URL to register upstream and the setup steps).
  */
-export function socialRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' | 'plugins'>): Router {
+export function socialRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' | 'plugins' | 'sandbox'>): Router {
   const router = Router({ mergeParams: true });
   const tenantOf = (res: Response) => res.locals.managedTenant!.name;
 
@@ -35,7 +35,7 @@ export function socialRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' |
     const entries = await Promise.all(
       [...deps.plugins.values()].map(async (plugin) => {
         const connection = await findSocialConnection(deps.store, tenant, plugin.strategy);
-        const sandbox = usesSandbox(deps.config, connection?.options);
+        const sandbox = usesSandbox(deps.sandbox, connection);
         return {
           strategy: plugin.strategy,
           displayName: plugin.displayName,
@@ -65,8 +65,9 @@ export function socialRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' |
       values,
       callbackUrl: callback,
       ...pluginSettingsView(plugin, callback),
-      sandboxMode: usesSandbox(deps.config, connection?.options),
-      sandboxAvailable: deps.config.sandbox,
+      sandboxMode: usesSandbox(deps.sandbox, connection),
+      // Whether an empty Client ID would log in through the sandbox: only for an upstream it plays.
+      sandboxAvailable: usesSandbox(deps.sandbox, { strategy: plugin.strategy, options: { api: values.api } }),
       errors: extra.errors,
       saved: extra.saved,
     };

@@ -27,7 +27,7 @@ export interface ChecklistStep {
 /** How far back the TRY step looks: the newest successful logins, a bounded read. */
 const RECENT_LOGINS = 100;
 
-export async function gettingStarted(deps: Pick<AppDeps, 'store' | 'config' | 'plugins'>, tenant: string, admin: AdminAccount): Promise<ChecklistStep[]> {
+export async function gettingStarted(deps: Pick<AppDeps, 'store' | 'config' | 'plugins' | 'sandbox'>, tenant: string, admin: AdminAccount): Promise<ChecklistStep[]> {
   const base = `/manage/t/${encodeURIComponent(tenant)}`;
   // The connection steps are about the plugin a fresh install set up.
   const plugin = firstPlugin(deps.plugins);
@@ -40,7 +40,7 @@ export async function gettingStarted(deps: Pick<AppDeps, 'store' | 'config' | 'p
     deps.store.logs.list(tenant, { type: 's', page: 0, perPage: RECENT_LOGINS }),
   ]);
   const interactive = clients.items.filter((client) => client.appType !== 'non_interactive');
-  const sandbox = usesSandbox(deps.config, connection?.options);
+  const sandbox = usesSandbox(deps.sandbox, connection);
   const credentials = Boolean(connection?.options.clientId) || sandbox;
   const enabledForAnApp = interactive.some((client) => connection?.enabledClients.includes(client.clientId));
   const tried = recentLogins.items.some((event) => event.details?.try === true);

@@ -11,6 +11,6 @@ export const TENANT_HOST = 'localhost:3000';
  * `emulatorUrl` (the primary's, or a stand-in). Each call has a connection pool of its own.
  */
 export function appProxyingTo(fixture: TestApp, emulatorUrl: string): Express {
-  const link = { sandbox: { url: emulatorUrl, credentials: {} }, allowSandboxCallback: async () => undefined };
+  const link = { sandbox: { url: emulatorUrl, credentials: [] }, allowSandboxCallback: async () => undefined };
   return createApp({ ...fixture.deps, sandbox: proxiedSandbox(fixture.config, fixture.store.tenants, link) });
 }

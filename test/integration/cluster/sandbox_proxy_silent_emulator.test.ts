@@ -12,7 +12,7 @@ const CONSENT = `${SANDBOX_PATH}/accounts.google.com/o/oauth2/v2/auth`;
 const SILENCE_LIMIT_MS = 300;
 
 function appWithSilenceLimit(fixture: TestApp, emulatorUrl: string): Express {
-  const link = { sandbox: { url: emulatorUrl, credentials: {} }, allowSandboxCallback: async () => undefined };
+  const link = { sandbox: { url: emulatorUrl, credentials: [] }, allowSandboxCallback: async () => undefined };
   return createApp({ ...fixture.deps, sandbox: proxiedSandbox(fixture.config, fixture.store.tenants, link, SILENCE_LIMIT_MS) });
 }
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { SANDBOX_NOTICE } from '../../../src/upstream/sandbox_upstream.js';
 import { SERVER_TEST_TIMEOUT_MS } from '../server/spawn_server.js';
 import { TENANT_URL, type ClusterBrowser } from './cluster_client.js';
 import { ADMIN, useCluster } from './cluster_fixture.js';
+
+/** The Fitbit connection's sandbox banner, word for word (each banner names its connection's plugin). */
+const SANDBOX_NOTICE = 'Sandbox: no real Fitbit account is used.';
 
 async function signIn(browser: ClusterBrowser): Promise<void> {
   const form = await browser.get('/manage/login');

@@ -62,13 +62,14 @@ export async function startDashboardHarness(options: HarnessOptions = {}): Promi
     ...options.environment,
   });
   let internalBaseUrl = '';
-  const sandbox = inProcessSandbox(config, () => internalBaseUrl);
+  const plugins: ReadonlyMap<string, ConnectionPlugin> = options.plugins ?? new Map();
+  const sandbox = inProcessSandbox(config, plugins, () => internalBaseUrl);
   const deps: AppDeps = {
     config,
     store,
     sealer: createSealer(config.masterKeys),
     logger: createLogger({ level: 'silent' }),
-    plugins: options.plugins ?? new Map(),
+    plugins,
     internalBaseUrl: () => internalBaseUrl,
     ...(sandbox ? { sandbox } : {}),
   };

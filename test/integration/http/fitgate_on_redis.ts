@@ -52,7 +52,7 @@ export async function startFitgateOnRedis(url: string, prefix: string, environme
     logger,
     plugins: connectionPlugins(),
     internalBaseUrl: () => INTERNAL_BASE_URL,
-    sandbox: inProcessSandbox(config, () => INTERNAL_BASE_URL),
+    sandbox: inProcessSandbox(config, connectionPlugins(), () => INTERNAL_BASE_URL),
   });
   return { app, store, config };
 }

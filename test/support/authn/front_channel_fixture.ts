@@ -167,7 +167,7 @@ async function startInstance(
     LOG_LEVEL: 'silent',
   });
   let url = '';
-  const sandbox = inProcessSandbox(config, () => url);
+  const sandbox = inProcessSandbox(config, connectionPlugins(), () => url);
   const deps: AppDeps = {
     config,
     store: options.metrics ? instrumentStore(options.store, options.metrics.store) : options.store,

@@ -20,9 +20,9 @@ describe('views', () => {
     expect(html).not.toContain('<script>x</script>');
   });
 
-  it('shows the tenant and, in sandbox mode, the sandbox banner partial', () => {
-    const html = page({ sandbox: true, tenantName: 'acme' });
-    expect(html).toContain('Sandbox: no real Fitbit account is used.');
+  it('shows the tenant and, in sandbox mode, the sandbox banner partial with the text it is given', () => {
+    const html = page({ sandboxNotice: 'Sandbox: no real Acme <Band> account is used.', tenantName: 'acme' });
+    expect(html).toContain('<p class="banner banner-sandbox" role="status">Sandbox: no real Acme &lt;Band&gt; account is used.</p>');
     expect(html).toContain('<strong>acme</strong>');
   });
 

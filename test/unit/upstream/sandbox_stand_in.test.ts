@@ -1,35 +1,90 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Config } from '../../../src/config/index.js';
+import { connectionPlugins } from '../../../src/connections/registry.js';
 import type { Connection, Sealed } from '../../../src/domain/types.js';
 import { TemporarilyUnavailableError } from '../../../src/errors/index.js';
 import { createUpstreamResolver } from '../../../src/upstream/resolve_upstream.js';
+import type { SandboxUpstream } from '../../../src/upstream/sandbox_upstream.js';
 import { fakePlugin } from '../../support/fake_plugin.js';
 
 const TENANT_URL = 'https://acme.fitgate.example';
+const CALLBACK_URL = `${TENANT_URL}/login/callback`;
 
-const connection: Connection = {
-  tenant: 'acme',
-  id: 'con_acme',
-  name: 'acme',
-  strategy: 'acme',
-  options: { api: 'acme-v2', scope: ['steps'], profileSync: 'on_each_login' },
-  enabledClients: [],
-  createdAt: '2026-12-01T00:00:00.000Z',
-  updatedAt: '2026-12-01T00:00:00.000Z',
-};
+function connection(strategy: string, api: string): Connection {
+  return {
+    tenant: 'acme',
+    id: `con_${strategy}`,
+    name: strategy,
+    strategy,
+    options: { api, scope: ['steps'], profileSync: 'on_each_login' },
+    enabledClients: [],
+    createdAt: '2026-12-01T00:00:00.000Z',
+    updatedAt: '2026-12-01T00:00:00.000Z',
+  };
+}
 
-/** A connection without credentials logs in through the sandbox only when it plays that upstream. */
-describe('a sandbox that does not play the connection’s upstream', () => {
-  it('leaves the connection unavailable, saying an administrator must configure it', () => {
-    const config = { upstreamBaseUrl: undefined, sandbox: true, publicUrl: TENANT_URL, baseHost: undefined } as unknown as Pick<Config, 'upstreamBaseUrl' | 'sandbox' | 'publicUrl' | 'baseHost'>;
-    const resolver = createUpstreamResolver({
-      config,
-      plugins: new Map([['acme', fakePlugin()]]),
-      sealer: { open: (sealed: Sealed) => String(sealed) },
-      sandbox: { credentialsFor: () => undefined, backChannelUrl: () => 'http://127.0.0.1:1/_sandbox' },
-    });
-    const attempt = () => resolver.resolve(connection, TENANT_URL);
+/** A sandbox playing `played` (strategy and API), recording which upstreams it was asked for credentials. */
+function sandboxPlaying(...played: Array<[string, string]>) {
+  const asked: string[] = [];
+  const plays = (strategy: string, api: string) => played.some(([s, a]) => s === strategy && a === api);
+  const sandbox: SandboxUpstream = {
+    plays,
+    credentialsFor(strategy, api, callbackUrl) {
+      asked.push(`${strategy}/${api} ${callbackUrl}`);
+      return plays(strategy, api) ? { clientID: `sandbox-${strategy}-${api}`, clientSecret: 'sandbox-secret' } : undefined;
+    },
+    backChannelUrl: () => 'http://127.0.0.1:1/_sandbox',
+  };
+  return { sandbox, asked };
+}
+
+function resolverWith(sandbox: SandboxUpstream) {
+  const config = { upstreamBaseUrl: undefined, publicUrl: TENANT_URL, baseHost: undefined } as unknown as Pick<Config, 'upstreamBaseUrl' | 'publicUrl' | 'baseHost'>;
+  return createUpstreamResolver({
+    config,
+    plugins: new Map([...connectionPlugins(), ['acme', fakePlugin()]]),
+    sealer: { open: (sealed: Sealed) => String(sealed) },
+    sandbox,
+  });
+}
+
+/** A connection without credentials logs in through the sandbox only when it plays that plugin's upstream. */
+describe('the sandbox standing in for a connection without credentials', () => {
+  it('leaves a connection whose upstream it does not play not set up, as with the sandbox off, and never asks it', () => {
+    const { sandbox, asked } = sandboxPlaying(['fitbit', 'google-health']);
+    const attempt = () => resolverWith(sandbox).resolve(connection('acme', 'acme-v2'), TENANT_URL);
     expect(attempt).toThrow(TemporarilyUnavailableError);
-    expect(attempt).toThrow(/cannot stand in for the acme-v2 API of the connection "acme"/);
+    expect(attempt).toThrow('The connection "acme" has no upstream client id yet; an administrator must configure it.');
+    expect(asked).toEqual([]);
+  });
+
+  it('tells plugins apart by strategy, not by an API id two plugins may share', () => {
+    const { sandbox, asked } = sandboxPlaying(['fitbit', 'google-health']);
+    expect(() => resolverWith(sandbox).resolve(connection('acme', 'google-health'), TENANT_URL)).toThrow(/has no upstream client id yet/);
+    expect(asked).toEqual([]);
+  });
+
+  it('stands in for the Fitbit connection as before: its app, on the tenant’s host, reached over loopback', () => {
+    const { sandbox, asked } = sandboxPlaying(['fitbit', 'google-health']);
+    const upstream = resolverWith(sandbox).resolve(connection('fitbit', 'google-health'), TENANT_URL);
+    expect(upstream).toMatchObject({
+      sandbox: true,
+      authorizationBaseUrl: `${TENANT_URL}/_sandbox`,
+      client: { api: 'google-health', clientID: 'sandbox-fitbit-google-health', clientSecret: 'sandbox-secret', upstreamBaseUrl: 'http://127.0.0.1:1/_sandbox' },
+    });
+    expect(asked).toEqual([`fitbit/google-health ${CALLBACK_URL}`]);
+  });
+
+  it('stands in for any plugin’s upstream it plays', () => {
+    const { sandbox } = sandboxPlaying(['acme', 'acme-v2']);
+    expect(resolverWith(sandbox).resolve(connection('acme', 'acme-v2'), TENANT_URL)).toMatchObject({ sandbox: true, client: { clientID: 'sandbox-acme-acme-v2' } });
+  });
+
+  it('says it cannot stand in for the API of older tokens when it plays the connection’s API but not that one', () => {
+    const { sandbox, asked } = sandboxPlaying(['acme', 'acme-v2']);
+    const attempt = () => resolverWith(sandbox).resolve(connection('acme', 'acme-v2'), TENANT_URL, 'acme-v1');
+    expect(attempt).toThrow(TemporarilyUnavailableError);
+    expect(attempt).toThrow(/cannot stand in for the acme-v1 API of the connection "acme"/);
+    expect(asked).toContain(`acme/acme-v1 ${CALLBACK_URL}`);
   });
 });

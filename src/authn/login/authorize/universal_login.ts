@@ -3,9 +3,10 @@ import type { AppDeps } from '../../../app_deps.js';
 import { views } from '../../../http/views.js';
 import type { AuthorizeContext, AuthorizeParams } from './authorize_context.js';
 import { usesSandbox } from '../../../domain/sandbox_use.js';
+import { sandboxNotice } from '../../../upstream/sandbox_upstream.js';
 
 /** What this file reads of the app's dependencies. */
-type UniversalLoginDeps = Pick<AppDeps, 'config' | 'plugins'>;
+type UniversalLoginDeps = Pick<AppDeps, 'plugins' | 'sandbox'>;
 
 /**
  * The Universal Login page: the connections enabled for the client, each a link back to /authorize
@@ -28,8 +29,14 @@ export function renderUniversalLogin(deps: UniversalLoginDeps, req: Request, res
     clientName: ctx.client?.name,
     tenantName: ctx.tenant.name,
     choices,
-    sandbox: ctx.enabledConnections.some((connection) => usesSandbox(deps.config, connection.options)),
+    sandboxNotice: noticeOf(deps, ctx.enabledConnections),
   });
+}
+
+/** The sandbox banner, naming the offered connections that log in through the sandbox; none: no banner. */
+function noticeOf(deps: UniversalLoginDeps, connections: AuthorizeContext['enabledConnections']): string | undefined {
+  const sandboxed = connections.filter((connection) => usesSandbox(deps.sandbox, connection));
+  return sandboxed.length > 0 ? sandboxNotice(...sandboxed.map((connection) => deps.plugins.get(connection.strategy)?.displayName ?? connection.name)) : undefined;
 }
 
 function withConnection(params: AuthorizeParams, connection: string): string {

@@ -1,7 +1,9 @@
 import { afterAll, afterEach, beforeAll, expect, it } from '@jest/globals';
-import { SANDBOX_NOTICE } from '../../../../src/upstream/sandbox_upstream.js';
 import { describeEachStore } from '../../../support/stores.js';
 import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel } from '../../../support/authn/front_channel_fixture.js';
+
+/** The Fitbit connection's sandbox banner, word for word (each banner names its connection's plugin). */
+const SANDBOX_NOTICE = 'Sandbox: no real Fitbit account is used.';
 
 describeEachStore('sandbox login', (harness) => {
   let fitgate: FrontChannel;

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { SANDBOX_NOTICE } from '../../../../src/upstream/sandbox_upstream.js';
 import { connectionPlugins } from '../../../../src/connections/registry.js';
 import { HOST, signedInAgent, startDashboardHarness, type Agent, type DashboardHarness } from '../dashboard_harness.js';
 import { configureFitbit, runTry, startTry } from '../try_helpers.js';
+
+/** The Fitbit connection's sandbox banner, word for word (each banner names its connection's plugin). */
+const SANDBOX_NOTICE = 'Sandbox: no real Fitbit account is used.';
 
 /** A connection without credentials, with FITGATE_SANDBOX on: TRY runs through the built-in emulator. */
 describe('TRY in sandbox mode', () => {
