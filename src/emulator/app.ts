@@ -32,7 +32,7 @@ interface HostSetup {
 
 const unknownPath: RequestHandler = (_req, _res, next) => next(notFound());
 
-/** Builds the emulator: state, id_token key, one router per real host, and the admin API. No I/O. */
+/** Builds the emulator: state, id_token key, one router per real host, and (unless told not to) the admin API. No I/O. */
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const state = new EmulatorState(options);
   const held = new HeldRequests();
@@ -52,7 +52,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use('/_emulator', adminRouter(control));
+  if (options.adminApi ?? true) app.use('/_emulator', adminRouter(control));
   for (const [host, setup] of Object.entries(hosts) as [Host, HostSetup][]) {
     app.use(
       `/${host}`,
@@ -67,6 +67,6 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 }
 
 /** A path under no host the emulator plays: the same answer wherever the emulator is mounted. */
-export function answerUnknownHost(_req: Request, res: Response): void {
+function answerUnknownHost(_req: Request, res: Response): void {
   res.status(404).json({ error: 'not_found', message: 'Unknown host prefix. Paths start with a real host, e.g. /api.fitbit.com/.' });
 }

@@ -3,7 +3,7 @@ import { createEmulator, type Emulator } from './app.js';
 import type { EmulatorControl } from './control.js';
 import type { EmulatorOptions } from './types.js';
 
-export { answerUnknownHost, createEmulator, type Emulator } from './app.js';
+export { createEmulator, type Emulator } from './app.js';
 export { SANDBOX_CLIENT_IDS } from './sandbox_apps.js';
 export type { EmulatorControl } from './control.js';
 export { EmulatorInputError } from './schemas.js';

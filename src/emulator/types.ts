@@ -129,4 +129,10 @@ export interface EmulatorOptions {
   readonly legacyShutdown?: boolean;
   /** Milliseconds since the epoch; Date.now by default. control.advanceClock() moves it on. */
   readonly now?: () => number;
+  /**
+   * Whether `/_emulator` (the control API: apps with their secrets, users, failures) is served.
+   * Default true; false where the emulator answers on public hosts, whose owner drives it through
+   * `control` in process instead.
+   */
+  readonly adminApi?: boolean;
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import { answerUnknownHost, createEmulator, SANDBOX_CLIENT_IDS, type EmulatorControl, type RegisteredApp, type UpstreamApi } from '../emulator/index.js';
+import { createEmulator, SANDBOX_CLIENT_IDS, type EmulatorControl, type RegisteredApp, type UpstreamApi } from '../emulator/index.js';
 import { sandboxNotice, SANDBOX_PATH, type SandboxCredentials, type SandboxUpstream } from '../upstream/sandbox_upstream.js';
 
 /**
@@ -60,12 +60,14 @@ export function buildSandbox(backChannelUrl: () => string, plugins: PluginNames)
     redirectUris: [],
     name: 'fitgate sandbox',
   }));
-  const emulator = createEmulator({ apps });
+  // No control API over HTTP: on fitgate's public hosts it would let anyone read the sandbox secrets
+  // or rewrite its behaviour. fitgate drives it through `control`.
+  const emulator = createEmulator({ apps, adminApi: false });
   const { control } = emulator;
   const credentialsOf = (app: RegisteredApp): SandboxCredentials => ({ clientID: app.clientId, clientSecret: app.clientSecret ?? '' });
   const names = [...new Set(PLAYED.map((played) => played.strategy))].flatMap((strategy) => plugins.get(strategy)?.displayName ?? []);
   return {
-    app: withoutAdminApi(addNoticeToPages(emulator.app, sandboxNotice(...names))),
+    app: addNoticeToPages(emulator.app, sandboxNotice(...names)),
     control,
     backChannelUrl,
     plays: (strategy, api) => playedBy(strategy, api) !== undefined,
@@ -89,18 +91,6 @@ export function sandboxHostApp(sandbox: Sandbox): Express {
   host.disable('x-powered-by');
   host.use(SANDBOX_PATH, sandbox.app);
   return host;
-}
-
-/**
- * The emulator's control API (/_emulator: apps with their secrets, users, failures) is for tests
- * and the standalone emulator; on fitgate's public hosts it would let anyone read the sandbox
- * secrets or rewrite its behaviour.
- */
-function withoutAdminApi(app: RequestHandler): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction) => {
-    if (req.path === '/_emulator' || req.path.startsWith('/_emulator/')) return answerUnknownHost(req, res);
-    app(req, res, next);
-  };
 }
 
 /** Puts the sandbox notice at the top of every HTML page the emulator sends (consent, errors). */
