@@ -79,7 +79,8 @@ export function tryStartRoutes(
       return begun.upstreamState;
     };
     const outcome = await startRoundTrip(req, { upstream, connection, tenantUrl: url, deadlineMs: upstreams.loginDeadlineMs }, begin);
-    const shown = { strategy: strategyName, sandbox: upstream.sandbox };
+    const displayName = plugin?.displayName ?? strategyName;
+    const shown = { strategy: strategyName, sandbox: upstream.sandbox, displayName };
     const failed = async (failure: TryFailure) => {
       await recordTry(deps, req, connection, { tenant, api: connection.options.api, failureKind: failure.kind });
       renderTryFailure(res, failure, shown, 502);
@@ -101,8 +102,8 @@ export function tryStartRoutes(
       return failed(explainFailure(refusal.kind, refusal.upstreamSaid, context));
     }
     await rememberAuthorizeUrl(ephemeral, begun, outcome.url);
-    const upstreamName = upstream.sandbox ? `the ${plugin?.displayName ?? strategyName} sandbox` : (plugin?.wording(connection.options.api).name ?? 'the upstream');
-    renderPage(res, 'try_continue', { title: `Continuing to ${upstreamName}`, section: 'social', authorizeUrl: outcome.url, upstreamName, sandbox: upstream.sandbox });
+    const upstreamName = upstream.sandbox ? `the ${displayName} sandbox` : (plugin?.wording(connection.options.api).name ?? 'the upstream');
+    renderPage(res, 'try_continue', { title: `Continuing to ${upstreamName}`, section: 'social', authorizeUrl: outcome.url, upstreamName, sandbox: upstream.sandbox, displayName });
   });
 
   router.get('/:strategy/try/result/:id', async (req, res) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { connectionPlugins } from '../../../../src/connections/registry.js';
 import { HOST, signedInAgent, startDashboardHarness, type Agent, type DashboardHarness } from '../dashboard_harness.js';
-import { configureFitbit, runTry, startTry } from '../try_helpers.js';
+import { configureFitbit, pressTry, runTry, startTry } from '../try_helpers.js';
 
 /** The Fitbit connection's sandbox banner, word for word (each banner names its connection's plugin). */
 const SANDBOX_NOTICE = 'Sandbox: no real Fitbit account is used.';
@@ -27,6 +27,10 @@ describe('TRY in sandbox mode', () => {
     const response = await agent.get(`${url.pathname}${url.search}`).expect(302);
     return new URL(String(response.headers.location));
   }
+
+  it('says on the page that continues to the sandbox that no real Fitbit account is used', async () => {
+    expect((await pressTry(agent, 200)).text).toContain(SANDBOX_NOTICE);
+  });
 
   it('says on the upstream consent page that no real Fitbit account is used', async () => {
     const url = new URL(await startTry(agent));
