@@ -4,6 +4,7 @@ import { answerErrorsAs } from '../http/error_format.js';
 import { createSessionMiddleware } from '../http/session.js';
 import { authnRateLimits } from './authn_rate_limits.js';
 import { jwksEndpoint, openidConfigurationEndpoint } from './discovery/discovery_endpoints.js';
+import { signingCertificateEndpoint } from './discovery/signing_certificate_endpoint.js';
 import { logoutEndpoint } from './login/logout_endpoint.js';
 import { logoutFormPost } from './login/logout_form_post.js';
 import { revokeEndpoint } from './revocation/revoke_endpoint.js';
@@ -13,9 +14,9 @@ import { userinfoEndpoint } from './userinfo/userinfo_endpoint.js';
 
 /**
  * The Authentication API's back channel on each tenant's host: what client applications call
- * directly (token, revocation, userinfo, discovery, JWKS), plus the browser's logout. Only logout
- * touches the session; the rest answer every error as RFC 6749 / RFC 6750 JSON. Form and JSON bodies
- * are parsed by createApp before any router runs.
+ * directly (token, revocation, userinfo, discovery, JWKS, the signing certificate), plus the
+ * browser's logout. Only logout touches the session; the rest answer every error as RFC 6749 /
+ * RFC 6750 JSON. Form and JSON bodies are parsed by createApp before any router runs.
  */
 export function createBackChannelRouter(deps: AppDeps): Router {
   const router = Router();
@@ -27,7 +28,12 @@ export function createBackChannelRouter(deps: AppDeps): Router {
   router.all('/.well-known/openid-configuration', readOnly);
   router.get('/.well-known/openid-configuration', openidConfigurationEndpoint());
   router.all('/.well-known/jwks.json', readOnly);
-  router.get('/.well-known/jwks.json', jwksEndpoint());
+  router.get('/.well-known/jwks.json', jwksEndpoint(deps));
+  // The current key's certificate, at Auth0's paths.
+  router.all('/pem', readOnly);
+  router.get('/pem', signingCertificateEndpoint(deps, 'pem'));
+  router.all('/cer', readOnly);
+  router.get('/cer', signingCertificateEndpoint(deps, 'cer'));
 
   router.all('/oauth/token', postOnly);
   // Both verify client secrets, so they share one budget: per address before the client

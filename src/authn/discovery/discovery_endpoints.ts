@@ -1,5 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
+import type { AppDeps } from '../../app_deps.js';
 import { discoveryDocument } from './discovery_document.js';
+import { certificateCommonName, keyCertificatesFor } from '../keys/key_certificates.js';
 import { tenantJwks } from '../keys/jwks.js';
 
 /**
@@ -7,7 +9,7 @@ import { tenantJwks } from '../keys/jwks.js';
  * JWKS fetches it again (jose, openid-client and Auth0's SDKs all do), so caching never locks out a
  * newly rotated key.
  */
-const PUBLIC_METADATA_CACHE = 'public, max-age=300';
+export const PUBLIC_METADATA_CACHE = 'public, max-age=300';
 
 export function openidConfigurationEndpoint(): RequestHandler {
   return (req: Request, res: Response) => {
@@ -15,8 +17,11 @@ export function openidConfigurationEndpoint(): RequestHandler {
   };
 }
 
-export function jwksEndpoint(): RequestHandler {
+export function jwksEndpoint(deps: Pick<AppDeps, 'sealer' | 'logger'>): RequestHandler {
+  const certificates = keyCertificatesFor(deps);
   return (req: Request, res: Response) => {
-    res.set('Cache-Control', PUBLIC_METADATA_CACHE).json(tenantJwks(req.context.tenant));
+    const commonName = certificateCommonName(req.context.tenantUrl);
+    const jwks = tenantJwks(req.context.tenant, (key) => certificates.certificate(key, commonName));
+    res.set('Cache-Control', PUBLIC_METADATA_CACHE).json(jwks);
   };
 }

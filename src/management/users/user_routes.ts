@@ -17,6 +17,7 @@ import { parseBody, parseQuery } from '../validation.js';
 import { identityTokens } from './idp_tokens.js';
 import { identityJson, userJson } from './user_json.js';
 import { parseUserQuery } from './user_search_query.js';
+import { checkUserSort } from './user_sort.js';
 import { updateUserBody, userListQuery, usersByEmailQuery, type UpdateUserBody } from './user_schemas.js';
 
 function existingUser(req: Request, store: Store) {
@@ -26,8 +27,9 @@ function existingUser(req: Request, store: Store) {
 async function list(req: Request, _res: Response, { deps }: ManagementServices): Promise<ManagementReply> {
   const pagination = readPagination(req);
   const fields = readFieldSelection(req.query);
-  const { q } = parseQuery(userListQuery, req.query);
+  const { q, sort } = parseQuery(userListQuery, req.query);
   const parsed = q === undefined ? undefined : parseUserQuery(q);
+  checkUserSort(sort, parsed !== undefined);
   const query = parsed?.kind === 'search' ? { search: parsed.search } : parsed ? { q: parsed.q } : {};
   const page = await deps.store.users.list(req.context.tenant.name, { ...pagination, ...query });
   return pageReply('users', page, pagination, (user) => selectFields(userJson(user), fields));
@@ -86,11 +88,14 @@ function setMetadata(user: User, key: 'appMetadata' | 'userMetadata', value: Rec
   else user[key] = value;
 }
 
+/**
+ * 204 whether or not the user existed, as Auth0 answers (a delete leaves the user absent either way).
+ * The lookup is within the tenant, so a user of another tenant is absent here and never touched.
+ */
 async function remove(req: Request, _res: Response, { removal }: ManagementServices): Promise<ManagementReply> {
-  const id = pathParam(req, 'id');
-  const revocations = await deleteUserAndRevoke(removal, req.context.tenant.name, id);
-  if (!revocations) throw notFound('user', id);
-  return { auditDetails: { upstream_revocation: revocations } };
+  const revocations = await deleteUserAndRevoke(removal, req.context.tenant.name, pathParam(req, 'id'));
+  // Only a deletion has upstream grants to report: an absent user's sapi event carries no upstream_revocation.
+  return revocations ? { auditDetails: { upstream_revocation: revocations } } : {};
 }
 
 async function unlink(req: Request, _res: Response, { deps, removal }: ManagementServices): Promise<ManagementReply> {

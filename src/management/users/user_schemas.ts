@@ -28,10 +28,14 @@ export const updateUserBody = z.strictObject({
 
 export type UpdateUserBody = z.infer<typeof updateUserBody>;
 
-/** `q` in Auth0's user-search syntax (the subset in user_search_query.ts); v3 is the only engine. */
+/**
+ * `q` in Auth0's user-search syntax (the subset in user_search_query.ts); v3 is the only engine.
+ * `sort` is checked by user_sort.ts.
+ */
 export const userListQuery = z.looseObject({
   q: z.string().max(1000, 'Must be at most 1000 characters').optional(),
   search_engine: z.enum(['v3'], { error: 'Must be v3' }).optional(),
+  sort: z.string().max(100, 'Must be at most 100 characters').optional(),
 });
 
 /** GET /users-by-email: the exact email, case-sensitive as Auth0 documents it. */

@@ -28,6 +28,21 @@ describe('/api/v2/keys/signing', () => {
     expect(JSON.stringify(response.body)).not.toMatch(/"d"|PRIVATE/);
   });
 
+  it('shows the certificate the JWKS publishes as x5c and /pem serves: one certificate per key, wherever it is read', async () => {
+    const listed = (await harness.call('get', '/keys/signing', admin).expect(200)).body as Array<{ kid: string; cert: string; current?: boolean }>;
+    const jwks = (await request(harness.apps[0]!).get('/.well-known/jwks.json').set('Host', harness.host).expect(200)).body as {
+      keys: Array<{ kid: string; x5c: string[]; x5t: string }>;
+    };
+    for (const key of listed) {
+      const published = jwks.keys.find((candidate) => candidate.kid === key.kid)!;
+      const certificate = new X509Certificate(key.cert);
+      expect(published.x5c).toEqual([certificate.raw.toString('base64')]);
+      expect(Buffer.from(published.x5t, 'base64url').toString('hex').toUpperCase()).toBe(certificate.fingerprint.replaceAll(':', ''));
+    }
+    const pem = await request(harness.apps[0]!).get('/pem').set('Host', harness.host).responseType('blob').expect(200);
+    expect((pem.body as Buffer).toString('utf8')).toBe(`${listed.find((key) => key.current)!.cert}\r\n`);
+  });
+
   it('rotates: the next key becomes current, the old one previous, a new next key is published', async () => {
     const before = (await harness.call('get', '/keys/signing', admin).expect(200)).body as Record<string, unknown>[];
     const rotated = await harness.call('post', '/keys/signing/rotate', admin).expect(201);
@@ -59,6 +74,12 @@ describe('/api/v2/keys/signing', () => {
     admin = await harness.tokenWith(['read:signing_keys', 'create:signing_keys', 'update:signing_keys']);
     const shown = await harness.call('get', `/keys/signing/${String(previous.kid)}`, admin).expect(200);
     expect(shown.body).toMatchObject({ revoked: true, revoked_at: expect.any(String) });
+  });
+
+  it('serves the new current key at /pem once a rotation promotes it', async () => {
+    const rotated = await harness.call('post', '/keys/signing/rotate', admin).expect(201);
+    const pem = await request(harness.apps[0]!).get('/pem').set('Host', harness.host).responseType('blob').expect(200);
+    expect((pem.body as Buffer).toString('utf8')).toBe(`${String(rotated.body.cert)}\r\n`);
   });
 
   it('answers 404 for an unknown kid', async () => {

@@ -81,6 +81,23 @@ describe('/api/v2/users', () => {
     expect((await harness.call('get', '/users?page=9&per_page=5', reader)).body).toEqual([]);
   });
 
+  it('takes sort=created_at:-1, the order it lists in, and answers 400 to any sort it cannot keep rather than ignore it', async () => {
+    const listed = (response: { body: unknown }) => (response.body as Array<{ user_id: string }>).map((found) => found.user_id);
+    const newestFirst = await harness.call('get', '/users?sort=created_at%3A-1&per_page=3', reader).expect(200);
+    expect(listed(newestFirst)).toEqual(['fitbit|U099', 'fitbit|U012', 'fitbit|U011']);
+
+    for (const sort of ['created_at:1', 'last_login:-1', 'email:1', 'created_at', 'created_at:asc']) {
+      const refused = await harness.call('get', `/users?sort=${encodeURIComponent(sort)}`, reader);
+      expect([sort, refused.status]).toEqual([sort, 400]);
+      expect(refused.body).toMatchObject({ statusCode: 400, error: 'Bad Request', errorCode: 'invalid_query_string' });
+      expect(refused.body.message).toMatch(/^Query validation error: '.*Supported: created_at:-1 .*' on property sort\.$/);
+    }
+
+    const withSearch = await harness.call('get', `/users?q=runner&sort=${encodeURIComponent('created_at:-1')}`, reader);
+    expect(withSearch.status).toBe(400);
+    expect(withSearch.body.message).toMatch(/cannot be combined with q.*on property sort/);
+  });
+
   it('searches users with q, a case-insensitive prefix of user id, email or name', async () => {
     const byName = await harness.call('get', '/users?q=Zelda%20M', reader);
     expect((byName.body as Array<{ user_id: string }>).map((found) => found.user_id)).toEqual(['fitbit|U099']);

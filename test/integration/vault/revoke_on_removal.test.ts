@@ -68,10 +68,11 @@ describe('DELETE /api/v2/users/{id}', () => {
     });
   });
 
-  it('answers 404 inexistent_user for a user that does not exist', async () => {
+  it('answers 204 for a user that does not exist, as Auth0 does, and revokes nothing upstream', async () => {
+    const before = revocations();
     const response = await harness.call('delete', '/users/fitbit%7CNOBODY', await harness.tokenWith(['delete:users']));
-    expect(response.status).toBe(404);
-    expect(response.body).toMatchObject({ statusCode: 404, errorCode: 'inexistent_user' });
+    expect(response.status).toBe(204);
+    expect(revocations()).toBe(before);
   });
 });
 

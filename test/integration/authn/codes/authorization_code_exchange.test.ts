@@ -35,6 +35,8 @@ describeEachStore('authorization_code exchange at /oauth/token', (harness) => {
       given_name: 'Ada',
       family_name: 'Lovelace',
       picture: 'https://static.example/ada.png',
+      // An ISO 8601 string, as Auth0 sends it (not OpenID Connect's number of seconds).
+      updated_at: user.updatedAt,
       email: 'ada@example.com',
       email_verified: true,
     });

@@ -1,4 +1,5 @@
 import { expect, it } from '@jest/globals';
+import { decodeJwt } from 'jose';
 import request from 'supertest';
 import { describeEachStore } from '../../../support/stores.js';
 import { basicAuth, CALLBACK, useBackChannel, type BackChannel } from '../../../support/authn/back_channel_fixture.js';
@@ -28,10 +29,19 @@ describeEachStore('/userinfo', (harness) => {
       given_name: 'Ada',
       family_name: 'Lovelace',
       picture: 'https://static.example/ada.png',
-      updated_at: Math.floor(Date.parse(user.updatedAt) / 1000),
+      updated_at: user.updatedAt,
       email: 'ada@example.com',
       email_verified: true,
     });
+  });
+
+  it('sends updated_at as an ISO 8601 string, as Auth0 does, the same in the id_token and at /userinfo', async () => {
+    const bc = backChannel();
+    const { user, accessToken, idToken } = await tokensFor(bc, ['openid', 'profile']);
+    const response = await request(bc.app).get('/userinfo').set('Host', bc.host).set('Authorization', `Bearer ${accessToken}`).expect(200);
+    expect(response.body.updated_at).toBe(user.updatedAt);
+    expect(new Date(response.body.updated_at as string).getTime()).toBe(Date.parse(user.updatedAt));
+    expect(decodeJwt(idToken).updated_at).toBe(response.body.updated_at);
   });
 
   it('returns only sub for a token granted openid alone, and email without profile for openid email', async () => {
