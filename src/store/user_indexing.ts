@@ -81,14 +81,18 @@ export function drivingClause(group: UserSearchGroup): UserSearchClause {
   return rest.reduce((best, clause) => (rank(clause) < rank(best) ? clause : best), first);
 }
 
-/** Index entries read per group at most: a search walks this far for its first 1000 matches. */
+/**
+ * Index entries one search reads at most, over all its groups: a search walks this far for its
+ * first 1000 matches. One budget per request, not per group, so repeating a group buys no more.
+ */
 export const SEARCH_SCAN_LIMIT = SEARCH_RESULT_LIMIT * 20;
 
 /**
- * Answers a structured search from candidate ids: for each group, the ids its driving clause's
- * index range yields (in index order) are loaded and checked against the whole search; matches are
- * kept in group order, each user once, up to the search limit. Both adapters run this with their
- * own range reads and loads.
+ * Answers a structured search from candidate ids: for each distinct group, the ids its driving
+ * clause's index range yields (in index order) are loaded and checked against the whole search;
+ * matches are kept in group order, each user once, up to the search limit. Both adapters run this
+ * with their own range reads and loads; between batches it lets other requests run, since the
+ * embedded store reads synchronously.
  */
 export async function runUserSearch(
   search: UserSearch,
@@ -96,18 +100,33 @@ export async function runUserSearch(
   load: (userIds: readonly string[]) => Promise<User[]>,
 ): Promise<User[]> {
   const found = new Map<string, User>();
-  for (const group of search.any) {
+  let budget = SEARCH_SCAN_LIMIT;
+  for (const group of distinctGroups(search.any)) {
     const clause = drivingClause(group);
-    for (let offset = 0; offset < SEARCH_SCAN_LIMIT && found.size < SEARCH_RESULT_LIMIT; offset += SEARCH_BATCH) {
-      const ids = await readRange(clause, offset, SEARCH_BATCH);
+    for (let offset = 0; budget > 0 && found.size < SEARCH_RESULT_LIMIT; offset += SEARCH_BATCH) {
+      const count = Math.min(SEARCH_BATCH, budget);
+      const ids = await readRange(clause, offset, count);
+      budget -= ids.length;
       const fresh = [...new Set(ids)].filter((id) => !found.has(id));
       for (const user of await load(fresh)) {
         if (found.size < SEARCH_RESULT_LIMIT && matchesUserSearch(user, search)) found.set(user.userId, user);
       }
-      if (ids.length < SEARCH_BATCH) break;
+      if (ids.length < count) break;
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
   return [...found.values()];
+}
+
+/** A group written twice finds nothing more the second time. */
+function distinctGroups(groups: readonly UserSearchGroup[]): UserSearchGroup[] {
+  const seen = new Set<string>();
+  return groups.filter((group) => {
+    const key = JSON.stringify([...group.all].map((clause) => JSON.stringify(clause)).sort());
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 const SEARCH_BATCH = 500;
