@@ -36,7 +36,17 @@ const SERVER_ERROR: ErrorPageText = {
   advice: 'Try again in a moment. If it keeps happening, give the administrator the reference below.',
 };
 
-export function errorPageText(status: number): ErrorPageText {
+/**
+ * The dashboard's refusals come from its own pages and forms, never from an application: their
+ * advice speaks to the admin who pressed something.
+ */
+const DASHBOARD_BY_STATUS: Readonly<Record<number, ErrorPageText>> = {
+  400: { title: 'This request cannot be completed', advice: 'Go back, reload the page and try again.' },
+  415: { title: 'This request cannot be read', advice: 'Go back, reload the page and send the form again.' },
+};
+
+export function errorPageText(status: number, audience: 'visitor' | 'admin' = 'visitor'): ErrorPageText {
   if (status >= 500 && status !== 503) return SERVER_ERROR;
-  return BY_STATUS[status] ?? BY_STATUS[status >= 500 ? 503 : 400] ?? SERVER_ERROR;
+  const forAdmin = audience === 'admin' ? DASHBOARD_BY_STATUS[status] : undefined;
+  return forAdmin ?? BY_STATUS[status] ?? BY_STATUS[status >= 500 ? 503 : 400] ?? SERVER_ERROR;
 }
