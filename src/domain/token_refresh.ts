@@ -3,29 +3,47 @@ import { ConflictError, isRefusal, TooManyRequestsError, UpstreamUnavailableErro
 import { NotFoundInStoreError } from './ports.js';
 import { markNeedsReauthorization, reauthorizationReasonFor, type ReauthorizationReason } from './identity_status.js';
 import { identityKey, readIdentity, updateIdentity, type IdentityRef } from './stored_identity.js';
+import { isPassingFailure, servableStoredToken } from './stored_token_fallback.js';
 import { freshStoredToken, needsReauthorizationError, type VaultAccessToken } from './token_freshness.js';
 import type { ResolvedVaultDeps } from './token_vault_deps.js';
 import { backoffRemainingSeconds, recordBackoff } from './upstream_backoff.js';
-import { upstreamFailureOf, type UpstreamFailure } from './upstream_token_client.js';
-import type { User } from './types.js';
+import { upstreamFailureOf, type UpstreamFailure, type UpstreamTokenClient } from './upstream_token_client.js';
+import type { Identity, User } from './types.js';
 
-/** The 429 a caller gets while the upstream's rate-limit window for this identity is open. */
-export async function throwIfBackingOff(deps: ResolvedVaultDeps, ref: IdentityRef): Promise<void> {
-  const seconds = await backoffRemainingSeconds(deps.ephemeral, identityKey(ref), deps.now());
-  if (seconds > 0) throw rateLimitedError(ref, seconds);
+/**
+ * For a caller who cannot have a refresh now (another refresh ran too long, the upstream's window is
+ * open): the stored token while it is still good for a while (stored_token_fallback.ts), else
+ * `error`, as before.
+ */
+export function storedTokenOr(deps: ResolvedVaultDeps, identity: Identity, error: Error): VaultAccessToken {
+  const stored = servableStoredToken(identity, deps.sealer, deps.now());
+  if (!stored) throw error;
+  return stored;
+}
+
+/**
+ * Undefined when the upstream may be called for this identity. While the upstream's rate-limit
+ * window is open for the tokens it holds: the stored token if it is still good for a while, else
+ * the 429 with the seconds left.
+ */
+export async function storedTokenIfBackingOff(deps: ResolvedVaultDeps, ref: IdentityRef, identity: Identity): Promise<VaultAccessToken | undefined> {
+  const seconds = await backoffRemainingSeconds(deps.ephemeral, identityKey(ref), identity.tokens, deps.now());
+  return seconds > 0 ? storedTokenOr(deps, identity, rateLimitedError(ref, seconds)) : undefined;
 }
 
 /**
  * The refresh itself. The caller holds the identity's lock, so this is the only refresh of that
  * identity anywhere. It re-reads the user first (the previous holder may have just refreshed), and
  * stores the rotated refresh token before returning, that is before the lock is released: nobody can
- * read the old refresh token once the upstream has retired it.
+ * read the old refresh token once the upstream has retired it. `issued` is called once the upstream
+ * has answered with new tokens, before they are stored.
  */
-export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityRef): Promise<VaultAccessToken> {
+export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityRef, issued: () => void = () => undefined): Promise<VaultAccessToken> {
   const { user, identity } = await readIdentity(deps.users, ref);
   const stored = freshStoredToken(identity, deps.sealer, deps.now(), deps.timing.refreshMarginMs);
   if (stored) return stored;
-  await throwIfBackingOff(deps, ref);
+  const untilReset = await storedTokenIfBackingOff(deps, ref, identity);
+  if (untilReset) return untilReset;
 
   const tokens = identity.tokens;
   if (!tokens?.refreshToken) {
@@ -40,17 +58,20 @@ export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityR
   if (!connection) {
     throw new ConflictError(`The connection ${ref.connection} no longer exists, so its tokens cannot be refreshed.`, 'inexistent_connection');
   }
-  const failed = async (error: unknown): Promise<never> => {
+  const failed = (error: unknown): Promise<VaultAccessToken> => {
     const failure = upstreamFailureOf(error);
     deps.metrics.refreshed(ref.tenant, ref.connection, failure.kind);
-    throw await refreshFailed(deps, ref, user, failure);
+    return refreshFailed(deps, ref, user, identity, failure);
   };
-  const client = await deps.tokenClientFor(connection, identity.api).catch((error: unknown) => {
+  let client: UpstreamTokenClient;
+  try {
+    client = await deps.tokenClientFor(connection, identity.api);
+  } catch (error) {
     // The connection has moved to another API since these tokens were issued: the identity needs
     // reauthorization, as after an upstream's refusal. Anything else is fitgate's own and goes out as it is.
     if (upstreamFailureOf(error).kind !== 'api_changed') throw error;
     return failed(error);
-  });
+  }
   let refreshed;
   try {
     refreshed = await client.refresh(deps.sealer.open(tokens.refreshToken));
@@ -58,6 +79,7 @@ export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityR
     return failed(error);
   }
   deps.metrics.refreshed(ref.tenant, ref.connection, 'success');
+  issued();
 
   const now = deps.now();
   const refreshedTokens = {
@@ -109,16 +131,35 @@ function loudly(deps: ResolvedVaultDeps, details: object, error: unknown): never
   throw error;
 }
 
-async function refreshFailed(deps: ResolvedVaultDeps, ref: IdentityRef, user: User, failure: UpstreamFailure): Promise<Error> {
+/**
+ * What a failed refresh answers: the identity needs reauthorization (409) when the upstream refused
+ * the tokens for good; otherwise the stored token while it is still good for a while, or the 429 /
+ * 503 the caller may retry. An invalid_grant never serves the stored token, however long it has left:
+ * the tokens are dropped with the status, so this read and every later one answer the same 409, and
+ * a revoked grant usually takes its access tokens with it.
+ */
+async function refreshFailed(
+  deps: ResolvedVaultDeps,
+  ref: IdentityRef,
+  user: User,
+  identity: Identity,
+  failure: UpstreamFailure,
+): Promise<VaultAccessToken> {
   const reason = reauthorizationReasonFor(failure);
-  if (reason) return disconnect(deps, ref, user, reason, failure.message);
+  if (reason) throw await disconnect(deps, ref, user, reason, failure.message);
+  const stored = isPassingFailure(failure) ? servableStoredToken(identity, deps.sealer, deps.now()) : undefined;
+  // Whether the caller got the stored token is what tells an upstream blip from an outage callers see.
+  const outcome = stored ? { served_stored_token: true, expires_in_s: stored.expiresIn } : { served_stored_token: false };
+  const context = { user_id: ref.userId, connection: ref.connection, ...outcome };
   if (failure.kind === 'rate_limited') {
-    const seconds = await recordBackoff(deps.ephemeral, identityKey(ref), failure.retryAfterSeconds, deps.now());
-    deps.logger.warn({ user_id: ref.userId, connection: ref.connection, retry_after_s: seconds }, 'upstream rate-limited a token refresh');
-    return rateLimitedError(ref, seconds);
+    const seconds = await recordBackoff(deps.ephemeral, identityKey(ref), identity.tokens, failure.retryAfterSeconds, deps.now());
+    deps.logger.warn({ ...context, retry_after_s: seconds }, 'upstream rate-limited a token refresh');
+    if (stored) return stored;
+    throw rateLimitedError(ref, seconds);
   }
-  deps.logger.warn({ user_id: ref.userId, connection: ref.connection, kind: failure.kind, upstream: failure.message }, 'upstream token refresh failed');
-  return new UpstreamUnavailableError(`The upstream could not refresh the ${ref.connection} token now (${failure.kind}); try again later.`);
+  deps.logger.warn({ ...context, kind: failure.kind, upstream: failure.message }, 'upstream token refresh failed');
+  if (stored) return stored;
+  throw new UpstreamUnavailableError(`The upstream could not refresh the ${ref.connection} token now (${failure.kind}); try again later.`);
 }
 
 /** Stores the new status, writes the log event, and returns the error the caller answers with. */

@@ -2,10 +2,13 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { UpstreamUnavailableError } from '../errors/index.js';
 import { refreshLockName } from './identity_lock.js';
 import { identityKey, readIdentity, type IdentityRef } from './stored_identity.js';
+import { REFRESH_PATIENCE_MS, servableStoredToken } from './stored_token_fallback.js';
 import { freshStoredToken, type VaultAccessToken } from './token_freshness.js';
-import { refreshHoldingLock, throwIfBackingOff } from './token_refresh.js';
+import { refreshHoldingLock, storedTokenIfBackingOff, storedTokenOr } from './token_refresh.js';
 import { DEFAULT_TOKEN_VAULT_TIMING, type ResolvedVaultDeps, type TokenVaultDeps } from './token_vault_deps.js';
+import type { Identity } from './types.js';
 import { NO_VAULT_METRICS } from './vault_metrics.js';
+import { withinPatience } from './within_patience.js';
 
 export type { VaultAccessToken } from './token_freshness.js';
 
@@ -17,10 +20,19 @@ export type { VaultAccessToken } from './token_freshness.js';
  * one refresh while the others poll, re-reading the user until the fresh token is stored. This matters
  * because legacy Fitbit refresh tokens are single use: two concurrent refreshes leave one caller with
  * a retired token, and storing the loser's answer would lose the user's connection for good.
+ *
+ * A stored token that is still good for a while (stored_token_fallback.ts) is not withheld because
+ * the upstream is down, slow or rate-limiting: the caller gets it when the refresh fails for such a
+ * reason, when the upstream's rate-limit window is open, or when the upstream takes longer than a
+ * short patience to answer, in which case the refresh carries on and stores its result for the next
+ * reader.
  */
 export class TokenVault {
   private readonly deps: ResolvedVaultDeps;
+  /** Reads in progress, which concurrent callers join. */
   private readonly inFlight = new Map<string, Promise<VaultAccessToken>>();
+  /** Refreshes in progress; one may outlive the read that started it, when that read stopped waiting. */
+  private readonly refreshing = new Map<string, RunningRefresh>();
 
   constructor(deps: TokenVaultDeps) {
     this.deps = {
@@ -51,12 +63,50 @@ export class TokenVault {
       this.deps.metrics.freshToken(ref.tenant, ref.connection);
       return stored;
     }
-    await throwIfBackingOff(this.deps, ref);
-    return this.refreshOnce(ref);
+    const untilReset = await storedTokenIfBackingOff(this.deps, ref, identity);
+    if (untilReset) return untilReset;
+    const running = this.refresh(ref);
+    if (!servableStoredToken(identity, this.deps.sealer, this.deps.now())) return running.result;
+    // Patience is for the upstream (and another instance's refresh). Once new tokens are issued, the
+    // reader waits for them to be stored: it gets the new token, or the store's failure as before.
+    return withinPatience(running.result, REFRESH_PATIENCE_MS, () => (running.issued() ? undefined : this.servedWhileRefreshing(ref, identity)));
+  }
+
+  /** The refresh of this identity this process runs, started unless one is running already. */
+  private refresh(ref: IdentityRef): RunningRefresh {
+    const key = identityKey(ref);
+    const joined = this.refreshing.get(key);
+    if (joined) {
+      this.deps.metrics.waitedForRefresh(ref.tenant, ref.connection);
+      return joined;
+    }
+    let issued = false;
+    const result = this.refreshOnce(ref, () => (issued = true)).finally(() => this.refreshing.delete(key));
+    // A reader that stopped waiting has its answer already, and the failure is logged where it
+    // happened; nobody else may be listening when it settles.
+    result.catch(() => undefined);
+    const running: RunningRefresh = { result, issued: () => issued };
+    this.refreshing.set(key, running);
+    return running;
+  }
+
+  /**
+   * The stored token, for a reader whose refresh outlasted its patience; undefined (wait on, as
+   * without a stored token) when the token has fallen below the margin meanwhile.
+   */
+  private servedWhileRefreshing(ref: IdentityRef, identity: Identity): VaultAccessToken | undefined {
+    const stored = servableStoredToken(identity, this.deps.sealer, this.deps.now());
+    if (stored) {
+      this.deps.logger.info(
+        { user_id: ref.userId, connection: ref.connection, waited_ms: REFRESH_PATIENCE_MS, expires_in_s: stored.expiresIn },
+        'token refresh still running; served the stored access token',
+      );
+    }
+    return stored;
   }
 
   /** Takes the identity's lock and refreshes, or waits for whoever holds it and uses their result. */
-  private async refreshOnce(ref: IdentityRef): Promise<VaultAccessToken> {
+  private async refreshOnce(ref: IdentityRef, issued: () => void): Promise<VaultAccessToken> {
     const { locks, timing, now } = this.deps;
     const lockName = refreshLockName(ref);
     const giveUpAt = now() + timing.waitBoundMs;
@@ -65,7 +115,7 @@ export class TokenVault {
       const lockToken = await locks.tryAcquire(lockName, timing.lockTtlMs);
       if (lockToken) {
         try {
-          return await refreshHoldingLock(this.deps, ref);
+          return await refreshHoldingLock(this.deps, ref, issued);
         } finally {
           await locks.release(lockName, lockToken).catch((error: unknown) => {
             // The lock expires by itself; a failed release only delays the next refresh.
@@ -81,12 +131,20 @@ export class TokenVault {
       const { identity } = await readIdentity(this.deps.users, ref);
       const stored = freshStoredToken(identity, this.deps.sealer, now(), timing.refreshMarginMs);
       if (stored) return stored;
-      await throwIfBackingOff(this.deps, ref);
+      const untilReset = await storedTokenIfBackingOff(this.deps, ref, identity);
+      if (untilReset) return untilReset;
       if (now() > giveUpAt) {
-        throw new UpstreamUnavailableError(
+        const error = new UpstreamUnavailableError(
           `Another request is still refreshing the ${ref.connection} token of this user; try again shortly.`,
         );
+        return storedTokenOr(this.deps, identity, error);
       }
     }
   }
+}
+
+/** A refresh this process runs, and whether the upstream has issued its new tokens yet. */
+interface RunningRefresh {
+  result: Promise<VaultAccessToken>;
+  issued(): boolean;
 }

@@ -77,7 +77,8 @@ function suite(kind: StoreKind): void {
   });
 
   it('counts an upstream 429 on a refresh as rate_limited, once, in the vault and in the upstream calls', async () => {
-    const user = await harness.seedUser('carol', { expiresInSeconds: 60 });
+    // Less than the 30 s a stored token must have left to be served while the upstream refuses.
+    const user = await harness.seedUser('carol', { expiresInSeconds: 20 });
     emulator.control.setFailure({ host: 'api.fitbit.com', mode: { kind: 'rate-limit', retryAfterSeconds: 600 }, times: 1 });
     const moved = await movedBy(async () => {
       await readTokens(user.userId, 429);

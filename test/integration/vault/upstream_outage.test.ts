@@ -3,8 +3,13 @@ import type { User } from '../../../src/domain/types.js';
 import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
 import { startManagementHarness, type ManagementHarness } from '../management/harness.js';
 
-// An upstream that is down or silent is a passing problem: the caller gets a 503 it can retry, in
-// bounded time, and the identity keeps its status and its stored refresh token.
+// An upstream that is down or silent is a passing problem: with a stored token too close to expiry
+// to hand out (30 s or less left), the caller gets a 503 it can retry, in bounded time, and the
+// identity keeps its status and its stored refresh token. (A stored token with more left is served
+// instead: serves_valid_token_through_outage.test.ts.)
+
+// Inside the vault's refresh window, and below the margin a stored token must have left to be served.
+const ABOUT_TO_EXPIRE = 20;
 
 let emulator: TestEmulator;
 let harness: ManagementHarness;
@@ -38,14 +43,14 @@ async function expectUnavailableAndUntouched(user: User): Promise<void> {
 
 describe('a refresh the upstream cannot serve now', () => {
   it('answers 503 upstream_unavailable to an upstream 5xx and keeps the identity as it was', async () => {
-    const user = await harness.seedUser('alice', { expiresInSeconds: 60 });
+    const user = await harness.seedUser('alice', { expiresInSeconds: ABOUT_TO_EXPIRE });
     emulator.control.setFailure({ host: 'api.fitbit.com', mode: { kind: 'status', status: 502 } });
 
     await expectUnavailableAndUntouched(user);
   });
 
   it('answers 503 upstream_unavailable when the upstream does not answer within the timeout', async () => {
-    const user = await harness.seedUser('bob', { expiresInSeconds: 60 });
+    const user = await harness.seedUser('bob', { expiresInSeconds: ABOUT_TO_EXPIRE });
     emulator.control.setFailure({ host: 'api.fitbit.com', mode: { kind: 'timeout' } });
 
     await expectUnavailableAndUntouched(user);
@@ -53,7 +58,7 @@ describe('a refresh the upstream cannot serve now', () => {
   });
 
   it('refreshes on the next read once the upstream is back', async () => {
-    const user = await harness.seedUser('carol', { expiresInSeconds: 60 });
+    const user = await harness.seedUser('carol', { expiresInSeconds: ABOUT_TO_EXPIRE });
     emulator.control.setFailure({ host: 'api.fitbit.com', mode: { kind: 'status', status: 500 }, times: 1 });
     expect((await harness.call('get', `/users/${encodeURIComponent(user.userId)}`, tokenReader)).status).toBe(503);
 

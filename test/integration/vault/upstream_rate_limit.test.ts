@@ -3,9 +3,14 @@ import { startTestEmulator, type TestEmulator } from '../../support/emulator.js'
 import { startManagementHarness, type ManagementHarness } from '../management/harness.js';
 import { legacyRefreshRequests } from './upstream_counters.js';
 
-// An upstream 429 names when its window resets. The vault remembers that in the shared store and
-// answers 429 with Retry-After until then, without another upstream call (which would only count
-// against the user's quota again).
+// An upstream 429 names when its window resets. The vault remembers that in the shared store and,
+// for a stored token too close to expiry to hand out (30 s or less left), answers 429 with
+// Retry-After until then, without another upstream call (which would only count against the user's
+// quota again). (A stored token with more left is served instead:
+// serves_valid_token_while_rate_limited.test.ts.)
+
+// Inside the vault's refresh window, and below the margin a stored token must have left to be served.
+const ABOUT_TO_EXPIRE = 20;
 
 let emulator: TestEmulator;
 let harness: ManagementHarness;
@@ -22,7 +27,7 @@ afterAll(async () => {
 
 describe('an upstream that rate-limits a refresh', () => {
   it('answers 429 with the upstream’s Retry-After, and makes no upstream call from any instance until the reset', async () => {
-    const user = await harness.seedUser('alice', { expiresInSeconds: 60 });
+    const user = await harness.seedUser('alice', { expiresInSeconds: ABOUT_TO_EXPIRE });
     const path = `/users/${encodeURIComponent(user.userId)}`;
     const token = await harness.tokenWith(['read:user_idp_tokens']);
     // One 429 only: if the vault called again, the next refresh would succeed and answer 200.
@@ -46,7 +51,7 @@ describe('an upstream that rate-limits a refresh', () => {
   });
 
   it('refreshes again once the upstream’s window has passed', async () => {
-    const user = await harness.seedUser('bob', { expiresInSeconds: 60 });
+    const user = await harness.seedUser('bob', { expiresInSeconds: ABOUT_TO_EXPIRE });
     const path = `/users/${encodeURIComponent(user.userId)}`;
     const token = await harness.tokenWith(['read:user_idp_tokens']);
     emulator.control.setFailure({ host: 'api.fitbit.com', mode: { kind: 'rate-limit', retryAfterSeconds: 1 }, times: 1 });

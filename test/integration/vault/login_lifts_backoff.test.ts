@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { recordLogin } from '../../../src/domain/users.js';
+import { legacyLogin, startTestEmulator, type TestEmulator } from '../../support/emulator.js';
+import { startManagementHarness, type ManagementHarness } from '../management/harness.js';
+import { legacyRefreshRequests } from './upstream_counters.js';
+
+// The vault remembers an upstream 429 for the identity's stored tokens. A login that brings new
+// tokens lifts it: the user who logs in again gets a token, not a 429 for the rest of the window.
+
+let emulator: TestEmulator;
+let harness: ManagementHarness;
+
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+  harness = await startManagementHarness('vault-login-lifts-backoff', { emulator, instances: 2 });
+});
+
+afterAll(async () => {
+  await harness?.cleanup();
+  await emulator?.close();
+});
+
+describe('a login during the upstream’s rate-limit window', () => {
+  it('lifts the remembered back-off for the identity, on every instance', async () => {
+    const user = await harness.seedUser('alice', { expiresInSeconds: 20 });
+    const path = `/users/${encodeURIComponent(user.userId)}`;
+    const token = await harness.tokenWith(['read:user_idp_tokens']);
+    emulator.control.setFailure({ host: 'api.fitbit.com', mode: { kind: 'rate-limit', retryAfterSeconds: 900 }, times: 1 });
+    expect((await harness.call('get', path, token, undefined, 0)).status).toBe(429);
+    expect((await harness.call('get', path, token, undefined, 1)).status).toBe(429);
+    const before = legacyRefreshRequests(emulator);
+
+    // New tokens, themselves close enough to expiry that reading them needs a refresh: the upstream
+    // must be called, which the remembered 429 would forbid.
+    const relogin = (await legacyLogin(emulator.url, { user: 'alice' })).body as { access_token: string; refresh_token: string };
+    await recordLogin(
+      { users: harness.store.users, sealer: harness.deps[0]!.sealer },
+      {
+        tenant: harness.tenant.name,
+        connection: harness.connection,
+        upstreamUserId: user.identities[0]!.userId,
+        profile: {},
+        profileData: {},
+        tokens: { accessToken: relogin.access_token, refreshToken: relogin.refresh_token, expiresIn: 20, grantedScopes: ['profile'] },
+        now: new Date(),
+      },
+    );
+
+    const response = await harness.call('get', path, token, undefined, 1);
+    expect(response.status).toBe(200);
+    expect(response.body.identities[0].expires_in).toBeGreaterThan(3600);
+    expect(legacyRefreshRequests(emulator) - before).toBe(1);
+    expect((await harness.call('get', path, token, undefined, 0)).status).toBe(200);
+  });
+});

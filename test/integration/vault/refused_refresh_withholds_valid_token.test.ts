@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { emulatorEndpoints, getJson, startTestEmulator, type TestEmulator } from '../../support/emulator.js';
+import { startManagementHarness, type ManagementHarness } from '../management/harness.js';
+
+// An upstream invalid_grant is no passing failure: the identity needs reauthorization at once, even
+// when its stored access token still has time left. Every read from then on answers the same 409, so
+// an application learns on the first read that the user must log in again, not minutes later.
+
+let emulator: TestEmulator;
+let harness: ManagementHarness;
+
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+  harness = await startManagementHarness('vault-refused-refresh-valid-token', { emulator });
+});
+
+afterAll(async () => {
+  await harness?.cleanup();
+  await emulator?.close();
+});
+
+describe('a refresh the upstream refuses while the stored access token is still valid', () => {
+  it('answers 409 needs_reauthorization and drops the tokens, rather than serving the access token', async () => {
+    const user = await harness.seedUser('alice', { expiresInSeconds: 90 });
+    const identity = user.identities[0]!;
+    const accessToken = harness.deps[0]!.sealer.open(identity.tokens!.accessToken);
+    await harness.store.users.update({
+      ...user,
+      identities: [{ ...identity, tokens: { ...identity.tokens!, refreshToken: harness.deps[0]!.sealer.seal('refresh-token-the-upstream-never-issued') } }],
+    });
+    expect((await getJson(emulatorEndpoints(emulator.url).legacy.profile, accessToken)).status).toBe(200);
+
+    const response = await harness.call('get', `/users/${encodeURIComponent(user.userId)}`, await harness.tokenWith(['read:user_idp_tokens']));
+
+    expect(response.status).toBe(409);
+    expect(response.body).toMatchObject({ errorCode: 'needs_reauthorization' });
+    expect(JSON.stringify(response.body)).not.toContain(accessToken);
+    const stored = (await harness.store.users.get(user.tenant, user.userId))!.identities[0]!;
+    expect(stored).toMatchObject({ status: 'needs_reauthorization', statusReason: 'refresh_token_rejected' });
+    expect(stored.tokens).toBeUndefined();
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from '@jest/globals';
+import { aUser, pluginFailure, REF, vaultWith } from './vault_fixtures.js';
+
+// Which failed refreshes the stored token is served through (passing ones, with more than 30 s
+// left), and which answer as before: a token too close to expiry, an unexplained failure, a refusal.
+
+describe('a refresh that fails while the stored token is inside the refresh window', () => {
+  it.each([
+    ['timeout', 'timeout'],
+    ['unavailable', 'unavailable'],
+    ['conflict (Fitbit 409)', 'conflict'],
+    ['rate_limited', 'rate_limited'],
+  ])('serves the stored token with its real expires_in after %s, and keeps the identity connected', async (_name, kind) => {
+    const { vault, users, logged, events } = vaultWith(aUser(60), [pluginFailure(kind, 120)]);
+
+    await expect(vault.accessToken(REF)).resolves.toEqual({ accessToken: 'stored-access', expiresIn: 60 });
+
+    expect(users.all()[0]!.identities[0]).toMatchObject({ status: 'connected', tokens: aUser(60).identities[0]!.tokens });
+    expect(events).toEqual([]);
+    expect(logged).toEqual([expect.objectContaining({ level: 'warn', details: expect.objectContaining({ served_stored_token: true, expires_in_s: 60 }) })]);
+  });
+
+  it.each([
+    ['timeout', 503],
+    ['unavailable', 503],
+    ['rate_limited', 429],
+  ] as const)('answers %s with %i when the stored token has 30 s or less left', async (kind, status) => {
+    const { vault, logged } = vaultWith(aUser(30), [pluginFailure(kind, 120)]);
+
+    await expect(vault.accessToken(REF)).rejects.toMatchObject({ status });
+    expect(logged).toEqual([expect.objectContaining({ details: expect.objectContaining({ served_stored_token: false }) })]);
+  });
+
+  it('answers an unexplained failure (invalid_client) with 503 however long the stored token has left', async () => {
+    const { vault } = vaultWith(aUser(200), [pluginFailure('invalid_client')]);
+
+    await expect(vault.accessToken(REF)).rejects.toMatchObject({ status: 503, code: 'upstream_unavailable' });
+  });
+
+  it('answers invalid_grant with 409 and drops the tokens, however long the stored token has left', async () => {
+    const { vault, users, events } = vaultWith(aUser(200), [pluginFailure('invalid_grant')]);
+
+    await expect(vault.accessToken(REF)).rejects.toMatchObject({ status: 409, code: 'needs_reauthorization' });
+    expect(users.all()[0]!.identities[0]).toMatchObject({ status: 'needs_reauthorization', statusReason: 'refresh_token_rejected' });
+    expect(users.all()[0]!.identities[0]!.tokens).toBeUndefined();
+    expect(events).toHaveLength(1);
+  });
+});

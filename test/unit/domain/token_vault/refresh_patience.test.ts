@@ -1,0 +1,65 @@
+import { describe, expect, it } from '@jest/globals';
+import { REFRESH_PATIENCE_MS } from '../../../../src/domain/stored_token_fallback.js';
+import type { RefreshedUpstreamTokens } from '../../../../src/domain/upstream_token_client.js';
+import { aUser, pluginFailure, REF, refreshed, vaultWith } from './vault_fixtures.js';
+
+// A reader with a stored token good for more than 30 s waits for a refresh only so long; the refresh
+// carries on, its result is stored for the next reader, and a late failure goes nowhere.
+
+function pending(): { promise: Promise<RefreshedUpstreamTokens>; settle: (answer: RefreshedUpstreamTokens | Error) => void } {
+  let settle!: (answer: RefreshedUpstreamTokens | Error) => void;
+  const promise = new Promise<RefreshedUpstreamTokens>((resolve, reject) => {
+    settle = (answer) => (answer instanceof Error ? reject(answer) : resolve(answer));
+  });
+  return { promise, settle };
+}
+
+describe('a refresh slower than the vault’s patience', () => {
+  it('answers with the stored token, then stores the late refresh for the next reader, with one upstream call', async () => {
+    const slow = pending();
+    const { vault, refreshCalls } = vaultWith(aUser(60), [slow.promise]);
+
+    const startedAt = Date.now();
+    await expect(vault.accessToken(REF)).resolves.toEqual({ accessToken: 'stored-access', expiresIn: 60 });
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(REFRESH_PATIENCE_MS - 50);
+
+    // A reader arriving while it runs joins it rather than refreshing again.
+    const joined = vault.accessToken(REF);
+    slow.settle(refreshed('late-access'));
+    await expect(joined).resolves.toMatchObject({ accessToken: 'late-access' });
+    await expect(vault.accessToken(REF)).resolves.toEqual({ accessToken: 'late-access', expiresIn: 28800 });
+    expect(refreshCalls()).toBe(1);
+  });
+
+  it('lets a late failure pass without a trace beyond its log line', async () => {
+    const slow = pending();
+    const { vault, logged } = vaultWith(aUser(60), [slow.promise]);
+
+    await expect(vault.accessToken(REF)).resolves.toMatchObject({ accessToken: 'stored-access' });
+    slow.settle(pluginFailure('invalid_client'));
+    await new Promise((resolve) => setImmediate(resolve));
+
+    expect(logged.map((line) => line.message)).toEqual(['token refresh still running; served the stored access token', 'upstream token refresh failed']);
+  });
+
+  it('waits for new tokens the upstream has issued to be stored, however long the store takes', async () => {
+    const { vault, users } = vaultWith(aUser(60), [refreshed('issued-access')]);
+    const update = users.update.bind(users);
+    users.update = async (user) => {
+      await new Promise((resolve) => setTimeout(resolve, REFRESH_PATIENCE_MS + 300));
+      return update(user);
+    };
+
+    await expect(vault.accessToken(REF)).resolves.toEqual({ accessToken: 'issued-access', expiresIn: 28800 });
+  });
+
+  it('waits for the whole refresh when the stored token has 30 s or less left', async () => {
+    const slow = pending();
+    const { vault } = vaultWith(aUser(30), [slow.promise]);
+
+    const read = vault.accessToken(REF);
+    setTimeout(() => slow.settle(refreshed('slow-access')), REFRESH_PATIENCE_MS + 200);
+
+    await expect(read).resolves.toMatchObject({ accessToken: 'slow-access' });
+  });
+});
