@@ -19,11 +19,15 @@ interface LogoutRequest {
   state?: string;
 }
 
+/** Auth0's own logout; /oidc/logout, served by the same handler, follows RP-Initiated Logout instead. */
+const AUTH0_LOGOUT_PATH = '/v2/logout';
+
 /**
  * GET /v2/logout: ends the fitgate session, then sends the browser back to the application only when
  * `returnTo` is exactly one of that client's allowed logout URLs. Anything else (no client_id, an
  * unknown client, an address it did not register) shows a page instead, because redirecting to an
  * unchecked URL would make fitgate an open redirector for phishing. The session ends in every case.
+ * Without `returnTo`, /v2/logout with a client_id goes to the client's first allowed logout URL.
  */
 export function logoutEndpoint(deps: LogoutDeps): RequestHandler {
   const metrics = metricsOf(deps);
@@ -40,14 +44,15 @@ export function logoutEndpoint(deps: LogoutDeps): RequestHandler {
       ...(endUser ? { userId: endUser.userId, connection: endUser.connection } : {}),
     });
 
-    const refusal = request.returnTo === undefined ? undefined : refuseReturnTo(request.returnTo, identified);
+    const returnTo = request.returnTo ?? defaultReturnTo(req, request, identified);
+    const refusal = returnTo === undefined ? undefined : refuseReturnTo(returnTo, identified);
     metrics.authn.logout(req.context.tenant.name, refusal === undefined ? 'success' : 'return_to_refused');
-    if (request.returnTo === undefined) {
+    if (returnTo === undefined) {
       views().send(res, 'logout/signed_out', { tenantName: req.context.tenant.name });
       return;
     }
     if (refusal === undefined) {
-      res.redirect(302, withState(request.returnTo, request.state));
+      res.redirect(302, withState(returnTo, request.state));
       return;
     }
     views().send(res, 'logout/signed_out', { tenantName: req.context.tenant.name, refusal }, 400);
@@ -70,6 +75,18 @@ function readLogoutRequest(req: Request): LogoutRequest {
     state: postLogoutRedirectUri === undefined ? undefined : single('state'),
   };
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as LogoutRequest;
+}
+
+/**
+ * Where /v2/logout sends the browser when the application gave no returnTo: Auth0 documents that a
+ * request with a client_id then goes to the first of that application's Allowed Logout URLs, and
+ * auth0-spa-js's (and auth0-react's) logout() with no arguments counts on it. That URL still passes
+ * refuseReturnTo like any other. /oidc/logout keeps RP-Initiated Logout's rule (no
+ * post_logout_redirect_uri, no redirect), and so does a request that names no client or an unknown one.
+ */
+function defaultReturnTo(req: Request, request: LogoutRequest, identified: LogoutClient): string | undefined {
+  if (req.path !== AUTH0_LOGOUT_PATH || request.clientId === undefined || !('client' in identified)) return undefined;
+  return identified.client.allowedLogoutUrls[0];
 }
 
 /** Why the browser may not go to returnTo, in words for the person; undefined when it may. */

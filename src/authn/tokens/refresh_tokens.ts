@@ -73,7 +73,16 @@ export async function issueRefreshToken(
   return token;
 }
 
-const unknownToken = () => new InvalidGrantError('the refresh token is invalid, expired or revoked');
+/**
+ * Auth0's words, to the letter, for every refresh token it will not honour (unknown, expired, revoked,
+ * another client's, or a spent one presented again): auth0-spa-js with useRefreshTokensFallback
+ * falls back to silent login in an iframe only when the message contains "invalid refresh token"
+ * (INVALID_REFRESH_TOKEN_ERROR_MESSAGE in its constants.ts). Any other text strands the app with an
+ * error where the user's session could have carried on.
+ */
+const INVALID_REFRESH_TOKEN = 'Unknown or invalid refresh token.';
+
+const unknownToken = () => new InvalidGrantError(INVALID_REFRESH_TOKEN);
 
 /** Whether the policy now in force has retired the token (the policy may have been shortened since issue). */
 function expiredUnder(policy: RefreshTokenPolicy, record: RefreshTokenRecord, now: number): boolean {
@@ -166,7 +175,8 @@ async function reuse<Checked>(
 ): Promise<RefreshTokenUse<Checked>> {
   if (!withinLeeway(policy, record, now)) {
     await revokeGrant(ephemeral, record.tenant, record.grantId, 'refresh_token_reused');
-    throw new InvalidGrantError('the refresh token was already used; every token of this grant is now revoked');
+    // Auth0 answers a reuse as any unusable token; the grant's revocation keeps the reason.
+    throw unknownToken();
   }
   if (expiredUnder(policy, record, now) || (await isGrantRevoked(ephemeral, record.tenant, record.grantId))) throw unknownToken();
   return { record, checked: checkRequest(record), rotate: true };

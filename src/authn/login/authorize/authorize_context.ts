@@ -17,7 +17,10 @@ export type AuthorizeParamName =
   | 'code_challenge_method'
   | 'connection'
   | 'prompt'
-  | 'max_age';
+  | 'max_age'
+  | 'audience'
+  | 'organization'
+  | 'invitation';
 
 export type AuthorizeParams = Readonly<Partial<Record<AuthorizeParamName, string>>>;
 

@@ -1,9 +1,11 @@
 import type { Tenant } from '../../../domain/types.js';
 import type { AuthorizeCheck, AuthorizeContext, AuthorizeDeps, AuthorizeParams } from './authorize_context.js';
+import { checkAudience } from './check_audience.js';
 import { checkClient } from './check_client.js';
 import { checkConnection } from './check_connection.js';
 import { checkMaxAge } from './check_max_age.js';
 import { checkNonce } from './check_nonce.js';
+import { checkOrganization } from './check_organization.js';
 import { checkPkce } from './check_pkce.js';
 import { checkPrompt } from './check_prompt.js';
 import { checkRedirectUri } from './check_redirect_uri.js';
@@ -20,6 +22,8 @@ export const AUTHORIZE_CHECKS: readonly AuthorizeCheck[] = [
   checkRedirectUri,
   checkResponseType,
   checkResponseMode,
+  checkAudience,
+  checkOrganization,
   checkNonce,
   checkScope,
   checkPkce,

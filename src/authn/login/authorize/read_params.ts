@@ -14,6 +14,11 @@ const NAMES: readonly AuthorizeParamName[] = [
   'connection',
   'prompt',
   'max_age',
+  // Read to be refused (check_audience.ts, check_organization.ts): ignoring them silently left
+  // applications with a token or an id_token other than the one they asked for.
+  'audience',
+  'organization',
+  'invitation',
 ];
 
 // Long enough for any real state or nonce, short enough that a login transaction stays small.

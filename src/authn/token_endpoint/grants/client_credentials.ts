@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isPublicClient } from '../../../domain/clients.js';
 import { AccessDeniedError, UnauthorizedClientError } from '../../../errors/index.js';
 import { issueAccessToken, managementApiAudience } from '../../tokens/access_token.js';
+import { checkAudience } from '../../tokens/audience_check.js';
 import { requireParam } from '../request_params.js';
 import type { GrantOutcome, TokenRequest } from '../token_request.js';
 import { narrowScope } from './narrow_scope.js';
@@ -16,9 +17,8 @@ export async function clientCredentialsGrant(request: TokenRequest): Promise<Gra
   const { keys, context, client, params } = request;
   if (isPublicClient(client)) throw new UnauthorizedClientError('a public client cannot use client_credentials');
 
-  const audience = requireParam(params, 'audience');
+  checkAudience(context.tenantUrl, 'client', requireParam(params, 'audience'));
   const managementApi = managementApiAudience(context.tenantUrl);
-  if (audience !== managementApi) throw new AccessDeniedError(`Service not found: ${audience}`);
   if (client.managementScopes.length === 0) {
     throw new AccessDeniedError(`Client is not authorized to access "${managementApi}"`);
   }

@@ -1,4 +1,5 @@
 import { refreshTokenPolicyOf } from '../../../domain/token_lifetimes.js';
+import { checkAudience } from '../../tokens/audience_check.js';
 import { useRefreshToken } from '../../tokens/refresh_tokens.js';
 import { issueUserTokens } from '../issue_user_tokens.js';
 import { requireParam } from '../request_params.js';
@@ -13,6 +14,8 @@ import { narrowScope } from './narrow_scope.js';
  */
 export async function refreshTokenGrant(request: TokenRequest): Promise<GrantOutcome> {
   const { deps, context, client, params } = request;
+  // Before the token is looked at: a request refused for its own parameters leaves it usable.
+  checkAudience(context.tenantUrl, 'user', params.audience);
   return useRefreshToken(
     deps.store.ephemeral,
     { tenant: context.tenant.name, clientId: client.clientId, policy: refreshTokenPolicyOf(client) },

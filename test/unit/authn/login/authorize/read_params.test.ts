@@ -10,6 +10,14 @@ describe('readAuthorizeParams', () => {
     expect(readAuthorizeParams({ state: '', client_id: 'abc', foo: 'bar' })).toEqual({ client_id: 'abc' });
   });
 
+  it('reads audience, organization and invitation, so that the checks can refuse them', () => {
+    expect(readAuthorizeParams({ audience: 'https://api.example', organization: 'org_1', invitation: 'inv_1' })).toEqual({
+      audience: 'https://api.example',
+      organization: 'org_1',
+      invitation: 'inv_1',
+    });
+  });
+
   it('refuses an oversized value', () => {
     expect(() => readAuthorizeParams({ state: 'x'.repeat(2049) })).toThrow('longer than 2048');
   });

@@ -1,0 +1,27 @@
+import { AccessDeniedError } from '../../errors/index.js';
+import { managementApiAudience, userinfoAudience } from './access_token.js';
+
+/** Who a token is for: a user who logged in, or a client on its own behalf (client_credentials). */
+export type TokenHolder = 'user' | 'client';
+
+/**
+ * The one API each kind of token may name. fitgate keeps no APIs of applications (Auth0's resource
+ * servers), so a user's token is for /userinfo alone; and it issues no current-user Management API
+ * tokens, so that API takes client_credentials tokens only.
+ */
+const SERVED: Readonly<Record<TokenHolder, (tenantUrl: string) => string>> = {
+  user: userinfoAudience,
+  client: managementApiAudience,
+};
+
+/**
+ * Refuses an `audience` the tenant does not serve to this holder, in Auth0's words for an API it does
+ * not know. Refused rather than ignored: an application asking for a token to its own API would
+ * otherwise get a /userinfo token its API rejects, with nothing saying why. Without an audience the
+ * token is for what SERVED names.
+ */
+export function checkAudience(tenantUrl: string, holder: TokenHolder, audience: string | undefined): void {
+  if (audience !== undefined && audience !== SERVED[holder](tenantUrl)) {
+    throw new AccessDeniedError(`Service not found: ${audience}`);
+  }
+}
