@@ -60,7 +60,7 @@ export interface Store {
   /**
    * For /health/ready, instead of ping(): undefined when the database answers and can serve; a
    * short problem in an operator's words when it answers but cannot (Redis lost fitgate's data, or
-   * is full); rejects when it does not answer.
+   * is full; a file of the embedded store locked by another process); rejects when it does not answer.
    */
   readiness?(): Promise<string | undefined>;
   /** What /health/ready adds about the store beyond "answers" (e.g. Redis's eviction and persistence settings). */

@@ -3,10 +3,15 @@ import { isSameRevision, nextRevision } from '../../domain/record_revisions.js';
 import type { AdminAccount } from '../../domain/types.js';
 import type { SqliteDatabase } from './database.js';
 import { countOf, docOf, docsOf, isUniqueViolation } from './sql_support.js';
+import { writeGateOf, type WriteGate } from './write_gate.js';
 
 /** Admin accounts keyed by lowercased email, with a tenant → admins index. */
 export class SqliteAdminRepository implements AdminRepository {
-  constructor(private readonly db: SqliteDatabase) {}
+  private readonly writes: WriteGate;
+
+  constructor(private readonly db: SqliteDatabase) {
+    this.writes = writeGateOf(db);
+  }
 
   async get(email: string): Promise<AdminAccount | undefined> {
     return docOf<AdminAccount>(this.db.prepare('SELECT doc FROM admins WHERE email = ?').get(email.toLowerCase()));
@@ -14,19 +19,20 @@ export class SqliteAdminRepository implements AdminRepository {
 
   async create(admin: AdminAccount): Promise<void> {
     const email = admin.email.toLowerCase();
-    this.db.transaction(() => {
+    const insert = this.db.transaction(() => {
       try {
         this.db.prepare('INSERT INTO admins (email, doc) VALUES (?, ?)').run(email, JSON.stringify({ ...admin, email }));
       } catch (error) {
         throw isUniqueViolation(error) ? new AlreadyExistsError(`admin ${email}`) : error;
       }
       this.insertTenants(email, admin.tenants);
-    }).immediate();
+    });
+    return this.writes.write(() => insert.immediate());
   }
 
   async update(admin: AdminAccount, options: AdminWriteOptions = {}): Promise<AdminAccount> {
     const email = admin.email.toLowerCase();
-    return this.db.transaction(() => {
+    const replace = this.db.transaction(() => {
       const before = this.readForWrite(email, admin);
       const stored = nextRevision({ ...admin, email });
       if (options.keepLastAdmin) this.refuseLeavingWithoutAdmin(email, before.tenants, stored.tenants);
@@ -34,17 +40,19 @@ export class SqliteAdminRepository implements AdminRepository {
       this.db.prepare('DELETE FROM admin_tenants WHERE email = ?').run(email);
       this.insertTenants(email, stored.tenants);
       return stored;
-    }).immediate();
+    });
+    return this.writes.write(() => replace.immediate());
   }
 
   async delete(admin: AdminAccount, options: AdminWriteOptions = {}): Promise<void> {
     const email = admin.email.toLowerCase();
-    this.db.transaction(() => {
+    const remove = this.db.transaction(() => {
       const before = this.readForWrite(email, admin);
       if (options.keepLastAdmin) this.refuseLeavingWithoutAdmin(email, before.tenants, []);
       this.db.prepare('DELETE FROM admin_tenants WHERE email = ?').run(email);
       this.db.prepare('DELETE FROM admins WHERE email = ?').run(email);
-    }).immediate();
+    });
+    return this.writes.write(() => remove.immediate());
   }
 
   async listByTenant(tenant: string): Promise<AdminAccount[]> {

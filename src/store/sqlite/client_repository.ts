@@ -3,34 +3,41 @@ import type { Client, Page, PageRequest } from '../../domain/types.js';
 import { pageWindow } from '../paging.js';
 import type { SqliteDatabase } from './database.js';
 import { countOf, docOf, docsOf, isUniqueViolation } from './sql_support.js';
+import { writeGateOf, type WriteGate } from './write_gate.js';
 
 /** Clients as documents; `seq` (insertion order) gives oldest-first listing. */
 export class SqliteClientRepository implements ClientRepository {
-  constructor(private readonly db: SqliteDatabase) {}
+  private readonly writes: WriteGate;
+
+  constructor(private readonly db: SqliteDatabase) {
+    this.writes = writeGateOf(db);
+  }
 
   async get(tenant: string, clientId: string): Promise<Client | undefined> {
     return docOf<Client>(this.db.prepare('SELECT doc FROM clients WHERE tenant = ? AND client_id = ?').get(tenant, clientId));
   }
 
   async create(client: Client): Promise<void> {
-    try {
-      this.db
-        .prepare('INSERT INTO clients (tenant, client_id, doc) VALUES (?, ?, ?)')
-        .run(client.tenant, client.clientId, JSON.stringify(client));
-    } catch (error) {
-      throw isUniqueViolation(error) ? new AlreadyExistsError(`client ${client.clientId}`) : error;
-    }
+    const doc = JSON.stringify(client);
+    return this.writes.write(() => {
+      try {
+        this.db.prepare('INSERT INTO clients (tenant, client_id, doc) VALUES (?, ?, ?)').run(client.tenant, client.clientId, doc);
+      } catch (error) {
+        throw isUniqueViolation(error) ? new AlreadyExistsError(`client ${client.clientId}`) : error;
+      }
+    });
   }
 
   async update(client: Client): Promise<void> {
-    const { changes } = this.db
-      .prepare('UPDATE clients SET doc = ? WHERE tenant = ? AND client_id = ?')
-      .run(JSON.stringify(client), client.tenant, client.clientId);
-    if (changes === 0) throw new NotFoundInStoreError(`client ${client.clientId}`);
+    const doc = JSON.stringify(client);
+    return this.writes.write(() => {
+      const { changes } = this.db.prepare('UPDATE clients SET doc = ? WHERE tenant = ? AND client_id = ?').run(doc, client.tenant, client.clientId);
+      if (changes === 0) throw new NotFoundInStoreError(`client ${client.clientId}`);
+    });
   }
 
   async delete(tenant: string, clientId: string): Promise<boolean> {
-    return this.db.prepare('DELETE FROM clients WHERE tenant = ? AND client_id = ?').run(tenant, clientId).changes > 0;
+    return this.writes.write(() => this.db.prepare('DELETE FROM clients WHERE tenant = ? AND client_id = ?').run(tenant, clientId).changes > 0);
   }
 
   async list(tenant: string, page: PageRequest): Promise<Page<Client>> {

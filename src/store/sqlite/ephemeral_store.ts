@@ -3,20 +3,26 @@ import { ephemeralTtlMs } from '../ephemeral_ttl.js';
 import type { SqliteDatabase } from './database.js';
 import type { GroupCommit } from './group_commit.js';
 import { DURABLE_EPHEMERAL_KINDS } from './short_lived_schema.js';
+import { writeGateOf, type WriteGate } from './write_gate.js';
 
 /**
  * Short-lived records. Every read filters on expires_at, so an expired record is gone the moment it
  * expires; the sweeper only reclaims the space. Each kind lives in the file of its durability class
  * (short_lived_schema.ts): refresh tokens, grant revocations and tickets in fitgate.db, the rest in
  * the short-lived file. Both have the same `ephemeral` table. Writes of the durable kinds go
- * through fitgate.db's group commit, so concurrent ones share an fsync.
+ * through fitgate.db's group commit, so concurrent ones share an fsync; those of the short-lived
+ * kinds through that file's WriteGate.
  */
 export class SqliteEphemeralStore implements EphemeralStore {
+  private readonly shortLivedWrites: WriteGate;
+
   constructor(
     private readonly durable: SqliteDatabase,
     private readonly shortLived: SqliteDatabase,
     private readonly durableWrites: GroupCommit,
-  ) {}
+  ) {
+    this.shortLivedWrites = writeGateOf(shortLived);
+  }
 
   private db(kind: EphemeralKind): SqliteDatabase {
     return DURABLE_EPHEMERAL_KINDS.has(kind) ? this.durable : this.shortLived;
@@ -28,7 +34,8 @@ export class SqliteEphemeralStore implements EphemeralStore {
    */
   private async write<T>(kind: EphemeralKind, work: (db: SqliteDatabase) => T, together = false): Promise<T> {
     if (DURABLE_EPHEMERAL_KINDS.has(kind)) return this.durableWrites.run(() => work(this.durable));
-    return together ? this.shortLived.transaction(() => work(this.shortLived)).immediate() : work(this.shortLived);
+    const { shortLived } = this;
+    return this.shortLivedWrites.write(together ? () => shortLived.transaction(() => work(shortLived)).immediate() : () => work(shortLived));
   }
 
   async put<T>(kind: EphemeralKind, key: string, value: T, ttlSeconds: number): Promise<void> {

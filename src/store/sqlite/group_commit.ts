@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from './database.js';
+import { writeGateOf, type WriteGate } from './write_gate.js';
 
 interface Pending {
   work: () => unknown;
@@ -16,13 +17,19 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
  * still means on disk.
  *
  * A unit that throws rolls back its own savepoint and its caller gets the error; the others commit.
- * When the transaction itself fails (another process holds the write lock past the busy timeout, a
- * full disk), every unit of the batch fails with that error, as each would have alone.
+ * The transaction goes through the file's WriteGate: when another process holds the write lock past
+ * the short busy wait, the whole group waits with the event loop free and runs again from its BEGIN
+ * (nothing of it was applied), and fails together, with StoreUnavailableError, once the wait is over.
+ * When the transaction fails otherwise (a full disk), every unit of the batch fails with that error,
+ * as each would have alone.
  */
 export class GroupCommit {
   private queue: Pending[] = [];
+  private readonly gate: WriteGate;
 
-  constructor(private readonly db: SqliteDatabase) {}
+  constructor(private readonly db: SqliteDatabase) {
+    this.gate = writeGateOf(db);
+  }
 
   /** Runs `work` in the next group's transaction; resolves with its result once that is committed. */
   run<T>(work: () => T): Promise<T> {
@@ -32,23 +39,20 @@ export class GroupCommit {
     });
   }
 
-  /** Commits what is queued now (the store calls it before closing the file). */
+  /** Commits what is queued now (the store calls it before closing the file); at once unless another process holds the lock. */
   commit(): void {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    let outcomes: Outcome[];
+    let outcomes: Outcome[] | Promise<Outcome[]>;
     try {
-      outcomes = this.inOneTransaction(batch);
+      outcomes = this.gate.write(() => this.inOneTransaction(batch));
     } catch (error) {
-      for (const pending of batch) pending.reject(error);
+      failAll(batch, error);
       return;
     }
-    batch.forEach((pending, index) => {
-      const outcome = outcomes[index]!;
-      if (outcome.ok) pending.resolve(outcome.value);
-      else pending.reject(outcome.error);
-    });
+    if (outcomes instanceof Promise) outcomes.then((later) => settle(batch, later), (error: unknown) => failAll(batch, error));
+    else settle(batch, outcomes);
   }
 
   private inOneTransaction(batch: readonly Pending[]): Outcome[] {
@@ -75,4 +79,16 @@ export class GroupCommit {
       return { ok: false, error };
     }
   }
+}
+
+function settle(batch: readonly Pending[], outcomes: readonly Outcome[]): void {
+  batch.forEach((pending, index) => {
+    const outcome = outcomes[index]!;
+    if (outcome.ok) pending.resolve(outcome.value);
+    else pending.reject(outcome.error);
+  });
+}
+
+function failAll(batch: readonly Pending[], error: unknown): void {
+  for (const pending of batch) pending.reject(error);
 }

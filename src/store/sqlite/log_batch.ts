@@ -13,16 +13,23 @@ const MAX_PENDING_EVENTS = 10_000;
  * instead of one per event. The bound on loss: a crash loses the events appended in the last
  * LOG_BATCH_DELAY_MS (at most LOG_BATCH_MAX_EVENTS of them); close() and every read flush first,
  * so a graceful stop loses none and a reader in this process sees its own appends at once.
+ *
+ * A write answers at once, or (another process holding the lock) with a promise: one batch is in
+ * flight at a time, and what is appended meanwhile goes in the next, so events keep their order.
  */
 export class LogBatch {
   private pending: LogEvent[] = [];
   private readonly pendingKeys = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> | undefined;
+  /** After a failed batch: the next attempt waits for its pause, however many events come meanwhile. */
+  private backingOff = false;
+  private closed = false;
   private readonly failures = new FailureStreak(LOG_BATCH_DELAY_MS);
 
   constructor(
-    /** Commits the events in one transaction. */
-    private readonly write: (events: readonly LogEvent[]) => void,
+    /** Commits the events in one transaction: at once, or with a promise when it has to wait. */
+    private readonly write: (events: readonly LogEvent[]) => void | Promise<void>,
     /** Told when batches cannot be written (their events are retried): at the 1st, 2nd, 4th ... failure in a row. */
     private readonly onError: (error: unknown) => void,
   ) {}
@@ -30,8 +37,7 @@ export class LogBatch {
   add(event: LogEvent): void {
     this.pending.push(event);
     this.pendingKeys.add(keyOf(event.tenant, event.id));
-    if (this.pending.length >= LOG_BATCH_MAX_EVENTS) this.flush();
-    else this.timer ??= setTimeout(() => this.flush(), LOG_BATCH_DELAY_MS).unref();
+    this.scheduleFlush();
   }
 
   has(tenant: string, id: string): boolean {
@@ -39,29 +45,75 @@ export class LogBatch {
   }
 
   flush(): void {
+    // The batch in flight settles first; it schedules what was appended meanwhile.
+    if (this.writing) return;
     clearTimeout(this.timer);
     this.timer = undefined;
     if (this.pending.length === 0) return;
     const events = this.pending;
     this.pending = [];
     this.pendingKeys.clear();
+    let written: void | Promise<void>;
     try {
-      this.write(events);
-      this.failures.succeeded();
+      written = this.write(events);
     } catch (error) {
-      const { delayMs, report } = this.failures.failed();
-      if (report) this.onError(error);
-      this.pending = events.slice(-MAX_PENDING_EVENTS);
-      for (const event of this.pending) this.pendingKeys.add(keyOf(event.tenant, event.id));
-      this.timer = setTimeout(() => this.flush(), delayMs).unref();
+      this.failed(events, error);
+      return;
     }
+    if (!(written instanceof Promise)) {
+      this.succeeded();
+      return;
+    }
+    this.writing = written
+      .then(
+        () => this.succeeded(),
+        (error: unknown) => this.failed(events, error),
+      )
+      .finally(() => {
+        this.writing = undefined;
+        this.scheduleFlush();
+      });
   }
 
   /** Commits what is pending and stops the timer (a failure here is reported: those events are lost). */
-  close(): void {
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.writing;
     this.flush();
+    await this.writing;
     clearTimeout(this.timer);
     this.timer = undefined;
+  }
+
+  private succeeded(): void {
+    this.failures.succeeded();
+    this.backingOff = false;
+  }
+
+  /** Puts the events back in front of those appended since, and tries again after a pause that grows with the streak. */
+  private failed(events: readonly LogEvent[], error: unknown): void {
+    const { delayMs, report } = this.failures.failed();
+    this.backingOff = true;
+    if (report) this.onError(error);
+    this.pending = [...events, ...this.pending].slice(-MAX_PENDING_EVENTS);
+    this.pendingKeys.clear();
+    for (const event of this.pending) this.pendingKeys.add(keyOf(event.tenant, event.id));
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.closed) this.flushAfter(delayMs);
+  }
+
+  /** A full batch goes at once, the rest within the delay. */
+  private scheduleFlush(): void {
+    if (this.pending.length >= LOG_BATCH_MAX_EVENTS && !this.backingOff) this.flush();
+    else if (this.pending.length > 0 && this.timer === undefined && !this.closed) this.flushAfter(LOG_BATCH_DELAY_MS);
+  }
+
+  private flushAfter(delayMs: number): void {
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.flush();
+    }, delayMs).unref();
   }
 }
 

@@ -5,19 +5,23 @@ import type { SqliteDatabase } from './database.js';
 import { LogBatch } from './log_batch.js';
 import { deleteLogsOlderThan } from './log_retention.js';
 import { countOf, docOf, docsOf, isUniqueViolation } from './sql_support.js';
+import { writeGateOf, type WriteGate } from './write_gate.js';
 
 /**
  * Log events, newest first, filtered by type or user through their own indexes. Appends are
  * committed in batches (log_batch.ts: at most 100 ms later, one fsync per batch); reads in this
- * process flush first, so they see every append.
+ * process flush first, so they see every append (unless another process holds the lock: then the
+ * batch waits for it, and the read goes ahead without it).
  */
 export class SqliteLogRepository implements LogRepository {
   private readonly batch: LogBatch;
+  private readonly writes: WriteGate;
 
   constructor(
     private readonly db: SqliteDatabase,
     onError: (error: unknown) => void = () => undefined,
   ) {
+    this.writes = writeGateOf(db);
     this.batch = new LogBatch((events) => this.insert(events), onError);
   }
 
@@ -32,23 +36,22 @@ export class SqliteLogRepository implements LogRepository {
   }
 
   async close(): Promise<void> {
-    this.batch.close();
+    await this.batch.close();
   }
 
-  private insert(events: readonly LogEvent[]): void {
+  private insert(events: readonly LogEvent[]): void | Promise<void> {
     const insert = this.db.prepare('INSERT INTO logs (tenant, id, date, type, user_id, doc) VALUES (?, ?, ?, ?, ?, ?)');
-    this.db
-      .transaction(() => {
-        for (const event of events) {
-          try {
-            insert.run(event.tenant, event.id, event.date, event.type, event.userId ?? null, JSON.stringify(event));
-          } catch (error) {
-            // An id already stored (by this process or another): the first event stays.
-            if (!isUniqueViolation(error)) throw error;
-          }
+    const insertAll = this.db.transaction(() => {
+      for (const event of events) {
+        try {
+          insert.run(event.tenant, event.id, event.date, event.type, event.userId ?? null, JSON.stringify(event));
+        } catch (error) {
+          // An id already stored (by this process or another): the first event stays.
+          if (!isUniqueViolation(error)) throw error;
         }
-      })
-      .immediate();
+      }
+    });
+    return this.writes.write(() => insertAll.immediate());
   }
 
   async deleteOlderThan(before: Date): Promise<number> {

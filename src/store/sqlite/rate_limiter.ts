@@ -1,6 +1,7 @@
 import { RateLimiterSQLite } from 'rate-limiter-flexible';
 import type { RateLimiterOptions } from '../store.js';
 import type { SqliteDatabase } from './database.js';
+import { writeGateOf, type WriteGate } from './write_gate.js';
 
 /** What rate-limiter-flexible reads back from a hit: points spent in the window, and when it ends (ms; null: never). */
 interface Window {
@@ -21,11 +22,14 @@ const REPLACE = 'INSERT OR REPLACE INTO rate_limits (key, points, expire) VALUES
  * rate-limiter-flexible's SQLite limiter with each hit a single statement. The stock limiter runs its
  * one UPSERT inside a transaction of its own (BEGIN, the statement, COMMIT), which a single
  * statement does not need: SQLite runs every statement atomically in an implicit transaction. A
- * login passes five limiters, so what a hit costs counts five times (docs/storage.md). `_upsert` is
- * the method rate-limiter-flexible's stores implement (RateLimiterStoreAbstract); everything else
- * (consume, block, penalty, the answers) is the library's.
+ * login passes five limiters, so what a hit costs counts five times (docs/storage.md). `_upsert` and
+ * `_delete` are the methods rate-limiter-flexible's stores implement (RateLimiterStoreAbstract),
+ * here through the file's WriteGate; everything else (consume, block, penalty, the answers) is the
+ * library's.
  */
 export class SqliteRateLimiter extends RateLimiterSQLite {
+  private readonly writes: WriteGate;
+
   constructor(
     private readonly database: SqliteDatabase,
     options: RateLimiterOptions,
@@ -43,18 +47,21 @@ export class SqliteRateLimiter extends RateLimiterSQLite {
       duration: options.durationSeconds,
       blockDuration: options.blockSeconds ?? 0,
     });
+    this.writes = writeGateOf(database);
   }
 
   _upsert(key: string, points: number, msDuration: number, forceExpire = false): Promise<Window> {
-    const now = Date.now();
-    const expire = msDuration > 0 ? now + msDuration : null;
-    try {
+    return this.writes.run(() => {
+      const now = Date.now();
+      const expire = msDuration > 0 ? now + msDuration : null;
       const window = forceExpire
         ? this.database.prepare(REPLACE).get(key, points, expire)
         : this.database.prepare(SPEND).get(key, points, expire, now, now);
-      return Promise.resolve(window as Window);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+      return window as Window;
+    });
+  }
+
+  _delete(key: string): Promise<boolean> {
+    return this.writes.run(() => this.database.prepare('DELETE FROM rate_limits WHERE key = ?').run(key).changes > 0);
   }
 }

@@ -2,6 +2,7 @@ import type { ReplaceOutcome, SealedRecordPage, SealedRecordStore, StoredSealedR
 import type { KeyUsage, SealedRecord, SealedRecordKind } from '../../domain/sealed_values.js';
 import type { Connection, Tenant, User } from '../../domain/types.js';
 import type { SqliteDatabase } from './database.js';
+import { writeGateOf, type WriteGate } from './write_gate.js';
 
 interface Table {
   /** SELECT of (cursor, doc) after a cursor, in cursor order. */
@@ -36,7 +37,11 @@ export class SqliteSealedRecordStore implements SealedRecordStore {
     },
   };
 
-  constructor(private readonly db: SqliteDatabase) {}
+  private readonly writes: WriteGate;
+
+  constructor(private readonly db: SqliteDatabase) {
+    this.writes = writeGateOf(db);
+  }
 
   async keyUsage(): Promise<KeyUsage> {
     const rows = this.db.prepare('SELECT key_id, count FROM sealed_key_counts WHERE count > 0').all() as Array<{ key_id: string; count: number }>;
@@ -69,13 +74,14 @@ export class SqliteSealedRecordStore implements SealedRecordStore {
   async replaceSealed(current: StoredSealedRecord, next: SealedRecord): Promise<ReplaceOutcome> {
     const table = this.tables[next.kind];
     const name = tableName(next.kind);
-    return this.db.transaction((): ReplaceOutcome => {
+    const replace = this.db.transaction((): ReplaceOutcome => {
       const sql = `UPDATE ${name} SET doc = ? WHERE ${table.where} AND doc = ?`;
       const { changes } = this.db.prepare(sql).run(JSON.stringify(next.record), ...table.params(next), current.version);
       if (changes > 0) return 'replaced';
       const exists = this.db.prepare(`SELECT 1 AS n FROM ${name} WHERE ${table.where}`).get(...table.params(next));
       return exists === undefined ? 'missing' : 'changed';
-    }).immediate();
+    });
+    return this.writes.write(() => replace.immediate());
   }
 }
 

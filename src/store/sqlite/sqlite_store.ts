@@ -23,11 +23,13 @@ import { SqliteRateLimiter } from './rate_limiter.js';
 import { SqliteSealedRecordStore } from './sealed_record_store.js';
 import { SqliteSessionStore } from './session_store.js';
 import { SqliteConfigVersion } from './sqlite_config_version.js';
+import { lockedFiles } from './sqlite_readiness.js';
 import { openShortLivedDatabase } from './short_lived_database.js';
 import { SHORT_LIVED_TABLES_MOVED_MIGRATION } from './short_lived_schema.js';
 import { startSweeper } from './sweeper.js';
 import { SqliteTenantRepository } from './tenant_repository.js';
 import { SqliteUserRepository } from './user_repository.js';
+import { writeGateOf } from './write_gate.js';
 
 /**
  * The embedded store: SQLite in the data directory, no server to run. Two files, one per durability
@@ -123,6 +125,16 @@ export class SqliteStore implements Store {
   }
 
   /**
+   * Both files answer (SELECT 1), and neither is locked by another process: in WAL mode a write
+   * lock never blocks a read, so readiness tries for each file's write lock itself (sqlite_readiness.ts).
+   */
+  async readiness(): Promise<string | undefined> {
+    this.db.prepare('SELECT 1').get();
+    this.shortLivedDb.prepare('SELECT 1').get();
+    return lockedFiles([writeGateOf(this.db), writeGateOf(this.shortLivedDb)]);
+  }
+
+  /**
    * Commits so far on each file, for the benchmark's writes per login: on fitgate.db each is an
    * fsync (synchronous=FULL), on the short-lived file none is.
    */
@@ -136,8 +148,12 @@ export class SqliteStore implements Store {
     await this.logs.close();
     if (this.db.open) {
       this.durableWrites.commit();
+      writeGateOf(this.db).close();
       this.db.close();
     }
-    if (this.shortLivedDb.open) this.shortLivedDb.close();
+    if (this.shortLivedDb.open) {
+      writeGateOf(this.shortLivedDb).close();
+      this.shortLivedDb.close();
+    }
   }
 }

@@ -2,10 +2,15 @@ import { AlreadyExistsError, NotFoundInStoreError, type TenantRepository } from 
 import type { Tenant } from '../../domain/types.js';
 import type { SqliteDatabase } from './database.js';
 import { docOf, docsOf, isUniqueViolation } from './sql_support.js';
+import { writeGateOf, type WriteGate } from './write_gate.js';
 
 /** Tenants as documents; their extra hosts in tenant_domains, so Host lookup is one index probe. */
 export class SqliteTenantRepository implements TenantRepository {
-  constructor(private readonly db: SqliteDatabase) {}
+  private readonly writes: WriteGate;
+
+  constructor(private readonly db: SqliteDatabase) {
+    this.writes = writeGateOf(db);
+  }
 
   async get(name: string): Promise<Tenant | undefined> {
     return docOf<Tenant>(this.db.prepare('SELECT doc FROM tenants WHERE name = ?').get(name));
@@ -17,23 +22,25 @@ export class SqliteTenantRepository implements TenantRepository {
   }
 
   async create(tenant: Tenant): Promise<void> {
-    this.db.transaction(() => {
+    const insert = this.db.transaction(() => {
       try {
         this.db.prepare('INSERT INTO tenants (name, doc) VALUES (?, ?)').run(tenant.name, JSON.stringify(tenant));
       } catch (error) {
         throw isUniqueViolation(error) ? new AlreadyExistsError(`tenant ${tenant.name}`) : error;
       }
       this.insertDomains(tenant);
-    }).immediate();
+    });
+    return this.writes.write(() => insert.immediate());
   }
 
   async update(tenant: Tenant): Promise<void> {
-    this.db.transaction(() => {
+    const replace = this.db.transaction(() => {
       const { changes } = this.db.prepare('UPDATE tenants SET doc = ? WHERE name = ?').run(JSON.stringify(tenant), tenant.name);
       if (changes === 0) throw new NotFoundInStoreError(`tenant ${tenant.name}`);
       this.db.prepare('DELETE FROM tenant_domains WHERE tenant = ?').run(tenant.name);
       this.insertDomains(tenant);
-    }).immediate();
+    });
+    return this.writes.write(() => replace.immediate());
   }
 
   async list(): Promise<Tenant[]> {

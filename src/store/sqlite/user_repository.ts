@@ -115,7 +115,7 @@ export class SqliteUserRepository implements UserRepository {
   }
 
   private async structuredSearch(tenant: string, search: UserSearch, limit: number, offset: number): Promise<Page<User>> {
-    backfillFieldTerms(this.db, tenant, (user) => this.insertFieldTerms(user));
+    await backfillFieldTerms(this.db, tenant, (user) => this.insertFieldTerms(user));
     const get = this.db.prepare('SELECT doc FROM users WHERE tenant = ? AND user_id = ?');
     const matches = await runUserSearch(
       search,

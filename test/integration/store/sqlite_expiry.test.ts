@@ -32,7 +32,7 @@ describe('expiry of short-lived rows in the embedded store', () => {
     await new Promise((resolve) => sessions.set(uniqueId('sid'), { cookie: { expires: new Date(Date.now() + 1000) } } as unknown as SessionData, resolve));
 
     // Sweeping "two seconds from now" is what the background timer will do once they expire.
-    sweepExpired(databasesOf(store), Date.now() + 2000);
+    await sweepExpired(databasesOf(store), Date.now() + 2000);
 
     expect(rowsIn(store.db, 'ephemeral')).toBe(1);
     expect(rowsIn(store.shortLivedDb, 'ephemeral')).toBe(1);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import Database from 'libsql';
 import { AlreadyExistsError } from '../../../src/domain/ports.js';
+import { StoreUnavailableError } from '../../../src/errors/index.js';
 import type { SqliteStore } from '../../../src/store/sqlite/sqlite_store.js';
 import { openSqliteTestStore, type TestStore } from '../../support/stores.js';
 import { uniqueId, userRecord } from './records.js';
@@ -58,7 +59,7 @@ describe("the embedded store's group commit", () => {
     expect(taken.filter((value) => value !== undefined)).toEqual([{ grant: 'g4' }]);
   });
 
-  it('fails the whole group when its transaction cannot begin, and commits again once the file is free', async () => {
+  it('fails the whole group, as fitgate\'s 503, when its transaction cannot begin, and commits again once the file is free', async () => {
     const { store } = testStore;
     const [main] = store.db.pragma('database_list') as Array<{ file: string }>;
     const other = new Database(main!.file);
@@ -69,7 +70,9 @@ describe("the embedded store's group commit", () => {
         store.ephemeral.put('refresh_token', 'rt-busy-2', {}, 60),
       ]);
       expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
-      expect(String((outcomes[0] as PromiseRejectedResult).reason)).toMatch(/locked|busy/i);
+      const { reason } = outcomes[0] as PromiseRejectedResult;
+      expect(reason).toBeInstanceOf(StoreUnavailableError);
+      expect(String((reason as Error).cause)).toMatch(/fitgate\.db is locked by another process/);
     } finally {
       other.exec('ROLLBACK');
       other.close();
