@@ -191,8 +191,8 @@ export interface PluginFailure {
  * What a plugin's strategy passes to Passport's `fail(challenge, status)`: only for the user's own
  * refusal (they declined consent), carried as `error`; every other failure goes to Passport's
  * `error`. A login answers the client access_denied; TRY explains `error`. Passport's own fails
- * (passport-oauth2's state check, `{ message }` alone) carry no `error`: TRY reports them as a
- * state that expired or was already used.
+ * (passport-oauth2's state check, `{ message }` alone) carry no `error`: a login answers them as a
+ * login link that expired, TRY as a state that expired or was already used.
  */
 export interface PluginFailChallenge {
   /** For the log and for a plain Passport app; the host words the failure itself. */
@@ -226,7 +226,11 @@ export interface PluginStrategyOptions extends PluginClientOptions {
   scope: string[];
   /** Front-channel base when it differs from the back-channel one (sandbox mounted on the tenant host). */
   authorizationBaseUrl?: string;
-  /** passport-oauth2 state store: keeps state + PKCE verifier in fitgate's store, not the session. */
+  /**
+   * passport-oauth2 state store: keeps the state (and the PKCE verifier, when the strategy uses PKCE)
+   * in fitgate's store, not the session. The strategy must use it: a start that stores nothing is
+   * refused before the browser leaves.
+   */
   store?: unknown;
 }
 

@@ -6,12 +6,17 @@ import { usesSandbox } from '../domain/sandbox_use.js';
 import type { Connection } from '../domain/types.js';
 import { TemporarilyUnavailableError } from '../errors/index.js';
 import type { Metrics } from '../metrics/metrics.js';
-import { SANDBOX_PATH, type SandboxUpstream } from './sandbox_upstream.js';
+import { buildRoundTripStrategy, type RoundTripStrategy } from './round_trip_strategy.js';
+import { SANDBOX_PATH, type SandboxCredentials, type SandboxUpstream } from './sandbox_upstream.js';
 
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000;
 
 /** Beyond this many connection versions the cache of resolved upstreams starts over. */
 const MAX_RESOLVED = 1_000;
+
+// Sending the browser upstream touches only the store (the strategy keeps the round trip there and
+// builds the authorize URL); this bounds a store that hangs, for a login and a TRY alike.
+const START_DEADLINE_MS = 10_000;
 
 // A login makes up to four upstream calls in a row (token, keys, identity, userinfo); each has its
 // own bound, and the whole gets this many of them.
@@ -61,61 +66,61 @@ export interface UpstreamResolver {
    * throws CredentialsForOtherApiError.
    */
   resolve(connection: Connection, tenantUrl: string, api?: string): ResolvedUpstream;
+  /**
+   * The connection's strategy for a round trip back to `tenantUrl`'s callback URL (round_trip.ts
+   * runs it), built once per connection version and tenant URL. Throws what resolve throws, and what
+   * the plugin's createStrategy throws.
+   */
+  strategyFor(connection: Connection, tenantUrl: string): RoundTripStrategy;
   /** The plugin token client of a connection, reaching the upstream a login through it reaches. */
   tokenClientFor(connection: Connection, api?: string): Promise<PluginTokenClient>;
+  /** Bound on sending the browser upstream: the strategy stores the round trip and builds the URL. */
+  readonly startDeadlineMs: number;
   /** Bound on a whole login (several upstream calls in a row, each bounded by the plugin). */
   readonly loginDeadlineMs: number;
+}
+
+/** One connection version's upstream at one tenant URL, and what is built on it when first needed. */
+interface Resolution {
+  readonly upstream: ResolvedUpstream;
+  strategy?: RoundTripStrategy;
+  tokenClient?: PluginTokenClient;
 }
 
 export function createUpstreamResolver(deps: UpstreamResolverDeps): UpstreamResolver {
   const timeoutMs = deps.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
   // Resolved once per connection version (its options and updatedAt are in the key, so an edited
-  // connection is a new entry), not per request: no unsealing of the secret per login, and the
-  // strategy and token client built on a resolved upstream live as long as it (round_trip.ts).
-  const resolved = new Map<string, ResolvedUpstream>();
-  const tokenClients = new WeakMap<ResolvedUpstream, PluginTokenClient>();
-  const resolve = (connection: Connection, tenantUrl: string, api: string = connection.options.api): ResolvedUpstream => {
-    // The sandbox registers the callback URL with the emulator on each resolve; it is not cached.
-    if (!connection.options.clientId) return resolveNow(connection, tenantUrl, api);
-    const key = JSON.stringify([connection.tenant, connection.id, connection.name, connection.strategy, connection.updatedAt, connection.options, tenantUrl, api]);
-    let upstream = resolved.get(key);
-    if (!upstream) {
-      upstream = resolveNow(connection, tenantUrl, api);
-      if (resolved.size >= MAX_RESOLVED) resolved.clear();
-      resolved.set(key, upstream);
-    }
-    return upstream;
-  };
-  const resolveNow = (connection: Connection, tenantUrl: string, api: string): ResolvedUpstream => {
-    const plugin = deps.plugins.get(connection.strategy);
-    if (!plugin) {
-      throw new TemporarilyUnavailableError(`No plugin serves the ${connection.strategy} strategy of the connection "${connection.name}".`);
-    }
-    const wording = plugin.wording(api);
-    const { clientId, clientSecret } = connection.options;
-    // The plugin reports each call it makes; the host labels it with the tenant and connection.
-    const observed = deps.metrics ? { onUpstreamCall: deps.metrics.upstream.observerFor(connection.tenant, connection.name) } : {};
+  // connection is a new entry), not per request: no unsealing of the secret per login, and no
+  // strategy or token client built per login, TRY or vault call.
+  const resolved = new Map<string, Resolution>();
 
-    if (clientId) {
-      if (api !== connection.options.api) {
-        throw new CredentialsForOtherApiError(
-          `The connection "${connection.name}" holds credentials for the ${connection.options.api} API only, not for ${api}, whose tokens these are.`,
-        );
-      }
-      return {
-        plugin,
-        wording,
-        sandbox: false,
-        client: {
-          api,
-          clientID: clientId,
-          ...(clientSecret ? { clientSecret: deps.sealer.open(clientSecret) } : {}),
-          ...(deps.config.upstreamBaseUrl ? { upstreamBaseUrl: deps.config.upstreamBaseUrl } : {}),
-          timeoutMs,
-          ...observed,
-        },
-      };
+  const observerOf = (connection: Connection) =>
+    // The plugin reports each call it makes; the host labels it with the tenant and connection.
+    deps.metrics ? { onUpstreamCall: deps.metrics.upstream.observerFor(connection.tenant, connection.name) } : {};
+
+  const realUpstream = (plugin: ConnectionPlugin, connection: Connection, api: string, clientId: string): ResolvedUpstream => {
+    if (api !== connection.options.api) {
+      throw new CredentialsForOtherApiError(
+        `The connection "${connection.name}" holds credentials for the ${connection.options.api} API only, not for ${api}, whose tokens these are.`,
+      );
     }
+    const { clientSecret } = connection.options;
+    return {
+      plugin,
+      wording: plugin.wording(api),
+      sandbox: false,
+      client: {
+        api,
+        clientID: clientId,
+        ...(clientSecret ? { clientSecret: deps.sealer.open(clientSecret) } : {}),
+        ...(deps.config.upstreamBaseUrl ? { upstreamBaseUrl: deps.config.upstreamBaseUrl } : {}),
+        timeoutMs,
+        ...observerOf(connection),
+      },
+    };
+  };
+
+  const sandboxClientOf = (connection: Connection, tenantUrl: string, api: string): SandboxClient => {
     // A connection the sandbox does not play is not set up, exactly as with the sandbox off.
     if (!deps.sandbox || !usesSandbox(deps.sandbox, connection)) {
       throw new TemporarilyUnavailableError(
@@ -127,25 +132,65 @@ export function createUpstreamResolver(deps: UpstreamResolverDeps): UpstreamReso
     if (!credentials) {
       throw new TemporarilyUnavailableError(`The sandbox cannot stand in for the ${api} API of the connection "${connection.name}"; an administrator must configure its credentials.`);
     }
-    return {
-      plugin,
-      wording,
-      sandbox: true,
-      authorizationBaseUrl: `${tenantUrl}${SANDBOX_PATH}`,
-      client: { api, ...credentials, upstreamBaseUrl: deps.sandbox.backChannelUrl(), timeoutMs, ...observed },
-    };
+    return { ...credentials, upstreamBaseUrl: deps.sandbox.backChannelUrl() };
   };
+
+  const sandboxUpstream = (plugin: ConnectionPlugin, connection: Connection, tenantUrl: string, api: string, sandboxClient: SandboxClient): ResolvedUpstream => ({
+    plugin,
+    wording: plugin.wording(api),
+    sandbox: true,
+    authorizationBaseUrl: `${tenantUrl}${SANDBOX_PATH}`,
+    client: { api, ...sandboxClient, timeoutMs, ...observerOf(connection) },
+  });
+
+  const resolutionOf = (connection: Connection, tenantUrl: string, api: string = connection.options.api): Resolution => {
+    const plugin = deps.plugins.get(connection.strategy);
+    if (!plugin) {
+      throw new TemporarilyUnavailableError(`No plugin serves the ${connection.strategy} strategy of the connection "${connection.name}".`);
+    }
+    // The sandbox learns each tenant URL's callback on every resolve (cheap), cached or not; what
+    // it answers decides whether the cached resolution still holds.
+    const { clientId } = connection.options;
+    const source: UpstreamSource = clientId ? { clientId } : { sandbox: sandboxClientOf(connection, tenantUrl, api) };
+    const key = JSON.stringify([connection.tenant, connection.id, connection.name, connection.strategy, connection.updatedAt, connection.options, tenantUrl, api]);
+    let resolution = resolved.get(key);
+    if (!resolution || ('sandbox' in source && !sameSandboxClient(resolution.upstream.client, source.sandbox))) {
+      const upstream = 'sandbox' in source ? sandboxUpstream(plugin, connection, tenantUrl, api, source.sandbox) : realUpstream(plugin, connection, api, source.clientId);
+      resolution = { upstream };
+      if (resolved.size >= MAX_RESOLVED) resolved.clear();
+      resolved.set(key, resolution);
+    }
+    return resolution;
+  };
+
   return {
-    resolve,
-    loginDeadlineMs: timeoutMs * CALLS_PER_LOGIN_DEADLINE,
-    tokenClientFor: async (connection, api) => {
-      const upstream = resolve(connection, tenantUrl(deps.config, connection.tenant), api);
-      let client = tokenClients.get(upstream);
-      if (!client) {
-        client = upstream.plugin.createTokenClient(upstream.client);
-        tokenClients.set(upstream, client);
-      }
-      return client;
+    resolve: (connection, tenantUrl, api) => resolutionOf(connection, tenantUrl, api).upstream,
+    strategyFor: (connection, tenantUrl) => {
+      const resolution = resolutionOf(connection, tenantUrl);
+      // The callback URL and scope are the resolution's own (tenant URL and options are in its key).
+      resolution.strategy ??= buildRoundTripStrategy(resolution.upstream, callbackUrlOf(tenantUrl), connection.options.scope);
+      return resolution.strategy;
     },
+    tokenClientFor: async (connection, api) => {
+      const resolution = resolutionOf(connection, tenantUrl(deps.config, connection.tenant), api);
+      resolution.tokenClient ??= resolution.upstream.plugin.createTokenClient(resolution.upstream.client);
+      return resolution.tokenClient;
+    },
+    startDeadlineMs: START_DEADLINE_MS,
+    loginDeadlineMs: timeoutMs * CALLS_PER_LOGIN_DEADLINE,
   };
+}
+
+/** The sandbox's app for one upstream and where fitgate reaches it. */
+type SandboxClient = SandboxCredentials & { readonly upstreamBaseUrl: string };
+
+/** Whose client a login uses: the connection's own, or the sandbox's. */
+type UpstreamSource = { readonly clientId: string } | { readonly sandbox: SandboxClient };
+
+function sameSandboxClient(client: PluginClientOptions, sandboxClient: SandboxClient): boolean {
+  return (
+    client.clientID === sandboxClient.clientID &&
+    client.clientSecret === sandboxClient.clientSecret &&
+    client.upstreamBaseUrl === sandboxClient.upstreamBaseUrl
+  );
 }

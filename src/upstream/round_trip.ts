@@ -1,21 +1,19 @@
 import type { Request } from 'express';
-import type { Strategy } from 'passport';
-import type { PluginProfile, PluginTokens } from '../connections/plugin.js';
-import { callbackUrlOf } from '../domain/tenants.js';
+import type { PluginFailure } from '../connections/plugin.js';
+import { readFailChallenge } from '../domain/read_plugin_failure.js';
 import type { Connection } from '../domain/types.js';
-import type { ResolvedUpstream } from './resolve_upstream.js';
-import { RoundTripStateStore, type RoundTripFlow, type TakenRoundTrip } from './round_trip_state_store.js';
-import { runStrategy } from './run_strategy.js';
+import type { UpstreamResolver } from './resolve_upstream.js';
+import type { RoundTripFlow, TakenRoundTrip } from './round_trip_state_store.js';
+import type { RoundTripStrategy, VerifiedUpstream } from './round_trip_strategy.js';
+import { runStrategy, type StrategyOutcome } from './run_strategy.js';
+import { UnstoredRoundTripError } from './unstored_round_trip_error.js';
 
-/** What the upstream vouched for at the end of a round trip: its tokens and normalised profile. */
-export interface VerifiedUpstream {
-  tokens: PluginTokens;
-  profile: PluginProfile;
-}
+export type { VerifiedUpstream } from './round_trip_strategy.js';
 
-/** Where a round trip goes: the resolved upstream of a connection, and the tenant's callback URL. */
+/** Where a round trip goes: a connection's upstream, coming back to the tenant's callback URL. */
 export interface RoundTripTarget {
-  readonly upstream: ResolvedUpstream;
+  /** Keeps the connection's strategy, built once per connection version and tenant URL. */
+  readonly upstreams: Pick<UpstreamResolver, 'strategyFor'>;
   readonly connection: Connection;
   /** The tenant URL the round trip comes back to: the upstream returns to its callback URL. */
   readonly tenantUrl: string;
@@ -23,41 +21,62 @@ export interface RoundTripTarget {
   readonly deadlineMs: number;
 }
 
-export type StartOutcome = { kind: 'redirect'; url: string } | { kind: 'error'; error: unknown };
+/** A redirect only once the flow's record is stored: without it the callback could never finish. */
+export type StartOutcome<Kept> = { kind: 'redirect'; url: string; record: Kept } | { kind: 'error'; error: unknown };
+
 export type FinishOutcome =
   | { kind: 'success'; verified: VerifiedUpstream }
-  /** The strategy failed the login: the upstream's refusal (the user declined) or a state mismatch. */
-  | { kind: 'fail'; challenge: unknown }
+  /** The callback carried neither a code nor an error (or one of them repeated): nothing to finish. */
+  | { kind: 'no_answer' }
+  /** The user refused at the upstream: the PluginFailChallenge's `error`, as read_plugin_failure.ts reads it. */
+  | { kind: 'refused'; failure: PluginFailure }
+  /** Passport's own state check refused the callback: the state is not the one this flow took (expired, used). */
+  | { kind: 'state_rejected'; message: string | undefined }
   | { kind: 'error'; error: unknown };
 
 /**
  * The first half of an upstream round trip, as a user's login and an admin's TRY both run it: the
- * connection's strategy stores the flow's record (through `begin`, which returns the upstream
- * state) and answers with the authorize URL to send the browser to.
+ * connection's strategy stores the flow's record through `begin` (given the PKCE verifier, or
+ * undefined for an upstream without PKCE) and answers with the authorize URL to send the browser to.
  */
-export async function startRoundTrip(
+export async function startRoundTrip<Kept extends TakenRoundTrip>(
   req: Request,
   target: RoundTripTarget,
-  begin: (upstreamCodeVerifier: string) => Promise<string>,
+  begin: (upstreamCodeVerifier: string | undefined) => Promise<Kept>,
   prompt?: readonly string[],
-): Promise<StartOutcome> {
-  const spelled = prompt ? target.upstream.plugin.authorizationPrompt(target.upstream.client.api, prompt) : undefined;
-  const outcome = await run(req, target, { begin }, spelled ? { prompt: spelled } : {});
-  if (outcome.kind === 'redirect' || outcome.kind === 'error') return outcome;
-  return { kind: 'error', error: new Error(`the strategy answered ${outcome.kind} before the upstream`) };
+): Promise<StartOutcome<Kept>> {
+  const kept: { record?: Kept } = {};
+  const flow: RoundTripFlow = {
+    begin: async (verifier) => {
+      kept.record = await begin(verifier);
+      return kept.record.upstreamState;
+    },
+  };
+  const outcome = await run(req, target, flow, ({ upstream }) => {
+    const spelled = prompt ? upstream.plugin.authorizationPrompt(upstream.client.api, prompt) : undefined;
+    return spelled ? { prompt: spelled } : {};
+  });
+  if (outcome.kind === 'error') return outcome;
+  if (outcome.kind !== 'redirect') return { kind: 'error', error: new Error(`the strategy answered ${outcome.kind} before the upstream`) };
+  // A strategy that ignores options.store would send the browser off on a login that can only fail.
+  if (!kept.record) return { kind: 'error', error: new UnstoredRoundTripError(target.connection.strategy) };
+  return { kind: 'redirect', url: outcome.url, record: kept.record };
 }
 
 /**
  * The second half, once the flow has taken its record (single use): the strategy exchanges the code
- * with that record's PKCE verifier and loads the profile.
+ * (with that record's PKCE verifier, if it has one) and loads the profile.
  */
 export async function finishRoundTrip(req: Request, target: RoundTripTarget, taken: TakenRoundTrip): Promise<FinishOutcome> {
-  const outcome = await run(req, target, { taken }, {});
+  const query = req.query as Record<string, unknown>;
+  // Without either, the strategy would start a new authorization instead of finishing this one.
+  if (!isOneValue(query.code) && !isOneValue(query.error)) return { kind: 'no_answer' };
+  const outcome = await run(req, target, { taken }, () => ({}));
   switch (outcome.kind) {
     case 'success':
       return { kind: 'success', verified: outcome.user as VerifiedUpstream };
     case 'fail':
-      return { kind: 'fail', challenge: outcome.challenge };
+      return failureOf(outcome.challenge, query);
     case 'error':
       return outcome;
     default:
@@ -65,51 +84,34 @@ export async function finishRoundTrip(req: Request, target: RoundTripTarget, tak
   }
 }
 
-/** A strategy with the state store it was built with, shared by every request of one target. */
-interface BuiltStrategy {
-  readonly strategy: Strategy;
-  readonly store: RoundTripStateStore;
-}
-
-// Built once per resolved upstream (itself one per connection version, resolve_upstream.ts) and
-// callback URL, not per request; dropped with the resolved upstream.
-const built = new WeakMap<ResolvedUpstream, Map<string, BuiltStrategy>>();
-
-function strategyFor(target: RoundTripTarget): BuiltStrategy {
-  const { upstream, connection } = target;
-  let byCallback = built.get(upstream);
-  if (!byCallback) {
-    byCallback = new Map();
-    built.set(upstream, byCallback);
-  }
-  // The scope is part of the key as well, in case a caller resolved without the connection's version.
-  const callbackUrl = callbackUrlOf(target.tenantUrl);
-  const key = JSON.stringify([callbackUrl, connection.options.scope]);
-  let entry = byCallback.get(key);
-  if (!entry) {
-    const store = new RoundTripStateStore();
-    const strategy = upstream.plugin.createStrategy(
-      {
-        ...upstream.client,
-        callbackURL: callbackUrl,
-        scope: connection.options.scope,
-        ...(upstream.authorizationBaseUrl ? { authorizationBaseUrl: upstream.authorizationBaseUrl } : {}),
-        store,
-      },
-      (tokens, profile, done) => done(null, { tokens, profile } satisfies VerifiedUpstream),
-    );
-    entry = { strategy, store };
-    byCallback.set(key, entry);
-  }
-  return entry;
-}
-
-async function run(req: Request, target: RoundTripTarget, flow: RoundTripFlow, options: object) {
+async function run(req: Request, target: RoundTripTarget, flow: RoundTripFlow, optionsFor: (built: RoundTripStrategy) => object): Promise<StrategyOutcome> {
   try {
-    const { strategy, store } = strategyFor(target);
-    store.bind(req, flow);
-    return await runStrategy(strategy, req, options, target.deadlineMs);
+    const built = target.upstreams.strategyFor(target.connection, target.tenantUrl);
+    built.store.bind(req, flow);
+    return await runStrategy(built.strategy, req, optionsFor(built), target.deadlineMs);
   } catch (error) {
-    return { kind: 'error', error } as const;
+    return { kind: 'error', error };
   }
+}
+
+// A parameter given twice arrives as an array, which strategies read differently (passport-oauth2
+// sends it on as it is); an empty one they read as absent.
+function isOneValue(value: unknown): value is string {
+  return typeof value === 'string' && value !== '';
+}
+
+/**
+ * A strategy fails a callback for two reasons only (plugin.ts, PluginFailChallenge): the user's
+ * refusal, carried as the challenge's `error`, or Passport's own state check, which carries none.
+ */
+function failureOf(challenge: unknown, query: Record<string, unknown>): FinishOutcome {
+  const refusal = readFailChallenge(challenge);
+  if (refusal) return { kind: 'refused', failure: refusal };
+  // passport-oauth2 checks the state only for a code, and fails a plain `error=access_denied`
+  // itself, without a PluginFailChallenge: that is still the user's refusal, not a stale state.
+  if (query.error === 'access_denied') {
+    return { kind: 'refused', failure: { kind: 'access_denied', operation: 'authorize', upstreamCode: 'access_denied' } };
+  }
+  const message = (challenge as { message?: unknown } | null | undefined)?.message;
+  return { kind: 'state_rejected', message: typeof message === 'string' ? message : undefined };
 }

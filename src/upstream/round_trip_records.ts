@@ -23,16 +23,22 @@ export function isUpstreamState(value: unknown): value is string {
 
 /**
  * Stores a flow's record of a new round trip under a new upstream state (32 random bytes, unrelated
- * to any client's state) and returns it.
+ * to any client's state) and returns it. `upstreamCodeVerifier` is undefined when the strategy uses
+ * no PKCE; the record then has none.
  */
 export async function beginRoundTripRecord<Fields extends object>(
   ephemeral: Pick<EphemeralStore, 'put'>,
   kind: RoundTripKind,
   fields: Fields,
-  upstreamCodeVerifier: string,
+  upstreamCodeVerifier: string | undefined,
   now = Date.now(),
 ): Promise<Fields & RoundTripRecord> {
-  const record = { ...fields, upstreamState: randomBytes(32).toString('base64url'), upstreamCodeVerifier, startedAt: now };
+  const record = {
+    ...fields,
+    upstreamState: randomBytes(32).toString('base64url'),
+    ...(upstreamCodeVerifier === undefined ? {} : { upstreamCodeVerifier }),
+    startedAt: now,
+  };
   await ephemeral.put(kind, record.upstreamState, record, ROUND_TRIP_TTL_SECONDS);
   return record;
 }

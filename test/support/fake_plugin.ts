@@ -1,4 +1,5 @@
-import type { ConnectionPlugin, PermissionArea, PluginFailure, PluginPermission } from '../../src/connections/plugin.js';
+import OAuth2Strategy from 'passport-oauth2';
+import type { ConnectionPlugin, PermissionArea, PluginFailure, PluginPermission, PluginProfile } from '../../src/connections/plugin.js';
 
 /** The fake plugin's API ids, recommended first. */
 export const ACME_APIS = ['acme-v2', 'acme-v1'] as const;
@@ -91,4 +92,81 @@ export function fakePlugin(hooks: Pick<ConnectionPlugin, 'readAuthorizeRefusal'>
  */
 export function acmeFailure(failure: PluginFailure): PluginFailure {
   return { ...failure };
+}
+
+/** How the Acme plugin's OAuth 2.0 strategy (acmeOAuth2Plugin) reaches its upstream. */
+export interface AcmeOAuth2Options {
+  /** The upstream's base URL: /authorize, /token and /me under it (test/support/tiny_oauth2_server.ts). */
+  readonly upstreamUrl: string;
+  /** Whether the strategy sends a PKCE code challenge; an upstream like Strava takes none. */
+  readonly pkce?: boolean;
+  /**
+   * The strategy checks the state through a store whose verify refuses every state, as passport's
+   * own check does for a state that is not the login's: a test of how the host answers that.
+   */
+  readonly refuseEveryState?: boolean;
+  /** The strategy ignores the host's store (state: false), as a plugin breaking the contract would. */
+  readonly ignoreStore?: boolean;
+  /** The plugin's strategy name (its connection's `strategy`); "acme" unless a test needs several. */
+  readonly strategy?: string;
+}
+
+type StoreLike = {
+  store(req: unknown, verifier: unknown, state: unknown, meta: unknown, callback: (error: Error | null, state?: string) => void): void;
+  verify(req: unknown, state: unknown, callback: (error: Error | null, ok: unknown, info?: unknown) => void): void;
+};
+
+/**
+ * The Acme plugin as it would be written for an upstream that speaks plain OAuth 2.0: a bare
+ * passport-oauth2 strategy (PKCE only when asked), keeping its state in the host's store, with the
+ * profile from the upstream's /me. Its user's refusal reaches the host as passport-oauth2 reports
+ * it, a `fail` with no PluginFailChallenge.
+ */
+export function acmeOAuth2Plugin(options: AcmeOAuth2Options): ConnectionPlugin {
+  const base = fakePlugin();
+  return {
+    ...base,
+    strategy: options.strategy ?? base.strategy,
+    createStrategy(strategyOptions, verify) {
+      const scopeNames = strategyOptions.scope;
+      const upstreamScopes = [...new Set(base.permissions(strategyOptions.api).filter((p) => scopeNames.includes(p.name)).flatMap((p) => p.upstreamScopes))];
+      const hostStore = strategyOptions.store as StoreLike;
+      const store: StoreLike = options.refuseEveryState
+        ? { store: (req, verifier, state, meta, callback) => hostStore.store(req, verifier, state, meta, callback), verify: (_req, _state, callback) => callback(null, false, { message: 'Unable to verify authorization request state.' }) }
+        : hostStore;
+      const strategy = new OAuth2Strategy(
+        {
+          authorizationURL: `${options.upstreamUrl}/authorize`,
+          tokenURL: `${options.upstreamUrl}/token`,
+          clientID: strategyOptions.clientID,
+          clientSecret: strategyOptions.clientSecret ?? '',
+          callbackURL: strategyOptions.callbackURL,
+          scope: upstreamScopes,
+          pkce: options.pkce === true,
+          ...(options.ignoreStore ? {} : { store: store as unknown as OAuth2Strategy.StateStore }),
+        },
+        (accessToken: string, refreshToken: string, params: Record<string, unknown>, profile: PluginProfile, done: OAuth2Strategy.VerifyCallback) => {
+          const granted = typeof params.scope === 'string' ? params.scope.split(' ') : [];
+          const grantedScopes = base.permissions(strategyOptions.api).filter((p) => p.upstreamScopes.every((scope) => granted.includes(scope))).map((p) => p.name);
+          verify(
+            { accessToken, ...(refreshToken && { refreshToken }), expiresIn: Number(params.expires_in ?? 0), grantedScopes },
+            { ...profile, grantedScopes },
+            (error, user, info) => done(error, user as Express.User, info as object),
+          );
+        },
+      );
+      strategy.userProfile = (accessToken, done) => {
+        fetch(`${options.upstreamUrl}/me`, { headers: { authorization: `Bearer ${accessToken}` } })
+          .then(async (response) => {
+            const raw = await response.text();
+            if (!response.ok) throw new Error(`/me answered ${response.status}`);
+            const json = JSON.parse(raw) as { id: string; firstname: string; lastname: string };
+            const profile: PluginProfile = { provider: 'acme', id: json.id, displayName: `${json.firstname} ${json.lastname}`, grantedScopes: [], _json: json, _raw: raw };
+            done(null, profile);
+          })
+          .catch(done);
+      };
+      return strategy;
+    },
+  };
 }

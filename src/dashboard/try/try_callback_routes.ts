@@ -4,8 +4,7 @@ import type { UpstreamResolver } from '../../upstream/resolve_upstream.js';
 import { finishRoundTrip, type FinishOutcome } from '../../upstream/round_trip.js';
 import { callbackUrlOf, tenantUrl } from '../../domain/tenants.js';
 import type { Connection } from '../../domain/types.js';
-import { readFailChallenge } from '../../domain/read_plugin_failure.js';
-import { explainFailure, failureKindOf, TryFinding, upstreamSaidOf } from './try_failure_explanation.js';
+import { explainFailure, failureKindOf, upstreamSaidOf, type FailureContext, type TryFailure } from './try_failure_explanation.js';
 import { renderTryFailure } from './try_failure_page.js';
 import { reportBase, saveReport, withFailure, withSuccess, type TryReport } from './try_report.js';
 import { recordTry } from './try_log_event.js';
@@ -19,7 +18,7 @@ import { takeTry, TRY_CALLBACK_PATH, type TryTransaction } from './try_transacti
  */
 export function tryCallbackRoutes(
   deps: Pick<AppDeps, 'store' | 'config' | 'plugins' | 'logger'>,
-  upstreams: Pick<UpstreamResolver, 'resolve' | 'loginDeadlineMs'>,
+  upstreams: Pick<UpstreamResolver, 'strategyFor' | 'loginDeadlineMs'>,
 ): Router {
   const { ephemeral } = deps.store;
   const router = Router();
@@ -59,30 +58,24 @@ export function tryCallbackRoutes(
       plugin: deps.plugins.get(connection.strategy),
     };
     const report = reportBase(transaction, context.callbackUrl, query);
-    if (!query.has('code') && !query.has('error')) {
-      // Without either, the strategy would start a new authorization instead of finishing this one.
-      return withFailure(report, explainFailure('bad_response', 'The upstream came back with neither a code nor an error.', context));
-    }
-    let outcome: FinishOutcome;
-    try {
-      const upstream = upstreams.resolve(connection, url);
-      outcome = await finishRoundTrip(req, { upstream, connection, tenantUrl: url, deadlineMs: upstreams.loginDeadlineMs }, transaction);
-    } catch (error) {
-      outcome = { kind: 'error', error };
-    }
-    if (outcome.kind === 'success') return withSuccess(report, outcome.verified);
-    const error = outcome.kind === 'fail' ? failureOfChallenge(outcome.challenge) : outcome.kind === 'error' ? outcome.error : undefined;
-    return withFailure(report, explainFailure(failureKindOf(error), upstreamSaidOf(error), context));
+    const outcome = await finishRoundTrip(req, { upstreams, connection, tenantUrl: url, deadlineMs: upstreams.loginDeadlineMs }, transaction);
+    return outcome.kind === 'success' ? withSuccess(report, outcome.verified) : withFailure(report, failureOf(outcome, context));
   }
 
   return router;
 }
 
-/**
- * A strategy's `fail` carries the user's refusal (PluginFailChallenge); a challenge without one is
- * Passport's own, a state that did not match: this TRY expired or was already used.
- */
-function failureOfChallenge(challenge: unknown): unknown {
-  const message = (challenge as { message?: unknown } | null | undefined)?.message;
-  return readFailChallenge(challenge) ?? new TryFinding('expired', typeof message === 'string' ? message : 'the state did not match');
+/** What a round trip that did not succeed means for the admin. */
+function failureOf(outcome: Exclude<FinishOutcome, { kind: 'success' }>, context: FailureContext): TryFailure {
+  switch (outcome.kind) {
+    case 'no_answer':
+      return explainFailure('bad_response', 'The upstream came back with neither a code nor an error.', context);
+    case 'refused':
+      return explainFailure(outcome.failure.kind, upstreamSaidOf(outcome.failure), context);
+    case 'state_rejected':
+      // Passport's own state check: this TRY expired or was already used.
+      return explainFailure('expired', outcome.message ?? 'the state did not match', context);
+    case 'error':
+      return explainFailure(failureKindOf(outcome.error), upstreamSaidOf(outcome.error), context);
+  }
 }

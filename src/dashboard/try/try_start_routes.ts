@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { AppDeps } from '../../app_deps.js';
 import type { ResolvedUpstream, UpstreamResolver } from '../../upstream/resolve_upstream.js';
+import { beginRoundTripRecord } from '../../upstream/round_trip_records.js';
 import { startRoundTrip } from '../../upstream/round_trip.js';
 import { callbackUrlOf, tenantUrl } from '../../domain/tenants.js';
 import { AppError, NotFoundError } from '../../errors/index.js';
@@ -16,7 +17,7 @@ import { recordTry } from './try_log_event.js';
 import { loadReport } from './try_report.js';
 import { requestedPermissions } from './requested_permissions.js';
 import { sandboxCaveat } from './sandbox_caveat.js';
-import { beginTry, rememberAuthorizeUrl, type PendingTry, type TryTransaction } from './try_transaction.js';
+import { rememberAuthorizeUrl, type PendingTry, type TryTransaction } from './try_transaction.js';
 
 /**
  * The admin's side of TRY, under /manage/t/:tenant/social:
@@ -34,7 +35,7 @@ import { beginTry, rememberAuthorizeUrl, type PendingTry, type TryTransaction } 
  */
 export function tryStartRoutes(
   deps: Pick<AppDeps, 'store' | 'config' | 'plugins' | 'logger'>,
-  upstreams: Pick<UpstreamResolver, 'resolve' | 'loginDeadlineMs'>,
+  upstreams: Pick<UpstreamResolver, 'resolve' | 'strategyFor' | 'startDeadlineMs'>,
 ): Router {
   const { ephemeral } = deps.store;
   const router = Router({ mergeParams: true });
@@ -73,12 +74,9 @@ export function tryStartRoutes(
       requestedScopes,
       sandbox: upstream.sandbox,
     };
-    let begun: TryTransaction | undefined;
-    const begin = async (verifier: string) => {
-      begun = await beginTry(ephemeral, pending, verifier);
-      return begun.upstreamState;
-    };
-    const outcome = await startRoundTrip(req, { upstream, connection, tenantUrl: url, deadlineMs: upstreams.loginDeadlineMs }, begin);
+    // beginRoundTripRecord rather than beginTry, which takes a verifier always: an upstream without PKCE gives none.
+    const begin = (verifier: string | undefined): Promise<TryTransaction> => beginRoundTripRecord(ephemeral, 'try_transaction', pending, verifier);
+    const outcome = await startRoundTrip(req, { upstreams, connection, tenantUrl: url, deadlineMs: upstreams.startDeadlineMs }, begin);
     const displayName = plugin?.displayName ?? strategyName;
     const shown = { strategy: strategyName, sandbox: upstream.sandbox, displayName };
     const failed = async (failure: TryFailure) => {
@@ -90,11 +88,9 @@ export function tryStartRoutes(
     if (outcome.kind === 'error') {
       const own = outcome.error instanceof AppError ? outcome.error : asStoreUnavailable(outcome.error);
       if (own) throw own;
+      return failed(explainFailure(failureKindOf(outcome.error), upstreamSaidOf(outcome.error), context));
     }
-    if (outcome.kind !== 'redirect' || !begun) {
-      const error = outcome.kind === 'error' ? outcome.error : new Error('the strategy stored no TRY before the upstream');
-      return failed(explainFailure(failureKindOf(error), upstreamSaidOf(error), context));
-    }
+    const begun = outcome.record;
     // The sandbox registers the callback itself and is reached on another base URL.
     const refusal = upstream.sandbox ? undefined : await preflightAuthorize(outcome.url, upstream);
     if (refusal) {

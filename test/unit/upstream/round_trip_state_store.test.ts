@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Request } from 'express';
 import { beginLoginTransaction, type PendingAuthorization } from '../../../src/authn/login/login_transaction.js';
+import { beginRoundTripRecord } from '../../../src/upstream/round_trip_records.js';
 import { RoundTripStateStore, type RoundTripFlow } from '../../../src/upstream/round_trip_state_store.js';
 import { memoryEphemeral } from '../../support/authn/memory_repositories.js';
 
@@ -21,12 +22,12 @@ function storeWith(flow: RoundTripFlow): RoundTripStateStore {
   return store;
 }
 
-function verify(store: RoundTripStateStore, state: unknown): Promise<string | false> {
+function verify(store: RoundTripStateStore, state: unknown): Promise<string | boolean> {
   return new Promise((resolve, reject) => store.verify(req, state, (error, verifier) => (error ? reject(error) : resolve(verifier))));
 }
 
-function storeState(store: RoundTripStateStore): Promise<string | undefined> {
-  return new Promise((resolve, reject) => store.store(req, 'the-verifier', undefined, {}, (error, value) => (error ? reject(error) : resolve(value))));
+function storeState(store: RoundTripStateStore, verifier: string | undefined): Promise<string | undefined> {
+  return new Promise((resolve, reject) => store.store(req, verifier, undefined, {}, (error, value) => (error ? reject(error) : resolve(value))));
 }
 
 describe('RoundTripStateStore', () => {
@@ -39,20 +40,36 @@ describe('RoundTripStateStore', () => {
   it('hands the PKCE verifier to the flow that begins and answers the state it stored it under', async () => {
     const ephemeral = memoryEphemeral();
     const store = storeWith({
-      begin: async (verifier) => (await beginLoginTransaction(ephemeral, pending, verifier)).upstreamState,
+      begin: async (verifier) => (await beginRoundTripRecord(ephemeral, 'login_transaction', pending, verifier)).upstreamState,
     });
-    const state = await storeState(store);
+    const state = await storeState(store, 'the-verifier');
     expect(await ephemeral.get('login_transaction', state!)).toMatchObject({ ...pending, upstreamCodeVerifier: 'the-verifier' });
   });
 
+  it('keeps a record without a verifier for a strategy without PKCE, which passport-oauth2 hands none', async () => {
+    const ephemeral = memoryEphemeral();
+    const store = storeWith({
+      begin: async (verifier) => (await beginRoundTripRecord(ephemeral, 'login_transaction', pending, verifier)).upstreamState,
+    });
+    const state = await storeState(store, undefined);
+    expect(await ephemeral.get('login_transaction', state!)).not.toHaveProperty('upstreamCodeVerifier');
+  });
+
   it('refuses to begin a round trip when it was built only to finish one', async () => {
-    await expect(storeState(storeWith({}))).rejects.toThrow('cannot begin');
+    await expect(storeState(storeWith({}), 'the-verifier')).rejects.toThrow('cannot begin');
   });
 
   it('answers the verifier only for the state of the record the flow took', async () => {
     const taken = await beginLoginTransaction(memoryEphemeral(), pending, 'the-verifier');
     const store = storeWith({ taken });
     expect(await verify(store, taken.upstreamState)).toBe('the-verifier');
+    expect(await verify(store, 'another-state')).toBe(false);
+  });
+
+  it('answers true, a state that matched with no verifier to send, when the record has none (no PKCE)', async () => {
+    const taken = await beginRoundTripRecord(memoryEphemeral(), 'login_transaction', pending, undefined);
+    const store = storeWith({ taken });
+    expect(await verify(store, taken.upstreamState)).toBe(true);
     expect(await verify(store, 'another-state')).toBe(false);
   });
 

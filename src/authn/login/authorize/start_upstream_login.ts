@@ -2,24 +2,23 @@ import type { Request, Response } from 'express';
 import type { Connection } from '../../../domain/types.js';
 import { AppError } from '../../../errors/index.js';
 import { rememberPendingLogin } from '../pending_login_cookie.js';
-import { beginLoginTransaction, type PendingAuthorization } from '../login_transaction.js';
+import type { LoginTransaction, PendingAuthorization } from '../login_transaction.js';
 import type { Store } from '../../../store/store.js';
 import { clientErrorForUpstream } from '../../../upstream/map_upstream_error.js';
 import type { UpstreamResolver } from '../../../upstream/resolve_upstream.js';
+import { beginRoundTripRecord } from '../../../upstream/round_trip_records.js';
 import { startRoundTrip } from '../../../upstream/round_trip.js';
-
-/** Building the authorize redirect touches only the store; this bounds a store that hangs. */
-const START_DEADLINE_MS = 10_000;
 
 /** What starting a login needs. */
 export interface StartLoginDeps {
   readonly store: Pick<Store, 'ephemeral'>;
-  readonly upstreams: Pick<UpstreamResolver, 'resolve'>;
+  readonly upstreams: Pick<UpstreamResolver, 'resolve' | 'strategyFor' | 'startDeadlineMs'>;
 }
 
 /**
  * Sends the browser to the connection's upstream: a login transaction is stored (the client's
- * request, a fresh upstream state and PKCE verifier) and bound to this browser (pending_login_cookie.ts).
+ * request, a fresh upstream state and, when the upstream uses PKCE, its verifier) and bound to this
+ * browser (pending_login_cookie.ts).
  */
 export async function startUpstreamLogin(
   deps: StartLoginDeps,
@@ -29,13 +28,13 @@ export async function startUpstreamLogin(
   pending: PendingAuthorization,
 ): Promise<void> {
   const { tenantUrl } = req.context;
-  const upstream = deps.upstreams.resolve(connection, tenantUrl);
-  const begin = async (verifier: string) => {
-    const transaction = await beginLoginTransaction(deps.store.ephemeral, pending, verifier);
-    rememberPendingLogin(req, res, transaction.upstreamState);
-    return transaction.upstreamState;
-  };
-  const target = { upstream, connection, tenantUrl, deadlineMs: START_DEADLINE_MS };
+  const { upstreams } = deps;
+  const upstream = upstreams.resolve(connection, tenantUrl);
+  // beginRoundTripRecord rather than beginLoginTransaction, which takes a verifier always: an
+  // upstream without PKCE gives none.
+  const begin = (verifier: string | undefined): Promise<LoginTransaction> =>
+    beginRoundTripRecord(deps.store.ephemeral, 'login_transaction', pending, verifier);
+  const target = { upstreams, connection, tenantUrl, deadlineMs: upstreams.startDeadlineMs };
   const outcome = await startRoundTrip(req, target, begin, pending.prompt);
   if (outcome.kind !== 'redirect') {
     // fitgate's own failures (its store down: temporarily_unavailable) keep their meaning; only an
@@ -43,5 +42,6 @@ export async function startUpstreamLogin(
     throw outcome.error instanceof AppError ? outcome.error : clientErrorForUpstream(outcome.error, upstream.wording);
   }
   // The binding cookie travels with this redirect, so the browser never reaches the upstream without it.
+  rememberPendingLogin(req, res, outcome.record.upstreamState);
   res.redirect(302, outcome.url);
 }

@@ -17,11 +17,8 @@ import { loadLoginParties } from './load_login_parties.js';
 import { logLogin } from './login_log.js';
 import { recordUserLogin } from './record_user_login.js';
 import { revokeLegacyToken } from './revoke_legacy_token.js';
+import { StaleLoginError } from './stale_login.js';
 import { takeTransaction } from './take_transaction.js';
-
-const STALE_LOGIN =
-  'This login link has expired, was already used, or was started in another browser. ' +
-  'Go back to the application and log in again.';
 
 /**
  * GET /login/callback, where the upstream sends the browser back, read top to bottom: take the
@@ -29,7 +26,8 @@ const STALE_LOGIN =
  * forward a state another flow claims; check the client still accepts its redirect_uri; finish the
  * upstream round trip; record the login (a blocked user is refused there); revoke a migrated user's
  * legacy token; renew the session; send the client its code or id_token (or both) in the response
- * mode it asked for; log. Failures after the transaction is taken go to the client as OAuth errors.
+ * mode it asked for; log. Failures after the transaction is taken go to the client as OAuth errors,
+ * except a state the strategy refuses, which is answered like a state no login has (stale_login.ts).
  */
 export function callbackEndpoint(deps: AppDeps, upstreams: UpstreamResolver, handoffs: readonly CallbackHandoff[] = []): RequestHandler {
   const metrics = metricsOf(deps);
@@ -41,7 +39,7 @@ export function callbackEndpoint(deps: AppDeps, upstreams: UpstreamResolver, han
     if (!transaction) {
       const handoff = await findHandoff(handoffs, req);
       if (handoff) return res.redirect(303, handoff);
-      const refusal = new InvalidRequestError(STALE_LOGIN);
+      const refusal = new StaleLoginError();
       await logLogin(deps, req, undefined, undefined, { outcome: 'failure', error: refusal });
       metrics.authn.login(req.context.tenant.name, '', 'failure', refusal.code);
       return next(refusal);
@@ -74,6 +72,8 @@ export function callbackEndpoint(deps: AppDeps, upstreams: UpstreamResolver, han
       if (error.status >= 500) res.err = caught instanceof Error ? caught : error;
       await logLogin(deps, req, transaction, client.name, { outcome: 'failure', error });
       metrics.authn.login(transaction.tenant, transaction.connection, 'failure', error.code);
+      // A state the strategy refused is answered as one no login has: a page, as above.
+      if (error instanceof StaleLoginError) return next(error);
       sendClientResponse(res, destination, clientErrorParams(error, transaction.state));
     }
   };

@@ -1,0 +1,37 @@
+import type { Strategy } from 'passport';
+import type { PluginProfile, PluginTokens } from '../connections/plugin.js';
+import type { ResolvedUpstream } from './resolve_upstream.js';
+import { RoundTripStateStore } from './round_trip_state_store.js';
+
+/** What the upstream vouched for at the end of a round trip: its tokens and normalised profile. */
+export interface VerifiedUpstream {
+  tokens: PluginTokens;
+  profile: PluginProfile;
+}
+
+/**
+ * A connection's strategy as round_trip.ts runs it: built once for one resolved upstream and
+ * callback URL (resolve_upstream.ts keeps it), with the one state store every request of it binds
+ * its flow to.
+ */
+export interface RoundTripStrategy {
+  readonly upstream: ResolvedUpstream;
+  readonly strategy: Strategy;
+  readonly store: RoundTripStateStore;
+}
+
+/** Builds the plugin's strategy for `upstream`, coming back to `callbackUrl` and asking for `scope`. */
+export function buildRoundTripStrategy(upstream: ResolvedUpstream, callbackUrl: string, scope: string[]): RoundTripStrategy {
+  const store = new RoundTripStateStore();
+  const strategy = upstream.plugin.createStrategy(
+    {
+      ...upstream.client,
+      callbackURL: callbackUrl,
+      scope,
+      ...(upstream.authorizationBaseUrl ? { authorizationBaseUrl: upstream.authorizationBaseUrl } : {}),
+      store,
+    },
+    (tokens, profile, done) => done(null, { tokens, profile } satisfies VerifiedUpstream),
+  );
+  return { upstream, strategy, store };
+}

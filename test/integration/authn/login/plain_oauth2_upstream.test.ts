@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { createClient } from '../../../../src/domain/clients.js';
+import type { Connection } from '../../../../src/domain/types.js';
+import { acmeOAuth2Plugin } from '../../../support/fake_plugin.js';
+import { startTinyOAuth2Server, type TinyOAuth2Server } from '../../../support/tiny_oauth2_server.js';
+import { HOST, startDashboardHarness, type DashboardHarness } from '../../dashboard/dashboard_harness.js';
+
+const CLIENT_CALLBACK = 'https://steps.example/callback';
+const STALE = 'This login link has expired, was already used, or was started in another browser.';
+
+/**
+ * Real logins (/authorize, the upstream, /login/callback) through a plugin whose strategy is plain
+ * passport-oauth2 against a tiny OAuth 2.0 server on loopback: "acme" without PKCE, as an upstream
+ * like Strava needs; "acme_stale", whose state check refuses every state, as passport's does for a
+ * state that is not the login's; "acme_storeless", whose strategy ignores the host's state store.
+ */
+describe('a login through an upstream that speaks plain OAuth 2.0', () => {
+  let upstream: TinyOAuth2Server;
+  let harness: DashboardHarness;
+  let clientId = '';
+
+  beforeAll(async () => {
+    upstream = await startTinyOAuth2Server();
+    const plugins = new Map(
+      [
+        acmeOAuth2Plugin({ upstreamUrl: upstream.url }),
+        acmeOAuth2Plugin({ upstreamUrl: upstream.url, strategy: 'acme_stale', refuseEveryState: true }),
+        acmeOAuth2Plugin({ upstreamUrl: upstream.url, strategy: 'acme_storeless', ignoreStore: true }),
+      ].map((plugin) => [plugin.strategy, plugin]),
+    );
+    harness = await startDashboardHarness({ plugins });
+    ({ client: { clientId } } = await createClient(harness.store.clients, { tenant: 'default', name: 'Step Counter', appType: 'regular_web', callbacks: [CLIENT_CALLBACK] }));
+    for (const strategy of plugins.keys()) await harness.store.connections.create(connectionOf(strategy));
+  });
+  afterAll(async () => {
+    await harness?.close();
+    await upstream?.close();
+  });
+
+  function connectionOf(strategy: string): Connection {
+    const now = new Date().toISOString();
+    return {
+      tenant: 'default',
+      id: `con_${strategy.replace('_', '')}0000000000`,
+      name: strategy,
+      strategy,
+      options: { api: 'acme-v2', scope: ['steps'], profileSync: 'on_each_login', clientId: upstream.clientId, clientSecret: harness.deps.sealer.seal(upstream.clientSecret) },
+      enabledClients: [clientId],
+      createdAt: now,
+      updatedAt: now,
+    };
+  }
+
+  /** Sends a browser (an agent keeping cookies) to /authorize and on to the upstream; returns where the upstream sent it back. */
+  async function toCallback(connection: string) {
+    const browser = request.agent(harness.app).host(HOST);
+    const query = new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: CLIENT_CALLBACK, scope: 'openid profile', state: 'client-st', connection });
+    const toUpstream = await browser.get(`/authorize?${query}`).expect(302);
+    const authorizeUrl = new URL(String(toUpstream.headers.location));
+    expect(`${authorizeUrl.origin}${authorizeUrl.pathname}`).toBe(`${upstream.url}/authorize`);
+    const back = new URL((await fetch(authorizeUrl, { redirect: 'manual' })).headers.get('location')!);
+    expect(`${back.origin}${back.pathname}`).toBe(`http://${HOST}/login/callback`);
+    return { browser, authorizeUrl, back };
+  }
+
+  const toClient = (response: request.Response) => new URL(String(response.headers.location));
+
+  it('logs the user in without PKCE: no code challenge upstream, no code_verifier in the exchange, a code for the client', async () => {
+    const { browser, authorizeUrl, back } = await toCallback('acme');
+    expect(authorizeUrl.searchParams.has('code_challenge')).toBe(false);
+    const answer = toClient(await browser.get(`/login/callback${back.search}`).expect(302));
+    expect(`${answer.origin}${answer.pathname}`).toBe(CLIENT_CALLBACK);
+    expect(answer.searchParams.get('code')).toEqual(expect.any(String));
+    expect(answer.searchParams.get('state')).toBe('client-st');
+    expect(upstream.tokenRequests.at(-1)?.has('code_verifier')).toBe(false);
+  });
+
+  it('tells the client the user refused when the upstream answers access_denied, though passport-oauth2 fails it without a PluginFailChallenge', async () => {
+    upstream.deny(true);
+    try {
+      const { browser, back } = await toCallback('acme');
+      const answer = toClient(await browser.get(`/login/callback${back.search}`).expect(302));
+      expect(answer.searchParams.get('error')).toBe('access_denied');
+      expect(answer.searchParams.get('error_description')).toBe('The user did not allow access at Acme.');
+      expect(answer.searchParams.get('state')).toBe('client-st');
+    } finally {
+      upstream.deny(false);
+    }
+  });
+
+  it('answers a state the strategy refuses as a stale login, with a page and no redirect, not as the user’s refusal', async () => {
+    const { browser, back } = await toCallback('acme_stale');
+    const exchanges = upstream.tokenRequests.length;
+    const response = await browser.get(`/login/callback${back.search}`).expect(400);
+    expect(response.headers.location).toBeUndefined();
+    expect(response.text).toContain('log in again');
+    expect(response.text).not.toContain('did not allow access');
+    expect(upstream.tokenRequests).toHaveLength(exchanges);
+    const { items } = await harness.store.logs.list('default', { page: 0, perPage: 1, type: 'f' });
+    expect(items[0]).toMatchObject({ connection: 'acme_stale', details: { error: 'invalid_request' } });
+    expect(items[0]?.description).toContain(STALE.slice(0, 40));
+  });
+
+  it('answers a callback whose code is repeated as one with neither a code nor an error, before any exchange', async () => {
+    const { browser, back } = await toCallback('acme');
+    const exchanges = upstream.tokenRequests.length;
+    const twice = new URLSearchParams(back.search);
+    twice.append('code', 'another-code');
+    const answer = toClient(await browser.get(`/login/callback?${twice}`).expect(302));
+    expect(answer.searchParams.get('error')).toBe('invalid_request');
+    expect(answer.searchParams.get('error_description')).toBe('The upstream returned neither a code nor an error.');
+    expect(answer.searchParams.get('state')).toBe('client-st');
+    expect(upstream.tokenRequests).toHaveLength(exchanges);
+  });
+
+  it('never sends the browser upstream when the strategy keeps no round trip: the client gets server_error at once', async () => {
+    const authorizations = upstream.authorizeRequests.length;
+    const browser = request.agent(harness.app).host(HOST);
+    const query = new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: CLIENT_CALLBACK, scope: 'openid', state: 'client-st', connection: 'acme_storeless' });
+    const answer = toClient(await browser.get(`/authorize?${query}`).expect(302));
+    expect(`${answer.origin}${answer.pathname}`).toBe(CLIENT_CALLBACK);
+    expect(answer.searchParams.get('error')).toBe('server_error');
+    expect(answer.searchParams.get('state')).toBe('client-st');
+    expect(upstream.authorizeRequests).toHaveLength(authorizations);
+  });
+});

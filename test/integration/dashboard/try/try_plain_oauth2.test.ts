@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Connection } from '../../../../src/domain/types.js';
+import { acmeOAuth2Plugin } from '../../../support/fake_plugin.js';
+import { startTinyOAuth2Server, type TinyOAuth2Server } from '../../../support/tiny_oauth2_server.js';
+import { csrfFrom, HOST, signedInAgent, startDashboardHarness, type Agent, type DashboardHarness } from '../dashboard_harness.js';
+import { continueUrlOf } from '../try_helpers.js';
+
+/**
+ * TRY of connections whose plugin is plain passport-oauth2 against a tiny OAuth 2.0 server on
+ * loopback (the same plugins a real login is tested with, test/integration/authn/login/
+ * plain_oauth2_upstream.test.ts): TRY reads each round trip as a real login does.
+ */
+describe('TRY through an upstream that speaks plain OAuth 2.0', () => {
+  let upstream: TinyOAuth2Server;
+  let harness: DashboardHarness;
+  let agent: Agent;
+
+  beforeAll(async () => {
+    upstream = await startTinyOAuth2Server();
+    const plugins = new Map(
+      [
+        acmeOAuth2Plugin({ upstreamUrl: upstream.url }),
+        acmeOAuth2Plugin({ upstreamUrl: upstream.url, strategy: 'acme_stale', refuseEveryState: true }),
+        acmeOAuth2Plugin({ upstreamUrl: upstream.url, strategy: 'acme_storeless', ignoreStore: true }),
+      ].map((plugin) => [plugin.strategy, plugin]),
+    );
+    harness = await startDashboardHarness({ plugins });
+    for (const strategy of plugins.keys()) await harness.store.connections.create(connectionOf(strategy));
+    agent = await signedInAgent(harness.app, await harness.seedAdmin('owner@example.com', ['default']));
+  });
+  afterAll(async () => {
+    await harness?.close();
+    await upstream?.close();
+  });
+
+  function connectionOf(strategy: string): Connection {
+    const now = new Date().toISOString();
+    return {
+      tenant: 'default',
+      id: `con_${strategy.replace('_', '')}0000000000`,
+      name: strategy,
+      strategy,
+      options: { api: 'acme-v2', scope: ['steps'], profileSync: 'on_each_login', clientId: upstream.clientId, clientSecret: harness.deps.sealer.seal(upstream.clientSecret) },
+      enabledClients: [],
+      createdAt: now,
+      updatedAt: now,
+    };
+  }
+
+  async function pressTry(strategy: string, status: number) {
+    const page = `/manage/t/default/social/${strategy}`;
+    const _csrf = await csrfFrom(agent, page);
+    return agent.post(`${page}/try`).set('Accept', 'text/html').type('form').send({ _csrf }).expect(status);
+  }
+
+  /** Presses Try, lets the upstream answer, changes its answer with `edit`, and follows fitgate to the result page. */
+  async function runTry(strategy: string, edit: (query: URLSearchParams) => void = () => undefined): Promise<string> {
+    const authorizeUrl = continueUrlOf((await pressTry(strategy, 200)).text);
+    const back = new URL((await fetch(authorizeUrl, { redirect: 'manual' })).headers.get('location')!);
+    expect(`${back.origin}${back.pathname}`).toBe(`http://${HOST}/login/callback`);
+    edit(back.searchParams);
+    const handedOver = await agent.get(`/login/callback${back.search}`).expect(303);
+    const finished = await agent.get(String(handedOver.headers.location)).expect(303);
+    return (await agent.get(new URL(String(finished.headers.location)).pathname).expect(200)).text;
+  }
+
+  it('works without PKCE', async () => {
+    const page = await runTry('acme');
+    expect(page).toContain('It works!');
+    expect(page).toContain('Ada Lovelace');
+    expect(upstream.tokenRequests.at(-1)?.has('code_verifier')).toBe(false);
+  });
+
+  it('explains a state the strategy refuses as a TRY that expired or was already used', async () => {
+    const page = await runTry('acme_stale');
+    expect(page).toContain('Try failed');
+    expect(page).toContain('already used or took longer than 10 minutes');
+  });
+
+  it('calls a repeated code neither a code nor an error, as a real login does', async () => {
+    const exchanges = upstream.tokenRequests.length;
+    const page = await runTry('acme', (query) => query.append('code', 'another-code'));
+    expect(page).toContain('Try failed');
+    expect(page).toContain('The upstream came back with neither a code nor an error.');
+    expect(upstream.tokenRequests).toHaveLength(exchanges);
+  });
+
+  it('names the strategy that kept no round trip, and sends no browser upstream', async () => {
+    const page = await pressTry('acme_storeless', 502);
+    expect(page.text).toContain('Try failed');
+    expect(page.text).toContain('The acme_storeless strategy sent the browser upstream without storing');
+    expect(page.text).not.toContain('http-equiv="refresh"');
+  });
+});
