@@ -25,8 +25,8 @@ import { tryRoutes } from './try/try_routes.js';
 import { usersRoutes } from './users/users_routes.js';
 import type { Services } from '../services.js';
 
-/** What the dashboard uses of what the entry point built: no sandbox or workers. */
-export type DashboardDeps = Pick<AppDeps, 'config' | 'store' | 'sealer' | 'logger' | 'plugins' | 'metrics'>;
+/** What the dashboard uses of what the entry point built: the sandbox (whether a connection uses it), not the workers. */
+export type DashboardDeps = Pick<AppDeps, 'config' | 'store' | 'sealer' | 'logger' | 'plugins' | 'metrics' | 'sandbox'>;
 
 /**
  * The dashboard, mounted at /manage on every tenant host. The tenant an admin manages is in the path

@@ -10,7 +10,7 @@ import { renderPage } from '../views.js';
  * /manage/t/:tenant: the getting-started checklist, the tenant's address, the callback URL to
  * register upstream, and the login activity of every connection.
  */
-export function tenantOverviewRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'plugins'>): Router {
+export function tenantOverviewRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'plugins' | 'sandbox'>): Router {
   const router = Router({ mergeParams: true });
 
   router.get('/', async (req, res) => {

@@ -18,7 +18,7 @@ import { renderUniversalLogin } from './universal_login.js';
 import type { UpstreamResolver } from '../../../upstream/resolve_upstream.js';
 
 /** What this file reads of the app's dependencies. */
-type AuthorizeEndpointDeps = Pick<AppDeps, 'config' | 'store' | 'sealer' | 'logger' | 'plugins' | 'metrics'>;
+type AuthorizeEndpointDeps = Pick<AppDeps, 'config' | 'store' | 'sealer' | 'logger' | 'plugins' | 'metrics' | 'sandbox'>;
 
 /**
  * GET /authorize: the checks, then one of three answers. prompt=none is answered from the session
