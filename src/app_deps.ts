@@ -3,6 +3,7 @@ import type { Config } from './config/index.js';
 import type { ConnectionPlugin } from './connections/plugin.js';
 import type { Sealer } from './domain/ports.js';
 import type { Metrics } from './metrics/metrics.js';
+import type { BackgroundWork } from './http/background_work.js';
 import type { WorkerReadiness } from './http/health.js';
 import type { Store } from './store/store.js';
 import type { SandboxAccess } from './sandbox/sandbox.js';
@@ -37,4 +38,6 @@ export interface AppDeps {
   readonly workers?: WorkerReadiness;
   /** What fitgate counts for /metrics (src/metrics); nothing is counted when absent. */
   readonly metrics?: Metrics;
+  /** Work requests leave running (token refreshes), which shutdown waits for; untracked when absent. */
+  readonly background?: BackgroundWork;
 }

@@ -14,6 +14,7 @@ import { firstPasswordNotice, formatFirstPasswordNotice, type FirstPasswordNotic
 import { bootstrap, type BootstrapResult } from './domain/bootstrap.js';
 import { masterKeyProblem } from './domain/master_key_check.js';
 import type { Sealer } from './domain/ports.js';
+import { BackgroundWork } from './http/background_work.js';
 import { trackRequests } from './http/graceful_shutdown.js';
 import { createLogger } from './logging/index.js';
 import { instrumentStore } from './metrics/instrument_store.js';
@@ -29,8 +30,10 @@ import { describeStartFailure } from './start_failure.js';
 
 /** How long in-flight requests get to finish after SIGTERM before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
+/** Then how long token refreshes that outlived their requests get to store what the upstream issued. */
+const BACKGROUND_GRACE_MS = 5_000;
 /** With workers: how long the primary waits for them all after a signal before killing them. */
-const WORKERS_STOP_BOUND_MS = SHUTDOWN_GRACE_MS + 5_000;
+const WORKERS_STOP_BOUND_MS = SHUTDOWN_GRACE_MS + BACKGROUND_GRACE_MS + 5_000;
 
 /** What this start created, and what to tell about the first admin's generated password. */
 type Started = BootstrapResult & { firstPassword?: FirstPasswordNotice | undefined };
@@ -78,8 +81,10 @@ async function serve(
 ): Promise<{ port: number; stop: () => Promise<number> }> {
   let internalBaseUrl = '';
   const plugins = connectionPlugins();
+  const background = new BackgroundWork();
   const app = createApp({
     config,
+    background,
     store: instrumentStore(store, metrics.store),
     sealer,
     logger,
@@ -104,6 +109,8 @@ async function serve(
   const stop = () =>
     graceful
       .close(SHUTDOWN_GRACE_MS)
+      // A refresh that outlived its request stores what the upstream issued before the store closes.
+      .then(() => background.settled(BACKGROUND_GRACE_MS))
       .then(() => metricsServer?.close())
       .then(stopLogRetention)
       .then(() => store.close())

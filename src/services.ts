@@ -41,6 +41,7 @@ export function createServices(deps: AppDeps): Services {
     recordEvent,
     logger,
     metrics,
+    ...(deps.background && { background: (work: Promise<unknown>) => deps.background?.track(work) }),
   });
   const removal: RemovalDeps = {
     users: store.users,

@@ -85,6 +85,7 @@ export class TokenVault {
     // A reader that stopped waiting has its answer already, and the failure is logged where it
     // happened; nobody else may be listening when it settles.
     result.catch(() => undefined);
+    this.deps.background?.(result);
     const running: RunningRefresh = { result, issued: () => issued };
     this.refreshing.set(key, running);
     return running;

@@ -52,6 +52,11 @@ export interface TokenVaultDeps {
   now?: () => number;
   /** Counts fresh hits, refreshes, waits and disconnections; none when absent. */
   metrics?: VaultMetrics;
+  /**
+   * Given each refresh that may outlive the read that started it, so the entry point can let it
+   * finish (and store what the upstream issued) before the store closes at shutdown.
+   */
+  background?: (work: Promise<unknown>) => void;
 }
 
 /** The deps with their defaults filled in. */

@@ -62,4 +62,20 @@ describe('a refresh slower than the vault’s patience', () => {
 
     await expect(read).resolves.toMatchObject({ accessToken: 'slow-access' });
   });
+
+  it('hands the refresh that outlives its reader to the background work shutdown waits for', async () => {
+    const slow = pending();
+    const handed: Promise<unknown>[] = [];
+    const { vault } = vaultWith(aUser(60), [slow.promise], (work) => void handed.push(work));
+
+    await expect(vault.accessToken(REF)).resolves.toMatchObject({ accessToken: 'stored-access' });
+    expect(handed).toHaveLength(1);
+    let ended = false;
+    void handed[0]!.finally(() => (ended = true)).catch(() => undefined);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(ended).toBe(false);
+
+    slow.settle(refreshed('late-access'));
+    await expect(handed[0]).resolves.toMatchObject({ accessToken: 'late-access' });
+  });
 });

@@ -80,7 +80,7 @@ export interface VaultFixture {
   events: unknown[];
 }
 
-export function vaultWith(user: User, answers: RefreshAnswer[]): VaultFixture {
+export function vaultWith(user: User, answers: RefreshAnswer[], background?: (work: Promise<unknown>) => void): VaultFixture {
   const users = memoryUsers([user]);
   const logged: LoggedLine[] = [];
   const events: unknown[] = [];
@@ -111,6 +111,7 @@ export function vaultWith(user: User, answers: RefreshAnswer[]): VaultFixture {
     recordEvent: async (event) => void events.push(event),
     logger,
     now: () => NOW,
+    ...(background && { background }),
   });
   return { vault, users, refreshCalls: () => calls, logged, events };
 }
