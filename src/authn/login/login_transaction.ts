@@ -27,11 +27,11 @@ export interface PendingAuthorization {
  */
 export type LoginTransaction = PendingAuthorization & RoundTripRecord;
 
-/** Stores a new transaction and returns it; its upstreamState is the key. */
+/** Stores a new transaction and returns it; its upstreamState is the key. No verifier: an upstream without PKCE. */
 export function beginLoginTransaction(
   ephemeral: EphemeralStore,
   pending: PendingAuthorization,
-  upstreamCodeVerifier: string,
+  upstreamCodeVerifier: string | undefined,
   now = Date.now(),
 ): Promise<LoginTransaction> {
   return beginRoundTripRecord(ephemeral, 'login_transaction', pending, upstreamCodeVerifier, now);

@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import type { AppDeps } from '../../app_deps.js';
 import type { ResolvedUpstream, UpstreamResolver } from '../../upstream/resolve_upstream.js';
-import { beginRoundTripRecord } from '../../upstream/round_trip_records.js';
 import { startRoundTrip } from '../../upstream/round_trip.js';
 import { callbackUrlOf, tenantUrl } from '../../domain/tenants.js';
 import { AppError, NotFoundError } from '../../errors/index.js';
@@ -17,7 +16,7 @@ import { recordTry } from './try_log_event.js';
 import { loadReport } from './try_report.js';
 import { requestedPermissions } from './requested_permissions.js';
 import { sandboxCaveat } from './sandbox_caveat.js';
-import { rememberAuthorizeUrl, type PendingTry, type TryTransaction } from './try_transaction.js';
+import { beginTry, rememberAuthorizeUrl, type PendingTry, type TryTransaction } from './try_transaction.js';
 
 /**
  * The admin's side of TRY, under /manage/t/:tenant/social:
@@ -74,8 +73,7 @@ export function tryStartRoutes(
       requestedScopes,
       sandbox: upstream.sandbox,
     };
-    // beginRoundTripRecord rather than beginTry, which takes a verifier always: an upstream without PKCE gives none.
-    const begin = (verifier: string | undefined): Promise<TryTransaction> => beginRoundTripRecord(ephemeral, 'try_transaction', pending, verifier);
+    const begin = (verifier: string | undefined): Promise<TryTransaction> => beginTry(ephemeral, pending, verifier);
     const outcome = await startRoundTrip(req, { upstreams, connection, tenantUrl: url, deadlineMs: upstreams.startDeadlineMs }, begin);
     const displayName = plugin?.displayName ?? strategyName;
     const shown = { strategy: strategyName, sandbox: upstream.sandbox, displayName };

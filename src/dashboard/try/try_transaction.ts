@@ -36,7 +36,8 @@ export type TryTransaction = PendingTry &
 /** Where /login/callback sends a TRY's callback, with the same query. */
 export const TRY_CALLBACK_PATH = '/manage/try/callback';
 
-export function beginTry(ephemeral: EphemeralStore, pending: PendingTry, upstreamCodeVerifier: string): Promise<TryTransaction> {
+/** Stores a new TRY in flight; no verifier: an upstream without PKCE. */
+export function beginTry(ephemeral: EphemeralStore, pending: PendingTry, upstreamCodeVerifier: string | undefined): Promise<TryTransaction> {
   return beginRoundTripRecord(ephemeral, 'try_transaction', pending, upstreamCodeVerifier);
 }
 

@@ -2,11 +2,10 @@ import type { Request, Response } from 'express';
 import type { Connection } from '../../../domain/types.js';
 import { AppError } from '../../../errors/index.js';
 import { rememberPendingLogin } from '../pending_login_cookie.js';
-import type { LoginTransaction, PendingAuthorization } from '../login_transaction.js';
+import { beginLoginTransaction, type LoginTransaction, type PendingAuthorization } from '../login_transaction.js';
 import type { Store } from '../../../store/store.js';
 import { clientErrorForUpstream } from '../../../upstream/map_upstream_error.js';
 import type { UpstreamResolver } from '../../../upstream/resolve_upstream.js';
-import { beginRoundTripRecord } from '../../../upstream/round_trip_records.js';
 import { startRoundTrip } from '../../../upstream/round_trip.js';
 
 /** What starting a login needs. */
@@ -30,10 +29,7 @@ export async function startUpstreamLogin(
   const { tenantUrl } = req.context;
   const { upstreams } = deps;
   const upstream = upstreams.resolve(connection, tenantUrl);
-  // beginRoundTripRecord rather than beginLoginTransaction, which takes a verifier always: an
-  // upstream without PKCE gives none.
-  const begin = (verifier: string | undefined): Promise<LoginTransaction> =>
-    beginRoundTripRecord(deps.store.ephemeral, 'login_transaction', pending, verifier);
+  const begin = (verifier: string | undefined): Promise<LoginTransaction> => beginLoginTransaction(deps.store.ephemeral, pending, verifier);
   const target = { upstreams, connection, tenantUrl, deadlineMs: upstreams.startDeadlineMs };
   const outcome = await startRoundTrip(req, target, begin, pending.prompt);
   if (outcome.kind !== 'redirect') {
