@@ -15,17 +15,6 @@ export interface TryFailure {
   fix: string;
 }
 
-/** A failure fitgate found itself during a TRY, which no plugin reported (e.g. a state already used). */
-export class TryFinding extends Error {
-  constructor(
-    readonly kind: Exclude<TryFailureKind, 'unknown'>,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'TryFinding';
-  }
-}
-
 export interface FailureContext {
   callbackUrl: string;
   api: string;
@@ -111,9 +100,9 @@ const UNKNOWN: Explanation = () => ({
   fix: 'Check the upstream client\'s settings against the setup steps, then press Try again. The upstream\'s answer above says more.',
 });
 
-/** The plugin failure's kind, the kind of what the host found itself, or 'unknown'. */
+/** The plugin failure's kind, or 'unknown' (what the host finds itself it names directly: try_callback_routes.ts). */
 export function failureKindOf(error: unknown): TryFailureKind {
-  return readPluginFailure(error)?.kind ?? (error instanceof TryFinding ? error.kind : 'unknown');
+  return readPluginFailure(error)?.kind ?? 'unknown';
 }
 
 /** "token: HTTP 401 invalid_client “Unauthorized”": the fields a plugin failure declares, or a message. */

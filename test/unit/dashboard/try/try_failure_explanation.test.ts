@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { fitbitPlugin } from '../../../../src/connections/fitbit/index.js';
 import type { TryFailureKind } from '../../../../src/connections/plugin.js';
-import { explainFailure, failureKindOf, TryFinding, upstreamSaidOf } from '../../../../src/dashboard/try/try_failure_explanation.js';
+import { explainFailure, failureKindOf, upstreamSaidOf } from '../../../../src/dashboard/try/try_failure_explanation.js';
 import { acmeFailure } from '../../../support/fake_plugin.js';
 
 const context = { callbackUrl: 'https://acme.example.com/login/callback', api: 'google-health', missingScopes: ['activity', 'profile'], plugin: fitbitPlugin };
@@ -66,12 +66,5 @@ describe('what a failed TRY says', () => {
     const undeclared = Object.assign(new Error('what happened'), { kind: 'teapot', operation: 'token', status: 418, upstreamCode: 'short_and_stout' });
     expect(failureKindOf(undeclared)).toBe('unknown');
     expect(upstreamSaidOf(undeclared)).toBe('what happened');
-  });
-
-  it('reads what fitgate found itself by its own kind', () => {
-    const finding = new TryFinding('expired', 'Unable to verify authorization request state.');
-    expect(failureKindOf(finding)).toBe('expired');
-    expect(upstreamSaidOf(finding)).toBe('Unable to verify authorization request state.');
-    expect(explainFailure(failureKindOf(finding), upstreamSaidOf(finding), context).meaning).toContain('already used or took longer than 10 minutes');
   });
 });
