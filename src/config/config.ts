@@ -42,4 +42,6 @@ export interface RateLimits {
   readonly userinfoPerToken: RateLimitWindow;
   /** Every /manage request, per client address. */
   readonly dashboardPerAddress: RateLimitWindow;
+  /** Every /api/v2 request, per authenticated client (in its tenant). */
+  readonly managementPerClient: RateLimitWindow;
 }

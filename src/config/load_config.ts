@@ -137,6 +137,7 @@ function rateLimitsOf(env: z.infer<typeof environmentSchema>): RateLimits {
     callbackPerAddress: Object.freeze(env.FITGATE_RATE_LIMIT_CALLBACK_PER_ADDRESS),
     userinfoPerToken: Object.freeze(env.FITGATE_RATE_LIMIT_USERINFO_PER_TOKEN),
     dashboardPerAddress: Object.freeze(env.FITGATE_RATE_LIMIT_DASHBOARD_PER_ADDRESS),
+    managementPerClient: Object.freeze(env.FITGATE_RATE_LIMIT_MANAGEMENT_PER_CLIENT),
   });
 }
 

@@ -118,6 +118,12 @@ export const environmentSchema = z.object({
    * the session store.
    */
   FITGATE_RATE_LIMIT_DASHBOARD_PER_ADDRESS: rateLimit.prefault('300/60'),
+  /**
+   * Every /api/v2 request per authenticated machine-to-machine client: Auth0's Management API limit
+   * for paid tenants is 50 requests per second. Spent after the token is verified, so nobody can
+   * spend an application's budget without its token.
+   */
+  FITGATE_RATE_LIMIT_MANAGEMENT_PER_CLIENT: rateLimit.prefault('50/1'),
   /** Log events older than this many days are deleted (hourly and at start). */
   FITGATE_LOG_RETENTION_DAYS: z.coerce
     .number({ error: 'must be a whole number of days from 1 to 3650' })

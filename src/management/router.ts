@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { AppDeps } from '../app_deps.js';
 import { authenticate } from './authenticate.js';
+import { managementRateLimit } from './management_rate_limit.js';
 import { requireScope } from './require_scope.js';
 import { MANAGEMENT_ROUTES } from './routes.js';
 import { runRoute } from './run_route.js';
@@ -10,7 +11,8 @@ import type { Services } from '../services.js';
 /**
  * The Management API, mounted at /api/v2 on each tenant's host. Every request is authenticated
  * first (a Bearer token this tenant issued for its own API), so an unknown path answers 401 to a
- * stranger rather than revealing which resources exist; then each route checks its own scopes.
+ * stranger rather than revealing which resources exist; then the caller's rate limit is spent, and
+ * each route checks its own scopes.
  * Bodies are parsed and errors answered in Auth0's shape {statusCode, error, message, errorCode}
  * by the app (src/app.ts) for everything under /api/v2.
  */
@@ -22,7 +24,7 @@ export function createManagementRouter(deps: AppDeps, shared: Services): Router 
     res.set('Cache-Control', 'no-store');
     next();
   });
-  router.use(authenticate(deps));
+  router.use(authenticate(deps), ...managementRateLimit(deps));
   for (const route of MANAGEMENT_ROUTES) {
     router[route.method](route.path, requireScope(route), runRoute(route, services));
   }
