@@ -13,6 +13,7 @@ describe('rate limit and log retention settings', () => {
       callbackPerAddress: { points: 300, durationSeconds: 60 },
       userinfoPerToken: { points: 10, durationSeconds: 60 },
       dashboardPerAddress: { points: 300, durationSeconds: 60 },
+      managementPerClient: { points: 50, durationSeconds: 1 },
     };
     expect(loadConfig({ FITGATE_DATA_DIR: tempDataDir() }).rateLimits).toEqual(defaults);
     expect(loadConfig({ ...production(), FITGATE_DATA_DIR: tempDataDir() }).rateLimits).toEqual(defaults);
@@ -33,10 +34,12 @@ describe('rate limit and log retention settings', () => {
       FITGATE_RATE_LIMIT_TOKEN_PER_CLIENT: '50/10',
       FITGATE_RATE_LIMIT_USERINFO_PER_TOKEN: '600/60',
       FITGATE_RATE_LIMIT_DASHBOARD_PER_ADDRESS: '1000/60',
+      FITGATE_RATE_LIMIT_MANAGEMENT_PER_CLIENT: '5/1',
     });
     expect(config.rateLimits?.tokenPerClient).toEqual({ points: 50, durationSeconds: 10 });
     expect(config.rateLimits?.userinfoPerToken).toEqual({ points: 600, durationSeconds: 60 });
     expect(config.rateLimits?.dashboardPerAddress).toEqual({ points: 1000, durationSeconds: 60 });
+    expect(config.rateLimits?.managementPerClient).toEqual({ points: 5, durationSeconds: 1 });
   });
 
   it.each(['300', '0/60', '10/0', '-1/60', 'ten/60', '10/60s'])('refuses a limit of %j, naming the variable', (value) => {
