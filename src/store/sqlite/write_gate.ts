@@ -48,8 +48,9 @@ type Attempt<T> = { done: true; value: T } | { done: false; conflict: Error };
  *   the lock, it and the ones behind it run. A write still without the lock LOCK_WAIT_MS after it
  *   was asked for is rejected with StoreUnavailableError (503 temporarily_unavailable).
  * - **locked out**: once a write has waited the whole bound in vain, a new one does not queue: it
- *   tries once without waiting and is rejected at once while the lock is still held. The first
- *   attempt that gets the lock (a write, a retry, a readiness probe) ends this.
+ *   tries once without waiting and is rejected at once while the lock is still held (and without
+ *   trying while older writes still wait, so it can never run ahead of them). The first attempt
+ *   that gets the lock (a write, a retry, a readiness probe) ends this.
  *
  * A unit of work is atomic: one statement, or one transaction from BEGIN to COMMIT, run in one
  * synchronous call, so another request's statements can never come in between. It may run more
@@ -89,7 +90,11 @@ export class WriteGate {
         return this.enqueue(work, Date.now() - BUSY_TIMEOUT_MS + this.waitMs);
       }
     }
-    if (this.lockedOut) return this.tryOnce(work);
+    if (this.lockedOut) {
+      // Trying it now could run it ahead of writes still waiting, which were asked for first.
+      if (this.waiting.length > 0) throw lockedFileUnavailable(this.path, `held for over ${this.waitMs} ms; not waiting again until it is free`, this.lastConflict);
+      return this.tryOnce(work);
+    }
     return this.enqueue(work, Date.now() + this.waitMs);
   }
 
@@ -118,14 +123,38 @@ export class WriteGate {
     }
   }
 
-  /** Gives the waiting writes a last try without waiting, rejects those still locked out, and stops retrying. */
+  /** Gives the waiting writes a last try, rejects those still locked out, and stops retrying. */
   close(): void {
     this.closed = true;
     clearTimeout(this.timer);
     this.timer = undefined;
     if (!this.db.open) return this.rejectAll('the store closed while the write waited');
-    if (this.waiting.length > 0) this.retry(Number.POSITIVE_INFINITY);
+    this.finishWaiting();
     this.rejectAll('the store closed while the write waited');
+  }
+
+  /**
+   * At close, each waiting write in order with SQLite's busy wait (nothing is served any more, so
+   * blocking is fine): a peer worker's ordinary commit at that moment must not fail them. The first
+   * that still meets the lock stops the others, which are then refused in order.
+   */
+  private finishWaiting(): void {
+    for (let head = this.waiting[0]; head !== undefined; head = this.waiting[0]) {
+      let outcome: Attempt<unknown>;
+      try {
+        outcome = attempt(head.work);
+      } catch (error) {
+        this.waiting.shift();
+        head.reject(error);
+        continue;
+      }
+      if (!outcome.done) {
+        this.metConflict(outcome.conflict);
+        return;
+      }
+      this.waiting.shift();
+      head.resolve(outcome.value);
+    }
   }
 
   private enqueue<T>(work: () => T, deadline: number): Promise<T> {
