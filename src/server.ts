@@ -30,8 +30,11 @@ import { describeStartFailure } from './start_failure.js';
 
 /** How long in-flight requests get to finish after SIGTERM before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
-/** Then how long token refreshes that outlived their requests get to store what the upstream issued. */
-const BACKGROUND_GRACE_MS = 5_000;
+/**
+ * Then how long token refreshes that outlived their requests get to store what the upstream issued:
+ * a reader stops waiting after 2 s, and the upstream call may take its full 10 s timeout.
+ */
+const BACKGROUND_GRACE_MS = 10_000;
 /** With workers: how long the primary waits for them all after a signal before killing them. */
 const WORKERS_STOP_BOUND_MS = SHUTDOWN_GRACE_MS + BACKGROUND_GRACE_MS + 5_000;
 

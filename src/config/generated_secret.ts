@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -29,9 +29,12 @@ export class MissingSecretFileError extends Error {
   }
 }
 
-/** Whether the data directory already holds an embedded database (any SQLite file). */
+/**
+ * Whether the data directory already holds fitgate's database of record, whose sealed values the
+ * key opens (the name is the store's DATABASE_FILE; the configuration imports nothing of the store).
+ */
 function holdsDatabase(dataDir: string): boolean {
-  return existsSync(dataDir) && readdirSync(dataDir).some((name) => name.endsWith('.db'));
+  return existsSync(join(dataDir, 'fitgate.db'));
 }
 
 /** The secret's bytes, refusing a file that is not one (a truncated copy, an edit). */

@@ -85,7 +85,9 @@ function readLogoutRequest(req: Request): LogoutRequest {
  * post_logout_redirect_uri, no redirect), and so does a request that names no client or an unknown one.
  */
 function defaultReturnTo(req: Request, request: LogoutRequest, identified: LogoutClient): string | undefined {
-  if (req.path !== AUTH0_LOGOUT_PATH || request.clientId === undefined || !('client' in identified)) return undefined;
+  // The route, not the path as sent: Express routes /V2/Logout/ here too.
+  const route = (req.route as { path?: unknown } | undefined)?.path;
+  if (route !== AUTH0_LOGOUT_PATH || request.clientId === undefined || !('client' in identified)) return undefined;
   return identified.client.allowedLogoutUrls[0];
 }
 

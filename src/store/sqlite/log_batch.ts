@@ -12,7 +12,8 @@ const MAX_PENDING_EVENTS = 10_000;
  * Log events buffered in memory and committed together, one transaction (one fsync) per batch
  * instead of one per event. The bound on loss: a crash loses the events appended in the last
  * LOG_BATCH_DELAY_MS (at most LOG_BATCH_MAX_EVENTS of them); close() and every read flush first,
- * so a graceful stop loses none and a reader in this process sees its own appends at once.
+ * so a graceful stop loses none and a reader in this process sees its own appends at once, except
+ * while another process holds the database's lock: then the batch waits, and so does what a read sees.
  *
  * A write answers at once, or (another process holding the lock) with a promise: one batch is in
  * flight at a time, and what is appended meanwhile goes in the next, so events keep their order.

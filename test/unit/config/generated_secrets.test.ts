@@ -66,9 +66,10 @@ describe('a master key file gone from a data directory that holds a database', (
     expect(error.message).toMatch(new RegExp(`^FITGATE_DATA_DIR: ${join(dataDir, 'master.key')} does not hold a key of 32 bytes in base64 \\(it holds 5\\): restore it`));
   });
 
-  it('is generated for a data directory without a database, as at a first start', () => {
+  it("is generated for a data directory without fitgate's database, as at a first start", () => {
     const dataDir = tempDataDir();
     writeFileSync(join(dataDir, 'session.secret'), 'y'.repeat(48));
+    writeFileSync(join(dataDir, 'some-other-tool.db'), '');
     expect(loadConfig({ FITGATE_DATA_DIR: dataDir }).masterKeys[0]?.length).toBe(32);
   });
 });

@@ -24,6 +24,15 @@ describeEachStore('logout without returnTo', (harness) => {
     expect(response.headers['set-cookie']?.[0]).toMatch(/^fitgate\.sid=;/);
   });
 
+  it('/v2/logout spelled as Express routes it too (another case, a trailing slash) goes there as well', async () => {
+    const bc = backChannel();
+    const { client } = await bc.addClient({ allowedLogoutUrls: [FIRST] });
+    for (const path of ['/v2/logout/', '/V2/Logout']) {
+      const response = await request(bc.app).get(path).set('Host', bc.host).query({ client_id: client.clientId }).expect(302);
+      expect(response.headers.location).toBe(FIRST);
+    }
+  });
+
   it('/v2/logout keeps the signed-out page when the client has no allowed logout URL, names none, or is unknown', async () => {
     const bc = backChannel();
     const { client } = await bc.addClient({ allowedLogoutUrls: [] });
