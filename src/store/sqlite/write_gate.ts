@@ -139,22 +139,7 @@ export class WriteGate {
    * that still meets the lock stops the others, which are then refused in order.
    */
   private finishWaiting(): void {
-    for (let head = this.waiting[0]; head !== undefined; head = this.waiting[0]) {
-      let outcome: Attempt<unknown>;
-      try {
-        outcome = attempt(head.work);
-      } catch (error) {
-        this.waiting.shift();
-        head.reject(error);
-        continue;
-      }
-      if (!outcome.done) {
-        this.metConflict(outcome.conflict);
-        return;
-      }
-      this.waiting.shift();
-      head.resolve(outcome.value);
-    }
+    this.runWaiting(Number.POSITIVE_INFINITY);
   }
 
   private enqueue<T>(work: () => T, deadline: number): Promise<T> {
@@ -177,29 +162,37 @@ export class WriteGate {
   /** Tries the waiting writes in order, without a busy wait, for up to `sliceMs` while the lock is ours. */
   private retry(sliceMs = DRAIN_SLICE_MS): void {
     this.timer = undefined;
-    const started = Date.now();
-    withoutBusyWait(this.db, () => {
-      for (let head = this.waiting[0]; head !== undefined; head = this.waiting[0]) {
-        let outcome: Attempt<unknown>;
-        try {
-          outcome = attempt(head.work);
-        } catch (error) {
-          this.waiting.shift();
-          head.reject(error);
-          continue;
-        }
-        if (!outcome.done) {
-          this.metConflict(outcome.conflict);
-          this.expire(Date.now());
-          return;
-        }
-        this.waiting.shift();
-        head.resolve(outcome.value);
-        this.lockFree();
-        if (Date.now() - started >= sliceMs) return;
-      }
-    });
+    const stillLocked = withoutBusyWait(this.db, () => this.runWaiting(sliceMs));
+    if (stillLocked) this.expire(Date.now());
     this.schedule();
+  }
+
+  /**
+   * Runs the waiting writes in order, for up to `sliceMs`, with whatever busy wait the connection has
+   * now; stops at the first that meets the lock, and answers whether one did. A write that fails
+   * otherwise is rejected with its error and the next one runs.
+   */
+  private runWaiting(sliceMs: number): boolean {
+    const started = Date.now();
+    for (let head = this.waiting[0]; head !== undefined; head = this.waiting[0]) {
+      let outcome: Attempt<unknown>;
+      try {
+        outcome = attempt(head.work);
+      } catch (error) {
+        this.waiting.shift();
+        head.reject(error);
+        continue;
+      }
+      if (!outcome.done) {
+        this.metConflict(outcome.conflict);
+        return true;
+      }
+      this.waiting.shift();
+      head.resolve(outcome.value);
+      this.lockFree();
+      if (Date.now() - started >= sliceMs) return false;
+    }
+    return false;
   }
 
   /** Rejects the waiting writes whose bound has passed (the first in line go first: their deadlines are in order). */
