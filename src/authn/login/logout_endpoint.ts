@@ -19,7 +19,7 @@ interface LogoutRequest {
   state?: string;
 }
 
-/** Auth0's own logout; /oidc/logout, served by the same handler, follows RP-Initiated Logout instead. */
+/** Auth0's own logout; /oidc/logout, served by the same handler, reads RP-Initiated Logout's parameters. */
 const AUTH0_LOGOUT_PATH = '/v2/logout';
 
 /**
@@ -27,7 +27,8 @@ const AUTH0_LOGOUT_PATH = '/v2/logout';
  * `returnTo` is exactly one of that client's allowed logout URLs. Anything else (no client_id, an
  * unknown client, an address it did not register) shows a page instead, because redirecting to an
  * unchecked URL would make fitgate an open redirector for phishing. The session ends in every case.
- * Without `returnTo`, /v2/logout with a client_id goes to the client's first allowed logout URL.
+ * Without a return address, a request with a client_id goes to the client's first allowed logout URL
+ * (defaultReturnTo).
  */
 export function logoutEndpoint(deps: LogoutDeps): RequestHandler {
   const metrics = metricsOf(deps);
@@ -78,16 +79,18 @@ function readLogoutRequest(req: Request): LogoutRequest {
 }
 
 /**
- * Where /v2/logout sends the browser when the application gave no returnTo: Auth0 documents that a
- * request with a client_id then goes to the first of that application's Allowed Logout URLs, and
- * auth0-spa-js's (and auth0-react's) logout() with no arguments counts on it. That URL still passes
- * refuseReturnTo like any other. /oidc/logout keeps RP-Initiated Logout's rule (no
- * post_logout_redirect_uri, no redirect), and so does a request that names no client or an unknown one.
+ * Where the browser goes when the application gave no return address. Auth0 documents, for both
+ * endpoints, that a request naming its application by client_id then goes to the first of that
+ * application's Allowed Logout URLs (auth0-spa-js's and auth0-react's logout() with no arguments
+ * counts on it at /v2/logout); at /oidc/logout only without an id_token_hint, which Auth0 reads as
+ * choosing among the URLs instead. That URL still passes refuseReturnTo like any other. No client_id,
+ * or an unknown client: no redirect.
  */
 function defaultReturnTo(req: Request, request: LogoutRequest, identified: LogoutClient): string | undefined {
+  if (request.clientId === undefined || !('client' in identified)) return undefined;
   // The route, not the path as sent: Express routes /V2/Logout/ here too.
   const route = (req.route as { path?: unknown } | undefined)?.path;
-  if (route !== AUTH0_LOGOUT_PATH || request.clientId === undefined || !('client' in identified)) return undefined;
+  if (route !== AUTH0_LOGOUT_PATH && request.idTokenHint !== undefined) return undefined;
   return identified.client.allowedLogoutUrls[0];
 }
 

@@ -11,7 +11,8 @@ const SECOND = 'https://app.example/goodbye';
 /**
  * /v2/logout?client_id=X without returnTo, what auth0-spa-js's and auth0-react's logout() sends with
  * no arguments: Auth0 returns the user to the first of the application's Allowed Logout URLs.
- * /oidc/logout keeps RP-Initiated Logout's rule: no post_logout_redirect_uri, no redirect.
+ * Auth0 documents the same for /oidc/logout without post_logout_redirect_uri, unless an
+ * id_token_hint is given.
  */
 describeEachStore('logout without returnTo', (harness) => {
   const backChannel = useBackChannel(harness);
@@ -67,10 +68,25 @@ describeEachStore('logout without returnTo', (harness) => {
     expect(response.text).toContain('is no longer accepted');
   });
 
-  it('/oidc/logout with a client_id and no post_logout_redirect_uri shows the signed-out page', async () => {
+  it('/oidc/logout with a client_id and no post_logout_redirect_uri goes there too, as Auth0 documents', async () => {
+    const bc = backChannel();
+    const { client } = await bc.addClient({ allowedLogoutUrls: [FIRST, SECOND] });
+    const response = await request(bc.app).get('/oidc/logout').set('Host', bc.host).query({ client_id: client.clientId }).expect(302);
+    expect(response.headers.location).toBe(FIRST);
+  });
+
+  it('/oidc/logout with an id_token_hint beside the client_id and no post_logout_redirect_uri shows the signed-out page', async () => {
     const bc = backChannel();
     const { client } = await bc.addClient({ allowedLogoutUrls: [FIRST] });
-    const response = await request(bc.app).get('/oidc/logout').set('Host', bc.host).query({ client_id: client.clientId }).expect(200);
+    const hint = await signJwt(tenantKeysFor(bc.deps), bc.tenant, {}, {
+      typ: 'JWT',
+      issuer: `${bc.tenantUrl}/`,
+      audience: client.clientId,
+      subject: 'fitbit|HINT',
+      ttlSeconds: 3600,
+    });
+    const query = { client_id: client.clientId, id_token_hint: hint };
+    const response = await request(bc.app).get('/oidc/logout').set('Host', bc.host).query(query).expect(200);
     expect(response.headers.location).toBeUndefined();
     expect(response.text).toContain('You are signed out');
   });
