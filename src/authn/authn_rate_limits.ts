@@ -5,7 +5,7 @@ import type { AppDeps } from '../app_deps.js';
 import { isPublicClient } from '../domain/clients.js';
 import type { Client } from '../domain/types.js';
 import { clientAddressKey } from '../http/client_address.js';
-import { rateLimit, spendRateLimits, type RateLimitCounter, type RateLimitRule } from '../http/rate_limit.js';
+import { rateLimit, spendRateLimits, storedRateLimitCounter, type RateLimitRule } from '../http/rate_limit.js';
 import { readBearerToken } from './userinfo/userinfo_bearer_token.js';
 
 /**
@@ -37,12 +37,8 @@ const NO_CLIENT_LIMIT: ClientRateLimit = () => Promise.resolve();
 export function authnRateLimits(deps: Pick<AppDeps, 'config' | 'store' | 'metrics'>): AuthnRateLimits {
   const limits = deps.config.rateLimits;
   if (!limits) return { token: [], tokenClient: NO_CLIENT_LIMIT, authorize: [], callback: [], userinfo: [] };
-  const counter = (keyPrefix: string, window: RateLimitWindow): RateLimitCounter => ({
-    limiter: deps.store.batchedRateLimiter({ keyPrefix, points: window.points, durationSeconds: window.durationSeconds }),
-    ...(deps.metrics && { metrics: deps.metrics.rateLimit(keyPrefix) }),
-  });
   const rule = (keyPrefix: string, window: RateLimitWindow, keyOf: (req: Request) => string | undefined): RateLimitRule => ({
-    ...counter(keyPrefix, window),
+    ...storedRateLimitCounter(deps, keyPrefix, window),
     keyOf: (req) => {
       const key = keyOf(req);
       return key === undefined ? undefined : `${req.context.tenant.name}|${key}`;
@@ -52,7 +48,7 @@ export function authnRateLimits(deps: Pick<AppDeps, 'config' | 'store' | 'metric
   const seconds = (n: number) => `${n} second${n === 1 ? '' : 's'}`;
   const apiMessage = (n: number) => `Too many requests; retry after ${seconds(n)}.`;
   const pageMessage = (n: number) => `Too many sign-in requests came from your network. Try again in ${seconds(n)}.`;
-  const perClient = counter('authn_token_client', limits.tokenPerClient);
+  const perClient = storedRateLimitCounter(deps, 'authn_token_client', limits.tokenPerClient);
 
   return {
     token: [rateLimit([rule('authn_token_address', limits.tokenPerAddress, address)], apiMessage)],

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import type { AppDeps } from '../app_deps.js';
 import { clientAddressKey } from '../http/client_address.js';
-import { rateLimit } from '../http/rate_limit.js';
+import { rateLimit, storedRateLimitCounter } from '../http/rate_limit.js';
 import { waitInWords } from './account/wait_in_words.js';
 
 const KEY_PREFIX = 'dashboard_address';
@@ -16,8 +16,7 @@ export function dashboardRateLimit(deps: Pick<AppDeps, 'config' | 'store' | 'met
   const window = deps.config.rateLimits?.dashboardPerAddress;
   if (!window) return [];
   const rule = {
-    limiter: deps.store.batchedRateLimiter({ keyPrefix: KEY_PREFIX, points: window.points, durationSeconds: window.durationSeconds }),
-    ...(deps.metrics && { metrics: deps.metrics.rateLimit(KEY_PREFIX) }),
+    ...storedRateLimitCounter(deps, KEY_PREFIX, window),
     keyOf: (req: Request) => clientAddressKey(req.ip),
   };
   const message = (seconds: number) => `Too many requests to the dashboard came from your network. Try again in ${waitInWords(seconds * 1000)}.`;

@@ -1,5 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { RateLimiterRes } from 'rate-limiter-flexible';
+import type { AppDeps } from '../app_deps.js';
+import type { RateLimitWindow } from '../config/index.js';
 import { RateLimitedError } from '../errors/index.js';
 import type { RateLimitMetrics } from '../metrics/metrics.js';
 import type { HitLimiter } from '../store/rate_limit_batches.js';
@@ -10,6 +12,17 @@ export interface RateLimitCounter {
   readonly limiter: HitLimiter;
   /** Counts this limit's refusals (fitgate_rate_limit_refusals_total); nothing is counted when absent. */
   readonly metrics?: RateLimitMetrics;
+}
+
+/**
+ * A limit of `window` counted in the app's store under `keyPrefix` (so it holds across workers and
+ * instances), its refusals counted under the same name when the app counts anything.
+ */
+export function storedRateLimitCounter(deps: Pick<AppDeps, 'store' | 'metrics'>, keyPrefix: string, window: RateLimitWindow): RateLimitCounter {
+  return {
+    limiter: deps.store.batchedRateLimiter({ keyPrefix, points: window.points, durationSeconds: window.durationSeconds }),
+    ...(deps.metrics && { metrics: deps.metrics.rateLimit(keyPrefix) }),
+  };
 }
 
 /** One limit on a route, and the bucket a request spends from. */

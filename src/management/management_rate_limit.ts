@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../app_deps.js';
-import { rateLimit } from '../http/rate_limit.js';
+import { rateLimit, storedRateLimitCounter } from '../http/rate_limit.js';
 import { callerOf } from './caller.js';
 
 const KEY_PREFIX = 'management_client';
@@ -16,8 +16,7 @@ export function managementRateLimit(deps: Pick<AppDeps, 'config' | 'store' | 'me
   const window = deps.config.rateLimits?.managementPerClient;
   if (!window) return [];
   const rule = {
-    limiter: deps.store.batchedRateLimiter({ keyPrefix: KEY_PREFIX, points: window.points, durationSeconds: window.durationSeconds }),
-    ...(deps.metrics && { metrics: deps.metrics.rateLimit(KEY_PREFIX) }),
+    ...storedRateLimitCounter(deps, KEY_PREFIX, window),
     keyOf: (req: Request) => `${req.context.tenant.name}|${callerOf(req.res as Response).clientId}`,
   };
   return [rateLimit([rule], (seconds) => `Too many requests from this application; retry after ${seconds} second${seconds === 1 ? '' : 's'}.`)];
