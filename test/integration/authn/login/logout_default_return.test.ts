@@ -3,7 +3,7 @@ import request from 'supertest';
 import { tenantKeysFor } from '../../../../src/authn/keys/tenant_keys.js';
 import { signJwt } from '../../../../src/authn/tokens/sign_jwt.js';
 import { describeEachStore } from '../../../support/stores.js';
-import { useBackChannel } from '../../../support/authn/back_channel_fixture.js';
+import { useBackChannel, type BackChannel } from '../../../support/authn/back_channel_fixture.js';
 
 const FIRST = 'https://app.example/signed-out';
 const SECOND = 'https://app.example/goodbye';
@@ -47,13 +47,7 @@ describeEachStore('logout without returnTo', (harness) => {
   it('/v2/logout does not take the application from an id_token_hint alone: Auth0 names client_id', async () => {
     const bc = backChannel();
     const { client } = await bc.addClient({ allowedLogoutUrls: [FIRST] });
-    const hint = await signJwt(tenantKeysFor(bc.deps), bc.tenant, {}, {
-      typ: 'JWT',
-      issuer: `${bc.tenantUrl}/`,
-      audience: client.clientId,
-      subject: 'fitbit|HINT',
-      ttlSeconds: 3600,
-    });
+    const hint = await idTokenFor(bc, client.clientId);
     const response = await request(bc.app).get('/v2/logout').set('Host', bc.host).query({ id_token_hint: hint }).expect(200);
     expect(response.headers.location).toBeUndefined();
     expect(response.text).toContain('You are signed out');
@@ -78,16 +72,15 @@ describeEachStore('logout without returnTo', (harness) => {
   it('/oidc/logout with an id_token_hint beside the client_id and no post_logout_redirect_uri shows the signed-out page', async () => {
     const bc = backChannel();
     const { client } = await bc.addClient({ allowedLogoutUrls: [FIRST] });
-    const hint = await signJwt(tenantKeysFor(bc.deps), bc.tenant, {}, {
-      typ: 'JWT',
-      issuer: `${bc.tenantUrl}/`,
-      audience: client.clientId,
-      subject: 'fitbit|HINT',
-      ttlSeconds: 3600,
-    });
+    const hint = await idTokenFor(bc, client.clientId);
     const query = { client_id: client.clientId, id_token_hint: hint };
     const response = await request(bc.app).get('/oidc/logout').set('Host', bc.host).query(query).expect(200);
     expect(response.headers.location).toBeUndefined();
     expect(response.text).toContain('You are signed out');
   });
 });
+
+/** An id_token of this tenant for the client, as an id_token_hint carries it. */
+function idTokenFor(bc: BackChannel, clientId: string): Promise<string> {
+  return signJwt(tenantKeysFor(bc.deps), bc.tenant, {}, { typ: 'JWT', issuer: `${bc.tenantUrl}/`, audience: clientId, subject: 'fitbit|HINT', ttlSeconds: 3600 });
+}
