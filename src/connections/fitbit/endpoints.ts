@@ -33,6 +33,15 @@ const GOOGLE_HEALTH: Endpoints = {
   jwks: 'https://www.googleapis.com/oauth2/v3/certs',
 };
 
+/**
+ * Fitbit's own legacy authorize page, which answers 410 Gone since 2026-11-02: a login would leave
+ * the user there, on a page that never comes back. An emulator's or a compatible upstream's
+ * rewritten URL is not it.
+ */
+export function isRetiredAuthorization(api: FitbitApi, endpoints: Endpoints): boolean {
+  return api === 'fitbit-legacy' && endpoints.authorization === LEGACY.authorization;
+}
+
 /** Issuers Google's id_tokens carry (https://developers.google.com/identity/openid-connect/openid-connect#validatinganidtoken). */
 export const GOOGLE_ISSUERS = ['https://accounts.google.com', 'accounts.google.com'];
 

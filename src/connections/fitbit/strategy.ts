@@ -3,6 +3,8 @@ import type { StrategyCreatedStatic } from 'passport';
 import OAuth2Strategy from 'passport-oauth2';
 import { authorizationParams, checkScopes, requestScope, type FitbitAuthenticateOptions } from './authorization_params.js';
 import { exchangeCode } from './code_exchange.js';
+import { isRetiredAuthorization } from './endpoints.js';
+import { UpstreamGoneError } from './errors/gone_error.js';
 import { UpstreamOAuthError } from './errors/oauth_error.js';
 import { parseErrorResponse } from './errors/parse_error_response.js';
 import { UpstreamError, type UpstreamErrorKind } from './errors/upstream_error.js';
@@ -113,6 +115,8 @@ export class FitbitStrategy extends OAuth2Strategy {
     const isCallback = Boolean(query.code ?? (req.body as Record<string, unknown> | undefined)?.code);
     if (isCallback) return super.authenticate(req, options);
 
+    // Known gone: the host answers its client (or TRY its admin) instead of losing the user on a 410 page.
+    if (isRetiredAuthorization(this.api, this.context.endpoints)) return self.error(new UpstreamGoneError({ operation: 'authorize' }));
     let scope: string[] | undefined;
     try {
       if (typeof options.state === 'string') {

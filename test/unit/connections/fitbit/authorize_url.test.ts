@@ -6,6 +6,9 @@ import { nonceForChallenge } from '../../../../src/connections/fitbit/nonce.js';
 
 const CALLBACK = 'https://tenant.example.com/login/callback';
 const P = 'https://www.googleapis.com/auth/googlehealth.';
+// Fitbit's own legacy hosts are gone (see the refusal below): the legacy URL is built for an upstream
+// that serves the same API under another base.
+const COMPATIBLE = 'https://fitbit-compatible.example';
 
 interface Outcome {
   redirect?: URL;
@@ -16,7 +19,15 @@ interface Outcome {
 /** Runs the authorize leg the way passport does: on a per-request copy with redirect/error/fail attached. */
 function authorize(options: Partial<FitbitStrategyOptions>, requestOptions: Record<string, unknown> = {}): Outcome {
   const strategy = new FitbitStrategy(
-    { api: 'fitbit-legacy', clientID: '23ABCD', clientSecret: 'shh', callbackURL: CALLBACK, scope: ['activity', 'profile'], ...options },
+    {
+      api: 'fitbit-legacy',
+      clientID: '23ABCD',
+      clientSecret: 'shh',
+      callbackURL: CALLBACK,
+      scope: ['activity', 'profile'],
+      ...(options.api !== 'google-health' && { upstreamBaseUrl: COMPATIBLE }),
+      ...options,
+    },
     () => undefined,
   );
   const outcome: Outcome = { session: {} };
@@ -34,9 +45,17 @@ function params(url: URL | undefined): Record<string, string> {
 }
 
 describe('FitbitStrategy authorize URL', () => {
-  it('sends exactly the documented legacy parameters to www.fitbit.com', () => {
+  it('refuses to send the browser to Fitbit\'s own legacy authorize page, gone since 2026-11-02', () => {
+    const { redirect, error, session } = authorize({ upstreamBaseUrl: undefined });
+    expect(redirect).toBeUndefined();
+    expect(error).toMatchObject({ kind: 'gone', operation: 'authorize', status: undefined });
+    expect(error?.message).toMatch(/authorize endpoint answers 410 Gone since 2026-11-02.*google-health/);
+    expect(session).toEqual({});
+  });
+
+  it('sends exactly the documented legacy parameters to the authorize page of www.fitbit.com', () => {
     const { redirect } = authorize({});
-    expect(redirect?.origin + (redirect?.pathname ?? '')).toBe('https://www.fitbit.com/oauth2/authorize');
+    expect(redirect?.origin + (redirect?.pathname ?? '')).toBe(`${COMPATIBLE}/www.fitbit.com/oauth2/authorize`);
     expect(Object.keys(params(redirect)).sort()).toEqual(
       ['client_id', 'code_challenge', 'code_challenge_method', 'redirect_uri', 'response_type', 'scope', 'state'].sort(),
     );
