@@ -9,14 +9,26 @@ import type { ResolvedVaultDeps } from './token_vault_deps.js';
 import { backoffRemainingSeconds, recordBackoff } from './upstream_backoff.js';
 import { upstreamFailureOf, type UpstreamFailure, type UpstreamTokenClient } from './upstream_token_client.js';
 import type { Identity, User } from './types.js';
+import type { StoredTokenReason } from './vault_metrics.js';
 
 /**
- * For a caller who cannot have a refresh now (another refresh ran too long, the upstream's window is
- * open): the stored token while it is still good for a while (stored_token_fallback.ts), else
- * `error`, as before.
+ * For a caller who cannot have a refresh now: the stored token while it is still good for a while
+ * (TokenVaultTiming.servableMarginMs), counted by `reason`; undefined when it is not.
  */
-export function storedTokenOr(deps: ResolvedVaultDeps, identity: Identity, error: Error): VaultAccessToken {
-  const stored = servableStoredToken(identity, deps.sealer, deps.now());
+export function servedStoredToken(
+  deps: ResolvedVaultDeps,
+  ref: IdentityRef,
+  identity: Identity,
+  reason: StoredTokenReason,
+): VaultAccessToken | undefined {
+  const stored = servableStoredToken(identity, deps.sealer, deps.now(), deps.timing.servableMarginMs);
+  if (stored) deps.metrics.servedStoredToken(ref.tenant, ref.connection, reason);
+  return stored;
+}
+
+/** The stored token as servedStoredToken gives it, else `error`, as before. */
+export function storedTokenOr(deps: ResolvedVaultDeps, ref: IdentityRef, identity: Identity, reason: StoredTokenReason, error: Error): VaultAccessToken {
+  const stored = servedStoredToken(deps, ref, identity, reason);
   if (!stored) throw error;
   return stored;
 }
@@ -28,7 +40,7 @@ export function storedTokenOr(deps: ResolvedVaultDeps, identity: Identity, error
  */
 export async function storedTokenIfBackingOff(deps: ResolvedVaultDeps, ref: IdentityRef, identity: Identity): Promise<VaultAccessToken | undefined> {
   const seconds = await backoffRemainingSeconds(deps.ephemeral, identityKey(ref), identity.tokens, deps.now());
-  return seconds > 0 ? storedTokenOr(deps, identity, rateLimitedError(ref, seconds)) : undefined;
+  return seconds > 0 ? storedTokenOr(deps, ref, identity, 'backing_off', rateLimitedError(ref, seconds)) : undefined;
 }
 
 /**
@@ -147,7 +159,7 @@ async function refreshFailed(
 ): Promise<VaultAccessToken> {
   const reason = reauthorizationReasonFor(failure);
   if (reason) throw await disconnect(deps, ref, user, reason, failure.message);
-  const stored = isPassingFailure(failure) ? servableStoredToken(identity, deps.sealer, deps.now()) : undefined;
+  const stored = isPassingFailure(failure) ? servedStoredToken(deps, ref, identity, 'refresh_failed') : undefined;
   // Whether the caller got the stored token is what tells an upstream blip from an outage callers see.
   const outcome = stored ? { served_stored_token: true, expires_in_s: stored.expiresIn } : { served_stored_token: false };
   const context = { user_id: ref.userId, connection: ref.connection, ...outcome };

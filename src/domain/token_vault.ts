@@ -2,9 +2,9 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { UpstreamUnavailableError } from '../errors/index.js';
 import { refreshLockName } from './identity_lock.js';
 import { identityKey, readIdentity, type IdentityRef } from './stored_identity.js';
-import { REFRESH_PATIENCE_MS, servableStoredToken } from './stored_token_fallback.js';
+import { servableStoredToken } from './stored_token_fallback.js';
 import { freshStoredToken, type VaultAccessToken } from './token_freshness.js';
-import { refreshHoldingLock, storedTokenIfBackingOff, storedTokenOr } from './token_refresh.js';
+import { refreshHoldingLock, servedStoredToken, storedTokenIfBackingOff, storedTokenOr } from './token_refresh.js';
 import { DEFAULT_TOKEN_VAULT_TIMING, type ResolvedVaultDeps, type TokenVaultDeps } from './token_vault_deps.js';
 import type { Identity } from './types.js';
 import { NO_VAULT_METRICS } from './vault_metrics.js';
@@ -66,10 +66,11 @@ export class TokenVault {
     const untilReset = await storedTokenIfBackingOff(this.deps, ref, identity);
     if (untilReset) return untilReset;
     const running = this.refresh(ref);
-    if (!servableStoredToken(identity, this.deps.sealer, this.deps.now())) return running.result;
+    const { sealer, now, timing } = this.deps;
+    if (!servableStoredToken(identity, sealer, now(), timing.servableMarginMs)) return running.result;
     // Patience is for the upstream (and another instance's refresh). Once new tokens are issued, the
     // reader waits for them to be stored: it gets the new token, or the store's failure as before.
-    return withinPatience(running.result, REFRESH_PATIENCE_MS, () => (running.issued() ? undefined : this.servedWhileRefreshing(ref, identity)));
+    return withinPatience(running.result, timing.refreshPatienceMs, () => (running.issued() ? undefined : this.servedWhileRefreshing(ref, identity)));
   }
 
   /** The refresh of this identity this process runs, started unless one is running already. */
@@ -96,10 +97,10 @@ export class TokenVault {
    * without a stored token) when the token has fallen below the margin meanwhile.
    */
   private servedWhileRefreshing(ref: IdentityRef, identity: Identity): VaultAccessToken | undefined {
-    const stored = servableStoredToken(identity, this.deps.sealer, this.deps.now());
+    const stored = servedStoredToken(this.deps, ref, identity, 'refresh_slow');
     if (stored) {
       this.deps.logger.info(
-        { user_id: ref.userId, connection: ref.connection, waited_ms: REFRESH_PATIENCE_MS, expires_in_s: stored.expiresIn },
+        { user_id: ref.userId, connection: ref.connection, waited_ms: this.deps.timing.refreshPatienceMs, expires_in_s: stored.expiresIn },
         'token refresh still running; served the stored access token',
       );
     }
@@ -138,7 +139,7 @@ export class TokenVault {
         const error = new UpstreamUnavailableError(
           `Another request is still refreshing the ${ref.connection} token of this user; try again shortly.`,
         );
-        return storedTokenOr(this.deps, identity, error);
+        return storedTokenOr(this.deps, ref, identity, 'refresh_busy', error);
       }
     }
   }

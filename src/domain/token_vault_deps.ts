@@ -28,6 +28,23 @@ export interface TokenVaultTiming {
    * connection; a store that is back within these pauses (a failover, a busy file) saves it.
    */
   storeRetryPausesMs: readonly number[];
+  /**
+   * When a refresh cannot be had now, the stored access token is served instead while it has more
+   * than this left. The vault refreshes `refreshMarginMs` ahead, so a stored token is normally far
+   * from expiry when an upstream blip hits; withholding it would turn a harmless blip into an outage
+   * for the caller. Below this margin it is not worth handing out: its expiresAt was taken when the
+   * upstream's answer arrived, so it may run out up to one upstream timeout (10 s) earlier than
+   * stored, and the caller still needs time to receive it and make its first upstream calls with it.
+   */
+  servableMarginMs: number;
+  /**
+   * How long a reader holding a servable token waits for a refresh before it is answered with that
+   * token (the refresh carries on and stores its result for the next reader). Long enough for a
+   * healthy refresh (a few hundred milliseconds), so callers normally get the new, longer-lived
+   * token; far shorter than the upstream's 10 s timeout, which a slow upstream would otherwise add
+   * to every read of a token that works.
+   */
+  refreshPatienceMs: number;
 }
 
 export const DEFAULT_TOKEN_VAULT_TIMING: TokenVaultTiming = {
@@ -36,6 +53,10 @@ export const DEFAULT_TOKEN_VAULT_TIMING: TokenVaultTiming = {
   waitBoundMs: 20_000,
   pollIntervalMs: 25,
   storeRetryPausesMs: [100, 400, 1000],
+  // 30 s covers the early expiry and the caller's first calls with room to spare, and still leaves
+  // four and a half minutes of retries before a failing upstream reaches the caller.
+  servableMarginMs: 30_000,
+  refreshPatienceMs: 2_000,
 };
 
 export interface TokenVaultDeps {

@@ -9,6 +9,11 @@ import type { UpstreamFailureKind } from './upstream_token_client.js';
 export interface VaultMetrics {
   /** The stored access token was still fresh: handed out without a refresh or a lock. */
   freshToken(tenant: string, connection: string): void;
+  /**
+   * A refresh could not be had now and the caller got the stored access token instead, still good
+   * for a while: the count that tells an upstream blip (callers served) from an outage callers see.
+   */
+  servedStoredToken(tenant: string, connection: string, reason: StoredTokenReason): void;
   /** The caller waited for a refresh someone else ran (in this process, or under another process's lock). */
   waitedForRefresh(tenant: string, connection: string): void;
   /** One upstream refresh this process ran, and how it ended. */
@@ -19,11 +24,19 @@ export interface VaultMetrics {
   reconnected(tenant: string, connection: string): void;
 }
 
+/**
+ * Why a stored token was served: the refresh failed for a passing reason, outlasted the reader's
+ * patience, was not tried inside the upstream's rate-limit window, or ran in another process past
+ * the wait bound.
+ */
+export type StoredTokenReason = 'refresh_failed' | 'refresh_slow' | 'backing_off' | 'refresh_busy';
+
 const ignore = (): void => undefined;
 
 /** For callers that watch nothing (tests, tools). */
 export const NO_VAULT_METRICS: VaultMetrics = {
   freshToken: ignore,
+  servedStoredToken: ignore,
   waitedForRefresh: ignore,
   refreshed: ignore,
   needsReauthorization: ignore,

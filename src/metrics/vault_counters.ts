@@ -6,6 +6,8 @@ import type { VaultMetrics } from '../domain/vault_metrics.js';
 export function vaultCounters(registry: Registry): VaultMetrics {
   const fresh = labelledCounter(registry, 'fitgate_vault_fresh_tokens_total', ['tenant', 'connection'],
     'Upstream access tokens handed out as stored, still fresh (no refresh).');
+  const served = labelledCounter(registry, 'fitgate_vault_stored_tokens_served_total', ['tenant', 'connection', 'reason'],
+    'Stored upstream access tokens, still good for a while, handed out because no refresh could be had now, by reason (refresh_failed, refresh_slow, backing_off, refresh_busy).');
   const refreshes = labelledCounter(registry, 'fitgate_vault_refreshes_total', ['tenant', 'connection', 'result'],
     'Upstream token refreshes run by the vault, by result ("success" or the failure kind: invalid_grant, rate_limited, gone, api_changed, unavailable, timeout, unknown).');
   const waits = labelledCounter(registry, 'fitgate_vault_refresh_waits_total', ['tenant', 'connection'],
@@ -16,6 +18,7 @@ export function vaultCounters(registry: Registry): VaultMetrics {
     'Identities this process saw lose their tokens, minus those it saw reconnected by a login, since it started.');
   return {
     freshToken: (tenant, connection) => fresh.labels(tenant, connection).inc(),
+    servedStoredToken: (tenant, connection, reason) => served.labels(tenant, connection, reason).inc(),
     waitedForRefresh: (tenant, connection) => waits.labels(tenant, connection).inc(),
     refreshed: (tenant, connection, result) => refreshes.labels(tenant, connection, result).inc(),
     needsReauthorization(tenant, connection, reason) {

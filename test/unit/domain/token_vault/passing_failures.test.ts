@@ -11,13 +11,14 @@ describe('a refresh that fails while the stored token is inside the refresh wind
     ['conflict (Fitbit 409)', 'conflict'],
     ['rate_limited', 'rate_limited'],
   ])('serves the stored token with its real expires_in after %s, and keeps the identity connected', async (_name, kind) => {
-    const { vault, users, logged, events } = vaultWith(aUser(60), [pluginFailure(kind, 120)]);
+    const { vault, users, logged, events, servedStored } = vaultWith(aUser(60), [pluginFailure(kind, 120)]);
 
     await expect(vault.accessToken(REF)).resolves.toEqual({ accessToken: 'stored-access', expiresIn: 60 });
 
     expect(users.all()[0]!.identities[0]).toMatchObject({ status: 'connected', tokens: aUser(60).identities[0]!.tokens });
     expect(events).toEqual([]);
     expect(logged).toEqual([expect.objectContaining({ level: 'warn', details: expect.objectContaining({ served_stored_token: true, expires_in_s: 60 }) })]);
+    expect(servedStored).toEqual(['refresh_failed']);
   });
 
   it.each([
@@ -25,16 +26,18 @@ describe('a refresh that fails while the stored token is inside the refresh wind
     ['unavailable', 503],
     ['rate_limited', 429],
   ] as const)('answers %s with %i when the stored token has 30 s or less left', async (kind, status) => {
-    const { vault, logged } = vaultWith(aUser(30), [pluginFailure(kind, 120)]);
+    const { vault, logged, servedStored } = vaultWith(aUser(30), [pluginFailure(kind, 120)]);
 
     await expect(vault.accessToken(REF)).rejects.toMatchObject({ status });
     expect(logged).toEqual([expect.objectContaining({ details: expect.objectContaining({ served_stored_token: false }) })]);
+    expect(servedStored).toEqual([]);
   });
 
   it('answers an unexplained failure (invalid_client) with 503 however long the stored token has left', async () => {
-    const { vault } = vaultWith(aUser(200), [pluginFailure('invalid_client')]);
+    const { vault, servedStored } = vaultWith(aUser(200), [pluginFailure('invalid_client')]);
 
     await expect(vault.accessToken(REF)).rejects.toMatchObject({ status: 503, code: 'upstream_unavailable' });
+    expect(servedStored).toEqual([]);
   });
 
   it('answers invalid_grant with 409 and drops the tokens, however long the stored token has left', async () => {

@@ -9,11 +9,12 @@ import { aUser, NOW, pluginFailure, REF, refreshed, vaultWith } from './vault_fi
 
 describe('the remembered rate-limit window', () => {
   it('serves a stored token with time left without calling the upstream again', async () => {
-    const { vault, refreshCalls } = vaultWith(aUser(100), [pluginFailure('rate_limited', 600), refreshed('new-access')]);
+    const { vault, refreshCalls, servedStored } = vaultWith(aUser(100), [pluginFailure('rate_limited', 600), refreshed('new-access')]);
 
     await expect(vault.accessToken(REF)).resolves.toMatchObject({ accessToken: 'stored-access' });
     await expect(vault.accessToken(REF)).resolves.toEqual({ accessToken: 'stored-access', expiresIn: 100 });
     expect(refreshCalls()).toBe(1);
+    expect(servedStored).toEqual(['refresh_failed', 'backing_off']);
   });
 
   it('answers 429 with the seconds left for a stored token too close to expiry', async () => {

@@ -1,10 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { REFRESH_PATIENCE_MS } from '../../../../src/domain/stored_token_fallback.js';
 import type { RefreshedUpstreamTokens } from '../../../../src/domain/upstream_token_client.js';
-import { aUser, pluginFailure, REF, refreshed, vaultWith } from './vault_fixtures.js';
+import { aUser, pluginFailure, REF, refreshed, vaultWith, type RefreshAnswer } from './vault_fixtures.js';
 
 // A reader with a stored token good for more than 30 s waits for a refresh only so long; the refresh
-// carries on, its result is stored for the next reader, and a late failure goes nowhere.
+// carries on, its result is stored for the next reader, and a late failure goes nowhere. The
+// patience is shortened here; its 2 s default is in DEFAULT_TOKEN_VAULT_TIMING.
+const PATIENCE_MS = 40;
+const patientVault = (user: ReturnType<typeof aUser>, answers: RefreshAnswer[], background?: (work: Promise<unknown>) => void) =>
+  vaultWith(user, answers, { timing: { refreshPatienceMs: PATIENCE_MS }, ...(background && { background }) });
 
 function pending(): { promise: Promise<RefreshedUpstreamTokens>; settle: (answer: RefreshedUpstreamTokens | Error) => void } {
   let settle!: (answer: RefreshedUpstreamTokens | Error) => void;
@@ -17,11 +20,12 @@ function pending(): { promise: Promise<RefreshedUpstreamTokens>; settle: (answer
 describe('a refresh slower than the vault’s patience', () => {
   it('answers with the stored token, then stores the late refresh for the next reader, with one upstream call', async () => {
     const slow = pending();
-    const { vault, refreshCalls } = vaultWith(aUser(60), [slow.promise]);
+    const { vault, refreshCalls, servedStored } = patientVault(aUser(60), [slow.promise]);
 
     const startedAt = Date.now();
     await expect(vault.accessToken(REF)).resolves.toEqual({ accessToken: 'stored-access', expiresIn: 60 });
-    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(REFRESH_PATIENCE_MS - 50);
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(PATIENCE_MS - 5);
+    expect(servedStored).toEqual(['refresh_slow']);
 
     // A reader arriving while it runs joins it rather than refreshing again.
     const joined = vault.accessToken(REF);
@@ -33,7 +37,7 @@ describe('a refresh slower than the vault’s patience', () => {
 
   it('lets a late failure pass without a trace beyond its log line', async () => {
     const slow = pending();
-    const { vault, logged } = vaultWith(aUser(60), [slow.promise]);
+    const { vault, logged } = patientVault(aUser(60), [slow.promise]);
 
     await expect(vault.accessToken(REF)).resolves.toMatchObject({ accessToken: 'stored-access' });
     slow.settle(pluginFailure('invalid_client'));
@@ -43,10 +47,10 @@ describe('a refresh slower than the vault’s patience', () => {
   });
 
   it('waits for new tokens the upstream has issued to be stored, however long the store takes', async () => {
-    const { vault, users } = vaultWith(aUser(60), [refreshed('issued-access')]);
+    const { vault, users } = patientVault(aUser(60), [refreshed('issued-access')]);
     const update = users.update.bind(users);
     users.update = async (user) => {
-      await new Promise((resolve) => setTimeout(resolve, REFRESH_PATIENCE_MS + 300));
+      await new Promise((resolve) => setTimeout(resolve, PATIENCE_MS * 4));
       return update(user);
     };
 
@@ -55,18 +59,19 @@ describe('a refresh slower than the vault’s patience', () => {
 
   it('waits for the whole refresh when the stored token has 30 s or less left', async () => {
     const slow = pending();
-    const { vault } = vaultWith(aUser(30), [slow.promise]);
+    const { vault, servedStored } = patientVault(aUser(30), [slow.promise]);
 
     const read = vault.accessToken(REF);
-    setTimeout(() => slow.settle(refreshed('slow-access')), REFRESH_PATIENCE_MS + 200);
+    setTimeout(() => slow.settle(refreshed('slow-access')), PATIENCE_MS * 4);
 
     await expect(read).resolves.toMatchObject({ accessToken: 'slow-access' });
+    expect(servedStored).toEqual([]);
   });
 
   it('hands the refresh that outlives its reader to the background work shutdown waits for', async () => {
     const slow = pending();
     const handed: Promise<unknown>[] = [];
-    const { vault } = vaultWith(aUser(60), [slow.promise], (work) => void handed.push(work));
+    const { vault } = patientVault(aUser(60), [slow.promise], (work) => void handed.push(work));
 
     await expect(vault.accessToken(REF)).resolves.toMatchObject({ accessToken: 'stored-access' });
     expect(handed).toHaveLength(1);

@@ -1,8 +1,10 @@
+import { refreshLockName } from '../../../../src/domain/identity_lock.js';
 import type { LockStore, UserRepository } from '../../../../src/domain/ports.js';
 import { TokenVault } from '../../../../src/domain/token_vault.js';
-import type { DomainLogger } from '../../../../src/domain/token_vault_deps.js';
+import type { DomainLogger, TokenVaultTiming } from '../../../../src/domain/token_vault_deps.js';
 import type { Connection, User } from '../../../../src/domain/types.js';
 import type { RefreshedUpstreamTokens, UpstreamTokenClient } from '../../../../src/domain/upstream_token_client.js';
+import { NO_VAULT_METRICS, type StoredTokenReason } from '../../../../src/domain/vault_metrics.js';
 import { memoryConnections, memoryEphemeral, memoryUsers, type MemoryUsers } from '../../../support/authn/memory_repositories.js';
 import { testSealer } from '../users/login_fixtures.js';
 
@@ -78,9 +80,20 @@ export interface VaultFixture {
   refreshCalls: () => number;
   logged: LoggedLine[];
   events: unknown[];
+  /** Each stored token the vault served instead of a refresh, by reason, as its metrics heard it. */
+  servedStored: StoredTokenReason[];
 }
 
-export function vaultWith(user: User, answers: RefreshAnswer[], background?: (work: Promise<unknown>) => void): VaultFixture {
+export interface VaultOptions {
+  background?: (work: Promise<unknown>) => void;
+  timing?: Partial<TokenVaultTiming>;
+  /** Another process holds REF's refresh lock and never lets go. */
+  lockHeldElsewhere?: boolean;
+  /** The vault's clock; pinned to NOW by default. */
+  now?: () => number;
+}
+
+export function vaultWith(user: User, answers: RefreshAnswer[], options: VaultOptions = {}): VaultFixture {
   const users = memoryUsers([user]);
   const logged: LoggedLine[] = [];
   const events: unknown[] = [];
@@ -90,6 +103,7 @@ export function vaultWith(user: User, answers: RefreshAnswer[], background?: (wo
     error: (details, message) => void logged.push({ level: 'error', details: details as Record<string, unknown>, message }),
   };
   let calls = 0;
+  const servedStored: StoredTokenReason[] = [];
   const client: UpstreamTokenClient = {
     refresh: async () => {
       const answer = answers[calls];
@@ -100,20 +114,24 @@ export function vaultWith(user: User, answers: RefreshAnswer[], background?: (wo
     },
     revoke: async () => undefined,
   };
+  const locks = memoryLocks();
+  if (options.lockHeldElsewhere) void locks.tryAcquire(refreshLockName(REF), 60_000);
   const vault = new TokenVault({
     // The vault reads and rewrites users only (get, update); the memory repository has those.
     users: users as unknown as UserRepository,
     connections: memoryConnections([connection]) as never,
-    locks: memoryLocks(),
+    locks,
     ephemeral: memoryEphemeral(),
     sealer: testSealer,
     tokenClientFor: async () => client,
     recordEvent: async (event) => void events.push(event),
     logger,
-    now: () => NOW,
-    ...(background && { background }),
+    now: options.now ?? (() => NOW),
+    metrics: { ...NO_VAULT_METRICS, servedStoredToken: (_tenant, _connection, reason) => void servedStored.push(reason) },
+    ...(options.background && { background: options.background }),
+    ...(options.timing && { timing: options.timing }),
   });
-  return { vault, users, refreshCalls: () => calls, logged, events };
+  return { vault, users, refreshCalls: () => calls, logged, events, servedStored };
 }
 
 export function refreshed(accessToken: string): RefreshedUpstreamTokens {
