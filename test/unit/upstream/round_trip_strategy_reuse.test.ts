@@ -8,6 +8,7 @@ import { readPluginFailure } from '../../../src/domain/read_plugin_failure.js';
 import { createUpstreamResolver, type UpstreamResolver } from '../../../src/upstream/resolve_upstream.js';
 import { startRoundTrip } from '../../../src/upstream/round_trip.js';
 import type { SandboxUpstream } from '../../../src/upstream/sandbox_upstream.js';
+import { UnstoredRoundTripError } from '../../../src/upstream/unstored_round_trip_error.js';
 import { fakePlugin } from '../../support/fake_plugin.js';
 
 const TENANT_URL = 'https://acme.fitgate.example';
@@ -117,14 +118,15 @@ describe('upstream round trips', () => {
     expect(built).toHaveLength(2);
   });
 
-  it('sends no browser upstream when the strategy did not store the round trip: a bad_response naming the strategy', async () => {
+  it('sends no browser upstream when the strategy did not store the round trip: fitgate\'s own error naming the strategy, no plugin failure', async () => {
     const upstreams = resolverBuilding([], () => new StorelessStrategy());
     const begun: string[] = [];
     const outcome = await startRoundTrip(request('1'), { upstreams, connection: connection(), tenantUrl: TENANT_URL, deadlineMs: 1000 }, begin('1', begun));
     expect(outcome.kind).toBe('error');
-    const failure = outcome.kind === 'error' ? readPluginFailure(outcome.error) : undefined;
-    expect(failure).toMatchObject({ kind: 'bad_response', message: expect.stringContaining('The acme strategy') });
-    expect(failure?.message).toContain('options.store');
+    const error = outcome.kind === 'error' ? outcome.error : undefined;
+    expect(readPluginFailure(error)).toBeUndefined();
+    expect(error).toBeInstanceOf(UnstoredRoundTripError);
+    expect((error as Error).message).toMatch(/The acme strategy.*options\.store/);
     expect(begun).toEqual([]);
   });
 });
