@@ -84,6 +84,10 @@ export function hostGate(state: EmulatorState, held: HeldRequests, host: Host, s
       return;
     }
     if (legacy && state.legacyShutdown) {
+      // [uncertain] Only the status is documented ("requests now fail with HTTP 410 Gone",
+      // https://developers.google.com/health/about); the JSON body, its errorType and its words are
+      // fitgate's guess. test/fixtures/fitbit/error_gone.json holds the same body, and
+      // legacy_shutdown.test.ts keeps the two equal.
       send(
         res,
         host,

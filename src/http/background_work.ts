@@ -17,6 +17,11 @@ export class BackgroundWork {
     void settled.then(() => this.running.delete(settled));
   }
 
+  /** How much tracked work has not ended yet. */
+  get pending(): number {
+    return this.running.size;
+  }
+
   /** Resolves once all work tracked so far has ended, or after `timeoutMs`, whichever comes first. */
   async settled(timeoutMs: number): Promise<void> {
     if (this.running.size === 0) return;

@@ -13,6 +13,12 @@ function required(body: Body, name: string): string {
   return value;
 }
 
+/**
+ * [uncertain] redirect_uri_mismatch: Fitbit documents "Invalid redirect_uri parameter value" only as
+ * invalid_request on its authorize page; what its token endpoint answers to an exchange with another
+ * redirect_uri is not documented. This copies test/fixtures/fitbit/error_redirect_uri_mismatch.json
+ * (see test/fixtures/fitbit/README.md), which is no recording either.
+ */
 const REDEEM_ERRORS: Record<RedeemFailure, [string, string]> = {
   invalid_code: ['invalid_grant', 'Authorization code invalid'],
   redirect_uri_mismatch: ['invalid_grant', 'Invalid redirect_uri parameter value'],

@@ -95,6 +95,8 @@ describe('authorization codes are bound to the client and the redirect_uri', () 
     expect(other.body).toMatchObject({ errors: [{ errorType: 'invalid_grant' }] });
   });
 
+  // [uncertain] The words are documented for the authorize page (invalid_request), not for the token
+  // endpoint: this body is the emulator's guess (src/emulator/tokens/legacy_grants.ts).
   it('refuses a legacy exchange whose redirect_uri differs from the authorize request\'s', async () => {
     const result = await legacyExchange({ code: await legacyCode(), redirect_uri: `${DEMO.callback}/` });
     expect(result.status).toBe(400);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import {
   DEMO,
@@ -34,6 +35,8 @@ describe('legacy shutdown switch', () => {
     );
     expect(token.status).toBe(410);
     expect(token.body).toMatchObject({ errors: [{ errorType: 'gone', message: expect.stringContaining('Google Health API') }], success: false });
+    // The parsers' fixture is this same body: neither is a recording (only the 410 is documented).
+    expect(token.body).toEqual(JSON.parse(readFileSync(new URL('../../fixtures/fitbit/error_gone.json', import.meta.url), 'utf8')));
     expect((await getJson(emulatorEndpoints(emulator.url).legacy.profile, String(tokens.body.access_token))).status).toBe(410);
   });
 

@@ -15,6 +15,7 @@ import { createClient } from '../../../src/domain/clients.js';
 import { MANAGEMENT_API_SCOPES } from '../../../src/domain/management_scopes.js';
 import { buildTenant, tenantUrl } from '../../../src/domain/tenants.js';
 import type { Connection, Tenant, User } from '../../../src/domain/types.js';
+import type { BackgroundWork } from '../../../src/http/background_work.js';
 import { createLogger } from '../../../src/logging/index.js';
 import type { Metrics } from '../../../src/metrics/metrics.js';
 import { createSealer } from '../../../src/store/sealing.js';
@@ -41,6 +42,8 @@ export interface HarnessOptions {
   upstreamTimeoutMs?: number;
   /** What every instance counts (AppDeps.metrics). */
   metrics?: Metrics;
+  /** Where every instance tracks the work its requests leave running (AppDeps.background). */
+  background?: BackgroundWork;
 }
 
 export interface ManagementHarness {
@@ -83,6 +86,7 @@ export async function startManagementHarness(label: string, options: HarnessOpti
     internalBaseUrl: () => 'http://127.0.0.1:0',
     ...(options.upstreamTimeoutMs !== undefined ? { upstreamTimeoutMs: options.upstreamTimeoutMs } : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),
+    ...(options.background ? { background: options.background } : {}),
   }));
   const store = testStore.store;
 

@@ -69,11 +69,17 @@ describeEachStore('ephemeral records', (h) => {
     it('takes the record and leaves the other in the same step, with its own lifetime', async () => {
       const key = uniqueId('code');
       await ephemeral().put(kind, key, { grantId: 'g1' }, 60);
-      const taken = await ephemeral().consume(kind, key, { key: `used:${key}`, value: { used: true }, ttlSeconds: 0.3 });
+      const taken = await ephemeral().consume(kind, key, { key: `used:${key}`, value: { used: true }, ttlSeconds: 60 });
       expect(taken).toEqual({ grantId: 'g1' });
       expect(await ephemeral().get(kind, key)).toBeUndefined();
       expect(await ephemeral().get(kind, `used:${key}`)).toEqual({ used: true });
-      await eventually(async () => ((await ephemeral().get(kind, `used:${key}`)) === undefined ? true : undefined), 'the left record expires');
+
+      // Its own lifetime, not the taken record's 60 s: a short one runs out (a separate pair, so that
+      // the check above never races its expiry).
+      const shortKey = uniqueId('code');
+      await ephemeral().put(kind, shortKey, { grantId: 'g3' }, 60);
+      expect(await ephemeral().consume(kind, shortKey, { key: `used:${shortKey}`, value: { used: true }, ttlSeconds: 0.3 })).toEqual({ grantId: 'g3' });
+      await eventually(async () => ((await ephemeral().get(kind, `used:${shortKey}`)) === undefined ? true : undefined), 'the left record expires');
     });
 
     it('leaves nothing when there was nothing to take', async () => {

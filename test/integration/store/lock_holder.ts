@@ -51,6 +51,57 @@ export async function holdWriteLockInChild(path: string): Promise<HeldLock> {
   };
 }
 
+/** A write lock another process holds until told to let go. */
+export interface CuedLock {
+  /**
+   * Tells the holder, at once (a pipe write, done before this returns), to let go `afterMs` later.
+   * Resolves once it has exited, with when it let go: process.hrtime.bigint() just before its
+   * ROLLBACK, read from CLOCK_MONOTONIC, which every process on the machine shares.
+   */
+  releaseIn(afterMs: number): Promise<bigint>;
+}
+
+/**
+ * holdWriteLockInChild, but let go a known time after a cue rather than at once: a test can then
+ * ask for a write right after the cue and know the lock is still held when the write starts.
+ */
+export async function holdWriteLockInChildUntilCued(path: string): Promise<CuedLock> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `import Database from 'libsql';
+       const db = new Database(${JSON.stringify(path)});
+       db.exec('BEGIN IMMEDIATE');
+       process.stdout.write('locked\\n');
+       process.stdin.once('data', (afterMs) => {
+         setTimeout(() => {
+           const at = process.hrtime.bigint();
+           db.exec('ROLLBACK');
+           db.close();
+           process.stdout.write(at + '\\n');
+           process.exit(0);
+         }, Number(afterMs));
+       });`,
+    ],
+    { cwd: process.cwd(), stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  // 'close', not 'exit': the child's last output has been read by then.
+  const closed = once(child, 'close');
+  // A holder that dies before taking the lock fails the test now rather than at its timeout.
+  await Promise.race([once(child.stdout, 'data'), closed.then(([code]) => Promise.reject(new Error(`the lock holder exited with ${String(code)}`)))]);
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return {
+    async releaseIn(afterMs) {
+      child.stdin.write(`${afterMs}\n`);
+      await closed;
+      return BigInt(output.trim());
+    },
+  };
+}
+
 /**
  * A child process committing fsynced transactions on fitgate.db in a loop, as another worker under
  * load does: each holds the write lock for 2 ms and its commit, then lets it go for 3 ms (each

@@ -1,9 +1,34 @@
-import { afterAll, beforeAll, expect, it, jest } from '@jest/globals';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { StaleRecordError } from '../../../src/domain/ports.js';
 import type { RedisStore } from '../../../src/store/redis/redis_store.js';
 import { describeWithRedis } from '../../support/redis.js';
 import { openRedisTestStore, type TestStore } from '../../support/stores.js';
 import { uniqueId, userRecord } from './records.js';
+
+/** Where node-redis's `node-redis:command` tracing channel (node:diagnostics_channel) announces each command it sends. */
+const COMMAND_STARTS = 'tracing:node-redis:command:start';
+
+/**
+ * What `action` returns, and the keys it read with GET, as node-redis sent the commands: every
+ * command goes through the client's sendCommand, which announces it there. Watching there sees what
+ * the repositories send through the guarded client (guarded_client.ts); a spy put on
+ * `store.client.get` would not, since the guarded client keeps calling the method it found at its
+ * first use.
+ */
+async function watchingGets<T>(action: () => Promise<T>): Promise<{ result: T; keysRead: string[] }> {
+  const keysRead: string[] = [];
+  const onCommand = (message: unknown) => {
+    const { command, args } = message as { command: string; args: string[] };
+    if (command === 'GET') keysRead.push(args[1]!);
+  };
+  subscribe(COMMAND_STARTS, onCommand);
+  try {
+    return { result: await action(), keysRead };
+  } finally {
+    unsubscribe(COMMAND_STARTS, onCommand);
+  }
+}
 
 describeWithRedis('a Redis user update after a read of the user', () => {
   let testStore: TestStore<RedisStore>;
@@ -20,14 +45,13 @@ describeWithRedis('a Redis user update after a read of the user', () => {
     const store = testStore.store;
     const user = userRecord(uniqueId('t'), { name: 'Ada' });
     await store.users.create(user);
-    const read = (await store.users.get(user.tenant, user.userId))!;
-    const gets = jest.spyOn(store.client, 'get');
-    try {
-      await store.users.update({ ...read, loginsCount: read.loginsCount + 1 });
-      expect(gets).not.toHaveBeenCalled();
-    } finally {
-      gets.mockRestore();
-    }
+    const key = store.keys.user(user.tenant, user.userId);
+    // The control: the read is seen by the same watch, so the update's empty list means no GET was sent.
+    const read = await watchingGets(() => store.users.get(user.tenant, user.userId));
+    expect(read.keysRead).toEqual([key]);
+    const stored = read.result!;
+    const update = await watchingGets(() => store.users.update({ ...stored, loginsCount: stored.loginsCount + 1 }));
+    expect(update.keysRead).toEqual([]);
     expect((await other.users.get(user.tenant, user.userId))?.loginsCount).toBe(user.loginsCount + 1);
   });
 

@@ -28,6 +28,12 @@ function sessionExpiringIn(ms: number, data: Record<string, unknown> = {}): Sess
   return { cookie: { originalMaxAge: ms, expires, httpOnly: true, path: '/', sameSite: 'lax' }, ...data } as unknown as SessionData;
 }
 
+/**
+ * A session meant to expire during the test: within eventually()'s 5 s, yet long enough that a
+ * stalled machine still reads or touches it before it does.
+ */
+const SHORT_LIFE_MS = 2_000;
+
 describeEachStore('session store', (h) => {
   const sessions = () => promised(h.store().sessionStore());
 
@@ -54,15 +60,17 @@ describeEachStore('session store', (h) => {
 
   it('drops a session once its cookie has expired', async () => {
     const sid = uniqueId('sid');
-    await sessions().set(sid, sessionExpiringIn(300));
+    await sessions().set(sid, sessionExpiringIn(SHORT_LIFE_MS, { n: 1 }));
+    expect(await sessions().get(sid)).toMatchObject({ n: 1 });
     await eventually(async () => ((await sessions().get(sid)) ? undefined : true), 'the session expires');
   });
 
   it('keeps a touched session alive past its first expiry', async () => {
     const touched = uniqueId('sid');
     const untouched = uniqueId('sid');
-    await sessions().set(touched, sessionExpiringIn(400, { n: 1 }));
-    await sessions().set(untouched, sessionExpiringIn(400, { n: 2 }));
+    await sessions().set(touched, sessionExpiringIn(SHORT_LIFE_MS, { n: 1 }));
+    await sessions().set(untouched, sessionExpiringIn(SHORT_LIFE_MS, { n: 2 }));
+    expect(await sessions().get(untouched)).toMatchObject({ n: 2 });
     await sessions().touch(touched, sessionExpiringIn(60_000, { n: 1 }));
     await eventually(async () => ((await sessions().get(untouched)) ? undefined : true), 'the untouched session expires');
     expect(await sessions().get(touched)).toMatchObject({ n: 1 });

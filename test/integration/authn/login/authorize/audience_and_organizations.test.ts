@@ -99,8 +99,16 @@ describeEachStore('/authorize audience and organizations', (harness) => {
 
   it('sends nothing upstream for a refused request', async () => {
     const before = emulator().control.counters()['google-health'].authorizeRequests;
-    await fitgate.browser().get(fitgate.authorizeUrl({ connection: 'fitbit', audience: APP_API }));
-    await fitgate.browser().get(fitgate.authorizeUrl({ connection: 'fitbit', organization: 'org_abc' }));
+    // Followed as a browser would: a request let through would reach the emulator's /authorize and
+    // come back with a code, so the refusal at the callback and the unmoved counter both say it stopped.
+    const refusals = [
+      { params: { audience: APP_API }, error: 'access_denied' },
+      { params: { organization: 'org_abc' }, error: 'invalid_request' },
+    ];
+    for (const { params, error } of refusals) {
+      const { arrivedAt } = await fitgate.browser().follow(fitgate.authorizeUrl({ connection: 'fitbit', ...params }), CLIENT_CALLBACK);
+      expect(arrivedAt?.searchParams.get('error')).toBe(error);
+    }
     expect(emulator().control.counters()['google-health'].authorizeRequests).toBe(before);
   });
 });

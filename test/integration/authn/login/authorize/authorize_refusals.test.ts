@@ -70,10 +70,4 @@ describeEachStore('/authorize refusals', (harness) => {
     const error = await clientError({ prompt: 'none' });
     expect(error.get('error')).toBe('login_required');
   });
-
-  it('sends nothing upstream for a refused request', async () => {
-    const before = emulator().control.counters()['google-health'].authorizeRequests;
-    await clientError({ client_id: fitgate.spaClient.clientId, connection: 'fitbit' });
-    expect(emulator().control.counters()['google-health'].authorizeRequests).toBe(before);
-  });
 });
