@@ -28,7 +28,11 @@ export interface ConnectionPlugin<Settings = Record<string, unknown>> {
    * Each permission is in exactly one area.
    */
   permissionAreas(api: string): readonly PermissionArea[];
-  /** Numbered setup steps for the admin, naming the exact callback URL to register. */
+  /**
+   * Numbered setup steps for the admin, naming the exact callback URL to register. Their https
+   * addresses become links; write a part to fill in as a placeholder in capitals (…/scope.AREA.readonly)
+   * and that address stays text.
+   */
   setupSteps(api: string, callbackUrl: string): string[];
   /**
    * A configured Passport strategy for one connection version. The host builds it once and runs it
@@ -51,17 +55,21 @@ export interface ConnectionPlugin<Settings = Record<string, unknown>> {
    */
   explainFailure(kind: TryFailureKind, api: string): { meaning: string; fix: string } | undefined;
   /**
-   * Reads the upstream's own error page for a refused authorize request. Before TRY sends the
-   * admin's browser to the upstream, the host requests the same authorize URL itself, because an
-   * upstream shows such a refusal (an unregistered callback URL, an unknown client id) on its own
-   * page and never comes back. `body` is the start of that page as text (HTML, usually); `status`
-   * is 400 or more and never 410, which the host reads as `gone` itself. Return the refusal with
-   * what the page said (`upstreamCode`, `upstreamMessage`); the host fills in `status` and
-   * `operation` ("authorize") when left out, and reads `invalid_client` as an unknown client id,
-   * since nothing but the id has been sent yet. Undefined, or no hook at all: the page is not
-   * recognised, and the browser goes on to the upstream, which shows the admin its page.
+   * Reads the upstream's answer to a refused authorize request. Before TRY sends the admin's
+   * browser to the upstream, the host requests the same authorize URL itself (without following
+   * redirects), because an upstream shows such a refusal (an unregistered callback URL, an unknown
+   * client id) on a page of its own and never comes back. The host asks about two answers:
+   * an error page, `status` 400 or more (never 410, which the host reads as `gone` itself) with
+   * `body` the start of the page as text (HTML, usually); and a redirect, `status` 300 to 399 with
+   * `location` its target as an absolute URL and `body` empty, since some upstreams carry the
+   * refusal in the address of their error page (Google's authError). A redirect to anything else
+   * (the sign-in or consent page) is no refusal: undefined. Return the refusal with what the
+   * upstream said (`upstreamCode`, `upstreamMessage`); the host fills in `status` (the answer's)
+   * and `operation` ("authorize") when left out, and reads `invalid_client` as an unknown client
+   * id, since nothing but the id has been sent yet. Undefined, or no hook at all: not recognised,
+   * and the browser goes on to the upstream, which shows the admin its page.
    */
-  readAuthorizeRefusal?(status: number, body: string): PluginFailure | undefined;
+  readAuthorizeRefusal?(answer: { readonly status: number; readonly body: string; readonly location?: string | undefined }): PluginFailure | undefined;
 }
 
 /**
@@ -81,7 +89,10 @@ export interface ConnectionApi {
   readonly id: string;
   /** How the admin's pages name it, e.g. "Google Health API". */
   readonly name: string;
-  /** Shown while it is chosen, when choosing it needs a second thought (it is shutting down). */
+  /**
+   * Shown while it is chosen, when choosing it needs a second thought (it is shutting down), and
+   * beside a connection configured on it in the dashboard's list, which then does not show it healthy.
+   */
   readonly warning?: string;
   /** Beside the Client ID field while it is chosen: where this upstream shows the value to paste. */
   readonly clientIdHint: string;
@@ -138,6 +149,18 @@ export type PluginErrorKind =
   | 'invalid_token'
   | 'insufficient_scope'
   | 'invalid_request'
+  /**
+   * The upstream signed the user in but will not serve this account here: the remedy is the user's,
+   * at the upstream (set the account up there, or sign in with another kind of account). The
+   * failure's `message` tells the user what to do, in words a client may show them (the login's
+   * access_denied description quotes it), so it names no token and no internals.
+   */
+  | 'account_unusable'
+  /**
+   * The upstream API the connection calls is not enabled for the connection's client (its project,
+   * in the upstream's console): the remedy is the administrator's, in that console.
+   */
+  | 'api_not_enabled'
   | 'gone'
   | 'rate_limited'
   | 'conflict'

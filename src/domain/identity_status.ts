@@ -23,6 +23,12 @@ export type ReauthorizationReason =
    * API (and a migrating upstream keeps the same user).
    */
   | 'connection_api_changed'
+  /**
+   * The upstream refused to refresh the tokens for the connection's client (unauthorized_client):
+   * they were issued to another client, as when an administrator replaced the connection's upstream
+   * client (a new Client ID). They can never be refreshed through this one; a new login issues tokens it can.
+   */
+  | 'connection_client_changed'
   /** The access token expired and the upstream never issued a refresh token (no offline access). */
   | 'refresh_token_missing'
   /** An administrator unlinked the user's only identity: its tokens were removed and revoked. */
@@ -34,6 +40,7 @@ const EXPLANATIONS: Readonly<Record<ReauthorizationReason, string>> = {
   refresh_token_rejected: 'the upstream refused the stored refresh token',
   legacy_api_gone: 'the upstream API it used is gone (410); an administrator must switch the connection to another API',
   connection_api_changed: 'the connection now uses another upstream API than the one that issued its tokens',
+  connection_client_changed: 'the upstream will not refresh its tokens for the connection\'s client, which is not the one they were issued to',
   refresh_token_missing: 'the access token expired and the upstream issued no refresh token',
   unlinked: 'an administrator unlinked it and its upstream tokens were revoked',
   master_key_lost: 'its stored tokens were sealed under a master key that was lost',
@@ -43,6 +50,7 @@ const EXPLANATIONS: Readonly<Record<ReauthorizationReason, string>> = {
 export function reauthorizationReasonFor(failure: UpstreamFailure): ReauthorizationReason | undefined {
   if (failure.kind === 'gone') return 'legacy_api_gone';
   if (failure.kind === 'api_changed') return 'connection_api_changed';
+  if (failure.kind === 'unauthorized_client') return 'connection_client_changed';
   return failure.kind === 'invalid_grant' ? 'refresh_token_rejected' : undefined;
 }
 

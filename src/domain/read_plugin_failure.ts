@@ -13,6 +13,8 @@ const DECLARED_KINDS: Readonly<Record<PluginErrorKind, true>> = {
   invalid_token: true,
   insufficient_scope: true,
   invalid_request: true,
+  account_unusable: true,
+  api_not_enabled: true,
   gone: true,
   rate_limited: true,
   conflict: true,

@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { ConflictError, isRefusal, TooManyRequestsError, UpstreamUnavailableError } from '../errors/index.js';
+import { clientRefusedError, clientRefusedRecently, rememberRefusedClient } from './client_refused_pause.js';
 import { NotFoundInStoreError } from './ports.js';
 import { markNeedsReauthorization, reauthorizationReasonFor, type ReauthorizationReason } from './identity_status.js';
 import { identityKey, readIdentity, updateIdentity, type IdentityRef } from './stored_identity.js';
@@ -8,7 +9,7 @@ import { freshStoredToken, needsReauthorizationError, type VaultAccessToken } fr
 import type { ResolvedVaultDeps } from './token_vault_deps.js';
 import { backoffRemainingSeconds, recordBackoff } from './upstream_backoff.js';
 import { upstreamFailureOf, type UpstreamFailure, type UpstreamTokenClient } from './upstream_token_client.js';
-import type { Identity, User } from './types.js';
+import type { Connection, Identity, User } from './types.js';
 import type { StoredTokenReason } from './vault_metrics.js';
 
 /**
@@ -70,10 +71,12 @@ export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityR
   if (!connection) {
     throw new ConflictError(`The connection ${ref.connection} no longer exists, so its tokens cannot be refreshed.`, 'inexistent_connection');
   }
+  // The upstream refused this connection's client a moment ago: it would refuse this refresh too.
+  if (await clientRefusedRecently(deps.ephemeral, connection)) throw clientRefusedError(ref.connection);
   const failed = (error: unknown): Promise<VaultAccessToken> => {
     const failure = upstreamFailureOf(error);
     deps.metrics.refreshed(ref.tenant, ref.connection, failure.kind);
-    return refreshFailed(deps, ref, user, identity, failure);
+    return refreshFailed(deps, ref, user, identity, connection, failure);
   };
   let client: UpstreamTokenClient;
   try {
@@ -148,17 +151,21 @@ function loudly(deps: ResolvedVaultDeps, details: object, error: unknown): never
  * the tokens for good; otherwise the stored token while it is still good for a while, or the 429 /
  * 503 the caller may retry. An invalid_grant never serves the stored token, however long it has left:
  * the tokens are dropped with the status, so this read and every later one answer the same 409, and
- * a revoked grant usually takes its access tokens with it.
+ * a revoked grant usually takes its access tokens with it. A refused client is the administrator's
+ * to fix: a 503 saying so, at once (no stored token, so it is noticed rather than hidden for the
+ * token's last minutes), and a pause in calling the upstream for the whole connection.
  */
 async function refreshFailed(
   deps: ResolvedVaultDeps,
   ref: IdentityRef,
   user: User,
   identity: Identity,
+  connection: Connection,
   failure: UpstreamFailure,
 ): Promise<VaultAccessToken> {
   const reason = reauthorizationReasonFor(failure);
   if (reason) throw await disconnect(deps, ref, user, reason, failure.message);
+  if (failure.kind === 'invalid_client') throw await clientRefused(deps, ref, connection, failure);
   const stored = isPassingFailure(failure) ? servedStoredToken(deps, ref, identity, 'refresh_failed') : undefined;
   // Whether the caller got the stored token is what tells an upstream blip from an outage callers see.
   const outcome = stored ? { served_stored_token: true, expires_in_s: stored.expiresIn } : { served_stored_token: false };
@@ -172,6 +179,19 @@ async function refreshFailed(
   deps.logger.warn({ ...context, kind: failure.kind, upstream: failure.message }, 'upstream token refresh failed');
   if (stored) return stored;
   throw new UpstreamUnavailableError(`The upstream could not refresh the ${ref.connection} token now (${failure.kind}); try again later.`);
+}
+
+/** Logs the refusal for the administrator, starts the connection's pause, and returns the 503. */
+async function clientRefused(deps: ResolvedVaultDeps, ref: IdentityRef, connection: Connection, failure: UpstreamFailure): Promise<Error> {
+  const context = { connection: ref.connection, user_id: ref.userId, upstream: failure.message };
+  deps.logger.error(context, "the upstream refused the connection's client credentials; an administrator must update the connection");
+  try {
+    await rememberRefusedClient(deps.ephemeral, connection);
+  } catch (error) {
+    // Without the pause the next read calls the upstream again; the answer stays the same.
+    deps.logger.warn({ ...context, err: error }, 'could not remember the refused client credentials');
+  }
+  return clientRefusedError(ref.connection);
 }
 
 /** Stores the new status, writes the log event, and returns the error the caller answers with. */

@@ -27,8 +27,21 @@ export interface RefreshedUpstreamTokens {
  */
 export type TokenClientFor = (connection: Connection, api: string) => Promise<UpstreamTokenClient>;
 
-/** How an upstream call failed, as far as the vault's decisions go. */
-export type UpstreamFailureKind = 'invalid_grant' | 'rate_limited' | 'gone' | 'api_changed' | 'unavailable' | 'timeout' | 'unknown';
+/**
+ * How an upstream call failed, as far as the vault's decisions go. `unauthorized_client`: the
+ * upstream will not refresh this token for the connection's client (it was issued to another one);
+ * `invalid_client`: the upstream refused the connection's own client credentials.
+ */
+export type UpstreamFailureKind =
+  | 'invalid_grant'
+  | 'unauthorized_client'
+  | 'invalid_client'
+  | 'rate_limited'
+  | 'gone'
+  | 'api_changed'
+  | 'unavailable'
+  | 'timeout'
+  | 'unknown';
 
 export interface UpstreamFailure {
   kind: UpstreamFailureKind;
@@ -41,6 +54,11 @@ export interface UpstreamFailure {
 // Plugin kinds not listed mean nothing the vault can act on: 'unknown'.
 const KIND_OF_PLUGIN_KIND: Readonly<Partial<Record<PluginErrorKind, UpstreamFailureKind>>> = {
   invalid_grant: 'invalid_grant',
+  // Answering a refresh, RFC 6749 §5.2's unauthorized_client says this client may not use this grant:
+  // at Google, a refresh token issued to another client id (the connection's client was replaced).
+  unauthorized_client: 'unauthorized_client',
+  // A wrong or rotated secret, or (Google's deleted_client, which the plugin reports so) a deleted client.
+  invalid_client: 'invalid_client',
   rate_limited: 'rate_limited',
   gone: 'gone',
   unavailable: 'unavailable',

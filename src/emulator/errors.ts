@@ -8,6 +8,10 @@ export class UpstreamError extends Error {
   readonly headers: Record<string, string>;
   /** Fitbit names the offending parameter of a validation error. */
   fieldName: string | undefined;
+  /** Google APIs: the status word, when not the one the HTTP status implies (400 FAILED_PRECONDITION). */
+  googleStatus: string | undefined;
+  /** Google APIs: `error.details` (google.rpc.ErrorInfo, google.rpc.Help), when the answer has any. */
+  details: readonly Record<string, unknown>[] | undefined;
 
   constructor(
     readonly status: number,
@@ -23,9 +27,10 @@ export class UpstreamError extends Error {
 }
 
 /**
- * An authorize-time problem the upstream shows on its own page instead of redirecting, because the
- * client or its redirect_uri cannot be trusted (Fitbit: "These error messages will appear on the web
- * form while authorizing consent"; Google: "Error 400: redirect_uri_mismatch").
+ * An authorize-time problem the upstream shows on its own page instead of redirecting back to the
+ * application, because the client or its redirect_uri cannot be trusted (Fitbit: "These error
+ * messages will appear on the web form while authorizing consent", at the authorize URL; Google:
+ * "Error 400: redirect_uri_mismatch", on the error page it redirects to).
  */
 export class AuthorizePageError extends Error {
   constructor(

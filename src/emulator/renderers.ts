@@ -7,7 +7,8 @@ import { PAGE_CSP } from './views/html.js';
  * How each upstream shapes its errors:
  * - fitbit: `{"errors":[{"errorType","message"}],"success":false}` on every api.fitbit.com endpoint;
  * - google-oauth: RFC 6749 `{"error","error_description"}` on oauth2.googleapis.com;
- * - google-api: `{"error":{"code","message","status"}}` on the Google APIs.
+ * - google-api: `{"error":{"code","message","status"}}` on the Google APIs, with `details` when the
+ *   error names a reason (https://cloud.google.com/apis/design/errors).
  */
 export type ErrorStyle = 'fitbit' | 'google-oauth' | 'google-api';
 
@@ -39,7 +40,8 @@ export function sendUpstreamError(res: Response, style: ErrorStyle, error: Upstr
   } else if (style === 'google-oauth') {
     res.json({ error: error.code, error_description: error.message });
   } else {
-    res.json({ error: { code: error.status, message: error.message, status: googleStatusWord(error.status) } });
+    const details = error.details === undefined ? {} : { details: error.details };
+    res.json({ error: { code: error.status, message: error.message, status: error.googleStatus ?? googleStatusWord(error.status), ...details } });
   }
 }
 

@@ -20,6 +20,7 @@ export const appSchema = z
     intraday: z.boolean().optional(),
     name: z.string().min(1).max(100).optional(),
     testing: z.boolean().optional(),
+    healthApiEnabled: z.boolean().optional(),
   })
   .strict()
   .refine((app) => app.type === 'client' || app.clientSecret !== undefined, {
@@ -33,6 +34,10 @@ export const appSchema = z
   .refine((app) => app.type !== 'personal' || app.api === 'fitbit-legacy', {
     message: 'personal apps exist only on Fitbit (fitbit-legacy)',
     path: ['type'],
+  })
+  .refine((app) => app.healthApiEnabled === undefined || app.api === 'google-health', {
+    message: 'only google-health apps call the Google Health API',
+    path: ['healthApiEnabled'],
   });
 
 export const userSchema = z
@@ -54,6 +59,7 @@ export const userSchema = z
     timezone: z.string().optional(),
     locale: z.string().optional(),
     dataSeed: z.string().optional(),
+    googleHealth: z.enum(['linked', 'not-linked', 'legacy-fitbit-consent']).optional(),
   })
   .strict();
 

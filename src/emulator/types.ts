@@ -23,7 +23,22 @@ export interface RegisteredApp {
   readonly name?: string | undefined;
   /** Google: an app still in "Testing" publishing status gets refresh tokens that die after 7 days. */
   readonly testing?: boolean | undefined;
+  /**
+   * Google: whether the Google Health API is enabled in the app's Cloud project. Default true; false
+   * answers every health.googleapis.com call with its tokens 403 PERMISSION_DENIED, reason SERVICE_DISABLED.
+   */
+  readonly healthApiEnabled?: boolean | undefined;
 }
+
+/**
+ * How the Google Health API sees a test user's Google Account
+ * (https://developers.google.com/health/troubleshooting): `linked` (the default) serves it;
+ * `not-linked` has no Google Health profile (Fitbit never set up, or a Fitbit account not moved to
+ * Google) and gets 400 FAILED_PRECONDITION, reason ACCOUNT_NOT_LINKED; `legacy-fitbit-consent`
+ * consented with a legacy Fitbit account instead of a Google Account and gets 403 PERMISSION_DENIED
+ * "The caller does not have permission". Sign-in, tokens and userinfo work for all three.
+ */
+export type GoogleHealthAccount = 'linked' | 'not-linked' | 'legacy-fitbit-consent';
 
 export interface TestUser {
   readonly login: string;
@@ -49,6 +64,8 @@ export interface TestUser {
   readonly locale?: string | undefined;
   /** Seeds the generated activities, steps and heart rate; the login when absent. */
   readonly dataSeed?: string | undefined;
+  /** How the Google Health API answers for this user; `linked` when absent. */
+  readonly googleHealth?: GoogleHealthAccount | undefined;
 }
 
 /** Tunables, all in seconds or requests. Defaults in settings.ts. */

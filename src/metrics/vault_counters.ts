@@ -9,11 +9,11 @@ export function vaultCounters(registry: Registry): VaultMetrics {
   const served = labelledCounter(registry, 'fitgate_vault_stored_tokens_served_total', ['tenant', 'connection', 'reason'],
     'Stored upstream access tokens, still good for a while, handed out because no refresh could be had now, by reason (refresh_failed, refresh_slow, backing_off, refresh_busy).');
   const refreshes = labelledCounter(registry, 'fitgate_vault_refreshes_total', ['tenant', 'connection', 'result'],
-    'Upstream token refreshes run by the vault, by result ("success" or the failure kind: invalid_grant, rate_limited, gone, api_changed, unavailable, timeout, unknown).');
+    'Upstream token refreshes run by the vault, by result ("success" or the failure kind: invalid_grant, unauthorized_client, invalid_client, rate_limited, gone, api_changed, unavailable, timeout, unknown).');
   const waits = labelledCounter(registry, 'fitgate_vault_refresh_waits_total', ['tenant', 'connection'],
     'Token requests that waited for a refresh another caller was running (single flight), in this process or across processes.');
   const disconnections = labelledCounter(registry, 'fitgate_vault_reauthorizations_required_total', ['tenant', 'connection', 'reason'],
-    'Identities whose upstream tokens stopped working, by reason (refresh_token_rejected, legacy_api_gone, connection_api_changed, refresh_token_missing, unlinked, master_key_lost).');
+    'Identities whose upstream tokens stopped working, by reason (refresh_token_rejected, legacy_api_gone, connection_api_changed, connection_client_changed, refresh_token_missing, unlinked, master_key_lost).');
   const needing = labelledGauge(registry, 'fitgate_vault_identities_needing_reauthorization', ['tenant', 'connection'],
     'Identities this process saw lose their tokens, minus those it saw reconnected by a login, since it started.');
   return {

@@ -1,6 +1,7 @@
 import type { UpstreamWording } from '../connections/plugin.js';
 import { readPluginFailure } from '../domain/read_plugin_failure.js';
 import { AccessDeniedError, LoginRequiredError, ServerError, TemporarilyUnavailableError, type OAuthError } from '../errors/index.js';
+import { clientSafeDescription } from './client_safe_description.js';
 
 /** A login that failed for a reason the client may be told: fitgate's own wording, never upstream internals. */
 export class UpstreamLoginError extends ServerError {
@@ -11,9 +12,11 @@ export class UpstreamLoginError extends ServerError {
 
 /**
  * The OAuth error the client receives for an upstream failure during login. The user's refusal is
- * access_denied; anything that may pass by waiting (down, slow, 5xx, 429, and 410, which lasts until
- * an admin switches the connection to another API) is temporarily_unavailable; a configuration the
- * upstream rejects is server_error. Each description names the cause.
+ * access_denied, and so is an upstream account only the user can fix (account_unusable, described
+ * in the plugin's words: what the user must do); anything that may pass by waiting (down, slow,
+ * 5xx, 429, and 410, which lasts until an admin switches the connection to another API) is
+ * temporarily_unavailable; a configuration the upstream rejects is server_error. Each description
+ * names the cause.
  */
 export function clientErrorForUpstream(error: unknown, wording: UpstreamWording): OAuthError {
   const upstream = wording.name;
@@ -22,6 +25,10 @@ export function clientErrorForUpstream(error: unknown, wording: UpstreamWording)
   switch (failure.kind) {
     case 'access_denied':
       return new AccessDeniedError(`The user did not allow access at ${upstream}.`);
+    case 'account_unusable': {
+      const remedy = clientSafeDescription(failure.message) ?? 'The user must set the account up there, or sign in with another account, then log in again.';
+      return new AccessDeniedError(`${upstream} signed the user in, but will not let this account be used here. ${remedy}`);
+    }
     case 'interaction_required':
       return new LoginRequiredError(`${upstream} needs the user to sign in or consent interactively.`);
     case 'gone':
@@ -40,6 +47,11 @@ export function clientErrorForUpstream(error: unknown, wording: UpstreamWording)
     case 'invalid_client':
       return new UpstreamLoginError(
         `${upstream} did not accept the connection's client id or secret; an administrator must check them.`,
+        { cause: error },
+      );
+    case 'api_not_enabled':
+      return new UpstreamLoginError(
+        `${upstream} refused the login: the API this connection uses is not enabled for the connection's client; an administrator must enable it in ${upstream}'s console.`,
         { cause: error },
       );
     case 'redirect_uri_mismatch':

@@ -79,7 +79,8 @@ export async function authorizeRedirect(url: string): Promise<URL> {
   if (response.status < 300 || response.status >= 400 || !location) {
     throw new Error(`expected a redirect from ${url}, got ${response.status}: ${(await response.text()).slice(0, 300)}`);
   }
-  return new URL(location);
+  // A Location may be relative to the request (the emulator's redirects to its own pages are).
+  return new URL(location, url);
 }
 
 /** Form-encoded POST, the way both token endpoints want it. */

@@ -53,7 +53,7 @@ function cannotLogIn(): never {
  * A connection plugin that is not Fitbit, for tests proving the host shows and stores what a plugin
  * declares and names no upstream itself: strategy "acme", two APIs ("acme-v2", recommended, and
  * "acme-v1", with a warning), three permissions of which v2 grants two together. It validates its
- * settings; it cannot log anyone in. It reads no authorize error page unless a test hands it a
+ * settings; it cannot log anyone in. It reads no refused authorize request unless a test hands it a
  * `readAuthorizeRefusal`.
  */
 export function fakePlugin(hooks: Pick<ConnectionPlugin, 'readAuthorizeRefusal'> = {}): ConnectionPlugin {

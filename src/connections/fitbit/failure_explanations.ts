@@ -23,7 +23,7 @@ const BY_API: Readonly<Record<string, (api: FitbitApi) => FailureExplanation>> =
   unknown_client: (api) => ({
     meaning:
       'The upstream does not know this Client ID: its sign-in page refused it before anyone could sign in, so the Client Secret was never tried. The ID is mistyped, belongs to a deleted client, or was registered for the other API.',
-    fix: `Copy the Client ID again from ${CREDENTIALS_PLACE[api]} (${CLIENT_ID_LOOKS[api]}), paste it into Client ID, check that the API chosen matches where the client is registered, save, and press Try again.`,
+    fix: `Copy the Client ID again from ${CREDENTIALS_PLACE[api]}; ${CLIENT_ID_LOOKS[api]}. Paste it into Client ID, check that the API chosen matches where the client is registered, save, and press Try again.`,
   }),
   invalid_client: (api) => ({
     meaning:
@@ -44,6 +44,19 @@ const EITHER_API: Readonly<Record<string, FailureExplanation>> = {
   invalid_id_token: {
     meaning: 'Google\'s id_token failed verification (signature, issuer, audience, expiry or nonce).',
     fix: 'Check that this server\'s clock is right and that the Client ID is the Google client\'s exact ID, then press Try again.',
+  },
+  // https://developers.google.com/health/troubleshooting: ACCOUNT_NOT_LINKED, and the 403 a legacy Fitbit account's consent gets.
+  account_unusable: {
+    meaning:
+      'Google signed the account in, but the Google Health API will not serve it: the account has no Google Health profile (Fitbit was never set up with it, or its Fitbit account was not moved to Google), or the consent came from a legacy Fitbit account instead of a Google Account. The connection is not at fault: users with such an account are refused too, and told at login how to fix it.',
+    fix: 'Press Try again with a Google Account that uses Fitbit. To fix this account: sign out of the Fitbit app, sign back in with Continue with Google (moving the Fitbit account to Google if asked), then press Try again.',
+  },
+  // https://developers.google.com/health/setup ("Enable Google Health API on the API Enablement page");
+  // Google answers 403 PERMISSION_DENIED, reason SERVICE_DISABLED, until then.
+  api_not_enabled: {
+    meaning:
+      'Google accepted the Client ID and the sign-in, but refused the call to the Google Health API: the API is not enabled in the Google Cloud project that owns this OAuth client (or was enabled only minutes ago). Every login fails this way until it is enabled.',
+    fix: 'In the Google Cloud console, select the project of this OAuth client, open APIs & Services → Library (https://console.developers.google.com/apis/library/health.googleapis.com), enable the Google Health API, wait a few minutes, and press Try again.',
   },
 };
 

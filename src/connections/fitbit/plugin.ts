@@ -1,6 +1,6 @@
 import { isFitbitApi, type FitbitApi } from './api.js';
 import { apiChoices } from './api_choices.js';
-import { readAuthorizeRefusal, type FitbitAuthorizeRefusal } from './authorize_refusal.js';
+import { readAuthorizeRefusal, type AuthorizeAnswer, type FitbitAuthorizeRefusal } from './authorize_refusal.js';
 import { explainFailure, type FailureExplanation } from './failure_explanations.js';
 import type { FitbitProfile } from './profile/fitbit_profile.js';
 import { permissionAreas, type PermissionArea } from './permission_areas.js';
@@ -69,8 +69,8 @@ export const fitbitPlugin = {
     return explainFailure(kind, api);
   },
 
-  readAuthorizeRefusal(status: number, body: string): FitbitAuthorizeRefusal {
-    return readAuthorizeRefusal(status, body);
+  readAuthorizeRefusal(answer: AuthorizeAnswer): FitbitAuthorizeRefusal | undefined {
+    return readAuthorizeRefusal(answer);
   },
 
   createStrategy(options: FitbitPluginStrategyOptions, verify: FitbitPluginVerify): FitbitStrategy {

@@ -57,6 +57,15 @@ const EXPLANATIONS: Readonly<Partial<Record<TryFailureKind, Explanation>>> = {
     meaning: 'Permissions were left unticked on the consent page, and without them the upstream will not say who the user is.',
     fix: `Press Try again and tick at least one of ${missingScopes.join(', ') || 'the requested permissions'} on the consent page. Users may untick others; fitgate copes.`,
   }),
+  account_unusable: () => ({
+    meaning:
+      'The upstream signed the account in, but will not let it be used here until it is set up or changed at the upstream. The connection is not at fault: users with such an account are told, at login, what to do.',
+    fix: 'Press Try again with an account the upstream serves, or fix this one at the upstream first (its answer above says what it is missing).',
+  }),
+  api_not_enabled: () => ({
+    meaning: 'The upstream refused the call because the API this connection uses is not enabled for the client\'s project. Every login fails this way until it is.',
+    fix: 'In the upstream console, enable that API for the project that owns this Client ID, wait a few minutes, and press Try again.',
+  }),
   invalid_scope: () => ({
     meaning: 'The upstream refused the permissions requested: some are not enabled for this client.',
     fix: 'In the upstream console add every scope this connection requests (see the setup steps), or untick the permissions you do not need here, save, and press Try again.',

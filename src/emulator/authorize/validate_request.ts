@@ -23,7 +23,8 @@ const PROMPTS: Record<UpstreamApi, readonly string[]> = {
 /**
  * Checks an authorize request in the order the upstreams do: the client and redirect_uri first
  * (until both are trusted, nothing may be sent back to the redirect_uri), then the rest. Every
- * failure here is shown on the upstream's own page.
+ * failure here is shown on the upstream's own page: Fitbit's authorize page, Google's error page
+ * (google_error_redirect.ts).
  */
 export function validateAuthorizeRequest(state: EmulatorState, api: UpstreamApi, query: Query): AuthorizeRequest {
   const wording = WORDING[api];
@@ -39,7 +40,7 @@ export function validateAuthorizeRequest(state: EmulatorState, api: UpstreamApi,
   // Fitbit fills in the only registered URI when none is sent; Google always requires it.
   const onlyRegistered = api === 'fitbit-legacy' && registered.length === 1 ? registered[0] : undefined;
   const redirectUri = given ?? onlyRegistered ?? fail(wording.missingRedirectUri);
-  if (!registered.includes(redirectUri)) fail(wording.redirectMismatch(redirectUri));
+  if (!registered.includes(redirectUri)) fail(wording.redirectMismatch);
 
   const responseType = param(query, 'response_type') ?? fail(wording.missing('response_type'));
   if (responseType !== 'code') fail(wording.unsupportedResponseType);

@@ -1,12 +1,15 @@
 import type { UpstreamApi } from '../types.js';
 
-/** How each upstream words its authorize-time errors (shown on its own page, never redirected). */
+/**
+ * How each upstream words its authorize-time errors, never sent back to the application: Fitbit
+ * shows them on its authorize page, Google on its error page (google_error_redirect.ts).
+ */
 export interface AuthorizeWording {
   readonly upstreamName: string;
   missing(parameter: string): [code: string, message: string];
   readonly unknownClient: [code: string, message: string, status: number];
   readonly missingRedirectUri: [code: string, message: string];
-  redirectMismatch(redirectUri: string): [code: string, message: string];
+  readonly redirectMismatch: [code: string, message: string];
   readonly unsupportedResponseType: [code: string, message: string];
   invalidScope(scopes: readonly string[]): [code: string, message: string];
   readonly unsupportedChallengeMethod: [code: string, message: string];
@@ -25,22 +28,23 @@ export const WORDING: Record<UpstreamApi, AuthorizeWording> = {
     // Fitbit spells it "unauthorize_client" on this page.
     unknownClient: ['unauthorize_client', 'Invalid client_id', 400],
     missingRedirectUri: ['invalid_request', 'Missing redirect_uri parameter value'],
-    redirectMismatch: () => ['invalid_request', 'Invalid redirect_uri parameter value'],
+    redirectMismatch: ['invalid_request', 'Invalid redirect_uri parameter value'],
     unsupportedResponseType: ['unsupported_response_type', 'Invalid response_type parameter value'],
     invalidScope: (scopes) => ['invalid_scope', `Invalid scope value: ${scopes.join(' ')}`],
     unsupportedChallengeMethod: ['invalid_request', 'Unsupported code_challenge_method'],
     challengeLength: ['invalid_request', 'The code_challenge parameter length must be between 43 and 128'],
     invalidPrompt: ['invalid_request', 'Invalid prompt parameter value'],
   },
-  // Google's page reads "Error 400: <code>" followed by the details.
+  // Google's error page reads "Error 400: <code>", the description, then the request details.
   'google-health': {
     upstreamName: 'Google',
     missing: (parameter) => ['invalid_request', `Missing required parameter: ${parameter}`],
     unknownClient: ['invalid_client', 'The OAuth client was not found.', 401],
     missingRedirectUri: ['invalid_request', 'Missing required parameter: redirect_uri'],
-    redirectMismatch: (redirectUri) => [
+    // Google's words since 2023 (e.g. n8n-io/n8n#13943); the URI itself is among the request details.
+    redirectMismatch: [
       'redirect_uri_mismatch',
-      `The redirect URI in the request, ${redirectUri}, does not match the ones authorized for the OAuth client.`,
+      "You can't sign in to this app because it doesn't comply with Google's OAuth 2.0 policy. If you're the app developer, register the redirect URI in the Google Cloud Console.",
     ],
     unsupportedResponseType: ['unsupported_response_type', 'Invalid response_type: only "code" is supported.'],
     invalidScope: (scopes) => ['invalid_scope', `Some requested scopes were invalid. {invalid=[${scopes.join(', ')}]}`],

@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
-import { authenticateBearer, consumeQuota, requireScope } from '../bearer.js';
+import { authenticateBearer, consumeQuota } from '../bearer.js';
 import { UpstreamError } from '../errors.js';
+import { accountRefusal, insufficientScopes, serviceDisabled } from '../google_health_refusals.js';
 import { HEALTH_DATA_TYPES } from '../health_data.js';
 import { healthIdentity, healthProfile } from '../profiles.js';
 import type { AccessTokenRecord } from '../records.js';
@@ -12,11 +13,16 @@ import type { TestUser } from '../types.js';
 const IDENTITY_AREAS: readonly GoogleHealthArea[] = ['activity_and_fitness', 'health_metrics_and_measurements', 'profile', 'settings', 'sleep'];
 const MAX_PAGE_SIZE = 1000;
 
+/** The token's user, once the token, the app's project, the scopes and the account all let the call through. */
 function caller(state: EmulatorState, req: Request, areas: readonly GoogleHealthArea[]): { token: AccessTokenRecord; user: TestUser } {
   const token = authenticateBearer(state, req, 'google-health');
   const user = state.users.get(token.login);
   if (!user) throw new UpstreamError(401, 'invalid_token', 'Request had invalid authentication credentials.');
-  requireScope(token, areas.some((area) => grantsGoogleArea(token.scopes, area)), areas.join(' or '));
+  const app = state.apps.get(token.clientId);
+  if (app?.healthApiEnabled === false) throw serviceDisabled(app);
+  if (!areas.some((area) => grantsGoogleArea(token.scopes, area))) throw insufficientScopes();
+  const refusal = accountRefusal(user);
+  if (refusal) throw refusal;
   return { token, user };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { DEMO, GOOGLE_HEALTH, emulatorEndpoints, getJson, googleLogin } from '../../support/emulator.js';
+import { recordedAnswer } from '../../support/recorded_answers.js';
 import { useEmulator } from '../../support/use_emulator.js';
 
 const emulator = useEmulator();
@@ -67,11 +68,12 @@ describe('Google Health identity and profile', () => {
     expect(result.body).toEqual({ name: 'users/me/identity', legacyUserId: 'GGNJL9', healthUserId: 'alice-4f1c2b7e' });
   });
 
-  it('answers /identity with 403 PERMISSION_DENIED when only sign-in scopes were granted', async () => {
+  it('answers /identity with 403 PERMISSION_DENIED, reason ACCESS_TOKEN_SCOPE_INSUFFICIENT, when only sign-in scopes were granted', async () => {
     const tokens = await googleLogin(emulator.url, { user: 'alice', scopes: ['openid', 'email', `${GOOGLE_HEALTH}sleep.readonly`], grant: [] });
     const result = await getJson(endpoints().identity, String(tokens.body.access_token));
-    expect(result.status).toBe(403);
-    expect(result.body).toEqual({ error: { code: 403, message: 'Request had insufficient authentication scopes.', status: 'PERMISSION_DENIED' } });
+    const recorded = recordedAnswer('google/api_error_scope_insufficient.json');
+    expect(result.status).toBe(recorded.status);
+    expect(result.body).toEqual(recorded.body);
   });
 
   it('returns /profile with the profile scope, in either spelling', async () => {
@@ -88,6 +90,50 @@ describe('Google Health identity and profile', () => {
     const tokens = await googleLogin(emulator.url, { user: 'bob' });
     emulator.control.expireAccessTokens({ login: 'bob' });
     expect((await getJson(endpoints().identity, String(tokens.body.access_token))).status).toBe(401);
+  });
+});
+
+describe('Google Health refusing an account or a project, as Google documents it', () => {
+  /** Replaces a test user or the demo web app through the admin API, as a developer would. */
+  async function admin(path: '/users' | '/apps', body: object): Promise<void> {
+    const response = await fetch(`${emulator.url}/_emulator${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(response.status).toBe(201);
+  }
+  const user = (login: string) => emulator.control.users().find((candidate) => candidate.login === login)!;
+  const webApp = () => emulator.control.apps().find((app) => app.clientId === DEMO.googleServer.clientId)!;
+
+  it.each([
+    ['not-linked', 'google/api_error_account_not_linked.json'],
+    ['legacy-fitbit-consent', 'google/api_error_legacy_fitbit_consent.json'],
+  ] as const)('answers a %s user on every Health call, while sign-in, tokens and userinfo still work', async (googleHealth, path) => {
+    await admin('/users', { ...user('bob'), googleHealth });
+    const tokens = await googleLogin(emulator.url, { user: 'bob' });
+    expect(tokens.status).toBe(200);
+    const token = String(tokens.body.access_token);
+    const recorded = recordedAnswer(path);
+
+    for (const url of [endpoints().identity, endpoints().dataPoints('steps')]) {
+      const result = await getJson(url, token);
+      expect({ url, status: result.status, body: result.body }).toEqual({ url, status: recorded.status, body: recorded.body });
+    }
+    expect((await getJson(endpoints().userinfo, token)).status).toBe(200);
+    expect((await getJson(endpoints().identity, String((await googleLogin(emulator.url, { user: 'alice' })).body.access_token))).status).toBe(200);
+  });
+
+  it('answers 403 SERVICE_DISABLED naming the project for an app whose project has not enabled the Google Health API', async () => {
+    await admin('/apps', { ...webApp(), healthApiEnabled: false });
+    const token = String((await googleLogin(emulator.url, { user: 'alice' })).body.access_token);
+
+    const result = await getJson(endpoints().identity, token);
+    const recorded = recordedAnswer('google/api_error_service_disabled.json');
+    expect(result.status).toBe(recorded.status);
+    expect(result.body).toEqual(recorded.body);
+  });
+
+  it('refuses the flags where they mean nothing, naming the field', async () => {
+    expect(() => emulator.control.addUser({ ...user('bob'), googleHealth: 'maybe' as never })).toThrow(/^googleHealth: /);
+    const legacy = emulator.control.apps().find((app) => app.clientId === DEMO.legacyServer.clientId)!;
+    expect(() => emulator.control.registerApp({ ...legacy, healthApiEnabled: false })).toThrow('healthApiEnabled: only google-health apps call the Google Health API');
   });
 });
 

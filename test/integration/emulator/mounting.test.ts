@@ -34,4 +34,12 @@ describe('the emulator mounted in another express app', () => {
     const redirect = await approvedRedirect(base, 'google-health', 'bob');
     expect(redirect.searchParams.get('code')).toBeTruthy();
   });
+
+  it('sends a refused Google authorize request to the error page under the mount path', async () => {
+    const response = await fetch(buildAuthorizeUrl(base, 'google-health', { client_id: 'unknown.apps.googleusercontent.com' }), { redirect: 'manual' });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toMatch(/^\/upstream\/accounts\.google\.com\/signin\/oauth\/error\?authError=/);
+    const page = await fetch(new URL(response.headers.get('location') ?? '', base));
+    expect(await page.text()).toContain('Error 401: invalid_client');
+  });
 });

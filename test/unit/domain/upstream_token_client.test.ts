@@ -12,7 +12,9 @@ describe('the vault\'s reading of a failed refresh or revocation', () => {
     ['unavailable', 'unavailable'],
     ['timeout', 'timeout'],
     ['conflict', 'unavailable'],
-    ['invalid_client', 'unknown'],
+    ['unauthorized_client', 'unauthorized_client'],
+    ['invalid_client', 'invalid_client'],
+    ['account_unusable', 'unknown'],
     ['upstream_error', 'unknown'],
   ] as const)('reads a plugin\'s %s as %s', (kind, expected) => {
     expect(upstreamFailureOf(acmeFailure({ kind })).kind).toBe(expected);

@@ -36,9 +36,34 @@ describe('clientErrorForUpstream', () => {
     expect(error.description).toContain('Google refused the login (invalid_scope)');
   });
 
+  it('gives access_denied for an account only the user can fix, with the plugin\'s words telling them how', () => {
+    const error = clientErrorForUpstream(failure('account_unusable', { message: 'Open the Fitbit app and finish the setup, then sign in here again.' }), GOOGLE);
+    expect(error.code).toBe('access_denied');
+    expect(error.expose).toBe(true);
+    expect(error.description).toBe(
+      'Google signed the user in, but will not let this account be used here. Open the Fitbit app and finish the setup, then sign in here again.',
+    );
+  });
+
+  it('keeps the account remedy a valid error_description: characters RFC 6749 forbids become spaces, an overlong one is cut', () => {
+    const quoted = clientErrorForUpstream(failure('account_unusable', { message: 'Tap “Continue with Google”\nthen \\ retry "now"' }), GOOGLE);
+    expect(quoted.description).toMatch(/^[\x20\x21\x23-\x5B\x5D-\x7E]+$/);
+    expect(quoted.description).toContain('Tap Continue with Google then retry now');
+    const long = clientErrorForUpstream(failure('account_unusable', { message: 'word '.repeat(200) }), GOOGLE);
+    expect(long.description.length).toBeLessThan(500);
+    expect(long.description.endsWith('word...')).toBe(true);
+  });
+
+  it('gives the user a general remedy when the account failure carries no message', () => {
+    const error = clientErrorForUpstream(acmeFailure({ kind: 'account_unusable' }), { name: 'Acme', gone: 'x' });
+    expect(error.code).toBe('access_denied');
+    expect(error.description).toContain('Acme signed the user in, but will not let this account be used here. The user must set the account up there');
+  });
+
   it.each([
     ['invalid_client', 'client id or secret'],
     ['redirect_uri_mismatch', '/login/callback'],
+    ['api_not_enabled', 'an administrator must enable it in Fitbit\'s console'],
   ])('tells the admin what to fix for %s', (kind, advice) => {
     const error = clientErrorForUpstream(failure(kind), FITBIT);
     expect(error.code).toBe('server_error');
@@ -65,6 +90,8 @@ describe('clientErrorForUpstream', () => {
     ['redirect_uri_mismatch', 'server_error'],
     ['invalid_grant', 'server_error'],
     ['invalid_scope', 'server_error'],
+    ['api_not_enabled', 'server_error'],
+    ['account_unusable', 'access_denied'],
     ['upstream_error', 'server_error'],
   ];
 

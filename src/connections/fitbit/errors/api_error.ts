@@ -1,15 +1,15 @@
-import { kindOfCode } from './kind_of_code.js';
+import { kindOfApiAnswer } from './kind_of_api_answer.js';
 import { describeAnswer, UpstreamError, type UpstreamErrorDetails, type UpstreamErrorKind } from './upstream_error.js';
 
 /**
  * An error from a resource endpoint (profile.json, users/me/identity, userinfo): Fitbit's `errors`
- * array or Google's `{"error":{"code","message","status"}}`.
+ * array or Google's `{"error":{"code","message","status","details"}}`.
  */
 export class UpstreamApiError extends UpstreamError {
   readonly kind: UpstreamErrorKind;
 
   constructor(details: UpstreamErrorDetails & { upstreamCode: string }) {
     super(describeAnswer(details), details);
-    this.kind = kindOfCode(details.upstreamCode, details.upstreamMessage, details.status);
+    this.kind = kindOfApiAnswer(details);
   }
 }

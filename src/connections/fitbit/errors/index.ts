@@ -1,6 +1,7 @@
 export * from './upstream_error.js';
 export { UpstreamOAuthError } from './oauth_error.js';
 export { UpstreamApiError } from './api_error.js';
+export { UpstreamAccountUnusableError } from './account_unusable_error.js';
 export { UpstreamGoneError } from './gone_error.js';
 export { UpstreamRateLimitedError } from './rate_limited_error.js';
 export { UpstreamServerError } from './server_error.js';

@@ -5,6 +5,8 @@ import type { UpstreamErrorKind } from './upstream_error.js';
 // API status words (https://cloud.google.com/apis/design/errors#handling_errors).
 const KIND_OF_CODE: Readonly<Record<string, UpstreamErrorKind>> = {
   invalid_client: 'invalid_client',
+  // Google's token endpoint once the OAuth client is deleted: the same remedy, new credentials.
+  deleted_client: 'invalid_client',
   unauthorized_client: 'unauthorized_client',
   // Fitbit's own spelling on its authorize page.
   unauthorize_client: 'unauthorized_client',
@@ -25,7 +27,7 @@ const KIND_OF_CODE: Readonly<Record<string, UpstreamErrorKind>> = {
   UNAUTHENTICATED: 'invalid_token',
   insufficient_scope: 'insufficient_scope',
   insufficient_permissions: 'insufficient_scope',
-  PERMISSION_DENIED: 'insufficient_scope',
+  // Google's PERMISSION_DENIED is not here: it means several things, which kind_of_api_answer.ts tells apart.
   INVALID_ARGUMENT: 'invalid_request',
   RESOURCE_EXHAUSTED: 'rate_limited',
   conflict: 'conflict',

@@ -1,6 +1,8 @@
+import { UpstreamAccountUnusableError } from './account_unusable_error.js';
 import { UpstreamApiError } from './api_error.js';
 import { UpstreamBadResponseError } from './bad_response_error.js';
 import { UpstreamGoneError } from './gone_error.js';
+import { kindOfApiAnswer } from './kind_of_api_answer.js';
 import { UpstreamOAuthError } from './oauth_error.js';
 import { UpstreamRateLimitedError } from './rate_limited_error.js';
 import { UpstreamServerError } from './server_error.js';
@@ -20,6 +22,8 @@ export interface ErrorResponse {
 interface UpstreamAnswer {
   code: string;
   message?: string | undefined;
+  /** Google APIs: the reason in `error.details` (or the older `error.errors`). */
+  reason?: string | undefined;
 }
 
 const OAUTH_OPERATIONS: readonly UpstreamOperation[] = ['authorize', 'token', 'refresh', 'revoke'];
@@ -29,7 +33,7 @@ export function parseErrorResponse(response: ErrorResponse): UpstreamError {
   const { operation, status } = response;
   // Fitbit documents 409 (concurrent refresh) but not its body: the status alone says enough.
   const answer = readAnswer(response.body) ?? (status === 409 ? { code: 'conflict' } : undefined);
-  const details = { operation, status, upstreamCode: answer?.code, upstreamMessage: answer?.message };
+  const details = { operation, status, upstreamCode: answer?.code, upstreamMessage: answer?.message, upstreamReason: answer?.reason };
 
   if (status === 410) return new UpstreamGoneError(details);
   if (status === 429) {
@@ -39,9 +43,9 @@ export function parseErrorResponse(response: ErrorResponse): UpstreamError {
   if (!answer) {
     return new UpstreamBadResponseError({ ...details, problem: 'the error body is in neither Fitbit nor Google shape' });
   }
-  return OAUTH_OPERATIONS.includes(operation)
-    ? new UpstreamOAuthError({ ...details, upstreamCode: answer.code })
-    : new UpstreamApiError({ ...details, upstreamCode: answer.code });
+  if (OAUTH_OPERATIONS.includes(operation)) return new UpstreamOAuthError({ ...details, upstreamCode: answer.code });
+  const api = { ...details, upstreamCode: answer.code };
+  return kindOfApiAnswer(api) === 'account_unusable' ? new UpstreamAccountUnusableError(api) : new UpstreamApiError(api);
 }
 
 function readAnswer(body: string): UpstreamAnswer | undefined {
@@ -63,12 +67,25 @@ function googleOAuthAnswer(json: JsonObject): UpstreamAnswer | undefined {
   return { code: json.error, message: optionalString(json.error_description) };
 }
 
-/** Google APIs: `{"error":{"code":403,"message":"...","status":"PERMISSION_DENIED"}}`. */
+/**
+ * Google APIs (https://cloud.google.com/apis/design/errors): `{"error":{"code":403,"message":"...",
+ * "status":"PERMISSION_DENIED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo",
+ * "reason":"SERVICE_DISABLED",...}]}}`. The reason tells apart what one status word covers.
+ */
 function googleApiAnswer(json: JsonObject): UpstreamAnswer | undefined {
   const error = json.error;
   if (!isJsonObject(error)) return undefined;
   const code = optionalString(error.status) ?? (typeof error.code === 'number' ? `HTTP ${error.code}` : undefined);
-  return code === undefined ? undefined : { code, message: optionalString(error.message) };
+  return code === undefined ? undefined : { code, message: optionalString(error.message), reason: googleReason(error) };
+}
+
+/** The ErrorInfo's reason; else the first reason of the older `errors` list (e.g. accessNotConfigured). */
+function googleReason(error: JsonObject): string | undefined {
+  const details = Array.isArray(error.details) ? error.details.filter(isJsonObject) : [];
+  const info = details.find((detail) => String(detail['@type']).endsWith('google.rpc.ErrorInfo') && optionalString(detail.reason));
+  if (info) return optionalString(info.reason);
+  const first: unknown = Array.isArray(error.errors) ? error.errors[0] : undefined;
+  return isJsonObject(first) ? optionalString(first.reason) : undefined;
 }
 
 /**

@@ -23,6 +23,14 @@ export type UpstreamErrorKind =
   /** The user did not grant a scope this call needs. */
   | 'insufficient_scope'
   | 'invalid_request'
+  /**
+   * Google signed the user in, but the Google Health API will not serve the account: it has no
+   * Google Health profile (ACCOUNT_NOT_LINKED), or the consent came from a legacy Fitbit account.
+   * The user must fix it in the Fitbit app; the message says how.
+   */
+  | 'account_unusable'
+  /** The Google Health API is not enabled in the client's Cloud project (SERVICE_DISABLED). Admin: enable it. */
+  | 'api_not_enabled'
   /** The legacy Fitbit API is shut down (410). Admin: switch the connection to google-health. */
   | 'gone'
   | 'rate_limited'
@@ -57,6 +65,8 @@ export interface UpstreamErrorDetails {
   upstreamCode?: string | undefined;
   /** The upstream's own message (error_description, Fitbit `message`, Google `error.message`). */
   upstreamMessage?: string | undefined;
+  /** Google APIs: the ErrorInfo `reason` of `error.details` (SERVICE_DISABLED, ACCOUNT_NOT_LINKED, ...). */
+  upstreamReason?: string | undefined;
   cause?: unknown;
 }
 
@@ -70,6 +80,7 @@ export abstract class UpstreamError extends Error {
   readonly status: number | undefined;
   readonly upstreamCode: string | undefined;
   readonly upstreamMessage: string | undefined;
+  readonly upstreamReason: string | undefined;
 
   constructor(message: string, details: UpstreamErrorDetails) {
     super(redactTokens(message), details.cause === undefined ? undefined : { cause: details.cause });
@@ -78,6 +89,7 @@ export abstract class UpstreamError extends Error {
     this.status = details.status;
     this.upstreamCode = details.upstreamCode;
     this.upstreamMessage = redactTokens(details.upstreamMessage);
+    this.upstreamReason = details.upstreamReason;
   }
 
   /** Whether the same call may succeed later without anyone changing anything. */
@@ -95,9 +107,10 @@ export function upstreamErrorKind(error: unknown): UpstreamErrorKind | undefined
   return isUpstreamError(error) ? error.kind : undefined;
 }
 
-/** "token endpoint answered invalid_grant: Authorization code invalid" */
+/** "Upstream token call failed with invalid_grant: Authorization code invalid" (Google's reason in brackets). */
 export function describeAnswer(details: UpstreamErrorDetails): string {
   const what = `${details.operation} ${details.operation === 'authorize' ? 'request' : 'call'}`;
-  const code = details.upstreamCode ?? (details.status === undefined ? 'no response' : `HTTP ${details.status}`);
+  const answered = details.upstreamCode ?? (details.status === undefined ? 'no response' : `HTTP ${details.status}`);
+  const code = details.upstreamReason === undefined ? answered : `${answered} (${details.upstreamReason})`;
   return details.upstreamMessage ? `Upstream ${what} failed with ${code}: ${details.upstreamMessage}` : `Upstream ${what} failed with ${code}`;
 }

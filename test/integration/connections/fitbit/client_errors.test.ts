@@ -33,7 +33,7 @@ describe.each(['fitbit-legacy', 'google-health'] as FitbitApi[])('misconfigured 
     expect(outcome.error?.message).not.toContain('not-the-secret');
   });
 
-  it('never redirects back when the callback URL is not registered: the upstream shows its own page', async () => {
+  it('never redirects back when the callback URL is not registered: the upstream shows its own page, Google after a redirect to it', async () => {
     const app = await startApp(api, (options) => {
       emulator.control.registerApp({
         clientId: options.clientID,
@@ -45,8 +45,10 @@ describe.each(['fitbit-legacy', 'google-health'] as FitbitApi[])('misconfigured 
       return options;
     });
     const result = await app.signIn({ user: 'alice' });
-    expect(result).toMatchObject({ kind: 'upstream-page', status: 400 });
-    expect(result.kind === 'upstream-page' && result.page).toMatch(/redirect_uri/);
+    // Fitbit answers 400 at the authorize URL; Google answers its error page with 200 and names the 400 on it.
+    expect(result).toMatchObject({ kind: 'upstream-page', status: api === 'fitbit-legacy' ? 400 : 200 });
+    expect(result.kind === 'upstream-page' && result.redirectedTo?.pathname).toBe(api === 'fitbit-legacy' ? undefined : '/accounts.google.com/signin/oauth/error');
+    expect(result.kind === 'upstream-page' && result.page).toMatch(api === 'fitbit-legacy' ? /redirect_uri/ : /Error 400: redirect_uri_mismatch/);
   });
 
   it('reports redirect_uri_mismatch when the token request names another redirect_uri than the authorize request', async () => {

@@ -50,8 +50,11 @@ export interface PassportApp {
 
 export type SignInResult =
   | { kind: 'callback'; authorizeUrl: URL; callbackUrl: string; outcome: CallbackOutcome }
-  /** The upstream answered the authorize request with its own page instead of redirecting back. */
-  | { kind: 'upstream-page'; authorizeUrl: URL; status: number; page: string };
+  /**
+   * The upstream answered the authorize request with its own page instead of redirecting back: at
+   * the authorize URL (Fitbit), or at the error page it redirected to (Google), which `redirectedTo` names.
+   */
+  | { kind: 'upstream-page'; authorizeUrl: URL; status: number; page: string; redirectedTo?: URL };
 
 export type AppStrategyOptions = Omit<FitbitStrategyOptions, 'callbackURL' | 'passReqToCallback'> & {
   /** redirect_uri sent at the token endpoint when it should differ from the one sent to authorize. */
@@ -123,6 +126,11 @@ export async function startPassportApp(configure: (callbackUrl: string) => AppSt
       const back = upstream.headers.get('location');
       if (upstream.status < 300 || upstream.status > 399 || !back) {
         return { kind: 'upstream-page', authorizeUrl, status: upstream.status, page: await upstream.text() };
+      }
+      const target = new URL(back, authorizeUrl);
+      if (!target.href.startsWith(callbackUrl)) {
+        const page = await fetch(target, { redirect: 'manual' });
+        return { kind: 'upstream-page', authorizeUrl, status: page.status, page: await page.text(), redirectedTo: target };
       }
       return { kind: 'callback', authorizeUrl, callbackUrl: back, outcome: await callback(back) };
     },

@@ -1,9 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { fitbitPlugin } from '../../../../src/connections/fitbit/index.js';
+import { recordedAuthError } from '../../../support/recorded_auth_errors.js';
 
-/** Google's and Fitbit's own pages for a refused authorize request, as the plugin reads them for TRY. */
+/** Google's and Fitbit's answers to a refused authorize request, as the plugin reads them for TRY. */
 describe('reading a refused authorize request', () => {
-  const read = (status: number, body: string) => fitbitPlugin.readAuthorizeRefusal(status, body);
+  const read = (status: number, body: string) => fitbitPlugin.readAuthorizeRefusal({ status, body });
 
   it('reads an unregistered callback URL from either upstream\'s page', () => {
     expect(read(400, '<p>Error 400: <b>redirect_uri_mismatch</b></p><p>The redirect URI in the request does not match.</p>')).toEqual({
@@ -29,5 +30,63 @@ describe('reading a refused authorize request', () => {
     expect(read(400, 'Error 400: unauthorized_client')).toMatchObject({ kind: 'unauthorized_client' });
     expect(read(400, 'Error 400: invalid_scope - Some requested scopes were invalid.')).toMatchObject({ kind: 'invalid_scope' });
     expect(read(418, 'short and stout')).toEqual({ kind: 'upstream_error', operation: 'authorize', status: 418 });
+  });
+});
+
+describe('reading Google\'s redirect to its error page', () => {
+  const redirect = (location: string) => fitbitPlugin.readAuthorizeRefusal({ status: 302, body: '', location });
+
+  it('reads an unknown client from the address Google sent, with the status it names', () => {
+    expect(redirect(recordedAuthError('invalid_client').location)).toEqual({
+      kind: 'invalid_client',
+      operation: 'authorize',
+      status: 401,
+      upstreamCode: 'invalid_client',
+      upstreamMessage: 'The OAuth client was not found.',
+    });
+  });
+
+  it('quotes the description on one line, and reads a code it has no kind for as upstream_error', () => {
+    expect(redirect(recordedAuthError('invalid_request').location)).toEqual({
+      kind: 'upstream_error',
+      operation: 'authorize',
+      status: 400,
+      upstreamCode: 'invalid_request',
+      upstreamMessage: expect.stringMatching(/^您无法登录此应用，.* OAuth 2\.0 政策的规定。 您可以通知应用开发者，.*验证规则。$/),
+    });
+  });
+
+  it('reads the error page under an emulator\'s base URL too', () => {
+    const { authError } = recordedAuthError('invalid_client');
+    const location = `http://127.0.0.1:4010/accounts.google.com/signin/oauth/error?authError=${encodeURIComponent(authError)}&flowName=GeneralOAuthFlow`;
+    expect(redirect(location)).toMatchObject({ kind: 'invalid_client', status: 401 });
+  });
+
+  it('takes a redirect to anything else for the way to sign in: no refusal', () => {
+    const { authError } = recordedAuthError('invalid_client');
+    for (const location of [
+      'https://accounts.google.com/v3/signin/identifier?client_id=x&flowName=GeneralOAuthFlow',
+      'https://accounts.google.com/signin/oauth/consent?authuser=0&part=abc',
+      'http://localhost:3000/login/callback?code=4/abc&state=xyz',
+      // The right path on another host, or Google's host without TLS, is not Google's error page.
+      `https://accounts.example.com/signin/oauth/error?authError=${authError}`,
+      `http://accounts.google.com/signin/oauth/error?authError=${authError}`,
+    ]) {
+      expect([location, redirect(location)]).toEqual([location, undefined]);
+    }
+  });
+
+  it('reads nothing from an error page address without a readable authError', () => {
+    expect(redirect('https://accounts.google.com/signin/oauth/error?flowName=GeneralOAuthFlow')).toBeUndefined();
+    expect(redirect('https://accounts.google.com/signin/oauth/error?authError=bm90aGluZw')).toBeUndefined();
+    expect(redirect(`https://accounts.google.com/signin/oauth/error?authError=${recordedAuthError('invalid_request').authError.slice(0, 300)}`)).toBeUndefined();
+    expect(fitbitPlugin.readAuthorizeRefusal({ status: 302, body: '' })).toBeUndefined();
+  });
+
+  it('quotes nothing token-like Google put in the description', () => {
+    const description = 'The client sent the state abcdefghijklmnopqrstuvwxyz0123456789 back.';
+    const bytes = Buffer.concat([Buffer.from([0x0a, 0x0f]), Buffer.from('invalid_request'), Buffer.from([0x12, description.length]), Buffer.from(description)]);
+    const said = redirect(`https://accounts.google.com/signin/oauth/error?authError=${bytes.toString('base64url')}`);
+    expect(said?.upstreamMessage).toBe('The client sent the state [redacted] back.');
   });
 });

@@ -5,6 +5,7 @@ import { fitbitPlugin } from '../../../../src/connections/fitbit/index.js';
 import type { ConnectionPlugin, PluginFailure } from '../../../../src/connections/plugin.js';
 import { preflightAuthorize } from '../../../../src/dashboard/try/authorize_preflight.js';
 import { acmeFailure, fakePlugin } from '../../../support/fake_plugin.js';
+import { recordedAuthError } from '../../../support/recorded_auth_errors.js';
 
 /** A stand-in upstream answering each path the way Fitbit's and Google's authorize pages do. */
 const ANSWERS: Record<string, [number, string]> = {
@@ -17,6 +18,13 @@ const ANSWERS: Record<string, [number, string]> = {
   '/teapot': [418, 'short and stout'],
 };
 
+/** Where the stand-in redirects, as Google does: to its sign-in page, or to its error page with the refusal in the address. */
+const REDIRECTS: Record<string, string> = {
+  '/google-sign-in': 'https://accounts.google.com/v3/signin/identifier?client_id=x&flowName=GeneralOAuthFlow',
+  '/google-unknown-client': recordedAuthError('invalid_client').location,
+  '/relative': '/accounts.google.com/signin/oauth/error?authError=x',
+};
+
 const upstreamOf = (plugin: Pick<ConnectionPlugin, 'readAuthorizeRefusal'>, timeoutMs = 5_000) => ({ plugin, client: { timeoutMs } });
 
 describe('checking the authorize URL before sending the browser', () => {
@@ -26,6 +34,8 @@ describe('checking the authorize URL before sending the browser', () => {
   beforeAll(async () => {
     server = createServer((req, res) => {
       if (req.url === '/silent') return; // never answers
+      const location = REDIRECTS[req.url ?? ''];
+      if (location !== undefined) return void res.writeHead(302, { location }).end('Found');
       const [status, body] = ANSWERS[req.url ?? ''] ?? [404, ''];
       res.writeHead(status, { 'content-type': 'text/html' }).end(body);
     });
@@ -40,8 +50,8 @@ describe('checking the authorize URL before sending the browser', () => {
   describe('for a plugin that reads no authorize page', () => {
     const acme = upstreamOf(fakePlugin());
 
-    it('lets the browser go on for any refusal but 410, even a page naming redirect_uri', async () => {
-      for (const path of ['/consent', '/google-mismatch', '/fitbit-mismatch', '/unknown-client', '/teapot']) {
+    it('lets the browser go on for any refusal but 410, even a page naming redirect_uri or a redirect to an error page', async () => {
+      for (const path of ['/consent', '/google-mismatch', '/fitbit-mismatch', '/unknown-client', '/teapot', '/google-unknown-client']) {
         expect([path, await preflightAuthorize(`${base}${path}`, acme)]).toEqual([path, undefined]);
       }
     });
@@ -53,10 +63,10 @@ describe('checking the authorize URL before sending the browser', () => {
 
   describe('for a plugin that reads its upstream\'s pages', () => {
     it('hands the hook the status and the page, and words what it found as TRY reports any failure', async () => {
-      const seen: Array<[number, string]> = [];
+      const seen: unknown[] = [];
       const plugin = fakePlugin({
-        readAuthorizeRefusal: (status, body) => {
-          seen.push([status, body]);
+        readAuthorizeRefusal: (answer) => {
+          seen.push(answer);
           return acmeFailure({ kind: 'invalid_scope', upstreamCode: 'bad_scope', upstreamMessage: 'no such scope' });
         },
       });
@@ -64,7 +74,22 @@ describe('checking the authorize URL before sending the browser', () => {
         kind: 'invalid_scope',
         upstreamSaid: 'authorize: HTTP 418 bad_scope “no such scope”',
       });
-      expect(seen).toEqual([[418, 'short and stout']]);
+      expect(seen).toEqual([{ status: 418, body: 'short and stout' }]);
+    });
+
+    it('hands the hook a redirect\'s target as an absolute URL, without its page, and keeps the status the hook names', async () => {
+      const seen: unknown[] = [];
+      const plugin = fakePlugin({
+        readAuthorizeRefusal: (answer) => {
+          seen.push(answer);
+          return acmeFailure({ kind: 'redirect_uri_mismatch', status: 400, upstreamCode: 'redirect_uri_mismatch' });
+        },
+      });
+      expect(await preflightAuthorize(`${base}/relative`, upstreamOf(plugin))).toEqual({
+        kind: 'redirect_uri_mismatch',
+        upstreamSaid: 'authorize: HTTP 400 redirect_uri_mismatch',
+      });
+      expect(seen).toEqual([{ status: 302, body: '', location: `${base}/accounts.google.com/signin/oauth/error?authError=x` }]);
     });
 
     it('reads the hook\'s invalid_client as an unknown client id: no secret has been sent yet', async () => {
@@ -77,6 +102,11 @@ describe('checking the authorize URL before sending the browser', () => {
       expect(await preflightAuthorize(`${base}/teapot`, upstreamOf(unrecognised))).toBeUndefined();
       const undeclared = fakePlugin({ readAuthorizeRefusal: () => ({ kind: 'teapot' }) as unknown as PluginFailure });
       expect(await preflightAuthorize(`${base}/teapot`, upstreamOf(undeclared))).toBeUndefined();
+    });
+
+    it('lets the browser go on when the hook reads a redirect as the way to sign in', async () => {
+      const plugin = fakePlugin({ readAuthorizeRefusal: ({ location }) => (location?.includes('/error') ? acmeFailure({ kind: 'invalid_client' }) : undefined) });
+      expect(await preflightAuthorize(`${base}/google-sign-in`, upstreamOf(plugin))).toBeUndefined();
     });
 
     it('asks the hook nothing about a page the upstream shows to sign in, or a 410', async () => {
@@ -105,6 +135,14 @@ describe('checking the authorize URL before sending the browser', () => {
       expect(await preflightAuthorize(`${base}/fitbit-unknown-client`, fitbit)).toMatchObject({ kind: 'unknown_client' });
       expect(await preflightAuthorize(`${base}/gone`, fitbit)).toEqual({ kind: 'gone', upstreamSaid: 'authorize: HTTP 410 Gone' });
       expect(await preflightAuthorize(`${base}/teapot`, fitbit)).toEqual({ kind: 'upstream_error', upstreamSaid: 'authorize: HTTP 418' });
+    });
+
+    it('reads Google\'s refusal from its redirect to the error page, and lets a redirect to sign in go on', async () => {
+      expect(await preflightAuthorize(`${base}/google-unknown-client`, fitbit)).toEqual({
+        kind: 'unknown_client',
+        upstreamSaid: 'authorize: HTTP 401 invalid_client “The OAuth client was not found.”',
+      });
+      expect(await preflightAuthorize(`${base}/google-sign-in`, fitbit)).toBeUndefined();
     });
   });
 

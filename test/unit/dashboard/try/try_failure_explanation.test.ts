@@ -14,8 +14,9 @@ describe('what a failed TRY says', () => {
   it('explains invalid_client by where it happened: an unknown Client ID at authorize, a refused secret at the token step', () => {
     const atAuthorize = explainFailure('unknown_client', 'authorize: HTTP 401 invalid_client', context);
     expect(atAuthorize.meaning).toContain('does not know this Client ID');
-    expect(atAuthorize.fix).toContain('paste it into Client ID');
+    expect(atAuthorize.fix).toContain('Paste it into Client ID');
     expect(atAuthorize.fix).toContain('.apps.googleusercontent.com');
+    expect(atAuthorize.fix).not.toMatch(/\) \(/); // one bracket at a time, not "(… client) (a … ID ends in …)"
     const atToken = explainFailure('invalid_client', 'token: HTTP 401 invalid_client', context);
     expect(atToken.meaning).toContain('Client Secret was refused at the token step');
     expect(atToken.fix).toContain('paste it into Client Secret');
@@ -29,11 +30,23 @@ describe('what a failed TRY says', () => {
 
   it('words the console remedies in general terms when the plugin has none to offer', () => {
     const withoutPlugin = { ...context, plugin: undefined };
-    for (const kind of ['unknown_client', 'invalid_client', 'unauthorized_client', 'gone', 'invalid_id_token'] satisfies TryFailureKind[]) {
+    for (const kind of ['unknown_client', 'invalid_client', 'unauthorized_client', 'gone', 'invalid_id_token', 'api_not_enabled', 'account_unusable'] satisfies TryFailureKind[]) {
       const failure = explainFailure(kind, 'x', withoutPlugin);
       expect(`${failure.meaning} ${failure.fix}`).not.toMatch(/Google|Fitbit/);
       expect(explainFailure(kind, 'x', context).fix).not.toBe(failure.fix);
     }
+  });
+
+  it('tells the admin to enable the API, and not to tick permissions, when the upstream API is not enabled for the client', () => {
+    const failure = explainFailure('api_not_enabled', 'identity: HTTP 403 PERMISSION_DENIED', { ...context, plugin: undefined });
+    expect(failure.fix).toContain('enable that API for the project that owns this Client ID');
+    expect(failure.fix).not.toMatch(/tick/i);
+  });
+
+  it('puts an account the upstream will not serve on the account, not on the connection', () => {
+    const failure = explainFailure('account_unusable', 'identity: HTTP 400 FAILED_PRECONDITION', { ...context, plugin: undefined });
+    expect(failure.meaning).toContain('The connection is not at fault');
+    expect(failure.fix).not.toMatch(/tick|Client ID|Client Secret/i);
   });
 
   it('lists the permissions to tick when they were left unticked', () => {

@@ -33,8 +33,8 @@ describe('a refresh that fails while the stored token is inside the refresh wind
     expect(servedStored).toEqual([]);
   });
 
-  it('answers an unexplained failure (invalid_client) with 503 however long the stored token has left', async () => {
-    const { vault, servedStored } = vaultWith(aUser(200), [pluginFailure('invalid_client')]);
+  it('answers an unexplained failure (an unreadable answer) with 503 however long the stored token has left', async () => {
+    const { vault, servedStored } = vaultWith(aUser(200), [pluginFailure('bad_response')]);
 
     await expect(vault.accessToken(REF)).rejects.toMatchObject({ status: 503, code: 'upstream_unavailable' });
     expect(servedStored).toEqual([]);

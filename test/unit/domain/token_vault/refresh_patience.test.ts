@@ -40,7 +40,7 @@ describe('a refresh slower than the vault’s patience', () => {
     const { vault, logged } = patientVault(aUser(60), [slow.promise]);
 
     await expect(vault.accessToken(REF)).resolves.toMatchObject({ accessToken: 'stored-access' });
-    slow.settle(pluginFailure('invalid_client'));
+    slow.settle(pluginFailure('bad_response'));
     await new Promise((resolve) => setImmediate(resolve));
 
     expect(logged.map((line) => line.message)).toEqual(['token refresh still running; served the stored access token', 'upstream token refresh failed']);
