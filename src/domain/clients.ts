@@ -110,6 +110,11 @@ export function isPublicClient(client: Pick<Client, 'tokenEndpointAuthMethod'>):
   return client.tokenEndpointAuthMethod === 'none';
 }
 
+/** Whether the client holds a grant for the tenant's Management API (client_credentials), scopes or not. */
+export function holdsManagementGrant(client: Client): boolean {
+  return client.managementGrant ?? client.managementScopes.length > 0;
+}
+
 /** Builds a client record with Auth0's defaults for its type, and its secret when it needs one. */
 export function buildClient(input: NewClientInput, now = new Date()): NewClient {
   const authMethod =

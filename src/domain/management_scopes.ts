@@ -5,6 +5,8 @@
 export const MANAGEMENT_API_SCOPES = [
   'read:users',
   'update:users',
+  // Auth0's narrower scope: PATCH /users/{id} with a body of app_metadata and user_metadata only.
+  'update:users_app_metadata',
   'delete:users',
   'read:user_idp_tokens',
   'read:clients',
@@ -14,6 +16,8 @@ export const MANAGEMENT_API_SCOPES = [
   'read:connections',
   'update:connections',
   'read:logs',
+  // Auth0's narrower scope: one user's logs (GET /users/{id}/logs) only.
+  'read:logs_users',
   // Auth0's client grants: which machine-to-machine clients may get Management API tokens, with what.
   'read:client_grants',
   'create:client_grants',

@@ -115,6 +115,8 @@ export interface AdminWriteOptions {
 export interface LogQuery extends PageRequest {
   type?: string;
   userId?: string;
+  /** Oldest first (Auth0's sort=date:1) instead of newest first; the same index, read the other way. */
+  oldestFirst?: boolean;
 }
 
 /** Checkpoint paging, what log exporters use: the events after `from`, oldest first. */
@@ -132,7 +134,7 @@ export interface LogRepository {
    */
   append(event: LogEvent): Promise<void>;
   get(tenant: string, id: string): Promise<LogEvent | undefined>;
-  /** Newest first. */
+  /** Newest first, or oldest first with query.oldestFirst (events of one date in the reverse order). */
   list(tenant: string, query: LogQuery): Promise<Page<LogEvent>>;
   /**
    * Up to `take` events whose log_id sorts after `from`, in log_id order (log ids start with their
@@ -154,7 +156,10 @@ export type EphemeralKind =
   | 'ticket'
   | 'grant'
   | 'try_transaction'
-  /** When an upstream rate-limited an identity: no upstream call for it until the record expires. */
+  /**
+   * When an upstream rate-limited an identity, or refused a connection's client credentials
+   * (client_refused_pause.ts): no upstream call for it until the record expires.
+   */
   | 'upstream_backoff'
   /** Where an interrupted master key re-seal resumes (src/domain/reseal.ts). */
   | 'reseal_progress';

@@ -67,6 +67,13 @@ export interface Client {
   grantTypes: string[];
   /** Management API scopes granted to a machine-to-machine client (client_credentials). */
   managementScopes: string[];
+  /**
+   * Whether the client holds a client grant for the Management API, which may hold no scope (Auth0
+   * accepts an empty scope list). Absent on clients stored before it existed, and on clients made
+   * with their scopes: the grant is then there exactly when managementScopes is not empty
+   * (holdsManagementGrant in clients.ts).
+   */
+  managementGrant?: boolean;
   /** Auth0's descriptive settings, stored and returned as given (absent until set). */
   description?: string;
   logoUri?: string;

@@ -6,7 +6,8 @@ import { verifyAccessToken } from '../authn/tokens/verify_access_token.js';
 import { UnauthorizedError } from '../errors/index.js';
 import { setCaller } from './caller.js';
 
-// Auth0's own wording for each refusal, so existing clients that match on it keep working.
+// Auth0's own wording for each refusal, exactly, so existing clients that compare it keep working;
+// what fitgate knows beyond it (which claim failed, say) goes to its log, with the request id.
 const MESSAGES = {
   missing: 'Missing authentication',
   expired: 'Expired token received for JSON Web Token validation',
@@ -18,7 +19,7 @@ const MESSAGES = {
  * API (issuer and audience are the tenant's URL, so another tenant's token fails here). Missing,
  * expired and invalid tokens are 401 with distinct messages; scopes are checked per route (403).
  */
-export function authenticate(deps: Pick<AppDeps, 'sealer' | 'store'>): RequestHandler {
+export function authenticate(deps: Pick<AppDeps, 'sealer' | 'store' | 'logger'>): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       const verified = await verifyAccessToken(deps, req.context, bearerToken(req), managementApiAudience(req.context.tenantUrl));
@@ -30,7 +31,8 @@ export function authenticate(deps: Pick<AppDeps, 'sealer' | 'store'>): RequestHa
     } catch (error) {
       if (!(error instanceof AccessTokenError)) throw error;
       const code = error.reason === 'expired' ? 'token_expired' : error.reason === 'missing' ? 'missing_authentication' : 'invalid_token';
-      throw new UnauthorizedError(`${MESSAGES[error.reason]}: ${error.message}.`, code).withHeader(
+      deps.logger.info({ reqId: req.id, token_refused: { reason: error.reason, detail: error.message } }, 'Management API access token refused');
+      throw new UnauthorizedError(MESSAGES[error.reason], code).withHeader(
         'WWW-Authenticate',
         `Bearer realm="${req.context.tenantUrl}/api/v2/"`,
       );

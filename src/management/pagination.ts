@@ -27,12 +27,16 @@ export function wholeNumberParam(min: number, max: number) {
 export const paginationQuery = z.object({
   page: wholeNumberParam(0, MAX_PAGE).default(0),
   per_page: wholeNumberParam(1, MAX_PER_PAGE).optional(),
-  // Auth0's checkpoint pagination: `take` is read as the page size; `from` (continue after this
-  // id) is refused rather than ignored, since ignoring it would answer the first page forever.
+  // On lists without checkpoint paging (list_paging.ts has it), `take` is read as the page size and
+  // `from` (continue after this id) is refused rather than ignored, since ignoring it would answer
+  // the first page forever.
   take: wholeNumberParam(1, MAX_PER_PAGE).optional(),
   from: z.undefined({ error: 'Checkpoint pagination is not supported; use page and per_page' }).optional(),
   include_totals: z.enum(['true', 'false'], { error: 'Must be true or false' }).default('false').transform((value) => value === 'true'),
 });
+
+/** The paging parameters every list understands (for ManagementRoute.query). */
+export const PAGE_PARAMS: readonly string[] = Object.keys(paginationQuery.shape);
 
 export interface Pagination extends PageRequest {
   includeTotals: boolean;

@@ -28,5 +28,10 @@ export interface ManagementRoute {
   scopes: readonly [ManagementApiScope, ...ManagementApiScope[]];
   /** Writes only: the description of the sapi / fapi log event, in Auth0's words. */
   audit?: string;
+  /**
+   * Lists: every query parameter the endpoint understands; any other is a 400 naming it
+   * (refuse_unknown_query.ts). Absent: the handler's own parsing decides.
+   */
+  query?: readonly string[];
   handle: ManagementHandler;
 }

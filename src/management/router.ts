@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { AppDeps } from '../app_deps.js';
 import { authenticate } from './authenticate.js';
 import { managementRateLimit } from './management_rate_limit.js';
+import { refuseUnknownQuery } from './refuse_unknown_query.js';
 import { requireScope } from './require_scope.js';
 import { MANAGEMENT_ROUTES } from './routes.js';
 import { runRoute } from './run_route.js';
@@ -12,7 +13,7 @@ import type { Services } from '../services.js';
  * The Management API, mounted at /api/v2 on each tenant's host. Every request is authenticated
  * first (a Bearer token this tenant issued for its own API), so an unknown path answers 401 to a
  * stranger rather than revealing which resources exist; then the caller's rate limit is spent, and
- * each route checks its own scopes.
+ * each route checks its own scopes and, for a list, that it understands every query parameter.
  * Bodies are parsed and errors answered in Auth0's shape {statusCode, error, message, errorCode}
  * by the app (src/app.ts) for everything under /api/v2.
  */
@@ -26,7 +27,8 @@ export function createManagementRouter(deps: AppDeps, shared: Services): Router 
   });
   router.use(authenticate(deps), ...managementRateLimit(deps));
   for (const route of MANAGEMENT_ROUTES) {
-    router[route.method](route.path, requireScope(route), runRoute(route, services));
+    const checks = route.query ? [requireScope(route), refuseUnknownQuery(route.query)] : [requireScope(route)];
+    router[route.method](route.path, ...checks, runRoute(route, services));
   }
   return router;
 }

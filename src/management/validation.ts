@@ -53,6 +53,9 @@ function inAuth0Words(issue: z.core.$ZodRawIssue): string | undefined {
       return `No enum match for: ${JSON.stringify(input)}`;
     case 'invalid_format':
       return issue.format === 'regex' ? 'String does not match pattern' : `Object didn't pass validation for format ${issue.format}: ${String(input)}`;
+    case 'invalid_key':
+      // A refused property name (of a metadata object): say what its rule says, not "Invalid key in record".
+      return issue.issues[0]?.message;
     default:
       return undefined;
   }

@@ -3,17 +3,22 @@ import { MANAGEMENT_API_SCOPES } from '../../src/domain/management_scopes.js';
 import { recordLogEvent } from '../../src/domain/log_events.js';
 import type { Identity, User } from '../../src/domain/types.js';
 import { startFitgateBehindTls, type FitgateBehindTls } from '../support/compat/fitgate_behind_tls.js';
+import { googleLogin } from '../support/emulator.js';
 import { runAppScript, type AppReport } from '../support/compat/run_app_script.js';
 
 const ADA = 'fitbit|ADA1';
 const ADA_EMAIL = 'Ada@Example.com';
+const REAUTH = 'fitbit|REAUTH3';
 
 // node-auth0 7's ManagementClient unchanged, against fitgate behind a TLS proxy: user search with q,
-// metadata and blocked through users.update, users-by-email, and logs with from/take and search.
+// metadata and blocked through users.update, users-by-email, and logs with from/take and search;
+// users.get with fields, null and connection in users.update, and Auth0's narrower user scopes.
 describe('node-auth0 ManagementClient: users and logs', () => {
   let fitgate: FitgateBehindTls;
   let report: AppReport;
   let seededLogId: string;
+  let stale: User;
+  let refreshesBefore: number;
 
   beforeAll(async () => {
     fitgate = await startFitgateBehindTls();
@@ -23,11 +28,40 @@ describe('node-auth0 ManagementClient: users and logs', () => {
       return { tenant: fitgate.tenant, userId: `fitbit|${upstreamId}`, identities: [identity], loginsCount: 1, createdAt: now, updatedAt: now, ...overrides };
     };
     await fitgate.store.users.create(person('ADA1', { email: ADA_EMAIL, name: 'Ada Lovelace' }));
-    await fitgate.store.users.create(person('GRACE2', { email: 'grace@navy.example', name: 'Grace Hopper' }));
+    await fitgate.store.users.create(person('GRACE2', { email: 'grace@navy.example', name: 'Grace Hopper', givenName: 'Grace', picture: 'https://pics.example/grace.png' }));
+    const reauth = person('REAUTH3', { name: 'Rita Reauth' });
+    reauth.identities = [{ ...reauth.identities[0]!, status: 'needs_reauthorization', statusReason: 'refresh_token_rejected', statusChangedAt: new Date().toISOString() }];
+    await fitgate.store.users.create(reauth);
+    // Upstream tokens within the vault's five-minute margin: any read that fetched them would refresh.
+    const login = await googleLogin(fitgate.emulator.url, { user: 'bob' });
+    const tokens = login.body as { access_token: string; refresh_token: string };
+    const upstreamId = fitgate.emulator.control.users().find((user) => user.login === 'bob')!.healthUserId;
+    const sealer = fitgate.deps.sealer;
+    stale = person(upstreamId, { name: 'Bob Stale' });
+    stale.identities = [{ ...stale.identities[0]!, tokens: { accessToken: sealer.seal(tokens.access_token), refreshToken: sealer.seal(tokens.refresh_token), expiresAt: Date.now() + 60_000 } }];
+    await fitgate.store.users.create(stale);
+    refreshesBefore = fitgate.emulator.control.counters()['google-health'].refreshes;
     // An event older than any the script causes: the exporter's first checkpoint.
     seededLogId = (await recordLogEvent(fitgate.store, { tenant: fitgate.tenant, type: 's', date: new Date(Date.UTC(2026, 0, 1)), userId: ADA })).id;
     const { client, clientSecret } = await fitgate.addClient({ name: 'automation', appType: 'non_interactive', managementScopes: [...MANAGEMENT_API_SCOPES] });
-    report = await runAppScript('management_users.mjs', { domain: fitgate.domain, clientId: client.clientId, clientSecret, userId: ADA, email: ADA_EMAIL }, fitgate.certificate.caFile);
+    const narrow = await fitgate.addClient({ name: 'metadata only', appType: 'non_interactive', managementScopes: ['update:users_app_metadata', 'read:logs_users'] });
+    report = await runAppScript(
+      'management_users.mjs',
+      {
+        domain: fitgate.domain,
+        clientId: client.clientId,
+        clientSecret,
+        narrowClientId: narrow.client.clientId,
+        narrowClientSecret: narrow.clientSecret,
+        userId: ADA,
+        email: ADA_EMAIL,
+        reauthUserId: REAUTH,
+        staleUserId: stale.userId,
+        clearedUserId: 'fitbit|GRACE2',
+        emulatorUrl: fitgate.emulator.url,
+      },
+      fitgate.certificate.caFile,
+    );
   });
   afterAll(async () => {
     await fitgate?.close();
@@ -35,8 +69,9 @@ describe('node-auth0 ManagementClient: users and logs', () => {
 
   it('searches users with q (users.list), narrowed by fields, and gets a 400 for syntax fitgate does not answer', () => {
     expect(report.error).toBeUndefined();
-    expect((report.searched as { user_id: string }[]).map((user) => user.user_id).sort()).toEqual([ADA, 'fitbit|GRACE2']);
-    expect(report.searchedTotal).toBe(2);
+    // Every user of the connection that is not blocked: the two searched for, and the two the reads below use.
+    expect((report.searched as { user_id: string }[]).map((user) => user.user_id).sort()).toEqual([ADA, 'fitbit|GRACE2', REAUTH, stale.userId].sort());
+    expect(report.searchedTotal).toBe(4);
     expect(report.byName).toEqual([{ user_id: ADA, name: 'Ada Lovelace' }]);
     expect(report.refusedQuery).toMatchObject({ statusCode: 400, message: expect.stringMatching(/not searchable\. Supported: email, name, user_id/) });
   });
@@ -64,5 +99,33 @@ describe('node-auth0 ManagementClient: users and logs', () => {
     const searched = report.searchedLogs as { type: string; user_id: string; description: string }[];
     expect(searched.length).toBeGreaterThanOrEqual(2);
     expect(searched.every((event) => event.type === 'sapi' && event.user_id === ADA)).toBe(true);
+  });
+
+  it('reads a user with fields that leave identities out without the vault: 200 for a user who must log in again, no upstream refresh', async () => {
+    expect(report.reauthProfile).toEqual({ user_id: REAUTH });
+    expect(report.reauthWhole).toMatchObject({ statusCode: 409, errorCode: 'needs_reauthorization' });
+    expect(report.staleProfile).toMatchObject({ user_id: stale.userId, name: 'Bob Stale' });
+    expect(report.staleProfile).not.toHaveProperty('identities');
+    // The profile reads reached no upstream; the whole read the script made last refreshed the stale token.
+    expect(report.refreshesAfterProfile).toBe(refreshesBefore);
+    expect(fitgate.emulator.control.counters()['google-health'].refreshes).toBe(refreshesBefore + 1);
+    expect(report.staleWhole.identities[0]).toHaveProperty('access_token');
+  });
+
+  it('removes root attributes set to null and takes connection, client_id and verify_email (users.update)', async () => {
+    expect(report.cleared).toMatchObject({ user_id: 'fitbit|GRACE2', name: 'Grace Hopper' });
+    expect(report.cleared).not.toHaveProperty('given_name');
+    expect(report.cleared).not.toHaveProperty('picture');
+    const stored = await fitgate.store.users.get(fitgate.tenant, 'fitbit|GRACE2');
+    expect(stored).not.toHaveProperty('givenName');
+    expect(stored).not.toHaveProperty('picture');
+  });
+
+  it('lets update:users_app_metadata change metadata only, and read:logs_users read one user’s logs', () => {
+    expect(report.narrowUpdated).toMatchObject({ user_id: ADA, app_metadata: { plan: 'full', seats: '3' } });
+    expect(report.narrowRefused).toEqual({ statusCode: 403, message: 'Insufficient scope, expected any of: update:users', errorCode: 'insufficient_scope' });
+    expect((report.narrowUserLogs as { user_id: string }[]).length).toBeGreaterThan(0);
+    expect((report.narrowUserLogs as { user_id: string }[]).every((event) => event.user_id === ADA)).toBe(true);
+    expect(report.narrowTenantLogs).toMatchObject({ statusCode: 403, errorCode: 'insufficient_scope' });
   });
 });

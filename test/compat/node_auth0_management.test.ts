@@ -9,6 +9,7 @@ interface Report {
   created: { client_id: string } & Record<string, unknown>;
   updated: Record<string, unknown>;
   selected: Record<string, unknown>;
+  metadataMerged: Record<string, unknown>;
   refusedAlg: unknown;
   connection: { options: Record<string, unknown> } & Record<string, unknown>;
   enabled: unknown;
@@ -19,7 +20,8 @@ interface Report {
 }
 
 // node-auth0 7's ManagementClient unchanged, against fitgate behind a TLS proxy: clients with Auth0's
-// settings and fields, a connection's options and enabled clients, and the signing keys.
+// settings and fields (client_metadata merged), a connection's options and enabled clients, and the
+// signing keys.
 describe('node-auth0 ManagementClient', () => {
   let fitgate: FitgateBehindTls;
   let report: Report;
@@ -39,7 +41,7 @@ describe('node-auth0 ManagementClient', () => {
     await fitgate?.close();
   });
 
-  it('creates and updates a client with the new settings, and reads it back with fields', async () => {
+  it('creates and updates a client with the new settings, merges its client_metadata, and reads it back with fields', async () => {
     expect(report.error).toBeUndefined();
     expect(report.created).toMatchObject({
       description: 'made by node-auth0',
@@ -50,6 +52,7 @@ describe('node-auth0 ManagementClient', () => {
     expect(report.updated).toMatchObject({ sso_disabled: true, refresh_token: { leeway: 15, token_lifetime: 86400 } });
     expect(Object.keys(report.selected).sort()).toEqual(['client_id', 'refresh_token']);
     expect(report.refusedAlg).toMatchObject({ statusCode: 400, message: expect.stringMatching(/Only RS256/) });
+    expect(report.metadataMerged.client_metadata).toEqual({ owner: 'ada', region: 'eu' });
     const stored = await fitgate.store.clients.get(fitgate.tenant, report.created.client_id);
     expect(stored?.refreshTokenPolicy?.leewaySeconds).toBe(15);
   });

@@ -22,7 +22,8 @@ export interface AccessTokenInput {
   /** The user id, or `${clientId}@clients` for client_credentials (as Auth0 writes it). */
   subject: string;
   clientId: string;
-  audience: string[];
+  /** One audience as a string (Management API tokens, as Auth0 writes them), or a list. */
+  audience: string | string[];
   scope: readonly string[];
   grantId: string;
   /** Auth0's grant-type claim, set for client_credentials tokens. */
@@ -53,7 +54,8 @@ export async function issueAccessToken(keys: TenantKeys, input: AccessTokenInput
   };
   if (input.grantType) claims.gty = input.grantType;
   const registered = { issuer: issuerOf(input.tenantUrl), audience: input.audience, subject: input.subject, ttlSeconds: ACCESS_TOKEN_TTL_SECONDS };
-  if (input.audience.length === 1 && input.audience[0] === userinfoAudience(input.tenantUrl)) {
+  const audiences = typeof input.audience === 'string' ? [input.audience] : input.audience;
+  if (audiences.length === 1 && audiences[0] === userinfoAudience(input.tenantUrl)) {
     const { kid, key } = await keys.tokenEncryptionKey(input.tenant);
     return { token: encryptAccessToken(key, kid, withRegisteredClaims(claims, registered)), expiresIn: ACCESS_TOKEN_TTL_SECONDS };
   }

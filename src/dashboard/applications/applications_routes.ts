@@ -9,6 +9,7 @@ import { issuerOf, tenantUrl } from '../../domain/tenants.js';
 import type { Client } from '../../domain/types.js';
 import { NotFoundError } from '../../errors/index.js';
 import { APP_TYPE_LABELS, isAppType } from './app_types.js';
+import { keptName } from './kept_name.js';
 import { logConfigChange } from '../config_change_log.js';
 import { checkboxField, textField, type FieldErrors } from '../form_fields.js';
 import { keepForOneView, takeForOneView } from '../shown_once.js';
@@ -109,7 +110,7 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
     }
     await store.clients.update({
       ...client,
-      name: name.name,
+      name: keptName(client.name, name.name),
       callbacks: callbacks.urls,
       allowedLogoutUrls: logoutUrls.urls,
       webOrigins: webOrigins.urls,

@@ -2,10 +2,12 @@ import { distinctUrls, MAX_APPLICATION_URLS, originProblem, redirectUrlProblem }
 import type { AppType } from '../../domain/types.js';
 
 /**
- * URL lists as an admin types them: one per line or comma-separated, blanks dropped. Each entry must
- * pass the application URL rule (domain/application_urls.ts), and the list is stored and counted as
- * the Management API stores and counts it (repeats dropped, at most MAX_APPLICATION_URLS); the
- * message names the first entry that breaks the rule.
+ * URL lists as an admin types them: one per line, blanks dropped. Only a line break separates them: a
+ * comma belongs in a URL (https://app.example/cb?ids=1,2), and the Management API stores such URLs,
+ * so splitting on commas would refuse or split what the API stored once the settings are saved. Each
+ * entry must pass the application URL rule (domain/application_urls.ts), and the list is stored and
+ * counted as the Management API stores and counts it (repeats dropped, at most MAX_APPLICATION_URLS);
+ * the message names the first entry that breaks the rule.
  */
 export type UrlListResult = { ok: true; urls: string[] } | { ok: false; message: string };
 
@@ -21,12 +23,13 @@ export function parseOriginList(text: string): UrlListResult {
 
 function parseList(text: string, problemOf: (entry: string) => string | undefined): UrlListResult {
   const entries = text
-    .split(/[\n,]/)
+    .split(/\r?\n|\r/)
     .map((entry) => entry.trim())
     .filter(Boolean);
   for (const entry of entries) {
     const problem = problemOf(entry);
-    if (problem) return { ok: false, message: `${entry}: ${problem}.` };
+    // Auth0's own dashboard takes these lists comma-separated: say where a list typed that way goes wrong.
+    if (problem) return { ok: false, message: `${entry}: ${problem}.${entry.includes(',') ? ' Put each URL on a line of its own.' : ''}` };
   }
   const urls = distinctUrls(entries);
   if (urls.length > MAX_APPLICATION_URLS) return { ok: false, message: `List at most ${MAX_APPLICATION_URLS} URLs; this list has ${urls.length}.` };

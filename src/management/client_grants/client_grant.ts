@@ -1,9 +1,11 @@
+import { holdsManagementGrant } from '../../domain/clients.js';
 import type { Client } from '../../domain/types.js';
 
 /**
  * Auth0 authorises a machine-to-machine client for an API with a client grant. A tenant serves one
- * API, its Management API, so a client has at most one grant, kept as the client's managementScopes
- * (what client_credentials reads); its id is derived from the client id.
+ * API, its Management API, so a client has at most one grant, kept on the client (what
+ * client_credentials reads): its managementScopes, and managementGrant for a grant of no scope. Its
+ * id is derived from the client id, so grants in id order are grants in client id order.
  */
 const PREFIX = 'cgr_';
 
@@ -17,7 +19,12 @@ export function clientIdOfGrant(grantId: string): string | undefined {
 }
 
 export function hasClientGrant(client: Client): boolean {
-  return client.managementScopes.length > 0;
+  return holdsManagementGrant(client);
+}
+
+/** The client holding a grant of exactly these scopes (none: a grant that allows nothing yet), or no grant. */
+export function withClientGrant(client: Client, scopes: string[] | undefined, now: Date): Client {
+  return { ...client, managementScopes: scopes ?? [], managementGrant: scopes !== undefined, updatedAt: now.toISOString() };
 }
 
 export function clientGrantJson(client: Client, audience: string): Record<string, unknown> {

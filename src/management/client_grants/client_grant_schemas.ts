@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { MANAGEMENT_API_SCOPES } from '../../domain/management_scopes.js';
 
+// An empty list is a grant that allows nothing yet, as Auth0 accepts it (DELETE removes the grant).
 const scope = z
   .array(z.enum(MANAGEMENT_API_SCOPES, { error: (issue) => `Unknown scope ${JSON.stringify(issue.input)}` }))
-  .min(1, 'Must list at least one scope (delete the grant to remove them all)')
   .transform((scopes) => [...new Set(scopes)]);
 
 export const createClientGrantBody = z.strictObject({
@@ -14,7 +14,10 @@ export const createClientGrantBody = z.strictObject({
 
 export const updateClientGrantBody = z.strictObject({ scope });
 
+/** Auth0's list filters; client_id and audience are exact values. */
 export const clientGrantListQuery = z.looseObject({
   client_id: z.string().optional(),
   audience: z.string().optional(),
 });
+
+export const CLIENT_GRANT_FILTER_PARAMS: readonly string[] = Object.keys(clientGrantListQuery.shape);

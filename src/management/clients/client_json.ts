@@ -13,7 +13,7 @@ export function clientJson(client: Client): Record<string, unknown> {
     ...(client.description !== undefined && { description: client.description }),
     app_type: client.appType,
     ...(client.logoUri !== undefined && { logo_uri: client.logoUri }),
-    is_first_party: client.isFirstParty ?? true,
+    is_first_party: isFirstParty(client),
     oidc_conformant: client.oidcConformant ?? true,
     sso_disabled: client.ssoDisabled ?? false,
     cross_origin_authentication: client.crossOriginAuthentication ?? false,
@@ -30,6 +30,11 @@ export function clientJson(client: Client): Record<string, unknown> {
     created_at: client.createdAt,
     updated_at: client.updatedAt,
   };
+}
+
+/** Auth0's default: an application is first-party unless set otherwise. */
+export function isFirstParty(client: Client): boolean {
+  return client.isFirstParty ?? true;
 }
 
 function refreshTokenJson(policy: RefreshTokenPolicy): Record<string, unknown> {

@@ -3,7 +3,7 @@ import { createClient, isPublicClient, rotateClientSecret } from '../../domain/c
 import type { Client } from '../../domain/types.js';
 import type { Store } from '../../store/store.js';
 import { BadRequestError } from '../../errors/index.js';
-import { pageReply, readPagination } from '../pagination.js';
+import { PAGE_PARAMS, pageOf, pageReply, readPagination } from '../pagination.js';
 import { recordOr404 } from '../params.js';
 import type { ManagementReply, ManagementRoute } from '../route.js';
 import type { ManagementServices } from '../services.js';
@@ -13,7 +13,9 @@ import { createClientBody, updateClientBody } from './client_schemas.js';
 import { applyClientUpdate } from './client_update.js';
 import { settingsFrom } from './client_settings.js';
 import { assertApplicationUrls, urlsChangedBy } from './client_url_check.js';
-import { readFieldSelection, selectFields } from '../fields.js';
+import { FIELD_PARAMS, readFieldSelection, selectFields } from '../fields.js';
+import { allClients } from './all_clients.js';
+import { CLIENT_FILTER_PARAMS, matchesClientFilter, readClientListFilter } from './client_list_filter.js';
 
 function existingClient(req: Request, store: Store) {
   return recordOr404(req, 'client', (tenant, id) => store.clients.get(tenant, id));
@@ -25,10 +27,15 @@ function clientJsonFor(req: Request): (client: Client) => Record<string, unknown
   return (client) => selectFields(clientJson(client), selection);
 }
 
+/** Unfiltered, a page read from the store; filtered, every client read and the matches paged here. */
 async function list(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
   const pagination = readPagination(req);
   const toJson = clientJsonFor(req);
-  return pageReply('clients', await deps.store.clients.list(req.context.tenant.name, pagination), pagination, toJson);
+  const filter = readClientListFilter(req.query);
+  const tenant = req.context.tenant.name;
+  if (!filter) return pageReply('clients', await deps.store.clients.list(tenant, pagination), pagination, toJson);
+  const matching = (await allClients(deps.store, tenant)).filter((client) => matchesClientFilter(client, filter));
+  return pageReply('clients', pageOf(matching, pagination), pagination, toJson);
 }
 
 async function get(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
@@ -97,7 +104,7 @@ async function rotateSecret(req: Request, _res: unknown, { deps }: ManagementSer
 }
 
 export const clientRoutes: ManagementRoute[] = [
-  { method: 'get', path: '/clients', scopes: ['read:clients'], handle: list },
+  { method: 'get', path: '/clients', scopes: ['read:clients'], query: [...PAGE_PARAMS, ...FIELD_PARAMS, ...CLIENT_FILTER_PARAMS], handle: list },
   { method: 'get', path: '/clients/:id', scopes: ['read:clients'], handle: get },
   { method: 'post', path: '/clients', scopes: ['create:clients'], audit: 'Create a client', handle: create },
   { method: 'patch', path: '/clients/:id', scopes: ['update:clients'], audit: 'Update a client', handle: update },

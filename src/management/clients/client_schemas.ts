@@ -31,13 +31,21 @@ const grantType = z.enum(['authorization_code', 'implicit', 'refresh_token', 'cl
 const seconds = (max: number) =>
   z.number({ error: `Must be a whole number of seconds from 1 to ${max}` }).int(`Must be a whole number of seconds from 1 to ${max}`).min(1).max(max);
 
-/** Auth0's limits: at most 10 keys, names up to 255 characters, string values up to 255. */
-const clientMetadata = z
-  .record(
-    z.string().min(1).max(255, 'Keys must be at most 255 characters').regex(/^[A-Za-z0-9_-]+$/, 'Keys may use letters, digits, _ and - only'),
-    z.string({ error: 'Values must be strings' }).max(255, 'Values must be at most 255 characters'),
-  )
-  .refine((metadata) => Object.keys(metadata).length <= 10, 'Must have at most 10 properties');
+/**
+ * Auth0's limits on client_metadata: names up to 255 characters, of letters, digits and
+ * :,-+=_*?"/\()<>@ tab and space; string values up to 255 characters; at most 10 properties, counted
+ * on what is stored once a PATCH is merged (client_settings.ts), since a PATCH merges as Auth0's does.
+ */
+export const MAX_CLIENT_METADATA_PROPERTIES = 10;
+const metadataKey = z
+  .string()
+  .min(1)
+  .max(255, 'Keys must be at most 255 characters')
+  .regex(/^[A-Za-z0-9:,\-+=_*?"/\\()<>@\t ]+$/, 'Keys may use letters, digits, spaces, tabs and :,-+=_*?"/\\()<>@ only');
+const metadataValue = z.string({ error: 'Values must be strings' }).max(255, 'Values must be at most 255 characters');
+const clientMetadata = z.record(metadataKey, metadataValue);
+/** On PATCH a null value removes its key, as for a user's metadata. */
+const clientMetadataPatch = z.record(metadataKey, metadataValue.nullable());
 
 /** fitgate signs with RS256 only: its keys are RSA and published in the JWKS. */
 const jwtConfiguration = z.strictObject({
@@ -99,6 +107,7 @@ export type CreateClientBody = z.infer<typeof createClientBody>;
 
 export const updateClientBody = z.strictObject({
   ...settings,
+  client_metadata: clientMetadataPatch.optional(),
   name: editable.name.optional(),
   app_type: editable.app_type.optional(),
   token_endpoint_auth_method: editable.token_endpoint_auth_method.optional(),

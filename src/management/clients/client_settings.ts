@@ -3,12 +3,14 @@ import { redirectUrlProblem } from '../../domain/application_urls.js';
 import { DEFAULT_REFRESH_TOKEN_POLICY, refreshTokenPolicyProblem } from '../../domain/token_lifetimes.js';
 import type { RefreshTokenPolicy } from '../../domain/types.js';
 import { BadRequestError } from '../../errors/index.js';
-import type { ClientSettingsBody } from './client_schemas.js';
+import { mergeMetadata, type MetadataPatch } from '../../domain/user_metadata.js';
+import { MAX_CLIENT_METADATA_PROPERTIES, type ClientSettingsBody } from './client_schemas.js';
 
 /**
  * Auth0's optional client settings from a POST or PATCH body, over what the client holds now
- * (nothing, on POST). A `refresh_token` object is merged over the stored policy; every other
- * setting sent replaces the stored one. Throws a 400 naming the property for what cannot be honoured.
+ * (nothing, on POST). A `refresh_token` object is merged over the stored policy and `client_metadata`
+ * over the stored metadata (a null value removes its key); every other setting sent replaces the
+ * stored one. Throws a 400 naming the property for what cannot be honoured.
  */
 export function settingsFrom(body: ClientSettingsBody, before: ClientSettings = {}): ClientSettings {
   for (const field of ['logo_uri', 'initiate_login_uri'] as const) {
@@ -25,7 +27,7 @@ export function settingsFrom(body: ClientSettingsBody, before: ClientSettings = 
   assign(settings, 'isFirstParty', body.is_first_party);
   assign(settings, 'ssoDisabled', body.sso_disabled);
   assign(settings, 'crossOriginAuthentication', body.cross_origin_authentication);
-  assign(settings, 'clientMetadata', body.client_metadata);
+  if (body.client_metadata !== undefined) setClientMetadata(settings, mergedClientMetadata(before.clientMetadata, body.client_metadata));
   assign(settings, 'idTokenLifetimeSeconds', body.jwt_configuration?.lifetime_in_seconds);
   if (body.refresh_token) settings.refreshTokenPolicy = policyFrom(body.refresh_token, before.refreshTokenPolicy ?? DEFAULT_REFRESH_TOKEN_POLICY);
   return settings;
@@ -47,6 +49,28 @@ const SETTING_KEYS = [
 /** Only the settings of a record that may hold more (a whole client). */
 function storedSettings(record: ClientSettings): ClientSettings {
   return Object.fromEntries(SETTING_KEYS.filter((key) => record[key] !== undefined).map((key) => [key, record[key]])) as ClientSettings;
+}
+
+/**
+ * client_metadata merged as Auth0 merges it (and a user's metadata: src/domain/user_metadata.ts),
+ * then held to Auth0's limit on what is stored: a PATCH of one key is refused only when the result
+ * would hold too many, and a PATCH that removes keys may bring a client back under the limit.
+ */
+function mergedClientMetadata(stored: Readonly<Record<string, string>> | undefined, patch: MetadataPatch<string>): Record<string, string> | undefined {
+  const merged = mergeMetadata<string>(stored, patch);
+  const count = Object.keys(merged ?? {}).length;
+  if (count > MAX_CLIENT_METADATA_PROPERTIES) {
+    throw new BadRequestError(
+      `Payload validation error: 'Must have at most ${MAX_CLIENT_METADATA_PROPERTIES} properties (${count} once merged with the stored ones)' on property client_metadata.`,
+      'invalid_body',
+    );
+  }
+  return merged;
+}
+
+function setClientMetadata(settings: ClientSettings, metadata: Record<string, string> | undefined): void {
+  if (metadata === undefined) delete settings.clientMetadata;
+  else settings.clientMetadata = metadata;
 }
 
 function assign<K extends keyof ClientSettings>(settings: ClientSettings, key: K, value: ClientSettings[K] | undefined): void {

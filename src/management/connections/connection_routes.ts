@@ -2,13 +2,15 @@ import type { Request } from 'express';
 import type { Connection } from '../../domain/types.js';
 import { BadRequestError } from '../../errors/index.js';
 import type { Store } from '../../store/store.js';
-import { pageOf, pageReply, readPagination } from '../pagination.js';
+import { FIELD_PARAMS, readFieldSelection, selectFields } from '../fields.js';
+import { listReply, readListPaging } from '../list_paging.js';
+import { PAGE_PARAMS } from '../pagination.js';
 import { recordOr404 } from '../params.js';
 import type { ManagementReply, ManagementRoute } from '../route.js';
 import type { ManagementServices } from '../services.js';
 import { parseBody, parseQuery } from '../validation.js';
 import { connectionJson } from './connection_json.js';
-import { connectionListQuery, updateConnectionBody } from './connection_schemas.js';
+import { CONNECTION_FILTER_PARAMS, connectionListQuery, updateConnectionBody } from './connection_schemas.js';
 import { replaceConnectionOptions } from './connection_update.js';
 import { requireClientsExist } from './require_clients_exist.js';
 
@@ -16,19 +18,28 @@ function existingConnection(req: Request, store: Store) {
   return recordOr404(req, 'connection', (tenant, id) => store.connections.get(tenant, id));
 }
 
+/** connectionJson narrowed by the request's fields / include_fields. */
+function connectionJsonFor(req: Request): (connection: Connection) => Record<string, unknown> {
+  const selection = readFieldSelection(req.query);
+  return (connection) => selectFields(connectionJson(connection), selection);
+}
+
+/** Connections are few and listed whole by the store, then filtered and paged here (either way: list_paging.ts). */
 async function list(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
-  const pagination = readPagination(req);
+  const paging = readListPaging(req);
   const filter = parseQuery(connectionListQuery, req.query);
+  const toJson = connectionJsonFor(req);
   const connections = (await deps.store.connections.list(req.context.tenant.name)).filter(
     (connection) =>
       (filter.name === undefined || connection.name === filter.name) &&
-      (filter.strategy === undefined || connection.strategy === filter.strategy),
+      (filter.strategy === undefined || filter.strategy.includes(connection.strategy)),
   );
-  return pageReply('connections', pageOf(connections, pagination), pagination, connectionJson);
+  return listReply('connections', connections, paging, (connection) => connection.id, toJson);
 }
 
 async function get(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
-  return { body: connectionJson(await existingConnection(req, deps.store)) };
+  const toJson = connectionJsonFor(req);
+  return { body: toJson(await existingConnection(req, deps.store)) };
 }
 
 async function update(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
@@ -51,9 +62,14 @@ async function update(req: Request, _res: unknown, { deps }: ManagementServices)
   return { body: connectionJson(updated) };
 }
 
-
 export const connectionRoutes: ManagementRoute[] = [
-  { method: 'get', path: '/connections', scopes: ['read:connections'], handle: list },
+  {
+    method: 'get',
+    path: '/connections',
+    scopes: ['read:connections'],
+    query: [...PAGE_PARAMS, ...FIELD_PARAMS, ...CONNECTION_FILTER_PARAMS],
+    handle: list,
+  },
   { method: 'get', path: '/connections/:id', scopes: ['read:connections'], handle: get },
   { method: 'patch', path: '/connections/:id', scopes: ['update:connections'], audit: 'Update a connection', handle: update },
 ];

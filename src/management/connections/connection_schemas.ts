@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { wholeNumberParam } from '../pagination.js';
 
 /**
  * PATCH /connections/{id}. The option values are the plugin's to judge (its parseSettings); here
@@ -28,17 +27,22 @@ export const updateConnectionBody = z.strictObject({
 
 export type UpdateConnectionBody = z.infer<typeof updateConnectionBody>;
 
-/** Auth0's list filters. */
+/**
+ * Auth0's list filters: `name` exactly, and `strategy`, given once or repeated
+ * (`strategy=fitbit&strategy=google-oauth2`, as node-auth0 sends a list), any of them.
+ */
 export const connectionListQuery = z.looseObject({
   name: z.string().optional(),
-  strategy: z.string().optional(),
+  strategy: z
+    .union([z.string(), z.array(z.string())], { error: 'Must be a strategy name, or several' })
+    .transform((strategy) => (typeof strategy === 'string' ? [strategy] : strategy))
+    .optional(),
 });
 
-/** GET /connections/{id}/clients: Auth0's checkpoint paging (take 1 to 1000, default 50; from = a `next`). */
-export const enabledClientsQuery = z.looseObject({
-  take: wholeNumberParam(1, 1000).default(50),
-  from: z.string().min(1, 'Must not be empty').max(1000, 'Must be at most 1000 characters').optional(),
-});
+export const CONNECTION_FILTER_PARAMS: readonly string[] = Object.keys(connectionListQuery.shape);
+
+/** GET /connections/{id}/clients: Auth0's largest `take` there (checkpoint.ts reads it). */
+export const MAX_ENABLED_CLIENTS_TAKE = 1000;
 
 /** PATCH /connections/{id}/clients: which clients to enable (status true) or disable (false). */
 export const updateEnabledClientsBody = z

@@ -1,39 +1,22 @@
 import type { Request } from 'express';
-import { BadRequestError } from '../../errors/index.js';
+import { checkpointPage, readCheckpointRequest } from '../checkpoint.js';
 import { recordOr404 } from '../params.js';
 import type { ManagementReply, ManagementRoute } from '../route.js';
 import type { ManagementServices } from '../services.js';
-import { parseBody, parseQuery } from '../validation.js';
+import { parseBody } from '../validation.js';
 import { requireClientsExist } from './require_clients_exist.js';
-import { enabledClientsQuery, updateEnabledClientsBody } from './connection_schemas.js';
+import { MAX_ENABLED_CLIENTS_TAKE, updateEnabledClientsBody } from './connection_schemas.js';
 
 /**
- * The clients a connection is enabled for, as Auth0's GET / PATCH /connections/{id}/clients.
- * Checkpoint paging: clients come in client_id order and `next` encodes the first id of the next
- * page, so a list that changes between pages neither repeats nor skips a client that stayed.
+ * The clients a connection is enabled for, as Auth0's GET / PATCH /connections/{id}/clients, with
+ * Auth0's checkpoint paging (checkpoint.ts): clients in client_id order, `next` while more remain.
  */
 
-function encodeCursor(clientId: string): string {
-  return Buffer.from(clientId, 'utf8').toString('base64url');
-}
-
-function decodeCursor(from: string): string {
-  const clientId = Buffer.from(from, 'base64url').toString('utf8');
-  if (!/^[A-Za-z0-9+/=_-]+$/.test(from) || clientId === '' || encodeCursor(clientId) !== from) {
-    throw new BadRequestError("Query validation error: 'Must be a next value from a previous page' on property from.", 'invalid_query_string');
-  }
-  return clientId;
-}
-
 async function list(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
-  const query = parseQuery(enabledClientsQuery, req.query);
+  const checkpoint = readCheckpointRequest(req.query, MAX_ENABLED_CLIENTS_TAKE);
   const connection = await recordOr404(req, 'connection', (tenant, id) => deps.store.connections.get(tenant, id));
-  const start = query.from === undefined ? undefined : decodeCursor(query.from);
-  const ordered = [...connection.enabledClients].sort();
-  const remaining = start === undefined ? ordered : ordered.filter((clientId) => clientId >= start);
-  const page = remaining.slice(0, query.take);
-  const following = remaining[query.take];
-  return { body: { clients: page.map((clientId) => ({ client_id: clientId })), ...(following !== undefined && { next: encodeCursor(following) }) } };
+  const page = checkpointPage(connection.enabledClients, (clientId) => clientId, checkpoint);
+  return { body: { clients: page.items.map((clientId) => ({ client_id: clientId })), ...(page.next !== undefined && { next: page.next }) } };
 }
 
 async function update(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
@@ -52,7 +35,7 @@ async function update(req: Request, _res: unknown, { deps }: ManagementServices)
 }
 
 export const enabledClientsRoutes: ManagementRoute[] = [
-  { method: 'get', path: '/connections/:id/clients', scopes: ['read:connections'], handle: list },
+  { method: 'get', path: '/connections/:id/clients', scopes: ['read:connections'], query: ['take', 'from'], handle: list },
   {
     method: 'patch',
     path: '/connections/:id/clients',

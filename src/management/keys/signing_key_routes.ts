@@ -53,7 +53,8 @@ function keyDeps(deps: SigningKeyRouteDeps): SigningKeyDeps {
 }
 
 export const signingKeyRoutes: ManagementRoute[] = [
-  { method: 'get', path: '/keys/signing', scopes: ['read:signing_keys'], handle: list },
+  // Auth0's list of signing keys takes no parameter at all.
+  { method: 'get', path: '/keys/signing', scopes: ['read:signing_keys'], query: [], handle: list },
   { method: 'post', path: '/keys/signing/rotate', scopes: ['create:signing_keys'], audit: 'Rotate the Application Signing Key', handle: rotate },
   { method: 'get', path: '/keys/signing/:kid', scopes: ['read:signing_keys'], handle: get },
   {

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { LOG_EVENT_ID } from '../../domain/log_events.js';
 import type { LogCheckpoint } from '../../domain/ports.js';
+import { DEFAULT_TAKE } from '../checkpoint.js';
 import { MAX_PER_PAGE, paginationQuery, wholeNumberParam } from '../pagination.js';
 import { parseQuery } from '../validation.js';
-
-/** Auth0's default for `take` when a checkpoint is given. */
-export const DEFAULT_TAKE = 50;
 
 // Auth0 ignores the other parameters with `from`, but an out-of-range number is still a 400 naming it.
 const checkpointQuery = paginationQuery.omit({ from: true, take: true }).extend({

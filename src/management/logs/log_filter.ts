@@ -14,6 +14,8 @@ const logListQuery = z.looseObject({
   search: z.string().max(500).optional(),
 });
 
+export const LOG_FILTER_PARAMS: readonly string[] = Object.keys(logListQuery.shape);
+
 // Auth0 filters logs with a Lucene `q` (and node-auth0 v7 with `search`, clauses joined by spaces);
 // fitgate understands the two clauses its log indexes answer, each an exact value: type:<code> and
 // user_id:"<id>" (quotes optional), joined by AND or by spaces.

@@ -1,26 +1,30 @@
 import type { Request, Response } from 'express';
-import { pageReply, readPagination } from '../pagination.js';
+import { FIELD_PARAMS, readFieldSelection, selectFields, type FieldSelection } from '../fields.js';
+import { PAGE_PARAMS, pageReply, readPagination } from '../pagination.js';
 import { notFound, pathParam } from '../params.js';
 import type { ManagementReply, ManagementRoute } from '../route.js';
 import type { ManagementServices } from '../services.js';
 import { readCheckpoint } from './log_checkpoint.js';
 import { logJson } from './log_json.js';
-import { readLogFilter, type LogFilter } from './log_filter.js';
+import { LOG_FILTER_PARAMS, readLogFilter, type LogFilter } from './log_filter.js';
+import { readLogSort } from './log_sort.js';
 
-async function listWith(req: Request, services: ManagementServices, filter: LogFilter): Promise<ManagementReply> {
+async function listWith(req: Request, services: ManagementServices, filter: LogFilter, fields?: FieldSelection): Promise<ManagementReply> {
   const pagination = readPagination(req);
-  const page = await services.deps.store.logs.list(req.context.tenant.name, { ...pagination, ...filter });
-  return pageReply('logs', page, pagination, logJson);
+  const sort = readLogSort(req.query);
+  const page = await services.deps.store.logs.list(req.context.tenant.name, { ...pagination, ...filter, ...sort });
+  return pageReply('logs', page, pagination, (event) => selectFields(logJson(event), fields));
 }
 
 /**
  * With `from`, Auth0's checkpoint paging: a bare array of up to `take` events after that log_id,
  * oldest first; every other parameter is ignored, as Auth0 documents. Otherwise page / per_page,
- * newest first, filtered by `q`, `search`, `type` and `user_id`.
+ * newest first (or oldest, sort=date:1), filtered by `q`, `search`, `type` and `user_id`, narrowed
+ * by `fields`.
  */
 async function list(req: Request, _res: Response, services: ManagementServices): Promise<ManagementReply> {
   const checkpoint = readCheckpoint(req.query);
-  if (!checkpoint) return listWith(req, services, readLogFilter(req.query));
+  if (!checkpoint) return listWith(req, services, readLogFilter(req.query), readFieldSelection(req.query));
   const events = await services.deps.store.logs.listAfter(req.context.tenant.name, checkpoint);
   return { body: events.map(logJson) };
 }
@@ -39,7 +43,8 @@ async function userLogs(req: Request, _res: Response, services: ManagementServic
 }
 
 export const logRoutes: ManagementRoute[] = [
-  { method: 'get', path: '/logs', scopes: ['read:logs'], handle: list },
+  { method: 'get', path: '/logs', scopes: ['read:logs'], query: [...PAGE_PARAMS, ...FIELD_PARAMS, ...LOG_FILTER_PARAMS, 'sort'], handle: list },
   { method: 'get', path: '/logs/:id', scopes: ['read:logs'], handle: get },
-  { method: 'get', path: '/users/:id/logs', scopes: ['read:logs'], handle: userLogs },
+  // Auth0's parameters here: paging and sort (no filters, no fields).
+  { method: 'get', path: '/users/:id/logs', scopes: ['read:logs', 'read:logs_users'], query: [...PAGE_PARAMS, 'sort'], handle: userLogs },
 ];

@@ -1,24 +1,25 @@
 import type { Request, Response } from 'express';
 import { deleteUserAndRevoke, unlinkIdentityAndRevoke } from '../../domain/identity_removal.js';
 import { NotFoundInStoreError } from '../../domain/ports.js';
-import type { User } from '../../domain/types.js';
 import { updateUser } from '../../domain/user_updates.js';
-import { mergeMetadata } from '../../domain/user_metadata.js';
 import { ResourceNotFoundError } from '../../errors/index.js';
 import type { Store } from '../../store/store.js';
 import { SEARCH_RESULT_LIMIT } from '../../store/user_indexing.js';
 import { callerOf } from '../caller.js';
-import { readFieldSelection, selectFields } from '../fields.js';
-import { pageReply, readPagination } from '../pagination.js';
+import { FIELD_PARAMS, readFieldSelection, selectFields, selectsField } from '../fields.js';
+import { PAGE_PARAMS, pageReply, readPagination } from '../pagination.js';
 import { notFound, pathParam, recordOr404 } from '../params.js';
 import type { ManagementReply, ManagementRoute } from '../route.js';
 import type { ManagementServices } from '../services.js';
 import { parseBody, parseQuery } from '../validation.js';
 import { identityTokens } from './idp_tokens.js';
+import { assertUpdateScope } from './metadata_scope.js';
+import { assertUsersConnection } from './target_connection.js';
 import { identityJson, userJson } from './user_json.js';
+import { patchedUser } from './user_patch.js';
 import { parseUserQuery } from './user_search_query.js';
 import { checkUserSort } from './user_sort.js';
-import { updateUserBody, userListQuery, usersByEmailQuery, type UpdateUserBody } from './user_schemas.js';
+import { updateUserBody, userListQuery, usersByEmailQuery } from './user_schemas.js';
 
 function existingUser(req: Request, store: Store) {
   return recordOr404(req, 'user', (tenant, id) => store.users.get(tenant, id));
@@ -38,7 +39,11 @@ async function list(req: Request, _res: Response, { deps }: ManagementServices):
 async function get(req: Request, res: Response, { deps, vault }: ManagementServices): Promise<ManagementReply> {
   const fields = readFieldSelection(req.query);
   const user = await existingUser(req, deps.store);
-  if (!callerOf(res).scopes.has('read:user_idp_tokens')) return { body: selectFields(userJson(user), fields) };
+  // Tokens live in identities: a read that leaves identities out neither shows nor needs them, so it
+  // never reaches the upstream and never fails because an identity needs reauthorization. SDKs ask
+  // for no scope, so their tokens carry read:user_idp_tokens even when the caller wants a profile.
+  const withTokens = callerOf(res).scopes.has('read:user_idp_tokens') && selectsField(fields, 'identities');
+  if (!withTokens) return { body: selectFields(userJson(user), fields) };
   const tokens = await identityTokens(vault, user);
   // The vault may have refreshed (and stored) tokens or changed a status: answer with the stored user.
   const current = (await deps.store.users.get(user.tenant, user.userId)) ?? user;
@@ -54,38 +59,16 @@ async function byEmail(req: Request, _res: Response, { deps }: ManagementService
   return { body: page.items.filter((user) => user.email === email).map((user) => selectFields(userJson(user), fields)) };
 }
 
-async function update(req: Request, _res: Response, { deps }: ManagementServices): Promise<ManagementReply> {
+async function update(req: Request, res: Response, { deps }: ManagementServices): Promise<ManagementReply> {
+  assertUpdateScope(callerOf(res).scopes, req.body);
   const body = parseBody(updateUserBody, req.body);
+  if (body.connection !== undefined) await assertUsersConnection(deps.store.connections, await existingUser(req, deps.store), body.connection);
   const userId = pathParam(req, 'id');
   // Applied to the user as stored when it is written: a login landing meanwhile is kept, and kept from undoing this.
-  const updated = await updateUser(deps.store.users, req.context.tenant.name, userId, (user) => patched(user, body)).catch((error: unknown) => {
+  const updated = await updateUser(deps.store.users, req.context.tenant.name, userId, (user) => patchedUser(user, body, new Date())).catch((error: unknown) => {
     throw error instanceof NotFoundInStoreError ? notFound('user', userId) : error;
   });
   return { body: userJson(updated) };
-}
-
-/** The user with the PATCH's root attributes set and its metadata merged (Auth0's rules). */
-function patched(user: User, body: UpdateUserBody): User {
-  const updated: User = {
-    ...user,
-    ...(body.email !== undefined ? { email: body.email } : {}),
-    ...(body.email_verified !== undefined ? { emailVerified: body.email_verified } : {}),
-    ...(body.name !== undefined ? { name: body.name } : {}),
-    ...(body.nickname !== undefined ? { nickname: body.nickname } : {}),
-    ...(body.given_name !== undefined ? { givenName: body.given_name } : {}),
-    ...(body.family_name !== undefined ? { familyName: body.family_name } : {}),
-    ...(body.picture !== undefined ? { picture: body.picture } : {}),
-    ...(body.blocked !== undefined ? { blocked: body.blocked } : {}),
-    updatedAt: new Date().toISOString(),
-  };
-  if (body.app_metadata !== undefined) setMetadata(updated, 'appMetadata', mergeMetadata(user.appMetadata, body.app_metadata));
-  if (body.user_metadata !== undefined) setMetadata(updated, 'userMetadata', mergeMetadata(user.userMetadata, body.user_metadata));
-  return updated;
-}
-
-function setMetadata(user: User, key: 'appMetadata' | 'userMetadata', value: Record<string, unknown> | undefined): void {
-  if (value === undefined) delete user[key];
-  else user[key] = value;
 }
 
 /**
@@ -115,11 +98,13 @@ async function unlink(req: Request, _res: Response, { deps, removal }: Managemen
 }
 
 export const userRoutes: ManagementRoute[] = [
-  { method: 'get', path: '/users', scopes: ['read:users'], handle: list },
-  { method: 'get', path: '/users-by-email', scopes: ['read:users'], handle: byEmail },
+  // Auth0's primary_order asks for a deterministic order, which fitgate's always is.
+  { method: 'get', path: '/users', scopes: ['read:users'], query: [...PAGE_PARAMS, ...FIELD_PARAMS, 'q', 'search_engine', 'sort', 'primary_order'], handle: list },
+  { method: 'get', path: '/users-by-email', scopes: ['read:users'], query: ['email', ...FIELD_PARAMS], handle: byEmail },
   // Auth0 lets either scope read a user; read:user_idp_tokens also adds the upstream tokens.
   { method: 'get', path: '/users/:id', scopes: ['read:users', 'read:user_idp_tokens'], handle: get },
-  { method: 'patch', path: '/users/:id', scopes: ['update:users'], audit: 'Update a user', handle: update },
+  // update:users_app_metadata covers a body of metadata only (metadata_scope.ts).
+  { method: 'patch', path: '/users/:id', scopes: ['update:users', 'update:users_app_metadata'], audit: 'Update a user', handle: update },
   { method: 'delete', path: '/users/:id', scopes: ['delete:users'], audit: 'Delete a user', handle: remove },
   {
     method: 'delete',

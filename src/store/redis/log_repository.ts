@@ -11,7 +11,7 @@ import type { RedisClient } from './redis_client.js';
 const SWEEP_BATCH = 500;
 
 /**
- * Log events as JSON strings, indexed newest first by sorted sets scored by date: all events of a
+ * Log events as JSON strings, indexed by sorted sets scored by date (read newest or oldest first): all events of a
  * tenant, by type, by user, and by user and type, so every LogQuery is one range read. Appends are
  * written in batches (log_append_batch.ts: at most 100 ms later, one MULTI per batch); reads in this
  * process flush first, so they see every append.
@@ -72,7 +72,7 @@ export class RedisLogRepository implements LogRepository {
     const { offset, limit } = pageWindow(query);
     const index = this.indexFor(tenant, query);
     const [ids, total] = await Promise.all([
-      this.client.zRange(index, offset, offset + limit - 1, { REV: true }),
+      query.oldestFirst ? this.client.zRange(index, offset, offset + limit - 1) : this.client.zRange(index, offset, offset + limit - 1, { REV: true }),
       this.client.zCard(index),
     ]);
     return { items: await readDocuments<LogEvent>(this.client, ids.map((id) => this.keys.log(tenant, id))), total };

@@ -8,7 +8,7 @@ import { countOf, docOf, docsOf, isUniqueViolation } from './sql_support.js';
 import { writeGateOf, type WriteGate } from './write_gate.js';
 
 /**
- * Log events, newest first, filtered by type or user through their own indexes. Appends are
+ * Log events, newest (or oldest) first, filtered by type or user through their own indexes. Appends are
  * committed in batches (log_batch.ts: at most 100 ms later, one fsync per batch); reads in this
  * process flush first, so they see every append (unless another process holds the lock: then the
  * batch waits for it, and the read goes ahead without it).
@@ -84,8 +84,10 @@ export class SqliteLogRepository implements LogRepository {
       params.push(query.userId);
     }
     const where = filters.join(' AND ');
+    // Both orders read the same indexes (tenant[, type | user_id], date DESC, seq DESC), one backwards.
+    const order = query.oldestFirst ? 'date ASC, seq ASC' : 'date DESC, seq DESC';
     const items = docsOf<LogEvent>(
-      this.db.prepare(`SELECT doc FROM logs WHERE ${where} ORDER BY date DESC, seq DESC LIMIT ? OFFSET ?`).all(...params, limit, offset),
+      this.db.prepare(`SELECT doc FROM logs WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset),
     );
     const total = countOf(this.db.prepare(`SELECT COUNT(*) AS n FROM logs WHERE ${where}`).get(...params));
     return { items, total };

@@ -59,19 +59,20 @@ describe.each(MANAGEMENT_ROUTES.map((route) => [`${route.method.toUpperCase()} $
   it('answers 401 without a token', async () => {
     const response = await call(route);
     expect(response.status).toBe(401);
-    expect(response.body).toMatchObject({ statusCode: 401, error: 'Unauthorized', errorCode: 'missing_authentication' });
+    // Auth0's exact message: scripts compare it (the detail is in fitgate's log only).
+    expect(response.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Missing authentication', errorCode: 'missing_authentication' });
   });
 
   it('answers 401 to an expired token that would otherwise have every scope', async () => {
     const response = await call(route, await harness.expiredToken(MANAGEMENT_API_SCOPES));
     expect(response.status).toBe(401);
-    expect(response.body).toMatchObject({ statusCode: 401, errorCode: 'token_expired' });
+    expect(response.body).toMatchObject({ statusCode: 401, errorCode: 'token_expired', message: 'Expired token received for JSON Web Token validation' });
   });
 
   it("answers 401 to another tenant's token with every scope", async () => {
     const response = await call(route, await tokenFor(MANAGEMENT_API_SCOPES, OTHER_TENANT));
     expect(response.status).toBe(401);
-    expect(response.body).toMatchObject({ statusCode: 401, errorCode: 'invalid_token' });
+    expect(response.body).toMatchObject({ statusCode: 401, errorCode: 'invalid_token', message: 'Invalid token' });
   });
 
   it('answers 403 insufficient_scope naming its scopes to a token with every other scope', async () => {

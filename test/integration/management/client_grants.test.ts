@@ -86,6 +86,65 @@ describe('/api/v2/client-grants', () => {
     expect(all.body.client_grants).toEqual(expect.arrayContaining([expect.objectContaining({ client_id: robot.clientId })]));
   });
 
+  it('pages with take and next (checkpoint paging, as node-auth0 iterates) until no next is returned', async () => {
+    for (let robot = 0; robot < 3; robot += 1) {
+      await harness.call('post', '/client-grants', admin, { client_id: (await newRobot()).clientId, audience, scope: ['read:logs'] });
+    }
+    const all = ((await harness.call('get', '/client-grants?per_page=100', admin)).body as { id: string }[]).map((grant) => grant.id);
+    expect(all.length).toBeGreaterThanOrEqual(4);
+
+    const seen: string[] = [];
+    let from: string | undefined;
+    let pages = 0;
+    do {
+      // What node-auth0 7 sends: include_totals=true, take, and from = the previous next.
+      const page = await harness.call('get', `/client-grants?include_totals=true&take=2${from ? `&from=${from}` : ''}`, admin).expect(200);
+      expect(page.body).not.toHaveProperty('total');
+      const grants = page.body.client_grants as { id: string }[];
+      expect(grants.length).toBeLessThanOrEqual(2);
+      seen.push(...grants.map((grant) => grant.id));
+      from = page.body.next as string | undefined;
+      pages += 1;
+    } while (from && pages < 50);
+
+    expect(seen).toEqual([...all].sort());
+    expect(pages).toBe(Math.ceil(all.length / 2));
+  });
+
+  it('refuses a forged from, page beside take, and a parameter it does not know, naming each', async () => {
+    for (const [query, property] of [
+      ['from=%2A%2A', 'from'],
+      ['take=2&page=1', 'page'],
+      ['take=2&per_page=10', 'per_page'],
+      ['take=101', 'take'],
+    ] as const) {
+      const refused = await harness.call('get', `/client-grants?${query}`, admin);
+      expect({ query, status: refused.status, errorCode: refused.body.errorCode }).toEqual({ query, status: 400, errorCode: 'invalid_query_string' });
+      expect(refused.body.message).toMatch(new RegExp(`on property ${property}\\.$`));
+    }
+    const unknown = await harness.call('get', '/client-grants?subject_type=user', admin);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.message).toBe("Query validation error: 'Additional properties not allowed: subject_type'.");
+  });
+
+  it('keeps a grant narrowed to no scope, as Auth0 does: listed, its tokens carry no scope, and DELETE removes it', async () => {
+    const robot = await newRobot();
+    const grant = await harness.call('post', '/client-grants', admin, { client_id: robot.clientId, audience, scope: ['read:clients'] });
+
+    const emptied = await harness.call('patch', `/client-grants/${grant.body.id}`, admin, { scope: [] });
+    expect([emptied.status, emptied.body.scope]).toEqual([200, []]);
+    expect((await harness.call('get', `/client-grants?client_id=${robot.clientId}`, admin)).body).toEqual([
+      { id: grant.body.id, client_id: robot.clientId, audience, scope: [] },
+    ]);
+    const issued = await clientCredentials(robot);
+    expect([issued.status, issued.body.scope]).toEqual([200, '']);
+    expect((await harness.call('get', '/clients', issued.body.access_token as string)).status).toBe(403);
+
+    expect((await harness.call('delete', `/client-grants/${grant.body.id}`, admin)).status).toBe(204);
+    expect((await harness.call('get', `/client-grants?client_id=${robot.clientId}`, admin)).body).toEqual([]);
+    expect((await clientCredentials(robot)).status).toBe(403);
+  });
+
   it('refuses an unknown scope, another audience, a public client and a second grant, naming the problem', async () => {
     const robot = await newRobot();
     const unknownScope = await harness.call('post', '/client-grants', admin, { client_id: robot.clientId, audience, scope: ['root'] });

@@ -82,6 +82,41 @@ describe('/api/v2/logs', () => {
     expect(page.body).toMatchObject({ start: 1, limit: 1, length: 1, total: 2, logs: [{ log_id: login.id }] });
   });
 
+  it('lists oldest first with sort=date:1, on /logs and a user’s logs, and refuses any other sort naming sort', async () => {
+    const newestFirst = ids((await harness.call('get', '/logs?user_id=fitbit%7CAAA111&sort=date:-1', reader)).body);
+    const oldestFirst = ids((await harness.call('get', '/logs?user_id=fitbit%7CAAA111&sort=date:1', reader)).body);
+    expect(oldestFirst[0]).toBe(login.id);
+    expect(oldestFirst).toEqual([...newestFirst].reverse());
+    const userLogs = await harness.call('get', '/users/fitbit%7CAAA111/logs?sort=date:1&per_page=1', reader);
+    expect(ids(userLogs.body)).toEqual([login.id]);
+
+    for (const path of ['/logs?sort=type:1', '/users/fitbit%7CAAA111/logs?sort=date']) {
+      const refused = await harness.call('get', path, reader);
+      expect({ path, status: refused.status }).toEqual({ path, status: 400 });
+      expect(refused.body.message).toMatch(/Supported: date:-1 \(newest first, the default\) and date:1 \(oldest first\)' on property sort\.$/);
+    }
+  });
+
+  it('narrows each event with fields and include_fields', async () => {
+    const kept = await harness.call('get', `/logs?user_id=fitbit%7CBBB222&fields=log_id,type`, reader);
+    expect(kept.body).toEqual([{ log_id: expect.any(String), type: 's' }]);
+    const dropped = await harness.call('get', `/logs?q=${encodeURIComponent('user_id:"fitbit|AAA111" AND type:s')}&fields=details,ip,user_agent&include_fields=false`, reader);
+    expect(dropped.body).toHaveLength(1);
+    expect(dropped.body[0]).toMatchObject({ log_id: login.id, client_name: 'Web shop' });
+    for (const left of ['ip', 'user_agent']) expect(dropped.body[0]).not.toHaveProperty(left);
+  });
+
+  it('refuses a parameter it does not know, on /logs and a user’s logs, instead of ignoring it', async () => {
+    for (const [path, name] of [
+      ['/logs?type=s&client_id=app-1', 'client_id'],
+      ['/users/fitbit%7CAAA111/logs?fields=type', 'fields'],
+    ] as const) {
+      const refused = await harness.call('get', path, reader);
+      expect({ path, status: refused.status }).toEqual({ path, status: 400 });
+      expect(refused.body).toMatchObject({ errorCode: 'invalid_query_string', message: `Query validation error: 'Additional properties not allowed: ${name}'.` });
+    }
+  });
+
   it('refuses a q clause it cannot answer, naming q', async () => {
     const response = await harness.call('get', `/logs?q=${encodeURIComponent('ip:203.0.113.7')}`, reader);
     expect(response.status).toBe(400);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { TENANT, useBothWays } from './both_ways.js';
+import { settingsFormAsRendered } from './settings_form_as_rendered.js';
 
 /**
  * An application's name follows one rule whether it is typed in the dashboard or sent to the
@@ -69,5 +70,20 @@ describe('the application name rule, in the dashboard and the Management API', (
     const refusedByApi = await both.api('patch', `/clients/${encodeURIComponent(clientId)}`, { name: 'x<y' }).expect(400);
     expect((refusedByApi.body as { message: string }).message).toBe("Payload validation error: 'Must not contain < or >' on property name.");
     expect(await storedName(clientId)).toBe('Renamed');
+  });
+
+  it('keeps a line break the API stored in a name when the dashboard saves the settings without touching the name', async () => {
+    // Auth0's rule refuses only < and >, so the API stores it; the dashboard's one-line field cannot show it.
+    const created = await both.api('post', '/clients', { name: 'Run\nClub', app_type: 'spa' }).expect(201);
+    const clientId = String((created.body as { client_id: string }).client_id);
+    const page = `${apps}/${encodeURIComponent(clientId)}`;
+    const rendered = settingsFormAsRendered((await both.agent().get(page).expect(200)).text);
+    expect(rendered.name).toBe('RunClub');
+
+    expect((await both.form(page, page, { ...rendered, callbacks: 'https://run.example/cb' })).status).toBe(303);
+    expect(await both.harness().store.clients.get(TENANT, clientId)).toMatchObject({ name: 'Run\nClub', callbacks: ['https://run.example/cb'] });
+
+    expect((await both.form(page, page, { ...rendered, name: 'Run Club' })).status).toBe(303);
+    expect(await storedName(clientId)).toBe('Run Club');
   });
 });

@@ -1,11 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { createClient } from '../../../src/domain/clients.js';
 import { TENANT, useBothWays } from './both_ways.js';
+import { settingsFormAsRendered } from './settings_form_as_rendered.js';
 
 /**
  * An application's URL lists (callbacks, logout URLs, web origins, allowed origins) are stored and
  * counted the same whether they are typed in the dashboard or sent to the Management API: each URL
- * once, in the order first given, and at most 100 URLs per list once repeats are dropped.
+ * once, in the order first given, and at most 100 URLs per list once repeats are dropped. A comma is
+ * part of a URL both ways: the dashboard separates URLs by line breaks only.
  */
 const both = useBothWays();
 const apps = `/manage/t/${TENANT}/applications`;
@@ -71,5 +73,55 @@ describe('application URL lists, in the dashboard and the Management API', () =>
     await both.api('patch', path, { [field]: [] }).expect(200);
     await both.api('patch', path, { [field]: hundred }).expect(200);
     expect((await stored(clientId))?.[key]).toEqual(make(100));
+  });
+
+  const commaCallbacks = ['https://app.example/cb?ids=1,2', 'https://app.example/cb?next=x,https://other.example/cb'];
+  const commaLogout = ['https://app.example/bye?from=a,b&to=c'];
+
+  /** Loads the settings page, then posts its form back as a browser would, with `changes` typed over it. */
+  async function saveAsRendered(clientId: string, changes: Record<string, string> = {}) {
+    const page = `${apps}/${encodeURIComponent(clientId)}`;
+    const rendered = await both.agent().get(page).expect(200);
+    return both.form(page, page, { ...settingsFormAsRendered(rendered.text), ...changes });
+  }
+
+  it('lets the dashboard rename an application whose URLs the API stored with commas, keeping each URL whole', async () => {
+    const created = await both.api('post', '/clients', { name: 'Comma app', app_type: 'regular_web', callbacks: commaCallbacks, allowed_logout_urls: commaLogout });
+    expect(created.status).toBe(201);
+    const clientId = String((created.body as { client_id: string }).client_id);
+
+    expect((await saveAsRendered(clientId, { name: 'Comma app renamed' })).status).toBe(303);
+
+    expect(await stored(clientId)).toMatchObject({ name: 'Comma app renamed', callbacks: commaCallbacks, allowedLogoutUrls: commaLogout });
+  });
+
+  it('saves URLs with commas typed in the dashboard whole, one per line, and saves them again unchanged as the page shows them', async () => {
+    const clientId = await newApplication();
+    const page = `${apps}/${encodeURIComponent(clientId)}`;
+    const typed = settingsForm({ callbacks: commaCallbacks.join('\r\n'), allowed_logout_urls: commaLogout.join('\r\n') });
+    expect((await both.form(page, page, typed)).status).toBe(303);
+    expect(await stored(clientId)).toMatchObject({ callbacks: commaCallbacks, allowedLogoutUrls: commaLogout });
+
+    const rendered = settingsFormAsRendered((await both.agent().get(page).expect(200)).text);
+    expect(rendered.callbacks).toBe(commaCallbacks.join('\r\n'));
+    expect((await saveAsRendered(clientId)).status).toBe(303);
+    expect(await stored(clientId)).toMatchObject({ callbacks: commaCallbacks, allowedLogoutUrls: commaLogout });
+    const answered = await both.api('get', `/clients/${encodeURIComponent(clientId)}`).expect(200);
+    expect(answered.body).toMatchObject({ callbacks: commaCallbacks, allowed_logout_urls: commaLogout });
+  });
+
+  it.each([
+    ['web_origins', 'webOrigins'],
+    ['allowed_origins', 'allowedOrigins'],
+  ] as const)('refuses %s typed comma-separated, as the API refuses the same text, and stores nothing', async (field, key) => {
+    const clientId = await newApplication();
+    const page = `${apps}/${encodeURIComponent(clientId)}`;
+    const text = 'https://a.example,https://b.example';
+
+    const refusedInDashboard = await both.form(page, page, settingsForm({ [field]: text }));
+    expect(refusedInDashboard.status).toBe(400);
+    expect(refusedInDashboard.text).toContain('Put each URL on a line of its own.');
+    await both.api('patch', `/clients/${encodeURIComponent(clientId)}`, { [field]: [text] }).expect(400);
+    expect((await stored(clientId))?.[key] ?? []).toEqual([]);
   });
 });

@@ -40,6 +40,15 @@ describeEachStore('log repository', (h) => {
     expect([first.total, second.total]).toEqual([4, 4]);
   });
 
+  it('lists oldest first when asked, filtered or not, with the same totals', async () => {
+    const all = await h.store().logs.list(tenant, { page: 0, perPage: 3, oldestFirst: true });
+    const rest = await h.store().logs.list(tenant, { page: 1, perPage: 3, oldestFirst: true });
+    const byUser = await h.store().logs.list(tenant, { page: 0, perPage: 10, userId: 'fitbit|ADA', oldestFirst: true });
+    const byType = await h.store().logs.list(tenant, { page: 0, perPage: 10, type: 's', oldestFirst: true });
+    expect([ids(all), ids(rest), all.total]).toEqual([['log1', 'log2', 'log3'], ['log4'], 4]);
+    expect([ids(byUser), ids(byType)]).toEqual([['log1', 'log2'], ['log1', 'log3']]);
+  });
+
   it('filters by type, by user, and by both', async () => {
     const byType = await h.store().logs.list(tenant, { page: 0, perPage: 10, type: 's' });
     const byUser = await h.store().logs.list(tenant, { page: 0, perPage: 10, userId: 'fitbit|ADA' });

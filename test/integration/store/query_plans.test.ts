@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { SqliteDatabase } from '../../../src/store/sqlite/database.js';
 import type { SqliteStore } from '../../../src/store/sqlite/sqlite_store.js';
 import { openSqliteTestStore, type TestStore } from '../../support/stores.js';
-import { identityRecord, uniqueId, userRecord } from './records.js';
+import { identityRecord, logRecord, uniqueId, userRecord } from './records.js';
 
 /**
  * The hot user queries must stay fast with a million users in a tenant. Rather than time them, this
@@ -82,5 +82,38 @@ describe('embedded user queries', () => {
   it('searches by a range of the search-term index', () => {
     const search = [...plans].find(([sql]) => sql.includes('FROM user_search_terms WHERE tenant = ? AND term >= ?'));
     expect(search?.[1]).toEqual([expect.stringMatching(/SEARCH user_search_terms USING PRIMARY KEY \(tenant=\? AND term>\? AND term<\?\)/)]);
+  });
+});
+
+describe('embedded log listing', () => {
+  let testStore: TestStore<SqliteStore>;
+  const tenant = uniqueId('t');
+  const plans = new Map<string, string[]>();
+
+  beforeAll(async () => {
+    testStore = await openSqliteTestStore();
+    const { store } = testStore;
+    await store.logs.append(logRecord(tenant, { userId: 'fitbit|ADA' }));
+    await store.logs.list(tenant, { page: 0, perPage: 1 });
+    const seen = recordStatements(store.db);
+    // Newest first (the default) and oldest first (Auth0's sort=date:1), whole and filtered.
+    for (const oldestFirst of [false, true]) {
+      await store.logs.list(tenant, { page: 1, perPage: 50, oldestFirst });
+      await store.logs.list(tenant, { page: 0, perPage: 50, type: 's', oldestFirst });
+      await store.logs.list(tenant, { page: 0, perPage: 50, userId: 'fitbit|ADA', oldestFirst });
+    }
+    for (const sql of new Set(seen)) plans.set(sql, queryPlan(store.db, sql));
+  });
+
+  afterAll(async () => {
+    await testStore.cleanup();
+  });
+
+  it('reads either order straight from an index, never scanning or sorting', () => {
+    const pages = [...plans].filter(([sql]) => sql.includes('ORDER BY'));
+    expect(pages.filter(([sql]) => sql.includes('date ASC'))).toHaveLength(3);
+    expect(pages.filter(([sql]) => sql.includes('date DESC'))).toHaveLength(3);
+    const slow = pages.flatMap(([sql, plan]) => plan.filter((step) => step.startsWith('SCAN') || step.includes('TEMP B-TREE')).map((step) => `${step} in: ${sql}`));
+    expect(slow).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isPublicClient } from '../../../domain/clients.js';
+import { holdsManagementGrant, isPublicClient } from '../../../domain/clients.js';
 import { AccessDeniedError, UnauthorizedClientError } from '../../../errors/index.js';
 import { issueAccessToken, managementApiAudience } from '../../tokens/access_token.js';
 import { checkAudience } from '../../tokens/audience_check.js';
@@ -10,8 +10,8 @@ import { narrowScope } from './narrow_scope.js';
 /**
  * RFC 6749 §4.4 for machine-to-machine clients. The only API a tenant serves is its Management API,
  * so `audience` must be `${tenantUrl}/api/v2/`; the token carries the client's managementScopes, or
- * the subset it asks for. The answers mirror Auth0's (access_denied for an unknown API or a client
- * without a grant to it).
+ * the subset it asks for (none, for a grant that holds no scope). The answers mirror Auth0's
+ * (access_denied for an unknown API or a client without a grant to it).
  */
 export async function clientCredentialsGrant(request: TokenRequest): Promise<GrantOutcome> {
   const { keys, context, client, params } = request;
@@ -19,7 +19,7 @@ export async function clientCredentialsGrant(request: TokenRequest): Promise<Gra
 
   checkAudience(context.tenantUrl, 'client', requireParam(params, 'audience'));
   const managementApi = managementApiAudience(context.tenantUrl);
-  if (client.managementScopes.length === 0) {
+  if (!holdsManagementGrant(client)) {
     throw new AccessDeniedError(`Client is not authorized to access "${managementApi}"`);
   }
   const scope = narrowScope(client.managementScopes, params.scope);
@@ -29,7 +29,8 @@ export async function clientCredentialsGrant(request: TokenRequest): Promise<Gra
     tenantUrl: context.tenantUrl,
     subject: `${client.clientId}@clients`,
     clientId: client.clientId,
-    audience: [managementApi],
+    // A single string, as in Auth0's machine-to-machine tokens (a user's token lists its audiences).
+    audience: managementApi,
     scope,
     // Each token is its own grant: nothing else is issued with it and nothing refreshes it.
     grantId: randomUUID(),

@@ -22,6 +22,8 @@ describeEachStore('client_credentials for the Management API', (harness) => {
     const verified = await verifyAccessToken(bc.deps, { tenant: bc.tenant, tenantUrl: bc.tenantUrl }, response.body.access_token, audience);
     expect(verified).toMatchObject({ subject: `${client.clientId}@clients`, clientId: client.clientId, scope: ['read:users', 'read:logs'] });
     expect(verified.claims.gty).toBe('client-credentials');
+    // One audience, a string, as in Auth0's machine-to-machine tokens.
+    expect(verified.claims.aud).toBe(audience);
   });
 
   it('narrows the token to the scopes asked for, and refuses scopes the client was not granted', async () => {

@@ -44,7 +44,7 @@ describe('applications in the dashboard', () => {
     const saved = await submitForm(dashboard.agent(), page, page, {
       name: 'Settings renamed',
       callbacks: 'https://app.example/callback\nhttp://localhost:8080/callback',
-      allowed_logout_urls: 'https://app.example/, http://127.0.0.1:8080/',
+      allowed_logout_urls: 'https://app.example/\r\nhttp://127.0.0.1:8080/',
     });
     expect(saved.status).toBe(303);
     expect(await dashboard.harness().store.clients.get('default', clientId)).toMatchObject({

@@ -27,6 +27,9 @@ try {
   });
   const updated = await management.clients.update(created.client_id, { sso_disabled: true, refresh_token: { rotation_type: 'rotating', expiration_type: 'expiring', leeway: 15 } });
   const selected = await management.clients.get(created.client_id, { fields: 'client_id,refresh_token', include_fields: true });
+  // Merged as Auth0 merges it: a key sent is added, a null removes its key.
+  await management.clients.update(created.client_id, { client_metadata: { owner: 'ada' } });
+  const metadataMerged = await management.clients.update(created.client_id, { client_metadata: { team: null, region: 'eu' } });
   let refusedAlg;
   try {
     await management.clients.update(created.client_id, { jwt_configuration: { alg: 'HS256' } });
@@ -45,7 +48,7 @@ try {
   // The cached Management API token was signed by the key just revoked: a new client gets a new token.
   const keysAfter = await new ManagementClient({ domain, clientId, clientSecret }).keys.signing.list();
 
-  process.stdout.write(`${JSON.stringify({ created, updated, selected, refusedAlg, connection, enabled, keysBefore, rotated, revoked, keysAfter })}\n`);
+  process.stdout.write(`${JSON.stringify({ created, updated, selected, metadataMerged, refusedAlg, connection, enabled, keysBefore, rotated, revoked, keysAfter })}\n`);
   process.exit(0);
 } catch (error) {
   process.stdout.write(`${JSON.stringify({ error: String(error?.message ?? error), statusCode: error?.statusCode, body: error?.body })}\n`);

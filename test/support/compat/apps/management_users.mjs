@@ -4,15 +4,24 @@
 import { ManagementClient } from 'auth0';
 import { settings } from './app_process.mjs';
 
-const { domain, clientId, clientSecret, userId, email } = settings();
+const { domain, clientId, clientSecret, narrowClientId, narrowClientSecret, userId, email, reauthUserId, staleUserId, clearedUserId, emulatorUrl } = settings();
 const management = new ManagementClient({ domain, clientId, clientSecret });
+// Granted update:users_app_metadata and read:logs_users only.
+const narrow = new ManagementClient({ domain, clientId: narrowClientId, clientSecret: narrowClientSecret });
+
+/* global fetch -- Node's own, which the lint configuration of these scripts does not list */
+/** The emulator's count of Google token refreshes it served (its admin API), to see whether a read reached it. */
+async function upstreamRefreshes() {
+  const counters = await (await fetch(`${emulatorUrl}/_emulator/counters`)).json();
+  return counters['google-health'].refreshes;
+}
 
 async function refusal(call) {
   try {
     await call();
     return undefined;
   } catch (error) {
-    return { statusCode: error.statusCode, message: error.body?.message };
+    return { statusCode: error.statusCode, message: error.body?.message, errorCode: error.body?.errorCode };
   }
 }
 
@@ -32,6 +41,20 @@ try {
   const after = await management.logs.list({}, { queryParams: { from: oldest.log_id, take: 2 } });
   const searchedLogs = await management.logs.list({ search: `type:sapi user_id:"${userId}"` });
 
+  // The client's token carries read:user_idp_tokens (no scope asked for): a profile read must not need the upstream.
+  const reauthProfile = await management.users.get(reauthUserId, { fields: 'user_id,app_metadata', include_fields: true });
+  const reauthWhole = await refusal(() => management.users.get(reauthUserId));
+  const staleProfile = await management.users.get(staleUserId, { fields: 'identities,app_metadata', include_fields: false });
+  const refreshesAfterProfile = await upstreamRefreshes();
+  const staleWhole = await management.users.get(staleUserId);
+
+  const cleared = await management.users.update(clearedUserId, { given_name: null, picture: null, connection: 'fitbit', client_id: clientId, verify_email: false });
+
+  const narrowUpdated = await narrow.users.update(userId, { app_metadata: { seats: '3' } });
+  const narrowRefused = await refusal(() => narrow.users.update(userId, { blocked: false }));
+  const narrowUserLogs = await narrow.users.logs.list(userId, { per_page: 10 });
+  const narrowTenantLogs = await refusal(() => narrow.logs.list({ per_page: 10 }));
+
   console.log(
     JSON.stringify({
       searched: searched.data,
@@ -45,6 +68,16 @@ try {
       oldest,
       after: after.response,
       searchedLogs: searchedLogs.data,
+      reauthProfile,
+      reauthWhole,
+      staleProfile,
+      refreshesAfterProfile,
+      staleWhole,
+      cleared,
+      narrowUpdated,
+      narrowRefused,
+      narrowUserLogs: narrowUserLogs.data,
+      narrowTenantLogs,
     }),
   );
   process.exit(0);

@@ -2,11 +2,26 @@ import { describe, expect, it } from '@jest/globals';
 import { parseOriginList, parseUrlList } from '../../../../src/dashboard/applications/url_list.js';
 
 describe('allowed callback and logout URLs', () => {
-  it('accepts one URL per line or comma-separated, dropping blanks and repeats', () => {
-    expect(parseUrlList(' https://a.example/cb \n\nhttps://b.example/cb, https://a.example/cb ', 'regular_web')).toEqual({
+  it('accepts one URL per line (LF or CRLF, as a browser posts a textarea), dropping blanks and repeats', () => {
+    expect(parseUrlList(' https://a.example/cb \r\n\r\nhttps://b.example/cb\nhttps://a.example/cb ', 'regular_web')).toEqual({
       ok: true,
       urls: ['https://a.example/cb', 'https://b.example/cb'],
     });
+  });
+
+  it('keeps a comma inside a URL: only a line break separates two URLs', () => {
+    expect(parseUrlList('https://app.example/cb?ids=1,2\nhttps://app.example/cb?next=x,https://other.example/cb', 'regular_web')).toEqual({
+      ok: true,
+      urls: ['https://app.example/cb?ids=1,2', 'https://app.example/cb?next=x,https://other.example/cb'],
+    });
+  });
+
+  it('refuses a comma-separated list (as Auth0’s dashboard takes it) and says to put each URL on its own line', () => {
+    expect(parseUrlList('https://a.example/cb, https://b.example/cb', 'regular_web')).toEqual({
+      ok: false,
+      message: 'https://a.example/cb, https://b.example/cb: must not contain spaces, control characters or backslashes. Put each URL on a line of its own.',
+    });
+    expect(parseOriginList('https://a.example,https://b.example')).toMatchObject({ ok: false, message: expect.stringMatching(/ Put each URL on a line of its own\.$/) });
   });
 
   it('accepts plain http only for loopback hosts', () => {

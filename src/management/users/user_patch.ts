@@ -1,0 +1,43 @@
+import { mergeMetadata } from '../../domain/user_metadata.js';
+import type { User } from '../../domain/types.js';
+import type { UpdateUserBody } from './user_schemas.js';
+
+type RootAttribute = 'email' | 'name' | 'nickname' | 'givenName' | 'familyName' | 'picture';
+
+/** The root attributes a PATCH may set or, with null, remove: Auth0's name → fitgate's. */
+const ROOT_ATTRIBUTES = [
+  ['email', 'email'],
+  ['name', 'name'],
+  ['nickname', 'nickname'],
+  ['given_name', 'givenName'],
+  ['family_name', 'familyName'],
+  ['picture', 'picture'],
+] as const satisfies readonly (readonly [keyof UpdateUserBody, RootAttribute])[];
+
+/**
+ * The user with the PATCH applied (Auth0's rules). An attribute set to null is removed, as if the
+ * upstream profile never had it: the user is shown without it, its id_token and /userinfo leave the
+ * claim out, and with set_user_root_attributes at on_each_login the next login fills it in again from
+ * the profile. No fallback is made up (a removed name stays removed, not rebuilt from given_name).
+ * Removing the email removes email_verified with it, since there is no email left to be verified.
+ * Metadata is merged (src/domain/user_metadata.ts). Runs once per write attempt: computes only.
+ */
+export function patchedUser(user: User, body: UpdateUserBody, now: Date): User {
+  const updated: User = { ...user, updatedAt: now.toISOString() };
+  for (const [field, key] of ROOT_ATTRIBUTES) {
+    const value = body[field];
+    if (value === null) delete updated[key];
+    else if (value !== undefined) updated[key] = value;
+  }
+  if (body.email === null) delete updated.emailVerified;
+  if (body.email_verified !== undefined) updated.emailVerified = body.email_verified;
+  if (body.blocked !== undefined) updated.blocked = body.blocked;
+  if (body.app_metadata !== undefined) setMetadata(updated, 'appMetadata', mergeMetadata(user.appMetadata, body.app_metadata));
+  if (body.user_metadata !== undefined) setMetadata(updated, 'userMetadata', mergeMetadata(user.userMetadata, body.user_metadata));
+  return updated;
+}
+
+function setMetadata(user: User, key: 'appMetadata' | 'userMetadata', value: Record<string, unknown> | undefined): void {
+  if (value === undefined) delete user[key];
+  else user[key] = value;
+}

@@ -1,0 +1,30 @@
+/**
+ * What a browser submits for an application's settings page left as it was rendered: the name input's
+ * value and each URL textarea's text. Without a browser, so it follows what HTML says one does: entities
+ * are decoded; a text input's value loses its line breaks (the value sanitization of type=text); a
+ * textarea's line breaks are sent as CRLF; an unticked checkbox is not sent.
+ */
+export function settingsFormAsRendered(html: string): Record<string, string> {
+  const form: Record<string, string> = { name: stripLineBreaks(decode(attribute(html, 'name', 'value'))) };
+  for (const field of ['callbacks', 'allowed_logout_urls', 'web_origins', 'allowed_origins']) {
+    const text = new RegExp(`<textarea id="${field}"[^>]*>([^<]*)</textarea>`).exec(html)?.[1];
+    if (text !== undefined) form[field] = decode(text).replace(/\r?\n/g, '\r\n');
+  }
+  if (/<input type="checkbox" name="implicit"[^>]* checked/.test(html)) form.implicit = 'on';
+  return form;
+}
+
+function attribute(html: string, id: string, name: string): string {
+  const tag = new RegExp(`<input id="${id}"[^>]*>`).exec(html)?.[0];
+  const value = tag && new RegExp(` ${name}="([^"]*)"`).exec(tag)?.[1];
+  if (value === undefined) throw new Error(`no <input id="${id}"> with ${name} in the page`);
+  return value;
+}
+
+function decode(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#34|#39);/g, (_entity, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#34': '"', '#39': "'" })[name]!);
+}
+
+function stripLineBreaks(value: string): string {
+  return value.replace(/[\r\n]/g, '');
+}
