@@ -28,25 +28,10 @@ export function holdWriteLock(path: string): HeldLock {
  * the lock is taken; release() ends its transaction and waits for it to exit.
  */
 export async function holdWriteLockInChild(path: string): Promise<HeldLock> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--input-type=module',
-      '-e',
-      `import Database from 'libsql';
-       const db = new Database(${JSON.stringify(path)});
-       db.exec('BEGIN IMMEDIATE');
-       process.stdout.write('locked\\n');
-       process.stdin.once('data', () => { db.exec('ROLLBACK'); db.close(); process.exit(0); });`,
-    ],
-    { cwd: process.cwd(), stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-  const exited = once(child, 'exit');
-  await once(child.stdout, 'data');
+  const held = await holdWriteLockInChildUntilCued(path);
   return {
     async release() {
-      child.stdin.write('release\n');
-      await exited;
+      await held.releaseIn(0);
     },
   };
 }
