@@ -6,7 +6,7 @@ import { redactUrl } from './redact_url.js';
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
-type RequestWithId = IncomingMessage & { id?: unknown };
+type RequestWithId = IncomingMessage & { id?: unknown; log?: Logger };
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
 /**
@@ -18,7 +18,8 @@ type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) 
  * Above `info` (LOG_LEVEL=warn in production, say) a request line would be dropped anyway, and
  * pino-http still builds a child logger and its request record for every request: a measured 5-8 %
  * of a login's CPU. Then only the request id is kept and the line is written for failed requests
- * alone (5xx or an error), which are the lines that level keeps.
+ * alone (5xx or an error), which are the lines that level keeps. `req.log` is then the logger
+ * itself, not a child: code that logs through it works at every level, not only where pino-http runs.
  */
 export function createHttpLogger(logger: Logger): HttpLogger | Middleware {
   if (!logger.isLevelEnabled('info')) return errorsOnly(logger);
@@ -35,14 +36,16 @@ function errorsOnly(logger: Logger): Middleware {
   return (req, res, next) => {
     const started = Date.now();
     (req as RequestWithId).id = requestId(req, res);
+    (req as RequestWithId).log = logger;
     const done = (error?: Error): void => {
       res.off('finish', done);
       res.off('close', done);
       res.off('error', done);
       const failure = error ?? (res as ServerResponse & { err?: Error }).err;
       if (!failure && res.statusCode < 500) return;
-      // An error when there is one; a 5xx answered on purpose (a TRY the upstream refused: 502) has
-      // none, and an Error made up here would only log this file's stack.
+      // An error when there is one; a 5xx a route answers on purpose has none, and an Error made up
+      // here would only log this file's stack. (An expected refusal is no 5xx at all: a dashboard
+      // TRY the upstream refused answers with a redirect to its report, try_start_failure.ts.)
       logger.error(
         { req: serializeRequest(req), res: serializeResponse(res), ...(failure && { err: failure }), responseTime: Date.now() - started },
         failure ? 'request errored' : `request failed with status ${res.statusCode}`,

@@ -9,9 +9,13 @@ function appLoggingAt(level: 'info' | 'warn') {
   const app = express();
   app.use(createHttpLogger(createLogger({ level, destination })));
   app.get('/ok', (_req, res) => void res.send('fine'));
-  // pino-http's per-request child logger: the work the level would throw away.
-  app.get('/child-logger', (req, res) => void res.json({ built: 'log' in req }));
-  // A 5xx answered on purpose, inside a mounted router (as the dashboard's TRY answers a refusal).
+  // pino-http's per-request child logger (the work the level would throw away) carries the request id.
+  app.get('/child-logger', (req, res) => void res.json({ child: Boolean((req.log as unknown as { bindings(): { req?: unknown } }).bindings().req) }));
+  app.get('/log-through-request', (req, res) => {
+    req.log.warn('logged through req.log');
+    res.send('fine');
+  });
+  // A 5xx answered on purpose, inside a mounted router.
   const router = express.Router();
   router.get('/try', (_req, res) => void res.status(502).send('the upstream refused'));
   app.use('/manage/fitbit', router);
@@ -33,8 +37,14 @@ describe('the request log above info', () => {
   });
 
   it('builds no per-request logger (pino-http does, at info)', async () => {
-    expect((await request(appLoggingAt('warn').app).get('/child-logger')).body).toEqual({ built: false });
-    expect((await request(appLoggingAt('info').app).get('/child-logger')).body).toEqual({ built: true });
+    expect((await request(appLoggingAt('warn').app).get('/child-logger')).body).toEqual({ child: false });
+    expect((await request(appLoggingAt('info').app).get('/child-logger')).body).toEqual({ child: true });
+  });
+
+  it('still gives every request a req.log to log through (the logger itself)', async () => {
+    const { app, parsed } = appLoggingAt('warn');
+    expect((await request(app).get('/log-through-request')).status).toBe(200);
+    expect(parsed()).toEqual([expect.objectContaining({ level: 40, msg: 'logged through req.log' })]);
   });
 
   it('writes the error line of a failed request, with its id and the URL redacted', async () => {
