@@ -10,8 +10,12 @@ import type { ConnectionOptions, ProfileSyncMode } from './types.js';
  * - A client id or secret is trimmed: a copied value often brings a space or a line break, which the
  *   upstream would refuse at the first login. Blank counts as not given: the form cannot send less,
  *   and an API caller clearing the field means the same thing (Auth0's dashboard sends "" there).
- * - The secret is write-only, so no reader can send it back: not given while a client id is, the
- *   stored secret is kept. Without a client id there is no upstream application to keep it for.
+ * - The secret is write-only, so no reader can send it back: not given while the same client id and
+ *   API are, the stored secret is kept. It belongs to that one OAuth client of that one upstream, so
+ *   another client id or API does not keep it: sent to another client it could only be refused, and
+ *   the plugin's own rule then decides whether that client may have none (a public client) or is
+ *   refused until its own secret is given. Without a client id there is no upstream client to keep
+ *   it for.
  */
 
 /** What an admin sent, in the plugin's setting names; what is left out takes the plugin's default. */
@@ -37,6 +41,9 @@ interface ParsedSettings {
 
 export type ConnectionOptionsResult = { ok: true; options: ConnectionOptions } | { ok: false; field: string; message: string };
 
+/** Said after the plugin's complaint about a missing secret when the stored one was not kept. */
+export const SECRET_NOT_CARRIED_OVER = 'the stored secret belongs to the previous client ID or API and is not kept for another';
+
 /** The options to store, sealed, or the plugin's complaint naming its setting ("clientId", "scope.2"). */
 export function connectionOptionsFrom(
   sent: SentConnectionSettings,
@@ -46,16 +53,28 @@ export function connectionOptionsFrom(
 ): ConnectionOptionsResult {
   const clientId = givenText(sent.clientId);
   const newSecret = givenText(sent.clientSecret);
-  const keptSecret = newSecret === undefined && clientId !== undefined ? stored?.clientSecret : undefined;
-  const clientSecret = newSecret ?? (keptSecret === undefined ? undefined : sealer.open(keptSecret));
-  const parsed = parseSettings({
-    ...(sent.api !== undefined && { api: sent.api }),
-    ...(clientId !== undefined && { clientId }),
-    ...(clientSecret !== undefined && { clientSecret }),
-    ...(sent.scope !== undefined && { scope: [...sent.scope] }),
-    ...(sent.profileSync !== undefined && { profileSync: sent.profileSync }),
-  });
-  if (!parsed.ok) return parsed;
+  const parse = (clientSecret: string | undefined) =>
+    parseSettings({
+      ...(sent.api !== undefined && { api: sent.api }),
+      ...(clientId !== undefined && { clientId }),
+      ...(clientSecret !== undefined && { clientSecret }),
+      ...(sent.scope !== undefined && { scope: [...sent.scope] }),
+      ...(sent.profileSync !== undefined && { profileSync: sent.profileSync }),
+    });
+
+  const storedSecret = newSecret === undefined && clientId !== undefined && clientId === stored?.clientId ? stored.clientSecret : undefined;
+  let keptSecret = storedSecret;
+  let parsed = parse(newSecret ?? (storedSecret === undefined ? undefined : sealer.open(storedSecret)));
+  // The API is known only once the plugin has read it (left out, it takes the plugin's default):
+  // on another API the stored secret is not this client's any more, so judge the options without it.
+  if (parsed.ok && storedSecret !== undefined && (parsed.value as ParsedSettings).api !== stored?.api) {
+    keptSecret = undefined;
+    parsed = parse(undefined);
+  }
+  if (!parsed.ok) {
+    const leftBehind = stored?.clientSecret !== undefined && newSecret === undefined && clientId !== undefined && keptSecret === undefined;
+    return leftBehind && parsed.field === 'clientSecret' ? { ...parsed, message: `${parsed.message}; ${SECRET_NOT_CARRIED_OVER}` } : parsed;
+  }
 
   const value = parsed.value as ParsedSettings;
   const options: ConnectionOptions = { api: value.api, scope: value.scope, profileSync: value.profileSync };

@@ -45,8 +45,19 @@ const DASHBOARD_BY_STATUS: Readonly<Record<number, ErrorPageText>> = {
   415: { title: 'This request cannot be read', advice: 'Go back, reload the page and send the form again.' },
 };
 
-export function errorPageText(status: number, audience: 'visitor' | 'admin' = 'visitor'): ErrorPageText {
+/**
+ * A dashboard address whose query the page refuses (a page number, a log type typed or bookmarked
+ * wrong): no form was involved, so "reload the page" would only show the same refusal again.
+ */
+const DASHBOARD_BY_CODE: Readonly<Record<string, ErrorPageText>> = {
+  invalid_query_string: {
+    title: 'This address cannot be shown',
+    advice: 'Correct that part of the address, or open the page again from the menu.',
+  },
+};
+
+export function errorPageText(status: number, audience: 'visitor' | 'admin' = 'visitor', code?: string): ErrorPageText {
   if (status >= 500 && status !== 503) return SERVER_ERROR;
-  const forAdmin = audience === 'admin' ? DASHBOARD_BY_STATUS[status] : undefined;
+  const forAdmin = audience === 'admin' ? ((code === undefined ? undefined : DASHBOARD_BY_CODE[code]) ?? DASHBOARD_BY_STATUS[status]) : undefined;
   return forAdmin ?? BY_STATUS[status] ?? BY_STATUS[status >= 500 ? 503 : 400] ?? SERVER_ERROR;
 }

@@ -62,9 +62,9 @@ describeWithBrowser('the dashboard in a browser', () => {
     await page.getByText('Settings saved.').waitFor();
   }
 
-  /** Presses Try and consents at the upstream as alice, by clicking. */
+  /** Presses the settings page's Try (which saves the form first) and consents at the upstream as alice, by clicking. */
   async function tryAndConsent(): Promise<void> {
-    await connectionTabs().getByRole('button', { name: 'Try', exact: true }).click();
+    await page.getByRole('button', { name: 'Try', exact: true }).click();
     await page.waitForURL(`${emulator.url}/**`);
     await page.getByLabel('Sign in as test user').selectOption('alice');
     await screenshot(page, 'dashboard-05-upstream-consent');
@@ -121,9 +121,11 @@ describeWithBrowser('the dashboard in a browser', () => {
   );
 
   it(
-    'shows what to fix when the pasted secret is wrong',
+    'tries a secret pasted without saving it first, and shows what to fix when it is wrong',
     async () => {
-      await saveCredentials('GOCSPX-a-secret-that-is-wrong');
+      await openFitbitSettings();
+      await page.getByLabel('Client Secret').fill('GOCSPX-a-secret-that-is-wrong');
+      // No Save: Try saves the form itself, so it tries the secret just pasted.
       await tryAndConsent();
       await page.getByRole('heading', { name: 'Try failed' }).waitFor();
       const failure = (await page.locator('main').textContent()) ?? '';

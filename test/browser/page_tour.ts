@@ -151,6 +151,12 @@ export async function tourEveryPage({ page, fitgate, emulator }: TourSetting, vi
   await visit('overview-with-activity');
   await page.goto(`${tenant}/logs`);
   await visit('logs');
+  // Rotated once, so the table has a previous key with its Revoke form: its widest rows.
+  await page.goto(`${tenant}/signing-keys`);
+  await page.getByLabel('Sign with the next key from now on, and publish a new next key').check();
+  await page.getByRole('button', { name: 'Rotate key' }).click();
+  await page.getByText('The next key now signs every token').waitFor();
+  await visit('signing-keys');
   await page.goto(`${tenant}/admins`);
   await page.getByLabel('Email').fill('second.admin@browser.example');
   await page.getByRole('button', { name: 'Add admin' }).click();

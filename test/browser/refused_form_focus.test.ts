@@ -43,6 +43,22 @@ describeWithBrowser('a refused dashboard form in a browser', () => {
   );
 
   it(
+    'focuses the first permission when the permissions are refused, where their error is read out',
+    async () => {
+      await page.goto(`${fitgate.url}/manage/t/default/social/fitbit`);
+      for (const box of await page.locator('input[name="scope"]').all()) await box.uncheck();
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.locator('#scope-error').waitFor();
+      expect(await page.evaluate("document.activeElement && document.activeElement.getAttribute('name')")).toBe('scope');
+      expect(await page.evaluate("document.activeElement && document.activeElement.getAttribute('aria-invalid')")).toBe('true');
+      expect(await page.evaluate("document.activeElement && document.activeElement.getAttribute('aria-describedby')")).toBe('scope-error');
+      expect(await page.evaluate("document.activeElement === document.querySelector('input[name=\"scope\"]')")).toBe(true);
+      expect(errors.filter((error) => !error.includes('status of 400'))).toEqual([]);
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+
+  it(
     'leaves the focus alone on a page with nothing refused',
     async () => {
       await page.goto(`${fitgate.url}/manage/t/default/applications/new`);

@@ -40,7 +40,7 @@ describeWithBrowser('the TRY result at phone and laptop width', () => {
     await page.getByLabel('Client Secret').fill(UPSTREAM_CLIENT.clientSecret);
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Settings saved.').waitFor();
-    await page.getByRole('navigation', { name: 'Fitbit connection' }).getByRole('button', { name: 'Try', exact: true }).click();
+    await page.getByRole('button', { name: 'Try', exact: true }).click();
     await page.getByLabel('Sign in as test user').selectOption('alice');
     await page.getByRole('button', { name: 'Allow' }).click();
     await page.getByRole('heading', { name: 'It works!' }).waitFor();

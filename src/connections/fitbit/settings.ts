@@ -18,11 +18,17 @@ export type FitbitSettings = {
 /** What a connection asks for when its options name no scope, and what a new one starts with. */
 export const DEFAULT_SCOPES: readonly FitbitScope[] = ['activity', 'heartrate', 'profile', 'sleep'];
 
+/** The longest client id and secret accepted. */
+const CLIENT_ID_MAX_LENGTH = 255;
+const CLIENT_SECRET_MAX_LENGTH = 1024;
+
 const settingsSchema = z
   .object({
     api: z.enum(FITBIT_APIS, { error: 'must be "google-health" or "fitbit-legacy"' }).default(FITBIT_APIS[0]),
-    clientId: z.string().trim().min(1, 'must not be empty').max(255).optional(),
-    clientSecret: z.string().min(1, 'must not be empty').max(1024).optional(),
+    // Worded here, not by zod ("Too big: expected string to have <=255 characters"): the dashboard
+    // and the Management API both show this message as it is.
+    clientId: z.string().trim().min(1, 'must not be empty').max(CLIENT_ID_MAX_LENGTH, `must be at most ${CLIENT_ID_MAX_LENGTH} characters`).optional(),
+    clientSecret: z.string().min(1, 'must not be empty').max(CLIENT_SECRET_MAX_LENGTH, `must be at most ${CLIENT_SECRET_MAX_LENGTH} characters`).optional(),
     scope: z
       .array(z.enum(FITBIT_SCOPES, { error: (issue) => `unknown Fitbit scope ${JSON.stringify(issue.input)}; known: ${FITBIT_SCOPES.join(', ')}` }))
       .min(1, 'must list at least one scope')

@@ -17,11 +17,19 @@ declare module 'express-session' {
  * Starts an admin's session on a fresh session id, so an id planted before sign-in (fixation) is
  * worth nothing afterwards. The session remembers the host that issued it and the admin's
  * credential version.
+ *
+ * The same admin signing in again in a session already theirs (a password change signs the browser
+ * in under the new credentials) keeps the session's CSRF token: the forms open in their other tabs
+ * carry it, and would otherwise all be refused as expired. Anyone else signing in, or a visitor's
+ * session, gets a new token with the new session.
  */
 export function signIn(req: Request, admin: Pick<AdminAccount, 'email' | 'credentialVersion'>): Promise<void> {
+  const sameAdmin = signedInEmail(req)?.toLowerCase() === admin.email.toLowerCase();
+  const carriedToken = sameAdmin ? req.session.csrfToken : undefined;
   return new Promise((resolve, reject) => {
     req.session.regenerate((error) => {
       if (error) return reject(error);
+      if (carriedToken !== undefined) req.session.csrfToken = carriedToken;
       req.session.adminEmail = admin.email;
       req.session.adminOrigin = req.context.tenantUrl;
       req.session.adminCredentialVersion = credentialVersionOf(admin);

@@ -9,9 +9,13 @@ import { checkboxField, listField, rawField, textField, type FieldErrors, type F
  * The social connection settings form: what the admin typed, turned into the connection's options
  * by the rule the Management API's PATCH uses too (domain/connection_options.ts: credentials
  * trimmed, the plugin's own parseSettings). The client secret is write-only: the form never shows
- * it, and a blank field keeps the one already stored. Whether a Client ID needs a secret (or a
- * secret a Client ID) is the plugin's rule.
+ * it, and a blank field keeps the one already stored while the Client ID and the API stay the same.
+ * Whether a Client ID needs a secret (or a secret a Client ID) is the plugin's rule.
  */
+
+/** The form's own limit on the Client ID field (maxlength), the longest any plugin takes. */
+export const CLIENT_ID_MAX_LENGTH = 255;
+
 
 export interface SettingsForm {
   /** One of the plugin's `apis` ids. */
@@ -21,6 +25,8 @@ export interface SettingsForm {
   newClientSecret: string;
   scope: string[];
   profileSync: ProfileSyncMode;
+  /** What the admin pressed: Save, or Try, which saves first and then tries what was saved. */
+  then: 'save' | 'try';
 }
 
 /** The form as typed; the API must be one the page offered (the plugin's), or nothing else is read. */
@@ -33,7 +39,21 @@ export function readSettingsForm(body: FormBody, plugin: Pick<ConnectionPlugin, 
     newClientSecret: rawField(body, 'client_secret'),
     scope: [...new Set(listField(body, 'scope'))],
     profileSync: checkboxField(body, 'profile_sync') ? 'on_each_login' : 'on_first_login',
+    then: textField(body, 'then') === 'try' ? 'try' : 'save',
   };
+}
+
+/**
+ * Beside the Client Secret field when the form was refused with a new secret typed in it: the page
+ * cannot give the secret back (secrets are never rendered), so without this the admin would fix the
+ * other field, save, and keep the old secret without knowing. Undefined when no secret was typed,
+ * or when the secret's own error already says it was refused.
+ */
+export function secretNotSavedNotice(body: FormBody, errors: FieldErrors): string | undefined {
+  if (!rawField(body, 'client_secret').trim() || errors.client_secret !== undefined) return undefined;
+  const refused = Object.keys(errors).map((field) => FIELD_LABELS[field]).filter((label) => label !== undefined);
+  const because = refused.length > 0 ? `${refused.join(' and ')} ${refused.length > 1 ? 'were' : 'was'} refused` : 'the settings were refused';
+  return `Client Secret: the new secret you typed was not saved, because ${because}. Paste it again before you save.`;
 }
 
 /**
@@ -86,4 +106,21 @@ export function formValues(plugin: Pick<ConnectionPlugin, 'apis' | 'defaultPermi
     profileSync: typed?.profileSync ?? options.profileSync,
     hasSecret: Boolean(options.clientSecret),
   };
+}
+
+/**
+ * Whether saving `next` would change nothing: Try saves the form first, and pressing it on settings
+ * left as they were should neither log a configuration change nor make the connection look newer.
+ * A kept secret is the stored sealed value itself; a secret typed again is sealed anew and counts as
+ * a change.
+ */
+export function sameOptions(current: ConnectionOptions, next: ConnectionOptions): boolean {
+  return (
+    current.api === next.api &&
+    current.clientId === next.clientId &&
+    current.clientSecret === next.clientSecret &&
+    current.profileSync === next.profileSync &&
+    current.scope.length === next.scope.length &&
+    current.scope.every((scope, index) => next.scope[index] === scope)
+  );
 }

@@ -1,12 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { AppDeps } from '../../app_deps.js';
 import type { ConnectionPlugin } from '../../connections/plugin.js';
 import { callbackUrl } from '../../domain/tenants.js';
 import type { Connection } from '../../domain/types.js';
 import { NotFoundError } from '../../errors/index.js';
 import { logConfigChange } from '../config_change_log.js';
-import { formValues, readSettingsForm, settingsFromForm, type SettingsForm } from './connection_settings_form.js';
+import {
+  CLIENT_ID_MAX_LENGTH,
+  formValues,
+  readSettingsForm,
+  sameOptions,
+  secretNotSavedNotice,
+  settingsFromForm,
+  type SettingsForm,
+} from './connection_settings_form.js';
 import type { FieldErrors } from '../form_fields.js';
 import { apiName } from '../../upstream/api_name.js';
 import { pluginSettingsView } from './plugin_settings_view.js';
@@ -17,8 +25,12 @@ import { usesSandbox } from '../../domain/sandbox_use.js';
 /**
  * Authentication → Social: the plugins fitgate has, and for each its settings page (credentials,
  * mode, permissions, profile sync, the callback URL to register upstream and the setup steps).
+ *
+ * The settings page's Try button belongs to the settings form (`then=try`), so Try tests what the
+ * form shows: the form is saved first, as Save would (a refusal comes back the same way and starts
+ * nothing), and the request then goes on to TRY's own route, `startTry` (try_start_routes.ts).
  */
-export function socialRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' | 'plugins' | 'sandbox'>): Router {
+export function socialRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' | 'plugins' | 'sandbox'>, startTry: RequestHandler): Router {
   const router = Router({ mergeParams: true });
   const tenantOf = (res: Response) => res.locals.managedTenant!.name;
 
@@ -36,12 +48,15 @@ export function socialRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' |
       [...deps.plugins.values()].map(async (plugin) => {
         const connection = await findSocialConnection(deps.store, tenant, plugin.strategy);
         const sandbox = usesSandbox(deps.sandbox, connection);
+        // An API the plugin warns about (shutting down, or gone) must not look healthy in the list.
+        const warning = connection ? plugin.apis.find((api) => api.id === connection.options.api)?.warning : undefined;
         return {
           strategy: plugin.strategy,
           displayName: plugin.displayName,
           mark: plugin.mark,
           connection,
           apiName: connection ? apiName(plugin, connection.options.api) : undefined,
+          warning,
           sandbox,
           // TRY on the list, as in Auth0's guide: once there is something to try.
           tryable: Boolean(connection && (sandbox || connection.options.clientId)),
@@ -52,7 +67,12 @@ export function socialRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' |
     renderPage(res, 'social', { title: 'Social connections', section: 'social', entries });
   });
 
-  function settingsPage(res: Response, plugin: ConnectionPlugin, connection: Connection | undefined, extra: { typed?: SettingsForm; errors?: FieldErrors; saved?: boolean }) {
+  function settingsPage(
+    res: Response,
+    plugin: ConnectionPlugin,
+    connection: Connection | undefined,
+    extra: { typed?: SettingsForm | undefined; errors?: FieldErrors; saved?: boolean; secretNotSaved?: string | undefined },
+  ) {
     const tenant = tenantOf(res);
     const values = formValues(plugin, connection, extra.typed);
     const callback = callbackUrl(deps.config, tenant);
@@ -69,6 +89,8 @@ export function socialRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' |
       // Whether an empty Client ID would log in through the sandbox: only for an upstream it plays.
       sandboxAvailable: usesSandbox(deps.sandbox, { strategy: plugin.strategy, options: { api: values.api } }),
       errors: extra.errors,
+      secretNotSaved: extra.secretNotSaved,
+      clientIdMaxLength: CLIENT_ID_MAX_LENGTH,
       saved: extra.saved,
     };
   }
@@ -79,26 +101,42 @@ export function socialRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' |
     renderPage(res, 'connection', settingsPage(res, plugin, connection, { saved: req.query.saved === '1' }));
   });
 
-  router.post('/:strategy', async (req, res) => {
+  router.post('/:strategy', async (req, res, next) => {
     const plugin = pluginOf(req);
     const tenant = tenantOf(res);
     const connection = await findSocialConnection(deps.store, tenant, plugin.strategy);
+    const refuse = (errors: FieldErrors, typed?: SettingsForm) =>
+      renderPage(res, 'connection', settingsPage(res, plugin, connection, { typed, errors, secretNotSaved: secretNotSavedNotice(req.body, errors) }), 400);
     const form = readSettingsForm(req.body, plugin);
-    if ('error' in form) return renderPage(res, 'connection', settingsPage(res, plugin, connection, { errors: form.error }), 400);
+    if ('error' in form) return refuse(form.error);
     const result = settingsFromForm(form, connection?.options, plugin, deps.sealer);
-    if (!result.ok) return renderPage(res, 'connection', settingsPage(res, plugin, connection, { typed: form, errors: result.errors }), 400);
+    if (!result.ok) return refuse(result.errors, form);
 
-    const now = new Date().toISOString();
     const id = connection?.id ?? `con_${randomBytes(12).toString('base64url')}`;
+    // Try on settings left as they were saves nothing: no configuration change to log.
+    if (form.then === 'save' || !connection || !sameOptions(connection.options, result.options)) {
+      await save(req, res, plugin, connection, id, result.options);
+    }
+    if (form.then === 'try') {
+      // TRY's own route takes the request from here, as if its button had posted: it reads the
+      // connection just saved, and answers as it always does.
+      req.url = `/${encodeURIComponent(plugin.strategy)}/try`;
+      return startTry(req, res, next);
+    }
+    res.redirect(303, `${req.baseUrl}/${encodeURIComponent(plugin.strategy)}?saved=1`);
+  });
+
+  async function save(req: Request, res: Response, plugin: ConnectionPlugin, connection: Connection | undefined, id: string, options: Connection['options']) {
+    const now = new Date().toISOString();
     if (connection) {
-      await deps.store.connections.update({ ...connection, options: result.options, updatedAt: now });
+      await deps.store.connections.update({ ...connection, options, updatedAt: now });
     } else {
       await deps.store.connections.create({
-        tenant,
+        tenant: tenantOf(res),
         id,
         name: plugin.strategy,
         strategy: plugin.strategy,
-        options: result.options,
+        options,
         enabledClients: [],
         createdAt: now,
         updatedAt: now,
@@ -112,8 +150,7 @@ export function socialRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' |
         ? { description: 'Update a connection', method: 'PATCH', path: `/api/v2/connections/${encodeURIComponent(id)}` }
         : { description: 'Create a connection', method: 'POST', path: '/api/v2/connections', statusCode: 201, details: { connection_id: id } },
     );
-    res.redirect(303, `${req.baseUrl}/${encodeURIComponent(plugin.strategy)}?saved=1`);
-  });
+  }
 
   return router;
 }

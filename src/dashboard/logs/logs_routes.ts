@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Store } from '../../store/store.js';
 import { LOG_EVENT_TYPES } from '../../domain/log_events.js';
-import { pageLinks, pageOf, PER_PAGE } from '../paging.js';
+import { InvalidQueryParameterError, pageLinks, pageOf, PER_PAGE } from '../paging.js';
 import { renderPage } from '../views.js';
 
 /** /manage/t/:tenant/logs: the tenant's log events, newest first, filtered by type and user. */
@@ -10,7 +10,7 @@ export function logsRoutes(store: Store): Router {
 
   router.get('/', async (req, res) => {
     const tenant = res.locals.managedTenant!.name;
-    const type = typeof req.query.type === 'string' && Object.hasOwn(LOG_EVENT_TYPES, req.query.type) ? req.query.type : '';
+    const type = logTypeOf(req.query.type);
     const user = typeof req.query.user === 'string' ? req.query.user.trim().slice(0, 300) : '';
     const page = pageOf(req.query.page);
     const query = { page, perPage: PER_PAGE, ...(type && { type }), ...(user && { userId: user }) };
@@ -28,4 +28,17 @@ export function logsRoutes(store: Store): Router {
   });
 
   return router;
+}
+
+/**
+ * The `type` filter: absent or empty means every type. Anything else must be a type the Type list
+ * offers, and is refused by name like a wrong `page` (paging.ts): shown every type instead, an admin
+ * who typed or bookmarked a wrong one would take the list for what they asked.
+ */
+function logTypeOf(value: unknown): string {
+  if (value === undefined || value === '') return '';
+  if (typeof value === 'string' && Object.hasOwn(LOG_EVENT_TYPES, value)) return value;
+  throw new InvalidQueryParameterError(
+    `The query parameter type must be one of the log event types the Type list offers (${Object.keys(LOG_EVENT_TYPES).join(', ')}), or left out for every type.`,
+  );
 }

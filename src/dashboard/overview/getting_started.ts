@@ -5,12 +5,13 @@ import type { AdminAccount } from '../../domain/types.js';
 import { readFirstPasswordFile } from '../account/first_password_file.js';
 import { upstreamNames } from '../connections/plugin_settings_view.js';
 import { findSocialConnection } from '../connections/social_connection.js';
+import { triedCurrentSettings } from '../try/tried_settings.js';
 import { usesSandbox } from '../../domain/sandbox_use.js';
 
 /**
  * The Overview's "Getting started" checklist, read from what is stored (admins, clients,
- * connections, users) and the logs (a successful TRY), never from a flag an admin ticks: a step is
- * done when fitgate can see it was done.
+ * connections, users) and the logs (a successful TRY of the connection's current settings), never
+ * from a flag an admin ticks: a step is done when fitgate can see it was done.
  */
 export interface ChecklistStep {
   readonly key: 'password' | 'application' | 'credentials' | 'try' | 'enable' | 'first_login';
@@ -43,7 +44,8 @@ export async function gettingStarted(deps: Pick<AppDeps, 'store' | 'config' | 'p
   const sandbox = usesSandbox(deps.sandbox, connection);
   const credentials = Boolean(connection?.options.clientId) || sandbox;
   const enabledForAnApp = interactive.some((client) => connection?.enabledClients.includes(client.clientId));
-  const tried = recentLogins.items.some((event) => event.details?.try === true);
+  // A TRY of settings since changed (another API, client or secret) proves nothing about these.
+  const tried = connection !== undefined && recentLogins.items.some((event) => triedCurrentSettings(event, connection));
   const loggedIn = users > 0;
   return [
     { key: 'password', label: 'Change the generated password', done: !passwordUnchanged, href: '/manage/account' },

@@ -6,7 +6,7 @@ import { callbackUrlOf, tenantUrl } from '../../domain/tenants.js';
 import type { Connection } from '../../domain/types.js';
 import { explainFailure, failureKindOf, upstreamSaidOf, type FailureContext, type TryFailure } from './try_failure_explanation.js';
 import { renderTryFailure } from './try_failure_page.js';
-import { reportBase, saveReport, withFailure, withSuccess, type TryReport } from './try_report.js';
+import { reportBase, resultPath, saveReport, withFailure, withSuccess, type TryReport } from './try_report.js';
 import { recordTry } from './try_log_event.js';
 import { takeTry, TRY_CALLBACK_PATH, type TryTransaction } from './try_transaction.js';
 
@@ -44,8 +44,7 @@ export function tryCallbackRoutes(
       { tenant: report.tenant, connection: connection.name, outcome: report.success ? 'success' : report.failure?.kind },
       'dashboard TRY finished',
     );
-    const resultPath = `/manage/t/${encodeURIComponent(report.tenant)}/social/${encodeURIComponent(report.strategy)}/try/result/${report.id}`;
-    res.redirect(303, `${transaction.dashboardUrl}${resultPath}`);
+    res.redirect(303, `${transaction.dashboardUrl}${resultPath(report)}`);
   });
 
   async function finish(transaction: TryTransaction, connection: Connection, req: Request, query: URLSearchParams): Promise<TryReport> {

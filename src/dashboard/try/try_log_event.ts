@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app_deps.js';
 import { recordLogEvent } from '../../domain/log_events.js';
 import type { Connection } from '../../domain/types.js';
 import { requestLogFacts } from '../../http/request_log_facts.js';
+import { settingsFingerprint } from './tried_settings.js';
 
 /** How one TRY ended, for the tenant's logs. */
 export interface TryOutcome {
@@ -15,25 +16,44 @@ export interface TryOutcome {
 }
 
 /**
+ * A failure kind fitgate names itself, logged as the upstream's own code, which the failure page
+ * quotes: an admin reading one finds the other. The note keeps what the kind adds.
+ */
+const LOGGED_AS: Readonly<Record<string, { error: string; note?: string }>> = {
+  // At authorize only the client id has been sent: the upstream's invalid_client is an unknown id.
+  unknown_client: { error: 'invalid_client', note: 'unknown Client ID, refused at authorize' },
+};
+
+/**
  * A TRY is a login as far as the logs go (Auth0 logs its TRY as `s`, or `f` when it fails), marked
  * details.try: the Overview's checklist reads a successful one, charts leave them all out, and an
  * admin looking for why a connection fails finds the failed ones under `f` with the failure's kind.
- * No user id: TRY creates no user. Best effort, like every log line.
+ * No user id: TRY creates no user. The settings it tried go with it (tried_settings.ts). Best
+ * effort, like every log line.
  */
 export async function recordTry(deps: Pick<AppDeps, 'store' | 'logger'>, req: Request, connection: Connection, outcome: TryOutcome): Promise<void> {
-  const { failureKind } = outcome;
+  const logged = outcome.failureKind === undefined ? undefined : (LOGGED_AS[outcome.failureKind] ?? { error: outcome.failureKind });
+  const failureKind = logged?.error;
   try {
     await recordLogEvent(deps.store, {
       tenant: outcome.tenant,
       ...requestLogFacts(req),
       type: failureKind ? 'f' : 's',
-      description: failureKind ? `Failed login (Try from the dashboard): ${failureKind}` : 'Successful login (Try from the dashboard; no user created)',
+      description: failureKind
+        ? `Failed login (Try from the dashboard): ${failureKind}${logged?.note ? ` (${logged.note})` : ''}`
+        : 'Successful login (Try from the dashboard; no user created)',
       connection: connection.name,
       connectionId: connection.id,
       strategy: connection.strategy,
       strategyType: 'social',
       ...(outcome.userName ? { userName: outcome.userName } : {}),
-      details: { try: true, api: outcome.api, request: { channel: 'dashboard' }, ...(failureKind && { error: failureKind }) },
+      details: {
+        try: true,
+        api: outcome.api,
+        settings: settingsFingerprint(connection.options),
+        request: { channel: 'dashboard' },
+        ...(failureKind && { error: failureKind }),
+      },
     });
   } catch (error) {
     deps.logger.warn({ err: error }, 'could not record a TRY in the logs');

@@ -3,7 +3,7 @@ import type { PluginProfile, PluginTokens } from '../../connections/plugin.js';
 import type { EphemeralStore } from '../../domain/ports.js';
 import { REDACTED, redactJson, redactParameters, redactUrl } from './redact.js';
 import type { TryFailure } from './try_failure_explanation.js';
-import type { TryTransaction } from './try_transaction.js';
+import type { PendingTry, TryTransaction } from './try_transaction.js';
 
 /**
  * What a finished TRY shows: each step with secrets redacted, then the profile ("It works!") or what
@@ -22,7 +22,8 @@ export interface TryReport {
   callbackUrl: string;
   steps: {
     authorizeUrl?: string;
-    callbackParameters: Record<string, string>;
+    /** Absent when the TRY failed before the browser left for the upstream: nothing came back. */
+    callbackParameters?: Record<string, string>;
     tokenResponse?: Record<string, string | number>;
   };
   requestedScopes: string[];
@@ -59,6 +60,36 @@ export function reportBase(transaction: TryTransaction, callbackUrl: string, cal
       callbackParameters: redactParameters(callbackQuery.entries()),
     },
   };
+}
+
+/**
+ * The report of a TRY that failed before the browser left for the upstream (the authorize preflight's
+ * refusal, fitgate's own failure to start): the authorize URL, when there was one, and the failure.
+ */
+export function failedAtStart(
+  pending: Pick<PendingTry, 'tenant' | 'strategy' | 'api' | 'adminEmail' | 'sandbox' | 'requestedScopes'>,
+  callbackUrl: string,
+  failure: TryFailure,
+  authorizeUrl?: string,
+): TryReport {
+  const { tenant, strategy, api, adminEmail, sandbox, requestedScopes } = pending;
+  return {
+    id: randomBytes(18).toString('base64url'),
+    tenant,
+    strategy,
+    api,
+    adminEmail,
+    sandbox,
+    callbackUrl,
+    requestedScopes,
+    steps: authorizeUrl === undefined ? {} : { authorizeUrl: redactUrl(authorizeUrl) },
+    failure,
+  };
+}
+
+/** Where the admin who began the TRY reads its report, on the host where they use the dashboard. */
+export function resultPath(report: Pick<TryReport, 'tenant' | 'strategy' | 'id'>): string {
+  return `/manage/t/${encodeURIComponent(report.tenant)}/social/${encodeURIComponent(report.strategy)}/try/result/${report.id}`;
 }
 
 export function withSuccess(report: TryReport, login: TryLogin): TryReport {

@@ -10,7 +10,7 @@ import { renderPage } from '../views.js';
 import { preflightAuthorize } from './authorize_preflight.js';
 import { areasRepeatNames, grantedByArea, grantsByArea } from './granted_by_area.js';
 import { explainFailure, failureKindOf, upstreamSaidOf, type TryFailure } from './try_failure_explanation.js';
-import { renderTryFailure } from './try_failure_page.js';
+import { answerStartFailure } from './try_start_failure.js';
 import { apiName } from '../../upstream/api_name.js';
 import { recordTry } from './try_log_event.js';
 import { loadReport } from './try_report.js';
@@ -30,7 +30,8 @@ import { beginTry, rememberAuthorizeUrl, type PendingTry, type TryTransaction } 
  * admin's browser do that (the session cookie is SameSite=Lax, sent on top-level navigations).
  * The POST is answered with a page that moves on to the upstream by itself (a meta refresh), not a
  * redirect: Chromium would hold a form's redirect to another origin to the page's CSP form-action
- * 'self' (security_headers.ts).
+ * 'self' (security_headers.ts). A failure found before the browser leaves is kept as a report and
+ * answered with a redirect to its result page (try_start_failure.ts).
  */
 export function tryStartRoutes(
   deps: Pick<AppDeps, 'store' | 'config' | 'plugins' | 'logger'>,
@@ -61,7 +62,8 @@ export function tryStartRoutes(
       upstream = upstreams.resolve(connection, url);
     } catch (error) {
       const failure = explainFailure('not_configured', upstreamSaidOf(error), context);
-      return renderTryFailure(res, failure, { strategy: strategyName, sandbox: false }, 409);
+      const tried = { tenant, strategy: strategyName, api: connection.options.api, adminEmail: res.locals.admin!.email, sandbox: false, requestedScopes };
+      return answerStartFailure(ephemeral, res, tried, failure, { callbackUrl: context.callbackUrl });
     }
     const pending: PendingTry = {
       tenant,
@@ -74,12 +76,13 @@ export function tryStartRoutes(
       sandbox: upstream.sandbox,
     };
     const begin = (verifier: string | undefined): Promise<TryTransaction> => beginTry(ephemeral, pending, verifier);
-    const outcome = await startRoundTrip(req, { upstreams, connection, tenantUrl: url, deadlineMs: upstreams.startDeadlineMs }, begin);
+    // prompt=consent: an upstream that issues a refresh token only on a consent (Google) then issues
+    // one at every TRY, so each TRY tests the refresh-token path a real first login takes.
+    const outcome = await startRoundTrip(req, { upstreams, connection, tenantUrl: url, deadlineMs: upstreams.startDeadlineMs }, begin, ['consent']);
     const displayName = plugin?.displayName ?? strategyName;
-    const shown = { strategy: strategyName, sandbox: upstream.sandbox, displayName };
-    const failed = async (failure: TryFailure) => {
+    const failed = async (failure: TryFailure, authorizeUrl?: string) => {
       await recordTry(deps, req, connection, { tenant, api: connection.options.api, failureKind: failure.kind });
-      renderTryFailure(res, failure, shown, 502);
+      await answerStartFailure(ephemeral, res, pending, failure, { callbackUrl: context.callbackUrl, authorizeUrl });
     };
     // fitgate's own failure (its store not answering, wrapped or still the driver's) is no finding
     // about the upstream: the dashboard's error page says what it is, and no failed TRY is logged.
@@ -93,7 +96,7 @@ export function tryStartRoutes(
     const refusal = upstream.sandbox ? undefined : await preflightAuthorize(outcome.url, upstream);
     if (refusal) {
       await ephemeral.delete('try_transaction', begun.upstreamState);
-      return failed(explainFailure(refusal.kind, refusal.upstreamSaid, context));
+      return failed(explainFailure(refusal.kind, refusal.upstreamSaid, context), outcome.url);
     }
     await rememberAuthorizeUrl(ephemeral, begun, outcome.url);
     const upstreamName = upstream.sandbox ? `the ${displayName} sandbox` : (plugin?.wording(connection.options.api).name ?? 'the upstream');

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Express } from 'express';
+import type { Logger } from 'pino';
 import request from 'supertest';
 import type { AppDeps } from '../../../src/app_deps.js';
 import { createApp } from '../../../src/app.js';
@@ -49,6 +50,8 @@ export interface HarnessOptions {
    * beside it as a second instance, and close() leaves the store to its owner.
    */
   shared?: { store: Store; dataDir: string };
+  /** The app's logger (request lines included); silent when left out. */
+  logger?: Logger;
 }
 
 export async function startDashboardHarness(options: HarnessOptions = {}): Promise<DashboardHarness> {
@@ -68,7 +71,7 @@ export async function startDashboardHarness(options: HarnessOptions = {}): Promi
     config,
     store,
     sealer: createSealer(config.masterKeys),
-    logger: createLogger({ level: 'silent' }),
+    logger: options.logger ?? createLogger({ level: 'silent' }),
     plugins,
     internalBaseUrl: () => internalBaseUrl,
     ...(sandbox ? { sandbox } : {}),

@@ -74,6 +74,20 @@ export async function pressTry(agent: Agent, status: number, tenant = 'default')
 }
 
 /**
+ * Presses Try when the TRY fails before the browser leaves for the upstream (the authorize
+ * preflight's refusal, fitgate's own start): the answer is a redirect (303, Post/Redirect/Get) to
+ * the TRY's result page, which this opens. Returns the page and its address.
+ */
+export async function pressTryToFailure(agent: Agent, tenant = 'default', strategy = 'fitbit'): Promise<{ text: string; location: string }> {
+  const page = `/manage/t/${tenant}/social/${strategy}`;
+  const _csrf = await csrfFrom(agent, page);
+  const answer = await agent.post(`${page}/try`).set('Accept', 'text/html').type('form').send({ _csrf }).expect(303);
+  const location = String(answer.headers.location);
+  expect(location).toMatch(new RegExp(`^${page}/try/result/[A-Za-z0-9_-]{24}$`));
+  return { text: (await agent.get(location).expect(200)).text, location };
+}
+
+/**
  * Presses Try on a tenant's Fitbit connection and returns the upstream's authorize URL, where the
  * answer's page sends the browser on (by a meta refresh, as a form's redirect off-site is held to
  * the CSP's form-action).
@@ -95,7 +109,11 @@ export function continueUrlOf(html: string): string {
  * the result page and returns it.
  */
 export async function runTry(agent: Agent, upstream: (authorizeUrl: string) => Promise<URL>): Promise<string> {
-  const back = await upstream(await startTry(agent));
+  return finishTry(agent, await upstream(await startTry(agent)));
+}
+
+/** Follows fitgate from where the upstream sent the browser back (`back`) to the TRY's result page, and returns it. */
+export async function finishTry(agent: Agent, back: URL): Promise<string> {
   expect(`${back.origin}${back.pathname}`).toBe(`http://${HOST}/login/callback`);
 
   const callback = await agent.get(`/login/callback${back.search}`).expect(303);

@@ -31,3 +31,51 @@ describe('client_id and client_secret through PATCH', () => {
     expect((await stored())?.clientId).toBe(DEMO.googleServer.clientId);
   });
 });
+
+/**
+ * The stored client_secret belongs to one client of one API: PATCH keeps it only for the same
+ * client_id and api, the rule the dashboard's settings form applies (domain/connection_options.ts).
+ */
+describe('the stored client_secret through PATCH', () => {
+  const patch = (options: Record<string, unknown>) => harness.call('patch', `/connections/${harness.connection.id}`, admin, { options });
+  const stored = async () => (await harness.store.connections.get(harness.tenant.name, harness.connection.id))?.options;
+  const storedSecret = async () => {
+    const sealed = (await stored())?.clientSecret;
+    return sealed === undefined ? undefined : harness.deps[0]!.sealer.open(sealed);
+  };
+
+  it('keeps it for the same client_id and api, the api left out taking its default', async () => {
+    await patch({ api: 'google-health', client_id: DEMO.googleServer.clientId, client_secret: DEMO.googleServer.clientSecret, scope: ['activity'] }).expect(200);
+    await patch({ client_id: DEMO.googleServer.clientId, scope: ['activity', 'sleep'] }).expect(200);
+    expect(await stored()).toMatchObject({ api: 'google-health', clientId: DEMO.googleServer.clientId, scope: ['activity', 'sleep'] });
+    expect(await storedSecret()).toBe(DEMO.googleServer.clientSecret);
+  });
+
+  it('refuses another Google client_id without its own secret, saying the stored one is not kept for it', async () => {
+    const refused = await patch({ api: 'google-health', client_id: 'another.apps.googleusercontent.com', scope: ['activity'] }).expect(400);
+    expect(refused.body.message).toBe(
+      "Payload validation error: 'is required with a client ID in google-health mode: the token request is authenticated with it; the stored secret belongs to the previous client ID or API and is not kept for another' on property options.client_secret.",
+    );
+    expect((await stored())?.clientId).toBe(DEMO.googleServer.clientId);
+    expect(await storedSecret()).toBe(DEMO.googleServer.clientSecret);
+  });
+
+  it('saves a legacy "Client" app’s client_id without the secret of the "Server" app before it', async () => {
+    await patch({ api: 'fitbit-legacy', client_id: DEMO.legacyServer.clientId, client_secret: DEMO.legacyServer.clientSecret, scope: ['activity'] }).expect(200);
+    await patch({ api: 'fitbit-legacy', client_id: DEMO.legacyClient.clientId, scope: ['activity'] }).expect(200);
+    expect(await stored()).toMatchObject({ api: 'fitbit-legacy', clientId: DEMO.legacyClient.clientId });
+    expect(await storedSecret()).toBeUndefined();
+  });
+
+  it('does not carry the secret over to another api, the api left out included', async () => {
+    await patch({ api: 'fitbit-legacy', client_id: DEMO.legacyServer.clientId, client_secret: DEMO.legacyServer.clientSecret, scope: ['activity'] }).expect(200);
+    const refused = await patch({ client_id: DEMO.legacyServer.clientId, scope: ['activity'] }).expect(400);
+    expect(refused.body.message).toMatch(/on property options\.client_secret\.$/);
+    expect((await stored())?.api).toBe('fitbit-legacy');
+  });
+
+  it('words a client_id that is too long as the dashboard does', async () => {
+    const refused = await patch({ api: 'fitbit-legacy', client_id: 'x'.repeat(256), scope: ['activity'] }).expect(400);
+    expect(refused.body.message).toBe("Payload validation error: 'must be at most 255 characters' on property options.client_id.");
+  });
+});

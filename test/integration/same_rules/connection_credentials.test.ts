@@ -63,6 +63,34 @@ describe('connection credentials, in the dashboard and the Management API', () =
     expect(await storedCredentials()).toEqual({ clientId: undefined, secret: undefined });
   });
 
+  it('keeps the stored secret only for the same Client ID and API, both ways: another Google client is refused without its own', async () => {
+    expect((await typed('owner.apps.googleusercontent.com', 'owner-secret')).status).toBe(303);
+    const notKept = 'the stored secret belongs to the previous client ID or API and is not kept for another';
+
+    const refusedInDashboard = await typed('other.apps.googleusercontent.com', '');
+    expect(refusedInDashboard.status).toBe(400);
+    expect(refusedInDashboard.text).toContain(notKept);
+    const refusedByApi = await sent({ client_id: 'other.apps.googleusercontent.com' });
+    expect(refusedByApi.status).toBe(400);
+    expect((refusedByApi.body as { message: string }).message).toContain(`${notKept}' on property options.client_secret.`);
+
+    expect(await storedCredentials()).toEqual({ clientId: 'owner.apps.googleusercontent.com', secret: 'owner-secret' });
+  });
+
+  it('saves a legacy "Client" app over a "Server" app without the Server app’s secret, both ways', async () => {
+    const legacy = (clientId: string, clientSecret: string) => both.form(settings, settings, { api: 'fitbit-legacy', client_id: clientId, client_secret: clientSecret, scope });
+    const { id } = await connection();
+    const patched = (options: Record<string, unknown>) => both.api('patch', `/connections/${encodeURIComponent(id)}`, { options: { api: 'fitbit-legacy', scope, ...options } });
+
+    expect((await legacy('23SERV', 'server-secret')).status).toBe(303);
+    expect((await legacy('23CLNT', '')).status).toBe(303);
+    expect(await storedCredentials()).toEqual({ clientId: '23CLNT', secret: undefined });
+
+    expect((await patched({ client_id: '23SERV', client_secret: 'server-secret' })).status).toBe(200);
+    expect((await patched({ client_id: '23CLNT' })).status).toBe(200);
+    expect(await storedCredentials()).toEqual({ clientId: '23CLNT', secret: undefined });
+  });
+
   it('refuses a secret given with a blank Client ID both ways, and keeps what was stored', async () => {
     expect((await typed('stays.apps.googleusercontent.com', 'stays-secret')).status).toBe(303);
 

@@ -3,7 +3,8 @@ import request from 'supertest';
 import { connectionPlugins } from '../../../src/connections/registry.js';
 import { createClient } from '../../../src/domain/clients.js';
 import { fakePlugin } from '../../support/fake_plugin.js';
-import { csrfFrom, HOST, submitForm, useSignedInDashboard } from '../dashboard/dashboard_harness.js';
+import { HOST, submitForm, useSignedInDashboard } from '../dashboard/dashboard_harness.js';
+import { pressTryToFailure } from '../dashboard/try_helpers.js';
 
 const CLIENT_CALLBACK = 'https://steps.example/callback';
 const FITBIT_NOTICE = 'Sandbox: no real Fitbit account is used.';
@@ -75,9 +76,7 @@ describe('the sandbox beside a plugin it does not play', () => {
   });
 
   it('does not send a TRY of the Acme connection to the sandbox: it is not configured', async () => {
-    const page = `${social}/acme`;
-    const _csrf = await csrfFrom(dashboard.agent(), page);
-    const { text } = await dashboard.agent().post(`${page}/try`).set('Accept', 'text/html').type('form').send({ _csrf }).expect(409);
+    const { text } = await pressTryToFailure(dashboard.agent(), 'default', 'acme');
     expect(text).toContain('The connection &quot;acme&quot; has no upstream client id yet; an administrator must configure it.');
     expect(text).not.toContain('Sandbox:');
   });

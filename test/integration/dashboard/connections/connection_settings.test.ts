@@ -42,7 +42,10 @@ describe('the Fitbit connection settings page', () => {
   });
 
   it('turns profile sync off when the box is unticked', async () => {
-    await submitForm(dashboard.agent(), page, page, { api: 'google-health', client_id: 'x.apps.googleusercontent.com', scope: ['profile'] }).then((r) => expect(r.status).toBe(303));
+    // A new client on another API: the legacy client's secret stays behind, so this one brings its own.
+    await submitForm(dashboard.agent(), page, page, { api: 'google-health', client_id: 'x.apps.googleusercontent.com', client_secret: 'GOCSPX-x', scope: ['profile'] }).then((r) =>
+      expect(r.status).toBe(303),
+    );
     expect((await dashboard.harness().store.connections.getByName('default', 'fitbit'))?.options.profileSync).toBe('on_first_login');
   });
 
@@ -50,6 +53,30 @@ describe('the Fitbit connection settings page', () => {
     const refused = await submitForm(dashboard.agent(), page, page, { api: 'google-health', client_id: 'x.apps.googleusercontent.com' });
     expect(refused.status).toBe(400);
     expect(refused.text).toContain('<p class="field-error" id="scope-error">Permissions: must list at least one scope</p>');
+  });
+
+  it('marks the first permission box refused and described by the error, as a fieldset takes neither', async () => {
+    const refused = await submitForm(dashboard.agent(), page, page, { api: 'google-health', client_id: 'x.apps.googleusercontent.com' });
+    const boxes = [...refused.text.matchAll(/<input type="checkbox" name="scope"[^>]*>/g)].map(([box]) => box);
+    expect(boxes[0]).toMatch(/ aria-invalid="true" aria-describedby="scope-error">$/);
+    expect(boxes.slice(1).filter((box) => box.includes('aria-invalid'))).toEqual([]);
+    const { text } = await dashboard.agent().get(page).expect(200);
+    expect(text).not.toMatch(/name="scope"[^>]*aria-invalid/);
+  });
+
+  it('holds the Client ID to 255 characters and says so in words', async () => {
+    const { text } = await dashboard.agent().get(page).expect(200);
+    expect(text).toMatch(/<input id="client_id" name="client_id"[^>]* maxlength="255"/);
+    const refused = await submitForm(dashboard.agent(), page, page, { api: 'google-health', client_id: `${'x'.repeat(256)}`, client_secret: 'GOCSPX-x', scope: ['profile'] });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('<p class="field-error" id="client_id-error">Client ID: must be at most 255 characters</p>');
+  });
+
+  it('links the consoles in the setup steps, but not an address with a placeholder in it', async () => {
+    const { text } = await dashboard.agent().get(page).expect(200);
+    expect(text).toContain('<a href="https://console.cloud.google.com/" rel="noopener" target="_blank">');
+    expect(text).toContain('(https://www.googleapis.com/auth/googlehealth.AREA.readonly)');
+    expect(text).not.toContain('href="https://www.googleapis.com/auth/googlehealth.AREA.readonly"');
   });
 
   it('refuses Google Health permissions that cannot identify the user', async () => {

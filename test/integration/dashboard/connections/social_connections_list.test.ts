@@ -31,6 +31,15 @@ describe('the social connections list', () => {
     expect(text).toMatch(new RegExp(`<form method="post" action="${settings}/try" class="button-form">\\s*<input type="hidden" name="_csrf" value="[^"]+">\\s*<button type="submit" aria-label="Try Fitbit">Try</button>`));
   });
 
+  it('does not show a connection on an API its plugin warns about as healthy, and gives the plugin’s warning', async () => {
+    const saved = await submitForm(dashboard.agent(), settings, settings, { api: 'fitbit-legacy', client_id: '23LIST', client_secret: 'legacy-list-secret', scope: ['activity'] });
+    expect(saved.status).toBe(303);
+    const { text } = await dashboard.agent().get(list).expect(200);
+    expect(text).toContain('<span class="badge badge-warning">Needs attention</span>');
+    expect(text).not.toContain('>Configured</span>');
+    expect(text).toContain('<p class="connection-warning" role="note"><strong>Legacy Fitbit Web API:</strong> Fitbit turned the legacy Web API off on 2026-11-02.');
+  });
+
   it('shows a configured connection with its API and a TRY button', async () => {
     const saved = await submitForm(dashboard.agent(), settings, settings, {
       api: 'google-health',
@@ -40,8 +49,9 @@ describe('the social connections list', () => {
     });
     expect(saved.status).toBe(303);
     const { text } = await dashboard.agent().get(list).expect(200);
-    expect(text).toContain('>Configured</span>');
+    expect(text).toContain('<span class="badge badge-on">Configured</span>');
     expect(text).toContain('Google Health API');
+    expect(text).not.toContain('connection-warning');
     expect(text).toContain(`action="${settings}/try"`);
     expect(text).not.toContain('GOCSPX-list-test');
   });

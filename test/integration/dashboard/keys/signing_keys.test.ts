@@ -33,6 +33,23 @@ describe('the dashboard signing keys page', () => {
     expect(text).not.toContain(`<td>${current.currentSince}</td>`);
   });
 
+  it('lists the keys as a table a phone shows as cards, each cell labelled, the action cell empty where there is none', async () => {
+    const { text } = await dashboard.agent().get(page).expect(200);
+    expect(text).toContain('<table class="stack">');
+    for (const label of ['Key id (kid)', 'State', 'Current since', 'Current until']) {
+      expect(text.match(new RegExp(`<td data-label="${label.replace(/[()]/g, '\\$&')}">`, 'g'))).toHaveLength((await keys()).length);
+    }
+    expect(text).toMatch(/<td><\/td>/);
+  });
+
+  it('marks the revocation box refused and described by its error when left unticked', async () => {
+    const previous = (await keys()).find((key) => key.status === 'previous')!;
+    const refused = await submitForm(dashboard.agent(), page, `${page}/${encodeURIComponent(previous.kid)}/revoke`, {});
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain(`<input type="checkbox" name="confirm" required aria-invalid="true" aria-describedby="revoke-${previous.kid}-error">`);
+    expect(refused.text).toContain(`<p class="field-error" id="revoke-${previous.kid}-error">Tick the box to confirm the revocation.</p>`);
+  });
+
   it('revokes a previous key, which leaves the JWKS at once', async () => {
     const previous = (await keys()).find((key) => key.status === 'previous')!;
     expect(await jwksKids()).toContain(previous.kid);

@@ -32,6 +32,19 @@ describe('logs in the dashboard', () => {
     expect(text).not.toContain('logged in');
   });
 
+  it('refuses an unknown type by name on a readable page, as it refuses a wrong page number, rather than showing every type', async () => {
+    for (const query of ['type=zzz', 'page=abc']) {
+      const { text } = await agent.get(`/manage/t/default/logs?${query}`).set('Accept', 'text/html').expect(400);
+      expect(text).toContain('This address cannot be shown');
+      expect(text).toContain('Correct that part of the address, or open the page again from the menu.');
+      expect(text).not.toContain('reload the page');
+    }
+    const { text } = await agent.get('/manage/t/default/logs?type=zzz').expect(400);
+    expect(text).toContain('The query parameter type must be one of the log event types the Type list offers (s, f, ');
+    // Left empty, as the form's "All types" sends it: every type.
+    expect((await agent.get('/manage/t/default/logs?type=').expect(200)).text).toContain('alice logged in');
+  });
+
   it('filters by user', async () => {
     const { text } = await agent.get(`/manage/t/default/logs?user=${encodeURIComponent('fitbit|BOB001')}`).expect(200);
     expect(text).toContain('bob was refused');

@@ -3,6 +3,8 @@ import { connectionPlugins } from '../../../../src/connections/registry.js';
 import { createClient } from '../../../../src/domain/clients.js';
 import { recordLogEvent } from '../../../../src/domain/log_events.js';
 import { writeFirstPasswordFile } from '../../../../src/dashboard/account/first_password_file.js';
+import { settingsFingerprint } from '../../../../src/dashboard/try/tried_settings.js';
+import type { ConnectionOptions } from '../../../../src/domain/types.js';
 import { submitForm, useSignedInDashboard } from '../dashboard_harness.js';
 
 /**
@@ -52,16 +54,63 @@ describe('the getting-started checklist on the Overview', () => {
     expect(text).toContain('using the sandbox');
   });
 
-  it('marks TRY done from its success in the logs, and enabling from the connection', async () => {
+  /** A successful TRY in the logs, as try_log_event.ts records one, of these settings (default: the connection's own). */
+  async function loggedTry(options?: ConnectionOptions, date?: Date): Promise<void> {
+    const { store } = dashboard.harness();
+    const connection = (await store.connections.getByName('default', 'fitbit'))!;
+    const tried = options ?? connection.options;
+    await recordLogEvent(store, {
+      tenant: 'default',
+      type: 's',
+      description: 'Successful login (Try from the dashboard; no user created)',
+      connection: 'fitbit',
+      connectionId: connection.id,
+      ...(date && { date }),
+      details: { try: true, api: tried.api, settings: settingsFingerprint(tried) },
+    });
+  }
+
+  it('leaves TRY to do after a TRY of other settings: another API, client or permissions', async () => {
     const { store } = dashboard.harness();
     await recordLogEvent(store, { tenant: 'default', type: 's', description: 'Dashboard sign-in', userName: 'owner@example.com' });
+    const { options } = (await store.connections.getByName('default', 'fitbit'))!;
+    await loggedTry({ ...options, api: 'fitbit-legacy' });
+    await loggedTry({ ...options, clientId: 'retired.apps.googleusercontent.com' });
+    await loggedTry({ ...options, scope: ['sleep'] });
     expect((await steps())?.try).toBe('todo');
-    await recordLogEvent(store, { tenant: 'default', type: 's', description: 'Successful login (Try)', connection: 'fitbit', details: { try: true } });
+  });
+
+  it('marks TRY done from a success of the current settings in the logs, and enabling from the connection, which leaves TRY done', async () => {
+    const { store } = dashboard.harness();
+    await loggedTry();
+    expect((await steps())?.try).toBe('done');
     const clients = await store.clients.list('default', { page: 0, perPage: 10 });
     const web = clients.items.find((client) => client.appType === 'regular_web')!;
     const connection = (await store.connections.getByName('default', 'fitbit'))!;
-    await store.connections.update({ ...connection, enabledClients: [web.clientId] });
+    // Enabling changes the connection's updatedAt, and nothing a TRY tested.
+    await store.connections.update({ ...connection, enabledClients: [web.clientId], updatedAt: new Date(Date.now() + 1000).toISOString() });
     expect(await steps()).toMatchObject({ try: 'done', enable: 'done', first_login: 'todo' });
+  });
+
+  it('takes TRY back to do once the settings it tried change', async () => {
+    const page = '/manage/t/default/social/fitbit';
+    expect((await submitForm(dashboard.agent(), page, page, { api: 'fitbit-legacy', client_id: '', client_secret: '', scope: ['heartrate'] })).status).toBe(303);
+    expect((await steps())?.try).toBe('todo');
+    expect((await submitForm(dashboard.agent(), page, page, { api: 'google-health', client_id: '', client_secret: '', scope: ['activity'] })).status).toBe(303);
+    // Back to the settings that were tried: that TRY proves them again.
+    expect((await steps())?.try).toBe('done');
+  });
+
+  it('counts a TRY logged without its settings (before they were logged) only when newer than the connection’s last change', async () => {
+    const { store } = dashboard.harness();
+    await store.logs.deleteOlderThan(new Date(Date.now() + 60_000));
+    const connection = (await store.connections.getByName('default', 'fitbit'))!;
+    const logged = (date: Date) =>
+      recordLogEvent(store, { tenant: 'default', type: 's', description: 'Successful login (Try)', connection: 'fitbit', date, details: { try: true, api: connection.options.api } });
+    await logged(new Date(Date.parse(connection.updatedAt) - 1000));
+    expect((await steps())?.try).toBe('todo');
+    await logged(new Date(Date.parse(connection.updatedAt) + 1000));
+    expect((await steps())?.try).toBe('done');
   });
 
   it('goes away after the first real login', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { DEMO, denyUrl } from '../../../support/emulator.js';
-import { configureFitbit, followUpstream, pressTry, runTry, useTrySetup } from '../try_helpers.js';
+import { configureFitbit, followUpstream, pressTryToFailure, runTry, useTrySetup } from '../try_helpers.js';
 
 /**
  * A failed TRY leaves a failed login (`f`) in the logs, marked "try" and naming the failure's kind,
@@ -25,10 +25,16 @@ describe('failed TRYs in the logs', () => {
     });
   });
 
-  it('records a TRY the upstream refused before anyone signed in (an unknown Client ID)', async () => {
+  it('records a TRY the upstream refused before anyone signed in (an unknown Client ID) with the code its page quotes', async () => {
     await configureFitbit(setup.harness(), { api: 'google-health', clientId: 'nobody.apps.googleusercontent.com', clientSecret: 'some-secret-never-tried' });
-    await pressTry(setup.agent(), 502);
-    expect((await failedTries()).at(0)).toMatchObject({ type: 'f', description: 'Failed login (Try from the dashboard): unknown_client', details: { try: true, error: 'unknown_client' } });
+    const page = await pressTryToFailure(setup.agent());
+    // The page quotes the upstream's invalid_client; the log names the same code, and what it meant here.
+    expect(page.text).toContain('invalid_client');
+    expect((await failedTries()).at(0)).toMatchObject({
+      type: 'f',
+      description: 'Failed login (Try from the dashboard): invalid_client (unknown Client ID, refused at authorize)',
+      details: { try: true, error: 'invalid_client' },
+    });
   });
 
   it('does not tick "Try the connection" on the getting-started checklist', async () => {

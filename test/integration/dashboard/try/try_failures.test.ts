@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { approveUrl, DEMO, denyUrl } from '../../../support/emulator.js';
-import { configureFitbit, followUpstream, pressTry, runTry, useTrySetup } from '../try_helpers.js';
+import { configureFitbit, followUpstream, pressTryToFailure, runTry, useTrySetup } from '../try_helpers.js';
 
 /** Each way a TRY fails ends on a page saying what the upstream said, what it means and the fix. */
 describe('TRY failures', () => {
@@ -23,11 +23,11 @@ describe('TRY failures', () => {
     ['fitbit-legacy', '23NOBODY', 'Invalid client_id'],
   ] as const)('explains an unknown %s Client ID where it was refused, at authorize, not as a wrong secret', async (api, clientId, upstreamWords) => {
     await configureFitbit(setup.harness(), { api, clientId, clientSecret: 'some-secret-never-tried' });
-    const page = await pressTry(setup.agent(), 502);
+    const page = await pressTryToFailure(setup.agent());
     expect(page.text).toContain('Try failed');
     expect(page.text).toContain(upstreamWords);
     expect(page.text).toContain('does not know this Client ID');
-    expect(page.text).toContain('paste it into Client ID');
+    expect(page.text).toContain('Paste it into Client ID');
     expect(page.text).not.toContain('Client Secret was refused');
     expect(page.text).not.toContain('paste it into Client Secret');
   });
@@ -57,7 +57,7 @@ describe('TRY failures', () => {
       name: 'registered for another site',
     });
     await configureFitbit(setup.harness(), { api: 'google-health', clientId: 'elsewhere.apps.googleusercontent.com', clientSecret: 'GOCSPX-elsewhere-secret-0123456789' });
-    const page = await pressTry(setup.agent(), 502);
+    const page = await pressTryToFailure(setup.agent());
     expect(page.text).toContain('redirect_uri_mismatch');
     expect(page.text).toContain('Register exactly http://localhost:3000/login/callback');
   });
@@ -66,11 +66,46 @@ describe('TRY failures', () => {
     setup.emulator().control.setLegacyShutdown(true);
     try {
       await configureFitbit(setup.harness(), { api: 'fitbit-legacy', ...DEMO.legacyServer });
-      const page = await pressTry(setup.agent(), 502);
+      const page = await pressTryToFailure(setup.agent());
       expect(page.text).toContain('HTTP 410 Gone');
       expect(page.text).toContain('Switch this connection&#39;s API to &quot;Google Health API&quot;');
     } finally {
       setup.emulator().control.setLegacyShutdown(false);
+    }
+  });
+
+  it('tells the admin to enable the Google Health API in their project when Google answers SERVICE_DISABLED, not to tick permissions', async () => {
+    const { control } = setup.emulator();
+    const app = control.apps().find((candidate) => candidate.clientId === DEMO.googleServer.clientId)!;
+    control.registerApp({ ...app, healthApiEnabled: false });
+    try {
+      await configureFitbit(setup.harness(), { api: 'google-health', ...DEMO.googleServer });
+      const page = await runTry(setup.agent(), (url) => followUpstream(approveUrl(url, { user: 'alice' })));
+      expect(page).toContain('Try failed');
+      expect(page).toContain('PERMISSION_DENIED');
+      expect(page).toContain('Google Health API has not been used in project 1234567890');
+      expect(page).toContain('not enabled in the Google Cloud project that owns this OAuth client');
+      expect(page).toContain('enable the Google Health API');
+      expect(page).not.toContain('Permissions were left unticked');
+    } finally {
+      control.registerApp(app);
+    }
+  });
+
+  it('puts an account Google Health will not serve on the account, not on the connection', async () => {
+    const { control } = setup.emulator();
+    const bob = control.users().find((user) => user.login === 'bob')!;
+    control.addUser({ ...bob, googleHealth: 'not-linked' });
+    try {
+      await configureFitbit(setup.harness(), { api: 'google-health', ...DEMO.googleServer });
+      const page = await runTry(setup.agent(), (url) => followUpstream(approveUrl(url, { user: 'bob' })));
+      expect(page).toContain('Try failed');
+      expect(page).toContain('FAILED_PRECONDITION');
+      expect(page).toContain('The account is not linked to Google Health.');
+      expect(page).toContain('The connection is not at fault');
+      expect(page).not.toContain('Permissions were left unticked');
+    } finally {
+      control.addUser(bob);
     }
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { approveUrl, DEMO } from '../../../support/emulator.js';
 import request from 'supertest';
 import { HOST, signedInAgent } from '../dashboard_harness.js';
+import { settingsFingerprint } from '../../../../src/dashboard/try/tried_settings.js';
 import { configureFitbit, followUpstream, runTry, startTry, useTrySetup } from '../try_helpers.js';
 
 /** TRY through a configured connection, against the emulator as the upstream (FITGATE_UPSTREAM_BASE_URL). */
@@ -38,6 +39,10 @@ describe('TRY with real credentials', () => {
     const tried = items.find((event) => event.details?.try === true);
     expect(tried).toMatchObject({ connection: 'fitbit', userName: 'Alice Runner' });
     expect(tried?.userId).toBeUndefined();
+    // The settings it tried, for the Overview's checklist: never the secret itself.
+    const { options } = (await setup.harness().store.connections.getByName('default', 'fitbit'))!;
+    expect(tried?.details).toMatchObject({ try: true, api: 'google-health', settings: settingsFingerprint(options) });
+    expect(JSON.stringify(tried)).not.toContain(DEMO.googleServer.clientSecret);
   });
 
   it('creates no user and stores no token', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { connectionPlugins } from '../../../../src/connections/registry.js';
 import { signedInAgent, startDashboardHarness, type Agent, type DashboardHarness } from '../dashboard_harness.js';
-import { configureFitbit, pressTry } from '../try_helpers.js';
+import { configureFitbit, pressTryToFailure } from '../try_helpers.js';
 
 /**
  * TRY of a fitbit-legacy connection on Fitbit's own hosts, which answer 410 Gone since 2026-11-02:
@@ -20,7 +20,7 @@ describe('TRY of a legacy connection on Fitbit\'s retired hosts', () => {
 
   it('ends on the failure page that says the endpoints are gone and how to switch', async () => {
     await configureFitbit(harness, { api: 'fitbit-legacy', clientId: '23ABCD', clientSecret: 'legacy-secret' });
-    const page = await pressTry(agent, 502);
+    const page = await pressTryToFailure(agent);
     expect(page.text).toContain('answers 410 Gone since 2026-11-02');
     expect(page.text).toContain('Switch this connection&#39;s API to &quot;Google Health API&quot;');
     expect(page.text).not.toContain('legacy-secret');

@@ -3,23 +3,45 @@ import { approveUrl, DEMO } from '../../../support/emulator.js';
 import { configureFitbit, followUpstream, runTry, useTrySetup } from '../try_helpers.js';
 
 /**
- * Google sends a refresh token only at a user's first consent to a Client ID: a second TRY by the
- * same user gets none, and the result says so and why, in the plugin's words, rather than a plain
- * "It works!" that hides what a real login would then lack.
+ * Google sends a refresh token only at a consent: TRY asks for one every time (prompt=consent), so
+ * every TRY, not only the first by a user, tests the refresh-token path a real first login takes.
+ * When none comes all the same, the result says so and why, in the plugin's words, rather than a
+ * plain "It works!" that hides what a real login would then lack.
  */
-describe('a TRY that brings no refresh token', () => {
+describe('refresh tokens at TRY', () => {
   const setup = useTrySetup();
   const note = 'No refresh token came back.';
 
-  it('says nothing of it when a refresh token came, and explains its absence on the next TRY', async () => {
+  it('asks the upstream for consent at every TRY, so a second TRY by the same user brings a refresh token too', async () => {
     await configureFitbit(setup.harness(), { api: 'google-health', ...DEMO.googleServer });
-    const first = await runTry(setup.agent(), (url) => followUpstream(approveUrl(url, { user: 'bob' })));
-    expect(first).toContain('<h1>It works!</h1>');
-    expect(first).not.toContain(note);
+    const authorizeUrls: string[] = [];
+    const consent = (url: string) => {
+      authorizeUrls.push(url);
+      return followUpstream(approveUrl(url, { user: 'bob' }));
+    };
+    const first = await runTry(setup.agent(), consent);
+    const second = await runTry(setup.agent(), consent);
 
-    const second = await runTry(setup.agent(), (url) => followUpstream(approveUrl(url, { user: 'bob' })));
-    expect(second).toContain('<h1>It works!</h1>');
-    expect(second).toContain(note);
-    expect(second).toContain('Google sends a refresh token only the first time a user consents to this Client ID.');
+    for (const url of authorizeUrls) expect(new URL(url).searchParams.get('prompt')).toBe('consent');
+    for (const page of [first, second]) {
+      expect(page).toContain('<h1>It works!</h1>');
+      expect(page).toContain('&quot;refresh_token&quot;: &quot;[redacted]&quot;');
+      expect(page).not.toContain(note);
+    }
+  });
+
+  it('explains the absence of a refresh token when the upstream sends none all the same', async () => {
+    await configureFitbit(setup.harness(), { api: 'google-health', ...DEMO.googleServer });
+    await runTry(setup.agent(), (url) => followUpstream(approveUrl(url, { user: 'carol' })));
+    // As an upstream that ignores the prompt would: carol consented before, so Google sends none.
+    const withoutPrompt = (url: string) => {
+      const ignored = new URL(url);
+      ignored.searchParams.delete('prompt');
+      return followUpstream(approveUrl(ignored.href, { user: 'carol' }));
+    };
+    const page = await runTry(setup.agent(), withoutPrompt);
+    expect(page).toContain('<h1>It works!</h1>');
+    expect(page).toContain(note);
+    expect(page).toContain('Google sends a refresh token only the first time a user consents to this Client ID.');
   });
 });

@@ -3,7 +3,7 @@ import type { Connection } from '../../../../src/domain/types.js';
 import { acmeOAuth2Plugin } from '../../../support/fake_plugin.js';
 import { startTinyOAuth2Server, type TinyOAuth2Server } from '../../../support/tiny_oauth2_server.js';
 import { csrfFrom, HOST, signedInAgent, startDashboardHarness, type Agent, type DashboardHarness } from '../dashboard_harness.js';
-import { continueUrlOf } from '../try_helpers.js';
+import { continueUrlOf, pressTryToFailure } from '../try_helpers.js';
 
 /**
  * TRY of connections whose plugin is plain passport-oauth2 against a tiny OAuth 2.0 server on
@@ -86,7 +86,7 @@ describe('TRY through an upstream that speaks plain OAuth 2.0', () => {
   });
 
   it('names the strategy that kept no round trip, and sends no browser upstream', async () => {
-    const page = await pressTry('acme_storeless', 502);
+    const page = await pressTryToFailure(agent, 'default', 'acme_storeless');
     expect(page.text).toContain('Try failed');
     expect(page.text).toContain('The acme_storeless strategy sent the browser upstream without storing');
     expect(page.text).not.toContain('http-equiv="refresh"');

@@ -45,6 +45,20 @@ describe('TRY in sandbox mode', () => {
     expect(page).toContain(SANDBOX_NOTICE);
   });
 
+  it('shows its consent page at every TRY and brings a refresh token each time (TRY asks for consent)', async () => {
+    for (let run = 0; run < 2; run += 1) {
+      const url = new URL(await startTry(agent));
+      expect(url.searchParams.get('prompt')).toBe('consent');
+      // The page a person sees: no earlier grant (sandbox grants are shared by every tenant) skips it.
+      expect((await agent.get(`${url.pathname}${url.search}`).expect(200)).text).toContain('Sign in as test user');
+    }
+    for (let run = 0; run < 2; run += 1) {
+      const page = await runTry(agent, (url) => sandboxConsent(url, { emulator_user: 'bob' }));
+      expect(page).toContain('&quot;refresh_token&quot;: &quot;[redacted]&quot;');
+      expect(page).not.toContain('No refresh token came back.');
+    }
+  });
+
   it('says so on the failure page too', async () => {
     const page = await runTry(agent, (url) => sandboxConsent(url, { emulator_user: 'alice', emulator_decision: 'deny' }));
     expect(page).toContain('The user declined');

@@ -52,6 +52,25 @@ describe('starting a TRY', () => {
     expect(starts.stored()).toBe(0);
     expect(starts.upstreamAsked()).toBe(0);
     const page = await setup.agent().get(CONNECTION).expect(200);
-    expect(page.text).toContain(`<form id="try-start" method="post" action="${CONNECTION}/try" hidden>`);
+    // The page's Try belongs to the settings form, which carries the token (try_saves_first.test.ts).
+    expect(page.text).toMatch(new RegExp(`<form method="post" action="${CONNECTION}" class="api-form"[^>]*>\\s*<input type="hidden" name="_csrf" value="[^"]+">`));
+    expect(page.text).toContain('<button type="submit" name="then" value="try" class="secondary">Try</button>');
+  });
+
+  it('refuses the settings form’s Try without the session’s CSRF token: nothing saved, nothing started', async () => {
+    const starts = await watchTryStarts();
+    const before = await setup.harness().store.connections.getByName('default', 'fitbit');
+
+    await setup
+      .agent()
+      .post(CONNECTION)
+      .set('Accept', 'text/html')
+      .type('form')
+      .send({ api: 'fitbit-legacy', client_id: '23FORGE', scope: 'activity', then: 'try' })
+      .expect(403);
+
+    expect(await setup.harness().store.connections.getByName('default', 'fitbit')).toEqual(before);
+    expect(starts.stored()).toBe(0);
+    expect(starts.upstreamAsked()).toBe(0);
   });
 });

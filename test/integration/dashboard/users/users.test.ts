@@ -66,6 +66,16 @@ describe('users in the dashboard', () => {
     expect(alice.text).not.toContain(liveAccessToken);
   });
 
+  it('names an identity’s connection once when it is named after its strategy, and both when not', async () => {
+    const { store } = harness;
+    const alice = (await store.users.get('default', 'fitbit|alice-4f1c2b7e'))!;
+    expect((await agent.get(`/manage/t/default/users/${encodeURIComponent(alice.userId)}`).expect(200)).text).toContain('<td data-label="Connection">fitbit</td>');
+    const stored = await store.users.update({ ...alice, identities: alice.identities.map((identity) => ({ ...identity, connection: 'fitbit-staff' })) });
+    const renamed = await agent.get(`/manage/t/default/users/${encodeURIComponent(alice.userId)}`).expect(200);
+    expect(renamed.text).toContain('<td data-label="Connection">fitbit-staff (fitbit)</td>');
+    await store.users.update({ ...stored, identities: alice.identities });
+  });
+
   it('deletes a user after confirmation and revokes the upstream token', async () => {
     expect((await getJson(emulatorEndpoints(emulator.url).google.identity, liveAccessToken)).status).toBe(200);
     const path = `/manage/t/default/users/${encodeURIComponent('fitbit|alice-4f1c2b7e')}/delete`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { formValues, readSettingsForm } from '../../../../src/dashboard/connections/connection_settings_form.js';
+import { formValues, readSettingsForm, sameOptions, secretNotSavedNotice } from '../../../../src/dashboard/connections/connection_settings_form.js';
+import type { ConnectionOptions } from '../../../../src/domain/types.js';
 import { fakePlugin } from '../../../support/fake_plugin.js';
 
 /** The settings form takes the APIs and the starting values of the plugin it is for, and no other. */
@@ -13,7 +14,32 @@ describe('the connection settings form of any plugin', () => {
       newClientSecret: '',
       scope: ['steps'],
       profileSync: 'on_each_login',
+      then: 'save',
     });
+  });
+
+  it('reads which button was pressed: Try saves and then tries, anything else only saves', () => {
+    const form = (then?: string) => readSettingsForm({ api: 'acme-v1', scope: ['steps'], ...(then !== undefined && { then }) }, plugin);
+    expect(form('try')).toMatchObject({ then: 'try' });
+    expect(form()).toMatchObject({ then: 'save' });
+    expect(form('delete')).toMatchObject({ then: 'save' });
+  });
+
+  it('notes a typed secret that a refused form did not save, naming what was refused', () => {
+    expect(secretNotSavedNotice({ client_secret: 'new' }, { scope: 'Permissions: …', client_id: 'Client ID: …' })).toBe(
+      'Client Secret: the new secret you typed was not saved, because Permissions and Client ID were refused. Paste it again before you save.',
+    );
+    expect(secretNotSavedNotice({ client_secret: 'new' }, { form: 'Settings: …' })).toContain('because the settings were refused');
+    expect(secretNotSavedNotice({ client_secret: '  ' }, { scope: 'Permissions: …' })).toBeUndefined();
+    expect(secretNotSavedNotice({ client_secret: 'new' }, { client_secret: 'Client Secret: too long' })).toBeUndefined();
+  });
+
+  it('tells settings that would save nothing from a change', () => {
+    const options: ConnectionOptions = { api: 'acme-v1', clientId: 'key', scope: ['steps', 'sleep'], profileSync: 'on_each_login' };
+    expect(sameOptions(options, { ...options, scope: ['steps', 'sleep'] })).toBe(true);
+    for (const change of [{ api: 'acme-v2' }, { clientId: 'other' }, { scope: ['sleep', 'steps'] }, { scope: ['steps'] }, { profileSync: 'on_first_login' as const }]) {
+      expect(sameOptions(options, { ...options, ...change })).toBe(false);
+    }
   });
 
   it('refuses an API the plugin does not declare, another plugin’s included', () => {
