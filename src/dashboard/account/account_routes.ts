@@ -57,7 +57,7 @@ export function accountRoutes(deps: Pick<AppDeps, 'store' | 'logger' | 'config'>
     // account was removed: this session is signed out by that, as it would be at its next request,
     // and changes nothing.
     if (!updated) return res.redirect(303, `/manage/login?next=${encodeURIComponent('/manage/account')}`);
-    await signIn(req, updated);
+    await signIn(req, updated, { keepCsrfToken: true });
     await logAdminActivity(deps, req, 'password_changed', updated.email, updated.tenants);
     res.redirect(303, '/manage/account?changed=1');
   });

@@ -18,14 +18,15 @@ declare module 'express-session' {
  * worth nothing afterwards. The session remembers the host that issued it and the admin's
  * credential version.
  *
- * The same admin signing in again in a session already theirs (a password change signs the browser
- * in under the new credentials) keeps the session's CSRF token: the forms open in their other tabs
- * carry it, and would otherwise all be refused as expired. Anyone else signing in, or a visitor's
- * session, gets a new token with the new session.
+ * Every sign-in gets a new CSRF token with the new session, except `keepCsrfToken`: an admin who
+ * changed their own password in a live session (behind requireAdmin, so under their current
+ * credentials) is signed in again under the new ones, and the forms open in their other tabs carry
+ * the session's token, which would otherwise all be refused as expired. Never for a sign-in form or
+ * a set-password link: a session a password reset made stale, planted in the browser, would hand
+ * its known token to the fresh sign-in.
  */
-export function signIn(req: Request, admin: Pick<AdminAccount, 'email' | 'credentialVersion'>): Promise<void> {
-  const sameAdmin = signedInEmail(req)?.toLowerCase() === admin.email.toLowerCase();
-  const carriedToken = sameAdmin ? req.session.csrfToken : undefined;
+export function signIn(req: Request, admin: Pick<AdminAccount, 'email' | 'credentialVersion'>, options: { keepCsrfToken?: boolean } = {}): Promise<void> {
+  const carriedToken = options.keepCsrfToken === true ? req.session.csrfToken : undefined;
   return new Promise((resolve, reject) => {
     req.session.regenerate((error) => {
       if (error) return reject(error);

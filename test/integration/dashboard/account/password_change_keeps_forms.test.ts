@@ -1,11 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
+import { setAdminPassword } from '../../../../src/dashboard/account/admin_password.js';
 import { csrfFrom, signedInAgent, submitForm, useSignedInDashboard } from '../dashboard_harness.js';
 
 /**
  * A password change signs the browser in again on a fresh session id, under the new credentials. The
  * forms already open in the admin's other tabs carry the session's CSRF token, which the new session
- * keeps, so none of them is refused as expired. Signing in as another admin starts afresh, token
- * included.
+ * keeps, so none of them is refused as expired. Any other sign-in starts afresh, token included:
+ * another admin's, and the same admin's through the sign-in form, on a session a password reset
+ * made stale (whose token an attacker holding that session would know).
  */
 describe('changing the password in one tab', () => {
   const dashboard = useSignedInDashboard();
@@ -36,5 +38,18 @@ describe('changing the password in one tab', () => {
 
     expect((await createApplication(agent, firstToken, 'Made with the first admin’s token')).status).toBe(403);
     expect(await csrfFrom(agent, newApplication)).not.toBe(firstToken);
+  });
+
+  it('gives the same admin signing in through the form, on a session a reset made stale, a new token', async () => {
+    const admin = await dashboard.harness().seedAdmin('reset@example.com', ['default']);
+    const agent = await signedInAgent(dashboard.harness().app, admin);
+    const staleToken = await csrfFrom(agent, newApplication);
+    await setAdminPassword({ admins: dashboard.harness().store.admins, dataDir: dashboard.harness().config.dataDir }, admin.email, 'the password after the reset');
+
+    const loginToken = await csrfFrom(agent, '/manage/login');
+    await agent.post('/manage/login').type('form').send({ _csrf: loginToken, email: admin.email, password: 'the password after the reset' }).expect(303);
+
+    expect(await csrfFrom(agent, newApplication)).not.toBe(staleToken);
+    expect((await createApplication(agent, staleToken, 'Made with the stale session’s token')).status).toBe(403);
   });
 });
