@@ -115,11 +115,16 @@ export function firstApplicationUrlProblem(lists: ApplicationUrlLists): Applicat
   return undefined;
 }
 
+const SECOND_ADDRESS = /,\s*[a-z][a-z0-9+.-]*:\/\//i;
+
 /** The checks every kind of registered URL shares; a URL that passes them parses. */
 function commonProblem(value: string): string | undefined {
   if (value.length > MAX_APPLICATION_URL_LENGTH) return `is longer than ${MAX_APPLICATION_URL_LENGTH} characters`;
   if (UNSAFE_CHARACTERS.test(value)) return 'must not contain spaces, control characters or backslashes';
   if (value.includes('*')) return WILDCARD;
+  // Two addresses joined by a comma (a list typed Auth0's dashboard way) parse as one URL that no
+  // login would ever send as its redirect_uri; an address inside a query is percent-encoded.
+  if (SECOND_ADDRESS.test(value)) return 'holds a second address after a comma (list each URL on its own)';
   if (!SCHEME_PREFIX.test(value) || !URL.canParse(value)) return 'is not an absolute URL (it must start with https://)';
   const url = new URL(value);
   // The parser decodes "%2A" in a host to "*", which a Content-Security-Policy source (frame-ancestors,

@@ -75,7 +75,7 @@ describe('application URL lists, in the dashboard and the Management API', () =>
     expect((await stored(clientId))?.[key]).toEqual(make(100));
   });
 
-  const commaCallbacks = ['https://app.example/cb?ids=1,2', 'https://app.example/cb?next=x,https://other.example/cb'];
+  const commaCallbacks = ['https://app.example/cb?ids=1,2', 'https://app.example/cb?next=x,https%3A%2F%2Fother.example%2Fcb'];
   const commaLogout = ['https://app.example/bye?from=a,b&to=c'];
 
   /** Loads the settings page, then posts its form back as a browser would, with `changes` typed over it. */
@@ -113,6 +113,8 @@ describe('application URL lists, in the dashboard and the Management API', () =>
   it.each([
     ['web_origins', 'webOrigins'],
     ['allowed_origins', 'allowedOrigins'],
+    ['callbacks', 'callbacks'],
+    ['allowed_logout_urls', 'allowedLogoutUrls'],
   ] as const)('refuses %s typed comma-separated, as the API refuses the same text, and stores nothing', async (field, key) => {
     const clientId = await newApplication();
     const page = `${apps}/${encodeURIComponent(clientId)}`;

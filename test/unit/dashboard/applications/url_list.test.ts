@@ -10,9 +10,9 @@ describe('allowed callback and logout URLs', () => {
   });
 
   it('keeps a comma inside a URL: only a line break separates two URLs', () => {
-    expect(parseUrlList('https://app.example/cb?ids=1,2\nhttps://app.example/cb?next=x,https://other.example/cb', 'regular_web')).toEqual({
+    expect(parseUrlList('https://app.example/cb?ids=1,2\nhttps://app.example/cb?next=x,https%3A%2F%2Fother.example%2Fcb', 'regular_web')).toEqual({
       ok: true,
-      urls: ['https://app.example/cb?ids=1,2', 'https://app.example/cb?next=x,https://other.example/cb'],
+      urls: ['https://app.example/cb?ids=1,2', 'https://app.example/cb?next=x,https%3A%2F%2Fother.example%2Fcb'],
     });
   });
 
@@ -22,6 +22,11 @@ describe('allowed callback and logout URLs', () => {
       message: 'https://a.example/cb, https://b.example/cb: must not contain spaces, control characters or backslashes. Put each URL on a line of its own.',
     });
     expect(parseOriginList('https://a.example,https://b.example')).toMatchObject({ ok: false, message: expect.stringMatching(/ Put each URL on a line of its own\.$/) });
+    // Without the space it would parse as one URL, which no login sends: refused all the same.
+    expect(parseUrlList('https://a.example/cb,https://b.example/cb', 'regular_web')).toEqual({
+      ok: false,
+      message: 'https://a.example/cb,https://b.example/cb: holds a second address after a comma (list each URL on its own). Put each URL on a line of its own.',
+    });
   });
 
   it('accepts plain http only for loopback hosts', () => {
