@@ -37,6 +37,7 @@ export function tryCallbackRoutes(
     await recordTry(deps, req, connection, {
       tenant: report.tenant,
       api: report.api,
+      settings: transaction.settings,
       ...(report.failure && { failureKind: report.failure.kind }),
       ...(report.success?.profile?.displayName && { userName: report.success.profile.displayName }),
     });

@@ -3,12 +3,13 @@ import type { AppDeps } from '../../app_deps.js';
 import { recordLogEvent } from '../../domain/log_events.js';
 import type { Connection } from '../../domain/types.js';
 import { requestLogFacts } from '../../http/request_log_facts.js';
-import { settingsFingerprint } from './tried_settings.js';
 
 /** How one TRY ended, for the tenant's logs. */
 export interface TryOutcome {
   tenant: string;
   api: string;
+  /** The fingerprint of the settings the TRY began with (tried_settings.ts), not of those saved since. */
+  settings: string;
   /** The failure's kind (invalid_client, access_denied, ...); absent when the TRY worked. */
   failureKind?: string;
   /** The name the upstream gave the user who signed in, when the TRY worked. */
@@ -50,7 +51,7 @@ export async function recordTry(deps: Pick<AppDeps, 'store' | 'logger'>, req: Re
       details: {
         try: true,
         api: outcome.api,
-        settings: settingsFingerprint(connection.options),
+        settings: outcome.settings,
         request: { channel: 'dashboard' },
         ...(failureKind && { error: failureKind }),
       },

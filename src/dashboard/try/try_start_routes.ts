@@ -17,6 +17,7 @@ import { loadReport } from './try_report.js';
 import { requestedPermissions } from './requested_permissions.js';
 import { sandboxCaveat } from './sandbox_caveat.js';
 import { beginTry, rememberAuthorizeUrl, type PendingTry, type TryTransaction } from './try_transaction.js';
+import { settingsFingerprint } from './tried_settings.js';
 
 /**
  * The admin's side of TRY, under /manage/t/:tenant/social:
@@ -74,6 +75,7 @@ export function tryStartRoutes(
       dashboardUrl: req.context.tenantUrl,
       requestedScopes,
       sandbox: upstream.sandbox,
+      settings: settingsFingerprint(connection.options),
     };
     const begin = (verifier: string | undefined): Promise<TryTransaction> => beginTry(ephemeral, pending, verifier);
     // prompt=consent: an upstream that issues a refresh token only on a consent (Google) then issues
@@ -81,7 +83,7 @@ export function tryStartRoutes(
     const outcome = await startRoundTrip(req, { upstreams, connection, tenantUrl: url, deadlineMs: upstreams.startDeadlineMs }, begin, ['consent']);
     const displayName = plugin?.displayName ?? strategyName;
     const failed = async (failure: TryFailure, authorizeUrl?: string) => {
-      await recordTry(deps, req, connection, { tenant, api: connection.options.api, failureKind: failure.kind });
+      await recordTry(deps, req, connection, { tenant, api: connection.options.api, settings: pending.settings, failureKind: failure.kind });
       await answerStartFailure(ephemeral, res, pending, failure, { callbackUrl: context.callbackUrl, authorizeUrl });
     };
     // fitgate's own failure (its store not answering, wrapped or still the driver's) is no finding

@@ -25,6 +25,11 @@ export interface PendingTry {
   dashboardUrl: string;
   requestedScopes: string[];
   sandbox: boolean;
+  /**
+   * The fingerprint of the settings this TRY tries (tried_settings.ts), taken when it starts: an
+   * admin saving other settings meanwhile must not have them counted as tried.
+   */
+  settings: string;
 }
 
 export type TryTransaction = PendingTry &
