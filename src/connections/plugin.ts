@@ -153,7 +153,8 @@ export type PluginErrorKind =
    * The upstream signed the user in but will not serve this account here: the remedy is the user's,
    * at the upstream (set the account up there, or sign in with another kind of account). The
    * failure's `message` tells the user what to do, in words a client may show them (the login's
-   * access_denied description quotes it), so it names no token and no internals.
+   * access_denied description quotes it), so it names no token and no internals, and is the plugin's
+ * own sentence, never text the upstream sent (which a client would then show as fitgate's).
    */
   | 'account_unusable'
   /**

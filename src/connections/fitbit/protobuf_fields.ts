@@ -3,7 +3,9 @@
  * that reading Google's authError needs: a message as its fields, numbered, without a schema.
  * Varints and length-delimited values (strings, nested messages) are kept; 64- and 32-bit values
  * are skipped; groups, long-deprecated, make the bytes no message. A library would bring a schema
- * compiler for the three fields read here. It never throws: bytes that are no well-formed message
+ * compiler for the three fields read here. The emulator writes and reads the same format
+ * (src/emulator/authorize/auth_error_wire.ts); plugins import nothing of the host, nor the host of
+ * them, so each keeps its own. It never throws: bytes that are no well-formed message
  * (a value running past the end, an unknown wire type) are undefined.
  */
 export type ProtobufField =

@@ -10,6 +10,9 @@
  *   4 varint   the HTTP status the page names ("Error 400: ...")
  *   5 message  repeated, a request detail: 1 its name ("redirect_uri"), 2 its value
  *   6 message  for the developer: 1 a varint (1 in every value seen), 2 a description, 3 a link
+ *
+ * The Fitbit plugin reads the same format on its own (src/connections/fitbit/protobuf_fields.ts):
+ * the emulator imports no plugin, so each keeps its reader.
  */
 export interface GoogleAuthError {
   readonly code: string;

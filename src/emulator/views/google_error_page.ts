@@ -1,6 +1,8 @@
 import type { GoogleAuthError } from '../authorize/auth_error_wire.js';
 import { escapeHtml, layout } from './html.js';
 
+const GOOGLE_DOCS = 'https://developers.google.com/';
+
 /**
  * Google's error page for a refused authorize request, as it reads: a heading, the description,
  * "Error 400: redirect_uri_mismatch", and the request details it echoes. Undefined `error`: an
@@ -13,7 +15,9 @@ export function renderGoogleErrorPage(error: GoogleAuthError | undefined, flowNa
   }
   const details = [...error.requestDetails, ...(flowName === undefined ? [] : [['flowName', flowName] as const])];
   const detailsLine = details.map(([name, value]) => `${escapeHtml(name)}=${escapeHtml(value)}`).join(' ');
-  const help = error.helpUrl === undefined ? '' : `\n<p><a href="${escapeHtml(error.helpUrl)}">Related developer documentation</a></p>`;
+  // The emulator writes authError itself, but the page reads any one in its address: a crafted link
+  // must not put a link of its own on a page the sandbox serves on fitgate's hosts.
+  const help = error.helpUrl?.startsWith(GOOGLE_DOCS) ? `\n<p><a href="${escapeHtml(error.helpUrl)}">Related developer documentation</a></p>` : '';
   return layout(
     'Google: authorization error',
     `<h1>Access blocked: Authorization Error</h1>

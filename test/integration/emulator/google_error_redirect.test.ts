@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { decodeGoogleAuthError } from '../../../src/connections/fitbit/google_auth_error.js';
+import { encodeAuthError } from '../../../src/emulator/authorize/auth_error_wire.js';
 import { DEMO, authorizeRedirect, buildAuthorizeUrl } from '../../support/emulator.js';
 import { recordedAuthError } from '../../support/recorded_auth_errors.js';
 import { useEmulator } from '../../support/use_emulator.js';
@@ -73,6 +74,16 @@ describe('Google\'s authorize refusals redirect to its error page, as Google\'s 
     const page = await errorPage(location);
     expect(page.text).not.toContain('<script>');
     expect(page.text).toContain('&lt;script&gt;');
+  });
+
+  it('links its own help page, and no address a crafted authError brings', async () => {
+    const { location } = await refusal({ redirect_uri: 'http://x/not-registered' });
+    expect((await errorPage(location)).text).toContain('href="https://developers.google.com/identity/protocols/oauth2/web-server');
+
+    const crafted = encodeAuthError({ code: 'invalid_request', description: 'Click below.', helpUrl: 'https://evil.example/login', status: 400, requestDetails: [] });
+    const page = await errorPage(new URL(`${emulator.url}/accounts.google.com/signin/oauth/error?authError=${crafted}`));
+    expect(page.text).toContain('Click below.');
+    expect(page.text).not.toContain('evil.example');
   });
 
   it('shows a page saying so for an authError it cannot read', async () => {
