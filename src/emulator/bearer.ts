@@ -76,9 +76,9 @@ export function consumeQuota(state: EmulatorState, token: AccessTokenRecord, res
     return;
   }
   state.count(token.api, 'rateLimited');
+  // No Retry-After on either: Fitbit documents its three Fitbit-Rate-Limit-* headers (set above) and
+  // Google none (https://developers.google.com/health/rate-limits), so a client must cope without one.
   throw legacy
-    ? new UpstreamError(429, 'system', 'Too Many Requests', { 'Retry-After': String(resetSeconds) })
-    : new UpstreamError(429, 'rate_limit_exceeded', "Quota exceeded for quota metric 'Requests' and limit 'Requests per minute per user'.", {
-        'Retry-After': String(resetSeconds),
-      });
+    ? new UpstreamError(429, 'system', 'Too Many Requests')
+    : new UpstreamError(429, 'rate_limit_exceeded', "Quota exceeded for quota metric 'Requests' and limit 'Requests per minute per user'.");
 }

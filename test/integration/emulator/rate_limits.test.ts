@@ -26,7 +26,9 @@ describe('legacy rate limit', () => {
     expect(limited.status).toBe(429);
     expect(limited.body).toEqual({ errors: [{ errorType: 'system', message: 'Too Many Requests' }], success: false });
     expect(limited.headers.get('fitbit-rate-limit-remaining')).toBe('0');
-    expect(limited.headers.get('retry-after')).toBe('60');
+    expect(limited.headers.get('fitbit-rate-limit-reset')).toBe('60');
+    // Fitbit documents its own three headers and no Retry-After.
+    expect(limited.headers.get('retry-after')).toBeNull();
     expect((await getJson(profile, bob)).status).toBe(200);
     expect(emulator.control.counters()['fitbit-legacy'].rateLimited).toBe(1);
 
@@ -45,6 +47,8 @@ describe('Google rate limit', () => {
     expect(limited.status).toBe(429);
     expect(limited.body).toMatchObject({ error: { code: 429, status: 'RESOURCE_EXHAUSTED' } });
     expect(limited.headers.get('fitbit-rate-limit-limit')).toBeNull();
+    // Google documents no header that says when to retry.
+    expect(limited.headers.get('retry-after')).toBeNull();
     emulator.control.advanceClock(60);
     expect((await getJson(identity, token)).status).toBe(200);
   });

@@ -74,6 +74,17 @@ describe('the legacy hourly quota', () => {
   });
 });
 
+describe('the Google Health per-minute quota', () => {
+  it('reports a call past it as rate_limited without a reset time, since Google sends none', async () => {
+    emulator.control.setSettings({ googleRateLimitPerMinute: 1 });
+    const tokens = await demoTokens(emulator, 'google-health', { user: 'bob' });
+    const client = demoTokenClient(emulator, 'google-health');
+    await client.fetchProfile(tokens.accessToken);
+    const error = (await client.fetchProfile(tokens.accessToken).catch((caught: unknown) => caught)) as UpstreamRateLimitedError;
+    expect(error).toMatchObject({ kind: 'rate_limited', status: 429, retryAfterSeconds: undefined });
+  });
+});
+
 describe.each(['fitbit-legacy', 'google-health'] as FitbitApi[])('sign-in failures in %s mode', (api) => {
   const app = passportAppFor(() => emulator, api, { timeoutMs: TIMEOUT_MS });
 
