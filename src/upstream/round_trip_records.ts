@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { EphemeralKind, EphemeralStore } from '../domain/ports.js';
+import type { EphemeralKind, EphemeralStore, LeftBehind } from '../domain/ports.js';
 import type { TakenRoundTrip } from './round_trip_state_store.js';
 
 /** How long a user may take at the upstream's sign-in and consent pages, in a login or a TRY alike. */
@@ -46,13 +46,16 @@ export async function beginRoundTripRecord<Fields extends object>(
 /**
  * Takes a round trip's record out of the store: a state works once. Undefined when the state is
  * unknown, expired or already used, and for values that cannot be a state (they never reach the store).
+ * `leave`: what to remember in its place, in the same step (EphemeralStore.consume).
  */
 export async function takeRoundTripRecord<Taken extends RoundTripRecord>(
   ephemeral: Pick<EphemeralStore, 'consume'>,
   kind: RoundTripKind,
   upstreamState: unknown,
+  leave?: (upstreamState: string) => LeftBehind,
 ): Promise<Taken | undefined> {
-  return isUpstreamState(upstreamState) ? ephemeral.consume<Taken>(kind, upstreamState) : undefined;
+  if (!isUpstreamState(upstreamState)) return undefined;
+  return ephemeral.consume<Taken>(kind, upstreamState, leave?.(upstreamState));
 }
 
 /** Seconds left of a round trip begun at `startedAt`, at least one (for rewriting its record). */

@@ -51,14 +51,31 @@ export async function rememberAuthorizeUrl(ephemeral: EphemeralStore, transactio
   await ephemeral.put('try_transaction', transaction.upstreamState, { ...transaction, authorizeUrl }, roundTripSecondsLeft(transaction.startedAt));
 }
 
-/** Whether `state` belongs to a TRY in flight, without using it up (for /login/callback). */
+/**
+ * A used TRY's state is remembered this long (as long as its report is kept), so an admin who goes
+ * Back to the upstream's consent page and allows again lands on TRY's own page ("already used: press
+ * Try again"), not on the login's, which would send them back to an application they never left.
+ */
+const USED_TRY_SECONDS = 15 * 60;
+
+const usedKey = (state: string): string => `used:${state}`;
+
+/**
+ * Whether `state` belongs to a TRY, in flight or used within USED_TRY_SECONDS, without using it up
+ * (for /login/callback, which forwards such a callback to TRY's route).
+ */
 export async function isTryState(ephemeral: EphemeralStore, state: unknown): Promise<boolean> {
-  return isUpstreamState(state) && (await ephemeral.get('try_transaction', state)) !== undefined;
+  if (!isUpstreamState(state)) return false;
+  return (await ephemeral.get('try_transaction', state)) !== undefined || (await ephemeral.get('try_transaction', usedKey(state))) !== undefined;
 }
 
-/** Takes the TRY out of the store: a state works once. */
+/** Takes the TRY out of the store, remembering its state as used: a state works once. */
 export function takeTry(ephemeral: EphemeralStore, state: unknown): Promise<TryTransaction | undefined> {
-  return takeRoundTripRecord<TryTransaction>(ephemeral, 'try_transaction', state);
+  return takeRoundTripRecord<TryTransaction>(ephemeral, 'try_transaction', state, (taken) => ({
+    key: usedKey(taken),
+    value: { used: true },
+    ttlSeconds: USED_TRY_SECONDS,
+  }));
 }
 
 /** Lets /login/callback hand a TRY's return to the dashboard (wired in app.ts). */
