@@ -35,6 +35,30 @@ export function useTrySetup(): TrySetup {
   return { emulator: () => ready(emulator), harness: () => ready(harness), agent: () => ready(agent) };
 }
 
+/** A dashboard with the real plugins and no upstream but `environment`'s (the sandbox, or the real hosts), and a signed-in admin. */
+export function useDashboardForTry(environment: Record<string, string>): Omit<TrySetup, 'emulator'> {
+  let harness: DashboardHarness | undefined;
+  let agent: Agent | undefined;
+  beforeAll(async () => {
+    harness = await startDashboardHarness({ plugins: connectionPlugins(), environment });
+    agent = await signedInAgent(harness.app, await harness.seedAdmin('owner@example.com', ['default']));
+  });
+  afterAll(() => harness?.close());
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the TRY setup is ready inside tests and hooks only');
+    return value;
+  };
+  return { harness: () => ready(harness), agent: () => ready(agent) };
+}
+
+/** The sandbox's consent page approved at once by `user`: where the sandbox sends the browser back. */
+export async function sandboxApproval(agent: Agent, authorizeUrl: string, user = 'alice'): Promise<URL> {
+  const url = new URL(authorizeUrl);
+  url.searchParams.set('emulator_user', user);
+  const consent = await agent.get(`${url.pathname}${url.search}`).expect(302);
+  return new URL(String(consent.headers.location));
+}
+
 /** Gives a tenant's (default: `default`) Fitbit connection these credentials (or none: sandbox), creating it if needed. */
 export async function configureFitbit(
   harness: DashboardHarness,

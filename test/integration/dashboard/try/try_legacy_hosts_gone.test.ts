@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { connectionPlugins } from '../../../../src/connections/registry.js';
-import { signedInAgent, startDashboardHarness, type Agent, type DashboardHarness } from '../dashboard_harness.js';
-import { configureFitbit, pressTryToFailure } from '../try_helpers.js';
+import { describe, expect, it } from '@jest/globals';
+import { configureFitbit, pressTryToFailure, useDashboardForTry } from '../try_helpers.js';
 
 /**
  * TRY of a fitbit-legacy connection on Fitbit's own hosts, which answer 410 Gone since 2026-11-02:
@@ -9,18 +7,11 @@ import { configureFitbit, pressTryToFailure } from '../try_helpers.js';
  * emulator and no sandbox: the connection names the real hosts.
  */
 describe('TRY of a legacy connection on Fitbit\'s retired hosts', () => {
-  let harness: DashboardHarness;
-  let agent: Agent;
-
-  beforeAll(async () => {
-    harness = await startDashboardHarness({ plugins: connectionPlugins(), environment: { FITGATE_SANDBOX: 'off' } });
-    agent = await signedInAgent(harness.app, await harness.seedAdmin('owner@example.com', ['default']));
-  });
-  afterAll(() => harness.close());
+  const setup = useDashboardForTry({ FITGATE_SANDBOX: 'off' });
 
   it('ends on the failure page that says the endpoints are gone and how to switch', async () => {
-    await configureFitbit(harness, { api: 'fitbit-legacy', clientId: '23ABCD', clientSecret: 'legacy-secret' });
-    const page = await pressTryToFailure(agent);
+    await configureFitbit(setup.harness(), { api: 'fitbit-legacy', clientId: '23ABCD', clientSecret: 'legacy-secret' });
+    const page = await pressTryToFailure(setup.agent());
     expect(page.text).toContain('answers 410 Gone since 2026-11-02');
     expect(page.text).toContain('Switch this connection&#39;s API to &quot;Google Health API&quot;');
     expect(page.text).not.toContain('legacy-secret');
