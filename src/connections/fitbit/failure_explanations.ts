@@ -1,20 +1,11 @@
 import { isFitbitApi, type FitbitApi } from './api.js';
+import { CLIENT_ID_LOOKS, CREDENTIALS_PLACE } from './credential_shapes.js';
 
 /** What a failed TRY means and how to fix it, in this upstream's own terms, for the admin. */
 export interface FailureExplanation {
   meaning: string;
   fix: string;
 }
-
-const CREDENTIALS_PLACE: Record<FitbitApi, string> = {
-  'google-health': 'the Google Cloud console (Google Auth Platform → Clients → your OAuth client)',
-  'fitbit-legacy': 'dev.fitbit.com (Manage → your app)',
-};
-
-const CLIENT_ID_LOOKS: Record<FitbitApi, string> = {
-  'google-health': 'a Google OAuth client ID ends in .apps.googleusercontent.com',
-  'fitbit-legacy': 'a Fitbit "OAuth 2.0 Client ID" is six characters, such as 23ABCD',
-};
 
 // An invalid_client is explained by where it happened: at authorize only the Client ID has been
 // sent (unknown_client); at the token step the upstream has accepted that ID already, so it is the

@@ -1,6 +1,7 @@
 import { isFitbitApi, type FitbitApi } from './api.js';
 import { apiChoices } from './api_choices.js';
 import { readAuthorizeRefusal, type AuthorizeAnswer, type FitbitAuthorizeRefusal } from './authorize_refusal.js';
+import { adviseOnCredentials, type CredentialsToAdvise } from './credential_advice.js';
 import { explainFailure, type FailureExplanation } from './failure_explanations.js';
 import type { FitbitProfile } from './profile/fitbit_profile.js';
 import { permissionAreas, type PermissionArea } from './permission_areas.js';
@@ -67,6 +68,10 @@ export const fitbitPlugin = {
 
   explainFailure(kind: string, api: string): FailureExplanation | undefined {
     return explainFailure(kind, api);
+  },
+
+  adviseOnCredentials(api: string, credentials: CredentialsToAdvise): string[] {
+    return adviseOnCredentials(api, credentials);
   },
 
   readAuthorizeRefusal(answer: AuthorizeAnswer): FitbitAuthorizeRefusal | undefined {

@@ -17,6 +17,7 @@ import {
 } from './connection_settings_form.js';
 import type { FieldErrors } from '../form_fields.js';
 import { apiName } from '../../upstream/api_name.js';
+import { credentialAdvice, keepCredentialAdvice, takeCredentialAdvice } from './credential_advice.js';
 import { pluginSettingsView } from './plugin_settings_view.js';
 import { findSocialConnection } from './social_connection.js';
 import { renderPage } from '../views.js';
@@ -71,7 +72,7 @@ export function socialRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' |
     res: Response,
     plugin: ConnectionPlugin,
     connection: Connection | undefined,
-    extra: { typed?: SettingsForm | undefined; errors?: FieldErrors; saved?: boolean; secretNotSaved?: string | undefined },
+    extra: { typed?: SettingsForm | undefined; errors?: FieldErrors; saved?: boolean; advice?: string[]; secretNotSaved?: string | undefined },
   ) {
     const tenant = tenantOf(res);
     const values = formValues(plugin, connection, extra.typed);
@@ -92,13 +93,17 @@ export function socialRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' |
       secretNotSaved: extra.secretNotSaved,
       clientIdMaxLength: CLIENT_ID_MAX_LENGTH,
       saved: extra.saved,
+      // The plugin's advice on the credentials just saved, beside "Settings saved." only.
+      advice: extra.saved ? (extra.advice ?? []) : [],
     };
   }
 
   router.get('/:strategy', async (req, res) => {
     const plugin = pluginOf(req);
     const connection = await findSocialConnection(deps.store, tenantOf(res), plugin.strategy);
-    renderPage(res, 'connection', settingsPage(res, plugin, connection, { saved: req.query.saved === '1' }));
+    // Taken at any view, so advice a save left is never shown after a later one.
+    const advice = takeCredentialAdvice(req, deps.sealer, tenantOf(res), plugin.strategy);
+    renderPage(res, 'connection', settingsPage(res, plugin, connection, { saved: req.query.saved === '1', advice }));
   });
 
   router.post('/:strategy', async (req, res, next) => {
@@ -117,6 +122,10 @@ export function socialRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' |
     if (form.then === 'save' || !connection || !sameOptions(connection.options, result.options)) {
       await save(req, res, plugin, connection, id, result.options);
     }
+    // Saved as typed, right or wrong: what the plugin advises on the credentials waits for the page
+    // the redirect leads to. TRY goes on at once and says what the upstream made of them.
+    const advice = form.then === 'save' ? credentialAdvice(plugin, result.options, form.newClientSecret) : [];
+    keepCredentialAdvice(req, deps.sealer, tenant, plugin.strategy, advice);
     if (form.then === 'try') {
       // TRY's own route takes the request from here, as if its button had posted: it reads the
       // connection just saved, and answers as it always does.
