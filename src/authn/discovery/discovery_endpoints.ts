@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../../app_deps.js';
 import { discoveryDocument } from './discovery_document.js';
-import { certificateCommonName, keyCertificatesFor } from '../keys/key_certificates.js';
+import { certificateCommonName, keyCertificatesFor } from '../../domain/key_certificate_cache.js';
 import { tenantJwks } from '../keys/jwks.js';
 
 /**

@@ -2,7 +2,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../../app_deps.js';
 import { currentSigningKey } from '../../domain/signing_key_rotation.js';
 import { ServerError } from '../../errors/index.js';
-import { certificateCommonName, keyCertificatesFor } from '../keys/key_certificates.js';
+import { certificateCommonName, keyCertificatesFor } from '../../domain/key_certificate_cache.js';
 import { PUBLIC_METADATA_CACHE } from './discovery_endpoints.js';
 
 /** Auth0's paths for the current signing key's certificate: `/pem` (PEM text) and `/cer` (DER bytes). */

@@ -1,7 +1,9 @@
-import type { Sealer } from '../../domain/ports.js';
-import { signingKeyCertificate } from '../../domain/signing_key_certificate.js';
+import type { SigningKeyCertificate } from '../../domain/signing_key_certificate.js';
 import { keyStates, type KeyInState } from '../../domain/signing_key_rotation.js';
 import type { SigningKey, Tenant } from '../../domain/types.js';
+
+/** A key's certificate for this request's tenant host. */
+export type CertificateOf = (key: SigningKey) => SigningKeyCertificate;
 
 const ORDER = { current: 0, next: 1, previous: 2, revoked: 3 } as const;
 
@@ -11,8 +13,8 @@ export function keysInOrder(tenant: Tenant): KeyInState[] {
 }
 
 /** Auth0's signing key shape; the flags are present only when true, as Auth0 answers them. */
-export function signingKeyJson({ key, status }: KeyInState, sealer: Sealer, commonName: string): Record<string, unknown> {
-  const certificate = signingKeyCertificate(key, sealer, commonName);
+export function signingKeyJson({ key, status }: KeyInState, certificateOf: CertificateOf): Record<string, unknown> {
+  const certificate = certificateOf(key);
   return {
     kid: key.kid,
     cert: certificate.pem,
@@ -28,6 +30,6 @@ export function signingKeyJson({ key, status }: KeyInState, sealer: Sealer, comm
 }
 
 /** What rotate and revoke answer: `{ cert, kid }`. */
-export function signingKeySummary(key: SigningKey, sealer: Sealer, commonName: string): Record<string, unknown> {
-  return { cert: signingKeyCertificate(key, sealer, commonName).pem, kid: key.kid };
+export function signingKeySummary(key: SigningKey, certificateOf: CertificateOf): Record<string, unknown> {
+  return { cert: certificateOf(key).pem, kid: key.kid };
 }

@@ -1,18 +1,26 @@
 import type { Request } from 'express';
 import type { AppDeps } from '../../app_deps.js';
+import { certificateCommonName, keyCertificatesFor } from '../../domain/key_certificate_cache.js';
+import { signingKeyCertificate } from '../../domain/signing_key_certificate.js';
 import { revokeSigningKey, rotateSigningKey, type SigningKeyDeps } from '../../domain/signing_key_changes.js';
 import { BadRequestError, ResourceNotFoundError } from '../../errors/index.js';
 import { pathParam } from '../params.js';
 import type { ManagementReply, ManagementRoute } from '../route.js';
 import type { ManagementServices } from '../services.js';
-import { keysInOrder, signingKeyJson, signingKeySummary } from './signing_key_json.js';
+import { keysInOrder, signingKeyJson, signingKeySummary, type CertificateOf } from './signing_key_json.js';
 
 /** What this file reads of the app's dependencies. */
-type SigningKeyRouteDeps = Pick<AppDeps, 'store' | 'sealer'>;
+type SigningKeyRouteDeps = Pick<AppDeps, 'store' | 'sealer' | 'logger'>;
 
-/** The certificates name the tenant's host, as Auth0's name the tenant's domain. */
-function commonNameOf(req: Request): string {
-  return new URL(req.context.tenantUrl).hostname;
+/**
+ * Certificates naming the tenant's host, as Auth0's name the tenant's domain: the ones the JWKS
+ * built and caches. A key whose certificate cannot be built is built again here, so the answer is
+ * the error itself rather than a key without its certificate.
+ */
+function certificatesFor(req: Request, deps: SigningKeyRouteDeps): CertificateOf {
+  const commonName = certificateCommonName(req.context.tenantUrl);
+  const cache = keyCertificatesFor(deps);
+  return (key) => cache.certificate(key, commonName) ?? signingKeyCertificate(key, deps.sealer, commonName);
 }
 
 function keyNotFound(kid: string): ResourceNotFoundError {
@@ -20,19 +28,20 @@ function keyNotFound(kid: string): ResourceNotFoundError {
 }
 
 async function list(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
-  return { body: keysInOrder(req.context.tenant).map((entry) => signingKeyJson(entry, deps.sealer, commonNameOf(req))) };
+  const certificateOf = certificatesFor(req, deps);
+  return { body: keysInOrder(req.context.tenant).map((entry) => signingKeyJson(entry, certificateOf)) };
 }
 
 async function get(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
   const kid = pathParam(req, 'kid');
   const entry = keysInOrder(req.context.tenant).find(({ key }) => key.kid === kid);
   if (!entry) throw keyNotFound(kid);
-  return { body: signingKeyJson(entry, deps.sealer, commonNameOf(req)) };
+  return { body: signingKeyJson(entry, certificatesFor(req, deps)) };
 }
 
 async function rotate(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
   const current = await rotateSigningKey(keyDeps(deps), req.context.tenant.name);
-  return { status: 201, body: signingKeySummary(current, deps.sealer, commonNameOf(req)), auditDetails: { kid: current.kid } };
+  return { status: 201, body: signingKeySummary(current, certificatesFor(req, deps)), auditDetails: { kid: current.kid } };
 }
 
 async function revoke(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
@@ -45,7 +54,7 @@ async function revoke(req: Request, _res: unknown, { deps }: ManagementServices)
       'invalid_signing_key_state',
     );
   }
-  return { body: signingKeySummary(result, deps.sealer, commonNameOf(req)), auditDetails: { kid } };
+  return { body: signingKeySummary(result, certificatesFor(req, deps)), auditDetails: { kid } };
 }
 
 function keyDeps(deps: SigningKeyRouteDeps): SigningKeyDeps {

@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import request from 'supertest';
 import { useManagementHarness } from './harness.js';
 
@@ -12,6 +12,19 @@ const jwksKids = async () =>
   ((await request(harness.apps[0]!).get('/.well-known/jwks.json').set('Host', harness.host).expect(200)).body.keys as { kid: string }[]).map((key) => key.kid);
 
 describe('/api/v2/keys/signing', () => {
+  it('reads the certificates the JWKS built: listing the keys again opens no sealed key', async () => {
+    const first = await harness.call('get', '/keys/signing', admin).expect(200);
+    const open = jest.spyOn(harness.deps[0]!.sealer, 'open');
+    try {
+      const again = await harness.call('get', '/keys/signing', admin).expect(200);
+      expect(open).not.toHaveBeenCalled();
+      expect(again.body).toEqual(first.body);
+    } finally {
+      open.mockRestore();
+    }
+  });
+
+
   it("lists the keys in Auth0's shape, each with a self-signed certificate of its public key", async () => {
     const response = await harness.call('get', '/keys/signing', admin).expect(200);
 

@@ -1,7 +1,7 @@
-import type { Logger } from 'pino';
-import type { Sealer } from '../../domain/ports.js';
-import { signingKeyCertificate, type SigningKeyCertificate } from '../../domain/signing_key_certificate.js';
-import type { SigningKey } from '../../domain/types.js';
+import type { Sealer } from './ports.js';
+import { signingKeyCertificate, type SigningKeyCertificate } from './signing_key_certificate.js';
+import type { DomainLogger } from './token_vault_deps.js';
+import type { SigningKey } from './types.js';
 
 /**
  * The self-signed certificate of each signing key, built once per process and host. Building one
@@ -9,6 +9,7 @@ import type { SigningKey } from '../../domain/types.js';
  * fetch at every start and on every unknown kid; the certificate is deterministic (same key, same
  * host name, same bytes), so caching it never serves a stale one, and every worker builds the same.
  * Entries grow with keys times tenant hosts, both few: an unknown host never reaches a router.
+ * The JWKS, its /pem and /cer, and the Management API's signing keys all read it.
  */
 export class KeyCertificates {
   /** `undefined` remembers a key whose certificate could not be built, so it is tried and logged once. */
@@ -16,7 +17,7 @@ export class KeyCertificates {
 
   constructor(
     private readonly sealer: Sealer,
-    private readonly logger: Pick<Logger, 'error'>,
+    private readonly logger: Pick<DomainLogger, 'error'>,
   ) {}
 
   /**
@@ -44,7 +45,7 @@ const certificatesBySealer = new WeakMap<Sealer, KeyCertificates>();
  * The certificate cache of one running app, keyed by its sealer as tenantKeysFor is, so two apps in
  * one process (tests, the sandbox) never share what was built under different master keys.
  */
-export function keyCertificatesFor(deps: { sealer: Sealer; logger: Pick<Logger, 'error'> }): KeyCertificates {
+export function keyCertificatesFor(deps: { sealer: Sealer; logger: Pick<DomainLogger, 'error'> }): KeyCertificates {
   let certificates = certificatesBySealer.get(deps.sealer);
   if (!certificates) {
     certificates = new KeyCertificates(deps.sealer, deps.logger);

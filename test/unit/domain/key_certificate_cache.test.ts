@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { certificateCommonName, KeyCertificates, keyCertificatesFor } from '../../../../src/authn/keys/key_certificates.js';
-import type { Sealer } from '../../../../src/domain/ports.js';
-import { signingKeyCertificate } from '../../../../src/domain/signing_key_certificate.js';
-import { generateSigningKey } from '../../../../src/domain/signing_keys.js';
-import type { SigningKey } from '../../../../src/domain/types.js';
-import { createSealer } from '../../../../src/store/sealing.js';
+import { certificateCommonName, KeyCertificates, keyCertificatesFor } from '../../../src/domain/key_certificate_cache.js';
+import type { Sealer } from '../../../src/domain/ports.js';
+import { signingKeyCertificate } from '../../../src/domain/signing_key_certificate.js';
+import { generateSigningKey } from '../../../src/domain/signing_keys.js';
+import type { SigningKey } from '../../../src/domain/types.js';
+import { createSealer } from '../../../src/store/sealing.js';
 
 const sealer = createSealer([randomBytes(32)]);
 let key: SigningKey;
