@@ -51,7 +51,7 @@ export function requireScope(token: AccessTokenRecord, allowed: boolean, what: s
 /**
  * Counts one API call against the user's per-app quota. Fitbit: 150 per clock hour, reported on
  * every response in Fitbit-Rate-Limit-* headers; Google: 300 per minute, no headers. Over the
- * limit: 429 with Retry-After.
+ * limit: 429, with no Retry-After (see below).
  */
 export function consumeQuota(state: EmulatorState, token: AccessTokenRecord, res: Response): void {
   const legacy = token.api === 'fitbit-legacy';
