@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { createClient } from '../../../../src/domain/clients.js';
-import type { Connection } from '../../../../src/domain/types.js';
-import { acmeOAuth2Plugin } from '../../../support/fake_plugin.js';
+import { acmeConnection, acmePlugins } from '../../../support/acme_connections.js';
 import { startTinyOAuth2Server, type TinyOAuth2Server } from '../../../support/tiny_oauth2_server.js';
 import { HOST, startDashboardHarness, type DashboardHarness } from '../../dashboard/dashboard_harness.js';
 
@@ -22,35 +21,16 @@ describe('a login through an upstream that speaks plain OAuth 2.0', () => {
 
   beforeAll(async () => {
     upstream = await startTinyOAuth2Server();
-    const plugins = new Map(
-      [
-        acmeOAuth2Plugin({ upstreamUrl: upstream.url }),
-        acmeOAuth2Plugin({ upstreamUrl: upstream.url, strategy: 'acme_stale', refuseEveryState: true }),
-        acmeOAuth2Plugin({ upstreamUrl: upstream.url, strategy: 'acme_storeless', ignoreStore: true }),
-      ].map((plugin) => [plugin.strategy, plugin]),
-    );
+    const plugins = acmePlugins(upstream);
     harness = await startDashboardHarness({ plugins });
     ({ client: { clientId } } = await createClient(harness.store.clients, { tenant: 'default', name: 'Step Counter', appType: 'regular_web', callbacks: [CLIENT_CALLBACK] }));
-    for (const strategy of plugins.keys()) await harness.store.connections.create(connectionOf(strategy));
+    for (const strategy of plugins.keys()) await harness.store.connections.create(acmeConnection(upstream, harness.deps.sealer, strategy, [clientId]));
   });
   afterAll(async () => {
     await harness?.close();
     await upstream?.close();
   });
 
-  function connectionOf(strategy: string): Connection {
-    const now = new Date().toISOString();
-    return {
-      tenant: 'default',
-      id: `con_${strategy.replace('_', '')}0000000000`,
-      name: strategy,
-      strategy,
-      options: { api: 'acme-v2', scope: ['steps'], profileSync: 'on_each_login', clientId: upstream.clientId, clientSecret: harness.deps.sealer.seal(upstream.clientSecret) },
-      enabledClients: [clientId],
-      createdAt: now,
-      updatedAt: now,
-    };
-  }
 
   /** Sends a browser (an agent keeping cookies) to /authorize and on to the upstream; returns where the upstream sent it back. */
   async function toCallback(connection: string) {

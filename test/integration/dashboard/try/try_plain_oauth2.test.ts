@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Connection } from '../../../../src/domain/types.js';
-import { acmeOAuth2Plugin } from '../../../support/fake_plugin.js';
+import { acmeConnection, acmePlugins } from '../../../support/acme_connections.js';
 import { startTinyOAuth2Server, type TinyOAuth2Server } from '../../../support/tiny_oauth2_server.js';
 import { csrfFrom, HOST, signedInAgent, startDashboardHarness, type Agent, type DashboardHarness } from '../dashboard_harness.js';
 import { continueUrlOf, pressTryToFailure } from '../try_helpers.js';
@@ -17,15 +16,9 @@ describe('TRY through an upstream that speaks plain OAuth 2.0', () => {
 
   beforeAll(async () => {
     upstream = await startTinyOAuth2Server();
-    const plugins = new Map(
-      [
-        acmeOAuth2Plugin({ upstreamUrl: upstream.url }),
-        acmeOAuth2Plugin({ upstreamUrl: upstream.url, strategy: 'acme_stale', refuseEveryState: true }),
-        acmeOAuth2Plugin({ upstreamUrl: upstream.url, strategy: 'acme_storeless', ignoreStore: true }),
-      ].map((plugin) => [plugin.strategy, plugin]),
-    );
+    const plugins = acmePlugins(upstream);
     harness = await startDashboardHarness({ plugins });
-    for (const strategy of plugins.keys()) await harness.store.connections.create(connectionOf(strategy));
+    for (const strategy of plugins.keys()) await harness.store.connections.create(acmeConnection(upstream, harness.deps.sealer, strategy, []));
     agent = await signedInAgent(harness.app, await harness.seedAdmin('owner@example.com', ['default']));
   });
   afterAll(async () => {
@@ -33,19 +26,6 @@ describe('TRY through an upstream that speaks plain OAuth 2.0', () => {
     await upstream?.close();
   });
 
-  function connectionOf(strategy: string): Connection {
-    const now = new Date().toISOString();
-    return {
-      tenant: 'default',
-      id: `con_${strategy.replace('_', '')}0000000000`,
-      name: strategy,
-      strategy,
-      options: { api: 'acme-v2', scope: ['steps'], profileSync: 'on_each_login', clientId: upstream.clientId, clientSecret: harness.deps.sealer.seal(upstream.clientSecret) },
-      enabledClients: [],
-      createdAt: now,
-      updatedAt: now,
-    };
-  }
 
   async function pressTry(strategy: string, status: number) {
     const page = `/manage/t/default/social/${strategy}`;
