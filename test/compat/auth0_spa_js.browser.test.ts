@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page, Request } from 'playwright-core';
-import { createClient } from '../../src/domain/clients.js';
 import { SANDBOX_PATH } from '../../src/upstream/sandbox_upstream.js';
 import { startBrowserFitgate, type BrowserFitgate } from '../browser/browser_fitgate.js';
 import { collectPageErrors, describeWithBrowser, launchBrowser, screenshot, type TestBrowser } from '../support/browser.js';
-import { startSpaApp, type SpaApp } from '../support/compat/spa_app.js';
+import { registerSpa, startSpaApp, type SpaApp } from '../support/compat/spa_app.js';
 
 /**
  * @auth0/auth0-spa-js unchanged, in Chromium, with its default options: no refresh tokens, tokens
@@ -43,18 +42,7 @@ describeWithBrowser('@auth0/auth0-spa-js with its default options', () => {
   beforeAll(async () => {
     fitgate = await startBrowserFitgate({});
     spa = await startSpaApp(() => ({ domain: fitgate.url, clientId }));
-    const { client } = await createClient(fitgate.store.clients, {
-      tenant: 'default',
-      name: 'Step Counter SPA',
-      appType: 'spa',
-      callbacks: [spa.url],
-      allowedLogoutUrls: [spa.url],
-      webOrigins: [spa.url],
-    });
-    clientId = client.clientId;
-    const fitbit = await fitgate.store.connections.getByName('default', 'fitbit');
-    if (!fitbit) throw new Error('bootstrap made no fitbit connection');
-    await fitgate.store.connections.update({ ...fitbit, enabledClients: [...fitbit.enabledClients, clientId] });
+    clientId = await registerSpa(fitgate.store, spa.url, [spa.url]);
   }, BROWSER_TIMEOUT_MS);
 
   afterAll(async () => {

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page, Response } from 'playwright-core';
-import { createClient } from '../../src/domain/clients.js';
 import { SANDBOX_PATH } from '../../src/upstream/sandbox_upstream.js';
 import { startBrowserFitgate, type BrowserFitgate } from '../browser/browser_fitgate.js';
 import { describeWithBrowser, launchBrowser, type TestBrowser } from '../support/browser.js';
-import { startSpaApp, type SpaApp } from '../support/compat/spa_app.js';
+import { registerSpa, startSpaApp, type SpaApp } from '../support/compat/spa_app.js';
 
 /**
  * @auth0/auth0-spa-js unchanged, in Chromium, where it counts on Auth0's exact behaviour:
@@ -43,19 +42,8 @@ describeWithBrowser('@auth0/auth0-spa-js: logout() without arguments and the ref
   beforeAll(async () => {
     fitgate = await startBrowserFitgate({});
     spa = await startSpaApp(() => ({ domain: fitgate.url, clientId }));
-    const { client } = await createClient(fitgate.store.clients, {
-      tenant: 'default',
-      name: 'Step Counter SPA',
-      appType: 'spa',
-      callbacks: [spa.url],
-      // The first one is where logout() without returnTo must land.
-      allowedLogoutUrls: [signedOutUrl(), spa.url],
-      webOrigins: [spa.url],
-    });
-    clientId = client.clientId;
-    const fitbit = await fitgate.store.connections.getByName('default', 'fitbit');
-    if (!fitbit) throw new Error('bootstrap made no fitbit connection');
-    await fitgate.store.connections.update({ ...fitbit, enabledClients: [...fitbit.enabledClients, clientId] });
+    // The first one is where logout() without returnTo must land.
+    clientId = await registerSpa(fitgate.store, spa.url, [signedOutUrl(), spa.url]);
   }, BROWSER_TIMEOUT_MS);
 
   afterAll(async () => {

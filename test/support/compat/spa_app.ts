@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
+import { createClient } from '../../../src/domain/clients.js';
+import type { Store } from '../../../src/store/store.js';
 
 /** The SDK's browser bundle, unchanged: a UMD script that defines `window.auth0`. */
 const SDK_BUNDLE = createRequire(import.meta.url).resolve('@auth0/auth0-spa-js/dist/auth0-spa-js.production.js');
@@ -76,4 +78,23 @@ document.getElementById('login-popup').addEventListener('click', () => {
 
 function send(res: ServerResponse, type: string, body: string | Buffer): void {
   res.writeHead(200, { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': 'no-store' }).end(body);
+}
+
+/**
+ * Registers the app with the default tenant as Auth0's SPA quickstart has one do (its own URL as the
+ * callback and web origin) and enables the bootstrap Fitbit connection for it; its client id.
+ */
+export async function registerSpa(store: Pick<Store, 'clients' | 'connections'>, spaUrl: string, allowedLogoutUrls: string[]): Promise<string> {
+  const { client } = await createClient(store.clients, {
+    tenant: 'default',
+    name: 'Step Counter SPA',
+    appType: 'spa',
+    callbacks: [spaUrl],
+    allowedLogoutUrls,
+    webOrigins: [spaUrl],
+  });
+  const fitbit = await store.connections.getByName('default', 'fitbit');
+  if (!fitbit) throw new Error('bootstrap made no fitbit connection');
+  await store.connections.update({ ...fitbit, enabledClients: [...fitbit.enabledClients, client.clientId] });
+  return client.clientId;
 }
