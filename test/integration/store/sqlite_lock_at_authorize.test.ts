@@ -1,9 +1,8 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { SHORT_LIVED_DATABASE_FILE } from '../../../src/store/sqlite/short_lived_schema.js';
-import type { SqliteStore } from '../../../src/store/sqlite/sqlite_store.js';
-import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel, useEmulator } from '../../support/authn/front_channel_fixture.js';
-import { openSqliteTestStore, type TestStore } from '../../support/stores.js';
+import { CLIENT_CALLBACK, type FrontChannel, useEmulator } from '../../support/authn/front_channel_fixture.js';
+import { useFrontChannelOnSqlite } from './front_channel_on_sqlite.js';
 import { holdWriteLock } from './lock_holder.js';
 
 const emulator = useEmulator('alice');
@@ -15,19 +14,11 @@ const emulator = useEmulator('alice');
  * server could not complete the login" as if the upstream had failed.
  */
 describe('/authorize while another process holds the short-lived file', () => {
-  let testStore: TestStore<SqliteStore>;
-  let fitgate: FrontChannel;
-  beforeAll(async () => {
-    testStore = await openSqliteTestStore();
-    fitgate = await startFrontChannel({ store: testStore.store, upstream: { kind: 'emulator', emulator: emulator() } });
-  });
-  afterAll(async () => {
-    await fitgate.close();
-    await testStore.cleanup();
-  });
+  const setup = useFrontChannelOnSqlite(emulator);
 
   it('sends the client temporarily_unavailable with its state, and the next login goes through once it is let go', async () => {
-    const holder = holdWriteLock(join(testStore.location, SHORT_LIVED_DATABASE_FILE));
+    const fitgate = setup.fitgate();
+    const holder = holdWriteLock(join(setup.location(), SHORT_LIVED_DATABASE_FILE));
     let answer: Awaited<ReturnType<ReturnType<FrontChannel['browser']>['get']>>;
     try {
       answer = await fitgate.browser().get(fitgate.authorizeUrl({ connection: 'fitbit', state: 'st' }));

@@ -1,10 +1,9 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { DATABASE_FILE } from '../../../src/store/sqlite/database.js';
-import type { SqliteStore } from '../../../src/store/sqlite/sqlite_store.js';
-import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel, useEmulator } from '../../support/authn/front_channel_fixture.js';
-import { openSqliteTestStore, type TestStore } from '../../support/stores.js';
+import { CLIENT_CALLBACK, useEmulator } from '../../support/authn/front_channel_fixture.js';
 import { eventually } from './eventually.js';
+import { useFrontChannelOnSqlite } from './front_channel_on_sqlite.js';
 import { holdWriteLock } from './lock_holder.js';
 
 const emulator = useEmulator('alice');
@@ -15,23 +14,15 @@ const emulator = useEmulator('alice');
  * and the failure is logged as fitgate's own, not the upstream's: as when Redis is down.
  */
 describe('/login/callback while another process holds fitgate.db', () => {
-  let testStore: TestStore<SqliteStore>;
-  let fitgate: FrontChannel;
-  beforeAll(async () => {
-    testStore = await openSqliteTestStore();
-    fitgate = await startFrontChannel({ store: testStore.store, upstream: { kind: 'emulator', emulator: emulator() } });
-  });
-  afterAll(async () => {
-    await fitgate.close();
-    await testStore.cleanup();
-  });
+  const setup = useFrontChannelOnSqlite(emulator);
 
   it('sends the client temporarily_unavailable with its state, logged as fitgate failing', async () => {
+    const fitgate = setup.fitgate();
     const browser = fitgate.browser();
     const { arrivedAt: callback } = await browser.follow(fitgate.authorizeUrl({ connection: 'fitbit', state: 'locked' }), `${fitgate.tenantUrl}/login/callback`);
     expect(callback).toBeDefined();
 
-    const holder = holdWriteLock(join(testStore.location, DATABASE_FILE));
+    const holder = holdWriteLock(join(setup.location(), DATABASE_FILE));
     let answer: Awaited<ReturnType<typeof browser.get>>;
     try {
       answer = await browser.get(callback!);
