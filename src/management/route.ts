@@ -29,8 +29,8 @@ export interface ManagementRoute {
   /** Writes only: the description of the sapi / fapi log event, in Auth0's words. */
   audit?: string;
   /**
-   * Lists: every query parameter the endpoint understands; any other is a 400 naming it
-   * (refuse_unknown_query.ts). Absent: the handler's own parsing decides.
+   * Every query parameter the endpoint understands, none when absent; any other is a 400 naming it
+   * (refuse_unknown_query.ts), so a misspelt `fields` or filter is never silently ignored.
    */
   query?: readonly string[];
   handle: ManagementHandler;

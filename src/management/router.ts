@@ -13,7 +13,7 @@ import type { Services } from '../services.js';
  * The Management API, mounted at /api/v2 on each tenant's host. Every request is authenticated
  * first (a Bearer token this tenant issued for its own API), so an unknown path answers 401 to a
  * stranger rather than revealing which resources exist; then the caller's rate limit is spent, and
- * each route checks its own scopes and, for a list, that it understands every query parameter.
+ * each route checks its own scopes and that it understands every query parameter.
  * Bodies are parsed and errors answered in Auth0's shape {statusCode, error, message, errorCode}
  * by the app (src/app.ts) for everything under /api/v2.
  */
@@ -27,8 +27,7 @@ export function createManagementRouter(deps: AppDeps, shared: Services): Router 
   });
   router.use(authenticate(deps), ...managementRateLimit(deps));
   for (const route of MANAGEMENT_ROUTES) {
-    const checks = route.query ? [requireScope(route), refuseUnknownQuery(route.query)] : [requireScope(route)];
-    router[route.method](route.path, ...checks, runRoute(route, services));
+    router[route.method](route.path, requireScope(route), refuseUnknownQuery(route.query ?? []), runRoute(route, services));
   }
   return router;
 }

@@ -105,7 +105,7 @@ async function rotateSecret(req: Request, _res: unknown, { deps }: ManagementSer
 
 export const clientRoutes: ManagementRoute[] = [
   { method: 'get', path: '/clients', scopes: ['read:clients'], query: [...PAGE_PARAMS, ...FIELD_PARAMS, ...CLIENT_FILTER_PARAMS], handle: list },
-  { method: 'get', path: '/clients/:id', scopes: ['read:clients'], handle: get },
+  { method: 'get', path: '/clients/:id', scopes: ['read:clients'], query: FIELD_PARAMS, handle: get },
   { method: 'post', path: '/clients', scopes: ['create:clients'], audit: 'Create a client', handle: create },
   { method: 'patch', path: '/clients/:id', scopes: ['update:clients'], audit: 'Update a client', handle: update },
   { method: 'delete', path: '/clients/:id', scopes: ['delete:clients'], audit: 'Delete a client', handle: remove },

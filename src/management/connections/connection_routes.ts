@@ -70,6 +70,6 @@ export const connectionRoutes: ManagementRoute[] = [
     query: [...PAGE_PARAMS, ...FIELD_PARAMS, ...CONNECTION_FILTER_PARAMS],
     handle: list,
   },
-  { method: 'get', path: '/connections/:id', scopes: ['read:connections'], handle: get },
+  { method: 'get', path: '/connections/:id', scopes: ['read:connections'], query: FIELD_PARAMS, handle: get },
   { method: 'patch', path: '/connections/:id', scopes: ['update:connections'], audit: 'Update a connection', handle: update },
 ];

@@ -102,7 +102,7 @@ export const userRoutes: ManagementRoute[] = [
   { method: 'get', path: '/users', scopes: ['read:users'], query: [...PAGE_PARAMS, ...FIELD_PARAMS, 'q', 'search_engine', 'sort', 'primary_order'], handle: list },
   { method: 'get', path: '/users-by-email', scopes: ['read:users'], query: ['email', ...FIELD_PARAMS], handle: byEmail },
   // Auth0 lets either scope read a user; read:user_idp_tokens also adds the upstream tokens.
-  { method: 'get', path: '/users/:id', scopes: ['read:users', 'read:user_idp_tokens'], handle: get },
+  { method: 'get', path: '/users/:id', scopes: ['read:users', 'read:user_idp_tokens'], query: FIELD_PARAMS, handle: get },
   // update:users_app_metadata covers a body of metadata only (metadata_scope.ts).
   { method: 'patch', path: '/users/:id', scopes: ['update:users', 'update:users_app_metadata'], audit: 'Update a user', handle: update },
   { method: 'delete', path: '/users/:id', scopes: ['delete:users'], audit: 'Delete a user', handle: remove },
