@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refusingProtoKey } from '../metadata_guard.js';
 import { parseApplicationName } from '../../domain/application_name.js';
 import { distinctUrls, MAX_APPLICATION_URLS } from '../../domain/application_urls.js';
 import { MAX_ID_TOKEN_LIFETIME_SECONDS, MAX_REFRESH_TOKEN_LIFETIME_SECONDS } from '../../domain/token_lifetimes.js';
@@ -43,9 +44,9 @@ const metadataKey = z
   .max(255, 'Keys must be at most 255 characters')
   .regex(/^[A-Za-z0-9:,\-+=_*?"/\\()<>@\t ]+$/, 'Keys may use letters, digits, spaces, tabs and :,-+=_*?"/\\()<>@ only');
 const metadataValue = z.string({ error: 'Values must be strings' }).max(255, 'Values must be at most 255 characters');
-const clientMetadata = z.record(metadataKey, metadataValue);
+const clientMetadata = refusingProtoKey(z.record(metadataKey, metadataValue));
 /** On PATCH a null value removes its key, as for a user's metadata. */
-const clientMetadataPatch = z.record(metadataKey, metadataValue.nullable());
+const clientMetadataPatch = refusingProtoKey(z.record(metadataKey, metadataValue.nullable()));
 
 /** fitgate signs with RS256 only: its keys are RSA and published in the JWKS. */
 const jwtConfiguration = z.strictObject({

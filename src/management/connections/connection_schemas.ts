@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refusingProtoKey } from '../metadata_guard.js';
 
 /**
  * PATCH /connections/{id}. The option values are the plugin's to judge (its parseSettings); here
@@ -17,10 +18,11 @@ export const updateConnectionBody = z.strictObject({
   enabled_clients: z.array(z.string().min(1, 'Must not be empty')).max(1000).optional(),
   display_name: z.string().max(128, 'Must be at most 128 characters').optional(),
   /** Auth0's limits: at most 10 keys, string values up to 255 characters. */
-  metadata: z
-    .record(z.string().min(1).max(255, 'Keys must be at most 255 characters'), z.string({ error: 'Values must be strings' }).max(255, 'Values must be at most 255 characters'))
-    .refine((metadata) => Object.keys(metadata).length <= 10, 'Must have at most 10 properties')
-    .optional(),
+  metadata: refusingProtoKey(
+    z
+      .record(z.string().min(1).max(255, 'Keys must be at most 255 characters'), z.string({ error: 'Values must be strings' }).max(255, 'Values must be at most 255 characters'))
+      .refine((metadata) => Object.keys(metadata).length <= 10, 'Must have at most 10 properties'),
+  ).optional(),
   show_as_button: z.boolean().optional(),
   is_domain_connection: z.boolean().optional(),
 });

@@ -1,6 +1,7 @@
-import { mergeMetadata } from '../../domain/user_metadata.js';
+import { mergeMetadata, type MetadataPatch } from '../../domain/user_metadata.js';
 import type { User } from '../../domain/types.js';
-import type { UpdateUserBody } from './user_schemas.js';
+import { BadRequestError } from '../../errors/index.js';
+import { MAX_USER_METADATA_JSON_LENGTH, type UpdateUserBody } from './user_schemas.js';
 
 type RootAttribute = 'email' | 'name' | 'nickname' | 'givenName' | 'familyName' | 'picture';
 
@@ -20,7 +21,8 @@ const ROOT_ATTRIBUTES = [
  * claim out, and with set_user_root_attributes at on_each_login the next login fills it in again from
  * the profile. No fallback is made up (a removed name stays removed, not rebuilt from given_name).
  * Removing the email removes email_verified with it, since there is no email left to be verified.
- * Metadata is merged (src/domain/user_metadata.ts). Runs once per write attempt: computes only.
+ * Metadata is merged (src/domain/user_metadata.ts) and held to its size limit. Runs once per write
+ * attempt: computes only (or refuses).
  */
 export function patchedUser(user: User, body: UpdateUserBody, now: Date): User {
   const updated: User = { ...user, updatedAt: now.toISOString() };
@@ -32,9 +34,24 @@ export function patchedUser(user: User, body: UpdateUserBody, now: Date): User {
   if (body.email === null) delete updated.emailVerified;
   if (body.email_verified !== undefined) updated.emailVerified = body.email_verified;
   if (body.blocked !== undefined) updated.blocked = body.blocked;
-  if (body.app_metadata !== undefined) setMetadata(updated, 'appMetadata', mergeMetadata(user.appMetadata, body.app_metadata));
-  if (body.user_metadata !== undefined) setMetadata(updated, 'userMetadata', mergeMetadata(user.userMetadata, body.user_metadata));
+  if (body.app_metadata !== undefined) setMetadata(updated, 'appMetadata', mergedMetadata(user.appMetadata, body.app_metadata, 'app_metadata'));
+  if (body.user_metadata !== undefined) setMetadata(updated, 'userMetadata', mergedMetadata(user.userMetadata, body.user_metadata, 'user_metadata'));
   return updated;
+}
+
+/**
+ * The merge, held to the size a stored object may have. A patch that leaves it no larger than it was
+ * is always taken, so one stored above the limit (before the limit was checked on the merge) can
+ * still be trimmed.
+ */
+function mergedMetadata(stored: Readonly<Record<string, unknown>> | undefined, patch: MetadataPatch, field: string): Record<string, unknown> | undefined {
+  const merged = mergeMetadata(stored, patch);
+  const length = merged === undefined ? 0 : JSON.stringify(merged).length;
+  if (length > MAX_USER_METADATA_JSON_LENGTH && length > JSON.stringify(stored ?? {}).length) {
+    const kilobytes = Math.ceil(length / 1024);
+    throw new BadRequestError(`Payload validation error: 'Must be at most 16 KB of JSON (${kilobytes} KB once merged with what is stored)' on property ${field}.`, 'invalid_body');
+  }
+  return merged;
 }
 
 function setMetadata(user: User, key: 'appMetadata' | 'userMetadata', value: Record<string, unknown> | undefined): void {

@@ -1,10 +1,20 @@
 import { z } from 'zod';
+import { refusingProtoKey } from '../metadata_guard.js';
+
+/**
+ * How large one user's app_metadata or user_metadata may be, as JSON: a patch, and what is stored once
+ * a patch is merged into it (user_patch.ts), since patches of new keys would otherwise add up without
+ * bound on a record every login and every page of users reads.
+ */
+export const MAX_USER_METADATA_JSON_LENGTH = 16_384;
 
 /** Auth0's metadata objects: JSON objects (a top-level key set to null removes it). */
 // The error names the object only when it is not one: a refused key says what is wrong with it.
-const metadataPatch = z.record(z.string().min(1).max(255), z.unknown(), { error: (issue) => (issue.code === 'invalid_type' ? 'Must be an object' : undefined) }).refine(
-  (value) => JSON.stringify(value).length <= 16_384,
-  'Must be at most 16 KB of JSON',
+const metadataPatch = refusingProtoKey(
+  z.record(z.string().min(1).max(255), z.unknown(), { error: (issue) => (issue.code === 'invalid_type' ? 'Must be an object' : undefined) }).refine(
+    (value) => JSON.stringify(value).length <= MAX_USER_METADATA_JSON_LENGTH,
+    'Must be at most 16 KB of JSON',
+  ),
 );
 
 /**
