@@ -27,7 +27,9 @@ export function createHttpLogger(logger: Logger): HttpLogger | Middleware {
     logger,
     wrapSerializers: false,
     genReqId: requestId,
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+    // pino-http hands over its own error only; a failure sent to the client as a redirect (an
+    // /authorize or a callback the store failed) is in res.err, and is an error all the same.
+    customLogLevel: (_req, res, error) => (error || (res as ServerResponse & { err?: Error }).err || res.statusCode >= 500 ? 'error' : 'info'),
     serializers: { req: serializeRequest, res: serializeResponse },
   });
 }

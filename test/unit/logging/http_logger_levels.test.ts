@@ -23,11 +23,16 @@ function appLoggingAt(level: 'info' | 'warn') {
     (res as typeof res & { err?: Error }).err = new Error('disk on fire');
     res.status(500).send('sorry');
   });
+  // A failure the client hears as a redirect (an /authorize or a callback the store failed): a 302, yet an error.
+  app.get('/failed-redirect', (_req, res) => {
+    (res as typeof res & { err?: Error }).err = new Error('store unavailable');
+    res.redirect('https://app.example/callback?error=temporarily_unavailable');
+  });
   const parsed = () => lines.map((line) => JSON.parse(line) as { level: number; req?: { url?: string; id?: string }; err?: { message?: string } });
   return { app, parsed };
 }
 
-describe('the request log above info', () => {
+describe('the request log', () => {
   it('writes no line for a request that succeeded, and still gives it a request id', async () => {
     const { app, parsed } = appLoggingAt('warn');
     const response = await request(app).get('/ok?code=secret-code').set('X-Request-Id', 'req-42');
@@ -67,5 +72,11 @@ describe('the request log above info', () => {
     const { app, parsed } = appLoggingAt('info');
     await request(app).get('/ok');
     expect(parsed()).toEqual([expect.objectContaining({ level: 30, req: expect.objectContaining({ url: '/ok' }) })]);
+  });
+
+  it.each(['info', 'warn'] as const)('writes a redirect that carries a server failure as an error line at %s', async (level) => {
+    const { app, parsed } = appLoggingAt(level);
+    expect((await request(app).get('/failed-redirect')).status).toBe(302);
+    expect(parsed()).toEqual([expect.objectContaining({ level: 50, err: expect.objectContaining({ message: 'store unavailable' }) })]);
   });
 });
