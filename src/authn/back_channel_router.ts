@@ -8,6 +8,7 @@ import { signingCertificateEndpoint } from './discovery/signing_certificate_endp
 import { logoutEndpoint } from './login/logout_endpoint.js';
 import { logoutFormPost } from './login/logout_form_post.js';
 import { revokeEndpoint } from './revocation/revoke_endpoint.js';
+import { refuseOtherMethods } from './other_methods.js';
 import { openCors } from './token_endpoint/open_cors.js';
 import { tokenEndpoint } from './token_endpoint/token_endpoint.js';
 import { userinfoEndpoint } from './userinfo/userinfo_endpoint.js';
@@ -55,5 +56,9 @@ export function createBackChannelRouter(deps: AppDeps): Router {
   // cross-site post arrives without the SameSite=Lax cookie (see logout_form_post.ts). /v2/logout
   // stays GET only, as Auth0 serves it.
   router.post('/oidc/logout', answerErrorsAs('html'), logoutFormPost('/oidc/logout'));
+
+  for (const path of ['/.well-known/openid-configuration', '/.well-known/jwks.json', '/pem', '/cer']) router.all(path, oauth, refuseOtherMethods(['GET']));
+  for (const path of ['/oauth/token', '/oauth/revoke']) router.all(path, oauth, refuseOtherMethods(['POST']));
+  router.all('/userinfo', oauth, refuseOtherMethods(['GET', 'POST']));
   return router;
 }

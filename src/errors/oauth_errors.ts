@@ -73,6 +73,12 @@ export class InsufficientScopeError extends OAuthError {
   readonly code = 'insufficient_scope';
 }
 
+/** RFC 9110 §15.5.6: an endpoint asked with a method it does not serve; Allow names those it does. */
+export class MethodNotAllowedError extends OAuthError {
+  readonly status = 405;
+  readonly code = 'invalid_request';
+}
+
 export class ServerError extends OAuthError {
   readonly status = 500;
   readonly code = 'server_error';
