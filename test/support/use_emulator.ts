@@ -32,6 +32,18 @@ export function useEmulator(options: UseEmulatorOptions = {}): TestEmulator {
     running = undefined;
   });
 
+  return emulatorHandle(current, async () => {
+    const emulator = current();
+    running = undefined;
+    await emulator.close();
+  });
+}
+
+/**
+ * A TestEmulator handed out before the emulator starts: its `url` and `control` read the one
+ * `current()` returns (which throws while none runs), and `close` is the owner's way of ending it.
+ */
+export function emulatorHandle(current: () => TestEmulator, close: () => Promise<void>): TestEmulator {
   return {
     get url() {
       return current().url;
@@ -39,10 +51,6 @@ export function useEmulator(options: UseEmulatorOptions = {}): TestEmulator {
     get control() {
       return current().control;
     },
-    close: async () => {
-      const emulator = current();
-      running = undefined;
-      await emulator.close();
-    },
+    close,
   };
 }

@@ -15,12 +15,14 @@ import { createClient } from '../../../src/domain/clients.js';
 import { MANAGEMENT_API_SCOPES } from '../../../src/domain/management_scopes.js';
 import { buildTenant, tenantUrl } from '../../../src/domain/tenants.js';
 import type { Connection, Tenant, User } from '../../../src/domain/types.js';
+import type { EmulatorOptions } from '../../../src/emulator/index.js';
 import type { BackgroundWork } from '../../../src/http/background_work.js';
 import { createLogger } from '../../../src/logging/index.js';
 import type { Metrics } from '../../../src/metrics/metrics.js';
 import { createSealer } from '../../../src/store/sealing.js';
 import type { Store } from '../../../src/store/store.js';
-import { DEMO, googleLogin, legacyLogin, type TestEmulator } from '../../support/emulator.js';
+import { DEMO, googleLogin, legacyLogin, startTestEmulator, type TestEmulator } from '../../support/emulator.js';
+import { emulatorHandle } from '../../support/use_emulator.js';
 import { openTestStore, type StoreKind, type TestStore } from '../../support/stores.js';
 
 /**
@@ -220,7 +222,7 @@ export async function startManagementHarness(label: string, options: HarnessOpti
   };
 }
 
-/** Every member of ManagementHarness, so the handle of useManagementHarness reads each one. */
+/** Every member of ManagementHarness, so the handles of the use* helpers read each one. */
 const HARNESS_MEMBERS: Record<keyof ManagementHarness, true> = {
   apps: true,
   deps: true,
@@ -254,11 +256,68 @@ export function useManagementHarness(
   afterAll(async () => {
     await running?.cleanup();
   });
+  return harnessHandle(() => running, 'useManagementHarness');
+}
+
+export interface HarnessWithEmulatorOptions extends Omit<HarnessOptions, 'emulator'> {
+  /** How to start the file's emulator (apps, users, settings on top of the demo seed). */
+  emulatorOptions?: EmulatorOptions;
+}
+
+export interface HarnessWithEmulator {
+  harness: ManagementHarness;
+  emulator: TestEmulator;
+}
+
+/**
+ * A harness pointed at its own emulator, for the test file that calls this at its top level (or in
+ * a describe): in one beforeAll the emulator starts, then the harness, then `prepare`; in afterAll
+ * the harness is cleaned up, then the emulator closed. Unlike useEmulator(), the emulator is not
+ * reset between tests: what a file's tests leave there (grants, failures, settings) is the file's
+ * to undo in its own afterEach. Both handles read the running instances, so use them inside tests
+ * and hooks.
+ */
+export function useHarnessWithEmulator(
+  label: string,
+  options: HarnessWithEmulatorOptions = {},
+  prepare: (harness: ManagementHarness, emulator: TestEmulator) => Promise<void> = async () => undefined,
+): HarnessWithEmulator {
+  const { emulatorOptions, ...harnessOptions } = options;
+  let emulator: TestEmulator | undefined;
+  let harness: ManagementHarness | undefined;
+  beforeAll(async () => {
+    emulator = await startTestEmulator(emulatorOptions);
+    harness = await startManagementHarness(label, { ...harnessOptions, emulator });
+    await prepare(harness, emulator);
+  });
+  afterAll(async () => {
+    await harness?.cleanup();
+    await emulator?.close();
+    harness = undefined;
+    emulator = undefined;
+  });
+  const currentEmulator = (): TestEmulator => {
+    if (!emulator) throw new Error('the test emulator is not running: read it inside a test or hook of the file that called useHarnessWithEmulator()');
+    return emulator;
+  };
+  return {
+    harness: harnessHandle(() => harness, 'useHarnessWithEmulator'),
+    emulator: emulatorHandle(currentEmulator, async () => {
+      const running = currentEmulator();
+      emulator = undefined;
+      await running.close();
+    }),
+  };
+}
+
+/** A ManagementHarness whose every member reads the one `current()` returns, for a use* helper that hands it out before it starts. */
+function harnessHandle(current: () => ManagementHarness | undefined, helper: string): ManagementHarness {
   const handle = {} as ManagementHarness;
   for (const member of Object.keys(HARNESS_MEMBERS) as (keyof ManagementHarness)[]) {
     Object.defineProperty(handle, member, {
       get() {
-        if (!running) throw new Error(`the management harness is not running: read ${member} inside a test or hook of the file that called useManagementHarness()`);
+        const running = current();
+        if (!running) throw new Error(`the management harness is not running: read ${member} inside a test or hook of the file that called ${helper}()`);
         return running[member];
       },
     });

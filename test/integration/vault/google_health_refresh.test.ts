@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { emulatorEndpoints, getJson, startTestEmulator, type TestEmulator } from '../../support/emulator.js';
-import { startManagementHarness, type ManagementHarness } from '../management/harness.js';
+import { describe, expect, it } from '@jest/globals';
+import { emulatorEndpoints, getJson } from '../../support/emulator.js';
+import { useHarnessWithEmulator } from '../management/harness.js';
 
 // Google normally answers a refresh with a new access token and no refresh token: the stored refresh
 // token must be kept, or the next refresh has nothing to send.
 
-let emulator: TestEmulator;
-let harness: ManagementHarness;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  harness = await startManagementHarness('vault-google-health', { emulator, api: 'google-health', instances: 2 });
-});
-
-afterAll(async () => {
-  await harness?.cleanup();
-  await emulator?.close();
-});
+const { emulator, harness } = useHarnessWithEmulator('vault-google-health', { api: 'google-health', instances: 2 });
 
 describe('refreshing a google-health identity', () => {
   it('hands out a new valid access token and keeps the stored refresh token', async () => {

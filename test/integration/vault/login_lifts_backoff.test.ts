@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { recordLogin } from '../../../src/domain/users.js';
-import { legacyLogin, startTestEmulator, type TestEmulator } from '../../support/emulator.js';
-import { startManagementHarness, type ManagementHarness } from '../management/harness.js';
+import { legacyLogin } from '../../support/emulator.js';
+import { useHarnessWithEmulator } from '../management/harness.js';
 import { legacyRefreshRequests } from './upstream_counters.js';
 
 // The vault remembers an upstream 429 for the identity's stored tokens. A login that brings new
 // tokens lifts it: the user who logs in again gets a token, not a 429 for the rest of the window.
 
-let emulator: TestEmulator;
-let harness: ManagementHarness;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  harness = await startManagementHarness('vault-login-lifts-backoff', { emulator, instances: 2 });
-});
-
-afterAll(async () => {
-  await harness?.cleanup();
-  await emulator?.close();
-});
+const { emulator, harness } = useHarnessWithEmulator('vault-login-lifts-backoff', { instances: 2 });
 
 describe('a login during the upstream’s rate-limit window', () => {
   it('lifts the remembered back-off for the identity, on every instance', async () => {

@@ -1,18 +1,21 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import { recordLogin } from '../../../src/domain/users.js';
 import type { User } from '../../../src/domain/types.js';
-import { DEMO, legacyLogin, startTestEmulator, type TestEmulator } from '../../support/emulator.js';
-import { startManagementHarness, type ManagementHarness } from '../management/harness.js';
+import { DEMO, legacyLogin } from '../../support/emulator.js';
+import { useHarnessWithEmulator } from '../management/harness.js';
 import { legacyRefreshRequests } from './upstream_counters.js';
 
 // When the upstream refuses an identity's tokens for good, the identity says so (status, reason,
 // time), the change is in the tenant log, and a token reader gets a 409 naming the status instead
 // of a token that does not work.
 
-let emulator: TestEmulator;
-let harness: ManagementHarness;
 let tokenReader: string;
 let userReader: string;
+
+const { emulator, harness } = useHarnessWithEmulator('vault-needs-reauthorization', {}, async (started) => {
+  tokenReader = await started.tokenWith(['read:user_idp_tokens']);
+  userReader = await started.tokenWith(['read:users']);
+});
 
 interface IdentityJson {
   status: string;
@@ -41,23 +44,11 @@ async function expectNeedsReauthorization(user: User, reason: string): Promise<v
   ]);
 }
 
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  harness = await startManagementHarness('vault-needs-reauthorization', { emulator });
-  tokenReader = await harness.tokenWith(['read:user_idp_tokens']);
-  userReader = await harness.tokenWith(['read:users']);
-});
-
 afterEach(async () => {
   emulator.control.setLegacyShutdown(false);
   for (const user of (await harness.store.users.list(harness.tenant.name, { page: 0, perPage: 100 })).items) {
     await harness.store.users.delete(user.tenant, user.userId);
   }
-});
-
-afterAll(async () => {
-  await harness?.cleanup();
-  await emulator?.close();
 });
 
 describe('an identity whose upstream tokens stop working', () => {

@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { StoreUnavailableError } from '../../../src/errors/index.js';
-import { emulatorEndpoints, getJson, startTestEmulator, type TestEmulator } from '../../support/emulator.js';
+import { emulatorEndpoints, getJson } from '../../support/emulator.js';
 import { describeWithRedis } from '../../support/redis.js';
 import type { StoreKind } from '../../support/stores.js';
-import { startManagementHarness, type ManagementHarness } from '../management/harness.js';
+import { useHarnessWithEmulator } from '../management/harness.js';
 
 // Legacy Fitbit retires a refresh token the moment it is used. Once the upstream has answered a
 // refresh, the new pair exists only in fitgate's memory until it is stored: a store that fails just
@@ -11,21 +11,10 @@ import { startManagementHarness, type ManagementHarness } from '../management/ha
 // stores the pair again after short pauses, and the reader gets its token.
 
 function suite(kind: StoreKind): void {
-  let emulator: TestEmulator;
-  let harness: ManagementHarness;
-
-  beforeAll(async () => {
-    emulator = await startTestEmulator();
-    harness = await startManagementHarness(`vault-store-blip-${kind}`, { store: kind, emulator });
-  });
+  const { emulator, harness } = useHarnessWithEmulator(`vault-store-blip-${kind}`, { store: kind });
 
   afterEach(() => {
     jest.restoreAllMocks();
-  });
-
-  afterAll(async () => {
-    await harness?.cleanup();
-    await emulator?.close();
   });
 
   it('stores the refreshed pair once the store answers again, and the new refresh token works', async () => {

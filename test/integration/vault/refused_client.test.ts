@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import type { Connection, ConnectionOptions, User } from '../../../src/domain/types.js';
-import { createPrometheusMetrics, type PrometheusMetrics } from '../../../src/metrics/prometheus_metrics.js';
-import { DEMO, startTestEmulator, type TestEmulator } from '../../support/emulator.js';
-import { startManagementHarness, type ManagementHarness } from '../management/harness.js';
+import { createPrometheusMetrics } from '../../../src/metrics/prometheus_metrics.js';
+import { DEMO } from '../../support/emulator.js';
+import { useHarnessWithEmulator } from '../management/harness.js';
 import { parseExposition } from '../metrics/scrape.js';
 
 // A Google refresh refused because of the connection's client, not the user, over real HTTP with
@@ -20,22 +20,24 @@ const ANOTHER_GOOGLE_CLIENT = {
   clientSecret: 'GOCSPX-replacement-secret-0123456789',
 };
 
-let emulator: TestEmulator;
-let harness: ManagementHarness;
-let metrics: PrometheusMetrics;
+const metrics = createPrometheusMetrics();
 let tokenReader: string;
 let userReader: string;
 let original: Connection;
 
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  emulator.control.registerApp({ ...ANOTHER_GOOGLE_CLIENT, type: 'server', api: 'google-health', redirectUris: [DEMO.callback] });
-  metrics = createPrometheusMetrics();
-  harness = await startManagementHarness('vault-refused-client', { emulator, api: 'google-health', metrics });
-  tokenReader = await harness.tokenWith(['read:user_idp_tokens']);
-  userReader = await harness.tokenWith(['read:users']);
-  original = harness.connection;
-});
+const { emulator, harness } = useHarnessWithEmulator(
+  'vault-refused-client',
+  {
+    api: 'google-health',
+    metrics,
+    emulatorOptions: { apps: [{ ...ANOTHER_GOOGLE_CLIENT, type: 'server', api: 'google-health', redirectUris: [DEMO.callback] }] },
+  },
+  async (started) => {
+    tokenReader = await started.tokenWith(['read:user_idp_tokens']);
+    userReader = await started.tokenWith(['read:users']);
+    original = started.connection;
+  },
+);
 
 afterEach(async () => {
   // Google sends a refresh token at a user's first consent only: forget the grants, so each test's seed gets one.
@@ -44,11 +46,6 @@ afterEach(async () => {
   for (const user of (await harness.store.users.list(harness.tenant.name, { page: 0, perPage: 100 })).items) {
     await harness.store.users.delete(user.tenant, user.userId);
   }
-});
-
-afterAll(async () => {
-  await harness?.cleanup();
-  await emulator?.close();
 });
 
 /** Saves the connection with other upstream credentials, as an administrator does (a new updatedAt). */

@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { emulatorEndpoints, getJson, startTestEmulator, type TestEmulator } from '../../support/emulator.js';
-import { startManagementHarness, type ManagementHarness } from '../management/harness.js';
+import { describe, expect, it } from '@jest/globals';
+import { emulatorEndpoints, getJson } from '../../support/emulator.js';
+import { useHarnessWithEmulator } from '../management/harness.js';
 
 // An upstream invalid_grant is no passing failure: the identity needs reauthorization at once, even
 // when its stored access token still has time left. Every read from then on answers the same 409, so
 // an application learns on the first read that the user must log in again, not minutes later.
 
-let emulator: TestEmulator;
-let harness: ManagementHarness;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  harness = await startManagementHarness('vault-refused-refresh-valid-token', { emulator });
-});
-
-afterAll(async () => {
-  await harness?.cleanup();
-  await emulator?.close();
-});
+const { emulator, harness } = useHarnessWithEmulator('vault-refused-refresh-valid-token');
 
 describe('a refresh the upstream refuses while the stored access token is still valid', () => {
   it('answers 409 needs_reauthorization and drops the tokens, rather than serving the access token', async () => {

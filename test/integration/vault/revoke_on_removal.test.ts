@@ -1,15 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import type { User } from '../../../src/domain/types.js';
 import { recordLogin } from '../../../src/domain/users.js';
-import { emulatorEndpoints, getJson, startTestEmulator, type TestEmulator } from '../../support/emulator.js';
-import { startManagementHarness, type ManagementHarness } from '../management/harness.js';
+import { emulatorEndpoints, getJson } from '../../support/emulator.js';
+import { useHarnessWithEmulator } from '../management/harness.js';
 
 // Deleting a user or unlinking its Fitbit identity takes the upstream tokens out of the store and
 // revokes the grant upstream, best effort: an upstream failure is logged, never a failed delete.
 
-let emulator: TestEmulator;
-let harness: ManagementHarness;
 let logReader: string;
+
+const { emulator, harness } = useHarnessWithEmulator('vault-revoke-on-removal', {}, async (started) => {
+  logReader = await started.tokenWith(['read:logs']);
+});
 
 const revocations = () => emulator.control.counters()['fitbit-legacy'].revocations;
 const accessTokenOf = (user: User) => harness.deps[0]!.sealer.open(user.identities[0]!.tokens!.accessToken);
@@ -21,19 +23,8 @@ async function lastAuditEvent(type: string): Promise<Record<string, unknown>> {
   return (logs.body as Array<Record<string, unknown>>)[0]!;
 }
 
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  harness = await startManagementHarness('vault-revoke-on-removal', { emulator });
-  logReader = await harness.tokenWith(['read:logs']);
-});
-
 afterEach(() => {
   emulator.control.clearFailures();
-});
-
-afterAll(async () => {
-  await harness?.cleanup();
-  await emulator?.close();
 });
 
 describe('DELETE /api/v2/users/{id}', () => {

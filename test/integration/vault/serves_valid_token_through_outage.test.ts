@@ -1,23 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import type { User } from '../../../src/domain/types.js';
-import { basicAuth, DEMO, emulatorEndpoints, getJson, postForm, startTestEmulator, type TestEmulator } from '../../support/emulator.js';
-import { startManagementHarness, type ManagementHarness } from '../management/harness.js';
+import { basicAuth, DEMO, emulatorEndpoints, getJson, postForm } from '../../support/emulator.js';
+import { useHarnessWithEmulator } from '../management/harness.js';
 
 // A stored token inside the refresh window but with more than 30 s left still works. When the
 // upstream cannot refresh it now (5xx, a reset connection, Fitbit's 409 for a refresh token in use
 // elsewhere), the reader gets that token and its real expires_in rather than a 503; the identity
 // stays connected with its refresh token, and nothing is logged as a failed exchange.
 
-let emulator: TestEmulator;
-let harness: ManagementHarness;
 let tokenReader: string;
 let logReader: string;
 
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  harness = await startManagementHarness('vault-serves-through-outage', { emulator });
-  tokenReader = await harness.tokenWith(['read:user_idp_tokens']);
-  logReader = await harness.tokenWith(['read:logs']);
+const { emulator, harness } = useHarnessWithEmulator('vault-serves-through-outage', {}, async (started) => {
+  tokenReader = await started.tokenWith(['read:user_idp_tokens']);
+  logReader = await started.tokenWith(['read:logs']);
 });
 
 afterEach(async () => {
@@ -26,11 +22,6 @@ afterEach(async () => {
   for (const user of (await harness.store.users.list(harness.tenant.name, { page: 0, perPage: 100 })).items) {
     await harness.store.users.delete(user.tenant, user.userId);
   }
-});
-
-afterAll(async () => {
-  await harness?.cleanup();
-  await emulator?.close();
 });
 
 async function expectStoredTokenServed(user: User, secondsLeft: number): Promise<void> {

@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
-import { startManagementHarness, type ManagementHarness } from '../management/harness.js';
+import { describe, expect, it } from '@jest/globals';
+import { useHarnessWithEmulator } from '../management/harness.js';
 import { legacyRefreshRequests } from './upstream_counters.js';
 
 // An upstream 429 on a refresh is remembered until the upstream's reset, from every instance. While
 // the stored token has more than 30 s left, readers get it (no 429) without any upstream call; once
 // it falls to 30 s or less inside the window, they get the 429 with the seconds left.
 
-let emulator: TestEmulator;
-let harness: ManagementHarness;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  harness = await startManagementHarness('vault-served-while-rate-limited', { emulator, instances: 2 });
-});
-
-afterAll(async () => {
-  await harness?.cleanup();
-  await emulator?.close();
-});
+const { emulator, harness } = useHarnessWithEmulator('vault-served-while-rate-limited', { instances: 2 });
 
 describe('a rate-limited refresh of a stored token still good for a while', () => {
   it('serves the stored token from every instance without calling the upstream, and answers 429 once it gets too close to expiry', async () => {

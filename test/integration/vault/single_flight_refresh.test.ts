@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { emulatorEndpoints, getJson, startTestEmulator, type TestEmulator } from '../../support/emulator.js';
+import { emulatorEndpoints, getJson } from '../../support/emulator.js';
 import { describeWithRedis } from '../../support/redis.js';
 import type { StoreKind } from '../../support/stores.js';
-import { startManagementHarness, type ManagementHarness } from '../management/harness.js';
+import { useHarnessWithEmulator } from '../management/harness.js';
 import { legacyRefreshRequests } from './upstream_counters.js';
 
 // N readers spread over two app instances that share one store (as two processes share Redis) ask
@@ -14,18 +14,7 @@ import { legacyRefreshRequests } from './upstream_counters.js';
 const READERS = 24;
 
 function suite(kind: StoreKind): void {
-  let emulator: TestEmulator;
-  let harness: ManagementHarness;
-
-  beforeAll(async () => {
-    emulator = await startTestEmulator();
-    harness = await startManagementHarness(`vault-single-flight-${kind}`, { store: kind, instances: 2, emulator });
-  });
-
-  afterAll(async () => {
-    await harness?.cleanup();
-    await emulator?.close();
-  });
+  const { emulator, harness } = useHarnessWithEmulator(`vault-single-flight-${kind}`, { store: kind, instances: 2 });
 
   it('refreshes once for concurrent readers on two instances, and every reader gets the same valid token', async () => {
     const user = await harness.seedUser('alice', { expiresInSeconds: 60 });

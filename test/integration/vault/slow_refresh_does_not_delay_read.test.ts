@@ -1,8 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import { setTimeout as delay } from 'node:timers/promises';
 import { BackgroundWork } from '../../../src/http/background_work.js';
-import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
-import { startManagementHarness, type ManagementHarness } from '../management/harness.js';
+import { useHarnessWithEmulator } from '../management/harness.js';
 import { legacyRefreshRequests } from './upstream_counters.js';
 
 // A reader holding a stored token with more than 30 s left does not wait out a slow or silent
@@ -15,25 +14,16 @@ const ANSWERED_WITHIN_MS = 4_500;
 // How long a refresh left running may take to end: its upstream timeout, and as much again for a busy machine.
 const REFRESH_ENDS_WITHIN_MS = 2 * UPSTREAM_TIMEOUT_MS;
 
-let emulator: TestEmulator;
-let harness: ManagementHarness;
 let tokenReader: string;
 // The refreshes readers leave running, as the server tracks them for shutdown.
 const background = new BackgroundWork();
 
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  harness = await startManagementHarness('vault-slow-refresh', { emulator, upstreamTimeoutMs: UPSTREAM_TIMEOUT_MS, background });
-  tokenReader = await harness.tokenWith(['read:user_idp_tokens']);
+const { emulator, harness } = useHarnessWithEmulator('vault-slow-refresh', { upstreamTimeoutMs: UPSTREAM_TIMEOUT_MS, background }, async (started) => {
+  tokenReader = await started.tokenWith(['read:user_idp_tokens']);
 });
 
 afterEach(() => {
   emulator.control.clearFailures();
-});
-
-afterAll(async () => {
-  await harness?.cleanup();
-  await emulator?.close();
 });
 
 async function timedRead(userId: string) {

@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { User } from '../../../src/domain/types.js';
-import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
-import { startManagementHarness, type ManagementHarness } from '../management/harness.js';
+import { useHarnessWithEmulator } from '../management/harness.js';
 import { legacyRefreshRequests } from './upstream_counters.js';
 
 // Upstream tokens are for tokens granted read:user_idp_tokens only; anyone else sees the user
 // without a single token field, and their read never triggers an upstream refresh.
 
-let emulator: TestEmulator;
-let harness: ManagementHarness;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  harness = await startManagementHarness('vault-token-visibility', { emulator });
-});
-
-afterAll(async () => {
-  await harness?.cleanup();
-  await emulator?.close();
-});
+const { emulator, harness } = useHarnessWithEmulator('vault-token-visibility');
 
 const refreshes = () => emulator.control.counters()['fitbit-legacy'].refreshes;
 // What SDKs hold: ManagementClient asks for no scope, so its token carries every granted one.

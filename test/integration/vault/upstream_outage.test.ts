@@ -1,7 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import type { User } from '../../../src/domain/types.js';
-import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
-import { startManagementHarness, type ManagementHarness } from '../management/harness.js';
+import { useHarnessWithEmulator } from '../management/harness.js';
 
 // An upstream that is down or silent is a passing problem: with a stored token too close to expiry
 // to hand out (30 s or less left), the caller gets a 503 it can retry, in bounded time, and the
@@ -11,23 +10,14 @@ import { startManagementHarness, type ManagementHarness } from '../management/ha
 // Inside the vault's refresh window, and below the margin a stored token must have left to be served.
 const ABOUT_TO_EXPIRE = 20;
 
-let emulator: TestEmulator;
-let harness: ManagementHarness;
 let tokenReader: string;
 
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  harness = await startManagementHarness('vault-upstream-outage', { emulator, upstreamTimeoutMs: 300 });
-  tokenReader = await harness.tokenWith(['read:user_idp_tokens']);
+const { emulator, harness } = useHarnessWithEmulator('vault-upstream-outage', { upstreamTimeoutMs: 300 }, async (started) => {
+  tokenReader = await started.tokenWith(['read:user_idp_tokens']);
 });
 
 afterEach(() => {
   emulator.control.clearFailures();
-});
-
-afterAll(async () => {
-  await harness?.cleanup();
-  await emulator?.close();
 });
 
 async function expectUnavailableAndUntouched(user: User): Promise<void> {

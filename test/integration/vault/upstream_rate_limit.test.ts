@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
-import { startManagementHarness, type ManagementHarness } from '../management/harness.js';
+import { describe, expect, it } from '@jest/globals';
+import { useHarnessWithEmulator } from '../management/harness.js';
 import { legacyRefreshRequests } from './upstream_counters.js';
 
 // An upstream 429 names when its window resets. The vault remembers that in the shared store and,
@@ -12,18 +11,7 @@ import { legacyRefreshRequests } from './upstream_counters.js';
 // Inside the vault's refresh window, and below the margin a stored token must have left to be served.
 const ABOUT_TO_EXPIRE = 20;
 
-let emulator: TestEmulator;
-let harness: ManagementHarness;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  harness = await startManagementHarness('vault-rate-limit', { emulator, instances: 2 });
-});
-
-afterAll(async () => {
-  await harness?.cleanup();
-  await emulator?.close();
-});
+const { emulator, harness } = useHarnessWithEmulator('vault-rate-limit', { instances: 2 });
 
 describe('an upstream that rate-limits a refresh', () => {
   it('answers 429 with the upstream’s Retry-After, and makes no upstream call from any instance until the reset', async () => {
