@@ -29,7 +29,8 @@ export function createFitbitData(upstreamBaseUrl) {
     try {
       response = await fetch(at(url), { headers: { authorization: `Bearer ${accessToken}` }, signal: AbortSignal.timeout(10_000) });
     } catch (error) {
-      throw new UpstreamRefusal('unavailable', `The upstream did not answer (${error.message}).`);
+      // Name where it looked: a token from fitgate's sandbox, read from the real host, fails here for good.
+      throw new UpstreamRefusal('unavailable', `no answer from ${new URL(at(url)).origin}: ${error.message}`);
     }
     const body = await response.json().catch(() => undefined);
     if (response.ok) return body;

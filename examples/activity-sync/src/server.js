@@ -20,6 +20,7 @@ async function main() {
   const baseURL = config.baseURL ?? `http://localhost:${server.address().port}`;
   server.on('request', createApp({ ...config, baseURL }));
   process.stdout.write(`Activity Sync listening on ${baseURL}\n`);
+  process.stdout.write(`Fitbit data is read from ${config.upstreamBaseUrl ?? 'the real Fitbit and Google hosts'} (UPSTREAM_BASE_URL)\n`);
 
   const stop = () => {
     server.close(() => process.exit(0));
