@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 // Every setting fitgate reads, with its default and why it exists. The environment variable names
@@ -50,6 +51,28 @@ const rateLimit = z
   })
   .refine((limit) => limit.points >= 1 && limit.durationSeconds >= 1, { message: RATE_LIMIT_PROBLEM });
 
+const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * Express's "trust proxy": true, false, a number of hops, or addresses, subnets and names. Checked
+ * here because Express only throws on a bad one while the app is built, after the data directory and
+ * its first admin were set up, in words that do not name the variable.
+ */
+const trustProxy = z.string().refine(
+  (value) => /^(true|false|\d+)$/.test(value) || value.split(',').every((entry) => isTrustedProxyEntry(entry.trim())),
+  { message: 'must be true, false, a number of hops, or a comma-separated list of addresses, subnets (10.0.0.0/8) and the names loopback, linklocal, uniquelocal' },
+);
+
+function isTrustedProxyEntry(entry: string): boolean {
+  if (TRUST_PROXY_NAMES.has(entry)) return true;
+  const [address = '', range, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (range === undefined) return true;
+  if (/^\d{1,3}$/.test(range)) return Number(range) <= (family === 4 ? 32 : 128);
+  return family === 4 && isIP(range) === 4; // an IPv4 netmask, 255.0.0.0
+}
+
 export const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   /** Listen port. */
@@ -95,7 +118,7 @@ export const environmentSchema = z.object({
    * Express "trust proxy" value. Set it when fitgate runs behind a TLS-terminating proxy so that
    * req.secure, req.ip and Secure cookies follow X-Forwarded-*. Examples: "loopback", "1", "10.0.0.0/8".
    */
-  FITGATE_TRUST_PROXY: z.string().optional(),
+  FITGATE_TRUST_PROXY: trustProxy.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Prometheus GET /metrics on this port, a listener apart from PORT so it is never public. Unset: off. */
   FITGATE_METRICS_PORT: port.optional(),

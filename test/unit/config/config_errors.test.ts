@@ -25,6 +25,9 @@ const BAD_VALUES: ReadonlyArray<[variable: string, value: string, problem: RegEx
   ['FITGATE_SANDBOX', 'maybe', /on\/off/],
   ['LOG_LEVEL', 'verbose', /"info"/],
   ['EMULATOR_PORT', '-1', /must be a port number from 0 to 65535/],
+  ['FITGATE_TRUST_PROXY', 'not an ip', /true, false, a number of hops, or a comma-separated list/],
+  ['FITGATE_TRUST_PROXY', '10.0.0.0/33', /true, false, a number of hops, or a comma-separated list/],
+  ['FITGATE_TRUST_PROXY', 'loopback, 10.0.0.0/8/1', /true, false, a number of hops, or a comma-separated list/],
 ];
 
 describe('configuration errors', () => {
@@ -46,5 +49,9 @@ describe('configuration errors', () => {
     expect(onlyId.variable).toBe('FITGATE_BOOTSTRAP_CLIENT_SECRET');
     const onlySecret = configErrorOf(() => loadConfig({ FITGATE_DATA_DIR: tempDataDir(), FITGATE_BOOTSTRAP_CLIENT_SECRET: 's'.repeat(40) }));
     expect(onlySecret.variable).toBe('FITGATE_BOOTSTRAP_CLIENT_ID');
+  });
+
+  it.each(['true', 'false', '2', 'loopback', 'loopback, 10.0.0.0/8, fd00::/8', '192.168.0.0/255.255.0.0', '::1'])('takes FITGATE_TRUST_PROXY=%j as Express reads it', (value) => {
+    expect(() => loadConfig({ FITGATE_DATA_DIR: tempDataDir(), FITGATE_TRUST_PROXY: value })).not.toThrow();
   });
 });
