@@ -14,7 +14,7 @@ export class UpstreamLoginError extends ServerError {
  * The OAuth error the client receives for an upstream failure during login. The user's refusal is
  * access_denied, and so is an upstream account only the user can fix (account_unusable, described
  * in the plugin's words: what the user must do); anything that may pass by waiting (down, slow,
- * 5xx, 429, and 410, which lasts until an admin switches the connection to another API) is
+ * 5xx, 429, and 410, which lasts until an admin moves the connection to what the upstream serves now) is
  * temporarily_unavailable; a configuration the upstream rejects is server_error. Each description
  * names the cause.
  */
@@ -56,7 +56,7 @@ export function clientErrorForUpstream(error: unknown, wording: UpstreamWording)
       );
     case 'redirect_uri_mismatch':
       return new UpstreamLoginError(
-        `${upstream} does not know this tenant's callback URL; an administrator must register <tenant URL>/login/callback with ${upstream}.`,
+        `${upstream} did not accept this tenant's callback URL (<tenant URL>/login/callback) for the connection's client; an administrator must register it with ${upstream} as the connection's setup steps in fitgate's dashboard say.`,
         { cause: error },
       );
     case 'invalid_grant':

@@ -29,12 +29,14 @@ type Explanation = (context: FailureContext) => { meaning: string; fix: string }
 // An invalid_client is explained by where it happened: at authorize only the Client ID has been
 // sent (unknown_client, found by authorize_preflight.ts); at the token step the upstream has
 // accepted that ID already, so it is the secret it refused (invalid_client). These are the words
-// for an upstream whose plugin does not say where its console keeps the credentials.
+// for an upstream whose plugin does not say where its console keeps the credentials. None of them
+// assumes how many APIs the upstream has, nor how it registers a callback (a whole URL, a domain):
+// a plugin that knows says so in its setup steps, or in its own explainFailure.
 const EXPLANATIONS: Readonly<Partial<Record<TryFailureKind, Explanation>>> = {
   unknown_client: () => ({
     meaning:
-      'The upstream does not know this Client ID: its sign-in page refused it before anyone could sign in, so the Client Secret was never tried. The ID is mistyped, belongs to a deleted client, or was registered for the other API.',
-    fix: 'Copy the Client ID again from the upstream (copy it whole), paste it into Client ID, check that the API chosen matches where the client is registered, save, and press Try again.',
+      'The upstream does not know this Client ID: its sign-in page refused it before anyone could sign in, so the Client Secret was never tried. The ID is mistyped, belongs to a deleted client, or is not a client ID of the API this connection uses.',
+    fix: 'Copy the Client ID again from the upstream client registered for the API this connection uses (copy it whole; the setup steps say where it is), paste it into Client ID, save, and press Try again.',
   }),
   invalid_client: () => ({
     meaning:
@@ -46,8 +48,9 @@ const EXPLANATIONS: Readonly<Partial<Record<TryFailureKind, Explanation>>> = {
     fix: 'In the upstream console, let this account sign in to the client (or open the client to everyone), then press Try again.',
   }),
   redirect_uri_mismatch: ({ callbackUrl }) => ({
-    meaning: 'The callback URL is not registered with the upstream client, or differs from it (a trailing slash or http/https difference is enough).',
-    fix: `Register exactly ${callbackUrl} as an authorised redirect URI of the client, save it there, and press Try again.`,
+    meaning:
+      'The upstream client does not accept this tenant\'s callback URL: it is not registered with the client, or what is registered differs from it (where the upstream registers whole URLs, a trailing slash or an http/https difference is enough).',
+    fix: `Register ${callbackUrl} with the upstream client exactly as the setup steps say, save it there, and press Try again.`,
   }),
   access_denied: () => ({
     meaning: 'The user declined on the upstream consent page, so no data may be shared.',
@@ -72,11 +75,11 @@ const EXPLANATIONS: Readonly<Partial<Record<TryFailureKind, Explanation>>> = {
   }),
   gone: () => ({
     meaning: 'The upstream endpoints this connection uses are gone: they answer 410 Gone.',
-    fix: 'Switch this connection to the API the upstream offers now (see the setup steps), save, and press Try again.',
+    fix: 'Move this connection to what the upstream serves now, as its setup steps say (another of its APIs, when it offers one), save, and press Try again.',
   }),
   invalid_grant: ({ callbackUrl }) => ({
-    meaning: 'The upstream refused the authorization code: it expired, was already used, or was issued for another redirect URI.',
-    fix: `Press Try again and finish the consent page within a few minutes. If it keeps failing, check that the registered redirect URI is exactly ${callbackUrl}.`,
+    meaning: 'The upstream refused the authorization code: it expired, was already used, or was issued for another callback URL.',
+    fix: `Press Try again and finish the consent page within a few minutes. If it keeps failing, check what the upstream client has registered against ${callbackUrl} and the setup steps.`,
   }),
   rate_limited: () => ({
     meaning: 'The upstream is rate limiting this client.',

@@ -47,7 +47,7 @@ describe('TRY failures', () => {
     expect(page).toContain('Permissions were left unticked');
   });
 
-  it('names the exact callback URL to register when the upstream does not know it', async () => {
+  it('names the callback URL to register when the upstream does not know it', async () => {
     setup.emulator().control.registerApp({
       clientId: 'elsewhere.apps.googleusercontent.com',
       clientSecret: 'GOCSPX-elsewhere-secret-0123456789',
@@ -59,7 +59,7 @@ describe('TRY failures', () => {
     await configureFitbit(setup.harness(), { api: 'google-health', clientId: 'elsewhere.apps.googleusercontent.com', clientSecret: 'GOCSPX-elsewhere-secret-0123456789' });
     const page = await pressTryToFailure(setup.agent());
     expect(page.text).toContain('redirect_uri_mismatch');
-    expect(page.text).toContain('Register exactly http://localhost:3000/login/callback');
+    expect(page.text).toContain('Register http://localhost:3000/login/callback with the upstream client exactly as the setup steps say');
   });
 
   it('tells the admin to switch to Google Health when the legacy endpoints are gone', async () => {

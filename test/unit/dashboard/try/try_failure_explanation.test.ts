@@ -7,8 +7,8 @@ import { acmeFailure } from '../../../support/fake_plugin.js';
 const context = { callbackUrl: 'https://acme.example.com/login/callback', api: 'google-health', missingScopes: ['activity', 'profile'], plugin: fitbitPlugin };
 
 describe('what a failed TRY says', () => {
-  it('names the exact callback URL to register when the upstream does not know it', () => {
-    expect(explainFailure('redirect_uri_mismatch', 'x', context).fix).toContain('Register exactly https://acme.example.com/login/callback');
+  it('names the callback URL to register when the upstream does not know it', () => {
+    expect(explainFailure('redirect_uri_mismatch', 'x', context).fix).toContain('Register https://acme.example.com/login/callback with the upstream client exactly as the setup steps say');
   });
 
   it('explains invalid_client by where it happened: an unknown Client ID at authorize, a refused secret at the token step', () => {
@@ -71,7 +71,7 @@ describe('what a failed TRY says', () => {
     const failure = acmeFailure({ kind: 'redirect_uri_mismatch', operation: 'token', status: 400, upstreamCode: 'bad_redirect', upstreamMessage: 'Redirect not allowed' });
     expect(failureKindOf(failure)).toBe('redirect_uri_mismatch');
     expect(upstreamSaidOf(failure)).toBe('token: HTTP 400 bad_redirect “Redirect not allowed”');
-    expect(explainFailure(failureKindOf(failure), upstreamSaidOf(failure), { ...context, plugin: undefined }).fix).toContain('Register exactly https://acme.example.com/login/callback');
+    expect(explainFailure(failureKindOf(failure), upstreamSaidOf(failure), { ...context, plugin: undefined }).fix).toContain('Register https://acme.example.com/login/callback');
     expect(upstreamSaidOf(acmeFailure({ kind: 'unavailable', message: 'Acme is down' }))).toBe('Acme is down');
   });
 
