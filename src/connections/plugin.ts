@@ -1,10 +1,12 @@
 import type { Strategy } from 'passport';
 
 /**
- * How the host knows a connection plugin: a second provider is one more folder that exports an
- * object of this shape. Plugins import nothing of the host; this interface is matched structurally.
+ * How the host knows a connection plugin: a provider is a folder that exports an object of this
+ * shape, and one entry in registry.ts whose PluginConforms line checks it at compile time. Plugins
+ * import nothing of the host; this interface is matched structurally. The host names no upstream:
+ * everything it says about one comes from these members.
  */
-export interface ConnectionPlugin<Settings = Record<string, unknown>> {
+export interface ConnectionPlugin {
   /** The connection's `strategy` value, e.g. "fitbit". */
   readonly strategy: string;
   readonly displayName: string;
@@ -18,8 +20,18 @@ export interface ConnectionPlugin<Settings = Record<string, unknown>> {
   readonly apis: readonly [ConnectionApi, ...ConnectionApi[]];
   /** Permission names a new connection asks for: what most applications need, nothing more. */
   readonly defaultPermissions: readonly string[];
-  /** Validates the connection's options (the Management API and the dashboard use it). */
-  parseSettings(input: unknown): { ok: true; value: Settings } | { ok: false; field: string; message: string };
+  /**
+   * Judges a connection's settings as an admin sent them, through the Management API's PATCH or the
+   * dashboard's settings form (both come here, so the same input gets the same verdict), and fills
+   * in the plugin's defaults for what was left out. The success value is what the host stores as
+   * the connection's options (ConnectionSettings: anything else on it is dropped); `profileSync` is
+   * the host's own setting, which it judges itself and never sends here. A refusal names the
+   * setting in `field` ("api", "clientId", "clientSecret", "scope", or "scope.2" for one name of the
+   * list) and says what is wrong in `message`, a phrase the host shows after the setting's name
+   * ("must list at least one scope"): the dashboard beside that field, the Management API as
+   * `'<message>' on property options.<client_id, scope, ...>`.
+   */
+  parseSettings(input: ConnectionSettingsInput): { ok: true; value: ConnectionSettings } | { ok: false; field: string; message: string };
   /** Permissions an admin can tick, with the upstream scopes each maps to per mode. */
   permissions(api: string): readonly PluginPermission[];
   /**
@@ -37,16 +49,25 @@ export interface ConnectionPlugin<Settings = Record<string, unknown>> {
   /**
    * A configured Passport strategy for one connection version. The host builds it once and runs it
    * for many logins (each run on an object inheriting from it, as passport does), so it keeps no
-   * state of one login on itself; the per-login state goes through `options.store`.
+   * state of one login on itself; the per-login state goes through `options.store`. The host runs
+   * it twice per login: `authenticate(req, { prompt })` to send the browser upstream, `prompt` being
+   * authorizationPrompt's answer (the key absent when that was undefined), then
+   * `authenticate(req, {})` at the callback. passport-oauth2 drops every option it does not know
+   * from the authorize URL, `prompt` included, so a strategy on it puts `prompt` there itself, in
+   * its `authorizationParams(options)`; without that the upstream never hears it, and TRY's consent
+   * (see authorizationPrompt) is lost.
    */
   createStrategy(options: PluginStrategyOptions, verify: PluginVerify): Strategy;
-  /** Refresh, revoke and profile fetch for stored upstream tokens. */
+  /** Refresh and revoke for the upstream tokens the host stores. */
   createTokenClient(options: PluginClientOptions): PluginTokenClient;
   /** How the upstream behind `api` is named in what the client and the admin read. */
-  wording(api: string): UpstreamWording;
+  wording(api: string): PluginWording;
   /**
    * The client's OpenID Connect `prompt` values (login, consent, select_account) as this upstream
-   * spells them for its authorize request; undefined: send none. `none` never reaches a plugin.
+   * spells them for its authorize request; undefined: send none. `none` never reaches a plugin. The
+   * answer reaches the strategy as `authenticate`'s `prompt` option (see createStrategy). TRY always
+   * asks for `consent`, so that each TRY gets a refresh token from an upstream that issues one only
+   * on a consent.
    */
   authorizationPrompt(api: string, prompt: readonly string[]): string | undefined;
   /**
@@ -134,16 +155,27 @@ export interface PermissionArea {
   readonly permissions: readonly PluginPermission[];
 }
 
-export interface UpstreamWording {
+/** How a plugin names the upstream behind one of its APIs (wording(api)). */
+export interface PluginWording {
   /** The upstream's name, e.g. "Google". */
   readonly name: string;
-  /** The whole sentence for a `gone` failure: what shut down and what an administrator must do. */
-  readonly gone: string;
+  /**
+   * The whole sentence a client receives for a `gone` failure: what shut down and what an
+   * administrator must do. Worth writing for an API with a known end (a retired API the connection
+   * should leave for another); absent, the host says that the upstream answered 410 Gone and an
+   * administrator must check the connection.
+   */
+  readonly gone?: string;
   /**
    * When a login brings no refresh token although one was asked for: why this upstream sends none
    * and what fitgate does then. Undefined: the host says only that none came.
    */
   readonly noRefreshToken?: string;
+}
+
+/** A plugin's wording as the host uses it, every sentence settled (upstream/resolve_upstream.ts). */
+export interface UpstreamWording extends PluginWording {
+  readonly gone: string;
 }
 
 /**
@@ -245,11 +277,45 @@ export interface PluginFailChallenge {
  */
 export type TryFailureKind = PluginErrorKind | 'unknown_client' | 'expired' | 'not_configured' | 'unknown';
 
+/**
+ * The settings an admin sent, as parseSettings receives them: each one absent when not given, so
+ * that the plugin's default applies (a PATCH replaces the whole options, as Auth0's does). The
+ * credentials are trimmed and a blank one is left out; `clientSecret` is in clear, the one just
+ * typed, or the stored one when the same client ID and API were sent again (write-only, so no
+ * reader can send it back).
+ */
+export interface ConnectionSettingsInput {
+  /** Meant as one of `apis`' ids, but whatever the admin sent: refuse any other. */
+  readonly api?: string;
+  readonly clientId?: string;
+  readonly clientSecret?: string;
+  /** Meant as permission names (`permissions(api)`), possibly repeated: refuse an unknown one. */
+  readonly scope?: readonly string[];
+}
+
+/** A connection's settings as parseSettings accepts them: the options the host stores, but for its own profileSync. */
+export interface ConnectionSettings {
+  /** One of `apis`' ids: the mode every other call about this connection names. */
+  readonly api: string;
+  /** The upstream OAuth client; absent: the connection is unconfigured (the sandbox may stand in). */
+  readonly clientId?: string;
+  /** Sealed at rest and never shown again; absent only where the API's `clientSecretOptional` allows it. */
+  readonly clientSecret?: string;
+  /** Permission names, each once: what the strategy receives as `scope` and a TRY asks for. */
+  readonly scope: readonly string[];
+}
+
 export interface PluginClientOptions {
   api: string;
   clientID: string;
   clientSecret?: string;
-  /** Rewrites every upstream URL: https://HOST/PATH → `${upstreamBaseUrl}/HOST/PATH` (emulator). */
+  /**
+   * Set when an emulator stands in for the upstream: call every upstream URL under it, the query
+   * kept, as https://HOST/PATH?QUERY → `${upstreamBaseUrl}/HOST/PATH?QUERY` (a trailing slash of the
+   * base dropped). The sandbox sets it for a connection without credentials; FITGATE_UPSTREAM_BASE_URL
+   * sets it for every connection with credentials, whatever its plugin, while the emulator behind it
+   * plays Fitbit's and Google's hosts only. Absent: the real upstream.
+   */
   upstreamBaseUrl?: string;
   timeoutMs?: number;
   /** Hears each upstream HTTP call once it ended (fitgate's metrics); must not throw. */
@@ -258,9 +324,16 @@ export interface PluginClientOptions {
 
 export interface PluginStrategyOptions extends PluginClientOptions {
   callbackURL: string;
-  /** Upstream scope names as the admin configured them (Fitbit names). */
+  /**
+   * Permission names as the connection's `scope` lists them, never upstream scopes: the strategy
+   * asks the upstream for their `upstreamScopes` (permissions(api)).
+   */
   scope: string[];
-  /** Front-channel base when it differs from the back-channel one (sandbox mounted on the tenant host). */
+  /**
+   * The base for the authorize URL alone, by the same rewrite as upstreamBaseUrl, when the browser
+   * reaches the emulator elsewhere than fitgate does: the sandbox is served to the browser on the
+   * tenant's own host (`<tenant URL>/_sandbox`) and to fitgate over loopback. Absent: upstreamBaseUrl.
+   */
   authorizationBaseUrl?: string;
   /**
    * passport-oauth2 state store: keeps the state (and the PKCE verifier, when the strategy uses PKCE)
@@ -272,8 +345,17 @@ export interface PluginStrategyOptions extends PluginClientOptions {
 
 export interface PluginTokens {
   accessToken: string;
+  /** At a refresh, absent when the upstream sent no new one: the host keeps the one it holds. */
   refreshToken?: string;
   expiresIn: number;
+  /**
+   * The permissions the user granted, as permission names (those of permissions(api), the
+   * connection's `scope` vocabulary), never the upstream's scope strings: the identity stores them
+   * (the Management API's `granted_scopes`), and TRY's result lists them as granted, and the
+   * requested ones missing here as not granted, so a login and its TRY never disagree. An upstream
+   * that grants by area grants every permission of the area. Empty at a refresh: the upstream did not
+   * say, and the host keeps the stored list.
+   */
   grantedScopes: string[];
 }
 
@@ -283,23 +365,62 @@ export type PluginVerify = (
   done: (error: unknown, user?: unknown, info?: unknown) => void,
 ) => void;
 
-/** Passport's normalised profile plus what the host needs for migration and consent checks. */
+/** Passport's normalised profile plus the id the host needs for a user moved from another API. */
 export interface PluginProfile {
   provider: string;
+  /** The user's id at the upstream: with the strategy name, the user's `user_id` (`fitbit|<id>`). */
   id: string;
-  /** The legacy id, when the upstream reports one (Google Health's legacyUserId). */
+  /**
+   * The user's id at the upstream's previous API, when this API reports one (Google Health's
+   * legacyUserId is the Fitbit Web API's): the host then finds the user who logged in through that
+   * API before, and keeps their `user_id`.
+   */
   legacyUserId?: string;
   displayName?: string;
   name?: { familyName?: string; givenName?: string };
   emails?: Array<{ value: string; verified?: boolean }>;
   photos?: Array<{ value: string }>;
-  grantedScopes: string[];
   _json: Record<string, unknown>;
   _raw: string;
 }
 
-export interface PluginTokenClient {
-  refresh(refreshToken: string): Promise<PluginTokens>;
-  revoke(token: string): Promise<void>;
-  fetchProfile(accessToken: string): Promise<PluginProfile>;
+/** Every token the host holds for one grant; the plugin revokes the one its upstream needs. */
+export interface RevocableTokens {
+  /** The last one issued: possibly expired. */
+  readonly accessToken: string;
+  readonly refreshToken?: string | undefined;
 }
+
+export interface PluginTokenClient {
+  /** A new access token for a stored refresh token; rejects with a PluginFailure. */
+  refresh(refreshToken: string): Promise<PluginTokens>;
+  /**
+   * Ends the user's grant at the upstream, best effort: when a user or an identity is removed (the
+   * host has dropped the tokens already) and after a login that moved the user to another API. The
+   * upstream's way decides which token to send (Fitbit and Google: the refresh token, which ends the
+   * whole grant, else the access token; an upstream that revokes with a valid access token only may
+   * refresh first). Resolves once the upstream accepted, which the host logs and records as
+   * `revoked`; rejects with a PluginFailure otherwise, recorded as `failed`, never failing what
+   * asked for it.
+   */
+  revoke(tokens: RevocableTokens): Promise<void>;
+}
+
+/**
+ * The compile-time checks a registry entry runs on its plugin, one line each (registry.ts): the
+ * plugin is a ConnectionPlugin, and the failures it reports outside any declared member (the errors
+ * its token client rejects with and its strategy passes to Passport) fit PluginFailure, so that a
+ * field renamed or retyped fails the type check instead of a login whose cause the host can no
+ * longer read. `Failures.failure` is what all of them are (the base class, or the union); it must
+ * declare every PluginFailure field, even as `T | undefined`, except retryAfterSeconds, which
+ * `rateLimited`, the failure of kind `rate_limited`, declares. `challenge` is what the strategy
+ * passes to Passport's `fail` for the user's refusal.
+ */
+export type PluginConforms<
+  Plugin extends ConnectionPlugin,
+  Failures extends {
+    failure: PluginFailure & { readonly [Field in Exclude<keyof PluginFailure, 'retryAfterSeconds'>]-?: unknown };
+    rateLimited: PluginFailure & { readonly kind: 'rate_limited'; readonly retryAfterSeconds: number | undefined };
+    challenge: PluginFailChallenge;
+  },
+> = { readonly plugin: Plugin; readonly failures: Failures };

@@ -1,11 +1,12 @@
+import type { ConnectionPlugin } from '../connections/plugin.js';
 import type { Sealer } from './ports.js';
 import type { ConnectionOptions, ProfileSyncMode } from './types.js';
 
 /**
  * The one way a connection's options are written, by the Management API (PATCH /connections/{id},
  * `options`) and by the dashboard's settings form, so the same input gets the same verdict and is
- * stored the same way. The plugin judges the values (its parseSettings); this applies what holds
- * for every plugin's credentials:
+ * stored the same way. The plugin judges its settings (its parseSettings); this judges the host's
+ * own profileSync and applies what holds for every plugin's credentials:
  *
  * - A client id or secret is trimmed: a copied value often brings a space or a line break, which the
  *   upstream would refuse at the first login. Blank counts as not given: the form cannot send less,
@@ -18,7 +19,7 @@ import type { ConnectionOptions, ProfileSyncMode } from './types.js';
  *   it for.
  */
 
-/** What an admin sent, in the plugin's setting names; what is left out takes the plugin's default. */
+/** What an admin sent, in the settings' names; what is left out takes the plugin's default (profileSync: the host's). */
 export interface SentConnectionSettings {
   api?: string | undefined;
   clientId?: string | undefined;
@@ -27,17 +28,9 @@ export interface SentConnectionSettings {
   profileSync?: string | undefined;
 }
 
-/** A plugin's parseSettings, declared here so the domain imports no plugin interface. */
-export type ParseSettings = (input: unknown) => { ok: true; value: unknown } | { ok: false; field: string; message: string };
+export type ParseSettings = ConnectionPlugin['parseSettings'];
 
-/** The settings every plugin's parseSettings returns, whatever else it adds. */
-interface ParsedSettings {
-  api: string;
-  clientId?: string;
-  clientSecret?: string;
-  scope: string[];
-  profileSync: ProfileSyncMode;
-}
+const PROFILE_SYNC_MODES: readonly ProfileSyncMode[] = ['on_each_login', 'on_first_login'];
 
 export type ConnectionOptionsResult = { ok: true; options: ConnectionOptions } | { ok: false; field: string; message: string };
 
@@ -59,7 +52,6 @@ export function connectionOptionsFrom(
       ...(clientId !== undefined && { clientId }),
       ...(clientSecret !== undefined && { clientSecret }),
       ...(sent.scope !== undefined && { scope: [...sent.scope] }),
-      ...(sent.profileSync !== undefined && { profileSync: sent.profileSync }),
     });
 
   const storedSecret = newSecret === undefined && clientId !== undefined && clientId === stored?.clientId ? stored.clientSecret : undefined;
@@ -67,7 +59,7 @@ export function connectionOptionsFrom(
   let parsed = parse(newSecret ?? (storedSecret === undefined ? undefined : sealer.open(storedSecret)));
   // The API is known only once the plugin has read it (left out, it takes the plugin's default):
   // on another API the stored secret is not this client's any more, so judge the options without it.
-  if (parsed.ok && storedSecret !== undefined && (parsed.value as ParsedSettings).api !== stored?.api) {
+  if (parsed.ok && storedSecret !== undefined && parsed.value.api !== stored?.api) {
     keptSecret = undefined;
     parsed = parse(undefined);
   }
@@ -76,8 +68,13 @@ export function connectionOptionsFrom(
     return leftBehind && parsed.field === 'clientSecret' ? { ...parsed, message: `${parsed.message}; ${SECRET_NOT_CARRIED_OVER}` } : parsed;
   }
 
-  const value = parsed.value as ParsedSettings;
-  const options: ConnectionOptions = { api: value.api, scope: value.scope, profileSync: value.profileSync };
+  // After the plugin's verdict: a request wrong in one of its settings and in this one is refused for
+  // the plugin's setting, as it was while the plugin judged profileSync after its own settings.
+  const profileSync = sent.profileSync ?? 'on_each_login';
+  if (!isProfileSyncMode(profileSync)) return { ok: false, field: 'profileSync', message: 'must be "on_each_login" or "on_first_login"' };
+
+  const { value } = parsed;
+  const options: ConnectionOptions = { api: value.api, scope: [...value.scope], profileSync };
   if (value.clientId !== undefined) options.clientId = value.clientId;
   if (value.clientSecret !== undefined) options.clientSecret = keptSecret ?? sealer.seal(value.clientSecret);
   return { ok: true, options };
@@ -87,4 +84,8 @@ export function connectionOptionsFrom(
 function givenText(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
   return trimmed ? trimmed : undefined;
+}
+
+function isProfileSyncMode(value: string): value is ProfileSyncMode {
+  return (PROFILE_SYNC_MODES as readonly string[]).includes(value);
 }

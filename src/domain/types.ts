@@ -113,7 +113,7 @@ export interface ConnectionOptions {
   clientId?: string;
   /** Upstream OAuth client secret, sealed; write-only through every API. */
   clientSecret?: Sealed;
-  /** Fitbit scope names (activity, heartrate, profile, ...); Google Health scopes are mapped from them. */
+  /** Permission names of the connection's plugin (its permissions(api)); the plugin asks its upstream for the scopes each maps to. */
   scope: string[];
   /** Whether the root profile attributes are refreshed from the upstream at every login. */
   profileSync: ProfileSyncMode;
@@ -156,8 +156,12 @@ export interface Identity {
   isSocial: true;
   /** The upstream API (of the connection's plugin) that issued its tokens. */
   api: string;
-  /** Fitbit encodedId kept after migration to Google Health, so both ids find this identity. */
+  /**
+   * The user's id at the upstream's previous API, kept once a login through the current API reported
+   * it (Google Health's legacyUserId, the Fitbit Web API's id), so both ids find this identity.
+   */
   legacyUserId?: string;
+  /** Permission names, as the login or the last refresh that named them reported them. */
   grantedScopes: string[];
   tokens?: UpstreamTokens;
   status: IdentityStatus;

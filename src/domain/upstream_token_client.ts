@@ -1,4 +1,4 @@
-import type { PluginErrorKind } from '../connections/plugin.js';
+import type { PluginErrorKind, RevocableTokens } from '../connections/plugin.js';
 import { readPluginFailure } from './read_plugin_failure.js';
 import type { Connection } from './types.js';
 
@@ -8,7 +8,7 @@ import type { Connection } from './types.js';
  */
 export interface UpstreamTokenClient {
   refresh(refreshToken: string): Promise<RefreshedUpstreamTokens>;
-  revoke(token: string): Promise<void>;
+  revoke(tokens: RevocableTokens): Promise<void>;
 }
 
 export interface RefreshedUpstreamTokens {

@@ -1,6 +1,6 @@
 import { AccessDeniedError } from '../errors/index.js';
 import { AlreadyExistsError, type Sealer, type UserRepository } from './ports.js';
-import type { Identity, Sealed, User } from './types.js';
+import type { Identity, UpstreamTokens, User } from './types.js';
 import { identityFromLogin, withRootProfile, type UpstreamLogin } from './user_login.js';
 import { rewriteUser } from './user_updates.js';
 import { findLoginOwner } from './user_migration.js';
@@ -16,19 +16,20 @@ export interface RecordLoginDeps {
 }
 
 /**
- * The token of the identity a login migrated away from, for the caller to revoke at `api` once
- * recordLogin has returned (the user is saved by then). Still sealed: a result object is easy to log.
+ * The tokens of the identity a login migrated away from, for the caller to revoke at `api` once
+ * recordLogin has returned (the user is saved by then): all of them, since which one the upstream
+ * revokes is its plugin's call. Still sealed: a result object is easy to log.
  */
-export interface LegacyTokenToRevoke {
+export interface LegacyTokensToRevoke {
   api: string;
-  sealedToken: Sealed;
+  sealedTokens: Pick<UpstreamTokens, 'accessToken' | 'refreshToken'>;
 }
 
 export interface LoginResult {
   user: User;
   created: boolean;
-  /** Set when this login moved the user from a legacy upstream id (Fitbit's) to the connection's API. */
-  migration?: { legacyUserId: string; fromApi: string; toApi: string; revoke?: LegacyTokenToRevoke };
+  /** Set when this login moved the user from their id at the upstream's previous API to the connection's API. */
+  migration?: { legacyUserId: string; fromApi: string; toApi: string; revoke?: LegacyTokensToRevoke };
   /** True when the identity needed reauthorization and this login reconnected it. */
   reconnected?: true;
 }
@@ -37,7 +38,7 @@ export interface LoginResult {
  * Creates or updates the user a successful upstream login proves: `<provider>|<upstream id>` with the
  * identity's sealed tokens and granted scopes, login count, last login and IP, and the root profile
  * per the connection's profileSync. When the login migrates a legacy Fitbit user to Google Health,
- * the result names the legacy token to revoke; the caller revokes it after this returns, so the
+ * the result names the legacy tokens to revoke; the caller revokes them after this returns, so the
  * Google tokens are saved first, as Google's migration guide asks: a crash in between leaves a
  * working user with a stale legacy token, never the reverse.
  */
@@ -91,7 +92,7 @@ async function recordLoginOnce(deps: RecordLoginDeps, login: UpstreamLogin): Pro
   const reconnected = owner.identity.status === 'needs_reauthorization' ? ({ reconnected: true } as const) : {};
 
   if (!owner.migratedFrom) return { user, created: false, ...reconnected };
-  const revoke = legacyTokenOf(owner.migratedFrom);
+  const revoke = legacyTokensOf(owner.migratedFrom);
   const migration = { legacyUserId: owner.migratedFrom.userId, fromApi: owner.migratedFrom.api, toApi: login.connection.options.api, ...(revoke ? { revoke } : {}) };
   return { user, created: false, migration, ...reconnected };
 }
@@ -101,9 +102,9 @@ function userIdOf(login: UpstreamLogin): string {
   return `${login.connection.strategy}|${login.upstreamUserId}`;
 }
 
-function legacyTokenOf(legacy: Identity): LegacyTokenToRevoke | undefined {
-  // Fitbit revokes every token of the user for the app from either token; the refresh token outlives
-  // the access token, so it is the one most likely still accepted.
-  const sealedToken = legacy.tokens?.refreshToken ?? legacy.tokens?.accessToken;
-  return sealedToken ? { api: legacy.api, sealedToken } : undefined;
+function legacyTokensOf(legacy: Identity): LegacyTokensToRevoke | undefined {
+  const tokens = legacy.tokens;
+  if (!tokens || (!tokens.refreshToken && !tokens.accessToken)) return undefined;
+  const { accessToken, refreshToken } = tokens;
+  return { api: legacy.api, sealedTokens: { accessToken, ...(refreshToken !== undefined && { refreshToken }) } };
 }

@@ -1,5 +1,5 @@
 import type { Config } from '../config/index.js';
-import type { ConnectionPlugin, PluginClientOptions, PluginTokenClient, UpstreamWording } from '../connections/plugin.js';
+import type { ConnectionPlugin, PluginClientOptions, PluginTokenClient, PluginWording, UpstreamWording } from '../connections/plugin.js';
 import type { Sealer } from '../domain/ports.js';
 import { callbackUrlOf, tenantUrl } from '../domain/tenants.js';
 import { usesSandbox } from '../domain/sandbox_use.js';
@@ -107,7 +107,7 @@ export function createUpstreamResolver(deps: UpstreamResolverDeps): UpstreamReso
     const { clientSecret } = connection.options;
     return {
       plugin,
-      wording: plugin.wording(api),
+      wording: settledWording(plugin.wording(api)),
       sandbox: false,
       client: {
         api,
@@ -137,7 +137,7 @@ export function createUpstreamResolver(deps: UpstreamResolverDeps): UpstreamReso
 
   const sandboxUpstream = (plugin: ConnectionPlugin, connection: Connection, tenantUrl: string, api: string, sandboxClient: SandboxClient): ResolvedUpstream => ({
     plugin,
-    wording: plugin.wording(api),
+    wording: settledWording(plugin.wording(api)),
     sandbox: true,
     authorizationBaseUrl: `${tenantUrl}${SANDBOX_PATH}`,
     client: { api, ...sandboxClient, timeoutMs, ...observerOf(connection) },
@@ -178,6 +178,17 @@ export function createUpstreamResolver(deps: UpstreamResolverDeps): UpstreamReso
     },
     startDeadlineMs: START_DEADLINE_MS,
     loginDeadlineMs: timeoutMs * CALLS_PER_LOGIN_DEADLINE,
+  };
+}
+
+/**
+ * The plugin's wording with the host's sentence where it wrote none: an upstream with no API known
+ * to be ending has no better advice for a 410 than to look at the connection.
+ */
+function settledWording(wording: PluginWording): UpstreamWording {
+  return {
+    ...wording,
+    gone: wording.gone ?? `${wording.name} answered that this API is gone (HTTP 410 Gone); an administrator must check the connection's settings.`,
   };
 }
 

@@ -28,22 +28,18 @@ function permissionAreas(api: string): PermissionArea[] {
   return [...areas.values()];
 }
 
-type Settings = { api: string; clientId?: string; clientSecret?: string; scope: string[]; profileSync: string };
-
-function parseSettings(input: unknown): { ok: true; value: Settings } | { ok: false; field: string; message: string } {
-  const given = (input ?? {}) as Partial<Settings>;
+const parseSettings: ConnectionPlugin['parseSettings'] = (given) => {
   const api = given.api ?? ACME_APIS[0];
   if (!(ACME_APIS as readonly string[]).includes(api)) return { ok: false, field: 'api', message: 'must be "acme-v2" or "acme-v1"' };
   const scope = given.scope ?? ['steps'];
   if (scope.length === 0) return { ok: false, field: 'scope', message: 'must list at least one scope' };
   const unknown = scope.findIndex((name) => !PERMISSIONS.some((permission) => permission.name === name));
   if (unknown >= 0) return { ok: false, field: `scope.${unknown}`, message: `unknown Acme scope ${JSON.stringify(scope[unknown])}` };
-  const profileSync = given.profileSync ?? 'on_each_login';
   return {
     ok: true,
-    value: { api, scope, profileSync, ...(given.clientId && { clientId: given.clientId }), ...(given.clientSecret && { clientSecret: given.clientSecret }) },
+    value: { api, scope, ...(given.clientId && { clientId: given.clientId }), ...(given.clientSecret && { clientSecret: given.clientSecret }) },
   };
-}
+};
 
 function cannotLogIn(): never {
   throw new Error('the fake Acme plugin logs nobody in');
@@ -79,7 +75,8 @@ export function fakePlugin(hooks: Pick<ConnectionPlugin, 'readAuthorizeRefusal'>
     setupSteps: (api, callbackUrl) => [`1. Open https://developer.acme.example/${api} and register ${callbackUrl}`],
     createStrategy: cannotLogIn,
     createTokenClient: cannotLogIn,
-    wording: () => ({ name: 'Acme', gone: 'Acme v1 is retired; switch this connection to acme-v2.' }),
+    // Only the API that is ending says what a 410 means; acme-v2 leaves it to the host.
+    wording: (api) => ({ name: 'Acme', ...(api === 'acme-v1' && { gone: 'Acme v1 is retired; switch this connection to acme-v2.' }) }),
     authorizationPrompt: () => undefined,
     explainFailure: () => undefined,
   };
@@ -150,7 +147,7 @@ export function acmeOAuth2Plugin(options: AcmeOAuth2Options): ConnectionPlugin {
           const grantedScopes = base.permissions(strategyOptions.api).filter((p) => p.upstreamScopes.every((scope) => granted.includes(scope))).map((p) => p.name);
           verify(
             { accessToken, ...(refreshToken && { refreshToken }), expiresIn: Number(params.expires_in ?? 0), grantedScopes },
-            { ...profile, grantedScopes },
+            profile,
             (error, user, info) => done(error, user as Express.User, info as object),
           );
         },
@@ -161,7 +158,7 @@ export function acmeOAuth2Plugin(options: AcmeOAuth2Options): ConnectionPlugin {
             const raw = await response.text();
             if (!response.ok) throw new Error(`/me answered ${response.status}`);
             const json = JSON.parse(raw) as { id: string; firstname: string; lastname: string };
-            const profile: PluginProfile = { provider: 'acme', id: json.id, displayName: `${json.firstname} ${json.lastname}`, grantedScopes: [], _json: json, _raw: raw };
+            const profile: PluginProfile = { provider: 'acme', id: json.id, displayName: `${json.firstname} ${json.lastname}`, _json: json, _raw: raw };
             done(null, profile);
           })
           .catch(done);

@@ -25,6 +25,12 @@ export type FitbitPluginStrategyOptions = Omit<FitbitStrategyOptions, 'api' | 's
 /** The host's verify: `done` is Passport's, typed loosely because the host's users are its own. */
 export type FitbitPluginVerify = (tokens: FitbitTokens, profile: FitbitProfile, done: (error: unknown, user?: unknown, info?: unknown) => void) => void;
 
+/** The token client a host uses: it hands over every token of a grant and leaves the choice here. */
+export interface FitbitPluginTokenClient {
+  refresh: FitbitTokenClient['refresh'];
+  revoke(tokens: { readonly accessToken: string; readonly refreshToken?: string | undefined }): Promise<void>;
+}
+
 function checkedApi(api: string): FitbitApi {
   if (!isFitbitApi(api)) throw new TypeError(`api must be "google-health" or "fitbit-legacy", not ${JSON.stringify(api)}`);
   return api;
@@ -90,7 +96,13 @@ export const fitbitPlugin = {
     );
   },
 
-  createTokenClient(options: FitbitPluginClientOptions): FitbitTokenClient {
-    return createTokenClient({ ...options, api: checkedApi(options.api) });
+  createTokenClient(options: FitbitPluginClientOptions): FitbitPluginTokenClient {
+    const client = createTokenClient({ ...options, api: checkedApi(options.api) });
+    return {
+      refresh: (refreshToken) => client.refresh(refreshToken),
+      // Revoking the refresh token ends the whole grant at both upstreams, and it outlives the access
+      // token, so it is the one most likely still accepted.
+      revoke: (tokens) => client.revoke(tokens.refreshToken ?? tokens.accessToken),
+    };
   },
 };

@@ -3,8 +3,6 @@ import { FITBIT_APIS, type FitbitApi } from './api.js';
 import { needsClientSecret } from './api_choices.js';
 import { canReadGoogleIdentity, FITBIT_SCOPES, identityScopeNames, type FitbitScope } from './scopes.js';
 
-export type ProfileSync = 'on_each_login' | 'on_first_login';
-
 /** A Fitbit connection's options as the admin sets them (Management API and dashboard). */
 export type FitbitSettings = {
   api: FitbitApi;
@@ -12,7 +10,6 @@ export type FitbitSettings = {
   clientId?: string;
   clientSecret?: string;
   scope: FitbitScope[];
-  profileSync: ProfileSync;
 };
 
 /** What a connection asks for when its options name no scope, and what a new one starts with. */
@@ -34,7 +31,6 @@ const settingsSchema = z
       .min(1, 'must list at least one scope')
       .transform((scopes) => [...new Set(scopes)])
       .default([...DEFAULT_SCOPES]),
-    profileSync: z.enum(['on_each_login', 'on_first_login'], { error: 'must be "on_each_login" or "on_first_login"' }).default('on_each_login'),
   })
   .superRefine((settings, context) => {
     // A secret belongs to one OAuth client: without its id a host would have to drop it unseen.

@@ -1,6 +1,6 @@
 import type { FitbitApi } from './api.js';
 
-/** How each API is named in what a client or an admin reads (fitgate's UpstreamWording). */
+/** How each API is named in what a client or an admin reads (fitgate's PluginWording). */
 export interface FitbitWording {
   name: string;
   gone: string;

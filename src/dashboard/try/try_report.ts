@@ -10,7 +10,7 @@ import type { PendingTry, TryTransaction } from './try_transaction.js';
  * went wrong. Kept for a quarter of an hour as a `try_transaction` record under "result:<id>", for
  * the admin who started it only; it holds no token, code or secret.
  */
-export type NormalisedProfile = Omit<PluginProfile, '_json' | '_raw' | 'grantedScopes'>;
+export type NormalisedProfile = Omit<PluginProfile, '_json' | '_raw'>;
 
 export interface TryReport {
   id: string;
@@ -30,6 +30,7 @@ export interface TryReport {
   success?: {
     profile: NormalisedProfile;
     rawProfile: unknown;
+    /** The login's tokens' list, the one a real login stores on the identity. */
     grantedScopes: string[];
     /** Requested permissions the user left unticked (the login still works without them). */
     notGranted: string[];
@@ -93,7 +94,10 @@ export function resultPath(report: Pick<TryReport, 'tenant' | 'strategy' | 'id'>
 }
 
 export function withSuccess(report: TryReport, login: TryLogin): TryReport {
-  const { _json, _raw, grantedScopes, ...profile } = login.profile;
+  // A Passport profile often lists the scopes too (the Fitbit strategy's does, for apps using it
+  // alone): the report shows the granted permissions once, from the tokens.
+  const { _json, _raw, grantedScopes: _onProfile, ...profile } = login.profile as PluginProfile & { grantedScopes?: unknown };
+  const { grantedScopes } = login.tokens;
   return {
     ...report,
     steps: {

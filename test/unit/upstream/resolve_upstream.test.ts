@@ -3,6 +3,7 @@ import type { Config } from '../../../src/config/index.js';
 import { connectionPlugins } from '../../../src/connections/registry.js';
 import type { Connection, Sealed } from '../../../src/domain/types.js';
 import { createUpstreamResolver, CredentialsForOtherApiError } from '../../../src/upstream/resolve_upstream.js';
+import { fakePlugin } from '../../support/fake_plugin.js';
 
 const TENANT_URL = 'https://acme.fitgate.example';
 
@@ -85,5 +86,20 @@ describe('createUpstreamResolver', () => {
     const client = await resolver.tokenClientFor(connection());
     expect(await resolver.tokenClientFor(connection())).toBe(client);
     expect(await resolver.tokenClientFor(connection({ updatedAt: '2026-12-02T00:00:00.000Z' }))).not.toBe(client);
+  });
+
+  it('words a 410 in the plugin’s sentence, or in the host’s where the plugin wrote none', () => {
+    const plugin = fakePlugin();
+    const resolver = createUpstreamResolver({
+      config: { upstreamBaseUrl: undefined, publicUrl: TENANT_URL, baseHost: undefined } as unknown as Pick<Config, 'upstreamBaseUrl' | 'publicUrl' | 'baseHost'>,
+      plugins: new Map([[plugin.strategy, plugin]]),
+      sealer: { open: (sealed: Sealed) => String(sealed) },
+    });
+    const acme = (api: string) => connection({ strategy: 'acme', name: 'acme', options: { api, scope: ['steps'], profileSync: 'on_each_login', clientId: 'acme-client' } });
+    expect(resolver.resolve(acme('acme-v1'), TENANT_URL).wording).toEqual({ name: 'Acme', gone: 'Acme v1 is retired; switch this connection to acme-v2.' });
+    expect(resolver.resolve(acme('acme-v2'), TENANT_URL).wording).toEqual({
+      name: 'Acme',
+      gone: "Acme answered that this API is gone (HTTP 410 Gone); an administrator must check the connection's settings.",
+    });
   });
 });

@@ -81,7 +81,7 @@ describe('a round trip to an upstream without PKCE', () => {
     const outcome = await finish(Object.fromEntries(query), taken);
     expect(outcome).toMatchObject({
       kind: 'success',
-      verified: { profile: { provider: 'acme', id: 'athlete-7', displayName: 'Ada Lovelace', grantedScopes: ['steps', 'distance', 'weight'] }, tokens: { expiresIn: 3600 } },
+      verified: { profile: { provider: 'acme', id: 'athlete-7', displayName: 'Ada Lovelace' }, tokens: { expiresIn: 3600, grantedScopes: ['steps', 'distance', 'weight'] } },
     });
     expect(upstream.tokenRequests.at(-1)?.has('code_verifier')).toBe(false);
   });

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Sealer } from '../../../domain/ports.js';
+import { openedTokens } from '../../../domain/upstream_revocation.js';
 import type { Connection } from '../../../domain/types.js';
 import type { LoginResult } from '../../../domain/users.js';
 import type { PluginTokenClient } from '../../../connections/plugin.js';
@@ -12,7 +13,7 @@ export interface RevokeLegacyTokenDeps {
 
 /**
  * After a login that moved the user off a legacy upstream (recordLogin has saved the new tokens by
- * now), revokes the legacy token at the upstream its identity names. Best effort: a failure is
+ * now), revokes the legacy grant at the upstream its identity names. Best effort: a failure is
  * logged and never fails the login. True when the upstream accepted the revocation.
  */
 export async function revokeLegacyToken(deps: RevokeLegacyTokenDeps, connection: Connection, result: LoginResult): Promise<boolean> {
@@ -20,7 +21,7 @@ export async function revokeLegacyToken(deps: RevokeLegacyTokenDeps, connection:
   if (!legacy) return false;
   try {
     const client = await deps.tokenClientFor(connection, legacy.api);
-    await client.revoke(deps.sealer.open(legacy.sealedToken));
+    await client.revoke(openedTokens(deps.sealer, legacy.sealedTokens));
     return true;
   } catch (error) {
     deps.logger.warn({ err: error, userId: result.user.userId, api: legacy.api }, 'could not revoke the legacy token after migration');

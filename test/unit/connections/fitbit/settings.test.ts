@@ -2,16 +2,16 @@ import { describe, expect, it } from '@jest/globals';
 import { fitbitPlugin } from '../../../../src/connections/fitbit/index.js';
 
 describe('fitbitPlugin.parseSettings', () => {
-  it('defaults to google-health, a starter scope list and profile sync at each login', () => {
+  it('defaults to google-health and a starter scope list', () => {
     expect(fitbitPlugin.parseSettings({})).toEqual({
       ok: true,
-      value: { api: 'google-health', scope: ['activity', 'heartrate', 'profile', 'sleep'], profileSync: 'on_each_login' },
+      value: { api: 'google-health', scope: ['activity', 'heartrate', 'profile', 'sleep'] },
     });
   });
 
   it('accepts a legacy Client app without a secret and drops repeated scopes', () => {
     const result = fitbitPlugin.parseSettings({ api: 'fitbit-legacy', clientId: '23PUBL', scope: ['nutrition', 'nutrition'] });
-    expect(result).toEqual({ ok: true, value: { api: 'fitbit-legacy', clientId: '23PUBL', scope: ['nutrition'], profileSync: 'on_each_login' } });
+    expect(result).toEqual({ ok: true, value: { api: 'fitbit-legacy', clientId: '23PUBL', scope: ['nutrition'] } });
   });
 
   it('names the field and the unknown scope', () => {
@@ -20,9 +20,8 @@ describe('fitbitPlugin.parseSettings', () => {
     expect(!result.ok && result.message).toMatch(/unknown Fitbit scope "steps"/);
   });
 
-  it('rejects an unknown api and an unknown profileSync', () => {
+  it('rejects an unknown api', () => {
     expect(fitbitPlugin.parseSettings({ api: 'fitbit' })).toMatchObject({ ok: false, field: 'api' });
-    expect(fitbitPlugin.parseSettings({ profileSync: 'never' })).toMatchObject({ ok: false, field: 'profileSync' });
   });
 
   it('rejects an empty scope list', () => {

@@ -5,6 +5,7 @@ import type { Connection } from '../../../../src/domain/types.js';
 import { BadRequestError } from '../../../../src/errors/index.js';
 import { replaceConnectionOptions } from '../../../../src/management/connections/connection_update.js';
 import { createSealer } from '../../../../src/store/sealing.js';
+import { fakePlugin } from '../../../support/fake_plugin.js';
 
 const sealer = createSealer([randomBytes(32)]);
 
@@ -42,8 +43,29 @@ describe('replacing a connection’s options (PATCH with options)', () => {
   });
 
   it('names the bad option by its API name when the plugin refuses the result', () => {
-    const attempt = () => replaceConnectionOptions(connection, { set_user_root_attributes: 'sometimes' }, fitbitPlugin, sealer);
+    const attempt = () => replaceConnectionOptions(connection, { client_secret: 'a-secret' }, fitbitPlugin, sealer);
     expect(attempt).toThrow(BadRequestError);
-    expect(attempt).toThrow(/on property options\.set_user_root_attributes\.$/);
+    expect(attempt).toThrow(/on property options\.client_id\.$/);
+  });
+});
+
+describe('the profile sync mode, the host’s own option', () => {
+  const acme = fakePlugin();
+  const acmeConnection: Connection = { ...connection, name: 'acme', strategy: 'acme', options: { api: 'acme-v2', scope: ['steps'], profileSync: 'on_first_login' } };
+
+  it('is refused in the same words whatever the plugin, which never sees it', () => {
+    const message = `Payload validation error: 'must be "on_each_login" or "on_first_login"' on property options.set_user_root_attributes.`;
+    expect(() => replaceConnectionOptions(connection, { set_user_root_attributes: 'sometimes' }, fitbitPlugin, sealer)).toThrow(message);
+    expect(() => replaceConnectionOptions(acmeConnection, { set_user_root_attributes: 'never_on_login' }, acme, sealer)).toThrow(message);
+  });
+
+  it('takes its default when left out and is stored as sent, whatever the plugin returned', () => {
+    expect(replaceConnectionOptions(acmeConnection, {}, acme, sealer)).toEqual({ api: 'acme-v2', scope: ['steps'], profileSync: 'on_each_login' });
+    expect(replaceConnectionOptions(acmeConnection, { set_user_root_attributes: 'on_first_login' }, acme, sealer).profileSync).toBe('on_first_login');
+  });
+
+  it('is judged after the plugin’s settings, so a request wrong in both is refused for the plugin’s', () => {
+    const attempt = () => replaceConnectionOptions(connection, { api: 'fitbit-v3', set_user_root_attributes: 'sometimes' }, fitbitPlugin, sealer);
+    expect(attempt).toThrow(/on property options\.api\.$/);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { revokeLegacyToken, type RevokeLegacyTokenDeps } from '../../../../../src/authn/login/callback/revoke_legacy_token.js';
+import type { RevocableTokens } from '../../../../../src/connections/plugin.js';
 import type { Connection, Sealed, User } from '../../../../../src/domain/types.js';
 import type { LoginResult } from '../../../../../src/domain/users.js';
 
@@ -8,10 +9,10 @@ const user = { tenant: 'acme', userId: 'fitbit|GGNJL9' } as User;
 const migrated: LoginResult = {
   user,
   created: false,
-  migration: { legacyUserId: 'GGNJL9', fromApi: 'fitbit-legacy', toApi: 'google-health', revoke: { api: 'fitbit-legacy', sealedToken: 'sealed:legacy-refresh' as Sealed } },
+  migration: { legacyUserId: 'GGNJL9', fromApi: 'fitbit-legacy', toApi: 'google-health', revoke: { api: 'fitbit-legacy', sealedTokens: { accessToken: 'sealed:legacy-access' as Sealed, refreshToken: 'sealed:legacy-refresh' as Sealed } } },
 };
 
-function depsRevoking(revoke: (token: string) => Promise<void>) {
+function depsRevoking(revoke: (tokens: RevocableTokens) => Promise<void>) {
   const asked: string[] = [];
   const warnings: unknown[] = [];
   const deps: RevokeLegacyTokenDeps = {
@@ -26,11 +27,11 @@ function depsRevoking(revoke: (token: string) => Promise<void>) {
 }
 
 describe('revoking the legacy token after a migrating login', () => {
-  it('revokes the opened token at the upstream the legacy identity names', async () => {
-    const revoked: string[] = [];
-    const { deps, asked } = depsRevoking(async (token) => void revoked.push(token));
+  it('hands the plugin every legacy token, opened, at the upstream the legacy identity names', async () => {
+    const revoked: RevocableTokens[] = [];
+    const { deps, asked } = depsRevoking(async (tokens) => void revoked.push(tokens));
     await expect(revokeLegacyToken(deps, connection, migrated)).resolves.toBe(true);
-    expect(revoked).toEqual(['legacy-refresh']);
+    expect(revoked).toEqual([{ accessToken: 'legacy-access', refreshToken: 'legacy-refresh' }]);
     expect(asked).toEqual(['fitbit-legacy']);
   });
 
@@ -43,8 +44,8 @@ describe('revoking the legacy token after a migrating login', () => {
   });
 
   it('revokes nothing after a login that migrated no one', async () => {
-    const revoked: string[] = [];
-    const { deps, asked } = depsRevoking(async (token) => void revoked.push(token));
+    const revoked: RevocableTokens[] = [];
+    const { deps, asked } = depsRevoking(async (tokens) => void revoked.push(tokens));
     await expect(revokeLegacyToken(deps, connection, { user, created: false })).resolves.toBe(false);
     expect(revoked).toEqual([]);
     expect(asked).toEqual([]);
