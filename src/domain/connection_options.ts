@@ -17,6 +17,9 @@ import type { ConnectionOptions, ProfileSyncMode } from './types.js';
  *   the plugin's own rule then decides whether that client may have none (a public client) or is
  *   refused until its own secret is given. Without a client id there is no upstream client to keep
  *   it for.
+ * - Inside a client id or secret, a control character (a NUL, a tab or line break in the middle, an
+ *   escape) is refused: no upstream issues one, so it can only be a copying accident, which stored
+ *   would fail every login later with the upstream's invalid_client rather than here.
  */
 
 /** What an admin sent, in the settings' names; what is left out takes the plugin's default (profileSync: the host's). */
@@ -32,6 +35,10 @@ export type ParseSettings = ConnectionPlugin['parseSettings'];
 
 const PROFILE_SYNC_MODES: readonly ProfileSyncMode[] = ['on_each_login', 'on_first_login'];
 
+// eslint-disable-next-line no-control-regex -- the control characters are what this finds
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+const CONTROL_CHARACTER_PROBLEM = 'must not contain a control character (a line break, tab or invisible character copied with it)';
+
 export type ConnectionOptionsResult = { ok: true; options: ConnectionOptions } | { ok: false; field: string; message: string };
 
 /** Said after the plugin's complaint about a missing secret when the stored one was not kept. */
@@ -46,6 +53,8 @@ export function connectionOptionsFrom(
 ): ConnectionOptionsResult {
   const clientId = givenText(sent.clientId);
   const newSecret = givenText(sent.clientSecret);
+  if (clientId !== undefined && CONTROL_CHARACTER.test(clientId)) return { ok: false, field: 'clientId', message: CONTROL_CHARACTER_PROBLEM };
+  if (newSecret !== undefined && CONTROL_CHARACTER.test(newSecret)) return { ok: false, field: 'clientSecret', message: CONTROL_CHARACTER_PROBLEM };
   const parse = (clientSecret: string | undefined) =>
     parseSettings({
       ...(sent.api !== undefined && { api: sent.api }),

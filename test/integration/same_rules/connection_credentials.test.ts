@@ -103,4 +103,21 @@ describe('connection credentials, in the dashboard and the Management API', () =
 
     expect(await storedCredentials()).toEqual({ clientId: 'stays.apps.googleusercontent.com', secret: 'stays-secret' });
   });
+
+  it.each([
+    ['a NUL in the secret', 'nul.apps.googleusercontent.com', 'nul\u0000secret', 'client_secret'],
+    ['a line break inside the Client ID', 'broken\n.apps.googleusercontent.com', 'broken-secret', 'client_id'],
+  ])('refuses %s both ways, and keeps what was stored', async (_case, clientId, clientSecret, property) => {
+    expect((await typed('clean.apps.googleusercontent.com', 'clean-secret')).status).toBe(303);
+    const problem = 'must not contain a control character (a line break, tab or invisible character copied with it)';
+
+    const refusedInDashboard = await typed(clientId, clientSecret);
+    expect(refusedInDashboard.status).toBe(400);
+    expect(refusedInDashboard.text).toContain(problem);
+    const refusedByApi = await sent({ client_id: clientId, client_secret: clientSecret });
+    expect(refusedByApi.status).toBe(400);
+    expect((refusedByApi.body as { message: string }).message).toBe(`Payload validation error: '${problem}' on property options.${property}.`);
+
+    expect(await storedCredentials()).toEqual({ clientId: 'clean.apps.googleusercontent.com', secret: 'clean-secret' });
+  });
 });
