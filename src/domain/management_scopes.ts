@@ -30,3 +30,10 @@ export const MANAGEMENT_API_SCOPES = [
 ] as const;
 
 export type ManagementApiScope = (typeof MANAGEMENT_API_SCOPES)[number];
+
+const KNOWN_SCOPES: ReadonlySet<string> = new Set(MANAGEMENT_API_SCOPES);
+
+/** Whether a client grant may hold this scope: the same list the Management API's client-grant schema enforces. */
+export function isManagementApiScope(value: string): value is ManagementApiScope {
+  return KNOWN_SCOPES.has(value);
+}

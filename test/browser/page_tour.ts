@@ -93,6 +93,18 @@ export async function tourEveryPage({ page, fitgate, emulator }: TourSetting, vi
   await visit('application-rotate');
   await page.goto(`${application}/delete`);
   await visit('application-delete');
+  // A machine-to-machine application authorized for the Management API: its page's widest state,
+  // with the permissions, the token command and the revoke form.
+  await page.goto(`${tenant}/applications/new`);
+  await page.getByLabel('Name').fill('Tour robot');
+  await page.getByLabel('Machine to machine').check();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByRole('link', { name: "Go to the application's settings" }).click();
+  await page.getByRole('checkbox', { name: /^read:users:/ }).check();
+  await page.getByRole('checkbox', { name: /^read:user_idp_tokens:/ }).check();
+  await page.getByRole('button', { name: 'Authorize' }).click();
+  await page.locator('#management-api-token-command').waitFor();
+  await visit('application-management-api');
 
   await page.goto(`${tenant}/social`);
   await visit('social');

@@ -10,6 +10,7 @@ import type { Client } from '../../domain/types.js';
 import { NotFoundError } from '../../errors/index.js';
 import { APP_TYPE_LABELS, isAppType } from './app_types.js';
 import { keptName } from './kept_name.js';
+import { managementApiRoutes, managementApiSection, managementApiStateOf, type ManagementApiState } from './management_api_routes.js';
 import { logConfigChange } from '../config_change_log.js';
 import { checkboxField, textField, type FieldErrors } from '../form_fields.js';
 import { keepForOneView, takeForOneView } from '../shown_once.js';
@@ -23,7 +24,8 @@ interface NewCredentials {
 }
 
 /**
- * /manage/t/:tenant/applications: list, create, settings, secret rotation and deletion. Every POST
+ * /manage/t/:tenant/applications: list, create, settings, secret rotation, deletion and a
+ * machine-to-machine application's access to the Management API (management_api_routes.ts). Every POST
  * answers with a redirect (Post/Redirect/Get), so reloading a page never creates or rotates twice.
  * A client secret is shown on exactly one view, of the credentials page a creation or rotation
  * redirects to; until then it waits sealed in the admin's session, never in a URL. The store keeps
@@ -32,7 +34,8 @@ interface NewCredentials {
 export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Config, 'publicUrl' | 'baseHost'>): Router {
   const router = Router({ mergeParams: true });
   const tenantOf = (res: Response) => res.locals.managedTenant!.name;
-  const addressOf = (res: Response) => sdkAddress(tenantUrl(config, tenantOf(res)));
+  const tenantAddressOf = (res: Response) => tenantUrl(config, tenantOf(res));
+  const addressOf = (res: Response) => sdkAddress(tenantAddressOf(res));
   const credentialsKey = (client: Client) => `application:${client.tenant}:${client.clientId}`;
   const pathOf = (req: Request, client: Client, suffix = '') => `${req.baseUrl}/${encodeURIComponent(client.clientId)}${suffix}`;
   /** The Management API path of the same change, for the log. */
@@ -77,9 +80,15 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
     res.redirect(303, pathOf(req, client, '/credentials'));
   });
 
+  /** The application's page: its settings form, and its Management API section in `api`'s state. */
+  function showApplication(res: Response, client: Client, extra: Record<string, unknown>, api: ManagementApiState = {}, status = 200): void {
+    const managementApi = managementApiSection(client, tenantAddressOf(res), api);
+    renderPage(res, 'application', settingsPage(client, { address: addressOf(res), errors: storedUrlProblems(client), managementApi, ...extra }), status);
+  }
+
   router.get('/:clientId', async (req, res) => {
     const client = await findClient(res, req.params.clientId);
-    renderPage(res, 'application', settingsPage(client, { address: addressOf(res), saved: req.query.saved === '1', errors: storedUrlProblems(client) }));
+    showApplication(res, client, { saved: req.query.saved === '1' }, managementApiStateOf(req.query));
   });
 
   router.post('/:clientId', async (req, res) => {
@@ -106,7 +115,7 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
     for (const [field, result] of Object.entries(lists)) if (!result.ok) errors[field] = result.message;
     const { callbacks, allowed_logout_urls: logoutUrls, web_origins: webOrigins, allowed_origins: allowedOrigins } = lists;
     if (!callbacks.ok || !logoutUrls.ok || !webOrigins.ok || !allowedOrigins.ok || !name.ok) {
-      return renderPage(res, 'application', settingsPage(client, { address: addressOf(res), errors, typed }), 400);
+      return showApplication(res, client, { errors, typed }, {}, 400);
     }
     await store.clients.update({
       ...client,
@@ -166,6 +175,8 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
     await logConfigChange(store, req, res, { description: 'Delete a client', method: 'DELETE', path: apiPathOf(client), statusCode: 204 });
     res.redirect(303, `${req.baseUrl}?deleted=${encodeURIComponent(client.name)}`);
   });
+
+  router.use(managementApiRoutes(store, findClient, (res, client, api, status) => showApplication(res, client, {}, api, status)));
 
   async function confidentialClient(res: Response, clientId: string | undefined): Promise<Client> {
     const client = await findClient(res, clientId);

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { managementApiAudience } from '../../authn/tokens/access_token.js';
+import { clientGrantId, clientGrantRefusal, clientIdOfGrant, hasClientGrant, saveClientGrant } from '../../domain/client_grants.js';
 import type { Client } from '../../domain/types.js';
 import { BadRequestError, ConflictError, ResourceNotFoundError } from '../../errors/index.js';
 import type { Store } from '../../store/store.js';
@@ -10,7 +11,7 @@ import { pathParam } from '../params.js';
 import type { ManagementReply, ManagementRoute } from '../route.js';
 import type { ManagementServices } from '../services.js';
 import { parseBody, parseQuery } from '../validation.js';
-import { clientGrantId, clientGrantJson, clientIdOfGrant, hasClientGrant, withClientGrant } from './client_grant.js';
+import { clientGrantJson } from './client_grant.js';
 import { CLIENT_GRANT_FILTER_PARAMS, clientGrantListQuery, createClientGrantBody, updateClientGrantBody } from './client_grant_schemas.js';
 
 const audienceOf = (req: Request) => managementApiAudience(req.context.tenantUrl);
@@ -21,12 +22,6 @@ async function existingGrant(req: Request, store: Store): Promise<Client> {
   const client = clientId === undefined ? undefined : await store.clients.get(req.context.tenant.name, clientId);
   if (!client || !hasClientGrant(client)) throw new ResourceNotFoundError(`The client grant does not exist: ${id}`, 'inexistent_client_grant');
   return client;
-}
-
-async function granting(store: Store, client: Client, scopes: string[] | undefined): Promise<Client> {
-  const updated = withClientGrant(client, scopes, new Date());
-  await store.clients.update(updated);
-  return updated;
 }
 
 /** The grants the filters ask for: at most one per client, since the tenant serves one API. */
@@ -54,22 +49,21 @@ async function create(req: Request, _res: Response, { deps }: ManagementServices
   }
   const client = await deps.store.clients.get(req.context.tenant.name, body.client_id);
   if (!client) throw new BadRequestError(`Payload validation error: 'No client with id ${body.client_id}' on property client_id.`);
-  if (client.tokenEndpointAuthMethod === 'none') {
-    throw new BadRequestError("Payload validation error: 'A public client cannot use client_credentials' on property client_id.");
-  }
+  const refusal = clientGrantRefusal(client);
+  if (refusal) throw new BadRequestError(`Payload validation error: '${refusal}' on property client_id.`);
   if (hasClientGrant(client)) throw new ConflictError('A client grant for this client and audience already exists.', 'client_grant_conflict');
-  const granted = await granting(deps.store, client, body.scope);
+  const granted = await saveClientGrant(deps.store.clients, client, body.scope);
   return { status: 201, body: clientGrantJson(granted, audienceOf(req)) };
 }
 
 async function update(req: Request, _res: Response, { deps }: ManagementServices): Promise<ManagementReply> {
   const body = parseBody(updateClientGrantBody, req.body);
-  const granted = await granting(deps.store, await existingGrant(req, deps.store), body.scope);
+  const granted = await saveClientGrant(deps.store.clients, await existingGrant(req, deps.store), body.scope);
   return { body: clientGrantJson(granted, audienceOf(req)) };
 }
 
 async function remove(req: Request, _res: Response, { deps }: ManagementServices): Promise<ManagementReply> {
-  await granting(deps.store, await existingGrant(req, deps.store), undefined);
+  await saveClientGrant(deps.store.clients, await existingGrant(req, deps.store), undefined);
   return {};
 }
 

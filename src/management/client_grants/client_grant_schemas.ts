@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { distinctScopes } from '../../domain/client_grants.js';
 import { MANAGEMENT_API_SCOPES } from '../../domain/management_scopes.js';
 
 // An empty list is a grant that allows nothing yet, as Auth0 accepts it (DELETE removes the grant).
 const scope = z
   .array(z.enum(MANAGEMENT_API_SCOPES, { error: (issue) => `Unknown scope ${JSON.stringify(issue.input)}` }))
-  .transform((scopes) => [...new Set(scopes)]);
+  .transform((scopes) => distinctScopes(scopes));
 
 export const createClientGrantBody = z.strictObject({
   client_id: z.string().min(1, 'Must not be empty'),

@@ -1,0 +1,194 @@
+import { Router, type Request, type Response } from 'express';
+import { managementApiAudience } from '../../authn/tokens/access_token.js';
+import { clientGrantId, clientGrantRefusal, hasClientGrant, saveClientGrant } from '../../domain/client_grants.js';
+import { isManagementApiScope, MANAGEMENT_API_SCOPES } from '../../domain/management_scopes.js';
+import type { Client } from '../../domain/types.js';
+import type { Store } from '../../store/store.js';
+import { logConfigChange } from '../config_change_log.js';
+import { checkboxField, listField, textField, type FieldErrors } from '../form_fields.js';
+import { renderPage } from '../views.js';
+import { APP_TYPE_LABELS } from './app_types.js';
+import { inListOrder, SCOPE_GROUPS } from './management_api_scopes.js';
+
+/** What a save or a revocation says once the page is shown again (the `management_api` query parameter). */
+const NOTICES = ['authorized', 'updated', 'revoked', 'not-authorized'] as const;
+export type ManagementApiNotice = (typeof NOTICES)[number];
+
+/** How the section is shown: the grant as stored unless a refused form, a notice or select all / none says otherwise. */
+export interface ManagementApiState {
+  /** The boxes the admin ticked in a refused form (instead of the grant's scopes). */
+  ticked?: readonly string[];
+  errors?: FieldErrors;
+  notice?: ManagementApiNotice;
+  /** "Select all" and "Select none" are links that reload the page with every box ticked or none. */
+  selection?: 'all' | 'none';
+}
+
+/** Stands in for the secret in the token command: the dashboard never renders a client secret. */
+export const SECRET_PLACEHOLDER = 'YOUR_CLIENT_SECRET';
+
+/** Reads the notice and the selection a redirect or a select link put in the query. */
+export function managementApiStateOf(query: Request['query']): ManagementApiState {
+  const notice = NOTICES.find((name) => name === query.management_api);
+  const selection = query.select === 'all' || query.select === 'none' ? query.select : undefined;
+  return { ...(notice && { notice }), ...(selection && { selection }) };
+}
+
+/**
+ * The Management API section of an application's page: Auth0's APIs tab, for the one API a tenant
+ * serves. Only a machine-to-machine application calls it; others get a one-line note.
+ */
+export function managementApiSection(client: Client, tenantAddress: string, state: ManagementApiState = {}) {
+  if (client.appType !== 'non_interactive') return { applies: false as const };
+  const granted = hasClientGrant(client);
+  const audience = managementApiAudience(tenantAddress);
+  const ticked = state.selection === 'all' ? [...MANAGEMENT_API_SCOPES] : state.selection === 'none' ? [] : [...(state.ticked ?? client.managementScopes)];
+  return {
+    applies: true as const,
+    refusal: clientGrantRefusal(client),
+    granted,
+    grantedScopes: client.managementScopes,
+    ticked,
+    groups: SCOPE_GROUPS,
+    errors: state.errors ?? {},
+    notice: state.notice,
+    selection: state.selection,
+    audience,
+    tokenCommand: tokenCommand(tenantAddress, client.clientId, audience),
+    secretPlaceholder: SECRET_PLACEHOLDER,
+  };
+}
+
+/** Shows the application's page again, with the Management API section in the given state. */
+export type ShowApplication = (res: Response, client: Client, state: ManagementApiState, status: number) => void;
+
+/**
+ * POST /:clientId/management-api (authorize, or update the permissions) and
+ * /:clientId/management-api/revoke: the same client grant records and rules as POST, PATCH and
+ * DELETE /api/v2/client-grants (domain/client_grants.ts), logged as those calls. The dashboard adds
+ * two rules of its own: only a machine-to-machine application is offered the section, and a grant
+ * saved here holds at least one permission, since a token that allows nothing is never what an
+ * admin ticking boxes means (Revoke takes the access away).
+ */
+export function managementApiRoutes(
+  store: Store,
+  findClient: (res: Response, clientId: string | undefined) => Promise<Client>,
+  showApplication: ShowApplication,
+): Router {
+  const router = Router({ mergeParams: true });
+  const pageOf = (req: Request, client: Client, notice: ManagementApiNotice) =>
+    `${req.baseUrl}/${encodeURIComponent(client.clientId)}?management_api=${notice}#management-api`;
+  const grantPath = (client: Client) => `/api/v2/client-grants/${encodeURIComponent(clientGrantId(client.clientId))}`;
+
+  /** The application, when it may hold a grant; otherwise a page that says why, and undefined. */
+  async function grantableClient(req: Request, res: Response, clientId: string): Promise<Client | undefined> {
+    const client = await findClient(res, clientId);
+    const refusal = client.appType === 'non_interactive' ? clientGrantRefusal(client) : undefined;
+    if (client.appType === 'non_interactive' && !refusal) return client;
+    const why = refusal
+      ? `${refusal}: ${client.name} is public and has no secret to prove itself with.`
+      : `Only machine-to-machine applications call the Management API, and ${client.name} is of type ${APP_TYPE_LABELS[client.appType]}. Create a machine-to-machine application for your scripts instead.`;
+    renderPage(
+      res,
+      'message',
+      {
+        title: 'This application cannot call the Management API',
+        section: 'applications',
+        message: `${why} Nothing was changed.`,
+        link: { href: `${req.baseUrl}/${encodeURIComponent(client.clientId)}`, text: `Back to ${client.name}` },
+      },
+      400,
+    );
+    return undefined;
+  }
+
+  router.post('/:clientId/management-api', async (req, res) => {
+    const client = await grantableClient(req, res, req.params.clientId);
+    if (!client) return;
+    const granted = hasClientGrant(client);
+    // The form says what it was shown as: a stale tab must not undo a revocation (or a grant) made meanwhile.
+    const intent = textField(req.body, 'intent');
+    const chosen = listField(req.body, 'scope');
+    const known = chosen.filter(isManagementApiScope);
+    const unknown = chosen.find((scope) => !isManagementApiScope(scope));
+
+    let problem: { status: number; message: string } | undefined;
+    if (intent === 'authorize' && granted) {
+      problem = {
+        status: 409,
+        message: `${client.name} was authorized meanwhile (in another tab or through the Management API), with ${describeScopes(client.managementScopes)}. The boxes show your choice: press Update permissions to replace its permissions with them.`,
+      };
+    } else if (intent === 'update' && !granted) {
+      problem = {
+        status: 409,
+        message: `${client.name}'s access to the Management API was revoked meanwhile (in another tab or through the Management API). Press Authorize to authorize it again with the permissions ticked.`,
+      };
+    } else if (unknown !== undefined) {
+      problem = { status: 400, message: `There is no permission ${JSON.stringify(unknown)}: tick permissions from the list.` };
+    } else if (known.length === 0) {
+      problem = {
+        status: 400,
+        message: granted
+          ? 'Tick at least one permission. To take the application’s access away, use Revoke access below.'
+          : 'Tick at least one permission: a token without any allows nothing.',
+      };
+    }
+    if (problem) return showApplication(res, client, { ticked: known, errors: { scope: problem.message } }, problem.status);
+
+    const scopes = inListOrder(known);
+    await saveClientGrant(store.clients, client, scopes);
+    await logConfigChange(
+      store,
+      req,
+      res,
+      granted
+        ? { description: 'Update client grant', method: 'PATCH', path: grantPath(client), details: { client_id: client.clientId, scope: scopes } }
+        : { description: 'Create client grant', method: 'POST', path: '/api/v2/client-grants', statusCode: 201, details: { client_id: client.clientId, scope: scopes } },
+    );
+    res.redirect(303, pageOf(req, client, granted ? 'updated' : 'authorized'));
+  });
+
+  router.post('/:clientId/management-api/revoke', async (req, res) => {
+    const client = await grantableClient(req, res, req.params.clientId);
+    if (!client) return;
+    // Revoked meanwhile: the admin's goal is met, and there is no change to log.
+    if (!hasClientGrant(client)) return res.redirect(303, pageOf(req, client, 'not-authorized'));
+    if (!checkboxField(req.body, 'confirm')) {
+      const errors = { confirm: 'Tick the box to confirm that the application’s tokens stop working now.' };
+      return showApplication(res, client, { errors }, 400);
+    }
+    await saveClientGrant(store.clients, client, undefined);
+    await logConfigChange(store, req, res, {
+      description: 'Delete client grant',
+      method: 'DELETE',
+      path: grantPath(client),
+      statusCode: 204,
+      details: { client_id: client.clientId },
+    });
+    res.redirect(303, pageOf(req, client, 'revoked'));
+  });
+
+  return router;
+}
+
+function describeScopes(scopes: readonly string[]): string {
+  return scopes.length === 0 ? 'no permission' : scopes.join(', ');
+}
+
+/**
+ * The command that gets a token, to paste into a POSIX shell as it is shown: the JSON is built by
+ * JSON.stringify rather than by hand and each argument is single-quoted, so no value is ever read by
+ * the shell; the secret is a placeholder.
+ */
+function tokenCommand(tenantAddress: string, clientId: string, audience: string): string {
+  const fields = { grant_type: 'client_credentials', client_id: clientId, client_secret: SECRET_PLACEHOLDER, audience };
+  // One field a line, as docs/management-api.md writes it: it reads at a glance and wraps less on a phone.
+  const body = `{${Object.entries(fields)
+    .map(([name, value]) => `${JSON.stringify(name)}:${JSON.stringify(value)}`)
+    .join(',\n       ')}}`;
+  return [`curl -s ${shellQuoted(`${tenantAddress}/oauth/token`)} \\`, "  -H 'content-type: application/json' \\", `  -d ${shellQuoted(body)}`].join('\n');
+}
+
+function shellQuoted(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
