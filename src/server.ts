@@ -4,9 +4,10 @@ import { symbols as pinoSymbols, type Logger } from 'pino';
 import { createApp } from './app.js';
 import { createExpressServer } from './http/express_server.js';
 import type { AppDeps } from './app_deps.js';
+import { STORE_UNAVAILABLE_EXIT_CODE } from './cluster/messages.js';
 import { startPrimary } from './cluster/primary.js';
 import { proxiedSandbox } from './cluster/sandbox_proxy.js';
-import { isClusterWorker, joinCluster } from './cluster/worker.js';
+import { isClusterWorker, joinCluster, type WorkerLink } from './cluster/worker.js';
 import { tagWithWorker } from './cluster/worker_header.js';
 import { configFromProcess, ConfigError, type Config } from './config/index.js';
 import { connectionPlugins } from './connections/registry.js';
@@ -26,7 +27,7 @@ import { createSealer } from './store/sealing.js';
 import type { Store } from './store/store.js';
 import { buildSandbox, inProcessSandbox, sandboxHostApp } from './sandbox/sandbox.js';
 import { SANDBOX_PATH } from './upstream/sandbox_upstream.js';
-import { describeStartFailure } from './start_failure.js';
+import { describeStartFailure, storeUnavailableAtStart } from './start_failure.js';
 
 /** How long in-flight requests get to finish after SIGTERM before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger({ level: config.logLevel });
   if (isClusterWorker()) return serveAsWorker(config, logger);
+  await checkPortFree(config.port);
   // With workers this process only bootstraps; each worker counts its own (see serveAsWorker).
   const metrics = config.workers > 1 ? undefined : createPrometheusMetrics();
   const store = await openStore(config, logger, metrics);
@@ -135,7 +137,8 @@ async function runWorkers(config: Config, logger: Logger, started: Started): Pro
     process.stderr.write(`fitgate: ${reason}\n`);
     return workers.stop('SIGTERM').then(() => process.exit(1));
   });
-  const port = await workers.started.catch((error: unknown) => fail(`could not start the workers: ${describeStartFailure(error)}`));
+  // The worker that could not start told why, already described, and said nothing itself: one line.
+  const port = await workers.started.catch((error: unknown) => fail(`could not start: ${describeStartFailure(error)}`));
   await serveMetrics(config, logger, { cluster: true });
   announce(config, port, started, logger);
 }
@@ -143,16 +146,46 @@ async function runWorkers(config: Config, logger: Logger, started: Started): Pro
 /** A worker: set-up from the primary, its own store connection, the shared port; no bootstrap, no banner. */
 async function serveAsWorker(config: Config, logger: Logger): Promise<void> {
   const link = await joinCluster();
-  const metrics = createPrometheusMetrics();
-  const store = await openStore(config, logger, metrics);
-  link.answerPings(store);
-  const { stop } = await serve(config, logger, store, createSealer(config.masterKeys), metrics, {
-    ...(link.sandbox && { sandbox: proxiedSandbox(config, store.tenants, link) }),
-    workers: { expected: config.workers, ready: async (timeoutMs) => (await link.workersReady(timeoutMs)).ready },
-  });
-  // The primary announces the signal once for every worker.
-  const stopNow = stopOnSignals(stop, logger, { quiet: true });
-  link.onPrimaryGone(() => stopNow('SIGTERM'));
+  try {
+    const metrics = createPrometheusMetrics();
+    const store = await openStore(config, logger, metrics);
+    link.answerPings(store);
+    const { stop } = await serve(config, logger, store, createSealer(config.masterKeys), metrics, {
+      ...(link.sandbox && { sandbox: proxiedSandbox(config, store.tenants, link) }),
+      workers: { expected: config.workers, ready: async (timeoutMs) => (await link.workersReady(timeoutMs)).ready },
+    });
+    // The primary announces the signal once for every worker.
+    const stopNow = stopOnSignals(stop, logger, { quiet: true });
+    link.onPrimaryGone(() => stopNow('SIGTERM'));
+  } catch (error) {
+    await leaveCluster(link, error);
+  }
+}
+
+/**
+ * A worker that could not start tells the primary why instead of printing it: every worker would
+ * print the same line, and once the cluster runs, the primary logs it with what it does next. The
+ * exit code tells a store that is unavailable for now, which the primary retries for as long as
+ * another worker serves, from anything else, which counts towards giving up.
+ */
+async function leaveCluster(link: WorkerLink, error: unknown): Promise<never> {
+  const reason = describeStartFailure(error);
+  await link.reportStartFailure(reason).catch(() => process.stderr.write(`fitgate: could not start: ${reason}\n`));
+  process.exit(storeUnavailableAtStart(error) ? STORE_UNAVAILABLE_EXIT_CODE : 1);
+}
+
+/**
+ * Nothing listens until the store is open and bootstrapped (with workers, until each worker does):
+ * a port another program holds, another fitgate on the same data directory say, would only be found
+ * after this start had written its first admin, its bootstrap client and its one-time password file
+ * (and, with workers, by every worker). Binding it here first and letting go at once finds it before
+ * anything is written. A program that takes the port in between is still reported, once.
+ */
+async function checkPortFree(port: number): Promise<void> {
+  if (port === 0) return;
+  const probe = createServer();
+  await listen(probe, port).catch((error: unknown) => fail(`could not start: ${describeStartFailure(error)}`));
+  await new Promise((resolve) => probe.close(resolve));
 }
 
 /** The sandbox emulator for every worker, on a loopback port of the primary. */

@@ -1,17 +1,23 @@
+import { getSystemErrorMap } from 'node:util';
+import { basename, dirname } from 'node:path';
 import { redisWriteRefusal } from './store/redis/redis_readiness.js';
+import { SqliteFileDamagedError } from './store/sqlite/damaged_file.js';
 import { SqliteFileLockedError } from './store/sqlite/lock_conflicts.js';
-import { causeChain } from './store/store_unavailable.js';
+import { SHORT_LIVED_DATABASE_FILE } from './store/sqlite/short_lived_schema.js';
+import { asStoreUnavailable, causeChain } from './store/store_unavailable.js';
 
 /**
  * The line fitgate prints when it cannot start: what failed and, for the traps a first start or a
  * move to Redis runs into, what to do about it. Errors without a known remedy are printed as they are.
  */
 export function describeStartFailure(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
   const refusal = redisWriteRefusal(error);
   if (refusal) return `Redis at REDIS_URL is ${refusal}`;
+  const message = asListenFailure(error) ?? (error instanceof Error ? error.message : String(error));
   const locked = lockedFileOf(error);
   if (locked) return describeLockedFile(message, locked);
+  const damaged = damagedFileOf(error);
+  if (damaged) return describeDamagedFile(message, damaged);
   const { code, syscall } = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; syscall?: unknown };
   // A cluster worker's listen fails in the primary's bind on its behalf: the same trap.
   const listening = syscall === 'listen' || syscall === 'bind';
@@ -22,6 +28,29 @@ export function describeStartFailure(error: unknown): string {
     return `${message}: this user may not listen on ports below 1024; set PORT to a higher port (and put a proxy in front for 80 or 443)`;
   }
   return message;
+}
+
+/**
+ * True when the start failed only because the store cannot answer now (down, unreachable, busy
+ * loading, its file locked by another process): the same start may succeed later. False for what
+ * waiting does not fix (a wrong password, a bad setting, a bug).
+ */
+export function storeUnavailableAtStart(error: unknown): boolean {
+  return lockedFileOf(error) !== undefined || asStoreUnavailable(error) !== undefined;
+}
+
+/**
+ * A cluster worker's listen is bound by the primary, whose error reads `bind EADDRINUSE null:3000`
+ * (no address, no words for the code). Said as a single process's listen says it, the line is the
+ * same with or without workers: without an address Node binds `::` (0.0.0.0 only on a host without
+ * IPv6), which is what a single process reports.
+ */
+function asListenFailure(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { syscall, code, errno, address, port } = error as { syscall?: unknown; code?: unknown; errno?: unknown; address?: unknown; port?: unknown };
+  if (syscall !== 'bind' || address !== null || typeof errno !== 'number' || typeof port !== 'number') return undefined;
+  const words = getSystemErrorMap().get(errno)?.[1];
+  return words === undefined ? undefined : `listen ${String(code)}: ${words} :::${port}`;
 }
 
 /** The embedded store's file that another process kept locked past fitgate's wait, if that is what failed. */
@@ -42,5 +71,33 @@ function describeLockedFile(message: string, locked: SqliteFileLockedError): str
     `${what}: one that keeps a transaction open, such as another fitgate or \`npm run admin\` on the same ` +
     `FITGATE_DATA_DIR, a backup tool, or an sqlite3 shell; let it finish or stop it (\`fuser -v ${locked.path}\` names it), ` +
     'then start fitgate again'
+  );
+}
+
+/** The embedded store's file that SQLite could not read as a database, if that is what failed. */
+function damagedFileOf(error: unknown): SqliteFileDamagedError | undefined {
+  for (const current of causeChain(error)) if (current instanceof SqliteFileDamagedError) return current;
+  return undefined;
+}
+
+/**
+ * Which file and what to do. Damage may be met while opening (the message then already says where)
+ * or at the first read of a damaged page after it (said here the same way). fitgate.db is restored
+ * from a backup with its -wal and -shm moved aside, since a stale WAL would be replayed over the
+ * restored file; the short-lived file holds nothing that outlives a sign-in, so it is removed.
+ */
+function describeDamagedFile(message: string, damaged: SqliteFileDamagedError): string {
+  const what = message.includes(damaged.message)
+    ? message
+    : `cannot read the embedded database in FITGATE_DATA_DIR (${dirname(damaged.path)}): ${damaged.message}`;
+  if (basename(damaged.path) === SHORT_LIVED_DATABASE_FILE) {
+    return (
+      `${what}: stop fitgate and delete ${damaged.path} with its -wal and -shm files; it holds only sessions, logins in flight ` +
+      'and counters, and fitgate makes it anew (everyone signs in again)'
+    );
+  }
+  return (
+    `${what}: stop fitgate, move ${damaged.path} and its -wal and -shm files aside, and put your latest backup in its place ` +
+    '(docs/operations.md#backup-and-restore)'
   );
 }

@@ -17,6 +17,13 @@ export interface SandboxAppLink {
   readonly clientSecret: string;
 }
 
+/**
+ * A worker's exit code when it could not start because its store is unavailable for now (down,
+ * unreachable, its file locked): EX_TEMPFAIL of sysexits.h, "try again later". The primary retries
+ * such a worker with backoff instead of counting it as a crash (restart_policy.ts).
+ */
+export const STORE_UNAVAILABLE_EXIT_CODE = 75;
+
 /** What the primary tells a worker before it opens its store. */
 export interface WorkerSetup {
   readonly sandbox: SandboxLink | undefined;
@@ -35,6 +42,11 @@ export type PrimaryQuestions = {
   'workers-ready': { request: { timeoutMs: number }; reply: WorkersReadiness };
   /** Registers a tenant's callback URL with the sandbox emulator's apps. */
   'sandbox-callback': { request: { callbackUrl: string }; reply: null };
+  /**
+   * Why this worker could not start, told just before it exits: the primary says it once for the
+   * instance (a start that fails in one worker fails alike in every other).
+   */
+  'start-failure': { request: { reason: string }; reply: null };
 };
 
 /** What the primary asks a worker. */

@@ -1,8 +1,9 @@
 import cluster, { type Worker } from 'node:cluster';
+import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import { Channel } from './channel.js';
-import type { PrimaryQuestions, SandboxLink, WorkerQuestions, WorkersReadiness } from './messages.js';
-import { RestartBudget } from './restart_budget.js';
+import { STORE_UNAVAILABLE_EXIT_CODE, type PrimaryQuestions, type SandboxLink, type WorkerQuestions, type WorkersReadiness } from './messages.js';
+import { RestartPolicy } from './restart_policy.js';
 
 export interface PrimaryOptions {
   readonly workers: number;
@@ -11,13 +12,13 @@ export interface PrimaryOptions {
   readonly sandbox?: SandboxLink & { allowCallback(callbackUrl: string): void };
   /** After a stop signal, how long workers get before they are killed. */
   readonly stopBoundMs: number;
-  readonly restartBudget?: RestartBudget;
+  readonly restartPolicy?: RestartPolicy;
 }
 
 export interface RunningCluster {
   /**
-   * The port every worker listens on, once all of them do. Rejects when a worker stops before that
-   * (it printed why), after the others were stopped.
+   * The port every worker listens on, once all of them do. Rejects when a worker stops before that,
+   * after the others were stopped, with why it could not start (as it told the primary).
    */
   readonly started: Promise<number>;
   /** Passes `signal` to every worker; resolves with 0 once all exited 0, 1 otherwise. */
@@ -29,18 +30,24 @@ export interface RunningCluster {
 interface Member {
   readonly worker: Worker;
   readonly channel: Channel<WorkerQuestions, PrimaryQuestions>;
+  /** performance.now() at its fork. */
+  readonly forkedAt: number;
   listening: boolean;
+  /** Why it could not start, when it said so before exiting. */
+  startFailure?: string;
 }
 
 /**
  * The primary process: forks the workers (which run server.ts, the only file that listens; node's
  * cluster hands each of them connections to the one shared port), answers their questions, replaces
- * one that dies, and stops them all on a signal, which may come at any time, even during start-up.
+ * one that dies (when and how often: restart_policy.ts), and stops them all on a signal, which may
+ * come at any time, even during start-up or while a restart waits.
  */
 export function startPrimary(options: PrimaryOptions): RunningCluster {
   const { logger } = options;
-  const budget = options.restartBudget ?? new RestartBudget();
+  const policy = options.restartPolicy ?? new RestartPolicy();
   const members = new Map<number, Member>();
+  const waitingRestarts = new Set<NodeJS.Timeout>();
   let started = false;
   let stopping: Promise<number> | undefined;
   let everyExitClean = true;
@@ -52,7 +59,7 @@ export function startPrimary(options: PrimaryOptions): RunningCluster {
   function fork(): void {
     const worker = cluster.fork();
     const channel = new Channel<WorkerQuestions, PrimaryQuestions>(worker);
-    const member: Member = { worker, channel, listening: false };
+    const member: Member = { worker, channel, forkedAt: performance.now(), listening: false };
     members.set(worker.id, member);
     channel.answer('setup', async () => ({ sandbox: options.sandbox && { url: options.sandbox.url, credentials: options.sandbox.credentials } }));
     channel.answer('workers-ready', ({ timeoutMs }) => readiness(timeoutMs));
@@ -61,9 +68,15 @@ export function startPrimary(options: PrimaryOptions): RunningCluster {
       options.sandbox.allowCallback(callbackUrl);
       return null;
     });
+    channel.answer('start-failure', async ({ reason }) => {
+      member.startFailure = reason;
+      return null;
+    });
     worker.on('listening', (address) => {
       member.listening = true;
-      if (!started && members.size === options.workers && [...members.values()].every((each) => each.listening)) {
+      if (started) {
+        logger.info({ pid: worker.process.pid, serving: serving() }, 'a new worker is serving');
+      } else if (members.size === options.workers && [...members.values()].every((each) => each.listening)) {
         started = true;
         resolveStart(address.port);
       }
@@ -81,15 +94,39 @@ export function startPrimary(options: PrimaryOptions): RunningCluster {
     }
     const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
     if (!started) {
-      void stop('SIGTERM').then(() => rejectStart(new Error(`a worker ${how} while starting`)));
+      const reason = member.startFailure ?? `a worker ${how} while starting`;
+      void stop('SIGTERM').then(() => rejectStart(new Error(reason)));
       return;
     }
-    if (!budget.tryRestart()) {
-      giveUp(`workers keep stopping (the last one ${how}); giving up`);
+    const storeUnavailable = code === STORE_UNAVAILABLE_EXIT_CODE;
+    const decision = policy.afterExit({ upMs: performance.now() - member.forkedAt, storeUnavailable, othersServing: serving() });
+    if (!decision.restart) {
+      giveUp(`workers keep stopping (the last one ${how}${member.startFailure ? `: ${member.startFailure}` : ''}); giving up`);
       return;
     }
-    logger.error({ pid: member.worker.process.pid, exitCode: code, signal }, `worker ${how}; starting a new one`);
-    fork();
+    const next = decision.delayMs === 0 ? 'starting a new one' : `starting a new one in ${decision.delayMs / 1000} s`;
+    const details = { pid: member.worker.process.pid, exitCode: code, signal, attempt: decision.attempt, retryInMs: decision.delayMs, reason: member.startFailure };
+    // Expected while the store is out and retried until it is back: a warning, one per attempt.
+    if (storeUnavailable) logger.warn(details, `a worker could not start, its store is unavailable: ${member.startFailure ?? 'it did not say why'}; ${next}`);
+    else logger.error(details, `worker ${how}${member.startFailure ? ` (${member.startFailure})` : ''}; ${next}`);
+    restartAfter(decision.delayMs);
+  }
+
+  function restartAfter(delayMs: number): void {
+    if (delayMs === 0) {
+      fork();
+      return;
+    }
+    const timer = setTimeout(() => {
+      waitingRestarts.delete(timer);
+      if (!stopping) fork();
+    }, delayMs);
+    waitingRestarts.add(timer);
+  }
+
+  /** Workers that listen, and so take connections. */
+  function serving(): number {
+    return [...members.values()].filter((member) => member.listening).length;
   }
 
   async function readiness(timeoutMs: number): Promise<WorkersReadiness> {
@@ -101,6 +138,8 @@ export function startPrimary(options: PrimaryOptions): RunningCluster {
 
   function stop(signal: NodeJS.Signals): Promise<number> {
     stopping ??= new Promise<number>((resolve) => {
+      for (const timer of waitingRestarts) clearTimeout(timer);
+      waitingRestarts.clear();
       const killer = setTimeout(() => {
         everyExitClean = false;
         for (const { worker } of members.values()) worker.process.kill('SIGKILL');

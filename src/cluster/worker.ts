@@ -6,6 +6,8 @@ import type { PrimaryQuestions, SandboxLink, WorkerQuestions, WorkersReadiness }
 const SETUP_BOUND_MS = 30_000;
 /** Registering a callback is one Map update in the primary. */
 const SANDBOX_CALLBACK_BOUND_MS = 5_000;
+/** Recording why a worker could not start is one assignment in the primary; the worker exits right after. */
+const START_FAILURE_BOUND_MS = 2_000;
 
 /** True in a process the primary forked: it serves, and leaves bootstrap and the banner to the primary. */
 export function isClusterWorker(): boolean {
@@ -19,6 +21,8 @@ export interface WorkerLink {
   workersReady(timeoutMs: number): Promise<WorkersReadiness>;
   /** Lets the sandbox emulator send browsers back to this tenant callback. */
   allowSandboxCallback(callbackUrl: string): Promise<void>;
+  /** Tells the primary why this worker could not start; it is about to exit. */
+  reportStartFailure(reason: string): Promise<void>;
   /** Answers the primary's readiness pings with this worker's store. */
   answerPings(store: { ping(): Promise<void> }): void;
   /** Runs `stop` when the primary is gone (killed): nothing would route connections here anymore. */
@@ -35,6 +39,9 @@ export async function joinCluster(): Promise<WorkerLink> {
     workersReady: (timeoutMs) => channel.ask('workers-ready', { timeoutMs: Math.floor(timeoutMs * 0.75) }, timeoutMs),
     allowSandboxCallback: async (callbackUrl) => {
       await channel.ask('sandbox-callback', { callbackUrl }, SANDBOX_CALLBACK_BOUND_MS);
+    },
+    reportStartFailure: async (reason) => {
+      await channel.ask('start-failure', { reason }, START_FAILURE_BOUND_MS);
     },
     answerPings(store) {
       channel.answer('ping', async () => {

@@ -17,6 +17,11 @@ export interface OwnRedisServer {
   readonly url: string;
   /** SIGKILL, as a crash would; resolves once the process is gone. */
   kill(): Promise<void>;
+  /**
+   * SHUTDOWN SAVE, as an operator stops Redis: it writes its data to its directory first, so start()
+   * brings it back with every key (kill() loses them, since it runs without persistence).
+   */
+  shutdown(): Promise<void>;
   /** Starts it again on the same port, data directory and options; resolves once it answers PING. */
   start(): Promise<void>;
   /** SIGSTOP: the process keeps its connections open but answers nothing (a hung or partitioned Redis). */
@@ -60,11 +65,25 @@ export async function startOwnRedisServer(options: string[] = []): Promise<OwnRe
     await exited;
   };
 
+  const shutdown = async (): Promise<void> => {
+    const running = child;
+    child = undefined;
+    if (!running || running.exitCode !== null || running.signalCode !== null) return;
+    const exited = new Promise((resolve) => running.once('exit', resolve));
+    const client = createClient({ url, socket: { connectTimeout: 1000, reconnectStrategy: false } });
+    client.on('error', () => undefined); // the server closes the connection instead of answering
+    await client.connect();
+    await client.sendCommand(['SHUTDOWN', 'SAVE']).catch(() => undefined);
+    if (client.isOpen) client.destroy();
+    await exited;
+  };
+
   await start();
   return {
     port,
     url,
     kill,
+    shutdown,
     start,
     pause: () => child?.kill('SIGSTOP'),
     resume: () => child?.kill('SIGCONT'),
