@@ -51,6 +51,7 @@ async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger({ level: config.logLevel });
   if (isClusterWorker()) return serveAsWorker(config, logger);
+  warnOfUnknownSettings(config, logger);
   await checkPortFree(config.port);
   // With workers this process only bootstraps; each worker counts its own (see serveAsWorker).
   const metrics = config.workers > 1 ? undefined : createPrometheusMetrics();
@@ -186,6 +187,13 @@ async function checkPortFree(port: number): Promise<void> {
   const probe = createServer();
   await listen(probe, port).catch((error: unknown) => fail(`could not start: ${describeStartFailure(error)}`));
   await new Promise((resolve) => probe.close(resolve));
+}
+
+/** A misspelt FITGATE_ name is otherwise ignored without a word (FITGATE_SANBOX=off leaves the sandbox on). */
+function warnOfUnknownSettings(config: Config, logger: Logger): void {
+  for (const { name, suggestion } of config.unknownSettings) {
+    logger.warn({ variable: name }, `${name} is not a fitgate setting and is ignored${suggestion ? `: did you mean ${suggestion}?` : ''}`);
+  }
 }
 
 /** The sandbox emulator for every worker, on a loopback port of the primary. */

@@ -1,3 +1,5 @@
+import type { UnknownSetting } from './unknown_settings.js';
+
 /** The validated, frozen configuration every other module receives; nothing else reads process.env. */
 export interface Config {
   readonly env: 'development' | 'test' | 'production';
@@ -26,6 +28,8 @@ export interface Config {
   readonly logRetentionDays: number;
   /** Worker processes; 1 means no cluster (one process). "auto" is resolved to the core count. */
   readonly workers: number;
+  /** FITGATE_ variables set but not read (a misspelt name), for start-up to warn about. */
+  readonly unknownSettings: readonly UnknownSetting[];
 }
 
 /** How many requests (points) one key may make per window. */

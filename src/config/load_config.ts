@@ -5,6 +5,7 @@ import type { Config, RateLimits } from './config.js';
 import { ConfigError } from './config_error.js';
 import { MissingSecretFileError, readOrCreateSecret, secretBytes } from './generated_secret.js';
 import { environmentSchema } from './schema.js';
+import { unknownSettings } from './unknown_settings.js';
 
 /**
  * Validates the environment and derives the configuration. Throws a ConfigError naming the first
@@ -68,6 +69,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     rateLimits: (env.FITGATE_RATE_LIMITS ?? env.NODE_ENV !== 'test') ? rateLimitsOf(env) : undefined,
     logRetentionDays: env.FITGATE_LOG_RETENTION_DAYS,
     workers: workerCount(env.FITGATE_WORKERS ?? (production ? 'auto' : '1')),
+    unknownSettings: unknownSettings(environment, Object.keys(environmentSchema.shape)),
   });
 }
 
