@@ -10,6 +10,12 @@ import type { RedisClient } from './redis_client.js';
 export const COMMAND_TIMEOUT_MS = 1500;
 /** Longest pause between reconnection attempts: once Redis is back, fitgate serves within about this. */
 export const MAX_RECONNECT_DELAY_MS = 1000;
+/**
+ * How long the first connection waits for Redis to answer at all. A paused or partitioned Redis
+ * completes the TCP handshake (the kernel does) and then answers nothing: without a bound the start,
+ * or a new cluster worker, would wait for ever, and never be retried.
+ */
+export const CONNECT_TIMEOUT_MS = 5000;
 
 export interface ConnectRedisOptions {
   url: string;
@@ -33,7 +39,7 @@ export async function connectRedis({ url, onError, onReconnect }: ConnectRedisOp
     url,
     disableOfflineQueue: true,
     socket: {
-      connectTimeout: 5000,
+      connectTimeout: CONNECT_TIMEOUT_MS,
       // false before the first success makes connect() reject with the cause instead of retrying forever.
       reconnectStrategy: (retries) => (connected ? Math.min(100 * 2 ** retries, MAX_RECONNECT_DELAY_MS) : false),
     },
@@ -50,16 +56,31 @@ export async function connectRedis({ url, onError, onReconnect }: ConnectRedisOp
     onReconnect?.();
   });
   try {
-    await client.connect();
     // A Redis that wants a password accepts the connection and refuses the first command (NOAUTH):
     // ask it here, so that refusal too is reported as REDIS_URL's.
-    await client.ping();
+    await answeredWithin(
+      client.connect().then(() => client.ping()),
+      CONNECT_TIMEOUT_MS,
+    );
   } catch (error) {
     if (client.isOpen) client.destroy();
     throw new Error(`cannot connect to Redis at REDIS_URL (${redactUrl(url)}): ${(error as Error).message}`, { cause: error });
   }
   connected = true;
   return client;
+}
+
+/** The reply, or an ETIMEDOUT (a store unavailable for now, store_unavailable.ts) once `boundMs` passed without one. */
+async function answeredWithin<T>(reply: Promise<T>, boundMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const silence = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`it accepted the connection but answered nothing within ${boundMs} ms`), { code: 'ETIMEDOUT' })), boundMs);
+  });
+  try {
+    return await Promise.race([reply, silence]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
