@@ -10,6 +10,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<{ command: AdminCommand }>
   'reset-password': () => import('./admin/reset_password.js'),
   'remove-admin': () => import('./admin/remove_admin.js'),
   reseal: () => import('./admin/reseal.js'),
+  backup: () => import('./admin/backup.js'),
 };
 
 const io: AdminIo = {

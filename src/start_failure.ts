@@ -87,7 +87,7 @@ function damagedFileOf(error: unknown): SqliteFileDamagedError | undefined {
  * restored file; the short-lived file holds nothing that outlives a sign-in, so it is removed.
  */
 function describeDamagedFile(message: string, damaged: SqliteFileDamagedError): string {
-  const what = message.includes(damaged.message)
+  const what = message !== damaged.message && message.includes(damaged.message)
     ? message
     : `cannot read the embedded database in FITGATE_DATA_DIR (${dirname(damaged.path)}): ${damaged.message}`;
   if (basename(damaged.path) === SHORT_LIVED_DATABASE_FILE) {

@@ -26,7 +26,12 @@ export interface BootstrapDeps {
     admins: AdminRepository;
     connections: ConnectionRepository;
     clients: ClientRepository;
-    /** Records that the store holds fitgate's data (Redis), so /health/ready notices if it vanishes. */
+    /**
+     * Records that the store holds fitgate's data, so its loss is noticed: by /health/ready on Redis,
+     * by the next start and by cluster workers on the embedded store. Rejects, before anything is
+     * created, when the store shows it lost the data a previous start set up (a fitgate.db emptied
+     * under an existing data directory): a new tenant there would silently replace the old one.
+     */
     markInitialised?(): Promise<void>;
   };
   sealer: Sealer;
@@ -51,7 +56,8 @@ export interface BootstrapResult {
  * machine-to-machine client when FITGATE_BOOTSTRAP_CLIENT_ID/SECRET are set.
  * Every start first marks the store as set up (kept when already marked): here, and not whenever a
  * store is opened, so that a worker replaced or an `npm run admin` run while Redis has lost the data
- * does not hide the loss from /health/ready.
+ * does not hide the loss from /health/ready. Marking is also where a store that lost its data
+ * refuses the start, so nothing below runs on it.
  * Idempotent: every later start finds what exists and creates nothing, keeps the stored admin
  * password and client secret as they are, and never re-creates a connection an admin deleted.
  * Two instances starting together on one Redis are safe: the store's create refuses the second

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'libsql';
+import { namingDamagedFile } from './damaged_file.js';
 import { lockConflictOf, SqliteFileLockedError } from './lock_conflicts.js';
 import { reportExecLocks, reportLocksOf } from './locks_as_unavailable.js';
 import { MIGRATIONS } from './migrations.js';
@@ -70,15 +71,15 @@ export function openSqliteFile(dataDir: string, spec: SqliteFile, options: Migra
     db.pragma(`mmap_size = ${MEMORY_MAP_BYTES}`);
     if (spec.foreignKeys) db.pragma('foreign_keys = ON');
     migrate(db, spec.migrations, options);
-    cacheStatements(db, reportLocksOf);
-    reportExecLocks(db);
+    cacheStatements(db, (statement) => reportLocksOf(statement, path));
+    reportExecLocks(db, path);
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     return db;
   } catch (error) {
     db.close();
     const conflict = lockConflictOf(error);
     if (conflict) throw new SqliteFileLockedError(path, `waited ${OPEN_BUSY_TIMEOUT_MS / 1000} s`, { cause: conflict });
-    throw error;
+    throw namingDamagedFile(error, path);
   }
 }
 

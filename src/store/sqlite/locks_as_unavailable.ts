@@ -1,6 +1,7 @@
 import type Database from 'libsql';
 import { StoreUnavailableError } from '../../errors/index.js';
 import type { SqliteDatabase } from './database.js';
+import { namingDamagedFile } from './damaged_file.js';
 import { lockConflictOf } from './lock_conflicts.js';
 
 /**
@@ -9,22 +10,26 @@ import { lockConflictOf } from './lock_conflicts.js';
  * store (a login sending its user back to the application) would take for a bug. Writes go through
  * a WriteGate, which waits on and wraps what is left; this covers everything else, reads included:
  * a WAL reader is seldom locked out (a process recovering the WAL, or one in exclusive locking
- * mode), and then gets the same answer. Any other error passes unchanged.
+ * mode), and then gets the same answer. Given the file's `path`, a damaged file is named
+ * (SqliteFileDamagedError): SQLite's "database disk image is malformed" says neither which file nor
+ * what to do, and a start that meets it must say both (start_failure.ts). Any other error passes
+ * unchanged.
  */
-function reported(error: unknown): unknown {
-  if (error instanceof StoreUnavailableError || lockConflictOf(error) === undefined) return error;
+function reported(error: unknown, path: string | undefined): unknown {
+  if (error instanceof StoreUnavailableError) return error;
+  if (lockConflictOf(error) === undefined) return path === undefined ? error : namingDamagedFile(error, path);
   return new StoreUnavailableError({ cause: error });
 }
 
 /** Wraps the statement's run, get and all once, when it is compiled (a try/catch: nothing on the way when it succeeds). */
-export function reportLocksOf(statement: Database.Statement): Database.Statement {
+export function reportLocksOf(statement: Database.Statement, path?: string): Database.Statement {
   for (const name of ['run', 'get', 'all'] as const) {
     const call = statement[name] as (...args: unknown[]) => unknown;
     (statement as unknown as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]): unknown {
       try {
         return call.apply(this, args);
       } catch (error) {
-        throw reported(error);
+        throw reported(error, path);
       }
     };
   }
@@ -32,13 +37,13 @@ export function reportLocksOf(statement: Database.Statement): Database.Statement
 }
 
 /** The same for exec (BEGIN IMMEDIATE meets the lock there). */
-export function reportExecLocks(db: SqliteDatabase): void {
+export function reportExecLocks(db: SqliteDatabase, path?: string): void {
   const exec = db.exec.bind(db);
   db.exec = ((sql: string) => {
     try {
       return exec(sql);
     } catch (error) {
-      throw reported(error);
+      throw reported(error, path);
     }
   }) as SqliteDatabase['exec'];
 }

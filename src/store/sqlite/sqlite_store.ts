@@ -1,3 +1,6 @@
+import cluster from 'node:cluster';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Store as SessionStore } from 'express-session';
 import type { Logger } from 'pino';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
@@ -10,7 +13,7 @@ import { SqliteClientRepository } from './client_repository.js';
 import { SqliteConnectionRepository } from './connection_repository.js';
 import { SqliteCounterStore } from './counter_store.js';
 import { countCommits, type CommitCount } from './commit_counter.js';
-import { openDatabase, type SqliteDatabase } from './database.js';
+import { DATABASE_FILE, openDatabase, type SqliteDatabase } from './database.js';
 import { SqliteEphemeralStore } from './ephemeral_store.js';
 import { GroupCommit } from './group_commit.js';
 import { SqliteLockStore } from './lock_store.js';
@@ -23,13 +26,24 @@ import { SqliteRateLimiter } from './rate_limiter.js';
 import { SqliteSealedRecordStore } from './sealed_record_store.js';
 import { SqliteSessionStore } from './session_store.js';
 import { SqliteConfigVersion } from './sqlite_config_version.js';
-import { lockedFiles } from './sqlite_readiness.js';
+import { lockedFiles, movedFiles, openedFile, type OpenedFile } from './sqlite_readiness.js';
 import { openShortLivedDatabase } from './short_lived_database.js';
-import { SHORT_LIVED_TABLES_MOVED_MIGRATION } from './short_lived_schema.js';
+import { SHORT_LIVED_DATABASE_FILE, SHORT_LIVED_TABLES_MOVED_MIGRATION } from './short_lived_schema.js';
+import { DatabaseNotSetUpError, holdsFitgateData, markSetUp } from './store_setup.js';
 import { startSweeper } from './sweeper.js';
 import { SqliteTenantRepository } from './tenant_repository.js';
 import { SqliteUserRepository } from './user_repository.js';
 import { writeGateOf } from './write_gate.js';
+
+export interface SqliteOpenOptions {
+  /**
+   * Refuse a fitgate.db that no start set up (DatabaseNotSetUpError), without creating one where
+   * there is none. By default in a cluster worker: its primary set the store up before forking it,
+   * so a worker that finds none is looking at a data directory deleted or replaced since, and must
+   * not answer 404 for every tenant beside workers that still serve the old file.
+   */
+  readonly requireSetUp?: boolean;
+}
 
 /**
  * The embedded store: SQLite in the data directory, no server to run. Two files, one per durability
@@ -56,22 +70,30 @@ export class SqliteStore implements Store {
   /** fitgate.db's writes that share a commit (users, refresh tokens, grants, tickets). */
   private readonly durableWrites: GroupCommit;
   private readonly shortLivedCommits: CommitCount;
+  /** The two files as opened, for readiness to notice one deleted or replaced under this process. */
+  private readonly files: readonly OpenedFile[];
 
   /**
    * Opens both files in `<dataDir>`, migrating their schemas (moving the short-lived rows of a
    * fitgate.db written before the split), and starts the expiry sweeper.
    */
-  static open(dataDir: string, logger?: Logger, metrics?: CacheLookupsSource): SqliteStore {
+  static open(dataDir: string, logger?: Logger, metrics?: CacheLookupsSource, options: SqliteOpenOptions = {}): SqliteStore {
+    const requireSetUp = options.requireSetUp ?? cluster.isWorker;
+    const durablePath = join(dataDir, DATABASE_FILE);
+    if (requireSetUp && !existsSync(durablePath)) throw new DatabaseNotSetUpError(durablePath, true);
     const shortLived = openShortLivedDatabase(dataDir);
+    let durable: SqliteDatabase | undefined;
     try {
       const movedAt = MIGRATIONS.indexOf(SHORT_LIVED_TABLES_MOVED_MIGRATION);
-      const durable = openDatabase(dataDir, {
+      durable = openDatabase(dataDir, {
         beforeStep: (version, migrating) => {
           if (version === movedAt) moveShortLivedRecords(migrating, shortLived);
         },
       });
-      return new SqliteStore(durable, shortLived, logger, metrics);
+      if (requireSetUp && !holdsFitgateData(durable)) throw new DatabaseNotSetUpError(durablePath, false);
+      return new SqliteStore(durable, shortLived, dataDir, logger, metrics);
     } catch (error) {
+      durable?.close();
       shortLived.close();
       throw error;
     }
@@ -82,9 +104,11 @@ export class SqliteStore implements Store {
     readonly db: SqliteDatabase,
     /** fitgate-short-lived.db. */
     readonly shortLivedDb: SqliteDatabase,
+    private readonly dataDir: string,
     logger?: Logger,
     metrics?: CacheLookupsSource,
   ) {
+    this.files = [openedFile(join(dataDir, DATABASE_FILE)), openedFile(join(dataDir, SHORT_LIVED_DATABASE_FILE))];
     this.durableCommits = countCommits(db);
     this.shortLivedCommits = countCommits(shortLivedDb);
     this.tenants = new SqliteTenantRepository(db);
@@ -125,10 +149,22 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Both files answer (SELECT 1), and neither is locked by another process: in WAL mode a write
-   * lock never blocks a read, so readiness tries for each file's write lock itself (sqlite_readiness.ts).
+   * Every start (bootstrap), before the first-start records: refuses a fitgate.db that lost the
+   * data the short-lived file says it held, and marks both files as set up (store_setup.ts).
+   */
+  markInitialised(): Promise<void> {
+    return markSetUp(this.db, this.shortLivedDb, this.dataDir);
+  }
+
+  /**
+   * Both files are still the ones opened (a deleted one keeps answering through the open
+   * connection, so a SELECT cannot tell), both answer (SELECT 1), and neither is locked by another
+   * process: in WAL mode a write lock never blocks a read, so readiness tries for each file's write
+   * lock itself (sqlite_readiness.ts).
    */
   async readiness(): Promise<string | undefined> {
+    const moved = movedFiles(this.files);
+    if (moved) return moved;
     this.db.prepare('SELECT 1').get();
     this.shortLivedDb.prepare('SELECT 1').get();
     return lockedFiles([writeGateOf(this.db), writeGateOf(this.shortLivedDb)]);

@@ -1,0 +1,98 @@
+import { request } from 'node:http';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { backupDatabase } from '../../../src/store/sqlite/backup.js';
+import { DATABASE_FILE } from '../../../src/store/sqlite/database.js';
+import { SERVER_TEST_TIMEOUT_MS, startServer, tempDataDir, type RunningServer } from './spawn_server.js';
+
+/** The default tenant's published key ids (fetch cannot set Host, so plain http). */
+function jwksKids(port: number): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: '/.well-known/jwks.json', headers: { Host: 'localhost:3000' } }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => {
+        try {
+          resolve((JSON.parse(text) as { keys: Array<{ kid: string }> }).keys.map((key) => key.kid));
+        } catch (error) {
+          reject(new Error(`unexpected JWKS answer ${response.statusCode}: ${text}`, { cause: error }));
+        }
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Waits for the start to end without listening; fails at once if it listens instead. */
+async function refusedStart(server: RunningServer): Promise<number | null> {
+  await server.waitForLine(/listening on port/).then(
+    () => {
+      throw new Error(`fitgate started instead of refusing; stdout: ${server.stdout()}`);
+    },
+    () => undefined,
+  );
+  return server.exited();
+}
+
+/**
+ * A fitgate.db emptied in a data directory fitgate had set up (`: > fitgate.db`, a failed restore)
+ * used to be taken for a first start: a new default tenant, new signing keys, a new admin, "ready",
+ * and every application's tokens invalid. The start now refuses with one line naming the file and
+ * the fix, and starts as before once a backup is put back as docs/operations.md says.
+ */
+describe('starting on a data directory whose fitgate.db was emptied', () => {
+  const dataDir = tempDataDir();
+  const backups = mkdtempSync(join(tmpdir(), 'fitgate-backups-'));
+  const running: RunningServer[] = [];
+  const start = () => {
+    const server = startServer({ FITGATE_DATA_DIR: dataDir });
+    running.push(server);
+    return server;
+  };
+  afterAll(async () => {
+    await Promise.all(running.map((server) => server.stop()));
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(backups, { recursive: true, force: true });
+  });
+  const database = join(dataDir, DATABASE_FILE);
+  const removeWal = () => {
+    for (const suffix of ['-wal', '-shm']) rmSync(`${database}${suffix}`, { force: true });
+  };
+
+  it('refuses to start, saying which file and what to do, creates nothing, and serves the old tenant once the backup is back', async () => {
+    const first = start();
+    const kids = await jwksKids(await first.port());
+    const backup = join(backups, 'fitgate.db');
+    backupDatabase(dataDir, backup);
+    expect(await first.stop()).toBe(0);
+
+    writeFileSync(database, '');
+    removeWal();
+    const line =
+      `fitgate: could not start: ${database} holds no fitgate data, but this FITGATE_DATA_DIR was set up before (fitgate-short-lived.db says so): ` +
+      'fitgate.db was emptied, truncated or replaced, and fitgate will not set up a new tenant, signing keys and admin over it; ' +
+      `restore fitgate.db from a backup (docs/operations.md#backup-and-restore), or move ${dataDir} away to start anew\n`;
+    // Twice: the refused start made the empty file's tables, which must not make it look set up.
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const refused = start();
+      expect(await refusedStart(refused)).toBe(1);
+      expect(refused.stderr()).toBe(line);
+      expect(refused.stdout()).toBe('');
+    }
+
+    // docs/operations.md, restoring: stopped, the WAL and shared-memory files removed, the backup in place.
+    removeWal();
+    copyFileSync(backup, database);
+    const restored = start();
+    const port = await restored.port();
+    expect(await jwksKids(port)).toEqual(kids);
+    expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200);
+    // No second admin password: nothing was set up anew.
+    expect(restored.stdout()).not.toMatch(/^Admin: .* password: /m);
+    expect(await restored.stop()).toBe(0);
+  }, SERVER_TEST_TIMEOUT_MS);
+});
