@@ -66,6 +66,20 @@ function saveToggle(form, input) {
     });
 }
 
+// "Select all" / "Select none" links (data-tick) tick or untick every box of their form in place,
+// and say so in the form's status line; nothing is saved until the form is. Without JavaScript they
+// reload the page with the boxes ticked so.
+document.addEventListener('click', (event) => {
+  const link = event.target instanceof Element ? event.target.closest('a[data-tick]') : null;
+  const form = link ? link.closest('form') : null;
+  if (!form) return;
+  event.preventDefault();
+  const all = link.getAttribute('data-tick') === 'all';
+  for (const box of form.querySelectorAll('input[type="checkbox"]')) box.checked = all;
+  const status = form.querySelector('[data-tick-status]');
+  if (status) status.textContent = link.getAttribute('data-tick-said');
+});
+
 // The connection settings: choosing one of the plugin's APIs (modes) shows that mode's hints at once,
 // before saving. Without JavaScript every hint is shown, each labelled with its mode.
 function showHintsFor(form) {

@@ -54,6 +54,8 @@ describeWithBrowser('the Management API section in a browser', () => {
       await page.getByRole('link', { name: 'Select all' }).click();
       await page.getByText('Every permission is ticked').waitFor();
       expect(await page.locator('input[name="scope"]:not(:checked)').count()).toBe(0);
+      // Ticked in place by the page's script: no reload (the links' no-script fallback) happened.
+      expect(page.url()).not.toContain('select=');
       await page.getByRole('link', { name: 'Select none' }).click();
       await page.getByText('No permission is ticked').waitFor();
       expect(await page.locator('input[name="scope"]:checked').count()).toBe(0);

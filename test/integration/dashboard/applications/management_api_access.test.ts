@@ -257,11 +257,12 @@ describe('the Management API section of an application', () => {
     for (const label of ['Users', 'Applications', 'Connections', 'Logs', 'Client grants (Management API access)', 'Signing keys']) {
       expect(page.text).toContain(`<p class="area-name"><strong>${label}</strong></p>`);
     }
-    expect(page.text).toContain(`<a href="${robot.page}?select=all#management-api">Select all</a>`);
+    expect(page.text).toContain(`<a href="${robot.page}?select=all#management-api" data-tick="all"`);
+    expect(page.text).toContain('<p class="hint" role="status" data-tick-status></p>');
 
     const all = await dashboard.agent().get(`${robot.page}?select=all`).expect(200);
     expect(tickedBoxes(all.text)).toEqual([...MANAGEMENT_API_SCOPES]);
-    expect(all.text).toContain('Every permission is ticked: nothing is saved until you press Authorize.');
+    expect(all.text).toContain('<p class="hint" role="status" data-tick-status>Every permission is ticked: nothing is saved until you press Authorize.</p>');
     expect(await storedGrant(robot.clientId)).toEqual({ scopes: [], grant: undefined });
     await authorize(robot, [...MANAGEMENT_API_SCOPES]);
     expect((await tokenFor(robot)).body.scope).toBe(MANAGEMENT_API_SCOPES.join(' '));
