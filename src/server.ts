@@ -149,7 +149,9 @@ async function serveAsWorker(config: Config, logger: Logger): Promise<void> {
   const link = await joinCluster();
   try {
     const metrics = createPrometheusMetrics();
-    const store = await openStore(config, logger, metrics);
+    // The primary set the store up before forking this worker: one it finds not set up was deleted
+    // or replaced since, and must not be started afresh beside workers serving the old one.
+    const store = await openStore(config, logger, metrics, { requireSetUp: true });
     link.answerPings(store);
     const { stop } = await serve(config, logger, store, createSealer(config.masterKeys), metrics, {
       ...(link.sandbox && { sandbox: proxiedSandbox(config, store.tenants, link) }),

@@ -5,7 +5,7 @@ import type { CacheLookupsSource } from './cache/record_cache.js';
 import type { Config } from '../config/index.js';
 import { openRedisStore } from './redis/open_redis_store.js';
 import { DATABASE_FILE } from './sqlite/database.js';
-import { SqliteStore } from './sqlite/sqlite_store.js';
+import { SqliteStore, type SqliteOpenOptions } from './sqlite/sqlite_store.js';
 import type { Store } from './store.js';
 
 /**
@@ -13,11 +13,11 @@ import type { Store } from './store.js';
  * SQLite database in FITGATE_DATA_DIR. Rejects with a one-line message naming the setting when it
  * cannot. With `metrics`, the in-process caches count their hits and misses.
  */
-export async function openStore(config: Config, logger?: Logger, metrics?: CacheLookupsSource): Promise<Store> {
+export async function openStore(config: Config, logger?: Logger, metrics?: CacheLookupsSource, options: SqliteOpenOptions = {}): Promise<Store> {
   if (config.redis) return openRedisStore(config, config.redis, logger, metrics);
   try {
     assertWritable(config.dataDir);
-    return SqliteStore.open(config.dataDir, logger, metrics);
+    return SqliteStore.open(config.dataDir, logger, metrics, options);
   } catch (error) {
     throw new Error(`cannot open the embedded database in FITGATE_DATA_DIR (${config.dataDir}): ${firstLine(error)}`, {
       cause: error,

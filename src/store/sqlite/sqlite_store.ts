@@ -1,4 +1,3 @@
-import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Store as SessionStore } from 'express-session';
@@ -38,9 +37,9 @@ import { writeGateOf } from './write_gate.js';
 export interface SqliteOpenOptions {
   /**
    * Refuse a fitgate.db that no start set up (DatabaseNotSetUpError), without creating one where
-   * there is none. By default in a cluster worker: its primary set the store up before forking it,
-   * so a worker that finds none is looking at a data directory deleted or replaced since, and must
-   * not answer 404 for every tenant beside workers that still serve the old file.
+   * there is none. A cluster worker asks for it: its primary set the store up before forking it, so
+   * a worker that finds none is looking at a data directory deleted or replaced since, and must not
+   * answer 404 for every tenant beside workers that still serve the old file.
    */
   readonly requireSetUp?: boolean;
 }
@@ -78,7 +77,7 @@ export class SqliteStore implements Store {
    * fitgate.db written before the split), and starts the expiry sweeper.
    */
   static open(dataDir: string, logger?: Logger, metrics?: CacheLookupsSource, options: SqliteOpenOptions = {}): SqliteStore {
-    const requireSetUp = options.requireSetUp ?? cluster.isWorker;
+    const requireSetUp = options.requireSetUp ?? false;
     const durablePath = join(dataDir, DATABASE_FILE);
     if (requireSetUp && !existsSync(durablePath)) throw new DatabaseNotSetUpError(durablePath, true);
     const shortLived = openShortLivedDatabase(dataDir);
