@@ -52,9 +52,10 @@ export interface Store {
   /** Resolves when the database answers; rejects otherwise (drives /health/ready without readiness()). */
   ping(): Promise<void>;
   /**
-   * Records that this database holds fitgate's data from now on, at every start before the server
-   * is ready (bootstrap); kept when already there. Absent where the data cannot vanish under a
-   * running fitgate (the embedded file, held open by the process).
+   * Records that this database holds fitgate's data from now on, at every start before anything is
+   * created (bootstrap); kept when already there. With it Redis's readiness tells a store that lost
+   * its data (emptied, failed over) from a new one, and the embedded store's next start tells an
+   * emptied fitgate.db from a first start (sqlite/store_setup.ts).
    */
   markInitialised?(): Promise<void>;
   /**
