@@ -1,12 +1,11 @@
 import type { LogEvent } from '../../domain/types.js';
 import { FailureStreak } from '../failure_streak.js';
+import { keptForRetry } from '../log_events_kept.js';
 
 /** Longest an appended log event waits in memory before its batch is sent (as on SQLite). */
 export const REDIS_LOG_BATCH_DELAY_MS = 100;
 /** A batch this large is sent at once, without waiting for the delay. */
 export const REDIS_LOG_BATCH_MAX_EVENTS = 100;
-/** Events kept for a retry while Redis refuses writes; older ones are dropped beyond this. */
-const MAX_PENDING_EVENTS = 10_000;
 
 /**
  * Log events held in memory and written to Redis together, one MULTI per batch instead of one
@@ -26,6 +25,8 @@ export class RedisLogAppendBatch {
     private readonly write: (events: readonly LogEvent[]) => Promise<void>,
     /** Told when batches cannot be written (their events are retried): at the 1st, 2nd, 4th ... failure in a row. */
     private readonly onError: (error: unknown) => void,
+    /** Told of events that will never be written: beyond what is kept for retries, or still unwritten at close. */
+    private readonly onLost: (count: number) => void = () => undefined,
   ) {}
 
   add(event: LogEvent): void {
@@ -53,7 +54,7 @@ export class RedisLogAppendBatch {
         (error: unknown) => {
           const { delayMs, report } = this.failures.failed();
           if (report) this.onError(error);
-          this.pending = [...events, ...this.pending].slice(-MAX_PENDING_EVENTS);
+          this.pending = keptForRetry([...events, ...this.pending], this.onLost);
           for (const event of this.pending) this.pendingKeys.add(keyOf(event.tenant, event.id));
           // A timer set by an add() meanwhile would retry at once: wait the paced delay instead.
           clearTimeout(this.timer);
@@ -64,11 +65,14 @@ export class RedisLogAppendBatch {
     return this.inFlight;
   }
 
-  /** Writes what is pending and stops the timer (a failure here is reported: those events are lost). */
+  /** Writes what is pending and stops the timer; what still cannot be written is reported lost. */
   async close(): Promise<void> {
     await this.flush();
     clearTimeout(this.timer);
     this.timer = undefined;
+    if (this.pending.length > 0) this.onLost(this.pending.length);
+    this.pending = [];
+    this.pendingKeys.clear();
   }
 }
 

@@ -23,8 +23,9 @@ export class RedisLogRepository implements LogRepository {
     private readonly client: RedisClient,
     private readonly keys: RedisKeys,
     onError: (error: unknown) => void = () => undefined,
+    onLost: (count: number) => void = () => undefined,
   ) {
-    this.batch = new RedisLogAppendBatch((events) => this.insert(events), onError);
+    this.batch = new RedisLogAppendBatch((events) => this.insert(events), onError, onLost);
   }
 
   /** An id already in the batch is dropped here; one already stored, by the batch's SET NX. */

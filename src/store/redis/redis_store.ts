@@ -66,7 +66,12 @@ export class RedisStore implements Store {
     this.connections = new RedisConnectionRepository(guarded, this.keys);
     this.users = new RedisUserRepository(guarded, this.keys);
     this.admins = new RedisAdminRepository(guarded, this.keys);
-    this.logs = new RedisLogRepository(guarded, this.keys, (error) => logger?.error({ err: error }, 'writing a batch of log events failed; retrying'));
+    this.logs = new RedisLogRepository(
+      guarded,
+      this.keys,
+      (error) => logger?.error({ err: error }, 'writing a batch of log events failed; retrying'),
+      (lost) => logger?.error({ lost }, `${lost} log events could not be written and are lost`),
+    );
     this.ephemeral = new RedisEphemeralStore(guarded, this.keys);
     this.locks = new RedisLockStore(guarded, this.keys);
     this.counters = new RedisCounterStore(guarded, this.keys);

@@ -1,12 +1,11 @@
 import type { LogEvent } from '../../domain/types.js';
 import { FailureStreak } from '../failure_streak.js';
+import { keptForRetry } from '../log_events_kept.js';
 
 /** Longest an appended log event waits in memory before its batch is committed. */
 export const LOG_BATCH_DELAY_MS = 100;
 /** A batch this large is committed at once, without waiting for the delay. */
 export const LOG_BATCH_MAX_EVENTS = 100;
-/** Events kept for a retry while the database refuses writes; older ones are dropped beyond this. */
-const MAX_PENDING_EVENTS = 10_000;
 
 /**
  * Log events buffered in memory and committed together, one transaction (one fsync) per batch
@@ -33,6 +32,8 @@ export class LogBatch {
     private readonly write: (events: readonly LogEvent[]) => void | Promise<void>,
     /** Told when batches cannot be written (their events are retried): at the 1st, 2nd, 4th ... failure in a row. */
     private readonly onError: (error: unknown) => void,
+    /** Told of events that will never be written: beyond what is kept for retries, or still unwritten at close. */
+    private readonly onLost: (count: number) => void = () => undefined,
   ) {}
 
   add(event: LogEvent): void {
@@ -76,7 +77,7 @@ export class LogBatch {
       });
   }
 
-  /** Commits what is pending and stops the timer (a failure here is reported: those events are lost). */
+  /** Commits what is pending and stops the timer; what still cannot be written is reported lost. */
   async close(): Promise<void> {
     this.closed = true;
     await this.writing;
@@ -84,6 +85,13 @@ export class LogBatch {
     await this.writing;
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.dropPending();
+  }
+
+  private dropPending(): void {
+    if (this.pending.length > 0) this.onLost(this.pending.length);
+    this.pending = [];
+    this.pendingKeys.clear();
   }
 
   private succeeded(): void {
@@ -96,7 +104,7 @@ export class LogBatch {
     const { delayMs, report } = this.failures.failed();
     this.backingOff = true;
     if (report) this.onError(error);
-    this.pending = [...events, ...this.pending].slice(-MAX_PENDING_EVENTS);
+    this.pending = keptForRetry([...events, ...this.pending], this.onLost);
     this.pendingKeys.clear();
     for (const event of this.pending) this.pendingKeys.add(keyOf(event.tenant, event.id));
     clearTimeout(this.timer);

@@ -20,9 +20,10 @@ export class SqliteLogRepository implements LogRepository {
   constructor(
     private readonly db: SqliteDatabase,
     onError: (error: unknown) => void = () => undefined,
+    onLost: (count: number) => void = () => undefined,
   ) {
     this.writes = writeGateOf(db);
-    this.batch = new LogBatch((events) => this.insert(events), onError);
+    this.batch = new LogBatch((events) => this.insert(events), onError, onLost);
   }
 
   /** An id already in the batch is dropped here; one already stored, when the batch is inserted. */

@@ -116,7 +116,11 @@ export class SqliteStore implements Store {
     this.durableWrites = new GroupCommit(db);
     this.users = new SqliteUserRepository(db, this.durableWrites);
     this.admins = new SqliteAdminRepository(db);
-    this.logs = new SqliteLogRepository(db, (error) => logger?.error({ err: error }, 'writing a batch of log events failed; retrying'));
+    this.logs = new SqliteLogRepository(
+      db,
+      (error) => logger?.error({ err: error }, 'writing a batch of log events failed; retrying'),
+      (lost) => logger?.error({ lost }, `${lost} log events could not be written and are lost`),
+    );
     this.ephemeral = new SqliteEphemeralStore(db, shortLivedDb, this.durableWrites);
     this.locks = new SqliteLockStore(shortLivedDb);
     this.counters = new SqliteCounterStore(shortLivedDb);
