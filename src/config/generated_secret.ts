@@ -1,24 +1,55 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
  * Reads a secret kept in the data directory, creating it on first use. Only the embedded store uses
  * this: a single instance owns its data directory, so a generated key is as durable as the data it
- * seals. The file is created exclusively (flag "wx") so two racing first starts cannot each write
- * a different key.
+ * seals. The file is written whole under a name of its own, then linked into place, which fails if
+ * the name exists: two racing first starts cannot each keep a different key, and neither can read
+ * a file the other has created but not yet written.
  */
 export function readOrCreateSecret(dataDir: string, fileName: string, bytes: number, options: { sealsData?: boolean } = {}): string {
   const path = join(dataDir, fileName);
   // A new key cannot open what the lost one sealed: writing one would only hide what went missing.
   if (options.sealsData && !existsSync(path) && holdsDatabase(dataDir)) throw new MissingSecretFileError(path);
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (!existsSync(path)) keepNewSecret(dataDir, path, bytes);
   try {
-    writeFileSync(path, randomBytes(bytes).toString('base64') + '\n', { flag: 'wx', mode: 0o600 });
+    return readFileSync(path, 'utf8').trim();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    throw new SecretFileError('read', path, error);
   }
-  return readFileSync(path, 'utf8').trim();
+}
+
+function keepNewSecret(dataDir: string, path: string, bytes: number): void {
+  const draft = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.new`;
+  let drafted = false;
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    writeFileSync(draft, randomBytes(bytes).toString('base64') + '\n', { flag: 'wx', mode: 0o600 });
+    drafted = true;
+    linkSync(draft, path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !existsSync(path)) throw new SecretFileError('keep', path, error);
+  } finally {
+    if (drafted) rmSync(draft, { force: true });
+  }
+}
+
+/** The secret file could not be kept (created) or read where the data directory says. */
+export class SecretFileError extends Error {
+  constructor(
+    readonly action: 'keep' | 'read',
+    readonly path: string,
+    cause: unknown,
+  ) {
+    super(`cannot ${action} ${path}`, { cause });
+    this.name = 'SecretFileError';
+  }
+
+  get code(): string {
+    return (this.cause as NodeJS.ErrnoException | undefined)?.code ?? '';
+  }
 }
 
 /** The secret file is gone from a data directory whose database holds what it sealed. */

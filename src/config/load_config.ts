@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Config, RateLimits } from './config.js';
 import { ConfigError } from './config_error.js';
-import { MissingSecretFileError, readOrCreateSecret, secretBytes } from './generated_secret.js';
+import { MissingSecretFileError, readOrCreateSecret, SecretFileError, secretBytes } from './generated_secret.js';
 import { environmentSchema } from './schema.js';
 import { unknownSettings } from './unknown_settings.js';
 
@@ -104,6 +104,12 @@ function generatedMasterKey(dataDir: string): Buffer {
   }
 }
 
+/** What to do when the secret file cannot be created or read, by which of the two failed. */
+const FIX_ACCESS: Readonly<Record<SecretFileError['action'], string>> = {
+  keep: 'give this process write access to it, or set FITGATE_DATA_DIR to a writable directory (or give the secret in its variable)',
+  read: 'give this process read access to the file (it is the owner\'s only: run fitgate as the user that created it), or give the secret in its variable',
+};
+
 const RESTORE_MASTER_KEY = 'restore it from your backup, or give the key as FITGATE_MASTER_KEY; a new key could not open what it sealed';
 
 /** A secret kept in the data directory; a directory that cannot hold it is a configuration error. */
@@ -114,9 +120,10 @@ function generatedSecret(dataDir: string, fileName: string, bytes: number, optio
     if (error instanceof MissingSecretFileError) {
       throw new ConfigError('FITGATE_DATA_DIR', `${error.path} is missing, and the database beside it was sealed with it: ${RESTORE_MASTER_KEY}`);
     }
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    const reason = FILE_PROBLEMS[code] ?? (code || (error as Error).message);
-    throw new ConfigError('FITGATE_DATA_DIR', `cannot keep the generated ${fileName} in ${dataDir}: ${reason}`);
+    if (!(error instanceof SecretFileError)) throw error;
+    const reason = FILE_PROBLEMS[error.code] ?? (error.code || (error.cause as Error | undefined)?.message || 'unknown error');
+    const fix = error.code === 'ENOTDIR' || error.code === 'EEXIST' ? 'set FITGATE_DATA_DIR to a directory' : FIX_ACCESS[error.action];
+    throw new ConfigError('FITGATE_DATA_DIR', `cannot ${error.action} the generated ${fileName} in ${dataDir}: ${reason}; ${fix}`);
   }
 }
 

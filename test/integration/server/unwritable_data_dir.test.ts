@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,24 @@ const NOBODY = '65534';
  * what to do, exit code 1, instead of libsql's "ConnectionFailed(... 14)". Root writes anywhere, so
  * as root the server runs as nobody (setpriv), as it would under a service account.
  */
+/** fitgate started as it would run under a service account: as nobody when the tests run as root. */
+async function startAsServiceAccount(environment: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const asRoot = process.getuid?.() === 0;
+  const [command, args] = asRoot
+    ? ['setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, SERVER]]
+    : [process.execPath, [SERVER]];
+  const child = spawn(command, args, {
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'warn', ...environment },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, stdout, stderr };
+}
+
 describe('starting on a data directory that cannot be written', () => {
   const parent = mkdtempSync(join(tmpdir(), 'fitgate-readonly-'));
   const dataDir = join(parent, 'data');
@@ -25,28 +43,12 @@ describe('starting on a data directory that cannot be written', () => {
     chmodSync(parent, 0o755);
     mkdirSync(dataDir, { mode: 0o555 });
     chmodSync(dataDir, 0o555);
-    const asRoot = process.getuid?.() === 0;
-    const [command, args] = asRoot
-      ? ['setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, SERVER]]
-      : [process.execPath, [SERVER]];
-    const child = spawn(command, args, {
-      env: {
-        PATH: process.env.PATH ?? '',
-        NODE_ENV: 'test',
-        PORT: '0',
-        LOG_LEVEL: 'warn',
-        FITGATE_DATA_DIR: dataDir,
-        // Given, so that the start gets past generating them into the directory and reaches the database.
-        FITGATE_MASTER_KEY: Buffer.alloc(32, 9).toString('base64'),
-        FITGATE_SESSION_SECRETS: 'x'.repeat(40),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const { code, stdout, stderr } = await startAsServiceAccount({
+      FITGATE_DATA_DIR: dataDir,
+      // Given, so that the start gets past generating them into the directory and reaches the database.
+      FITGATE_MASTER_KEY: Buffer.alloc(32, 9).toString('base64'),
+      FITGATE_SESSION_SECRETS: 'x'.repeat(40),
     });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const [code] = (await once(child, 'exit')) as [number | null];
 
     expect(code).toBe(1);
     expect(stderr).toBe(
@@ -54,5 +56,35 @@ describe('starting on a data directory that cannot be written', () => {
         `${dataDir} is not writable by this process; give it write access or set FITGATE_DATA_DIR to a writable directory\n`,
     );
     expect(stdout).toBe('');
+  }, SERVER_TEST_TIMEOUT_MS);
+
+  it('says the same fix when it cannot keep the master key it would generate there', async () => {
+    const { code, stderr } = await startAsServiceAccount({ FITGATE_DATA_DIR: dataDir });
+
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      `fitgate: configuration error: FITGATE_DATA_DIR: cannot keep the generated master.key in ${dataDir}: permission denied; ` +
+        'give this process write access to it, or set FITGATE_DATA_DIR to a writable directory (or give the secret in its variable)\n',
+    );
+  }, SERVER_TEST_TIMEOUT_MS);
+});
+
+describe('starting on a data directory whose master key another user owns', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'fitgate-foreign-key-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('says it cannot read the key, and how to fix that, rather than that it cannot keep one', async () => {
+    chmodSync(dataDir, 0o777);
+    const key = join(dataDir, 'master.key');
+    writeFileSync(key, Buffer.alloc(32, 3).toString('base64') + '\n');
+    // Nobody may read it: not the service account (nobody, when the tests run as root), nor its owner.
+    chmodSync(key, 0o000);
+    const { code, stderr } = await startAsServiceAccount({ FITGATE_DATA_DIR: dataDir });
+
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      `fitgate: configuration error: FITGATE_DATA_DIR: cannot read the generated master.key in ${dataDir}: permission denied; ` +
+        "give this process read access to the file (it is the owner's only: run fitgate as the user that created it), or give the secret in its variable\n",
+    );
   }, SERVER_TEST_TIMEOUT_MS);
 });

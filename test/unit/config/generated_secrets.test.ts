@@ -40,7 +40,7 @@ describe('a data directory that cannot hold the generated secrets', () => {
     const notADirectory = join(tempDataDir(), 'a-file');
     writeFileSync(notADirectory, '');
     const error = configErrorOf(() => loadConfig({ FITGATE_DATA_DIR: notADirectory }));
-    expect(error.message).toBe(`FITGATE_DATA_DIR: cannot keep the generated master.key in ${notADirectory}: it is not a directory`);
+    expect(error.message).toBe(`FITGATE_DATA_DIR: cannot keep the generated master.key in ${notADirectory}: it is not a directory; set FITGATE_DATA_DIR to a directory`);
   });
 });
 
