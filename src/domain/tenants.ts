@@ -57,6 +57,14 @@ export function issuerOf(tenantUrl: string): string {
   return `${tenantUrl}/`;
 }
 
+/**
+ * The audience of a tenant's Management API access tokens (Auth0's "https://TENANT/api/v2/"): what
+ * the token endpoint issues for, the Management API checks, and the dashboard shows an application.
+ */
+export function managementApiAudience(tenantUrl: string): string {
+  return `${tenantUrl}/api/v2/`;
+}
+
 /** Where the upstream sends a tenant's users back (DESIGN.md); admins register it upstream. */
 export function callbackUrl(config: Pick<Config, 'publicUrl' | 'baseHost'>, name: string): string {
   return callbackUrlOf(tenantUrl(config, name));

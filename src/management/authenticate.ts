@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../app_deps.js';
-import { managementApiAudience } from '../authn/tokens/access_token.js';
+import { managementApiAudience } from '../domain/tenants.js';
 import { AccessTokenError } from '../authn/tokens/access_token_errors.js';
 import { verifyAccessToken } from '../authn/tokens/verify_access_token.js';
 import { UnauthorizedError } from '../errors/index.js';

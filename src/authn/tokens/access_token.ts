@@ -11,10 +11,6 @@ export function userinfoAudience(tenantUrl: string): string {
   return `${tenantUrl}/userinfo`;
 }
 
-/** The audience of Management API access tokens (Auth0's "https://TENANT/api/v2/"). */
-export function managementApiAudience(tenantUrl: string): string {
-  return `${tenantUrl}/api/v2/`;
-}
 
 export interface AccessTokenInput {
   tenant: Tenant;

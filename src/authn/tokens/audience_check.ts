@@ -1,5 +1,6 @@
 import { AccessDeniedError } from '../../errors/index.js';
-import { managementApiAudience, userinfoAudience } from './access_token.js';
+import { managementApiAudience } from '../../domain/tenants.js';
+import { userinfoAudience } from './access_token.js';
 
 /** Who a token is for: a user who logged in, or a client on its own behalf (client_credentials). */
 export type TokenHolder = 'user' | 'client';

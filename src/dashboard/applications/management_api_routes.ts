@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { managementApiAudience } from '../../authn/tokens/access_token.js';
+import { managementApiAudience } from '../../domain/tenants.js';
 import { clientGrantId, clientGrantRefusal, hasClientGrant, saveClientGrant } from '../../domain/client_grants.js';
 import { isManagementApiScope, MANAGEMENT_API_SCOPES } from '../../domain/management_scopes.js';
 import type { Client } from '../../domain/types.js';

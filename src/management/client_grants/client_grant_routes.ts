@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { managementApiAudience } from '../../authn/tokens/access_token.js';
+import { managementApiAudience } from '../../domain/tenants.js';
 import { clientGrantId, clientGrantRefusal, clientIdOfGrant, hasClientGrant, saveClientGrant } from '../../domain/client_grants.js';
 import type { Client } from '../../domain/types.js';
 import { BadRequestError, ConflictError, ResourceNotFoundError } from '../../errors/index.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { managementApiAudience } from '../../../src/authn/tokens/access_token.js';
+import { managementApiAudience } from '../../../src/domain/tenants.js';
 import { connectionPlugins } from '../../../src/connections/registry.js';
 import { createClient } from '../../../src/domain/clients.js';
 import type { LogEvent } from '../../../src/domain/types.js';

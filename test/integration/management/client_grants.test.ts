@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { managementApiAudience } from '../../../src/authn/tokens/access_token.js';
+import { managementApiAudience } from '../../../src/domain/tenants.js';
 import { startManagementHarness, type ManagementHarness } from './harness.js';
 
 // A machine-to-machine application created through the API gets Management API tokens once a client

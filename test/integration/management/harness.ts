@@ -4,7 +4,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../../../src/app.js';
 import type { AppDeps } from '../../../src/app_deps.js';
-import { managementApiAudience } from '../../../src/authn/tokens/access_token.js';
+import { managementApiAudience } from '../../../src/domain/tenants.js';
 import { signJwt } from '../../../src/authn/tokens/sign_jwt.js';
 import { issuerOf } from '../../../src/domain/tenants.js';
 import { tenantKeysFor } from '../../../src/authn/keys/tenant_keys.js';

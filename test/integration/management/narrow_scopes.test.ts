@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { managementApiAudience } from '../../../src/authn/tokens/access_token.js';
+import { managementApiAudience } from '../../../src/domain/tenants.js';
 import { recordLogEvent } from '../../../src/domain/log_events.js';
 import type { User } from '../../../src/domain/types.js';
 import { useManagementHarness } from './harness.js';

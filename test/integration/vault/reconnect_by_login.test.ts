@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { managementApiAudience } from '../../../src/authn/tokens/access_token.js';
+import { managementApiAudience } from '../../../src/domain/tenants.js';
 import { createClient } from '../../../src/domain/clients.js';
 import { emulatorEndpoints, getJson } from '../../support/emulator.js';
 import { openSqliteTestStore, type TestStore } from '../../support/stores.js';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { holdsManagementGrant, isPublicClient } from '../../../domain/clients.js';
 import { AccessDeniedError, UnauthorizedClientError } from '../../../errors/index.js';
-import { issueAccessToken, managementApiAudience } from '../../tokens/access_token.js';
+import { managementApiAudience } from '../../../domain/tenants.js';
+import { issueAccessToken } from '../../tokens/access_token.js';
 import { checkAudience } from '../../tokens/audience_check.js';
 import { requireParam } from '../request_params.js';
 import type { GrantOutcome, TokenRequest } from '../token_request.js';
