@@ -22,6 +22,6 @@ describe('starting with a bad configuration', () => {
     writeFileSync(notADirectory, '');
     const server = startServer({ FITGATE_DATA_DIR: notADirectory });
     expect(await server.exited()).toBe(1);
-    expect(server.stderr()).toBe(`fitgate: configuration error: FITGATE_DATA_DIR: cannot keep the generated master.key in ${notADirectory}: it is not a directory\n`);
+    expect(server.stderr()).toBe(`fitgate: configuration error: FITGATE_DATA_DIR: cannot keep the generated master.key in ${notADirectory}: it is not a directory; set FITGATE_DATA_DIR to a directory\n`);
   }, SERVER_TEST_TIMEOUT_MS);
 });
