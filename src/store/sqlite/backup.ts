@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { accessSync, chmodSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, linkSync, openSync, rmSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, linkSync, openSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'libsql';
 import { DATABASE_FILE, OPEN_BUSY_TIMEOUT_MS, schemaVersion, type SqliteDatabase } from './database.js';
@@ -49,8 +49,10 @@ export function backupDatabase(dataDir: string, destination: string): BackupRepo
 
   const partial = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.partial`);
   try {
+    // Made empty and 0600 before VACUUM INTO writes into it: created by SQLite it would take the
+    // umask's mode (0644), readable by others while it is written, and an open handle outlives a chmod.
+    closeSync(openSync(partial, 'wx', 0o600));
     copySnapshot(source, partial);
-    chmodSync(partial, 0o600);
     const report = readCopy(source, partial, target);
     syncFile(partial);
     publish(partial, target);
