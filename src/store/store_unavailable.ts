@@ -53,6 +53,12 @@ export function asStoreUnavailable(error: unknown): StoreUnavailableError | unde
   return undefined;
 }
 
+/** The first error of `kind` in `error`'s cause chain (causeChain), if any. */
+export function findInChain<T extends Error>(error: unknown, kind: abstract new (...args: never[]) => T): T | undefined {
+  for (const current of causeChain(error)) if (current instanceof kind) return current;
+  return undefined;
+}
+
 /** `error` and the errors under it through `cause`, a few levels deep (callers may wrap the driver's error). */
 export function* causeChain(error: unknown): Generator<Error> {
   let current = error;

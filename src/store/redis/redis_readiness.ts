@@ -1,6 +1,6 @@
 import { ErrorReply } from 'redis';
 import { StoreFullError } from '../../errors/index.js';
-import { causeChain } from '../store_unavailable.js';
+import { findInChain } from '../store_unavailable.js';
 import type { RedisKeys } from './keys.js';
 import type { RedisClient } from './redis_client.js';
 
@@ -68,12 +68,8 @@ export async function redisReadiness(client: RedisClient, keys: RedisKeys): Prom
  * probe and by start-up, whose first writes meet the same refusal.
  */
 export function redisWriteRefusal(error: unknown): string | undefined {
-  const reply = replyOf(error);
+  // Redis's own reply under the store's wrapping (StoreUnavailableError keeps it as its cause).
+  const reply = findInChain(error, ErrorReply);
   return reply && WRITE_REFUSALS.find(([pattern]) => pattern.test(reply.message))?.[1];
 }
 
-/** Redis's own reply under the store's wrapping (StoreUnavailableError keeps it as its cause). */
-function replyOf(error: unknown): ErrorReply | undefined {
-  for (const current of causeChain(error)) if (current instanceof ErrorReply) return current;
-  return undefined;
-}
