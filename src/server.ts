@@ -131,7 +131,7 @@ async function serve(
  */
 async function runWorkers(config: Config, logger: Logger, started: Started): Promise<void> {
   const sandbox = config.sandbox ? await hostSandbox() : undefined;
-  const workers = startPrimary({ workers: config.workers, logger, sandbox, stopBoundMs: WORKERS_STOP_BOUND_MS });
+  const workers = startPrimary({ workers: config.workers, logger, sandbox, stopBoundMs: WORKERS_STOP_BOUND_MS, workerEnvironment: secretsFor(config) });
   // Handlers at once: a signal during start-up still stops every worker.
   stopOnSignals((signal) => workers.stop(signal), logger);
   void workers.gaveUp.then((reason) => {
@@ -189,6 +189,20 @@ async function checkPortFree(port: number): Promise<void> {
   const probe = createServer();
   await listen(probe, port).catch((error: unknown) => fail(`could not start: ${describeStartFailure(error)}`));
   await new Promise((resolve) => probe.close(resolve));
+}
+
+/**
+ * The secrets this primary read or generated, handed to each worker as if given in the environment:
+ * a worker never generates its own. Generated into a data directory deleted while the workers run,
+ * they would be a new install's beside the deleted one (a later start would take that directory for
+ * a first start), and the workers' keys could differ from the primary's. The values are this user's
+ * already, in master.key and session.secret or in the primary's own environment.
+ */
+function secretsFor(config: Config): Record<string, string> {
+  return {
+    FITGATE_MASTER_KEY: config.masterKeys.map((key) => key.toString('base64')).join(','),
+    FITGATE_SESSION_SECRETS: config.sessionSecrets.join(','),
+  };
 }
 
 /** A misspelt FITGATE_ name is otherwise ignored without a word (FITGATE_SANBOX=off leaves the sandbox on). */

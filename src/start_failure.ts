@@ -4,7 +4,8 @@ import { redisWriteRefusal } from './store/redis/redis_readiness.js';
 import { SqliteFileDamagedError } from './store/sqlite/damaged_file.js';
 import { SqliteFileLockedError } from './store/sqlite/lock_conflicts.js';
 import { SHORT_LIVED_DATABASE_FILE } from './store/sqlite/short_lived_schema.js';
-import { asStoreUnavailable, causeChain } from './store/store_unavailable.js';
+import { DatabaseNotSetUpError } from './store/sqlite/store_setup.js';
+import { asStoreUnavailable, findInChain } from './store/store_unavailable.js';
 
 /**
  * The line fitgate prints when it cannot start: what failed and, for the traps a first start or a
@@ -14,9 +15,9 @@ export function describeStartFailure(error: unknown): string {
   const refusal = redisWriteRefusal(error);
   if (refusal) return `Redis at REDIS_URL is ${refusal}`;
   const message = asListenFailure(error) ?? (error instanceof Error ? error.message : String(error));
-  const locked = lockedFileOf(error);
+  const locked = findInChain(error, SqliteFileLockedError);
   if (locked) return describeLockedFile(message, locked);
-  const damaged = damagedFileOf(error);
+  const damaged = findInChain(error, SqliteFileDamagedError);
   if (damaged) return describeDamagedFile(message, damaged);
   const { code, syscall } = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; syscall?: unknown };
   // A cluster worker's listen fails in the primary's bind on its behalf: the same trap.
@@ -33,10 +34,17 @@ export function describeStartFailure(error: unknown): string {
 /**
  * True when the start failed only because the store cannot answer now (down, unreachable, busy
  * loading, its file locked by another process): the same start may succeed later. False for what
- * waiting does not fix (a wrong password, a bad setting, a bug).
+ * waiting does not fix (a wrong password, a bad setting, a bug). A cluster worker whose data
+ * directory vanished under the running ones (DatabaseNotSetUpError) counts too: the workers still
+ * serving hold the deleted database open, its only copy until they stop, so a primary that gave up
+ * on replacing the lost worker would take that copy with it.
  */
 export function storeUnavailableAtStart(error: unknown): boolean {
-  return lockedFileOf(error) !== undefined || asStoreUnavailable(error) !== undefined;
+  return (
+    findInChain(error, SqliteFileLockedError) !== undefined ||
+    findInChain(error, DatabaseNotSetUpError) !== undefined ||
+    asStoreUnavailable(error) !== undefined
+  );
 }
 
 /**
@@ -53,12 +61,6 @@ function asListenFailure(error: unknown): string | undefined {
   return words === undefined ? undefined : `listen ${String(code)}: ${words} :::${port}`;
 }
 
-/** The embedded store's file that another process kept locked past fitgate's wait, if that is what failed. */
-function lockedFileOf(error: unknown): SqliteFileLockedError | undefined {
-  for (const current of causeChain(error)) if (current instanceof SqliteFileLockedError) return current;
-  return undefined;
-}
-
 /**
  * Who may hold the lock and what to do. Several processes may share the files (workers, a second
  * instance, `npm run admin`), so the holder is one that kept its transaction open far longer than a
@@ -72,12 +74,6 @@ function describeLockedFile(message: string, locked: SqliteFileLockedError): str
     `FITGATE_DATA_DIR, a backup tool, or an sqlite3 shell; let it finish or stop it (\`fuser -v ${locked.path}\` names it), ` +
     'then start fitgate again'
   );
-}
-
-/** The embedded store's file that SQLite could not read as a database, if that is what failed. */
-function damagedFileOf(error: unknown): SqliteFileDamagedError | undefined {
-  for (const current of causeChain(error)) if (current instanceof SqliteFileDamagedError) return current;
-  return undefined;
 }
 
 /**

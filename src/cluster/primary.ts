@@ -13,6 +13,8 @@ export interface PrimaryOptions {
   /** After a stop signal, how long workers get before they are killed. */
   readonly stopBoundMs: number;
   readonly restartPolicy?: RestartPolicy;
+  /** Variables every worker gets on top of the primary's environment. */
+  readonly workerEnvironment?: Readonly<Record<string, string>>;
 }
 
 export interface RunningCluster {
@@ -57,7 +59,7 @@ export function startPrimary(options: PrimaryOptions): RunningCluster {
   let giveUp: (reason: string) => void = () => undefined;
 
   function fork(): void {
-    const worker = cluster.fork();
+    const worker = cluster.fork(options.workerEnvironment);
     const channel = new Channel<WorkerQuestions, PrimaryQuestions>(worker);
     const member: Member = { worker, channel, forkedAt: performance.now(), listening: false };
     members.set(worker.id, member);

@@ -16,7 +16,8 @@ import type { Store } from './store.js';
 export async function openStore(config: Config, logger?: Logger, metrics?: CacheLookupsSource, options: SqliteOpenOptions = {}): Promise<Store> {
   if (config.redis) return openRedisStore(config, config.redis, logger, metrics);
   try {
-    assertWritable(config.dataDir);
+    // A store that must already be set up is not made here: not even its directory (open refuses it).
+    if (!options.requireSetUp) assertWritable(config.dataDir);
     return SqliteStore.open(config.dataDir, logger, metrics, options);
   } catch (error) {
     throw new Error(`cannot open the embedded database in FITGATE_DATA_DIR (${config.dataDir}): ${firstLine(error)}`, {

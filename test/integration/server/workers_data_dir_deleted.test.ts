@@ -14,7 +14,7 @@ const REFUSAL_BOUND_MS = 30_000;
  * keep the deleted files open and serve them, and a worker replaced now used to open a new, empty
  * database (only the primary sets the store up), so discovery answered 200 and 404 in turn while
  * /health/ready said ok. Readiness now says the file was deleted, and a new worker refuses to serve a
- * database no start set up, saying why, and creates no file.
+ * database no start set up, saying why, and creates nothing, while the surviving worker keeps serving.
  */
 describe('workers on a data directory deleted while they run', () => {
   const dataDir = tempDataDir();
@@ -53,6 +53,12 @@ describe('workers on a data directory deleted while they run', () => {
     }
     expect(output()).toContain(refusal);
     expect([...statuses].filter((status) => status !== 200)).toEqual([]);
-    expect(existsSync(join(dataDir, DATABASE_FILE))).toBe(false);
+    // Nothing of a new install is made where the old one was: no database, no directory, no key a
+    // later start would take for a first start's.
+    expect(existsSync(dataDir)).toBe(false);
+    // The primary keeps the surviving worker, which holds the deleted database's only copy, serving
+    // (the refusal is retried like a store outage: test/unit/cluster/worker_start_failure.test.ts).
+    expect(cluster.server.child.exitCode).toBeNull();
+    expect((await browser.get('/.well-known/openid-configuration')).status).toBe(200);
   }, SERVER_TEST_TIMEOUT_MS);
 });

@@ -179,9 +179,11 @@ describe('setting up the embedded store', () => {
       expect(await worker.tenants.get('default')).toBeDefined();
     });
 
-    it('is not what opening asks for by default outside a cluster worker (tests, npm run admin)', async () => {
+    it('is not asked for by a first start or npm run admin: without it, opening an empty directory creates the database', async () => {
       const dir = dataDir();
-      expect(open(dir)).toBeInstanceOf(SqliteStore);
+      const store = open(dir);
+      expect(existsSync(join(dir, DATABASE_FILE))).toBe(true);
+      await close(store);
     });
   });
 });

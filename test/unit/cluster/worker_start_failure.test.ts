@@ -3,6 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { ErrorReply } from 'redis';
 import { describeStartFailure, storeUnavailableAtStart } from '../../../src/start_failure.js';
 import { SqliteFileLockedError } from '../../../src/store/sqlite/lock_conflicts.js';
+import { DatabaseNotSetUpError } from '../../../src/store/sqlite/store_setup.js';
 
 const BUSY = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY', rawCode: 5 });
 /**
@@ -21,6 +22,11 @@ describe('why a worker could not start: a store unavailable for now, retried, or
   it('is the store when another process keeps the embedded database locked past the wait', () => {
     const locked = new SqliteFileLockedError('/srv/fitgate/fitgate.db', 'waited 5 s', { cause: BUSY });
     expect(storeUnavailableAtStart(new Error(`cannot open the embedded database in FITGATE_DATA_DIR (/srv/fitgate): ${locked.message}`, { cause: locked }))).toBe(true);
+  });
+
+  it('is the store when the data directory vanished under the running workers: they still serve its only copy', () => {
+    const gone = new DatabaseNotSetUpError('/srv/fitgate/fitgate.db', true);
+    expect(storeUnavailableAtStart(new Error(`cannot open the embedded database in FITGATE_DATA_DIR (/srv/fitgate): ${gone.message}`, { cause: gone }))).toBe(true);
   });
 
   it('is not the store when Redis refuses fitgate for good (a wrong password): waiting does not fix that', () => {
