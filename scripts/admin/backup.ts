@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../../src/config/index.js';
 import { masterKeyIds } from '../../src/store/sealing.js';
@@ -50,15 +49,15 @@ function describeBackup(report: BackupReport, config: Config, io: AdminIo): void
     `Keep the master key too, stored apart from this backup: its sealed secrets (signing keys, connections' client secrets, ` +
       `upstream tokens) need ${needed}, and nothing can read them without it.`,
   );
-  if (process.env.FITGATE_MASTER_KEY?.trim()) {
+  if (config.secretsFrom.masterKeys === 'environment') {
     io.out('  This fitgate takes its keys from FITGATE_MASTER_KEY: keep that value.');
   } else {
     io.out(`  This fitgate keeps its key in ${join(config.dataDir, 'master.key')}: keep a copy of that file.`);
   }
   const missing = report.keyIds.filter((id) => !configured.includes(id));
   if (missing.length > 0) io.out(`  The configured keys lack ${missing.join(', ')}: find ${missing.length > 1 ? 'those keys' : 'that key'} too.`);
-  const sessionSecret = process.env.FITGATE_SESSION_SECRETS?.trim() ? 'FITGATE_SESSION_SECRETS' : existsSync(join(config.dataDir, 'session.secret')) ? join(config.dataDir, 'session.secret') : undefined;
-  if (sessionSecret) io.out(`Keep ${sessionSecret} too: it seals nothing at rest, but without it everyone signs in again after a restore.`);
+  const sessionSecret = config.secretsFrom.sessionSecrets === 'environment' ? 'FITGATE_SESSION_SECRETS' : join(config.dataDir, 'session.secret');
+  io.out(`Keep ${sessionSecret} too: it seals nothing at rest, but without it everyone signs in again after a restore.`);
   io.out('To restore: stop fitgate, remove fitgate.db-wal and fitgate.db-shm, put this file in place as fitgate.db, start (docs/operations.md#backup-and-restore).');
 }
 

@@ -14,6 +14,8 @@ export interface Config {
   readonly masterKeys: readonly Buffer[];
   /** Newest first: the first signs, all verify. */
   readonly sessionSecrets: readonly string[];
+  /** Where the master keys and session secrets came from: given in their variables, or kept in the data directory. */
+  readonly secretsFrom: { readonly masterKeys: SecretSource; readonly sessionSecrets: SecretSource };
   readonly admin: { readonly email: string | undefined; readonly password: string | undefined };
   readonly bootstrapClient: { readonly clientId: string; readonly clientSecret: string } | undefined;
   readonly upstreamBaseUrl: string | undefined;
@@ -31,6 +33,8 @@ export interface Config {
   /** FITGATE_ variables set but not read (a misspelt name), for start-up to warn about. */
   readonly unknownSettings: readonly UnknownSetting[];
 }
+
+export type SecretSource = 'environment' | 'data directory';
 
 /** How many requests (points) one key may make per window. */
 export interface RateLimitWindow {

@@ -55,6 +55,10 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     dataDir: env.FITGATE_DATA_DIR,
     masterKeys: Object.freeze(masterKeys),
     sessionSecrets: Object.freeze(sessionSecrets),
+    secretsFrom: Object.freeze({
+      masterKeys: env.FITGATE_MASTER_KEY ? 'environment' : 'data directory',
+      sessionSecrets: env.FITGATE_SESSION_SECRETS ? 'environment' : 'data directory',
+    } as const),
     admin: Object.freeze({ email: env.FITGATE_ADMIN_EMAIL, password: env.FITGATE_ADMIN_PASSWORD }),
     bootstrapClient:
       env.FITGATE_BOOTSTRAP_CLIENT_ID && env.FITGATE_BOOTSTRAP_CLIENT_SECRET
