@@ -1,10 +1,13 @@
 import { request } from 'node:http';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { backupDatabase } from '../../../src/store/sqlite/backup.js';
-import { DATABASE_FILE } from '../../../src/store/sqlite/database.js';
+import Database from 'libsql';
+import { DATABASE_FILE, type SqliteDatabase } from '../../../src/store/sqlite/database.js';
+import { SHORT_LIVED_DATABASE_FILE } from '../../../src/store/sqlite/short_lived_schema.js';
+import { applicationId } from '../../../src/store/sqlite/store_setup.js';
 import { SERVER_TEST_TIMEOUT_MS, startServer, tempDataDir, type RunningServer } from './spawn_server.js';
 
 /** The default tenant's published key ids (fetch cannot set Host, so plain http). */
@@ -27,11 +30,30 @@ function jwksKids(port: number): Promise<string[]> {
   });
 }
 
+/** What each file of the data directory says about itself, for a failure's message. */
+function filesOf(dataDir: string): string {
+  return [DATABASE_FILE, SHORT_LIVED_DATABASE_FILE, `${DATABASE_FILE}-wal`, `${SHORT_LIVED_DATABASE_FILE}-wal`]
+    .map((file) => {
+      const path = join(dataDir, file);
+      if (!existsSync(path)) return `${file}: absent`;
+      if (file.endsWith('-wal')) return `${file}: ${statSync(path).size} bytes`;
+      const db = new Database(path, { readonly: true });
+      try {
+        const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'tenants'").get() as { n: number };
+        const tenants = tables.n > 0 ? (db.prepare('SELECT count(*) AS n FROM tenants').get() as { n: number }).n : 'no table';
+        return `${file}: application_id ${applicationId(db as unknown as SqliteDatabase)}, tenants ${tenants}`;
+      } finally {
+        db.close();
+      }
+    })
+    .join('; ');
+}
+
 /** Waits for the start to end without listening; fails at once if it listens instead. */
-async function refusedStart(server: RunningServer): Promise<number | null> {
+async function refusedStart(server: RunningServer, dataDir: string): Promise<number | null> {
   await server.waitForLine(/listening on port/).then(
     () => {
-      throw new Error(`fitgate started instead of refusing; stdout: ${server.stdout()}`);
+      throw new Error(`fitgate started instead of refusing; stdout: ${server.stdout()}; files: ${filesOf(dataDir)}`);
     },
     () => undefined,
   );
@@ -79,7 +101,7 @@ describe('starting on a data directory whose fitgate.db was emptied', () => {
     // Twice: the refused start made the empty file's tables, which must not make it look set up.
     for (let attempt = 0; attempt < 2; attempt += 1) {
       const refused = start();
-      expect(await refusedStart(refused)).toBe(1);
+      expect(await refusedStart(refused, dataDir)).toBe(1);
       expect(refused.stderr()).toBe(line);
       expect(refused.stdout()).toBe('');
     }
