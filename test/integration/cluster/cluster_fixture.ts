@@ -98,3 +98,18 @@ export async function createWebApplication(browser: ClusterBrowser): Promise<{ c
   expect(enabled.status).toBe(200);
   return { clientId, clientSecret };
 }
+
+/**
+ * Workers answering on a few fresh connections, and what /health/ready says. A connection handed to
+ * a worker just as it dies is lost with it; that look simply sees nothing.
+ */
+export async function look(browser: ClusterBrowser): Promise<{ pids: Set<string>; ready: { status: number; body: unknown } }> {
+  const pids = new Set<string>();
+  try {
+    for (let i = 0; i < 4; i += 1) pids.add((await browser.get('/health/live')).worker);
+    const ready = await browser.get('/health/ready');
+    return { pids, ready: { status: ready.status, body: JSON.parse(ready.text) } };
+  } catch {
+    return { pids, ready: { status: 0, body: undefined } };
+  }
+}

@@ -7,7 +7,7 @@ import { describeWithRedisServer, startOwnRedisServer, type OwnRedisServer } fro
 import { tempDataDir, type RunningServer } from '../server/spawn_server.js';
 import { holdWriteLock, type HeldLock } from '../store/lock_holder.js';
 import type { ClusterBrowser } from './cluster_client.js';
-import { startCluster, workerPids, type ClusterFixture } from './cluster_fixture.js';
+import { look, startCluster, workerPids, type ClusterFixture } from './cluster_fixture.js';
 
 /** The exit code of a worker that could not start because its store is unavailable (EX_TEMPFAIL). */
 const STORE_UNAVAILABLE = 75;
@@ -58,21 +58,6 @@ async function until<T>(server: RunningServer, what: string, boundMs: number, ch
     if (server.child.exitCode !== null) throw new Error(`fitgate exited (${server.child.exitCode}) before ${what}; stderr: ${server.stderr()}; stdout: ${server.stdout()}`);
     if (Date.now() > deadline) throw new Error(`not ${what} within ${boundMs} ms; stderr: ${server.stderr()}; stdout: ${server.stdout()}`);
     await delay(100);
-  }
-}
-
-/**
- * Workers answering on a few fresh connections, and what /health/ready says; a connection handed to
- * a worker as it dies is lost with it, and that look simply sees nothing.
- */
-async function look(browser: ClusterBrowser): Promise<{ pids: Set<string>; ready: { status: number; body: unknown } }> {
-  const pids = new Set<string>();
-  try {
-    for (let i = 0; i < 4; i += 1) pids.add((await browser.get('/health/live')).worker);
-    const ready = await browser.get('/health/ready');
-    return { pids, ready: { status: ready.status, body: JSON.parse(ready.text) } };
-  } catch {
-    return { pids, ready: { status: 0, body: undefined } };
   }
 }
 

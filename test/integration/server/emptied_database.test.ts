@@ -1,4 +1,3 @@
-import { request } from 'node:http';
 import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,27 +7,7 @@ import Database from 'libsql';
 import { DATABASE_FILE, type SqliteDatabase } from '../../../src/store/sqlite/database.js';
 import { SHORT_LIVED_DATABASE_FILE } from '../../../src/store/sqlite/short_lived_schema.js';
 import { applicationId } from '../../../src/store/sqlite/store_setup.js';
-import { SERVER_TEST_TIMEOUT_MS, startServer, tempDataDir, type RunningServer } from './spawn_server.js';
-
-/** The default tenant's published key ids (fetch cannot set Host, so plain http). */
-function jwksKids(port: number): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: '/.well-known/jwks.json', headers: { Host: 'localhost:3000' } }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => {
-        try {
-          resolve((JSON.parse(text) as { keys: Array<{ kid: string }> }).keys.map((key) => key.kid));
-        } catch (error) {
-          reject(new Error(`unexpected JWKS answer ${response.statusCode}: ${text}`, { cause: error }));
-        }
-      });
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+import { jwksKids, SERVER_TEST_TIMEOUT_MS, startServer, tempDataDir, type RunningServer } from './spawn_server.js';
 
 /** What each file of the data directory says about itself, for a failure's message. */
 function filesOf(dataDir: string): string {

@@ -1,31 +1,10 @@
-import { request } from 'node:http';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { verifyClientSecret } from '../../../src/domain/clients.js';
 import { verifyPassword } from '../../../src/domain/passwords.js';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite_store.js';
-import { SERVER_TEST_TIMEOUT_MS, startServer, tempDataDir, type RunningServer } from './spawn_server.js';
+import { jwksKids, SERVER_TEST_TIMEOUT_MS, startServer, tempDataDir, type RunningServer } from './spawn_server.js';
 
 const PASSWORD_LINE = /^Admin: (\S+)\s+password: (\S+)/;
-
-/** The default tenant's published key ids (fetch cannot set Host, so plain http). */
-function jwksKids(port: number): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: '/.well-known/jwks.json', headers: { Host: 'localhost:3000' } }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => {
-        try {
-          resolve((JSON.parse(text) as { keys: Array<{ kid: string }> }).keys.map((key) => key.kid));
-        } catch (error) {
-          reject(new Error(`unexpected JWKS answer ${response.statusCode}: ${text}`, { cause: error }));
-        }
-      });
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 /** Opens the data directory a stopped server left behind. */
 async function inspect<T>(dataDir: string, read: (store: SqliteStore) => Promise<T>): Promise<T> {

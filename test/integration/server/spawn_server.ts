@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { afterAll } from '@jest/globals';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -113,4 +114,24 @@ export function startServer(environment: Record<string, string>): RunningServer 
       return exit;
     },
   };
+}
+
+/** The default tenant's published key ids (fetch cannot set Host, so plain http). */
+export function jwksKids(port: number): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: '/.well-known/jwks.json', headers: { Host: 'localhost:3000' } }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => {
+        try {
+          resolve((JSON.parse(text) as { keys: Array<{ kid: string }> }).keys.map((key) => key.kid));
+        } catch (error) {
+          reject(new Error(`unexpected JWKS answer ${response.statusCode}: ${text}`, { cause: error }));
+        }
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
