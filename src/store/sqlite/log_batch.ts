@@ -85,10 +85,6 @@ export class LogBatch {
     await this.writing;
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.dropPending();
-  }
-
-  private dropPending(): void {
     if (this.pending.length > 0) this.onLost(this.pending.length);
     this.pending = [];
     this.pendingKeys.clear();
