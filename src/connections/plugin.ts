@@ -72,9 +72,10 @@ export interface ConnectionPlugin {
   authorizationPrompt(api: string, prompt: readonly string[]): string | undefined;
   /**
    * What a failed TRY of `kind` means and how to fix it, when the remedy lies in this upstream's own
-   * console or terms; undefined: the host explains that kind in general terms.
+   * console or terms; undefined: the host explains that kind in general terms. `callbackUrl` is the
+   * tenant's callback, as the setup steps name it, for the remedies that register it.
    */
-  explainFailure(kind: TryFailureKind, api: string): { meaning: string; fix: string } | undefined;
+  explainFailure(kind: TryFailureKind, tried: { api: string; callbackUrl: string }): { meaning: string; fix: string } | undefined;
   /**
    * Reads the upstream's answer to a refused authorize request. Before TRY sends the admin's
    * browser to the upstream, the host requests the same authorize URL itself (without following

@@ -10,7 +10,7 @@ export interface FailureExplanation {
 // An invalid_client is explained by where it happened: at authorize only the Client ID has been
 // sent (unknown_client); at the token step the upstream has accepted that ID already, so it is the
 // secret it refused (invalid_client).
-const BY_API: Readonly<Record<string, (api: FitbitApi) => FailureExplanation>> = {
+const BY_API: Readonly<Record<string, (api: FitbitApi, callbackUrl: string) => FailureExplanation>> = {
   unknown_client: (api) => ({
     meaning:
       'The upstream does not know this Client ID: its sign-in page refused it before anyone could sign in, so the Client Secret was never tried. The ID is mistyped, belongs to a deleted client, or was registered for the other API.',
@@ -21,6 +21,20 @@ const BY_API: Readonly<Record<string, (api: FitbitApi) => FailureExplanation>> =
       'The upstream knows the Client ID (its sign-in page accepted it), but the Client Secret was refused at the token step, when fitgate exchanged the code for tokens: the secret is wrong, was rotated, or belongs to another client.',
     fix: `Copy the client secret again from ${CREDENTIALS_PLACE[api]}, paste it into Client Secret, save, and press Try again. Check that it belongs to the same client as the Client ID.`,
   }),
+  // Both compare the whole URL, character for character; Google's console warns that a change may
+  // take minutes to apply, so a TRY right after the save can still fail.
+  redirect_uri_mismatch: (api, callbackUrl) =>
+    api === 'google-health'
+      ? {
+          meaning:
+            'Google does not list this tenant\'s callback URL among the OAuth client\'s Authorised redirect URIs. Google compares the whole URL: a trailing slash, http instead of https, or another host or port is enough.',
+          fix: `In ${CREDENTIALS_PLACE[api]}, add exactly ${callbackUrl} under "Authorised redirect URIs" and save. Google can take a few minutes to apply it; then press Try again.`,
+        }
+      : {
+          meaning:
+            'The Fitbit app\'s Redirect URL is not this tenant\'s callback URL. Fitbit compares the whole URL: a trailing slash, http instead of https, or another host or port is enough.',
+          fix: `In ${CREDENTIALS_PLACE[api]}, set "Redirect URL" to exactly ${callbackUrl}, save, and press Try again.`,
+        },
 };
 
 const EITHER_API: Readonly<Record<string, FailureExplanation>> = {
@@ -55,8 +69,8 @@ const EITHER_API: Readonly<Record<string, FailureExplanation>> = {
  * The failures whose remedy names Google's or Fitbit's consoles; undefined for the rest (and for an
  * api this plugin does not serve), which the host explains in general terms.
  */
-export function explainFailure(kind: string, api: string): FailureExplanation | undefined {
+export function explainFailure(kind: string, api: string, callbackUrl: string): FailureExplanation | undefined {
   const byApi = BY_API[kind];
-  if (byApi) return isFitbitApi(api) ? byApi(api) : undefined;
+  if (byApi) return isFitbitApi(api) ? byApi(api, callbackUrl) : undefined;
   return EITHER_API[kind];
 }

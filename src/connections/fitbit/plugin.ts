@@ -72,8 +72,8 @@ export const fitbitPlugin = {
     return upstreamPrompt(checkedApi(api), prompt);
   },
 
-  explainFailure(kind: string, api: string): FailureExplanation | undefined {
-    return explainFailure(kind, api);
+  explainFailure(kind: string, tried: { api: string; callbackUrl: string }): FailureExplanation | undefined {
+    return explainFailure(kind, tried.api, tried.callbackUrl);
   },
 
   adviseOnCredentials(api: string, credentials: CredentialsToAdvise): string[] {

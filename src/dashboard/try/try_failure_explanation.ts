@@ -131,6 +131,6 @@ export function upstreamSaidOf(error: unknown): string {
 }
 
 export function explainFailure(kind: TryFailureKind, upstreamSaid: string, context: FailureContext): TryFailure {
-  const explanation = context.plugin?.explainFailure(kind, context.api) ?? (EXPLANATIONS[kind] ?? UNKNOWN)(context);
+  const explanation = context.plugin?.explainFailure(kind, { api: context.api, callbackUrl: context.callbackUrl }) ?? (EXPLANATIONS[kind] ?? UNKNOWN)(context);
   return { kind, upstreamSaid, ...explanation };
 }

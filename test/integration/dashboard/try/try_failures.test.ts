@@ -59,7 +59,8 @@ describe('TRY failures', () => {
     await configureFitbit(setup.harness(), { api: 'google-health', clientId: 'elsewhere.apps.googleusercontent.com', clientSecret: 'GOCSPX-elsewhere-secret-0123456789' });
     const page = await pressTryToFailure(setup.agent());
     expect(page.text).toContain('redirect_uri_mismatch');
-    expect(page.text).toContain('Register http://localhost:3000/login/callback with the upstream client exactly as the setup steps say');
+    expect(page.text).toContain('add exactly http://localhost:3000/login/callback under &quot;Authorised redirect URIs&quot;');
+    expect(page.text).toContain('Google Auth Platform → Clients → your OAuth client');
   });
 
   it('tells the admin to switch to Google Health when the legacy endpoints are gone', async () => {

@@ -8,7 +8,7 @@ const context = { callbackUrl: 'https://acme.example.com/login/callback', api: '
 
 describe('what a failed TRY says', () => {
   it('names the callback URL to register when the upstream does not know it', () => {
-    expect(explainFailure('redirect_uri_mismatch', 'x', context).fix).toContain('Register https://acme.example.com/login/callback with the upstream client exactly as the setup steps say');
+    expect(explainFailure('redirect_uri_mismatch', 'x', context).fix).toContain('add exactly https://acme.example.com/login/callback under "Authorised redirect URIs"');
   });
 
   it('explains invalid_client by where it happened: an unknown Client ID at authorize, a refused secret at the token step', () => {

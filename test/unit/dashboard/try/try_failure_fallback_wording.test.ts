@@ -37,6 +37,7 @@ describe('the host’s words for a failed TRY', () => {
       'The upstream does not know this Client ID: its sign-in page refused it before anyone could sign in, so the Client Secret was never tried. The ID is mistyped, belongs to a deleted client, or was registered for the other API.',
     );
     expect(fitbit('unknown_client', 'fitbit-legacy').fix).toContain('check that the API chosen matches where the client is registered');
+    expect(fitbit('redirect_uri_mismatch', 'google-health').fix).toContain(`add exactly ${CALLBACK} under "Authorised redirect URIs"`);
     expect(fitbit('gone', 'fitbit-legacy').fix).toBe(
       'Switch this connection\'s API to "Google Health API", register a Google Cloud OAuth client (see the setup steps), paste its Client ID and Client Secret, save, and press Try again.',
     );
