@@ -32,6 +32,8 @@ export interface RunningCluster {
 interface Member {
   readonly worker: Worker;
   readonly channel: Channel<WorkerQuestions, PrimaryQuestions>;
+  /** The place among the instance's workers it holds, and hands to its replacement (restart_policy.ts). */
+  readonly slot: number;
   /** performance.now() at its fork. */
   readonly forkedAt: number;
   listening: boolean;
@@ -58,10 +60,10 @@ export function startPrimary(options: PrimaryOptions): RunningCluster {
   let rejectStart: (error: Error) => void = () => undefined;
   let giveUp: (reason: string) => void = () => undefined;
 
-  function fork(): void {
+  function fork(slot: number): void {
     const worker = cluster.fork(options.workerEnvironment);
     const channel = new Channel<WorkerQuestions, PrimaryQuestions>(worker);
-    const member: Member = { worker, channel, forkedAt: performance.now(), listening: false };
+    const member: Member = { worker, channel, slot, forkedAt: performance.now(), listening: false };
     members.set(worker.id, member);
     channel.answer('setup', async () => ({ sandbox: options.sandbox && { url: options.sandbox.url, credentials: options.sandbox.credentials } }));
     channel.answer('workers-ready', ({ timeoutMs }) => readiness(timeoutMs));
@@ -101,7 +103,7 @@ export function startPrimary(options: PrimaryOptions): RunningCluster {
       return;
     }
     const storeUnavailable = code === STORE_UNAVAILABLE_EXIT_CODE;
-    const decision = policy.afterExit({ upMs: performance.now() - member.forkedAt, storeUnavailable, othersServing: serving() });
+    const decision = policy.afterExit({ slot: member.slot, upMs: performance.now() - member.forkedAt, storeUnavailable, othersServing: serving() });
     if (!decision.restart) {
       giveUp(`workers keep stopping (the last one ${how}${member.startFailure ? `: ${member.startFailure}` : ''}); giving up`);
       return;
@@ -111,17 +113,17 @@ export function startPrimary(options: PrimaryOptions): RunningCluster {
     // Expected while the store is out and retried until it is back: a warning, one per attempt.
     if (storeUnavailable) logger.warn(details, `a worker could not start, its store is unavailable: ${member.startFailure ?? 'it did not say why'}; ${next}`);
     else logger.error(details, `worker ${how}${member.startFailure ? ` (${member.startFailure})` : ''}; ${next}`);
-    restartAfter(decision.delayMs);
+    restartAfter(decision.delayMs, member.slot);
   }
 
-  function restartAfter(delayMs: number): void {
+  function restartAfter(delayMs: number, slot: number): void {
     if (delayMs === 0) {
-      fork();
+      fork(slot);
       return;
     }
     const timer = setTimeout(() => {
       waitingRestarts.delete(timer);
-      if (!stopping) fork();
+      if (!stopping) fork(slot);
     }, delayMs);
     waitingRestarts.add(timer);
   }
@@ -164,6 +166,6 @@ export function startPrimary(options: PrimaryOptions): RunningCluster {
     stop,
     gaveUp: new Promise<string>((resolve) => (giveUp = resolve)),
   };
-  for (let i = 0; i < options.workers; i += 1) fork();
+  for (let slot = 0; slot < options.workers; slot += 1) fork(slot);
   return running;
 }

@@ -3,9 +3,9 @@ import { RestartBudget } from '../../../src/cluster/restart_budget.js';
 import { RestartPolicy, type RestartDecision, type WorkerExit } from '../../../src/cluster/restart_policy.js';
 
 /** A worker that died within a second of its fork, for no store reason, while another serves. */
-const CRASH: WorkerExit = { upMs: 500, storeUnavailable: false, othersServing: 1 };
+const CRASH: WorkerExit = { slot: 0, upMs: 500, storeUnavailable: false, othersServing: 1 };
 /** A worker that could not start because its store is down, while another serves. */
-const STORE_DOWN: WorkerExit = { upMs: 500, storeUnavailable: true, othersServing: 1 };
+const STORE_DOWN: WorkerExit = { slot: 0, upMs: 500, storeUnavailable: true, othersServing: 1 };
 
 function delays(decisions: RestartDecision[]): Array<number | 'give up'> {
   return decisions.map((decision) => (decision.restart ? decision.delayMs : 'give up'));
@@ -44,6 +44,13 @@ describe('when a dead worker is replaced', () => {
     exits(STORE_DOWN, 4, 5_000);
     expect(policy.afterExit({ ...CRASH, upMs: 60_000 })).toEqual({ restart: true, delayMs: 0, attempt: 1 });
     expect(delays(exits(CRASH, 1, 0))).toEqual([1_000]);
+  });
+
+  it('keeps one row per slot: another slot\'s first crash is replaced at once while this one waits out an outage', () => {
+    const { policy, exits } = clocked();
+    exits(STORE_DOWN, 6, 30_000);
+    expect(policy.afterExit({ ...CRASH, slot: 1 })).toEqual({ restart: true, delayMs: 0, attempt: 1 });
+    expect(policy.afterExit(STORE_DOWN)).toMatchObject({ delayMs: 30_000, attempt: 7 });
   });
 
   it('does not start a new row after a worker that died sooner than that', () => {
