@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { createApp } from '../../src/app.js';
 import { inProcessSandbox } from '../../src/sandbox/sandbox.js';
@@ -66,6 +67,9 @@ export async function startBrowserFitgate(environment: Record<string, string>): 
   };
 }
 
+// Chromium's first launch on a busy two-core machine takes several seconds.
+const SIGNED_IN_TIMEOUT_MS = 60_000;
+
 /** Signs in to the dashboard as the bootstrap admin and waits for the default tenant's overview. */
 export async function signInToDashboard(page: Page, fitgate: BrowserFitgate): Promise<void> {
   await page.goto(`${fitgate.url}/manage/login`);
@@ -82,4 +86,60 @@ export async function openSignedInPage(fitgate: BrowserFitgate): Promise<{ brows
   const errors = collectPageErrors(page);
   await signInToDashboard(page, fitgate);
   return { browser, page, errors };
+}
+
+export interface SignedInDashboardOptions {
+  /** fitgate's environment, read when it starts (so it may name an emulator started before it). */
+  readonly environment?: () => Record<string, string>;
+  /** How long starting fitgate, Chromium and the sign-in may take. */
+  readonly timeoutMs?: number;
+}
+
+/** fitgate, and a page of a fresh Chromium signed in to its dashboard, for the tests and later hooks of one file. */
+export interface SignedInDashboard {
+  readonly fitgate: BrowserFitgate;
+  readonly page: Page;
+  /** The script errors the page reported so far. */
+  readonly errors: string[];
+}
+
+/**
+ * Starts fitgate and a signed-in page in beforeAll and closes both in afterAll, for the file (or
+ * describe) that calls it. The handle reads what is running, so use it inside tests and hooks only;
+ * a later beforeAll of the file sees both started.
+ */
+export function useSignedInDashboard(options: SignedInDashboardOptions = {}): SignedInDashboard {
+  let running: (SignedInDashboard & { browser: TestBrowser }) | undefined;
+  const current = () => {
+    if (!running) throw new Error('no signed-in dashboard: read it inside a test or hook of the file that called useSignedInDashboard()');
+    return running;
+  };
+
+  beforeAll(async () => {
+    const fitgate = await startBrowserFitgate(options.environment?.() ?? {});
+    try {
+      running = { fitgate, ...(await openSignedInPage(fitgate)) };
+    } catch (error) {
+      await fitgate.close();
+      throw error;
+    }
+  }, options.timeoutMs ?? SIGNED_IN_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await running?.browser.close();
+    await running?.fitgate.close();
+    running = undefined;
+  });
+
+  return {
+    get fitgate() {
+      return current().fitgate;
+    },
+    get page() {
+      return current().page;
+    },
+    get errors() {
+      return current().errors;
+    },
+  };
 }

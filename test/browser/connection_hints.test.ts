@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import type { Page } from 'playwright-core';
-import { describeWithBrowser, screenshot, type TestBrowser } from '../support/browser.js';
-import { openSignedInPage, startBrowserFitgate, type BrowserFitgate } from './browser_fitgate.js';
+import { expect, it } from '@jest/globals';
+import { describeWithBrowser, screenshot } from '../support/browser.js';
+import { useSignedInDashboard } from './browser_fitgate.js';
 
 /**
  * On the Fitbit settings, choosing the other API shows that API's hints at once, before saving
@@ -10,24 +9,12 @@ import { openSignedInPage, startBrowserFitgate, type BrowserFitgate } from './br
 const BROWSER_TIMEOUT_MS = 60_000;
 
 describeWithBrowser('the Fitbit settings in a browser', () => {
-  let fitgate: BrowserFitgate;
-  let browser: TestBrowser;
-  let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    fitgate = await startBrowserFitgate({});
-    ({ browser, page, errors } = await openSignedInPage(fitgate));
-  }, BROWSER_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await fitgate?.close();
-  });
+  const dashboard = useSignedInDashboard();
 
   it(
     'switches the hints between Google Health and legacy Fitbit without saving',
     async () => {
+      const { page, fitgate, errors } = dashboard;
       await page.goto(`${fitgate.url}/manage/t/default/social/fitbit`);
       const googleSteps = page.getByRole('heading', { name: 'For the Google Health API' });
       const legacySteps = page.getByRole('heading', { name: 'For the legacy Fitbit Web API' });
@@ -55,6 +42,7 @@ describeWithBrowser('the Fitbit settings in a browser', () => {
   it(
     'starts TRY from the connections list, where the sandbox connection shows its mark and status',
     async () => {
+      const { page, fitgate, errors } = dashboard;
       await page.goto(`${fitgate.url}/manage/t/default/social`);
       expect(await page.locator('.connection-card svg.connection-mark').count()).toBe(1);
       await page.getByText('Sandbox', { exact: true }).waitFor();

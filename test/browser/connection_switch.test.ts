@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from '@jest/globals';
 import { createClient } from '../../src/domain/clients.js';
-import { describeWithBrowser, screenshot, type TestBrowser } from '../support/browser.js';
-import { openSignedInPage, startBrowserFitgate, type BrowserFitgate } from './browser_fitgate.js';
+import { describeWithBrowser, screenshot } from '../support/browser.js';
+import { useSignedInDashboard } from './browser_fitgate.js';
 
 /**
  * The per-application switch on a connection's Applications tab: a switch with its name and state
@@ -11,29 +10,20 @@ import { openSignedInPage, startBrowserFitgate, type BrowserFitgate } from './br
 const BROWSER_TIMEOUT_MS = 60_000;
 
 describeWithBrowser('enabling a connection with a switch', () => {
-  let fitgate: BrowserFitgate;
-  let browser: TestBrowser;
-  let page: Page;
-  let errors: string[];
+  const dashboard = useSignedInDashboard();
   let clientId: string;
 
   beforeAll(async () => {
-    fitgate = await startBrowserFitgate({});
-    const { client } = await createClient(fitgate.store.clients, { tenant: 'default', name: 'Step Counter', appType: 'regular_web', callbacks: ['https://steps.example/cb'] });
+    const { client } = await createClient(dashboard.fitgate.store.clients, { tenant: 'default', name: 'Step Counter', appType: 'regular_web', callbacks: ['https://steps.example/cb'] });
     clientId = client.clientId;
-    ({ browser, page, errors } = await openSignedInPage(fitgate));
-  }, BROWSER_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await fitgate?.close();
   });
 
-  const enabledClients = async () => (await fitgate.store.connections.getByName('default', 'fitbit'))?.enabledClients;
+  const enabledClients = async () => (await dashboard.fitgate.store.connections.getByName('default', 'fitbit'))?.enabledClients;
 
   it(
     'reads out as a switch with its name and state, saves at once in place and confirms',
     async () => {
+      const { page, fitgate, errors } = dashboard;
       const tab = `${fitgate.url}/manage/t/default/social/fitbit/applications`;
       await page.goto(tab);
       const toggle = page.getByRole('switch', { name: 'Step Counter' });

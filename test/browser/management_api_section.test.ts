@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import type { Page } from 'playwright-core';
-import { describeWithBrowser, screenshot, type TestBrowser } from '../support/browser.js';
-import { openSignedInPage, startBrowserFitgate, type BrowserFitgate } from './browser_fitgate.js';
+import { expect, it } from '@jest/globals';
+import { describeWithBrowser, screenshot } from '../support/browser.js';
+import { useSignedInDashboard } from './browser_fitgate.js';
 
 /**
  * What a newcomer does to get a Management API token, in Chromium with the page's CSP: create a
@@ -12,25 +11,12 @@ import { openSignedInPage, startBrowserFitgate, type BrowserFitgate } from './br
 const BROWSER_TIMEOUT_MS = 90_000;
 
 describeWithBrowser('the Management API section in a browser', () => {
-  let fitgate: BrowserFitgate;
-  let browser: TestBrowser;
-  let page: Page;
-  let errors: string[];
+  const dashboard = useSignedInDashboard();
   let robot: { clientId: string; clientSecret: string };
-
-  beforeAll(async () => {
-    fitgate = await startBrowserFitgate({});
-    ({ browser, page, errors } = await openSignedInPage(fitgate));
-  }, BROWSER_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await fitgate?.close();
-  });
 
   /** The token request the page's command makes, with the real secret in place of the placeholder. */
   async function runShownCommand(secret: string): Promise<{ status: number; body: Record<string, unknown> }> {
-    const command = (await page.locator('#management-api-token-command').textContent()) ?? '';
+    const command = (await dashboard.page.locator('#management-api-token-command').textContent()) ?? '';
     const url = /curl -s '([^']+)'/.exec(command)![1]!;
     const body = /-d '([^']+)'/.exec(command)![1]!.replace('YOUR_CLIENT_SECRET', secret);
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
@@ -40,6 +26,7 @@ describeWithBrowser('the Management API section in a browser', () => {
   it(
     'authorizes a new machine-to-machine application with the ticked permissions, and its command gets a token',
     async () => {
+      const { page, fitgate } = dashboard;
       await page.goto(`${fitgate.url}/manage/t/default/applications/new`);
       await page.getByLabel('Name').fill('Browser robot');
       await page.getByLabel('Machine to machine').check();
@@ -79,6 +66,7 @@ describeWithBrowser('the Management API section in a browser', () => {
   it(
     'brings an update with no permission back with the focus on the first permission, where its error is read out',
     async () => {
+      const { page } = dashboard;
       await page.getByRole('link', { name: 'Select none' }).click();
       await page.getByText('No permission is ticked').waitFor();
       await page.getByRole('button', { name: 'Update permissions' }).click();
@@ -92,6 +80,7 @@ describeWithBrowser('the Management API section in a browser', () => {
   it(
     'revokes the access once confirmed, after which the command is refused',
     async () => {
+      const { page, fitgate, errors } = dashboard;
       await page.goto(`${fitgate.url}/manage/t/default/applications/${encodeURIComponent(robot.clientId)}`);
       const command = (await page.locator('#management-api-token-command').textContent()) ?? '';
       await page.getByLabel('I understand that its tokens stop working now.').check();

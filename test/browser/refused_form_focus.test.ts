@@ -1,30 +1,17 @@
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import type { Page } from 'playwright-core';
-import { describeWithBrowser, type TestBrowser } from '../support/browser.js';
-import { openSignedInPage, startBrowserFitgate, type BrowserFitgate } from './browser_fitgate.js';
+import { expect, it } from '@jest/globals';
+import { describeWithBrowser } from '../support/browser.js';
+import { useSignedInDashboard } from './browser_fitgate.js';
 
 /** A form the server refused comes back with the focus on its first refused field (public/dashboard/dashboard.js). */
 const BROWSER_TIMEOUT_MS = 60_000;
 
 describeWithBrowser('a refused dashboard form in a browser', () => {
-  let fitgate: BrowserFitgate;
-  let browser: TestBrowser;
-  let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    fitgate = await startBrowserFitgate({});
-    ({ browser, page, errors } = await openSignedInPage(fitgate));
-  }, BROWSER_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await fitgate?.close();
-  });
+  const dashboard = useSignedInDashboard();
 
   it(
     'focuses the first refused field, where its error is read out',
     async () => {
+      const { page, fitgate, errors } = dashboard;
       await page.goto(`${fitgate.url}/manage/t/default/applications/new`);
       await page.getByLabel('Name').fill('Focus test');
       await page.getByLabel('Regular web application').check();
@@ -45,6 +32,7 @@ describeWithBrowser('a refused dashboard form in a browser', () => {
   it(
     'focuses the first permission when the permissions are refused, where their error is read out',
     async () => {
+      const { page, fitgate, errors } = dashboard;
       await page.goto(`${fitgate.url}/manage/t/default/social/fitbit`);
       for (const box of await page.locator('input[name="scope"]').all()) await box.uncheck();
       await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -61,6 +49,7 @@ describeWithBrowser('a refused dashboard form in a browser', () => {
   it(
     'leaves the focus alone on a page with nothing refused',
     async () => {
+      const { page, fitgate } = dashboard;
       await page.goto(`${fitgate.url}/manage/t/default/applications/new`);
       expect(await page.evaluate('document.activeElement && document.activeElement.tagName')).toBe('BODY');
     },

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { describeWithBrowser, screenshot, type TestBrowser } from '../support/browser.js';
-import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
-import { openSignedInPage, startBrowserFitgate, type BrowserFitgate } from './browser_fitgate.js';
+import { describeWithBrowser, screenshot } from '../support/browser.js';
+import { useEmulator } from '../support/use_emulator.js';
+import { useSignedInDashboard } from './browser_fitgate.js';
 
 /**
  * The TRY result reads on a phone and on a laptop: no permission name and no callback parameter
@@ -23,17 +23,12 @@ async function linesOf(page: Page, selector: string): Promise<Record<string, num
 }
 
 describeWithBrowser('the TRY result at phone and laptop width', () => {
-  let emulator: TestEmulator;
-  let fitgate: BrowserFitgate;
-  let browser: TestBrowser;
-  let page: Page;
+  const emulator = useEmulator({ resetAfterEach: false });
+  const dashboard = useSignedInDashboard({ environment: () => ({ FITGATE_UPSTREAM_BASE_URL: emulator.url }), timeoutMs: BROWSER_TIMEOUT_MS });
 
   beforeAll(async () => {
-    emulator = await startTestEmulator();
-    fitgate = await startBrowserFitgate({ FITGATE_UPSTREAM_BASE_URL: emulator.url });
+    const { page, fitgate } = dashboard;
     emulator.control.registerApp({ ...UPSTREAM_CLIENT, type: 'server', api: 'google-health', redirectUris: [`${fitgate.url}/login/callback`], name: 'Layout' });
-    ({ browser, page } = await openSignedInPage(fitgate));
-
     const settings = `${fitgate.url}/manage/t/default/social/fitbit`;
     await page.goto(settings);
     await page.getByLabel('Client ID').fill(UPSTREAM_CLIENT.clientId);
@@ -46,14 +41,9 @@ describeWithBrowser('the TRY result at phone and laptop width', () => {
     await page.getByRole('heading', { name: 'It works!' }).waitFor();
   }, BROWSER_TIMEOUT_MS);
 
-  afterAll(async () => {
-    await browser?.close();
-    await fitgate?.close();
-    await emulator?.close();
-  });
-
   for (const width of [375, 1280]) {
     it(`keeps each granted permission and each callback parameter name on one line at ${width} px`, async () => {
+      const { page } = dashboard;
       await page.setViewportSize({ width, height: 900 });
       await screenshot(page, `try-result-layout-${width}`);
 
