@@ -20,4 +20,13 @@ describe('passport-auth0', () => {
       displayName: 'Alice Runner',
     });
   });
+
+  it('logs a user in with the README\'s connection option and no scope, the profile then being the user id alone', async () => {
+    const browser = new CompatBrowser(rp.fitgate.certificate.certPem);
+    const { page } = await browser.follow(`${rp.app.url}/login/fitbit`);
+    expect(page.url.href).toBe(`${rp.app.url}/user`);
+    const { user } = JSON.parse(page.text) as { user: Record<string, unknown> };
+    expect(user).toMatchObject({ provider: 'fitbit', id: 'fitbit|alice-4f1c2b7e', user_id: 'fitbit|alice-4f1c2b7e' });
+    expect(user['emails']).toBeUndefined();
+  });
 });

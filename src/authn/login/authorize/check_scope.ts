@@ -3,11 +3,14 @@ import { clientOf, SUPPORTED_SCOPES, type AuthorizeCheck } from './authorize_con
 
 /**
  * `openid` is required: fitgate is an OpenID Connect provider and every login yields an id_token.
- * Unknown scopes are dropped rather than refused (RFC 6749 §3.3 lets the server grant less), and
- * offline_access is granted only to clients allowed the refresh_token grant.
+ * A request that names no scope at all is read as `openid` (RFC 6749 §3.3 lets the server choose a
+ * default), as Auth0 accepts one: passport-auth0's README calls authenticate() without a scope.
+ * Unknown scopes are dropped rather than refused (the server may grant less), and offline_access
+ * is granted only to clients allowed the refresh_token grant.
  */
 export const checkScope: AuthorizeCheck = (ctx) => {
-  const requested = new Set((ctx.params.scope ?? '').split(' ').filter(Boolean));
+  const named = (ctx.params.scope ?? '').split(' ').filter(Boolean);
+  const requested = new Set(named.length === 0 ? ['openid'] : named);
   if (!requested.has('openid')) throw new InvalidScopeError('The scope must include openid.');
   const refreshAllowed = clientOf(ctx).grantTypes.includes('refresh_token');
   ctx.scope = SUPPORTED_SCOPES.filter(

@@ -22,6 +22,8 @@ app.use(session({ secret: 'keyboard cat', resave: false, saveUninitialized: true
 app.use(passport.initialize());
 app.use(passport.session());
 app.get('/login', passport.authenticate('auth0', { scope: 'openid email profile' }));
+// The README's "Force a Specific IdP": no scope at all.
+app.get('/login/fitbit', passport.authenticate('auth0', { connection: 'fitbit' }));
 app.get('/callback', (req, res, next) => {
   passport.authenticate('auth0', (error, user, info) => {
     if (error) return res.status(500).json({ error: error.message });

@@ -9,6 +9,14 @@ describe('check_scope', () => {
     expect(outcome.redirected).toBe(true);
   });
 
+  it('reads a request that names no scope as openid alone, as Auth0 accepts one', async () => {
+    for (const scope of [undefined, '', '  ']) {
+      const outcome = await runChecks(validParams({ scope }));
+      expect(outcome.error).toBeUndefined();
+      expect(outcome.ctx.scope).toEqual(['openid']);
+    }
+  });
+
   it('grants the supported scopes that were asked and drops unknown ones', async () => {
     const outcome = await runChecks(validParams({ scope: 'email openid read:things  offline_access' }));
     expect(outcome.error).toBeUndefined();
