@@ -85,6 +85,21 @@ export function redirectUrlProblem(value: string, appType: AppType): string | un
   return appType === 'native' ? undefined : 'uses a custom scheme, which only native applications may use (RFC 8252)';
 }
 
+/**
+ * What a logout return address is compared by: the URL as the parser writes it, without its query
+ * and fragment, since Auth0 documents for Allowed Logout URLs that "query strings and hash
+ * information are not taken into account" (an app returns to `/?loggedOut=1`). Scheme, host, port
+ * and path still have to match, so the comparison opens no redirect. Undefined for a value that is
+ * no URL or carries characters no address the browser is sent to may hold.
+ */
+export function logoutUrlKey(value: string): string | undefined {
+  if (UNSAFE_CHARACTERS.test(value) || !URL.canParse(value)) return undefined;
+  const url = new URL(value);
+  url.search = '';
+  url.hash = '';
+  return url.href;
+}
+
 /** Why `value` may not be an allowed web origin; undefined when it may. */
 export function originProblem(value: string): string | undefined {
   const common = commonProblem(value);

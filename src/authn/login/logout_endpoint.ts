@@ -2,7 +2,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../../app_deps.js';
 import { views } from '../../http/views.js';
 import { metricsOf } from '../../metrics/metrics.js';
-import { redirectUrlProblem } from '../../domain/application_urls.js';
+import { logoutUrlKey, redirectUrlProblem } from '../../domain/application_urls.js';
 import { endSession } from './login_session.js';
 import { identifyLogoutClient, type LogoutClient } from './logout_client.js';
 import { recordRequestEvent } from '../events/request_log_event.js';
@@ -24,7 +24,7 @@ const AUTH0_LOGOUT_PATH = '/v2/logout';
 
 /**
  * GET /v2/logout: ends the fitgate session, then sends the browser back to the application only when
- * `returnTo` is exactly one of that client's allowed logout URLs. Anything else (no client_id, an
+ * `returnTo` is one of that client's allowed logout URLs, its query and fragment aside (logoutUrlKey). Anything else (no client_id, an
  * unknown client, an address it did not register) shows a page instead, because redirecting to an
  * unchecked URL would make fitgate an open redirector for phishing. The session ends in every case.
  * Without a return address, a request with a client_id goes to the client's first allowed logout URL
@@ -97,11 +97,13 @@ function defaultReturnTo(req: Request, request: LogoutRequest, identified: Logou
 /** Why the browser may not go to returnTo, in words for the person; undefined when it may. */
 function refuseReturnTo(returnTo: string, identified: LogoutClient): string | undefined {
   if ('problem' in identified) return identified.problem;
-  if (!identified.client.allowedLogoutUrls.includes(returnTo)) {
+  const key = logoutUrlKey(returnTo);
+  const allowed = key === undefined ? undefined : identified.client.allowedLogoutUrls.find((url) => logoutUrlKey(url) === key);
+  if (allowed === undefined) {
     return `The return address is not one of the allowed logout URLs of ${identified.client.name}. Its administrator can add it in the application's settings.`;
   }
   // Saved before the application URL rule existed: registered, yet never followed.
-  const problem = redirectUrlProblem(returnTo, identified.client.appType);
+  const problem = redirectUrlProblem(allowed, identified.client.appType);
   if (problem) {
     return `The return address registered for ${identified.client.name} is no longer accepted (it ${problem}). Its administrator must replace it in the application's settings.`;
   }

@@ -29,6 +29,14 @@ for (const path of ['/v2/logout', '/oidc/logout']) describeEachStore(path, (harn
     expect(response.headers.location).toBe(RETURN_TO);
   });
 
+  it('redirects to returnTo as sent when only its query or fragment differ from an allowed URL, as Auth0 does', async () => {
+    const { bc, client } = await clientWithLogoutUrl();
+    for (const returnTo of [`${RETURN_TO}?loggedOut=1`, `${RETURN_TO}#bye`, `${RETURN_TO}?a=1&b=2#x`]) {
+      const response = await request(bc.app).get(path).set('Host', bc.host).query({ client_id: client.clientId, returnTo }).expect(302);
+      expect(response.headers.location).toBe(returnTo);
+    }
+  });
+
   it('passes state back to an allowed post_logout_redirect_uri (OpenID Connect RP-Initiated Logout)', async () => {
     const { bc, client } = await clientWithLogoutUrl();
     const response = await request(bc.app)
@@ -41,7 +49,7 @@ for (const path of ['/v2/logout', '/oidc/logout']) describeEachStore(path, (harn
 
   it('shows a page instead of redirecting to an address the client did not register', async () => {
     const { bc, client } = await clientWithLogoutUrl();
-    for (const returnTo of ['https://evil.example/', `${RETURN_TO}/extra`, 'https://app.example/signed-out?x=1']) {
+    for (const returnTo of ['https://evil.example/', `${RETURN_TO}/extra`, `${RETURN_TO}/`, 'http://app.example/signed-out', 'https://app.example:8443/signed-out', 'https://app.example/Signed-out?x=1', 'https://app.example.evil.example/signed-out']) {
       const response = await request(bc.app).get(path).set('Host', bc.host).query({ client_id: client.clientId, returnTo }).expect(400);
       expect(response.headers.location).toBeUndefined();
       expect(response.text).toContain('You are signed out');
