@@ -5,6 +5,7 @@ import { AccessDeniedError, AppError, LoginRequiredError } from '../../../errors
 import { clientDestinationOf, issueAuthorizationResponse } from '../callback/issue_authorization_response.js';
 import { endSession } from '../login_session.js';
 import type { PendingAuthorization } from '../login_transaction.js';
+import type { User } from '../../../domain/types.js';
 import { type AuthorizeContext, type AuthorizeDeps } from './authorize_context.js';
 import { issuerOf } from '../../../domain/tenants.js';
 import { keepOpener } from '../../../http/security_headers.js';
@@ -21,9 +22,9 @@ import type { UpstreamResolver } from '../../../upstream/resolve_upstream.js';
 type AuthorizeEndpointDeps = Pick<AppDeps, 'config' | 'store' | 'sealer' | 'logger' | 'plugins' | 'metrics' | 'sandbox'>;
 
 /**
- * GET /authorize: the checks, then one of three answers. prompt=none is answered from the session
- * alone; a named connection goes straight upstream; otherwise the Universal Login page lets the user
- * pick one. Errors before the redirect_uri is verified are pages; after, they go back to the client
+ * GET /authorize: the checks, then one of three answers. The session answers when it can (always
+ * tried for prompt=none, which gets login_required otherwise; single sign-on for the rest); a named
+ * connection goes straight upstream; otherwise the Universal Login page lets the user pick one. Errors before the redirect_uri is verified are pages; after, they go back to the client
  * in its response mode (except web_message to an origin the client does not list: a page).
  */
 export function authorizeEndpoint(deps: AuthorizeEndpointDeps, upstreams: UpstreamResolver): RequestHandler {
@@ -40,7 +41,17 @@ export function authorizeEndpoint(deps: AuthorizeEndpointDeps, upstreams: Upstre
       await runAuthorizeChecks(ctx, checkDeps);
       // A popup login answers its opener at the end, so no page on its way may cut the opener off.
       if (ctx.responseMode === 'web_message') keepOpener(res);
-      if (ctx.prompt.includes('none')) return await answerWithoutInteraction(deps, req, res, ctx);
+      if (ctx.prompt.includes('none')) {
+        const session = await sessionSignIn(deps, req, res, ctx);
+        if ('reason' in session) throw new LoginRequiredError(session.reason);
+        return await answerFromSession(deps, res, ctx, session);
+      }
+      if (mayAnswerFromSession(req, ctx)) {
+        const session = await sessionSignIn(deps, req, res, ctx);
+        if ('user' in session && (ctx.connection === undefined || ctx.connection.name === session.connection)) {
+          return await answerFromSession(deps, res, ctx, session);
+        }
+      }
       if (ctx.connection) return await startUpstreamLogin(startDeps, req, res, ctx.connection, pendingAuthorization(ctx, ctx.connection.name));
       renderUniversalLogin(deps, req, res, ctx);
     } catch (error) {
@@ -54,33 +65,57 @@ export function authorizeEndpoint(deps: AuthorizeEndpointDeps, upstreams: Upstre
   };
 }
 
+/** The user this browser's session signed in, as an authorization may reuse it. */
+interface SessionSignIn {
+  readonly user: User;
+  readonly authTime: number;
+  readonly connection: string;
+}
+
 /**
- * prompt=none (OpenID Connect Core §3.1.2.1): the response at once when this browser's session
- * already has a user of this tenant who signed in through a connection enabled for the client;
- * login_required otherwise. Nothing is shown and nothing is asked upstream. A client with
- * `sso_disabled` never shares the session, as at Auth0: its users sign in each time. Nor does a
- * session whose sign-in is older than the client's max_age allows. A user blocked
+ * The browser's sign-in at this tenant, when a response may come from it without the user: a user
+ * of this tenant who signed in through a connection enabled for the client, within the client's
+ * max_age. Otherwise why not, in the words prompt=none's login_required carries. A client with
+ * `sso_disabled` never shares the session, as at Auth0: its users sign in each time. A user blocked
  * since signing in is refused as at the callback, and the session ends: blocking must not wait for
  * it to expire.
  */
-async function answerWithoutInteraction(deps: AuthorizeEndpointDeps, req: Request, res: Response, ctx: AuthorizeContext): Promise<void> {
-  if (ctx.client?.ssoDisabled === true) throw new LoginRequiredError('Single sign-on is disabled for this application.');
+async function sessionSignIn(deps: AuthorizeEndpointDeps, req: Request, res: Response, ctx: AuthorizeContext): Promise<SessionSignIn | { reason: string }> {
+  if (ctx.client?.ssoDisabled === true) return { reason: 'Single sign-on is disabled for this application.' };
   const endUser = req.session.endUser;
   const connection = ctx.enabledConnections.find((candidate) => candidate.name === endUser?.connection);
-  if (!endUser || endUser.tenant !== ctx.tenant.name || !connection) {
-    throw new LoginRequiredError('The user is not signed in at this tenant.');
-  }
-  if (ctx.maxAge !== undefined && Math.floor(Date.now() / 1000) - endUser.authTime > ctx.maxAge) {
-    throw new LoginRequiredError('The user signed in longer ago than max_age allows.');
+  if (!endUser || endUser.tenant !== ctx.tenant.name || !connection) return { reason: 'The user is not signed in at this tenant.' };
+  // max_age=0 asks for a sign-in at this very request, even one in the session's own second.
+  if (ctx.maxAge !== undefined && (ctx.maxAge === 0 || Math.floor(Date.now() / 1000) - endUser.authTime > ctx.maxAge)) {
+    return { reason: 'The user signed in longer ago than max_age allows.' };
   }
   const user = await deps.store.users.get(ctx.tenant.name, endUser.userId);
-  if (!user) throw new LoginRequiredError('The user is not signed in at this tenant.');
+  if (!user) return { reason: 'The user is not signed in at this tenant.' };
   if (user.blocked === true) {
     await endSession(req, res);
     throw new AccessDeniedError(USER_BLOCKED);
   }
-  const request = pendingAuthorization(ctx, connection.name);
-  const response = await issueAuthorizationResponse(deps, ctx, request, { user, authTime: endUser.authTime });
+  return { user, authTime: endUser.authTime, connection: connection.name };
+}
+
+// Asking the upstream for any of these means the person is to be asked again (OpenID Connect Core
+// §3.1.2.1); a session cannot answer for them.
+const ASKS_THE_PERSON = new Set(['login', 'consent', 'select_account']);
+
+/**
+ * Single sign-on, as at Auth0: an interactive request from a signed-in browser gets its response from
+ * the session (when sessionSignIn allows), with no page and no trip upstream, unless it asks for the
+ * person (prompt=login, consent, select_account) or names another connection than the one the
+ * session signed in through. A new visitor costs no read.
+ */
+function mayAnswerFromSession(req: Request, ctx: AuthorizeContext): boolean {
+  return req.session.endUser !== undefined && !ctx.prompt.some((prompt) => ASKS_THE_PERSON.has(prompt));
+}
+
+/** The response to the client from the session's sign-in (prompt=none, or single sign-on). */
+async function answerFromSession(deps: AuthorizeEndpointDeps, res: Response, ctx: AuthorizeContext, session: SessionSignIn): Promise<void> {
+  const request = pendingAuthorization(ctx, session.connection);
+  const response = await issueAuthorizationResponse(deps, ctx, request, { user: session.user, authTime: session.authTime });
   sendClientResponse(res, clientDestinationOf(request, ctx.tenantUrl), response);
 }
 
