@@ -12,7 +12,9 @@ export type LogoutClient = { client: Client } | { problem: string };
  * Identifies the application asking to log out, from `client_id` (Auth0) and/or `id_token_hint`
  * (OpenID Connect RP-Initiated Logout §2). A hint counts only when this tenant signed it as an
  * id_token; it may have expired (the spec asks the OP to accept that), and when both are sent they
- * must name the same application.
+ * must name the same application. A hint signed with a key the tenant no longer has (retired a day
+ * after a rotation, while an application's session may last a week) cannot be checked: it is set
+ * aside when `client_id` names the application, as express-openid-connect's logout sends both.
  */
 export async function identifyLogoutClient(
   deps: Pick<AppDeps, 'store' | 'sealer'>,
@@ -22,10 +24,14 @@ export async function identifyLogoutClient(
 ): Promise<LogoutClient> {
   let named = clientId;
   if (idTokenHint !== undefined) {
-    const hinted = await audienceOfIdToken(deps, context, idTokenHint);
-    if (hinted === undefined) return { problem: 'The sign-out request carried an id_token_hint this service did not issue.' };
-    if (named !== undefined && named !== hinted) return { problem: 'The id_token_hint was issued to another application.' };
-    named = hinted;
+    const hint = await readIdTokenHint(deps, context, idTokenHint);
+    if (hint === 'not ours' || (hint === 'unknown key' && named === undefined)) {
+      return { problem: 'The sign-out request carried an id_token_hint this service did not issue.' };
+    }
+    if (hint !== 'unknown key') {
+      if (named !== undefined && named !== hint.audience) return { problem: 'The id_token_hint was issued to another application.' };
+      named = hint.audience;
+    }
   }
   if (named === undefined) {
     return { problem: 'The application did not say which application it is (client_id), so its return address cannot be checked.' };
@@ -34,25 +40,30 @@ export async function identifyLogoutClient(
   return client ? { client } : { problem: 'The application that sent you here is not registered with this service.' };
 }
 
-/** The single audience of an id_token signed by this tenant, ignoring its expiry; else undefined. */
-async function audienceOfIdToken(deps: Pick<AppDeps, 'sealer'>, context: TenantContext, token: string): Promise<string | undefined> {
+class UnknownKeyError extends Error {}
+
+/**
+ * The single audience of an id_token signed by this tenant, ignoring its expiry; 'unknown key' when
+ * its kid names no key the tenant has; 'not ours' for anything else (a bad signature, another issuer).
+ */
+async function readIdTokenHint(deps: Pick<AppDeps, 'sealer'>, context: TenantContext, token: string): Promise<{ audience: string } | 'unknown key' | 'not ours'> {
   const keys = tenantKeysFor(deps);
   try {
     const { payload, protectedHeader } = await compactVerify(
       token,
       async (header) => {
         const key = await keys.verificationKey(context.tenant, header.kid);
-        if (!key) throw new Error('unknown kid');
+        if (!key) throw new UnknownKeyError();
         return key;
       },
       { algorithms: [SIGNING_ALGORITHM] },
     );
-    if (protectedHeader.typ !== 'JWT') return undefined;
+    if (protectedHeader.typ !== 'JWT') return 'not ours';
     const claims = JSON.parse(new TextDecoder().decode(payload)) as { iss?: unknown; aud?: unknown };
-    if (claims.iss !== issuerOf(context.tenantUrl)) return undefined;
+    if (claims.iss !== issuerOf(context.tenantUrl)) return 'not ours';
     const audience = Array.isArray(claims.aud) && claims.aud.length === 1 ? claims.aud[0] : claims.aud;
-    return typeof audience === 'string' ? audience : undefined;
-  } catch {
-    return undefined;
+    return typeof audience === 'string' ? { audience } : 'not ours';
+  } catch (error) {
+    return error instanceof UnknownKeyError ? 'unknown key' : 'not ours';
   }
 }

@@ -1,7 +1,7 @@
 import { expect, it, jest } from '@jest/globals';
 import request from 'supertest';
 import { describeEachStore } from '../../../support/stores.js';
-import { SignJWT } from 'jose';
+import { generateKeyPair, SignJWT } from 'jose';
 import { tenantKeysFor } from '../../../../src/authn/keys/tenant_keys.js';
 import { signJwt } from '../../../../src/authn/tokens/sign_jwt.js';
 import { StoreUnavailableError } from '../../../../src/errors/index.js';
@@ -84,6 +84,24 @@ for (const path of ['/v2/logout', '/oidc/logout']) describeEachStore(path, (harn
     await request(bc.app).get(path).set('Host', bc.host).query({ id_token_hint: hint, post_logout_redirect_uri: RETURN_TO }).expect(302);
     expect(bc.logLines.join('\n')).toContain(path);
     expect(bc.logLines.join('\n')).not.toContain(hint);
+  });
+
+  it('sets aside a hint signed with a key the tenant no longer holds when client_id names the application', async () => {
+    const { bc, client } = await clientWithLogoutUrl();
+    const { privateKey } = await generateKeyPair('RS256');
+    const retired = await new SignJWT({})
+      .setProtectedHeader({ alg: 'RS256', kid: 'a-key-retired-after-rotation', typ: 'JWT' })
+      .setIssuer(`${bc.tenantUrl}/`)
+      .setAudience(client.clientId)
+      .sign(privateKey);
+    const response = await request(bc.app)
+      .get(path)
+      .set('Host', bc.host)
+      .query({ client_id: client.clientId, id_token_hint: retired, returnTo: RETURN_TO })
+      .expect(302);
+    expect(response.headers.location).toBe(RETURN_TO);
+    const unnamed = await request(bc.app).get(path).set('Host', bc.host).query({ id_token_hint: retired, returnTo: RETURN_TO }).expect(400);
+    expect(unnamed.text).toContain('did not issue');
   });
 
   it('does not redirect on an id_token_hint of another application, another tenant or a forged one', async () => {
