@@ -1,3 +1,4 @@
+import { updateClient } from './client_updates.js';
 import { holdsManagementGrant, isPublicClient } from './clients.js';
 import type { ClientRepository } from './ports.js';
 import type { Client } from './types.js';
@@ -45,11 +46,23 @@ export function withClientGrant(client: Client, scopes: string[] | undefined, no
 }
 
 /**
- * Stores the client with a grant of these scopes, or with no grant (undefined). Tokens already issued
- * follow at once: the Management API checks each token's scopes against the stored grant.
+ * Stores the client with a grant of these scopes, or with no grant (undefined), and returns it as
+ * stored. Tokens already issued follow at once: the Management API checks each token's scopes
+ * against the stored grant. The change is made to the client as stored (updateClient): `allowed`
+ * sees that record and may throw to refuse (nothing is written), so a check made on an older read
+ * (is there a grant already? is it public?) never decides. Throws NotFoundInStoreError when the
+ * client is gone.
  */
-export async function saveClientGrant(clients: Pick<ClientRepository, 'update'>, client: Client, scopes: string[] | undefined): Promise<Client> {
-  const updated = withClientGrant(client, scopes, new Date());
-  await clients.update(updated);
-  return updated;
+export async function saveClientGrant(
+  clients: Pick<ClientRepository, 'getStored' | 'update'>,
+  tenant: string,
+  clientId: string,
+  scopes: string[] | undefined,
+  allowed: (current: Client) => void = () => {},
+): Promise<Client> {
+  const now = new Date();
+  return updateClient(clients, tenant, clientId, (current) => {
+    allowed(current);
+    return withClientGrant(current, scopes, now);
+  });
 }

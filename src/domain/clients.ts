@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { updateClient } from './client_updates.js';
 import type { ClientRepository } from './ports.js';
 import type { AppType, Client, TokenEndpointAuthMethod } from './types.js';
 
@@ -149,16 +150,22 @@ export async function createClient(clients: ClientRepository, input: NewClientIn
 }
 
 /**
- * Replaces a confidential client's secret and returns the new one (shown once). The old secret stops
- * working at once. Throws when the client is public: it has no secret to rotate.
+ * Replaces a confidential client's secret and returns the client as stored with the new secret
+ * (shown once). The old secret stops working at once. The change is made to the client as stored
+ * (updateClient), so a write computed from an older read can neither undo it nor be undone by it.
+ * Throws NotFoundInStoreError when the client is gone, and when it is public (it has no secret to
+ * rotate), the error `publicClient` makes.
  */
-export async function rotateClientSecret(clients: ClientRepository, client: Client): Promise<string> {
-  if (isPublicClient(client)) throw new Error(`client ${client.clientId} is public and has no secret`);
+export async function rotateClientSecret(
+  clients: Pick<ClientRepository, 'getStored' | 'update'>,
+  tenant: string,
+  clientId: string,
+  publicClient: (client: Client) => Error = (client) => new Error(`client ${client.clientId} is public and has no secret`),
+): Promise<{ client: Client; clientSecret: string }> {
   const clientSecret = generateClientSecret();
-  await clients.update({
-    ...client,
-    clientSecretHash: hashClientSecret(clientSecret),
-    updatedAt: new Date().toISOString(),
+  const client = await updateClient(clients, tenant, clientId, (current) => {
+    if (isPublicClient(current)) throw publicClient(current);
+    return { ...current, clientSecretHash: hashClientSecret(clientSecret), updatedAt: new Date().toISOString() };
   });
-  return clientSecret;
+  return { client, clientSecret };
 }

@@ -24,11 +24,23 @@ export interface TenantRepository {
 }
 
 export interface ClientRepository {
+  /** Undefined when missing. May answer from the process's cache (store/cache/record_cache.ts). */
   get(tenant: string, clientId: string): Promise<Client | undefined>;
+  /**
+   * The client as stored now, never from a cache: what a change is computed from. Undefined when
+   * missing.
+   */
+  getStored(tenant: string, clientId: string): Promise<Client | undefined>;
   /** Throws AlreadyExistsError when the client id is taken in that tenant. */
   create(client: Client): Promise<void>;
-  /** Throws NotFoundInStoreError when it does not exist. */
-  update(client: Client): Promise<void>;
+  /**
+   * Replaces the record and returns it as stored (its revision moved on). Throws
+   * NotFoundInStoreError when missing, and StaleRecordError when the stored revision is not the one
+   * `client` carries: another write (from any process) came between the read `client` was made
+   * from and this one. Read-modify-write callers go through domain/client_updates.ts, which reads
+   * again and retries.
+   */
+  update(client: Client): Promise<Client>;
   /** False when there was nothing to delete. */
   delete(tenant: string, clientId: string): Promise<boolean>;
   /** Ordered by creation, oldest first. */
@@ -212,7 +224,7 @@ export class AlreadyExistsError extends Error {
   }
 }
 
-/** The record changed since the read an update was computed from (see UserRepository.update, AdminRepository.update). */
+/** The record changed since the read an update was computed from (see UserRepository.update, AdminRepository.update, ClientRepository.update). */
 export class StaleRecordError extends Error {
   constructor(what: string) {
     super(`${what} changed since it was read`);

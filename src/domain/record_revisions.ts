@@ -3,7 +3,7 @@ import { RecordBusyError } from '../errors/index.js';
 import { StaleRecordError } from './ports.js';
 
 /**
- * Optimistic concurrency for records updated by read-modify-write (users, admins): each record
+ * Optimistic concurrency for records updated by read-modify-write (users, admins, clients): each record
  * carries a `revision` (absent on records never updated: 0), a store's update refuses a record whose
  * revision is no longer the stored one (StaleRecordError), and the caller reads again and re-applies
  * its change (retryStale), so two writes computed from one read both count.

@@ -90,6 +90,13 @@ export interface Client {
   refreshTokenPolicy?: RefreshTokenPolicy;
   createdAt: string;
   updatedAt: string;
+  /**
+   * How many times the record was updated; the store's update refuses a client whose revision is
+   * not the stored one (StaleRecordError), so a change computed from an older read (a settings save
+   * on another worker) never writes back a secret or a grant changed since (a rotation, a
+   * revocation). Absent on records never updated since it existed: 0.
+   */
+  revision?: number;
 }
 
 /** Auth0's client refresh_token configuration, enforced by the refresh_token grant. */

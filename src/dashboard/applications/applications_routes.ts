@@ -4,13 +4,14 @@ import type { Store } from '../../store/store.js';
 import { MAX_APPLICATION_NAME_LENGTH, parseApplicationName } from '../../domain/application_name.js';
 import { originProblem, redirectUrlProblem } from '../../domain/application_urls.js';
 import { createClient, rotateClientSecret, isPublicClient, withGrantType } from '../../domain/clients.js';
-import type { Sealer } from '../../domain/ports.js';
+import { updateClient } from '../../domain/client_updates.js';
+import { NotFoundInStoreError, type Sealer } from '../../domain/ports.js';
 import { issuerOf, tenantUrl } from '../../domain/tenants.js';
 import type { Client } from '../../domain/types.js';
 import { NotFoundError } from '../../errors/index.js';
 import { APP_TYPE_LABELS, isAppType } from './app_types.js';
 import { keptName } from './kept_name.js';
-import { managementApiRoutes, managementApiSection, managementApiStateOf, type ManagementApiState } from './management_api_routes.js';
+import { holdsUnexpectedGrant, managementApiRoutes, managementApiSection, managementApiStateOf, type ManagementApiState } from './management_api_routes.js';
 import { logConfigChange } from '../config_change_log.js';
 import { checkboxField, textField, type FieldErrors } from '../form_fields.js';
 import { keepForOneView, takeForOneView } from '../shown_once.js';
@@ -24,12 +25,13 @@ interface NewCredentials {
 }
 
 /**
- * /manage/t/:tenant/applications: list, create, settings, secret rotation, deletion and a
- * machine-to-machine application's access to the Management API (management_api_routes.ts). Every POST
+ * /manage/t/:tenant/applications: list, create, settings, secret rotation, deletion and an
+ * application's access to the Management API (management_api_routes.ts). Every POST
  * answers with a redirect (Post/Redirect/Get), so reloading a page never creates or rotates twice.
  * A client secret is shown on exactly one view, of the credentials page a creation or rotation
  * redirects to; until then it waits sealed in the admin's session, never in a URL. The store keeps
- * only its hash.
+ * only its hash. Every change is made on the application as stored (changeClient: updateClient),
+ * never on the copy the page was shown from, so a change made meanwhile on another worker stays.
  */
 export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Config, 'publicUrl' | 'baseHost'>): Router {
   const router = Router({ mergeParams: true });
@@ -50,7 +52,9 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
   router.get('/', async (req, res) => {
     const { items } = await store.clients.list(tenantOf(res), { page: 0, perPage: 100 });
     const deleted = typeof req.query.deleted === 'string' ? req.query.deleted : undefined;
-    renderPage(res, 'applications', { title: 'Applications', section: 'applications', applications: items, labels: APP_TYPE_LABELS, deleted });
+    // Marked in the list: a grant the application's type does not explain is worth a look.
+    const unexpectedGrants = items.filter(holdsUnexpectedGrant).map((client) => client.clientId);
+    renderPage(res, 'applications', { title: 'Applications', section: 'applications', applications: items, labels: APP_TYPE_LABELS, deleted, unexpectedGrants });
   });
 
   router.get('/new', (_req, res) => {
@@ -117,16 +121,18 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
     if (!callbacks.ok || !logoutUrls.ok || !webOrigins.ok || !allowedOrigins.ok || !name.ok) {
       return showApplication(res, client, { errors, typed }, {}, 400);
     }
-    await store.clients.update({
-      ...client,
-      name: keptName(client.name, name.name),
+    // The form's fields replace the stored ones; the rest (the secret, a grant) is kept as stored
+    // now, not as read for this page: a rotation or revocation made meanwhile on another worker stays.
+    await changeClient(res, client.clientId, (current) => ({
+      ...current,
+      name: keptName(current.name, name.name),
       callbacks: callbacks.urls,
       allowedLogoutUrls: logoutUrls.urls,
       webOrigins: webOrigins.urls,
       allowedOrigins: allowedOrigins.urls,
-      grantTypes: client.appType === 'non_interactive' ? client.grantTypes : withGrantType(client.grantTypes, 'implicit', typed.implicit),
+      grantTypes: current.appType === 'non_interactive' ? current.grantTypes : withGrantType(current.grantTypes, 'implicit', typed.implicit),
       updatedAt: new Date().toISOString(),
-    });
+    }));
     await logConfigChange(store, req, res, { description: 'Update a client', method: 'PATCH', path: apiPathOf(client) });
     res.redirect(303, pathOf(req, client, '?saved=1'));
   });
@@ -157,7 +163,7 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
       const errors = { confirm: 'Tick the box to confirm that the current secret may stop working now.' };
       return renderPage(res, 'application_rotate', { title: `Rotate the secret of ${client.name}`, section: 'applications', client, errors }, 400);
     }
-    const clientSecret = await rotateClientSecret(store.clients, client);
+    const { clientSecret } = await rotateClientSecret(store.clients, client.tenant, client.clientId, noSecretToRotate).catch(notFoundAsPage);
     await logConfigChange(store, req, res, { description: 'Rotate a client secret', method: 'POST', path: apiPathOf(client, '/rotate-secret') });
     keepForOneView(req, sealer, credentialsKey(client), { event: 'rotated', clientSecret } satisfies NewCredentials);
     res.redirect(303, pathOf(req, client, '/credentials'));
@@ -176,15 +182,29 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
     res.redirect(303, `${req.baseUrl}?deleted=${encodeURIComponent(client.name)}`);
   });
 
-  router.use(managementApiRoutes(store, findClient, (res, client, api, status) => showApplication(res, client, {}, api, status)));
+  router.use(managementApiRoutes(store, findClient, changeClient, (res, client, api, status) => showApplication(res, client, {}, api, status)));
 
   async function confidentialClient(res: Response, clientId: string | undefined): Promise<Client> {
     const client = await findClient(res, clientId);
-    if (isPublicClient(client)) throw new NotFoundError('This application is public and has no secret to rotate.');
+    if (isPublicClient(client)) throw noSecretToRotate();
     return client;
   }
 
+  /** updateClient on one of the tenant's applications (domain/client_updates.ts); the not-found page when it is gone. */
+  function changeClient(res: Response, clientId: string, change: (current: Client) => Client): Promise<Client> {
+    return updateClient(store.clients, tenantOf(res), clientId, change).catch(notFoundAsPage);
+  }
+
   return router;
+}
+
+function noSecretToRotate(): NotFoundError {
+  return new NotFoundError('This application is public and has no secret to rotate.');
+}
+
+/** An application deleted between the page's read and its write: the page an unknown one gets. */
+function notFoundAsPage(error: unknown): never {
+  throw error instanceof NotFoundInStoreError ? new NotFoundError('This tenant has no such application.') : error;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { managementApiAudience } from '../../domain/tenants.js';
-import { clientGrantId, clientGrantRefusal, hasClientGrant, saveClientGrant } from '../../domain/client_grants.js';
+import { clientGrantId, clientGrantRefusal, hasClientGrant, withClientGrant } from '../../domain/client_grants.js';
 import { isManagementApiScope, MANAGEMENT_API_SCOPES } from '../../domain/management_scopes.js';
 import type { Client } from '../../domain/types.js';
 import type { Store } from '../../store/store.js';
@@ -36,15 +36,24 @@ export function managementApiStateOf(query: Request['query']): ManagementApiStat
 
 /**
  * The Management API section of an application's page: Auth0's APIs tab, for the one API a tenant
- * serves. Only a machine-to-machine application calls it; others get a one-line note.
+ * serves. A machine-to-machine application is offered it; any other application gets a one-line
+ * note, unless it holds a grant all the same (made through /api/v2/client-grants, or kept from when
+ * it was machine-to-machine): a grant that works is never hidden, and the section then says so
+ * plainly and offers its Revoke.
  */
 export function managementApiSection(client: Client, tenantAddress: string, state: ManagementApiState = {}) {
-  if (client.appType !== 'non_interactive') return { applies: false as const };
+  const machineToMachine = client.appType === 'non_interactive';
   const granted = hasClientGrant(client);
+  // The notice stays: a revocation that took away the only reason to show the section says it is done.
+  if (!machineToMachine && !granted) return { applies: false as const, notice: state.notice };
   const audience = managementApiAudience(tenantAddress);
   const ticked = state.selection === 'all' ? [...MANAGEMENT_API_SCOPES] : state.selection === 'none' ? [] : [...(state.ticked ?? client.managementScopes)];
   return {
     applies: true as const,
+    machineToMachine,
+    typeLabel: APP_TYPE_LABELS[client.appType],
+    /** Whether /oauth/token lets it use the grant now (its grant types allow client_credentials). */
+    clientCredentialsAllowed: client.grantTypes.includes('client_credentials'),
     refusal: clientGrantRefusal(client),
     granted,
     grantedScopes: client.managementScopes,
@@ -59,20 +68,33 @@ export function managementApiSection(client: Client, tenantAddress: string, stat
   };
 }
 
+/** Whether the application holds a Management API grant although it is not machine-to-machine (marked in the list). */
+export function holdsUnexpectedGrant(client: Client): boolean {
+  return client.appType !== 'non_interactive' && hasClientGrant(client);
+}
+
 /** Shows the application's page again, with the Management API section in the given state. */
 export type ShowApplication = (res: Response, client: Client, state: ManagementApiState, status: number) => void;
+
+/** A change to one of the tenant's applications, made on it as stored (domain/client_updates.ts). */
+export type ChangeClient = (res: Response, clientId: string, change: (current: Client) => Client) => Promise<Client>;
 
 /**
  * POST /:clientId/management-api (authorize, or update the permissions) and
  * /:clientId/management-api/revoke: the same client grant records and rules as POST, PATCH and
  * DELETE /api/v2/client-grants (domain/client_grants.ts), logged as those calls. The dashboard adds
- * two rules of its own: only a machine-to-machine application is offered the section, and a grant
- * saved here holds at least one permission, since a token that allows nothing is never what an
- * admin ticking boxes means (Revoke takes the access away).
+ * two rules of its own: only a machine-to-machine application is authorized here (a grant held by
+ * any other can still be updated and revoked), and a grant saved here holds at least one
+ * permission, since a token that allows nothing is never what an admin ticking boxes means (Revoke
+ * takes the access away).
+ *
+ * Each decision is made on the application as stored when it is written (changeClient), not on the
+ * page's read: a stale tab, or a change made meanwhile on another worker, is seen instead of undone.
  */
 export function managementApiRoutes(
   store: Store,
   findClient: (res: Response, clientId: string | undefined) => Promise<Client>,
+  changeClient: ChangeClient,
   showApplication: ShowApplication,
 ): Router {
   const router = Router({ mergeParams: true });
@@ -80,14 +102,8 @@ export function managementApiRoutes(
     `${req.baseUrl}/${encodeURIComponent(client.clientId)}?management_api=${notice}#management-api`;
   const grantPath = (client: Client) => `/api/v2/client-grants/${encodeURIComponent(clientGrantId(client.clientId))}`;
 
-  /** The application, when it may hold a grant; otherwise a page that says why, and undefined. */
-  async function grantableClient(req: Request, res: Response, clientId: string): Promise<Client | undefined> {
-    const client = await findClient(res, clientId);
-    const refusal = client.appType === 'non_interactive' ? clientGrantRefusal(client) : undefined;
-    if (client.appType === 'non_interactive' && !refusal) return client;
-    const why = refusal
-      ? `${refusal}: ${client.name} is public and has no secret to prove itself with.`
-      : `Only machine-to-machine applications call the Management API, and ${client.name} is of type ${APP_TYPE_LABELS[client.appType]}. Create a machine-to-machine application for your scripts instead.`;
+  /** The page that says why nothing was changed. */
+  function refuse(req: Request, res: Response, client: Client, why: string): void {
     renderPage(
       res,
       'message',
@@ -99,65 +115,54 @@ export function managementApiRoutes(
       },
       400,
     );
-    return undefined;
   }
 
   router.post('/:clientId/management-api', async (req, res) => {
-    const client = await grantableClient(req, res, req.params.clientId);
-    if (!client) return;
-    const granted = hasClientGrant(client);
+    const shown = await findClient(res, req.params.clientId);
     // The form says what it was shown as: a stale tab must not undo a revocation (or a grant) made meanwhile.
     const intent = textField(req.body, 'intent');
     const chosen = listField(req.body, 'scope');
     const known = chosen.filter(isManagementApiScope);
     const unknown = chosen.find((scope) => !isManagementApiScope(scope));
-
-    let problem: { status: number; message: string } | undefined;
-    if (intent === 'authorize' && granted) {
-      problem = {
-        status: 409,
-        message: `${client.name} was authorized meanwhile (in another tab or through the Management API), with ${describeScopes(client.managementScopes)}. The boxes show your choice: press Update permissions to replace its permissions with them.`,
-      };
-    } else if (intent === 'update' && !granted) {
-      problem = {
-        status: 409,
-        message: `${client.name}'s access to the Management API was revoked meanwhile (in another tab or through the Management API). Press Authorize to authorize it again with the permissions ticked.`,
-      };
-    } else if (unknown !== undefined) {
-      problem = { status: 400, message: `There is no permission ${JSON.stringify(unknown)}: tick permissions from the list.` };
-    } else if (known.length === 0) {
-      problem = {
-        status: 400,
-        message: granted
-          ? 'Tick at least one permission. To take the application’s access away, use Revoke access below.'
-          : 'Tick at least one permission: a token without any allows nothing.',
-      };
-    }
-    if (problem) return showApplication(res, client, { ticked: known, errors: { scope: problem.message } }, problem.status);
-
     const scopes = inListOrder(known);
-    await saveClientGrant(store.clients, client, scopes);
+
+    let outcome: { refused: string } | { problem: { status: number; message: string } } | { saved: 'authorized' | 'updated' } | undefined;
+    const client = await changeClient(res, shown.clientId, (current) => {
+      outcome = decideGrantSave(current, intent, known, unknown);
+      if (!('saved' in outcome)) return current;
+      return withClientGrant(current, scopes, new Date());
+    });
+    if (outcome === undefined) throw new Error('the grant save was never decided');
+    if ('refused' in outcome) return refuse(req, res, client, outcome.refused);
+    if ('problem' in outcome) return showApplication(res, client, { ticked: known, errors: { scope: outcome.problem.message } }, outcome.problem.status);
     await logConfigChange(
       store,
       req,
       res,
-      granted
+      outcome.saved === 'updated'
         ? { description: 'Update client grant', method: 'PATCH', path: grantPath(client), details: { client_id: client.clientId, scope: scopes } }
         : { description: 'Create client grant', method: 'POST', path: '/api/v2/client-grants', statusCode: 201, details: { client_id: client.clientId, scope: scopes } },
     );
-    res.redirect(303, pageOf(req, client, granted ? 'updated' : 'authorized'));
+    res.redirect(303, pageOf(req, client, outcome.saved));
   });
 
   router.post('/:clientId/management-api/revoke', async (req, res) => {
-    const client = await grantableClient(req, res, req.params.clientId);
-    if (!client) return;
-    // Revoked meanwhile: the admin's goal is met, and there is no change to log.
-    if (!hasClientGrant(client)) return res.redirect(303, pageOf(req, client, 'not-authorized'));
+    const shown = await findClient(res, req.params.clientId);
     if (!checkboxField(req.body, 'confirm')) {
+      // Revoked meanwhile: the admin's goal is met, and there is nothing to confirm.
+      if (!hasClientGrant(shown)) return res.redirect(303, pageOf(req, shown, 'not-authorized'));
       const errors = { confirm: 'Tick the box to confirm that the application’s tokens stop working now.' };
-      return showApplication(res, client, { errors }, 400);
+      return showApplication(res, shown, { errors }, 400);
     }
-    await saveClientGrant(store.clients, client, undefined);
+    // Any application holding a grant may lose it here, whatever its type: a grant that works is
+    // never one the dashboard cannot take away.
+    let held = false;
+    const client = await changeClient(res, shown.clientId, (current) => {
+      held = hasClientGrant(current);
+      return held ? withClientGrant(current, undefined, new Date()) : current;
+    });
+    // Revoked meanwhile: the admin's goal is met, and there is no change to log.
+    if (!held) return res.redirect(303, pageOf(req, client, 'not-authorized'));
     await logConfigChange(store, req, res, {
       description: 'Delete client grant',
       method: 'DELETE',
@@ -169,6 +174,55 @@ export function managementApiRoutes(
   });
 
   return router;
+}
+
+/**
+ * What a save of the permissions form does to the application as stored: refused outright (a
+ * public application; a new grant for one that is not machine-to-machine), shown again with a
+ * problem, or saved as a new grant or an update of the one it holds.
+ */
+function decideGrantSave(
+  client: Client,
+  intent: string,
+  known: readonly string[],
+  unknown: string | undefined,
+): { refused: string } | { problem: { status: number; message: string } } | { saved: 'authorized' | 'updated' } {
+  const granted = hasClientGrant(client);
+  if (!granted && client.appType !== 'non_interactive') {
+    return {
+      refused: `Only machine-to-machine applications call the Management API, and ${client.name} is of type ${APP_TYPE_LABELS[client.appType]}. Create a machine-to-machine application for your scripts instead.`,
+    };
+  }
+  const refusal = clientGrantRefusal(client);
+  if (refusal) return { refused: `${refusal}: ${client.name} is public and has no secret to prove itself with.` };
+  if (intent === 'authorize' && granted) {
+    return {
+      problem: {
+        status: 409,
+        message: `${client.name} was authorized meanwhile (in another tab or through the Management API), with ${describeScopes(client.managementScopes)}. The boxes show your choice: press Update permissions to replace its permissions with them.`,
+      },
+    };
+  }
+  if (intent === 'update' && !granted) {
+    return {
+      problem: {
+        status: 409,
+        message: `${client.name}'s access to the Management API was revoked meanwhile (in another tab or through the Management API). Press Authorize to authorize it again with the permissions ticked.`,
+      },
+    };
+  }
+  if (unknown !== undefined) return { problem: { status: 400, message: `There is no permission ${JSON.stringify(unknown)}: tick permissions from the list.` } };
+  if (known.length === 0) {
+    return {
+      problem: {
+        status: 400,
+        message: granted
+          ? 'Tick at least one permission. To take the application’s access away, use Revoke access below.'
+          : 'Tick at least one permission: a token without any allows nothing.',
+      },
+    };
+  }
+  return { saved: granted ? 'updated' : 'authorized' };
 }
 
 function describeScopes(scopes: readonly string[]): string {

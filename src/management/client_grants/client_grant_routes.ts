@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { managementApiAudience } from '../../domain/tenants.js';
 import { clientGrantId, clientGrantRefusal, clientIdOfGrant, hasClientGrant, saveClientGrant } from '../../domain/client_grants.js';
+import { NotFoundInStoreError } from '../../domain/ports.js';
 import type { Client } from '../../domain/types.js';
 import { BadRequestError, ConflictError, ResourceNotFoundError } from '../../errors/index.js';
 import type { Store } from '../../store/store.js';
@@ -15,14 +16,6 @@ import { clientGrantJson } from './client_grant.js';
 import { CLIENT_GRANT_FILTER_PARAMS, clientGrantListQuery, createClientGrantBody, updateClientGrantBody } from './client_grant_schemas.js';
 
 const audienceOf = (req: Request) => managementApiAudience(req.context.tenantUrl);
-
-async function existingGrant(req: Request, store: Store): Promise<Client> {
-  const id = pathParam(req, 'id');
-  const clientId = clientIdOfGrant(id);
-  const client = clientId === undefined ? undefined : await store.clients.get(req.context.tenant.name, clientId);
-  if (!client || !hasClientGrant(client)) throw new ResourceNotFoundError(`The client grant does not exist: ${id}`, 'inexistent_client_grant');
-  return client;
-}
 
 /** The grants the filters ask for: at most one per client, since the tenant serves one API. */
 async function grantsFor(req: Request, store: Store): Promise<Client[]> {
@@ -42,29 +35,57 @@ async function list(req: Request, _res: Response, { deps }: ManagementServices):
   );
 }
 
+/**
+ * Each change is decided on the client as stored (saveClientGrant): a grant created or revoked
+ * meanwhile, on this worker or another, is seen, and a rotation made meanwhile is kept.
+ */
 async function create(req: Request, _res: Response, { deps }: ManagementServices): Promise<ManagementReply> {
   const body = parseBody(createClientGrantBody, req.body);
   if (body.audience !== audienceOf(req)) {
     throw new BadRequestError(`Payload validation error: 'No API with identifier ${body.audience}; this tenant serves ${audienceOf(req)}' on property audience.`);
   }
-  const client = await deps.store.clients.get(req.context.tenant.name, body.client_id);
-  if (!client) throw new BadRequestError(`Payload validation error: 'No client with id ${body.client_id}' on property client_id.`);
-  const refusal = clientGrantRefusal(client);
-  if (refusal) throw new BadRequestError(`Payload validation error: '${refusal}' on property client_id.`);
-  if (hasClientGrant(client)) throw new ConflictError('A client grant for this client and audience already exists.', 'client_grant_conflict');
-  const granted = await saveClientGrant(deps.store.clients, client, body.scope);
+  const noClient = () => new BadRequestError(`Payload validation error: 'No client with id ${body.client_id}' on property client_id.`);
+  const granted = await orWhenMissing(noClient, () =>
+    saveClientGrant(deps.store.clients, req.context.tenant.name, body.client_id, body.scope, (client) => {
+      const refusal = clientGrantRefusal(client);
+      if (refusal) throw new BadRequestError(`Payload validation error: '${refusal}' on property client_id.`);
+      if (hasClientGrant(client)) throw new ConflictError('A client grant for this client and audience already exists.', 'client_grant_conflict');
+    }),
+  );
   return { status: 201, body: clientGrantJson(granted, audienceOf(req)) };
 }
 
 async function update(req: Request, _res: Response, { deps }: ManagementServices): Promise<ManagementReply> {
   const body = parseBody(updateClientGrantBody, req.body);
-  const granted = await saveClientGrant(deps.store.clients, await existingGrant(req, deps.store), body.scope);
+  const granted = await changeGrant(req, deps.store, body.scope);
   return { body: clientGrantJson(granted, audienceOf(req)) };
 }
 
 async function remove(req: Request, _res: Response, { deps }: ManagementServices): Promise<ManagementReply> {
-  await saveClientGrant(deps.store.clients, await existingGrant(req, deps.store), undefined);
+  await changeGrant(req, deps.store, undefined);
   return {};
+}
+
+/** Replaces the scopes of the `:id` grant (undefined: deletes it); its 404 when there is no such grant now. */
+async function changeGrant(req: Request, store: Store, scopes: string[] | undefined): Promise<Client> {
+  const id = pathParam(req, 'id');
+  const clientId = clientIdOfGrant(id);
+  const missing = () => new ResourceNotFoundError(`The client grant does not exist: ${id}`, 'inexistent_client_grant');
+  if (clientId === undefined) throw missing();
+  return orWhenMissing(missing, () =>
+    saveClientGrant(store.clients, req.context.tenant.name, clientId, scopes, (client) => {
+      if (!hasClientGrant(client)) throw missing();
+    }),
+  );
+}
+
+/** `write`, with `missing`'s error when the client is not in the store. */
+async function orWhenMissing<T>(missing: () => Error, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    throw error instanceof NotFoundInStoreError ? missing() : error;
+  }
 }
 
 export const clientGrantRoutes: ManagementRoute[] = [

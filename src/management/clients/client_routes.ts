@@ -1,10 +1,12 @@
 import type { Request } from 'express';
-import { createClient, isPublicClient, rotateClientSecret } from '../../domain/clients.js';
+import { updateClient } from '../../domain/client_updates.js';
+import { createClient, rotateClientSecret } from '../../domain/clients.js';
+import { NotFoundInStoreError } from '../../domain/ports.js';
 import type { Client } from '../../domain/types.js';
 import type { Store } from '../../store/store.js';
 import { BadRequestError } from '../../errors/index.js';
 import { PAGE_PARAMS, pageOf, pageReply, readPagination } from '../pagination.js';
-import { recordOr404 } from '../params.js';
+import { notFound, pathParam, recordOr404 } from '../params.js';
 import type { ManagementReply, ManagementRoute } from '../route.js';
 import type { ManagementServices } from '../services.js';
 import { parseBody } from '../validation.js';
@@ -67,13 +69,33 @@ async function create(req: Request, _res: unknown, { deps }: ManagementServices)
   return { status: 201, body: clientSecret ? clientJsonWithSecret(client, clientSecret) : clientJson(client) };
 }
 
+/**
+ * The PATCH is applied to the client as stored (updateClient): a rotation or a grant change made
+ * meanwhile, on this worker or another, is kept, and the PATCH is applied on top of it.
+ */
 async function update(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
   const body = parseBody(updateClientBody, req.body);
-  const before = await existingClient(req, deps.store);
-  const { client, clientSecret } = applyClientUpdate(before, body, new Date());
-  assertApplicationUrls(urlsChangedBy(body, before, client));
-  await deps.store.clients.update(client);
+  const now = new Date();
+  let clientSecret: string | undefined;
+  const client = await changeOr404(req, (tenant, id) =>
+    updateClient(deps.store.clients, tenant, id, (before) => {
+      const updated = applyClientUpdate(before, body, now);
+      assertApplicationUrls(urlsChangedBy(body, before, updated.client));
+      clientSecret = updated.clientSecret;
+      return updated.client;
+    }),
+  );
   return { body: clientSecret ? clientJsonWithSecret(client, clientSecret) : clientJson(client) };
+}
+
+/** A change to the `:id` client of the caller's tenant; its 404 when the store has no such client. */
+async function changeOr404<T>(req: Request, change: (tenant: string, id: string) => Promise<T>): Promise<T> {
+  const id = pathParam(req, 'id');
+  try {
+    return await change(req.context.tenant.name, id);
+  } catch (error) {
+    throw error instanceof NotFoundInStoreError ? notFound('client', id) : error;
+  }
 }
 
 async function remove(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
@@ -94,13 +116,9 @@ async function remove(req: Request, _res: unknown, { deps }: ManagementServices)
 }
 
 async function rotateSecret(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
-  const client = await existingClient(req, deps.store);
-  if (isPublicClient(client)) {
-    throw new BadRequestError('The client uses token_endpoint_auth_method "none" and has no secret to rotate.', 'invalid_body');
-  }
-  const clientSecret = await rotateClientSecret(deps.store.clients, client);
-  const rotated = await existingClient(req, deps.store);
-  return { body: clientJsonWithSecret(rotated, clientSecret) };
+  const publicClient = () => new BadRequestError('The client uses token_endpoint_auth_method "none" and has no secret to rotate.', 'invalid_body');
+  const { client, clientSecret } = await changeOr404(req, (tenant, id) => rotateClientSecret(deps.store.clients, tenant, id, publicClient));
+  return { body: clientJsonWithSecret(client, clientSecret) };
 }
 
 export const clientRoutes: ManagementRoute[] = [

@@ -104,8 +104,6 @@ export const createClientBody = z.strictObject({
   token_endpoint_auth_method: authMethod.optional(),
 });
 
-export type CreateClientBody = z.infer<typeof createClientBody>;
-
 export const updateClientBody = z.strictObject({
   ...settings,
   client_metadata: clientMetadataPatch.optional(),

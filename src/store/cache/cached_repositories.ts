@@ -25,6 +25,8 @@ export function cachedClients(inner: ClientRepository, version: ConfigVersion, m
   const cache = new RecordCache<Client>(version, metrics?.cache('clients'));
   return {
     get: (tenant, clientId) => cache.get(`${tenant}\u0000${clientId}`, () => inner.get(tenant, clientId)),
+    // A change is computed from the record as stored: a cached one may predate another process's write.
+    getStored: (tenant, clientId) => inner.getStored(tenant, clientId),
     create: (client) => written(inner.create(client), cache),
     update: (client) => written(inner.update(client), cache),
     delete: (tenant, clientId) => written(inner.delete(tenant, clientId), cache),

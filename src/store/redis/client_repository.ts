@@ -1,4 +1,5 @@
-import type { ClientRepository } from '../../domain/ports.js';
+import { StaleRecordError, type ClientRepository } from '../../domain/ports.js';
+import { isSameRevision, nextRevision } from '../../domain/record_revisions.js';
 import type { Client, Page, PageRequest } from '../../domain/types.js';
 import { pageWindow } from '../paging.js';
 import { createDocument, deleteDocument, readDocument, readDocuments, updateDocument } from './document_writer.js';
@@ -16,6 +17,11 @@ export class RedisClientRepository implements ClientRepository {
     return readDocument<Client>(this.client, this.keys.client(tenant, clientId));
   }
 
+  /** Every read here goes to Redis; the cache is a wrapper around this repository. */
+  async getStored(tenant: string, clientId: string): Promise<Client | undefined> {
+    return this.get(tenant, clientId);
+  }
+
   async create(client: Client): Promise<void> {
     await createDocument(
       this.client,
@@ -30,14 +36,16 @@ export class RedisClientRepository implements ClientRepository {
     );
   }
 
-  async update(client: Client): Promise<void> {
+  async update(client: Client): Promise<Client> {
     const key = this.keys.client(client.tenant, client.clientId);
-    await updateDocument<Client>(this.client, key, `client ${client.clientId}`, (_current, currentJson) => ({
-      key,
-      expect: currentJson,
-      doc: JSON.stringify(client),
-      owner: client.clientId,
-    }));
+    const stored = nextRevision(client);
+    await updateDocument<Client>(this.client, key, `client ${client.clientId}`, (current, currentJson) => {
+      // The compare-and-set makes the write atomic; the revision keeps the caller's change from
+      // replacing one written since its read (a rotation, a revocation), which a retry here would.
+      if (!isSameRevision(current, client)) throw new StaleRecordError(`client ${client.clientId}`);
+      return { key, expect: currentJson, doc: JSON.stringify(stored), owner: client.clientId };
+    });
+    return stored;
   }
 
   async delete(tenant: string, clientId: string): Promise<boolean> {

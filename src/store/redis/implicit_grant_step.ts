@@ -1,3 +1,4 @@
+import { updateClient } from '../../domain/client_updates.js';
 import { withImplicitGrant } from '../../domain/clients.js';
 import type { RedisStore } from './redis_store.js';
 
@@ -17,9 +18,9 @@ export async function grantImplicitToStoredClients(store: RedisStore): Promise<n
     for (let page = 0; ; page++) {
       const { items } = await store.clients.list(tenant.name, { page, perPage: PAGE });
       for (const client of items) {
-        const updated = withImplicitGrant(client);
-        if (!updated) continue;
-        await store.clients.update(updated);
+        if (!withImplicitGrant(client)) continue;
+        // Applied to the client as stored: an admin's change made meanwhile (another instance already serving) is kept.
+        await updateClient(store.clients, client.tenant, client.clientId, (current) => withImplicitGrant(current) ?? current);
         changed++;
       }
       if (items.length < PAGE) break;

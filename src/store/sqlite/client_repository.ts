@@ -1,4 +1,5 @@
-import { AlreadyExistsError, NotFoundInStoreError, type ClientRepository } from '../../domain/ports.js';
+import { AlreadyExistsError, NotFoundInStoreError, StaleRecordError, type ClientRepository } from '../../domain/ports.js';
+import { nextRevision } from '../../domain/record_revisions.js';
 import type { Client, Page, PageRequest } from '../../domain/types.js';
 import { pageWindow } from '../paging.js';
 import type { SqliteDatabase } from './database.js';
@@ -17,6 +18,11 @@ export class SqliteClientRepository implements ClientRepository {
     return docOf<Client>(this.db.prepare('SELECT doc FROM clients WHERE tenant = ? AND client_id = ?').get(tenant, clientId));
   }
 
+  /** Every read here goes to the database; the cache is a wrapper around this repository. */
+  async getStored(tenant: string, clientId: string): Promise<Client | undefined> {
+    return this.get(tenant, clientId);
+  }
+
   async create(client: Client): Promise<void> {
     const doc = JSON.stringify(client);
     return this.writes.write(() => {
@@ -28,11 +34,20 @@ export class SqliteClientRepository implements ClientRepository {
     });
   }
 
-  async update(client: Client): Promise<void> {
-    const doc = JSON.stringify(client);
+  /**
+   * Writes only over the revision `client` was read at (absent: 0, as on every client stored before
+   * revisions), in one statement, so no other process's write can land between the check and the write.
+   */
+  async update(client: Client): Promise<Client> {
+    const stored = nextRevision(client);
+    const doc = JSON.stringify(stored);
     return this.writes.write(() => {
-      const { changes } = this.db.prepare('UPDATE clients SET doc = ? WHERE tenant = ? AND client_id = ?').run(doc, client.tenant, client.clientId);
-      if (changes === 0) throw new NotFoundInStoreError(`client ${client.clientId}`);
+      const { changes } = this.db
+        .prepare("UPDATE clients SET doc = ? WHERE tenant = ? AND client_id = ? AND coalesce(json_extract(doc, '$.revision'), 0) = ?")
+        .run(doc, client.tenant, client.clientId, client.revision ?? 0);
+      if (changes > 0) return stored;
+      const exists = this.db.prepare('SELECT 1 FROM clients WHERE tenant = ? AND client_id = ?').get(client.tenant, client.clientId);
+      throw exists ? new StaleRecordError(`client ${client.clientId}`) : new NotFoundInStoreError(`client ${client.clientId}`);
     });
   }
 

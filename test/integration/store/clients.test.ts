@@ -1,5 +1,5 @@
 import { expect, it } from '@jest/globals';
-import { AlreadyExistsError, NotFoundInStoreError } from '../../../src/domain/ports.js';
+import { AlreadyExistsError, NotFoundInStoreError, StaleRecordError } from '../../../src/domain/ports.js';
 import { describeEachStore } from '../../support/stores.js';
 import { clientRecord, uniqueId } from './records.js';
 
@@ -30,6 +30,46 @@ describeEachStore('client repository', (h) => {
     await clients().update({ ...client, callbacks: ['https://new.example/cb'] });
     expect((await clients().get(tenant, client.clientId))?.callbacks).toEqual(['https://new.example/cb']);
     await expect(clients().update(clientRecord(tenant))).rejects.toBeInstanceOf(NotFoundInStoreError);
+  });
+
+  it('moves the revision on with each update, a client stored before revisions counting as revision 0', async () => {
+    const tenant = uniqueId('t');
+    const client = clientRecord(tenant);
+    expect(client.revision).toBeUndefined();
+    await clients().create(client);
+    const first = await clients().update({ ...client, name: 'Renamed' });
+    expect(first.revision).toBe(1);
+    const second = await clients().update({ ...first, name: 'Renamed again' });
+    expect(second.revision).toBe(2);
+    expect(await clients().getStored(tenant, client.clientId)).toEqual(second);
+    expect(await clients().get(tenant, client.clientId)).toEqual(second);
+  });
+
+  it('refuses an update computed from a read that another write has overtaken (StaleRecordError), and keeps that write', async () => {
+    const tenant = uniqueId('t');
+    const client = clientRecord(tenant, { clientSecretHash: 'a0'.repeat(32), managementScopes: ['read:users'], managementGrant: true });
+    await clients().create(client);
+    const read = await clients().getStored(tenant, client.clientId);
+    // A rotation and a revocation land after that read...
+    const rotated = await clients().update({ ...read!, clientSecretHash: 'b1'.repeat(32), managementScopes: [], managementGrant: false });
+    // ...and a settings save computed from it would write the old secret and grant back.
+    await expect(clients().update({ ...read!, callbacks: ['https://stale.example/cb'] })).rejects.toBeInstanceOf(StaleRecordError);
+    expect(await clients().getStored(tenant, client.clientId)).toEqual(rotated);
+  });
+
+  it('refuses an update from a stale cached read of another process, and reads the stored record past its cache', async () => {
+    const tenant = uniqueId('t');
+    const client = clientRecord(tenant, { clientSecretHash: 'a0'.repeat(32) });
+    await clients().create(client);
+    const other = await h.testStore().reopen();
+    // Cached here before the other process rotates the secret.
+    const cached = await clients().get(tenant, client.clientId);
+    const stored = await other.clients.getStored(tenant, client.clientId);
+    await other.clients.update({ ...stored!, clientSecretHash: 'b1'.repeat(32) });
+
+    expect((await clients().getStored(tenant, client.clientId))?.clientSecretHash).toBe('b1'.repeat(32));
+    await expect(clients().update({ ...cached!, name: 'Saved from a stale page' })).rejects.toBeInstanceOf(StaleRecordError);
+    expect((await other.clients.getStored(tenant, client.clientId))?.clientSecretHash).toBe('b1'.repeat(32));
   });
 
   it('deletes a client and reports whether there was one', async () => {

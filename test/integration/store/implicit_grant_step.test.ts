@@ -72,7 +72,8 @@ describeWithRedis('the implicit grant step, on Redis', () => {
       expect(await grantImplicitToStoredClients(store)).toBe(1);
       await expectUpgraded(store, clients);
 
-      await store.clients.update({ ...clients.web, grantTypes: ['authorization_code', 'refresh_token'] });
+      const upgraded = await store.clients.getStored(TENANT.name, clients.web.clientId);
+      await store.clients.update({ ...upgraded!, grantTypes: ['authorization_code', 'refresh_token'] });
       expect(await grantImplicitToStoredClients(store)).toBe(0);
       expect((await store.clients.get(TENANT.name, clients.web.clientId))?.grantTypes).toEqual(['authorization_code', 'refresh_token']);
     } finally {

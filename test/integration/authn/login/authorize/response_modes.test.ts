@@ -6,6 +6,7 @@ import { codeHash } from '../../../../../src/authn/tokens/code_hash.js';
 import { readFormPost } from '../../../../support/authn/form_post_page.js';
 import { describeEachStore } from '../../../../support/stores.js';
 import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel, useEmulator } from '../../../../support/authn/front_channel_fixture.js';
+import { storeClient } from '../../../../support/stored_client.js';
 
 const emulator = useEmulator('alice');
 
@@ -96,13 +97,13 @@ describeEachStore('/authorize response types and modes', (harness) => {
   });
 
   it("gives the front-channel id_token the lifetime of the client's jwt_configuration", async () => {
-    await fitgate.store.clients.update({ ...fitgate.webClient, idTokenLifetimeSeconds: 600 });
+    await storeClient(fitgate.store.clients, { ...fitgate.webClient, idTokenLifetimeSeconds: 600 });
     try {
       const { arrivedAt } = await login({ response_type: 'id_token', nonce: 'n-life' });
       const claims = await verifyIdToken(new URLSearchParams(arrivedAt?.hash.slice(1)).get('id_token')!);
       expect(claims.exp! - claims.iat!).toBe(600);
     } finally {
-      await fitgate.store.clients.update(fitgate.webClient);
+      await storeClient(fitgate.store.clients, fitgate.webClient);
     }
   });
 

@@ -5,6 +5,7 @@ import { CHALLENGE, VERIFIER } from '../../../../support/authn/back_channel_fixt
 import { cspDirective, readWebMessage } from '../../../../support/authn/web_message_page.js';
 import { describeEachStore } from '../../../../support/stores.js';
 import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel, useEmulator } from '../../../../support/authn/front_channel_fixture.js';
+import { storeClient } from '../../../../support/stored_client.js';
 
 const emulator = useEmulator('alice');
 const APP_ORIGIN = new URL(CLIENT_CALLBACK).origin;
@@ -18,7 +19,7 @@ describeEachStore('/authorize response_mode=web_message', (harness) => {
   let fitgate: FrontChannel;
   beforeAll(async () => {
     fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator: emulator() } });
-    await fitgate.store.clients.update({ ...fitgate.spaClient, webOrigins: [APP_ORIGIN] });
+    await storeClient(fitgate.store.clients, { ...fitgate.spaClient, webOrigins: [APP_ORIGIN] });
   });
   afterAll(() => fitgate.close());
 
@@ -148,21 +149,21 @@ describeEachStore('/authorize response_mode=web_message', (harness) => {
   it('refuses at /login/callback when the origin left the Allowed Web Origins during the login', async () => {
     const browser = fitgate.browser();
     const start = await browser.get(spaAuthorizeUrl({ connection: 'fitbit' }));
-    await fitgate.store.clients.update({ ...fitgate.spaClient, webOrigins: [] });
+    await storeClient(fitgate.store.clients, { ...fitgate.spaClient, webOrigins: [] });
     try {
       const { page } = await browser.follow(start.location!, CLIENT_CALLBACK);
       expect(page?.status).toBe(400);
       expect(page?.text).toContain('The application changed while you were logging in');
       expect(page?.text).not.toContain('authorization-response');
     } finally {
-      await fitgate.store.clients.update({ ...fitgate.spaClient, webOrigins: [APP_ORIGIN] });
+      await storeClient(fitgate.store.clients, { ...fitgate.spaClient, webOrigins: [APP_ORIGIN] });
     }
   });
 
   it('never names a wildcard in frame-ancestors: a stored callback and web origin whose host parses to "*.app.example" get a page', async () => {
     // The URL parser turns %2A into "*"; written to the store as the rule once let it through.
     const wildcard = 'https://%2A.app.example';
-    await fitgate.store.clients.update({
+    await storeClient(fitgate.store.clients, {
       ...fitgate.spaClient,
       callbacks: [...fitgate.spaClient.callbacks, `${wildcard}/callback`],
       webOrigins: [APP_ORIGIN, wildcard],
@@ -173,7 +174,7 @@ describeEachStore('/authorize response_mode=web_message', (harness) => {
       expect(page.text).not.toContain('authorization-response');
       expect(cspDirective(page.headers['content-security-policy'], 'frame-ancestors')).toBe("'none'");
     } finally {
-      await fitgate.store.clients.update({ ...fitgate.spaClient, webOrigins: [APP_ORIGIN] });
+      await storeClient(fitgate.store.clients, { ...fitgate.spaClient, webOrigins: [APP_ORIGIN] });
     }
   });
 });
