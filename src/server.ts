@@ -9,7 +9,7 @@ import { startPrimary } from './cluster/primary.js';
 import { proxiedSandbox } from './cluster/sandbox_proxy.js';
 import { isClusterWorker, joinCluster, type WorkerLink } from './cluster/worker.js';
 import { tagWithWorker } from './cluster/worker_header.js';
-import { configFromProcess, ConfigError, type Config } from './config/index.js';
+import { configFromProcess, ConfigError, sharedSecrets, type Config, type SharedSecrets } from './config/index.js';
 import { connectionPlugins } from './connections/registry.js';
 import { firstPasswordNotice, formatFirstPasswordNotice, type FirstPasswordNotice } from './dashboard/account/first_password_notice.js';
 import { bootstrap, type BootstrapResult } from './domain/bootstrap.js';
@@ -48,9 +48,9 @@ type Started = BootstrapResult & { firstPassword?: FirstPasswordNotice | undefin
  * exit code 1; nothing else here decides behaviour.
  */
 async function main(): Promise<void> {
+  if (isClusterWorker()) return serveAsWorker();
   const config = readConfig();
   const logger = createLogger({ level: config.logLevel });
-  if (isClusterWorker()) return serveAsWorker(config, logger);
   warnOfUnknownSettings(config, logger);
   await checkPortFree(config.port);
   // With workers this process only bootstraps; each worker counts its own (see serveAsWorker).
@@ -131,7 +131,14 @@ async function serve(
  */
 async function runWorkers(config: Config, logger: Logger, started: Started): Promise<void> {
   const sandbox = config.sandbox ? await hostSandbox() : undefined;
-  const workers = startPrimary({ workers: config.workers, logger, sandbox, stopBoundMs: WORKERS_STOP_BOUND_MS, workerEnvironment: secretsFor(config) });
+  const workers = startPrimary({
+    workers: config.workers,
+    logger,
+    sandbox,
+    stopBoundMs: WORKERS_STOP_BOUND_MS,
+    secrets: sharedSecrets(config),
+    workerEnvironment: WITHOUT_SECRETS,
+  });
   // Handlers at once: a signal during start-up still stops every worker.
   stopOnSignals((signal) => workers.stop(signal), logger);
   void workers.gaveUp.then((reason) => {
@@ -144,9 +151,14 @@ async function runWorkers(config: Config, logger: Logger, started: Started): Pro
   announce(config, port, started, logger);
 }
 
-/** A worker: set-up from the primary, its own store connection, the shared port; no bootstrap, no banner. */
-async function serveAsWorker(config: Config, logger: Logger): Promise<void> {
+/**
+ * A worker: set-up from the primary, its configuration with the primary's secrets, its own store
+ * connection, the shared port; no bootstrap, no banner.
+ */
+async function serveAsWorker(): Promise<void> {
   const link = await joinCluster();
+  const config = readConfig(link.secrets);
+  const logger = createLogger({ level: config.logLevel });
   try {
     const metrics = createPrometheusMetrics();
     // The primary set the store up before forking this worker: one it finds not set up was deleted
@@ -192,18 +204,15 @@ async function checkPortFree(port: number): Promise<void> {
 }
 
 /**
- * The secrets this primary read or generated, handed to each worker as if given in the environment:
- * a worker never generates its own. Generated into a data directory deleted while the workers run,
- * they would be a new install's beside the deleted one (a later start would take that directory for
- * a first start), and the workers' keys could differ from the primary's. The values are this user's
- * already, in master.key and session.secret or in the primary's own environment.
+ * The secrets this primary read or generated reach each worker in its set-up answer (sharedSecrets),
+ * used as if given in their variables: a worker never generates its own. Generated into a data
+ * directory deleted while the workers run, they would be a new install's beside the deleted one (a
+ * later start would take that directory for a first start), and the workers' keys could differ from
+ * the primary's. They are left out of the workers' environment, even when the primary was given them
+ * there: an environment stays readable in /proc/PID/environ and diagnostic reports for the process's
+ * lifetime, and every child inherits it.
  */
-function secretsFor(config: Config): Record<string, string> {
-  return {
-    FITGATE_MASTER_KEY: config.masterKeys.map((key) => key.toString('base64')).join(','),
-    FITGATE_SESSION_SECRETS: config.sessionSecrets.join(','),
-  };
-}
+const WITHOUT_SECRETS: Readonly<Record<string, undefined>> = { FITGATE_MASTER_KEY: undefined, FITGATE_SESSION_SECRETS: undefined };
 
 /** A misspelt FITGATE_ name is otherwise ignored without a word (FITGATE_SANBOX=off leaves the sandbox on). */
 function warnOfUnknownSettings(config: Config, logger: Logger): void {
@@ -230,9 +239,9 @@ async function serveMetrics(config: Config, logger: Logger, source: MetricsSourc
   return server;
 }
 
-function readConfig(): Config {
+function readConfig(shared?: SharedSecrets): Config {
   try {
-    return configFromProcess();
+    return configFromProcess(shared);
   } catch (error) {
     if (error instanceof ConfigError) fail(`configuration error: ${error.message}`);
     throw error;

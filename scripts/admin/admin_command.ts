@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { configFromProcess, ConfigError, type Config } from '../../src/config/index.js';
+import { join, resolve } from 'node:path';
+import { configFromProcess, ConfigError, NoFitgateDataError, type Config } from '../../src/config/index.js';
 import { openStore } from '../../src/store/open_store.js';
 import { DATABASE_FILE } from '../../src/store/sqlite/database.js';
 import type { Store } from '../../src/store/store.js';
@@ -34,22 +34,32 @@ export class AdminCommandError extends Error {
   }
 }
 
-/** The same configuration fitgate reads; a bad value is one line naming it, as at start-up. */
+/**
+ * The same configuration fitgate reads; a bad value is one line naming it, as at start-up. Every
+ * command works on an installation that exists, so nothing is created on the way: not the master
+ * key or session secret fitgate generates at its first start, not the data directory. A
+ * FITGATE_DATA_DIR without fitgate's database (a typo, another user's default ./data) is refused
+ * with its name, before anything is written there.
+ */
 export function readAdminConfig(): Config {
+  let config: Config;
   try {
-    return configFromProcess();
+    config = configFromProcess(undefined, { secretFiles: 'existing' });
   } catch (error) {
+    if (error instanceof NoFitgateDataError) throw new AdminCommandError(noFitgateData(error.dataDir));
     if (error instanceof ConfigError) throw new AdminCommandError(`configuration error: ${error.message}`);
     throw error;
   }
+  if (!config.redis && !existsSync(join(config.dataDir, DATABASE_FILE))) throw new AdminCommandError(noFitgateData(config.dataDir));
+  return config;
 }
 
-/** The store fitgate keeps its data in, for a command about data that must exist already (an admin). */
+function noFitgateData(dataDir: string): string {
+  return `no fitgate data in ${resolve(dataDir)}: check FITGATE_DATA_DIR (or REDIS_URL), as for npm start; nothing was written`;
+}
+
+/** The store fitgate keeps its data in (readAdminConfig made sure the embedded one exists). */
 export async function openExistingStore(config: Config): Promise<Store> {
-  // Opening the embedded store creates an empty database: not in a directory fitgate never used.
-  if (!config.redis && !existsSync(join(config.dataDir, DATABASE_FILE))) {
-    throw new AdminCommandError(`there is no fitgate database in ${config.dataDir}: set FITGATE_DATA_DIR (or REDIS_URL) as for npm start`);
-  }
   return openStore(config).catch((error: unknown) => {
     throw new AdminCommandError(`cannot open the store: ${(error as Error).message}`);
   });

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Config } from '../../src/config/index.js';
 import { masterKeyIds } from '../../src/store/sealing.js';
 import { BackupRefusedError, backupDatabase, type BackupReport } from '../../src/store/sqlite/backup.js';
@@ -25,7 +25,7 @@ export const command: AdminCommand = {
     }
     let report: BackupReport;
     try {
-      report = backupDatabase(config.dataDir, destination);
+      report = backupDatabase(config.dataDir, fromShellDirectory(destination));
     } catch (error) {
       if (error instanceof BackupRefusedError) throw new AdminCommandError(error.message);
       throw error;
@@ -42,6 +42,12 @@ function describeBackup(report: BackupReport, config: Config, io: AdminIo): void
     `It holds ${plural(tenants, 'tenant')}, ${plural(clients, 'application')}, ${plural(connections, 'connection')}, ` +
       `${plural(users, 'user')} and ${plural(admins, 'dashboard admin')} (schema version ${report.schemaVersion}).`,
   );
+  if (report.ticketsLeftOut > 0) {
+    io.out(
+      `It leaves out ${plural(report.ticketsLeftOut, 'pending set-password link')}: they stay valid on this fitgate, ` +
+        'and after a restore an admin still without a password needs a new link.',
+    );
+  }
 
   const configured = masterKeyIds(config.masterKeys);
   const needed = report.keyIds.length > 0 ? `key id${report.keyIds.length > 1 ? 's' : ''} ${report.keyIds.join(', ')}` : 'the master key';
@@ -59,6 +65,14 @@ function describeBackup(report: BackupReport, config: Config, io: AdminIo): void
   const sessionSecret = config.secretsFrom.sessionSecrets === 'environment' ? 'FITGATE_SESSION_SECRETS' : join(config.dataDir, 'session.secret');
   io.out(`Keep ${sessionSecret} too: it seals nothing at rest, but without it everyone signs in again after a restore.`);
   io.out('To restore: stop fitgate, remove fitgate.db-wal and fitgate.db-shm, put this file in place as fitgate.db, start (docs/operations.md#backup-and-restore).');
+}
+
+/**
+ * FILE as the operator meant it: relative to the shell's directory. `npm run` starts scripts in the
+ * package's root and says where it was called from in INIT_CWD; run directly, the process's own.
+ */
+function fromShellDirectory(file: string): string {
+  return resolve(process.env.INIT_CWD || process.cwd(), file);
 }
 
 function redisIsYours(config: Config, io: AdminIo): void {

@@ -1,8 +1,7 @@
 import { MissingMasterKeyError, reseal, type ResealProgress } from '../../src/domain/reseal.js';
 import { resealReportLines } from '../../src/domain/reseal_report.js';
-import { openStore } from '../../src/store/open_store.js';
 import { createSealer } from '../../src/store/sealing.js';
-import { AdminCommandError, readAdminConfig, type AdminCommand } from './admin_command.js';
+import { AdminCommandError, openExistingStore, readAdminConfig, type AdminCommand } from './admin_command.js';
 
 /** How often a long walk says how far it got. */
 const PROGRESS_EVERY_MS = 2000;
@@ -21,9 +20,7 @@ export const command: AdminCommand = {
     const { batchSize, forgetLost } = options(args);
     const config = readAdminConfig();
     const sealer = createSealer(config.masterKeys);
-    const store = await openStore(config).catch((error: unknown) => {
-      throw new AdminCommandError(`cannot open the store: ${(error as Error).message}`);
-    });
+    const store = await openExistingStore(config);
     try {
       io.out(`Re-sealing every sealed value under key id ${sealer.keyIds[0]} (the first key of FITGATE_MASTER_KEY)...`);
       let lastPrinted = Date.now();

@@ -1,3 +1,5 @@
+import type { SharedSecrets } from '../config/index.js';
+
 /** How a worker reaches the sandbox emulator the primary runs. */
 export interface SandboxLink {
   /** Loopback base URL of the primary's emulator host, e.g. "http://127.0.0.1:40123". */
@@ -24,9 +26,15 @@ export interface SandboxAppLink {
  */
 export const STORE_UNAVAILABLE_EXIT_CODE = 75;
 
-/** What the primary tells a worker before it opens its store. */
+/** What the primary tells a worker before it reads its configuration and opens its store. */
 export interface WorkerSetup {
   readonly sandbox: SandboxLink | undefined;
+  /**
+   * The primary's master keys and session secrets: sent here, never in the fork's environment,
+   * which stays readable in /proc/PID/environ and diagnostic reports for the worker's lifetime and
+   * is inherited by anything it spawns.
+   */
+  readonly secrets: SharedSecrets;
 }
 
 /** How many of the configured workers answered (each pinged its own store) within the bound. */

@@ -1,6 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
+import type { SharedSecrets } from '../config/index.js';
 import { Channel } from './channel.js';
 import { STORE_UNAVAILABLE_EXIT_CODE, type PrimaryQuestions, type SandboxLink, type WorkerQuestions, type WorkersReadiness } from './messages.js';
 import { RestartPolicy } from './restart_policy.js';
@@ -13,8 +14,10 @@ export interface PrimaryOptions {
   /** After a stop signal, how long workers get before they are killed. */
   readonly stopBoundMs: number;
   readonly restartPolicy?: RestartPolicy;
-  /** Variables every worker gets on top of the primary's environment. */
-  readonly workerEnvironment?: Readonly<Record<string, string>>;
+  /** What every worker gets in its set-up answer to build its configuration with (messages.ts). */
+  readonly secrets: SharedSecrets;
+  /** Variables every worker gets on top of the primary's environment; undefined leaves one out. */
+  readonly workerEnvironment?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface RunningCluster {
@@ -65,7 +68,10 @@ export function startPrimary(options: PrimaryOptions): RunningCluster {
     const channel = new Channel<WorkerQuestions, PrimaryQuestions>(worker);
     const member: Member = { worker, channel, slot, forkedAt: performance.now(), listening: false };
     members.set(worker.id, member);
-    channel.answer('setup', async () => ({ sandbox: options.sandbox && { url: options.sandbox.url, credentials: options.sandbox.credentials } }));
+    channel.answer('setup', async () => ({
+      sandbox: options.sandbox && { url: options.sandbox.url, credentials: options.sandbox.credentials },
+      secrets: options.secrets,
+    }));
     channel.answer('workers-ready', ({ timeoutMs }) => readiness(timeoutMs));
     channel.answer('sandbox-callback', async ({ callbackUrl }) => {
       if (!options.sandbox) throw new Error('the sandbox is off');

@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import { Channel, type IpcEndpoint } from './channel.js';
+import type { SharedSecrets } from '../config/index.js';
 import type { PrimaryQuestions, SandboxLink, WorkerQuestions, WorkersReadiness } from './messages.js';
 
 /** How long a worker waits for the primary's set-up answer; the primary answers at once. */
@@ -17,6 +18,8 @@ export function isClusterWorker(): boolean {
 /** A worker's line to the primary. */
 export interface WorkerLink {
   readonly sandbox: SandboxLink | undefined;
+  /** The primary's master keys and session secrets, for this worker's configuration. */
+  readonly secrets: SharedSecrets;
   /** How many workers answered with their store, as the primary counts them. */
   workersReady(timeoutMs: number): Promise<WorkersReadiness>;
   /** Lets the sandbox emulator send browsers back to this tenant callback. */
@@ -35,6 +38,7 @@ export async function joinCluster(): Promise<WorkerLink> {
   const setup = await channel.ask('setup', null, SETUP_BOUND_MS);
   return {
     sandbox: setup.sandbox,
+    secrets: setup.secrets,
     // The primary's own bound is shorter, so its count arrives before this question gives up.
     workersReady: (timeoutMs) => channel.ask('workers-ready', { timeoutMs: Math.floor(timeoutMs * 0.75) }, timeoutMs),
     allowSandboxCallback: async (callbackUrl) => {

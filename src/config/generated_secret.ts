@@ -1,19 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ConfigError } from './config_error.js';
 
 /**
  * Reads a secret kept in the data directory, creating it on first use. Only the embedded store uses
  * this: a single instance owns its data directory, so a generated key is as durable as the data it
  * seals. The file is written whole under a name of its own, then linked into place, which fails if
  * the name exists: two racing first starts cannot each keep a different key, and neither can read
- * a file the other has created but not yet written.
+ * a file the other has created but not yet written. With `create: false` (the admin commands, which
+ * work on an installation that exists) nothing is ever written: a missing file is a
+ * MissingSecretFileError, or a NoFitgateDataError when the directory holds no database either.
  */
-export function readOrCreateSecret(dataDir: string, fileName: string, bytes: number, options: { sealsData?: boolean } = {}): string {
+export function readOrCreateSecret(dataDir: string, fileName: string, bytes: number, options: { sealsData?: boolean; create?: boolean } = {}): string {
   const path = join(dataDir, fileName);
-  // A new key cannot open what the lost one sealed: writing one would only hide what went missing.
-  if (options.sealsData && !existsSync(path) && holdsDatabase(dataDir)) throw new MissingSecretFileError(path);
-  if (!existsSync(path)) keepNewSecret(dataDir, path, bytes);
+  if (!existsSync(path)) {
+    const database = holdsDatabase(dataDir);
+    // A new key cannot open what the lost one sealed: writing one would only hide what went missing.
+    if ((options.sealsData || options.create === false) && database) throw new MissingSecretFileError(path);
+    if (options.create === false) throw new NoFitgateDataError(dataDir);
+    keepNewSecret(dataDir, path, bytes);
+  }
   try {
     return readFileSync(path, 'utf8').trim();
   } catch (error) {
@@ -57,6 +64,14 @@ export class MissingSecretFileError extends Error {
   constructor(readonly path: string) {
     super(`${path} is missing`);
     this.name = 'MissingSecretFileError';
+  }
+}
+
+/** A data directory with neither fitgate's secrets nor its database, where nothing may be created. */
+export class NoFitgateDataError extends ConfigError {
+  constructor(readonly dataDir: string) {
+    super('FITGATE_DATA_DIR', `there is no fitgate data in ${dataDir}: check FITGATE_DATA_DIR`);
+    this.name = 'NoFitgateDataError';
   }
 }
 

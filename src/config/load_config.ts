@@ -7,12 +7,25 @@ import { MissingSecretFileError, readOrCreateSecret, SecretFileError, secretByte
 import { environmentSchema } from './schema.js';
 import { unknownSettings } from './unknown_settings.js';
 
+/** How loadConfig treats the secret files of the data directory. */
+export interface LoadConfigOptions {
+  /**
+   * "create" (fitgate's start): a missing master key or session secret is generated there.
+   * "existing" (the admin commands): they are only read, and nothing is written; a directory
+   * without them and without a database is a NoFitgateDataError (a wrong FITGATE_DATA_DIR must not
+   * become a second, empty installation with keys that open nothing).
+   */
+  readonly secretFiles?: 'create' | 'existing';
+}
+
 /**
  * Validates the environment and derives the configuration. Throws a ConfigError naming the first
  * bad variable. In embedded mode a missing master key or session secret is generated into the data
- * directory; with Redis (several instances) or in production they must be given.
+ * directory (unless `secretFiles` is "existing"); with Redis (several instances) or in production
+ * they must be given.
  */
-export function loadConfig(environment: Record<string, string | undefined>): Config {
+export function loadConfig(environment: Record<string, string | undefined>, options: LoadConfigOptions = {}): Config {
+  const create = options.secretFiles !== 'existing';
   const parsed = environmentSchema.safeParse(withoutBlanks(environment));
   if (!parsed.success) throw toConfigError(parsed.error);
   const env = parsed.data;
@@ -41,8 +54,8 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     throw new ConfigError('FITGATE_SANDBOX', 'cannot be on when NODE_ENV=production');
   }
 
-  const masterKeys = env.FITGATE_MASTER_KEY?.map((key) => Buffer.from(key, 'base64')) ?? [generatedMasterKey(env.FITGATE_DATA_DIR)];
-  const sessionSecrets = env.FITGATE_SESSION_SECRETS ?? [generatedSecret(env.FITGATE_DATA_DIR, 'session.secret', 48)];
+  const masterKeys = env.FITGATE_MASTER_KEY?.map((key) => Buffer.from(key, 'base64')) ?? [generatedMasterKey(env.FITGATE_DATA_DIR, create)];
+  const sessionSecrets = env.FITGATE_SESSION_SECRETS ?? [generatedSecret(env.FITGATE_DATA_DIR, 'session.secret', 48, { create })];
   const publicUrlText = env.FITGATE_PUBLIC_URL ?? defaultPublicUrl(env.PORT);
   const publicUrl = new URL(publicUrlText);
 
@@ -98,9 +111,9 @@ const FILE_PROBLEMS: Readonly<Record<string, string>> = {
  * The master key kept in the data directory. Generated only for a directory without a database yet:
  * a lost or damaged key file must be restored, since what it sealed opens under no other key.
  */
-function generatedMasterKey(dataDir: string): Buffer {
+function generatedMasterKey(dataDir: string, create: boolean): Buffer {
   const path = join(dataDir, 'master.key');
-  const text = generatedSecret(dataDir, 'master.key', 32, { sealsData: true });
+  const text = generatedSecret(dataDir, 'master.key', 32, { sealsData: true, create });
   try {
     return secretBytes(path, text, 32);
   } catch (error) {
@@ -117,10 +130,13 @@ const FIX_ACCESS: Readonly<Record<SecretFileError['action'], string>> = {
 const RESTORE_MASTER_KEY = 'restore it from your backup, or give the key as FITGATE_MASTER_KEY; a new key could not open what it sealed';
 
 /** A secret kept in the data directory; a directory that cannot hold it is a configuration error. */
-function generatedSecret(dataDir: string, fileName: string, bytes: number, options: { sealsData?: boolean } = {}): string {
+function generatedSecret(dataDir: string, fileName: string, bytes: number, options: { sealsData?: boolean; create: boolean }): string {
   try {
     return readOrCreateSecret(dataDir, fileName, bytes, options);
   } catch (error) {
+    if (error instanceof MissingSecretFileError && !options.sealsData) {
+      throw new ConfigError('FITGATE_DATA_DIR', `${error.path} is missing: start fitgate once, which creates it, or give the secret in its variable`);
+    }
     if (error instanceof MissingSecretFileError) {
       throw new ConfigError('FITGATE_DATA_DIR', `${error.path} is missing, and the database beside it was sealed with it: ${RESTORE_MASTER_KEY}`);
     }

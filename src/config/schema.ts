@@ -165,5 +165,3 @@ export const environmentSchema = z.object({
   /** Port of the standalone emulator (`npm run emulator`). */
   EMULATOR_PORT: port.default(4010),
 });
-
-export type Environment = z.infer<typeof environmentSchema>;

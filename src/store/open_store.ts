@@ -1,10 +1,10 @@
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { CacheLookupsSource } from './cache/record_cache.js';
 import type { Config } from '../config/index.js';
 import { openRedisStore } from './redis/open_redis_store.js';
-import { DATABASE_FILE } from './sqlite/database.js';
+import { DATA_DIRECTORY_MODE, DATABASE_FILE } from './sqlite/database.js';
 import { SqliteStore, type SqliteOpenOptions } from './sqlite/sqlite_store.js';
 import type { Store } from './store.js';
 
@@ -17,7 +17,11 @@ export async function openStore(config: Config, logger?: Logger, metrics?: Cache
   if (config.redis) return openRedisStore(config, config.redis, logger, metrics);
   try {
     // A store that must already be set up is not made here: not even its directory (open refuses it).
-    if (!options.requireSetUp) assertWritable(config.dataDir);
+    // Such an open is a cluster worker's, whose primary has already warned about the directory.
+    if (!options.requireSetUp) {
+      assertWritable(config.dataDir);
+      warnIfOpenToOthers(config.dataDir, logger);
+    }
     return SqliteStore.open(config.dataDir, logger, metrics, options);
   } catch (error) {
     throw new Error(`cannot open the embedded database in FITGATE_DATA_DIR (${config.dataDir}): ${firstLine(error)}`, {
@@ -32,7 +36,7 @@ export async function openStore(config: Config, logger?: Logger, metrics?: Cache
  * creates files beside the database, so the directory itself must be writable.
  */
 function assertWritable(dataDir: string): void {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: DATA_DIRECTORY_MODE });
   const database = join(dataDir, DATABASE_FILE);
   for (const path of existsSync(database) ? [dataDir, database] : [dataDir]) {
     try {
@@ -41,6 +45,24 @@ function assertWritable(dataDir: string): void {
       throw new Error(`${path} is not writable by this process; give it write access or set FITGATE_DATA_DIR to a writable directory`);
     }
   }
+}
+
+/**
+ * A data directory that other users may enter lets them see which files it holds and read any that
+ * is not 0600 (a copy someone put there; an earlier fitgate's database files until open makes them
+ * 0600); one they may write lets them replace or delete fitgate.db. fitgate creates it 0700; one that
+ * already exists is left as the operator made it (a mount point, a shared group may be deliberate),
+ * with a warning at each start that says how to close it, as for Redis settings that risk the data.
+ */
+function warnIfOpenToOthers(dataDir: string, logger: Logger | undefined): void {
+  const stats = statSync(dataDir, { throwIfNoEntry: false });
+  if (!stats?.isDirectory() || (stats.mode & 0o077) === 0) return;
+  const mode = (stats.mode & 0o777).toString(8).padStart(4, '0');
+  const path = resolve(dataDir);
+  logger?.warn(
+    { dataDir: path, mode },
+    `WARNING: the data directory ${path} is open to other users (mode ${mode}); it holds password hashes and users' details: run chmod 700 ${path}`,
+  );
 }
 
 function firstLine(error: unknown): string {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { credentialVersionOf } from '../../domain/admin_credentials.js';
+import { looksLikeTicket, setPasswordTicketKey } from '../../domain/set_password_ticket_key.js';
 import type { AdminAccount } from '../../domain/types.js';
 import type { Store } from '../../store/store.js';
 
@@ -8,6 +9,8 @@ import type { Store } from '../../store/store.js';
  * server, so the admin who issues one passes it on. A ticket is bound to the account's credential
  * version when it was issued: once a password is set (through this link or any other way) or a newer
  * link is issued, the version has moved on and every other open link of the account stops working.
+ * The store keeps the ticket's SHA-256 only (set_password_ticket_key.ts): the link itself is nowhere
+ * but in the URL handed on.
  */
 
 export const SET_PASSWORD_TICKET_TTL_SECONDS = 72 * 3600;
@@ -24,7 +27,7 @@ export interface SetPasswordTicket {
 export async function issueSetPasswordTicket(store: Store, admin: AdminAccount, issuedBy: string): Promise<string> {
   const ticket = randomBytes(32).toString('base64url');
   const record: SetPasswordTicket = { purpose: 'admin_set_password', email: admin.email, invitedBy: issuedBy, credentialVersion: credentialVersionOf(admin) };
-  await store.ephemeral.put('ticket', ticket, record, SET_PASSWORD_TICKET_TTL_SECONDS);
+  await store.ephemeral.put('ticket', setPasswordTicketKey(ticket), record, SET_PASSWORD_TICKET_TTL_SECONDS);
   return ticket;
 }
 
@@ -33,8 +36,8 @@ export async function issueSetPasswordTicket(store: Store, admin: AdminAccount, 
  * unknown, expired, used, not a set-password ticket, or replaced (see above).
  */
 export async function peekSetPasswordTicket(store: Store, ticket: string): Promise<AdminAccount | undefined> {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(ticket)) return undefined;
-  const record = await store.ephemeral.get<SetPasswordTicket>('ticket', ticket);
+  if (!looksLikeTicket(ticket)) return undefined;
+  const record = await store.ephemeral.get<SetPasswordTicket>('ticket', setPasswordTicketKey(ticket));
   return record?.purpose === 'admin_set_password' ? adminStillWaitingFor(store, record) : undefined;
 }
 
@@ -45,7 +48,7 @@ export async function peekSetPasswordTicket(store: Store, ticket: string): Promi
  * never before: a write that fails on the store's side leaves the link working for another try.
  */
 export async function dropSetPasswordTicket(store: Store, ticket: string): Promise<void> {
-  await store.ephemeral.delete('ticket', ticket);
+  await store.ephemeral.delete('ticket', setPasswordTicketKey(ticket));
 }
 
 /** The ticket's admin while it has no password and the ticket was issued under its current credential version. */

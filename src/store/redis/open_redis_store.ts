@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { CacheLookupsSource } from '../cache/record_cache.js';
 import type { Config } from '../../config/index.js';
 import { connectRedis } from './connect_redis.js';
+import { hashRawTicketKeys } from './hashed_ticket_keys_step.js';
 import { grantImplicitToStoredClients } from './implicit_grant_step.js';
 import { checkRedisSettings, type RedisSettingsReport } from './redis_settings.js';
 import { RedisStore } from './redis_store.js';
@@ -53,6 +54,11 @@ export async function openRedisStore(
     throw error;
   });
   if (granted > 0) logger?.info({ clients: granted }, 'clients stored before the implicit grant type existed keep their id_token responses: implicit added to their grant types');
+  const hashed = await hashRawTicketKeys(opened).catch(async (error: unknown) => {
+    await opened.close();
+    throw error;
+  });
+  if (hashed > 0) logger?.info({ tickets: hashed }, 'set-password links issued by an earlier fitgate are now stored by their SHA-256 only');
   opening.store = opened;
   // While the connection is down the reconnect hook above checks them once it is back.
   const recheckTimer = setInterval(() => client.isReady && void recheck(opened, logger), settingsRecheckMs).unref();

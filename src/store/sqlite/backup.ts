@@ -16,6 +16,8 @@ export interface BackupReport {
   readonly counts: { readonly tenants: number; readonly clients: number; readonly connections: number; readonly users: number; readonly admins: number };
   /** The master key ids the copy's sealed values need (signing keys, client secrets, upstream tokens). */
   readonly keyIds: readonly string[];
+  /** Pending set-password links removed from the copy (dropPendingTickets). */
+  readonly ticketsLeftOut: number;
 }
 
 /** A backup not taken, for a reason the operator can act on (said in one line). */
@@ -35,7 +37,7 @@ export class BackupRefusedError extends Error {
  * (it opens, SQLite's quick_check passes), fsynced (VACUUM INTO does not sync), and then linked to
  * the destination name, which fails if that name exists by then. So the destination is either
  * absent or a whole, checked copy, even if this process dies part-way. The copy is 0600: it holds
- * password hashes and sealed secrets.
+ * password hashes and sealed secrets. It holds no pending set-password link (dropPendingTickets).
  */
 export function backupDatabase(dataDir: string, destination: string): BackupReport {
   const source = join(dataDir, DATABASE_FILE);
@@ -53,13 +55,14 @@ export function backupDatabase(dataDir: string, destination: string): BackupRepo
     // umask's mode (0644), readable by others while it is written, and an open handle outlives a chmod.
     closeSync(openSync(partial, 'wx', 0o600));
     copySnapshot(source, partial);
-    const report = readCopy(source, partial, target);
+    const ticketsLeftOut = dropPendingTickets(partial);
+    const report = { ...readCopy(source, partial, target), ticketsLeftOut };
     syncFile(partial);
     publish(partial, target);
     syncDirectory(directory);
     return report;
   } finally {
-    rmSync(partial, { force: true });
+    for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(partial + suffix, { force: true });
   }
 }
 
@@ -78,8 +81,26 @@ function copySnapshot(source: string, partial: string): void {
   }
 }
 
+/**
+ * Removes the pending set-password links from the copy, before it is checked: each sets the password
+ * of an admin who has none yet, so a backup carrying them would be an admin account for whoever reads
+ * it, master key or not, and a restore would bring back links since replaced or used. Their keys are
+ * hashes, but their records name the admin. secure_delete zeroes the freed space rather than leaving
+ * the rows readable in it. After a restore, such an admin gets a new link (Admins, or reset-password).
+ */
+function dropPendingTickets(partial: string): number {
+  const copy = new Database(partial);
+  try {
+    if (copy.prepare("SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = 'ephemeral'").get() === undefined) return 0;
+    copy.pragma('secure_delete = ON');
+    return copy.prepare("DELETE FROM ephemeral WHERE kind = 'ticket'").run().changes;
+  } finally {
+    copy.close();
+  }
+}
+
 /** Reads the copy back: proof that it opens and is whole, and what to tell the operator it holds. */
-function readCopy(source: string, partial: string, target: string): BackupReport {
+function readCopy(source: string, partial: string, target: string): Omit<BackupReport, 'ticketsLeftOut'> {
   const copy = new Database(partial);
   try {
     const [check] = copy.pragma('quick_check') as Array<{ quick_check: string }>;

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'libsql';
 import { namingDamagedFile } from './damaged_file.js';
@@ -60,8 +60,9 @@ export const MEMORY_MAP_BYTES = 256 * 1024 * 1024;
 
 /** Opens (creating if needed) `<dataDir>/<file>` in WAL mode and brings its schema up to date. */
 export function openSqliteFile(dataDir: string, spec: SqliteFile, options: MigrationOptions = {}): SqliteDatabase {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: DATA_DIRECTORY_MODE });
   const path = join(dataDir, spec.file);
+  keepOwnerOnly(path);
   const db = new Database(path);
   try {
     // First: other processes on the same file (workers, a second instance, a CLI) may be writing.
@@ -80,6 +81,46 @@ export function openSqliteFile(dataDir: string, spec: SqliteFile, options: Migra
     const conflict = lockConflictOf(error);
     if (conflict) throw new SqliteFileLockedError(path, `waited ${OPEN_BUSY_TIMEOUT_MS / 1000} s`, { cause: conflict });
     throw namingDamagedFile(error, path);
+  }
+}
+
+/** The data directory's mode when fitgate creates it: its owner's only (it holds password hashes and the keys). */
+export const DATA_DIRECTORY_MODE = 0o700;
+
+/** The suffixes of the files SQLite keeps beside a database in WAL mode. */
+const COMPANION_SUFFIXES = ['-wal', '-shm'] as const;
+
+/**
+ * Makes `path` and the files beside it (-wal, -shm) readable and writable by their owner only: they
+ * hold password hashes, users' details and pending records. A missing database is created empty
+ * (SQLite opens an empty file as a new database) with mode 0600 before SQLite ever sees it, because
+ * SQLite's unix VFS creates the -wal, -shm and -journal files it makes later with the permission bits
+ * of the database file itself, whatever the umask: a 0600 database keeps its companions 0600 for as
+ * long as it lives, including those a checkpoint or another process recreates. The process-wide
+ * umask is left alone on purpose: it is shared by everything the process (or a library) creates, and
+ * tightening it for the duration of an open would race with any other file being written meanwhile.
+ * Files from an earlier fitgate (created with the umask's 0644) lose their group and other bits here;
+ * one owned by another user cannot be changed by this process and is left as it is (openStore warns
+ * about an open data directory).
+ */
+function keepOwnerOnly(path: string): void {
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+    return;
+  } catch (error) {
+    // A file that exists may still be refused creation with another code (EROFS on a read-only mount).
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST' && !existsSync(path)) throw error;
+  }
+  for (const file of [path, ...COMPANION_SUFFIXES.map((suffix) => path + suffix)]) {
+    const stats = statSync(file, { throwIfNoEntry: false });
+    if (!stats?.isFile() || (stats.mode & 0o077) === 0) continue;
+    try {
+      chmodSync(file, stats.mode & 0o7700);
+    } catch (error) {
+      // Another user's file (EPERM), a read-only mount (EROFS), or one removed since (ENOENT): nothing
+      // this process can or need do.
+      if (!['EPERM', 'EROFS', 'ENOENT'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    }
   }
 }
 

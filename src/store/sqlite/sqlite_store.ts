@@ -15,6 +15,7 @@ import { countCommits, type CommitCount } from './commit_counter.js';
 import { DATABASE_FILE, openDatabase, type SqliteDatabase } from './database.js';
 import { SqliteEphemeralStore } from './ephemeral_store.js';
 import { GroupCommit } from './group_commit.js';
+import { hashRawTicketKeys } from './hashed_ticket_keys.js';
 import { SqliteLockStore } from './lock_store.js';
 import { SqliteLogRepository } from './log_repository.js';
 import { MIGRATIONS } from './migrations.js';
@@ -90,6 +91,8 @@ export class SqliteStore implements Store {
         },
       });
       if (requireSetUp && !holdsFitgateData(durable)) throw new DatabaseNotSetUpError(durablePath, false);
+      const hashed = hashRawTicketKeys(durable);
+      if (hashed > 0) logger?.info({ tickets: hashed }, 'set-password links issued by an earlier fitgate are now stored by their SHA-256 only');
       return new SqliteStore(durable, shortLived, dataDir, logger, metrics);
     } catch (error) {
       durable?.close();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import Database from 'libsql';
+import { setPasswordTicketKey } from '../../../src/domain/set_password_ticket_key.js';
 import { masterKeyId } from '../../../src/store/sealing.js';
 import { DATABASE_FILE } from '../../../src/store/sqlite/database.js';
 import { freePort } from '../../support/free_port.js';
@@ -132,6 +133,48 @@ describe('npm run admin -- backup', () => {
     },
     SERVER_TEST_TIMEOUT_MS,
   );
+
+  it('leaves pending set-password links out of the copy, and the running fitgate keeps them', async () => {
+    // An invitation pending on the live service, as the dashboard keeps it (by the ticket's hash).
+    const key = setPasswordTicketKey(randomBytes(32).toString('base64url'));
+    const invitation = JSON.stringify({ purpose: 'admin_set_password', email: 'carol@pending.test', invitedBy: 'owner@example.com', credentialVersion: 0 });
+    const live = new Database(join(dataDir, DATABASE_FILE));
+    try {
+      live.pragma('busy_timeout = 5000');
+      live.prepare("INSERT INTO ephemeral (kind, key, value, expires_at) VALUES ('ticket', ?, ?, ?)").run(key, invitation, Date.now() + 3_600_000);
+    } finally {
+      live.close();
+    }
+
+    const destination = join(backups, 'without-links.db');
+    const run = await runAdmin(['backup', destination], { FITGATE_DATA_DIR: dataDir });
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(run.stdout).toContain('It leaves out 1 pending set-password link: they stay valid on this fitgate');
+
+    const copy = new Database(destination);
+    try {
+      expect((copy.prepare("SELECT count(*) AS n FROM ephemeral WHERE kind = 'ticket'").get() as { n: number }).n).toBe(0);
+    } finally {
+      copy.close();
+    }
+    // Not even in the file's free pages.
+    expect(readFileSync(destination).includes('carol@pending.test')).toBe(false);
+    expect(readdirSync(backups).filter((name) => name.startsWith('.') || name.includes('without-links.db-'))).toEqual([]);
+
+    const stillLive = new Database(join(dataDir, DATABASE_FILE));
+    try {
+      expect(stillLive.prepare("SELECT 1 AS found FROM ephemeral WHERE kind = 'ticket' AND key = ?").get(key)).toEqual(expect.objectContaining({ found: 1 }));
+    } finally {
+      stillLive.close();
+    }
+  }, SERVER_TEST_TIMEOUT_MS);
+
+  it("writes a relative FILE in the shell's directory (npm's INIT_CWD), not in the package's", async () => {
+    const run = await runAdmin(['backup', 'relative.db'], { FITGATE_DATA_DIR: dataDir, INIT_CWD: backups });
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(run.stdout).toContain(` to ${join(backups, 'relative.db')} (`);
+    expect(existsSync(join(backups, 'relative.db'))).toBe(true);
+  }, SERVER_TEST_TIMEOUT_MS);
 
   it('refuses a destination that exists, even an empty file or a directory, and leaves it as it was', async () => {
     for (const [name, content] of [

@@ -1,7 +1,7 @@
-import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { loadConfig } from '../../../src/config/index.js';
+import { loadConfig, NoFitgateDataError } from '../../../src/config/index.js';
 import { configErrorOf, tempDataDir } from './config_support.js';
 
 describe('secrets generated in embedded mode', () => {
@@ -71,5 +71,33 @@ describe('a master key file gone from a data directory that holds a database', (
     writeFileSync(join(dataDir, 'session.secret'), 'y'.repeat(48));
     writeFileSync(join(dataDir, 'some-other-tool.db'), '');
     expect(loadConfig({ FITGATE_DATA_DIR: dataDir }).masterKeys[0]?.length).toBe(32);
+  });
+});
+
+describe('secret files read only (secretFiles "existing", as the admin commands load the configuration)', () => {
+  it('writes nothing where there is no fitgate data, not even the directory, and says so naming it', () => {
+    const missing = join(tempDataDir(), 'not-here');
+    const empty = tempDataDir();
+    for (const dataDir of [missing, empty]) {
+      const failure = configErrorOf(() => loadConfig({ FITGATE_DATA_DIR: dataDir }, { secretFiles: 'existing' }));
+      expect(failure).toBeInstanceOf(NoFitgateDataError);
+      expect((failure as NoFitgateDataError).dataDir).toBe(dataDir);
+      expect(failure.message).toBe(`FITGATE_DATA_DIR: there is no fitgate data in ${dataDir}: check FITGATE_DATA_DIR`);
+    }
+    expect(existsSync(missing)).toBe(false);
+    expect(readdirSync(empty)).toEqual([]);
+  });
+
+  it('reads the secrets an installation has, and does not make a missing session secret beside its database', () => {
+    const dataDir = tempDataDir();
+    const created = loadConfig({ FITGATE_DATA_DIR: dataDir });
+    expect(loadConfig({ FITGATE_DATA_DIR: dataDir }, { secretFiles: 'existing' }).masterKeys).toEqual(created.masterKeys);
+
+    writeFileSync(join(dataDir, 'fitgate.db'), '');
+    rmSync(join(dataDir, 'session.secret'));
+    expect(configErrorOf(() => loadConfig({ FITGATE_DATA_DIR: dataDir }, { secretFiles: 'existing' })).message).toBe(
+      `FITGATE_DATA_DIR: ${join(dataDir, 'session.secret')} is missing: start fitgate once, which creates it, or give the secret in its variable`,
+    );
+    expect(existsSync(join(dataDir, 'session.secret'))).toBe(false);
   });
 });

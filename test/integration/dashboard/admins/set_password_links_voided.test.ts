@@ -3,6 +3,7 @@ import request from 'supertest';
 import { setAdminPassword } from '../../../../src/dashboard/account/admin_password.js';
 import { issueSetPasswordTicket, SET_PASSWORD_TICKET_TTL_SECONDS, type SetPasswordTicket } from '../../../../src/dashboard/admins/set_password_tickets.js';
 import { verifyPassword } from '../../../../src/domain/passwords.js';
+import { setPasswordTicketKey } from '../../../../src/domain/set_password_ticket_key.js';
 import type { AdminAccount } from '../../../../src/domain/types.js';
 import { describeEachStore } from '../../../support/stores.js';
 import { csrfTokenOf, HOST, useDashboardOnStore } from '../dashboard_harness.js';
@@ -56,7 +57,7 @@ describeEachStore('set-password links that stop working', (stores) => {
     const admin = await pending('old@example.com');
     const ticket = 'L'.repeat(43);
     const unbound: SetPasswordTicket = { purpose: 'admin_set_password', email: admin.email, invitedBy: 'owner@example.com' };
-    await harness().store.ephemeral.put('ticket', ticket, unbound, SET_PASSWORD_TICKET_TTL_SECONDS);
+    await harness().store.ephemeral.put('ticket', setPasswordTicketKey(ticket), unbound, SET_PASSWORD_TICKET_TTL_SECONDS);
     expect(await setPassword(ticket, 'someone chose this')).toBe(404);
   });
 });
