@@ -25,13 +25,11 @@ export interface ConnectionPlugin {
    * dashboard's settings form (both come here, so the same input gets the same verdict), and fills
    * in the plugin's defaults for what was left out. The success value is what the host stores as
    * the connection's options (ConnectionSettings: anything else on it is dropped); `profileSync` is
-   * the host's own setting, which it judges itself and never sends here. A refusal names the
-   * setting in `field` ("api", "clientId", "clientSecret", "scope", or "scope.2" for one name of the
-   * list) and says what is wrong in `message`, a phrase the host shows after the setting's name
-   * ("must list at least one scope"): the dashboard beside that field, the Management API as
-   * `'<message>' on property options.<client_id, scope, ...>`.
+   * the host's own setting, which it judges itself and never sends here. A refusal lists every
+   * problem found, not only the first, so that an admin fixes them in one Save (the dashboard cannot
+   * give a typed secret back): rules across settings run alongside each setting's own checks.
    */
-  parseSettings(input: ConnectionSettingsInput): { ok: true; value: ConnectionSettings } | { ok: false; field: string; message: string };
+  parseSettings(input: ConnectionSettingsInput): ParsedConnectionSettings;
   /** Permissions an admin can tick, with the upstream scopes each maps to per mode. */
   permissions(api: string): readonly PluginPermission[];
   /**
@@ -273,10 +271,11 @@ export interface PluginFailChallenge {
  * The kinds a failed TRY is explained by (explainFailure): every PluginErrorKind, and those the
  * host finds itself. `unknown_client`: the upstream's authorize page refused the client id (an
  * `invalid_client` before any secret was sent); `expired`: the TRY's state is gone or was used;
- * `not_configured`: no client id and no sandbox, so nothing to try; `unknown`: a failure that is
- * no plugin's (fitgate's own, or one breaking the contract above).
+ * `not_configured`: no client id and no sandbox, so nothing to try; `secret_unreadable`: the stored
+ * client secret cannot be opened (sealed under a master key no longer configured); `unknown`: a
+ * failure that is no plugin's (fitgate's own, or one breaking the contract above).
  */
-export type TryFailureKind = PluginErrorKind | 'unknown_client' | 'expired' | 'not_configured' | 'unknown';
+export type TryFailureKind = PluginErrorKind | 'unknown_client' | 'expired' | 'not_configured' | 'secret_unreadable' | 'unknown';
 
 /**
  * The settings an admin sent, as parseSettings receives them: each one absent when not given, so
@@ -293,6 +292,28 @@ export interface ConnectionSettingsInput {
   /** Meant as permission names (`permissions(api)`), possibly repeated: refuse an unknown one. */
   readonly scope?: readonly string[];
 }
+
+/**
+ * One problem parseSettings found. `field` names the setting of the input ("api", "clientId",
+ * "clientSecret", "scope", or "scope.2" for one name of the list); `message` says what is wrong, a
+ * phrase the host shows after the setting's name ("must list at least one permission"): the
+ * dashboard beside that field ("Permissions: must list ..."), the Management API as
+ * `'<message>' on property options.<client_id, scope, ...>`. Word it with the names the admin sees
+ * (an API's `name`, "permission"), not internal ids.
+ */
+export interface SettingsIssue {
+  readonly field: string;
+  readonly message: string;
+}
+
+/**
+ * parseSettings' verdict: the settings to store, or every problem found, at least one, in the order
+ * the admin should read them (the Management API, which names one property as Auth0 does, reports
+ * the first; the dashboard shows each beside its field).
+ */
+export type ParsedConnectionSettings =
+  | { readonly ok: true; readonly value: ConnectionSettings }
+  | { readonly ok: false; readonly issues: readonly [SettingsIssue, ...SettingsIssue[]] };
 
 /** A connection's settings as parseSettings accepts them: the options the host stores, but for its own profileSync. */
 export interface ConnectionSettings {

@@ -1,4 +1,5 @@
-import type { ConnectionPlugin } from '../connections/plugin.js';
+import type { ConnectionPlugin, SettingsIssue } from '../connections/plugin.js';
+import { credentialCharactersProblem } from './credential_characters.js';
 import type { Sealer } from './ports.js';
 import type { ConnectionOptions, ProfileSyncMode } from './types.js';
 
@@ -17,9 +18,11 @@ import type { ConnectionOptions, ProfileSyncMode } from './types.js';
  *   the plugin's own rule then decides whether that client may have none (a public client) or is
  *   refused until its own secret is given. Without a client id there is no upstream client to keep
  *   it for.
- * - Inside a client id or secret, a control character (a NUL, a tab or line break in the middle, an
- *   escape) is refused: no upstream issues one, so it can only be a copying accident, which stored
- *   would fail every login later with the upstream's invalid_client rather than here.
+ * - Inside a client id or secret, a character outside printable ASCII (RFC 6749's VSCHAR: a NUL, a
+ *   tab or line break in the middle, a zero-width space, a byte order mark, a bidirectional override,
+ *   a non-ASCII letter) is refused, naming which and where (credential_characters.ts): no upstream
+ *   issues one, so it can only be a copying accident, which stored would fail every login later with
+ *   the upstream's invalid_client rather than here.
  */
 
 /** What an admin sent, in the settings' names; what is left out takes the plugin's default (profileSync: the host's). */
@@ -35,16 +38,16 @@ export type ParseSettings = ConnectionPlugin['parseSettings'];
 
 const PROFILE_SYNC_MODES: readonly ProfileSyncMode[] = ['on_each_login', 'on_first_login'];
 
-// eslint-disable-next-line no-control-regex -- the control characters are what this finds
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
-const CONTROL_CHARACTER_PROBLEM = 'must not contain a control character (a line break, tab or invisible character copied with it)';
-
-export type ConnectionOptionsResult = { ok: true; options: ConnectionOptions } | { ok: false; field: string; message: string };
+/** The options to store, or every problem found (at least one), each naming its setting ("clientId", "scope.2"). */
+export type ConnectionOptionsResult = { ok: true; options: ConnectionOptions } | { ok: false; issues: readonly [SettingsIssue, ...SettingsIssue[]] };
 
 /** Said after the plugin's complaint about a missing secret when the stored one was not kept. */
 export const SECRET_NOT_CARRIED_OVER = 'the stored secret belongs to the previous client ID or API and is not kept for another';
 
-/** The options to store, sealed, or the plugin's complaint naming its setting ("clientId", "scope.2"). */
+/**
+ * The options to store, sealed, or every complaint, in this order: a character no upstream issues
+ * in a credential, the plugin's (every one, so an admin fixes them all in one go), profileSync's.
+ */
 export function connectionOptionsFrom(
   sent: SentConnectionSettings,
   stored: ConnectionOptions | undefined,
@@ -53,8 +56,11 @@ export function connectionOptionsFrom(
 ): ConnectionOptionsResult {
   const clientId = givenText(sent.clientId);
   const newSecret = givenText(sent.clientSecret);
-  if (clientId !== undefined && CONTROL_CHARACTER.test(clientId)) return { ok: false, field: 'clientId', message: CONTROL_CHARACTER_PROBLEM };
-  if (newSecret !== undefined && CONTROL_CHARACTER.test(newSecret)) return { ok: false, field: 'clientSecret', message: CONTROL_CHARACTER_PROBLEM };
+  const issues: SettingsIssue[] = [];
+  const clientIdProblem = clientId === undefined ? undefined : credentialCharactersProblem(clientId);
+  if (clientIdProblem) issues.push({ field: 'clientId', message: clientIdProblem });
+  const secretProblem = newSecret === undefined ? undefined : credentialCharactersProblem(newSecret);
+  if (secretProblem) issues.push({ field: 'clientSecret', message: secretProblem });
   const parse = (clientSecret: string | undefined) =>
     parseSettings({
       ...(sent.api !== undefined && { api: sent.api }),
@@ -72,15 +78,17 @@ export function connectionOptionsFrom(
     keptSecret = undefined;
     parsed = parse(undefined);
   }
-  if (!parsed.ok) {
-    const leftBehind = stored?.clientSecret !== undefined && newSecret === undefined && clientId !== undefined && keptSecret === undefined;
-    return leftBehind && parsed.field === 'clientSecret' ? { ...parsed, message: `${parsed.message}; ${SECRET_NOT_CARRIED_OVER}` } : parsed;
-  }
-
-  // After the plugin's verdict: a request wrong in one of its settings and in this one is refused for
-  // the plugin's setting, as it was while the plugin judged profileSync after its own settings.
+  const leftBehind = stored?.clientSecret !== undefined && newSecret === undefined && clientId !== undefined && keptSecret === undefined;
+  const pluginIssues = parsed.ok
+    ? []
+    : parsed.issues.map((issue) => (leftBehind && issue.field === 'clientSecret' ? { ...issue, message: `${issue.message}; ${SECRET_NOT_CARRIED_OVER}` } : issue));
+  // After the plugin's settings: a request wrong in one of them and in this one names the plugin's
+  // setting first, as it did while the plugin judged profileSync after its own settings.
   const profileSync = sent.profileSync ?? 'on_each_login';
-  if (!isProfileSyncMode(profileSync)) return { ok: false, field: 'profileSync', message: 'must be "on_each_login" or "on_first_login"' };
+  const syncIssues = isProfileSyncMode(profileSync) ? [] : [{ field: 'profileSync', message: 'must be "on_each_login" or "on_first_login"' }];
+  const [first, ...rest] = [...issues, ...pluginIssues, ...syncIssues];
+  // Each refusal (the plugin's, profileSync's) put its issue in the list, so `first` is there then.
+  if (first || !parsed.ok || !isProfileSyncMode(profileSync)) return { ok: false, issues: [first!, ...rest] };
 
   const { value } = parsed;
   const options: ConnectionOptions = { api: value.api, scope: [...value.scope], profileSync };

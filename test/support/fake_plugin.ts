@@ -1,5 +1,5 @@
 import OAuth2Strategy from 'passport-oauth2';
-import type { ConnectionPlugin, PermissionArea, PluginFailure, PluginPermission, PluginProfile } from '../../src/connections/plugin.js';
+import type { ConnectionPlugin, PermissionArea, PluginFailure, PluginPermission, PluginProfile, SettingsIssue } from '../../src/connections/plugin.js';
 
 /** The fake plugin's API ids, recommended first. */
 export const ACME_APIS = ['acme-v2', 'acme-v1'] as const;
@@ -30,11 +30,15 @@ function permissionAreas(api: string): PermissionArea[] {
 
 const parseSettings: ConnectionPlugin['parseSettings'] = (given) => {
   const api = given.api ?? ACME_APIS[0];
-  if (!(ACME_APIS as readonly string[]).includes(api)) return { ok: false, field: 'api', message: 'must be "acme-v2" or "acme-v1"' };
   const scope = given.scope ?? ['steps'];
-  if (scope.length === 0) return { ok: false, field: 'scope', message: 'must list at least one scope' };
-  const unknown = scope.findIndex((name) => !PERMISSIONS.some((permission) => permission.name === name));
-  if (unknown >= 0) return { ok: false, field: `scope.${unknown}`, message: `unknown Acme scope ${JSON.stringify(scope[unknown])}` };
+  const issues: SettingsIssue[] = [];
+  if (!(ACME_APIS as readonly string[]).includes(api)) issues.push({ field: 'api', message: 'must be "acme-v2" or "acme-v1"' });
+  if (scope.length === 0) issues.push({ field: 'scope', message: 'must list at least one permission' });
+  scope.forEach((name, index) => {
+    if (!PERMISSIONS.some((permission) => permission.name === name)) issues.push({ field: `scope.${index}`, message: `unknown Acme permission ${JSON.stringify(name)}` });
+  });
+  const [first, ...rest] = issues;
+  if (first) return { ok: false, issues: [first, ...rest] };
   return {
     ok: true,
     value: { api, scope, ...(given.clientId && { clientId: given.clientId }), ...(given.clientSecret && { clientSecret: given.clientSecret }) },
@@ -90,6 +94,9 @@ export function fakePlugin(hooks: Pick<ConnectionPlugin, 'readAuthorizeRefusal'>
 export function acmeFailure(failure: PluginFailure): PluginFailure {
   return { ...failure };
 }
+
+/** The value of the profile field acmeOAuth2Plugin's strategy adds beyond PluginProfile's. */
+export const UNDECLARED_PROFILE_VALUE = 'acme-undeclared-profile-field';
 
 /** How the Acme plugin's OAuth 2.0 strategy (acmeOAuth2Plugin) reaches its upstream. */
 export interface AcmeOAuth2Options {
@@ -158,7 +165,16 @@ export function acmeOAuth2Plugin(options: AcmeOAuth2Options): ConnectionPlugin {
             const raw = await response.text();
             if (!response.ok) throw new Error(`/me answered ${response.status}`);
             const json = JSON.parse(raw) as { id: string; firstname: string; lastname: string };
-            const profile: PluginProfile = { provider: 'acme', id: json.id, displayName: `${json.firstname} ${json.lastname}`, _json: json, _raw: raw };
+            // Like Strava's strategy (its `athlete`), a field PluginProfile does not declare: the host
+            // neither shows nor stores it.
+            const profile: PluginProfile & { athlete: { badge: string } } = {
+              provider: 'acme',
+              id: json.id,
+              displayName: `${json.firstname} ${json.lastname}`,
+              athlete: { badge: UNDECLARED_PROFILE_VALUE },
+              _json: json,
+              _raw: raw,
+            };
             done(null, profile);
           })
           .catch(done);

@@ -43,10 +43,13 @@ export function accountRoutes(deps: Pick<AppDeps, 'store' | 'logger' | 'config'>
       await limiter.failed(admin.email);
       await logAdminActivity(deps, req, 'password_change_failed', admin.email, admin.tenants);
       errors.current_password = 'This is not your current password.';
-    } else if (password.length < MIN_PASSWORD_LENGTH) errors.password = `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
+    }
+    // Judged whatever the current password's verdict, and reported with it in one answer: these
+    // compare what was typed, so they tell nothing about the current password.
+    if (password.length < MIN_PASSWORD_LENGTH) errors.password = `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
     // The same password again would sign out the other sessions and tick "change the generated password" while changing nothing.
     else if (password === current) errors.password = 'Choose a password other than your current one.';
-    else if (rawField(req.body, 'confirm') !== password) errors.confirm = 'The two passwords differ.';
+    if (rawField(req.body, 'confirm') !== password) errors.confirm = 'The two passwords differ.';
     if (Object.keys(errors).length > 0) return renderPage(res, 'account', page({ errors }), 400);
 
     await limiter.succeeded(admin.email);

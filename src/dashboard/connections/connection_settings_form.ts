@@ -57,8 +57,8 @@ export function secretNotSavedNotice(body: FormBody, errors: FieldErrors): strin
 }
 
 /**
- * Validates the form with the plugin and returns the options to store, or the plugin's complaint
- * placed next to the form field it is about.
+ * Validates the form with the plugin and returns the options to store, or every complaint placed
+ * next to the form field it is about (two about one field side by side), so one Save shows them all.
  */
 export function settingsFromForm(
   form: SettingsForm,
@@ -75,8 +75,12 @@ export function settingsFromForm(
     sealer,
   );
   if (result.ok) return result;
-  const field = formFieldOf(result.field);
-  return { ok: false, errors: { [field]: `${FIELD_LABELS[field] ?? 'Settings'}: ${result.message}` } };
+  const errors: FieldErrors = {};
+  for (const issue of result.issues) {
+    const field = formFieldOf(issue.field);
+    errors[field] = errors[field] === undefined ? `${FIELD_LABELS[field] ?? 'Settings'}: ${issue.message}` : `${errors[field]}; ${issue.message}`;
+  }
+  return { ok: false, errors };
 }
 
 const FIELD_LABELS: Readonly<Record<string, string>> = {

@@ -36,7 +36,9 @@ export function replaceConnectionOptions(
     sealer,
   );
   if (!result.ok) {
-    throw new BadRequestError(`Payload validation error: '${result.message}' on property options.${optionOf(result.field)}.`);
+    // Auth0 names one property per refusal, as parseBody does: the first problem, in the plugin's order.
+    const [first] = result.issues;
+    throw new BadRequestError(`Payload validation error: '${first.message}' on property options.${optionOf(first.field)}.`);
   }
   return result.options;
 }

@@ -1,7 +1,8 @@
 import { mergeMetadata, type MetadataPatch } from '../../domain/user_metadata.js';
 import type { User } from '../../domain/types.js';
 import { BadRequestError } from '../../errors/index.js';
-import { MAX_USER_METADATA_JSON_LENGTH, type UpdateUserBody } from './user_schemas.js';
+import { MAX_USER_METADATA_JSON_BYTES, metadataJsonBytes } from './metadata_bounds.js';
+import type { UpdateUserBody } from './user_schemas.js';
 
 type RootAttribute = 'email' | 'name' | 'nickname' | 'givenName' | 'familyName' | 'picture';
 
@@ -40,15 +41,16 @@ export function patchedUser(user: User, body: UpdateUserBody, now: Date): User {
 }
 
 /**
- * The merge, held to the size a stored object may have. A patch that leaves it no larger than it was
- * is always taken, so one stored above the limit (before the limit was checked on the merge) can
- * still be trimmed.
+ * The merge, held to the size a stored object may have (in UTF-8 bytes, metadata_bounds.ts). A patch
+ * that leaves it no larger than it was is always taken, so one stored above the limit (before the
+ * limit was checked on the merge, or counted in bytes) can still be trimmed. Its depth needs no check:
+ * the merge keeps the stored keys it does not replace as they were, and the patch's are held to it.
  */
 function mergedMetadata(stored: Readonly<Record<string, unknown>> | undefined, patch: MetadataPatch, field: string): Record<string, unknown> | undefined {
   const merged = mergeMetadata(stored, patch);
-  const length = merged === undefined ? 0 : JSON.stringify(merged).length;
-  if (length > MAX_USER_METADATA_JSON_LENGTH && length > JSON.stringify(stored ?? {}).length) {
-    const kilobytes = Math.ceil(length / 1024);
+  const bytes = merged === undefined ? 0 : metadataJsonBytes(merged);
+  if (bytes > MAX_USER_METADATA_JSON_BYTES && bytes > metadataJsonBytes(stored)) {
+    const kilobytes = Math.ceil(bytes / 1024);
     throw new BadRequestError(`Payload validation error: 'Must be at most 16 KB of JSON (${kilobytes} KB once merged with what is stored)' on property ${field}.`, 'invalid_body');
   }
   return merged;

@@ -1,20 +1,15 @@
 import { z } from 'zod';
 import { refusingProtoKey } from '../metadata_guard.js';
+import { MAX_USER_METADATA_DEPTH, MAX_USER_METADATA_JSON_BYTES, metadataJsonBytes, nestedWithin } from './metadata_bounds.js';
 
-/**
- * How large one user's app_metadata or user_metadata may be, as JSON: a patch, and what is stored once
- * a patch is merged into it (user_patch.ts), since patches of new keys would otherwise add up without
- * bound on a record every login and every page of users reads.
- */
-export const MAX_USER_METADATA_JSON_LENGTH = 16_384;
-
-/** Auth0's metadata objects: JSON objects (a top-level key set to null removes it). */
-// The error names the object only when it is not one: a refused key says what is wrong with it.
+/** Auth0's metadata objects: JSON objects (a top-level key set to null removes it), held to metadata_bounds.ts. */
+// The error names the object only when it is not one: a refused key says what is wrong with it. The
+// depth is checked first, and alone when it fails: JSON.stringify cannot size a value nested deep enough.
 const metadataPatch = refusingProtoKey(
-  z.record(z.string().min(1).max(255), z.unknown(), { error: (issue) => (issue.code === 'invalid_type' ? 'Must be an object' : undefined) }).refine(
-    (value) => JSON.stringify(value).length <= MAX_USER_METADATA_JSON_LENGTH,
-    'Must be at most 16 KB of JSON',
-  ),
+  z
+    .record(z.string().min(1).max(255), z.unknown(), { error: (issue) => (issue.code === 'invalid_type' ? 'Must be an object' : undefined) })
+    .refine((value) => nestedWithin(value, MAX_USER_METADATA_DEPTH), { error: `Must be nested at most ${MAX_USER_METADATA_DEPTH} levels deep`, abort: true })
+    .refine((value) => metadataJsonBytes(value) <= MAX_USER_METADATA_JSON_BYTES, 'Must be at most 16 KB of JSON'),
 );
 
 /**

@@ -54,7 +54,7 @@ describe('the stored client_secret through PATCH', () => {
   it('refuses another Google client_id without its own secret, saying the stored one is not kept for it', async () => {
     const refused = await patch({ api: 'google-health', client_id: 'another.apps.googleusercontent.com', scope: ['activity'] }).expect(400);
     expect(refused.body.message).toBe(
-      "Payload validation error: 'is required with a client ID in google-health mode: the token request is authenticated with it; the stored secret belongs to the previous client ID or API and is not kept for another' on property options.client_secret.",
+      "Payload validation error: 'is required with a Client ID for the Google Health API, which authenticates each token request with it; the stored secret belongs to the previous client ID or API and is not kept for another' on property options.client_secret.",
     );
     expect((await stored())?.clientId).toBe(DEMO.googleServer.clientId);
     expect(await storedSecret()).toBe(DEMO.googleServer.clientSecret);

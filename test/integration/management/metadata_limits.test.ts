@@ -92,3 +92,59 @@ describe('the size of a user’s metadata', () => {
     expect(grown.status).toBe(400);
   });
 });
+
+describe('the size of a user’s metadata, in bytes', () => {
+  const cjk = (count: number) => '漢'.repeat(count);
+
+  it('counts UTF-8 bytes: 16,300 CJK characters (48.9 KB) are refused in each object, and nothing is stored', async () => {
+    const user = await userCalled('cjk-patch');
+    for (const field of ['app_metadata', 'user_metadata']) {
+      const refused = await harness.call('patch', userPath(user.userId), admin, { [field]: { bio: cjk(16_300) } });
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ errorCode: 'invalid_body', message: `Payload validation error: 'Must be at most 16 KB of JSON' on property ${field}.` });
+    }
+    const stored = await harness.store.users.get(harness.tenant.name, user.userId);
+    expect(stored?.appMetadata).toBeUndefined();
+    expect(stored?.userMetadata).toBeUndefined();
+  });
+
+  it('takes 5,000 CJK characters (15 KB), and refuses the patch that merges past 16 KB of bytes', async () => {
+    const user = await userCalled('cjk-merge');
+    await harness.call('patch', userPath(user.userId), admin, { user_metadata: { bio: cjk(5_000) } }).expect(200);
+
+    const refused = await harness.call('patch', userPath(user.userId), admin, { user_metadata: { motto: cjk(1_000) } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toBe("Payload validation error: 'Must be at most 16 KB of JSON (18 KB once merged with what is stored)' on property user_metadata.");
+    expect((await harness.store.users.get(harness.tenant.name, user.userId))?.userMetadata).toEqual({ bio: cjk(5_000) });
+  });
+});
+
+describe('the depth of a user’s metadata', () => {
+  /** A metadata object `depth` levels deep, itself the first: {"x":[[...]]}, as raw JSON. */
+  const nestedBody = (field: string, depth: number) => `{"${field}":{"x":${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}}}`;
+  const patchRaw = (userId: string, body: string) => harness.call('patch', userPath(userId), admin).set('content-type', 'application/json').send(body);
+
+  it('takes metadata nested 32 levels deep, and reads it back', async () => {
+    const user = await userCalled('deep-32');
+    const answer = await patchRaw(user.userId, nestedBody('user_metadata', 32));
+    expect(answer.status).toBe(200);
+    expect(JSON.stringify(answer.body.user_metadata)).toBe(`{"x":${'['.repeat(31)}${']'.repeat(31)}}`);
+    const read = await harness.call('get', userPath(user.userId), admin).expect(200);
+    expect(read.body.user_metadata).toEqual(answer.body.user_metadata);
+  });
+
+  it.each([
+    ['app_metadata', 33],
+    ['user_metadata', 1_500],
+    // Deeper than JSON.stringify can go, within the 100 kB body limit.
+    ['app_metadata', 40_000],
+  ])('refuses %s nested %i levels deep with a 400 naming the limit, and stores nothing', async (field, depth) => {
+    const user = await userCalled(`deep-${field}-${depth}`);
+    const refused = await patchRaw(user.userId, nestedBody(field, depth));
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ errorCode: 'invalid_body', message: `Payload validation error: 'Must be nested at most 32 levels deep' on property ${field}.` });
+    const stored = await harness.store.users.get(harness.tenant.name, user.userId);
+    expect(stored?.appMetadata).toBeUndefined();
+    expect(stored?.userMetadata).toBeUndefined();
+  });
+});

@@ -105,19 +105,45 @@ describe('connection credentials, in the dashboard and the Management API', () =
   });
 
   it.each([
-    ['a NUL in the secret', 'nul.apps.googleusercontent.com', 'nul\u0000secret', 'client_secret'],
-    ['a line break inside the Client ID', 'broken\n.apps.googleusercontent.com', 'broken-secret', 'client_id'],
-  ])('refuses %s both ways, and keeps what was stored', async (_case, clientId, clientSecret, property) => {
+    ['a NUL in the secret', 'nul.apps.googleusercontent.com', 'nul\u0000secret', 'client_secret', 'character 4 is a NUL (U+0000)'],
+    ['a line break inside the Client ID', 'broken\n.apps.googleusercontent.com', 'broken-secret', 'client_id', 'character 7 is a line break (U+000A)'],
+    ['a NEL (U+0085) inside the Client ID', 'abc\u0085def.apps.googleusercontent.com', 'nel-secret', 'client_id', 'character 4 is a line break (U+0085)'],
+    ['a line separator (U+2028) in the secret', 'ls.apps.googleusercontent.com', 'sec\u2028ret', 'client_secret', 'character 4 is a line break (U+2028)'],
+    ['a paragraph separator (U+2029) in the Client ID', 'ps\u2029.apps.googleusercontent.com', 'ps-secret', 'client_id', 'character 3 is a line break (U+2029)'],
+    ['a zero-width space inside the Client ID', 'abc\u200bdef.apps.googleusercontent.com', 'zwsp-secret', 'client_id', 'character 4 is a zero-width space (U+200B)'],
+    ['a zero-width space in the secret', 'zwsp.apps.googleusercontent.com', 'sec\u200bret', 'client_secret', 'character 4 is a zero-width space (U+200B)'],
+    // Counted in the value once trimmed, which the form field already is: the spaces before it do not count.
+    ['a zero-width space leading the Client ID', '  \u200bzw.apps.googleusercontent.com', 'zw-secret', 'client_id', 'character 1 is a zero-width space (U+200B)'],
+    ['a byte order mark inside the Client ID', 'abc\ufeffdef.apps.googleusercontent.com', 'bom-secret', 'client_id', 'character 4 is a byte order mark (U+FEFF)'],
+    ['a right-to-left override in the Client ID', 'abc\u202edef.apps.googleusercontent.com', 'rlo-secret', 'client_id', 'character 4 is a bidirectional text control (U+202E)'],
+    ['a left-to-right isolate in the secret', 'lri.apps.googleusercontent.com', '\u2066secret', 'client_secret', 'character 1 is a bidirectional text control (U+2066)'],
+    ['a non-breaking space inside the Client ID', 'abc\u00a0def.apps.googleusercontent.com', 'nbsp-secret', 'client_id', 'character 4 is a non-ASCII space (U+00A0)'],
+  ])('refuses %s both ways, naming the character and where, and keeps what was stored', async (_case, clientId, clientSecret, property, where) => {
     expect((await typed('clean.apps.googleusercontent.com', 'clean-secret')).status).toBe(303);
-    const problem = 'must not contain a control character (a line break, tab or invisible character copied with it)';
+    const invisible = where.includes('non-ASCII') ? '' : ', an invisible character copied with it';
+    const problem = `must hold only printable ASCII characters: ${where}${invisible}`;
 
     const refusedInDashboard = await typed(clientId, clientSecret);
     expect(refusedInDashboard.status).toBe(400);
     expect(refusedInDashboard.text).toContain(problem);
     const refusedByApi = await sent({ client_id: clientId, client_secret: clientSecret });
     expect(refusedByApi.status).toBe(400);
-    expect((refusedByApi.body as { message: string }).message).toBe(`Payload validation error: '${problem}' on property options.${property}.`);
+    expect((refusedByApi.body as { message: string }).message).toContain(`'${problem}' on property options.${property}`);
 
     expect(await storedCredentials()).toEqual({ clientId: 'clean.apps.googleusercontent.com', secret: 'clean-secret' });
+  });
+
+  it('refuses a non-ASCII letter in the Client ID both ways, and trims a byte order mark around it like a space', async () => {
+    const problem = 'must hold only printable ASCII characters: character 2 is a non-ASCII character (U+00E9)';
+    const refusedInDashboard = await typed('cé.apps.googleusercontent.com', 'accent-secret');
+    expect(refusedInDashboard.status).toBe(400);
+    expect(refusedInDashboard.text).toContain(problem);
+    const refusedByApi = await sent({ client_id: 'cé.apps.googleusercontent.com', client_secret: 'accent-secret' });
+    expect((refusedByApi.body as { message: string }).message).toContain(`'${problem}' on property options.client_id`);
+
+    expect((await typed('\ufeffbom.apps.googleusercontent.com', 'bom-secret\ufeff')).status).toBe(303);
+    expect(await storedCredentials()).toEqual({ clientId: 'bom.apps.googleusercontent.com', secret: 'bom-secret' });
+    expect((await sent({ client_id: '\ufeffapi-bom.apps.googleusercontent.com ', client_secret: '\u2028api-bom-secret' })).status).toBe(200);
+    expect(await storedCredentials()).toEqual({ clientId: 'api-bom.apps.googleusercontent.com', secret: 'api-bom-secret' });
   });
 });

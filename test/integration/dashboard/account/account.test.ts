@@ -15,6 +15,19 @@ describe('changing the admin password', () => {
     expect(await verifyPassword(dashboard.admin().password, (await dashboard.harness().store.admins.get(dashboard.admin().email))!.passwordHash!)).toBe(true);
   });
 
+  it('reports a wrong current password, a short new one and a repeat that differs together, each at its field', async () => {
+    const { email, password } = dashboard.admin();
+    const before = (await dashboard.harness().store.admins.get(email))!;
+    const refused = await submitForm(dashboard.agent(), '/manage/account', '/manage/account', { current_password: 'wrong', password: 'short', confirm: 'shorter' });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('<p class="field-error" id="current_password-error">This is not your current password.</p>');
+    expect(refused.text).toMatch(/<p class="field-error" id="password-error">Use at least \d+ characters\.<\/p>/);
+    expect(refused.text).toContain('<p class="field-error" id="confirm-error">The two passwords differ.</p>');
+    expect(refused.text.match(/ aria-invalid="true"/g)).toHaveLength(3);
+    expect(await dashboard.harness().store.admins.get(email)).toEqual(before);
+    expect(await verifyPassword(password, before.passwordHash!)).toBe(true);
+  });
+
   it('refuses the current password as the new one, which would change nothing', async () => {
     const { password, email } = dashboard.admin();
     const before = (await dashboard.harness().store.admins.get(email))!;

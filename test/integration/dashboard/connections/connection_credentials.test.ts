@@ -20,7 +20,7 @@ describe('saving the credentials of a Fitbit connection', () => {
   it('refuses a Google Client ID without a secret, next to the secret, and stays in the sandbox', async () => {
     const refused = await save({ client_id: 'abc.apps.googleusercontent.com', client_secret: '' });
     expect(refused.status).toBe(400);
-    expect(refused.text).toMatch(/<p class="field-error" id="client_secret-error">Client Secret: is required with a client ID in google-health mode/);
+    expect(refused.text).toMatch(/<p class="field-error" id="client_secret-error">Client Secret: is required with a Client ID for the Google Health API,/);
     expect(refused.text).not.toContain('Settings saved.');
     expect((await stored())?.clientId).toBeUndefined();
     expect((await dashboard.agent().get(page).expect(200)).text).toContain('runs in <strong>sandbox</strong> mode');

@@ -22,7 +22,7 @@ describe('the saved Client Secret of a Fitbit connection', () => {
 
     const refused = await save({ api: 'google-health', client_id: 'kept.apps.googleusercontent.com', client_secret: 'GOCSPX-new-typed', scope: [] });
     expect(refused.status).toBe(400);
-    expect(refused.text).toContain('<p class="field-error" id="scope-error">Permissions: must list at least one scope</p>');
+    expect(refused.text).toContain('<p class="field-error" id="scope-error">Permissions: must list at least one permission</p>');
     expect(refused.text).toContain(
       '<p class="field-error" id="client_secret-not-saved">Client Secret: the new secret you typed was not saved, because Permissions was refused. Paste it again before you save.</p>',
     );
@@ -46,7 +46,7 @@ describe('the saved Client Secret of a Fitbit connection', () => {
     const refused = await save({ api: 'google-health', client_id: 'another.apps.googleusercontent.com', client_secret: '' });
     expect(refused.status).toBe(400);
     expect(refused.text).toContain(
-      '<p class="field-error" id="client_secret-error">Client Secret: is required with a client ID in google-health mode: the token request is authenticated with it; the stored secret belongs to the previous client ID or API and is not kept for another</p>',
+      '<p class="field-error" id="client_secret-error">Client Secret: is required with a Client ID for the Google Health API, which authenticates each token request with it; the stored secret belongs to the previous client ID or API and is not kept for another</p>',
     );
     expect(await stored()).toMatchObject({ clientId: 'kept.apps.googleusercontent.com' });
     expect(await secretOf()).toBe('GOCSPX-old');

@@ -52,7 +52,19 @@ describe('the Fitbit connection settings page', () => {
   it('refuses a save with no permission ticked and says so next to the permissions', async () => {
     const refused = await submitForm(dashboard.agent(), page, page, { api: 'google-health', client_id: 'x.apps.googleusercontent.com' });
     expect(refused.status).toBe(400);
-    expect(refused.text).toContain('<p class="field-error" id="scope-error">Permissions: must list at least one scope</p>');
+    expect(refused.text).toContain('<p class="field-error" id="scope-error">Permissions: must list at least one permission</p>');
+  });
+
+  it('shows every problem of one Save at its own field: a new Client ID without its secret and no permission ticked', async () => {
+    const refused = await submitForm(dashboard.agent(), page, page, { api: 'google-health', client_id: 'another.apps.googleusercontent.com' });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain(
+      '<p class="field-error" id="client_secret-error">Client Secret: is required with a Client ID for the Google Health API, which authenticates each token request with it;',
+    );
+    expect(refused.text).toContain('<p class="field-error" id="scope-error">Permissions: must list at least one permission</p>');
+    expect(refused.text).toMatch(/<input id="client_secret" name="client_secret"[^>]* aria-invalid="true"/);
+    expect(refused.text).toMatch(/<input type="checkbox" name="scope"[^>]* aria-invalid="true" aria-describedby="scope-error">/);
+    expect((await dashboard.harness().store.connections.getByName('default', 'fitbit'))?.options.clientId).toBe('x.apps.googleusercontent.com');
   });
 
   it('marks the first permission box refused and described by the error, as a fieldset takes neither', async () => {
@@ -82,7 +94,7 @@ describe('the Fitbit connection settings page', () => {
   it('refuses Google Health permissions that cannot identify the user', async () => {
     const refused = await submitForm(dashboard.agent(), page, page, { api: 'google-health', client_id: 'x.apps.googleusercontent.com', scope: ['location'] });
     expect(refused.status).toBe(400);
-    expect(refused.text).toMatch(/id="scope-error">Permissions: google-health needs at least one of/);
+    expect(refused.text).toMatch(/id="scope-error">Permissions: must include at least one of activity, .*: the Google Health API identifies the user only through one of these<\/p>/);
     expect((await dashboard.harness().store.connections.getByName('default', 'fitbit'))?.options.scope).toEqual(['profile']);
   });
 

@@ -24,7 +24,7 @@ function soloPlugin(): ConnectionPlugin {
     ],
     parseSettings(input) {
       const given = (input ?? {}) as { api?: unknown };
-      if (given.api !== undefined && given.api !== 'solo-v3') return { ok: false, field: 'api', message: 'must be "solo-v3"' };
+      if (given.api !== undefined && given.api !== 'solo-v3') return { ok: false, issues: [{ field: 'api', message: 'must be "solo-v3"' }] };
       const parsed = base.parseSettings({ ...given, api: 'acme-v1' });
       return parsed.ok ? { ok: true, value: { ...parsed.value, api: 'solo-v3' } } : parsed;
     },

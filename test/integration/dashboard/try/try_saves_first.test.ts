@@ -60,7 +60,7 @@ describe('Try on the settings page', () => {
     try {
       const refused = await tryWith({ api: 'google-health', client_id: DEMO.googleServer.clientId, client_secret: '', scope: [] });
       expect(refused.status).toBe(400);
-      expect(refused.text).toContain('<p class="field-error" id="scope-error">Permissions: must list at least one scope</p>');
+      expect(refused.text).toContain('<p class="field-error" id="scope-error">Permissions: must list at least one permission</p>');
       expect(refused.text).not.toContain('http-equiv="refresh"');
       expect(put.mock.calls.filter(([kind]) => kind === 'try_transaction')).toEqual([]);
     } finally {

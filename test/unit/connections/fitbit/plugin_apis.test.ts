@@ -22,7 +22,7 @@ describe('the Fitbit plugin’s APIs and starting permissions', () => {
 
   it('accepts exactly the APIs it declares in its settings, and defaults to the first', () => {
     for (const api of ids) expect(fitbitPlugin.parseSettings({ api })).toMatchObject({ ok: true, value: { api } });
-    expect(fitbitPlugin.parseSettings({ api: 'fitbit' })).toMatchObject({ ok: false, field: 'api' });
+    expect(fitbitPlugin.parseSettings({ api: 'fitbit' })).toMatchObject({ ok: false, issues: [{ field: 'api' }] });
     expect(fitbitPlugin.parseSettings({})).toMatchObject({ ok: true, value: { api: ids[0] } });
   });
 

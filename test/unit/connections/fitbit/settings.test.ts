@@ -14,25 +14,58 @@ describe('fitbitPlugin.parseSettings', () => {
     expect(result).toEqual({ ok: true, value: { api: 'fitbit-legacy', clientId: '23PUBL', scope: ['nutrition'] } });
   });
 
-  it('names the field and the unknown scope', () => {
+  it('names the field and the unknown permission', () => {
     const result = fitbitPlugin.parseSettings({ scope: ['activity', 'steps'] });
-    expect(result).toMatchObject({ ok: false, field: 'scope.1' });
-    expect(!result.ok && result.message).toMatch(/unknown Fitbit scope "steps"/);
+    expect(result).toEqual({ ok: false, issues: [{ field: 'scope.1', message: expect.stringMatching(/^unknown permission "steps"; known: activity, /) }] });
   });
 
   it('rejects an unknown api', () => {
-    expect(fitbitPlugin.parseSettings({ api: 'fitbit' })).toMatchObject({ ok: false, field: 'api' });
+    expect(fitbitPlugin.parseSettings({ api: 'fitbit' })).toEqual({ ok: false, issues: [{ field: 'api', message: 'must be "google-health" or "fitbit-legacy"' }] });
   });
 
-  it('rejects an empty scope list', () => {
-    expect(fitbitPlugin.parseSettings({ scope: [] })).toMatchObject({ ok: false, field: 'scope' });
+  it('rejects an empty permission list, in every mode', () => {
+    for (const api of ['google-health', 'fitbit-legacy']) {
+      expect(fitbitPlugin.parseSettings({ api, scope: [] })).toEqual({ ok: false, issues: [{ field: 'scope', message: 'must list at least one permission' }] });
+    }
   });
 
-  it('rejects google-health scopes that cannot read the Health user id', () => {
+  it('rejects google-health permissions that cannot read the Health user id, naming the API as the page does', () => {
     const result = fitbitPlugin.parseSettings({ api: 'google-health', scope: ['nutrition'] });
-    expect(result).toMatchObject({ ok: false, field: 'scope' });
-    expect(!result.ok && result.message).toMatch(/activity/);
+    expect(result).toEqual({
+      ok: false,
+      issues: [
+        {
+          field: 'scope',
+          message:
+            'must include at least one of activity, cardio_fitness, heartrate, oxygen_saturation, profile, respiratory_rate, settings, sleep, temperature, weight: the Google Health API identifies the user only through one of these',
+        },
+      ],
+    });
     expect(fitbitPlugin.parseSettings({ api: 'fitbit-legacy', scope: ['nutrition'] }).ok).toBe(true);
+  });
+
+  it('reports every problem at once: a missing secret and an empty permission list together', () => {
+    expect(fitbitPlugin.parseSettings({ api: 'google-health', clientId: 'abc.apps.googleusercontent.com', scope: [] })).toEqual({
+      ok: false,
+      issues: [
+        { field: 'clientSecret', message: 'is required with a Client ID for the Google Health API, which authenticates each token request with it' },
+        { field: 'scope', message: 'must list at least one permission' },
+      ],
+    });
+  });
+
+  it('runs the rules across settings beside a setting refused on its own: a client ID too long and an orphan secret are both wrong', () => {
+    const result = fitbitPlugin.parseSettings({ api: 'google-health', clientId: 'x'.repeat(256), scope: ['activity', 'steps'] });
+    expect(!result.ok && result.issues.map((issue) => issue.field)).toEqual(['clientId', 'scope.1', 'clientSecret']);
+    const orphan = fitbitPlugin.parseSettings({ api: 'fitbit', clientSecret: 'secret', scope: ['nutrition'] });
+    expect(!orphan.ok && orphan.issues.map((issue) => issue.field)).toEqual(['api', 'clientId']);
+  });
+
+  it('words its messages with the names the settings page shows, not internal ids', () => {
+    const result = fitbitPlugin.parseSettings({ api: 'google-health', clientId: 'abc.apps.googleusercontent.com', scope: ['nutrition'] });
+    for (const issue of result.ok ? [] : result.issues) {
+      expect(issue.message).not.toMatch(/google-health|fitbit-legacy|\bscopes?\b|\bmode\b/);
+    }
   });
 });
 

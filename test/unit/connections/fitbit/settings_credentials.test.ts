@@ -6,7 +6,7 @@ describe('fitbitPlugin.parseSettings with credentials', () => {
   const scope = ['activity'];
 
   it('refuses a Google Health client ID without a secret: Google authenticates the token request with it', () => {
-    expect(fitbitPlugin.parseSettings({ api: 'google-health', clientId: 'abc.apps.googleusercontent.com', scope })).toMatchObject({ ok: false, field: 'clientSecret' });
+    expect(fitbitPlugin.parseSettings({ api: 'google-health', clientId: 'abc.apps.googleusercontent.com', scope })).toMatchObject({ ok: false, issues: [{ field: 'clientSecret' }] });
     expect(fitbitPlugin.parseSettings({ api: 'google-health', clientId: 'abc.apps.googleusercontent.com', clientSecret: 'GOCSPX-x', scope }).ok).toBe(true);
   });
 
@@ -18,7 +18,7 @@ describe('fitbitPlugin.parseSettings with credentials', () => {
 
   it('refuses a secret without a client ID in every mode', () => {
     for (const api of ['google-health', 'fitbit-legacy']) {
-      expect(fitbitPlugin.parseSettings({ api, clientSecret: 'bogus', scope })).toMatchObject({ ok: false, field: 'clientId' });
+      expect(fitbitPlugin.parseSettings({ api, clientSecret: 'bogus', scope })).toMatchObject({ ok: false, issues: [{ field: 'clientId' }] });
     }
   });
 });

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
-import { formValues, readSettingsForm, sameOptions, secretNotSavedNotice } from '../../../../src/dashboard/connections/connection_settings_form.js';
+import { formValues, readSettingsForm, sameOptions, secretNotSavedNotice, settingsFromForm, type SettingsForm } from '../../../../src/dashboard/connections/connection_settings_form.js';
+import { createSealer } from '../../../../src/store/sealing.js';
 import type { ConnectionOptions } from '../../../../src/domain/types.js';
 import { fakePlugin } from '../../../support/fake_plugin.js';
 
@@ -46,6 +48,17 @@ describe('the connection settings form of any plugin', () => {
     for (const api of ['google-health', 'acme-v0', '']) {
       expect(readSettingsForm({ api, scope: ['steps'] }, plugin)).toEqual({ error: { api: 'Choose which API this connection uses.' } });
     }
+  });
+
+  it('places every problem the plugin finds at its own field, two about one field side by side', () => {
+    const form: SettingsForm = { api: 'acme-v9', clientId: '', newClientSecret: '', scope: ['steps', 'naps', 'hops'], profileSync: 'on_each_login', then: 'save' };
+    expect(settingsFromForm(form, undefined, plugin, createSealer([randomBytes(32)]))).toEqual({
+      ok: false,
+      errors: {
+        api: 'API: must be "acme-v2" or "acme-v1"',
+        scope: 'Permissions: unknown Acme permission "naps"; unknown Acme permission "hops"',
+      },
+    });
   });
 
   it('shows a connection never saved on the plugin’s first API with its default permissions', () => {

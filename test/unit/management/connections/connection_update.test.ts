@@ -47,6 +47,13 @@ describe('replacing a connection’s options (PATCH with options)', () => {
     expect(attempt).toThrow(BadRequestError);
     expect(attempt).toThrow(/on property options\.client_id\.$/);
   });
+
+  it('names one property, as Auth0 does, when the plugin finds several problems: the first, in the words the dashboard shows', () => {
+    const attempt = () => replaceConnectionOptions(connection, { api: 'google-health', client_id: 'new.apps.googleusercontent.com', scope: [] }, fitbitPlugin, sealer);
+    expect(attempt).toThrow(
+      "Payload validation error: 'is required with a Client ID for the Google Health API, which authenticates each token request with it; the stored secret belongs to the previous client ID or API and is not kept for another' on property options.client_secret.",
+    );
+  });
 });
 
 describe('the profile sync mode, the host’s own option', () => {
