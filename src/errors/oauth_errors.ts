@@ -51,9 +51,16 @@ export class LoginRequiredError extends OAuthError {
   readonly code = 'login_required';
 }
 
-export class ConsentRequiredError extends OAuthError {
+/** OpenID Connect Core §6.1: a request object (JAR), which fitgate's discovery says it does not take. */
+export class RequestNotSupportedError extends OAuthError {
   readonly status = 400;
-  readonly code = 'consent_required';
+  readonly code = 'request_not_supported';
+}
+
+/** OpenID Connect Core §6.2: a request object by reference, likewise. */
+export class RequestUriNotSupportedError extends OAuthError {
+  readonly status = 400;
+  readonly code = 'request_uri_not_supported';
 }
 
 /** RFC 7009 §2.2.1: a token of a type this server cannot revoke (fitgate's JWT access tokens). */

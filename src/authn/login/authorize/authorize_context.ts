@@ -20,7 +20,9 @@ export type AuthorizeParamName =
   | 'max_age'
   | 'audience'
   | 'organization'
-  | 'invitation';
+  | 'invitation'
+  | 'request'
+  | 'request_uri';
 
 export type AuthorizeParams = Readonly<Partial<Record<AuthorizeParamName, string>>>;
 

@@ -9,6 +9,7 @@ import { checkOrganization } from './check_organization.js';
 import { checkPkce } from './check_pkce.js';
 import { checkPrompt } from './check_prompt.js';
 import { checkRedirectUri } from './check_redirect_uri.js';
+import { checkRequestObject } from './check_request_object.js';
 import { checkResponseMode } from './check_response_mode.js';
 import { checkResponseType } from './check_response_type.js';
 import { checkScope } from './check_scope.js';
@@ -22,6 +23,7 @@ export const AUTHORIZE_CHECKS: readonly AuthorizeCheck[] = [
   checkRedirectUri,
   checkResponseType,
   checkResponseMode,
+  checkRequestObject,
   checkAudience,
   checkOrganization,
   checkNonce,

@@ -14,11 +14,14 @@ const NAMES: readonly AuthorizeParamName[] = [
   'connection',
   'prompt',
   'max_age',
-  // Read to be refused (check_audience.ts, check_organization.ts): ignoring them silently left
-  // applications with a token or an id_token other than the one they asked for.
+  // Read to be refused (check_audience.ts, check_organization.ts, check_request_object.ts):
+  // ignoring them silently left applications with a token or an id_token other than the one they
+  // asked for, or a login made without the parameters their request object carried.
   'audience',
   'organization',
   'invitation',
+  'request',
+  'request_uri',
 ];
 
 // Long enough for any real state or nonce, short enough that a login transaction stays small.
