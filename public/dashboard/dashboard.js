@@ -5,17 +5,36 @@
 
 document.documentElement.classList.add('js');
 
-// Copy buttons: <button data-copy-target="ID"> copies the text of the element with that id.
+// Copy buttons: <button data-copy-target="ID"> copies the text of the element with that id. They are
+// rendered hidden (without this file they could do nothing) and shown here. Where the clipboard API
+// is missing (a page over plain http on a host other than localhost) or refuses, the text is selected
+// and copied the old way, or left selected for the admin to copy by hand.
+for (const button of document.querySelectorAll('[data-copy-target][hidden]')) button.hidden = false;
+
 document.addEventListener('click', (event) => {
   const button = event.target instanceof Element ? event.target.closest('[data-copy-target]') : null;
   if (!button) return;
   const source = document.getElementById(button.getAttribute('data-copy-target'));
-  if (!source || !navigator.clipboard) return;
-  navigator.clipboard.writeText(source.textContent.trim()).then(
-    () => announce(button, 'Copied'),
-    () => announce(button, 'Copy failed: select the text and copy it by hand'),
-  );
+  if (!source) return;
+  const byHand = () => announce(button, selectAndCopy(source) ? 'Copied' : 'Selected: press Ctrl+C (⌘C) to copy');
+  if (!navigator.clipboard || !navigator.clipboard.writeText) {
+    byHand();
+    return;
+  }
+  navigator.clipboard.writeText(source.textContent.trim()).then(() => announce(button, 'Copied'), byHand);
 });
+
+/** Selects the text of `source` and asks the browser to copy the selection; whether it did. */
+function selectAndCopy(source) {
+  const selection = document.getSelection();
+  if (!selection) return false;
+  selection.selectAllChildren(source);
+  try {
+    return document.execCommand('copy');
+  } catch {
+    return false;
+  }
+}
 
 function announce(button, text) {
   const status = document.getElementById(button.getAttribute('data-copy-status'));
@@ -98,6 +117,15 @@ document.addEventListener('change', (event) => {
 
 // A form refused by the server comes back with its fields marked aria-invalid: focus the first, so a
 // keyboard or screen-reader user lands on the problem (its error is in the field's description)
-// rather than at the top of the page. A page with nothing refused keeps the browser's own focus.
+// rather than at the top of the page. Otherwise a page that opens with a message (a confirmation
+// after a save, which the redirect put on a new page where a live region is not announced, or an
+// error without a field) gets the focus on that message, so it is read out first. A page with neither
+// keeps the browser's own focus.
 const firstInvalid = document.querySelector('form [aria-invalid="true"]');
-if (firstInvalid instanceof HTMLElement) firstInvalid.focus();
+const message = document.querySelector('main .flash, main .panel.error, main .panel[role="status"]');
+if (firstInvalid instanceof HTMLElement) {
+  firstInvalid.focus();
+} else if (message instanceof HTMLElement) {
+  if (!message.hasAttribute('tabindex')) message.setAttribute('tabindex', '-1');
+  message.focus();
+}

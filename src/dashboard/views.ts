@@ -32,10 +32,33 @@ export function renderPage(res: Response, view: string, data: Record<string, unk
   const when = (iso: string) => shownTime(iso);
   const path = `/dashboard/${view}`;
   const named = typeof data.displayName === 'string' ? [data.displayName] : [];
-  const page = { sandboxNotice: sandboxNotice(...named), when, ...res.locals.dashboard, ...data };
+  const shown = { sandboxNotice: sandboxNotice(...named), when, ...res.locals.dashboard, ...data };
+  const page = { ...shown, documentTitle: documentTitle(shown) };
   if (page.csrfToken !== undefined) return views().send(res, path, page, status);
   // A visitor without a session: one is stored only when the page has a form (csrf_token.ts).
   const standIn = tokenStandIn();
   const html = views().render(path, { ...page, csrfToken: standIn });
   sendWithTokenIfPrinted(res.req, html, standIn, (filled) => sendHtml(res, filled, status));
+}
+
+/** What a page's title says of it; `errors` is a refused form's errors by field, `error` the sign-in's. */
+export interface TitledPage {
+  title?: unknown;
+  tenant?: string | undefined;
+  section?: unknown;
+  errors?: unknown;
+  error?: unknown;
+}
+
+/**
+ * The window's title: "<page> · <tenant> · fitgate", so two tenants open in two tabs can be told
+ * apart ("Overview · default · fitgate" for a tenant's first page, titled by the tenant's name), and
+ * "Error: " first on a page that shows a refused form, which a screen reader says on arrival.
+ */
+export function documentTitle(page: TitledPage): string {
+  const title = typeof page.title === 'string' ? page.title : '';
+  const named = page.section === 'overview' && title === page.tenant ? 'Overview' : title;
+  const refused = Boolean(page.error) || (typeof page.errors === 'object' && page.errors !== null && Object.keys(page.errors).length > 0);
+  const parts = [named, page.tenant, 'fitgate'].filter((part): part is string => Boolean(part));
+  return `${refused ? 'Error: ' : ''}${[...new Set(parts)].join(' · ')}`;
 }

@@ -19,14 +19,18 @@ describeWithBrowser('the Fitbit settings in a browser', () => {
       const googleSteps = page.getByRole('heading', { name: 'For the Google Health API' });
       const legacySteps = page.getByRole('heading', { name: 'For the legacy Fitbit Web API' });
       const legacyWarning = page.getByText('Fitbit turned the legacy Web API off on 2026-11-02.');
+      // Said of the areas with no Google Health scope: true of Google Health only.
+      const notRequested = page.getByText(/not requested with the Google Health API/);
       await googleSteps.waitFor();
       expect(await legacySteps.isVisible()).toBe(false);
       expect(await legacyWarning.isVisible()).toBe(false);
+      expect(await notRequested.isVisible()).toBe(true);
 
       await page.getByRole('radio', { name: 'Legacy Fitbit Web API' }).check();
       await legacySteps.waitFor();
       expect(await legacyWarning.isVisible()).toBe(true);
       expect(await googleSteps.isVisible()).toBe(false);
+      expect(await notRequested.isVisible()).toBe(false);
       expect(await page.getByText('The OAuth 2.0 Client ID of your app at dev.fitbit.com').isVisible()).toBe(true);
       await screenshot(page, 'connection-hints-legacy');
 

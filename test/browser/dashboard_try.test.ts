@@ -101,10 +101,10 @@ describeWithBrowser('the dashboard in a browser', () => {
 
       await connectionTabs().getByRole('link', { name: 'Applications' }).click();
       // By keyboard: Space on the toggle saves it at once.
-      await page.getByLabel('Step Counter').focus();
+      await page.getByRole('switch', { name: 'Step Counter' }).focus();
       await page.keyboard.press('Space');
       await page.getByText('Enabled for Step Counter.').waitFor();
-      expect(await page.getByLabel('Step Counter').isChecked()).toBe(true);
+      expect(await page.getByRole('switch', { name: 'Step Counter' }).isChecked()).toBe(true);
       expect((await fitgate.store.connections.getByName('default', 'fitbit'))?.enabledClients).toEqual([clientId]);
       await screenshot(page, 'dashboard-04-enabled-for-application');
 

@@ -34,3 +34,25 @@ export async function overflowWidth(page: Page): Promise<number> {
   )) as { scrollWidth: number; innerWidth: number };
   return Math.max(0, scrollWidth - innerWidth);
 }
+
+/**
+ * Table headers shown as a header row that take more than one line ("Ty/pe"), by their text. A
+ * header visually hidden (an "Actions" column, or a table shown as cards) is not looked at.
+ */
+export async function wrappedHeaders(page: Page): Promise<string[]> {
+  return (await page.evaluate(`[...document.querySelectorAll('main th')]
+    .filter((th) => !th.querySelector('.visually-hidden') && getComputedStyle(th.closest('thead') || th).position !== 'absolute')
+    .filter((th) => {
+      const range = document.createRange();
+      range.selectNodeContents(th);
+      return new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top))).size > 1;
+    })
+    .map((th) => th.textContent.trim())`)) as string[];
+}
+
+/** Short status words in tables (a user's identity "connected") drawn over more than one line. */
+export async function wrappedStatuses(page: Page): Promise<string[]> {
+  return (await page.evaluate(`[...document.querySelectorAll('main td [class^="status-"], main td [class*=" status-"]')]
+    .filter((status) => new Set([...status.getClientRects()].map((rect) => Math.round(rect.top))).size > 1)
+    .map((status) => status.textContent.trim())`)) as string[];
+}

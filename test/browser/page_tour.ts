@@ -116,7 +116,7 @@ export async function tourEveryPage({ page, fitgate, emulator }: TourSetting, vi
   await page.getByText('Settings saved.').waitFor();
   await visit('connection-settings');
   await page.goto(`${tenant}/social/fitbit/applications`);
-  await page.getByLabel('Page Tour').check();
+  await page.getByRole('switch', { name: 'Page Tour' }).check();
   await page.getByText('Enabled for Page Tour.').waitFor();
   await visit('connection-applications');
   await page.goto(`${tenant}/social/fitbit/activity`);
@@ -129,7 +129,8 @@ export async function tourEveryPage({ page, fitgate, emulator }: TourSetting, vi
   await page.getByRole('button', { name: 'Allow' }).click();
   await page.waitForURL(`${tenant}/social/fitbit/try/result/**`);
   await visit('try-result');
-  await page.getByRole('button', { name: 'Try again' }).click();
+  // Offered under the result and again at the end of the page: the first is the one in view.
+  await page.getByRole('button', { name: 'Try again' }).first().click();
   await page.waitForURL(`${emulator.url}/**`);
   await page.getByRole('button', { name: 'Deny' }).click();
   await page.waitForURL(`${tenant}/social/fitbit/try/**`);

@@ -56,4 +56,22 @@ describeWithBrowser('the TRY result at phone and laptop width', () => {
       expect(Object.entries(names).filter(([, lines]) => lines > 1)).toEqual([]);
     });
   }
+
+  it('offers the next steps under the result, and keeps the long JSON folded', async () => {
+    const { page, fitgate } = dashboard;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const tryAgain = page.getByRole('button', { name: 'Try again' });
+    expect(await tryAgain.count()).toBe(2);
+    // The first is in the first screenful, above the profile.
+    const first = await tryAgain.first().boundingBox();
+    const profile = await page.getByRole('heading', { name: 'Profile', exact: true }).boundingBox();
+    expect(first!.y).toBeLessThan(profile!.y);
+    expect(first!.y).toBeLessThan(900);
+    const next = page.getByRole('link', { name: /^Next: .*Fitbit.* →$/ }).first();
+    expect(await next.getAttribute('href')).toBe('/manage/t/default/social/fitbit/applications');
+    expect(new URL(page.url()).origin).toBe(fitgate.url);
+    const folded = await page.locator('details.json').evaluateAll((all) => all.map((details) => (details as { open: boolean }).open));
+    expect(folded.length).toBeGreaterThanOrEqual(3);
+    expect(folded.every((open) => !open)).toBe(true);
+  });
 });

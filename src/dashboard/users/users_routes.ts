@@ -56,7 +56,7 @@ export function usersRoutes(store: Store, removal: RemovalDeps): Router {
 
   router.get('/:userId/delete', async (req, res) => {
     const user = await findUser(res, req.params.userId);
-    renderPage(res, 'user_delete', { title: `Delete ${user.userId}`, section: 'users', user });
+    renderPage(res, 'user_delete', { title: `Delete ${user.name ?? user.userId}`, section: 'users', user });
   });
 
   router.post('/:userId/delete', async (req, res) => {

@@ -26,6 +26,13 @@ describe('login activity charts', () => {
     await recordLogEvent(store, { tenant: 'default', type: 's', description: 'Dashboard sign-in', userName: 'owner@example.com' });
   }
 
+  it('says in a sentence that there is nothing yet, rather than drawing an empty grid', async () => {
+    const { text } = await dashboard.agent().get('/manage/t/default').expect(200);
+    expect(text).toContain('<p class="chart-empty">No logins in the last 24 hours yet.</p>');
+    expect(text).toContain('<p class="chart-empty">No tokens in the last 30 days yet.</p>');
+    expect(text).not.toContain('role="img"');
+  });
+
   it('draws the Overview\'s charts as SVG with a spoken summary and a table of the numbers', async () => {
     await seed();
     const response = await dashboard.agent().get('/manage/t/default').expect(200);
@@ -34,7 +41,9 @@ describe('login activity charts', () => {
     expect(text).toContain('aria-label="Tokens in the last 24 hours: 1 token refreshes, 1 users needing re-authorization."');
     expect(text).toContain('aria-label="Logins in the last 30 days: 3 successful logins, 1 failed logins, 1 upstream errors."');
     expect(text.match(/<rect class="bar-success"/g)?.length).toBe(2);
-    expect(text).toContain('<summary>The numbers behind this chart</summary>');
+    // Each table's disclosure is named by its chart: four of them on the page, told apart.
+    expect(text).toContain('<summary>Numbers behind: Logins in the last 24 hours</summary>');
+    expect(text).toContain('<summary>Numbers behind: Tokens in the last 30 days</summary>');
     expect(text).toMatch(/<tr><th scope="row"><time datetime="[^"]+">\d\d:00<\/time><\/th><td>3<\/td><td>1<\/td><td>1<\/td><\/tr>/);
     expect(text).toContain('<tr><td><code>access_denied</code></td><td>1</td></tr>');
     expect(text).not.toMatch(/<script>|style="/);

@@ -21,8 +21,8 @@ describe('the wording of the Fitbit connection settings page', () => {
     expect(hints.filter((hint) => !/^[A-Z]/.test(hint))).toEqual([]);
   });
 
-  it('says the area without an equivalent is not requested, with no space before the colon', async () => {
-    expect(await text()).toContain('<strong>No Google Health equivalent</strong><span class="hint">: not requested with the Google Health API, even when ticked.</span>');
+  it('says the area without an equivalent is not requested, with no space before the colon, as a hint of the Google Health API only', async () => {
+    expect(await text()).toContain('<strong>No Google Health equivalent</strong><span class="hint" data-api-hint="google-health">: not requested with the Google Health API, even when ticked.</span>');
   });
 
   it('asks for the Google scopes of the areas ticked instead of listing every scope as requested', async () => {

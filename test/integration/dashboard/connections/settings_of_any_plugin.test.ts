@@ -68,6 +68,7 @@ describe('the dashboard of a plugin other than Fitbit', () => {
 
   it('hints user ids of the plugin’s connection on the logs page', async () => {
     const { text } = await dashboard.agent().get('/manage/t/default/logs').expect(200);
-    expect(text).toContain('<input id="user" name="user" type="search" value="" placeholder="acme|...">');
+    expect(text).toContain('<p class="hint" id="user-hint">The whole user ID, as <code>acme|...</code> (Users lists them).</p>');
+    expect(text).toContain('<input id="user" name="user" type="search" value="" aria-describedby="user-hint">');
   });
 });

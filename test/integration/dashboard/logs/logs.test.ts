@@ -51,4 +51,9 @@ describe('logs in the dashboard', () => {
     expect(text).toContain('bob logged in');
     expect(text).not.toContain('alice logged in');
   });
+
+  it('offers to clear the filters when nothing matches them', async () => {
+    const { text } = await agent.get(`/manage/t/default/logs?user=${encodeURIComponent('fitbit|NOBODY')}`).expect(200);
+    expect(text).toContain('No log events match these filters. <a href="/manage/t/default/logs">Clear filters</a>');
+  });
 });

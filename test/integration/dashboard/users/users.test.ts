@@ -59,20 +59,20 @@ describe('users in the dashboard', () => {
 
   it('shows each identity\'s connection status, with the reason when it needs reauthorization, and never a token', async () => {
     const bob = await agent.get(`/manage/t/default/users/${encodeURIComponent('fitbit|bob-93d0aa15')}`).expect(200);
-    expect(bob.text).toContain('<span class="status-needs_reauthorization">needs_reauthorization</span>');
+    expect(bob.text).toContain('<span class="nowrap status-needs_reauthorization">needs_reauthorization</span>');
     expect(bob.text).toContain('the upstream refused the stored refresh token');
     const alice = await agent.get(`/manage/t/default/users/${encodeURIComponent('fitbit|alice-4f1c2b7e')}`).expect(200);
-    expect(alice.text).toContain('<span class="status-connected">connected</span>');
+    expect(alice.text).toContain('<span class="nowrap status-connected">connected</span>');
     expect(alice.text).not.toContain(liveAccessToken);
   });
 
   it('names an identity’s connection once when it is named after its strategy, and both when not', async () => {
     const { store } = harness;
     const alice = (await store.users.get('default', 'fitbit|alice-4f1c2b7e'))!;
-    expect((await agent.get(`/manage/t/default/users/${encodeURIComponent(alice.userId)}`).expect(200)).text).toContain('<td data-label="Connection">fitbit</td>');
+    expect((await agent.get(`/manage/t/default/users/${encodeURIComponent(alice.userId)}`).expect(200)).text).toContain('<td data-label="Connection" class="nowrap">fitbit</td>');
     const stored = await store.users.update({ ...alice, identities: alice.identities.map((identity) => ({ ...identity, connection: 'fitbit-staff' })) });
     const renamed = await agent.get(`/manage/t/default/users/${encodeURIComponent(alice.userId)}`).expect(200);
-    expect(renamed.text).toContain('<td data-label="Connection">fitbit-staff (fitbit)</td>');
+    expect(renamed.text).toContain('<td data-label="Connection" class="nowrap">fitbit-staff (fitbit)</td>');
     await store.users.update({ ...stored, identities: alice.identities });
   });
 
