@@ -85,18 +85,26 @@ function saveToggle(form, input) {
     });
 }
 
-// "Select all" / "Select none" links (data-tick) tick or untick every box of their form in place,
-// and say so in the form's status line; nothing is saved until the form is. Without JavaScript they
-// reload the page with the boxes ticked so.
+// "Select all" / "Select none" (data-tick) tick or untick every box of their form in place, and say
+// so in the form's status line; nothing is saved until the form is. Without JavaScript they are
+// links that reload the page with the boxes ticked so; with it they become buttons, which is what
+// they do then (read out as buttons, pressed with Space as well as Enter).
+for (const link of document.querySelectorAll('a[data-tick]')) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'link-button';
+  button.textContent = link.textContent;
+  for (const name of ['data-tick', 'data-tick-said']) button.setAttribute(name, link.getAttribute(name) ?? '');
+  link.replaceWith(button);
+}
 document.addEventListener('click', (event) => {
-  const link = event.target instanceof Element ? event.target.closest('a[data-tick]') : null;
-  const form = link ? link.closest('form') : null;
+  const control = event.target instanceof Element ? event.target.closest('button[data-tick]') : null;
+  const form = control ? control.closest('form') : null;
   if (!form) return;
-  event.preventDefault();
-  const all = link.getAttribute('data-tick') === 'all';
+  const all = control.getAttribute('data-tick') === 'all';
   for (const box of form.querySelectorAll('input[type="checkbox"]')) box.checked = all;
   const status = form.querySelector('[data-tick-status]');
-  if (status) status.textContent = link.getAttribute('data-tick-said');
+  if (status) status.textContent = control.getAttribute('data-tick-said');
 });
 
 // The connection settings: choosing one of the plugin's APIs (modes) shows that mode's hints at once,

@@ -38,12 +38,12 @@ describeWithBrowser('the Management API section in a browser', () => {
       await page.getByRole('link', { name: "Go to the application's settings" }).click();
       await page.getByRole('heading', { name: 'Management API' }).waitFor();
 
-      await page.getByRole('link', { name: 'Select all' }).click();
+      await page.getByRole('button', { name: 'Select all' }).click();
       await page.getByText('Every permission is ticked').waitFor();
       expect(await page.locator('input[name="scope"]:not(:checked)').count()).toBe(0);
-      // Ticked in place by the page's script: no reload (the links' no-script fallback) happened.
+      // Buttons once the page's script ran, ticking in place: no reload (the links' no-script fallback) happened.
       expect(page.url()).not.toContain('select=');
-      await page.getByRole('link', { name: 'Select none' }).click();
+      await page.getByRole('button', { name: 'Select none' }).click();
       await page.getByText('No permission is ticked').waitFor();
       expect(await page.locator('input[name="scope"]:checked').count()).toBe(0);
 
@@ -67,7 +67,7 @@ describeWithBrowser('the Management API section in a browser', () => {
     'brings an update with no permission back with the focus on the first permission, where its error is read out',
     async () => {
       const { page } = dashboard;
-      await page.getByRole('link', { name: 'Select none' }).click();
+      await page.getByRole('button', { name: 'Select none' }).click();
       await page.getByText('No permission is ticked').waitFor();
       await page.getByRole('button', { name: 'Update permissions' }).click();
       await page.locator('#scope-error').waitFor();
