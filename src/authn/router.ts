@@ -6,7 +6,7 @@ import { authnRateLimits } from './authn_rate_limits.js';
 import { authorizeEndpoint } from './login/authorize/authorize_endpoint.js';
 import { createBackChannelRouter } from './back_channel_router.js';
 import { callbackEndpoint } from './login/callback/callback_endpoint.js';
-import type { CallbackHandoff } from './login/callback/callback_handoff.js';
+import type { CallbackHandoff } from '../upstream/callback_handoff.js';
 import type { Services } from '../services.js';
 
 /**

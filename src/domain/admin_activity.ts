@@ -48,7 +48,7 @@ export interface AdminActivityRecord {
  * One Auth0-coded event per tenant (`s`, `f`, `limit_wc`, `limit_mu`, `scp`, `fcp`, `sapi`), with the admin's
  * email as user name and no user id (admins are not users of the tenant). Never a password.
  */
-export function adminActivityEvents(record: AdminActivityRecord): LogEventInput[] {
+function adminActivityEvents(record: AdminActivityRecord): LogEventInput[] {
   const { type, description } = EVENTS[record.activity];
   return [...new Set(record.tenants)].map((tenant) => ({
     tenant,

@@ -3,7 +3,7 @@ import type { Config } from '../config/index.js';
 import { firstCredentialVersion } from './admin_credentials.js';
 import { createClient, verifyClientSecret } from './clients.js';
 import { MANAGEMENT_API_SCOPES } from './management_scopes.js';
-import { firstPlugin, newConnectionOptions, type PluginDefaults } from './new_connection.js';
+import { firstPlugin, newConnection, newConnectionOptions, type PluginDefaults } from './new_connection.js';
 import { hashPassword } from './passwords.js';
 import {
   AlreadyExistsError,
@@ -14,7 +14,6 @@ import {
   type TenantRepository,
 } from './ports.js';
 import { buildTenant, DEFAULT_TENANT, tenantUrl } from './tenants.js';
-import type { Connection } from './types.js';
 
 /** The email of the generated admin when FITGATE_ADMIN_EMAIL is not set. */
 export const GENERATED_ADMIN_EMAIL = 'admin@fitgate.local';
@@ -72,7 +71,7 @@ export async function bootstrap(deps: BootstrapDeps): Promise<BootstrapResult> {
   if (await createDefaultTenant(deps)) {
     result.created.push('tenant');
     const plugin = firstPlugin(deps.plugins);
-    if (plugin && (await createIfAbsent(() => store.connections.create(firstConnection(plugin))))) result.created.push('connection');
+    if (plugin && (await createIfAbsent(() => store.connections.create(newConnection(DEFAULT_TENANT, plugin, newConnectionOptions(plugin)))))) result.created.push('connection');
   }
 
   const admin = await createFirstAdmin(deps);
@@ -127,20 +126,6 @@ async function createFirstAdmin(deps: BootstrapDeps): Promise<BootstrapResult['a
   );
   if (!created) return undefined;
   return generatedPassword ? { email, generatedPassword } : { email };
-}
-
-function firstConnection(plugin: PluginDefaults): Connection {
-  const now = new Date().toISOString();
-  return {
-    tenant: DEFAULT_TENANT,
-    id: `con_${randomBytes(12).toString('base64url')}`,
-    name: plugin.strategy,
-    strategy: plugin.strategy,
-    options: newConnectionOptions(plugin),
-    enabledClients: [],
-    createdAt: now,
-    updatedAt: now,
-  };
 }
 
 /** Runs a create; false when another instance created the same record first. */

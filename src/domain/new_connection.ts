@@ -1,15 +1,13 @@
-import type { ConnectionOptions } from './types.js';
+import { randomBytes } from 'node:crypto';
+import type { ConnectionPlugin } from '../connections/plugin.js';
+import type { Connection, ConnectionOptions } from './types.js';
 
 /**
- * What a new connection takes from its plugin: a ConnectionPlugin has all of it, and the domain
- * declares the shape instead of importing the plugin interface.
+ * What a new connection takes from its plugin: its strategy, its APIs (recommended first) and its
+ * default permissions. The domain reads the plugin interface's types (never its code), as it reads
+ * a plugin's failures (docs/architecture.md).
  */
-export interface PluginDefaults {
-  readonly strategy: string;
-  /** The plugin's upstream APIs, recommended first. */
-  readonly apis: readonly [{ readonly id: string }, ...{ readonly id: string }[]];
-  readonly defaultPermissions: readonly string[];
-}
+export type PluginDefaults = Pick<ConnectionPlugin, 'strategy' | 'apis' | 'defaultPermissions'>;
 
 /**
  * What a connection starts with before an admin changes anything (first start, a settings page
@@ -18,6 +16,25 @@ export interface PluginDefaults {
  */
 export function newConnectionOptions(plugin: Pick<PluginDefaults, 'apis' | 'defaultPermissions'>): ConnectionOptions {
   return { api: plugin.apis[0].id, scope: [...plugin.defaultPermissions], profileSync: 'on_each_login' };
+}
+
+/**
+ * A new connection record of `plugin` in `tenant`, wherever one is created (first start, the
+ * dashboard's first save of a plugin's settings): a fresh `con_` id, named after the plugin's
+ * strategy (one connection per plugin and tenant), enabled for no application yet.
+ */
+export function newConnection(tenant: string, plugin: Pick<PluginDefaults, 'strategy'>, options: ConnectionOptions, now: Date = new Date()): Connection {
+  const at = now.toISOString();
+  return {
+    tenant,
+    id: `con_${randomBytes(12).toString('base64url')}`,
+    name: plugin.strategy,
+    strategy: plugin.strategy,
+    options,
+    enabledClients: [],
+    createdAt: at,
+    updatedAt: at,
+  };
 }
 
 /** The plugin a fresh install creates a connection of, and its getting-started checklist leads to. */

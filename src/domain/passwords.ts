@@ -31,7 +31,7 @@ export async function verifyPassword(password: string, storedHash: string): Prom
   return timingSafeEqual(key, parsed.key);
 }
 
-/** True when the hash was made with weaker parameters than today's, so it should be replaced at sign-in. */
+/** True when the hash was made with weaker parameters than today's: the dashboard's sign-in replaces it (rehash_password.ts). */
 export function needsRehash(storedHash: string): boolean {
   const parsed = parseHash(storedHash);
   return !parsed || parsed.options.N < COST || parsed.options.r < BLOCK_SIZE || parsed.key.length < KEY_BYTES;

@@ -11,7 +11,7 @@ export interface IdentityRef {
   upstreamUserId: string;
 }
 
-export function findIdentity(user: User, ref: Pick<IdentityRef, 'connection' | 'upstreamUserId'>): Identity | undefined {
+function findIdentity(user: User, ref: Pick<IdentityRef, 'connection' | 'upstreamUserId'>): Identity | undefined {
   return user.identities.find(
     (identity) => identity.connection === ref.connection && identity.userId === ref.upstreamUserId,
   );

@@ -22,10 +22,19 @@ export interface RefreshedUpstreamTokens {
 /**
  * The token client for one connection's `api` (the one that issued the tokens at hand), with its
  * credentials opened and its upstream (real, emulator or sandbox) resolved by the caller. Rejects
- * when the connection cannot reach that upstream: with kind `api_changed` when the connection has
- * since moved to another API and holds no credentials for this one.
+ * when the connection cannot reach that upstream: with CredentialsForOtherApiError when the
+ * connection has since moved to another API and holds no credentials for this one.
  */
 export type TokenClientFor = (connection: Connection, api: string) => Promise<UpstreamTokenClient>;
+
+/**
+ * A TokenClientFor's refusal of tokens of an API other than the one the connection's credentials
+ * were issued for: the tokens of the API it moved away from cannot be refreshed or revoked through
+ * it, and sending its credentials to that other upstream would only hand them to a party that never
+ * issued them. The vault reads it as api_changed (the identity needs the user to log in again). The
+ * domain owns it, since the meaning is the vault's; the resolver (upstream/) throws it.
+ */
+export class CredentialsForOtherApiError extends Error {}
 
 /**
  * How an upstream call failed, as far as the vault's decisions go. `unauthorized_client`: the
@@ -51,8 +60,10 @@ export interface UpstreamFailure {
   retryAfterSeconds?: number;
 }
 
-// Plugin kinds not listed mean nothing the vault can act on: 'unknown'.
-const KIND_OF_PLUGIN_KIND: Readonly<Partial<Record<PluginErrorKind, UpstreamFailureKind>>> = {
+// Every plugin kind, so a kind added to plugin.ts fails the type check here until someone decides
+// what the vault does about it. 'unknown': nothing the vault can act on (it keeps the tokens and
+// reports the message).
+const KIND_OF_PLUGIN_KIND: Readonly<Record<PluginErrorKind, UpstreamFailureKind>> = {
   invalid_grant: 'invalid_grant',
   // Answering a refresh, RFC 6749 §5.2's unauthorized_client says this client may not use this grant:
   // at Google, a refresh token issued to another client id (the connection's client was replaced).
@@ -65,26 +76,31 @@ const KIND_OF_PLUGIN_KIND: Readonly<Partial<Record<PluginErrorKind, UpstreamFail
   timeout: 'timeout',
   // Fitbit's 409: the same refresh token is being refreshed elsewhere; it passes like an outage.
   conflict: 'unavailable',
+  redirect_uri_mismatch: 'unknown',
+  access_denied: 'unknown',
+  interaction_required: 'unknown',
+  invalid_scope: 'unknown',
+  invalid_token: 'unknown',
+  insufficient_scope: 'unknown',
+  invalid_request: 'unknown',
+  account_unusable: 'unknown',
+  api_not_enabled: 'unknown',
+  bad_response: 'unknown',
+  invalid_id_token: 'unknown',
+  upstream_error: 'unknown',
 };
 
 /**
  * How an upstream call failed, for the vault: a plugin's failure as the one reader reads it
- * (read_plugin_failure.ts), or the resolver's api_changed; anything else is 'unknown'.
+ * (read_plugin_failure.ts), or the resolver's CredentialsForOtherApiError (api_changed); anything
+ * else is 'unknown'.
  */
 export function upstreamFailureOf(error: unknown): UpstreamFailure {
   const plugin = readPluginFailure(error);
-  const kind = plugin ? (KIND_OF_PLUGIN_KIND[plugin.kind] ?? 'unknown') : isApiChanged(error) ? 'api_changed' : 'unknown';
+  const kind = plugin ? KIND_OF_PLUGIN_KIND[plugin.kind] : error instanceof CredentialsForOtherApiError ? 'api_changed' : 'unknown';
   const failure: UpstreamFailure = { kind, message: plugin?.message ?? messageOf(error) };
   if (plugin?.retryAfterSeconds !== undefined) failure.retryAfterSeconds = plugin.retryAfterSeconds;
   return failure;
-}
-
-/**
- * Not a plugin's failure: the host's resolver refuses tokens of an API the connection has moved away
- * from (CredentialsForOtherApiError in upstream/resolve_upstream.ts, which the domain may not import).
- */
-function isApiChanged(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { kind?: unknown }).kind === 'api_changed';
 }
 
 function messageOf(error: unknown): string {

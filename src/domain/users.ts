@@ -1,6 +1,7 @@
 import { AccessDeniedError } from '../errors/index.js';
 import { AlreadyExistsError, type Sealer, type UserRepository } from './ports.js';
-import type { Identity, UpstreamTokens, User } from './types.js';
+import type { Identity, User } from './types.js';
+import type { SealedGrant } from './upstream_revocation.js';
 import { identityFromLogin, withRootProfile, type UpstreamLogin } from './user_login.js';
 import { rewriteUser } from './user_updates.js';
 import { findLoginOwner } from './user_migration.js';
@@ -15,21 +16,16 @@ export interface RecordLoginDeps {
   sealer: Sealer;
 }
 
-/**
- * The tokens of the identity a login migrated away from, for the caller to revoke at `api` once
- * recordLogin has returned (the user is saved by then): all of them, since which one the upstream
- * revokes is its plugin's call. Still sealed: a result object is easy to log.
- */
-export interface LegacyTokensToRevoke {
-  api: string;
-  sealedTokens: Pick<UpstreamTokens, 'accessToken' | 'refreshToken'>;
-}
-
 export interface LoginResult {
   user: User;
   created: boolean;
-  /** Set when this login moved the user from their id at the upstream's previous API to the connection's API. */
-  migration?: { legacyUserId: string; fromApi: string; toApi: string; revoke?: LegacyTokensToRevoke };
+  /**
+   * Set when this login moved the user from their id at the upstream's previous API to the
+   * connection's API. `revoke`: the grant of the API they moved off, for the caller to revoke once
+   * recordLogin has returned (the user is saved by then): every token, since which one the upstream
+   * revokes is its plugin's call. Still sealed: a result object is easy to log.
+   */
+  migration?: { legacyUserId: string; fromApi: string; toApi: string; revoke?: SealedGrant };
   /** True when the identity needed reauthorization and this login reconnected it. */
   reconnected?: true;
 }
@@ -92,7 +88,7 @@ async function recordLoginOnce(deps: RecordLoginDeps, login: UpstreamLogin): Pro
   const reconnected = owner.identity.status === 'needs_reauthorization' ? ({ reconnected: true } as const) : {};
 
   if (!owner.migratedFrom) return { user, created: false, ...reconnected };
-  const revoke = legacyTokensOf(owner.migratedFrom);
+  const revoke = previousApiGrantOf(owner.migratedFrom);
   const migration = { legacyUserId: owner.migratedFrom.userId, fromApi: owner.migratedFrom.api, toApi: login.connection.options.api, ...(revoke ? { revoke } : {}) };
   return { user, created: false, migration, ...reconnected };
 }
@@ -102,9 +98,9 @@ function userIdOf(login: UpstreamLogin): string {
   return `${login.connection.strategy}|${login.upstreamUserId}`;
 }
 
-function legacyTokensOf(legacy: Identity): LegacyTokensToRevoke | undefined {
-  const tokens = legacy.tokens;
+function previousApiGrantOf(previous: Identity): SealedGrant | undefined {
+  const tokens = previous.tokens;
   if (!tokens || (!tokens.refreshToken && !tokens.accessToken)) return undefined;
   const { accessToken, refreshToken } = tokens;
-  return { api: legacy.api, sealedTokens: { accessToken, ...(refreshToken !== undefined && { refreshToken }) } };
+  return { api: previous.api, sealedTokens: { accessToken, ...(refreshToken !== undefined && { refreshToken }) } };
 }

@@ -73,7 +73,7 @@ const SELECTIVITY: Record<UserSearchClause['field'], number> = {
 };
 
 /** The clause whose index range a group is found through: exact before prefix, then the rarer field. */
-export function drivingClause(group: UserSearchGroup): UserSearchClause {
+function drivingClause(group: UserSearchGroup): UserSearchClause {
   const rank = (clause: UserSearchClause) =>
     clause.field === 'blocked' && clause.value === 'false' ? Number.MAX_SAFE_INTEGER : SELECTIVITY[clause.field] * 2 + (clause.match === 'exact' ? 0 : 1);
   const [first, ...rest] = group.all;

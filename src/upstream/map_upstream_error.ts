@@ -12,11 +12,13 @@ export class UpstreamLoginError extends ServerError {
 
 /**
  * The OAuth error the client receives for an upstream failure during login. The user's refusal is
- * access_denied, and so is an upstream account only the user can fix (account_unusable, described
- * in the plugin's words: what the user must do); anything that may pass by waiting (down, slow,
- * 5xx, 429, and 410, which lasts until an admin moves the connection to what the upstream serves now) is
+ * access_denied, and so is everything only the user can fix: an upstream account (account_unusable,
+ * described in the plugin's words: what the user must do) and permissions they unticked that
+ * identify them (insufficient_scope); anything that may pass by waiting (down, slow, 5xx, 429, and
+ * 410, which lasts until an admin moves the connection to what the upstream serves now) is
  * temporarily_unavailable; a configuration the upstream rejects is server_error. Each description
- * names the cause.
+ * names the cause. The switch has a case per kind and no default, so a kind added to plugin.ts
+ * (a new remedy) fails the type check here until someone decides whose remedy it is.
  */
 export function clientErrorForUpstream(error: unknown, wording: UpstreamWording): OAuthError {
   const upstream = wording.name;
@@ -61,7 +63,17 @@ export function clientErrorForUpstream(error: unknown, wording: UpstreamWording)
       );
     case 'invalid_grant':
       return new UpstreamLoginError(`${upstream} did not accept the login's authorization code; start the login again.`);
-    default:
+    case 'insufficient_scope':
+      // The user unticked, on the consent page, every permission the upstream identifies them by:
+      // their choice to undo, not the connection's settings (TRY tells the admin the same).
+      return new AccessDeniedError(`The user did not allow, at ${upstream}, the permissions that identify them. They must log in again and allow them.`);
+    case 'unauthorized_client':
+    case 'invalid_scope':
+    case 'invalid_token':
+    case 'invalid_request':
+    case 'bad_response':
+    case 'invalid_id_token':
+    case 'upstream_error':
       return new UpstreamLoginError(
         `${upstream} refused the login (${failure.kind}); an administrator should check the connection's settings.`,
         { cause: error },

@@ -3,9 +3,11 @@ import type { ConnectionPlugin, PluginClientOptions, PluginTokenClient, PluginWo
 import type { Sealer } from '../domain/ports.js';
 import { callbackUrlOf, tenantUrl } from '../domain/tenants.js';
 import { usesSandbox } from '../domain/sandbox_use.js';
-import type { Connection } from '../domain/types.js';
+import type { Connection, Sealed } from '../domain/types.js';
+import { CredentialsForOtherApiError } from '../domain/upstream_token_client.js';
 import { TemporarilyUnavailableError } from '../errors/index.js';
 import type { Metrics } from '../metrics/metrics.js';
+import { ConnectionNotConfiguredError, ConnectionSecretUnreadableError } from './resolver_errors.js';
 import { buildRoundTripStrategy, type RoundTripStrategy } from './round_trip_strategy.js';
 import { SANDBOX_PATH, type SandboxCredentials, type SandboxUpstream } from './sandbox_upstream.js';
 
@@ -21,16 +23,6 @@ const START_DEADLINE_MS = 10_000;
 // A login makes up to four upstream calls in a row (token, keys, identity, userinfo); each has its
 // own bound, and the whole gets this many of them.
 const CALLS_PER_LOGIN_DEADLINE = 3;
-
-/**
- * Asked for an API other than the one the connection's credentials were issued for: the tokens of
- * the API it moved away from cannot be refreshed or revoked through it, and sending its credentials
- * to that other upstream would only hand them to a party that never issued them. `kind` is how the
- * vault reads it (domain/upstream_token_client.ts), as it reads a plugin's failures.
- */
-export class CredentialsForOtherApiError extends Error {
-  readonly kind = 'api_changed';
-}
 
 /** How fitgate reaches a connection's upstream: its plugin, and the options every plugin call needs. */
 export interface ResolvedUpstream {
@@ -63,7 +55,9 @@ export interface UpstreamResolver {
    * tenant's own host and by fitgate over loopback, when the sandbox plays the connection's upstream
    * (domain/sandbox_use.ts). `api` other than the connection's (tokens of the API it moved away
    * from) resolves only in the sandbox, when it plays that API too; with credentials of its own it
-   * throws CredentialsForOtherApiError.
+   * throws CredentialsForOtherApiError. Without credentials and without a sandbox that plays it,
+   * ConnectionNotConfiguredError; with a stored secret it cannot open, ConnectionSecretUnreadableError;
+   * with no plugin for the strategy, a TemporarilyUnavailableError.
    */
   resolve(connection: Connection, tenantUrl: string, api?: string): ResolvedUpstream;
   /**
@@ -112,7 +106,7 @@ export function createUpstreamResolver(deps: UpstreamResolverDeps): UpstreamReso
       client: {
         api,
         clientID: clientId,
-        ...(clientSecret ? { clientSecret: deps.sealer.open(clientSecret) } : {}),
+        ...(clientSecret ? { clientSecret: openSecret(deps.sealer, connection, clientSecret) } : {}),
         ...(deps.config.upstreamBaseUrl ? { upstreamBaseUrl: deps.config.upstreamBaseUrl } : {}),
         timeoutMs,
         ...observerOf(connection),
@@ -123,14 +117,14 @@ export function createUpstreamResolver(deps: UpstreamResolverDeps): UpstreamReso
   const sandboxClientOf = (connection: Connection, tenantUrl: string, api: string): SandboxClient => {
     // A connection the sandbox does not play is not set up, exactly as with the sandbox off.
     if (!deps.sandbox || !usesSandbox(deps.sandbox, connection)) {
-      throw new TemporarilyUnavailableError(
+      throw new ConnectionNotConfiguredError(
         `The connection "${connection.name}" has no upstream client id yet; an administrator must configure it.`,
       );
     }
     // `api` may be another API of the same plugin (tokens from before a switch); the sandbox may not play that one.
     const credentials = deps.sandbox.credentialsFor(connection.strategy, api, callbackUrlOf(tenantUrl));
     if (!credentials) {
-      throw new TemporarilyUnavailableError(`The sandbox cannot stand in for the ${api} API of the connection "${connection.name}"; an administrator must configure its credentials.`);
+      throw new ConnectionNotConfiguredError(`The sandbox cannot stand in for the ${api} API of the connection "${connection.name}"; an administrator must configure its credentials.`);
     }
     return { ...credentials, upstreamBaseUrl: deps.sandbox.backChannelUrl() };
   };
@@ -179,6 +173,15 @@ export function createUpstreamResolver(deps: UpstreamResolverDeps): UpstreamReso
     startDeadlineMs: START_DEADLINE_MS,
     loginDeadlineMs: timeoutMs * CALLS_PER_LOGIN_DEADLINE,
   };
+}
+
+/** The connection's client secret in clear; a sealed value the sealer refuses is the connection's to fix. */
+function openSecret(sealer: Pick<Sealer, 'open'>, connection: Connection, sealed: Sealed): string {
+  try {
+    return sealer.open(sealed);
+  } catch (error) {
+    throw new ConnectionSecretUnreadableError(`The client secret of the connection "${connection.name}" cannot be opened.`, { cause: error });
+  }
 }
 
 /**

@@ -5,7 +5,7 @@ import { metricsOf } from '../../metrics/metrics.js';
 import { logoutUrlKey, redirectUrlProblem } from '../../domain/application_urls.js';
 import { endSession } from './login_session.js';
 import { identifyLogoutClient, type LogoutClient } from './logout_client.js';
-import { recordRequestEvent } from '../events/request_log_event.js';
+import { recordRequestEvent } from '../../http/request_log_event.js';
 
 /** What this file reads of the app's dependencies. */
 type LogoutDeps = Pick<AppDeps, 'store' | 'sealer' | 'logger' | 'metrics'>;

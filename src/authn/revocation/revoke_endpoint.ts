@@ -6,7 +6,7 @@ import type { ClientRateLimit } from '../authn_rate_limits.js';
 import { authenticateClient } from '../client_auth/authenticate_client.js';
 import { readClientCredentials } from '../client_auth/client_credentials.js';
 import { outcomeCode } from '../events/outcome_code.js';
-import { recordRequestEvent } from '../events/request_log_event.js';
+import { recordRequestEvent } from '../../http/request_log_event.js';
 import { readRequestParams, requireParam } from '../token_endpoint/request_params.js';
 import { encryptedTokenKid } from '../tokens/encrypted_access_token.js';
 import { revokeRefreshToken } from '../tokens/refresh_tokens.js';

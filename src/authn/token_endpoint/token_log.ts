@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app_deps.js';
 import type { LogEventType } from '../../domain/log_events.js';
 import type { Client } from '../../domain/types.js';
 import { AppError } from '../../errors/index.js';
-import { recordRequestEvent, type RequestEvent } from '../events/request_log_event.js';
+import { recordRequestEvent, type RequestEvent } from '../../http/request_log_event.js';
 import type { GrantOutcome, SupportedGrantType } from './token_request.js';
 
 /** Auth0's log event codes for each exchange at /oauth/token. */

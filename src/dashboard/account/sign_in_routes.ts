@@ -4,6 +4,7 @@ import type { AdminActivity } from '../../domain/admin_activity.js';
 import { hashPassword, verifyPassword } from '../../domain/passwords.js';
 import { clientAddressKey } from '../../http/client_address.js';
 import { logAdminActivity } from './admin_activity_log.js';
+import { rehashIfWeak } from './rehash_password.js';
 import { isKnownDevice, rememberDevice } from './device_cookie.js';
 import { signIn, signOut } from './admin_session.js';
 import { rawField, textField } from '../form_fields.js';
@@ -80,6 +81,7 @@ export function signInRoutes(deps: Pick<AppDeps, 'config' | 'store' | 'logger'>,
     }
 
     await limiter.succeeded(attempt);
+    await rehashIfWeak(deps, admin, password);
     await signIn(req, admin);
     rememberDevice(req, res, config, admin);
     await logAdminActivity(deps, req, 'signed_in', admin.email, admin.tenants);

@@ -4,7 +4,7 @@ import type { UpstreamResolver } from '../../upstream/resolve_upstream.js';
 import { finishRoundTrip, type FinishOutcome } from '../../upstream/round_trip.js';
 import { callbackUrlOf, tenantUrl } from '../../domain/tenants.js';
 import type { Connection } from '../../domain/types.js';
-import { explainFailure, failureKindOf, upstreamSaidOf, type FailureContext, type TryFailure } from './try_failure_explanation.js';
+import { explainError, explainFailure, upstreamSaidOf, type FailureContext, type TryFailure } from './try_failure_explanation.js';
 import { renderTryFailure } from './try_failure_page.js';
 import { reportBase, resultPath, saveReport, withFailure, withSuccess, type TryReport } from './try_report.js';
 import { recordTry } from './try_log_event.js';
@@ -28,7 +28,7 @@ export function tryCallbackRoutes(
     const transaction = await takeTry(ephemeral, req.query.state);
     const connection = transaction && (await deps.store.connections.get(transaction.tenant, transaction.connectionId));
     if (!transaction || !connection || transaction.tenant !== req.context.tenant.name) {
-      const context = { callbackUrl: callbackUrlOf(req.context.tenantUrl), api: '', missingScopes: [] };
+      const context = { callbackUrl: callbackUrlOf(req.context.tenantUrl), api: '', requestedPermissions: [] };
       const failure = explainFailure('expired', 'fitgate found no Try in progress for this state.', context);
       return renderTryFailure(res, failure, { strategy: '', sandbox: false }, 400);
     }
@@ -54,19 +54,19 @@ export function tryCallbackRoutes(
     const context = {
       callbackUrl: callbackUrlOf(url),
       api: transaction.api,
-      missingScopes: transaction.requestedScopes,
+      requestedPermissions: transaction.requestedScopes,
       plugin: deps.plugins.get(connection.strategy),
     };
     const report = reportBase(transaction, context.callbackUrl, query);
     const outcome = await finishRoundTrip(req, { upstreams, connection, tenantUrl: url, deadlineMs: upstreams.loginDeadlineMs }, transaction);
-    return outcome.kind === 'success' ? withSuccess(report, outcome.verified) : withFailure(report, failureOf(outcome, context));
+    return outcome.kind === 'success' ? withSuccess(report, outcome.verified) : withFailure(report, tryFailureOf(outcome, context));
   }
 
   return router;
 }
 
 /** What a round trip that did not succeed means for the admin. */
-function failureOf(outcome: Exclude<FinishOutcome, { kind: 'success' }>, context: FailureContext): TryFailure {
+function tryFailureOf(outcome: Exclude<FinishOutcome, { kind: 'success' }>, context: FailureContext): TryFailure {
   switch (outcome.kind) {
     case 'no_answer':
       return explainFailure('bad_response', 'The upstream came back with neither a code nor an error.', context);
@@ -76,6 +76,6 @@ function failureOf(outcome: Exclude<FinishOutcome, { kind: 'success' }>, context
       // Passport's own state check: this TRY expired or was already used.
       return explainFailure('expired', outcome.message ?? 'the state did not match', context);
     case 'error':
-      return explainFailure(failureKindOf(outcome.error), upstreamSaidOf(outcome.error), context);
+      return explainError(outcome.error, context);
   }
 }

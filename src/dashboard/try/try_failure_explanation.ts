@@ -1,5 +1,6 @@
 import type { ConnectionPlugin, TryFailureKind } from '../../connections/plugin.js';
 import { readPluginFailure } from '../../domain/read_plugin_failure.js';
+import { ConnectionNotConfiguredError, ConnectionSecretUnreadableError } from '../../upstream/resolver_errors.js';
 
 /**
  * What a failed TRY means and how to fix it, by the kind of failure: a plugin's (read by the one
@@ -18,8 +19,8 @@ export interface TryFailure {
 export interface FailureContext {
   callbackUrl: string;
   api: string;
-  /** Permission names an admin could tick that let the upstream identify the user. */
-  missingScopes: string[];
+  /** The permissions the connection requests, among which an admin ticks those that let the upstream identify the user. */
+  requestedPermissions: string[];
   /** The connection's plugin, which explains the failures only its upstream's console can fix. */
   plugin?: Pick<ConnectionPlugin, 'explainFailure'> | undefined;
 }
@@ -32,7 +33,14 @@ type Explanation = (context: FailureContext) => { meaning: string; fix: string }
 // for an upstream whose plugin does not say where its console keeps the credentials. None of them
 // assumes how many APIs the upstream has, nor how it registers a callback (a whole URL, a domain):
 // a plugin that knows says so in its setup steps, or in its own explainFailure.
-const EXPLANATIONS: Readonly<Partial<Record<TryFailureKind, Explanation>>> = {
+// Every kind has an entry, so a kind added to plugin.ts fails the type check here until someone
+// words its remedy; the kinds with no remedy of their own share UNKNOWN's.
+const UNKNOWN: Explanation = () => ({
+  meaning: 'The upstream answered something fitgate could not use.',
+  fix: 'Check the upstream client\'s settings against the setup steps, then press Try again. The upstream\'s answer above says more.',
+});
+
+const EXPLANATIONS: Readonly<Record<TryFailureKind, Explanation>> = {
   unknown_client: () => ({
     meaning:
       'The upstream does not know this Client ID: its sign-in page refused it before anyone could sign in, so the Client Secret was never tried. The ID is mistyped, belongs to a deleted client, or is not a client ID of the API this connection uses.',
@@ -56,9 +64,9 @@ const EXPLANATIONS: Readonly<Partial<Record<TryFailureKind, Explanation>>> = {
     meaning: 'The user declined on the upstream consent page, so no data may be shared.',
     fix: 'Press Try again and choose Allow on the consent page.',
   }),
-  insufficient_scope: ({ missingScopes }) => ({
+  insufficient_scope: ({ requestedPermissions }) => ({
     meaning: 'Permissions were left unticked on the consent page, and without them the upstream will not say who the user is.',
-    fix: `Press Try again and tick at least one of ${missingScopes.join(', ') || 'the requested permissions'} on the consent page. Users may untick others; fitgate copes.`,
+    fix: `Press Try again and tick at least one of ${requestedPermissions.join(', ') || 'the requested permissions'} on the consent page. Users may untick others; fitgate copes.`,
   }),
   account_unusable: () => ({
     meaning:
@@ -105,15 +113,28 @@ const EXPLANATIONS: Readonly<Partial<Record<TryFailureKind, Explanation>>> = {
     meaning: 'The connection has no Client ID and the sandbox is off, so there is no upstream to try.',
     fix: 'Paste the Client ID and Client Secret of your upstream client in the Settings tab, save, and press Try again.',
   }),
+  secret_unreadable: () => ({
+    meaning:
+      'fitgate cannot open the Client Secret stored for this connection: it was sealed under a master key that FITGATE_MASTER_KEY no longer lists, or the stored value is damaged. The upstream was not called.',
+    fix: 'Paste the Client Secret again in the Settings tab and save (fitgate seals it under the current master key), or put the old key back in FITGATE_MASTER_KEY; then press Try again.',
+  }),
+  interaction_required: UNKNOWN,
+  invalid_token: UNKNOWN,
+  invalid_request: UNKNOWN,
+  conflict: UNKNOWN,
+  bad_response: UNKNOWN,
+  upstream_error: UNKNOWN,
+  unknown: UNKNOWN,
 };
 
-const UNKNOWN: Explanation = () => ({
-  meaning: 'The upstream answered something fitgate could not use.',
-  fix: 'Check the upstream client\'s settings against the setup steps, then press Try again. The upstream\'s answer above says more.',
-});
-
-/** The plugin failure's kind, or 'unknown' (what the host finds itself it names directly: try_callback_routes.ts). */
-export function failureKindOf(error: unknown): TryFailureKind {
+/**
+ * The plugin failure's kind, the resolver's refusal of a connection it cannot reach (not configured,
+ * a secret it cannot open), or 'unknown' (what the host finds at the callback it names directly:
+ * try_callback_routes.ts).
+ */
+function failureKindOf(error: unknown): TryFailureKind {
+  if (error instanceof ConnectionNotConfiguredError) return 'not_configured';
+  if (error instanceof ConnectionSecretUnreadableError) return 'secret_unreadable';
   return readPluginFailure(error)?.kind ?? 'unknown';
 }
 
@@ -130,7 +151,12 @@ export function upstreamSaidOf(error: unknown): string {
   return failure?.message ?? (error instanceof Error ? error.message : 'nothing the upstream said was readable');
 }
 
+/** What a thrown error means for the admin: its kind (failureKindOf), what the upstream said, and the fix. */
+export function explainError(error: unknown, context: FailureContext): TryFailure {
+  return explainFailure(failureKindOf(error), upstreamSaidOf(error), context);
+}
+
 export function explainFailure(kind: TryFailureKind, upstreamSaid: string, context: FailureContext): TryFailure {
-  const explanation = context.plugin?.explainFailure(kind, { api: context.api, callbackUrl: context.callbackUrl }) ?? (EXPLANATIONS[kind] ?? UNKNOWN)(context);
+  const explanation = context.plugin?.explainFailure(kind, { api: context.api, callbackUrl: context.callbackUrl }) ?? EXPLANATIONS[kind](context);
   return { kind, upstreamSaid, ...explanation };
 }

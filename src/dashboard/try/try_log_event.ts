@@ -1,8 +1,7 @@
 import type { Request } from 'express';
 import type { AppDeps } from '../../app_deps.js';
-import { recordLogEvent } from '../../domain/log_events.js';
 import type { Connection } from '../../domain/types.js';
-import { requestLogFacts } from '../../http/request_log_facts.js';
+import { recordRequestEvent, type RequestEvent } from '../../http/request_log_event.js';
 
 /** How one TRY ended, for the tenant's logs. */
 export interface TryOutcome {
@@ -29,34 +28,27 @@ const LOGGED_AS: Readonly<Record<string, { error: string; note?: string }>> = {
  * A TRY is a login as far as the logs go (Auth0 logs its TRY as `s`, or `f` when it fails), marked
  * details.try: the Overview's checklist reads a successful one, charts leave them all out, and an
  * admin looking for why a connection fails finds the failed ones under `f` with the failure's kind.
- * No user id: TRY creates no user. The settings it tried go with it (tried_settings.ts). Best
- * effort, like every log line.
+ * No user id: TRY creates no user. The settings it tried go with it (tried_settings.ts). Recorded as
+ * a login's event is (recordRequestEvent: the request's and the connection's facts, best effort),
+ * in the log of the tenant whose connection was tried.
  */
 export async function recordTry(deps: Pick<AppDeps, 'store' | 'logger'>, req: Request, connection: Connection, outcome: TryOutcome): Promise<void> {
   const logged = outcome.failureKind === undefined ? undefined : (LOGGED_AS[outcome.failureKind] ?? { error: outcome.failureKind });
   const failureKind = logged?.error;
-  try {
-    await recordLogEvent(deps.store, {
-      tenant: outcome.tenant,
-      ...requestLogFacts(req),
-      type: failureKind ? 'f' : 's',
-      description: failureKind
-        ? `Failed login (Try from the dashboard): ${failureKind}${logged?.note ? ` (${logged.note})` : ''}`
-        : 'Successful login (Try from the dashboard; no user created)',
-      connection: connection.name,
-      connectionId: connection.id,
-      strategy: connection.strategy,
-      strategyType: 'social',
-      ...(outcome.userName ? { userName: outcome.userName } : {}),
-      details: {
-        try: true,
-        api: outcome.api,
-        settings: outcome.settings,
-        request: { channel: 'dashboard' },
-        ...(failureKind && { error: failureKind }),
-      },
-    });
-  } catch (error) {
-    deps.logger.warn({ err: error }, 'could not record a TRY in the logs');
-  }
+  const event: RequestEvent = {
+    type: failureKind ? 'f' : 's',
+    description: failureKind
+      ? `Failed login (Try from the dashboard): ${failureKind}${logged?.note ? ` (${logged.note})` : ''}`
+      : 'Successful login (Try from the dashboard; no user created)',
+    connection: connection.name,
+    ...(outcome.userName ? { userName: outcome.userName } : {}),
+    details: {
+      try: true,
+      api: outcome.api,
+      settings: outcome.settings,
+      request: { channel: 'dashboard' },
+      ...(failureKind && { error: failureKind }),
+    },
+  };
+  await recordRequestEvent(deps, req, event, outcome.tenant);
 }

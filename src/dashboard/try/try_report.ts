@@ -1,17 +1,32 @@
 import { randomBytes } from 'node:crypto';
-import type { PluginProfile, PluginTokens } from '../../connections/plugin.js';
+import type { PluginProfile } from '../../connections/plugin.js';
 import type { EphemeralStore } from '../../domain/ports.js';
+import type { VerifiedUpstream } from '../../upstream/round_trip.js';
 import { REDACTED, redactJson, redactParameters, redactUrl } from './redact.js';
 import type { TryFailure } from './try_failure_explanation.js';
 import type { PendingTry, TryTransaction } from './try_transaction.js';
+
+/** The profile as a login stores it: the fields PluginProfile declares, but the upstream's raw answer. */
+export type NormalisedProfile = Omit<PluginProfile, '_json' | '_raw'>;
+
+// The fields NormalisedProfile keeps, as a Record so that a field added to PluginProfile must be
+// added here. Only these are shown: a strategy may put more on its profile (Passport strategies
+// often do: Fitbit's the granted scopes, Strava's its athlete), which no login stores either.
+const DECLARED_FIELDS: Readonly<Record<keyof NormalisedProfile, true>> = {
+  provider: true,
+  id: true,
+  legacyUserId: true,
+  displayName: true,
+  name: true,
+  emails: true,
+  photos: true,
+};
 
 /**
  * What a finished TRY shows: each step with secrets redacted, then the profile ("It works!") or what
  * went wrong. Kept for a quarter of an hour as a `try_transaction` record under "result:<id>", for
  * the admin who started it only; it holds no token, code or secret.
  */
-export type NormalisedProfile = Omit<PluginProfile, '_json' | '_raw'>;
-
 export interface TryReport {
   id: string;
   tenant: string;
@@ -39,12 +54,6 @@ export interface TryReport {
 }
 
 export const TRY_REPORT_TTL_SECONDS = 15 * 60;
-
-/** What the verify step of a TRY passes on: the login's result, never stored as a user. */
-export interface TryLogin {
-  tokens: PluginTokens;
-  profile: PluginProfile;
-}
 
 export function reportBase(transaction: TryTransaction, callbackUrl: string, callbackQuery: URLSearchParams): TryReport {
   return {
@@ -93,10 +102,9 @@ export function resultPath(report: Pick<TryReport, 'tenant' | 'strategy' | 'id'>
   return `/manage/t/${encodeURIComponent(report.tenant)}/social/${encodeURIComponent(report.strategy)}/try/result/${report.id}`;
 }
 
-export function withSuccess(report: TryReport, login: TryLogin): TryReport {
-  // A Passport profile often lists the scopes too (the Fitbit strategy's does, for apps using it
-  // alone): the report shows the granted permissions once, from the tokens.
-  const { _json, _raw, grantedScopes: _onProfile, ...profile } = login.profile as PluginProfile & { grantedScopes?: unknown };
+/** The report of a TRY the upstream vouched for: the login's result, never stored as a user. */
+export function withSuccess(report: TryReport, login: VerifiedUpstream): TryReport {
+  // The granted permissions are shown once, from the tokens, as a login stores them.
   const { grantedScopes } = login.tokens;
   return {
     ...report,
@@ -110,12 +118,18 @@ export function withSuccess(report: TryReport, login: TryLogin): TryReport {
       },
     },
     success: {
-      profile: redactJson(profile) as NormalisedProfile,
-      rawProfile: redactJson(_json),
+      profile: redactJson(normalisedProfileOf(login.profile)) as NormalisedProfile,
+      rawProfile: redactJson(login.profile._json),
       grantedScopes,
       notGranted: report.requestedScopes.filter((scope) => !grantedScopes.includes(scope)),
     },
   };
+}
+
+/** The declared fields of `profile` that it has (DECLARED_FIELDS), and nothing else. */
+function normalisedProfileOf(profile: PluginProfile): NormalisedProfile {
+  const fields = Object.keys(DECLARED_FIELDS) as Array<keyof NormalisedProfile>;
+  return Object.fromEntries(fields.filter((field) => profile[field] !== undefined).map((field) => [field, profile[field]])) as NormalisedProfile;
 }
 
 export function withFailure(report: TryReport, failure: TryFailure): TryReport {

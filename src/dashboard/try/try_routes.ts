@@ -10,7 +10,7 @@ import { tryStartRoutes } from './try_start_routes.js';
  * report instead of a session: no user is created and no token is stored. It ignores which
  * applications the connection is enabled for.
  *
- *   GET /manage/t/:tenant/social/:strategy/try             (admin) → upstream authorize URL
+ *   POST /manage/t/:tenant/social/:strategy/try            (admin, CSRF) → a page moving on upstream
  *   GET <tenant URL>/login/callback?code&state             /login/callback sees a TRY state and redirects
  *   GET <tenant URL>/manage/try/callback?code&state        exchanges the code, saves the report
  *   GET /manage/t/:tenant/social/:strategy/try/result/:id  (the admin who began it) "It works!"

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { AppDeps } from '../../app_deps.js';
 import type { ResolvedUpstream, UpstreamResolver } from '../../upstream/resolve_upstream.js';
+import { ConnectionNotConfiguredError } from '../../upstream/resolver_errors.js';
 import { startRoundTrip } from '../../upstream/round_trip.js';
 import { callbackUrlOf, tenantUrl } from '../../domain/tenants.js';
 import { AppError, NotFoundError } from '../../errors/index.js';
@@ -9,7 +10,7 @@ import { findSocialConnection } from '../connections/social_connection.js';
 import { renderPage } from '../views.js';
 import { preflightAuthorize } from './authorize_preflight.js';
 import { areasRepeatNames, grantedByArea, grantsByArea } from './granted_by_area.js';
-import { explainFailure, failureKindOf, upstreamSaidOf, type TryFailure } from './try_failure_explanation.js';
+import { explainError, explainFailure, type TryFailure } from './try_failure_explanation.js';
 import { answerStartFailure } from './try_start_failure.js';
 import { apiName } from '../../upstream/api_name.js';
 import { recordTry } from './try_log_event.js';
@@ -56,52 +57,55 @@ export function tryStartRoutes(
     const requestedScopes = requestedPermissions(plugin, connection.options.api, connection.options.scope);
     // The tenant's own URL, wherever the admin uses the dashboard: its callback is the one registered upstream.
     const url = tenantUrl(deps.config, tenant);
-    const context = { callbackUrl: callbackUrlOf(url), api: connection.options.api, missingScopes: requestedScopes, plugin };
+    const context = { callbackUrl: callbackUrlOf(url), api: connection.options.api, requestedPermissions: requestedScopes, plugin };
+
+    const settings = settingsFingerprint(connection.options);
+    const tried = { tenant, strategy: strategyName, api: connection.options.api, adminEmail: res.locals.admin!.email, requestedScopes };
+    const failed = async (failure: TryFailure, sandbox: boolean, authorizeUrl?: string) => {
+      await recordTry(deps, req, connection, { tenant, api: connection.options.api, settings, failureKind: failure.kind });
+      await answerStartFailure(ephemeral, res, { ...tried, sandbox }, failure, { callbackUrl: context.callbackUrl, authorizeUrl });
+    };
+    // fitgate's own failure (its store not answering, wrapped or still the driver's; a connection no
+    // plugin serves) is no finding about the upstream: the dashboard's error page says what it is,
+    // and no failed TRY is logged. Anything else is explained by its kind.
+    const failedWith = (error: unknown, sandbox: boolean) => {
+      const own = error instanceof AppError ? error : asStoreUnavailable(error);
+      if (own) throw own;
+      return failed(explainError(error, context), sandbox);
+    };
 
     let upstream: ResolvedUpstream;
     try {
       upstream = upstreams.resolve(connection, url);
     } catch (error) {
-      const failure = explainFailure('not_configured', upstreamSaidOf(error), context);
-      const tried = { tenant, strategy: strategyName, api: connection.options.api, adminEmail: res.locals.admin!.email, sandbox: false, requestedScopes };
-      return answerStartFailure(ephemeral, res, tried, failure, { callbackUrl: context.callbackUrl });
+      // Nothing to try (no client, no sandbox that plays it): the settings to fill in, and no failed TRY logged.
+      if (error instanceof ConnectionNotConfiguredError) {
+        return answerStartFailure(ephemeral, res, { ...tried, sandbox: false }, explainError(error, context), { callbackUrl: context.callbackUrl });
+      }
+      return failedWith(error, false);
     }
     const pending: PendingTry = {
-      tenant,
+      ...tried,
       connectionId: connection.id,
-      strategy: strategyName,
-      api: connection.options.api,
-      adminEmail: res.locals.admin!.email,
       dashboardUrl: req.context.tenantUrl,
-      requestedScopes,
       sandbox: upstream.sandbox,
-      settings: settingsFingerprint(connection.options),
+      settings,
     };
     const begin = (verifier: string | undefined): Promise<TryTransaction> => beginTry(ephemeral, pending, verifier);
     // prompt=consent: an upstream that issues a refresh token only on a consent (Google) then issues
     // one at every TRY, so each TRY tests the refresh-token path a real first login takes.
     const outcome = await startRoundTrip(req, { upstreams, connection, tenantUrl: url, deadlineMs: upstreams.startDeadlineMs }, begin, ['consent']);
     const displayName = plugin?.displayName ?? strategyName;
-    const failed = async (failure: TryFailure, authorizeUrl?: string) => {
-      await recordTry(deps, req, connection, { tenant, api: connection.options.api, settings: pending.settings, failureKind: failure.kind });
-      await answerStartFailure(ephemeral, res, pending, failure, { callbackUrl: context.callbackUrl, authorizeUrl });
-    };
-    // fitgate's own failure (its store not answering, wrapped or still the driver's) is no finding
-    // about the upstream: the dashboard's error page says what it is, and no failed TRY is logged.
-    if (outcome.kind === 'error') {
-      const own = outcome.error instanceof AppError ? outcome.error : asStoreUnavailable(outcome.error);
-      if (own) throw own;
-      return failed(explainFailure(failureKindOf(outcome.error), upstreamSaidOf(outcome.error), context));
-    }
+    if (outcome.kind === 'error') return failedWith(outcome.error, upstream.sandbox);
     const begun = outcome.record;
     // The sandbox registers the callback itself and is reached on another base URL.
     const refusal = upstream.sandbox ? undefined : await preflightAuthorize(outcome.url, upstream);
     if (refusal) {
       await ephemeral.delete('try_transaction', begun.upstreamState);
-      return failed(explainFailure(refusal.kind, refusal.upstreamSaid, context), outcome.url);
+      return failed(explainFailure(refusal.kind, refusal.upstreamSaid, context), upstream.sandbox, outcome.url);
     }
     await rememberAuthorizeUrl(ephemeral, begun, outcome.url);
-    const upstreamName = upstream.sandbox ? `the ${displayName} sandbox` : (plugin?.wording(connection.options.api).name ?? 'the upstream');
+    const upstreamName = upstream.sandbox ? `the ${displayName} sandbox` : upstream.wording.name;
     renderPage(res, 'try_continue', { title: `Continuing to ${upstreamName}`, section: 'social', authorizeUrl: outcome.url, upstreamName, sandbox: upstream.sandbox, displayName });
   });
 

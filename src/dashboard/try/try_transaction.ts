@@ -1,5 +1,5 @@
 import type { EphemeralStore } from '../../domain/ports.js';
-import type { CallbackHandoff } from '../../authn/login/callback/callback_handoff.js';
+import type { CallbackHandoff } from '../../upstream/callback_handoff.js';
 import {
   beginRoundTripRecord,
   isUpstreamState,
@@ -64,7 +64,7 @@ const usedKey = (state: string): string => `used:${state}`;
  * Whether `state` belongs to a TRY, in flight or used within USED_TRY_SECONDS, without using it up
  * (for /login/callback, which forwards such a callback to TRY's route).
  */
-export async function isTryState(ephemeral: EphemeralStore, state: unknown): Promise<boolean> {
+async function isTryState(ephemeral: EphemeralStore, state: unknown): Promise<boolean> {
   if (!isUpstreamState(state)) return false;
   return (await ephemeral.get('try_transaction', state)) !== undefined || (await ephemeral.get('try_transaction', usedKey(state))) !== undefined;
 }

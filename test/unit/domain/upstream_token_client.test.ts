@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { upstreamFailureOf } from '../../../src/domain/upstream_token_client.js';
-import { CredentialsForOtherApiError } from '../../../src/upstream/resolve_upstream.js';
+import { CredentialsForOtherApiError, upstreamFailureOf } from '../../../src/domain/upstream_token_client.js';
 import { acmeFailure } from '../../support/fake_plugin.js';
 
 /** What the token vault makes of an upstream failure: wait, ask the user to sign in again, or neither. */
@@ -16,6 +15,9 @@ describe('the vault\'s reading of a failed refresh or revocation', () => {
     ['invalid_client', 'invalid_client'],
     ['account_unusable', 'unknown'],
     ['upstream_error', 'unknown'],
+    ['insufficient_scope', 'unknown'],
+    ['access_denied', 'unknown'],
+    ['bad_response', 'unknown'],
   ] as const)('reads a plugin\'s %s as %s', (kind, expected) => {
     expect(upstreamFailureOf(acmeFailure({ kind })).kind).toBe(expected);
   });
@@ -27,6 +29,10 @@ describe('the vault\'s reading of a failed refresh or revocation', () => {
 
   it('reads the resolver\'s refusal of another API\'s tokens as api_changed', () => {
     expect(upstreamFailureOf(new CredentialsForOtherApiError('moved to google-health'))).toEqual({ kind: 'api_changed', message: 'moved to google-health' });
+  });
+
+  it('knows the resolver’s refusal by its class, not by a kind field anyone could set', () => {
+    expect(upstreamFailureOf(Object.assign(new Error('looks alike'), { kind: 'api_changed' })).kind).toBe('unknown');
   });
 
   it('reads anything else, an undeclared kind included, as unknown with its message', () => {

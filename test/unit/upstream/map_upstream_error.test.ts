@@ -36,6 +36,13 @@ describe('clientErrorForUpstream', () => {
     expect(error.description).toContain('Google refused the login (invalid_scope)');
   });
 
+  it('gives access_denied, not server_error, when the user unticked the permissions that identify them, telling them to allow them', () => {
+    const error = clientErrorForUpstream(failure('insufficient_scope', { status: 403 }), GOOGLE);
+    expect(error.code).toBe('access_denied');
+    expect(error.status).toBeLessThan(500);
+    expect(error.description).toBe('The user did not allow, at Google, the permissions that identify them. They must log in again and allow them.');
+  });
+
   it('gives access_denied for an account only the user can fix, with the plugin\'s words telling them how', () => {
     const error = clientErrorForUpstream(failure('account_unusable', { message: 'Open the Fitbit app and finish the setup, then sign in here again.' }), GOOGLE);
     expect(error.code).toBe('access_denied');
@@ -78,24 +85,31 @@ describe('clientErrorForUpstream', () => {
 
   // The contract, not Fitbit: a plain object with only the fields plugin.ts declares, from another plugin.
   const ACME = { name: 'Acme', gone: 'Acme v1 is retired; switch this connection to acme-v2.' };
-  const CODE_OF_KIND: ReadonlyArray<[PluginErrorKind, string]> = [
-    ['access_denied', 'access_denied'],
-    ['interaction_required', 'login_required'],
-    ['gone', 'temporarily_unavailable'],
-    ['rate_limited', 'temporarily_unavailable'],
-    ['unavailable', 'temporarily_unavailable'],
-    ['conflict', 'temporarily_unavailable'],
-    ['timeout', 'temporarily_unavailable'],
-    ['invalid_client', 'server_error'],
-    ['redirect_uri_mismatch', 'server_error'],
-    ['invalid_grant', 'server_error'],
-    ['invalid_scope', 'server_error'],
-    ['api_not_enabled', 'server_error'],
-    ['account_unusable', 'access_denied'],
-    ['upstream_error', 'server_error'],
-  ];
+  // A Record over every kind: a kind added to plugin.ts must be given its OAuth error here too.
+  const CODE_OF_KIND: Readonly<Record<PluginErrorKind, string>> = {
+    access_denied: 'access_denied',
+    account_unusable: 'access_denied',
+    insufficient_scope: 'access_denied',
+    interaction_required: 'login_required',
+    gone: 'temporarily_unavailable',
+    rate_limited: 'temporarily_unavailable',
+    unavailable: 'temporarily_unavailable',
+    conflict: 'temporarily_unavailable',
+    timeout: 'temporarily_unavailable',
+    invalid_client: 'server_error',
+    unauthorized_client: 'server_error',
+    redirect_uri_mismatch: 'server_error',
+    invalid_grant: 'server_error',
+    invalid_scope: 'server_error',
+    invalid_token: 'server_error',
+    invalid_request: 'server_error',
+    api_not_enabled: 'server_error',
+    bad_response: 'server_error',
+    invalid_id_token: 'server_error',
+    upstream_error: 'server_error',
+  };
 
-  it.each(CODE_OF_KIND)('maps a declared-fields-only %s failure to %s, told to the client', (kind, code) => {
+  it.each(Object.entries(CODE_OF_KIND) as [PluginErrorKind, string][])('maps a declared-fields-only %s failure to %s, told to the client', (kind, code) => {
     const error = clientErrorForUpstream(acmeFailure({ kind, status: 503, upstreamCode: 'acme_code', upstreamMessage: 'acme words' }), ACME);
     expect(error.code).toBe(code);
     expect(error.expose).toBe(true);

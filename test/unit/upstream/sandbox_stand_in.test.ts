@@ -2,8 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import type { Config } from '../../../src/config/index.js';
 import { connectionPlugins } from '../../../src/connections/registry.js';
 import type { Connection, Sealed } from '../../../src/domain/types.js';
-import { TemporarilyUnavailableError } from '../../../src/errors/index.js';
 import { createUpstreamResolver } from '../../../src/upstream/resolve_upstream.js';
+import { ConnectionNotConfiguredError } from '../../../src/upstream/resolver_errors.js';
 import type { SandboxUpstream } from '../../../src/upstream/sandbox_upstream.js';
 import { fakePlugin } from '../../support/fake_plugin.js';
 
@@ -53,7 +53,7 @@ describe('the sandbox standing in for a connection without credentials', () => {
   it('leaves a connection whose upstream it does not play not set up, as with the sandbox off, and never asks it', () => {
     const { sandbox, asked } = sandboxPlaying(['fitbit', 'google-health']);
     const attempt = () => resolverWith(sandbox).resolve(connection('acme', 'acme-v2'), TENANT_URL);
-    expect(attempt).toThrow(TemporarilyUnavailableError);
+    expect(attempt).toThrow(ConnectionNotConfiguredError);
     expect(attempt).toThrow('The connection "acme" has no upstream client id yet; an administrator must configure it.');
     expect(asked).toEqual([]);
   });
@@ -83,7 +83,7 @@ describe('the sandbox standing in for a connection without credentials', () => {
   it('says it cannot stand in for the API of older tokens when it plays the connection’s API but not that one', () => {
     const { sandbox, asked } = sandboxPlaying(['acme', 'acme-v2']);
     const attempt = () => resolverWith(sandbox).resolve(connection('acme', 'acme-v2'), TENANT_URL, 'acme-v1');
-    expect(attempt).toThrow(TemporarilyUnavailableError);
+    expect(attempt).toThrow(ConnectionNotConfiguredError);
     expect(attempt).toThrow(/cannot stand in for the acme-v1 API of the connection "acme"/);
     expect(asked).toContain(`acme/acme-v1 ${CALLBACK_URL}`);
   });

@@ -8,7 +8,7 @@ import { clientErrorParams } from '../authorize/client_redirect.js';
 import { sendClientResponse } from '../authorize/send_client_response.js';
 import { webMessageOrigin } from '../authorize/web_message_origin.js';
 import { signIn } from '../login_session.js';
-import type { CallbackHandoff } from './callback_handoff.js';
+import type { CallbackHandoff } from '../../../upstream/callback_handoff.js';
 import { completeUpstreamLogin } from './complete_upstream_login.js';
 import { describeLogin, successReasonOf } from './describe_login.js';
 import { findHandoff } from './find_handoff.js';
@@ -16,7 +16,7 @@ import { clientDestinationOf, issueAuthorizationResponse } from './issue_authori
 import { loadLoginParties } from './load_login_parties.js';
 import { logLogin } from './login_log.js';
 import { recordUserLogin } from './record_user_login.js';
-import { revokeLegacyToken } from './revoke_legacy_token.js';
+import { revokePreviousApiGrant } from './revoke_previous_api_grant.js';
 import { StaleLoginError } from './stale_login.js';
 import { takeTransaction } from './take_transaction.js';
 
@@ -24,8 +24,8 @@ import { takeTransaction } from './take_transaction.js';
  * GET /login/callback, where the upstream sends the browser back, read top to bottom: take the
  * login transaction (single use, this browser, this tenant) before anything is sent upstream, or
  * forward a state another flow claims; check the client still accepts its redirect_uri; finish the
- * upstream round trip; record the login (a blocked user is refused there); revoke a migrated user's
- * legacy token; renew the session; send the client its code or id_token (or both) in the response
+ * upstream round trip; record the login (a blocked user is refused there); revoke the grant of the
+ * API a migrated user moved off; renew the session; send the client its code or id_token (or both) in the response
  * mode it asked for; log. Failures after the transaction is taken go to the client as OAuth errors,
  * except a state the strategy refuses, which is answered like a state no login has (stale_login.ts).
  */
@@ -56,13 +56,13 @@ export function callbackEndpoint(deps: AppDeps, upstreams: UpstreamResolver, han
       const verified = await completeUpstreamLogin(req, upstreams, connection, transaction);
       const now = new Date();
       const result = await recordUserLogin(deps, req, connection, verified, now);
-      const legacyTokenRevoked = await revokeLegacyToken(revoker, connection, result);
+      const previousGrantRevoked = await revokePreviousApiGrant(revoker, connection, result);
       const { user } = result;
       const authTime = Math.floor(now.getTime() / 1000);
       await signIn(req, { tenant: transaction.tenant, userId: user.userId, connection: connection.name, authTime });
       const response = await issueAuthorizationResponse(deps, req.context, transaction, { user, authTime });
 
-      const description = describeLogin(result, legacyTokenRevoked, (api) => apiName(deps.plugins.get(connection.strategy), api));
+      const description = describeLogin(result, previousGrantRevoked, (api) => apiName(deps.plugins.get(connection.strategy), api));
       await logLogin(deps, req, transaction, client.name, { outcome: 'success', user, description });
       metrics.authn.login(transaction.tenant, transaction.connection, 'success', successReasonOf(result));
       if (result.reconnected === true) metrics.vault.reconnected(transaction.tenant, transaction.connection);

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { CallbackHandoff } from './callback_handoff.js';
+import type { CallbackHandoff } from '../../../upstream/callback_handoff.js';
 
 /** Where to forward a callback whose state another flow (the dashboard's TRY) claims, query kept; undefined when none does. */
 export async function findHandoff(handoffs: readonly CallbackHandoff[], req: Request): Promise<string | undefined> {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { acmeConnection, acmePlugins } from '../../../support/acme_connections.js';
+import { UNDECLARED_PROFILE_VALUE } from '../../../support/fake_plugin.js';
 import { startTinyOAuth2Server, type TinyOAuth2Server } from '../../../support/tiny_oauth2_server.js';
 import { csrfFrom, HOST, signedInAgent, startDashboardHarness, type Agent, type DashboardHarness } from '../dashboard_harness.js';
 import { continueUrlOf, pressTryToFailure } from '../try_helpers.js';
@@ -49,6 +50,12 @@ describe('TRY through an upstream that speaks plain OAuth 2.0', () => {
     expect(page).toContain('It works!');
     expect(page).toContain('Ada Lovelace');
     expect(upstream.tokenRequests.at(-1)?.has('code_verifier')).toBe(false);
+  });
+
+  it('shows only the profile fields the plugin interface declares, not the extra one the strategy adds', async () => {
+    const page = await runTry('acme');
+    expect(page).toContain('&quot;displayName&quot;: &quot;Ada Lovelace&quot;');
+    expect(page).not.toContain(UNDECLARED_PROFILE_VALUE);
   });
 
   it('explains a state the strategy refuses as a TRY that expired or was already used', async () => {

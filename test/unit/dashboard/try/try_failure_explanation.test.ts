@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { fitbitPlugin } from '../../../../src/connections/fitbit/index.js';
 import type { TryFailureKind } from '../../../../src/connections/plugin.js';
-import { explainFailure, failureKindOf, upstreamSaidOf } from '../../../../src/dashboard/try/try_failure_explanation.js';
+import { explainError, explainFailure, upstreamSaidOf } from '../../../../src/dashboard/try/try_failure_explanation.js';
 import { acmeFailure } from '../../../support/fake_plugin.js';
 
-const context = { callbackUrl: 'https://acme.example.com/login/callback', api: 'google-health', missingScopes: ['activity', 'profile'], plugin: fitbitPlugin };
+const context = { callbackUrl: 'https://acme.example.com/login/callback', api: 'google-health', requestedPermissions: ['activity', 'profile'], plugin: fitbitPlugin };
 
 describe('what a failed TRY says', () => {
   it('names the callback URL to register when the upstream does not know it', () => {
@@ -61,23 +61,23 @@ describe('what a failed TRY says', () => {
 
   it('reads a plugin error by its documented fields', () => {
     const error = Object.assign(new Error('m'), { kind: 'invalid_client', operation: 'token', status: 401, upstreamCode: 'invalid_client', upstreamMessage: 'Unauthorized' });
-    expect(failureKindOf(error)).toBe('invalid_client');
+    expect(explainError(error, context).kind).toBe('invalid_client');
     expect(upstreamSaidOf(error)).toBe('token: HTTP 401 invalid_client “Unauthorized”');
     expect(upstreamSaidOf(new Error('plain'))).toBe('plain');
-    expect(failureKindOf('nonsense')).toBe('unknown');
+    expect(explainError('nonsense', context).kind).toBe('unknown');
   });
 
   it('reads a failure carrying only the fields the plugin interface declares, from a plugin that is not Fitbit', () => {
     const failure = acmeFailure({ kind: 'redirect_uri_mismatch', operation: 'token', status: 400, upstreamCode: 'bad_redirect', upstreamMessage: 'Redirect not allowed' });
-    expect(failureKindOf(failure)).toBe('redirect_uri_mismatch');
+    expect(explainError(failure, context).kind).toBe('redirect_uri_mismatch');
     expect(upstreamSaidOf(failure)).toBe('token: HTTP 400 bad_redirect “Redirect not allowed”');
-    expect(explainFailure(failureKindOf(failure), upstreamSaidOf(failure), { ...context, plugin: undefined }).fix).toContain('Register https://acme.example.com/login/callback');
+    expect(explainError(failure, { ...context, plugin: undefined }).fix).toContain('Register https://acme.example.com/login/callback');
     expect(upstreamSaidOf(acmeFailure({ kind: 'unavailable', message: 'Acme is down' }))).toBe('Acme is down');
   });
 
   it('takes a kind the plugin interface does not declare for no plugin failure, and its fields for unreadable', () => {
     const undeclared = Object.assign(new Error('what happened'), { kind: 'teapot', operation: 'token', status: 418, upstreamCode: 'short_and_stout' });
-    expect(failureKindOf(undeclared)).toBe('unknown');
+    expect(explainError(undeclared, context).kind).toBe('unknown');
     expect(upstreamSaidOf(undeclared)).toBe('what happened');
   });
 });

@@ -13,11 +13,12 @@ const CALLBACK = 'https://acme.example.com/login/callback';
 const KINDS: TryFailureKind[] = [
   'invalid_client', 'unauthorized_client', 'redirect_uri_mismatch', 'access_denied', 'interaction_required', 'invalid_grant', 'invalid_scope',
   'invalid_token', 'insufficient_scope', 'invalid_request', 'account_unusable', 'api_not_enabled', 'gone', 'rate_limited', 'conflict',
-  'unavailable', 'timeout', 'bad_response', 'invalid_id_token', 'upstream_error', 'unknown_client', 'expired', 'not_configured', 'unknown',
+  'unavailable', 'timeout', 'bad_response', 'invalid_id_token', 'upstream_error', 'unknown_client', 'expired', 'not_configured', 'secret_unreadable',
+  'unknown',
 ];
 
 describe('the host’s words for a failed TRY', () => {
-  const hostWords = (kind: TryFailureKind) => explainFailure(kind, 'x', { callbackUrl: CALLBACK, api: 'acme-v2', missingScopes: [], plugin: fakePlugin() });
+  const hostWords = (kind: TryFailureKind) => explainFailure(kind, 'x', { callbackUrl: CALLBACK, api: 'acme-v2', requestedPermissions: [], plugin: fakePlugin() });
 
   it.each(KINDS)('assume neither two APIs nor exact-URL registration for %s', (kind) => {
     const { meaning, fix } = hostWords(kind);
@@ -32,7 +33,7 @@ describe('the host’s words for a failed TRY', () => {
   });
 
   it('leave Fitbit admins the Fitbit plugin’s words for its two APIs, word for word', () => {
-    const fitbit = (kind: TryFailureKind, api: string) => explainFailure(kind, 'x', { callbackUrl: CALLBACK, api, missingScopes: [], plugin: fitbitPlugin });
+    const fitbit = (kind: TryFailureKind, api: string) => explainFailure(kind, 'x', { callbackUrl: CALLBACK, api, requestedPermissions: [], plugin: fitbitPlugin });
     expect(fitbit('unknown_client', 'google-health').meaning).toBe(
       'The upstream does not know this Client ID: its sign-in page refused it before anyone could sign in, so the Client Secret was never tried. The ID is mistyped, belongs to a deleted client, or was registered for the other API.',
     );

@@ -1,22 +1,30 @@
 import type { Request } from 'express';
-import type { AppDeps } from '../../app_deps.js';
-import { recordLogEvent, type LogEventInput } from '../../domain/log_events.js';
-import { requestLogFacts } from '../../http/request_log_facts.js';
+import type { AppDeps } from '../app_deps.js';
+import { recordLogEvent, type LogEventInput } from '../domain/log_events.js';
+import { requestLogFacts } from './request_log_facts.js';
 
 export type RequestEvent = Omit<LogEventInput, 'tenant' | 'ip' | 'userAgent' | 'hostname'>;
 
 /**
  * Records an Auth0-coded event about this request, adding what Auth0's events carry: the tenant,
  * IP, user agent and hostname, and from the stored records the client's name and the connection's
- * id, strategy and strategy type (both reads are served from the in-process cache). Best effort: a
- * log store that fails is reported to the process log and never changes the answer.
+ * id, strategy and strategy type (both reads are served from the in-process cache). The tenant is
+ * the request's, unless the event is about another one (the dashboard's TRY of a tenant it manages
+ * from another tenant's host). Best effort: a log store that fails is reported to the process log
+ * and never changes the answer. Every login-like event goes through here (a login's, a token
+ * exchange's, a logout's, a TRY's), so that all of them carry the same facts.
  */
-export async function recordRequestEvent(deps: Pick<AppDeps, 'store' | 'logger'>, req: Request, event: RequestEvent): Promise<void> {
+export async function recordRequestEvent(
+  deps: Pick<AppDeps, 'store' | 'logger'>,
+  req: Request,
+  event: RequestEvent,
+  tenant: string = req.context.tenant.name,
+): Promise<void> {
   try {
     await recordLogEvent(deps.store, {
       ...event,
-      ...(await storedFacts(deps, req.context.tenant.name, event)),
-      tenant: req.context.tenant.name,
+      ...(await storedFacts(deps, tenant, event)),
+      tenant,
       ...requestLogFacts(req),
     });
   } catch (error) {
