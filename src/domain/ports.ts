@@ -50,9 +50,21 @@ export interface ClientRepository {
 export interface ConnectionRepository {
   get(tenant: string, id: string): Promise<Connection | undefined>;
   getByName(tenant: string, name: string): Promise<Connection | undefined>;
+  /**
+   * The connection as stored now, never from a cache: what a change is computed from. Undefined
+   * when missing.
+   */
+  getStored(tenant: string, id: string): Promise<Connection | undefined>;
   /** Throws AlreadyExistsError when the id or the name is taken in that tenant. */
   create(connection: Connection): Promise<void>;
-  update(connection: Connection): Promise<void>;
+  /**
+   * Replaces the record and returns it as stored (its revision moved on). Throws
+   * NotFoundInStoreError when missing, AlreadyExistsError when the new name is taken, and
+   * StaleRecordError when the stored revision is not the one `connection` carries: another write
+   * (from any process) came between the read `connection` was made from and this one.
+   * Read-modify-write callers go through domain/connection_updates.ts, which reads again and retries.
+   */
+  update(connection: Connection): Promise<Connection>;
   delete(tenant: string, id: string): Promise<boolean>;
   list(tenant: string): Promise<Connection[]>;
 }

@@ -144,6 +144,13 @@ export interface Connection {
   isDomainConnection?: boolean;
   createdAt: string;
   updatedAt: string;
+  /**
+   * How many times the record was updated; the store's update refuses a connection whose revision
+   * is not the stored one (StaleRecordError), so a change computed from an older read (a settings
+   * save on another worker) never writes back credentials or enabled applications changed since (an
+   * application's switch, another save). Absent on records never updated since it existed: 0.
+   */
+  revision?: number;
 }
 
 export type IdentityStatus = 'connected' | 'needs_reauthorization';

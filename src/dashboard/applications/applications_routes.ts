@@ -3,8 +3,10 @@ import type { Config } from '../../config/index.js';
 import type { Store } from '../../store/store.js';
 import { MAX_APPLICATION_NAME_LENGTH, parseApplicationName } from '../../domain/application_name.js';
 import { originProblem, redirectUrlProblem } from '../../domain/application_urls.js';
-import { createClient, rotateClientSecret, isPublicClient, withGrantType } from '../../domain/clients.js';
+import { rotateClientSecret, isPublicClient, withGrantType } from '../../domain/clients.js';
 import { updateClient } from '../../domain/client_updates.js';
+import { forgetEnabledClient } from '../../domain/connection_updates.js';
+import { createApplication } from '../../domain/new_application.js';
 import { NotFoundInStoreError, type Sealer } from '../../domain/ports.js';
 import { issuerOf, tenantUrl } from '../../domain/tenants.js';
 import type { Client } from '../../domain/types.js';
@@ -72,7 +74,8 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
       const data = { title: 'Create application', section: 'applications', labels: APP_TYPE_LABELS, maxNameLength: MAX_APPLICATION_NAME_LENGTH, name: typedName, appType, errors };
       return renderPage(res, 'application_new', data, 400);
     }
-    const { client, clientSecret } = await createClient(store.clients, { tenant: tenantOf(res), name: name.name, appType });
+    // Enabled on every connection of the tenant unless machine-to-machine (Auth0's enable_client_connections).
+    const { client, clientSecret } = await createApplication(store, { tenant: tenantOf(res), name: name.name, appType });
     await logConfigChange(store, req, res, {
       description: 'Create a client',
       method: 'POST',
@@ -177,7 +180,8 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
   router.post('/:clientId/delete', async (req, res) => {
     const client = await findClient(res, req.params.clientId);
     await store.clients.delete(client.tenant, client.clientId);
-    await forgetEnabledClient(store, client);
+    // A deleted application leaves no trace in the connections it was enabled for.
+    await forgetEnabledClient(store.connections, client.tenant, client.clientId);
     await logConfigChange(store, req, res, { description: 'Delete a client', method: 'DELETE', path: apiPathOf(client), statusCode: 204 });
     res.redirect(303, `${req.baseUrl}?deleted=${encodeURIComponent(client.name)}`);
   });
@@ -251,13 +255,4 @@ function storedUrlProblems(client: Client): FieldErrors {
     if (refused) errors[field] = `Saved earlier, and refused at sign-in and sign-out until replaced: ${refused.url}: ${refused.problem}.`;
   }
   return errors;
-}
-
-/** A deleted application leaves no trace in the connections it was enabled for. */
-async function forgetEnabledClient(store: Store, client: Client): Promise<void> {
-  for (const connection of await store.connections.list(client.tenant)) {
-    if (!connection.enabledClients.includes(client.clientId)) continue;
-    const enabledClients = connection.enabledClients.filter((id) => id !== client.clientId);
-    await store.connections.update({ ...connection, enabledClients, updatedAt: new Date().toISOString() });
-  }
 }

@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { AppDeps } from '../../app_deps.js';
+import { updateConnection, withClientEnabled } from '../../domain/connection_updates.js';
 import type { Connection } from '../../domain/types.js';
 import { NotFoundError } from '../../errors/index.js';
 import { logConfigChange } from '../config_change_log.js';
@@ -34,11 +35,16 @@ export function connectionAppsRoutes(deps: Pick<AppDeps, 'store' | 'plugins'>): 
       tab: 'applications',
       plugin: { strategy: plugin.strategy, displayName: plugin.displayName },
       connection,
-      applications: items.map((client) => ({
-        clientId: client.clientId,
-        name: client.name,
-        enabled: connection.enabledClients.includes(client.clientId),
-      })),
+      // Machine-to-machine applications sign no user in, so the connection changes nothing for them:
+      // listed last, apart (Auth0 lists them too, so an admin finds each application here).
+      applications: items
+        .map((client) => ({
+          clientId: client.clientId,
+          name: client.name,
+          enabled: connection.enabledClients.includes(client.clientId),
+          signsUsersIn: client.appType !== 'non_interactive',
+        }))
+        .sort((a, b) => Number(b.signsUsersIn) - Number(a.signsUsersIn)),
       changed: typeof req.query.changed === 'string' ? req.query.changed : undefined,
     });
   });
@@ -48,9 +54,8 @@ export function connectionAppsRoutes(deps: Pick<AppDeps, 'store' | 'plugins'>): 
     const client = await deps.store.clients.get(connection.tenant, String(req.params.clientId));
     if (!client) throw new NotFoundError('This tenant has no such application.');
     const enable = checkboxField(req.body, 'enabled');
-    const others = connection.enabledClients.filter((id) => id !== client.clientId);
-    const enabledClients = enable ? [...others, client.clientId] : others;
-    await deps.store.connections.update({ ...connection, enabledClients, updatedAt: new Date().toISOString() });
+    // On the connection as stored, so a settings save or another switch meanwhile (any worker) is kept.
+    await updateConnection(deps.store.connections, connection.tenant, connection.id, (current) => withClientEnabled(current, client.clientId, enable));
     await logConfigChange(deps.store, req, res, {
       description: 'Update enabled clients for a connection',
       method: 'PATCH',

@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { AppDeps } from '../../app_deps.js';
 import type { ConnectionPlugin } from '../../connections/plugin.js';
+import { updateConnection } from '../../domain/connection_updates.js';
+import { newConnection } from '../../domain/new_connection.js';
 import { callbackUrl } from '../../domain/tenants.js';
 import type { Connection } from '../../domain/types.js';
-import { NotFoundError } from '../../errors/index.js';
+import { BadRequestError, NotFoundError } from '../../errors/index.js';
 import { logConfigChange } from '../config_change_log.js';
 import {
   CLIENT_ID_MAX_LENGTH,
@@ -117,10 +118,9 @@ export function socialRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' |
     const result = settingsFromForm(form, connection?.options, plugin, deps.sealer);
     if (!result.ok) return refuse(result.errors, form);
 
-    const id = connection?.id ?? `con_${randomBytes(12).toString('base64url')}`;
     // Try on settings left as they were saves nothing: no configuration change to log.
     if (form.then === 'save' || !connection || !sameOptions(connection.options, result.options)) {
-      await save(req, res, plugin, connection, id, result.options);
+      await save(req, res, plugin, connection, form, result.options);
     }
     // Saved as typed, right or wrong: what the plugin advises on the credentials waits for the page
     // the redirect leads to. TRY goes on at once and says what the upstream made of them.
@@ -135,21 +135,33 @@ export function socialRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' |
     res.redirect(303, `${req.baseUrl}/${encodeURIComponent(plugin.strategy)}?saved=1`);
   });
 
-  async function save(req: Request, res: Response, plugin: ConnectionPlugin, connection: Connection | undefined, id: string, options: Connection['options']) {
-    const now = new Date().toISOString();
+  /**
+   * An existing connection's options are computed again from the form against the connection as
+   * stored (updateConnection), so an application enabled meanwhile (on any worker) stays enabled, and
+   * a secret left blank keeps the one stored now.
+   */
+  async function save(
+    req: Request,
+    res: Response,
+    plugin: ConnectionPlugin,
+    connection: Connection | undefined,
+    form: SettingsForm,
+    options: Connection['options'],
+  ) {
+    let id: string;
     if (connection) {
-      await deps.store.connections.update({ ...connection, options, updatedAt: now });
-    } else {
-      await deps.store.connections.create({
-        tenant: tenantOf(res),
-        id,
-        name: plugin.strategy,
-        strategy: plugin.strategy,
-        options,
-        enabledClients: [],
-        createdAt: now,
-        updatedAt: now,
+      id = connection.id;
+      const updatedAt = new Date().toISOString();
+      await updateConnection(deps.store.connections, connection.tenant, connection.id, (current) => {
+        const result = settingsFromForm(form, current.options, plugin, deps.sealer);
+        // Checked against the connection read first; the stored one differs at most by a secret or a scope.
+        if (!result.ok) throw new BadRequestError(Object.values(result.errors).join(' '));
+        return { ...current, options: result.options, updatedAt };
       });
+    } else {
+      const created = newConnection(tenantOf(res), plugin, options);
+      id = created.id;
+      await deps.store.connections.create(created);
     }
     await logConfigChange(
       deps.store,

@@ -1,6 +1,8 @@
 import type { Request } from 'express';
 import { updateClient } from '../../domain/client_updates.js';
-import { createClient, rotateClientSecret } from '../../domain/clients.js';
+import { rotateClientSecret } from '../../domain/clients.js';
+import { forgetEnabledClient } from '../../domain/connection_updates.js';
+import { createApplication } from '../../domain/new_application.js';
 import { NotFoundInStoreError } from '../../domain/ports.js';
 import type { Client } from '../../domain/types.js';
 import type { Store } from '../../store/store.js';
@@ -54,7 +56,8 @@ async function create(req: Request, _res: unknown, { deps }: ManagementServices)
     webOrigins: body.web_origins,
     allowedOrigins: body.allowed_origins,
   });
-  const { client, clientSecret } = await createClient(deps.store.clients, {
+  // Enabled on every connection of the tenant unless machine-to-machine (Auth0's enable_client_connections).
+  const { client, clientSecret } = await createApplication(deps.store, {
     tenant: req.context.tenant.name,
     name: body.name,
     appType: body.app_type,
@@ -103,14 +106,7 @@ async function remove(req: Request, _res: unknown, { deps }: ManagementServices)
   const tenant = req.context.tenant.name;
   // A deleted client must not linger in enabled_clients, where a new client could never reuse its id
   // but the dashboard would still show it.
-  for (const connection of await deps.store.connections.list(tenant)) {
-    if (!connection.enabledClients.includes(client.clientId)) continue;
-    await deps.store.connections.update({
-      ...connection,
-      enabledClients: connection.enabledClients.filter((id) => id !== client.clientId),
-      updatedAt: new Date().toISOString(),
-    });
-  }
+  await forgetEnabledClient(deps.store.connections, tenant, client.clientId);
   await deps.store.clients.delete(tenant, client.clientId);
   return {};
 }

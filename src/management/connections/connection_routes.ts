@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { updateConnection } from '../../domain/connection_updates.js';
 import type { Connection } from '../../domain/types.js';
 import { BadRequestError } from '../../errors/index.js';
 import type { Store } from '../../store/store.js';
@@ -13,6 +14,7 @@ import { connectionJson } from './connection_json.js';
 import { CONNECTION_FILTER_PARAMS, connectionListQuery, updateConnectionBody } from './connection_schemas.js';
 import { replaceConnectionOptions } from './connection_update.js';
 import { requireClientsExist } from './require_clients_exist.js';
+import { storedOr404 } from './stored_or_404.js';
 
 function existingConnection(req: Request, store: Store) {
   return recordOr404(req, 'connection', (tenant, id) => store.connections.get(tenant, id));
@@ -42,23 +44,30 @@ async function get(req: Request, _res: unknown, { deps }: ManagementServices): P
   return { body: toJson(await existingConnection(req, deps.store)) };
 }
 
+/**
+ * The PATCH is applied to the connection as stored (updateConnection): an application enabled or a
+ * setting saved meanwhile, on this worker or another, is kept, and the PATCH is applied on top of it.
+ */
 async function update(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
   const body = parseBody(updateConnectionBody, req.body);
   const connection = await existingConnection(req, deps.store);
   const plugin = deps.plugins.get(connection.strategy);
   if (!plugin) throw new BadRequestError(`No plugin serves the ${connection.strategy} strategy, so its options cannot be changed.`);
+  if (body.enabled_clients) await requireClientsExist(deps.store, req.context.tenant.name, body.enabled_clients);
 
-  const updated: Connection = { ...connection, updatedAt: new Date().toISOString() };
-  if (body.options) updated.options = replaceConnectionOptions(connection, body.options, plugin, deps.sealer);
-  if (body.display_name !== undefined) updated.displayName = body.display_name;
-  if (body.metadata !== undefined) updated.metadata = body.metadata;
-  if (body.show_as_button !== undefined) updated.showAsButton = body.show_as_button;
-  if (body.is_domain_connection !== undefined) updated.isDomainConnection = body.is_domain_connection;
-  if (body.enabled_clients) {
-    await requireClientsExist(deps.store, req.context.tenant.name, body.enabled_clients);
-    updated.enabledClients = [...new Set(body.enabled_clients)];
-  }
-  await deps.store.connections.update(updated);
+  const now = new Date().toISOString();
+  const updated = await storedOr404(connection, () =>
+    updateConnection(deps.store.connections, connection.tenant, connection.id, (current) => {
+      const changed: Connection = { ...current, updatedAt: now };
+      if (body.options) changed.options = replaceConnectionOptions(current, body.options, plugin, deps.sealer);
+      if (body.display_name !== undefined) changed.displayName = body.display_name;
+      if (body.metadata !== undefined) changed.metadata = body.metadata;
+      if (body.show_as_button !== undefined) changed.showAsButton = body.show_as_button;
+      if (body.is_domain_connection !== undefined) changed.isDomainConnection = body.is_domain_connection;
+      if (body.enabled_clients) changed.enabledClients = [...new Set(body.enabled_clients)];
+      return changed;
+    }),
+  );
   return { body: connectionJson(updated) };
 }
 

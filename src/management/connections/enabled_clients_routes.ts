@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { updateConnection } from '../../domain/connection_updates.js';
 import { checkpointPage, readCheckpointRequest } from '../checkpoint.js';
 import { recordOr404 } from '../params.js';
 import type { ManagementReply, ManagementRoute } from '../route.js';
@@ -6,6 +7,7 @@ import type { ManagementServices } from '../services.js';
 import { parseBody } from '../validation.js';
 import { requireClientsExist } from './require_clients_exist.js';
 import { MAX_ENABLED_CLIENTS_TAKE, updateEnabledClientsBody } from './connection_schemas.js';
+import { storedOr404 } from './stored_or_404.js';
 
 /**
  * The clients a connection is enabled for, as Auth0's GET / PATCH /connections/{id}/clients, with
@@ -19,18 +21,24 @@ async function list(req: Request, _res: unknown, { deps }: ManagementServices): 
   return { body: { clients: page.items.map((clientId) => ({ client_id: clientId })), ...(page.next !== undefined && { next: page.next }) } };
 }
 
+/** Applied to the connection as stored (updateConnection): a change made meanwhile is kept. */
 async function update(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
   const changes = parseBody(updateEnabledClientsBody, req.body);
   const connection = await recordOr404(req, 'connection', (tenant, id) => deps.store.connections.get(tenant, id));
   const enabling = changes.filter((change) => change.status).map((change) => change.client_id);
   await requireClientsExist(deps.store, req.context.tenant.name, enabling);
-  const enabled = new Set(connection.enabledClients);
-  // Applied in order, so the last entry for a client decides, as a caller reading the list expects.
-  for (const change of changes) {
-    if (change.status) enabled.add(change.client_id);
-    else enabled.delete(change.client_id);
-  }
-  await deps.store.connections.update({ ...connection, enabledClients: [...enabled], updatedAt: new Date().toISOString() });
+  const now = new Date().toISOString();
+  await storedOr404(connection, () =>
+    updateConnection(deps.store.connections, connection.tenant, connection.id, (current) => {
+      const enabled = new Set(current.enabledClients);
+      // Applied in order, so the last entry for a client decides, as a caller reading the list expects.
+      for (const change of changes) {
+        if (change.status) enabled.add(change.client_id);
+        else enabled.delete(change.client_id);
+      }
+      return { ...current, enabledClients: [...enabled], updatedAt: now };
+    }),
+  );
   return {};
 }
 

@@ -39,6 +39,8 @@ export function cachedConnections(inner: ConnectionRepository, version: ConfigVe
   return {
     get: (tenant, id) => cache.get(`id:${tenant}\u0000${id}`, () => inner.get(tenant, id)),
     getByName: (tenant, name) => cache.get(`name:${tenant}\u0000${name}`, () => inner.getByName(tenant, name)),
+    // A change is computed from the record as stored: a cached one may predate another process's write.
+    getStored: (tenant, id) => inner.getStored(tenant, id),
     create: (connection) => written(inner.create(connection), cache),
     update: (connection) => written(inner.update(connection), cache),
     delete: (tenant, id) => written(inner.delete(tenant, id), cache),

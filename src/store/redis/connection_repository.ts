@@ -1,4 +1,5 @@
-import type { ConnectionRepository } from '../../domain/ports.js';
+import { StaleRecordError, type ConnectionRepository } from '../../domain/ports.js';
+import { isSameRevision, nextRevision } from '../../domain/record_revisions.js';
 import type { Connection } from '../../domain/types.js';
 import { createDocument, deleteDocument, readDocument, readDocuments, updateDocument } from './document_writer.js';
 import type { RedisKeys } from './keys.js';
@@ -37,17 +38,30 @@ export class RedisConnectionRepository implements ConnectionRepository {
     );
   }
 
-  async update(connection: Connection): Promise<void> {
+  /** Every read here goes to Redis; the cache is a wrapper around this repository. */
+  async getStored(tenant: string, id: string): Promise<Connection | undefined> {
+    return this.get(tenant, id);
+  }
+
+  async update(connection: Connection): Promise<Connection> {
     const key = this.keys.connection(connection.tenant, connection.id);
-    await updateDocument<Connection>(this.client, key, `connection ${connection.id}`, (current, currentJson) => ({
-      key,
-      expect: currentJson,
-      doc: JSON.stringify(connection),
-      owner: connection.id,
-      release: [this.keys.connectionName(current.tenant, current.name)],
-      claim: [this.nameClaim(connection)],
-      sealed: sealedUsageWrite(this.keys, { kind: 'connection', record: connection }),
-    }));
+    const stored = nextRevision(connection);
+    await updateDocument<Connection>(this.client, key, `connection ${connection.id}`, (current, currentJson) => {
+      // The compare-and-set makes the write atomic; the revision keeps the caller's change from
+      // replacing one written since its read (an application's switch, a settings save), which a
+      // retry here would.
+      if (!isSameRevision(current, connection)) throw new StaleRecordError(`connection ${connection.id}`);
+      return {
+        key,
+        expect: currentJson,
+        doc: JSON.stringify(stored),
+        owner: connection.id,
+        release: [this.keys.connectionName(current.tenant, current.name)],
+        claim: [this.nameClaim(connection)],
+        sealed: sealedUsageWrite(this.keys, { kind: 'connection', record: stored }),
+      };
+    });
+    return stored;
   }
 
   async delete(tenant: string, id: string): Promise<boolean> {

@@ -1,4 +1,5 @@
-import { AlreadyExistsError, NotFoundInStoreError, type ConnectionRepository } from '../../domain/ports.js';
+import { AlreadyExistsError, NotFoundInStoreError, StaleRecordError, type ConnectionRepository } from '../../domain/ports.js';
+import { nextRevision } from '../../domain/record_revisions.js';
 import type { Connection } from '../../domain/types.js';
 import type { SqliteDatabase } from './database.js';
 import { docOf, docsOf, isUniqueViolation } from './sql_support.js';
@@ -33,18 +34,33 @@ export class SqliteConnectionRepository implements ConnectionRepository {
     });
   }
 
-  async update(connection: Connection): Promise<void> {
-    const doc = JSON.stringify(connection);
+  /** Every read here goes to the database; the cache is a wrapper around this repository. */
+  async getStored(tenant: string, id: string): Promise<Connection | undefined> {
+    return this.get(tenant, id);
+  }
+
+  /**
+   * Writes only over the revision `connection` was read at (absent: 0, as on every connection stored
+   * before revisions), in one statement, so no other process's write can land between the check and
+   * the write.
+   */
+  async update(connection: Connection): Promise<Connection> {
+    const stored = nextRevision(connection);
+    const doc = JSON.stringify(stored);
     return this.writes.write(() => {
       let changes: number;
       try {
         ({ changes } = this.db
-          .prepare('UPDATE connections SET name = ?, doc = ? WHERE tenant = ? AND id = ?')
-          .run(connection.name, doc, connection.tenant, connection.id));
+          .prepare(
+            "UPDATE connections SET name = ?, doc = ? WHERE tenant = ? AND id = ? AND coalesce(json_extract(doc, '$.revision'), 0) = ?",
+          )
+          .run(connection.name, doc, connection.tenant, connection.id, connection.revision ?? 0));
       } catch (error) {
         throw isUniqueViolation(error) ? new AlreadyExistsError(`connection ${connection.name}`) : error;
       }
-      if (changes === 0) throw new NotFoundInStoreError(`connection ${connection.id}`);
+      if (changes > 0) return stored;
+      const exists = this.db.prepare('SELECT 1 FROM connections WHERE tenant = ? AND id = ?').get(connection.tenant, connection.id);
+      throw exists ? new StaleRecordError(`connection ${connection.id}`) : new NotFoundInStoreError(`connection ${connection.id}`);
     });
   }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect } from '@jest/globals';
+import { updateConnection } from '../../../src/domain/connection_updates.js';
 import { connectionPlugins } from '../../../src/connections/registry.js';
 import type { FitbitApi } from '../../../src/connections/fitbit/index.js';
 import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
@@ -83,7 +84,7 @@ export async function configureFitbit(
     createdAt: now,
     updatedAt: now,
   };
-  if (existing) await harness.store.connections.update(connection);
+  if (existing) await updateConnection(harness.store.connections, tenant, existing.id, (current) => ({ ...connection, revision: current.revision }));
   else await harness.store.connections.create(connection);
 }
 

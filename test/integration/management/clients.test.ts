@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { updateConnection } from '../../../src/domain/connection_updates.js';
 import request from 'supertest';
 import { managementApiAudience } from '../../../src/domain/tenants.js';
 import { useManagementHarness } from './harness.js';
@@ -89,7 +90,7 @@ describe('/api/v2/clients', () => {
   it('deletes a client and takes it out of every connection’s enabled_clients', async () => {
     const created = await harness.call('post', '/clients', admin, { name: 'Doomed' });
     const clientId = created.body.client_id as string;
-    await harness.store.connections.update({ ...harness.connection, enabledClients: [clientId] });
+    await updateConnection(harness.store.connections, harness.tenant.name, harness.connection.id, (current) => ({ ...current, enabledClients: [clientId] }));
 
     expect((await harness.call('delete', `/clients/${clientId}`, admin)).status).toBe(204);
     expect((await harness.call('get', `/clients/${clientId}`, admin)).body).toMatchObject({ statusCode: 404, errorCode: 'inexistent_client' });

@@ -1,5 +1,5 @@
 import { expect, it } from '@jest/globals';
-import { AlreadyExistsError, NotFoundInStoreError } from '../../../src/domain/ports.js';
+import { AlreadyExistsError, NotFoundInStoreError, StaleRecordError } from '../../../src/domain/ports.js';
 import { describeEachStore } from '../../support/stores.js';
 import { connectionRecord, fakeSealed, uniqueId } from './records.js';
 
@@ -51,6 +51,49 @@ describeEachStore('connection repository', (h) => {
 
   it('refuses to update a connection that does not exist', async () => {
     await expect(connections().update(connectionRecord(uniqueId('t')))).rejects.toBeInstanceOf(NotFoundInStoreError);
+  });
+
+  it('moves the revision on with each update, a connection stored before revisions counting as revision 0', async () => {
+    const tenant = uniqueId('t');
+    const connection = connectionRecord(tenant);
+    expect(connection.revision).toBeUndefined();
+    await connections().create(connection);
+    const first = await connections().update({ ...connection, displayName: 'Fitbit' });
+    expect(first.revision).toBe(1);
+    const second = await connections().update({ ...first, displayName: 'Fitbit again' });
+    expect(second.revision).toBe(2);
+    expect(await connections().getStored(tenant, connection.id)).toEqual(second);
+    expect(await connections().get(tenant, connection.id)).toEqual(second);
+    expect(await connections().getByName(tenant, connection.name)).toEqual(second);
+  });
+
+  it('refuses an update computed from a read that another write has overtaken (StaleRecordError), and keeps that write', async () => {
+    const tenant = uniqueId('t');
+    const connection = connectionRecord(tenant, { enabledClients: ['app-a'] });
+    await connections().create(connection);
+    const read = await connections().getStored(tenant, connection.id);
+    // An application's switch lands after that read...
+    const switched = await connections().update({ ...read!, enabledClients: ['app-a', 'app-b'] });
+    // ...and a settings save computed from it would switch that application off again.
+    await expect(
+      connections().update({ ...read!, options: { ...read!.options, clientId: 'UP999', clientSecret: fakeSealed('v1.new') } }),
+    ).rejects.toBeInstanceOf(StaleRecordError);
+    expect(await connections().getStored(tenant, connection.id)).toEqual(switched);
+  });
+
+  it('refuses an update from a stale cached read of another process, and reads the stored record past its cache', async () => {
+    const tenant = uniqueId('t');
+    const connection = connectionRecord(tenant);
+    await connections().create(connection);
+    const other = await h.testStore().reopen();
+    // Cached here before the other process enables an application.
+    const cached = await connections().get(tenant, connection.id);
+    const stored = await other.connections.getStored(tenant, connection.id);
+    await other.connections.update({ ...stored!, enabledClients: ['app-a'] });
+
+    expect((await connections().getStored(tenant, connection.id))?.enabledClients).toEqual(['app-a']);
+    await expect(connections().update({ ...cached!, displayName: 'Saved from a stale page' })).rejects.toBeInstanceOf(StaleRecordError);
+    expect((await other.connections.getStored(tenant, connection.id))?.enabledClients).toEqual(['app-a']);
   });
 
   it('deletes a connection, freeing its name, and reports whether there was one', async () => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { updateConnection } from '../../../src/domain/connection_updates.js';
 import { recordLogin } from '../../../src/domain/users.js';
 import type { User } from '../../../src/domain/types.js';
 import { DEMO, legacyLogin } from '../../support/emulator.js';
@@ -98,17 +99,17 @@ describe('an identity whose upstream tokens stop working', () => {
     const user = await harness.seedUser('carol', { expiresInSeconds: 60 });
     const legacy = harness.connection;
     const google = DEMO.googleServer;
-    await harness.store.connections.update({
-      ...legacy,
+    await updateConnection(harness.store.connections, legacy.tenant, legacy.id, (current) => ({
+      ...current,
       options: { ...legacy.options, api: 'google-health', clientId: google.clientId, clientSecret: harness.deps[0]!.sealer.seal(google.clientSecret) },
       updatedAt: new Date().toISOString(),
-    });
+    }));
     const legacyRefreshesBefore = legacyRefreshRequests(emulator);
     const googleRefreshesBefore = emulator.control.counters()['google-health'].refreshes;
     try {
       await expectNeedsReauthorization(user, 'connection_api_changed');
     } finally {
-      await harness.store.connections.update(legacy);
+      await updateConnection(harness.store.connections, legacy.tenant, legacy.id, (current) => ({ ...legacy, revision: current.revision }));
     }
     expect(legacyRefreshRequests(emulator)).toBe(legacyRefreshesBefore);
     expect(emulator.control.counters()['google-health'].refreshes).toBe(googleRefreshesBefore);

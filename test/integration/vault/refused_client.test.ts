@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { updateConnection } from '../../../src/domain/connection_updates.js';
 import type { Connection, ConnectionOptions, User } from '../../../src/domain/types.js';
 import { createPrometheusMetrics } from '../../../src/metrics/prometheus_metrics.js';
 import { DEMO } from '../../support/emulator.js';
@@ -42,7 +43,11 @@ const { emulator, harness } = useHarnessWithEmulator(
 afterEach(async () => {
   // Google sends a refresh token at a user's first consent only: forget the grants, so each test's seed gets one.
   for (const login of ['alice', 'bob']) emulator.control.revokeUserGrants(login);
-  await harness.store.connections.update({ ...original, updatedAt: new Date().toISOString() });
+  await updateConnection(harness.store.connections, original.tenant, original.id, (current) => ({
+    ...original,
+    updatedAt: new Date().toISOString(),
+    revision: current.revision,
+  }));
   for (const user of (await harness.store.users.list(harness.tenant.name, { page: 0, perPage: 100 })).items) {
     await harness.store.users.delete(user.tenant, user.userId);
   }

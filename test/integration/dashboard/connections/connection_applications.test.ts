@@ -38,6 +38,8 @@ describe('enabling the Fitbit connection per application', () => {
     expect(text).toContain(`action="${tab}/${clientId}"`);
     expect(text).toContain(`<input type="checkbox" role="switch" class="switch" id="enable-${clientId}" name="enabled" aria-describedby="enable-${clientId}-status">`);
     expect(text).toContain(`<label for="enable-${clientId}" class="switch-label">Web shop</label>`);
+    // Without JavaScript each form's button saves it, named by its application.
+    expect(text).toContain('<button type="submit" class="secondary save-toggle" aria-label="Save Web shop">Save</button>');
   });
 
   it('lets /authorize use the connection as soon as it is turned on, and refuses it as soon as it is turned off', async () => {
@@ -77,5 +79,18 @@ describe('enabling the Fitbit connection per application', () => {
     const page = `/manage/t/default/applications/${clientId}`;
     await submitForm(agent, `${page}/delete`, `${page}/delete`, {}).then((r) => expect(r.status).toBe(303));
     expect((await harness.store.connections.getByName('default', 'fitbit'))?.enabledClients).toEqual([]);
+  });
+
+  it('lists machine-to-machine applications last, apart, saying they sign in no users', async () => {
+    const robot = await createClient(harness.store.clients, { tenant: 'default', name: 'Aaa robot', appType: 'non_interactive', callbacks: [] });
+    try {
+      const { text } = await agent.get(tab).expect(200);
+      const heading = text.indexOf('<h2>Machine-to-machine applications</h2>');
+      expect(heading).toBeGreaterThan(text.indexOf('>Web shop</label>'));
+      expect(text.indexOf('>Aaa robot</label>')).toBeGreaterThan(heading);
+      expect(text).toContain('These sign in no users, so turning Fitbit on for them changes nothing.');
+    } finally {
+      await harness.store.clients.delete('default', robot.client.clientId);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { updateConnection } from '../../../../../src/domain/connection_updates.js';
 import { describeEachStore } from '../../../../support/stores.js';
 import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel, useEmulator } from '../../../../support/authn/front_channel_fixture.js';
 
@@ -51,13 +52,14 @@ describeEachStore('/authorize refusals', (harness) => {
   });
 
   it('refuses a connection that is not enabled for the client', async () => {
-    await fitgate.store.connections.update({ ...fitgate.connection, enabledClients: [fitgate.spaClient.clientId] });
+    const { tenant, id } = fitgate.connection;
+    await updateConnection(fitgate.store.connections, tenant, id, (current) => ({ ...current, enabledClients: [fitgate.spaClient.clientId] }));
     try {
       const error = await clientError({ connection: 'fitbit' });
       expect(error.get('error')).toBe('invalid_request');
       expect(error.get('error_description')).toContain('not enabled');
     } finally {
-      await fitgate.store.connections.update(fitgate.connection);
+      await updateConnection(fitgate.store.connections, tenant, id, (current) => ({ ...fitgate.connection, revision: current.revision }));
     }
   });
 

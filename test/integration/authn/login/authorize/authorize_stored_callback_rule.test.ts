@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { updateConnection } from '../../../../../src/domain/connection_updates.js';
 import { createClient } from '../../../../../src/domain/clients.js';
 import type { Client } from '../../../../../src/domain/types.js';
 import { describeEachStore } from '../../../../support/stores.js';
@@ -19,7 +20,10 @@ describeEachStore('/authorize with a callback the URL rule refuses', (harness) =
     fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator: emulator() } });
     ({ client } = await createClient(fitgate.store.clients, { tenant: fitgate.tenant, name: 'Saved long ago', appType: 'regular_web', callbacks: stored }));
     // Enabled, so that without the rule the request would go on to the upstream.
-    await fitgate.store.connections.update({ ...fitgate.connection, enabledClients: [fitgate.webClient.clientId, client.clientId] });
+    await updateConnection(fitgate.store.connections, fitgate.connection.tenant, fitgate.connection.id, (current) => ({
+      ...current,
+      enabledClients: [fitgate.webClient.clientId, client.clientId],
+    }));
   });
   afterAll(() => fitgate.close());
 
