@@ -1,5 +1,5 @@
-import { NotFoundInStoreError, type ClientRepository } from './ports.js';
-import { retryStale } from './record_revisions.js';
+import type { ClientRepository } from './ports.js';
+import { changeStored } from './record_revisions.js';
 import type { Client } from './types.js';
 
 /**
@@ -21,10 +21,5 @@ export async function updateClient(
   clientId: string,
   change: (current: Client) => Client,
 ): Promise<Client> {
-  return retryStale(async () => {
-    const current = await clients.getStored(tenant, clientId);
-    if (!current) throw new NotFoundInStoreError(`client ${clientId}`);
-    const changed = change(current);
-    return changed === current ? current : clients.update(changed);
-  });
+  return changeStored(`client ${clientId}`, () => clients.getStored(tenant, clientId), (client) => clients.update(client), change);
 }

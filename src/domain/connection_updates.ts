@@ -1,5 +1,5 @@
 import { NotFoundInStoreError, type ConnectionRepository } from './ports.js';
-import { retryStale } from './record_revisions.js';
+import { changeStored } from './record_revisions.js';
 import type { Connection } from './types.js';
 
 /**
@@ -22,12 +22,7 @@ export async function updateConnection(
   id: string,
   change: (current: Connection) => Connection,
 ): Promise<Connection> {
-  return retryStale(async () => {
-    const current = await connections.getStored(tenant, id);
-    if (!current) throw new NotFoundInStoreError(`connection ${id}`);
-    const changed = change(current);
-    return changed === current ? current : connections.update(changed);
-  });
+  return changeStored(`connection ${id}`, () => connections.getStored(tenant, id), (connection) => connections.update(connection), change);
 }
 
 /**

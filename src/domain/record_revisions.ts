@@ -1,9 +1,10 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { RecordBusyError } from '../errors/index.js';
-import { StaleRecordError } from './ports.js';
+import { NotFoundInStoreError, StaleRecordError } from './ports.js';
 
 /**
- * Optimistic concurrency for records updated by read-modify-write (users, admins, clients): each record
+ * Optimistic concurrency for records updated by read-modify-write (users, admins, clients,
+ * connections): each record
  * carries a `revision` (absent on records never updated: 0), a store's update refuses a record whose
  * revision is no longer the stored one (StaleRecordError), and the caller reads again and re-applies
  * its change (retryStale), so two writes computed from one read both count.
@@ -48,6 +49,23 @@ export async function retryStale<T>(attempt: () => Promise<T>, pause: (ms: numbe
       await pause(pauseBeforeRetryMs(tries));
     }
   }
+}
+
+/**
+ * One read-modify-write of a revised record (`what` names it in a NotFoundInStoreError): reads it
+ * (`read`, from the store, never a cache), applies `change` and writes the result (`write`, which
+ * refuses a stale revision), again from a fresh read while another write lands in between
+ * (retryStale). `change` may run several times and must only compute (it may throw to refuse:
+ * nothing is written); returning the record it was given writes nothing. Resolves with the record
+ * as stored.
+ */
+export function changeStored<T>(what: string, read: () => Promise<T | undefined>, write: (record: T) => Promise<T>, change: (current: T) => T): Promise<T> {
+  return retryStale(async () => {
+    const current = await read();
+    if (!current) throw new NotFoundInStoreError(what);
+    const changed = change(current);
+    return changed === current ? current : write(changed);
+  });
 }
 
 /** Full jitter: anywhere from 0 to the attempt's ceiling, so colliding writers rarely pick the same moment. */

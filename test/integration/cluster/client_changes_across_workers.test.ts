@@ -4,7 +4,7 @@ import { describeWithRedis } from '../../support/redis.js';
 import { SERVER_TEST_TIMEOUT_MS } from '../server/spawn_server.js';
 import type { Answer, ClusterBrowser } from './cluster_client.js';
 import { TENANT_URL } from './cluster_client.js';
-import { BOOTSTRAP, useCluster } from './cluster_fixture.js';
+import { managementAuthorization, sendJson, useCluster } from './cluster_fixture.js';
 
 const AUDIENCE = `${TENANT_URL}/api/v2/`;
 /** Longer than either store's cache window (100 ms embedded, 250 ms on Redis): every worker has seen every change. */
@@ -21,27 +21,12 @@ const TRIES = 5;
 function clientChangesAcrossWorkers(store: 'sqlite' | 'redis'): void {
   const cluster = useCluster(store);
 
-  async function managementToken(browser: ClusterBrowser): Promise<Record<string, string>> {
-    const token = await browser.post('/oauth/token', {
-      grant_type: 'client_credentials',
-      client_id: BOOTSTRAP.clientId,
-      client_secret: BOOTSTRAP.clientSecret,
-      audience: AUDIENCE,
-    });
-    expect(token.status).toBe(200);
-    return { authorization: `Bearer ${String(JSON.parse(token.text).access_token)}` };
-  }
-
-  function json(browser: ClusterBrowser, method: string, path: string, headers: Record<string, string>, body?: object): Promise<Answer> {
-    return browser.send(method, path, { ...headers, 'content-type': 'application/json' }, body === undefined ? undefined : JSON.stringify(body));
-  }
-
   /** A machine-to-machine application granted read:users, and its secret. */
   async function newRobot(browser: ClusterBrowser, api: Record<string, string>): Promise<{ clientId: string; secret: string }> {
-    const created = await json(browser, 'POST', '/api/v2/clients', api, { name: 'Cluster robot', app_type: 'non_interactive' });
+    const created = await sendJson(browser, 'POST', '/api/v2/clients', api, { name: 'Cluster robot', app_type: 'non_interactive' });
     expect(created.status).toBe(201);
     const { client_id: clientId, client_secret: secret } = JSON.parse(created.text) as { client_id: string; client_secret: string };
-    const granted = await json(browser, 'POST', '/api/v2/client-grants', api, { client_id: clientId, audience: AUDIENCE, scope: ['read:users'] });
+    const granted = await sendJson(browser, 'POST', '/api/v2/client-grants', api, { client_id: clientId, audience: AUDIENCE, scope: ['read:users'] });
     expect(granted.status).toBe(201);
     return { clientId, secret };
   }
@@ -75,7 +60,7 @@ function clientChangesAcrossWorkers(store: 'sqlite' | 'redis'): void {
       // Past the cache window, the read on worker B checks the store's config version afresh, so
       // the window in which B trusts its copy starts now, and the next two requests fall inside it.
       await sleep(SETTLED_MS);
-      const cached = await json(browser, 'GET', `/api/v2/clients/${robot.clientId}`, api);
+      const cached = await sendJson(browser, 'GET', `/api/v2/clients/${robot.clientId}`, api);
       const firstAnswer = await first(robot);
       const secondAnswer = await second(robot);
       expect([firstAnswer.status, secondAnswer.status]).toEqual([expect.any(Number), 200]);
@@ -90,12 +75,12 @@ function clientChangesAcrossWorkers(store: 'sqlite' | 'redis'): void {
     'keeps a secret rotated on one worker when a grant update lands on the other right after',
     async () => {
       const browser = cluster().browser();
-      const api = await managementToken(browser);
+      const api = await managementAuthorization(browser);
       const { robot, first } = await firstThenOtherWorker(
         browser,
         api,
-        (app) => json(browser, 'POST', `/api/v2/clients/${app.clientId}/rotate-secret`, api),
-        (app) => json(browser, 'PATCH', `/api/v2/client-grants/cgr_${app.clientId}`, api, { scope: ['read:users', 'read:logs'] }),
+        (app) => sendJson(browser, 'POST', `/api/v2/clients/${app.clientId}/rotate-secret`, api),
+        (app) => sendJson(browser, 'PATCH', `/api/v2/client-grants/cgr_${app.clientId}`, api, { scope: ['read:users', 'read:logs'] }),
       );
       expect(first.status).toBe(200);
       const rotated = String((JSON.parse(first.text) as { client_secret: string }).client_secret);
@@ -104,7 +89,7 @@ function clientChangesAcrossWorkers(store: 'sqlite' | 'redis'): void {
       expect(await tokenStatuses(browser, robot.clientId, rotated)).toEqual([200, 200, 200, 200]);
       expect(await tokenStatuses(browser, robot.clientId, robot.secret)).toEqual([401, 401, 401, 401]);
       // The grant update counted too.
-      const grant = await json(browser, 'GET', `/api/v2/client-grants?client_id=${robot.clientId}`, api);
+      const grant = await sendJson(browser, 'GET', `/api/v2/client-grants?client_id=${robot.clientId}`, api);
       expect((JSON.parse(grant.text) as Array<{ scope: string[] }>)[0]?.scope).toEqual(['read:users', 'read:logs']);
     },
     SERVER_TEST_TIMEOUT_MS,
@@ -114,18 +99,18 @@ function clientChangesAcrossWorkers(store: 'sqlite' | 'redis'): void {
     'keeps a grant revoked on one worker when a settings change lands on the other right after',
     async () => {
       const browser = cluster().browser();
-      const api = await managementToken(browser);
+      const api = await managementAuthorization(browser);
       const { robot, first } = await firstThenOtherWorker(
         browser,
         api,
-        (app) => json(browser, 'DELETE', `/api/v2/client-grants/cgr_${app.clientId}`, api),
-        (app) => json(browser, 'PATCH', `/api/v2/clients/${app.clientId}`, api, { description: 'Nightly export' }),
+        (app) => sendJson(browser, 'DELETE', `/api/v2/client-grants/cgr_${app.clientId}`, api),
+        (app) => sendJson(browser, 'PATCH', `/api/v2/clients/${app.clientId}`, api, { description: 'Nightly export' }),
       );
       expect(first.status).toBe(204);
 
       await sleep(SETTLED_MS);
       expect(await tokenStatuses(browser, robot.clientId, robot.secret)).toEqual([403, 403, 403, 403]);
-      const client = await json(browser, 'GET', `/api/v2/clients/${robot.clientId}`, api);
+      const client = await sendJson(browser, 'GET', `/api/v2/clients/${robot.clientId}`, api);
       expect(JSON.parse(client.text)).toMatchObject({ description: 'Nightly export' });
     },
     SERVER_TEST_TIMEOUT_MS,

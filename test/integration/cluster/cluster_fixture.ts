@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect } from '@jest/globals';
 import { uniquePrefix, redisUrl, deleteKeysWithPrefix } from '../../support/redis.js';
 import { SERVER_TEST_TIMEOUT_MS, startServer, tempDataDir, type RunningServer } from '../server/spawn_server.js';
-import { ClusterBrowser, TENANT_URL } from './cluster_client.js';
+import { ClusterBrowser, TENANT_URL, type Answer } from './cluster_client.js';
 
 export const BOOTSTRAP = { clientId: 'cluster-bootstrap', clientSecret: randomBytes(24).toString('base64url') };
 export const ADMIN = { email: 'owner@example.com', password: 'cluster-admin-password' };
@@ -71,11 +71,8 @@ export async function workerPids(browser: ClusterBrowser, count: number): Promis
   return [...seen];
 }
 
-/**
- * A regular web application with APP_CALLBACK, and the sandbox Fitbit connection of the first start
- * enabled for it, set up through the Management API as an operator would.
- */
-export async function createWebApplication(browser: ClusterBrowser): Promise<{ clientId: string; clientSecret: string }> {
+/** The Authorization header of a Management API token of the bootstrap client, got through `browser`'s worker. */
+export async function managementAuthorization(browser: ClusterBrowser): Promise<Record<string, string>> {
   const token = await browser.post('/oauth/token', {
     grant_type: 'client_credentials',
     client_id: BOOTSTRAP.clientId,
@@ -83,18 +80,26 @@ export async function createWebApplication(browser: ClusterBrowser): Promise<{ c
     audience: `${TENANT_URL}/api/v2/`,
   });
   expect(token.status).toBe(200);
-  const authorization = { authorization: `Bearer ${String(JSON.parse(token.text).access_token)}` };
+  return { authorization: `Bearer ${String(JSON.parse(token.text).access_token)}` };
+}
+
+/** A JSON request (`body` serialised when given) with `headers`, through `browser`'s worker. */
+export function sendJson(browser: ClusterBrowser, method: string, path: string, headers: Record<string, string>, body?: object): Promise<Answer> {
+  return browser.send(method, path, { ...headers, 'content-type': 'application/json' }, body === undefined ? undefined : JSON.stringify(body));
+}
+
+/**
+ * A regular web application with APP_CALLBACK, and the sandbox Fitbit connection of the first start
+ * enabled for it, set up through the Management API as an operator would.
+ */
+export async function createWebApplication(browser: ClusterBrowser): Promise<{ clientId: string; clientSecret: string }> {
+  const authorization = await managementAuthorization(browser);
   const created = await browser.post('/api/v2/clients', { name: 'Cluster app', app_type: 'regular_web', callbacks: [APP_CALLBACK] }, authorization);
   expect(created.status).toBe(201);
   const { client_id: clientId, client_secret: clientSecret } = JSON.parse(created.text) as { client_id: string; client_secret: string };
 
   const connections = JSON.parse((await browser.get('/api/v2/connections?name=fitbit', authorization)).text) as Array<{ id: string }>;
-  const enabled = await browser.send(
-    'PATCH',
-    `/api/v2/connections/${encodeURIComponent(connections[0]?.id ?? '')}`,
-    { ...authorization, 'content-type': 'application/json' },
-    JSON.stringify({ enabled_clients: [clientId] }),
-  );
+  const enabled = await sendJson(browser, 'PATCH', `/api/v2/connections/${encodeURIComponent(connections[0]?.id ?? '')}`, authorization, { enabled_clients: [clientId] });
   expect(enabled.status).toBe(200);
   return { clientId, clientSecret };
 }

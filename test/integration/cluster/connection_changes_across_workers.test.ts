@@ -2,11 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from '@jest/globals';
 import { describeWithRedis } from '../../support/redis.js';
 import { SERVER_TEST_TIMEOUT_MS } from '../server/spawn_server.js';
-import type { Answer, ClusterBrowser } from './cluster_client.js';
-import { TENANT_URL } from './cluster_client.js';
-import { BOOTSTRAP, useCluster } from './cluster_fixture.js';
+import type { ClusterBrowser } from './cluster_client.js';
+import { managementAuthorization, sendJson, useCluster } from './cluster_fixture.js';
 
-const AUDIENCE = `${TENANT_URL}/api/v2/`;
 /** Longer than either store's cache window (100 ms embedded, 250 ms on Redis): every worker has seen every change. */
 const SETTLED_MS = 600;
 /** Tries of the sequence until it lands as meant (worker B, then A, then B); new connections alternate, so nearly always the first. */
@@ -27,23 +25,8 @@ interface ConnectionJson {
 function connectionChangesAcrossWorkers(store: 'sqlite' | 'redis'): void {
   const cluster = useCluster(store);
 
-  async function managementToken(browser: ClusterBrowser): Promise<Record<string, string>> {
-    const token = await browser.post('/oauth/token', {
-      grant_type: 'client_credentials',
-      client_id: BOOTSTRAP.clientId,
-      client_secret: BOOTSTRAP.clientSecret,
-      audience: AUDIENCE,
-    });
-    expect(token.status).toBe(200);
-    return { authorization: `Bearer ${String(JSON.parse(token.text).access_token)}` };
-  }
-
-  function json(browser: ClusterBrowser, method: string, path: string, headers: Record<string, string>, body?: object): Promise<Answer> {
-    return browser.send(method, path, { ...headers, 'content-type': 'application/json' }, body === undefined ? undefined : JSON.stringify(body));
-  }
-
   async function fitbitConnection(browser: ClusterBrowser, api: Record<string, string>): Promise<ConnectionJson> {
-    const listed = await json(browser, 'GET', '/api/v2/connections?name=fitbit', api);
+    const listed = await sendJson(browser, 'GET', '/api/v2/connections?name=fitbit', api);
     expect(listed.status).toBe(200);
     const [connection] = JSON.parse(listed.text) as ConnectionJson[];
     expect(connection).toBeDefined();
@@ -52,7 +35,7 @@ function connectionChangesAcrossWorkers(store: 'sqlite' | 'redis'): void {
 
   /** A new application that no connection is enabled for (machine-to-machine: none is enabled for it at creation). */
   async function newApplication(browser: ClusterBrowser, api: Record<string, string>): Promise<string> {
-    const created = await json(browser, 'POST', '/api/v2/clients', api, { name: 'Cluster app', app_type: 'non_interactive' });
+    const created = await sendJson(browser, 'POST', '/api/v2/clients', api, { name: 'Cluster app', app_type: 'non_interactive' });
     expect(created.status).toBe(201);
     return String((JSON.parse(created.text) as { client_id: string }).client_id);
   }
@@ -61,7 +44,7 @@ function connectionChangesAcrossWorkers(store: 'sqlite' | 'redis'): void {
     'keeps an application enabled on one worker when the settings are saved on the other right after',
     async () => {
       const browser = cluster().browser();
-      const api = await managementToken(browser);
+      const api = await managementAuthorization(browser);
       const { id } = await fitbitConnection(browser, api);
       const path = `/api/v2/connections/${encodeURIComponent(id)}`;
 
@@ -69,13 +52,13 @@ function connectionChangesAcrossWorkers(store: 'sqlite' | 'redis'): void {
         const clientId = await newApplication(browser, api);
         const clientIdUpstream = `23PUB${attempt}`;
         // The connection read on every worker, so each holds it in its cache.
-        for (let i = 0; i < 4; i += 1) await json(browser, 'GET', path, api);
+        for (let i = 0; i < 4; i += 1) await sendJson(browser, 'GET', path, api);
         // Past the cache window, the read on worker B checks the store's config version afresh, so
         // the window in which B trusts its copy starts now, and the next two requests fall inside it.
         await sleep(SETTLED_MS);
-        const cached = await json(browser, 'GET', path, api);
-        const enabled = await json(browser, 'PATCH', `${path}/clients`, api, [{ client_id: clientId, status: true }]);
-        const saved = await json(browser, 'PATCH', path, api, { options: { api: 'fitbit-legacy', client_id: clientIdUpstream, scope: ['activity'] } });
+        const cached = await sendJson(browser, 'GET', path, api);
+        const enabled = await sendJson(browser, 'PATCH', `${path}/clients`, api, [{ client_id: clientId, status: true }]);
+        const saved = await sendJson(browser, 'PATCH', path, api, { options: { api: 'fitbit-legacy', client_id: clientIdUpstream, scope: ['activity'] } });
         expect([enabled.status, saved.status]).toEqual([204, 200]);
         const landedAsMeant = cached.worker === saved.worker && enabled.worker !== saved.worker;
         if (!landedAsMeant && attempt < TRIES) continue;
@@ -86,7 +69,7 @@ function connectionChangesAcrossWorkers(store: 'sqlite' | 'redis'): void {
         expect((JSON.parse(saved.text) as ConnectionJson).enabled_clients).toContain(clientId);
         await sleep(SETTLED_MS);
         for (let i = 0; i < 4; i += 1) {
-          const stored = JSON.parse((await json(browser, 'GET', path, api)).text) as ConnectionJson;
+          const stored = JSON.parse((await sendJson(browser, 'GET', path, api)).text) as ConnectionJson;
           expect(stored.enabled_clients).toContain(clientId);
           expect(stored.options.client_id).toBe(clientIdUpstream);
         }
