@@ -100,11 +100,16 @@ describeWithBrowser('the dashboard in a browser', () => {
       await screenshot(page, 'dashboard-03-connection-saved');
 
       await connectionTabs().getByRole('link', { name: 'Applications' }).click();
-      // By keyboard: Space on the toggle saves it at once.
-      await page.getByRole('switch', { name: 'Step Counter' }).focus();
+      // A new application that signs users in is enabled on the tenant's connections (as Auth0's
+      // enable_client_connections). By keyboard: Space on the toggle saves it at once, off and on.
+      const toggle = page.getByRole('switch', { name: 'Step Counter' });
+      expect(await toggle.isChecked()).toBe(true);
+      await toggle.focus();
+      await page.keyboard.press('Space');
+      await page.getByText('Disabled for Step Counter.').waitFor();
       await page.keyboard.press('Space');
       await page.getByText('Enabled for Step Counter.').waitFor();
-      expect(await page.getByRole('switch', { name: 'Step Counter' }).isChecked()).toBe(true);
+      expect(await toggle.isChecked()).toBe(true);
       expect((await fitgate.store.connections.getByName('default', 'fitbit'))?.enabledClients).toEqual([clientId]);
       await screenshot(page, 'dashboard-04-enabled-for-application');
 

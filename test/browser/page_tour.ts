@@ -116,6 +116,10 @@ export async function tourEveryPage({ page, fitgate, emulator }: TourSetting, vi
   await page.getByText('Settings saved.').waitFor();
   await visit('connection-settings');
   await page.goto(`${tenant}/social/fitbit/applications`);
+  // Created in the dashboard, the application is enabled already: the switch's saved state is shown
+  // by turning it off and on.
+  await page.getByRole('switch', { name: 'Page Tour' }).uncheck();
+  await page.getByText('Disabled for Page Tour.').waitFor();
   await page.getByRole('switch', { name: 'Page Tour' }).check();
   await page.getByText('Enabled for Page Tour.').waitFor();
   await visit('connection-applications');
