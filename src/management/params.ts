@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { NotFoundInStoreError } from '../domain/ports.js';
 import { ResourceNotFoundError } from '../errors/index.js';
 
 /** A path parameter the route declares (Express has already decoded it). */
@@ -23,4 +24,16 @@ export async function recordOr404<T>(
   const record = await load(req.context.tenant.name, id);
   if (record === undefined) throw notFound(what, id);
   return record;
+}
+
+/**
+ * `write`, with `missing`'s error when its record is not in the store (deleted since the read that
+ * found it, a cached one on this worker or from another's moment ago).
+ */
+export async function orWhenMissing<T>(missing: () => Error, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    throw error instanceof NotFoundInStoreError ? missing() : error;
+  }
 }

@@ -1,14 +1,13 @@
 import type { Request, Response } from 'express';
 import { managementApiAudience } from '../../domain/tenants.js';
 import { clientGrantId, clientGrantRefusal, clientIdOfGrant, hasClientGrant, saveClientGrant } from '../../domain/client_grants.js';
-import { NotFoundInStoreError } from '../../domain/ports.js';
 import type { Client } from '../../domain/types.js';
 import { BadRequestError, ConflictError, ResourceNotFoundError } from '../../errors/index.js';
 import type { Store } from '../../store/store.js';
 import { allClients } from '../clients/all_clients.js';
 import { listReply, readListPaging } from '../list_paging.js';
 import { PAGE_PARAMS } from '../pagination.js';
-import { pathParam } from '../params.js';
+import { orWhenMissing, pathParam } from '../params.js';
 import type { ManagementReply, ManagementRoute } from '../route.js';
 import type { ManagementServices } from '../services.js';
 import { parseBody, parseQuery } from '../validation.js';
@@ -77,15 +76,6 @@ async function changeGrant(req: Request, store: Store, scopes: string[] | undefi
       if (!hasClientGrant(client)) throw missing();
     }),
   );
-}
-
-/** `write`, with `missing`'s error when the client is not in the store. */
-async function orWhenMissing<T>(missing: () => Error, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    throw error instanceof NotFoundInStoreError ? missing() : error;
-  }
 }
 
 export const clientGrantRoutes: ManagementRoute[] = [

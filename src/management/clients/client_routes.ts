@@ -3,12 +3,11 @@ import { updateClient } from '../../domain/client_updates.js';
 import { rotateClientSecret } from '../../domain/clients.js';
 import { forgetEnabledClient } from '../../domain/connection_updates.js';
 import { createApplication } from '../../domain/new_application.js';
-import { NotFoundInStoreError } from '../../domain/ports.js';
 import type { Client } from '../../domain/types.js';
 import type { Store } from '../../store/store.js';
 import { BadRequestError } from '../../errors/index.js';
 import { PAGE_PARAMS, pageOf, pageReply, readPagination } from '../pagination.js';
-import { notFound, pathParam, recordOr404 } from '../params.js';
+import { notFound, orWhenMissing, pathParam, recordOr404 } from '../params.js';
 import type { ManagementReply, ManagementRoute } from '../route.js';
 import type { ManagementServices } from '../services.js';
 import { parseBody } from '../validation.js';
@@ -94,11 +93,7 @@ async function update(req: Request, _res: unknown, { deps }: ManagementServices)
 /** A change to the `:id` client of the caller's tenant; its 404 when the store has no such client. */
 async function changeOr404<T>(req: Request, change: (tenant: string, id: string) => Promise<T>): Promise<T> {
   const id = pathParam(req, 'id');
-  try {
-    return await change(req.context.tenant.name, id);
-  } catch (error) {
-    throw error instanceof NotFoundInStoreError ? notFound('client', id) : error;
-  }
+  return orWhenMissing(() => notFound('client', id), () => change(req.context.tenant.name, id));
 }
 
 async function remove(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {

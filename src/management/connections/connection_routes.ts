@@ -6,7 +6,7 @@ import type { Store } from '../../store/store.js';
 import { FIELD_PARAMS, readFieldSelection, selectFields } from '../fields.js';
 import { listReply, readListPaging } from '../list_paging.js';
 import { PAGE_PARAMS } from '../pagination.js';
-import { recordOr404 } from '../params.js';
+import { notFound, orWhenMissing, recordOr404 } from '../params.js';
 import type { ManagementReply, ManagementRoute } from '../route.js';
 import type { ManagementServices } from '../services.js';
 import { parseBody, parseQuery } from '../validation.js';
@@ -14,7 +14,6 @@ import { connectionJson } from './connection_json.js';
 import { CONNECTION_FILTER_PARAMS, connectionListQuery, updateConnectionBody } from './connection_schemas.js';
 import { replaceConnectionOptions } from './connection_update.js';
 import { requireClientsExist } from './require_clients_exist.js';
-import { storedOr404 } from './stored_or_404.js';
 
 function existingConnection(req: Request, store: Store) {
   return recordOr404(req, 'connection', (tenant, id) => store.connections.get(tenant, id));
@@ -56,7 +55,7 @@ async function update(req: Request, _res: unknown, { deps }: ManagementServices)
   if (body.enabled_clients) await requireClientsExist(deps.store, req.context.tenant.name, body.enabled_clients);
 
   const now = new Date().toISOString();
-  const updated = await storedOr404(connection, () =>
+  const updated = await orWhenMissing(() => notFound('connection', connection.id), () =>
     updateConnection(deps.store.connections, connection.tenant, connection.id, (current) => {
       const changed: Connection = { ...current, updatedAt: now };
       if (body.options) changed.options = replaceConnectionOptions(current, body.options, plugin, deps.sealer);

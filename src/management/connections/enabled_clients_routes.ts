@@ -1,13 +1,12 @@
 import type { Request } from 'express';
 import { updateConnection } from '../../domain/connection_updates.js';
 import { checkpointPage, readCheckpointRequest } from '../checkpoint.js';
-import { recordOr404 } from '../params.js';
+import { notFound, orWhenMissing, recordOr404 } from '../params.js';
 import type { ManagementReply, ManagementRoute } from '../route.js';
 import type { ManagementServices } from '../services.js';
 import { parseBody } from '../validation.js';
 import { requireClientsExist } from './require_clients_exist.js';
 import { MAX_ENABLED_CLIENTS_TAKE, updateEnabledClientsBody } from './connection_schemas.js';
-import { storedOr404 } from './stored_or_404.js';
 
 /**
  * The clients a connection is enabled for, as Auth0's GET / PATCH /connections/{id}/clients, with
@@ -28,7 +27,7 @@ async function update(req: Request, _res: unknown, { deps }: ManagementServices)
   const enabling = changes.filter((change) => change.status).map((change) => change.client_id);
   await requireClientsExist(deps.store, req.context.tenant.name, enabling);
   const now = new Date().toISOString();
-  await storedOr404(connection, () =>
+  await orWhenMissing(() => notFound('connection', connection.id), () =>
     updateConnection(deps.store.connections, connection.tenant, connection.id, (current) => {
       const enabled = new Set(current.enabledClients);
       // Applied in order, so the last entry for a client decides, as a caller reading the list expects.
