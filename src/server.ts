@@ -137,7 +137,6 @@ async function runWorkers(config: Config, logger: Logger, started: Started): Pro
     sandbox,
     stopBoundMs: WORKERS_STOP_BOUND_MS,
     secrets: sharedSecrets(config),
-    workerEnvironment: WITHOUT_SECRETS,
   });
   // Handlers at once: a signal during start-up still stops every worker.
   stopOnSignals((signal) => workers.stop(signal), logger);
@@ -202,17 +201,6 @@ async function checkPortFree(port: number): Promise<void> {
   await listen(probe, port).catch((error: unknown) => fail(`could not start: ${describeStartFailure(error)}`));
   await new Promise((resolve) => probe.close(resolve));
 }
-
-/**
- * The secrets this primary read or generated reach each worker in its set-up answer (sharedSecrets),
- * used as if given in their variables: a worker never generates its own. Generated into a data
- * directory deleted while the workers run, they would be a new install's beside the deleted one (a
- * later start would take that directory for a first start), and the workers' keys could differ from
- * the primary's. They are left out of the workers' environment, even when the primary was given them
- * there: an environment stays readable in /proc/PID/environ and diagnostic reports for the process's
- * lifetime, and every child inherits it.
- */
-const WITHOUT_SECRETS: Readonly<Record<string, undefined>> = { FITGATE_MASTER_KEY: undefined, FITGATE_SESSION_SECRETS: undefined };
 
 /** A misspelt FITGATE_ name is otherwise ignored without a word (FITGATE_SANBOX=off leaves the sandbox on). */
 function warnOfUnknownSettings(config: Config, logger: Logger): void {

@@ -30,9 +30,9 @@ export const STORE_UNAVAILABLE_EXIT_CODE = 75;
 export interface WorkerSetup {
   readonly sandbox: SandboxLink | undefined;
   /**
-   * The primary's master keys and session secrets: sent here, never in the fork's environment,
-   * which stays readable in /proc/PID/environ and diagnostic reports for the worker's lifetime and
-   * is inherited by anything it spawns.
+   * Every secret setting of the primary (master keys, session secrets, REDIS_URL, ...): sent here,
+   * never in the fork's environment, which stays readable in /proc/PID/environ for the worker's
+   * lifetime and is inherited by anything it spawns.
    */
   readonly secrets: SharedSecrets;
 }

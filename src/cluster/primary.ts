@@ -1,7 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
-import type { SharedSecrets } from '../config/index.js';
+import { secretsUnset, type SharedSecrets } from '../config/index.js';
 import { Channel } from './channel.js';
 import { STORE_UNAVAILABLE_EXIT_CODE, type PrimaryQuestions, type SandboxLink, type WorkerQuestions, type WorkersReadiness } from './messages.js';
 import { RestartPolicy } from './restart_policy.js';
@@ -16,9 +16,17 @@ export interface PrimaryOptions {
   readonly restartPolicy?: RestartPolicy;
   /** What every worker gets in its set-up answer to build its configuration with (messages.ts). */
   readonly secrets: SharedSecrets;
-  /** Variables every worker gets on top of the primary's environment; undefined leaves one out. */
-  readonly workerEnvironment?: Readonly<Record<string, string | undefined>>;
 }
+
+/**
+ * What a worker is forked with. cluster.fork(env) starts it with `{ ...process.env, ...env }`, at
+ * each fork (replacements too), and cluster.setupPrimary has no setting for the environment: a
+ * worker inherits whatever the primary's process.env holds then, and passing a cleaned copy would
+ * only add to it. So the secrets are kept out on both sides of that merge: the config module
+ * deleted them from process.env when it read them, and each is named here as undefined, which
+ * child_process leaves out, in case one was put back since. Workers get them over IPC (setup).
+ */
+const WORKER_ENVIRONMENT = secretsUnset();
 
 export interface RunningCluster {
   /**
@@ -64,7 +72,7 @@ export function startPrimary(options: PrimaryOptions): RunningCluster {
   let giveUp: (reason: string) => void = () => undefined;
 
   function fork(slot: number): void {
-    const worker = cluster.fork(options.workerEnvironment);
+    const worker = cluster.fork(WORKER_ENVIRONMENT);
     const channel = new Channel<WorkerQuestions, PrimaryQuestions>(worker);
     const member: Member = { worker, channel, slot, forkedAt: performance.now(), listening: false };
     members.set(worker.id, member);

@@ -18,7 +18,7 @@ export function isClusterWorker(): boolean {
 /** A worker's line to the primary. */
 export interface WorkerLink {
   readonly sandbox: SandboxLink | undefined;
-  /** The primary's master keys and session secrets, for this worker's configuration. */
+  /** The primary's secret settings (master keys, session secrets, REDIS_URL, ...), for this worker's configuration. */
   readonly secrets: SharedSecrets;
   /** How many workers answered with their store, as the primary counts them. */
   workersReady(timeoutMs: number): Promise<WorkersReadiness>;

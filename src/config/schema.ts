@@ -1,8 +1,11 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { secret } from './secret.js';
 
 // Every setting fitgate reads, with its default and why it exists. The environment variable names
 // are part of the contract in shared/DESIGN.md; the README's configuration table mirrors this file.
+// secret() marks each setting that holds a secret: fitgate deletes it from its own environment once
+// read and never passes it to a worker's (secret_settings.ts); mark every new one.
 
 const booleanFlag = z
   .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'], {
@@ -82,11 +85,13 @@ export const environmentSchema = z.object({
    * Default: http://localhost:${PORT} (see defaultPublicUrl in load_config.ts).
    */
   FITGATE_PUBLIC_URL: publicOrigin.optional(),
-  /** Unset: embedded SQLite store. Set: Redis holds everything shared. */
-  REDIS_URL: z
-    .string()
-    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
-    .optional(),
+  /** Unset: embedded SQLite store. Set: Redis holds everything shared. Secret: it may carry a password. */
+  REDIS_URL: secret(
+    z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+      .optional(),
+  ),
   /** Prefix of every Redis key, so several deployments or test runs can share one Redis. */
   FITGATE_REDIS_PREFIX: z
     .string()
@@ -95,21 +100,25 @@ export const environmentSchema = z.object({
   /** Embedded database, and the generated master key and session secret in embedded mode. */
   FITGATE_DATA_DIR: z.string().min(1).default('./data'),
   /** Seals connection secrets and upstream tokens at rest. Newest first, comma-separated. */
-  FITGATE_MASTER_KEY: z
-    .string()
-    .optional()
-    .transform((value) => value?.split(',').map((k) => k.trim()).filter(Boolean))
-    .pipe(z.array(masterKey).min(1, 'must hold at least one key').optional()),
+  FITGATE_MASTER_KEY: secret(
+    z
+      .string()
+      .optional()
+      .transform((value) => value?.split(',').map((k) => k.trim()).filter(Boolean))
+      .pipe(z.array(masterKey).min(1, 'must hold at least one key').optional()),
+  ),
   /** Session cookie signing secrets, newest first; older ones still verify (rotation). */
-  FITGATE_SESSION_SECRETS: z
-    .string()
-    .optional()
-    .transform((value) => value?.split(',').map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(z.string().min(32, 'each secret must be at least 32 characters')).min(1).optional()),
+  FITGATE_SESSION_SECRETS: secret(
+    z
+      .string()
+      .optional()
+      .transform((value) => value?.split(',').map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(z.string().min(32, 'each secret must be at least 32 characters')).min(1).optional()),
+  ),
   FITGATE_ADMIN_EMAIL: z.email({ error: 'must be an email address' }).optional(),
-  FITGATE_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  FITGATE_ADMIN_PASSWORD: secret(z.string().min(12, 'must be at least 12 characters').optional()),
   FITGATE_BOOTSTRAP_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8-64 of A-Z a-z 0-9 _ -').optional(),
-  FITGATE_BOOTSTRAP_CLIENT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  FITGATE_BOOTSTRAP_CLIENT_SECRET: secret(z.string().min(32, 'must be at least 32 characters').optional()),
   /** Points every Fitbit and Google endpoint at an emulator: https://HOST/PATH → BASE/HOST/PATH. */
   FITGATE_UPSTREAM_BASE_URL: httpUrl.optional(),
   /** Connections without credentials log in through the built-in emulator. Default: on, off in production. */

@@ -22,3 +22,17 @@ export function configErrorOf(load: () => unknown): ConfigError {
   }
   throw new Error('expected a ConfigError, but the configuration loaded');
 }
+
+/** An environment that sets every secret setting (REDIS_URL with a password), with FITGATE_DATA_DIR. */
+export function everySecretSet() {
+  return {
+    FITGATE_DATA_DIR: tempDataDir(),
+    REDIS_URL: `redis://fitgate:${randomBytes(12).toString('hex')}@redis.internal:6379/2`,
+    FITGATE_MASTER_KEY: `${masterKey()},${masterKey()}`,
+    FITGATE_SESSION_SECRETS: `${sessionSecret()}${sessionSecret()}`,
+    FITGATE_ADMIN_EMAIL: 'owner@example.com',
+    FITGATE_ADMIN_PASSWORD: randomBytes(12).toString('hex'),
+    FITGATE_BOOTSTRAP_CLIENT_ID: 'bootstrap-client',
+    FITGATE_BOOTSTRAP_CLIENT_SECRET: randomBytes(24).toString('hex'),
+  };
+}

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { configFromProcess, loadConfig, sharedSecrets } from '../../../src/config/index.js';
-import { masterKey, sessionSecret, tempDataDir } from './config_support.js';
+import { everySecretSet, masterKey, sessionSecret, tempDataDir } from './config_support.js';
 
 /** A cluster worker builds its configuration from its environment and the secrets its primary sent over IPC. */
 describe("a cluster worker's configuration", () => {
@@ -37,5 +37,15 @@ describe("a cluster worker's configuration", () => {
     expect(worker.masterKeys).toEqual(primary.masterKeys);
     expect(worker.sessionSecrets).toEqual(primary.sessionSecrets);
     expect(worker.secretsFrom).toEqual({ masterKeys: 'environment', sessionSecrets: 'environment' });
+  });
+
+  it("is its primary's, with every secret setting (REDIS_URL too) from the primary and none in its own environment", () => {
+    const given = everySecretSet();
+    // The worker is forked with the primary's environment less the secrets.
+    const { FITGATE_DATA_DIR, FITGATE_ADMIN_EMAIL, FITGATE_BOOTSTRAP_CLIENT_ID } = given;
+    Object.assign(process.env, { FITGATE_DATA_DIR, FITGATE_ADMIN_EMAIL, FITGATE_BOOTSTRAP_CLIENT_ID });
+    const primary = loadConfig({ ...process.env, ...given });
+    const worker = configFromProcess(sharedSecrets(primary));
+    expect(worker).toEqual(primary);
   });
 });
