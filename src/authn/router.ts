@@ -6,6 +6,7 @@ import { authnRateLimits } from './authn_rate_limits.js';
 import { authorizeEndpoint } from './login/authorize/authorize_endpoint.js';
 import { createBackChannelRouter } from './back_channel_router.js';
 import { callbackEndpoint } from './login/callback/callback_endpoint.js';
+import { enforceSessionLifetime } from './login/session_lifetime.js';
 import type { CallbackHandoff } from '../upstream/callback_handoff.js';
 import type { Services } from '../services.js';
 
@@ -19,10 +20,11 @@ export function createAuthnRouter(deps: AppDeps, services: Pick<Services, 'upstr
   const router = Router();
   const limits = authnRateLimits(deps);
   const html = answerErrorsAs('html');
-  // Limits before the session, so a flood of refused requests creates no sessions.
-  const session = createSessionMiddleware(deps);
-  router.get('/authorize', html, ...limits.authorize, session, authorizeEndpoint(deps, services.upstreams));
-  router.get('/login/callback', html, ...limits.callback, session, callbackEndpoint(deps, services.upstreams, handoffs));
+  // Limits before the session, so a flood of refused requests creates no sessions. A session past
+  // its tenant's lifetimes is ended before any handler reads it.
+  const session = [createSessionMiddleware(deps), enforceSessionLifetime()];
+  router.get('/authorize', html, ...limits.authorize, ...session, authorizeEndpoint(deps, services.upstreams));
+  router.get('/login/callback', html, ...limits.callback, ...session, callbackEndpoint(deps, services.upstreams, handoffs));
   router.use(createBackChannelRouter(deps));
   return router;
 }

@@ -20,6 +20,7 @@ import { signingKeysRoutes } from './keys/signing_keys_routes.js';
 import { SignInLimiter } from './account/sign_in_limiter.js';
 import { socialRoutes } from './connections/social_routes.js';
 import { tenantOverviewRoutes } from './overview/tenant_overview_routes.js';
+import { tenantSettingsRoutes } from './tenants/tenant_settings_routes.js';
 import { tenantsRoutes } from './tenants/tenants_routes.js';
 import { tryRoutes } from './try/try_routes.js';
 import { usersRoutes } from './users/users_routes.js';
@@ -61,6 +62,7 @@ export function createDashboardRouter(deps: DashboardDeps, services: Pick<Servic
   tenant.use('/logs', logsRoutes(deps.store));
   tenant.use('/admins', adminsRoutes(deps));
   tenant.use('/signing-keys', signingKeysRoutes(deps));
+  tenant.use('/settings', tenantSettingsRoutes(deps));
   router.use('/t/:tenant', tenant);
 
   // Keep these last: they answer what no route above did.

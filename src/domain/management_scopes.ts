@@ -27,6 +27,9 @@ export const MANAGEMENT_API_SCOPES = [
   'read:signing_keys',
   'create:signing_keys',
   'update:signing_keys',
+  // Auth0's tenant settings (GET and PATCH /tenants/settings): the end users' session lifetimes.
+  'read:tenant_settings',
+  'update:tenant_settings',
 ] as const;
 
 export type ManagementApiScope = (typeof MANAGEMENT_API_SCOPES)[number];

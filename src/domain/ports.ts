@@ -12,14 +12,21 @@ import type { UserSearch } from './user_search.js';
  */
 
 export interface TenantRepository {
-  /** Undefined when no tenant has that name. */
+  /** Undefined when no tenant has that name. May answer from the process's cache (store/cache/record_cache.ts). */
   get(name: string): Promise<Tenant | undefined>;
+  /** The tenant as stored now, never from a cache: what a change is computed from. Undefined when missing. */
+  getStored(name: string): Promise<Tenant | undefined>;
   /** Undefined when no tenant lists that host in `domains`. */
   findByDomain(host: string): Promise<Tenant | undefined>;
   /** Throws AlreadyExistsError when the name is taken. */
   create(tenant: Tenant): Promise<void>;
-  /** Replaces the record; throws NotFoundInStoreError when it does not exist. */
-  update(tenant: Tenant): Promise<void>;
+  /**
+   * Replaces the record and returns it as stored (its revision moved on). Throws
+   * NotFoundInStoreError when it does not exist, and StaleRecordError when the stored revision is
+   * not the one `tenant` carries: another write came between the read `tenant` was made from and
+   * this one. Read-modify-write callers go through domain/tenant_updates.ts, which reads again.
+   */
+  update(tenant: Tenant): Promise<Tenant>;
   list(): Promise<Tenant[]>;
 }
 

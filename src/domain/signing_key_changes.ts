@@ -3,12 +3,15 @@ import { ConflictError } from '../errors/index.js';
 import type { LockStore, Sealer, TenantRepository } from './ports.js';
 import { revokedKeys, rotatedKeys, type RevocationRefusal } from './signing_key_rotation.js';
 import { generateSigningKey } from './signing_keys.js';
+import { updateTenant } from './tenant_updates.js';
 import type { SigningKey } from './types.js';
 
 /**
  * Rotation and revocation as stored changes of the tenant record, written through the tenant
  * repository (whose cache every process then drops). A lock per tenant serialises them, so two
- * rotations at once cannot both promote the same next key and lose one's new key.
+ * rotations at once cannot both promote the same next key and lose one's new key; each is applied
+ * to the tenant as stored (updateTenant), so another change of the record meanwhile (its session
+ * lifetimes) is kept.
  */
 export interface SigningKeyDeps {
   tenants: TenantRepository;
@@ -36,20 +39,19 @@ async function underTenantLock<T>(locks: LockStore, tenant: string, change: () =
   }
 }
 
-async function loadTenant(tenants: TenantRepository, name: string) {
-  const tenant = await tenants.get(name);
-  if (!tenant) throw new Error(`tenant ${name} does not exist`);
-  return tenant;
-}
-
 /** Promotes the next key, retires the current one and publishes a new next key; returns the key that now signs. */
 export async function rotateSigningKey(deps: SigningKeyDeps, tenantName: string, now = new Date()): Promise<SigningKey> {
   return underTenantLock(deps.locks, tenantName, async () => {
-    const tenant = await loadTenant(deps.tenants, tenantName);
     const [fresh, later] = await Promise.all([generateSigningKey(deps.sealer, now), generateSigningKey(deps.sealer, now)]);
-    const rotated = rotatedKeys(tenant, fresh, later, now);
-    await deps.tenants.update(rotated.tenant);
-    return rotated.current;
+    // The key the write stored promotes: the change may run again on a fresher read.
+    let promoted = undefined as SigningKey | undefined;
+    await updateTenant(deps.tenants, tenantName, (tenant) => {
+      const rotated = rotatedKeys(tenant, fresh, later, now);
+      promoted = rotated.current;
+      return rotated.tenant;
+    });
+    if (!promoted) throw new Error('the rotation stored no key');
+    return promoted;
   });
 }
 
@@ -61,9 +63,11 @@ export async function revokeSigningKey(
   now = new Date(),
 ): Promise<SigningKey | RevocationRefusal> {
   return underTenantLock(deps.locks, tenantName, async () => {
-    const result = revokedKeys(await loadTenant(deps.tenants, tenantName), kid, now);
-    if (typeof result === 'string') return result;
-    await deps.tenants.update(result.tenant);
-    return result.revoked;
+    let result = 'not_found' as ReturnType<typeof revokedKeys>;
+    await updateTenant(deps.tenants, tenantName, (tenant) => {
+      result = revokedKeys(tenant, kid, now);
+      return typeof result === 'string' ? tenant : result.tenant;
+    });
+    return typeof result === 'string' ? result : result.revoked;
   });
 }

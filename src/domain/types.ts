@@ -15,7 +15,21 @@ export interface Tenant {
   domains: string[];
   /** RS256 signing keys, newest first: the first signs, all are published in the JWKS. */
   signingKeys: SigningKey[];
+  /**
+   * Auth0's idle_session_lifetime and session_lifetime, in hours: how long an end user's session
+   * may sit unused, and how long after its sign-in it may answer (domain/session_lifetimes.ts).
+   * Absent on tenants stored before they existed, and until set: the defaults, 72 and 168.
+   */
+  idleSessionLifetimeHours?: number;
+  sessionLifetimeHours?: number;
   createdAt: string;
+  /**
+   * How many times the record was updated; the store's update refuses a tenant whose revision is
+   * not the stored one (StaleRecordError), so a settings change and a key rotation computed from
+   * one read cannot undo each other (domain/tenant_updates.ts). Absent on records never updated
+   * since it existed: 0.
+   */
+  revision?: number;
 }
 
 export interface SigningKey {

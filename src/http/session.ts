@@ -7,7 +7,11 @@ export const SESSION_COOKIE = 'fitgate.sid';
 /** The dashboard admin's session: its own cookie, sent only to /manage. */
 export const DASHBOARD_SESSION_COOKIE = 'fitgate.manage.sid';
 export const DASHBOARD_COOKIE_PATH = '/manage';
-/** Idle timeout: every response that touches the session pushes expiry this far out (rolling). */
+/**
+ * The dashboard's idle timeout: every response that touches the session pushes expiry this far out
+ * (rolling). An end user's session starts with it too, and is given its tenant's lifetimes once
+ * someone signs in (src/authn/login/session_lifetime.ts: idle_session_lifetime, session_lifetime).
+ */
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
 
 const byDeps = new WeakMap<object, RequestHandler>();
@@ -28,7 +32,8 @@ const dashboardByDeps = new WeakMap<object, RequestHandler>();
  *   own session. Secure when FITGATE_PUBLIC_URL is https. Behind a TLS-terminating proxy, set
  *   FITGATE_TRUST_PROXY so Express sees the request as secure; otherwise no cookie is issued.
  * - saveUninitialized false: a visitor gets a cookie and a stored session only once something is
- *   put in it, so bots and health checks create nothing. rolling: idle sessions expire.
+ *   put in it, so bots and health checks create nothing. rolling: idle sessions expire, after the
+ *   tenant's idle_session_lifetime (a request's own req.session.cookie.maxAge wins).
  */
 export function createSessionMiddleware(deps: Pick<AppDeps, 'config' | 'store'>): RequestHandler {
   return once(byDeps, deps, () => sessionMiddleware(deps, SESSION_COOKIE, '/'));

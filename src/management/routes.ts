@@ -5,6 +5,7 @@ import { enabledClientsRoutes } from './connections/enabled_clients_routes.js';
 import { signingKeyRoutes } from './keys/signing_key_routes.js';
 import { logRoutes } from './logs/log_routes.js';
 import type { ManagementRoute } from './route.js';
+import { tenantSettingsRoutes } from './tenants/tenant_settings_routes.js';
 import { userRoutes } from './users/user_routes.js';
 
 /** Every /api/v2 endpoint. The router mounts exactly these, and the authorisation tests walk them. */
@@ -16,4 +17,5 @@ export const MANAGEMENT_ROUTES: readonly ManagementRoute[] = [
   ...userRoutes,
   ...logRoutes,
   ...signingKeyRoutes,
+  ...tenantSettingsRoutes,
 ];

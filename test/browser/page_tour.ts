@@ -174,6 +174,13 @@ export async function tourEveryPage({ page, fitgate, emulator }: TourSetting, vi
   await page.getByRole('button', { name: 'Rotate key' }).click();
   await page.getByText('The next key now signs every token').waitFor();
   await visit('signing-keys');
+  // A refused Save, so the form shows its errors next to the fields.
+  await page.goto(`${tenant}/settings`);
+  await page.getByLabel('Inactivity timeout').fill('120');
+  await page.getByLabel('Require log in after').fill('60');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.locator('#inactivity_timeout-error').waitFor();
+  await visit('tenant-settings');
   await page.goto(`${tenant}/admins`);
   await page.getByLabel('Email').fill('second.admin@browser.example');
   await page.getByRole('button', { name: 'Add admin' }).click();

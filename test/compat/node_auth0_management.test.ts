@@ -17,11 +17,14 @@ interface Report {
   rotated: { kid: string; cert: string };
   revoked: { kid: string };
   keysAfter: unknown;
+  settingsBefore: unknown;
+  settingsUpdated: unknown;
+  settingsSelected: unknown;
 }
 
 // node-auth0 7's ManagementClient unchanged, against fitgate behind a TLS proxy: clients with Auth0's
-// settings and fields (client_metadata merged), a connection's options and enabled clients, and the
-// signing keys.
+// settings and fields (client_metadata merged), a connection's options and enabled clients, the
+// signing keys, and the tenant settings.
 describe('node-auth0 ManagementClient', () => {
   let fitgate: FitgateBehindTls;
   let report: Report;
@@ -73,5 +76,12 @@ describe('node-auth0 ManagementClient', () => {
     expect(report.rotated.cert).toMatch(/^-----BEGIN CERTIFICATE-----/);
     expect(report.revoked.kid).toBe(before.find((key) => key.current)?.kid);
     expect((report.keysAfter as Record<string, unknown>[]).find((key) => key.kid === report.revoked.kid)).toMatchObject({ revoked: true });
+  });
+
+  it('reads and changes the session lifetimes through tenants.settings', async () => {
+    expect(report.settingsBefore).toEqual({ idle_session_lifetime: 72, session_lifetime: 168 });
+    expect(report.settingsUpdated).toEqual({ idle_session_lifetime: 0.5, session_lifetime: 24 });
+    expect(report.settingsSelected).toEqual({ session_lifetime: 24 });
+    expect(await fitgate.store.tenants.getStored(fitgate.tenant)).toMatchObject({ idleSessionLifetimeHours: 0.5, sessionLifetimeHours: 24 });
   });
 });

@@ -6,7 +6,7 @@ export interface ScopeGroup {
   scopes: { name: ManagementApiScope; description: string }[];
 }
 
-type Resource = 'users' | 'clients' | 'client_grants' | 'connections' | 'logs' | 'signing_keys';
+type Resource = 'users' | 'clients' | 'client_grants' | 'connections' | 'logs' | 'signing_keys' | 'tenant_settings';
 
 const RESOURCE_LABELS: Readonly<Record<Resource, string>> = {
   users: 'Users',
@@ -15,6 +15,7 @@ const RESOURCE_LABELS: Readonly<Record<Resource, string>> = {
   logs: 'Logs',
   client_grants: 'Client grants (Management API access)',
   signing_keys: 'Signing keys',
+  tenant_settings: 'Tenant settings',
 };
 
 // A Record over every scope, so a scope added to the domain's list fails the type check until it is
@@ -40,6 +41,8 @@ const SCOPES: Readonly<Record<ManagementApiScope, { resource: Resource; descript
   'read:signing_keys': { resource: 'signing_keys', description: 'list and read the signing keys' },
   'create:signing_keys': { resource: 'signing_keys', description: 'rotate the signing key' },
   'update:signing_keys': { resource: 'signing_keys', description: 'revoke a signing key' },
+  'read:tenant_settings': { resource: 'tenant_settings', description: "read the tenant's settings (its login session lifetimes)" },
+  'update:tenant_settings': { resource: 'tenant_settings', description: "change the tenant's settings" },
 };
 
 /** Every permission, grouped by resource; the groups follow the domain's list, so reading them top to bottom is its order. */

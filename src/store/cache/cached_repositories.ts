@@ -14,6 +14,8 @@ export function cachedTenants(inner: TenantRepository, version: ConfigVersion, m
   const cache = new RecordCache<Tenant>(version, metrics?.cache('tenants'));
   return {
     get: (name) => cache.get(`name:${name}`, () => inner.get(name)),
+    // A change is computed from the record as stored: a cached one may predate another process's write.
+    getStored: (name) => inner.getStored(name),
     findByDomain: (host) => cache.get(`host:${host.toLowerCase()}`, () => inner.findByDomain(host)),
     create: (tenant) => written(inner.create(tenant), cache),
     update: (tenant) => written(inner.update(tenant), cache),

@@ -1,4 +1,5 @@
-import type { TenantRepository } from '../../domain/ports.js';
+import { StaleRecordError, type TenantRepository } from '../../domain/ports.js';
+import { isSameRevision, nextRevision } from '../../domain/record_revisions.js';
 import type { Tenant } from '../../domain/types.js';
 import { createDocument, readDocument, readDocuments, updateDocument } from './document_writer.js';
 import type { RedisKeys } from './keys.js';
@@ -14,6 +15,11 @@ export class RedisTenantRepository implements TenantRepository {
 
   async get(name: string): Promise<Tenant | undefined> {
     return readDocument<Tenant>(this.client, this.keys.tenant(name));
+  }
+
+  /** Every read here goes to Redis; the cache is a wrapper around this repository. */
+  async getStored(name: string): Promise<Tenant | undefined> {
+    return this.get(name);
   }
 
   async findByDomain(host: string): Promise<Tenant | undefined> {
@@ -37,16 +43,23 @@ export class RedisTenantRepository implements TenantRepository {
     );
   }
 
-  async update(tenant: Tenant): Promise<void> {
-    await updateDocument<Tenant>(this.client, this.keys.tenant(tenant.name), `tenant ${tenant.name}`, (current, currentJson) => ({
-      key: this.keys.tenant(tenant.name),
-      expect: currentJson,
-      doc: JSON.stringify(tenant),
-      owner: tenant.name,
-      release: current.domains.map((host) => this.keys.tenantDomain(host)),
-      claim: this.domainClaims(tenant),
-      sealed: sealedUsageWrite(this.keys, { kind: 'tenant', record: tenant }),
-    }));
+  async update(tenant: Tenant): Promise<Tenant> {
+    const stored = nextRevision(tenant);
+    await updateDocument<Tenant>(this.client, this.keys.tenant(tenant.name), `tenant ${tenant.name}`, (current, currentJson) => {
+      // The compare-and-set makes the write atomic; the revision keeps the caller's change from
+      // replacing one written since its read (a key rotation, a settings change), which a retry here would.
+      if (!isSameRevision(current, tenant)) throw new StaleRecordError(`tenant ${tenant.name}`);
+      return {
+        key: this.keys.tenant(tenant.name),
+        expect: currentJson,
+        doc: JSON.stringify(stored),
+        owner: tenant.name,
+        release: current.domains.map((host) => this.keys.tenantDomain(host)),
+        claim: this.domainClaims(tenant),
+        sealed: sealedUsageWrite(this.keys, { kind: 'tenant', record: stored }),
+      };
+    });
+    return stored;
   }
 
   async list(): Promise<Tenant[]> {

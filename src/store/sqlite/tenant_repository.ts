@@ -1,4 +1,5 @@
-import { AlreadyExistsError, NotFoundInStoreError, type TenantRepository } from '../../domain/ports.js';
+import { AlreadyExistsError, NotFoundInStoreError, StaleRecordError, type TenantRepository } from '../../domain/ports.js';
+import { nextRevision } from '../../domain/record_revisions.js';
 import type { Tenant } from '../../domain/types.js';
 import type { SqliteDatabase } from './database.js';
 import { docOf, docsOf, isUniqueViolation } from './sql_support.js';
@@ -14,6 +15,11 @@ export class SqliteTenantRepository implements TenantRepository {
 
   async get(name: string): Promise<Tenant | undefined> {
     return docOf<Tenant>(this.db.prepare('SELECT doc FROM tenants WHERE name = ?').get(name));
+  }
+
+  /** Every read here goes to the database; the cache is a wrapper around this repository. */
+  async getStored(name: string): Promise<Tenant | undefined> {
+    return this.get(name);
   }
 
   async findByDomain(host: string): Promise<Tenant | undefined> {
@@ -33,14 +39,25 @@ export class SqliteTenantRepository implements TenantRepository {
     return this.writes.write(() => insert.immediate());
   }
 
-  async update(tenant: Tenant): Promise<void> {
+  /**
+   * Writes only over the revision `tenant` was read at (absent: 0, as on every tenant stored before
+   * revisions), in one transaction, so no other process's write can land between the check and the write.
+   */
+  async update(tenant: Tenant): Promise<Tenant> {
+    const stored = nextRevision(tenant);
     const replace = this.db.transaction(() => {
-      const { changes } = this.db.prepare('UPDATE tenants SET doc = ? WHERE name = ?').run(JSON.stringify(tenant), tenant.name);
-      if (changes === 0) throw new NotFoundInStoreError(`tenant ${tenant.name}`);
+      const { changes } = this.db
+        .prepare("UPDATE tenants SET doc = ? WHERE name = ? AND coalesce(json_extract(doc, '$.revision'), 0) = ?")
+        .run(JSON.stringify(stored), tenant.name, tenant.revision ?? 0);
+      if (changes === 0) {
+        const exists = this.db.prepare('SELECT 1 FROM tenants WHERE name = ?').get(tenant.name);
+        throw exists ? new StaleRecordError(`tenant ${tenant.name}`) : new NotFoundInStoreError(`tenant ${tenant.name}`);
+      }
       this.db.prepare('DELETE FROM tenant_domains WHERE tenant = ?').run(tenant.name);
       this.insertDomains(tenant);
     });
-    return this.writes.write(() => replace.immediate());
+    await this.writes.write(() => replace.immediate());
+    return stored;
   }
 
   async list(): Promise<Tenant[]> {

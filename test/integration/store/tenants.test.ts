@@ -1,5 +1,5 @@
 import { expect, it } from '@jest/globals';
-import { AlreadyExistsError, NotFoundInStoreError } from '../../../src/domain/ports.js';
+import { AlreadyExistsError, NotFoundInStoreError, StaleRecordError } from '../../../src/domain/ports.js';
 import { describeEachStore } from '../../support/stores.js';
 import { tenantRecord } from './records.js';
 
@@ -44,6 +44,31 @@ describeEachStore('tenant repository', (h) => {
 
   it('refuses to update a tenant that does not exist', async () => {
     await expect(h.store().tenants.update(tenantRecord())).rejects.toBeInstanceOf(NotFoundInStoreError);
+  });
+
+  it('moves the revision on with each update, a tenant stored before revisions counting as revision 0', async () => {
+    const tenant = tenantRecord();
+    await h.store().tenants.create(tenant);
+    const first = await h.store().tenants.update({ ...tenant, sessionLifetimeHours: 24 });
+    expect(first.revision).toBe(1);
+    const second = await h.store().tenants.update({ ...first, idleSessionLifetimeHours: 2 });
+    expect(second.revision).toBe(2);
+    expect(await h.store().tenants.getStored(tenant.name)).toEqual(second);
+    expect(await h.store().tenants.get(tenant.name)).toEqual(second);
+  });
+
+  it('refuses an update from a stale cached read of another process, and reads the stored record past its cache', async () => {
+    const tenant = tenantRecord();
+    await h.store().tenants.create(tenant);
+    const other = await h.testStore().reopen();
+    // Cached here before the other process changes the tenant.
+    const cached = await h.store().tenants.get(tenant.name);
+    const stored = await other.tenants.getStored(tenant.name);
+    await other.tenants.update({ ...stored!, sessionLifetimeHours: 1 });
+
+    expect((await h.store().tenants.getStored(tenant.name))?.sessionLifetimeHours).toBe(1);
+    await expect(h.store().tenants.update({ ...cached!, domains: ['stale.acme.test'] })).rejects.toBeInstanceOf(StaleRecordError);
+    expect(await other.tenants.getStored(tenant.name)).toMatchObject({ sessionLifetimeHours: 1, domains: [] });
   });
 
   it('lists every tenant', async () => {

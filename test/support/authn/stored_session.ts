@@ -8,10 +8,13 @@ import type { Store } from '../../../src/store/store.js';
  * without running a login, and see whether a request ended one.
  */
 
-/** Stores an empty session under `sessionId` and returns the Cookie header that names it. */
-export async function putStoredSession(store: Store, sessionId: string, secret: string): Promise<string> {
-  const data = { cookie: { originalMaxAge: 60_000, expires: new Date(Date.now() + 60_000) } } as unknown as SessionData;
-  await new Promise<void>((resolve, reject) => store.sessionStore().set(sessionId, data, (error) => (error ? reject(error) : resolve())));
+/**
+ * Stores a session under `sessionId` (empty, unless `data` gives its content and cookie) and returns
+ * the Cookie header that names it.
+ */
+export async function putStoredSession(store: Store, sessionId: string, secret: string, data: Partial<SessionData> = {}): Promise<string> {
+  const stored = { cookie: { originalMaxAge: 60_000, expires: new Date(Date.now() + 60_000) }, ...data } as unknown as SessionData;
+  await new Promise<void>((resolve, reject) => store.sessionStore().set(sessionId, stored, (error) => (error ? reject(error) : resolve())));
   return `${SESSION_COOKIE}=${encodeURIComponent(signedSessionId(sessionId, secret))}`;
 }
 

@@ -41,6 +41,10 @@ try {
   await management.connections.clients.update(connectionId, [{ client_id: enableClientId, status: true }, { client_id: created.client_id, status: true }]);
   const enabled = await all(await management.connections.clients.get(connectionId, { take: 1 }));
 
+  const settingsBefore = await management.tenants.settings.get();
+  const settingsUpdated = await management.tenants.settings.update({ idle_session_lifetime: 0.5, session_lifetime: 24 });
+  const settingsSelected = await management.tenants.settings.get({ fields: 'session_lifetime', include_fields: true });
+
   const keysBefore = await management.keys.signing.list();
   const rotated = await management.keys.signing.rotate();
   const previous = (await management.keys.signing.list()).find((key) => key.previous);
@@ -48,7 +52,9 @@ try {
   // The cached Management API token was signed by the key just revoked: a new client gets a new token.
   const keysAfter = await new ManagementClient({ domain, clientId, clientSecret }).keys.signing.list();
 
-  process.stdout.write(`${JSON.stringify({ created, updated, selected, metadataMerged, refusedAlg, connection, enabled, keysBefore, rotated, revoked, keysAfter })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ created, updated, selected, metadataMerged, refusedAlg, connection, enabled, keysBefore, rotated, revoked, keysAfter, settingsBefore, settingsUpdated, settingsSelected })}\n`,
+  );
   process.exit(0);
 } catch (error) {
   process.stdout.write(`${JSON.stringify({ error: String(error?.message ?? error), statusCode: error?.statusCode, body: error?.body })}\n`);

@@ -1,0 +1,45 @@
+import type { Request } from 'express';
+import { changeSessionLifetimes } from '../../domain/session_lifetime_changes.js';
+import { sessionLifetimesOf, type SessionLifetimes } from '../../domain/session_lifetimes.js';
+import { BadRequestError } from '../../errors/index.js';
+import { FIELD_PARAMS, readFieldSelection, selectFields } from '../fields.js';
+import type { ManagementReply, ManagementRoute } from '../route.js';
+import type { ManagementServices } from '../services.js';
+import { parseBody } from '../validation.js';
+import { tenantSettingsJson } from './tenant_settings_json.js';
+import { updateTenantSettingsBody, type UpdateTenantSettingsBody } from './tenant_settings_schemas.js';
+
+/** The settings of the tenant whose host the call came to, narrowed by fields / include_fields. */
+async function get(req: Request): Promise<ManagementReply> {
+  const selection = readFieldSelection(req.query);
+  return { body: selectFields(tenantSettingsJson(sessionLifetimesOf(req.context.tenant)), selection) };
+}
+
+/**
+ * Applied to the tenant as stored, together with the lifetime the body leaves out: an idle lifetime
+ * above the absolute one is refused whichever of the two the body changes.
+ */
+async function update(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
+  const body = parseBody(updateTenantSettingsBody, req.body);
+  const outcome = await changeSessionLifetimes(deps.store.tenants, req.context.tenant.name, {
+    ...(body.idle_session_lifetime !== undefined ? { idleHours: body.idle_session_lifetime } : {}),
+    ...(body.session_lifetime !== undefined ? { absoluteHours: body.session_lifetime } : {}),
+  });
+  // The schema refused a lifetime out of range, so what is left is the idle one above the absolute one.
+  if (!outcome.saved) throw idleAboveAbsolute(body, outcome.lifetimes);
+  return { body: tenantSettingsJson(outcome.lifetimes) };
+}
+
+/** Named on the property the body sent: the idle lifetime, or else the absolute one it undercut. */
+function idleAboveAbsolute(body: UpdateTenantSettingsBody, lifetimes: SessionLifetimes): BadRequestError {
+  const [property, message] =
+    body.idle_session_lifetime !== undefined
+      ? ['idle_session_lifetime', `Must not exceed session_lifetime (${lifetimes.absoluteHours})`]
+      : ['session_lifetime', `Must not be less than idle_session_lifetime (${lifetimes.idleHours})`];
+  return new BadRequestError(`Payload validation error: '${message}' on property ${property}.`, 'invalid_body');
+}
+
+export const tenantSettingsRoutes: ManagementRoute[] = [
+  { method: 'get', path: '/tenants/settings', scopes: ['read:tenant_settings'], query: FIELD_PARAMS, handle: get },
+  { method: 'patch', path: '/tenants/settings', scopes: ['update:tenant_settings'], audit: 'Update tenant settings', handle: update },
+];
