@@ -48,12 +48,11 @@ export interface ConnectionPlugin {
    * A configured Passport strategy for one connection version. The host builds it once and runs it
    * for many logins (each run on an object inheriting from it, as passport does), so it keeps no
    * state of one login on itself; the per-login state goes through `options.store`. The host runs
-   * it twice per login: `authenticate(req, { prompt })` to send the browser upstream, `prompt` being
-   * authorizationPrompt's answer (the key absent when that was undefined), then
-   * `authenticate(req, {})` at the callback. passport-oauth2 drops every option it does not know
-   * from the authorize URL, `prompt` included, so a strategy on it puts `prompt` there itself, in
-   * its `authorizationParams(options)`; without that the upstream never hears it, and TRY's consent
-   * (see authorizationPrompt) is lost.
+   * it twice per login: `authenticate(req, options)` with PluginAuthorizeOptions to send the browser
+   * upstream, then `authenticate(req, {})` at the callback. passport-oauth2 drops every option it
+   * does not know from the authorize URL, `prompt` and `loginHint` included, so a strategy on it
+   * puts them there itself, in its `authorizationParams(options)`; without that the upstream never
+   * hears them, and TRY's consent (see authorizationPrompt) is lost.
    */
   createStrategy(options: PluginStrategyOptions, verify: PluginVerify): Strategy;
   /** Refresh and revoke for the upstream tokens the host stores. */
@@ -73,7 +72,7 @@ export interface ConnectionPlugin {
    * console or terms; undefined: the host explains that kind in general terms. `callbackUrl` is the
    * tenant's callback, as the setup steps name it, for the remedies that register it.
    */
-  explainFailure(kind: TryFailureKind, tried: { api: string; callbackUrl: string }): { meaning: string; fix: string } | undefined;
+  explainFailure(kind: TryFailureKind, tried: { api: string; callbackUrl: string }): FailureExplanation | undefined;
   /**
    * Reads the upstream's answer to a refused authorize request. Before TRY sends the admin's
    * browser to the upstream, the host requests the same authorize URL itself (without following
@@ -113,6 +112,22 @@ export interface ConnectionMark {
   readonly tile: string;
   /** SVG path data for the line. */
   readonly line: string;
+}
+
+/**
+ * What the host passes to the strategy's `authenticate(req, options)` to send the browser upstream
+ * (createStrategy), each key absent when there is nothing to pass.
+ */
+export interface PluginAuthorizeOptions {
+  /** authorizationPrompt's answer for the client's `prompt`. */
+  readonly prompt?: string;
+  /**
+   * The client's `login_hint` at /authorize (OpenID Connect Core §3.1.2.1), as it sent it, at most
+   * 256 characters: the account the person will likely sign in with, usually an email address. The
+   * strategy puts it in the authorize URL in the upstream's spelling where the upstream documents
+   * such a parameter, and leaves it out where not: a hint never fails a login. TRY sends none.
+   */
+  readonly loginHint?: string;
 }
 
 /** One upstream API of a plugin, as the admin is offered it. */
@@ -276,6 +291,25 @@ export interface PluginFailChallenge {
  * failure that is no plugin's (fitgate's own, or one breaking the contract above).
  */
 export type TryFailureKind = PluginErrorKind | 'unknown_client' | 'expired' | 'not_configured' | 'secret_unreadable' | 'unknown';
+
+/**
+ * A failed TRY explained (explainFailure): what it means, how to fix it, and `field`, the place on
+ * the connection's settings page where the fix is made, when it is made there; the dashboard links
+ * the admin to that place. Leave `field` out when the fix lies elsewhere alone (the upstream's
+ * console, the account, the consent page, waiting).
+ */
+export interface FailureExplanation {
+  readonly meaning: string;
+  readonly fix: string;
+  readonly field?: SettingsField | undefined;
+}
+
+/**
+ * A place on a connection's settings page, named the same for every plugin: one of the settings
+ * (ConnectionSettingsInput's keys, as SettingsIssue names them), `callbackUrl`, the tenant's callback
+ * URL the page shows for registering upstream, or `setupSteps`, the setup steps of the API tried.
+ */
+export type SettingsField = keyof ConnectionSettingsInput | 'callbackUrl' | 'setupSteps';
 
 /**
  * The settings an admin sent, as parseSettings receives them: each one absent when not given, so

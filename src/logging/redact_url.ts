@@ -1,7 +1,9 @@
 /**
  * Query parameters that carry credentials somewhere in fitgate's flows: authorization codes and
  * state on /login/callback and on the redirect back to the client, tokens on /oauth/revoke and
- * in Location headers, client secrets and PKCE verifiers posted by careless clients.
+ * in Location headers, client secrets and PKCE verifiers posted by careless clients. And one that
+ * is personal: a login_hint is usually an email address, on /authorize and the redirect upstream,
+ * which fitgate keeps only while the login is in flight.
  */
 export const SECRET_QUERY_PARAMETERS: ReadonlySet<string> = new Set([
   'code',
@@ -16,6 +18,7 @@ export const SECRET_QUERY_PARAMETERS: ReadonlySet<string> = new Set([
   'code_verifier',
   'password',
   'ticket',
+  'login_hint',
 ]);
 
 export const REDACTED = '[REDACTED]';

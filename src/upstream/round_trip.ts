@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { PluginFailure } from '../connections/plugin.js';
+import type { PluginAuthorizeOptions, PluginFailure } from '../connections/plugin.js';
 import { readFailChallenge } from '../domain/read_plugin_failure.js';
 import type { Connection } from '../domain/types.js';
 import type { UpstreamResolver } from './resolve_upstream.js';
@@ -38,12 +38,15 @@ export type FinishOutcome =
  * The first half of an upstream round trip, as a user's login and an admin's TRY both run it: the
  * connection's strategy stores the flow's record through `begin` (given the PKCE verifier, or
  * undefined for an upstream without PKCE) and answers with the authorize URL to send the browser to.
+ * `prompt` is the client's (OpenID Connect's words), `loginHint` the client's login_hint: the plugin
+ * decides what its upstream hears of each.
  */
 export async function startRoundTrip<Kept extends TakenRoundTrip>(
   req: Request,
   target: RoundTripTarget,
   begin: (upstreamCodeVerifier: string | undefined) => Promise<Kept>,
   prompt?: readonly string[],
+  loginHint?: string,
 ): Promise<StartOutcome<Kept>> {
   const kept: { record?: Kept } = {};
   const flow: RoundTripFlow = {
@@ -52,9 +55,9 @@ export async function startRoundTrip<Kept extends TakenRoundTrip>(
       return kept.record.upstreamState;
     },
   };
-  const outcome = await run(req, target, flow, ({ upstream }) => {
+  const outcome = await run(req, target, flow, ({ upstream }): PluginAuthorizeOptions => {
     const spelled = prompt ? upstream.plugin.authorizationPrompt(upstream.client.api, prompt) : undefined;
-    return spelled ? { prompt: spelled } : {};
+    return { ...(spelled ? { prompt: spelled } : {}), ...(loginHint !== undefined ? { loginHint } : {}) };
   });
   if (outcome.kind === 'error') return outcome;
   if (outcome.kind !== 'redirect') return { kind: 'error', error: new Error(`the strategy answered ${outcome.kind} before the upstream`) };

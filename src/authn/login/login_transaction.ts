@@ -17,6 +17,11 @@ export interface PendingAuthorization {
   codeChallenge?: string;
   codeChallengeMethod?: 'S256';
   prompt: string[];
+  /**
+   * The client's login_hint, for the upstream's sign-in page. It lives as long as the transaction
+   * (taken at the callback, or expired) and goes no further: not into the code, the session or a log.
+   */
+  loginHint?: string;
   /** Connection name, e.g. "fitbit". */
   connection: string;
 }

@@ -7,6 +7,11 @@ export interface FitbitAuthenticateOptions {
   prompt?: string;
   /** Fitbit scope names for this request only, replacing the configured ones. */
   scope?: string | readonly string[];
+  /**
+   * The account the person will likely sign in with, usually an email address: google-health sends
+   * it as Google's `login_hint`; fitbit-legacy sends nothing, Fitbit documenting no such parameter.
+   */
+  loginHint?: string;
 }
 
 // https://dev.fitbit.com/build/reference/web-api/authorization/authorize/
@@ -24,6 +29,13 @@ export function checkPrompt(api: FitbitApi, prompt: unknown): string | undefined
       : words.every((word) => GOOGLE_PROMPT_WORDS.includes(word)) && new Set(words).size === words.length && (!words.includes('none') || words.length === 1);
   if (!valid) throw new TypeError(`prompt "${prompt}" is not one ${api === 'fitbit-legacy' ? 'Fitbit' : 'Google'} accepts`);
   return prompt;
+}
+
+/** The per-request login hint, if any: an empty one is none, anything but a string an error. */
+export function checkLoginHint(loginHint: unknown): string | undefined {
+  if (loginHint === undefined || loginHint === '') return undefined;
+  if (typeof loginHint !== 'string') throw new TypeError('loginHint must be a string');
+  return loginHint;
 }
 
 /** Fitbit scope names from a list or a space-separated string; an unknown name is an error. */
@@ -46,6 +58,7 @@ export function requestScope(api: FitbitApi, options: FitbitAuthenticateOptions)
  */
 export function authorizationParams(api: FitbitApi, options: FitbitAuthenticateOptions): Record<string, string> {
   const prompt = checkPrompt(api, options.prompt);
+  const loginHint = checkLoginHint(options.loginHint);
   return {
     ...(prompt !== undefined && { prompt }),
     ...(api === 'google-health' && {
@@ -53,6 +66,13 @@ export function authorizationParams(api: FitbitApi, options: FitbitAuthenticateO
       access_type: 'offline',
       // Incremental authorization: a grant adds to what the user already gave this client.
       include_granted_scopes: 'true',
+      // https://developers.google.com/identity/protocols/oauth2/web-server#creatingclient ("login_hint"):
+      // an email address or the account's `sub`; Google prefills its sign-in form with it or picks
+      // that account's session. Fitbit's authorize page documents no such parameter
+      // (https://dev.fitbit.com/build/reference/web-api/authorization/authorize/ lists client_id,
+      // response_type, scope, redirect_uri, expires_in, prompt, state and the PKCE pair), so
+      // fitbit-legacy sends none.
+      ...(loginHint !== undefined && { login_hint: loginHint }),
     }),
   };
 }

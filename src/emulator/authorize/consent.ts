@@ -2,7 +2,8 @@
  * Consent: how an authorize request gets its answer.
  *
  * People get a page (views/consent_page.ts): a test-user picker, one checkbox per requested scope,
- * Allow and Deny. It posts back to the same authorize path with a single-use transaction id.
+ * Allow and Deny. It posts back to the same authorize path with a single-use transaction id. A
+ * Google login_hint naming a test user preselects that user (login_hint.ts).
  *
  * Tests and the benchmark answer without a page, in either of two ways:
  *
@@ -31,6 +32,7 @@ import type { UpstreamApi } from '../types.js';
 import { renderConsentPage } from '../views/consent_page.js';
 import { PAGE_CSP } from '../views/html.js';
 import { alreadyGranted, decide, errorRedirect, type Decision } from './decide.js';
+import { hintedUser } from './login_hint.js';
 import { validateAuthorizeRequest, type AuthorizeRequest } from './validate_request.js';
 
 const PENDING_TTL_MS = 10 * 60 * 1000;
@@ -90,6 +92,7 @@ export function authorizeGet(state: EmulatorState, api: UpstreamApi): RequestHan
         api,
         app: state.apps.get(request.clientId)!,
         users: [...state.users.values()],
+        selectedUser: hintedUser(state.users.values(), request.loginHint)?.login,
         scopes: request.scopes,
         transactionId: id,
         action: req.originalUrl.split('?')[0] ?? req.path,

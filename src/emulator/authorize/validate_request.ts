@@ -7,7 +7,11 @@ import { isWellFormedPkceValue, parseChallengeMethod } from '../tokens/pkce.js';
 import type { UpstreamApi } from '../types.js';
 import { WORDING } from './wording.js';
 
-export type AuthorizeRequest = Omit<PendingAuthorization, 'id' | 'expiresAt'> & { readonly prompt: readonly string[] };
+export type AuthorizeRequest = Omit<PendingAuthorization, 'id' | 'expiresAt'> & {
+  readonly prompt: readonly string[];
+  /** Google's login_hint: the consent page preselects the test user it names (login_hint.ts). */
+  readonly loginHint: string | undefined;
+};
 
 type Query = Record<string, unknown>;
 
@@ -78,5 +82,8 @@ export function validateAuthorizeRequest(state: EmulatorState, api: UpstreamApi,
     forcedConsent: prompt.includes('consent'),
     includeGrantedScopes: param(query, 'include_granted_scopes') === 'true',
     prompt,
+    // Google takes a login_hint (https://developers.google.com/identity/protocols/oauth2/web-server);
+    // Fitbit's authorize page documents none: the legacy page ignores it, as any parameter it does not know.
+    loginHint: api === 'google-health' ? param(query, 'login_hint') : undefined,
   };
 }

@@ -7,6 +7,8 @@ export interface ConsentView {
   readonly api: UpstreamApi;
   readonly app: RegisteredApp;
   readonly users: readonly TestUser[];
+  /** The login of the user the picker starts on (a Google login_hint's); absent: the first. */
+  readonly selectedUser?: string | undefined;
   readonly scopes: readonly string[];
   readonly transactionId: string;
   /** Path the form posts to: the authorize endpoint itself. */
@@ -25,7 +27,10 @@ export function renderConsentPage(view: ConsentView): string {
   const optional = view.scopes.filter((scope) => !fixed.includes(scope));
 
   const userOptions = view.users
-    .map((user) => `<option value="${escapeHtml(user.login)}">${escapeHtml(user.fullName)} (${escapeHtml(user.login)})</option>`)
+    .map((user) => {
+      const selected = user.login === view.selectedUser ? ' selected' : '';
+      return `<option value="${escapeHtml(user.login)}"${selected}>${escapeHtml(user.fullName)} (${escapeHtml(user.login)})</option>`;
+    })
     .join('\n');
   const checkboxes = optional
     .map(

@@ -15,6 +15,15 @@ describe('redactUrl', () => {
     expect(redactUrl('/x?Client_Secret=s&refresh%5Ftoken=r')).toBe('/x?Client_Secret=[REDACTED]&refresh%5Ftoken=[REDACTED]');
   });
 
+  it('redacts a login_hint, usually an email address, on /authorize and on the redirect upstream', () => {
+    expect(redactUrl('/authorize?client_id=abc&login_hint=jane%40example.com&connection=fitbit')).toBe(
+      '/authorize?client_id=abc&login_hint=[REDACTED]&connection=fitbit',
+    );
+    expect(redactUrl('https://accounts.google.com/o/oauth2/v2/auth?login_hint=jane%40example.com&scope=openid')).toBe(
+      'https://accounts.google.com/o/oauth2/v2/auth?login_hint=[REDACTED]&scope=openid',
+    );
+  });
+
   it('redacts the ticket of a set-password link, a path segment, and keeps what follows it', () => {
     expect(redactUrl('/manage/set-password/t-Fh_BO?x=1')).toBe('/manage/set-password/[REDACTED]?x=1');
     expect(redactUrl('https://id.example/manage/set-password/abc#top')).toBe('https://id.example/manage/set-password/[REDACTED]#top');

@@ -18,6 +18,7 @@ export type AuthorizeParamName =
   | 'connection'
   | 'prompt'
   | 'max_age'
+  | 'login_hint'
   | 'audience'
   | 'organization'
   | 'invitation'
@@ -55,6 +56,8 @@ export interface AuthorizeContext {
   prompt: string[];
   /** Seconds since the user's last sign-in beyond which a session may not answer (max_age). */
   maxAge?: number;
+  /** The account the person will likely sign in with (login_hint), for the upstream's sign-in page. */
+  loginHint?: string;
   /** The connection named by `connection=`, when given. */
   connection?: Connection;
   /** Connections enabled for the client, for the Universal Login page. */

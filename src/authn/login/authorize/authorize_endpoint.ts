@@ -133,6 +133,7 @@ function pendingAuthorization(ctx: AuthorizeContext, connection: string): Pendin
     scope: ctx.scope,
     ...(ctx.codeChallenge !== undefined ? { codeChallenge: ctx.codeChallenge, codeChallengeMethod: 'S256' as const } : {}),
     prompt: ctx.prompt,
+    ...(ctx.loginHint !== undefined ? { loginHint: ctx.loginHint } : {}),
     connection,
   };
 }

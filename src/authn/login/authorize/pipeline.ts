@@ -3,6 +3,7 @@ import type { AuthorizeCheck, AuthorizeContext, AuthorizeDeps, AuthorizeParams }
 import { checkAudience } from './check_audience.js';
 import { checkClient } from './check_client.js';
 import { checkConnection } from './check_connection.js';
+import { checkLoginHint } from './check_login_hint.js';
 import { checkMaxAge } from './check_max_age.js';
 import { checkNonce } from './check_nonce.js';
 import { checkOrganization } from './check_organization.js';
@@ -31,6 +32,7 @@ export const AUTHORIZE_CHECKS: readonly AuthorizeCheck[] = [
   checkPkce,
   checkPrompt,
   checkMaxAge,
+  checkLoginHint,
   checkConnection,
 ];
 

@@ -14,6 +14,7 @@ const NAMES: readonly AuthorizeParamName[] = [
   'connection',
   'prompt',
   'max_age',
+  'login_hint',
   // Read to be refused (check_audience.ts, check_organization.ts, check_request_object.ts):
   // ignoring them silently left applications with a token or an id_token other than the one they
   // asked for, or a login made without the parameters their request object carried.

@@ -31,7 +31,7 @@ export async function startUpstreamLogin(
   const upstream = upstreams.resolve(connection, tenantUrl);
   const begin = (verifier: string | undefined): Promise<LoginTransaction> => beginLoginTransaction(deps.store.ephemeral, pending, verifier);
   const target = { upstreams, connection, tenantUrl, deadlineMs: upstreams.startDeadlineMs };
-  const outcome = await startRoundTrip(req, target, begin, pending.prompt);
+  const outcome = await startRoundTrip(req, target, begin, pending.prompt, pending.loginHint);
   if (outcome.kind !== 'redirect') {
     // fitgate's own failures (its store down: temporarily_unavailable) keep their meaning; only an
     // upstream's is translated for the client.

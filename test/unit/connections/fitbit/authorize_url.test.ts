@@ -110,6 +110,30 @@ describe('FitbitStrategy authorize URL', () => {
     for (const leaked of ['loginHint', 'login_hint', 'accessType', 'access_type', 'display', 'foo']) expect(sent).not.toHaveProperty(leaked);
   });
 
+  it('passes the login hint to Google as login_hint, beside its other parameters', () => {
+    const { redirect } = authorize({ api: 'google-health', clientID: 'web.apps.googleusercontent.com' }, { loginHint: 'Jane.Doe+fit@example.com' });
+    const sent = params(redirect);
+    expect(sent.login_hint).toBe('Jane.Doe+fit@example.com');
+    expect(sent).toMatchObject({ access_type: 'offline', include_granted_scopes: 'true' });
+    expect(sent).not.toHaveProperty('loginHint');
+  });
+
+  it('sends Fitbit no login hint, its authorize page documenting none', () => {
+    const sent = params(authorize({}, { loginHint: 'jane@example.com', prompt: 'consent' }).redirect);
+    expect(sent.prompt).toBe('consent');
+    expect(sent).not.toHaveProperty('login_hint');
+    expect(sent).not.toHaveProperty('loginHint');
+  });
+
+  it('sends no login_hint without a hint, or for an empty one, and refuses one that is no string', () => {
+    for (const loginHint of [undefined, '']) {
+      expect(params(authorize({ api: 'google-health' }, { loginHint }).redirect)).not.toHaveProperty('login_hint');
+    }
+    const outcome = authorize({ api: 'google-health' }, { loginHint: ['jane@example.com'] });
+    expect(outcome.redirect).toBeUndefined();
+    expect(outcome.error).toBeInstanceOf(TypeError);
+  });
+
   it('keeps strategy options such as the client secret out of the URL', () => {
     const { redirect } = authorize({ clientSecret: 'super-secret-value' });
     expect(redirect?.href).not.toContain('super-secret-value');
