@@ -50,7 +50,7 @@ describeWithBrowser('the dashboard in a browser', () => {
   async function openFitbitSettings(): Promise<void> {
     await sidebar().getByRole('link', { name: 'Social' }).click();
     await page.getByRole('link', { name: 'Fitbit', exact: true }).click();
-    await page.getByRole('heading', { name: /Social › Fitbit/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Fitbit', exact: true }).waitFor();
   }
 
   async function saveCredentials(clientSecret: string): Promise<void> {
@@ -118,6 +118,9 @@ describeWithBrowser('the dashboard in a browser', () => {
       const result = (await page.locator('main').textContent()) ?? '';
       expect(result).toContain('Alice Runner');
       expect(result).toContain('alice-4f1c2b7e');
+      // Enabled for Step Counter already: the next step is signing in to it for real.
+      const next = page.getByRole('link', { name: 'Next: sign in to Step Counter with Fitbit for real →' });
+      expect(await next.getAttribute('href')).toBe(`/manage/t/default/applications/${clientId}`);
       await screenshot(page, 'dashboard-06-it-works');
 
       expect(errors).toEqual([]);
@@ -139,6 +142,14 @@ describeWithBrowser('the dashboard in a browser', () => {
       expect(failure).toContain('paste it into Client Secret');
       expect(failure).not.toContain('GOCSPX-a-secret-that-is-wrong');
       await screenshot(page, 'dashboard-07-wrong-secret');
+
+      // The fix's link leads to the field it is made in, on the settings page, in view.
+      await page.getByRole('link', { name: "Go to the Client Secret in the connection's settings" }).click();
+      await page.waitForURL(`${fitgate.url}/manage/t/default/social/fitbit#client_secret`);
+      const field = await page.getByLabel('Client Secret').boundingBox();
+      const viewport = page.viewportSize();
+      expect(field!.y).toBeGreaterThanOrEqual(0);
+      expect(field!.y + field!.height).toBeLessThanOrEqual(viewport!.height);
 
       expect(errors).toEqual([]);
     },

@@ -1,10 +1,22 @@
 import { isFitbitApi, type FitbitApi } from './api.js';
 import { CLIENT_ID_LOOKS, CREDENTIALS_PLACE } from './credential_shapes.js';
 
-/** What a failed TRY means and how to fix it, in this upstream's own terms, for the admin. */
+/**
+ * A place on a host's settings page for a connection, as the plugin interface names them: one of
+ * the settings parseSettings reads, the callback URL the page shows for registering, or the setup
+ * steps of the API tried.
+ */
+export type SettingsField = 'api' | 'clientId' | 'clientSecret' | 'scope' | 'callbackUrl' | 'setupSteps';
+
+/**
+ * What a failed TRY means and how to fix it, in this upstream's own terms, for the admin; `field`
+ * where the fix is made on the connection's settings page, when it is made there (the host links to
+ * it), absent when it lies in the upstream's console or account alone.
+ */
 export interface FailureExplanation {
   meaning: string;
   fix: string;
+  field?: SettingsField;
 }
 
 // An invalid_client is explained by where it happened: at authorize only the Client ID has been
@@ -15,25 +27,30 @@ const BY_API: Readonly<Record<string, (api: FitbitApi, callbackUrl: string) => F
     meaning:
       'The upstream does not know this Client ID: its sign-in page refused it before anyone could sign in, so the Client Secret was never tried. The ID is mistyped, belongs to a deleted client, or was registered for the other API.',
     fix: `Copy the Client ID again from ${CREDENTIALS_PLACE[api]}; ${CLIENT_ID_LOOKS[api]}. Paste it into Client ID, check that the API chosen matches where the client is registered, save, and press Try again.`,
+    field: 'clientId',
   }),
   invalid_client: (api) => ({
     meaning:
       'The upstream knows the Client ID (its sign-in page accepted it), but the Client Secret was refused at the token step, when fitgate exchanged the code for tokens: the secret is wrong, was rotated, or belongs to another client.',
     fix: `Copy the client secret again from ${CREDENTIALS_PLACE[api]}, paste it into Client Secret, save, and press Try again. Check that it belongs to the same client as the Client ID.`,
+    field: 'clientSecret',
   }),
   // Both compare the whole URL, character for character; Google's console warns that a change may
-  // take minutes to apply, so a TRY right after the save can still fail.
+  // take minutes to apply, so a TRY right after the save can still fail. The settings page shows the
+  // URL to copy.
   redirect_uri_mismatch: (api, callbackUrl) =>
     api === 'google-health'
       ? {
           meaning:
             'Google does not list this tenant\'s callback URL among the OAuth client\'s Authorised redirect URIs. Google compares the whole URL: a trailing slash, http instead of https, or another host or port is enough.',
           fix: `In ${CREDENTIALS_PLACE[api]}, add exactly ${callbackUrl} under "Authorised redirect URIs" and save. Google can take a few minutes to apply it; then press Try again.`,
+          field: 'callbackUrl',
         }
       : {
           meaning:
             'The Fitbit app\'s Redirect URL is not this tenant\'s callback URL. Fitbit compares the whole URL: a trailing slash, http instead of https, or another host or port is enough.',
           fix: `In ${CREDENTIALS_PLACE[api]}, set "Redirect URL" to exactly ${callbackUrl}, save, and press Try again.`,
+          field: 'callbackUrl',
         },
 };
 
@@ -45,10 +62,12 @@ const EITHER_API: Readonly<Record<string, FailureExplanation>> = {
   gone: {
     meaning: 'The legacy Fitbit endpoints are gone: Fitbit turned the legacy Web API off on 2026-11-02 and it answers 410 Gone.',
     fix: 'Switch this connection\'s API to "Google Health API", register a Google Cloud OAuth client (see the setup steps), paste its Client ID and Client Secret, save, and press Try again.',
+    field: 'api',
   },
   invalid_id_token: {
     meaning: 'Google\'s id_token failed verification (signature, issuer, audience, expiry or nonce).',
     fix: 'Check that this server\'s clock is right and that the Client ID is the Google client\'s exact ID, then press Try again.',
+    field: 'clientId',
   },
   // https://developers.google.com/health/troubleshooting: ACCOUNT_NOT_LINKED, and the 403 a legacy Fitbit account's consent gets.
   account_unusable: {
@@ -62,6 +81,8 @@ const EITHER_API: Readonly<Record<string, FailureExplanation>> = {
     meaning:
       'Google accepted the Client ID and the sign-in, but refused the call to the Google Health API: the API is not enabled in the Google Cloud project that owns this OAuth client (or was enabled only minutes ago). Every login fails this way until it is enabled.',
     fix: 'In the Google Cloud console, select the project of this OAuth client, open APIs & Services → Library (https://console.developers.google.com/apis/library/health.googleapis.com), enable the Google Health API, wait a few minutes, and press Try again.',
+    // The Google Health API's setup steps say where it is enabled.
+    field: 'setupSteps',
   },
 };
 

@@ -33,7 +33,7 @@ export function connectionAppsRoutes(deps: Pick<AppDeps, 'store' | 'plugins'>): 
       title: `${plugin.displayName}: applications`,
       section: 'social',
       tab: 'applications',
-      plugin: { strategy: plugin.strategy, displayName: plugin.displayName },
+      plugin: { strategy: plugin.strategy, displayName: plugin.displayName, mark: plugin.mark },
       connection,
       // Machine-to-machine applications sign no user in, so the connection changes nothing for them:
       // listed last, apart (Auth0 lists them too, so an admin finds each application here).

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Store } from '../../store/store.js';
 import { LOG_EVENT_TYPES } from '../../domain/log_events.js';
+import { eventApplications } from './event_applications.js';
 import { InvalidQueryParameterError, pageLinks, pageOf, PER_PAGE } from '../paging.js';
 import { renderPage } from '../views.js';
 
@@ -15,10 +16,11 @@ export function logsRoutes(store: Store): Router {
     const page = pageOf(req.query.page);
     const query = { page, perPage: PER_PAGE, ...(type && { type }), ...(user && { userId: user }) };
     const [{ items, total }, connections] = await Promise.all([store.logs.list(tenant, query), store.connections.list(tenant)]);
+    const applications = await eventApplications(store, tenant, items);
     renderPage(res, 'logs', {
       title: 'Logs',
       section: 'logs',
-      events: items,
+      events: items.map((event, index) => ({ ...event, application: applications[index] })),
       labels: LOG_EVENT_TYPES,
       filters: { type, user },
       // User ids are "<connection>|<upstream id>": the hint shows the tenant's own first connection.

@@ -1,4 +1,4 @@
-import type { ConnectionPlugin, TryFailureKind } from '../../connections/plugin.js';
+import type { ConnectionPlugin, FailureExplanation, SettingsField, TryFailureKind } from '../../connections/plugin.js';
 import { readPluginFailure } from '../../domain/read_plugin_failure.js';
 import { ConnectionNotConfiguredError, ConnectionSecretUnreadableError } from '../../upstream/resolver_errors.js';
 
@@ -14,6 +14,8 @@ export interface TryFailure {
   upstreamSaid: string;
   meaning: string;
   fix: string;
+  /** Where on the connection's settings page the fix is made, when it is made there: the page links to it. */
+  field?: SettingsField | undefined;
 }
 
 export interface FailureContext {
@@ -25,7 +27,7 @@ export interface FailureContext {
   plugin?: Pick<ConnectionPlugin, 'explainFailure'> | undefined;
 }
 
-type Explanation = (context: FailureContext) => { meaning: string; fix: string };
+type Explanation = (context: FailureContext) => FailureExplanation;
 
 // An invalid_client is explained by where it happened: at authorize only the Client ID has been
 // sent (unknown_client, found by authorize_preflight.ts); at the token step the upstream has
@@ -34,7 +36,9 @@ type Explanation = (context: FailureContext) => { meaning: string; fix: string }
 // assumes how many APIs the upstream has, nor how it registers a callback (a whole URL, a domain):
 // a plugin that knows says so in its setup steps, or in its own explainFailure.
 // Every kind has an entry, so a kind added to plugin.ts fails the type check here until someone
-// words its remedy; the kinds with no remedy of their own share UNKNOWN's.
+// words its remedy; the kinds with no remedy of their own share UNKNOWN's. `field` is set where the
+// fix is made on the connection's settings page (a setting, the callback URL it shows, the setup
+// steps), and only there: a fix made in the upstream's console alone, or by trying again, has none.
 const UNKNOWN: Explanation = () => ({
   meaning: 'The upstream answered something fitgate could not use.',
   fix: 'Check the upstream client\'s settings against the setup steps, then press Try again. The upstream\'s answer above says more.',
@@ -45,11 +49,13 @@ const EXPLANATIONS: Readonly<Record<TryFailureKind, Explanation>> = {
     meaning:
       'The upstream does not know this Client ID: its sign-in page refused it before anyone could sign in, so the Client Secret was never tried. The ID is mistyped, belongs to a deleted client, or is not a client ID of the API this connection uses.',
     fix: 'Copy the Client ID again from the upstream client registered for the API this connection uses (copy it whole; the setup steps say where it is), paste it into Client ID, save, and press Try again.',
+    field: 'clientId',
   }),
   invalid_client: () => ({
     meaning:
       'The upstream knows the Client ID (its sign-in page accepted it), but the Client Secret was refused at the token step, when fitgate exchanged the code for tokens: the secret is wrong, was rotated, or belongs to another client.',
     fix: 'Copy the client secret again from the upstream, paste it into Client Secret, save, and press Try again. Check that it belongs to the same client as the Client ID.',
+    field: 'clientSecret',
   }),
   unauthorized_client: () => ({
     meaning: 'The upstream knows this client but will not let it sign in this account.',
@@ -59,6 +65,7 @@ const EXPLANATIONS: Readonly<Record<TryFailureKind, Explanation>> = {
     meaning:
       'The upstream client does not accept this tenant\'s callback URL: it is not registered with the client, or what is registered differs from it (where the upstream registers whole URLs, a trailing slash or an http/https difference is enough).',
     fix: `Register ${callbackUrl} with the upstream client exactly as the setup steps say, save it there, and press Try again.`,
+    field: 'callbackUrl',
   }),
   access_denied: () => ({
     meaning: 'The user declined on the upstream consent page, so no data may be shared.',
@@ -76,14 +83,17 @@ const EXPLANATIONS: Readonly<Record<TryFailureKind, Explanation>> = {
   api_not_enabled: () => ({
     meaning: 'The upstream refused the call because the API this connection uses is not enabled for the client\'s project. Every login fails this way until it is.',
     fix: 'In the upstream console, enable that API for the project that owns this Client ID, wait a few minutes, and press Try again.',
+    field: 'setupSteps',
   }),
   invalid_scope: () => ({
     meaning: 'The upstream refused the permissions requested: some are not enabled for this client.',
     fix: 'In the upstream console add every scope this connection requests (see the setup steps), or untick the permissions you do not need here, save, and press Try again.',
+    field: 'scope',
   }),
   gone: () => ({
     meaning: 'The upstream endpoints this connection uses are gone: they answer 410 Gone.',
     fix: 'Move this connection to what the upstream serves now, as its setup steps say (another of its APIs, when it offers one), save, and press Try again.',
+    field: 'setupSteps',
   }),
   invalid_grant: ({ callbackUrl }) => ({
     meaning: 'The upstream refused the authorization code: it expired, was already used, or was issued for another callback URL.',
@@ -104,6 +114,7 @@ const EXPLANATIONS: Readonly<Record<TryFailureKind, Explanation>> = {
   invalid_id_token: () => ({
     meaning: 'The upstream\'s id_token failed verification (signature, issuer, audience, expiry or nonce).',
     fix: 'Check that this server\'s clock is right and that the Client ID is the upstream client\'s exact ID, then press Try again.',
+    field: 'clientId',
   }),
   expired: () => ({
     meaning: 'This Try was already used or took longer than 10 minutes, so its state is gone.',
@@ -112,11 +123,13 @@ const EXPLANATIONS: Readonly<Record<TryFailureKind, Explanation>> = {
   not_configured: () => ({
     meaning: 'The connection has no Client ID and the sandbox is off, so there is no upstream to try.',
     fix: 'Paste the Client ID and Client Secret of your upstream client in the Settings tab, save, and press Try again.',
+    field: 'clientId',
   }),
   secret_unreadable: () => ({
     meaning:
       'fitgate cannot open the Client Secret stored for this connection: it was sealed under a master key that FITGATE_MASTER_KEY no longer lists, or the stored value is damaged. The upstream was not called.',
     fix: 'Paste the Client Secret again in the Settings tab and save (fitgate seals it under the current master key), or put the old key back in FITGATE_MASTER_KEY; then press Try again.',
+    field: 'clientSecret',
   }),
   interaction_required: UNKNOWN,
   invalid_token: UNKNOWN,
@@ -157,6 +170,8 @@ export function explainError(error: unknown, context: FailureContext): TryFailur
 }
 
 export function explainFailure(kind: TryFailureKind, upstreamSaid: string, context: FailureContext): TryFailure {
-  const explanation = context.plugin?.explainFailure(kind, { api: context.api, callbackUrl: context.callbackUrl }) ?? EXPLANATIONS[kind](context);
-  return { kind, upstreamSaid, ...explanation };
+  // The plugin's explanation comes whole, its field included: a host default beside the plugin's fix
+  // could lead somewhere that fix does not speak of.
+  const { meaning, fix, field } = context.plugin?.explainFailure(kind, { api: context.api, callbackUrl: context.callbackUrl }) ?? EXPLANATIONS[kind](context);
+  return { kind, upstreamSaid, meaning, fix, ...(field !== undefined && { field }) };
 }

@@ -7,8 +7,10 @@ import { callbackUrlOf, tenantUrl } from '../../domain/tenants.js';
 import { AppError, NotFoundError } from '../../errors/index.js';
 import { asStoreUnavailable } from '../../store/store_unavailable.js';
 import { findSocialConnection } from '../connections/social_connection.js';
+import { settingsFieldLink } from '../connections/settings_field_link.js';
 import { renderPage } from '../views.js';
 import { preflightAuthorize } from './authorize_preflight.js';
+import { enabledApplications } from './enabled_applications.js';
 import { areasRepeatNames, grantedByArea, grantsByArea } from './granted_by_area.js';
 import { explainError, explainFailure, type TryFailure } from './try_failure_explanation.js';
 import { answerStartFailure } from './try_start_failure.js';
@@ -121,12 +123,17 @@ export function tryStartRoutes(
     const areas = report.success && plugin ? plugin.permissionAreas(report.api) : [];
     const grantedAreas = report.success ? grantedByArea(areas, report.requestedScopes, report.success.grantedScopes) : [];
     const caveat = report.success ? sandboxCaveat(plugin, report.api, report.sandbox) : undefined;
+    const settingsPath = `/manage/t/${encodeURIComponent(report.tenant)}/social/${encodeURIComponent(report.strategy)}`;
     renderPage(res, report.success ? 'try_result' : 'try_failure', {
       title: report.success ? (caveat ? 'It works in the sandbox only' : 'It works!') : 'Try failed',
       caveat,
       section: 'social',
       report,
       failure: report.failure,
+      // Where the fix is made, when it is made in the connection's settings.
+      fixLink: report.failure && settingsFieldLink(settingsPath, plugin, report.api, report.failure.field),
+      // The next step after a success: enable the connection for an application, or sign in to one.
+      enabledFor: report.success ? await enabledApplications(deps.store, report.tenant, report.strategy) : [],
       strategy: report.strategy,
       displayName: plugin?.displayName ?? report.strategy,
       apiName: apiName(plugin, report.api),

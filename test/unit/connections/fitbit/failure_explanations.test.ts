@@ -40,6 +40,16 @@ describe('the Fitbit plugin explaining a failed TRY', () => {
     expect(legacy?.fix).toContain('dev.fitbit.com (Manage → your app)');
   });
 
+  it('names the setting each fix is made in, and none where the fix lies in the console or the account alone', () => {
+    expect(explain('unknown_client', 'google-health')?.field).toBe('clientId');
+    expect(explain('invalid_client', 'fitbit-legacy')?.field).toBe('clientSecret');
+    expect(explain('redirect_uri_mismatch', 'fitbit-legacy')?.field).toBe('callbackUrl');
+    expect(explain('gone', 'fitbit-legacy')?.field).toBe('api');
+    expect(explain('api_not_enabled', 'google-health')?.field).toBe('setupSteps');
+    expect(explain('unauthorized_client', 'google-health')).not.toHaveProperty('field');
+    expect(explain('account_unusable', 'google-health')).not.toHaveProperty('field');
+  });
+
   it('leaves to the host what its consoles do not fix, and an api it does not serve', () => {
     expect(explain('rate_limited', 'google-health')).toBeUndefined();
     expect(explain('unknown_client', '')).toBeUndefined();
