@@ -3,6 +3,7 @@ import type { RemovalDeps } from './domain/identity_removal.js';
 import { recordLogEvent } from './domain/log_events.js';
 import { TokenVault } from './domain/token_vault.js';
 import { DEFAULT_TOKEN_VAULT_TIMING, type NewLogEvent } from './domain/token_vault_deps.js';
+import type { SealedGrantRevocationDeps } from './domain/upstream_revocation.js';
 import type { TokenClientFor } from './domain/upstream_token_client.js';
 import { metricsOf } from './metrics/metrics.js';
 import { createUpstreamResolver, type UpstreamResolver } from './upstream/resolve_upstream.js';
@@ -19,6 +20,8 @@ export interface Services {
   readonly vault: TokenVault;
   /** What deleting a user or unlinking an identity needs (it revokes the upstream tokens). */
   readonly removal: RemovalDeps;
+  /** What revoking a stored grant needs: a login's of the API it moved the user off, as the removals' own. */
+  readonly revoker: SealedGrantRevocationDeps;
   /** Records an event in the tenant's log (Auth0's log events). */
   readonly recordEvent: (event: NewLogEvent) => Promise<void>;
 }
@@ -28,6 +31,7 @@ export function createServices(deps: AppDeps): Services {
   const metrics = metricsOf(deps).vault;
   const upstreams = createUpstreamResolver(deps);
   const tokenClientFor: TokenClientFor = (connection, api) => upstreams.tokenClientFor(connection, api);
+  const revoker: SealedGrantRevocationDeps = { sealer, tokenClientFor, logger };
   const recordEvent = async (event: NewLogEvent): Promise<void> => {
     await recordLogEvent(store, event);
   };
@@ -44,14 +48,12 @@ export function createServices(deps: AppDeps): Services {
     ...(deps.background && { background: (work: Promise<unknown>) => deps.background?.track(work) }),
   });
   const removal: RemovalDeps = {
+    ...revoker,
     users: store.users,
     connections: store.connections,
     locks: store.locks,
-    sealer,
-    tokenClientFor,
-    logger,
     timing: DEFAULT_TOKEN_VAULT_TIMING,
     metrics,
   };
-  return { upstreams, vault, removal, recordEvent };
+  return { upstreams, vault, removal, revoker, recordEvent };
 }

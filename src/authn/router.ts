@@ -16,7 +16,7 @@ import type { Services } from '../services.js';
  * userinfo, discovery, JWKS, revocation, logout) is mounted from back_channel_router.ts.
  * `handoffs` are other flows returning through /login/callback (see callback_handoff.ts).
  */
-export function createAuthnRouter(deps: AppDeps, services: Pick<Services, 'upstreams'>, handoffs: readonly CallbackHandoff[] = []): Router {
+export function createAuthnRouter(deps: AppDeps, services: Pick<Services, 'upstreams' | 'revoker'>, handoffs: readonly CallbackHandoff[] = []): Router {
   const router = Router();
   const limits = authnRateLimits(deps);
   const html = answerErrorsAs('html');
@@ -24,7 +24,7 @@ export function createAuthnRouter(deps: AppDeps, services: Pick<Services, 'upstr
   // its tenant's lifetimes is ended before any handler reads it.
   const session = [createSessionMiddleware(deps), enforceSessionLifetime()];
   router.get('/authorize', html, ...limits.authorize, ...session, authorizeEndpoint(deps, services.upstreams));
-  router.get('/login/callback', html, ...limits.callback, ...session, callbackEndpoint(deps, services.upstreams, handoffs));
+  router.get('/login/callback', html, ...limits.callback, ...session, callbackEndpoint(deps, services, handoffs));
   router.use(createBackChannelRouter(deps));
   return router;
 }

@@ -430,6 +430,7 @@ export interface PluginProfile {
    * The user's id at the upstream's previous API, when this API reports one (Google Health's
    * legacyUserId is the Fitbit Web API's): the host then finds the user who logged in through that
    * API before, and keeps their `user_id`.
+   * "legacy" in a stored or sent name (Identity.legacyUserId, `legacy_user_id`, `migrated_from_legacy`) means this previous API, whatever the plugin.
    */
   legacyUserId?: string;
   displayName?: string;

@@ -4,8 +4,12 @@ import { recordLogEvent } from '../domain/log_events.js';
 import type { LogRepository } from '../domain/ports.js';
 import { requestLogFacts } from '../http/request_log_facts.js';
 
-/** A change made in the dashboard, described as the Management API call it amounts to. */
-export interface ConfigChange extends Pick<ApiOperation, 'description' | 'method' | 'path' | 'details'> {
+/**
+ * A change made in the dashboard, described as the Management API call it amounts to: for a change
+ * the API makes too, `configChange(CONFIG_CHANGES.…)` (domain/config_changes.ts), the entry the API's
+ * route names, and what the API's event carries besides (the user it is about, `details`).
+ */
+export interface ConfigChange extends Pick<ApiOperation, 'description' | 'method' | 'path' | 'details' | 'userId'> {
   /** 200 unless said (201 for a creation, 204 for a deletion, as the Management API answers). */
   statusCode?: number;
   /** Whose logs keep it: the managed tenant unless said (a new tenant keeps its own creation). */

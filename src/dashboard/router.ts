@@ -56,8 +56,8 @@ export function createDashboardRouter(deps: DashboardDeps, services: Pick<Servic
   tenant.use(requireTenantAdmin(deps.store));
   tenant.use('/', tenantOverviewRoutes(deps));
   tenant.use('/applications', applicationsRoutes(deps.store, deps.sealer, deps.config));
-  // The settings form's Try saves the form, then hands the request to TRY's own route.
-  tenant.use('/social', connectionAppsRoutes(deps), connectionActivityRoutes(deps), tryFlow.start, socialRoutes(deps, tryFlow.start));
+  // The settings form's Try saves the form, then begins a TRY of the connection saved.
+  tenant.use('/social', connectionAppsRoutes(deps), connectionActivityRoutes(deps), tryFlow.start, socialRoutes(deps, tryFlow.begin));
   tenant.use('/users', usersRoutes(deps.store, services.removal));
   tenant.use('/logs', logsRoutes(deps.store));
   tenant.use('/admins', adminsRoutes(deps));

@@ -1,3 +1,4 @@
+import { identityKey } from './identity_ids.js';
 import { withIdentityLock, type LockTiming } from './identity_lock.js';
 import type { LockStore, UserRepository } from './ports.js';
 import { markNeedsReauthorization } from './identity_status.js';
@@ -21,7 +22,7 @@ export interface RemovalDeps extends RevocationDeps {
   metrics?: Pick<VaultMetrics, 'needsReauthorization'>;
 }
 
-/** Per identity ("connection|upstream id"): what the upstream revocation did. */
+/** Per identity (identityKey: "connection|upstream id"): what the upstream revocation did. */
 export type RevocationReport = Record<string, RevocationOutcome>;
 
 /** Undefined when the user does not exist. */
@@ -77,5 +78,5 @@ async function holdingLocks<T>(deps: RemovalDeps, user: User, identities: Identi
 
 async function revokeAll(deps: RemovalDeps, tenant: string, identities: Identity[]): Promise<RevocationReport> {
   const outcomes = await Promise.all(identities.map((identity) => revokeUpstreamGrant(deps, tenant, identity)));
-  return Object.fromEntries(identities.map((identity, index) => [`${identity.connection}|${identity.userId}`, outcomes[index]!]));
+  return Object.fromEntries(identities.map((identity, index) => [identityKey(identity), outcomes[index]!]));
 }

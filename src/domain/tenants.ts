@@ -1,6 +1,5 @@
 import type { Config } from '../config/index.js';
-import { BadRequestError, ConflictError } from '../errors/index.js';
-import { AlreadyExistsError, type Sealer, type TenantRepository } from './ports.js';
+import type { Sealer, TenantRepository } from './ports.js';
 import { generateSigningKey } from './signing_keys.js';
 import type { Tenant } from './types.js';
 
@@ -92,19 +91,18 @@ export async function buildTenant(name: string, sealer: Sealer, now = new Date()
   };
 }
 
+/** The tenant created, or nothing stored and why the name cannot be a tenant's (tenantNameProblem). */
+export type NewTenantOutcome = { ok: true; tenant: Tenant } | { ok: false; problem: string };
+
 /**
- * Creates a tenant an admin asked for. Throws BadRequestError (code invalid_tenant_name) for a name
- * that is not a valid, unreserved DNS label and ConflictError (tenant_exists) when it is taken.
+ * Creates a tenant an admin asked for, unless its name is not a valid, unreserved DNS label. Throws
+ * the store's AlreadyExistsError when the name is taken. The caller words either refusal: the
+ * domain does not choose which surface answers, nor in which error format.
  */
-export async function createTenant(deps: { tenants: TenantRepository; sealer: Sealer }, name: string): Promise<Tenant> {
+export async function createTenant(deps: { tenants: Pick<TenantRepository, 'create'>; sealer: Sealer }, name: string): Promise<NewTenantOutcome> {
   const problem = tenantNameProblem(name);
-  if (problem) throw new BadRequestError(`Tenant name ${problem}.`, 'invalid_tenant_name');
+  if (problem) return { ok: false, problem };
   const tenant = await buildTenant(name, deps.sealer);
-  try {
-    await deps.tenants.create(tenant);
-  } catch (error) {
-    if (error instanceof AlreadyExistsError) throw new ConflictError(`A tenant named "${name}" already exists.`, 'tenant_exists');
-    throw error;
-  }
-  return tenant;
+  await deps.tenants.create(tenant);
+  return { ok: true, tenant };
 }

@@ -179,7 +179,7 @@ export interface UpstreamTokens {
 export interface Identity {
   provider: string;
   connection: string;
-  /** The upstream's user id: Fitbit's encodedId (legacy) or Google Health's healthUserId. */
+  /** The user's id at the upstream's API `api` (for Fitbit: Google Health's healthUserId, or the Fitbit Web API's encodedId). */
   userId: string;
   isSocial: true;
   /** The upstream API (of the connection's plugin) that issued its tokens. */
@@ -201,7 +201,7 @@ export interface Identity {
 
 export interface User {
   readonly tenant: string;
-  /** "<provider>|<upstream id>", e.g. "fitbit|GGNJL9"; stable across the legacy → Google migration. */
+  /** "<provider>|<upstream id>", e.g. "fitbit|GGNJL9"; stable across a move to the upstream's next API (Fitbit's to Google Health). */
   readonly userId: string;
   email?: string;
   emailVerified?: boolean;

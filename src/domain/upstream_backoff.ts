@@ -13,7 +13,10 @@ import type { UpstreamTokens } from './types.js';
  * meanwhile. Nothing of the tokens is kept, only a digest of their sealed form.
  */
 
-/** When the upstream names no reset time: Google's window is a minute; Fitbit's at most an hour. */
+/**
+ * When the upstream names no reset time: Google's window is a minute; Fitbit's at most an hour. Tuned
+ * to those two: a plugin whose upstream says when to come back reports it (`retryAfterSeconds`).
+ */
 export const DEFAULT_BACKOFF_SECONDS = 60;
 
 interface Backoff {

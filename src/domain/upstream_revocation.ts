@@ -6,12 +6,8 @@ import { upstreamFailureOf, type TokenClientFor } from './upstream_token_client.
 
 export type RevocationOutcome = 'revoked' | 'nothing_to_revoke' | 'failed';
 
-export interface RevocationDeps {
-  connections: ConnectionRepository;
-  sealer: Sealer;
-  tokenClientFor: TokenClientFor;
-  logger: DomainLogger;
-}
+/** What revoking an identity's grant needs: what revoking any stored grant needs, and the connections that issued it. */
+export type RevocationDeps = SealedGrantRevocationDeps & { connections: ConnectionRepository };
 
 /**
  * Asks the upstream to revoke an identity's grant, best effort: the caller has already removed the

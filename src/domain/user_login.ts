@@ -10,9 +10,9 @@ export type RootProfile = Partial<
 export interface UpstreamLogin {
   tenant: string;
   connection: Pick<Connection, 'name' | 'strategy'> & { options: Pick<Connection['options'], 'api' | 'profileSync'> };
-  /** The upstream user id: Fitbit's encodedId (legacy) or Google Health's healthUserId. */
+  /** The user's id at the upstream's API (for Fitbit: Google Health's healthUserId, or the Fitbit Web API's encodedId). */
   upstreamUserId: string;
-  /** Google Health's legacyUserId: the Fitbit encodedId the same person had before the migration. */
+  /** The same person's id at the upstream's previous API, when this API reports it (Google Health's legacyUserId: the Fitbit encodedId). */
   legacyUserId?: string;
   profile: RootProfile;
   /** The upstream profile without tokens, kept on the identity. */

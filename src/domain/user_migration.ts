@@ -1,12 +1,13 @@
+import { isNamedBy } from './identity_ids.js';
 import type { UserRepository } from './ports.js';
 import type { Identity, User } from './types.js';
 import type { UpstreamLogin } from './user_login.js';
 
-/** The user a login belongs to, and whether this login moves them from legacy Fitbit to Google Health. */
+/** The user a login belongs to, and whether this login moves them from the upstream's previous API to its current one. */
 export interface LoginOwner {
   user: User;
   identity: Identity;
-  /** The legacy identity as it was before this login migrated it (its tokens are to be revoked). */
+  /** The identity as it was under the previous API, before this login migrated it (its tokens are to be revoked). */
   migratedFrom?: Identity;
 }
 
@@ -33,11 +34,8 @@ export async function findLoginOwner(
 }
 
 function identityOf(user: User, connection: string, upstreamUserId: string): Identity {
-  const identity = user.identities.find(
-    (candidate) =>
-      candidate.connection === connection &&
-      (candidate.userId === upstreamUserId || candidate.legacyUserId === upstreamUserId),
-  );
+  // By the rule the store found the user by (identity_ids.ts).
+  const identity = user.identities.find((candidate) => isNamedBy(candidate, connection, upstreamUserId));
   // findByIdentity promised this user has it; a store that breaks the promise is a bug to surface.
   if (!identity) throw new Error(`user ${user.userId} has no identity ${connection}/${upstreamUserId}`);
   return identity;

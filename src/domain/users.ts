@@ -33,16 +33,17 @@ export interface LoginResult {
 /**
  * Creates or updates the user a successful upstream login proves: `<provider>|<upstream id>` with the
  * identity's sealed tokens and granted scopes, login count, last login and IP, and the root profile
- * per the connection's profileSync. When the login migrates a legacy Fitbit user to Google Health,
- * the result names the legacy tokens to revoke; the caller revokes them after this returns, so the
- * Google tokens are saved first, as Google's migration guide asks: a crash in between leaves a
- * working user with a stale legacy token, never the reverse.
+ * per the connection's profileSync. When the login moves a user from the upstream's previous API to
+ * its current one (legacy Fitbit to Google Health today), the result names the previous API's tokens
+ * to revoke; the caller revokes them after this returns, so the new tokens are saved first, as
+ * Google's migration guide asks: a crash in between leaves a working user with a stale token of the
+ * previous API, never the reverse.
  */
 export async function recordLogin(deps: RecordLoginDeps, login: UpstreamLogin): Promise<LoginResult> {
   // Another write to the user since this login read it (a block, a metadata PATCH, another login):
   // read again and record the login on top of it, so neither is lost (and a block still refuses).
   // Logins of one account at once take turns, under the id this login's identity gives: the user's
-  // own, except for a user migrated from a legacy id, whose other writes then meet it in the retries.
+  // own, except for a user migrated from a previous API's id, whose other writes then meet it in the retries.
   return rewriteUser(deps.users, { tenant: login.tenant, userId: userIdOf(login) }, async () => {
     try {
       return await recordLoginOnce(deps, login);

@@ -1,13 +1,16 @@
 /**
  * Query parameters that carry credentials somewhere in fitgate's flows: authorization codes and
  * state on /login/callback and on the redirect back to the client, tokens on /oauth/revoke and
- * in Location headers, client secrets and PKCE verifiers posted by careless clients. And one that
- * is personal: a login_hint is usually an email address, on /authorize and the redirect upstream,
- * which fitgate keeps only while the login is in flight.
+ * in Location headers, client secrets and PKCE verifiers posted by careless clients, the nonce that
+ * binds an ID token to the login in flight. And one that is personal: a login_hint is usually an
+ * email address, on /authorize and the redirect upstream, which fitgate keeps only while the login
+ * is in flight. The one list, for the request log and for what the dashboard's TRY shows
+ * (isSecretParameter): a value a new flow puts in a URL is added here.
  */
 export const SECRET_QUERY_PARAMETERS: ReadonlySet<string> = new Set([
   'code',
   'state',
+  'nonce',
   'token',
   'refresh_token',
   'access_token',
@@ -23,6 +26,11 @@ export const SECRET_QUERY_PARAMETERS: ReadonlySet<string> = new Set([
 
 export const REDACTED = '[REDACTED]';
 
+/** Whether a query parameter of this name (decoded, any case) carries a secret: SECRET_QUERY_PARAMETERS. */
+export function isSecretParameter(name: string): boolean {
+  return SECRET_QUERY_PARAMETERS.has(name.toLowerCase());
+}
+
 /**
  * Path segments that are credentials: the one-time link an invited admin sets a password with
  * (/manage/set-password/<ticket>), which whoever reads the request log could otherwise use first.
@@ -36,7 +44,7 @@ const SECRET_PATH_SEGMENT = /(\/set-password\/)[^/?#]+/g;
  */
 export function redactUrl(url: string): string {
   return url.replace(SECRET_PATH_SEGMENT, `$1${REDACTED}`).replace(/([?&#])([^=&#]+)=([^&#]*)/g, (match, separator: string, name: string) =>
-    SECRET_QUERY_PARAMETERS.has(safeDecode(name).toLowerCase()) ? `${separator}${name}=${REDACTED}` : match,
+    isSecretParameter(safeDecode(name)) ? `${separator}${name}=${REDACTED}` : match,
   );
 }
 

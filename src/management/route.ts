@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import type { ConfigChangeKind } from '../domain/config_changes.js';
 import type { ManagementApiScope } from '../domain/management_scopes.js';
 import type { ManagementServices } from './services.js';
 
@@ -26,8 +27,11 @@ export interface ManagementRoute {
   path: string;
   /** The token must carry at least one of these (Auth0: "Insufficient scope, expected any of: ..."). */
   scopes: readonly [ManagementApiScope, ...ManagementApiScope[]];
-  /** Writes only: the description of the sapi / fapi log event, in Auth0's words. */
-  audit?: string;
+  /**
+   * Writes only: the change its sapi / fapi log event describes (domain/config_changes.ts), the one
+   * the dashboard names for the same change.
+   */
+  audit?: ConfigChangeKind;
   /**
    * Every query parameter the endpoint understands, none when absent; any other is a 400 naming it
    * (refuse_unknown_query.ts), so a misspelt `fields` or filter is never silently ignored.

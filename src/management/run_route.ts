@@ -43,7 +43,7 @@ async function audit(
     await services.recordEvent(
       apiOperationEvent(type, {
         tenant: req.context.tenant.name,
-        description: route.audit ?? '',
+        description: route.audit?.description ?? '',
         method: req.method,
         path: `/api/v2${req.path}`,
         statusCode,

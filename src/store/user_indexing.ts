@@ -1,3 +1,4 @@
+import { idsOf } from '../domain/identity_ids.js';
 import type { User } from '../domain/types.js';
 import { folded, matchesUserSearch, type UserSearch, type UserSearchClause, type UserSearchField, type UserSearchGroup } from '../domain/user_search.js';
 
@@ -5,12 +6,15 @@ import { folded, matchesUserSearch, type UserSearch, type UserSearchClause, type
  * What both adapters index about a user, so they agree on what findByIdentity and search match.
  */
 
-/** Every (connection, upstream id) that finds this user: each identity's id and its legacy Fitbit id. */
+/**
+ * Every (connection, upstream id) that finds this user: each id that names one of its identities
+ * (domain/identity_ids.ts: its own, and its id at the upstream's previous API).
+ */
 export function identityKeys(user: User): Array<{ connection: string; upstreamId: string }> {
   const keys = new Map<string, { connection: string; upstreamId: string }>();
   for (const identity of user.identities) {
-    for (const upstreamId of [identity.userId, identity.legacyUserId]) {
-      if (upstreamId) keys.set(JSON.stringify([identity.connection, upstreamId]), { connection: identity.connection, upstreamId });
+    for (const upstreamId of idsOf(identity)) {
+      keys.set(JSON.stringify([identity.connection, upstreamId]), { connection: identity.connection, upstreamId });
     }
   }
   return [...keys.values()];

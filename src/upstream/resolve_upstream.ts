@@ -16,14 +16,6 @@ export const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000;
 /** Beyond this many connection versions the cache of resolved upstreams starts over. */
 const MAX_RESOLVED = 1_000;
 
-// Sending the browser upstream touches only the store (the strategy keeps the round trip there and
-// builds the authorize URL); this bounds a store that hangs, for a login and a TRY alike.
-const START_DEADLINE_MS = 10_000;
-
-// A login makes up to four upstream calls in a row (token, keys, identity, userinfo); each has its
-// own bound, and the whole gets this many of them.
-const CALLS_PER_LOGIN_DEADLINE = 3;
-
 /** How fitgate reaches a connection's upstream: its plugin, and the options every plugin call needs. */
 export interface ResolvedUpstream {
   readonly plugin: ConnectionPlugin;
@@ -68,10 +60,6 @@ export interface UpstreamResolver {
   strategyFor(connection: Connection, tenantUrl: string): RoundTripStrategy;
   /** The plugin token client of a connection, reaching the upstream a login through it reaches. */
   tokenClientFor(connection: Connection, api?: string): Promise<PluginTokenClient>;
-  /** Bound on sending the browser upstream: the strategy stores the round trip and builds the URL. */
-  readonly startDeadlineMs: number;
-  /** Bound on a whole login (several upstream calls in a row, each bounded by the plugin). */
-  readonly loginDeadlineMs: number;
 }
 
 /** One connection version's upstream at one tenant URL, and what is built on it when first needed. */
@@ -170,8 +158,6 @@ export function createUpstreamResolver(deps: UpstreamResolverDeps): UpstreamReso
       resolution.tokenClient ??= resolution.upstream.plugin.createTokenClient(resolution.upstream.client);
       return resolution.tokenClient;
     },
-    startDeadlineMs: START_DEADLINE_MS,
-    loginDeadlineMs: timeoutMs * CALLS_PER_LOGIN_DEADLINE,
   };
 }
 

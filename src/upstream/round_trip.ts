@@ -2,10 +2,11 @@ import type { Request } from 'express';
 import type { PluginAuthorizeOptions, PluginFailure } from '../connections/plugin.js';
 import { readFailChallenge } from '../domain/read_plugin_failure.js';
 import type { Connection } from '../domain/types.js';
-import type { UpstreamResolver } from './resolve_upstream.js';
+import { DEFAULT_UPSTREAM_TIMEOUT_MS, type ResolvedUpstream, type UpstreamResolver } from './resolve_upstream.js';
 import type { RoundTripFlow, TakenRoundTrip } from './round_trip_state_store.js';
 import type { RoundTripStrategy, VerifiedUpstream } from './round_trip_strategy.js';
 import { runStrategy, type StrategyOutcome } from './run_strategy.js';
+import { RoundTripStartTimeoutError } from './start_timeout_error.js';
 import { UnstoredRoundTripError } from './unstored_round_trip_error.js';
 
 export type { VerifiedUpstream } from './round_trip_strategy.js';
@@ -17,14 +18,34 @@ export interface RoundTripTarget {
   readonly connection: Connection;
   /** The tenant URL the round trip comes back to: the upstream returns to its callback URL. */
   readonly tenantUrl: string;
-  /** Bounds the whole run (the plugin bounds each upstream call too). */
-  readonly deadlineMs: number;
 }
 
-/** A redirect only once the flow's record is stored: without it the callback could never finish. */
-export type StartOutcome<Kept> = { kind: 'redirect'; url: string; record: Kept } | { kind: 'error'; error: unknown };
+/**
+ * What the flow asks the upstream for, beside the connection's settings: `prompt` in OpenID
+ * Connect's words (the client's; TRY's consent), `loginHint` the client's login_hint. The plugin
+ * decides what its upstream hears of each (PluginAuthorizeOptions).
+ */
+export interface UpstreamAsk {
+  readonly prompt?: readonly string[] | undefined;
+  readonly loginHint?: string | undefined;
+}
 
-export type FinishOutcome =
+/**
+ * Every outcome names the upstream the round trip resolved to, so no caller resolves it again for
+ * its wording; only an outcome whose error is the resolution's own (the resolver refused the
+ * connection, or the plugin's createStrategy threw) has none.
+ */
+interface Reached {
+  readonly upstream: ResolvedUpstream;
+}
+/** An error, with the upstream when it came after resolving one (absent: resolving is what failed). */
+type ErrorOutcome = { kind: 'error'; error: unknown; upstream?: ResolvedUpstream };
+
+/** A redirect only once the flow's record is stored: without it the callback could never finish. */
+export type StartOutcome<Kept> = ({ kind: 'redirect'; url: string; record: Kept } & Reached) | ErrorOutcome;
+
+/** How finishing went, beside the upstream it reached. */
+type Finished =
   | { kind: 'success'; verified: VerifiedUpstream }
   /** The callback carried neither a code nor an error (or one of them repeated): nothing to finish. */
   | { kind: 'no_answer' }
@@ -32,69 +53,107 @@ export type FinishOutcome =
   | { kind: 'refused'; failure: PluginFailure }
   /** Passport's own state check refused the callback: the state is not the one this flow took (expired, used). */
   | { kind: 'state_rejected'; message: string | undefined }
-  | { kind: 'error'; error: unknown };
+  /** The exchange and profile calls together took longer than the deadline: the upstream's slowness. */
+  | { kind: 'deadline'; deadlineMs: number };
+
+export type FinishOutcome = (Finished & Reached) | ErrorOutcome;
+
+// Sending the browser upstream touches only the store (the strategy keeps the round trip there and
+// builds the authorize URL); this bounds a store that hangs, for a login and a TRY alike.
+const START_DEADLINE_MS = 10_000;
+
+// Finishing makes up to four upstream calls in a row (token, keys, identity, userinfo); the plugin
+// bounds each by the upstream's timeout, and the whole gets this many of them.
+const CALLS_PER_FINISH_DEADLINE = 3;
 
 /**
  * The first half of an upstream round trip, as a user's login and an admin's TRY both run it: the
  * connection's strategy stores the flow's record through `begin` (given the PKCE verifier, or
- * undefined for an upstream without PKCE) and answers with the authorize URL to send the browser to.
- * `prompt` is the client's (OpenID Connect's words), `loginHint` the client's login_hint: the plugin
- * decides what its upstream hears of each.
+ * undefined for an upstream without PKCE, and the upstream it resolved to) and answers with the
+ * authorize URL to send the browser to. Bounded by START_DEADLINE_MS; running out of it is fitgate's
+ * own failure (RoundTripStartTimeoutError), since no upstream was called.
  */
 export async function startRoundTrip<Kept extends TakenRoundTrip>(
   req: Request,
   target: RoundTripTarget,
-  begin: (upstreamCodeVerifier: string | undefined) => Promise<Kept>,
-  prompt?: readonly string[],
-  loginHint?: string,
+  begin: (upstreamCodeVerifier: string | undefined, upstream: ResolvedUpstream) => Promise<Kept>,
+  ask: UpstreamAsk = {},
 ): Promise<StartOutcome<Kept>> {
+  const built = strategyOf(target);
+  if ('error' in built) return { kind: 'error', error: built.error };
+  const { upstream } = built.strategy;
   const kept: { record?: Kept } = {};
   const flow: RoundTripFlow = {
     begin: async (verifier) => {
-      kept.record = await begin(verifier);
+      kept.record = await begin(verifier, upstream);
       return kept.record.upstreamState;
     },
   };
-  const outcome = await run(req, target, flow, ({ upstream }): PluginAuthorizeOptions => {
-    const spelled = prompt ? upstream.plugin.authorizationPrompt(upstream.client.api, prompt) : undefined;
-    return { ...(spelled ? { prompt: spelled } : {}), ...(loginHint !== undefined ? { loginHint } : {}) };
-  });
-  if (outcome.kind === 'error') return outcome;
-  if (outcome.kind !== 'redirect') return { kind: 'error', error: new Error(`the strategy answered ${outcome.kind} before the upstream`) };
-  // A strategy that ignores options.store would send the browser off on a login that can only fail.
-  if (!kept.record) return { kind: 'error', error: new UnstoredRoundTripError(target.connection.strategy) };
-  return { kind: 'redirect', url: outcome.url, record: kept.record };
+  const outcome = await run(req, built.strategy, flow, () => authorizeOptions(upstream, ask), START_DEADLINE_MS);
+  switch (outcome.kind) {
+    case 'redirect':
+      // A strategy that ignores options.store would send the browser off on a login that can only fail.
+      if (!kept.record) return { kind: 'error', error: new UnstoredRoundTripError(target.connection.strategy), upstream };
+      return { kind: 'redirect', url: outcome.url, record: kept.record, upstream };
+    case 'error':
+      return { kind: 'error', error: outcome.error, upstream };
+    case 'deadline':
+      // Only fitgate's store is waited on before the redirect: its own failure, not the upstream's.
+      return { kind: 'error', error: new RoundTripStartTimeoutError(outcome.deadlineMs), upstream };
+    default:
+      return { kind: 'error', error: new Error(`the strategy answered ${outcome.kind} before the upstream`), upstream };
+  }
 }
 
 /**
  * The second half, once the flow has taken its record (single use): the strategy exchanges the code
- * (with that record's PKCE verifier, if it has one) and loads the profile.
+ * (with that record's PKCE verifier, if it has one) and loads the profile, within
+ * CALLS_PER_FINISH_DEADLINE times the upstream's call timeout.
  */
 export async function finishRoundTrip(req: Request, target: RoundTripTarget, taken: TakenRoundTrip): Promise<FinishOutcome> {
+  const built = strategyOf(target);
+  if ('error' in built) return { kind: 'error', error: built.error };
+  const { upstream } = built.strategy;
   const query = req.query as Record<string, unknown>;
   // Without either, the strategy would start a new authorization instead of finishing this one.
-  if (!isOneValue(query.code) && !isOneValue(query.error)) return { kind: 'no_answer' };
-  const outcome = await run(req, target, { taken }, () => ({}));
+  if (!isOneValue(query.code) && !isOneValue(query.error)) return { kind: 'no_answer', upstream };
+  const deadlineMs = (upstream.client.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS) * CALLS_PER_FINISH_DEADLINE;
+  const outcome = await run(req, built.strategy, { taken }, () => ({}), deadlineMs);
   switch (outcome.kind) {
     case 'success':
-      return { kind: 'success', verified: outcome.user as VerifiedUpstream };
+      return { kind: 'success', verified: outcome.user as VerifiedUpstream, upstream };
     case 'fail':
-      return failureOf(outcome.challenge, query);
+      return { ...failureOf(outcome.challenge, query), upstream };
     case 'error':
-      return outcome;
+    case 'deadline':
+      return { ...outcome, upstream };
     default:
-      return { kind: 'error', error: new Error(`the strategy answered ${outcome.kind} at the callback`) };
+      return { kind: 'error', error: new Error(`the strategy answered ${outcome.kind} at the callback`), upstream };
   }
 }
 
-async function run(req: Request, target: RoundTripTarget, flow: RoundTripFlow, optionsFor: (built: RoundTripStrategy) => object): Promise<StrategyOutcome> {
+/** The connection's strategy, or why there is none: the resolver's refusal, or the plugin's createStrategy throwing. */
+function strategyOf(target: RoundTripTarget): { strategy: RoundTripStrategy } | { error: unknown } {
   try {
-    const built = target.upstreams.strategyFor(target.connection, target.tenantUrl);
+    return { strategy: target.upstreams.strategyFor(target.connection, target.tenantUrl) };
+  } catch (error) {
+    return { error };
+  }
+}
+
+async function run(req: Request, built: RoundTripStrategy, flow: RoundTripFlow, optionsOf: () => object, deadlineMs: number): Promise<StrategyOutcome> {
+  try {
     built.store.bind(req, flow);
-    return await runStrategy(built.strategy, req, optionsFor(built), target.deadlineMs);
+    return await runStrategy(built.strategy, req, optionsOf(), deadlineMs);
   } catch (error) {
     return { kind: 'error', error };
   }
+}
+
+/** The flow's ask as the plugin spells it for its upstream: the prompt through authorizationPrompt, the hint as it is. */
+function authorizeOptions(upstream: ResolvedUpstream, ask: UpstreamAsk): PluginAuthorizeOptions {
+  const spelled = ask.prompt ? upstream.plugin.authorizationPrompt(upstream.client.api, ask.prompt) : undefined;
+  return { ...(spelled ? { prompt: spelled } : {}), ...(ask.loginHint !== undefined ? { loginHint: ask.loginHint } : {}) };
 }
 
 // A parameter given twice arrives as an array, which strategies read differently (passport-oauth2
@@ -107,7 +166,7 @@ function isOneValue(value: unknown): value is string {
  * A strategy fails a callback for two reasons only (plugin.ts, PluginFailChallenge): the user's
  * refusal, carried as the challenge's `error`, or Passport's own state check, which carries none.
  */
-function failureOf(challenge: unknown, query: Record<string, unknown>): FinishOutcome {
+function failureOf(challenge: unknown, query: Record<string, unknown>): Extract<Finished, { kind: 'refused' | 'state_rejected' }> {
   const refusal = readFailChallenge(challenge);
   if (refusal) return { kind: 'refused', failure: refusal };
   // passport-oauth2 checks the state only for a code, and fails a plain `error=access_denied`

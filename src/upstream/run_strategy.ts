@@ -7,13 +7,16 @@ export type StrategyOutcome =
   | { kind: 'fail'; challenge: unknown; status: number | undefined }
   | { kind: 'redirect'; url: string }
   | { kind: 'error'; error: unknown }
-  | { kind: 'pass' };
+  | { kind: 'pass' }
+  /** The run did not end within `deadlineMs`: not the plugin's failure, so no error posing as one. */
+  | { kind: 'deadline'; deadlineMs: number };
 
 /**
  * Runs a strategy on one request without passport's middleware (no req.login, no global registry):
  * the strategy is built once per connection version and shared by its requests, and the outcome
  * is a value the caller maps to a page or a redirect. `deadlineMs` bounds the whole run, since a login may make
- * several upstream calls in a row; the plugin bounds each of them too.
+ * several upstream calls in a row; the plugin bounds each of them too. What ran out of time is the
+ * caller's to say (round_trip.ts): at the start, fitgate's store; at the callback, the upstream.
  */
 export function runStrategy(strategy: Strategy, req: Request, options: object, deadlineMs: number): Promise<StrategyOutcome> {
   return new Promise((resolve) => {
@@ -24,7 +27,7 @@ export function runStrategy(strategy: Strategy, req: Request, options: object, d
       clearTimeout(timer);
       resolve(outcome);
     };
-    const timer = setTimeout(() => settle({ kind: 'error', error: new StrategyDeadlineError(deadlineMs) }), deadlineMs);
+    const timer = setTimeout(() => settle({ kind: 'deadline', deadlineMs }), deadlineMs);
 
     // Passport's own pattern (lib/middleware/authenticate.js): a per-request object inheriting from
     // the strategy, given the action functions the strategy calls when it is done.
@@ -47,13 +50,4 @@ export function runStrategy(strategy: Strategy, req: Request, options: object, d
       settle({ kind: 'error', error });
     }
   });
-}
-
-/** The login as a whole took longer than its deadline. */
-export class StrategyDeadlineError extends Error {
-  readonly kind = 'timeout';
-  constructor(readonly deadlineMs: number) {
-    super(`The upstream login did not finish within ${Math.round(deadlineMs / 1000)} s.`);
-    this.name = 'StrategyDeadlineError';
-  }
 }

@@ -18,10 +18,16 @@ export const SERIES_LABELS: Readonly<Record<Series, string>> = {
 };
 
 /**
- * Failure codes that mean Fitbit or Google failed, not the user or the application; unless the
- * event says fitgate's own store failed with the same code (details.source, login_log.ts).
+ * What the client is told when an upstream's answer leaves the remedy to the user (they declined, or
+ * must sign in there: map_upstream_error.ts): the upstream did not fail.
  */
-const UPSTREAM_CODES = new Set(['temporarily_unavailable', 'upstream_error', 'server_error']);
+const USERS_OWN_CODES = new Set(['access_denied', 'login_required']);
+
+/**
+ * How failed logins were told apart before their events said whose failure they were: these codes
+ * meant the upstream's, unless the event said fitgate's own store failed with the same code.
+ */
+const UPSTREAM_CODES_BEFORE_SOURCE = new Set(['temporarily_unavailable', 'upstream_error', 'server_error']);
 
 export interface Bucket {
   /** Start of the bucket, ISO 8601. */
@@ -53,13 +59,31 @@ export function seriesOf(event: LogEvent): Series | undefined {
       return endUser ? 'success' : undefined;
     case 'f':
       if (!endUser) return undefined;
-      return UPSTREAM_CODES.has(String(event.details?.error ?? '')) && event.details?.source !== 'fitgate' ? 'upstream_error' : 'failure';
+      return isUpstreamFailure(event.details) ? 'upstream_error' : 'failure';
     case 'sertft':
       return 'refresh';
     case 'fertft':
       return event.details?.status === 'needs_reauthorization' ? 'reauthorization' : undefined;
     default:
       return undefined;
+  }
+}
+
+/**
+ * Whether a failed login was the upstream's: its event says whose it was (details.source, written
+ * by login_log.ts from failure_origin.ts), and an upstream's answer that the user declined or must
+ * sign in is the user's. An event written before logins said whose (no source) is guessed from its
+ * code, as then.
+ */
+function isUpstreamFailure(details: LogEvent['details']): boolean {
+  const code = String(details?.error ?? '');
+  switch (details?.source) {
+    case 'upstream':
+      return !USERS_OWN_CODES.has(code);
+    case 'fitgate':
+      return false;
+    default:
+      return UPSTREAM_CODES_BEFORE_SOURCE.has(code);
   }
 }
 

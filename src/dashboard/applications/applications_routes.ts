@@ -5,7 +5,8 @@ import { MAX_APPLICATION_NAME_LENGTH, parseApplicationName } from '../../domain/
 import { originProblem, redirectUrlProblem } from '../../domain/application_urls.js';
 import { rotateClientSecret, isPublicClient, withGrantType } from '../../domain/clients.js';
 import { updateClient } from '../../domain/client_updates.js';
-import { forgetEnabledClient } from '../../domain/connection_updates.js';
+import { deleteApplication } from '../../domain/application_removal.js';
+import { CONFIG_CHANGES, configChange } from '../../domain/config_changes.js';
 import { createApplication } from '../../domain/new_application.js';
 import { NotFoundInStoreError, type Sealer } from '../../domain/ports.js';
 import { issuerOf, tenantUrl } from '../../domain/tenants.js';
@@ -42,8 +43,6 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
   const addressOf = (res: Response) => sdkAddress(tenantAddressOf(res));
   const credentialsKey = (client: Client) => `application:${client.tenant}:${client.clientId}`;
   const pathOf = (req: Request, client: Client, suffix = '') => `${req.baseUrl}/${encodeURIComponent(client.clientId)}${suffix}`;
-  /** The Management API path of the same change, for the log. */
-  const apiPathOf = (client: Client, suffix = '') => `/api/v2/clients/${encodeURIComponent(client.clientId)}${suffix}`;
 
   async function findClient(res: Response, clientId: string | undefined): Promise<Client> {
     const client = clientId ? await store.clients.get(tenantOf(res), clientId) : undefined;
@@ -76,13 +75,7 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
     }
     // Enabled on every connection of the tenant unless machine-to-machine (Auth0's enable_client_connections).
     const { client, clientSecret } = await createApplication(store, { tenant: tenantOf(res), name: name.name, appType });
-    await logConfigChange(store, req, res, {
-      description: 'Create a client',
-      method: 'POST',
-      path: '/api/v2/clients',
-      statusCode: 201,
-      details: { client_id: client.clientId },
-    });
+    await logConfigChange(store, req, res, { ...configChange(CONFIG_CHANGES.createClient), details: { client_id: client.clientId } });
     keepForOneView(req, sealer, credentialsKey(client), { event: 'created', ...(clientSecret && { clientSecret }) } satisfies NewCredentials);
     res.redirect(303, pathOf(req, client, '/credentials'));
   });
@@ -136,7 +129,7 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
       grantTypes: current.appType === 'non_interactive' ? current.grantTypes : withGrantType(current.grantTypes, 'implicit', typed.implicit),
       updatedAt: new Date().toISOString(),
     }));
-    await logConfigChange(store, req, res, { description: 'Update a client', method: 'PATCH', path: apiPathOf(client) });
+    await logConfigChange(store, req, res, configChange(CONFIG_CHANGES.updateClient, { id: client.clientId }));
     res.redirect(303, pathOf(req, client, '?saved=1'));
   });
 
@@ -167,7 +160,7 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
       return renderPage(res, 'application_rotate', { title: `Rotate the secret of ${client.name}`, section: 'applications', client, errors }, 400);
     }
     const { clientSecret } = await rotateClientSecret(store.clients, client.tenant, client.clientId, noSecretToRotate).catch(notFoundAsPage);
-    await logConfigChange(store, req, res, { description: 'Rotate a client secret', method: 'POST', path: apiPathOf(client, '/rotate-secret') });
+    await logConfigChange(store, req, res, configChange(CONFIG_CHANGES.rotateClientSecret, { id: client.clientId }));
     keepForOneView(req, sealer, credentialsKey(client), { event: 'rotated', clientSecret } satisfies NewCredentials);
     res.redirect(303, pathOf(req, client, '/credentials'));
   });
@@ -179,10 +172,8 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
 
   router.post('/:clientId/delete', async (req, res) => {
     const client = await findClient(res, req.params.clientId);
-    await store.clients.delete(client.tenant, client.clientId);
-    // A deleted application leaves no trace in the connections it was enabled for.
-    await forgetEnabledClient(store.connections, client.tenant, client.clientId);
-    await logConfigChange(store, req, res, { description: 'Delete a client', method: 'DELETE', path: apiPathOf(client), statusCode: 204 });
+    await deleteApplication(store, client.tenant, client.clientId);
+    await logConfigChange(store, req, res, configChange(CONFIG_CHANGES.deleteClient, { id: client.clientId }));
     res.redirect(303, `${req.baseUrl}?deleted=${encodeURIComponent(client.name)}`);
   });
 

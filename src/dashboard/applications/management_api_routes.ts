@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { managementApiAudience } from '../../domain/tenants.js';
+import { CONFIG_CHANGES, configChange } from '../../domain/config_changes.js';
 import { clientGrantId, clientGrantRefusal, hasClientGrant, withClientGrant } from '../../domain/client_grants.js';
 import { isManagementApiScope, MANAGEMENT_API_SCOPES } from '../../domain/management_scopes.js';
 import type { Client } from '../../domain/types.js';
@@ -100,7 +101,7 @@ export function managementApiRoutes(
   const router = Router({ mergeParams: true });
   const pageOf = (req: Request, client: Client, notice: ManagementApiNotice) =>
     `${req.baseUrl}/${encodeURIComponent(client.clientId)}?management_api=${notice}#management-api`;
-  const grantPath = (client: Client) => `/api/v2/client-grants/${encodeURIComponent(clientGrantId(client.clientId))}`;
+  const grantOf = (client: Client) => ({ id: clientGrantId(client.clientId) });
 
   /** The page that says why nothing was changed. */
   function refuse(req: Request, res: Response, client: Client, why: string): void {
@@ -139,9 +140,10 @@ export function managementApiRoutes(
       store,
       req,
       res,
-      outcome.saved === 'updated'
-        ? { description: 'Update client grant', method: 'PATCH', path: grantPath(client), details: { client_id: client.clientId, scope: scopes } }
-        : { description: 'Create client grant', method: 'POST', path: '/api/v2/client-grants', statusCode: 201, details: { client_id: client.clientId, scope: scopes } },
+      {
+        ...(outcome.saved === 'updated' ? configChange(CONFIG_CHANGES.updateClientGrant, grantOf(client)) : configChange(CONFIG_CHANGES.createClientGrant)),
+        details: { client_id: client.clientId, scope: scopes },
+      },
     );
     res.redirect(303, pageOf(req, client, outcome.saved));
   });
@@ -163,13 +165,7 @@ export function managementApiRoutes(
     });
     // Revoked meanwhile: the admin's goal is met, and there is no change to log.
     if (!held) return res.redirect(303, pageOf(req, client, 'not-authorized'));
-    await logConfigChange(store, req, res, {
-      description: 'Delete client grant',
-      method: 'DELETE',
-      path: grantPath(client),
-      statusCode: 204,
-      details: { client_id: client.clientId },
-    });
+    await logConfigChange(store, req, res, { ...configChange(CONFIG_CHANGES.deleteClientGrant, grantOf(client)), details: { client_id: client.clientId } });
     res.redirect(303, pageOf(req, client, 'revoked'));
   });
 

@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { AppDeps } from '../../app_deps.js';
+import { CONFIG_CHANGES, configChange } from '../../domain/config_changes.js';
 import { updateConnection, withClientEnabled } from '../../domain/connection_updates.js';
 import type { Connection } from '../../domain/types.js';
 import { NotFoundError } from '../../errors/index.js';
@@ -57,9 +58,7 @@ export function connectionAppsRoutes(deps: Pick<AppDeps, 'store' | 'plugins'>): 
     // On the connection as stored, so a settings save or another switch meanwhile (any worker) is kept.
     await updateConnection(deps.store.connections, connection.tenant, connection.id, (current) => withClientEnabled(current, client.clientId, enable));
     await logConfigChange(deps.store, req, res, {
-      description: 'Update enabled clients for a connection',
-      method: 'PATCH',
-      path: `/api/v2/connections/${encodeURIComponent(connection.id)}/clients`,
+      ...configChange(CONFIG_CHANGES.updateEnabledClients, { id: connection.id }),
       details: { client_id: client.clientId, status: enable },
     });
     // The switch's script saves without leaving the page and shows this sentence; a plain form post

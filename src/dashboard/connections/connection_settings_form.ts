@@ -1,5 +1,5 @@
-import type { ConnectionPlugin } from '../../connections/plugin.js';
-import { connectionOptionsFrom } from '../../domain/connection_options.js';
+import type { ConnectionPlugin, SettingsIssue } from '../../connections/plugin.js';
+import { connectionOptionsFrom, type SentConnectionSettings } from '../../domain/connection_options.js';
 import { newConnectionOptions } from '../../domain/new_connection.js';
 import type { Sealer } from '../../domain/ports.js';
 import type { Connection, ConnectionOptions, ProfileSyncMode } from '../../domain/types.js';
@@ -66,21 +66,27 @@ export function settingsFromForm(
   plugin: ConnectionPlugin,
   sealer: Sealer,
 ): { ok: true; options: ConnectionOptions } | { ok: false; errors: FieldErrors } {
-  // Without a client id the connection has no upstream credentials at all (sandbox, when enabled):
-  // the stored secret goes with it, but a secret just typed reaches the plugin, which refuses it.
-  const result = connectionOptionsFrom(
-    { api: form.api, clientId: form.clientId, clientSecret: form.newClientSecret, scope: form.scope, profileSync: form.profileSync },
-    current,
-    (input) => plugin.parseSettings(input),
-    sealer,
-  );
-  if (result.ok) return result;
+  const result = connectionOptionsFrom(sentSettingsOf(form), current, (input) => plugin.parseSettings(input), sealer);
+  return result.ok ? result : { ok: false, errors: fieldErrorsOf(result.issues) };
+}
+
+/**
+ * The form in the settings' names, for the rule both surfaces write options by. Without a client id
+ * the connection has no upstream credentials at all (sandbox, when enabled): the stored secret goes
+ * with it, but a secret just typed reaches the plugin, which refuses it.
+ */
+export function sentSettingsOf(form: SettingsForm): SentConnectionSettings {
+  return { api: form.api, clientId: form.clientId, clientSecret: form.newClientSecret, scope: form.scope, profileSync: form.profileSync };
+}
+
+/** Every complaint placed next to the form field it is about, two about one field side by side. */
+export function fieldErrorsOf(issues: readonly SettingsIssue[]): FieldErrors {
   const errors: FieldErrors = {};
-  for (const issue of result.issues) {
+  for (const issue of issues) {
     const field = formFieldOf(issue.field);
     errors[field] = errors[field] === undefined ? `${FIELD_LABELS[field] ?? 'Settings'}: ${issue.message}` : `${errors[field]}; ${issue.message}`;
   }
-  return { ok: false, errors };
+  return errors;
 }
 
 const FIELD_LABELS: Readonly<Record<string, string>> = {

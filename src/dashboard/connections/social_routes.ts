@@ -1,18 +1,21 @@
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { AppDeps } from '../../app_deps.js';
 import type { ConnectionPlugin } from '../../connections/plugin.js';
-import { updateConnection } from '../../domain/connection_updates.js';
+import { CONFIG_CHANGES, configChange } from '../../domain/config_changes.js';
+import { changeConnectionOptions } from '../../domain/connection_option_changes.js';
 import { newConnection } from '../../domain/new_connection.js';
 import { callbackUrl } from '../../domain/tenants.js';
 import type { Connection } from '../../domain/types.js';
-import { BadRequestError, NotFoundError } from '../../errors/index.js';
+import { NotFoundError } from '../../errors/index.js';
 import { logConfigChange } from '../config_change_log.js';
 import {
   CLIENT_ID_MAX_LENGTH,
+  fieldErrorsOf,
   formValues,
   readSettingsForm,
   sameOptions,
   secretNotSavedNotice,
+  sentSettingsOf,
   settingsFromForm,
   type SettingsForm,
 } from './connection_settings_form.js';
@@ -30,9 +33,13 @@ import { usesSandbox } from '../../domain/sandbox_use.js';
  *
  * The settings page's Try button belongs to the settings form (`then=try`), so Try tests what the
  * form shows: the form is saved first, as Save would (a refusal comes back the same way and starts
- * nothing), and the request then goes on to TRY's own route, `startTry` (try_start_routes.ts).
+ * nothing), then TRY begins on the connection saved, as its own button begins it (`startTry`,
+ * try_start_routes.ts).
  */
-export function socialRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' | 'plugins' | 'sandbox'>, startTry: RequestHandler): Router {
+export function socialRoutes(
+  deps: Pick<AppDeps, 'store' | 'sealer' | 'config' | 'plugins' | 'sandbox'>,
+  startTry: (req: Request, res: Response, connection: Connection) => Promise<void>,
+): Router {
   const router = Router({ mergeParams: true });
   const tenantOf = (res: Response) => res.locals.managedTenant!.name;
 
@@ -107,7 +114,7 @@ export function socialRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' |
     renderPage(res, 'connection', settingsPage(res, plugin, connection, { saved: req.query.saved === '1', advice }));
   });
 
-  router.post('/:strategy', async (req, res, next) => {
+  router.post('/:strategy', async (req, res) => {
     const plugin = pluginOf(req);
     const tenant = tenantOf(res);
     const connection = await findSocialConnection(deps.store, tenant, plugin.strategy);
@@ -120,25 +127,28 @@ export function socialRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' |
 
     // Try on settings left as they were saves nothing: no configuration change to log.
     if (form.then === 'save' || !connection || !sameOptions(connection.options, result.options)) {
-      await save(req, res, plugin, connection, form, result.options);
+      const refused = await save(req, res, plugin, connection, form, result.options);
+      if (refused) return refuse(refused, form);
     }
     // Saved as typed, right or wrong: what the plugin advises on the credentials waits for the page
     // the redirect leads to. TRY goes on at once and says what the upstream made of them.
     const advice = form.then === 'save' ? credentialAdvice(plugin, result.options, form.newClientSecret) : [];
     keepCredentialAdvice(req, deps.sealer, tenant, plugin.strategy, advice);
     if (form.then === 'try') {
-      // TRY's own route takes the request from here, as if its button had posted: it reads the
-      // connection just saved, and answers as it always does.
-      req.url = `/${encodeURIComponent(plugin.strategy)}/try`;
-      return startTry(req, res, next);
+      // TRY begins as its own button begins it, on the connection as stored now: just saved.
+      const saved = await findSocialConnection(deps.store, tenant, plugin.strategy);
+      if (!saved) throw new NotFoundError('This connection was deleted meanwhile: save its settings again.');
+      return startTry(req, res, saved);
     }
     res.redirect(303, `${req.baseUrl}/${encodeURIComponent(plugin.strategy)}?saved=1`);
   });
 
   /**
    * An existing connection's options are computed again from the form against the connection as
-   * stored (updateConnection), so an application enabled meanwhile (on any worker) stays enabled, and
-   * a secret left blank keeps the one stored now.
+   * stored (changeConnectionOptions, as the Management API's PATCH), so an application enabled
+   * meanwhile (on any worker) stays enabled, and a secret left blank keeps the one stored now.
+   * Resolves with the form's errors when the stored connection, changed since the page's read (its
+   * secret, its API), refuses what the page's read accepted: nothing is saved then.
    */
   async function save(
     req: Request,
@@ -147,17 +157,12 @@ export function socialRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' |
     connection: Connection | undefined,
     form: SettingsForm,
     options: Connection['options'],
-  ) {
+  ): Promise<FieldErrors | undefined> {
     let id: string;
     if (connection) {
       id = connection.id;
-      const updatedAt = new Date().toISOString();
-      await updateConnection(deps.store.connections, connection.tenant, connection.id, (current) => {
-        const result = settingsFromForm(form, current.options, plugin, deps.sealer);
-        // Checked against the connection read first; the stored one differs at most by a secret or a scope.
-        if (!result.ok) throw new BadRequestError(Object.values(result.errors).join(' '));
-        return { ...current, options: result.options, updatedAt };
-      });
+      const outcome = await changeConnectionOptions(deps.store.connections, connection, sentSettingsOf(form), { plugin, sealer: deps.sealer });
+      if (!outcome.saved) return fieldErrorsOf(outcome.issues);
     } else {
       const created = newConnection(tenantOf(res), plugin, options);
       id = created.id;
@@ -167,10 +172,9 @@ export function socialRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' |
       deps.store,
       req,
       res,
-      connection
-        ? { description: 'Update a connection', method: 'PATCH', path: `/api/v2/connections/${encodeURIComponent(id)}` }
-        : { description: 'Create a connection', method: 'POST', path: '/api/v2/connections', statusCode: 201, details: { connection_id: id } },
+      connection ? configChange(CONFIG_CHANGES.updateConnection, { id }) : { ...configChange(CONFIG_CHANGES.createConnection), details: { connection_id: id } },
     );
+    return undefined;
   }
 
   return router;

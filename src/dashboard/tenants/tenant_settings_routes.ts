@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app_deps.js';
 import { changeSessionLifetimes } from '../../domain/session_lifetime_changes.js';
 import { DEFAULT_SESSION_LIFETIMES, sessionLifetimesOf } from '../../domain/session_lifetimes.js';
 import type { Tenant } from '../../domain/types.js';
+import { CONFIG_CHANGES, configChange } from '../../domain/config_changes.js';
 import { logConfigChange } from '../config_change_log.js';
 import type { FieldErrors } from '../form_fields.js';
 import { renderPage } from '../views.js';
@@ -43,7 +44,7 @@ export function tenantSettingsRoutes(deps: Pick<AppDeps, 'store'>): Router {
     const form = readLifetimeForm(req.body as Record<string, unknown>, sessionLifetimesOf(tenant));
     const outcome = await changeSessionLifetimes(deps.store.tenants, tenant.name, form.lifetimes);
     if (!outcome.saved) return show(res, tenant, { typed: form.typed, errors: lifetimeFormErrors(outcome.problems) }, 400);
-    await logConfigChange(deps.store, req, res, { description: 'Update tenant settings', method: 'PATCH', path: '/api/v2/tenants/settings' });
+    await logConfigChange(deps.store, req, res, configChange(CONFIG_CHANGES.updateTenantSettings));
     res.redirect(303, `${req.baseUrl}?saved=1`);
   });
 

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import type { AppDeps } from '../../app_deps.js';
 import { updateAdmin, withTenant } from '../../domain/admin_updates.js';
-import { callbackUrl, createTenant, tenantUrl } from '../../domain/tenants.js';
-import { BadRequestError, ConflictError } from '../../errors/index.js';
+import { callbackUrl, createTenant, tenantUrl, type NewTenantOutcome } from '../../domain/tenants.js';
+import { AlreadyExistsError } from '../../domain/ports.js';
 import { logConfigChange } from '../config_change_log.js';
 import { textField } from '../form_fields.js';
 import { takeForOneView } from '../shown_once.js';
@@ -47,13 +47,16 @@ export function tenantsRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' 
     const admin = res.locals.admin;
     if (!admin) return;
     const name = textField(req.body, 'name').toLowerCase();
+    const refuse = (problem: string, status: number) =>
+      renderPage(res, 'tenants', listPage(res.locals.dashboard?.adminTenants ?? [], { name, errors: { name: problem } }), status);
+    let created: NewTenantOutcome;
     try {
-      await createTenant({ tenants: deps.store.tenants, sealer: deps.sealer }, name);
+      created = await createTenant({ tenants: deps.store.tenants, sealer: deps.sealer }, name);
     } catch (error) {
-      if (!(error instanceof BadRequestError || error instanceof ConflictError)) throw error;
-      const page = listPage(res.locals.dashboard?.adminTenants ?? [], { name, errors: { name: error.description } });
-      return renderPage(res, 'tenants', page, error.status);
+      if (error instanceof AlreadyExistsError) return refuse(`A tenant named "${name}" already exists.`, 409);
+      throw error;
     }
+    if (!created.ok) return refuse(`Tenant name ${created.problem}.`, 400);
     await updateAdmin(deps.store.admins, admin.email, withTenant(name));
     deps.logger.info({ tenant: name, admin: admin.email }, 'tenant created from the dashboard');
     await logConfigChange(deps.store, req, res, { description: 'Create a tenant', method: 'POST', path: '/manage/tenants', statusCode: 201, tenant: name });

@@ -1,13 +1,19 @@
+import { isSecretParameter } from '../../logging/redact_url.js';
+
 /**
  * Redaction for what a TRY shows the admin. Codes, states, tokens and secrets are replaced by a
  * marker that still says the value was there; everything else is shown as the upstream sent it.
  */
 export const REDACTED = '[redacted]';
 
-const SECRET_KEY = /(^|_)(code|state|nonce|code_verifier)$|token|secret|password|assertion/i;
+/**
+ * Besides the query parameters the request log redacts too (isSecretParameter), names no list can
+ * hold: a JSON property of an upstream's answer or profile ("refreshToken", "session_state").
+ */
+const SECRET_KEY = /(^|_)(code|state)$|token|secret|password|assertion/i;
 
 export function isSecretKey(key: string): boolean {
-  return SECRET_KEY.test(key);
+  return isSecretParameter(key) || SECRET_KEY.test(key);
 }
 
 /** A copy of a JSON value with every secret-looking property's value replaced, at any depth. */

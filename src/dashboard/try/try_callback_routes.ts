@@ -4,7 +4,7 @@ import type { UpstreamResolver } from '../../upstream/resolve_upstream.js';
 import { finishRoundTrip, type FinishOutcome } from '../../upstream/round_trip.js';
 import { callbackUrlOf, tenantUrl } from '../../domain/tenants.js';
 import type { Connection } from '../../domain/types.js';
-import { explainError, explainFailure, upstreamSaidOf, type FailureContext, type TryFailure } from './try_failure_explanation.js';
+import { tryFailureOf, tryFailureOfError, upstreamSaidOf, type FailureContext, type TryFailure } from './try_failure_explanation.js';
 import { renderTryFailure } from './try_failure_page.js';
 import { reportBase, resultPath, saveReport, withFailure, withSuccess, type TryReport } from './try_report.js';
 import { recordTry } from './try_log_event.js';
@@ -18,7 +18,7 @@ import { takeTry, TRY_CALLBACK_PATH, type TryTransaction } from './try_transacti
  */
 export function tryCallbackRoutes(
   deps: Pick<AppDeps, 'store' | 'config' | 'plugins' | 'logger'>,
-  upstreams: Pick<UpstreamResolver, 'strategyFor' | 'loginDeadlineMs'>,
+  upstreams: Pick<UpstreamResolver, 'strategyFor'>,
 ): Router {
   const { ephemeral } = deps.store;
   const router = Router();
@@ -29,7 +29,7 @@ export function tryCallbackRoutes(
     const connection = transaction && (await deps.store.connections.get(transaction.tenant, transaction.connectionId));
     if (!transaction || !connection || transaction.tenant !== req.context.tenant.name) {
       const context = { callbackUrl: callbackUrlOf(req.context.tenantUrl), api: '', requestedPermissions: [] };
-      const failure = explainFailure('expired', 'fitgate found no Try in progress for this state.', context);
+      const failure = tryFailureOf('expired', 'fitgate found no Try in progress for this state.', context);
       return renderTryFailure(res, failure, { strategy: '', sandbox: false }, 400);
     }
     const report = await finish(transaction, connection, req, query);
@@ -58,24 +58,31 @@ export function tryCallbackRoutes(
       plugin: deps.plugins.get(connection.strategy),
     };
     const report = reportBase(transaction, context.callbackUrl, query);
-    const outcome = await finishRoundTrip(req, { upstreams, connection, tenantUrl: url, deadlineMs: upstreams.loginDeadlineMs }, transaction);
-    return outcome.kind === 'success' ? withSuccess(report, outcome.verified) : withFailure(report, tryFailureOf(outcome, context));
+    const outcome = await finishRoundTrip(req, { upstreams, connection, tenantUrl: url }, transaction);
+    return outcome.kind === 'success' ? withSuccess(report, outcome.verified) : withFailure(report, failureOfOutcome(outcome, context));
   }
 
   return router;
 }
 
-/** What a round trip that did not succeed means for the admin. */
-function tryFailureOf(outcome: Exclude<FinishOutcome, { kind: 'success' }>, context: FailureContext): TryFailure {
+/** What a round trip that did not succeed means for the admin; fitgate's own failure is thrown, for the dashboard's error page. */
+function failureOfOutcome(outcome: Exclude<FinishOutcome, { kind: 'success' }>, context: FailureContext): TryFailure {
   switch (outcome.kind) {
     case 'no_answer':
-      return explainFailure('bad_response', 'The upstream came back with neither a code nor an error.', context);
+      return tryFailureOf('bad_response', 'The upstream came back with neither a code nor an error.', context);
     case 'refused':
-      return explainFailure(outcome.failure.kind, upstreamSaidOf(outcome.failure), context);
+      return tryFailureOf(outcome.failure.kind, upstreamSaidOf(outcome.failure), context);
     case 'state_rejected':
       // Passport's own state check: this TRY expired or was already used.
-      return explainFailure('expired', outcome.message ?? 'the state did not match', context);
-    case 'error':
-      return explainError(outcome.error, context);
+      return tryFailureOf('expired', outcome.message ?? 'the state did not match', context);
+    case 'deadline':
+      return tryFailureOf('timeout', `The upstream login did not finish within ${Math.round(outcome.deadlineMs / 1000)} s.`, context);
+    case 'error': {
+      const read = tryFailureOfError(outcome.error, context);
+      // fitgate's own failure (a connection no plugin serves any more) is no finding about the
+      // upstream: the dashboard's error page says what it is, and no failed TRY is logged.
+      if ('own' in read) throw read.own;
+      return read.failure;
+    }
   }
 }

@@ -1,5 +1,7 @@
 import type { ConnectionPlugin, FailureExplanation, SettingsField, TryFailureKind } from '../../connections/plugin.js';
 import { readPluginFailure } from '../../domain/read_plugin_failure.js';
+import type { AppError } from '../../errors/index.js';
+import { failureOrigin } from '../../http/failure_origin.js';
 import { ConnectionNotConfiguredError, ConnectionSecretUnreadableError } from '../../upstream/resolver_errors.js';
 
 /**
@@ -140,17 +142,6 @@ const EXPLANATIONS: Readonly<Record<TryFailureKind, Explanation>> = {
   unknown: UNKNOWN,
 };
 
-/**
- * The plugin failure's kind, the resolver's refusal of a connection it cannot reach (not configured,
- * a secret it cannot open), or 'unknown' (what the host finds at the callback it names directly:
- * try_callback_routes.ts).
- */
-function failureKindOf(error: unknown): TryFailureKind {
-  if (error instanceof ConnectionNotConfiguredError) return 'not_configured';
-  if (error instanceof ConnectionSecretUnreadableError) return 'secret_unreadable';
-  return readPluginFailure(error)?.kind ?? 'unknown';
-}
-
 /** "token: HTTP 401 invalid_client “Unauthorized”": the fields a plugin failure declares, or a message. */
 export function upstreamSaidOf(error: unknown): string {
   const failure = readPluginFailure(error);
@@ -164,12 +155,37 @@ export function upstreamSaidOf(error: unknown): string {
   return failure?.message ?? (error instanceof Error ? error.message : 'nothing the upstream said was readable');
 }
 
-/** What a thrown error means for the admin: its kind (failureKindOf), what the upstream said, and the fix. */
-export function explainError(error: unknown, context: FailureContext): TryFailure {
-  return explainFailure(failureKindOf(error), upstreamSaidOf(error), context);
+/** What TRY makes of an error: a failure to explain to the admin, or fitgate's own, which it does not explain. */
+export type ReadTryError = { failure: TryFailure } | { own: AppError };
+
+/**
+ * What an error a TRY ended with means for the admin, by whose it is (failure_origin.ts). fitgate's
+ * own (its store not answering, wrapped or still the driver's; a connection no plugin serves) is no
+ * finding about the upstream: it comes back as `own`, for the dashboard's error page, and the
+ * caller logs no failed TRY. Except the resolver's refusal of a connection with nothing to reach
+ * (not_configured), which is the settings' to fix, as is a stored secret it cannot open
+ * (secret_unreadable). A plugin's failure is explained by its kind, anything else as 'unknown',
+ * with what it says.
+ */
+export function tryFailureOfError(error: unknown, context: FailureContext): ReadTryError {
+  const origin = failureOrigin(error);
+  if ('own' in origin && !(origin.own instanceof ConnectionNotConfiguredError)) return { own: origin.own };
+  const kind = 'upstream' in origin ? origin.upstream.kind : hostKindOf(error);
+  return { failure: tryFailureOf(kind, upstreamSaidOf(error), context) };
 }
 
-export function explainFailure(kind: TryFailureKind, upstreamSaid: string, context: FailureContext): TryFailure {
+/** The kind of a failure no plugin reported: one of the resolver's refusals, or 'unknown'. */
+function hostKindOf(error: unknown): TryFailureKind {
+  if (error instanceof ConnectionNotConfiguredError) return 'not_configured';
+  if (error instanceof ConnectionSecretUnreadableError) return 'secret_unreadable';
+  return 'unknown';
+}
+
+/**
+ * The failed TRY an admin reads for a failure of `kind`: in the plugin's words where its
+ * explainFailure (the plugin interface) has some, in the host's (EXPLANATIONS) otherwise.
+ */
+export function tryFailureOf(kind: TryFailureKind, upstreamSaid: string, context: FailureContext): TryFailure {
   // The plugin's explanation comes whole, its field included: a host default beside the plugin's fix
   // could lead somewhere that fix does not speak of.
   const { meaning, fix, field } = context.plugin?.explainFailure(kind, { api: context.api, callbackUrl: context.callbackUrl }) ?? EXPLANATIONS[kind](context);

@@ -1,8 +1,9 @@
-import type { Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import type { AppDeps } from '../../app_deps.js';
+import type { Connection } from '../../domain/types.js';
 import type { UpstreamResolver } from '../../upstream/resolve_upstream.js';
 import { tryCallbackRoutes } from './try_callback_routes.js';
-import { tryStartRoutes } from './try_start_routes.js';
+import { startTry, tryStartRoutes } from './try_start_routes.js';
 
 /**
  * TRY: the admin's test login through a connection, exactly as a user's would run (the connection's
@@ -15,6 +16,17 @@ import { tryStartRoutes } from './try_start_routes.js';
  *   GET <tenant URL>/manage/try/callback?code&state        exchanges the code, saves the report
  *   GET /manage/t/:tenant/social/:strategy/try/result/:id  (the admin who began it) "It works!"
  */
-export function tryRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'plugins' | 'logger'>, upstreams: UpstreamResolver): { start: Router; callback: Router } {
-  return { start: tryStartRoutes(deps, upstreams), callback: tryCallbackRoutes(deps, upstreams) };
+export function tryRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'plugins' | 'logger'>, upstreams: Pick<UpstreamResolver, 'strategyFor'>): TryFlow {
+  return {
+    start: tryStartRoutes(deps, upstreams),
+    callback: tryCallbackRoutes(deps, upstreams),
+    begin: (req, res, connection) => startTry(deps, upstreams, req, res, connection),
+  };
+}
+
+/** TRY's routers, and how another route (the settings form's Try) begins a TRY of a connection it holds. */
+export interface TryFlow {
+  readonly start: Router;
+  readonly callback: Router;
+  readonly begin: (req: Request, res: Response, connection: Connection) => Promise<void>;
 }

@@ -2,6 +2,7 @@ import { Router, type Response } from 'express';
 import type { Store } from '../../store/store.js';
 import { deleteUserAndRevoke, type RemovalDeps } from '../../domain/identity_removal.js';
 import { describeReauthorization } from '../../domain/identity_status.js';
+import { CONFIG_CHANGES, configChange } from '../../domain/config_changes.js';
 import type { User } from '../../domain/types.js';
 import { NotFoundError } from '../../errors/index.js';
 import { logConfigChange } from '../config_change_log.js';
@@ -61,10 +62,14 @@ export function usersRoutes(store: Store, removal: RemovalDeps): Router {
 
   router.post('/:userId/delete', async (req, res) => {
     const user = await findUser(res, req.params.userId);
-    await deleteUserAndRevoke(removal, user.tenant, user.userId);
-    const path = `/api/v2/users/${encodeURIComponent(user.userId)}`;
-    // The event's user is the admin who acted (as in Auth0's dashboard events); the deleted user is in the path.
-    await logConfigChange(store, req, res, { description: 'Delete a user', method: 'DELETE', path, statusCode: 204 });
+    const revocations = await deleteUserAndRevoke(removal, user.tenant, user.userId);
+    // As DELETE /api/v2/users/{id} logs it: the deleted user, and how the upstream revocation went
+    // (undefined when the user was deleted meanwhile: then there was nothing to revoke).
+    await logConfigChange(store, req, res, {
+      ...configChange(CONFIG_CHANGES.deleteUser, { id: user.userId }),
+      userId: user.userId,
+      ...(revocations && { details: { upstream_revocation: revocations } }),
+    });
     res.redirect(303, `${req.baseUrl}?deleted=${encodeURIComponent(user.userId)}`);
   });
 

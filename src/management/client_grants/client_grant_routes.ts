@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { CONFIG_CHANGES } from '../../domain/config_changes.js';
 import { managementApiAudience } from '../../domain/tenants.js';
 import { clientGrantId, clientGrantRefusal, clientIdOfGrant, hasClientGrant, saveClientGrant } from '../../domain/client_grants.js';
 import type { Client } from '../../domain/types.js';
@@ -80,7 +81,7 @@ async function changeGrant(req: Request, store: Store, scopes: string[] | undefi
 
 export const clientGrantRoutes: ManagementRoute[] = [
   { method: 'get', path: '/client-grants', scopes: ['read:client_grants'], query: [...PAGE_PARAMS, ...CLIENT_GRANT_FILTER_PARAMS], handle: list },
-  { method: 'post', path: '/client-grants', scopes: ['create:client_grants'], audit: 'Create client grant', handle: create },
-  { method: 'patch', path: '/client-grants/:id', scopes: ['update:client_grants'], audit: 'Update client grant', handle: update },
-  { method: 'delete', path: '/client-grants/:id', scopes: ['delete:client_grants'], audit: 'Delete client grant', handle: remove },
+  { method: 'post', path: '/client-grants', scopes: ['create:client_grants'], audit: CONFIG_CHANGES.createClientGrant, handle: create },
+  { method: 'patch', path: '/client-grants/:id', scopes: ['update:client_grants'], audit: CONFIG_CHANGES.updateClientGrant, handle: update },
+  { method: 'delete', path: '/client-grants/:id', scopes: ['delete:client_grants'], audit: CONFIG_CHANGES.deleteClientGrant, handle: remove },
 ];

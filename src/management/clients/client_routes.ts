@@ -1,7 +1,8 @@
 import type { Request } from 'express';
+import { CONFIG_CHANGES } from '../../domain/config_changes.js';
 import { updateClient } from '../../domain/client_updates.js';
 import { rotateClientSecret } from '../../domain/clients.js';
-import { forgetEnabledClient } from '../../domain/connection_updates.js';
+import { deleteApplication } from '../../domain/application_removal.js';
 import { createApplication } from '../../domain/new_application.js';
 import type { Client } from '../../domain/types.js';
 import type { Store } from '../../store/store.js';
@@ -98,11 +99,7 @@ async function changeOr404<T>(req: Request, change: (tenant: string, id: string)
 
 async function remove(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
   const client = await existingClient(req, deps.store);
-  const tenant = req.context.tenant.name;
-  // A deleted client must not linger in enabled_clients, where a new client could never reuse its id
-  // but the dashboard would still show it.
-  await forgetEnabledClient(deps.store.connections, tenant, client.clientId);
-  await deps.store.clients.delete(tenant, client.clientId);
+  await deleteApplication(deps.store, req.context.tenant.name, client.clientId);
   return {};
 }
 
@@ -115,14 +112,14 @@ async function rotateSecret(req: Request, _res: unknown, { deps }: ManagementSer
 export const clientRoutes: ManagementRoute[] = [
   { method: 'get', path: '/clients', scopes: ['read:clients'], query: [...PAGE_PARAMS, ...FIELD_PARAMS, ...CLIENT_FILTER_PARAMS], handle: list },
   { method: 'get', path: '/clients/:id', scopes: ['read:clients'], query: FIELD_PARAMS, handle: get },
-  { method: 'post', path: '/clients', scopes: ['create:clients'], audit: 'Create a client', handle: create },
-  { method: 'patch', path: '/clients/:id', scopes: ['update:clients'], audit: 'Update a client', handle: update },
-  { method: 'delete', path: '/clients/:id', scopes: ['delete:clients'], audit: 'Delete a client', handle: remove },
+  { method: 'post', path: '/clients', scopes: ['create:clients'], audit: CONFIG_CHANGES.createClient, handle: create },
+  { method: 'patch', path: '/clients/:id', scopes: ['update:clients'], audit: CONFIG_CHANGES.updateClient, handle: update },
+  { method: 'delete', path: '/clients/:id', scopes: ['delete:clients'], audit: CONFIG_CHANGES.deleteClient, handle: remove },
   {
     method: 'post',
     path: '/clients/:id/rotate-secret',
     scopes: ['update:clients'],
-    audit: 'Rotate a client secret',
+    audit: CONFIG_CHANGES.rotateClientSecret,
     handle: rotateSecret,
   },
 ];

@@ -1,5 +1,6 @@
 import type { Request } from 'express';
-import { updateConnection } from '../../domain/connection_updates.js';
+import { CONFIG_CHANGES } from '../../domain/config_changes.js';
+import { changeConnectionOptions } from '../../domain/connection_option_changes.js';
 import type { Connection } from '../../domain/types.js';
 import { BadRequestError } from '../../errors/index.js';
 import type { Store } from '../../store/store.js';
@@ -12,7 +13,7 @@ import type { ManagementServices } from '../services.js';
 import { parseBody, parseQuery } from '../validation.js';
 import { connectionJson } from './connection_json.js';
 import { CONNECTION_FILTER_PARAMS, connectionListQuery, updateConnectionBody } from './connection_schemas.js';
-import { replaceConnectionOptions } from './connection_update.js';
+import { optionsRefusal, sentConnectionSettings } from './connection_update.js';
 import { requireClientsExist } from './require_clients_exist.js';
 
 function existingConnection(req: Request, store: Store) {
@@ -44,8 +45,9 @@ async function get(req: Request, _res: unknown, { deps }: ManagementServices): P
 }
 
 /**
- * The PATCH is applied to the connection as stored (updateConnection): an application enabled or a
- * setting saved meanwhile, on this worker or another, is kept, and the PATCH is applied on top of it.
+ * The PATCH is applied to the connection as stored (changeConnectionOptions): an application enabled
+ * or a setting saved meanwhile, on this worker or another, is kept, and the PATCH is applied on top
+ * of it, in one write; options refused write nothing, and the first problem is the 400.
  */
 async function update(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
   const body = parseBody(updateConnectionBody, req.body);
@@ -54,11 +56,10 @@ async function update(req: Request, _res: unknown, { deps }: ManagementServices)
   if (!plugin) throw new BadRequestError(`No plugin serves the ${connection.strategy} strategy, so its options cannot be changed.`);
   if (body.enabled_clients) await requireClientsExist(deps.store, req.context.tenant.name, body.enabled_clients);
 
-  const now = new Date().toISOString();
-  const updated = await orWhenMissing(() => notFound('connection', connection.id), () =>
-    updateConnection(deps.store.connections, connection.tenant, connection.id, (current) => {
-      const changed: Connection = { ...current, updatedAt: now };
-      if (body.options) changed.options = replaceConnectionOptions(current, body.options, plugin, deps.sealer);
+  const sent = body.options && sentConnectionSettings(body.options);
+  const outcome = await orWhenMissing(() => notFound('connection', connection.id), () =>
+    changeConnectionOptions(deps.store.connections, connection, sent, { plugin, sealer: deps.sealer }, (current) => {
+      const changed: Connection = { ...current };
       if (body.display_name !== undefined) changed.displayName = body.display_name;
       if (body.metadata !== undefined) changed.metadata = body.metadata;
       if (body.show_as_button !== undefined) changed.showAsButton = body.show_as_button;
@@ -67,7 +68,8 @@ async function update(req: Request, _res: unknown, { deps }: ManagementServices)
       return changed;
     }),
   );
-  return { body: connectionJson(updated) };
+  if (!outcome.saved) throw optionsRefusal(outcome.issues);
+  return { body: connectionJson(outcome.connection) };
 }
 
 export const connectionRoutes: ManagementRoute[] = [
@@ -79,5 +81,5 @@ export const connectionRoutes: ManagementRoute[] = [
     handle: list,
   },
   { method: 'get', path: '/connections/:id', scopes: ['read:connections'], query: FIELD_PARAMS, handle: get },
-  { method: 'patch', path: '/connections/:id', scopes: ['update:connections'], audit: 'Update a connection', handle: update },
+  { method: 'patch', path: '/connections/:id', scopes: ['update:connections'], audit: CONFIG_CHANGES.updateConnection, handle: update },
 ];

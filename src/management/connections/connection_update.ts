@@ -1,7 +1,5 @@
-import type { ConnectionPlugin } from '../../connections/plugin.js';
-import { connectionOptionsFrom } from '../../domain/connection_options.js';
-import type { Sealer } from '../../domain/ports.js';
-import type { Connection, ConnectionOptions } from '../../domain/types.js';
+import type { SettingsIssue } from '../../connections/plugin.js';
+import type { SentConnectionSettings } from '../../domain/connection_options.js';
 import { BadRequestError } from '../../errors/index.js';
 import type { UpdateConnectionBody } from './connection_schemas.js';
 
@@ -15,32 +13,22 @@ const SETTING_OF_OPTION = {
 } as const;
 
 /**
- * The connection's options after a PATCH, replaced as Auth0 replaces them: the options sent are the
- * whole new options object, and what they leave out takes the plugin's default (so options without
- * `client_id` put the connection back into sandbox mode). Written by the rule the dashboard's
- * settings form uses too (domain/connection_options.ts): credentials trimmed, blank ones treated
- * as not sent, the write-only `client_secret` kept when left out while a `client_id` is sent, and
- * the whole checked by the plugin (a `client_secret` without a `client_id` is refused, and so is a
- * `client_id` without any secret where the API needs one).
+ * The `options` of a PATCH in the settings' names. They replace the stored options as Auth0 replaces
+ * them: the options sent are the whole new options object, and what they leave out takes the
+ * plugin's default (so options without `client_id` put the connection back into sandbox mode).
+ * Written by the rule the dashboard's settings form uses too (domain/connection_option_changes.ts):
+ * credentials trimmed, blank ones treated as not sent, the write-only `client_secret` kept when left
+ * out while a `client_id` is sent, and the whole checked by the plugin (a `client_secret` without a
+ * `client_id` is refused, and so is a `client_id` without any secret where the API needs one).
  */
-export function replaceConnectionOptions(
-  connection: Connection,
-  sent: NonNullable<UpdateConnectionBody['options']>,
-  plugin: ConnectionPlugin,
-  sealer: Sealer,
-): ConnectionOptions {
-  const result = connectionOptionsFrom(
-    { api: sent.api, clientId: sent.client_id, clientSecret: sent.client_secret, scope: sent.scope, profileSync: sent.set_user_root_attributes },
-    connection.options,
-    (input) => plugin.parseSettings(input),
-    sealer,
-  );
-  if (!result.ok) {
-    // Auth0 names one property per refusal, as parseBody does: the first problem, in the plugin's order.
-    const [first] = result.issues;
-    throw new BadRequestError(`Payload validation error: '${first.message}' on property options.${optionOf(first.field)}.`);
-  }
-  return result.options;
+export function sentConnectionSettings(sent: NonNullable<UpdateConnectionBody['options']>): SentConnectionSettings {
+  return { api: sent.api, clientId: sent.client_id, clientSecret: sent.client_secret, scope: sent.scope, profileSync: sent.set_user_root_attributes };
+}
+
+/** A refused options change in Auth0's words: one property per refusal, as parseBody does, the first problem in the plugin's order. */
+export function optionsRefusal(issues: readonly [SettingsIssue, ...SettingsIssue[]]): BadRequestError {
+  const [first] = issues;
+  return new BadRequestError(`Payload validation error: '${first.message}' on property options.${optionOf(first.field)}.`);
 }
 
 function optionOf(field: string): string {

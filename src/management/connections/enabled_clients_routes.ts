@@ -1,5 +1,6 @@
 import type { Request } from 'express';
-import { updateConnection } from '../../domain/connection_updates.js';
+import { CONFIG_CHANGES } from '../../domain/config_changes.js';
+import { updateConnection, withClientEnabled } from '../../domain/connection_updates.js';
 import { checkpointPage, readCheckpointRequest } from '../checkpoint.js';
 import { notFound, orWhenMissing, recordOr404 } from '../params.js';
 import type { ManagementReply, ManagementRoute } from '../route.js';
@@ -26,17 +27,13 @@ async function update(req: Request, _res: unknown, { deps }: ManagementServices)
   const connection = await recordOr404(req, 'connection', (tenant, id) => deps.store.connections.get(tenant, id));
   const enabling = changes.filter((change) => change.status).map((change) => change.client_id);
   await requireClientsExist(deps.store, req.context.tenant.name, enabling);
-  const now = new Date().toISOString();
+  const now = new Date();
   await orWhenMissing(() => notFound('connection', connection.id), () =>
-    updateConnection(deps.store.connections, connection.tenant, connection.id, (current) => {
-      const enabled = new Set(current.enabledClients);
-      // Applied in order, so the last entry for a client decides, as a caller reading the list expects.
-      for (const change of changes) {
-        if (change.status) enabled.add(change.client_id);
-        else enabled.delete(change.client_id);
-      }
-      return { ...current, enabledClients: [...enabled], updatedAt: now };
-    }),
+    updateConnection(deps.store.connections, connection.tenant, connection.id, (current) =>
+      // Each by the dashboard's switch, in order, so the last entry for a client decides, as a caller
+      // reading the list expects; a change that changes nothing writes nothing.
+      changes.reduce((changed, change) => withClientEnabled(changed, change.client_id, change.status, now), current),
+    ),
   );
   return {};
 }
@@ -47,7 +44,7 @@ export const enabledClientsRoutes: ManagementRoute[] = [
     method: 'patch',
     path: '/connections/:id/clients',
     scopes: ['update:connections'],
-    audit: 'Update enabled clients for a connection',
+    audit: CONFIG_CHANGES.updateEnabledClients,
     handle: update,
   },
 ];

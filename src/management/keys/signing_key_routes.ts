@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import type { AppDeps } from '../../app_deps.js';
+import { CONFIG_CHANGES } from '../../domain/config_changes.js';
 import { certificateCommonName, keyCertificatesFor } from '../../domain/key_certificate_cache.js';
 import { signingKeyCertificate } from '../../domain/signing_key_certificate.js';
 import { revokeSigningKey, rotateSigningKey, type SigningKeyDeps } from '../../domain/signing_key_changes.js';
@@ -64,13 +65,13 @@ function keyDeps(deps: SigningKeyRouteDeps): SigningKeyDeps {
 export const signingKeyRoutes: ManagementRoute[] = [
   // Auth0's list of signing keys takes no parameter at all.
   { method: 'get', path: '/keys/signing', scopes: ['read:signing_keys'], query: [], handle: list },
-  { method: 'post', path: '/keys/signing/rotate', scopes: ['create:signing_keys'], audit: 'Rotate the Application Signing Key', handle: rotate },
+  { method: 'post', path: '/keys/signing/rotate', scopes: ['create:signing_keys'], audit: CONFIG_CHANGES.rotateSigningKey, handle: rotate },
   { method: 'get', path: '/keys/signing/:kid', scopes: ['read:signing_keys'], handle: get },
   {
     method: 'put',
     path: '/keys/signing/:kid/revoke',
     scopes: ['update:signing_keys'],
-    audit: 'Revoke an Application Signing Key',
+    audit: CONFIG_CHANGES.revokeSigningKey,
     handle: revoke,
   },
 ];

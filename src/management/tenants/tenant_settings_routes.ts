@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { CONFIG_CHANGES } from '../../domain/config_changes.js';
 import { changeSessionLifetimes } from '../../domain/session_lifetime_changes.js';
 import { sessionLifetimesOf, type SessionLifetimes } from '../../domain/session_lifetimes.js';
 import { BadRequestError } from '../../errors/index.js';
@@ -41,5 +42,5 @@ function idleAboveAbsolute(body: UpdateTenantSettingsBody, lifetimes: SessionLif
 
 export const tenantSettingsRoutes: ManagementRoute[] = [
   { method: 'get', path: '/tenants/settings', scopes: ['read:tenant_settings'], query: FIELD_PARAMS, handle: get },
-  { method: 'patch', path: '/tenants/settings', scopes: ['update:tenant_settings'], audit: 'Update tenant settings', handle: update },
+  { method: 'patch', path: '/tenants/settings', scopes: ['update:tenant_settings'], audit: CONFIG_CHANGES.updateTenantSettings, handle: update },
 ];

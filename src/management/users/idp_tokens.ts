@@ -1,5 +1,6 @@
 import type { VaultAccessToken, TokenVault } from '../../domain/token_vault.js';
-import type { Identity, User } from '../../domain/types.js';
+import { identityKey } from '../../domain/identity_ids.js';
+import type { User } from '../../domain/types.js';
 
 /**
  * The upstream access token of every identity that has (or had) tokens, each fresh from the vault.
@@ -13,10 +14,6 @@ export async function identityTokens(vault: TokenVault, user: User): Promise<Map
       vault.accessToken({ tenant: user.tenant, userId: user.userId, connection: identity.connection, upstreamUserId: identity.userId }),
     ),
   );
-  return new Map(holders.map((identity, index) => [tokenKey(identity), tokens[index]!]));
-}
-
-/** Identities are matched by connection and upstream id, so tokens fit the user however often it is re-read. */
-export function tokenKey(identity: Pick<Identity, 'connection' | 'userId'>): string {
-  return `${identity.connection}|${identity.userId}`;
+  // Keyed by connection and upstream id, so tokens fit the user however often it is re-read.
+  return new Map(holders.map((identity, index) => [identityKey(identity), tokens[index]!]));
 }

@@ -1,6 +1,6 @@
 import type { VaultAccessToken } from '../../domain/token_vault.js';
 import type { Identity, User } from '../../domain/types.js';
-import { tokenKey } from './idp_tokens.js';
+import { identityKey } from '../../domain/identity_ids.js';
 
 /**
  * A user in Auth0's shape. Each identity also says whether its upstream tokens still work (`status`,
@@ -22,7 +22,7 @@ export function userJson(user: User, tokens?: ReadonlyMap<string, VaultAccessTok
     app_metadata: user.appMetadata,
     user_metadata: user.userMetadata,
     blocked: user.blocked,
-    identities: user.identities.map((identity) => identityJson(identity, tokens?.get(tokenKey(identity)))),
+    identities: user.identities.map((identity) => identityJson(identity, tokens?.get(identityKey(identity)))),
     created_at: user.createdAt,
     updated_at: user.updatedAt,
     last_login: user.lastLogin,

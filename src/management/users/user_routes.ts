@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { CONFIG_CHANGES } from '../../domain/config_changes.js';
 import { deleteUserAndRevoke, unlinkIdentityAndRevoke } from '../../domain/identity_removal.js';
 import { NotFoundInStoreError } from '../../domain/ports.js';
 import { updateUser } from '../../domain/user_updates.js';
@@ -104,13 +105,13 @@ export const userRoutes: ManagementRoute[] = [
   // Auth0 lets either scope read a user; read:user_idp_tokens also adds the upstream tokens.
   { method: 'get', path: '/users/:id', scopes: ['read:users', 'read:user_idp_tokens'], query: FIELD_PARAMS, handle: get },
   // update:users_app_metadata covers a body of metadata only (metadata_scope.ts).
-  { method: 'patch', path: '/users/:id', scopes: ['update:users', 'update:users_app_metadata'], audit: 'Update a user', handle: update },
-  { method: 'delete', path: '/users/:id', scopes: ['delete:users'], audit: 'Delete a user', handle: remove },
+  { method: 'patch', path: '/users/:id', scopes: ['update:users', 'update:users_app_metadata'], audit: CONFIG_CHANGES.updateUser, handle: update },
+  { method: 'delete', path: '/users/:id', scopes: ['delete:users'], audit: CONFIG_CHANGES.deleteUser, handle: remove },
   {
     method: 'delete',
     path: '/users/:id/identities/:provider/:user_id',
     scopes: ['update:users'],
-    audit: 'Unlink an identity',
+    audit: CONFIG_CHANGES.unlinkIdentity,
     handle: unlink,
   },
 ];

@@ -64,7 +64,7 @@ export async function connectRedis({ url, onError, onReconnect }: ConnectRedisOp
     );
   } catch (error) {
     if (client.isOpen) client.destroy();
-    throw new Error(`cannot connect to Redis at REDIS_URL (${redactUrl(url)}): ${(error as Error).message}`, { cause: error });
+    throw new Error(`cannot connect to Redis at REDIS_URL (${withoutUrlPassword(url)}): ${(error as Error).message}`, { cause: error });
   }
   connected = true;
   return client;
@@ -95,8 +95,8 @@ export function reconnectStalled(client: RedisClient, cause: Error): void {
   client.connect().catch(() => undefined); // failures are emitted as 'error' and retried by reconnectStrategy
 }
 
-/** The URL without its password, for error messages and logs. */
-export function redactUrl(url: string): string {
+/** The URL with its password hidden, for error messages and logs (its query is left as it is). */
+export function withoutUrlPassword(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { managementApiAudience } from '../../../src/domain/tenants.js';
 import { connectionPlugins } from '../../../src/connections/registry.js';
 import { createClient } from '../../../src/domain/clients.js';
-import type { LogEvent } from '../../../src/domain/types.js';
+import type { Identity, LogEvent } from '../../../src/domain/types.js';
 import { HOST, submitForm, useSignedInDashboard } from './dashboard_harness.js';
 
 // Every configuration change made in the dashboard is logged as the Management API logs its writes:
@@ -102,7 +102,8 @@ describe('configuration changes made in the dashboard are logged', () => {
     const path = `/api/v2/connections/${connection?.id}/clients`;
     expect((await submitForm(dashboard.agent(), tab, `${tab}/${clientId}`, { enabled: 'on' })).status).toBe(303);
     expect(await newestChange()).toMatchObject({
-      ...change('Update enabled clients for a connection', 'PATCH', path, 200),
+      // 204, as PATCH /api/v2/connections/{id}/clients answers.
+      ...change('Update enabled clients for a connection', 'PATCH', path, 204),
       details: expect.objectContaining({ client_id: clientId, status: true }),
     });
     expect((await submitForm(dashboard.agent(), tab, `${tab}/${clientId}`, {})).status).toBe(303);
@@ -147,13 +148,18 @@ describe('configuration changes made in the dashboard are logged', () => {
     expect(await newestChange('loggedtenant')).toMatchObject(change('Create a tenant', 'POST', '/manage/tenants', 201));
   });
 
-  it('logs a user deleted', async () => {
+  it('logs a user deleted, naming the user and how the upstream revocation went, as the Management API does', async () => {
     const now = new Date().toISOString();
     const userId = 'fitbit|LOGGED1';
-    await dashboard.harness().store.users.create({ tenant: 'default', userId, identities: [], loginsCount: 1, createdAt: now, updatedAt: now });
+    const identity: Identity = { provider: 'fitbit', connection: 'fitbit', userId: 'LOGGED1', isSocial: true, api: 'google-health', grantedScopes: [], status: 'connected' };
+    await dashboard.harness().store.users.create({ tenant: 'default', userId, identities: [identity], loginsCount: 1, createdAt: now, updatedAt: now });
     const page = `/manage/t/default/users/${encodeURIComponent(userId)}/delete`;
     expect((await submitForm(dashboard.agent(), page, page, {})).status).toBe(303);
-    expect(await newestChange()).toMatchObject(change('Delete a user', 'DELETE', `/api/v2/users/${encodeURIComponent(userId)}`, 204));
+    expect(await newestChange()).toMatchObject({
+      ...change('Delete a user', 'DELETE', `/api/v2/users/${encodeURIComponent(userId)}`, 204),
+      userId,
+      details: expect.objectContaining({ upstream_revocation: { 'fitbit|LOGGED1': 'nothing_to_revoke' } }),
+    });
   });
 
   it('shows the changes under Logs in the dashboard and in /api/v2/logs', async () => {

@@ -31,6 +31,7 @@ describe('query parameters of the Management API', () => {
         'get /connections/:id/clients',
         'get /keys/signing',
         'get /logs',
+        'get /tenants/settings',
         'get /users',
         'get /users-by-email',
         'get /users/:id',

@@ -14,7 +14,7 @@ import { HOST, submitForm, useSignedInDashboard, type Agent, type DashboardHarne
 export interface BothWays {
   harness(): DashboardHarness;
   /** A Management API request on the default tenant. */
-  api(method: 'get' | 'post' | 'patch', path: string, body?: unknown): request.Test;
+  api(method: 'get' | 'post' | 'patch' | 'delete', path: string, body?: unknown): request.Test;
   /** Loads `page` (for its CSRF token) and posts the form to `action`, as a browser does. */
   form(page: string, action: string, fields: Record<string, string | string[]>): ReturnType<typeof submitForm>;
   agent(): Agent;

@@ -1,4 +1,5 @@
 import { expect, it } from '@jest/globals';
+import { idsOf, isNamedBy } from '../../../src/domain/identity_ids.js';
 import { AlreadyExistsError, NotFoundInStoreError, StaleRecordError } from '../../../src/domain/ports.js';
 import type { User } from '../../../src/domain/types.js';
 import { describeEachStore } from '../../support/stores.js';
@@ -34,6 +35,20 @@ describeEachStore('user repository', (h) => {
     await users().create(user);
     expect((await users().findByIdentity(tenant, 'fitbit', 'health-7f3a'))?.userId).toBe('fitbit|GGNJL9');
     expect((await users().findByIdentity(tenant, 'fitbit', 'GGNJL9'))?.userId).toBe('fitbit|GGNJL9');
+  });
+
+  it('finds a user by exactly the ids the domain names its identities by (identity_ids.ts), which the login then matches', async () => {
+    const tenant = uniqueId('t');
+    const identity = identityRecord('NOW-4c1e', { legacyUserId: 'BEFORE9' });
+    const user = userRecord(tenant, { identities: [identity] });
+    await users().create(user);
+    expect(idsOf(identity)).toEqual(['NOW-4c1e', 'BEFORE9']);
+    for (const upstreamId of idsOf(identity)) {
+      const found = await users().findByIdentity(tenant, identity.connection, upstreamId);
+      expect(found?.userId).toBe(user.userId);
+      expect(found!.identities.filter((candidate) => isNamedBy(candidate, identity.connection, upstreamId))).toHaveLength(1);
+    }
+    expect(await users().findByIdentity(tenant, identity.connection, 'NOW')).toBeUndefined();
   });
 
   it('refuses a user whose id is taken', async () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { callbackUrl, createTenant, tenantNameProblem, tenantUrl } from '../../../src/domain/tenants.js';
-import { BadRequestError, ConflictError } from '../../../src/errors/index.js';
+import { AlreadyExistsError } from '../../../src/domain/ports.js';
 import { createSealer } from '../../../src/store/sealing.js';
 import { openSqliteTestStore, type TestStore } from '../../support/stores.js';
 
@@ -45,15 +45,21 @@ describe('creating a tenant', () => {
   const deps = () => ({ tenants: testStore.store.tenants, sealer });
 
   it('stores the tenant with a current signing key, the next one already published, and no extra domains', async () => {
-    const tenant = await createTenant(deps(), 'acme');
+    const created = await createTenant(deps(), 'acme');
+    if (!created.ok) throw new Error(created.problem);
+    const { tenant } = created;
     expect(await testStore.store.tenants.get('acme')).toEqual(tenant);
     expect(tenant.signingKeys.map((key) => key.status)).toEqual(['current', 'next']);
     expect(tenant.domains).toEqual([]);
   });
 
-  it('refuses an invalid name with a 400 naming the rule, and a taken name with a 409', async () => {
-    await expect(createTenant(deps(), 'Not A Label')).rejects.toThrow(BadRequestError);
-    await expect(createTenant(deps(), 'default')).rejects.toThrow('Tenant name "default" is reserved.');
-    await expect(createTenant(deps(), 'acme')).rejects.toThrow(ConflictError);
+  it('refuses an invalid name by the rule it breaks, storing nothing, and leaves its wording to the caller', async () => {
+    expect(await createTenant(deps(), 'Not A Label')).toEqual({ ok: false, problem: expect.stringContaining('must be 3-63 lower case letters') });
+    expect(await createTenant(deps(), 'default')).toEqual({ ok: false, problem: '"default" is reserved' });
+    expect(await testStore.store.tenants.get('Not A Label')).toBeUndefined();
+  });
+
+  it('throws the store’s AlreadyExistsError for a taken name, no surface’s error', async () => {
+    await expect(createTenant(deps(), 'acme')).rejects.toBeInstanceOf(AlreadyExistsError);
   });
 });

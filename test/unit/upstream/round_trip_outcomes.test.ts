@@ -6,7 +6,7 @@ import type { ConnectionPlugin } from '../../../src/connections/plugin.js';
 import type { Connection, Sealed } from '../../../src/domain/types.js';
 import { createUpstreamResolver } from '../../../src/upstream/resolve_upstream.js';
 import { beginRoundTripRecord, takeRoundTripRecord, type RoundTripRecord } from '../../../src/upstream/round_trip_records.js';
-import { finishRoundTrip, startRoundTrip, type RoundTripTarget } from '../../../src/upstream/round_trip.js';
+import { finishRoundTrip, startRoundTrip, type FinishOutcome, type RoundTripTarget } from '../../../src/upstream/round_trip.js';
 import { memoryEphemeral } from '../../support/authn/memory_repositories.js';
 import { acmeOAuth2Plugin, fakePlugin, type AcmeOAuth2Options } from '../../support/fake_plugin.js';
 import { startTinyOAuth2Server, type TinyOAuth2Server } from '../../support/tiny_oauth2_server.js';
@@ -38,6 +38,13 @@ function resolverFor(plugin: ConnectionPlugin) {
   return createUpstreamResolver({ config, plugins: new Map([['acme', plugin]]), sealer: { open: (sealed: Sealed) => String(sealed) } });
 }
 
+/** The outcome without the upstream it names, which must be the connection's: every outcome of a resolved upstream names it. */
+function reached(outcome: FinishOutcome): Omit<FinishOutcome, 'upstream'> {
+  const { upstream, ...rest } = outcome;
+  expect(upstream?.client.clientID).toBe(connection().options.clientId);
+  return rest;
+}
+
 /** Fails every request with `challenge`, as a plugin's strategy reports the user's refusal. */
 class FailingStrategy extends Strategy {
   constructor(private readonly challenge: { message: string }) {
@@ -51,7 +58,7 @@ class FailingStrategy extends Strategy {
 /** A round trip to the tiny upstream through the Acme plugin's plain passport-oauth2 strategy. */
 function roundTrip(plugin: Omit<AcmeOAuth2Options, 'upstreamUrl'> = {}) {
   const upstreams = resolverFor(acmeOAuth2Plugin({ upstreamUrl: upstream.url, ...plugin }));
-  const target: RoundTripTarget = { upstreams, connection: connection(), tenantUrl: TENANT_URL, deadlineMs: 5000 };
+  const target: RoundTripTarget = { upstreams, connection: connection(), tenantUrl: TENANT_URL };
   const ephemeral = memoryEphemeral();
   const begin = (verifier: string | undefined) => beginRoundTripRecord(ephemeral, 'login_transaction', { flow: 'test' }, verifier);
 
@@ -67,7 +74,7 @@ function roundTrip(plugin: Omit<AcmeOAuth2Options, 'upstreamUrl'> = {}) {
     return { query: back.searchParams, taken: taken!, authorizeUrl: new URL(started.url) };
   }
 
-  const finish = (query: Record<string, unknown>, taken: RoundTripRecord) => finishRoundTrip({ query } as unknown as Request, target, taken);
+  const finish = async (query: Record<string, unknown>, taken: RoundTripRecord) => reached(await finishRoundTrip({ query } as unknown as Request, target, taken));
   return { toCallback, finish };
 }
 
@@ -129,9 +136,9 @@ describe('what finishing a round trip makes of the callback', () => {
   it('reads a plugin’s PluginFailChallenge as the refusal it carries, through the one reader of plugin failures', async () => {
     const challenge = { message: 'declined', error: { kind: 'access_denied', upstreamCode: 'access_denied', upstreamMessage: 'no thanks', extra: 'ignored' } };
     const plugin: ConnectionPlugin = { ...fakePlugin(), createStrategy: () => new FailingStrategy(challenge) };
-    const target: RoundTripTarget = { upstreams: resolverFor(plugin), connection: connection(), tenantUrl: TENANT_URL, deadlineMs: 1000 };
+    const target: RoundTripTarget = { upstreams: resolverFor(plugin), connection: connection(), tenantUrl: TENANT_URL };
     const taken = { upstreamState: 'S'.repeat(43) };
-    const outcome = await finishRoundTrip({ query: { error: 'access_denied', state: taken.upstreamState } } as unknown as Request, target, taken);
+    const outcome = reached(await finishRoundTrip({ query: { error: 'access_denied', state: taken.upstreamState } } as unknown as Request, target, taken));
     expect(outcome).toEqual({ kind: 'refused', failure: { kind: 'access_denied', upstreamCode: 'access_denied', upstreamMessage: 'no thanks' } });
   });
 

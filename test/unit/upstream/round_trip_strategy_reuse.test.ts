@@ -69,7 +69,7 @@ describe('upstream round trips', () => {
   it('build the strategy once per connection version and tenant URL, and keep each request’s flow apart', async () => {
     const built: PluginStrategyOptions[] = [];
     const upstreams = resolverBuilding(built);
-    const target = { upstreams, connection: connection(), tenantUrl: TENANT_URL, deadlineMs: 1000 };
+    const target = { upstreams, connection: connection(), tenantUrl: TENANT_URL };
     const begun: string[] = [];
     const outcomes = await Promise.all(['1', '2', '3'].map((n) => startRoundTrip(request(n), target, begin(n, begun))));
     expect(built).toHaveLength(1);
@@ -121,7 +121,7 @@ describe('upstream round trips', () => {
   it('sends no browser upstream when the strategy did not store the round trip: fitgate\'s own error naming the strategy, no plugin failure', async () => {
     const upstreams = resolverBuilding([], () => new StorelessStrategy());
     const begun: string[] = [];
-    const outcome = await startRoundTrip(request('1'), { upstreams, connection: connection(), tenantUrl: TENANT_URL, deadlineMs: 1000 }, begin('1', begun));
+    const outcome = await startRoundTrip(request('1'), { upstreams, connection: connection(), tenantUrl: TENANT_URL }, begin('1', begun));
     expect(outcome.kind).toBe('error');
     const error = outcome.kind === 'error' ? outcome.error : undefined;
     expect(readPluginFailure(error)).toBeUndefined();

@@ -1,17 +1,16 @@
 import type { Request, Response } from 'express';
 import type { Connection } from '../../../domain/types.js';
-import { AppError } from '../../../errors/index.js';
 import { rememberPendingLogin } from '../pending_login_cookie.js';
 import { beginLoginTransaction, type LoginTransaction, type PendingAuthorization } from '../login_transaction.js';
 import type { Store } from '../../../store/store.js';
-import { clientErrorForUpstream } from '../../../upstream/map_upstream_error.js';
 import type { UpstreamResolver } from '../../../upstream/resolve_upstream.js';
 import { startRoundTrip } from '../../../upstream/round_trip.js';
+import { loginFailureOf } from '../callback/login_failure.js';
 
 /** What starting a login needs. */
 export interface StartLoginDeps {
   readonly store: Pick<Store, 'ephemeral'>;
-  readonly upstreams: Pick<UpstreamResolver, 'resolve' | 'strategyFor' | 'startDeadlineMs'>;
+  readonly upstreams: Pick<UpstreamResolver, 'strategyFor'>;
 }
 
 /**
@@ -26,16 +25,14 @@ export async function startUpstreamLogin(
   connection: Connection,
   pending: PendingAuthorization,
 ): Promise<void> {
-  const { tenantUrl } = req.context;
-  const { upstreams } = deps;
-  const upstream = upstreams.resolve(connection, tenantUrl);
+  const target = { upstreams: deps.upstreams, connection, tenantUrl: req.context.tenantUrl };
   const begin = (verifier: string | undefined): Promise<LoginTransaction> => beginLoginTransaction(deps.store.ephemeral, pending, verifier);
-  const target = { upstreams, connection, tenantUrl, deadlineMs: upstreams.startDeadlineMs };
-  const outcome = await startRoundTrip(req, target, begin, pending.prompt, pending.loginHint);
+  const outcome = await startRoundTrip(req, target, begin, { prompt: pending.prompt, loginHint: pending.loginHint });
   if (outcome.kind !== 'redirect') {
-    // fitgate's own failures (its store down: temporarily_unavailable) keep their meaning; only an
-    // upstream's is translated for the client.
-    throw outcome.error instanceof AppError ? outcome.error : clientErrorForUpstream(outcome.error, upstream.wording);
+    // fitgate's own failures (its store down or hanging, wrapped or still the driver's: a 503) keep
+    // their meaning; only an upstream's is worded for the client; anything else (a secret the
+    // resolver cannot open) is fitgate's server_error, heard at the client's redirect_uri as at the callback.
+    throw loginFailureOf(outcome.error, outcome.upstream?.wording).error;
   }
   // The binding cookie travels with this redirect, so the browser never reaches the upstream without it.
   rememberPendingLogin(req, res, outcome.record.upstreamState);

@@ -1,9 +1,9 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../../../app_deps.js';
-import { AppError, InvalidRequestError, ServerError } from '../../../errors/index.js';
+import { InvalidRequestError } from '../../../errors/index.js';
 import { metricsOf } from '../../../metrics/metrics.js';
 import { apiName } from '../../../upstream/api_name.js';
-import type { UpstreamResolver } from '../../../upstream/resolve_upstream.js';
+import type { Services } from '../../../services.js';
 import { clientErrorParams } from '../authorize/client_redirect.js';
 import { sendClientResponse } from '../authorize/send_client_response.js';
 import { webMessageOrigin } from '../authorize/web_message_origin.js';
@@ -14,6 +14,7 @@ import { describeLogin, successReasonOf } from './describe_login.js';
 import { findHandoff } from './find_handoff.js';
 import { clientDestinationOf, issueAuthorizationResponse } from './issue_authorization_response.js';
 import { loadLoginParties } from './load_login_parties.js';
+import { loginFailureOf } from './login_failure.js';
 import { logLogin } from './login_log.js';
 import { recordUserLogin } from './record_user_login.js';
 import { revokePreviousApiGrant } from './revoke_previous_api_grant.js';
@@ -29,9 +30,9 @@ import { takeTransaction } from './take_transaction.js';
  * mode it asked for; log. Failures after the transaction is taken go to the client as OAuth errors,
  * except a state the strategy refuses, which is answered like a state no login has (stale_login.ts).
  */
-export function callbackEndpoint(deps: AppDeps, upstreams: UpstreamResolver, handoffs: readonly CallbackHandoff[] = []): RequestHandler {
+export function callbackEndpoint(deps: AppDeps, services: Pick<Services, 'upstreams' | 'revoker'>, handoffs: readonly CallbackHandoff[] = []): RequestHandler {
   const metrics = metricsOf(deps);
-  const revoker = { sealer: deps.sealer, logger: deps.logger, tokenClientFor: upstreams.tokenClientFor.bind(upstreams) };
+  const { upstreams, revoker } = services;
   return async (req: Request, res: Response, next: NextFunction) => {
     // A login's own transaction first: it is the common case, and a state another flow claims is
     // never among this browser's pending logins, so taking first costs the handoffs nothing.
@@ -40,7 +41,7 @@ export function callbackEndpoint(deps: AppDeps, upstreams: UpstreamResolver, han
       const handoff = await findHandoff(handoffs, req);
       if (handoff) return res.redirect(303, handoff);
       const refusal = new StaleLoginError();
-      await logLogin(deps, req, undefined, undefined, { outcome: 'failure', error: refusal });
+      await logLogin(deps, req, undefined, undefined, { outcome: 'failure', failure: { error: refusal, source: 'fitgate' } });
       metrics.authn.login(req.context.tenant.name, '', 'failure', refusal.code);
       return next(refusal);
     }
@@ -68,9 +69,11 @@ export function callbackEndpoint(deps: AppDeps, upstreams: UpstreamResolver, han
       if (result.reconnected === true) metrics.vault.reconnected(transaction.tenant, transaction.connection);
       sendClientResponse(res, destination, response);
     } catch (caught) {
-      const error = caught instanceof AppError ? caught : new ServerError('The login failed inside fitgate.', { cause: caught });
-      if (error.status >= 500) res.err = caught instanceof Error ? caught : error;
-      await logLogin(deps, req, transaction, client.name, { outcome: 'failure', error });
+      // Whose failure it is decides what the client hears and how the log counts it (login_failure.ts).
+      const failure = loginFailureOf(caught);
+      const { error } = failure;
+      if (error.status >= 500) res.err = error;
+      await logLogin(deps, req, transaction, client.name, { outcome: 'failure', failure });
       metrics.authn.login(transaction.tenant, transaction.connection, 'failure', error.code);
       // A state the strategy refused is answered as one no login has: a page, as above.
       if (error instanceof StaleLoginError) return next(error);

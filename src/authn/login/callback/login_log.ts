@@ -1,21 +1,23 @@
 import type { Request } from 'express';
 import type { AppDeps } from '../../../app_deps.js';
 import type { User } from '../../../domain/types.js';
-import { RecordBusyError, StoreUnavailableError, type AppError } from '../../../errors/index.js';
 import type { LoginTransaction } from '../login_transaction.js';
 import { recordRequestEvent } from '../../../http/request_log_event.js';
+import type { LoginFailure } from './login_failure.js';
 
 /** What this file reads of the app's dependencies. */
 type LoginLogDeps = Pick<AppDeps, 'store' | 'logger'>;
 
 export type LoginLogEntry =
   | { outcome: 'success'; user: User; description: string }
-  | { outcome: 'failure'; error: AppError };
+  | { outcome: 'failure'; failure: LoginFailure };
 
 /**
  * Records the login as Auth0's `s` or `f` event: client, connection and user (the request adds the
  * tenant, IP and user agent), with a description fitgate wrote, never a token, code, state or
- * upstream body. Logging never fails the login.
+ * upstream body. A failure says whose it was, `details.source` (`fitgate` or `upstream`, with the
+ * plugin's kind as `details.upstream_kind`): the same OAuth code may be either's, and the activity
+ * charts count the upstream's apart (activity_series.ts). Logging never fails the login.
  */
 export function logLogin(
   deps: LoginLogDeps,
@@ -43,16 +45,12 @@ export function logLogin(
       : {
           ...login,
           type: 'f',
-          description: entry.error.expose ? entry.error.description : 'The login failed inside fitgate.',
-          details: { error: entry.error.code, ...(isFitgatesOwn(entry.error) && { source: 'fitgate' }) },
+          description: entry.failure.error.expose ? entry.failure.error.description : 'The login failed inside fitgate.',
+          details: {
+            error: entry.failure.error.code,
+            source: entry.failure.source,
+            ...(entry.failure.upstreamKind !== undefined && { upstream_kind: entry.failure.upstreamKind }),
+          },
         },
   );
-}
-
-/**
- * A failure of fitgate's own store (down, full, one user too busy), not of the upstream: the same
- * code, temporarily_unavailable, so the activity charts tell them apart by this (activity_series.ts).
- */
-function isFitgatesOwn(error: AppError): boolean {
-  return error instanceof StoreUnavailableError || error instanceof RecordBusyError;
 }

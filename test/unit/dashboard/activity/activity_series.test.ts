@@ -17,10 +17,25 @@ describe('login activity counted from log events', () => {
     expect(seriesOf(event('f', '', { userName: 'admin@example.com' }))).toBeUndefined();
   });
 
-  it('tells upstream errors from other failures, and re-authorizations from other refresh failures', () => {
+  it('tells upstream errors from other failures by whose the event says the failure was', () => {
+    const failed = (details: Record<string, unknown>) => seriesOf(event('f', '', { clientId: 'app', details }));
+    expect(failed({ error: 'temporarily_unavailable', source: 'upstream', upstream_kind: 'timeout' })).toBe('upstream_error');
+    expect(failed({ error: 'server_error', source: 'upstream', upstream_kind: 'invalid_client' })).toBe('upstream_error');
+    // fitgate's own, whatever the code: its store down, or a fault of its own (a server_error).
+    expect(failed({ error: 'temporarily_unavailable', source: 'fitgate' })).toBe('failure');
+    expect(failed({ error: 'server_error', source: 'fitgate' })).toBe('failure');
+    // The upstream answered, but the remedy is the user's: they declined, or must sign in there.
+    expect(failed({ error: 'access_denied', source: 'upstream', upstream_kind: 'insufficient_scope' })).toBe('failure');
+    expect(failed({ error: 'login_required', source: 'upstream', upstream_kind: 'interaction_required' })).toBe('failure');
+  });
+
+  it('guesses from the code for events written before logins said whose failure it was', () => {
     expect(seriesOf(event('f', '', { clientId: 'app', details: { error: 'access_denied' } }))).toBe('failure');
     expect(seriesOf(event('f', '', { clientId: 'app', details: { error: 'temporarily_unavailable' } }))).toBe('upstream_error');
-    expect(seriesOf(event('f', '', { clientId: 'app', details: { error: 'temporarily_unavailable', source: 'fitgate' } }))).toBe('failure');
+    expect(seriesOf(event('f', '', { clientId: 'app', details: { error: 'server_error' } }))).toBe('upstream_error');
+  });
+
+  it('tells re-authorizations from other refresh failures', () => {
     expect(seriesOf(event('sertft', ''))).toBe('refresh');
     expect(seriesOf(event('fertft', '', { details: { status: 'needs_reauthorization' } }))).toBe('reauthorization');
     expect(seriesOf(event('fertft', '', { details: { error: 'invalid_grant' } }))).toBeUndefined();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { fitbitPlugin } from '../../../../src/connections/fitbit/index.js';
 import type { TryFailureKind } from '../../../../src/connections/plugin.js';
-import { explainFailure } from '../../../../src/dashboard/try/try_failure_explanation.js';
+import { tryFailureOf } from '../../../../src/dashboard/try/try_failure_explanation.js';
 import { fakePlugin } from '../../../support/fake_plugin.js';
 
 /**
@@ -18,7 +18,7 @@ const KINDS: TryFailureKind[] = [
 ];
 
 describe('the host’s words for a failed TRY', () => {
-  const hostWords = (kind: TryFailureKind) => explainFailure(kind, 'x', { callbackUrl: CALLBACK, api: 'acme-v2', requestedPermissions: [], plugin: fakePlugin() });
+  const hostWords = (kind: TryFailureKind) => tryFailureOf(kind, 'x', { callbackUrl: CALLBACK, api: 'acme-v2', requestedPermissions: [], plugin: fakePlugin() });
 
   it.each(KINDS)('assume neither two APIs nor exact-URL registration for %s', (kind) => {
     const { meaning, fix } = hostWords(kind);
@@ -33,7 +33,7 @@ describe('the host’s words for a failed TRY', () => {
   });
 
   it('leave Fitbit admins the Fitbit plugin’s words for its two APIs, word for word', () => {
-    const fitbit = (kind: TryFailureKind, api: string) => explainFailure(kind, 'x', { callbackUrl: CALLBACK, api, requestedPermissions: [], plugin: fitbitPlugin });
+    const fitbit = (kind: TryFailureKind, api: string) => tryFailureOf(kind, 'x', { callbackUrl: CALLBACK, api, requestedPermissions: [], plugin: fitbitPlugin });
     expect(fitbit('unknown_client', 'google-health').meaning).toBe(
       'The upstream does not know this Client ID: its sign-in page refused it before anyone could sign in, so the Client Secret was never tried. The ID is mistyped, belongs to a deleted client, or was registered for the other API.',
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ConnectionPlugin, TryFailureKind } from '../../../../src/connections/plugin.js';
-import { explainFailure } from '../../../../src/dashboard/try/try_failure_explanation.js';
+import { tryFailureOf } from '../../../../src/dashboard/try/try_failure_explanation.js';
 import { fakePlugin } from '../../../support/fake_plugin.js';
 
 /**
@@ -12,7 +12,7 @@ const context = { callbackUrl: 'https://acme.example.com/login/callback', api: '
 
 describe('the setting a failed TRY is fixed in', () => {
   it('is named by the host for its own words where the fix is a setting, and for no other failure', () => {
-    const field = (kind: TryFailureKind) => explainFailure(kind, 'x', { ...context, plugin: fakePlugin() }).field;
+    const field = (kind: TryFailureKind) => tryFailureOf(kind, 'x', { ...context, plugin: fakePlugin() }).field;
     expect(field('unknown_client')).toBe('clientId');
     expect(field('invalid_client')).toBe('clientSecret');
     expect(field('redirect_uri_mismatch')).toBe('callbackUrl');
@@ -21,7 +21,7 @@ describe('the setting a failed TRY is fixed in', () => {
     expect(field('not_configured')).toBe('clientId');
     expect(field('secret_unreadable')).toBe('clientSecret');
     for (const kind of ['access_denied', 'insufficient_scope', 'account_unusable', 'unauthorized_client', 'rate_limited', 'unavailable', 'timeout', 'expired', 'unknown'] satisfies TryFailureKind[]) {
-      expect(explainFailure(kind, 'x', { ...context, plugin: fakePlugin() })).not.toHaveProperty('field');
+      expect(tryFailureOf(kind, 'x', { ...context, plugin: fakePlugin() })).not.toHaveProperty('field');
     }
   });
 
@@ -30,7 +30,7 @@ describe('the setting a failed TRY is fixed in', () => {
       ...fakePlugin(),
       explainFailure: (kind) => (kind === 'gone' ? { meaning: 'Acme v1 is retired.', fix: 'Choose Acme API v2, save, and press Try again.', field: 'api' } : undefined),
     };
-    expect(explainFailure('gone', 'x', { ...context, plugin })).toMatchObject({ fix: 'Choose Acme API v2, save, and press Try again.', field: 'api' });
+    expect(tryFailureOf('gone', 'x', { ...context, plugin })).toMatchObject({ fix: 'Choose Acme API v2, save, and press Try again.', field: 'api' });
   });
 
   it('is none when the plugin words a failure without one, even where the host would name one', () => {
@@ -38,6 +38,6 @@ describe('the setting a failed TRY is fixed in', () => {
       ...fakePlugin(),
       explainFailure: (kind) => (kind === 'unknown_client' ? { meaning: 'Acme does not know the key.', fix: 'Ask Acme support to restore the key.' } : undefined),
     };
-    expect(explainFailure('unknown_client', 'x', { ...context, plugin })).not.toHaveProperty('field');
+    expect(tryFailureOf('unknown_client', 'x', { ...context, plugin })).not.toHaveProperty('field');
   });
 });

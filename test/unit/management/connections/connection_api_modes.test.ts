@@ -3,9 +3,9 @@ import { describe, expect, it } from '@jest/globals';
 import { fitbitPlugin } from '../../../../src/connections/fitbit/index.js';
 import type { ConnectionPlugin } from '../../../../src/connections/plugin.js';
 import type { Connection } from '../../../../src/domain/types.js';
-import { replaceConnectionOptions } from '../../../../src/management/connections/connection_update.js';
 import { createSealer } from '../../../../src/store/sealing.js';
 import { fakePlugin } from '../../../support/fake_plugin.js';
+import { patchedOptions } from './patched_options.js';
 
 const sealer = createSealer([randomBytes(32)]);
 
@@ -24,20 +24,20 @@ function connectionOf(plugin: ConnectionPlugin): Connection {
 
 /** PATCH /connections/{id} takes exactly the APIs the connection's plugin declares. */
 describe('the API (mode) of a connection through the Management API', () => {
-  it('accepts every API the Fitbit plugin declares', () => {
+  it('accepts every API the Fitbit plugin declares', async () => {
     for (const { id } of fitbitPlugin.apis) {
-      expect(replaceConnectionOptions(connectionOf(fitbitPlugin), { api: id, scope: ['profile'] }, fitbitPlugin, sealer).api).toBe(id);
+      expect((await patchedOptions(connectionOf(fitbitPlugin), { api: id, scope: ['profile'] }, fitbitPlugin, sealer)).api).toBe(id);
     }
   });
 
-  it('refuses any other with the same message as ever', () => {
-    const attempt = () => replaceConnectionOptions(connectionOf(fitbitPlugin), { api: 'fitbit-v3' }, fitbitPlugin, sealer);
-    expect(attempt).toThrow(`Payload validation error: 'must be "google-health" or "fitbit-legacy"' on property options.api.`);
+  it('refuses any other with the same message as ever', async () => {
+    const attempt = () => patchedOptions(connectionOf(fitbitPlugin), { api: 'fitbit-v3' }, fitbitPlugin, sealer);
+    await expect(attempt()).rejects.toThrow(`Payload validation error: 'must be "google-health" or "fitbit-legacy"' on property options.api.`);
   });
 
-  it('stores another plugin’s APIs as they are, and refuses the Fitbit ones there', () => {
+  it('stores another plugin’s APIs as they are, and refuses the Fitbit ones there', async () => {
     const plugin = fakePlugin();
-    expect(replaceConnectionOptions(connectionOf(plugin), { api: 'acme-v1' }, plugin, sealer)).toEqual({ api: 'acme-v1', scope: ['steps'], profileSync: 'on_each_login' });
-    expect(() => replaceConnectionOptions(connectionOf(plugin), { api: 'google-health' }, plugin, sealer)).toThrow(/on property options\.api\.$/);
+    expect(await patchedOptions(connectionOf(plugin), { api: 'acme-v1' }, plugin, sealer)).toEqual({ api: 'acme-v1', scope: ['steps'], profileSync: 'on_each_login' });
+    await expect(patchedOptions(connectionOf(plugin), { api: 'google-health' }, plugin, sealer)).rejects.toThrow(/on property options\.api\.$/);
   });
 });

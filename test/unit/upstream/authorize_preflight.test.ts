@@ -1,11 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { fitbitPlugin } from '../../../../src/connections/fitbit/index.js';
-import type { ConnectionPlugin, PluginFailure } from '../../../../src/connections/plugin.js';
-import { preflightAuthorize } from '../../../../src/dashboard/try/authorize_preflight.js';
-import { acmeFailure, fakePlugin } from '../../../support/fake_plugin.js';
-import { recordedAuthError } from '../../../support/recorded_auth_errors.js';
+import { fitbitPlugin } from '../../../src/connections/fitbit/index.js';
+import type { ConnectionPlugin, PluginClientOptions, PluginFailure } from '../../../src/connections/plugin.js';
+import { preflightAuthorize } from '../../../src/upstream/authorize_preflight.js';
+import { acmeFailure, fakePlugin } from '../../support/fake_plugin.js';
+import { recordedAuthError } from '../../support/recorded_auth_errors.js';
 
 /** A stand-in upstream answering each path the way Fitbit's and Google's authorize pages do. */
 const ANSWERS: Record<string, [number, string]> = {
@@ -25,7 +25,14 @@ const REDIRECTS: Record<string, string> = {
   '/relative': '/accounts.google.com/signin/oauth/error?authError=x',
 };
 
-const upstreamOf = (plugin: Pick<ConnectionPlugin, 'readAuthorizeRefusal'>, timeoutMs = 5_000) => ({ plugin, client: { timeoutMs } });
+type Call = Parameters<NonNullable<PluginClientOptions['onUpstreamCall']>>[0];
+
+const upstreamOf = (plugin: Pick<ConnectionPlugin, 'readAuthorizeRefusal'>, timeoutMs = 5_000, calls: Call[] = []) => ({
+  plugin,
+  client: { timeoutMs, onUpstreamCall: (call: Call) => calls.push(call) },
+});
+
+const GONE = { kind: 'gone', operation: 'authorize', status: 410, upstreamCode: 'Gone' };
 
 describe('checking the authorize URL before sending the browser', () => {
   let server: Server;
@@ -57,12 +64,12 @@ describe('checking the authorize URL before sending the browser', () => {
     });
 
     it('reads a 410 as gone on any upstream', async () => {
-      expect(await preflightAuthorize(`${base}/gone`, acme)).toEqual({ kind: 'gone', upstreamSaid: 'authorize: HTTP 410 Gone' });
+      expect(await preflightAuthorize(`${base}/gone`, acme)).toEqual(GONE);
     });
   });
 
   describe('for a plugin that reads its upstream\'s pages', () => {
-    it('hands the hook the status and the page, and words what it found as TRY reports any failure', async () => {
+    it('hands the hook the status and the page, and answers what it found as an authorize failure with that status', async () => {
       const seen: unknown[] = [];
       const plugin = fakePlugin({
         readAuthorizeRefusal: (answer) => {
@@ -72,7 +79,10 @@ describe('checking the authorize URL before sending the browser', () => {
       });
       expect(await preflightAuthorize(`${base}/teapot`, upstreamOf(plugin))).toEqual({
         kind: 'invalid_scope',
-        upstreamSaid: 'authorize: HTTP 418 bad_scope “no such scope”',
+        operation: 'authorize',
+        status: 418,
+        upstreamCode: 'bad_scope',
+        upstreamMessage: 'no such scope',
       });
       expect(seen).toEqual([{ status: 418, body: 'short and stout' }]);
     });
@@ -87,14 +97,16 @@ describe('checking the authorize URL before sending the browser', () => {
       });
       expect(await preflightAuthorize(`${base}/relative`, upstreamOf(plugin))).toEqual({
         kind: 'redirect_uri_mismatch',
-        upstreamSaid: 'authorize: HTTP 400 redirect_uri_mismatch',
+        operation: 'authorize',
+        status: 400,
+        upstreamCode: 'redirect_uri_mismatch',
       });
       expect(seen).toEqual([{ status: 302, body: '', location: `${base}/accounts.google.com/signin/oauth/error?authError=x` }]);
     });
 
-    it('reads the hook\'s invalid_client as an unknown client id: no secret has been sent yet', async () => {
+    it('keeps the kind the hook names, invalid_client included (TRY reads that one as an unknown client id)', async () => {
       const plugin = fakePlugin({ readAuthorizeRefusal: () => acmeFailure({ kind: 'invalid_client' }) });
-      expect(await preflightAuthorize(`${base}/unknown-client`, upstreamOf(plugin))).toEqual({ kind: 'unknown_client', upstreamSaid: 'authorize: HTTP 401' });
+      expect(await preflightAuthorize(`${base}/unknown-client`, upstreamOf(plugin))).toEqual({ kind: 'invalid_client', operation: 'authorize', status: 401 });
     });
 
     it('lets the browser go on when the hook does not recognise the page or breaks the contract', async () => {
@@ -120,27 +132,36 @@ describe('checking the authorize URL before sending the browser', () => {
     const fitbit = upstreamOf(fitbitPlugin);
 
     it('recognises an unregistered callback URL on either upstream', async () => {
-      expect(await preflightAuthorize(`${base}/google-mismatch`, fitbit)).toMatchObject({ kind: 'redirect_uri_mismatch', upstreamSaid: expect.stringContaining('redirect_uri_mismatch') });
-      expect(await preflightAuthorize(`${base}/fitbit-mismatch`, fitbit)).toEqual({
+      expect(await preflightAuthorize(`${base}/google-mismatch`, fitbit)).toMatchObject({ kind: 'redirect_uri_mismatch', upstreamCode: 'redirect_uri_mismatch' });
+      expect(await preflightAuthorize(`${base}/fitbit-mismatch`, fitbit)).toMatchObject({
         kind: 'redirect_uri_mismatch',
-        upstreamSaid: 'authorize: HTTP 400 invalid_request “Invalid redirect_uri parameter value”',
+        operation: 'authorize',
+        status: 400,
+        upstreamCode: 'invalid_request',
+        upstreamMessage: 'Invalid redirect_uri parameter value',
       });
     });
 
     it('recognises an unknown client, the legacy shutdown and anything else refused', async () => {
-      expect(await preflightAuthorize(`${base}/unknown-client`, fitbit)).toEqual({
-        kind: 'unknown_client',
-        upstreamSaid: 'authorize: HTTP 401 invalid_client “The OAuth client was not found.”',
+      expect(await preflightAuthorize(`${base}/unknown-client`, fitbit)).toMatchObject({
+        kind: 'invalid_client',
+        operation: 'authorize',
+        status: 401,
+        upstreamCode: 'invalid_client',
+        upstreamMessage: 'The OAuth client was not found.',
       });
-      expect(await preflightAuthorize(`${base}/fitbit-unknown-client`, fitbit)).toMatchObject({ kind: 'unknown_client' });
-      expect(await preflightAuthorize(`${base}/gone`, fitbit)).toEqual({ kind: 'gone', upstreamSaid: 'authorize: HTTP 410 Gone' });
-      expect(await preflightAuthorize(`${base}/teapot`, fitbit)).toEqual({ kind: 'upstream_error', upstreamSaid: 'authorize: HTTP 418' });
+      expect(await preflightAuthorize(`${base}/fitbit-unknown-client`, fitbit)).toMatchObject({ kind: 'invalid_client' });
+      expect(await preflightAuthorize(`${base}/gone`, fitbit)).toEqual(GONE);
+      expect(await preflightAuthorize(`${base}/teapot`, fitbit)).toMatchObject({ kind: 'upstream_error', operation: 'authorize', status: 418 });
     });
 
     it('reads Google\'s refusal from its redirect to the error page, and lets a redirect to sign in go on', async () => {
-      expect(await preflightAuthorize(`${base}/google-unknown-client`, fitbit)).toEqual({
-        kind: 'unknown_client',
-        upstreamSaid: 'authorize: HTTP 401 invalid_client “The OAuth client was not found.”',
+      expect(await preflightAuthorize(`${base}/google-unknown-client`, fitbit)).toMatchObject({
+        kind: 'invalid_client',
+        operation: 'authorize',
+        status: 401,
+        upstreamCode: 'invalid_client',
+        upstreamMessage: 'The OAuth client was not found.',
       });
       expect(await preflightAuthorize(`${base}/google-sign-in`, fitbit)).toBeUndefined();
     });
@@ -158,5 +179,17 @@ describe('checking the authorize URL before sending the browser', () => {
     const started = Date.now();
     expect(await preflightAuthorize(`${base}/silent`, upstreamOf(fitbitPlugin, 200))).toBeUndefined();
     expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
+  it('reports each call to the connection’s observer, as a plugin reports its own: the status, and the refusal’s kind or the lack of an answer', async () => {
+    const calls: Call[] = [];
+    await preflightAuthorize(`${base}/consent`, upstreamOf(fitbitPlugin, 5_000, calls));
+    await preflightAuthorize(`${base}/fitbit-mismatch`, upstreamOf(fitbitPlugin, 5_000, calls));
+    await preflightAuthorize(`${base}/silent`, upstreamOf(fitbitPlugin, 200, calls));
+    expect(calls).toEqual([
+      { operation: 'authorize', durationMs: expect.any(Number), status: 200, errorKind: undefined },
+      { operation: 'authorize', durationMs: expect.any(Number), status: 400, errorKind: 'redirect_uri_mismatch' },
+      { operation: 'authorize', durationMs: expect.any(Number), status: undefined, errorKind: 'timeout' },
+    ]);
   });
 });
