@@ -74,7 +74,8 @@ async function main(): Promise<void> {
           FITGATE_ADMIN_PASSWORD: admin.password,
           LOG_LEVEL: 'warn',
         },
-        ready: /^Dashboard: (\S+)/,
+        // Its start-up line, a JSON log line on a stdout that is no terminal.
+        ready: /"dashboardUrl":"([^"]+)"/,
         onLine: (line) => process.stdout.write(`[fitgate] ${line}\n`),
       }),
     );

@@ -1,6 +1,6 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { symbols as pinoSymbols, type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import { createExpressServer } from './http/express_server.js';
 import type { AppDeps } from './app_deps.js';
@@ -9,9 +9,18 @@ import { startPrimary } from './cluster/primary.js';
 import { proxiedSandbox } from './cluster/sandbox_proxy.js';
 import { isClusterWorker, joinCluster, type WorkerLink } from './cluster/worker.js';
 import { tagWithWorker } from './cluster/worker_header.js';
-import { configFromProcess, ConfigError, sharedSecrets, type Config, type SharedSecrets } from './config/index.js';
+import {
+  configFromProcess,
+  ConfigError,
+  describeUnknownSetting,
+  listenAddressesFromProcess,
+  sharedSecrets,
+  type Config,
+  type ListenAddresses,
+  type SharedSecrets,
+} from './config/index.js';
 import { connectionPlugins } from './connections/registry.js';
-import { firstPasswordNotice, formatFirstPasswordNotice, type FirstPasswordNotice } from './dashboard/account/first_password_notice.js';
+import { firstPasswordNotice, type FirstPasswordNotice } from './dashboard/account/first_password_notice.js';
 import { bootstrap, type BootstrapResult } from './domain/bootstrap.js';
 import { masterKeyProblem } from './domain/master_key_check.js';
 import type { Sealer } from './domain/ports.js';
@@ -19,7 +28,7 @@ import { BackgroundWork } from './http/background_work.js';
 import { trackRequests } from './http/graceful_shutdown.js';
 import { createLogger } from './logging/index.js';
 import { instrumentStore } from './metrics/instrument_store.js';
-import { shareMetricsWithPrimary, startMetricsServer, type MetricsServer, type MetricsSource } from './metrics/metrics_server.js';
+import { startMetricsServer, type MetricsServer, type MetricsSource } from './metrics/metrics_server.js';
 import { createPrometheusMetrics, type PrometheusMetrics } from './metrics/prometheus_metrics.js';
 import { logRetentionReport, startLogRetention } from './store/log_retention_sweeper.js';
 import { openStore } from './store/open_store.js';
@@ -28,6 +37,8 @@ import type { Store } from './store/store.js';
 import { buildSandbox, inProcessSandbox, sandboxHostApp } from './sandbox/sandbox.js';
 import { SANDBOX_PATH } from './upstream/sandbox_upstream.js';
 import { describeStartFailure, storeUnavailableAtStart } from './start_failure.js';
+import { startOutput, type StartOutput } from './start_output.js';
+import { ProcessStop } from './process_stop.js';
 
 /** How long in-flight requests get to finish after SIGTERM before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -43,16 +54,19 @@ const WORKERS_STOP_BOUND_MS = SHUTDOWN_GRACE_MS + BACKGROUND_GRACE_MS + 5_000;
 type Started = BootstrapResult & { firstPassword?: FirstPasswordNotice | undefined };
 
 /**
- * The only file that listens: configuration → store → first-start bootstrap → app → listen, and a
- * graceful stop on SIGTERM/SIGINT. Start-up problems end the process with one line on stderr and
- * exit code 1; nothing else here decides behaviour.
+ * The only file that listens: ports free → configuration → store → first-start bootstrap → app →
+ * listen, and a graceful stop on SIGTERM/SIGINT or a crash (process_stop.ts). Start-up problems end
+ * the process with one line on stderr and exit code 1; nothing else here decides behaviour.
  */
 async function main(): Promise<void> {
   if (isClusterWorker()) return serveAsWorker();
+  // Before the configuration is read: reading it generates a new data directory's secret files.
+  await checkPortsFree(readListenAddresses());
   const config = readConfig();
   const logger = createLogger({ level: config.logLevel });
-  warnOfUnknownSettings(config, logger);
-  await checkPortFree(config.port);
+  const output = startOutput(config, logger, { terminal: process.stdout.isTTY === true });
+  const processStop = new ProcessStop({ logger, output }).exitOnCrash();
+  warnOfSettings(config, logger);
   // With workers this process only bootstraps; each worker counts its own (see serveAsWorker).
   const metrics = config.workers > 1 ? undefined : createPrometheusMetrics();
   const store = await openStore(config, logger, metrics);
@@ -64,13 +78,14 @@ async function main(): Promise<void> {
   const started: Started = { ...bootstrapped, firstPassword: await firstPasswordNotice(bootstrapped, config.dataDir, store.admins) };
   if (config.workers > 1) {
     await store.close();
-    return runWorkers(config, logger, started);
+    return runWorkers(config, logger, output, processStop, started);
   }
 
   const { port, stop } = await serve(config, logger, store, sealer, metrics ?? createPrometheusMetrics(), {});
   // Handlers first: whoever reads the announcement may send SIGTERM at once.
-  stopOnSignals(stop, logger);
-  announce(config, port, started, logger);
+  processStop.serving(stop);
+  processStop.onSignals();
+  announce(config, port, started, logger, output);
 }
 
 /**
@@ -105,10 +120,8 @@ async function serve(
   const listener: RequestListener = extra.workers && config.env === 'test' ? tagWithWorker(app) : app;
   const server = createExpressServer(app, listener);
   const graceful = trackRequests(server);
-  const port = await listen(server, config.port);
-  internalBaseUrl = `http://127.0.0.1:${port}`;
-  // A worker's figures are served by the primary, summed over every worker.
-  if (extra.workers) shareMetricsWithPrimary(metrics.registry);
+  const port = await listen(server, config.port, config.host);
+  internalBaseUrl = `http://${reachableAddress(config.host)}:${port}`;
   const metricsServer = extra.workers ? undefined : await serveMetrics(config, logger, { cluster: false, registry: metrics.registry });
   // In every worker: the sweep takes a store lock, so one process sweeps at a time.
   const stopLogRetention = startLogRetention(store, config.logRetentionDays, logRetentionReport(logger, config.logRetentionDays));
@@ -129,8 +142,12 @@ async function serve(
  * (when on) runs here, once, on a loopback port; the workers serve. The banner is printed once, when
  * every worker listens.
  */
-async function runWorkers(config: Config, logger: Logger, started: Started): Promise<void> {
+async function runWorkers(config: Config, logger: Logger, output: StartOutput, processStop: ProcessStop, started: Started): Promise<void> {
   const sandbox = config.sandbox ? await hostSandbox() : undefined;
+  // Handlers before the forks: a signal during start-up still stops every worker. Forking takes
+  // milliseconds each, and a signal arriving then, before a handler exists, would kill this process
+  // alone; one that arrives with the handler set runs it once this function has returned.
+  processStop.onSignals();
   const workers = startPrimary({
     workers: config.workers,
     logger,
@@ -138,16 +155,15 @@ async function runWorkers(config: Config, logger: Logger, started: Started): Pro
     stopBoundMs: WORKERS_STOP_BOUND_MS,
     secrets: sharedSecrets(config),
   });
-  // Handlers at once: a signal during start-up still stops every worker.
-  stopOnSignals((signal) => workers.stop(signal), logger);
+  processStop.serving((signal) => workers.stop(signal));
   void workers.gaveUp.then((reason) => {
     process.stderr.write(`fitgate: ${reason}\n`);
     return workers.stop('SIGTERM').then(() => process.exit(1));
   });
   // The worker that could not start told why, already described, and said nothing itself: one line.
   const port = await workers.started.catch((error: unknown) => fail(`could not start: ${describeStartFailure(error)}`));
-  await serveMetrics(config, logger, { cluster: true });
-  announce(config, port, started, logger);
+  await serveMetrics(config, logger, { cluster: true, workers });
+  announce(config, port, started, logger, output);
 }
 
 /**
@@ -158,6 +174,8 @@ async function serveAsWorker(): Promise<void> {
   const link = await joinCluster();
   const config = readConfig(link.secrets);
   const logger = createLogger({ level: config.logLevel });
+  // No output: the primary says the signal and the stop once for every worker.
+  const processStop = new ProcessStop({ logger }).exitOnCrash();
   try {
     const metrics = createPrometheusMetrics();
     // The primary set the store up before forking this worker: one it finds not set up was deleted
@@ -168,9 +186,11 @@ async function serveAsWorker(): Promise<void> {
       ...(link.sandbox && { sandbox: proxiedSandbox(config, store.tenants, link) }),
       workers: { expected: config.workers, ready: async (timeoutMs) => (await link.workersReady(timeoutMs)).ready },
     });
-    // The primary announces the signal once for every worker.
-    const stopNow = stopOnSignals(stop, logger, { quiet: true });
-    link.onPrimaryGone(() => stopNow('SIGTERM'));
+    // A worker's figures are served by the primary, with every other worker's (cluster_scrape.ts).
+    link.answerMetrics(() => metrics.registry.getMetricsAsJSON());
+    processStop.serving(stop);
+    processStop.onSignals();
+    link.onPrimaryGone(() => processStop.request('SIGTERM'));
   } catch (error) {
     await leaveCluster(link, error);
   }
@@ -189,24 +209,43 @@ async function leaveCluster(link: WorkerLink, error: unknown): Promise<never> {
 }
 
 /**
- * Nothing listens until the store is open and bootstrapped (with workers, until each worker does):
- * a port another program holds, another fitgate on the same data directory say, would only be found
- * after this start had written its first admin, its bootstrap client and its one-time password file
- * (and, with workers, by every worker). Binding it here first and letting go at once finds it before
- * anything is written. A program that takes the port in between is still reported, once.
+ * Nothing listens until the store is open and bootstrapped (with workers, until each worker does;
+ * the metrics listener later still): a port another program holds, another fitgate on the same data
+ * directory say, would only be found after this start had generated its secret files, written its
+ * first admin, its bootstrap client and its one-time password file (and, with workers, after every
+ * worker served). Binding each port here first, before the configuration is even read, and letting
+ * go at once finds it before anything is written. A program that takes a port in between is still
+ * reported, once.
  */
-async function checkPortFree(port: number): Promise<void> {
+async function checkPortsFree({ port, host, metricsPort, metricsHost }: ListenAddresses): Promise<void> {
+  await checkPortFree(port, host, (error) => `could not start: ${describeStartFailure(error)}`);
+  if (metricsPort !== undefined) await checkPortFree(metricsPort, metricsHost, (error) => metricsListenFailure(metricsPort, error));
+}
+
+async function checkPortFree(port: number, host: string | undefined, problem: (error: unknown) => string): Promise<void> {
   if (port === 0) return;
   const probe = createServer();
-  await listen(probe, port).catch((error: unknown) => fail(`could not start: ${describeStartFailure(error)}`));
+  await listen(probe, port, host).catch((error: unknown) => fail(problem(error)));
   await new Promise((resolve) => probe.close(resolve));
 }
 
-/** A misspelt FITGATE_ name is otherwise ignored without a word (FITGATE_SANBOX=off leaves the sandbox on). */
-function warnOfUnknownSettings(config: Config, logger: Logger): void {
-  for (const { name, suggestion } of config.unknownSettings) {
-    logger.warn({ variable: name }, `${name} is not a fitgate setting and is ignored${suggestion ? `: did you mean ${suggestion}?` : ''}`);
-  }
+function metricsListenFailure(port: number | undefined, error: unknown): string {
+  const { code, message } = error as NodeJS.ErrnoException;
+  const remedy =
+    code === 'EADDRINUSE' ? ': another program (another fitgate?) is listening on that port; stop it, or set FITGATE_METRICS_PORT to a free port'
+    : code === 'EADDRNOTAVAIL' ? ': no interface of this machine has that address; check FITGATE_METRICS_HOST'
+    : '';
+  return `cannot serve metrics on FITGATE_METRICS_PORT ${port}: ${message}${remedy}`;
+}
+
+/**
+ * Settings that would otherwise be ignored or misread without a word: a misspelt FITGATE_ or REDIS_
+ * name (FITGATE_SANBOX=off leaves the sandbox on; REDIS_URI leaves the store embedded), and those
+ * that work but are likely wrong for where fitgate runs (config_warnings.ts).
+ */
+function warnOfSettings(config: Config, logger: Logger): void {
+  for (const setting of config.unknownSettings) logger.warn({ variable: setting.name }, describeUnknownSetting(setting));
+  for (const { variable, message } of config.warnings) logger.warn({ variable }, message);
 }
 
 /** The sandbox emulator for every worker, on a loopback port of the primary. */
@@ -220,16 +259,22 @@ async function hostSandbox(): Promise<Parameters<typeof startPrimary>[0]['sandbo
 
 /** GET /metrics on FITGATE_METRICS_PORT, when set. */
 async function serveMetrics(config: Config, logger: Logger, source: MetricsSource): Promise<MetricsServer | undefined> {
-  const server = await startMetricsServer(config, source).catch((error: unknown) =>
-    fail(`cannot serve metrics on FITGATE_METRICS_PORT ${config.metricsPort}: ${(error as Error).message}`),
-  );
-  if (server) logger.info({ port: server.port }, 'Prometheus metrics served at /metrics');
+  const server = await startMetricsServer(config, source).catch((error: unknown) => fail(metricsListenFailure(config.metricsPort, error)));
+  if (server) logger.info({ port: server.port, host: config.metricsHost }, 'Prometheus metrics served at /metrics');
   return server;
 }
 
 function readConfig(shared?: SharedSecrets): Config {
+  return orConfigError(() => configFromProcess(shared));
+}
+
+function readListenAddresses(): ListenAddresses {
+  return orConfigError(listenAddressesFromProcess);
+}
+
+function orConfigError<T>(read: () => T): T {
   try {
-    return configFromProcess(shared);
+    return read();
   } catch (error) {
     if (error instanceof ConfigError) fail(`configuration error: ${error.message}`);
     throw error;
@@ -247,66 +292,26 @@ function listen(server: Server, port: number, host?: string): Promise<number> {
 }
 
 /**
- * Plain lines on stdout for the person who ran `npm start`. The generated admin password is never
- * logged: it is printed once, last (see the end), and kept in a 0600 file until it is changed.
+ * Where fitgate serves, what the first start created, and the first admin's password (start_output.ts
+ * decides how, and whether the password itself is printed), after everything else the start logs.
  */
-function announce(config: Config, port: number, started: Started, logger: Logger): void {
-  const lines = [`fitgate is listening on port ${port} (${config.redis ? 'Redis' : `embedded store in ${config.dataDir}`})`];
-  lines.push(`Dashboard: ${started.dashboardUrl}`);
-  if (started.admin && !started.admin.generatedPassword) {
-    lines.push(`Admin: ${started.admin.email} (password from FITGATE_ADMIN_PASSWORD)`);
-  }
-  process.stdout.write(lines.join('\n') + '\n');
+function announce(config: Config, port: number, started: Started, logger: Logger, output: StartOutput): void {
+  const adminFromEnvironment = started.admin && !started.admin.generatedPassword ? started.admin.email : undefined;
+  output.listening({ port, dashboardUrl: started.dashboardUrl, adminFromEnvironment });
 
   if (started.created.length > 0) logger.info({ created: started.created }, 'first start: bootstrap records created');
   if (started.clientSecretIgnored) {
     logger.warn('FITGATE_BOOTSTRAP_CLIENT_SECRET differs from the stored secret of that client; the stored one is kept');
   }
-  if (config.publicUrl.startsWith('https:') && config.trustProxy === undefined) {
-    logger.warn(
-      'FITGATE_PUBLIC_URL is https but FITGATE_TRUST_PROXY is not set: behind a TLS-terminating proxy no session cookie will be issued',
-    );
-  }
   if (config.sandbox) logger.info('sandbox on: connections without credentials log in through the built-in emulator');
   // Last, after the log lines above, so the password is not lost among them.
-  if (started.firstPassword) printAfterLogs(logger, formatFirstPasswordNotice(started.firstPassword));
+  if (started.firstPassword) output.firstPassword(started.firstPassword);
 }
 
-/**
- * Writes through the logger's own stream: its writes are asynchronous, so text written straight to
- * stdout would come out before log lines already queued.
- */
-function printAfterLogs(logger: Logger, text: string): void {
-  const stream = (logger as unknown as Record<symbol, { write?: (text: string) => unknown } | undefined>)[pinoSymbols.streamSym];
-  if (typeof stream?.write === 'function') stream.write(text);
-  else process.stdout.write(text);
-}
-
-/**
- * Runs `stop` once, on the first SIGTERM or SIGINT, and exits with its code. Returns the same stop
- * for another reason to end (a worker whose primary is gone).
- */
-function stopOnSignals(
-  stop: (signal: NodeJS.Signals) => Promise<number>,
-  logger: Logger,
-  options: { quiet?: boolean } = {},
-): (signal: NodeJS.Signals) => void {
-  let stopping = false;
-  const stopOnce = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    if (!options.quiet) process.stdout.write(`fitgate received ${signal}: finishing requests in flight, then stopping\n`);
-    stop(signal).then(
-      (code) => process.exit(code),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', stopOnce);
-  process.on('SIGINT', stopOnce);
-  return stopOnce;
+/** Where this process reaches its own listener: loopback unless FITGATE_HOST names one address. */
+function reachableAddress(host: string | undefined): string {
+  if (host === undefined || host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 function fail(message: string): never {

@@ -25,6 +25,9 @@ export function describeStartFailure(error: unknown): string {
   if (listening && code === 'EADDRINUSE') {
     return `${message}: another program (another fitgate?) is listening on that port; stop it, or set PORT to a free port`;
   }
+  if (listening && code === 'EADDRNOTAVAIL') {
+    return `${message}: no interface of this machine has that address; check FITGATE_HOST`;
+  }
   if (listening && code === 'EACCES') {
     return `${message}: this user may not listen on ports below 1024; set PORT to a higher port (and put a proxy in front for 80 or 443)`;
   }

@@ -61,6 +61,12 @@ export type PrimaryQuestions = {
 export type WorkerQuestions = {
   /** Resolves once the worker's store answered; rejects (or never answers) otherwise. */
   ping: { request: null; reply: null };
+  /**
+   * The worker's figures for the primary's /metrics: its registry as prom-client's
+   * getMetricsAsJSON() gives it. Asked of each worker apart, so one that does not answer costs the
+   * scrape its figures only (src/metrics/cluster_scrape.ts).
+   */
+  metrics: { request: null; reply: unknown };
 };
 
 export type Protocol = Record<string, { request: unknown; reply: unknown }>;

@@ -5,6 +5,7 @@ import { secretsUnset, type SharedSecrets } from '../config/index.js';
 import { Channel } from './channel.js';
 import { STORE_UNAVAILABLE_EXIT_CODE, type PrimaryQuestions, type SandboxLink, type WorkerQuestions, type WorkersReadiness } from './messages.js';
 import { RestartPolicy } from './restart_policy.js';
+import { WORKER_EXIT_REASONS, workerExitReason, type WorkerExitReason } from './worker_exit_reason.js';
 
 export interface PrimaryOptions {
   readonly workers: number;
@@ -29,15 +30,43 @@ export interface PrimaryOptions {
 const WORKER_ENVIRONMENT = secretsUnset();
 
 export interface RunningCluster {
+  /** How many workers the instance runs (FITGATE_WORKERS). */
+  readonly expected: number;
   /**
    * The port every worker listens on, once all of them do. Rejects when a worker stops before that,
    * after the others were stopped, with why it could not start (as it told the primary).
    */
   readonly started: Promise<number>;
-  /** Passes `signal` to every worker; resolves with 0 once all exited 0, 1 otherwise. */
+  /**
+   * Passes `signal` to every worker; resolves with 0 once all exited 0 or of that very signal (a
+   * worker still starting, without its handler), 1 otherwise.
+   */
   stop(signal: NodeJS.Signals): Promise<number>;
   /** Resolves with a reason when the cluster gives up by itself: workers keep dying. */
   readonly gaveUp: Promise<string>;
+  /** The workers now, and how many were replaced since the start (the primary's own metrics). */
+  status(): ClusterStatus;
+  /**
+   * Every worker alive now, with its figures when it answered within `timeoutMs` (messages.ts,
+   * `metrics`). Only workers that listen are asked: one still starting has counted nothing yet.
+   */
+  collectMetrics(timeoutMs: number): Promise<WorkerMetrics[]>;
+}
+
+export interface ClusterStatus {
+  /** Workers that listen, and so take connections. */
+  readonly serving: number;
+  /** Workers forked that do not listen yet (starting, or failing to start). */
+  readonly starting: number;
+  /** Workers that stopped unexpectedly and were replaced (or wait to be), by why they stopped. */
+  readonly restarts: Readonly<Record<WorkerExitReason, number>>;
+}
+
+export interface WorkerMetrics {
+  /** node:cluster's id of the worker, never reused while the primary runs. */
+  readonly id: number;
+  /** Its answer; undefined when it was not asked, failed or did not answer in time. */
+  readonly metrics?: unknown;
 }
 
 interface Member {
@@ -63,8 +92,11 @@ export function startPrimary(options: PrimaryOptions): RunningCluster {
   const policy = options.restartPolicy ?? new RestartPolicy();
   const members = new Map<number, Member>();
   const waitingRestarts = new Set<NodeJS.Timeout>();
+  const restarts = Object.fromEntries(WORKER_EXIT_REASONS.map((reason) => [reason, 0])) as Record<WorkerExitReason, number>;
   let started = false;
   let stopping: Promise<number> | undefined;
+  /** The signal stop() passed on: a worker it kills before the worker handles it stopped as asked. */
+  let relayedSignal: NodeJS.Signals | undefined;
   let everyExitClean = true;
   let allExited: () => void = () => undefined;
   let resolveStart: (port: number) => void = () => undefined;
@@ -106,7 +138,9 @@ export function startPrimary(options: PrimaryOptions): RunningCluster {
     members.delete(member.worker.id);
     member.channel.close();
     if (stopping) {
-      if (code !== 0) everyExitClean = false;
+      // A worker still starting has no handler yet and dies of the signal itself (a SIGTERM soon
+      // after the start): that is the stop it was asked for, and a supervisor must not see a failure.
+      if (code !== 0 && signal !== relayedSignal) everyExitClean = false;
       if (members.size === 0) allExited();
       return;
     }
@@ -122,6 +156,7 @@ export function startPrimary(options: PrimaryOptions): RunningCluster {
       giveUp(`workers keep stopping (the last one ${how}${member.startFailure ? `: ${member.startFailure}` : ''}); giving up`);
       return;
     }
+    restarts[workerExitReason(code, signal)] += 1;
     const next = decision.delayMs === 0 ? 'starting a new one' : `starting a new one in ${decision.delayMs / 1000} s`;
     const details = { pid: member.worker.process.pid, exitCode: code, signal, attempt: decision.attempt, retryInMs: decision.delayMs, reason: member.startFailure };
     // Expected while the store is out and retried until it is back: a warning, one per attempt.
@@ -154,8 +189,23 @@ export function startPrimary(options: PrimaryOptions): RunningCluster {
     return { expected: options.workers, ready: answers.filter(Boolean).length };
   }
 
+  async function collectMetrics(timeoutMs: number): Promise<WorkerMetrics[]> {
+    return Promise.all(
+      [...members.values()].map(async ({ worker, channel, listening }) => ({
+        id: worker.id,
+        metrics: listening ? await channel.ask('metrics', null, timeoutMs).catch(() => undefined) : undefined,
+      })),
+    );
+  }
+
+  function status(): ClusterStatus {
+    const listening = serving();
+    return { serving: listening, starting: members.size - listening, restarts: { ...restarts } };
+  }
+
   function stop(signal: NodeJS.Signals): Promise<number> {
     stopping ??= new Promise<number>((resolve) => {
+      relayedSignal = signal;
       for (const timer of waitingRestarts) clearTimeout(timer);
       waitingRestarts.clear();
       const killer = setTimeout(() => {
@@ -173,12 +223,15 @@ export function startPrimary(options: PrimaryOptions): RunningCluster {
   }
 
   const running: RunningCluster = {
+    expected: options.workers,
     started: new Promise<number>((resolve, reject) => {
       resolveStart = resolve;
       rejectStart = reject;
     }),
     stop,
     gaveUp: new Promise<string>((resolve) => (giveUp = resolve)),
+    status,
+    collectMetrics,
   };
   for (let slot = 0; slot < options.workers; slot += 1) fork(slot);
   return running;

@@ -28,6 +28,8 @@ export interface WorkerLink {
   reportStartFailure(reason: string): Promise<void>;
   /** Answers the primary's readiness pings with this worker's store. */
   answerPings(store: { ping(): Promise<void> }): void;
+  /** Answers the primary's requests for this worker's figures (its /metrics) with `collect`. */
+  answerMetrics(collect: () => Promise<unknown>): void;
   /** Runs `stop` when the primary is gone (killed): nothing would route connections here anymore. */
   onPrimaryGone(stop: () => void): void;
 }
@@ -52,6 +54,9 @@ export async function joinCluster(): Promise<WorkerLink> {
         await store.ping();
         return null;
       });
+    },
+    answerMetrics(collect) {
+      channel.answer('metrics', collect);
     },
     onPrimaryGone(stop) {
       process.once('disconnect', stop);

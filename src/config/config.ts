@@ -1,9 +1,12 @@
+import type { ConfigWarning } from './config_warnings.js';
 import type { UnknownSetting } from './unknown_settings.js';
 
 /** The validated, frozen configuration every other module receives; nothing else reads process.env. */
 export interface Config {
   readonly env: 'development' | 'test' | 'production';
   readonly port: number;
+  /** Address the public listener binds; undefined: every interface (Node's default). */
+  readonly host: string | undefined;
   /** External URL of the default tenant, without a trailing slash. */
   readonly publicUrl: string;
   /** Host (with port, if any) of publicUrl: tenants live at NAME.<baseHost>. */
@@ -25,6 +28,8 @@ export interface Config {
   readonly emulatorPort: number;
   /** Where GET /metrics listens; undefined when metrics are off. */
   readonly metricsPort: number | undefined;
+  /** Address the metrics listener binds (loopback unless configured). */
+  readonly metricsHost: string;
   /** The Authentication API's and the dashboard's rate limits; undefined when FITGATE_RATE_LIMITS is off. */
   readonly rateLimits: RateLimits | undefined;
   readonly logRetentionDays: number;
@@ -32,6 +37,8 @@ export interface Config {
   readonly workers: number;
   /** FITGATE_ variables set but not read (a misspelt name), for start-up to warn about. */
   readonly unknownSettings: readonly UnknownSetting[];
+  /** Settings that work but are likely wrong for where fitgate runs, for start-up to warn about. */
+  readonly warnings: readonly ConfigWarning[];
 }
 
 export type SecretSource = 'environment' | 'data directory';

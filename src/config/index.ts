@@ -1,10 +1,14 @@
 import type { Config } from './config.js';
+import { listenAddresses, type ListenAddresses } from './listen_addresses.js';
 import { loadConfig, type LoadConfigOptions } from './load_config.js';
 import { SECRET_SETTINGS } from './secret_settings.js';
 import { withSharedSecrets, type SharedSecrets } from './shared_secrets.js';
 
 export type { Config, RateLimits, RateLimitWindow, SecretSource } from './config.js';
+export type { ConfigWarning } from './config_warnings.js';
 export type { UnknownSetting } from './unknown_settings.js';
+export { describeUnknownSetting } from './unknown_settings.js';
+export { listenAddresses, type ListenAddresses } from './listen_addresses.js';
 export { ConfigError } from './config_error.js';
 export { NoFitgateDataError } from './generated_secret.js';
 export { loadConfig, type LoadConfigOptions } from './load_config.js';
@@ -23,6 +27,14 @@ export function configFromProcess(shared?: SharedSecrets, options: LoadConfigOpt
   if (!shared) return loadConfig(environment, options);
   const config = loadConfig(withSharedSecrets(environment, shared), options);
   return Object.freeze({ ...config, secretsFrom: shared.from });
+}
+
+/**
+ * The listen settings of the process environment, read before the configuration: checking the
+ * ports first needs them before loading the configuration writes anything (listen_addresses.ts).
+ */
+export function listenAddressesFromProcess(): ListenAddresses {
+  return listenAddresses(takeEnvironment());
 }
 
 /**

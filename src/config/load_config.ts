@@ -4,7 +4,9 @@ import { z } from 'zod';
 import type { Config, RateLimits } from './config.js';
 import { ConfigError } from './config_error.js';
 import { MissingSecretFileError, readOrCreateSecret, SecretFileError, secretBytes } from './generated_secret.js';
+import { configWarnings } from './config_warnings.js';
 import { environmentSchema } from './schema.js';
+import { parseTrustProxy, trustsProxy } from './trust_proxy.js';
 import { unknownSettings } from './unknown_settings.js';
 
 /** How loadConfig treats the secret files of the data directory. */
@@ -37,6 +39,21 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
   if (production && !env.FITGATE_SESSION_SECRETS) {
     throw new ConfigError('FITGATE_SESSION_SECRETS', 'is required when NODE_ENV=production');
   }
+  // The public URL is the issuer of every token, the base of the callback URLs and what decides
+  // Secure cookies: a default of http://localhost serves no real host (every request a 404).
+  if (production && !env.FITGATE_PUBLIC_URL) {
+    throw new ConfigError('FITGATE_PUBLIC_URL', 'is required when NODE_ENV=production: the https address users reach fitgate at, e.g. https://id.example.com');
+  }
+  // fitgate serves plain HTTP (src/server.ts): an https URL means a TLS-terminating proxy, and
+  // without trusting it Express sees every request as http, issues no Secure cookie, and every
+  // sign-in and login fails its form or state check.
+  if (production && env.FITGATE_PUBLIC_URL?.startsWith('https:') && !trustsProxy(env.FITGATE_TRUST_PROXY)) {
+    throw new ConfigError(
+      'FITGATE_TRUST_PROXY',
+      'is required when NODE_ENV=production and FITGATE_PUBLIC_URL is https: fitgate serves plain HTTP and sees a request as https only ' +
+        'through the X-Forwarded-Proto of a proxy it trusts (e.g. loopback, 1 or 10.0.0.0/8); without it no session cookie is issued and nobody can sign in',
+    );
+  }
   if (env.REDIS_URL && !env.FITGATE_MASTER_KEY) {
     throw new ConfigError('FITGATE_MASTER_KEY', 'is required when REDIS_URL is set (every instance must share it)');
   }
@@ -62,6 +79,7 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
   return Object.freeze({
     env: env.NODE_ENV,
     port: env.PORT,
+    host: env.FITGATE_HOST,
     publicUrl: publicUrlText,
     baseHost: publicUrl.host,
     redis: env.REDIS_URL ? Object.freeze({ url: env.REDIS_URL, prefix: env.FITGATE_REDIS_PREFIX }) : undefined,
@@ -83,10 +101,12 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
     logLevel: env.LOG_LEVEL,
     emulatorPort: env.EMULATOR_PORT,
     metricsPort: env.FITGATE_METRICS_PORT,
+    metricsHost: env.FITGATE_METRICS_HOST,
     rateLimits: (env.FITGATE_RATE_LIMITS ?? env.NODE_ENV !== 'test') ? rateLimitsOf(env) : undefined,
     logRetentionDays: env.FITGATE_LOG_RETENTION_DAYS,
     workers: workerCount(env.FITGATE_WORKERS ?? (production ? 'auto' : '1')),
     unknownSettings: unknownSettings(environment, Object.keys(environmentSchema.shape)),
+    warnings: Object.freeze(configWarnings(env)),
   });
 }
 
@@ -147,13 +167,13 @@ function generatedSecret(dataDir: string, fileName: string, bytes: number, optio
   }
 }
 
-function withoutBlanks(environment: Record<string, string | undefined>): Record<string, string> {
+export function withoutBlanks(environment: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(environment).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
   );
 }
 
-function toConfigError(error: z.ZodError): ConfigError {
+export function toConfigError(error: z.ZodError): ConfigError {
   const issue = error.issues[0];
   return new ConfigError(String(issue?.path[0] ?? 'environment'), issue?.message ?? 'is invalid');
 }
@@ -168,14 +188,6 @@ function rateLimitsOf(env: z.infer<typeof environmentSchema>): RateLimits {
     dashboardPerAddress: Object.freeze(env.FITGATE_RATE_LIMIT_DASHBOARD_PER_ADDRESS),
     managementPerClient: Object.freeze(env.FITGATE_RATE_LIMIT_MANAGEMENT_PER_CLIENT),
   });
-}
-
-function parseTrustProxy(value: string | undefined): Config['trustProxy'] {
-  if (value === undefined) return undefined;
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  if (/^\d+$/.test(value)) return Number(value);
-  return value;
 }
 
 /** "auto": one worker per core this process may run on (os.availableParallelism). */

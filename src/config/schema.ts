@@ -54,6 +54,11 @@ const rateLimit = z
   })
   .refine((limit) => limit.points >= 1 && limit.durationSeconds >= 1, { message: RATE_LIMIT_PROBLEM });
 
+const LISTEN_ADDRESS_PROBLEM =
+  'must be an IP address of this machine to listen on: 127.0.0.1 (this machine only), 0.0.0.0 (every IPv4 interface), :: (every interface) or one interface\'s address';
+/** An address to bind: an IP address (no brackets), or localhost. A host name would be resolved at listen time and fail there. */
+const listenAddress = z.string().refine((value) => isIP(value) !== 0 || value === 'localhost', { message: LISTEN_ADDRESS_PROBLEM });
+
 const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 /**
@@ -80,6 +85,12 @@ export const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   /** Listen port. */
   PORT: port.default(3000),
+  /**
+   * Address the public listener (PORT) binds. Unset: every interface, as Node listens by default.
+   * 127.0.0.1 when the only client is a proxy on the same host: nobody else can then reach fitgate
+   * directly and forge the X-Forwarded-* headers FITGATE_TRUST_PROXY believes.
+   */
+  FITGATE_HOST: listenAddress.optional(),
   /**
    * External URL of the default tenant; its host is the base domain of every other tenant.
    * Default: http://localhost:${PORT} (see defaultPublicUrl in load_config.ts).
@@ -131,6 +142,11 @@ export const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Prometheus GET /metrics on this port, a listener apart from PORT so it is never public. Unset: off. */
   FITGATE_METRICS_PORT: port.optional(),
+  /**
+   * Address the metrics listener binds: loopback by default, since the figures name tenants. Set it
+   * to a private interface's address (or 0.0.0.0 on a private network) for a Prometheus elsewhere.
+   */
+  FITGATE_METRICS_HOST: listenAddress.default('127.0.0.1'),
   /** Rate limits of the Authentication API and the dashboard. Default: on, off when NODE_ENV=test (tests turn them on themselves). */
   FITGATE_RATE_LIMITS: booleanFlag.optional(),
   // Defaults follow Auth0's published limits (docs/operations.md says which and why).

@@ -1,8 +1,10 @@
 /**
- * The FITGATE_ variables in the environment that fitgate does not read, each with the setting it
- * most likely meant: a misspelt name (FITGATE_SANBOX=off) would otherwise be ignored without a word,
- * and the sandbox stay on. Start-up warns about each; it does not refuse to start, since an operator's
- * environment may carry names meant for other tools or for a newer fitgate.
+ * The FITGATE_ and REDIS_ variables in the environment that fitgate does not read, each with the
+ * setting it most likely meant: a misspelt name (FITGATE_SANBOX=off) would otherwise be ignored
+ * without a word, and the sandbox stay on; a misspelt REDIS_URL (REDIS_URI) would leave every
+ * instance on an embedded store of its own. Start-up warns about each; it does not refuse to start,
+ * since an operator's environment may carry names meant for other tools (REDIS_HOST for another
+ * program, Docker's REDIS_PORT) or for a newer fitgate.
  */
 export interface UnknownSetting {
   readonly name: string;
@@ -10,16 +12,25 @@ export interface UnknownSetting {
   readonly suggestion: string | undefined;
 }
 
-const PREFIX = 'FITGATE_';
+/** fitgate's own prefix, and Redis's: fitgate reads exactly one REDIS_ name, REDIS_URL. */
+const PREFIXES = ['FITGATE_', 'REDIS_'];
 /** How many edits away a name may be from a known one to be called a slip of it. */
 const LIKELY_SLIP = 3;
 
 export function unknownSettings(environment: Record<string, string | undefined>, known: readonly string[]): readonly UnknownSetting[] {
   const knownNames = new Set(known);
   return Object.keys(environment)
-    .filter((name) => name.startsWith(PREFIX) && !knownNames.has(name))
+    .filter((name) => PREFIXES.some((prefix) => name.startsWith(prefix)) && !knownNames.has(name))
     .sort()
-    .map((name) => ({ name, suggestion: nearest(name, known) }));
+    .map((name) => ({ name, suggestion: knownNames.has(`FITGATE_${name}`) ? `FITGATE_${name}` : nearest(name, known) }));
+}
+
+/** The start-up warning about `setting`. */
+export function describeUnknownSetting({ name, suggestion }: UnknownSetting): string {
+  const ignored = `${name} is not a fitgate setting and is ignored`;
+  if (suggestion) return `${ignored}: did you mean ${suggestion}?`;
+  if (name.startsWith('REDIS_')) return `${ignored}: fitgate reads Redis's address and password only from REDIS_URL (redis://[:PASSWORD@]HOST:PORT[/DB])`;
+  return ignored;
 }
 
 function nearest(name: string, known: readonly string[]): string | undefined {

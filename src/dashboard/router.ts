@@ -40,7 +40,7 @@ export function createDashboardRouter(deps: DashboardDeps, services: Pick<Servic
   // refused requests never reaches the session store; and a visitor without a session gets one
   // stored only by a page with a form (csrf_token.ts).
   router.use(answerErrorsAs('html'), ...dashboardRateLimit(deps), createDashboardSessionMiddleware(deps));
-  router.use(exposeCsrfToken, refuseForgedPosts, loadAdmin(deps.store));
+  router.use(exposeCsrfToken, refuseForgedPosts(deps.config), loadAdmin(deps.store));
 
   router.use(signInRoutes(deps, new SignInLimiter(deps.store)));
   router.use(setPasswordRoutes(deps));

@@ -1,6 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import session from 'express-session';
 import type { AppDeps } from '../app_deps.js';
+import { insecureSessionRequestWarning } from './insecure_session_request.js';
 
 /** The end user's session at a tenant (/authorize, /login/callback, /v2/logout). */
 export const SESSION_COOKIE = 'fitgate.sid';
@@ -35,7 +36,7 @@ const dashboardByDeps = new WeakMap<object, RequestHandler>();
  *   put in it, so bots and health checks create nothing. rolling: idle sessions expire, after the
  *   tenant's idle_session_lifetime (a request's own req.session.cookie.maxAge wins).
  */
-export function createSessionMiddleware(deps: Pick<AppDeps, 'config' | 'store'>): RequestHandler {
+export function createSessionMiddleware(deps: SessionDeps): RequestHandler {
   return once(byDeps, deps, () => sessionMiddleware(deps, SESSION_COOKIE, '/'));
 }
 
@@ -45,7 +46,7 @@ export function createSessionMiddleware(deps: Pick<AppDeps, 'config' | 'store'>)
  * ever sees this cookie, so an admin using the dashboard on a tenant's host stays signed in while
  * people log in there (and while the admin tries a login in another tab).
  */
-export function createDashboardSessionMiddleware(deps: Pick<AppDeps, 'config' | 'store'>): RequestHandler {
+export function createDashboardSessionMiddleware(deps: SessionDeps): RequestHandler {
   return once(dashboardByDeps, deps, () => sessionMiddleware(deps, DASHBOARD_SESSION_COOKIE, DASHBOARD_COOKIE_PATH));
 }
 
@@ -58,8 +59,11 @@ function once(cache: WeakMap<object, RequestHandler>, deps: object, build: () =>
   return middleware;
 }
 
-function sessionMiddleware(deps: Pick<AppDeps, 'config' | 'store'>, name: string, path: string): RequestHandler {
-  return session({
+/** With a logger, a request that cannot get its Secure cookie is logged (insecure_session_request.ts). */
+type SessionDeps = Pick<AppDeps, 'config' | 'store'> & Partial<Pick<AppDeps, 'logger'>>;
+
+function sessionMiddleware(deps: SessionDeps, name: string, path: string): RequestHandler {
+  const middleware = session({
     name,
     secret: [...deps.config.sessionSecrets],
     store: new SessionStoreView(deps.store.sessionStore()),
@@ -78,6 +82,12 @@ function sessionMiddleware(deps: Pick<AppDeps, 'config' | 'store'>, name: string
       maxAge: SESSION_IDLE_MS,
     },
   });
+  if (!deps.logger) return middleware;
+  const warn = insecureSessionRequestWarning(deps.config, deps.logger);
+  return (req, res, next) => {
+    warn(req);
+    middleware(req, res, next);
+  };
 }
 
 /** Requests whose session express-session read from the store (the others' is new, with a fresh id). */

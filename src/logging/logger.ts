@@ -48,7 +48,10 @@ export function createLogger(options: LoggerOptions): Logger {
   return pino(
     {
       level: options.level,
-      base: { service: 'fitgate' },
+      // pino's own base is { pid, hostname }; this one replaces it, so pid is named again: with
+      // workers, every process logs the same lines ("Redis connection lost ...") and the pid tells
+      // them apart. The hostname is left to the log shipper, which knows the container or host.
+      base: { service: 'fitgate', pid: process.pid },
       redact: { paths: [...REDACT_PATHS], censor: REDACTED },
     },
     options.destination,

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AggregatorRegistry, type Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
 import type { Config } from '../config/index.js';
+import { clusterScrape, type ClusterWorkers, type Scrape } from './cluster_scrape.js';
 
 /** The listener of GET /metrics. */
 export interface MetricsServer {
@@ -10,18 +11,21 @@ export interface MetricsServer {
 }
 
 /**
- * Where the figures come from: one process serves its own registry; a cluster primary serves the sum
- * of every worker's registry (prom-client's AggregatorRegistry asks each worker over IPC; each worker
- * must have called shareMetricsWithPrimary).
+ * Where the figures come from: one process serves its own registry; a cluster primary serves its
+ * workers' figures (each answers the primary's `metrics` question with its registry) combined with
+ * its own (cluster_scrape.ts).
  */
-export type MetricsSource = { readonly cluster: false; readonly registry: Registry } | { readonly cluster: true };
+export type MetricsSource = { readonly cluster: false; readonly registry: Registry } | { readonly cluster: true; readonly workers: ClusterWorkers };
 
 /**
  * Serves GET /metrics in Prometheus's text format on FITGATE_METRICS_PORT, a listener of its own so
  * the figures are never reachable through the public port. Undefined (nothing listens) when the
  * variable is unset.
  */
-export async function startMetricsServer(config: Pick<Config, 'metricsPort'>, source: MetricsSource): Promise<MetricsServer | undefined> {
+export async function startMetricsServer(
+  config: Pick<Config, 'metricsPort'> & Partial<Pick<Config, 'metricsHost'>>,
+  source: MetricsSource,
+): Promise<MetricsServer | undefined> {
   if (config.metricsPort === undefined) return undefined;
   const scrape = scraperFor(source);
   const server = createServer((req, res) => {
@@ -29,7 +33,8 @@ export async function startMetricsServer(config: Pick<Config, 'metricsPort'>, so
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(config.metricsPort, () => {
+    // FITGATE_METRICS_HOST, loopback unless configured; a caller without one gets loopback too, never every interface.
+    server.listen(config.metricsPort, config.metricsHost ?? '127.0.0.1', () => {
       server.off('error', reject);
       resolve();
     });
@@ -44,25 +49,9 @@ export async function startMetricsServer(config: Pick<Config, 'metricsPort'>, so
   };
 }
 
-/**
- * In a cluster worker: answers the primary's requests for this worker's figures with `registry`
- * (prom-client's IPC protocol). Call once, before the primary's first scrape.
- */
-export function shareMetricsWithPrimary(registry: Registry): void {
-  AggregatorRegistry.setRegistries([registry]);
-  // Constructing one installs prom-client's IPC listener in this worker; the instance itself is unused.
-  void new AggregatorRegistry();
-}
-
-interface Scrape {
-  readonly contentType: string;
-  text(): Promise<string>;
-}
-
 function scraperFor(source: MetricsSource): Scrape {
   if (!source.cluster) return { contentType: source.registry.contentType, text: () => source.registry.metrics() };
-  const aggregator = new AggregatorRegistry();
-  return { contentType: aggregator.contentType, text: () => aggregator.clusterMetrics() };
+  return clusterScrape(source.workers);
 }
 
 async function answer(req: IncomingMessage, res: ServerResponse, scrape: Scrape): Promise<void> {
@@ -76,7 +65,7 @@ async function answer(req: IncomingMessage, res: ServerResponse, scrape: Scrape)
   try {
     body = await scrape.text();
   } catch {
-    // A worker that did not answer in time (prom-client waits 5 s): say so, without internals.
+    // A figure that failed to collect (a worker that does not answer is no failure: cluster_scrape.ts).
     return plain(res, 503, 'The metrics could not be collected; try again.\n');
   }
   res.writeHead(200, { 'Content-Type': scrape.contentType, 'Cache-Control': 'no-store' });

@@ -5,8 +5,11 @@ import type { StoreMetrics } from './metrics.js';
 /** Seconds: an embedded read takes microseconds, a Redis round trip about a millisecond. */
 const STORE_BUCKETS = [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1];
 
-/** How long a scrape waits for the store's answer before calling it unavailable. */
-const PING_TIMEOUT_MS = 2_000;
+/**
+ * How long a scrape waits for the store's answer before calling it unavailable: as long as /health/ready
+ * does (READY_TIMEOUT_MS), and well inside the bound a cluster primary gives each worker to answer.
+ */
+const PING_TIMEOUT_MS = 1_500;
 
 /** Store operations by repository and method, their failures, and whether the store answers. */
 export function storeOperations(registry: Registry): StoreMetrics {
@@ -31,7 +34,7 @@ export function storeOperations(registry: Registry): StoreMetrics {
       if (!first) return;
       new Gauge({
         name: 'fitgate_store_up',
-        help: "Whether the store could serve at scrape time (1): it answered within 2 s and, on Redis, still holds fitgate's data and accepts writes; 0 otherwise. With workers: the lowest of them.",
+        help: "Whether the store could serve at scrape time (1): it answered within 1.5 s and, on Redis, still holds fitgate's data and accepts writes; 0 otherwise. With workers: the lowest of the workers that answered the scrape.",
         registers: [registry],
         aggregator: 'min',
         async collect() {

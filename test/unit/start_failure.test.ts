@@ -22,3 +22,10 @@ describe('the start-failure line for an embedded database another process keeps 
     expect(describeStartFailure(refused)).toBe("the embedded database's fitgate.db is locked by another process (waited 1000 ms)" + REMEDY);
   });
 });
+
+describe('the start-failure line for an address the public listener cannot bind', () => {
+  it('names FITGATE_HOST when no interface of this machine has the address', () => {
+    const error = Object.assign(new Error('listen EADDRNOTAVAIL: address not available 192.0.2.77:3000'), { code: 'EADDRNOTAVAIL', syscall: 'listen' });
+    expect(describeStartFailure(error)).toBe('listen EADDRNOTAVAIL: address not available 192.0.2.77:3000: no interface of this machine has that address; check FITGATE_HOST');
+  });
+});

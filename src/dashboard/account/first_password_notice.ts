@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { AdminRepository } from '../../domain/ports.js';
 import type { BootstrapResult } from '../../domain/bootstrap.js';
 import { currentFirstPasswordFile, writeFirstPasswordFile } from './first_password_file.js';
@@ -54,4 +55,32 @@ export function formatFirstPasswordNotice(notice: FirstPasswordNotice): string {
           `Sign in at ${notice.dashboardUrl} and change it under your email (${notice.dashboardUrl}/account).`,
         ];
   return ['', RULE, ...lines, RULE, ''].join('\n');
+}
+
+/**
+ * The notice as one log line, which never holds the password (see StartOutput.firstPassword in
+ * src/start_output.ts): where the 0600 file is, or, when it could not be written, how to set a
+ * password, at warn.
+ */
+export function firstPasswordLogLine(notice: FirstPasswordNotice): { level: 'info' | 'warn'; fields: Record<string, string>; message: string } {
+  const change = `sign in at ${notice.dashboardUrl} and change it under your email (${notice.dashboardUrl}/account)`;
+  if (notice.kind === 'still_unchanged') {
+    const file = resolve(notice.file);
+    return { level: 'info', fields: { file }, message: `the first admin's generated password has not been changed yet; it is in ${file}: ${change}` };
+  }
+  if (notice.file) {
+    const file = resolve(notice.file);
+    return {
+      level: 'info',
+      fields: { admin: notice.email, file },
+      message: `the first admin is ${notice.email}; its generated password is in ${file} (readable only by the user fitgate runs as): ${change}`,
+    };
+  }
+  return {
+    level: 'warn',
+    fields: { admin: notice.email, problem: notice.fileProblem ?? 'unknown error' },
+    message:
+      `the first admin ${notice.email} was given a generated password, which could not be saved in the data directory ` +
+      `(${notice.fileProblem ?? 'unknown error'}) and is printed only to a terminal outside production: set one with npm run admin -- reset-password ${notice.email}`,
+  };
 }

@@ -3,6 +3,8 @@ import type { AppDeps } from '../../app_deps.js';
 import type { AdminActivity } from '../../domain/admin_activity.js';
 import { hashPassword, verifyPassword } from '../../domain/passwords.js';
 import { clientAddressKey } from '../../http/client_address.js';
+import { sessionCookieRefused } from '../../http/insecure_session_request.js';
+import { COOKIE_REFUSED } from '../csrf.js';
 import { logAdminActivity } from './admin_activity_log.js';
 import { rehashIfWeak } from './rehash_password.js';
 import { isKnownDevice, rememberDevice } from './device_cookie.js';
@@ -41,6 +43,8 @@ export function signInRoutes(deps: Pick<AppDeps, 'config' | 'store' | 'logger'>,
       signedOut: req.query.signed_out === '1',
       // An admin who removed themselves from their last tenant (admins_routes.ts).
       accountRemoved: req.query.account_removed === '1',
+      // Said before the admin types a password that could only be refused (csrf.ts).
+      cookieRefused: sessionCookieRefused(config, req) ? COOKIE_REFUSED : undefined,
     });
   });
 

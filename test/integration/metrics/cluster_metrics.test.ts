@@ -1,79 +1,69 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { scrape } from './scrape.js';
+import { describe, expect, it } from '@jest/globals';
+import { SERVER_TEST_TIMEOUT_MS } from '../server/spawn_server.js';
+import { useMeteredCluster } from './metered_cluster.js';
 
-// Under node:cluster each worker counts in its own registry and the primary serves the sum: a real
-// primary with two real workers (built code from dist/, as npm test builds it first), each counting
-// one login.
+// A real fitgate with two workers (built code from dist/): each worker counts in its own registry,
+// and the primary serves their sum with its own figures about them and about itself.
 
-const dist = (path: string) => fileURLToPath(new URL(`../../../dist/src/metrics/${path}`, import.meta.url));
+const ROUTE = { route: '/.well-known/openid-configuration', method: 'GET', status: '200' };
 
-const SCRIPT = `
-import cluster from 'node:cluster';
-import { createPrometheusMetrics } from ${JSON.stringify(dist('prometheus_metrics.js'))};
-import { shareMetricsWithPrimary, startMetricsServer } from ${JSON.stringify(dist('metrics_server.js'))};
+describe('metrics of a fitgate with two workers', () => {
+  const metered = useMeteredCluster();
 
-if (cluster.isPrimary) {
-  const server = await startMetricsServer({ metricsPort: 0 }, { cluster: true });
-  let ready = 0;
-  for (let index = 0; index < 2; index += 1) {
-    cluster.fork().on('message', (message) => {
-      if (message === 'counted' && ++ready === 2) process.stdout.write('port ' + server.port + '\\n');
-    });
-  }
-} else {
-  const metrics = createPrometheusMetrics();
-  shareMetricsWithPrimary(metrics.registry);
-  metrics.authn.login('acme', 'fitbit', 'success', 'new_user');
-  metrics.vault.refreshed('acme', 'fitbit', 'success');
-  process.send('counted');
-}
-`;
+  it(
+    'serves from the primary the sum of what every worker counted',
+    async () => {
+      const { cluster, scrape } = metered();
+      const before = await scrape();
+      const browser = cluster.browser();
+      // New connections go to the workers in turn; go on until both have answered some.
+      const answeredBy = new Map<string, number>();
+      let sent = 0;
+      while (sent < 40 && (answeredBy.size < 2 || sent < 6)) {
+        const answer = await browser.get('/.well-known/openid-configuration');
+        expect(answer.status).toBe(200);
+        answeredBy.set(answer.worker, (answeredBy.get(answer.worker) ?? 0) + 1);
+        sent += 1;
+      }
+      expect(answeredBy.size).toBe(2);
+      const after = await scrape();
+      expect(after.value('fitgate_http_requests_total', ROUTE) - before.value('fitgate_http_requests_total', ROUTE)).toBe(sent);
+    },
+    SERVER_TEST_TIMEOUT_MS,
+  );
 
-describe('metrics under node:cluster', () => {
-  let directory: string;
-  let primary: ChildProcess;
-  let port: number;
+  it(
+    'says how many workers it runs, expects and heard from, and how many it replaced',
+    async () => {
+      const scraped = await metered().scrape();
+      expect(scraped.value('fitgate_workers', { state: 'serving' })).toBe(2);
+      expect(scraped.value('fitgate_workers', { state: 'starting' })).toBe(0);
+      expect(scraped.value('fitgate_workers_expected')).toBe(2);
+      expect(scraped.value('fitgate_workers_reporting')).toBe(2);
+      const restarts = scraped.series.filter((series) => series.name === 'fitgate_worker_restarts_total');
+      expect(restarts.map((series) => [series.labels.reason, series.value])).toEqual([
+        ['signal', 0],
+        ['store_unavailable', 0],
+        ['crash', 0],
+        ['clean_exit', 0],
+      ]);
+      // The lowest of the workers' answers: both reach the store.
+      expect(scraped.series.filter((series) => series.name === 'fitgate_store_up').map((series) => series.value)).toEqual([1]);
+    },
+    SERVER_TEST_TIMEOUT_MS,
+  );
 
-  beforeAll(async () => {
-    directory = mkdtempSync(join(tmpdir(), 'fitgate-cluster-metrics-'));
-    writeFileSync(join(directory, 'cluster.mjs'), SCRIPT);
-    primary = spawn(process.execPath, [join(directory, 'cluster.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
-    port = await new Promise<number>((resolve, reject) => {
-      let output = '';
-      const timer = setTimeout(() => reject(new Error(`the cluster did not start: ${output}`)), 15_000);
-      primary.stdout!.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /port (\d+)/.exec(output);
-        if (match) {
-          clearTimeout(timer);
-          resolve(Number(match[1]));
-        }
-      });
-      primary.once('exit', (code) => reject(new Error(`the primary exited with ${code}: ${output}`)));
-    });
-  });
-
-  afterAll(async () => {
-    if (primary.exitCode === null) {
-      const exited = new Promise((resolve) => primary.once('exit', resolve));
-      primary.kill('SIGKILL');
-      await exited;
-    }
-    rmSync(directory, { recursive: true, force: true });
-  });
-
-  it('serves from the primary the sum of what every worker counted', async () => {
-    const scraped = await scrape(`http://127.0.0.1:${port}/metrics`);
-    expect(scraped.value('fitgate_logins_total', { tenant: 'acme', outcome: 'success', reason: 'new_user' })).toBe(2);
-    expect(scraped.value('fitgate_vault_refreshes_total', { result: 'success' })).toBe(2);
-    // Node's process metrics come from the workers too (the primary serves none of its own).
-    expect(scraped.value('nodejs_heap_size_used_bytes')).toBeGreaterThan(0);
-    // No worker watches a store here, so no store gauge claims the store is down.
-    expect(scraped.series.some((series) => series.name === 'fitgate_store_up')).toBe(false);
-  });
+  it(
+    "has the primary's start time, the instance's, once, and the event loop's lag",
+    async () => {
+      const { scrape, spawnedAt } = metered();
+      const scraped = await scrape();
+      const starts = scraped.series.filter((series) => series.name === 'process_start_time_seconds');
+      expect(starts).toHaveLength(1);
+      expect(starts[0]!.value).toBeGreaterThanOrEqual(spawnedAt - 1);
+      expect(starts[0]!.value).toBeLessThanOrEqual(Date.now() / 1000);
+      expect(scraped.series.filter((series) => series.name === 'nodejs_eventloop_lag_p99_seconds')).toHaveLength(1);
+    },
+    SERVER_TEST_TIMEOUT_MS,
+  );
 });

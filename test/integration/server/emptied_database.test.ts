@@ -92,8 +92,8 @@ describe('starting on a data directory whose fitgate.db was emptied', () => {
     const port = await restored.port();
     expect(await jwksKids(port)).toEqual(kids);
     expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200);
-    // No second admin password: nothing was set up anew.
-    expect(restored.stdout()).not.toMatch(/^Admin: .* password: /m);
     expect(await restored.stop()).toBe(0);
+    // No second admin password: nothing was set up anew (the line is written whatever LOG_LEVEL says).
+    expect(restored.stdout()).not.toContain('its generated password is in');
   }, SERVER_TEST_TIMEOUT_MS);
 });

@@ -1,10 +1,13 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
+import { readFirstPasswordFile } from '../../../src/dashboard/account/first_password_file.js';
 import { verifyClientSecret } from '../../../src/domain/clients.js';
 import { verifyPassword } from '../../../src/domain/passwords.js';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite_store.js';
 import { jwksKids, SERVER_TEST_TIMEOUT_MS, startServer, tempDataDir, type RunningServer } from './spawn_server.js';
 
-const PASSWORD_LINE = /^Admin: (\S+)\s+password: (\S+)/;
+/** The start-up line, a JSON log line on stdout that is not a terminal (as here). */
+const LISTENING = /fitgate is listening on port/;
+const listening = async (server: RunningServer) => JSON.parse(await server.waitForLine(LISTENING)) as { dashboardUrl: string; admin?: string };
 
 /** Opens the data directory a stopped server left behind. */
 async function inspect<T>(dataDir: string, read: (store: SqliteStore) => Promise<T>): Promise<T> {
@@ -27,12 +30,14 @@ describe('first start and restart on the embedded store', () => {
     await Promise.all(running.map((server) => server.stop()));
   });
 
-  it('prints the dashboard URL and a generated password once, and a restart prints none and keeps the data', async () => {
+  it('logs the dashboard URL and keeps a generated password, and a restart generates none and keeps the data', async () => {
     const dataDir = tempDataDir();
     const first = start({ FITGATE_DATA_DIR: dataDir });
     const port = await first.port();
-    expect(await first.waitForLine(/^Dashboard: /)).toBe('Dashboard: http://localhost:3000/manage');
-    const [, email, password] = (await first.waitForLine(PASSWORD_LINE)).match(PASSWORD_LINE) ?? [];
+    expect((await listening(first)).dashboardUrl).toBe('http://localhost:3000/manage');
+    // Never on stdout outside a terminal (first_password.test.ts): in the data directory's 0600 file.
+    await first.waitForLine(/its generated password is in/);
+    const { email, password } = (await readFirstPasswordFile(dataDir)) ?? {};
     expect(email).toBe('admin@fitgate.local');
     expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200);
     const kids = await jwksKids(port);
@@ -42,7 +47,6 @@ describe('first start and restart on the embedded store', () => {
 
     const second = start({ FITGATE_DATA_DIR: dataDir });
     const secondPort = await second.port();
-    await second.waitForLine(/^Dashboard: /);
     expect(second.stdout()).not.toContain(password!);
     expect(await jwksKids(secondPort)).toEqual(kids);
     expect(await second.stop()).toBe(0);
@@ -65,13 +69,14 @@ describe('first start and restart on the embedded store', () => {
       FITGATE_BOOTSTRAP_CLIENT_SECRET: 'bootstrap-secret-marker-0123456789abcdef',
     };
     const first = start(environment);
-    expect(await first.waitForLine(/^Admin: /)).toBe('Admin: ops@example.com (password from FITGATE_ADMIN_PASSWORD)');
+    const announced = await listening(first);
+    expect(announced.admin).toBe('ops@example.com');
+    expect(first.stdout()).toContain('admin ops@example.com (password from FITGATE_ADMIN_PASSWORD)');
     expect(first.stdout()).not.toContain('bootstrap-secret-marker');
     expect(await first.stop()).toBe(0);
 
     const second = start(environment);
-    await second.waitForLine(/^Dashboard: /);
-    expect(second.stdout()).not.toMatch(/^Admin: /m);
+    expect((await listening(second)).admin).toBeUndefined();
     expect([await second.stop(), second.stderr()]).toEqual([0, '']);
 
     await inspect(dataDir, async (store) => {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -15,8 +15,10 @@ describe('starting on a port another program holds', () => {
       const dataDir = tempDataDir();
       const server = startServer({ FITGATE_DATA_DIR: dataDir, PORT: String(port) });
       expect(await server.exited()).toBe(1);
-      // Another fitgate on the same data directory would otherwise serve the admin and client this start made.
+      // Another fitgate on the same data directory would otherwise serve the admin and client this start
+      // made; and not even the secret files are generated: nothing is written.
       expect(existsSync(join(dataDir, 'fitgate.db'))).toBe(false);
+      expect(readdirSync(dataDir)).toEqual([]);
       expect(server.stderr()).toMatch(
         new RegExp(`^fitgate: could not start: listen EADDRINUSE: address already in use \\S*:${port}: another program \\(another fitgate\\?\\) is listening on that port; stop it, or set PORT to a free port\\n$`),
       );

@@ -39,7 +39,7 @@ export function tempDataDir(): string {
  * Servers started one after another on one fresh data directory; after the file's tests the last
  * one is stopped and the directory removed.
  */
-export function useServerOnTempData(): { readonly dataDir: string; start(environment?: Record<string, string>): RunningServer } {
+export function useServerOnTempData(): { readonly dataDir: string; start(environment?: Record<string, string>, options?: StartOptions): RunningServer } {
   const dataDir = tempDataDir();
   let last: RunningServer | undefined;
   afterAll(async () => {
@@ -48,15 +48,27 @@ export function useServerOnTempData(): { readonly dataDir: string; start(environ
   });
   return {
     dataDir,
-    start(environment = {}) {
-      last = startServer({ FITGATE_DATA_DIR: dataDir, ...environment });
+    start(environment = {}, options = {}) {
+      last = startServer({ FITGATE_DATA_DIR: dataDir, ...environment }, options);
       return last;
     },
   };
 }
 
-export function startServer(environment: Record<string, string>): RunningServer {
-  const child = spawn(process.execPath, [SERVER], {
+export interface StartOptions {
+  /**
+   * Runs it with stdout on a terminal (a pseudo-terminal, through util-linux's `script`), as for
+   * someone who typed `npm start`; otherwise stdout is a pipe, as under a supervisor. stop() then
+   * signals `script`, which ends the server its own way: do not count on the exit code.
+   */
+  readonly terminal?: boolean;
+}
+
+export function startServer(environment: Record<string, string>, options: StartOptions = {}): RunningServer {
+  const [command, args]: [string, string[]] = options.terminal
+    ? ['script', ['-q', '-e', '-c', `exec '${process.execPath}' '${SERVER}'`, '/dev/null']]
+    : [process.execPath, [SERVER]];
+  const child = spawn(command, args, {
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'warn', ...environment },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -65,6 +77,8 @@ export function startServer(environment: Record<string, string>): RunningServer 
   const listeners = new Set<() => void>();
   child.stdout?.on('data', (chunk: Buffer) => {
     out += chunk.toString('utf8');
+    // A terminal ends its lines with \r\n (whose halves may come in two chunks).
+    if (options.terminal) out = out.replaceAll('\r\n', '\n');
     for (const listener of listeners) listener();
   });
   child.stderr?.on('data', (chunk: Buffer) => {

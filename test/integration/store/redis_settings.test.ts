@@ -19,7 +19,14 @@ const SAFE = ['--maxmemory-policy', 'noeviction', '--appendonly', 'yes', '--appe
 
 async function open(server: OwnRedisServer, env: 'production' | 'development' | 'test') {
   const log = captureLogLines();
-  const config = loadConfig({ NODE_ENV: env, REDIS_URL: server.url, FITGATE_REDIS_PREFIX: 'fitgate-settings-test:', ...secrets });
+  const config = loadConfig({
+    NODE_ENV: env,
+    REDIS_URL: server.url,
+    FITGATE_REDIS_PREFIX: 'fitgate-settings-test:',
+    // Required in production.
+    FITGATE_PUBLIC_URL: 'http://localhost:3000',
+    ...secrets,
+  });
   const outcome = await openStore(config, createLogger({ level: 'info', destination: log.destination })).then(
     // Marked as set up, as bootstrap does at every start, so readiness looks only at the settings.
     async (store) => {

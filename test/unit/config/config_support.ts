@@ -36,3 +36,14 @@ export function everySecretSet() {
     FITGATE_BOOTSTRAP_CLIENT_SECRET: randomBytes(24).toString('hex'),
   };
 }
+
+/** What NODE_ENV=production requires: the secrets, and the public https URL behind a trusted proxy. */
+export function productionSettings() {
+  return {
+    NODE_ENV: 'production',
+    FITGATE_MASTER_KEY: masterKey(),
+    FITGATE_SESSION_SECRETS: `${sessionSecret()}${sessionSecret()}`,
+    FITGATE_PUBLIC_URL: 'https://id.example.com',
+    FITGATE_TRUST_PROXY: 'loopback',
+  };
+}

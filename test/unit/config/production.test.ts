@@ -8,6 +8,8 @@ describe('production configuration', () => {
     FITGATE_DATA_DIR: tempDataDir(),
     FITGATE_MASTER_KEY: masterKey(),
     FITGATE_SESSION_SECRETS: sessionSecret(),
+    FITGATE_PUBLIC_URL: 'https://id.example.com',
+    FITGATE_TRUST_PROXY: 'loopback',
     ...extra,
   });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { loadConfig } from '../../../src/config/index.js';
-import { configErrorOf, masterKey, sessionSecret, tempDataDir } from './config_support.js';
+import { configErrorOf, productionSettings, tempDataDir } from './config_support.js';
 
-const production = () => ({ NODE_ENV: 'production', FITGATE_MASTER_KEY: masterKey(), FITGATE_SESSION_SECRETS: sessionSecret().repeat(2) });
+const production = productionSettings;
 
 describe('rate limit and log retention settings', () => {
   it('turns the rate limits on with the documented defaults in development and production', () => {

@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from '@jest/globals';
 import { loadConfig } from '../../../src/config/index.js';
-import { configErrorOf, masterKey, sessionSecret, tempDataDir } from './config_support.js';
+import { configErrorOf, productionSettings, tempDataDir } from './config_support.js';
 
-const production = () => ({ NODE_ENV: 'production', FITGATE_MASTER_KEY: masterKey(), FITGATE_SESSION_SECRETS: `${sessionSecret()}${sessionSecret()}` });
+const production = productionSettings;
 
 describe('FITGATE_WORKERS', () => {
   it('is one process (no cluster) by default in development and test', () => {

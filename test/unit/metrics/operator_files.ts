@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type { Registry } from 'prom-client';
+import { workersMetrics } from '../../../src/metrics/primary_metrics.js';
 import { createPrometheusMetrics, type PrometheusMetrics } from '../../../src/metrics/prometheus_metrics.js';
+import { WORKER_EXIT_REASONS } from '../../../src/cluster/worker_exit_reason.js';
 
 /** The repository's docs/ folder. */
 export const DOCS = join(process.cwd(), 'docs');
@@ -24,18 +27,31 @@ export function servedMetrics(): PrometheusMetrics {
   return metrics;
 }
 
-/** Every metric name fitgate's registry exposes (Node's defaults included), each with its series suffixes. */
+/** The figures a cluster primary adds about its workers (FITGATE_WORKERS > 1 only). */
+export function primaryWorkersMetrics(): Registry {
+  const restarts = Object.fromEntries(WORKER_EXIT_REASONS.map((reason) => [reason, 0]));
+  return workersMetrics(2, { serving: 2, starting: 0, restarts }, 2);
+}
+
+/** Series Prometheus itself records for every target it scrapes. */
+const PROMETHEUS_SERIES = ['up'];
+
+/**
+ * Every metric name fitgate exposes, in one process or with workers (Node's defaults included),
+ * each with its series suffixes, and Prometheus's own `up`.
+ */
 export async function exposedSeriesNames(): Promise<Set<string>> {
-  const metrics = servedMetrics();
-  const names = new Set<string>();
-  for (const metric of await metrics.registry.getMetricsAsJSON()) {
-    names.add(metric.name);
-    if (String(metric.type) === 'histogram') for (const suffix of ['_bucket', '_sum', '_count']) names.add(`${metric.name}${suffix}`);
+  const names = new Set<string>(PROMETHEUS_SERIES);
+  for (const registry of [servedMetrics().registry, primaryWorkersMetrics()]) {
+    for (const metric of await registry.getMetricsAsJSON()) {
+      names.add(metric.name);
+      if (String(metric.type) === 'histogram') for (const suffix of ['_bucket', '_sum', '_count']) names.add(`${metric.name}${suffix}`);
+    }
   }
   return names;
 }
 
-/** The fitgate_, nodejs_ and process_ metric names a PromQL expression reads. */
+/** The fitgate_, nodejs_ and process_ metric names a PromQL expression reads, and `up` when it reads it. */
 export function metricsReadBy(expr: string): string[] {
-  return [...expr.matchAll(/\b((?:fitgate|nodejs|process)_[a-z0-9_]+)\b/g)].map((match) => match[1]!);
+  return [...expr.matchAll(/\b((?:fitgate|nodejs|process)_[a-z0-9_]+|up(?=\s*\{))/g)].map((match) => match[1]!);
 }
