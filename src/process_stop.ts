@@ -20,7 +20,8 @@ export interface ProcessStopOptions {
 
 /**
  * The one stop of a process, whatever asks for it first: SIGTERM or SIGINT, the cluster's primary
- * gone, or a crash (an uncaught exception or unhandled rejection anywhere). A crash is one fatal log
+ * gone, the primary giving up on its workers, or a crash (an uncaught exception or unhandled
+ * rejection anywhere). A crash is one fatal log
  * line with the error (a JSON line like every other, not Node's bare stack on stderr), then a
  * bounded try at the graceful stop, then exit code 1, so a supervisor or the cluster's primary
  * starts a new process. Before `serving` there is nothing to stop gracefully: a crash exits at once.
@@ -29,6 +30,7 @@ export class ProcessStop {
   private stop: ((signal: NodeJS.Signals) => Promise<number>) | undefined;
   private stopping: Promise<number> | undefined;
   private crashed = false;
+  private failed = false;
   private finished = false;
   private readonly exit: (code: number) => void;
 
@@ -72,6 +74,23 @@ export class ProcessStop {
     );
   }
 
+  /**
+   * Stops gracefully, once, then exits with code 1 whatever the stop answers: the process cannot go
+   * on (the cluster's primary that gave up on its workers), and its caller has said why. A stop
+   * already under way is the one waited for, and its exit code becomes 1.
+   */
+  fail(): void {
+    if (this.crashed || this.failed) return;
+    this.failed = true;
+    this.begin('SIGTERM').then(
+      () => this.finish(1),
+      (error: unknown) => {
+        this.options.logger.error({ err: error }, 'shutdown failed');
+        this.finish(1);
+      },
+    );
+  }
+
   crash(error: unknown, origin: string): void {
     // Exiting already: the log may be closed, and nothing is left to stop.
     if (this.finished) return;
@@ -99,9 +118,10 @@ export class ProcessStop {
     return this.stopping;
   }
 
-  private finish(code: number): void {
+  private finish(stopCode: number): void {
     if (this.finished) return;
     this.finished = true;
+    const code = this.failed ? 1 : stopCode;
     this.options.output?.stopped(code);
     void endLog(this.options.logger).then(() => this.exit(code));
   }

@@ -158,7 +158,7 @@ async function runWorkers(config: Config, logger: Logger, output: StartOutput, p
   processStop.serving((signal) => workers.stop(signal));
   void workers.gaveUp.then((reason) => {
     process.stderr.write(`fitgate: ${reason}\n`);
-    return workers.stop('SIGTERM').then(() => process.exit(1));
+    processStop.fail();
   });
   // The worker that could not start told why, already described, and said nothing itself: one line.
   const port = await workers.started.catch((error: unknown) => fail(`could not start: ${describeStartFailure(error)}`));

@@ -18,7 +18,7 @@ function processStop(crashStopBoundMs = 5_000) {
   return { stop, said, exitCode, lines };
 }
 
-/** Signals, the primary gone and crashes share one graceful stop; a crash always exits 1 (process_stop.ts). */
+/** Signals, the primary gone, giving up and crashes share one graceful stop; giving up and a crash always exit 1 (process_stop.ts). */
 describe('the process stop', () => {
   it('on a signal: runs the stop once, says so, and exits with its code', async () => {
     const { stop, said, exitCode } = processStop();
@@ -69,6 +69,36 @@ describe('the process stop', () => {
     });
     stop.request('SIGTERM');
     stop.crash(new Error('during the stop'), 'uncaughtException');
+    finishStop(0);
+    expect(await exitCode).toBe(1);
+    expect(stops).toBe(1);
+    expect(said).toEqual(['stopping SIGTERM', 'stopped 1']);
+  });
+
+  it('on giving up: runs the stop once, says no signal, says it stopped, and exits 1 whatever the stop answers', async () => {
+    const { stop, said, exitCode } = processStop();
+    let stops = 0;
+    stop.serving(async () => {
+      stops += 1;
+      return 0;
+    });
+    stop.fail();
+    stop.request('SIGTERM');
+    expect(await exitCode).toBe(1);
+    expect(stops).toBe(1);
+    expect(said).toEqual(['stopped 1']);
+  });
+
+  it('on giving up during a signal stop: waits for that same stop, and exits 1, not its code', async () => {
+    const { stop, exitCode, said } = processStop();
+    let finishStop: (code: number) => void = () => undefined;
+    let stops = 0;
+    stop.serving(() => {
+      stops += 1;
+      return new Promise<number>((resolve) => (finishStop = resolve));
+    });
+    stop.request('SIGTERM');
+    stop.fail();
     finishStop(0);
     expect(await exitCode).toBe(1);
     expect(stops).toBe(1);

@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { AppDeps } from '../../app_deps.js';
+import { CONFIG_CHANGES, configChange } from '../../domain/config_changes.js';
 import { revokeSigningKey, rotateSigningKey, type SigningKeyDeps } from '../../domain/signing_key_changes.js';
 import { keyStates } from '../../domain/signing_key_rotation.js';
 import { logConfigChange } from '../config_change_log.js';
@@ -29,13 +30,7 @@ export function signingKeysRoutes(deps: Pick<AppDeps, 'store' | 'sealer'>): Rout
   router.post('/rotate', async (req, res) => {
     if (!checkboxField(req.body, 'confirm')) return show(req, res, { confirm: 'Tick the box to confirm the rotation.' });
     const current = await rotateSigningKey(keyDeps, res.locals.managedTenant!.name);
-    await logConfigChange(deps.store, req, res, {
-      description: 'Rotate the Application Signing Key',
-      method: 'POST',
-      path: '/api/v2/keys/signing/rotate',
-      statusCode: 201,
-      details: { kid: current.kid },
-    });
+    await logConfigChange(deps.store, req, res, { ...configChange(CONFIG_CHANGES.rotateSigningKey), details: { kid: current.kid } });
     res.redirect(303, `${req.baseUrl}?done=rotated`);
   });
 
@@ -46,12 +41,7 @@ export function signingKeysRoutes(deps: Pick<AppDeps, 'store' | 'sealer'>): Rout
     if (typeof result === 'string') {
       return show(req, res, { [`revoke-${kid}`]: result === 'in_use' ? 'Only a previously used key can be revoked.' : 'There is no such key.' });
     }
-    await logConfigChange(deps.store, req, res, {
-      description: 'Revoke an Application Signing Key',
-      method: 'PUT',
-      path: `/api/v2/keys/signing/${encodeURIComponent(kid)}/revoke`,
-      details: { kid },
-    });
+    await logConfigChange(deps.store, req, res, { ...configChange(CONFIG_CHANGES.revokeSigningKey, { kid }), details: { kid } });
     res.redirect(303, `${req.baseUrl}?done=revoked`);
   });
 
