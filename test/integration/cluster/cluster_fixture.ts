@@ -118,3 +118,13 @@ export async function look(browser: ClusterBrowser): Promise<{ pids: Set<string>
     return { pids, ready: { status: 0, body: undefined } };
   }
 }
+
+/** Whether a process with this pid still exists (signal 0 checks without sending anything). */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

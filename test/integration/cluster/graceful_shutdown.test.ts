@@ -1,15 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { SERVER_TEST_TIMEOUT_MS } from '../server/spawn_server.js';
-import { startCluster, workerPids, type ClusterFixture } from './cluster_fixture.js';
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { isRunning, startCluster, workerPids, type ClusterFixture } from './cluster_fixture.js';
 
 describe('graceful shutdown with two workers', () => {
   let cluster: ClusterFixture | undefined;

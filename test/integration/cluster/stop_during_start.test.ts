@@ -4,6 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { DATABASE_FILE } from '../../../src/store/sqlite/database.js';
 import { SERVER_TEST_TIMEOUT_MS, startServer, tempDataDir, type RunningServer } from '../server/spawn_server.js';
+import { isRunning } from './cluster_fixture.js';
 
 // A SIGTERM while the workers are still starting (no signal handler yet: a worker installs its own
 // once it listens): they die of the signal the primary passes on, which is the stop that was asked
@@ -30,15 +31,6 @@ function holdsOpen(pid: number, file: string): boolean {
         return false;
       }
     });
-  } catch {
-    return false;
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
   } catch {
     return false;
   }

@@ -4,6 +4,7 @@ import { managementApiAudience } from '../../../src/domain/tenants.js';
 import { connectionPlugins } from '../../../src/connections/registry.js';
 import { createClient } from '../../../src/domain/clients.js';
 import { MANAGEMENT_API_SCOPES } from '../../../src/domain/management_scopes.js';
+import type { Connection } from '../../../src/domain/types.js';
 import { HOST, submitForm, useSignedInDashboard, type Agent, type DashboardHarness } from '../dashboard/dashboard_harness.js';
 
 /**
@@ -18,6 +19,10 @@ export interface BothWays {
   /** Loads `page` (for its CSRF token) and posts the form to `action`, as a browser does. */
   form(page: string, action: string, fields: Record<string, string | string[]>): ReturnType<typeof submitForm>;
   agent(): Agent;
+  /** The tenant's Fitbit connection as stored now. */
+  fitbitConnection(): Promise<Connection>;
+  /** Its Client ID and Client Secret as stored now, the secret unsealed. */
+  storedCredentials(): Promise<{ clientId?: string | undefined; secret?: string | undefined }>;
 }
 
 export const TENANT = 'default';
@@ -48,5 +53,16 @@ export function useBothWays(): BothWays {
       return body === undefined ? pending : pending.send(body as object);
     },
     form: (page, action, fields) => submitForm(dashboard.agent(), page, action, fields),
+    fitbitConnection,
+    async storedCredentials() {
+      const { options } = await fitbitConnection();
+      return { clientId: options.clientId, secret: options.clientSecret === undefined ? undefined : dashboard.harness().deps.sealer.open(options.clientSecret) };
+    },
   };
+
+  async function fitbitConnection(): Promise<Connection> {
+    const found = (await dashboard.harness().store.connections.list(TENANT)).find((candidate) => candidate.strategy === 'fitbit');
+    if (!found) throw new Error('no fitbit connection yet');
+    return found;
+  }
 }

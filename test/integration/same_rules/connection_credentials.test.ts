@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import type { Connection } from '../../../src/domain/types.js';
 import { TENANT, useBothWays } from './both_ways.js';
 
 /**
@@ -12,16 +11,7 @@ const both = useBothWays();
 const settings = `/manage/t/${TENANT}/social/fitbit`;
 const scope = ['activity', 'profile'];
 
-async function connection(): Promise<Connection> {
-  const found = (await both.harness().store.connections.list(TENANT)).find((candidate) => candidate.strategy === 'fitbit');
-  if (!found) throw new Error('no fitbit connection yet');
-  return found;
-}
-
-async function storedCredentials(): Promise<{ clientId?: string | undefined; secret?: string | undefined }> {
-  const { options } = await connection();
-  return { clientId: options.clientId, secret: options.clientSecret === undefined ? undefined : both.harness().deps.sealer.open(options.clientSecret) };
-}
+const { fitbitConnection: connection, storedCredentials } = both;
 
 const typed = (clientId: string, clientSecret: string) => both.form(settings, settings, { api: 'google-health', client_id: clientId, client_secret: clientSecret, scope });
 /** The answer to PATCH /connections/{id} with these options (over the same API and scope as the form). */

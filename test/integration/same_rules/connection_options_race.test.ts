@@ -1,7 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { SECRET_NOT_CARRIED_OVER } from '../../../src/domain/connection_options.js';
 import { updateConnection } from '../../../src/domain/connection_updates.js';
-import type { Connection } from '../../../src/domain/types.js';
 import { TENANT, useBothWays } from './both_ways.js';
 
 /**
@@ -15,16 +14,7 @@ const both = useBothWays();
 const settings = `/manage/t/${TENANT}/social/fitbit`;
 const scope = ['activity', 'profile'];
 
-async function connection(): Promise<Connection> {
-  const found = (await both.harness().store.connections.list(TENANT)).find((candidate) => candidate.strategy === 'fitbit');
-  if (!found) throw new Error('no fitbit connection yet');
-  return found;
-}
-
-async function storedCredentials(): Promise<{ clientId?: string | undefined; secret?: string | undefined }> {
-  const { options } = await connection();
-  return { clientId: options.clientId, secret: options.clientSecret === undefined ? undefined : both.harness().deps.sealer.open(options.clientSecret) };
-}
+const { fitbitConnection: connection, storedCredentials } = both;
 
 const typed = (clientId: string, clientSecret: string) => both.form(settings, settings, { api: 'google-health', client_id: clientId, client_secret: clientSecret, scope });
 
