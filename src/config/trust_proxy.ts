@@ -14,6 +14,10 @@ export function parseTrustProxy(value: string | undefined): Config['trustProxy']
  * Express never sees a request as secure, whatever the proxy's X-Forwarded-Proto says.
  */
 export function trustsProxy(value: string | undefined): boolean {
-  const parsed = parseTrustProxy(value);
+  return trustsAnyProxy(parseTrustProxy(value));
+}
+
+/** trustsProxy, of the setting as parsed (Config['trustProxy']). */
+export function trustsAnyProxy(parsed: Config['trustProxy']): boolean {
   return parsed !== undefined && parsed !== false && parsed !== 0;
 }

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { Logger } from 'pino';
-import type { Config } from '../config/index.js';
+import { trustsAnyProxy, type Config } from '../config/index.js';
 
 /** At most one warning per this interval and app: every sign-in and login would log one otherwise. */
 export const INSECURE_REQUEST_WARNING_INTERVAL_MS = 60_000;
@@ -45,7 +45,7 @@ export function insecureSessionRequestWarning(config: Pick<Config, 'publicUrl' |
 }
 
 function remedy(trustProxy: Config['trustProxy'], forwardedProto: string | undefined, peer: string | undefined): string {
-  if (trustProxy === undefined || trustProxy === false || trustProxy === 0) {
+  if (!trustsAnyProxy(trustProxy)) {
     return `set FITGATE_TRUST_PROXY to trust the TLS-terminating proxy (this request came from ${peer ?? 'an unknown address'}), which must send X-Forwarded-Proto: https`;
   }
   if (forwardedProto === undefined) {
