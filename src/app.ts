@@ -7,7 +7,7 @@ import { masterKeyStatus } from './domain/master_key_check.js';
 import { tryCallbackHandoff } from './dashboard/try/try_transaction.js';
 import { answerErrorsAs } from './http/error_format.js';
 import { errorHandler, notFound } from './http/error_handler.js';
-import { createHealthRouter, READY_TIMEOUT_MS } from './http/health.js';
+import { createHealthRouter } from './http/health.js';
 import { projectRoot } from './http/project_root.js';
 import { refuseUnreadBody } from './http/request_errors.js';
 import { requestMetrics } from './http/request_metrics.js';
@@ -49,7 +49,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(createHttpLogger(deps.logger));
   app.use(securityHeaders());
   const masterKeys = () => masterKeyStatus(deps.store.sealedRecords, masterKeyIds(deps.config.masterKeys));
-  app.use(createHealthRouter(deps.store, READY_TIMEOUT_MS, deps.workers, masterKeys));
+  app.use(createHealthRouter(deps.store, { workers: deps.workers, masterKeys, stopping: deps.stopping }));
   app.use('/static', express.static(join(projectRoot(), 'public'), { index: false, maxAge: '1h', fallthrough: true }));
   // The sandbox plays Google's and Fitbit's login pages, which leave a popup its opener, as
   // auth0-spa-js's loginWithPopup needs (see keepOpener).

@@ -36,6 +36,8 @@ export interface AppDeps {
   readonly sandbox?: SandboxAccess;
   /** With several workers: how many of them are ready, for /health/ready. Absent: one process. */
   readonly workers?: WorkerReadiness;
+  /** True from a stop signal on (FITGATE_SHUTDOWN_DELAY_MS): /health/ready answers 503 "stopping". */
+  readonly stopping?: () => boolean;
   /** What fitgate counts for /metrics (src/metrics); nothing is counted when absent. */
   readonly metrics?: Metrics;
   /** Work requests leave running (token refreshes), which shutdown waits for; untracked when absent. */

@@ -26,6 +26,7 @@ import { masterKeyProblem } from './domain/master_key_check.js';
 import type { Sealer } from './domain/ports.js';
 import { BackgroundWork } from './http/background_work.js';
 import { trackRequests } from './http/graceful_shutdown.js';
+import { ShutdownDelay } from './http/shutdown_delay.js';
 import { createLogger } from './logging/index.js';
 import { instrumentStore } from './metrics/instrument_store.js';
 import { startMetricsServer, type MetricsServer, type MetricsSource } from './metrics/metrics_server.js';
@@ -81,10 +82,11 @@ async function main(): Promise<void> {
     return runWorkers(config, logger, output, processStop, started);
   }
 
-  const { port, stop } = await serve(config, logger, store, sealer, metrics ?? createPrometheusMetrics(), {});
+  const delay = new ShutdownDelay({ delayMs: config.shutdownDelayMs, logger, stop: (signal) => processStop.request(signal) });
+  const { port, stop } = await serve(config, logger, store, sealer, metrics ?? createPrometheusMetrics(), {}, () => delay.stopping);
   // Handlers first: whoever reads the announcement may send SIGTERM at once.
   processStop.serving(stop);
-  processStop.onSignals();
+  delay.onSignals();
   announce(config, port, started, logger, output);
 }
 
@@ -99,6 +101,8 @@ async function serve(
   sealer: Sealer,
   metrics: PrometheusMetrics,
   extra: Pick<AppDeps, 'sandbox' | 'workers'>,
+  /** True once a stop signal came: /health/ready answers 503 "stopping" (FITGATE_SHUTDOWN_DELAY_MS). */
+  stopping: () => boolean,
 ): Promise<{ port: number; stop: () => Promise<number> }> {
   let internalBaseUrl = '';
   const plugins = connectionPlugins();
@@ -113,6 +117,7 @@ async function serve(
     internalBaseUrl: () => internalBaseUrl,
     metrics,
     ...extra,
+    stopping,
     // The sandbox is built here and nowhere else: in this process when it serves alone; with
     // workers, the primary's (extra.sandbox, absent when the sandbox is off).
     sandbox: extra.workers ? extra.sandbox : inProcessSandbox(config, plugins, () => internalBaseUrl),
@@ -147,7 +152,7 @@ async function runWorkers(config: Config, logger: Logger, output: StartOutput, p
   // Handlers before the forks: a signal during start-up still stops every worker. Forking takes
   // milliseconds each, and a signal arriving then, before a handler exists, would kill this process
   // alone; one that arrives with the handler set runs it once this function has returned.
-  processStop.onSignals();
+  const delay = new ShutdownDelay({ delayMs: config.shutdownDelayMs, logger, stop: (signal) => processStop.request(signal) }).onSignals();
   const workers = startPrimary({
     workers: config.workers,
     logger,
@@ -156,6 +161,8 @@ async function runWorkers(config: Config, logger: Logger, output: StartOutput, p
     secrets: sharedSecrets(config),
   });
   processStop.serving((signal) => workers.stop(signal));
+  // During the delay the workers serve on; each answers its probes "stopping".
+  delay.onStopping(() => workers.announceStopping());
   void workers.gaveUp.then((reason) => {
     process.stderr.write(`fitgate: ${reason}\n`);
     processStop.fail();
@@ -182,10 +189,21 @@ async function serveAsWorker(): Promise<void> {
     // or replaced since, and must not be started afresh beside workers serving the old one.
     const store = await openStore(config, logger, metrics, { requireSetUp: true });
     link.answerPings(store);
-    const { stop } = await serve(config, logger, store, createSealer(config.masterKeys), metrics, {
-      ...(link.sandbox && { sandbox: proxiedSandbox(config, store.tenants, link) }),
-      workers: { expected: config.workers, ready: async (timeoutMs) => (await link.workersReady(timeoutMs)).ready },
-    });
+    // Before it listens: the primary tells a worker that starts during the delay as soon as it does.
+    let stopping = false;
+    link.onStopping(() => (stopping = true));
+    const { stop } = await serve(
+      config,
+      logger,
+      store,
+      createSealer(config.masterKeys),
+      metrics,
+      {
+        ...(link.sandbox && { sandbox: proxiedSandbox(config, store.tenants, link) }),
+        workers: { expected: config.workers, ready: async (timeoutMs) => (await link.workersReady(timeoutMs)).ready },
+      },
+      () => stopping,
+    );
     // A worker's figures are served by the primary, with every other worker's (cluster_scrape.ts).
     link.answerMetrics(() => metrics.registry.getMetricsAsJSON());
     processStop.serving(stop);

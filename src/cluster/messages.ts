@@ -62,6 +62,11 @@ export type WorkerQuestions = {
   /** Resolves once the worker's store answered; rejects (or never answers) otherwise. */
   ping: { request: null; reply: null };
   /**
+   * The primary received SIGTERM and waits FITGATE_SHUTDOWN_DELAY_MS before it stops the workers:
+   * until then each keeps serving, with /health/ready answering 503 "stopping".
+   */
+  stopping: { request: null; reply: null };
+  /**
    * The worker's figures for the primary's /metrics: its registry as prom-client's
    * getMetricsAsJSON() gives it. Asked of each worker apart, so one that does not answer costs the
    * scrape its figures only (src/metrics/cluster_scrape.ts).

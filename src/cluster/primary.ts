@@ -29,6 +29,9 @@ export interface PrimaryOptions {
  */
 const WORKER_ENVIRONMENT = secretsUnset();
 
+/** Telling a worker the instance is stopping is one assignment there. */
+const STOPPING_BOUND_MS = 2_000;
+
 export interface RunningCluster {
   /** How many workers the instance runs (FITGATE_WORKERS). */
   readonly expected: number;
@@ -42,6 +45,11 @@ export interface RunningCluster {
    * worker still starting, without its handler), 1 otherwise.
    */
   stop(signal: NodeJS.Signals): Promise<number>;
+  /**
+   * Tells every worker, and any that starts listening later, that the instance is stopping: its
+   * /health/ready answers 503 "stopping" while it keeps serving (FITGATE_SHUTDOWN_DELAY_MS).
+   */
+  announceStopping(): void;
   /** Resolves with a reason when the cluster gives up by itself: workers keep dying. */
   readonly gaveUp: Promise<string>;
   /** The workers now, and how many were replaced since the start (the primary's own metrics). */
@@ -94,6 +102,9 @@ export function startPrimary(options: PrimaryOptions): RunningCluster {
   const waitingRestarts = new Set<NodeJS.Timeout>();
   const restarts = Object.fromEntries(WORKER_EXIT_REASONS.map((reason) => [reason, 0])) as Record<WorkerExitReason, number>;
   let started = false;
+  let announcedStopping = false;
+  /** The round of readiness pings in progress, which every worker's question shares. */
+  let pingRound: Promise<WorkersReadiness> | undefined;
   let stopping: Promise<number> | undefined;
   /** The signal stop() passed on: a worker it kills before the worker handles it stopped as asked. */
   let relayedSignal: NodeJS.Signals | undefined;
@@ -124,6 +135,7 @@ export function startPrimary(options: PrimaryOptions): RunningCluster {
     });
     worker.on('listening', (address) => {
       member.listening = true;
+      if (announcedStopping) tellStopping(member);
       if (started) {
         logger.info({ pid: worker.process.pid, serving: serving() }, 'a new worker is serving');
       } else if (members.size === options.workers && [...members.values()].every((each) => each.listening)) {
@@ -184,9 +196,34 @@ export function startPrimary(options: PrimaryOptions): RunningCluster {
 
   async function readiness(timeoutMs: number): Promise<WorkersReadiness> {
     if (stopping) return { expected: options.workers, ready: 0 };
+    return pingWorkers(timeoutMs);
+  }
+
+  /**
+   * Every worker asks this for its own /health/ready: questions that arrive while a round of pings
+   * runs share it, so N workers probed at once ping each worker once, not N times. The bound is the
+   * same in every question (worker.ts), so sharing the first one's is sharing all of them.
+   */
+  function pingWorkers(timeoutMs: number): Promise<WorkersReadiness> {
+    pingRound ??= pingEach(timeoutMs).finally(() => (pingRound = undefined));
+    return pingRound;
+  }
+
+  async function pingEach(timeoutMs: number): Promise<WorkersReadiness> {
     const listening = [...members.values()].filter((member) => member.listening);
     const answers = await Promise.all(listening.map((member) => member.channel.ask('ping', null, timeoutMs).then(() => true, () => false)));
     return { expected: options.workers, ready: answers.filter(Boolean).length };
+  }
+
+  function announceStopping(): void {
+    if (announcedStopping) return;
+    announcedStopping = true;
+    for (const member of members.values()) if (member.listening) tellStopping(member);
+  }
+
+  /** A worker that misses it (busy, dying) still stops with the others once the delay is over. */
+  function tellStopping(member: Member): void {
+    member.channel.ask('stopping', null, STOPPING_BOUND_MS).catch(() => undefined);
   }
 
   async function collectMetrics(timeoutMs: number): Promise<WorkerMetrics[]> {
@@ -229,6 +266,7 @@ export function startPrimary(options: PrimaryOptions): RunningCluster {
       rejectStart = reject;
     }),
     stop,
+    announceStopping,
     gaveUp: new Promise<string>((resolve) => (giveUp = resolve)),
     status,
     collectMetrics,

@@ -30,6 +30,11 @@ export interface WorkerLink {
   answerPings(store: { ping(): Promise<void> }): void;
   /** Answers the primary's requests for this worker's figures (its /metrics) with `collect`. */
   answerMetrics(collect: () => Promise<unknown>): void;
+  /**
+   * Runs `listener` when the primary says the instance is stopping (FITGATE_SHUTDOWN_DELAY_MS). Call
+   * it before listening: the primary tells a worker as soon as it listens.
+   */
+  onStopping(listener: () => void): void;
   /** Runs `stop` when the primary is gone (killed): nothing would route connections here anymore. */
   onPrimaryGone(stop: () => void): void;
 }
@@ -57,6 +62,12 @@ export async function joinCluster(): Promise<WorkerLink> {
     },
     answerMetrics(collect) {
       channel.answer('metrics', collect);
+    },
+    onStopping(listener) {
+      channel.answer('stopping', async () => {
+        listener();
+        return null;
+      });
     },
     onPrimaryGone(stop) {
       process.once('disconnect', stop);

@@ -33,8 +33,10 @@ export interface Config {
   /** The Authentication API's and the dashboard's rate limits; undefined when FITGATE_RATE_LIMITS is off. */
   readonly rateLimits: RateLimits | undefined;
   readonly logRetentionDays: number;
-  /** Worker processes; 1 means no cluster (one process). "auto" is resolved to the core count. */
+  /** Worker processes; 1 means no cluster (one process). "auto" is resolved to the usable core count. */
   readonly workers: number;
+  /** After SIGTERM, how long to keep serving with /health/ready answering 503 "stopping"; 0: stop at once. */
+  readonly shutdownDelayMs: number;
   /** FITGATE_ variables set but not read (a misspelt name), for start-up to warn about. */
   readonly unknownSettings: readonly UnknownSetting[];
   /** Settings that work but are likely wrong for where fitgate runs, for start-up to warn about. */

@@ -1,10 +1,10 @@
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Config, RateLimits } from './config.js';
 import { ConfigError } from './config_error.js';
 import { MissingSecretFileError, readOrCreateSecret, SecretFileError, secretBytes } from './generated_secret.js';
 import { configWarnings } from './config_warnings.js';
+import { autoWorkerCount } from './cpu_quota.js';
 import { environmentSchema } from './schema.js';
 import { parseTrustProxy, trustsProxy } from './trust_proxy.js';
 import { unknownSettings } from './unknown_settings.js';
@@ -105,6 +105,7 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
     rateLimits: (env.FITGATE_RATE_LIMITS ?? env.NODE_ENV !== 'test') ? rateLimitsOf(env) : undefined,
     logRetentionDays: env.FITGATE_LOG_RETENTION_DAYS,
     workers: workerCount(env.FITGATE_WORKERS ?? (production ? 'auto' : '1')),
+    shutdownDelayMs: env.FITGATE_SHUTDOWN_DELAY_MS,
     unknownSettings: unknownSettings(environment, Object.keys(environmentSchema.shape)),
     warnings: Object.freeze(configWarnings(env)),
   });
@@ -190,7 +191,7 @@ function rateLimitsOf(env: z.infer<typeof environmentSchema>): RateLimits {
   });
 }
 
-/** "auto": one worker per core this process may run on (os.availableParallelism). */
+/** "auto": one worker per core this process may run on, within its cgroup CPU quota (cpu_quota.ts). */
 function workerCount(value: string): number {
-  return value === 'auto' ? availableParallelism() : Number(value);
+  return value === 'auto' ? autoWorkerCount() : Number(value);
 }

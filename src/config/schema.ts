@@ -59,6 +59,8 @@ const LISTEN_ADDRESS_PROBLEM =
 /** An address to bind: an IP address (no brackets), or localhost. A host name would be resolved at listen time and fail there. */
 const listenAddress = z.string().refine((value) => isIP(value) !== 0 || value === 'localhost', { message: LISTEN_ADDRESS_PROBLEM });
 
+const SHUTDOWN_DELAY_PROBLEM = 'must be a whole number of milliseconds from 0 to 60000';
+
 const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 /**
@@ -180,13 +182,25 @@ export const environmentSchema = z.object({
     .max(3650, { error: 'must be a whole number of days from 1 to 3650' })
     .default(30),
   /**
-   * Worker processes (node:cluster) serving the port: a number, or "auto" for one per available
-   * core. Default: 1 (no cluster, one process) in development and test, "auto" in production.
+   * Worker processes (node:cluster) serving the port: a number, or "auto" for one per core this
+   * process may use (the cgroup CPU quota included, cpu_quota.ts). Default: 1 (no cluster, one
+   * process) in development and test, "auto" in production.
    */
   FITGATE_WORKERS: z
     .string()
     .regex(/^(auto|[1-9]\d{0,2})$/, 'must be "auto" or a whole number from 1 to 999')
     .optional(),
+  /**
+   * On SIGTERM, how long fitgate keeps serving with /health/ready answering 503 "stopping" before it
+   * closes its listener: a load balancer that probes takes it out of rotation before connections are
+   * refused (Kubernetes' preStop sleep, inside fitgate). Bounded so a typo cannot hold a stop for hours.
+   */
+  FITGATE_SHUTDOWN_DELAY_MS: z.coerce
+    .number({ error: SHUTDOWN_DELAY_PROBLEM })
+    .int({ error: SHUTDOWN_DELAY_PROBLEM })
+    .min(0, { error: SHUTDOWN_DELAY_PROBLEM })
+    .max(60_000, { error: SHUTDOWN_DELAY_PROBLEM })
+    .default(0),
   /** Port of the standalone emulator (`npm run emulator`). */
   EMULATOR_PORT: port.default(4010),
 });

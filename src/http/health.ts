@@ -3,6 +3,7 @@ import type { MasterKeyStatus } from '../domain/master_key_check.js';
 import { STORE_RETRY_AFTER_SECONDS } from '../errors/index.js';
 import type { Store } from '../store/store.js';
 import { storeReadiness } from '../store/store_readiness.js';
+import { sharedCheck } from './shared_check.js';
 
 /**
  * How long /health/ready waits for the store before calling it unavailable: the probe is answered
@@ -10,11 +11,31 @@ import { storeReadiness } from '../store/store_readiness.js';
  */
 export const READY_TIMEOUT_MS = 1500;
 
+/**
+ * How long one readiness check answers every probe. /health/ready is public: each check is a store
+ * write on Redis and, with workers, a ping of every worker, so a flood of probes would be a flood of
+ * writes. Short, so a store that fails or recovers is seen within a second either way.
+ */
+export const READY_REUSE_MS = 1000;
+
 /** With several workers (FITGATE_WORKERS): how many of them answer with their store. */
 export interface WorkerReadiness {
   readonly expected: number;
   /** How many workers answered within the bound. */
   ready(timeoutMs: number): Promise<number>;
+}
+
+export interface HealthOptions {
+  /** How long a probe waits for the store and the workers (READY_TIMEOUT_MS). */
+  readonly timeoutMs?: number;
+  /** With several workers (FITGATE_WORKERS): how many of them are ready. Absent: one process. */
+  readonly workers?: WorkerReadiness;
+  /** Which master key ids seal stored values, and which of them this process lacks (key rotation). */
+  readonly masterKeys?: () => Promise<MasterKeyStatus>;
+  /** True from a stop signal on, during FITGATE_SHUTDOWN_DELAY_MS (shutdown_delay.ts). */
+  readonly stopping?: () => boolean;
+  /** How long a check answers probes (READY_REUSE_MS), and the clock; tests pass their own. */
+  readonly reuse?: { readonly ms: number; readonly now?: () => number };
 }
 
 /**
@@ -26,32 +47,43 @@ export interface WorkerReadiness {
  * about itself at start-up (on Redis: whether it may evict or forget records), so an operator sees
  * it where they look. A 503 carries Retry-After, the same seconds as a request's 503 while the store
  * is out: a generic client or monitor retries no sooner, and a fixed store is seen within it.
+ * One check answers every probe that comes while it runs and for `reuse.ms` after (READY_REUSE_MS),
+ * in this process: the endpoint is public, and the check is not free. From a stop signal on
+ * (FITGATE_SHUTDOWN_DELAY_MS) it answers 503 "stopping" and checks nothing.
  */
-export function createHealthRouter(
-  store: Pick<Store, 'ping' | 'health' | 'readiness'>,
-  timeoutMs = READY_TIMEOUT_MS,
-  workers?: WorkerReadiness,
-  /** Which master key ids seal stored values, and which of them this process lacks (key rotation). */
-  masterKeys?: () => Promise<MasterKeyStatus>,
-): Router {
+export function createHealthRouter(store: Pick<Store, 'ping' | 'health' | 'readiness'>, options: HealthOptions = {}): Router {
+  const { timeoutMs = READY_TIMEOUT_MS, workers, masterKeys, stopping = () => false, reuse = { ms: READY_REUSE_MS } } = options;
   const router = Router();
   router.get('/health/live', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' });
   });
-  router.get('/health/ready', async (_req, res) => {
+  const check = sharedCheck(async (): Promise<Readiness> => {
     const [storeState, counted, keys] = await Promise.all([
       valueWithin(storeReadiness(store), timeoutMs),
       countWorkers(workers, timeoutMs),
       masterKeys && valueWithin(masterKeys(), timeoutMs),
     ]);
     const ready = storeState === 'ok' && (counted === undefined || counted.ready === counted.expected);
+    const body = { status: ready ? 'ok' : 'unavailable', store: storeState ?? 'not answering', ...store.health?.(), ...(counted && { workers: counted }), ...(keys && { master_keys: keys }) };
+    return { ready, body };
+  }, reuse.ms, reuse.now);
+  router.get('/health/ready', async (_req, res) => {
+    // A stopping instance is not ready whatever its store says, and a store about to close is not
+    // worth a write: the load balancer takes it out of rotation while it still serves.
+    if (stopping()) {
+      res.status(503).set('Retry-After', String(STORE_RETRY_AFTER_SECONDS)).set('Cache-Control', 'no-store').json({ status: 'stopping' });
+      return;
+    }
+    const { ready, body } = await check();
     if (!ready) res.set('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
-    res
-      .status(ready ? 200 : 503)
-      .set('Cache-Control', 'no-store')
-      .json({ status: ready ? 'ok' : 'unavailable', store: storeState ?? 'not answering', ...store.health?.(), ...(counted && { workers: counted }), ...(keys && { master_keys: keys }) });
+    res.status(ready ? 200 : 503).set('Cache-Control', 'no-store').json(body);
   });
   return router;
+}
+
+interface Readiness {
+  readonly ready: boolean;
+  readonly body: Readonly<Record<string, unknown>>;
 }
 
 /** Every worker must be up and answer with its own store: a load balancer sees them as one. */

@@ -23,7 +23,7 @@ describe('health checks on the app', () => {
 });
 
 describe('readiness when the store does not answer', () => {
-  const appWith = (ping: () => Promise<void>) => express().use(createHealthRouter({ ping }, 50));
+  const appWith = (ping: () => Promise<void>) => express().use(createHealthRouter({ ping }, { timeoutMs: 50 }));
 
   it('is 503 when the store fails', async () => {
     const response = await request(appWith(() => Promise.reject(new Error('database is locked')))).get('/health/ready');

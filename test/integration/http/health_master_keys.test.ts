@@ -20,7 +20,7 @@ describeEachStore('/health/ready and master keys', (h) => {
         options: { api: 'google-health', clientId: 'c', clientSecret: old.seal('secret'), scope: [], profileSync: 'on_each_login' },
       }),
     );
-    const app = express().use(createHealthRouter(store, 1000, undefined, () => masterKeyStatus(store.sealedRecords, current.keyIds)));
+    const app = express().use(createHealthRouter(store, { timeoutMs: 1000, masterKeys: () => masterKeyStatus(store.sealedRecords, current.keyIds) }));
 
     const response = await request(app).get('/health/ready');
     expect(response.status).toBe(200);
@@ -30,7 +30,7 @@ describeEachStore('/health/ready and master keys', (h) => {
   it('leaves the detail out rather than hang when the store does not answer it', async () => {
     // The same bound as above: the store's own probe must still answer within it on a loaded machine
     // (50 ms did not, once, in CI), while the detail never does.
-    const app = express().use(createHealthRouter(h.store(), 1000, undefined, () => new Promise(() => undefined)));
+    const app = express().use(createHealthRouter(h.store(), { timeoutMs: 1000, masterKeys: () => new Promise(() => undefined) }));
     const response = await request(app).get('/health/ready');
     expect(response.status).toBe(200);
     expect(response.body.master_keys).toBeUndefined();

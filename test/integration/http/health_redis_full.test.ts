@@ -8,6 +8,7 @@ import { bootstrapToken } from './bootstrap_token.js';
 import { HOST, startFitgateOnRedis, type FitgateOnRedis } from './fitgate_on_redis.js';
 import { uniquePrefix } from '../../support/redis.js';
 import { describeWithRedisServer, startOwnRedisServer, type OwnRedisServer } from '../../support/redis_server.js';
+import { readinessOnceChanged } from '../../support/readiness.js';
 
 /**
  * A Redis whose memory is full under `noeviction` answers every read and refuses every write
@@ -84,7 +85,7 @@ describeWithRedisServer('/health/ready and requests while Redis is full', () => 
     expect((await request(fitgate.app).get('/health/ready')).status).toBe(200);
     await fill();
     try {
-      const full = await request(fitgate.app).get('/health/ready');
+      const full = await readinessOnceChanged(() => request(fitgate.app).get('/health/ready'), (answer) => answer.status !== 200);
       expect(full.status).toBe(503);
       expect(full.headers['retry-after']).toBe('5');
       expect(full.body).toMatchObject({
@@ -94,7 +95,7 @@ describeWithRedisServer('/health/ready and requests while Redis is full', () => 
     } finally {
       await makeRoom();
     }
-    const again = await request(fitgate.app).get('/health/ready');
+    const again = await readinessOnceChanged(() => request(fitgate.app).get('/health/ready'), (answer) => answer.status !== 503);
     expect(again.status).toBe(200);
     expect(again.body.store).toBe('ok');
     expect(again.headers['retry-after']).toBeUndefined();

@@ -7,6 +7,7 @@ import { waitUntil } from '../../support/emulator.js';
 import { startFitgateOnRedis, type FitgateOnRedis } from './fitgate_on_redis.js';
 import { uniquePrefix } from '../../support/redis.js';
 import { describeWithRedisServer, startOwnRedisServer, type OwnRedisServer } from '../../support/redis_server.js';
+import { readinessOnceChanged } from '../../support/readiness.js';
 
 /**
  * A Redis that answers every read but refuses every write for a reason of its own: a replica
@@ -63,7 +64,7 @@ describeWithRedisServer('/health/ready when Redis answers but refuses writes', (
     await (await operatorOf(first)).sendCommand(['REPLICAOF', '127.0.0.1', String(second.port)]);
     await waitUntil(async () => (await fitgate.store.readiness?.()) === REDIS_READ_ONLY, 'the first server answers as a replica', WAIT_MS);
 
-    const answer = await request(fitgate.app).get('/health/ready');
+    const answer = await readinessOnceChanged(() => request(fitgate.app).get('/health/ready'), (ready) => ready.status !== 200);
     expect(answer.status).toBe(503);
     expect(answer.headers['retry-after']).toBe('5');
     expect(answer.body).toMatchObject({ status: 'unavailable', store: REDIS_READ_ONLY });
@@ -83,7 +84,7 @@ describeWithRedisServer('/health/ready when Redis answers but refuses writes', (
     expect(answer.body).toMatchObject({ status: 'unavailable', store: REDIS_NOT_SAVING });
 
     await operator.configSet('stop-writes-on-bgsave-error', 'no');
-    const again = await request(fitgate.app).get('/health/ready');
+    const again = await readinessOnceChanged(() => request(fitgate.app).get('/health/ready'), (ready) => ready.status !== 503);
     expect(again.status).toBe(200);
     expect(again.body.store).toBe('ok');
   });

@@ -1,5 +1,5 @@
-import { availableParallelism } from 'node:os';
 import { describe, expect, it } from '@jest/globals';
+import { autoWorkerCount } from '../../../src/config/cpu_quota.js';
 import { loadConfig } from '../../../src/config/index.js';
 import { configErrorOf, productionSettings, tempDataDir } from './config_support.js';
 
@@ -11,12 +11,12 @@ describe('FITGATE_WORKERS', () => {
     expect(loadConfig({ FITGATE_DATA_DIR: tempDataDir(), NODE_ENV: 'test' }).workers).toBe(1);
   });
 
-  it('is one worker per available core by default in production', () => {
-    expect(loadConfig({ FITGATE_DATA_DIR: tempDataDir(), ...production() }).workers).toBe(availableParallelism());
+  it('is one worker per usable core (within a cgroup CPU quota, cpu_quota.test.ts) by default in production', () => {
+    expect(loadConfig({ FITGATE_DATA_DIR: tempDataDir(), ...production() }).workers).toBe(autoWorkerCount());
   });
 
   it('takes "auto" or a number in any environment', () => {
-    expect(loadConfig({ FITGATE_DATA_DIR: tempDataDir(), FITGATE_WORKERS: 'auto' }).workers).toBe(availableParallelism());
+    expect(loadConfig({ FITGATE_DATA_DIR: tempDataDir(), FITGATE_WORKERS: 'auto' }).workers).toBe(autoWorkerCount());
     expect(loadConfig({ FITGATE_DATA_DIR: tempDataDir(), FITGATE_WORKERS: '3' }).workers).toBe(3);
     expect(loadConfig({ FITGATE_DATA_DIR: tempDataDir(), ...production(), FITGATE_WORKERS: '1' }).workers).toBe(1);
   });

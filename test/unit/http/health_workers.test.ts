@@ -4,7 +4,7 @@ import request from 'supertest';
 import { createHealthRouter, type WorkerReadiness } from '../../../src/http/health.js';
 
 const answeringStore = { ping: () => Promise.resolve() };
-const appWith = (workers: WorkerReadiness) => express().use(createHealthRouter(answeringStore, 100, workers));
+const appWith = (workers: WorkerReadiness) => express().use(createHealthRouter(answeringStore, { timeoutMs: 100, workers }));
 
 describe('readiness with several workers', () => {
   it('is ready when every worker answered with its store, and says how many', async () => {
