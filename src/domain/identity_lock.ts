@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { UpstreamUnavailableError } from '../errors/index.js';
 import type { LockStore } from './ports.js';
 import { identityKey, type IdentityRef } from './stored_identity.js';
+import { TokenUnavailableError } from './vault_errors.js';
 
 /** The lock a token refresh holds; removing an identity takes it too, so the two never interleave. */
 export function refreshLockName(ref: IdentityRef): string {
@@ -25,7 +25,7 @@ export async function withIdentityLock<T>(locks: LockStore, ref: IdentityRef, ti
   let token = await locks.tryAcquire(name, timing.lockTtlMs);
   while (!token) {
     if (Date.now() > giveUpAt) {
-      throw new UpstreamUnavailableError(`A token refresh of this ${ref.connection} identity is still running; try again shortly.`);
+      throw new TokenUnavailableError('refresh_running', `A token refresh of this ${ref.connection} identity is still running; try again shortly.`);
     }
     await delay(timing.pollIntervalMs);
     token = await locks.tryAcquire(name, timing.lockTtlMs);

@@ -1,7 +1,7 @@
-import { ResourceNotFoundError } from '../errors/index.js';
 import type { UserRepository } from './ports.js';
 import type { Identity, User } from './types.js';
 import { rewriteUser } from './user_updates.js';
+import { IdentityNotFoundError } from './vault_errors.js';
 
 /** Names one identity of one user: the connection it came through and the upstream's user id. */
 export interface IdentityRef {
@@ -17,16 +17,13 @@ function findIdentity(user: User, ref: Pick<IdentityRef, 'connection' | 'upstrea
   );
 }
 
-/** The user and the identity as stored now; 404-style errors when either is gone. */
+/** The user and the identity as stored now; IdentityNotFoundError when either is gone. */
 export async function readIdentity(users: UserRepository, ref: IdentityRef): Promise<{ user: User; identity: Identity }> {
   const user = await users.get(ref.tenant, ref.userId);
-  if (!user) throw new ResourceNotFoundError('The user does not exist.', 'inexistent_user');
+  if (!user) throw new IdentityNotFoundError('user', 'The user does not exist.');
   const identity = findIdentity(user, ref);
   if (!identity) {
-    throw new ResourceNotFoundError(
-      `The user has no ${ref.connection} identity with user_id ${ref.upstreamUserId}.`,
-      'inexistent_identity',
-    );
+    throw new IdentityNotFoundError('identity', `The user has no ${ref.connection} identity with user_id ${ref.upstreamUserId}.`);
   }
   return { user, identity };
 }

@@ -1,7 +1,7 @@
-import { ConflictError } from '../errors/index.js';
 import { describeReauthorization } from './identity_status.js';
 import type { Sealer } from './ports.js';
 import type { Identity } from './types.js';
+import { NeedsReauthorizationError } from './vault_errors.js';
 
 /** An upstream access token as handed to an authorised caller. */
 export interface VaultAccessToken {
@@ -10,9 +10,9 @@ export interface VaultAccessToken {
   expiresIn: number;
 }
 
-/** The 409 every reader of a disconnected identity gets, naming the status and what to do. */
-export function needsReauthorizationError(identity: Identity): ConflictError {
-  return new ConflictError(describeReauthorization(identity), 'needs_reauthorization');
+/** What every reader of a disconnected identity gets, naming the status and what to do. */
+export function needsReauthorizationError(identity: Identity): NeedsReauthorizationError {
+  return new NeedsReauthorizationError(describeReauthorization(identity));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { ConflictError, isRefusal, TooManyRequestsError, UpstreamUnavailableError } from '../errors/index.js';
+import { isRefusal } from '../errors/index.js';
 import { clientRefusedError, clientRefusedRecently, rememberRefusedClient } from './client_refused_pause.js';
 import { NotFoundInStoreError } from './ports.js';
 import { markNeedsReauthorization, reauthorizationReasonFor, type ReauthorizationReason } from './identity_status.js';
@@ -10,6 +10,7 @@ import type { ResolvedVaultDeps } from './token_vault_deps.js';
 import { backoffRemainingSeconds, recordBackoff } from './upstream_backoff.js';
 import { upstreamFailureOf, type UpstreamFailure, type UpstreamTokenClient } from './upstream_token_client.js';
 import type { Connection, Identity, User } from './types.js';
+import { ConnectionGoneError, TokenUnavailableError, UpstreamRateLimitedError, VaultError } from './vault_errors.js';
 import type { StoredTokenReason } from './vault_metrics.js';
 
 /**
@@ -37,7 +38,7 @@ export function storedTokenOr(deps: ResolvedVaultDeps, ref: IdentityRef, identit
 /**
  * Undefined when the upstream may be called for this identity. While the upstream's rate-limit
  * window is open for the tokens it holds: the stored token if it is still good for a while, else
- * the 429 with the seconds left.
+ * the rate-limited failure with the seconds left.
  */
 export async function storedTokenIfBackingOff(deps: ResolvedVaultDeps, ref: IdentityRef, identity: Identity): Promise<VaultAccessToken | undefined> {
   const seconds = await backoffRemainingSeconds(deps.ephemeral, identityKey(ref), identity.tokens, deps.now());
@@ -69,7 +70,7 @@ export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityR
 
   const connection = await deps.connections.getByName(ref.tenant, ref.connection);
   if (!connection) {
-    throw new ConflictError(`The connection ${ref.connection} no longer exists, so its tokens cannot be refreshed.`, 'inexistent_connection');
+    throw new ConnectionGoneError(`The connection ${ref.connection} no longer exists, so its tokens cannot be refreshed.`);
   }
   // The upstream refused this connection's client a moment ago: it would refuse this refresh too.
   if (await clientRefusedRecently(deps.ephemeral, connection)) throw clientRefusedError(ref.connection);
@@ -133,7 +134,7 @@ async function storeRefreshed(deps: ResolvedVaultDeps, ref: IdentityRef, write: 
       await write();
       return;
     } catch (error) {
-      if (isRefusal(error) || error instanceof NotFoundInStoreError) return loudly(deps, details, error);
+      if (isRefusal(error) || error instanceof VaultError || error instanceof NotFoundInStoreError) return loudly(deps, details, error);
       deps.logger.warn({ err: error, ...details, retry_in_ms: pause }, 'refreshed upstream tokens not stored yet; trying again');
       await delay(pause);
     }
@@ -147,13 +148,14 @@ function loudly(deps: ResolvedVaultDeps, details: object, error: unknown): never
 }
 
 /**
- * What a failed refresh answers: the identity needs reauthorization (409) when the upstream refused
- * the tokens for good; otherwise the stored token while it is still good for a while, or the 429 /
- * 503 the caller may retry. An invalid_grant never serves the stored token, however long it has left:
- * the tokens are dropped with the status, so this read and every later one answer the same 409, and
- * a revoked grant usually takes its access tokens with it. A refused client is the administrator's
- * to fix: a 503 saying so, at once (no stored token, so it is noticed rather than hidden for the
- * token's last minutes), and a pause in calling the upstream for the whole connection.
+ * What a failed refresh answers: the identity needs reauthorization when the upstream refused the
+ * tokens for good; otherwise the stored token while it is still good for a while, or the rate-limited
+ * or unavailable failure the caller may retry. An invalid_grant never serves the stored token,
+ * however long it has left: the tokens are dropped with the status, so this read and every later one
+ * answer the same, and a revoked grant usually takes its access tokens with it. A refused client is
+ * the administrator's to fix: unavailable, saying so, at once (no stored token, so it is noticed
+ * rather than hidden for the token's last minutes), and a pause in calling the upstream for the
+ * whole connection.
  */
 async function refreshFailed(
   deps: ResolvedVaultDeps,
@@ -178,10 +180,10 @@ async function refreshFailed(
   }
   deps.logger.warn({ ...context, kind: failure.kind, upstream: failure.message }, 'upstream token refresh failed');
   if (stored) return stored;
-  throw new UpstreamUnavailableError(`The upstream could not refresh the ${ref.connection} token now (${failure.kind}); try again later.`);
+  throw new TokenUnavailableError('upstream_failed', `The upstream could not refresh the ${ref.connection} token now (${failure.kind}); try again later.`);
 }
 
-/** Logs the refusal for the administrator, starts the connection's pause, and returns the 503. */
+/** Logs the refusal for the administrator, starts the connection's pause, and returns the failure to answer. */
 async function clientRefused(deps: ResolvedVaultDeps, ref: IdentityRef, connection: Connection, failure: UpstreamFailure): Promise<Error> {
   const context = { connection: ref.connection, user_id: ref.userId, upstream: failure.message };
   deps.logger.error(context, "the upstream refused the connection's client credentials; an administrator must update the connection");
@@ -230,8 +232,8 @@ async function disconnect(
  */
 export const IDENTITY_DISCONNECTED_EVENT = 'fertft';
 
-function rateLimitedError(ref: IdentityRef, seconds: number): TooManyRequestsError {
-  return new TooManyRequestsError(
+function rateLimitedError(ref: IdentityRef, seconds: number): UpstreamRateLimitedError {
+  return new UpstreamRateLimitedError(
     `The upstream rate-limited the ${ref.connection} identity ${ref.upstreamUserId}; retry after ${seconds} seconds.`,
     seconds,
   );

@@ -1,5 +1,4 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { UpstreamUnavailableError } from '../errors/index.js';
 import { refreshLockName } from './identity_lock.js';
 import { identityKey, readIdentity, type IdentityRef } from './stored_identity.js';
 import { servableStoredToken } from './stored_token_fallback.js';
@@ -7,6 +6,7 @@ import { freshStoredToken, type VaultAccessToken } from './token_freshness.js';
 import { refreshHoldingLock, servedStoredToken, storedTokenIfBackingOff, storedTokenOr } from './token_refresh.js';
 import { DEFAULT_TOKEN_VAULT_TIMING, type ResolvedVaultDeps, type TokenVaultDeps } from './token_vault_deps.js';
 import type { Identity } from './types.js';
+import { TokenUnavailableError } from './vault_errors.js';
 import { NO_VAULT_METRICS } from './vault_metrics.js';
 import { withinPatience } from './within_patience.js';
 
@@ -43,7 +43,7 @@ export class TokenVault {
     };
   }
 
-  /** A valid access token for the identity; throws Management errors (409, 429, 503) otherwise. */
+  /** A valid access token for the identity; throws a VaultFailure (vault_errors.ts) otherwise. */
   accessToken(ref: IdentityRef): Promise<VaultAccessToken> {
     const key = identityKey(ref);
     let pending = this.inFlight.get(key);
@@ -136,7 +136,8 @@ export class TokenVault {
       const untilReset = await storedTokenIfBackingOff(this.deps, ref, identity);
       if (untilReset) return untilReset;
       if (now() > giveUpAt) {
-        const error = new UpstreamUnavailableError(
+        const error = new TokenUnavailableError(
+          'refresh_running',
           `Another request is still refreshing the ${ref.connection} token of this user; try again shortly.`,
         );
         return storedTokenOr(this.deps, ref, identity, 'refresh_busy', error);

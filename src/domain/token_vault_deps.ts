@@ -18,7 +18,7 @@ export interface TokenVaultTiming {
   refreshMarginMs: number;
   /** How long a refresh lock lives if its holder dies; longer than any upstream call may take. */
   lockTtlMs: number;
-  /** How long a caller waits for another process's refresh before giving up with a 503. */
+  /** How long a caller waits for another process's refresh before giving up (TokenUnavailableError). */
   waitBoundMs: number;
   /** How often a waiting caller re-reads the user and retries the lock. */
   pollIntervalMs: number;

@@ -5,6 +5,7 @@ import { callerOf } from './caller.js';
 import type { ManagementRoute } from './route.js';
 import type { ManagementServices } from './services.js';
 import { requestLogFacts } from '../http/request_log_facts.js';
+import { managementErrorOf } from './vault_error_answer.js';
 
 /**
  * Runs a route's handler and sends its reply. For writes it first appends Auth0's audit event:
@@ -17,7 +18,9 @@ export function runRoute(route: ManagementRoute, services: ManagementServices): 
     let reply;
     try {
       reply = await route.handle(req, res, services);
-    } catch (error) {
+    } catch (caught) {
+      // The domain's failures (the vault's) become the API's errors here, once, for every route.
+      const error = managementErrorOf(caught);
       if (route.audit) await audit(services, route, req, res, 'fapi', statusOf(error), describeFailure(error));
       throw error;
     }

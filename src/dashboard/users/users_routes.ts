@@ -8,6 +8,7 @@ import { NotFoundError } from '../../errors/index.js';
 import { logConfigChange } from '../config_change_log.js';
 import { pageLinks, pageOf, PER_PAGE } from '../paging.js';
 import { renderPage } from '../views.js';
+import { removalErrorOf } from './removal_busy_error.js';
 
 /**
  * /manage/t/:tenant/users: search, a user's profile and identities (with their connection status),
@@ -62,7 +63,9 @@ export function usersRoutes(store: Store, removal: RemovalDeps): Router {
 
   router.post('/:userId/delete', async (req, res) => {
     const user = await findUser(res, req.params.userId);
-    const revocations = await deleteUserAndRevoke(removal, user.tenant, user.userId);
+    const revocations = await deleteUserAndRevoke(removal, user.tenant, user.userId).catch((error: unknown) => {
+      throw removalErrorOf(error);
+    });
     // As DELETE /api/v2/users/{id} logs it: the deleted user, and how the upstream revocation went
     // (undefined when the user was deleted meanwhile: then there was nothing to revoke).
     await logConfigChange(store, req, res, {

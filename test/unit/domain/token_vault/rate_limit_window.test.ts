@@ -17,19 +17,19 @@ describe('the remembered rate-limit window', () => {
     expect(servedStored).toEqual(['refresh_failed', 'backing_off']);
   });
 
-  it('answers 429 with the seconds left for a stored token too close to expiry', async () => {
+  it('answers rate_limited with the seconds left for a stored token too close to expiry', async () => {
     const { vault, refreshCalls } = vaultWith(aUser(20), [pluginFailure('rate_limited', 600), refreshed('new-access')]);
 
-    await expect(vault.accessToken(REF)).rejects.toMatchObject({ status: 429 });
+    await expect(vault.accessToken(REF)).rejects.toMatchObject({ kind: 'rate_limited' });
     const again = vault.accessToken(REF);
-    await expect(again).rejects.toMatchObject({ status: 429 });
-    await again.catch((error: { headers?: Record<string, string> }) => expect(error.headers?.['Retry-After']).toBe('600'));
+    await expect(again).rejects.toMatchObject({ kind: 'rate_limited' });
+    await again.catch((error: { retryAfterSeconds?: number }) => expect(error.retryAfterSeconds).toBe(600));
     expect(refreshCalls()).toBe(1);
   });
 
   it('is lifted by a login that brings new tokens', async () => {
     const { vault, users, refreshCalls } = vaultWith(aUser(20), [pluginFailure('rate_limited', 600), refreshed('refreshed-access')]);
-    await expect(vault.accessToken(REF)).rejects.toMatchObject({ status: 429 });
+    await expect(vault.accessToken(REF)).rejects.toMatchObject({ kind: 'rate_limited' });
 
     // New tokens that themselves need a refresh (20 s left): only a lifted window lets it happen.
     await recordLogin(

@@ -23,10 +23,10 @@ describe('a refresh another process holds past the wait bound', () => {
     expect(refreshCalls()).toBe(0);
   });
 
-  it('answers 503 to retry shortly when the stored token has 30 s or less left', async () => {
+  it('answers unavailable (retry shortly) when the stored token has 30 s or less left', async () => {
     const { vault, servedStored, refreshCalls } = aWaitingVault(20);
 
-    await expect(vault.accessToken(REF)).rejects.toMatchObject({ status: 503, message: expect.stringMatching(/still refreshing.*try again shortly/) });
+    await expect(vault.accessToken(REF)).rejects.toMatchObject({ kind: 'unavailable', reason: 'refresh_running', message: expect.stringMatching(/still refreshing.*try again shortly/) });
     expect(servedStored).toEqual([]);
     expect(refreshCalls()).toBe(0);
   });

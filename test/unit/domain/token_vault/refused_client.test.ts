@@ -10,18 +10,18 @@ describe('a refresh the upstream refuses because of the client', () => {
   it('puts the identity in needs_reauthorization (connection_client_changed) on unauthorized_client, dropping the tokens', async () => {
     const { vault, users, events } = vaultWith(aUser(200), [pluginFailure('unauthorized_client')]);
 
-    await expect(vault.accessToken(REF)).rejects.toMatchObject({ status: 409, code: 'needs_reauthorization' });
+    await expect(vault.accessToken(REF)).rejects.toMatchObject({ kind: 'needs_reauthorization' });
     const identity = users.all()[0]!.identities[0]!;
     expect(identity).toMatchObject({ status: 'needs_reauthorization', statusReason: 'connection_client_changed' });
     expect(identity.tokens).toBeUndefined();
     expect(events).toEqual([expect.objectContaining({ details: expect.objectContaining({ reason: 'connection_client_changed' }) })]);
   });
 
-  it('answers invalid_client with a 503 naming the administrator\'s fix, keeping the identity, its tokens and the stored token unserved', async () => {
+  it('answers invalid_client as unavailable, naming the administrator\'s fix, keeping the identity, its tokens and the stored token unserved', async () => {
     const { vault, users, events, logged, servedStored } = vaultWith(aUser(200), [pluginFailure('invalid_client')]);
 
     const refusal = vault.accessToken(REF);
-    await expect(refusal).rejects.toMatchObject({ status: 503, code: 'upstream_unavailable' });
+    await expect(refusal).rejects.toMatchObject({ kind: 'unavailable' });
     await expect(refusal).rejects.toThrow(/refused the client credentials of the fitbit connection \(invalid_client\).*An administrator must update the connection's Client ID and Client Secret/);
     expect(users.all()[0]!.identities[0]).toMatchObject({ status: 'connected', tokens: aUser(200).identities[0]!.tokens });
     expect(events).toEqual([]);
@@ -29,12 +29,12 @@ describe('a refresh the upstream refuses because of the client', () => {
     expect(logged).toEqual([expect.objectContaining({ level: 'error', details: expect.objectContaining({ upstream: 'upstream said invalid_client' }) })]);
   });
 
-  it('asks the upstream no more for that connection during the pause: the next reads get the same 503 at once', async () => {
+  it('asks the upstream no more for that connection during the pause: the next reads get the same refusal at once', async () => {
     const { vault, refreshCalls } = vaultWith(aUser(200), [pluginFailure('invalid_client'), refreshed('never-asked-for')]);
-    await expect(vault.accessToken(REF)).rejects.toMatchObject({ status: 503 });
+    await expect(vault.accessToken(REF)).rejects.toMatchObject({ kind: 'unavailable', reason: 'client_refused' });
 
     await expect(vault.accessToken(REF)).rejects.toThrow(/invalid_client.*An administrator must update the connection/);
-    await expect(vault.accessToken(REF)).rejects.toMatchObject({ status: 503 });
+    await expect(vault.accessToken(REF)).rejects.toMatchObject({ kind: 'unavailable', reason: 'client_refused' });
     expect(refreshCalls()).toBe(1);
   });
 });

@@ -1,0 +1,27 @@
+import { isVaultFailure, type VaultFailure } from '../domain/vault_errors.js';
+import { ConflictError, ResourceNotFoundError, TooManyRequestsError, UpstreamUnavailableError, type ManagementError } from '../errors/index.js';
+
+/**
+ * The Management API's answer to a vault failure (domain/vault_errors.ts), as Auth0 words it: a
+ * missing user or identity is a 404, dead tokens or a deleted connection a 409, the upstream's rate
+ * limit a 429 with Retry-After, anything the caller can only wait out a 503. The domain's message
+ * is the answer's. Any other error passes through unchanged.
+ */
+export function managementErrorOf(error: unknown): unknown {
+  return isVaultFailure(error) ? vaultAnswer(error) : error;
+}
+
+function vaultAnswer(failure: VaultFailure): ManagementError {
+  switch (failure.kind) {
+    case 'not_found':
+      return new ResourceNotFoundError(failure.message, failure.missing === 'user' ? 'inexistent_user' : 'inexistent_identity');
+    case 'needs_reauthorization':
+      return new ConflictError(failure.message, 'needs_reauthorization');
+    case 'connection_gone':
+      return new ConflictError(failure.message, 'inexistent_connection');
+    case 'rate_limited':
+      return new TooManyRequestsError(failure.message, failure.retryAfterSeconds);
+    case 'unavailable':
+      return new UpstreamUnavailableError(failure.message);
+  }
+}
