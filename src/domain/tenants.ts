@@ -51,6 +51,38 @@ export function tenantUrl(config: Pick<Config, 'publicUrl' | 'baseHost'>, name: 
   return `${url.protocol}//${name}.${config.baseHost}${url.pathname.replace(/\/+$/, '')}`;
 }
 
+/**
+ * The tenant URL at one of a tenant's own domains (`host`, lower case, with a port if it has one):
+ * the public URL's scheme (and any path it has), as for NAME.<base host>. No trailing slash.
+ */
+export function ownDomainUrl(config: Pick<Config, 'publicUrl'>, host: string): string {
+  const url = new URL(config.publicUrl);
+  return `${url.protocol}//${host}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** The host a request came in on: the tenant it belongs to and that host's tenant URL (http's TenantContext). */
+export interface TenantHost {
+  readonly tenant: Pick<Tenant, 'name'>;
+  readonly tenantUrl: string;
+}
+
+/**
+ * The tenant URL an upstream round trip through one of `tenant`'s connections comes back to: its
+ * callback URL (callbackUrlOf) is the redirect_uri the upstream is sent at authorize and again with
+ * the code. Every round trip picks it here, a user's login and an admin's TRY alike, at the start
+ * and at the callback, so the two halves always agree:
+ *
+ * - on one of the tenant's own hosts (NAME.<base host>, the base host for `default`, or one of its
+ *   own domains: `from`, the request's host), that host's URL. The browser comes back where it left
+ *   (a login's binding cookie is there), and a tenant with its own domain gets that domain's
+ *   callback URL for a login and for a TRY begun there alike;
+ * - elsewhere (an admin managing the tenant from another tenant's host) or with no request at all
+ *   (the vault refreshing a token), the tenant's URL, whose callback URL the dashboard shows to register.
+ */
+export function roundTripTenantUrl(config: Pick<Config, 'publicUrl' | 'baseHost'>, tenant: string, from?: TenantHost): string {
+  return from?.tenant.name === tenant ? from.tenantUrl : tenantUrl(config, tenant);
+}
+
 /** The issuer identifier of a tenant: its URL with a trailing slash, as Auth0 writes it. */
 export function issuerOf(tenantUrl: string): string {
   return `${tenantUrl}/`;

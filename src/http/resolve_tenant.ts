@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Config } from '../config/index.js';
 import type { TenantRepository } from '../domain/ports.js';
-import { DEFAULT_TENANT, tenantUrl } from '../domain/tenants.js';
+import { DEFAULT_TENANT, ownDomainUrl, tenantUrl } from '../domain/tenants.js';
 import type { Tenant } from '../domain/types.js';
 import { NotFoundError } from '../errors/index.js';
 import type { TenantContext } from './request_context.js';
@@ -14,9 +14,8 @@ import type { TenantContext } from './request_context.js';
  * X-Forwarded-Host only when FITGATE_TRUST_PROXY says so (Express's req.host).
  */
 export function resolveTenant(config: Pick<Config, 'publicUrl' | 'baseHost'>, tenants: TenantRepository): RequestHandler {
-  const { protocol, pathname } = new URL(config.publicUrl);
+  const { protocol } = new URL(config.publicUrl);
   const baseHost = normalizeHost(config.baseHost, protocol);
-  const basePath = pathname.replace(/\/+$/, '');
 
   async function find(host: string): Promise<TenantContext | undefined> {
     if (host === baseHost) return withUrl(await tenants.get(DEFAULT_TENANT), config.publicUrl);
@@ -25,7 +24,7 @@ export function resolveTenant(config: Pick<Config, 'publicUrl' | 'baseHost'>, te
       if (name.includes('.') || name === DEFAULT_TENANT) return undefined;
       return withUrl(await tenants.get(name), tenantUrl(config, name));
     }
-    return withUrl(await tenants.findByDomain(host), `${protocol}//${host}${basePath}`);
+    return withUrl(await tenants.findByDomain(host), ownDomainUrl(config, host));
   }
 
   return (req: Request, _res: Response, next: NextFunction) => {

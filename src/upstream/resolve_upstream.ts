@@ -1,7 +1,7 @@
 import type { Config } from '../config/index.js';
 import type { ConnectionPlugin, PluginClientOptions, PluginTokenClient, PluginWording, UpstreamWording } from '../connections/plugin.js';
 import type { Sealer } from '../domain/ports.js';
-import { callbackUrlOf, tenantUrl } from '../domain/tenants.js';
+import { callbackUrlOf, roundTripTenantUrl } from '../domain/tenants.js';
 import { usesSandbox } from '../domain/sandbox_use.js';
 import type { Connection, Sealed } from '../domain/types.js';
 import { CredentialsForOtherApiError } from '../domain/upstream_token_client.js';
@@ -154,7 +154,8 @@ export function createUpstreamResolver(deps: UpstreamResolverDeps): UpstreamReso
       return resolution.strategy;
     },
     tokenClientFor: async (connection, api) => {
-      const resolution = resolutionOf(connection, tenantUrl(deps.config, connection.tenant), api);
+      // No request, no host: the tenant's URL, as for any round trip begun away from its hosts.
+      const resolution = resolutionOf(connection, roundTripTenantUrl(deps.config, connection.tenant), api);
       resolution.tokenClient ??= resolution.upstream.plugin.createTokenClient(resolution.upstream.client);
       return resolution.tokenClient;
     },

@@ -4,7 +4,7 @@ import type { ConnectionPlugin } from '../../connections/plugin.js';
 import { CONFIG_CHANGES, configChange } from '../../domain/config_changes.js';
 import { changeConnectionOptions } from '../../domain/connection_option_changes.js';
 import { newConnection } from '../../domain/new_connection.js';
-import { callbackUrl } from '../../domain/tenants.js';
+import { callbackUrlOf, roundTripTenantUrl } from '../../domain/tenants.js';
 import type { Connection } from '../../domain/types.js';
 import { NotFoundError } from '../../errors/index.js';
 import { logConfigChange } from '../config_change_log.js';
@@ -34,7 +34,7 @@ import { usesSandbox } from '../../domain/sandbox_use.js';
  * The settings page's Try button belongs to the settings form (`then=try`), so Try tests what the
  * form shows: the form is saved first, as Save would (a refusal comes back the same way and starts
  * nothing), then TRY begins on the connection saved, as its own button begins it (`startTry`,
- * try_start_routes.ts).
+ * try_start.ts).
  */
 export function socialRoutes(
   deps: Pick<AppDeps, 'store' | 'sealer' | 'config' | 'plugins' | 'sandbox'>,
@@ -84,7 +84,8 @@ export function socialRoutes(
   ) {
     const tenant = tenantOf(res);
     const values = formValues(plugin, connection, extra.typed);
-    const callback = callbackUrl(deps.config, tenant);
+    // The one a login or a TRY from this host uses (the tenant's own domain, when the admin is on it).
+    const callback = callbackUrlOf(roundTripTenantUrl(deps.config, tenant, res.req.context));
     return {
       title: plugin.displayName,
       section: 'social',

@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import type { AppDeps } from '../../app_deps.js';
 import type { UpstreamResolver } from '../../upstream/resolve_upstream.js';
 import { finishRoundTrip, type FinishOutcome } from '../../upstream/round_trip.js';
-import { callbackUrlOf, tenantUrl } from '../../domain/tenants.js';
+import { callbackUrlOf, roundTripTenantUrl } from '../../domain/tenants.js';
 import type { Connection } from '../../domain/types.js';
 import { tryFailureOf, tryFailureOfError, upstreamSaidOf, type FailureContext, type TryFailure } from './try_failure_explanation.js';
 import { renderTryFailure } from './try_failure_page.js';
@@ -28,7 +28,7 @@ export function tryCallbackRoutes(
     const transaction = await takeTry(ephemeral, req.query.state);
     const connection = transaction && (await deps.store.connections.get(transaction.tenant, transaction.connectionId));
     if (!transaction || !connection || transaction.tenant !== req.context.tenant.name) {
-      const context = { callbackUrl: callbackUrlOf(req.context.tenantUrl), api: '', requestedPermissions: [] };
+      const context = { callbackUrl: callbackUrlOf(roundTripTenantUrl(deps.config, req.context.tenant.name, req.context)), api: '', requestedPermissions: [] };
       const failure = tryFailureOf('expired', 'fitgate found no Try in progress for this state.', context);
       return renderTryFailure(res, failure, { strategy: '', sandbox: false }, 400);
     }
@@ -49,8 +49,8 @@ export function tryCallbackRoutes(
   });
 
   async function finish(transaction: TryTransaction, connection: Connection, req: Request, query: URLSearchParams): Promise<TryReport> {
-    // The tenant's own URL, as the TRY began with (try_start_routes.ts).
-    const url = tenantUrl(deps.config, transaction.tenant);
+    // Picked as the TRY's start picked it (try_attempt.ts): the callback came back to that URL's host.
+    const url = roundTripTenantUrl(deps.config, transaction.tenant, req.context);
     const context = {
       callbackUrl: callbackUrlOf(url),
       api: transaction.api,

@@ -3,7 +3,8 @@ import type { AppDeps } from '../../app_deps.js';
 import type { Connection } from '../../domain/types.js';
 import type { UpstreamResolver } from '../../upstream/resolve_upstream.js';
 import { tryCallbackRoutes } from './try_callback_routes.js';
-import { startTry, tryStartRoutes } from './try_start_routes.js';
+import { startTry } from './try_start.js';
+import { tryStartRoutes } from './try_start_routes.js';
 
 /**
  * TRY: the admin's test login through a connection, exactly as a user's would run (the connection's

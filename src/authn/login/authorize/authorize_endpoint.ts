@@ -28,7 +28,7 @@ type AuthorizeEndpointDeps = Pick<AppDeps, 'config' | 'store' | 'sealer' | 'logg
  * in its response mode (except web_message to an origin the client does not list: a page).
  */
 export function authorizeEndpoint(deps: AuthorizeEndpointDeps, upstreams: UpstreamResolver): RequestHandler {
-  const startDeps = { store: deps.store, upstreams };
+  const startDeps = { store: deps.store, upstreams, config: deps.config };
   const checkDeps: AuthorizeDeps = {
     clients: deps.store.clients,
     connections: deps.store.connections,

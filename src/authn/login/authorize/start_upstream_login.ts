@@ -1,4 +1,6 @@
 import type { Request, Response } from 'express';
+import type { Config } from '../../../config/index.js';
+import { roundTripTenantUrl } from '../../../domain/tenants.js';
 import type { Connection } from '../../../domain/types.js';
 import { rememberPendingLogin } from '../pending_login_cookie.js';
 import { beginLoginTransaction, type LoginTransaction, type PendingAuthorization } from '../login_transaction.js';
@@ -11,6 +13,7 @@ import { loginFailureOf } from '../callback/login_failure.js';
 export interface StartLoginDeps {
   readonly store: Pick<Store, 'ephemeral'>;
   readonly upstreams: Pick<UpstreamResolver, 'strategyFor'>;
+  readonly config: Pick<Config, 'publicUrl' | 'baseHost'>;
 }
 
 /**
@@ -25,7 +28,7 @@ export async function startUpstreamLogin(
   connection: Connection,
   pending: PendingAuthorization,
 ): Promise<void> {
-  const target = { upstreams: deps.upstreams, connection, tenantUrl: req.context.tenantUrl };
+  const target = { upstreams: deps.upstreams, connection, tenantUrl: roundTripTenantUrl(deps.config, connection.tenant, req.context) };
   const begin = (verifier: string | undefined): Promise<LoginTransaction> => beginLoginTransaction(deps.store.ephemeral, pending, verifier);
   const outcome = await startRoundTrip(req, target, begin, { prompt: pending.prompt, loginHint: pending.loginHint });
   if (outcome.kind !== 'redirect') {

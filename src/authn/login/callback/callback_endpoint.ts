@@ -54,7 +54,7 @@ export function callbackEndpoint(deps: AppDeps, services: Pick<Services, 'upstre
     const destination = clientDestinationOf(transaction, req.context.tenantUrl);
     try {
       if (!connection) throw new InvalidRequestError(`The connection "${transaction.connection}" no longer exists.`);
-      const verified = await completeUpstreamLogin(req, upstreams, connection, transaction);
+      const verified = await completeUpstreamLogin(req, upstreams, connection, transaction, deps.config);
       const now = new Date();
       const result = await recordUserLogin(deps, req, connection, verified, now);
       const previousGrantRevoked = await revokePreviousApiGrant(revoker, connection, result);

@@ -1,4 +1,6 @@
 import type { Request } from 'express';
+import type { Config } from '../../../config/index.js';
+import { roundTripTenantUrl } from '../../../domain/tenants.js';
 import { InvalidRequestError } from '../../../errors/index.js';
 import type { Connection } from '../../../domain/types.js';
 import type { LoginTransaction } from '../login_transaction.js';
@@ -18,8 +20,9 @@ export async function completeUpstreamLogin(
   upstreams: Pick<UpstreamResolver, 'strategyFor'>,
   connection: Connection,
   transaction: LoginTransaction,
+  config: Pick<Config, 'publicUrl' | 'baseHost'>,
 ): Promise<VerifiedUpstream> {
-  const outcome = await finishRoundTrip(req, { upstreams, connection, tenantUrl: req.context.tenantUrl }, transaction);
+  const outcome = await finishRoundTrip(req, { upstreams, connection, tenantUrl: roundTripTenantUrl(config, connection.tenant, req.context) }, transaction);
   // Without an upstream, resolving it failed: the resolver's refusal, read as any error of fitgate's.
   const failed = (error: unknown) => new LoginFailed(loginFailureOf(error, outcome.upstream?.wording));
   switch (outcome.kind) {
