@@ -1,3 +1,4 @@
 export { createLogger, REDACT_PATHS, type LoggerOptions } from './logger.js';
 export { createHttpLogger } from './http_logger.js';
 export { redactUrl, REDACTED, SECRET_QUERY_PARAMETERS } from './redact_url.js';
+export { typedText } from './typed_text.js';

@@ -1,9 +1,11 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../../app_deps.js';
+import type { Client } from '../../domain/types.js';
 import { RateLimitedError, UnsupportedTokenTypeError } from '../../errors/index.js';
 import { metricsOf } from '../../metrics/metrics.js';
 import type { ClientRateLimit } from '../authn_rate_limits.js';
 import { authenticateClient } from '../client_auth/authenticate_client.js';
+import { logClientAuthFailure } from '../client_auth/client_auth_failure_log.js';
 import { readClientCredentials } from '../client_auth/client_credentials.js';
 import { outcomeCode } from '../events/outcome_code.js';
 import { recordRequestEvent } from '../../http/request_log_event.js';
@@ -28,7 +30,8 @@ function isAccessToken(token: string): boolean {
  * unknown token (or another client's) still gets 200 (§2.2), so the endpoint says nothing about which
  * tokens exist. Access tokens are self-contained (encrypted or signed) and cannot be recalled one by one, so they are
  * refused with unsupported_token_type (§2.2.1); they expire within the hour. The client's rate limit is
- * spent once it has authenticated, from the budget it has at /oauth/token.
+ * spent once it has authenticated, from the budget it has at /oauth/token. A failed client
+ * authentication is logged to the process log as at /oauth/token (client_auth_failure_log.ts).
  */
 export function revokeEndpoint(deps: RevokeDeps, limitClient: ClientRateLimit): RequestHandler {
   const metrics = metricsOf(deps);
@@ -47,8 +50,7 @@ export function revokeEndpoint(deps: RevokeDeps, limitClient: ClientRateLimit): 
 async function revoke(deps: RevokeDeps, limitClient: ClientRateLimit, req: Request, res: Response): Promise<void> {
   res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' });
   const params = readRequestParams(req.body);
-  const credentials = readClientCredentials(req.headers.authorization, params);
-  const client = await authenticateClient(deps.store.clients, req.context.tenant.name, credentials);
+  const client = await authenticateRevokingClient(deps, req, params);
   await limitClient(req, res, client);
   const token = requireParam(params, 'token');
 
@@ -66,4 +68,17 @@ async function revoke(deps: RevokeDeps, limitClient: ClientRateLimit, req: Reque
     });
   }
   res.status(200).end();
+}
+
+/** The client the request authenticates as; a failure is logged (client_auth_failure_log.ts) and thrown. */
+async function authenticateRevokingClient(deps: RevokeDeps, req: Request, params: Readonly<Record<string, string>>): Promise<Client> {
+  let clientId = params.client_id;
+  try {
+    const credentials = readClientCredentials(req.headers.authorization, params);
+    clientId = credentials.clientId;
+    return await authenticateClient(deps.store.clients, req.context.tenant.name, credentials);
+  } catch (error) {
+    logClientAuthFailure(req, '/oauth/revoke', clientId, error);
+    throw error;
+  }
 }

@@ -5,6 +5,7 @@ import { metricsOf } from '../../metrics/metrics.js';
 import type { ClientRateLimit } from '../authn_rate_limits.js';
 import { outcomeCode } from '../events/outcome_code.js';
 import { authenticateClient } from '../client_auth/authenticate_client.js';
+import { logClientAuthFailure } from '../client_auth/client_auth_failure_log.js';
 import { readClientCredentials } from '../client_auth/client_credentials.js';
 import { tenantKeysFor } from '../keys/tenant_keys.js';
 import { checkGrantTypeAllowed, checkGrantTypeSupported } from './check_grant_type.js';
@@ -25,7 +26,7 @@ const GRANTS: Readonly<Record<SupportedGrantType, (request: TokenRequest) => Pro
  * POST /oauth/token (RFC 6749 §3.2), read top to bottom: parse the body, name the grant, authenticate
  * the client, spend its rate limit, check the client may use that grant, run the grant. Every step
  * throws an OAuthError, which the error handler answers as RFC 6749 JSON; every outcome of a known
- * grant is logged with Auth0's event code.
+ * grant is logged with Auth0's event code, and a failed client authentication in the process log too.
  */
 export function tokenEndpoint(deps: AppDeps, limitClient: ClientRateLimit): RequestHandler {
   const keys = tenantKeysFor(deps);
@@ -51,6 +52,7 @@ export function tokenEndpoint(deps: AppDeps, limitClient: ClientRateLimit): Requ
       // A refusal by the rate limit is no exchange: fitgate_rate_limit_refusals_total counts it, and
       // a log event each would let a client past its limit flood the tenant's log.
       if (error instanceof RateLimitedError) throw error;
+      logClientAuthFailure(req, '/oauth/token', clientId, error);
       await logTokenExchange(deps, req, { grantType, clientId, error });
       metrics.authn.tokenExchange(req.context.tenant.name, '', grantType, outcomeCode(error));
       throw error;

@@ -9,6 +9,7 @@ import { logAdminActivity } from './admin_activity_log.js';
 import { rehashIfWeak } from './rehash_password.js';
 import { isKnownDevice, rememberDevice } from './device_cookie.js';
 import { signIn, signOut } from './admin_session.js';
+import { logSignInFailure } from './sign_in_failure_log.js';
 import { rawField, textField } from '../form_fields.js';
 import { safeNextPath } from '../safe_next.js';
 import { SignInBlockedError, type SignInLimit, type SignInLimiter } from './sign_in_limiter.js';
@@ -26,7 +27,9 @@ const BLOCK_ACTIVITY: Readonly<Record<SignInLimit, AdminActivity>> = {
  * /manage/login and /manage/logout. Each sign-in, failure and block is logged (Auth0's `s`, `f`,
  * `limit_wc`, `limit_mu`): a success in the logs of the tenants the admin manages; a failure or a
  * block also in the log of the tenant whose host was used, so every tenant sees what was tried at
- * its door, and whether the email belongs to an admin of another tenant shows nowhere.
+ * its door, and whether the email belongs to an admin of another tenant shows nowhere. Each failure
+ * and refused attempt is also a warning in the process log, for the operator's tools
+ * (sign_in_failure_log.ts).
  */
 export function signInRoutes(deps: Pick<AppDeps, 'config' | 'store' | 'logger'>, limiter: SignInLimiter): Router {
   const { config, store } = deps;
@@ -69,6 +72,7 @@ export function signInRoutes(deps: Pick<AppDeps, 'config' | 'store' | 'logger'>,
       await limiter.attempt(attempt);
     } catch (error) {
       if (!(error instanceof SignInBlockedError)) throw error;
+      logSignInFailure(req, email, { reason: 'rate_limited', limit: error.limit });
       if (error.justBlocked) {
         const tenants = error.limit === 'address' ? [req.context.tenant.name] : doorTenants;
         await logAdminActivity(deps, req, BLOCK_ACTIVITY[error.limit], email, tenants);
@@ -80,6 +84,7 @@ export function signInRoutes(deps: Pick<AppDeps, 'config' | 'store' | 'logger'>,
       ? await verifyPassword(password, admin.passwordHash)
       : await verifyPassword(password, await decoyHash).then(() => false);
     if (!admin || !valid) {
+      logSignInFailure(req, email, { reason: 'wrong_credentials' });
       await logAdminActivity(deps, req, 'sign_in_failed', email, doorTenants);
       return fail(401, WRONG_CREDENTIALS);
     }
