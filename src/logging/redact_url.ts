@@ -22,6 +22,9 @@ export const SECRET_QUERY_PARAMETERS: ReadonlySet<string> = new Set([
   'password',
   'ticket',
   'login_hint',
+  // RP-Initiated Logout's counterpart: fitgate reads it as a session id (sid), but an application
+  // written for another provider may send an email address, as login_hint usually is.
+  'logout_hint',
 ]);
 
 export const REDACTED = '[REDACTED]';

@@ -18,6 +18,8 @@ export interface AuthorizationCodeRecord {
   connection: string;
   /** Epoch seconds of the upstream login (id_token auth_time). */
   authTime: number;
+  /** The login session's id (id_token `sid`, login_session.ts); absent from codes issued before it existed. */
+  sid?: string;
   /**
    * Groups every token issued from this code (refresh token family, access tokens). Revoking the
    * grant revokes them all: used when a code is replayed or a rotated refresh token is reused.

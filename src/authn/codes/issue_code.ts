@@ -5,12 +5,13 @@ import type { PendingAuthorization } from '../login/login_transaction.js';
 
 /**
  * Issues the authorization code for a finished login: 32 random bytes, stored with everything
- * /oauth/token checks it against (client, redirect_uri, PKCE challenge, scope, nonce) for 60 s.
+ * /oauth/token checks it against (client, redirect_uri, PKCE challenge, scope, nonce) for 60 s,
+ * and the login session's id, which the id_token and refresh token issued from it carry.
  */
 export async function issueAuthorizationCode(
   ephemeral: Pick<EphemeralStore, 'put'>,
   request: PendingAuthorization,
-  login: { userId: string; authTime: number },
+  login: { userId: string; authTime: number; sid: string },
 ): Promise<string> {
   const code = randomBytes(32).toString('base64url');
   const record: AuthorizationCodeRecord = {
@@ -23,6 +24,7 @@ export async function issueAuthorizationCode(
     ...(request.codeChallenge !== undefined ? { codeChallenge: request.codeChallenge, codeChallengeMethod: 'S256' as const } : {}),
     connection: request.connection,
     authTime: login.authTime,
+    sid: login.sid,
     grantId: randomUUID(),
   };
   await ephemeral.put('authorization_code', code, record, AUTHORIZATION_CODE_TTL_SECONDS);

@@ -28,7 +28,7 @@ export function discoveryDocument(tenantUrl: string): Record<string, unknown> {
     revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
     scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
     claims_supported: [
-      'iss', 'sub', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'c_hash',
+      'iss', 'sub', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'c_hash', 'sid',
       ...Object.values(CLAIMS_BY_SCOPE).flat(),
     ],
     authorization_response_iss_parameter_supported: true,

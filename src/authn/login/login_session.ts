@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { hasStoredSession, SESSION_COOKIE } from '../../http/session.js';
 import { fitNewSession } from './session_lifetime.js';
@@ -6,23 +7,56 @@ import { fitNewSession } from './session_lifetime.js';
 declare module 'express-session' {
   interface SessionData {
     /** The end user signed in at this tenant, for prompt=none. */
-    endUser?: { tenant: string; userId: string; connection: string; authTime: number };
+    endUser?: {
+      tenant: string;
+      userId: string;
+      connection: string;
+      authTime: number;
+      /**
+       * The login session's id, the `sid` claim of every id_token issued from it (OpenID Connect
+       * Front-/Back-Channel Logout §2, Auth0's `sid`) and what `logout_hint` names at logout. Never
+       * the cookie's id: that one is a credential, this one is handed to every client. Absent only in
+       * sessions signed in before it existed (sessionIdOf gives them one).
+       */
+      sid?: string;
+    };
   }
+}
+
+type EndUser = NonNullable<Request['session']['endUser']>;
+
+/** 128 random bits, base64url: opaque, unguessable, and unrelated to the session cookie. */
+function newSessionId(): string {
+  return randomBytes(16).toString('base64url');
 }
 
 /**
  * Starts a new session for the signed-in user: a fresh id (so an id planted before the login is
- * worth nothing: no session fixation) holding only who signed in, expiring as the tenant's session
- * lifetimes say (session_lifetime.ts). A session this request did not read from the store already
- * has an id generated for it alone, and is simply filled.
+ * worth nothing: no session fixation) holding only who signed in and a new login session id (`sid`),
+ * expiring as the tenant's session lifetimes say (session_lifetime.ts). A session this request did
+ * not read from the store already has an id generated for it alone, and is simply filled. Returns
+ * the sid, which the login's code and id_token carry.
  */
-export async function signIn(req: Request, endUser: NonNullable<Request['session']['endUser']>): Promise<void> {
+export async function signIn(req: Request, endUser: Omit<EndUser, 'sid'>): Promise<string> {
   if (hasStoredSession(req)) {
     await new Promise<void>((resolve, reject) => req.session.regenerate((error: unknown) => (error ? reject(error) : resolve())));
   }
-  req.session.endUser = endUser;
+  const sid = newSessionId();
+  req.session.endUser = { ...endUser, sid };
   fitNewSession(req);
   // express-session stores the new session before it ends the response.
+  return sid;
+}
+
+/**
+ * The sid of the session's sign-in, for an answer from the session (single sign-on, prompt=none).
+ * A session signed in before sids existed gets one now: `endUser` is the session's own, so
+ * express-session sees the change and stores it as the response ends (once), and its later answers
+ * carry the same.
+ */
+export function sessionIdOf(endUser: EndUser): string {
+  if (endUser.sid === undefined) endUser.sid = newSessionId();
+  return endUser.sid;
 }
 
 /** Ends the end user's session at this tenant: the stored session goes, and the browser's cookie with it. */

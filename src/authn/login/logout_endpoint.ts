@@ -17,6 +17,8 @@ interface LogoutRequest {
   returnTo?: string;
   /** Echoed to post_logout_redirect_uri (RP-Initiated Logout §3); Auth0's returnTo carries its own. */
   state?: string;
+  /** RP-Initiated Logout §2's logout_hint, which fitgate reads as a login session's id (the id_token's `sid`). */
+  logoutHint?: string;
 }
 
 /** Auth0's own logout; /oidc/logout, served by the same handler, reads RP-Initiated Logout's parameters. */
@@ -26,9 +28,17 @@ const AUTH0_LOGOUT_PATH = '/v2/logout';
  * GET /v2/logout: ends the fitgate session, then sends the browser back to the application only when
  * `returnTo` is one of that client's allowed logout URLs, its query and fragment aside (logoutUrlKey). Anything else (no client_id, an
  * unknown client, an address it did not register) shows a page instead, because redirecting to an
- * unchecked URL would make fitgate an open redirector for phishing. The session ends in every case.
- * Without a return address, a request with a client_id goes to the client's first allowed logout URL
- * (defaultReturnTo).
+ * unchecked URL would make fitgate an open redirector for phishing. The session ends whatever the
+ * return address (a logout_hint aside, below). Without a return address, a request with a
+ * client_id goes to the client's first allowed logout URL (defaultReturnTo).
+ *
+ * A `logout_hint` names the login session the application wants ended. RP-Initiated Logout §2
+ * leaves the hint's meaning to the provider, and fitgate reads it as the id_token's `sid`
+ * (login_session.ts): the session ends only when the browser's session is that one (keepsSession).
+ * Otherwise the session the application meant has ended already, and the browser's is another
+ * sign-in (of someone else, perhaps), which an application that never saw it has no business
+ * ending: it is kept, no `slo` event is recorded, and the request is otherwise answered as usual
+ * (return address checked, state echoed).
  */
 export function logoutEndpoint(deps: LogoutDeps): RequestHandler {
   const metrics = metricsOf(deps);
@@ -37,31 +47,34 @@ export function logoutEndpoint(deps: LogoutDeps): RequestHandler {
     const identified = await identifyLogoutClient(deps, req.context, request.clientId, request.idTokenHint);
     const client = 'client' in identified ? identified.client : undefined;
     const endUser = req.session?.endUser;
-    await endSession(req, res);
-    await recordRequestEvent(deps, req, {
-      type: 'slo',
-      description: 'User signed out',
-      ...(client ? { clientId: client.clientId, clientName: client.name } : {}),
-      ...(endUser ? { userId: endUser.userId, connection: endUser.connection } : {}),
-    });
+    const kept = keepsSession(request, endUser);
+    if (!kept) {
+      await endSession(req, res);
+      await recordRequestEvent(deps, req, {
+        type: 'slo',
+        description: 'User signed out',
+        ...(client ? { clientId: client.clientId, clientName: client.name } : {}),
+        ...(endUser ? { userId: endUser.userId, connection: endUser.connection } : {}),
+      });
+    }
 
     const returnTo = request.returnTo ?? defaultReturnTo(req, request, identified);
     const refusal = returnTo === undefined ? undefined : refuseReturnTo(returnTo, identified);
     metrics.authn.logout(req.context.tenant.name, refusal === undefined ? 'success' : 'return_to_refused');
     if (returnTo === undefined) {
-      views().send(res, 'logout/signed_out', { tenantName: req.context.tenant.name });
+      views().send(res, kept ? 'logout/session_kept' : 'logout/signed_out', { tenantName: req.context.tenant.name });
       return;
     }
     if (refusal === undefined) {
       res.redirect(302, withState(returnTo, request.state));
       return;
     }
-    views().send(res, 'logout/signed_out', { tenantName: req.context.tenant.name, refusal }, 400);
+    views().send(res, kept ? 'logout/session_kept' : 'logout/signed_out', { tenantName: req.context.tenant.name, refusal }, 400);
   };
 }
 
 /** The parameters readLogoutRequest reads, in both dialects (a form post passes on these alone). */
-export const LOGOUT_PARAMETERS = ['client_id', 'id_token_hint', 'post_logout_redirect_uri', 'state', 'returnTo'] as const;
+export const LOGOUT_PARAMETERS = ['client_id', 'id_token_hint', 'logout_hint', 'post_logout_redirect_uri', 'state', 'returnTo'] as const;
 
 function readLogoutRequest(req: Request): LogoutRequest {
   const single = (name: (typeof LOGOUT_PARAMETERS)[number]) => {
@@ -74,8 +87,19 @@ function readLogoutRequest(req: Request): LogoutRequest {
     idTokenHint: single('id_token_hint'),
     returnTo: single('returnTo') ?? postLogoutRedirectUri,
     state: postLogoutRedirectUri === undefined ? undefined : single('state'),
+    logoutHint: single('logout_hint'),
   };
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as LogoutRequest;
+}
+
+/**
+ * Whether the browser's sign-in outlives this request: only when a logout_hint names another login
+ * session than the one the browser is signed in with. A sign-in without a sid (from before sids
+ * existed) is none any hint names. Without a hint, or without a sign-in, the session ends as it
+ * always has.
+ */
+function keepsSession(request: LogoutRequest, endUser: { sid?: string } | undefined): boolean {
+  return endUser !== undefined && request.logoutHint !== undefined && request.logoutHint !== endUser.sid;
 }
 
 /**

@@ -17,6 +17,8 @@ export interface UserGrant {
   authTime: number;
   nonce?: string;
   connection?: string;
+  /** The login session's id (id_token `sid`), kept by the grant's refresh tokens. */
+  sid?: string;
   /** False when the client keeps the refresh token it presented (non-rotating policy). */
   issueRefreshToken?: boolean;
 }
@@ -54,6 +56,7 @@ export async function issueUserTokens(request: TokenRequest, grant: UserGrant): 
       scope: grant.scope,
       authTime: grant.authTime,
       lifetimeSeconds: idTokenLifetimeOf(client),
+      ...(grant.sid === undefined ? {} : { sid: grant.sid }),
       ...(grant.nonce === undefined ? {} : { nonce: grant.nonce }),
     });
   }
@@ -68,6 +71,7 @@ export async function issueUserTokens(request: TokenRequest, grant: UserGrant): 
         scope: grant.grantScope,
         authTime: grant.authTime,
         ...(grant.connection === undefined ? {} : { connection: grant.connection }),
+        ...(grant.sid === undefined ? {} : { sid: grant.sid }),
       },
       refreshTokenPolicyOf(client),
     );

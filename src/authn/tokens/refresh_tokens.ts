@@ -25,6 +25,8 @@ export interface RefreshTokenRecord {
   /** Epoch seconds of the original login, carried into re-issued id_tokens; the family's lifetime runs from it. */
   authTime: number;
   connection?: string;
+  /** The login session's id, carried into re-issued id_tokens; absent on records older than it. */
+  sid?: string;
   /** Epoch seconds: when the stored record expires. */
   expiresAt: number;
   /** Epoch seconds when it was issued, or last used (non-rotating); absent on older records. */

@@ -24,6 +24,12 @@ describe('redactUrl', () => {
     );
   });
 
+  it('redacts a logout_hint, a session id at fitgate but an email address for some applications', () => {
+    expect(redactUrl('/oidc/logout?client_id=abc&logout_hint=jane%40example.com&state=s')).toBe(
+      '/oidc/logout?client_id=abc&logout_hint=[REDACTED]&state=[REDACTED]',
+    );
+  });
+
   it('redacts the ticket of a set-password link, a path segment, and keeps what follows it', () => {
     expect(redactUrl('/manage/set-password/t-Fh_BO?x=1')).toBe('/manage/set-password/[REDACTED]?x=1');
     expect(redactUrl('https://id.example/manage/set-password/abc#top')).toBe('https://id.example/manage/set-password/[REDACTED]#top');

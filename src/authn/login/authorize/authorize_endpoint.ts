@@ -3,7 +3,7 @@ import type { AppDeps } from '../../../app_deps.js';
 import { USER_BLOCKED } from '../../../domain/users.js';
 import { AccessDeniedError, AppError, LoginRequiredError } from '../../../errors/index.js';
 import { clientDestinationOf, issueAuthorizationResponse } from '../callback/issue_authorization_response.js';
-import { endSession } from '../login_session.js';
+import { endSession, sessionIdOf } from '../login_session.js';
 import type { PendingAuthorization } from '../login_transaction.js';
 import type { User } from '../../../domain/types.js';
 import { type AuthorizeContext, type AuthorizeDeps } from './authorize_context.js';
@@ -70,6 +70,8 @@ interface SessionSignIn {
   readonly user: User;
   readonly authTime: number;
   readonly connection: string;
+  /** The login session's id: an answer from the session carries the sid of the sign-in it reuses. */
+  readonly sid: string;
 }
 
 /**
@@ -95,7 +97,7 @@ async function sessionSignIn(deps: AuthorizeEndpointDeps, req: Request, res: Res
     await endSession(req, res);
     throw new AccessDeniedError(USER_BLOCKED);
   }
-  return { user, authTime: endUser.authTime, connection: connection.name };
+  return { user, authTime: endUser.authTime, connection: connection.name, sid: sessionIdOf(endUser) };
 }
 
 // Asking the upstream for any of these means the person is to be asked again (OpenID Connect Core
@@ -115,7 +117,7 @@ function mayAnswerFromSession(req: Request, ctx: AuthorizeContext): boolean {
 /** The response to the client from the session's sign-in (prompt=none, or single sign-on). */
 async function answerFromSession(deps: AuthorizeEndpointDeps, res: Response, ctx: AuthorizeContext, session: SessionSignIn): Promise<void> {
   const request = pendingAuthorization(ctx, session.connection);
-  const response = await issueAuthorizationResponse(deps, ctx, request, { user: session.user, authTime: session.authTime });
+  const response = await issueAuthorizationResponse(deps, ctx, request, { user: session.user, authTime: session.authTime, sid: session.sid });
   sendClientResponse(res, clientDestinationOf(request, ctx.tenantUrl), response);
 }
 

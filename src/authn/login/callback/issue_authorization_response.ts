@@ -16,17 +16,18 @@ import { issueAuthorizationCode } from '../../codes/issue_code.js';
  * (the hybrid flow, where the id_token carries the code's c_hash). The front-channel id_token always
  * carries the request's nonce (check_nonce requires one) and the profile claims the scopes allow,
  * since no access token comes with it (OpenID Connect Core §5.4), and lives as long as the client's
- * jwt_configuration says, like the one /oauth/token issues.
+ * jwt_configuration says, like the one /oauth/token issues. Both carry the login session's id
+ * (`sid`, login_session.ts): the code keeps it for the id_token and refresh tokens issued from it.
  */
 export async function issueAuthorizationResponse(
   deps: Pick<AppDeps, 'store' | 'sealer'>,
   where: { tenant: Tenant; tenantUrl: string },
   request: PendingAuthorization,
-  login: { user: User; authTime: number },
+  login: { user: User; authTime: number; sid: string },
 ): Promise<ClientRedirectParams> {
   const responseType = request.responseType ?? 'code';
   const code = returnsCode(responseType)
-    ? await issueAuthorizationCode(deps.store.ephemeral, request, { userId: login.user.userId, authTime: login.authTime })
+    ? await issueAuthorizationCode(deps.store.ephemeral, request, { userId: login.user.userId, authTime: login.authTime, sid: login.sid })
     : undefined;
   const client = returnsIdToken(responseType) ? await deps.store.clients.get(request.tenant, request.clientId) : undefined;
   if (returnsIdToken(responseType) && !client) throw new InvalidRequestError('The application no longer exists.');
@@ -38,6 +39,7 @@ export async function issueAuthorizationResponse(
         user: login.user,
         scope: request.scope,
         authTime: login.authTime,
+        sid: login.sid,
         ...(request.nonce !== undefined ? { nonce: request.nonce } : {}),
         ...(code !== undefined ? { code } : {}),
         lifetimeSeconds: idTokenLifetimeOf(client),

@@ -25,6 +25,7 @@ export async function authorizationCodeGrant(request: TokenRequest): Promise<Gra
       grantScope: record.scope,
       authTime: record.authTime,
       connection: record.connection,
+      ...(record.sid === undefined ? {} : { sid: record.sid }),
       ...(record.nonce === undefined ? {} : { nonce: record.nonce }),
     });
     return { body, userId: record.userId, connection: record.connection };

@@ -30,6 +30,7 @@ export async function refreshTokenGrant(request: TokenRequest): Promise<GrantOut
         grantScope: record.scope,
         authTime: record.authTime,
         issueRefreshToken: rotate,
+        ...(record.sid === undefined ? {} : { sid: record.sid }),
         ...connection,
       });
       return { body, userId: record.userId, ...connection };

@@ -59,7 +59,7 @@ describeEachStore('session at login', (harness) => {
     expect(emulator().control.counters()['google-health'].authorizeRequests).toBe(upstreamCalls);
   });
 
-  it('keeps nothing in the signed-in session but who signed in', async () => {
+  it('keeps nothing in the signed-in session but who signed in, and the login session id (sid)', async () => {
     const browser = fitgate.browser();
     await browser.follow(fitgate.authorizeUrl({ connection: 'fitbit' }), CLIENT_CALLBACK);
     const id = sessionId(browser.cookie(host(), SESSION_COOKIE))!;
@@ -67,6 +67,10 @@ describeEachStore('session at login', (harness) => {
       fitgate.store.sessionStore().get(id, (error, session) => (error ? reject(error) : resolve(session as Record<string, unknown> | null))),
     );
     const { cookie: _cookie, ...content } = stored ?? {};
-    expect(content).toEqual({ endUser: { tenant: fitgate.tenant, userId: 'fitbit|alice-4f1c2b7e', connection: 'fitbit', authTime: expect.any(Number) } });
+    expect(content).toEqual({
+      endUser: { tenant: fitgate.tenant, userId: 'fitbit|alice-4f1c2b7e', connection: 'fitbit', authTime: expect.any(Number), sid: expect.any(String) },
+    });
+    // The sid goes to every application in id_tokens: never the cookie's id, which is a credential.
+    expect((content as { endUser: { sid: string } }).endUser.sid).not.toBe(id);
   });
 });
