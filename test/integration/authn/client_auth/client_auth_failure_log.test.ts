@@ -2,15 +2,7 @@ import { expect, it } from '@jest/globals';
 import request from 'supertest';
 import { describeEachStore } from '../../../support/stores.js';
 import { basicAuth, useBackChannel, type BackChannel } from '../../../support/authn/back_channel_fixture.js';
-
-interface LogLine {
-  level: number;
-  msg: string;
-  event?: string;
-  [field: string]: unknown;
-}
-
-const WARN = 40;
+import { linesWithEvent, WARN, type LogLine } from '../../../support/log_capture.js';
 
 /**
  * A client that fails to authenticate (invalid_client) at /oauth/token or /oauth/revoke leaves one
@@ -25,7 +17,7 @@ describeEachStore('client authentication failures in the process log', (harness)
     const start = bc.logLines.length;
     await act();
     const all = bc.logLines.slice(start);
-    const failures = all.map((line) => JSON.parse(line) as LogLine).filter((line) => line.event === 'client_authentication_failed');
+    const failures = linesWithEvent(all, 'client_authentication_failed');
     return { all, failures };
   }
 

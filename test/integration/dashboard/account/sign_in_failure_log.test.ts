@@ -2,17 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { DEFAULT_SIGN_IN_LIMITS } from '../../../../src/dashboard/account/sign_in_limiter.js';
 import { createLogger } from '../../../../src/logging/index.js';
-import { captureLogLines } from '../../../support/log_capture.js';
+import { captureLogLines, linesWithEvent, WARN } from '../../../support/log_capture.js';
 import { csrfTokenOf, HOST, startDashboardHarness, type DashboardHarness, type SeededAdmin } from '../dashboard_harness.js';
-
-interface LogLine {
-  level: number;
-  msg: string;
-  event?: string;
-  [field: string]: unknown;
-}
-
-const WARN = 40;
 
 /**
  * A failed dashboard sign-in leaves one warning in the process log (stdout), for the operator's
@@ -30,8 +21,7 @@ describe('failed dashboard sign-ins in the process log', () => {
   });
   afterAll(() => harness.close());
 
-  const failures = () =>
-    log.lines.map((line) => JSON.parse(line) as LogLine).filter((line) => line.event === 'admin_sign_in_failed');
+  const failures = () => linesWithEvent(log.lines, 'admin_sign_in_failed');
 
   async function attempt(email: string, password: string): Promise<number> {
     const agent = request.agent(harness.app).host(HOST);
