@@ -17,6 +17,7 @@ export type ClientSettings = Partial<
     | 'clientMetadata'
     | 'idTokenLifetimeSeconds'
     | 'refreshTokenPolicy'
+    | 'oidcLogout'
   >
 >;
 

@@ -54,6 +54,16 @@ export interface SigningKey {
 /** Auth0's states: published before it signs (next), signing (current), rotated out, revoked. */
 export type SigningKeyStatus = 'next' | 'current' | 'previous' | 'revoked';
 
+/**
+ * OpenID Connect Back-Channel Logout as Auth0 configures it: at most one URL the client receives
+ * logout tokens at, and which session endings send one (Auth0's initiators; fitgate ends sessions only
+ * at the client's request, `rp-logout`, which Auth0 keeps on whatever is selected).
+ */
+export interface OidcLogoutSettings {
+  backchannelLogoutUrls: string[];
+  backchannelLogoutInitiators?: { mode: 'custom' | 'all'; selectedInitiators?: string[] };
+}
+
 /** Auth0's app_type values. */
 export type AppType = 'regular_web' | 'spa' | 'native' | 'non_interactive';
 
@@ -102,6 +112,8 @@ export interface Client {
   idTokenLifetimeSeconds?: number;
   /** How this client's refresh tokens rotate and expire; absent: DEFAULT_REFRESH_TOKEN_POLICY. */
   refreshTokenPolicy?: RefreshTokenPolicy;
+  /** Auth0's `oidc_logout`: where the client receives back-channel logout tokens (absent until set). */
+  oidcLogout?: OidcLogoutSettings;
   createdAt: string;
   updatedAt: string;
   /**

@@ -18,6 +18,10 @@ export function discoveryDocument(tenantUrl: string): Record<string, unknown> {
     revocation_endpoint: `${tenantUrl}/oauth/revoke`,
     // Auth0's RP-Initiated Logout path, which (unlike Auth0's own /v2/logout) also takes the form post §2 requires.
     end_session_endpoint: `${tenantUrl}/oidc/logout`,
+    // Back-Channel Logout §2.1: a logout token goes to each client of an ended session that registered
+    // a URL (oidc_logout), and carries the session's sid.
+    backchannel_logout_supported: true,
+    backchannel_logout_session_supported: true,
     response_types_supported: [...RESPONSE_TYPES],
     response_modes_supported: [...RESPONSE_MODES],
     grant_types_supported: ['authorization_code', 'implicit', 'refresh_token', 'client_credentials'],

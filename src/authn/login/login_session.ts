@@ -19,6 +19,12 @@ declare module 'express-session' {
        * sessions signed in before it existed (sessionIdOf gives them one).
        */
       sid?: string;
+      /**
+       * The clients this sign-in answered (a code or an id_token), each once, oldest first: those a
+       * back-channel logout token goes to when the session ends (backchannel_logout.ts). Absent until
+       * the first answer, and in sessions from before it existed.
+       */
+      clients?: string[];
     };
   }
 }
@@ -57,6 +63,23 @@ export async function signIn(req: Request, endUser: Omit<EndUser, 'sid'>): Promi
 export function sessionIdOf(endUser: EndUser): string {
   if (endUser.sid === undefined) endUser.sid = newSessionId();
   return endUser.sid;
+}
+
+/**
+ * Bounds what one session remembers: a sign-in answering more applications than this is unusual, and
+ * the session is read on every request of its browser. The oldest are forgotten first.
+ */
+export const MAX_SESSION_CLIENTS = 20;
+
+/**
+ * Remembers that the session answered `clientId`, for back-channel logout. Called where the session
+ * is written anyway (a sign-in, an answer from the session); a client already remembered changes
+ * nothing, so a repeated single sign-on leaves the session as it was.
+ */
+export function rememberClient(endUser: EndUser, clientId: string): void {
+  const clients = endUser.clients ?? [];
+  if (clients.includes(clientId)) return;
+  endUser.clients = [...clients, clientId].slice(-MAX_SESSION_CLIENTS);
 }
 
 /** Ends the end user's session at this tenant: the stored session goes, and the browser's cookie with it. */

@@ -3,12 +3,13 @@ import type { AppDeps } from '../../app_deps.js';
 import { views } from '../../http/views.js';
 import { metricsOf } from '../../metrics/metrics.js';
 import { logoutUrlKey, redirectUrlProblem } from '../../domain/application_urls.js';
+import { startBackchannelLogout } from './backchannel_logout.js';
 import { endSession } from './login_session.js';
 import { identifyLogoutClient, type LogoutClient } from './logout_client.js';
 import { recordRequestEvent } from '../../http/request_log_event.js';
 
 /** What this file reads of the app's dependencies. */
-type LogoutDeps = Pick<AppDeps, 'store' | 'sealer' | 'logger' | 'metrics'>;
+type LogoutDeps = Pick<AppDeps, 'store' | 'sealer' | 'logger' | 'metrics' | 'background'>;
 
 interface LogoutRequest {
   clientId?: string;
@@ -39,6 +40,9 @@ const AUTH0_LOGOUT_PATH = '/v2/logout';
  * sign-in (of someone else, perhaps), which an application that never saw it has no business
  * ending: it is kept, no `slo` event is recorded, and the request is otherwise answered as usual
  * (return address checked, state echoed).
+ *
+ * A session that ends is announced to the clients it answered that registered a back-channel logout
+ * URL (backchannel_logout.ts), in the background: the browser's answer never waits for them.
  */
 export function logoutEndpoint(deps: LogoutDeps): RequestHandler {
   const metrics = metricsOf(deps);
@@ -50,6 +54,8 @@ export function logoutEndpoint(deps: LogoutDeps): RequestHandler {
     const kept = keepsSession(request, endUser);
     if (!kept) {
       await endSession(req, res);
+      // Only a session that really ended is announced to its clients; the browser is not kept waiting.
+      if (endUser && endUser.tenant === req.context.tenant.name) startBackchannelLogout(deps, req.context, endUser);
       await recordRequestEvent(deps, req, {
         type: 'slo',
         description: 'User signed out',

@@ -14,8 +14,8 @@ export interface RegisteredClaimOptions {
 }
 
 export interface SignOptions extends RegisteredClaimOptions {
-  /** JOSE header typ: "JWT" for id_tokens, "at+jwt" for access tokens (RFC 9068). */
-  typ: 'JWT' | 'at+jwt';
+  /** JOSE header typ: "JWT" for id_tokens, "at+jwt" for access tokens (RFC 9068), "logout+jwt" for logout tokens. */
+  typ: 'JWT' | 'at+jwt' | 'logout+jwt';
 }
 
 /** `claims` with iss, aud, sub, iat and exp, in the order jose's SignJWT would set them. */

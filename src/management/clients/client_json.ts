@@ -1,5 +1,5 @@
 import { idTokenLifetimeOf, refreshTokenPolicyOf } from '../../domain/token_lifetimes.js';
-import type { Client, RefreshTokenPolicy } from '../../domain/types.js';
+import type { Client, OidcLogoutSettings, RefreshTokenPolicy } from '../../domain/types.js';
 
 /**
  * A client in Auth0's shape. The secret is never part of it: only creation and rotation add
@@ -27,6 +27,7 @@ export function clientJson(client: Client): Record<string, unknown> {
     client_metadata: client.clientMetadata ?? {},
     jwt_configuration: { alg: 'RS256', lifetime_in_seconds: idTokenLifetimeOf(client), secret_encoded: false },
     refresh_token: refreshTokenJson(refreshTokenPolicyOf(client)),
+    ...(client.oidcLogout && { oidc_logout: oidcLogoutJson(client.oidcLogout) }),
     created_at: client.createdAt,
     updated_at: client.updatedAt,
   };
@@ -35,6 +36,16 @@ export function clientJson(client: Client): Record<string, unknown> {
 /** Auth0's default: an application is first-party unless set otherwise. */
 export function isFirstParty(client: Client): boolean {
   return client.isFirstParty ?? true;
+}
+
+function oidcLogoutJson(settings: OidcLogoutSettings): Record<string, unknown> {
+  const initiators = settings.backchannelLogoutInitiators;
+  return {
+    backchannel_logout_urls: settings.backchannelLogoutUrls,
+    ...(initiators && {
+      backchannel_logout_initiators: { mode: initiators.mode, ...(initiators.selectedInitiators && { selected_initiators: initiators.selectedInitiators }) },
+    }),
+  };
 }
 
 function refreshTokenJson(policy: RefreshTokenPolicy): Record<string, unknown> {

@@ -66,6 +66,31 @@ const refreshToken = z.strictObject({
   infinite_idle_token_lifetime: z.boolean().optional(),
 });
 
+/** Auth0's session endings that may send a back-channel logout token (its initiators). */
+export const BACKCHANNEL_LOGOUT_INITIATORS = [
+  'rp-logout',
+  'idp-logout',
+  'password-changed',
+  'session-expired',
+  'session-revoked',
+  'account-deleted',
+  'email-identifier-changed',
+] as const;
+
+/**
+ * Auth0's `oidc_logout`. Like Auth0, one back-channel logout URL at most; each URL is checked against
+ * the application URL rule in client_settings.ts, as logo_uri is. Sent whole, it replaces the stored one.
+ */
+const oidcLogout = z.strictObject({
+  backchannel_logout_urls: z.array(url).max(1, 'Only one back-channel logout URL is allowed'),
+  backchannel_logout_initiators: z
+    .strictObject({
+      mode: z.enum(['custom', 'all'], { error: 'Must be "custom" or "all"' }),
+      selected_initiators: z.array(z.enum(BACKCHANNEL_LOGOUT_INITIATORS)).max(BACKCHANNEL_LOGOUT_INITIATORS.length).transform((list) => [...new Set(list)]).optional(),
+    })
+    .optional(),
+});
+
 /** Settings every client may carry, all optional in both bodies. */
 const settings = {
   description: z.string().max(140, 'Must be at most 140 characters').optional(),
@@ -78,6 +103,7 @@ const settings = {
   client_metadata: clientMetadata.optional(),
   jwt_configuration: jwtConfiguration.optional(),
   refresh_token: refreshToken.optional(),
+  oidc_logout: oidcLogout.optional(),
 };
 
 const editable = {

@@ -19,6 +19,8 @@ export function settingsFrom(body: ClientSettingsBody, before: ClientSettings = 
     const problem = value === undefined || value === '' ? undefined : redirectUrlProblem(value, 'regular_web');
     if (problem) throw new BadRequestError(`Payload validation error: '${value} ${problem}' on property ${field}.`, 'invalid_body');
   }
+  const backchannelProblem = backchannelUrlProblem(body.oidc_logout?.backchannel_logout_urls ?? []);
+  if (backchannelProblem) throw new BadRequestError(`Payload validation error: '${backchannelProblem}' on property oidc_logout.backchannel_logout_urls.0.`, 'invalid_body');
   const settings: ClientSettings = storedSettings(before);
   assign(settings, 'description', body.description);
   assign(settings, 'logoUri', body.logo_uri);
@@ -29,6 +31,7 @@ export function settingsFrom(body: ClientSettingsBody, before: ClientSettings = 
   assign(settings, 'crossOriginAuthentication', body.cross_origin_authentication);
   if (body.client_metadata !== undefined) setClientMetadata(settings, mergedClientMetadata(before.clientMetadata, body.client_metadata));
   assign(settings, 'idTokenLifetimeSeconds', body.jwt_configuration?.lifetime_in_seconds);
+  if (body.oidc_logout) setOidcLogout(settings, body.oidc_logout);
   if (body.refresh_token) settings.refreshTokenPolicy = policyFrom(body.refresh_token, before.refreshTokenPolicy ?? DEFAULT_REFRESH_TOKEN_POLICY);
   return settings;
 }
@@ -44,6 +47,7 @@ const SETTING_KEYS = [
   'clientMetadata',
   'idTokenLifetimeSeconds',
   'refreshTokenPolicy',
+  'oidcLogout',
 ] as const satisfies readonly (keyof ClientSettings)[];
 
 /** Only the settings of a record that may hold more (a whole client). */
@@ -71,6 +75,31 @@ function mergedClientMetadata(stored: Readonly<Record<string, string>> | undefin
 function setClientMetadata(settings: ClientSettings, metadata: Record<string, string> | undefined): void {
   if (metadata === undefined) delete settings.clientMetadata;
   else settings.clientMetadata = metadata;
+}
+
+/**
+ * A back-channel logout URL is posted to by fitgate itself, not followed by a browser, so it takes the
+ * web redirect URL rule (https, or http on a loopback host) and no custom scheme.
+ */
+function backchannelUrlProblem(urls: readonly string[]): string | undefined {
+  const [first] = urls;
+  const problem = first === undefined ? undefined : redirectUrlProblem(first, 'regular_web');
+  return problem === undefined ? undefined : `${first} ${problem}`;
+}
+
+/** `oidc_logout` as sent replaces what is stored; an empty URL list with no initiators removes it. */
+function setOidcLogout(settings: ClientSettings, body: NonNullable<ClientSettingsBody['oidc_logout']>): void {
+  const initiators = body.backchannel_logout_initiators;
+  if (body.backchannel_logout_urls.length === 0 && initiators === undefined) {
+    delete settings.oidcLogout;
+    return;
+  }
+  settings.oidcLogout = {
+    backchannelLogoutUrls: [...body.backchannel_logout_urls],
+    ...(initiators && {
+      backchannelLogoutInitiators: { mode: initiators.mode, ...(initiators.selected_initiators && { selectedInitiators: initiators.selected_initiators }) },
+    }),
+  };
 }
 
 function assign<K extends keyof ClientSettings>(settings: ClientSettings, key: K, value: ClientSettings[K] | undefined): void {

@@ -9,9 +9,9 @@ import { settingsFrom } from './client_settings.js';
  * authenticate; switching to "none" drops the secret.
  */
 export function applyClientUpdate(client: Client, body: UpdateClientBody, now: Date): { client: Client; clientSecret?: string } {
-  // settingsFrom answers the client's whole settings, stored ones included: client_metadata comes from
-  // it alone, so a PATCH that removes every key leaves none behind.
-  const { clientSecretHash: _secretHash, clientMetadata: _metadata, ...rest } = client;
+  // settingsFrom answers the client's whole settings, stored ones included: client_metadata and
+  // oidc_logout come from it alone, so a PATCH that removes them leaves nothing behind.
+  const { clientSecretHash: _secretHash, clientMetadata: _metadata, oidcLogout: _oidcLogout, ...rest } = client;
   const updated: Client = {
     ...rest,
     name: body.name ?? client.name,

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import pino from 'pino';
 import { createApp } from '../../../src/app.js';
 import type { AppDeps } from '../../../src/app_deps.js';
+import type { BackgroundWork } from '../../../src/http/background_work.js';
 import { inProcessSandbox, type Sandbox } from '../../../src/sandbox/sandbox.js';
 import { loadConfig } from '../../../src/config/index.js';
 import type { FitbitApi } from '../../../src/connections/fitbit/index.js';
@@ -38,6 +39,10 @@ export interface FrontChannelOptions {
   upstreamTimeoutMs?: number;
   /** Counted by the app, with the store's calls timed (the fixture's own set-up writes are not). */
   metrics?: Metrics;
+  /** The work requests leave running (back-channel logout), for a test to wait on; none by default. */
+  background?: BackgroundWork;
+  /** Where the app logs; silent by default. */
+  logger?: AppDeps['logger'];
 }
 
 /** One fitgate instance listening on loopback, with a tenant, two clients and a Fitbit connection. */
@@ -172,12 +177,13 @@ async function startInstance(
     config,
     store: options.metrics ? instrumentStore(options.store, options.metrics.store) : options.store,
     sealer: createSealer(config.masterKeys),
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     plugins: connectionPlugins(),
     internalBaseUrl: () => url,
     ...(sandbox ? { sandbox } : {}),
     ...(options.upstreamTimeoutMs !== undefined ? { upstreamTimeoutMs: options.upstreamTimeoutMs } : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),
+    ...(options.background ? { background: options.background } : {}),
   };
   const server: Server = createApp(deps).listen(0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../../app_deps.js';
 import { USER_BLOCKED } from '../../../domain/users.js';
 import { AccessDeniedError, AppError, LoginRequiredError } from '../../../errors/index.js';
 import { clientDestinationOf, issueAuthorizationResponse } from '../callback/issue_authorization_response.js';
-import { endSession, sessionIdOf } from '../login_session.js';
+import { endSession, rememberClient, sessionIdOf } from '../login_session.js';
 import type { PendingAuthorization } from '../login_transaction.js';
 import type { User } from '../../../domain/types.js';
 import { type AuthorizeContext, type AuthorizeDeps } from './authorize_context.js';
@@ -44,12 +44,12 @@ export function authorizeEndpoint(deps: AuthorizeEndpointDeps, upstreams: Upstre
       if (ctx.prompt.includes('none')) {
         const session = await sessionSignIn(deps, req, res, ctx);
         if ('reason' in session) throw new LoginRequiredError(session.reason);
-        return await answerFromSession(deps, res, ctx, session);
+        return await answerFromSession(deps, req, res, ctx, session);
       }
       if (mayAnswerFromSession(req, ctx)) {
         const session = await sessionSignIn(deps, req, res, ctx);
         if ('user' in session && (ctx.connection === undefined || ctx.connection.name === session.connection)) {
-          return await answerFromSession(deps, res, ctx, session);
+          return await answerFromSession(deps, req, res, ctx, session);
         }
       }
       if (ctx.connection) return await startUpstreamLogin(startDeps, req, res, ctx.connection, pendingAuthorization(ctx, ctx.connection.name));
@@ -115,9 +115,10 @@ function mayAnswerFromSession(req: Request, ctx: AuthorizeContext): boolean {
 }
 
 /** The response to the client from the session's sign-in (prompt=none, or single sign-on). */
-async function answerFromSession(deps: AuthorizeEndpointDeps, res: Response, ctx: AuthorizeContext, session: SessionSignIn): Promise<void> {
+async function answerFromSession(deps: AuthorizeEndpointDeps, req: Request, res: Response, ctx: AuthorizeContext, session: SessionSignIn): Promise<void> {
   const request = pendingAuthorization(ctx, session.connection);
   const response = await issueAuthorizationResponse(deps, ctx, request, { user: session.user, authTime: session.authTime, sid: session.sid });
+  if (req.session.endUser) rememberClient(req.session.endUser, request.clientId);
   sendClientResponse(res, clientDestinationOf(request, ctx.tenantUrl), response);
 }
 

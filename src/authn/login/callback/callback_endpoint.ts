@@ -7,7 +7,7 @@ import type { Services } from '../../../services.js';
 import { clientErrorParams } from '../authorize/client_redirect.js';
 import { sendClientResponse } from '../authorize/send_client_response.js';
 import { webMessageOrigin } from '../authorize/web_message_origin.js';
-import { signIn } from '../login_session.js';
+import { rememberClient, signIn } from '../login_session.js';
 import type { CallbackHandoff } from '../../../upstream/callback_handoff.js';
 import { completeUpstreamLogin } from './complete_upstream_login.js';
 import { describeLogin, successReasonOf } from './describe_login.js';
@@ -62,6 +62,7 @@ export function callbackEndpoint(deps: AppDeps, services: Pick<Services, 'upstre
       const authTime = Math.floor(now.getTime() / 1000);
       const sid = await signIn(req, { tenant: transaction.tenant, userId: user.userId, connection: connection.name, authTime });
       const response = await issueAuthorizationResponse(deps, req.context, transaction, { user, authTime, sid });
+      if (req.session.endUser) rememberClient(req.session.endUser, transaction.clientId);
 
       const description = describeLogin(result, previousGrantRevoked, (api) => apiName(deps.plugins.get(connection.strategy), api));
       await logLogin(deps, req, transaction, client.name, { outcome: 'success', user, description });

@@ -19,6 +19,8 @@ describeEachStore('discovery and JWKS', (harness) => {
       jwks_uri: `${url}/.well-known/jwks.json`,
       revocation_endpoint: `${url}/oauth/revoke`,
       end_session_endpoint: `${url}/oidc/logout`,
+      backchannel_logout_supported: true,
+      backchannel_logout_session_supported: true,
       response_types_supported: ['code', 'id_token', 'code id_token'],
       response_modes_supported: ['query', 'fragment', 'form_post', 'web_message'],
       code_challenge_methods_supported: ['S256'],
