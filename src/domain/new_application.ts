@@ -1,6 +1,7 @@
 import { createClient, type NewClient, type NewClientInput } from './clients.js';
 import { updateConnection, withClientEnabled } from './connection_updates.js';
 import { NotFoundInStoreError, type ClientRepository, type ConnectionRepository } from './ports.js';
+import { newApplicationTokenSettings } from './token_lifetimes.js';
 import type { Client } from './types.js';
 
 /**
@@ -10,13 +11,15 @@ import type { Client } from './types.js';
  * "No connection is enabled for this application". A machine-to-machine application
  * (`non_interactive`) signs no user in and gets none. Each connection is changed as stored
  * (updateConnection), so a settings save or another switch at the same moment is kept; one deleted
- * meanwhile is skipped. Throws the repository's AlreadyExistsError when the client id is taken.
+ * meanwhile is skipped. Its id_token lifetime and refresh token policy are stored as Auth0's defaults
+ * for its type (newApplicationTokenSettings) unless given, so they never change under it later.
+ * Throws the repository's AlreadyExistsError when the client id is taken.
  */
 export async function createApplication(
   store: { clients: ClientRepository; connections: Pick<ConnectionRepository, 'list' | 'getStored' | 'update'> },
   input: NewClientInput,
 ): Promise<NewClient> {
-  const created = await createClient(store.clients, input);
+  const created = await createClient(store.clients, { ...input, settings: { ...newApplicationTokenSettings(input.appType), ...input.settings } });
   if (signsUsersIn(created.client)) await enableEveryConnection(store.connections, created.client);
   return created;
 }

@@ -1,4 +1,4 @@
-import type { Client, RefreshTokenPolicy } from './types.js';
+import type { AppType, Client, RefreshTokenPolicy } from './types.js';
 
 /**
  * What a client may set about the tokens issued to it (Auth0's jwt_configuration and refresh_token),
@@ -6,23 +6,48 @@ import type { Client, RefreshTokenPolicy } from './types.js';
  * /oauth/token enforces the result.
  */
 
-/** Access tokens are not configurable per client. */
-export const ACCESS_TOKEN_LIFETIME_SECONDS = 3600;
+/**
+ * A user's access token (audience /userinfo, from the code and refresh grants): Auth0's default
+ * token lifetime, 24 h. SDKs cache by `expires_in`, so a shorter life makes them refresh, or go back
+ * to the silent-login iframe, more often than against Auth0. Revoking the grant or deleting the
+ * application still cuts such a token off at once, since every use checks both
+ * (verify_access_token.ts). Not configurable per client.
+ */
+export const USER_ACCESS_TOKEN_LIFETIME_SECONDS = 24 * 3600;
+/**
+ * A Management API token (client_credentials). Kept at an hour: it carries admin scopes, and a
+ * caller (node-auth0) simply asks for another when `expires_in` runs out.
+ */
+export const MANAGEMENT_ACCESS_TOKEN_LIFETIME_SECONDS = 3600;
+/** Auth0's jwt_configuration.lifetime_in_seconds default (10 h), written into every new application. */
+export const NEW_APPLICATION_ID_TOKEN_LIFETIME_SECONDS = 36_000;
+/**
+ * The id_token lifetime of a client stored without jwt_configuration.lifetime_in_seconds: one created
+ * before new applications got Auth0's 10 h keeps the hour it was created with.
+ */
 export const DEFAULT_ID_TOKEN_LIFETIME_SECONDS = 3600;
 /**
  * A rotated-out signing key stays published until every token it signed has expired, so the longest
  * token lifetime bounds how long a retired key lingers; 24 h keeps that short.
  */
 export const MAX_ID_TOKEN_LIFETIME_SECONDS = 24 * 3600;
-/** The longest any signed token (access or id) can live. */
-export const MAX_SIGNED_TOKEN_LIFETIME_SECONDS = Math.max(ACCESS_TOKEN_LIFETIME_SECONDS, MAX_ID_TOKEN_LIFETIME_SECONDS);
+/**
+ * The longest any token made under a signing key can live: signed ones (id_tokens, Management API
+ * tokens) and the opaque /userinfo ones, whose encryption key is derived from it (tenant_keys.ts).
+ */
+export const MAX_SIGNED_TOKEN_LIFETIME_SECONDS = Math.max(
+  USER_ACCESS_TOKEN_LIFETIME_SECONDS,
+  MANAGEMENT_ACCESS_TOKEN_LIFETIME_SECONDS,
+  MAX_ID_TOKEN_LIFETIME_SECONDS,
+);
 
 /** Auth0's upper bound for token_lifetime (five years). */
 export const MAX_REFRESH_TOKEN_LIFETIME_SECONDS = 157_788_000;
 
 /**
- * Rotation with reuse detection, no reuse grace, a 30-day idle lifetime and a 1-year family
- * lifetime: what fitgate did before the policy was configurable, plus an absolute bound.
+ * The policy of a client stored without one: rotation with reuse detection, no reuse grace, a 30-day
+ * idle lifetime and a 1-year family lifetime. Clients created before new applications got per-type
+ * defaults (newApplicationTokenSettings) keep it.
  */
 export const DEFAULT_REFRESH_TOKEN_POLICY: Readonly<RefreshTokenPolicy> = {
   rotationType: 'rotating',
@@ -31,6 +56,31 @@ export const DEFAULT_REFRESH_TOKEN_POLICY: Readonly<RefreshTokenPolicy> = {
   tokenLifetimeSeconds: 365 * 24 * 3600,
   idleTokenLifetimeSeconds: 30 * 24 * 3600,
 };
+
+/**
+ * Auth0's default for an application whose refresh tokens stay on a server (regular_web, and every
+ * type but spa and native): no rotation, so a token sent twice (a Server Component that cannot store
+ * the rotated one, two requests after the access token expired) keeps working, as on Auth0. Unlike
+ * Auth0's `non-expiring`, the lifetimes stay: every stored token then ends 30 days after its last
+ * use instead of lingering for years.
+ */
+const NON_ROTATING_REFRESH_TOKEN_POLICY: Readonly<RefreshTokenPolicy> = {
+  ...DEFAULT_REFRESH_TOKEN_POLICY,
+  rotationType: 'non-rotating',
+};
+
+/**
+ * Browser and device apps hold their refresh tokens where they can leak, so theirs rotate, as Auth0
+ * advises for SPAs. The reuse interval is Auth0's default, 0: auth0-spa-js serialises its own
+ * refreshes (a lock across tabs), and any grace would let a stolen token be replayed unnoticed.
+ */
+const ROTATING_APP_TYPES: ReadonlySet<AppType> = new Set(['spa', 'native']);
+
+/** The token settings a newly created application is stored with (Auth0's defaults for its type). */
+export function newApplicationTokenSettings(appType: AppType): Required<Pick<Client, 'idTokenLifetimeSeconds' | 'refreshTokenPolicy'>> {
+  const policy = ROTATING_APP_TYPES.has(appType) ? DEFAULT_REFRESH_TOKEN_POLICY : NON_ROTATING_REFRESH_TOKEN_POLICY;
+  return { idTokenLifetimeSeconds: NEW_APPLICATION_ID_TOKEN_LIFETIME_SECONDS, refreshTokenPolicy: { ...policy } };
+}
 
 export function idTokenLifetimeOf(client: Pick<Client, 'idTokenLifetimeSeconds'>): number {
   return client.idTokenLifetimeSeconds ?? DEFAULT_ID_TOKEN_LIFETIME_SECONDS;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Tenant } from '../../domain/types.js';
 import type { TenantKeys } from '../keys/tenant_keys.js';
 import { encryptAccessToken } from './encrypted_access_token.js';
-import { ACCESS_TOKEN_TTL_SECONDS } from './lifetimes.js';
+import { ACCESS_TOKEN_TTL_SECONDS, MANAGEMENT_ACCESS_TOKEN_TTL_SECONDS } from './lifetimes.js';
 import { issuerOf } from '../../domain/tenants.js';
 import { signJwt, withRegisteredClaims } from './sign_jwt.js';
 
@@ -38,7 +38,8 @@ export interface IssuedAccessToken {
  * As Auth0 does, a token whose only audience is /userinfo (every user login's, since no API
  * audience can be asked for) is opaque: the claims encrypted for fitgate alone
  * (encrypted_access_token.ts). Any other audience (the Management API) gets an RS256 JWT, typ
- * at+jwt, that its holder's resource servers can verify against the JWKS.
+ * at+jwt, that its holder's resource servers can verify against the JWKS. The two live as long as
+ * token_lifetimes.ts says for a user's and for a Management API token.
  */
 export async function issueAccessToken(keys: TenantKeys, input: AccessTokenInput): Promise<IssuedAccessToken> {
   const claims: Record<string, unknown> = {
@@ -49,12 +50,13 @@ export async function issueAccessToken(keys: TenantKeys, input: AccessTokenInput
     jti: randomUUID(),
   };
   if (input.grantType) claims.gty = input.grantType;
-  const registered = { issuer: issuerOf(input.tenantUrl), audience: input.audience, subject: input.subject, ttlSeconds: ACCESS_TOKEN_TTL_SECONDS };
+  const registered = { issuer: issuerOf(input.tenantUrl), audience: input.audience, subject: input.subject };
   const audiences = typeof input.audience === 'string' ? [input.audience] : input.audience;
   if (audiences.length === 1 && audiences[0] === userinfoAudience(input.tenantUrl)) {
     const { kid, key } = await keys.tokenEncryptionKey(input.tenant);
-    return { token: encryptAccessToken(key, kid, withRegisteredClaims(claims, registered)), expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+    const token = encryptAccessToken(key, kid, withRegisteredClaims(claims, { ...registered, ttlSeconds: ACCESS_TOKEN_TTL_SECONDS }));
+    return { token, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
   }
-  const token = await signJwt(keys, input.tenant, claims, { ...registered, typ: 'at+jwt' });
-  return { token, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+  const token = await signJwt(keys, input.tenant, claims, { ...registered, ttlSeconds: MANAGEMENT_ACCESS_TOKEN_TTL_SECONDS, typ: 'at+jwt' });
+  return { token, expiresIn: MANAGEMENT_ACCESS_TOKEN_TTL_SECONDS };
 }

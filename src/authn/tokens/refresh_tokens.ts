@@ -13,8 +13,10 @@ import { isGrantRevoked, revokeGrant } from './grant_revocation.js';
  * Rotating (OAuth 2.1 §4.3.1, RFC 6819 §5.2.2.3): each use replaces the token with a new one of the
  * family and leaves the old one as a tombstone. A tombstone presented within `leeway` seconds of its
  * rotation is honoured again (two tabs refreshing at once); later it means two parties hold the
- * token, and the whole family is revoked. Non-rotating: the token stays the same and each use
- * restarts its idle lifetime. Both lifetimes are checked against the policy in force at each use.
+ * token, and the whole family is revoked. Non-rotating (Auth0's default for regular web apps): the
+ * token stays the same, may be sent any number of times, in parallel too, and each use restarts its
+ * idle lifetime; revoking it (or its grant) ends it. Both lifetimes are checked against the policy in
+ * force at each use.
  */
 export interface RefreshTokenRecord {
   tenant: string;
@@ -135,9 +137,12 @@ export async function useRefreshToken<Checked, T>(
   if (await isGrantRevoked(ephemeral, tenant, found.grantId)) throw unknownToken();
 
   if (policy.rotationType === 'non-rotating') {
+    // Nothing is spent, so concurrent uses all succeed. The idle lifetime restarts only once tokens
+    // were issued: a refused use (a blocked user) does not keep the token alive.
+    const issued = await issue({ record: found, checked, rotate: false });
     const touched = { ...found, activeAt: toSeconds(now), expiresAt: recordFor(found, policy, now).expiresAt };
     if (ttlOf(touched, now) > 0) await ephemeral.put('refresh_token', key, touched, ttlOf(touched, now));
-    return issue({ record: found, checked, rotate: false });
+    return issued;
   }
 
   let issued: T;

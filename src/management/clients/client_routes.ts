@@ -4,6 +4,7 @@ import { updateClient } from '../../domain/client_updates.js';
 import { rotateClientSecret } from '../../domain/clients.js';
 import { deleteApplication } from '../../domain/application_removal.js';
 import { createApplication } from '../../domain/new_application.js';
+import { newApplicationTokenSettings } from '../../domain/token_lifetimes.js';
 import type { Client } from '../../domain/types.js';
 import type { Store } from '../../store/store.js';
 import { BadRequestError } from '../../errors/index.js';
@@ -67,7 +68,8 @@ async function create(req: Request, _res: unknown, { deps }: ManagementServices)
     ...(body.allowed_origins ? { allowedOrigins: body.allowed_origins } : {}),
     ...(body.grant_types ? { grantTypes: body.grant_types } : {}),
     ...(body.token_endpoint_auth_method ? { tokenEndpointAuthMethod: body.token_endpoint_auth_method } : {}),
-    settings: settingsFrom(body),
+    // A partial refresh_token is merged over the new application's own policy, as a PATCH is over the stored one.
+    settings: settingsFrom(body, newApplicationTokenSettings(body.app_type)),
   });
   return { status: 201, body: clientSecret ? clientJsonWithSecret(client, clientSecret) : clientJson(client) };
 }

@@ -19,7 +19,7 @@ describeEachStore('authorization_code exchange at /oauth/token', (harness) => {
       .expect(200);
 
     expect(response.headers['cache-control']).toBe('no-store');
-    expect(response.body).toMatchObject({ token_type: 'Bearer', expires_in: 3600, scope: 'openid profile email offline_access' });
+    expect(response.body).toMatchObject({ token_type: 'Bearer', expires_in: 86400, scope: 'openid profile email offline_access' });
     const header = decodeProtectedHeader(response.body.id_token);
     expect(header).toMatchObject({ alg: 'RS256', kid: bc.tenant.signingKeys[0]?.kid });
 

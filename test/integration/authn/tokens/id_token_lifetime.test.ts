@@ -18,14 +18,14 @@ describeEachStore('id_token lifetime (jwt_configuration.lifetime_in_seconds)', (
     expect(idToken.exp! - idToken.iat!).toBe(120);
     await bc.verifyWithJwks(issued.body.id_token, client.clientId);
     const accessToken = await bc.openAccessToken(issued.body.access_token);
-    expect(accessToken.exp! - accessToken.iat!).toBe(3600);
+    expect(accessToken.exp! - accessToken.iat!).toBe(86400);
 
     const refreshed = await bc.token({ grant_type: 'refresh_token', refresh_token: issued.body.refresh_token }, auth).expect(200);
     const again = decodeJwt(refreshed.body.id_token);
     expect(again.exp! - again.iat!).toBe(120);
   });
 
-  it('uses the default hour for a client without the setting', async () => {
+  it('keeps the hour for a client stored without the setting (from before new applications got 10 h)', async () => {
     const bc = backChannel();
     const { client, secret } = await bc.addClient();
     const user = await bc.addUser();

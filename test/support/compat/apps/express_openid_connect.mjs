@@ -38,6 +38,16 @@ if (flow === 'defaults') {
       next(error);
     }
   });
+  // One refresh with the session's refresh token: two requests at once after the access token
+  // expired, each refreshing, send the same refresh token twice.
+  app.get('/refresh', requiresAuth(), async (req, res, next) => {
+    try {
+      const refreshed = await req.oidc.accessToken.refresh();
+      res.json({ refreshed: typeof refreshed.access_token === 'string', expiresIn: refreshed.expires_in });
+    } catch (error) {
+      next(error);
+    }
+  });
 }
 app.use(errorsAsJson);
 ready(baseURL);
