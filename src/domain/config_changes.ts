@@ -24,13 +24,17 @@ export const CONFIG_CHANGES = {
   createClientGrant: { description: 'Create client grant', method: 'POST', route: '/client-grants', statusCode: 201 },
   updateClientGrant: { description: 'Update client grant', method: 'PATCH', route: '/client-grants/:id', statusCode: 200 },
   deleteClientGrant: { description: 'Delete client grant', method: 'DELETE', route: '/client-grants/:id', statusCode: 204 },
-  /** The dashboard's first save of a social connection's settings; fitgate's API creates no connection. */
+  /** POST /connections, and the dashboard's first save of a social connection's settings. */
   createConnection: { description: 'Create a connection', method: 'POST', route: '/connections', statusCode: 201 },
   updateConnection: { description: 'Update a connection', method: 'PATCH', route: '/connections/:id', statusCode: 200 },
+  /** 202 as Auth0 answers ("The connection is being deleted."). */
+  deleteConnection: { description: 'Delete a connection', method: 'DELETE', route: '/connections/:id', statusCode: 202 },
   updateEnabledClients: { description: 'Update enabled clients for a connection', method: 'PATCH', route: '/connections/:id/clients', statusCode: 204 },
   rotateSigningKey: { description: 'Rotate the Application Signing Key', method: 'POST', route: '/keys/signing/rotate', statusCode: 201 },
   revokeSigningKey: { description: 'Revoke an Application Signing Key', method: 'PUT', route: '/keys/signing/:kid/revoke', statusCode: 200 },
   updateTenantSettings: { description: 'Update tenant settings', method: 'PATCH', route: '/tenants/settings', statusCode: 200 },
+  /** Always refused (fitgate's users come from logins): its events are `fapi` ones. */
+  createUser: { description: 'Create a User', method: 'POST', route: '/users', statusCode: 201 },
   updateUser: { description: 'Update a user', method: 'PATCH', route: '/users/:id', statusCode: 200 },
   deleteUser: { description: 'Delete a user', method: 'DELETE', route: '/users/:id', statusCode: 204 },
   unlinkIdentity: { description: 'Unlink an identity', method: 'DELETE', route: '/users/:id/identities/:provider/:user_id', statusCode: 200 },

@@ -14,7 +14,10 @@ export const MANAGEMENT_API_SCOPES = [
   'update:clients',
   'delete:clients',
   'read:connections',
+  'create:connections',
   'update:connections',
+  // Deleting a connection deletes the users that came through it (connection_removal.ts).
+  'delete:connections',
   'read:logs',
   // Auth0's narrower scope: one user's logs (GET /users/{id}/logs) only.
   'read:logs_users',

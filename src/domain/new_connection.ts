@@ -20,15 +20,22 @@ export function newConnectionOptions(plugin: Pick<PluginDefaults, 'apis' | 'defa
 
 /**
  * A new connection record of `plugin` in `tenant`, wherever one is created (first start, the
- * dashboard's first save of a plugin's settings): a fresh `con_` id, named after the plugin's
- * strategy (one connection per plugin and tenant), enabled for no application yet.
+ * dashboard's first save of a plugin's settings, POST /api/v2/connections): a fresh `con_` id,
+ * enabled for no application yet, named after the plugin's strategy unless `name` is given (the
+ * dashboard keeps one connection per plugin and tenant; the Management API may name more).
  */
-export function newConnection(tenant: string, plugin: Pick<PluginDefaults, 'strategy'>, options: ConnectionOptions, now: Date = new Date()): Connection {
+export function newConnection(
+  tenant: string,
+  plugin: Pick<PluginDefaults, 'strategy'>,
+  options: ConnectionOptions,
+  now: Date = new Date(),
+  name: string = plugin.strategy,
+): Connection {
   const at = now.toISOString();
   return {
     tenant,
     id: `con_${randomBytes(12).toString('base64url')}`,
-    name: plugin.strategy,
+    name,
     strategy: plugin.strategy,
     options,
     enabledClients: [],

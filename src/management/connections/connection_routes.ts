@@ -1,16 +1,18 @@
 import type { Request } from 'express';
 import { CONFIG_CHANGES } from '../../domain/config_changes.js';
 import { changeConnectionOptions } from '../../domain/connection_option_changes.js';
+import { deleteConnection } from '../../domain/connection_removal.js';
 import type { Connection } from '../../domain/types.js';
 import { BadRequestError } from '../../errors/index.js';
 import type { Store } from '../../store/store.js';
 import { FIELD_PARAMS, readFieldSelection, selectFields } from '../fields.js';
 import { listReply, readListPaging } from '../list_paging.js';
 import { PAGE_PARAMS } from '../pagination.js';
-import { notFound, orWhenMissing, recordOr404 } from '../params.js';
+import { notFound, orWhenMissing, pathParam, recordOr404 } from '../params.js';
 import type { ManagementReply, ManagementRoute } from '../route.js';
 import type { ManagementServices } from '../services.js';
 import { parseBody, parseQuery } from '../validation.js';
+import { createConnection } from './connection_create.js';
 import { connectionJson } from './connection_json.js';
 import { CONNECTION_FILTER_PARAMS, connectionListQuery, updateConnectionBody } from './connection_schemas.js';
 import { optionsRefusal, sentConnectionSettings } from './connection_update.js';
@@ -72,6 +74,29 @@ async function update(req: Request, _res: unknown, { deps }: ManagementServices)
   return { body: connectionJson(outcome.connection) };
 }
 
+/**
+ * Deletes the connection and the users that came through it (domain/connection_removal.ts). 202,
+ * Auth0's answer ("The connection is being deleted."), although here the deletion is done when the
+ * answer is sent; 404 for a connection this tenant does not have.
+ */
+async function remove(req: Request, _res: unknown, { deps, removal }: ManagementServices): Promise<ManagementReply> {
+  const id = pathParam(req, 'id');
+  const removed = await orWhenMissing(() => notFound('connection', id), () =>
+    deleteConnection({ connections: deps.store.connections, removal }, req.context.tenant.name, id),
+  );
+  if (!removed) throw notFound('connection', id);
+  const revocations = Object.values(removed.revocations);
+  return {
+    status: 202,
+    auditDetails: {
+      deleted_users: removed.deletedUsers,
+      unlinked_identities: removed.unlinkedIdentities,
+      // Counted, not listed: a connection may take many users with it.
+      upstream_revocation: Object.fromEntries(['revoked', 'nothing_to_revoke', 'failed'].map((outcome) => [outcome, revocations.filter((seen) => seen === outcome).length])),
+    },
+  };
+}
+
 export const connectionRoutes: ManagementRoute[] = [
   {
     method: 'get',
@@ -80,6 +105,8 @@ export const connectionRoutes: ManagementRoute[] = [
     query: [...PAGE_PARAMS, ...FIELD_PARAMS, ...CONNECTION_FILTER_PARAMS],
     handle: list,
   },
+  { method: 'post', path: '/connections', scopes: ['create:connections'], audit: CONFIG_CHANGES.createConnection, handle: createConnection },
   { method: 'get', path: '/connections/:id', scopes: ['read:connections'], query: FIELD_PARAMS, handle: get },
   { method: 'patch', path: '/connections/:id', scopes: ['update:connections'], audit: CONFIG_CHANGES.updateConnection, handle: update },
+  { method: 'delete', path: '/connections/:id', scopes: ['delete:connections'], audit: CONFIG_CHANGES.deleteConnection, handle: remove },
 ];

@@ -2,19 +2,20 @@ import { z } from 'zod';
 import { refusingProtoKey } from '../metadata_guard.js';
 
 /**
- * PATCH /connections/{id}. The option values are the plugin's to judge (its parseSettings); here
- * only the names are checked, so a misspelt option is refused instead of silently ignored.
+ * A connection's `options` (PATCH and POST /connections). The option values are the plugin's to
+ * judge (its parseSettings); here only the names are checked, so a misspelt option is refused
+ * instead of silently ignored.
  */
-export const updateConnectionBody = z.strictObject({
-  options: z
-    .strictObject({
-      api: z.string().optional(),
-      client_id: z.string().optional(),
-      client_secret: z.string().optional(),
-      scope: z.array(z.string()).optional(),
-      set_user_root_attributes: z.string().optional(),
-    })
-    .optional(),
+const connectionOptions = z.strictObject({
+  api: z.string().optional(),
+  client_id: z.string().optional(),
+  client_secret: z.string().optional(),
+  scope: z.array(z.string()).optional(),
+  set_user_root_attributes: z.string().optional(),
+});
+
+/** The settings both PATCH and POST take besides `options`, with Auth0's limits. */
+const connectionSettings = {
   enabled_clients: z.array(z.string().min(1, 'Must not be empty')).max(1000).optional(),
   display_name: z.string().max(128, 'Must be at most 128 characters').optional(),
   /** Auth0's limits: at most 10 keys, string values up to 255 characters. */
@@ -25,7 +26,30 @@ export const updateConnectionBody = z.strictObject({
   ).optional(),
   show_as_button: z.boolean().optional(),
   is_domain_connection: z.boolean().optional(),
+};
+
+/** PATCH /connections/{id}. */
+export const updateConnectionBody = z.strictObject({ options: connectionOptions.optional(), ...connectionSettings });
+
+/**
+ * POST /connections: Auth0's body, the part fitgate has (any other property is refused by name).
+ * `name` by Auth0's rule: letters, digits and single hyphens inside, at most 128 characters. The
+ * strategy is checked against the plugins after this (connection_create.ts), and `realms` is a
+ * connection's name only: fitgate's connections have no other realm.
+ */
+export const createConnectionBody = z.strictObject({
+  name: z
+    .string()
+    .min(1)
+    .max(128)
+    .regex(/^[a-zA-Z0-9](-[a-zA-Z0-9]|[a-zA-Z0-9])*$/),
+  strategy: z.string().min(1),
+  options: connectionOptions.optional(),
+  realms: z.array(z.string()).optional(),
+  ...connectionSettings,
 });
+
+export type CreateConnectionBody = z.infer<typeof createConnectionBody>;
 
 export type UpdateConnectionBody = z.infer<typeof updateConnectionBody>;
 

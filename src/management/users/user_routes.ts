@@ -3,7 +3,7 @@ import { CONFIG_CHANGES } from '../../domain/config_changes.js';
 import { deleteUserAndRevoke, unlinkIdentityAndRevoke } from '../../domain/identity_removal.js';
 import { NotFoundInStoreError } from '../../domain/ports.js';
 import { updateUser } from '../../domain/user_updates.js';
-import { ResourceNotFoundError } from '../../errors/index.js';
+import { BadRequestError, ResourceNotFoundError } from '../../errors/index.js';
 import type { Store } from '../../store/store.js';
 import { SEARCH_RESULT_LIMIT } from '../../store/user_indexing.js';
 import { callerOf } from '../caller.js';
@@ -98,7 +98,22 @@ async function unlink(req: Request, _res: Response, { deps, removal }: Managemen
   return { body: remaining.identities.map((kept) => identityJson(kept)), auditDetails: { upstream_revocation: revocations } };
 }
 
+/**
+ * Auth0 creates users through the API in database and passwordless connections only, and refuses any
+ * other connection with this 400; every fitgate connection is a social (upstream) one, so every
+ * create is refused, in Auth0's words plus how a fitgate user does come to exist.
+ */
+function create(): Promise<ManagementReply> {
+  return Promise.reject(new BadRequestError(
+    'Connection does not support user creation through the API. It must either be a database or passwordless connection. ' +
+      "fitgate's connections are all social (upstream) ones: a user is created the first time they log in through one.",
+    'operation_not_supported',
+  ));
+}
+
 export const userRoutes: ManagementRoute[] = [
+  // fitgate has no create:users (it creates no user through the API): any users scope hears why.
+  { method: 'post', path: '/users', scopes: ['read:users', 'update:users', 'delete:users'], audit: CONFIG_CHANGES.createUser, handle: create },
   // Auth0's primary_order asks for a deterministic order, which fitgate's always is.
   { method: 'get', path: '/users', scopes: ['read:users'], query: [...PAGE_PARAMS, ...FIELD_PARAMS, 'q', 'search_engine', 'sort', 'primary_order'], handle: list },
   { method: 'get', path: '/users-by-email', scopes: ['read:users'], query: ['email', ...FIELD_PARAMS], handle: byEmail },
