@@ -9,6 +9,7 @@ import { logoutEndpoint } from './login/logout_endpoint.js';
 import { logoutFormPost } from './login/logout_form_post.js';
 import { revokeEndpoint } from './revocation/revoke_endpoint.js';
 import { refuseOtherMethods } from './other_methods.js';
+import { clientOriginCors } from './token_endpoint/client_origin_cors.js';
 import { openCors } from './token_endpoint/open_cors.js';
 import { tokenEndpoint } from './token_endpoint/token_endpoint.js';
 import { userinfoEndpoint } from './userinfo/userinfo_endpoint.js';
@@ -22,7 +23,8 @@ import { userinfoEndpoint } from './userinfo/userinfo_endpoint.js';
 export function createBackChannelRouter(deps: AppDeps): Router {
   const router = Router();
   const readOnly = openCors(['GET']);
-  const postOnly = openCors(['POST']);
+  // Token and revocation answers are readable only from the named client's own origins.
+  const clientOrigins = clientOriginCors(deps, ['POST']);
   const oauth = answerErrorsAs('oauth');
   const limits = authnRateLimits(deps);
 
@@ -36,11 +38,11 @@ export function createBackChannelRouter(deps: AppDeps): Router {
   router.all('/cer', readOnly);
   router.get('/cer', signingCertificateEndpoint(deps, 'cer'));
 
-  router.all('/oauth/token', postOnly);
+  router.all('/oauth/token', clientOrigins);
   // Both verify client secrets, so they share one budget: per address before the client
   // authenticates (the middleware), per client after (the endpoint).
   router.post('/oauth/token', oauth, ...limits.token, tokenEndpoint(deps, limits.tokenClient));
-  router.all('/oauth/revoke', postOnly);
+  router.all('/oauth/revoke', clientOrigins);
   router.post('/oauth/revoke', oauth, ...limits.token, revokeEndpoint(deps, limits.tokenClient));
 
   router.all('/userinfo', openCors(['GET', 'POST']));
@@ -52,9 +54,9 @@ export function createBackChannelRouter(deps: AppDeps): Router {
   const logout = [createSessionMiddleware(deps), logoutEndpoint(deps)];
   router.get('/v2/logout', ...logout);
   router.get('/oidc/logout', ...logout);
-  // RP-Initiated Logout's form post: a 303 to the GET above, and no session here, because the
-  // cross-site post arrives without the SameSite=Lax cookie (see logout_form_post.ts). /v2/logout
-  // stays GET only, as Auth0 serves it.
+  // RP-Initiated Logout's form post: a 303 to the GET above, and no session here, because under
+  // http the cross-site post arrives without the SameSite=Lax cookie (see logout_form_post.ts).
+  // /v2/logout stays GET only, as Auth0 serves it.
   router.post('/oidc/logout', answerErrorsAs('html'), logoutFormPost('/oidc/logout'));
 
   for (const path of ['/.well-known/openid-configuration', '/.well-known/jwks.json', '/pem', '/cer']) router.all(path, oauth, refuseOtherMethods(['GET']));

@@ -7,7 +7,8 @@ import { MethodNotAllowedError } from '../errors/index.js';
  * at /oauth/token", which sends a developer looking for an endpoint that exists.
  */
 export function refuseOtherMethods(allowed: readonly string[]): RequestHandler {
-  // Express answers HEAD wherever GET is routed, and openCors answers every preflight OPTIONS.
+  // Express answers HEAD wherever GET is routed, and the CORS handlers (openCors,
+  // clientOriginCors) answer every preflight OPTIONS.
   const allow = [...allowed, ...(allowed.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
   return (req: Request, _res: Response, next: NextFunction) => {
     next(new MethodNotAllowedError(`${req.path} takes ${allowed.join(' or ')} only.`).withHeader('Allow', allow));

@@ -81,9 +81,10 @@ export interface Client {
   callbacks: string[];
   allowedLogoutUrls: string[];
   /**
-   * Auth0's Allowed Web Origins and Allowed Origins (CORS): origins only. Kept for Auth0
-   * compatibility (absent on clients stored before they existed); fitgate's back-channel
-   * endpoints answer every origin, so they do not restrict anything yet.
+   * Auth0's Allowed Web Origins and Allowed Origins (CORS): origins only (absent on clients stored
+   * before they existed). Either lets a browser page of that origin read the client's answers at
+   * /oauth/token and /oauth/revoke (authn/token_endpoint/client_origin_cors.ts); web_message posts
+   * only to a web origin.
    */
   webOrigins?: string[];
   allowedOrigins?: string[];

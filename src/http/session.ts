@@ -1,6 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import session from 'express-session';
 import type { AppDeps } from '../app_deps.js';
+import type { Config } from '../config/index.js';
 import { insecureSessionRequestWarning } from './insecure_session_request.js';
 
 /** The end user's session at a tenant (/authorize, /login/callback, /v2/logout). */
@@ -28,16 +29,49 @@ const dashboardByDeps = new WeakMap<object, RequestHandler>();
  *
  * - Secrets: FITGATE_SESSION_SECRETS, newest first. express-session signs with the first and
  *   accepts any, so putting a new secret first keeps every existing session valid.
- * - Cookie `fitgate.sid`: HttpOnly, SameSite=Lax (the upstream's redirect back to /login/callback is
- *   a top-level GET and still carries it), host-only (no Domain), so each tenant's host has its
- *   own session. Secure when FITGATE_PUBLIC_URL is https. Behind a TLS-terminating proxy, set
+ * - Cookie `fitgate.sid`: HttpOnly, host-only (no Domain), so each tenant's host has its own
+ *   session. Secure when FITGATE_PUBLIC_URL is https. Behind a TLS-terminating proxy, set
  *   FITGATE_TRUST_PROXY so Express sees the request as secure; otherwise no cookie is issued.
+ *   SameSite: see endUserSameSite below (None under https, Lax under http).
  * - saveUninitialized false: a visitor gets a cookie and a stored session only once something is
  *   put in it, so bots and health checks create nothing. rolling: idle sessions expire, after the
  *   tenant's idle_session_lifetime (a request's own req.session.cookie.maxAge wins).
  */
 export function createSessionMiddleware(deps: SessionDeps): RequestHandler {
-  return once(byDeps, deps, () => sessionMiddleware(deps, SESSION_COOKIE, '/'));
+  return once(byDeps, deps, () => sessionMiddleware(deps, SESSION_COOKIE, '/', endUserSameSite(deps.config)));
+}
+
+/**
+ * The end user's cookie is SameSite=None when it is Secure (an https public URL), as Auth0's session
+ * cookie is: auth0-spa-js's silent login is a hidden iframe (/authorize?prompt=none,
+ * response_mode=web_message) inside the app's page, and for an app on another site than fitgate
+ * that iframe is a third-party context, where a Lax cookie is never sent; every page load would read
+ * "login_required". Browsers that block third-party cookies (Safari, Firefox's and Brave's defaults)
+ * still hold it back there, as they do Auth0's. Under http it stays Lax: browsers drop a None cookie
+ * that is not Secure, and there would be no session at all.
+ *
+ * What None lets other sites do, endpoint by endpoint (the session is mounted on no other route):
+ * - /authorize: a request from any site could always carry the cookie as a top-level navigation;
+ *   now an iframe, image or fetch can too. What the session yields there goes only to the client's
+ *   registered callbacks (exact match) or, for web_message, is posted only to a listed Allowed Web
+ *   Origin by a page only that origin may frame (frame-ancestors); every other page refuses framing,
+ *   and no answer carries CORS headers, so another site can neither read nor redirect the result.
+ * - /v2/logout and /oidc/logout: any site could already sign the user out with a top-level link
+ *   (Auth0's logout is a GET as well); None only lets it do so without a visible navigation. A nuisance,
+ *   not a hole: nothing is disclosed and the user can sign in again.
+ * - /login/callback is bound by the upstream state and the pending-login cookie (fitgate.login),
+ *   which stays SameSite=Lax: the upstream's redirect back is a top-level GET and carries it, and a
+ *   framed or scripted callback from another site does not, so login CSRF stays refused.
+ * - A page of another site can learn whether the browser holds a session (the iframe answers
+ *   login_required or not), as with Auth0; that is what silent login is.
+ * The dashboard's cookie keeps Lax and its forms keep their CSRF tokens (sessionMiddleware's default).
+ */
+export function endUserSameSite(config: Pick<Config, 'publicUrl'>): 'none' | 'lax' {
+  return isSecureCookie(config) ? 'none' : 'lax';
+}
+
+function isSecureCookie(config: Pick<Config, 'publicUrl'>): boolean {
+  return config.publicUrl.startsWith('https:');
 }
 
 /**
@@ -62,7 +96,7 @@ function once(cache: WeakMap<object, RequestHandler>, deps: object, build: () =>
 /** With a logger, a request that cannot get its Secure cookie is logged (insecure_session_request.ts). */
 type SessionDeps = Pick<AppDeps, 'config' | 'store'> & Partial<Pick<AppDeps, 'logger'>>;
 
-function sessionMiddleware(deps: SessionDeps, name: string, path: string): RequestHandler {
+function sessionMiddleware(deps: SessionDeps, name: string, path: string, sameSite: 'none' | 'lax' = 'lax'): RequestHandler {
   const middleware = session({
     name,
     secret: [...deps.config.sessionSecrets],
@@ -76,8 +110,8 @@ function sessionMiddleware(deps: SessionDeps, name: string, path: string): Reque
     unset: 'keep',
     cookie: {
       httpOnly: true,
-      sameSite: 'lax',
-      secure: deps.config.publicUrl.startsWith('https:'),
+      sameSite,
+      secure: isSecureCookie(deps.config),
       path,
       maxAge: SESSION_IDLE_MS,
     },

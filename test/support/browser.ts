@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from '@jest/globals';
@@ -57,15 +57,28 @@ export interface LaunchOptions {
    * inline scripts. Only for checks that read the page; every other test keeps the real CSP.
    */
   readonly bypassCSP?: boolean;
+  /** Accepts the test certificate of fitgate behind the TLS proxy (test/support/compat/fitgate_behind_tls.ts). */
+  readonly ignoreHTTPSErrors?: boolean;
+  /**
+   * Turns on third-party cookies in the profile, as a user may in Chrome's settings ("Allow
+   * third-party cookies"). This Chromium blocks them by default, as Safari and Brave do.
+   */
+  readonly allowThirdPartyCookies?: boolean;
 }
 
 export async function launchBrowser(options: LaunchOptions = {}): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'fitgate-chromium-'));
+  if (options.allowThirdPartyCookies) {
+    // cookie_controls_mode 0: allow third-party cookies (1 blocks them in incognito only, 2 always).
+    mkdirSync(join(profile, 'Default'));
+    writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
+  }
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
     bypassCSP: options.bypassCSP ?? false,
+    ignoreHTTPSErrors: options.ignoreHTTPSErrors ?? false,
   });
   return {
     context,

@@ -9,10 +9,12 @@ const FORM = 'application/x-www-form-urlencoded';
  * request as a form post too). It answers 303 See Other to the GET with the same parameters and
  * leaves the work (ending the session, checking the return address, the `slo` event) to it.
  *
- * Why it does not end the session itself: the session cookie is SameSite=Lax (src/http/session.ts),
- * and the post normally comes from the relying party's page, another site, so the browser sends it
- * without the cookie. Signing out here would show "signed out" while the session lives on. The
- * browser repeats a 303 as a top-level GET navigation, which does carry a Lax cookie.
+ * Why it does not end the session itself: under http the session cookie is SameSite=Lax
+ * (src/http/session.ts), and the post normally comes from the relying party's page, another site,
+ * so the browser sends it without the cookie; signing out here would show "signed out" while the
+ * session lives on. The browser repeats a 303 as a top-level GET navigation, which carries the
+ * cookie whatever its SameSite, so one path serves both (under https the cookie is SameSite=None and
+ * would come with the post too).
  */
 export function logoutFormPost(getPath: string): RequestHandler {
   return (req: Request, res: Response) => {

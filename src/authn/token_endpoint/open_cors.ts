@@ -1,10 +1,11 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
 /**
- * CORS for the back-channel endpoints that single-page apps call from their own origin (/oauth/token,
- * /oauth/revoke, /userinfo, discovery, JWKS). Any origin may call them because none of them reads a
- * cookie: a request proves itself with client credentials, a PKCE verifier or a bearer token, so
- * another site gains nothing by making it from a victim's browser. Credentials are never allowed.
+ * CORS for the back-channel endpoints any origin may read: discovery, JWKS and the signing
+ * certificate are public documents, and /userinfo answers only a bearer token, which a page must
+ * already hold (Auth0 answers these to every origin too). None of them reads a cookie, so another
+ * site gains nothing by calling them from a victim's browser. Credentials are never allowed.
+ * /oauth/token and /oauth/revoke answer only their client's origins instead (client_origin_cors.ts).
  */
 export function openCors(methods: readonly string[]): RequestHandler {
   const allowMethods = [...methods, 'OPTIONS'].join(', ');

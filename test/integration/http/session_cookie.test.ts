@@ -3,37 +3,50 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import express, { type Express } from 'express';
 import request from 'supertest';
 import type { Config } from '../../../src/config/index.js';
-import { createSessionMiddleware, SESSION_COOKIE, SESSION_IDLE_MS } from '../../../src/http/session.js';
+import {
+  createDashboardSessionMiddleware,
+  createSessionMiddleware,
+  DASHBOARD_SESSION_COOKIE,
+  SESSION_COOKIE,
+  SESSION_IDLE_MS,
+} from '../../../src/http/session.js';
 import type { Store } from '../../../src/store/store.js';
 import { openSqliteTestStore, type TestStore } from '../../support/stores.js';
 
 const OLD_SECRET = randomBytes(32).toString('hex');
 const NEW_SECRET = randomBytes(32).toString('hex');
 
-/** A page that writes to the session and one that reads it, on the embedded session store. */
-function sessionApp(store: Store, config: Partial<Config>): Express {
+/**
+ * A page that writes to the session and one that reads it, on the embedded session store; under
+ * `prefix` for a middleware whose cookie has a narrower Path (the dashboard's, /manage).
+ */
+function sessionApp(store: Store, config: Partial<Config>, middleware = createSessionMiddleware, prefix = ''): Express {
   const deps = {
     config: { publicUrl: 'http://localhost:3000', sessionSecrets: [OLD_SECRET], ...config } as Config,
     store,
   };
   const app = express();
   app.set('trust proxy', config.trustProxy ?? false);
-  app.use(createSessionMiddleware(deps));
-  app.get('/remember', (req, res) => {
+  app.use(middleware(deps));
+  app.get(`${prefix}/remember`, (req, res) => {
     (req.session as unknown as Record<string, unknown>).who = 'ada';
     res.send('ok');
   });
-  app.get('/recall', (req, res) => {
+  app.get(`${prefix}/recall`, (req, res) => {
     res.json({ who: (req.session as unknown as Record<string, unknown>).who ?? null });
   });
   return app;
 }
 
-function sessionCookie(setCookie: string[] | string | undefined): string {
+function sessionCookie(setCookie: string[] | string | undefined, name = SESSION_COOKIE): string {
   const cookies = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
-  const cookie = cookies.find((c) => c.startsWith(`${SESSION_COOKIE}=`));
-  if (!cookie) throw new Error(`no ${SESSION_COOKIE} cookie in ${JSON.stringify(setCookie)}`);
+  const cookie = cookies.find((c) => c.startsWith(`${name}=`));
+  if (!cookie) throw new Error(`no ${name} cookie in ${JSON.stringify(setCookie)}`);
   return cookie;
+}
+
+function attributesOf(cookie: string): string[] {
+  return cookie.split(';').slice(1).map((part) => part.trim().toLowerCase());
 }
 
 describe('session cookie', () => {
@@ -63,6 +76,29 @@ describe('session cookie', () => {
     const app = sessionApp(testStore.store, { publicUrl: 'https://id.example.com', trustProxy: 'loopback' });
     const response = await request(app).get('/remember').set('X-Forwarded-Proto', 'https');
     expect(sessionCookie(response.headers['set-cookie']).split(';').map((a) => a.trim())).toContain('Secure');
+  });
+
+  it('is SameSite=None under an https public URL, so a cross-site silent-login iframe carries it', async () => {
+    const app = sessionApp(testStore.store, { publicUrl: 'https://id.example.com', trustProxy: 'loopback' });
+    const attributes = attributesOf(sessionCookie((await request(app).get('/remember').set('X-Forwarded-Proto', 'https')).headers['set-cookie']));
+    expect(attributes).toEqual(expect.arrayContaining(['samesite=none', 'secure', 'httponly', 'path=/']));
+    expect(attributes).not.toContain('samesite=lax');
+    expect(attributes.some((a) => a.startsWith('domain='))).toBe(false);
+  });
+
+  it('stays SameSite=Lax under an http public URL, where browsers drop a None cookie that is not Secure', async () => {
+    const attributes = attributesOf(sessionCookie((await request(sessionApp(testStore.store, {})).get('/remember')).headers['set-cookie']));
+    expect(attributes).toContain('samesite=lax');
+    expect(attributes).not.toContain('samesite=none');
+    expect(attributes).not.toContain('secure');
+  });
+
+  it("leaves the dashboard's cookie SameSite=Lax under an https public URL", async () => {
+    const app = sessionApp(testStore.store, { publicUrl: 'https://id.example.com', trustProxy: 'loopback' }, createDashboardSessionMiddleware, '/manage');
+    const response = await request(app).get('/manage/remember').set('X-Forwarded-Proto', 'https');
+    const attributes = attributesOf(sessionCookie(response.headers['set-cookie'], DASHBOARD_SESSION_COOKIE));
+    expect(attributes).toEqual(expect.arrayContaining(['samesite=lax', 'secure', 'httponly', 'path=/manage']));
+    expect(attributes).not.toContain('samesite=none');
   });
 
   it('is not issued over plain http when the public URL is https (an untrusted proxy header changes nothing)', async () => {
