@@ -39,8 +39,8 @@ export interface AuthnMetrics {
   tokenExchange(tenant: string, connection: string, grantType: string, result: string): void;
   /** One answer of /oauth/revoke: "success" or the OAuth error code. */
   revocation(tenant: string, result: string): void;
-  /** One answer of /v2/logout: "success" or the error code. */
-  logout(tenant: string, result: string): void;
+  /** One answer of /v2/logout and /oidc/logout. */
+  logout(tenant: string, result: 'success' | 'session_kept' | 'return_to_refused'): void;
 }
 
 /** One HTTP call a connection plugin made upstream (the plugins' onUpstreamCall hook). */

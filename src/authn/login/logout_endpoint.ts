@@ -66,7 +66,7 @@ export function logoutEndpoint(deps: LogoutDeps): RequestHandler {
 
     const returnTo = request.returnTo ?? defaultReturnTo(req, request, identified);
     const refusal = returnTo === undefined ? undefined : refuseReturnTo(returnTo, identified);
-    metrics.authn.logout(req.context.tenant.name, refusal === undefined ? 'success' : 'return_to_refused');
+    metrics.authn.logout(req.context.tenant.name, refusal !== undefined ? 'return_to_refused' : kept ? 'session_kept' : 'success');
     if (returnTo === undefined) {
       views().send(res, kept ? 'logout/session_kept' : 'logout/signed_out', { tenantName: req.context.tenant.name });
       return;

@@ -51,6 +51,21 @@ describeEachStore('token endpoint metrics', (harness) => {
     expect(moved('fitgate_upstream_requests_total', {})).toBe(0);
   });
 
+  it('counts a logout whose logout_hint names another login session as session_kept, not success', async () => {
+    const { fitgate } = metered();
+    const tenant = fitgate.tenant;
+    const browser = fitgate.browser();
+    await browser.follow(fitgate.authorizeUrl({ connection: 'fitbit' }), CLIENT_CALLBACK);
+    const before = await metered().scrape();
+
+    const kept = await browser.get(`${fitgate.tenantUrl}/oidc/logout?logout_hint=another-session`);
+    expect(kept.status).toBe(200);
+
+    const after = await metered().scrape();
+    const moved = (result: string) => after.value('fitgate_logouts_total', { tenant, result }) - before.value('fitgate_logouts_total', { tenant, result });
+    expect([moved('session_kept'), moved('success')]).toEqual([1, 0]);
+  });
+
   it('counts a revocation by an unauthenticated client with its OAuth error code', async () => {
     const { fitgate } = metered();
     const before = await metered().scrape();
