@@ -25,7 +25,7 @@ describe('the Grafana dashboard', () => {
     }
   });
 
-  it('shows logins, tokens, upstream calls, the vault, HTTP, the store and the event loop, from exposed metrics only', async () => {
+  it('shows logins, tokens, upstream calls, the vault, HTTP, the store, the event loop and the workers, from exposed metrics only', async () => {
     const exposed = await exposedSeriesNames();
     const panels = dashboard().panels.filter((each) => each.type !== 'row');
     const read = new Set<string>();
@@ -52,6 +52,9 @@ describe('the Grafana dashboard', () => {
       'fitgate_cache_lookups_total',
       'fitgate_rate_limit_refusals_total',
       'nodejs_eventloop_lag_p99_seconds',
+      'fitgate_workers',
+      'fitgate_workers_expected',
+      'fitgate_worker_restarts_total',
     ]) {
       expect(read).toContain(needed);
     }
