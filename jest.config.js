@@ -28,4 +28,8 @@ export default {
   testPathIgnorePatterns: ['/node_modules/', ...(skipBrowser ? ['<rootDir>/test/browser/', '\\.browser\\.test\\.ts$'] : [])],
   testTimeout: 30000,
   maxWorkers: 2,
+  // A worker that grew past this between files is replaced: ESM test workers (vm modules) keep what
+  // each file loaded, and a 2 GB worker takes longer to exit than Jest's 500 ms, which Jest reports
+  // as "a worker process has failed to exit gracefully" though nothing was left open.
+  workerIdleMemoryLimit: '700MB',
 };
