@@ -10,8 +10,9 @@ import type { LoadResult } from './result_schema.js';
  * each time, so it is measured only inside complete logins; its cost is the login's less these):
  * /authorize, each from a new visitor, leaving a pending login behind as a real one does; then
  * /oauth/token and /userinfo: codes are made first by full front-channel logins (not measured),
- * then redeemed as fast as the virtual users can; the refresh tokens this yields are rotated for
- * the duration; the access tokens are presented to /userinfo.
+ * then redeemed as fast as the virtual users can; the refresh tokens this yields are used for the
+ * duration (a new regular web application's are non-rotating, as at Auth0: the same token again; a
+ * rotating policy's answer carries the next one); the access tokens are presented to /userinfo.
  */
 export interface EndpointPlan {
   concurrency: number;
@@ -52,7 +53,7 @@ export async function measureEndpoints(
     processes,
   );
 
-  // A refresh token is rotated by its use, so each is in exactly one virtual user's hands at a time.
+  // Each refresh token is in one virtual user's hands at a time: under a rotating policy its use spends it.
   const refreshTokens = tokens.map((token) => token.refreshToken);
   const refreshed = await measure(
     { concurrency: plan.concurrency, durationMs: plan.durationMs },

@@ -91,11 +91,14 @@ export async function userinfo(target: FitgateTarget, accessToken: string): Prom
 
 async function tokenRequest(target: FitgateTarget, step: string, fields: Record<string, string>): Promise<Tokens> {
   const answer = okJson(step, await target.http.send(`${target.url}/oauth/token`, { method: 'POST', ...formBody(fields) }));
-  if (typeof answer.access_token !== 'string' || typeof answer.refresh_token !== 'string') {
+  // A non-rotating refresh token (a new regular web application's default) is answered with no new
+  // one: the one sent stays the one to use.
+  const refreshToken = typeof answer.refresh_token === 'string' ? answer.refresh_token : fields.grant_type === 'refresh_token' ? fields.refresh_token : undefined;
+  if (typeof answer.access_token !== 'string' || refreshToken === undefined) {
     throw new Error(`${step}: the answer lacks access_token or refresh_token`);
   }
   if (fields.grant_type === 'authorization_code' && typeof answer.id_token !== 'string') throw new Error(`${step}: the answer lacks id_token`);
-  return { accessToken: answer.access_token, refreshToken: answer.refresh_token };
+  return { accessToken: answer.access_token, refreshToken };
 }
 
 /** The peer: /login → emulator consent → /callback (code exchange and profile inside) → a protected page. */
