@@ -82,8 +82,8 @@ async function main(): Promise<void> {
     return runWorkers(config, logger, output, processStop, started);
   }
 
-  const delay = new ShutdownDelay({ delayMs: config.shutdownDelayMs, logger, stop: (signal) => processStop.request(signal) });
-  const { port, stop } = await serve(config, logger, store, sealer, metrics ?? createPrometheusMetrics(), {}, () => delay.stopping);
+  const delay = shutdownDelay(config, logger, processStop);
+  const { port, stop } = await serve(config, logger, store, sealer, metrics ?? createPrometheusMetrics(), { stopping: () => delay.stopping });
   // Handlers first: whoever reads the announcement may send SIGTERM at once.
   processStop.serving(stop);
   delay.onSignals();
@@ -100,9 +100,7 @@ async function serve(
   store: Store,
   sealer: Sealer,
   metrics: PrometheusMetrics,
-  extra: Pick<AppDeps, 'sandbox' | 'workers'>,
-  /** True once a stop signal came: /health/ready answers 503 "stopping" (FITGATE_SHUTDOWN_DELAY_MS). */
-  stopping: () => boolean,
+  extra: Pick<AppDeps, 'sandbox' | 'workers' | 'stopping'>,
 ): Promise<{ port: number; stop: () => Promise<number> }> {
   let internalBaseUrl = '';
   const plugins = connectionPlugins();
@@ -117,7 +115,6 @@ async function serve(
     internalBaseUrl: () => internalBaseUrl,
     metrics,
     ...extra,
-    stopping,
     // The sandbox is built here and nowhere else: in this process when it serves alone; with
     // workers, the primary's (extra.sandbox, absent when the sandbox is off).
     sandbox: extra.workers ? extra.sandbox : inProcessSandbox(config, plugins, () => internalBaseUrl),
@@ -142,6 +139,11 @@ async function serve(
   return { port, stop };
 }
 
+/** SIGTERM's FITGATE_SHUTDOWN_DELAY_MS in front of this process's graceful stop (shutdown_delay.ts). */
+function shutdownDelay(config: Config, logger: Logger, processStop: ProcessStop): ShutdownDelay {
+  return new ShutdownDelay({ delayMs: config.shutdownDelayMs, logger, stop: (signal) => processStop.request(signal) });
+}
+
 /**
  * FITGATE_WORKERS > 1, in the primary: bootstrap is done and its store closed; the sandbox emulator
  * (when on) runs here, once, on a loopback port; the workers serve. The banner is printed once, when
@@ -152,7 +154,7 @@ async function runWorkers(config: Config, logger: Logger, output: StartOutput, p
   // Handlers before the forks: a signal during start-up still stops every worker. Forking takes
   // milliseconds each, and a signal arriving then, before a handler exists, would kill this process
   // alone; one that arrives with the handler set runs it once this function has returned.
-  const delay = new ShutdownDelay({ delayMs: config.shutdownDelayMs, logger, stop: (signal) => processStop.request(signal) }).onSignals();
+  const delay = shutdownDelay(config, logger, processStop).onSignals();
   const workers = startPrimary({
     workers: config.workers,
     logger,
@@ -192,18 +194,11 @@ async function serveAsWorker(): Promise<void> {
     // Before it listens: the primary tells a worker that starts during the delay as soon as it does.
     let stopping = false;
     link.onStopping(() => (stopping = true));
-    const { stop } = await serve(
-      config,
-      logger,
-      store,
-      createSealer(config.masterKeys),
-      metrics,
-      {
-        ...(link.sandbox && { sandbox: proxiedSandbox(config, store.tenants, link) }),
-        workers: { expected: config.workers, ready: async (timeoutMs) => (await link.workersReady(timeoutMs)).ready },
-      },
-      () => stopping,
-    );
+    const { stop } = await serve(config, logger, store, createSealer(config.masterKeys), metrics, {
+      ...(link.sandbox && { sandbox: proxiedSandbox(config, store.tenants, link) }),
+      workers: { expected: config.workers, ready: async (timeoutMs) => (await link.workersReady(timeoutMs)).ready },
+      stopping: () => stopping,
+    });
     // A worker's figures are served by the primary, with every other worker's (cluster_scrape.ts).
     link.answerMetrics(() => metrics.registry.getMetricsAsJSON());
     processStop.serving(stop);
