@@ -59,7 +59,10 @@ describe('the process stop', () => {
     expect(Date.now() - crashedAt).toBeLessThan(5_000);
   });
 
-  it('on a crash during a signal stop: waits for that same stop, and exits 1, not its code', async () => {
+  it.each([
+    ['a crash', (stop: ProcessStop) => stop.crash(new Error('during the stop'), 'uncaughtException')],
+    ['giving up', (stop: ProcessStop) => stop.fail()],
+  ])('on %s during a signal stop: waits for that same stop, and exits 1, not its code', async (_what, interrupt) => {
     const { stop, exitCode, said } = processStop();
     let finishStop: (code: number) => void = () => undefined;
     let stops = 0;
@@ -68,7 +71,7 @@ describe('the process stop', () => {
       return new Promise<number>((resolve) => (finishStop = resolve));
     });
     stop.request('SIGTERM');
-    stop.crash(new Error('during the stop'), 'uncaughtException');
+    interrupt(stop);
     finishStop(0);
     expect(await exitCode).toBe(1);
     expect(stops).toBe(1);
@@ -89,21 +92,6 @@ describe('the process stop', () => {
     expect(said).toEqual(['stopped 1']);
   });
 
-  it('on giving up during a signal stop: waits for that same stop, and exits 1, not its code', async () => {
-    const { stop, exitCode, said } = processStop();
-    let finishStop: (code: number) => void = () => undefined;
-    let stops = 0;
-    stop.serving(() => {
-      stops += 1;
-      return new Promise<number>((resolve) => (finishStop = resolve));
-    });
-    stop.request('SIGTERM');
-    stop.fail();
-    finishStop(0);
-    expect(await exitCode).toBe(1);
-    expect(stops).toBe(1);
-    expect(said).toEqual(['stopping SIGTERM', 'stopped 1']);
-  });
 
   it('on a crash before serving: exits 1 at once, there being nothing to stop', async () => {
     const { stop, exitCode } = processStop();
