@@ -2,7 +2,11 @@ import type { Protocol } from './messages.js';
 
 /** One end of a process's IPC channel: a cluster Worker in the primary, `process` in a worker. */
 export interface IpcEndpoint {
-  send(message: unknown): unknown;
+  /**
+   * Node's `send`: with a callback, a channel that closed is reported to it; without one it is an
+   * 'error' event, which nothing handles on a Worker, so it would stop the whole primary.
+   */
+  send(message: unknown, callback: (error: Error | null) => void): unknown;
   on(event: 'message', listener: (message: unknown) => void): unknown;
   off(event: 'message', listener: (message: unknown) => void): unknown;
 }
@@ -43,7 +47,7 @@ export class Channel<Mine extends Protocol, Theirs extends Protocol> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => this.settle(id, new Error(`no answer to "${kind}" within ${timeoutMs} ms`)), timeoutMs);
       this.pending.set(id, { resolve: resolve as (body: unknown) => void, reject, timer });
-      this.send({ fitgate: 'ask', id, kind, body });
+      this.send({ fitgate: 'ask', id, kind, body }, () => this.settle(id, new Error('the other process is gone')));
     });
   }
 
@@ -76,11 +80,18 @@ export class Channel<Mine extends Protocol, Theirs extends Protocol> {
     else waiting.resolve(outcome.body);
   }
 
-  private send(envelope: Envelope): void {
+  /**
+   * A channel closes when the other process dies, a moment before its exit is known here (a worker
+   * killed while the primary asks it for its metrics): a question to it fails at once; an answer
+   * to it is dropped, as nobody waits for it any more.
+   */
+  private send(envelope: Envelope, onClosed: () => void = () => undefined): void {
     try {
-      this.endpoint.send(envelope);
+      this.endpoint.send(envelope, (error) => {
+        if (error) onClosed();
+      });
     } catch {
-      // The channel closed under us; the question times out or the process is already stopping.
+      onClosed();
     }
   }
 }

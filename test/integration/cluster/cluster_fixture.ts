@@ -50,7 +50,6 @@ export async function startCluster(store: 'sqlite' | 'redis', environment: Recor
   };
 }
 
-/** Distinct worker pids seen on fresh connections until `count` of them answered (bounded). */
 /** A cluster started before the file's tests and closed after them; call the result inside a test. */
 export function useCluster(store: 'sqlite' | 'redis'): () => ClusterFixture {
   let cluster: ClusterFixture | undefined;
@@ -64,6 +63,7 @@ export function useCluster(store: 'sqlite' | 'redis'): () => ClusterFixture {
   };
 }
 
+/** Distinct worker pids seen on fresh connections until `count` of them answered (bounded). */
 export async function workerPids(browser: ClusterBrowser, count: number): Promise<string[]> {
   const seen = new Set<string>();
   for (let attempt = 0; attempt < 20 && seen.size < count; attempt += 1) seen.add((await browser.get('/health/live')).worker);

@@ -9,7 +9,11 @@ function pair(): [IpcEndpoint, IpcEndpoint] {
   const left = new EventEmitter();
   const right = new EventEmitter();
   const end = (self: EventEmitter, other: EventEmitter): IpcEndpoint => ({
-    send: (message) => setImmediate(() => other.emit('message', JSON.parse(JSON.stringify(message)))),
+    send: (message, callback) =>
+      setImmediate(() => {
+        other.emit('message', JSON.parse(JSON.stringify(message)));
+        callback(null);
+      }),
     on: (event, listener) => self.on(event, listener),
     off: (event, listener) => self.off(event, listener),
   });
@@ -46,7 +50,7 @@ describe('questions over the IPC channel', () => {
     new Channel<Questions, Questions>(primary).answer('silent', () => new Promise<null>(() => undefined));
     const asking = new Channel<Questions, Questions>(worker);
     const waiting = asking.ask('silent', null, 60_000);
-    primary.send({ type: 'metrics-request' });
+    primary.send({ type: 'metrics-request' }, () => undefined);
     asking.close();
     await expect(waiting).rejects.toThrow('the other process is gone');
   });
