@@ -5,6 +5,7 @@ import { TokenVault } from './domain/token_vault.js';
 import { DEFAULT_TOKEN_VAULT_TIMING, type NewLogEvent } from './domain/token_vault_deps.js';
 import type { SealedGrantRevocationDeps } from './domain/upstream_revocation.js';
 import type { TokenClientFor } from './domain/upstream_token_client.js';
+import { emulatorPlays } from './emulator/sandbox_apps.js';
 import { metricsOf } from './metrics/metrics.js';
 import { createUpstreamResolver, type UpstreamResolver } from './upstream/resolve_upstream.js';
 
@@ -29,7 +30,8 @@ export interface Services {
 export function createServices(deps: AppDeps): Services {
   const { store, sealer, logger } = deps;
   const metrics = metricsOf(deps).vault;
-  const upstreams = createUpstreamResolver(deps);
+  // FITGATE_UPSTREAM_BASE_URL points at this same emulator, run apart: it plays what the sandbox plays.
+  const upstreams = createUpstreamResolver({ ...deps, emulated: { plays: emulatorPlays } });
   const tokenClientFor: TokenClientFor = (connection, api) => upstreams.tokenClientFor(connection, api);
   const revoker: SealedGrantRevocationDeps = { sealer, tokenClientFor, logger };
   const recordEvent = async (event: NewLogEvent): Promise<void> => {

@@ -132,7 +132,10 @@ export const environmentSchema = z.object({
   FITGATE_ADMIN_PASSWORD: secret(z.string().min(12, 'must be at least 12 characters').optional()),
   FITGATE_BOOTSTRAP_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8-64 of A-Z a-z 0-9 _ -').optional(),
   FITGATE_BOOTSTRAP_CLIENT_SECRET: secret(z.string().min(32, 'must be at least 32 characters').optional()),
-  /** Points every Fitbit and Google endpoint at an emulator: https://HOST/PATH → BASE/HOST/PATH. */
+  /**
+   * Points the upstreams the emulator plays (Fitbit's and Google's, src/emulator) at an emulator:
+   * https://HOST/PATH → BASE/HOST/PATH. Connections of other plugins still reach their real upstream.
+   */
   FITGATE_UPSTREAM_BASE_URL: httpUrl.optional(),
   /** Connections without credentials log in through the built-in emulator. Default: on, off in production. */
   FITGATE_SANDBOX: booleanFlag.optional(),

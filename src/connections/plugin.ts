@@ -2,9 +2,22 @@ import type { Strategy } from 'passport';
 
 /**
  * How the host knows a connection plugin: a provider is a folder that exports an object of this
- * shape, and one entry in registry.ts whose PluginConforms line checks it at compile time. Plugins
- * import nothing of the host; this interface is matched structurally. The host names no upstream:
- * everything it says about one comes from these members.
+ * shape, and one entry in registry.ts whose PluginConforms line checks it at compile time. Of the
+ * host, a plugin folder imports this file alone, and only with `import type`: it imports nothing but
+ * passport's types, so a plugin published on its own carries it along, and every plugin names the
+ * interface's types instead of keeping copies that drift. The host names no upstream: everything it
+ * says about one comes from these members.
+ *
+ * The members are function-typed properties, not methods, so that a member's parameters are checked
+ * strictly: a plugin whose member takes less than the host passes (an `api` of one literal id, an
+ * option the host never sets) fails the type check instead of a call.
+ *
+ * Every `api` a member receives (options.api included) is meant as one of `apis`' ids: the host
+ * passes the one stored with a connection, an identity or a TRY, which parseSettings accepted when it
+ * was saved. For an id not in `apis` (one stored before the plugin dropped that API) a member throws
+ * a TypeError naming it, and never answers for another API, which would send the wrong scopes,
+ * endpoints or wording. explainFailure and adviseOnCredentials, which only advise the admin, leave
+ * out instead what depends on the API (undefined for the explanation, no advice).
  */
 export interface ConnectionPlugin {
   /** The connection's `strategy` value, e.g. "fitbit". */
@@ -29,21 +42,21 @@ export interface ConnectionPlugin {
    * problem found, not only the first, so that an admin fixes them in one Save (the dashboard cannot
    * give a typed secret back): rules across settings run alongside each setting's own checks.
    */
-  parseSettings(input: ConnectionSettingsInput): ParsedConnectionSettings;
+  readonly parseSettings: (input: ConnectionSettingsInput) => ParsedConnectionSettings;
   /** Permissions an admin can tick, with the upstream scopes each maps to per mode. */
-  permissions(api: string): readonly PluginPermission[];
+  readonly permissions: (api: string) => readonly PluginPermission[];
   /**
    * `permissions(api)` grouped as the upstream grants them: when one consent grants a whole area,
    * the dashboard shows its permissions together, so an admin sees what ticking one gives away.
    * Each permission is in exactly one area.
    */
-  permissionAreas(api: string): readonly PermissionArea[];
+  readonly permissionAreas: (api: string) => readonly PermissionArea[];
   /**
    * Numbered setup steps for the admin, naming the exact callback URL to register. Their https
    * addresses become links; write a part to fill in as a placeholder in capitals (…/scope.AREA.readonly)
    * and that address stays text.
    */
-  setupSteps(api: string, callbackUrl: string): string[];
+  readonly setupSteps: (api: string, callbackUrl: string) => string[];
   /**
    * A configured Passport strategy for one connection version. The host builds it once and runs it
    * for many logins (each run on an object inheriting from it, as passport does), so it keeps no
@@ -54,11 +67,11 @@ export interface ConnectionPlugin {
    * puts them there itself, in its `authorizationParams(options)`; without that the upstream never
    * hears them, and TRY's consent (see authorizationPrompt) is lost.
    */
-  createStrategy(options: PluginStrategyOptions, verify: PluginVerify): Strategy;
+  readonly createStrategy: (options: PluginStrategyOptions, verify: PluginVerify) => Strategy;
   /** Refresh and revoke for the upstream tokens the host stores. */
-  createTokenClient(options: PluginClientOptions): PluginTokenClient;
+  readonly createTokenClient: (options: PluginClientOptions) => PluginTokenClient;
   /** How the upstream behind `api` is named in what the client and the admin read. */
-  wording(api: string): PluginWording;
+  readonly wording: (api: string) => PluginWording;
   /**
    * The client's OpenID Connect `prompt` values (login, consent, select_account) as this upstream
    * spells them for its authorize request; undefined: send none. `none` never reaches a plugin. The
@@ -66,13 +79,13 @@ export interface ConnectionPlugin {
    * asks for `consent`, so that each TRY gets a refresh token from an upstream that issues one only
    * on a consent.
    */
-  authorizationPrompt(api: string, prompt: readonly string[]): string | undefined;
+  readonly authorizationPrompt: (api: string, prompt: readonly string[]) => string | undefined;
   /**
    * What a failed TRY of `kind` means and how to fix it, when the remedy lies in this upstream's own
    * console or terms; undefined: the host explains that kind in general terms. `callbackUrl` is the
    * tenant's callback, as the setup steps name it, for the remedies that register it.
    */
-  explainFailure(kind: TryFailureKind, tried: { api: string; callbackUrl: string }): FailureExplanation | undefined;
+  readonly explainFailure: (kind: TryFailureKind, tried: { api: string; callbackUrl: string }) => FailureExplanation | undefined;
   /**
    * Reads the upstream's answer to a refused authorize request. Before TRY sends the admin's
    * browser to the upstream, the host requests the same authorize URL itself (without following
@@ -88,7 +101,7 @@ export interface ConnectionPlugin {
    * id, since nothing but the id has been sent yet. Undefined, or no hook at all: not recognised,
    * and the browser goes on to the upstream, which shows the admin its page.
    */
-  readAuthorizeRefusal?(answer: { readonly status: number; readonly body: string; readonly location?: string | undefined }): PluginFailure | undefined;
+  readonly readAuthorizeRefusal?: (answer: { readonly status: number; readonly body: string; readonly location?: string | undefined }) => PluginFailure | undefined;
   /**
    * Advice on credentials of the wrong shape for `api`, one sentence each, which the dashboard
    * shows beside "Settings saved." once a save went through: a Client ID with a space inside, the
@@ -100,7 +113,7 @@ export interface ConnectionPlugin {
    * secret typed with this save, absent when the stored one was kept (the host never opens it for
    * this). Empty, or no hook: no advice. The Management API asks for none.
    */
-  adviseOnCredentials?(api: string, credentials: { readonly clientId?: string | undefined; readonly clientSecret?: string | undefined }): readonly string[];
+  readonly adviseOnCredentials?: (api: string, credentials: { readonly clientId?: string | undefined; readonly clientSecret?: string | undefined }) => readonly string[];
 }
 
 /**
@@ -369,8 +382,8 @@ export interface PluginClientOptions {
    * Set when an emulator stands in for the upstream: call every upstream URL under it, the query
    * kept, as https://HOST/PATH?QUERY → `${upstreamBaseUrl}/HOST/PATH?QUERY` (a trailing slash of the
    * base dropped). The sandbox sets it for a connection without credentials; FITGATE_UPSTREAM_BASE_URL
-   * sets it for every connection with credentials, whatever its plugin, while the emulator behind it
-   * plays Fitbit's and Google's hosts only. Absent: the real upstream.
+   * sets it for a connection with credentials only when the emulator plays its strategy and API, so
+   * a plugin the emulator does not play never sees it. Absent: the real upstream.
    */
   upstreamBaseUrl?: string;
   timeoutMs?: number;
@@ -410,7 +423,8 @@ export interface PluginTokens {
    * (the Management API's `granted_scopes`), and TRY's result lists them as granted, and the
    * requested ones missing here as not granted, so a login and its TRY never disagree. An upstream
    * that grants by area grants every permission of the area. Empty at a refresh: the upstream did not
-   * say, and the host keeps the stored list.
+   * say, and the host keeps the stored list. Some upstreams report the grant only on the callback
+   * URL's query, not in the token answer: read it there (passport-oauth2's passReqToCallback).
    */
   grantedScopes: string[];
 }
@@ -446,6 +460,12 @@ export interface RevocableTokens {
   /** The last one issued: possibly expired. */
   readonly accessToken: string;
   readonly refreshToken?: string | undefined;
+  /**
+   * When accessToken expires, in epoch milliseconds (as the host stores it): an upstream that revokes
+   * with a live access token only can refresh first when it has passed, instead of trying, being
+   * refused and refreshing then. Absent when the host does not know it.
+   */
+  readonly accessTokenExpiresAt?: number | undefined;
 }
 
 export interface PluginTokenClient {
@@ -454,11 +474,13 @@ export interface PluginTokenClient {
   /**
    * Ends the user's grant at the upstream, best effort: when a user or an identity is removed (the
    * host has dropped the tokens already) and after a login that moved the user to another API. The
-   * upstream's way decides which token to send (Fitbit and Google: the refresh token, which ends the
-   * whole grant, else the access token; an upstream that revokes with a valid access token only may
-   * refresh first). Resolves once the upstream accepted, which the host logs and records as
-   * `revoked`; rejects with a PluginFailure otherwise, recorded as `failed`, never failing what
-   * asked for it.
+   * upstream's way decides which token to send: the one that ends the whole grant and is most likely
+   * still accepted. An upstream that revokes a refresh token sends it, else the access token (the
+   * Fitbit plugin does so, at both its APIs); one that accepts a live access token only refreshes
+   * first when accessTokenExpiresAt has passed. Nothing the host stores changes: a token a refresh
+   * here rotates is dropped with the grant. Resolves once the upstream accepted, which the host logs
+   * and records as `revoked`; rejects with a PluginFailure otherwise, recorded as `failed`, never
+   * failing what asked for it.
    */
   revoke(tokens: RevocableTokens): Promise<void>;
 }

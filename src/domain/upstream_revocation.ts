@@ -26,11 +26,17 @@ export async function revokeUpstreamGrant(deps: RevocationDeps, tenant: string, 
   return (await revokeSealedGrant(deps, connectionOf, { api: identity.api, sealedTokens: sealed }, context)) ? 'revoked' : 'failed';
 }
 
-/** A grant's tokens as the store holds them (sealed), and the API of the connection's that issued them. */
+/**
+ * A grant's tokens as the store holds them (sealed), and the API of the connection's that issued
+ * them; `expiresAt` (the access token's) reaches the plugin when known, for an upstream that revokes
+ * with a live access token only.
+ */
 export interface SealedGrant {
   api: string;
-  sealedTokens: Pick<UpstreamTokens, 'accessToken' | 'refreshToken'>;
+  sealedTokens: SealedGrantTokens;
 }
+
+type SealedGrantTokens = Pick<UpstreamTokens, 'accessToken' | 'refreshToken'> & Partial<Pick<UpstreamTokens, 'expiresAt'>>;
 
 /** What revoking one sealed grant needs. */
 export type SealedGrantRevocationDeps = {
@@ -64,10 +70,11 @@ export async function revokeSealedGrant(
   }
 }
 
-/** The tokens in clear, for the plugin's revoke: only the ones held. */
-function openedTokens(sealer: Pick<Sealer, 'open'>, sealed: Pick<UpstreamTokens, 'accessToken' | 'refreshToken'>): RevocableTokens {
+/** The tokens in clear, for the plugin's revoke: only the ones held, and the access token's expiry when known. */
+function openedTokens(sealer: Pick<Sealer, 'open'>, sealed: SealedGrantTokens): RevocableTokens {
   return {
     accessToken: sealer.open(sealed.accessToken),
     ...(sealed.refreshToken !== undefined && { refreshToken: sealer.open(sealed.refreshToken) }),
+    ...(sealed.expiresAt !== undefined && { accessTokenExpiresAt: sealed.expiresAt }),
   };
 }

@@ -12,3 +12,26 @@ export const SANDBOX_CLIENT_IDS: Readonly<Record<string, Readonly<Partial<Record
     'fitbit-legacy': '23SBOX',
   },
 };
+
+/** One upstream this emulator plays: a connection plugin's strategy and that plugin's API id. */
+export interface EmulatedUpstream {
+  readonly strategy: string;
+  readonly api: UpstreamApi;
+}
+
+/**
+ * Every upstream this emulator plays, wherever it runs: as fitgate's sandbox, or apart behind
+ * FITGATE_UPSTREAM_BASE_URL. The same pairs as SANDBOX_CLIENT_IDS, since the sandbox has one app for
+ * each upstream the emulator plays.
+ */
+export const EMULATED_UPSTREAMS: readonly EmulatedUpstream[] = Object.entries(SANDBOX_CLIENT_IDS).flatMap(([strategy, apis]) =>
+  Object.entries(apis).flatMap(([api, clientId]) => (clientId ? [{ strategy, api: api as UpstreamApi }] : [])),
+);
+
+/**
+ * Whether this emulator plays the API `api` of the plugin whose strategy is `strategy`. A lookup in
+ * the list, not by key, so "constructor" or "__proto__" finds nothing.
+ */
+export function emulatorPlays(strategy: string, api: string): boolean {
+  return EMULATED_UPSTREAMS.some((played) => played.strategy === strategy && played.api === api);
+}

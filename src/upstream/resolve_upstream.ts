@@ -9,7 +9,7 @@ import { TemporarilyUnavailableError } from '../errors/index.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { ConnectionNotConfiguredError, ConnectionSecretUnreadableError } from './resolver_errors.js';
 import { buildRoundTripStrategy, type RoundTripStrategy } from './round_trip_strategy.js';
-import { SANDBOX_PATH, type SandboxCredentials, type SandboxUpstream } from './sandbox_upstream.js';
+import { SANDBOX_PATH, type EmulatedUpstreams, type SandboxCredentials, type SandboxUpstream } from './sandbox_upstream.js';
 
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000;
 
@@ -28,13 +28,19 @@ export interface ResolvedUpstream {
   readonly sandbox: boolean;
 }
 
-/** What resolving an upstream needs; AppDeps has all of it. */
+/** What resolving an upstream needs: AppDeps, and what the emulator plays (services.ts adds it). */
 export interface UpstreamResolverDeps {
   readonly config: Pick<Config, 'upstreamBaseUrl' | 'publicUrl' | 'baseHost'>;
   readonly sealer: Pick<Sealer, 'open'>;
   readonly plugins: ReadonlyMap<string, ConnectionPlugin>;
   /** The sandbox emulator as the entry point built it; absent when FITGATE_SANDBOX is off. */
   readonly sandbox?: SandboxUpstream | undefined;
+  /**
+   * What the emulator at FITGATE_UPSTREAM_BASE_URL plays (services.ts hands down src/emulator's
+   * answer). Only those upstreams are reached there: the emulator answers 404 for any other host.
+   * Absent: none is.
+   */
+  readonly emulated?: EmulatedUpstreams | undefined;
   readonly upstreamTimeoutMs?: number | undefined;
   readonly metrics?: Pick<Metrics, 'upstream'> | undefined;
 }
@@ -43,7 +49,7 @@ export interface UpstreamResolverDeps {
 export interface UpstreamResolver {
   /**
    * The connection's upstream. With credentials: the real upstream (or FITGATE_UPSTREAM_BASE_URL's
-   * emulator). Without, and with the sandbox on: the sandbox emulator, reached by the browser on the
+   * emulator, when it plays that upstream). Without, and with the sandbox on: the sandbox emulator, reached by the browser on the
    * tenant's own host and by fitgate over loopback, when the sandbox plays the connection's upstream
    * (domain/sandbox_use.ts). `api` other than the connection's (tokens of the API it moved away
    * from) resolves only in the sandbox, when it plays that API too; with credentials of its own it
@@ -95,7 +101,7 @@ export function createUpstreamResolver(deps: UpstreamResolverDeps): UpstreamReso
         api,
         clientID: clientId,
         ...(clientSecret ? { clientSecret: openSecret(deps.sealer, connection, clientSecret) } : {}),
-        ...(deps.config.upstreamBaseUrl ? { upstreamBaseUrl: deps.config.upstreamBaseUrl } : {}),
+        ...(deps.config.upstreamBaseUrl && deps.emulated?.plays(connection.strategy, api) ? { upstreamBaseUrl: deps.config.upstreamBaseUrl } : {}),
         timeoutMs,
         ...observerOf(connection),
       },
@@ -129,6 +135,13 @@ export function createUpstreamResolver(deps: UpstreamResolverDeps): UpstreamReso
     const plugin = deps.plugins.get(connection.strategy);
     if (!plugin) {
       throw new TemporarilyUnavailableError(`No plugin serves the ${connection.strategy} strategy of the connection "${connection.name}".`);
+    }
+    // A stored API the plugin no longer offers (dropped by an upgrade): the plugin's members throw
+    // for it, so the host stops here with the admin's remedy instead.
+    if (!plugin.apis.some((each) => each.id === api)) {
+      throw new ConnectionNotConfiguredError(
+        `The connection "${connection.name}" uses the ${api} API, which its plugin no longer offers; an administrator must choose another API in its settings.`,
+      );
     }
     // The sandbox learns each tenant URL's callback on every resolve (cheap), cached or not; what
     // it answers decides whether the cached resolution still holds.

@@ -18,17 +18,25 @@ export interface SandboxCredentials {
 }
 
 /**
- * What request code needs of the built-in emulator that stands in for the upstream when a
- * connection has no credentials and FITGATE_SANDBOX is on: which upstreams it plays, an app to log in
- * through, and where to reach it. The entry point builds the emulator (src/sandbox) and hands it down
- * behind this, so nothing under authn, dashboard, management or upstream imports the emulator.
+ * Which upstreams the emulator plays: the one question asked of it both as the sandbox and behind
+ * FITGATE_UPSTREAM_BASE_URL (the same emulator, run apart), so a connection whose upstream it does
+ * not play is sent to neither.
  *
  * An upstream is a plugin's strategy and one of its `apis` ids together: API ids are unique only
  * within one plugin, so an id alone could name another plugin's upstream the emulator knows nothing of.
  */
-export interface SandboxUpstream {
+export interface EmulatedUpstreams {
   /** Whether the emulator stands in for the API `api` of the plugin whose strategy is `strategy`. */
   plays(strategy: string, api: string): boolean;
+}
+
+/**
+ * What request code needs of the built-in emulator that stands in for the upstream when a
+ * connection has no credentials and FITGATE_SANDBOX is on: which upstreams it plays, an app to log in
+ * through, and where to reach it. The entry point builds the emulator (src/sandbox) and hands it down
+ * behind this, so nothing under authn, dashboard, management or upstream imports the emulator.
+ */
+export interface SandboxUpstream extends EmulatedUpstreams {
   /**
    * The emulator app for that upstream, with `callbackUrl` registered as one of its redirect URIs;
    * undefined when the emulator does not play it.

@@ -1,15 +1,8 @@
+import type { ConnectionApi } from '../plugin.js';
 import { FITBIT_APIS, type FitbitApi } from './api.js';
 
-/** One API as a host's dashboard offers it (fitgate's ConnectionApi). */
-export interface ApiChoice {
-  id: FitbitApi;
-  name: string;
-  warning?: string;
-  clientIdHint: string;
-  /** Only for an API whose OAuth clients may have no secret: when to leave the field empty. */
-  clientSecretOptional?: string;
-  permissionsHint: string;
-}
+/** One API as a host's dashboard offers it, by its Fitbit id. */
+export type ApiChoice = ConnectionApi & { readonly id: FitbitApi };
 
 const CHOICES: Readonly<Record<FitbitApi, Omit<ApiChoice, 'id'>>> = {
   'google-health': {

@@ -1,23 +1,6 @@
+import type { FailureExplanation } from '../plugin.js';
 import { isFitbitApi, type FitbitApi } from './api.js';
 import { CLIENT_ID_LOOKS, CREDENTIALS_PLACE } from './credential_shapes.js';
-
-/**
- * A place on a host's settings page for a connection, as the plugin interface names them: one of
- * the settings parseSettings reads, the callback URL the page shows for registering, or the setup
- * steps of the API tried.
- */
-export type SettingsField = 'api' | 'clientId' | 'clientSecret' | 'scope' | 'callbackUrl' | 'setupSteps';
-
-/**
- * What a failed TRY means and how to fix it, in this upstream's own terms, for the admin; `field`
- * where the fix is made on the connection's settings page, when it is made there (the host links to
- * it), absent when it lies in the upstream's console or account alone.
- */
-export interface FailureExplanation {
-  meaning: string;
-  fix: string;
-  field?: SettingsField;
-}
 
 // An invalid_client is explained by where it happened: at authorize only the Client ID has been
 // sent (unknown_client); at the token step the upstream has accepted that ID already, so it is the

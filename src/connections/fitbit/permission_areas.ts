@@ -1,26 +1,20 @@
+import type { PermissionArea, PluginPermission } from '../plugin.js';
 import type { FitbitApi } from './api.js';
-import { permissions, type Permission } from './permissions.js';
+import { permissions } from './permissions.js';
+
+const NO_EQUIVALENT = 'No Google Health equivalent';
 
 /**
  * Google grants Health API access by area (one scope covers several Fitbit permissions: ticking
  * "heartrate" also grants weight, SpO2, temperature...), so a host shows the Fitbit permissions
- * grouped under the Google area that carries them. The legacy Fitbit API grants each permission on
- * its own: one group per permission there.
+ * grouped under the Google area that carries them ("Health metrics and measurements"; those with no
+ * upstream scope under a label saying so). The legacy Fitbit API grants each permission on its own:
+ * one group per permission there.
  */
-export interface PermissionArea {
-  /** "Health metrics and measurements"; for permissions with no upstream scope, a sentence saying so. */
-  label: string;
-  /** The upstream scope that grants the whole area; undefined when nothing is requested. */
-  scope?: string;
-  permissions: Permission[];
-}
-
-const NO_EQUIVALENT = 'No Google Health equivalent';
-
 export function permissionAreas(api: FitbitApi): PermissionArea[] {
   const all = permissions(api);
   if (api === 'fitbit-legacy') return all.map((permission) => ({ label: permission.name, scope: permission.name, permissions: [permission] }));
-  const areas = new Map<string, PermissionArea>();
+  const areas = new Map<string, PermissionArea & { permissions: PluginPermission[] }>();
   for (const permission of all) {
     const scope = permission.upstreamScopes[0];
     const key = scope ?? NO_EQUIVALENT;

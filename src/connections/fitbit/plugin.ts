@@ -1,14 +1,15 @@
+import type { FailureExplanation, PermissionArea, PluginPermission, RevocableTokens, UpstreamWording } from '../plugin.js';
 import { isFitbitApi, type FitbitApi } from './api.js';
 import { apiChoices } from './api_choices.js';
 import { readAuthorizeRefusal, type AuthorizeAnswer, type FitbitAuthorizeRefusal } from './authorize_refusal.js';
 import { adviseOnCredentials, type CredentialsToAdvise } from './credential_advice.js';
-import { explainFailure, type FailureExplanation } from './failure_explanations.js';
+import { explainFailure } from './failure_explanations.js';
 import type { FitbitProfile } from './profile/fitbit_profile.js';
-import { permissionAreas, type PermissionArea } from './permission_areas.js';
-import { permissions, type Permission } from './permissions.js';
+import { permissionAreas } from './permission_areas.js';
+import { permissions } from './permissions.js';
 import { DEFAULT_SCOPES, parseSettings, type ParsedSettings } from './settings.js';
 import { upstreamPrompt } from './prompt.js';
-import { wording, type FitbitWording } from './wording.js';
+import { wording } from './wording.js';
 import { setupSteps } from './setup_steps.js';
 import { FitbitStrategy, type FitbitStrategyOptions } from './strategy.js';
 import type { FitbitVerifyCallback } from './verify.js';
@@ -28,9 +29,10 @@ export type FitbitPluginVerify = (tokens: FitbitTokens, profile: FitbitProfile, 
 /** The token client a host uses: it hands over every token of a grant and leaves the choice here. */
 export interface FitbitPluginTokenClient {
   refresh: FitbitTokenClient['refresh'];
-  revoke(tokens: { readonly accessToken: string; readonly refreshToken?: string | undefined }): Promise<void>;
+  revoke(tokens: RevocableTokens): Promise<void>;
 }
 
+/** An api this plugin does not declare is refused, never served as another (plugin.ts). */
 function checkedApi(api: string): FitbitApi {
   if (!isFitbitApi(api)) throw new TypeError(`api must be "google-health" or "fitbit-legacy", not ${JSON.stringify(api)}`);
   return api;
@@ -38,7 +40,7 @@ function checkedApi(api: string): FitbitApi {
 
 /**
  * The Fitbit connection as a host sees it (fitgate's ConnectionPlugin, matched structurally: this
- * folder imports nothing of the host).
+ * folder imports nothing of the host but types from its plugin.ts).
  */
 export const fitbitPlugin = {
   strategy: 'fitbit',
@@ -52,7 +54,7 @@ export const fitbitPlugin = {
     return parseSettings(input);
   },
 
-  permissions(api: string): Permission[] {
+  permissions(api: string): PluginPermission[] {
     return permissions(checkedApi(api));
   },
 
@@ -64,7 +66,7 @@ export const fitbitPlugin = {
     return setupSteps(checkedApi(api), callbackUrl);
   },
 
-  wording(api: string): FitbitWording {
+  wording(api: string): UpstreamWording {
     return wording(checkedApi(api));
   },
 

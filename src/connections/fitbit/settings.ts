@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SettingsIssue } from '../plugin.js';
 import { FITBIT_APIS, type FitbitApi } from './api.js';
 import { apiChoices, needsClientSecret } from './api_choices.js';
 import { canReadGoogleIdentity, FITBIT_SCOPES, identityScopeNames, type FitbitScope } from './scopes.js';
@@ -12,10 +13,10 @@ export type FitbitSettings = {
   scope: FitbitScope[];
 };
 
-/** One problem with the settings: the setting it is about ("clientId", "scope.2") and a phrase read after its name. */
-export type SettingsIssue = { field: string; message: string };
-
-/** Accepted with the defaults filled in, or refused with every problem found, in the settings' order. */
+/**
+ * Accepted with the defaults filled in, or refused with every problem found, in the settings' order:
+ * the host's ParsedConnectionSettings, with the settings typed as Fitbit's.
+ */
 export type ParsedSettings = { ok: true; value: FitbitSettings } | { ok: false; issues: [SettingsIssue, ...SettingsIssue[]] };
 
 /** What a connection asks for when its options name no scope, and what a new one starts with. */

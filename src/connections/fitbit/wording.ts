@@ -1,13 +1,8 @@
+import type { UpstreamWording } from '../plugin.js';
 import type { FitbitApi } from './api.js';
 
-/** How each API is named in what a client or an admin reads (fitgate's PluginWording). */
-export interface FitbitWording {
-  name: string;
-  gone: string;
-  noRefreshToken?: string;
-}
-
-export function wording(api: FitbitApi): FitbitWording {
+/** How each API is named in what a client or an admin reads, every sentence written (none left to the host). */
+export function wording(api: FitbitApi): UpstreamWording {
   return {
     name: api === 'google-health' ? 'Google' : 'Fitbit',
     gone: 'The legacy Fitbit API is shut down (HTTP 410 Gone); an administrator must switch this connection to google-health.',

@@ -5,8 +5,9 @@ import type { ConnectionPlugin } from '../../connections/plugin.js';
  * scope for (left ticked from another API: switching API moves no checkbox) is sent nowhere, so a
  * TRY neither counts it as asked nor reports the user as refusing it.
  */
-export function requestedPermissions(plugin: Pick<ConnectionPlugin, 'permissions'> | undefined, api: string, ticked: readonly string[]): string[] {
-  if (!plugin) return [...ticked];
+export function requestedPermissions(plugin: Pick<ConnectionPlugin, 'apis' | 'permissions'> | undefined, api: string, ticked: readonly string[]): string[] {
+  // No plugin, or an API it no longer offers: resolving the upstream refuses the TRY with the reason.
+  if (!plugin?.apis.some((each) => each.id === api)) return [...ticked];
   const requested = new Set(plugin.permissions(api).filter((permission) => permission.upstreamScopes.length > 0).map((permission) => permission.name));
   return ticked.filter((name) => requested.has(name));
 }

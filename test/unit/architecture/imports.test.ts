@@ -23,6 +23,28 @@ function importsOf(file: string): string[] {
     .map((specifier) => relative(SRC, resolve(join(SRC, dirname(file)), specifier)).split(sep).join('/'));
 }
 
+/** A relative import of a file, and whether it is `import type` / `export type` (erased, so no code is loaded). */
+interface Import {
+  readonly target: string;
+  readonly typeOnly: boolean;
+}
+
+function importStatementsOf(file: string): Import[] {
+  const text = readFileSync(join(SRC, file), 'utf8');
+  const statements = [...text.matchAll(/^\s*(?:import|export)\s+(type\s)?[^'";]*?\bfrom\s+['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm)];
+  return statements
+    .map((match) => ({ specifier: (match[2] ?? match[3] ?? match[4])!, typeOnly: match[1] !== undefined }))
+    .filter(({ specifier }) => specifier.startsWith('.'))
+    .map(({ specifier, typeOnly }) => ({ target: relative(SRC, resolve(join(SRC, dirname(file)), specifier)).split(sep).join('/'), typeOnly }));
+}
+
+/** Every plugin's folder: each directory under src/connections/. */
+function pluginFolders(): string[] {
+  return readdirSync(join(SRC, 'connections'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => `connections/${entry.name}`);
+}
+
 function offending(folders: string[], forbidden: (target: string, file: string) => boolean): string[] {
   return folders.flatMap((folder) =>
     sourceFiles(folder).flatMap((file) => importsOf(file).filter((target) => forbidden(target, file)).map((target) => `${file} → ${target}`)),
@@ -33,6 +55,14 @@ describe('import seams', () => {
   it('finds the imports it checks (the scan itself works)', () => {
     expect(importsOf('app.ts')).toContain('authn/router.js');
     expect(sourceFiles('connections/fitbit').length).toBeGreaterThan(5);
+    expect(pluginFolders()).toContain('connections/fitbit');
+    expect(importStatementsOf('connections/fitbit/errors/upstream_error.ts')).toEqual(
+      expect.arrayContaining([
+        { target: 'connections/plugin.js', typeOnly: true },
+        { target: 'connections/fitbit/errors/redact_tokens.js', typeOnly: false },
+      ]),
+    );
+    expect(importStatementsOf('app.ts')).toContainEqual({ target: 'authn/router.js', typeOnly: false });
   });
 
   it('request code (authn, dashboard, management, upstream) never imports the emulator: the entry point builds the sandbox', () => {
@@ -40,8 +70,18 @@ describe('import seams', () => {
     expect(offending(['authn', 'dashboard', 'management', 'upstream'], inEmulator)).toEqual([]);
   });
 
-  it('the Fitbit plugin imports nothing outside its own folder, so it could be published alone', () => {
-    const outside = (target: string) => !target.startsWith('connections/fitbit/');
-    expect(offending(['connections/fitbit'], outside)).toEqual([]);
+  it('a plugin imports its own files and, as types only, connections/plugin.ts: never a sibling plugin nor the rest of the host', () => {
+    const outside = pluginFolders().flatMap((folder) =>
+      sourceFiles(folder).flatMap((file) =>
+        importStatementsOf(file)
+          .filter(({ target, typeOnly }) => !target.startsWith(`${folder}/`) && !(typeOnly && target === 'connections/plugin.js'))
+          .map(({ target, typeOnly }) => `${file} → ${target}${typeOnly ? ' (type)' : ''}`),
+      ),
+    );
+    expect(outside).toEqual([]);
+  });
+
+  it('connections/plugin.ts imports nothing of the host, so a plugin published alone can carry it', () => {
+    expect(importsOf('connections/plugin.ts')).toEqual([]);
   });
 });

@@ -1,27 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Config } from '../../../src/config/index.js';
 import { connectionPlugins } from '../../../src/connections/registry.js';
-import type { Connection, Sealed } from '../../../src/domain/types.js';
+import type { ConnectionPlugin } from '../../../src/connections/plugin.js';
+import type { Sealed } from '../../../src/domain/types.js';
 import { createUpstreamResolver } from '../../../src/upstream/resolve_upstream.js';
 import { ConnectionNotConfiguredError } from '../../../src/upstream/resolver_errors.js';
 import type { SandboxUpstream } from '../../../src/upstream/sandbox_upstream.js';
 import { fakePlugin } from '../../support/fake_plugin.js';
+import { connectionRecord } from '../../support/connection_record.js';
 
 const TENANT_URL = 'https://acme.fitgate.example';
 const CALLBACK_URL = `${TENANT_URL}/login/callback`;
 
-function connection(strategy: string, api: string): Connection {
-  return {
-    tenant: 'acme',
-    id: `con_${strategy}`,
-    name: strategy,
-    strategy,
-    options: { api, scope: ['steps'], profileSync: 'on_each_login' },
-    enabledClients: [],
-    createdAt: '2026-12-01T00:00:00.000Z',
-    updatedAt: '2026-12-01T00:00:00.000Z',
-  };
-}
 
 /** A sandbox playing `played` (strategy and API), recording which upstreams it was asked for credentials. */
 function sandboxPlaying(...played: Array<[string, string]>) {
@@ -38,11 +28,17 @@ function sandboxPlaying(...played: Array<[string, string]>) {
   return { sandbox, asked };
 }
 
+/** Acme, with one more API whose id is also one of Fitbit's: ids are the plugin's own, not unique across plugins. */
+function acmeSharingAnApiId(): ConnectionPlugin {
+  const acme = fakePlugin();
+  return { ...acme, apis: [...acme.apis, { ...acme.apis[0], id: 'google-health' }] };
+}
+
 function resolverWith(sandbox: SandboxUpstream) {
   const config = { upstreamBaseUrl: undefined, publicUrl: TENANT_URL, baseHost: undefined } as unknown as Pick<Config, 'upstreamBaseUrl' | 'publicUrl' | 'baseHost'>;
   return createUpstreamResolver({
     config,
-    plugins: new Map([...connectionPlugins(), ['acme', fakePlugin()]]),
+    plugins: new Map([...connectionPlugins(), ['acme', acmeSharingAnApiId()]]),
     sealer: { open: (sealed: Sealed) => String(sealed) },
     sandbox,
   });
@@ -52,7 +48,7 @@ function resolverWith(sandbox: SandboxUpstream) {
 describe('the sandbox standing in for a connection without credentials', () => {
   it('leaves a connection whose upstream it does not play not set up, as with the sandbox off, and never asks it', () => {
     const { sandbox, asked } = sandboxPlaying(['fitbit', 'google-health']);
-    const attempt = () => resolverWith(sandbox).resolve(connection('acme', 'acme-v2'), TENANT_URL);
+    const attempt = () => resolverWith(sandbox).resolve(connectionRecord('acme', 'acme-v2', { credentials: false }), TENANT_URL);
     expect(attempt).toThrow(ConnectionNotConfiguredError);
     expect(attempt).toThrow('The connection "acme" has no upstream client id yet; an administrator must configure it.');
     expect(asked).toEqual([]);
@@ -60,13 +56,13 @@ describe('the sandbox standing in for a connection without credentials', () => {
 
   it('tells plugins apart by strategy, not by an API id two plugins may share', () => {
     const { sandbox, asked } = sandboxPlaying(['fitbit', 'google-health']);
-    expect(() => resolverWith(sandbox).resolve(connection('acme', 'google-health'), TENANT_URL)).toThrow(/has no upstream client id yet/);
+    expect(() => resolverWith(sandbox).resolve(connectionRecord('acme', 'google-health', { credentials: false }), TENANT_URL)).toThrow(/has no upstream client id yet/);
     expect(asked).toEqual([]);
   });
 
   it('stands in for the Fitbit connection as before: its app, on the tenant’s host, reached over loopback', () => {
     const { sandbox, asked } = sandboxPlaying(['fitbit', 'google-health']);
-    const upstream = resolverWith(sandbox).resolve(connection('fitbit', 'google-health'), TENANT_URL);
+    const upstream = resolverWith(sandbox).resolve(connectionRecord('fitbit', 'google-health', { credentials: false }), TENANT_URL);
     expect(upstream).toMatchObject({
       sandbox: true,
       authorizationBaseUrl: `${TENANT_URL}/_sandbox`,
@@ -77,12 +73,12 @@ describe('the sandbox standing in for a connection without credentials', () => {
 
   it('stands in for any plugin’s upstream it plays', () => {
     const { sandbox } = sandboxPlaying(['acme', 'acme-v2']);
-    expect(resolverWith(sandbox).resolve(connection('acme', 'acme-v2'), TENANT_URL)).toMatchObject({ sandbox: true, client: { clientID: 'sandbox-acme-acme-v2' } });
+    expect(resolverWith(sandbox).resolve(connectionRecord('acme', 'acme-v2', { credentials: false }), TENANT_URL)).toMatchObject({ sandbox: true, client: { clientID: 'sandbox-acme-acme-v2' } });
   });
 
   it('says it cannot stand in for the API of older tokens when it plays the connection’s API but not that one', () => {
     const { sandbox, asked } = sandboxPlaying(['acme', 'acme-v2']);
-    const attempt = () => resolverWith(sandbox).resolve(connection('acme', 'acme-v2'), TENANT_URL, 'acme-v1');
+    const attempt = () => resolverWith(sandbox).resolve(connectionRecord('acme', 'acme-v2', { credentials: false }), TENANT_URL, 'acme-v1');
     expect(attempt).toThrow(ConnectionNotConfiguredError);
     expect(attempt).toThrow(/cannot stand in for the acme-v1 API of the connection "acme"/);
     expect(asked).toContain(`acme/acme-v1 ${CALLBACK_URL}`);

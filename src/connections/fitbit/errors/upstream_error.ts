@@ -1,50 +1,12 @@
+import type { PluginErrorKind } from '../../plugin.js';
 import { redactTokens } from './redact_tokens.js';
 
 /**
- * What went wrong upstream, in terms a host can act on: map it to an OAuth error for the client and
- * to an explanation for the admin. One value per distinct remedy.
+ * What went wrong upstream, one value per distinct remedy: the host's PluginErrorKind itself, each
+ * kind documented there. Which Fitbit and Google answers map to which kind: kind_of_code.ts (OAuth
+ * codes), kind_of_api_answer.ts (API answers), refusal_kind.ts (authorize pages).
  */
-export type UpstreamErrorKind =
-  /** The upstream does not accept the client id or secret. Admin: check the credentials. */
-  | 'invalid_client'
-  /** The client may not do this (e.g. a Fitbit Personal app authorised by someone other than its owner). */
-  | 'unauthorized_client'
-  /** The callback URL is not registered with the upstream. Admin: register the exact URL. */
-  | 'redirect_uri_mismatch'
-  /** The user declined consent. */
-  | 'access_denied'
-  /** prompt=none could not be satisfied without showing a page. */
-  | 'interaction_required'
-  /** The code or refresh token is invalid, expired, already used or revoked: the user must sign in again. */
-  | 'invalid_grant'
-  | 'invalid_scope'
-  /** The access token is expired or revoked. */
-  | 'invalid_token'
-  /** The user did not grant a scope this call needs. */
-  | 'insufficient_scope'
-  | 'invalid_request'
-  /**
-   * Google signed the user in, but the Google Health API will not serve the account: it has no
-   * Google Health profile (ACCOUNT_NOT_LINKED), or the consent came from a legacy Fitbit account.
-   * The user must fix it in the Fitbit app; the message says how.
-   */
-  | 'account_unusable'
-  /** The Google Health API is not enabled in the client's Cloud project (SERVICE_DISABLED). Admin: enable it. */
-  | 'api_not_enabled'
-  /** The legacy Fitbit API is shut down (410). Admin: switch the connection to google-health. */
-  | 'gone'
-  | 'rate_limited'
-  /** Fitbit: a refresh with the same token is in flight elsewhere (409). */
-  | 'conflict'
-  /** 5xx, connection refused or reset. Retry later. */
-  | 'unavailable'
-  | 'timeout'
-  /** A body that cannot be read or lacks what the protocol promises. */
-  | 'bad_response'
-  /** The id_token failed signature, issuer, audience, expiry or nonce checks. */
-  | 'invalid_id_token'
-  /** A 4xx with a code this plugin does not know; upstreamCode says which. */
-  | 'upstream_error';
+export type UpstreamErrorKind = PluginErrorKind;
 
 /** Which upstream call failed. */
 export type UpstreamOperation =

@@ -1,0 +1,39 @@
+import { describe, expect, it } from '@jest/globals';
+import type { Config } from '../../../src/config/index.js';
+import { connectionPlugins } from '../../../src/connections/registry.js';
+import type { Sealed } from '../../../src/domain/types.js';
+import { requestedPermissions } from '../../../src/dashboard/try/requested_permissions.js';
+import { createUpstreamResolver } from '../../../src/upstream/resolve_upstream.js';
+import { ConnectionNotConfiguredError } from '../../../src/upstream/resolver_errors.js';
+import { connectionRecord } from '../../support/connection_record.js';
+
+// A connection stores the id of one of its plugin's APIs; an upgrade may drop that API. The plugin
+// throws for an API it does not declare, so the host must stop first, with the admin's remedy.
+
+const TENANT_URL = 'https://acme.fitgate.example';
+
+
+const upstreams = createUpstreamResolver({
+  config: { upstreamBaseUrl: undefined, publicUrl: TENANT_URL, baseHost: undefined } as unknown as Pick<Config, 'upstreamBaseUrl' | 'publicUrl' | 'baseHost'>,
+  plugins: connectionPlugins(),
+  sealer: { open: (sealed: Sealed) => String(sealed) },
+});
+
+describe('a connection whose stored API its plugin no longer offers', () => {
+  it('is not configured, at login, at the callback and for the vault, saying what to change', async () => {
+    const connection = connectionRecord('fitbit', 'fitbit-retired');
+    const problem = /uses the fitbit-retired API, which its plugin no longer offers; an administrator must choose another API/;
+    expect(() => upstreams.resolve(connection, TENANT_URL)).toThrow(ConnectionNotConfiguredError);
+    expect(() => upstreams.strategyFor(connection, TENANT_URL)).toThrow(problem);
+    await expect(upstreams.tokenClientFor(connection, 'fitbit-retired')).rejects.toThrow(problem);
+  });
+
+  it('still resolves for an API the plugin offers', () => {
+    expect(upstreams.resolve(connectionRecord('fitbit', 'google-health'), TENANT_URL).client.api).toBe('google-health');
+  });
+
+  it('lets a TRY start (the resolve then refuses it) instead of throwing from the plugin', () => {
+    const fitbit = connectionPlugins().get('fitbit');
+    expect(requestedPermissions(fitbit, 'fitbit-retired', ['activity'])).toEqual(['activity']);
+  });
+});

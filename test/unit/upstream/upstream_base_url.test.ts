@@ -1,0 +1,65 @@
+import { describe, expect, it } from '@jest/globals';
+import type { Config } from '../../../src/config/index.js';
+import { connectionPlugins } from '../../../src/connections/registry.js';
+import type { Sealed } from '../../../src/domain/types.js';
+import { EMULATED_UPSTREAMS, emulatorPlays } from '../../../src/emulator/sandbox_apps.js';
+import { createUpstreamResolver, type UpstreamResolverDeps } from '../../../src/upstream/resolve_upstream.js';
+import { ACME_APIS, fakePlugin } from '../../support/fake_plugin.js';
+import { connectionRecord } from '../../support/connection_record.js';
+
+const TENANT_URL = 'https://acme.fitgate.example';
+const EMULATOR_URL = 'http://127.0.0.1:4010';
+
+
+/** Fitbit's plugin and the fake Acme one, with FITGATE_UPSTREAM_BASE_URL set. */
+function resolver(emulated: UpstreamResolverDeps['emulated']) {
+  const acme = fakePlugin();
+  return createUpstreamResolver({
+    config: { upstreamBaseUrl: EMULATOR_URL, publicUrl: TENANT_URL, baseHost: undefined } as unknown as Pick<Config, 'upstreamBaseUrl' | 'publicUrl' | 'baseHost'>,
+    plugins: new Map([...connectionPlugins(), [acme.strategy, acme]]),
+    sealer: { open: (sealed: Sealed) => String(sealed) },
+    emulated,
+  });
+}
+
+describe('FITGATE_UPSTREAM_BASE_URL reaches only the upstreams the emulator plays', () => {
+  it('every upstream the emulator plays is reached under the base URL, exactly as before', () => {
+    const upstreams = resolver({ plays: emulatorPlays });
+    for (const { strategy, api } of EMULATED_UPSTREAMS) {
+      expect(upstreams.resolve(connectionRecord(strategy, api), TENANT_URL).client).toEqual({
+        api,
+        clientID: `${strategy}-client`,
+        clientSecret: 'sealed',
+        upstreamBaseUrl: EMULATOR_URL,
+        timeoutMs: 10_000,
+      });
+    }
+  });
+
+  it('a plugin the emulator does not play resolves to its real upstream, though the base URL is set', () => {
+    const upstreams = resolver({ plays: emulatorPlays });
+    for (const api of ACME_APIS) {
+      const { client } = upstreams.resolve(connectionRecord('acme', api), TENANT_URL);
+      expect(client).toEqual({ api, clientID: 'acme-client', clientSecret: 'sealed', timeoutMs: 10_000 });
+      expect(client).not.toHaveProperty('upstreamBaseUrl');
+    }
+  });
+
+  it('asks about the strategy and the API together, for the API the call is for', () => {
+    const asked: string[] = [];
+    const upstreams = resolver({
+      plays: (strategy, api) => {
+        asked.push(`${strategy}/${api}`);
+        return strategy === 'acme' && api === 'acme-v1';
+      },
+    });
+    expect(upstreams.resolve(connectionRecord('acme', 'acme-v1'), TENANT_URL).client.upstreamBaseUrl).toBe(EMULATOR_URL);
+    expect(upstreams.resolve(connectionRecord('acme', 'acme-v2'), TENANT_URL).client.upstreamBaseUrl).toBeUndefined();
+    expect(upstreams.resolve(connectionRecord('fitbit', 'google-health'), TENANT_URL).client.upstreamBaseUrl).toBeUndefined();
+    expect(asked).toEqual(['acme/acme-v1', 'acme/acme-v2', 'fitbit/google-health']);
+  });
+
+  it('without an answer from the emulator, no upstream is reached under the base URL', () => {
+    expect(resolver(undefined).resolve(connectionRecord('fitbit', 'google-health'), TENANT_URL).client.upstreamBaseUrl).toBeUndefined();
+  });
+});
