@@ -63,11 +63,39 @@ export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
   return (
     host === 'localhost' ||
-    // RFC 6761 §6.3: every *.localhost name resolves to loopback; browsers treat it as such.
+    // RFC 6761 §6.3: every *.localhost name resolves to loopback; browsers treat it as such (Node
+    // does not: isCalledLoopbackHost).
     host.endsWith('.localhost') ||
     /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) ||
     host === '[::1]'
   );
+}
+
+/**
+ * Loopback hosts fitgate may call over plain http itself: `localhost` and literal loopback
+ * addresses. Not `*.localhost`: browsers map those names to loopback, but Node's fetch asks the
+ * system resolver, which may answer with an address off this host, so the request would leave it in
+ * cleartext.
+ */
+export function isCalledLoopbackHost(hostname: string): boolean {
+  return isLoopbackHost(hostname) && !hostname.toLowerCase().endsWith('.localhost');
+}
+
+const CALLED_HTTPS_ONLY = 'must use https (fitgate calls this URL itself: plain http is allowed only for localhost, 127.0.0.0/8 and [::1])';
+
+/**
+ * Why `value` may not be a URL fitgate itself sends requests to (oidc_logout.backchannel_logout_urls),
+ * checked where it is written and again before each call; undefined when it may. The rule of a web
+ * application's redirect URLs, except that plain http needs a host that cannot resolve off this
+ * machine (isCalledLoopbackHost), and no custom scheme: no browser hands it to an app.
+ */
+export function calledUrlProblem(value: string): string | undefined {
+  const common = commonProblem(value);
+  if (common) return common;
+  const url = new URL(value);
+  if (url.protocol === 'https:') return undefined;
+  if (url.protocol === 'http:') return isCalledLoopbackHost(url.hostname) ? undefined : CALLED_HTTPS_ONLY;
+  return PRIVATE_USE_SCHEME.test(url.protocol) ? `uses a custom scheme, which fitgate cannot call: it ${CALLED_HTTPS_ONLY}` : CALLED_HTTPS_ONLY;
 }
 
 /** Why `value` may not be a callback or logout URL of an application of `appType`; undefined when it may. */

@@ -117,10 +117,14 @@ export function holdsManagementGrant(client: Client): boolean {
   return client.managementGrant ?? client.managementScopes.length > 0;
 }
 
+/** The method a client created without one gets (Auth0's): single-page and native apps are public. */
+export function defaultTokenEndpointAuthMethod(appType: AppType): TokenEndpointAuthMethod {
+  return PUBLIC_APP_TYPES.has(appType) ? 'none' : 'client_secret_post';
+}
+
 /** Builds a client record with Auth0's defaults for its type, and its secret when it needs one. */
 export function buildClient(input: NewClientInput, now = new Date()): NewClient {
-  const authMethod =
-    input.tokenEndpointAuthMethod ?? (PUBLIC_APP_TYPES.has(input.appType) ? 'none' : 'client_secret_post');
+  const authMethod = input.tokenEndpointAuthMethod ?? defaultTokenEndpointAuthMethod(input.appType);
   const clientSecret = authMethod === 'none' ? undefined : (input.clientSecret ?? generateClientSecret());
   const timestamp = now.toISOString();
   const client: Client = {

@@ -19,7 +19,7 @@ export async function createApplication(
   store: { clients: ClientRepository; connections: Pick<ConnectionRepository, 'list' | 'getStored' | 'update'> },
   input: NewClientInput,
 ): Promise<NewClient> {
-  const created = await createClient(store.clients, { ...input, settings: { ...newApplicationTokenSettings(input.appType), ...input.settings } });
+  const created = await createClient(store.clients, { ...input, settings: { ...newApplicationTokenSettings(input.appType, input.tokenEndpointAuthMethod), ...input.settings } });
   if (signsUsersIn(created.client)) await enableEveryConnection(store.connections, created.client);
   return created;
 }

@@ -1,4 +1,5 @@
-import type { AppType, Client, RefreshTokenPolicy } from './types.js';
+import { isPublicClient } from './clients.js';
+import type { AppType, Client, RefreshTokenPolicy, TokenEndpointAuthMethod } from './types.js';
 
 /**
  * What a client may set about the tokens issued to it (Auth0's jwt_configuration and refresh_token),
@@ -76,10 +77,40 @@ const NON_ROTATING_REFRESH_TOKEN_POLICY: Readonly<RefreshTokenPolicy> = {
  */
 const ROTATING_APP_TYPES: ReadonlySet<AppType> = new Set(['spa', 'native']);
 
-/** The token settings a newly created application is stored with (Auth0's defaults for its type). */
-export function newApplicationTokenSettings(appType: AppType): Required<Pick<Client, 'idTokenLifetimeSeconds' | 'refreshTokenPolicy'>> {
-  const policy = ROTATING_APP_TYPES.has(appType) ? DEFAULT_REFRESH_TOKEN_POLICY : NON_ROTATING_REFRESH_TOKEN_POLICY;
+/**
+ * The token settings a newly created application is stored with: Auth0's defaults for its type,
+ * except that a public client (`tokenEndpointAuthMethod` "none"; left out, its type's default, which
+ * is public for exactly the rotating types) rotates whatever its type, for the reason
+ * publicClientRotationProblem gives.
+ */
+export function newApplicationTokenSettings(
+  appType: AppType,
+  tokenEndpointAuthMethod?: TokenEndpointAuthMethod,
+): Required<Pick<Client, 'idTokenLifetimeSeconds' | 'refreshTokenPolicy'>> {
+  const rotates = ROTATING_APP_TYPES.has(appType) || tokenEndpointAuthMethod === 'none';
+  const policy = rotates ? DEFAULT_REFRESH_TOKEN_POLICY : NON_ROTATING_REFRESH_TOKEN_POLICY;
   return { idTokenLifetimeSeconds: NEW_APPLICATION_ID_TOKEN_LIFETIME_SECONDS, refreshTokenPolicy: { ...policy } };
+}
+
+/**
+ * Why fitgate will not store this client's refresh token policy with its authentication method, or
+ * undefined. A public client redeems a refresh token with its client_id alone, so whoever steals one
+ * holds the session; only rotation's reuse detection ever notices. The OAuth 2.0 Security BCP
+ * (RFC 9700 §2.2.2, §4.14) and OAuth 2.1 (§4.3.1) require a public client's refresh tokens to be
+ * sender-constrained or rotated, and fitgate has no sender-constraining (DPoP, mTLS), so they rotate.
+ * Auth0 itself accepts a non-rotating public client; fitgate refuses it (a 400 on POST and PATCH,
+ * an error on the dashboard's settings form), because its default of a year's family would leave
+ * such a stolen token working, unnoticed, for that long.
+ */
+export function publicClientRotationProblem(
+  client: Pick<Client, 'tokenEndpointAuthMethod' | 'refreshTokenPolicy'>,
+): { field: string; problem: string } | undefined {
+  if (!isPublicClient(client) || refreshTokenPolicyOf(client).rotationType === 'rotating') return undefined;
+  return {
+    field: 'refresh_token.rotation_type',
+    problem:
+      'A public client (token_endpoint_auth_method none) must have rotating refresh tokens (OAuth 2.0 Security BCP): set refresh_token.rotation_type to rotating',
+  };
 }
 
 export function idTokenLifetimeOf(client: Pick<Client, 'idTokenLifetimeSeconds'>): number {

@@ -4,6 +4,7 @@ import { USER_BLOCKED } from '../../domain/users.js';
 import { InvalidGrantError } from '../../errors/index.js';
 import { issueAccessToken, userinfoAudience } from '../tokens/access_token.js';
 import { issueIdToken } from '../tokens/id_token.js';
+import { isGrantOfEarlierUser } from '../tokens/earlier_user.js';
 import { issueRefreshToken } from '../tokens/refresh_tokens.js';
 import type { TokenRequest, TokenResponseBody } from './token_request.js';
 
@@ -21,6 +22,13 @@ export interface UserGrant {
   sid?: string;
   /** False when the client keeps the refresh token it presented (non-rotating policy). */
   issueRefreshToken?: boolean;
+  /**
+   * Set when a refresh token is used: the createdAt of the user its grant was issued to (absent on
+   * records older than it), and the refusal should that user have been deleted and the id signed up
+   * again since (earlier_user.ts). A code is not judged so: it lives a minute, and whether the
+   * session that issued it may answer for the user is the login's to judge.
+   */
+  refreshed?: { userCreatedAt?: string; refuse: () => Error };
 }
 
 /**
@@ -31,7 +39,7 @@ export interface UserGrant {
  */
 export async function issueUserTokens(request: TokenRequest, grant: UserGrant): Promise<TokenResponseBody> {
   const { deps, keys, context, client } = request;
-  const user = await loadUser(request, grant.userId);
+  const user = await loadUser(request, grant);
   const accessToken = await issueAccessToken(keys, {
     tenant: context.tenant,
     tenantUrl: context.tenantUrl,
@@ -70,6 +78,7 @@ export async function issueUserTokens(request: TokenRequest, grant: UserGrant): 
         grantId: grant.grantId,
         scope: grant.grantScope,
         authTime: grant.authTime,
+        userCreatedAt: user.createdAt,
         ...(grant.connection === undefined ? {} : { connection: grant.connection }),
         ...(grant.sid === undefined ? {} : { sid: grant.sid }),
       },
@@ -80,9 +89,10 @@ export async function issueUserTokens(request: TokenRequest, grant: UserGrant): 
   return body;
 }
 
-async function loadUser(request: TokenRequest, userId: string): Promise<User> {
-  const user = await request.deps.store.users.get(request.context.tenant.name, userId);
+async function loadUser(request: TokenRequest, grant: UserGrant): Promise<User> {
+  const user = await request.deps.store.users.get(request.context.tenant.name, grant.userId);
   if (!user) throw new InvalidGrantError('the user of this grant no longer exists');
+  if (grant.refreshed && isGrantOfEarlierUser(user, { authTime: grant.authTime, ...grant.refreshed })) throw grant.refreshed.refuse();
   if (user.blocked === true) throw new InvalidGrantError(USER_BLOCKED);
   return user;
 }

@@ -22,3 +22,6 @@ export class InvalidAccessTokenError extends AccessTokenError {
 export class ExpiredAccessTokenError extends AccessTokenError {
   readonly reason = 'expired';
 }
+
+/** What a revoked token is told, wherever it is refused: a holder cannot tell one way of revoking from another. */
+export const REVOKED_ACCESS_TOKEN = 'the access token has been revoked';

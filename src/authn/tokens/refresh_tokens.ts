@@ -29,6 +29,11 @@ export interface RefreshTokenRecord {
   connection?: string;
   /** The login session's id, carried into re-issued id_tokens; absent on records older than it. */
   sid?: string;
+  /**
+   * The createdAt of the user record the grant was issued to (earlier_user.ts): a user deleted and
+   * signed up again under the same id is a later one. Absent on records older than it.
+   */
+  userCreatedAt?: string;
   /** Epoch seconds: when the stored record expires. */
   expiresAt: number;
   /** Epoch seconds when it was issued, or last used (non-rotating); absent on older records. */
@@ -87,6 +92,9 @@ export async function issueRefreshToken(
 const INVALID_REFRESH_TOKEN = 'Unknown or invalid refresh token.';
 
 const unknownToken = () => new InvalidGrantError(INVALID_REFRESH_TOKEN);
+
+/** The refusal of a token that is no longer any good, for a caller that judges it after this file did. */
+export const refusedRefreshToken = unknownToken;
 
 /** Whether the policy now in force has retired the token (the policy may have been shortened since issue). */
 function expiredUnder(policy: RefreshTokenPolicy, record: RefreshTokenRecord, now: number): boolean {

@@ -2,7 +2,7 @@ import { errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import type { AppDeps } from '../../app_deps.js';
 import type { TenantContext } from '../../http/request_context.js';
 import { tenantKeysFor, SIGNING_ALGORITHM, type TenantKeys } from '../keys/tenant_keys.js';
-import { ExpiredAccessTokenError, InvalidAccessTokenError, MissingAccessTokenError } from './access_token_errors.js';
+import { ExpiredAccessTokenError, InvalidAccessTokenError, MissingAccessTokenError, REVOKED_ACCESS_TOKEN } from './access_token_errors.js';
 import { decryptAccessToken, encryptedTokenKid, UnreadableTokenError } from './encrypted_access_token.js';
 import { isGrantRevoked } from './grant_revocation.js';
 import { issuerOf } from '../../domain/tenants.js';
@@ -47,7 +47,7 @@ export async function verifyAccessToken(
     isGrantRevoked(deps.store.ephemeral, context.tenant.name, grantId),
     deps.store.clients.get(context.tenant.name, clientId),
   ]);
-  if (revoked) throw new InvalidAccessTokenError('the access token has been revoked');
+  if (revoked) throw new InvalidAccessTokenError(REVOKED_ACCESS_TOKEN);
   // Deleting an application ends what it was given: its refresh tokens at once, its access tokens here.
   if (!client) throw new InvalidAccessTokenError('the application this access token was issued to no longer exists');
   return {

@@ -2,8 +2,9 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../../app_deps.js';
 import { USER_BLOCKED } from '../../domain/users.js';
 import { InsufficientScopeError, InvalidTokenError } from '../../errors/index.js';
-import { AccessTokenError, MissingAccessTokenError } from '../tokens/access_token_errors.js';
+import { AccessTokenError, MissingAccessTokenError, REVOKED_ACCESS_TOKEN } from '../tokens/access_token_errors.js';
 import { userinfoAudience } from '../tokens/access_token.js';
+import { isTokenOfEarlierUser } from '../tokens/earlier_user.js';
 import { userClaimsForScopes } from '../tokens/user_claims.js';
 import { verifyAccessToken } from '../tokens/verify_access_token.js';
 import { BEARER_TOKEN_PLACES, readBearerToken } from './userinfo_bearer_token.js';
@@ -18,6 +19,7 @@ type UserinfoDeps = Pick<AppDeps, 'store' | 'sealer'>;
  *
  * A user blocked since the token was issued is refused here as at /oauth/token and prompt=none,
  * rather than for the rest of the token's hour: the user record is read anyway, so this costs nothing.
+ * So is a token issued before the user record was created (earlier_user.ts).
  */
 export function userinfoEndpoint(deps: UserinfoDeps): RequestHandler {
   return async (req: Request, res: Response) => {
@@ -33,6 +35,8 @@ export function userinfoEndpoint(deps: UserinfoDeps): RequestHandler {
     }
     const user = await deps.store.users.get(context.tenant.name, verified.subject);
     if (!user) throw new InvalidTokenError('the user of this access token no longer exists');
+    // Issued to a user deleted since, whose id signed up again: answered as a revoked token.
+    if (isTokenOfEarlierUser(user, verified.claims.iat)) throw new InvalidTokenError(REVOKED_ACCESS_TOKEN);
     if (user.blocked === true) throw new InvalidTokenError(USER_BLOCKED);
 
     res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' });

@@ -9,6 +9,7 @@ import { deleteApplication } from '../../domain/application_removal.js';
 import { CONFIG_CHANGES, configChange } from '../../domain/config_changes.js';
 import { createApplication } from '../../domain/new_application.js';
 import { NotFoundInStoreError, type Sealer } from '../../domain/ports.js';
+import { publicClientRotationProblem } from '../../domain/token_lifetimes.js';
 import { issuerOf, tenantUrl } from '../../domain/tenants.js';
 import type { Client } from '../../domain/types.js';
 import { NotFoundError } from '../../errors/index.js';
@@ -113,8 +114,12 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
     const errors: FieldErrors = {};
     if (!name.ok) errors.name = nameError(name.problem);
     for (const [field, result] of Object.entries(lists)) if (!result.ok) errors[field] = result.message;
+    // The form changes neither the method nor the policy, and the Management API stores no public
+    // non-rotating client: only one stored before the rule is refused here, until it rotates.
+    const rotation = rotationError(client);
+    if (rotation) errors.refresh_token = rotation;
     const { callbacks, allowed_logout_urls: logoutUrls, web_origins: webOrigins, allowed_origins: allowedOrigins } = lists;
-    if (!callbacks.ok || !logoutUrls.ok || !webOrigins.ok || !allowedOrigins.ok || !name.ok) {
+    if (!callbacks.ok || !logoutUrls.ok || !webOrigins.ok || !allowedOrigins.ok || !name.ok || rotation) {
       return showApplication(res, client, { errors, typed }, {}, 400);
     }
     // The form's fields replace the stored ones; the rest (the secret, a grant) is kept as stored
@@ -245,5 +250,20 @@ function storedUrlProblems(client: Client): FieldErrors {
     const refused = urls.map((url) => ({ url, problem: problemOf(url) })).find((entry) => entry.problem);
     if (refused) errors[field] = `Saved earlier, and refused at sign-in and sign-out until replaced: ${refused.url}: ${refused.problem}.`;
   }
+  const rotation = rotationError(client);
+  if (rotation) errors.refresh_token = rotation;
   return errors;
+}
+
+/**
+ * The form's words for a public application with non-rotating refresh tokens (saved before fitgate
+ * refused them: publicClientRotationProblem). The form has no refresh token setting, so it names the
+ * Management API call that fixes it.
+ */
+function rotationError(client: Client): string | undefined {
+  if (!publicClientRotationProblem(client)) return undefined;
+  return (
+    'This application is public (it has no client secret) and its refresh tokens do not rotate, which fitgate refuses: ' +
+    `set refresh_token.rotation_type to rotating (PATCH /api/v2/clients/${client.clientId} with {"refresh_token":{"rotation_type":"rotating"}}), then save again.`
+  );
 }

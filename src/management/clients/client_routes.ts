@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { CONFIG_CHANGES } from '../../domain/config_changes.js';
 import { updateClient } from '../../domain/client_updates.js';
-import { rotateClientSecret } from '../../domain/clients.js';
+import { defaultTokenEndpointAuthMethod, rotateClientSecret } from '../../domain/clients.js';
 import { deleteApplication } from '../../domain/application_removal.js';
 import { createApplication } from '../../domain/new_application.js';
 import { newApplicationTokenSettings } from '../../domain/token_lifetimes.js';
@@ -16,7 +16,7 @@ import { parseBody } from '../validation.js';
 import { clientJson, clientJsonWithSecret } from './client_json.js';
 import { createClientBody, updateClientBody } from './client_schemas.js';
 import { applyClientUpdate } from './client_update.js';
-import { settingsFrom } from './client_settings.js';
+import { assertPublicClientRotates, settingsFrom } from './client_settings.js';
 import { assertApplicationUrls, urlsChangedBy } from './client_url_check.js';
 import { FIELD_PARAMS, readFieldSelection, selectFields } from '../fields.js';
 import { allClients } from './all_clients.js';
@@ -57,6 +57,10 @@ async function create(req: Request, _res: unknown, { deps }: ManagementServices)
     webOrigins: body.web_origins,
     allowedOrigins: body.allowed_origins,
   });
+  // A partial refresh_token is merged over the new application's own policy, as a PATCH is over the
+  // stored one; that policy rotates for a public client whatever its type (newApplicationTokenSettings).
+  const settings = settingsFrom(body, newApplicationTokenSettings(body.app_type, body.token_endpoint_auth_method));
+  assertPublicClientRotates({ tokenEndpointAuthMethod: body.token_endpoint_auth_method ?? defaultTokenEndpointAuthMethod(body.app_type), ...settings });
   // Enabled on every connection of the tenant unless machine-to-machine (Auth0's enable_client_connections).
   const { client, clientSecret } = await createApplication(deps.store, {
     tenant: req.context.tenant.name,
@@ -68,8 +72,7 @@ async function create(req: Request, _res: unknown, { deps }: ManagementServices)
     ...(body.allowed_origins ? { allowedOrigins: body.allowed_origins } : {}),
     ...(body.grant_types ? { grantTypes: body.grant_types } : {}),
     ...(body.token_endpoint_auth_method ? { tokenEndpointAuthMethod: body.token_endpoint_auth_method } : {}),
-    // A partial refresh_token is merged over the new application's own policy, as a PATCH is over the stored one.
-    settings: settingsFrom(body, newApplicationTokenSettings(body.app_type)),
+    settings,
   });
   return { status: 201, body: clientSecret ? clientJsonWithSecret(client, clientSecret) : clientJson(client) };
 }

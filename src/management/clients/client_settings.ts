@@ -1,7 +1,7 @@
 import type { ClientSettings } from '../../domain/clients.js';
-import { redirectUrlProblem } from '../../domain/application_urls.js';
-import { DEFAULT_REFRESH_TOKEN_POLICY, refreshTokenPolicyProblem } from '../../domain/token_lifetimes.js';
-import type { RefreshTokenPolicy } from '../../domain/types.js';
+import { calledUrlProblem, redirectUrlProblem } from '../../domain/application_urls.js';
+import { DEFAULT_REFRESH_TOKEN_POLICY, publicClientRotationProblem, refreshTokenPolicyProblem } from '../../domain/token_lifetimes.js';
+import type { Client, RefreshTokenPolicy } from '../../domain/types.js';
 import { BadRequestError } from '../../errors/index.js';
 import { mergeMetadata, type MetadataPatch } from '../../domain/user_metadata.js';
 import { MAX_CLIENT_METADATA_PROPERTIES, type ClientSettingsBody } from './client_schemas.js';
@@ -34,6 +34,15 @@ export function settingsFrom(body: ClientSettingsBody, before: ClientSettings = 
   if (body.oidc_logout) setOidcLogout(settings, body.oidc_logout);
   if (body.refresh_token) settings.refreshTokenPolicy = policyFrom(body.refresh_token, before.refreshTokenPolicy ?? DEFAULT_REFRESH_TOKEN_POLICY);
   return settings;
+}
+
+/**
+ * The 400 for a client that would be public with non-rotating refresh tokens, in Auth0's words for
+ * a refused property (a stricter rule than Auth0's: publicClientRotationProblem says why).
+ */
+export function assertPublicClientRotates(client: Pick<Client, 'tokenEndpointAuthMethod' | 'refreshTokenPolicy'>): void {
+  const problem = publicClientRotationProblem(client);
+  if (problem) throw new BadRequestError(`Payload validation error: '${problem.problem}' on property ${problem.field}.`, 'invalid_body');
 }
 
 const SETTING_KEYS = [
@@ -79,11 +88,12 @@ function setClientMetadata(settings: ClientSettings, metadata: Record<string, st
 
 /**
  * A back-channel logout URL is posted to by fitgate itself, not followed by a browser, so it takes the
- * web redirect URL rule (https, or http on a loopback host) and no custom scheme.
+ * rule of URLs fitgate calls (calledUrlProblem): https, or http on localhost or a loopback address
+ * (not `*.localhost`), and no custom scheme.
  */
 function backchannelUrlProblem(urls: readonly string[]): string | undefined {
   const [first] = urls;
-  const problem = first === undefined ? undefined : redirectUrlProblem(first, 'regular_web');
+  const problem = first === undefined ? undefined : calledUrlProblem(first);
   return problem === undefined ? undefined : `${first} ${problem}`;
 }
 

@@ -1,12 +1,14 @@
 import { generateClientSecret, hashClientSecret } from '../../domain/clients.js';
 import type { Client } from '../../domain/types.js';
 import type { UpdateClientBody } from './client_schemas.js';
-import { settingsFrom } from './client_settings.js';
+import { assertPublicClientRotates, settingsFrom } from './client_settings.js';
 
 /**
  * A client after a PATCH. Switching a public client to a confidential method gives it a secret
  * (returned once, like at creation), since a confidential client without one could never
- * authenticate; switching to "none" drops the secret.
+ * authenticate; switching to "none" drops the secret. A result that is public with non-rotating
+ * refresh tokens is a 400 (assertPublicClientRotates), whichever of the two the PATCH changed, so
+ * a client stored so before the rule has to be made rotating by its next PATCH.
  */
 export function applyClientUpdate(client: Client, body: UpdateClientBody, now: Date): { client: Client; clientSecret?: string } {
   // settingsFrom answers the client's whole settings, stored ones included: client_metadata and
@@ -25,6 +27,7 @@ export function applyClientUpdate(client: Client, body: UpdateClientBody, now: D
     ...settingsFrom(body, client),
     updatedAt: now.toISOString(),
   };
+  assertPublicClientRotates(updated);
   if (updated.tokenEndpointAuthMethod === 'none') return { client: updated };
   if (client.clientSecretHash) return { client: { ...updated, clientSecretHash: client.clientSecretHash } };
   const clientSecret = generateClientSecret();

@@ -68,8 +68,9 @@ function unservedStrategy(strategy: string, served: readonly string[]): BadReque
  */
 async function refuseSecondOfStrategy(store: Pick<Store, 'connections'>, tenant: string, strategy: string, name: string): Promise<void> {
   const existing = (await store.connections.list(tenant)).find((connection) => connection.strategy === strategy);
-  // The same name is Auth0's own conflict, answered in its words when the store refuses it.
-  if (existing && existing.name.toLowerCase() !== name.toLowerCase()) {
+  // The same name is Auth0's own conflict, answered in its words when the store refuses it. Compared
+  // exactly, as both stores key a name (case-sensitive): `Fitbit` beside `fitbit` is a second connection.
+  if (existing && existing.name !== name) {
     throw new ConflictError(
       `The tenant already has a ${strategy} connection ("${existing.name}", ${existing.id}): fitgate keeps one connection per strategy in a tenant. Change that one with PATCH, or delete it first.`,
       'connection_conflict',

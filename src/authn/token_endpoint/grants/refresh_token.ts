@@ -1,6 +1,6 @@
 import { refreshTokenPolicyOf } from '../../../domain/token_lifetimes.js';
 import { checkAudience } from '../../tokens/audience_check.js';
-import { useRefreshToken } from '../../tokens/refresh_tokens.js';
+import { refusedRefreshToken, useRefreshToken } from '../../tokens/refresh_tokens.js';
 import { issueUserTokens } from '../issue_user_tokens.js';
 import { requireParam } from '../request_params.js';
 import type { GrantOutcome, TokenRequest } from '../token_request.js';
@@ -30,6 +30,8 @@ export async function refreshTokenGrant(request: TokenRequest): Promise<GrantOut
         grantScope: record.scope,
         authTime: record.authTime,
         issueRefreshToken: rotate,
+        // A grant of a deleted user whose id signed up again is answered as a revoked one.
+        refreshed: { ...(record.userCreatedAt === undefined ? {} : { userCreatedAt: record.userCreatedAt }), refuse: refusedRefreshToken },
         ...(record.sid === undefined ? {} : { sid: record.sid }),
         ...connection,
       });
