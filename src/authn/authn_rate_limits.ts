@@ -23,6 +23,11 @@ export interface AuthnRateLimits {
   readonly authorize: RequestHandler[];
   readonly callback: RequestHandler[];
   readonly userinfo: RequestHandler[];
+  /**
+   * GET /v2/logout, GET and POST /oidc/logout, per address: a logout is as public as /authorize (no
+   * credential, any site may send one), so a flood of them is refused before the session is read.
+   */
+  readonly logout: RequestHandler[];
 }
 
 const NO_CLIENT_LIMIT: ClientRateLimit = () => Promise.resolve();
@@ -36,7 +41,7 @@ const NO_CLIENT_LIMIT: ClientRateLimit = () => Promise.resolve();
  */
 export function authnRateLimits(deps: Pick<AppDeps, 'config' | 'store' | 'metrics'>): AuthnRateLimits {
   const limits = deps.config.rateLimits;
-  if (!limits) return { token: [], tokenClient: NO_CLIENT_LIMIT, authorize: [], callback: [], userinfo: [] };
+  if (!limits) return { token: [], tokenClient: NO_CLIENT_LIMIT, authorize: [], callback: [], userinfo: [], logout: [] };
   const rule = (keyPrefix: string, window: RateLimitWindow, keyOf: (req: Request) => string | undefined): RateLimitRule => ({
     ...storedRateLimitCounter(deps, keyPrefix, window),
     keyOf: (req) => {
@@ -48,6 +53,7 @@ export function authnRateLimits(deps: Pick<AppDeps, 'config' | 'store' | 'metric
   const seconds = (n: number) => `${n} second${n === 1 ? '' : 's'}`;
   const apiMessage = (n: number) => `Too many requests; retry after ${seconds(n)}.`;
   const pageMessage = (n: number) => `Too many sign-in requests came from your network. Try again in ${seconds(n)}.`;
+  const logoutMessage = (n: number) => `Too many sign-out requests came from your network. Try again in ${seconds(n)}.`;
   const perClient = storedRateLimitCounter(deps, 'authn_token_client', limits.tokenPerClient);
 
   return {
@@ -64,6 +70,10 @@ export function authnRateLimits(deps: Pick<AppDeps, 'config' | 'store' | 'metric
     authorize: [rateLimit([rule('authn_authorize_address', limits.authorizePerAddress, address)], pageMessage)],
     callback: [rateLimit([rule('authn_callback_address', limits.callbackPerAddress, address)], pageMessage)],
     userinfo: [rateLimit([rule('authn_userinfo_token', limits.userinfoPerToken, presentedTokenHash)], apiMessage)],
+    // The people behind one address sign out about as often as they sign in, so /authorize's
+    // window fits (FITGATE_RATE_LIMIT_AUTHORIZE_PER_ADDRESS); the bucket is its own, so neither
+    // route's traffic spends the other's.
+    logout: [rateLimit([rule('authn_logout_address', limits.authorizePerAddress, address)], logoutMessage)],
   };
 }
 

@@ -51,13 +51,15 @@ export function createBackChannelRouter(deps: AppDeps): Router {
 
   // Auth0's logout, and the path Auth0 serves OpenID Connect RP-Initiated Logout on: one endpoint
   // that reads both dialects (returnTo; post_logout_redirect_uri with state and id_token_hint).
-  const logout = [createSessionMiddleware(deps), logoutEndpoint(deps)];
+  // Limited per address before the session, like /authorize: a flood is refused without a store read.
+  const logout = [...limits.logout, createSessionMiddleware(deps), logoutEndpoint(deps)];
   router.get('/v2/logout', ...logout);
   router.get('/oidc/logout', ...logout);
   // RP-Initiated Logout's form post: a 303 to the GET above, and no session here, because under
   // http the cross-site post arrives without the SameSite=Lax cookie (see logout_form_post.ts).
-  // /v2/logout stays GET only, as Auth0 serves it.
-  router.post('/oidc/logout', answerErrorsAs('html'), logoutFormPost('/oidc/logout'));
+  // It spends from the same budget, so a post and its GET count two. /v2/logout stays GET only, as
+  // Auth0 serves it.
+  router.post('/oidc/logout', answerErrorsAs('html'), ...limits.logout, logoutFormPost('/oidc/logout'));
 
   for (const path of ['/.well-known/openid-configuration', '/.well-known/jwks.json', '/pem', '/cer']) router.all(path, oauth, refuseOtherMethods(['GET']));
   for (const path of ['/oauth/token', '/oauth/revoke']) router.all(path, oauth, refuseOtherMethods(['POST']));

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../app_deps.js';
-import { redirectUrlProblem } from '../../domain/application_urls.js';
+import { calledUrlProblem } from '../../domain/application_urls.js';
 import type { Tenant } from '../../domain/types.js';
 import { tenantKeysFor } from '../keys/tenant_keys.js';
 import { issueLogoutToken } from '../tokens/logout_token.js';
@@ -47,8 +47,8 @@ async function notifyClient(deps: BackchannelLogoutDeps, where: { tenant: Tenant
   const url = client?.oidcLogout?.backchannelLogoutUrls[0];
   if (url === undefined) return;
   // Checked on write; checked again here for a URL stored before the rule, as every stored URL is at use.
-  if (redirectUrlProblem(url, 'regular_web') !== undefined) {
-    deps.logger.warn({ client_id: clientId }, 'back-channel logout: the registered URL breaks the application URL rule; nothing sent');
+  if (calledUrlProblem(url) !== undefined) {
+    deps.logger.warn({ client_id: clientId }, 'back-channel logout: the registered URL breaks the rule of URLs fitgate calls (https, or http on localhost or a loopback address); nothing sent');
     return;
   }
   const token = await issueLogoutToken(tenantKeysFor(deps), {

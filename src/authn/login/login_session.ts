@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { hasStoredSession, SESSION_COOKIE } from '../../http/session.js';
+import type { Client } from '../../domain/types.js';
+import { startBackchannelLogout, type BackchannelLogoutDeps } from './backchannel_logout.js';
 import { fitNewSession } from './session_lifetime.js';
 
 /** What an end user's session at a tenant holds: who signed in (logins in flight: pending_login_cookie.ts). */
@@ -20,9 +22,10 @@ declare module 'express-session' {
        */
       sid?: string;
       /**
-       * The clients this sign-in answered (a code or an id_token), each once, oldest first: those a
-       * back-channel logout token goes to when the session ends (backchannel_logout.ts). Absent until
-       * the first answer, and in sessions from before it existed.
+       * The clients with a back-channel logout URL this login session answered (a code or an
+       * id_token), each once, oldest first: those a back-channel logout token goes to when the
+       * session ends (backchannel_logout.ts). Absent until the first such answer, and in sessions
+       * from before it existed.
        */
       clients?: string[];
     };
@@ -37,18 +40,34 @@ function newSessionId(): string {
 }
 
 /**
- * Starts a new session for the signed-in user: a fresh id (so an id planted before the login is
- * worth nothing: no session fixation) holding only who signed in and a new login session id (`sid`),
- * expiring as the tenant's session lifetimes say (session_lifetime.ts). A session this request did
- * not read from the store already has an id generated for it alone, and is simply filled. Returns
- * the sid, which the login's code and id_token carry.
+ * Starts the session of the user who just signed in. The session always gets a fresh id (so an id
+ * planted before the login is worth nothing: no session fixation), expiring as the tenant's
+ * session lifetimes say (session_lifetime.ts). A session this request did not read from the store
+ * already has an id generated for it alone, and is simply filled.
+ *
+ * What the login session is depends on who signed in before in this browser:
+ * - the same user again while the session lives (prompt=login, max_age, a step-up, another
+ *   connection that resolves to the same user): the same login session. It
+ *   keeps its `sid` and the clients it answered, since the applications that signed in earlier still
+ *   hold that sid (in their id_tokens and refresh tokens) and name it at logout (`logout_hint`), and
+ *   must still be sent a back-channel logout when it ends;
+ * - someone else, or nobody: a new login session with a new sid. A previous user's session has
+ *   ended here, so the clients it answered are sent a back-channel logout for its sid now
+ *   (backchannel_logout.ts): they would never hear of it otherwise.
+ * Returns the sid, which the login's code and id_token carry.
  */
-export async function signIn(req: Request, endUser: Omit<EndUser, 'sid'>): Promise<string> {
+export async function signIn(deps: BackchannelLogoutDeps, req: Request, endUser: Omit<EndUser, 'sid' | 'clients'>): Promise<string> {
+  const previous = req.session.endUser;
   if (hasStoredSession(req)) {
     await new Promise<void>((resolve, reject) => req.session.regenerate((error: unknown) => (error ? reject(error) : resolve())));
   }
-  const sid = newSessionId();
-  req.session.endUser = { ...endUser, sid };
+  const sameUser = previous !== undefined && previous.tenant === endUser.tenant && previous.userId === endUser.userId;
+  if (previous !== undefined && !sameUser && previous.tenant === req.context.tenant.name) {
+    startBackchannelLogout(deps, req.context, previous);
+  }
+  const sid = sameUser ? sessionIdOf(previous) : newSessionId();
+  const clients = sameUser ? previous.clients : undefined;
+  req.session.endUser = { ...endUser, sid, ...(clients !== undefined ? { clients } : {}) };
   fitNewSession(req);
   // express-session stores the new session before it ends the response.
   return sid;
@@ -66,20 +85,27 @@ export function sessionIdOf(endUser: EndUser): string {
 }
 
 /**
- * Bounds what one session remembers: a sign-in answering more applications than this is unusual, and
- * the session is read on every request of its browser. The oldest are forgotten first.
+ * Bounds what one session remembers: a sign-in answering more applications with a back-channel
+ * logout URL than this is unusual, and the session is read on every request of its browser. The
+ * oldest are forgotten first.
  */
 export const MAX_SESSION_CLIENTS = 20;
 
 /**
- * Remembers that the session answered `clientId`, for back-channel logout. Called where the session
- * is written anyway (a sign-in, an answer from the session); a client already remembered changes
- * nothing, so a repeated single sign-on leaves the session as it was.
+ * Remembers that the session answered `client`, for back-channel logout: only a client that has a
+ * back-channel logout URL registered, the only ones a logout sends anything to. Remembering the
+ * others would let any site evict the ones that matter: the cookie is SameSite=None, so an <img>
+ * asking /authorize?prompt=none for twenty other applications of the tenant would push them out of
+ * the list. The record is the one /authorize or the callback loaded anyway; a client that registers
+ * its URL later is remembered from its next answer. Called where the session is written anyway (a
+ * sign-in, an answer from the session); a client already remembered changes nothing, so a repeated
+ * single sign-on leaves the session as it was.
  */
-export function rememberClient(endUser: EndUser, clientId: string): void {
+export function rememberClient(endUser: EndUser, client: Pick<Client, 'clientId' | 'oidcLogout'>): void {
+  if (!client.oidcLogout?.backchannelLogoutUrls.length) return;
   const clients = endUser.clients ?? [];
-  if (clients.includes(clientId)) return;
-  endUser.clients = [...clients, clientId].slice(-MAX_SESSION_CLIENTS);
+  if (clients.includes(client.clientId)) return;
+  endUser.clients = [...clients, client.clientId].slice(-MAX_SESSION_CLIENTS);
 }
 
 /** Ends the end user's session at this tenant: the stored session goes, and the browser's cookie with it. */

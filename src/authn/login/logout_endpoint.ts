@@ -1,5 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../../app_deps.js';
+import { hasStoredSession, SESSION_COOKIE } from '../../http/session.js';
 import { views } from '../../http/views.js';
 import { metricsOf } from '../../metrics/metrics.js';
 import { logoutUrlKey, redirectUrlProblem } from '../../domain/application_urls.js';
@@ -38,8 +39,19 @@ const AUTH0_LOGOUT_PATH = '/v2/logout';
  * (login_session.ts): the session ends only when the browser's session is that one (keepsSession).
  * Otherwise the session the application meant has ended already, and the browser's is another
  * sign-in (of someone else, perhaps), which an application that never saw it has no business
- * ending: it is kept, no `slo` event is recorded, and the request is otherwise answered as usual
- * (return address checked, state echoed).
+ * ending: it is kept, and no `slo` event is recorded. The browser is then never sent back to the
+ * application, even to an allowed address: the person clicked "Log out" and would take the
+ * application's page for a sign-out while the next person at this browser would get single sign-on
+ * as them. The "still signed in" page says so, and offers to sign out (the same request without the
+ * hint) or to go back to the application (only to an address that passed the check). Auth0 does the
+ * same in substance: a logout_hint or id_token_hint that does not match the browser's session gets
+ * its logout confirmation prompt, not a redirect; and §2 says the OP SHOULD ask the End-User
+ * whether to log out of the OP.
+ *
+ * A request without a sign-in ends nothing: no `slo` event, no back-channel logout, and no store
+ * write unless the browser brought a stored session (which is deleted). Anyone can send one, from
+ * anywhere and as often as the route's rate limit allows (back_channel_router.ts), so it must cost
+ * nothing durable.
  *
  * A session that ends is announced to the clients it answered that registered a back-channel logout
  * URL (backchannel_logout.ts), in the background: the browser's answer never waits for them.
@@ -52,31 +64,62 @@ export function logoutEndpoint(deps: LogoutDeps): RequestHandler {
     const client = 'client' in identified ? identified.client : undefined;
     const endUser = req.session?.endUser;
     const kept = keepsSession(request, endUser);
-    if (!kept) {
-      await endSession(req, res);
-      // Only a session that really ended is announced to its clients; the browser is not kept waiting.
-      if (endUser && endUser.tenant === req.context.tenant.name) startBackchannelLogout(deps, req.context, endUser);
+    if (!kept && hasStoredSession(req)) await endSession(req, res);
+    // No session to end (the store had none under the browser's cookie, or it sent none): only the
+    // cookie goes, which costs no store write.
+    else if (!kept) res.clearCookie(SESSION_COOKIE, { path: '/' });
+    if (!kept && endUser !== undefined) {
+      // Only a sign-in that really ended is announced to its clients (the browser is not kept
+      // waiting) and logged.
+      if (endUser.tenant === req.context.tenant.name) startBackchannelLogout(deps, req.context, endUser);
       await recordRequestEvent(deps, req, {
         type: 'slo',
         description: 'User signed out',
         ...(client ? { clientId: client.clientId, clientName: client.name } : {}),
-        ...(endUser ? { userId: endUser.userId, connection: endUser.connection } : {}),
+        userId: endUser.userId,
+        connection: endUser.connection,
       });
     }
 
     const returnTo = request.returnTo ?? defaultReturnTo(req, request, identified);
     const refusal = returnTo === undefined ? undefined : refuseReturnTo(returnTo, identified);
     metrics.authn.logout(req.context.tenant.name, refusal !== undefined ? 'return_to_refused' : kept ? 'session_kept' : 'success');
+    const page = { tenantName: req.context.tenant.name, ...(refusal !== undefined ? { refusal } : {}) };
+    if (kept) {
+      views().send(res, 'logout/session_kept', {
+        ...page,
+        signOutHref: withoutLogoutHint(req),
+        ...(returnTo !== undefined && refusal === undefined && client ? { backTo: withState(returnTo, request.state), clientName: client.name } : {}),
+      }, refusal === undefined ? 200 : 400);
+      return;
+    }
     if (returnTo === undefined) {
-      views().send(res, kept ? 'logout/session_kept' : 'logout/signed_out', { tenantName: req.context.tenant.name });
+      views().send(res, 'logout/signed_out', page);
       return;
     }
     if (refusal === undefined) {
       res.redirect(302, withState(returnTo, request.state));
       return;
     }
-    views().send(res, kept ? 'logout/session_kept' : 'logout/signed_out', { tenantName: req.context.tenant.name, refusal }, 400);
+    views().send(res, 'logout/signed_out', page, 400);
   };
+}
+
+/**
+ * The same logout request without its logout_hint, relative to this tenant's host: what the "still
+ * signed in" page's sign-out button asks, so the session ends and the return address is followed as
+ * for any sign-out. Only the parameters readLogoutRequest reads go along.
+ */
+function withoutLogoutHint(req: Request): string {
+  const query = new URLSearchParams();
+  for (const name of LOGOUT_PARAMETERS) {
+    const value = req.query[name];
+    if (name !== 'logout_hint' && typeof value === 'string' && value !== '') query.set(name, value);
+  }
+  // The route, not the path as sent (defaultReturnTo says why): always one of the two logout paths.
+  const route = (req.route as { path?: unknown } | undefined)?.path;
+  const path = route === AUTH0_LOGOUT_PATH ? AUTH0_LOGOUT_PATH : '/oidc/logout';
+  return query.size === 0 ? path : `${path}?${query.toString()}`;
 }
 
 /** The parameters readLogoutRequest reads, in both dialects (a form post passes on these alone). */

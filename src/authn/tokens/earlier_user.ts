@@ -31,6 +31,14 @@ export function isTokenOfEarlierUser(user: Pick<User, 'createdAt'>, iat: unknown
   return typeof iat !== 'number' || predatesUserSecond(user, iat);
 }
 
+/**
+ * A browser's sign-in (its session's authTime, whole seconds) made before the user record was
+ * created: the session of a deleted user, which must not answer for the new user under the same id.
+ */
+export function isSignInOfEarlierUser(user: Pick<User, 'createdAt'>, authTime: number): boolean {
+  return predatesUserSecond(user, authTime);
+}
+
 function predatesUserSecond(user: Pick<User, 'createdAt'>, epochSeconds: number): boolean {
   return epochSeconds < Math.floor(Date.parse(user.createdAt) / 1000);
 }

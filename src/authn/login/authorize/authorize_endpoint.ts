@@ -17,6 +17,7 @@ import { startUpstreamLogin } from './start_upstream_login.js';
 import { sendClientResponse } from './send_client_response.js';
 import { renderUniversalLogin } from './universal_login.js';
 import type { UpstreamResolver } from '../../../upstream/resolve_upstream.js';
+import { isSignInOfEarlierUser } from '../../tokens/earlier_user.js';
 
 /** What this file reads of the app's dependencies. */
 type AuthorizeEndpointDeps = Pick<AppDeps, 'config' | 'store' | 'sealer' | 'logger' | 'plugins' | 'metrics' | 'sandbox'>;
@@ -92,7 +93,8 @@ async function sessionSignIn(deps: AuthorizeEndpointDeps, req: Request, res: Res
     return { reason: 'The user signed in longer ago than max_age allows.' };
   }
   const user = await deps.store.users.get(ctx.tenant.name, endUser.userId);
-  if (!user) return { reason: 'The user is not signed in at this tenant.' };
+  // A session of a user deleted since, whose id signed up again, is not that new user's.
+  if (!user || isSignInOfEarlierUser(user, endUser.authTime)) return { reason: 'The user is not signed in at this tenant.' };
   if (user.blocked === true) {
     await endSession(req, res);
     throw new AccessDeniedError(USER_BLOCKED);
@@ -118,7 +120,7 @@ function mayAnswerFromSession(req: Request, ctx: AuthorizeContext): boolean {
 async function answerFromSession(deps: AuthorizeEndpointDeps, req: Request, res: Response, ctx: AuthorizeContext, session: SessionSignIn): Promise<void> {
   const request = pendingAuthorization(ctx, session.connection);
   const response = await issueAuthorizationResponse(deps, ctx, request, { user: session.user, authTime: session.authTime, sid: session.sid });
-  if (req.session.endUser) rememberClient(req.session.endUser, request.clientId);
+  if (req.session.endUser && ctx.client) rememberClient(req.session.endUser, ctx.client);
   sendClientResponse(res, clientDestinationOf(request, ctx.tenantUrl), response);
 }
 

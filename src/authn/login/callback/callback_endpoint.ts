@@ -60,9 +60,9 @@ export function callbackEndpoint(deps: AppDeps, services: Pick<Services, 'upstre
       const previousGrantRevoked = await revokePreviousApiGrant(revoker, connection, result);
       const { user } = result;
       const authTime = Math.floor(now.getTime() / 1000);
-      const sid = await signIn(req, { tenant: transaction.tenant, userId: user.userId, connection: connection.name, authTime });
+      const sid = await signIn(deps, req, { tenant: transaction.tenant, userId: user.userId, connection: connection.name, authTime });
       const response = await issueAuthorizationResponse(deps, req.context, transaction, { user, authTime, sid });
-      if (req.session.endUser) rememberClient(req.session.endUser, transaction.clientId);
+      if (req.session.endUser) rememberClient(req.session.endUser, client);
 
       const description = describeLogin(result, previousGrantRevoked, (api) => apiName(deps.plugins.get(connection.strategy), api));
       await logLogin(deps, req, transaction, client.name, { outcome: 'success', user, description });

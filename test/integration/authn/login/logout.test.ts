@@ -127,11 +127,20 @@ for (const path of ['/v2/logout', '/oidc/logout']) describeEachStore(path, (harn
     expect(response.text).toContain('issued to another application');
   });
 
-  it('records an slo log event naming the client', async () => {
+  it('records an slo log event naming the client and the user whose sign-in ended', async () => {
     const { bc, client } = await clientWithLogoutUrl();
-    await request(bc.app).get(path).set('Host', bc.host).query({ client_id: client.clientId, returnTo: RETURN_TO }).expect(302);
+    const sessions = bc.store.sessionStore();
+    const sessionId = `logout-slo-${client.clientId}`;
+    const endUser = { tenant: bc.tenant.name, userId: 'fitbit|SLO', connection: 'fitbit', authTime: Math.floor(Date.now() / 1000), sid: 'slo-sid' };
+    await new Promise<void>((resolve, reject) =>
+      sessions.set(sessionId, { cookie: { originalMaxAge: 60_000, expires: new Date(Date.now() + 60_000) }, endUser } as never, (error) =>
+        error ? reject(error) : resolve(),
+      ),
+    );
+    const cookie = await signedSessionCookie(sessionId, bc.deps.config.sessionSecrets[0] ?? '');
+    await request(bc.app).get(path).set('Host', bc.host).set('Cookie', cookie).query({ client_id: client.clientId, returnTo: RETURN_TO }).expect(302);
     const { items } = await bc.store.logs.list(bc.tenant.name, { page: 0, perPage: 50, type: 'slo' });
-    expect(items.find((event) => event.clientId === client.clientId)).toMatchObject({ type: 'slo', clientName: client.name });
+    expect(items.find((event) => event.clientId === client.clientId)).toMatchObject({ type: 'slo', clientName: client.name, userId: 'fitbit|SLO' });
   });
 
   it('signs out with a page when no returnTo is given, and clears the session cookie', async () => {

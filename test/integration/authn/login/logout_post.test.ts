@@ -22,7 +22,9 @@ describeEachStore('POST /oidc/logout', (harness) => {
 
   async function newSession(bc: BackChannel) {
     const sessionId = `logout-post-${randomBytes(6).toString('hex')}`;
-    const cookie = await putStoredSession(bc.store, sessionId, bc.deps.config.sessionSecrets[0] ?? '');
+    // A signed-in session: only the end of a sign-in is logged as a sign-out.
+    const endUser = { tenant: bc.tenant.name, userId: 'fitbit|POST', connection: 'fitbit', authTime: Math.floor(Date.now() / 1000), sid: sessionId };
+    const cookie = await putStoredSession(bc.store, sessionId, bc.deps.config.sessionSecrets[0] ?? '', { endUser });
     return { sessionId, cookie };
   }
 
