@@ -27,7 +27,11 @@ export interface ExampleStackOptions {
   readonly dataUpstreamUrl?: string;
   /** The Fitbit connection's upstream; google-health unless told. */
   readonly api?: 'google-health' | 'fitbit-legacy';
+  /** A secret the example is started with wrong, as a developer pasting it might. */
+  readonly wrongSecret?: 'CLIENT_SECRET' | 'MANAGEMENT_CLIENT_SECRET';
 }
+
+const WRONG_SECRET = 'not-the-secret-fitgate-issued';
 
 export async function startExampleStack(options: ExampleStackOptions = {}): Promise<ExampleStack> {
   const bootstrap = { clientId: 'example-browser-test', clientSecret: randomBytes(32).toString('base64url') };
@@ -47,8 +51,8 @@ export async function startExampleStack(options: ExampleStackOptions = {}): Prom
       port: '0',
       fitgateUrl: fitgate.url,
       upstreamBaseUrl: options.dataUpstreamUrl ?? emulator.url,
-      seeded,
-      management: bootstrap,
+      seeded: options.wrongSecret === 'CLIENT_SECRET' ? { ...seeded, clientSecret: WRONG_SECRET } : seeded,
+      management: options.wrongSecret === 'MANAGEMENT_CLIENT_SECRET' ? { ...bootstrap, clientSecret: WRONG_SECRET } : bootstrap,
       onLine: (line) => console.error(`[activity-sync] ${line}`),
     });
     await seeded.registerExampleUrl(example.url);

@@ -6,6 +6,7 @@ import { createManagementApi } from './management_api.js';
 import { fitbitRouter } from './routes/fitbit.js';
 import { pagesRouter } from './routes/pages.js';
 import { errorHandler } from './routes/errors.js';
+import { fetchKeepingRefusal, keepTokenRefusal } from './token_refusal.js';
 
 // express-openid-connect is CommonJS: Node gives ESM callers its exports as the default import.
 const { auth } = expressOpenIdConnect;
@@ -23,6 +24,8 @@ export function createApp(config) {
   // Auth0's SDK, unchanged: fitgate serves the same discovery, /authorize, /oauth/token and
   // /v2/logout. `connection: 'fitbit'` skips the login page and goes straight to Fitbit;
   // offline_access is what Auth0 apps ask for, though this app never needs fitgate's refresh token.
+  // customFetch only keeps fitgate's answer when it refuses the code exchange (token_refusal.js).
+  app.use(keepTokenRefusal);
   app.use(
     auth({
       issuerBaseURL: config.issuerBaseURL,
@@ -34,6 +37,7 @@ export function createApp(config) {
       // Sign out of fitgate too (its end_session_endpoint), so Disconnect really ends the sign-in.
       idpLogout: true,
       afterCallback: forgetTokenRejected,
+      customFetch: fetchKeepingRefusal,
       authorizationParams: {
         response_type: 'code',
         scope: 'openid profile email offline_access',
@@ -44,7 +48,7 @@ export function createApp(config) {
 
   const services = {
     management: createManagementApi(config.management),
-    fitbitData: createFitbitData(config.upstreamBaseUrl),
+    fitbitData: createFitbitData(config.upstreamBaseUrl, config.sandboxBaseUrl),
     baseURL: config.baseURL,
   };
   app.use(pagesRouter(services));

@@ -40,5 +40,8 @@ export function loadConfig(env) {
     // Unset: the real Fitbit and Google hosts. Set (e.g. to the emulator): https://HOST/PATH is
     // fetched from `${UPSTREAM_BASE_URL}/HOST/PATH`, the same rule as fitgate's FITGATE_UPSTREAM_BASE_URL.
     upstreamBaseUrl: env.UPSTREAM_BASE_URL?.replace(/\/+$/, ''),
+    // Where fitgate's built-in sandbox answers for a connection without a Client ID of its own: the
+    // UPSTREAM_BASE_URL its tokens need, and where a token another upstream refuses is tried once.
+    sandboxBaseUrl: `${issuerBaseURL}/_sandbox`,
   });
 }

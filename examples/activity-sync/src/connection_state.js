@@ -25,8 +25,9 @@ export function forgetTokenRejected(req, res, session) {
 
 /**
  * `{ connection }`: undefined when not connected; otherwise fitgate's identity, with status
- * `needs_reauthorization` and a `reason` when fitgate or Fitbit says so. `{ problem }` instead
- * when fitgate could not be asked.
+ * `needs_reauthorization` and a `reason` when fitgate or Fitbit says so. `{ problem, unknownStatus }`
+ * instead when fitgate could not be asked: then whether Fitbit is connected is not known, and the
+ * pages say so rather than "Not connected" (which would invite a Connect that cannot help).
  */
 export async function fitbitConnection(req, management) {
   if (!req.oidc.isAuthenticated()) return { connection: undefined };
@@ -34,7 +35,7 @@ export async function fitbitConnection(req, management) {
   try {
     identity = await management.fitbitIdentity(req.oidc.user.sub);
   } catch (error) {
-    return { problem: managementProblem(error) };
+    return managementProblem(error);
   }
   const rejected = req.appSession[REJECTED_FLAG];
   if (identity?.status === 'connected' && rejected) return { connection: { ...identity, status: 'needs_reauthorization', reason: rejected } };
@@ -53,17 +54,34 @@ export async function fitbitAccessToken(req, management, connection) {
     if (error instanceof ManagementApiError && error.errorCode === 'needs_reauthorization') {
       return { connection: { ...connection, status: 'needs_reauthorization', reason: error.message } };
     }
-    return { problem: managementProblem(error) };
+    return { problem: managementProblem(error).problem };
   }
 }
 
-/** Words for a Management API failure that is not about the identity itself. */
+/**
+ * Words for a Management API failure that is not about the identity itself, and the status to show
+ * meanwhile. A refused token request is this app's setup, not the user's connection: it names the
+ * setting to fix.
+ */
 function managementProblem(error) {
   if (!(error instanceof ManagementApiError)) throw error;
-  if (error.status === 429) {
-    return `Fitbit is limiting requests for your account. Try again in ${error.retryAfterSeconds ?? 60} seconds.`;
+  const unknown = (problem, unknownStatus = 'Unknown') => ({ problem, unknownStatus });
+  if (error.errorCode === 'invalid_client') {
+    return unknown(
+      "fitgate refused this app's Management API credentials (invalid_client), so your Fitbit status cannot be read: check MANAGEMENT_CLIENT_ID and MANAGEMENT_CLIENT_SECRET.",
+      'Unknown: Management API credentials refused',
+    );
   }
-  if (error.status === 0) return `${error.message}. Try again in a minute.`;
-  if (error.status === 503) return 'Fitbit is not answering right now; your connection is unchanged. Try again in a minute.';
-  return `fitgate could not answer (${error.status}: ${error.message}).`;
+  if (error.errorCode === 'access_denied') {
+    return unknown(
+      `fitgate has not authorized MANAGEMENT_CLIENT_ID for its Management API (access_denied): authorize that machine-to-machine application with read:users update:users read:user_idp_tokens.`,
+      'Unknown: Management API access refused',
+    );
+  }
+  if (error.status === 429) {
+    return unknown(`Fitbit is limiting requests for your account. Try again in ${error.retryAfterSeconds ?? 60} seconds.`);
+  }
+  if (error.status === 0) return unknown(`${error.message}. Try again in a minute.`);
+  if (error.status === 503) return unknown('Fitbit is not answering right now; your connection is unchanged. Try again in a minute.');
+  return unknown(`fitgate could not answer (${error.status}: ${error.message}).`);
 }

@@ -2,6 +2,12 @@
  * Reads the signed-in user's recent activities and today's heart rate straight from the upstream
  * with the access token fitgate handed out. The connection's `api` says which upstream holds the
  * data: the legacy Fitbit Web API (activity log list) or the Google Health API (exercise data points).
+ *
+ * A token from fitgate's built-in sandbox works only at the sandbox (`<tenant URL>/_sandbox`), and
+ * nothing fitgate hands out marks a token as the sandbox's. So when the upstream this app reads
+ * refuses a token (401) or cannot be reached, the same read is tried once at the sandbox: if the
+ * sandbox accepts the token, the page says to set UPSTREAM_BASE_URL rather than "Needs
+ * re-authorization" (a new sign-in would get another sandbox token, and the same refusal).
  */
 
 const ACTIVITY_COUNT = 10;
@@ -9,7 +15,7 @@ const ACTIVITY_COUNT = 10;
 /** Why the upstream refused; each kind gets its own message on the Verify page. */
 export class UpstreamRefusal extends Error {
   /**
-   * @param {'token_rejected' | 'permission_missing' | 'rate_limited' | 'gone' | 'unavailable'} kind
+   * @param {'token_rejected' | 'sandbox_token' | 'permission_missing' | 'rate_limited' | 'gone' | 'unavailable'} kind
    * @param {string} message
    * @param {number} [retryAfterSeconds]
    */
@@ -20,20 +26,40 @@ export class UpstreamRefusal extends Error {
   }
 }
 
-/** @param {string | undefined} upstreamBaseUrl see config.js */
-export function createFitbitData(upstreamBaseUrl) {
-  const at = (url) => (upstreamBaseUrl ? `${upstreamBaseUrl}/${url.slice('https://'.length)}` : url);
+/**
+ * @param {string | undefined} upstreamBaseUrl see config.js
+ * @param {string} sandboxBaseUrl fitgate's sandbox, `<tenant URL>/_sandbox`
+ */
+export function createFitbitData(upstreamBaseUrl, sandboxBaseUrl) {
+  const under = (base, url) => (base ? `${base}/${url.slice('https://'.length)}` : url);
+  const at = (url) => under(upstreamBaseUrl, url);
+  const read = (url, accessToken, timeoutMs = 10_000) =>
+    fetch(url, { headers: { authorization: `Bearer ${accessToken}` }, signal: AbortSignal.timeout(timeoutMs) });
+
+  /** Whether fitgate's sandbox accepts the token this app's upstream did not. */
+  async function sandboxAccepts(url, accessToken) {
+    if (upstreamBaseUrl === sandboxBaseUrl) return false;
+    try {
+      return (await read(under(sandboxBaseUrl, url), accessToken, 5_000)).ok;
+    } catch {
+      return false;
+    }
+  }
+
+  const sandboxToken = () =>
+    new UpstreamRefusal('sandbox_token', `this token is from fitgate's sandbox; set UPSTREAM_BASE_URL=${sandboxBaseUrl}`);
 
   async function get(url, accessToken) {
     let response;
     try {
-      response = await fetch(at(url), { headers: { authorization: `Bearer ${accessToken}` }, signal: AbortSignal.timeout(10_000) });
+      response = await read(at(url), accessToken);
     } catch (error) {
-      // Name where it looked: a token from fitgate's sandbox, read from the real host, fails here for good.
+      if (await sandboxAccepts(url, accessToken)) throw sandboxToken();
       throw new UpstreamRefusal('unavailable', `no answer from ${new URL(at(url)).origin}: ${error.message}`);
     }
     const body = await response.json().catch(() => undefined);
     if (response.ok) return body;
+    if (response.status === 401 && (await sandboxAccepts(url, accessToken))) throw sandboxToken();
     throw refusal(response, body);
   }
 

@@ -64,8 +64,11 @@ export function createManagementApi(settings, { now = Date.now } = {}) {
     });
     const body = await response.json().catch(() => undefined);
     if (!response.ok) {
+      // The OAuth error (invalid_client: wrong credentials; access_denied: not authorized for the
+      // Management API) as the errorCode, so the pages can say which setting is wrong.
       throw new ManagementApiError(response.status, {
         message: `fitgate refused the Management API token request: ${body?.error ?? response.status} ${body?.error_description ?? ''}`.trim(),
+        errorCode: body?.error,
       });
     }
     return { token: body.access_token, expiresAtMs: now() + body.expires_in * 1000 };

@@ -53,29 +53,31 @@ const notice = (text, problem = false) => html`<p class="notice${problem ? ' pro
 
 const STATUS_LABELS = { connected: 'Connected', needs_reauthorization: 'Needs re-authorization' };
 
-function statusLine(connection) {
+/** `unknownStatus`: fitgate could not be asked, so the label says that instead of a guess. */
+function statusLine(connection, unknownStatus) {
+  if (unknownStatus) return html`<p>Status: <span class="status needs">${unknownStatus}</span></p>`;
   if (!connection) return html`<p>Status: <span class="status">Not connected</span></p>`;
   const needs = connection.status === 'needs_reauthorization';
   return html`<p>Status: <span class="status ${needs ? 'needs' : 'connected'}">${STATUS_LABELS[connection.status] ?? connection.status}</span></p>`;
 }
 
-export function dashboardPage({ user, connection, message, problem }) {
+export function dashboardPage({ user, connection, message, problem, unknownStatus }) {
   const body = user
     ? html`<p>Signed in as <strong>${user.name ?? user.sub}</strong>.</p>
 <h2>Fitbit</h2>
-${statusLine(connection)}
+${statusLine(connection, unknownStatus)}
 <p><a href="/connections/fitbit">Manage your Fitbit connection</a></p>`
     : html`<p>Activity Sync reads your workouts from Fitbit.</p>
 <p>Go to <a href="/connections">Connections</a> → Fitbit → Connect to get started.</p>`;
   return layout('Dashboard', user, html`${message ? notice(message) : ''}${problem ? notice(problem, true) : ''}${body}`);
 }
 
-export function connectionsPage({ user, connection, problem }) {
+export function connectionsPage({ user, connection, problem, unknownStatus }) {
   return layout(
     'Connections',
     user,
     html`${problem ? notice(problem, true) : ''}<table><thead><tr><th>Service</th><th>Status</th></tr></thead><tbody>
-<tr><td><a href="/connections/fitbit">Fitbit</a></td><td>${STATUS_LABELS[connection?.status] ?? 'Not connected'}</td></tr>
+<tr><td><a href="/connections/fitbit">Fitbit</a></td><td>${unknownStatus ?? STATUS_LABELS[connection?.status] ?? 'Not connected'}</td></tr>
 </tbody></table>`,
   );
 }
@@ -83,18 +85,19 @@ export function connectionsPage({ user, connection, problem }) {
 /**
  * The Fitbit connection page. `verification` is present after Verify: the activities, and the heart
  * rate or why it could not be read. Connect, Reconnect and Verify are GET forms (they change
- * nothing here); Disconnect is a POST.
+ * nothing here); Disconnect is a POST. With `unknownStatus` there is no button: none would help.
  */
-export function fitbitPage({ user, connection, problem, verification, offerReconnect = false }) {
+export function fitbitPage({ user, connection, problem, unknownStatus, verification, offerReconnect = false }) {
   const needs = connection?.status === 'needs_reauthorization';
   const button = (action, label, method = 'get') => html`<form method="${method}" action="/connections/fitbit/${action}"><button>${label}</button></form>`;
-  const actions = connection
+  const connectionActions = connection
     ? html`${needs || offerReconnect ? button('reconnect', 'Reconnect') : ''}${needs ? '' : button('verify', 'Verify')}${button('disconnect', 'Disconnect', 'post')}`
     : button('connect', 'Connect');
+  const actions = unknownStatus ? '' : connectionActions;
   return layout(
     'Fitbit',
     user,
-    html`${statusLine(connection)}
+    html`${statusLine(connection, unknownStatus)}
 ${needs ? notice(html`Fitbit no longer accepts this app's access${connection.reason ? ` (${connection.reason})` : ''}. Press <strong>Reconnect</strong> and allow access again.`, true) : ''}
 ${problem ? notice(problem, true) : ''}
 <div class="actions">${actions}</div>

@@ -17,8 +17,8 @@ export function fitbitRouter({ management, fitbitData, baseURL }) {
   const returnTo = '/connections/fitbit';
 
   router.get('/', async (req, res) => {
-    const { connection, problem } = await fitbitConnection(req, management);
-    res.status(problem ? 502 : 200).send(fitbitPage({ user: req.oidc.user, connection, problem }));
+    const state = await fitbitConnection(req, management);
+    res.status(state.problem ? 502 : 200).send(fitbitPage({ user: req.oidc.user, ...state }));
   });
 
   router.get('/connect', (req, res) => res.oidc.login({ returnTo }));
@@ -55,10 +55,10 @@ export function fitbitRouter({ management, fitbitData, baseURL }) {
   });
 
   router.post('/disconnect', requiresAuth(), async (req, res) => {
-    const { connection, problem } = await fitbitConnection(req, management);
+    const state = await fitbitConnection(req, management);
     // Signing out without unlinking would leave the user believing Fitbit is disconnected.
-    if (problem) return res.status(502).send(fitbitPage({ user: req.oidc.user, connection, problem }));
-    if (connection) await management.unlinkFitbit(req.oidc.user.sub, connection.userId);
+    if (state.problem) return res.status(502).send(fitbitPage({ user: req.oidc.user, ...state }));
+    if (state.connection) await management.unlinkFitbit(req.oidc.user.sub, state.connection.userId);
     res.oidc.logout({ returnTo: `${baseURL}/?disconnected=1` });
   });
 
@@ -84,6 +84,8 @@ function upstreamProblem(error, data) {
       return `${data.missing} because the ${data.permission} permission was not granted on the Fitbit consent screen. Press Reconnect and leave it ticked.`;
     case 'rate_limited':
       return `Fitbit is limiting requests for your account. Try again in ${error.retryAfterSeconds ?? 60} seconds.`;
+    case 'sandbox_token':
+      return `Fitbit could not be read: ${error.message} and restart Activity Sync. The Fitbit connection in fitgate has no Client ID of its own, so it signs users in through fitgate's sandbox, whose tokens work nowhere else.`;
     case 'gone':
       return 'The legacy Fitbit API has been shut down. Ask the administrator to switch the Fitbit connection to the Google Health API, then reconnect.';
     default:

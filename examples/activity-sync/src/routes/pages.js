@@ -7,14 +7,14 @@ export function pagesRouter({ management }) {
   const router = Router();
 
   router.get('/', async (req, res) => {
-    const { connection, problem } = await fitbitConnection(req, management);
+    const state = await fitbitConnection(req, management);
     const message = req.query.disconnected === '1' ? 'Fitbit is disconnected and you are signed out.' : undefined;
-    res.status(problem ? 502 : 200).send(dashboardPage({ user: req.oidc.user, connection, message, problem }));
+    res.status(state.problem ? 502 : 200).send(dashboardPage({ user: req.oidc.user, message, ...state }));
   });
 
   router.get('/connections', async (req, res) => {
-    const { connection, problem } = await fitbitConnection(req, management);
-    res.status(problem ? 502 : 200).send(connectionsPage({ user: req.oidc.user, connection, problem }));
+    const state = await fitbitConnection(req, management);
+    res.status(state.problem ? 502 : 200).send(connectionsPage({ user: req.oidc.user, ...state }));
   });
 
   return router;
