@@ -9,8 +9,9 @@ import { AdminCommandError, openExistingStore, readAdminConfig, storeDescription
  * (forgotten, or the sign-in limit reached on their only account). It works on either store, while
  * fitgate runs or not, and is the way back in when no other admin can help. The new password lifts
  * the account's sign-in block (the count belongs to the password it was guessing), removes the
- * first-start password file if it was this admin's, and is logged (`scp`) in the admin's tenants.
- * fitgate has no "must change at next sign-in" flag, so the admin is told to change it.
+ * first-start password file if it was this admin's, signs out every dashboard session of the admin
+ * and voids their unused set-password links (admin_password.ts), and is logged (`scp`) in the
+ * admin's tenants. fitgate has no "must change at next sign-in" flag, so the admin is told to change it.
  */
 export const command: AdminCommand = {
   args: 'EMAIL',
@@ -33,7 +34,11 @@ export const command: AdminCommand = {
 
       io.out(`New password for ${admin.email}: ${password}`);
       io.out(`Sign in at ${tenantUrl(config, DEFAULT_TENANT)}/manage and change it under your email (/manage/account).`);
+      // The address is what this command's environment says (FITGATE_PUBLIC_URL, else PORT), as
+      // fitgate reads its own: nothing records the address a running fitgate serves at.
+      io.out(`(That address comes from FITGATE_PUBLIC_URL, or else PORT, as set for this command; if fitgate runs with other settings, use the address it serves.)`);
       io.out('Any sign-in block on this account is lifted; the old password no longer works.');
+      io.out('Every open dashboard session of this admin is signed out, and any set-password link not yet used no longer works.');
       return 0;
     } finally {
       await store.close();

@@ -43,12 +43,13 @@ export function credentialCharactersProblem(value: string): string | undefined {
   let position = 0;
   for (const character of value) {
     position += 1;
-    if (!VSCHAR.test(character)) return `must hold only printable ASCII characters: character ${position} is ${describe(character)}`;
+    if (!VSCHAR.test(character)) return `must hold only printable ASCII characters: character ${position} is ${describeCharacter(character)}`;
   }
   return undefined;
 }
 
-function describe(character: string): string {
+/** How a character reads in a refusal: "a zero-width space (U+200B), an invisible character copied with it". */
+export function describeCharacter(character: string): string {
   const codePoint = character.codePointAt(0) ?? 0;
   const code = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
   const invisible = NAMED[codePoint] ?? invisibleKindOf(character);

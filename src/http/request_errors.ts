@@ -30,10 +30,32 @@ const MESSAGES: Readonly<Record<string, string>> = {
 /** The AppError for a rejected request, or undefined when `error` is not a 4xx http-error. */
 export function fromRequestError(error: unknown): AppError | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
-  const { status, type } = error as { status?: unknown; type?: unknown };
+  const { status, type, body } = error as { status?: unknown; type?: unknown; body?: unknown };
   if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
+  const bare = type === 'entity.parse.failed' ? bareJsonValue(body) : undefined;
+  if (bare) return new RequestRejectedError(status, `The request body must be a JSON object (or an array, where the endpoint takes a list), not ${bare}.`);
   const message = (typeof type === 'string' && MESSAGES[type]) || 'The request could not be read.';
   return new RequestRejectedError(status, message);
+}
+
+/**
+ * The JSON parser takes only an object or an array at the top (body-parser's `strict`), and refuses
+ * anything else as unparsable, a bare null, number, string or boolean included. That body is valid
+ * JSON, so say what it is instead (its kind, never its value: the body may hold a secret).
+ */
+function bareJsonValue(body: unknown): string | undefined {
+  if (typeof body !== 'string') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  if (value === null) return 'null';
+  if (typeof value === 'number') return 'a number';
+  if (typeof value === 'string') return 'a string';
+  if (typeof value === 'boolean') return 'a boolean';
+  return undefined;
 }
 
 /**

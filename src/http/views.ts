@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Response } from 'express';
 import { Eta } from 'eta';
+import { escapeHtmlText } from './html_text.js';
 import { projectRoot } from './project_root.js';
 
 /**
@@ -24,7 +25,7 @@ export interface Views {
 }
 
 export function createViews(root = join(projectRoot(), 'views')): Views {
-  const eta = new Eta({ views: root, autoEscape: true, cache: true });
+  const eta = new Eta({ views: root, autoEscape: true, escapeFunction: escapeHtmlText, cache: true });
   return {
     render: (view, data = {}) => eta.render(view.startsWith('/') ? view : `/${view}`, data),
     send(res, view, data = {}, status = 200) {

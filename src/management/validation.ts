@@ -44,7 +44,10 @@ function inAuth0Words(issue: z.core.$ZodRawIssue): string | undefined {
   const { input } = issue;
   switch (issue.code) {
     case 'invalid_type':
-      return input === undefined ? MISSING : `Expected type ${schemaType(issue.expected)} but found type ${typeOf(input)}`;
+      if (input === undefined) return MISSING;
+      // JSON reads 1e400 as Infinity, which zod refuses as no number: "found type number" would contradict itself.
+      if (typeof input === 'number' && !Number.isFinite(input)) return notFinite(input);
+      return `Expected type ${schemaType(issue.expected)} but found type ${typeOf(input)}`;
     case 'too_small':
       return limitBreach(issue.origin, input, 'short', 'less', issue.minimum);
     case 'too_big':
@@ -67,6 +70,11 @@ function limitBreach(origin: string, input: unknown, size: 'short' | 'long', sid
   if (origin === 'array' && Array.isArray(input)) return `Array is too ${size} (${input.length}), ${bound} ${limit}`;
   if (origin === 'number' && typeof input === 'number') return `Value ${input} is ${side} than ${bound} ${limit}`;
   return undefined;
+}
+
+/** A number JSON can write but no double holds (1e400 reads as Infinity), or NaN from a query string. */
+function notFinite(input: number): string {
+  return Number.isNaN(input) ? 'Value is not a number' : `Number is out of range: ${input > 0 ? 'too large' : 'too far below zero'} to be represented (not finite)`;
 }
 
 /** JSON Schema's name for what zod expected ("int" is "integer", a record is an "object"). */

@@ -6,9 +6,9 @@ import { RateLimitedError } from '../../errors/index.js';
 import { logAdminActivity } from './admin_activity_log.js';
 import { setAdminPassword } from './admin_password.js';
 import { signIn } from './admin_session.js';
+import { MIN_PASSWORD_LENGTH, newPasswordProblem } from './new_password_rule.js';
 import { rawField, type FieldErrors } from '../form_fields.js';
 import type { PasswordChangeLimiter } from './password_change_limiter.js';
-import { MIN_PASSWORD_LENGTH } from '../admins/set_password_routes.js';
 import { renderPage } from '../views.js';
 
 /**
@@ -46,7 +46,8 @@ export function accountRoutes(deps: Pick<AppDeps, 'store' | 'logger' | 'config'>
     }
     // Judged whatever the current password's verdict, and reported with it in one answer: these
     // compare what was typed, so they tell nothing about the current password.
-    if (password.length < MIN_PASSWORD_LENGTH) errors.password = `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
+    const problem = newPasswordProblem(password);
+    if (problem) errors.password = problem;
     // The same password again would sign out the other sessions and tick "change the generated password" while changing nothing.
     else if (password === current) errors.password = 'Choose a password other than your current one.';
     if (rawField(req.body, 'confirm') !== password) errors.confirm = 'The two passwords differ.';

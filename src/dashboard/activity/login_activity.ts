@@ -5,8 +5,10 @@ import { readRecentEvents } from './read_recent_events.js';
 
 /**
  * What the Overview and a connection's Activity tab draw: for the last 24 hours and the last 30
- * days, a chart of logins (successes, failures, upstream errors) and one of tokens (refreshes,
- * users needing re-authorization), with the failure reasons. Two bounded reads by date range.
+ * days, a chart of logins (successes, failures, upstream errors) and one of token refreshes (those
+ * that succeeded, users whose refresh needs re-authorization), with the failure reasons. Two bounded
+ * reads by date range. The second chart is titled by what it counts: code exchanges and
+ * machine-to-machine tokens are not in it, so "Tokens" would read "No tokens yet" beside them.
  */
 export interface ActivityPeriodView {
   readonly heading: string;
@@ -44,7 +46,7 @@ export async function loginActivity(
         heading,
         charts: [
           activityChart(`${id}-logins`, `Logins ${phrase}`, data, LOGIN_SERIES, label, every),
-          activityChart(`${id}-tokens`, `Tokens ${phrase}`, data, TOKEN_SERIES, label, every),
+          activityChart(`${id}-tokens`, `Token refreshes ${phrase}`, data, TOKEN_SERIES, label, every),
         ],
         failureReasons: data.failureReasons,
         complete,

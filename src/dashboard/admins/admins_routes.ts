@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { AppDeps } from '../../app_deps.js';
 import type { AdminAccount } from '../../domain/types.js';
 import { signOut } from '../account/admin_session.js';
+import { inviteEmailProblem } from './admin_email.js';
 import { inviteAdmin, type InvitationResult } from './admin_invitations.js';
 import { removeAdmin, type AdminRemoval } from './admin_removal.js';
 import { mayRenewSetPasswordLink, renewSetPasswordLink, type LinkRenewal } from './set_password_link_renewal.js';
@@ -10,8 +11,6 @@ import { checkboxField, textField } from '../form_fields.js';
 import { keepForOneView, takeForOneView } from '../shown_once.js';
 import { TENANTS_NOTICE } from '../tenants/tenants_routes.js';
 import { renderPage } from '../views.js';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** What the admins list shows once after a POST: the outcome, and a set-password link when there is one. */
 interface Outcome {
@@ -59,8 +58,9 @@ export function adminsRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config'>)
   router.post('/', async (req, res) => {
     const tenant = res.locals.managedTenant!.name;
     const email = textField(req.body, 'email').toLowerCase();
-    if (!EMAIL.test(email)) {
-      return renderPage(res, 'admins', await page(tenant, res.locals.admin!, { email, errors: { email: 'Enter an email address.' } }), 400);
+    const emailProblem = inviteEmailProblem(email);
+    if (emailProblem) {
+      return renderPage(res, 'admins', await page(tenant, res.locals.admin!, { email, errors: { email: emailProblem } }), 400);
     }
     const result = await inviteAdmin(store, tenant, email, res.locals.admin!);
     if (result.kind === 'beyond_your_tenants') {

@@ -4,12 +4,10 @@ import { credentialVersionOf } from '../../domain/admin_credentials.js';
 import { logAdminActivity } from '../account/admin_activity_log.js';
 import { setAdminPassword } from '../account/admin_password.js';
 import { signIn } from '../account/admin_session.js';
+import { MIN_PASSWORD_LENGTH, newPasswordProblem } from '../account/new_password_rule.js';
 import { dropSetPasswordTicket, peekSetPasswordTicket } from './set_password_tickets.js';
 import { rawField, type FieldErrors } from '../form_fields.js';
 import { renderPage } from '../views.js';
-
-/** Same floor as FITGATE_ADMIN_PASSWORD. */
-export const MIN_PASSWORD_LENGTH = 12;
 
 /**
  * /manage/set-password/:ticket: an invited admin chooses a password with their one-time link (logged
@@ -37,7 +35,8 @@ export function setPasswordRoutes(deps: Pick<AppDeps, 'store' | 'logger' | 'conf
     if (!peeked) return renderPage(res, 'message', expired, 404);
     const password = rawField(req.body, 'password');
     const errors: FieldErrors = {};
-    if (password.length < MIN_PASSWORD_LENGTH) errors.password = `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
+    const problem = newPasswordProblem(password);
+    if (problem) errors.password = problem;
     else if (rawField(req.body, 'confirm') !== password) errors.confirm = 'The two passwords differ.';
     if (Object.keys(errors).length > 0) {
       const data = { title: 'Set your password', email: peeked.email, ticket: req.params.ticket, errors, minPasswordLength: MIN_PASSWORD_LENGTH };

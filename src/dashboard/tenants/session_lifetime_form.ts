@@ -54,9 +54,12 @@ export function lifetimeFormErrors(problems: readonly LifetimeProblem[]): FieldE
   return Object.fromEntries(problems.map((problem) => [LIFETIME_FIELDS[problem.field].name, inPageWords(problem)]));
 }
 
-/** Minutes as typed: digits with an optional fraction; anything else is not a number (NaN). */
+/**
+ * Minutes as typed: digits with an optional fraction, and a minus sign, so that -1 is told it is
+ * under the minimum rather than that it is no number; anything else is not a number (NaN).
+ */
 function minutesTyped(text: string): number {
-  return /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
 }
 
 export function inPageWords(problem: LifetimeProblem): string {

@@ -28,15 +28,35 @@ export function readLogFilter(query: unknown): LogFilter {
   if (type) filter.type = type;
   if (userId) filter.userId = userId;
   for (const [property, text] of [['q', q], ['search', search]] as const) {
-    for (const clause of text ? clausesOf(text) : []) addClause(filter, property, clause);
+    for (const clause of text ? clausesOf(text, property) : []) addClause(filter, property, clause);
   }
   return filter;
 }
 
-/** Clauses separated by spaces or AND; a quoted value keeps its spaces. */
-function clausesOf(text: string): string[] {
+/**
+ * Clauses separated by spaces or AND; a quoted value keeps its spaces. An AND must stand between two
+ * clauses: "type:s AND" or "AND AND" is a query cut short or mistyped, and Lucene refuses it too,
+ * so it is a 400 rather than read as the clauses it does hold.
+ */
+function clausesOf(text: string, property: 'q' | 'search'): string[] {
   const words = text.replace(/:\s*"/g, ':"').match(/\S+:"[^"]*"|\S+/g) ?? [];
-  return words.filter((word) => word !== 'AND');
+  const clauses: string[] = [];
+  let afterAnd = false;
+  for (const word of words) {
+    if (word === 'AND') {
+      if (clauses.length === 0 || afterAnd) refuse(property, 'AND must stand between two clauses');
+      afterAnd = true;
+      continue;
+    }
+    clauses.push(word);
+    afterAnd = false;
+  }
+  if (afterAnd) refuse(property, 'The query ends with AND; add the clause it joins, or remove it');
+  return clauses;
+}
+
+function refuse(property: 'q' | 'search', problem: string): never {
+  throw new BadRequestError(`Query validation error: '${problem}' on property ${property}.`, 'invalid_query_string');
 }
 
 function addClause(filter: LogFilter, property: 'q' | 'search', clause: string): void {

@@ -29,7 +29,7 @@ describe('login activity charts', () => {
   it('says in a sentence that there is nothing yet, rather than drawing an empty grid', async () => {
     const { text } = await dashboard.agent().get('/manage/t/default').expect(200);
     expect(text).toContain('<p class="chart-empty">No logins in the last 24 hours yet.</p>');
-    expect(text).toContain('<p class="chart-empty">No tokens in the last 30 days yet.</p>');
+    expect(text).toContain('<p class="chart-empty">No token refreshes in the last 30 days yet.</p>');
     expect(text).not.toContain('role="img"');
   });
 
@@ -38,12 +38,12 @@ describe('login activity charts', () => {
     const response = await dashboard.agent().get('/manage/t/default').expect(200);
     const { text } = response;
     expect(text).toContain('role="img" aria-label="Logins in the last 24 hours: 3 successful logins, 1 failed logins, 1 upstream errors."');
-    expect(text).toContain('aria-label="Tokens in the last 24 hours: 1 token refreshes, 1 users needing re-authorization."');
+    expect(text).toContain('aria-label="Token refreshes in the last 24 hours: 1 token refreshes, 1 users needing re-authorization."');
     expect(text).toContain('aria-label="Logins in the last 30 days: 3 successful logins, 1 failed logins, 1 upstream errors."');
     expect(text.match(/<rect class="bar-success"/g)?.length).toBe(2);
     // Each table's disclosure is named by its chart: four of them on the page, told apart.
     expect(text).toContain('<summary>Numbers behind: Logins in the last 24 hours</summary>');
-    expect(text).toContain('<summary>Numbers behind: Tokens in the last 30 days</summary>');
+    expect(text).toContain('<summary>Numbers behind: Token refreshes in the last 30 days</summary>');
     expect(text).toMatch(/<tr><th scope="row"><time datetime="[^"]+">\d\d:00<\/time><\/th><td>3<\/td><td>1<\/td><td>1<\/td><\/tr>/);
     expect(text).toContain('<tr><td><code>access_denied</code></td><td>1</td></tr>');
     expect(text).not.toMatch(/<script>|style="/);
