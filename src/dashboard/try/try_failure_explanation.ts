@@ -26,7 +26,7 @@ export interface FailureContext {
   /** The permissions the connection requests, among which an admin ticks those that let the upstream identify the user. */
   requestedPermissions: string[];
   /** The connection's plugin, which explains the failures only its upstream's console can fix. */
-  plugin?: Pick<ConnectionPlugin, 'explainFailure'> | undefined;
+  plugin?: Pick<ConnectionPlugin, 'explainFailure' | 'apis'> | undefined;
 }
 
 type Explanation = (context: FailureContext) => FailureExplanation;
@@ -122,11 +122,19 @@ const EXPLANATIONS: Readonly<Record<TryFailureKind, Explanation>> = {
     meaning: 'This Try was already used or took longer than 10 minutes, so its state is gone.',
     fix: 'Press Try again from the connection\'s page and finish the upstream pages within 10 minutes.',
   }),
-  not_configured: () => ({
-    meaning: 'The connection has no Client ID and the sandbox is off, so there is no upstream to try.',
-    fix: 'Paste the Client ID and Client Secret of your upstream client in the Settings tab, save, and press Try again.',
-    field: 'clientId',
-  }),
+  not_configured: ({ plugin, api }) =>
+    // A stored API the plugin no longer offers (an upgrade dropped it) is as unreachable as no client.
+    plugin && !plugin.apis.some((each) => each.id === api)
+      ? {
+          meaning: `The connection is set to the ${api} API, which this version of its plugin no longer offers, so there is no upstream to try.`,
+          fix: 'Choose one of the APIs offered in the Settings tab, save, and press Try again.',
+          field: 'api',
+        }
+      : {
+          meaning: 'The connection has no Client ID and the sandbox is off, so there is no upstream to try.',
+          fix: 'Paste the Client ID and Client Secret of your upstream client in the Settings tab, save, and press Try again.',
+          field: 'clientId',
+        },
   secret_unreadable: () => ({
     meaning:
       'fitgate cannot open the Client Secret stored for this connection: it was sealed under a master key that FITGATE_MASTER_KEY no longer lists, or the stored value is damaged. The upstream was not called.',

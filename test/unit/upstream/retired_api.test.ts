@@ -3,6 +3,7 @@ import type { Config } from '../../../src/config/index.js';
 import { connectionPlugins } from '../../../src/connections/registry.js';
 import type { Sealed } from '../../../src/domain/types.js';
 import { requestedPermissions } from '../../../src/dashboard/try/requested_permissions.js';
+import { tryFailureOf } from '../../../src/dashboard/try/try_failure_explanation.js';
 import { createUpstreamResolver } from '../../../src/upstream/resolve_upstream.js';
 import { ConnectionNotConfiguredError } from '../../../src/upstream/resolver_errors.js';
 import { connectionRecord } from '../../support/connection_record.js';
@@ -35,5 +36,13 @@ describe('a connection whose stored API its plugin no longer offers', () => {
   it('lets a TRY start (the resolve then refuses it) instead of throwing from the plugin', () => {
     const fitbit = connectionPlugins().get('fitbit');
     expect(requestedPermissions(fitbit, 'fitbit-retired', ['activity'])).toEqual(['activity']);
+  });
+
+  it('is explained to a TRY as the API to choose again, not as a missing Client ID', () => {
+    const plugin = connectionPlugins().get('fitbit');
+    const failure = tryFailureOf('not_configured', 'nothing was sent', { callbackUrl: `${TENANT_URL}/login/callback`, api: 'fitbit-retired', requestedPermissions: [], plugin });
+    expect(failure).toMatchObject({ kind: 'not_configured', field: 'api' });
+    expect(failure.meaning).toContain('set to the fitbit-retired API, which this version of its plugin no longer offers');
+    expect(tryFailureOf('not_configured', 'nothing was sent', { callbackUrl: `${TENANT_URL}/login/callback`, api: 'google-health', requestedPermissions: [], plugin }).field).toBe('clientId');
   });
 });
