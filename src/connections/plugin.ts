@@ -383,12 +383,57 @@ export interface PluginClientOptions {
    * kept, as https://HOST/PATH?QUERY → `${upstreamBaseUrl}/HOST/PATH?QUERY` (a trailing slash of the
    * base dropped). The sandbox sets it for a connection without credentials; FITGATE_UPSTREAM_BASE_URL
    * sets it for a connection with credentials only when the emulator plays its strategy and API, so
-   * a plugin the emulator does not play never sees it. Absent: the real upstream.
+   * a plugin the emulator does not play never sees it. Absent: the real upstream. upstreamFetch
+   * applies it; a plugin calling by other means must.
    */
   upstreamBaseUrl?: string;
+  /** Bound on each upstream call, in milliseconds: upstreamFetch applies it; a plugin calling by other means must. */
   timeoutMs?: number;
-  /** Hears each upstream HTTP call once it ended (fitgate's metrics); must not throw. */
+  /**
+   * Hears each upstream HTTP call once it ended (fitgate's metrics); must not throw. upstreamFetch
+   * reports to it: a plugin calling by other means must.
+   */
   onUpstreamCall?: (call: { operation: string; durationMs: number; status?: number | undefined; errorKind?: string | undefined }) => void;
+  /**
+   * The host's HTTP port: fetch with the three options above applied, for every upstream call the
+   * plugin makes (token, refresh, revoke, profile), so that it re-implements none of them. Set by
+   * the host on every client it builds; absent only where a plugin is built by other code (a test),
+   * where the options above are all there is. See UpstreamFetch.
+   */
+  upstreamFetch?: UpstreamFetch;
+}
+
+/**
+ * Global fetch as the host wraps it for one connection (PluginClientOptions.upstreamFetch). `url` is
+ * the upstream's real https URL: under upstreamBaseUrl the port calls it there, by the rewrite that
+ * option documents (a URL not starting with https:// then rejects with a TypeError, nothing sent).
+ * `operation` names the call in the metrics (`token`, `refresh`, `revoke`, `profile`, ...): one of
+ * a fixed list, never a URL or an id (docs/writing-a-plugin.md, "Metric labels").
+ *
+ * It resolves with the upstream's answer, whatever its status, once the whole body arrived: the
+ * body is still unread on the Response, for the plugin to read and turn into a PluginFailure when
+ * the status says so (the port judges no answer). It rejects when no answer came:
+ * - past timeoutMs (the body included), with an Error whose `name` is "TimeoutError" (with
+ *   `operation` and `timeoutMs`): the plugin's `timeout` failure;
+ * - else with what fetch rejected with, unchanged (a TypeError "fetch failed" whose `cause` carries
+ *   the socket's `code`, ECONNREFUSED, ENOTFOUND; or `init.signal`'s reason, when the plugin's own
+ *   signal aborted): the plugin's `unavailable` failure, usually.
+ *
+ * Each call is reported to onUpstreamCall once it ended, whatever the observer throws (ignored):
+ * `status` for an answer; `errorKind` absent below 400, else `init.failureKind`'s reading, or by
+ * the status alone (429 `rate_limited`, 410 `gone`, 5xx `unavailable`, any other `upstream_error`);
+ * `timeout`, or `unavailable` with no status, when no answer came.
+ */
+export type UpstreamFetch = (operation: string, url: string, init?: UpstreamFetchInit) => Promise<Response>;
+
+/** fetch's RequestInit (its `signal` honoured beside the port's timeout), and how to count a refusal. */
+export interface UpstreamFetchInit extends RequestInit {
+  /**
+   * The PluginErrorKind an answer of 400 or more means, for the metrics alone (the call still
+   * resolves with the answer): an OAuth 400 `invalid_grant` is a user's withdrawn grant, no outage,
+   * which the status cannot tell. Undefined, a throw or no reader: the status's kind.
+   */
+  readonly failureKind?: (answer: { readonly status: number; readonly body: string }) => PluginErrorKind | undefined;
 }
 
 export interface PluginStrategyOptions extends PluginClientOptions {

@@ -10,6 +10,7 @@ import type { Metrics } from '../metrics/metrics.js';
 import { ConnectionNotConfiguredError, ConnectionSecretUnreadableError } from './resolver_errors.js';
 import { buildRoundTripStrategy, type RoundTripStrategy } from './round_trip_strategy.js';
 import { SANDBOX_PATH, type EmulatedUpstreams, type SandboxCredentials, type SandboxUpstream } from './sandbox_upstream.js';
+import { createUpstreamFetch } from './upstream_fetch.js';
 
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000;
 
@@ -86,6 +87,12 @@ export function createUpstreamResolver(deps: UpstreamResolverDeps): UpstreamReso
     // The plugin reports each call it makes; the host labels it with the tenant and connection.
     deps.metrics ? { onUpstreamCall: deps.metrics.upstream.observerFor(connection.tenant, connection.name) } : {};
 
+  // The loose options stay beside the port they build: a plugin may still make its own calls.
+  const callOptionsOf = (connection: Connection, upstreamBaseUrl: string | undefined) => {
+    const loose = { ...(upstreamBaseUrl ? { upstreamBaseUrl } : {}), timeoutMs, ...observerOf(connection) };
+    return { ...loose, upstreamFetch: createUpstreamFetch(loose) };
+  };
+
   const realUpstream = (plugin: ConnectionPlugin, connection: Connection, api: string, clientId: string): ResolvedUpstream => {
     if (api !== connection.options.api) {
       throw new CredentialsForOtherApiError(
@@ -101,9 +108,7 @@ export function createUpstreamResolver(deps: UpstreamResolverDeps): UpstreamReso
         api,
         clientID: clientId,
         ...(clientSecret ? { clientSecret: openSecret(deps.sealer, connection, clientSecret) } : {}),
-        ...(deps.config.upstreamBaseUrl && deps.emulated?.plays(connection.strategy, api) ? { upstreamBaseUrl: deps.config.upstreamBaseUrl } : {}),
-        timeoutMs,
-        ...observerOf(connection),
+        ...callOptionsOf(connection, deps.config.upstreamBaseUrl && deps.emulated?.plays(connection.strategy, api) ? deps.config.upstreamBaseUrl : undefined),
       },
     };
   };
@@ -128,7 +133,7 @@ export function createUpstreamResolver(deps: UpstreamResolverDeps): UpstreamReso
     wording: settledWording(plugin.wording(api)),
     sandbox: true,
     authorizationBaseUrl: `${tenantUrl}${SANDBOX_PATH}`,
-    client: { api, ...sandboxClient, timeoutMs, ...observerOf(connection) },
+    client: { api, ...sandboxClient, ...callOptionsOf(connection, sandboxClient.upstreamBaseUrl) },
   });
 
   const resolutionOf = (connection: Connection, tenantUrl: string, api: string = connection.options.api): Resolution => {

@@ -1,5 +1,5 @@
 import OAuth2Strategy from 'passport-oauth2';
-import type { ConnectionPlugin, PermissionArea, PluginFailure, PluginPermission, PluginProfile, SettingsIssue } from '../../src/connections/plugin.js';
+import type { ConnectionPlugin, PermissionArea, PluginErrorKind, PluginFailure, PluginPermission, PluginProfile, SettingsIssue, UpstreamFetch } from '../../src/connections/plugin.js';
 
 /** The fake plugin's API ids, recommended first. */
 export const ACME_APIS = ['acme-v2', 'acme-v1'] as const;
@@ -120,11 +120,43 @@ type StoreLike = {
   verify(req: unknown, state: unknown, callback: (error: Error | null, ok: unknown, info?: unknown) => void): void;
 };
 
+type TokenCallback = (error: unknown, accessToken?: string, refreshToken?: string, params?: Record<string, unknown>) => void;
+
+/** The RFC 6749 codes an Acme refusal may carry that are PluginErrorKinds, as the metrics count them. */
+const OAUTH_KINDS: ReadonlySet<string> = new Set<PluginErrorKind>(['invalid_request', 'invalid_client', 'invalid_grant', 'unauthorized_client', 'invalid_scope']);
+
+function oauthKind({ body }: { readonly body: string }): PluginErrorKind | undefined {
+  const { error } = JSON.parse(body) as { error?: unknown };
+  return typeof error === 'string' && OAUTH_KINDS.has(error) ? (error as PluginErrorKind) : undefined;
+}
+
+/**
+ * The code exchange of node-oauth (`_oauth2.getOAuthAccessToken`), sent through the host's HTTP
+ * port so that it is bounded and counted: the same form (the client in it, as node-oauth sends it),
+ * and the same callback, a refusal as node-oauth's `{ statusCode, data }`, which passport-oauth2
+ * reads as before.
+ */
+function exchangeThroughPort(upstreamFetch: UpstreamFetch, tokenUrl: string, client: { clientID: string; clientSecret: string }) {
+  return (code: string, params: Record<string, string>, callback: TokenCallback): void => {
+    const form = new URLSearchParams({ ...params, client_id: client.clientID, client_secret: client.clientSecret, code });
+    const answer = upstreamFetch('token', tokenUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form, failureKind: oauthKind })
+      .then(async (response) => ({ status: response.status, ok: response.ok, data: await response.text() }))
+      .then(({ status, ok, data }) => (ok ? { results: JSON.parse(data) as Record<string, unknown> } : { refused: { statusCode: status, data } }));
+    // The callback runs outside the chain above, so that whatever it throws is not taken for a failed exchange.
+    answer.then((outcome) => {
+      if ('refused' in outcome) return callback(outcome.refused);
+      const { refresh_token: refreshToken, ...rest } = outcome.results;
+      callback(null, String(outcome.results.access_token), typeof refreshToken === 'string' ? refreshToken : undefined, rest);
+    }, callback);
+  };
+}
+
 /**
  * The Acme plugin as it would be written for an upstream that speaks plain OAuth 2.0: a bare
  * passport-oauth2 strategy (PKCE only when asked), keeping its state in the host's store, with the
- * profile from the upstream's /me. Its user's refusal reaches the host as passport-oauth2 reports
- * it, a `fail` with no PluginFailChallenge.
+ * profile from the upstream's /me. The code exchange and the profile request go through the host's
+ * HTTP port (upstreamFetch) when the host hands one, as it always does. Its user's refusal reaches
+ * the host as passport-oauth2 reports it, a `fail` with no PluginFailChallenge.
  */
 export function acmeOAuth2Plugin(options: AcmeOAuth2Options): ConnectionPlugin {
   const base = fakePlugin();
@@ -159,8 +191,14 @@ export function acmeOAuth2Plugin(options: AcmeOAuth2Options): ConnectionPlugin {
           );
         },
       );
+      const { upstreamFetch } = strategyOptions;
+      if (upstreamFetch) {
+        const { _oauth2: oauth2 } = strategy as unknown as { _oauth2: { getOAuthAccessToken: ReturnType<typeof exchangeThroughPort> } };
+        oauth2.getOAuthAccessToken = exchangeThroughPort(upstreamFetch, `${options.upstreamUrl}/token`, { clientID: strategyOptions.clientID, clientSecret: strategyOptions.clientSecret ?? '' });
+      }
+      const call: UpstreamFetch = upstreamFetch ?? ((_operation, url, init) => fetch(url, init));
       strategy.userProfile = (accessToken, done) => {
-        fetch(`${options.upstreamUrl}/me`, { headers: { authorization: `Bearer ${accessToken}` } })
+        call('profile', `${options.upstreamUrl}/me`, { headers: { authorization: `Bearer ${accessToken}` } })
           .then(async (response) => {
             const raw = await response.text();
             if (!response.ok) throw new Error(`/me answered ${response.status}`);

@@ -32,6 +32,7 @@ describe('FITGATE_UPSTREAM_BASE_URL reaches only the upstreams the emulator play
         clientSecret: 'sealed',
         upstreamBaseUrl: EMULATOR_URL,
         timeoutMs: 10_000,
+        upstreamFetch: expect.any(Function),
       });
     }
   });
@@ -40,7 +41,7 @@ describe('FITGATE_UPSTREAM_BASE_URL reaches only the upstreams the emulator play
     const upstreams = resolver({ plays: emulatorPlays });
     for (const api of ACME_APIS) {
       const { client } = upstreams.resolve(connectionRecord('acme', api), TENANT_URL);
-      expect(client).toEqual({ api, clientID: 'acme-client', clientSecret: 'sealed', timeoutMs: 10_000 });
+      expect(client).toEqual({ api, clientID: 'acme-client', clientSecret: 'sealed', timeoutMs: 10_000, upstreamFetch: expect.any(Function) });
       expect(client).not.toHaveProperty('upstreamBaseUrl');
     }
   });
