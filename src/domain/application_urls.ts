@@ -1,3 +1,4 @@
+import { describeCharacter } from './credential_characters.js';
 import type { AppType } from './types.js';
 
 /**
@@ -12,6 +13,8 @@ import type { AppType } from './types.js';
  * Native applications may also use a private-use scheme in reverse-domain form (RFC 8252 §7.1);
  * schemes that run code or read local data are refused for everyone.
  * Web origins (CORS, silent authentication) are origins: scheme://host[:port], nothing more.
+ * Where a URL is written it must also be in the form logins send it (writtenFormProblem); that part
+ * is not checked at use, so a stored URL an app sends byte for byte keeps working.
  */
 
 export type ApplicationUrlField = 'callbacks' | 'allowed_logout_urls' | 'web_origins' | 'allowed_origins';
@@ -141,13 +144,27 @@ export function originProblem(value: string): string | undefined {
   return undefined;
 }
 
-/** The first URL in an application's lists that breaks the rule, if any. */
+/**
+ * Why `value` may not be written as a callback or logout URL of an application of `appType`: the
+ * rule at use (redirectUrlProblem) and the form rule (writtenFormProblem). Only where a URL is
+ * written: a stored one that an app sends byte for byte keeps working.
+ */
+export function writtenRedirectUrlProblem(value: string, appType: AppType): string | undefined {
+  return redirectUrlProblem(value, appType) ?? writtenFormProblem(value);
+}
+
+/** Why `value` may not be written as an allowed web origin: the rule at use and the form rule. */
+export function writtenOriginProblem(value: string): string | undefined {
+  return originProblem(value) ?? writtenFormProblem(value);
+}
+
+/** The first URL in an application's lists that may not be written, if any. */
 export function firstApplicationUrlProblem(lists: ApplicationUrlLists): ApplicationUrlProblem | undefined {
   const checks: [ApplicationUrlField, readonly string[] | undefined, (value: string) => string | undefined][] = [
-    ['callbacks', lists.callbacks, (value) => redirectUrlProblem(value, lists.appType)],
-    ['allowed_logout_urls', lists.allowedLogoutUrls, (value) => redirectUrlProblem(value, lists.appType)],
-    ['web_origins', lists.webOrigins, originProblem],
-    ['allowed_origins', lists.allowedOrigins, originProblem],
+    ['callbacks', lists.callbacks, (value) => writtenRedirectUrlProblem(value, lists.appType)],
+    ['allowed_logout_urls', lists.allowedLogoutUrls, (value) => writtenRedirectUrlProblem(value, lists.appType)],
+    ['web_origins', lists.webOrigins, writtenOriginProblem],
+    ['allowed_origins', lists.allowedOrigins, writtenOriginProblem],
   ];
   for (const [field, values, check] of checks) {
     for (const [index, value] of (values ?? []).entries()) {
@@ -168,7 +185,10 @@ function commonProblem(value: string): string | undefined {
   // Two addresses joined by a comma (a list typed Auth0's dashboard way) parse as one URL that no
   // login would ever send as its redirect_uri; an address inside a query is percent-encoded.
   if (SECOND_ADDRESS.test(value)) return 'holds a second address after a comma (list each URL on its own)';
-  if (!SCHEME_PREFIX.test(value) || !URL.canParse(value)) return 'is not an absolute URL (it must start with https://)';
+  if (!SCHEME_PREFIX.test(value) || !URL.canParse(value)) {
+    const port = invalidPort(value);
+    return port === undefined ? 'is not an absolute URL (it must start with https://)' : portProblem(port);
+  }
   const url = new URL(value);
   // The parser decodes "%2A" in a host to "*", which a Content-Security-Policy source (frame-ancestors,
   // form-action) would read as a wildcard.
@@ -187,4 +207,71 @@ function commonProblem(value: string): string | undefined {
 function hasUserInfo(value: string): boolean {
   const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(value)?.[1];
   return authority?.includes('@') ?? false;
+}
+
+/** scheme ":" then, when "//" follows, the authority as written and the rest. */
+const WRITTEN_PARTS = /^([a-z][a-z0-9+.-]*):(?:\/\/([^/?#]*))?(.*)$/is;
+/** The port as written after a host name or a bracketed address. */
+const WRITTEN_PORT = /^(?:\[[^\]]*\]|[^:]*):(.*)$/s;
+
+const portProblem = (port: string) => `has an invalid port "${port}" (a port is a number from 1 to 65535)`;
+
+/** The port as written when it is no number from 1 to 65535 (the parser refuses more, and takes 0, which no server listens on). */
+function invalidPort(value: string): string | undefined {
+  const authority = WRITTEN_PARTS.exec(value)?.[2];
+  const port = authority === undefined ? undefined : WRITTEN_PORT.exec(authority.slice(authority.lastIndexOf('@') + 1))?.[1];
+  if (!port) return undefined;
+  return /^\d+$/.test(port) && Number(port) >= 1 && Number(port) <= 65535 ? undefined : port;
+}
+
+/** A character that shows: a letter, mark, digit, punctuation or symbol (not a space, control or format character). */
+const VISIBLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+const NOT_ASCII = /[^\p{ASCII}]/u;
+const NOT_ASCII_ALL = /[^\p{ASCII}]/gu;
+
+/**
+ * Why `value`, which passes the rule at use, is not written the way any login sends it. Browsers and
+ * SDKs send a URL in the parser's form (scheme and host in lower case, a host name in punycode,
+ * non-ASCII characters percent-encoded), and redirect_uri is compared exactly, so a URL stored any
+ * other way could never match. Refused where a URL is written, with the form to type instead; not at
+ * use, where such a URL that an app does send byte for byte keeps working.
+ */
+function writtenFormProblem(value: string): string | undefined {
+  let position = 0;
+  for (const character of value) {
+    position += 1;
+    if (NOT_ASCII.test(character) && !VISIBLE.test(character)) return `contains ${describeCharacter(character)} (character ${position}): delete it`;
+  }
+  const port = invalidPort(value);
+  if (port !== undefined) return portProblem(port);
+  const parts = WRITTEN_PARTS.exec(value);
+  if (!parts) return undefined;
+  const [, scheme = '', authority, rest = ''] = parts;
+  const url = new URL(value);
+  const web = url.protocol === 'https:' || url.protocol === 'http:';
+  if (web && authority === undefined) {
+    return rest.startsWith('/') ? 'has no host' : `has no "//" after "${scheme}:": use ${scheme.toLowerCase()}://${rest}`;
+  }
+  if (web && authority === '') return 'has no host (it must be written right after the "//")';
+  const writtenHost = authority === undefined ? undefined : (/^(?:\[[^\]]*\]|[^:]*)/s.exec(authority)?.[0] ?? authority);
+  const host = web && writtenHost !== undefined ? url.hostname : writtenHost;
+  const portPart = authority === undefined || writtenHost === undefined ? '' : authority.slice(writtenHost.length);
+  const suggested =
+    `${scheme.toLowerCase()}:${authority === undefined ? '' : `//${percentEncoded(host ?? '')}${portPart}`}${percentEncoded(rest)}`;
+  if (web && writtenHost !== undefined && NOT_ASCII.test(writtenHost)) return `has a non-ASCII host: write it in punycode, ${suggested}`;
+  if (/[A-Z]/.test(scheme) || (web && writtenHost !== undefined && /[A-Z]/.test(writtenHost))) {
+    return `has upper-case letters in its scheme or host; SDKs send it in lower case: use ${suggested}`;
+  }
+  if (web && writtenHost !== host) return `has a host the browser reads as ${host ?? ''}: use ${suggested}`;
+  if (NOT_ASCII.test(rest)) {
+    const where = /^[^?]*[^\p{ASCII}]/u.test(rest) ? 'path' : 'query';
+    return `has characters outside ASCII in its ${where}: percent-encode them: ${suggested}`;
+  }
+  if (NOT_ASCII.test(value)) return `has characters outside ASCII: percent-encode them: ${suggested}`;
+  return undefined;
+}
+
+/** `text` with each non-ASCII character percent-encoded as UTF-8, the way the parser and SDKs send it. */
+function percentEncoded(text: string): string {
+  return text.replace(NOT_ASCII_ALL, (character) => encodeURIComponent(character));
 }

@@ -1,10 +1,15 @@
 import { z } from 'zod';
+import { BadRequestError } from '../errors/index.js';
 import { parseQuery } from './validation.js';
 
 /**
  * Auth0's `fields` and `include_fields` on GET endpoints: a comma-separated list of top-level
  * properties to keep (include_fields=true, the default) or to leave out (false). Empty or absent
- * means every property. Shared by every resource that offers them (users, clients, connections, logs).
+ * means every property. Shared by every resource that offers them (users, clients, connections,
+ * logs, tenant settings). A selection to keep that names no property the resource has is a 400
+ * naming them: it would answer `{}` for every record, as if the records were empty. A name unknown
+ * among known ones, or in a selection to leave out, changes nothing and is passed over: Auth0 has
+ * properties fitgate does not (`global`, `is_first_party`…), and a script written for it names them.
  */
 export interface FieldSelection {
   readonly fields: ReadonlySet<string>;
@@ -23,9 +28,17 @@ const fieldsQuery = z.looseObject({
 /** The two parameters, for a list's ManagementRoute.query. */
 export const FIELD_PARAMS: readonly string[] = Object.keys(fieldsQuery.shape);
 
-export function readFieldSelection(query: unknown): FieldSelection | undefined {
+/** The selection in `query`, whose names must be among `known`, the resource's top-level properties. */
+export function readFieldSelection(query: unknown, known: readonly string[]): FieldSelection | undefined {
   const { fields, include_fields: include } = parseQuery(fieldsQuery, query);
   const names = new Set((fields ?? '').split(',').map((name) => name.trim()).filter((name) => name !== ''));
+  const unknown = [...names].filter((name) => !known.includes(name));
+  // Only a selection that keeps nothing is refused: other unknown names change nothing and are
+  // passed over, so a script written for Auth0 naming a property fitgate does not have still works.
+  if (include !== 'false' && unknown.length > 0 && unknown.length === names.size) {
+    const which = unknown.length === 1 ? `Unknown field ${unknown[0]!}` : `Unknown fields ${unknown.join(', ')}`;
+    throw new BadRequestError(`Query validation error: '${which} (top-level properties only: ${known.join(', ')})' on property fields.`, 'invalid_query_string');
+  }
   return names.size === 0 ? undefined : { fields: names, include: include === 'true' };
 }
 

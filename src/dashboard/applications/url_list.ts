@@ -1,24 +1,24 @@
-import { distinctUrls, MAX_APPLICATION_URLS, originProblem, redirectUrlProblem } from '../../domain/application_urls.js';
+import { distinctUrls, MAX_APPLICATION_URLS, writtenOriginProblem, writtenRedirectUrlProblem } from '../../domain/application_urls.js';
 import type { AppType } from '../../domain/types.js';
 
 /**
  * URL lists as an admin types them: one per line, blanks dropped. Only a line break separates them: a
  * comma belongs in a URL (https://app.example/cb?ids=1,2), and the Management API stores such URLs,
  * so splitting on commas would refuse or split what the API stored once the settings are saved. Each
- * entry must pass the application URL rule (domain/application_urls.ts), and the list is stored and
- * counted as the Management API stores and counts it (repeats dropped, at most MAX_APPLICATION_URLS);
- * the message names the first entry that breaks the rule.
+ * entry must pass the application URL rule for a written URL (domain/application_urls.ts), as in the
+ * Management API, and the list is stored and counted as the API stores and counts it (repeats dropped,
+ * at most MAX_APPLICATION_URLS); the message names the first entry that breaks the rule.
  */
 export type UrlListResult = { ok: true; urls: string[] } | { ok: false; message: string };
 
 /** Allowed Callback URLs and Allowed Logout URLs. */
 export function parseUrlList(text: string, appType: AppType): UrlListResult {
-  return parseList(text, (entry) => redirectUrlProblem(entry, appType));
+  return parseList(text, (entry) => writtenRedirectUrlProblem(entry, appType));
 }
 
 /** Allowed Web Origins and Allowed Origins (CORS). */
 export function parseOriginList(text: string): UrlListResult {
-  return parseList(text, originProblem);
+  return parseList(text, writtenOriginProblem);
 }
 
 function parseList(text: string, problemOf: (entry: string) => string | undefined): UrlListResult {

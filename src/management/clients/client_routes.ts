@@ -22,13 +22,20 @@ import { FIELD_PARAMS, readFieldSelection, selectFields } from '../fields.js';
 import { allClients } from './all_clients.js';
 import { CLIENT_FILTER_PARAMS, matchesClientFilter, readClientListFilter } from './client_list_filter.js';
 
+/** Every top-level property clientJson may answer with: what `fields` may name. */
+const CLIENT_FIELDS: readonly string[] = [
+  'client_id', 'name', 'description', 'app_type', 'logo_uri', 'is_first_party', 'oidc_conformant', 'sso_disabled',
+  'cross_origin_authentication', 'token_endpoint_auth_method', 'callbacks', 'allowed_logout_urls', 'web_origins', 'allowed_origins',
+  'initiate_login_uri', 'grant_types', 'client_metadata', 'jwt_configuration', 'refresh_token', 'oidc_logout', 'created_at', 'updated_at',
+];
+
 function existingClient(req: Request, store: Store) {
   return recordOr404(req, 'client', (tenant, id) => store.clients.get(tenant, id));
 }
 
 /** clientJson narrowed by the request's fields / include_fields. */
 function clientJsonFor(req: Request): (client: Client) => Record<string, unknown> {
-  const selection = readFieldSelection(req.query);
+  const selection = readFieldSelection(req.query, CLIENT_FIELDS);
   return (client) => selectFields(clientJson(client), selection);
 }
 

@@ -10,7 +10,7 @@ import { parseBody } from '../validation.js';
 import { connectionJson } from './connection_json.js';
 import { createConnectionBody } from './connection_schemas.js';
 import { optionsRefusal, sentConnectionSettings } from './connection_update.js';
-import { requireClientsExist } from './require_clients_exist.js';
+import { inEnabledClients, requireClientsExist } from './require_clients_exist.js';
 
 /**
  * POST /connections, for the strategies fitgate's plugins serve. The options are judged and stored by
@@ -27,7 +27,7 @@ export async function createConnection(req: Request, _res: unknown, { deps }: Ma
     throw new BadRequestError(`Payload validation error: 'A fitgate connection has one realm, its name: ["${body.name}"]' on property realms.`);
   }
   const tenant = req.context.tenant.name;
-  if (body.enabled_clients) await requireClientsExist(deps.store, tenant, body.enabled_clients);
+  if (body.enabled_clients) await requireClientsExist(deps.store, tenant, inEnabledClients(body.enabled_clients));
   const result = connectionOptionsFrom(sentConnectionSettings(body.options ?? {}), undefined, (input) => plugin.parseSettings(input), deps.sealer);
   if (!result.ok) throw optionsRefusal(result.issues);
   await refuseSecondOfStrategy(deps.store, tenant, plugin.strategy, body.name);

@@ -16,7 +16,12 @@ import { createConnection } from './connection_create.js';
 import { connectionJson } from './connection_json.js';
 import { CONNECTION_FILTER_PARAMS, connectionListQuery, updateConnectionBody } from './connection_schemas.js';
 import { optionsRefusal, sentConnectionSettings } from './connection_update.js';
-import { requireClientsExist } from './require_clients_exist.js';
+import { inEnabledClients, requireClientsExist } from './require_clients_exist.js';
+
+/** Every top-level property connectionJson may answer with: what `fields` may name. */
+const CONNECTION_FIELDS: readonly string[] = [
+  'id', 'name', 'display_name', 'strategy', 'options', 'enabled_clients', 'realms', 'is_domain_connection', 'show_as_button', 'metadata',
+];
 
 function existingConnection(req: Request, store: Store) {
   return recordOr404(req, 'connection', (tenant, id) => store.connections.get(tenant, id));
@@ -24,7 +29,7 @@ function existingConnection(req: Request, store: Store) {
 
 /** connectionJson narrowed by the request's fields / include_fields. */
 function connectionJsonFor(req: Request): (connection: Connection) => Record<string, unknown> {
-  const selection = readFieldSelection(req.query);
+  const selection = readFieldSelection(req.query, CONNECTION_FIELDS);
   return (connection) => selectFields(connectionJson(connection), selection);
 }
 
@@ -56,7 +61,7 @@ async function update(req: Request, _res: unknown, { deps }: ManagementServices)
   const connection = await existingConnection(req, deps.store);
   const plugin = deps.plugins.get(connection.strategy);
   if (!plugin) throw new BadRequestError(`No plugin serves the ${connection.strategy} strategy, so its options cannot be changed.`);
-  if (body.enabled_clients) await requireClientsExist(deps.store, req.context.tenant.name, body.enabled_clients);
+  if (body.enabled_clients) await requireClientsExist(deps.store, req.context.tenant.name, inEnabledClients(body.enabled_clients));
 
   const sent = body.options && sentConnectionSettings(body.options);
   const outcome = await orWhenMissing(() => notFound('connection', connection.id), () =>

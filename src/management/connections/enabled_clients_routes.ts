@@ -25,7 +25,8 @@ async function list(req: Request, _res: unknown, { deps }: ManagementServices): 
 async function update(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
   const changes = parseBody(updateEnabledClientsBody, req.body);
   const connection = await recordOr404(req, 'connection', (tenant, id) => deps.store.connections.get(tenant, id));
-  const enabling = changes.filter((change) => change.status).map((change) => change.client_id);
+  // Named at its own place in the body (`3.client_id`): the body is a list of changes, not enabled_clients.
+  const enabling = changes.flatMap((change, index) => (change.status ? [{ clientId: change.client_id, property: `${index}.client_id` }] : []));
   await requireClientsExist(deps.store, req.context.tenant.name, enabling);
   const now = new Date();
   await orWhenMissing(() => notFound('connection', connection.id), () =>

@@ -9,6 +9,12 @@ import { logJson } from './log_json.js';
 import { LOG_FILTER_PARAMS, readLogFilter, type LogFilter } from './log_filter.js';
 import { readLogSort } from './log_sort.js';
 
+/** Every top-level property logJson may answer with: what `fields` may name. */
+const LOG_FIELDS: readonly string[] = [
+  'log_id', 'date', 'type', 'description', 'client_id', 'client_name', 'connection', 'user_id', 'user_name', 'ip', 'user_agent',
+  'hostname', 'strategy', 'strategy_type', 'connection_id', 'details',
+];
+
 async function listWith(req: Request, services: ManagementServices, filter: LogFilter, fields?: FieldSelection): Promise<ManagementReply> {
   const pagination = readPagination(req);
   const sort = readLogSort(req.query);
@@ -24,7 +30,7 @@ async function listWith(req: Request, services: ManagementServices, filter: LogF
  */
 async function list(req: Request, _res: Response, services: ManagementServices): Promise<ManagementReply> {
   const checkpoint = readCheckpoint(req.query);
-  if (!checkpoint) return listWith(req, services, readLogFilter(req.query), readFieldSelection(req.query));
+  if (!checkpoint) return listWith(req, services, readLogFilter(req.query), readFieldSelection(req.query, LOG_FIELDS));
   const events = await services.deps.store.logs.listAfter(req.context.tenant.name, checkpoint);
   return { body: events.map(logJson) };
 }

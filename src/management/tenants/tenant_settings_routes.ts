@@ -10,9 +10,12 @@ import { parseBody } from '../validation.js';
 import { tenantSettingsJson } from './tenant_settings_json.js';
 import { updateTenantSettingsBody, type UpdateTenantSettingsBody } from './tenant_settings_schemas.js';
 
+/** Every top-level property tenantSettingsJson may answer with: what `fields` may name. */
+const TENANT_SETTINGS_FIELDS: readonly string[] = ['idle_session_lifetime', 'session_lifetime'];
+
 /** The settings of the tenant whose host the call came to, narrowed by fields / include_fields. */
 async function get(req: Request): Promise<ManagementReply> {
-  const selection = readFieldSelection(req.query);
+  const selection = readFieldSelection(req.query, TENANT_SETTINGS_FIELDS);
   return { body: selectFields(tenantSettingsJson(sessionLifetimesOf(req.context.tenant)), selection) };
 }
 

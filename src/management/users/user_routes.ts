@@ -22,13 +22,19 @@ import { parseUserQuery } from './user_search_query.js';
 import { checkUserSort } from './user_sort.js';
 import { updateUserBody, userListQuery, usersByEmailQuery } from './user_schemas.js';
 
+/** Every top-level property userJson may answer with: what `fields` may name. */
+const USER_FIELDS: readonly string[] = [
+  'user_id', 'email', 'email_verified', 'name', 'nickname', 'given_name', 'family_name', 'picture', 'app_metadata', 'user_metadata',
+  'blocked', 'identities', 'created_at', 'updated_at', 'last_login', 'last_ip', 'logins_count',
+];
+
 function existingUser(req: Request, store: Store) {
   return recordOr404(req, 'user', (tenant, id) => store.users.get(tenant, id));
 }
 
 async function list(req: Request, _res: Response, { deps }: ManagementServices): Promise<ManagementReply> {
   const pagination = readPagination(req);
-  const fields = readFieldSelection(req.query);
+  const fields = readFieldSelection(req.query, USER_FIELDS);
   const { q, sort } = parseQuery(userListQuery, req.query);
   const parsed = q === undefined ? undefined : parseUserQuery(q);
   checkUserSort(sort, parsed !== undefined);
@@ -38,7 +44,7 @@ async function list(req: Request, _res: Response, { deps }: ManagementServices):
 }
 
 async function get(req: Request, res: Response, { deps, vault }: ManagementServices): Promise<ManagementReply> {
-  const fields = readFieldSelection(req.query);
+  const fields = readFieldSelection(req.query, USER_FIELDS);
   const user = await existingUser(req, deps.store);
   // Tokens live in identities: a read that leaves identities out neither shows nor needs them, so it
   // never reaches the upstream and never fails because an identity needs reauthorization. SDKs ask
@@ -53,7 +59,7 @@ async function get(req: Request, res: Response, { deps, vault }: ManagementServi
 
 /** Auth0's exact, case-sensitive email lookup: found through the field index, then compared as given. */
 async function byEmail(req: Request, _res: Response, { deps }: ManagementServices): Promise<ManagementReply> {
-  const fields = readFieldSelection(req.query);
+  const fields = readFieldSelection(req.query, USER_FIELDS);
   const { email } = parseQuery(usersByEmailQuery, req.query);
   const search = { any: [{ all: [{ field: 'email', match: 'exact', value: email } as const] }] };
   const page = await deps.store.users.list(req.context.tenant.name, { page: 0, perPage: SEARCH_RESULT_LIMIT, search });
