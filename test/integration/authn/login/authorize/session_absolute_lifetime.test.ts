@@ -70,6 +70,9 @@ describeEachStore('the absolute session lifetime', (harness) => {
     await fitgate.browser().follow(fitgate.authorizeUrl({ connection: 'fitbit' }), CLIENT_CALLBACK);
     const secret = fitgate.deps.config.sessionSecrets[0]!;
     const now = Date.now();
+    // Alice has existed longer than the sign-ins below: a sign-in older than its user is a deleted user's.
+    const alice = await fitgate.store.users.get(fitgate.tenant, ALICE);
+    await fitgate.store.users.update({ ...alice!, createdAt: new Date(now - 200 * HOUR_MS).toISOString() });
     // Then: 8 hours idle, no absolute limit. Last used an hour ago.
     const oldCookie = { originalMaxAge: 8 * HOUR_MS, expires: new Date(now + 7 * HOUR_MS) } as never;
     const stored = async (signedInHoursAgo: number) => {
