@@ -163,6 +163,13 @@ export async function tourEveryPage({ page, fitgate, emulator }: TourSetting, vi
   await visit('user');
   await page.goto(`${page.url()}/delete`);
   await visit('user-delete');
+  // With a user in the tenant, turning Fitbit off for the application asks first: the section shows
+  // a link to the confirmation page in place of the switch's form.
+  await page.goto(application);
+  await visit('application-with-users');
+  await page.getByRole('link', { name: 'Turn off… fitbit' }).click();
+  await page.getByRole('heading', { name: 'Turn fitbit off for Page Tour?' }).waitFor();
+  await visit('application-connection-turn-off');
 
   await page.goto(tenant);
   await visit('overview-with-activity');

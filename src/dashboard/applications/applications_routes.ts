@@ -13,6 +13,7 @@ import { publicClientRotationProblem } from '../../domain/token_lifetimes.js';
 import { issuerOf, tenantUrl } from '../../domain/tenants.js';
 import type { Client } from '../../domain/types.js';
 import { NotFoundError } from '../../errors/index.js';
+import { applicationConnectionsRoutes, connectionsSection } from './application_connections_routes.js';
 import { APP_TYPE_LABELS, isAppType } from './app_types.js';
 import { keptName } from './kept_name.js';
 import { holdsUnexpectedGrant, managementApiRoutes, managementApiSection, managementApiStateOf, type ManagementApiState } from './management_api_routes.js';
@@ -81,15 +82,16 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
     res.redirect(303, pathOf(req, client, '/credentials'));
   });
 
-  /** The application's page: its settings form, and its Management API section in `api`'s state. */
-  function showApplication(res: Response, client: Client, extra: Record<string, unknown>, api: ManagementApiState = {}, status = 200): void {
+  /** The application's page: its settings form, its Connections section, and its Management API section in `api`'s state. */
+  async function showApplication(res: Response, client: Client, extra: Record<string, unknown>, api: ManagementApiState = {}, status = 200): Promise<void> {
     const managementApi = managementApiSection(client, tenantAddressOf(res), api);
-    renderPage(res, 'application', settingsPage(client, { address: addressOf(res), errors: storedUrlProblems(client), managementApi, ...extra }), status);
+    const connections = await connectionsSection(store, client, res.req.query.connection_changed);
+    renderPage(res, 'application', settingsPage(client, { address: addressOf(res), errors: storedUrlProblems(client), managementApi, connections, ...extra }), status);
   }
 
   router.get('/:clientId', async (req, res) => {
     const client = await findClient(res, req.params.clientId);
-    showApplication(res, client, { saved: req.query.saved === '1' }, managementApiStateOf(req.query));
+    await showApplication(res, client, { saved: req.query.saved === '1' }, managementApiStateOf(req.query));
   });
 
   router.post('/:clientId', async (req, res) => {
@@ -181,6 +183,8 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
     await logConfigChange(store, req, res, configChange(CONFIG_CHANGES.deleteClient, { id: client.clientId }));
     res.redirect(303, `${req.baseUrl}?deleted=${encodeURIComponent(client.name)}`);
   });
+
+  router.use(applicationConnectionsRoutes(store, findClient));
 
   router.use(managementApiRoutes(store, findClient, changeClient, (res, client, api, status) => showApplication(res, client, {}, api, status)));
 

@@ -19,11 +19,13 @@ import {
   settingsFromForm,
   type SettingsForm,
 } from './connection_settings_form.js';
-import type { FieldErrors } from '../form_fields.js';
+import { checkboxField, type FieldErrors } from '../form_fields.js';
 import { apiName } from '../../upstream/api_name.js';
 import { credentialAdvice, keepCredentialAdvice, takeCredentialAdvice } from './credential_advice.js';
 import { pluginSettingsView } from './plugin_settings_view.js';
 import { findSocialConnection } from './social_connection.js';
+import { tenantHasUsers } from './client_switch.js';
+import { unconfirmedApiSwitch, warnedApiSwitch } from './warned_api_switch.js';
 import { renderPage } from '../views.js';
 import { usesSandbox } from '../../domain/sandbox_use.js';
 
@@ -80,7 +82,7 @@ export function socialRoutes(
     res: Response,
     plugin: ConnectionPlugin,
     connection: Connection | undefined,
-    extra: { typed?: SettingsForm | undefined; errors?: FieldErrors; saved?: boolean; advice?: string[]; secretNotSaved?: string | undefined },
+    extra: { typed?: SettingsForm | undefined; errors?: FieldErrors; saved?: boolean; advice?: string[]; secretNotSaved?: string | undefined; hasUsers: boolean },
   ) {
     const tenant = tenantOf(res);
     const values = formValues(plugin, connection, extra.typed);
@@ -102,6 +104,8 @@ export function socialRoutes(
       secretNotSaved: extra.secretNotSaved,
       clientIdMaxLength: CLIENT_ID_MAX_LENGTH,
       saved: extra.saved,
+      // A switch onto an API the plugin warns about asks for a ticked box while the tenant has users.
+      confirmWarnedApi: Boolean(connection) && extra.hasUsers,
       // The plugin's advice on the credentials just saved, beside "Settings saved." only.
       advice: extra.saved ? (extra.advice ?? []) : [],
     };
@@ -112,19 +116,24 @@ export function socialRoutes(
     const connection = await findSocialConnection(deps.store, tenantOf(res), plugin.strategy);
     // Taken at any view, so advice a save left is never shown after a later one.
     const advice = takeCredentialAdvice(req, deps.sealer, tenantOf(res), plugin.strategy);
-    renderPage(res, 'connection', settingsPage(res, plugin, connection, { saved: req.query.saved === '1', advice }));
+    const hasUsers = await tenantHasUsers(deps.store, tenantOf(res));
+    renderPage(res, 'connection', settingsPage(res, plugin, connection, { saved: req.query.saved === '1', advice, hasUsers }));
   });
 
   router.post('/:strategy', async (req, res) => {
     const plugin = pluginOf(req);
     const tenant = tenantOf(res);
     const connection = await findSocialConnection(deps.store, tenant, plugin.strategy);
+    const hasUsers = await tenantHasUsers(deps.store, tenant);
     const refuse = (errors: FieldErrors, typed?: SettingsForm) =>
-      renderPage(res, 'connection', settingsPage(res, plugin, connection, { typed, errors, secretNotSaved: secretNotSavedNotice(req.body, errors) }), 400);
+      renderPage(res, 'connection', settingsPage(res, plugin, connection, { typed, errors, secretNotSaved: secretNotSavedNotice(req.body, errors), hasUsers }), 400);
     const form = readSettingsForm(req.body, plugin);
     if ('error' in form) return refuse(form.error);
     const result = settingsFromForm(form, connection?.options, plugin, deps.sealer);
     if (!result.ok) return refuse(result.errors, form);
+    // Asked before anything is saved, Try included: Try saves first.
+    const warned = warnedApiSwitch(plugin, connection, form.api);
+    if (warned && hasUsers && !checkboxField(req.body, 'confirm_api')) return refuse(unconfirmedApiSwitch(warned), form);
 
     // Try on settings left as they were saves nothing: no configuration change to log.
     if (form.then === 'save' || !connection || !sameOptions(connection.options, result.options)) {

@@ -24,6 +24,6 @@ export const checkConnection: AuthorizeCheck = async (ctx, deps) => {
 
   ctx.enabledConnections = (await deps.connections.list(ctx.tenant.name)).filter(usable);
   if (ctx.enabledConnections.length === 0) {
-    throw new InvalidRequestError('No connection is enabled for this application; an administrator must enable one.');
+    throw new InvalidRequestError("No connection is enabled for this application; an administrator can enable one in the dashboard, in the application's Connections section or on the connection's Applications tab.");
   }
 };

@@ -1,0 +1,52 @@
+import { beforeAll, expect, it } from '@jest/globals';
+import { createClient } from '../../src/domain/clients.js';
+import { describeWithBrowser, screenshot } from '../support/browser.js';
+import { useSignedInDashboard } from './browser_fitgate.js';
+
+/**
+ * An application's Connections section in a browser: each connection a switch saved in place, and,
+ * once the tenant has a user, turning one off goes through its confirmation page and back.
+ */
+const BROWSER_TIMEOUT_MS = 60_000;
+
+describeWithBrowser("an application's Connections section", () => {
+  const dashboard = useSignedInDashboard();
+  let clientId: string;
+
+  beforeAll(async () => {
+    const { client } = await createClient(dashboard.fitgate.store.clients, { tenant: 'default', name: 'Step Counter', appType: 'regular_web', callbacks: ['https://steps.example/cb'] });
+    clientId = client.clientId;
+  });
+
+  const enabledClients = async () => (await dashboard.fitgate.store.connections.getByName('default', 'fitbit'))?.enabledClients;
+
+  it(
+    'saves a switch in place, and asks before turning it off once the tenant has a user',
+    async () => {
+      const { page, fitgate, errors } = dashboard;
+      const application = `${fitgate.url}/manage/t/default/applications/${encodeURIComponent(clientId)}`;
+      await page.goto(application);
+      const toggle = page.getByRole('switch', { name: 'fitbit' });
+      expect(await toggle.isChecked()).toBe(false);
+      await toggle.click();
+      await page.getByRole('status').filter({ hasText: 'Enabled for Step Counter.' }).waitFor();
+      expect(page.url()).toBe(application);
+      expect(await enabledClients()).toEqual([clientId]);
+
+      const now = new Date().toISOString();
+      await fitgate.store.users.create({ tenant: 'default', userId: 'fitbit|BROWSER1', identities: [], loginsCount: 1, createdAt: now, updatedAt: now });
+      await page.reload();
+      await page.getByRole('link', { name: 'Turn off… fitbit' }).click();
+      await page.getByRole('heading', { name: 'Turn fitbit off for Step Counter?' }).waitFor();
+      await screenshot(page, 'application-connection-turn-off');
+      await page.getByLabel('I understand that these users cannot sign in through fitbit from now on.').check();
+      await page.getByRole('button', { name: 'Turn off' }).click();
+      await page.waitForURL(`${application}?**`);
+      expect(await page.getByRole('switch', { name: 'fitbit' }).isChecked()).toBe(false);
+      expect(await page.getByText('Disabled for Step Counter.').isVisible()).toBe(true);
+      expect(await enabledClients()).toEqual([]);
+      expect(errors).toEqual([]);
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+});
