@@ -87,6 +87,9 @@ describeEachStore('id_token sid', (harness) => {
     const userId = decodeJwt(first.id_token).sub ?? '';
     const host = new URL(fitgate.tenantUrl).host;
     const sessionId = `pre-sid-${Date.now()}`;
+    // Signed in a minute ago, as the user's first login was (a sign-in older than its user is a deleted user's).
+    const user = await fitgate.store.users.get(fitgate.tenant, userId);
+    await fitgate.store.users.update({ ...user!, createdAt: new Date(Date.now() - 120_000).toISOString() });
     const endUser = { tenant: fitgate.tenant, userId, connection: 'fitbit', authTime: Math.floor(Date.now() / 1000) - 60 };
     const header = await putStoredSession(fitgate.store, sessionId, fitgate.deps.config.sessionSecrets[0] ?? '', { endUser });
     const cookie = header.slice(header.indexOf('=') + 1);
