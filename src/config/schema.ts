@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { secret } from './secret.js';
+import { adminPasswordProblem, MIN_PASSWORD_LENGTH } from './admin_password_rule.js';
 
 // Every setting fitgate reads, with its default and why it exists. The environment variable names
 // are part of the contract in shared/DESIGN.md; the README's configuration table mirrors this file.
@@ -129,7 +130,13 @@ export const environmentSchema = z.object({
       .pipe(z.array(z.string().min(32, 'each secret must be at least 32 characters')).min(1).optional()),
   ),
   FITGATE_ADMIN_EMAIL: z.email({ error: 'must be an email address' }).optional(),
-  FITGATE_ADMIN_PASSWORD: secret(z.string().min(12, 'must be at least 12 characters').optional()),
+  FITGATE_ADMIN_PASSWORD: secret(
+    z
+      .string()
+      .refine((value) => adminPasswordProblem(value) !== 'too_short', `must be at least ${MIN_PASSWORD_LENGTH} characters`)
+      .refine((value) => adminPasswordProblem(value) !== 'spaces_only', 'must be more than spaces')
+      .optional(),
+  ),
   FITGATE_BOOTSTRAP_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8-64 of A-Z a-z 0-9 _ -').optional(),
   FITGATE_BOOTSTRAP_CLIENT_SECRET: secret(z.string().min(32, 'must be at least 32 characters').optional()),
   /**

@@ -223,7 +223,7 @@ function sdkAddress(tenantAddress: string): { domain?: string; issuer: string } 
 
 /** The name rule's problem in the form's words. */
 function nameError(problem: string): string {
-  return `The name ${problem}: give the application a name of 1 to ${MAX_APPLICATION_NAME_LENGTH} characters, without < or >.`;
+  return `The name ${problem}: give the application a name of 1 to ${MAX_APPLICATION_NAME_LENGTH} visible characters, without < or >.`;
 }
 
 function settingsPage(client: Client, extra: Record<string, unknown>) {

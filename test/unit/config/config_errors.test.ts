@@ -20,6 +20,9 @@ const BAD_VALUES: ReadonlyArray<[variable: string, value: string, problem: RegEx
   ['FITGATE_SESSION_SECRETS', 'too-short', /at least 32 characters/],
   ['FITGATE_ADMIN_EMAIL', 'not-an-email', /email address/],
   ['FITGATE_ADMIN_PASSWORD', 'short', /at least 12 characters/],
+  // Characters as the dashboard counts them: six emoji are twelve UTF-16 units but six characters.
+  ['FITGATE_ADMIN_PASSWORD', '🏃🏃🏃🏃🏃🏃', /at least 12 characters/],
+  ['FITGATE_ADMIN_PASSWORD', ' '.repeat(12), /must be more than spaces/],
   ['FITGATE_BOOTSTRAP_CLIENT_ID', 'bad id!', /8-64/],
   ['FITGATE_UPSTREAM_BASE_URL', 'emulator', /absolute http\(s\) URL/],
   ['FITGATE_SANDBOX', 'maybe', /on\/off/],
@@ -49,6 +52,11 @@ describe('configuration errors', () => {
     expect(onlyId.variable).toBe('FITGATE_BOOTSTRAP_CLIENT_SECRET');
     const onlySecret = configErrorOf(() => loadConfig({ FITGATE_DATA_DIR: tempDataDir(), FITGATE_BOOTSTRAP_CLIENT_SECRET: 's'.repeat(40) }));
     expect(onlySecret.variable).toBe('FITGATE_BOOTSTRAP_CLIENT_ID');
+  });
+
+  it('takes an admin password of twelve characters the dashboard would take, emoji and spaces included', () => {
+    const config = loadConfig({ FITGATE_DATA_DIR: tempDataDir(), FITGATE_ADMIN_PASSWORD: 'run 🏃 far 🏃 ok' });
+    expect(config.admin.password).toBe('run 🏃 far 🏃 ok');
   });
 
   it.each(['true', 'false', '2', 'loopback', 'loopback, 10.0.0.0/8, fd00::/8', '192.168.0.0/255.255.0.0', '::1'])('takes FITGATE_TRUST_PROXY=%j as Express reads it', (value) => {
