@@ -102,6 +102,7 @@ function userIdOf(login: UpstreamLogin): string {
 function previousApiGrantOf(previous: Identity): SealedGrant | undefined {
   const tokens = previous.tokens;
   if (!tokens || (!tokens.refreshToken && !tokens.accessToken)) return undefined;
-  const { accessToken, refreshToken } = tokens;
-  return { api: previous.api, sealedTokens: { accessToken, ...(refreshToken !== undefined && { refreshToken }) } };
+  // The expiry goes along: an upstream that revokes with a live access token alone needs it (RevocableTokens).
+  const { accessToken, refreshToken, expiresAt } = tokens;
+  return { api: previous.api, sealedTokens: { accessToken, ...(refreshToken !== undefined && { refreshToken }), expiresAt } };
 }

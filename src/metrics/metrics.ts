@@ -40,7 +40,7 @@ export interface AuthnMetrics {
   /** One answer of /oauth/revoke: "success" or the OAuth error code. */
   revocation(tenant: string, result: string): void;
   /** One answer of /v2/logout and /oidc/logout. */
-  logout(tenant: string, result: 'success' | 'session_kept' | 'return_to_refused'): void;
+  logout(tenant: string, result: 'success' | 'session_kept' | 'no_session' | 'return_to_refused'): void;
 }
 
 /** One HTTP call a connection plugin made upstream (the plugins' onUpstreamCall hook). */

@@ -83,7 +83,7 @@ export function logoutEndpoint(deps: LogoutDeps): RequestHandler {
 
     const returnTo = request.returnTo ?? defaultReturnTo(req, request, identified);
     const refusal = returnTo === undefined ? undefined : refuseReturnTo(returnTo, identified);
-    metrics.authn.logout(req.context.tenant.name, refusal !== undefined ? 'return_to_refused' : kept ? 'session_kept' : 'success');
+    metrics.authn.logout(req.context.tenant.name, refusal !== undefined ? 'return_to_refused' : kept ? 'session_kept' : endUser === undefined ? 'no_session' : 'success');
     const page = { tenantName: req.context.tenant.name, ...(refusal !== undefined ? { refusal } : {}) };
     if (kept) {
       views().send(res, 'logout/session_kept', {

@@ -46,7 +46,9 @@ describeEachStore('token endpoint metrics', (harness) => {
     expect(moved('fitgate_token_exchanges_total', exchanges('authorization_code', 'invalid_grant', ''))).toBe(1);
     expect(moved('fitgate_token_exchanges_total', {})).toBe(3);
     expect(moved('fitgate_token_revocations_total', { tenant, result: 'success' })).toBe(1);
-    expect(moved('fitgate_logouts_total', { tenant, result: 'success' })).toBe(1);
+    // The request carried no session: nothing ended, and the count says so.
+    expect(moved('fitgate_logouts_total', { tenant, result: 'no_session' })).toBe(1);
+    expect(moved('fitgate_logouts_total', { tenant, result: 'success' })).toBe(0);
     // fitgate's own refresh grant never calls the upstream.
     expect(moved('fitgate_upstream_requests_total', {})).toBe(0);
   });
@@ -64,6 +66,18 @@ describeEachStore('token endpoint metrics', (harness) => {
     const after = await metered().scrape();
     const moved = (result: string) => after.value('fitgate_logouts_total', { tenant, result }) - before.value('fitgate_logouts_total', { tenant, result });
     expect([moved('session_kept'), moved('success')]).toEqual([1, 0]);
+  });
+
+  it('counts a logout that ends a sign-in as success', async () => {
+    const { fitgate } = metered();
+    const tenant = fitgate.tenant;
+    const browser = fitgate.browser();
+    await browser.follow(fitgate.authorizeUrl({ connection: 'fitbit' }), CLIENT_CALLBACK);
+    const before = await metered().scrape();
+    expect((await browser.get(`${fitgate.tenantUrl}/v2/logout`)).status).toBe(200);
+    const after = await metered().scrape();
+    const moved = (result: string) => after.value('fitgate_logouts_total', { tenant, result }) - before.value('fitgate_logouts_total', { tenant, result });
+    expect([moved('success'), moved('no_session')]).toEqual([1, 0]);
   });
 
   it('counts a revocation by an unauthenticated client with its OAuth error code', async () => {
