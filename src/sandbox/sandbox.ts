@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import { createEmulator, SANDBOX_CLIENT_IDS, type EmulatorControl, type RegisteredApp, type UpstreamApi } from '../emulator/index.js';
+import { createEmulator, EMULATED_UPSTREAMS, SANDBOX_CLIENT_IDS, type EmulatorControl, type RegisteredApp, type UpstreamApi } from '../emulator/index.js';
 import { sandboxNotice, SANDBOX_PATH, type SandboxCredentials, type SandboxUpstream } from '../upstream/sandbox_upstream.js';
 
 /**
@@ -37,9 +37,8 @@ interface PlayedUpstream {
   readonly clientId: string;
 }
 
-const PLAYED: readonly PlayedUpstream[] = Object.entries(SANDBOX_CLIENT_IDS).flatMap(([strategy, apis]) =>
-  Object.entries(apis).flatMap(([api, clientId]) => (clientId ? [{ strategy, api: api as UpstreamApi, clientId }] : [])),
-);
+// The emulator's own list of what it plays (FITGATE_UPSTREAM_BASE_URL reads the same), with each app's client id.
+const PLAYED: readonly PlayedUpstream[] = EMULATED_UPSTREAMS.map(({ strategy, api }) => ({ strategy, api, clientId: SANDBOX_CLIENT_IDS[strategy]![api]! }));
 
 // A lookup in the list, not by key: "constructor" or "__proto__" must find nothing.
 function playedBy(strategy: string, api: string): PlayedUpstream | undefined {
