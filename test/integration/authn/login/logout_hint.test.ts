@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { decodeJwt } from 'jose';
 import request from 'supertest';
 import { describeEachStore } from '../../../support/stores.js';
 import type { Browser } from '../../../support/authn/browser.js';
-import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel, useEmulator } from '../../../support/authn/front_channel_fixture.js';
+import { startFrontChannel, type FrontChannel, useEmulator } from '../../../support/authn/front_channel_fixture.js';
+import { loginAtWebClient } from '../../../support/authn/login_session_helpers.js';
 
 const emulator = useEmulator('alice');
 const RETURN_TO = 'https://app.example/signed-out';
@@ -26,17 +26,7 @@ describeEachStore('logout_hint', (harness) => {
   /** A browser signed in at the tenant, and the sid of its id_token. */
   async function signedIn(): Promise<{ browser: Browser; sid: string }> {
     const browser = fitgate.browser();
-    const { arrivedAt } = await browser.follow(fitgate.authorizeUrl({ connection: 'fitbit' }), CLIENT_CALLBACK);
-    const code = arrivedAt?.searchParams.get('code') ?? '';
-    const answer = await request(fitgate.url)
-      .post('/oauth/token')
-      .set('Host', new URL(fitgate.tenantUrl).host)
-      .auth(fitgate.webClient.clientId, fitgate.webClientSecret)
-      .type('form')
-      .send({ grant_type: 'authorization_code', code, redirect_uri: CLIENT_CALLBACK })
-      .expect(200);
-    const sid = decodeJwt(answer.body.id_token as string).sid;
-    if (typeof sid !== 'string') throw new Error('the id_token carries no sid');
+    const { sid } = await loginAtWebClient(fitgate, browser);
     return { browser, sid };
   }
 
