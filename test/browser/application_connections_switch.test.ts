@@ -1,7 +1,7 @@
-import { beforeAll, expect, it } from '@jest/globals';
-import { createClient } from '../../src/domain/clients.js';
+import { expect, it } from '@jest/globals';
 import { describeWithBrowser, screenshot } from '../support/browser.js';
 import { useSignedInDashboard } from './browser_fitgate.js';
+import { useDashboardApplication } from './dashboard_application.js';
 
 /**
  * An application's Connections section in a browser: each connection a switch saved in place, and,
@@ -11,19 +11,13 @@ const BROWSER_TIMEOUT_MS = 60_000;
 
 describeWithBrowser("an application's Connections section", () => {
   const dashboard = useSignedInDashboard();
-  let clientId: string;
-
-  beforeAll(async () => {
-    const { client } = await createClient(dashboard.fitgate.store.clients, { tenant: 'default', name: 'Step Counter', appType: 'regular_web', callbacks: ['https://steps.example/cb'] });
-    clientId = client.clientId;
-  });
-
-  const enabledClients = async () => (await dashboard.fitgate.store.connections.getByName('default', 'fitbit'))?.enabledClients;
+  const stepCounter = useDashboardApplication(dashboard, 'Step Counter');
 
   it(
     'saves a switch in place, and asks before turning it off once the tenant has a user',
     async () => {
       const { page, fitgate, errors } = dashboard;
+      const { clientId } = stepCounter;
       const application = `${fitgate.url}/manage/t/default/applications/${encodeURIComponent(clientId)}`;
       await page.goto(application);
       const toggle = page.getByRole('switch', { name: 'fitbit' });
@@ -31,7 +25,7 @@ describeWithBrowser("an application's Connections section", () => {
       await toggle.click();
       await page.getByRole('status').filter({ hasText: 'Enabled for Step Counter.' }).waitFor();
       expect(page.url()).toBe(application);
-      expect(await enabledClients()).toEqual([clientId]);
+      expect(await stepCounter.fitbitEnabledClients()).toEqual([clientId]);
 
       const now = new Date().toISOString();
       await fitgate.store.users.create({ tenant: 'default', userId: 'fitbit|BROWSER1', identities: [], loginsCount: 1, createdAt: now, updatedAt: now });
@@ -44,7 +38,7 @@ describeWithBrowser("an application's Connections section", () => {
       await page.waitForURL(`${application}?**`);
       expect(await page.getByRole('switch', { name: 'fitbit' }).isChecked()).toBe(false);
       expect(await page.getByText('Disabled for Step Counter.').isVisible()).toBe(true);
-      expect(await enabledClients()).toEqual([]);
+      expect(await stepCounter.fitbitEnabledClients()).toEqual([]);
       expect(errors).toEqual([]);
     },
     BROWSER_TIMEOUT_MS,

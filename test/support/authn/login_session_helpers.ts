@@ -1,9 +1,13 @@
+import { afterAll, beforeAll, beforeEach } from '@jest/globals';
 import { decodeJwt } from 'jose';
 import request from 'supertest';
 import type { Client } from '../../../src/domain/types.js';
+import { BackgroundWork } from '../../../src/http/background_work.js';
+import type { TestEmulator } from '../emulator.js';
+import type { StoreHarness } from '../stores.js';
 import type { Browser } from './browser.js';
-import { CLIENT_CALLBACK, type FrontChannel } from './front_channel_fixture.js';
-import type { LogoutReceiver } from './logout_receiver.js';
+import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel } from './front_channel_fixture.js';
+import { startLogoutReceiver, type LogoutReceiver } from './logout_receiver.js';
 
 /** What a login at the web client gave the application: its id_token's `sid` and `sub`. */
 export interface SignedIn {
@@ -37,4 +41,54 @@ export async function setBackchannelUrl(fitgate: FrontChannel, client: Client, r
   if (!stored) throw new Error('the fixture client is gone');
   const { oidcLogout: _previous, ...rest } = stored;
   await fitgate.store.clients.update(path === undefined ? rest : { ...rest, oidcLogout: { backchannelLogoutUrls: [`${receiver.url}${path}`] } });
+}
+
+/** fitgate whose web client registered a back-channel logout URL, and the receiver it posts to. */
+export interface BackchannelLogout {
+  readonly fitgate: FrontChannel;
+  /** Where the web client's logout tokens arrive, at path `/web`; emptied before each test. */
+  readonly receiver: LogoutReceiver;
+  /** The logout tokens the requests left sending: settle it before reading `receiver.received`. */
+  readonly background: BackgroundWork;
+}
+
+/**
+ * For a describeEachStore suite: starts fitgate on the harness's store (logins going to `emulator`)
+ * and a logout receiver in beforeAll, registers `${receiver.url}/web` as the web client's
+ * back-channel logout URL, empties the receiver before each test and closes both in afterAll. The
+ * handle reads what is running, so use it inside tests and hooks only.
+ */
+export function useBackchannelLogout(harness: StoreHarness, emulator: () => TestEmulator): BackchannelLogout {
+  const background = new BackgroundWork();
+  let fitgate: FrontChannel | undefined;
+  let receiver: LogoutReceiver | undefined;
+  const running = <T>(started: T | undefined): T => {
+    if (!started) throw new Error('no back-channel logout fixture: read it inside a test or hook of the suite that called useBackchannelLogout()');
+    return started;
+  };
+
+  beforeAll(async () => {
+    fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator: emulator() }, background });
+    receiver = await startLogoutReceiver();
+    await setBackchannelUrl(fitgate, fitgate.webClient, receiver, '/web');
+  });
+  beforeEach(() => {
+    running(receiver).received.length = 0;
+  });
+  afterAll(async () => {
+    await fitgate?.close();
+    await receiver?.close();
+    fitgate = undefined;
+    receiver = undefined;
+  });
+
+  return {
+    get fitgate() {
+      return running(fitgate);
+    },
+    get receiver() {
+      return running(receiver);
+    },
+    background,
+  };
 }

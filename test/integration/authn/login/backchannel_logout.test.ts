@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
 import request from 'supertest';
-import { BackgroundWork } from '../../../../src/http/background_work.js';
-import type { Client } from '../../../../src/domain/types.js';
 import { describeEachStore } from '../../../support/stores.js';
 import type { Browser } from '../../../support/authn/browser.js';
-import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel, useEmulator } from '../../../support/authn/front_channel_fixture.js';
-import { startLogoutReceiver, type LogoutReceiver } from '../../../support/authn/logout_receiver.js';
+import { useEmulator } from '../../../support/authn/front_channel_fixture.js';
+import { loginAtWebClient, setBackchannelUrl, useBackchannelLogout } from '../../../support/authn/login_session_helpers.js';
 
 const emulator = useEmulator('alice');
 // A public client must send PKCE; the code is never redeemed here, so any S256 challenge will do.
@@ -20,56 +18,27 @@ const EVENT = 'http://schemas.openid.net/event/backchannel-logout';
  * logout_hint keeps, send nothing.
  */
 describeEachStore('back-channel logout', (harness) => {
-  let fitgate: FrontChannel;
-  let receiver: LogoutReceiver;
-  const background = new BackgroundWork();
-  const host = () => new URL(fitgate.tenantUrl).host;
-
-  beforeAll(async () => {
-    fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator: emulator() }, background });
-    receiver = await startLogoutReceiver();
-  });
-  afterAll(async () => {
-    await fitgate.close();
-    await receiver.close();
-  });
-  beforeEach(() => {
-    receiver.received.length = 0;
-  });
-
-  async function setBackchannelUrl(client: Client, path: string | undefined): Promise<void> {
-    const stored = await fitgate.store.clients.get(fitgate.tenant, client.clientId);
-    if (!stored) throw new Error('the fixture client is gone');
-    const { oidcLogout: _previous, ...rest } = stored;
-    await fitgate.store.clients.update(path === undefined ? rest : { ...rest, oidcLogout: { backchannelLogoutUrls: [`${receiver.url}${path}`] } });
-  }
+  const backchannel = useBackchannelLogout(harness, emulator);
 
   /** A browser signed in through the web client (the callback), then answered for the SPA from its session. */
   async function signedInToBoth(): Promise<{ browser: Browser; sid: string; sub: string }> {
+    const { fitgate } = backchannel;
     const browser = fitgate.browser();
-    const { arrivedAt } = await browser.follow(fitgate.authorizeUrl({ connection: 'fitbit' }), CLIENT_CALLBACK);
-    const answer = await request(fitgate.url)
-      .post('/oauth/token')
-      .set('Host', host())
-      .auth(fitgate.webClient.clientId, fitgate.webClientSecret)
-      .type('form')
-      .send({ grant_type: 'authorization_code', code: arrivedAt?.searchParams.get('code') ?? '', redirect_uri: CLIENT_CALLBACK })
-      .expect(200);
-    const { sid, sub } = decodeJwt(answer.body.id_token as string);
-    if (typeof sid !== 'string' || typeof sub !== 'string') throw new Error('the id_token carries no sid or sub');
+    const { sid, sub } = await loginAtWebClient(fitgate, browser);
     const silent = await browser.get(fitgate.authorizeUrl({ client_id: fitgate.spaClient.clientId, prompt: 'none', code_challenge: CHALLENGE, code_challenge_method: 'S256' }));
     expect(silent.location?.href).toContain('code=');
     return { browser, sid, sub };
   }
 
   async function verified(token: string, audience: string) {
-    const jwks = await request(fitgate.url).get('/.well-known/jwks.json').set('Host', host()).expect(200);
+    const { fitgate } = backchannel;
+    const jwks = await request(fitgate.url).get('/.well-known/jwks.json').set('Host', new URL(fitgate.tenantUrl).host).expect(200);
     return jwtVerify(token, createLocalJWKSet(jwks.body as JSONWebKeySet), { issuer: `${fitgate.tenantUrl}/`, audience, typ: 'logout+jwt', algorithms: ['RS256'] });
   }
 
   it('sends each client the session answered a logout token for that session, verifiable with the JWKS', async () => {
-    await setBackchannelUrl(fitgate.webClient, '/web');
-    await setBackchannelUrl(fitgate.spaClient, '/spa');
+    const { fitgate, receiver, background } = backchannel;
+    await setBackchannelUrl(fitgate, fitgate.spaClient, receiver, '/spa');
     const { browser, sid, sub } = await signedInToBoth();
 
     await browser.get(`${fitgate.tenantUrl}/v2/logout?client_id=${fitgate.webClient.clientId}`);
@@ -92,8 +61,8 @@ describeEachStore('back-channel logout', (harness) => {
   });
 
   it('sends nothing to a client the session answered that registered no URL', async () => {
-    await setBackchannelUrl(fitgate.webClient, '/web');
-    await setBackchannelUrl(fitgate.spaClient, undefined);
+    const { fitgate, receiver, background } = backchannel;
+    await setBackchannelUrl(fitgate, fitgate.spaClient, receiver, undefined);
     const { browser } = await signedInToBoth();
 
     await browser.get(`${fitgate.tenantUrl}/oidc/logout`);
@@ -104,8 +73,8 @@ describeEachStore('back-channel logout', (harness) => {
   });
 
   it('sends nothing while a logout_hint naming another session keeps the browser signed in, and sends once it ends', async () => {
-    await setBackchannelUrl(fitgate.webClient, '/web');
-    await setBackchannelUrl(fitgate.spaClient, undefined);
+    const { fitgate, receiver, background } = backchannel;
+    await setBackchannelUrl(fitgate, fitgate.spaClient, receiver, undefined);
     const { browser, sid } = await signedInToBoth();
 
     const kept = await browser.get(`${fitgate.tenantUrl}/oidc/logout?logout_hint=another-session`);

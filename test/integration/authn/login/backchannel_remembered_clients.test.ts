@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { BackgroundWork } from '../../../../src/http/background_work.js';
+import { expect, it } from '@jest/globals';
 import { createClient } from '../../../../src/domain/clients.js';
 import { MAX_SESSION_CLIENTS } from '../../../../src/authn/login/login_session.js';
 import { SESSION_COOKIE } from '../../../../src/http/session.js';
 import { describeEachStore } from '../../../support/stores.js';
-import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel, useEmulator } from '../../../support/authn/front_channel_fixture.js';
-import { loginAtWebClient, setBackchannelUrl } from '../../../support/authn/login_session_helpers.js';
-import { startLogoutReceiver, type LogoutReceiver } from '../../../support/authn/logout_receiver.js';
+import { CLIENT_CALLBACK, useEmulator } from '../../../support/authn/front_channel_fixture.js';
+import { loginAtWebClient, useBackchannelLogout } from '../../../support/authn/login_session_helpers.js';
 import { readStoredSession, sessionIdOfCookie } from '../../../support/authn/stored_session.js';
 
 const emulator = useEmulator('alice');
@@ -17,21 +15,10 @@ const emulator = useEmulator('alice');
  * pushes them out of the list, so they still get their logout token.
  */
 describeEachStore('clients a session remembers for back-channel logout', (harness) => {
-  let fitgate: FrontChannel;
-  let receiver: LogoutReceiver;
-  const background = new BackgroundWork();
-
-  beforeAll(async () => {
-    fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator: emulator() }, background });
-    receiver = await startLogoutReceiver();
-    await setBackchannelUrl(fitgate, fitgate.webClient, receiver, '/web');
-  });
-  afterAll(async () => {
-    await fitgate.close();
-    await receiver.close();
-  });
+  const backchannel = useBackchannelLogout(harness, emulator);
 
   it('keeps a client with a URL through more silent sign-ons of clients without one than the cap', async () => {
+    const { fitgate, receiver, background } = backchannel;
     const others: string[] = [];
     for (let i = 0; i <= MAX_SESSION_CLIENTS; i += 1) {
       const { client } = await createClient(fitgate.store.clients, { tenant: fitgate.tenant, name: `Other ${i}`, appType: 'regular_web', callbacks: [CLIENT_CALLBACK] });

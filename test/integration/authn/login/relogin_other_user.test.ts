@@ -1,10 +1,8 @@
-import { afterAll, afterEach, beforeAll, expect, it } from '@jest/globals';
+import { afterEach, expect, it } from '@jest/globals';
 import { decodeJwt } from 'jose';
-import { BackgroundWork } from '../../../../src/http/background_work.js';
 import { describeEachStore } from '../../../support/stores.js';
-import { startFrontChannel, type FrontChannel, useEmulator } from '../../../support/authn/front_channel_fixture.js';
-import { loginAtWebClient, setBackchannelUrl } from '../../../support/authn/login_session_helpers.js';
-import { startLogoutReceiver, type LogoutReceiver } from '../../../support/authn/logout_receiver.js';
+import { useEmulator } from '../../../support/authn/front_channel_fixture.js';
+import { loginAtWebClient, useBackchannelLogout } from '../../../support/authn/login_session_helpers.js';
 
 const emulator = useEmulator('alice');
 
@@ -14,22 +12,11 @@ const emulator = useEmulator('alice');
  * back-channel logout token for the previous sid, since no logout will ever end it.
  */
 describeEachStore('a new login of another user', (harness) => {
-  let fitgate: FrontChannel;
-  let receiver: LogoutReceiver;
-  const background = new BackgroundWork();
-
-  beforeAll(async () => {
-    fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator: emulator() }, background });
-    receiver = await startLogoutReceiver();
-    await setBackchannelUrl(fitgate, fitgate.webClient, receiver, '/web');
-  });
+  const backchannel = useBackchannelLogout(harness, emulator);
   afterEach(() => emulator().control.setAutoConsent({ user: 'alice', decision: 'approve' }));
-  afterAll(async () => {
-    await fitgate.close();
-    await receiver.close();
-  });
 
   it("starts a new login session and sends the previous one's clients a logout token for its sid", async () => {
+    const { fitgate, receiver, background } = backchannel;
     const browser = fitgate.browser();
     const alice = await loginAtWebClient(fitgate, browser);
     await background.settled(10_000);

@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import { decodeJwt } from 'jose';
 import { SESSION_COOKIE } from '../../../../src/http/session.js';
-import { BackgroundWork } from '../../../../src/http/background_work.js';
 import { describeEachStore } from '../../../support/stores.js';
-import { startFrontChannel, type FrontChannel, useEmulator } from '../../../support/authn/front_channel_fixture.js';
-import { loginAtWebClient, setBackchannelUrl } from '../../../support/authn/login_session_helpers.js';
-import { startLogoutReceiver, type LogoutReceiver } from '../../../support/authn/logout_receiver.js';
+import { useEmulator } from '../../../support/authn/front_channel_fixture.js';
+import { loginAtWebClient, useBackchannelLogout } from '../../../support/authn/login_session_helpers.js';
 
 const emulator = useEmulator('alice');
 
@@ -16,35 +14,21 @@ const emulator = useEmulator('alice');
  * (no session fixation).
  */
 describeEachStore('a new login of the same user', (harness) => {
-  let fitgate: FrontChannel;
-  let receiver: LogoutReceiver;
-  const background = new BackgroundWork();
-  const host = () => new URL(fitgate.tenantUrl).host;
-
-  beforeAll(async () => {
-    fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator: emulator() }, background });
-    receiver = await startLogoutReceiver();
-    await setBackchannelUrl(fitgate, fitgate.webClient, receiver, '/web');
-  });
-  afterAll(async () => {
-    await fitgate.close();
-    await receiver.close();
-  });
-  beforeEach(() => {
-    receiver.received.length = 0;
-  });
+  const backchannel = useBackchannelLogout(harness, emulator);
 
   it.each<Record<string, string>>([{ prompt: 'login' }, { max_age: '0' }])('keeps the sid and the clients to notify, with a new cookie id, at %o', async (again) => {
+    const { fitgate, receiver, background } = backchannel;
+    const host = new URL(fitgate.tenantUrl).host;
     const browser = fitgate.browser();
     const first = await loginAtWebClient(fitgate, browser);
-    const cookieBefore = browser.cookie(host(), SESSION_COOKIE);
+    const cookieBefore = browser.cookie(host, SESSION_COOKIE);
     const upstreamLogins = emulator().control.counters()['google-health'].authorizeRequests;
 
     const second = await loginAtWebClient(fitgate, browser, again);
     // It did go upstream: a login, not an answer from the session.
     expect(emulator().control.counters()['google-health'].authorizeRequests).toBe(upstreamLogins + 1);
     expect(second.sid).toBe(first.sid);
-    expect(browser.cookie(host(), SESSION_COOKIE)).not.toBe(cookieBefore);
+    expect(browser.cookie(host, SESSION_COOKIE)).not.toBe(cookieBefore);
 
     // The application that signed in first names the session by its sid: the browser is signed out.
     const logout = await browser.get(`${fitgate.tenantUrl}/oidc/logout?logout_hint=${first.sid}`);
