@@ -44,7 +44,10 @@ export function newConnection(
   };
 }
 
-/** The plugin a fresh install creates a connection of, and its getting-started checklist leads to. */
+/**
+ * The plugin a fresh install creates a connection of (first start); another plugin's connection is
+ * added from the dashboard (Authentication › Social), and the getting-started checklist counts every one.
+ */
 export function firstPlugin<P>(plugins: ReadonlyMap<string, P>): P | undefined {
   return plugins.values().next().value;
 }

@@ -1,17 +1,15 @@
 import type { AppDeps } from '../../app_deps.js';
-import { firstPlugin } from '../../domain/new_connection.js';
 import { verifyPassword } from '../../domain/passwords.js';
 import type { AdminAccount } from '../../domain/types.js';
 import { readFirstPasswordFile } from '../account/first_password_file.js';
 import { upstreamNames } from '../connections/plugin_settings_view.js';
-import { findSocialConnection } from '../connections/social_connection.js';
-import { triedCurrentSettings } from '../try/tried_settings.js';
-import { usesSandbox } from '../../domain/sandbox_use.js';
+import { connectionProgress, STAGES, stepLink, stepSubjects, type StepLink } from './connection_progress.js';
 
 /**
  * The Overview's "Getting started" checklist, read from what is stored (admins, clients,
- * connections, users) and the logs (a successful TRY of the connection's current settings), never
- * from a flag an admin ticks: a step is done when fitgate can see it was done.
+ * connections, users) and the logs (a successful TRY of a connection's current settings), never
+ * from a flag an admin ticks: a step is done when fitgate can see it was done. The connection steps
+ * are done by any plugin's connection (connection_progress.ts says which one each step leads to).
  */
 export interface ChecklistStep {
   readonly key: 'password' | 'application' | 'credentials' | 'try' | 'enable' | 'first_login';
@@ -30,36 +28,38 @@ const RECENT_LOGINS = 100;
 
 export async function gettingStarted(deps: Pick<AppDeps, 'store' | 'config' | 'plugins' | 'sandbox'>, tenant: string, admin: AdminAccount): Promise<ChecklistStep[]> {
   const base = `/manage/t/${encodeURIComponent(tenant)}`;
-  // The connection steps are about the plugin a fresh install set up.
-  const plugin = firstPlugin(deps.plugins);
-  const social = (page = '') => (plugin ? `${base}/social/${encodeURIComponent(plugin.strategy)}${page}` : `${base}/social`);
-  const [passwordUnchanged, clients, connection, users, recentLogins] = await Promise.all([
+  const [passwordUnchanged, clients, users, recentLogins] = await Promise.all([
     stillHasGeneratedPassword(deps.config.dataDir, admin),
     deps.store.clients.list(tenant, { page: 0, perPage: 100 }),
-    plugin ? findSocialConnection(deps.store, tenant, plugin.strategy) : undefined,
     deps.store.users.count(tenant),
     deps.store.logs.list(tenant, { type: 's', page: 0, perPage: RECENT_LOGINS }),
   ]);
   const interactive = clients.items.filter((client) => client.appType !== 'non_interactive');
-  const sandbox = usesSandbox(deps.sandbox, connection);
-  const credentials = Boolean(connection?.options.clientId) || sandbox;
-  const enabledForAnApp = interactive.some((client) => connection?.enabledClients.includes(client.clientId));
-  // A TRY of settings since changed (another API, client or secret) proves nothing about these.
-  const tried = connection !== undefined && recentLogins.items.some((event) => triedCurrentSettings(event, connection));
+  const progress = await connectionProgress(deps, tenant, { interactiveClients: interactive.map((client) => client.clientId), recentLogins: recentLogins.items });
   const loggedIn = users > 0;
+
+  const credentialSubjects = stepSubjects(progress, STAGES.credentials, [STAGES.saved]);
+  const credentials = stepLink(base, credentialSubjects);
+  const credentialsDone = progress.some(STAGES.credentials);
+  // Said only while no connection has credentials of its own: then the sandbox is all there is.
+  const sandboxOnly = credentialsDone && credentialSubjects.every((subject) => subject.sandbox);
+  const tryLink = stepLink(base, stepSubjects(progress, STAGES.tried, [STAGES.credentials, STAGES.saved]), '/try');
+  const enable = stepLink(base, stepSubjects(progress, STAGES.enabled, [STAGES.tried, STAGES.credentials, STAGES.saved]), '/applications');
+  // With one plugin the words stay as they were before several: "the connection".
+  const connectionWords = (link: StepLink) => (deps.plugins.size === 1 ? 'the connection' : link.plugin ? `the ${link.plugin.displayName} connection` : 'a connection');
   return [
     { key: 'password', label: 'Change the generated password', done: !passwordUnchanged, href: '/manage/account' },
     { key: 'application', label: 'Create an application', done: interactive.length > 0, href: `${base}/applications/new` },
     {
       key: 'credentials',
-      label: `Paste your ${plugin ? upstreamNames(plugin) : 'upstream'} credentials, or keep the sandbox`,
-      done: credentials,
-      href: social(),
-      ...(sandbox && plugin ? { note: `using the sandbox: no real ${plugin.displayName} account needed yet` } : {}),
+      label: `Paste your ${credentials.plugin ? upstreamNames(credentials.plugin) : "upstream's"} credentials, or keep the sandbox`,
+      done: credentialsDone,
+      href: credentials.href,
+      ...(sandboxOnly && { note: `using the sandbox: no real ${credentialSubjects.map((subject) => subject.plugin.displayName).join(' or ')} account needed yet` }),
     },
-    // A real login proves the connection works as well as a TRY would.
-    { key: 'try', label: 'Try the connection', done: tried || loggedIn, href: social('/try'), post: Boolean(plugin) },
-    { key: 'enable', label: 'Enable the connection for your application', done: enabledForAnApp, href: social('/applications') },
+    // A real login proves a connection works as well as a TRY would. Only one connection's TRY can be a button.
+    { key: 'try', label: `Try ${connectionWords(tryLink)}`, done: progress.some(STAGES.tried) || loggedIn, href: tryLink.href, post: Boolean(tryLink.plugin) },
+    { key: 'enable', label: `Enable ${connectionWords(enable)} for your application`, done: progress.some(STAGES.enabled), href: enable.href },
     { key: 'first_login', label: 'Sign in to your application for real', done: loggedIn, href: `${base}/users` },
   ];
 }

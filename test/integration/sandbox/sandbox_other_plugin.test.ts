@@ -10,7 +10,7 @@ const CLIENT_CALLBACK = 'https://steps.example/callback';
 const FITBIT_NOTICE = 'Sandbox: no real Fitbit account is used.';
 
 /**
- * The sandbox on, and two plugins: Acme (a fake, first, so the checklist is about it), whose
+ * The sandbox on, and two plugins: Acme (a fake, first in the registry), whose
  * upstream the sandbox does not play, and Fitbit, whose upstreams it does. Neither connection has
  * credentials. Acme's is not set up, exactly as with the sandbox off: not shown or offered as a
  * sandbox anywhere, and no login of it reaches the sandbox; Fitbit's stays in the sandbox as before.
@@ -68,11 +68,11 @@ describe('the sandbox beside a plugin it does not play', () => {
     expect(fitbit).toContain('Leave it empty to use the sandbox.');
   });
 
-  it('leaves the credentials step of the checklist to do, with no word of the sandbox', async () => {
+  it('counts only Fitbit’s connection as using the sandbox on the checklist, which it marks the credentials step done for', async () => {
     const { text } = await dashboard.agent().get('/manage/t/default').expect(200);
-    expect(text).toContain('Paste your Acme credentials');
-    expect(text).toMatch(/<li class="todo" data-step="credentials">/);
-    expect(text).not.toContain('using the sandbox');
+    expect(text).toMatch(/<li class="done" data-step="credentials">/);
+    expect(text).toContain('<span class="hint">(using the sandbox: no real Fitbit account needed yet)</span>');
+    expect(text).not.toContain('Acme account');
   });
 
   it('does not send a TRY of the Acme connection to the sandbox: it is not configured', async () => {
