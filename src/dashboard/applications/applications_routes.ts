@@ -3,6 +3,7 @@ import type { Config } from '../../config/index.js';
 import type { Store } from '../../store/store.js';
 import { MAX_APPLICATION_NAME_LENGTH, parseApplicationName } from '../../domain/application_name.js';
 import { originProblem, redirectUrlProblem } from '../../domain/application_urls.js';
+import { withBackchannelLogoutUrls } from '../../domain/backchannel_logout_urls.js';
 import { rotateClientSecret, isPublicClient, withGrantType } from '../../domain/clients.js';
 import { updateClient } from '../../domain/client_updates.js';
 import { deleteApplication } from '../../domain/application_removal.js';
@@ -15,6 +16,7 @@ import type { Client } from '../../domain/types.js';
 import { NotFoundError } from '../../errors/index.js';
 import { applicationConnectionsRoutes, connectionsSection } from './application_connections_routes.js';
 import { APP_TYPE_LABELS, isAppType } from './app_types.js';
+import { BACKCHANNEL_LOGOUT_FIELD, backchannelLogoutField, storedBackchannelLogoutProblem, storedBackchannelLogoutText } from './backchannel_logout_field.js';
 import { keptName } from './kept_name.js';
 import { holdsUnexpectedGrant, managementApiRoutes, managementApiSection, managementApiStateOf, type ManagementApiState } from './management_api_routes.js';
 import { logConfigChange } from '../config_change_log.js';
@@ -98,12 +100,16 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
     const client = await findClient(res, req.params.clientId);
     const typedName = textField(req.body, 'name');
     const name = parseApplicationName(typedName);
+    // Undefined when the page had no such field (a machine-to-machine application's never has): the
+    // stored URL is then kept as it is.
+    const backchannel = client.appType === 'non_interactive' ? undefined : backchannelLogoutField(req.body);
     const typed = {
       name: typedName,
       callbacksText: textField(req.body, 'callbacks'),
       logoutText: textField(req.body, 'allowed_logout_urls'),
       webOriginsText: textField(req.body, 'web_origins'),
       allowedOriginsText: textField(req.body, 'allowed_origins'),
+      backchannelText: backchannel?.text ?? storedBackchannelLogoutText(client),
       // An unticked checkbox is simply absent from the form.
       implicit: (req.body as Record<string, unknown>).implicit === 'on',
     };
@@ -116,26 +122,31 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
     const errors: FieldErrors = {};
     if (!name.ok) errors.name = nameError(name.problem);
     for (const [field, result] of Object.entries(lists)) if (!result.ok) errors[field] = result.message;
+    if (backchannel && !backchannel.result.ok) errors[BACKCHANNEL_LOGOUT_FIELD] = backchannel.result.message;
     // The form changes neither the method nor the policy, and the Management API stores no public
     // non-rotating client: only one stored before the rule is refused here, until it rotates.
     const rotation = rotationError(client);
     if (rotation) errors.refresh_token = rotation;
     const { callbacks, allowed_logout_urls: logoutUrls, web_origins: webOrigins, allowed_origins: allowedOrigins } = lists;
-    if (!callbacks.ok || !logoutUrls.ok || !webOrigins.ok || !allowedOrigins.ok || !name.ok || rotation) {
+    if (!callbacks.ok || !logoutUrls.ok || !webOrigins.ok || !allowedOrigins.ok || !name.ok || rotation || (backchannel && !backchannel.result.ok)) {
       return showApplication(res, client, { errors, typed }, {}, 400);
     }
     // The form's fields replace the stored ones; the rest (the secret, a grant) is kept as stored
     // now, not as read for this page: a rotation or revocation made meanwhile on another worker stays.
-    await changeClient(res, client.clientId, (current) => ({
-      ...current,
-      name: keptName(current.name, name.name),
-      callbacks: callbacks.urls,
-      allowedLogoutUrls: logoutUrls.urls,
-      webOrigins: webOrigins.urls,
-      allowedOrigins: allowedOrigins.urls,
-      grantTypes: current.appType === 'non_interactive' ? current.grantTypes : withGrantType(current.grantTypes, 'implicit', typed.implicit),
-      updatedAt: new Date().toISOString(),
-    }));
+    await changeClient(res, client.clientId, (current) => {
+      const changed: Client = {
+        ...current,
+        name: keptName(current.name, name.name),
+        callbacks: callbacks.urls,
+        allowedLogoutUrls: logoutUrls.urls,
+        webOrigins: webOrigins.urls,
+        allowedOrigins: allowedOrigins.urls,
+        grantTypes: current.appType === 'non_interactive' ? current.grantTypes : withGrantType(current.grantTypes, 'implicit', typed.implicit),
+        updatedAt: new Date().toISOString(),
+      };
+      // The URL only: back-channel logout initiators, which the form does not show, stay as the API set them.
+      return backchannel?.result.ok ? withBackchannelLogoutUrls(changed, backchannel.result.urls) : changed;
+    });
     await logConfigChange(store, req, res, configChange(CONFIG_CHANGES.updateClient, { id: client.clientId }));
     res.redirect(303, pathOf(req, client, '?saved=1'));
   });
@@ -234,6 +245,7 @@ function settingsPage(client: Client, extra: Record<string, unknown>) {
     client,
     typeLabel: APP_TYPE_LABELS[client.appType],
     hasSecret: !isPublicClient(client),
+    storedBackchannelText: storedBackchannelLogoutText(client),
     ...extra,
   };
 }
@@ -254,6 +266,8 @@ function storedUrlProblems(client: Client): FieldErrors {
     const refused = urls.map((url) => ({ url, problem: problemOf(url) })).find((entry) => entry.problem);
     if (refused) errors[field] = `Saved earlier, and refused at sign-in and sign-out until replaced: ${refused.url}: ${refused.problem}.`;
   }
+  const backchannel = storedBackchannelLogoutProblem(client);
+  if (backchannel) errors[BACKCHANNEL_LOGOUT_FIELD] = backchannel;
   const rotation = rotationError(client);
   if (rotation) errors.refresh_token = rotation;
   return errors;

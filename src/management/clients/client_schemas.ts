@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { refusingProtoKey } from '../metadata_guard.js';
 import { parseApplicationName } from '../../domain/application_name.js';
 import { distinctUrls, MAX_APPLICATION_URLS } from '../../domain/application_urls.js';
+import { MAX_BACKCHANNEL_LOGOUT_URLS, TOO_MANY_BACKCHANNEL_LOGOUT_URLS } from '../../domain/backchannel_logout_urls.js';
 import { MAX_ID_TOKEN_LIFETIME_SECONDS, MAX_REFRESH_TOKEN_LIFETIME_SECONDS } from '../../domain/token_lifetimes.js';
 
 // Bodies of POST /clients and PATCH /clients/{id}: Auth0's field names; unknown fields are refused
@@ -78,11 +79,12 @@ export const BACKCHANNEL_LOGOUT_INITIATORS = [
 ] as const;
 
 /**
- * Auth0's `oidc_logout`. Like Auth0, one back-channel logout URL at most; each URL is checked against
- * the application URL rule in client_settings.ts, as logo_uri is. Sent whole, it replaces the stored one.
+ * Auth0's `oidc_logout`. Like Auth0, one back-channel logout URL at most (the dashboard's limit too:
+ * domain/backchannel_logout_urls.ts); each URL is checked against the application URL rule in
+ * client_settings.ts, as logo_uri is. Sent whole, it replaces the stored one.
  */
 const oidcLogout = z.strictObject({
-  backchannel_logout_urls: z.array(url).max(1, 'Only one back-channel logout URL is allowed'),
+  backchannel_logout_urls: z.array(url).max(MAX_BACKCHANNEL_LOGOUT_URLS, TOO_MANY_BACKCHANNEL_LOGOUT_URLS),
   backchannel_logout_initiators: z
     .strictObject({
       mode: z.enum(['custom', 'all'], { error: 'Must be "custom" or "all"' }),

@@ -1,8 +1,9 @@
 /**
  * What a browser submits for an application's settings page left as it was rendered: the name input's
- * value and each URL textarea's text. Without a browser, so it follows what HTML says one does: entities
- * are decoded; a text input's value loses its line breaks (the value sanitization of type=text); a
- * textarea's line breaks are sent as CRLF; an unticked checkbox is not sent.
+ * value, each URL textarea's text and the Back-Channel Logout URL input's value where the page has
+ * one. Without a browser, so it follows what HTML says one does: entities are decoded; a text input's
+ * value loses its line breaks (the value sanitization of type=text); a textarea's line breaks are
+ * sent as CRLF; an unticked checkbox is not sent.
  */
 export function settingsFormAsRendered(html: string): Record<string, string> {
   const form: Record<string, string> = { name: stripLineBreaks(decode(attribute(html, 'name', 'value'))) };
@@ -10,6 +11,7 @@ export function settingsFormAsRendered(html: string): Record<string, string> {
     const text = new RegExp(`<textarea id="${field}"[^>]*>([^<]*)</textarea>`).exec(html)?.[1];
     if (text !== undefined) form[field] = decode(text).replace(/\r?\n/g, '\r\n');
   }
+  if (html.includes('<input id="backchannel_logout_urls"')) form.backchannel_logout_urls = stripLineBreaks(decode(attribute(html, 'backchannel_logout_urls', 'value')));
   if (/<input type="checkbox" name="implicit"[^>]* checked/.test(html)) form.implicit = 'on';
   return form;
 }
