@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import express, { type Express } from 'express';
 import type { AppDeps } from './app_deps.js';
 import { createAuthnRouter } from './authn/router.js';
+import { oversizeFormPage } from './dashboard/oversize_form_page.js';
 import { createDashboardRouter } from './dashboard/router.js';
 import { masterKeyStatus } from './domain/master_key_check.js';
 import { tryCallbackHandoff } from './dashboard/try/try_transaction.js';
@@ -31,7 +32,8 @@ export const BODY_LIMIT = '100kb';
  * → body parsing → routers → 404 → the one error handler.
  *
  * Bodies (form and JSON, 100 kB) are parsed here once for every router, so a malformed or oversized
- * body is one 400/413 answered in the route's error format. Sessions are not app-wide: routers that
+ * body is one 400/413 answered in the route's error format (the one error handler's, or for a
+ * dashboard form too large the dashboard's own page). Sessions are not app-wide: routers that
  * need one mount createSessionMiddleware (src/http/session.ts) on their own routes, so token,
  * userinfo and Management API calls never touch the session store.
  */
@@ -65,6 +67,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(refuseUnreadBody());
+  // The dashboard's routers never see a body the parsers refused: its page for a form too large is here.
+  app.use('/manage', oversizeFormPage());
 
   const services = createServices(deps);
   app.use('/api/v2', createManagementRouter(deps, services));

@@ -22,7 +22,11 @@ const BY_STATUS: Readonly<Record<number, ErrorPageText>> = {
     title: 'Page not found',
     advice: 'Check the address for typos. Each tenant has its own address, such as https://NAME.example.com/.',
   },
-  413: { title: 'Request too large', advice: 'Send less data and try again.' },
+  // Outside the dashboard, a person meets it after an application's form post (form_post, a logout form), not a form of their own.
+  413: {
+    title: 'Request too large',
+    advice: 'Go back and try again. If an application sent you here, it sent more than fitgate accepts: tell its developer what this page says.',
+  },
   415: { title: 'This request cannot be read', advice: 'Send the form again from its page. If an application sent you here, tell its developer what this page says.' },
   429: { title: 'Too many attempts', advice: 'Wait a little and try again.' },
   503: {
@@ -42,6 +46,7 @@ const SERVER_ERROR: ErrorPageText = {
  */
 const DASHBOARD_BY_STATUS: Readonly<Record<number, ErrorPageText>> = {
   400: { title: 'This request cannot be completed', advice: 'Go back, reload the page and try again.' },
+  413: { title: 'This form is too large', advice: 'Nothing was changed. Go back, shorten what you entered and send the form again.' },
   415: { title: 'This request cannot be read', advice: 'Go back, reload the page and send the form again.' },
 };
 

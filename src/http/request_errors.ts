@@ -34,8 +34,26 @@ export function fromRequestError(error: unknown): AppError | undefined {
   if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
   const bare = type === 'entity.parse.failed' ? bareJsonValue(body) : undefined;
   if (bare) return new RequestRejectedError(status, `The request body must be a JSON object (or an array, where the endpoint takes a list), not ${bare}.`);
+  // Whoever sent too much can only fix it knowing how much is accepted.
+  const limit = bodyLimitExceeded(error);
+  if (limit !== undefined) return new RequestRejectedError(status, `The request body is larger than fitgate accepts (at most ${shownSize(limit)}).`);
   const message = (typeof type === 'string' && MESSAGES[type]) || 'The request could not be read.';
   return new RequestRejectedError(status, message);
+}
+
+/**
+ * The body limit, in bytes, a request went over, when `error` is the body parser's refusal of a
+ * body too large (its http-error carries the limit); undefined for any other error.
+ */
+export function bodyLimitExceeded(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { type, limit } = error as { type?: unknown; limit?: unknown };
+  return type === 'entity.too.large' && typeof limit === 'number' && limit > 0 ? limit : undefined;
+}
+
+/** A body limit as people read it: the parser's '100kb' is 102,400 bytes, "100 kB". */
+export function shownSize(bytes: number): string {
+  return bytes % 1024 === 0 ? `${bytes / 1024} kB` : `${bytes} bytes`;
 }
 
 /**

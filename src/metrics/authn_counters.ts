@@ -11,7 +11,7 @@ export function authnCounters(registry: Registry): AuthnMetrics {
   const revocations = labelledCounter(registry, 'fitgate_token_revocations_total', ['tenant', 'result'],
     'Answers of /oauth/revoke by result ("success" or the OAuth error code).');
   const logouts = labelledCounter(registry, 'fitgate_logouts_total', ['tenant', 'result'],
-    'Answers of /v2/logout by result: "success" (the session ended), "session_kept" (a logout_hint named another login session), "no_session" (nobody was signed in) or "return_to_refused".');
+    'Answers of /v2/logout by result: "success" (the session ended), "session_kept" (a logout_hint or the sid of an id_token_hint named another login session), "no_session" (nobody was signed in) or "return_to_refused".');
   return {
     login: (tenant, connection, outcome, reason) => logins.labels(tenant, connection, outcome, reason).inc(),
     tokenExchange: (tenant, connection, grantType, result) => exchanges.labels(tenant, connection, grantType, result).inc(),

@@ -31,22 +31,25 @@ const AUTH0_LOGOUT_PATH = '/v2/logout';
  * `returnTo` is one of that client's allowed logout URLs, its query and fragment aside (logoutUrlKey). Anything else (no client_id, an
  * unknown client, an address it did not register) shows a page instead, because redirecting to an
  * unchecked URL would make fitgate an open redirector for phishing. The session ends whatever the
- * return address (a logout_hint aside, below). Without a return address, a request with a
+ * return address (a hint naming another session aside, below). Without a return address, a request with a
  * client_id goes to the client's first allowed logout URL (defaultReturnTo).
  *
  * A `logout_hint` names the login session the application wants ended. RP-Initiated Logout §2
  * leaves the hint's meaning to the provider, and fitgate reads it as the id_token's `sid`
- * (login_session.ts): the session ends only when the browser's session is that one (keepsSession).
- * Otherwise the session the application meant has ended already, and the browser's is another
- * sign-in (of someone else, perhaps), which an application that never saw it has no business
- * ending: it is kept, and no `slo` event is recorded. The browser is then never sent back to the
- * application, even to an allowed address: the person clicked "Log out" and would take the
- * application's page for a sign-out while the next person at this browser would get single sign-on
- * as them. The "still signed in" page says so, and offers to sign out (the same request without the
- * hint) or to go back to the application (only to an address that passed the check). Auth0 does the
- * same in substance: a logout_hint or id_token_hint that does not match the browser's session gets
- * its logout confirmation prompt, not a redirect; and §2 says the OP SHOULD ask the End-User
- * whether to log out of the OP.
+ * (login_session.ts); an id_token_hint's own `sid` names one too (a hint without one, an id_token
+ * older than sids, names none; one fitgate cannot verify is not believed about it). The session
+ * ends only when the browser's session is the one named (keepsSession). Otherwise the session the
+ * application meant has ended already, and the browser's is another sign-in (of someone else,
+ * perhaps), which an application that never saw it has no business ending: it is kept, and no
+ * `slo` event is recorded. The browser is then never sent back to the application, even to an
+ * allowed address: the person clicked "Log out" and would take the application's page for a
+ * sign-out while the next person at this browser would get single sign-on as them. The "still
+ * signed in" page says so, and offers to sign out (the same request without the hints,
+ * signOutHref) or to go back to the application (only to an address that passed the check). Auth0
+ * does the same in substance: a logout_hint or id_token_hint that does not match the browser's
+ * session gets its logout confirmation prompt, not a redirect; and §2 says the OP SHOULD ask the
+ * End-User whether to log out of the OP, and asks it in particular when an id_token_hint does not
+ * belong to the current session.
  *
  * A request without a sign-in ends nothing: no `slo` event, no back-channel logout, and no store
  * write unless the browser brought a stored session (which is deleted). Anyone can send one, from
@@ -63,7 +66,7 @@ export function logoutEndpoint(deps: LogoutDeps): RequestHandler {
     const identified = await identifyLogoutClient(deps, req.context, request.clientId, request.idTokenHint);
     const client = 'client' in identified ? identified.client : undefined;
     const endUser = req.session?.endUser;
-    const kept = keepsSession(request, endUser);
+    const kept = keepsSession(request, identified.hintedSid, endUser);
     if (!kept && hasStoredSession(req)) await endSession(req, res);
     // No session to end (the store had none under the browser's cookie, or it sent none): only the
     // cookie goes, which costs no store write.
@@ -88,7 +91,7 @@ export function logoutEndpoint(deps: LogoutDeps): RequestHandler {
     if (kept) {
       views().send(res, 'logout/session_kept', {
         ...page,
-        signOutHref: withoutLogoutHint(req),
+        signOutHref: signOutHref(req, request, identified, endUser),
         ...(returnTo !== undefined && refusal === undefined && client ? { backTo: withState(returnTo, request.state), clientName: client.name } : {}),
       }, refusal === undefined ? 200 : 400);
       return;
@@ -106,19 +109,28 @@ export function logoutEndpoint(deps: LogoutDeps): RequestHandler {
 }
 
 /**
- * The same logout request without its logout_hint, relative to this tenant's host: what the "still
- * signed in" page's sign-out button asks, so the session ends and the return address is followed as
- * for any sign-out. Only the parameters readLogoutRequest reads go along.
+ * The same logout request without the hints that named another session, relative to this tenant's
+ * host: what the "still signed in" page's sign-out button asks, so the session ends and the return
+ * address is followed as for any sign-out. Only the parameters readLogoutRequest reads go along.
+ *
+ * An id_token_hint also named the application, so when it goes, what it did goes on without it: a
+ * return address is checked against that application, named by client_id instead; and at
+ * /oidc/logout, where a hint keeps a client_id from choosing the application's first logout URL
+ * (defaultReturnTo), a request without a return address loses its client_id too.
  */
-function withoutLogoutHint(req: Request): string {
-  const query = new URLSearchParams();
-  for (const name of LOGOUT_PARAMETERS) {
-    const value = req.query[name];
-    if (name !== 'logout_hint' && typeof value === 'string' && value !== '') query.set(name, value);
-  }
+function signOutHref(req: Request, request: LogoutRequest, identified: LogoutClient, endUser: { sid?: string } | undefined): string {
   // The route, not the path as sent (defaultReturnTo says why): always one of the two logout paths.
   const route = (req.route as { path?: unknown } | undefined)?.path;
   const path = route === AUTH0_LOGOUT_PATH ? AUTH0_LOGOUT_PATH : '/oidc/logout';
+  const dropHint = namesAnotherSession(identified.hintedSid, endUser);
+  const query = new URLSearchParams();
+  for (const name of LOGOUT_PARAMETERS) {
+    const value = req.query[name];
+    if (name === 'logout_hint' || (dropHint && name === 'id_token_hint')) continue;
+    if (typeof value === 'string' && value !== '') query.set(name, value);
+  }
+  if (dropHint && request.returnTo !== undefined && 'client' in identified) query.set('client_id', identified.client.clientId);
+  else if (dropHint && request.returnTo === undefined && path !== AUTH0_LOGOUT_PATH) query.delete('client_id');
   return query.size === 0 ? path : `${path}?${query.toString()}`;
 }
 
@@ -142,13 +154,17 @@ function readLogoutRequest(req: Request): LogoutRequest {
 }
 
 /**
- * Whether the browser's sign-in outlives this request: only when a logout_hint names another login
- * session than the one the browser is signed in with. A sign-in without a sid (from before sids
- * existed) is none any hint names. Without a hint, or without a sign-in, the session ends as it
- * always has.
+ * Whether the browser's sign-in outlives this request: only when a logout_hint, or the `sid` of a
+ * verified id_token_hint, names another login session than the one the browser is signed in with.
+ * Without a hint (or a `sid` in it), or without a sign-in, the session ends as it always has.
  */
-function keepsSession(request: LogoutRequest, endUser: { sid?: string } | undefined): boolean {
-  return endUser !== undefined && request.logoutHint !== undefined && request.logoutHint !== endUser.sid;
+function keepsSession(request: LogoutRequest, hintedSid: string | undefined, endUser: { sid?: string } | undefined): boolean {
+  return namesAnotherSession(request.logoutHint, endUser) || namesAnotherSession(hintedSid, endUser);
+}
+
+/** Whether `sid` names a login session other than the browser's. A sign-in without a sid (from before sids existed) is none a hint names. */
+function namesAnotherSession(sid: string | undefined, endUser: { sid?: string } | undefined): boolean {
+  return endUser !== undefined && sid !== undefined && sid !== endUser.sid;
 }
 
 /**
