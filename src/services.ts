@@ -1,4 +1,6 @@
 import type { AppDeps } from './app_deps.js';
+import { startBackchannelLogoutEverywhere } from './authn/login/backchannel_logout_everywhere.js';
+import type { SessionEndDeps } from './domain/ended_sessions.js';
 import type { RemovalDeps } from './domain/identity_removal.js';
 import { recordLogEvent } from './domain/log_events.js';
 import { TokenVault } from './domain/token_vault.js';
@@ -25,6 +27,8 @@ export interface Services {
   readonly revoker: SealedGrantRevocationDeps;
   /** Records an event in the tenant's log (Auth0's log events). */
   readonly recordEvent: (event: NewLogEvent) => Promise<void>;
+  /** What ending a user's browser sessions needs (the API's, the dashboard's, a block's): the back-channel logout it sends. */
+  readonly sessionEnds: SessionEndDeps;
 }
 
 export function createServices(deps: AppDeps): Services {
@@ -57,5 +61,9 @@ export function createServices(deps: AppDeps): Services {
     timing: DEFAULT_TOKEN_VAULT_TIMING,
     metrics,
   };
-  return { upstreams, vault, removal, revoker, recordEvent };
+  const sessionEnds: SessionEndDeps = {
+    users: store.users,
+    tellApplications: (place, userId) => startBackchannelLogoutEverywhere(deps, place, userId),
+  };
+  return { upstreams, vault, removal, revoker, recordEvent, sessionEnds };
 }

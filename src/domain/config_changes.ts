@@ -38,6 +38,8 @@ export const CONFIG_CHANGES = {
   updateUser: { description: 'Update a user', method: 'PATCH', route: '/users/:id', statusCode: 200 },
   deleteUser: { description: 'Delete a user', method: 'DELETE', route: '/users/:id', statusCode: 204 },
   unlinkIdentity: { description: 'Unlink an identity', method: 'DELETE', route: '/users/:id/identities/:provider/:user_id', statusCode: 200 },
+  /** 202 as Auth0 answers ("Session deletion request accepted"); the dashboard's Sign out everywhere too. */
+  deleteUserSessions: { description: 'Delete sessions for user', method: 'DELETE', route: '/users/:id/sessions', statusCode: 202 },
 } as const satisfies Record<string, ConfigChangeKind>;
 
 /**

@@ -9,6 +9,8 @@ export const MANAGEMENT_API_SCOPES = [
   'update:users_app_metadata',
   'delete:users',
   'read:user_idp_tokens',
+  // Auth0's: DELETE /users/{id}/sessions, ending a user's browser sessions (domain/ended_sessions.ts).
+  'delete:sessions',
   'read:clients',
   'create:clients',
   'update:clients',

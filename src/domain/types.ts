@@ -56,8 +56,9 @@ export type SigningKeyStatus = 'next' | 'current' | 'previous' | 'revoked';
 
 /**
  * OpenID Connect Back-Channel Logout as Auth0 configures it: at most one URL the client receives
- * logout tokens at, and which session endings send one (Auth0's initiators; fitgate ends sessions only
- * at the client's request, `rp-logout`, which Auth0 keeps on whatever is selected).
+ * logout tokens at, and which session endings send one (Auth0's initiators). fitgate ends sessions at
+ * the client's request, `rp-logout`, which Auth0 keeps on whatever is selected, and all of a user's at
+ * once, `session-revoked`, sent only where selected (domain/ended_sessions.ts).
  */
 export interface OidcLogoutSettings {
   backchannelLogoutUrls: string[];
@@ -229,6 +230,12 @@ export interface User {
   userMetadata?: Record<string, unknown>;
   /** A blocked user cannot log in, and its refresh tokens are refused. Absent means false. */
   blocked?: boolean;
+  /**
+   * When the user's browser sessions were last ended all at once (DELETE /users/{id}/sessions, the
+   * dashboard, a block), ISO 8601: a sign-in that read another value at its login no longer answers
+   * (domain/ended_sessions.ts). Absent until the first time.
+   */
+  sessionsEndedAt?: string;
   identities: Identity[];
   loginsCount: number;
   lastLogin?: string;

@@ -28,6 +28,12 @@ declare module 'express-session' {
        * from before it existed.
        */
       clients?: string[];
+      /**
+       * The user record's `sessionsEndedAt` as this sign-in's login wrote it, absent when it had none:
+       * once the user's sessions are ended the record's differs, and the sign-in answers no more
+       * (domain/ended_sessions.ts). Taken from the record the login writes anyway.
+       */
+      sessionsEndedAt?: string;
     };
   }
 }
@@ -54,10 +60,14 @@ function newSessionId(): string {
  * - someone else, or nobody: a new login session with a new sid. A previous user's session has
  *   ended here, so the clients it answered are sent a back-channel logout for its sid now
  *   (backchannel_logout.ts): they would never hear of it otherwise.
+ * A sign-in of the same user whose sessions were ended since (domain/ended_sessions.ts) counts as
+ * nobody: it ended already, and the applications that asked were told then.
  * Returns the sid, which the login's code and id_token carry.
  */
 export async function signIn(deps: BackchannelLogoutDeps, req: Request, endUser: Omit<EndUser, 'sid' | 'clients'>): Promise<string> {
-  const previous = req.session.endUser;
+  const stored = req.session.endUser;
+  const endedSince = stored !== undefined && stored.tenant === endUser.tenant && stored.userId === endUser.userId && stored.sessionsEndedAt !== endUser.sessionsEndedAt;
+  const previous = endedSince ? undefined : stored;
   if (hasStoredSession(req)) {
     await new Promise<void>((resolve, reject) => req.session.regenerate((error: unknown) => (error ? reject(error) : resolve())));
   }

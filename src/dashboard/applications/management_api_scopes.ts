@@ -26,6 +26,7 @@ const SCOPES: Readonly<Record<ManagementApiScope, { resource: Resource; descript
   'update:users_app_metadata': { resource: 'users', description: 'change only app_metadata and user_metadata' },
   'delete:users': { resource: 'users', description: 'delete users' },
   'read:user_idp_tokens': { resource: 'users', description: "read the fresh access token each of a user's connections holds at its upstream" },
+  'delete:sessions': { resource: 'users', description: "end a user's browser sessions (sign them out everywhere)" },
   'read:clients': { resource: 'clients', description: 'list and read applications' },
   'create:clients': { resource: 'clients', description: 'create applications' },
   'update:clients': { resource: 'clients', description: 'change applications and rotate their secrets' },

@@ -1,8 +1,12 @@
 import { Router, type Response } from 'express';
+import type { Config } from '../../config/index.js';
 import type { Store } from '../../store/store.js';
+import { endUserSessions, type SessionEndDeps } from '../../domain/ended_sessions.js';
 import { deleteUserAndRevoke, type RemovalDeps } from '../../domain/identity_removal.js';
 import { describeReauthorization } from '../../domain/identity_status.js';
 import { CONFIG_CHANGES, configChange } from '../../domain/config_changes.js';
+import { NotFoundInStoreError } from '../../domain/ports.js';
+import { tenantUrl } from '../../domain/tenants.js';
 import type { User } from '../../domain/types.js';
 import { NotFoundError } from '../../errors/index.js';
 import { logConfigChange } from '../config_change_log.js';
@@ -12,10 +16,10 @@ import { removalErrorOf } from './removal_busy_error.js';
 
 /**
  * /manage/t/:tenant/users: search, a user's profile and identities (with their connection status),
- * and deletion, which drops the stored upstream tokens and then revokes them upstream, best effort.
- * Tokens are never rendered.
+ * Sign out everywhere (DELETE /api/v2/users/{id}/sessions), and deletion, which drops the stored
+ * upstream tokens and then revokes them upstream, best effort. Tokens are never rendered.
  */
-export function usersRoutes(store: Store, removal: RemovalDeps): Router {
+export function usersRoutes(store: Store, removal: RemovalDeps, sessionEnds: SessionEndDeps, config: Pick<Config, 'publicUrl' | 'baseHost'>): Router {
   const router = Router({ mergeParams: true });
   const tenantOf = (res: Response) => res.locals.managedTenant!.name;
 
@@ -53,7 +57,28 @@ export function usersRoutes(store: Store, removal: RemovalDeps): Router {
       statusChangedAt: identity.statusChangedAt,
       hasTokens: Boolean(identity.tokens),
     }));
-    renderPage(res, 'user', { title: user.name ?? user.userId, section: 'users', user, identities });
+    const sessionsEnded = req.query.sessions_ended === '1';
+    renderPage(res, 'user', { title: user.name ?? user.userId, section: 'users', user, identities, sessionsEnded });
+  });
+
+  router.get('/:userId/sign-out', async (req, res) => {
+    const user = await findUser(res, req.params.userId);
+    renderPage(res, 'user_sign_out', { title: `Sign ${user.name ?? user.userId} out everywhere`, section: 'users', user });
+  });
+
+  router.post('/:userId/sign-out', async (req, res) => {
+    const user = await findUser(res, req.params.userId);
+    const tenant = res.locals.managedTenant!;
+    // The dashboard is served on another host than the tenant's: its logout tokens are issued from
+    // the tenant's own URL, NAME.<base host>, as its Management API is reached there.
+    await endUserSessions(sessionEnds, { tenant, tenantUrl: tenantUrl(config, tenant.name) }, user.userId).catch((error: unknown) => {
+      throw error instanceof NotFoundInStoreError ? new NotFoundError('This tenant has no such user.') : error;
+    });
+    await logConfigChange(store, req, res, {
+      ...configChange(CONFIG_CHANGES.deleteUserSessions, { id: user.userId }),
+      userId: user.userId,
+    });
+    res.redirect(303, `${req.baseUrl}/${encodeURIComponent(user.userId)}?sessions_ended=1`);
   });
 
   router.get('/:userId/delete', async (req, res) => {

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { CONFIG_CHANGES } from '../../domain/config_changes.js';
+import { endUserSessions } from '../../domain/ended_sessions.js';
 import { deleteUserAndRevoke, unlinkIdentityAndRevoke } from '../../domain/identity_removal.js';
 import { NotFoundInStoreError } from '../../domain/ports.js';
 import { updateUser } from '../../domain/user_updates.js';
@@ -66,16 +67,36 @@ async function byEmail(req: Request, _res: Response, { deps }: ManagementService
   return { body: page.items.filter((user) => user.email === email).map((user) => selectFields(userJson(user), fields)) };
 }
 
-async function update(req: Request, res: Response, { deps }: ManagementServices): Promise<ManagementReply> {
+async function update(req: Request, res: Response, { deps, sessionEnds }: ManagementServices): Promise<ManagementReply> {
   assertUpdateScope(callerOf(res).scopes, req.body);
   const body = parseBody(updateUserBody, req.body);
   if (body.connection !== undefined) await assertUsersConnection(deps.store.connections, await existingUser(req, deps.store), body.connection);
   const userId = pathParam(req, 'id');
+  // Of the user as written (the change may run again on a fresher read): whether this write blocked them.
+  let blocks = false;
   // Applied to the user as stored when it is written: a login landing meanwhile is kept, and kept from undoing this.
-  const updated = await updateUser(deps.store.users, req.context.tenant.name, userId, (user) => patchedUser(user, body, new Date())).catch((error: unknown) => {
+  const updated = await updateUser(deps.store.users, req.context.tenant.name, userId, (user) => {
+    const patched = patchedUser(user, body, new Date());
+    blocks = user.blocked !== true && patched.blocked === true;
+    return patched;
+  }).catch((error: unknown) => {
     throw error instanceof NotFoundInStoreError ? notFound('user', userId) : error;
   });
+  // patchedUser ended the sessions with the block, in the same write; the applications hear of it now.
+  if (blocks) await sessionEnds.tellApplications(req.context, userId);
   return { body: userJson(updated) };
+}
+
+/**
+ * Auth0's "Delete sessions for user": 202, with no body. Every browser session of the user ends and
+ * the applications that asked are told (domain/ended_sessions.ts); refresh tokens are kept, as at Auth0.
+ */
+async function removeSessions(req: Request, _res: Response, { sessionEnds }: ManagementServices): Promise<ManagementReply> {
+  const userId = pathParam(req, 'id');
+  await endUserSessions(sessionEnds, req.context, userId).catch((error: unknown) => {
+    throw error instanceof NotFoundInStoreError ? notFound('user', userId) : error;
+  });
+  return { status: 202 };
 }
 
 /**
@@ -128,6 +149,7 @@ export const userRoutes: ManagementRoute[] = [
   // update:users_app_metadata covers a body of metadata only (metadata_scope.ts).
   { method: 'patch', path: '/users/:id', scopes: ['update:users', 'update:users_app_metadata'], audit: CONFIG_CHANGES.updateUser, handle: update },
   { method: 'delete', path: '/users/:id', scopes: ['delete:users'], audit: CONFIG_CHANGES.deleteUser, handle: remove },
+  { method: 'delete', path: '/users/:id/sessions', scopes: ['delete:sessions'], audit: CONFIG_CHANGES.deleteUserSessions, handle: removeSessions },
   {
     method: 'delete',
     path: '/users/:id/identities/:provider/:user_id',

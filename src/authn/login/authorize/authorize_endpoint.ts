@@ -18,6 +18,7 @@ import { sendClientResponse } from './send_client_response.js';
 import { renderUniversalLogin } from './universal_login.js';
 import type { UpstreamResolver } from '../../../upstream/resolve_upstream.js';
 import { isSignInOfEarlierUser } from '../../tokens/earlier_user.js';
+import { isSignInEnded } from '../../../domain/ended_sessions.js';
 
 /** What this file reads of the app's dependencies. */
 type AuthorizeEndpointDeps = Pick<AppDeps, 'config' | 'store' | 'sealer' | 'logger' | 'plugins' | 'metrics' | 'sandbox'>;
@@ -81,7 +82,8 @@ interface SessionSignIn {
  * max_age. Otherwise why not, in the words prompt=none's login_required carries. A client with
  * `sso_disabled` never shares the session, as at Auth0: its users sign in each time. A user blocked
  * since signing in is refused as at the callback, and the session ends: blocking must not wait for
- * it to expire.
+ * it to expire. A sign-in the user's sessions were ended after (DELETE /users/{id}/sessions, the
+ * dashboard, a block since lifted) is no sign-in: the record read here anyway says so.
  */
 async function sessionSignIn(deps: AuthorizeEndpointDeps, req: Request, res: Response, ctx: AuthorizeContext): Promise<SessionSignIn | { reason: string }> {
   if (ctx.client?.ssoDisabled === true) return { reason: 'Single sign-on is disabled for this application.' };
@@ -99,6 +101,7 @@ async function sessionSignIn(deps: AuthorizeEndpointDeps, req: Request, res: Res
     await endSession(req, res);
     throw new AccessDeniedError(USER_BLOCKED);
   }
+  if (isSignInEnded(user, endUser)) return { reason: 'The user is not signed in at this tenant.' };
   return { user, authTime: endUser.authTime, connection: connection.name, sid: sessionIdOf(endUser) };
 }
 

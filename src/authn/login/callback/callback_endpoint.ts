@@ -60,7 +60,8 @@ export function callbackEndpoint(deps: AppDeps, services: Pick<Services, 'upstre
       const previousGrantRevoked = await revokePreviousApiGrant(revoker, connection, result);
       const { user } = result;
       const authTime = Math.floor(now.getTime() / 1000);
-      const sid = await signIn(deps, req, { tenant: transaction.tenant, userId: user.userId, connection: connection.name, authTime });
+      const signedIn = { tenant: transaction.tenant, userId: user.userId, connection: connection.name, authTime };
+      const sid = await signIn(deps, req, user.sessionsEndedAt === undefined ? signedIn : { ...signedIn, sessionsEndedAt: user.sessionsEndedAt });
       const response = await issueAuthorizationResponse(deps, req.context, transaction, { user, authTime, sid });
       if (req.session.endUser) rememberClient(req.session.endUser, client);
 
