@@ -3,7 +3,11 @@ import type { LockStore } from './ports.js';
 import { identityKey, type IdentityRef } from './stored_identity.js';
 import { TokenUnavailableError } from './vault_errors.js';
 
-/** The lock a token refresh holds; removing an identity takes it too, so the two never interleave. */
+/**
+ * The lock a token refresh holds; removing an identity takes it too, so the two never interleave. A
+ * login takes no part (it must stay one store write): a refresh keeps the tokens one stored meanwhile
+ * (refreshed_identity.ts).
+ */
 export function refreshLockName(ref: IdentityRef): string {
   return `token_refresh:${identityKey(ref)}`;
 }

@@ -47,7 +47,8 @@ export function identityKey(ref: IdentityRef): string {
 /**
  * Re-reads the user and stores `change` applied to the identity as it is now. Changes made to the
  * user while an upstream call was in flight (a PATCH of its name, a login) are kept instead of being
- * overwritten by the copy read before the call. Returns the identity as stored.
+ * overwritten by the copy read before the call. Returns the identity as stored. `change` may run
+ * several times and must only compute; returning the identity it was given writes nothing.
  */
 export async function updateIdentity(
   users: UserRepository,
@@ -58,7 +59,7 @@ export async function updateIdentity(
   return rewriteUser(users, ref, async () => {
     const { user, identity } = await readIdentity(users, ref);
     const changed = change(identity);
-    await users.update(withIdentity(user, changed, now));
+    if (changed !== identity) await users.update(withIdentity(user, changed, now));
     return changed;
   });
 }

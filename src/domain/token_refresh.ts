@@ -4,6 +4,8 @@ import { clientRefusedError, clientRefusedRecently, rememberRefusedClient } from
 import { NotFoundInStoreError } from './ports.js';
 import { markNeedsReauthorization, reauthorizationReasonFor, type ReauthorizationReason } from './identity_status.js';
 import { identityKey, readIdentity, updateIdentity, type IdentityRef } from './stored_identity.js';
+import { checkIssuedTokens } from './issued_tokens.js';
+import { refreshWrite } from './refreshed_identity.js';
 import { isPassingFailure, servableStoredToken } from './stored_token_fallback.js';
 import { freshStoredToken, needsReauthorizationError, type VaultAccessToken } from './token_freshness.js';
 import type { ResolvedVaultDeps } from './token_vault_deps.js';
@@ -49,8 +51,10 @@ export async function storedTokenIfBackingOff(deps: ResolvedVaultDeps, ref: Iden
  * The refresh itself. The caller holds the identity's lock, so this is the only refresh of that
  * identity anywhere. It re-reads the user first (the previous holder may have just refreshed), and
  * stores the rotated refresh token before returning, that is before the lock is released: nobody can
- * read the old refresh token once the upstream has retired it. `issued` is called once the upstream
- * has answered with new tokens, before they are stored.
+ * read the old refresh token once the upstream has retired it. A login does not take the lock: tokens
+ * one stored meanwhile are kept, and the caller still gets the token the upstream just issued
+ * (refreshed_identity.ts). `issued` is called once the upstream has answered with new tokens, before
+ * they are stored.
  */
 export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityRef, issued: () => void = () => undefined): Promise<VaultAccessToken> {
   const { user, identity } = await readIdentity(deps.users, ref);
@@ -91,6 +95,8 @@ export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityR
   let refreshed;
   try {
     refreshed = await client.refresh(deps.sealer.open(tokens.refreshToken));
+    // An answer that cannot be stored fails here, as any other bad answer, before it counts as issued.
+    checkIssuedTokens(refreshed, 'refresh');
   } catch (error) {
     return failed(error);
   }
@@ -98,25 +104,22 @@ export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityR
   issued();
 
   const now = deps.now();
-  const refreshedTokens = {
-    accessToken: deps.sealer.seal(refreshed.accessToken),
-    // Google normally keeps the refresh token; legacy Fitbit rotates it and retires the old one.
-    refreshToken: refreshed.refreshToken ? deps.sealer.seal(refreshed.refreshToken) : tokens.refreshToken,
-    expiresAt: now + refreshed.expiresIn * 1000,
-  };
+  let keptStored = false;
   await storeRefreshed(deps, ref, () =>
     updateIdentity(
       deps.users,
       ref,
-      (current) => ({
-        ...current,
-        tokens: refreshedTokens,
-        grantedScopes: refreshed.grantedScopes.length > 0 ? refreshed.grantedScopes : current.grantedScopes,
-      }),
+      (current) => {
+        const write = refreshWrite(current, tokens, refreshed, now, deps.sealer);
+        keptStored = write.keptStored;
+        return write.identity;
+      },
       new Date(now),
     ),
   );
-  deps.logger.info({ user_id: ref.userId, connection: ref.connection }, 'upstream access token refreshed');
+  const details = { user_id: ref.userId, connection: ref.connection };
+  if (keptStored) deps.logger.info(details, 'upstream access token refreshed; kept the tokens a login stored meanwhile');
+  else deps.logger.info(details, 'upstream access token refreshed');
   return { accessToken: refreshed.accessToken, expiresIn: refreshed.expiresIn };
 }
 

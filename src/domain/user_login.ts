@@ -1,5 +1,6 @@
 import type { Sealer } from './ports.js';
-import type { Connection, Identity, UpstreamTokens, User } from './types.js';
+import { sealIssuedTokens } from './issued_tokens.js';
+import type { Connection, Identity, User } from './types.js';
 
 /** Root profile attributes as the upstream reports them (Auth0's normalised user profile). */
 export type RootProfile = Partial<
@@ -23,19 +24,13 @@ export interface UpstreamLogin {
 }
 
 /**
- * The identity this login proves, with its tokens sealed. A login without a refresh token keeps the
- * stored one when it belongs to the same upstream API (Google sends a refresh token only on first
- * consent); a login always reconnects the identity.
+ * The identity this login proves, with its tokens sealed by the rules every issue of tokens follows
+ * (issued_tokens.ts: a stored refresh token is kept only for the same upstream API); a login always
+ * reconnects the identity. Throws UnusableIssuedTokensError for tokens that cannot be stored.
  */
 export function identityFromLogin(login: UpstreamLogin, sealer: Pick<Sealer, 'seal'>, previous?: Identity): Identity {
-  const { tokens } = login;
-  const keptRefreshToken = previous?.api === login.connection.options.api ? previous.tokens?.refreshToken : undefined;
-  const refreshToken = tokens.refreshToken !== undefined ? sealer.seal(tokens.refreshToken) : keptRefreshToken;
-  const upstreamTokens: UpstreamTokens = {
-    accessToken: sealer.seal(tokens.accessToken),
-    ...(refreshToken !== undefined ? { refreshToken } : {}),
-    expiresAt: login.now.getTime() + tokens.expiresIn * 1000,
-  };
+  const api = login.connection.options.api;
+  const { tokens, grantedScopes } = sealIssuedTokens(login.tokens, { at: 'login', api, previous }, login.now.getTime(), sealer);
   const legacyUserId = login.legacyUserId ?? previous?.legacyUserId;
   const reconnected = previous !== undefined && previous.status !== 'connected';
   return {
@@ -43,10 +38,10 @@ export function identityFromLogin(login: UpstreamLogin, sealer: Pick<Sealer, 'se
     connection: login.connection.name,
     userId: login.upstreamUserId,
     isSocial: true,
-    api: login.connection.options.api,
+    api,
     ...(legacyUserId !== undefined && legacyUserId !== login.upstreamUserId ? { legacyUserId } : {}),
-    grantedScopes: [...tokens.grantedScopes],
-    tokens: upstreamTokens,
+    grantedScopes,
+    tokens,
     status: 'connected',
     ...(reconnected || previous === undefined
       ? { statusChangedAt: login.now.toISOString() }
