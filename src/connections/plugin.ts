@@ -207,7 +207,14 @@ export interface UpstreamWording extends PluginWording {
 
 /**
  * Every kind of failure a plugin reports (as `kind` on the errors it throws or passes to Passport),
- * one per distinct remedy. The host maps them to OAuth errors and to the admin's explanations.
+ * one per distinct remedy. Whose remedy a kind is (the user's, the admin's, passing, a new sign-in,
+ * or unexplained) is decided once, in the host's table (src/domain/upstream_remedy.ts), which the
+ * login's OAuth error, TRY's explanation and the token vault all read. A kind means the same at
+ * every call but two, whose remedy the table keys by operation, authorize or code exchange (a login,
+ * a TRY) against refresh (the vault): `unauthorized_client` is the admin's at a login (the client
+ * may not sign this account in) and a new sign-in at a refresh (the tokens were issued to another
+ * client); `gone` is the admin's at a login (move the connection to what the upstream serves now)
+ * and a new sign-in at a refresh (the tokens it issued are dead).
  */
 export type PluginErrorKind =
   | 'invalid_client'
@@ -253,9 +260,9 @@ export type PluginErrorKind =
  */
 export interface PluginFailure {
   /**
-   * The remedy. It decides the OAuth error a client receives for a failed login, what the token
-   * vault does about stored tokens (wait and retry, or ask the user to sign in again) and which
-   * explanation a failed TRY shows the admin.
+   * The remedy (PluginErrorKind says where it is decided). It decides the OAuth error a client
+   * receives for a failed login, what the token vault does about stored tokens (wait and retry, or
+   * ask the user to sign in again) and which explanation a failed TRY shows the admin.
    */
   readonly kind: PluginErrorKind;
   /** The upstream's HTTP status; absent when no response came. A login's outage description and TRY's report name it. */

@@ -1,5 +1,5 @@
 import type { Identity } from './types.js';
-import type { UpstreamFailure } from './upstream_token_client.js';
+import type { UpstreamFailure, UpstreamFailureKind } from './upstream_token_client.js';
 
 /**
  * Why an identity's stored upstream tokens can no longer be used. Each one means the same thing to
@@ -46,12 +46,25 @@ const EXPLANATIONS: Readonly<Record<ReauthorizationReason, string>> = {
   master_key_lost: 'its stored tokens were sealed under a master key that was lost',
 };
 
-/** The reason a failed refresh puts the identity in, or undefined when the failure is passing. */
+// The vault's kinds whose remedy is a new sign-in (upstream_token_client.ts reads every plugin kind
+// of that remedy at a refresh, domain/upstream_remedy.ts, as one of them), each with the reason it
+// stores; undefined for the others, which leave the tokens alone. A Record, so that a vault kind
+// added fails the type check here until someone decides.
+const REASON_OF_KIND: Readonly<Record<UpstreamFailureKind, ReauthorizationReason | undefined>> = {
+  invalid_grant: 'refresh_token_rejected',
+  unauthorized_client: 'connection_client_changed',
+  gone: 'legacy_api_gone',
+  api_changed: 'connection_api_changed',
+  invalid_client: undefined,
+  rate_limited: undefined,
+  unavailable: undefined,
+  timeout: undefined,
+  unknown: undefined,
+};
+
+/** The reason a failed refresh puts the identity in, or undefined when the tokens may still be good. */
 export function reauthorizationReasonFor(failure: UpstreamFailure): ReauthorizationReason | undefined {
-  if (failure.kind === 'gone') return 'legacy_api_gone';
-  if (failure.kind === 'api_changed') return 'connection_api_changed';
-  if (failure.kind === 'unauthorized_client') return 'connection_client_changed';
-  return failure.kind === 'invalid_grant' ? 'refresh_token_rejected' : undefined;
+  return REASON_OF_KIND[failure.kind];
 }
 
 /**

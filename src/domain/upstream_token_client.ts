@@ -1,5 +1,6 @@
 import type { PluginErrorKind, RevocableTokens } from '../connections/plugin.js';
 import { readPluginFailure } from './read_plugin_failure.js';
+import { remedyOf } from './upstream_remedy.js';
 import type { Connection } from './types.js';
 
 /**
@@ -60,35 +61,30 @@ export interface UpstreamFailure {
   retryAfterSeconds?: number;
 }
 
-// Every plugin kind, so a kind added to plugin.ts fails the type check here until someone decides
-// what the vault does about it. 'unknown': nothing the vault can act on (it keeps the tokens and
-// reports the message).
-const KIND_OF_PLUGIN_KIND: Readonly<Record<PluginErrorKind, UpstreamFailureKind>> = {
-  invalid_grant: 'invalid_grant',
-  // Answering a refresh, RFC 6749 §5.2's unauthorized_client says this client may not use this grant:
-  // at Google, a refresh token issued to another client id (the connection's client was replaced).
-  unauthorized_client: 'unauthorized_client',
-  // A wrong or rotated secret, or (Google's deleted_client, which the plugin reports so) a deleted client.
-  invalid_client: 'invalid_client',
-  rate_limited: 'rate_limited',
-  gone: 'gone',
-  unavailable: 'unavailable',
-  timeout: 'timeout',
-  // Fitbit's 409: the same refresh token is being refreshed elsewhere; it passes like an outage.
-  conflict: 'unavailable',
-  redirect_uri_mismatch: 'unknown',
-  access_denied: 'unknown',
-  interaction_required: 'unknown',
-  invalid_scope: 'unknown',
-  invalid_token: 'unknown',
-  insufficient_scope: 'unknown',
-  invalid_request: 'unknown',
-  account_unusable: 'unknown',
-  api_not_enabled: 'unknown',
-  bad_response: 'unknown',
-  invalid_id_token: 'unknown',
-  upstream_error: 'unknown',
-};
+/**
+ * The vault's kind for a plugin failure, by its remedy at a refresh (upstream_remedy.ts decides it):
+ * `reauthorize` ends the identity's tokens (identity_status.ts), `passing` serves the stored token or
+ * waits, and the vault acts on no other remedy but refused client credentials. A kind the vault has
+ * a case of its own for keeps its name, which is the metric's label and picks the identity's reason.
+ */
+function vaultKindOf(kind: PluginErrorKind): UpstreamFailureKind {
+  switch (remedyOf(kind, 'refresh')) {
+    case 'reauthorize':
+      // Each of these has a reason of its own; any other refusal of the tokens reads as a refused refresh token.
+      return kind === 'unauthorized_client' || kind === 'gone' ? kind : 'invalid_grant';
+    case 'passing':
+      // Fitbit's 409 (conflict) among them: it passes like an outage.
+      return kind === 'rate_limited' || kind === 'timeout' ? kind : 'unavailable';
+    case 'admin':
+      // A wrong or rotated secret, or (Google's deleted_client, which the plugin reports so) a deleted
+      // client, pauses the connection's refreshes (token_refresh.ts); any other is reported as it comes.
+      return kind === 'invalid_client' ? kind : 'unknown';
+    case 'user':
+    case 'unexplained':
+      // No person is at a refresh to act on it: the vault keeps the tokens and reports the message.
+      return 'unknown';
+  }
+}
 
 /**
  * How an upstream call failed, for the vault: a plugin's failure as the one reader reads it
@@ -97,7 +93,7 @@ const KIND_OF_PLUGIN_KIND: Readonly<Record<PluginErrorKind, UpstreamFailureKind>
  */
 export function upstreamFailureOf(error: unknown): UpstreamFailure {
   const plugin = readPluginFailure(error);
-  const kind = plugin ? KIND_OF_PLUGIN_KIND[plugin.kind] : error instanceof CredentialsForOtherApiError ? 'api_changed' : 'unknown';
+  const kind = plugin ? vaultKindOf(plugin.kind) : error instanceof CredentialsForOtherApiError ? 'api_changed' : 'unknown';
   const failure: UpstreamFailure = { kind, message: plugin?.message ?? messageOf(error) };
   if (plugin?.retryAfterSeconds !== undefined) failure.retryAfterSeconds = plugin.retryAfterSeconds;
   return failure;

@@ -1,5 +1,6 @@
-import type { UpstreamWording } from '../connections/plugin.js';
+import type { PluginFailure, UpstreamWording } from '../connections/plugin.js';
 import { readPluginFailure } from '../domain/read_plugin_failure.js';
+import { remedyOf } from '../domain/upstream_remedy.js';
 import { AccessDeniedError, LoginRequiredError, ServerError, TemporarilyUnavailableError, type OAuthError } from '../errors/index.js';
 import { clientSafeDescription } from './client_safe_description.js';
 
@@ -11,19 +12,38 @@ export class UpstreamLoginError extends ServerError {
 }
 
 /**
- * The OAuth error the client receives for an upstream failure during login. The user's refusal is
- * access_denied, and so is everything only the user can fix: an upstream account (account_unusable,
- * described in the plugin's words: what the user must do) and permissions they unticked that
- * identify them (insufficient_scope); anything that may pass by waiting (down, slow, 5xx, 429, and
- * 410, which lasts until an admin moves the connection to what the upstream serves now) is
- * temporarily_unavailable; a configuration the upstream rejects is server_error. Each description
- * names the cause. The switch has a case per kind and no default, so a kind added to plugin.ts
- * (a new remedy) fails the type check here until someone decides whose remedy it is.
+ * The OAuth error the client receives for an upstream failure during login, by whose remedy the
+ * failure is (domain/upstream_remedy.ts decides it; this file only words it). The user's remedy is
+ * access_denied (login_required when the upstream wants them on its pages); one that passes by
+ * waiting (down, slow, 5xx, 429, 409) is temporarily_unavailable; the admin's is server_error, but
+ * for 410, temporarily_unavailable: the client can do nothing about it, and logins work again once
+ * an admin has moved the connection to what the upstream serves now. A refused code means starting
+ * the login again, and an unexplained refusal asks an admin to look; both server_error. Each
+ * description names the cause; a kind with no words of its own here gets its remedy's general ones.
  */
 export function clientErrorForUpstream(error: unknown, wording: UpstreamWording): OAuthError {
-  const upstream = wording.name;
   const failure = readPluginFailure(error);
   if (!failure) return new ServerError('The login failed inside fitgate.', { cause: error });
+  const upstream = wording.name;
+  switch (remedyOf(failure.kind, 'login')) {
+    case 'user':
+      return usersRemedy(failure, upstream);
+    case 'passing':
+      return passingRemedy(failure, upstream);
+    case 'admin':
+      return adminsRemedy(failure, wording, error);
+    case 'reauthorize':
+      return new UpstreamLoginError(
+        failure.kind === 'invalid_grant'
+          ? `${upstream} did not accept the login's authorization code; start the login again.`
+          : `${upstream} refused the login (${failure.kind}); start the login again.`,
+      );
+    case 'unexplained':
+      return new UpstreamLoginError(`${upstream} refused the login (${failure.kind}); an administrator should check the connection's settings.`, { cause: error });
+  }
+}
+
+function usersRemedy(failure: PluginFailure, upstream: string): OAuthError {
   switch (failure.kind) {
     case 'access_denied':
       return new AccessDeniedError(`The user did not allow access at ${upstream}.`);
@@ -31,24 +51,42 @@ export function clientErrorForUpstream(error: unknown, wording: UpstreamWording)
       const remedy = clientSafeDescription(failure.message) ?? 'The user must set the account up there, or sign in with another account, then log in again.';
       return new AccessDeniedError(`${upstream} signed the user in, but will not let this account be used here. ${remedy}`);
     }
+    case 'insufficient_scope':
+      // The user unticked, on the consent page, every permission the upstream identifies them by:
+      // their choice to undo, not the connection's settings (TRY tells the admin the same).
+      return new AccessDeniedError(`The user did not allow, at ${upstream}, the permissions that identify them. They must log in again and allow them.`);
     case 'interaction_required':
       return new LoginRequiredError(`${upstream} needs the user to sign in or consent interactively.`);
-    case 'gone':
-      return new TemporarilyUnavailableError(wording.gone);
+    default:
+      return new AccessDeniedError(`${upstream} refused the login (${failure.kind}); the user must settle it at ${upstream}, then log in again.`);
+  }
+}
+
+function passingRemedy(failure: PluginFailure, upstream: string): OAuthError {
+  switch (failure.kind) {
     case 'rate_limited': {
       const retry = failure.retryAfterSeconds === undefined ? '' : ` Retry in ${failure.retryAfterSeconds} s.`;
       return new TemporarilyUnavailableError(`${upstream} is rate limiting requests (HTTP 429).${retry}`);
     }
-    case 'unavailable':
-    case 'conflict':
+    case 'timeout':
+      return new TemporarilyUnavailableError(`${upstream} did not answer in time; try again later.`);
+    default:
       return new TemporarilyUnavailableError(
         `${upstream} is not available${failure.status === undefined ? '' : ` (HTTP ${failure.status})`}; try again later.`,
       );
-    case 'timeout':
-      return new TemporarilyUnavailableError(`${upstream} did not answer in time; try again later.`);
+  }
+}
+
+function adminsRemedy(failure: PluginFailure, wording: UpstreamWording, error: unknown): OAuthError {
+  const upstream = wording.name;
+  switch (failure.kind) {
+    case 'gone':
+      return new TemporarilyUnavailableError(wording.gone);
     case 'invalid_client':
+      return new UpstreamLoginError(`${upstream} did not accept the connection's client id or secret; an administrator must check them.`, { cause: error });
+    case 'unauthorized_client':
       return new UpstreamLoginError(
-        `${upstream} did not accept the connection's client id or secret; an administrator must check them.`,
+        `${upstream} will not let the connection's client sign this account in; an administrator must open the client to this account in ${upstream}'s console.`,
         { cause: error },
       );
     case 'api_not_enabled':
@@ -61,22 +99,7 @@ export function clientErrorForUpstream(error: unknown, wording: UpstreamWording)
         `${upstream} did not accept this tenant's callback URL (<tenant URL>/login/callback) for the connection's client; an administrator must register it with ${upstream} as the connection's setup steps in fitgate's dashboard say.`,
         { cause: error },
       );
-    case 'invalid_grant':
-      return new UpstreamLoginError(`${upstream} did not accept the login's authorization code; start the login again.`);
-    case 'insufficient_scope':
-      // The user unticked, on the consent page, every permission the upstream identifies them by:
-      // their choice to undo, not the connection's settings (TRY tells the admin the same).
-      return new AccessDeniedError(`The user did not allow, at ${upstream}, the permissions that identify them. They must log in again and allow them.`);
-    case 'unauthorized_client':
-    case 'invalid_scope':
-    case 'invalid_token':
-    case 'invalid_request':
-    case 'bad_response':
-    case 'invalid_id_token':
-    case 'upstream_error':
-      return new UpstreamLoginError(
-        `${upstream} refused the login (${failure.kind}); an administrator should check the connection's settings.`,
-        { cause: error },
-      );
+    default:
+      return new UpstreamLoginError(`${upstream} refused the login (${failure.kind}); an administrator should check the connection's settings.`, { cause: error });
   }
 }

@@ -1,14 +1,16 @@
-import type { ConnectionPlugin, FailureExplanation, SettingsField, TryFailureKind } from '../../connections/plugin.js';
+import type { ConnectionPlugin, FailureExplanation, PluginErrorKind, PluginFailure, SettingsField, TryFailureKind } from '../../connections/plugin.js';
 import { readPluginFailure } from '../../domain/read_plugin_failure.js';
+import { remedyOf, type UpstreamRemedy } from '../../domain/upstream_remedy.js';
 import type { AppError } from '../../errors/index.js';
 import { failureOrigin } from '../../http/failure_origin.js';
 import { ConnectionNotConfiguredError, ConnectionSecretUnreadableError } from '../../upstream/resolver_errors.js';
 
 /**
  * What a failed TRY means and how to fix it, by the kind of failure: a plugin's (read by the one
- * reader of plugin failures, domain/read_plugin_failure.ts) or one the host found itself. One entry
- * per remedy an admin can act on; the plugin words the remedies that lie in its upstream's own
- * console, the host the rest.
+ * reader of plugin failures, domain/read_plugin_failure.ts) or one the host found itself. Whose
+ * remedy a plugin's kind is comes from the host's one table (domain/upstream_remedy.ts), which the
+ * login and the vault read too; this file only words it. The plugin words the remedies that lie in
+ * its upstream's own console, the host the rest.
  */
 export interface TryFailure {
   kind: TryFailureKind;
@@ -29,7 +31,48 @@ export interface FailureContext {
   plugin?: Pick<ConnectionPlugin, 'explainFailure' | 'apis'> | undefined;
 }
 
-type Explanation = (context: FailureContext) => FailureExplanation;
+/** What the failure itself says beyond its kind: when a rate limit ends. */
+export type FailureFacts = Pick<PluginFailure, 'retryAfterSeconds'>;
+
+type Explanation = (context: FailureContext, facts: FailureFacts) => FailureExplanation;
+
+// `field` is set where the fix is made on the connection's settings page (a setting, the callback
+// URL it shows, the setup steps), and only there: a fix made in the upstream's console alone, or by
+// trying again, has none.
+const UNKNOWN: Explanation = () => ({
+  meaning: 'The upstream answered something fitgate could not use.',
+  fix: 'Check the upstream client\'s settings against the setup steps, then press Try again. The upstream\'s answer above says more.',
+});
+
+/** "Wait 42 seconds" when the upstream said when, else `otherwise`. */
+function waitFor({ retryAfterSeconds }: FailureFacts, otherwise: string): string {
+  if (retryAfterSeconds === undefined) return otherwise;
+  return `Wait ${retryAfterSeconds} ${retryAfterSeconds === 1 ? 'second' : 'seconds'}`;
+}
+
+// The words for a plugin's kind that has none of its own below, by the remedy the table gives it
+// (a kind added to plugin.ts included): a passing failure is never sent to the settings.
+const BY_REMEDY: Readonly<Record<UpstreamRemedy, Explanation>> = {
+  user: () => ({
+    meaning:
+      'The upstream wants something of the person signing in before it lets the sign-in through: to sign in, choose an account or consent on its own pages. The connection is not at fault.',
+    fix: 'Press Try again and go through every upstream page with the account you mean to use.',
+  }),
+  admin: () => ({
+    meaning: 'The upstream refused the connection\'s client or what it asked for.',
+    fix: 'Check the upstream client\'s settings against the setup steps, then press Try again. The upstream\'s answer above says more.',
+    field: 'setupSteps',
+  }),
+  passing: (_context, facts) => ({
+    meaning: 'The upstream could not serve the request just now (busy with another request, or failing for a moment). Nothing in the connection\'s settings causes it, and it passes by itself.',
+    fix: `${waitFor(facts, 'Wait a minute')} and press Try again.`,
+  }),
+  reauthorize: () => ({
+    meaning: 'The upstream refused what the sign-in produced, so the sign-in has to be done again.',
+    fix: 'Press Try again and finish the upstream pages within a few minutes.',
+  }),
+  unexplained: UNKNOWN,
+};
 
 // An invalid_client is explained by where it happened: at authorize only the Client ID has been
 // sent (unknown_client, found by authorize_preflight.ts); at the token step the upstream has
@@ -37,22 +80,45 @@ type Explanation = (context: FailureContext) => FailureExplanation;
 // for an upstream whose plugin does not say where its console keeps the credentials. None of them
 // assumes how many APIs the upstream has, nor how it registers a callback (a whole URL, a domain):
 // a plugin that knows says so in its setup steps, or in its own explainFailure.
-// Every kind has an entry, so a kind added to plugin.ts fails the type check here until someone
-// words its remedy; the kinds with no remedy of their own share UNKNOWN's. `field` is set where the
-// fix is made on the connection's settings page (a setting, the callback URL it shows, the setup
-// steps), and only there: a fix made in the upstream's console alone, or by trying again, has none.
-const UNKNOWN: Explanation = () => ({
-  meaning: 'The upstream answered something fitgate could not use.',
-  fix: 'Check the upstream client\'s settings against the setup steps, then press Try again. The upstream\'s answer above says more.',
-});
 
-const EXPLANATIONS: Readonly<Record<TryFailureKind, Explanation>> = {
+/** The kinds only the host finds: no plugin reports them, so the remedy table has none of them. */
+type HostKind = Exclude<TryFailureKind, PluginErrorKind>;
+
+const HOST_EXPLANATIONS: Readonly<Record<HostKind, Explanation>> = {
   unknown_client: () => ({
     meaning:
       'The upstream does not know this Client ID: its sign-in page refused it before anyone could sign in, so the Client Secret was never tried. The ID is mistyped, belongs to a deleted client, or is not a client ID of the API this connection uses.',
     fix: 'Copy the Client ID again from the upstream client registered for the API this connection uses (copy it whole; the setup steps say where it is), paste it into Client ID, save, and press Try again.',
     field: 'clientId',
   }),
+  expired: () => ({
+    meaning: 'This Try was already used or took longer than 10 minutes, so its state is gone.',
+    fix: 'Press Try again from the connection\'s page and finish the upstream pages within 10 minutes.',
+  }),
+  not_configured: ({ plugin, api }) =>
+    // A stored API the plugin no longer offers (an upgrade dropped it) is as unreachable as no client.
+    plugin && !plugin.apis.some((each) => each.id === api)
+      ? {
+          meaning: `The connection is set to the ${api} API, which this version of its plugin no longer offers, so there is no upstream to try.`,
+          fix: 'Choose one of the APIs offered in the Settings tab, save, and press Try again.',
+          field: 'api',
+        }
+      : {
+          meaning: 'The connection has no Client ID and the sandbox is off, so there is no upstream to try.',
+          fix: 'Paste the Client ID and Client Secret of your upstream client in the Settings tab, save, and press Try again.',
+          field: 'clientId',
+        },
+  secret_unreadable: () => ({
+    meaning:
+      'fitgate cannot open the Client Secret stored for this connection: it was sealed under a master key that FITGATE_MASTER_KEY no longer lists, or the stored value is damaged. The upstream was not called.',
+    fix: 'Paste the Client Secret again in the Settings tab and save (fitgate seals it under the current master key), or put the old key back in FITGATE_MASTER_KEY; then press Try again.',
+    field: 'clientSecret',
+  }),
+  unknown: UNKNOWN,
+};
+
+// The plugin kinds the host has words of its own for; each agrees with its remedy in the table.
+const OWN_WORDS: Readonly<Partial<Record<PluginErrorKind, Explanation>>> = {
   invalid_client: () => ({
     meaning:
       'The upstream knows the Client ID (its sign-in page accepted it), but the Client Secret was refused at the token step, when fitgate exchanged the code for tokens: the secret is wrong, was rotated, or belongs to another client.',
@@ -101,9 +167,9 @@ const EXPLANATIONS: Readonly<Record<TryFailureKind, Explanation>> = {
     meaning: 'The upstream refused the authorization code: it expired, was already used, or was issued for another callback URL.',
     fix: `Press Try again and finish the consent page within a few minutes. If it keeps failing, check what the upstream client has registered against ${callbackUrl} and the setup steps.`,
   }),
-  rate_limited: () => ({
+  rate_limited: (_context, facts) => ({
     meaning: 'The upstream is rate limiting this client.',
-    fix: 'Wait a few minutes and press Try again.',
+    fix: `${waitFor(facts, 'Wait a few minutes')} and press Try again.`,
   }),
   unavailable: () => ({
     meaning: 'The upstream could not be reached or answered with a server error.',
@@ -118,39 +184,22 @@ const EXPLANATIONS: Readonly<Record<TryFailureKind, Explanation>> = {
     fix: 'Check that this server\'s clock is right and that the Client ID is the upstream client\'s exact ID, then press Try again.',
     field: 'clientId',
   }),
-  expired: () => ({
-    meaning: 'This Try was already used or took longer than 10 minutes, so its state is gone.',
-    fix: 'Press Try again from the connection\'s page and finish the upstream pages within 10 minutes.',
-  }),
-  not_configured: ({ plugin, api }) =>
-    // A stored API the plugin no longer offers (an upgrade dropped it) is as unreachable as no client.
-    plugin && !plugin.apis.some((each) => each.id === api)
-      ? {
-          meaning: `The connection is set to the ${api} API, which this version of its plugin no longer offers, so there is no upstream to try.`,
-          fix: 'Choose one of the APIs offered in the Settings tab, save, and press Try again.',
-          field: 'api',
-        }
-      : {
-          meaning: 'The connection has no Client ID and the sandbox is off, so there is no upstream to try.',
-          fix: 'Paste the Client ID and Client Secret of your upstream client in the Settings tab, save, and press Try again.',
-          field: 'clientId',
-        },
-  secret_unreadable: () => ({
-    meaning:
-      'fitgate cannot open the Client Secret stored for this connection: it was sealed under a master key that FITGATE_MASTER_KEY no longer lists, or the stored value is damaged. The upstream was not called.',
-    fix: 'Paste the Client Secret again in the Settings tab and save (fitgate seals it under the current master key), or put the old key back in FITGATE_MASTER_KEY; then press Try again.',
-    field: 'clientSecret',
-  }),
-  interaction_required: UNKNOWN,
-  invalid_token: UNKNOWN,
-  invalid_request: UNKNOWN,
-  conflict: UNKNOWN,
-  bad_response: UNKNOWN,
-  upstream_error: UNKNOWN,
-  unknown: UNKNOWN,
 };
 
-/** "token: HTTP 401 invalid_client “Unauthorized”": the fields a plugin failure declares, or a message. */
+function isHostKind(kind: TryFailureKind): kind is HostKind {
+  return Object.hasOwn(HOST_EXPLANATIONS, kind);
+}
+
+/** The host's words for a failure of `kind`: its own, else those of the kind's remedy. */
+function hostExplanation(kind: TryFailureKind, context: FailureContext, facts: FailureFacts): FailureExplanation {
+  const explain = isHostKind(kind) ? HOST_EXPLANATIONS[kind] : (OWN_WORDS[kind] ?? BY_REMEDY[remedyOf(kind, 'login')]);
+  return explain(context, facts);
+}
+
+/**
+ * "token: HTTP 401 invalid_client “Unauthorized”": the fields a plugin failure declares, or a
+ * message; and when a rate limit ends, "(retry after 42 s)".
+ */
 export function upstreamSaidOf(error: unknown): string {
   const failure = readPluginFailure(error);
   const parts = [
@@ -159,8 +208,8 @@ export function upstreamSaidOf(error: unknown): string {
     failure?.upstreamCode,
     failure?.upstreamMessage === undefined ? undefined : `“${failure.upstreamMessage}”`,
   ].filter(Boolean);
-  if (parts.length > 1) return parts.join(' ');
-  return failure?.message ?? (error instanceof Error ? error.message : 'nothing the upstream said was readable');
+  const said = parts.length > 1 ? parts.join(' ') : (failure?.message ?? (error instanceof Error ? error.message : 'nothing the upstream said was readable'));
+  return failure?.retryAfterSeconds === undefined ? said : `${said} (retry after ${failure.retryAfterSeconds} s)`;
 }
 
 /** What TRY makes of an error: a failure to explain to the admin, or fitgate's own, which it does not explain. */
@@ -178,8 +227,8 @@ export type ReadTryError = { failure: TryFailure } | { own: AppError };
 export function tryFailureOfError(error: unknown, context: FailureContext): ReadTryError {
   const origin = failureOrigin(error);
   if ('own' in origin && !(origin.own instanceof ConnectionNotConfiguredError)) return { own: origin.own };
-  const kind = 'upstream' in origin ? origin.upstream.kind : hostKindOf(error);
-  return { failure: tryFailureOf(kind, upstreamSaidOf(error), context) };
+  if ('upstream' in origin) return { failure: tryFailureOf(origin.upstream.kind, upstreamSaidOf(error), context, origin.upstream) };
+  return { failure: tryFailureOf(hostKindOf(error), upstreamSaidOf(error), context) };
 }
 
 /** The kind of a failure no plugin reported: one of the resolver's refusals, or 'unknown'. */
@@ -191,11 +240,13 @@ function hostKindOf(error: unknown): TryFailureKind {
 
 /**
  * The failed TRY an admin reads for a failure of `kind`: in the plugin's words where its
- * explainFailure (the plugin interface) has some, in the host's (EXPLANATIONS) otherwise.
+ * explainFailure (the plugin interface) has some, in the host's otherwise. `facts`: what the failure
+ * said beyond its kind (a rate limit's end, which the host's fix names).
  */
-export function tryFailureOf(kind: TryFailureKind, upstreamSaid: string, context: FailureContext): TryFailure {
+export function tryFailureOf(kind: TryFailureKind, upstreamSaid: string, context: FailureContext, facts: FailureFacts = {}): TryFailure {
   // The plugin's explanation comes whole, its field included: a host default beside the plugin's fix
   // could lead somewhere that fix does not speak of.
-  const { meaning, fix, field } = context.plugin?.explainFailure(kind, { api: context.api, callbackUrl: context.callbackUrl }) ?? EXPLANATIONS[kind](context);
+  const { meaning, fix, field } =
+    context.plugin?.explainFailure(kind, { api: context.api, callbackUrl: context.callbackUrl }) ?? hostExplanation(kind, context, facts);
   return { kind, upstreamSaid, meaning, fix, ...(field !== undefined && { field }) };
 }

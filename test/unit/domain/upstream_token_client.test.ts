@@ -1,6 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
+import { reauthorizationReasonFor } from '../../../src/domain/identity_status.js';
+import { isPassingFailure } from '../../../src/domain/stored_token_fallback.js';
 import { CredentialsForOtherApiError, upstreamFailureOf } from '../../../src/domain/upstream_token_client.js';
+import { remedyOf } from '../../../src/domain/upstream_remedy.js';
 import { acmeFailure } from '../../support/fake_plugin.js';
+import { PLUGIN_ERROR_KINDS } from '../../support/plugin_error_kinds.js';
 
 /** What the token vault makes of an upstream failure: wait, ask the user to sign in again, or neither. */
 describe('the vault\'s reading of a failed refresh or revocation', () => {
@@ -20,6 +24,21 @@ describe('the vault\'s reading of a failed refresh or revocation', () => {
     ['bad_response', 'unknown'],
   ] as const)('reads a plugin\'s %s as %s', (kind, expected) => {
     expect(upstreamFailureOf(acmeFailure({ kind })).kind).toBe(expected);
+  });
+
+  it.each(PLUGIN_ERROR_KINDS)('acts on %s as the remedy the table gives it at a refresh', (kind) => {
+    const failure = upstreamFailureOf(acmeFailure({ kind }));
+    const remedy = remedyOf(kind, 'refresh');
+    expect(reauthorizationReasonFor(failure) !== undefined).toBe(remedy === 'reauthorize');
+    expect(isPassingFailure(failure)).toBe(remedy === 'passing');
+    // Only the admin's remedy pauses the connection, and only for its refused credentials.
+    expect(failure.kind === 'invalid_client').toBe(kind === 'invalid_client' && remedy === 'admin');
+  });
+
+  it('ends the tokens of unauthorized_client and gone at a refresh, with their own reasons', () => {
+    expect(reauthorizationReasonFor(upstreamFailureOf(acmeFailure({ kind: 'unauthorized_client' })))).toBe('connection_client_changed');
+    expect(reauthorizationReasonFor(upstreamFailureOf(acmeFailure({ kind: 'gone' })))).toBe('legacy_api_gone');
+    expect(reauthorizationReasonFor(upstreamFailureOf(acmeFailure({ kind: 'invalid_grant' })))).toBe('refresh_token_rejected');
   });
 
   it('keeps the message and the retry delay a plugin failure declares', () => {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { fitbitPlugin } from '../../../src/connections/fitbit/index.js';
 import type { PluginErrorKind } from '../../../src/connections/plugin.js';
+import { remedyOf, type UpstreamRemedy } from '../../../src/domain/upstream_remedy.js';
 import { clientErrorForUpstream } from '../../../src/upstream/map_upstream_error.js';
 import { acmeFailure } from '../../support/fake_plugin.js';
+import { PLUGIN_ERROR_KINDS } from '../../support/plugin_error_kinds.js';
 
 const GOOGLE = fitbitPlugin.wording('google-health');
 const FITBIT = fitbitPlugin.wording('fitbit-legacy');
@@ -75,6 +77,37 @@ describe('clientErrorForUpstream', () => {
     const error = clientErrorForUpstream(failure(kind), FITBIT);
     expect(error.code).toBe('server_error');
     expect(error.description).toContain(advice);
+  });
+
+  it('tells the admin to open the client to the account in the upstream\'s console for unauthorized_client, as TRY does', () => {
+    const error = clientErrorForUpstream(failure('unauthorized_client', { status: 400 }), GOOGLE);
+    expect(error.code).toBe('server_error');
+    expect(error.description).toBe(
+      "Google will not let the connection's client sign this account in; an administrator must open the client to this account in Google's console.",
+    );
+  });
+
+  it('tells the client a 409 conflict passes, naming the status', () => {
+    const error = clientErrorForUpstream(failure('conflict', { status: 409 }), FITBIT);
+    expect(error.code).toBe('temporarily_unavailable');
+    expect(error.description).toBe('Fitbit is not available (HTTP 409); try again later.');
+  });
+
+  // The codes each remedy (domain/upstream_remedy.ts) is told as.
+  const CODES_OF_REMEDY: Readonly<Record<UpstreamRemedy, readonly string[]>> = {
+    user: ['access_denied', 'login_required'],
+    passing: ['temporarily_unavailable'],
+    admin: ['server_error'],
+    reauthorize: ['server_error'],
+    unexplained: ['server_error'],
+  };
+  // A 410 is the admin's to fix, but the client can only wait for it, as for an outage.
+  const OWN_CODE: Partial<Record<PluginErrorKind, string>> = { gone: 'temporarily_unavailable' };
+
+  it.each(PLUGIN_ERROR_KINDS)('answers %s with a code of the remedy the table gives it at a login', (kind) => {
+    const error = clientErrorForUpstream(acmeFailure({ kind }), { name: 'Acme', gone: 'Acme v1 is retired.' });
+    const own = OWN_CODE[kind];
+    expect(own === undefined ? CODES_OF_REMEDY[remedyOf(kind, 'login')] : [own]).toContain(error.code);
   });
 
   it('hides the details of an error that is not an upstream failure', () => {
