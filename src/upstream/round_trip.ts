@@ -8,6 +8,7 @@ import type { RoundTripStrategy, VerifiedUpstream } from './round_trip_strategy.
 import { runStrategy, type StrategyOutcome } from './run_strategy.js';
 import { RoundTripStartTimeoutError } from './start_timeout_error.js';
 import { UnstoredRoundTripError } from './unstored_round_trip_error.js';
+import { verifiedUpstreamFault } from './verified_upstream_fault.js';
 
 export type { VerifiedUpstream } from './round_trip_strategy.js';
 
@@ -38,23 +39,30 @@ export interface UpstreamAsk {
 interface Reached {
   readonly upstream: ResolvedUpstream;
 }
-/** An error, with the upstream when it came after resolving one (absent: resolving is what failed). */
+/**
+ * An error, with the upstream when it came after resolving one (absent: resolving is what failed).
+ * Whose it is (fitgate's, a plugin failure, unexplained) each flow reads through failure_origin.ts.
+ */
 type ErrorOutcome = { kind: 'error'; error: unknown; upstream?: ResolvedUpstream };
 
 /** A redirect only once the flow's record is stored: without it the callback could never finish. */
 export type StartOutcome<Kept> = ({ kind: 'redirect'; url: string; record: Kept } & Reached) | ErrorOutcome;
 
-/** How finishing went, beside the upstream it reached. */
+/**
+ * What a finished round trip means, decided here once for a login and TRY alike: each flow only
+ * words it (a login through login_failure.ts, TRY through try_failure_explanation.ts).
+ */
 type Finished =
   | { kind: 'success'; verified: VerifiedUpstream }
-  /** The callback carried neither a code nor an error (or one of them repeated): nothing to finish. */
-  | { kind: 'no_answer' }
-  /** The user refused at the upstream: the PluginFailChallenge's `error`, as read_plugin_failure.ts reads it. */
-  | { kind: 'refused'; failure: PluginFailure }
   /** Passport's own state check refused the callback: the state is not the one this flow took (expired, used). */
   | { kind: 'state_rejected'; message: string | undefined }
-  /** The exchange and profile calls together took longer than the deadline: the upstream's slowness. */
-  | { kind: 'deadline'; deadlineMs: number };
+  /**
+   * The upstream's failure or the user's, read or decided here, in the plugin failure shape so that
+   * each flow words it as it words any plugin's: the user's refusal (the PluginFailChallenge's
+   * `error`, as read_plugin_failure.ts reads it), a callback without an answer and an answer that
+   * breaks the plugin interface (`bad_response`), the exchange running out of time (`timeout`).
+   */
+  | { kind: 'failed'; failure: PluginFailure };
 
 export type FinishOutcome = (Finished & Reached) | ErrorOutcome;
 
@@ -108,7 +116,8 @@ export async function startRoundTrip<Kept extends TakenRoundTrip>(
 /**
  * The second half, once the flow has taken its record (single use): the strategy exchanges the code
  * (with that record's PKCE verifier, if it has one) and loads the profile, within
- * CALLS_PER_FINISH_DEADLINE times the upstream's call timeout.
+ * CALLS_PER_FINISH_DEADLINE times the upstream's call timeout. What the plugin hands back is
+ * checked against the plugin interface (verified_upstream_fault.ts) before either flow uses it.
  */
 export async function finishRoundTrip(req: Request, target: RoundTripTarget, taken: TakenRoundTrip): Promise<FinishOutcome> {
   const built = strategyOf(target);
@@ -116,21 +125,44 @@ export async function finishRoundTrip(req: Request, target: RoundTripTarget, tak
   const { upstream } = built.strategy;
   const query = req.query as Record<string, unknown>;
   // Without either, the strategy would start a new authorization instead of finishing this one.
-  if (!isOneValue(query.code) && !isOneValue(query.error)) return { kind: 'no_answer', upstream };
+  if (!isOneValue(query.code) && !isOneValue(query.error)) return { kind: 'failed', failure: NO_ANSWER, upstream };
   const deadlineMs = (upstream.client.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS) * CALLS_PER_FINISH_DEADLINE;
   const outcome = await run(req, built.strategy, { taken }, () => ({}), deadlineMs);
   switch (outcome.kind) {
-    case 'success':
-      return { kind: 'success', verified: outcome.user as VerifiedUpstream, upstream };
+    case 'success': {
+      const fault = verifiedUpstreamFault(outcome.user);
+      if (fault === undefined) return { kind: 'success', verified: outcome.user as VerifiedUpstream, upstream };
+      // The plugin broke its interface: nothing a login could store, and TRY must not call it working.
+      const message = `The ${target.connection.strategy} plugin answered the login with what fitgate cannot use: ${fault}.`;
+      return { kind: 'failed', failure: { kind: 'bad_response', operation: 'callback', message }, upstream };
+    }
     case 'fail':
       return { ...failureOf(outcome.challenge, query), upstream };
     case 'error':
-    case 'deadline':
       return { ...outcome, upstream };
+    case 'deadline': {
+      // The exchange and the profile calls: the upstream was too slow, as a plugin's own timeout says.
+      const message = `The upstream login did not finish within ${Math.round(outcome.deadlineMs / 1000)} s.`;
+      return { kind: 'failed', failure: { kind: 'timeout', operation: 'callback', message }, upstream };
+    }
     default:
       return { kind: 'error', error: new Error(`the strategy answered ${outcome.kind} at the callback`), upstream };
   }
 }
+
+/**
+ * A callback with neither one `code` nor one `error` is the upstream's answer fitgate cannot use,
+ * in a login and TRY alike: RFC 6749 (4.1.2, 4.1.2.1) has the authorization server send back exactly
+ * one of them, and no parameter more than once (3.1). The flow found its record by the callback's
+ * state (single use; for a login, bound to this browser), so this is the answer to fitgate's own
+ * authorize request, not a stray request: blaming fitgate (invalid_request, its own failure) would
+ * send the admin looking at the wrong side.
+ */
+const NO_ANSWER: PluginFailure = {
+  kind: 'bad_response',
+  operation: 'callback',
+  message: 'The upstream came back with neither a code nor an error (or with one of them more than once).',
+};
 
 /** The connection's strategy, or why there is none: the resolver's refusal, or the plugin's createStrategy throwing. */
 function strategyOf(target: RoundTripTarget): { strategy: RoundTripStrategy } | { error: unknown } {
@@ -166,13 +198,13 @@ function isOneValue(value: unknown): value is string {
  * A strategy fails a callback for two reasons only (plugin.ts, PluginFailChallenge): the user's
  * refusal, carried as the challenge's `error`, or Passport's own state check, which carries none.
  */
-function failureOf(challenge: unknown, query: Record<string, unknown>): Extract<Finished, { kind: 'refused' | 'state_rejected' }> {
+function failureOf(challenge: unknown, query: Record<string, unknown>): Extract<Finished, { kind: 'failed' | 'state_rejected' }> {
   const refusal = readFailChallenge(challenge);
-  if (refusal) return { kind: 'refused', failure: refusal };
+  if (refusal) return { kind: 'failed', failure: refusal };
   // passport-oauth2 checks the state only for a code, and fails a plain `error=access_denied`
   // itself, without a PluginFailChallenge: that is still the user's refusal, not a stale state.
   if (query.error === 'access_denied') {
-    return { kind: 'refused', failure: { kind: 'access_denied', operation: 'authorize', upstreamCode: 'access_denied' } };
+    return { kind: 'failed', failure: { kind: 'access_denied', operation: 'authorize', upstreamCode: 'access_denied' } };
   }
   const message = (challenge as { message?: unknown } | null | undefined)?.message;
   return { kind: 'state_rejected', message: typeof message === 'string' ? message : undefined };

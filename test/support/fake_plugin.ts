@@ -113,6 +113,11 @@ export interface AcmeOAuth2Options {
   readonly ignoreStore?: boolean;
   /** The plugin's strategy name (its connection's `strategy`); "acme" unless a test needs several. */
   readonly strategy?: string;
+  /**
+   * The user id the strategy hands back instead of the upstream's, as a plugin parsing the wrong
+   * field would (an empty one breaks the plugin interface).
+   */
+  readonly profileId?: string;
 }
 
 type StoreLike = {
@@ -207,7 +212,7 @@ export function acmeOAuth2Plugin(options: AcmeOAuth2Options): ConnectionPlugin {
             // neither shows nor stores it.
             const profile: PluginProfile & { athlete: { badge: string } } = {
               provider: 'acme',
-              id: json.id,
+              id: options.profileId ?? json.id,
               displayName: `${json.firstname} ${json.lastname}`,
               athlete: { badge: UNDECLARED_PROFILE_VALUE },
               _json: json,

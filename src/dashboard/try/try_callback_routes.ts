@@ -4,6 +4,7 @@ import type { UpstreamResolver } from '../../upstream/resolve_upstream.js';
 import { finishRoundTrip, type FinishOutcome } from '../../upstream/round_trip.js';
 import { callbackUrlOf, roundTripTenantUrl } from '../../domain/tenants.js';
 import type { Connection } from '../../domain/types.js';
+import { connectionGoneFailure } from './connection_gone.js';
 import { tryFailureOf, tryFailureOfError, upstreamSaidOf, type FailureContext, type TryFailure } from './try_failure_explanation.js';
 import { renderTryFailure } from './try_failure_page.js';
 import { reportBase, resultPath, saveReport, withFailure, withSuccess, type TryReport } from './try_report.js';
@@ -26,11 +27,17 @@ export function tryCallbackRoutes(
   router.get(TRY_CALLBACK_PATH.replace(/^\/manage/, ''), async (req, res) => {
     const query = new URLSearchParams(req.originalUrl.split('?')[1] ?? '');
     const transaction = await takeTry(ephemeral, req.query.state);
-    const connection = transaction && (await deps.store.connections.get(transaction.tenant, transaction.connectionId));
-    if (!transaction || !connection || transaction.tenant !== req.context.tenant.name) {
+    if (!transaction || transaction.tenant !== req.context.tenant.name) {
       const context = { callbackUrl: callbackUrlOf(roundTripTenantUrl(deps.config, req.context.tenant.name, req.context)), api: '', requestedPermissions: [] };
       const failure = tryFailureOf('expired', 'fitgate found no Try in progress for this state.', context);
       return renderTryFailure(res, failure, { strategy: '', sandbox: false }, 400);
+    }
+    // By id, where a login finds its connection by name: a TRY tried one connection's settings
+    // (transaction.settings), and one deleted and made again under the same name is another.
+    const connection = await deps.store.connections.get(transaction.tenant, transaction.connectionId);
+    if (!connection) {
+      deps.logger.info({ tenant: transaction.tenant, strategy: transaction.strategy, outcome: 'connection_gone' }, 'dashboard TRY finished');
+      return renderTryFailure(res, connectionGoneFailure(transaction.strategy), { strategy: '', sandbox: false }, 410);
     }
     const report = await finish(transaction, connection, req, query);
     await saveReport(ephemeral, report);
@@ -65,18 +72,14 @@ export function tryCallbackRoutes(
   return router;
 }
 
-/** What a round trip that did not succeed means for the admin; fitgate's own failure is thrown, for the dashboard's error page. */
+/** What a round trip that did not succeed means for the admin (round_trip.ts decided it); fitgate's own failure is thrown, for the dashboard's error page. */
 function failureOfOutcome(outcome: Exclude<FinishOutcome, { kind: 'success' }>, context: FailureContext): TryFailure {
   switch (outcome.kind) {
-    case 'no_answer':
-      return tryFailureOf('bad_response', 'The upstream came back with neither a code nor an error.', context);
-    case 'refused':
-      return tryFailureOf(outcome.failure.kind, upstreamSaidOf(outcome.failure), context);
     case 'state_rejected':
       // Passport's own state check: this TRY expired or was already used.
       return tryFailureOf('expired', outcome.message ?? 'the state did not match', context);
-    case 'deadline':
-      return tryFailureOf('timeout', `The upstream login did not finish within ${Math.round(outcome.deadlineMs / 1000)} s.`, context);
+    case 'failed':
+      return tryFailureOf(outcome.failure.kind, upstreamSaidOf(outcome.failure), context);
     case 'error': {
       const read = tryFailureOfError(outcome.error, context);
       // fitgate's own failure (a connection no plugin serves any more) is no finding about the

@@ -63,10 +63,14 @@ describe('a round trip that runs out of time', () => {
     expect(outcome.upstream?.client.clientID).toBe('acme-client');
   });
 
-  it('at the callback, where the upstream is called, says so as its own outcome, bounded by three upstream call timeouts', async () => {
+  it('at the callback, where the upstream is called, is the upstream’s timeout, bounded by three upstream call timeouts', async () => {
     const begun = Date.now();
     const outcome = await finishRoundTrip({ query: { code: 'c', state: 'S'.repeat(43) } } as unknown as Request, target(20), { upstreamState: 'S'.repeat(43) });
-    expect(outcome).toMatchObject({ kind: 'deadline', deadlineMs: 60, upstream: { client: { clientID: 'acme-client' } } });
+    expect(outcome).toMatchObject({
+      kind: 'failed',
+      failure: { kind: 'timeout', operation: 'callback', message: expect.stringMatching(/^The upstream login did not finish within \d+ s\.$/) },
+      upstream: { client: { clientID: 'acme-client' } },
+    });
     expect(Date.now() - begun).toBeGreaterThanOrEqual(55);
   });
 });

@@ -105,20 +105,22 @@ describe('a round trip to an upstream without PKCE', () => {
 });
 
 describe('what finishing a round trip makes of the callback', () => {
-  it('calls a callback with neither a code nor an error no answer, before the strategy runs (it would start another login)', async () => {
+  const noAnswer = { kind: 'failed', failure: { kind: 'bad_response', operation: 'callback', message: expect.stringContaining('neither a code nor an error') } };
+
+  it('calls a callback with neither a code nor an error the upstream’s bad_response, before the strategy runs (it would start another login)', async () => {
     const { toCallback, finish } = roundTrip();
     const { query, taken } = await toCallback();
     const exchanges = upstream.tokenRequests.length;
-    expect(await finish({ state: query.get('state') }, taken)).toEqual({ kind: 'no_answer' });
-    expect(await finish({ state: query.get('state'), code: '' }, taken)).toEqual({ kind: 'no_answer' });
+    expect(await finish({ state: query.get('state') }, taken)).toEqual(noAnswer);
+    expect(await finish({ state: query.get('state'), code: '' }, taken)).toEqual(noAnswer);
     expect(upstream.tokenRequests).toHaveLength(exchanges);
   });
 
-  it('calls a repeated code no answer too, whichever strategy would have read it', async () => {
+  it('calls a repeated code the upstream’s bad_response too, whichever strategy would have read it', async () => {
     const { toCallback, finish } = roundTrip();
     const { query, taken } = await toCallback();
     const exchanges = upstream.tokenRequests.length;
-    expect(await finish({ state: query.get('state'), code: [query.get('code'), 'another'] }, taken)).toEqual({ kind: 'no_answer' });
+    expect(await finish({ state: query.get('state'), code: [query.get('code'), 'another'] }, taken)).toEqual(noAnswer);
     expect(upstream.tokenRequests).toHaveLength(exchanges);
   });
 
@@ -128,7 +130,7 @@ describe('what finishing a round trip makes of the callback', () => {
     const { query, taken } = await toCallback();
     expect(query.get('error')).toBe('access_denied');
     expect(await finish(Object.fromEntries(query), taken)).toEqual({
-      kind: 'refused',
+      kind: 'failed',
       failure: { kind: 'access_denied', operation: 'authorize', upstreamCode: 'access_denied' },
     });
   });
@@ -139,7 +141,16 @@ describe('what finishing a round trip makes of the callback', () => {
     const target: RoundTripTarget = { upstreams: resolverFor(plugin), connection: connection(), tenantUrl: TENANT_URL };
     const taken = { upstreamState: 'S'.repeat(43) };
     const outcome = reached(await finishRoundTrip({ query: { error: 'access_denied', state: taken.upstreamState } } as unknown as Request, target, taken));
-    expect(outcome).toEqual({ kind: 'refused', failure: { kind: 'access_denied', upstreamCode: 'access_denied', upstreamMessage: 'no thanks' } });
+    expect(outcome).toEqual({ kind: 'failed', failure: { kind: 'access_denied', upstreamCode: 'access_denied', upstreamMessage: 'no thanks' } });
+  });
+
+  it('refuses what a plugin hands back when it breaks the plugin interface (an empty user id): the upstream’s bad_response, no success', async () => {
+    const { toCallback, finish } = roundTrip({ profileId: '' });
+    const { query, taken } = await toCallback();
+    expect(await finish(Object.fromEntries(query), taken)).toEqual({
+      kind: 'failed',
+      failure: { kind: 'bad_response', operation: 'callback', message: expect.stringContaining('profile.id must be a non-empty string') },
+    });
   });
 
   it('reads passport’s own state check failing as a rejected state, not as the user’s refusal', async () => {

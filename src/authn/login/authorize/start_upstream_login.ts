@@ -7,7 +7,7 @@ import { beginLoginTransaction, type LoginTransaction, type PendingAuthorization
 import type { Store } from '../../../store/store.js';
 import type { UpstreamResolver } from '../../../upstream/resolve_upstream.js';
 import { startRoundTrip } from '../../../upstream/round_trip.js';
-import { loginFailureOf } from '../callback/login_failure.js';
+import { loginFailureOf } from '../login_failure.js';
 
 /** What starting a login needs. */
 export interface StartLoginDeps {

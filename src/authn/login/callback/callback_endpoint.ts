@@ -14,7 +14,7 @@ import { describeLogin, successReasonOf } from './describe_login.js';
 import { findHandoff } from './find_handoff.js';
 import { clientDestinationOf, issueAuthorizationResponse } from './issue_authorization_response.js';
 import { loadLoginParties } from './load_login_parties.js';
-import { loginFailureOf } from './login_failure.js';
+import { loginFailureOf } from '../login_failure.js';
 import { logLogin } from './login_log.js';
 import { recordUserLogin } from './record_user_login.js';
 import { revokePreviousApiGrant } from './revoke_previous_api_grant.js';

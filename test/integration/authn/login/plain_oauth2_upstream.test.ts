@@ -82,16 +82,22 @@ describe('a login through an upstream that speaks plain OAuth 2.0', () => {
     expect(items[0]?.description).toContain(STALE.slice(0, 40));
   });
 
-  it('answers a callback whose code is repeated as one with neither a code nor an error, before any exchange', async () => {
+  // TRY reads the same callbacks the same way (test/integration/dashboard/try/try_plain_oauth2.test.ts).
+  it.each([
+    ['neither a code nor an error', (query: URLSearchParams) => query.delete('code')],
+    ['a repeated code', (query: URLSearchParams) => query.append('code', 'another-code')],
+  ])('answers a callback with %s as the upstream’s bad_response at the callback, before any exchange', async (_case, edit) => {
     const { browser, back } = await toCallback('acme');
     const exchanges = upstream.tokenRequests.length;
-    const twice = new URLSearchParams(back.search);
-    twice.append('code', 'another-code');
-    const answer = toClient(await browser.get(`/login/callback?${twice}`).expect(302));
-    expect(answer.searchParams.get('error')).toBe('invalid_request');
-    expect(answer.searchParams.get('error_description')).toBe('The upstream returned neither a code nor an error.');
+    const query = new URLSearchParams(back.search);
+    edit(query);
+    const answer = toClient(await browser.get(`/login/callback?${query}`).expect(302));
+    expect(answer.searchParams.get('error')).toBe('server_error');
+    expect(answer.searchParams.get('error_description')).toContain('Acme');
     expect(answer.searchParams.get('state')).toBe('client-st');
     expect(upstream.tokenRequests).toHaveLength(exchanges);
+    const { items } = await harness.store.logs.list('default', { page: 0, perPage: 1, type: 'f' });
+    expect(items[0]).toMatchObject({ connection: 'acme', details: { error: 'server_error', source: 'upstream', upstream_kind: 'bad_response' } });
   });
 
   it('never sends the browser upstream when the strategy keeps no round trip: the client gets server_error at once', async () => {

@@ -64,12 +64,18 @@ describe('TRY through an upstream that speaks plain OAuth 2.0', () => {
     expect(page).toContain('already used or took longer than 10 minutes');
   });
 
-  it('calls a repeated code neither a code nor an error, as a real login does', async () => {
+  // A login reads the same callbacks the same way (test/integration/authn/login/plain_oauth2_upstream.test.ts).
+  it.each([
+    ['neither a code nor an error', (query: URLSearchParams) => query.delete('code')],
+    ['a repeated code', (query: URLSearchParams) => query.append('code', 'another-code')],
+  ])('explains a callback with %s as the upstream’s bad_response, as a real login does', async (_case, edit) => {
     const exchanges = upstream.tokenRequests.length;
-    const page = await runTry('acme', (query) => query.append('code', 'another-code'));
+    const page = await runTry('acme', edit);
     expect(page).toContain('Try failed');
-    expect(page).toContain('The upstream came back with neither a code nor an error.');
+    expect(page).toContain('The upstream came back with neither a code nor an error (or with one of them more than once).');
     expect(upstream.tokenRequests).toHaveLength(exchanges);
+    const { items } = await harness.store.logs.list('default', { page: 0, perPage: 1, type: 'f' });
+    expect(items[0]).toMatchObject({ connection: 'acme', details: { try: true, error: 'bad_response' } });
   });
 
   it('names the strategy that kept no round trip, and sends no browser upstream', async () => {

@@ -1,7 +1,7 @@
-import type { PluginErrorKind, UpstreamWording } from '../../../connections/plugin.js';
-import { ServerError, type AppError } from '../../../errors/index.js';
-import { failureOrigin } from '../../../http/failure_origin.js';
-import { clientErrorForUpstream } from '../../../upstream/map_upstream_error.js';
+import type { PluginErrorKind, UpstreamWording } from '../../connections/plugin.js';
+import { ServerError, type AppError } from '../../errors/index.js';
+import { failureOrigin } from '../../http/failure_origin.js';
+import { clientErrorForUpstream } from '../../upstream/map_upstream_error.js';
 
 /**
  * A failed login, as the client hears it and the log records it: the OAuth error, whose failure it
@@ -31,7 +31,10 @@ export function loginFailureOf(caught: unknown, wording?: UpstreamWording): Logi
   return { error: new ServerError('The login failed inside fitgate.', { cause: caught }), source: 'fitgate' };
 }
 
-/** Thrown by a step that has already read its failure's origin (it knew the upstream's wording), for the callback's one catch. */
+/**
+ * Thrown by a step that has already read its failure's origin (it knew the upstream's wording), for
+ * the callback's one catch, which also catches the steps after the round trip and knows no wording.
+ */
 export class LoginFailed extends Error {
   constructor(readonly failure: LoginFailure) {
     super(failure.error.description, { cause: failure.error });
