@@ -39,7 +39,13 @@ export function clientErrorForUpstream(error: unknown, wording: UpstreamWording)
           : `${upstream} refused the login (${failure.kind}); start the login again.`,
       );
     case 'unexplained':
-      return new UpstreamLoginError(`${upstream} refused the login (${failure.kind}); an administrator should check the connection's settings.`, { cause: error });
+      // A callback without an answer, or a plugin's answer that breaks the interface, was not refused.
+      return new UpstreamLoginError(
+        failure.kind === 'bad_response'
+          ? `${upstream} answered the login with something fitgate could not use (bad_response); an administrator should try the connection from the dashboard.`
+          : `${upstream} refused the login (${failure.kind}); an administrator should check the connection's settings.`,
+        { cause: error },
+      );
   }
 }
 

@@ -155,6 +155,11 @@ describe('clientErrorForUpstream', () => {
     expect(clientErrorForUpstream(acmeFailure({ kind: 'gone' }), ACME).description).toBe(ACME.gone);
   });
 
+  it('words an answer fitgate could not use as such, not as a refusal', () => {
+    const description = clientErrorForUpstream(acmeFailure({ kind: 'bad_response' }), ACME).description;
+    expect(description).toBe('Acme answered the login with something fitgate could not use (bad_response); an administrator should try the connection from the dashboard.');
+  });
+
   it('takes an error whose kind the plugin interface does not declare for fitgate\'s own, and hides it', () => {
     const error = clientErrorForUpstream(Object.assign(new Error('secret detail'), { kind: 'teapot' }), ACME);
     expect(error.code).toBe('server_error');
