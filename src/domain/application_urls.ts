@@ -2,9 +2,10 @@ import { describeCharacter } from './credential_characters.js';
 import type { AppType } from './types.js';
 
 /**
- * The one rule for the URLs an application registers, used wherever they are written (Management
- * API, dashboard) and again wherever they are followed (/authorize, /v2/logout), so a record stored
- * before the rule existed is refused at use instead of being redirected to.
+ * The one rule for the URLs an application registers (and the tenant-level logout URLs,
+ * tenant_logout_urls.ts), used wherever they are written (Management API, dashboard) and again
+ * wherever they are followed (/authorize, /v2/logout, /oidc/logout), so a record stored before the
+ * rule existed is refused at use instead of being redirected to.
  *
  * Callback and logout URLs are compared exactly (RFC 6749 §3.1.2.2, OAuth 2.0 Security BCP §4.1),
  * so they are absolute, carry no fragment (RFC 6749 §3.1.2), no user name or password (a classic
@@ -117,11 +118,12 @@ export function redirectUrlProblem(value: string, appType: AppType): string | un
 }
 
 /**
- * What a logout return address is compared by: the URL as the parser writes it, without its query
- * and fragment, since Auth0 documents for Allowed Logout URLs that "query strings and hash
- * information are not taken into account" (an app returns to `/?loggedOut=1`). Scheme, host, port
- * and path still have to match, so the comparison opens no redirect. Undefined for a value that is
- * no URL or carries characters no address the browser is sent to may hold.
+ * What a return address is compared by at /v2/logout: the URL as the parser writes it, without its
+ * query and fragment, since Auth0 documents for Allowed Logout URLs that "query strings and hash
+ * information are not taken into account" there (an app returns to `/?loggedOut=1`). Scheme, host,
+ * port and path still have to match, so the comparison opens no redirect. /oidc/logout compares the
+ * whole address instead (authn/login/logout_return_to.ts). Undefined for a value that is no URL or
+ * carries characters no address the browser is sent to may hold.
  */
 export function logoutUrlKey(value: string): string | undefined {
   if (UNSAFE_CHARACTERS.test(value) || !URL.canParse(value)) return undefined;

@@ -1,6 +1,7 @@
 import type { TenantRepository } from './ports.js';
 import { sessionLifetimeProblems, sessionLifetimesOf, withSessionLifetimes, type LifetimeProblem, type SessionLifetimes } from './session_lifetimes.js';
 import { updateTenant } from './tenant_updates.js';
+import type { Tenant } from './types.js';
 
 /** Either lifetime, or both; one left out keeps the tenant's. */
 export type SessionLifetimesChange = Partial<SessionLifetimes>;
@@ -23,12 +24,23 @@ export async function changeSessionLifetimes(
 ): Promise<SessionLifetimesOutcome> {
   let outcome = undefined as SessionLifetimesOutcome | undefined;
   await updateTenant(tenants, name, (current) => {
-    const before = sessionLifetimesOf(current);
-    const lifetimes = { idleHours: change.idleHours ?? before.idleHours, absoluteHours: change.absoluteHours ?? before.absoluteHours };
-    const problems = sessionLifetimeProblems(lifetimes);
-    outcome = problems.length > 0 ? { saved: false, lifetimes, problems } : { saved: true, lifetimes };
-    return problems.length > 0 ? current : withSessionLifetimes(current, lifetimes);
+    const applied = applySessionLifetimes(current, change);
+    outcome = applied.outcome;
+    return applied.tenant;
   });
   if (!outcome) throw new Error('the change never ran');
   return outcome;
+}
+
+/**
+ * `change` applied to `current` and checked: the tenant to write (`current` itself when the change
+ * is refused or changes nothing) and the outcome. Only computes, so an updateTenant change that sets
+ * other settings in the same write may use it (tenant_settings_changes.ts).
+ */
+export function applySessionLifetimes(current: Tenant, change: SessionLifetimesChange): { tenant: Tenant; outcome: SessionLifetimesOutcome } {
+  const before = sessionLifetimesOf(current);
+  const lifetimes = { idleHours: change.idleHours ?? before.idleHours, absoluteHours: change.absoluteHours ?? before.absoluteHours };
+  const problems = sessionLifetimeProblems(lifetimes);
+  if (problems.length > 0) return { tenant: current, outcome: { saved: false, lifetimes, problems } };
+  return { tenant: withSessionLifetimes(current, lifetimes), outcome: { saved: true, lifetimes } };
 }

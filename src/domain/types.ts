@@ -22,6 +22,11 @@ export interface Tenant {
    */
   idleSessionLifetimeHours?: number;
   sessionLifetimeHours?: number;
+  /**
+   * Auth0's tenant-level Allowed Logout URLs: where a logout that names no application (no client_id
+   * or id_token_hint) may return to (domain/tenant_logout_urls.ts). Absent until set: none.
+   */
+  allowedLogoutUrls?: string[];
   createdAt: string;
   /**
    * How many times the record was updated; the store's update refuses a tenant whose revision is

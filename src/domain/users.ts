@@ -1,4 +1,4 @@
-import { AccessDeniedError } from '../errors/index.js';
+import { UserBlockedError } from '../errors/index.js';
 import { AlreadyExistsError, type Sealer, type UserRepository } from './ports.js';
 import type { Identity, User } from './types.js';
 import type { SealedGrant } from './upstream_revocation.js';
@@ -8,7 +8,7 @@ import { findLoginOwner } from './user_migration.js';
 
 export type { RootProfile, UpstreamLogin } from './user_login.js';
 
-/** Auth0's words for a blocked user, at the client's redirect_uri and in the log. */
+/** Auth0's words for a blocked user, at the client's redirect_uri (with `unauthorized`: UserBlockedError) and in the log. */
 export const USER_BLOCKED = 'user is blocked';
 
 export interface RecordLoginDeps {
@@ -58,7 +58,7 @@ export async function recordLogin(deps: RecordLoginDeps, login: UpstreamLogin): 
 async function recordLoginOnce(deps: RecordLoginDeps, login: UpstreamLogin): Promise<LoginResult> {
   const owner = await findLoginOwner(deps.users, login);
   // Refused before anything is recorded: Auth0 neither counts the login nor keeps the new tokens.
-  if (owner?.user.blocked === true) throw new AccessDeniedError(USER_BLOCKED);
+  if (owner?.user.blocked === true) throw new UserBlockedError(USER_BLOCKED);
   const now = login.now.toISOString();
 
   if (!owner) {

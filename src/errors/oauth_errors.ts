@@ -46,6 +46,17 @@ export class AccessDeniedError extends OAuthError {
   readonly code = 'access_denied';
 }
 
+/**
+ * Auth0's own code, which no RFC defines: what Auth0 sends a client whose user is blocked
+ * (`error=unauthorized&error_description=user is blocked`), at the redirect_uri of an interactive
+ * login and of prompt=none alike. Named for its one use, since `UnauthorizedError` is the
+ * Management API's 401. Refresh and /userinfo keep RFC codes (invalid_grant, invalid_token), as at Auth0.
+ */
+export class UserBlockedError extends OAuthError {
+  readonly status = 403;
+  readonly code = 'unauthorized';
+}
+
 export class LoginRequiredError extends OAuthError {
   readonly status = 400;
   readonly code = 'login_required';

@@ -79,8 +79,8 @@ describe('node-auth0 ManagementClient', () => {
   });
 
   it('reads and changes the session lifetimes through tenants.settings', async () => {
-    expect(report.settingsBefore).toEqual({ idle_session_lifetime: 72, session_lifetime: 168 });
-    expect(report.settingsUpdated).toEqual({ idle_session_lifetime: 0.5, session_lifetime: 24 });
+    expect(report.settingsBefore).toEqual({ idle_session_lifetime: 72, session_lifetime: 168, allowed_logout_urls: [] });
+    expect(report.settingsUpdated).toEqual({ idle_session_lifetime: 0.5, session_lifetime: 24, allowed_logout_urls: [] });
     expect(report.settingsSelected).toEqual({ session_lifetime: 24 });
     expect(await fitgate.store.tenants.getStored(fitgate.tenant)).toMatchObject({ idleSessionLifetimeHours: 0.5, sessionLifetimeHours: 24 });
   });

@@ -3,10 +3,10 @@ import type { AppDeps } from '../../app_deps.js';
 import { hasStoredSession, SESSION_COOKIE } from '../../http/session.js';
 import { views } from '../../http/views.js';
 import { metricsOf } from '../../metrics/metrics.js';
-import { logoutUrlKey, redirectUrlProblem } from '../../domain/application_urls.js';
 import { startBackchannelLogout } from './backchannel_logout.js';
 import { endSession } from './login_session.js';
 import { identifyLogoutClient, type LogoutClient } from './logout_client.js';
+import { refuseReturnTo, type ReturnToComparison, type ReturnToOwner } from './logout_return_to.js';
 import { recordRequestEvent } from '../../http/request_log_event.js';
 
 /** What this file reads of the app's dependencies. */
@@ -28,11 +28,14 @@ const AUTH0_LOGOUT_PATH = '/v2/logout';
 
 /**
  * GET /v2/logout: ends the fitgate session, then sends the browser back to the application only when
- * `returnTo` is one of that client's allowed logout URLs, its query and fragment aside (logoutUrlKey). Anything else (no client_id, an
- * unknown client, an address it did not register) shows a page instead, because redirecting to an
- * unchecked URL would make fitgate an open redirector for phishing. The session ends whatever the
- * return address (a hint naming another session aside, below). Without a return address, a request with a
- * client_id goes to the client's first allowed logout URL (defaultReturnTo).
+ * `returnTo` is one of that client's allowed logout URLs: at /v2/logout its query and fragment
+ * aside, at /oidc/logout the whole address (logout_return_to.ts). A request that names no
+ * application at all (no client_id, no id_token_hint) is checked against the tenant's own allowed
+ * logout URLs instead, as at Auth0. Anything else (an unknown client, an address it did not
+ * register) shows a page instead, because redirecting to an unchecked URL would make fitgate an open
+ * redirector for phishing. The session ends whatever the return address (a hint naming another
+ * session aside, below). Without a return address, a request with a client_id goes to the client's
+ * first allowed logout URL (defaultReturnTo).
  *
  * A `logout_hint` names the login session the application wants ended. RP-Initiated Logout §2
  * leaves the hint's meaning to the provider, and fitgate reads it as the id_token's `sid`
@@ -85,14 +88,14 @@ export function logoutEndpoint(deps: LogoutDeps): RequestHandler {
     }
 
     const returnTo = request.returnTo ?? defaultReturnTo(req, request, identified);
-    const refusal = returnTo === undefined ? undefined : refuseReturnTo(returnTo, identified);
+    const refusal = returnTo === undefined ? undefined : refuseReturnTo(returnTo, returnToOwner(req, request, identified), comparisonAt(req));
     metrics.authn.logout(req.context.tenant.name, refusal !== undefined ? 'return_to_refused' : kept ? 'session_kept' : endUser === undefined ? 'no_session' : 'success');
     const page = { tenantName: req.context.tenant.name, ...(refusal !== undefined ? { refusal } : {}) };
     if (kept) {
       views().send(res, 'logout/session_kept', {
         ...page,
         signOutHref: signOutHref(req, request, identified, endUser),
-        ...(returnTo !== undefined && refusal === undefined && client ? { backTo: withState(returnTo, request.state), clientName: client.name } : {}),
+        ...(returnTo !== undefined && refusal === undefined ? { backTo: withState(returnTo, request.state), clientName: client?.name ?? 'the application' } : {}),
       }, refusal === undefined ? 200 : 400);
       return;
     }
@@ -119,9 +122,7 @@ export function logoutEndpoint(deps: LogoutDeps): RequestHandler {
  * (defaultReturnTo), a request without a return address loses its client_id too.
  */
 function signOutHref(req: Request, request: LogoutRequest, identified: LogoutClient, endUser: { sid?: string } | undefined): string {
-  // The route, not the path as sent (defaultReturnTo says why): always one of the two logout paths.
-  const route = (req.route as { path?: unknown } | undefined)?.path;
-  const path = route === AUTH0_LOGOUT_PATH ? AUTH0_LOGOUT_PATH : '/oidc/logout';
+  const path = isAuth0Logout(req) ? AUTH0_LOGOUT_PATH : '/oidc/logout';
   const dropHint = namesAnotherSession(identified.hintedSid, endUser);
   const query = new URLSearchParams();
   for (const name of LOGOUT_PARAMETERS) {
@@ -177,26 +178,27 @@ function namesAnotherSession(sid: string | undefined, endUser: { sid?: string } 
  */
 function defaultReturnTo(req: Request, request: LogoutRequest, identified: LogoutClient): string | undefined {
   if (request.clientId === undefined || !('client' in identified)) return undefined;
-  // The route, not the path as sent: Express routes /V2/Logout/ here too.
-  const route = (req.route as { path?: unknown } | undefined)?.path;
-  if (route !== AUTH0_LOGOUT_PATH && request.idTokenHint !== undefined) return undefined;
+  if (!isAuth0Logout(req) && request.idTokenHint !== undefined) return undefined;
   return identified.client.allowedLogoutUrls[0];
 }
 
-/** Why the browser may not go to returnTo, in words for the person; undefined when it may. */
-function refuseReturnTo(returnTo: string, identified: LogoutClient): string | undefined {
-  if ('problem' in identified) return identified.problem;
-  const key = logoutUrlKey(returnTo);
-  const allowed = key === undefined ? undefined : identified.client.allowedLogoutUrls.find((url) => logoutUrlKey(url) === key);
-  if (allowed === undefined) {
-    return `The return address is not one of the allowed logout URLs of ${identified.client.name}. Its administrator can add it in the application's settings.`;
-  }
-  // Saved before the application URL rule existed: registered, yet never followed.
-  const problem = redirectUrlProblem(allowed, identified.client.appType);
-  if (problem) {
-    return `The return address registered for ${identified.client.name} is no longer accepted (it ${problem}). Its administrator must replace it in the application's settings.`;
-  }
-  return undefined;
+/**
+ * Whose allowed logout URLs the return address must be among: the application the request names,
+ * or the tenant's own list when it names none (Auth0 documents this for both endpoints: without
+ * client_id, and at /oidc/logout without id_token_hint either, the tenant-level Allowed Logout URLs).
+ */
+function returnToOwner(req: Request, request: LogoutRequest, identified: LogoutClient): ReturnToOwner {
+  return request.clientId === undefined && request.idTokenHint === undefined ? { tenant: req.context.tenant } : identified;
+}
+
+/** Auth0's /v2/logout leaves the query of returnTo out of the comparison; /oidc/logout compares it (logout_return_to.ts). */
+function comparisonAt(req: Request): ReturnToComparison {
+  return isAuth0Logout(req) ? 'path' : 'exact';
+}
+
+/** Whether this is Auth0's /v2/logout: by the route, not the path as sent, since Express routes /V2/Logout/ here too. */
+function isAuth0Logout(req: Request): boolean {
+  return (req.route as { path?: unknown } | undefined)?.path === AUTH0_LOGOUT_PATH;
 }
 
 function withState(url: string, state: string | undefined): string {

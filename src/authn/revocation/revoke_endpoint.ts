@@ -29,7 +29,7 @@ function isAccessToken(token: string): boolean {
  * revoke only its own tokens; revoking one revokes its whole grant, access tokens included. An
  * unknown token (or another client's) still gets 200 (§2.2), so the endpoint says nothing about which
  * tokens exist. Access tokens are self-contained (encrypted or signed) and cannot be recalled one by one, so they are
- * refused with unsupported_token_type (§2.2.1); they expire within the hour. The client's rate limit is
+ * refused with unsupported_token_type (§2.2.1); they expire on their own (24 hours by default). The client's rate limit is
  * spent once it has authenticated, from the budget it has at /oauth/token. A failed client
  * authentication is logged to the process log as at /oauth/token (client_auth_failure_log.ts).
  */

@@ -1,8 +1,10 @@
 import type { Request } from 'express';
 import { CONFIG_CHANGES } from '../../domain/config_changes.js';
-import { changeSessionLifetimes } from '../../domain/session_lifetime_changes.js';
-import { sessionLifetimesOf, type SessionLifetimes } from '../../domain/session_lifetimes.js';
+import type { SessionLifetimes } from '../../domain/session_lifetimes.js';
+import { tenantLogoutUrlLists } from '../../domain/tenant_logout_urls.js';
+import { changeTenantSettings } from '../../domain/tenant_settings_changes.js';
 import { BadRequestError } from '../../errors/index.js';
+import { assertApplicationUrls } from '../clients/client_url_check.js';
 import { FIELD_PARAMS, readFieldSelection, selectFields } from '../fields.js';
 import type { ManagementReply, ManagementRoute } from '../route.js';
 import type { ManagementServices } from '../services.js';
@@ -11,27 +13,32 @@ import { tenantSettingsJson } from './tenant_settings_json.js';
 import { updateTenantSettingsBody, type UpdateTenantSettingsBody } from './tenant_settings_schemas.js';
 
 /** Every top-level property tenantSettingsJson may answer with: what `fields` may name. */
-const TENANT_SETTINGS_FIELDS: readonly string[] = ['idle_session_lifetime', 'session_lifetime'];
+const TENANT_SETTINGS_FIELDS: readonly string[] = ['idle_session_lifetime', 'session_lifetime', 'allowed_logout_urls'];
 
 /** The settings of the tenant whose host the call came to, narrowed by fields / include_fields. */
 async function get(req: Request): Promise<ManagementReply> {
   const selection = readFieldSelection(req.query, TENANT_SETTINGS_FIELDS);
-  return { body: selectFields(tenantSettingsJson(sessionLifetimesOf(req.context.tenant)), selection) };
+  return { body: selectFields(tenantSettingsJson(req.context.tenant), selection) };
 }
 
 /**
- * Applied to the tenant as stored, together with the lifetime the body leaves out: an idle lifetime
- * above the absolute one is refused whichever of the two the body changes.
+ * Applied to the tenant as stored, in one write: an idle lifetime above the absolute one is refused
+ * whichever of the two the body changes, and then nothing of the body is stored. Logout URLs follow
+ * an application's rule (domain/tenant_logout_urls.ts), checked before anything is written.
  */
 async function update(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
   const body = parseBody(updateTenantSettingsBody, req.body);
-  const outcome = await changeSessionLifetimes(deps.store.tenants, req.context.tenant.name, {
-    ...(body.idle_session_lifetime !== undefined ? { idleHours: body.idle_session_lifetime } : {}),
-    ...(body.session_lifetime !== undefined ? { absoluteHours: body.session_lifetime } : {}),
+  if (body.allowed_logout_urls) assertApplicationUrls(tenantLogoutUrlLists(body.allowed_logout_urls));
+  const outcome = await changeTenantSettings(deps.store.tenants, req.context.tenant.name, {
+    lifetimes: {
+      ...(body.idle_session_lifetime !== undefined ? { idleHours: body.idle_session_lifetime } : {}),
+      ...(body.session_lifetime !== undefined ? { absoluteHours: body.session_lifetime } : {}),
+    },
+    ...(body.allowed_logout_urls !== undefined ? { allowedLogoutUrls: body.allowed_logout_urls } : {}),
   });
   // The schema refused a lifetime out of range, so what is left is the idle one above the absolute one.
   if (!outcome.saved) throw idleAboveAbsolute(body, outcome.lifetimes);
-  return { body: tenantSettingsJson(outcome.lifetimes) };
+  return { body: tenantSettingsJson(outcome.tenant) };
 }
 
 /** Named on the property the body sent: the idle lifetime, or else the absolute one it undercut. */

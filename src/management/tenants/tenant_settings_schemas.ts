@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { distinctUrls, MAX_APPLICATION_URLS } from '../../domain/application_urls.js';
 import { hoursProblem, MAX_SESSION_LIFETIME_HOURS } from '../../domain/session_lifetimes.js';
 
 // The body of PATCH /tenants/settings: the Auth0 fields fitgate keeps, in hours. Any other field
@@ -11,9 +12,19 @@ const hours = z.number().superRefine((value, context) => {
   }
 });
 
+/**
+ * As an application's list: stored without repeats and then counted. Each URL is checked against the
+ * application URL rule once parsed (tenant_settings_routes.ts), in the words a client's list gets.
+ */
+const logoutUrls = z
+  .array(z.string())
+  .transform(distinctUrls)
+  .pipe(z.array(z.string()).max(MAX_APPLICATION_URLS, `Must list at most ${MAX_APPLICATION_URLS} URLs`));
+
 export const updateTenantSettingsBody = z.strictObject({
   idle_session_lifetime: hours.optional(),
   session_lifetime: hours.optional(),
+  allowed_logout_urls: logoutUrls.optional(),
 });
 
 export type UpdateTenantSettingsBody = z.infer<typeof updateTenantSettingsBody>;

@@ -1,5 +1,5 @@
 import { expect, it } from '@jest/globals';
-import { AccessDeniedError } from '../../../src/errors/index.js';
+import { UserBlockedError } from '../../../src/errors/index.js';
 import type { Store } from '../../../src/store/store.js';
 import type { User } from '../../../src/domain/types.js';
 import { updateUser } from '../../../src/domain/user_updates.js';
@@ -38,7 +38,7 @@ describeEachStore('writes to one user that race', (harness) => {
     const block = () => updateUser(store.users, tenant, user.userId, (current) => ({ ...current, blocked: true }));
     const users = withWriteAfterFirstRead(store, block);
 
-    await expect(recordLogin({ users, sealer: testSealer }, aLogin({ tenant }))).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(recordLogin({ users, sealer: testSealer }, aLogin({ tenant }))).rejects.toBeInstanceOf(UserBlockedError);
     expect(await store.users.get(tenant, user.userId)).toMatchObject({ blocked: true, loginsCount: 1 });
   });
 

@@ -25,6 +25,6 @@ describe('a number beyond what JSON numbers can hold', () => {
 
   it('changes nothing', async () => {
     await patchRaw('{"session_lifetime": 1e400}').expect(400);
-    expect((await harness.call('get', '/tenants/settings', token).expect(200)).body).toEqual({ idle_session_lifetime: 72, session_lifetime: 168 });
+    expect((await harness.call('get', '/tenants/settings', token).expect(200)).body).toEqual({ idle_session_lifetime: 72, session_lifetime: 168, allowed_logout_urls: [] });
   });
 });

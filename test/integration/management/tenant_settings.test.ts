@@ -3,8 +3,9 @@ import { describeWithRedis } from '../../support/redis.js';
 import type { StoreKind } from '../../support/stores.js';
 import { OTHER_TENANT, startManagementHarness, type ManagementHarness } from './harness.js';
 
-// GET and PATCH /api/v2/tenants/settings: Auth0's tenant settings with the two fitgate keeps, the
-// end users' session lifetimes in hours, for the tenant whose host the call comes to.
+// GET and PATCH /api/v2/tenants/settings: Auth0's tenant settings with the ones fitgate keeps: the
+// end users' session lifetimes in hours, for the tenant whose host the call comes to, here; the
+// tenant-level allowed_logout_urls in tenant_logout_urls.test.ts.
 
 function suite(kind: StoreKind): void {
   let harness: ManagementHarness;
@@ -24,16 +25,16 @@ function suite(kind: StoreKind): void {
   const stored = async () => harness.store.tenants.getStored(harness.tenant.name);
 
   it("answers Auth0's defaults for a tenant that never set them, and only the fields asked for", async () => {
-    expect((await harness.call('get', '/tenants/settings', reader).expect(200)).body).toEqual({ idle_session_lifetime: 72, session_lifetime: 168 });
+    expect((await harness.call('get', '/tenants/settings', reader).expect(200)).body).toEqual({ idle_session_lifetime: 72, session_lifetime: 168, allowed_logout_urls: [] });
     const selected = await harness.call('get', '/tenants/settings?fields=session_lifetime', reader).expect(200);
     expect(selected.body).toEqual({ session_lifetime: 168 });
   });
 
   it('sets either lifetime or both, fractions of an hour included, and answers the settings as stored', async () => {
-    expect((await patch({ idle_session_lifetime: 0.5 }).expect(200)).body).toEqual({ idle_session_lifetime: 0.5, session_lifetime: 168 });
-    expect((await patch({ session_lifetime: 24, idle_session_lifetime: 2 }).expect(200)).body).toEqual({ idle_session_lifetime: 2, session_lifetime: 24 });
+    expect((await patch({ idle_session_lifetime: 0.5 }).expect(200)).body).toEqual({ idle_session_lifetime: 0.5, session_lifetime: 168, allowed_logout_urls: [] });
+    expect((await patch({ session_lifetime: 24, idle_session_lifetime: 2 }).expect(200)).body).toEqual({ idle_session_lifetime: 2, session_lifetime: 24, allowed_logout_urls: [] });
     expect(await stored()).toMatchObject({ idleSessionLifetimeHours: 2, sessionLifetimeHours: 24 });
-    expect((await harness.call('get', '/tenants/settings', reader).expect(200)).body).toEqual({ idle_session_lifetime: 2, session_lifetime: 24 });
+    expect((await harness.call('get', '/tenants/settings', reader).expect(200)).body).toEqual({ idle_session_lifetime: 2, session_lifetime: 24, allowed_logout_urls: [] });
   });
 
   it('changes only its own tenant', async () => {

@@ -104,7 +104,7 @@ describe('the Prometheus alert rules', () => {
     }
   });
 
-  it('page for login failures without counting users saying no or following a stale login link', () => {
+  it('page for login failures without counting users saying no, blocked users or a stale login link', () => {
     const expr = rules().find((rule) => rule.alert === 'FitgateLoginFailureRate')?.expr as string;
     const selectors = selectorsOf(expr, 'fitgate_logins_total');
     expect(selectors.length).toBeGreaterThanOrEqual(2);
@@ -112,6 +112,8 @@ describe('the Prometheus alert rules', () => {
     for (const selector of selectors) expect(passes(selector, 'connection', '')).toBe(false);
     const failures = selectors.find((selector) => selector.some((matcher) => matcher.label === 'outcome'))!;
     expect(passes(failures, 'reason', 'access_denied')).toBe(false);
+    // A blocked user's login (Auth0's unauthorized) is an admin's decision, not a failure of fitgate.
+    expect(passes(failures, 'reason', 'unauthorized')).toBe(false);
     for (const counted of ['temporarily_unavailable', 'server_error', 'invalid_request']) expect(passes(failures, 'reason', counted)).toBe(true);
     expect(passes(failures, 'connection', 'fitbit')).toBe(true);
   });

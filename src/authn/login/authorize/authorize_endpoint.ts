@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../../../app_deps.js';
 import { USER_BLOCKED } from '../../../domain/users.js';
-import { AccessDeniedError, AppError, LoginRequiredError } from '../../../errors/index.js';
+import { AppError, LoginRequiredError, UserBlockedError } from '../../../errors/index.js';
 import { clientDestinationOf, issueAuthorizationResponse } from '../callback/issue_authorization_response.js';
 import { endSession, rememberClient, sessionIdOf } from '../login_session.js';
 import type { PendingAuthorization } from '../login_transaction.js';
@@ -99,7 +99,7 @@ async function sessionSignIn(deps: AuthorizeEndpointDeps, req: Request, res: Res
   if (!user || isSignInOfEarlierUser(user, endUser.authTime)) return { reason: 'The user is not signed in at this tenant.' };
   if (user.blocked === true) {
     await endSession(req, res);
-    throw new AccessDeniedError(USER_BLOCKED);
+    throw new UserBlockedError(USER_BLOCKED);
   }
   if (isSignInEnded(user, endUser)) return { reason: 'The user is not signed in at this tenant.' };
   return { user, authTime: endUser.authTime, connection: connection.name, sid: sessionIdOf(endUser) };

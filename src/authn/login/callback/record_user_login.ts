@@ -8,7 +8,7 @@ import { toUpstreamLogin } from './upstream_login.js';
 
 /**
  * Creates or updates the user the verified upstream login proves. A blocked user is refused here,
- * before anything is recorded (recordLogin throws AccessDeniedError), as Auth0 does.
+ * before anything is recorded (recordLogin throws UserBlockedError, Auth0's `unauthorized`), as Auth0 does.
  */
 export function recordUserLogin(
   deps: { store: Pick<Store, 'users'>; sealer: Sealer },

@@ -36,10 +36,10 @@ describeEachStore('a user blocked after signing in', (harness) => {
     expect(refused.body).not.toHaveProperty('access_token');
   });
 
-  it('gets no code from the session: prompt=none answers access_denied "user is blocked" and ends the session', async () => {
+  it("gets no code from the session: prompt=none answers Auth0's unauthorized (user is blocked) and ends the session", async () => {
     const refused = await browser.get(fitgate.authorizeUrl({ prompt: 'none', state: 'silent' }));
     expect(refused.location?.href.startsWith(CLIENT_CALLBACK)).toBe(true);
-    expect(refused.location?.searchParams.get('error')).toBe('access_denied');
+    expect(refused.location?.searchParams.get('error')).toBe('unauthorized');
     expect(refused.location?.searchParams.get('error_description')).toBe('user is blocked');
     expect(refused.location?.searchParams.get('state')).toBe('silent');
     expect(refused.location?.searchParams.has('code')).toBe(false);

@@ -28,10 +28,10 @@ describeEachStore('a blocked user', (harness) => {
       .type('form')
       .send(body);
 
-  it('cannot log in: the client gets access_denied "user is blocked" at its redirect_uri, and no login is counted', async () => {
+  it("cannot log in: the client gets Auth0's unauthorized (user is blocked) at its redirect_uri, and no login is counted", async () => {
     const before = await fitgate.store.users.get(fitgate.tenant, ALICE);
     const { arrivedAt } = await fitgate.browser().follow(fitgate.authorizeUrl({ connection: 'fitbit', state: 'st' }), CLIENT_CALLBACK);
-    expect(arrivedAt?.searchParams.get('error')).toBe('access_denied');
+    expect(arrivedAt?.searchParams.get('error')).toBe('unauthorized');
     expect(arrivedAt?.searchParams.get('error_description')).toBe('user is blocked');
     expect(arrivedAt?.searchParams.get('state')).toBe('st');
     expect(arrivedAt?.searchParams.has('code')).toBe(false);
@@ -45,7 +45,7 @@ describeEachStore('a blocked user', (harness) => {
       description: 'user is blocked',
       clientId: fitgate.webClient.clientId,
       connection: 'fitbit',
-      details: { error: 'access_denied' },
+      details: { error: 'unauthorized' },
     });
   });
 
