@@ -8,7 +8,7 @@ import type { AppType, Tenant } from './types.js';
  * an application's for its Allowed Logout URLs, as a regular web application's: no application says
  * it is a native one, so a custom scheme, which only a native app may register, is refused.
  */
-const RULE_OF: AppType = 'regular_web';
+export const TENANT_LOGOUT_URL_RULE: AppType = 'regular_web';
 
 export function tenantLogoutUrlsOf(tenant: Pick<Tenant, 'allowedLogoutUrls'>): readonly string[] {
   return tenant.allowedLogoutUrls ?? [];
@@ -16,12 +16,12 @@ export function tenantLogoutUrlsOf(tenant: Pick<Tenant, 'allowedLogoutUrls'>): r
 
 /** The list as the application URL rule checks it where it is written (assertApplicationUrls). */
 export function tenantLogoutUrlLists(urls: readonly string[]): ApplicationUrlLists {
-  return { appType: RULE_OF, allowedLogoutUrls: urls };
+  return { appType: TENANT_LOGOUT_URL_RULE, allowedLogoutUrls: urls };
 }
 
 /** Why a listed URL may not be followed (stored before the rule it breaks); undefined when it may. */
 export function tenantLogoutUrlProblem(url: string): string | undefined {
-  return redirectUrlProblem(url, RULE_OF);
+  return redirectUrlProblem(url, TENANT_LOGOUT_URL_RULE);
 }
 
 /** The tenant with this list (already without repeats); the tenant itself when it has it (nothing to write). */
