@@ -103,8 +103,14 @@ async function serve(
   extra: Pick<AppDeps, 'sandbox' | 'workers' | 'stopping'>,
 ): Promise<{ port: number; stop: () => Promise<number> }> {
   let internalBaseUrl = '';
+  // Where this process's own emulator answers the back channel (the upstream token and profile
+  // calls): the public listener, or over https a loopback listener of its own (below).
+  let sandboxBaseUrl = '';
   const plugins = connectionPlugins();
   const background = new BackgroundWork();
+  // The sandbox is built here and nowhere else: in this process when it serves alone; with
+  // workers, the primary's (extra.sandbox, absent when the sandbox is off).
+  const ownSandbox = extra.workers ? undefined : inProcessSandbox(config, plugins, () => sandboxBaseUrl);
   const app = createApp({
     config,
     background,
@@ -115,15 +121,18 @@ async function serve(
     internalBaseUrl: () => internalBaseUrl,
     metrics,
     ...extra,
-    // The sandbox is built here and nowhere else: in this process when it serves alone; with
-    // workers, the primary's (extra.sandbox, absent when the sandbox is off).
-    sandbox: extra.workers ? extra.sandbox : inProcessSandbox(config, plugins, () => internalBaseUrl),
+    sandbox: extra.workers ? extra.sandbox : ownSandbox,
   });
   const listener: RequestListener = extra.workers && config.env === 'test' ? tagWithWorker(app) : app;
-  const server = createExpressServer(app, listener);
+  const server = createExpressServer(app, listener, config.tls?.serverOptions());
   const graceful = trackRequests(server);
   const port = await listen(server, config.port, config.host);
-  internalBaseUrl = `http://${reachableAddress(config.host)}:${port}`;
+  internalBaseUrl = `${config.tls ? 'https' : 'http'}://${reachableAddress(config.host)}:${port}`;
+  // fitgate's upstream clients trust the system's CAs only, and a developer's self-signed
+  // certificate is not one of them: over https the emulator's back channel stays plain http, on
+  // loopback, as the cluster primary serves it to its workers.
+  const backChannel = ownSandbox && config.tls ? await listenOnLoopback(sandboxHostApp(ownSandbox)) : undefined;
+  sandboxBaseUrl = backChannel?.url ?? internalBaseUrl;
   const metricsServer = extra.workers ? undefined : await serveMetrics(config, logger, { cluster: false, registry: metrics.registry });
   // In every worker: the sweep takes a store lock, so one process sweeps at a time.
   const stopLogRetention = startLogRetention(store, config.logRetentionDays, logRetentionReport(logger, config.logRetentionDays));
@@ -132,6 +141,7 @@ async function serve(
       .close(SHUTDOWN_GRACE_MS)
       // A refresh that outlived its request stores what the upstream issued before the store closes.
       .then(() => background.settled(BACKGROUND_GRACE_MS))
+      .then(() => backChannel?.close())
       .then(() => metricsServer?.close())
       .then(stopLogRetention)
       .then(() => store.close())
@@ -265,8 +275,7 @@ function warnOfSettings(config: Config, logger: Logger): void {
 async function hostSandbox(): Promise<Parameters<typeof startPrimary>[0]['sandbox']> {
   let url = '';
   const sandbox = buildSandbox(() => `${url}${SANDBOX_PATH}`, connectionPlugins());
-  const port = await listen(createServer(sandboxHostApp(sandbox)), 0, '127.0.0.1');
-  url = `http://127.0.0.1:${port}`;
+  url = (await listenOnLoopback(sandboxHostApp(sandbox))).url;
   return { url, credentials: sandbox.credentials(), allowCallback: (callbackUrl) => sandbox.allowCallback(callbackUrl) };
 }
 
@@ -292,6 +301,20 @@ function orConfigError<T>(read: () => T): T {
     if (error instanceof ConfigError) fail(`configuration error: ${error.message}`);
     throw error;
   }
+}
+
+/** `listener` over plain http on a free loopback port, for this host's own calls. */
+async function listenOnLoopback(listener: RequestListener): Promise<{ url: string; close: () => void }> {
+  const server = createServer(listener);
+  const port = await listen(server, 0, '127.0.0.1');
+  return {
+    url: `http://127.0.0.1:${port}`,
+    // Called once nothing calls it anymore: its kept-alive connections go at once.
+    close: () => {
+      server.close();
+      server.closeAllConnections();
+    },
+  };
 }
 
 function listen(server: Server, port: number, host?: string): Promise<number> {

@@ -30,12 +30,14 @@ export interface StartOutputOptions {
   readonly terminal: boolean;
 }
 
-export function startOutput(config: Pick<Config, 'env' | 'host' | 'redis' | 'dataDir'>, logger: Logger, { terminal }: StartOutputOptions): StartOutput {
+export function startOutput(config: Pick<Config, 'env' | 'host' | 'tls' | 'redis' | 'dataDir'>, logger: Logger, { terminal }: StartOutputOptions): StartOutput {
   const announcer = alwaysAtInfo(logger);
   const store = config.redis ? 'Redis' : `embedded store in ${resolve(config.dataDir)}`;
+  // Said only when it is https: the usual line stays as it always was.
+  const protocol = config.tls ? 'https, ' : '';
   return {
     listening({ port, dashboardUrl, adminFromEnvironment }) {
-      const where = `fitgate is listening on port ${port}${config.host ? ` at ${config.host}` : ''} (${store})`;
+      const where = `fitgate is listening on port ${port}${config.host ? ` at ${config.host}` : ''} (${protocol}${store})`;
       if (terminal) {
         const lines = [where, `Dashboard: ${dashboardUrl}`];
         if (adminFromEnvironment) lines.push(`Admin: ${adminFromEnvironment} (password from FITGATE_ADMIN_PASSWORD)`);
@@ -44,6 +46,7 @@ export function startOutput(config: Pick<Config, 'env' | 'host' | 'redis' | 'dat
       const fields = {
         port,
         host: config.host,
+        protocol: config.tls ? 'https' : 'http',
         store: config.redis ? 'redis' : 'embedded',
         ...(!config.redis && { dataDir: resolve(config.dataDir) }),
         dashboardUrl,

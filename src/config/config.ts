@@ -1,4 +1,5 @@
 import type { ConfigWarning } from './config_warnings.js';
+import type { TlsCredentials } from './tls_credentials.js';
 import type { UnknownSetting } from './unknown_settings.js';
 
 /** The validated, frozen configuration every other module receives; nothing else reads process.env. */
@@ -7,6 +8,8 @@ export interface Config {
   readonly port: number;
   /** Address the public listener binds; undefined: every interface (Node's default). */
   readonly host: string | undefined;
+  /** The certificate and key the public listener serves https with; undefined: plain http. */
+  readonly tls: TlsCredentials | undefined;
   /** External URL of the default tenant, without a trailing slash. */
   readonly publicUrl: string;
   /** Host (with port, if any) of publicUrl: tenants live at NAME.<baseHost>. */

@@ -29,7 +29,8 @@ export function configWarnings(env: Environment): readonly ConfigWarning[] {
     });
   }
   // In production this is refused (load_config.ts); elsewhere a developer may test https on purpose.
-  if (!production && publicUrl?.protocol === 'https:' && !trustsProxy(env.FITGATE_TRUST_PROXY)) {
+  // Serving https itself (FITGATE_TLS_CERT_FILE), fitgate needs no proxy to see requests as https.
+  if (!production && publicUrl?.protocol === 'https:' && env.FITGATE_TLS_CERT_FILE === undefined && !trustsProxy(env.FITGATE_TRUST_PROXY)) {
     warnings.push({
       variable: 'FITGATE_TRUST_PROXY',
       message:

@@ -6,6 +6,7 @@ import { withSharedSecrets, type SharedSecrets } from './shared_secrets.js';
 
 export type { Config, RateLimits, RateLimitWindow, SecretSource } from './config.js';
 export type { ConfigWarning } from './config_warnings.js';
+export type { TlsCredentials } from './tls_credentials.js';
 export type { UnknownSetting } from './unknown_settings.js';
 export { describeUnknownSetting } from './unknown_settings.js';
 export { listenAddresses, type ListenAddresses } from './listen_addresses.js';

@@ -6,6 +6,7 @@ import { MissingSecretFileError, readOrCreateSecret, SecretFileError, secretByte
 import { configWarnings } from './config_warnings.js';
 import { autoWorkerCount } from './cpu_quota.js';
 import { environmentSchema } from './schema.js';
+import { readTlsFiles } from './tls_files.js';
 import { parseTrustProxy, trustsProxy } from './trust_proxy.js';
 import { unknownSettings } from './unknown_settings.js';
 
@@ -32,6 +33,7 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
   if (!parsed.success) throw toConfigError(parsed.error);
   const env = parsed.data;
   const production = env.NODE_ENV === 'production';
+  const tls = readTlsFiles(env.FITGATE_TLS_CERT_FILE, env.FITGATE_TLS_KEY_FILE);
 
   if (production && !env.FITGATE_MASTER_KEY) {
     throw new ConfigError('FITGATE_MASTER_KEY', 'is required when NODE_ENV=production');
@@ -44,10 +46,18 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
   if (production && !env.FITGATE_PUBLIC_URL) {
     throw new ConfigError('FITGATE_PUBLIC_URL', 'is required when NODE_ENV=production: the https address users reach fitgate at, e.g. https://id.example.com');
   }
-  // fitgate serves plain HTTP (src/server.ts): an https URL means a TLS-terminating proxy, and
-  // without trusting it Express sees every request as http, issues no Secure cookie, and every
-  // sign-in and login fails its form or state check.
-  if (production && env.FITGATE_PUBLIC_URL?.startsWith('https:') && !trustsProxy(env.FITGATE_TRUST_PROXY)) {
+  // Serving https itself, fitgate is reached at no http URL: SDKs would check tokens against an
+  // issuer no request of theirs matches.
+  if (tls && env.FITGATE_PUBLIC_URL?.startsWith('http:')) {
+    throw new ConfigError(
+      'FITGATE_PUBLIC_URL',
+      'must be https when FITGATE_TLS_CERT_FILE is set: fitgate then serves https only, and the public URL is the issuer every token names',
+    );
+  }
+  // Without its own certificate fitgate serves plain HTTP (src/server.ts): an https URL means a
+  // TLS-terminating proxy, and without trusting it Express sees every request as http, issues no
+  // Secure cookie, and every sign-in and login fails its form or state check.
+  if (production && !tls && env.FITGATE_PUBLIC_URL?.startsWith('https:') && !trustsProxy(env.FITGATE_TRUST_PROXY)) {
     throw new ConfigError(
       'FITGATE_TRUST_PROXY',
       'is required when NODE_ENV=production and FITGATE_PUBLIC_URL is https: fitgate serves plain HTTP and sees a request as https only ' +
@@ -73,13 +83,14 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
 
   const masterKeys = env.FITGATE_MASTER_KEY?.map((key) => Buffer.from(key, 'base64')) ?? [generatedMasterKey(env.FITGATE_DATA_DIR, create)];
   const sessionSecrets = env.FITGATE_SESSION_SECRETS ?? [generatedSecret(env.FITGATE_DATA_DIR, 'session.secret', 48, { create })];
-  const publicUrlText = env.FITGATE_PUBLIC_URL ?? defaultPublicUrl(env.PORT);
+  const publicUrlText = env.FITGATE_PUBLIC_URL ?? defaultPublicUrl(env.PORT, tls ? 'https' : 'http');
   const publicUrl = new URL(publicUrlText);
 
   return Object.freeze({
     env: env.NODE_ENV,
     port: env.PORT,
     host: env.FITGATE_HOST,
+    tls,
     publicUrl: publicUrlText,
     baseHost: publicUrl.host,
     redis: env.REDIS_URL ? Object.freeze({ url: env.REDIS_URL, prefix: env.FITGATE_REDIS_PREFIX }) : undefined,
@@ -112,12 +123,13 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
 }
 
 /**
- * Where a plain `PORT=3001 npm start` is reached: the same port on localhost, so the printed
- * dashboard URL works. PORT=0 (any free port, as tests use) has no URL before it listens, so it
- * keeps the historical http://localhost:3000 and such callers set FITGATE_PUBLIC_URL or a Host.
+ * Where a plain `PORT=3001 npm start` is reached: the same port on localhost, in the scheme the
+ * listener serves, so the printed dashboard URL works. PORT=0 (any free port, as tests use) has no
+ * URL before it listens, so it keeps the historical port 3000 and such callers set
+ * FITGATE_PUBLIC_URL or a Host.
  */
-function defaultPublicUrl(port: number): string {
-  return `http://localhost:${port === 0 ? 3000 : port}`;
+function defaultPublicUrl(port: number, scheme: 'http' | 'https'): string {
+  return `${scheme}://localhost:${port === 0 ? 3000 : port}`;
 }
 
 const FILE_PROBLEMS: Readonly<Record<string, string>> = {

@@ -96,9 +96,18 @@ export const environmentSchema = z.object({
   FITGATE_HOST: listenAddress.optional(),
   /**
    * External URL of the default tenant; its host is the base domain of every other tenant.
-   * Default: http://localhost:${PORT} (see defaultPublicUrl in load_config.ts).
+   * Default: http://localhost:${PORT}, https with FITGATE_TLS_CERT_FILE (see defaultPublicUrl in load_config.ts).
    */
   FITGATE_PUBLIC_URL: publicOrigin.optional(),
+  /**
+   * The public listener serves https with this certificate (PEM: the server's certificate, then any
+   * intermediates) and its unencrypted private key (PEM): both or neither, read and checked at start
+   * (tls_files.ts). Mainly for local development: several of Auth0's SDKs call https://DOMAIN
+   * whatever they are given, and a laptop has no TLS proxy. The default FITGATE_PUBLIC_URL becomes
+   * https. Unset: plain http. Paths, not secrets: each cluster worker reads the files itself.
+   */
+  FITGATE_TLS_CERT_FILE: z.string().optional(),
+  FITGATE_TLS_KEY_FILE: z.string().optional(),
   /** Unset: embedded SQLite store. Set: Redis holds everything shared. Secret: it may carry a password. */
   REDIS_URL: secret(
     z

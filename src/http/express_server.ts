@@ -1,5 +1,12 @@
 import { createServer, IncomingMessage, ServerResponse, type RequestListener, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { Express } from 'express';
+
+/** The certificate (PEM, with any intermediates) and private key to serve https with. */
+export interface ServerTls {
+  readonly cert: Buffer;
+  readonly key: Buffer;
+}
 
 /**
  * An HTTP server for an Express app whose requests and responses are born with the app's
@@ -16,8 +23,11 @@ import type { Express } from 'express';
  * applied to the new object as a subclass's constructor would (Reflect.construct with a new.target
  * measured slower than no change at all). test/unit/http/express_server.test.ts fails the day Node
  * makes them classes.
+ *
+ * With `tls`, the same server over https: node:https takes the same options (the prototypes and
+ * every timeout) and is an http.Server for whoever closes or counts its connections.
  */
-export function createExpressServer(app: Express, listener: RequestListener = app): Server {
+export function createExpressServer(app: Express, listener: RequestListener = app, tls?: ServerTls): Server {
   function AppRequest(this: IncomingMessage, ...args: unknown[]): void {
     (IncomingMessage as unknown as (...args: unknown[]) => void).apply(this, args);
   }
@@ -26,8 +36,6 @@ export function createExpressServer(app: Express, listener: RequestListener = ap
     (ServerResponse as unknown as (...args: unknown[]) => void).apply(this, args);
   }
   AppResponse.prototype = app.response;
-  return createServer(
-    { IncomingMessage: AppRequest as unknown as typeof IncomingMessage, ServerResponse: AppResponse as unknown as typeof ServerResponse },
-    listener,
-  );
+  const options = { IncomingMessage: AppRequest as unknown as typeof IncomingMessage, ServerResponse: AppResponse as unknown as typeof ServerResponse };
+  return tls ? createHttpsServer({ ...options, cert: tls.cert, key: tls.key }, listener) : createServer(options, listener);
 }

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import type { Config } from '../../src/config/index.js';
+import { TlsCredentials } from '../../src/config/tls_credentials.js';
 import type { FirstPasswordNotice } from '../../src/dashboard/account/first_password_notice.js';
 import { createLogger } from '../../src/logging/index.js';
 import { startOutput } from '../../src/start_output.js';
@@ -15,10 +16,12 @@ const GENERATED: FirstPasswordNotice = {
   file: 'data/admin-password.txt',
 };
 
-function output(options: { terminal: boolean; env?: Config['env']; logLevel?: Config['logLevel'] }) {
+const TLS = new TlsCredentials('/certs/localhost.pem', '/certs/localhost-key.pem', Buffer.from('certificate'), Buffer.from('key'));
+
+function output(options: { terminal: boolean; env?: Config['env']; logLevel?: Config['logLevel']; tls?: TlsCredentials }) {
   const log = captureLogLines();
   const logger = createLogger({ level: options.logLevel ?? 'warn', destination: log.destination });
-  const config = { env: options.env ?? 'development', host: undefined, redis: undefined, dataDir: './data' } as const;
+  const config = { env: options.env ?? 'development', host: undefined, tls: options.tls, redis: undefined, dataDir: './data' } as const;
   return { out: startOutput(config, logger, { terminal: options.terminal }), lines: log.lines };
 }
 
@@ -46,6 +49,17 @@ describe('the start and stop output', () => {
       expect.objectContaining({ level: 30, signal: 'SIGTERM', msg: 'fitgate received SIGTERM: finishing requests in flight, then stopping' }),
       expect.objectContaining({ level: 30, exitCode: 0, msg: 'fitgate stopped' }),
     ]);
+  });
+
+  it('says https when fitgate serves it, on a terminal and in the JSON line', () => {
+    const terminal = output({ terminal: true, tls: TLS });
+    terminal.out.listening({ port: 3000, dashboardUrl: 'https://localhost:3000/manage' });
+    expect(terminal.lines[0]).toBe(`fitgate is listening on port 3000 (https, embedded store in ${resolve('data')})`);
+    expect(terminal.lines[1]).toBe('Dashboard: https://localhost:3000/manage');
+
+    const logged = output({ terminal: false, tls: TLS });
+    logged.out.listening({ port: 3000, dashboardUrl: 'https://localhost:3000/manage' });
+    expect(json(logged.lines)).toEqual([expect.objectContaining({ protocol: 'https', msg: expect.stringMatching(/^fitgate is listening on port 3000 \(https, embedded store in /) })]);
   });
 
   it('outside a terminal, says where the generated password is kept, never the password', () => {
