@@ -1,11 +1,14 @@
 import type { AppDeps } from './app_deps.js';
 import { startBackchannelLogoutEverywhere } from './authn/login/backchannel_logout_everywhere.js';
-import type { SessionEndDeps } from './domain/ended_sessions.js';
-import type { RemovalDeps } from './domain/identity_removal.js';
-import { recordLogEvent } from './domain/log_events.js';
+import { deleteConnection, type ConnectionRemoval } from './domain/connection_removal.js';
+import { endUserSessions, type SessionEndPlace } from './domain/ended_sessions.js';
+import { deleteUserAndRevoke, unlinkIdentityAndRevoke, type RemovalDeps, type RevocationReport } from './domain/identity_removal.js';
+import type { IdentityRef } from './domain/stored_identity.js';
+import { recordTenantEvent, type RecordEvent } from './domain/tenant_log.js';
 import { TokenVault } from './domain/token_vault.js';
-import { DEFAULT_TOKEN_VAULT_TIMING, type NewLogEvent } from './domain/token_vault_deps.js';
-import type { SealedGrantRevocationDeps } from './domain/upstream_revocation.js';
+import { DEFAULT_TOKEN_VAULT_TIMING } from './domain/token_vault_deps.js';
+import type { User } from './domain/types.js';
+import { grantRevoker, type RevokeGrant } from './domain/upstream_revocation.js';
 import type { TokenClientFor } from './domain/upstream_token_client.js';
 import { emulatorPlays } from './emulator/sandbox_apps.js';
 import { metricsOf } from './metrics/metrics.js';
@@ -14,33 +17,40 @@ import { createUpstreamResolver, type UpstreamResolver } from './upstream/resolv
 /**
  * The shared services, built once per app by app.ts from its AppDeps and handed to the routes that
  * use them. Routes never build one themselves, so every login, TRY, Management call and dashboard
- * page reaches an upstream the same way (and through the same caches and metrics).
+ * page reaches an upstream the same way (and through the same caches and metrics). Each is an
+ * operation bound here to what it needs: a route calls it, and never assembles its dependencies.
  */
 export interface Services {
   /** Connection → its upstream (real, FITGATE_UPSTREAM_BASE_URL's emulator, or the sandbox). */
   readonly upstreams: UpstreamResolver;
   /** Users' stored upstream tokens, refreshed when due. */
   readonly vault: TokenVault;
-  /** What deleting a user or unlinking an identity needs (it revokes the upstream tokens). */
-  readonly removal: RemovalDeps;
-  /** What revoking a stored grant needs: a login's of the API it moved the user off, as the removals' own. */
-  readonly revoker: SealedGrantRevocationDeps;
-  /** Records an event in the tenant's log (Auth0's log events). */
-  readonly recordEvent: (event: NewLogEvent) => Promise<void>;
-  /** What ending a user's browser sessions needs (the API's, the dashboard's, a block's): the back-channel logout it sends. */
-  readonly sessionEnds: SessionEndDeps;
+  /** Revokes a stored grant at the upstream, best effort (a login's, of the API it moved the user off). */
+  readonly revokeGrant: RevokeGrant;
+  /** Deletes a user, then revokes its upstream grants (domain/identity_removal.ts); undefined when there was no such user. */
+  readonly removeUser: (tenant: string, userId: string) => Promise<RevocationReport | undefined>;
+  /** Unlinks an identity from its user, then revokes its upstream grant (domain/identity_removal.ts). */
+  readonly unlinkIdentity: (ref: IdentityRef) => Promise<{ user: User; revocations: RevocationReport }>;
+  /** Deletes a connection and the users that came through it (domain/connection_removal.ts); undefined when there was none. */
+  readonly deleteConnection: (tenant: string, id: string) => Promise<ConnectionRemoval | undefined>;
+  /** Ends every browser session of a user and tells the applications (domain/ended_sessions.ts). */
+  readonly endUserSessions: (place: SessionEndPlace, userId: string) => Promise<User>;
+  /** Tells the applications that asked (back-channel logout) that the user's sessions were ended by a write already stored (a block). */
+  readonly announceEndedSessions: (place: SessionEndPlace, userId: string) => Promise<void>;
+  /** Records an event in its tenant's log, with the stored facts, best effort (domain/tenant_log.ts). */
+  readonly recordEvent: RecordEvent;
 }
 
 export function createServices(deps: AppDeps): Services {
   const { store, sealer, logger } = deps;
   const metrics = metricsOf(deps).vault;
+  // Refresh and removal take the same identity lock (identity_lock.ts): they wait for it alike.
+  const timing = DEFAULT_TOKEN_VAULT_TIMING;
   // FITGATE_UPSTREAM_BASE_URL points at this same emulator, run apart: it plays what the sandbox plays.
   const upstreams = createUpstreamResolver({ ...deps, emulated: { plays: emulatorPlays } });
   const tokenClientFor: TokenClientFor = (connection, api) => upstreams.tokenClientFor(connection, api);
-  const revoker: SealedGrantRevocationDeps = { sealer, tokenClientFor, logger };
-  const recordEvent = async (event: NewLogEvent): Promise<void> => {
-    await recordLogEvent(store, event);
-  };
+  const revocation = { sealer, tokenClientFor, logger };
+  const recordEvent: RecordEvent = (event) => recordTenantEvent({ store, logger }, event);
   const vault = new TokenVault({
     users: store.users,
     connections: store.connections,
@@ -50,20 +60,24 @@ export function createServices(deps: AppDeps): Services {
     tokenClientFor,
     recordEvent,
     logger,
+    timing,
     metrics,
     ...(deps.background && { background: (work: Promise<unknown>) => deps.background?.track(work) }),
   });
-  const removal: RemovalDeps = {
-    ...revoker,
+  const removal: RemovalDeps = { ...revocation, users: store.users, connections: store.connections, locks: store.locks, timing, metrics };
+  const sessionEnds = {
     users: store.users,
-    connections: store.connections,
-    locks: store.locks,
-    timing: DEFAULT_TOKEN_VAULT_TIMING,
-    metrics,
+    tellApplications: (place: SessionEndPlace, userId: string) => startBackchannelLogoutEverywhere(deps, place, userId),
   };
-  const sessionEnds: SessionEndDeps = {
-    users: store.users,
-    tellApplications: (place, userId) => startBackchannelLogoutEverywhere(deps, place, userId),
+  return {
+    upstreams,
+    vault,
+    revokeGrant: grantRevoker(revocation),
+    removeUser: (tenant, userId) => deleteUserAndRevoke(removal, tenant, userId),
+    unlinkIdentity: (ref) => unlinkIdentityAndRevoke(removal, ref),
+    deleteConnection: (tenant, id) => deleteConnection({ connections: store.connections, removal }, tenant, id),
+    endUserSessions: (place, userId) => endUserSessions(sessionEnds, place, userId),
+    announceEndedSessions: sessionEnds.tellApplications,
+    recordEvent,
   };
-  return { upstreams, vault, removal, revoker, recordEvent, sessionEnds };
 }

@@ -1,5 +1,6 @@
 import { removeAdmin } from '../../src/dashboard/admins/admin_removal.js';
 import { recordAdminActivity } from '../../src/domain/admin_activity.js';
+import { recordLogEvent } from '../../src/domain/log_events.js';
 import type { Store } from '../../src/store/store.js';
 import { AdminCommandError, openExistingStore, readAdminConfig, storeDescription, type AdminCommand, type AdminIo } from './admin_command.js';
 
@@ -44,7 +45,7 @@ export const command: AdminCommand = {
         return 1;
       }
 
-      await recordAdminActivity(store, { activity: 'removed_on_server', email: admin.email, tenants: result.tenants }).catch(() => {
+      await recordAdminActivity((event) => recordLogEvent(store, event), { activity: 'removed_on_server', email: admin.email, tenants: result.tenants }).catch(() => {
         io.err('fitgate admin: the admin is removed, but the log event could not be recorded');
       });
       if (result.kind === 'removed') {

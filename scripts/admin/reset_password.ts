@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { setAdminPassword } from '../../src/dashboard/account/admin_password.js';
 import { recordAdminActivity } from '../../src/domain/admin_activity.js';
+import { recordLogEvent } from '../../src/domain/log_events.js';
 import { DEFAULT_TENANT, tenantUrl } from '../../src/domain/tenants.js';
 import { AdminCommandError, openExistingStore, readAdminConfig, storeDescription, type AdminCommand } from './admin_command.js';
 
@@ -28,7 +29,7 @@ export const command: AdminCommand = {
 
       const password = randomBytes(18).toString('base64url');
       await setAdminPassword({ admins: store.admins, dataDir: config.dataDir }, admin.email, password);
-      await recordAdminActivity(store, { activity: 'password_reset', email: admin.email, tenants: admin.tenants }).catch(() => {
+      await recordAdminActivity((event) => recordLogEvent(store, event), { activity: 'password_reset', email: admin.email, tenants: admin.tenants }).catch(() => {
         io.err('fitgate admin: the password is changed, but the log event could not be recorded');
       });
 

@@ -16,7 +16,7 @@ import type { Services } from '../services.js';
  * userinfo, discovery, JWKS, revocation, logout) is mounted from back_channel_router.ts.
  * `handoffs` are other flows returning through /login/callback (see callback_handoff.ts).
  */
-export function createAuthnRouter(deps: AppDeps, services: Pick<Services, 'upstreams' | 'revoker'>, handoffs: readonly CallbackHandoff[] = []): Router {
+export function createAuthnRouter(deps: AppDeps, services: Pick<Services, 'upstreams' | 'revokeGrant'>, handoffs: readonly CallbackHandoff[] = []): Router {
   const router = Router();
   const limits = authnRateLimits(deps);
   const html = answerErrorsAs('html');

@@ -195,7 +195,9 @@ export interface PluginWording {
   readonly gone?: string;
   /**
    * When a login brings no refresh token although one was asked for: why this upstream sends none
-   * and what fitgate does then. Undefined: the host says only that none came.
+   * and what a user who signs in like that must do. The login's log event and TRY's result both say
+   * it. Undefined: the host says that fitgate cannot renew such a user's tokens, so they must sign
+   * in again once the access token expires.
    */
   readonly noRefreshToken?: string;
 }
@@ -203,6 +205,7 @@ export interface PluginWording {
 /** A plugin's wording as the host uses it, every sentence settled (upstream/resolve_upstream.ts). */
 export interface UpstreamWording extends PluginWording {
   readonly gone: string;
+  readonly noRefreshToken: string;
 }
 
 /**

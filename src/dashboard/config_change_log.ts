@@ -1,7 +1,6 @@
 import type { Request, Response } from 'express';
 import { apiOperationEvent, type ApiOperation } from '../domain/api_operation_event.js';
-import { recordLogEvent } from '../domain/log_events.js';
-import type { LogRepository } from '../domain/ports.js';
+import { recordTenantEvent, type TenantLogDeps } from '../domain/tenant_log.js';
 import { requestLogFacts } from '../http/request_log_facts.js';
 
 /**
@@ -18,12 +17,12 @@ export interface ConfigChange extends Pick<ApiOperation, 'description' | 'method
 
 /**
  * Records a configuration change made in the dashboard the way the Management API records its
- * writes (src/management/run_route.ts): a `sapi` event in the tenant's logs, naming the admin. Best
- * effort: the change is done, and a log store that fails is reported to the request log rather
- * than turned into an error page.
+ * writes (src/management/run_route.ts): a `sapi` event in the tenant's logs, naming the admin,
+ * through the tenants' one writer (domain/tenant_log.ts). Best effort: the change is done, and a log
+ * store that fails is reported to the request log rather than turned into an error page.
  */
 export async function logConfigChange(
-  store: { logs: Pick<LogRepository, 'append'> },
+  store: TenantLogDeps['store'],
   req: Request,
   res: Response,
   change: ConfigChange,
@@ -32,18 +31,8 @@ export async function logConfigChange(
   const tenant = change.tenant ?? res.locals.managedTenant?.name;
   if (!admin || !tenant) return;
   const { statusCode = 200, ...operation } = change;
-  try {
-    await recordLogEvent(
-      store,
-      apiOperationEvent('sapi', {
-        ...operation,
-        tenant,
-        statusCode,
-        caller: { adminEmail: admin.email },
-        ...requestLogFacts(req),
-      }),
-    );
-  } catch (error) {
-    req.log.warn({ err: error, change: change.description }, 'could not record a dashboard configuration change');
-  }
+  await recordTenantEvent(
+    { store, logger: req.log },
+    apiOperationEvent('sapi', { ...operation, tenant, statusCode, caller: { adminEmail: admin.email }, ...requestLogFacts(req) }),
+  );
 }

@@ -34,7 +34,7 @@ export type DashboardDeps = Pick<AppDeps, 'config' | 'store' | 'sealer' | 'logge
  * (/manage/t/:tenant/...), not the host, so one sign-in covers every tenant the admin manages; each
  * of those routes first checks the admin manages that tenant.
  */
-export function createDashboardRouter(deps: DashboardDeps, services: Pick<Services, 'upstreams' | 'removal' | 'sessionEnds'>): Router {
+export function createDashboardRouter(deps: DashboardDeps, services: Pick<Services, 'upstreams' | 'removeUser' | 'endUserSessions'>): Router {
   const router = Router();
   // Pages for people, 429s of the limit included. The limit comes before the session, so a flood of
   // refused requests never reaches the session store; and a visitor without a session gets one
@@ -58,7 +58,7 @@ export function createDashboardRouter(deps: DashboardDeps, services: Pick<Servic
   tenant.use('/applications', applicationsRoutes(deps.store, deps.sealer, deps.config));
   // The settings form's Try saves the form, then begins a TRY of the connection saved.
   tenant.use('/social', connectionAppsRoutes(deps), connectionActivityRoutes(deps), tryFlow.start, socialRoutes(deps, tryFlow.begin));
-  tenant.use('/users', usersRoutes(deps.store, services.removal, services.sessionEnds, deps.config));
+  tenant.use('/users', usersRoutes(deps.store, services, deps.config));
   tenant.use('/logs', logsRoutes(deps.store));
   tenant.use('/admins', adminsRoutes(deps));
   tenant.use('/signing-keys', signingKeysRoutes(deps));

@@ -1,5 +1,4 @@
-import { recordLogEvent, type LogEventInput, type LogEventType } from './log_events.js';
-import type { LogRepository } from './ports.js';
+import type { LogEventInput, LogEventType } from './log_events.js';
 
 /** What a dashboard admin did (or what was done to their account) that the tenants' logs keep. */
 export type AdminActivity =
@@ -62,6 +61,10 @@ function adminActivityEvents(record: AdminActivityRecord): LogEventInput[] {
   }));
 }
 
-export async function recordAdminActivity(store: { logs: Pick<LogRepository, 'append'> }, record: AdminActivityRecord): Promise<void> {
-  for (const event of adminActivityEvents(record)) await recordLogEvent(store, event);
+/**
+ * Records the activity in each of its tenants' logs through `recordEvent`: the running app's one
+ * writer (domain/tenant_log.ts, best effort), or a command's own, which reports a failure itself.
+ */
+export async function recordAdminActivity(recordEvent: (event: LogEventInput) => Promise<unknown>, record: AdminActivityRecord): Promise<void> {
+  for (const event of adminActivityEvents(record)) await recordEvent(event);
 }

@@ -38,8 +38,9 @@ const SECRET_KEYS = /^(code|code_verifier|client_secret|password|access_token|re
 
 /**
  * Appends an Auth0-coded log event with a fresh id and date, and credentials in `details` redacted.
- * Rejects when the log store does: callers log that and carry on, since no login or exchange should
- * fail because its log line could not be written.
+ * Rejects when the log store does. The running app records through tenant_log.ts, which adds the
+ * stored facts and reports that and carries on, since no login or exchange should fail because its
+ * log line could not be written; the admin commands report it themselves.
  */
 export async function recordLogEvent(store: { logs: Pick<LogRepository, 'append'> }, input: LogEventInput): Promise<LogEvent> {
   const { date = new Date(), details, ...rest } = input;

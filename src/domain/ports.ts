@@ -186,7 +186,12 @@ export type EphemeralKind =
   | 'refresh_token'
   | 'ticket'
   | 'grant'
+  /** A dashboard TRY in flight, under the upstream state it sent (src/dashboard/try/try_transaction.ts). */
   | 'try_transaction'
+  /** A TRY's state once used, so a second callback with it still lands on TRY's own page. */
+  | 'try_used_state'
+  /** A finished TRY's report, for the admin who started it (src/dashboard/try/try_report.ts). */
+  | 'try_report'
   /**
    * When an upstream rate-limited an identity, or refused a connection's client credentials
    * (client_refused_pause.ts): no upstream call for it until the record expires.
@@ -197,6 +202,11 @@ export type EphemeralKind =
 
 /** What a consume leaves in the place of what it took (EphemeralStore.consume). */
 export interface LeftBehind {
+  /**
+   * The kind it goes under; absent: the taken record's. Its records must live where the taken
+   * record's do (the embedded store refuses a kind of another durability class, short_lived_schema.ts).
+   */
+  kind?: EphemeralKind;
   key: string;
   value: unknown;
   ttlSeconds: number;
@@ -213,8 +223,9 @@ export interface EphemeralStore {
   get<T>(kind: EphemeralKind, key: string): Promise<T | undefined>;
   /**
    * Reads and deletes in one atomic step: of two concurrent callers exactly one gets the value, the
-   * other undefined. With `leave`, the same step puts `leave.value` under `leave.key` (same kind)
-   * when there was a value to take: a single-use record that must be remembered as used.
+   * other undefined. With `leave`, the same step puts `leave.value` under `leave.key` (of
+   * `leave.kind`, else the same kind) when there was a value to take: a single-use record that must
+   * be remembered as used.
    */
   consume<T>(kind: EphemeralKind, key: string, leave?: LeftBehind): Promise<T | undefined>;
   /** False when there was nothing to delete. */

@@ -212,20 +212,16 @@ async function disconnect(
   deps.metrics.needsReauthorization(ref.tenant, ref.connection, reason);
   const context = { user_id: ref.userId, connection: ref.connection, reason };
   deps.logger.warn(context, 'identity needs reauthorization');
-  try {
-    await deps.recordEvent({
-      tenant: ref.tenant,
-      type: IDENTITY_DISCONNECTED_EVENT,
-      description: `The ${ref.connection} identity needs reauthorization: ${reason}`,
-      connection: ref.connection,
-      userId: ref.userId,
-      ...(user.name !== undefined ? { userName: user.name } : {}),
-      details: { identity_user_id: ref.upstreamUserId, status: disconnected.status, reason, upstream_message: upstreamMessage },
-    });
-  } catch (error) {
-    // The status is stored; a missing log line must not hide it from the caller behind a 500.
-    deps.logger.error({ ...context, err: error }, 'could not record the identity status change in the tenant log');
-  }
+  // Best effort (TokenVaultDeps.recordEvent): the status is stored, and a missing log line must not hide it from the caller.
+  await deps.recordEvent({
+    tenant: ref.tenant,
+    type: IDENTITY_DISCONNECTED_EVENT,
+    description: `The ${ref.connection} identity needs reauthorization: ${reason}`,
+    connection: ref.connection,
+    userId: ref.userId,
+    ...(user.name !== undefined ? { userName: user.name } : {}),
+    details: { identity_user_id: ref.upstreamUserId, status: disconnected.status, reason, upstream_message: upstreamMessage },
+  });
   return needsReauthorizationError(disconnected);
 }
 

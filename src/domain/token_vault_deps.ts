@@ -66,6 +66,10 @@ export interface TokenVaultDeps {
   ephemeral: EphemeralStore;
   sealer: Sealer;
   tokenClientFor: TokenClientFor;
+  /**
+   * Records an event in the tenant's log, adding the connection's stored facts; best effort: never
+   * rejects (domain/tenant_log.ts's recordTenantEvent, which src/services.ts hands in).
+   */
   recordEvent: (event: NewLogEvent) => Promise<void>;
   logger: DomainLogger;
   timing?: Partial<TokenVaultTiming>;

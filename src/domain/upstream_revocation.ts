@@ -70,6 +70,14 @@ export async function revokeSealedGrant(
   }
 }
 
+/** Revokes one stored grant of `connection` (revokeSealedGrant); never throws, true when the upstream accepted. */
+export type RevokeGrant = (connection: Connection, grant: SealedGrant, context: Readonly<Record<string, unknown>>) => Promise<boolean>;
+
+/** revokeSealedGrant bound to what it needs, for a caller that holds the connection already. */
+export function grantRevoker(deps: SealedGrantRevocationDeps): RevokeGrant {
+  return (connection, grant, context) => revokeSealedGrant(deps, async () => connection, grant, context);
+}
+
 /** The tokens in clear, for the plugin's revoke: only the ones held, and the access token's expiry when known. */
 function openedTokens(sealer: Pick<Sealer, 'open'>, sealed: SealedGrantTokens): RevocableTokens {
   return {

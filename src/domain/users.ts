@@ -18,6 +18,8 @@ export interface RecordLoginDeps {
 
 export interface LoginResult {
   user: User;
+  /** The identity this login stored on the user, with its sealed tokens. */
+  identity: Identity;
   created: boolean;
   /**
    * Set when this login moved the user from their id at the upstream's previous API to the
@@ -62,18 +64,19 @@ async function recordLoginOnce(deps: RecordLoginDeps, login: UpstreamLogin): Pro
   const now = login.now.toISOString();
 
   if (!owner) {
+    const identity = identityFromLogin(login, deps.sealer);
     const user: User = {
       ...withRootProfile(
         { tenant: login.tenant, userId: userIdOf(login), identities: [], loginsCount: 0, createdAt: now, updatedAt: now },
         login.profile,
       ),
-      identities: [identityFromLogin(login, deps.sealer)],
+      identities: [identity],
       loginsCount: 1,
       lastLogin: now,
       ...(login.ip !== undefined ? { lastIp: login.ip } : {}),
     };
     await deps.users.create(user);
-    return { user, created: true };
+    return { user, identity, created: true };
   }
 
   const identity = identityFromLogin(login, deps.sealer, owner.identity);
@@ -88,10 +91,10 @@ async function recordLoginOnce(deps: RecordLoginDeps, login: UpstreamLogin): Pro
   });
   const reconnected = owner.identity.status === 'needs_reauthorization' ? ({ reconnected: true } as const) : {};
 
-  if (!owner.migratedFrom) return { user, created: false, ...reconnected };
+  if (!owner.migratedFrom) return { user, identity, created: false, ...reconnected };
   const revoke = previousApiGrantOf(owner.migratedFrom);
   const migration = { legacyUserId: owner.migratedFrom.userId, fromApi: owner.migratedFrom.api, toApi: login.connection.options.api, ...(revoke ? { revoke } : {}) };
-  return { user, created: false, migration, ...reconnected };
+  return { user, identity, created: false, migration, ...reconnected };
 }
 
 /** The id a login's first time creates: `<strategy>|<upstream id>`. */

@@ -42,24 +42,20 @@ async function audit(
 ): Promise<void> {
   const { clientId } = callerOf(res);
   const userId = req.path.startsWith('/users/') ? req.params.id : undefined;
-  try {
-    await services.recordEvent(
-      apiOperationEvent(type, {
-        tenant: req.context.tenant.name,
-        description: route.audit?.description ?? '',
-        method: req.method,
-        path: `/api/v2${req.path}`,
-        statusCode,
-        caller: { clientId },
-        userId: typeof userId === 'string' ? userId : undefined,
-        ...requestLogFacts(req),
-        details: extra,
-      }),
-    );
-  } catch (error) {
-    // The write itself is done; a missing audit line must not turn it into a failure.
-    services.deps.logger.error({ err: error, type, path: req.path }, 'could not record a Management API audit event');
-  }
+  // Best effort (services.recordEvent): the write itself is done, and a missing audit line must not turn it into a failure.
+  await services.recordEvent(
+    apiOperationEvent(type, {
+      tenant: req.context.tenant.name,
+      description: route.audit?.description ?? '',
+      method: req.method,
+      path: `/api/v2${req.path}`,
+      statusCode,
+      caller: { clientId },
+      userId: typeof userId === 'string' ? userId : undefined,
+      ...requestLogFacts(req),
+      details: extra,
+    }),
+  );
 }
 
 function statusOf(error: unknown): number {

@@ -4,6 +4,9 @@ import { remedyOf } from '../domain/upstream_remedy.js';
 import { AccessDeniedError, LoginRequiredError, ServerError, TemporarilyUnavailableError, type OAuthError } from '../errors/index.js';
 import { clientSafeDescription } from './client_safe_description.js';
 
+/** What a refusal's description reads of the upstream's settled wording. */
+type RefusalWording = Pick<UpstreamWording, 'name' | 'gone'>;
+
 /** A login that failed for a reason the client may be told: fitgate's own wording, never upstream internals. */
 export class UpstreamLoginError extends ServerError {
   override get expose(): boolean {
@@ -21,7 +24,7 @@ export class UpstreamLoginError extends ServerError {
  * the login again, and an unexplained refusal asks an admin to look; both server_error. Each
  * description names the cause; a kind with no words of its own here gets its remedy's general ones.
  */
-export function clientErrorForUpstream(error: unknown, wording: UpstreamWording): OAuthError {
+export function clientErrorForUpstream(error: unknown, wording: RefusalWording): OAuthError {
   const failure = readPluginFailure(error);
   if (!failure) return new ServerError('The login failed inside fitgate.', { cause: error });
   const upstream = wording.name;
@@ -83,7 +86,7 @@ function passingRemedy(failure: PluginFailure, upstream: string): OAuthError {
   }
 }
 
-function adminsRemedy(failure: PluginFailure, wording: UpstreamWording, error: unknown): OAuthError {
+function adminsRemedy(failure: PluginFailure, wording: RefusalWording, error: unknown): OAuthError {
   const upstream = wording.name;
   switch (failure.kind) {
     case 'gone':

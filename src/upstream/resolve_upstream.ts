@@ -46,26 +46,29 @@ export interface UpstreamResolverDeps {
   readonly metrics?: Pick<Metrics, 'upstream'> | undefined;
 }
 
-/** Built once (src/services.ts) and handed to every route that reaches an upstream. */
+/**
+ * Built once (src/services.ts) and handed to every route that reaches an upstream. Both members
+ * reach the connection's upstream, resolved once per connection version: with credentials, the real
+ * upstream (or FITGATE_UPSTREAM_BASE_URL's emulator, when it plays that upstream); without, and with
+ * the sandbox on, the sandbox emulator, reached by the browser on the tenant's own host and by
+ * fitgate over loopback, when the sandbox plays the connection's upstream (domain/sandbox_use.ts).
+ * Without credentials and without a sandbox that plays it they throw ConnectionNotConfiguredError;
+ * with a stored secret they cannot open, ConnectionSecretUnreadableError; with no plugin for the
+ * strategy, a TemporarilyUnavailableError.
+ */
 export interface UpstreamResolver {
   /**
-   * The connection's upstream. With credentials: the real upstream (or FITGATE_UPSTREAM_BASE_URL's
-   * emulator, when it plays that upstream). Without, and with the sandbox on: the sandbox emulator, reached by the browser on the
-   * tenant's own host and by fitgate over loopback, when the sandbox plays the connection's upstream
-   * (domain/sandbox_use.ts). `api` other than the connection's (tokens of the API it moved away
-   * from) resolves only in the sandbox, when it plays that API too; with credentials of its own it
-   * throws CredentialsForOtherApiError. Without credentials and without a sandbox that plays it,
-   * ConnectionNotConfiguredError; with a stored secret it cannot open, ConnectionSecretUnreadableError;
-   * with no plugin for the strategy, a TemporarilyUnavailableError.
-   */
-  resolve(connection: Connection, tenantUrl: string, api?: string): ResolvedUpstream;
-  /**
    * The connection's strategy for a round trip back to `tenantUrl`'s callback URL (round_trip.ts
-   * runs it), built once per connection version and tenant URL. Throws what resolve throws, and what
-   * the plugin's createStrategy throws.
+   * runs it), built once per connection version and tenant URL, with the upstream it reaches
+   * (`upstream`). Throws as above, and what the plugin's createStrategy throws.
    */
   strategyFor(connection: Connection, tenantUrl: string): RoundTripStrategy;
-  /** The plugin token client of a connection, reaching the upstream a login through it reaches. */
+  /**
+   * The plugin token client of a connection, reaching the upstream a login through it reaches.
+   * `api` other than the connection's (tokens of the API it moved away from) resolves only in the
+   * sandbox, when it plays that API too; with credentials of its own it rejects with
+   * CredentialsForOtherApiError. Rejects as above, and with what the plugin's createTokenClient throws.
+   */
   tokenClientFor(connection: Connection, api?: string): Promise<PluginTokenClient>;
 }
 
@@ -164,7 +167,6 @@ export function createUpstreamResolver(deps: UpstreamResolverDeps): UpstreamReso
   };
 
   return {
-    resolve: (connection, tenantUrl, api) => resolutionOf(connection, tenantUrl, api).upstream,
     strategyFor: (connection, tenantUrl) => {
       const resolution = resolutionOf(connection, tenantUrl);
       // The callback URL and scope are the resolution's own (tenant URL and options are in its key).
@@ -191,12 +193,16 @@ function openSecret(sealer: Pick<Sealer, 'open'>, connection: Connection, sealed
 
 /**
  * The plugin's wording with the host's sentence where it wrote none: an upstream with no API known
- * to be ending has no better advice for a 410 than to look at the connection.
+ * to be ending has no better advice for a 410 than to look at the connection, and one that says
+ * nothing of refresh tokens none about a login without one than what it costs the user.
  */
 function settledWording(wording: PluginWording): UpstreamWording {
   return {
     ...wording,
     gone: wording.gone ?? `${wording.name} answered that this API is gone (HTTP 410 Gone); an administrator must check the connection's settings.`,
+    noRefreshToken:
+      wording.noRefreshToken ??
+      `fitgate cannot renew the ${wording.name} tokens of a user who signs in like this: once the access token expires, they must sign in again.`,
   };
 }
 

@@ -8,11 +8,12 @@ export function wording(api: FitbitApi): UpstreamWording {
     gone: 'The legacy Fitbit API is shut down (HTTP 410 Gone); an administrator must switch this connection to google-health.',
     // Google issues a refresh token at a user's first consent to this client only (access_type=offline);
     // Fitbit's code exchange always returns one.
-    ...(api === 'google-health' && {
-      noRefreshToken:
-        'Google sends a refresh token only the first time a user consents to this Client ID. For a user who consented before, ' +
-        'a real login keeps the refresh token fitgate already holds; a user fitgate holds none for must remove the app from their ' +
-        'Google Account permissions and sign in again.',
-    }),
+    noRefreshToken:
+      api === 'google-health'
+        ? 'Google sends a refresh token only the first time a user consents to this Client ID. For a user who consented before, ' +
+          'a real login keeps the refresh token fitgate already holds; a user fitgate holds none for must remove the app from their ' +
+          'Google Account permissions and sign in again.'
+        : 'Fitbit normally sends a refresh token with every login; without one, fitgate cannot renew this user\'s tokens, so they ' +
+          'must sign in again once the access token expires.',
   };
 }

@@ -1,12 +1,14 @@
 import type { Request } from 'express';
 import type { AppDeps } from '../../app_deps.js';
 import { recordAdminActivity, type AdminActivity } from '../../domain/admin_activity.js';
+import { recordTenantEvent } from '../../domain/tenant_log.js';
 import { requestLogFacts } from '../../http/request_log_facts.js';
 
 /**
  * Records a dashboard admin's activity in the logs of `tenants`, with the request's address and user
- * agent. Best effort: a log store that fails is reported to the process log and never changes the
- * answer (a sign-in must not fail because its log line could not be written).
+ * agent, through the tenants' one writer (domain/tenant_log.ts). Best effort: a log store that fails
+ * is reported to the process log and never changes the answer (a sign-in must not fail because its
+ * log line could not be written).
  */
 export async function logAdminActivity(
   deps: Pick<AppDeps, 'store' | 'logger'>,
@@ -16,15 +18,11 @@ export async function logAdminActivity(
   tenants: readonly string[],
 ): Promise<void> {
   const { ip, userAgent } = requestLogFacts(req);
-  try {
-    await recordAdminActivity(deps.store, {
-      activity,
-      email,
-      tenants,
-      ...(ip !== undefined ? { ip } : {}),
-      ...(userAgent !== undefined ? { userAgent } : {}),
-    });
-  } catch (error) {
-    deps.logger.warn({ err: error, activity }, 'could not record a dashboard admin event');
-  }
+  await recordAdminActivity((event) => recordTenantEvent(deps, event), {
+    activity,
+    email,
+    tenants,
+    ...(ip !== undefined ? { ip } : {}),
+    ...(userAgent !== undefined ? { userAgent } : {}),
+  });
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { PluginProfile } from '../../connections/plugin.js';
+import type { PluginProfile, UpstreamWording } from '../../connections/plugin.js';
 import type { EphemeralStore } from '../../domain/ports.js';
 import type { VerifiedUpstream } from '../../upstream/round_trip.js';
 import { REDACTED, redactJson, redactParameters, redactUrl } from './redact.js';
@@ -24,8 +24,8 @@ const DECLARED_FIELDS: Readonly<Record<keyof NormalisedProfile, true>> = {
 
 /**
  * What a finished TRY shows: each step with secrets redacted, then the profile ("It works!") or what
- * went wrong. Kept for a quarter of an hour as a `try_transaction` record under "result:<id>", for
- * the admin who started it only; it holds no token, code or secret.
+ * went wrong. Kept for a quarter of an hour as a `try_report` record under its id, for the admin
+ * who started it only; it holds no token, code or secret.
  */
 export interface TryReport {
   id: string;
@@ -49,6 +49,11 @@ export interface TryReport {
     grantedScopes: string[];
     /** Requested permissions the user left unticked (the login still works without them). */
     notGranted: string[];
+    /**
+     * Present when no refresh token came back: why, and what a user who signs in like this lacks, in
+     * the resolved upstream's wording (the sentence a login's event carries in that case too).
+     */
+    noRefreshToken?: string;
   };
   failure?: TryFailure;
 }
@@ -102,8 +107,11 @@ export function resultPath(report: Pick<TryReport, 'tenant' | 'strategy' | 'id'>
   return `/manage/t/${encodeURIComponent(report.tenant)}/social/${encodeURIComponent(report.strategy)}/try/result/${report.id}`;
 }
 
-/** The report of a TRY the upstream vouched for: the login's result, never stored as a user. */
-export function withSuccess(report: TryReport, login: VerifiedUpstream): TryReport {
+/**
+ * The report of a TRY the upstream vouched for: the login's result, never stored as a user.
+ * `wording`: the upstream's as the resolver settled it, for what is said when no refresh token came.
+ */
+export function withSuccess(report: TryReport, login: VerifiedUpstream, wording: Pick<UpstreamWording, 'noRefreshToken'>): TryReport {
   // The granted permissions are shown once, from the tokens, as a login stores them.
   const { grantedScopes } = login.tokens;
   return {
@@ -122,6 +130,7 @@ export function withSuccess(report: TryReport, login: VerifiedUpstream): TryRepo
       rawProfile: redactJson(login.profile._json),
       grantedScopes,
       notGranted: report.requestedScopes.filter((scope) => !grantedScopes.includes(scope)),
+      ...(!login.tokens.refreshToken && { noRefreshToken: wording.noRefreshToken }),
     },
   };
 }
@@ -136,13 +145,12 @@ export function withFailure(report: TryReport, failure: TryFailure): TryReport {
   return { ...report, failure };
 }
 
-const resultKey = (id: string) => `result:${id}`;
-
 export async function saveReport(ephemeral: EphemeralStore, report: TryReport): Promise<void> {
-  await ephemeral.put('try_transaction', resultKey(report.id), report, TRY_REPORT_TTL_SECONDS);
+  await ephemeral.put('try_report', report.id, report, TRY_REPORT_TTL_SECONDS);
 }
 
+/** Undefined when unknown or expired, as for an id that cannot be one (it never reaches the store). */
 export async function loadReport(ephemeral: EphemeralStore, id: string): Promise<TryReport | undefined> {
   if (!/^[A-Za-z0-9_-]{24}$/.test(id)) return undefined;
-  return ephemeral.get<TryReport>('try_transaction', resultKey(id));
+  return ephemeral.get<TryReport>('try_report', id);
 }

@@ -72,10 +72,7 @@ export function tryStartRoutes(deps: TryStartDeps, upstreams: Pick<UpstreamResol
       displayName: plugin?.displayName ?? report.strategy,
       apiName: apiName(plugin, report.api),
       // A real login of this user would leave fitgate unable to renew their upstream tokens: say why.
-      noRefreshToken:
-        report.success && report.steps.tokenResponse?.refresh_token === undefined
-          ? (plugin?.wording(report.api).noRefreshToken ?? 'fitgate could not renew the upstream tokens of a user who signs in like this.')
-          : undefined,
+      noRefreshToken: report.success?.noRefreshToken,
       sandbox: report.sandbox,
       grantedAreas,
       grantedNamesOnly: areasRepeatNames(grantedAreas),

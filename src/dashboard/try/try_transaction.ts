@@ -52,13 +52,12 @@ export async function rememberAuthorizeUrl(ephemeral: EphemeralStore, transactio
 }
 
 /**
- * A used TRY's state is remembered this long (as long as its report is kept), so an admin who goes
- * Back to the upstream's consent page and allows again lands on TRY's own page ("already used: press
- * Try again"), not on the login's, which would send them back to an application they never left.
+ * A used TRY's state is remembered this long (as long as its report is kept), as a `try_used_state`
+ * record under the state, so an admin who goes Back to the upstream's consent page and allows again
+ * lands on TRY's own page ("already used: press Try again"), not on the login's, which would send
+ * them back to an application they never left.
  */
 const USED_TRY_SECONDS = 15 * 60;
-
-const usedKey = (state: string): string => `used:${state}`;
 
 /**
  * Whether `state` belongs to a TRY, in flight or used within USED_TRY_SECONDS, without using it up
@@ -66,13 +65,14 @@ const usedKey = (state: string): string => `used:${state}`;
  */
 async function isTryState(ephemeral: EphemeralStore, state: unknown): Promise<boolean> {
   if (!isUpstreamState(state)) return false;
-  return (await ephemeral.get('try_transaction', state)) !== undefined || (await ephemeral.get('try_transaction', usedKey(state))) !== undefined;
+  return (await ephemeral.get('try_transaction', state)) !== undefined || (await ephemeral.get('try_used_state', state)) !== undefined;
 }
 
-/** Takes the TRY out of the store, remembering its state as used: a state works once. */
+/** Takes the TRY out of the store, remembering its state as used in the same step: a state works once. */
 export function takeTry(ephemeral: EphemeralStore, state: unknown): Promise<TryTransaction | undefined> {
   return takeRoundTripRecord<TryTransaction>(ephemeral, 'try_transaction', state, (taken) => ({
-    key: usedKey(taken),
+    kind: 'try_used_state',
+    key: taken,
     value: { used: true },
     ttlSeconds: USED_TRY_SECONDS,
   }));

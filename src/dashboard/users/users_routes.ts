@@ -1,14 +1,13 @@
 import { Router, type Response } from 'express';
 import type { Config } from '../../config/index.js';
 import type { Store } from '../../store/store.js';
-import { endUserSessions, type SessionEndDeps } from '../../domain/ended_sessions.js';
-import { deleteUserAndRevoke, type RemovalDeps } from '../../domain/identity_removal.js';
 import { describeReauthorization } from '../../domain/identity_status.js';
 import { CONFIG_CHANGES, configChange } from '../../domain/config_changes.js';
 import { NotFoundInStoreError } from '../../domain/ports.js';
 import { tenantUrl } from '../../domain/tenants.js';
 import type { User } from '../../domain/types.js';
 import { NotFoundError } from '../../errors/index.js';
+import type { Services } from '../../services.js';
 import { logConfigChange } from '../config_change_log.js';
 import { pageLinks, pageOf, PER_PAGE } from '../paging.js';
 import { renderPage } from '../views.js';
@@ -19,7 +18,11 @@ import { removalErrorOf } from './removal_busy_error.js';
  * Sign out everywhere (DELETE /api/v2/users/{id}/sessions), and deletion, which drops the stored
  * upstream tokens and then revokes them upstream, best effort. Tokens are never rendered.
  */
-export function usersRoutes(store: Store, removal: RemovalDeps, sessionEnds: SessionEndDeps, config: Pick<Config, 'publicUrl' | 'baseHost'>): Router {
+export function usersRoutes(
+  store: Store,
+  { removeUser, endUserSessions }: Pick<Services, 'removeUser' | 'endUserSessions'>,
+  config: Pick<Config, 'publicUrl' | 'baseHost'>,
+): Router {
   const router = Router({ mergeParams: true });
   const tenantOf = (res: Response) => res.locals.managedTenant!.name;
 
@@ -71,7 +74,7 @@ export function usersRoutes(store: Store, removal: RemovalDeps, sessionEnds: Ses
     const tenant = res.locals.managedTenant!;
     // The dashboard is served on another host than the tenant's: its logout tokens are issued from
     // the tenant's own URL, NAME.<base host>, as its Management API is reached there.
-    await endUserSessions(sessionEnds, { tenant, tenantUrl: tenantUrl(config, tenant.name) }, user.userId).catch((error: unknown) => {
+    await endUserSessions({ tenant, tenantUrl: tenantUrl(config, tenant.name) }, user.userId).catch((error: unknown) => {
       throw error instanceof NotFoundInStoreError ? new NotFoundError('This tenant has no such user.') : error;
     });
     await logConfigChange(store, req, res, {
@@ -88,7 +91,7 @@ export function usersRoutes(store: Store, removal: RemovalDeps, sessionEnds: Ses
 
   router.post('/:userId/delete', async (req, res) => {
     const user = await findUser(res, req.params.userId);
-    const revocations = await deleteUserAndRevoke(removal, user.tenant, user.userId).catch((error: unknown) => {
+    const revocations = await removeUser(user.tenant, user.userId).catch((error: unknown) => {
       throw removalErrorOf(error);
     });
     // As DELETE /api/v2/users/{id} logs it: the deleted user, and how the upstream revocation went

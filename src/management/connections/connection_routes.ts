@@ -1,7 +1,6 @@
 import type { Request } from 'express';
 import { CONFIG_CHANGES } from '../../domain/config_changes.js';
 import { changeConnectionOptions } from '../../domain/connection_option_changes.js';
-import { deleteConnection } from '../../domain/connection_removal.js';
 import type { Connection } from '../../domain/types.js';
 import { BadRequestError } from '../../errors/index.js';
 import type { Store } from '../../store/store.js';
@@ -84,11 +83,9 @@ async function update(req: Request, _res: unknown, { deps }: ManagementServices)
  * Auth0's answer ("The connection is being deleted."), although here the deletion is done when the
  * answer is sent; 404 for a connection this tenant does not have.
  */
-async function remove(req: Request, _res: unknown, { deps, removal }: ManagementServices): Promise<ManagementReply> {
+async function remove(req: Request, _res: unknown, { deleteConnection }: ManagementServices): Promise<ManagementReply> {
   const id = pathParam(req, 'id');
-  const removed = await orWhenMissing(() => notFound('connection', id), () =>
-    deleteConnection({ connections: deps.store.connections, removal }, req.context.tenant.name, id),
-  );
+  const removed = await orWhenMissing(() => notFound('connection', id), () => deleteConnection(req.context.tenant.name, id));
   if (!removed) throw notFound('connection', id);
   const revocations = Object.values(removed.revocations);
   return {

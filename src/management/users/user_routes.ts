@@ -1,7 +1,5 @@
 import type { Request, Response } from 'express';
 import { CONFIG_CHANGES } from '../../domain/config_changes.js';
-import { endUserSessions } from '../../domain/ended_sessions.js';
-import { deleteUserAndRevoke, unlinkIdentityAndRevoke } from '../../domain/identity_removal.js';
 import { NotFoundInStoreError } from '../../domain/ports.js';
 import { updateUser } from '../../domain/user_updates.js';
 import { BadRequestError, ResourceNotFoundError } from '../../errors/index.js';
@@ -67,7 +65,7 @@ async function byEmail(req: Request, _res: Response, { deps }: ManagementService
   return { body: page.items.filter((user) => user.email === email).map((user) => selectFields(userJson(user), fields)) };
 }
 
-async function update(req: Request, res: Response, { deps, sessionEnds }: ManagementServices): Promise<ManagementReply> {
+async function update(req: Request, res: Response, { deps, announceEndedSessions }: ManagementServices): Promise<ManagementReply> {
   assertUpdateScope(callerOf(res).scopes, req.body);
   const body = parseBody(updateUserBody, req.body);
   if (body.connection !== undefined) await assertUsersConnection(deps.store.connections, await existingUser(req, deps.store), body.connection);
@@ -83,7 +81,7 @@ async function update(req: Request, res: Response, { deps, sessionEnds }: Manage
     throw error instanceof NotFoundInStoreError ? notFound('user', userId) : error;
   });
   // patchedUser ended the sessions with the block, in the same write; the applications hear of it now.
-  if (blocks) await sessionEnds.tellApplications(req.context, userId);
+  if (blocks) await announceEndedSessions(req.context, userId);
   return { body: userJson(updated) };
 }
 
@@ -91,9 +89,9 @@ async function update(req: Request, res: Response, { deps, sessionEnds }: Manage
  * Auth0's "Delete sessions for user": 202, with no body. Every browser session of the user ends and
  * the applications that asked are told (domain/ended_sessions.ts); refresh tokens are kept, as at Auth0.
  */
-async function removeSessions(req: Request, _res: Response, { sessionEnds }: ManagementServices): Promise<ManagementReply> {
+async function removeSessions(req: Request, _res: Response, { endUserSessions }: ManagementServices): Promise<ManagementReply> {
   const userId = pathParam(req, 'id');
-  await endUserSessions(sessionEnds, req.context, userId).catch((error: unknown) => {
+  await endUserSessions(req.context, userId).catch((error: unknown) => {
     throw error instanceof NotFoundInStoreError ? notFound('user', userId) : error;
   });
   return { status: 202 };
@@ -103,19 +101,19 @@ async function removeSessions(req: Request, _res: Response, { sessionEnds }: Man
  * 204 whether or not the user existed, as Auth0 answers (a delete leaves the user absent either way).
  * The lookup is within the tenant, so a user of another tenant is absent here and never touched.
  */
-async function remove(req: Request, _res: Response, { removal }: ManagementServices): Promise<ManagementReply> {
-  const revocations = await deleteUserAndRevoke(removal, req.context.tenant.name, pathParam(req, 'id'));
+async function remove(req: Request, _res: Response, { removeUser }: ManagementServices): Promise<ManagementReply> {
+  const revocations = await removeUser(req.context.tenant.name, pathParam(req, 'id'));
   // Only a deletion has upstream grants to report: an absent user's sapi event carries no upstream_revocation.
   return revocations ? { auditDetails: { upstream_revocation: revocations } } : {};
 }
 
-async function unlink(req: Request, _res: Response, { deps, removal }: ManagementServices): Promise<ManagementReply> {
+async function unlink(req: Request, _res: Response, { deps, unlinkIdentity }: ManagementServices): Promise<ManagementReply> {
   const user = await existingUser(req, deps.store);
   const provider = pathParam(req, 'provider');
   const upstreamUserId = pathParam(req, 'user_id');
   const identity = user.identities.find((candidate) => candidate.provider === provider && candidate.userId === upstreamUserId);
   if (!identity) throw new ResourceNotFoundError(`The user has no ${provider} identity ${upstreamUserId}.`, 'inexistent_identity');
-  const { user: remaining, revocations } = await unlinkIdentityAndRevoke(removal, {
+  const { user: remaining, revocations } = await unlinkIdentity({
     tenant: user.tenant,
     userId: user.userId,
     connection: identity.connection,

@@ -32,7 +32,7 @@ export class RedisEphemeralStore implements EphemeralStore {
     const taken = this.keys.ephemeral(kind, key);
     if (!leave) return parse<T>(await this.client.getDel(taken));
     const left = [JSON.stringify(leave.value), String(ephemeralTtlMs(leave.ttlSeconds))];
-    return parse<T>((await CONSUME_LEAVING.run(this.client, [taken, this.keys.ephemeral(kind, leave.key)], left)) as string | null);
+    return parse<T>((await CONSUME_LEAVING.run(this.client, [taken, this.keys.ephemeral(leave.kind ?? kind, leave.key)], left)) as string | null);
   }
 
   async delete(kind: EphemeralKind, key: string): Promise<boolean> {

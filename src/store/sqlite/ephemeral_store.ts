@@ -59,11 +59,16 @@ export class SqliteEphemeralStore implements EphemeralStore {
    */
   async consume<T>(kind: EphemeralKind, key: string, leave?: LeftBehind): Promise<T | undefined> {
     const now = Date.now();
+    const leftKind = leave?.kind ?? kind;
+    // One commit holds both only within one file.
+    if (DURABLE_EPHEMERAL_KINDS.has(leftKind) !== DURABLE_EPHEMERAL_KINDS.has(kind)) {
+      throw new Error(`A consume of ${kind} cannot leave a ${leftKind} record: they are kept in different files.`);
+    }
     const left = leave && { key: leave.key, json: JSON.stringify(leave.value), expiresAt: now + ephemeralTtlMs(leave.ttlSeconds) };
     const take = (db: SqliteDatabase): unknown => {
       const row = db.prepare('DELETE FROM ephemeral WHERE kind = ? AND key = ? AND expires_at > ? RETURNING value').get(kind, key, now);
       if (row !== undefined && left) {
-        db.prepare('INSERT OR REPLACE INTO ephemeral (kind, key, value, expires_at) VALUES (?, ?, ?, ?)').run(kind, left.key, left.json, left.expiresAt);
+        db.prepare('INSERT OR REPLACE INTO ephemeral (kind, key, value, expires_at) VALUES (?, ?, ?, ?)').run(leftKind, left.key, left.json, left.expiresAt);
       }
       return row;
     };

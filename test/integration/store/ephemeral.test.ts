@@ -65,6 +65,16 @@ describeEachStore('ephemeral records', (h) => {
     await expect(ephemeral().consume('ticket', uniqueId('k'), { key: uniqueId('k'), value: 'x', ttlSeconds: -1 })).rejects.toThrow(RangeError);
   });
 
+  it('leaves the record behind under the kind it names, in the same step', async () => {
+    const state = uniqueId('state');
+    await ephemeral().put('try_transaction', state, { tenant: 't' }, 60);
+    const leave = { kind: 'try_used_state' as const, key: state, value: { used: true }, ttlSeconds: 60 };
+    expect(await ephemeral().consume('try_transaction', state, leave)).toEqual({ tenant: 't' });
+    expect(await ephemeral().get('try_used_state', state)).toEqual({ used: true });
+    // Not under the taken record's kind: the same key there is gone.
+    expect(await ephemeral().get('try_transaction', state)).toBeUndefined();
+  });
+
   describe.each(['authorization_code', 'refresh_token'] as const)('a consume that leaves a record behind (%s)', (kind) => {
     it('takes the record and leaves the other in the same step, with its own lifetime', async () => {
       const key = uniqueId('code');

@@ -5,6 +5,7 @@ import type { Connection, Sealed } from '../../../src/domain/types.js';
 import { CredentialsForOtherApiError } from '../../../src/domain/upstream_token_client.js';
 import { createUpstreamResolver } from '../../../src/upstream/resolve_upstream.js';
 import { fakePlugin } from '../../support/fake_plugin.js';
+import { inertPlugins, upstreamOf } from '../../support/resolved_upstream.js';
 
 const TENANT_URL = 'https://acme.fitgate.example';
 
@@ -45,36 +46,35 @@ function resolverCountingUnseals() {
 describe('createUpstreamResolver', () => {
   it('resolves a connection once per version: the same upstream, its secret unsealed once', () => {
     const { resolver, unsealed } = resolverCountingUnseals();
-    const first = resolver.resolve(connection(), TENANT_URL);
-    expect(resolver.resolve(connection(), TENANT_URL)).toBe(first);
+    const first = upstreamOf(resolver, connection(), TENANT_URL);
+    expect(upstreamOf(resolver, connection(), TENANT_URL)).toBe(first);
     expect(unsealed).toEqual(['sealed-1']);
     expect(first.client.clientSecret).toBe('secret of sealed-1');
   });
 
   it('resolves again when the connection changed, so a new secret is used at once', () => {
     const { resolver } = resolverCountingUnseals();
-    const before = resolver.resolve(connection(), TENANT_URL);
+    const before = upstreamOf(resolver, connection(), TENANT_URL);
     const edited = connection({ options: { ...connection().options, clientSecret: 'sealed-2' as unknown as Sealed } });
-    const after = resolver.resolve(edited, TENANT_URL);
+    const after = upstreamOf(resolver, edited, TENANT_URL);
     expect(after).not.toBe(before);
     expect(after.client.clientSecret).toBe('secret of sealed-2');
-    expect(resolver.resolve(connection({ updatedAt: '2026-12-01T00:00:01.000Z' }), TENANT_URL)).not.toBe(before);
+    expect(upstreamOf(resolver, connection({ updatedAt: '2026-12-01T00:00:01.000Z' }), TENANT_URL)).not.toBe(before);
   });
 
   it('keeps tenants, connections and APIs apart', () => {
     const { resolver } = resolverCountingUnseals();
-    const base = resolver.resolve(connection(), TENANT_URL);
-    expect(resolver.resolve(connection({ tenant: 'other' }), 'https://other.fitgate.example')).not.toBe(base);
-    expect(resolver.resolve(connection({ id: 'con_other' }), TENANT_URL)).not.toBe(base);
+    const base = upstreamOf(resolver, connection(), TENANT_URL);
+    expect(upstreamOf(resolver, connection({ tenant: 'other' }), 'https://other.fitgate.example')).not.toBe(base);
+    expect(upstreamOf(resolver, connection({ id: 'con_other' }), TENANT_URL)).not.toBe(base);
     const legacyConnection = connection({ options: { ...connection().options, api: 'fitbit-legacy' } });
-    const legacy = resolver.resolve(legacyConnection, TENANT_URL);
+    const legacy = upstreamOf(resolver, legacyConnection, TENANT_URL);
     expect(legacy).not.toBe(base);
     expect(legacy.client.api).toBe('fitbit-legacy');
   });
 
   it('never pairs a connection’s credentials with another API: its old tokens get a typed refusal, the secret stays sealed', async () => {
     const { resolver, unsealed } = resolverCountingUnseals();
-    expect(() => resolver.resolve(connection(), TENANT_URL, 'fitbit-legacy')).toThrow(CredentialsForOtherApiError);
     await expect(resolver.tokenClientFor(connection(), 'fitbit-legacy')).rejects.toThrow(CredentialsForOtherApiError);
     await expect(resolver.tokenClientFor(connection(), 'fitbit-legacy')).rejects.toThrow('holds credentials for the google-health API only, not for fitbit-legacy');
     expect(unsealed).toEqual([]);
@@ -87,18 +87,19 @@ describe('createUpstreamResolver', () => {
     expect(await resolver.tokenClientFor(connection({ updatedAt: '2026-12-02T00:00:00.000Z' }))).not.toBe(client);
   });
 
-  it('words a 410 in the plugin’s sentence, or in the host’s where the plugin wrote none', () => {
-    const plugin = fakePlugin();
+  it('words a 410 and a login without a refresh token in the plugin’s sentences, or in the host’s where the plugin wrote none', () => {
     const resolver = createUpstreamResolver({
       config: { upstreamBaseUrl: undefined, publicUrl: TENANT_URL, baseHost: undefined } as unknown as Pick<Config, 'upstreamBaseUrl' | 'publicUrl' | 'baseHost'>,
-      plugins: new Map([[plugin.strategy, plugin]]),
+      plugins: inertPlugins(fakePlugin()),
       sealer: { open: (sealed: Sealed) => String(sealed) },
     });
     const acme = (api: string) => connection({ strategy: 'acme', name: 'acme', options: { api, scope: ['steps'], profileSync: 'on_each_login', clientId: 'acme-client' } });
-    expect(resolver.resolve(acme('acme-v1'), TENANT_URL).wording).toEqual({ name: 'Acme', gone: 'Acme v1 is retired; switch this connection to acme-v2.' });
-    expect(resolver.resolve(acme('acme-v2'), TENANT_URL).wording).toEqual({
+    const noRefreshToken = 'fitgate cannot renew the Acme tokens of a user who signs in like this: once the access token expires, they must sign in again.';
+    expect(upstreamOf(resolver, acme('acme-v1'), TENANT_URL).wording).toEqual({ name: 'Acme', gone: 'Acme v1 is retired; switch this connection to acme-v2.', noRefreshToken });
+    expect(upstreamOf(resolver, acme('acme-v2'), TENANT_URL).wording).toEqual({
       name: 'Acme',
       gone: "Acme answered that this API is gone (HTTP 410 Gone); an administrator must check the connection's settings.",
+      noRefreshToken,
     });
   });
 });

@@ -5,6 +5,7 @@ import { connectionPlugins } from '../../../src/connections/registry.js';
 import type { Sealed } from '../../../src/domain/types.js';
 import { createUpstreamResolver } from '../../../src/upstream/resolve_upstream.js';
 import { fakePlugin } from '../../support/fake_plugin.js';
+import { inertPlugins, upstreamOf } from '../../support/resolved_upstream.js';
 import { connectionRecord } from '../../support/connection_record.js';
 import { startLoopbackHttpServer, type LoopbackHttpServer } from '../../support/loopback_http_server.js';
 
@@ -23,10 +24,9 @@ describe('the upstreamFetch of a resolved upstream', () => {
   afterAll(() => emulator.close());
 
   const resolver = () => {
-    const acme = fakePlugin();
     return createUpstreamResolver({
       config: { upstreamBaseUrl: emulator.url, publicUrl: TENANT_URL, baseHost: undefined } as unknown as Pick<Config, 'upstreamBaseUrl' | 'publicUrl' | 'baseHost'>,
-      plugins: new Map([...connectionPlugins(), [acme.strategy, acme]]),
+      plugins: inertPlugins(...connectionPlugins().values(), fakePlugin()),
       sealer: { open: (sealed: Sealed) => String(sealed) },
       emulated: { plays: (strategy) => strategy === 'fitbit' },
       upstreamTimeoutMs: 2_000,
@@ -35,7 +35,7 @@ describe('the upstreamFetch of a resolved upstream', () => {
   };
 
   it('calls an upstream the emulator plays under FITGATE_UPSTREAM_BASE_URL and reports it with the connection’s labels', async () => {
-    const { client } = resolver().resolve(connectionRecord('fitbit', 'google-health'), TENANT_URL);
+    const { client } = upstreamOf(resolver(), connectionRecord('fitbit', 'google-health'), TENANT_URL);
     const answer = await client.upstreamFetch!('token', 'https://oauth2.googleapis.com/token?x=1', { method: 'POST' });
     expect(answer.status).toBe(200);
     expect(emulator.requests.at(-1)).toEqual({ method: 'POST', path: '/oauth2.googleapis.com/token?x=1' });
@@ -43,7 +43,7 @@ describe('the upstreamFetch of a resolved upstream', () => {
   });
 
   it('calls the URL itself for a plugin the emulator does not play, though the base URL is set', async () => {
-    const { client } = resolver().resolve(connectionRecord('acme', 'acme-v2'), TENANT_URL);
+    const { client } = upstreamOf(resolver(), connectionRecord('acme', 'acme-v2'), TENANT_URL);
     // Under a base, an http URL would be refused: that it is called proves no base applies.
     await client.upstreamFetch!('profile', `${emulator.url}/me`);
     expect(emulator.requests.at(-1)?.path).toBe('/me');

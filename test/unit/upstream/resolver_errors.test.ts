@@ -5,6 +5,7 @@ import type { Connection, Sealed } from '../../../src/domain/types.js';
 import { TemporarilyUnavailableError } from '../../../src/errors/index.js';
 import { createUpstreamResolver } from '../../../src/upstream/resolve_upstream.js';
 import { ConnectionNotConfiguredError, ConnectionSecretUnreadableError } from '../../../src/upstream/resolver_errors.js';
+import { upstreamOf } from '../../support/resolved_upstream.js';
 
 const TENANT_URL = 'https://acme.fitgate.example';
 const CONFIG = { upstreamBaseUrl: undefined, publicUrl: TENANT_URL, baseHost: undefined } as unknown as Pick<Config, 'upstreamBaseUrl' | 'publicUrl' | 'baseHost'>;
@@ -37,7 +38,7 @@ const resolver = createUpstreamResolver({
 /** What TRY tells apart: "nothing to try" (the settings to fill in) against every other refusal. */
 describe('the resolver’s refusals', () => {
   it('refuses a connection without credentials, the sandbox off, as not configured: a temporarily_unavailable at login', () => {
-    const attempt = () => resolver.resolve(connection(), TENANT_URL);
+    const attempt = () => upstreamOf(resolver, connection(), TENANT_URL);
     expect(attempt).toThrow(ConnectionNotConfiguredError);
     expect(attempt).toThrow(TemporarilyUnavailableError);
   });
@@ -45,7 +46,7 @@ describe('the resolver’s refusals', () => {
   it('refuses a stored secret it cannot open as unreadable, keeping the sealer’s reason, and not as not configured', () => {
     let thrown: unknown;
     try {
-      resolver.resolve(connection({ clientId: 'upstream-client', clientSecret: 'sealed-under-a-lost-key' as unknown as Sealed }), TENANT_URL);
+      upstreamOf(resolver, connection({ clientId: 'upstream-client', clientSecret: 'sealed-under-a-lost-key' as unknown as Sealed }), TENANT_URL);
     } catch (error) {
       thrown = error;
     }
@@ -55,7 +56,7 @@ describe('the resolver’s refusals', () => {
   });
 
   it('refuses a strategy no plugin serves, but not as not configured', () => {
-    const attempt = () => resolver.resolve(connection({ clientId: 'upstream-client' }, 'strava'), TENANT_URL);
+    const attempt = () => upstreamOf(resolver, connection({ clientId: 'upstream-client' }, 'strava'), TENANT_URL);
     expect(attempt).toThrow(/No plugin serves the strava strategy/);
     expect(attempt).not.toThrow(ConnectionNotConfiguredError);
   });

@@ -7,6 +7,7 @@ import { tryFailureOf } from '../../../src/dashboard/try/try_failure_explanation
 import { createUpstreamResolver } from '../../../src/upstream/resolve_upstream.js';
 import { ConnectionNotConfiguredError } from '../../../src/upstream/resolver_errors.js';
 import { connectionRecord } from '../../support/connection_record.js';
+import { inertPlugins, upstreamOf } from '../../support/resolved_upstream.js';
 
 // A connection stores the id of one of its plugin's APIs; an upgrade may drop that API. The plugin
 // throws for an API it does not declare, so the host must stop first, with the admin's remedy.
@@ -16,7 +17,7 @@ const TENANT_URL = 'https://acme.fitgate.example';
 
 const upstreams = createUpstreamResolver({
   config: { upstreamBaseUrl: undefined, publicUrl: TENANT_URL, baseHost: undefined } as unknown as Pick<Config, 'upstreamBaseUrl' | 'publicUrl' | 'baseHost'>,
-  plugins: connectionPlugins(),
+  plugins: inertPlugins(...connectionPlugins().values()),
   sealer: { open: (sealed: Sealed) => String(sealed) },
 });
 
@@ -24,13 +25,13 @@ describe('a connection whose stored API its plugin no longer offers', () => {
   it('is not configured, at login, at the callback and for the vault, saying what to change', async () => {
     const connection = connectionRecord('fitbit', 'fitbit-retired');
     const problem = /uses the fitbit-retired API, which its plugin no longer offers; an administrator must choose another API/;
-    expect(() => upstreams.resolve(connection, TENANT_URL)).toThrow(ConnectionNotConfiguredError);
+    expect(() => upstreams.strategyFor(connection, TENANT_URL)).toThrow(ConnectionNotConfiguredError);
     expect(() => upstreams.strategyFor(connection, TENANT_URL)).toThrow(problem);
     await expect(upstreams.tokenClientFor(connection, 'fitbit-retired')).rejects.toThrow(problem);
   });
 
   it('still resolves for an API the plugin offers', () => {
-    expect(upstreams.resolve(connectionRecord('fitbit', 'google-health'), TENANT_URL).client.api).toBe('google-health');
+    expect(upstreamOf(upstreams, connectionRecord('fitbit', 'google-health'), TENANT_URL).client.api).toBe('google-health');
   });
 
   it('lets a TRY start (the resolve then refuses it) instead of throwing from the plugin', () => {

@@ -8,6 +8,7 @@ import { ConnectionNotConfiguredError } from '../../../src/upstream/resolver_err
 import type { SandboxUpstream } from '../../../src/upstream/sandbox_upstream.js';
 import { fakePlugin } from '../../support/fake_plugin.js';
 import { connectionRecord } from '../../support/connection_record.js';
+import { inertPlugins, upstreamOf } from '../../support/resolved_upstream.js';
 
 const TENANT_URL = 'https://acme.fitgate.example';
 const CALLBACK_URL = `${TENANT_URL}/login/callback`;
@@ -35,10 +36,10 @@ function acmeSharingAnApiId(): ConnectionPlugin {
 }
 
 function resolverWith(sandbox: SandboxUpstream) {
-  const config = { upstreamBaseUrl: undefined, publicUrl: TENANT_URL, baseHost: undefined } as unknown as Pick<Config, 'upstreamBaseUrl' | 'publicUrl' | 'baseHost'>;
+  const config = { upstreamBaseUrl: undefined, publicUrl: TENANT_URL, baseHost: 'fitgate.example' } as unknown as Pick<Config, 'upstreamBaseUrl' | 'publicUrl' | 'baseHost'>;
   return createUpstreamResolver({
     config,
-    plugins: new Map([...connectionPlugins(), ['acme', acmeSharingAnApiId()]]),
+    plugins: inertPlugins(...connectionPlugins().values(), acmeSharingAnApiId()),
     sealer: { open: (sealed: Sealed) => String(sealed) },
     sandbox,
   });
@@ -48,7 +49,7 @@ function resolverWith(sandbox: SandboxUpstream) {
 describe('the sandbox standing in for a connection without credentials', () => {
   it('leaves a connection whose upstream it does not play not set up, as with the sandbox off, and never asks it', () => {
     const { sandbox, asked } = sandboxPlaying(['fitbit', 'google-health']);
-    const attempt = () => resolverWith(sandbox).resolve(connectionRecord('acme', 'acme-v2', { credentials: false }), TENANT_URL);
+    const attempt = () => upstreamOf(resolverWith(sandbox), connectionRecord('acme', 'acme-v2', { credentials: false }), TENANT_URL);
     expect(attempt).toThrow(ConnectionNotConfiguredError);
     expect(attempt).toThrow('The connection "acme" has no upstream client id yet; an administrator must configure it.');
     expect(asked).toEqual([]);
@@ -56,13 +57,13 @@ describe('the sandbox standing in for a connection without credentials', () => {
 
   it('tells plugins apart by strategy, not by an API id two plugins may share', () => {
     const { sandbox, asked } = sandboxPlaying(['fitbit', 'google-health']);
-    expect(() => resolverWith(sandbox).resolve(connectionRecord('acme', 'google-health', { credentials: false }), TENANT_URL)).toThrow(/has no upstream client id yet/);
+    expect(() => upstreamOf(resolverWith(sandbox), connectionRecord('acme', 'google-health', { credentials: false }), TENANT_URL)).toThrow(/has no upstream client id yet/);
     expect(asked).toEqual([]);
   });
 
   it('stands in for the Fitbit connection as before: its app, on the tenant’s host, reached over loopback', () => {
     const { sandbox, asked } = sandboxPlaying(['fitbit', 'google-health']);
-    const upstream = resolverWith(sandbox).resolve(connectionRecord('fitbit', 'google-health', { credentials: false }), TENANT_URL);
+    const upstream = upstreamOf(resolverWith(sandbox), connectionRecord('fitbit', 'google-health', { credentials: false }), TENANT_URL);
     expect(upstream).toMatchObject({
       sandbox: true,
       authorizationBaseUrl: `${TENANT_URL}/_sandbox`,
@@ -73,14 +74,14 @@ describe('the sandbox standing in for a connection without credentials', () => {
 
   it('stands in for any plugin’s upstream it plays', () => {
     const { sandbox } = sandboxPlaying(['acme', 'acme-v2']);
-    expect(resolverWith(sandbox).resolve(connectionRecord('acme', 'acme-v2', { credentials: false }), TENANT_URL)).toMatchObject({ sandbox: true, client: { clientID: 'sandbox-acme-acme-v2' } });
+    expect(upstreamOf(resolverWith(sandbox), connectionRecord('acme', 'acme-v2', { credentials: false }), TENANT_URL)).toMatchObject({ sandbox: true, client: { clientID: 'sandbox-acme-acme-v2' } });
   });
 
-  it('says it cannot stand in for the API of older tokens when it plays the connection’s API but not that one', () => {
+  it('says it cannot stand in for the API of older tokens when it plays the connection’s API but not that one', async () => {
     const { sandbox, asked } = sandboxPlaying(['acme', 'acme-v2']);
-    const attempt = () => resolverWith(sandbox).resolve(connectionRecord('acme', 'acme-v2', { credentials: false }), TENANT_URL, 'acme-v1');
-    expect(attempt).toThrow(ConnectionNotConfiguredError);
-    expect(attempt).toThrow(/cannot stand in for the acme-v1 API of the connection "acme"/);
+    const attempt = () => resolverWith(sandbox).tokenClientFor(connectionRecord('acme', 'acme-v2', { credentials: false }), 'acme-v1');
+    await expect(attempt()).rejects.toThrow(ConnectionNotConfiguredError);
+    await expect(attempt()).rejects.toThrow(/cannot stand in for the acme-v1 API of the connection "acme"/);
     expect(asked).toContain(`acme/acme-v1 ${CALLBACK_URL}`);
   });
 });

@@ -6,6 +6,7 @@ import { EMULATED_UPSTREAMS, emulatorPlays } from '../../../src/emulator/sandbox
 import { createUpstreamResolver, type UpstreamResolverDeps } from '../../../src/upstream/resolve_upstream.js';
 import { ACME_APIS, fakePlugin } from '../../support/fake_plugin.js';
 import { connectionRecord } from '../../support/connection_record.js';
+import { inertPlugins, upstreamOf } from '../../support/resolved_upstream.js';
 
 const TENANT_URL = 'https://acme.fitgate.example';
 const EMULATOR_URL = 'http://127.0.0.1:4010';
@@ -13,10 +14,9 @@ const EMULATOR_URL = 'http://127.0.0.1:4010';
 
 /** Fitbit's plugin and the fake Acme one, with FITGATE_UPSTREAM_BASE_URL set. */
 function resolver(emulated: UpstreamResolverDeps['emulated']) {
-  const acme = fakePlugin();
   return createUpstreamResolver({
     config: { upstreamBaseUrl: EMULATOR_URL, publicUrl: TENANT_URL, baseHost: undefined } as unknown as Pick<Config, 'upstreamBaseUrl' | 'publicUrl' | 'baseHost'>,
-    plugins: new Map([...connectionPlugins(), [acme.strategy, acme]]),
+    plugins: inertPlugins(...connectionPlugins().values(), fakePlugin()),
     sealer: { open: (sealed: Sealed) => String(sealed) },
     emulated,
   });
@@ -26,7 +26,7 @@ describe('FITGATE_UPSTREAM_BASE_URL reaches only the upstreams the emulator play
   it('every upstream the emulator plays is reached under the base URL, exactly as before', () => {
     const upstreams = resolver({ plays: emulatorPlays });
     for (const { strategy, api } of EMULATED_UPSTREAMS) {
-      expect(upstreams.resolve(connectionRecord(strategy, api), TENANT_URL).client).toEqual({
+      expect(upstreamOf(upstreams, connectionRecord(strategy, api), TENANT_URL).client).toEqual({
         api,
         clientID: `${strategy}-client`,
         clientSecret: 'sealed',
@@ -40,7 +40,7 @@ describe('FITGATE_UPSTREAM_BASE_URL reaches only the upstreams the emulator play
   it('a plugin the emulator does not play resolves to its real upstream, though the base URL is set', () => {
     const upstreams = resolver({ plays: emulatorPlays });
     for (const api of ACME_APIS) {
-      const { client } = upstreams.resolve(connectionRecord('acme', api), TENANT_URL);
+      const { client } = upstreamOf(upstreams, connectionRecord('acme', api), TENANT_URL);
       expect(client).toEqual({ api, clientID: 'acme-client', clientSecret: 'sealed', timeoutMs: 10_000, upstreamFetch: expect.any(Function) });
       expect(client).not.toHaveProperty('upstreamBaseUrl');
     }
@@ -54,13 +54,13 @@ describe('FITGATE_UPSTREAM_BASE_URL reaches only the upstreams the emulator play
         return strategy === 'acme' && api === 'acme-v1';
       },
     });
-    expect(upstreams.resolve(connectionRecord('acme', 'acme-v1'), TENANT_URL).client.upstreamBaseUrl).toBe(EMULATOR_URL);
-    expect(upstreams.resolve(connectionRecord('acme', 'acme-v2'), TENANT_URL).client.upstreamBaseUrl).toBeUndefined();
-    expect(upstreams.resolve(connectionRecord('fitbit', 'google-health'), TENANT_URL).client.upstreamBaseUrl).toBeUndefined();
+    expect(upstreamOf(upstreams, connectionRecord('acme', 'acme-v1'), TENANT_URL).client.upstreamBaseUrl).toBe(EMULATOR_URL);
+    expect(upstreamOf(upstreams, connectionRecord('acme', 'acme-v2'), TENANT_URL).client.upstreamBaseUrl).toBeUndefined();
+    expect(upstreamOf(upstreams, connectionRecord('fitbit', 'google-health'), TENANT_URL).client.upstreamBaseUrl).toBeUndefined();
     expect(asked).toEqual(['acme/acme-v1', 'acme/acme-v2', 'fitbit/google-health']);
   });
 
   it('without an answer from the emulator, no upstream is reached under the base URL', () => {
-    expect(resolver(undefined).resolve(connectionRecord('fitbit', 'google-health'), TENANT_URL).client.upstreamBaseUrl).toBeUndefined();
+    expect(upstreamOf(resolver(undefined), connectionRecord('fitbit', 'google-health'), TENANT_URL).client.upstreamBaseUrl).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../../../app_deps.js';
+import { refreshable } from '../../../domain/refreshable.js';
 import { InvalidRequestError } from '../../../errors/index.js';
 import { metricsOf } from '../../../metrics/metrics.js';
 import { apiName } from '../../../upstream/api_name.js';
@@ -30,9 +31,9 @@ import { takeTransaction } from './take_transaction.js';
  * mode it asked for; log. Failures after the transaction is taken go to the client as OAuth errors,
  * except a state the strategy refuses, which is answered like a state no login has (stale_login.ts).
  */
-export function callbackEndpoint(deps: AppDeps, services: Pick<Services, 'upstreams' | 'revoker'>, handoffs: readonly CallbackHandoff[] = []): RequestHandler {
+export function callbackEndpoint(deps: AppDeps, services: Pick<Services, 'upstreams' | 'revokeGrant'>, handoffs: readonly CallbackHandoff[] = []): RequestHandler {
   const metrics = metricsOf(deps);
-  const { upstreams, revoker } = services;
+  const { upstreams, revokeGrant } = services;
   return async (req: Request, res: Response, next: NextFunction) => {
     // A login's own transaction first: it is the common case, and a state another flow claims is
     // never among this browser's pending logins, so taking first costs the handoffs nothing.
@@ -54,10 +55,10 @@ export function callbackEndpoint(deps: AppDeps, services: Pick<Services, 'upstre
     const destination = clientDestinationOf(transaction, req.context.tenantUrl);
     try {
       if (!connection) throw new InvalidRequestError(`The connection "${transaction.connection}" no longer exists.`);
-      const verified = await completeUpstreamLogin(req, upstreams, connection, transaction, deps.config);
+      const { verified, wording } = await completeUpstreamLogin(req, upstreams, connection, transaction, deps.config);
       const now = new Date();
       const result = await recordUserLogin(deps, req, connection, verified, now);
-      const previousGrantRevoked = await revokePreviousApiGrant(revoker, connection, result);
+      const previousGrantRevoked = await revokePreviousApiGrant(revokeGrant, connection, result);
       const { user } = result;
       const authTime = Math.floor(now.getTime() / 1000);
       const signedIn = { tenant: transaction.tenant, userId: user.userId, connection: connection.name, authTime };
@@ -65,8 +66,9 @@ export function callbackEndpoint(deps: AppDeps, services: Pick<Services, 'upstre
       const response = await issueAuthorizationResponse(deps, req.context, transaction, { user, authTime, sid });
       if (req.session.endUser) rememberClient(req.session.endUser, client);
 
-      const description = describeLogin(result, previousGrantRevoked, (api) => apiName(deps.plugins.get(connection.strategy), api));
-      await logLogin(deps, req, transaction, client.name, { outcome: 'success', user, description });
+      const apiNameOf = (api: string) => apiName(deps.plugins.get(connection.strategy), api);
+      const description = describeLogin(result, previousGrantRevoked, { apiName: apiNameOf, noRefreshToken: wording.noRefreshToken });
+      await logLogin(deps, req, transaction, client.name, { outcome: 'success', user, description, refreshable: refreshable(result.identity) });
       metrics.authn.login(transaction.tenant, transaction.connection, 'success', successReasonOf(result));
       if (result.reconnected === true) metrics.vault.reconnected(transaction.tenant, transaction.connection);
       sendClientResponse(res, destination, response);

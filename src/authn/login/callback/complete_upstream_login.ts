@@ -3,10 +3,17 @@ import type { Config } from '../../../config/index.js';
 import { roundTripTenantUrl } from '../../../domain/tenants.js';
 import type { Connection } from '../../../domain/types.js';
 import type { LoginTransaction } from '../login_transaction.js';
+import type { UpstreamWording } from '../../../connections/plugin.js';
 import type { UpstreamResolver } from '../../../upstream/resolve_upstream.js';
 import { finishRoundTrip, type VerifiedUpstream } from '../../../upstream/round_trip.js';
 import { LoginFailed, loginFailureOf } from '../login_failure.js';
 import { StaleLoginError } from './stale_login.js';
+
+/** A login the upstream vouched for, and how its upstream is worded (for what the log says of it). */
+export interface CompletedUpstreamLogin {
+  readonly verified: VerifiedUpstream;
+  readonly wording: UpstreamWording;
+}
 
 /**
  * Finishes the upstream side of a login whose transaction the callback has already taken: the
@@ -21,11 +28,11 @@ export async function completeUpstreamLogin(
   connection: Connection,
   transaction: LoginTransaction,
   config: Pick<Config, 'publicUrl' | 'baseHost'>,
-): Promise<VerifiedUpstream> {
+): Promise<CompletedUpstreamLogin> {
   const outcome = await finishRoundTrip(req, { upstreams, connection, tenantUrl: roundTripTenantUrl(config, connection.tenant, req.context) }, transaction);
   switch (outcome.kind) {
     case 'success':
-      return outcome.verified;
+      return { verified: outcome.verified, wording: outcome.upstream.wording };
     case 'state_rejected':
       throw new StaleLoginError();
     case 'failed':

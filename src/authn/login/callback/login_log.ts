@@ -9,7 +9,8 @@ import type { LoginFailure } from '../login_failure.js';
 type LoginLogDeps = Pick<AppDeps, 'store' | 'logger'>;
 
 export type LoginLogEntry =
-  | { outcome: 'success'; user: User; description: string }
+  /** `refreshable`: whether the identity the login stored holds a refresh token (domain/refreshable.ts). */
+  | { outcome: 'success'; user: User; description: string; refreshable: boolean }
   | { outcome: 'failure'; failure: LoginFailure };
 
 /**
@@ -17,7 +18,10 @@ export type LoginLogEntry =
  * tenant, IP and user agent), with a description fitgate wrote, never a token, code, state or
  * upstream body. A failure says whose it was, `details.source` (`fitgate` or `upstream`, with the
  * plugin's kind as `details.upstream_kind`): the same OAuth code may be either's, and the activity
- * charts count the upstream's apart (activity_series.ts). Logging never fails the login.
+ * charts count the upstream's apart (activity_series.ts). A success that stored an identity the
+ * vault cannot refresh says so, `details.refreshable: false`, and warns in the process log: once
+ * its access token expires the vault disconnects it (refresh_token_missing). Logging never fails
+ * the login.
  */
 export function logLogin(
   deps: LoginLogDeps,
@@ -31,6 +35,7 @@ export function logLogin(
     ...(transaction ? { clientId: transaction.clientId, connection: transaction.connection } : {}),
     ...(clientName !== undefined ? { clientName } : {}),
   };
+  if (entry.outcome === 'success' && !entry.refreshable) warnUnrefreshable(req, transaction?.connection, entry.user);
   return recordRequestEvent(
     deps,
     req,
@@ -41,6 +46,7 @@ export function logLogin(
           description: entry.description,
           userId: entry.user.userId,
           ...(entry.user.name !== undefined ? { userName: entry.user.name } : {}),
+          ...(!entry.refreshable && { details: { refreshable: false } }),
         }
       : {
           ...login,
@@ -52,5 +58,13 @@ export function logLogin(
             ...(entry.failure.upstreamKind !== undefined && { upstream_kind: entry.failure.upstreamKind }),
           },
         },
+  );
+}
+
+/** For the operator: whose identity the vault will disconnect once its access token expires. No token, no profile. */
+function warnUnrefreshable(req: Request, connection: string | undefined, user: User): void {
+  req.log.warn(
+    { event: 'login_without_refresh_token', tenant: user.tenant, connection, user_id: user.userId },
+    'login stored an identity with no refresh token: the user must sign in again once its access token expires',
   );
 }

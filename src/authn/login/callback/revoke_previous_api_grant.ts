@@ -1,5 +1,5 @@
 import type { Connection } from '../../../domain/types.js';
-import { revokeSealedGrant, type SealedGrantRevocationDeps } from '../../../domain/upstream_revocation.js';
+import type { RevokeGrant } from '../../../domain/upstream_revocation.js';
 import type { LoginResult } from '../../../domain/users.js';
 
 /**
@@ -8,9 +8,9 @@ import type { LoginResult } from '../../../domain/users.js';
  * stored grant is revoked (revokeSealedGrant). Best effort: a failure is logged and never fails the
  * login. True when the upstream accepted the revocation.
  */
-export async function revokePreviousApiGrant(deps: SealedGrantRevocationDeps, connection: Connection, result: LoginResult): Promise<boolean> {
+export async function revokePreviousApiGrant(revokeGrant: RevokeGrant, connection: Connection, result: LoginResult): Promise<boolean> {
   const previous = result.migration?.revoke;
   if (!previous) return false;
   const context = { tenant: connection.tenant, connection: connection.name, userId: result.user.userId, reason: 'moved to another API' };
-  return revokeSealedGrant(deps, async () => connection, previous, context);
+  return revokeGrant(connection, previous, context);
 }

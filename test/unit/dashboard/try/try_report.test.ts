@@ -11,6 +11,8 @@ const connection = {
   options: { api: 'acme-v2', scope: ['steps', 'weight'], profileSync: 'on_each_login' },
 } as unknown as Connection;
 
+const WORDING = { noRefreshToken: 'Acme sends no refresh token to a returning user.' };
+
 const started: TryReport = {
   id: 'try-1',
   tenant: 'default',
@@ -30,14 +32,14 @@ const profile: PluginProfile = { provider: 'acme', id: 'athlete-7', displayName:
 describe('the permissions a TRY reports as granted', () => {
   it('are the login’s tokens’ list, the one the identity stores, and the requested ones missing from it are not granted', () => {
     const identityList = toUpstreamLogin({ tokens, profile }, connection, undefined, new Date()).tokens.grantedScopes;
-    const report = withSuccess(started, { tokens, profile });
+    const report = withSuccess(started, { tokens, profile }, WORDING);
     expect(report.success?.grantedScopes).toEqual(identityList);
     expect(report.success?.notGranted).toEqual(['weight']);
   });
 
   it('ignore a list a strategy also puts on its profile, which the report does not show twice', () => {
     const withOwnList = Object.assign({}, profile, { grantedScopes: ['weight'] });
-    const report = withSuccess(started, { tokens, profile: withOwnList });
+    const report = withSuccess(started, { tokens, profile: withOwnList }, WORDING);
     expect(report.success?.grantedScopes).toEqual(['steps', 'distance']);
     expect(report.success?.profile).toEqual({ provider: 'acme', id: 'athlete-7', displayName: 'Ada Lovelace' });
     expect(report.steps.tokenResponse?.scope).toBe('steps distance');

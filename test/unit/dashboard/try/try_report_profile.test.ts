@@ -3,6 +3,8 @@ import type { PluginProfile, PluginTokens } from '../../../../src/connections/pl
 import { withSuccess, type TryReport } from '../../../../src/dashboard/try/try_report.js';
 import { UNDECLARED_PROFILE_VALUE } from '../../../support/fake_plugin.js';
 
+const WORDING = { noRefreshToken: 'Acme sends no refresh token to a returning user.' };
+
 const started: TryReport = {
   id: 'try-1',
   tenant: 'default',
@@ -31,12 +33,12 @@ describe('the normalised profile a TRY shows', () => {
       _raw: '{"id":"athlete-7"}',
     };
     const { _json, _raw, ...declared } = profile;
-    expect(withSuccess(started, { tokens, profile }).success?.profile).toEqual(declared);
+    expect(withSuccess(started, { tokens, profile }, WORDING).success?.profile).toEqual(declared);
   });
 
   it('drops a field the plugin interface does not declare, as the fake plugin’s strategy adds one (like Strava’s athlete)', () => {
     const profile = { provider: 'acme', id: 'athlete-7', displayName: 'Ada Lovelace', athlete: { badge: UNDECLARED_PROFILE_VALUE }, _json: { id: 'athlete-7' }, _raw: '{}' };
-    const report = withSuccess(started, { tokens, profile });
+    const report = withSuccess(started, { tokens, profile }, WORDING);
     expect(report.success?.profile).toEqual({ provider: 'acme', id: 'athlete-7', displayName: 'Ada Lovelace' });
     expect(JSON.stringify(report)).not.toContain(UNDECLARED_PROFILE_VALUE);
   });

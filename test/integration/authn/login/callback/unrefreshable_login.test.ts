@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals';
+import pino from 'pino';
+import { markNeedsReauthorization } from '../../../../../src/domain/identity_status.js';
+import { updateIdentity } from '../../../../../src/domain/stored_identity.js';
+import { logJson } from '../../../../../src/management/logs/log_json.js';
+import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel, useEmulator } from '../../../../support/authn/front_channel_fixture.js';
+import { captureLogLines, linesWithEvent, WARN } from '../../../../support/log_capture.js';
+import { describeEachStore } from '../../../../support/stores.js';
+
+const emulator = useEmulator('alice');
+
+const WARNING = 'login_without_refresh_token';
+const PINO_FIELDS = new Set(['level', 'time', 'pid', 'hostname', 'reqId', 'msg']);
+
+/**
+ * Google sends a refresh token only at a consent. A user whose tokens fitgate dropped (a lost master
+ * key, a refresh token refused) and who signs in again without prompt=consent gets none, and the
+ * identity is stored connected with nothing to renew it: the vault disconnects it once the access
+ * token expires. The login says so when it happens: on its `s` event (`details.refreshable: false`,
+ * with the upstream's sentence TRY's result shows) and in one warning line of the process log.
+ */
+describeEachStore('a login that stores an identity with no refresh token', (harness) => {
+  let fitgate: FrontChannel;
+  const log = captureLogLines();
+
+  beforeAll(async () => {
+    fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator: emulator() }, logger: pino({ level: 'warn' }, log.destination) });
+  });
+  afterAll(() => fitgate.close());
+  // Each test's first login is alice's first consent to the client, which brings a refresh token.
+  beforeEach(() => void emulator().control.revokeUserGrants('alice'));
+
+  async function logIn(): Promise<void> {
+    const { arrivedAt } = await fitgate.browser().follow(fitgate.authorizeUrl({ connection: 'fitbit' }), CLIENT_CALLBACK);
+    expect(arrivedAt?.searchParams.get('code')).toEqual(expect.any(String));
+  }
+
+  async function lastSuccess() {
+    const { items } = await fitgate.store.logs.list(fitgate.tenant, { page: 0, perPage: 1, type: 's' });
+    return logJson(items[0]!);
+  }
+
+  async function storedIdentity(userId: string) {
+    const user = await fitgate.store.users.get(fitgate.tenant, userId);
+    return user?.identities.find((identity) => identity.connection === 'fitbit');
+  }
+
+  it('is not flagged when a refresh token came back', async () => {
+    await logIn();
+    const event = await lastSuccess();
+    expect((await storedIdentity(String(event.user_id)))?.tokens?.refreshToken).toEqual(expect.any(String));
+    expect(event.details).toBeUndefined();
+    expect(event.description).not.toContain('refresh token');
+    expect(linesWithEvent(log.lines, WARNING)).toEqual([]);
+  });
+
+  it('is flagged on its event, with the upstream’s sentence, and warned of in the process log without a token', async () => {
+    await logIn();
+    const userId = String((await lastSuccess()).user_id);
+    const identity = (await storedIdentity(userId))!;
+    // As `reseal --forget-lost` leaves it: the tokens dropped, the grant at Google still alive.
+    const ref = { tenant: fitgate.tenant, userId, connection: 'fitbit', upstreamUserId: identity.userId };
+    await updateIdentity(fitgate.store.users, ref, (current) => markNeedsReauthorization(current, 'master_key_lost', new Date()), new Date());
+
+    await logIn();
+
+    const stored = await storedIdentity(userId);
+    expect(stored?.status).toBe('connected');
+    expect(stored?.tokens?.accessToken).toEqual(expect.any(String));
+    expect(stored?.tokens?.refreshToken).toBeUndefined();
+    const event = await lastSuccess();
+    expect(event).toMatchObject({ type: 's', user_id: userId, connection: 'fitbit', details: { refreshable: false } });
+    expect(event.description).toBe(
+      'Successful login; no refresh token came back. Google sends a refresh token only the first time a user consents to this Client ID. ' +
+        'For a user who consented before, a real login keeps the refresh token fitgate already holds; a user fitgate holds none for must ' +
+        'remove the app from their Google Account permissions and sign in again.',
+    );
+
+    const warnings = linesWithEvent(log.lines, WARNING);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ level: WARN, msg: expect.stringContaining('no refresh token') });
+    // What the line carries beside pino's own fields, and nothing else: no token, no profile.
+    const fields = Object.fromEntries(Object.entries(warnings[0]!).filter(([name]) => !PINO_FIELDS.has(name)));
+    expect(fields).toEqual({ event: WARNING, tenant: fitgate.tenant, connection: 'fitbit', user_id: userId });
+  });
+});
