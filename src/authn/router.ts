@@ -4,6 +4,7 @@ import { answerErrorsAs } from '../http/error_format.js';
 import { createSessionMiddleware } from '../http/session.js';
 import { authnRateLimits } from './authn_rate_limits.js';
 import { authorizeEndpoint } from './login/authorize/authorize_endpoint.js';
+import { storeDownRedirect } from './login/authorize/store_down_redirect.js';
 import { createBackChannelRouter } from './back_channel_router.js';
 import { callbackEndpoint } from './login/callback/callback_endpoint.js';
 import { enforceSessionLifetime } from './login/session_lifetime.js';
@@ -23,7 +24,8 @@ export function createAuthnRouter(deps: AppDeps, services: Pick<Services, 'upstr
   // Limits before the session, so a flood of refused requests creates no sessions. A session past
   // its tenant's lifetimes is ended before any handler reads it.
   const session = [createSessionMiddleware(deps), enforceSessionLifetime()];
-  router.get('/authorize', html, ...limits.authorize, ...session, authorizeEndpoint(deps, services.upstreams));
+  // A store out before the endpoint verified the request still goes back to a verifiable client.
+  router.get('/authorize', html, ...limits.authorize, ...session, authorizeEndpoint(deps, services.upstreams), storeDownRedirect(deps));
   router.get('/login/callback', html, ...limits.callback, ...session, callbackEndpoint(deps, services, handoffs));
   router.use(createBackChannelRouter(deps));
   return router;

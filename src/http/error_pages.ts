@@ -29,9 +29,11 @@ const BY_STATUS: Readonly<Record<number, ErrorPageText>> = {
   },
   415: { title: 'This request cannot be read', advice: 'Send the form again from its page. If an application sent you here, tell its developer what this page says.' },
   429: { title: 'Too many attempts', advice: 'Wait a little and try again.' },
+  // No estimate of its own: each 503's description says when to try again (seconds for a store out
+  // of reach, minutes for a full one, the upstream's Retry-After), and a second one would contradict it.
   503: {
     title: 'Temporarily unavailable',
-    advice: 'A service fitgate depends on cannot serve right now. Try again in a few minutes.',
+    advice: 'Reload this page to try again. If it keeps failing, tell the administrator of this site.',
   },
 };
 

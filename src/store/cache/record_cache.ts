@@ -1,3 +1,4 @@
+import { asStoreUnavailable } from '../store_unavailable.js';
 import type { ConfigVersion } from './config_version.js';
 
 /** Counts a cache's lookups; src/metrics's Metrics.cache(name) answers one (the store does not import metrics). */
@@ -15,6 +16,12 @@ export interface CacheLookupsSource {
 export const RECORD_MAX_AGE_MS = 30_000;
 /** Beyond this many records the cache starts over (tenants with 10,000 clients stay bounded). */
 const MAX_RECORDS = 10_000;
+/**
+ * How long after the store last answered a record is still served as last read, while the store
+ * cannot be reached (RecordCache says why this is safe). Five minutes is what fitgate already lets
+ * any relying party keep its discovery document and JWKS for (Cache-Control max-age=300).
+ */
+export const SERVE_STALE_WHILE_UNREACHABLE_MS = 5 * 60_000;
 
 /**
  * Makes a cached record immutable, all the way down, so every request can share the one instance
@@ -34,10 +41,25 @@ function deepFreeze<T>(value: T): T {
  * moves (any change, by any process) or they are RECORD_MAX_AGE_MS old. A missing record is cached
  * too, so unknown hosts and client ids do not reach the store on every request. Concurrent misses of
  * one key share one read.
+ *
+ * While the store cannot be reached (the version or a record cannot be read: a StoreUnavailableError),
+ * each record is served as last read, for up to SERVE_STALE_WHILE_UNREACHABLE_MS after the store last
+ * answered; then, or for a record never read, the store's error. This keeps discovery, the JWKS and
+ * /authorize's redirect of the outage to the application working through an outage. It is safe
+ * because nobody can change these records while nobody can reach the store: the copy is the
+ * current record. Only a process cut off alone (a partition) may miss a change made meanwhile
+ * through another one, for at most that bound, and only for requests that need nothing else from
+ * the store; the rate limits fail closed once a batch failed (100 ms), so with them on no token is
+ * issued from such a copy. A JWKS that old is what relying parties keep anyway, and signing keys
+ * rotate rarely.
  */
 export class RecordCache<T> {
   private readonly entries = new Map<string, { value: Promise<T | undefined>; at: number }>();
+  /** Each key's record as last read from the store, under the current version. */
+  private readonly lastRead = new Map<string, T | undefined>();
   private version: string | undefined;
+  /** When the store last answered the version: the start of an outage, for the bound above. */
+  private answeredAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly configVersion: ConfigVersion,
@@ -46,28 +68,55 @@ export class RecordCache<T> {
   ) {}
 
   async get(key: string, load: () => Promise<T | undefined>): Promise<T | undefined> {
-    const version = await this.configVersion.read();
+    let version: string;
+    try {
+      version = await this.configVersion.read();
+    } catch (error) {
+      return this.asLastRead(key, error);
+    }
+    this.answeredAt = Date.now();
     if (version !== this.version) {
-      this.entries.clear();
+      this.forget();
       this.version = version;
     }
     let entry = this.entries.get(key);
     if (!entry || Date.now() - entry.at > RECORD_MAX_AGE_MS) {
-      if (this.entries.size >= MAX_RECORDS) this.entries.clear();
+      if (this.entries.size >= MAX_RECORDS) this.forget();
       this.metrics?.miss();
-      entry = { value: load().then(deepFreeze), at: Date.now() };
-      this.entries.set(key, entry);
-      entry.value.catch(() => this.entries.delete(key));
+      const loading = { value: load().then(deepFreeze), at: Date.now() };
+      this.entries.set(key, loading);
+      loading.value.then(
+        (value) => this.entries.get(key) === loading && this.lastRead.set(key, value),
+        () => this.entries.get(key) === loading && this.entries.delete(key),
+      );
+      entry = loading;
     } else {
       this.metrics?.hit();
     }
-    return entry.value;
+    try {
+      return await entry.value;
+    } catch (error) {
+      return this.asLastRead(key, error);
+    }
   }
 
   /** After a write by this process: forget everything and tell the other processes. */
   async changed(): Promise<void> {
-    this.entries.clear();
+    this.forget();
     this.version = undefined;
     await this.configVersion.changed();
+  }
+
+  private forget(): void {
+    this.entries.clear();
+    this.lastRead.clear();
+  }
+
+  /** The record as last read, when `error` is the store out of reach and within the bound; else `error`. */
+  private asLastRead(key: string, error: unknown): T | undefined {
+    const usable = asStoreUnavailable(error) !== undefined && this.lastRead.has(key) && Date.now() - this.answeredAt <= SERVE_STALE_WHILE_UNREACHABLE_MS;
+    if (!usable) throw error;
+    this.metrics?.hit();
+    return this.lastRead.get(key);
   }
 }

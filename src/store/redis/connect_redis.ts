@@ -1,4 +1,5 @@
 import { createClient } from 'redis';
+import { credentialRefusal } from './credential_refusal.js';
 import type { RedisClient } from './redis_client.js';
 
 /**
@@ -21,6 +22,12 @@ export interface ConnectRedisOptions {
   url: string;
   /** Told once when an established connection is lost (node-redis reconnects by itself meanwhile). */
   onError?: (error: Error) => void;
+  /**
+   * Told once per outage when Redis refuses REDIS_URL's credentials (credential_refusal.ts): the
+   * password or ACL changed while fitgate ran. The loss itself reads "Socket closed unexpectedly"
+   * (Redis drops the connection), and the refused attempts after it would otherwise say nothing.
+   */
+  onRefused?: (error: Error) => void;
   /** Told when the connection is back after a loss. */
   onReconnect?: () => void;
 }
@@ -32,9 +39,15 @@ export interface ConnectRedisOptions {
  * (disableOfflineQueue): node-redis would otherwise hold every request until Redis returned.
  * Callers turn these failures into 503s (see ../store_unavailable.ts).
  */
-export async function connectRedis({ url, onError, onReconnect }: ConnectRedisOptions): Promise<RedisClient> {
+export async function connectRedis({ url, onError, onRefused, onReconnect }: ConnectRedisOptions): Promise<RedisClient> {
   let connected = false;
   let up = true;
+  let refusalTold = false;
+  const refused = (error: Error) => {
+    if (refusalTold) return;
+    refusalTold = true;
+    onRefused?.(error);
+  };
   const client = createClient({
     url,
     disableOfflineQueue: true,
@@ -44,16 +57,33 @@ export async function connectRedis({ url, onError, onReconnect }: ConnectRedisOp
       reconnectStrategy: (retries) => (connected ? Math.min(100 * 2 ** retries, MAX_RECONNECT_DELAY_MS) : false),
     },
   });
-  // Every failed reconnection attempt emits an error; one line per outage is enough for the log.
+  // Every failed reconnection attempt emits an error; one line per outage is enough for the log,
+  // and one more when Redis turns out to refuse the credentials (the first error is the socket's).
   client.on('error', (error: Error) => {
-    if (!connected || !up) return;
+    if (!connected) return;
+    if (credentialRefusal(error)) {
+      up = false;
+      return refused(error);
+    }
+    if (!up) return;
     up = false;
     onError?.(error);
   });
   client.on('ready', () => {
     if (!connected || up) return;
-    up = true;
-    onReconnect?.();
+    // A Redis that now wants a password, reached by a URL without one, completes the handshake (no
+    // AUTH is sent) and refuses every command (NOAUTH): one command tells it from a Redis that is back.
+    client.ping().then(
+      () => {
+        if (up) return;
+        up = true;
+        refusalTold = false;
+        onReconnect?.();
+      },
+      (error: unknown) => {
+        if (credentialRefusal(error)) refused(error as Error);
+      },
+    );
   });
   try {
     // A Redis that wants a password accepts the connection and refuses the first command (NOAUTH):

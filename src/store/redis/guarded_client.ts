@@ -1,6 +1,7 @@
 import { StoreUnavailableError } from '../../errors/index.js';
 import { asStoreUnavailable } from '../store_unavailable.js';
 import { COMMAND_TIMEOUT_MS, reconnectStalled } from './connect_redis.js';
+import { credentialRefusal } from './credential_refusal.js';
 import type { RedisClient } from './redis_client.js';
 
 /**
@@ -10,7 +11,12 @@ import type { RedisClient } from './redis_client.js';
  *   callback redirecting to the application, an audit line) sees "temporarily unavailable", never a
  *   driver error it would report as a bug;
  * - a command without a reply after `replyTimeoutMs` rejects the same way, and the connection is
- *   dropped and reopened (node-redis would wait for a reply forever).
+ *   dropped and reopened (node-redis would wait for a reply forever);
+ * - a command Redis refuses for REDIS_URL's credentials (NOAUTH after a password was set on a
+ *   running Redis, NOPERM after an ACL change) rejects the same way: the store cannot serve, which
+ *   is a 503 for the caller and the operator's to fix (readiness and the log say how), not a bug's
+ *   500. Only here, on the running client: at start-up the same refusal stops the start for good
+ *   (start_failure.ts), since waiting does not fix it.
  *
  * Methods run on the real client (not the proxy), since node-redis keeps its state in private
  * fields; each wrapper is made once per method name.
@@ -83,8 +89,12 @@ function withDeadline<T>(pending: Promise<T>, timeoutMs: number, missed: () => E
         clearTimeout(timer);
         if (settled) return;
         settled = true;
-        reject(asStoreUnavailable(error) ?? error);
+        reject(asStoreUnavailable(error) ?? refusedAsUnavailable(error) ?? error);
       },
     );
   });
+}
+
+function refusedAsUnavailable(error: unknown): StoreUnavailableError | undefined {
+  return credentialRefusal(error) && new StoreUnavailableError({ cause: error });
 }

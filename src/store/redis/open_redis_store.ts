@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { CacheLookupsSource } from '../cache/record_cache.js';
 import type { Config } from '../../config/index.js';
-import { connectRedis } from './connect_redis.js';
+import { connectRedis, withoutUrlPassword } from './connect_redis.js';
 import { hashRawTicketKeys } from './hashed_ticket_keys_step.js';
 import { grantImplicitToStoredClients } from './implicit_grant_step.js';
 import { checkRedisSettings, type RedisSettingsReport } from './redis_settings.js';
@@ -33,9 +33,18 @@ export async function openRedisStore(
   const client = await connectRedis({
     url: redis.url,
     onError: (error) => logger?.error({ err: error }, 'Redis connection lost: requests are answered 503 until it is back'),
+    onRefused: (error) =>
+      logger?.error(
+        { err: error },
+        `Redis at REDIS_URL (${withoutUrlPassword(redis.url)}) refuses its credentials: ${error.message} ` +
+          '(changed on the running Redis?); requests are answered 503 until REDIS_URL has the current ones and fitgate is restarted',
+      ),
     onReconnect: () => {
       logger?.info('Redis connection is back');
-      if (opening.store) void recheck(opening.store, logger);
+      if (!opening.store) return;
+      void recheck(opening.store, logger);
+      // A Redis restarted without its data is noticed now, not at the next readiness probe (the store logs it).
+      void opening.store.readiness().catch(() => undefined);
     },
   });
   const opened = new RedisStore(client, redis.prefix, logger, metrics);

@@ -23,14 +23,16 @@ export class RedisConfigVersion implements ConfigVersion {
 
   async read(): Promise<string> {
     if (Date.now() - this.checkedAt < this.checkMs) return this.version;
+    // Only an answer counts as checked: a failed read is tried again by the next reader, so a read
+    // that resolves means Redis answered within checkMs (the record cache bounds its outage by it).
     this.pending ??= this.client
       .get(this.key)
       .then((value) => {
         this.version = value ?? '0';
+        this.checkedAt = Date.now();
         return this.version;
       })
       .finally(() => {
-        this.checkedAt = Date.now();
         this.pending = undefined;
       });
     return this.pending;

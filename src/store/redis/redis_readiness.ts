@@ -1,6 +1,7 @@
 import { ErrorReply } from 'redis';
 import { StoreFullError } from '../../errors/index.js';
 import { findInChain } from '../store_unavailable.js';
+import { credentialRefusalReadiness } from './credential_refusal.js';
 import type { RedisKeys } from './keys.js';
 import type { RedisClient } from './redis_client.js';
 
@@ -44,14 +45,21 @@ export async function markRedisInitialised(client: RedisClient, keys: RedisKeys)
  * whether Redis accepts writes, exactly as a request's write would (INFO's used_memory against
  * maxmemory is only an estimate of Redis's own check, and INFO is often renamed on managed Redis).
  * Undefined when ready; the problem in words when Redis answers but cannot serve (emptied, full,
- * a replica, failing to save); rejects when Redis does not answer.
+ * a replica, failing to save, refusing REDIS_URL's credentials); rejects when Redis does not answer.
+ * `reconnectRefusal` is why the client is offline, when Redis refused its reconnection
+ * (credential_refusal.ts): its commands then fail with "offline", which alone would read as
+ * "not answering" and send an operator to the network.
  */
-export async function redisReadiness(client: RedisClient, keys: RedisKeys): Promise<string | undefined> {
+export async function redisReadiness(client: RedisClient, keys: RedisKeys, reconnectRefusal?: () => string | undefined): Promise<string | undefined> {
   const [marker, probe] = await Promise.allSettled([
     client.exists(keys.storeMarker()),
     client.set(keys.writeProbe(), '1', { PX: WRITE_PROBE_TTL_MS }),
   ]);
-  if (marker.status === 'rejected') throw marker.reason;
+  if (marker.status === 'rejected') {
+    const refused = credentialRefusalReadiness(marker.reason) ?? reconnectRefusal?.();
+    if (refused) return refused;
+    throw marker.reason;
+  }
   if (marker.value === 0) return REDIS_EMPTY;
   if (probe.status === 'rejected') {
     if (probe.reason instanceof StoreFullError) return REDIS_FULL;

@@ -17,7 +17,8 @@ import { RedisLockStore } from './lock_store.js';
 import { RedisLogRepository } from './log_repository.js';
 import type { RedisClient } from './redis_client.js';
 import { RedisConfigVersion } from './redis_config_version.js';
-import { markRedisInitialised, redisReadiness } from './redis_readiness.js';
+import { watchReconnectRefusal } from './credential_refusal.js';
+import { markRedisInitialised, REDIS_EMPTY, redisReadiness } from './redis_readiness.js';
 import { RATE_LIMIT_INCR_SCRIPT } from './rate_limit_script.js';
 import { redisRateLimitHits } from './rate_limit_hits.js';
 import { RateLimitBatches, type HitLimiter } from '../rate_limit_batches.js';
@@ -51,15 +52,20 @@ export class RedisStore implements Store {
   private readonly stopOnClose: Array<() => void> = [];
   /** The client with store failures turned into StoreUnavailableError (503), for everything but close(). */
   private readonly guarded: RedisClient;
+  /** Why the client is offline when Redis refused its reconnection (credential_refusal.ts). */
+  private readonly reconnectRefusal: () => string | undefined;
+  /** Whether readiness last found fitgate's data gone, so the loss is logged once. */
+  private dataLost = false;
 
   constructor(
     readonly client: RedisClient,
     prefix: string,
-    logger?: Logger,
+    private readonly logger?: Logger,
     metrics?: CacheLookupsSource,
   ) {
     const guarded = guardRedisClient(client);
     this.guarded = guarded;
+    this.reconnectRefusal = watchReconnectRefusal(client);
     this.keys = new RedisKeys(prefix);
     this.tenants = new RedisTenantRepository(guarded, this.keys);
     this.clients = new RedisClientRepository(guarded, this.keys);
@@ -115,9 +121,31 @@ export class RedisStore implements Store {
     await markRedisInitialised(this.guarded, this.keys);
   }
 
-  /** For /health/ready: the marker is there and a write is accepted (not emptied, not full). */
-  readiness(): Promise<string | undefined> {
-    return redisReadiness(this.guarded, this.keys);
+  /**
+   * For /health/ready (and after a reconnection, open_redis_store.ts): the marker is there, a write
+   * is accepted (not emptied, not full), and Redis accepts REDIS_URL's credentials.
+   */
+  async readiness(): Promise<string | undefined> {
+    const state = await redisReadiness(this.guarded, this.keys, this.reconnectRefusal);
+    this.noticeDataLoss(state);
+    return state;
+  }
+
+  /**
+   * Logs once, at warn, when readiness finds the marker gone: without it the only trace of an
+   * emptied Redis is every request's 404 "no tenant", at info. Said again only after the store was
+   * found whole in between (a restart set it up anew, or the data was restored).
+   */
+  private noticeDataLoss(state: string | undefined): void {
+    if (state === undefined) this.dataLost = false;
+    if (state !== REDIS_EMPTY || this.dataLost) return;
+    this.dataLost = true;
+    this.logger?.warn(
+      { missing: this.keys.storeMarker() },
+      "Redis lost fitgate's data: the store marker every start writes is gone, and with it, presumably, every tenant, application, user " +
+        'and upstream token under this key prefix (Redis restarted without persistence, or flushed?); requests find no tenant until ' +
+        "Redis's data is restored, or fitgate is restarted to set it up anew",
+    );
   }
 
   /** For /health/ready: the settings finding, so an operator sees it where they look. */

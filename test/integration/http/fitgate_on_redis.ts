@@ -23,6 +23,8 @@ export interface FitgateOnRedis {
   readonly app: Express;
   readonly store: Store;
   readonly config: Config;
+  /** Every line the process logged, as JSON text. */
+  readonly logLines: readonly string[];
 }
 
 /**
@@ -41,7 +43,8 @@ export async function startFitgateOnRedis(url: string, prefix: string, environme
     LOG_LEVEL: 'info',
     ...environment,
   });
-  const logger = createLogger({ level: 'info', destination: captureLogLines().destination });
+  const captured = captureLogLines();
+  const logger = createLogger({ level: 'info', destination: captured.destination });
   const store = await openStore(config, logger);
   const sealer = createSealer(config.masterKeys);
   await bootstrap({ config, store, sealer, plugins: connectionPlugins() });
@@ -54,5 +57,5 @@ export async function startFitgateOnRedis(url: string, prefix: string, environme
     internalBaseUrl: () => INTERNAL_BASE_URL,
     sandbox: inProcessSandbox(config, connectionPlugins(), () => INTERNAL_BASE_URL),
   });
-  return { app, store, config };
+  return { app, store, config, logLines: captured.lines };
 }

@@ -99,6 +99,6 @@ describe('the error handler', () => {
     const response = await request(app).get('/upstream');
     expect(response.status).toBe(503);
     expect(response.text).toContain('Fitbit is not answering.');
-    expect(response.text).toContain('Try again in a few minutes');
+    expect(response.text).toContain('Reload this page to try again');
   });
 });

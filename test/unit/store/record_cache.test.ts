@@ -1,6 +1,7 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import { StoreUnavailableError } from '../../../src/errors/index.js';
 import type { ConfigVersion } from '../../../src/store/cache/config_version.js';
-import { RecordCache } from '../../../src/store/cache/record_cache.js';
+import { RECORD_MAX_AGE_MS, RecordCache, SERVE_STALE_WHILE_UNREACHABLE_MS } from '../../../src/store/cache/record_cache.js';
 
 /** A ConfigVersion another process could move: `bump()` stands for its write. */
 function fakeVersion(): ConfigVersion & { bump(): void; announced: number } {
@@ -75,5 +76,71 @@ describe('the in-process record cache', () => {
     const cache = new RecordCache<{ name: string }>(fakeVersion());
     await expect(cache.get('a', () => Promise.reject(new Error('store down')))).rejects.toThrow('store down');
     expect(await cache.get('a', async () => ({ name: 'back' }))).toEqual({ name: 'back' });
+  });
+});
+
+/** A ConfigVersion whose store can be taken out of reach, and a clock the test moves. */
+function unreachableVersion(): ConfigVersion & { down: boolean } {
+  return {
+    down: false,
+    async read() {
+      if (this.down) throw new StoreUnavailableError({ cause: new Error('The client is offline') });
+      return '1';
+    },
+    async changed() {},
+  };
+}
+
+describe('the in-process record cache while the store is out of reach', () => {
+  let now = 1_000_000;
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+  const clock = () => jest.spyOn(Date, 'now').mockImplementation(() => now);
+  const unavailable = () => Promise.reject(new StoreUnavailableError({ cause: new Error('The client is offline') }));
+
+  it('serves each record as last read, also past its 30 s re-read, for the bound after the store last answered', async () => {
+    clock();
+    const version = unreachableVersion();
+    const cache = new RecordCache<{ name: string }>(version);
+    await cache.get('a', async () => ({ name: 'acme' }));
+    await cache.get('gone', async () => undefined);
+
+    version.down = true;
+    now += RECORD_MAX_AGE_MS + 1;
+    expect(await cache.get('a', unavailable)).toEqual({ name: 'acme' });
+    // A record known to be missing stays missing: an unknown client is still refused.
+    expect(await cache.get('gone', unavailable)).toBeUndefined();
+    // The version answers again but the record's re-read fails: the copy still serves.
+    version.down = false;
+    expect(await cache.get('a', unavailable)).toEqual({ name: 'acme' });
+
+    version.down = true;
+    now += SERVE_STALE_WHILE_UNREACHABLE_MS;
+    expect(await cache.get('a', unavailable)).toEqual({ name: 'acme' });
+    now += 1;
+    await expect(cache.get('a', unavailable)).rejects.toBeInstanceOf(StoreUnavailableError);
+  });
+
+  it('serves nothing it never read, and no copy for a failure other than the store being out of reach', async () => {
+    clock();
+    const version = unreachableVersion();
+    const cache = new RecordCache<{ name: string }>(version);
+    await cache.get('a', async () => ({ name: 'acme' }));
+    version.down = true;
+    await expect(cache.get('never read', unavailable)).rejects.toBeInstanceOf(StoreUnavailableError);
+
+    version.down = false;
+    now += RECORD_MAX_AGE_MS + 1;
+    await expect(cache.get('a', () => Promise.reject(new Error('a bug in the read')))).rejects.toThrow('a bug in the read');
+  });
+
+  it('keeps no copy from before a change it was told of', async () => {
+    const version = unreachableVersion();
+    const cache = new RecordCache<{ name: string }>(version);
+    await cache.get('a', async () => ({ name: 'before' }));
+    await cache.changed();
+    version.down = true;
+    await expect(cache.get('a', unavailable)).rejects.toBeInstanceOf(StoreUnavailableError);
   });
 });
