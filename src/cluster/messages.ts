@@ -59,6 +59,11 @@ export type PrimaryQuestions = {
 
 /** What the primary asks a worker. */
 export type WorkerQuestions = {
+  /**
+   * Answered at once, with nothing behind it but the worker's event loop: a worker that leaves it
+   * unanswered for long is hung, and the primary kills it (hang_watch.ts).
+   */
+  heartbeat: { request: null; reply: null };
   /** Resolves once the worker's store answered; rejects (or never answers) otherwise. */
   ping: { request: null; reply: null };
   /**

@@ -3,8 +3,10 @@ import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import { secretsUnset, type SharedSecrets } from '../config/index.js';
 import { Channel } from './channel.js';
+import { HangWatch, type HangWatchOptions } from './hang_watch.js';
 import { STORE_UNAVAILABLE_EXIT_CODE, type PrimaryQuestions, type SandboxLink, type WorkerQuestions, type WorkersReadiness } from './messages.js';
 import { RestartPolicy } from './restart_policy.js';
+import { WaitingRestarts } from './waiting_restarts.js';
 import { WORKER_EXIT_REASONS, workerExitReason, type WorkerExitReason } from './worker_exit_reason.js';
 
 export interface PrimaryOptions {
@@ -15,6 +17,8 @@ export interface PrimaryOptions {
   /** After a stop signal, how long workers get before they are killed. */
   readonly stopBoundMs: number;
   readonly restartPolicy?: RestartPolicy;
+  /** How hung workers are found (hang_watch.ts); tests pass shorter bounds. */
+  readonly hangWatch?: HangWatchOptions;
   /** What every worker gets in its set-up answer to build its configuration with (messages.ts). */
   readonly secrets: SharedSecrets;
 }
@@ -31,6 +35,8 @@ const WORKER_ENVIRONMENT = secretsUnset();
 
 /** Telling a worker the instance is stopping is one assignment there. */
 const STOPPING_BOUND_MS = 2_000;
+/** Whether a worker reaches its store, asked while a restart waits for it: as long as /health/ready waits for a store. */
+const STORE_CHECK_BOUND_MS = 1_500;
 
 export interface RunningCluster {
   /** How many workers the instance runs (FITGATE_WORKERS). */
@@ -87,19 +93,41 @@ interface Member {
   listening: boolean;
   /** Why it could not start, when it said so before exiting. */
   startFailure?: string;
+  /** It stopped answering heartbeats, and was killed for it (hang_watch.ts). */
+  killedAsHung?: boolean;
 }
 
 /**
  * The primary process: forks the workers (which run server.ts, the only file that listens; node's
  * cluster hands each of them connections to the one shared port), answers their questions, replaces
- * one that dies (when and how often: restart_policy.ts), and stops them all on a signal, which may
- * come at any time, even during start-up or while a restart waits.
+ * one that dies (when and how often: restart_policy.ts) or hangs (hang_watch.ts), and stops them
+ * all on a signal, which may come at any time, even during start-up or while a restart waits.
  */
 export function startPrimary(options: PrimaryOptions): RunningCluster {
   const { logger } = options;
   const policy = options.restartPolicy ?? new RestartPolicy();
   const members = new Map<number, Member>();
-  const waitingRestarts = new Set<NodeJS.Timeout>();
+  const waitingRestarts = new WaitingRestarts({
+    start(slot, early) {
+      if (stopping) return;
+      if (early) logger.info({ slot }, 'the store answers again; starting the worker that waited for it now');
+      fork(slot);
+    },
+    storeAnswers,
+  });
+  // Killed, not asked to stop: a hung worker would not run its handler, and the instance is not
+  // stopping, so its connections are lost either way. Its exit goes through onExit as any other.
+  const hangs = new HangWatch((id, silentMs) => {
+    const member = members.get(id);
+    if (!member || stopping) return;
+    member.killedAsHung = true;
+    const pid = member.worker.process.pid;
+    logger.error(
+      { workerId: id, workerPid: pid, silentMs: Math.round(silentMs) },
+      `worker ${pid} has not answered for ${Math.round(silentMs / 1000)} s (its event loop is blocked, or the process is stopped); killing it with SIGKILL`,
+    );
+    member.worker.process.kill('SIGKILL');
+  }, options.hangWatch);
   const restarts = Object.fromEntries(WORKER_EXIT_REASONS.map((reason) => [reason, 0])) as Record<WorkerExitReason, number>;
   let started = false;
   let announcedStopping = false;
@@ -136,8 +164,11 @@ export function startPrimary(options: PrimaryOptions): RunningCluster {
     worker.on('listening', (address) => {
       member.listening = true;
       if (announcedStopping) tellStopping(member);
+      else if (!stopping) hangs.watch(worker.id, (boundMs) => channel.ask('heartbeat', null, boundMs));
       if (started) {
-        logger.info({ pid: worker.process.pid, serving: serving() }, 'a new worker is serving');
+        // The logger's own `pid` is this process's: a second `pid` key would be a duplicate, which
+        // most JSON readers resolve to the last one, and some pipelines reject.
+        logger.info({ workerPid: worker.process.pid, serving: serving() }, 'a new worker is serving');
       } else if (members.size === options.workers && [...members.values()].every((each) => each.listening)) {
         started = true;
         resolveStart(address.port);
@@ -148,6 +179,7 @@ export function startPrimary(options: PrimaryOptions): RunningCluster {
 
   function onExit(member: Member, code: number | null, signal: string | null): void {
     members.delete(member.worker.id);
+    hangs.forget(member.worker.id);
     member.channel.close();
     if (stopping) {
       // A worker still starting has no handler yet and dies of the signal itself (a SIGTERM soon
@@ -156,7 +188,7 @@ export function startPrimary(options: PrimaryOptions): RunningCluster {
       if (members.size === 0) allExited();
       return;
     }
-    const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+    const how = signal ? `was killed by ${signal}${member.killedAsHung ? ' after it stopped answering' : ''}` : `exited with code ${code}`;
     if (!started) {
       const reason = member.startFailure ?? `a worker ${how} while starting`;
       void stop('SIGTERM').then(() => rejectStart(new Error(reason)));
@@ -170,23 +202,20 @@ export function startPrimary(options: PrimaryOptions): RunningCluster {
     }
     restarts[workerExitReason(code, signal)] += 1;
     const next = decision.delayMs === 0 ? 'starting a new one' : `starting a new one in ${decision.delayMs / 1000} s`;
-    const details = { pid: member.worker.process.pid, exitCode: code, signal, attempt: decision.attempt, retryInMs: decision.delayMs, reason: member.startFailure };
+    const details = { workerPid: member.worker.process.pid, exitCode: code, signal, attempt: decision.attempt, retryInMs: decision.delayMs, reason: member.startFailure };
     // Expected while the store is out and retried until it is back: a warning, one per attempt.
     if (storeUnavailable) logger.warn(details, `a worker could not start, its store is unavailable: ${member.startFailure ?? 'it did not say why'}; ${next}`);
     else logger.error(details, `worker ${how}${member.startFailure ? ` (${member.startFailure})` : ''}; ${next}`);
-    restartAfter(decision.delayMs, member.slot);
+    if (decision.delayMs === 0) fork(member.slot);
+    else waitingRestarts.add(member.slot, decision.delayMs, storeUnavailable);
   }
 
-  function restartAfter(delayMs: number, slot: number): void {
-    if (delayMs === 0) {
-      fork(slot);
-      return;
-    }
-    const timer = setTimeout(() => {
-      waitingRestarts.delete(timer);
-      if (!stopping) fork(slot);
-    }, delayMs);
-    waitingRestarts.add(timer);
+  /** Whether the workers that serve reach their store (waiting_restarts.ts); undefined when none serves. */
+  async function storeAnswers(): Promise<boolean | undefined> {
+    const listening = [...members.values()].filter((member) => member.listening);
+    if (listening.length === 0) return undefined;
+    const answers = await Promise.all(listening.map((member) => member.channel.ask('ping', null, STORE_CHECK_BOUND_MS).then(() => true, () => false)));
+    return answers.some(Boolean);
   }
 
   /** Workers that listen, and so take connections. */
@@ -218,6 +247,8 @@ export function startPrimary(options: PrimaryOptions): RunningCluster {
   function announceStopping(): void {
     if (announcedStopping) return;
     announcedStopping = true;
+    // A worker that hangs now is stopped with the others once the delay is over.
+    hangs.stop();
     for (const member of members.values()) if (member.listening) tellStopping(member);
   }
 
@@ -243,7 +274,7 @@ export function startPrimary(options: PrimaryOptions): RunningCluster {
   function stop(signal: NodeJS.Signals): Promise<number> {
     stopping ??= new Promise<number>((resolve) => {
       relayedSignal = signal;
-      for (const timer of waitingRestarts) clearTimeout(timer);
+      hangs.stop();
       waitingRestarts.clear();
       const killer = setTimeout(() => {
         everyExitClean = false;
@@ -271,6 +302,7 @@ export function startPrimary(options: PrimaryOptions): RunningCluster {
     status,
     collectMetrics,
   };
+  hangs.start();
   for (let slot = 0; slot < options.workers; slot += 1) fork(slot);
   return running;
 }

@@ -42,6 +42,8 @@ export interface WorkerLink {
 /** Asks the primary for this worker's set-up. Call only when isClusterWorker(). */
 export async function joinCluster(): Promise<WorkerLink> {
   const channel = new Channel<PrimaryQuestions, WorkerQuestions>(process as IpcEndpoint);
+  // From the first moment: the primary asks it from when this worker listens, whatever else it does.
+  channel.answer('heartbeat', async () => null);
   const setup = await channel.ask('setup', null, SETUP_BOUND_MS);
   return {
     sandbox: setup.sandbox,

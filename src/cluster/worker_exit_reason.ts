@@ -2,7 +2,7 @@ import { STORE_UNAVAILABLE_EXIT_CODE } from './messages.js';
 
 /**
  * Why a worker stopped, in a few fixed words (the `reason` of fitgate_worker_restarts_total):
- * `signal` killed (the kernel's OOM killer, a `kill -9`), `store_unavailable` it could not start
+ * `signal` killed (the kernel's OOM killer, a `kill -9`, the primary for hanging: hang_watch.ts), `store_unavailable` it could not start
  * because its store is unavailable for now (STORE_UNAVAILABLE_EXIT_CODE), `crash` any other failing
  * exit code (an uncaught error, a failed start), `clean_exit` exit code 0 though nobody asked it to stop.
  */
