@@ -2,6 +2,7 @@ import { getSystemErrorMap } from 'node:util';
 import { basename, dirname } from 'node:path';
 import { redisWriteRefusal } from './store/redis/redis_readiness.js';
 import { SqliteFileDamagedError } from './store/sqlite/damaged_file.js';
+import { SqliteDiskError } from './store/sqlite/disk_failures.js';
 import { SqliteFileLockedError } from './store/sqlite/lock_conflicts.js';
 import { SHORT_LIVED_DATABASE_FILE } from './store/sqlite/short_lived_schema.js';
 import { DatabaseNotSetUpError } from './store/sqlite/store_setup.js';
@@ -19,6 +20,8 @@ export function describeStartFailure(error: unknown): string {
   if (locked) return describeLockedFile(message, locked);
   const damaged = findInChain(error, SqliteFileDamagedError);
   if (damaged) return describeDamagedFile(message, damaged);
+  const disk = findInChain(error, SqliteDiskError);
+  if (disk) return describeDiskFailure(message, disk);
   const { code, syscall } = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; syscall?: unknown };
   // A cluster worker's listen fails in the primary's bind on its behalf: the same trap.
   const listening = syscall === 'listen' || syscall === 'bind';
@@ -77,6 +80,19 @@ function describeLockedFile(message: string, locked: SqliteFileLockedError): str
     `FITGATE_DATA_DIR, a backup tool, or an sqlite3 shell; let it finish or stop it (\`fuser -v ${locked.path}\` names it), ` +
     'then start fitgate again'
   );
+}
+
+/**
+ * Which file, that the disk is at fault, and what to do. Met while opening (a migration), the
+ * message already names the file; met at a first start's first records, the 503's generic words are
+ * replaced by the file's. Once space is freed, the next start completes what this one began.
+ */
+function describeDiskFailure(message: string, disk: SqliteDiskError): string {
+  const what = message.includes(disk.message) ? message : `cannot write the embedded database in FITGATE_DATA_DIR (${dirname(disk.path)}): ${disk.message}`;
+  const remedy = disk.full
+    ? `free space on the disk holding ${dirname(disk.path)} (\`df -h ${dirname(disk.path)}\` shows it)`
+    : 'check the disk holding it (the kernel log, `dmesg`, says what it reports)';
+  return `${what}: ${remedy}, then start fitgate again`;
 }
 
 /**

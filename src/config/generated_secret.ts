@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from './config_error.js';
 
@@ -33,8 +33,15 @@ function keepNewSecret(dataDir: string, path: string, bytes: number): void {
   let drafted = false;
   try {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    writeFileSync(draft, randomBytes(bytes).toString('base64') + '\n', { flag: 'wx', mode: 0o600 });
+    // Created first, then written: a write that fails (ENOSPC on a full disk) must not leave the
+    // empty draft behind, and only a draft this call created may be removed.
+    const file = openSync(draft, 'wx', 0o600);
     drafted = true;
+    try {
+      writeFileSync(file, randomBytes(bytes).toString('base64') + '\n');
+    } finally {
+      closeSync(file);
+    }
     linkSync(draft, path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !existsSync(path)) throw new SecretFileError('keep', path, error);

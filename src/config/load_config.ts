@@ -138,6 +138,7 @@ const FILE_PROBLEMS: Readonly<Record<string, string>> = {
   EACCES: 'permission denied',
   EPERM: 'permission denied',
   EROFS: 'read-only file system',
+  ENOSPC: 'the disk is full',
 };
 
 /**
@@ -160,6 +161,11 @@ const FIX_ACCESS: Readonly<Record<SecretFileError['action'], string>> = {
   read: 'give this process read access to the file (it is the owner\'s only: run fitgate as the user that created it), or give the secret in its variable',
 };
 
+/** What to do for a failure that is not about access. */
+const FIX_BY_CODE: Readonly<Record<string, (dataDir: string) => string>> = {
+  ENOSPC: (dataDir) => `free space on the disk holding it (\`df -h ${dataDir}\` shows it), then start fitgate again`,
+};
+
 const RESTORE_MASTER_KEY = 'restore it from your backup, or give the key as FITGATE_MASTER_KEY; a new key could not open what it sealed';
 
 /** A secret kept in the data directory; a directory that cannot hold it is a configuration error. */
@@ -175,7 +181,7 @@ function generatedSecret(dataDir: string, fileName: string, bytes: number, optio
     }
     if (!(error instanceof SecretFileError)) throw error;
     const reason = FILE_PROBLEMS[error.code] ?? (error.code || (error.cause as Error | undefined)?.message || 'unknown error');
-    const fix = error.code === 'ENOTDIR' || error.code === 'EEXIST' ? 'set FITGATE_DATA_DIR to a directory' : FIX_ACCESS[error.action];
+    const fix = error.code === 'ENOTDIR' || error.code === 'EEXIST' ? 'set FITGATE_DATA_DIR to a directory' : (FIX_BY_CODE[error.code]?.(dataDir) ?? FIX_ACCESS[error.action]);
     throw new ConfigError('FITGATE_DATA_DIR', `cannot ${error.action} the generated ${fileName} in ${dataDir}: ${reason}; ${fix}`);
   }
 }

@@ -10,6 +10,7 @@ import {
   TimeoutError,
 } from 'redis';
 import { StoreFullError, StoreUnavailableError } from '../errors/index.js';
+import { diskErrorUnavailable, diskUnavailable, isDiskFailure, SqliteDiskError } from './sqlite/disk_failures.js';
 
 /** node-redis's own errors for a connection that is down, closing, or not answering in time. */
 const REDIS_CONNECTION_ERRORS = [
@@ -41,13 +42,16 @@ const SQLITE_CODES = /^SQLITE_(BUSY|LOCKED)/;
 
 /**
  * The StoreUnavailableError for a failure that means "the store cannot answer now" (so the caller
- * should retry; a StoreFullError when Redis is out of memory), or undefined for anything else (a bug, bad data), which stays a 500. Follows
- * `cause` a few levels, since callers may wrap the driver's error in their own.
+ * should retry; a StoreFullError when Redis is out of memory, one worded for the disk when SQLite
+ * finds its disk full or failing), or undefined for anything else (a bug, bad data), which stays a
+ * 500. Follows `cause` a few levels, since callers may wrap the driver's error in their own.
  */
 export function asStoreUnavailable(error: unknown): StoreUnavailableError | undefined {
   for (const current of causeChain(error)) {
     if (current instanceof StoreUnavailableError) return current;
     if (current instanceof ErrorReply && REDIS_FULL_REPLY.test(current.message)) return new StoreFullError({ cause: current });
+    if (current instanceof SqliteDiskError) return diskUnavailable(current);
+    if (isDiskFailure(current)) return diskErrorUnavailable(current);
     if (isTransient(current)) return new StoreUnavailableError({ cause: current });
   }
   return undefined;

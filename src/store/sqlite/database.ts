@@ -2,9 +2,11 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 
 import { join } from 'node:path';
 import Database from 'libsql';
 import { namingDamagedFile } from './damaged_file.js';
+import { namingDiskFailure } from './disk_failures.js';
 import { lockConflictOf, SqliteFileLockedError } from './lock_conflicts.js';
 import { reportExecLocks, reportLocksOf } from './locks_as_unavailable.js';
 import { MIGRATIONS } from './migrations.js';
+import { rollBackOnlyOpenTransactions } from './transactions.js';
 
 export type SqliteDatabase = Database.Database;
 
@@ -65,6 +67,7 @@ export function openSqliteFile(dataDir: string, spec: SqliteFile, options: Migra
   keepOwnerOnly(path);
   const db = new Database(path);
   try {
+    rollBackOnlyOpenTransactions(db);
     // First: other processes on the same file (workers, a second instance, a CLI) may be writing.
     db.pragma(`busy_timeout = ${OPEN_BUSY_TIMEOUT_MS}`);
     db.pragma('journal_mode = WAL');
@@ -72,7 +75,7 @@ export function openSqliteFile(dataDir: string, spec: SqliteFile, options: Migra
     db.pragma(`mmap_size = ${MEMORY_MAP_BYTES}`);
     if (spec.foreignKeys) db.pragma('foreign_keys = ON');
     migrate(db, spec.migrations, options);
-    cacheStatements(db, (statement) => reportLocksOf(statement, path));
+    cacheStatements(db, (statement) => reportLocksOf(statement, path, db));
     reportExecLocks(db, path);
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     return db;
@@ -80,7 +83,7 @@ export function openSqliteFile(dataDir: string, spec: SqliteFile, options: Migra
     db.close();
     const conflict = lockConflictOf(error);
     if (conflict) throw new SqliteFileLockedError(path, `waited ${OPEN_BUSY_TIMEOUT_MS / 1000} s`, { cause: conflict });
-    throw namingDamagedFile(error, path);
+    throw namingDiskFailure(namingDamagedFile(error, path), path);
   }
 }
 
@@ -162,8 +165,11 @@ export function schemaVersion(db: SqliteDatabase): number {
  * Compiles each SQL text once. The repositories call prepare() per query, which reads well, and
  * compiling was a measurable share of a login's CPU in the benchmark's profile. Reusing a statement
  * is safe here: calls are synchronous, nothing iterates a statement lazily, and nothing switches a
- * statement into raw or pluck mode. The set of SQL texts is fixed by the code, so the cache is
- * bounded. `compiled` sees each new statement once (the store reports its lock errors as 503s).
+ * statement into raw or pluck mode. One exception, handled on the error path: libsql leaves a
+ * statement that failed on a lock "in progress", which blocks every COMMIT of the connection until
+ * it runs again (stuck_statements.ts; `compiled` notes it, the write gate ends it). The set of SQL
+ * texts is fixed by the code, so the cache is bounded. `compiled` sees each new statement once (the
+ * store reports its lock errors as 503s).
  */
 export function cacheStatements(db: SqliteDatabase, compiled: (statement: Database.Statement) => Database.Statement = (statement) => statement): void {
   const compile = db.prepare.bind(db);

@@ -21,7 +21,7 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
  * the short busy wait, the whole group waits with the event loop free and runs again from its BEGIN
  * (nothing of it was applied), and fails together, with StoreUnavailableError, once the wait is over.
  * When the transaction fails otherwise (a full disk), every unit of the batch fails with that error,
- * as each would have alone.
+ * as each would have alone; so does a unit's failure that ended the whole transaction.
  */
 export class GroupCommit {
   private queue: Pending[] = [];
@@ -74,6 +74,9 @@ export class GroupCommit {
       this.db.exec('RELEASE unit');
       return { ok: true, value };
     } catch (error) {
+      // SQLite ended the whole transaction (a full disk, an I/O error): the savepoint went with it,
+      // and the batch fails with this error rather than "no such savepoint".
+      if (!this.db.inTransaction) throw error;
       this.db.exec('ROLLBACK TO unit');
       this.db.exec('RELEASE unit');
       return { ok: false, error };

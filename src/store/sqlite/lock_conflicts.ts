@@ -8,6 +8,13 @@ const LOCK_RESULT_CODES: ReadonlySet<number> = new Set([5, 6]);
 const LOCK_CODE_NAMES = /^SQLITE_(BUSY|LOCKED)(_|$)/;
 
 /**
+ * SQLITE_BUSY that no other connection caused: a COMMIT refused while a statement of the same
+ * connection is still in progress (stuck_statements.ts). Taken for another process's lock, it
+ * would be waited for, answered "locked by another process", and never end.
+ */
+export const OWN_STATEMENT_IN_PROGRESS = 'SQL statements in progress';
+
+/**
  * The SQLite error under `error` (through `cause`) that says a lock was held elsewhere, or
  * undefined. libsql throws a SqliteError whose `code` names it and whose `rawCode` is SQLite's
  * number (an extended code keeps the primary one in its low byte).
@@ -15,6 +22,7 @@ const LOCK_CODE_NAMES = /^SQLITE_(BUSY|LOCKED)(_|$)/;
 export function lockConflictOf(error: unknown): Error | undefined {
   for (const current of causeChain(error)) {
     const { code, rawCode } = current as { code?: unknown; rawCode?: unknown };
+    if (current.message.includes(OWN_STATEMENT_IN_PROGRESS)) return undefined;
     if (typeof code === 'string' && LOCK_CODE_NAMES.test(code)) return current;
     if (typeof rawCode === 'number' && LOCK_RESULT_CODES.has(rawCode & 0xff)) return current;
   }

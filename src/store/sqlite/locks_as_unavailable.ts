@@ -2,7 +2,9 @@ import type Database from 'libsql';
 import { StoreUnavailableError } from '../../errors/index.js';
 import type { SqliteDatabase } from './database.js';
 import { namingDamagedFile } from './damaged_file.js';
+import { diskUnavailable, namingDiskFailure, noteWriteFailure, SqliteDiskError } from './disk_failures.js';
 import { lockConflictOf } from './lock_conflicts.js';
+import { isStatementsInProgress, noteStuckStatement } from './stuck_statements.js';
 
 /**
  * A lock another process kept past the busy wait, reported as fitgate's StoreUnavailableError
@@ -12,38 +14,49 @@ import { lockConflictOf } from './lock_conflicts.js';
  * a WAL reader is seldom locked out (a process recovering the WAL, or one in exclusive locking
  * mode), and then gets the same answer. Given the file's `path`, a damaged file is named
  * (SqliteFileDamagedError): SQLite's "database disk image is malformed" says neither which file nor
- * what to do, and a start that meets it must say both (start_failure.ts). Any other error passes
+ * what to do, and a start that meets it must say both (start_failure.ts). A full disk or an I/O
+ * error is a 503 as well, naming the file (SqliteDiskError), as a full Redis is: waiting for space
+ * fixes it, not the caller. Given the connection, such a failure is noted for readiness
+ * (disk_failures.ts), and so is a COMMIT refused by a statement of its own. Any other error passes
  * unchanged.
  */
-function reported(error: unknown, path: string | undefined): unknown {
+function reported(error: unknown, path: string | undefined, db: SqliteDatabase | undefined): unknown {
   if (error instanceof StoreUnavailableError) return error;
-  if (lockConflictOf(error) === undefined) return path === undefined ? error : namingDamagedFile(error, path);
-  return new StoreUnavailableError({ cause: error });
+  if (lockConflictOf(error) !== undefined) return new StoreUnavailableError({ cause: error });
+  if (path === undefined) return error;
+  const named = namingDiskFailure(namingDamagedFile(error, path), path);
+  if (db !== undefined && (named instanceof SqliteDiskError || isStatementsInProgress(error))) noteWriteFailure(db, named as Error);
+  return named instanceof SqliteDiskError ? diskUnavailable(named) : named;
 }
 
-/** Wraps the statement's run, get and all once, when it is compiled (a try/catch: nothing on the way when it succeeds). */
-export function reportLocksOf(statement: Database.Statement, path?: string): Database.Statement {
+/**
+ * Wraps the statement's run, get and all once, when it is compiled (a try/catch: nothing on the way
+ * when it succeeds). Given its connection, a statement that fails on a lock is noted as stuck
+ * (stuck_statements.ts) with how it was run.
+ */
+export function reportLocksOf(statement: Database.Statement, path?: string, db?: SqliteDatabase): Database.Statement {
   for (const name of ['run', 'get', 'all'] as const) {
     const call = statement[name] as (...args: unknown[]) => unknown;
     (statement as unknown as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]): unknown {
       try {
         return call.apply(this, args);
       } catch (error) {
-        throw reported(error, path);
+        if (db !== undefined && lockConflictOf(error) !== undefined) noteStuckStatement(db, statement, call, args);
+        throw reported(error, path, db);
       }
     };
   }
   return statement;
 }
 
-/** The same for exec (BEGIN IMMEDIATE meets the lock there). */
+/** The same for exec (BEGIN IMMEDIATE meets the lock there, COMMIT a full disk). */
 export function reportExecLocks(db: SqliteDatabase, path?: string): void {
   const exec = db.exec.bind(db);
   db.exec = ((sql: string) => {
     try {
       return exec(sql);
     } catch (error) {
-      throw reported(error, path);
+      throw reported(error, path, db);
     }
   }) as SqliteDatabase['exec'];
 }

@@ -34,6 +34,7 @@ import { startSweeper } from './sweeper.js';
 import { SqliteTenantRepository } from './tenant_repository.js';
 import { SqliteUserRepository } from './user_repository.js';
 import { writeGateOf } from './write_gate.js';
+import { unwritableFiles } from './write_probe.js';
 
 export interface SqliteOpenOptions {
   /**
@@ -164,16 +165,22 @@ export class SqliteStore implements Store {
 
   /**
    * Both files are still the ones opened (a deleted one keeps answering through the open
-   * connection, so a SELECT cannot tell), both answer (SELECT 1), and neither is locked by another
-   * process: in WAL mode a write lock never blocks a read, so readiness tries for each file's write
-   * lock itself (sqlite_readiness.ts).
+   * connection, so a SELECT cannot tell), both answer (SELECT 1), neither is locked by another
+   * process (in WAL mode a write lock never blocks a read, so readiness tries for each file's write
+   * lock itself: sqlite_readiness.ts), and neither has refused writes of late for a reason of its
+   * own, such as a full disk, unless a write probe now goes through (write_probe.ts).
    */
   async readiness(): Promise<string | undefined> {
     const moved = movedFiles(this.files);
     if (moved) return moved;
     this.db.prepare('SELECT 1').get();
     this.shortLivedDb.prepare('SELECT 1').get();
-    return lockedFiles([writeGateOf(this.db), writeGateOf(this.shortLivedDb)]);
+    const locked = await lockedFiles([writeGateOf(this.db), writeGateOf(this.shortLivedDb)]);
+    if (locked) return locked;
+    return unwritableFiles([
+      { db: this.db, path: join(this.dataDir, DATABASE_FILE) },
+      { db: this.shortLivedDb, path: join(this.dataDir, SHORT_LIVED_DATABASE_FILE) },
+    ]);
   }
 
   /**
