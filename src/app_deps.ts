@@ -7,6 +7,7 @@ import type { BackgroundWork } from './http/background_work.js';
 import type { WorkerReadiness } from './http/health.js';
 import type { Store } from './store/store.js';
 import type { SandboxAccess } from './sandbox/sandbox.js';
+import type { EmulatedUpstreams } from './upstream/sandbox_upstream.js';
 
 /**
  * What createApp() and every router receive. Built once by server.ts (or by a test); routers take
@@ -34,6 +35,11 @@ export interface AppDeps {
    * in this process, or in the cluster's primary. Absent: connections without credentials cannot log in.
    */
   readonly sandbox?: SandboxAccess;
+  /**
+   * What the emulator at FITGATE_UPSTREAM_BASE_URL plays, from the entry point (src/sandbox's
+   * EMULATED): only connections to those upstreams are sent there. Absent: none is.
+   */
+  readonly emulated?: EmulatedUpstreams;
   /** With several workers: how many of them are ready, for /health/ready. Absent: one process. */
   readonly workers?: WorkerReadiness;
   /** True from a stop signal on (FITGATE_SHUTDOWN_DELAY_MS): /health/ready answers 503 "stopping". */

@@ -35,7 +35,7 @@ import { logRetentionReport, startLogRetention } from './store/log_retention_swe
 import { openStore } from './store/open_store.js';
 import { createSealer } from './store/sealing.js';
 import type { Store } from './store/store.js';
-import { buildSandbox, inProcessSandbox, sandboxHostApp } from './sandbox/sandbox.js';
+import { buildSandbox, EMULATED, inProcessSandbox, sandboxHostApp, type PluginNames } from './sandbox/sandbox.js';
 import { SANDBOX_PATH } from './upstream/sandbox_upstream.js';
 import { describeStartFailure, storeUnavailableAtStart } from './start_failure.js';
 import { startOutput, type StartOutput } from './start_output.js';
@@ -75,15 +75,17 @@ async function main(): Promise<void> {
   // Refuse to serve values it cannot open: every /authorize would answer 500 (issue 17).
   const keyProblem = await masterKeyProblem(store.sealedRecords, sealer.keyIds);
   if (keyProblem) fail(keyProblem);
-  const bootstrapped = await bootstrap({ config, store, sealer, plugins: connectionPlugins() });
+  // One registry for the process: bootstrap, the app and the sandbox read the same plugins.
+  const plugins = connectionPlugins();
+  const bootstrapped = await bootstrap({ config, store, sealer, plugins });
   const started: Started = { ...bootstrapped, firstPassword: await firstPasswordNotice(bootstrapped, config.dataDir, store.admins) };
   if (config.workers > 1) {
     await store.close();
-    return runWorkers(config, logger, output, processStop, started);
+    return runWorkers(config, logger, output, processStop, started, plugins);
   }
 
   const delay = shutdownDelay(config, logger, processStop);
-  const { port, stop } = await serve(config, logger, store, sealer, metrics ?? createPrometheusMetrics(), { stopping: () => delay.stopping });
+  const { port, stop } = await serve(config, logger, store, sealer, metrics ?? createPrometheusMetrics(), { plugins, stopping: () => delay.stopping });
   // Handlers first: whoever reads the announcement may send SIGTERM at once.
   processStop.serving(stop);
   delay.onSignals();
@@ -100,28 +102,28 @@ async function serve(
   store: Store,
   sealer: Sealer,
   metrics: PrometheusMetrics,
-  extra: Pick<AppDeps, 'sandbox' | 'workers' | 'stopping'>,
+  extra: Pick<AppDeps, 'plugins' | 'sandbox' | 'workers' | 'stopping'>,
 ): Promise<{ port: number; stop: () => Promise<number> }> {
   let internalBaseUrl = '';
   // Where this process's own emulator answers the back channel (the upstream token and profile
   // calls): the public listener, or over https a loopback listener of its own (below).
   let sandboxBaseUrl = '';
-  const plugins = connectionPlugins();
   const background = new BackgroundWork();
   // The sandbox is built here and nowhere else: in this process when it serves alone; with
   // workers, the primary's (extra.sandbox, absent when the sandbox is off).
-  const ownSandbox = extra.workers ? undefined : inProcessSandbox(config, plugins, () => sandboxBaseUrl);
+  const ownSandbox = extra.workers ? undefined : inProcessSandbox(config, extra.plugins, () => sandboxBaseUrl);
   const app = createApp({
     config,
     background,
     store: instrumentStore(store, metrics.store),
     sealer,
     logger,
-    plugins,
     internalBaseUrl: () => internalBaseUrl,
     metrics,
     ...extra,
     sandbox: extra.workers ? extra.sandbox : ownSandbox,
+    // FITGATE_UPSTREAM_BASE_URL points at this same emulator, run apart: it plays what the sandbox plays.
+    emulated: EMULATED,
   });
   const listener: RequestListener = extra.workers && config.env === 'test' ? tagWithWorker(app) : app;
   const server = createExpressServer(app, listener, config.tls?.serverOptions());
@@ -159,8 +161,15 @@ function shutdownDelay(config: Config, logger: Logger, processStop: ProcessStop)
  * (when on) runs here, once, on a loopback port; the workers serve. The banner is printed once, when
  * every worker listens.
  */
-async function runWorkers(config: Config, logger: Logger, output: StartOutput, processStop: ProcessStop, started: Started): Promise<void> {
-  const sandbox = config.sandbox ? await hostSandbox() : undefined;
+async function runWorkers(
+  config: Config,
+  logger: Logger,
+  output: StartOutput,
+  processStop: ProcessStop,
+  started: Started,
+  plugins: PluginNames,
+): Promise<void> {
+  const sandbox = config.sandbox ? await hostSandbox(plugins) : undefined;
   // Handlers before the forks: a signal during start-up still stops every worker. Forking takes
   // milliseconds each, and a signal arriving then, before a handler exists, would kill this process
   // alone; one that arrives with the handler set runs it once this function has returned.
@@ -205,6 +214,7 @@ async function serveAsWorker(): Promise<void> {
     let stopping = false;
     link.onStopping(() => (stopping = true));
     const { stop } = await serve(config, logger, store, createSealer(config.masterKeys), metrics, {
+      plugins: connectionPlugins(),
       ...(link.sandbox && { sandbox: proxiedSandbox(config, store.tenants, link) }),
       workers: { expected: config.workers, ready: async (timeoutMs) => (await link.workersReady(timeoutMs)).ready },
       stopping: () => stopping,
@@ -272,9 +282,9 @@ function warnOfSettings(config: Config, logger: Logger): void {
 }
 
 /** The sandbox emulator for every worker, on a loopback port of the primary. */
-async function hostSandbox(): Promise<Parameters<typeof startPrimary>[0]['sandbox']> {
+async function hostSandbox(plugins: PluginNames): Promise<Parameters<typeof startPrimary>[0]['sandbox']> {
   let url = '';
-  const sandbox = buildSandbox(() => `${url}${SANDBOX_PATH}`, connectionPlugins());
+  const sandbox = buildSandbox(() => `${url}${SANDBOX_PATH}`, plugins);
   url = (await listenOnLoopback(sandboxHostApp(sandbox))).url;
   return { url, credentials: sandbox.credentials(), allowCallback: (callbackUrl) => sandbox.allowCallback(callbackUrl) };
 }

@@ -10,7 +10,6 @@ import { DEFAULT_TOKEN_VAULT_TIMING } from './domain/token_vault_deps.js';
 import type { User } from './domain/types.js';
 import { grantRevoker, type RevokeGrant } from './domain/upstream_revocation.js';
 import type { TokenClientFor } from './domain/upstream_token_client.js';
-import { emulatorPlays } from './emulator/sandbox_apps.js';
 import { metricsOf } from './metrics/metrics.js';
 import { createUpstreamResolver, type UpstreamResolver } from './upstream/resolve_upstream.js';
 
@@ -46,8 +45,7 @@ export function createServices(deps: AppDeps): Services {
   const metrics = metricsOf(deps).vault;
   // Refresh and removal take the same identity lock (identity_lock.ts): they wait for it alike.
   const timing = DEFAULT_TOKEN_VAULT_TIMING;
-  // FITGATE_UPSTREAM_BASE_URL points at this same emulator, run apart: it plays what the sandbox plays.
-  const upstreams = createUpstreamResolver({ ...deps, emulated: { plays: emulatorPlays } });
+  const upstreams = createUpstreamResolver(deps);
   const tokenClientFor: TokenClientFor = (connection, api) => upstreams.tokenClientFor(connection, api);
   const revocation = { sealer, tokenClientFor, logger };
   const recordEvent: RecordEvent = (event) => recordTenantEvent({ store, logger }, event);

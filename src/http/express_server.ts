@@ -1,6 +1,7 @@
 import { createServer, IncomingMessage, ServerResponse, type RequestListener, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Express } from 'express';
+import { answerPlainHttp } from './plain_http_on_https.js';
 
 /** The certificate (PEM, with any intermediates) and private key to serve https with. */
 export interface ServerTls {
@@ -25,7 +26,8 @@ export interface ServerTls {
  * makes them classes.
  *
  * With `tls`, the same server over https: node:https takes the same options (the prototypes and
- * every timeout) and is an http.Server for whoever closes or counts its connections.
+ * every timeout) and is an http.Server for whoever closes or counts its connections. A plain http
+ * request to it is answered with the https URL to use (plain_http_on_https.ts).
  */
 export function createExpressServer(app: Express, listener: RequestListener = app, tls?: ServerTls): Server {
   function AppRequest(this: IncomingMessage, ...args: unknown[]): void {
@@ -37,5 +39,8 @@ export function createExpressServer(app: Express, listener: RequestListener = ap
   }
   AppResponse.prototype = app.response;
   const options = { IncomingMessage: AppRequest as unknown as typeof IncomingMessage, ServerResponse: AppResponse as unknown as typeof ServerResponse };
-  return tls ? createHttpsServer({ ...options, cert: tls.cert, key: tls.key }, listener) : createServer(options, listener);
+  if (!tls) return createServer(options, listener);
+  const server = createHttpsServer({ ...options, cert: tls.cert, key: tls.key }, listener);
+  answerPlainHttp(server);
+  return server;
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { createEmulator, EMULATED_UPSTREAMS, SANDBOX_CLIENT_IDS, type EmulatorControl, type RegisteredApp, type UpstreamApi } from '../emulator/index.js';
-import { sandboxNotice, SANDBOX_PATH, type SandboxCredentials, type SandboxUpstream } from '../upstream/sandbox_upstream.js';
+import { sandboxNotice, SANDBOX_PATH, type EmulatedUpstreams, type SandboxCredentials, type SandboxUpstream } from '../upstream/sandbox_upstream.js';
 
 /**
  * The sandbox as the entry point hands it to createApp: what request code uses (SandboxUpstream),
@@ -46,6 +46,12 @@ function playedBy(strategy: string, api: string): PlayedUpstream | undefined {
 }
 
 /**
+ * What the emulator plays wherever it runs: as the sandbox, and apart (`npm run emulator`) behind
+ * FITGATE_UPSTREAM_BASE_URL. The entry point hands it to createApp as AppDeps.emulated.
+ */
+export const EMULATED: EmulatedUpstreams = { plays: (strategy, api) => playedBy(strategy, api) !== undefined };
+
+/**
  * A sandbox emulator whose back channel is reached at `backChannelUrl`. `plugins` name what its pages
  * say no real account of is used: the plugins whose upstreams it plays.
  */
@@ -69,7 +75,7 @@ export function buildSandbox(backChannelUrl: () => string, plugins: PluginNames)
     app: addNoticeToPages(emulator.app, sandboxNotice(...names)),
     control,
     backChannelUrl,
-    plays: (strategy, api) => playedBy(strategy, api) !== undefined,
+    plays: EMULATED.plays,
     credentialsFor(strategy, api, callbackUrl) {
       const played = playedBy(strategy, api);
       return played && credentialsOf(control.addRedirectUri(played.clientId, callbackUrl));

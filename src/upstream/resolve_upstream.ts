@@ -29,7 +29,7 @@ export interface ResolvedUpstream {
   readonly sandbox: boolean;
 }
 
-/** What resolving an upstream needs: AppDeps, and what the emulator plays (services.ts adds it). */
+/** What resolving an upstream needs, of AppDeps. */
 export interface UpstreamResolverDeps {
   readonly config: Pick<Config, 'upstreamBaseUrl' | 'publicUrl' | 'baseHost'>;
   readonly sealer: Pick<Sealer, 'open'>;
@@ -37,9 +37,8 @@ export interface UpstreamResolverDeps {
   /** The sandbox emulator as the entry point built it; absent when FITGATE_SANDBOX is off. */
   readonly sandbox?: SandboxUpstream | undefined;
   /**
-   * What the emulator at FITGATE_UPSTREAM_BASE_URL plays (services.ts hands down src/emulator's
-   * answer). Only those upstreams are reached there: the emulator answers 404 for any other host.
-   * Absent: none is.
+   * What the emulator at FITGATE_UPSTREAM_BASE_URL plays (the entry point's AppDeps.emulated). Only
+   * those upstreams are reached there: the emulator answers 404 for any other host. Absent: none is.
    */
   readonly emulated?: EmulatedUpstreams | undefined;
   readonly upstreamTimeoutMs?: number | undefined;

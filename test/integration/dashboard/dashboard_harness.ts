@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import request from 'supertest';
 import type { AppDeps } from '../../../src/app_deps.js';
 import { createApp } from '../../../src/app.js';
-import { inProcessSandbox } from '../../../src/sandbox/sandbox.js';
+import { EMULATED, inProcessSandbox } from '../../../src/sandbox/sandbox.js';
 import { loadConfig, type Config } from '../../../src/config/index.js';
 import type { ConnectionPlugin } from '../../../src/connections/plugin.js';
 import { hashPassword } from '../../../src/domain/passwords.js';
@@ -75,6 +75,8 @@ export async function startDashboardHarness(options: HarnessOptions = {}): Promi
     plugins,
     internalBaseUrl: () => internalBaseUrl,
     ...(sandbox ? { sandbox } : {}),
+    // As server.ts: a FITGATE_UPSTREAM_BASE_URL in `environment` reaches the upstreams the emulator plays.
+    emulated: EMULATED,
   };
   // Bootstrap creates the default tenant, whose host (HOST) serves the dashboard in these tests.
   if (!(await deps.store.tenants.get('default'))) await deps.store.tenants.create(await buildTenant('default', deps.sealer));

@@ -6,7 +6,7 @@ import pino from 'pino';
 import { createApp } from '../../../src/app.js';
 import type { AppDeps } from '../../../src/app_deps.js';
 import type { BackgroundWork } from '../../../src/http/background_work.js';
-import { inProcessSandbox, type Sandbox } from '../../../src/sandbox/sandbox.js';
+import { EMULATED, inProcessSandbox, type Sandbox } from '../../../src/sandbox/sandbox.js';
 import { loadConfig } from '../../../src/config/index.js';
 import type { FitbitApi } from '../../../src/connections/fitbit/index.js';
 import { connectionPlugins } from '../../../src/connections/registry.js';
@@ -181,6 +181,8 @@ async function startInstance(
     plugins: connectionPlugins(),
     internalBaseUrl: () => url,
     ...(sandbox ? { sandbox } : {}),
+    // As server.ts: FITGATE_UPSTREAM_BASE_URL (upstream `emulator`) reaches the upstreams the emulator plays.
+    emulated: EMULATED,
     ...(options.upstreamTimeoutMs !== undefined ? { upstreamTimeoutMs: options.upstreamTimeoutMs } : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),
     ...(options.background ? { background: options.background } : {}),
