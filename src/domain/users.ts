@@ -2,6 +2,7 @@ import { UserBlockedError } from '../errors/index.js';
 import { AlreadyExistsError, type Sealer, type UserRepository } from './ports.js';
 import type { Identity, User } from './types.js';
 import type { SealedGrant } from './upstream_revocation.js';
+import { userIdOf } from './upstream_login.js';
 import { identityFromLogin, withRootProfile, type UpstreamLogin } from './user_login.js';
 import { rewriteUser } from './user_updates.js';
 import { findLoginOwner } from './user_migration.js';
@@ -95,11 +96,6 @@ async function recordLoginOnce(deps: RecordLoginDeps, login: UpstreamLogin): Pro
   const revoke = previousApiGrantOf(owner.migratedFrom);
   const migration = { legacyUserId: owner.migratedFrom.userId, fromApi: owner.migratedFrom.api, toApi: login.connection.options.api, ...(revoke ? { revoke } : {}) };
   return { user, identity, created: false, migration, ...reconnected };
-}
-
-/** The id a login's first time creates: `<strategy>|<upstream id>`. */
-function userIdOf(login: UpstreamLogin): string {
-  return `${login.connection.strategy}|${login.upstreamUserId}`;
 }
 
 function previousApiGrantOf(previous: Identity): SealedGrant | undefined {

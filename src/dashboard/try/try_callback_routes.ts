@@ -66,7 +66,7 @@ export function tryCallbackRoutes(
     };
     const report = reportBase(transaction, context.callbackUrl, query);
     const outcome = await finishRoundTrip(req, { upstreams, connection, tenantUrl: url }, transaction);
-    return outcome.kind === 'success' ? withSuccess(report, outcome.verified, outcome.upstream.wording) : withFailure(report, failureOfOutcome(outcome, context));
+    return outcome.kind === 'success' ? withSuccess(report, outcome.verified, connection, outcome.upstream.wording) : withFailure(report, failureOfOutcome(outcome, context));
   }
 
   return router;

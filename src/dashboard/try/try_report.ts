@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { PluginProfile, UpstreamWording } from '../../connections/plugin.js';
 import type { EphemeralStore } from '../../domain/ports.js';
+import type { Connection } from '../../domain/types.js';
+import { toUpstreamLogin, userIdOf } from '../../domain/upstream_login.js';
+import type { RootProfile } from '../../domain/users.js';
 import type { VerifiedUpstream } from '../../upstream/round_trip.js';
 import { REDACTED, redactJson, redactParameters, redactUrl } from './redact.js';
 import type { TryFailure } from './try_failure_explanation.js';
 import type { PendingTry, TryTransaction } from './try_transaction.js';
 
-/** The profile as a login stores it: the fields PluginProfile declares, but the upstream's raw answer. */
+/** The profile as the plugin normalised it: the fields PluginProfile declares, without the upstream's raw answer. */
 export type NormalisedProfile = Omit<PluginProfile, '_json' | '_raw'>;
 
 // The fields NormalisedProfile keeps, as a Record so that a field added to PluginProfile must be
@@ -22,10 +25,26 @@ const DECLARED_FIELDS: Readonly<Record<keyof NormalisedProfile, true>> = {
   photos: true,
 };
 
+/** The root profile attributes "What a login would store" shows. */
+export type StoredProfile = Pick<RootProfile, 'name' | 'nickname' | 'email' | 'picture'>;
+
 /**
- * What a finished TRY shows: each step with secrets redacted, then the profile ("It works!") or what
- * went wrong. Kept for a quarter of an hour as a `try_report` record under its id, for the admin
- * who started it only; it holds no token, code or secret.
+ * What a login through the same answer would store, built by the login's own mapping
+ * (domain/upstream_login.ts); the permissions and the refresh token's presence are beside it in the
+ * report (grantedScopes, noRefreshToken). No token: the report holds none.
+ */
+export interface WouldStore {
+  /** The user a first login of this account creates. */
+  userId: string;
+  /** The account's id at the upstream's previous API: a user who signed in there keeps their user. */
+  legacyUserId?: string;
+  profile: StoredProfile;
+}
+
+/**
+ * What a finished TRY shows: each step with secrets redacted, then what a login would store and the
+ * profile ("It works!") or what went wrong. Kept for a quarter of an hour as a `try_report` record
+ * under its id, for the admin who started it only; it holds no token, code or secret.
  */
 export interface TryReport {
   id: string;
@@ -49,6 +68,8 @@ export interface TryReport {
     grantedScopes: string[];
     /** Requested permissions the user left unticked (the login still works without them). */
     notGranted: string[];
+    /** Absent in a report kept by the version before it (reports live 15 minutes). */
+    wouldStore?: WouldStore;
     /**
      * Present when no refresh token came back: why, and what a user who signs in like this lacks, in
      * the resolved upstream's wording (the sentence a login's event carries in that case too).
@@ -108,12 +129,19 @@ export function resultPath(report: Pick<TryReport, 'tenant' | 'strategy' | 'id'>
 }
 
 /**
- * The report of a TRY the upstream vouched for: the login's result, never stored as a user.
+ * The report of a TRY the upstream vouched for: the login's result, never stored as a user, and what
+ * a login of `connection` through the same answer would store, mapped as a login maps it.
  * `wording`: the upstream's as the resolver settled it, for what is said when no refresh token came.
  */
-export function withSuccess(report: TryReport, login: VerifiedUpstream, wording: Pick<UpstreamWording, 'noRefreshToken'>): TryReport {
+export function withSuccess(
+  report: TryReport,
+  login: VerifiedUpstream,
+  connection: Connection,
+  wording: Pick<UpstreamWording, 'noRefreshToken'>,
+): TryReport {
+  const stored = toUpstreamLogin(login, connection, undefined, new Date());
   // The granted permissions are shown once, from the tokens, as a login stores them.
-  const { grantedScopes } = login.tokens;
+  const { grantedScopes } = stored.tokens;
   return {
     ...report,
     steps: {
@@ -128,10 +156,25 @@ export function withSuccess(report: TryReport, login: VerifiedUpstream, wording:
     success: {
       profile: redactJson(normalisedProfileOf(login.profile)) as NormalisedProfile,
       rawProfile: redactJson(login.profile._json),
+      wouldStore: {
+        userId: userIdOf(stored),
+        ...(stored.legacyUserId !== undefined && { legacyUserId: stored.legacyUserId }),
+        profile: storedProfileOf(stored.profile),
+      },
       grantedScopes,
       notGranted: report.requestedScopes.filter((scope) => !grantedScopes.includes(scope)),
-      ...(!login.tokens.refreshToken && { noRefreshToken: wording.noRefreshToken }),
+      ...(!stored.tokens.refreshToken && { noRefreshToken: wording.noRefreshToken }),
     },
+  };
+}
+
+function storedProfileOf(root: RootProfile): StoredProfile {
+  const { name, nickname, email, picture } = root;
+  return {
+    ...(name !== undefined && { name }),
+    ...(nickname !== undefined && { nickname }),
+    ...(email !== undefined && { email }),
+    ...(picture !== undefined && { picture }),
   };
 }
 

@@ -1,10 +1,10 @@
 import type { Request } from 'express';
 import type { Sealer } from '../../../domain/ports.js';
 import type { Connection } from '../../../domain/types.js';
+import { toUpstreamLogin } from '../../../domain/upstream_login.js';
 import { recordLogin, type LoginResult } from '../../../domain/users.js';
 import type { Store } from '../../../store/store.js';
 import type { VerifiedUpstream } from '../../../upstream/round_trip.js';
-import { toUpstreamLogin } from './upstream_login.js';
 
 /**
  * Creates or updates the user the verified upstream login proves. A blocked user is refused here,

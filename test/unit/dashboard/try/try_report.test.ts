@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { toUpstreamLogin } from '../../../../src/authn/login/callback/upstream_login.js';
 import type { PluginProfile, PluginTokens } from '../../../../src/connections/plugin.js';
 import { withSuccess, type TryReport } from '../../../../src/dashboard/try/try_report.js';
 import type { Connection } from '../../../../src/domain/types.js';
+import { toUpstreamLogin } from '../../../../src/domain/upstream_login.js';
 
 const connection = {
   tenant: 'default',
@@ -32,14 +32,14 @@ const profile: PluginProfile = { provider: 'acme', id: 'athlete-7', displayName:
 describe('the permissions a TRY reports as granted', () => {
   it('are the login’s tokens’ list, the one the identity stores, and the requested ones missing from it are not granted', () => {
     const identityList = toUpstreamLogin({ tokens, profile }, connection, undefined, new Date()).tokens.grantedScopes;
-    const report = withSuccess(started, { tokens, profile }, WORDING);
+    const report = withSuccess(started, { tokens, profile }, connection, WORDING);
     expect(report.success?.grantedScopes).toEqual(identityList);
     expect(report.success?.notGranted).toEqual(['weight']);
   });
 
   it('ignore a list a strategy also puts on its profile, which the report does not show twice', () => {
     const withOwnList = Object.assign({}, profile, { grantedScopes: ['weight'] });
-    const report = withSuccess(started, { tokens, profile: withOwnList }, WORDING);
+    const report = withSuccess(started, { tokens, profile: withOwnList }, connection, WORDING);
     expect(report.success?.grantedScopes).toEqual(['steps', 'distance']);
     expect(report.success?.profile).toEqual({ provider: 'acme', id: 'athlete-7', displayName: 'Ada Lovelace' });
     expect(report.steps.tokenResponse?.scope).toBe('steps distance');

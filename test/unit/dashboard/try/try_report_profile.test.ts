@@ -1,8 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import type { PluginProfile, PluginTokens } from '../../../../src/connections/plugin.js';
 import { withSuccess, type TryReport } from '../../../../src/dashboard/try/try_report.js';
+import type { Connection } from '../../../../src/domain/types.js';
 import { UNDECLARED_PROFILE_VALUE } from '../../../support/fake_plugin.js';
 
+const connection = { tenant: 'default', name: 'acme', strategy: 'acme', options: { api: 'acme-v2', profileSync: 'on_each_login' } } as unknown as Connection;
 const WORDING = { noRefreshToken: 'Acme sends no refresh token to a returning user.' };
 
 const started: TryReport = {
@@ -18,7 +20,7 @@ const started: TryReport = {
 };
 const tokens: PluginTokens = { accessToken: 'at', expiresIn: 3600, grantedScopes: ['steps'] };
 
-/** TRY shows the profile a login would store: the fields the plugin interface declares, whatever else a strategy adds. */
+/** TRY shows the profile as the plugin normalised it: the fields the plugin interface declares, whatever else a strategy adds. */
 describe('the normalised profile a TRY shows', () => {
   it('keeps every declared field the strategy filled in', () => {
     const profile: PluginProfile = {
@@ -33,12 +35,12 @@ describe('the normalised profile a TRY shows', () => {
       _raw: '{"id":"athlete-7"}',
     };
     const { _json, _raw, ...declared } = profile;
-    expect(withSuccess(started, { tokens, profile }, WORDING).success?.profile).toEqual(declared);
+    expect(withSuccess(started, { tokens, profile }, connection, WORDING).success?.profile).toEqual(declared);
   });
 
   it('drops a field the plugin interface does not declare, as the fake plugin’s strategy adds one (like Strava’s athlete)', () => {
     const profile = { provider: 'acme', id: 'athlete-7', displayName: 'Ada Lovelace', athlete: { badge: UNDECLARED_PROFILE_VALUE }, _json: { id: 'athlete-7' }, _raw: '{}' };
-    const report = withSuccess(started, { tokens, profile }, WORDING);
+    const report = withSuccess(started, { tokens, profile }, connection, WORDING);
     expect(report.success?.profile).toEqual({ provider: 'acme', id: 'athlete-7', displayName: 'Ada Lovelace' });
     expect(JSON.stringify(report)).not.toContain(UNDECLARED_PROFILE_VALUE);
   });

@@ -1,10 +1,19 @@
-import type { PluginProfile } from '../../../connections/plugin.js';
-import type { Connection } from '../../../domain/types.js';
-import type { RootProfile, UpstreamLogin } from '../../../domain/users.js';
-import type { VerifiedUpstream } from '../../../upstream/round_trip.js';
+import type { PluginProfile, PluginTokens } from '../connections/plugin.js';
+import type { Connection } from './types.js';
+import type { RootProfile, UpstreamLogin } from './user_login.js';
+
+/**
+ * What an upstream vouched for at the end of a round trip, in the plugin interface's own types
+ * (upstream/'s VerifiedUpstream is one, which the domain may not name). Here, not in authn/, so a
+ * login and the dashboard's TRY build what a login stores with the one mapping.
+ */
+export interface UpstreamAnswer {
+  readonly tokens: PluginTokens;
+  readonly profile: PluginProfile;
+}
 
 /** The domain's view of a verified upstream login. */
-export function toUpstreamLogin(verified: VerifiedUpstream, connection: Connection, ip: string | undefined, now: Date): UpstreamLogin {
+export function toUpstreamLogin(verified: UpstreamAnswer, connection: Connection, ip: string | undefined, now: Date): UpstreamLogin {
   const { profile, tokens } = verified;
   return {
     tenant: connection.tenant,
@@ -22,6 +31,11 @@ export function toUpstreamLogin(verified: VerifiedUpstream, connection: Connecti
     ...(ip !== undefined ? { ip } : {}),
     now,
   };
+}
+
+/** The id a login's first time creates: `<strategy>|<upstream id>`. */
+export function userIdOf(login: Pick<UpstreamLogin, 'connection' | 'upstreamUserId'>): string {
+  return `${login.connection.strategy}|${login.upstreamUserId}`;
 }
 
 /** Passport's profile as Auth0's root attributes: the full name, the display name as nickname. */
