@@ -8,12 +8,13 @@ export const HEARTBEAT_INTERVAL_MS = 1_000;
  * How long a serving worker may leave every heartbeat unanswered before the primary takes it for
  * hung (stopped, or its event loop held by a loop or a synchronous call) and kills it.
  *
- * Nothing fitgate does holds a worker's event loop for more than about a second: a SQLite lock wait
- * is bounded at 1 s, and a garbage collection or two cores saturated by a benchmark delay an answer
- * by tenths of a second. 10 s is ten times that, so a busy worker is never taken for a hung one,
- * while a hung one costs at most this long: meanwhile it takes one new connection in N and answers
- * none of them, and /health/ready keeps the whole instance out of rotation. Not a setting: there is
- * no load at which a longer silence is a healthy worker.
+ * Nothing fitgate does holds a worker's event loop for more than a fraction of a second: SQLite's
+ * synchronous busy wait is bounded at 50 ms (the rest of a lock wait, up to 1 s, leaves the loop free:
+ * store/sqlite/database.ts, write_gate.ts), and a garbage collection or two cores saturated by a
+ * benchmark delay an answer by tenths of a second. 10 s is far more than that, so a busy worker is
+ * never taken for a hung one, while a hung one costs at most this long: meanwhile it takes one new
+ * connection in N and answers none of them, and /health/ready keeps the whole instance out of
+ * rotation. Not a setting: there is no load at which a longer silence is a healthy worker.
  */
 export const SILENCE_BOUND_MS = 10_000;
 
