@@ -25,6 +25,9 @@ const DECLARED_KINDS: Readonly<Record<PluginErrorKind, true>> = {
   upstream_error: true,
 };
 
+/** Every PluginErrorKind plugin.ts declares (the tests that walk every kind read it too). */
+export const PLUGIN_ERROR_KINDS = Object.keys(DECLARED_KINDS) as PluginErrorKind[];
+
 function isDeclaredKind(kind: unknown): kind is PluginErrorKind {
   return typeof kind === 'string' && Object.hasOwn(DECLARED_KINDS, kind);
 }

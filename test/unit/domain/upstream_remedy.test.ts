@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { PluginErrorKind } from '../../../src/connections/plugin.js';
 import { remedyOf, type UpstreamRemedy } from '../../../src/domain/upstream_remedy.js';
-import { PLUGIN_ERROR_KINDS } from '../../support/plugin_error_kinds.js';
+import { PLUGIN_ERROR_KINDS } from '../../../src/domain/read_plugin_failure.js';
 
 /** Whose remedy each plugin failure is: the one table the login, TRY and the vault read. */
 describe('the remedy of a plugin failure', () => {

@@ -4,7 +4,7 @@ import { isPassingFailure } from '../../../src/domain/stored_token_fallback.js';
 import { CredentialsForOtherApiError, upstreamFailureOf } from '../../../src/domain/upstream_token_client.js';
 import { remedyOf } from '../../../src/domain/upstream_remedy.js';
 import { acmeFailure } from '../../support/fake_plugin.js';
-import { PLUGIN_ERROR_KINDS } from '../../support/plugin_error_kinds.js';
+import { PLUGIN_ERROR_KINDS } from '../../../src/domain/read_plugin_failure.js';
 
 /** What the token vault makes of an upstream failure: wait, ask the user to sign in again, or neither. */
 describe('the vault\'s reading of a failed refresh or revocation', () => {

@@ -4,7 +4,7 @@ import type { PluginErrorKind } from '../../../src/connections/plugin.js';
 import { remedyOf, type UpstreamRemedy } from '../../../src/domain/upstream_remedy.js';
 import { clientErrorForUpstream } from '../../../src/upstream/map_upstream_error.js';
 import { acmeFailure } from '../../support/fake_plugin.js';
-import { PLUGIN_ERROR_KINDS } from '../../support/plugin_error_kinds.js';
+import { PLUGIN_ERROR_KINDS } from '../../../src/domain/read_plugin_failure.js';
 
 const GOOGLE = fitbitPlugin.wording('google-health');
 const FITBIT = fitbitPlugin.wording('fitbit-legacy');

@@ -3,7 +3,7 @@ import type { PluginErrorKind } from '../../../../src/connections/plugin.js';
 import { tryFailureOf, tryFailureOfError, type TryFailure } from '../../../../src/dashboard/try/try_failure_explanation.js';
 import { remedyOf } from '../../../../src/domain/upstream_remedy.js';
 import { acmeFailure, fakePlugin } from '../../../support/fake_plugin.js';
-import { PLUGIN_ERROR_KINDS } from '../../../support/plugin_error_kinds.js';
+import { PLUGIN_ERROR_KINDS } from '../../../../src/domain/read_plugin_failure.js';
 
 /**
  * A failed TRY's advice follows the remedy the host's table gives the failure (the one the login and
