@@ -1,5 +1,5 @@
 import type { AppDeps } from './app_deps.js';
-import { startBackchannelLogoutEverywhere } from './authn/login/backchannel_logout_everywhere.js';
+import { backchannelLogoutEverywhere } from './authn/login/backchannel_logout_everywhere.js';
 import { deleteConnection, type ConnectionRemoval } from './domain/connection_removal.js';
 import { endUserSessions, type SessionEndPlace } from './domain/ended_sessions.js';
 import { deleteUserAndRevoke, unlinkIdentityAndRevoke, type RemovalDeps, type RevocationReport } from './domain/identity_removal.js';
@@ -63,10 +63,8 @@ export function createServices(deps: AppDeps): Services {
     ...(deps.background && { background: (work: Promise<unknown>) => deps.background?.track(work) }),
   });
   const removal: RemovalDeps = { ...revocation, users: store.users, connections: store.connections, locks: store.locks, timing, metrics };
-  const sessionEnds = {
-    users: store.users,
-    tellApplications: (place: SessionEndPlace, userId: string) => startBackchannelLogoutEverywhere(deps, place, userId),
-  };
+  // One announcer for both ways sessions end (DELETE .../sessions and a block), so it merges them alike.
+  const sessionEnds = { users: store.users, tellApplications: backchannelLogoutEverywhere(deps) };
   return {
     upstreams,
     vault,

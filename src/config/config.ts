@@ -33,6 +33,8 @@ export interface Config {
   readonly metricsPort: number | undefined;
   /** Address the metrics listener binds (loopback unless configured). */
   readonly metricsHost: string;
+  /** Whether back-channel logout URLs may lead to this host and private networks (FITGATE_BACKCHANNEL_ALLOW_INTERNAL). */
+  readonly backchannelAllowInternal: boolean;
   /** The Authentication API's and the dashboard's rate limits; undefined when FITGATE_RATE_LIMITS is off. */
   readonly rateLimits: RateLimits | undefined;
   readonly logRetentionDays: number;

@@ -113,6 +113,7 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
     emulatorPort: env.EMULATOR_PORT,
     metricsPort: env.FITGATE_METRICS_PORT,
     metricsHost: env.FITGATE_METRICS_HOST,
+    backchannelAllowInternal: env.FITGATE_BACKCHANNEL_ALLOW_INTERNAL ?? !production,
     rateLimits: (env.FITGATE_RATE_LIMITS ?? env.NODE_ENV !== 'test') ? rateLimitsOf(env) : undefined,
     logRetentionDays: env.FITGATE_LOG_RETENTION_DAYS,
     workers: workerCount(env.FITGATE_WORKERS ?? (production ? 'auto' : '1')),

@@ -168,6 +168,14 @@ export const environmentSchema = z.object({
    * to a private interface's address (or 0.0.0.0 on a private network) for a Prometheus elsewhere.
    */
   FITGATE_METRICS_HOST: listenAddress.default('127.0.0.1'),
+  /**
+   * Back-channel logout URLs (which tenant admins and machine-to-machine clients register, and
+   * fitgate posts to) may lead to this host (http or https on loopback) and to private, link-local,
+   * carrier-grade NAT and unique local addresses. Default: on in development and test, where the
+   * receiver is a local app; off in production, so someone who administers one tenant cannot make
+   * fitgate post to services on its host or network. fitgate's own ports stay refused either way.
+   */
+  FITGATE_BACKCHANNEL_ALLOW_INTERNAL: booleanFlag.optional(),
   /** Rate limits of the Authentication API and the dashboard. Default: on, off when NODE_ENV=test (tests turn them on themselves). */
   FITGATE_RATE_LIMITS: booleanFlag.optional(),
   // Defaults follow Auth0's published limits (docs/operations.md says which and why).

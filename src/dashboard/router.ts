@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { AppDeps } from '../app_deps.js';
+import { calledUrlReach } from '../domain/called_url_reach.js';
 import { answerErrorsAs } from '../http/error_format.js';
 import { createDashboardSessionMiddleware } from '../http/session.js';
 import { accountRoutes } from './account/account_routes.js';
@@ -27,7 +28,7 @@ import { usersRoutes } from './users/users_routes.js';
 import type { Services } from '../services.js';
 
 /** What the dashboard uses of what the entry point built: the sandbox (whether a connection uses it), not the workers. */
-export type DashboardDeps = Pick<AppDeps, 'config' | 'store' | 'sealer' | 'logger' | 'plugins' | 'metrics' | 'sandbox'>;
+export type DashboardDeps = Pick<AppDeps, 'config' | 'store' | 'sealer' | 'logger' | 'plugins' | 'metrics' | 'sandbox' | 'internalBaseUrl'>;
 
 /**
  * The dashboard, mounted at /manage on every tenant host. The tenant an admin manages is in the path
@@ -55,7 +56,7 @@ export function createDashboardRouter(deps: DashboardDeps, services: Pick<Servic
   const tenant = Router({ mergeParams: true });
   tenant.use(requireTenantAdmin(deps.store));
   tenant.use('/', tenantOverviewRoutes(deps));
-  tenant.use('/applications', applicationsRoutes(deps.store, deps.sealer, deps.config));
+  tenant.use('/applications', applicationsRoutes(deps.store, deps.sealer, deps.config, () => calledUrlReach(deps.config, deps.internalBaseUrl())));
   // The settings form's Try saves the form, then begins a TRY of the connection saved.
   tenant.use('/social', connectionAppsRoutes(deps), connectionActivityRoutes(deps), tryFlow.start, socialRoutes(deps, tryFlow.begin));
   tenant.use('/users', usersRoutes(deps.store, services, deps.config));

@@ -1,3 +1,4 @@
+import { ALLOW_INTERNAL_SETTING, calledHostProblem, connectPort, type CalledUrlReach } from './called_url_reach.js';
 import { describeCharacter } from './credential_characters.js';
 import type { AppType } from './types.js';
 
@@ -85,21 +86,26 @@ export function isCalledLoopbackHost(hostname: string): boolean {
   return isLoopbackHost(hostname) && !hostname.toLowerCase().endsWith('.localhost');
 }
 
-const CALLED_HTTPS_ONLY = 'must use https (fitgate calls this URL itself: plain http is allowed only for localhost, 127.0.0.0/8 and [::1])';
+const CALLED_HTTP_HOSTS = 'plain http is allowed only for localhost, 127.0.0.0/8 and [::1]';
+const CALLED_HTTPS_ONLY = `must use https (fitgate calls this URL itself: ${CALLED_HTTP_HOSTS})`;
+const CALLED_HTTPS_ONLY_HERE = `must use https (fitgate calls this URL itself: ${CALLED_HTTP_HOSTS}, which this server calls only when ${ALLOW_INTERNAL_SETTING} is on)`;
 
 /**
  * Why `value` may not be a URL fitgate itself sends requests to (oidc_logout.backchannel_logout_urls),
  * checked where it is written and again before each call; undefined when it may. The rule of a web
  * application's redirect URLs, except that plain http needs a host that cannot resolve off this
- * machine (isCalledLoopbackHost), and no custom scheme: no browser hands it to an app.
+ * machine (isCalledLoopbackHost), no custom scheme (no browser hands it to an app), and no host
+ * outside `reach`: this host and private networks only where the operator allows them, fitgate's own
+ * ports never (called_url_reach.ts). A host name is judged by its address at each call.
  */
-export function calledUrlProblem(value: string): string | undefined {
+export function calledUrlProblem(value: string, reach: CalledUrlReach): string | undefined {
   const common = commonProblem(value);
   if (common) return common;
   const url = new URL(value);
-  if (url.protocol === 'https:') return undefined;
-  if (url.protocol === 'http:') return isCalledLoopbackHost(url.hostname) ? undefined : CALLED_HTTPS_ONLY;
-  return PRIVATE_USE_SCHEME.test(url.protocol) ? `uses a custom scheme, which fitgate cannot call: it ${CALLED_HTTPS_ONLY}` : CALLED_HTTPS_ONLY;
+  const httpsOnly = reach.internal ? CALLED_HTTPS_ONLY : CALLED_HTTPS_ONLY_HERE;
+  if (url.protocol === 'http:' && !(reach.internal && isCalledLoopbackHost(url.hostname))) return httpsOnly;
+  if (url.protocol === 'https:' || url.protocol === 'http:') return calledHostProblem(url.hostname, connectPort(url), reach);
+  return PRIVATE_USE_SCHEME.test(url.protocol) ? `uses a custom scheme, which fitgate cannot call: it ${httpsOnly}` : httpsOnly;
 }
 
 /** Why `value` may not be a callback or logout URL of an application of `appType`; undefined when it may. */

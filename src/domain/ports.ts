@@ -11,13 +11,24 @@ import type { UserSearch } from './user_search.js';
  * update.
  */
 
+/**
+ * Whether a read may be answered, while the store cannot be reached, with the process's copy of the
+ * record as last read (store/cache/record_cache.ts): 'refused' when not given. A process cut off alone
+ * may miss a change made meanwhile through another one (a rotated secret, a removed callback), so only
+ * reads that serve public metadata or point back to the application opt in: tenant resolution (for
+ * discovery and the JWKS) and /authorize's store-down redirect. Authenticating a client never does.
+ */
+export interface OutageRead {
+  readonly stale: 'allowed' | 'refused';
+}
+
 export interface TenantRepository {
   /** Undefined when no tenant has that name. May answer from the process's cache (store/cache/record_cache.ts). */
-  get(name: string): Promise<Tenant | undefined>;
+  get(name: string, read?: OutageRead): Promise<Tenant | undefined>;
   /** The tenant as stored now, never from a cache: what a change is computed from. Undefined when missing. */
   getStored(name: string): Promise<Tenant | undefined>;
   /** Undefined when no tenant lists that host in `domains`. */
-  findByDomain(host: string): Promise<Tenant | undefined>;
+  findByDomain(host: string, read?: OutageRead): Promise<Tenant | undefined>;
   /** Throws AlreadyExistsError when the name is taken. */
   create(tenant: Tenant): Promise<void>;
   /**
@@ -32,7 +43,7 @@ export interface TenantRepository {
 
 export interface ClientRepository {
   /** Undefined when missing. May answer from the process's cache (store/cache/record_cache.ts). */
-  get(tenant: string, clientId: string): Promise<Client | undefined>;
+  get(tenant: string, clientId: string, read?: OutageRead): Promise<Client | undefined>;
   /**
    * The client as stored now, never from a cache: what a change is computed from. Undefined when
    * missing.

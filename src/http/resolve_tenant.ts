@@ -1,10 +1,13 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Config } from '../config/index.js';
-import type { TenantRepository } from '../domain/ports.js';
+import type { OutageRead, TenantRepository } from '../domain/ports.js';
 import { DEFAULT_TENANT, ownDomainUrl, tenantUrl } from '../domain/tenants.js';
 import type { Tenant } from '../domain/types.js';
 import { NotFoundError } from '../errors/index.js';
 import type { TenantContext } from './request_context.js';
+
+/** A tenant is public metadata (its name, URLs and public keys are what discovery publishes). */
+const OUTAGE_COPY: OutageRead = { stale: 'allowed' };
 
 /**
  * Finds the tenant a request is for from its Host (DESIGN.md "tenants and URLs"): the bare base host
@@ -12,19 +15,23 @@ import type { TenantContext } from './request_context.js';
  * domains. Anything else is a 404 page: an unknown host never falls back to the default tenant, or a
  * typo'd tenant URL would sign people in to the wrong tenant. Behind a proxy the host comes from
  * X-Forwarded-Host only when FITGATE_TRUST_PROXY says so (Express's req.host).
+ *
+ * While the store cannot be reached, the tenant is the process's copy as last read (OUTAGE_COPY), so
+ * discovery, the JWKS and /authorize's store-down redirect still answer; the later reads that
+ * authenticate or authorise (clients, tokens) refuse the copy, and fail with the store.
  */
 export function resolveTenant(config: Pick<Config, 'publicUrl' | 'baseHost'>, tenants: TenantRepository): RequestHandler {
   const { protocol } = new URL(config.publicUrl);
   const baseHost = normalizeHost(config.baseHost, protocol);
 
   async function find(host: string): Promise<TenantContext | undefined> {
-    if (host === baseHost) return withUrl(await tenants.get(DEFAULT_TENANT), config.publicUrl);
+    if (host === baseHost) return withUrl(await tenants.get(DEFAULT_TENANT, OUTAGE_COPY), config.publicUrl);
     if (host.endsWith(`.${baseHost}`)) {
       const name = host.slice(0, -baseHost.length - 1);
       if (name.includes('.') || name === DEFAULT_TENANT) return undefined;
-      return withUrl(await tenants.get(name), tenantUrl(config, name));
+      return withUrl(await tenants.get(name, OUTAGE_COPY), tenantUrl(config, name));
     }
-    return withUrl(await tenants.findByDomain(host), ownDomainUrl(config, host));
+    return withUrl(await tenants.findByDomain(host, OUTAGE_COPY), ownDomainUrl(config, host));
   }
 
   return (req: Request, _res: Response, next: NextFunction) => {

@@ -9,6 +9,9 @@ import { basicFailure, type PresentedClientCredentials } from './client_credenti
  * unknown here). Confidential clients must present their secret, by Basic or in the body; public
  * clients must not present one, and prove possession of their code with PKCE instead. An unknown
  * client and a wrong secret get the same answer, so it cannot be used to learn which client ids exist.
+ * The client is never the copy a process keeps through a store outage (record_cache.ts): cut off
+ * alone, it could still hold a secret rotated meanwhile. An unreachable store fails the request
+ * (503 temporarily_unavailable) instead.
  */
 export async function authenticateClient(
   clients: ClientRepository,

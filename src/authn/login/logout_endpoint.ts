@@ -10,7 +10,7 @@ import { refuseReturnTo, type ReturnToComparison, type ReturnToOwner } from './l
 import { recordRequestEvent } from '../../http/request_log_event.js';
 
 /** What this file reads of the app's dependencies. */
-type LogoutDeps = Pick<AppDeps, 'store' | 'sealer' | 'logger' | 'metrics' | 'background'>;
+type LogoutDeps = Pick<AppDeps, 'store' | 'sealer' | 'logger' | 'metrics' | 'background' | 'config' | 'internalBaseUrl'>;
 
 interface LogoutRequest {
   clientId?: string;

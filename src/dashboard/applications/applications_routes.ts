@@ -4,6 +4,7 @@ import type { Store } from '../../store/store.js';
 import { MAX_APPLICATION_NAME_LENGTH, parseApplicationName } from '../../domain/application_name.js';
 import { originProblem, redirectUrlProblem } from '../../domain/application_urls.js';
 import { withBackchannelLogoutUrls } from '../../domain/backchannel_logout_urls.js';
+import type { CalledUrlReach } from '../../domain/called_url_reach.js';
 import { rotateClientSecret, isPublicClient, withGrantType } from '../../domain/clients.js';
 import { updateClient } from '../../domain/client_updates.js';
 import { deleteApplication } from '../../domain/application_removal.js';
@@ -39,8 +40,9 @@ interface NewCredentials {
  * redirects to; until then it waits sealed in the admin's session, never in a URL. The store keeps
  * only its hash. Every change is made on the application as stored (changeClient: updateClient),
  * never on the copy the page was shown from, so a change made meanwhile on another worker stays.
+ * `reach` says where a back-channel logout URL may lead on this server (calledUrlReach).
  */
-export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Config, 'publicUrl' | 'baseHost'>): Router {
+export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Config, 'publicUrl' | 'baseHost'>, reach: () => CalledUrlReach): Router {
   const router = Router({ mergeParams: true });
   const tenantOf = (res: Response) => res.locals.managedTenant!.name;
   const tenantAddressOf = (res: Response) => tenantUrl(config, tenantOf(res));
@@ -88,7 +90,7 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
   async function showApplication(res: Response, client: Client, extra: Record<string, unknown>, api: ManagementApiState = {}, status = 200): Promise<void> {
     const managementApi = managementApiSection(client, tenantAddressOf(res), api);
     const connections = await connectionsSection(store, client, res.req.query.connection_changed);
-    renderPage(res, 'application', settingsPage(client, { address: addressOf(res), errors: storedUrlProblems(client), managementApi, connections, ...extra }), status);
+    renderPage(res, 'application', settingsPage(client, { address: addressOf(res), errors: storedUrlProblems(client, reach()), managementApi, connections, ...extra }), status);
   }
 
   router.get('/:clientId', async (req, res) => {
@@ -102,7 +104,7 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
     const name = parseApplicationName(typedName);
     // Undefined when the page had no such field (a machine-to-machine application's never has): the
     // stored URL is then kept as it is.
-    const backchannel = client.appType === 'non_interactive' ? undefined : backchannelLogoutField(req.body);
+    const backchannel = client.appType === 'non_interactive' ? undefined : backchannelLogoutField(req.body, reach());
     const typed = {
       name: typedName,
       callbacksText: textField(req.body, 'callbacks'),
@@ -254,7 +256,7 @@ function settingsPage(client: Client, extra: Record<string, unknown>) {
  * URLs saved before the application URL rule existed (or through an older version) that sign-in
  * and sign-out now refuse, shown next to their field so the admin knows what to replace.
  */
-function storedUrlProblems(client: Client): FieldErrors {
+function storedUrlProblems(client: Client, reach: CalledUrlReach): FieldErrors {
   const stored: [string, readonly string[], (url: string) => string | undefined][] = [
     ['callbacks', client.callbacks, (url) => redirectUrlProblem(url, client.appType)],
     ['allowed_logout_urls', client.allowedLogoutUrls, (url) => redirectUrlProblem(url, client.appType)],
@@ -266,7 +268,7 @@ function storedUrlProblems(client: Client): FieldErrors {
     const refused = urls.map((url) => ({ url, problem: problemOf(url) })).find((entry) => entry.problem);
     if (refused) errors[field] = `Saved earlier, and refused at sign-in and sign-out until replaced: ${refused.url}: ${refused.problem}.`;
   }
-  const backchannel = storedBackchannelLogoutProblem(client);
+  const backchannel = storedBackchannelLogoutProblem(client, reach);
   if (backchannel) errors[BACKCHANNEL_LOGOUT_FIELD] = backchannel;
   const rotation = rotationError(client);
   if (rotation) errors.refresh_token = rotation;

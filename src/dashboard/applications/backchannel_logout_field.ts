@@ -1,4 +1,5 @@
 import { calledUrlProblem } from '../../domain/application_urls.js';
+import type { CalledUrlReach } from '../../domain/called_url_reach.js';
 import { MAX_BACKCHANNEL_LOGOUT_URLS, TOO_MANY_BACKCHANNEL_LOGOUT_URLS } from '../../domain/backchannel_logout_urls.js';
 import type { Client } from '../../domain/types.js';
 import type { FormBody } from '../form_fields.js';
@@ -20,9 +21,10 @@ export const BACKCHANNEL_LOGOUT_FIELD = 'backchannel_logout_urls';
  *
  * One URL, as the Management API takes (MAX_BACKCHANNEL_LOGOUT_URLS, its words when a forged post
  * repeats the field), held to the same rule (calledUrlProblem): https, or plain http on localhost or
- * a literal loopback address, since fitgate calls it itself.
+ * a literal loopback address, since fitgate calls it itself, and this host or a private network only
+ * where `reach` allows.
  */
-export function backchannelLogoutField(body: FormBody): BackchannelLogoutField | undefined {
+export function backchannelLogoutField(body: FormBody, reach: CalledUrlReach): BackchannelLogoutField | undefined {
   const value = body?.[BACKCHANNEL_LOGOUT_FIELD];
   const values = typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : undefined;
   if (values === undefined) return undefined;
@@ -30,7 +32,7 @@ export function backchannelLogoutField(body: FormBody): BackchannelLogoutField |
   const text = entries.join(' ');
   if (entries.length > MAX_BACKCHANNEL_LOGOUT_URLS) return { text, result: { ok: false, message: `${TOO_MANY_BACKCHANNEL_LOGOUT_URLS}.` } };
   const [url] = entries;
-  const problem = url === undefined ? undefined : calledUrlProblem(url);
+  const problem = url === undefined ? undefined : calledUrlProblem(url, reach);
   if (problem) return { text, result: { ok: false, message: `${url}: ${problem}.` } };
   return { text, result: { ok: true, urls: entries } };
 }
@@ -40,10 +42,13 @@ export function storedBackchannelLogoutText(client: Client): string {
   return (client.oidcLogout?.backchannelLogoutUrls ?? []).join(' ');
 }
 
-/** A stored URL fitgate refuses to call (saved before the rule), to show next to the field; undefined when there is none. */
-export function storedBackchannelLogoutProblem(client: Client): string | undefined {
+/**
+ * A stored URL fitgate refuses to call (saved before the rule, or before the operator turned
+ * FITGATE_BACKCHANNEL_ALLOW_INTERNAL off), to show next to the field; undefined when there is none.
+ */
+export function storedBackchannelLogoutProblem(client: Client, reach: CalledUrlReach): string | undefined {
   for (const url of client.oidcLogout?.backchannelLogoutUrls ?? []) {
-    const problem = calledUrlProblem(url);
+    const problem = calledUrlProblem(url, reach);
     if (problem) return `Saved earlier, and never called at logout until replaced: ${url}: ${problem}.`;
   }
   return undefined;

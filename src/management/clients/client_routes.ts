@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { calledUrlReach } from '../../domain/called_url_reach.js';
 import { CONFIG_CHANGES } from '../../domain/config_changes.js';
 import { updateClient } from '../../domain/client_updates.js';
 import { defaultTokenEndpointAuthMethod, rotateClientSecret } from '../../domain/clients.js';
@@ -66,7 +67,7 @@ async function create(req: Request, _res: unknown, { deps }: ManagementServices)
   });
   // A partial refresh_token is merged over the new application's own policy, as a PATCH is over the
   // stored one; that policy rotates for a public client whatever its type (newApplicationTokenSettings).
-  const settings = settingsFrom(body, newApplicationTokenSettings(body.app_type, body.token_endpoint_auth_method));
+  const settings = settingsFrom(body, newApplicationTokenSettings(body.app_type, body.token_endpoint_auth_method), calledUrlReach(deps.config, deps.internalBaseUrl()));
   assertPublicClientRotates({ tokenEndpointAuthMethod: body.token_endpoint_auth_method ?? defaultTokenEndpointAuthMethod(body.app_type), ...settings });
   // Enabled on every connection of the tenant unless machine-to-machine (Auth0's enable_client_connections).
   const { client, clientSecret } = await createApplication(deps.store, {
@@ -91,10 +92,11 @@ async function create(req: Request, _res: unknown, { deps }: ManagementServices)
 async function update(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
   const body = parseBody(updateClientBody, req.body);
   const now = new Date();
+  const reach = calledUrlReach(deps.config, deps.internalBaseUrl());
   let clientSecret: string | undefined;
   const client = await changeOr404(req, (tenant, id) =>
     updateClient(deps.store.clients, tenant, id, (before) => {
-      const updated = applyClientUpdate(before, body, now);
+      const updated = applyClientUpdate(before, body, now, reach);
       assertApplicationUrls(urlsChangedBy(body, before, updated.client));
       clientSecret = updated.clientSecret;
       return updated.client;

@@ -1,5 +1,6 @@
 import type { ClientSettings } from '../../domain/clients.js';
 import { calledUrlProblem, redirectUrlProblem } from '../../domain/application_urls.js';
+import type { CalledUrlReach } from '../../domain/called_url_reach.js';
 import { DEFAULT_REFRESH_TOKEN_POLICY, publicClientRotationProblem, refreshTokenPolicyProblem } from '../../domain/token_lifetimes.js';
 import type { Client, RefreshTokenPolicy } from '../../domain/types.js';
 import { BadRequestError } from '../../errors/index.js';
@@ -10,16 +11,17 @@ import { MAX_CLIENT_METADATA_PROPERTIES, type ClientSettingsBody } from './clien
  * Auth0's optional client settings from a POST or PATCH body, over what the client holds now
  * (nothing, on POST). A `refresh_token` object is merged over the stored policy and `client_metadata`
  * over the stored metadata (a null value removes its key); every other setting sent replaces the
- * stored one. Throws a 400 naming the property for what cannot be honoured.
+ * stored one. Throws a 400 naming the property for what cannot be honoured. `reach` is where a
+ * back-channel logout URL may lead on this server (calledUrlReach).
  */
-export function settingsFrom(body: ClientSettingsBody, before: ClientSettings = {}): ClientSettings {
+export function settingsFrom(body: ClientSettingsBody, before: ClientSettings, reach: CalledUrlReach): ClientSettings {
   for (const field of ['logo_uri', 'initiate_login_uri'] as const) {
     const value = body[field];
     // Both are followed by browsers, so they follow the rule for web redirect URLs (https, or http on loopback).
     const problem = value === undefined || value === '' ? undefined : redirectUrlProblem(value, 'regular_web');
     if (problem) throw new BadRequestError(`Payload validation error: '${value} ${problem}' on property ${field}.`, 'invalid_body');
   }
-  const backchannelProblem = backchannelUrlProblem(body.oidc_logout?.backchannel_logout_urls ?? []);
+  const backchannelProblem = backchannelUrlProblem(body.oidc_logout?.backchannel_logout_urls ?? [], reach);
   if (backchannelProblem) throw new BadRequestError(`Payload validation error: '${backchannelProblem}' on property oidc_logout.backchannel_logout_urls.0.`, 'invalid_body');
   const settings: ClientSettings = storedSettings(before);
   assign(settings, 'description', body.description);
@@ -89,11 +91,11 @@ function setClientMetadata(settings: ClientSettings, metadata: Record<string, st
 /**
  * A back-channel logout URL is posted to by fitgate itself, not followed by a browser, so it takes the
  * rule of URLs fitgate calls (calledUrlProblem): https, or http on localhost or a loopback address
- * (not `*.localhost`), and no custom scheme.
+ * (not `*.localhost`), no custom scheme, and this host or a private network only where `reach` allows.
  */
-function backchannelUrlProblem(urls: readonly string[]): string | undefined {
+function backchannelUrlProblem(urls: readonly string[], reach: CalledUrlReach): string | undefined {
   const [first] = urls;
-  const problem = first === undefined ? undefined : calledUrlProblem(first);
+  const problem = first === undefined ? undefined : calledUrlProblem(first, reach);
   return problem === undefined ? undefined : `${first} ${problem}`;
 }
 

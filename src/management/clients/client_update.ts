@@ -1,4 +1,5 @@
 import { generateClientSecret, hashClientSecret } from '../../domain/clients.js';
+import type { CalledUrlReach } from '../../domain/called_url_reach.js';
 import type { Client } from '../../domain/types.js';
 import type { UpdateClientBody } from './client_schemas.js';
 import { assertPublicClientRotates, settingsFrom } from './client_settings.js';
@@ -8,9 +9,10 @@ import { assertPublicClientRotates, settingsFrom } from './client_settings.js';
  * (returned once, like at creation), since a confidential client without one could never
  * authenticate; switching to "none" drops the secret. A result that is public with non-rotating
  * refresh tokens is a 400 (assertPublicClientRotates), whichever of the two the PATCH changed, so
- * a client stored so before the rule has to be made rotating by its next PATCH.
+ * a client stored so before the rule has to be made rotating by its next PATCH. `reach` is where a
+ * back-channel logout URL may lead on this server.
  */
-export function applyClientUpdate(client: Client, body: UpdateClientBody, now: Date): { client: Client; clientSecret?: string } {
+export function applyClientUpdate(client: Client, body: UpdateClientBody, now: Date, reach: CalledUrlReach): { client: Client; clientSecret?: string } {
   // settingsFrom answers the client's whole settings, stored ones included: client_metadata and
   // oidc_logout come from it alone, so a PATCH that removes them leaves nothing behind.
   const { clientSecretHash: _secretHash, clientMetadata: _metadata, oidcLogout: _oidcLogout, ...rest } = client;
@@ -24,7 +26,7 @@ export function applyClientUpdate(client: Client, body: UpdateClientBody, now: D
     ...((body.web_origins ?? client.webOrigins) && { webOrigins: body.web_origins ?? client.webOrigins }),
     ...((body.allowed_origins ?? client.allowedOrigins) && { allowedOrigins: body.allowed_origins ?? client.allowedOrigins }),
     grantTypes: body.grant_types ?? client.grantTypes,
-    ...settingsFrom(body, client),
+    ...settingsFrom(body, client, reach),
     updatedAt: now.toISOString(),
   };
   assertPublicClientRotates(updated);

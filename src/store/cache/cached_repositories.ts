@@ -7,16 +7,18 @@ import { RecordCache, type CacheLookupsSource } from './record_cache.js';
  * Tenants, clients and connections are read on nearly every request (tenant from the Host, client
  * and connection at /authorize, /login/callback and /oauth/token) and change only when an admin
  * changes them. These wrappers serve single-record reads from RecordCache and announce every write
- * through the ConfigVersion; listings always go to the store.
+ * through the ConfigVersion; listings always go to the store. Only the reads that ask for it
+ * (OutageRead in domain/ports.ts) are served the copy while the store cannot be reached; connections
+ * never are: no read that may use the copy needs one.
  */
 
 export function cachedTenants(inner: TenantRepository, version: ConfigVersion, metrics?: CacheLookupsSource): TenantRepository {
   const cache = new RecordCache<Tenant>(version, metrics?.cache('tenants'));
   return {
-    get: (name) => cache.get(`name:${name}`, () => inner.get(name)),
+    get: (name, read) => cache.get(`name:${name}`, () => inner.get(name), read),
     // A change is computed from the record as stored: a cached one may predate another process's write.
     getStored: (name) => inner.getStored(name),
-    findByDomain: (host) => cache.get(`host:${host.toLowerCase()}`, () => inner.findByDomain(host)),
+    findByDomain: (host, read) => cache.get(`host:${host.toLowerCase()}`, () => inner.findByDomain(host), read),
     create: (tenant) => written(inner.create(tenant), cache),
     update: (tenant) => written(inner.update(tenant), cache),
     list: () => inner.list(),
@@ -26,7 +28,7 @@ export function cachedTenants(inner: TenantRepository, version: ConfigVersion, m
 export function cachedClients(inner: ClientRepository, version: ConfigVersion, metrics?: CacheLookupsSource): ClientRepository {
   const cache = new RecordCache<Client>(version, metrics?.cache('clients'));
   return {
-    get: (tenant, clientId) => cache.get(`${tenant}\u0000${clientId}`, () => inner.get(tenant, clientId)),
+    get: (tenant, clientId, read) => cache.get(`${tenant}\u0000${clientId}`, () => inner.get(tenant, clientId), read),
     // A change is computed from the record as stored: a cached one may predate another process's write.
     getStored: (tenant, clientId) => inner.getStored(tenant, clientId),
     create: (client) => written(inner.create(client), cache),

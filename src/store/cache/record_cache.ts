@@ -1,3 +1,4 @@
+import type { OutageRead } from '../../domain/ports.js';
 import { asStoreUnavailable } from '../store_unavailable.js';
 import type { ConfigVersion } from './config_version.js';
 
@@ -23,6 +24,9 @@ const MAX_RECORDS = 10_000;
  */
 export const SERVE_STALE_WHILE_UNREACHABLE_MS = 5 * 60_000;
 
+/** What a read gets unless it asks for the copy: the store's error. */
+const STALE_REFUSED: OutageRead = { stale: 'refused' };
+
 /**
  * Makes a cached record immutable, all the way down, so every request can share the one instance
  * instead of parsing a copy: a tenant with its signing keys is kilobytes of JSON, read on every
@@ -43,15 +47,15 @@ function deepFreeze<T>(value: T): T {
  * one key share one read.
  *
  * While the store cannot be reached (the version or a record cannot be read: a StoreUnavailableError),
- * each record is served as last read, for up to SERVE_STALE_WHILE_UNREACHABLE_MS after the store last
- * answered; then, or for a record never read, the store's error. This keeps discovery, the JWKS and
- * /authorize's redirect of the outage to the application working through an outage. It is safe
- * because nobody can change these records while nobody can reach the store: the copy is the
- * current record. Only a process cut off alone (a partition) may miss a change made meanwhile
- * through another one, for at most that bound, and only for requests that need nothing else from
- * the store; the rate limits fail closed once a batch failed (100 ms), so with them on no token is
- * issued from such a copy. A JWKS that old is what relying parties keep anyway, and signing keys
- * rotate rarely.
+ * a read that allows it (`{ stale: 'allowed' }`, domain/ports.ts's OutageRead) is served the record
+ * as last read, for up to SERVE_STALE_WHILE_UNREACHABLE_MS after the store last answered; then, for a
+ * record never read, and for every other read, the store's error. This keeps discovery, the JWKS and
+ * /authorize's redirect of the outage to the application working through an outage. Nobody can
+ * change these records while nobody can reach the store, so the copy is then the current record;
+ * but a process cut off alone (a partition) may miss a change made meanwhile through another one,
+ * for at most that bound. That is why no read gets the copy unless it asks: authenticating a client
+ * against it would accept a secret rotated meanwhile (with the rate limits off, nothing else fails).
+ * A JWKS that old is what relying parties keep anyway, and signing keys rotate rarely.
  */
 export class RecordCache<T> {
   private readonly entries = new Map<string, { value: Promise<T | undefined>; at: number }>();
@@ -67,12 +71,13 @@ export class RecordCache<T> {
     private readonly metrics?: CacheLookups,
   ) {}
 
-  async get(key: string, load: () => Promise<T | undefined>): Promise<T | undefined> {
+  /** `read` decides only what an unreachable store answers: a reachable one costs nothing more. */
+  async get(key: string, load: () => Promise<T | undefined>, read: OutageRead = STALE_REFUSED): Promise<T | undefined> {
     let version: string;
     try {
       version = await this.configVersion.read();
     } catch (error) {
-      return this.asLastRead(key, error);
+      return this.asLastRead(key, error, read);
     }
     this.answeredAt = Date.now();
     if (version !== this.version) {
@@ -96,7 +101,7 @@ export class RecordCache<T> {
     try {
       return await entry.value;
     } catch (error) {
-      return this.asLastRead(key, error);
+      return this.asLastRead(key, error, read);
     }
   }
 
@@ -112,9 +117,13 @@ export class RecordCache<T> {
     this.lastRead.clear();
   }
 
-  /** The record as last read, when `error` is the store out of reach and within the bound; else `error`. */
-  private asLastRead(key: string, error: unknown): T | undefined {
-    const usable = asStoreUnavailable(error) !== undefined && this.lastRead.has(key) && Date.now() - this.answeredAt <= SERVE_STALE_WHILE_UNREACHABLE_MS;
+  /** The record as last read, when the read allows it, `error` is the store out of reach and within the bound; else `error`. */
+  private asLastRead(key: string, error: unknown, read: OutageRead): T | undefined {
+    const usable =
+      read.stale === 'allowed' &&
+      asStoreUnavailable(error) !== undefined &&
+      this.lastRead.has(key) &&
+      Date.now() - this.answeredAt <= SERVE_STALE_WHILE_UNREACHABLE_MS;
     if (!usable) throw error;
     this.metrics?.hit();
     return this.lastRead.get(key);

@@ -1,40 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
-import { TENANT, useBothWays } from './both_ways.js';
-import { backchannelErrorOf, settingsForm } from '../dashboard/applications/backchannel_field.js';
+import { useBothWays } from './both_ways.js';
+import { backchannelBothWays } from './backchannel_both_ways.js';
 
 /**
  * An application's back-channel logout URL follows one rule whether it is typed in the dashboard or
  * sent to the Management API as oidc_logout.backchannel_logout_urls: one URL at most, https, or plain
  * http on localhost or a literal loopback address only (fitgate calls it itself, so not a *.localhost
  * name), no custom scheme, fragment, wildcard or second address. The same URL gets the same verdict,
- * for the same reason, and is stored the same, both ways.
+ * for the same reason, and is stored the same, both ways. (The test configuration allows internal
+ * hosts, as development does; production's default: backchannel_logout_url_internal.test.ts.)
  */
 const both = useBothWays();
-const apps = `/manage/t/${TENANT}/applications`;
-
-async function newApplication(): Promise<string> {
-  const created = await both.api('post', '/clients', { name: 'Back-channel', app_type: 'regular_web' }).expect(201);
-  return String((created.body as { client_id: string }).client_id);
-}
-
-const storedOidcLogout = async (clientId: string) => (await both.harness().store.clients.get(TENANT, clientId))?.oidcLogout;
-
-/** Types `value` in the dashboard; the refusal's message, or undefined when it saved. */
-async function typedInDashboard(clientId: string, value: string | string[]): Promise<string | undefined> {
-  const page = `${apps}/${encodeURIComponent(clientId)}`;
-  const answer = await both.form(page, page, settingsForm('Back-channel', { backchannel_logout_urls: value }));
-  if (answer.status === 303) return undefined;
-  expect(answer.status).toBe(400);
-  return backchannelErrorOf(answer.text);
-}
-
-/** Sends `urls` to the Management API; the refusal's message, or undefined when it saved. */
-async function sentToApi(clientId: string, urls: string[]): Promise<string | undefined> {
-  const answer = await both.api('patch', `/clients/${encodeURIComponent(clientId)}`, { oidc_logout: { backchannel_logout_urls: urls } });
-  if (answer.status === 200) return undefined;
-  expect(answer.status).toBe(400);
-  return (answer.body as { message: string }).message;
-}
+const { newApplication, typedInDashboard, sentToApi, storedOidcLogout } = backchannelBothWays(both);
 
 describe('the back-channel logout URL rule, in the dashboard and the Management API', () => {
   it.each([

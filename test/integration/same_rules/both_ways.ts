@@ -5,7 +5,7 @@ import { connectionPlugins } from '../../../src/connections/registry.js';
 import { createClient } from '../../../src/domain/clients.js';
 import { MANAGEMENT_API_SCOPES } from '../../../src/domain/management_scopes.js';
 import type { Connection } from '../../../src/domain/types.js';
-import { HOST, submitForm, useSignedInDashboard, type Agent, type DashboardHarness } from '../dashboard/dashboard_harness.js';
+import { HOST, submitForm, useSignedInDashboard, type Agent, type DashboardHarness, type HarnessOptions } from '../dashboard/dashboard_harness.js';
 
 /**
  * One app, one tenant (default), reached both ways a user configures it: the dashboard, signed in as
@@ -27,8 +27,9 @@ export interface BothWays {
 
 export const TENANT = 'default';
 
-export function useBothWays(): BothWays {
-  const dashboard = useSignedInDashboard({ plugins: connectionPlugins() });
+/** `environment` sets the app's configuration (e.g. NODE_ENV=production) over the test defaults. */
+export function useBothWays(options: Pick<HarnessOptions, 'environment'> = {}): BothWays {
+  const dashboard = useSignedInDashboard({ plugins: connectionPlugins(), ...options });
   let token: string | undefined;
   beforeAll(async () => {
     const harness = dashboard.harness();

@@ -43,6 +43,8 @@ export interface FrontChannelOptions {
   background?: BackgroundWork;
   /** Where the app logs; silent by default. */
   logger?: AppDeps['logger'];
+  /** Settings over the fixture's own (e.g. NODE_ENV=production), as the environment gives them. */
+  environment?: Record<string, string>;
 }
 
 /** One fitgate instance listening on loopback, with a tenant, two clients and a Fitbit connection. */
@@ -170,6 +172,7 @@ async function startInstance(
     FITGATE_SANDBOX: options.upstream.kind === 'sandbox' ? 'on' : 'off',
     ...(options.upstream.kind === 'emulator' ? { FITGATE_UPSTREAM_BASE_URL: options.upstream.emulator.url } : {}),
     LOG_LEVEL: 'silent',
+    ...options.environment,
   });
   let url = '';
   const sandbox = inProcessSandbox(config, connectionPlugins(), () => url);

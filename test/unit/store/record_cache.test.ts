@@ -98,6 +98,7 @@ describe('the in-process record cache while the store is out of reach', () => {
   });
   const clock = () => jest.spyOn(Date, 'now').mockImplementation(() => now);
   const unavailable = () => Promise.reject(new StoreUnavailableError({ cause: new Error('The client is offline') }));
+  const ALLOWED = { stale: 'allowed' } as const;
 
   it('serves each record as last read, also past its 30 s re-read, for the bound after the store last answered', async () => {
     clock();
@@ -108,18 +109,18 @@ describe('the in-process record cache while the store is out of reach', () => {
 
     version.down = true;
     now += RECORD_MAX_AGE_MS + 1;
-    expect(await cache.get('a', unavailable)).toEqual({ name: 'acme' });
+    expect(await cache.get('a', unavailable, ALLOWED)).toEqual({ name: 'acme' });
     // A record known to be missing stays missing: an unknown client is still refused.
-    expect(await cache.get('gone', unavailable)).toBeUndefined();
+    expect(await cache.get('gone', unavailable, ALLOWED)).toBeUndefined();
     // The version answers again but the record's re-read fails: the copy still serves.
     version.down = false;
-    expect(await cache.get('a', unavailable)).toEqual({ name: 'acme' });
+    expect(await cache.get('a', unavailable, ALLOWED)).toEqual({ name: 'acme' });
 
     version.down = true;
     now += SERVE_STALE_WHILE_UNREACHABLE_MS;
-    expect(await cache.get('a', unavailable)).toEqual({ name: 'acme' });
+    expect(await cache.get('a', unavailable, ALLOWED)).toEqual({ name: 'acme' });
     now += 1;
-    await expect(cache.get('a', unavailable)).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(cache.get('a', unavailable, ALLOWED)).rejects.toBeInstanceOf(StoreUnavailableError);
   });
 
   it('serves nothing it never read, and no copy for a failure other than the store being out of reach', async () => {
@@ -128,11 +129,11 @@ describe('the in-process record cache while the store is out of reach', () => {
     const cache = new RecordCache<{ name: string }>(version);
     await cache.get('a', async () => ({ name: 'acme' }));
     version.down = true;
-    await expect(cache.get('never read', unavailable)).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(cache.get('never read', unavailable, ALLOWED)).rejects.toBeInstanceOf(StoreUnavailableError);
 
     version.down = false;
     now += RECORD_MAX_AGE_MS + 1;
-    await expect(cache.get('a', () => Promise.reject(new Error('a bug in the read')))).rejects.toThrow('a bug in the read');
+    await expect(cache.get('a', () => Promise.reject(new Error('a bug in the read')), ALLOWED)).rejects.toThrow('a bug in the read');
   });
 
   it('keeps no copy from before a change it was told of', async () => {
@@ -141,6 +142,35 @@ describe('the in-process record cache while the store is out of reach', () => {
     await cache.get('a', async () => ({ name: 'before' }));
     await cache.changed();
     version.down = true;
+    await expect(cache.get('a', unavailable, ALLOWED)).rejects.toBeInstanceOf(StoreUnavailableError);
+  });
+
+  it('serves the copy only to a read that allows it; any other read fails as the store does', async () => {
+    clock();
+    const version = unreachableVersion();
+    const cache = new RecordCache<{ name: string }>(version);
+    await cache.get('a', async () => ({ name: 'acme' }));
+
+    // Unreachable at the version read.
+    version.down = true;
     await expect(cache.get('a', unavailable)).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(cache.get('a', unavailable, { stale: 'refused' })).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(await cache.get('a', unavailable, ALLOWED)).toEqual({ name: 'acme' });
+
+    // Reachable for the version, unreachable for the record's re-read.
+    version.down = false;
+    now += RECORD_MAX_AGE_MS + 1;
+    await expect(cache.get('a', unavailable)).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(await cache.get('a', unavailable, ALLOWED)).toEqual({ name: 'acme' });
+  });
+
+  it('answers a reachable store alike whatever the read allows', async () => {
+    const cache = new RecordCache<{ name: string }>(unreachableVersion());
+    let loads = 0;
+    const load = async () => ({ name: `read ${++loads}` });
+    expect(await cache.get('a', load)).toEqual({ name: 'read 1' });
+    expect(await cache.get('a', load, ALLOWED)).toEqual({ name: 'read 1' });
+    expect(await cache.get('a', load, { stale: 'refused' })).toEqual({ name: 'read 1' });
+    expect(loads).toBe(1);
   });
 });

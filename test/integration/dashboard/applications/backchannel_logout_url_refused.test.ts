@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { calledUrlProblem } from '../../../../src/domain/application_urls.js';
+import { calledUrlReach } from '../../../../src/domain/called_url_reach.js';
 import { csrfTokenOf } from '../dashboard_harness.js';
 import { TENANT, useBothWays } from '../../same_rules/both_ways.js';
 import { backchannelErrorOf, backchannelInputOf, backchannelValueOf, settingsForm } from './backchannel_field.js';
@@ -34,7 +35,8 @@ describe('a refused Back-Channel Logout URL in the dashboard', () => {
     const refused = await both.form(page, page, settingsForm('Refused, renamed', { backchannel_logout_urls: url }));
 
     expect(refused.status).toBe(400);
-    expect(backchannelErrorOf(refused.text)).toBe(`${url}: ${calledUrlProblem(url)!}.`);
+    const reach = calledUrlReach(both.harness().config, both.harness().deps.internalBaseUrl());
+    expect(backchannelErrorOf(refused.text)).toBe(`${url}: ${calledUrlProblem(url, reach)!}.`);
     expect(backchannelValueOf(refused.text)).toBe(url);
     expect(backchannelInputOf(refused.text)).toContain('aria-invalid="true" aria-describedby="backchannel_logout_urls-hint backchannel_logout_urls-error"');
     expect(refused.text).toContain('value="Refused, renamed"');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { postLogoutToken } from '../../../../src/authn/login/backchannel_logout.js';
+import { postLogoutToken as post, type PostOutcome } from '../../../../src/authn/login/post_logout_token.js';
+import type { CalledUrlReach } from '../../../../src/domain/called_url_reach.js';
 import { freePort } from '../../../support/free_port.js';
 import { startLogoutReceiver, type LogoutReceiver } from '../../../support/authn/logout_receiver.js';
 
@@ -7,6 +8,10 @@ import { startLogoutReceiver, type LogoutReceiver } from '../../../support/authn
  * How one logout token is posted: a form body, accepted on 2xx only, a redirect never followed (the
  * token is for the registered URL alone), and a receiver that does not answer given up on in time.
  */
+/** The receivers listen on loopback, which development and test allow. */
+const DEVELOPMENT: CalledUrlReach = { internal: true, ownPorts: new Map() };
+const postLogoutToken = (url: string, token: string, timeoutMs = 5000): Promise<PostOutcome> => post(url, token, { reach: DEVELOPMENT, timeoutMs });
+
 describe('postLogoutToken', () => {
   let receiver: LogoutReceiver;
   beforeAll(async () => {
