@@ -98,11 +98,9 @@ export class RecordCache<T> {
     } else {
       this.metrics?.hit();
     }
-    try {
-      return await entry.value;
-    } catch (error) {
-      return this.asLastRead(key, error, read);
-    }
+    // Only a read that may get the copy waits on its own for the record: the others (every request's
+    // tenant, client and connection) take the shared promise as it is, as before outages were served.
+    return read.stale === 'allowed' ? entry.value.catch((error: unknown) => this.asLastRead(key, error, read)) : entry.value;
   }
 
   /** After a write by this process: forget everything and tell the other processes. */
