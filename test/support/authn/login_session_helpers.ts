@@ -9,8 +9,9 @@ import type { Browser } from './browser.js';
 import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel } from './front_channel_fixture.js';
 import { startLogoutReceiver, type LogoutReceiver } from './logout_receiver.js';
 
-/** What a login at the web client gave the application: its id_token's `sid` and `sub`. */
+/** What a login at the web client gave the application: its id_token, and that token's `sid` and `sub`. */
 export interface SignedIn {
+  idToken: string;
   sid: string;
   sub: string;
 }
@@ -30,9 +31,10 @@ export async function loginAtWebClient(fitgate: FrontChannel, browser: Browser, 
     .type('form')
     .send({ grant_type: 'authorization_code', code, redirect_uri: CLIENT_CALLBACK })
     .expect(200);
-  const { sid, sub } = decodeJwt(answer.body.id_token as string);
+  const idToken = answer.body.id_token as string;
+  const { sid, sub } = decodeJwt(idToken);
   if (typeof sid !== 'string' || typeof sub !== 'string') throw new Error('the id_token carries no sid or sub');
-  return { sid, sub };
+  return { idToken, sid, sub };
 }
 
 /** Registers (or, with no path, removes) the client's back-channel logout URL at `receiver`. */

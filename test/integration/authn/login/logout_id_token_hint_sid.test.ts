@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { decodeJwt } from 'jose';
-import request from 'supertest';
 import { tenantKeysFor } from '../../../../src/authn/keys/tenant_keys.js';
 import { signJwt } from '../../../../src/authn/tokens/sign_jwt.js';
 import { describeEachStore } from '../../../support/stores.js';
 import type { Browser } from '../../../support/authn/browser.js';
-import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel, useEmulator } from '../../../support/authn/front_channel_fixture.js';
+import { startFrontChannel, type FrontChannel, useEmulator } from '../../../support/authn/front_channel_fixture.js';
+import { loginAtWebClient } from '../../../support/authn/login_session_helpers.js';
 
 const emulator = useEmulator('alice');
 const RETURN_TO = 'https://app.example/signed-out';
@@ -28,19 +28,7 @@ describeEachStore('id_token_hint naming another login session', (harness) => {
   afterAll(() => fitgate.close());
 
   /** Logs `browser` in at the web client and returns the id_token the application got. */
-  async function idTokenOfLogin(browser: Browser): Promise<string> {
-    const { arrivedAt } = await browser.follow(fitgate.authorizeUrl({ connection: 'fitbit' }), CLIENT_CALLBACK);
-    const code = arrivedAt?.searchParams.get('code');
-    if (!code) throw new Error(`the login gave no code (${arrivedAt?.href ?? 'no redirect to the client'})`);
-    const answer = await request(fitgate.url)
-      .post('/oauth/token')
-      .set('Host', new URL(fitgate.tenantUrl).host)
-      .auth(fitgate.webClient.clientId, fitgate.webClientSecret)
-      .type('form')
-      .send({ grant_type: 'authorization_code', code, redirect_uri: CLIENT_CALLBACK })
-      .expect(200);
-    return answer.body.id_token as string;
-  }
+  const idTokenOfLogin = async (browser: Browser): Promise<string> => (await loginAtWebClient(fitgate, browser)).idToken;
 
   /** A browser signed in twice with a sign-out between: the first login's id_token names a session it no longer has. */
   async function signedInAgain(): Promise<{ browser: Browser; earlier: string; current: string }> {
