@@ -14,9 +14,9 @@ export type ReauthorizationReason =
   | 'refresh_token_rejected'
   /**
    * The upstream API answered 410 Gone (shut down): the connection must move to another of its
-   * plugin's APIs. The code keeps its first name, from the legacy Fitbit Web API: it is stored.
+   * plugin's APIs, or to another upstream. Stored before as `legacy_api_gone` (STORED_NAMES).
    */
-  | 'legacy_api_gone'
+  | 'upstream_api_gone'
   /**
    * An administrator moved the connection to another of its plugin's APIs; these tokens were issued
    * by the one it left, whose credentials it no longer holds. The next login goes through the new
@@ -38,7 +38,7 @@ export type ReauthorizationReason =
 
 const EXPLANATIONS: Readonly<Record<ReauthorizationReason, string>> = {
   refresh_token_rejected: 'the upstream refused the stored refresh token',
-  legacy_api_gone: 'the upstream API it used is gone (410); an administrator must switch the connection to another API',
+  upstream_api_gone: 'the upstream API it used is gone (410); an administrator must switch the connection to another API or upstream',
   connection_api_changed: 'the connection now uses another upstream API than the one that issued its tokens',
   connection_client_changed: 'the upstream will not refresh its tokens for the connection\'s client, which is not the one they were issued to',
   refresh_token_missing: 'the access token expired and the upstream issued no refresh token',
@@ -53,7 +53,7 @@ const EXPLANATIONS: Readonly<Record<ReauthorizationReason, string>> = {
 const REASON_OF_KIND: Readonly<Record<UpstreamFailureKind, ReauthorizationReason | undefined>> = {
   invalid_grant: 'refresh_token_rejected',
   unauthorized_client: 'connection_client_changed',
-  gone: 'legacy_api_gone',
+  gone: 'upstream_api_gone',
   api_changed: 'connection_api_changed',
   invalid_client: undefined,
   rate_limited: undefined,
@@ -76,10 +76,30 @@ export function markNeedsReauthorization(identity: Identity, reason: Reauthoriza
   return { ...rest, status: 'needs_reauthorization', statusReason: reason, statusChangedAt: now.toISOString() };
 }
 
+/**
+ * Reasons stored under an earlier name, by their name now. Identities keep the name they were marked
+ * with (rewriting every stored user for a name would be a migration of its own), so each reader of
+ * a stored reason goes through statusReasonOf.
+ */
+const STORED_NAMES: Readonly<Record<string, ReauthorizationReason>> = {
+  // Its first name, from the one upstream fitgate had then; the reason is any plugin's 410.
+  legacy_api_gone: 'upstream_api_gone',
+};
+
+/**
+ * The identity's stored reason as fitgate names it now (the Management API's `status_reason`, the
+ * dashboard's and a 409's explanation): an earlier name of a reason reads as its current one, and
+ * any other value as it is.
+ */
+export function statusReasonOf(identity: Pick<Identity, 'statusReason'>): string | undefined {
+  const stored = identity.statusReason;
+  return stored !== undefined && Object.hasOwn(STORED_NAMES, stored) ? STORED_NAMES[stored] : stored;
+}
+
 /** One sentence an application developer can act on. */
 export function describeReauthorization(identity: Identity): string {
-  const reason = identity.statusReason as ReauthorizationReason | undefined;
-  const why = reason && reason in EXPLANATIONS ? EXPLANATIONS[reason] : (identity.statusReason ?? 'unknown reason');
+  const reason = statusReasonOf(identity);
+  const why = reason !== undefined && Object.hasOwn(EXPLANATIONS, reason) ? EXPLANATIONS[reason as ReauthorizationReason] : (reason ?? 'unknown reason');
   const since = identity.statusChangedAt ? ` since ${identity.statusChangedAt}` : '';
   return (
     `The ${identity.connection} identity ${identity.userId} needs reauthorization${since}: ${why}. ` +

@@ -5,6 +5,7 @@ import { NotFoundInStoreError } from './ports.js';
 import { markNeedsReauthorization, reauthorizationReasonFor, type ReauthorizationReason } from './identity_status.js';
 import { identityKey, readIdentity, updateIdentity, type IdentityRef } from './stored_identity.js';
 import { checkIssuedTokens } from './issued_tokens.js';
+import { refreshable } from './refreshable.js';
 import { refreshWrite } from './refreshed_identity.js';
 import { isPassingFailure, servableStoredToken } from './stored_token_fallback.js';
 import { freshStoredToken, needsReauthorizationError, type VaultAccessToken } from './token_freshness.js';
@@ -63,14 +64,15 @@ export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityR
   const untilReset = await storedTokenIfBackingOff(deps, ref, identity);
   if (untilReset) return untilReset;
 
-  const tokens = identity.tokens;
-  if (!tokens?.refreshToken) {
-    if (tokens && tokens.expiresAt > deps.now()) {
+  if (!refreshable(identity)) {
+    const held = identity.tokens;
+    if (held && held.expiresAt > deps.now()) {
       // Nothing to refresh with, but the token still works for a while: hand it out as it is.
-      return { accessToken: deps.sealer.open(tokens.accessToken), expiresIn: Math.floor((tokens.expiresAt - deps.now()) / 1000) };
+      return { accessToken: deps.sealer.open(held.accessToken), expiresIn: Math.floor((held.expiresAt - deps.now()) / 1000) };
     }
     throw await disconnect(deps, ref, user, 'refresh_token_missing', 'no refresh token stored');
   }
+  const tokens = identity.tokens;
 
   const connection = await deps.connections.getByName(ref.tenant, ref.connection);
   if (!connection) {

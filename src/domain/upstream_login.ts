@@ -4,8 +4,9 @@ import type { RootProfile, UpstreamLogin } from './user_login.js';
 
 /**
  * What an upstream vouched for at the end of a round trip, in the plugin interface's own types
- * (upstream/'s VerifiedUpstream is one, which the domain may not name). Here, not in authn/, so a
- * login and the dashboard's TRY build what a login stores with the one mapping.
+ * (upstream/'s VerifiedUpstream is this type, by an alias: dependencies point from upstream/ to the
+ * domain). Here, not in authn/, so a login and the dashboard's TRY build what a login stores with
+ * the one mapping.
  */
 export interface UpstreamAnswer {
   readonly tokens: PluginTokens;

@@ -13,7 +13,7 @@ export function vaultCounters(registry: Registry): VaultMetrics {
   const waits = labelledCounter(registry, 'fitgate_vault_refresh_waits_total', ['tenant', 'connection'],
     'Token requests that waited for a refresh another caller was running (single flight), in this process or across processes.');
   const disconnections = labelledCounter(registry, 'fitgate_vault_reauthorizations_required_total', ['tenant', 'connection', 'reason'],
-    'Identities whose upstream tokens stopped working, by reason (refresh_token_rejected, legacy_api_gone, connection_api_changed, connection_client_changed, refresh_token_missing, unlinked, master_key_lost).');
+    'Identities whose upstream tokens stopped working, by reason (refresh_token_rejected, upstream_api_gone, connection_api_changed, connection_client_changed, refresh_token_missing, unlinked, master_key_lost).');
   const needing = labelledGauge(registry, 'fitgate_vault_identities_needing_reauthorization', ['tenant', 'connection'],
     'Identities this process saw lose their tokens, minus those it saw reconnected by a login, since it started.');
   return {

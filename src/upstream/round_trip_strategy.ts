@@ -1,13 +1,13 @@
 import type { Strategy } from 'passport';
-import type { PluginProfile, PluginTokens } from '../connections/plugin.js';
+import type { UpstreamAnswer } from '../domain/upstream_login.js';
 import type { ResolvedUpstream } from './resolve_upstream.js';
 import { RoundTripStateStore } from './round_trip_state_store.js';
 
-/** What the upstream vouched for at the end of a round trip: its tokens and normalised profile. */
-export interface VerifiedUpstream {
-  tokens: PluginTokens;
-  profile: PluginProfile;
-}
+/**
+ * What the upstream vouched for at the end of a round trip: its tokens and normalised profile. The
+ * domain's UpstreamAnswer under the name round trips use, so the two cannot drift apart.
+ */
+export type VerifiedUpstream = UpstreamAnswer;
 
 /**
  * A connection's strategy as round_trip.ts runs it: built once for one resolved upstream and

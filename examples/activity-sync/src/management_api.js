@@ -19,7 +19,7 @@ const REQUEST_TIMEOUT_MS = 15_000;
 /** fitgate's `status_reason` codes, in words for the user. */
 const REASONS = {
   refresh_token_rejected: 'Fitbit refused to renew it: access was revoked or has expired',
-  legacy_api_gone: 'the legacy Fitbit API has been shut down',
+  upstream_api_gone: 'the legacy Fitbit API has been shut down',
   refresh_token_missing: 'Fitbit never granted a renewable access',
 };
 

@@ -1,6 +1,7 @@
 import type { VaultAccessToken } from '../../domain/token_vault.js';
 import type { Identity, User } from '../../domain/types.js';
 import { identityKey } from '../../domain/identity_ids.js';
+import { statusReasonOf } from '../../domain/identity_status.js';
 
 /**
  * A user in Auth0's shape. Each identity also says whether its upstream tokens still work (`status`,
@@ -41,7 +42,7 @@ export function identityJson(identity: Identity, token?: VaultAccessToken): Reco
     legacy_user_id: identity.legacyUserId,
     granted_scopes: identity.grantedScopes,
     status: identity.status,
-    status_reason: identity.statusReason,
+    status_reason: statusReasonOf(identity),
     status_changed_at: identity.statusChangedAt,
     access_token: token?.accessToken,
     expires_in: token?.expiresIn,

@@ -71,11 +71,11 @@ describe('an identity whose upstream tokens stop working', () => {
     await expectNeedsReauthorization(user, 'refresh_token_rejected');
   });
 
-  it('needs reauthorization (legacy_api_gone) when the legacy Fitbit API answers 410', async () => {
+  it('needs reauthorization (upstream_api_gone) when the legacy Fitbit API answers 410', async () => {
     const user = await harness.seedUser('carol', { expiresInSeconds: 60 });
     emulator.control.setLegacyShutdown(true);
 
-    await expectNeedsReauthorization(user, 'legacy_api_gone');
+    await expectNeedsReauthorization(user, 'upstream_api_gone');
   });
 
   it('needs reauthorization (refresh_token_missing) when an expired token has no refresh token, but hands out one still valid', async () => {

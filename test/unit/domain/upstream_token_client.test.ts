@@ -37,7 +37,7 @@ describe('the vault\'s reading of a failed refresh or revocation', () => {
 
   it('ends the tokens of unauthorized_client and gone at a refresh, with their own reasons', () => {
     expect(reauthorizationReasonFor(upstreamFailureOf(acmeFailure({ kind: 'unauthorized_client' })))).toBe('connection_client_changed');
-    expect(reauthorizationReasonFor(upstreamFailureOf(acmeFailure({ kind: 'gone' })))).toBe('legacy_api_gone');
+    expect(reauthorizationReasonFor(upstreamFailureOf(acmeFailure({ kind: 'gone' })))).toBe('upstream_api_gone');
     expect(reauthorizationReasonFor(upstreamFailureOf(acmeFailure({ kind: 'invalid_grant' })))).toBe('refresh_token_rejected');
   });
 
