@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from './config_error.js';
+import { makeDirectory } from './make_directory.js';
 
 /**
  * Reads a secret kept in the data directory, creating it on first use. Only the embedded store uses
@@ -32,7 +33,7 @@ function keepNewSecret(dataDir: string, path: string, bytes: number): void {
   const draft = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.new`;
   let drafted = false;
   try {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    makeDirectory(dataDir, 0o700);
     // Created first, then written: a write that fails (ENOSPC on a full disk) must not leave the
     // empty draft behind, and only a draft this call created may be removed.
     const file = openSync(draft, 'wx', 0o600);

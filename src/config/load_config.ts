@@ -9,6 +9,7 @@ import { environmentSchema } from './schema.js';
 import { readTlsFiles } from './tls_files.js';
 import { parseTrustProxy, trustsProxy } from './trust_proxy.js';
 import { unknownSettings } from './unknown_settings.js';
+import { unwritablePlace } from './unwritable_place.js';
 
 /** How loadConfig treats the secret files of the data directory. */
 export interface LoadConfigOptions {
@@ -181,6 +182,8 @@ function generatedSecret(dataDir: string, fileName: string, bytes: number, optio
       throw new ConfigError('FITGATE_DATA_DIR', `${error.path} is missing, and the database beside it was sealed with it: ${RESTORE_MASTER_KEY}`);
     }
     if (!(error instanceof SecretFileError)) throw error;
+    const unwritable = error.action === 'keep' ? unwritablePlace(error.code, dataDir) : undefined;
+    if (unwritable) throw new ConfigError('FITGATE_DATA_DIR', `cannot keep the generated ${fileName} in ${dataDir}: ${unwritable} (or give the secret in its variable)`);
     const reason = FILE_PROBLEMS[error.code] ?? (error.code || (error.cause as Error | undefined)?.message || 'unknown error');
     const fix = error.code === 'ENOTDIR' || error.code === 'EEXIST' ? 'set FITGATE_DATA_DIR to a directory' : (FIX_BY_CODE[error.code]?.(dataDir) ?? FIX_ACCESS[error.action]);
     throw new ConfigError('FITGATE_DATA_DIR', `cannot ${error.action} the generated ${fileName} in ${dataDir}: ${reason}; ${fix}`);

@@ -1,8 +1,10 @@
-import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { CacheLookupsSource } from './cache/record_cache.js';
 import type { Config } from '../config/index.js';
+import { makeDirectory } from '../config/make_directory.js';
+import { unwritablePlace } from '../config/unwritable_place.js';
 import { openRedisStore } from './redis/open_redis_store.js';
 import { DATA_DIRECTORY_MODE, DATABASE_FILE } from './sqlite/database.js';
 import { SqliteStore, type SqliteOpenOptions } from './sqlite/sqlite_store.js';
@@ -33,16 +35,26 @@ export async function openStore(config: Config, logger?: Logger, metrics?: Cache
 /**
  * SQLite opens a read-only file without complaint and fails later, at the first write, with a
  * code (or "ConnectionFailed(... 14)") that names neither the directory nor the fix. WAL mode also
- * creates files beside the database, so the directory itself must be writable.
+ * creates files beside the database, so the directory itself must be writable. A read-only file
+ * system and a permission are told apart: the fixes differ (unwritable_place.ts).
  */
 function assertWritable(dataDir: string): void {
-  mkdirSync(dataDir, { recursive: true, mode: DATA_DIRECTORY_MODE });
+  try {
+    makeDirectory(dataDir, DATA_DIRECTORY_MODE);
+  } catch (error) {
+    const unwritable = unwritablePlace((error as NodeJS.ErrnoException).code, dataDir);
+    throw unwritable === undefined ? error : new Error(unwritable, { cause: error });
+  }
   const database = join(dataDir, DATABASE_FILE);
   for (const path of existsSync(database) ? [dataDir, database] : [dataDir]) {
     try {
       accessSync(path, constants.W_OK);
-    } catch {
-      throw new Error(`${path} is not writable by this process; give it write access or set FITGATE_DATA_DIR to a writable directory`);
+    } catch (error) {
+      throw new Error(
+        unwritablePlace((error as NodeJS.ErrnoException).code, path) ??
+          `${path} is not writable by this process; give it write access or set FITGATE_DATA_DIR to a writable directory`,
+        { cause: error },
+      );
     }
   }
 }

@@ -28,8 +28,12 @@ export interface ConnectRedisOptions {
    * (Redis drops the connection), and the refused attempts after it would otherwise say nothing.
    */
   onRefused?: (error: Error) => void;
-  /** Told when the connection is back after a loss. */
-  onReconnect?: () => void;
+  /**
+   * Told once when Redis serves again after a loss. `refused` when it had refused the credentials
+   * meanwhile (onRefused was told): its end is what the operator waits for, whether REDIS_URL or
+   * Redis's password was put right.
+   */
+  onReconnect?: (after: { refused: boolean }) => void;
 }
 
 /**
@@ -69,21 +73,38 @@ export async function connectRedis({ url, onError, onRefused, onReconnect }: Con
     up = false;
     onError?.(error);
   });
-  client.on('ready', () => {
-    if (!connected || up) return;
-    // A Redis that now wants a password, reached by a URL without one, completes the handshake (no
-    // AUTH is sent) and refuses every command (NOAUTH): one command tells it from a Redis that is back.
+  let askAgain: NodeJS.Timeout | undefined;
+  /**
+   * A Redis that now wants a password, reached by a URL without one, completes the handshake (no
+   * AUTH is sent) and refuses every command (NOAUTH): one command tells it from a Redis that is back.
+   * While it refuses, the connection stays up, so no event would say when the password is lifted on
+   * Redis's side: the same command is asked again at the reconnection pace, and only then.
+   */
+  const confirmBack = () => {
     client.ping().then(
       () => {
         if (up) return;
         up = true;
+        const after = { refused: refusalTold };
         refusalTold = false;
-        onReconnect?.();
+        onReconnect?.(after);
       },
       (error: unknown) => {
-        if (credentialRefusal(error)) refused(error as Error);
+        if (!credentialRefusal(error)) return; // lost again: the next 'ready' asks
+        refused(error as Error);
+        askAgain ??= setTimeout(() => {
+          askAgain = undefined;
+          if (client.isReady && !up) confirmBack();
+        }, MAX_RECONNECT_DELAY_MS).unref();
       },
     );
+  };
+  client.on('ready', () => {
+    if (connected && !up) confirmBack();
+  });
+  client.on('end', () => {
+    clearTimeout(askAgain);
+    askAgain = undefined;
   });
   try {
     // A Redis that wants a password accepts the connection and refuses the first command (NOAUTH):

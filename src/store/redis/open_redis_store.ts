@@ -39,8 +39,12 @@ export async function openRedisStore(
         `Redis at REDIS_URL (${withoutUrlPassword(redis.url)}) refuses its credentials: ${error.message} ` +
           '(changed on the running Redis?); requests are answered 503 until REDIS_URL has the current ones and fitgate is restarted',
       ),
-    onReconnect: () => {
-      logger?.info('Redis connection is back');
+    onReconnect: ({ refused }) => {
+      logger?.info(
+        refused
+          ? `Redis connection is back: Redis at REDIS_URL (${withoutUrlPassword(redis.url)}) accepts its credentials again, and requests are served`
+          : 'Redis connection is back',
+      );
       if (!opening.store) return;
       void recheck(opening.store, logger);
       // A Redis restarted without its data is noticed now, not at the next readiness probe (the store logs it).

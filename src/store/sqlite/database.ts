@@ -1,6 +1,7 @@
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'libsql';
+import { makeDirectory } from '../../config/make_directory.js';
 import { namingDamagedFile } from './damaged_file.js';
 import { namingDiskFailure } from './disk_failures.js';
 import { lockConflictOf, SqliteFileLockedError } from './lock_conflicts.js';
@@ -62,7 +63,7 @@ export const MEMORY_MAP_BYTES = 256 * 1024 * 1024;
 
 /** Opens (creating if needed) `<dataDir>/<file>` in WAL mode and brings its schema up to date. */
 export function openSqliteFile(dataDir: string, spec: SqliteFile, options: MigrationOptions = {}): SqliteDatabase {
-  mkdirSync(dataDir, { recursive: true, mode: DATA_DIRECTORY_MODE });
+  makeDirectory(dataDir, DATA_DIRECTORY_MODE);
   const path = join(dataDir, spec.file);
   keepOwnerOnly(path);
   const db = new Database(path);

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { createClient } from 'redis';
+import { expect, it } from '@jest/globals';
 import request from 'supertest';
 import type { RedisStore } from '../../../src/store/redis/redis_store.js';
 import { HOST, startFitgateOnRedis, type FitgateOnRedis } from '../http/fitgate_on_redis.js';
 import { uniquePrefix } from '../../support/redis.js';
-import { describeWithRedisServer, startOwnRedisServer, type OwnRedisServer } from '../../support/redis_server.js';
+import { describeWithRedisServer } from '../../support/redis_server.js';
+import { useRedisUnderOperator } from '../../support/redis_under_operator.js';
 import { readinessOnceChanged } from '../../support/readiness.js';
 import { eventually } from './eventually.js';
 
@@ -18,15 +18,7 @@ const ROTATED_PASSWORD = 'rotated-password-9d2e';
  * Runs on a redis-server of its own, whose password the test changes as an operator would.
  */
 describeWithRedisServer('Redis refusing fitgate\'s credentials while it runs', () => {
-  let redis: OwnRedisServer;
-  let operator: ReturnType<typeof createClient>;
-  const started: FitgateOnRedis[] = [];
-
-  /** Sets Redis's password and drops every other connection, so fitgate's reconnect with what REDIS_URL says. */
-  async function changePassword(password: string): Promise<void> {
-    await operator.configSet('requirepass', password);
-    await operator.sendCommand(['CLIENT', 'KILL', 'TYPE', 'normal', 'SKIPME', 'yes']);
-  }
+  const redis = useRedisUnderOperator();
 
   /** Refused reconnections seen on `fitgate`'s own connection, counted from now. */
   function refusedAttempts(fitgate: FitgateOnRedis, reply: RegExp): { count: number } {
@@ -42,37 +34,21 @@ describeWithRedisServer('Redis refusing fitgate\'s credentials while it runs', (
   // A tenant this process never read: answering it needs Redis.
   const needingRedis = (fitgate: FitgateOnRedis) => request(fitgate.app).get('/.well-known/openid-configuration').set('Host', `uncached.${HOST}`);
 
-  beforeAll(async () => {
-    redis = await startOwnRedisServer(['--maxmemory-policy', 'noeviction']);
-    operator = createClient({ url: redis.url });
-    operator.on('error', () => undefined);
-    await operator.connect();
-  });
-
-  afterAll(async () => {
-    // Back to no password: the stores' reconnections succeed, so they close cleanly.
-    await operator.configSet('requirepass', '');
-    for (const fitgate of started) await fitgate.store.close();
-    operator.destroy();
-    await redis?.cleanup();
-  });
-
   it('WRONGPASS: logs the refusal once with the password masked, and readiness says "refused"', async () => {
-    await operator.configSet('requirepass', FIRST_PASSWORD);
-    const fitgate = await startFitgateOnRedis(`redis://:${FIRST_PASSWORD}@127.0.0.1:${redis.port}`, uniquePrefix('pw-rotated'));
-    started.push(fitgate);
+    await redis.operator.configSet('requirepass', FIRST_PASSWORD);
+    const fitgate = await startFitgateOnRedis(`redis://:${FIRST_PASSWORD}@127.0.0.1:${redis.server.port}`, uniquePrefix('pw-rotated'));
+    redis.closeAfter(fitgate.store);
     expect((await request(fitgate.app).get('/health/ready')).status).toBe(200);
     const attempts = refusedAttempts(fitgate, /^WRONGPASS/);
 
-    await changePassword(ROTATED_PASSWORD);
-    await operator.sendCommand(['AUTH', ROTATED_PASSWORD]);
+    await redis.changePassword(ROTATED_PASSWORD);
     // Several reconnections refused (about one a second), so "once" is tested against repeats.
     await eventually(async () => (attempts.count >= 3 ? true : undefined), 'three reconnections were refused', 10_000);
 
     const lines = refusalLines(fitgate);
     expect(lines).toHaveLength(1);
     expect(lines[0]!.level).toBe(50);
-    expect(lines[0]!.msg).toContain(`redis://:***@127.0.0.1:${redis.port}`);
+    expect(lines[0]!.msg).toContain(`redis://:***@127.0.0.1:${redis.server.port}`);
     expect(lines[0]!.msg).toContain('WRONGPASS');
     expect(fitgate.logLines.join('\n')).not.toContain(FIRST_PASSWORD);
     expect(fitgate.logLines.join('\n')).not.toContain(ROTATED_PASSWORD);
@@ -81,17 +57,16 @@ describeWithRedisServer('Redis refusing fitgate\'s credentials while it runs', (
     expect(ready.status).toBe(503);
     expect(ready.body.store).toMatch(/^refused: Redis refuses REDIS_URL's credentials \(WRONGPASS/);
     expect((await needingRedis(fitgate)).status).toBe(503);
-    await changePassword('');
+    await redis.changePassword('');
   }, 30_000);
 
   it('NOAUTH: a password set on a Redis fitgate reaches without one is logged once, said by readiness, and answered 503, not 500', async () => {
-    const fitgate = await startFitgateOnRedis(redis.url, uniquePrefix('pw-added'));
-    started.push(fitgate);
+    const fitgate = await startFitgateOnRedis(redis.server.url, uniquePrefix('pw-added'));
+    redis.closeAfter(fitgate.store);
     expect((await request(fitgate.app).get('/health/ready')).status).toBe(200);
 
     // The reconnection succeeds (no AUTH is sent), and Redis then refuses every command.
-    await changePassword(FIRST_PASSWORD);
-    await operator.sendCommand(['AUTH', FIRST_PASSWORD]);
+    await redis.changePassword(FIRST_PASSWORD);
     const [line] = await eventually(async () => (refusalLines(fitgate).length > 0 ? refusalLines(fitgate) : undefined), 'the refusal was logged');
     expect(line!.msg).toContain('NOAUTH');
 
@@ -102,6 +77,6 @@ describeWithRedisServer('Redis refusing fitgate\'s credentials while it runs', (
     expect(answer.status).toBe(503);
     expect(answer.body).toMatchObject({ error: 'temporarily_unavailable' });
     expect(refusalLines(fitgate)).toHaveLength(1);
-    await operator.configSet('requirepass', '');
+    await redis.operator.configSet('requirepass', '');
   }, 30_000);
 });
