@@ -35,7 +35,7 @@ export interface Services {
   /** Ends every browser session of a user and tells the applications (domain/ended_sessions.ts). */
   readonly endUserSessions: (place: SessionEndPlace, userId: string) => Promise<User>;
   /** Tells the applications that asked (back-channel logout) that the user's sessions were ended by a write already stored (a block). */
-  readonly announceEndedSessions: (place: SessionEndPlace, userId: string) => Promise<void>;
+  readonly announceEndedSessions: (place: SessionEndPlace, userId: string, signInUrls?: readonly string[]) => Promise<void>;
   /** Records an event in its tenant's log, with the stored facts, best effort (domain/tenant_log.ts). */
   readonly recordEvent: RecordEvent;
 }

@@ -2,6 +2,8 @@ import { isAbsolute, resolve } from 'node:path';
 import type { z } from 'zod';
 import { trustsProxy } from './trust_proxy.js';
 import type { environmentSchema } from './schema.js';
+import type { TlsCredentials } from './tls_credentials.js';
+import { tlsKeyPermissionWarning } from './tls_key_permissions.js';
 
 /** A setting that works but is likely wrong for where fitgate runs: start-up logs it as a warning. */
 export interface ConfigWarning {
@@ -15,8 +17,13 @@ type Environment = z.infer<typeof environmentSchema>;
 /**
  * What start-up warns about, without refusing to start. What production must not run with at all
  * (a missing public URL, https without a trusted proxy) is refused in load_config.ts instead.
+ * `tls`: the files FITGATE_TLS_CERT_FILE and FITGATE_TLS_KEY_FILE named, as read (tls_files.ts).
  */
-export function configWarnings(env: Environment): readonly ConfigWarning[] {
+export function configWarnings(
+  env: Environment,
+  tls?: Pick<TlsCredentials, 'keyFile' | 'keyFileMode'>,
+  platform: NodeJS.Platform = process.platform,
+): readonly ConfigWarning[] {
   const production = env.NODE_ENV === 'production';
   const warnings: ConfigWarning[] = [];
   const publicUrl = env.FITGATE_PUBLIC_URL === undefined ? undefined : new URL(env.FITGATE_PUBLIC_URL);
@@ -49,6 +56,8 @@ export function configWarnings(env: Environment): readonly ConfigWarning[] {
         'process (a volume), or REDIS_URL to keep the data in Redis, as instances sharing it must',
     });
   }
+  const keyFileWarning = tls?.keyFileMode === undefined ? undefined : tlsKeyPermissionWarning(tls.keyFile, tls.keyFileMode, platform);
+  if (keyFileWarning) warnings.push(keyFileWarning);
   return warnings;
 }
 

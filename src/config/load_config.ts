@@ -120,7 +120,7 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
     workers: workerCount(env.FITGATE_WORKERS ?? (production ? 'auto' : '1')),
     shutdownDelayMs: env.FITGATE_SHUTDOWN_DELAY_MS,
     unknownSettings: unknownSettings(environment, Object.keys(environmentSchema.shape)),
-    warnings: Object.freeze(configWarnings(env)),
+    warnings: Object.freeze(configWarnings(env, tls)),
   });
 }
 

@@ -14,6 +14,8 @@ export class TlsCredentials {
     /** The certificate, then any intermediates, as PEM. */
     readonly cert: Buffer,
     key: Buffer,
+    /** The key file's mode as it was read, for the warning about who else may read it (tls_key_permissions.ts). */
+    readonly keyFileMode?: number,
   ) {
     this.#key = key;
   }

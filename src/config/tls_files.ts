@@ -1,5 +1,5 @@
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createSecureContext } from 'node:tls';
 import { ConfigError } from './config_error.js';
@@ -23,7 +23,9 @@ const ENCRYPTED_KEY_PEM = /-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,EN
  * The https certificate and key, both or neither, read and checked now: a missing or unreadable
  * file, one that is not PEM, an encrypted key or a key of another certificate would otherwise pass
  * start-up and fail every TLS handshake (OpenSSL drops a key that does not match its certificate
- * without an error). Messages name the variable and the file, never what the files hold.
+ * without an error). Messages name the variable and the file, never what the files hold. The key
+ * file's mode is taken from the file as it was read, for the start-up warning when others may read
+ * it (tls_key_permissions.ts).
  */
 export function readTlsFiles(certFile: string | undefined, keyFile: string | undefined): TlsCredentials | undefined {
   if (certFile === undefined && keyFile === undefined) return undefined;
@@ -31,8 +33,8 @@ export function readTlsFiles(certFile: string | undefined, keyFile: string | und
   if (keyFile === undefined) throw new ConfigError(KEY, `is required when ${CERT} is set: both or neither (the certificate and its private key, PEM files)`);
   const certPath = resolve(certFile);
   const keyPath = resolve(keyFile);
-  const cert = readPem(CERT, certPath);
-  const key = readPem(KEY, keyPath);
+  const { pem: cert } = readPem(CERT, certPath);
+  const { pem: key, mode: keyFileMode } = readPem(KEY, keyPath);
   const certificate = parseCertificate(certPath, cert);
   if (!certificate.checkPrivateKey(parseKey(keyPath, key))) {
     throw new ConfigError(KEY, `${keyPath} is not the private key of the certificate in ${certPath} (${CERT}): give the key that was made with it`);
@@ -42,12 +44,18 @@ export function readTlsFiles(certFile: string | undefined, keyFile: string | und
   } catch (error) {
     throw new ConfigError(CERT, `${certPath} cannot be served with ${keyPath}: ${opensslReason(error)}`);
   }
-  return new TlsCredentials(certPath, keyPath, cert, key);
+  return new TlsCredentials(certPath, keyPath, cert, key, keyFileMode);
 }
 
-function readPem(variable: string, path: string): Buffer {
+/** The file's content and mode, both of the one file opened (a file swapped meanwhile cannot mix them). */
+function readPem(variable: string, path: string): { pem: Buffer; mode: number } {
   try {
-    return readFileSync(path);
+    const fd = openSync(path, 'r');
+    try {
+      return { mode: fstatSync(fd).mode, pem: readFileSync(fd) };
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     throw new ConfigError(variable, `cannot read ${path}: ${READ_PROBLEMS[code] ?? (code || (error as Error).message)}`);

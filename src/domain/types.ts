@@ -241,6 +241,14 @@ export interface User {
    * (domain/ended_sessions.ts). Absent until the first time.
    */
   sessionsEndedAt?: string;
+  /**
+   * The tenant URLs (NAME.<base host>, or one of the tenant's own domains) the user signed in at
+   * since their sessions were last ended, oldest first: each is the issuer of the id_tokens its
+   * sessions handed out, so the logout tokens of an end carry the same (domain/ended_sessions.ts).
+   * Written by the login with the record it writes anyway. Absent on records from before it
+   * existed, and after an end until the next sign-in.
+   */
+  signInUrls?: string[];
   identities: Identity[];
   loginsCount: number;
   lastLogin?: string;

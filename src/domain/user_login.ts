@@ -20,6 +20,11 @@ export interface UpstreamLogin {
   profileData: Record<string, unknown>;
   tokens: { accessToken: string; refreshToken?: string; expiresIn: number; grantedScopes: string[] };
   ip?: string;
+  /**
+   * The tenant URL of the host the login came back to, the issuer of the id_tokens its session hands
+   * out, remembered on the user (User.signInUrls). Absent where nobody signs in (a TRY's preview).
+   */
+  tenantUrl?: string;
   now: Date;
 }
 

@@ -1,4 +1,5 @@
 import { UserBlockedError } from '../errors/index.js';
+import { withSignInUrl } from './ended_sessions.js';
 import { AlreadyExistsError, type Sealer, type UserRepository } from './ports.js';
 import type { Identity, User } from './types.js';
 import type { SealedGrant } from './upstream_revocation.js';
@@ -75,6 +76,7 @@ async function recordLoginOnce(deps: RecordLoginDeps, login: UpstreamLogin): Pro
       loginsCount: 1,
       lastLogin: now,
       ...(login.ip !== undefined ? { lastIp: login.ip } : {}),
+      ...(login.tenantUrl !== undefined ? { signInUrls: [login.tenantUrl] } : {}),
     };
     await deps.users.create(user);
     return { user, identity, created: true };
@@ -88,6 +90,7 @@ async function recordLoginOnce(deps: RecordLoginDeps, login: UpstreamLogin): Pro
     loginsCount: owner.user.loginsCount + 1,
     lastLogin: now,
     ...(login.ip !== undefined ? { lastIp: login.ip } : {}),
+    ...(login.tenantUrl !== undefined ? { signInUrls: withSignInUrl(owner.user.signInUrls, login.tenantUrl) } : {}),
     updatedAt: now,
   });
   const reconnected = owner.identity.status === 'needs_reauthorization' ? ({ reconnected: true } as const) : {};

@@ -1,11 +1,14 @@
-import { hearsOfEndedSessions, type SessionEndPlace } from '../../domain/ended_sessions.js';
+import { hearsOfEndedSessions, logoutIssuerUrls, type SessionEndPlace } from '../../domain/ended_sessions.js';
 import { sendBackchannelLogout, type BackchannelLogoutDeps } from './backchannel_logout.js';
 
 /** A page of the tenant's clients; tenants have tens of them, not thousands. */
 const CLIENTS_PER_PAGE = 100;
 
-/** Tells the applications of a place that asked that all of a user's sessions ended (ended_sessions.ts's tellApplications). */
-export type AnnounceEndedSessions = (place: SessionEndPlace, userId: string) => Promise<void>;
+/**
+ * Tells the applications of a place that asked that all of a user's sessions ended (ended_sessions.ts's
+ * tellApplications); `signInUrls` is where the ended sign-ins were made, as the end found the user record.
+ */
+export type AnnounceEndedSessions = (place: SessionEndPlace, userId: string, signInUrls?: readonly string[]) => Promise<void>;
 
 /**
  * Back-channel logout for every session of a user ended at once (domain/ended_sessions.ts). fitgate
@@ -14,6 +17,12 @@ export type AnnounceEndedSessions = (place: SessionEndPlace, userId: string) => 
  * no `sid`, which Back-Channel Logout §2.4 defines as every session of that user at that application.
  * An announcement waits for the list of applications only; the tokens go out in the background,
  * through the process's bounded queue, as a logout's do (backchannel_logout.ts).
+ *
+ * The tokens are issued under the URLs the ended sign-ins were made at (logoutIssuerUrls), not the
+ * host the end was asked on: an application that signed its user in at one of the tenant's own
+ * domains checks `iss` against that domain's issuer. A user signed in at two of the tenant's hosts
+ * gets each application one token per host, since fitgate does not know which host each
+ * application uses; the application refuses the one whose `iss` is not its own.
  *
  * Built once per app. Announcements of one user at one issuer are merged while one is under way
  * (from the listing to the last token's answer or drop): a second end meanwhile tells the
@@ -28,18 +37,22 @@ export type AnnounceEndedSessions = (place: SessionEndPlace, userId: string) => 
 export function backchannelLogoutEverywhere(deps: BackchannelLogoutDeps): AnnounceEndedSessions {
   /** The announcements under way; each leaves once its sends ended, so this stays as small as the queue. */
   const underWay = new Set<string>();
-  return async (place, userId) => {
-    const key = `${place.tenant.name}\u0000${place.tenantUrl}\u0000${userId}`;
-    if (underWay.has(key)) return;
-    underWay.add(key);
+  return async (place, userId, signInUrls) => {
+    const announcements = logoutIssuerUrls(deps.config, place, signInUrls)
+      .map((tenantUrl) => ({ tenantUrl, key: `${place.tenant.name}\u0000${tenantUrl}\u0000${userId}` }))
+      .filter(({ key }) => !underWay.has(key));
+    if (announcements.length === 0) return;
+    for (const { key } of announcements) underWay.add(key);
     let clients: string[];
     try {
       clients = await subscribedClients(deps, place.tenant.name);
     } catch (error) {
-      underWay.delete(key);
+      for (const { key } of announcements) underWay.delete(key);
       throw error;
     }
-    void sendBackchannelLogout(deps, place, { userId, clients }).then(() => underWay.delete(key));
+    for (const { tenantUrl, key } of announcements) {
+      void sendBackchannelLogout(deps, { tenant: place.tenant, tenantUrl }, { userId, clients }).then(() => underWay.delete(key));
+    }
   };
 }
 

@@ -72,8 +72,10 @@ export function usersRoutes(
   router.post('/:userId/sign-out', async (req, res) => {
     const user = await findUser(res, req.params.userId);
     const tenant = res.locals.managedTenant!;
-    // The dashboard is served on another host than the tenant's: its logout tokens are issued from
-    // the tenant's own URL, NAME.<base host>, as its Management API is reached there.
+    // The dashboard may be served on another host than the tenant's, so the place is the tenant's
+    // URL, NAME.<base host>, as its Management API is reached there. The logout tokens carry the
+    // issuers the user's sign-ins were made under (domain/ended_sessions.ts); this URL's only for a
+    // user whose record does not say.
     await endUserSessions({ tenant, tenantUrl: tenantUrl(config, tenant.name) }, user.userId).catch((error: unknown) => {
       throw error instanceof NotFoundInStoreError ? new NotFoundError('This tenant has no such user.') : error;
     });

@@ -70,18 +70,21 @@ async function update(req: Request, res: Response, { deps, announceEndedSessions
   const body = parseBody(updateUserBody, req.body);
   if (body.connection !== undefined) await assertUsersConnection(deps.store.connections, await existingUser(req, deps.store), body.connection);
   const userId = pathParam(req, 'id');
-  // Of the user as written (the change may run again on a fresher read): whether this write blocked them.
+  // Of the user as written (the change may run again on a fresher read): whether this write blocked
+  // them, and where the sign-ins it ended were made.
   let blocks = false;
+  let signInUrls: readonly string[] | undefined;
   // Applied to the user as stored when it is written: a login landing meanwhile is kept, and kept from undoing this.
   const updated = await updateUser(deps.store.users, req.context.tenant.name, userId, (user) => {
     const patched = patchedUser(user, body, new Date());
     blocks = user.blocked !== true && patched.blocked === true;
+    signInUrls = user.signInUrls;
     return patched;
   }).catch((error: unknown) => {
     throw error instanceof NotFoundInStoreError ? notFound('user', userId) : error;
   });
   // patchedUser ended the sessions with the block, in the same write; the applications hear of it now.
-  if (blocks) await announceEndedSessions(req.context, userId);
+  if (blocks) await announceEndedSessions(req.context, userId, signInUrls);
   return { body: userJson(updated) };
 }
 

@@ -18,15 +18,17 @@ export interface SignedIn {
 
 /**
  * Logs `browser` in at the web client (through the upstream, or from the session when it may
- * answer), redeems the code and reads the id_token's sid and sub.
+ * answer), redeems the code and reads the id_token's sid and sub. All of it at `tenantUrl`: the
+ * tenant's NAME.<base host> unless told (one of its own domains, which `browser` must serve).
  */
-export async function loginAtWebClient(fitgate: FrontChannel, browser: Browser, params: Record<string, string> = {}): Promise<SignedIn> {
-  const { arrivedAt } = await browser.follow(fitgate.authorizeUrl({ connection: 'fitbit', ...params }), CLIENT_CALLBACK);
+export async function loginAtWebClient(fitgate: FrontChannel, browser: Browser, params: Record<string, string> = {}, tenantUrl = fitgate.tenantUrl): Promise<SignedIn> {
+  const authorize = new URL(fitgate.authorizeUrl({ connection: 'fitbit', ...params }));
+  const { arrivedAt } = await browser.follow(new URL(`${authorize.pathname}${authorize.search}`, tenantUrl), CLIENT_CALLBACK);
   const code = arrivedAt?.searchParams.get('code');
   if (!code) throw new Error(`the login gave no code (${arrivedAt?.href ?? 'no redirect to the client'})`);
   const answer = await request(fitgate.url)
     .post('/oauth/token')
-    .set('Host', new URL(fitgate.tenantUrl).host)
+    .set('Host', new URL(tenantUrl).host)
     .auth(fitgate.webClient.clientId, fitgate.webClientSecret)
     .type('form')
     .send({ grant_type: 'authorization_code', code, redirect_uri: CLIENT_CALLBACK })

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
@@ -34,6 +34,8 @@ describe('FITGATE_TLS_CERT_FILE and FITGATE_TLS_KEY_FILE', () => {
     [certificate, other] = await Promise.all([makeTestCertificate(), makeTestCertificate()]);
     certFile = file('localhost.pem', certificate.certPem);
     keyFile = file('localhost-key.pem', certificate.keyPem);
+    // Readable by its owner alone, as a key should be: any wider is warned about (tls_key_permissions.test.ts).
+    chmodSync(keyFile, 0o600);
   });
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });

@@ -9,6 +9,8 @@ import type { VerifiedUpstream } from '../../../upstream/round_trip.js';
 /**
  * Creates or updates the user the verified upstream login proves. A blocked user is refused here,
  * before anything is recorded (recordLogin throws UserBlockedError, Auth0's `unauthorized`), as Auth0 does.
+ * The host's tenant URL goes along: the issuer this sign-in's id_tokens carry, which an end of the
+ * user's sessions issues its logout tokens under (domain/ended_sessions.ts).
  */
 export function recordUserLogin(
   deps: { store: Pick<Store, 'users'>; sealer: Sealer },
@@ -17,5 +19,6 @@ export function recordUserLogin(
   verified: VerifiedUpstream,
   now: Date,
 ): Promise<LoginResult> {
-  return recordLogin({ users: deps.store.users, sealer: deps.sealer }, toUpstreamLogin(verified, connection, req.ip, now));
+  const login = { ...toUpstreamLogin(verified, connection, req.ip, now), tenantUrl: req.context.tenantUrl };
+  return recordLogin({ users: deps.store.users, sealer: deps.sealer }, login);
 }
