@@ -3,10 +3,11 @@ import type { Strategy } from 'passport';
 /**
  * How the host knows a connection plugin: a provider is a folder that exports an object of this
  * shape, and one entry in registry.ts whose PluginConforms line checks it at compile time. Of the
- * host, a plugin folder imports this file alone, and only with `import type`: it imports nothing but
- * passport's types, so a plugin published on its own carries it along, and every plugin names the
- * interface's types instead of keeping copies that drift. The host names no upstream: everything it
- * says about one comes from these members.
+ * host, a plugin folder imports this file, only with `import type`, and the HTTP port beside it
+ * (upstream_fetch.ts and its transport upstream_http.ts, for a plugin built without a host): they
+ * import nothing but passport's types and Node's own modules, so a plugin published on its own
+ * carries them along, and every plugin names the interface's types instead of keeping copies that
+ * drift. The host names no upstream: everything it says about one comes from these members.
  *
  * The members are function-typed properties, not methods, so that a member's parameters are checked
  * strictly: a plugin whose member takes less than the host passes (an `api` of one literal id, an
@@ -405,45 +406,66 @@ export interface PluginClientOptions {
    */
   onUpstreamCall?: (call: { operation: string; durationMs: number; status?: number | undefined; errorKind?: string | undefined }) => void;
   /**
-   * The host's HTTP port: fetch with the three options above applied, for every upstream call the
-   * plugin makes (token, refresh, revoke, profile), so that it re-implements none of them. Set by
-   * the host on every client it builds; absent only where a plugin is built by other code (a test),
-   * where the options above are all there is. See UpstreamFetch.
+   * The host's HTTP port: node:http with the three options above applied, for every upstream call
+   * the plugin makes (token, refresh, revoke, profile), so that it re-implements none of them. Set
+   * by the host on every client it builds. Where a plugin is built by other code (a test, the
+   * bench's peer), the options above are all there is: build the same port from them with
+   * createUpstreamFetch (upstream_fetch.ts, beside this file). See UpstreamFetch.
    */
   upstreamFetch?: UpstreamFetch;
 }
 
 /**
- * Global fetch as the host wraps it for one connection (PluginClientOptions.upstreamFetch). `url` is
- * the upstream's real https URL: under upstreamBaseUrl the port calls it there, by the rewrite that
- * option documents (a URL not starting with https:// then rejects with a TypeError, nothing sent).
+ * The HTTP port for one connection (PluginClientOptions.upstreamFetch). `url` is the upstream's
+ * real https URL: under upstreamBaseUrl the port calls it there, by the rewrite that option
+ * documents (a URL not starting with https:// then rejects with a TypeError, nothing sent).
  * `operation` names the call in the metrics (`token`, `refresh`, `revoke`, `profile`, ...): one of
  * a fixed list, never a URL or an id (docs/writing-a-plugin.md, "Metric labels").
  *
- * It resolves with the upstream's answer, whatever its status, once the whole body arrived: the
- * body is still unread on the Response, for the plugin to read and turn into a PluginFailure when
- * the status says so (the port judges no answer). It rejects when no answer came:
+ * It is no WHATWG fetch: it speaks node:http over pooled keep-alive connections, about a fifth of
+ * fetch's CPU per small JSON exchange (a login makes two or three), and follows no redirect (a 3xx
+ * is the answer). It resolves with the upstream's answer, whatever its status, once the whole body
+ * arrived, as plain data (UpstreamAnswer), for the plugin to turn into a PluginFailure when the
+ * status says so (the port judges no answer). It rejects when no answer came:
  * - past timeoutMs (the body included), with an Error whose `name` is "TimeoutError" (with
  *   `operation` and `timeoutMs`): the plugin's `timeout` failure;
- * - else with what fetch rejected with, unchanged (a TypeError "fetch failed" whose `cause` carries
- *   the socket's `code`, ECONNREFUSED, ENOTFOUND; or `init.signal`'s reason, when the plugin's own
- *   signal aborted): the plugin's `unavailable` failure, usually.
+ * - else with the socket's error, unchanged, its `code` saying what happened (ECONNREFUSED,
+ *   ECONNRESET, ENOTFOUND): the plugin's `unavailable` failure, usually.
  *
  * Each call is reported to onUpstreamCall once it ended, whatever the observer throws (ignored):
- * `status` for an answer; `errorKind` absent below 400, else `init.failureKind`'s reading, or by
- * the status alone (429 `rate_limited`, 410 `gone`, 5xx `unavailable`, any other `upstream_error`);
- * `timeout`, or `unavailable` with no status, when no answer came.
+ * `status` for an answer; `errorKind` absent for a 2xx, else `init.failureKind`'s reading, or from
+ * 400 on by the status alone (429 `rate_limited`, 410 `gone`, 5xx `unavailable`, any other
+ * `upstream_error`), absent for a 3xx the reading leaves alone; `timeout`, or `unavailable` with no
+ * status, when no answer came.
  */
-export type UpstreamFetch = (operation: string, url: string, init?: UpstreamFetchInit) => Promise<Response>;
+export type UpstreamFetch = (operation: string, url: string, init?: UpstreamFetchInit) => Promise<UpstreamAnswer>;
 
-/** fetch's RequestInit (its `signal` honoured beside the port's timeout), and how to count a refusal. */
-export interface UpstreamFetchInit extends RequestInit {
+/** What one upstream call sends, and how to count a refusal. */
+export interface UpstreamFetchInit {
+  /** GET, or POST when a body is given. */
+  readonly method?: string;
+  /** Sent as given; the port adds content-length for a body and, for a form, content-type. */
+  readonly headers?: Readonly<Record<string, string>>;
   /**
-   * The PluginErrorKind an answer of 400 or more means, for the metrics alone (the call still
+   * A string is sent as it is; URLSearchParams as a form, with content-type
+   * `application/x-www-form-urlencoded;charset=UTF-8` unless `headers` name one.
+   */
+  readonly body?: string | URLSearchParams;
+  /**
+   * The PluginErrorKind an answer outside 2xx means, for the metrics alone (the call still
    * resolves with the answer): an OAuth 400 `invalid_grant` is a user's withdrawn grant, no outage,
    * which the status cannot tell. Undefined, a throw or no reader: the status's kind.
    */
-  readonly failureKind?: (answer: { readonly status: number; readonly body: string }) => PluginErrorKind | undefined;
+  readonly failureKind?: (answer: UpstreamAnswer) => PluginErrorKind | undefined;
+}
+
+/** The upstream's whole answer, as upstreamFetch resolves with it. */
+export interface UpstreamAnswer {
+  readonly status: number;
+  /** Lower-case names; a repeated header's values joined with ", ". */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Decoded as UTF-8. */
+  readonly body: string;
 }
 
 export interface PluginStrategyOptions extends PluginClientOptions {

@@ -1,4 +1,5 @@
 import type { ConnectionPlugin, PluginClientOptions, PluginFailure } from '../connections/plugin.js';
+import { exchangeHttp, HttpTimeoutError, type HttpAnswer } from '../connections/upstream_http.js';
 import { readPluginFailure } from '../domain/read_plugin_failure.js';
 import { DEFAULT_UPSTREAM_TIMEOUT_MS } from './resolve_upstream.js';
 
@@ -24,6 +25,15 @@ const OPERATION = 'authorize';
 
 const MAX_BODY_CHARS = 64 * 1024;
 
+/** A UTF-16 unit of the page's start takes at most three bytes of UTF-8. */
+const MAX_BODY_BYTES = MAX_BODY_CHARS * 3;
+
+/**
+ * The headers global fetch sent when this check was written on it, and the upstreams' refusal pages
+ * were read with: an upstream may word its page otherwise for another client or language.
+ */
+const REQUEST_HEADERS = { accept: '*/*', 'accept-language': '*', 'user-agent': 'node' };
+
 /**
  * The upstream's refusal of `authorizeUrl`, as a plugin failure (operation `authorize`, the status
  * of its answer unless the plugin names another); undefined when the upstream would show its
@@ -38,53 +48,46 @@ export async function preflightAuthorize(authorizeUrl: string, upstream: Preflig
       // An observer must not throw (plugin.ts); one that does changes nothing here.
     }
   };
-  let response: Response;
+  let answer: HttpAnswer;
   try {
-    response = await fetch(authorizeUrl, { redirect: 'manual', signal: AbortSignal.timeout(upstream.client.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS) });
+    // The plugins' transport, which follows no redirect: a redirect is the answer asked about.
+    answer = await exchangeHttp({
+      url: authorizeUrl,
+      method: 'GET',
+      headers: REQUEST_HEADERS,
+      timeoutMs: upstream.client.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
+      maxBodyBytes: MAX_BODY_BYTES,
+    });
   } catch (error) {
-    // AbortSignal.timeout's reason: a DOMException, which need not be an Error of this realm.
-    observe(undefined, (error as { name?: unknown } | null)?.name === 'TimeoutError' ? 'timeout' : 'unavailable');
+    observe(undefined, error instanceof HttpTimeoutError ? 'timeout' : 'unavailable');
     return undefined;
   }
-  const refusal = await refusalOf(response, authorizeUrl, upstream.plugin);
-  observe(response.status, refusal?.kind);
+  const refusal = refusalOf(answer, authorizeUrl, upstream.plugin);
+  observe(answer.status, refusal?.kind);
   return refusal;
 }
 
-async function refusalOf(response: Response, requestUrl: string, plugin: PreflightUpstream['plugin']): Promise<PluginFailure | undefined> {
+function refusalOf(answer: HttpAnswer, requestUrl: string, plugin: PreflightUpstream['plugin']): PluginFailure | undefined {
   // 410 Gone means the same on every upstream; any other answer only the plugin can read.
-  if (response.status === 410) {
-    await response.body?.cancel();
-    return { kind: 'gone', operation: OPERATION, status: 410, upstreamCode: 'Gone' };
-  }
+  if (answer.status === 410) return { kind: 'gone', operation: OPERATION, status: 410, upstreamCode: 'Gone' };
   const read = plugin.readAuthorizeRefusal?.bind(plugin);
-  if (!read) {
-    await response.body?.cancel();
-    return undefined;
-  }
-  const answer = await answerOf(response, requestUrl);
-  const said = answer && read(answer);
-  return said ? readPluginFailure({ ...said, operation: said.operation ?? OPERATION, status: said.status ?? response.status }) : undefined;
+  if (!read) return undefined;
+  const asked = askedAbout(answer, requestUrl);
+  const said = asked && read(asked);
+  return said ? readPluginFailure({ ...said, operation: said.operation ?? OPERATION, status: said.status ?? answer.status }) : undefined;
 }
 
 /** The upstream's answer as the plugin's hook reads it; undefined when there is nothing to ask about. */
-async function answerOf(response: Response, requestUrl: string): Promise<{ status: number; body: string; location?: string } | undefined> {
-  const location = redirectTarget(response, requestUrl);
-  if (response.status < 400) {
-    await response.body?.cancel();
-    return location === undefined ? undefined : { status: response.status, body: '', location };
-  }
-  try {
-    return { status: response.status, body: (await response.text()).slice(0, MAX_BODY_CHARS) };
-  } catch {
-    return undefined;
-  }
+function askedAbout(answer: HttpAnswer, requestUrl: string): { status: number; body: string; location?: string } | undefined {
+  if (answer.status >= 400) return { status: answer.status, body: answer.body.slice(0, MAX_BODY_CHARS) };
+  const location = redirectTarget(answer, requestUrl);
+  return location === undefined ? undefined : { status: answer.status, body: '', location };
 }
 
 /** A redirect's target as an absolute URL (a Location may be relative to the request's URL); undefined for any other answer. */
-function redirectTarget(response: Response, requestUrl: string): string | undefined {
-  const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
-  if (location === null) return undefined;
+function redirectTarget(answer: HttpAnswer, requestUrl: string): string | undefined {
+  const location = answer.status >= 300 && answer.status < 400 ? answer.headers.location : undefined;
+  if (location === undefined) return undefined;
   try {
     return new URL(location, requestUrl).href;
   } catch {

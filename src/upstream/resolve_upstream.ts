@@ -1,5 +1,6 @@
 import type { Config } from '../config/index.js';
 import type { ConnectionPlugin, PluginClientOptions, PluginTokenClient, PluginWording, UpstreamWording } from '../connections/plugin.js';
+import { createUpstreamFetch } from '../connections/upstream_fetch.js';
 import type { Sealer } from '../domain/ports.js';
 import { callbackUrlOf, roundTripTenantUrl } from '../domain/tenants.js';
 import { usesSandbox } from '../domain/sandbox_use.js';
@@ -10,7 +11,6 @@ import type { Metrics } from '../metrics/metrics.js';
 import { ConnectionNotConfiguredError, ConnectionSecretUnreadableError } from './resolver_errors.js';
 import { buildRoundTripStrategy, type RoundTripStrategy } from './round_trip_strategy.js';
 import { SANDBOX_PATH, type EmulatedUpstreams, type SandboxCredentials, type SandboxUpstream } from './sandbox_upstream.js';
-import { createUpstreamFetch } from './upstream_fetch.js';
 
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000;
 

@@ -1,5 +1,6 @@
 import OAuth2Strategy from 'passport-oauth2';
 import type { ConnectionPlugin, PermissionArea, PluginErrorKind, PluginFailure, PluginPermission, PluginProfile, SettingsIssue, UpstreamFetch } from '../../src/connections/plugin.js';
+import { createUpstreamFetch } from '../../src/connections/upstream_fetch.js';
 
 /** The fake plugin's API ids, recommended first. */
 export const ACME_APIS = ['acme-v2', 'acme-v1'] as const;
@@ -144,9 +145,9 @@ function oauthKind({ body }: { readonly body: string }): PluginErrorKind | undef
 function exchangeThroughPort(upstreamFetch: UpstreamFetch, tokenUrl: string, client: { clientID: string; clientSecret: string }) {
   return (code: string, params: Record<string, string>, callback: TokenCallback): void => {
     const form = new URLSearchParams({ ...params, client_id: client.clientID, client_secret: client.clientSecret, code });
-    const answer = upstreamFetch('token', tokenUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form, failureKind: oauthKind })
-      .then(async (response) => ({ status: response.status, ok: response.ok, data: await response.text() }))
-      .then(({ status, ok, data }) => (ok ? { results: JSON.parse(data) as Record<string, unknown> } : { refused: { statusCode: status, data } }));
+    const answer = upstreamFetch('token', tokenUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form, failureKind: oauthKind }).then(
+      ({ status, body }) => (status >= 200 && status < 300 ? { results: JSON.parse(body) as Record<string, unknown> } : { refused: { statusCode: status, data: body } }),
+    );
     // The callback runs outside the chain above, so that whatever it throws is not taken for a failed exchange.
     answer.then((outcome) => {
       if ('refused' in outcome) return callback(outcome.refused);
@@ -201,12 +202,12 @@ export function acmeOAuth2Plugin(options: AcmeOAuth2Options): ConnectionPlugin {
         const { _oauth2: oauth2 } = strategy as unknown as { _oauth2: { getOAuthAccessToken: ReturnType<typeof exchangeThroughPort> } };
         oauth2.getOAuthAccessToken = exchangeThroughPort(upstreamFetch, `${options.upstreamUrl}/token`, { clientID: strategyOptions.clientID, clientSecret: strategyOptions.clientSecret ?? '' });
       }
-      const call: UpstreamFetch = upstreamFetch ?? ((_operation, url, init) => fetch(url, init));
+      // Built by other code than the host (no port handed), it builds the same port from its options.
+      const call: UpstreamFetch = upstreamFetch ?? createUpstreamFetch({ timeoutMs: strategyOptions.timeoutMs ?? 10_000 });
       strategy.userProfile = (accessToken, done) => {
         call('profile', `${options.upstreamUrl}/me`, { headers: { authorization: `Bearer ${accessToken}` } })
-          .then(async (response) => {
-            const raw = await response.text();
-            if (!response.ok) throw new Error(`/me answered ${response.status}`);
+          .then(({ status, body: raw }) => {
+            if (status < 200 || status > 299) throw new Error(`/me answered ${status}`);
             const json = JSON.parse(raw) as { id: string; firstname: string; lastname: string };
             // Like Strava's strategy (its `athlete`), a field PluginProfile does not declare: the host
             // neither shows nor stores it.

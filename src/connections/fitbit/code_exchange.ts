@@ -18,8 +18,8 @@ export async function exchangeCode(
   const token = await requestToken({
     url: context.endpoints.token,
     credentials: context.credentials,
+    upstreamFetch: context.upstreamFetch,
     timeoutMs: context.timeoutMs,
-    onCall: context.onCall,
     grant: { grant_type: 'authorization_code', code, code_verifier: verifier, ...(params.redirect_uri && { redirect_uri: params.redirect_uri }) },
   });
   if (context.api === 'google-health' && token.idToken && context.endpoints.jwks) {
@@ -27,6 +27,7 @@ export async function exchangeCode(
       jwksUrl: context.endpoints.jwks,
       clientID: context.credentials.clientID,
       expectedNonce: nonceForVerifier(verifier),
+      upstreamBaseUrl: context.upstreamBaseUrl,
       timeoutMs: context.timeoutMs,
     });
   }

@@ -1,3 +1,4 @@
+import { rewriteUpstreamUrl } from '../upstream_fetch.js';
 import type { FitbitApi } from './api.js';
 
 /** Every upstream URL one mode uses. */
@@ -45,27 +46,12 @@ export function isRetiredAuthorization(api: FitbitApi, endpoints: Endpoints): bo
 /** Issuers Google's id_tokens carry (https://developers.google.com/identity/openid-connect/openid-connect#validatinganidtoken). */
 export const GOOGLE_ISSUERS = ['https://accounts.google.com', 'accounts.google.com'];
 
-/** https://HOST/PATH → `${base}/HOST/PATH`: how an emulator serves every real host under one origin. */
-export function rewriteUrl(url: string, base: string | undefined): string {
-  if (!base) return url;
-  return `${base.replace(/\/+$/, '')}/${url.replace(/^https:\/\//, '')}`;
-}
-
-export interface EndpointOptions {
-  upstreamBaseUrl?: string | undefined;
-  /** Base for the browser-facing authorize URL only; defaults to upstreamBaseUrl. */
-  authorizationBaseUrl?: string | undefined;
-}
-
-export function endpointsFor(api: FitbitApi, options: EndpointOptions = {}): Endpoints {
+/**
+ * The mode's URLs: the upstream's real ones for the calls, which the HTTP port calls under
+ * upstreamBaseUrl itself (upstream_fetch.ts), and the authorize URL, which the browser follows,
+ * under `authorizationBase` by the same rewrite when one is given.
+ */
+export function endpointsFor(api: FitbitApi, authorizationBase?: string): Endpoints {
   const defaults = api === 'google-health' ? GOOGLE_HEALTH : LEGACY;
-  const back = (url: string | undefined) => url && rewriteUrl(url, options.upstreamBaseUrl);
-  return {
-    authorization: rewriteUrl(defaults.authorization, options.authorizationBaseUrl ?? options.upstreamBaseUrl),
-    token: rewriteUrl(defaults.token, options.upstreamBaseUrl),
-    revoke: rewriteUrl(defaults.revoke, options.upstreamBaseUrl),
-    profile: rewriteUrl(defaults.profile, options.upstreamBaseUrl),
-    ...(defaults.userinfo && { userinfo: back(defaults.userinfo) }),
-    ...(defaults.jwks && { jwks: back(defaults.jwks) }),
-  };
+  return { ...defaults, authorization: rewriteUpstreamUrl(defaults.authorization, authorizationBase) };
 }

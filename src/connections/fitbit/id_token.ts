@@ -1,10 +1,13 @@
 import { createRemoteJWKSet, customFetch, errors, jwtVerify, type JWTPayload } from 'jose';
+import { createUpstreamFetch } from '../upstream_fetch.js';
 import { GOOGLE_ISSUERS } from './endpoints.js';
 import { InvalidIdTokenError } from './errors/id_token_error.js';
 import { callUpstream } from './http/call_upstream.js';
 
 export interface IdTokenCheck {
+  /** Google's real JWKS URL, called under upstreamBaseUrl when one is set. */
   jwksUrl: string;
+  upstreamBaseUrl: string | undefined;
   clientID: string;
   expectedNonce: string;
   timeoutMs: number;
@@ -12,17 +15,22 @@ export interface IdTokenCheck {
 
 type RemoteKeySet = ReturnType<typeof createRemoteJWKSet>;
 
-// One key set per JWKS URL for the process, so that jose's cache and cool-down work across logins.
+// One key set per JWKS URL, base and bound for the process, so that jose's cache and cool-down work
+// across logins and connections.
 const keySets = new Map<string, RemoteKeySet>();
 
-function keySetFor(url: string, timeoutMs: number): RemoteKeySet {
-  const key = `${timeoutMs} ${url}`;
+function keySetFor(check: IdTokenCheck): RemoteKeySet {
+  const { jwksUrl, upstreamBaseUrl, timeoutMs } = check;
+  const key = `${timeoutMs} ${upstreamBaseUrl ?? ''} ${jwksUrl}`;
   let keySet = keySets.get(key);
   if (!keySet) {
-    keySet = createRemoteJWKSet(new URL(url), {
+    // A port of the key set's own, serving every connection alike, reports to no connection's
+    // metrics: the fetch is the process's, not a login's.
+    const upstreamFetch = createUpstreamFetch({ ...(upstreamBaseUrl !== undefined && { upstreamBaseUrl }), timeoutMs });
+    keySet = createRemoteJWKSet(new URL(jwksUrl), {
       // Fetch through callUpstream so a slow or failing JWKS surfaces as the same typed errors.
       [customFetch]: async (input: string) => {
-        const answer = await callUpstream({ operation: 'jwks', url: input, timeoutMs });
+        const answer = await callUpstream({ operation: 'jwks', url: input, upstreamFetch, timeoutMs });
         return new Response(answer.body, { status: answer.status, headers: answer.headers });
       },
     });
@@ -39,7 +47,7 @@ function keySetFor(url: string, timeoutMs: number): RemoteKeySet {
 export async function verifyIdToken(idToken: string, check: IdTokenCheck): Promise<JWTPayload> {
   let payload: JWTPayload;
   try {
-    ({ payload } = await jwtVerify(idToken, keySetFor(check.jwksUrl, check.timeoutMs), {
+    ({ payload } = await jwtVerify(idToken, keySetFor(check), {
       issuer: GOOGLE_ISSUERS,
       audience: check.clientID,
       algorithms: ['RS256'],

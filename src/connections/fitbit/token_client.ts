@@ -45,8 +45,8 @@ async function refresh(context: UpstreamContext, refreshToken: string): Promise<
   const token = await requestToken({
     url: context.endpoints.token,
     credentials: context.credentials,
+    upstreamFetch: context.upstreamFetch,
     timeoutMs: context.timeoutMs,
-    onCall: context.onCall,
     grant: { grant_type: 'refresh_token', refresh_token: refreshToken },
   });
   return {
@@ -64,8 +64,8 @@ async function revoke(context: UpstreamContext, token: string): Promise<void> {
   await callUpstream({
     operation: 'revoke',
     url: context.endpoints.revoke,
+    upstreamFetch: context.upstreamFetch,
     timeoutMs: context.timeoutMs,
-    onCall: context.onCall,
     headers: auth.headers,
     form: { token, ...auth.form },
   });

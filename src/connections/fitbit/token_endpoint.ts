@@ -1,12 +1,13 @@
 import { clientAuthentication, type ClientCredentials } from './client_auth.js';
-import { callUpstreamJson, type UpstreamCallHook } from './http/call_upstream.js';
+import type { UpstreamFetch } from '../plugin.js';
+import { callUpstreamJson } from './http/call_upstream.js';
 import { parseTokenResponse, type TokenResponse } from './token_response.js';
 
 export interface TokenEndpointCall {
   url: string;
   credentials: ClientCredentials;
+  upstreamFetch: UpstreamFetch;
   timeoutMs: number;
-  onCall?: UpstreamCallHook | undefined;
   /** grant_type and its parameters. */
   grant: { grant_type: 'authorization_code' | 'refresh_token' } & Record<string, string>;
 }
@@ -18,8 +19,8 @@ export async function requestToken(call: TokenEndpointCall): Promise<TokenRespon
   const { json } = await callUpstreamJson({
     operation,
     url: call.url,
+    upstreamFetch: call.upstreamFetch,
     timeoutMs: call.timeoutMs,
-    onCall: call.onCall,
     headers: auth.headers,
     form: { ...call.grant, ...auth.form },
   });

@@ -1,3 +1,5 @@
+import type { PluginClientOptions, UpstreamFetch } from '../plugin.js';
+import { createUpstreamFetch } from '../upstream_fetch.js';
 import { isFitbitApi, type FitbitApi } from './api.js';
 import type { ClientCredentials } from './client_auth.js';
 import { endpointsFor, type Endpoints } from './endpoints.js';
@@ -18,15 +20,24 @@ export interface UpstreamClientOptions {
    * host's metrics). JWKS fetches are cached per process and not reported.
    */
   onUpstreamCall?: UpstreamCallHook | undefined;
+  /**
+   * The host's HTTP port (fitgate's PluginClientOptions.upstreamFetch), which applies the three
+   * options above itself: every call but the JWKS fetch goes through it. Absent: the plugin builds
+   * the same port from those options.
+   */
+  upstreamFetch?: UpstreamFetch | undefined;
 }
 
 /** Everything an upstream call needs, checked once. */
 export interface UpstreamContext {
   api: FitbitApi;
+  /** The upstream's real URLs (the authorize URL rewritten for the browser): the port rewrites the rest. */
   endpoints: Endpoints;
   credentials: ClientCredentials;
   timeoutMs: number;
-  onCall: UpstreamCallHook | undefined;
+  upstreamBaseUrl: string | undefined;
+  /** The port every reported call goes through: the host's, or one built here. */
+  upstreamFetch: UpstreamFetch;
 }
 
 export function upstreamContext(options: UpstreamClientOptions & { authorizationBaseUrl?: string | undefined }): UpstreamContext {
@@ -38,15 +49,25 @@ export function upstreamContext(options: UpstreamClientOptions & { authorization
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new TypeError('timeoutMs must be a positive integer');
-  if (options.onUpstreamCall !== undefined && typeof options.onUpstreamCall !== 'function') {
-    throw new TypeError('onUpstreamCall must be a function');
+  for (const key of ['onUpstreamCall', 'upstreamFetch'] as const) {
+    if (options[key] !== undefined && typeof options[key] !== 'function') throw new TypeError(`${key} must be a function`);
   }
+  const { upstreamBaseUrl } = options;
   return {
     api: options.api,
-    endpoints: endpointsFor(options.api, options),
+    endpoints: endpointsFor(options.api, options.authorizationBaseUrl ?? upstreamBaseUrl),
     credentials: { api: options.api, clientID: options.clientID, clientSecret: options.clientSecret || undefined },
     timeoutMs,
-    onCall: options.onUpstreamCall,
+    upstreamBaseUrl,
+    upstreamFetch:
+      options.upstreamFetch ??
+      createUpstreamFetch({
+        ...(upstreamBaseUrl !== undefined && { upstreamBaseUrl }),
+        timeoutMs,
+        // The port reports only what this plugin names: its operations, and the kinds its
+        // failureKind or the status give, all of them an UpstreamCallReport's.
+        ...(options.onUpstreamCall && { onUpstreamCall: options.onUpstreamCall as PluginClientOptions['onUpstreamCall'] }),
+      }),
   };
 }
 

@@ -70,11 +70,11 @@ describe('import seams', () => {
     expect(offending(['authn', 'dashboard', 'management', 'upstream'], inEmulator)).toEqual([]);
   });
 
-  it('a plugin imports its own files and, as types only, connections/plugin.ts: never a sibling plugin nor the rest of the host', () => {
+  it('a plugin imports its own files, as types only connections/plugin.ts, and the HTTP port beside it: never a sibling plugin nor the rest of the host', () => {
     const outside = pluginFolders().flatMap((folder) =>
       sourceFiles(folder).flatMap((file) =>
         importStatementsOf(file)
-          .filter(({ target, typeOnly }) => !target.startsWith(`${folder}/`) && !(typeOnly && target === 'connections/plugin.js'))
+          .filter(({ target, typeOnly }) => !target.startsWith(`${folder}/`) && !(typeOnly && target === 'connections/plugin.js') && target !== 'connections/upstream_fetch.js')
           .map(({ target, typeOnly }) => `${file} → ${target}${typeOnly ? ' (type)' : ''}`),
       ),
     );
@@ -83,5 +83,13 @@ describe('import seams', () => {
 
   it('connections/plugin.ts imports nothing of the host, so a plugin published alone can carry it', () => {
     expect(importsOf('connections/plugin.ts')).toEqual([]);
+  });
+
+  it('the HTTP port a plugin may import carries nothing of the host along: the contract’s types and its transport, which imports nothing', () => {
+    expect(importStatementsOf('connections/upstream_fetch.ts')).toEqual([
+      { target: 'connections/plugin.js', typeOnly: true },
+      { target: 'connections/upstream_http.js', typeOnly: false },
+    ]);
+    expect(importsOf('connections/upstream_http.ts')).toEqual([]);
   });
 });

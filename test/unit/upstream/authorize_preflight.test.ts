@@ -41,6 +41,8 @@ describe('checking the authorize URL before sending the browser', () => {
   beforeAll(async () => {
     server = createServer((req, res) => {
       if (req.url === '/silent') return; // never answers
+      // A refusal page longer than the hook is shown, whose end never comes.
+      if (req.url === '/endless') return void res.writeHead(400, { 'content-type': 'text/html' }).write('a'.repeat(200_000));
       const location = REDIRECTS[req.url ?? ''];
       if (location !== undefined) return void res.writeHead(302, { location }).end('Found');
       const [status, body] = ANSWERS[req.url ?? ''] ?? [404, ''];
@@ -107,6 +109,13 @@ describe('checking the authorize URL before sending the browser', () => {
     it('keeps the kind the hook names, invalid_client included (TRY reads that one as an unknown client id)', async () => {
       const plugin = fakePlugin({ readAuthorizeRefusal: () => acmeFailure({ kind: 'invalid_client' }) });
       expect(await preflightAuthorize(`${base}/unknown-client`, upstreamOf(plugin))).toEqual({ kind: 'invalid_client', operation: 'authorize', status: 401 });
+    });
+
+    it('hands the hook the start of a long page, without waiting for its end', async () => {
+      const seen: Array<{ status: number; body: string }> = [];
+      const plugin = fakePlugin({ readAuthorizeRefusal: (answer) => void seen.push(answer) });
+      expect(await preflightAuthorize(`${base}/endless`, upstreamOf(plugin, 5_000))).toBeUndefined();
+      expect(seen).toEqual([{ status: 400, body: 'a'.repeat(64 * 1024) }]);
     });
 
     it('lets the browser go on when the hook does not recognise the page or breaks the contract', async () => {

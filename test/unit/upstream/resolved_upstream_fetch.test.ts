@@ -37,7 +37,7 @@ describe('the upstreamFetch of a resolved upstream', () => {
   it('calls an upstream the emulator plays under FITGATE_UPSTREAM_BASE_URL and reports it with the connection’s labels', async () => {
     const { client } = upstreamOf(resolver(), connectionRecord('fitbit', 'google-health'), TENANT_URL);
     const answer = await client.upstreamFetch!('token', 'https://oauth2.googleapis.com/token?x=1', { method: 'POST' });
-    expect(answer.status).toBe(200);
+    expect(answer).toMatchObject({ status: 200, body: '{}' });
     expect(emulator.requests.at(-1)).toEqual({ method: 'POST', path: '/oauth2.googleapis.com/token?x=1' });
     expect(reports.at(-1)).toEqual({ tenant: 'acme', connection: 'fitbit', report: { operation: 'token', durationMs: expect.any(Number), status: 200 } });
   });

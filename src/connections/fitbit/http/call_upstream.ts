@@ -1,10 +1,10 @@
+import type { UpstreamAnswer, UpstreamFetch } from '../../plugin.js';
 import { parseErrorResponse } from '../errors/parse_error_response.js';
 import { UpstreamBadResponseError } from '../errors/bad_response_error.js';
 import { UpstreamNetworkError } from '../errors/network_error.js';
 import { UpstreamTimeoutError } from '../errors/timeout_error.js';
-import { upstreamErrorKind, type UpstreamErrorKind, type UpstreamOperation } from '../errors/upstream_error.js';
+import type { UpstreamErrorKind, UpstreamOperation } from '../errors/upstream_error.js';
 import { parseJsonObject, type JsonObject } from '../json.js';
-import { exchangeHttp, HttpTimeoutError } from './http_exchange.js';
 
 /** Bound on every upstream call unless the caller picks another. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -12,12 +12,16 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 export interface UpstreamRequest {
   operation: UpstreamOperation;
   url: string;
+  /**
+   * The HTTP port the call goes through (upstream_context.ts): it rewrites the URL under
+   * upstreamBaseUrl, bounds the call and reports it.
+   */
+  upstreamFetch: UpstreamFetch;
+  /** The port's bound, for the timeout error when the port's own does not name it. */
   timeoutMs: number;
   /** POSTs this form (application/x-www-form-urlencoded); GET when absent. */
   form?: Record<string, string>;
   headers?: Record<string, string>;
-  /** Told how the call went once it ended (see UpstreamCallHook). */
-  onCall?: UpstreamCallHook | undefined;
 }
 
 /** What a host's onUpstreamCall hears after each upstream HTTP call: never a URL, token or body. */
@@ -34,12 +38,8 @@ export interface UpstreamCallReport {
 /** For metrics: called once per upstream call. Whatever it throws is ignored. */
 export type UpstreamCallHook = (report: UpstreamCallReport) => void;
 
-export interface UpstreamResponse {
-  status: number;
-  /** Lower-case names. */
-  headers: Record<string, string>;
-  body: string;
-}
+/** The upstream's whole answer: status, lower-case headers, body. */
+export type UpstreamResponse = UpstreamAnswer;
 
 export interface UpstreamJson {
   json: JsonObject;
@@ -48,44 +48,15 @@ export interface UpstreamJson {
 }
 
 /**
- * One upstream HTTP call with a bounded timeout (covering the body too). Answers 2xx responses and
- * throws the typed error for everything else: non-2xx, no answer, or no answer in time. The
- * request's onCall hook hears how it went.
+ * One upstream HTTP call through the port, bounded (the body too) and reported there. Answers 2xx
+ * responses and throws the typed error for everything else: non-2xx, no answer, or no answer in
+ * time. The port counts a non-2xx answer as the error thrown here, by failureKind.
  */
 export async function callUpstream(request: UpstreamRequest): Promise<UpstreamResponse> {
-  const hook = request.onCall;
-  if (!hook) return exchange(request);
-  const started = performance.now();
+  const { operation } = request;
+  let answer: UpstreamAnswer;
   try {
-    const answer = await exchange(request);
-    report(hook, { operation: request.operation, durationMs: performance.now() - started, status: answer.status });
-    return answer;
-  } catch (error) {
-    const status = (error as { status?: unknown } | null)?.status;
-    report(hook, {
-      operation: request.operation,
-      durationMs: performance.now() - started,
-      ...(typeof status === 'number' && { status }),
-      errorKind: upstreamErrorKind(error) ?? 'upstream_error',
-    });
-    throw error;
-  }
-}
-
-function report(hook: UpstreamCallHook, call: UpstreamCallReport): void {
-  try {
-    hook(call);
-  } catch {
-    // Counting must never change the outcome of the call.
-  }
-}
-
-async function exchange(request: UpstreamRequest): Promise<UpstreamResponse> {
-  const { operation, timeoutMs } = request;
-  let answer: UpstreamResponse;
-  try {
-    answer = await exchangeHttp({
-      url: request.url,
+    answer = await request.upstreamFetch(operation, request.url, {
       method: request.form ? 'POST' : 'GET',
       headers: {
         accept: 'application/json',
@@ -93,10 +64,13 @@ async function exchange(request: UpstreamRequest): Promise<UpstreamResponse> {
         ...request.headers,
       },
       ...(request.form && { body: new URLSearchParams(request.form).toString() }),
-      timeoutMs,
+      failureKind: (refused) => parseErrorResponse({ operation, ...refused }).kind,
     });
   } catch (error) {
-    if (error instanceof HttpTimeoutError) throw new UpstreamTimeoutError({ operation, timeoutMs, cause: error });
+    if ((error as { name?: unknown } | null)?.name === 'TimeoutError') {
+      const bound = (error as { timeoutMs?: unknown }).timeoutMs;
+      throw new UpstreamTimeoutError({ operation, timeoutMs: typeof bound === 'number' ? bound : request.timeoutMs, cause: error });
+    }
     const errno = error as Partial<NodeJS.ErrnoException>;
     throw new UpstreamNetworkError({ operation, reason: errno.code ?? errno.message ?? String(error), cause: error });
   }

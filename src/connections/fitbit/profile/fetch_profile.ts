@@ -12,7 +12,7 @@ export async function fetchLegacyProfile(
   accessToken: string,
   grantedScopes: readonly string[],
 ): Promise<FitbitProfile> {
-  const answer = await callUpstream({ operation: 'profile', url: context.endpoints.profile, timeoutMs: context.timeoutMs, onCall: context.onCall, headers: bearer(accessToken) });
+  const answer = await callUpstream({ operation: 'profile', url: context.endpoints.profile, upstreamFetch: context.upstreamFetch, timeoutMs: context.timeoutMs, headers: bearer(accessToken) });
   const result = parseLegacyProfile(answer.body, grantedScopes);
   if (!result.ok) throw new UpstreamBadResponseError({ operation: 'profile', status: answer.status, problem: result.problem });
   return result.profile;
@@ -25,7 +25,7 @@ export async function fetchGoogleHealthProfile(
   openIdClaims: JsonObject,
   grantedScopes: readonly string[],
 ): Promise<FitbitProfile> {
-  const answer = await callUpstream({ operation: 'identity', url: context.endpoints.profile, timeoutMs: context.timeoutMs, onCall: context.onCall, headers: bearer(accessToken) });
+  const answer = await callUpstream({ operation: 'identity', url: context.endpoints.profile, upstreamFetch: context.upstreamFetch, timeoutMs: context.timeoutMs, headers: bearer(accessToken) });
   const result = parseGoogleHealthProfile(answer.body, openIdClaims, grantedScopes);
   if (!result.ok) throw new UpstreamBadResponseError({ operation: 'identity', status: answer.status, problem: result.problem });
   return result.profile;
@@ -35,6 +35,6 @@ export async function fetchGoogleHealthProfile(
 export async function fetchUserinfo(context: UpstreamContext, accessToken: string): Promise<JsonObject> {
   const url = context.endpoints.userinfo;
   if (!url) throw new TypeError('userinfo exists only in google-health mode');
-  const { json } = await callUpstreamJson({ operation: 'userinfo', url, timeoutMs: context.timeoutMs, onCall: context.onCall, headers: bearer(accessToken) });
+  const { json } = await callUpstreamJson({ operation: 'userinfo', url, upstreamFetch: context.upstreamFetch, timeoutMs: context.timeoutMs, headers: bearer(accessToken) });
   return json;
 }

@@ -11,8 +11,10 @@ const CLIENT_ID = 'verifier-test.apps.googleusercontent.com';
 const NONCE = 'nonce-of-this-login';
 
 let jwksServer: Server;
-let jwksUrl: string;
-let brokenJwksUrl: string;
+/** Google's real JWKS URL, which the plugin calls under the base, as under an emulator. */
+const JWKS_URL = 'https://www.googleapis.com/oauth2/v3/certs';
+let jwksBase: string;
+let brokenJwksBase: string;
 let publishedGoogleKey: Record<string, unknown>;
 let googleKey: CryptoKey;
 let otherKey: CryptoKey;
@@ -29,8 +31,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}`;
-  jwksUrl = `${base}/www.googleapis.com/oauth2/v3/certs`;
-  brokenJwksUrl = `${base}/broken/www.googleapis.com/oauth2/v3/certs`;
+  jwksBase = base;
+  brokenJwksBase = `${base}/broken`;
 });
 afterAll(() => new Promise<void>((resolve) => jwksServer.close(() => resolve())));
 
@@ -47,7 +49,7 @@ function idToken(claims: JWTPayload, options: { key?: CryptoKey; kid?: string } 
 }
 
 function verify(token: string, expectedNonce = NONCE) {
-  return verifyIdToken(token, { jwksUrl, clientID: CLIENT_ID, expectedNonce, timeoutMs: 2000 });
+  return verifyIdToken(token, { jwksUrl: JWKS_URL, upstreamBaseUrl: jwksBase, clientID: CLIENT_ID, expectedNonce, timeoutMs: 2000 });
 }
 
 describe('verifyIdToken', () => {
@@ -86,7 +88,7 @@ describe('verifyIdToken', () => {
 
   it('reports a JWKS endpoint that fails as the upstream error, not as a bad token', async () => {
     const token = await idToken({});
-    await expect(verifyIdToken(token, { jwksUrl: brokenJwksUrl, clientID: CLIENT_ID, expectedNonce: NONCE, timeoutMs: 2000 })).rejects.toMatchObject({
+    await expect(verifyIdToken(token, { jwksUrl: JWKS_URL, upstreamBaseUrl: brokenJwksBase, clientID: CLIENT_ID, expectedNonce: NONCE, timeoutMs: 2000 })).rejects.toMatchObject({
       kind: 'unavailable',
       status: 503,
       operation: 'jwks',

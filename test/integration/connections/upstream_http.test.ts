@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { exchangeHttp, HttpTimeoutError } from '../../../../src/connections/fitbit/http/http_exchange.js';
+import { exchangeHttp, HttpTimeoutError } from '../../../src/connections/upstream_http.js';
 
 let server: Server | undefined;
 
@@ -22,6 +22,7 @@ afterEach(async () => {
   server = undefined;
 });
 
+/** The transport under the HTTP port and TRY's authorize check: node:http over pooled keep-alive connections. */
 describe('exchangeHttp', () => {
   it('posts the body with its length and answers the status, lower-case headers and the whole body', async () => {
     const url = await serve((request, response) => {
@@ -78,5 +79,28 @@ describe('exchangeHttp', () => {
     });
     await expect(exchangeHttp({ url, method: 'GET', headers: {}, timeoutMs: 2_000 })).rejects.toMatchObject({ code: 'ECONNRESET' });
     expect(requests).toBe(1);
+  });
+
+  it('answers a redirect as it came, following none', async () => {
+    let requests = 0;
+    const url = await serve((_request, response) => {
+      requests += 1;
+      response.writeHead(302, { location: '/elsewhere' }).end();
+    });
+    await expect(exchangeHttp({ url, method: 'GET', headers: {}, timeoutMs: 2_000 })).resolves.toMatchObject({ status: 302, headers: { location: '/elsewhere' } });
+    expect(requests).toBe(1);
+  });
+
+  it('keeps at most maxBodyBytes of the body, not waiting for the rest', async () => {
+    const url = await serve((_request, response) => {
+      response.writeHead(200);
+      response.write('x'.repeat(100)); // and never ends
+    });
+    await expect(exchangeHttp({ url, method: 'GET', headers: {}, timeoutMs: 2_000, maxBodyBytes: 10 })).resolves.toMatchObject({ status: 200, body: 'x'.repeat(10) });
+  });
+
+  it('answers a body within maxBodyBytes whole', async () => {
+    const url = await serve((_request, response) => response.end('short'));
+    await expect(exchangeHttp({ url, method: 'GET', headers: {}, timeoutMs: 2_000, maxBodyBytes: 5 })).resolves.toMatchObject({ body: 'short' });
   });
 });

@@ -1,20 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createUpstreamFetch } from '../../../src/upstream/upstream_fetch.js';
+import { createUpstreamFetch } from '../../../src/connections/upstream_fetch.js';
 import { startLoopbackHttpServer, type LoopbackHttpServer } from '../../support/loopback_http_server.js';
 
-/** The host's HTTP port calls an upstream URL under upstreamBaseUrl exactly as plugin.ts documents. */
+/** The HTTP port calls an upstream URL under upstreamBaseUrl exactly as plugin.ts documents. */
 describe('upstreamFetch and upstreamBaseUrl', () => {
   let emulator: LoopbackHttpServer;
+  let bodies: string[];
   beforeAll(async () => {
-    emulator = await startLoopbackHttpServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'));
+    bodies = [];
+    emulator = await startLoopbackHttpServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        bodies.push(body);
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      });
+    });
   });
   afterAll(() => emulator.close());
 
   it('calls https://HOST/PATH?QUERY as BASE/HOST/PATH?QUERY, the method and body kept', async () => {
     const upstreamFetch = createUpstreamFetch({ upstreamBaseUrl: emulator.url, timeoutMs: 2_000 });
     const answer = await upstreamFetch('token', 'https://www.strava.com/oauth/token?approval=auto&x=%20y', { method: 'POST', body: 'code=abc' });
-    expect(await answer.json()).toEqual({ ok: true });
+    expect(JSON.parse(answer.body)).toEqual({ ok: true });
     expect(emulator.requests.at(-1)).toEqual({ method: 'POST', path: '/www.strava.com/oauth/token?approval=auto&x=%20y' });
+    expect(bodies.at(-1)).toBe('code=abc');
   });
 
   it('drops the trailing slashes of the base', async () => {

@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { PluginClientOptions } from '../../../src/connections/plugin.js';
-import { createUpstreamFetch } from '../../../src/upstream/upstream_fetch.js';
+import { createUpstreamFetch } from '../../../src/connections/upstream_fetch.js';
 import { refusedUrl, startLoopbackHttpServer, type LoopbackHttpServer } from '../../support/loopback_http_server.js';
 
 type Report = Parameters<NonNullable<PluginClientOptions['onUpstreamCall']>>[0];
 
-/** The host's HTTP port reports every call to the metrics observer once it ended, and nothing it throws escapes. */
+/** The HTTP port reports every call to the metrics observer once it ended, and nothing it throws escapes. */
 describe('upstreamFetch and onUpstreamCall', () => {
   let upstream: LoopbackHttpServer;
   beforeAll(async () => {
     upstream = await startLoopbackHttpServer((req, res) => {
       const status = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('status') ?? 200);
       if (req.url === '/silent') return;
+      if (status === 302) return void res.writeHead(302, { location: 'https://elsewhere.example/' }).end('{"error":"invalid_grant"}');
       res.writeHead(status, { 'content-type': 'application/json' }).end(status === 400 ? '{"error":"invalid_grant"}' : '{}');
     });
   });
@@ -22,13 +23,13 @@ describe('upstreamFetch and onUpstreamCall', () => {
     return { reports, upstreamFetch: createUpstreamFetch({ timeoutMs: 200, onUpstreamCall: (report) => reports.push(report) }) };
   };
 
-  it('reports a success once, with the operation, the status and a duration, no error kind, and leaves the body unread', async () => {
+  it('reports a success once, with the operation, the status and a duration, no error kind, and answers the whole body', async () => {
     const { reports, upstreamFetch } = recorded();
     const answer = await upstreamFetch('token', `${upstream.url}/token`);
     expect(reports).toEqual([{ operation: 'token', durationMs: expect.any(Number), status: 200 }]);
+    expect(reports[0]).not.toHaveProperty('errorKind');
     expect(reports[0]!.durationMs).toBeGreaterThanOrEqual(0);
-    expect(answer.bodyUsed).toBe(false);
-    expect(await answer.json()).toEqual({});
+    expect(answer).toEqual({ status: 200, headers: expect.objectContaining({ 'content-type': 'application/json' }), body: '{}' });
   });
 
   it.each([
@@ -43,13 +44,30 @@ describe('upstreamFetch and onUpstreamCall', () => {
     expect(reports).toEqual([{ operation: 'refresh', durationMs: expect.any(Number), status, errorKind }]);
   });
 
-  it('counts a refusal as the plugin reads it, given the status and the body, the body still the plugin’s to read', async () => {
+  it('counts a refusal as the plugin reads it, given the status and the body, and still answers the body', async () => {
     const { reports, upstreamFetch } = recorded();
     const answer = await upstreamFetch('refresh', `${upstream.url}/token?status=400`, {
       failureKind: ({ status, body }) => (status === 400 && body.includes('invalid_grant') ? 'invalid_grant' : undefined),
     });
     expect(reports).toEqual([{ operation: 'refresh', durationMs: expect.any(Number), status: 400, errorKind: 'invalid_grant' }]);
-    expect(await answer.json()).toEqual({ error: 'invalid_grant' });
+    expect(JSON.parse(answer.body)).toEqual({ error: 'invalid_grant' });
+  });
+
+  it('counts a redirect as no failure unless the plugin reads it as one: the port follows none', async () => {
+    const { reports, upstreamFetch } = recorded();
+    const plain = await upstreamFetch('token', `${upstream.url}/token?status=302`);
+    expect(plain).toMatchObject({ status: 302, headers: { location: 'https://elsewhere.example/' } });
+    await upstreamFetch('token', `${upstream.url}/token?status=302`, { failureKind: ({ status }) => (status === 302 ? 'bad_response' : undefined) });
+    expect(reports).toEqual([
+      { operation: 'token', durationMs: expect.any(Number), status: 302 },
+      { operation: 'token', durationMs: expect.any(Number), status: 302, errorKind: 'bad_response' },
+    ]);
+  });
+
+  it('asks nothing of the plugin about a 2xx', async () => {
+    const { reports, upstreamFetch } = recorded();
+    await upstreamFetch('token', `${upstream.url}/token`, { failureKind: () => 'invalid_grant' });
+    expect(reports).toEqual([{ operation: 'token', durationMs: expect.any(Number), status: 200 }]);
   });
 
   it('falls back to the status’s kind when the plugin’s reading throws', async () => {
@@ -67,11 +85,9 @@ describe('upstreamFetch and onUpstreamCall', () => {
     expect(reports).toEqual([{ operation: 'profile', durationMs: expect.any(Number), errorKind: 'timeout' }]);
   });
 
-  it('reports a refused connection as unavailable with no status, rejecting with fetch’s own error', async () => {
+  it('reports a refused connection as unavailable with no status, rejecting with the socket’s own error', async () => {
     const { reports, upstreamFetch } = recorded();
-    const failure = await upstreamFetch('revoke', `${await refusedUrl()}/revoke`).catch((error: unknown) => error);
-    expect(failure).toMatchObject({ name: 'TypeError' });
-    expect((failure as Error & { cause?: { code?: string } }).cause?.code).toBe('ECONNREFUSED');
+    await expect(upstreamFetch('revoke', `${await refusedUrl()}/revoke`)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
     expect(reports).toEqual([{ operation: 'revoke', durationMs: expect.any(Number), errorKind: 'unavailable' }]);
   });
 

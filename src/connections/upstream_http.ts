@@ -2,19 +2,26 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, t
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
 /**
- * One HTTP exchange over node:http with pooled keep-alive connections. fitgate makes two or three
- * upstream calls per login, and global fetch (undici behind WHATWG streams, headers and abort
- * signals) costs about five times the CPU of node:http for the same small JSON exchange here
- * (bench/README.md), so the plugin speaks node:http directly.
+ * One HTTP exchange over node:http with pooled keep-alive connections: the transport under the
+ * host's HTTP port (upstream_fetch.ts) and TRY's authorize check. A login makes two or three
+ * upstream calls, and global fetch (undici behind WHATWG streams, headers and abort signals) costs
+ * about five times the CPU of node:http for the same small JSON exchange (bench/README.md), so
+ * fitgate speaks node:http directly. It imports nothing but Node's own modules, so that a plugin
+ * published on its own carries it along with plugin.ts.
  */
 
 export interface HttpExchange {
   url: string;
-  method: 'GET' | 'POST';
-  headers: Record<string, string>;
-  body?: string;
+  method: string;
+  headers: Readonly<Record<string, string>>;
+  body?: string | undefined;
   /** Bound on the whole exchange, from the request to the end of the body. */
   timeoutMs: number;
+  /**
+   * Keep at most this many bytes of the body: past it the answer resolves with them and the
+   * connection is closed, the rest unread. Absent: the whole body.
+   */
+  maxBodyBytes?: number | undefined;
 }
 
 export interface HttpAnswer {
@@ -41,10 +48,11 @@ const agents = {
 };
 
 /**
- * Sends the request and reads the whole body. Rejects with HttpTimeoutError past the bound, and
- * with the socket's error (its `code`: ECONNREFUSED, ECONNRESET, ENOTFOUND) when no answer came.
- * A request that fails on a reused connection the server had just closed is sent once more on a
- * new one: the server never read it, so it cannot have acted on it.
+ * Sends the request and reads the whole body. Never follows a redirect: a 3xx is the answer.
+ * Rejects with HttpTimeoutError past the bound, and with the socket's error (its `code`:
+ * ECONNREFUSED, ECONNRESET, ENOTFOUND) when no answer came. A request that fails on a reused
+ * connection the server had just closed is sent once more on a new one: the server never read it,
+ * so it cannot have acted on it.
  */
 export async function exchangeHttp(exchange: HttpExchange): Promise<HttpAnswer> {
   const deadline = Date.now() + exchange.timeoutMs;
@@ -63,6 +71,7 @@ function sendOnce(exchange: HttpExchange, timeoutMs: number): Promise<HttpAnswer
   const protocol = url.protocol === 'https:' ? 'https:' : 'http:';
   const send = protocol === 'https:' ? httpsRequest : httpRequest;
   const headers = exchange.body === undefined ? exchange.headers : { ...exchange.headers, 'content-length': String(Buffer.byteLength(exchange.body)) };
+  const limit = exchange.maxBodyBytes;
 
   return new Promise<HttpAnswer>((resolve, reject) => {
     const request = send(url, { method: exchange.method, headers, agent: agents[protocol] });
@@ -87,15 +96,23 @@ function sendOnce(exchange: HttpExchange, timeoutMs: number): Promise<HttpAnswer
     request.on('response', (response: IncomingMessage) => {
       answered = true;
       const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      let received = 0;
+      response.on('data', (chunk: Buffer) => {
+        chunks.push(chunk);
+        if (limit === undefined || (received += chunk.length) <= limit) return;
+        settle(() => resolve(answerOf(response, Buffer.concat(chunks).subarray(0, limit))));
+        response.destroy();
+      });
       response.on('error', fail);
       response.on('aborted', () => fail(Object.assign(new Error('the connection closed mid-answer'), { code: 'ECONNRESET' })));
-      response.on('end', () =>
-        settle(() => resolve({ status: response.statusCode ?? 0, headers: flatten(response.headers), body: Buffer.concat(chunks).toString('utf8') })),
-      );
+      response.on('end', () => settle(() => resolve(answerOf(response, Buffer.concat(chunks)))));
     });
     request.end(exchange.body);
   });
+}
+
+function answerOf(response: IncomingMessage, body: Buffer): HttpAnswer {
+  return { status: response.statusCode ?? 0, headers: flatten(response.headers), body: body.toString('utf8') };
 }
 
 function flatten(headers: IncomingHttpHeaders): Record<string, string> {
