@@ -1,5 +1,5 @@
 import { expect, it } from '@jest/globals';
-import { describeWithBrowser, screenshot } from '../support/browser.js';
+import { BROWSER_TIMEOUT_MS, describeWithBrowser, screenshot } from '../support/browser.js';
 import { useSignedInDashboard } from './browser_fitgate.js';
 import { useDashboardApplication } from './dashboard_application.js';
 
@@ -7,7 +7,6 @@ import { useDashboardApplication } from './dashboard_application.js';
  * An application's Connections section in a browser: each connection a switch saved in place, and,
  * once the tenant has a user, turning one off goes through its confirmation page and back.
  */
-const BROWSER_TIMEOUT_MS = 60_000;
 
 describeWithBrowser("an application's Connections section", () => {
   const dashboard = useSignedInDashboard();

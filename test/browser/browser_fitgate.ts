@@ -10,7 +10,7 @@ import { bootstrap } from '../../src/domain/bootstrap.js';
 import { createLogger } from '../../src/logging/index.js';
 import { createSealer } from '../../src/store/sealing.js';
 import type { Store } from '../../src/store/store.js';
-import { collectPageErrors, launchBrowser, type TestBrowser } from '../support/browser.js';
+import { BROWSER_TIMEOUT_MS, collectPageErrors, launchBrowser, type TestBrowser } from '../support/browser.js';
 import { openSqliteTestStore } from '../support/stores.js';
 
 /**
@@ -68,9 +68,6 @@ export async function startBrowserFitgate(environment: Record<string, string>): 
   };
 }
 
-// Chromium's first launch on a busy two-core machine takes several seconds.
-const SIGNED_IN_TIMEOUT_MS = 60_000;
-
 /** Signs in to the dashboard as the bootstrap admin and waits for the default tenant's overview. */
 export async function signInToDashboard(page: Page, fitgate: BrowserFitgate): Promise<void> {
   await page.goto(`${fitgate.url}/manage/login`);
@@ -124,7 +121,7 @@ export function useSignedInDashboard(options: SignedInDashboardOptions = {}): Si
       await fitgate.close();
       throw error;
     }
-  }, options.timeoutMs ?? SIGNED_IN_TIMEOUT_MS);
+  }, options.timeoutMs ?? BROWSER_TIMEOUT_MS);
 
   afterAll(async () => {
     await running?.browser.close();

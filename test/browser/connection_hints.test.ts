@@ -1,12 +1,11 @@
 import { expect, it } from '@jest/globals';
-import { describeWithBrowser, screenshot } from '../support/browser.js';
+import { BROWSER_TIMEOUT_MS, describeWithBrowser, screenshot } from '../support/browser.js';
 import { useSignedInDashboard } from './browser_fitgate.js';
 
 /**
  * On the Fitbit settings, choosing the other API shows that API's hints at once, before saving
  * (public/dashboard/dashboard.js), and the connections list offers TRY next to the Fitbit mark.
  */
-const BROWSER_TIMEOUT_MS = 60_000;
 
 describeWithBrowser('the Fitbit settings in a browser', () => {
   const dashboard = useSignedInDashboard();

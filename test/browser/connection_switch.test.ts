@@ -1,5 +1,5 @@
 import { expect, it } from '@jest/globals';
-import { describeWithBrowser, screenshot } from '../support/browser.js';
+import { BROWSER_TIMEOUT_MS, describeWithBrowser, screenshot } from '../support/browser.js';
 import { useSignedInDashboard } from './browser_fitgate.js';
 import { useDashboardApplication } from './dashboard_application.js';
 
@@ -7,7 +7,6 @@ import { useDashboardApplication } from './dashboard_application.js';
  * The per-application switch on a connection's Applications tab: a switch with its name and state
  * read out, saved at once without leaving the page, and confirmed beside it.
  */
-const BROWSER_TIMEOUT_MS = 60_000;
 
 describeWithBrowser('enabling a connection with a switch', () => {
   const dashboard = useSignedInDashboard();

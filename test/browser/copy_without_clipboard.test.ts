@@ -1,5 +1,5 @@
 import { expect, it } from '@jest/globals';
-import { describeWithBrowser } from '../support/browser.js';
+import { BROWSER_TIMEOUT_MS, describeWithBrowser } from '../support/browser.js';
 import { useSignedInDashboard } from './browser_fitgate.js';
 
 /**
@@ -7,7 +7,6 @@ import { useSignedInDashboard } from './browser_fitgate.js';
  * localhost is not a secure context) selects the text and says how to copy it by hand, instead of
  * doing nothing (public/dashboard/dashboard.js).
  */
-const BROWSER_TIMEOUT_MS = 60_000;
 
 describeWithBrowser('a Copy button without the clipboard API', () => {
   const dashboard = useSignedInDashboard();

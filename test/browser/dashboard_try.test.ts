@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { describeWithBrowser, collectPageErrors, launchBrowser, screenshot, type TestBrowser } from '../support/browser.js';
+import { LONG_BROWSER_TIMEOUT_MS, describeWithBrowser, collectPageErrors, launchBrowser, screenshot, type TestBrowser } from '../support/browser.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { startBrowserFitgate, type BrowserFitgate } from './browser_fitgate.js';
 
@@ -10,7 +10,6 @@ import { startBrowserFitgate, type BrowserFitgate } from './browser_fitgate.js';
  * connection for the application, press Try, consent upstream by clicking, and read "It works!";
  * then the same with a wrong secret, which ends on the fix. No console errors on any page.
  */
-const BROWSER_TIMEOUT_MS = 90_000;
 const UPSTREAM_CLIENT = {
   clientId: 'browser-story.apps.googleusercontent.com',
   clientSecret: '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789',
@@ -36,7 +35,7 @@ describeWithBrowser('the dashboard in a browser', () => {
     browser = await launchBrowser();
     page = await browser.context.newPage();
     errors = collectPageErrors(page);
-  }, BROWSER_TIMEOUT_MS);
+  }, LONG_BROWSER_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();
@@ -125,7 +124,7 @@ describeWithBrowser('the dashboard in a browser', () => {
 
       expect(errors).toEqual([]);
     },
-    BROWSER_TIMEOUT_MS,
+    LONG_BROWSER_TIMEOUT_MS,
   );
 
   it(
@@ -153,6 +152,6 @@ describeWithBrowser('the dashboard in a browser', () => {
 
       expect(errors).toEqual([]);
     },
-    BROWSER_TIMEOUT_MS,
+    LONG_BROWSER_TIMEOUT_MS,
   );
 });

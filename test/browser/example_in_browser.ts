@@ -1,9 +1,7 @@
 import { afterAll, beforeAll } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { collectPageErrors, launchBrowser, type LaunchOptions, type TestBrowser } from '../support/browser.js';
+import { LONG_BROWSER_TIMEOUT_MS, collectPageErrors, launchBrowser, type LaunchOptions, type TestBrowser } from '../support/browser.js';
 import { startExampleStack, type ExampleStack, type ExampleStackOptions } from './example_stack.js';
-
-export const EXAMPLE_BROWSER_TIMEOUT_MS = 90_000;
 
 export interface ExampleInBrowser {
   readonly stack: ExampleStack;
@@ -28,7 +26,7 @@ export function useExampleInBrowser(options: () => ExampleStackOptions = () => (
     browser = await launchBrowser(launch);
     page = await browser.context.newPage();
     errors = collectPageErrors(page);
-  }, EXAMPLE_BROWSER_TIMEOUT_MS);
+  }, LONG_BROWSER_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,6 @@
 import { expect, it } from '@jest/globals';
-import { describeWithBrowser, screenshot } from '../support/browser.js';
-import { EXAMPLE_BROWSER_TIMEOUT_MS, useExampleInBrowser } from './example_in_browser.js';
+import { LONG_BROWSER_TIMEOUT_MS, describeWithBrowser, screenshot } from '../support/browser.js';
+import { useExampleInBrowser } from './example_in_browser.js';
 
 /**
  * The same example against a connection still on the legacy Fitbit Web API: Verify reads the
@@ -33,6 +33,6 @@ describeWithBrowser('the Activity Sync example on a legacy Fitbit connection', (
       await screenshot(page, 'example-legacy-verified');
       expect(example.errors).toEqual([]);
     },
-    EXAMPLE_BROWSER_TIMEOUT_MS,
+    LONG_BROWSER_TIMEOUT_MS,
   );
 });

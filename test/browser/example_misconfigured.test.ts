@@ -1,8 +1,8 @@
 import { expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { describeWithBrowser, screenshot } from '../support/browser.js';
+import { LONG_BROWSER_TIMEOUT_MS, describeWithBrowser, screenshot } from '../support/browser.js';
 import type { ExampleStack } from './example_stack.js';
-import { EXAMPLE_BROWSER_TIMEOUT_MS, useExampleInBrowser } from './example_in_browser.js';
+import { useExampleInBrowser } from './example_in_browser.js';
 
 /**
  * The example names the setting to fix when one of its secrets is wrong: fitgate's invalid_client at
@@ -32,7 +32,7 @@ describeWithBrowser('the example started with a wrong CLIENT_SECRET', () => {
       await screenshot(example.page, 'example-misconfigured-01-client-secret');
       expect(example.errors.filter((error) => !error.includes('status of 400'))).toEqual([]);
     },
-    EXAMPLE_BROWSER_TIMEOUT_MS,
+    LONG_BROWSER_TIMEOUT_MS,
   );
 });
 
@@ -53,6 +53,6 @@ describeWithBrowser('the example started with a wrong MANAGEMENT_CLIENT_SECRET',
       await screenshot(example.page, 'example-misconfigured-02-management-secret');
       expect(example.errors.filter((error) => !error.includes('status of 502'))).toEqual([]);
     },
-    EXAMPLE_BROWSER_TIMEOUT_MS,
+    LONG_BROWSER_TIMEOUT_MS,
   );
 });

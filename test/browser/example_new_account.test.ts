@@ -1,9 +1,9 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { describeWithBrowser, screenshot } from '../support/browser.js';
+import { LONG_BROWSER_TIMEOUT_MS, describeWithBrowser, screenshot } from '../support/browser.js';
 import { getJson, upstreamUrl } from '../support/emulator.js';
-import { EXAMPLE_BROWSER_TIMEOUT_MS, useExampleInBrowser } from './example_in_browser.js';
+import { useExampleInBrowser } from './example_in_browser.js';
 
 /**
  * A Fitbit account with nothing recorded yet: the user connects through the emulator as usual, but
@@ -63,6 +63,6 @@ describeWithBrowser('the Activity Sync example with a new Fitbit account', () =>
       expect(identity).toMatchObject({ status: 200, body: { legacyUserId: 'C4R0L7' } });
       expect(example.errors).toEqual([]);
     },
-    EXAMPLE_BROWSER_TIMEOUT_MS,
+    LONG_BROWSER_TIMEOUT_MS,
   );
 });

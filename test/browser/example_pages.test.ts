@@ -1,6 +1,6 @@
 import { expect, it } from '@jest/globals';
-import { describeWithBrowser } from '../support/browser.js';
-import { EXAMPLE_BROWSER_TIMEOUT_MS, useExampleInBrowser } from './example_in_browser.js';
+import { LONG_BROWSER_TIMEOUT_MS, describeWithBrowser } from '../support/browser.js';
+import { useExampleInBrowser } from './example_in_browser.js';
 import { describeViolations, overflowWidth, seriousViolations } from './page_checks.js';
 
 /**
@@ -48,6 +48,6 @@ describeWithBrowser('the example application at phone and laptop width', () => {
       expect(visited).toHaveLength(5);
       expect(problems).toEqual([]);
     },
-    EXAMPLE_BROWSER_TIMEOUT_MS,
+    LONG_BROWSER_TIMEOUT_MS,
   );
 });

@@ -3,10 +3,9 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { startActivitySync } from '../../scripts/example/activity_sync.js';
 import type { ChildService } from '../../scripts/example/child_service.js';
-import { collectPageErrors, describeWithBrowser, launchBrowser, screenshot, type TestBrowser } from '../support/browser.js';
+import { LONG_BROWSER_TIMEOUT_MS, collectPageErrors, describeWithBrowser, launchBrowser, screenshot, type TestBrowser } from '../support/browser.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { startBrowserFitgate, type BrowserFitgate } from './browser_fitgate.js';
-import { EXAMPLE_BROWSER_TIMEOUT_MS } from './example_in_browser.js';
 
 /**
  * The trap a newcomer fell into: the tenant's Fitbit connection has no Client ID, so users sign in
@@ -41,7 +40,7 @@ describeWithBrowser('the example reading a sandbox token from another upstream',
     browser = await launchBrowser();
     page = await browser.context.newPage();
     errors = collectPageErrors(page);
-  }, EXAMPLE_BROWSER_TIMEOUT_MS);
+  }, LONG_BROWSER_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();
@@ -73,7 +72,7 @@ describeWithBrowser('the example reading a sandbox token from another upstream',
       expect(await page.locator('.status').textContent()).toBe('Connected');
       expect(errors.filter((error) => !error.includes('status of 502'))).toEqual([]);
     },
-    EXAMPLE_BROWSER_TIMEOUT_MS,
+    LONG_BROWSER_TIMEOUT_MS,
   );
 });
 

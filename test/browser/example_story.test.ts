@@ -1,6 +1,6 @@
 import { expect, it } from '@jest/globals';
-import { describeWithBrowser, screenshot } from '../support/browser.js';
-import { EXAMPLE_BROWSER_TIMEOUT_MS, useExampleInBrowser } from './example_in_browser.js';
+import { LONG_BROWSER_TIMEOUT_MS, describeWithBrowser, screenshot } from '../support/browser.js';
+import { useExampleInBrowser } from './example_in_browser.js';
 
 /**
  * The end user's story in Chromium, through the example application: sign in with Fitbit (consent
@@ -48,7 +48,7 @@ describeWithBrowser('the Activity Sync example in a browser', () => {
       await screenshot(example.page, 'example-03-connected');
       expect(example.errors).toEqual([]);
     },
-    EXAMPLE_BROWSER_TIMEOUT_MS,
+    LONG_BROWSER_TIMEOUT_MS,
   );
 
   it(
@@ -61,7 +61,7 @@ describeWithBrowser('the Activity Sync example in a browser', () => {
       await screenshot(example.page, 'example-04-verified');
       expect(example.errors).toEqual([]);
     },
-    EXAMPLE_BROWSER_TIMEOUT_MS,
+    LONG_BROWSER_TIMEOUT_MS,
   );
 
   it(
@@ -85,7 +85,7 @@ describeWithBrowser('the Activity Sync example in a browser', () => {
       expect(await example.page.locator('tbody').textContent()).toContain('Needs re-authorization');
       expect(example.errors).toEqual([]);
     },
-    EXAMPLE_BROWSER_TIMEOUT_MS,
+    LONG_BROWSER_TIMEOUT_MS,
   );
 
   it(
@@ -105,7 +105,7 @@ describeWithBrowser('the Activity Sync example in a browser', () => {
       await screenshot(example.page, 'example-07-reconnected');
       expect(example.errors).toEqual([]);
     },
-    EXAMPLE_BROWSER_TIMEOUT_MS,
+    LONG_BROWSER_TIMEOUT_MS,
   );
 
   it(

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { createClient } from '../../src/domain/clients.js';
 import { SESSION_COOKIE } from '../../src/http/session.js';
 import { readStoredSession, sessionIdOfCookie } from '../support/authn/stored_session.js';
-import { collectPageErrors, describeWithBrowser, launchBrowser, type TestBrowser } from '../support/browser.js';
+import { BROWSER_TIMEOUT_MS, collectPageErrors, describeWithBrowser, launchBrowser, type TestBrowser } from '../support/browser.js';
 import { startBrowserFitgate, type BrowserFitgate } from './browser_fitgate.js';
 
 /**
@@ -14,7 +14,6 @@ import { startBrowserFitgate, type BrowserFitgate } from './browser_fitgate.js';
  * with that cross-site POST; the 303 fitgate answers turns it into a top-level GET, which carries
  * the cookie, so the session really ends and the browser lands back on the relying party.
  */
-const BROWSER_TIMEOUT_MS = 60_000;
 const STATE = 'logout-state-1b2c';
 
 describeWithBrowser('logout by a cross-site form post', () => {

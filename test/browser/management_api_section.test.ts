@@ -1,5 +1,5 @@
 import { expect, it } from '@jest/globals';
-import { describeWithBrowser, screenshot } from '../support/browser.js';
+import { LONG_BROWSER_TIMEOUT_MS, describeWithBrowser, screenshot } from '../support/browser.js';
 import { useSignedInDashboard } from './browser_fitgate.js';
 
 /**
@@ -8,7 +8,6 @@ import { useSignedInDashboard } from './browser_fitgate.js';
  * labelled checkboxes, and run the command the page shows, with the secret put in. Then a refused
  * form lands on the first permission, and revoking ends the tokens.
  */
-const BROWSER_TIMEOUT_MS = 90_000;
 
 describeWithBrowser('the Management API section in a browser', () => {
   const dashboard = useSignedInDashboard();
@@ -60,7 +59,7 @@ describeWithBrowser('the Management API section in a browser', () => {
       const users = await fetch(`${fitgate.url}/api/v2/users`, { headers: { authorization: `Bearer ${String(issued.body.access_token)}` } });
       expect(users.status).toBe(200);
     },
-    BROWSER_TIMEOUT_MS,
+    LONG_BROWSER_TIMEOUT_MS,
   );
 
   it(
@@ -74,7 +73,7 @@ describeWithBrowser('the Management API section in a browser', () => {
       expect(await page.evaluate("document.activeElement && document.activeElement.getAttribute('value')")).toBe('read:users');
       expect(await page.evaluate("document.activeElement && document.activeElement.getAttribute('aria-describedby')")).toBe('scope-error');
     },
-    BROWSER_TIMEOUT_MS,
+    LONG_BROWSER_TIMEOUT_MS,
   );
 
   it(
@@ -93,6 +92,6 @@ describeWithBrowser('the Management API section in a browser', () => {
       // The refused update above is a 400, which the browser reports; nothing else may go wrong.
       expect(errors.filter((error) => !error.includes('status of 400'))).toEqual([]);
     },
-    BROWSER_TIMEOUT_MS,
+    LONG_BROWSER_TIMEOUT_MS,
   );
 });

@@ -1,5 +1,5 @@
 import { expect, it } from '@jest/globals';
-import { describeWithBrowser } from '../support/browser.js';
+import { BROWSER_TIMEOUT_MS, describeWithBrowser } from '../support/browser.js';
 import { useSignedInDashboard } from './browser_fitgate.js';
 
 /**
@@ -7,7 +7,6 @@ import { useSignedInDashboard } from './browser_fitgate.js';
  * focus on it, so a screen reader reads it first (public/dashboard/dashboard.js): a live region
  * already there when a page loads is not announced.
  */
-const BROWSER_TIMEOUT_MS = 60_000;
 
 const focused = "document.activeElement && (document.activeElement.id || document.activeElement.textContent.trim())";
 

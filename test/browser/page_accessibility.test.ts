@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { describeWithBrowser } from '../support/browser.js';
 import { describeViolations, seriousViolations } from './page_checks.js';
-import { startTourSetting, tourEveryPage, type TourSetting } from './page_tour.js';
+import { PAGE_TOUR_TIMEOUT_MS, startTourSetting, tourEveryPage, type TourSetting } from './page_tour.js';
 
 /**
  * axe-core on every page (dashboard, Universal Login, the emulator's consent page, error and
@@ -9,14 +9,13 @@ import { startTourSetting, tourEveryPage, type TourSetting } from './page_tour.j
  * forbids inline scripts, so this test's browser bypasses it to inject axe; the other browser
  * tests keep it.
  */
-const BROWSER_TIMEOUT_MS = 240_000;
 const WIDTHS = [390, 1280] as const;
 
 describeWithBrowser('accessibility of every page', () => {
   let tour: TourSetting;
   beforeAll(async () => {
     tour = await startTourSetting({ bypassCSP: true });
-  }, BROWSER_TIMEOUT_MS);
+  }, PAGE_TOUR_TIMEOUT_MS);
   afterAll(() => tour?.close());
 
   it(
@@ -35,7 +34,7 @@ describeWithBrowser('accessibility of every page', () => {
       expect(checked).toBeGreaterThanOrEqual(50);
       expect(found).toEqual([]);
     },
-    BROWSER_TIMEOUT_MS,
+    PAGE_TOUR_TIMEOUT_MS,
   );
 
   it('finds the contrast failure the old "Continue with Fitbit" colours had (the check can fail)', async () => {

@@ -17,6 +17,9 @@ export const TOUR_UPSTREAM_CLIENT = {
 
 export type TourStop = (name: string) => Promise<void>;
 
+/** The bound on a test that walks the whole tour (several widths a stop), and on starting its setting. */
+export const PAGE_TOUR_TIMEOUT_MS = 240_000;
+
 /** Registers the upstream OAuth client the tour pastes into the connection settings. */
 function registerTourUpstreamClient(emulator: TestEmulator, fitgate: BrowserFitgate): void {
   emulator.control.registerApp({

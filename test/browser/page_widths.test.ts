@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { describeWithBrowser, screenshot } from '../support/browser.js';
 import { signInToDashboard } from './browser_fitgate.js';
 import { overflowWidth, wrappedHeaders, wrappedStatuses } from './page_checks.js';
-import { startTourSetting, tourEveryPage, type TourSetting } from './page_tour.js';
+import { PAGE_TOUR_TIMEOUT_MS, startTourSetting, tourEveryPage, type TourSetting } from './page_tour.js';
 
 /**
  * Every page fits a phone (390 px), a tablet (768 and 1024 px, where the sidebar leaves a table the
@@ -10,14 +10,13 @@ import { startTourSetting, tourEveryPage, type TourSetting } from './page_tour.j
  * status word onto several lines; and on the phone the dashboard's navigation is folded behind one
  * control until opened. Screenshots of each page at each width land in test-artifacts/.
  */
-const BROWSER_TIMEOUT_MS = 240_000;
 const WIDTHS = [390, 768, 1024, 1280] as const;
 
 describeWithBrowser('every page from phone to laptop width', () => {
   let tour: TourSetting;
   beforeAll(async () => {
     tour = await startTourSetting();
-  }, BROWSER_TIMEOUT_MS);
+  }, PAGE_TOUR_TIMEOUT_MS);
   afterAll(() => tour?.close());
 
   it(
@@ -46,7 +45,7 @@ describeWithBrowser('every page from phone to laptop width', () => {
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.waitForURL('**/manage/login**');
     },
-    BROWSER_TIMEOUT_MS,
+    PAGE_TOUR_TIMEOUT_MS,
   );
 
   it(
@@ -77,6 +76,6 @@ describeWithBrowser('every page from phone to laptop width', () => {
       expect(tooWide).toEqual([]);
       expect(wrapped).toEqual([]);
     },
-    BROWSER_TIMEOUT_MS,
+    PAGE_TOUR_TIMEOUT_MS,
   );
 });

@@ -1,12 +1,11 @@
 import { expect, it } from '@jest/globals';
-import { describeWithBrowser } from '../support/browser.js';
+import { BROWSER_TIMEOUT_MS, describeWithBrowser } from '../support/browser.js';
 import { useSignedInDashboard } from './browser_fitgate.js';
 
 /**
  * A Back-Channel Logout URL the server refused comes back as every refused field does: focused, with
  * its error read out as its description, and what was typed still in it.
  */
-const BROWSER_TIMEOUT_MS = 60_000;
 
 describeWithBrowser('a refused Back-Channel Logout URL in a browser', () => {
   const dashboard = useSignedInDashboard();

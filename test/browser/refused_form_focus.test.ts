@@ -1,9 +1,8 @@
 import { expect, it } from '@jest/globals';
-import { describeWithBrowser } from '../support/browser.js';
+import { BROWSER_TIMEOUT_MS, describeWithBrowser } from '../support/browser.js';
 import { useSignedInDashboard } from './browser_fitgate.js';
 
 /** A form the server refused comes back with the focus on its first refused field (public/dashboard/dashboard.js). */
-const BROWSER_TIMEOUT_MS = 60_000;
 
 describeWithBrowser('a refused dashboard form in a browser', () => {
   const dashboard = useSignedInDashboard();

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { describeWithBrowser, launchBrowser, type TestBrowser } from '../support/browser.js';
+import { BROWSER_TIMEOUT_MS, describeWithBrowser, launchBrowser, type TestBrowser } from '../support/browser.js';
 import { startBrowserFitgate, type BrowserFitgate } from './browser_fitgate.js';
 
 /** The narrow pages (sign-in, set-password) are a card as tall as their form, not as the window. */
-const BROWSER_TIMEOUT_MS = 60_000;
 
 describeWithBrowser('the sign-in card', () => {
   let fitgate: BrowserFitgate;

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { describeWithBrowser, screenshot } from '../support/browser.js';
+import { LONG_BROWSER_TIMEOUT_MS, describeWithBrowser, screenshot } from '../support/browser.js';
 import { useEmulator } from '../support/use_emulator.js';
 import { useSignedInDashboard } from './browser_fitgate.js';
 
@@ -9,7 +9,6 @@ import { useSignedInDashboard } from './browser_fitgate.js';
  * name is broken over lines (the granted permissions once came out one letter a line at 375 px, and
  * the parameters table squeezed its names into "Par/ame/ter" at every width).
  */
-const BROWSER_TIMEOUT_MS = 90_000;
 const UPSTREAM_CLIENT = { clientId: 'layout.apps.googleusercontent.com', clientSecret: 'GOCSPX-layout-secret-0123456789' };
 
 /** How many lines each element's text takes, keyed by its text (run as a string: the tests' types know no DOM). */
@@ -24,7 +23,7 @@ async function linesOf(page: Page, selector: string): Promise<Record<string, num
 
 describeWithBrowser('the TRY result at phone and laptop width', () => {
   const emulator = useEmulator({ resetAfterEach: false });
-  const dashboard = useSignedInDashboard({ environment: () => ({ FITGATE_UPSTREAM_BASE_URL: emulator.url }), timeoutMs: BROWSER_TIMEOUT_MS });
+  const dashboard = useSignedInDashboard({ environment: () => ({ FITGATE_UPSTREAM_BASE_URL: emulator.url }), timeoutMs: LONG_BROWSER_TIMEOUT_MS });
 
   beforeAll(async () => {
     const { page, fitgate } = dashboard;
@@ -39,7 +38,7 @@ describeWithBrowser('the TRY result at phone and laptop width', () => {
     await page.getByLabel('Sign in as test user').selectOption('alice');
     await page.getByRole('button', { name: 'Allow' }).click();
     await page.getByRole('heading', { name: 'It works!' }).waitFor();
-  }, BROWSER_TIMEOUT_MS);
+  }, LONG_BROWSER_TIMEOUT_MS);
 
   for (const width of [375, 1280]) {
     it(`keeps each granted permission and each callback parameter name on one line at ${width} px`, async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page, Request } from 'playwright-core';
 import { SANDBOX_PATH } from '../../src/upstream/sandbox_upstream.js';
 import { startBrowserFitgate, type BrowserFitgate } from '../browser/browser_fitgate.js';
-import { collectPageErrors, describeWithBrowser, launchBrowser, screenshot, type TestBrowser } from '../support/browser.js';
+import { BROWSER_TIMEOUT_MS, collectPageErrors, describeWithBrowser, launchBrowser, screenshot, type TestBrowser } from '../support/browser.js';
 import { registerSpa, startSpaApp, type SpaApp } from '../support/compat/spa_app.js';
 
 /**
@@ -13,7 +13,6 @@ import { registerSpa, startSpaApp, type SpaApp } from '../support/compat/spa_app
  * fitgate's SameSite=Lax session cookie goes with the iframe's request, as it does for an app at
  * app.example.com beside fitgate at id.example.com.
  */
-const BROWSER_TIMEOUT_MS = 60_000;
 const ALICE = 'fitbit|alice-4f1c2b7e';
 
 interface SpaUser {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page, Request } from 'playwright-core';
-import { collectPageErrors, describeWithBrowser, launchBrowser, screenshot, type TestBrowser } from '../support/browser.js';
+import { BROWSER_TIMEOUT_MS, collectPageErrors, describeWithBrowser, launchBrowser, screenshot, type TestBrowser } from '../support/browser.js';
 import { startFitgateBehindTls, type FitgateBehindTls } from '../support/compat/fitgate_behind_tls.js';
 import { startSpaApp, type SpaApp } from '../support/compat/spa_app.js';
 
@@ -14,7 +14,6 @@ import { startSpaApp, type SpaApp } from '../support/compat/spa_app.js';
  * cookies by default, as Safari and Brave do; there the user stays signed out, as with Auth0. The
  * token calls cross origins too, so they also need the app's origin in its Allowed Web Origins.
  */
-const BROWSER_TIMEOUT_MS = 60_000;
 
 interface SpaUser {
   sub?: string;

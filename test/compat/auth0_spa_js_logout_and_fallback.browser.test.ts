@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page, Response } from 'playwright-core';
 import { SANDBOX_PATH } from '../../src/upstream/sandbox_upstream.js';
 import { startBrowserFitgate, type BrowserFitgate } from '../browser/browser_fitgate.js';
-import { describeWithBrowser, launchBrowser, type TestBrowser } from '../support/browser.js';
+import { BROWSER_TIMEOUT_MS, describeWithBrowser, launchBrowser, type TestBrowser } from '../support/browser.js';
 import { registerSpa, startSpaApp, type SpaApp } from '../support/compat/spa_app.js';
 
 /**
@@ -10,7 +10,6 @@ import { registerSpa, startSpaApp, type SpaApp } from '../support/compat/spa_app
  * logout() with no arguments sends only client_id and expects the first Allowed Logout URL, and
  * useRefreshTokensFallback falls back to an iframe only on "invalid refresh token" in the message.
  */
-const BROWSER_TIMEOUT_MS = 60_000;
 const ALICE = 'fitbit|alice-4f1c2b7e';
 
 /** What the functions run inside the page see (the tests compile without the DOM library). */

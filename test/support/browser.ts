@@ -26,6 +26,15 @@ const CHROMIUM_ARGS = [
 /** Screenshots land here (gitignored), one file per step, kept after the run for people to look at. */
 export const ARTIFACTS_DIR = join(process.cwd(), 'test-artifacts');
 
+/**
+ * The bound on one browser test, or on a suite's beforeAll that starts fitgate and Chromium: far
+ * above the jest default, since Chromium on the shared 2-core machine is slow to launch and render.
+ */
+export const BROWSER_TIMEOUT_MS = 60_000;
+
+/** The bound on a browser test that also signs in upstream or walks several pages before it checks. */
+export const LONG_BROWSER_TIMEOUT_MS = 90_000;
+
 const available = existsSync(CHROMIUM_PATH);
 const required = process.env.REQUIRE_BROWSER === '1';
 

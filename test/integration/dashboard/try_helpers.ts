@@ -3,7 +3,7 @@ import { updateConnection } from '../../../src/domain/connection_updates.js';
 import { connectionPlugins } from '../../../src/connections/registry.js';
 import type { FitbitApi } from '../../../src/connections/fitbit/index.js';
 import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
-import { csrfFrom, HOST, signedInAgent, startDashboardHarness, type Agent, type DashboardHarness } from './dashboard_harness.js';
+import { csrfFrom, HOST, signedInAgent, startDashboardHarness, type Agent, type DashboardHarness, type HarnessOptions } from './dashboard_harness.js';
 
 export interface TrySetup {
   emulator(): TestEmulator;
@@ -12,18 +12,31 @@ export interface TrySetup {
   agent(): Agent;
 }
 
+export interface TrySetupOptions {
+  /** Settings over FITGATE_UPSTREAM_BASE_URL, e.g. FITGATE_SANDBOX=off. */
+  readonly environment?: Record<string, string>;
+  /** The tenants the admin manages: the default tenant alone when left out. */
+  readonly tenants?: string[];
+  /** The app's logger; silent when left out. */
+  readonly logger?: HarnessOptions['logger'];
+}
+
 /**
  * For a describe block: an emulator standing in for Fitbit and Google (FITGATE_UPSTREAM_BASE_URL),
  * the app on it with the real plugins, and a signed-in admin; all closed after the block.
  */
-export function useTrySetup(): TrySetup {
+export function useTrySetup(options: TrySetupOptions = {}): TrySetup {
   let emulator: TestEmulator | undefined;
   let harness: DashboardHarness | undefined;
   let agent: Agent | undefined;
   beforeAll(async () => {
     emulator = await startTestEmulator();
-    harness = await startDashboardHarness({ plugins: connectionPlugins(), environment: { FITGATE_UPSTREAM_BASE_URL: emulator.url } });
-    agent = await signedInAgent(harness.app, await harness.seedAdmin('owner@example.com', ['default']));
+    harness = await startDashboardHarness({
+      plugins: connectionPlugins(),
+      environment: { FITGATE_UPSTREAM_BASE_URL: emulator.url, ...options.environment },
+      ...(options.logger && { logger: options.logger }),
+    });
+    agent = await signedInAgent(harness.app, await harness.seedAdmin('owner@example.com', options.tenants ?? ['default']));
   });
   afterAll(async () => {
     await harness?.close();

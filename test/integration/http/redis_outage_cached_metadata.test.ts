@@ -1,10 +1,9 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { CONFIG_VERSION_CHECK_MS } from '../../../src/store/redis/redis_config_version.js';
 import { HOST, startFitgateOnRedis, type FitgateOnRedis } from './fitgate_on_redis.js';
 import { uniquePrefix } from '../../support/redis.js';
-import { describeWithRedisServer, startOwnRedisServer, type OwnRedisServer } from '../../support/redis_server.js';
+import { beginRedisOutage, endRedisOutage, startRedisThatSurvivesKill } from '../../support/redis_outage.js';
+import { describeWithRedisServer, type OwnRedisServer } from '../../support/redis_server.js';
 
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8';
 
@@ -22,8 +21,7 @@ describeWithRedisServer('discovery and the JWKS while Redis is down', () => {
   const jwks = () => request(fitgate.app).get('/.well-known/jwks.json').set('Host', HOST);
 
   beforeAll(async () => {
-    // AOF, so the killed Redis comes back with fitgate's data.
-    redis = await startOwnRedisServer(['--maxmemory-policy', 'noeviction', '--appendonly', 'yes', '--appendfsync', 'always']);
+    redis = await startRedisThatSurvivesKill();
     fitgate = await startFitgateOnRedis(redis.url, uniquePrefix('outage-metadata'));
   }, 60_000);
 
@@ -38,10 +36,7 @@ describeWithRedisServer('discovery and the JWKS while Redis is down', () => {
     expect(before.jwks.status).toBe(200);
     expect((before.jwks.body as { keys: unknown[] }).keys.length).toBeGreaterThan(0);
 
-    await redis.kill();
-    // Not a wait for readiness: the outage must outlast the window in which the version read alone
-    // is reused, or the records would be served without any outage handling at all.
-    await delay(4 * CONFIG_VERSION_CHECK_MS);
+    await beginRedisOutage(redis);
     for (const [what, send] of [['discovery', discovery], ['jwks', jwks]] as const) {
       const during = await send();
       expect({ what, status: during.status }).toEqual({ what, status: 200 });
@@ -58,14 +53,7 @@ describeWithRedisServer('discovery and the JWKS while Redis is down', () => {
       expect(unknown.body).toEqual({ error: 'temporarily_unavailable', error_description: expect.stringMatching(/try again/i) });
     }
 
-    await redis.start();
-    const deadline = Date.now() + 5000;
-    let ready = await request(fitgate.app).get('/health/ready');
-    while (ready.status !== 200 && Date.now() < deadline) {
-      await delay(50);
-      ready = await request(fitgate.app).get('/health/ready');
-    }
-    expect(ready.status).toBe(200);
+    expect((await endRedisOutage(redis, fitgate.app)).status).toBe(200);
     expect((await discovery()).status).toBe(200);
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { User } from '../../../src/domain/types.js';
+import { aFitbitUser } from '../../support/authn/records.js';
 import { describeWithRedis } from '../../support/redis.js';
 import type { StoreKind } from '../../support/stores.js';
 import { OTHER_TENANT, startManagementHarness, type ManagementHarness } from './harness.js';
@@ -23,21 +23,6 @@ function suite(kind: StoreKind): void {
     await harness?.cleanup();
   });
 
-  /** A user without upstream tokens, so deleting it calls no upstream. */
-  function person(tenant: string, upstreamId: string): User {
-    const at = new Date().toISOString();
-    return {
-      tenant,
-      userId: `fitbit|${upstreamId}`,
-      identities: [
-        { provider: 'fitbit', connection: 'fitbit', userId: upstreamId, isSocial: true, api: 'google-health', grantedScopes: [], status: 'connected' },
-      ],
-      loginsCount: 1,
-      createdAt: at,
-      updatedAt: at,
-    };
-  }
-
   const remove = (userId: string) => harness.call('delete', `/users/${encodeURIComponent(userId)}`, deleter);
 
   async function newestSapi(): Promise<Record<string, unknown>> {
@@ -56,7 +41,7 @@ function suite(kind: StoreKind): void {
   });
 
   it('deletes a user of the tenant (204), and deleting it again answers 204 as well', async () => {
-    const user = person(harness.tenant.name, 'GONE1');
+    const user = aFitbitUser(harness.tenant.name, 'GONE1');
     await harness.store.users.create(user);
 
     expect((await remove(user.userId)).status).toBe(204);
@@ -67,7 +52,7 @@ function suite(kind: StoreKind): void {
   });
 
   it("treats another tenant's user as absent: 204, and that user is still there", async () => {
-    const theirs = person(OTHER_TENANT, 'THEIRS1');
+    const theirs = aFitbitUser(OTHER_TENANT, 'THEIRS1');
     await harness.store.users.create(theirs);
     const theirCount = await harness.store.users.count(OTHER_TENANT);
 

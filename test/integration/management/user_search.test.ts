@@ -1,23 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { User } from '../../../src/domain/types.js';
+import { aFitbitUser } from '../../support/authn/records.js';
 import { startManagementHarness, type ManagementHarness } from './harness.js';
 
 let harness: ManagementHarness;
 let reader: string;
 
+/** A user of the tenant created `minute` minutes into 2026. */
 function person(upstreamId: string, minute: number, overrides: Partial<User>): User {
   const at = new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
-  return {
-    tenant: harness.tenant.name,
-    userId: `fitbit|${upstreamId}`,
-    identities: [
-      { provider: 'fitbit', connection: 'fitbit', userId: upstreamId, isSocial: true, api: 'google-health', grantedScopes: [], status: 'connected' },
-    ],
-    loginsCount: 1,
-    createdAt: at,
-    updatedAt: at,
-    ...overrides,
-  };
+  return aFitbitUser(harness.tenant.name, upstreamId, { createdAt: at, updatedAt: at, ...overrides });
 }
 
 beforeAll(async () => {

@@ -20,6 +20,7 @@ import { createSealer } from '../../../src/store/sealing.js';
 import type { Store } from '../../../src/store/store.js';
 import { afterAll, beforeAll } from '@jest/globals';
 import { DEMO, startTestEmulator, type TestEmulator } from '../emulator.js';
+import type { StoreHarness } from '../stores.js';
 import { Browser } from './browser.js';
 
 export const CLIENT_CALLBACK = 'https://app.example/callback';
@@ -210,6 +211,27 @@ function upstreamCredentials(upstream: UpstreamMode, api: FitbitApi, sealer: App
   if (upstream.kind !== 'emulator') return {};
   const app = api === 'google-health' ? DEMO.googleServer : DEMO.legacyServer;
   return { clientId: app.clientId, clientSecret: sealer.seal(app.clientSecret) };
+}
+
+/**
+ * For a describeEachStore suite: fitgate on the harness's store with logins going to `emulator`,
+ * started in beforeAll (then handed to `prepare`, for the records the suite needs) and closed in
+ * afterAll. The returned function gives it inside tests and hooks.
+ */
+export function useFrontChannel(harness: StoreHarness, emulator: () => TestEmulator, prepare?: (fitgate: FrontChannel) => Promise<void>): () => FrontChannel {
+  let fitgate: FrontChannel | undefined;
+  beforeAll(async () => {
+    fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator: emulator() } });
+    await prepare?.(fitgate);
+  });
+  afterAll(async () => {
+    await fitgate?.close();
+    fitgate = undefined;
+  });
+  return () => {
+    if (!fitgate) throw new Error('fitgate starts in beforeAll: read it inside a test or hook of the suite that called useFrontChannel()');
+    return fitgate;
+  };
 }
 
 /**

@@ -4,9 +4,10 @@ import request from 'supertest';
 import type { Client } from '../../../src/domain/types.js';
 import { BackgroundWork } from '../../../src/http/background_work.js';
 import type { TestEmulator } from '../emulator.js';
+import { WARN, type LogLine } from '../log_capture.js';
 import type { StoreHarness } from '../stores.js';
 import type { Browser } from './browser.js';
-import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel } from './front_channel_fixture.js';
+import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel, type FrontChannelOptions } from './front_channel_fixture.js';
 import { startLogoutReceiver, type LogoutReceiver } from './logout_receiver.js';
 
 /** What a login at the web client gave the application: its id_token, and that token's `sid` and `sub`. */
@@ -39,6 +40,13 @@ export async function loginAtWebClient(fitgate: FrontChannel, browser: Browser, 
   return { idToken, sid, sub };
 }
 
+/** Makes `urls` the web client's allowed logout URLs: where a logout may send the browser back. */
+export async function setAllowedLogoutUrls(fitgate: FrontChannel, urls: string[]): Promise<void> {
+  const stored = await fitgate.store.clients.get(fitgate.tenant, fitgate.webClient.clientId);
+  if (!stored) throw new Error('the fixture has no web client');
+  await fitgate.store.clients.update({ ...stored, allowedLogoutUrls: urls });
+}
+
 /** Registers (or, with no path, removes) the client's back-channel logout URL at `receiver`. */
 export async function setBackchannelUrl(fitgate: FrontChannel, client: Client, receiver: LogoutReceiver, path: string | undefined): Promise<void> {
   const stored = await fitgate.store.clients.get(fitgate.tenant, client.clientId);
@@ -56,13 +64,16 @@ export interface BackchannelLogout {
   readonly background: BackgroundWork;
 }
 
+/** How fitgate of useBackchannelLogout() runs, over the fixture's own settings: where it logs, and its environment (e.g. NODE_ENV=production). */
+export type BackchannelLogoutOptions = Pick<FrontChannelOptions, 'logger' | 'environment'>;
+
 /**
  * For a describeEachStore suite: starts fitgate on the harness's store (logins going to `emulator`)
  * and a logout receiver in beforeAll, registers `${receiver.url}/web` as the web client's
  * back-channel logout URL, empties the receiver before each test and closes both in afterAll. The
  * handle reads what is running, so use it inside tests and hooks only.
  */
-export function useBackchannelLogout(harness: StoreHarness, emulator: () => TestEmulator): BackchannelLogout {
+export function useBackchannelLogout(harness: StoreHarness, emulator: () => TestEmulator, options: BackchannelLogoutOptions = {}): BackchannelLogout {
   const background = new BackgroundWork();
   let fitgate: FrontChannel | undefined;
   let receiver: LogoutReceiver | undefined;
@@ -72,7 +83,7 @@ export function useBackchannelLogout(harness: StoreHarness, emulator: () => Test
   };
 
   beforeAll(async () => {
-    fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator: emulator() }, background });
+    fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator: emulator() }, background, ...options });
     receiver = await startLogoutReceiver();
     await setBackchannelUrl(fitgate, fitgate.webClient, receiver, '/web');
   });
@@ -95,4 +106,17 @@ export function useBackchannelLogout(harness: StoreHarness, emulator: () => Test
     },
     background,
   };
+}
+
+/** Signs a fresh browser in at the web client and out at /v2/logout, then waits until the logout tokens are sent. */
+export async function signInAndOut({ fitgate, background }: BackchannelLogout): Promise<void> {
+  const browser = fitgate.browser();
+  await loginAtWebClient(fitgate, browser);
+  await browser.get(`${fitgate.tenantUrl}/v2/logout`);
+  await background.settled(10_000);
+}
+
+/** The warnings about back-channel logout among captured log lines (JSON text). */
+export function backchannelLogoutWarnings(lines: readonly string[]): LogLine[] {
+  return lines.map((line) => JSON.parse(line) as LogLine).filter((line) => line.level === WARN && line.msg.startsWith('back-channel logout'));
 }

@@ -1,4 +1,4 @@
-import type { Client, Connection, Tenant } from '../../../src/domain/types.js';
+import type { Client, Connection, Tenant, User } from '../../../src/domain/types.js';
 
 const CREATED = '2026-11-01T00:00:00.000Z';
 
@@ -45,6 +45,19 @@ export function aConnection(overrides: Partial<Connection> = {}): Connection {
     strategy: 'fitbit',
     options: { api: 'google-health', scope: ['activity', 'profile'], profileSync: 'on_each_login' },
     enabledClients: ['web_app_client', 'spa_client'],
+    createdAt: CREATED,
+    updatedAt: CREATED,
+    ...overrides,
+  };
+}
+
+/** A user of `tenant` signed in once through its fitbit connection (Google Health) and holding no upstream tokens, so deleting it calls no upstream. */
+export function aFitbitUser(tenant: string, upstreamId: string, overrides: Partial<User> = {}): User {
+  return {
+    tenant,
+    userId: `fitbit|${upstreamId}`,
+    identities: [{ provider: 'fitbit', connection: 'fitbit', userId: upstreamId, isSocial: true, api: 'google-health', grantedScopes: [], status: 'connected' }],
+    loginsCount: 1,
     createdAt: CREATED,
     updatedAt: CREATED,
     ...overrides,

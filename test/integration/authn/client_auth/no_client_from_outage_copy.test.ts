@@ -1,11 +1,10 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { CONFIG_VERSION_CHECK_MS } from '../../../../src/store/redis/redis_config_version.js';
 import { bootstrapToken } from '../../http/bootstrap_token.js';
 import { HOST, startFitgateOnRedis, type FitgateOnRedis } from '../../http/fitgate_on_redis.js';
 import { uniquePrefix } from '../../../support/redis.js';
-import { describeWithRedisServer, startOwnRedisServer, type OwnRedisServer } from '../../../support/redis_server.js';
+import { beginRedisOutage, endRedisOutage, startRedisThatSurvivesKill } from '../../../support/redis_outage.js';
+import { describeWithRedisServer, type OwnRedisServer } from '../../../support/redis_server.js';
 
 const BOOTSTRAP = { id: 'outage-copy-automation', secret: 'outage-copy-automation-secret-0123456789abcdef' };
 
@@ -33,8 +32,7 @@ describeWithRedisServer('client authentication while Redis is down', () => {
   const discovery = () => request(fitgate.app).get('/.well-known/openid-configuration').set('Host', HOST);
 
   beforeAll(async () => {
-    // AOF, so the killed Redis comes back with fitgate's data.
-    redis = await startOwnRedisServer(['--maxmemory-policy', 'noeviction', '--appendonly', 'yes', '--appendfsync', 'always']);
+    redis = await startRedisThatSurvivesKill();
     fitgate = await startFitgateOnRedis(redis.url, uniquePrefix('outage-client-auth'), {
       FITGATE_BOOTSTRAP_CLIENT_ID: BOOTSTRAP.id,
       FITGATE_BOOTSTRAP_CLIENT_SECRET: BOOTSTRAP.secret,
@@ -55,10 +53,7 @@ describeWithRedisServer('client authentication while Redis is down', () => {
     const before = await discovery();
     expect(before.status).toBe(200);
 
-    await redis.kill();
-    // Not a wait for readiness: the outage must outlast the window in which the version read alone
-    // is reused, or the cached client would be served as fresh, without any outage handling at all.
-    await delay(4 * CONFIG_VERSION_CHECK_MS);
+    await beginRedisOutage(redis);
 
     for (const [what, send] of [['client_credentials', clientCredentials], ['revoke', revoke]] as const) {
       const during = await send();
@@ -76,14 +71,7 @@ describeWithRedisServer('client authentication while Redis is down', () => {
     expect(during.status).toBe(200);
     expect(during.body).toEqual(before.body);
 
-    await redis.start();
-    const deadline = Date.now() + 5000;
-    let ready = await request(fitgate.app).get('/health/ready');
-    while (ready.status !== 200 && Date.now() < deadline) {
-      await delay(50);
-      ready = await request(fitgate.app).get('/health/ready');
-    }
-    expect(ready.status).toBe(200);
+    expect((await endRedisOutage(redis, fitgate.app)).status).toBe(200);
     expect((await clientCredentials()).status).toBe(200);
   }, 60_000);
 });

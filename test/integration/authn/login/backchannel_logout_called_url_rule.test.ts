@@ -2,8 +2,9 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import pino from 'pino';
 import { BackgroundWork } from '../../../../src/http/background_work.js';
 import { describeEachStore } from '../../../support/stores.js';
-import { captureLogLines, WARN, type LogLine } from '../../../support/log_capture.js';
+import { captureLogLines } from '../../../support/log_capture.js';
 import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel, useEmulator } from '../../../support/authn/front_channel_fixture.js';
+import { backchannelLogoutWarnings } from '../../../support/authn/login_session_helpers.js';
 
 const emulator = useEmulator('alice');
 
@@ -31,8 +32,7 @@ describeEachStore('a stored back-channel logout URL fitgate may not call', (harn
     await browser.follow(fitgate.authorizeUrl({ connection: 'fitbit' }), CLIENT_CALLBACK);
     await browser.get(`${fitgate.tenantUrl}/v2/logout`);
     await background.settled(10_000);
-    const warnings = log.lines.map((line) => JSON.parse(line) as LogLine).filter((line) => line.level === WARN && line.msg.startsWith('back-channel logout'));
-    expect(warnings).toEqual([
+    expect(backchannelLogoutWarnings(log.lines)).toEqual([
       expect.objectContaining({ client_id: fitgate.webClient.clientId, msg: expect.stringContaining('breaks the rule of URLs fitgate calls') }),
     ]);
   });

@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import pino from 'pino';
-import { BackgroundWork } from '../../../../src/http/background_work.js';
 import { describeEachStore } from '../../../support/stores.js';
-import { captureLogLines, WARN, type LogLine } from '../../../support/log_capture.js';
-import { startFrontChannel, type FrontChannel, useEmulator } from '../../../support/authn/front_channel_fixture.js';
-import { loginAtWebClient, setBackchannelUrl } from '../../../support/authn/login_session_helpers.js';
-import { startLogoutReceiver, type LogoutReceiver } from '../../../support/authn/logout_receiver.js';
+import { captureLogLines } from '../../../support/log_capture.js';
+import { useEmulator } from '../../../support/authn/front_channel_fixture.js';
+import { backchannelLogoutWarnings, signInAndOut, useBackchannelLogout } from '../../../support/authn/login_session_helpers.js';
 
 const emulator = useEmulator('alice');
 
@@ -16,39 +14,20 @@ const emulator = useEmulator('alice');
  * URL, with its reason and never the token, however many logouts follow.
  */
 describeEachStore('a stored back-channel logout URL on loopback, in production', (harness) => {
-  let fitgate: FrontChannel;
-  let receiver: LogoutReceiver;
-  const background = new BackgroundWork();
   const log = captureLogLines();
-
-  beforeAll(async () => {
-    fitgate = await startFrontChannel({
-      store: harness.store(),
-      upstream: { kind: 'emulator', emulator: emulator() },
-      background,
-      logger: pino({ level: 'warn' }, log.destination),
-      environment: { NODE_ENV: 'production', FITGATE_RATE_LIMITS: 'off' },
-    });
-    receiver = await startLogoutReceiver();
-    await setBackchannelUrl(fitgate, fitgate.webClient, receiver, '/web');
-  });
-  afterAll(async () => {
-    await fitgate.close();
-    await receiver.close();
+  // Registers the receiver's /web as the web client's back-channel logout URL, as a store may hold it.
+  const backchannel = useBackchannelLogout(harness, emulator, {
+    logger: pino({ level: 'warn' }, log.destination),
+    environment: { NODE_ENV: 'production', FITGATE_RATE_LIMITS: 'off' },
   });
 
   it('is not called at logout, and the refusal is logged once, without the token', async () => {
-    for (let logout = 0; logout < 2; logout += 1) {
-      const browser = fitgate.browser();
-      await loginAtWebClient(fitgate, browser);
-      await browser.get(`${fitgate.tenantUrl}/v2/logout`);
-      await background.settled(10_000);
-    }
+    const { fitgate, receiver } = backchannel;
+    for (let logout = 0; logout < 2; logout += 1) await signInAndOut(backchannel);
 
     expect(fitgate.deps.config.env).toBe('production');
     expect(receiver.received).toEqual([]);
-    const warnings = log.lines.map((line) => JSON.parse(line) as LogLine).filter((line) => line.level === WARN && line.msg.startsWith('back-channel logout'));
-    expect(warnings).toEqual([
+    expect(backchannelLogoutWarnings(log.lines)).toEqual([
       expect.objectContaining({
         client_id: fitgate.webClient.clientId,
         host: new URL(receiver.url).host,

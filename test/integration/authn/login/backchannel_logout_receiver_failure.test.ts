@@ -2,8 +2,9 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import pino from 'pino';
 import { BackgroundWork } from '../../../../src/http/background_work.js';
 import { describeEachStore } from '../../../support/stores.js';
-import { captureLogLines, WARN, type LogLine } from '../../../support/log_capture.js';
+import { captureLogLines } from '../../../support/log_capture.js';
 import { CLIENT_CALLBACK, startFrontChannel, type FrontChannel, useEmulator } from '../../../support/authn/front_channel_fixture.js';
+import { backchannelLogoutWarnings, setAllowedLogoutUrls, setBackchannelUrl } from '../../../support/authn/login_session_helpers.js';
 import { startLogoutReceiver, type LogoutReceiver } from '../../../support/authn/logout_receiver.js';
 
 const emulator = useEmulator('alice');
@@ -29,9 +30,8 @@ describeEachStore('back-channel logout receiver failures', (harness) => {
       logger: pino({ level: 'warn' }, log.destination),
     });
     receiver = await startLogoutReceiver(() => mode);
-    const client = await fitgate.store.clients.get(fitgate.tenant, fitgate.webClient.clientId);
-    if (!client) throw new Error('the fixture has no web client');
-    await fitgate.store.clients.update({ ...client, allowedLogoutUrls: [RETURN_TO], oidcLogout: { backchannelLogoutUrls: [`${receiver.url}/logout`] } });
+    await setAllowedLogoutUrls(fitgate, [RETURN_TO]);
+    await setBackchannelUrl(fitgate, fitgate.webClient, receiver, '/logout');
   });
   afterAll(async () => {
     await fitgate.close();
@@ -71,8 +71,7 @@ describeEachStore('back-channel logout receiver failures', (harness) => {
 
     const got = await receiver.next();
     await background.settled(10_000);
-    const warnings = log.lines.map((line) => JSON.parse(line) as LogLine).filter((line) => line.level === WARN && line.msg.startsWith('back-channel logout'));
-    expect(warnings).toEqual([
+    expect(backchannelLogoutWarnings(log.lines)).toEqual([
       expect.objectContaining({ client_id: fitgate.webClient.clientId, host: new URL(receiver.url).host, reason: 'answered 500' }),
     ]);
     expect(log.lines.join('\n')).not.toContain(got.form.get('logout_token'));

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import { describeEachStore } from '../../../support/stores.js';
 import type { Browser } from '../../../support/authn/browser.js';
-import { startFrontChannel, type FrontChannel, useEmulator } from '../../../support/authn/front_channel_fixture.js';
-import { loginAtWebClient } from '../../../support/authn/login_session_helpers.js';
+import { useEmulator, useFrontChannel } from '../../../support/authn/front_channel_fixture.js';
+import { loginAtWebClient, setAllowedLogoutUrls } from '../../../support/authn/login_session_helpers.js';
 
 const emulator = useEmulator('alice');
 const RETURN_TO = 'https://app.example/signed-out';
@@ -13,26 +13,19 @@ const RETURN_TO = 'https://app.example/signed-out';
  * take it for a sign-out. The page says the browser is still signed in and offers both ways on.
  */
 describeEachStore('logout that keeps the session', (harness) => {
-  let fitgate: FrontChannel;
-  beforeAll(async () => {
-    fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator: emulator() } });
-    const client = await fitgate.store.clients.get(fitgate.tenant, fitgate.webClient.clientId);
-    if (!client) throw new Error('the fixture has no web client');
-    await fitgate.store.clients.update({ ...client, allowedLogoutUrls: [RETURN_TO] });
-  });
-  afterAll(() => fitgate.close());
+  const fitgate = useFrontChannel(harness, emulator, (started) => setAllowedLogoutUrls(started, [RETURN_TO]));
 
-  const stillSignedIn = async (browser: Browser) => Boolean((await browser.get(fitgate.authorizeUrl({ prompt: 'none' }))).location?.searchParams.get('code'));
+  const stillSignedIn = async (browser: Browser) => Boolean((await browser.get(fitgate().authorizeUrl({ prompt: 'none' }))).location?.searchParams.get('code'));
   const hrefs = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((match) => match[1]!.replaceAll('&amp;', '&'));
 
   it.each([
     ['/oidc/logout', { post_logout_redirect_uri: RETURN_TO, state: 'st' }, `${RETURN_TO}?state=st`],
     ['/v2/logout', { returnTo: RETURN_TO }, RETURN_TO],
   ])('%s shows the page with a sign-out link and a way back instead of redirecting', async (path, returnParams, back) => {
-    const browser = fitgate.browser();
-    await loginAtWebClient(fitgate, browser);
-    const url = new URL(path, fitgate.tenantUrl);
-    for (const [name, value] of Object.entries({ client_id: fitgate.webClient.clientId, logout_hint: 'an-earlier-session', ...returnParams })) url.searchParams.set(name, value);
+    const browser = fitgate().browser();
+    await loginAtWebClient(fitgate(), browser);
+    const url = new URL(path, fitgate().tenantUrl);
+    for (const [name, value] of Object.entries({ client_id: fitgate().webClient.clientId, logout_hint: 'an-earlier-session', ...returnParams })) url.searchParams.set(name, value);
 
     const page = await browser.get(url);
     expect(page.status).toBe(200);
@@ -45,7 +38,7 @@ describeEachStore('logout that keeps the session', (harness) => {
     const signOut = hrefs(page.text).find((href) => href.startsWith(path));
     expect(signOut).toBeDefined();
     expect(signOut).not.toContain('logout_hint');
-    const signedOut = await browser.get(new URL(signOut!, fitgate.tenantUrl));
+    const signedOut = await browser.get(new URL(signOut!, fitgate().tenantUrl));
     expect(signedOut.location?.href).toBe(back);
     expect(await stillSignedIn(browser)).toBe(false);
   });

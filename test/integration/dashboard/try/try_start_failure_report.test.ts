@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { connectionPlugins } from '../../../../src/connections/registry.js';
+import { describe, expect, it } from '@jest/globals';
 import { createLogger } from '../../../../src/logging/index.js';
-import { startTestEmulator, type TestEmulator } from '../../../support/emulator.js';
 import { captureLogLines } from '../../../support/log_capture.js';
-import { signedInAgent, startDashboardHarness, type Agent, type DashboardHarness } from '../dashboard_harness.js';
-import { configureFitbit, pressTryToFailure } from '../try_helpers.js';
+import { signedInAgent } from '../dashboard_harness.js';
+import { configureFitbit, pressTryToFailure, useTrySetup } from '../try_helpers.js';
 
 type LogLine = { level: number; msg?: string; err?: unknown; req?: { method?: string; url?: string }; res?: { statusCode?: number } };
 
@@ -15,35 +13,19 @@ type LogLine = { level: number; msg?: string; err?: unknown; req?: { method?: st
  * TRY, and the request log keeps an admin's typo out of its error lines.
  */
 describe('a TRY refused before the browser leaves', () => {
-  let emulator: TestEmulator;
-  let harness: DashboardHarness;
-  let agent: Agent;
   const log = captureLogLines();
   const lines = () => log.lines.map((line) => JSON.parse(line) as LogLine);
+  const setup = useTrySetup({ environment: { FITGATE_SANDBOX: 'off' }, logger: createLogger({ level: 'info', destination: log.destination }) });
 
-  beforeAll(async () => {
-    emulator = await startTestEmulator();
-    harness = await startDashboardHarness({
-      plugins: connectionPlugins(),
-      environment: { FITGATE_UPSTREAM_BASE_URL: emulator.url, FITGATE_SANDBOX: 'off' },
-      logger: createLogger({ level: 'info', destination: log.destination }),
-    });
-    agent = await signedInAgent(harness.app, await harness.seedAdmin('owner@example.com', ['default']));
-  });
-  afterAll(async () => {
-    await harness?.close();
-    await emulator?.close();
-  });
-
-  const authorizeRequests = () => emulator.control.counters()['google-health'].authorizeRequests;
-  const failedTries = async () => (await harness.store.logs.list('default', { type: 'f', page: 0, perPage: 50 })).items.filter((event) => event.details?.try === true);
+  const authorizeRequests = () => setup.emulator().control.counters()['google-health'].authorizeRequests;
+  const failedTries = async () => (await setup.harness().store.logs.list('default', { type: 'f', page: 0, perPage: 50 })).items.filter((event) => event.details?.try === true);
 
   it('keeps an unknown Client ID’s refusal as a report that a reload shows again without trying again', async () => {
-    await configureFitbit(harness, { api: 'google-health', clientId: 'typo.apps.googleusercontent.com', clientSecret: 'GOCSPX-never-tried' });
+    await configureFitbit(setup.harness(), { api: 'google-health', clientId: 'typo.apps.googleusercontent.com', clientSecret: 'GOCSPX-never-tried' });
     const asked = authorizeRequests();
     const tries = (await failedTries()).length;
 
-    const { text, location } = await pressTryToFailure(agent);
+    const { text, location } = await pressTryToFailure(setup.agent());
     expect(text).toContain('<h1>Try failed</h1>');
     expect(text).toContain('does not know this Client ID');
     // The refused authorize URL is among the steps; nothing came back to the callback.
@@ -51,23 +33,23 @@ describe('a TRY refused before the browser leaves', () => {
     expect(text).toContain('None: the Try stopped before your browser was sent to the upstream');
     expect(text).not.toContain('GOCSPX-never-tried');
 
-    const reloaded = await agent.get(location).expect(200);
+    const reloaded = await setup.agent().get(location).expect(200);
     expect(reloaded.text).toContain('does not know this Client ID');
     expect(authorizeRequests()).toBe(asked + 1);
     expect((await failedTries()).length).toBe(tries + 1);
   });
 
   it('shows that report to no other admin', async () => {
-    await configureFitbit(harness, { api: 'google-health', clientId: 'typo.apps.googleusercontent.com', clientSecret: 'GOCSPX-never-tried' });
-    const { location } = await pressTryToFailure(agent);
-    const other = await signedInAgent(harness.app, await harness.seedAdmin('other@example.com', ['default']));
+    await configureFitbit(setup.harness(), { api: 'google-health', clientId: 'typo.apps.googleusercontent.com', clientSecret: 'GOCSPX-never-tried' });
+    const { location } = await pressTryToFailure(setup.agent());
+    const other = await signedInAgent(setup.harness().app, await setup.harness().seedAdmin('other@example.com', ['default']));
     await other.get(location).expect(404);
   });
 
   it('logs the refused TRY’s requests as requests, not as fitgate’s errors', async () => {
-    await configureFitbit(harness, { api: 'google-health', clientId: 'typo.apps.googleusercontent.com', clientSecret: 'GOCSPX-never-tried' });
+    await configureFitbit(setup.harness(), { api: 'google-health', clientId: 'typo.apps.googleusercontent.com', clientSecret: 'GOCSPX-never-tried' });
     log.lines.length = 0;
-    await pressTryToFailure(agent);
+    await pressTryToFailure(setup.agent());
     const requests = lines().filter((line) => line.req?.url?.includes('/social/fitbit/try'));
     expect(requests.map((line) => [line.req?.method, line.res?.statusCode])).toEqual([
       ['POST', 303],
@@ -81,8 +63,8 @@ describe('a TRY refused before the browser leaves', () => {
   });
 
   it('keeps "nothing to try" (no Client ID, no sandbox) as a report too', async () => {
-    await configureFitbit(harness, { api: 'google-health' });
-    const { text } = await pressTryToFailure(agent);
+    await configureFitbit(setup.harness(), { api: 'google-health' });
+    const { text } = await pressTryToFailure(setup.agent());
     expect(text).toContain('no Client ID and the sandbox is off');
   });
 });

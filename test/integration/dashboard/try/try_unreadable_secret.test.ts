@@ -1,10 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { connectionPlugins } from '../../../../src/connections/registry.js';
+import { describe, expect, it } from '@jest/globals';
 import { createSealer } from '../../../../src/store/sealing.js';
-import { startTestEmulator, type TestEmulator } from '../../../support/emulator.js';
-import { signedInAgent, startDashboardHarness, type Agent, type DashboardHarness } from '../dashboard_harness.js';
-import { configureFitbit, pressTryToFailure } from '../try_helpers.js';
+import { configureFitbit, pressTryToFailure, useTrySetup } from '../try_helpers.js';
 
 /**
  * A connection whose stored Client Secret fitgate cannot open (sealed under a master key that
@@ -12,36 +9,24 @@ import { configureFitbit, pressTryToFailure } from '../try_helpers.js';
  * to store it again, not that the Client ID is missing and the sandbox off.
  */
 describe('a TRY of a connection whose stored secret cannot be opened', () => {
-  let emulator: TestEmulator;
-  let harness: DashboardHarness;
-  let agent: Agent;
-
-  beforeAll(async () => {
-    emulator = await startTestEmulator();
-    harness = await startDashboardHarness({ plugins: connectionPlugins(), environment: { FITGATE_UPSTREAM_BASE_URL: emulator.url, FITGATE_SANDBOX: 'off' } });
-    agent = await signedInAgent(harness.app, await harness.seedAdmin('owner@example.com', ['default']));
-  });
-  afterAll(async () => {
-    await harness?.close();
-    await emulator?.close();
-  });
+  const setup = useTrySetup({ environment: { FITGATE_SANDBOX: 'off' } });
 
   it('explains the unreadable secret and its fix, calls no upstream, and logs the failed TRY', async () => {
-    await configureFitbit(harness, { api: 'google-health', clientId: '1234567890-fitgate.apps.googleusercontent.com' });
-    const connection = (await harness.store.connections.getByName('default', 'fitbit'))!;
+    await configureFitbit(setup.harness(), { api: 'google-health', clientId: '1234567890-fitgate.apps.googleusercontent.com' });
+    const connection = (await setup.harness().store.connections.getByName('default', 'fitbit'))!;
     const lostKey = createSealer([randomBytes(32)]);
-    await harness.store.connections.update({ ...connection, options: { ...connection.options, clientSecret: lostKey.seal('GOCSPX-sealed-elsewhere') } });
-    const asked = emulator.control.counters()['google-health'].authorizeRequests;
+    await setup.harness().store.connections.update({ ...connection, options: { ...connection.options, clientSecret: lostKey.seal('GOCSPX-sealed-elsewhere') } });
+    const asked = setup.emulator().control.counters()['google-health'].authorizeRequests;
 
-    const { text } = await pressTryToFailure(agent);
+    const { text } = await pressTryToFailure(setup.agent());
 
     expect(text).toContain('<h1>Try failed</h1>');
     expect(text).toContain('cannot open the Client Secret stored for this connection');
     expect(text).toContain('Paste the Client Secret again in the Settings tab and save');
     expect(text).not.toContain('no Client ID and the sandbox is off');
     expect(text).not.toContain('GOCSPX-sealed-elsewhere');
-    expect(emulator.control.counters()['google-health'].authorizeRequests).toBe(asked);
-    const { items } = await harness.store.logs.list('default', { type: 'f', page: 0, perPage: 5 });
+    expect(setup.emulator().control.counters()['google-health'].authorizeRequests).toBe(asked);
+    const { items } = await setup.harness().store.logs.list('default', { type: 'f', page: 0, perPage: 5 });
     expect(items.find((event) => event.details?.try === true)?.details).toMatchObject({ error: 'secret_unreadable' });
   });
 });

@@ -1,30 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import type { PluginProfile, PluginTokens } from '../../../../src/connections/plugin.js';
-import { withSuccess, type TryReport } from '../../../../src/dashboard/try/try_report.js';
-import type { Connection } from '../../../../src/domain/types.js';
+import { withSuccess } from '../../../../src/dashboard/try/try_report.js';
 import { toUpstreamLogin } from '../../../../src/domain/upstream_login.js';
+import { startedTry, triedConnection, TRY_WORDING } from '../../../support/try_report_inputs.js';
 
-const connection = {
-  tenant: 'default',
-  name: 'acme',
-  strategy: 'acme',
-  options: { api: 'acme-v2', scope: ['steps', 'weight'], profileSync: 'on_each_login' },
-} as unknown as Connection;
-
-const WORDING = { noRefreshToken: 'Acme sends no refresh token to a returning user.' };
-
-const started: TryReport = {
-  id: 'try-1',
-  tenant: 'default',
-  strategy: 'acme',
-  api: 'acme-v2',
-  adminEmail: 'owner@example.com',
-  sandbox: false,
-  callbackUrl: 'https://fitgate.example/login/callback',
-  requestedScopes: ['steps', 'weight'],
-  steps: {},
-};
-
+const connection = triedConnection('acme', ['steps', 'weight']);
+const started = startedTry(['steps', 'weight']);
 const tokens: PluginTokens = { accessToken: 'at', refreshToken: 'rt', expiresIn: 3600, grantedScopes: ['steps', 'distance'] };
 const profile: PluginProfile = { provider: 'acme', id: 'athlete-7', displayName: 'Ada Lovelace', _json: { id: 'athlete-7' }, _raw: '{"id":"athlete-7"}' };
 
@@ -32,14 +13,14 @@ const profile: PluginProfile = { provider: 'acme', id: 'athlete-7', displayName:
 describe('the permissions a TRY reports as granted', () => {
   it('are the login’s tokens’ list, the one the identity stores, and the requested ones missing from it are not granted', () => {
     const identityList = toUpstreamLogin({ tokens, profile }, connection, undefined, new Date()).tokens.grantedScopes;
-    const report = withSuccess(started, { tokens, profile }, connection, WORDING);
+    const report = withSuccess(started, { tokens, profile }, connection, TRY_WORDING);
     expect(report.success?.grantedScopes).toEqual(identityList);
     expect(report.success?.notGranted).toEqual(['weight']);
   });
 
   it('ignore a list a strategy also puts on its profile, which the report does not show twice', () => {
     const withOwnList = Object.assign({}, profile, { grantedScopes: ['weight'] });
-    const report = withSuccess(started, { tokens, profile: withOwnList }, connection, WORDING);
+    const report = withSuccess(started, { tokens, profile: withOwnList }, connection, TRY_WORDING);
     expect(report.success?.grantedScopes).toEqual(['steps', 'distance']);
     expect(report.success?.profile).toEqual({ provider: 'acme', id: 'athlete-7', displayName: 'Ada Lovelace' });
     expect(report.steps.tokenResponse?.scope).toBe('steps distance');

@@ -1,23 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import type { PluginProfile, PluginTokens } from '../../../../src/connections/plugin.js';
-import { withSuccess, type TryReport } from '../../../../src/dashboard/try/try_report.js';
-import type { Connection } from '../../../../src/domain/types.js';
+import { withSuccess } from '../../../../src/dashboard/try/try_report.js';
 import { UNDECLARED_PROFILE_VALUE } from '../../../support/fake_plugin.js';
+import { startedTry, triedConnection, TRY_WORDING } from '../../../support/try_report_inputs.js';
 
-const connection = { tenant: 'default', name: 'acme', strategy: 'acme', options: { api: 'acme-v2', profileSync: 'on_each_login' } } as unknown as Connection;
-const WORDING = { noRefreshToken: 'Acme sends no refresh token to a returning user.' };
-
-const started: TryReport = {
-  id: 'try-1',
-  tenant: 'default',
-  strategy: 'acme',
-  api: 'acme-v2',
-  adminEmail: 'owner@example.com',
-  sandbox: false,
-  callbackUrl: 'https://fitgate.example/login/callback',
-  requestedScopes: ['steps'],
-  steps: {},
-};
+const connection = triedConnection('acme');
+const started = startedTry(['steps']);
 const tokens: PluginTokens = { accessToken: 'at', expiresIn: 3600, grantedScopes: ['steps'] };
 
 /** TRY shows the profile as the plugin normalised it: the fields the plugin interface declares, whatever else a strategy adds. */
@@ -35,12 +23,12 @@ describe('the normalised profile a TRY shows', () => {
       _raw: '{"id":"athlete-7"}',
     };
     const { _json, _raw, ...declared } = profile;
-    expect(withSuccess(started, { tokens, profile }, connection, WORDING).success?.profile).toEqual(declared);
+    expect(withSuccess(started, { tokens, profile }, connection, TRY_WORDING).success?.profile).toEqual(declared);
   });
 
   it('drops a field the plugin interface does not declare, as the fake plugin’s strategy adds one (like Strava’s athlete)', () => {
     const profile = { provider: 'acme', id: 'athlete-7', displayName: 'Ada Lovelace', athlete: { badge: UNDECLARED_PROFILE_VALUE }, _json: { id: 'athlete-7' }, _raw: '{}' };
-    const report = withSuccess(started, { tokens, profile }, connection, WORDING);
+    const report = withSuccess(started, { tokens, profile }, connection, TRY_WORDING);
     expect(report.success?.profile).toEqual({ provider: 'acme', id: 'athlete-7', displayName: 'Ada Lovelace' });
     expect(JSON.stringify(report)).not.toContain(UNDECLARED_PROFILE_VALUE);
   });

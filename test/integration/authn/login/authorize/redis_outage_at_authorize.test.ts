@@ -1,12 +1,12 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { CONFIG_VERSION_CHECK_MS } from '../../../../../src/store/redis/redis_config_version.js';
 import { RATE_LIMIT_BATCH_MS } from '../../../../../src/store/rate_limit_batches.js';
 import { bootstrapToken } from '../../../http/bootstrap_token.js';
 import { HOST, startFitgateOnRedis, type FitgateOnRedis } from '../../../http/fitgate_on_redis.js';
 import { uniquePrefix } from '../../../../support/redis.js';
-import { describeWithRedisServer, startOwnRedisServer, type OwnRedisServer } from '../../../../support/redis_server.js';
+import { beginRedisOutage, endRedisOutage, startRedisThatSurvivesKill } from '../../../../support/redis_outage.js';
+import { describeWithRedisServer, type OwnRedisServer } from '../../../../support/redis_server.js';
 
 const BOOTSTRAP = { id: 'outage-authorize-automation', secret: 'outage-authorize-automation-secret-0123456789' };
 const REDIRECT_URI = 'https://app.example.com/callback';
@@ -30,8 +30,7 @@ describeWithRedisServer('/authorize while Redis is down', () => {
       .set('Accept', 'text/html');
 
   beforeAll(async () => {
-    // AOF, so the killed Redis comes back with fitgate's data.
-    redis = await startOwnRedisServer(['--maxmemory-policy', 'noeviction', '--appendonly', 'yes', '--appendfsync', 'always']);
+    redis = await startRedisThatSurvivesKill();
     fitgate = await startFitgateOnRedis(redis.url, uniquePrefix('outage-authorize'), {
       FITGATE_BOOTSTRAP_CLIENT_ID: BOOTSTRAP.id,
       FITGATE_BOOTSTRAP_CLIENT_SECRET: BOOTSTRAP.secret,
@@ -58,9 +57,7 @@ describeWithRedisServer('/authorize while Redis is down', () => {
     expect(up.status).toBe(302);
     expect(up.headers.location).not.toContain(REDIRECT_URI);
 
-    await redis.kill();
-    // Not a wait for readiness: the outage must outlast the window in which the version read alone is reused.
-    await delay(4 * CONFIG_VERSION_CHECK_MS);
+    await beginRedisOutage(redis);
     // The first attempts meet the outage at the login transaction, the later ones at the rate
     // limit, once its batch failed (every RATE_LIMIT_BATCH_MS): both go back to the application.
     for (let attempt = 1; attempt <= 4; attempt += 1) {
@@ -86,13 +83,6 @@ describeWithRedisServer('/authorize while Redis is down', () => {
       expect(page.text).toContain('Temporarily unavailable');
     }
 
-    await redis.start();
-    const deadline = Date.now() + 5000;
-    let ready = await request(fitgate.app).get('/health/ready');
-    while (ready.status !== 200 && Date.now() < deadline) {
-      await delay(50);
-      ready = await request(fitgate.app).get('/health/ready');
-    }
-    expect(ready.status).toBe(200);
+    expect((await endRedisOutage(redis, fitgate.app)).status).toBe(200);
   }, 60_000);
 });
