@@ -14,6 +14,7 @@ import { refuseUnreadBody } from './http/request_errors.js';
 import { requestMetrics } from './http/request_metrics.js';
 import { resolveTenant } from './http/resolve_tenant.js';
 import { keepOpener, securityHeaders } from './http/security_headers.js';
+import { tenantHomePage } from './http/tenant_home_page.js';
 import { views } from './http/views.js';
 import { createHttpLogger } from './logging/index.js';
 import { createManagementRouter } from './management/router.js';
@@ -29,7 +30,7 @@ export const BODY_LIMIT = '100kb';
  * listening: server.ts does that). Order matters and reads top to bottom:
  * request log → security headers → health (any host) → static files (any host) → sandbox emulator
  * (any host, when the entry point built one) → tenant from Host
- * → body parsing → routers → 404 → the one error handler.
+ * → body parsing → routers → the tenant's home page (/) → 404 → the one error handler.
  *
  * Bodies (form and JSON, 100 kB) are parsed here once for every router, so a malformed or oversized
  * body is one 400/413 answered in the route's error format (the one error handler's, or for a
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/v2', createManagementRouter(deps, services));
   app.use('/manage', createDashboardRouter(deps, services));
   app.use('/', createAuthnRouter(deps, services, [tryCallbackHandoff(deps.store.ephemeral)]));
+  app.get('/', answerErrorsAs('html'), tenantHomePage());
 
   app.use(notFound());
   app.use(errorHandler(views(), deps.logger));

@@ -127,8 +127,9 @@ export function redirectUrlProblem(value: string, appType: AppType): string | un
  * What a return address is compared by at /v2/logout: the URL as the parser writes it, without its
  * query and fragment, since Auth0 documents for Allowed Logout URLs that "query strings and hash
  * information are not taken into account" there (an app returns to `/?loggedOut=1`). Scheme, host,
- * port and path still have to match, so the comparison opens no redirect. /oidc/logout compares the
- * whole address instead (authn/login/logout_return_to.ts). Undefined for a value that is no URL or
+ * port and path still have to match, so the comparison opens no redirect. The parser writes an empty
+ * http(s) path as "/", so the root-path rule of exactLogoutUrlKey holds here too. /oidc/logout
+ * compares the whole address instead (exactLogoutUrlKey). Undefined for a value that is no URL or
  * carries characters no address the browser is sent to may hold.
  */
 export function logoutUrlKey(value: string): string | undefined {
@@ -137,6 +138,24 @@ export function logoutUrlKey(value: string): string | undefined {
   url.search = '';
   url.hash = '';
   return url.href;
+}
+
+// An http(s) address whose authority is followed by nothing, a query or a fragment: its path is empty.
+const EMPTY_WEB_PATH = /^(https?:\/\/[^/?#]*)(?=[?#]|$)/i;
+
+/**
+ * What a return address is compared by at /oidc/logout: the whole address as written, query
+ * included (RP-Initiated Logout 1.0 §3: a registered value), except that an empty http(s) path reads
+ * as "/". RFC 3986 §6.2.3 makes `http://localhost:4101` and `http://localhost:4101/` the same
+ * address, the browser visits the same page for both, and SDKs send the bare origin
+ * (express-openid-connect's baseURL, auth-js's returnTo) where a developer registered it with the
+ * slash, or the other way round. Nothing else is read another way: letter case, a default port or a
+ * dot segment still differ, so what matches is the registered address character for character but
+ * that slash. Undefined as for logoutUrlKey.
+ */
+export function exactLogoutUrlKey(value: string): string | undefined {
+  if (UNSAFE_CHARACTERS.test(value) || !URL.canParse(value)) return undefined;
+  return value.replace(EMPTY_WEB_PATH, '$1/');
 }
 
 /** Why `value` may not be an allowed web origin; undefined when it may. */
