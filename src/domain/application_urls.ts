@@ -15,8 +15,9 @@ import type { AppType } from './types.js';
  * Native applications may also use a private-use scheme in reverse-domain form (RFC 8252 §7.1);
  * schemes that run code or read local data are refused for everyone.
  * Web origins (CORS, silent authentication) are origins: scheme://host[:port], nothing more.
- * Where a URL is written it must also be in the form logins send it (writtenFormProblem); that part
- * is not checked at use, so a stored URL an app sends byte for byte keeps working.
+ * Where a URL is written (trimmed first: writtenUrl) it must also be in the form logins send it
+ * (writtenFormProblem), the back-channel logout URL fitgate calls too; that part is not checked at
+ * use, so a stored URL an app sends byte for byte keeps working.
  */
 
 export type ApplicationUrlField = 'callbacks' | 'allowed_logout_urls' | 'web_origins' | 'allowed_origins';
@@ -49,6 +50,16 @@ export const MAX_APPLICATION_URLS = 100;
  */
 export function distinctUrls(urls: readonly string[]): string[] {
   return [...new Set(urls)];
+}
+
+/**
+ * A URL as it is read where it is written, by the API and the dashboard alike: without the white
+ * space around it (String.prototype.trim's, as credentials are trimmed), which a copy and paste
+ * brings along and no login sends. Spaces inside stay, and are refused. A value of spaces only is
+ * left empty, and refused as such ("is empty").
+ */
+export function writtenUrl(value: string): string {
+  return value.trim();
 }
 
 const NEVER_ALLOWED_SCHEMES = new Set(['javascript:', 'data:', 'file:', 'vbscript:', 'blob:', 'about:', 'filesystem:']);
@@ -165,11 +176,11 @@ export function originProblem(value: string): string | undefined {
   const url = new URL(value);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must be an https origin such as https://app.example.com';
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) return HTTPS_ONLY;
-  if (url.pathname !== '/' || value.endsWith('/') || value.includes('?')) {
-    return 'must be an origin only (scheme://host[:port]) with no path, query or trailing slash';
-  }
+  if (url.pathname !== '/' || value.endsWith('/') || value.includes('?')) return ORIGIN_ONLY;
   return undefined;
 }
+
+const ORIGIN_ONLY = 'must be an origin only (scheme://host[:port]) with no path, query or trailing slash';
 
 /**
  * Why `value` may not be written as a callback or logout URL of an application of `appType`: the
@@ -180,9 +191,24 @@ export function writtenRedirectUrlProblem(value: string, appType: AppType): stri
   return redirectUrlProblem(value, appType) ?? writtenFormProblem(value);
 }
 
-/** Why `value` may not be written as an allowed web origin: the rule at use and the form rule. */
+/**
+ * Why `value` may not be written as an allowed web origin: the rule at use and the form rule. Written,
+ * nothing may follow the host and port, not even a path the parser reads as none (`/.`).
+ */
 export function writtenOriginProblem(value: string): string | undefined {
-  return originProblem(value) ?? writtenFormProblem(value);
+  const written = WRITTEN_PARTS.exec(value);
+  const pathWritten = written?.[2] !== undefined && written[3] !== '';
+  return originProblem(value) ?? (pathWritten ? ORIGIN_ONLY : writtenFormProblem(value));
+}
+
+/**
+ * Why `value` may not be written as a URL fitgate calls (a back-channel logout URL): the rule at
+ * use (calledUrlProblem) and the form rule the other application URLs are written in, so what is
+ * stored is what a person reads in the field (no invisible character, no upper case) and what the
+ * parser would call.
+ */
+export function writtenCalledUrlProblem(value: string, reach: CalledUrlReach): string | undefined {
+  return calledUrlProblem(value, reach) ?? writtenFormProblem(value);
 }
 
 /** The first URL in an application's lists that may not be written, if any. */
@@ -206,6 +232,8 @@ const SECOND_ADDRESS = /,\s*[a-z][a-z0-9+.-]*:\/\//i;
 
 /** The checks every kind of registered URL shares; a URL that passes them parses. */
 function commonProblem(value: string): string | undefined {
+  // Where a URL is written it is trimmed first (writtenUrl), so this is also an entry of spaces only.
+  if (value === '') return 'is empty';
   if (value.length > MAX_APPLICATION_URL_LENGTH) return `is longer than ${MAX_APPLICATION_URL_LENGTH} characters`;
   if (UNSAFE_CHARACTERS.test(value)) return 'must not contain spaces, control characters or backslashes';
   if (value.includes('*')) return WILDCARD;
@@ -238,8 +266,11 @@ function hasUserInfo(value: string): boolean {
 
 /** scheme ":" then, when "//" follows, the authority as written and the rest. */
 const WRITTEN_PARTS = /^([a-z][a-z0-9+.-]*):(?:\/\/([^/?#]*))?(.*)$/is;
-/** The port as written after a host name or a bracketed address. */
-const WRITTEN_PORT = /^(?:\[[^\]]*\]|[^:]*):(.*)$/s;
+/**
+ * The port as written after a host name or a bracketed address. A name never holds "[", so an IPv6
+ * address with no port after it (`[::1]`) is not read as the name "[" and the port ":1]".
+ */
+const WRITTEN_PORT = /^(?:\[[^\]]*\]|[^:[]*):(.*)$/s;
 
 const portProblem = (port: string) => `has an invalid port "${port}" (a port is a number from 1 to 65535)`;
 
@@ -259,9 +290,10 @@ const NOT_ASCII_ALL = /[^\p{ASCII}]/gu;
 /**
  * Why `value`, which passes the rule at use, is not written the way any login sends it. Browsers and
  * SDKs send a URL in the parser's form (scheme and host in lower case, a host name in punycode,
- * non-ASCII characters percent-encoded), and redirect_uri is compared exactly, so a URL stored any
- * other way could never match. Refused where a URL is written, with the form to type instead; not at
- * use, where such a URL that an app does send byte for byte keeps working.
+ * non-ASCII characters percent-encoded, no default port, no "." or ".." path segment), and
+ * redirect_uri is compared exactly, so a URL stored any other way could never match. Refused where a
+ * URL is written, with the form to type instead; not at use, where such a URL that an app does send
+ * byte for byte keeps working.
  */
 function writtenFormProblem(value: string): string | undefined {
   let position = 0;
@@ -283,8 +315,14 @@ function writtenFormProblem(value: string): string | undefined {
   const writtenHost = authority === undefined ? undefined : (/^(?:\[[^\]]*\]|[^:]*)/s.exec(authority)?.[0] ?? authority);
   const host = web && writtenHost !== undefined ? url.hostname : writtenHost;
   const portPart = authority === undefined || writtenHost === undefined ? '' : authority.slice(writtenHost.length);
+  const [, path = '', query = ''] = /^([^?]*)(.*)$/s.exec(rest) ?? [];
+  // A browser leaves out a default port and resolves dot segments before a URL is sent (new URL(),
+  // location), so a web URL is suggested as the parser writes those two parts.
+  const parsedPort = web ? (url.port === '' ? '' : `:${url.port}`) : portPart;
+  const dotted = web && hasDotSegment(path);
   const suggested =
-    `${scheme.toLowerCase()}:${authority === undefined ? '' : `//${percentEncoded(host ?? '')}${portPart}`}${percentEncoded(rest)}`;
+    `${scheme.toLowerCase()}:${authority === undefined ? '' : `//${percentEncoded(host ?? '')}${parsedPort}`}` +
+    `${dotted ? url.pathname : percentEncoded(path)}${percentEncoded(query)}`;
   if (web && writtenHost !== undefined && NOT_ASCII.test(writtenHost)) return `has a non-ASCII host: write it in punycode, ${suggested}`;
   if (/[A-Z]/.test(scheme) || (web && writtenHost !== undefined && /[A-Z]/.test(writtenHost))) {
     return `has upper-case letters in its scheme or host; SDKs send it in lower case: use ${suggested}`;
@@ -295,7 +333,21 @@ function writtenFormProblem(value: string): string | undefined {
     return `has characters outside ASCII in its ${where}: percent-encode them: ${suggested}`;
   }
   if (NOT_ASCII.test(value)) return `has characters outside ASCII: percent-encode them: ${suggested}`;
+  if (portPart !== parsedPort) return `${writtenPortProblem(portPart.slice(1), url)}: use ${suggested}`;
+  if (dotted) return `has "." or ".." segments in its path, which browsers and SDKs resolve: use ${suggested}`;
   return undefined;
+}
+
+/** A path segment the parser reads as "." or ".." (RFC 3986 §5.2.4; WHATWG URL reads "%2e" as a dot there too). */
+function hasDotSegment(path: string): boolean {
+  return path.split('/').some((segment) => /^(?:\.|%2e){1,2}$/i.test(segment));
+}
+
+/** Why a web URL's port as written (1 to 65535) is not the one a browser sends. */
+function writtenPortProblem(written: string, url: URL): string {
+  if (url.port !== '') return `has a port the browser reads as ${url.port}`;
+  if (written === '') return 'has a ":" with no port after its host';
+  return `has the default port of ${url.protocol.slice(0, -1)} (${written}), which browsers and SDKs leave out`;
 }
 
 /** `text` with each non-ASCII character percent-encoded as UTF-8, the way the parser and SDKs send it. */

@@ -3,7 +3,8 @@ import type { Client } from './types.js';
 /**
  * Auth0 takes one back-channel logout URL per application, in its dashboard and its Management API;
  * fitgate's API (client_schemas.ts) and dashboard hold the same limit, in the same words. Each URL
- * follows the rule of URLs fitgate calls itself (calledUrlProblem in application_urls.ts).
+ * follows the rule of URLs fitgate calls itself (calledUrlProblem in application_urls.ts), and where
+ * it is written, the written form of the other application URLs too (writtenCalledUrlProblem).
  */
 export const MAX_BACKCHANNEL_LOGOUT_URLS = 1;
 export const TOO_MANY_BACKCHANNEL_LOGOUT_URLS = 'Only one back-channel logout URL is allowed';

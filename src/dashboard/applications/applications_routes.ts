@@ -19,11 +19,12 @@ import { applicationConnectionsRoutes, connectionsSection } from './application_
 import { APP_TYPE_LABELS, isAppType } from './app_types.js';
 import { BACKCHANNEL_LOGOUT_FIELD, backchannelLogoutField, storedBackchannelLogoutProblem, storedBackchannelLogoutText } from './backchannel_logout_field.js';
 import { keptName } from './kept_name.js';
+import { NAME_INPUT_MAX_LENGTH } from './name_input.js';
 import { holdsUnexpectedGrant, managementApiRoutes, managementApiSection, managementApiStateOf, type ManagementApiState } from './management_api_routes.js';
 import { logConfigChange } from '../config_change_log.js';
 import { checkboxField, textField, type FieldErrors } from '../form_fields.js';
 import { keepForOneView, takeForOneView } from '../shown_once.js';
-import { parseOriginList, parseUrlList } from './url_list.js';
+import { shownUrlLists, withShownUrlLists } from './shown_url_lists.js';
 import { renderPage } from '../views.js';
 
 /** What the credentials page shows once after a creation or a rotation. */
@@ -65,7 +66,7 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
   });
 
   router.get('/new', (_req, res) => {
-    renderPage(res, 'application_new', { title: 'Create application', section: 'applications', labels: APP_TYPE_LABELS, maxNameLength: MAX_APPLICATION_NAME_LENGTH });
+    renderPage(res, 'application_new', { title: 'Create application', section: 'applications', labels: APP_TYPE_LABELS, maxNameLength: MAX_APPLICATION_NAME_LENGTH, nameInputMaxLength: NAME_INPUT_MAX_LENGTH });
   });
 
   router.post('/', async (req, res) => {
@@ -76,7 +77,7 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
     if (!name.ok) errors.name = nameError(name.problem);
     if (!isAppType(appType)) errors.app_type = 'Choose the kind of application.';
     if (!name.ok || !isAppType(appType)) {
-      const data = { title: 'Create application', section: 'applications', labels: APP_TYPE_LABELS, maxNameLength: MAX_APPLICATION_NAME_LENGTH, name: typedName, appType, errors };
+      const data = { title: 'Create application', section: 'applications', labels: APP_TYPE_LABELS, maxNameLength: MAX_APPLICATION_NAME_LENGTH, nameInputMaxLength: NAME_INPUT_MAX_LENGTH, name: typedName, appType, errors };
       return renderPage(res, 'application_new', data, 400);
     }
     // Enabled on every connection of the tenant unless machine-to-machine (Auth0's enable_client_connections).
@@ -103,46 +104,37 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
     const typedName = textField(req.body, 'name');
     const name = parseApplicationName(typedName);
     // Undefined when the page had no such field (a machine-to-machine application's never has): the
-    // stored URL is then kept as it is.
+    // stored URL is then kept as it is. So are the URL lists the page did not show (shownUrlLists).
     const backchannel = client.appType === 'non_interactive' ? undefined : backchannelLogoutField(req.body, reach());
+    const lists = shownUrlLists(req.body, client.appType);
     const typed = {
       name: typedName,
-      callbacksText: textField(req.body, 'callbacks'),
-      logoutText: textField(req.body, 'allowed_logout_urls'),
-      webOriginsText: textField(req.body, 'web_origins'),
-      allowedOriginsText: textField(req.body, 'allowed_origins'),
+      callbacksText: lists.callbacks?.text ?? client.callbacks.join('\n'),
+      logoutText: lists.allowed_logout_urls?.text ?? client.allowedLogoutUrls.join('\n'),
+      webOriginsText: lists.web_origins?.text ?? (client.webOrigins ?? []).join('\n'),
+      allowedOriginsText: lists.allowed_origins?.text ?? (client.allowedOrigins ?? []).join('\n'),
       backchannelText: backchannel?.text ?? storedBackchannelLogoutText(client),
       // An unticked checkbox is simply absent from the form.
       implicit: (req.body as Record<string, unknown>).implicit === 'on',
     };
-    const lists = {
-      callbacks: parseUrlList(typed.callbacksText, client.appType),
-      allowed_logout_urls: parseUrlList(typed.logoutText, client.appType),
-      web_origins: parseOriginList(typed.webOriginsText),
-      allowed_origins: parseOriginList(typed.allowedOriginsText),
-    };
     const errors: FieldErrors = {};
     if (!name.ok) errors.name = nameError(name.problem);
-    for (const [field, result] of Object.entries(lists)) if (!result.ok) errors[field] = result.message;
+    for (const [field, list] of Object.entries(lists)) if (!list.result.ok) errors[field] = list.result.message;
     if (backchannel && !backchannel.result.ok) errors[BACKCHANNEL_LOGOUT_FIELD] = backchannel.result.message;
     // The form changes neither the method nor the policy, and the Management API stores no public
     // non-rotating client: only one stored before the rule is refused here, until it rotates.
     const rotation = rotationError(client);
     if (rotation) errors.refresh_token = rotation;
-    const { callbacks, allowed_logout_urls: logoutUrls, web_origins: webOrigins, allowed_origins: allowedOrigins } = lists;
-    if (!callbacks.ok || !logoutUrls.ok || !webOrigins.ok || !allowedOrigins.ok || !name.ok || rotation || (backchannel && !backchannel.result.ok)) {
+    if (!name.ok || Object.keys(errors).length > 0) {
       return showApplication(res, client, { errors, typed }, {}, 400);
     }
-    // The form's fields replace the stored ones; the rest (the secret, a grant) is kept as stored
-    // now, not as read for this page: a rotation or revocation made meanwhile on another worker stays.
+    // The form's fields replace the stored ones; the rest (the secret, a grant, the lists the page did
+    // not show) is kept as stored now, not as read for this page: a rotation or revocation made
+    // meanwhile on another worker stays.
     await changeClient(res, client.clientId, (current) => {
       const changed: Client = {
-        ...current,
+        ...withShownUrlLists(current, lists),
         name: keptName(current.name, name.name),
-        callbacks: callbacks.urls,
-        allowedLogoutUrls: logoutUrls.urls,
-        webOrigins: webOrigins.urls,
-        allowedOrigins: allowedOrigins.urls,
         grantTypes: current.appType === 'non_interactive' ? current.grantTypes : withGrantType(current.grantTypes, 'implicit', typed.implicit),
         updatedAt: new Date().toISOString(),
       };
@@ -244,6 +236,7 @@ function settingsPage(client: Client, extra: Record<string, unknown>) {
     title: client.name,
     section: 'applications',
     maxNameLength: MAX_APPLICATION_NAME_LENGTH,
+    nameInputMaxLength: NAME_INPUT_MAX_LENGTH,
     client,
     typeLabel: APP_TYPE_LABELS[client.appType],
     hasSecret: !isPublicClient(client),

@@ -1,4 +1,4 @@
-import { calledUrlProblem } from '../../domain/application_urls.js';
+import { calledUrlProblem, writtenCalledUrlProblem, writtenUrl } from '../../domain/application_urls.js';
 import type { CalledUrlReach } from '../../domain/called_url_reach.js';
 import { MAX_BACKCHANNEL_LOGOUT_URLS, TOO_MANY_BACKCHANNEL_LOGOUT_URLS } from '../../domain/backchannel_logout_urls.js';
 import type { Client } from '../../domain/types.js';
@@ -20,19 +20,20 @@ export const BACKCHANNEL_LOGOUT_FIELD = 'backchannel_logout_urls';
  * sends a field left empty as an empty value, which clears the URL.
  *
  * One URL, as the Management API takes (MAX_BACKCHANNEL_LOGOUT_URLS, its words when a forged post
- * repeats the field), held to the same rule (calledUrlProblem): https, or plain http on localhost or
- * a literal loopback address, since fitgate calls it itself, and this host or a private network only
- * where `reach` allows.
+ * repeats the field), read and held to the same rule (writtenUrl, writtenCalledUrlProblem): https,
+ * or plain http on localhost or a literal loopback address, since fitgate calls it itself, this host
+ * or a private network only where `reach` allows, and in the form the other application URLs are
+ * written in.
  */
 export function backchannelLogoutField(body: FormBody, reach: CalledUrlReach): BackchannelLogoutField | undefined {
   const value = body?.[BACKCHANNEL_LOGOUT_FIELD];
   const values = typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : undefined;
   if (values === undefined) return undefined;
-  const entries = values.map((entry) => entry.trim()).filter(Boolean);
+  const entries = values.map(writtenUrl).filter(Boolean);
   const text = entries.join(' ');
   if (entries.length > MAX_BACKCHANNEL_LOGOUT_URLS) return { text, result: { ok: false, message: `${TOO_MANY_BACKCHANNEL_LOGOUT_URLS}.` } };
   const [url] = entries;
-  const problem = url === undefined ? undefined : calledUrlProblem(url, reach);
+  const problem = url === undefined ? undefined : writtenCalledUrlProblem(url, reach);
   if (problem) return { text, result: { ok: false, message: `${url}: ${problem}.` } };
   return { text, result: { ok: true, urls: entries } };
 }

@@ -1,8 +1,10 @@
-import { distinctUrls, MAX_APPLICATION_URLS, writtenOriginProblem, writtenRedirectUrlProblem } from '../../domain/application_urls.js';
+import { distinctUrls, MAX_APPLICATION_URLS, writtenOriginProblem, writtenRedirectUrlProblem, writtenUrl } from '../../domain/application_urls.js';
 import type { AppType } from '../../domain/types.js';
 
 /**
- * URL lists as an admin types them: one per line, blanks dropped. Only a line break separates them: a
+ * URL lists as an admin types them: one per line, each without the white space around it (writtenUrl,
+ * as the Management API reads its entries), blank lines dropped (a textarea's spacing, not an entry:
+ * an empty entry sent to the API is refused as "is empty"). Only a line break separates them: a
  * comma belongs in a URL (https://app.example/cb?ids=1,2), and the Management API stores such URLs,
  * so splitting on commas would refuse or split what the API stored once the settings are saved. Each
  * entry must pass the application URL rule for a written URL (domain/application_urls.ts), as in the
@@ -24,7 +26,7 @@ export function parseOriginList(text: string): UrlListResult {
 function parseList(text: string, problemOf: (entry: string) => string | undefined): UrlListResult {
   const entries = text
     .split(/\r?\n|\r/)
-    .map((entry) => entry.trim())
+    .map(writtenUrl)
     .filter(Boolean);
   for (const entry of entries) {
     const problem = problemOf(entry);

@@ -56,10 +56,14 @@ export function lifetimeFormErrors(problems: readonly LifetimeProblem[]): FieldE
 
 /**
  * Minutes as typed: digits with an optional fraction, and a minus sign, so that -1 is told it is
- * under the minimum rather than that it is no number; anything else is not a number (NaN).
+ * under the minimum rather than that it is no number; anything else is not a number (NaN). The
+ * fields ask phones for a decimal keypad, which in many locales has a comma, not a point: "60,5" is
+ * 60.5. A comma that could be a thousands separator instead ("4,320", 1 to 3 digits then 3) is
+ * not guessed at, since 4.32 and 4320 minutes are far apart: the page asks for a number then.
  */
 function minutesTyped(text: string): number {
-  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+  if (!/^-?\d+([.,]\d+)?$/.test(text) || /^-?\d{1,3},\d{3}$/.test(text)) return Number.NaN;
+  return Number(text.replace(',', '.'));
 }
 
 export function inPageWords(problem: LifetimeProblem): string {

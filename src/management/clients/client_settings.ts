@@ -1,11 +1,12 @@
 import type { ClientSettings } from '../../domain/clients.js';
-import { calledUrlProblem, redirectUrlProblem } from '../../domain/application_urls.js';
+import { redirectUrlProblem, writtenCalledUrlProblem } from '../../domain/application_urls.js';
 import type { CalledUrlReach } from '../../domain/called_url_reach.js';
 import { DEFAULT_REFRESH_TOKEN_POLICY, publicClientRotationProblem, refreshTokenPolicyProblem } from '../../domain/token_lifetimes.js';
 import type { Client, RefreshTokenPolicy } from '../../domain/types.js';
 import { BadRequestError } from '../../errors/index.js';
 import { mergeMetadata, type MetadataPatch } from '../../domain/user_metadata.js';
 import { MAX_CLIENT_METADATA_PROPERTIES, type ClientSettingsBody } from './client_schemas.js';
+import { refusedUrlText } from './client_url_check.js';
 
 /**
  * Auth0's optional client settings from a POST or PATCH body, over what the client holds now
@@ -91,12 +92,13 @@ function setClientMetadata(settings: ClientSettings, metadata: Record<string, st
 /**
  * A back-channel logout URL is posted to by fitgate itself, not followed by a browser, so it takes the
  * rule of URLs fitgate calls (calledUrlProblem): https, or http on localhost or a loopback address
- * (not `*.localhost`), no custom scheme, and this host or a private network only where `reach` allows.
+ * (not `*.localhost`), no custom scheme, and this host or a private network only where `reach` allows;
+ * written, also the form rule of the other application URLs (writtenCalledUrlProblem), as the dashboard.
  */
 function backchannelUrlProblem(urls: readonly string[], reach: CalledUrlReach): string | undefined {
   const [first] = urls;
-  const problem = first === undefined ? undefined : calledUrlProblem(first, reach);
-  return problem === undefined ? undefined : `${first} ${problem}`;
+  const problem = first === undefined ? undefined : writtenCalledUrlProblem(first, reach);
+  return problem === undefined || first === undefined ? undefined : refusedUrlText(first, problem);
 }
 
 /** `oidc_logout` as sent replaces what is stored; an empty URL list with no initiators removes it. */

@@ -13,8 +13,17 @@ const SHOWN_CHARACTERS = 200;
 export function assertApplicationUrls(lists: ApplicationUrlLists): void {
   const found = firstApplicationUrlProblem(lists);
   if (!found) return;
-  const shown = found.value.length > SHOWN_CHARACTERS ? `${found.value.slice(0, SHOWN_CHARACTERS)}…` : found.value;
-  throw new BadRequestError(`Payload validation error: '${shown} ${found.problem}' on property ${found.field}.${found.index}.`, 'invalid_body');
+  throw new BadRequestError(`Payload validation error: '${refusedUrlText(found.value, found.problem)}' on property ${found.field}.${found.index}.`, 'invalid_body');
+}
+
+/**
+ * "<url> <problem>", as every refused URL is worded in the API. An empty value (or one of spaces only,
+ * trimmed: writtenUrl) has nothing to quote, so it is named instead: "The URL is empty".
+ */
+export function refusedUrlText(value: string, problem: string): string {
+  if (value === '') return `The URL ${problem}`;
+  const shown = value.length > SHOWN_CHARACTERS ? `${value.slice(0, SHOWN_CHARACTERS)}…` : value;
+  return `${shown} ${problem}`;
 }
 
 /**

@@ -83,6 +83,7 @@ describe('the tenant-level Allowed Logout URL rule, in the dashboard and the Man
     'http://app.localhost:4000/bye',
     'http://127.0.0.1:8080/bye',
     'http://[::1]:8080/bye',
+    'http://[::1]/bye',
   ])('accepts %s both ways and stores it the same', async (url) => {
     await reset();
     expect(await typedInDashboard([url])).toBeUndefined();
