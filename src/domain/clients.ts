@@ -57,9 +57,12 @@ const PUBLIC_APP_TYPES: ReadonlySet<AppType> = new Set(['spa', 'native']);
 /**
  * Auth0's defaults per application type. `implicit` lets /authorize return an id_token in the front
  * channel (response_type id_token or code id_token); take it away and only the code flow remains.
+ * A regular web application is confidential, so Auth0 gives it `client_credentials` too: one
+ * application both signs users in and, once granted, calls the Management API. Clients stored
+ * before keep the grant types they have.
  */
 const DEFAULT_GRANT_TYPES: Readonly<Record<AppType, readonly string[]>> = {
-  regular_web: ['authorization_code', 'implicit', 'refresh_token'],
+  regular_web: ['authorization_code', 'implicit', 'refresh_token', 'client_credentials'],
   spa: ['authorization_code', 'implicit', 'refresh_token'],
   native: ['authorization_code', 'implicit', 'refresh_token'],
   non_interactive: ['client_credentials'],
@@ -106,6 +109,14 @@ export function verifyClientSecret(client: Pick<Client, 'clientSecretHash'>, pre
   const expected = Buffer.from(client.clientSecretHash, 'hex');
   const actual = createHash('sha256').update(presented, 'utf8').digest();
   return expected.length === actual.length && timingSafeEqual(expected, actual);
+}
+
+/**
+ * Whether Auth0 counts applications of this type as confidential (regular web, machine-to-machine):
+ * they keep a secret on a server, so they may call an API with client_credentials.
+ */
+export function isConfidentialAppType(appType: AppType): boolean {
+  return !PUBLIC_APP_TYPES.has(appType);
 }
 
 export function isPublicClient(client: Pick<Client, 'tokenEndpointAuthMethod'>): boolean {

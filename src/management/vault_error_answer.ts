@@ -6,6 +6,10 @@ import { ConflictError, ResourceNotFoundError, TooManyRequestsError, UpstreamUna
  * missing user or identity is a 404, dead tokens or a deleted connection a 409, the upstream's rate
  * limit a 429 with Retry-After, anything the caller can only wait out a 503. The domain's message
  * is the answer's. Any other error passes through unchanged.
+ *
+ * GET /users/{id} fails only for its user's absence: an identity's token trouble is said on that
+ * identity (users/idp_tokens.ts), as Auth0's read never fails for it. What reaches here is a
+ * removal's (DELETE /users/{id}, an unlink) wait for a refresh holding the identity's lock.
  */
 export function managementErrorOf(error: unknown): unknown {
   return isVaultFailure(error) ? vaultAnswer(error) : error;

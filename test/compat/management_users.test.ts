@@ -10,6 +10,27 @@ const ADA = 'fitbit|ADA1';
 const ADA_EMAIL = 'Ada@Example.com';
 const REAUTH = 'fitbit|REAUTH3';
 
+/** A stored Google identity whose tokens are within the vault's five-minute margin: any read that fetches them refreshes. */
+async function expiringUser(fitgate: FitgateBehindTls, login: string, name: string): Promise<User> {
+  const tokens = (await googleLogin(fitgate.emulator.url, { user: login })).body as { access_token: string; refresh_token: string };
+  const upstreamId = fitgate.emulator.control.users().find((user) => user.login === login)!.healthUserId;
+  const { sealer } = fitgate.deps;
+  const now = new Date().toISOString();
+  const identity: Identity = {
+    provider: 'fitbit',
+    connection: 'fitbit',
+    userId: upstreamId,
+    isSocial: true,
+    api: 'google-health',
+    grantedScopes: [],
+    status: 'connected',
+    tokens: { accessToken: sealer.seal(tokens.access_token), refreshToken: sealer.seal(tokens.refresh_token), expiresAt: Date.now() + 60_000 },
+  };
+  const user: User = { tenant: fitgate.tenant, userId: `fitbit|${upstreamId}`, name, identities: [identity], loginsCount: 1, createdAt: now, updatedAt: now };
+  await fitgate.store.users.create(user);
+  return user;
+}
+
 // node-auth0 7's ManagementClient unchanged, against fitgate behind a TLS proxy: user search with q,
 // metadata and blocked through users.update, users-by-email, and logs with from/take and search;
 // users.get with fields, null and connection in users.update, and Auth0's narrower user scopes.
@@ -18,6 +39,7 @@ describe('node-auth0 ManagementClient: users and logs', () => {
   let report: AppReport;
   let seededLogId: string;
   let stale: User;
+  let revoked: User;
   let refreshesBefore: number;
 
   beforeAll(async () => {
@@ -32,14 +54,9 @@ describe('node-auth0 ManagementClient: users and logs', () => {
     const reauth = person('REAUTH3', { name: 'Rita Reauth' });
     reauth.identities = [{ ...reauth.identities[0]!, status: 'needs_reauthorization', statusReason: 'refresh_token_rejected', statusChangedAt: new Date().toISOString() }];
     await fitgate.store.users.create(reauth);
-    // Upstream tokens within the vault's five-minute margin: any read that fetched them would refresh.
-    const login = await googleLogin(fitgate.emulator.url, { user: 'bob' });
-    const tokens = login.body as { access_token: string; refresh_token: string };
-    const upstreamId = fitgate.emulator.control.users().find((user) => user.login === 'bob')!.healthUserId;
-    const sealer = fitgate.deps.sealer;
-    stale = person(upstreamId, { name: 'Bob Stale' });
-    stale.identities = [{ ...stale.identities[0]!, tokens: { accessToken: sealer.seal(tokens.access_token), refreshToken: sealer.seal(tokens.refresh_token), expiresAt: Date.now() + 60_000 } }];
-    await fitgate.store.users.create(stale);
+    stale = await expiringUser(fitgate, 'bob', 'Bob Stale');
+    revoked = await expiringUser(fitgate, 'carol', 'Carol Revoked');
+    expect(fitgate.emulator.control.revokeUserGrants('carol')).toBeGreaterThan(0);
     refreshesBefore = fitgate.emulator.control.counters()['google-health'].refreshes;
     // An event older than any the script causes: the exporter's first checkpoint.
     seededLogId = (await recordLogEvent(fitgate.store, { tenant: fitgate.tenant, type: 's', date: new Date(Date.UTC(2026, 0, 1)), userId: ADA })).id;
@@ -56,6 +73,7 @@ describe('node-auth0 ManagementClient: users and logs', () => {
         userId: ADA,
         email: ADA_EMAIL,
         reauthUserId: REAUTH,
+        revokedUserId: revoked.userId,
         staleUserId: stale.userId,
         clearedUserId: 'fitbit|GRACE2',
         emulatorUrl: fitgate.emulator.url,
@@ -70,8 +88,8 @@ describe('node-auth0 ManagementClient: users and logs', () => {
   it('searches users with q (users.list), narrowed by fields, and gets a 400 for syntax fitgate does not answer', () => {
     expect(report.error).toBeUndefined();
     // Every user of the connection that is not blocked: the two searched for, and the two the reads below use.
-    expect((report.searched as { user_id: string }[]).map((user) => user.user_id).sort()).toEqual([ADA, 'fitbit|GRACE2', REAUTH, stale.userId].sort());
-    expect(report.searchedTotal).toBe(4);
+    expect((report.searched as { user_id: string }[]).map((user) => user.user_id).sort()).toEqual([ADA, 'fitbit|GRACE2', REAUTH, stale.userId, revoked.userId].sort());
+    expect(report.searchedTotal).toBe(5);
     expect(report.byName).toEqual([{ user_id: ADA, name: 'Ada Lovelace' }]);
     expect(report.refusedQuery).toMatchObject({ statusCode: 400, message: expect.stringMatching(/not searchable\. Supported: email, name, user_id/) });
   });
@@ -101,9 +119,22 @@ describe('node-auth0 ManagementClient: users and logs', () => {
     expect(searched.every((event) => event.type === 'sapi' && event.user_id === ADA)).toBe(true);
   });
 
-  it('reads a user with fields that leave identities out without the vault: 200 for a user who must log in again, no upstream refresh', async () => {
+  it('reads a user who must log in again (users.get, default options): 200, the identity with its status and no token', () => {
+    for (const [whole, reason] of [
+      [report.reauthWhole, 'refresh_token_rejected'],
+      [report.revokedWhole, 'refresh_token_rejected'],
+    ] as const) {
+      const [identity] = (whole as { identities: Record<string, unknown>[] }).identities;
+      expect(identity).toMatchObject({ status: 'needs_reauthorization', status_reason: reason, access_token_error: { errorCode: 'needs_reauthorization' } });
+      expect(identity).not.toHaveProperty('access_token');
+      expect(identity).not.toHaveProperty('expires_in');
+    }
+    expect(report.reauthWhole).toMatchObject({ user_id: REAUTH, name: 'Rita Reauth' });
+    expect(report.revokedWhole).toMatchObject({ user_id: revoked.userId, name: 'Carol Revoked' });
+  });
+
+  it('reads a user with fields that leave identities out without the vault: no upstream refresh', async () => {
     expect(report.reauthProfile).toEqual({ user_id: REAUTH });
-    expect(report.reauthWhole).toMatchObject({ statusCode: 409, errorCode: 'needs_reauthorization' });
     expect(report.staleProfile).toMatchObject({ user_id: stale.userId, name: 'Bob Stale' });
     expect(report.staleProfile).not.toHaveProperty('identities');
     // The profile reads reached no upstream; the whole read the script made last refreshed the stale token.

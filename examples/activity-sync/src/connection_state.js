@@ -43,19 +43,30 @@ export async function fitbitConnection(req, management) {
 }
 
 /**
- * The upstream access token for a connected identity: `{ accessToken }`, or `{ connection }` now
- * needing re-authorization (fitgate's 409), or `{ problem }`.
+ * The upstream access token for the signed-in user's Fitbit identity: `{ accessToken }`, or
+ * `{ connection }` now needing re-authorization (fitgate marks the identity when it could not
+ * refresh the token for good), or `{ problem }`.
  */
-export async function fitbitAccessToken(req, management, connection) {
+export async function fitbitAccessToken(req, management) {
+  let identity;
   try {
-    const accessToken = await management.fitbitAccessToken(req.oidc.user.sub);
-    return accessToken ? { accessToken } : { problem: 'Fitbit is not connected. Press Connect first.' };
+    identity = await management.fitbitAccessToken(req.oidc.user.sub);
   } catch (error) {
-    if (error instanceof ManagementApiError && error.errorCode === 'needs_reauthorization') {
-      return { connection: { ...connection, status: 'needs_reauthorization', reason: error.message } };
-    }
     return { problem: managementProblem(error).problem };
   }
+  if (!identity) return { problem: 'Fitbit is not connected. Press Connect first.' };
+  if (identity.status === 'needs_reauthorization') return { connection: identity };
+  if (identity.tokenError) return { problem: tokenProblem(identity.tokenError) };
+  // A token without read:user_idp_tokens, or an identity reconnected during the read: ask again.
+  if (!identity.accessToken) return { problem: 'fitgate handed out no Fitbit token for this read. Try again.' };
+  return { accessToken: identity.accessToken };
+}
+
+/** Words for fitgate's `access_token_error`: the token cannot be had now, the connection is unchanged. */
+function tokenProblem({ errorCode, message, retry_after: retryAfter }) {
+  if (errorCode === 'too_many_requests') return `Fitbit is limiting requests for your account. Try again in ${retryAfter ?? 60} seconds.`;
+  if (errorCode === 'upstream_unavailable') return `Fitbit is not answering right now; your connection is unchanged. Try again in a minute. (${message})`;
+  return `fitgate could not hand out your Fitbit token (${errorCode}: ${message}).`;
 }
 
 /**
@@ -78,10 +89,8 @@ function managementProblem(error) {
       'Unknown: Management API access refused',
     );
   }
-  if (error.status === 429) {
-    return unknown(`Fitbit is limiting requests for your account. Try again in ${error.retryAfterSeconds ?? 60} seconds.`);
-  }
+  if (error.status === 429) return unknown(`fitgate is limiting this app's requests. Try again in ${error.retryAfterSeconds ?? 60} seconds.`);
   if (error.status === 0) return unknown(`${error.message}. Try again in a minute.`);
-  if (error.status === 503) return unknown('Fitbit is not answering right now; your connection is unchanged. Try again in a minute.');
+  if (error.status === 503) return unknown('fitgate is not answering right now; your connection is unchanged. Try again in a minute.');
   return unknown(`fitgate could not answer (${error.status}: ${error.message}).`);
 }

@@ -13,7 +13,7 @@ const ACCOUNT_SCOPE = 'read:users update:users';
 const TOKEN_SCOPE = 'read:user_idp_tokens';
 /** Renew a Management API token this long before it expires, so a request never carries a dying one. */
 const EXPIRY_MARGIN_MS = 60_000;
-/** fitgate itself gives up on a silent upstream after 10 s and answers 503; wait a little longer. */
+/** fitgate itself gives up on a silent upstream after 10 s and answers without the token; wait a little longer. */
 const REQUEST_TIMEOUT_MS = 15_000;
 
 /** fitgate's `status_reason` codes, in words for the user. */
@@ -97,13 +97,30 @@ export function createManagementApi(settings, { now = Date.now } = {}) {
   }
 
   const userPath = (userId) => `/users/${encodeURIComponent(userId)}`;
-  const fitbitOf = (user) => user.identities?.find((identity) => identity.provider === 'fitbit');
+  /**
+   * The user's Fitbit identity in this app's terms; undefined when it is gone or was unlinked.
+   * `accessToken` and `tokenError` are there only for a read with the token scope.
+   */
+  const fitbitOf = (user) => {
+    const identity = user.identities?.find((candidate) => candidate.provider === 'fitbit');
+    // Unlinking a user's only identity leaves it in place, without tokens, marked `unlinked`.
+    if (!identity || identity.status_reason === 'unlinked') return undefined;
+    const reason = identity.status_reason && (REASONS[identity.status_reason] ?? identity.status_reason);
+    return {
+      status: identity.status,
+      reason,
+      api: identity.api,
+      userId: identity.user_id,
+      accessToken: identity.access_token,
+      tokenError: identity.access_token_error,
+    };
+  };
 
   return {
     /**
      * The user's Fitbit identity as fitgate last saw it: `{ status, reason, api, userId }` with
      * status `connected` or `needs_reauthorization`; undefined when the user or identity is gone
-     * or was unlinked.
+     * or was unlinked. Reading it with this scope never makes fitgate call the upstream.
      */
     async fitbitIdentity(userId) {
       let user;
@@ -113,20 +130,19 @@ export function createManagementApi(settings, { now = Date.now } = {}) {
         if (error instanceof ManagementApiError && error.status === 404) return undefined;
         throw error;
       }
-      const identity = fitbitOf(user);
-      // Unlinking a user's only identity leaves it in place, without tokens, marked `unlinked`.
-      if (!identity || identity.status_reason === 'unlinked') return undefined;
-      const reason = identity.status_reason && (REASONS[identity.status_reason] ?? identity.status_reason);
-      return { status: identity.status, reason, api: identity.api, userId: identity.user_id };
+      return fitbitOf(user);
     },
 
     /**
-     * A working upstream access token for the user's Fitbit identity, or undefined when it is gone.
-     * Throws ManagementApiError 409 `needs_reauthorization` when fitgate could not refresh it.
+     * The Fitbit identity as fitbitIdentity gives it, read with the token scope so that fitgate
+     * hands out a working upstream access token with it (`accessToken`); undefined when it is gone.
+     * The read answers 200 whatever the token's fate, as Auth0's does: when fitgate could not
+     * refresh the token for good, `status` is `needs_reauthorization` (with `reason`) and there is
+     * no token; when it cannot get one now (the upstream down or rate-limiting), `tokenError` is
+     * fitgate's `access_token_error`: `{ errorCode, message, retry_after? }`.
      */
     async fitbitAccessToken(userId) {
-      const user = await call(TOKEN_SCOPE, 'GET', userPath(userId));
-      return fitbitOf(user)?.access_token;
+      return fitbitOf(await call(TOKEN_SCOPE, 'GET', userPath(userId)));
     },
 
     /** Unlinks the Fitbit identity; fitgate drops its tokens and revokes the grant upstream. */

@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { managementApiAudience } from '../../domain/tenants.js';
 import { CONFIG_CHANGES, configChange } from '../../domain/config_changes.js';
 import { clientGrantId, clientGrantRefusal, hasClientGrant, withClientGrant } from '../../domain/client_grants.js';
+import { isConfidentialAppType } from '../../domain/clients.js';
 import { isManagementApiScope, MANAGEMENT_API_SCOPES } from '../../domain/management_scopes.js';
 import type { Client } from '../../domain/types.js';
 import type { Store } from '../../store/store.js';
@@ -37,21 +38,22 @@ export function managementApiStateOf(query: Request['query']): ManagementApiStat
 
 /**
  * The Management API section of an application's page: Auth0's APIs tab, for the one API a tenant
- * serves. A machine-to-machine application is offered it; any other application gets a one-line
- * note, unless it holds a grant all the same (made through /api/v2/client-grants, or kept from when
- * it was machine-to-machine): a grant that works is never hidden, and the section then says so
- * plainly and offers its Revoke.
+ * serves. A confidential application (machine-to-machine, or regular web: Auth0 lists both on an
+ * API's Machine to Machine Applications tab) is offered it; a single-page or native one, public in
+ * Auth0's terms, gets a one-line note, unless it holds a grant all the same (made through
+ * /api/v2/client-grants, or kept from when it had another type): a grant that works is never
+ * hidden, and the section then says so plainly and offers its Revoke.
  */
 export function managementApiSection(client: Client, tenantAddress: string, state: ManagementApiState = {}) {
-  const machineToMachine = client.appType === 'non_interactive';
+  const confidentialType = isConfidentialAppType(client.appType);
   const granted = hasClientGrant(client);
   // The notice stays: a revocation that took away the only reason to show the section says it is done.
-  if (!machineToMachine && !granted) return { applies: false as const, notice: state.notice };
+  if (!confidentialType && !granted) return { applies: false as const, notice: state.notice };
   const audience = managementApiAudience(tenantAddress);
   const ticked = state.selection === 'all' ? [...MANAGEMENT_API_SCOPES] : state.selection === 'none' ? [] : [...(state.ticked ?? client.managementScopes)];
   return {
     applies: true as const,
-    machineToMachine,
+    confidentialType,
     typeLabel: APP_TYPE_LABELS[client.appType],
     /** Whether /oauth/token lets it use the grant now (its grant types allow client_credentials). */
     clientCredentialsAllowed: client.grantTypes.includes('client_credentials'),
@@ -69,9 +71,9 @@ export function managementApiSection(client: Client, tenantAddress: string, stat
   };
 }
 
-/** Whether the application holds a Management API grant although it is not machine-to-machine (marked in the list). */
+/** Whether the application holds a Management API grant although it is single-page or native (marked in the list). */
 export function holdsUnexpectedGrant(client: Client): boolean {
-  return client.appType !== 'non_interactive' && hasClientGrant(client);
+  return !isConfidentialAppType(client.appType) && hasClientGrant(client);
 }
 
 /** Shows the application's page again, with the Management API section in the given state. */
@@ -84,10 +86,10 @@ export type ChangeClient = (res: Response, clientId: string, change: (current: C
  * POST /:clientId/management-api (authorize, or update the permissions) and
  * /:clientId/management-api/revoke: the same client grant records and rules as POST, PATCH and
  * DELETE /api/v2/client-grants (domain/client_grants.ts), logged as those calls. The dashboard adds
- * two rules of its own: only a machine-to-machine application is authorized here (a grant held by
- * any other can still be updated and revoked), and a grant saved here holds at least one
- * permission, since a token that allows nothing is never what an admin ticking boxes means (Revoke
- * takes the access away).
+ * two rules of its own: only an application of a confidential type (regular web,
+ * machine-to-machine) is authorized here (a grant held by any other can still be updated and
+ * revoked), and a grant saved here holds at least one permission, since a token that allows
+ * nothing is never what an admin ticking boxes means (Revoke takes the access away).
  *
  * Each decision is made on the application as stored when it is written (changeClient), not on the
  * page's read: a stale tab, or a change made meanwhile on another worker, is seen instead of undone.
@@ -174,8 +176,8 @@ export function managementApiRoutes(
 
 /**
  * What a save of the permissions form does to the application as stored: refused outright (a
- * public application; a new grant for one that is not machine-to-machine), shown again with a
- * problem, or saved as a new grant or an update of the one it holds.
+ * public application; a new grant for a single-page or native one), shown again with a problem, or
+ * saved as a new grant or an update of the one it holds.
  */
 function decideGrantSave(
   client: Client,
@@ -184,9 +186,9 @@ function decideGrantSave(
   unknown: string | undefined,
 ): { refused: string } | { problem: { status: number; message: string } } | { saved: 'authorized' | 'updated' } {
   const granted = hasClientGrant(client);
-  if (!granted && client.appType !== 'non_interactive') {
+  if (!granted && !isConfidentialAppType(client.appType)) {
     return {
-      refused: `Only machine-to-machine applications call the Management API, and ${client.name} is of type ${APP_TYPE_LABELS[client.appType]}. Create a machine-to-machine application for your scripts instead.`,
+      refused: `Only regular web and machine-to-machine applications call the Management API, and ${client.name} is of type ${APP_TYPE_LABELS[client.appType]}, which runs where it cannot keep a secret. Use a regular web or machine-to-machine application instead.`,
     };
   }
   const refusal = clientGrantRefusal(client);

@@ -1,16 +1,18 @@
-import type { VaultAccessToken } from '../../domain/token_vault.js';
 import type { Identity, User } from '../../domain/types.js';
 import { identityKey } from '../../domain/identity_ids.js';
 import { statusReasonOf } from '../../domain/identity_status.js';
+import { accessTokenErrorJson } from './access_token_error.js';
+import type { IdentityToken } from './idp_tokens.js';
 
 /**
  * A user in Auth0's shape. Each identity also says whether its upstream tokens still work (`status`,
  * and when they do not, `status_reason` and `status_changed_at`): applications need to know that a
  * user must log in again before they try to sync. Upstream tokens appear only when the caller passes
- * `tokens`, which only a token granted read:user_idp_tokens gets; the refresh token never appears
- * (fitgate alone refreshes, so rotation stays single-flight).
+ * `tokens`, which only a token granted read:user_idp_tokens gets, each as `access_token` or, when
+ * none can be had now, `access_token_error`; the refresh token never appears (fitgate alone
+ * refreshes, so rotation stays single-flight).
  */
-export function userJson(user: User, tokens?: ReadonlyMap<string, VaultAccessToken>): Record<string, unknown> {
+export function userJson(user: User, tokens?: ReadonlyMap<string, IdentityToken>): Record<string, unknown> {
   return withoutUndefined({
     user_id: user.userId,
     email: user.email,
@@ -32,7 +34,8 @@ export function userJson(user: User, tokens?: ReadonlyMap<string, VaultAccessTok
   });
 }
 
-export function identityJson(identity: Identity, token?: VaultAccessToken): Record<string, unknown> {
+export function identityJson(identity: Identity, read?: IdentityToken): Record<string, unknown> {
+  const token = read && 'token' in read ? read.token : undefined;
   return withoutUndefined({
     provider: identity.provider,
     user_id: identity.userId,
@@ -46,6 +49,7 @@ export function identityJson(identity: Identity, token?: VaultAccessToken): Reco
     status_changed_at: identity.statusChangedAt,
     access_token: token?.accessToken,
     expires_in: token?.expiresIn,
+    access_token_error: read && 'error' in read ? accessTokenErrorJson(read.error) : undefined,
   });
 }
 

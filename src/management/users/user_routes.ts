@@ -46,8 +46,8 @@ async function get(req: Request, res: Response, { deps, vault }: ManagementServi
   const fields = readFieldSelection(req.query, USER_FIELDS);
   const user = await existingUser(req, deps.store);
   // Tokens live in identities: a read that leaves identities out neither shows nor needs them, so it
-  // never reaches the upstream and never fails because an identity needs reauthorization. SDKs ask
-  // for no scope, so their tokens carry read:user_idp_tokens even when the caller wants a profile.
+  // never reaches the upstream. SDKs ask for no scope, so their tokens carry read:user_idp_tokens
+  // even when the caller wants a profile; an identity whose token cannot be had fails no read (idp_tokens.ts).
   const withTokens = callerOf(res).scopes.has('read:user_idp_tokens') && selectsField(fields, 'identities');
   if (!withTokens) return { body: selectFields(userJson(user), fields) };
   const tokens = await identityTokens(vault, user);

@@ -32,7 +32,7 @@ describe('/api/v2/clients', () => {
       token_endpoint_auth_method: 'client_secret_post',
       callbacks: ['https://shop.example/callback'],
       allowed_logout_urls: ['https://shop.example/'],
-      grant_types: ['authorization_code', 'implicit', 'refresh_token'],
+      grant_types: ['authorization_code', 'implicit', 'refresh_token', 'client_credentials'],
     });
     expect(created.body.client_id).toEqual(expect.any(String));
     expect(created.body.client_secret).toEqual(expect.any(String));

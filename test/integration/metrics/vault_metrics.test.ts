@@ -53,15 +53,18 @@ function suite(kind: StoreKind): void {
     return (name, labels = {}) => after.value(name, labels) - before.value(name, labels);
   }
 
-  const readTokens = async (userId: string, expected: number) => {
+  /** Reads the user's token: `token` when one is served, else the identity's access_token_error code. */
+  const readTokens = async (userId: string, expected: 'token' | 'too_many_requests' | 'needs_reauthorization') => {
     const response = await harness.call('get', `/users/${encodeURIComponent(userId)}`, await harness.tokenWith(['read:user_idp_tokens']));
-    expect(response.status).toBe(expected);
+    expect(response.status).toBe(200);
+    const [identity] = response.body.identities;
+    expect(identity.access_token === undefined ? identity.access_token_error?.errorCode : 'token').toBe(expected);
   };
   const vault = { tenant: TENANT, connection: 'fitbit' };
 
   it('counts a fresh stored token as a fresh hit, with no refresh and no upstream call', async () => {
     const user = await harness.seedUser('alice');
-    const moved = await movedBy(() => readTokens(user.userId, 200));
+    const moved = await movedBy(() => readTokens(user.userId, 'token'));
     expect(moved('fitgate_vault_fresh_tokens_total', vault)).toBe(1);
     expect(moved('fitgate_vault_refreshes_total')).toBe(0);
     expect(moved('fitgate_upstream_requests_total')).toBe(0);
@@ -69,7 +72,7 @@ function suite(kind: StoreKind): void {
 
   it('counts an expiring token as one successful refresh and one upstream refresh call', async () => {
     const user = await harness.seedUser('bob', { expiresInSeconds: 60 });
-    const moved = await movedBy(() => readTokens(user.userId, 200));
+    const moved = await movedBy(() => readTokens(user.userId, 'token'));
     expect(moved('fitgate_vault_refreshes_total', { ...vault, result: 'success' })).toBe(1);
     expect(moved('fitgate_vault_refreshes_total')).toBe(1);
     expect(moved('fitgate_upstream_requests_total', { ...vault, operation: 'refresh', result: 'ok', status: '200' })).toBe(1);
@@ -81,9 +84,9 @@ function suite(kind: StoreKind): void {
     const user = await harness.seedUser('carol', { expiresInSeconds: 20 });
     emulator.control.setFailure({ host: 'api.fitbit.com', mode: { kind: 'rate-limit', retryAfterSeconds: 600 }, times: 1 });
     const moved = await movedBy(async () => {
-      await readTokens(user.userId, 429);
+      await readTokens(user.userId, 'too_many_requests');
       // The back-off answers the second read without another upstream call, and counts nothing as a refresh.
-      await readTokens(user.userId, 429);
+      await readTokens(user.userId, 'too_many_requests');
     });
     expect(moved('fitgate_vault_refreshes_total', { ...vault, result: 'rate_limited' })).toBe(1);
     expect(moved('fitgate_vault_refreshes_total')).toBe(1);
@@ -94,7 +97,7 @@ function suite(kind: StoreKind): void {
   it('counts a refresh the upstream refuses as invalid_grant and one identity needing reauthorization', async () => {
     const user = await harness.seedUser('dave', { expiresInSeconds: 60 });
     expect(emulator.control.revokeUserGrants('dave')).toBeGreaterThan(0);
-    const moved = await movedBy(() => readTokens(user.userId, 409));
+    const moved = await movedBy(() => readTokens(user.userId, 'needs_reauthorization'));
     expect(moved('fitgate_vault_refreshes_total', { ...vault, result: 'invalid_grant' })).toBe(1);
     expect(moved('fitgate_upstream_requests_total', { ...vault, operation: 'refresh', result: 'invalid_grant', status: '400' })).toBe(1);
     expect(moved('fitgate_vault_reauthorizations_required_total', { ...vault, reason: 'refresh_token_rejected' })).toBe(1);

@@ -21,7 +21,7 @@ describe('the vault’s event for an identity that needs reauthorization', () =>
     const user = await harness.seedUser('alice', { expiresInSeconds: 60 });
     expect(emulator.control.revokeUserGrants('alice')).toBeGreaterThan(0);
     const read = await harness.call('get', `/users/${encodeURIComponent(user.userId)}`, tokenReader);
-    expect(read.status).toBe(409);
+    expect(read.body.identities[0]).toMatchObject({ status: 'needs_reauthorization' });
 
     const logs = await harness.call('get', `/logs?user_id=${encodeURIComponent(user.userId)}&type=fertft&per_page=1`, await harness.tokenWith(['read:logs']));
     expect(logs.body).toEqual([

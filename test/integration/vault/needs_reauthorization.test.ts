@@ -7,8 +7,9 @@ import { useHarnessWithEmulator } from '../management/harness.js';
 import { legacyRefreshRequests } from './upstream_counters.js';
 
 // When the upstream refuses an identity's tokens for good, the identity says so (status, reason,
-// time), the change is in the tenant log, and a token reader gets a 409 naming the status instead
-// of a token that does not work.
+// time), the change is in the tenant log, and a token reader gets the user (200, as Auth0's read
+// never fails for an identity's tokens) with that status on the identity instead of a token that
+// does not work.
 
 let tokenReader: string;
 let userReader: string;
@@ -25,14 +26,23 @@ interface IdentityJson {
   access_token?: string;
 }
 
+/** The identity a token reader gets: its status, and no token. */
+async function tokenRead(user: User): Promise<IdentityJson> {
+  const response = await harness.call('get', userPath(user), tokenReader);
+  expect(response.status).toBe(200);
+  return response.body.identities[0] as IdentityJson;
+}
+
 const userPath = (user: User) => `/users/${encodeURIComponent(user.userId)}`;
 
 async function expectNeedsReauthorization(user: User, reason: string): Promise<void> {
   const response = await harness.call('get', userPath(user), tokenReader);
-  expect(response.status).toBe(409);
-  expect(response.body).toMatchObject({ statusCode: 409, error: 'Conflict', errorCode: 'needs_reauthorization' });
-  expect((response.body as { message: string }).message).toMatch(/needs reauthorization/);
-  expect(JSON.stringify(response.body)).not.toMatch(/access_token/);
+  expect(response.status).toBe(200);
+  const read = response.body.identities[0] as IdentityJson & { access_token_error?: { errorCode: string; message: string } };
+  expect(read).toMatchObject({ status: 'needs_reauthorization', status_reason: reason, access_token_error: { errorCode: 'needs_reauthorization' } });
+  expect(read.access_token_error?.message).toMatch(/needs reauthorization/);
+  expect(read).not.toHaveProperty('access_token');
+  expect(read).not.toHaveProperty('expires_in');
 
   const identity = (await harness.call('get', userPath(user), userReader)).body.identities[0] as IdentityJson;
   expect(identity).toMatchObject({ status: 'needs_reauthorization', status_reason: reason });
@@ -115,20 +125,22 @@ describe('an identity whose upstream tokens stop working', () => {
     expect(emulator.control.counters()['google-health'].refreshes).toBe(googleRefreshesBefore);
   });
 
-  it('answers later readers with the same 409 without calling the upstream again', async () => {
+  it('answers later readers with the same status and no token, without calling the upstream again', async () => {
     const user = await harness.seedUser('alice', { expiresInSeconds: 60 });
     emulator.control.revokeUserGrants('alice');
-    expect((await harness.call('get', userPath(user), tokenReader)).status).toBe(409);
+    expect(await tokenRead(user)).toMatchObject({ status: 'needs_reauthorization' });
     const before = legacyRefreshRequests(emulator);
 
-    expect((await harness.call('get', userPath(user), tokenReader)).status).toBe(409);
+    const again = await tokenRead(user);
+    expect(again).toMatchObject({ status: 'needs_reauthorization', status_reason: 'refresh_token_rejected' });
+    expect(again).not.toHaveProperty('access_token');
     expect(legacyRefreshRequests(emulator)).toBe(before);
   });
 
   it('is connected again after a new login, and its fresh token is handed out', async () => {
     const user = await harness.seedUser('bob', { expiresInSeconds: 60 });
     emulator.control.revokeUserGrants('bob');
-    expect((await harness.call('get', userPath(user), tokenReader)).status).toBe(409);
+    expect(await tokenRead(user)).toMatchObject({ status: 'needs_reauthorization' });
 
     const relogin = (await legacyLogin(emulator.url, { user: 'bob' })).body as { access_token: string; refresh_token: string; expires_in: number };
     await recordLogin(

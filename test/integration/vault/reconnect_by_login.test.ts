@@ -63,8 +63,9 @@ describe('an identity disconnected upstream', () => {
     emulator().control.revokeUserGrants('alice');
     await expireStoredAccessToken();
     const refused = await readUser();
-    expect(refused.status).toBe(409);
-    expect(refused.body).toMatchObject({ errorCode: 'needs_reauthorization' });
+    expect(refused.status).toBe(200);
+    expect(refused.body.identities[0]).toMatchObject({ status: 'needs_reauthorization', access_token_error: { errorCode: 'needs_reauthorization' } });
+    expect(refused.body.identities[0]).not.toHaveProperty('access_token');
 
     await login('consent');
     const reconnected = await readUser();

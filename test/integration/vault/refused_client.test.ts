@@ -10,7 +10,8 @@ import { parseExposition } from '../metrics/scrape.js';
 // the emulator: a refresh token issued to another client (unauthorized_client, after an admin
 // replaced the connection's Google client) can never work with this one, so the identity needs
 // reauthorization; a secret Google refuses (invalid_client) is the administrator's to fix, so
-// readers get a 503 saying so, without the vault calling Google on every read.
+// readers get the identity without a token and an access_token_error (upstream_unavailable) saying
+// so, without the vault calling Google on every read.
 
 // Inside the vault's refresh window (a refresh is due), with more than the 30 s a stored token
 // needs to be served through a passing failure: these refusals must not be served through.
@@ -78,9 +79,11 @@ describe('a refresh refused because of the connection\'s client', () => {
 
     const response = await readToken(user);
 
-    expect(response.status).toBe(409);
-    expect(response.body).toMatchObject({ statusCode: 409, errorCode: 'needs_reauthorization' });
-    expect((response.body as { message: string }).message).toContain("which is not the one they were issued to");
+    expect(response.status).toBe(200);
+    const read = response.body.identities[0];
+    expect(read).toMatchObject({ status: 'needs_reauthorization', status_reason: 'connection_client_changed', access_token_error: { errorCode: 'needs_reauthorization' } });
+    expect(read.access_token_error.message).toContain("which is not the one they were issued to");
+    expect(read).not.toHaveProperty('access_token');
     const identity = (await harness.call('get', `/users/${encodeURIComponent(user.userId)}`, userReader)).body.identities[0];
     expect(identity).toMatchObject({ status: 'needs_reauthorization', status_reason: 'connection_client_changed' });
     expect((await harness.store.users.get(user.tenant, user.userId))!.identities[0]!.tokens).toBeUndefined();
@@ -88,18 +91,20 @@ describe('a refresh refused because of the connection\'s client', () => {
     expect(logs.body).toEqual([expect.objectContaining({ details: expect.objectContaining({ reason: 'connection_client_changed', upstream_message: expect.stringContaining('unauthorized_client') }) })]);
   });
 
-  it('answers 503 naming the administrator\'s fix when Google refuses the secret, keeps the identity and its tokens, and serves no stored token', async () => {
+  it('answers the user with an access_token_error naming the administrator\'s fix when Google refuses the secret, keeps the identity and its tokens, and serves no stored token', async () => {
     const user = await harness.seedUser('bob', { expiresInSeconds: REFRESH_DUE });
     await saveConnectionWith({ ...DEMO.googleServer, clientSecret: 'GOCSPX-rotated-away-000000000000' });
 
     const response = await readToken(user);
 
-    expect(response.status).toBe(503);
-    expect(response.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable', errorCode: 'upstream_unavailable' });
-    expect((response.body as { message: string }).message).toMatch(
+    expect(response.status).toBe(200);
+    const read = response.body.identities[0];
+    expect(read).toMatchObject({ status: 'connected', access_token_error: { errorCode: 'upstream_unavailable' } });
+    expect(read.access_token_error.message).toMatch(
       /^The upstream refused the client credentials of the fitbit connection \(invalid_client\).*An administrator must update the connection's Client ID and Client Secret/,
     );
-    expect(JSON.stringify(response.body)).not.toMatch(/access_token|GOCSPX/);
+    expect(read).not.toHaveProperty('access_token');
+    expect(JSON.stringify(response.body)).not.toMatch(/GOCSPX/);
     const stored = (await harness.store.users.get(user.tenant, user.userId))!.identities[0]!;
     expect(stored.status).toBe('connected');
     expect(stored.tokens).toEqual(user.identities[0]!.tokens);
@@ -111,9 +116,9 @@ describe('a refresh refused because of the connection\'s client', () => {
     await saveConnectionWith({ ...DEMO.googleServer, clientSecret: 'GOCSPX-rotated-away-000000000000' });
     const before = await googleRefreshCalls();
 
-    expect((await readToken(alice)).status).toBe(503);
-    expect((await readToken(bob)).status).toBe(503);
-    expect((await readToken(alice)).status).toBe(503);
+    for (const user of [alice, bob, alice]) {
+      expect((await readToken(user)).body.identities[0].access_token_error).toMatchObject({ errorCode: 'upstream_unavailable' });
+    }
     expect(await googleRefreshCalls()).toBe(before + 1);
 
     await saveConnectionWith(DEMO.googleServer);

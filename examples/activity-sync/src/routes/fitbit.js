@@ -35,7 +35,7 @@ export function fitbitRouter({ management, fitbitData, baseURL }) {
     if (!state.connection) return page(200, { problem: 'Fitbit is not connected. Press Connect first.' });
     if (state.connection.status !== 'connected') return page(200, state);
 
-    const token = await fitbitAccessToken(req, management, state.connection);
+    const token = await fitbitAccessToken(req, management);
     if (!token.accessToken) return page(token.problem ? 502 : 200, { connection: token.connection ?? state.connection, problem: token.problem });
 
     const identity = { ...state.connection, accessToken: token.accessToken };

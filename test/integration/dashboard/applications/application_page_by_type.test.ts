@@ -10,7 +10,7 @@ import { useSignedInDashboard } from '../dashboard_harness.js';
 describe('an application page by the type of application', () => {
   const dashboard = useSignedInDashboard();
 
-  async function pageOf(appType: 'non_interactive' | 'regular_web'): Promise<string> {
+  async function pageOf(appType: 'non_interactive' | 'regular_web' | 'spa'): Promise<string> {
     const { client } = await createClient(dashboard.harness().store.clients, { tenant: 'default', name: `Page of ${appType}`, appType });
     return (await dashboard.agent().get(`/manage/t/default/applications/${client.clientId}`).expect(200)).text;
   }
@@ -22,11 +22,19 @@ describe('an application page by the type of application', () => {
     expect(text).not.toContain('Shown to your users on the login page.');
   });
 
-  it('tells an application that signs users in that they see its name, and puts the Management API note under its own heading', async () => {
+  it('tells an application that signs users in that they see its name, and offers a regular web one the Management API', async () => {
     const text = await pageOf('regular_web');
     expect(text).toContain('Shown to your users on the login page.');
     expect(text).toContain("Your application's SDK takes the Domain");
-    expect(text).toMatch(/<h2 id="management-api-none-heading">Management API<\/h2>\s*<p class="hint">Only machine-to-machine applications call the Management API; this one signs users in.<\/p>/);
+    expect(text).toContain('<h2 id="management-api-heading">Management API</h2>');
+    expect(text).toContain('<button type="submit">Authorize</button>');
+  });
+
+  it('puts the Management API note of a single-page application under its own heading', async () => {
+    const text = await pageOf('spa');
+    expect(text).toMatch(
+      /<h2 id="management-api-none-heading">Management API<\/h2>\s*<p class="hint">Only regular web and machine-to-machine applications call the Management API; this one runs where it cannot keep a secret.<\/p>/,
+    );
   });
 
   it('describes the name field of a new application before anything is refused', async () => {

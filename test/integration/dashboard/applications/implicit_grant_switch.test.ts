@@ -25,11 +25,12 @@ describe('the implicit grant switch in the dashboard', () => {
     expect(switchOf((await dashboard.agent().get(page).expect(200)).text)).toContain(' checked');
 
     expect((await submitForm(dashboard.agent(), page, page, { name: 'Code flow only' })).status).toBe(303);
-    expect(await grantTypes(clientId)).toEqual(['authorization_code', 'refresh_token']);
+    // The switch is about implicit alone: the other grant types stay as they were.
+    expect(await grantTypes(clientId)).toEqual(['authorization_code', 'refresh_token', 'client_credentials']);
     expect(switchOf((await dashboard.agent().get(page).expect(200)).text)).not.toContain(' checked');
 
     expect((await submitForm(dashboard.agent(), page, page, { name: 'Code flow only', implicit: 'on' })).status).toBe(303);
-    expect(await grantTypes(clientId)).toEqual(['authorization_code', 'refresh_token', 'implicit']);
+    expect(await grantTypes(clientId)).toEqual(['authorization_code', 'refresh_token', 'client_credentials', 'implicit']);
   });
 
   it('keeps the box as the admin left it when the form comes back with an error', async () => {

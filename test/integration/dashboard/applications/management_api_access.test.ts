@@ -279,17 +279,17 @@ describe('the Management API section of an application', () => {
     expect(page.text).toContain('id="management-api-token-command"');
   });
 
-  it.each(['regular_web', 'spa', 'native'] as const)('offers a %s application no such form, and refuses a post to it', async (appType) => {
+  it.each(['spa', 'native'] as const)('offers a %s application no such form, and refuses a post to it', async (appType) => {
     const { client } = await createClient(dashboard.harness().store.clients, { tenant: 'default', name: `Signs users in ${appType}`, appType });
     const page = `${list}/${client.clientId}`;
     const shown = await dashboard.agent().get(page).expect(200);
     expect(shown.text).not.toContain('/management-api');
     expect(shown.text).not.toContain('name="scope"');
-    expect(shown.text).toContain('Only machine-to-machine applications call the Management API; this one signs users in.');
+    expect(shown.text).toContain('Only regular web and machine-to-machine applications call the Management API; this one runs where it cannot keep a secret.');
 
     const refused = await submitForm(dashboard.agent(), page, `${page}/management-api`, { intent: 'authorize', scope: ['read:users'] });
     expect(refused.status).toBe(400);
-    expect(refused.text).toContain('Only machine-to-machine applications call the Management API');
+    expect(refused.text).toContain('Only regular web and machine-to-machine applications call the Management API');
     expect(refused.text).toContain('Nothing was changed.');
     // Holding no grant, there is nothing to revoke: the page says so, and nothing is written.
     const revoke = await submitForm(dashboard.agent(), page, `${page}/management-api/revoke`, { confirm: 'on' });

@@ -4,7 +4,8 @@
 import { ManagementClient } from 'auth0';
 import { settings } from './app_process.mjs';
 
-const { domain, clientId, clientSecret, narrowClientId, narrowClientSecret, userId, email, reauthUserId, staleUserId, clearedUserId, emulatorUrl } = settings();
+const { domain, clientId, clientSecret, narrowClientId, narrowClientSecret, userId, email, reauthUserId, revokedUserId, staleUserId, clearedUserId, emulatorUrl } =
+  settings();
 const management = new ManagementClient({ domain, clientId, clientSecret });
 // Granted update:users_app_metadata and read:logs_users only.
 const narrow = new ManagementClient({ domain, clientId: narrowClientId, clientSecret: narrowClientSecret });
@@ -43,10 +44,13 @@ try {
 
   // The client's token carries read:user_idp_tokens (no scope asked for): a profile read must not need the upstream.
   const reauthProfile = await management.users.get(reauthUserId, { fields: 'user_id,app_metadata', include_fields: true });
-  const reauthWhole = await refusal(() => management.users.get(reauthUserId));
+  // A whole read, as users.get(id) sends it by default: a user who must log in again is still answered.
+  const reauthWhole = await management.users.get(reauthUserId);
   const staleProfile = await management.users.get(staleUserId, { fields: 'identities,app_metadata', include_fields: false });
   const refreshesAfterProfile = await upstreamRefreshes();
   const staleWhole = await management.users.get(staleUserId);
+  // One whose grant was revoked upstream: the refresh this read makes is refused, and the read is not.
+  const revokedWhole = await management.users.get(revokedUserId);
 
   const cleared = await management.users.update(clearedUserId, { given_name: null, picture: null, connection: 'fitbit', client_id: clientId, verify_email: false });
 
@@ -70,6 +74,7 @@ try {
       searchedLogs: searchedLogs.data,
       reauthProfile,
       reauthWhole,
+      revokedWhole,
       staleProfile,
       refreshesAfterProfile,
       staleWhole,
