@@ -63,7 +63,7 @@ export function createApp(deps: AppDeps): Express {
     }, deps.sandbox.app);
   }
 
-  app.use(resolveTenant(deps.config, deps.store.tenants));
+  app.use(resolveTenant(deps.config, deps.store.tenants, deps.store.lostData?.bind(deps.store)));
   app.use('/api/v2', answerErrorsAs('management'));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(express.json({ limit: BODY_LIMIT }));

@@ -7,6 +7,7 @@ import { authorizeEndpoint } from './login/authorize/authorize_endpoint.js';
 import { storeDownRedirect } from './login/authorize/store_down_redirect.js';
 import { createBackChannelRouter } from './back_channel_router.js';
 import { callbackEndpoint } from './login/callback/callback_endpoint.js';
+import { storeDownCallbackRedirect } from './login/callback/store_down_callback.js';
 import { enforceSessionLifetime } from './login/session_lifetime.js';
 import type { CallbackHandoff } from '../upstream/callback_handoff.js';
 import type { Services } from '../services.js';
@@ -26,7 +27,8 @@ export function createAuthnRouter(deps: AppDeps, services: Pick<Services, 'upstr
   const session = [createSessionMiddleware(deps), enforceSessionLifetime()];
   // A store out before the endpoint verified the request still goes back to a verifiable client.
   router.get('/authorize', html, ...limits.authorize, ...session, authorizeEndpoint(deps, services.upstreams), storeDownRedirect(deps));
-  router.get('/login/callback', html, ...limits.callback, ...session, callbackEndpoint(deps, services, handoffs));
+  // The same for a login in flight whose store failed before it was taken (the limit's count, the take).
+  router.get('/login/callback', html, ...limits.callback, ...session, callbackEndpoint(deps, services, handoffs), storeDownCallbackRedirect(deps));
   router.use(createBackChannelRouter(deps));
   return router;
 }

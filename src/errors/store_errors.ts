@@ -33,3 +33,16 @@ export class StoreFullError extends StoreUnavailableError {
     super(options, 'fitgate cannot save anything right now: Redis is full (maxmemory reached with noeviction). Try again in a few minutes.');
   }
 }
+
+/**
+ * The store answers but lost fitgate's data while it ran (Redis restarted empty, or flushed), so no
+ * tenant is found. A 404 "no tenant here" would be the wrong kind of answer for an application (not
+ * "try later") and would send an operator to a dashboard that is gone too: this is the 503 of a store
+ * that cannot serve, worded with readiness's own description of the cause and its remedy
+ * (`state`, e.g. "empty: Redis lost fitgate's data (…); restore it or …", its label dropped).
+ */
+export class StoreDataLostError extends StoreUnavailableError {
+  constructor(state: string) {
+    super(undefined, `fitgate cannot serve right now: ${state.replace(/^[a-z -]+: /, '')}.`);
+  }
+}

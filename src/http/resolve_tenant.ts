@@ -3,11 +3,19 @@ import type { Config } from '../config/index.js';
 import type { OutageRead, TenantRepository } from '../domain/ports.js';
 import { DEFAULT_TENANT, ownDomainUrl, tenantUrl } from '../domain/tenants.js';
 import type { Tenant } from '../domain/types.js';
-import { NotFoundError } from '../errors/index.js';
+import { NotFoundError, StoreDataLostError } from '../errors/index.js';
 import type { TenantContext } from './request_context.js';
+import { sharedCheck } from './shared_check.js';
 
 /** A tenant is public metadata (its name, URLs and public keys are what discovery publishes). */
 const OUTAGE_COPY: OutageRead = { stale: 'allowed' };
+
+/**
+ * How long one check of the store's data answers every request that finds no tenant: a flood of
+ * unknown hosts (scanners asking by IP) is then one store read a second, and a restored store is
+ * seen within it.
+ */
+export const LOST_DATA_REUSE_MS = 1000;
 
 /**
  * Finds the tenant a request is for from its Host (DESIGN.md "tenants and URLs"): the bare base host
@@ -19,10 +27,26 @@ const OUTAGE_COPY: OutageRead = { stale: 'allowed' };
  * While the store cannot be reached, the tenant is the process's copy as last read (OUTAGE_COPY), so
  * discovery, the JWKS and /authorize's store-down redirect still answer; the later reads that
  * authenticate or authorise (clients, tokens) refuse the copy, and fail with the store.
+ *
+ * `lostData` (Store.lostData) is asked only when no tenant is found: a store that lost fitgate's
+ * data finds none anywhere, and is answered 503 with the cause (StoreDataLostError) instead of the
+ * 404, whose advice (check the address, open the dashboard) cannot help. A request that finds its
+ * tenant costs nothing more. A check that fails (the store out of reach) leaves the 404.
  */
-export function resolveTenant(config: Pick<Config, 'publicUrl' | 'baseHost'>, tenants: TenantRepository): RequestHandler {
+export function resolveTenant(
+  config: Pick<Config, 'publicUrl' | 'baseHost'>,
+  tenants: TenantRepository,
+  lostData?: () => Promise<string | undefined>,
+): RequestHandler {
   const { protocol } = new URL(config.publicUrl);
   const baseHost = normalizeHost(config.baseHost, protocol);
+  const dataLost = lostData && sharedCheck(() => lostData().catch(() => undefined), LOST_DATA_REUSE_MS);
+
+  function notFound(host: string, next: NextFunction): void {
+    const error = new NotFoundError(`There is no fitgate tenant at ${host || 'this address'}.`);
+    if (!dataLost) return next(error);
+    dataLost().then((state) => next(state === undefined ? error : new StoreDataLostError(state)), () => next(error));
+  }
 
   async function find(host: string): Promise<TenantContext | undefined> {
     if (host === baseHost) return withUrl(await tenants.get(DEFAULT_TENANT, OUTAGE_COPY), config.publicUrl);
@@ -38,7 +62,7 @@ export function resolveTenant(config: Pick<Config, 'publicUrl' | 'baseHost'>, te
     const host = normalizeHost(req.host ?? '', protocol);
     find(host).then(
       (context) => {
-        if (!context) return next(new NotFoundError(`There is no fitgate tenant at ${host || 'this address'}.`));
+        if (!context) return notFound(host, next);
         req.context = context;
         next();
       },

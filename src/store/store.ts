@@ -64,6 +64,14 @@ export interface Store {
    * is full; a file of the embedded store locked by another process); rejects when it does not answer.
    */
   readiness?(): Promise<string | undefined>;
+  /**
+   * Whether the store lost fitgate's data while this process ran: readiness's words for it (on
+   * Redis, the store marker gone: restarted empty, flushed), undefined while the data is there;
+   * rejects when it does not answer. Asked only when a request finds no tenant, so that an emptied
+   * store is answered 503 with its cause rather than 404 "no tenant" everywhere. Absent on the
+   * embedded store: a deleted fitgate.db stays open, and served, until the process stops.
+   */
+  lostData?(): Promise<string | undefined>;
   /** What /health/ready adds about the store beyond "answers" (e.g. Redis's eviction and persistence settings). */
   health?(): Record<string, unknown> | undefined;
   /** Stops background work and closes connections. */

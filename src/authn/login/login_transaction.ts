@@ -42,6 +42,14 @@ export function beginLoginTransaction(
   return beginRoundTripRecord(ephemeral, 'login_transaction', pending, upstreamCodeVerifier, now);
 }
 
+/**
+ * The transaction as stored, left there: for answering the client while the store refuses writes
+ * (store_down_callback.ts), so the login can still be finished once it accepts them again.
+ */
+export function readLoginTransaction(ephemeral: Pick<EphemeralStore, 'get'>, upstreamState: string): Promise<LoginTransaction | undefined> {
+  return ephemeral.get<LoginTransaction>('login_transaction', upstreamState);
+}
+
 /** Takes the transaction out of the store: a state works once (round_trip_records.ts). */
 export function takeLoginTransaction(ephemeral: EphemeralStore, upstreamState: unknown): Promise<LoginTransaction | undefined> {
   return takeRoundTripRecord<LoginTransaction>(ephemeral, 'login_transaction', upstreamState);

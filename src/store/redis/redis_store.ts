@@ -132,8 +132,18 @@ export class RedisStore implements Store {
   }
 
   /**
-   * Logs once, at warn, when readiness finds the marker gone: without it the only trace of an
-   * emptied Redis is every request's 404 "no tenant", at info. Said again only after the store was
+   * The marker alone (one EXISTS), for a request that found no tenant: REDIS_EMPTY when it is gone.
+   * Logs the loss as readiness does, so the first such request says it even when nobody probes.
+   */
+  async lostData(): Promise<string | undefined> {
+    const state = (await this.guarded.exists(this.keys.storeMarker())) === 0 ? REDIS_EMPTY : undefined;
+    this.noticeDataLoss(state);
+    return state;
+  }
+
+  /**
+   * Logs once, at warn, when readiness or lostData finds the marker gone: the one line that says
+   * what happened and what to do, beside a 503 per request. Said again only after the store was
    * found whole in between (a restart set it up anew, or the data was restored).
    */
   private noticeDataLoss(state: string | undefined): void {

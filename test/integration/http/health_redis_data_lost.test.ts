@@ -86,8 +86,8 @@ describeWithRedis('/health/ready when Redis loses fitgate\'s data', () => {
     expect(lost.status).toBe(503);
     expect(lost.headers['retry-after']).toBe('5');
     expect(lost.body).toMatchObject({ status: 'unavailable', store: EMPTY });
-    // What users meanwhile see: the default tenant is gone.
-    expect((await request(running.app).get('/.well-known/openid-configuration').set('Host', HOST)).status).toBe(404);
+    // What users meanwhile see: the default tenant is gone, and the answer says why (redis_data_lost_answers.test.ts).
+    expect((await request(running.app).get('/.well-known/openid-configuration').set('Host', HOST)).status).toBe(503);
 
     // "restart fitgate to set it up anew": both the new process and the old one see the new marker.
     const restarted = await fitgates.start(redisUrl, prefix);

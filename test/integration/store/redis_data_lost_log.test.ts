@@ -12,8 +12,8 @@ const WARN = 40;
 /**
  * A Redis that comes back without fitgate's data (restarted without persistence) is logged once, at
  * warn, naming the marker that is missing, as soon as the connection is back: before, the log said
- * only "Redis connection is back", then every request's 404 at info. Asking readiness again does
- * not repeat it; a loss after the store was whole again is said again. Runs on a redis-server of
+ * only "Redis connection is back", then every request's 404 at info. Asking readiness again, or a
+ * request that finds no tenant (which checks the marker too), does not repeat it; a loss after the store was whole again is said again. Runs on a redis-server of
  * its own, without persistence, killed and restarted.
  */
 describeWithRedisServer('the log when Redis loses fitgate\'s data', () => {
@@ -40,7 +40,7 @@ describeWithRedisServer('the log when Redis loses fitgate\'s data', () => {
     expect(line).toMatchObject({ level: WARN, missing: `${prefix}meta:store` });
 
     expect(await fitgate.store.readiness?.()).toMatch(/^empty: /);
-    expect((await request(fitgate.app).get('/.well-known/openid-configuration').set('Host', HOST)).status).toBe(404);
+    expect((await request(fitgate.app).get('/.well-known/openid-configuration').set('Host', HOST)).status).toBe(503);
     expect(lossLines()).toHaveLength(1);
 
     // Set up anew (as a restart does), then emptied again: a new loss, said again.

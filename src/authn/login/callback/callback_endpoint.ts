@@ -7,9 +7,9 @@ import { apiName } from '../../../upstream/api_name.js';
 import type { Services } from '../../../services.js';
 import { clientErrorParams } from '../authorize/client_redirect.js';
 import { sendClientResponse } from '../authorize/send_client_response.js';
-import { webMessageOrigin } from '../authorize/web_message_origin.js';
 import { rememberClient, signIn } from '../login_session.js';
 import type { CallbackHandoff } from '../../../upstream/callback_handoff.js';
+import { clientStillAccepts } from './client_still_accepts.js';
 import { completeUpstreamLogin } from './complete_upstream_login.js';
 import { describeLogin, successReasonOf } from './describe_login.js';
 import { findHandoff } from './find_handoff.js';
@@ -49,7 +49,7 @@ export function callbackEndpoint(deps: AppDeps, services: Pick<Services, 'upstre
     const { client, connection } = await loadLoginParties(deps.store, transaction);
     // Changed since /authorize: the redirect_uri (or, for web_message, its origin) is no longer one
     // fitgate may send a code to.
-    if (!client?.callbacks.includes(transaction.redirectUri) || (transaction.responseMode === 'web_message' && !webMessageOrigin(client, transaction.redirectUri))) {
+    if (!clientStillAccepts(client, transaction)) {
       return next(new InvalidRequestError('The application changed while you were logging in. Go back to it and log in again.'));
     }
     const destination = clientDestinationOf(transaction, req.context.tenantUrl);

@@ -1,0 +1,86 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import { createClient } from 'redis';
+import { connectRedis } from '../../../../../src/store/redis/connect_redis.js';
+import { RedisStore } from '../../../../../src/store/redis/redis_store.js';
+import { SHORT_LIVED_DATABASE_FILE } from '../../../../../src/store/sqlite/short_lived_schema.js';
+import type { Store } from '../../../../../src/store/store.js';
+import { startFrontChannel, useEmulator, type FrontChannel } from '../../../../support/authn/front_channel_fixture.js';
+import { loginThroughWriteFault } from '../../../../support/authn/login_through_write_fault.js';
+import { uniquePrefix } from '../../../../support/redis.js';
+import { describeWithRedisServer, startOwnRedisServer, type OwnRedisServer } from '../../../../support/redis_server.js';
+import { openSqliteTestStore, type TestStore } from '../../../../support/stores.js';
+import { holdWriteLock, type HeldLock } from '../../../store/lock_holder.js';
+
+const emulator = useEmulator('alice');
+
+/**
+ * With the rate limits on (the production default), /login/callback counts the request in the store
+ * before it reads the login. While the store refuses writes but answers reads (Redis full under
+ * noeviction, the embedded short-lived file locked by another process), that count fails; the
+ * application still hears it, as /authorize's would: temporarily_unavailable with its state, in the
+ * response mode its login asked for. The login in flight is only read, so once the store accepts
+ * writes again the same callback URL finishes it.
+ */
+
+/** The limits on, /authorize's high enough for the probes below. */
+const LIMITS = { FITGATE_RATE_LIMITS: 'on', FITGATE_RATE_LIMIT_AUTHORIZE_PER_ADDRESS: '100000/60' };
+
+describe('/login/callback while the embedded short-lived file is locked, rate limits on', () => {
+  let testStore: TestStore | undefined;
+  let fitgate: FrontChannel | undefined;
+  beforeAll(async () => {
+    testStore = await openSqliteTestStore();
+    fitgate = await startFrontChannel({ store: testStore.store, upstream: { kind: 'emulator', emulator: emulator() }, environment: LIMITS });
+  });
+  afterAll(async () => {
+    await fitgate?.close();
+    await testStore?.cleanup();
+  });
+
+  it('sends the client temporarily_unavailable with its state, and the same callback finishes the login once the lock is gone', async () => {
+    let holder: HeldLock | undefined;
+    await loginThroughWriteFault(fitgate!, {
+      async begin() {
+        holder = holdWriteLock(join(testStore!.location, SHORT_LIVED_DATABASE_FILE));
+      },
+      async end() {
+        await holder?.release();
+      },
+    }, 'query', true);
+  }, 60_000);
+});
+
+describeWithRedisServer('/login/callback while Redis is full, rate limits on', () => {
+  let redis: OwnRedisServer | undefined;
+  let operator: ReturnType<typeof createClient> | undefined;
+  let store: Store | undefined;
+  let fitgate: FrontChannel | undefined;
+  beforeAll(async () => {
+    redis = await startOwnRedisServer(['--maxmemory-policy', 'noeviction']);
+    operator = createClient({ url: redis.url });
+    await operator.connect();
+    const redisStore = new RedisStore(await connectRedis({ url: redis.url }), uniquePrefix('callback-full'));
+    await redisStore.markInitialised();
+    store = redisStore;
+    fitgate = await startFrontChannel({ store, upstream: { kind: 'emulator', emulator: emulator() }, environment: LIMITS });
+  }, 60_000);
+  afterAll(async () => {
+    await operator?.configSet('maxmemory', '0');
+    await fitgate?.close();
+    await store?.close();
+    operator?.destroy();
+    await redis?.cleanup();
+  });
+
+  it('answers in the response mode the login asked for (form_post), and the same callback finishes the login once Redis has room', async () => {
+    await loginThroughWriteFault(fitgate!, {
+      async begin() {
+        await operator!.configSet('maxmemory', '1');
+      },
+      async end() {
+        await operator!.configSet('maxmemory', '0');
+      },
+    }, 'form_post', true);
+  }, 60_000);
+});
