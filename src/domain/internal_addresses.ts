@@ -36,6 +36,9 @@ const IPV6_RANGES: readonly [InternalAddressKind, string, number][] = [
   // Deprecated site-local addresses (RFC 3879), still routed inside some networks.
   ['private', 'fec0::', 10],
   ['unique-local', 'fc00::', 7],
+  // Local-use NAT64 (RFC 8215): an operator's own translator, under prefixes of any length inside
+  // this one, so the IPv4 address it reaches cannot be read out of the address; it may be internal.
+  ['private', '64:ff9b:1::', 48],
 ];
 
 /**
@@ -53,9 +56,19 @@ function buildLists(): Map<InternalAddressKind, BlockList> {
   for (const [kind, network, prefix] of IPV4_RANGES) {
     listOf(kind).addSubnet(network, prefix, 'ipv4');
     for (const embedding of IPV4_IN_IPV6_PREFIXES) listOf(kind).addSubnet(`${embedding}${network}`, 96 + prefix, 'ipv6');
+    listOf(kind).addSubnet(sixToFour(network), 16 + prefix, 'ipv6');
   }
   for (const [kind, network, prefix] of IPV6_RANGES) listOf(kind).addSubnet(network, prefix, 'ipv6');
   return lists;
+}
+
+/**
+ * The 6to4 network (2002::/16, RFC 3056) of an IPv4 address: the IPv4 address in bits 16 to 47, which
+ * a 6to4 relay unwraps and connects to.
+ */
+function sixToFour(ipv4: string): string {
+  const [a, b, c, d] = ipv4.split('.').map((octet) => Number(octet).toString(16).padStart(2, '0'));
+  return `2002:${a}${b}:${c}${d}::`;
 }
 
 /**
