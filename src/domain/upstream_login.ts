@@ -3,18 +3,19 @@ import type { Connection } from './types.js';
 import type { RootProfile, UpstreamLogin } from './user_login.js';
 
 /**
- * What an upstream vouched for at the end of a round trip, in the plugin interface's own types
- * (upstream/'s VerifiedUpstream is this type, by an alias: dependencies point from upstream/ to the
- * domain). Here, not in authn/, so a login and the dashboard's TRY build what a login stores with
- * the one mapping.
+ * What an upstream vouched for at the end of a round trip, in the plugin interface's own types: the
+ * tokens and profile a plugin's strategy hands back (upstream/round_trip_strategy.ts). Here, not in
+ * upstream/ or authn/, so a login and the dashboard's TRY build what a login stores with the one
+ * mapping (dependencies point from upstream/ to the domain). Not the plugin port's UpstreamAnswer
+ * (connections/plugin.ts), which is one HTTP answer.
  */
-export interface UpstreamAnswer {
+export interface VerifiedLogin {
   readonly tokens: PluginTokens;
   readonly profile: PluginProfile;
 }
 
 /** The domain's view of a verified upstream login. */
-export function toUpstreamLogin(verified: UpstreamAnswer, connection: Connection, ip: string | undefined, now: Date): UpstreamLogin {
+export function toUpstreamLogin(verified: VerifiedLogin, connection: Connection, ip: string | undefined, now: Date): UpstreamLogin {
   const { profile, tokens } = verified;
   return {
     tenant: connection.tenant,

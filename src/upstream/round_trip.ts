@@ -1,16 +1,15 @@
 import type { Request } from 'express';
 import type { PluginAuthorizeOptions, PluginFailure } from '../connections/plugin.js';
 import { readFailChallenge } from '../domain/read_plugin_failure.js';
+import type { VerifiedLogin } from '../domain/upstream_login.js';
 import type { Connection } from '../domain/types.js';
 import { DEFAULT_UPSTREAM_TIMEOUT_MS, type ResolvedUpstream, type UpstreamResolver } from './resolve_upstream.js';
 import type { RoundTripFlow, TakenRoundTrip } from './round_trip_state_store.js';
-import type { RoundTripStrategy, VerifiedUpstream } from './round_trip_strategy.js';
+import type { RoundTripStrategy } from './round_trip_strategy.js';
 import { runStrategy, type StrategyOutcome } from './run_strategy.js';
 import { RoundTripStartTimeoutError } from './start_timeout_error.js';
 import { UnstoredRoundTripError } from './unstored_round_trip_error.js';
 import { verifiedUpstreamFault } from './verified_upstream_fault.js';
-
-export type { VerifiedUpstream } from './round_trip_strategy.js';
 
 /** Where a round trip goes: a connection's upstream, coming back to the tenant's callback URL. */
 export interface RoundTripTarget {
@@ -53,7 +52,7 @@ export type StartOutcome<Kept> = ({ kind: 'redirect'; url: string; record: Kept 
  * words it (a login through login_failure.ts, TRY through try_failure_explanation.ts).
  */
 type Finished =
-  | { kind: 'success'; verified: VerifiedUpstream }
+  | { kind: 'success'; verified: VerifiedLogin }
   /** Passport's own state check refused the callback: the state is not the one this flow took (expired, used). */
   | { kind: 'state_rejected'; message: string | undefined }
   /**
@@ -90,6 +89,9 @@ export async function startRoundTrip<Kept extends TakenRoundTrip>(
   const built = strategyOf(target);
   if ('error' in built) return { kind: 'error', error: built.error };
   const { upstream } = built.strategy;
+  // The strategy, not this function, calls `begin`: passport-oauth2 makes the PKCE verifier (if
+  // any) inside authenticate() and hands it to the state store's store() (round_trip_state_store.ts),
+  // which calls flow.begin. Passport's redirect carries only the URL: `kept` brings the record out.
   const kept: { record?: Kept } = {};
   const flow: RoundTripFlow = {
     begin: async (verifier) => {
@@ -131,7 +133,7 @@ export async function finishRoundTrip(req: Request, target: RoundTripTarget, tak
   switch (outcome.kind) {
     case 'success': {
       const fault = verifiedUpstreamFault(outcome.user);
-      if (fault === undefined) return { kind: 'success', verified: outcome.user as VerifiedUpstream, upstream };
+      if (fault === undefined) return { kind: 'success', verified: outcome.user as VerifiedLogin, upstream };
       // The plugin broke its interface: nothing a login could store, and TRY must not call it working.
       const message = `The ${target.connection.strategy} plugin answered the login with what fitgate cannot use: ${fault}.`;
       return { kind: 'failed', failure: { kind: 'bad_response', operation: 'callback', message }, upstream };

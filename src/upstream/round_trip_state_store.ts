@@ -39,6 +39,8 @@ export class RoundTripStateStore {
     this.flows.set(req, flow);
   }
 
+  // Called by passport-oauth2 while it builds the authorize URL, before it redirects; `begin` is
+  // startRoundTrip's wrapper (round_trip.ts) of the flow's own (start_upstream_login.ts, try_start.ts).
   store(req: Request, verifier: string | undefined, _state: unknown, _meta: unknown, callback: StoreCallback): void {
     const begin = this.flows.get(req)?.begin;
     if (!begin) return callback(new Error('this round trip only finishes; it cannot begin another'));

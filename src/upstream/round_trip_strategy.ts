@@ -1,13 +1,7 @@
 import type { Strategy } from 'passport';
-import type { UpstreamAnswer } from '../domain/upstream_login.js';
+import type { VerifiedLogin } from '../domain/upstream_login.js';
 import type { ResolvedUpstream } from './resolve_upstream.js';
 import { RoundTripStateStore } from './round_trip_state_store.js';
-
-/**
- * What the upstream vouched for at the end of a round trip: its tokens and normalised profile. The
- * domain's UpstreamAnswer under the name round trips use, so the two cannot drift apart.
- */
-export type VerifiedUpstream = UpstreamAnswer;
 
 /**
  * A connection's strategy as round_trip.ts runs it: built once for one resolved upstream and
@@ -31,7 +25,7 @@ export function buildRoundTripStrategy(upstream: ResolvedUpstream, callbackUrl: 
       ...(upstream.authorizationBaseUrl ? { authorizationBaseUrl: upstream.authorizationBaseUrl } : {}),
       store,
     },
-    (tokens, profile, done) => done(null, { tokens, profile } satisfies VerifiedUpstream),
+    (tokens, profile, done) => done(null, { tokens, profile } satisfies VerifiedLogin),
   );
   return { upstream, strategy, store };
 }

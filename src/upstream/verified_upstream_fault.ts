@@ -1,5 +1,5 @@
 /**
- * What is wrong with what a plugin's strategy handed back on success (a VerifiedUpstream, as
+ * What is wrong with what a plugin's strategy handed back on success (a VerifiedLogin, as
  * round_trip_strategy.ts builds it from the plugin's verify), measured against the plugin
  * interface (PluginProfile, PluginTokens in connections/plugin.ts), or undefined when nothing is.
  * Plugins are not trusted to keep their types at run time (a Strava profile parsed from the wrong

@@ -19,7 +19,11 @@ import type { PendingTry } from './try_transaction.js';
  */
 export interface TryAttempt {
   readonly connection: Connection;
-  /** The connection's plugin; absent when none serves its strategy (resolving the upstream then fails). */
+  /**
+   * The connection's plugin, from the registry: the attempt is made before the round trip resolves
+   * the upstream, and a failure to resolve it is explained with this (a dropped API). Absent when
+   * none serves the strategy (resolving then fails). Once resolved, the upstream's plugin is used.
+   */
   readonly plugin: ConnectionPlugin | undefined;
   /** What the TRY's transaction keeps, but for whether the sandbox plays the upstream (known once resolved). */
   readonly tried: Omit<PendingTry, 'sandbox'>;

@@ -58,15 +58,19 @@ export function tryCallbackRoutes(
   async function finish(transaction: TryTransaction, connection: Connection, req: Request, query: URLSearchParams): Promise<TryReport> {
     // Picked as the TRY's start picked it (try_attempt.ts): the callback came back to that URL's host.
     const url = roundTripTenantUrl(deps.config, transaction.tenant, req.context);
+    const callbackUrl = callbackUrlOf(url);
+    const report = reportBase(transaction, callbackUrl, query);
+    const outcome = await finishRoundTrip(req, { upstreams, connection, tenantUrl: url }, transaction);
+    if (outcome.kind === 'success') return withSuccess(report, outcome.verified, connection, outcome.upstream.wording);
     const context = {
-      callbackUrl: callbackUrlOf(url),
+      callbackUrl,
       api: transaction.api,
       requestedPermissions: transaction.requestedScopes,
-      plugin: deps.plugins.get(connection.strategy),
+      // The plugin the round trip resolved; the registry's only when resolving is what failed, since
+      // it explains that failure too (an API it no longer offers).
+      plugin: outcome.upstream?.plugin ?? deps.plugins.get(connection.strategy),
     };
-    const report = reportBase(transaction, context.callbackUrl, query);
-    const outcome = await finishRoundTrip(req, { upstreams, connection, tenantUrl: url }, transaction);
-    return outcome.kind === 'success' ? withSuccess(report, outcome.verified, connection, outcome.upstream.wording) : withFailure(report, failureOfOutcome(outcome, context));
+    return withFailure(report, failureOfOutcome(outcome, context));
   }
 
   return router;

@@ -2,9 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { PluginProfile, UpstreamWording } from '../../connections/plugin.js';
 import type { EphemeralStore } from '../../domain/ports.js';
 import type { Connection } from '../../domain/types.js';
-import { toUpstreamLogin, userIdOf } from '../../domain/upstream_login.js';
+import { toUpstreamLogin, userIdOf, type VerifiedLogin } from '../../domain/upstream_login.js';
 import type { RootProfile } from '../../domain/users.js';
-import type { VerifiedUpstream } from '../../upstream/round_trip.js';
 import { REDACTED, redactJson, redactParameters, redactUrl } from './redact.js';
 import type { TryFailure } from './try_failure_explanation.js';
 import type { PendingTry, TryTransaction } from './try_transaction.js';
@@ -135,7 +134,7 @@ export function resultPath(report: Pick<TryReport, 'tenant' | 'strategy' | 'id'>
  */
 export function withSuccess(
   report: TryReport,
-  login: VerifiedUpstream,
+  login: VerifiedLogin,
   connection: Connection,
   wording: Pick<UpstreamWording, 'noRefreshToken'>,
 ): TryReport {

@@ -11,7 +11,7 @@ import { failedTryOutcome, failureContextOf, pendingTryOf, tryAttemptOf, type Tr
 import { tryFailureOfError, type TryFailure } from './try_failure_explanation.js';
 import { recordTry } from './try_log_event.js';
 import { answerStartFailure } from './try_start_failure.js';
-import { beginTry, rememberAuthorizeUrl, type TryTransaction } from './try_transaction.js';
+import { abandonTry, beginTry, rememberAuthorizeUrl, type TryTransaction } from './try_transaction.js';
 
 /** What beginning a TRY needs. */
 export type TryStartDeps = Pick<AppDeps, 'store' | 'config' | 'plugins' | 'logger'>;
@@ -31,12 +31,12 @@ export async function startTry(deps: TryStartDeps, upstreams: Pick<UpstreamResol
   if (sent.kind === 'error') return answerUnsent(deps, req, res, attempt, sent);
   const refusal = await refusalAtAuthorize(sent);
   if (refusal) return answerRefusedAtAuthorize(deps, req, res, attempt, sent, refusal);
-  await continueUpstream(deps, res, attempt, sent);
+  await continueUpstream(deps, res, sent);
 }
 
 /**
  * Runs the round trip's first half, as a login does, storing the TRY's transaction once the upstream
- * is resolved. prompt=consent: an upstream that issues a refresh token only on a consent (Google)
+ * is resolved (the strategy calls `begin`, not this function: round_trip.ts). prompt=consent: an upstream that issues a refresh token only on a consent (Google)
  * then issues one at every TRY, so each TRY tests the refresh-token path a real first login takes.
  */
 function sendUpstream(deps: TryStartDeps, upstreams: Pick<UpstreamResolver, 'strategyFor'>, req: Request, attempt: TryAttempt): Promise<StartOutcome<TryTransaction>> {
@@ -69,7 +69,7 @@ function refusalAtAuthorize(sent: Sent): Promise<PluginFailure | undefined> {
 
 /** The browser is not sent to a page that refuses it: the transaction goes, and the refusal is the TRY's failure. */
 async function answerRefusedAtAuthorize(deps: TryStartDeps, req: Request, res: Response, attempt: TryAttempt, sent: Sent, refusal: PluginFailure): Promise<void> {
-  await deps.store.ephemeral.delete('try_transaction', sent.record.upstreamState);
+  await abandonTry(deps.store.ephemeral, sent.record);
   const failure = tryFailureAtAuthorize(refusal, failureContextOf(attempt));
   return answerFailedTry(deps, req, res, attempt, failure, { sandbox: sent.upstream.sandbox, authorizeUrl: sent.url });
 }
@@ -91,10 +91,10 @@ async function answerFailedTry(
 }
 
 /** Keeps the authorize URL for the result's steps and answers with the page that moves on to the upstream. */
-async function continueUpstream(deps: TryStartDeps, res: Response, attempt: TryAttempt, sent: Sent): Promise<void> {
+async function continueUpstream(deps: TryStartDeps, res: Response, sent: Sent): Promise<void> {
   await rememberAuthorizeUrl(deps.store.ephemeral, sent.record, sent.url);
   const { upstream } = sent;
-  const displayName = attempt.plugin?.displayName ?? attempt.connection.strategy;
+  const { displayName } = upstream.plugin;
   const upstreamName = upstream.sandbox ? `the ${displayName} sandbox` : upstream.wording.name;
   renderPage(res, 'try_continue', { title: `Continuing to ${upstreamName}`, section: 'social', authorizeUrl: sent.url, upstreamName, sandbox: upstream.sandbox, displayName });
 }

@@ -52,6 +52,14 @@ export async function rememberAuthorizeUrl(ephemeral: EphemeralStore, transactio
 }
 
 /**
+ * Drops a TRY whose browser is never sent upstream (the upstream refused its authorize page): no
+ * callback can come for it, and no used state is remembered, since none was ever used.
+ */
+export async function abandonTry(ephemeral: EphemeralStore, transaction: TryTransaction): Promise<void> {
+  await ephemeral.delete('try_transaction', transaction.upstreamState);
+}
+
+/**
  * A used TRY's state is remembered this long (as long as its report is kept), as a `try_used_state`
  * record under the state, so an admin who goes Back to the upstream's consent page and allows again
  * lands on TRY's own page ("already used: press Try again"), not on the login's, which would send

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Connection } from '../../../src/domain/types.js';
-import { toUpstreamLogin, type UpstreamAnswer } from '../../../src/domain/upstream_login.js';
+import { toUpstreamLogin, type VerifiedLogin } from '../../../src/domain/upstream_login.js';
 
 const connection = { tenant: 'acme', name: 'fitbit', strategy: 'fitbit' } as Connection;
 
@@ -8,7 +8,7 @@ function loginWithPicture(picture: string): ReturnType<typeof toUpstreamLogin> {
   const verified = {
     profile: { id: 'u1', displayName: 'Ada', photos: [{ value: picture }], _json: {} },
     tokens: { accessToken: 'at', expiresIn: 3600, grantedScopes: ['activity'] },
-  } as unknown as UpstreamAnswer;
+  } as unknown as VerifiedLogin;
   return toUpstreamLogin(verified, connection, undefined, new Date());
 }
 

@@ -29,6 +29,8 @@ export async function startUpstreamLogin(
   pending: PendingAuthorization,
 ): Promise<void> {
   const target = { upstreams: deps.upstreams, connection, tenantUrl: roundTripTenantUrl(deps.config, connection.tenant, req.context) };
+  // Not called here: only the strategy learns the PKCE verifier, so it stores the transaction itself,
+  // through startRoundTrip's wrapper of `begin` (round_trip.ts), before it answers with the redirect.
   const begin = (verifier: string | undefined): Promise<LoginTransaction> => beginLoginTransaction(deps.store.ephemeral, pending, verifier);
   const outcome = await startRoundTrip(req, target, begin, { prompt: pending.prompt, loginHint: pending.loginHint });
   if (outcome.kind !== 'redirect') {

@@ -2,16 +2,17 @@ import type { Request } from 'express';
 import type { Config } from '../../../config/index.js';
 import { roundTripTenantUrl } from '../../../domain/tenants.js';
 import type { Connection } from '../../../domain/types.js';
+import type { VerifiedLogin } from '../../../domain/upstream_login.js';
 import type { LoginTransaction } from '../login_transaction.js';
 import type { UpstreamWording } from '../../../connections/plugin.js';
 import type { UpstreamResolver } from '../../../upstream/resolve_upstream.js';
-import { finishRoundTrip, type VerifiedUpstream } from '../../../upstream/round_trip.js';
+import { finishRoundTrip } from '../../../upstream/round_trip.js';
 import { LoginFailed, loginFailureOf } from '../login_failure.js';
 import { StaleLoginError } from './stale_login.js';
 
 /** A login the upstream vouched for, and how its upstream is worded (for what the log says of it). */
 export interface CompletedUpstreamLogin {
-  readonly verified: VerifiedUpstream;
+  readonly verified: VerifiedLogin;
   readonly wording: UpstreamWording;
 }
 

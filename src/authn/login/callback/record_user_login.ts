@@ -1,10 +1,9 @@
 import type { Request } from 'express';
 import type { Sealer } from '../../../domain/ports.js';
 import type { Connection } from '../../../domain/types.js';
-import { toUpstreamLogin } from '../../../domain/upstream_login.js';
+import { toUpstreamLogin, type VerifiedLogin } from '../../../domain/upstream_login.js';
 import { recordLogin, type LoginResult } from '../../../domain/users.js';
 import type { Store } from '../../../store/store.js';
-import type { VerifiedUpstream } from '../../../upstream/round_trip.js';
 
 /**
  * Creates or updates the user the verified upstream login proves. A blocked user is refused here,
@@ -16,7 +15,7 @@ export function recordUserLogin(
   deps: { store: Pick<Store, 'users'>; sealer: Sealer },
   req: Request,
   connection: Connection,
-  verified: VerifiedUpstream,
+  verified: VerifiedLogin,
   now: Date,
 ): Promise<LoginResult> {
   const login = { ...toUpstreamLogin(verified, connection, req.ip, now), tenantUrl: req.context.tenantUrl };
