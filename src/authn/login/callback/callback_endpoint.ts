@@ -55,7 +55,7 @@ export function callbackEndpoint(deps: AppDeps, services: Pick<Services, 'upstre
     const destination = clientDestinationOf(transaction, req.context.tenantUrl);
     try {
       if (!connection) throw new InvalidRequestError(`The connection "${transaction.connection}" no longer exists.`);
-      const { verified, wording } = await completeUpstreamLogin(req, upstreams, connection, transaction, deps.config);
+      const { verified, upstream } = await completeUpstreamLogin(req, upstreams, connection, transaction, deps.config);
       const now = new Date();
       const result = await recordUserLogin(deps, req, connection, verified, now);
       const previousGrantRevoked = await revokePreviousApiGrant(revokeGrant, connection, result);
@@ -66,8 +66,8 @@ export function callbackEndpoint(deps: AppDeps, services: Pick<Services, 'upstre
       const response = await issueAuthorizationResponse(deps, req.context, transaction, { user, authTime, sid });
       if (req.session.endUser) rememberClient(req.session.endUser, client);
 
-      const apiNameOf = (api: string) => apiName(deps.plugins.get(connection.strategy), api);
-      const description = describeLogin(result, previousGrantRevoked, { apiName: apiNameOf, noRefreshToken: wording.noRefreshToken });
+      const apiNameOf = (api: string) => apiName(upstream.plugin, api);
+      const description = describeLogin(result, previousGrantRevoked, { apiName: apiNameOf, noRefreshToken: upstream.wording.noRefreshToken });
       await logLogin(deps, req, transaction, client.name, { outcome: 'success', user, description, refreshable: refreshable(result.identity) });
       metrics.authn.login(transaction.tenant, transaction.connection, 'success', successReasonOf(result));
       if (result.reconnected === true) metrics.vault.reconnected(transaction.tenant, transaction.connection);

@@ -4,16 +4,15 @@ import { roundTripTenantUrl } from '../../../domain/tenants.js';
 import type { Connection } from '../../../domain/types.js';
 import type { VerifiedLogin } from '../../../domain/upstream_login.js';
 import type { LoginTransaction } from '../login_transaction.js';
-import type { UpstreamWording } from '../../../connections/plugin.js';
-import type { UpstreamResolver } from '../../../upstream/resolve_upstream.js';
+import type { ResolvedUpstream, UpstreamResolver } from '../../../upstream/resolve_upstream.js';
 import { finishRoundTrip } from '../../../upstream/round_trip.js';
 import { LoginFailed, loginFailureOf } from '../login_failure.js';
 import { StaleLoginError } from './stale_login.js';
 
-/** A login the upstream vouched for, and how its upstream is worded (for what the log says of it). */
+/** A login the upstream vouched for, and the upstream it went through (its plugin names its API and words the log). */
 export interface CompletedUpstreamLogin {
   readonly verified: VerifiedLogin;
-  readonly wording: UpstreamWording;
+  readonly upstream: Pick<ResolvedUpstream, 'plugin' | 'wording'>;
 }
 
 /**
@@ -33,7 +32,7 @@ export async function completeUpstreamLogin(
   const outcome = await finishRoundTrip(req, { upstreams, connection, tenantUrl: roundTripTenantUrl(config, connection.tenant, req.context) }, transaction);
   switch (outcome.kind) {
     case 'success':
-      return { verified: outcome.verified, wording: outcome.upstream.wording };
+      return { verified: outcome.verified, upstream: outcome.upstream };
     case 'state_rejected':
       throw new StaleLoginError();
     case 'failed':
