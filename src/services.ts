@@ -12,6 +12,7 @@ import { grantRevoker, type RevokeGrant } from './domain/upstream_revocation.js'
 import type { TokenClientFor } from './domain/upstream_token_client.js';
 import { metricsOf } from './metrics/metrics.js';
 import { createUpstreamResolver, type UpstreamResolver } from './upstream/resolve_upstream.js';
+import { vaultTokenClients } from './upstream/vault_token_clients.js';
 
 /**
  * The shared services, built once per app by app.ts from its AppDeps and handed to the routes that
@@ -55,7 +56,8 @@ export function createServices(deps: AppDeps): Services {
     locks: store.locks,
     ephemeral: store.ephemeral,
     sealer,
-    tokenClientFor,
+    // The resolver's refusals as the vault's failures: a reader of one identity's token is told, not failed.
+    tokenClientFor: vaultTokenClients(upstreams),
     recordEvent,
     logger,
     timing,

@@ -65,11 +65,11 @@ export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityR
   if (untilReset) return untilReset;
 
   if (!refreshable(identity)) {
-    const held = identity.tokens;
-    if (held && held.expiresAt > deps.now()) {
-      // Nothing to refresh with, but the token still works for a while: hand it out as it is.
-      return { accessToken: deps.sealer.open(held.accessToken), expiresIn: Math.floor((held.expiresAt - deps.now()) / 1000) };
-    }
+    // Nothing to refresh with: the stored token as it is while it is still good for a while, by the
+    // margin any stored token is served by (TokenVaultTiming.servableMarginMs); below it, the
+    // identity needs the user to sign in again, as it would a few seconds later.
+    const held = servableStoredToken(identity, deps.sealer, deps.now(), deps.timing.servableMarginMs);
+    if (held) return held;
     throw await disconnect(deps, ref, user, 'refresh_token_missing', 'no refresh token stored');
   }
   const tokens = identity.tokens;
@@ -91,8 +91,13 @@ export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityR
   } catch (error) {
     // The connection has moved to another API since these tokens were issued: the identity needs
     // reauthorization, as after an upstream's refusal. Anything else is fitgate's own and goes out as it is.
-    if (upstreamFailureOf(error).kind !== 'api_changed') throw error;
-    return failed(error);
+    if (upstreamFailureOf(error).kind === 'api_changed') return failed(error);
+    // The connection cannot reach its upstream (the binding of tokenClientFor says why): no user can
+    // fix it, so the administrator's log says it, with the cause the reader is not shown.
+    if (error instanceof TokenUnavailableError) {
+      deps.logger.error({ user_id: ref.userId, connection: ref.connection, reason: error.reason, err: error }, 'the connection cannot reach its upstream; an administrator must fix the connection');
+    }
+    throw error;
   }
   let refreshed;
   try {

@@ -35,6 +35,7 @@ export interface TokenVaultTiming {
    * for the caller. Below this margin it is not worth handing out: its expiresAt was taken when the
    * upstream's answer arrived, so it may run out up to one upstream timeout (10 s) earlier than
    * stored, and the caller still needs time to receive it and make its first upstream calls with it.
+   * The same margin bounds how long an identity with no refresh token is served its stored token.
    */
   servableMarginMs: number;
   /**

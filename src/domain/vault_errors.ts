@@ -49,17 +49,21 @@ export class UpstreamRateLimitedError extends VaultError {
 
 /**
  * No token can be had now, for a reason the caller can only wait out: the upstream failed the
- * refresh, it refused the connection's own client (an administrator's to fix), or another request
- * still holds the identity's refresh lock after the wait bound.
+ * refresh, it refused the connection's own client, the connection cannot reach its upstream at all
+ * (no credentials and no sandbox playing it, its API no longer offered or no plugin for it; or its
+ * stored client secret cannot be opened), or another request still holds the identity's refresh
+ * lock after the wait bound. All but the first and last are an administrator's to fix, which the
+ * message says.
  */
 export class TokenUnavailableError extends VaultError {
   readonly kind = 'unavailable';
 
   constructor(
-    readonly reason: 'upstream_failed' | 'client_refused' | 'refresh_running',
+    readonly reason: 'upstream_failed' | 'client_refused' | 'connection_not_configured' | 'client_secret_unreadable' | 'refresh_running',
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
   }
 }
 

@@ -6,9 +6,8 @@ import { callbackUrlOf, roundTripTenantUrl } from '../domain/tenants.js';
 import { usesSandbox } from '../domain/sandbox_use.js';
 import type { Connection, Sealed } from '../domain/types.js';
 import { CredentialsForOtherApiError } from '../domain/upstream_token_client.js';
-import { TemporarilyUnavailableError } from '../errors/index.js';
 import type { Metrics } from '../metrics/metrics.js';
-import { ConnectionNotConfiguredError, ConnectionSecretUnreadableError } from './resolver_errors.js';
+import { ConnectionNotConfiguredError, ConnectionSecretUnreadableError, NoPluginError } from './resolver_errors.js';
 import { buildRoundTripStrategy, type RoundTripStrategy } from './round_trip_strategy.js';
 import { SANDBOX_PATH, type EmulatedUpstreams, type SandboxCredentials, type SandboxUpstream } from './sandbox_upstream.js';
 
@@ -53,7 +52,7 @@ export interface UpstreamResolverDeps {
  * fitgate over loopback, when the sandbox plays the connection's upstream (domain/sandbox_use.ts).
  * Without credentials and without a sandbox that plays it they throw ConnectionNotConfiguredError;
  * with a stored secret they cannot open, ConnectionSecretUnreadableError; with no plugin for the
- * strategy, a TemporarilyUnavailableError.
+ * strategy, NoPluginError (a TemporarilyUnavailableError).
  */
 export interface UpstreamResolver {
   /**
@@ -65,8 +64,9 @@ export interface UpstreamResolver {
   /**
    * The plugin token client of a connection, reaching the upstream a login through it reaches.
    * `api` other than the connection's (tokens of the API it moved away from) resolves only in the
-   * sandbox, when it plays that API too; with credentials of its own it rejects with
-   * CredentialsForOtherApiError. Rejects as above, and with what the plugin's createTokenClient throws.
+   * sandbox, when it plays that API too and the plugin still offers it; with credentials of its own,
+   * or for an API the plugin no longer offers, it rejects with CredentialsForOtherApiError. Rejects
+   * as above, and with what the plugin's createTokenClient throws.
    */
   tokenClientFor(connection: Connection, api?: string): Promise<PluginTokenClient>;
 }
@@ -96,11 +96,6 @@ export function createUpstreamResolver(deps: UpstreamResolverDeps): UpstreamReso
   };
 
   const realUpstream = (plugin: ConnectionPlugin, connection: Connection, api: string, clientId: string): ResolvedUpstream => {
-    if (api !== connection.options.api) {
-      throw new CredentialsForOtherApiError(
-        `The connection "${connection.name}" holds credentials for the ${connection.options.api} API only, not for ${api}, whose tokens these are.`,
-      );
-    }
     const { clientSecret } = connection.options;
     return {
       plugin,
@@ -141,11 +136,21 @@ export function createUpstreamResolver(deps: UpstreamResolverDeps): UpstreamReso
   const resolutionOf = (connection: Connection, tenantUrl: string, api: string = connection.options.api): Resolution => {
     const plugin = deps.plugins.get(connection.strategy);
     if (!plugin) {
-      throw new TemporarilyUnavailableError(`No plugin serves the ${connection.strategy} strategy of the connection "${connection.name}".`);
+      throw new NoPluginError(`No plugin serves the ${connection.strategy} strategy of the connection "${connection.name}".`);
     }
-    // A stored API the plugin no longer offers (dropped by an upgrade): the plugin's members throw
-    // for it, so the host stops here with the admin's remedy instead.
-    if (!plugin.apis.some((each) => each.id === api)) {
+    const offered = plugin.apis.some((each) => each.id === api);
+    // Tokens of an API the connection moved away from: its own credentials are never sent there, and
+    // the sandbox stands in only through a plugin that still offers it. Checked before the plugin's
+    // APIs, so that tokens of an API the plugin dropped since read as moved (the vault's api_changed:
+    // the user logs in again), not as a connection an administrator must configure.
+    if (api !== connection.options.api && (connection.options.clientId || !offered)) {
+      throw new CredentialsForOtherApiError(
+        `The connection "${connection.name}" holds credentials for the ${connection.options.api} API only, not for ${api}, whose tokens these are.`,
+      );
+    }
+    // The connection's own API, which the plugin no longer offers (dropped by an upgrade): the
+    // plugin's members throw for it, so the host stops here with the admin's remedy instead.
+    if (!offered) {
       throw new ConnectionNotConfiguredError(
         `The connection "${connection.name}" uses the ${api} API, which its plugin no longer offers; an administrator must choose another API in its settings.`,
       );

@@ -15,3 +15,9 @@ export class ConnectionNotConfiguredError extends TemporarilyUnavailableError {}
  * admin how to store the secret again.
  */
 export class ConnectionSecretUnreadableError extends Error {}
+
+/**
+ * No plugin of this build serves the connection's strategy (one removed by an upgrade): an operator's
+ * to fix. A login answers it as any temporarily_unavailable.
+ */
+export class NoPluginError extends TemporarilyUnavailableError {}

@@ -13,9 +13,9 @@ export type IdentityToken = { token: VaultAccessToken } | { error: AccessTokenEr
  * its identities' tokens are, and SDKs ask for tokens on every profile read (their token carries
  * read:user_idp_tokens). An identity whose token cannot be had (it needs reauthorization, which the
  * stored user read after this also shows as its status; the upstream is down or rate-limiting; its
- * client was refused; its connection deleted) gets why in place of the token, so that it is never
- * mistaken for one served. Only the user's own absence (404) and fitgate's own failures (its
- * store) fail the read.
+ * client was refused; its connection deleted, or unable to reach its upstream) gets why in place of
+ * the token, so that it is never mistaken for one served. Only the user's own absence (404) and
+ * fitgate's own failures (its store) fail the read.
  */
 export async function identityTokens(vault: TokenVault, user: User): Promise<Map<string, IdentityToken>> {
   const holders = user.identities.filter((identity) => identity.tokens !== undefined || identity.status === 'needs_reauthorization');
