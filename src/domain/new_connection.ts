@@ -22,7 +22,8 @@ export function newConnectionOptions(plugin: Pick<PluginDefaults, 'apis' | 'defa
  * A new connection record of `plugin` in `tenant`, wherever one is created (first start, the
  * dashboard's first save of a plugin's settings, POST /api/v2/connections): a fresh `con_` id,
  * enabled for no application yet, named after the plugin's strategy unless `name` is given (the
- * dashboard keeps one connection per plugin and tenant; the Management API may name more).
+ * Management API names it; the tenant still holds one connection per strategy, which
+ * connection_directory.ts's createConnection keeps when the record is stored).
  */
 export function newConnection(
   tenant: string,

@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from 'express';
+import { connectionOfStrategyIn } from '../../domain/connection_directory.js';
 import type { Client, Connection } from '../../domain/types.js';
 import { NotFoundError } from '../../errors/index.js';
 import type { Store } from '../../store/store.js';
@@ -37,11 +38,9 @@ export async function connectionsSection(store: Store, client: Client, changed: 
   return { entries, ...(typeof changed === 'string' && { changed }) };
 }
 
-/** Whether the dashboard's page of its strategy shows this connection (social_connection.ts's choice). */
+/** Whether the dashboard's page of its strategy shows this connection (the tenant's connection of that strategy). */
 function shownForStrategy(connections: readonly Connection[], connection: Connection): boolean {
-  const sameStrategy = connections.filter((other) => other.strategy === connection.strategy);
-  const shown = sameStrategy.find((other) => other.name === connection.strategy) ?? sameStrategy[0];
-  return shown?.id === connection.id;
+  return connectionOfStrategyIn(connections, connection.strategy)?.id === connection.id;
 }
 
 /**

@@ -1,13 +1,13 @@
+import { connectionOfStrategy } from '../../domain/connection_directory.js';
 import type { Connection } from '../../domain/types.js';
 import type { Store } from '../../store/store.js';
 
 /**
  * The dashboard shows one connection per plugin under Authentication → Social, the way Auth0 does:
- * the tenant's connection named like the strategy ("fitbit"), or else its first of that strategy
- * (the Management API may create more). Undefined until the admin saves its settings once.
+ * the tenant's connection of that strategy (domain/connection_directory.ts, which keeps one per
+ * strategy on every surface and picks the one named like the strategy in a tenant with two from
+ * before that rule). Undefined until the admin saves its settings once.
  */
 export async function findSocialConnection(store: Store, tenant: string, strategy: string): Promise<Connection | undefined> {
-  const named = await store.connections.getByName(tenant, strategy);
-  if (named?.strategy === strategy) return named;
-  return (await store.connections.list(tenant)).find((connection) => connection.strategy === strategy);
+  return connectionOfStrategy(store.connections, tenant, strategy);
 }

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app_deps.js';
 import type { ConnectionPlugin } from '../../connections/plugin.js';
 import { CONFIG_CHANGES, configChange } from '../../domain/config_changes.js';
 import { changeConnectionOptions } from '../../domain/connection_option_changes.js';
+import { ConnectionConflictError, createConnection } from '../../domain/connection_directory.js';
 import { newConnection } from '../../domain/new_connection.js';
 import { callbackUrlOf, roundTripTenantUrl } from '../../domain/tenants.js';
 import type { Connection } from '../../domain/types.js';
@@ -22,6 +23,7 @@ import {
 import { checkboxField, type FieldErrors } from '../form_fields.js';
 import { apiName } from '../../upstream/api_name.js';
 import { credentialAdvice, keepCredentialAdvice, takeCredentialAdvice } from './credential_advice.js';
+import { creationConflictSentence } from './creation_conflict.js';
 import { pluginSettingsView } from './plugin_settings_view.js';
 import { findSocialConnection } from './social_connection.js';
 import { tenantHasUsers } from './client_switch.js';
@@ -125,8 +127,8 @@ export function socialRoutes(
     const tenant = tenantOf(res);
     const connection = await findSocialConnection(deps.store, tenant, plugin.strategy);
     const hasUsers = await tenantHasUsers(deps.store, tenant);
-    const refuse = (errors: FieldErrors, typed?: SettingsForm) =>
-      renderPage(res, 'connection', settingsPage(res, plugin, connection, { typed, errors, secretNotSaved: secretNotSavedNotice(req.body, errors), hasUsers }), 400);
+    const refuse = (errors: FieldErrors, typed?: SettingsForm, status = 400) =>
+      renderPage(res, 'connection', settingsPage(res, plugin, connection, { typed, errors, secretNotSaved: secretNotSavedNotice(req.body, errors), hasUsers }), status);
     const form = readSettingsForm(req.body, plugin);
     if ('error' in form) return refuse(form.error);
     const result = settingsFromForm(form, connection?.options, plugin, deps.sealer);
@@ -138,7 +140,7 @@ export function socialRoutes(
     // Try on settings left as they were saves nothing: no configuration change to log.
     if (form.then === 'save' || !connection || !sameOptions(connection.options, result.options)) {
       const refused = await save(req, res, plugin, connection, form, result.options);
-      if (refused) return refuse(refused, form);
+      if (refused) return refuse(refused.errors, form, refused.status);
     }
     // Saved as typed, right or wrong: what the plugin advises on the credentials waits for the page
     // the redirect leads to. TRY goes on at once and says what the upstream made of them.
@@ -158,7 +160,9 @@ export function socialRoutes(
    * stored (changeConnectionOptions, as the Management API's PATCH), so an application enabled
    * meanwhile (on any worker) stays enabled, and a secret left blank keeps the one stored now.
    * Resolves with the form's errors when the stored connection, changed since the page's read (its
-   * secret, its API), refuses what the page's read accepted: nothing is saved then.
+   * secret, its API), refuses what the page's read accepted, or when the tenant's connections refuse
+   * a new one (domain/connection_directory.ts: its name taken, or its strategy's connection created
+   * meanwhile; a 409, as the Management API answers it): nothing is saved then.
    */
   async function save(
     req: Request,
@@ -167,16 +171,21 @@ export function socialRoutes(
     connection: Connection | undefined,
     form: SettingsForm,
     options: Connection['options'],
-  ): Promise<FieldErrors | undefined> {
+  ): Promise<{ errors: FieldErrors; status: number } | undefined> {
     let id: string;
     if (connection) {
       id = connection.id;
       const outcome = await changeConnectionOptions(deps.store.connections, connection, sentSettingsOf(form), { plugin, sealer: deps.sealer });
-      if (!outcome.saved) return fieldErrorsOf(outcome.issues);
+      if (!outcome.saved) return { errors: fieldErrorsOf(outcome.issues), status: 400 };
     } else {
       const created = newConnection(tenantOf(res), plugin, options);
       id = created.id;
-      await deps.store.connections.create(created);
+      try {
+        await createConnection(deps.store.connections, created);
+      } catch (error) {
+        if (error instanceof ConnectionConflictError) return { errors: { form: creationConflictSentence(plugin, error) }, status: 409 };
+        throw error;
+      }
     }
     await logConfigChange(
       deps.store,

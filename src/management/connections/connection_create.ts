@@ -1,9 +1,8 @@
 import type { Request } from 'express';
 import { connectionOptionsFrom } from '../../domain/connection_options.js';
+import { createConnection as storeNewConnection } from '../../domain/connection_directory.js';
 import { newConnection } from '../../domain/new_connection.js';
-import { AlreadyExistsError } from '../../domain/ports.js';
-import { BadRequestError, ConflictError } from '../../errors/index.js';
-import type { Store } from '../../store/store.js';
+import { BadRequestError } from '../../errors/index.js';
 import type { ManagementReply } from '../route.js';
 import type { ManagementServices } from '../services.js';
 import { parseBody } from '../validation.js';
@@ -17,7 +16,9 @@ import { inEnabledClients, requireClientsExist } from './require_clients_exist.j
  * the rule the dashboard's settings form saves a new connection by (domain/connection_options.ts, with
  * nothing stored before): trimmed credentials, the plugin's verdict, the secret sealed. Options left
  * out take the plugin's defaults, as they do on a PATCH. Answers 201 with the connection as GET shows
- * it, so without its client secret.
+ * it, so without its client secret. One connection per strategy in a tenant, and a name taken is
+ * Auth0's 409: both are domain/connection_directory.ts's refusals (a ConnectionConflictError, a 409
+ * `connection_conflict`); the dashboard's first save keeps them too.
  */
 export async function createConnection(req: Request, _res: unknown, { deps }: ManagementServices): Promise<ManagementReply> {
   const body = parseBody(createConnectionBody, req.body);
@@ -30,7 +31,6 @@ export async function createConnection(req: Request, _res: unknown, { deps }: Ma
   if (body.enabled_clients) await requireClientsExist(deps.store, tenant, inEnabledClients(body.enabled_clients));
   const result = connectionOptionsFrom(sentConnectionSettings(body.options ?? {}), undefined, (input) => plugin.parseSettings(input), deps.sealer);
   if (!result.ok) throw optionsRefusal(result.issues);
-  await refuseSecondOfStrategy(deps.store, tenant, plugin.strategy, body.name);
 
   const connection = newConnection(tenant, plugin, result.options, new Date(), body.name);
   if (body.display_name !== undefined) connection.displayName = body.display_name;
@@ -38,13 +38,7 @@ export async function createConnection(req: Request, _res: unknown, { deps }: Ma
   if (body.show_as_button !== undefined) connection.showAsButton = body.show_as_button;
   if (body.is_domain_connection !== undefined) connection.isDomainConnection = body.is_domain_connection;
   if (body.enabled_clients) connection.enabledClients = [...new Set(body.enabled_clients)];
-  try {
-    await deps.store.connections.create(connection);
-  } catch (error) {
-    // Auth0's answer to a name taken in the tenant (the `con_` id is fresh, so only the name can be).
-    if (error instanceof AlreadyExistsError) throw new ConflictError('A connection with the same name already exists', 'connection_conflict');
-    throw error;
-  }
+  await storeNewConnection(deps.store.connections, connection);
   // The details the dashboard's first save of a connection logs too (config_change_log.ts).
   return { status: 201, body: connectionJson(connection), auditDetails: { connection_id: connection.id } };
 }
@@ -57,23 +51,4 @@ function unservedStrategy(strategy: string, served: readonly string[]): BadReque
   return new BadRequestError(
     `Payload validation error: 'fitgate cannot create a connection of strategy ${JSON.stringify(strategy)}: it creates connections of its plugins' strategies only (${served.join(', ')})' on property strategy.`,
   );
-}
-
-/**
- * One connection per strategy in a tenant, as the dashboard keeps it: a user's id is
- * `<strategy>|<upstream id>` (domain/users.ts), so one upstream account signing in through two
- * connections of one strategy would meet its own user under the other connection, and fail. Two
- * creations racing each other may both pass this check; the second connection's logins of people
- * the first already holds then fail, and deleting it is the remedy.
- */
-async function refuseSecondOfStrategy(store: Pick<Store, 'connections'>, tenant: string, strategy: string, name: string): Promise<void> {
-  const existing = (await store.connections.list(tenant)).find((connection) => connection.strategy === strategy);
-  // The same name is Auth0's own conflict, answered in its words when the store refuses it. Compared
-  // exactly, as both stores key a name (case-sensitive): `Fitbit` beside `fitbit` is a second connection.
-  if (existing && existing.name !== name) {
-    throw new ConflictError(
-      `The tenant already has a ${strategy} connection ("${existing.name}", ${existing.id}): fitgate keeps one connection per strategy in a tenant. Change that one with PATCH, or delete it first.`,
-      'connection_conflict',
-    );
-  }
 }

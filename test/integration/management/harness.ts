@@ -10,6 +10,7 @@ import { issuerOf } from '../../../src/domain/tenants.js';
 import { tenantKeysFor } from '../../../src/authn/keys/tenant_keys.js';
 import { loadConfig } from '../../../src/config/index.js';
 import type { FitbitApi } from '../../../src/connections/fitbit/index.js';
+import type { ConnectionPlugin } from '../../../src/connections/plugin.js';
 import { connectionPlugins } from '../../../src/connections/registry.js';
 import { createClient } from '../../../src/domain/clients.js';
 import { MANAGEMENT_API_SCOPES } from '../../../src/domain/management_scopes.js';
@@ -47,6 +48,8 @@ export interface HarnessOptions {
   metrics?: Metrics;
   /** Where every instance tracks the work its requests leave running (AppDeps.background). */
   background?: BackgroundWork;
+  /** The connection plugins every instance has; the registry's (Fitbit) when left out. */
+  plugins?: ReadonlyMap<string, ConnectionPlugin>;
 }
 
 export interface ManagementHarness {
@@ -85,7 +88,7 @@ export async function startManagementHarness(label: string, options: HarnessOpti
     store,
     sealer,
     logger: createLogger({ level: 'silent' }),
-    plugins: connectionPlugins(),
+    plugins: options.plugins ?? connectionPlugins(),
     internalBaseUrl: () => 'http://127.0.0.1:0',
     // As server.ts: FITGATE_UPSTREAM_BASE_URL (options.emulator) reaches the upstreams the emulator plays.
     emulated: EMULATED,
