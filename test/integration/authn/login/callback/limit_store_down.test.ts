@@ -1,16 +1,14 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { createClient } from 'redis';
 import { connectRedis } from '../../../../../src/store/redis/connect_redis.js';
 import { RedisStore } from '../../../../../src/store/redis/redis_store.js';
-import { SHORT_LIVED_DATABASE_FILE } from '../../../../../src/store/sqlite/short_lived_schema.js';
 import type { Store } from '../../../../../src/store/store.js';
 import { startFrontChannel, useEmulator, type FrontChannel } from '../../../../support/authn/front_channel_fixture.js';
 import { loginThroughWriteFault } from '../../../../support/authn/login_through_write_fault.js';
 import { uniquePrefix } from '../../../../support/redis.js';
 import { describeWithRedisServer, startOwnRedisServer, type OwnRedisServer } from '../../../../support/redis_server.js';
 import { openSqliteTestStore, type TestStore } from '../../../../support/stores.js';
-import { holdWriteLock, type HeldLock } from '../../../store/lock_holder.js';
+import { shortLivedFileLocked } from './short_lived_file_locked.js';
 
 const emulator = useEmulator('alice');
 
@@ -39,15 +37,7 @@ describe('/login/callback while the embedded short-lived file is locked, rate li
   });
 
   it('sends the client temporarily_unavailable with its state, and the same callback finishes the login once the lock is gone', async () => {
-    let holder: HeldLock | undefined;
-    await loginThroughWriteFault(fitgate!, {
-      async begin() {
-        holder = holdWriteLock(join(testStore!.location, SHORT_LIVED_DATABASE_FILE));
-      },
-      async end() {
-        await holder?.release();
-      },
-    }, 'query', true);
+    await loginThroughWriteFault(fitgate!, shortLivedFileLocked(testStore!.location), 'query', true);
   }, 60_000);
 });
 

@@ -1,10 +1,8 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
-import { SHORT_LIVED_DATABASE_FILE } from '../../../../../src/store/sqlite/short_lived_schema.js';
 import { startFrontChannel, useEmulator, type FrontChannel } from '../../../../support/authn/front_channel_fixture.js';
 import { loginThroughWriteFault } from '../../../../support/authn/login_through_write_fault.js';
 import { openSqliteTestStore, type TestStore } from '../../../../support/stores.js';
-import { holdWriteLock, type HeldLock } from '../../../store/lock_holder.js';
+import { shortLivedFileLocked } from './short_lived_file_locked.js';
 
 const emulator = useEmulator('alice');
 
@@ -28,14 +26,6 @@ describe('/login/callback when the take of its login is refused', () => {
   });
 
   it('sends the client temporarily_unavailable with its state, and the same callback finishes the login once the lock is gone', async () => {
-    let holder: HeldLock | undefined;
-    await loginThroughWriteFault(fitgate!, {
-      async begin() {
-        holder = holdWriteLock(join(testStore!.location, SHORT_LIVED_DATABASE_FILE));
-      },
-      async end() {
-        await holder?.release();
-      },
-    }, 'query', false);
+    await loginThroughWriteFault(fitgate!, shortLivedFileLocked(testStore!.location), 'query', false);
   }, 60_000);
 });
