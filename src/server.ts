@@ -215,8 +215,8 @@ async function serveAsWorker(): Promise<void> {
     link.onStopping(() => (stopping = true));
     const { stop } = await serve(config, logger, store, createSealer(config.masterKeys), metrics, {
       plugins: connectionPlugins(),
-      ...(link.sandbox && { sandbox: proxiedSandbox(config, store.tenants, link) }),
-      workers: { expected: config.workers, ready: async (timeoutMs) => (await link.workersReady(timeoutMs)).ready },
+      ...(link.sandbox && { sandbox: proxiedSandbox(config, store, link) }),
+      workers: { expected: config.workers, ready: (timeoutMs) => link.workersReady(timeoutMs) },
       stopping: () => stopping,
     });
     // A worker's figures are served by the primary, with every other worker's (cluster_scrape.ts).

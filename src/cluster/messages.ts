@@ -41,6 +41,16 @@ export interface WorkerSetup {
 export interface WorkersReadiness {
   readonly expected: number;
   readonly ready: number;
+  /**
+   * What one of them said about files it could not write lately (a full disk: StorePing), so that
+   * the worker that answers /health/ready says it too, though its own writes went through.
+   */
+  readonly unwritable?: string;
+}
+
+/** A worker's answer to a ping: its store answered, and, when so, the files it could not write lately. */
+export interface StorePing {
+  readonly unwritable?: string;
 }
 
 /** What a worker asks the primary: kind → request body and reply body. */
@@ -64,8 +74,11 @@ export type WorkerQuestions = {
    * unanswered for long is hung, and the primary kills it (hang_watch.ts).
    */
   heartbeat: { request: null; reply: null };
-  /** Resolves once the worker's store answered; rejects (or never answers) otherwise. */
-  ping: { request: null; reply: null };
+  /**
+   * Resolves once the worker's store answered, with the files it could not write lately (null or
+   * no `unwritable` when none); rejects (or never answers) otherwise.
+   */
+  ping: { request: null; reply: StorePing | null };
   /**
    * The primary received SIGTERM and waits FITGATE_SHUTDOWN_DELAY_MS before it stops the workers:
    * until then each keeps serving, with /health/ready answering 503 "stopping".

@@ -240,8 +240,16 @@ export function startPrimary(options: PrimaryOptions): RunningCluster {
 
   async function pingEach(timeoutMs: number): Promise<WorkersReadiness> {
     const listening = [...members.values()].filter((member) => member.listening);
-    const answers = await Promise.all(listening.map((member) => member.channel.ask('ping', null, timeoutMs).then(() => true, () => false)));
-    return { expected: options.workers, ready: answers.filter(Boolean).length };
+    const answers = await Promise.all(
+      listening.map((member) =>
+        member.channel.ask('ping', null, timeoutMs).then(
+          (reply) => ({ answered: true, unwritable: reply?.unwritable }),
+          () => ({ answered: false, unwritable: undefined }),
+        ),
+      ),
+    );
+    const unwritable = answers.find((answer) => answer.unwritable !== undefined)?.unwritable;
+    return { expected: options.workers, ready: answers.filter((answer) => answer.answered).length, ...(unwritable !== undefined && { unwritable }) };
   }
 
   function announceStopping(): void {

@@ -33,10 +33,13 @@ const NOT_ANSWERING = 'The sandbox emulator is not answering; try again in a mom
  *
  * An emulator silent for `silenceLimitMs` (the primary stuck) gets the browser a 503, as a real
  * upstream silent for as long gets a login an error: a bounded wait, never a hang.
+ *
+ * The tenant is found as for every other path, with the store's lost-data check (Store.lostData):
+ * on a store that lost fitgate's data a /_sandbox page answers 503 with the cause, not 404.
  */
 export function proxiedSandbox(
   config: Pick<Config, 'publicUrl' | 'baseHost'>,
-  tenants: TenantRepository,
+  store: { readonly tenants: TenantRepository; lostData?(): Promise<string | undefined> },
   link: Pick<WorkerLink, 'sandbox' | 'allowSandboxCallback'>,
   silenceLimitMs = DEFAULT_UPSTREAM_TIMEOUT_MS,
 ): SandboxAccess {
@@ -44,7 +47,7 @@ export function proxiedSandbox(
   if (!emulator) throw new Error('the primary runs no sandbox emulator');
   const target = new URL(emulator.url);
   const agent = new Agent({ keepAlive: true });
-  const findTenant = resolveTenant(config, tenants);
+  const findTenant = resolveTenant(config, store.tenants, store.lostData?.bind(store));
   const allowed = new Map<string, Promise<void>>();
 
   function allow(callbackUrl: string): Promise<void> {

@@ -26,8 +26,11 @@ export interface WorkerLink {
   allowSandboxCallback(callbackUrl: string): Promise<void>;
   /** Tells the primary why this worker could not start; it is about to exit. */
   reportStartFailure(reason: string): Promise<void>;
-  /** Answers the primary's readiness pings with this worker's store. */
-  answerPings(store: { ping(): Promise<void> }): void;
+  /**
+   * Answers the primary's readiness pings with this worker's store: it answers, and which files it
+   * could not write lately, if any (Store.unwritable; a write probe only after a failure here).
+   */
+  answerPings(store: { ping(): Promise<void>; unwritable?(): string | undefined }): void;
   /** Answers the primary's requests for this worker's figures (its /metrics) with `collect`. */
   answerMetrics(collect: () => Promise<unknown>): void;
   /**
@@ -59,7 +62,8 @@ export async function joinCluster(): Promise<WorkerLink> {
     answerPings(store) {
       channel.answer('ping', async () => {
         await store.ping();
-        return null;
+        const unwritable = store.unwritable?.();
+        return unwritable === undefined ? null : { unwritable };
       });
     },
     answerMetrics(collect) {

@@ -21,8 +21,11 @@ export const READY_REUSE_MS = 1000;
 /** With several workers (FITGATE_WORKERS): how many of them answer with their store. */
 export interface WorkerReadiness {
   readonly expected: number;
-  /** How many workers answered within the bound. */
-  ready(timeoutMs: number): Promise<number>;
+  /**
+   * How many workers answered within the bound, and what one of them said about files it could
+   * not write lately (a full disk it met: Store.unwritable), which this process may not have met.
+   */
+  ready(timeoutMs: number): Promise<{ readonly ready: number; readonly unwritable?: string }>;
 }
 
 export interface HealthOptions {
@@ -63,8 +66,11 @@ export function createHealthRouter(store: Pick<Store, 'ping' | 'health' | 'readi
       countWorkers(workers, timeoutMs),
       masterKeys && valueWithin(masterKeys(), timeoutMs),
     ]);
-    const ready = storeState === 'ok' && (counted === undefined || counted.ready === counted.expected);
-    const body = { status: ready ? 'ok' : 'unavailable', store: storeState ?? 'not answering', ...store.health?.(), ...(counted && { workers: counted }), ...(keys && { master_keys: keys }) };
+    // Another worker's failed writes count as this store's: the load balancer sees one instance.
+    const state = storeState === 'ok' && counted?.unwritable !== undefined ? counted.unwritable : storeState;
+    const ready = state === 'ok' && (counted === undefined || counted.ready === counted.expected);
+    const workersBody = counted && { expected: counted.expected, ready: counted.ready };
+    const body = { status: ready ? 'ok' : 'unavailable', store: state ?? 'not answering', ...store.health?.(), ...(workersBody && { workers: workersBody }), ...(keys && { master_keys: keys }) };
     return { ready, body };
   }, reuse.ms, reuse.now);
   router.get('/health/ready', async (_req, res) => {
@@ -87,10 +93,13 @@ interface Readiness {
 }
 
 /** Every worker must be up and answer with its own store: a load balancer sees them as one. */
-async function countWorkers(workers: WorkerReadiness | undefined, timeoutMs: number): Promise<{ expected: number; ready: number } | undefined> {
+async function countWorkers(
+  workers: WorkerReadiness | undefined,
+  timeoutMs: number,
+): Promise<{ expected: number; ready: number; unwritable?: string } | undefined> {
   if (!workers) return undefined;
-  const ready = await workers.ready(timeoutMs).catch(() => 0);
-  return { expected: workers.expected, ready };
+  const counted = await workers.ready(timeoutMs).catch(() => ({ ready: 0 }));
+  return { expected: workers.expected, ...counted };
 }
 
 /** The value, or undefined when it fails or takes longer than the bound (a probe never hangs on it). */

@@ -65,6 +65,13 @@ export interface Store {
    */
   readiness?(): Promise<string | undefined>;
   /**
+   * The part of readiness that only this process can tell: files it failed to write lately for a
+   * reason of its own (a full disk, an I/O error), probed with a real write only then, in readiness's
+   * words; undefined when none or when each can be written again. Each worker answers the primary's
+   * readiness ping with it, so a failure one worker met is seen whichever worker is probed.
+   */
+  unwritable?(): string | undefined;
+  /**
    * Whether the store lost fitgate's data while this process ran: readiness's words for it (on
    * Redis, the store marker gone: restarted empty, flushed), undefined while the data is there;
    * rejects when it does not answer. Asked only when a request finds no tenant, so that an emptied

@@ -177,6 +177,11 @@ export class SqliteStore implements Store {
     this.shortLivedDb.prepare('SELECT 1').get();
     const locked = await lockedFiles([writeGateOf(this.db), writeGateOf(this.shortLivedDb)]);
     if (locked) return locked;
+    return this.unwritable();
+  }
+
+  /** Costs two WeakMap lookups unless a write failed here lately (write_probe.ts). */
+  unwritable(): string | undefined {
     return unwritableFiles([
       { db: this.db, path: join(this.dataDir, DATABASE_FILE) },
       { db: this.shortLivedDb, path: join(this.dataDir, SHORT_LIVED_DATABASE_FILE) },

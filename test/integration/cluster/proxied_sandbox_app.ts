@@ -12,5 +12,5 @@ export const TENANT_HOST = 'localhost:3000';
  */
 export function appProxyingTo(fixture: TestApp, emulatorUrl: string): Express {
   const link = { sandbox: { url: emulatorUrl, credentials: [] }, allowSandboxCallback: async () => undefined };
-  return createApp({ ...fixture.deps, sandbox: proxiedSandbox(fixture.config, fixture.store.tenants, link) });
+  return createApp({ ...fixture.deps, sandbox: proxiedSandbox(fixture.config, fixture.store, link) });
 }

@@ -13,7 +13,7 @@ const SILENCE_LIMIT_MS = 300;
 
 function appWithSilenceLimit(fixture: TestApp, emulatorUrl: string): Express {
   const link = { sandbox: { url: emulatorUrl, credentials: [] }, allowSandboxCallback: async () => undefined };
-  return createApp({ ...fixture.deps, sandbox: proxiedSandbox(fixture.config, fixture.store.tenants, link, SILENCE_LIMIT_MS) });
+  return createApp({ ...fixture.deps, sandbox: proxiedSandbox(fixture.config, fixture.store, link, SILENCE_LIMIT_MS) });
 }
 
 describe("a worker's /_sandbox when the emulator takes the request and never answers", () => {

@@ -14,7 +14,7 @@ const link: SandboxLink = {
 
 /** A worker's sandbox answers for the same upstreams as the primary's emulator: by plugin strategy and API together. */
 describe("a worker's sandbox", () => {
-  const sandbox = proxiedSandbox({ publicUrl: 'http://localhost:3000', baseHost: 'localhost:3000' }, {} as TenantRepository, {
+  const sandbox = proxiedSandbox({ publicUrl: 'http://localhost:3000', baseHost: 'localhost:3000' }, { tenants: {} as TenantRepository }, {
     sandbox: link,
     allowSandboxCallback: async () => undefined,
   });

@@ -8,13 +8,13 @@ const appWith = (workers: WorkerReadiness) => express().use(createHealthRouter(a
 
 describe('readiness with several workers', () => {
   it('is ready when every worker answered with its store, and says how many', async () => {
-    const response = await request(appWith({ expected: 2, ready: async () => 2 })).get('/health/ready');
+    const response = await request(appWith({ expected: 2, ready: async () => ({ ready: 2 }) })).get('/health/ready');
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ status: 'ok', store: 'ok', workers: { expected: 2, ready: 2 } });
   });
 
   it('is 503 while a worker is missing (crashed, or not yet replaced), though this worker\'s store answers', async () => {
-    const response = await request(appWith({ expected: 2, ready: async () => 1 })).get('/health/ready');
+    const response = await request(appWith({ expected: 2, ready: async () => ({ ready: 1 }) })).get('/health/ready');
     expect(response.status).toBe(503);
     expect(response.body).toMatchObject({ status: 'unavailable', store: 'ok', workers: { expected: 2, ready: 1 } });
   });
