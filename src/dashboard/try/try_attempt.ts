@@ -4,7 +4,7 @@ import type { ConnectionPlugin } from '../../connections/plugin.js';
 import { callbackUrlOf, roundTripTenantUrl } from '../../domain/tenants.js';
 import type { Connection } from '../../domain/types.js';
 import type { FailureContext } from './try_failure_explanation.js';
-import type { TryOutcome } from './try_log_event.js';
+import type { FailedTry, TryOutcome } from './try_log_event.js';
 import { requestedPermissions } from './requested_permissions.js';
 import { settingsFingerprint } from './tried_settings.js';
 import type { PendingTry } from './try_transaction.js';
@@ -68,7 +68,7 @@ export function failureContextOf(attempt: TryAttempt): FailureContext {
   return { callbackUrl: attempt.callbackUrl, api: attempt.tried.api, requestedPermissions: attempt.tried.requestedScopes, plugin: attempt.plugin };
 }
 
-/** How this TRY ended with `failureKind`, for the tenant's log (try_log_event.ts). */
-export function failedTryOutcome(attempt: TryAttempt, failureKind: string): TryOutcome {
-  return { tenant: attempt.tried.tenant, api: attempt.tried.api, settings: attempt.tried.settings, failureKind };
+/** How this TRY ended with `failure`, for the tenant's log (try_log_event.ts). */
+export function failedTryOutcome(attempt: TryAttempt, failure: FailedTry): TryOutcome {
+  return { tenant: attempt.tried.tenant, api: attempt.tried.api, settings: attempt.tried.settings, failure };
 }

@@ -4,11 +4,12 @@ import type { UpstreamResolver } from '../../upstream/resolve_upstream.js';
 import { finishRoundTrip, type FinishOutcome } from '../../upstream/round_trip.js';
 import { callbackUrlOf, roundTripTenantUrl } from '../../domain/tenants.js';
 import type { Connection } from '../../domain/types.js';
+import { StaleLoginError } from '../../authn/login/callback/stale_login.js';
 import { connectionGoneFailure } from './connection_gone.js';
 import { tryFailureOf, tryFailureOfError, upstreamSaidOf, type FailureContext, type TryFailure } from './try_failure_explanation.js';
 import { renderTryFailure } from './try_failure_page.js';
 import { reportBase, resultPath, saveReport, withFailure, withSuccess, type TryReport } from './try_report.js';
-import { recordTry } from './try_log_event.js';
+import { failedTry, recordTry, type FailedTry } from './try_log_event.js';
 import { takeTry, TRY_CALLBACK_PATH, type TryTransaction } from './try_transaction.js';
 
 /**
@@ -39,13 +40,13 @@ export function tryCallbackRoutes(
       deps.logger.info({ tenant: transaction.tenant, strategy: transaction.strategy, outcome: 'connection_gone' }, 'dashboard TRY finished');
       return renderTryFailure(res, connectionGoneFailure(transaction.strategy), { strategy: '', sandbox: false }, 410);
     }
-    const report = await finish(transaction, connection, req, query);
+    const { report, failed } = await finish(transaction, connection, req, query);
     await saveReport(ephemeral, report);
     await recordTry(deps, req, connection, {
       tenant: report.tenant,
       api: report.api,
       settings: transaction.settings,
-      ...(report.failure && { failureKind: report.failure.kind }),
+      ...(failed && { failure: failed }),
       ...(report.success?.profile?.displayName && { userName: report.success.profile.displayName }),
     });
     deps.logger.info(
@@ -55,13 +56,14 @@ export function tryCallbackRoutes(
     res.redirect(303, `${transaction.dashboardUrl}${resultPath(report)}`);
   });
 
-  async function finish(transaction: TryTransaction, connection: Connection, req: Request, query: URLSearchParams): Promise<TryReport> {
+  /** The TRY's report and, when it failed, the failure as its log event reads it. */
+  async function finish(transaction: TryTransaction, connection: Connection, req: Request, query: URLSearchParams): Promise<{ report: TryReport; failed?: FailedTry }> {
     // Picked as the TRY's start picked it (try_attempt.ts): the callback came back to that URL's host.
     const url = roundTripTenantUrl(deps.config, transaction.tenant, req.context);
     const callbackUrl = callbackUrlOf(url);
     const report = reportBase(transaction, callbackUrl, query);
     const outcome = await finishRoundTrip(req, { upstreams, connection, tenantUrl: url }, transaction);
-    if (outcome.kind === 'success') return withSuccess(report, outcome.verified, connection, outcome.upstream.wording);
+    if (outcome.kind === 'success') return { report: withSuccess(report, outcome.verified, connection, outcome.upstream.wording) };
     const context = {
       callbackUrl,
       api: transaction.api,
@@ -70,10 +72,26 @@ export function tryCallbackRoutes(
       // it explains that failure too (an API it no longer offers).
       plugin: outcome.upstream?.plugin ?? deps.plugins.get(connection.strategy),
     };
-    return withFailure(report, failureOfOutcome(outcome, context));
+    const failure = failureOfOutcome(outcome, context);
+    return { report: withFailure(report, failure), failed: failedTry(failure.kind, causeOf(outcome), outcome.upstream?.wording) };
   }
 
   return router;
+}
+
+/**
+ * What a login whose round trip ended so would have read its failure from (complete_upstream_login.ts):
+ * a state the strategy refused is the login's StaleLoginError, fitgate's own invalid_request.
+ */
+function causeOf(outcome: Exclude<FinishOutcome, { kind: 'success' }>): unknown {
+  switch (outcome.kind) {
+    case 'state_rejected':
+      return new StaleLoginError();
+    case 'failed':
+      return outcome.failure;
+    case 'error':
+      return outcome.error;
+  }
 }
 
 /** What a round trip that did not succeed means for the admin (round_trip.ts decided it); fitgate's own failure is thrown, for the dashboard's error page. */

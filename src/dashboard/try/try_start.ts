@@ -9,7 +9,7 @@ import { renderPage } from '../views.js';
 import { tryFailureAtAuthorize } from './authorize_refusal.js';
 import { failedTryOutcome, failureContextOf, pendingTryOf, tryAttemptOf, type TryAttempt } from './try_attempt.js';
 import { tryFailureOfError, type TryFailure } from './try_failure_explanation.js';
-import { recordTry } from './try_log_event.js';
+import { failedTry, recordTry, type FailedTry } from './try_log_event.js';
 import { answerStartFailure } from './try_start_failure.js';
 import { abandonTry, beginTry, rememberAuthorizeUrl, type TryTransaction } from './try_transaction.js';
 
@@ -59,7 +59,7 @@ async function answerUnsent(deps: TryStartDeps, req: Request, res: Response, att
   if (read.failure.kind === 'not_configured') {
     return answerStartFailure(deps.store.ephemeral, res, pendingTryOf(attempt, sandbox), read.failure, { callbackUrl: attempt.callbackUrl });
   }
-  return answerFailedTry(deps, req, res, attempt, read.failure, { sandbox });
+  return answerFailedTry(deps, req, res, attempt, read.failure, failedTry(read.failure.kind, unsent.error, unsent.upstream?.wording), { sandbox });
 }
 
 /** The upstream's refusal of the authorize page, asked before the browser goes there; the sandbox registers the callback itself. */
@@ -71,19 +71,21 @@ function refusalAtAuthorize(sent: Sent): Promise<PluginFailure | undefined> {
 async function answerRefusedAtAuthorize(deps: TryStartDeps, req: Request, res: Response, attempt: TryAttempt, sent: Sent, refusal: PluginFailure): Promise<void> {
   await abandonTry(deps.store.ephemeral, sent.record);
   const failure = tryFailureAtAuthorize(refusal, failureContextOf(attempt));
-  return answerFailedTry(deps, req, res, attempt, failure, { sandbox: sent.upstream.sandbox, authorizeUrl: sent.url });
+  const logged = failedTry(failure.kind, refusal, sent.upstream.wording);
+  return answerFailedTry(deps, req, res, attempt, failure, logged, { sandbox: sent.upstream.sandbox, authorizeUrl: sent.url });
 }
 
-/** Logs the failed TRY and answers with its result page. */
+/** Logs the failed TRY (`logged`: as a login with its cause would be) and answers with its result page. */
 async function answerFailedTry(
   deps: TryStartDeps,
   req: Request,
   res: Response,
   attempt: TryAttempt,
   failure: TryFailure,
+  logged: FailedTry,
   where: { sandbox: boolean; authorizeUrl?: string },
 ): Promise<void> {
-  await recordTry(deps, req, attempt.connection, failedTryOutcome(attempt, failure.kind));
+  await recordTry(deps, req, attempt.connection, failedTryOutcome(attempt, logged));
   await answerStartFailure(deps.store.ephemeral, res, pendingTryOf(attempt, where.sandbox), failure, {
     callbackUrl: attempt.callbackUrl,
     authorizeUrl: where.authorizeUrl,

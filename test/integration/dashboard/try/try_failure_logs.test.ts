@@ -3,7 +3,7 @@ import { DEMO, denyUrl } from '../../../support/emulator.js';
 import { configureFitbit, followUpstream, pressTryToFailure, runTry, useTrySetup } from '../try_helpers.js';
 
 /**
- * A failed TRY leaves a failed login (`f`) in the logs, marked "try" and naming the failure's kind,
+ * A failed TRY leaves a failed login (`f`) in the logs, marked "try" and naming TRY's kind of failure,
  * where an admin looking for why a connection fails will look; it does not count as "tried".
  */
 describe('failed TRYs in the logs', () => {
@@ -18,22 +18,23 @@ describe('failed TRYs in the logs', () => {
       type: 'f',
       description: 'Failed login (Try from the dashboard): access_denied',
       connection: 'fitbit',
-      details: { try: true, api: 'google-health', error: 'access_denied' },
+      details: { try: true, api: 'google-health', error: 'access_denied', source: 'upstream', upstream_kind: 'access_denied', try_failure: 'access_denied' },
       // Where the admin's browser came from, as a user's failed login records it.
       hostname: 'localhost',
       ip: expect.any(String),
     });
   });
 
-  it('records a TRY the upstream refused before anyone signed in (an unknown Client ID) with the code its page quotes', async () => {
+  it('records a TRY the upstream refused before anyone signed in (an unknown Client ID) with the code its page quotes as the upstream’s kind', async () => {
     await configureFitbit(setup.harness(), { api: 'google-health', clientId: 'nobody.apps.googleusercontent.com', clientSecret: 'some-secret-never-tried' });
     const page = await pressTryToFailure(setup.agent());
-    // The page quotes the upstream's invalid_client; the log names the same code, and what it meant here.
+    // The page quotes the upstream's invalid_client; the log names it as a login's event would
+    // (upstream_kind), and what it meant here (try_failure).
     expect(page.text).toContain('invalid_client');
     expect((await failedTries()).at(0)).toMatchObject({
       type: 'f',
-      description: 'Failed login (Try from the dashboard): invalid_client (unknown Client ID, refused at authorize)',
-      details: { try: true, error: 'invalid_client' },
+      description: 'Failed login (Try from the dashboard): unknown_client',
+      details: { try: true, error: 'server_error', source: 'upstream', upstream_kind: 'invalid_client', try_failure: 'unknown_client' },
     });
   });
 

@@ -50,7 +50,7 @@ describe('the fields of a TRY’s log event', () => {
       date: expect.any(String),
       tenant: 'acme',
       type: 'f',
-      description: 'Failed login (Try from the dashboard): invalid_client (unknown Client ID, refused at authorize)',
+      description: 'Failed login (Try from the dashboard): unknown_client',
       connection: 'fitbit',
       connectionId: connection.id,
       strategy: 'fitbit',
@@ -58,7 +58,17 @@ describe('the fields of a TRY’s log event', () => {
       hostname: 'localhost',
       ip: expect.any(String),
       userAgent: expect.any(String),
-      details: { try: true, api: 'google-health', settings: expect.any(String), request: { channel: 'dashboard' }, error: 'invalid_client' },
+      details: {
+        try: true,
+        api: 'google-health',
+        settings: expect.any(String),
+        request: { channel: 'dashboard' },
+        // As a failed login's: the code a client would have been told, whose failure, the plugin's kind.
+        error: 'server_error',
+        source: 'upstream',
+        upstream_kind: 'invalid_client',
+        try_failure: 'unknown_client',
+      },
     });
     expect(await tries('default')).not.toContainEqual(expect.objectContaining({ tenant: 'acme' }));
   });

@@ -75,7 +75,11 @@ describe('TRY through an upstream that speaks plain OAuth 2.0', () => {
     expect(page).toContain('The upstream came back with neither a code nor an error (or with one of them more than once).');
     expect(upstream.tokenRequests).toHaveLength(exchanges);
     const { items } = await harness.store.logs.list('default', { page: 0, perPage: 1, type: 'f' });
-    expect(items[0]).toMatchObject({ connection: 'acme', details: { try: true, error: 'bad_response' } });
+    // The fields a login's failed event has for the same answer, and TRY's own kind.
+    expect(items[0]).toMatchObject({
+      connection: 'acme',
+      details: { try: true, error: 'server_error', source: 'upstream', upstream_kind: 'bad_response', try_failure: 'bad_response' },
+    });
   });
 
   it('names the strategy that kept no round trip, and sends no browser upstream', async () => {

@@ -40,6 +40,10 @@ describe('TRY of a plugin that hands back an empty user id', () => {
     expect(result).not.toContain('It works!');
     expect(result).toContain('profile.id must be a non-empty string');
     const { items } = await harness.store.logs.list('default', { page: 0, perPage: 1, type: 'f' });
-    expect(items[0]).toMatchObject({ connection: 'acme_noid', details: { try: true, error: 'bad_response' } });
+    // The fields a login's failed event has for the same answer, and TRY's own kind.
+    expect(items[0]).toMatchObject({
+      connection: 'acme_noid',
+      details: { try: true, error: 'server_error', source: 'upstream', upstream_kind: 'bad_response', try_failure: 'bad_response' },
+    });
   });
 });

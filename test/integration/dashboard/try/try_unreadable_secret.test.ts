@@ -27,6 +27,9 @@ describe('a TRY of a connection whose stored secret cannot be opened', () => {
     expect(text).not.toContain('GOCSPX-sealed-elsewhere');
     expect(setup.emulator().control.counters()['google-health'].authorizeRequests).toBe(asked);
     const { items } = await setup.harness().store.logs.list('default', { type: 'f', page: 0, perPage: 5 });
-    expect(items.find((event) => event.details?.try === true)?.details).toMatchObject({ error: 'secret_unreadable' });
+    const details = items.find((event) => event.details?.try === true)?.details;
+    // fitgate's own failure, as a login's would be: no upstream was called.
+    expect(details).toMatchObject({ error: 'server_error', source: 'fitgate', try_failure: 'secret_unreadable' });
+    expect(details).not.toHaveProperty('upstream_kind');
   });
 });
