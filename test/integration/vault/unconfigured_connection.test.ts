@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { updateConnection } from '../../../src/domain/connection_updates.js';
 import type { ConnectionOptions, User } from '../../../src/domain/types.js';
-import { useHarnessWithEmulator } from '../management/harness.js';
+import { useBrokenConnectionHarness } from './broken_connection_harness.js';
 import { legacyRefreshRequests } from './upstream_counters.js';
 
 // A connection fitgate cannot reach an upstream through, with the sandbox off (its Client ID cleared,
@@ -9,19 +9,7 @@ import { legacyRefreshRequests } from './upstream_counters.js';
 // the identity still connected, with an access_token_error saying what to set, and never a 503 for
 // the whole user.
 
-let tokenReader: string;
-
-const { emulator, harness } = useHarnessWithEmulator('vault-unconfigured-connection', {}, async (started) => {
-  tokenReader = await started.tokenWith(['read:user_idp_tokens']);
-});
-
-afterEach(async () => {
-  const original = harness.connection;
-  await updateConnection(harness.store.connections, original.tenant, original.id, (current) => ({ ...original, revision: current.revision }));
-  for (const user of (await harness.store.users.list(harness.tenant.name, { page: 0, perPage: 100 })).items) {
-    await harness.store.users.delete(user.tenant, user.userId);
-  }
-});
+const { emulator, harness, tokenReader } = useBrokenConnectionHarness('vault-unconfigured-connection');
 
 /** Saves the connection with `options`, as an administrator does (a new updatedAt). */
 async function saveConnection(options: (current: ConnectionOptions) => ConnectionOptions): Promise<void> {
@@ -31,7 +19,7 @@ async function saveConnection(options: (current: ConnectionOptions) => Connectio
 
 /** The user's one identity as a token reader gets it, the read answering 200. */
 async function readIdentity(user: User): Promise<Record<string, unknown> & { access_token_error?: { errorCode: string; message: string } }> {
-  const response = await harness.call('get', `/users/${encodeURIComponent(user.userId)}`, tokenReader);
+  const response = await harness.call('get', `/users/${encodeURIComponent(user.userId)}`, tokenReader());
   expect(response.status).toBe(200);
   return response.body.identities[0];
 }

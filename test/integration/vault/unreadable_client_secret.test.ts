@@ -1,27 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { updateConnection } from '../../../src/domain/connection_updates.js';
 import { createSealer } from '../../../src/store/sealing.js';
-import { useHarnessWithEmulator } from '../management/harness.js';
+import { useBrokenConnectionHarness } from './broken_connection_harness.js';
 import { legacyRefreshRequests } from './upstream_counters.js';
 
 // A connection whose stored client secret fitgate cannot open (sealed under a master key it no
 // longer has, or damaged): a user read answers 200, never a 500, the identity still connected, with
 // an access_token_error telling an administrator to enter the secret again.
 
-let tokenReader: string;
-
-const { emulator, harness } = useHarnessWithEmulator('vault-unreadable-client-secret', {}, async (started) => {
-  tokenReader = await started.tokenWith(['read:user_idp_tokens']);
-});
-
-afterEach(async () => {
-  const original = harness.connection;
-  await updateConnection(harness.store.connections, original.tenant, original.id, (current) => ({ ...original, revision: current.revision }));
-  for (const user of (await harness.store.users.list(harness.tenant.name, { page: 0, perPage: 100 })).items) {
-    await harness.store.users.delete(user.tenant, user.userId);
-  }
-});
+const { emulator, harness, tokenReader } = useBrokenConnectionHarness('vault-unreadable-client-secret');
 
 describe('a token read through a connection whose client secret cannot be opened', () => {
   it('answers 200 with the identity’s access_token_error naming the lost master key and the fix', async () => {
@@ -35,7 +23,7 @@ describe('a token read through a connection whose client secret cannot be opened
     }));
     const refreshesBefore = legacyRefreshRequests(emulator);
 
-    const response = await harness.call('get', `/users/${encodeURIComponent(user.userId)}`, tokenReader);
+    const response = await harness.call('get', `/users/${encodeURIComponent(user.userId)}`, tokenReader());
 
     expect(response.status).toBe(200);
     const identity = response.body.identities[0];
