@@ -1,5 +1,4 @@
 import type { Identity } from './types.js';
-import type { UpstreamFailure, UpstreamFailureKind } from './upstream_token_client.js';
 
 /**
  * Why an identity's stored upstream tokens can no longer be used. Each one means the same thing to
@@ -45,27 +44,6 @@ const EXPLANATIONS: Readonly<Record<ReauthorizationReason, string>> = {
   unlinked: 'an administrator unlinked it and its upstream tokens were revoked',
   master_key_lost: 'its stored tokens were sealed under a master key that was lost',
 };
-
-// The vault's kinds whose remedy is a new sign-in (upstream_token_client.ts reads every plugin kind
-// of that remedy at a refresh, domain/upstream_remedy.ts, as one of them), each with the reason it
-// stores; undefined for the others, which leave the tokens alone. A Record, so that a vault kind
-// added fails the type check here until someone decides.
-const REASON_OF_KIND: Readonly<Record<UpstreamFailureKind, ReauthorizationReason | undefined>> = {
-  invalid_grant: 'refresh_token_rejected',
-  unauthorized_client: 'connection_client_changed',
-  gone: 'upstream_api_gone',
-  api_changed: 'connection_api_changed',
-  invalid_client: undefined,
-  rate_limited: undefined,
-  unavailable: undefined,
-  timeout: undefined,
-  unknown: undefined,
-};
-
-/** The reason a failed refresh puts the identity in, or undefined when the tokens may still be good. */
-export function reauthorizationReasonFor(failure: UpstreamFailure): ReauthorizationReason | undefined {
-  return REASON_OF_KIND[failure.kind];
-}
 
 /**
  * The identity after its tokens stopped working. The tokens are dropped: they are dead upstream, and

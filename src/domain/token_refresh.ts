@@ -2,13 +2,19 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { isRefusal } from '../errors/index.js';
 import { clientRefusedError, clientRefusedRecently, rememberRefusedClient } from './client_refused_pause.js';
 import { NotFoundInStoreError } from './ports.js';
-import { markNeedsReauthorization, reauthorizationReasonFor, type ReauthorizationReason } from './identity_status.js';
+import { markNeedsReauthorization, type ReauthorizationReason } from './identity_status.js';
 import { identityKey, readIdentity, updateIdentity, type IdentityRef } from './stored_identity.js';
 import { checkIssuedTokens } from './issued_tokens.js';
 import { refreshable } from './refreshable.js';
 import { refreshWrite } from './refreshed_identity.js';
-import { isPassingFailure, servableStoredToken } from './stored_token_fallback.js';
-import { freshStoredToken, needsReauthorizationError, type VaultAccessToken } from './token_freshness.js';
+import {
+  freshStoredToken,
+  needsReauthorizationError,
+  servableStoredToken,
+  servesStoredTokenThrough,
+  unrefreshableStoredToken,
+  type VaultAccessToken,
+} from './stored_token_policy.js';
 import type { ResolvedVaultDeps } from './token_vault_deps.js';
 import { backoffRemainingSeconds, recordBackoff } from './upstream_backoff.js';
 import { upstreamFailureOf, type UpstreamFailure, type UpstreamTokenClient } from './upstream_token_client.js';
@@ -65,12 +71,10 @@ export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityR
   if (untilReset) return untilReset;
 
   if (!refreshable(identity)) {
-    // Nothing to refresh with: the stored token as it is while it is still good for a while, by the
-    // margin any stored token is served by (TokenVaultTiming.servableMarginMs); below it, the
-    // identity needs the user to sign in again, as it would a few seconds later.
-    const held = servableStoredToken(identity, deps.sealer, deps.now(), deps.timing.servableMarginMs);
-    if (held) return held;
-    throw await disconnect(deps, ref, user, 'refresh_token_missing', 'no refresh token stored');
+    // Nothing to refresh with: served while above the floor, then forgotten (stored_token_policy.ts).
+    const held = unrefreshableStoredToken(identity, deps.sealer, deps.now(), deps.timing.servableMarginMs);
+    if ('serve' in held) return held.serve;
+    throw await disconnect(deps, ref, user, held.forget, 'no refresh token stored');
   }
   const tokens = identity.tokens;
 
@@ -158,14 +162,11 @@ function loudly(deps: ResolvedVaultDeps, details: object, error: unknown): never
 }
 
 /**
- * What a failed refresh answers: the identity needs reauthorization when the upstream refused the
- * tokens for good; otherwise the stored token while it is still good for a while, or the rate-limited
- * or unavailable failure the caller may retry. An invalid_grant never serves the stored token,
- * however long it has left: the tokens are dropped with the status, so this read and every later one
- * answer the same, and a revoked grant usually takes its access tokens with it. A refused client is
- * the administrator's to fix: unavailable, saying so, at once (no stored token, so it is noticed
- * rather than hidden for the token's last minutes), and a pause in calling the upstream for the
- * whole connection.
+ * What a failed refresh answers, by its outcome (upstream_token_client.ts) and the stored-token rules
+ * (stored_token_policy.ts): the identity needs reauthorization when the upstream refused the tokens
+ * for good; a refused client is the administrator's to fix: unavailable, saying so, at once, and a
+ * pause in calling the upstream for the whole connection; otherwise the stored token while it is
+ * servable, or the rate-limited or unavailable failure the caller may retry.
  */
 async function refreshFailed(
   deps: ResolvedVaultDeps,
@@ -175,13 +176,12 @@ async function refreshFailed(
   connection: Connection,
   failure: UpstreamFailure,
 ): Promise<VaultAccessToken> {
-  const reason = reauthorizationReasonFor(failure);
-  if (reason) throw await disconnect(deps, ref, user, reason, failure.message);
-  if (failure.kind === 'invalid_client') throw await clientRefused(deps, ref, connection, failure);
-  const stored = isPassingFailure(failure) ? servedStoredToken(deps, ref, identity, 'refresh_failed') : undefined;
+  if (failure.outcome === 'reauthorize') throw await disconnect(deps, ref, user, failure.reason, failure.message);
+  if (failure.outcome === 'client_refused') throw await clientRefused(deps, ref, connection, failure);
+  const stored = servesStoredTokenThrough(failure) ? servedStoredToken(deps, ref, identity, 'refresh_failed') : undefined;
   // Whether the caller got the stored token is what tells an upstream blip from an outage callers see.
-  const outcome = stored ? { served_stored_token: true, expires_in_s: stored.expiresIn } : { served_stored_token: false };
-  const context = { user_id: ref.userId, connection: ref.connection, ...outcome };
+  const served = stored ? { served_stored_token: true, expires_in_s: stored.expiresIn } : { served_stored_token: false };
+  const context = { user_id: ref.userId, connection: ref.connection, ...served };
   if (failure.kind === 'rate_limited') {
     const seconds = await recordBackoff(deps.ephemeral, identityKey(ref), identity.tokens, failure.retryAfterSeconds, deps.now());
     deps.logger.warn({ ...context, retry_after_s: seconds }, 'upstream rate-limited a token refresh');

@@ -1,8 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { refreshLockName } from './identity_lock.js';
 import { identityKey, readIdentity, type IdentityRef } from './stored_identity.js';
-import { servableStoredToken } from './stored_token_fallback.js';
-import { freshStoredToken, type VaultAccessToken } from './token_freshness.js';
+import { freshStoredToken, servableStoredToken, type VaultAccessToken } from './stored_token_policy.js';
 import { refreshHoldingLock, servedStoredToken, storedTokenIfBackingOff, storedTokenOr } from './token_refresh.js';
 import { DEFAULT_TOKEN_VAULT_TIMING, type ResolvedVaultDeps, type TokenVaultDeps } from './token_vault_deps.js';
 import type { Identity } from './types.js';
@@ -10,7 +9,7 @@ import { TokenUnavailableError } from './vault_errors.js';
 import { NO_VAULT_METRICS } from './vault_metrics.js';
 import { withinPatience } from './within_patience.js';
 
-export type { VaultAccessToken } from './token_freshness.js';
+export type { VaultAccessToken } from './stored_token_policy.js';
 
 /**
  * Hands out users' upstream access tokens, refreshed first when they expire within five minutes.
@@ -21,7 +20,7 @@ export type { VaultAccessToken } from './token_freshness.js';
  * because legacy Fitbit refresh tokens are single use: two concurrent refreshes leave one caller with
  * a retired token, and storing the loser's answer would lose the user's connection for good.
  *
- * A stored token that is still good for a while (stored_token_fallback.ts) is not withheld because
+ * A stored token that is still good for a while (stored_token_policy.ts) is not withheld because
  * the upstream is down, slow or rate-limiting: the caller gets it when the refresh fails for such a
  * reason, when the upstream's rate-limit window is open, or when the upstream takes longer than a
  * short patience to answer, in which case the refresh carries on and stores its result for the next

@@ -12,10 +12,14 @@ import { ConflictError, ResourceNotFoundError, TooManyRequestsError, UpstreamUna
  * removal's (DELETE /users/{id}, an unlink) wait for a refresh holding the identity's lock.
  */
 export function managementErrorOf(error: unknown): unknown {
-  return isVaultFailure(error) ? vaultAnswer(error) : error;
+  return isVaultFailure(error) ? vaultAnswerOf(error) : error;
 }
 
-function vaultAnswer(failure: VaultFailure): ManagementError {
+/**
+ * The Management API's one wording of each vault failure: the answer of a request that failed with
+ * it, and (users/access_token_error.ts) what GET /users/{id} says on an identity whose token it withholds.
+ */
+export function vaultAnswerOf(failure: VaultFailure): ManagementError {
   switch (failure.kind) {
     case 'not_found':
       return new ResourceNotFoundError(failure.message, failure.missing === 'user' ? 'inexistent_user' : 'inexistent_identity');

@@ -1,6 +1,4 @@
 import { describe, expect, it } from '@jest/globals';
-import { reauthorizationReasonFor } from '../../../src/domain/identity_status.js';
-import { isPassingFailure } from '../../../src/domain/stored_token_fallback.js';
 import { CredentialsForOtherApiError, upstreamFailureOf } from '../../../src/domain/upstream_token_client.js';
 import { remedyOf } from '../../../src/domain/upstream_remedy.js';
 import { acmeFailure } from '../../support/fake_plugin.js';
@@ -29,25 +27,31 @@ describe('the vault\'s reading of a failed refresh or revocation', () => {
   it.each(PLUGIN_ERROR_KINDS)('acts on %s as the remedy the table gives it at a refresh', (kind) => {
     const failure = upstreamFailureOf(acmeFailure({ kind }));
     const remedy = remedyOf(kind, 'refresh');
-    expect(reauthorizationReasonFor(failure) !== undefined).toBe(remedy === 'reauthorize');
-    expect(isPassingFailure(failure)).toBe(remedy === 'passing');
+    expect(failure.outcome === 'reauthorize').toBe(remedy === 'reauthorize');
+    expect(failure.outcome === 'passing').toBe(remedy === 'passing');
     // Only the admin's remedy pauses the connection, and only for its refused credentials.
-    expect(failure.kind === 'invalid_client').toBe(kind === 'invalid_client' && remedy === 'admin');
+    expect(failure.outcome === 'client_refused').toBe(kind === 'invalid_client' && remedy === 'admin');
+    expect(failure.kind === 'invalid_client').toBe(failure.outcome === 'client_refused');
   });
 
   it('ends the tokens of unauthorized_client and gone at a refresh, with their own reasons', () => {
-    expect(reauthorizationReasonFor(upstreamFailureOf(acmeFailure({ kind: 'unauthorized_client' })))).toBe('connection_client_changed');
-    expect(reauthorizationReasonFor(upstreamFailureOf(acmeFailure({ kind: 'gone' })))).toBe('upstream_api_gone');
-    expect(reauthorizationReasonFor(upstreamFailureOf(acmeFailure({ kind: 'invalid_grant' })))).toBe('refresh_token_rejected');
+    expect(upstreamFailureOf(acmeFailure({ kind: 'unauthorized_client' }))).toMatchObject({ outcome: 'reauthorize', reason: 'connection_client_changed' });
+    expect(upstreamFailureOf(acmeFailure({ kind: 'gone' }))).toMatchObject({ outcome: 'reauthorize', reason: 'upstream_api_gone' });
+    expect(upstreamFailureOf(acmeFailure({ kind: 'invalid_grant' }))).toMatchObject({ outcome: 'reauthorize', reason: 'refresh_token_rejected' });
   });
 
   it('keeps the message and the retry delay a plugin failure declares', () => {
     const failure = upstreamFailureOf(acmeFailure({ kind: 'rate_limited', retryAfterSeconds: 90, message: 'Acme quota used up' }));
-    expect(failure).toEqual({ kind: 'rate_limited', retryAfterSeconds: 90, message: 'Acme quota used up' });
+    expect(failure).toEqual({ outcome: 'passing', kind: 'rate_limited', retryAfterSeconds: 90, message: 'Acme quota used up' });
   });
 
-  it('reads the resolver\'s refusal of another API\'s tokens as api_changed', () => {
-    expect(upstreamFailureOf(new CredentialsForOtherApiError('moved to google-health'))).toEqual({ kind: 'api_changed', message: 'moved to google-health' });
+  it('reads the resolver\'s refusal of another API\'s tokens as api_changed, which ends the tokens', () => {
+    expect(upstreamFailureOf(new CredentialsForOtherApiError('moved to google-health'))).toEqual({
+      outcome: 'reauthorize',
+      kind: 'api_changed',
+      reason: 'connection_api_changed',
+      message: 'moved to google-health',
+    });
   });
 
   it('knows the resolver’s refusal by its class, not by a kind field anyone could set', () => {
@@ -55,7 +59,7 @@ describe('the vault\'s reading of a failed refresh or revocation', () => {
   });
 
   it('reads anything else, an undeclared kind included, as unknown with its message', () => {
-    expect(upstreamFailureOf(Object.assign(new Error('boom'), { kind: 'teapot', retryAfterSeconds: 5 }))).toEqual({ kind: 'unknown', message: 'boom' });
-    expect(upstreamFailureOf('just a string')).toEqual({ kind: 'unknown', message: 'just a string' });
+    expect(upstreamFailureOf(Object.assign(new Error('boom'), { kind: 'teapot', retryAfterSeconds: 5 }))).toEqual({ outcome: 'unexplained', kind: 'unknown', message: 'boom' });
+    expect(upstreamFailureOf('just a string')).toEqual({ outcome: 'unexplained', kind: 'unknown', message: 'just a string' });
   });
 });
