@@ -60,6 +60,15 @@ export function ownDomainUrl(config: Pick<Config, 'publicUrl'>, host: string): s
   return `${url.protocol}//${host}${url.pathname.replace(/\/+$/, '')}`;
 }
 
+/**
+ * Every URL the tenant is reached at now: NAME.<base host> (the public URL for `default`) and one per
+ * own domain. A URL not among them (a domain given up, a base host changed) is no longer the tenant's
+ * to sign for: it may be another tenant's by now.
+ */
+export function tenantUrlsOf(config: Pick<Config, 'publicUrl' | 'baseHost'>, tenant: Pick<Tenant, 'name' | 'domains'>): string[] {
+  return [tenantUrl(config, tenant.name), ...tenant.domains.map((domain) => ownDomainUrl(config, domain))];
+}
+
 /** The host a request came in on: the tenant it belongs to and that host's tenant URL (http's TenantContext). */
 export interface TenantHost {
   readonly tenant: Pick<Tenant, 'name'>;

@@ -21,6 +21,13 @@ export interface AuthorizationCodeRecord {
   /** The login session's id (id_token `sid`, login_session.ts); absent from codes issued before it existed. */
   sid?: string;
   /**
+   * The tenant URL the login was made under: the host of /authorize, where the login came back to
+   * and the session lives. The tokens redeemed from the code carry its issuer whichever host the
+   * client redeems it at, as at Auth0 with custom domains (tokens/grant_tenant_url.ts).
+   * Absent from codes issued before it was kept: those are issued under the token request's host.
+   */
+  tenantUrl?: string;
+  /**
    * Groups every token issued from this code (refresh token family, access tokens). Revoking the
    * grant revokes them all: used when a code is replayed or a rotated refresh token is reused.
    */

@@ -6,12 +6,13 @@ import type { PendingAuthorization } from '../login/login_transaction.js';
 /**
  * Issues the authorization code for a finished login: 32 random bytes, stored with everything
  * /oauth/token checks it against (client, redirect_uri, PKCE challenge, scope, nonce) for 60 s,
- * and the login session's id, which the id_token and refresh token issued from it carry.
+ * the login session's id, which the id_token and refresh token issued from it carry, and the tenant
+ * URL the login was made under, whose issuer they carry.
  */
 export async function issueAuthorizationCode(
   ephemeral: Pick<EphemeralStore, 'put'>,
   request: PendingAuthorization,
-  login: { userId: string; authTime: number; sid: string },
+  login: { userId: string; authTime: number; sid: string; tenantUrl: string },
 ): Promise<string> {
   const code = randomBytes(32).toString('base64url');
   const record: AuthorizationCodeRecord = {
@@ -25,6 +26,7 @@ export async function issueAuthorizationCode(
     connection: request.connection,
     authTime: login.authTime,
     sid: login.sid,
+    tenantUrl: login.tenantUrl,
     grantId: randomUUID(),
   };
   await ephemeral.put('authorization_code', code, record, AUTHORIZATION_CODE_TTL_SECONDS);

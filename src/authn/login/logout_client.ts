@@ -4,6 +4,7 @@ import type { Client } from '../../domain/types.js';
 import type { TenantContext } from '../../http/request_context.js';
 import { SIGNING_ALGORITHM, tenantKeysFor } from '../keys/tenant_keys.js';
 import { issuerOf } from '../../domain/tenants.js';
+import { tenantUrlsServed } from '../tokens/grant_tenant_url.js';
 
 /**
  * The application a logout request comes from, or why it cannot be trusted, in words for people;
@@ -21,7 +22,7 @@ export type LogoutClient = ({ client: Client } | { problem: string }) & { hinted
  * aside when `client_id` names the application, as express-openid-connect's logout sends both.
  */
 export async function identifyLogoutClient(
-  deps: Pick<AppDeps, 'store' | 'sealer'>,
+  deps: Pick<AppDeps, 'store' | 'sealer' | 'config'>,
   context: TenantContext,
   clientId: string | undefined,
   idTokenHint: string | undefined,
@@ -52,10 +53,12 @@ class UnknownKeyError extends Error {}
 /**
  * The single audience of an id_token signed by this tenant, ignoring its expiry, and its `sid` when
  * it has one (an id_token older than sids has none); 'unknown key' when its kid names no key the
- * tenant has; 'not ours' for anything else (a bad signature, another issuer).
+ * tenant has; 'not ours' for anything else (a bad signature, an issuer that is none of the tenant's
+ * hosts: an id_token names the host its login was made at, grant_tenant_url.ts, which need not be
+ * the one the application logs out at).
  */
 async function readIdTokenHint(
-  deps: Pick<AppDeps, 'sealer'>,
+  deps: Pick<AppDeps, 'sealer' | 'config'>,
   context: TenantContext,
   token: string,
 ): Promise<{ audience: string; sid?: string } | 'unknown key' | 'not ours'> {
@@ -72,7 +75,7 @@ async function readIdTokenHint(
     );
     if (protectedHeader.typ !== 'JWT') return 'not ours';
     const claims = JSON.parse(new TextDecoder().decode(payload)) as { iss?: unknown; aud?: unknown; sid?: unknown };
-    if (claims.iss !== issuerOf(context.tenantUrl)) return 'not ours';
+    if (!tenantUrlsServed(deps.config, context).some((url) => claims.iss === issuerOf(url))) return 'not ours';
     const audience = Array.isArray(claims.aud) && claims.aud.length === 1 ? claims.aud[0] : claims.aud;
     if (typeof audience !== 'string') return 'not ours';
     return typeof claims.sid === 'string' ? { audience, sid: claims.sid } : { audience };

@@ -3,6 +3,7 @@ import type { User } from '../../domain/types.js';
 import { USER_BLOCKED } from '../../domain/users.js';
 import { InvalidGrantError } from '../../errors/index.js';
 import { issueAccessToken, userinfoAudience } from '../tokens/access_token.js';
+import { grantTenantUrl } from '../tokens/grant_tenant_url.js';
 import { issueIdToken } from '../tokens/id_token.js';
 import { isGrantOfEarlierUser } from '../tokens/earlier_user.js';
 import { issueRefreshToken } from '../tokens/refresh_tokens.js';
@@ -20,6 +21,11 @@ export interface UserGrant {
   connection?: string;
   /** The login session's id (id_token `sid`), kept by the grant's refresh tokens. */
   sid?: string;
+  /**
+   * The tenant URL the login was made under, as the code or refresh token remembers it (absent on
+   * records older than it): the issuer of the tokens (grant_tenant_url.ts), kept by its refresh tokens.
+   */
+  tenantUrl?: string;
   /** False when the client keeps the refresh token it presented (non-rotating policy). */
   issueRefreshToken?: boolean;
   /**
@@ -36,16 +42,18 @@ export interface UserGrant {
  * refresh token of the same grant when `offline_access` was granted and the client may refresh.
  * The user is read now, so the id_token carries the profile as it is at issue time, and a user
  * blocked since the code or refresh token was issued gets none (invalid_grant, as Auth0 words it).
+ * All of them are issued under the tenant URL of the login, whichever host the request came to.
  */
 export async function issueUserTokens(request: TokenRequest, grant: UserGrant): Promise<TokenResponseBody> {
   const { deps, keys, context, client } = request;
   const user = await loadUser(request, grant);
+  const tenantUrl = grantTenantUrl(deps.config, context, grant.tenantUrl);
   const accessToken = await issueAccessToken(keys, {
     tenant: context.tenant,
-    tenantUrl: context.tenantUrl,
+    tenantUrl,
     subject: user.userId,
     clientId: client.clientId,
-    audience: [userinfoAudience(context.tenantUrl)],
+    audience: [userinfoAudience(tenantUrl)],
     scope: grant.scope,
     grantId: grant.grantId,
   });
@@ -58,7 +66,7 @@ export async function issueUserTokens(request: TokenRequest, grant: UserGrant): 
   if (grant.scope.includes('openid')) {
     body.id_token = await issueIdToken(keys, {
       tenant: context.tenant,
-      tenantUrl: context.tenantUrl,
+      tenantUrl,
       clientId: client.clientId,
       user,
       scope: grant.scope,
@@ -81,6 +89,8 @@ export async function issueUserTokens(request: TokenRequest, grant: UserGrant): 
         userCreatedAt: user.createdAt,
         ...(grant.connection === undefined ? {} : { connection: grant.connection }),
         ...(grant.sid === undefined ? {} : { sid: grant.sid }),
+        // As remembered, not as resolved: a grant from before it was kept goes on being refreshed under the request's host.
+        ...(grant.tenantUrl === undefined ? {} : { tenantUrl: grant.tenantUrl }),
       },
       refreshTokenPolicyOf(client),
     );

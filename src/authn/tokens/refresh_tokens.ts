@@ -30,6 +30,11 @@ export interface RefreshTokenRecord {
   /** The login session's id, carried into re-issued id_tokens; absent on records older than it. */
   sid?: string;
   /**
+   * The tenant URL the login was made under, whose issuer the re-issued tokens carry
+   * (grant_tenant_url.ts); absent on records older than it, refreshed under the request's host.
+   */
+  tenantUrl?: string;
+  /**
    * The createdAt of the user record the grant was issued to (earlier_user.ts): a user deleted and
    * signed up again under the same id is a later one. Absent on records older than it.
    */

@@ -20,23 +20,32 @@ export interface VerifiedAccessToken {
   client: Client;
 }
 
+/** What a token's iss and aud must name: one of `issuers`, and one of `audiences` among its audiences. */
+interface ExpectedClaims {
+  issuers: readonly string[];
+  audiences: readonly string[];
+}
+
 /**
- * Verifies an access token this tenant issued for `audience`, in either form (access_token.ts): an
- * opaque token must open under the key of a kid the tenant still publishes, a JWT must carry an RS256
- * signature under one of them and typ at+jwt (so an id_token is never accepted in its place); then
- * iss, aud, exp, that its grant has not been revoked and that its application still exists. Throws MissingAccessTokenError, ExpiredAccessTokenError or
- * InvalidAccessTokenError.
+ * Verifies an access token this tenant issued for `audience` (or one of several), in either form
+ * (access_token.ts): an opaque token must open under the key of a kid the tenant still publishes, a
+ * JWT must carry an RS256 signature under one of them and typ at+jwt (so an id_token is never
+ * accepted in its place); then iss (the issuer of the request's host, or one of `issuers`), aud,
+ * exp, that its grant has not been revoked and that its application still exists. Throws
+ * MissingAccessTokenError, ExpiredAccessTokenError or InvalidAccessTokenError.
  */
 export async function verifyAccessToken(
   deps: Pick<AppDeps, 'sealer' | 'store'>,
   context: TenantContext,
   token: string | undefined,
-  audience: string,
+  audience: string | readonly string[],
+  issuers: readonly string[] = [issuerOf(context.tenantUrl)],
 ): Promise<VerifiedAccessToken> {
   if (!token) throw new MissingAccessTokenError('no access token was sent');
   const keys = tenantKeysFor(deps);
   const kid = encryptedTokenKid(token);
-  const payload = kid === undefined ? await verifySigned(keys, context, token, audience) : await openEncrypted(keys, context, token, kid, audience);
+  const expected: ExpectedClaims = { issuers, audiences: typeof audience === 'string' ? [audience] : audience };
+  const payload = kid === undefined ? await verifySigned(keys, context, token, expected) : await openEncrypted(keys, context, token, kid, expected);
 
   const grantId = payload.gid;
   const clientId = payload.client_id;
@@ -62,7 +71,7 @@ export async function verifyAccessToken(
 }
 
 /** An RS256 JWT access token (the Management API's): jose checks signature, typ, iss, aud and exp. */
-async function verifySigned(keys: TenantKeys, context: TenantContext, token: string, audience: string): Promise<JWTPayload> {
+async function verifySigned(keys: TenantKeys, context: TenantContext, token: string, expected: ExpectedClaims): Promise<JWTPayload> {
   try {
     const { payload } = await jwtVerify(
       token,
@@ -71,7 +80,7 @@ async function verifySigned(keys: TenantKeys, context: TenantContext, token: str
         if (!key) throw new InvalidAccessTokenError('the access token was not signed by this tenant');
         return key;
       },
-      { algorithms: [SIGNING_ALGORITHM], typ: 'at+jwt', issuer: issuerOf(context.tenantUrl), audience },
+      { algorithms: [SIGNING_ALGORITHM], typ: 'at+jwt', issuer: [...expected.issuers], audience: [...expected.audiences] },
     );
     return payload;
   } catch (error) {
@@ -82,7 +91,7 @@ async function verifySigned(keys: TenantKeys, context: TenantContext, token: str
 }
 
 /** An opaque access token (encrypted_access_token.ts): the tag proves it ours, then iss, aud and exp. */
-async function openEncrypted(keys: TenantKeys, context: TenantContext, token: string, kid: string, audience: string): Promise<JWTPayload> {
+async function openEncrypted(keys: TenantKeys, context: TenantContext, token: string, kid: string, expected: ExpectedClaims): Promise<JWTPayload> {
   const key = await keys.tokenDecryptionKey(context.tenant, kid);
   if (!key) throw new InvalidAccessTokenError('the access token was not issued by this tenant');
   let payload: JWTPayload;
@@ -92,9 +101,9 @@ async function openEncrypted(keys: TenantKeys, context: TenantContext, token: st
     if (error instanceof UnreadableTokenError) throw new InvalidAccessTokenError('the access token is not valid');
     throw error;
   }
-  if (payload.iss !== issuerOf(context.tenantUrl)) throw new InvalidAccessTokenError("the access token's iss claim is not valid here");
+  if (typeof payload.iss !== 'string' || !expected.issuers.includes(payload.iss)) throw new InvalidAccessTokenError("the access token's iss claim is not valid here");
   const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
-  if (!audiences.includes(audience)) throw new InvalidAccessTokenError("the access token's aud claim is not valid here");
+  if (!expected.audiences.some((audience) => audiences.includes(audience))) throw new InvalidAccessTokenError("the access token's aud claim is not valid here");
   if (typeof payload.exp !== 'number' || payload.exp <= Math.floor(Date.now() / 1000)) {
     throw new ExpiredAccessTokenError('the access token has expired');
   }

@@ -1,16 +1,18 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../../app_deps.js';
+import { issuerOf } from '../../domain/tenants.js';
 import { USER_BLOCKED } from '../../domain/users.js';
 import { InsufficientScopeError, InvalidTokenError } from '../../errors/index.js';
 import { AccessTokenError, MissingAccessTokenError, REVOKED_ACCESS_TOKEN } from '../tokens/access_token_errors.js';
 import { userinfoAudience } from '../tokens/access_token.js';
+import { tenantUrlsServed } from '../tokens/grant_tenant_url.js';
 import { isTokenOfEarlierUser } from '../tokens/earlier_user.js';
 import { userClaimsForScopes } from '../tokens/user_claims.js';
 import { verifyAccessToken } from '../tokens/verify_access_token.js';
 import { BEARER_TOKEN_PLACES, readBearerToken } from './userinfo_bearer_token.js';
 
 /** What this file reads of the app's dependencies. */
-type UserinfoDeps = Pick<AppDeps, 'store' | 'sealer'>;
+type UserinfoDeps = Pick<AppDeps, 'store' | 'sealer' | 'config'>;
 
 /**
  * OpenID Connect Core §5.3: the claims of the access token's user that its scopes allow, read from
@@ -20,13 +22,18 @@ type UserinfoDeps = Pick<AppDeps, 'store' | 'sealer'>;
  * A user blocked since the token was issued is refused here as at /oauth/token and prompt=none,
  * rather than for the rest of the token's hour: the user record is read anyway, so this costs nothing.
  * So is a token issued before the user record was created (earlier_user.ts).
+ *
+ * The token may name any of the tenant's hosts (iss and its /userinfo audience): a user's tokens are
+ * issued under the host the login was made at (grant_tenant_url.ts), and an application may call
+ * here at the host it redeemed its code at. Only this tenant's key opens the token in any case.
  */
 export function userinfoEndpoint(deps: UserinfoDeps): RequestHandler {
   return async (req: Request, res: Response) => {
     const { context } = req;
     let verified;
     try {
-      verified = await verifyAccessToken(deps, context, readBearerToken(req), userinfoAudience(context.tenantUrl));
+      const issuedAt = tenantUrlsServed(deps.config, context);
+      verified = await verifyAccessToken(deps, context, readBearerToken(req), issuedAt.map(userinfoAudience), issuedAt.map(issuerOf));
     } catch (error) {
       throw error instanceof AccessTokenError ? toInvalidToken(error, context.tenantUrl) : error;
     }

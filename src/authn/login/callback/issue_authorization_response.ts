@@ -18,6 +18,9 @@ import { issueAuthorizationCode } from '../../codes/issue_code.js';
  * since no access token comes with it (OpenID Connect Core §5.4), and lives as long as the client's
  * jwt_configuration says, like the one /oauth/token issues. Both carry the login session's id
  * (`sid`, login_session.ts): the code keeps it for the id_token and refresh tokens issued from it.
+ * `where` is the host of /authorize (the callback's is the same: the upstream returns to the host
+ * the login left from, and only that host's pending-login cookie names the login); the code keeps
+ * its tenant URL, so the tokens redeemed from it carry the issuer of the front-channel answer.
  */
 export async function issueAuthorizationResponse(
   deps: Pick<AppDeps, 'store' | 'sealer'>,
@@ -27,7 +30,7 @@ export async function issueAuthorizationResponse(
 ): Promise<ClientRedirectParams> {
   const responseType = request.responseType ?? 'code';
   const code = returnsCode(responseType)
-    ? await issueAuthorizationCode(deps.store.ephemeral, request, { userId: login.user.userId, authTime: login.authTime, sid: login.sid })
+    ? await issueAuthorizationCode(deps.store.ephemeral, request, { userId: login.user.userId, authTime: login.authTime, sid: login.sid, tenantUrl: where.tenantUrl })
     : undefined;
   const client = returnsIdToken(responseType) ? await deps.store.clients.get(request.tenant, request.clientId) : undefined;
   if (returnsIdToken(responseType) && !client) throw new InvalidRequestError('The application no longer exists.');

@@ -8,8 +8,9 @@ import type { Store } from '../../../store/store.js';
 /**
  * Creates or updates the user the verified upstream login proves. A blocked user is refused here,
  * before anything is recorded (recordLogin throws UserBlockedError, Auth0's `unauthorized`), as Auth0 does.
- * The host's tenant URL goes along: the issuer this sign-in's id_tokens carry, which an end of the
- * user's sessions issues its logout tokens under (domain/ended_sessions.ts).
+ * The host's tenant URL goes along (the host of /authorize: the login comes back where it left): the
+ * issuer this sign-in's id_tokens carry, its code's included wherever the client redeems it, which
+ * an end of the user's sessions issues its logout tokens under (domain/ended_sessions.ts).
  */
 export function recordUserLogin(
   deps: { store: Pick<Store, 'users'>; sealer: Sealer },

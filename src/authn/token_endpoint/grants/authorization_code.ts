@@ -8,7 +8,9 @@ import { checkAudience } from '../../tokens/audience_check.js';
 
 /**
  * RFC 6749 §4.1.3 with PKCE: redeem the code (only this client's, only once): check the redirect_uri
- * and the PKCE verifier it is bound to, then issue tokens (redeem_code.ts says when the code is spent).
+ * and the PKCE verifier it is bound to, then issue tokens (redeem_code.ts says when the code is spent),
+ * under the issuer of the host the login was made at, not necessarily this request's (grant_tenant_url.ts).
+ * A code redeemed at another of the tenant's hosts is not refused: Auth0 does not refuse it either.
  */
 export async function authorizationCodeGrant(request: TokenRequest): Promise<GrantOutcome> {
   const { deps, context, client, params } = request;
@@ -26,6 +28,7 @@ export async function authorizationCodeGrant(request: TokenRequest): Promise<Gra
       authTime: record.authTime,
       connection: record.connection,
       ...(record.sid === undefined ? {} : { sid: record.sid }),
+      ...(record.tenantUrl === undefined ? {} : { tenantUrl: record.tenantUrl }),
       ...(record.nonce === undefined ? {} : { nonce: record.nonce }),
     });
     return { body, userId: record.userId, connection: record.connection };

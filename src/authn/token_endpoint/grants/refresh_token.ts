@@ -10,7 +10,7 @@ import { narrowScope } from './narrow_scope.js';
  * RFC 6749 §6 under the client's refresh token policy: rotating, the presented token is spent and a
  * new one of the same grant is issued with the grant's whole scope; non-rotating, the client keeps
  * its token and gets none in the answer. The access token and id_token carry the (possibly narrowed)
- * scope.
+ * scope, and the issuer of the login the token comes from, as the token remembers it (grant_tenant_url.ts).
  */
 export async function refreshTokenGrant(request: TokenRequest): Promise<GrantOutcome> {
   const { deps, context, client, params } = request;
@@ -33,6 +33,7 @@ export async function refreshTokenGrant(request: TokenRequest): Promise<GrantOut
         // A grant of a deleted user whose id signed up again is answered as a revoked one.
         refreshed: { ...(record.userCreatedAt === undefined ? {} : { userCreatedAt: record.userCreatedAt }), refuse: refusedRefreshToken },
         ...(record.sid === undefined ? {} : { sid: record.sid }),
+        ...(record.tenantUrl === undefined ? {} : { tenantUrl: record.tenantUrl }),
         ...connection,
       });
       return { body, userId: record.userId, ...connection };
