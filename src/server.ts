@@ -27,7 +27,7 @@ import type { Sealer } from './domain/ports.js';
 import { BackgroundWork } from './http/background_work.js';
 import { trackRequests } from './http/graceful_shutdown.js';
 import { ShutdownDelay } from './http/shutdown_delay.js';
-import { createLogger } from './logging/index.js';
+import { createLogger, stdoutStyle } from './logging/index.js';
 import { instrumentStore } from './metrics/instrument_store.js';
 import { startMetricsServer, type MetricsServer, type MetricsSource } from './metrics/metrics_server.js';
 import { createPrometheusMetrics, type PrometheusMetrics } from './metrics/prometheus_metrics.js';
@@ -64,8 +64,9 @@ async function main(): Promise<void> {
   // Before the configuration is read: reading it generates a new data directory's secret files.
   await checkPortsFree(readListenAddresses());
   const config = readConfig();
-  const logger = createLogger({ level: config.logLevel });
-  const output = startOutput(config, logger, { terminal: process.stdout.isTTY === true });
+  const style = stdoutStyle(config, process.stdout.isTTY === true);
+  const logger = createLogger({ level: config.logLevel, format: style.logFormat });
+  const output = startOutput(config, logger, { terminal: style.plainStartLines });
   const processStop = new ProcessStop({ logger, output }).exitOnCrash();
   warnOfSettings(config, logger);
   // With workers this process only bootstraps; each worker counts its own (see serveAsWorker).
@@ -201,7 +202,8 @@ async function runWorkers(
 async function serveAsWorker(): Promise<void> {
   const link = await joinCluster();
   const config = readConfig(link.secrets);
-  const logger = createLogger({ level: config.logLevel });
+  // A worker writes to the primary's stdout (cluster.fork inherits it): the same terminal or pipe.
+  const logger = createLogger({ level: config.logLevel, format: stdoutStyle(config, process.stdout.isTTY === true).logFormat });
   // No output: the primary says the signal and the stop once for every worker.
   const processStop = new ProcessStop({ logger }).exitOnCrash();
   try {

@@ -111,6 +111,7 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
     sandbox: env.FITGATE_SANDBOX ?? !production,
     trustProxy: parseTrustProxy(env.FITGATE_TRUST_PROXY),
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT,
     emulatorPort: env.EMULATOR_PORT,
     metricsPort: env.FITGATE_METRICS_PORT,
     metricsHost: env.FITGATE_METRICS_HOST,

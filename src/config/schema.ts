@@ -161,6 +161,13 @@ export const environmentSchema = z.object({
    */
   FITGATE_TRUST_PROXY: trustProxy.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * How log lines are written to stdout: "json" (one JSON object a line, for a log shipper) or
+   * "pretty" (one short line a person reads: time, level, message, fields). Unset: pretty when stdout
+   * is a terminal outside production, JSON otherwise (src/logging/log_format.ts decides, where stdout
+   * is known).
+   */
+  LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }).optional(),
   /** Prometheus GET /metrics on this port, a listener apart from PORT so it is never public. Unset: off. */
   FITGATE_METRICS_PORT: port.optional(),
   /**

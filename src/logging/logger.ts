@@ -1,5 +1,6 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { Config } from '../config/index.js';
+import { prettyDestination, type LogFormat } from './log_format.js';
 import { REDACTED } from './redact_url.js';
 
 // Field names that hold credentials wherever they appear in a logged object. pino's redaction is
@@ -39,12 +40,16 @@ export const REDACT_PATHS: readonly string[] = [
 
 export interface LoggerOptions {
   level: Config['logLevel'];
-  /** Where JSON lines go; stdout when omitted. Tests pass a stream to read what was logged. */
+  /** Where the lines go; stdout when omitted. Tests pass a stream to read what was logged. */
   destination?: DestinationStream;
+  /** JSON lines (the default), or each line made short for a person (log_format.ts: stdoutStyle). */
+  format?: LogFormat;
 }
 
 /** The process logger: JSON lines, credentials redacted at every level of fitgate's own log calls. */
 export function createLogger(options: LoggerOptions): Logger {
+  // Pretty lines are made from the JSON pino wrote, after its redaction.
+  const destination = options.format === 'pretty' ? prettyDestination(options.destination ?? process.stdout) : options.destination;
   return pino(
     {
       level: options.level,
@@ -54,6 +59,6 @@ export function createLogger(options: LoggerOptions): Logger {
       base: { service: 'fitgate', pid: process.pid },
       redact: { paths: [...REDACT_PATHS], censor: REDACTED },
     },
-    options.destination,
+    destination,
   );
 }

@@ -5,7 +5,7 @@ import { MAX_APPLICATION_NAME_LENGTH, parseApplicationName } from '../../domain/
 import { originProblem, redirectUrlProblem } from '../../domain/application_urls.js';
 import { withBackchannelLogoutUrls } from '../../domain/backchannel_logout_urls.js';
 import type { CalledUrlReach } from '../../domain/called_url_reach.js';
-import { rotateClientSecret, isPublicClient, withGrantType } from '../../domain/clients.js';
+import { rotateClientSecret, isPublicClient } from '../../domain/clients.js';
 import { updateClient } from '../../domain/client_updates.js';
 import { deleteApplication } from '../../domain/application_removal.js';
 import { CONFIG_CHANGES, configChange } from '../../domain/config_changes.js';
@@ -18,6 +18,7 @@ import { NotFoundError } from '../../errors/index.js';
 import { applicationConnectionsRoutes, connectionsSection } from './application_connections_routes.js';
 import { APP_TYPE_LABELS, isAppType } from './app_types.js';
 import { BACKCHANNEL_LOGOUT_FIELD, backchannelLogoutField, storedBackchannelLogoutProblem, storedBackchannelLogoutText } from './backchannel_logout_field.js';
+import { GRANT_TYPE_LABELS, GRANT_TYPES_FIELD, grantTypesField, isHeldOnly, shownGrantTypes, withTickedGrantTypes } from './grant_types_field.js';
 import { keptName } from './kept_name.js';
 import { NAME_INPUT_MAX_LENGTH } from './name_input.js';
 import { holdsUnexpectedGrant, managementApiRoutes, managementApiSection, managementApiStateOf, type ManagementApiState } from './management_api_routes.js';
@@ -107,6 +108,8 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
     // stored URL is then kept as it is. So are the URL lists the page did not show (shownUrlLists).
     const backchannel = client.appType === 'non_interactive' ? undefined : backchannelLogoutField(req.body, reach());
     const lists = shownUrlLists(req.body, client.appType);
+    // Undefined when the form had no Grant Types (an older page): the stored ones are then kept.
+    const grantTypes = grantTypesField(req.body, client);
     const typed = {
       name: typedName,
       callbacksText: lists.callbacks?.text ?? client.callbacks.join('\n'),
@@ -114,13 +117,13 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
       webOriginsText: lists.web_origins?.text ?? (client.webOrigins ?? []).join('\n'),
       allowedOriginsText: lists.allowed_origins?.text ?? (client.allowedOrigins ?? []).join('\n'),
       backchannelText: backchannel?.text ?? storedBackchannelLogoutText(client),
-      // An unticked checkbox is simply absent from the form.
-      implicit: (req.body as Record<string, unknown>).implicit === 'on',
+      grantTypes: grantTypes?.ticked ?? client.grantTypes,
     };
     const errors: FieldErrors = {};
     if (!name.ok) errors.name = nameError(name.problem);
     for (const [field, list] of Object.entries(lists)) if (!list.result.ok) errors[field] = list.result.message;
     if (backchannel && !backchannel.result.ok) errors[BACKCHANNEL_LOGOUT_FIELD] = backchannel.result.message;
+    if (grantTypes && !grantTypes.result.ok) errors[GRANT_TYPES_FIELD] = grantTypes.result.message;
     // The form changes neither the method nor the policy, and the Management API stores no public
     // non-rotating client: only one stored before the rule is refused here, until it rotates.
     const rotation = rotationError(client);
@@ -128,14 +131,15 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
     if (!name.ok || Object.keys(errors).length > 0) {
       return showApplication(res, client, { errors, typed }, {}, 400);
     }
-    // The form's fields replace the stored ones; the rest (the secret, a grant, the lists the page did
-    // not show) is kept as stored now, not as read for this page: a rotation or revocation made
-    // meanwhile on another worker stays.
+    // The form's fields replace the stored ones; the rest (the secret, a grant, the lists and grant
+    // types the page did not show) is kept as stored now, not as read for this page: a rotation or
+    // revocation made meanwhile on another worker stays.
+    const shownGrants = shownGrantTypes(client);
     await changeClient(res, client.clientId, (current) => {
+      const withGrants = grantTypes?.result.ok ? withTickedGrantTypes(current, shownGrants, grantTypes.result.grantTypes) : current;
       const changed: Client = {
-        ...withShownUrlLists(current, lists),
+        ...withShownUrlLists(withGrants, lists),
         name: keptName(current.name, name.name),
-        grantTypes: current.appType === 'non_interactive' ? current.grantTypes : withGrantType(current.grantTypes, 'implicit', typed.implicit),
         updatedAt: new Date().toISOString(),
       };
       // The URL only: back-channel logout initiators, which the form does not show, stay as the API set them.
@@ -241,6 +245,7 @@ function settingsPage(client: Client, extra: Record<string, unknown>) {
     typeLabel: APP_TYPE_LABELS[client.appType],
     hasSecret: !isPublicClient(client),
     storedBackchannelText: storedBackchannelLogoutText(client),
+    grantTypeBoxes: shownGrantTypes(client).map((grantType) => ({ value: grantType, ...GRANT_TYPE_LABELS[grantType], heldOnly: isHeldOnly(client, grantType) })),
     ...extra,
   };
 }

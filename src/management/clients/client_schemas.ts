@@ -3,6 +3,7 @@ import { refusingProtoKey } from '../metadata_guard.js';
 import { parseApplicationName } from '../../domain/application_name.js';
 import { distinctUrls, MAX_APPLICATION_URLS, writtenUrl } from '../../domain/application_urls.js';
 import { MAX_BACKCHANNEL_LOGOUT_URLS, TOO_MANY_BACKCHANNEL_LOGOUT_URLS } from '../../domain/backchannel_logout_urls.js';
+import { distinctGrantTypes, GRANT_TYPES } from '../../domain/grant_types.js';
 import { MAX_ID_TOKEN_LIFETIME_SECONDS, MAX_REFRESH_TOKEN_LIFETIME_SECONDS } from '../../domain/token_lifetimes.js';
 
 // Bodies of POST /clients and PATCH /clients/{id}: Auth0's field names; unknown fields are refused
@@ -29,7 +30,8 @@ const name = z.string().transform((value, context) => {
 
 const appType = z.enum(['regular_web', 'spa', 'native', 'non_interactive']);
 const authMethod = z.enum(['client_secret_basic', 'client_secret_post', 'none']);
-const grantType = z.enum(['authorization_code', 'implicit', 'refresh_token', 'client_credentials']);
+/** The grant types fitgate stores (domain/grant_types.ts), which the dashboard's Grant Types offer too. */
+const grantType = z.enum(GRANT_TYPES);
 
 const seconds = (max: number) =>
   z.number({ error: `Must be a whole number of seconds from 1 to ${max}` }).int(`Must be a whole number of seconds from 1 to ${max}`).min(1).max(max);
@@ -117,8 +119,8 @@ const editable = {
   allowed_logout_urls: urlList,
   web_origins: urlList,
   allowed_origins: urlList,
-  // Each once, as the dashboard's implicit switch leaves them: a repeat allows nothing more.
-  grant_types: z.array(grantType).max(4).transform((types) => [...new Set(types)]),
+  // Each once, as the dashboard's Grant Types leave them: a repeat allows nothing more.
+  grant_types: z.array(grantType).max(GRANT_TYPES.length).transform(distinctGrantTypes),
 };
 
 export const createClientBody = z.strictObject({

@@ -3,8 +3,9 @@ import { createClient } from '../../../src/domain/clients.js';
 import { TENANT, useBothWays } from './both_ways.js';
 
 /**
- * Turning the implicit grant on stores the same grant types whether the dashboard's switch is
- * ticked or the Management API is sent them, a repeated grant type included: each grant type once.
+ * An application's grant types under the same rules whether the dashboard's Grant Types are ticked
+ * or the Management API is sent them: the same list stored, each grant type once, and a value
+ * fitgate does not know refused both ways with nothing stored.
  */
 const both = useBothWays();
 const apps = `/manage/t/${TENANT}/applications`;
@@ -20,18 +21,34 @@ async function codeFlowOnly(): Promise<string> {
 }
 
 const grantTypesOf = async (clientId: string) => (await both.harness().store.clients.get(TENANT, clientId))?.grantTypes;
+const pageOf = (clientId: string) => `${apps}/${encodeURIComponent(clientId)}`;
 
-describe('the implicit grant, in the dashboard and the Management API', () => {
-  it('stores each grant type once both ways', async () => {
+describe("an application's grant types, in the dashboard and the Management API", () => {
+  it('stores the same list both ways, each grant type once', async () => {
     const ticked = await codeFlowOnly();
-    const page = `${apps}/${encodeURIComponent(ticked)}`;
-    expect((await both.form(page, page, { name: 'Grant types', implicit: 'on' })).status).toBe(303);
+    const page = pageOf(ticked);
+    const boxes = ['authorization_code', 'refresh_token', 'implicit', 'implicit'];
+    expect((await both.form(page, page, { name: 'Grant types', grant_types_shown: '1', grant_types: boxes })).status).toBe(303);
 
     const sent = await codeFlowOnly();
-    const grantTypes = ['authorization_code', 'refresh_token', 'implicit', 'implicit'];
-    await both.api('patch', `/clients/${encodeURIComponent(sent)}`, { grant_types: grantTypes }).expect(200);
+    await both.api('patch', `/clients/${encodeURIComponent(sent)}`, { grant_types: boxes }).expect(200);
 
     expect(await grantTypesOf(ticked)).toEqual(['authorization_code', 'refresh_token', 'implicit']);
     expect(await grantTypesOf(sent)).toEqual(['authorization_code', 'refresh_token', 'implicit']);
+  });
+
+  it('refuses a grant type fitgate does not know both ways, storing nothing', async () => {
+    const posted = await codeFlowOnly();
+    const page = pageOf(posted);
+    const refused = await both.form(page, page, { name: 'Grant types', grant_types_shown: '1', grant_types: ['authorization_code', 'password'] });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('There is no grant type &quot;password&quot;');
+
+    const sent = await codeFlowOnly();
+    const answered = await both.api('patch', `/clients/${encodeURIComponent(sent)}`, { grant_types: ['authorization_code', 'password'] });
+    expect(answered.status).toBe(400);
+
+    expect(await grantTypesOf(posted)).toEqual(['authorization_code', 'refresh_token']);
+    expect(await grantTypesOf(sent)).toEqual(['authorization_code', 'refresh_token']);
   });
 });

@@ -1,18 +1,21 @@
 /**
  * What a browser submits for an application's settings page left as it was rendered: the name input's
- * value, each URL textarea's text and the Back-Channel Logout URL input's value where the page has
- * one. Without a browser, so it follows what HTML says one does: entities are decoded; a text input's
- * value loses its line breaks (the value sanitization of type=text); a textarea's line breaks are
- * sent as CRLF; an unticked checkbox is not sent.
+ * value, each URL textarea's text, the Back-Channel Logout URL input's value where the page has
+ * one, and the Grant Types (the hidden marker and each ticked box's value). Without a browser, so it
+ * follows what HTML says one does: entities are decoded; a text input's value loses its line breaks
+ * (the value sanitization of type=text); a textarea's line breaks are sent as CRLF; an unticked
+ * checkbox is not sent.
  */
-export function settingsFormAsRendered(html: string): Record<string, string> {
-  const form: Record<string, string> = { name: stripLineBreaks(decode(attribute(html, 'name', 'value'))) };
+export function settingsFormAsRendered(html: string): Record<string, string | string[]> {
+  const form: Record<string, string | string[]> = { name: stripLineBreaks(decode(attribute(html, 'name', 'value'))) };
   for (const field of ['callbacks', 'allowed_logout_urls', 'web_origins', 'allowed_origins']) {
     const text = new RegExp(`<textarea id="${field}"[^>]*>([^<]*)</textarea>`).exec(html)?.[1];
     if (text !== undefined) form[field] = decode(text).replace(/\r?\n/g, '\r\n');
   }
   if (html.includes('<input id="backchannel_logout_urls"')) form.backchannel_logout_urls = stripLineBreaks(decode(attribute(html, 'backchannel_logout_urls', 'value')));
-  if (/<input type="checkbox" name="implicit"[^>]* checked/.test(html)) form.implicit = 'on';
+  if (html.includes('<input type="hidden" name="grant_types_shown" value="1">')) form.grant_types_shown = '1';
+  const ticked = [...html.matchAll(/<input type="checkbox" name="grant_types" value="([^"]+)"[^>]* checked/g)].map((match) => match[1]!);
+  if (ticked.length > 0) form.grant_types = ticked;
   return form;
 }
 

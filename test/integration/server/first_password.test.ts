@@ -71,7 +71,7 @@ describe('the first admin password at first start', () => {
     const [, email, password] = box?.[0]?.match(PASSWORD_LINE) ?? [];
     expect(email).toBe('admin@fitgate.local');
     expect(first.stdout()).toMatch(/^fitgate is listening on port \d+ \(embedded store in /m);
-    const logLine = first.stdout().indexOf('"msg":"first start: bootstrap records created"');
+    const logLine = first.stdout().search(/^\d\d:\d\d:\d\d INFO {2}first start: bootstrap records created /m);
     expect(logLine).toBeGreaterThan(-1);
     expect(logLine).toBeLessThan(first.stdout().indexOf(`${RULE}\nAdmin: `));
     expect(box?.join('\n')).toContain(firstPasswordFilePath(dataDir));

@@ -6,7 +6,7 @@ import { SERVER_TEST_TIMEOUT_MS, useServerOnTempData } from './spawn_server.js';
 /**
  * What the start and the stop say: JSON log lines, like every other line, on a stdout that is no
  * terminal (a supervisor's, a container's), whatever LOG_LEVEL says; plain lines for a person at a
- * terminal. Either way the last line says fitgate stopped.
+ * terminal, among short log lines. Either way the last line says fitgate stopped.
  */
 describe('the start and stop lines', () => {
   const servers = useServerOnTempData();
@@ -30,7 +30,8 @@ describe('the start and stop lines', () => {
     // `script` runs fitgate as its child: signal fitgate itself, as Ctrl-C or a kill would.
     const pid = Number(execFileSync('ps', ['-o', 'pid=', '--ppid', String(server.child.pid)], { encoding: 'utf8' }).trim());
     process.kill(pid, 'SIGTERM');
-    await server.waitForLine(/"msg":"fitgate stopped"/);
+    await server.waitForLine(/^\d\d:\d\d:\d\d INFO {2}fitgate stopped exitCode=0$/);
     expect(server.stdout()).toContain('\nfitgate received SIGTERM: finishing requests in flight, then stopping\n');
+    expect(server.stdout()).not.toContain('{"level"');
   }, SERVER_TEST_TIMEOUT_MS);
 });
