@@ -1,4 +1,4 @@
-import type { UpstreamErrorKind } from './errors/upstream_error.js';
+import type { UpstreamErrorKind } from '../oauth2/errors/upstream_error.js';
 import { readGoogleErrorRedirect } from './google_error_redirect.js';
 import { refusalKind } from './refusal_kind.js';
 

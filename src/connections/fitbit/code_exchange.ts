@@ -1,7 +1,8 @@
+import { codeVerifierOf, exchangeAuthorizationCode } from '../oauth2/authorization_code.js';
 import { verifyIdToken } from './id_token.js';
 import { nonceForVerifier } from './nonce.js';
-import { requestToken } from './token_endpoint.js';
-import type { TokenResponse } from './token_response.js';
+import { tokenEndpoint } from './token_endpoint.js';
+import { checkTokenResponse, type FitbitTokenResponse } from './token_response.js';
 import type { UpstreamContext } from './upstream_context.js';
 
 /**
@@ -12,16 +13,10 @@ export async function exchangeCode(
   context: UpstreamContext,
   code: string,
   params: { redirect_uri?: string; code_verifier?: string },
-): Promise<TokenResponse> {
-  const verifier = params.code_verifier;
-  if (!verifier) throw new TypeError('The state store returned no PKCE code verifier; it must keep the one passport-oauth2 gives it');
-  const token = await requestToken({
-    url: context.endpoints.token,
-    credentials: context.credentials,
-    upstreamFetch: context.upstreamFetch,
-    timeoutMs: context.timeoutMs,
-    grant: { grant_type: 'authorization_code', code, code_verifier: verifier, ...(params.redirect_uri && { redirect_uri: params.redirect_uri }) },
-  });
+): Promise<FitbitTokenResponse> {
+  const verifier = codeVerifierOf(params);
+  const answer = await exchangeAuthorizationCode(tokenEndpoint(context), { code, codeVerifier: verifier, redirectUri: params.redirect_uri });
+  const token = checkTokenResponse(context.api, 'token', answer);
   if (context.api === 'google-health' && token.idToken && context.endpoints.jwks) {
     await verifyIdToken(token.idToken, {
       jwksUrl: context.endpoints.jwks,

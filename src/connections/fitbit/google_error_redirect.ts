@@ -1,5 +1,5 @@
 import type { FitbitAuthorizeRefusal } from './authorize_refusal.js';
-import { redactTokens } from './errors/redact_tokens.js';
+import { redactTokens } from '../oauth2/errors/redact_tokens.js';
 import { decodeGoogleAuthError } from './google_auth_error.js';
 import { refusalKind } from './refusal_kind.js';
 
@@ -23,8 +23,8 @@ function errorPageUrl(location: string): URL | undefined {
  * Google's refusal of an authorize request, read from the redirect that carries it: a redirect to
  * its error page with an authError it can decode. Undefined for any other redirect (the sign-in or
  * consent page, the callback) and for an authError it cannot read. The description is quoted
- * without anything token-like, as every upstream message is (errors/redact_tokens.ts); the request
- * details Google also carries (the state among them) are left out.
+ * without anything token-like, as every upstream message is (../oauth2/errors/redact_tokens.ts);
+ * the request details Google also carries (the state among them) are left out.
  */
 export function readGoogleErrorRedirect(location: string): FitbitAuthorizeRefusal | undefined {
   const authError = errorPageUrl(location)?.searchParams.get('authError');

@@ -1,8 +1,9 @@
 import { createRemoteJWKSet, customFetch, errors, jwtVerify, type JWTPayload } from 'jose';
+import { callUpstream } from '../oauth2/call_upstream.js';
 import { createUpstreamFetch } from '../upstream_fetch.js';
 import { GOOGLE_ISSUERS } from './endpoints.js';
 import { InvalidIdTokenError } from './errors/id_token_error.js';
-import { callUpstream } from './http/call_upstream.js';
+import { parseErrorResponse } from './errors/parse_error_response.js';
 
 export interface IdTokenCheck {
   /** Google's real JWKS URL, called under upstreamBaseUrl when one is set. */
@@ -30,7 +31,7 @@ function keySetFor(check: IdTokenCheck): RemoteKeySet {
     keySet = createRemoteJWKSet(new URL(jwksUrl), {
       // Fetch through callUpstream so a slow or failing JWKS surfaces as the same typed errors.
       [customFetch]: async (input: string) => {
-        const answer = await callUpstream({ operation: 'jwks', url: input, upstreamFetch, timeoutMs });
+        const answer = await callUpstream({ operation: 'jwks', url: input, upstreamFetch, timeoutMs, refusal: parseErrorResponse });
         return new Response(answer.body, { status: answer.status, headers: answer.headers });
       },
     });

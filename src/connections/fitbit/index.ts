@@ -22,6 +22,6 @@ export { fitbitPlugin } from './plugin.js';
 export type { FitbitApi } from './api.js';
 export { FITBIT_SCOPES, googleScopeFor, upstreamScopes, grantedFitbitScopes, type FitbitScope } from './scopes.js';
 export type { FitbitSettings } from './settings.js';
-export type { StateStore } from './state_store.js';
-export type { UpstreamCallHook, UpstreamCallReport } from './http/call_upstream.js';
+export type { StateStore } from '../oauth2/passport/state_store.js';
+export type { UpstreamCallHook, UpstreamCallReport } from './upstream_call_report.js';
 export * from './errors/index.js';

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { s256CodeChallenge } from '../oauth2/pkce.js';
 
 /**
  * The OpenID Connect nonce is derived from the PKCE code challenge, which passport-oauth2 derives
@@ -11,9 +12,9 @@ export function nonceForChallenge(codeChallenge: string): string {
   return createHash('sha256').update(`fitbit-oidc-nonce:${codeChallenge}`).digest('base64url');
 }
 
-/** The S256 challenge of a verifier (RFC 7636 §4.2), then its nonce. */
+/** The nonce of a verifier's S256 challenge. */
 export function nonceForVerifier(codeVerifier: string): string {
-  return nonceForChallenge(createHash('sha256').update(codeVerifier).digest('base64url'));
+  return nonceForChallenge(s256CodeChallenge(codeVerifier));
 }
 
 /** Adds the nonce to an authorize URL built by passport-oauth2; the URL already carries the challenge. */

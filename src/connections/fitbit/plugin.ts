@@ -15,8 +15,8 @@ import { FitbitStrategy, type FitbitStrategyOptions } from './strategy.js';
 import type { FitbitVerifyCallback } from './verify.js';
 import { createTokenClient, type FitbitTokenClient, type FitbitTokens } from './token_client.js';
 import { parseTokenResponse } from './token_response.js';
-import type { JsonObject } from './json.js';
-import type { StateStore } from './state_store.js';
+import type { JsonObject } from '../oauth2/json.js';
+import type { StateStore } from '../oauth2/passport/state_store.js';
 import type { UpstreamClientOptions } from './upstream_context.js';
 
 /** The options a host passes: `api` arrives as a plain string and is checked here. */

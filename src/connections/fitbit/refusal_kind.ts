@@ -1,4 +1,4 @@
-import type { UpstreamErrorKind } from './errors/upstream_error.js';
+import type { UpstreamErrorKind } from '../oauth2/errors/upstream_error.js';
 
 /**
  * The kind of a refused authorize request, from the code the upstream gave and what it said (the

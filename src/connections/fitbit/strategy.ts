@@ -2,18 +2,19 @@ import type { Request } from 'express';
 import type { StrategyCreatedStatic } from 'passport';
 import OAuth2Strategy from 'passport-oauth2';
 import { authorizationParams, checkScopes, requestScope, type FitbitAuthenticateOptions } from './authorization_params.js';
+import { UpstreamOAuthError } from '../oauth2/errors/oauth_error.js';
+import type { UpstreamErrorKind } from '../oauth2/errors/upstream_error.js';
+import { exchangeCodesWith } from '../oauth2/passport/code_exchange_hook.js';
+import { checkStateStore, type StateStore } from '../oauth2/passport/state_store.js';
+import { tokenRequestError } from '../oauth2/passport/token_error_hook.js';
 import { exchangeCode } from './code_exchange.js';
 import { isRetiredAuthorization } from './endpoints.js';
 import { UpstreamGoneError } from './errors/gone_error.js';
-import { UpstreamOAuthError } from './errors/oauth_error.js';
+import { kindOfCode } from './errors/kind_of_code.js';
 import { parseErrorResponse } from './errors/parse_error_response.js';
-import { UpstreamError, type UpstreamErrorKind } from './errors/upstream_error.js';
-import type { JsonObject } from './json.js';
 import { withNonce } from './nonce.js';
 import type { FitbitProfile } from './profile/fitbit_profile.js';
 import { upstreamScopes } from './scopes.js';
-import type { StateStore } from './state_store.js';
-import { checkStateStore } from './state_store.js';
 import { fetchProfile } from './token_client.js';
 import { upstreamContext, type UpstreamClientOptions, type UpstreamContext } from './upstream_context.js';
 import {
@@ -97,15 +98,8 @@ export class FitbitStrategy extends OAuth2Strategy {
     this.api = context.api;
     this.context = context;
     // passport-oauth2's token request (node-oauth) has no timeout and always sends the secret in the
-    // body; Fitbit Server apps need HTTP Basic. Replace it with ours. `_oauth2` is documented as
-    // protected for subclasses.
-    const oauth2 = this._oauth2 as unknown as { getOAuthAccessToken: TokenRequest };
-    oauth2.getOAuthAccessToken = (code, params, callback) => {
-      exchangeCode(context, code, params).then(
-        (token) => callback(null, token.accessToken, token.refreshToken, token.json),
-        (error: unknown) => callback(error),
-      );
-    };
+    // body; Fitbit Server apps need HTTP Basic. Replace it with ours.
+    exchangeCodesWith(this._oauth2, (code, params) => exchangeCode(context, code, params));
   }
 
   override authenticate(req: Request, options: FitbitAuthenticateOptions & { state?: unknown } = {}): void {
@@ -144,12 +138,9 @@ export class FitbitStrategy extends OAuth2Strategy {
     return parseErrorResponse({ operation: 'token', status, headers: {}, body });
   }
 
-  /**
-   * passport-oauth2 wraps every token-request failure in InternalOAuthError through this private
-   * hook (lib/strategy.js); ours already arrive typed, with headers (429 reset) it would drop.
-   */
+  /** passport-oauth2's private hook for a failed token request: ours arrive typed and stay so. */
   protected _createOAuthError(message: string, error: unknown): Error {
-    return error instanceof UpstreamError ? error : new OAuth2Strategy.InternalOAuthError(message, error);
+    return tokenRequestError(message, error);
   }
 
   /** The profile for an access token alone (no id_token): legacy profile.json, or identity + userinfo. */
@@ -159,11 +150,9 @@ export class FitbitStrategy extends OAuth2Strategy {
 
   /** The upstream redirected back with `error`: a refusal by the user is a failure, the rest errors. */
   private upstreamRefused(self: LiveStrategy, query: Record<string, unknown>): void {
-    const refusal = new UpstreamOAuthError({
-      operation: 'authorize',
-      upstreamCode: String(query.error),
-      upstreamMessage: typeof query.error_description === 'string' ? query.error_description : undefined,
-    });
+    const upstreamCode = String(query.error);
+    const upstreamMessage = typeof query.error_description === 'string' ? query.error_description : undefined;
+    const refusal = new UpstreamOAuthError({ operation: 'authorize', upstreamCode, upstreamMessage, kind: kindOfCode(upstreamCode, upstreamMessage) });
     if (refusal.kind === 'access_denied') {
       const challenge: FitbitRefusalChallenge = { message: 'The user declined to share their data.', kind: refusal.kind, error: refusal };
       return self.fail(challenge, 403);
@@ -171,6 +160,3 @@ export class FitbitStrategy extends OAuth2Strategy {
     self.error(refusal);
   }
 }
-
-type TokenCallback = (error: unknown, accessToken?: string, refreshToken?: string, params?: JsonObject) => void;
-type TokenRequest = (code: string, params: Record<string, string>, callback: TokenCallback) => void;

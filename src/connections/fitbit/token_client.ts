@@ -1,9 +1,12 @@
-import { clientAuthentication } from './client_auth.js';
-import { callUpstream } from './http/call_upstream.js';
+import { revokeToken } from '../oauth2/revocation.js';
+import { requestToken } from '../oauth2/token_request.js';
+import { endpointClient } from './client_auth.js';
+import { parseErrorResponse } from './errors/parse_error_response.js';
 import { fetchGoogleHealthProfile, fetchLegacyProfile, fetchUserinfo } from './profile/fetch_profile.js';
 import type { FitbitProfile } from './profile/fitbit_profile.js';
 import { grantedFitbitScopes } from './scopes.js';
-import { requestToken } from './token_endpoint.js';
+import { tokenEndpoint } from './token_endpoint.js';
+import { checkTokenResponse } from './token_response.js';
 import { upstreamContext, type UpstreamClientOptions, type UpstreamContext } from './upstream_context.js';
 
 export interface FitbitTokens {
@@ -42,13 +45,8 @@ export function createTokenClient(options: UpstreamClientOptions): FitbitTokenCl
 }
 
 async function refresh(context: UpstreamContext, refreshToken: string): Promise<FitbitTokens> {
-  const token = await requestToken({
-    url: context.endpoints.token,
-    credentials: context.credentials,
-    upstreamFetch: context.upstreamFetch,
-    timeoutMs: context.timeoutMs,
-    grant: { grant_type: 'refresh_token', refresh_token: refreshToken },
-  });
+  const answer = await requestToken({ ...tokenEndpoint(context), grant: { grant_type: 'refresh_token', refresh_token: refreshToken } });
+  const token = checkTokenResponse(context.api, 'refresh', answer);
   return {
     accessToken: token.accessToken,
     refreshToken: token.refreshToken ?? (context.api === 'google-health' ? refreshToken : undefined),
@@ -60,14 +58,13 @@ async function refresh(context: UpstreamContext, refreshToken: string): Promise<
 // Fitbit: https://dev.fitbit.com/build/reference/web-api/authorization/revoke-token/ (client
 // authentication as at the token endpoint); Google: https://developers.google.com/identity/protocols/oauth2/web-server#tokenrevoke
 async function revoke(context: UpstreamContext, token: string): Promise<void> {
-  const auth = context.api === 'fitbit-legacy' ? clientAuthentication(context.credentials) : { headers: {}, form: {} };
-  await callUpstream({
-    operation: 'revoke',
+  await revokeToken({
     url: context.endpoints.revoke,
+    token,
+    client: context.api === 'fitbit-legacy' ? endpointClient(context.credentials) : undefined,
     upstreamFetch: context.upstreamFetch,
     timeoutMs: context.timeoutMs,
-    headers: auth.headers,
-    form: { token, ...auth.form },
+    refusal: parseErrorResponse,
   });
 }
 

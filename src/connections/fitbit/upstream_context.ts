@@ -3,7 +3,10 @@ import { createUpstreamFetch } from '../upstream_fetch.js';
 import { isFitbitApi, type FitbitApi } from './api.js';
 import type { ClientCredentials } from './client_auth.js';
 import { endpointsFor, type Endpoints } from './endpoints.js';
-import { DEFAULT_TIMEOUT_MS, type UpstreamCallHook } from './http/call_upstream.js';
+import type { UpstreamCallHook } from './upstream_call_report.js';
+
+/** Bound on every upstream call unless the caller picks another. */
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** Options shared by the strategy and the token client. */
 export interface UpstreamClientOptions {
@@ -69,8 +72,4 @@ export function upstreamContext(options: UpstreamClientOptions & { authorization
         ...(options.onUpstreamCall && { onUpstreamCall: options.onUpstreamCall as PluginClientOptions['onUpstreamCall'] }),
       }),
   };
-}
-
-export function bearer(accessToken: string): Record<string, string> {
-  return { authorization: `Bearer ${accessToken}` };
 }

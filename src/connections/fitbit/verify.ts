@@ -1,6 +1,6 @@
 /** The application verify callbacks FitbitStrategy accepts, and the adapter that feeds them a profile. */
 import type { Request } from 'express';
-import type { JsonObject } from './json.js';
+import type { JsonObject } from '../oauth2/json.js';
 import type { FitbitProfile } from './profile/fitbit_profile.js';
 import { grantedScopesOf, loginProfile } from './profile/login_profile.js';
 import type { FitbitScope } from './scopes.js';

@@ -24,6 +24,9 @@ function sourceFiles(dir: string): string[] {
 
 const hostFiles = (): string[] => sourceFiles('').filter((file) => !NOT_HOST.some((pattern) => pattern.test(file)));
 
+/** The OAuth 2.0 client the plugins share (connections/oauth2/): it knows the protocol, never a provider. */
+const oauth2Files = (): string[] => sourceFiles('connections/oauth2');
+
 /** What each installed plugin names its upstream by: its strategy, APIs, names and web domains. */
 function upstreamNames(): string[] {
   const names = new Set<string>();
@@ -70,9 +73,15 @@ describe('the host names no upstream', () => {
     expect(codeWords('connections/plugin.ts').join(' ')).not.toMatch(/fitbit/);
   });
 
+  const pattern = new RegExp(`(^|[^a-z0-9])(${names.map(escaped).join('|')})($|[^a-z0-9])`);
+  const naming = (files: string[]): string[] => files.flatMap((file) => codeWords(file).filter((word) => pattern.test(word)).map((word) => `${file}: ${word}`));
+
   it('in any code outside the plugin folders, the registry, the emulator and the sandbox', () => {
-    const pattern = new RegExp(`(^|[^a-z0-9])(${names.map(escaped).join('|')})($|[^a-z0-9])`);
-    const found = hostFiles().flatMap((file) => codeWords(file).filter((word) => pattern.test(word)).map((word) => `${file}: ${word}`));
-    expect(found).toEqual([]);
+    expect(naming(hostFiles())).toEqual([]);
+  });
+
+  it('nor in the OAuth 2.0 client the plugins share', () => {
+    expect(oauth2Files()).toEqual(expect.arrayContaining(['connections/oauth2/token_request.ts', 'connections/oauth2/errors/upstream_error.ts']));
+    expect(naming(oauth2Files())).toEqual([]);
   });
 });

@@ -38,11 +38,15 @@ function importStatementsOf(file: string): Import[] {
     .map(({ specifier, typeOnly }) => ({ target: relative(SRC, resolve(join(SRC, dirname(file)), specifier)).split(sep).join('/'), typeOnly }));
 }
 
-/** Every plugin's folder: each directory under src/connections/. */
+/** The OAuth 2.0 client every plugin may build on: a folder under src/connections/ that is no plugin. */
+const OAUTH2 = 'connections/oauth2';
+
+/** Every plugin's folder: each directory under src/connections/ but the shared OAuth 2.0 client. */
 function pluginFolders(): string[] {
   return readdirSync(join(SRC, 'connections'), { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
-    .map((entry) => `connections/${entry.name}`);
+    .map((entry) => `connections/${entry.name}`)
+    .filter((folder) => folder !== OAUTH2);
 }
 
 function offending(folders: string[], forbidden: (target: string, file: string) => boolean): string[] {
@@ -56,12 +60,15 @@ describe('import seams', () => {
     expect(importsOf('app.ts')).toContain('authn/router.js');
     expect(sourceFiles('connections/fitbit').length).toBeGreaterThan(5);
     expect(pluginFolders()).toContain('connections/fitbit');
-    expect(importStatementsOf('connections/fitbit/errors/upstream_error.ts')).toEqual(
+    expect(pluginFolders()).not.toContain(OAUTH2);
+    expect(sourceFiles(OAUTH2).length).toBeGreaterThan(5);
+    expect(importStatementsOf('connections/oauth2/errors/upstream_error.ts')).toEqual(
       expect.arrayContaining([
         { target: 'connections/plugin.js', typeOnly: true },
-        { target: 'connections/fitbit/errors/redact_tokens.js', typeOnly: false },
+        { target: 'connections/oauth2/errors/redact_tokens.js', typeOnly: false },
       ]),
     );
+    expect(importStatementsOf('connections/fitbit/token_client.ts')).toContainEqual({ target: 'connections/oauth2/token_request.js', typeOnly: false });
     expect(importStatementsOf('app.ts')).toContainEqual({ target: 'authn/router.js', typeOnly: false });
   });
 
@@ -70,13 +77,28 @@ describe('import seams', () => {
     expect(offending(['authn', 'dashboard', 'management', 'upstream'], inEmulator)).toEqual([]);
   });
 
-  it('a plugin imports its own files, as types only connections/plugin.ts, and the HTTP port beside it: never a sibling plugin nor the rest of the host', () => {
+  it('a plugin imports its own files, the shared OAuth 2.0 client, as types only connections/plugin.ts, and the HTTP port beside it: never a sibling plugin nor the rest of the host', () => {
     const outside = pluginFolders().flatMap((folder) =>
       sourceFiles(folder).flatMap((file) =>
         importStatementsOf(file)
-          .filter(({ target, typeOnly }) => !target.startsWith(`${folder}/`) && !(typeOnly && target === 'connections/plugin.js') && target !== 'connections/upstream_fetch.js')
+          .filter(
+            ({ target, typeOnly }) =>
+              !target.startsWith(`${folder}/`) &&
+              !target.startsWith(`${OAUTH2}/`) &&
+              !(typeOnly && target === 'connections/plugin.js') &&
+              target !== 'connections/upstream_fetch.js',
+          )
           .map(({ target, typeOnly }) => `${file} → ${target}${typeOnly ? ' (type)' : ''}`),
       ),
+    );
+    expect(outside).toEqual([]);
+  });
+
+  it('the shared OAuth 2.0 client imports its own files and, as types only, connections/plugin.ts: no plugin, nothing else of the host', () => {
+    const outside = sourceFiles(OAUTH2).flatMap((file) =>
+      importStatementsOf(file)
+        .filter(({ target, typeOnly }) => !target.startsWith(`${OAUTH2}/`) && !(typeOnly && target === 'connections/plugin.js'))
+        .map(({ target, typeOnly }) => `${file} → ${target}${typeOnly ? ' (type)' : ''}`),
     );
     expect(outside).toEqual([]);
   });

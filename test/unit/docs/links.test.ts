@@ -17,7 +17,7 @@ function markdownUnder(dir: string): string[] {
   });
 }
 
-const PAGES = ['README.md', 'bench/README.md', 'src/connections/fitbit/README.md', ...markdownUnder('docs')];
+const PAGES = ['README.md', 'bench/README.md', 'src/connections/fitbit/README.md', 'src/connections/oauth2/README.md', ...markdownUnder('docs')];
 
 /** The text outside fenced code blocks and inline code, where links and headings are live. */
 function liveLines(markdown: string): string[] {

@@ -1,4 +1,4 @@
-import { UpstreamError, type UpstreamErrorDetails } from './upstream_error.js';
+import { UpstreamError, type UpstreamErrorDetails } from '../../oauth2/errors/upstream_error.js';
 
 // What the user must do, from https://developers.google.com/health/troubleshooting. These sentences
 // reach the user (a login's access_denied description) and the admin (TRY, the log), so they are

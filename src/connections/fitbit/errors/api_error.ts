@@ -1,5 +1,5 @@
 import { kindOfApiAnswer } from './kind_of_api_answer.js';
-import { describeAnswer, UpstreamError, type UpstreamErrorDetails, type UpstreamErrorKind } from './upstream_error.js';
+import { describeAnswer, UpstreamError, type UpstreamErrorDetails, type UpstreamErrorKind } from '../../oauth2/errors/upstream_error.js';
 
 /**
  * An error from a resource endpoint (profile.json, users/me/identity, userinfo): Fitbit's `errors`

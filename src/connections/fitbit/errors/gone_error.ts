@@ -1,4 +1,4 @@
-import { UpstreamError, type UpstreamErrorDetails } from './upstream_error.js';
+import { UpstreamError, type UpstreamErrorDetails } from '../../oauth2/errors/upstream_error.js';
 
 /**
  * 410 Gone: the legacy Fitbit Web API and its OAuth endpoints were turned off on 2026-11-02

@@ -1,4 +1,4 @@
-import { UpstreamError } from './upstream_error.js';
+import { UpstreamError } from '../../oauth2/errors/upstream_error.js';
 
 /** Google's id_token failed a check (signature, iss, aud, exp or nonce): the login is refused. */
 export class InvalidIdTokenError extends UpstreamError {

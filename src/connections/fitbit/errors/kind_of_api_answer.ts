@@ -1,5 +1,5 @@
 import { kindOfCode } from './kind_of_code.js';
-import type { UpstreamErrorDetails, UpstreamErrorKind } from './upstream_error.js';
+import type { UpstreamErrorDetails, UpstreamErrorKind } from '../../oauth2/errors/upstream_error.js';
 
 // Google's ErrorInfo reasons (`error.details[].reason`) that name the remedy where the status word
 // cannot: PERMISSION_DENIED alone is a missing scope, an API the project has not enabled, or an

@@ -1,13 +1,18 @@
+import { UpstreamBadResponseError } from '../../oauth2/errors/bad_response_error.js';
+import { readOAuthErrorBody } from '../../oauth2/errors/oauth_error_body.js';
+import { UpstreamOAuthError } from '../../oauth2/errors/oauth_error.js';
+import { UpstreamRateLimitedError } from '../../oauth2/errors/rate_limited_error.js';
+import { retryAfterSeconds as readRetryAfter } from '../../oauth2/errors/retry_after.js';
+import { UpstreamServerError } from '../../oauth2/errors/server_error.js';
+import type { UpstreamError } from '../../oauth2/errors/upstream_error.js';
+import { isJsonObject, optionalString, parseJsonObject, type JsonObject } from '../../oauth2/json.js';
+import { isOAuth2Operation } from '../../oauth2/operation.js';
 import { UpstreamAccountUnusableError } from './account_unusable_error.js';
 import { UpstreamApiError } from './api_error.js';
-import { UpstreamBadResponseError } from './bad_response_error.js';
 import { UpstreamGoneError } from './gone_error.js';
 import { kindOfApiAnswer } from './kind_of_api_answer.js';
-import { UpstreamOAuthError } from './oauth_error.js';
-import { UpstreamRateLimitedError } from './rate_limited_error.js';
-import { UpstreamServerError } from './server_error.js';
-import type { UpstreamError, UpstreamOperation } from './upstream_error.js';
-import { isJsonObject, optionalString, parseJsonObject, type JsonObject } from '../json.js';
+import { kindOfCode } from './kind_of_code.js';
+import type { UpstreamOperation } from './upstream_operation.js';
 
 export interface ErrorResponse {
   operation: UpstreamOperation;
@@ -26,8 +31,6 @@ interface UpstreamAnswer {
   reason?: string | undefined;
 }
 
-const OAUTH_OPERATIONS: readonly UpstreamOperation[] = ['authorize', 'token', 'refresh', 'revoke'];
-
 /** Turns a non-2xx answer from either upstream into the typed error for it. Pure. */
 export function parseErrorResponse(response: ErrorResponse): UpstreamError {
   const { operation, status } = response;
@@ -43,7 +46,9 @@ export function parseErrorResponse(response: ErrorResponse): UpstreamError {
   if (!answer) {
     return new UpstreamBadResponseError({ ...details, problem: 'the error body is in neither Fitbit nor Google shape' });
   }
-  if (OAUTH_OPERATIONS.includes(operation)) return new UpstreamOAuthError({ ...details, upstreamCode: answer.code });
+  if (isOAuth2Operation(operation)) {
+    return new UpstreamOAuthError({ ...details, upstreamCode: answer.code, kind: kindOfCode(answer.code, answer.message, status) });
+  }
   const api = { ...details, upstreamCode: answer.code };
   return kindOfApiAnswer(api) === 'account_unusable' ? new UpstreamAccountUnusableError(api) : new UpstreamApiError(api);
 }
@@ -51,7 +56,7 @@ export function parseErrorResponse(response: ErrorResponse): UpstreamError {
 function readAnswer(body: string): UpstreamAnswer | undefined {
   const json = parseJsonObject(body);
   if (!json) return undefined;
-  return fitbitAnswer(json) ?? googleOAuthAnswer(json) ?? googleApiAnswer(json);
+  return fitbitAnswer(json) ?? readOAuthErrorBody(json) ?? googleApiAnswer(json);
 }
 
 /** `{"errors":[{"errorType":"invalid_grant","message":"..."}],"success":false}`: the first error speaks for all. */
@@ -59,12 +64,6 @@ function fitbitAnswer(json: JsonObject): UpstreamAnswer | undefined {
   const first: unknown = Array.isArray(json.errors) ? json.errors[0] : undefined;
   if (!isJsonObject(first) || typeof first.errorType !== 'string') return undefined;
   return { code: first.errorType, message: optionalString(first.message) };
-}
-
-/** RFC 6749 §5.2: `{"error":"invalid_grant","error_description":"..."}`. */
-function googleOAuthAnswer(json: JsonObject): UpstreamAnswer | undefined {
-  if (typeof json.error !== 'string') return undefined;
-  return { code: json.error, message: optionalString(json.error_description) };
 }
 
 /**
@@ -90,17 +89,12 @@ function googleReason(error: JsonObject): string | undefined {
 
 /**
  * Fitbit sends the seconds until its hourly quota resets in Fitbit-Rate-Limit-Reset; Google sends
- * Retry-After, either seconds or an HTTP date (RFC 9110 §10.2.3).
+ * Retry-After.
  */
 function retryAfterSeconds(response: ErrorResponse): number | undefined {
   const fitbit = Number(response.headers['fitbit-rate-limit-reset']);
   if (response.headers['fitbit-rate-limit-reset'] !== undefined && Number.isFinite(fitbit) && fitbit >= 0) {
     return Math.ceil(fitbit);
   }
-  const retryAfter = response.headers['retry-after'];
-  if (retryAfter === undefined) return undefined;
-  if (/^\d+$/.test(retryAfter.trim())) return Number(retryAfter.trim());
-  const date = Date.parse(retryAfter);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, Math.ceil((date - (response.now ?? Date.now())) / 1000));
+  return readRetryAfter(response.headers['retry-after'], response.now);
 }

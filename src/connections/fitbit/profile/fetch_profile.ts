@@ -1,7 +1,9 @@
-import { UpstreamBadResponseError } from '../errors/bad_response_error.js';
-import { callUpstream, callUpstreamJson } from '../http/call_upstream.js';
-import type { JsonObject } from '../json.js';
-import { bearer, type UpstreamContext } from '../upstream_context.js';
+import { bearer } from '../../oauth2/bearer.js';
+import { callUpstream, callUpstreamJson } from '../../oauth2/call_upstream.js';
+import { UpstreamBadResponseError } from '../../oauth2/errors/bad_response_error.js';
+import type { JsonObject } from '../../oauth2/json.js';
+import { parseErrorResponse } from '../errors/parse_error_response.js';
+import type { UpstreamContext } from '../upstream_context.js';
 import type { FitbitProfile } from './fitbit_profile.js';
 import { parseGoogleHealthProfile } from './google_health.js';
 import { parseLegacyProfile } from './legacy.js';
@@ -12,7 +14,14 @@ export async function fetchLegacyProfile(
   accessToken: string,
   grantedScopes: readonly string[],
 ): Promise<FitbitProfile> {
-  const answer = await callUpstream({ operation: 'profile', url: context.endpoints.profile, upstreamFetch: context.upstreamFetch, timeoutMs: context.timeoutMs, headers: bearer(accessToken) });
+  const answer = await callUpstream({
+    operation: 'profile',
+    url: context.endpoints.profile,
+    upstreamFetch: context.upstreamFetch,
+    timeoutMs: context.timeoutMs,
+    refusal: parseErrorResponse,
+    headers: bearer(accessToken),
+  });
   const result = parseLegacyProfile(answer.body, grantedScopes);
   if (!result.ok) throw new UpstreamBadResponseError({ operation: 'profile', status: answer.status, problem: result.problem });
   return result.profile;
@@ -25,7 +34,14 @@ export async function fetchGoogleHealthProfile(
   openIdClaims: JsonObject,
   grantedScopes: readonly string[],
 ): Promise<FitbitProfile> {
-  const answer = await callUpstream({ operation: 'identity', url: context.endpoints.profile, upstreamFetch: context.upstreamFetch, timeoutMs: context.timeoutMs, headers: bearer(accessToken) });
+  const answer = await callUpstream({
+    operation: 'identity',
+    url: context.endpoints.profile,
+    upstreamFetch: context.upstreamFetch,
+    timeoutMs: context.timeoutMs,
+    refusal: parseErrorResponse,
+    headers: bearer(accessToken),
+  });
   const result = parseGoogleHealthProfile(answer.body, openIdClaims, grantedScopes);
   if (!result.ok) throw new UpstreamBadResponseError({ operation: 'identity', status: answer.status, problem: result.problem });
   return result.profile;
@@ -35,6 +51,13 @@ export async function fetchGoogleHealthProfile(
 export async function fetchUserinfo(context: UpstreamContext, accessToken: string): Promise<JsonObject> {
   const url = context.endpoints.userinfo;
   if (!url) throw new TypeError('userinfo exists only in google-health mode');
-  const { json } = await callUpstreamJson({ operation: 'userinfo', url, upstreamFetch: context.upstreamFetch, timeoutMs: context.timeoutMs, headers: bearer(accessToken) });
+  const { json } = await callUpstreamJson({
+    operation: 'userinfo',
+    url,
+    upstreamFetch: context.upstreamFetch,
+    timeoutMs: context.timeoutMs,
+    refusal: parseErrorResponse,
+    headers: bearer(accessToken),
+  });
   return json;
 }

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../json.js';
+import type { JsonObject } from '../../oauth2/json.js';
 
 /**
  * Passport's normalised profile (http://www.passportjs.org/docs/profile/) plus what a host needs for

@@ -1,4 +1,4 @@
-import { optionalString, parseJsonObject, type JsonObject } from '../json.js';
+import { optionalString, parseJsonObject, type JsonObject } from '../../oauth2/json.js';
 import { personName, withoutUndefined, type FitbitProfile } from './fitbit_profile.js';
 
 export type GoogleHealthProfileResult = { ok: true; profile: FitbitProfile } | { ok: false; problem: string };

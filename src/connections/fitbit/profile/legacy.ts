@@ -1,4 +1,4 @@
-import { isJsonObject, optionalString, parseJsonObject } from '../json.js';
+import { isJsonObject, optionalString, parseJsonObject } from '../../oauth2/json.js';
 import { personName, withoutUndefined, type FitbitProfile } from './fitbit_profile.js';
 
 export type LegacyProfileResult = { ok: true; profile: FitbitProfile } | { ok: false; problem: string };

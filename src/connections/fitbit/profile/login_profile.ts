@@ -1,7 +1,7 @@
 import { decodeJwt } from 'jose';
-import { UpstreamBadResponseError } from '../errors/bad_response_error.js';
+import { UpstreamBadResponseError } from '../../oauth2/errors/bad_response_error.js';
 import { grantedFitbitScopes, type FitbitScope } from '../scopes.js';
-import type { TokenResponse } from '../token_response.js';
+import type { FitbitTokenResponse } from '../token_response.js';
 import type { UpstreamContext } from '../upstream_context.js';
 import { fetchGoogleHealthProfile, fetchLegacyProfile } from './fetch_profile.js';
 import type { FitbitProfile } from './fitbit_profile.js';
@@ -11,7 +11,7 @@ import { legacyProfileFromUserId } from './legacy.js';
  * The Fitbit scope names a token answer grants. RFC 6749 §5.1 lets a server leave `scope` out when
  * it granted what was asked, so then the configured scopes stand.
  */
-export function grantedScopesOf(context: UpstreamContext, token: TokenResponse, requested: readonly FitbitScope[]): FitbitScope[] {
+export function grantedScopesOf(context: UpstreamContext, token: FitbitTokenResponse, requested: readonly FitbitScope[]): FitbitScope[] {
   return token.scope === undefined ? [...requested] : grantedFitbitScopes(context.api, token.scope);
 }
 
@@ -20,7 +20,7 @@ export function grantedScopesOf(context: UpstreamContext, token: TokenResponse, 
  * still sign in: legacy then uses the token answer's user_id; google-health always has the
  * identity endpoint (ids) and the verified id_token (name, email, picture).
  */
-export async function loginProfile(context: UpstreamContext, token: TokenResponse, granted: readonly FitbitScope[]): Promise<FitbitProfile> {
+export async function loginProfile(context: UpstreamContext, token: FitbitTokenResponse, granted: readonly FitbitScope[]): Promise<FitbitProfile> {
   if (context.api === 'google-health') {
     // The id_token was verified during the code exchange; here it only supplies claims.
     return fetchGoogleHealthProfile(context, token.accessToken, token.idToken ? decodeJwt(token.idToken) : {}, granted);

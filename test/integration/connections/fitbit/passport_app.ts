@@ -12,7 +12,7 @@ import {
   type FitbitApi,
   type FitbitVerifyCallback,
 } from '../../../../src/connections/fitbit/index.js';
-import type { JsonObject } from '../../../../src/connections/fitbit/json.js';
+import type { JsonObject } from '../../../../src/connections/oauth2/json.js';
 import { approveUrl, type ConsentChoice, type TestEmulator } from '../../../support/emulator.js';
 import { registerUpstreamApp } from './apps.js';
 

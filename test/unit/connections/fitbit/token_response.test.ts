@@ -1,5 +1,4 @@
 import { describe, expect, it } from '@jest/globals';
-import { UpstreamBadResponseError } from '../../../../src/connections/fitbit/errors/index.js';
 import { parseTokenResponse } from '../../../../src/connections/fitbit/token_response.js';
 import { fixtureJson } from './fixtures.js';
 
@@ -23,14 +22,6 @@ describe('parseTokenResponse', () => {
     });
   });
 
-  it('requires the access token, a Bearer type and expires_in', () => {
-    const base = fixtureJson('fitbit/token_response.json');
-    expect(() => parseTokenResponse('fitbit-legacy', 'token', { ...base, access_token: undefined })).toThrow(UpstreamBadResponseError);
-    expect(() => parseTokenResponse('fitbit-legacy', 'token', { ...base, token_type: 'mac' })).toThrow(/token_type/);
-    expect(() => parseTokenResponse('fitbit-legacy', 'token', { ...base, expires_in: undefined })).toThrow(/expires_in/);
-    expect(parseTokenResponse('fitbit-legacy', 'token', { ...base, expires_in: '28800' }).expiresIn).toBe(28_800);
-  });
-
   it("requires Fitbit's user_id at sign-in, the only identity a user without profile has", () => {
     expect(() => parseTokenResponse('fitbit-legacy', 'token', { ...fixtureJson('fitbit/token_response.json'), user_id: undefined })).toThrow(/user_id/);
   });
@@ -46,5 +37,4 @@ describe('parseTokenResponse', () => {
     const google = { ...fixtureJson('google/token_response.json'), refresh_token: undefined, id_token: undefined };
     expect(parseTokenResponse('google-health', 'refresh', google).refreshToken).toBeUndefined();
   });
-
 });

@@ -3,42 +3,36 @@ import { redactTokens } from './redact_tokens.js';
 
 /**
  * What went wrong upstream, one value per distinct remedy: the host's PluginErrorKind itself, each
- * kind documented there. Which Fitbit and Google answers map to which kind: kind_of_code.ts (OAuth
- * codes), kind_of_api_answer.ts (API answers), refusal_kind.ts (authorize pages).
+ * kind documented there. Which standard OAuth codes map to which kind: kind_of_oauth_code.ts; a
+ * plugin reads its upstream's own codes and answers itself.
  */
 export type UpstreamErrorKind = PluginErrorKind;
 
-/** Which upstream call failed. */
-export type UpstreamOperation =
-  | 'authorize'
-  | 'token'
-  | 'refresh'
-  | 'revoke'
-  | 'profile'
-  | 'identity'
-  | 'userinfo'
-  | 'jwks';
-
 export interface UpstreamErrorDetails {
-  operation: UpstreamOperation;
+  /**
+   * Which upstream call failed: a metric label from the plugin's fixed list, the OAuth calls named as
+   * in operation.ts.
+   */
+  operation: string;
   /** The upstream's HTTP status; absent when no response arrived. */
   status?: number | undefined;
-  /** The upstream's own code: OAuth `error`, Fitbit `errorType`, or Google's API `status`. */
+  /** The upstream's own code: an OAuth `error`, or whatever its API answers use. */
   upstreamCode?: string | undefined;
-  /** The upstream's own message (error_description, Fitbit `message`, Google `error.message`). */
+  /** The upstream's own message (an OAuth error_description, or its API's). */
   upstreamMessage?: string | undefined;
-  /** Google APIs: the ErrorInfo `reason` of `error.details` (SERVICE_DISABLED, ACCOUNT_NOT_LINKED, ...). */
+  /** A finer reason some upstreams give beside their code, which tells apart remedies the code cannot. */
   upstreamReason?: string | undefined;
   cause?: unknown;
 }
 
 /**
- * Base of every error the Fitbit plugin raises for an upstream failure. Messages name the call and
- * the upstream's code and message, with anything token-like redacted (see redact_tokens.ts).
+ * Base of every error a plugin built on this client raises for an upstream failure: a PluginFailure
+ * the host reads as it is. Messages name the call and the upstream's code and message, with anything
+ * token-like redacted (see redact_tokens.ts).
  */
 export abstract class UpstreamError extends Error {
   abstract readonly kind: UpstreamErrorKind;
-  readonly operation: UpstreamOperation;
+  readonly operation: string;
   readonly status: number | undefined;
   readonly upstreamCode: string | undefined;
   readonly upstreamMessage: string | undefined;
@@ -69,7 +63,7 @@ export function upstreamErrorKind(error: unknown): UpstreamErrorKind | undefined
   return isUpstreamError(error) ? error.kind : undefined;
 }
 
-/** "Upstream token call failed with invalid_grant: Authorization code invalid" (Google's reason in brackets). */
+/** "Upstream token call failed with invalid_grant: Authorization code invalid" (the reason, if any, in brackets). */
 export function describeAnswer(details: UpstreamErrorDetails): string {
   const what = `${details.operation} ${details.operation === 'authorize' ? 'request' : 'call'}`;
   const answered = details.upstreamCode ?? (details.status === undefined ? 'no response' : `HTTP ${details.status}`);

@@ -1,9 +1,9 @@
 import { describeAnswer, UpstreamError, type UpstreamErrorDetails } from './upstream_error.js';
 
-/** 429: over the upstream's per-user quota (Fitbit 150/hour, Google 300/minute). */
+/** 429: over the upstream's quota for this user or client. */
 export class UpstreamRateLimitedError extends UpstreamError {
   readonly kind = 'rate_limited';
-  /** When the quota resets, from Fitbit-Rate-Limit-Reset or Retry-After; absent when neither was sent. */
+  /** When the quota resets, from the seconds the plugin read in the answer; absent when it gave none. */
   readonly resetAt: Date | undefined;
   readonly retryAfterSeconds: number | undefined;
 

@@ -1,0 +1,38 @@
+import type { UpstreamFetch } from '../plugin.js';
+import { callUpstreamJson, type RefusalReader } from './call_upstream.js';
+import { clientAuthentication, type EndpointClient } from './client_authentication.js';
+import type { TokenOperation } from './operation.js';
+import { parseTokenResponse, type TokenResponse } from './token_response.js';
+
+/** One upstream's token endpoint, as every grant reaches it. */
+export interface TokenEndpoint {
+  url: string;
+  client: EndpointClient;
+  upstreamFetch: UpstreamFetch;
+  timeoutMs: number;
+  refusal: RefusalReader<TokenOperation>;
+}
+
+export interface TokenRequest extends TokenEndpoint {
+  /** grant_type and its parameters. */
+  grant: { grant_type: 'authorization_code' | 'refresh_token' } & Record<string, string>;
+}
+
+/**
+ * POSTs one grant to the token endpoint (RFC 6749 §4.1.3, §6) with the client's authentication, and
+ * reads the answer (token_response.ts). Reported as `refresh` for the refresh_token grant, else `token`.
+ */
+export async function requestToken(request: TokenRequest): Promise<TokenResponse> {
+  const operation: TokenOperation = request.grant.grant_type === 'refresh_token' ? 'refresh' : 'token';
+  const auth = clientAuthentication(request.client);
+  const { json } = await callUpstreamJson({
+    operation,
+    url: request.url,
+    upstreamFetch: request.upstreamFetch,
+    timeoutMs: request.timeoutMs,
+    refusal: request.refusal,
+    headers: auth.headers,
+    form: { ...request.grant, ...auth.form },
+  });
+  return parseTokenResponse(operation, json);
+}
