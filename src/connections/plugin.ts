@@ -426,17 +426,25 @@ export interface PluginClientOptions {
  * fetch's CPU per small JSON exchange (a login makes two or three), and follows no redirect (a 3xx
  * is the answer). It resolves with the upstream's answer, whatever its status, once the whole body
  * arrived, as plain data (UpstreamAnswer), for the plugin to turn into a PluginFailure when the
- * status says so (the port judges no answer). It rejects when no answer came:
+ * status says so (the port judges no answer). It rejects when no answer came, or none it can use:
  * - past timeoutMs (the body included), with an Error whose `name` is "TimeoutError" (with
  *   `operation` and `timeoutMs`): the plugin's `timeout` failure;
+ * - for a body larger than the port's bound (1 MiB unless createUpstreamFetch was given another;
+ *   an announced Content-Length is checked before any of the body is read), with an Error whose
+ *   `name` is "BodyTooLargeError", the rest unread and the connection closed: a PluginFailure as
+ *   it stands (`kind` `bad_response`, `operation`, `status`), with `maxBodyBytes`;
  * - else with the socket's error, unchanged, its `code` saying what happened (ECONNREFUSED,
  *   ECONNRESET, ENOTFOUND): the plugin's `unavailable` failure, usually.
+ * A request that dies on a kept-alive connection before any answer is sent once more on a new one
+ * only when a second copy cannot repeat what the first did: a GET or HEAD, or another method whose
+ * request never wholly left (a code exchange or a refresh the upstream carried out must not be
+ * spent twice).
  *
  * Each call is reported to onUpstreamCall once it ended, whatever the observer throws (ignored):
  * `status` for an answer; `errorKind` absent for a 2xx, else `init.failureKind`'s reading, or from
  * 400 on by the status alone (429 `rate_limited`, 410 `gone`, 5xx `unavailable`, any other
- * `upstream_error`), absent for a 3xx the reading leaves alone; `timeout`, or `unavailable` with no
- * status, when no answer came.
+ * `upstream_error`), absent for a 3xx the reading leaves alone; `bad_response`, with the status,
+ * for a body past the bound; `timeout`, or `unavailable` with no status, when no answer came.
  */
 export type UpstreamFetch = (operation: string, url: string, init?: UpstreamFetchInit) => Promise<UpstreamAnswer>;
 

@@ -1,9 +1,11 @@
-import type { PluginClientOptions, PluginErrorKind, UpstreamAnswer, UpstreamFetch, UpstreamFetchInit } from './plugin.js';
-import { exchangeHttp, HttpTimeoutError } from './upstream_http.js';
+import type { PluginClientOptions, PluginErrorKind, PluginFailure, UpstreamAnswer, UpstreamFetch, UpstreamFetchInit } from './plugin.js';
+import { DEFAULT_MAX_BODY_BYTES, exchangeHttp, HttpBodyTooLargeError, HttpTimeoutError } from './upstream_http.js';
 
 /** What the port is built from: the loose options a plugin receives beside it. */
 export type UpstreamFetchOptions = Pick<PluginClientOptions, 'upstreamBaseUrl' | 'onUpstreamCall'> & {
   readonly timeoutMs: number;
+  /** Bound on each answer's body, in bytes; absent: DEFAULT_MAX_BODY_BYTES (1 MiB). */
+  readonly maxBodyBytes?: number | undefined;
 };
 
 /**
@@ -15,6 +17,7 @@ export type UpstreamFetchOptions = Pick<PluginClientOptions, 'upstreamBaseUrl' |
  */
 export function createUpstreamFetch(options: UpstreamFetchOptions): UpstreamFetch {
   const { timeoutMs, onUpstreamCall } = options;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const root = rootOf(options.upstreamBaseUrl);
   return async (operation, url, init = NO_INIT) => {
     const target = root === undefined ? url : underRoot(url, root);
@@ -22,11 +25,15 @@ export function createUpstreamFetch(options: UpstreamFetchOptions): UpstreamFetc
     const started = performance.now();
     let answer: UpstreamAnswer;
     try {
-      answer = await exchangeHttp({ url: target, method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, body, timeoutMs });
+      answer = await exchangeHttp({ url: target, method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, body, timeoutMs, maxBodyBytes });
     } catch (error) {
       if (error instanceof HttpTimeoutError) {
         report(onUpstreamCall, operation, started, undefined, 'timeout');
         throw new UpstreamFetchTimeoutError(operation, timeoutMs, error);
+      }
+      if (error instanceof HttpBodyTooLargeError) {
+        report(onUpstreamCall, operation, started, error.status, 'bad_response');
+        throw new UpstreamFetchBodyTooLargeError(operation, error);
       }
       report(onUpstreamCall, operation, started, undefined, 'unavailable');
       throw error;
@@ -66,6 +73,27 @@ export class UpstreamFetchTimeoutError extends Error {
     super(`Upstream ${operation} call got no answer within ${timeoutMs} ms`, { cause });
     this.operation = operation;
     this.timeoutMs = timeoutMs;
+  }
+}
+
+/**
+ * What a plugin's upstreamFetch rejects with when the upstream's answer has a body larger than the
+ * port's bound (the rest unread, the connection closed). An answer came, but none fitgate can use:
+ * a PluginFailure of kind `bad_response` as it stands, so a plugin may pass it on unchanged.
+ */
+export class UpstreamFetchBodyTooLargeError extends Error implements PluginFailure {
+  override readonly name = 'BodyTooLargeError';
+  readonly kind: PluginErrorKind = 'bad_response';
+  readonly operation: string;
+  /** The status of the answer whose body was refused. */
+  readonly status: number;
+  readonly maxBodyBytes: number;
+
+  constructor(operation: string, cause: HttpBodyTooLargeError) {
+    super(`Upstream ${operation} call answered HTTP ${cause.status} with a body larger than ${cause.maxBodyBytes} bytes`, { cause });
+    this.operation = operation;
+    this.status = cause.status;
+    this.maxBodyBytes = cause.maxBodyBytes;
   }
 }
 

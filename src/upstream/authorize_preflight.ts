@@ -57,6 +57,7 @@ export async function preflightAuthorize(authorizeUrl: string, upstream: Preflig
       headers: REQUEST_HEADERS,
       timeoutMs: upstream.client.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
       maxBodyBytes: MAX_BODY_BYTES,
+      keepBodyStart: true,
     });
   } catch (error) {
     observe(undefined, error instanceof HttpTimeoutError ? 'timeout' : 'unavailable');
