@@ -4,7 +4,7 @@ import type { UpstreamResolver } from '../../upstream/resolve_upstream.js';
 import { finishRoundTrip, type FinishOutcome } from '../../upstream/round_trip.js';
 import { callbackUrlOf, roundTripTenantUrl } from '../../domain/tenants.js';
 import type { Connection } from '../../domain/types.js';
-import { StaleLoginError } from '../../authn/login/callback/stale_login.js';
+import { StaleLoginError } from '../../upstream/stale_login_error.js';
 import { connectionGoneFailure } from './connection_gone.js';
 import { tryFailureOf, tryFailureOfError, upstreamSaidOf, type FailureContext, type TryFailure } from './try_failure_explanation.js';
 import { renderTryFailure } from './try_failure_page.js';

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app_deps.js';
 import type { TryFailureKind, UpstreamWording } from '../../connections/plugin.js';
 import type { Connection } from '../../domain/types.js';
 import { recordRequestEvent, type RequestEvent } from '../../http/request_log_event.js';
-import { loginFailureOf, type LoginFailure } from '../../authn/login/login_failure.js';
+import { loginFailureOf, type LoginFailure } from '../../upstream/login_failure.js';
 
 /**
  * A TRY that failed: its own kind, the one its result page explains (unknown_client, expired, ...),

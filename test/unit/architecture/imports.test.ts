@@ -77,6 +77,11 @@ describe('import seams', () => {
     expect(offending(['authn', 'dashboard', 'management', 'upstream'], inEmulator)).toEqual([]);
   });
 
+  it('the dashboard imports nothing of authn/: what a failed TRY shares with a login (its failure, a stale state) sits below both, in upstream/', () => {
+    const intoAuthn = (target: string) => target === 'authn' || target.startsWith('authn/');
+    expect(offending(['dashboard'], intoAuthn)).toEqual([]);
+  });
+
   it('a plugin imports its own files, the shared OAuth 2.0 client, as types only connections/plugin.ts, and the HTTP port beside it: never a sibling plugin nor the rest of the host', () => {
     const outside = pluginFolders().flatMap((folder) =>
       sourceFiles(folder).flatMap((file) =>

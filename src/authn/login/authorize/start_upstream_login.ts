@@ -6,8 +6,8 @@ import { rememberPendingLogin } from '../pending_login_cookie.js';
 import { beginLoginTransaction, type LoginTransaction, type PendingAuthorization } from '../login_transaction.js';
 import type { Store } from '../../../store/store.js';
 import type { UpstreamResolver } from '../../../upstream/resolve_upstream.js';
+import { loginFailureOf } from '../../../upstream/login_failure.js';
 import { startRoundTrip } from '../../../upstream/round_trip.js';
-import { loginFailureOf } from '../login_failure.js';
 
 /** What starting a login needs. */
 export interface StartLoginDeps {

@@ -9,17 +9,17 @@ import { clientErrorParams } from '../authorize/client_redirect.js';
 import { sendClientResponse } from '../authorize/send_client_response.js';
 import { rememberClient, signIn } from '../login_session.js';
 import type { CallbackHandoff } from '../../../upstream/callback_handoff.js';
+import { loginFailureOf, type LoginFailure } from '../../../upstream/login_failure.js';
 import { clientStillAccepts } from './client_still_accepts.js';
 import { completeUpstreamLogin } from './complete_upstream_login.js';
 import { describeLogin, successReasonOf } from './describe_login.js';
 import { findHandoff } from './find_handoff.js';
 import { clientDestinationOf, issueAuthorizationResponse } from './issue_authorization_response.js';
 import { loadLoginParties } from './load_login_parties.js';
-import { loginFailureOf } from '../login_failure.js';
 import { logLogin } from './login_log.js';
 import { recordUserLogin } from './record_user_login.js';
 import { revokePreviousApiGrant } from './revoke_previous_api_grant.js';
-import { StaleLoginError } from './stale_login.js';
+import { StaleLoginError } from '../../../upstream/stale_login_error.js';
 import { takeTransaction } from './take_transaction.js';
 
 /**
@@ -29,7 +29,7 @@ import { takeTransaction } from './take_transaction.js';
  * upstream round trip; record the login (a blocked user is refused there); revoke the grant of the
  * API a migrated user moved off; renew the session; send the client its code or id_token (or both) in the response
  * mode it asked for; log. Failures after the transaction is taken go to the client as OAuth errors,
- * except a state the strategy refuses, which is answered like a state no login has (stale_login.ts).
+ * except a state the strategy refuses, which is answered like a state no login has (upstream/stale_login_error.ts).
  */
 export function callbackEndpoint(deps: AppDeps, services: Pick<Services, 'upstreams' | 'revokeGrant'>, handoffs: readonly CallbackHandoff[] = []): RequestHandler {
   const metrics = metricsOf(deps);
@@ -53,9 +53,22 @@ export function callbackEndpoint(deps: AppDeps, services: Pick<Services, 'upstre
       return next(new InvalidRequestError('The application changed while you were logging in. Go back to it and log in again.'));
     }
     const destination = clientDestinationOf(transaction, req.context.tenantUrl);
+    // Whose failure it is decides what the client hears and how the log counts it (login_failure.ts).
+    const refuse = async (failure: LoginFailure): Promise<void> => {
+      const { error } = failure;
+      if (error.status >= 500) res.err = error;
+      await logLogin(deps, req, transaction, client.name, { outcome: 'failure', failure });
+      metrics.authn.login(transaction.tenant, transaction.connection, 'failure', error.code);
+      // A state the strategy refused is answered as one no login has: a page, as above.
+      if (error instanceof StaleLoginError) return next(error);
+      sendClientResponse(res, destination, clientErrorParams(error, transaction.state));
+    };
+    if (!connection) return refuse(loginFailureOf(new InvalidRequestError(`The connection "${transaction.connection}" no longer exists.`)));
+    // A failed round trip comes read already, in its upstream's words (complete_upstream_login.ts).
+    const roundTrip = await completeUpstreamLogin(req, upstreams, connection, transaction, deps.config);
+    if ('failure' in roundTrip) return refuse(roundTrip.failure);
+    const { verified, upstream } = roundTrip;
     try {
-      if (!connection) throw new InvalidRequestError(`The connection "${transaction.connection}" no longer exists.`);
-      const { verified, upstream } = await completeUpstreamLogin(req, upstreams, connection, transaction, deps.config);
       const now = new Date();
       const result = await recordUserLogin(deps, req, connection, verified, now);
       const previousGrantRevoked = await revokePreviousApiGrant(revokeGrant, connection, result);
@@ -73,15 +86,8 @@ export function callbackEndpoint(deps: AppDeps, services: Pick<Services, 'upstre
       if (result.reconnected === true) metrics.vault.reconnected(transaction.tenant, transaction.connection);
       sendClientResponse(res, destination, response);
     } catch (caught) {
-      // Whose failure it is decides what the client hears and how the log counts it (login_failure.ts).
-      const failure = loginFailureOf(caught);
-      const { error } = failure;
-      if (error.status >= 500) res.err = error;
-      await logLogin(deps, req, transaction, client.name, { outcome: 'failure', failure });
-      metrics.authn.login(transaction.tenant, transaction.connection, 'failure', error.code);
-      // A state the strategy refused is answered as one no login has: a page, as above.
-      if (error instanceof StaleLoginError) return next(error);
-      sendClientResponse(res, destination, clientErrorParams(error, transaction.state));
+      // The steps after the round trip: no upstream's wording applies to what they throw.
+      await refuse(loginFailureOf(caught));
     }
   };
 }

@@ -4,10 +4,10 @@ import { roundTripTenantUrl } from '../../../domain/tenants.js';
 import type { Connection } from '../../../domain/types.js';
 import type { VerifiedLogin } from '../../../domain/upstream_login.js';
 import type { LoginTransaction } from '../login_transaction.js';
+import { loginFailureOf, type LoginFailure } from '../../../upstream/login_failure.js';
 import type { ResolvedUpstream, UpstreamResolver } from '../../../upstream/resolve_upstream.js';
-import { finishRoundTrip } from '../../../upstream/round_trip.js';
-import { LoginFailed, loginFailureOf } from '../login_failure.js';
-import { StaleLoginError } from './stale_login.js';
+import { finishRoundTrip, type FinishOutcome } from '../../../upstream/round_trip.js';
+import { StaleLoginError } from '../../../upstream/stale_login_error.js';
 
 /** A login the upstream vouched for, and the upstream it went through (its plugin names its API and words the log). */
 export interface CompletedUpstreamLogin {
@@ -15,12 +15,16 @@ export interface CompletedUpstreamLogin {
   readonly upstream: Pick<ResolvedUpstream, 'plugin' | 'wording'>;
 }
 
+/** How the upstream side of a login ended: completed, or failed, read already as the login's failure. */
+export type UpstreamLoginOutcome = CompletedUpstreamLogin | { readonly failure: LoginFailure };
+
 /**
  * Finishes the upstream side of a login whose transaction the callback has already taken: the
  * strategy exchanges the code (with that transaction's PKCE verifier, when it has one) and loads the
- * profile. What the outcome means is round_trip.ts's to say; this only words it for the client
- * (login_failure.ts), in the upstream's name, and throws it, except a state the strategy refuses
- * (StaleLoginError), which no client is told of.
+ * profile. What the outcome means is round_trip.ts's to say; this reads a failure as the login's
+ * (login_failure.ts), the one place that knows the upstream's wording, so the callback reads only
+ * what its later steps throw. A state the strategy refuses is a StaleLoginError, which no client is
+ * told of. Never throws.
  */
 export async function completeUpstreamLogin(
   req: Request,
@@ -28,17 +32,23 @@ export async function completeUpstreamLogin(
   connection: Connection,
   transaction: LoginTransaction,
   config: Pick<Config, 'publicUrl' | 'baseHost'>,
-): Promise<CompletedUpstreamLogin> {
-  const outcome = await finishRoundTrip(req, { upstreams, connection, tenantUrl: roundTripTenantUrl(config, connection.tenant, req.context) }, transaction);
+): Promise<UpstreamLoginOutcome> {
+  let outcome: FinishOutcome;
+  try {
+    outcome = await finishRoundTrip(req, { upstreams, connection, tenantUrl: roundTripTenantUrl(config, connection.tenant, req.context) }, transaction);
+  } catch (caught) {
+    // round_trip.ts answers every end of the round trip as an outcome: a throw is fitgate's fault, no upstream's to word.
+    return { failure: loginFailureOf(caught) };
+  }
   switch (outcome.kind) {
     case 'success':
       return { verified: outcome.verified, upstream: outcome.upstream };
     case 'state_rejected':
-      throw new StaleLoginError();
+      return { failure: loginFailureOf(new StaleLoginError()) };
     case 'failed':
-      throw new LoginFailed(loginFailureOf(outcome.failure, outcome.upstream.wording));
+      return { failure: loginFailureOf(outcome.failure, outcome.upstream.wording) };
     case 'error':
       // Without an upstream, resolving it failed: the resolver's refusal, read as any error of fitgate's.
-      throw new LoginFailed(loginFailureOf(outcome.error, outcome.upstream?.wording));
+      return { failure: loginFailureOf(outcome.error, outcome.upstream?.wording) };
   }
 }

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../../app_deps.js';
 import type { User } from '../../../domain/types.js';
 import type { LoginTransaction } from '../login_transaction.js';
 import { recordRequestEvent } from '../../../http/request_log_event.js';
-import type { LoginFailure } from '../login_failure.js';
+import type { LoginFailure } from '../../../upstream/login_failure.js';
 
 /** What this file reads of the app's dependencies. */
 type LoginLogDeps = Pick<AppDeps, 'store' | 'logger'>;
