@@ -97,10 +97,8 @@ export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityR
     // reauthorization, as after an upstream's refusal. Anything else is fitgate's own and goes out as it is.
     if (upstreamFailureOf(error).kind === 'api_changed') return failed(error);
     // The connection cannot reach its upstream (the binding of tokenClientFor says why): no user can
-    // fix it, so the administrator's log says it, with the cause the reader is not shown.
-    if (error instanceof TokenUnavailableError) {
-      deps.logger.error({ user_id: ref.userId, connection: ref.connection, reason: error.reason, err: error }, 'the connection cannot reach its upstream; an administrator must fix the connection');
-    }
+    // fix it, so the administrator's log says it, with the cause the reader is not shown, once a while.
+    if (error instanceof TokenUnavailableError) deps.reportUnreachable(ref, error);
     throw error;
   }
   let refreshed;

@@ -5,6 +5,7 @@ import { freshStoredToken, servableStoredToken, type VaultAccessToken } from './
 import { refreshHoldingLock, servedStoredToken, storedTokenIfBackingOff, storedTokenOr } from './token_refresh.js';
 import { DEFAULT_TOKEN_VAULT_TIMING, type ResolvedVaultDeps, type TokenVaultDeps } from './token_vault_deps.js';
 import type { Identity } from './types.js';
+import { unreachableConnectionReport } from './unreachable_connection_report.js';
 import { TokenUnavailableError } from './vault_errors.js';
 import { NO_VAULT_METRICS } from './vault_metrics.js';
 import { withinPatience } from './within_patience.js';
@@ -34,11 +35,14 @@ export class TokenVault {
   private readonly refreshing = new Map<string, RunningRefresh>();
 
   constructor(deps: TokenVaultDeps) {
+    const now = deps.now ?? Date.now;
+    const metrics = deps.metrics ?? NO_VAULT_METRICS;
     this.deps = {
       ...deps,
       timing: { ...DEFAULT_TOKEN_VAULT_TIMING, ...deps.timing },
-      now: deps.now ?? Date.now,
-      metrics: deps.metrics ?? NO_VAULT_METRICS,
+      now,
+      metrics,
+      reportUnreachable: unreachableConnectionReport(deps.logger, metrics, now),
     };
   }
 

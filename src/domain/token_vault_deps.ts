@@ -1,5 +1,6 @@
 import type { ConnectionRepository, EphemeralStore, LockStore, Sealer, UserRepository } from './ports.js';
 import type { LogEvent } from './types.js';
+import type { UnreachableConnectionReport } from './unreachable_connection_report.js';
 import type { TokenClientFor } from './upstream_token_client.js';
 import type { VaultMetrics } from './vault_metrics.js';
 
@@ -85,9 +86,10 @@ export interface TokenVaultDeps {
   background?: (work: Promise<unknown>) => void;
 }
 
-/** The deps with their defaults filled in. */
+/** The deps with their defaults filled in, and the vault's own helpers built from them. */
 export type ResolvedVaultDeps = Omit<TokenVaultDeps, 'timing' | 'now' | 'metrics'> & {
   timing: TokenVaultTiming;
   now: () => number;
   metrics: VaultMetrics;
+  reportUnreachable: UnreachableConnectionReport;
 };

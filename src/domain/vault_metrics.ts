@@ -1,5 +1,6 @@
 import type { ReauthorizationReason } from './identity_status.js';
 import type { UpstreamFailureKind } from './upstream_token_client.js';
+import type { TokenUnavailableError } from './vault_errors.js';
 
 /**
  * What the token vault tells whoever watches it (the Prometheus metrics in src/metrics implement
@@ -22,6 +23,11 @@ export interface VaultMetrics {
   needsReauthorization(tenant: string, connection: string, reason: ReauthorizationReason): void;
   /** A login reconnected an identity that needed reauthorization. */
   reconnected(tenant: string, connection: string): void;
+  /**
+   * A refresh was due and the connection cannot reach its upstream (no credentials, a client secret
+   * that cannot be opened, an API no longer offered): counted on every read, logged once a while.
+   */
+  connectionUnreachable(tenant: string, connection: string, reason: TokenUnavailableError['reason']): void;
 }
 
 /**
@@ -41,4 +47,5 @@ export const NO_VAULT_METRICS: VaultMetrics = {
   refreshed: ignore,
   needsReauthorization: ignore,
   reconnected: ignore,
+  connectionUnreachable: ignore,
 };

@@ -2,7 +2,7 @@ import type { Registry } from 'prom-client';
 import { labelledCounter, labelledGauge } from './labelled_metrics.js';
 import type { VaultMetrics } from '../domain/vault_metrics.js';
 
-/** The token vault: fresh hits, refreshes, single-flight waits, identities needing reauthorization. */
+/** The token vault: fresh hits, refreshes, single-flight waits, identities needing reauthorization, unreachable connections. */
 export function vaultCounters(registry: Registry): VaultMetrics {
   const fresh = labelledCounter(registry, 'fitgate_vault_fresh_tokens_total', ['tenant', 'connection'],
     'Upstream access tokens handed out as stored, still fresh (no refresh).');
@@ -16,6 +16,8 @@ export function vaultCounters(registry: Registry): VaultMetrics {
     'Identities whose upstream tokens stopped working, by reason (refresh_token_rejected, upstream_api_gone, connection_api_changed, connection_client_changed, refresh_token_missing, unlinked, master_key_lost).');
   const needing = labelledGauge(registry, 'fitgate_vault_identities_needing_reauthorization', ['tenant', 'connection'],
     'Identities this process saw lose their tokens, minus those it saw reconnected by a login, since it started.');
+  const unreachable = labelledCounter(registry, 'fitgate_vault_connection_unreachable_total', ['tenant', 'connection', 'reason'],
+    'Token reads due a refresh whose connection cannot reach its upstream, by reason (connection_not_configured, client_secret_unreadable); the log says it once per 10 minutes.');
   return {
     freshToken: (tenant, connection) => fresh.labels(tenant, connection).inc(),
     servedStoredToken: (tenant, connection, reason) => served.labels(tenant, connection, reason).inc(),
@@ -26,5 +28,6 @@ export function vaultCounters(registry: Registry): VaultMetrics {
       needing.labels(tenant, connection).inc();
     },
     reconnected: (tenant, connection) => needing.labels(tenant, connection).dec(),
+    connectionUnreachable: (tenant, connection, reason) => unreachable.labels(tenant, connection, reason).inc(),
   };
 }

@@ -3,8 +3,8 @@ import type { LockStore, UserRepository } from '../../../../src/domain/ports.js'
 import { TokenVault } from '../../../../src/domain/token_vault.js';
 import type { DomainLogger, TokenVaultTiming } from '../../../../src/domain/token_vault_deps.js';
 import type { Connection, User } from '../../../../src/domain/types.js';
-import type { RefreshedUpstreamTokens, UpstreamTokenClient } from '../../../../src/domain/upstream_token_client.js';
-import { NO_VAULT_METRICS, type StoredTokenReason } from '../../../../src/domain/vault_metrics.js';
+import type { RefreshedUpstreamTokens, TokenClientFor, UpstreamTokenClient } from '../../../../src/domain/upstream_token_client.js';
+import { NO_VAULT_METRICS, type StoredTokenReason, type VaultMetrics } from '../../../../src/domain/vault_metrics.js';
 import { memoryConnections, memoryEphemeral, memoryUsers, type MemoryUsers } from '../../../support/authn/memory_repositories.js';
 import { testSealer } from '../users/login_fixtures.js';
 
@@ -91,6 +91,10 @@ export interface VaultOptions {
   lockHeldElsewhere?: boolean;
   /** The vault's clock; pinned to NOW by default. */
   now?: () => number;
+  /** In place of the scripted token client, e.g. one the connection cannot have. */
+  tokenClientFor?: TokenClientFor;
+  /** Metrics the test listens to, beside the servedStored it records. */
+  metrics?: Partial<VaultMetrics>;
 }
 
 export function vaultWith(user: User, answers: RefreshAnswer[], options: VaultOptions = {}): VaultFixture {
@@ -123,11 +127,11 @@ export function vaultWith(user: User, answers: RefreshAnswer[], options: VaultOp
     locks,
     ephemeral: memoryEphemeral(),
     sealer: testSealer,
-    tokenClientFor: async () => client,
+    tokenClientFor: options.tokenClientFor ?? (async () => client),
     recordEvent: async (event) => void events.push(event),
     logger,
     now: options.now ?? (() => NOW),
-    metrics: { ...NO_VAULT_METRICS, servedStoredToken: (_tenant, _connection, reason) => void servedStored.push(reason) },
+    metrics: { ...NO_VAULT_METRICS, servedStoredToken: (_tenant, _connection, reason) => void servedStored.push(reason), ...options.metrics },
     ...(options.background && { background: options.background }),
     ...(options.timing && { timing: options.timing }),
   });
