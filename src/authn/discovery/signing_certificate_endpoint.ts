@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app_deps.js';
 import { currentSigningKey } from '../../domain/signing_key_rotation.js';
 import { ServerError } from '../../errors/index.js';
 import { certificateCommonName, keyCertificatesFor } from '../../domain/key_certificate_cache.js';
-import { PUBLIC_METADATA_CACHE } from './discovery_endpoints.js';
+import { cachedPerTenantHost } from '../../http/public_tenant_cache.js';
 
 /** Auth0's paths for the current signing key's certificate: `/pem` (PEM text) and `/cer` (DER bytes). */
 export type CertificateFormat = 'pem' | 'cer';
@@ -31,9 +31,8 @@ export function signingCertificateEndpoint(deps: Pick<AppDeps, 'sealer' | 'logge
     if (!certificate) throw new ServerError(`tenant ${tenant.name} has no certificate for its current signing key`);
     const body = format === 'pem' ? `${certificate.pem}\r\n` : Buffer.from(certificate.der, 'base64');
     // attachment() also guesses a type from the file name; the explicit type is set after it.
-    res
+    cachedPerTenantHost(res)
       .attachment(`${commonName}.${format}`)
-      .set('Cache-Control', PUBLIC_METADATA_CACHE)
       .set('Content-Type', CONTENT_TYPES[format])
       .send(body);
   };
