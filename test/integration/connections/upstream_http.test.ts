@@ -1,21 +1,8 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { exchangeHttp, HttpTimeoutError } from '../../../src/connections/upstream_http.js';
+import { useThrowawayServer } from './throwaway_server.js';
 
-let server: Server | undefined;
-
-async function serve(handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<string> {
-  server = createServer(handler);
-  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-afterEach(async () => {
-  server?.closeAllConnections();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  server = undefined;
-});
+const { serve, close } = useThrowawayServer();
 
 /**
  * The transport under the HTTP port and TRY's authorize check: node:http over pooled keep-alive
@@ -50,9 +37,7 @@ describe('exchangeHttp', () => {
 
   it('rejects with the socket error code when nothing listens', async () => {
     const url = await serve(() => undefined);
-    server!.close();
-    await new Promise<void>((resolve) => server!.once('close', resolve));
-    server = undefined;
+    await close();
     await expect(exchangeHttp({ url, method: 'GET', headers: {}, timeoutMs: 2_000 })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
   });
 

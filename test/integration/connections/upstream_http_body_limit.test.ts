@@ -1,21 +1,9 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from '@jest/globals';
+import type { ServerResponse } from 'node:http';
+import { describe, expect, it } from '@jest/globals';
 import { DEFAULT_MAX_BODY_BYTES, exchangeHttp, HttpBodyTooLargeError } from '../../../src/connections/upstream_http.js';
+import { useThrowawayServer } from './throwaway_server.js';
 
-let server: Server | undefined;
-
-async function serve(handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<string> {
-  server = createServer(handler);
-  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-afterEach(async () => {
-  server?.closeAllConnections();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  server = undefined;
-});
+const { serve } = useThrowawayServer();
 
 /** Writes chunks for as long as the client reads them, as an upstream whose body has no end; resolves when the client closed the connection. */
 function endlessBody(response: ServerResponse): Promise<void> {

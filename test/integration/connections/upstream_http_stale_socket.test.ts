@@ -1,9 +1,10 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import { afterEach, describe, expect, it } from '@jest/globals';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { describe, expect, it } from '@jest/globals';
 import { exchangeHttp } from '../../../src/connections/upstream_http.js';
+import { useThrowawayServer } from './throwaway_server.js';
 
-let server: Server | undefined;
+const throwaway = useThrowawayServer();
 
 /** Every request the server received, with its method and how many came before it on the same connection. */
 interface Received {
@@ -14,21 +15,14 @@ interface Received {
 async function serve(handler: (request: IncomingMessage, response: ServerResponse, socketRequests: number) => void): Promise<{ url: string; received: Received[] }> {
   const requestsPerSocket = new WeakMap<Socket, number>();
   const received: Received[] = [];
-  server = createServer((request, response) => {
+  const url = await throwaway.serve((request, response) => {
     const count = (requestsPerSocket.get(request.socket) ?? 0) + 1;
     requestsPerSocket.set(request.socket, count);
     received.push({ method: request.method ?? '', onConnection: count });
     handler(request, response, count);
   });
-  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
+  return { url, received };
 }
-
-afterEach(async () => {
-  server?.closeAllConnections();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  server = undefined;
-});
 
 /** Reads the request's body whole, then calls `done` with its length. */
 function readBody(request: IncomingMessage, done: (bytes: number) => void): void {
