@@ -5,14 +5,26 @@ import { clientAuthentication, type EndpointClient } from './client_authenticati
 export interface RevocationRequest {
   url: string;
   token: string;
-  /** How the client proves itself here; absent for an endpoint that takes the token alone. */
+  /**
+   * The form parameter that carries the token: RFC 7009's `token` when absent. An endpoint that is
+   * no RFC 7009 one names its own (Strava's deauthorize takes the access token as `access_token`).
+   */
+  tokenParameter?: string | undefined;
+  /**
+   * How the client proves itself here, as the upstream documents it for this endpoint:
+   * `client_secret_basic`, `client_secret_post`, or `none` (its client_id alone). Absent: nothing
+   * but the token is sent, for an endpoint that takes the token alone (Google's, Strava's).
+   */
   client?: EndpointClient | undefined;
   upstreamFetch: UpstreamFetch;
   timeoutMs: number;
   refusal: RefusalReader<'revoke'>;
 }
 
-/** Revokes a token (RFC 7009 §2.1), reported as `revoke`; resolves once the upstream accepted it. */
+/**
+ * Revokes a token (RFC 7009 §2.1, or an upstream's own endpoint of that shape: one form POST of the
+ * token), reported as `revoke`; resolves once the upstream accepted it.
+ */
 export async function revokeToken(request: RevocationRequest): Promise<void> {
   const auth = request.client ? clientAuthentication(request.client) : { headers: {}, form: {} };
   await callUpstream({
@@ -22,6 +34,6 @@ export async function revokeToken(request: RevocationRequest): Promise<void> {
     timeoutMs: request.timeoutMs,
     refusal: request.refusal,
     headers: auth.headers,
-    form: { token: request.token, ...auth.form },
+    form: { [request.tokenParameter ?? 'token']: request.token, ...auth.form },
   });
 }
