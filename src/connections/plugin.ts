@@ -274,9 +274,14 @@ export interface PluginFailure {
   /**
    * For `rate_limited`: seconds until the upstream's quota resets, from Retry-After or the
    * upstream's own header. The client's description names it; the vault calls the upstream for that
-   * identity no more until then.
+   * identity (or, by rateLimitScope, that connection) no more until then.
    */
   readonly retryAfterSeconds?: number | undefined;
+  /**
+   * For `rate_limited`: whose quota the call ran out of, as the upstream documents its limits (a
+   * plugin that cannot tell leaves it out). Absent, or on any other kind: ignored.
+   */
+  readonly rateLimitScope?: RateLimitScope | undefined;
   /** Which upstream call failed, in the plugin's words ("authorize", "token", "refresh"): TRY's report begins with it. */
   readonly operation?: string | undefined;
   /** The upstream's own code (an OAuth `error`, an API's status word): TRY's report shows it; a client never sees it. */
@@ -292,6 +297,22 @@ export interface PluginFailure {
    */
   readonly message?: string | undefined;
 }
+
+/**
+ * Whose quota a rate-limited call ran out of (PluginFailure.rateLimitScope), which decides what else
+ * the host holds back until the quota resets:
+ * - `user`: the one user's, counted per user of the connection's client (legacy Fitbit's 150
+ *   requests per user per hour). The vault calls the upstream no more for that identity, and other
+ *   users' calls go on. The same as leaving the scope out.
+ * - `client`: the connection's upstream client's, which every user of it shares (what Google calls
+ *   the project, Strava the application: Strava's 200 requests per 15 minutes and 2,000 a day for the
+ *   whole app). Every other user's call would be refused too, so the vault calls the upstream for no
+ *   identity of that connection (in that tenant) until the quota resets, on every instance. A login
+ *   still tries: a person who signs in is worth one call.
+ * Say `client` only when the upstream documents a shared quota for that call and its answer cannot
+ * be a user's: a user's 429 read as the client's holds back every user of the connection.
+ */
+export type RateLimitScope = 'user' | 'client';
 
 /**
  * What a plugin's strategy passes to Passport's `fail(challenge, status)`: only for the user's own
@@ -576,15 +597,23 @@ export interface PluginTokenClient {
  * its token client rejects with and its strategy passes to Passport) fit PluginFailure, so that a
  * field renamed or retyped fails the type check instead of a login whose cause the host can no
  * longer read. `Failures.failure` is what all of them are (the base class, or the union); it must
- * declare every PluginFailure field, even as `T | undefined`, except retryAfterSeconds, which
- * `rateLimited`, the failure of kind `rate_limited`, declares. `challenge` is what the strategy
- * passes to Passport's `fail` for the user's refusal.
+ * declare every PluginFailure field, even as `T | undefined`, except retryAfterSeconds and
+ * rateLimitScope, which `rateLimited`, the failure of kind `rate_limited`, declares (again `T |
+ * undefined` allowed: declaring the scope makes its author decide it). `challenge` is what the
+ * strategy passes to Passport's `fail` for the user's refusal.
  */
 export type PluginConforms<
   Plugin extends ConnectionPlugin,
   Failures extends {
-    failure: PluginFailure & { readonly [Field in Exclude<keyof PluginFailure, 'retryAfterSeconds'>]-?: unknown };
-    rateLimited: PluginFailure & { readonly kind: 'rate_limited'; readonly retryAfterSeconds: number | undefined };
+    failure: PluginFailure & { readonly [Field in Exclude<keyof PluginFailure, RateLimitField>]-?: unknown };
+    rateLimited: PluginFailure & {
+      readonly kind: 'rate_limited';
+      readonly retryAfterSeconds: number | undefined;
+      readonly rateLimitScope: RateLimitScope | undefined;
+    };
     challenge: PluginFailChallenge;
   },
 > = { readonly plugin: Plugin; readonly failures: Failures };
+
+/** The PluginFailure fields only a failure of kind `rate_limited` declares (PluginConforms). */
+type RateLimitField = 'retryAfterSeconds' | 'rateLimitScope';

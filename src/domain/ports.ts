@@ -204,7 +204,8 @@ export type EphemeralKind =
   /** A finished TRY's report, for the admin who started it (src/dashboard/try/try_report.ts). */
   | 'try_report'
   /**
-   * When an upstream rate-limited an identity, or refused a connection's client credentials
+   * When an upstream rate-limited an identity (upstream_backoff.ts) or a connection's whole client
+   * (client_rate_limit_pause.ts), or refused a connection's client credentials
    * (client_refused_pause.ts): no upstream call for it until the record expires.
    */
   | 'upstream_backoff'

@@ -1,4 +1,4 @@
-import type { PluginErrorKind, PluginFailure } from '../connections/plugin.js';
+import type { PluginErrorKind, PluginFailure, RateLimitScope } from '../connections/plugin.js';
 
 // The kinds plugin.ts declares, as a value to check against at run time. A Record over the union,
 // so a kind added there and not here fails the type check.
@@ -32,6 +32,13 @@ function isDeclaredKind(kind: unknown): kind is PluginErrorKind {
   return typeof kind === 'string' && Object.hasOwn(DECLARED_KINDS, kind);
 }
 
+// The rate-limit scopes plugin.ts declares, a Record for the same reason as DECLARED_KINDS.
+const DECLARED_SCOPES: Readonly<Record<RateLimitScope, true>> = { user: true, client: true };
+
+function isDeclaredScope(scope: unknown): scope is RateLimitScope {
+  return typeof scope === 'string' && Object.hasOwn(DECLARED_SCOPES, scope);
+}
+
 /**
  * The host's one reader of a plugin's failure (PluginFailure in connections/plugin.ts): whatever a
  * token client rejected with, a strategy passed to Passport, or a plugin hook returned. Plugins are
@@ -49,6 +56,7 @@ export function readPluginFailure(error: unknown): PluginFailure | undefined {
   if (typeof fields.status === 'number' && Number.isFinite(fields.status)) failure.status = fields.status;
   const retryAfter = fields.retryAfterSeconds;
   if (typeof retryAfter === 'number' && Number.isFinite(retryAfter) && retryAfter >= 0) failure.retryAfterSeconds = retryAfter;
+  if (isDeclaredScope(fields.rateLimitScope)) failure.rateLimitScope = fields.rateLimitScope;
   if (typeof fields.operation === 'string' && fields.operation !== '') failure.operation = fields.operation;
   if (typeof fields.upstreamCode === 'string') failure.upstreamCode = fields.upstreamCode;
   if (typeof fields.upstreamMessage === 'string') failure.upstreamMessage = fields.upstreamMessage;

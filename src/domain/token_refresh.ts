@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { isRefusal } from '../errors/index.js';
+import { clientRateLimitRemainingSeconds, rememberClientRateLimit } from './client_rate_limit_pause.js';
 import { clientRefusedError, clientRefusedRecently, rememberRefusedClient } from './client_refused_pause.js';
 import { NotFoundInStoreError } from './ports.js';
 import { markNeedsReauthorization, type ReauthorizationReason } from './identity_status.js';
@@ -16,7 +17,7 @@ import {
   type VaultAccessToken,
 } from './stored_token_policy.js';
 import type { ResolvedVaultDeps } from './token_vault_deps.js';
-import { backoffRemainingSeconds, recordBackoff } from './upstream_backoff.js';
+import { backoffRemainingSeconds, backoffSeconds, recordBackoff } from './upstream_backoff.js';
 import { upstreamFailureOf, type UpstreamFailure, type UpstreamTokenClient } from './upstream_token_client.js';
 import type { Connection, Identity, User } from './types.js';
 import { ConnectionGoneError, TokenUnavailableError, UpstreamRateLimitedError, VaultError } from './vault_errors.js';
@@ -45,13 +46,20 @@ export function storedTokenOr(deps: ResolvedVaultDeps, ref: IdentityRef, identit
 }
 
 /**
- * Undefined when the upstream may be called for this identity. While the upstream's rate-limit
- * window is open for the tokens it holds: the stored token if it is still good for a while, else
- * the rate-limited failure with the seconds left.
+ * Undefined when the upstream may be called for this identity. While an upstream's rate-limit
+ * window is open, for the tokens it holds or for its connection's whole client: the stored token if
+ * it is still good for a while, else the rate-limited failure with the seconds left (the longer
+ * window's, when both are open).
  */
 export async function storedTokenIfBackingOff(deps: ResolvedVaultDeps, ref: IdentityRef, identity: Identity): Promise<VaultAccessToken | undefined> {
-  const seconds = await backoffRemainingSeconds(deps.ephemeral, identityKey(ref), identity.tokens, deps.now());
-  return seconds > 0 ? storedTokenOr(deps, ref, identity, 'backing_off', rateLimitedError(ref, seconds)) : undefined;
+  const now = deps.now();
+  const [own, shared] = await Promise.all([
+    backoffRemainingSeconds(deps.ephemeral, identityKey(ref), identity.tokens, now),
+    clientRateLimitRemainingSeconds(deps.ephemeral, ref.tenant, ref.connection, now),
+  ]);
+  if (own === 0 && shared === 0) return undefined;
+  const error = shared >= own ? clientRateLimitedError(ref, shared) : rateLimitedError(ref, own);
+  return storedTokenOr(deps, ref, identity, 'backing_off', error);
 }
 
 /**
@@ -164,7 +172,9 @@ function loudly(deps: ResolvedVaultDeps, details: object, error: unknown): never
  * (stored_token_policy.ts): the identity needs reauthorization when the upstream refused the tokens
  * for good; a refused client is the administrator's to fix: unavailable, saying so, at once, and a
  * pause in calling the upstream for the whole connection; otherwise the stored token while it is
- * servable, or the rate-limited or unavailable failure the caller may retry.
+ * servable, or the rate-limited or unavailable failure the caller may retry. A rate limit pauses
+ * the calls for this identity, or for the whole connection when the plugin says the quota was the
+ * connection's client's.
  */
 async function refreshFailed(
   deps: ResolvedVaultDeps,
@@ -180,9 +190,14 @@ async function refreshFailed(
   // Whether the caller got the stored token is what tells an upstream blip from an outage callers see.
   const served = stored ? { served_stored_token: true, expires_in_s: stored.expiresIn } : { served_stored_token: false };
   const context = { user_id: ref.userId, connection: ref.connection, ...served };
+  if (failure.kind === 'rate_limited' && failure.rateLimitScope === 'client') {
+    const seconds = await pauseConnection(deps, ref, failure, context);
+    if (stored) return stored;
+    throw clientRateLimitedError(ref, seconds);
+  }
   if (failure.kind === 'rate_limited') {
     const seconds = await recordBackoff(deps.ephemeral, identityKey(ref), identity.tokens, failure.retryAfterSeconds, deps.now());
-    deps.logger.warn({ ...context, retry_after_s: seconds }, 'upstream rate-limited a token refresh');
+    deps.logger.warn({ ...context, retry_after_s: seconds, rate_limit_scope: failure.rateLimitScope ?? 'unknown' }, 'upstream rate-limited a token refresh');
     if (stored) return stored;
     throw rateLimitedError(ref, seconds);
   }
@@ -191,12 +206,43 @@ async function refreshFailed(
   throw new TokenUnavailableError('upstream_failed', `The upstream could not refresh the ${ref.connection} token now (${failure.kind}); try again later.`);
 }
 
+/**
+ * The upstream rate-limited the connection's own client: every identity of the connection would be
+ * refused until the window resets, so none is refreshed until then, from any instance
+ * (client_rate_limit_pause.ts). Logins still try: a person signing in is worth the one call. Returns
+ * the seconds to wait.
+ */
+async function pauseConnection(deps: ResolvedVaultDeps, ref: IdentityRef, failure: UpstreamFailure, context: Readonly<Record<string, unknown>>): Promise<number> {
+  // The pause holds for the tenant's connection, so its line names the tenant too.
+  const details = { ...context, tenant: ref.tenant, rate_limit_scope: 'client' };
+  let pause;
+  try {
+    pause = await rememberClientRateLimit(deps.ephemeral, ref.tenant, ref.connection, failure.retryAfterSeconds, deps.now());
+  } catch (error) {
+    // The caller's answer is the upstream's either way; without the pause the next due read tries again.
+    const seconds = backoffSeconds(failure.retryAfterSeconds);
+    deps.logger.warn({ ...details, retry_after_s: seconds, err: error }, "upstream rate-limited the connection's client; could not pause its refreshes");
+    return seconds;
+  }
+  if (pause.started) {
+    deps.metrics.connectionPaused(ref.tenant, ref.connection, 'rate_limited');
+    deps.logger.warn(
+      { ...details, retry_after_s: pause.seconds },
+      "upstream rate-limited the connection's client; no identity of the connection is refreshed until the window resets",
+    );
+  } else {
+    deps.logger.warn({ ...details, retry_after_s: pause.seconds }, 'upstream rate-limited a token refresh');
+  }
+  return pause.seconds;
+}
+
 /** Logs the refusal for the administrator, starts the connection's pause, and returns the failure to answer. */
 async function clientRefused(deps: ResolvedVaultDeps, ref: IdentityRef, connection: Connection, failure: UpstreamFailure): Promise<Error> {
   const context = { connection: ref.connection, user_id: ref.userId, upstream: failure.message };
   deps.logger.error(context, "the upstream refused the connection's client credentials; an administrator must update the connection");
   try {
     await rememberRefusedClient(deps.ephemeral, connection);
+    deps.metrics.connectionPaused(ref.tenant, ref.connection, 'client_refused');
   } catch (error) {
     // Without the pause the next read calls the upstream again; the answer stays the same.
     deps.logger.warn({ ...context, err: error }, 'could not remember the refused client credentials');
@@ -239,6 +285,14 @@ export const IDENTITY_DISCONNECTED_EVENT = 'fertft';
 function rateLimitedError(ref: IdentityRef, seconds: number): UpstreamRateLimitedError {
   return new UpstreamRateLimitedError(
     `The upstream rate-limited the ${ref.connection} identity ${ref.upstreamUserId}; retry after ${seconds} seconds.`,
+    seconds,
+  );
+}
+
+/** The same failure, for a quota the connection's whole client shares. */
+function clientRateLimitedError(ref: IdentityRef, seconds: number): UpstreamRateLimitedError {
+  return new UpstreamRateLimitedError(
+    `The upstream rate-limited the ${ref.connection} connection's client, whose quota all its users share; retry after ${seconds} seconds.`,
     seconds,
   );
 }

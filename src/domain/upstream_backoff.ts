@@ -19,6 +19,11 @@ import type { UpstreamTokens } from './types.js';
  */
 export const DEFAULT_BACKOFF_SECONDS = 60;
 
+/** The whole seconds to wait for the upstream's `retryAfterSeconds`, DEFAULT_BACKOFF_SECONDS when it named none; at least one. */
+export function backoffSeconds(retryAfterSeconds: number | undefined): number {
+  return Math.max(1, Math.ceil(retryAfterSeconds ?? DEFAULT_BACKOFF_SECONDS));
+}
+
 interface Backoff {
   until: number;
   /** Which stored tokens it holds for; absent in records written before it was kept: any tokens. */
@@ -49,7 +54,7 @@ export async function recordBackoff(
   retryAfterSeconds: number | undefined,
   now = Date.now(),
 ): Promise<number> {
-  const seconds = Math.max(1, Math.ceil(retryAfterSeconds ?? DEFAULT_BACKOFF_SECONDS));
+  const seconds = backoffSeconds(retryAfterSeconds);
   const digest = digestOf(tokens);
   await ephemeral.put<Backoff>('upstream_backoff', key, { until: now + seconds * 1000, ...(digest ? { tokens: digest } : {}) }, seconds);
   return seconds;

@@ -1,4 +1,4 @@
-import type { PluginErrorKind, RevocableTokens } from '../connections/plugin.js';
+import type { PluginErrorKind, RateLimitScope, RevocableTokens } from '../connections/plugin.js';
 import type { ReauthorizationReason } from './identity_status.js';
 import { readPluginFailure } from './read_plugin_failure.js';
 import { remedyOf } from './upstream_remedy.js';
@@ -59,6 +59,11 @@ export type UpstreamFailure = FailureOutcome & {
   message: string;
   /** For rate_limited: seconds until the upstream's window resets, when it said so. */
   retryAfterSeconds?: number;
+  /**
+   * For rate_limited: whose quota ran out, when the plugin said so. `client`: the connection's,
+   * which every identity of it shares, so the vault pauses them all (client_rate_limit_pause.ts).
+   */
+  rateLimitScope?: RateLimitScope;
 };
 
 /**
@@ -119,6 +124,7 @@ export function upstreamFailureOf(error: unknown): UpstreamFailure {
       : UNEXPLAINED;
   const failure: UpstreamFailure = { ...outcome, message: plugin?.message ?? messageOf(error) };
   if (plugin?.retryAfterSeconds !== undefined) failure.retryAfterSeconds = plugin.retryAfterSeconds;
+  if (failure.kind === 'rate_limited' && plugin?.rateLimitScope !== undefined) failure.rateLimitScope = plugin.rateLimitScope;
   return failure;
 }
 

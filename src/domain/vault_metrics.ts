@@ -28,7 +28,17 @@ export interface VaultMetrics {
    * that cannot be opened, an API no longer offered): counted on every read, logged once a while.
    */
   connectionUnreachable(tenant: string, connection: string, reason: TokenUnavailableError['reason']): void;
+  /**
+   * A refresh's answer paused every identity of the connection, on every instance: the upstream
+   * rate-limited the connection's own client (a quota all its users share) or refused its
+   * credentials. Counted where the pause began; while it lasts, due readers get the stored token
+   * (servedStoredToken, `backing_off` for a rate limit) or the failure, and no refresh is sent.
+   */
+  connectionPaused(tenant: string, connection: string, reason: ConnectionPauseReason): void;
 }
+
+/** Why every identity of a connection is paused (client_rate_limit_pause.ts, client_refused_pause.ts). */
+export type ConnectionPauseReason = 'rate_limited' | 'client_refused';
 
 /**
  * Why a stored token was served: the refresh failed for a passing reason, outlasted the reader's
@@ -48,4 +58,5 @@ export const NO_VAULT_METRICS: VaultMetrics = {
   needsReauthorization: ignore,
   reconnected: ignore,
   connectionUnreachable: ignore,
+  connectionPaused: ignore,
 };

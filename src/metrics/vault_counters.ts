@@ -2,7 +2,7 @@ import type { Registry } from 'prom-client';
 import { labelledCounter, labelledGauge } from './labelled_metrics.js';
 import type { VaultMetrics } from '../domain/vault_metrics.js';
 
-/** The token vault: fresh hits, refreshes, single-flight waits, identities needing reauthorization, unreachable connections. */
+/** The token vault: fresh hits, refreshes, single-flight waits, identities needing reauthorization, unreachable and paused connections. */
 export function vaultCounters(registry: Registry): VaultMetrics {
   const fresh = labelledCounter(registry, 'fitgate_vault_fresh_tokens_total', ['tenant', 'connection'],
     'Upstream access tokens handed out as stored, still fresh (no refresh).');
@@ -18,6 +18,8 @@ export function vaultCounters(registry: Registry): VaultMetrics {
     'Identities this process saw lose their tokens, minus those it saw reconnected by a login, since it started.');
   const unreachable = labelledCounter(registry, 'fitgate_vault_connection_unreachable_total', ['tenant', 'connection', 'reason'],
     'Token reads due a refresh whose connection cannot reach its upstream, by reason (connection_not_configured, client_secret_unreadable); the log says it once per 10 minutes.');
+  const pauses = labelledCounter(registry, 'fitgate_vault_connection_pauses_total', ['tenant', 'connection', 'reason'],
+    'Pauses of every refresh of a connection, on every instance, begun by a refresh this process ran, by reason (rate_limited: the upstream rate-limited the connection\'s client, until its reset; client_refused: it refused the client\'s credentials, for a minute).');
   return {
     freshToken: (tenant, connection) => fresh.labels(tenant, connection).inc(),
     servedStoredToken: (tenant, connection, reason) => served.labels(tenant, connection, reason).inc(),
@@ -29,5 +31,6 @@ export function vaultCounters(registry: Registry): VaultMetrics {
     },
     reconnected: (tenant, connection) => needing.labels(tenant, connection).dec(),
     connectionUnreachable: (tenant, connection, reason) => unreachable.labels(tenant, connection, reason).inc(),
+    connectionPaused: (tenant, connection, reason) => pauses.labels(tenant, connection, reason).inc(),
   };
 }

@@ -135,7 +135,7 @@ export class FitbitStrategy extends OAuth2Strategy {
 
   /** For any caller still on node-oauth's path: Fitbit's `errors` bodies as well as RFC 6749 ones. */
   override parseErrorResponse(body: string, status: number): Error {
-    return parseErrorResponse({ operation: 'token', status, headers: {}, body });
+    return parseErrorResponse({ operation: 'token', status, headers: {}, body, api: this.api });
   }
 
   /** passport-oauth2's private hook for a failed token request: ours arrive typed and stay so. */

@@ -1,7 +1,6 @@
 import { revokeToken } from '../oauth2/revocation.js';
 import { requestToken } from '../oauth2/token_request.js';
 import { endpointClient } from './client_auth.js';
-import { parseErrorResponse } from './errors/parse_error_response.js';
 import { fetchGoogleHealthProfile, fetchLegacyProfile, fetchUserinfo } from './profile/fetch_profile.js';
 import type { FitbitProfile } from './profile/fitbit_profile.js';
 import { grantedFitbitScopes } from './scopes.js';
@@ -64,7 +63,7 @@ async function revoke(context: UpstreamContext, token: string): Promise<void> {
     client: context.api === 'fitbit-legacy' ? endpointClient(context.credentials) : undefined,
     upstreamFetch: context.upstreamFetch,
     timeoutMs: context.timeoutMs,
-    refusal: parseErrorResponse,
+    refusal: context.refusal,
   });
 }
 

@@ -1,6 +1,5 @@
 import type { TokenEndpoint } from '../oauth2/token_request.js';
 import { endpointClient } from './client_auth.js';
-import { parseErrorResponse } from './errors/parse_error_response.js';
 import type { UpstreamContext } from './upstream_context.js';
 
 /** The mode's token endpoint, as the shared OAuth 2.0 client's grants reach it: refusals read in Fitbit's and Google's shapes. */
@@ -10,6 +9,6 @@ export function tokenEndpoint(context: UpstreamContext): TokenEndpoint {
     client: endpointClient(context.credentials),
     upstreamFetch: context.upstreamFetch,
     timeoutMs: context.timeoutMs,
-    refusal: parseErrorResponse,
+    refusal: context.refusal,
   };
 }

@@ -1,8 +1,11 @@
 import type { PluginClientOptions, UpstreamFetch } from '../plugin.js';
+import type { RefusalReader } from '../oauth2/call_upstream.js';
 import { createUpstreamFetch } from '../upstream_fetch.js';
 import { isFitbitApi, type FitbitApi } from './api.js';
 import type { ClientCredentials } from './client_auth.js';
 import { endpointsFor, type Endpoints } from './endpoints.js';
+import { parseErrorResponse } from './errors/parse_error_response.js';
+import type { UpstreamOperation } from './errors/upstream_operation.js';
 import type { UpstreamCallHook } from './upstream_call_report.js';
 
 /** Bound on every upstream call unless the caller picks another. */
@@ -41,6 +44,8 @@ export interface UpstreamContext {
   upstreamBaseUrl: string | undefined;
   /** The port every reported call goes through: the host's, or one built here. */
   upstreamFetch: UpstreamFetch;
+  /** Reads this mode's refusals (parseErrorResponse), a 429 with whose quota it was (rate_limit_scope.ts). */
+  refusal: RefusalReader<UpstreamOperation>;
 }
 
 export function upstreamContext(options: UpstreamClientOptions & { authorizationBaseUrl?: string | undefined }): UpstreamContext {
@@ -55,9 +60,9 @@ export function upstreamContext(options: UpstreamClientOptions & { authorization
   for (const key of ['onUpstreamCall', 'upstreamFetch'] as const) {
     if (options[key] !== undefined && typeof options[key] !== 'function') throw new TypeError(`${key} must be a function`);
   }
-  const { upstreamBaseUrl } = options;
+  const { upstreamBaseUrl, api } = options;
   return {
-    api: options.api,
+    api,
     endpoints: endpointsFor(options.api, options.authorizationBaseUrl ?? upstreamBaseUrl),
     credentials: { api: options.api, clientID: options.clientID, clientSecret: options.clientSecret || undefined },
     timeoutMs,
@@ -71,5 +76,6 @@ export function upstreamContext(options: UpstreamClientOptions & { authorization
         // failureKind or the status give, all of them an UpstreamCallReport's.
         ...(options.onUpstreamCall && { onUpstreamCall: options.onUpstreamCall as PluginClientOptions['onUpstreamCall'] }),
       }),
+    refusal: (refused) => parseErrorResponse({ ...refused, api }),
   };
 }

@@ -7,6 +7,7 @@ import type {
   PluginTokenClient,
   PluginTokens,
   PluginWording,
+  RateLimitScope,
 } from '../../../src/connections/plugin.js';
 import { fakePlugin } from '../../support/fake_plugin.js';
 
@@ -38,6 +39,7 @@ interface Failure {
 interface RateLimited extends Failure {
   readonly kind: 'rate_limited';
   readonly retryAfterSeconds: number | undefined;
+  readonly rateLimitScope: RateLimitScope | undefined;
 }
 interface Refusal {
   readonly message: string;
@@ -50,7 +52,11 @@ type _Renamed = PluginConforms<typeof base, { failure: Omit<Failure, 'upstreamCo
 // @ts-expect-error a kind the host does not know is no plugin failure: the login would answer a bare server_error
 type _UnknownKind = PluginConforms<typeof base, { failure: Omit<Failure, 'kind'> & { readonly kind: 'quota_exceeded' }; rateLimited: RateLimited; challenge: Refusal }>;
 // @ts-expect-error a rate limit without retryAfterSeconds leaves the vault calling the upstream during the wait
-type _NoRetryAfter = PluginConforms<typeof base, { failure: Failure; rateLimited: Failure & { readonly kind: 'rate_limited' }; challenge: Refusal }>;
+type _NoRetryAfter = PluginConforms<typeof base, { failure: Failure; rateLimited: Omit<RateLimited, 'retryAfterSeconds'>; challenge: Refusal }>;
+// @ts-expect-error a rate limit that never considered its scope leaves every other user's call to the exhausted quota of a whole client
+type _NoScope = PluginConforms<typeof base, { failure: Failure; rateLimited: Omit<RateLimited, 'rateLimitScope'>; challenge: Refusal }>;
+// @ts-expect-error a scope the host does not know is no scope: the vault would hold back that one identity for a client's quota
+type _UnknownScope = PluginConforms<typeof base, { failure: Failure; rateLimited: Omit<RateLimited, 'rateLimitScope'> & { readonly rateLimitScope: 'application' | undefined }; challenge: Refusal }>;
 // @ts-expect-error a refusal without its failure would be read as a stale state, not as the user's refusal
 type _ChallengeWithoutError = PluginConforms<typeof base, { failure: Failure; rateLimited: RateLimited; challenge: { readonly message: string } }>;
 

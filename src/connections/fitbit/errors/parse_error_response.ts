@@ -7,11 +7,13 @@ import { UpstreamServerError } from '../../oauth2/errors/server_error.js';
 import type { UpstreamError } from '../../oauth2/errors/upstream_error.js';
 import { isJsonObject, optionalString, parseJsonObject, type JsonObject } from '../../oauth2/json.js';
 import { isOAuth2Operation } from '../../oauth2/operation.js';
+import type { FitbitApi } from '../api.js';
 import { UpstreamAccountUnusableError } from './account_unusable_error.js';
 import { UpstreamApiError } from './api_error.js';
 import { UpstreamGoneError } from './gone_error.js';
 import { kindOfApiAnswer } from './kind_of_api_answer.js';
 import { kindOfCode } from './kind_of_code.js';
+import { rateLimitScopeOf } from './rate_limit_scope.js';
 import type { UpstreamOperation } from './upstream_operation.js';
 
 export interface ErrorResponse {
@@ -22,6 +24,8 @@ export interface ErrorResponse {
   body: string;
   /** Milliseconds since the epoch, for the rate-limit reset time; Date.now() when absent. */
   now?: number;
+  /** The mode that answered, for whose quota a 429 counted against (rate_limit_scope.ts); absent: not said. */
+  api?: FitbitApi | undefined;
 }
 
 interface UpstreamAnswer {
@@ -40,7 +44,8 @@ export function parseErrorResponse(response: ErrorResponse): UpstreamError {
 
   if (status === 410) return new UpstreamGoneError(details);
   if (status === 429) {
-    return new UpstreamRateLimitedError({ ...details, retryAfterSeconds: retryAfterSeconds(response), now: response.now });
+    const rateLimitScope = response.api === undefined ? undefined : rateLimitScopeOf(response.api, operation);
+    return new UpstreamRateLimitedError({ ...details, retryAfterSeconds: retryAfterSeconds(response), rateLimitScope, now: response.now });
   }
   if (status >= 500) return new UpstreamServerError(details);
   if (!answer) {

@@ -2,7 +2,6 @@ import { bearer } from '../../oauth2/bearer.js';
 import { callUpstream, callUpstreamJson } from '../../oauth2/call_upstream.js';
 import { UpstreamBadResponseError } from '../../oauth2/errors/bad_response_error.js';
 import type { JsonObject } from '../../oauth2/json.js';
-import { parseErrorResponse } from '../errors/parse_error_response.js';
 import type { UpstreamContext } from '../upstream_context.js';
 import type { FitbitProfile } from './fitbit_profile.js';
 import { parseGoogleHealthProfile } from './google_health.js';
@@ -19,7 +18,7 @@ export async function fetchLegacyProfile(
     url: context.endpoints.profile,
     upstreamFetch: context.upstreamFetch,
     timeoutMs: context.timeoutMs,
-    refusal: parseErrorResponse,
+    refusal: context.refusal,
     headers: bearer(accessToken),
   });
   const result = parseLegacyProfile(answer.body, grantedScopes);
@@ -39,7 +38,7 @@ export async function fetchGoogleHealthProfile(
     url: context.endpoints.profile,
     upstreamFetch: context.upstreamFetch,
     timeoutMs: context.timeoutMs,
-    refusal: parseErrorResponse,
+    refusal: context.refusal,
     headers: bearer(accessToken),
   });
   const result = parseGoogleHealthProfile(answer.body, openIdClaims, grantedScopes);
@@ -56,7 +55,7 @@ export async function fetchUserinfo(context: UpstreamContext, accessToken: strin
     url,
     upstreamFetch: context.upstreamFetch,
     timeoutMs: context.timeoutMs,
-    refusal: parseErrorResponse,
+    refusal: context.refusal,
     headers: bearer(accessToken),
   });
   return json;
