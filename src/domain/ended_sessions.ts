@@ -1,6 +1,6 @@
 import type { Config } from '../config/index.js';
 import type { UserRepository } from './ports.js';
-import { ownDomainUrl, tenantUrl } from './tenants.js';
+import { tenantUrlsOf } from './tenants.js';
 import type { Client, Tenant, User } from './types.js';
 import { updateUser } from './user_updates.js';
 
@@ -70,7 +70,7 @@ export function withSessionsEnded(user: User, now: Date): User {
  * were remembered, or one with no sign-in since the last end, is told as it always was.
  */
 export function logoutIssuerUrls(config: Pick<Config, 'publicUrl' | 'baseHost'>, place: SessionEndPlace, signInUrls: readonly string[] | undefined): string[] {
-  const tenantUrls = new Set([tenantUrl(config, place.tenant.name), ...place.tenant.domains.map((domain) => ownDomainUrl(config, domain))]);
+  const tenantUrls = new Set(tenantUrlsOf(config, place.tenant));
   const kept = (signInUrls ?? []).filter((url) => tenantUrls.has(url));
   return kept.length > 0 ? kept : [place.tenantUrl];
 }

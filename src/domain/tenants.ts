@@ -1,6 +1,7 @@
 import type { Config } from '../config/index.js';
 import type { Sealer, TenantRepository } from './ports.js';
 import { generateSigningKey } from './signing_keys.js';
+import { tenantHostOf } from './tenant_host.js';
 import type { Tenant } from './types.js';
 
 /** The tenant of the bare base host, created at first start. */
@@ -52,21 +53,22 @@ export function tenantUrl(config: Pick<Config, 'publicUrl' | 'baseHost'>, name: 
 }
 
 /**
- * The tenant URL at one of a tenant's own domains (`host`, lower case, with a port if it has one):
- * the public URL's scheme (and any path it has), as for NAME.<base host>. No trailing slash.
+ * The tenant URL at one of a tenant's own domains (`host`, with a port if it has one): the public
+ * URL's scheme (and any path it has), as for NAME.<base host>. No trailing slash. The host is taken
+ * in the form a request's Host finds the tenant by (tenantHostOf), however it was written.
  */
 export function ownDomainUrl(config: Pick<Config, 'publicUrl'>, host: string): string {
   const url = new URL(config.publicUrl);
-  return `${url.protocol}//${host}${url.pathname.replace(/\/+$/, '')}`;
+  return `${url.protocol}//${tenantHostOf(host, url.protocol)}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 /**
  * Every URL the tenant is reached at now: NAME.<base host> (the public URL for `default`) and one per
- * own domain. A URL not among them (a domain given up, a base host changed) is no longer the tenant's
- * to sign for: it may be another tenant's by now.
+ * own domain, each once. A URL not among them (a domain given up, a base host changed) is no longer
+ * the tenant's to sign for: it may be another tenant's by now.
  */
 export function tenantUrlsOf(config: Pick<Config, 'publicUrl' | 'baseHost'>, tenant: Pick<Tenant, 'name' | 'domains'>): string[] {
-  return [tenantUrl(config, tenant.name), ...tenant.domains.map((domain) => ownDomainUrl(config, domain))];
+  return [...new Set([tenantUrl(config, tenant.name), ...tenant.domains.map((domain) => ownDomainUrl(config, domain))])];
 }
 
 /** The host a request came in on: the tenant it belongs to and that host's tenant URL (http's TenantContext). */

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Config } from '../config/index.js';
 import type { OutageRead, TenantRepository } from '../domain/ports.js';
+import { tenantHostOf } from '../domain/tenant_host.js';
 import { DEFAULT_TENANT, ownDomainUrl, tenantUrl } from '../domain/tenants.js';
 import type { Tenant } from '../domain/types.js';
 import { NotFoundError, StoreDataLostError } from '../errors/index.js';
@@ -39,7 +40,7 @@ export function resolveTenant(
   lostData?: () => Promise<string | undefined>,
 ): RequestHandler {
   const { protocol } = new URL(config.publicUrl);
-  const baseHost = normalizeHost(config.baseHost, protocol);
+  const baseHost = tenantHostOf(config.baseHost, protocol);
   const dataLost = lostData && sharedCheck(() => lostData().catch(() => undefined), LOST_DATA_REUSE_MS);
 
   function notFound(host: string, next: NextFunction): void {
@@ -59,7 +60,7 @@ export function resolveTenant(
   }
 
   return (req: Request, _res: Response, next: NextFunction) => {
-    const host = normalizeHost(req.host ?? '', protocol);
+    const host = tenantHostOf(req.host ?? '', protocol);
     find(host).then(
       (context) => {
         if (!context) return notFound(host, next);
@@ -73,11 +74,4 @@ export function resolveTenant(
 
 function withUrl(tenant: Tenant | undefined, url: string): TenantContext | undefined {
   return tenant ? { tenant, tenantUrl: url } : undefined;
-}
-
-/** Lower case, without the scheme's default port, so "Acme.Example.com:443" matches "acme.example.com". */
-function normalizeHost(host: string, protocol: string): string {
-  const lower = host.toLowerCase().replace(/\.$/, '');
-  const defaultPort = protocol === 'https:' ? ':443' : ':80';
-  return lower.endsWith(defaultPort) ? lower.slice(0, -defaultPort.length) : lower;
 }

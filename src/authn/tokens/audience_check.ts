@@ -22,7 +22,16 @@ const SERVED: Readonly<Record<TokenHolder, (tenantUrl: string) => string>> = {
  * token is for what SERVED names.
  */
 export function checkAudience(tenantUrl: string, holder: TokenHolder, audience: string | undefined): void {
-  if (audience !== undefined && audience !== SERVED[holder](tenantUrl)) {
+  checkAudienceAtAny([tenantUrl], holder, audience);
+}
+
+/**
+ * checkAudience where the token may be for the API at any of `tenantUrls`: a user grant redeemed at
+ * /oauth/token is issued under the URL of its login, which need not be this request's
+ * (grant_tenant_url.ts), so its /userinfo at any URL the tenant is reached at is the tenant's own.
+ */
+export function checkAudienceAtAny(tenantUrls: readonly string[], holder: TokenHolder, audience: string | undefined): void {
+  if (audience !== undefined && !tenantUrls.some((tenantUrl) => audience === SERVED[holder](tenantUrl))) {
     throw new AccessDeniedError(`Service not found: ${audience}`);
   }
 }

@@ -4,7 +4,7 @@ import type { GrantOutcome, TokenRequest } from '../token_request.js';
 import { checkCodeVerifier } from '../../codes/check_code_verifier.js';
 import { checkRedirectUri } from '../../codes/check_redirect_uri.js';
 import { redeemCode } from '../../codes/redeem_code.js';
-import { checkAudience } from '../../tokens/audience_check.js';
+import { checkUserGrantAudience } from './check_user_grant_audience.js';
 
 /**
  * RFC 6749 §4.1.3 with PKCE: redeem the code (only this client's, only once): check the redirect_uri
@@ -15,7 +15,7 @@ import { checkAudience } from '../../tokens/audience_check.js';
 export async function authorizationCodeGrant(request: TokenRequest): Promise<GrantOutcome> {
   const { deps, context, client, params } = request;
   // Before the code is redeemed: a request refused for its own parameters leaves the code usable.
-  checkAudience(context.tenantUrl, 'user', params.audience);
+  checkUserGrantAudience(request);
   const owner = { tenant: context.tenant.name, clientId: client.clientId };
   return redeemCode(deps.store.ephemeral, owner, requireParam(params, 'code'), async (record) => {
     checkRedirectUri(record, params.redirect_uri);

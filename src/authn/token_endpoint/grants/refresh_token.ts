@@ -1,9 +1,9 @@
 import { refreshTokenPolicyOf } from '../../../domain/token_lifetimes.js';
-import { checkAudience } from '../../tokens/audience_check.js';
 import { refusedRefreshToken, useRefreshToken } from '../../tokens/refresh_tokens.js';
 import { issueUserTokens } from '../issue_user_tokens.js';
 import { requireParam } from '../request_params.js';
 import type { GrantOutcome, TokenRequest } from '../token_request.js';
+import { checkUserGrantAudience } from './check_user_grant_audience.js';
 import { narrowScope } from './narrow_scope.js';
 
 /**
@@ -15,7 +15,7 @@ import { narrowScope } from './narrow_scope.js';
 export async function refreshTokenGrant(request: TokenRequest): Promise<GrantOutcome> {
   const { deps, context, client, params } = request;
   // Before the token is looked at: a request refused for its own parameters leaves it usable.
-  checkAudience(context.tenantUrl, 'user', params.audience);
+  checkUserGrantAudience(request);
   return useRefreshToken(
     deps.store.ephemeral,
     { tenant: context.tenant.name, clientId: client.clientId, policy: refreshTokenPolicyOf(client) },

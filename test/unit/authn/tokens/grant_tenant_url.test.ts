@@ -18,6 +18,13 @@ describe('grantTenantUrl', () => {
     expect(grantTenantUrl(config, atOwnDomain, undefined)).toBe('https://login.acme.com');
   });
 
+  it('keeps the URL of a login at an own domain stored in capitals or with the default port, as the request found it', () => {
+    for (const stored of ['Login.Acme.com', 'login.acme.com:443']) {
+      const tenant = { ...acme, domains: [stored] };
+      expect(grantTenantUrl(config, { tenant, tenantUrl: 'https://acme.fitgate.example' }, 'https://login.acme.com')).toBe('https://login.acme.com');
+    }
+  });
+
   it('is the host asked when the tenant is no longer reached at the remembered URL', () => {
     expect(grantTenantUrl(config, atBase, 'https://login.other.com')).toBe('https://acme.fitgate.example');
     expect(grantTenantUrl(config, atBase, 'https://acme.old-base.example')).toBe('https://acme.fitgate.example');
