@@ -1,7 +1,12 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { defaultTokenEndpointAuthMethod, isPublicClient } from './client_confidentiality.js';
 import { updateClient } from './client_updates.js';
+import { defaultGrantTypes } from './grant_types.js';
 import type { ClientRepository } from './ports.js';
 import type { AppType, Client, TokenEndpointAuthMethod } from './types.js';
+
+// Kept here too: the rest of the code asks clients.ts whether a client is public or confidential.
+export { defaultTokenEndpointAuthMethod, isConfidentialAppType, isPublicClient } from './client_confidentiality.js';
 
 /** Auth0's optional client settings, stored as given once validated (src/management/clients). */
 export type ClientSettings = Partial<
@@ -51,23 +56,6 @@ export interface NewClient {
   clientSecret?: string;
 }
 
-/** Single-page and native apps cannot keep a secret, so they authenticate with PKCE alone. */
-const PUBLIC_APP_TYPES: ReadonlySet<AppType> = new Set(['spa', 'native']);
-
-/**
- * Auth0's defaults per application type. `implicit` lets /authorize return an id_token in the front
- * channel (response_type id_token or code id_token); take it away and only the code flow remains.
- * A regular web application is confidential, so Auth0 gives it `client_credentials` too: one
- * application both signs users in and, once granted, calls the Management API. Clients stored
- * before keep the grant types they have.
- */
-const DEFAULT_GRANT_TYPES: Readonly<Record<AppType, readonly string[]>> = {
-  regular_web: ['authorization_code', 'implicit', 'refresh_token', 'client_credentials'],
-  spa: ['authorization_code', 'implicit', 'refresh_token'],
-  native: ['authorization_code', 'implicit', 'refresh_token'],
-  non_interactive: ['client_credentials'],
-};
-
 /**
  * The client as it is once the `implicit` grant type exists: an interactive client allowed
  * authorization_code, stored before then, could already get id_tokens from /authorize and keeps
@@ -111,29 +99,15 @@ export function verifyClientSecret(client: Pick<Client, 'clientSecretHash'>, pre
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
-/**
- * Whether Auth0 counts applications of this type as confidential (regular web, machine-to-machine):
- * they keep a secret on a server, so they may call an API with client_credentials.
- */
-export function isConfidentialAppType(appType: AppType): boolean {
-  return !PUBLIC_APP_TYPES.has(appType);
-}
-
-export function isPublicClient(client: Pick<Client, 'tokenEndpointAuthMethod'>): boolean {
-  return client.tokenEndpointAuthMethod === 'none';
-}
-
 /** Whether the client holds a grant for the tenant's Management API (client_credentials), scopes or not. */
 export function holdsManagementGrant(client: Client): boolean {
   return client.managementGrant ?? client.managementScopes.length > 0;
 }
 
-/** The method a client created without one gets (Auth0's): single-page and native apps are public. */
-export function defaultTokenEndpointAuthMethod(appType: AppType): TokenEndpointAuthMethod {
-  return PUBLIC_APP_TYPES.has(appType) ? 'none' : 'client_secret_post';
-}
-
-/** Builds a client record with Auth0's defaults for its type, and its secret when it needs one. */
+/**
+ * Builds a client record with Auth0's defaults for its type (grant types for its type and method:
+ * defaultGrantTypes), and its secret when it needs one.
+ */
 export function buildClient(input: NewClientInput, now = new Date()): NewClient {
   const authMethod = input.tokenEndpointAuthMethod ?? defaultTokenEndpointAuthMethod(input.appType);
   const clientSecret = authMethod === 'none' ? undefined : (input.clientSecret ?? generateClientSecret());
@@ -148,7 +122,7 @@ export function buildClient(input: NewClientInput, now = new Date()): NewClient 
     allowedLogoutUrls: [...(input.allowedLogoutUrls ?? [])],
     ...(input.webOrigins ? { webOrigins: [...input.webOrigins] } : {}),
     ...(input.allowedOrigins ? { allowedOrigins: [...input.allowedOrigins] } : {}),
-    grantTypes: [...(input.grantTypes ?? DEFAULT_GRANT_TYPES[input.appType])],
+    grantTypes: input.grantTypes ? [...input.grantTypes] : defaultGrantTypes(input.appType, authMethod),
     managementScopes: [...(input.managementScopes ?? [])],
     ...input.settings,
     createdAt: timestamp,

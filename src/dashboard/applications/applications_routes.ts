@@ -18,7 +18,7 @@ import { NotFoundError } from '../../errors/index.js';
 import { applicationConnectionsRoutes, connectionsSection } from './application_connections_routes.js';
 import { APP_TYPE_LABELS, isAppType } from './app_types.js';
 import { BACKCHANNEL_LOGOUT_FIELD, backchannelLogoutField, storedBackchannelLogoutProblem, storedBackchannelLogoutText } from './backchannel_logout_field.js';
-import { GRANT_TYPE_LABELS, GRANT_TYPES_FIELD, grantTypesField, isHeldOnly, shownGrantTypes, withTickedGrantTypes } from './grant_types_field.js';
+import { GRANT_TYPE_LABELS, GRANT_TYPES_FIELD, grantTypesField, grantTypesShownFields, isHeldOnly, shownGrantTypes, withGrantTypeChanges } from './grant_types_field.js';
 import { keptName } from './kept_name.js';
 import { NAME_INPUT_MAX_LENGTH } from './name_input.js';
 import { holdsUnexpectedGrant, managementApiRoutes, managementApiSection, managementApiStateOf, type ManagementApiState } from './management_api_routes.js';
@@ -109,6 +109,7 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
     const backchannel = client.appType === 'non_interactive' ? undefined : backchannelLogoutField(req.body, reach());
     const lists = shownUrlLists(req.body, client.appType);
     // Undefined when the form had no Grant Types (an older page): the stored ones are then kept.
+    // Otherwise only the boxes the admin changed on the page, whatever the application holds now.
     const grantTypes = grantTypesField(req.body, client);
     const typed = {
       name: typedName,
@@ -131,12 +132,12 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
     if (!name.ok || Object.keys(errors).length > 0) {
       return showApplication(res, client, { errors, typed }, {}, 400);
     }
-    // The form's fields replace the stored ones; the rest (the secret, a grant, the lists and grant
-    // types the page did not show) is kept as stored now, not as read for this page: a rotation or
-    // revocation made meanwhile on another worker stays.
-    const shownGrants = shownGrantTypes(client);
+    // The form's fields replace the stored ones, and its grant type boxes change what the admin
+    // changed; the rest (the secret, a grant, the lists the page did not show, every other grant
+    // type) is kept as stored now, not as read for this page: a rotation, a revocation or a grant
+    // type changed meanwhile on another worker or through the Management API stays.
     await changeClient(res, client.clientId, (current) => {
-      const withGrants = grantTypes?.result.ok ? withTickedGrantTypes(current, shownGrants, grantTypes.result.grantTypes) : current;
+      const withGrants = grantTypes?.result.ok ? withGrantTypeChanges(current, grantTypes.result.changes) : current;
       const changed: Client = {
         ...withShownUrlLists(withGrants, lists),
         name: keptName(current.name, name.name),
@@ -246,6 +247,7 @@ function settingsPage(client: Client, extra: Record<string, unknown>) {
     hasSecret: !isPublicClient(client),
     storedBackchannelText: storedBackchannelLogoutText(client),
     grantTypeBoxes: shownGrantTypes(client).map((grantType) => ({ value: grantType, ...GRANT_TYPE_LABELS[grantType], heldOnly: isHeldOnly(client, grantType) })),
+    grantTypesShown: grantTypesShownFields(client),
     ...extra,
   };
 }

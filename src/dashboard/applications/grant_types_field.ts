@@ -1,16 +1,19 @@
 import { isConfidentialAppType } from '../../domain/clients.js';
-import { distinctGrantTypes, GRANT_TYPES, grantTypesFor, isGrantType, type GrantType } from '../../domain/grant_types.js';
+import { distinctGrantTypes, GRANT_TYPES, grantTypesFor, isGrantType, mayHoldGrantType, type GrantType } from '../../domain/grant_types.js';
 import type { Client } from '../../domain/types.js';
-import { listField, type FormBody } from '../form_fields.js';
+import { listField, textField, type FormBody } from '../form_fields.js';
 import { APP_TYPE_LABELS } from './app_types.js';
 
 export const GRANT_TYPES_FIELD = 'grant_types';
 /**
- * Sent by every settings form that shows the Grant Types. An unticked box is absent from a form,
- * so without this a form that had no boxes (an older page, a forged post) would read as every
- * grant type unticked, and take them all away.
+ * Sent by every settings form that shows the Grant Types: the boxes it shows, comma-separated. An
+ * unticked box is absent from a form, so without this a form that had no boxes (an older page, a
+ * forged post) would read as every grant type unticked, and take them all away; and it names the
+ * boxes as they were when the page was made, not as the application's type has them when it is saved.
  */
 export const GRANT_TYPES_SHOWN_FIELD = 'grant_types_shown';
+/** Sent with it: the boxes that were ticked when the page was made (the grant types the application held then). */
+export const GRANT_TYPES_HELD_FIELD = 'grant_types_held';
 
 /** Auth0's names for the grant types, and what each lets the application do here. */
 export const GRANT_TYPE_LABELS: Readonly<Record<GrantType, { label: string; hint: string }>> = {
@@ -43,29 +46,76 @@ export function isHeldOnly(client: Client, grantType: GrantType): boolean {
   return !grantTypesFor(client).includes(grantType);
 }
 
-/** The boxes as the form carried them: the ticked ones to show again, and the verdict. */
+/** The hidden fields that say which boxes a page shows, and which of them were ticked when it was made. */
+export function grantTypesShownFields(client: Client): Record<typeof GRANT_TYPES_SHOWN_FIELD | typeof GRANT_TYPES_HELD_FIELD, string> {
+  const shown = shownGrantTypes(client);
+  return {
+    [GRANT_TYPES_SHOWN_FIELD]: shown.join(','),
+    [GRANT_TYPES_HELD_FIELD]: shown.filter((grantType) => client.grantTypes.includes(grantType)).join(','),
+  };
+}
+
+/** What the admin changed on the page: boxes ticked that were not, and boxes unticked that were. */
+export interface GrantTypeChanges {
+  added: GrantType[];
+  removed: GrantType[];
+}
+
+/** The boxes as the form carried them: the grant types to show ticked again, and the verdict. */
 export interface GrantTypesField {
   ticked: string[];
-  result: { ok: true; grantTypes: GrantType[] } | { ok: false; message: string };
+  result: { ok: true; changes: GrantTypeChanges } | { ok: false; message: string };
 }
 
 /**
- * The Grant Types as posted for `client` (the application the page was shown for), or undefined
- * when the form carried none (GRANT_TYPES_SHOWN_FIELD): the stored ones are then kept. Each ticked
- * value must be a grant type fitgate knows (GRANT_TYPES, the Management API's rule) and one of the
- * boxes the page shows: a forged post cannot give a single-page application client_credentials,
- * which the page never offers it.
+ * The Grant Types as posted for `client` (the application as read for this save), or undefined when
+ * the form showed none (GRANT_TYPES_SHOWN_FIELD absent, as on a page from before the boxes, or
+ * naming no grant type): the stored ones are then kept.
+ *
+ * Only what the admin changed is taken: each box the page showed that is now ticked and was not
+ * when the page was made (GRANT_TYPES_HELD_FIELD) is added, each it showed that was ticked and is
+ * not is taken away, and every other grant type stays as stored when the save is written
+ * (withGrantTypeChanges). So a grant type the Management API added or took away between the page's
+ * making and its save stays so, whether or not the page had a box for it.
+ *
+ * Each ticked value must be a grant type fitgate knows (GRANT_TYPES, the Management API's rule), and
+ * one added must be one the page offers the application now (grantTypesFor: a forged post cannot
+ * give a single-page application client_credentials, which the page never offers it). Nor may the
+ * result hold one the application may not hold (mayHoldGrantType, the Management API's rule too): a
+ * public application that holds client_credentials, stored before that rule, shows the box ticked,
+ * and is saved once it is unticked.
  */
 export function grantTypesField(body: FormBody, client: Client): GrantTypesField | undefined {
-  if (body?.[GRANT_TYPES_SHOWN_FIELD] === undefined) return undefined;
-  const ticked = listField(body, GRANT_TYPES_FIELD);
-  const unknown = ticked.find((value) => !isGrantType(value));
+  const shown = postedGrantTypes(body, GRANT_TYPES_SHOWN_FIELD);
+  if (shown === undefined || shown.length === 0) return undefined;
+  const held = postedGrantTypes(body, GRANT_TYPES_HELD_FIELD)?.filter((grantType) => shown.includes(grantType)) ?? shown.filter((grantType) => client.grantTypes.includes(grantType));
+  const posted = listField(body, GRANT_TYPES_FIELD);
+  const known = distinctGrantTypes(posted.filter(isGrantType));
+  const changes: GrantTypeChanges = {
+    added: shown.filter((grantType) => known.includes(grantType) && !held.includes(grantType)),
+    removed: shown.filter((grantType) => held.includes(grantType) && !known.includes(grantType)),
+  };
+  // Shown again on a refusal: the application as this save would leave it, the admin's changes made.
+  const ticked = withGrantTypeChanges(client, changes).grantTypes;
+  const unknown = posted.find((value) => !isGrantType(value));
   if (unknown !== undefined) return { ticked, result: { ok: false, message: `There is no grant type ${JSON.stringify(unknown)}: tick grant types from the list.` } };
-  const shown = shownGrantTypes(client);
-  const known = distinctGrantTypes(ticked.filter(isGrantType));
-  const refused = known.find((grantType) => !shown.includes(grantType));
+  const offered = grantTypesFor(client);
+  const refused =
+    known.find((grantType) => !held.includes(grantType) && !offered.includes(grantType)) ??
+    ticked.filter(isGrantType).find((grantType) => !mayHoldGrantType(client, grantType));
   if (refused !== undefined) return { ticked, result: { ok: false, message: `${GRANT_TYPE_LABELS[refused].label} does not apply to this application: ${whyNot(client, refused)}.` } };
-  return { ticked, result: { ok: true, grantTypes: known } };
+  return { ticked, result: { ok: true, changes } };
+}
+
+/** The grant types a comma-separated hidden field names, those fitgate knows; undefined when the form has no such field. */
+function postedGrantTypes(body: FormBody, field: string): GrantType[] | undefined {
+  if (body?.[field] === undefined) return undefined;
+  return distinctGrantTypes(
+    textField(body, field)
+      .split(',')
+      .map((value) => value.trim())
+      .filter(isGrantType),
+  );
 }
 
 function whyNot(client: Client, grantType: GrantType): string {
@@ -76,13 +126,12 @@ function whyNot(client: Client, grantType: GrantType): string {
 }
 
 /**
- * `current` (the application as stored now) with the boxes the page showed (`shown`) as ticked:
- * each ticked one in, each unticked one out, and every grant type the page did not show kept as it
- * is. Those already held keep their place; a new one comes last, as the Management API stores the
- * list it is given.
+ * `current` (the application as stored now) with the admin's `changes` made: each grant type taken
+ * away out, each added in, and every other kept as it is. Those already held keep their place; a new
+ * one comes last, as the Management API stores the list it is given.
  */
-export function withTickedGrantTypes(current: Client, shown: readonly GrantType[], ticked: readonly GrantType[]): Client {
-  const kept = current.grantTypes.filter((grantType) => !(shown as readonly string[]).includes(grantType) || (ticked as readonly string[]).includes(grantType));
-  const added = ticked.filter((grantType) => !kept.includes(grantType));
+export function withGrantTypeChanges(current: Client, changes: GrantTypeChanges): Client {
+  const kept = current.grantTypes.filter((grantType) => !(changes.removed as readonly string[]).includes(grantType));
+  const added = changes.added.filter((grantType) => !kept.includes(grantType));
   return { ...current, grantTypes: [...kept, ...added] };
 }

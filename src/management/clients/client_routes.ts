@@ -4,6 +4,7 @@ import { CONFIG_CHANGES } from '../../domain/config_changes.js';
 import { updateClient } from '../../domain/client_updates.js';
 import { defaultTokenEndpointAuthMethod, rotateClientSecret } from '../../domain/clients.js';
 import { deleteApplication } from '../../domain/application_removal.js';
+import { defaultGrantTypes } from '../../domain/grant_types.js';
 import { createApplication } from '../../domain/new_application.js';
 import { newApplicationTokenSettings } from '../../domain/token_lifetimes.js';
 import type { Client } from '../../domain/types.js';
@@ -17,6 +18,7 @@ import { parseBody } from '../validation.js';
 import { clientJson, clientJsonWithSecret } from './client_json.js';
 import { createClientBody, updateClientBody } from './client_schemas.js';
 import { applyClientUpdate } from './client_update.js';
+import { assertGrantTypesAllowed } from './client_grant_types_check.js';
 import { assertPublicClientRotates, settingsFrom } from './client_settings.js';
 import { assertApplicationUrls, urlsChangedBy } from './client_url_check.js';
 import { FIELD_PARAMS, readFieldSelection, selectFields } from '../fields.js';
@@ -68,7 +70,9 @@ async function create(req: Request, _res: unknown, { deps }: ManagementServices)
   // A partial refresh_token is merged over the new application's own policy, as a PATCH is over the
   // stored one; that policy rotates for a public client whatever its type (newApplicationTokenSettings).
   const settings = settingsFrom(body, newApplicationTokenSettings(body.app_type, body.token_endpoint_auth_method), calledUrlReach(deps.config, deps.internalBaseUrl()));
-  assertPublicClientRotates({ tokenEndpointAuthMethod: body.token_endpoint_auth_method ?? defaultTokenEndpointAuthMethod(body.app_type), ...settings });
+  const tokenEndpointAuthMethod = body.token_endpoint_auth_method ?? defaultTokenEndpointAuthMethod(body.app_type);
+  assertPublicClientRotates({ tokenEndpointAuthMethod, ...settings });
+  assertGrantTypesAllowed({ tokenEndpointAuthMethod, grantTypes: body.grant_types ?? defaultGrantTypes(body.app_type, tokenEndpointAuthMethod) });
   // Enabled on every connection of the tenant unless machine-to-machine (Auth0's enable_client_connections).
   const { client, clientSecret } = await createApplication(deps.store, {
     tenant: req.context.tenant.name,

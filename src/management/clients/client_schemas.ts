@@ -119,7 +119,9 @@ const editable = {
   allowed_logout_urls: urlList,
   web_origins: urlList,
   allowed_origins: urlList,
-  // Each once, as the dashboard's Grant Types leave them: a repeat allows nothing more.
+  // Each once, as the dashboard's Grant Types leave them: a repeat allows nothing more. Whether the
+  // client may hold them (client_credentials needs a confidential one) is checked on the client a
+  // POST or PATCH would store, its method known: client_grant_types_check.ts.
   grant_types: z.array(grantType).max(GRANT_TYPES.length).transform(distinctGrantTypes),
 };
 

@@ -2,6 +2,7 @@ import { generateClientSecret, hashClientSecret } from '../../domain/clients.js'
 import type { CalledUrlReach } from '../../domain/called_url_reach.js';
 import type { Client } from '../../domain/types.js';
 import type { UpdateClientBody } from './client_schemas.js';
+import { assertGrantTypesAllowed } from './client_grant_types_check.js';
 import { assertPublicClientRotates, settingsFrom } from './client_settings.js';
 
 /**
@@ -9,8 +10,9 @@ import { assertPublicClientRotates, settingsFrom } from './client_settings.js';
  * (returned once, like at creation), since a confidential client without one could never
  * authenticate; switching to "none" drops the secret. A result that is public with non-rotating
  * refresh tokens is a 400 (assertPublicClientRotates), whichever of the two the PATCH changed, so
- * a client stored so before the rule has to be made rotating by its next PATCH. `reach` is where a
- * back-channel logout URL may lead on this server.
+ * a client stored so before the rule has to be made rotating by its next PATCH; so is one that is
+ * public and holds client_credentials (assertGrantTypesAllowed), which its next PATCH has to take
+ * out. `reach` is where a back-channel logout URL may lead on this server.
  */
 export function applyClientUpdate(client: Client, body: UpdateClientBody, now: Date, reach: CalledUrlReach): { client: Client; clientSecret?: string } {
   // settingsFrom answers the client's whole settings, stored ones included: client_metadata and
@@ -30,6 +32,7 @@ export function applyClientUpdate(client: Client, body: UpdateClientBody, now: D
     updatedAt: now.toISOString(),
   };
   assertPublicClientRotates(updated);
+  assertGrantTypesAllowed(updated);
   if (updated.tokenEndpointAuthMethod === 'none') return { client: updated };
   if (client.clientSecretHash) return { client: { ...updated, clientSecretHash: client.clientSecretHash } };
   const clientSecret = generateClientSecret();

@@ -37,7 +37,8 @@ describe('a public client with non-rotating refresh tokens', () => {
   it('is accepted when the same PATCH sets rotation_type rotating', async () => {
     const id = await confidentialNonRotating();
     const patched = await harness
-      .call('patch', `/clients/${id}`, admin, { token_endpoint_auth_method: 'none', refresh_token: { rotation_type: 'rotating' } })
+      // Without client_credentials too, which a public client may not hold (public_client_credentials_refused.test.ts).
+      .call('patch', `/clients/${id}`, admin, { token_endpoint_auth_method: 'none', refresh_token: { rotation_type: 'rotating' }, grant_types: ['authorization_code', 'refresh_token'] })
       .expect(200);
     expect(patched.body).toMatchObject({ token_endpoint_auth_method: 'none', refresh_token: { rotation_type: 'rotating' } });
   });

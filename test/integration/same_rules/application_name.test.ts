@@ -58,14 +58,16 @@ describe('the application name rule, in the dashboard and the Management API', (
     const name = 'c'.repeat(128);
     const created = await both.api('post', '/clients', { name, app_type: 'spa' }).expect(201);
     const page = `${apps}/${encodeURIComponent(String((created.body as { client_id: string }).client_id))}`;
-    expect((await both.form(page, page, { name, implicit: 'on' })).status).toBe(303);
+    const rendered = settingsFormAsRendered((await both.agent().get(page).expect(200)).text);
+    expect((await both.form(page, page, { ...rendered, name })).status).toBe(303);
   });
 
   it('refuses the same rename both ways', async () => {
     const created = await both.api('post', '/clients', { name: 'Renamed', app_type: 'spa' }).expect(201);
     const clientId = String((created.body as { client_id: string }).client_id);
     const page = `${apps}/${encodeURIComponent(clientId)}`;
-    const refusedInDashboard = await both.form(page, page, { name: 'x<y', implicit: 'on' });
+    const rendered = settingsFormAsRendered((await both.agent().get(page).expect(200)).text);
+    const refusedInDashboard = await both.form(page, page, { ...rendered, name: 'x<y' });
     expect(refusedInDashboard.status).toBe(400);
     expect(refusedInDashboard.text).toContain('must not contain &lt; or &gt;');
     const refusedByApi = await both.api('patch', `/clients/${encodeURIComponent(clientId)}`, { name: 'x<y' }).expect(400);

@@ -23,7 +23,7 @@ const origins = (count: number) => Array.from({ length: count }, (_, index) => `
 
 /** The dashboard's settings form with `fields` typed over an empty one. */
 function settingsForm(fields: Record<string, string>) {
-  return { name: 'URL lists', callbacks: '', allowed_logout_urls: '', web_origins: '', allowed_origins: '', implicit: 'on', ...fields };
+  return { name: 'URL lists', callbacks: '', allowed_logout_urls: '', web_origins: '', allowed_origins: '', ...fields };
 }
 
 describe('application URL lists, in the dashboard and the Management API', () => {

@@ -19,7 +19,7 @@ async function newApplication(): Promise<string> {
 const stored = async (clientId: string) => both.harness().store.clients.get(TENANT, clientId);
 
 function settingsForm(fields: Record<string, string>) {
-  return { name: 'Written form', callbacks: '', allowed_logout_urls: '', web_origins: '', allowed_origins: '', implicit: 'on', ...fields };
+  return { name: 'Written form', callbacks: '', allowed_logout_urls: '', web_origins: '', allowed_origins: '', ...fields };
 }
 
 /** Refuses `value` in `field` both ways with a reason holding `reason`; returns nothing stored. */

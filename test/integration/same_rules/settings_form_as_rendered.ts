@@ -1,10 +1,10 @@
 /**
  * What a browser submits for an application's settings page left as it was rendered: the name input's
  * value, each URL textarea's text, the Back-Channel Logout URL input's value where the page has
- * one, and the Grant Types (the hidden marker and each ticked box's value). Without a browser, so it
- * follows what HTML says one does: entities are decoded; a text input's value loses its line breaks
- * (the value sanitization of type=text); a textarea's line breaks are sent as CRLF; an unticked
- * checkbox is not sent.
+ * one, and the Grant Types (the hidden fields naming the boxes shown and those ticked, and each
+ * ticked box's value). Without a browser, so it follows what HTML says one does: entities are
+ * decoded; a text input's value loses its line breaks (the value sanitization of type=text); a
+ * textarea's line breaks are sent as CRLF; an unticked checkbox is not sent.
  */
 export function settingsFormAsRendered(html: string): Record<string, string | string[]> {
   const form: Record<string, string | string[]> = { name: stripLineBreaks(decode(attribute(html, 'name', 'value'))) };
@@ -13,7 +13,7 @@ export function settingsFormAsRendered(html: string): Record<string, string | st
     if (text !== undefined) form[field] = decode(text).replace(/\r?\n/g, '\r\n');
   }
   if (html.includes('<input id="backchannel_logout_urls"')) form.backchannel_logout_urls = stripLineBreaks(decode(attribute(html, 'backchannel_logout_urls', 'value')));
-  if (html.includes('<input type="hidden" name="grant_types_shown" value="1">')) form.grant_types_shown = '1';
+  for (const match of html.matchAll(/<input type="hidden" name="(grant_types_shown|grant_types_held)" value="([^"]*)">/g)) form[match[1]!] = decode(match[2]!);
   const ticked = [...html.matchAll(/<input type="checkbox" name="grant_types" value="([^"]+)"[^>]* checked/g)].map((match) => match[1]!);
   if (ticked.length > 0) form.grant_types = ticked;
   return form;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { distinctGrantTypes, GRANT_TYPES, grantTypesFor, isGrantType } from '../../../src/domain/grant_types.js';
+import { defaultGrantTypes, distinctGrantTypes, GRANT_TYPES, grantTypesFor, grantTypesRefusedTo, isGrantType, mayHoldGrantType } from '../../../src/domain/grant_types.js';
 
 describe('grant types', () => {
   it('are the four fitgate serves, no other', () => {
@@ -9,6 +9,24 @@ describe('grant types', () => {
 
   it('are stored each once, in the order first given', () => {
     expect(distinctGrantTypes(['refresh_token', 'implicit', 'refresh_token'])).toEqual(['refresh_token', 'implicit']);
+  });
+
+  it('allow client_credentials to a confidential client only, whatever its type, and any other grant type to any client', () => {
+    expect(mayHoldGrantType({ tokenEndpointAuthMethod: 'none' }, 'client_credentials')).toBe(false);
+    expect(mayHoldGrantType({ tokenEndpointAuthMethod: 'client_secret_post' }, 'client_credentials')).toBe(true);
+    expect(mayHoldGrantType({ tokenEndpointAuthMethod: 'client_secret_basic' }, 'client_credentials')).toBe(true);
+    expect(GRANT_TYPES.filter((grantType) => grantType !== 'client_credentials').every((grantType) => mayHoldGrantType({ tokenEndpointAuthMethod: 'none' }, grantType))).toBe(true);
+    expect(grantTypesRefusedTo({ tokenEndpointAuthMethod: 'none', grantTypes: ['authorization_code', 'client_credentials'] })).toEqual(['client_credentials']);
+    expect(grantTypesRefusedTo({ tokenEndpointAuthMethod: 'client_secret_post', grantTypes: ['authorization_code', 'client_credentials'] })).toEqual([]);
+  });
+
+  it("of a new application are its type's, without client_credentials when it is public", () => {
+    const userGrants = ['authorization_code', 'implicit', 'refresh_token'];
+    expect(defaultGrantTypes('regular_web', 'client_secret_post')).toEqual([...userGrants, 'client_credentials']);
+    expect(defaultGrantTypes('regular_web', 'none')).toEqual(userGrants);
+    expect(defaultGrantTypes('spa', 'none')).toEqual(userGrants);
+    expect(defaultGrantTypes('non_interactive', 'client_secret_basic')).toEqual(['client_credentials']);
+    expect(defaultGrantTypes('non_interactive', 'none')).toEqual([]);
   });
 
   it('that apply to an application follow its type, and client_credentials its secret', () => {

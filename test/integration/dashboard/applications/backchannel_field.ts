@@ -18,7 +18,7 @@ export function backchannelErrorOf(html: string): string | undefined {
 
 /** The settings form of an interactive application with no URLs, `fields` typed over it. */
 export function settingsForm(name: string, fields: Record<string, string | string[]> = {}): Record<string, string | string[]> {
-  return { name, callbacks: '', allowed_logout_urls: '', web_origins: '', allowed_origins: '', backchannel_logout_urls: '', implicit: 'on', ...fields };
+  return { name, callbacks: '', allowed_logout_urls: '', web_origins: '', allowed_origins: '', backchannel_logout_urls: '', ...fields };
 }
 
 function decode(text: string): string {

@@ -37,7 +37,7 @@ describe('the Back-Channel Logout URL across other settings saves', () => {
 
   it('keeps it when the form has no such field, as a page opened before it existed', async () => {
     const { clientId, page } = await createdThroughApi('spa');
-    const form = { name: 'Kept, old page', callbacks: '', allowed_logout_urls: '', web_origins: '', allowed_origins: '', implicit: 'on' };
+    const form = { name: 'Kept, old page', callbacks: '', allowed_logout_urls: '', web_origins: '', allowed_origins: '' };
 
     expect((await both.form(page, page, form)).status).toBe(303);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { createClient } from '../../../../src/domain/clients.js';
 import { HOST, submitForm, useSignedInDashboard } from '../dashboard_harness.js';
-import { tickedGrantTypesOf } from './grant_type_boxes.js';
+import { grantTypesShownOf, tickedGrantTypesOf } from './grant_type_boxes.js';
 
 /**
  * A regular web application stored before new ones got client_credentials gets it in the dashboard,
@@ -37,7 +37,7 @@ describe('client_credentials for an older regular web application, from the dash
     expect((await tokenFor()).body.error).toBe('unauthorized_client');
 
     const ticked = [...tickedGrantTypesOf(before), 'client_credentials'];
-    expect((await submitForm(dashboard.agent(), page, page, { name: 'Older shop', grant_types_shown: '1', grant_types: ticked })).status).toBe(303);
+    expect((await submitForm(dashboard.agent(), page, page, { name: 'Older shop', ...grantTypesShownOf(before), grant_types: ticked })).status).toBe(303);
     expect((await dashboard.harness().store.clients.get('default', client.clientId))?.grantTypes).toEqual(['authorization_code', 'implicit', 'refresh_token', 'client_credentials']);
 
     const after = (await dashboard.agent().get(page).expect(200)).text;

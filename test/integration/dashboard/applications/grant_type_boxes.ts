@@ -12,3 +12,13 @@ export function tickedGrantTypesOf(html: string): string[] {
     .filter((box) => box.ticked)
     .map((box) => box.value);
 }
+
+/**
+ * The hidden fields a rendered application page posts with its Grant Types, as a browser sends them:
+ * the boxes the page shows (grant_types_shown) and those ticked when it was made (grant_types_held).
+ */
+export function grantTypesShownOf(html: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const match of html.matchAll(/<input type="hidden" name="(grant_types_shown|grant_types_held)" value="([^"]*)">/g)) fields[match[1]!] = match[2]!;
+  return fields;
+}

@@ -30,7 +30,8 @@ describe('the Grant Types of an application page', () => {
     ]);
     const settingsForm = /<form method="post" action="[^"]+">([\s\S]*?)<\/form>/.exec(html)![1]!;
     expect(settingsForm).toContain('name="grant_types" value="client_credentials"');
-    expect(settingsForm).toContain('<input type="hidden" name="grant_types_shown" value="1">');
+    expect(settingsForm).toContain('<input type="hidden" name="grant_types_shown" value="authorization_code,implicit,refresh_token,client_credentials">');
+    expect(settingsForm).toContain('<input type="hidden" name="grant_types_held" value="authorization_code,implicit,refresh_token,client_credentials">');
     expect(csrfTokenOf(settingsForm)).toBeTruthy();
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { createClient } from '../../../../src/domain/clients.js';
 import type { Client } from '../../../../src/domain/types.js';
 import { submitForm, useSignedInDashboard } from '../dashboard_harness.js';
-import { tickedGrantTypesOf } from './grant_type_boxes.js';
+import { grantTypesShownOf, tickedGrantTypesOf } from './grant_type_boxes.js';
 
 /**
  * A post of the Grant Types that ticks what the page never offers (a grant type fitgate does not
@@ -20,7 +20,11 @@ describe('refused Grant Types', () => {
   }
 
   const grantTypesOf = async (clientId: string) => (await dashboard.harness().store.clients.get('default', clientId))?.grantTypes;
-  const save = (page: string, name: string, grantTypes: string[]) => submitForm(dashboard.agent(), page, page, { name, grant_types_shown: '1', grant_types: grantTypes });
+  /** Opens the page and posts it with `grantTypes` ticked. */
+  const save = async (page: string, name: string, grantTypes: string[]) => {
+    const shown = grantTypesShownOf((await dashboard.agent().get(page).expect(200)).text);
+    return submitForm(dashboard.agent(), page, page, { name, ...shown, grant_types: grantTypes });
+  };
 
   it('refuses a grant type fitgate does not know, naming it, with the boxes as posted and nothing saved', async () => {
     const { clientId, page } = await stored('Web', 'regular_web', ['authorization_code', 'implicit', 'refresh_token', 'client_credentials']);

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { createClient } from '../../../../src/domain/clients.js';
 import type { Client } from '../../../../src/domain/types.js';
 import { submitForm, useSignedInDashboard } from '../dashboard_harness.js';
-import { tickedGrantTypesOf } from './grant_type_boxes.js';
+import { grantTypesShownOf, tickedGrantTypesOf } from './grant_type_boxes.js';
 
 /**
  * Saving an application's settings saves its Grant Types as the boxes are left (an unticked box is
@@ -21,7 +21,11 @@ describe('saving the Grant Types of an application', () => {
   }
 
   const grantTypesOf = async (clientId: string) => (await dashboard.harness().store.clients.get('default', clientId))?.grantTypes;
-  const save = (page: string, name: string, grantTypes: string[]) => submitForm(dashboard.agent(), page, page, { name, grant_types_shown: '1', grant_types: grantTypes });
+  /** Opens the page and saves it with `grantTypes` ticked, as a browser does. */
+  const save = async (page: string, name: string, grantTypes: string[]) => {
+    const shown = grantTypesShownOf((await dashboard.agent().get(page).expect(200)).text);
+    return submitForm(dashboard.agent(), page, page, { name, ...shown, grant_types: grantTypes });
+  };
 
   it('takes an unticked one away and puts it back last, the others kept in place', async () => {
     const { clientId, page } = await stored('Code flow only', 'regular_web', ['authorization_code', 'implicit', 'refresh_token', 'client_credentials']);
@@ -55,13 +59,17 @@ describe('saving the Grant Types of an application', () => {
 
   it('leaves the grant types as stored when the form carries no Grant Types, as a page opened before they existed', async () => {
     const { clientId, page } = await stored('Old page', 'regular_web', ['authorization_code', 'refresh_token']);
+    // Such a page had one Implicit box (`implicit: 'on'` when ticked), which is read no more.
     expect((await submitForm(dashboard.agent(), page, page, { name: 'Old page, renamed', implicit: 'on' })).status).toBe(303);
     expect(await dashboard.harness().store.clients.get('default', clientId)).toMatchObject({ name: 'Old page, renamed', grantTypes: ['authorization_code', 'refresh_token'] });
+    // A page that marked its boxes without naming them (grant_types_shown=1) is read the same way.
+    expect((await submitForm(dashboard.agent(), page, page, { name: 'Old page', grant_types_shown: '1', grant_types: ['implicit'] })).status).toBe(303);
+    expect(await grantTypesOf(clientId)).toEqual(['authorization_code', 'refresh_token']);
   });
 
   it('changes nothing without the CSRF token', async () => {
     const { clientId, page } = await stored('Guarded', 'regular_web', ['authorization_code', 'refresh_token']);
-    const forged = await dashboard.agent().post(page).type('form').send({ name: 'Guarded', grant_types_shown: '1', grant_types: 'client_credentials' });
+    const forged = await dashboard.agent().post(page).type('form').send({ name: 'Guarded', grant_types_shown: 'client_credentials', grant_types_held: '', grant_types: 'client_credentials' });
     expect(forged.status).toBe(403);
     expect(await grantTypesOf(clientId)).toEqual(['authorization_code', 'refresh_token']);
   });

@@ -29,7 +29,7 @@ describe('URL lists a settings page does not show', () => {
   it("keeps every list when a machine-to-machine application's page is renamed, as rendered and with the fields forged in", async () => {
     const { clientId, page } = await createdThroughApi('non_interactive');
     const rendered = settingsFormAsRendered((await both.agent().get(page).expect(200)).text);
-    expect(Object.keys(rendered).sort()).toEqual(['grant_types', 'grant_types_shown', 'name']);
+    expect(Object.keys(rendered).sort()).toEqual(['grant_types', 'grant_types_held', 'grant_types_shown', 'name']);
 
     expect((await both.form(page, page, { ...rendered, name: 'Lists, renamed' })).status).toBe(303);
     expect(await answered(clientId)).toMatchObject({ name: 'Lists, renamed', ...lists });
@@ -42,7 +42,7 @@ describe('URL lists a settings page does not show', () => {
   it('keeps a list whose field the form leaves out, and clears one sent empty', async () => {
     const { clientId, page } = await createdThroughApi('spa');
 
-    expect((await both.form(page, page, { name: 'Lists', callbacks: 'https://app.example/new', web_origins: '', implicit: 'on' })).status).toBe(303);
+    expect((await both.form(page, page, { name: 'Lists', callbacks: 'https://app.example/new', web_origins: '' })).status).toBe(303);
 
     expect(await answered(clientId)).toMatchObject({ ...lists, callbacks: ['https://app.example/new'], web_origins: [] });
   });

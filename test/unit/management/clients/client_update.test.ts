@@ -27,7 +27,8 @@ describe('a client PATCH', () => {
 
   it('drops the secret of a client that becomes public', () => {
     const { client, clientSecret } = buildClient({ tenant: 't', name: 'Web', appType: 'regular_web' });
-    const updated = applyClientUpdate(client, { token_endpoint_auth_method: 'none' }, now, reach);
+    // Without client_credentials too, which a public client may not hold.
+    const updated = applyClientUpdate(client, { token_endpoint_auth_method: 'none', grant_types: ['authorization_code', 'refresh_token'] }, now, reach);
 
     expect(updated.client.clientSecretHash).toBeUndefined();
     expect(verifyClientSecret(updated.client, clientSecret!)).toBe(false);
