@@ -7,7 +7,7 @@ import type { AppDeps } from './app_deps.js';
 import { STORE_UNAVAILABLE_EXIT_CODE } from './cluster/messages.js';
 import { startPrimary } from './cluster/primary.js';
 import { proxiedSandbox } from './cluster/sandbox_proxy.js';
-import { isClusterWorker, joinCluster, type WorkerLink } from './cluster/worker.js';
+import { clusterWorkerId, isClusterWorker, joinCluster, type WorkerLink } from './cluster/worker.js';
 import { tagWithWorker } from './cluster/worker_header.js';
 import {
   configFromProcess,
@@ -202,8 +202,9 @@ async function runWorkers(
 async function serveAsWorker(): Promise<void> {
   const link = await joinCluster();
   const config = readConfig(link.secrets);
-  // A worker writes to the primary's stdout (cluster.fork inherits it): the same terminal or pipe.
-  const logger = createLogger({ level: config.logLevel, format: stdoutStyle(config, process.stdout.isTTY === true).logFormat });
+  // A worker writes to the primary's stdout (cluster.fork inherits it): the same terminal or pipe,
+  // so each of its lines names it (`worker`, shown as w2 on a short line).
+  const logger = createLogger({ level: config.logLevel, format: stdoutStyle(config, process.stdout.isTTY === true).logFormat, worker: clusterWorkerId() });
   // No output: the primary says the signal and the stop once for every worker.
   const processStop = new ProcessStop({ logger }).exitOnCrash();
   try {

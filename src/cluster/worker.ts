@@ -15,6 +15,11 @@ export function isClusterWorker(): boolean {
   return cluster.isWorker;
 }
 
+/** This worker's number (node's cluster.worker.id: 1, 2, ..., a replacement a new one), undefined outside a worker. */
+export function clusterWorkerId(): number | undefined {
+  return cluster.worker?.id;
+}
+
 /** A worker's line to the primary. */
 export interface WorkerLink {
   readonly sandbox: SandboxLink | undefined;

@@ -113,9 +113,10 @@ class StaleConnectionError extends Error {}
  * the last byte out; after a failed write it may emit it too, which errs towards not resending). The
  * server then got at most part of the body, and acts on no incomplete request. A POST that was
  * flushed fails, and its caller reports the upstream unreachable; a short idle timeout
- * (IDLE_SOCKET_MS) keeps that rare.
+ * (IDLE_SOCKET_MS) keeps that rare. The workers' proxy to the sandbox emulator
+ * (cluster/resend_on_stale_socket.ts) resends by the same rule.
  */
-function resendable(method: string, flushed: boolean): boolean {
+export function resendable(method: string, flushed: boolean): boolean {
   return SAFE_METHODS.has(method.toUpperCase()) || !flushed;
 }
 

@@ -44,6 +44,11 @@ export interface LoggerOptions {
   destination?: DestinationStream;
   /** JSON lines (the default), or each line made short for a person (log_format.ts: stdoutStyle). */
   format?: LogFormat;
+  /**
+   * The cluster worker this process is (node's cluster.worker.id), absent in the primary and in a
+   * single process: every line then names it as `worker`, which a short line shows as `w2`.
+   */
+  worker?: number | undefined;
 }
 
 /** The process logger: JSON lines, credentials redacted at every level of fitgate's own log calls. */
@@ -56,7 +61,7 @@ export function createLogger(options: LoggerOptions): Logger {
       // pino's own base is { pid, hostname }; this one replaces it, so pid is named again: with
       // workers, every process logs the same lines ("Redis connection lost ...") and the pid tells
       // them apart. The hostname is left to the log shipper, which knows the container or host.
-      base: { service: 'fitgate', pid: process.pid },
+      base: { service: 'fitgate', pid: process.pid, ...(options.worker !== undefined && { worker: options.worker }) },
       redact: { paths: [...REDACT_PATHS], censor: REDACTED },
     },
     destination,

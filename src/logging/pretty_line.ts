@@ -1,16 +1,21 @@
 /**
- * One of pino's JSON lines as a short line for a person at a terminal: local time, level, message,
- * then the other fields as name=value. A request line (pino-http's req, res, responseTime) reads as
- * `GET /manage 200 4ms`; an error's stack follows on indented lines. Formatted from the line pino
- * wrote, so whatever pino redacted stays redacted. Text that is not a JSON object (the plain start
- * banner, written through the logger's stream to stay in order) is returned as it is.
+ * One of pino's JSON lines as a short line for a person at a terminal: local time, level, the
+ * cluster worker that wrote it (`w2`, from the logger's `worker`; absent in the primary and in a
+ * single process), message, then the other fields as name=value. A request line (pino-http's req,
+ * res, responseTime) reads as `GET /manage 200 4ms`; an error's stack follows on indented lines.
+ * Formatted from the line pino wrote, so whatever pino redacted stays redacted. Text that is not a
+ * JSON object (the plain start banner, written through the logger's stream to stay in order) is
+ * returned as it is.
  */
 export function prettyLine(text: string): string {
   const record = parsedRecord(text);
   if (!record) return text;
-  const { level, time, msg, err, req, res, responseTime, service: _service, pid: _pid, hostname: _hostname, ...fields } = record;
+  const { level, time, msg, err, req, res, responseTime, service: _service, pid: _pid, hostname: _hostname, worker, ...fields } = record;
   const request = isRecord(req) && isRecord(res) ? requestSummary(req, res, responseTime) : undefined;
   const parts = [clock(time), levelLabel(level)];
+  // With several workers their lines interleave on one terminal: the worker's number tells them apart.
+  if (typeof worker === 'number') parts.push(`w${worker}`);
+  else if (worker !== undefined) fields.worker = worker;
   // pino-http's message for every answered request says nothing the summary does not.
   if (typeof msg === 'string' && !(request && msg === 'request completed')) parts.push(printable(msg));
   if (request) parts.push(request);

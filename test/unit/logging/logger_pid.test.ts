@@ -16,4 +16,13 @@ describe('the process logger', () => {
       expect.objectContaining({ service: 'fitgate', pid: process.pid, msg: 'Redis connection is back' }),
     ]);
   });
+
+  it('names the cluster worker it is given on every line, and none otherwise', () => {
+    const worker = captureLogLines();
+    createLogger({ level: 'info', destination: worker.destination, worker: 2 }).child({ component: 'store' }).warn('Redis connection lost');
+    const single = captureLogLines();
+    createLogger({ level: 'info', destination: single.destination }).warn('Redis connection lost');
+    expect(JSON.parse(worker.lines[0]!)).toMatchObject({ pid: process.pid, worker: 2 });
+    expect(JSON.parse(single.lines[0]!)).not.toHaveProperty('worker');
+  });
 });

@@ -11,6 +11,16 @@ describe('a pretty log line', () => {
     expect(line).toBe('14:05:09 INFO  first start: bootstrap records created created=["tenant","admin"]\n');
   });
 
+  it("names the cluster worker that wrote it after the level, so workers' lines on one terminal can be told apart", () => {
+    expect(prettyLine(json({ level: 40, worker: 2, msg: 'Redis connection lost' }))).toBe('14:05:09 WARN  w2 Redis connection lost\n');
+    const request = json({ level: 30, worker: 3, req: { method: 'GET', url: '/manage' }, res: { statusCode: 200 }, responseTime: 4, msg: 'request completed' });
+    expect(prettyLine(request)).toBe('14:05:09 INFO  w3 GET /manage 200 4ms\n');
+  });
+
+  it('names no worker for a line of the primary or of a single process', () => {
+    expect(prettyLine(json({ level: 40, msg: 'Redis connection lost' }))).toBe('14:05:09 WARN  Redis connection lost\n');
+  });
+
   it('names each level in words', () => {
     const labels = [10, 20, 30, 40, 50, 60].map((level) => prettyLine(json({ level, msg: 'm' })).slice(9, 14));
     expect(labels).toEqual(['TRACE', 'DEBUG', 'INFO ', 'WARN ', 'ERROR', 'FATAL']);

@@ -33,5 +33,6 @@ export function kindOfCode(code: string, message?: string, status?: number): Ups
   if (/redirect_uri/i.test(message ?? '') && (code === 'invalid_request' || code === 'invalid_grant')) {
     return 'redirect_uri_mismatch';
   }
-  return KIND_OF_UPSTREAM_CODE[code] ?? kindOfOAuthCode(code);
+  // Own keys only: a code such as "constructor" must not find Object.prototype's.
+  return Object.hasOwn(KIND_OF_UPSTREAM_CODE, code) ? KIND_OF_UPSTREAM_CODE[code]! : kindOfOAuthCode(code);
 }

@@ -1,0 +1,93 @@
+import { Agent, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { sendResendingOnStaleSocket } from '../../../src/cluster/resend_on_stale_socket.js';
+import { useThrowawayServer } from '../connections/throwaway_server.js';
+
+const throwaway = useThrowawayServer();
+let agent = new Agent({ keepAlive: true });
+afterEach(() => {
+  agent.destroy();
+  agent = new Agent({ keepAlive: true });
+});
+
+/** Every request the server received, with its method and how many came before it on the same connection. */
+interface Received {
+  readonly method: string;
+  readonly onConnection: number;
+}
+
+async function serve(handler: (request: IncomingMessage, response: ServerResponse, socketRequests: number) => void): Promise<{ port: number; received: Received[] }> {
+  const requestsPerSocket = new WeakMap<Socket, number>();
+  const received: Received[] = [];
+  const url = await throwaway.serve((request, response) => {
+    const count = (requestsPerSocket.get(request.socket) ?? 0) + 1;
+    requestsPerSocket.set(request.socket, count);
+    received.push({ method: request.method ?? '', onConnection: count });
+    handler(request, response, count);
+  });
+  return { port: Number(new URL(url).port), received };
+}
+
+/** Reads the request's body whole, then calls `done` with its length. */
+function readBody(request: IncomingMessage, done: (bytes: number) => void): void {
+  let bytes = 0;
+  request.on('data', (chunk: Buffer) => (bytes += chunk.length));
+  request.on('end', () => done(bytes));
+}
+
+/** Sends through the proxy's sender over the shared kept-alive agent; resolves with the answer's body. */
+async function sent(port: number, method: string, body?: Buffer): Promise<string> {
+  const headers = body ? { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(body.length) } : {};
+  const answer = await sendResendingOnStaleSocket({ host: '127.0.0.1', port, method, path: '/consent', headers, agent }, 10_000, body);
+  const chunks: Buffer[] = [];
+  for await (const chunk of answer) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The workers' proxy to the sandbox emulator sends a request that died on a kept-alive connection
+ * before any answer again by the host's upstream rule: a GET always, another method only when it
+ * never wholly left, since an emulator that read a consent form and lost the connection before
+ * answering has already acted on it.
+ */
+describe('the sandbox proxy on a kept-alive connection that breaks', () => {
+  it('sends a GET once more on a new connection when a kept-alive one was reset before any answer', async () => {
+    const { port, received } = await serve((request, response, socketRequests) => {
+      if (socketRequests > 1) return void request.socket.destroy(); // what a server closing an idle connection looks like to the client
+      response.end('fresh');
+    });
+    await expect(sent(port, 'GET')).resolves.toBe('fresh');
+    await expect(sent(port, 'GET')).resolves.toBe('fresh');
+    expect(received).toEqual([
+      { method: 'GET', onConnection: 1 },
+      { method: 'GET', onConnection: 2 },
+      { method: 'GET', onConnection: 1 },
+    ]);
+  });
+
+  it('does not send a POST again once the emulator could have read it whole: it fails, and the emulator saw it once', async () => {
+    const { port, received } = await serve((request, response, socketRequests) => {
+      // The emulator reads the form (and would act on it), then loses the connection before answering.
+      readBody(request, () => (socketRequests > 1 ? request.socket.destroy() : response.end('warm')));
+    });
+    await sent(port, 'GET');
+    await expect(sent(port, 'POST', Buffer.from('decision=approve&user=alice'))).rejects.toMatchObject({ code: 'ECONNRESET' });
+    expect(received.filter(({ method }) => method === 'POST')).toEqual([{ method: 'POST', onConnection: 2 }]);
+  });
+
+  it('sends a POST once more when the connection broke before the request had wholly left', async () => {
+    // Larger than any socket buffer on loopback: the sender cannot have handed it all to the kernel when the server resets.
+    const body = Buffer.from(`decision=${'a'.repeat(16 * 1024 * 1024)}`);
+    const { port, received } = await serve((request, response, socketRequests) => {
+      if (request.method === 'POST' && socketRequests > 1) return void request.socket.destroy(); // on the headers, the body unread
+      readBody(request, (bytes) => response.end(String(bytes)));
+    });
+    await sent(port, 'GET');
+    await expect(sent(port, 'POST', body)).resolves.toBe(String(body.length));
+    expect(received.filter(({ method }) => method === 'POST')).toEqual([
+      { method: 'POST', onConnection: 2 },
+      { method: 'POST', onConnection: 1 },
+    ]);
+  });
+});
