@@ -63,8 +63,10 @@ function requestSummary(req: Record<string, unknown>, res: Record<string, unknow
 
 /** A bare word when it reads unambiguously so, else JSON (quoted, with its escapes). */
 function fieldValue(value: unknown): string {
-  if (typeof value === 'string') return /^[\w.:/@+[\]-]+$/.test(value) ? value : JSON.stringify(value);
-  return JSON.stringify(value) ?? String(value);
+  // JSON.stringify escapes C0 controls only: what an upstream's error_description carries past them
+  // (C1, line separators, bidi overrides) must not reach the terminal either.
+  if (typeof value === 'string') return /^[\w.:/@+[\]-]+$/.test(value) ? value : printable(JSON.stringify(value));
+  return printable(JSON.stringify(value) ?? String(value));
 }
 
 function errorText(err: Record<string, unknown>): string | undefined {
@@ -81,6 +83,8 @@ function indented(text: string): string {
  * recolour the terminal or start a line of its own once it is no longer escaped as JSON.
  */
 function printable(text: string): string {
+  // Bidi marks and overrides too: they reorder what follows on the screen, so a line would read
+  // otherwise than it was written (Trojan Source, CVE-2021-42574).
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is replaced
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '\uFFFD');
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
 }

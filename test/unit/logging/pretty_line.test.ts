@@ -50,6 +50,12 @@ describe('a pretty log line', () => {
     expect(line).toBe('14:05:09 INFO  GET /x\uFFFD[2J\uFFFDFAKE 404\n');
   });
 
+  it("replaces in a field's value what JSON leaves raw: C1 controls, line separators, bidi overrides", () => {
+    // An upstream's error_description reaches a field (upstream=...) as the upstream wrote it.
+    const line = prettyLine(json({ level: 40, upstream: 'x\u009b2J\u2028y\u202eevil\u2066', msg: 'm' }));
+    expect(line).toBe('14:05:09 WARN  m upstream="x\uFFFD2J\uFFFDy\uFFFDevil\uFFFD"\n');
+  });
+
   it('leaves text that is not a JSON line as it is: the plain start banner', () => {
     expect(prettyLine('fitgate is listening on port 3000\nDashboard: http://localhost:3000/manage\n')).toBe(
       'fitgate is listening on port 3000\nDashboard: http://localhost:3000/manage\n',
