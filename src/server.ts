@@ -36,6 +36,7 @@ import { openStore } from './store/open_store.js';
 import { createSealer } from './store/sealing.js';
 import type { Store } from './store/store.js';
 import { buildSandbox, EMULATED, inProcessSandbox, sandboxHostApp, type PluginNames } from './sandbox/sandbox.js';
+import { upstreamBaseUrlBypass } from './sandbox/upstream_base_url_bypass.js';
 import { SANDBOX_PATH } from './upstream/sandbox_upstream.js';
 import { describeStartFailure, storeUnavailableAtStart } from './start_failure.js';
 import { startOutput, type StartOutput } from './start_output.js';
@@ -78,6 +79,8 @@ async function main(): Promise<void> {
   if (keyProblem) fail(keyProblem);
   // One registry for the process: bootstrap, the app and the sandbox read the same plugins.
   const plugins = connectionPlugins();
+  const bypass = upstreamBaseUrlBypass(config.upstreamBaseUrl, plugins, EMULATED);
+  if (bypass) logger.warn(bypass.fields, bypass.message);
   const bootstrapped = await bootstrap({ config, store, sealer, plugins });
   const started: Started = { ...bootstrapped, firstPassword: await firstPasswordNotice(bootstrapped, config.dataDir, store.admins) };
   if (config.workers > 1) {

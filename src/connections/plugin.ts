@@ -13,12 +13,21 @@ import type { Strategy } from 'passport';
  * strictly: a plugin whose member takes less than the host passes (an `api` of one literal id, an
  * option the host never sets) fails the type check instead of a call.
  *
- * Every `api` a member receives (options.api included) is meant as one of `apis`' ids: the host
- * passes the one stored with a connection, an identity or a TRY, which parseSettings accepted when it
- * was saved. For an id not in `apis` (one stored before the plugin dropped that API) a member throws
- * a TypeError naming it, and never answers for another API, which would send the wrong scopes,
- * endpoints or wording. explainFailure and adviseOnCredentials, which only advise the admin, leave
- * out instead what depends on the API (undefined for the explanation, no advice).
+ * Every `api` a member receives (options.api included) is one of `apis`' ids. The host passes the
+ * one stored with a connection, an identity or a TRY (parseSettings accepted it when it was saved),
+ * and checks it against `apis` before any call: one stored before the plugin dropped that API
+ * reaches no member (the host refuses the login or refresh, and words the TRY's result itself). A
+ * plugin with one API may therefore ignore the argument (its parseSettings still refuses any other
+ * id an admin sends). One with several still refuses an id it does not declare, with a TypeError
+ * naming it, rather than answer for another API (the wrong scopes, endpoints or wording): a host
+ * mistake then fails one call instead of sending a login to the wrong API. Its explainFailure and
+ * adviseOnCredentials, which only advise the admin, leave out instead what depends on the API
+ * (undefined, no advice).
+ *
+ * Four members are optional because the host has a sound default for each, applied in one place:
+ * wording (the displayName), permissionAreas (derived from permissions), authorizationPrompt (no
+ * prompt sent) and explainFailure (the host's general words). Each says below what its absence means;
+ * a simple OAuth 2.0 upstream usually needs none of them.
  */
 export interface ConnectionPlugin {
   /** The connection's `strategy` value, e.g. "fitbit". */
@@ -49,9 +58,14 @@ export interface ConnectionPlugin {
   /**
    * `permissions(api)` grouped as the upstream grants them: when one consent grants a whole area,
    * the dashboard shows its permissions together, so an admin sees what ticking one gives away.
-   * Each permission is in exactly one area.
+   * Each permission is in exactly one area. Absent: the host derives them from permissions(api)
+   * (upstream/plugin_defaults.ts), one area per permission, labelled with its name, with its
+   * upstream scopes as the area's `scope` (space-separated; none: not requested), except that
+   * permissions asking for exactly the same upstream scopes share one area, labelled with those
+   * scopes, since the upstream cannot grant one without the others. Declare it for areas with names
+   * of their own, or for scopes that overlap without being the same.
    */
-  readonly permissionAreas: (api: string) => readonly PermissionArea[];
+  readonly permissionAreas?: (api: string) => readonly PermissionArea[];
   /**
    * Numbered setup steps for the admin, naming the exact callback URL to register. Their https
    * addresses become links; write a part to fill in as a placeholder in capitals (…/scope.AREA.readonly)
@@ -71,22 +85,31 @@ export interface ConnectionPlugin {
   readonly createStrategy: (options: PluginStrategyOptions, verify: PluginVerify) => Strategy;
   /** Refresh and revoke for the upstream tokens the host stores. */
   readonly createTokenClient: (options: PluginClientOptions) => PluginTokenClient;
-  /** How the upstream behind `api` is named in what the client and the admin read. */
-  readonly wording: (api: string) => PluginWording;
+  /**
+   * How the upstream behind `api` is named in what the client and the admin read. Absent:
+   * `{ name: displayName }`, with the host's sentences for what PluginWording leaves optional;
+   * declare it when the upstream is named otherwise than the connection (Google behind Fitbit), or
+   * to word `gone` or `noRefreshToken`.
+   */
+  readonly wording?: (api: string) => PluginWording;
   /**
    * The client's OpenID Connect `prompt` values (login, consent, select_account) as this upstream
    * spells them for its authorize request; undefined: send none. `none` never reaches a plugin. The
    * answer reaches the strategy as `authenticate`'s `prompt` option (see createStrategy). TRY always
    * asks for `consent`, so that each TRY gets a refresh token from an upstream that issues one only
-   * on a consent.
+   * on a consent. Absent: none is ever sent (plain OAuth 2.0 has no such parameter, and an upstream
+   * may refuse a value it does not know), so the upstream's own session and consent rules decide
+   * whether the person is asked again. Declare it for an upstream that issues a refresh token only
+   * on a consent, or that can be asked to sign the person in again.
    */
-  readonly authorizationPrompt: (api: string, prompt: readonly string[]) => string | undefined;
+  readonly authorizationPrompt?: (api: string, prompt: readonly string[]) => string | undefined;
   /**
    * What a failed TRY of `kind` means and how to fix it, when the remedy lies in this upstream's own
    * console or terms; undefined: the host explains that kind in general terms. `callbackUrl` is the
-   * tenant's callback, as the setup steps name it, for the remedies that register it.
+   * tenant's callback, as the setup steps name it, for the remedies that register it. Absent: the
+   * host's general terms for every kind, which name no console, page or setting of an upstream.
    */
-  readonly explainFailure: (kind: TryFailureKind, tried: { api: string; callbackUrl: string }) => FailureExplanation | undefined;
+  readonly explainFailure?: (kind: TryFailureKind, tried: { api: string; callbackUrl: string }) => FailureExplanation | undefined;
   /**
    * Reads the upstream's answer to a refused authorize request. Before TRY sends the admin's
    * browser to the upstream, the host requests the same authorize URL itself (without following
@@ -178,7 +201,10 @@ export interface PluginPermission {
 export interface PermissionArea {
   /** What the admin reads above the area, e.g. "Health metrics and measurements". */
   readonly label: string;
-  /** The upstream scope that grants the whole area; absent when nothing is requested for it. */
+  /**
+   * The upstream scope that grants the whole area (several, space-separated, where only all of them
+   * together do); absent when nothing is requested for it.
+   */
   readonly scope?: string;
   readonly permissions: readonly PluginPermission[];
 }
@@ -203,7 +229,7 @@ export interface PluginWording {
   readonly noRefreshToken?: string;
 }
 
-/** A plugin's wording as the host uses it, every sentence settled (upstream/resolve_upstream.ts). */
+/** A plugin's wording as the host uses it, every sentence settled (upstream/plugin_defaults.ts). */
 export interface UpstreamWording extends PluginWording {
   readonly gone: string;
   readonly noRefreshToken: string;

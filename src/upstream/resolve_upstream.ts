@@ -1,5 +1,5 @@
 import type { Config } from '../config/index.js';
-import type { ConnectionPlugin, PluginClientOptions, PluginTokenClient, PluginWording, UpstreamWording } from '../connections/plugin.js';
+import type { ConnectionPlugin, PluginClientOptions, PluginTokenClient, UpstreamWording } from '../connections/plugin.js';
 import { createUpstreamFetch } from '../connections/upstream_fetch.js';
 import type { Sealer } from '../domain/ports.js';
 import { callbackUrlOf, roundTripTenantUrl } from '../domain/tenants.js';
@@ -7,6 +7,7 @@ import { usesSandbox } from '../domain/sandbox_use.js';
 import type { Connection, Sealed } from '../domain/types.js';
 import { CredentialsForOtherApiError } from '../domain/upstream_token_client.js';
 import type { Metrics } from '../metrics/metrics.js';
+import { wordingOf } from './plugin_defaults.js';
 import { ConnectionNotConfiguredError, ConnectionSecretUnreadableError, NoPluginError } from './resolver_errors.js';
 import { buildRoundTripStrategy, type RoundTripStrategy } from './round_trip_strategy.js';
 import { SANDBOX_PATH, type EmulatedUpstreams, type SandboxCredentials, type SandboxUpstream } from './sandbox_upstream.js';
@@ -99,7 +100,7 @@ export function createUpstreamResolver(deps: UpstreamResolverDeps): UpstreamReso
     const { clientSecret } = connection.options;
     return {
       plugin,
-      wording: settledWording(plugin.wording(api)),
+      wording: wordingOf(plugin, api),
       sandbox: false,
       client: {
         api,
@@ -127,7 +128,7 @@ export function createUpstreamResolver(deps: UpstreamResolverDeps): UpstreamReso
 
   const sandboxUpstream = (plugin: ConnectionPlugin, connection: Connection, tenantUrl: string, api: string, sandboxClient: SandboxClient): ResolvedUpstream => ({
     plugin,
-    wording: settledWording(plugin.wording(api)),
+    wording: wordingOf(plugin, api),
     sandbox: true,
     authorizationBaseUrl: `${tenantUrl}${SANDBOX_PATH}`,
     client: { api, ...sandboxClient, ...callOptionsOf(connection, sandboxClient.upstreamBaseUrl) },
@@ -193,21 +194,6 @@ function openSecret(sealer: Pick<Sealer, 'open'>, connection: Connection, sealed
   } catch (error) {
     throw new ConnectionSecretUnreadableError(`The client secret of the connection "${connection.name}" cannot be opened.`, { cause: error });
   }
-}
-
-/**
- * The plugin's wording with the host's sentence where it wrote none: an upstream with no API known
- * to be ending has no better advice for a 410 than to look at the connection, and one that says
- * nothing of refresh tokens none about a login without one than what it costs the user.
- */
-function settledWording(wording: PluginWording): UpstreamWording {
-  return {
-    ...wording,
-    gone: wording.gone ?? `${wording.name} answered that this API is gone (HTTP 410 Gone); an administrator must check the connection's settings.`,
-    noRefreshToken:
-      wording.noRefreshToken ??
-      `fitgate cannot renew the ${wording.name} tokens of a user who signs in like this: once the access token expires, they must sign in again.`,
-  };
 }
 
 /** The sandbox's app for one upstream and where fitgate reaches it. */

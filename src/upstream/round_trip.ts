@@ -184,9 +184,12 @@ async function run(req: Request, built: RoundTripStrategy, flow: RoundTripFlow, 
   }
 }
 
-/** The flow's ask as the plugin spells it for its upstream: the prompt through authorizationPrompt, the hint as it is. */
+/**
+ * The flow's ask as the plugin spells it for its upstream: the prompt through authorizationPrompt, the
+ * hint as it is. A plugin without authorizationPrompt is sent no prompt (the default plugin.ts gives).
+ */
 function authorizeOptions(upstream: ResolvedUpstream, ask: UpstreamAsk): PluginAuthorizeOptions {
-  const spelled = ask.prompt ? upstream.plugin.authorizationPrompt(upstream.client.api, ask.prompt) : undefined;
+  const spelled = ask.prompt ? upstream.plugin.authorizationPrompt?.(upstream.client.api, ask.prompt) : undefined;
   return { ...(spelled ? { prompt: spelled } : {}), ...(ask.loginHint !== undefined ? { loginHint: ask.loginHint } : {}) };
 }
 

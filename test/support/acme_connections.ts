@@ -2,14 +2,14 @@ import type { ConnectionPlugin } from '../../src/connections/plugin.js';
 import type { Sealer } from '../../src/domain/ports.js';
 import type { Connection } from '../../src/domain/types.js';
 import { acmeOAuth2Plugin } from './fake_plugin.js';
-import type { TinyOAuth2Server } from './tiny_oauth2_server.js';
+import type { FakeOAuth2Upstream } from './fake_oauth2_upstream.js';
 
 /**
  * The plain passport-oauth2 plugins a login and a TRY are both tested with, on `upstream`: "acme"
  * (no PKCE), "acme_stale" (its state check refuses every state) and "acme_storeless" (it ignores the
  * host's state store). Keyed by strategy, as the app takes its plugins.
  */
-export function acmePlugins(upstream: TinyOAuth2Server): Map<string, ConnectionPlugin> {
+export function acmePlugins(upstream: FakeOAuth2Upstream): Map<string, ConnectionPlugin> {
   return new Map(
     [
       acmeOAuth2Plugin({ upstreamUrl: upstream.url }),
@@ -20,7 +20,7 @@ export function acmePlugins(upstream: TinyOAuth2Server): Map<string, ConnectionP
 }
 
 /** The default tenant's connection of `strategy`, with `upstream`'s credentials, enabled for `enabledClients`. */
-export function acmeConnection(upstream: TinyOAuth2Server, sealer: Sealer, strategy: string, enabledClients: string[]): Connection {
+export function acmeConnection(upstream: FakeOAuth2Upstream, sealer: Sealer, strategy: string, enabledClients: string[]): Connection {
   const now = new Date().toISOString();
   return {
     tenant: 'default',

@@ -1,6 +1,29 @@
 import OAuth2Strategy from 'passport-oauth2';
-import type { ConnectionPlugin, PermissionArea, PluginErrorKind, PluginFailure, PluginPermission, PluginProfile, SettingsIssue, UpstreamFetch } from '../../src/connections/plugin.js';
-import { createUpstreamFetch } from '../../src/connections/upstream_fetch.js';
+import type { RefusedAnswer } from '../../src/connections/oauth2/call_upstream.js';
+import type { EndpointClient } from '../../src/connections/oauth2/client_authentication.js';
+import { UpstreamBadResponseError } from '../../src/connections/oauth2/errors/bad_response_error.js';
+import { UpstreamOAuthError } from '../../src/connections/oauth2/errors/oauth_error.js';
+import { readOAuthErrorBody } from '../../src/connections/oauth2/errors/oauth_error_body.js';
+import { UpstreamRateLimitedError } from '../../src/connections/oauth2/errors/rate_limited_error.js';
+import { retryAfterSeconds } from '../../src/connections/oauth2/errors/retry_after.js';
+import { UpstreamServerError } from '../../src/connections/oauth2/errors/server_error.js';
+import type { UpstreamError } from '../../src/connections/oauth2/errors/upstream_error.js';
+import { parseJsonObject } from '../../src/connections/oauth2/json.js';
+import { revokeToken } from '../../src/connections/oauth2/revocation.js';
+import { requestToken } from '../../src/connections/oauth2/token_request.js';
+import type {
+  ConnectionPlugin,
+  PermissionArea,
+  PluginClientOptions,
+  PluginErrorKind,
+  PluginFailure,
+  PluginPermission,
+  PluginProfile,
+  PluginTokenClient,
+  SettingsIssue,
+  UpstreamFetch,
+} from '../../src/connections/plugin.js';
+import { createUpstreamFetch, rewriteUpstreamUrl } from '../../src/connections/upstream_fetch.js';
 
 /** The fake plugin's API ids, recommended first. */
 export const ACME_APIS = ['acme-v2', 'acme-v1'] as const;
@@ -50,14 +73,18 @@ function cannotLogIn(): never {
   throw new Error('the fake Acme plugin logs nobody in');
 }
 
+/** The Acme plugin with every optional member the host has a default for written out. */
+export type AcmePlugin = ConnectionPlugin & Required<Pick<ConnectionPlugin, 'wording' | 'permissionAreas' | 'authorizationPrompt' | 'explainFailure'>>;
+
 /**
  * A connection plugin that is not Fitbit, for tests proving the host shows and stores what a plugin
  * declares and names no upstream itself: strategy "acme", two APIs ("acme-v2", recommended, and
  * "acme-v1", with a warning), three permissions of which v2 grants two together. It validates its
  * settings; it cannot log anyone in. It reads no refused authorize request unless a test hands it a
- * `readAuthorizeRefusal`.
+ * `readAuthorizeRefusal`. It writes out every member the host has a default for, as the Fitbit
+ * plugin does (test/support/minimal_plugin.ts leaves them to the host), so a test may call each.
  */
-export function fakePlugin(hooks: Pick<ConnectionPlugin, 'readAuthorizeRefusal'> = {}): ConnectionPlugin {
+export function fakePlugin(hooks: Pick<ConnectionPlugin, 'readAuthorizeRefusal'> = {}): AcmePlugin {
   return {
     ...hooks,
     strategy: 'acme',
@@ -101,7 +128,13 @@ export const UNDECLARED_PROFILE_VALUE = 'acme-undeclared-profile-field';
 
 /** How the Acme plugin's OAuth 2.0 strategy (acmeOAuth2Plugin) reaches its upstream. */
 export interface AcmeOAuth2Options {
-  /** The upstream's base URL: /authorize, /token and /me under it (test/support/tiny_oauth2_server.ts). */
+  /**
+   * The upstream's base URL, with /authorize, /token, /me and /revoke under it: a fake upstream's
+   * `url` (test/support/fake_oauth2_upstream.ts), where they answer on loopback; or its real
+   * `origin` (https://auth.acme.example), which every call then reaches only under the
+   * upstreamBaseUrl the host hands (FITGATE_UPSTREAM_BASE_URL, for an upstream the test's
+   * `emulated` plays), as a plugin on its real endpoints does.
+   */
   readonly upstreamUrl: string;
   /** Whether the strategy sends a PKCE code challenge; an upstream like Strava takes none. */
   readonly pkce?: boolean;
@@ -119,6 +152,13 @@ export interface AcmeOAuth2Options {
    * field would (an empty one breaks the plugin interface).
    */
   readonly profileId?: string;
+  /** How the upstream joins scopes, asked and granted: " " unless given ("," for an upstream like Strava). */
+  readonly scopeSeparator?: string;
+  /**
+   * Where the upstream reports the grant: the token answer's `scope` (default), or the callback
+   * URL's `scope`, as Strava does.
+   */
+  readonly grantOn?: 'token' | 'callback';
 }
 
 type StoreLike = {
@@ -176,19 +216,24 @@ export function acmeOAuth2Plugin(options: AcmeOAuth2Options): ConnectionPlugin {
       const store: StoreLike = options.refuseEveryState
         ? { store: (req, verifier, state, meta, callback) => hostStore.store(req, verifier, state, meta, callback), verify: (_req, _state, callback) => callback(null, false, { message: 'Unable to verify authorization request state.' }) }
         : hostStore;
+      const separator = options.scopeSeparator ?? ' ';
       const strategy = new OAuth2Strategy(
         {
-          authorizationURL: `${options.upstreamUrl}/authorize`,
+          // The one URL the port does not reach: the browser goes there, so the plugin rewrites it itself.
+          authorizationURL: rewriteUpstreamUrl(`${options.upstreamUrl}/authorize`, strategyOptions.authorizationBaseUrl ?? strategyOptions.upstreamBaseUrl),
           tokenURL: `${options.upstreamUrl}/token`,
           clientID: strategyOptions.clientID,
           clientSecret: strategyOptions.clientSecret ?? '',
           callbackURL: strategyOptions.callbackURL,
           scope: upstreamScopes,
+          scopeSeparator: separator,
           pkce: options.pkce === true,
+          passReqToCallback: true,
           ...(options.ignoreStore ? {} : { store: store as unknown as OAuth2Strategy.StateStore }),
         },
-        (accessToken: string, refreshToken: string, params: Record<string, unknown>, profile: PluginProfile, done: OAuth2Strategy.VerifyCallback) => {
-          const granted = typeof params.scope === 'string' ? params.scope.split(' ') : [];
+        (req: { query?: Record<string, unknown> }, accessToken: string, refreshToken: string, params: Record<string, unknown>, profile: PluginProfile, done: OAuth2Strategy.VerifyCallback) => {
+          const reported = options.grantOn === 'callback' ? req.query?.scope : params.scope;
+          const granted = typeof reported === 'string' ? reported.split(separator) : [];
           const grantedScopes = base.permissions(strategyOptions.api).filter((p) => p.upstreamScopes.every((scope) => granted.includes(scope))).map((p) => p.name);
           verify(
             { accessToken, ...(refreshToken && { refreshToken }), expiresIn: Number(params.expires_in ?? 0), grantedScopes },
@@ -225,5 +270,37 @@ export function acmeOAuth2Plugin(options: AcmeOAuth2Options): ConnectionPlugin {
       };
       return strategy;
     },
+    createTokenClient: (client) => acmeTokenClient(options.upstreamUrl, client),
   };
+}
+
+/**
+ * The Acme plugin's token client, on the shared OAuth 2.0 client (src/connections/oauth2/): refresh
+ * at /token, and RFC 7009 revocation at /revoke (the refresh token, or the access token without
+ * one), the client in the form both times.
+ */
+function acmeTokenClient(upstreamUrl: string, client: PluginClientOptions): PluginTokenClient {
+  const timeoutMs = client.timeoutMs ?? 10_000;
+  const upstreamFetch = client.upstreamFetch ?? createUpstreamFetch({ timeoutMs, upstreamBaseUrl: client.upstreamBaseUrl });
+  const endpointClient: EndpointClient = { method: 'client_secret_post', clientID: client.clientID, clientSecret: client.clientSecret ?? '' };
+  const calls = { client: endpointClient, upstreamFetch, timeoutMs, refusal: readAcmeRefusal };
+  return {
+    async refresh(refreshToken) {
+      const answer = await requestToken({ ...calls, url: `${upstreamUrl}/token`, grant: { grant_type: 'refresh_token', refresh_token: refreshToken } });
+      // An empty grant: a refresh says nothing of it, and the host keeps the stored one.
+      return { accessToken: answer.accessToken, ...(answer.refreshToken && { refreshToken: answer.refreshToken }), expiresIn: answer.expiresIn, grantedScopes: [] };
+    },
+    revoke: (tokens) => revokeToken({ ...calls, url: `${upstreamUrl}/revoke`, token: tokens.refreshToken ?? tokens.accessToken }),
+  };
+}
+
+/** Acme words its refusals as RFC 6749 §5.2 does; a 429 says when to retry in Retry-After. */
+function readAcmeRefusal(refused: RefusedAnswer): UpstreamError {
+  const details = { operation: refused.operation, status: refused.status };
+  if (refused.status === 429) return new UpstreamRateLimitedError({ ...details, retryAfterSeconds: retryAfterSeconds(refused.headers['retry-after']) });
+  if (refused.status >= 500) return new UpstreamServerError(details);
+  const json = parseJsonObject(refused.body);
+  const oauth = json && readOAuthErrorBody(json);
+  if (oauth) return new UpstreamOAuthError({ ...details, upstreamCode: oauth.code, upstreamMessage: oauth.message });
+  return new UpstreamBadResponseError({ ...details, problem: 'the refusal is no OAuth error body' });
 }

@@ -1,4 +1,5 @@
 import type { ConnectionPlugin, PermissionArea, ConnectionApi } from '../../connections/plugin.js';
+import { permissionAreasOf, wordingOf } from '../../upstream/plugin_defaults.js';
 import { linkedText, type TextSegment } from './linked_text.js';
 
 /** One upstream API as the settings page offers it: the plugin's words, a radio label, the setup steps. */
@@ -31,11 +32,11 @@ export function pluginSettingsView(plugin: ConnectionPlugin, callbackUrl: string
       steps: plugin.setupSteps(api.id, callbackUrl).map((step) => linkedText(step, [callbackUrl])),
     })),
     upstreams: upstreamNames(plugin),
-    permissions: { api: recommended, upstream: plugin.wording(recommended.id).name, areas: plugin.permissionAreas(recommended.id) },
+    permissions: { api: recommended, upstream: wordingOf(plugin, recommended.id).name, areas: permissionAreasOf(plugin, recommended.id) },
   };
 }
 
 /** Who an admin registers fitgate with for these plugins, each upstream once, e.g. "Google or Fitbit". */
-export function upstreamNames(...plugins: Pick<ConnectionPlugin, 'apis' | 'wording'>[]): string {
-  return [...new Set(plugins.flatMap((plugin) => plugin.apis.map((api) => plugin.wording(api.id).name)))].join(' or ');
+export function upstreamNames(...plugins: Pick<ConnectionPlugin, 'apis' | 'displayName' | 'wording'>[]): string {
+  return [...new Set(plugins.flatMap((plugin) => plugin.apis.map((api) => wordingOf(plugin, api.id).name)))].join(' or ');
 }

@@ -190,6 +190,12 @@ function isHostKind(kind: TryFailureKind): kind is HostKind {
   return Object.hasOwn(HOST_EXPLANATIONS, kind);
 }
 
+/** The plugin's words for a failure of `kind`, when it has explainFailure and offers the API tried. */
+function pluginExplanation(kind: TryFailureKind, { plugin, api, callbackUrl }: FailureContext): FailureExplanation | undefined {
+  if (!plugin?.apis.some((each) => each.id === api)) return undefined;
+  return plugin.explainFailure?.(kind, { api, callbackUrl });
+}
+
 /** The host's words for a failure of `kind`: its own, else those of the kind's remedy. */
 function hostExplanation(kind: TryFailureKind, context: FailureContext, facts: FailureFacts): FailureExplanation {
   const explain = isHostKind(kind) ? HOST_EXPLANATIONS[kind] : (OWN_WORDS[kind] ?? BY_REMEDY[remedyOf(kind, 'login')]);
@@ -245,8 +251,8 @@ function hostKindOf(error: unknown): TryFailureKind {
  */
 export function tryFailureOf(kind: TryFailureKind, upstreamSaid: string, context: FailureContext, facts: FailureFacts = {}): TryFailure {
   // The plugin's explanation comes whole, its field included: a host default beside the plugin's fix
-  // could lead somewhere that fix does not speak of.
-  const { meaning, fix, field } =
-    context.plugin?.explainFailure(kind, { api: context.api, callbackUrl: context.callbackUrl }) ?? hostExplanation(kind, context, facts);
+  // could lead somewhere that fix does not speak of. Without explainFailure, and for an API the
+  // plugin no longer offers (no member is asked about one: plugin.ts), the host's words.
+  const { meaning, fix, field } = pluginExplanation(kind, context) ?? hostExplanation(kind, context, facts);
   return { kind, upstreamSaid, meaning, fix, ...(field !== undefined && { field }) };
 }

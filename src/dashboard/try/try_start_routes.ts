@@ -7,6 +7,7 @@ import { renderPage } from '../views.js';
 import { enabledApplications } from './enabled_applications.js';
 import { areasRepeatNames, grantedByArea, grantsByArea } from './granted_by_area.js';
 import { apiName } from '../../upstream/api_name.js';
+import { permissionAreasOf, wordingOf } from '../../upstream/plugin_defaults.js';
 import { loadReport } from './try_report.js';
 import { sandboxCaveat } from './sandbox_caveat.js';
 import { startTry, type TryStartDeps } from './try_start.js';
@@ -54,7 +55,10 @@ export function tryStartRoutes(deps: TryStartDeps, upstreams: Pick<UpstreamResol
       report.strategy === req.params.strategy;
     if (!mine) throw new NotFoundError('This Try result does not exist or has expired (results are kept for 15 minutes).');
     const plugin = deps.plugins.get(report.strategy);
-    const areas = report.success && plugin ? plugin.permissionAreas(report.api) : [];
+    // A result kept from before the plugin dropped its API shows the grant without areas: no member
+    // is asked about an API the plugin does not offer (plugin.ts).
+    const offering = plugin?.apis.some((api) => api.id === report.api) ? plugin : undefined;
+    const areas = report.success && offering ? permissionAreasOf(offering, report.api) : [];
     const grantedAreas = report.success ? grantedByArea(areas, report.requestedScopes, report.success.grantedScopes) : [];
     const caveat = report.success ? sandboxCaveat(plugin, report.api, report.sandbox) : undefined;
     const settingsPath = `/manage/t/${encodeURIComponent(report.tenant)}/social/${encodeURIComponent(report.strategy)}`;
@@ -77,7 +81,7 @@ export function tryStartRoutes(deps: TryStartDeps, upstreams: Pick<UpstreamResol
       grantedAreas,
       grantedNamesOnly: areasRepeatNames(grantedAreas),
       // Named as in the plugin's wording ("Google grants by area"), for the upstream that answered.
-      areasGrantedBy: grantsByArea(areas) ? plugin?.wording(report.api).name : undefined,
+      areasGrantedBy: offering && grantsByArea(areas) ? wordingOf(offering, report.api).name : undefined,
     });
   });
 

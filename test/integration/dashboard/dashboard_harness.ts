@@ -16,6 +16,7 @@ import { buildTenant } from '../../../src/domain/tenants.js';
 import { createLogger } from '../../../src/logging/index.js';
 import { createSealer } from '../../../src/store/sealing.js';
 import type { Store } from '../../../src/store/store.js';
+import type { EmulatedUpstreams } from '../../../src/upstream/sandbox_upstream.js';
 import { openSqliteTestStore, type StoreHarness, type TestStore } from '../../support/stores.js';
 
 /**
@@ -52,6 +53,13 @@ export interface HarnessOptions {
   shared?: { store: Store; dataDir: string };
   /** The app's logger (request lines included); silent when left out. */
   logger?: Logger;
+  /**
+   * What the emulator at a FITGATE_UPSTREAM_BASE_URL in `environment` plays (AppDeps.emulated):
+   * EMULATED, as server.ts sets it, unless given. A test of a plugin the emulator does not play
+   * gives one that plays it too, to send its connections' calls to a fake upstream
+   * (test/support/fake_oauth2_upstream.ts) there.
+   */
+  emulated?: EmulatedUpstreams;
 }
 
 export async function startDashboardHarness(options: HarnessOptions = {}): Promise<DashboardHarness> {
@@ -75,8 +83,9 @@ export async function startDashboardHarness(options: HarnessOptions = {}): Promi
     plugins,
     internalBaseUrl: () => internalBaseUrl,
     ...(sandbox ? { sandbox } : {}),
-    // As server.ts: a FITGATE_UPSTREAM_BASE_URL in `environment` reaches the upstreams the emulator plays.
-    emulated: EMULATED,
+    // As server.ts unless the test says otherwise: a FITGATE_UPSTREAM_BASE_URL in `environment`
+    // reaches the upstreams the emulator plays.
+    emulated: options.emulated ?? EMULATED,
   };
   // Bootstrap creates the default tenant, whose host (HOST) serves the dashboard in these tests.
   if (!(await deps.store.tenants.get('default'))) await deps.store.tenants.create(await buildTenant('default', deps.sealer));

@@ -11,7 +11,7 @@ import { createSealer } from '../../../src/store/sealing.js';
 import { acmeConnection } from '../../support/acme_connections.js';
 import { acmeOAuth2Plugin } from '../../support/fake_plugin.js';
 import { openSqliteTestStore, type TestStore } from '../../support/stores.js';
-import { startTinyOAuth2Server, type TinyOAuth2Server } from '../../support/tiny_oauth2_server.js';
+import { startFakeOAuth2Upstream, type FakeOAuth2Upstream } from '../../support/fake_oauth2_upstream.js';
 import { parseExposition } from './scrape.js';
 
 const HOST = 'localhost:3000';
@@ -19,19 +19,19 @@ const CLIENT_CALLBACK = 'https://steps.example/callback';
 
 /**
  * Logins through a plugin that makes its upstream calls through the host's HTTP port
- * (acmeOAuth2Plugin's code exchange and profile request, on a tiny OAuth 2.0 server): fitgate's
+ * (acmeOAuth2Plugin's code exchange and profile request, on a fake OAuth 2.0 upstream): fitgate's
  * upstream metrics count them, labelled with the tenant and connection, though the plugin itself
  * reports nothing.
  */
 describe('upstream calls a plugin makes through upstreamFetch', () => {
-  let upstream: TinyOAuth2Server;
+  let upstream: FakeOAuth2Upstream;
   let testStore: TestStore;
   let metrics: PrometheusMetrics;
   let app: Express;
   let clientId = '';
 
   beforeAll(async () => {
-    upstream = await startTinyOAuth2Server();
+    upstream = await startFakeOAuth2Upstream();
     testStore = await openSqliteTestStore();
     const config = loadConfig({ NODE_ENV: 'test', FITGATE_DATA_DIR: testStore.location, FITGATE_PUBLIC_URL: `http://${HOST}`, LOG_LEVEL: 'silent' });
     const sealer = createSealer(config.masterKeys);

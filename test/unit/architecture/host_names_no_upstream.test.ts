@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { connectionPlugins } from '../../../src/connections/registry.js';
+import { wordingOf } from '../../../src/upstream/plugin_defaults.js';
 
 // The host knows an upstream only through the plugin interface: no code outside a plugin's folder
 // names one (a strategy, an API id, an upstream's name or domain), so Strava or Oura comes in as one
@@ -34,7 +35,7 @@ function upstreamNames(): string[] {
   for (const plugin of connectionPlugins().values()) {
     names.add(plugin.strategy).add(plugin.displayName);
     for (const api of plugin.apis) {
-      names.add(api.id).add(api.name).add(plugin.wording(api.id).name);
+      names.add(api.id).add(api.name).add(wordingOf(plugin, api.id).name);
       const said = JSON.stringify([api, plugin.setupSteps(api.id, callbackUrl), plugin.permissions(api.id)]);
       for (const [, host] of said.matchAll(/https:\/\/([a-z0-9.-]+)/gi)) {
         // The domain's own label: googleapis of www.googleapis.com, fitbit of dev.fitbit.com.

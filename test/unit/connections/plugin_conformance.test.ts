@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { fitbitPlugin } from '../../../src/connections/fitbit/index.js';
 import { connectionPlugins } from '../../../src/connections/registry.js';
 import type {
   ConnectionPlugin,
@@ -10,6 +11,7 @@ import type {
   RateLimitScope,
 } from '../../../src/connections/plugin.js';
 import { fakePlugin } from '../../support/fake_plugin.js';
+import { minimalOAuth2Plugin } from '../../support/minimal_plugin.js';
 
 // The type checks below run with the type check (`npm run lint`), not under Jest, which strips
 // types: each @ts-expect-error fails that check the day its line type-checks, so each one proves a
@@ -47,6 +49,12 @@ interface Refusal {
 }
 
 type _Conforms = PluginConforms<typeof base, { failure: Failure; rateLimited: RateLimited; challenge: Refusal }>;
+// A plugin leaving every member the host has a default for to the host (wording, permissionAreas,
+// authorizationPrompt, explainFailure) conforms as it is.
+type _MinimalConforms = PluginConforms<ReturnType<typeof minimalOAuth2Plugin>, { failure: Failure; rateLimited: RateLimited; challenge: Refusal }>;
+// Fitbit words all four itself: Google named behind Fitbit, Google's areas, each API's prompt, and
+// the remedies in each console, which the host's defaults could not say.
+const _fitbitWritesAll: Required<Pick<ConnectionPlugin, 'wording' | 'permissionAreas' | 'authorizationPrompt' | 'explainFailure'>> = fitbitPlugin;
 // @ts-expect-error a field renamed (upstreamCode → code) is one the host could no longer read
 type _Renamed = PluginConforms<typeof base, { failure: Omit<Failure, 'upstreamCode'> & { readonly code: string | undefined }; rateLimited: RateLimited; challenge: Refusal }>;
 // @ts-expect-error a kind the host does not know is no plugin failure: the login would answer a bare server_error

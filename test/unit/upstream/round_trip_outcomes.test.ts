@@ -9,13 +9,13 @@ import { beginRoundTripRecord, takeRoundTripRecord, type RoundTripRecord } from 
 import { finishRoundTrip, startRoundTrip, type FinishOutcome, type RoundTripTarget } from '../../../src/upstream/round_trip.js';
 import { memoryEphemeral } from '../../support/authn/memory_repositories.js';
 import { acmeOAuth2Plugin, fakePlugin, type AcmeOAuth2Options } from '../../support/fake_plugin.js';
-import { startTinyOAuth2Server, type TinyOAuth2Server } from '../../support/tiny_oauth2_server.js';
+import { startFakeOAuth2Upstream, type FakeOAuth2Upstream } from '../../support/fake_oauth2_upstream.js';
 
 const TENANT_URL = 'https://acme.fitgate.example';
 
-let upstream: TinyOAuth2Server;
+let upstream: FakeOAuth2Upstream;
 beforeAll(async () => {
-  upstream = await startTinyOAuth2Server();
+  upstream = await startFakeOAuth2Upstream();
 });
 afterAll(() => upstream.close());
 beforeEach(() => upstream.deny(false));
@@ -55,7 +55,7 @@ class FailingStrategy extends Strategy {
   }
 }
 
-/** A round trip to the tiny upstream through the Acme plugin's plain passport-oauth2 strategy. */
+/** A round trip to the fake upstream through the Acme plugin's plain passport-oauth2 strategy. */
 function roundTrip(plugin: Omit<AcmeOAuth2Options, 'upstreamUrl'> = {}) {
   const upstreams = resolverFor(acmeOAuth2Plugin({ upstreamUrl: upstream.url, ...plugin }));
   const target: RoundTripTarget = { upstreams, connection: connection(), tenantUrl: TENANT_URL };

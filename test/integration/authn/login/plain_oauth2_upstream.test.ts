@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { createClient } from '../../../../src/domain/clients.js';
 import { acmeConnection, acmePlugins } from '../../../support/acme_connections.js';
-import { startTinyOAuth2Server, type TinyOAuth2Server } from '../../../support/tiny_oauth2_server.js';
+import { startFakeOAuth2Upstream, type FakeOAuth2Upstream } from '../../../support/fake_oauth2_upstream.js';
 import { HOST, startDashboardHarness, type DashboardHarness } from '../../dashboard/dashboard_harness.js';
 
 const CLIENT_CALLBACK = 'https://steps.example/callback';
@@ -10,17 +10,17 @@ const STALE = 'This login link has expired, was already used, or was started in 
 
 /**
  * Real logins (/authorize, the upstream, /login/callback) through a plugin whose strategy is plain
- * passport-oauth2 against a tiny OAuth 2.0 server on loopback: "acme" without PKCE, as an upstream
+ * passport-oauth2 against a fake OAuth 2.0 upstream on loopback: "acme" without PKCE, as an upstream
  * like Strava needs; "acme_stale", whose state check refuses every state, as passport's does for a
  * state that is not the login's; "acme_storeless", whose strategy ignores the host's state store.
  */
 describe('a login through an upstream that speaks plain OAuth 2.0', () => {
-  let upstream: TinyOAuth2Server;
+  let upstream: FakeOAuth2Upstream;
   let harness: DashboardHarness;
   let clientId = '';
 
   beforeAll(async () => {
-    upstream = await startTinyOAuth2Server();
+    upstream = await startFakeOAuth2Upstream();
     const plugins = acmePlugins(upstream);
     harness = await startDashboardHarness({ plugins });
     ({ client: { clientId } } = await createClient(harness.store.clients, { tenant: 'default', name: 'Step Counter', appType: 'regular_web', callbacks: [CLIENT_CALLBACK] }));

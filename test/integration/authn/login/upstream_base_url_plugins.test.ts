@@ -6,7 +6,7 @@ import { createClient } from '../../../../src/domain/clients.js';
 import { acmeConnection } from '../../../support/acme_connections.js';
 import { startTestEmulator, type TestEmulator } from '../../../support/emulator.js';
 import { acmeOAuth2Plugin } from '../../../support/fake_plugin.js';
-import { startTinyOAuth2Server, type TinyOAuth2Server } from '../../../support/tiny_oauth2_server.js';
+import { startFakeOAuth2Upstream, type FakeOAuth2Upstream } from '../../../support/fake_oauth2_upstream.js';
 import { HOST, startDashboardHarness, type DashboardHarness } from '../../dashboard/dashboard_harness.js';
 
 const CLIENT_CALLBACK = 'https://steps.example/callback';
@@ -16,7 +16,7 @@ const CLIENT_CALLBACK = 'https://steps.example/callback';
  * must: given a base, it calls its upstream under it (https://HOST/PATH → BASE/HOST/PATH). Were the
  * host to hand it FITGATE_UPSTREAM_BASE_URL, its login would go to the emulator, which plays no Acme.
  */
-function acmeHonouringBaseUrl(upstream: TinyOAuth2Server): ConnectionPlugin {
+function acmeHonouringBaseUrl(upstream: FakeOAuth2Upstream): ConnectionPlugin {
   const plugin = acmeOAuth2Plugin({ upstreamUrl: upstream.url });
   return {
     ...plugin,
@@ -33,13 +33,13 @@ function acmeHonouringBaseUrl(upstream: TinyOAuth2Server): ConnectionPlugin {
  */
 describe('FITGATE_UPSTREAM_BASE_URL and a plugin the emulator does not play', () => {
   let emulator: TestEmulator;
-  let upstream: TinyOAuth2Server;
+  let upstream: FakeOAuth2Upstream;
   let harness: DashboardHarness;
   let clientId = '';
 
   beforeAll(async () => {
     emulator = await startTestEmulator();
-    upstream = await startTinyOAuth2Server();
+    upstream = await startFakeOAuth2Upstream();
     const acme = acmeHonouringBaseUrl(upstream);
     harness = await startDashboardHarness({
       plugins: new Map([...connectionPlugins(), [acme.strategy, acme]]),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { acmeConnection } from '../../../support/acme_connections.js';
 import { acmeOAuth2Plugin } from '../../../support/fake_plugin.js';
-import { startTinyOAuth2Server, type TinyOAuth2Server } from '../../../support/tiny_oauth2_server.js';
+import { startFakeOAuth2Upstream, type FakeOAuth2Upstream } from '../../../support/fake_oauth2_upstream.js';
 import { csrfFrom, signedInAgent, startDashboardHarness, type Agent, type DashboardHarness } from '../dashboard_harness.js';
 import { continueUrlOf } from '../try_helpers.js';
 
@@ -11,12 +11,12 @@ import { continueUrlOf } from '../try_helpers.js';
  * would send the admin to try again a connection that is no more). No code is exchanged.
  */
 describe('TRY of a connection deleted while the admin is at the upstream', () => {
-  let upstream: TinyOAuth2Server;
+  let upstream: FakeOAuth2Upstream;
   let harness: DashboardHarness;
   let agent: Agent;
 
   beforeAll(async () => {
-    upstream = await startTinyOAuth2Server();
+    upstream = await startFakeOAuth2Upstream();
     const plugin = acmeOAuth2Plugin({ upstreamUrl: upstream.url });
     harness = await startDashboardHarness({ plugins: new Map([[plugin.strategy, plugin]]) });
     await harness.store.connections.create(acmeConnection(upstream, harness.deps.sealer, 'acme', []));

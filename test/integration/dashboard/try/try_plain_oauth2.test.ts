@@ -1,22 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { acmeConnection, acmePlugins } from '../../../support/acme_connections.js';
 import { UNDECLARED_PROFILE_VALUE } from '../../../support/fake_plugin.js';
-import { startTinyOAuth2Server, type TinyOAuth2Server } from '../../../support/tiny_oauth2_server.js';
+import { startFakeOAuth2Upstream, type FakeOAuth2Upstream } from '../../../support/fake_oauth2_upstream.js';
 import { csrfFrom, HOST, signedInAgent, startDashboardHarness, type Agent, type DashboardHarness } from '../dashboard_harness.js';
 import { continueUrlOf, pressTryToFailure } from '../try_helpers.js';
 
 /**
- * TRY of connections whose plugin is plain passport-oauth2 against a tiny OAuth 2.0 server on
+ * TRY of connections whose plugin is plain passport-oauth2 against a fake OAuth 2.0 upstream on
  * loopback (the same plugins a real login is tested with, test/integration/authn/login/
  * plain_oauth2_upstream.test.ts): TRY reads each round trip as a real login does.
  */
 describe('TRY through an upstream that speaks plain OAuth 2.0', () => {
-  let upstream: TinyOAuth2Server;
+  let upstream: FakeOAuth2Upstream;
   let harness: DashboardHarness;
   let agent: Agent;
 
   beforeAll(async () => {
-    upstream = await startTinyOAuth2Server();
+    upstream = await startFakeOAuth2Upstream();
     const plugins = acmePlugins(upstream);
     harness = await startDashboardHarness({ plugins });
     for (const strategy of plugins.keys()) await harness.store.connections.create(acmeConnection(upstream, harness.deps.sealer, strategy, []));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { acmeConnection } from '../../../support/acme_connections.js';
 import { acmeOAuth2Plugin } from '../../../support/fake_plugin.js';
-import { startTinyOAuth2Server, type TinyOAuth2Server } from '../../../support/tiny_oauth2_server.js';
+import { startFakeOAuth2Upstream, type FakeOAuth2Upstream } from '../../../support/fake_oauth2_upstream.js';
 import { csrfFrom, HOST, signedInAgent, startDashboardHarness, type Agent, type DashboardHarness } from '../dashboard_harness.js';
 import { continueUrlOf, finishTry } from '../try_helpers.js';
 
@@ -11,12 +11,12 @@ import { continueUrlOf, finishTry } from '../try_helpers.js';
  * the field (test/integration/authn/login/callback/plugin_answer_checked.test.ts for the login).
  */
 describe('TRY of a plugin that hands back an empty user id', () => {
-  let upstream: TinyOAuth2Server;
+  let upstream: FakeOAuth2Upstream;
   let harness: DashboardHarness;
   let agent: Agent;
 
   beforeAll(async () => {
-    upstream = await startTinyOAuth2Server();
+    upstream = await startFakeOAuth2Upstream();
     const plugin = acmeOAuth2Plugin({ upstreamUrl: upstream.url, strategy: 'acme_noid', profileId: '' });
     harness = await startDashboardHarness({ plugins: new Map([[plugin.strategy, plugin]]) });
     await harness.store.connections.create(acmeConnection(upstream, harness.deps.sealer, 'acme_noid', []));

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { createClient } from '../../../../../src/domain/clients.js';
 import { acmeConnection } from '../../../../support/acme_connections.js';
 import { acmeOAuth2Plugin } from '../../../../support/fake_plugin.js';
-import { startTinyOAuth2Server, type TinyOAuth2Server } from '../../../../support/tiny_oauth2_server.js';
+import { startFakeOAuth2Upstream, type FakeOAuth2Upstream } from '../../../../support/fake_oauth2_upstream.js';
 import { HOST, startDashboardHarness, type DashboardHarness } from '../../../dashboard/dashboard_harness.js';
 
 const CLIENT_CALLBACK = 'https://steps.example/callback';
@@ -15,12 +15,12 @@ const CLIENT_CALLBACK = 'https://steps.example/callback';
  * refuses the same answer (test/integration/dashboard/try/try_plugin_answer_checked.test.ts).
  */
 describe('a login whose plugin hands back an empty user id', () => {
-  let upstream: TinyOAuth2Server;
+  let upstream: FakeOAuth2Upstream;
   let harness: DashboardHarness;
   let clientId = '';
 
   beforeAll(async () => {
-    upstream = await startTinyOAuth2Server();
+    upstream = await startFakeOAuth2Upstream();
     const plugin = acmeOAuth2Plugin({ upstreamUrl: upstream.url, strategy: 'acme_noid', profileId: '' });
     harness = await startDashboardHarness({ plugins: new Map([[plugin.strategy, plugin]]) });
     ({ client: { clientId } } = await createClient(harness.store.clients, { tenant: 'default', name: 'Step Counter', appType: 'regular_web', callbacks: [CLIENT_CALLBACK] }));

@@ -1,0 +1,57 @@
+import type { ConnectionPlugin, PermissionArea, PluginPermission, PluginWording, UpstreamWording } from '../connections/plugin.js';
+
+/**
+ * What the host reads of a plugin's optional members, with its own default where the plugin left
+ * one out (plugin.ts says why each default is sound). The host reads wording and permissionAreas
+ * only through these two functions; the other two optional members have one reader each, which
+ * applies its default there: authorizationPrompt in round_trip.ts (no prompt sent) and
+ * explainFailure in dashboard/try/try_failure_explanation.ts (the host's general words).
+ */
+
+/** How the upstream behind `api` is named, every sentence settled: the plugin's words, else the host's. */
+export function wordingOf(plugin: Pick<ConnectionPlugin, 'displayName' | 'wording'>, api: string): UpstreamWording {
+  return settledWording(plugin.wording?.(api) ?? { name: plugin.displayName });
+}
+
+/** The plugin's permission areas for `api`, or those the host derives from its permissions. */
+export function permissionAreasOf(plugin: Pick<ConnectionPlugin, 'permissions' | 'permissionAreas'>, api: string): readonly PermissionArea[] {
+  return plugin.permissionAreas?.(api) ?? derivedAreas(plugin.permissions(api));
+}
+
+/**
+ * The plugin's wording with the host's sentence where it wrote none: an upstream with no API known
+ * to be ending has no better advice for a 410 than to look at the connection, and one that says
+ * nothing of refresh tokens none about a login without one than what it costs the user.
+ */
+function settledWording(wording: PluginWording): UpstreamWording {
+  return {
+    ...wording,
+    gone: wording.gone ?? `${wording.name} answered that this API is gone (HTTP 410 Gone); an administrator must check the connection's settings.`,
+    noRefreshToken:
+      wording.noRefreshToken ??
+      `fitgate cannot renew the ${wording.name} tokens of a user who signs in like this: once the access token expires, they must sign in again.`,
+  };
+}
+
+/**
+ * One area per permission, labelled with its name, but one area for the permissions asking for
+ * exactly the same upstream scopes: the upstream cannot grant one of them without the others, and
+ * the dashboard must not show them as ticked one by one. A permission asking for nothing is an area
+ * of its own, with no scope (the settings page says it is not requested).
+ */
+function derivedAreas(permissions: readonly PluginPermission[]): PermissionArea[] {
+  const byScopes = new Map<string, { scope?: string; permissions: PluginPermission[] }>();
+  permissions.forEach((permission, index) => {
+    const scopes = [...new Set(permission.upstreamScopes)];
+    // Keyed by the set, in any order; a permission without scopes shares its key with no other.
+    const key = scopes.length > 0 ? JSON.stringify([...scopes].sort()) : String(index);
+    const area = byScopes.get(key) ?? { ...(scopes.length > 0 && { scope: scopes.join(' ') }), permissions: [] };
+    area.permissions.push(permission);
+    byScopes.set(key, area);
+  });
+  return [...byScopes.values()].map(({ scope, permissions: together }) => ({
+    label: together.length === 1 ? together[0]!.name : scope!,
+    ...(scope !== undefined && { scope }),
+    permissions: together,
+  }));
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from '@jest/globals';
+import { fitbitPlugin } from '../../../src/connections/fitbit/index.js';
+import { EMULATED } from '../../../src/sandbox/sandbox.js';
+import { upstreamBaseUrlBypass } from '../../../src/sandbox/upstream_base_url_bypass.js';
+import { fakePlugin } from '../../support/fake_plugin.js';
+
+const BASE = 'http://127.0.0.1:4010';
+const acme = fakePlugin();
+const installed = new Map([
+  [fitbitPlugin.strategy, fitbitPlugin],
+  [acme.strategy, acme],
+]);
+// The emulator behind the variable, had it learnt Acme's v2 API as well as Fitbit's two.
+const playsAcmeV2 = { plays: (strategy: string, api: string) => EMULATED.plays(strategy, api) || (strategy === 'acme' && api === 'acme-v2') };
+
+describe('the start-up warning of upstreams FITGATE_UPSTREAM_BASE_URL does not reach', () => {
+  it('names each installed plugin the emulator does not play, with its APIs, as calling its real upstream', () => {
+    expect(upstreamBaseUrlBypass(BASE, installed, EMULATED)).toEqual({
+      fields: { variable: 'FITGATE_UPSTREAM_BASE_URL', bypassing: [{ strategy: 'acme', apis: ['acme-v2', 'acme-v1'] }] },
+      message: 'FITGATE_UPSTREAM_BASE_URL reaches only the upstreams the emulator plays: connections with credentials of Acme (acme-v2, acme-v1) call their real upstream',
+    });
+  });
+
+  it('names only the APIs of a plugin that the emulator does not play', () => {
+    expect(upstreamBaseUrlBypass(BASE, installed, playsAcmeV2)?.fields.bypassing).toEqual([{ strategy: 'acme', apis: ['acme-v1'] }]);
+  });
+
+  it('says nothing when the emulator plays every installed upstream (the Fitbit plugin’s two APIs)', () => {
+    expect(upstreamBaseUrlBypass(BASE, new Map([[fitbitPlugin.strategy, fitbitPlugin]]), EMULATED)).toBeUndefined();
+  });
+
+  it('says nothing when FITGATE_UPSTREAM_BASE_URL is unset: every connection calls its real upstream, as expected', () => {
+    expect(upstreamBaseUrlBypass(undefined, installed, EMULATED)).toBeUndefined();
+  });
+});
