@@ -1,40 +1,20 @@
-import { Agent, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import { Agent } from 'node:http';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { sendResendingOnStaleSocket } from '../../../src/cluster/resend_on_stale_socket.js';
-import { useThrowawayServer } from '../connections/throwaway_server.js';
+import { readBody, useThrowawayServer, type Received } from '../connections/throwaway_server.js';
 
 const throwaway = useThrowawayServer();
+
+/** The counting server, by port: the proxy's sender takes a host and a port. */
+async function serveOnPort(...args: Parameters<typeof throwaway.serveCounting>): Promise<{ port: number; received: Received[] }> {
+  const { url, received } = await throwaway.serveCounting(...args);
+  return { port: Number(new URL(url).port), received };
+}
 let agent = new Agent({ keepAlive: true });
 afterEach(() => {
   agent.destroy();
   agent = new Agent({ keepAlive: true });
 });
-
-/** Every request the server received, with its method and how many came before it on the same connection. */
-interface Received {
-  readonly method: string;
-  readonly onConnection: number;
-}
-
-async function serve(handler: (request: IncomingMessage, response: ServerResponse, socketRequests: number) => void): Promise<{ port: number; received: Received[] }> {
-  const requestsPerSocket = new WeakMap<Socket, number>();
-  const received: Received[] = [];
-  const url = await throwaway.serve((request, response) => {
-    const count = (requestsPerSocket.get(request.socket) ?? 0) + 1;
-    requestsPerSocket.set(request.socket, count);
-    received.push({ method: request.method ?? '', onConnection: count });
-    handler(request, response, count);
-  });
-  return { port: Number(new URL(url).port), received };
-}
-
-/** Reads the request's body whole, then calls `done` with its length. */
-function readBody(request: IncomingMessage, done: (bytes: number) => void): void {
-  let bytes = 0;
-  request.on('data', (chunk: Buffer) => (bytes += chunk.length));
-  request.on('end', () => done(bytes));
-}
 
 /** Sends through the proxy's sender over the shared kept-alive agent; resolves with the answer's body. */
 async function sent(port: number, method: string, body?: Buffer): Promise<string> {
@@ -53,7 +33,7 @@ async function sent(port: number, method: string, body?: Buffer): Promise<string
  */
 describe('the sandbox proxy on a kept-alive connection that breaks', () => {
   it('sends a GET once more on a new connection when a kept-alive one was reset before any answer', async () => {
-    const { port, received } = await serve((request, response, socketRequests) => {
+    const { port, received } = await serveOnPort((request, response, socketRequests) => {
       if (socketRequests > 1) return void request.socket.destroy(); // what a server closing an idle connection looks like to the client
       response.end('fresh');
     });
@@ -67,7 +47,7 @@ describe('the sandbox proxy on a kept-alive connection that breaks', () => {
   });
 
   it('does not send a POST again once the emulator could have read it whole: it fails, and the emulator saw it once', async () => {
-    const { port, received } = await serve((request, response, socketRequests) => {
+    const { port, received } = await serveOnPort((request, response, socketRequests) => {
       // The emulator reads the form (and would act on it), then loses the connection before answering.
       readBody(request, () => (socketRequests > 1 ? request.socket.destroy() : response.end('warm')));
     });
@@ -79,7 +59,7 @@ describe('the sandbox proxy on a kept-alive connection that breaks', () => {
   it('sends a POST once more when the connection broke before the request had wholly left', async () => {
     // Larger than any socket buffer on loopback: the sender cannot have handed it all to the kernel when the server resets.
     const body = Buffer.from(`decision=${'a'.repeat(16 * 1024 * 1024)}`);
-    const { port, received } = await serve((request, response, socketRequests) => {
+    const { port, received } = await serveOnPort((request, response, socketRequests) => {
       if (request.method === 'POST' && socketRequests > 1) return void request.socket.destroy(); // on the headers, the body unread
       readBody(request, (bytes) => response.end(String(bytes)));
     });

@@ -1,10 +1,21 @@
-import { createServer, type RequestListener, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { afterEach } from '@jest/globals';
+
+/** A request the server received: its method, and its place among the requests of its connection (1 for a fresh one). */
+export interface Received {
+  readonly method: string;
+  readonly onConnection: number;
+}
 
 export interface ThrowawayServer {
   /** Starts a plain node:http server on a free loopback port, answering with `listener`; resolves with its base URL. */
   serve(listener: RequestListener): Promise<string>;
+  /**
+   * serve, recording every request as it comes (`received`) and telling the handler its place on
+   * its connection, so a test can answer a kept-alive connection's second request otherwise.
+   */
+  serveCounting(handler: (request: IncomingMessage, response: ServerResponse, onConnection: number) => void): Promise<{ url: string; received: Received[] }>;
   /** Closes the server now (its kept-alive connections too), for a test that needs a closed port. */
   close(): Promise<void>;
 }
@@ -23,13 +34,32 @@ export function useThrowawayServer(): ThrowawayServer {
     await new Promise<void>((resolve) => closing.close(() => resolve()));
   };
   afterEach(close);
+  const serve = async (listener: RequestListener): Promise<string> => {
+    const started = createServer(listener);
+    server = started;
+    await new Promise<void>((resolve) => started.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(started.address() as AddressInfo).port}`;
+  };
   return {
-    async serve(listener) {
-      const started = createServer(listener);
-      server = started;
-      await new Promise<void>((resolve) => started.listen(0, '127.0.0.1', resolve));
-      return `http://127.0.0.1:${(started.address() as AddressInfo).port}`;
+    serve,
+    async serveCounting(handler) {
+      const requestsPerSocket = new WeakMap<Socket, number>();
+      const received: Received[] = [];
+      const url = await serve((request, response) => {
+        const onConnection = (requestsPerSocket.get(request.socket) ?? 0) + 1;
+        requestsPerSocket.set(request.socket, onConnection);
+        received.push({ method: request.method ?? '', onConnection });
+        handler(request, response, onConnection);
+      });
+      return { url, received };
     },
     close,
   };
+}
+
+/** Reads the request's body whole, then calls `done` with its length. */
+export function readBody(request: IncomingMessage, done: (bytes: number) => void): void {
+  let bytes = 0;
+  request.on('data', (chunk: Buffer) => (bytes += chunk.length));
+  request.on('end', () => done(bytes));
 }

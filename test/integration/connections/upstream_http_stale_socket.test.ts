@@ -1,35 +1,8 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
 import { describe, expect, it } from '@jest/globals';
 import { exchangeHttp } from '../../../src/connections/upstream_http.js';
-import { useThrowawayServer } from './throwaway_server.js';
+import { readBody, useThrowawayServer } from './throwaway_server.js';
 
 const throwaway = useThrowawayServer();
-
-/** Every request the server received, with its method and how many came before it on the same connection. */
-interface Received {
-  readonly method: string;
-  readonly onConnection: number;
-}
-
-async function serve(handler: (request: IncomingMessage, response: ServerResponse, socketRequests: number) => void): Promise<{ url: string; received: Received[] }> {
-  const requestsPerSocket = new WeakMap<Socket, number>();
-  const received: Received[] = [];
-  const url = await throwaway.serve((request, response) => {
-    const count = (requestsPerSocket.get(request.socket) ?? 0) + 1;
-    requestsPerSocket.set(request.socket, count);
-    received.push({ method: request.method ?? '', onConnection: count });
-    handler(request, response, count);
-  });
-  return { url, received };
-}
-
-/** Reads the request's body whole, then calls `done` with its length. */
-function readBody(request: IncomingMessage, done: (bytes: number) => void): void {
-  let bytes = 0;
-  request.on('data', (chunk: Buffer) => (bytes += chunk.length));
-  request.on('end', () => done(bytes));
-}
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
@@ -41,7 +14,7 @@ const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
  */
 describe('exchangeHttp on a kept-alive connection that breaks', () => {
   it('sends a GET once more on a new connection when a kept-alive one was reset before any answer', async () => {
-    const { url, received } = await serve((request, response, socketRequests) => {
+    const { url, received } = await throwaway.serveCounting((request, response, socketRequests) => {
       if (socketRequests > 1) return void request.socket.destroy(); // what a server closing an idle connection looks like to the client
       response.end('fresh');
     });
@@ -55,7 +28,7 @@ describe('exchangeHttp on a kept-alive connection that breaks', () => {
   });
 
   it('does not send a POST again once the upstream could have read it whole: it fails, and the upstream saw it once', async () => {
-    const { url, received } = await serve((request, response, socketRequests) => {
+    const { url, received } = await throwaway.serveCounting((request, response, socketRequests) => {
       // The upstream reads the exchange (and would carry it out), then loses the connection before answering.
       readBody(request, () => (socketRequests > 1 ? request.socket.destroy() : response.end('warm')));
     });
@@ -68,7 +41,7 @@ describe('exchangeHttp on a kept-alive connection that breaks', () => {
   it('sends a POST once more when the connection broke before the request had wholly left', async () => {
     // Larger than any socket buffer on loopback: the client cannot have handed it all to the kernel when the server resets.
     const body = `code=${'c'.repeat(16 * 1024 * 1024)}`;
-    const { url, received } = await serve((request, response, socketRequests) => {
+    const { url, received } = await throwaway.serveCounting((request, response, socketRequests) => {
       if (request.method === 'POST' && socketRequests > 1) return void request.socket.destroy(); // on the headers, the body unread
       readBody(request, (bytes) => response.end(String(bytes)));
     });
@@ -81,7 +54,7 @@ describe('exchangeHttp on a kept-alive connection that breaks', () => {
   });
 
   it('does not send again when the connection breaks after the answer began', async () => {
-    const { url, received } = await serve((request, response) => {
+    const { url, received } = await throwaway.serveCounting((request, response) => {
       response.writeHead(200);
       response.write('half');
       setImmediate(() => request.socket.destroy());

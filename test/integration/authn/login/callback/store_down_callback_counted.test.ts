@@ -4,8 +4,8 @@ import { BackgroundWork } from '../../../../../src/http/background_work.js';
 import { createPrometheusMetrics, type PrometheusMetrics } from '../../../../../src/metrics/prometheus_metrics.js';
 import { startFrontChannel, useEmulator, type FrontChannel } from '../../../../support/authn/front_channel_fixture.js';
 import { openSqliteTestStore, type TestStore } from '../../../../support/stores.js';
-import { parseExposition } from '../../../metrics/scrape.js';
 import { shortLivedFileLocked } from './short_lived_file_locked.js';
+import { storeDownLogins } from './store_down_logins.js';
 
 const emulator = useEmulator('alice');
 
@@ -44,11 +44,7 @@ describe('a login the store sent back at /login/callback, as a failed login', ()
     await testStore?.cleanup();
   });
 
-  const failedLogins = async () =>
-    parseExposition(await metrics!.registry.metrics())
-      .filter(({ name, labels }) => name === 'fitgate_logins_total' && labels.tenant === fitgate!.tenant && labels.connection === 'fitbit')
-      .filter(({ labels }) => labels.outcome === 'failure' && labels.reason === 'temporarily_unavailable')
-      .reduce((sum, { value }) => sum + value, 0);
+  const failedLogins = () => storeDownLogins(metrics!, fitgate!.tenant);
 
   /** A login whose callback meets the short-lived file locked: the application's answer. */
   async function sentBack(state: string): Promise<URL> {

@@ -5,8 +5,8 @@ import { createPrometheusMetrics, type PrometheusMetrics } from '../../../../../
 import { startFrontChannel, useEmulator, type FrontChannel } from '../../../../support/authn/front_channel_fixture.js';
 import { captureLogLines, linesWithEvent, type LogLine } from '../../../../support/log_capture.js';
 import { openSqliteTestStore, type TestStore } from '../../../../support/stores.js';
-import { parseExposition } from '../../../metrics/scrape.js';
 import { shortLivedFileLocked } from './short_lived_file_locked.js';
+import { storeDownLogins } from './store_down_logins.js';
 
 const emulator = useEmulator('alice');
 const REPLAYS = 4;
@@ -42,11 +42,7 @@ describe('a store-down callback replayed', () => {
     await testStore?.cleanup();
   });
 
-  const failedLogins = async () =>
-    parseExposition(await metrics!.registry.metrics())
-      .filter(({ name, labels }) => name === 'fitgate_logins_total' && labels.tenant === fitgate!.tenant && labels.connection === 'fitbit')
-      .filter(({ labels }) => labels.outcome === 'failure' && labels.reason === 'temporarily_unavailable')
-      .reduce((sum, { value }) => sum + value, 0);
+  const failedLogins = () => storeDownLogins(metrics!, fitgate!.tenant);
 
   /** The request lines of /login/callback that carry an error. */
   const callbackErrorLines = () =>
