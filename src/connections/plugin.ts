@@ -24,10 +24,13 @@ import type { Strategy } from 'passport';
  * adviseOnCredentials, which only advise the admin, leave out instead what depends on the API
  * (undefined, no advice).
  *
- * Four members are optional because the host has a sound default for each, applied in one place:
- * wording (the displayName), permissionAreas (derived from permissions), authorizationPrompt (no
- * prompt sent) and explainFailure (the host's general words). Each says below what its absence means;
- * a simple OAuth 2.0 upstream usually needs none of them.
+ * Six members are optional. Four because the host has a sound default for each, applied in one
+ * place: wording (the displayName), permissionAreas (derived from permissions) and
+ * authorizationPrompt (no prompt sent) in upstream/plugin_defaults.ts, and explainFailure (the
+ * host's general words) in dashboard/try/try_failure_explanation.ts, where those words are. The
+ * other two, readAuthorizeRefusal and adviseOnCredentials, are hooks the host does without: no
+ * refusal recognised before TRY leaves, no advice. Each says below what its absence means; a simple
+ * OAuth 2.0 upstream usually needs none of them.
  */
 export interface ConnectionPlugin {
   /** The connection's `strategy` value, e.g. "fitbit". */

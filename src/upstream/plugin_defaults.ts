@@ -1,12 +1,24 @@
-import type { ConnectionPlugin, PermissionArea, PluginPermission, PluginWording, UpstreamWording } from '../connections/plugin.js';
+import type { ConnectionApi, ConnectionPlugin, PermissionArea, PluginPermission, PluginWording, UpstreamWording } from '../connections/plugin.js';
 
 /**
  * What the host reads of a plugin's optional members, with its own default where the plugin left
- * one out (plugin.ts says why each default is sound). The host reads wording and permissionAreas
- * only through these two functions; the other two optional members have one reader each, which
- * applies its default there: authorizationPrompt in round_trip.ts (no prompt sent) and
- * explainFailure in dashboard/try/try_failure_explanation.ts (the host's general words).
+ * one out (plugin.ts says why each default is sound), and whether the plugin offers an API at all,
+ * the check before any member is asked about one. The host reads wording, permissionAreas and
+ * authorizationPrompt only through these functions. The fourth member with a default,
+ * explainFailure, is read in dashboard/try/try_failure_explanation.ts, beside its default: the
+ * host's general words for each failed TRY, which are dashboard text. The other two optional
+ * members, readAuthorizeRefusal and adviseOnCredentials, have no default to apply: without them no
+ * refusal is recognised before TRY leaves (authorize_preflight.ts) and no advice is given
+ * (dashboard/connections/credential_advice.ts).
  */
+
+/**
+ * The plugin's API whose id is `api`, or undefined when there is no plugin or it does not offer
+ * that API (one stored before an upgrade dropped it): no member is asked about such an API (plugin.ts).
+ */
+export function offeredApi(plugin: Pick<ConnectionPlugin, 'apis'> | undefined, api: string): ConnectionApi | undefined {
+  return plugin?.apis.find((choice) => choice.id === api);
+}
 
 /** How the upstream behind `api` is named, every sentence settled: the plugin's words, else the host's. */
 export function wordingOf(plugin: Pick<ConnectionPlugin, 'displayName' | 'wording'>, api: string): UpstreamWording {
@@ -16,6 +28,14 @@ export function wordingOf(plugin: Pick<ConnectionPlugin, 'displayName' | 'wordin
 /** The plugin's permission areas for `api`, or those the host derives from its permissions. */
 export function permissionAreasOf(plugin: Pick<ConnectionPlugin, 'permissions' | 'permissionAreas'>, api: string): readonly PermissionArea[] {
   return plugin.permissionAreas?.(api) ?? derivedAreas(plugin.permissions(api));
+}
+
+/**
+ * The client's `prompt` as the plugin spells it for `api`'s upstream; undefined, send none. Without
+ * authorizationPrompt none is ever sent: plain OAuth 2.0 has no such parameter.
+ */
+export function authorizationPromptOf(plugin: Pick<ConnectionPlugin, 'authorizationPrompt'>, api: string, prompt: readonly string[]): string | undefined {
+  return plugin.authorizationPrompt?.(api, prompt);
 }
 
 /**

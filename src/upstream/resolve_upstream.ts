@@ -7,7 +7,7 @@ import { usesSandbox } from '../domain/sandbox_use.js';
 import type { Connection, Sealed } from '../domain/types.js';
 import { CredentialsForOtherApiError } from '../domain/upstream_token_client.js';
 import type { Metrics } from '../metrics/metrics.js';
-import { wordingOf } from './plugin_defaults.js';
+import { offeredApi, wordingOf } from './plugin_defaults.js';
 import { ConnectionNotConfiguredError, ConnectionSecretUnreadableError, NoPluginError } from './resolver_errors.js';
 import { buildRoundTripStrategy, type RoundTripStrategy } from './round_trip_strategy.js';
 import { SANDBOX_PATH, type EmulatedUpstreams, type SandboxCredentials, type SandboxUpstream } from './sandbox_upstream.js';
@@ -139,7 +139,7 @@ export function createUpstreamResolver(deps: UpstreamResolverDeps): UpstreamReso
     if (!plugin) {
       throw new NoPluginError(`No plugin serves the ${connection.strategy} strategy of the connection "${connection.name}".`);
     }
-    const offered = plugin.apis.some((each) => each.id === api);
+    const offered = offeredApi(plugin, api) !== undefined;
     // Tokens of an API the connection moved away from: its own credentials are never sent there, and
     // the sandbox stands in only through a plugin that still offers it. Checked before the plugin's
     // APIs, so that tokens of an API the plugin dropped since read as moved (the vault's api_changed:

@@ -3,6 +3,7 @@ import type { PluginAuthorizeOptions, PluginFailure } from '../connections/plugi
 import { readFailChallenge } from '../domain/read_plugin_failure.js';
 import type { VerifiedLogin } from '../domain/upstream_login.js';
 import type { Connection } from '../domain/types.js';
+import { authorizationPromptOf } from './plugin_defaults.js';
 import { DEFAULT_UPSTREAM_TIMEOUT_MS, type ResolvedUpstream, type UpstreamResolver } from './resolve_upstream.js';
 import type { RoundTripFlow, TakenRoundTrip } from './round_trip_state_store.js';
 import type { RoundTripStrategy } from './round_trip_strategy.js';
@@ -185,11 +186,11 @@ async function run(req: Request, built: RoundTripStrategy, flow: RoundTripFlow, 
 }
 
 /**
- * The flow's ask as the plugin spells it for its upstream: the prompt through authorizationPrompt, the
- * hint as it is. A plugin without authorizationPrompt is sent no prompt (the default plugin.ts gives).
+ * The flow's ask as the plugin spells it for its upstream: the prompt through authorizationPromptOf
+ * (none for a plugin without authorizationPrompt), the hint as it is.
  */
 function authorizeOptions(upstream: ResolvedUpstream, ask: UpstreamAsk): PluginAuthorizeOptions {
-  const spelled = ask.prompt ? upstream.plugin.authorizationPrompt?.(upstream.client.api, ask.prompt) : undefined;
+  const spelled = ask.prompt ? authorizationPromptOf(upstream.plugin, upstream.client.api, ask.prompt) : undefined;
   return { ...(spelled ? { prompt: spelled } : {}), ...(ask.loginHint !== undefined ? { loginHint: ask.loginHint } : {}) };
 }
 

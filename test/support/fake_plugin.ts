@@ -9,6 +9,7 @@ import { retryAfterSeconds } from '../../src/connections/oauth2/errors/retry_aft
 import { UpstreamServerError } from '../../src/connections/oauth2/errors/server_error.js';
 import type { UpstreamError } from '../../src/connections/oauth2/errors/upstream_error.js';
 import { parseJsonObject } from '../../src/connections/oauth2/json.js';
+import { checkStateStore, type CheckedStateStore } from '../../src/connections/oauth2/passport/state_store.js';
 import { revokeToken } from '../../src/connections/oauth2/revocation.js';
 import { requestToken } from '../../src/connections/oauth2/token_request.js';
 import type {
@@ -162,9 +163,24 @@ export interface AcmeOAuth2Options {
 }
 
 type StoreLike = {
-  store(req: unknown, verifier: unknown, state: unknown, meta: unknown, callback: (error: Error | null, state?: string) => void): void;
+  store(req: unknown, verifier: string | undefined, state: unknown, meta: unknown, callback: (error: Error | null, state?: string) => void): void;
   verify(req: unknown, state: unknown, callback: (error: Error | null, ok: unknown, info?: unknown) => void): void;
 };
+
+/**
+ * The host's state store, checked into the type passport-oauth2's options take as any plugin's would
+ * be (no cast); with `refuseEveryState`, one that keeps the host's state but verifies none.
+ */
+function stateStoreOf(hostStore: unknown, refuseEveryState: boolean | undefined): CheckedStateStore {
+  checkStateStore(hostStore);
+  if (!refuseEveryState) return hostStore;
+  const refusing: StoreLike = {
+    store: (req, verifier, state, meta, callback) => hostStore.store(req, verifier, state, meta, callback),
+    verify: (_req, _state, callback) => callback(null, false, { message: 'Unable to verify authorization request state.' }),
+  };
+  checkStateStore(refusing);
+  return refusing;
+}
 
 type TokenCallback = (error: unknown, accessToken?: string, refreshToken?: string, params?: Record<string, unknown>) => void;
 
@@ -212,10 +228,6 @@ export function acmeOAuth2Plugin(options: AcmeOAuth2Options): ConnectionPlugin {
     createStrategy(strategyOptions, verify) {
       const scopeNames = strategyOptions.scope;
       const upstreamScopes = [...new Set(base.permissions(strategyOptions.api).filter((p) => scopeNames.includes(p.name)).flatMap((p) => p.upstreamScopes))];
-      const hostStore = strategyOptions.store as StoreLike;
-      const store: StoreLike = options.refuseEveryState
-        ? { store: (req, verifier, state, meta, callback) => hostStore.store(req, verifier, state, meta, callback), verify: (_req, _state, callback) => callback(null, false, { message: 'Unable to verify authorization request state.' }) }
-        : hostStore;
       const separator = options.scopeSeparator ?? ' ';
       const strategy = new OAuth2Strategy(
         {
@@ -229,7 +241,7 @@ export function acmeOAuth2Plugin(options: AcmeOAuth2Options): ConnectionPlugin {
           scopeSeparator: separator,
           pkce: options.pkce === true,
           passReqToCallback: true,
-          ...(options.ignoreStore ? {} : { store: store as unknown as OAuth2Strategy.StateStore }),
+          ...(options.ignoreStore ? {} : { store: stateStoreOf(strategyOptions.store, options.refuseEveryState) }),
         },
         (req: { query?: Record<string, unknown> }, accessToken: string, refreshToken: string, params: Record<string, unknown>, profile: PluginProfile, done: OAuth2Strategy.VerifyCallback) => {
           const reported = options.grantOn === 'callback' ? req.query?.scope : params.scope;

@@ -16,7 +16,7 @@ import type { FitbitVerifyCallback } from './verify.js';
 import { createTokenClient, type FitbitTokenClient, type FitbitTokens } from './token_client.js';
 import { parseTokenResponse } from './token_response.js';
 import type { JsonObject } from '../oauth2/json.js';
-import type { StateStore } from '../oauth2/passport/state_store.js';
+import { checkStateStore } from '../oauth2/passport/state_store.js';
 import type { UpstreamClientOptions } from './upstream_context.js';
 
 /** The options a host passes: `api` arrives as a plain string and is checked here. */
@@ -88,8 +88,10 @@ export const fitbitPlugin = {
 
   createStrategy(options: FitbitPluginStrategyOptions, verify: FitbitPluginVerify): FitbitStrategy {
     const api = checkedApi(options.api);
+    const { store } = options;
+    if (store !== undefined) checkStateStore(store);
     return new FitbitStrategy(
-      { ...options, api, store: options.store as StateStore | undefined },
+      { ...options, api, store },
       (accessToken: string, refreshToken: string | undefined, params: JsonObject, profile: FitbitProfile, done: FitbitVerifyCallback) => {
         const token = parseTokenResponse(api, 'token', params);
         const tokens = { accessToken, ...(refreshToken && { refreshToken }), expiresIn: token.expiresIn, grantedScopes: profile.grantedScopes };

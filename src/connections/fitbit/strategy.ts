@@ -74,7 +74,8 @@ export class FitbitStrategy extends OAuth2Strategy {
     const context = upstreamContext(options);
     if (!options.callbackURL) throw new TypeError('callbackURL is required');
     const scopes = checkScopes(options.scope ?? []);
-    if (options.store !== undefined) checkStateStore(options.store);
+    const { store } = options;
+    if (store !== undefined) checkStateStore(store);
     super(
       {
         authorizationURL: context.endpoints.authorization,
@@ -85,7 +86,7 @@ export class FitbitStrategy extends OAuth2Strategy {
         scope: upstreamScopes(context.api, scopes),
         state: true,
         pkce: true,
-        store: options.store as OAuth2Strategy.StateStore | undefined,
+        store,
         sessionKey: `fitbit:${context.api}`,
         // The profile needs the token answer (granted scopes, user_id, id_token), which passport-oauth2
         // hands to verify but not to userProfile; so the profile is loaded in the verify step below.

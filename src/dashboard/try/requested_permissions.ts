@@ -1,4 +1,5 @@
 import type { ConnectionPlugin } from '../../connections/plugin.js';
+import { offeredApi } from '../../upstream/plugin_defaults.js';
 
 /**
  * The ticked permissions the connection's API asks its upstream for. One the API has no upstream
@@ -7,7 +8,7 @@ import type { ConnectionPlugin } from '../../connections/plugin.js';
  */
 export function requestedPermissions(plugin: Pick<ConnectionPlugin, 'apis' | 'permissions'> | undefined, api: string, ticked: readonly string[]): string[] {
   // No plugin, or an API it no longer offers: resolving the upstream refuses the TRY with the reason.
-  if (!plugin?.apis.some((each) => each.id === api)) return [...ticked];
+  if (!plugin || !offeredApi(plugin, api)) return [...ticked];
   const requested = new Set(plugin.permissions(api).filter((permission) => permission.upstreamScopes.length > 0).map((permission) => permission.name));
   return ticked.filter((name) => requested.has(name));
 }

@@ -3,6 +3,7 @@ import { readPluginFailure } from '../../domain/read_plugin_failure.js';
 import { remedyOf, type UpstreamRemedy } from '../../domain/upstream_remedy.js';
 import type { AppError } from '../../errors/index.js';
 import { failureOrigin } from '../../http/failure_origin.js';
+import { offeredApi } from '../../upstream/plugin_defaults.js';
 import { ConnectionNotConfiguredError, ConnectionSecretUnreadableError } from '../../upstream/resolver_errors.js';
 
 /**
@@ -97,7 +98,7 @@ const HOST_EXPLANATIONS: Readonly<Record<HostKind, Explanation>> = {
   }),
   not_configured: ({ plugin, api }) =>
     // A stored API the plugin no longer offers (an upgrade dropped it) is as unreachable as no client.
-    plugin && !plugin.apis.some((each) => each.id === api)
+    plugin && !offeredApi(plugin, api)
       ? {
           meaning: `The connection is set to the ${api} API, which this version of its plugin no longer offers, so there is no upstream to try.`,
           fix: 'Choose one of the APIs offered in the Settings tab, save, and press Try again.',
@@ -192,7 +193,7 @@ function isHostKind(kind: TryFailureKind): kind is HostKind {
 
 /** The plugin's words for a failure of `kind`, when it has explainFailure and offers the API tried. */
 function pluginExplanation(kind: TryFailureKind, { plugin, api, callbackUrl }: FailureContext): FailureExplanation | undefined {
-  if (!plugin?.apis.some((each) => each.id === api)) return undefined;
+  if (!plugin || !offeredApi(plugin, api)) return undefined;
   return plugin.explainFailure?.(kind, { api, callbackUrl });
 }
 

@@ -7,7 +7,7 @@ import { renderPage } from '../views.js';
 import { enabledApplications } from './enabled_applications.js';
 import { areasRepeatNames, grantedByArea, grantsByArea } from './granted_by_area.js';
 import { apiName } from '../../upstream/api_name.js';
-import { permissionAreasOf, wordingOf } from '../../upstream/plugin_defaults.js';
+import { offeredApi, permissionAreasOf, wordingOf } from '../../upstream/plugin_defaults.js';
 import { loadReport } from './try_report.js';
 import { sandboxCaveat } from './sandbox_caveat.js';
 import { startTry, type TryStartDeps } from './try_start.js';
@@ -57,7 +57,7 @@ export function tryStartRoutes(deps: TryStartDeps, upstreams: Pick<UpstreamResol
     const plugin = deps.plugins.get(report.strategy);
     // A result kept from before the plugin dropped its API shows the grant without areas: no member
     // is asked about an API the plugin does not offer (plugin.ts).
-    const offering = plugin?.apis.some((api) => api.id === report.api) ? plugin : undefined;
+    const offering = offeredApi(plugin, report.api) ? plugin : undefined;
     const areas = report.success && offering ? permissionAreasOf(offering, report.api) : [];
     const grantedAreas = report.success ? grantedByArea(areas, report.requestedScopes, report.success.grantedScopes) : [];
     const caveat = report.success ? sandboxCaveat(plugin, report.api, report.sandbox) : undefined;
