@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import type { RateLimitWindow } from '../config/index.js';
 import type { AppDeps } from '../app_deps.js';
-import { isPublicClient } from '../domain/clients.js';
+import { isPublicClient } from '../domain/client_confidentiality.js';
 import type { Client } from '../domain/types.js';
 import { clientAddressKey } from '../http/client_address.js';
 import { rateLimit, spendRateLimits, storedRateLimitCounter, type RateLimitRule } from '../http/rate_limit.js';

@@ -1,5 +1,6 @@
 import { updateClient } from './client_updates.js';
-import { holdsManagementGrant, isPublicClient } from './clients.js';
+import { isPublicClient } from './client_confidentiality.js';
+import { holdsManagementGrant } from './clients.js';
 import type { ClientRepository } from './ports.js';
 import type { Client } from './types.js';
 

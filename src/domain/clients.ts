@@ -5,9 +5,6 @@ import { defaultGrantTypes } from './grant_types.js';
 import type { ClientRepository } from './ports.js';
 import type { AppType, Client, TokenEndpointAuthMethod } from './types.js';
 
-// Kept here too: the rest of the code asks clients.ts whether a client is public or confidential.
-export { defaultTokenEndpointAuthMethod, isConfidentialAppType, isPublicClient } from './client_confidentiality.js';
-
 /** Auth0's optional client settings, stored as given once validated (src/management/clients). */
 export type ClientSettings = Partial<
   Pick<
@@ -64,13 +61,7 @@ export interface NewClient {
 export function withImplicitGrant(client: Client): Client | undefined {
   const { grantTypes } = client;
   if (client.appType === 'non_interactive' || !grantTypes.includes('authorization_code') || grantTypes.includes('implicit')) return undefined;
-  return { ...client, grantTypes: withGrantType(grantTypes, 'implicit', true) };
-}
-
-/** The grant types with `grant` in (last) or out, the others as they were. */
-export function withGrantType(grantTypes: readonly string[], grant: string, allowed: boolean): string[] {
-  const others = grantTypes.filter((type) => type !== grant);
-  return allowed ? [...others, grant] : others;
+  return { ...client, grantTypes: [...grantTypes, 'implicit'] };
 }
 
 /** 32 characters, like Auth0's client ids; 192 bits so ids cannot be guessed. */
@@ -105,11 +96,25 @@ export function holdsManagementGrant(client: Client): boolean {
 }
 
 /**
- * Builds a client record with Auth0's defaults for its type (grant types for its type and method:
- * defaultGrantTypes), and its secret when it needs one.
+ * The token endpoint authentication method and grant types a new client is stored with: those given,
+ * else Auth0's defaults for its type (the grant types for its type and that method: defaultGrantTypes).
+ * buildClient stores these, and the Management API checks these before creating, so the check sees
+ * exactly what is stored.
+ */
+export function newClientAuthAndGrants(
+  input: Pick<NewClientInput, 'appType' | 'tokenEndpointAuthMethod' | 'grantTypes'>,
+): Pick<Client, 'tokenEndpointAuthMethod' | 'grantTypes'> {
+  const tokenEndpointAuthMethod = input.tokenEndpointAuthMethod ?? defaultTokenEndpointAuthMethod(input.appType);
+  const grantTypes = input.grantTypes ? [...input.grantTypes] : defaultGrantTypes(input.appType, tokenEndpointAuthMethod);
+  return { tokenEndpointAuthMethod, grantTypes };
+}
+
+/**
+ * Builds a client record with Auth0's defaults for its type (newClientAuthAndGrants), and its secret
+ * when it needs one.
  */
 export function buildClient(input: NewClientInput, now = new Date()): NewClient {
-  const authMethod = input.tokenEndpointAuthMethod ?? defaultTokenEndpointAuthMethod(input.appType);
+  const { tokenEndpointAuthMethod: authMethod, grantTypes } = newClientAuthAndGrants(input);
   const clientSecret = authMethod === 'none' ? undefined : (input.clientSecret ?? generateClientSecret());
   const timestamp = now.toISOString();
   const client: Client = {
@@ -122,7 +127,7 @@ export function buildClient(input: NewClientInput, now = new Date()): NewClient 
     allowedLogoutUrls: [...(input.allowedLogoutUrls ?? [])],
     ...(input.webOrigins ? { webOrigins: [...input.webOrigins] } : {}),
     ...(input.allowedOrigins ? { allowedOrigins: [...input.allowedOrigins] } : {}),
-    grantTypes: input.grantTypes ? [...input.grantTypes] : defaultGrantTypes(input.appType, authMethod),
+    grantTypes,
     managementScopes: [...(input.managementScopes ?? [])],
     ...input.settings,
     createdAt: timestamp,

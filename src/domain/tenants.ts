@@ -78,6 +78,19 @@ export interface TenantHost {
 }
 
 /**
+ * The tenant URLs a token presented at `at` (the host a request came in on) may have been issued
+ * under: that host's first, then the tenant's others (tenantUrlsOf), each once. A user's tokens name
+ * the host of its sign-in (authn/tokens/grant_tenant_url.ts), which need not be the host the
+ * application calls back: /userinfo, logout's id_token_hint and /oauth/token's audience take each.
+ */
+export function tenantUrlsServed(
+  config: Pick<Config, 'publicUrl' | 'baseHost'>,
+  at: TenantHost & { readonly tenant: Pick<Tenant, 'name' | 'domains'> },
+): string[] {
+  return [...new Set([at.tenantUrl, ...tenantUrlsOf(config, at.tenant)])];
+}
+
+/**
  * The tenant URL an upstream round trip through one of `tenant`'s connections comes back to: its
  * callback URL (callbackUrlOf) is the redirect_uri the upstream is sent at authorize and again with
  * the code. Every round trip picks it here, a user's login and an admin's TRY alike, at the start

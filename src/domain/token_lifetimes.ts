@@ -1,4 +1,4 @@
-import { isPublicClient } from './clients.js';
+import { isPublicClient } from './client_confidentiality.js';
 import type { AppType, Client, RefreshTokenPolicy, TokenEndpointAuthMethod } from './types.js';
 
 /**

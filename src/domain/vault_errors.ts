@@ -35,7 +35,10 @@ export class ConnectionGoneError extends VaultError {
   readonly kind = 'connection_gone';
 }
 
-/** The upstream rate-limited the identity's tokens, and no stored token was good enough to serve meanwhile. */
+/**
+ * The upstream rate-limited the identity's tokens, or the quota its connection's whole client shares,
+ * and no stored token was good enough to serve meanwhile.
+ */
 export class UpstreamRateLimitedError extends VaultError {
   readonly kind = 'rate_limited';
 

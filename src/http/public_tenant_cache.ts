@@ -6,7 +6,7 @@ import type { Response } from 'express';
  * party that meets a kid missing from its cached JWKS fetches it again (jose, openid-client and
  * Auth0's SDKs all do), so caching never locks out a newly rotated key.
  */
-export const PUBLIC_TENANT_CACHE = 'public, max-age=300';
+const PUBLIC_TENANT_CACHE = 'public, max-age=300';
 
 /**
  * But each is built from the tenant URL, that is from the host the request names, which behind
@@ -16,7 +16,7 @@ export const PUBLIC_TENANT_CACHE = 'public, max-age=300';
  * copy to the headers it was built from, and costs nothing where the proxy sets X-Forwarded-Host the
  * same on every request.
  */
-export const TENANT_URL_VARY: readonly string[] = ['Host', 'X-Forwarded-Host'];
+const TENANT_URL_VARY: readonly string[] = ['Host', 'X-Forwarded-Host'];
 
 /** Marks the answer cacheable by anyone for five minutes, one copy per tenant host. */
 export function cachedPerTenantHost(res: Response): Response {

@@ -51,7 +51,10 @@ export interface LoggerOptions {
   worker?: number | undefined;
 }
 
-/** The process logger: JSON lines, credentials redacted at every level of fitgate's own log calls. */
+/**
+ * The process logger: JSON lines, or short lines for a person (format `pretty`), credentials
+ * redacted at every level of fitgate's own log calls either way.
+ */
 export function createLogger(options: LoggerOptions): Logger {
   // Pretty lines are made from the JSON pino wrote, after its redaction.
   const destination = options.format === 'pretty' ? prettyDestination(options.destination ?? process.stdout) : options.destination;

@@ -1,6 +1,7 @@
 import type { ClientRepository } from '../../domain/ports.js';
 import type { Client } from '../../domain/types.js';
-import { isPublicClient, verifyClientSecret } from '../../domain/clients.js';
+import { isPublicClient } from '../../domain/client_confidentiality.js';
+import { verifyClientSecret } from '../../domain/clients.js';
 import { InvalidClientError } from '../../errors/index.js';
 import { basicFailure, type PresentedClientCredentials } from './client_credentials.js';
 

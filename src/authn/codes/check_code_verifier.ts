@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { isPublicClient } from '../../domain/clients.js';
+import { isPublicClient } from '../../domain/client_confidentiality.js';
 import type { Client } from '../../domain/types.js';
 import { InvalidGrantError } from '../../errors/index.js';
 import type { AuthorizationCodeRecord } from './authorization_code.js';

@@ -3,8 +3,7 @@ import type { AppDeps } from '../../app_deps.js';
 import type { Client } from '../../domain/types.js';
 import type { TenantContext } from '../../http/request_context.js';
 import { SIGNING_ALGORITHM, tenantKeysFor } from '../keys/tenant_keys.js';
-import { issuerOf } from '../../domain/tenants.js';
-import { tenantUrlsServed } from '../tokens/grant_tenant_url.js';
+import { issuerOf, tenantUrlsServed } from '../../domain/tenants.js';
 
 /**
  * The application a logout request comes from, or why it cannot be trusted, in words for people;

@@ -17,18 +17,21 @@ const SERVED: Readonly<Record<TokenHolder, (tenantUrl: string) => string>> = {
 
 /**
  * Refuses an `audience` the tenant does not serve to this holder, in Auth0's words for an API it does
- * not know. Refused rather than ignored: an application asking for a token to its own API would
- * otherwise get a /userinfo token its API rejects, with nothing saying why. Without an audience the
- * token is for what SERVED names.
+ * not know. An API that is not the tenant's is refused rather than ignored: an application asking for
+ * a token to its own API would otherwise get a /userinfo token its API rejects, with nothing saying
+ * why. Without an audience the token is for what SERVED names.
  */
 export function checkAudience(tenantUrl: string, holder: TokenHolder, audience: string | undefined): void {
   checkAudienceAtAny([tenantUrl], holder, audience);
 }
 
 /**
- * checkAudience where the token may be for the API at any of `tenantUrls`: a user grant redeemed at
+ * checkAudience where the audience may name the API at any of `tenantUrls`: a user grant redeemed at
  * /oauth/token is issued under the URL of its login, which need not be this request's
  * (grant_tenant_url.ts), so its /userinfo at any URL the tenant is reached at is the tenant's own.
+ * Accepted, such an audience does not choose the token's: the token is issued for the /userinfo of
+ * the login's URL whichever of them was named (issue_user_tokens.ts), and /userinfo at each of the
+ * tenant's URLs takes it (userinfo_endpoint.ts), so it works wherever the application calls.
  */
 export function checkAudienceAtAny(tenantUrls: readonly string[], holder: TokenHolder, audience: string | undefined): void {
   if (audience !== undefined && !tenantUrls.some((tenantUrl) => audience === SERVED[holder](tenantUrl))) {

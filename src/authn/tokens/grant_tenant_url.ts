@@ -15,12 +15,3 @@ export function grantTenantUrl(config: Pick<Config, 'publicUrl' | 'baseHost'>, c
   if (remembered === undefined || remembered === context.tenantUrl) return context.tenantUrl;
   return tenantUrlsOf(config, context.tenant).includes(remembered) ? remembered : context.tenantUrl;
 }
-
-/**
- * The tenant URLs a token presented on this request may have been issued under: this host's first,
- * then the tenant's others. A grant's tokens name the host of its sign-in (grantTenantUrl), which
- * need not be the host the application calls back.
- */
-export function tenantUrlsServed(config: Pick<Config, 'publicUrl' | 'baseHost'>, context: TenantContext): string[] {
-  return [...new Set([context.tenantUrl, ...tenantUrlsOf(config, context.tenant)])];
-}

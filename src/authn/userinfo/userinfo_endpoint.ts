@@ -1,11 +1,10 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../../app_deps.js';
-import { issuerOf } from '../../domain/tenants.js';
+import { issuerOf, tenantUrlsServed } from '../../domain/tenants.js';
 import { USER_BLOCKED } from '../../domain/users.js';
 import { InsufficientScopeError, InvalidTokenError } from '../../errors/index.js';
 import { AccessTokenError, MissingAccessTokenError, REVOKED_ACCESS_TOKEN } from '../tokens/access_token_errors.js';
 import { userinfoAudience } from '../tokens/access_token.js';
-import { tenantUrlsServed } from '../tokens/grant_tenant_url.js';
 import { isTokenOfEarlierUser } from '../tokens/earlier_user.js';
 import { userClaimsForScopes } from '../tokens/user_claims.js';
 import { verifyAccessToken } from '../tokens/verify_access_token.js';
@@ -32,8 +31,8 @@ export function userinfoEndpoint(deps: UserinfoDeps): RequestHandler {
     const { context } = req;
     let verified;
     try {
-      const issuedAt = tenantUrlsServed(deps.config, context);
-      verified = await verifyAccessToken(deps, context, readBearerToken(req), issuedAt.map(userinfoAudience), issuedAt.map(issuerOf));
+      const tenantUrls = tenantUrlsServed(deps.config, context);
+      verified = await verifyAccessToken(deps, context, readBearerToken(req), tenantUrls.map(userinfoAudience), tenantUrls.map(issuerOf));
     } catch (error) {
       throw error instanceof AccessTokenError ? toInvalidToken(error, context.tenantUrl) : error;
     }

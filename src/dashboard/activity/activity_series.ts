@@ -71,9 +71,9 @@ export function seriesOf(event: LogEvent): Series | undefined {
 
 /**
  * Whether a failed login was the upstream's: its event says whose it was (details.source, written
- * by login_log.ts from failure_origin.ts), and an upstream's answer that the user declined or must
- * sign in is the user's. An event written before logins said whose (no source) is guessed from its
- * code, as then.
+ * by login_log.ts from upstream/login_failure.ts), and an upstream's answer that the user declined
+ * or must sign in is the user's. An event written before logins said whose (no source) is guessed
+ * from its code, as then.
  */
 function isUpstreamFailure(details: LogEvent['details']): boolean {
   const code = String(details?.error ?? '');

@@ -5,7 +5,8 @@ import { MAX_APPLICATION_NAME_LENGTH, parseApplicationName } from '../../domain/
 import { originProblem, redirectUrlProblem } from '../../domain/application_urls.js';
 import { withBackchannelLogoutUrls } from '../../domain/backchannel_logout_urls.js';
 import type { CalledUrlReach } from '../../domain/called_url_reach.js';
-import { rotateClientSecret, isPublicClient } from '../../domain/clients.js';
+import { isPublicClient } from '../../domain/client_confidentiality.js';
+import { rotateClientSecret } from '../../domain/clients.js';
 import { updateClient } from '../../domain/client_updates.js';
 import { deleteApplication } from '../../domain/application_removal.js';
 import { CONFIG_CHANGES, configChange } from '../../domain/config_changes.js';

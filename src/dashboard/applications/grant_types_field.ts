@@ -1,4 +1,4 @@
-import { isConfidentialAppType } from '../../domain/clients.js';
+import { isConfidentialAppType } from '../../domain/client_confidentiality.js';
 import { distinctGrantTypes, GRANT_TYPES, grantTypesFor, isGrantType, mayHoldGrantType, type GrantType } from '../../domain/grant_types.js';
 import type { Client } from '../../domain/types.js';
 import { listField, textField, type FormBody } from '../form_fields.js';
@@ -11,9 +11,9 @@ export const GRANT_TYPES_FIELD = 'grant_types';
  * forged post) would read as every grant type unticked, and take them all away; and it names the
  * boxes as they were when the page was made, not as the application's type has them when it is saved.
  */
-export const GRANT_TYPES_SHOWN_FIELD = 'grant_types_shown';
+const GRANT_TYPES_SHOWN_FIELD = 'grant_types_shown';
 /** Sent with it: the boxes that were ticked when the page was made (the grant types the application held then). */
-export const GRANT_TYPES_HELD_FIELD = 'grant_types_held';
+const GRANT_TYPES_HELD_FIELD = 'grant_types_held';
 
 /** Auth0's names for the grant types, and what each lets the application do here. */
 export const GRANT_TYPE_LABELS: Readonly<Record<GrantType, { label: string; hint: string }>> = {

@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { managementApiAudience } from '../../domain/tenants.js';
 import { CONFIG_CHANGES, configChange } from '../../domain/config_changes.js';
 import { clientGrantId, clientGrantRefusal, hasClientGrant, withClientGrant } from '../../domain/client_grants.js';
-import { isConfidentialAppType } from '../../domain/clients.js';
+import { isConfidentialAppType } from '../../domain/client_confidentiality.js';
 import { isManagementApiScope, MANAGEMENT_API_SCOPES } from '../../domain/management_scopes.js';
 import type { Client } from '../../domain/types.js';
 import type { Store } from '../../store/store.js';

@@ -2,9 +2,8 @@ import type { Request } from 'express';
 import { calledUrlReach } from '../../domain/called_url_reach.js';
 import { CONFIG_CHANGES } from '../../domain/config_changes.js';
 import { updateClient } from '../../domain/client_updates.js';
-import { defaultTokenEndpointAuthMethod, rotateClientSecret } from '../../domain/clients.js';
+import { newClientAuthAndGrants, rotateClientSecret } from '../../domain/clients.js';
 import { deleteApplication } from '../../domain/application_removal.js';
-import { defaultGrantTypes } from '../../domain/grant_types.js';
 import { createApplication } from '../../domain/new_application.js';
 import { newApplicationTokenSettings } from '../../domain/token_lifetimes.js';
 import type { Client } from '../../domain/types.js';
@@ -70,9 +69,10 @@ async function create(req: Request, _res: unknown, { deps }: ManagementServices)
   // A partial refresh_token is merged over the new application's own policy, as a PATCH is over the
   // stored one; that policy rotates for a public client whatever its type (newApplicationTokenSettings).
   const settings = settingsFrom(body, newApplicationTokenSettings(body.app_type, body.token_endpoint_auth_method), calledUrlReach(deps.config, deps.internalBaseUrl()));
-  const tokenEndpointAuthMethod = body.token_endpoint_auth_method ?? defaultTokenEndpointAuthMethod(body.app_type);
-  assertPublicClientRotates({ tokenEndpointAuthMethod, ...settings });
-  assertGrantTypesAllowed({ tokenEndpointAuthMethod, grantTypes: body.grant_types ?? defaultGrantTypes(body.app_type, tokenEndpointAuthMethod) });
+  // Checked as buildClient will store them, defaults filled in by the same function.
+  const stored = newClientAuthAndGrants({ appType: body.app_type, tokenEndpointAuthMethod: body.token_endpoint_auth_method, grantTypes: body.grant_types });
+  assertPublicClientRotates({ tokenEndpointAuthMethod: stored.tokenEndpointAuthMethod, ...settings });
+  assertGrantTypesAllowed(stored);
   // Enabled on every connection of the tenant unless machine-to-machine (Auth0's enable_client_connections).
   const { client, clientSecret } = await createApplication(deps.store, {
     tenant: req.context.tenant.name,

@@ -1,4 +1,4 @@
-import { isPublicClient } from '../../../domain/clients.js';
+import { isPublicClient } from '../../../domain/client_confidentiality.js';
 import { InvalidRequestError } from '../../../errors/index.js';
 import { clientOf, responseTypeOf, type AuthorizeCheck } from './authorize_context.js';
 import { returnsCode } from './response_types.js';

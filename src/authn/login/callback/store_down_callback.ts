@@ -14,7 +14,7 @@ import { clientDestinationOf } from './issue_authorization_response.js';
 import { logLogin } from './login_log.js';
 
 /** How often one login sent back by a failing store is logged again, however often its callback is replayed. */
-export const STORE_DOWN_LOG_PERIOD_MS = 60_000;
+const STORE_DOWN_LOG_PERIOD_MS = 60_000;
 
 /**
  * The last step of /login/callback's route: a store that failed before the login was taken (the

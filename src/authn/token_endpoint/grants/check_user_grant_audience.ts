@@ -1,5 +1,5 @@
+import { tenantUrlsServed } from '../../../domain/tenants.js';
 import { checkAudienceAtAny } from '../../tokens/audience_check.js';
-import { tenantUrlsServed } from '../../tokens/grant_tenant_url.js';
 import type { TokenRequest } from '../token_request.js';
 
 /**

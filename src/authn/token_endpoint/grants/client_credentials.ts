@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { holdsManagementGrant, isPublicClient } from '../../../domain/clients.js';
+import { isPublicClient } from '../../../domain/client_confidentiality.js';
+import { holdsManagementGrant } from '../../../domain/clients.js';
 import { AccessDeniedError, UnauthorizedClientError } from '../../../errors/index.js';
 import { managementApiAudience } from '../../../domain/tenants.js';
 import { issueAccessToken } from '../../tokens/access_token.js';

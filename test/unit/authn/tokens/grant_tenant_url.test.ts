@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { grantTenantUrl, tenantUrlsServed } from '../../../../src/authn/tokens/grant_tenant_url.js';
+import { grantTenantUrl } from '../../../../src/authn/tokens/grant_tenant_url.js';
 import type { TenantContext } from '../../../../src/http/request_context.js';
 import type { Tenant } from '../../../../src/domain/types.js';
 
@@ -28,11 +28,5 @@ describe('grantTenantUrl', () => {
   it('is the host asked when the tenant is no longer reached at the remembered URL', () => {
     expect(grantTenantUrl(config, atBase, 'https://login.other.com')).toBe('https://acme.fitgate.example');
     expect(grantTenantUrl(config, atBase, 'https://acme.old-base.example')).toBe('https://acme.fitgate.example');
-  });
-});
-
-describe('tenantUrlsServed', () => {
-  it('lists the host asked first, then the tenant’s other URLs, each once', () => {
-    expect(tenantUrlsServed(config, atOwnDomain)).toEqual(['https://login.acme.com', 'https://acme.fitgate.example']);
   });
 });
