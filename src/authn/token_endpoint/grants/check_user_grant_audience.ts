@@ -7,8 +7,11 @@ import type { TokenRequest } from '../token_request.js';
  * the tenant is reached at now (tenantUrlsServed), since the tokens are issued under the URL of the
  * login (grant_tenant_url.ts), not necessarily this request's host, and /userinfo at any of the
  * tenant's hosts takes them. Any other API, another tenant's /userinfo or a domain the tenant gave
- * up among them, is access_denied "Service not found" (audience_check.ts).
+ * up among them, is access_denied "Service not found" (audience_check.ts). Most requests name no
+ * audience, so the tenant's URLs are listed only for one that does.
  */
 export function checkUserGrantAudience(request: Pick<TokenRequest, 'deps' | 'context' | 'params'>): void {
-  checkAudienceAtAny(tenantUrlsServed(request.deps.config, request.context), 'user', request.params.audience);
+  const { audience } = request.params;
+  if (audience === undefined) return;
+  checkAudienceAtAny(tenantUrlsServed(request.deps.config, request.context), 'user', audience);
 }
