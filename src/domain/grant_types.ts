@@ -20,54 +20,98 @@ export function distinctGrantTypes<T extends string>(grantTypes: readonly T[]): 
 }
 
 /**
- * Whether an application with this authentication method may hold `grantType`, whatever its type:
- * client_credentials needs a confidential client (a method other than none), since a public one has
- * no secret to ask for tokens with and /oauth/token refuses it anyway. Auth0's Management API
- * refuses it the same ("Invalid grant types: client_credentials"), and so do fitgate's, on POST and
- * PATCH (src/management/clients/client_grant_types_check.ts), and the dashboard's Grant Types.
+ * Why an application may not have a grant type. The type's reasons say only that the grant type does
+ * nothing for the application: the dashboard does not offer it, and the Management API stores it all
+ * the same, as Auth0's does. A hold refusal binds wherever the grant type is stored.
  */
+export type GrantTypeTypeRefusal =
+  /** A user grant for a machine-to-machine application, which signs no user in. */
+  | 'signs_no_user_in'
+  /** client_credentials for a single-page or native application, which runs where it cannot keep a secret. */
+  | 'keeps_no_secret';
+export type GrantTypeHoldRefusal =
+  /**
+   * client_credentials for a public client (token_endpoint_auth_method none), whatever its type: it
+   * has no secret to ask for tokens with, and /oauth/token refuses it anyway. Auth0's Management API
+   * refuses it ("Invalid grant types: client_credentials"), and so do fitgate's, on POST and PATCH
+   * (src/management/clients/client_grant_types_check.ts), and the dashboard's Grant Types.
+   */
+  'public_client';
+export type GrantTypeRefusal = GrantTypeTypeRefusal | GrantTypeHoldRefusal;
+
+/**
+ * Every reason that applies, the type's first: giving the application a secret does not make a
+ * grant type its type has no use for one the dashboard offers.
+ */
+export type GrantTypeVerdict = { allowed: true } | { allowed: false; reasons: readonly [GrantTypeRefusal, ...GrantTypeRefusal[]] };
+
+/**
+ * The rule, stated once: whether `grantType` does something for this application and it may hold
+ * it, or every reason why not. A new application's defaults (defaultGrantTypes), the dashboard's
+ * boxes (grantTypesFor) and its words beside them are read from it; the Management API, which
+ * refuses only the hold refusals, reads those from the half of it they come from
+ * (grantTypeHoldRefusals), which needs only the client's authentication method.
+ */
+export function grantTypeVerdict(client: Pick<Client, 'appType' | 'tokenEndpointAuthMethod'>, grantType: GrantType): GrantTypeVerdict {
+  const reasons = [typeRefusal(client.appType, grantType), holdRefusal(client, grantType)].filter((reason) => reason !== undefined);
+  const [first, ...rest] = reasons;
+  return first === undefined ? { allowed: true } : { allowed: false, reasons: [first, ...rest] };
+}
+
+/** Whether this reason binds wherever the grant type is stored, rather than saying the type has no use for it. */
+export function isHoldRefusal(reason: GrantTypeRefusal): reason is GrantTypeHoldRefusal {
+  return reason === 'public_client';
+}
+
+function typeRefusal(appType: AppType, grantType: GrantType): GrantTypeTypeRefusal | undefined {
+  if (grantType !== 'client_credentials') return appType === 'non_interactive' ? 'signs_no_user_in' : undefined;
+  return isConfidentialAppType(appType) ? undefined : 'keeps_no_secret';
+}
+
+/** The half of the rule that does not depend on the type, which is all the Management API enforces. */
+function holdRefusal(client: Pick<Client, 'tokenEndpointAuthMethod'>, grantType: string): GrantTypeHoldRefusal | undefined {
+  return grantType === 'client_credentials' && isPublicClient(client) ? 'public_client' : undefined;
+}
+
+/** Whether an application with this authentication method may hold `grantType`, whatever its type (grantTypeVerdict's hold refusals). */
 export function mayHoldGrantType(client: Pick<Client, 'tokenEndpointAuthMethod'>, grantType: string): boolean {
-  return grantType !== 'client_credentials' || !isPublicClient(client);
+  return holdRefusal(client, grantType) === undefined;
+}
+
+/** The grant types the application holds but may not, each with why, in its order; none for a valid one. */
+export function grantTypeHoldRefusals(client: Pick<Client, 'tokenEndpointAuthMethod' | 'grantTypes'>): { grantType: string; reason: GrantTypeHoldRefusal }[] {
+  return client.grantTypes.flatMap((grantType) => {
+    const reason = holdRefusal(client, grantType);
+    return reason === undefined ? [] : [{ grantType, reason }];
+  });
 }
 
 /** The grant types the application holds but may not (mayHoldGrantType), in its order; none for a valid one. */
 export function grantTypesRefusedTo(client: Pick<Client, 'tokenEndpointAuthMethod' | 'grantTypes'>): string[] {
-  return client.grantTypes.filter((grantType) => !mayHoldGrantType(client, grantType));
+  return grantTypeHoldRefusals(client).map((refusal) => refusal.grantType);
 }
 
 /**
- * Auth0's defaults per application type. `implicit` lets /authorize return an id_token in the front
- * channel (response_type id_token or code id_token); take it away and only the code flow remains.
- * A regular web application is confidential, so Auth0 gives it `client_credentials` too: one
- * application both signs users in and, once granted, calls the Management API. Clients stored
- * before keep the grant types they have.
- */
-const DEFAULT_GRANT_TYPES: Readonly<Record<AppType, readonly GrantType[]>> = {
-  regular_web: ['authorization_code', 'implicit', 'refresh_token', 'client_credentials'],
-  spa: ['authorization_code', 'implicit', 'refresh_token'],
-  native: ['authorization_code', 'implicit', 'refresh_token'],
-  non_interactive: ['client_credentials'],
-};
-
-/**
- * The grant types a new application gets when none are given: its type's, less those its method
- * does not allow (mayHoldGrantType). Auth0 gives a public client no client_credentials, whatever its
- * type, so a regular web application created with token_endpoint_auth_method none is valid as made.
- */
-export function defaultGrantTypes(appType: AppType, tokenEndpointAuthMethod: TokenEndpointAuthMethod): GrantType[] {
-  return DEFAULT_GRANT_TYPES[appType].filter((grantType) => mayHoldGrantType({ tokenEndpointAuthMethod }, grantType));
-}
-
-/**
- * The grant types that do something for this application, which its page in the dashboard offers
- * (Auth0's Advanced Settings → Grant Types offers by type too): the user grants to an application
- * that signs users in, and client_credentials to one that keeps a secret on a server (regular web,
- * machine-to-machine) and may hold it (mayHoldGrantType). The Management API takes any of
- * GRANT_TYPES for any type of application, as Auth0's does, within mayHoldGrantType; what it stores
- * beyond these the dashboard shows and keeps.
+ * The grant types that do something for this application and that it may hold (grantTypeVerdict),
+ * which its page in the dashboard offers (Auth0's Advanced Settings → Grant Types offers by type
+ * too). The Management API takes any of GRANT_TYPES for any type of application, as Auth0's does,
+ * refusing only what the application may not hold; what it stores beyond these the dashboard shows
+ * and keeps.
  */
 export function grantTypesFor(client: Pick<Client, 'appType' | 'tokenEndpointAuthMethod'>): GrantType[] {
-  return GRANT_TYPES.filter((grantType) =>
-    grantType === 'client_credentials' ? isConfidentialAppType(client.appType) && mayHoldGrantType(client, grantType) : client.appType !== 'non_interactive',
-  );
+  return GRANT_TYPES.filter((grantType) => grantTypeVerdict(client, grantType).allowed);
+}
+
+/**
+ * The grant types a new application gets when none are given: all those it is allowed
+ * (grantTypesFor), which are Auth0's defaults per type. `implicit` lets /authorize return an id_token
+ * in the front channel (response_type id_token or code id_token); take it away and only the code
+ * flow remains. A regular web application is confidential, so Auth0 gives it `client_credentials`
+ * too: one application both signs users in and, once granted, calls the Management API. Auth0 gives
+ * a public client no client_credentials, whatever its type, so a regular web application created
+ * with token_endpoint_auth_method none is valid as made. Clients stored before keep the grant types
+ * they have.
+ */
+export function defaultGrantTypes(appType: AppType, tokenEndpointAuthMethod: TokenEndpointAuthMethod): GrantType[] {
+  return grantTypesFor({ appType, tokenEndpointAuthMethod });
 }

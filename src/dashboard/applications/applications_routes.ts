@@ -19,7 +19,7 @@ import { NotFoundError } from '../../errors/index.js';
 import { applicationConnectionsRoutes, connectionsSection } from './application_connections_routes.js';
 import { APP_TYPE_LABELS, isAppType } from './app_types.js';
 import { BACKCHANNEL_LOGOUT_FIELD, backchannelLogoutField, storedBackchannelLogoutProblem, storedBackchannelLogoutText } from './backchannel_logout_field.js';
-import { GRANT_TYPE_LABELS, GRANT_TYPES_FIELD, grantTypesField, grantTypesShownFields, isHeldOnly, shownGrantTypes, withGrantTypeChanges } from './grant_types_field.js';
+import { grantTypeBoxes, GRANT_TYPES_FIELD, grantTypesField, grantTypesShownFields, withGrantTypeChanges } from './grant_types_field.js';
 import { keptName } from './kept_name.js';
 import { NAME_INPUT_MAX_LENGTH } from './name_input.js';
 import { holdsUnexpectedGrant, managementApiRoutes, managementApiSection, managementApiStateOf, type ManagementApiState } from './management_api_routes.js';
@@ -247,7 +247,7 @@ function settingsPage(client: Client, extra: Record<string, unknown>) {
     typeLabel: APP_TYPE_LABELS[client.appType],
     hasSecret: !isPublicClient(client),
     storedBackchannelText: storedBackchannelLogoutText(client),
-    grantTypeBoxes: shownGrantTypes(client).map((grantType) => ({ value: grantType, ...GRANT_TYPE_LABELS[grantType], heldOnly: isHeldOnly(client, grantType) })),
+    grantTypeBoxes: grantTypeBoxes(client),
     grantTypesShown: grantTypesShownFields(client),
     ...extra,
   };

@@ -1,5 +1,4 @@
-import { isConfidentialAppType } from '../../domain/client_confidentiality.js';
-import { distinctGrantTypes, GRANT_TYPES, grantTypesFor, isGrantType, mayHoldGrantType, type GrantType } from '../../domain/grant_types.js';
+import { distinctGrantTypes, GRANT_TYPES, grantTypesFor, grantTypeVerdict, isGrantType, isHoldRefusal, type GrantType, type GrantTypeRefusal } from '../../domain/grant_types.js';
 import type { Client } from '../../domain/types.js';
 import { listField, textField, type FormBody } from '../form_fields.js';
 import { APP_TYPE_LABELS } from './app_types.js';
@@ -41,9 +40,33 @@ export function shownGrantTypes(client: Client): GrantType[] {
   return GRANT_TYPES.filter((grantType) => offered.includes(grantType) || client.grantTypes.includes(grantType));
 }
 
-/** Whether the page shows this box although the application's type has no use for it (set through the Management API). */
-export function isHeldOnly(client: Client, grantType: GrantType): boolean {
-  return !grantTypesFor(client).includes(grantType);
+/** A box of the Grant Types: the grant type, Auth0's name for it, and the words beside it. */
+export interface GrantTypeBox {
+  value: GrantType;
+  label: string;
+  hint: string;
+}
+
+/**
+ * The boxes the application's page shows (shownGrantTypes). One held though the rule refuses it
+ * (grantTypeVerdict) says why instead of what it does: that the application may not hold it, when
+ * so (its settings are then saved only once it is unticked), else that its type has no use for it.
+ */
+export function grantTypeBoxes(client: Client): GrantTypeBox[] {
+  return shownGrantTypes(client).map((grantType) => {
+    const verdict = grantTypeVerdict(client, grantType);
+    const { label, hint } = GRANT_TYPE_LABELS[grantType];
+    if (verdict.allowed) return { value: grantType, label, hint };
+    const binding = verdict.reasons.find(isHoldRefusal);
+    return {
+      value: grantType,
+      label,
+      hint:
+        binding === undefined
+          ? 'set through the Management API, though this type of application has no use for it. Untick it to take it away.'
+          : `held though ${whyNot(client, grantType, binding)}. Untick it: the settings are saved only without it.`,
+    };
+  });
 }
 
 /** The hidden fields that say which boxes a page shows, and which of them were ticked when it was made. */
@@ -79,11 +102,12 @@ export interface GrantTypesField {
  * making and its save stays so, whether or not the page had a box for it.
  *
  * Each ticked value must be a grant type fitgate knows (GRANT_TYPES, the Management API's rule), and
- * one added must be one the page offers the application now (grantTypesFor: a forged post cannot
- * give a single-page application client_credentials, which the page never offers it). Nor may the
- * result hold one the application may not hold (mayHoldGrantType, the Management API's rule too): a
- * public application that holds client_credentials, stored before that rule, shows the box ticked,
- * and is saved once it is unticked.
+ * one added must be one the rule allows the application now (grantTypeVerdict, which decides the
+ * boxes offered: a forged post cannot give a single-page application client_credentials, which the
+ * page never offers it). Nor may the result hold one the application may not hold (the rule's hold
+ * refusals, the Management API's too): a public application that holds client_credentials, stored
+ * before that rule, shows the box ticked, and is saved once it is unticked. The refusal gives the
+ * rule's reason (refusedGrantType).
  */
 export function grantTypesField(body: FormBody, client: Client): GrantTypesField | undefined {
   const shown = postedGrantTypes(body, GRANT_TYPES_SHOWN_FIELD);
@@ -99,11 +123,11 @@ export function grantTypesField(body: FormBody, client: Client): GrantTypesField
   const ticked = withGrantTypeChanges(client, changes).grantTypes;
   const unknown = posted.find((value) => !isGrantType(value));
   if (unknown !== undefined) return { ticked, result: { ok: false, message: `There is no grant type ${JSON.stringify(unknown)}: tick grant types from the list.` } };
-  const offered = grantTypesFor(client);
-  const refused =
-    known.find((grantType) => !held.includes(grantType) && !offered.includes(grantType)) ??
-    ticked.filter(isGrantType).find((grantType) => !mayHoldGrantType(client, grantType));
-  if (refused !== undefined) return { ticked, result: { ok: false, message: `${GRANT_TYPE_LABELS[refused].label} does not apply to this application: ${whyNot(client, refused)}.` } };
+  const refused = refusedGrantType(client, known, held, ticked);
+  if (refused !== undefined) {
+    const why = whyNot(client, refused.grantType, refused.reason);
+    return { ticked, result: { ok: false, message: `${GRANT_TYPE_LABELS[refused.grantType].label} does not apply to this application: ${why}.` } };
+  }
   return { ticked, result: { ok: true, changes } };
 }
 
@@ -118,11 +142,33 @@ function postedGrantTypes(body: FormBody, field: string): GrantType[] | undefine
   );
 }
 
-function whyNot(client: Client, grantType: GrantType): string {
-  const type = APP_TYPE_LABELS[client.appType];
-  if (grantType !== 'client_credentials') return `it is of type ${type}, which signs no user in`;
-  if (!isConfidentialAppType(client.appType)) return `it is of type ${type}, which runs where it cannot keep a secret`;
-  return 'it has no client secret (it is public), and /oauth/token refuses client_credentials to a public application';
+/**
+ * The first grant type the save is refused for, and the reason to give (grantTypeVerdict): one added
+ * that the rule refuses, with its first reason (the type's, if any: a secret would not make the page
+ * offer it); else one the result would hold that the application may not hold, with that reason.
+ */
+function refusedGrantType(client: Client, known: GrantType[], held: GrantType[], ticked: string[]): { grantType: GrantType; reason: GrantTypeRefusal } | undefined {
+  for (const grantType of known.filter((added) => !held.includes(added))) {
+    const verdict = grantTypeVerdict(client, grantType);
+    if (!verdict.allowed) return { grantType, reason: verdict.reasons[0] };
+  }
+  for (const grantType of ticked.filter(isGrantType)) {
+    const verdict = grantTypeVerdict(client, grantType);
+    const binding = verdict.allowed ? undefined : verdict.reasons.find(isHoldRefusal);
+    if (binding !== undefined) return { grantType, reason: binding };
+  }
+  return undefined;
+}
+
+/** Each reason of the rule in the admin's words, for this application. A Record, so that a new reason cannot go unexplained. */
+const WHY_NOT: Readonly<Record<GrantTypeRefusal, (client: Client, grantType: GrantType) => string>> = {
+  signs_no_user_in: (client) => `it is of type ${APP_TYPE_LABELS[client.appType]}, which signs no user in`,
+  keeps_no_secret: (client) => `it is of type ${APP_TYPE_LABELS[client.appType]}, which runs where it cannot keep a secret`,
+  public_client: (_client, grantType) => `it has no client secret (it is public), and /oauth/token refuses ${grantType} to a public application`,
+};
+
+function whyNot(client: Client, grantType: GrantType, reason: GrantTypeRefusal): string {
+  return WHY_NOT[reason](client, grantType);
 }
 
 /**
