@@ -1,6 +1,5 @@
 import type { EphemeralStore } from './ports.js';
 import type { Connection } from './types.js';
-import { TokenUnavailableError } from './vault_errors.js';
 
 /**
  * Remembers, in the shared store, that the upstream refused a connection's own client credentials
@@ -36,16 +35,3 @@ export async function rememberRefusedClient(ephemeral: EphemeralStore, connectio
   await ephemeral.put<RefusedClient>('upstream_backoff', keyOf(connection), { version: connection.updatedAt }, CLIENT_REFUSED_PAUSE_SECONDS);
 }
 
-/**
- * What a reader of the connection's tokens is answered meanwhile: unavailable (the Management API's
- * 503), since nothing the caller does helps, naming what the administrator must fix. The stored tokens are kept: they belong to
- * the user and work again once the connection's credentials do.
- */
-export function clientRefusedError(connectionName: string): TokenUnavailableError {
-  return new TokenUnavailableError(
-    'client_refused',
-    `The upstream refused the client credentials of the ${connectionName} connection (invalid_client): its client secret is wrong ` +
-      'or was rotated, or its client was deleted. An administrator must update the connection\'s Client ID and Client Secret; ' +
-      'until then its tokens cannot be refreshed.',
-  );
-}

@@ -1,7 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { isRefusal } from '../errors/index.js';
-import { clientRateLimitRemainingSeconds, rememberClientRateLimit } from './client_rate_limit_pause.js';
-import { clientRefusedError, clientRefusedRecently, rememberRefusedClient } from './client_refused_pause.js';
+import { connectionPause, connectionPauseError, recordConnectionPause } from './connection_pause.js';
 import { NotFoundInStoreError } from './ports.js';
 import { markNeedsReauthorization, type ReauthorizationReason } from './identity_status.js';
 import { identityKey, readIdentity, updateIdentity, type IdentityRef } from './stored_identity.js';
@@ -17,10 +16,10 @@ import {
   type VaultAccessToken,
 } from './stored_token_policy.js';
 import type { ResolvedVaultDeps } from './token_vault_deps.js';
-import { backoffRemainingSeconds, backoffSeconds, recordBackoff } from './upstream_backoff.js';
+import { backoffRemainingSeconds, recordBackoff } from './upstream_backoff.js';
 import { upstreamFailureOf, type UpstreamFailure, type UpstreamTokenClient } from './upstream_token_client.js';
 import type { Connection, Identity, User } from './types.js';
-import { ConnectionGoneError, TokenUnavailableError, UpstreamRateLimitedError, VaultError } from './vault_errors.js';
+import { ConnectionGoneError, TokenRateLimitedError, TokenUnavailableError, VaultError } from './vault_errors.js';
 import type { StoredTokenReason } from './vault_metrics.js';
 
 /**
@@ -46,20 +45,38 @@ export function storedTokenOr(deps: ResolvedVaultDeps, ref: IdentityRef, identit
 }
 
 /**
- * Undefined when the upstream may be called for this identity. While an upstream's rate-limit
- * window is open, for the tokens it holds or for its connection's whole client: the stored token if
- * it is still good for a while, else the rate-limited failure with the seconds left (the longer
- * window's, when both are open).
+ * Undefined when the upstream may be called for this identity. The vault asks before each refresh
+ * it would send (before taking the identity's lock, while waiting for it, and again holding it), so
+ * no reader waits for a lock, or sends a refresh, only to be held back.
  */
 export async function storedTokenIfBackingOff(deps: ResolvedVaultDeps, ref: IdentityRef, identity: Identity): Promise<VaultAccessToken | undefined> {
+  // Nothing is sent upstream for an identity with no refresh token, so nothing holds it back: its own
+  // rule serves it or forgets it (refreshHoldingLock), paused connection or not.
+  if (!refreshable(identity)) return undefined;
+  return storedTokenIfHeldBack(deps, ref, identity, await deps.connections.getByName(ref.tenant, ref.connection));
+}
+
+/**
+ * While an upstream's rate-limit window is open, for the tokens the identity holds or for its
+ * connection's whole client: the stored token if it is still good for a while, else the rate-limited
+ * failure with the seconds left (the longer window's, when both are open). While the connection's
+ * client is refused: the refusal, whatever the stored token has left (stored_token_policy.ts, rule 6).
+ */
+async function storedTokenIfHeldBack(
+  deps: ResolvedVaultDeps,
+  ref: IdentityRef,
+  identity: Identity,
+  connection: Connection | undefined,
+): Promise<VaultAccessToken | undefined> {
   const now = deps.now();
-  const [own, shared] = await Promise.all([
+  const [own, pause] = await Promise.all([
     backoffRemainingSeconds(deps.ephemeral, identityKey(ref), identity.tokens, now),
-    clientRateLimitRemainingSeconds(deps.ephemeral, ref.tenant, ref.connection, now),
+    connectionPause(deps.ephemeral, ref, connection, now),
   ]);
-  if (own === 0 && shared === 0) return undefined;
-  const error = shared >= own ? clientRateLimitedError(ref, shared) : rateLimitedError(ref, own);
-  return storedTokenOr(deps, ref, identity, 'backing_off', error);
+  if (pause?.reason === 'rate_limited' && pause.seconds >= own) return storedTokenOr(deps, ref, identity, 'backing_off', connectionPauseError(ref.connection, pause));
+  if (own > 0) return storedTokenOr(deps, ref, identity, 'backing_off', rateLimitedError(ref, own));
+  if (pause) throw connectionPauseError(ref.connection, pause);
+  return undefined;
 }
 
 /**
@@ -75,8 +92,6 @@ export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityR
   const { user, identity } = await readIdentity(deps.users, ref);
   const stored = freshStoredToken(identity, deps.sealer, deps.now(), deps.timing.refreshMarginMs);
   if (stored) return stored;
-  const untilReset = await storedTokenIfBackingOff(deps, ref, identity);
-  if (untilReset) return untilReset;
 
   if (!refreshable(identity)) {
     // Nothing to refresh with: served while above the floor, then forgotten (stored_token_policy.ts).
@@ -87,11 +102,12 @@ export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityR
   const tokens = identity.tokens;
 
   const connection = await deps.connections.getByName(ref.tenant, ref.connection);
+  // Asked again holding the lock: the refresh before, here or on another instance, may have begun a pause.
+  const untilReset = await storedTokenIfHeldBack(deps, ref, identity, connection);
+  if (untilReset) return untilReset;
   if (!connection) {
     throw new ConnectionGoneError(`The connection ${ref.connection} no longer exists, so its tokens cannot be refreshed.`);
   }
-  // The upstream refused this connection's client a moment ago: it would refuse this refresh too.
-  if (await clientRefusedRecently(deps.ephemeral, connection)) throw clientRefusedError(ref.connection);
   const failed = (error: unknown): Promise<VaultAccessToken> => {
     const failure = upstreamFailureOf(error);
     deps.metrics.refreshed(ref.tenant, ref.connection, failure.kind);
@@ -170,11 +186,10 @@ function loudly(deps: ResolvedVaultDeps, details: object, error: unknown): never
 /**
  * What a failed refresh answers, by its outcome (upstream_token_client.ts) and the stored-token rules
  * (stored_token_policy.ts): the identity needs reauthorization when the upstream refused the tokens
- * for good; a refused client is the administrator's to fix: unavailable, saying so, at once, and a
- * pause in calling the upstream for the whole connection; otherwise the stored token while it is
- * servable, or the rate-limited or unavailable failure the caller may retry. A rate limit pauses
- * the calls for this identity, or for the whole connection when the plugin says the quota was the
- * connection's client's.
+ * for good; a refused client is the administrator's to fix: unavailable, saying so, at once, and the
+ * connection paused (connection_pause.ts); otherwise the stored token while it is servable, or the
+ * rate-limited or unavailable failure the caller may retry. A rate limit holds back this identity,
+ * or pauses the whole connection when the plugin says the quota was the connection's client's.
  */
 async function refreshFailed(
   deps: ResolvedVaultDeps,
@@ -185,15 +200,18 @@ async function refreshFailed(
   failure: UpstreamFailure,
 ): Promise<VaultAccessToken> {
   if (failure.outcome === 'reauthorize') throw await disconnect(deps, ref, user, failure.reason, failure.message);
-  if (failure.outcome === 'client_refused') throw await clientRefused(deps, ref, connection, failure);
+  if (failure.outcome === 'client_refused') {
+    const cause = { reason: 'client_refused', connection, upstreamMessage: failure.message } as const;
+    throw connectionPauseError(ref.connection, await recordConnectionPause(deps, ref, cause, { connection: ref.connection, user_id: ref.userId }));
+  }
   const stored = servesStoredTokenThrough(failure) ? servedStoredToken(deps, ref, identity, 'refresh_failed') : undefined;
   // Whether the caller got the stored token is what tells an upstream blip from an outage callers see.
   const served = stored ? { served_stored_token: true, expires_in_s: stored.expiresIn } : { served_stored_token: false };
   const context = { user_id: ref.userId, connection: ref.connection, ...served };
   if (failure.kind === 'rate_limited' && failure.rateLimitScope === 'client') {
-    const seconds = await pauseConnection(deps, ref, failure, context);
+    const pause = await recordConnectionPause(deps, ref, { reason: 'rate_limited', retryAfterSeconds: failure.retryAfterSeconds }, context);
     if (stored) return stored;
-    throw clientRateLimitedError(ref, seconds);
+    throw connectionPauseError(ref.connection, pause);
   }
   if (failure.kind === 'rate_limited') {
     const seconds = await recordBackoff(deps.ephemeral, identityKey(ref), identity.tokens, failure.retryAfterSeconds, deps.now());
@@ -204,50 +222,6 @@ async function refreshFailed(
   deps.logger.warn({ ...context, kind: failure.kind, upstream: failure.message }, 'upstream token refresh failed');
   if (stored) return stored;
   throw new TokenUnavailableError('upstream_failed', `The upstream could not refresh the ${ref.connection} token now (${failure.kind}); try again later.`);
-}
-
-/**
- * The upstream rate-limited the connection's own client: every identity of the connection would be
- * refused until the window resets, so none is refreshed until then, from any instance
- * (client_rate_limit_pause.ts). Logins still try: a person signing in is worth the one call. Returns
- * the seconds to wait.
- */
-async function pauseConnection(deps: ResolvedVaultDeps, ref: IdentityRef, failure: UpstreamFailure, context: Readonly<Record<string, unknown>>): Promise<number> {
-  // The pause holds for the tenant's connection, so its line names the tenant too.
-  const details = { ...context, tenant: ref.tenant, rate_limit_scope: 'client' };
-  let pause;
-  try {
-    pause = await rememberClientRateLimit(deps.ephemeral, ref.tenant, ref.connection, failure.retryAfterSeconds, deps.now());
-  } catch (error) {
-    // The caller's answer is the upstream's either way; without the pause the next due read tries again.
-    const seconds = backoffSeconds(failure.retryAfterSeconds);
-    deps.logger.warn({ ...details, retry_after_s: seconds, err: error }, "upstream rate-limited the connection's client; could not pause its refreshes");
-    return seconds;
-  }
-  if (pause.started) {
-    deps.metrics.connectionPaused(ref.tenant, ref.connection, 'rate_limited');
-    deps.logger.warn(
-      { ...details, retry_after_s: pause.seconds },
-      "upstream rate-limited the connection's client; no identity of the connection is refreshed until the window resets",
-    );
-  } else {
-    deps.logger.warn({ ...details, retry_after_s: pause.seconds }, 'upstream rate-limited a token refresh');
-  }
-  return pause.seconds;
-}
-
-/** Logs the refusal for the administrator, starts the connection's pause, and returns the failure to answer. */
-async function clientRefused(deps: ResolvedVaultDeps, ref: IdentityRef, connection: Connection, failure: UpstreamFailure): Promise<Error> {
-  const context = { connection: ref.connection, user_id: ref.userId, upstream: failure.message };
-  deps.logger.error(context, "the upstream refused the connection's client credentials; an administrator must update the connection");
-  try {
-    await rememberRefusedClient(deps.ephemeral, connection);
-    deps.metrics.connectionPaused(ref.tenant, ref.connection, 'client_refused');
-  } catch (error) {
-    // Without the pause the next read calls the upstream again; the answer stays the same.
-    deps.logger.warn({ ...context, err: error }, 'could not remember the refused client credentials');
-  }
-  return clientRefusedError(ref.connection);
 }
 
 /** Stores the new status, writes the log event, and returns the error the caller answers with. */
@@ -282,17 +256,9 @@ async function disconnect(
  */
 export const IDENTITY_DISCONNECTED_EVENT = 'fertft';
 
-function rateLimitedError(ref: IdentityRef, seconds: number): UpstreamRateLimitedError {
-  return new UpstreamRateLimitedError(
+function rateLimitedError(ref: IdentityRef, seconds: number): TokenRateLimitedError {
+  return new TokenRateLimitedError(
     `The upstream rate-limited the ${ref.connection} identity ${ref.upstreamUserId}; retry after ${seconds} seconds.`,
-    seconds,
-  );
-}
-
-/** The same failure, for a quota the connection's whole client shares. */
-function clientRateLimitedError(ref: IdentityRef, seconds: number): UpstreamRateLimitedError {
-  return new UpstreamRateLimitedError(
-    `The upstream rate-limited the ${ref.connection} connection's client, whose quota all its users share; retry after ${seconds} seconds.`,
     seconds,
   );
 }

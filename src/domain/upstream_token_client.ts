@@ -61,7 +61,7 @@ export type UpstreamFailure = FailureOutcome & {
   retryAfterSeconds?: number;
   /**
    * For rate_limited: whose quota ran out, when the plugin said so. `client`: the connection's,
-   * which every identity of it shares, so the vault pauses them all (client_rate_limit_pause.ts).
+   * which every identity of it shares, so the vault pauses them all (connection_pause.ts).
    */
   rateLimitScope?: RateLimitScope;
 };

@@ -39,7 +39,7 @@ export class ConnectionGoneError extends VaultError {
  * The upstream rate-limited the identity's tokens, or the quota its connection's whole client shares,
  * and no stored token was good enough to serve meanwhile.
  */
-export class UpstreamRateLimitedError extends VaultError {
+export class TokenRateLimitedError extends VaultError {
   readonly kind = 'rate_limited';
 
   constructor(
@@ -71,7 +71,7 @@ export class TokenUnavailableError extends VaultError {
 }
 
 /** Every vault failure; a surface's mapping switches over `kind`, so a new one fails to compile there. */
-export type VaultFailure = IdentityNotFoundError | NeedsReauthorizationError | ConnectionGoneError | UpstreamRateLimitedError | TokenUnavailableError;
+export type VaultFailure = IdentityNotFoundError | NeedsReauthorizationError | ConnectionGoneError | TokenRateLimitedError | TokenUnavailableError;
 
 export function isVaultFailure(error: unknown): error is VaultFailure {
   return error instanceof VaultError;

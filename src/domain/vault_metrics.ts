@@ -37,7 +37,7 @@ export interface VaultMetrics {
   connectionPaused(tenant: string, connection: string, reason: ConnectionPauseReason): void;
 }
 
-/** Why every identity of a connection is paused (client_rate_limit_pause.ts, client_refused_pause.ts). */
+/** Why every identity of a connection is paused (connection_pause.ts). */
 export type ConnectionPauseReason = 'rate_limited' | 'client_refused';
 
 /**

@@ -48,11 +48,12 @@ export class ResourceNotFoundError extends ManagementError {
   }
 }
 
-export class ConflictError extends ManagementError {
+/** `Code` is the errorCode, kept as its literal so that a mapping's answers can be typed by them. */
+export class ConflictError<Code extends string = string> extends ManagementError {
   readonly status = 409;
   readonly reason = 'Conflict';
-  readonly code: string;
-  constructor(message: string, code = 'conflict') {
+  readonly code: Code;
+  constructor(message: string, code: Code) {
     super(message);
     this.code = code;
   }
@@ -62,9 +63,12 @@ export class TooManyRequestsError extends ManagementError {
   readonly status = 429;
   readonly reason = 'Too Many Requests';
   readonly code = 'too_many_requests';
+  /** The whole seconds its Retry-After says (at least 1), for an answer that carries them elsewhere. */
+  readonly retryAfterSeconds: number;
   constructor(message: string, retryAfterSeconds: number) {
     super(message);
-    this.withHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfterSeconds))));
+    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
+    this.withHeader('Retry-After', String(this.retryAfterSeconds));
   }
 }
 

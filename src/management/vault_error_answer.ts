@@ -1,4 +1,4 @@
-import { isVaultFailure, type VaultFailure } from '../domain/vault_errors.js';
+import { isVaultFailure, type IdentityNotFoundError, type VaultFailure } from '../domain/vault_errors.js';
 import { ConflictError, ResourceNotFoundError, TooManyRequestsError, UpstreamUnavailableError, type ManagementError } from '../errors/index.js';
 
 /**
@@ -15,14 +15,26 @@ export function managementErrorOf(error: unknown): unknown {
   return isVaultFailure(error) ? vaultAnswerOf(error) : error;
 }
 
+/** The Management API's one wording of each vault failure: the answer of a request that failed with it. */
+function vaultAnswerOf(failure: VaultFailure): ManagementError {
+  if (failure.kind === 'not_found') {
+    return new ResourceNotFoundError(failure.message, failure.missing === 'user' ? 'inexistent_user' : 'inexistent_identity');
+  }
+  return tokenFailureAnswerOf(failure);
+}
+
+/** A vault failure to serve a stored identity's token: every one but the user's or identity's absence. */
+export type TokenFailure = Exclude<VaultFailure, IdentityNotFoundError>;
+
+/** The answers to a TokenFailure, typed by their errorCodes. */
+export type TokenFailureAnswer = ConflictError<'needs_reauthorization' | 'inexistent_connection'> | TooManyRequestsError | UpstreamUnavailableError;
+
 /**
- * The Management API's one wording of each vault failure: the answer of a request that failed with
- * it, and (users/access_token_error.ts) what GET /users/{id} says on an identity whose token it withholds.
+ * The answer to a TokenFailure, which a request failing with it gets, and which (users/access_token_error.ts)
+ * GET /users/{id} says on an identity whose token it withholds.
  */
-export function vaultAnswerOf(failure: VaultFailure): ManagementError {
+export function tokenFailureAnswerOf(failure: TokenFailure): TokenFailureAnswer {
   switch (failure.kind) {
-    case 'not_found':
-      return new ResourceNotFoundError(failure.message, failure.missing === 'user' ? 'inexistent_user' : 'inexistent_identity');
     case 'needs_reauthorization':
       return new ConflictError(failure.message, 'needs_reauthorization');
     case 'connection_gone':

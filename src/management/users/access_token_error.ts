@@ -1,33 +1,36 @@
 import type {
   ConnectionGoneError,
   NeedsReauthorizationError,
+  TokenRateLimitedError,
   TokenUnavailableError,
-  UpstreamRateLimitedError,
 } from '../../domain/vault_errors.js';
-import { vaultAnswerOf } from '../vault_error_answer.js';
+import { TooManyRequestsError } from '../../errors/index.js';
+import { tokenFailureAnswerOf } from '../vault_error_answer.js';
 
 /** The vault failures an identity's read shows on the identity rather than failing the whole read. */
-export type IdentityTokenFailure = NeedsReauthorizationError | ConnectionGoneError | UpstreamRateLimitedError | TokenUnavailableError;
+export type IdentityTokenFailure = NeedsReauthorizationError | ConnectionGoneError | TokenRateLimitedError | TokenUnavailableError;
 
 /**
  * Why an identity carries no access token in GET /users/{id}: `access_token_error` on the identity.
  * It is the answer this read used to fail with (vault_error_answer.ts), read off that answer so the
- * two cannot drift: its errorCode and message, and as `retry_after` the seconds of its Retry-After
- * header, which an answer for the whole user cannot carry per identity. For needs_reauthorization
- * the identity's `status` and `status_reason` say it too; the message adds when and what to do.
+ * two cannot drift: its errorCode and message, and as `retry_after` the seconds of its Retry-After,
+ * which an answer for the whole user cannot carry per identity. For needs_reauthorization the
+ * identity's `status` and `status_reason` say it too; the message adds when and what to do.
  */
 export interface AccessTokenError {
-  /** needs_reauthorization, inexistent_connection, too_many_requests or upstream_unavailable. */
-  errorCode: string;
+  errorCode: 'needs_reauthorization' | 'inexistent_connection' | 'too_many_requests' | 'upstream_unavailable';
   message: string;
   /** Seconds until the upstream's rate-limit window resets: no refresh is tried before then. */
   retryAfterSeconds?: number;
 }
 
 export function accessTokenErrorOf(failure: IdentityTokenFailure): AccessTokenError {
-  const answer = vaultAnswerOf(failure);
-  const retryAfter = answer.headers['Retry-After'];
-  return { errorCode: answer.code, message: answer.description, ...(retryAfter !== undefined && { retryAfterSeconds: Number(retryAfter) }) };
+  const answer = tokenFailureAnswerOf(failure);
+  return {
+    errorCode: answer.code,
+    message: answer.description,
+    ...(answer instanceof TooManyRequestsError && { retryAfterSeconds: answer.retryAfterSeconds }),
+  };
 }
 
 /** The identity's `access_token_error`, in the Management API's JSON (snake_case, as identities are). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConnectionGoneError, NeedsReauthorizationError, TokenUnavailableError, UpstreamRateLimitedError } from '../../../../src/domain/vault_errors.js';
+import { ConnectionGoneError, NeedsReauthorizationError, TokenRateLimitedError, TokenUnavailableError } from '../../../../src/domain/vault_errors.js';
 import { accessTokenErrorJson, accessTokenErrorOf } from '../../../../src/management/users/access_token_error.js';
 import { managementErrorOf } from '../../../../src/management/vault_error_answer.js';
 
@@ -12,7 +12,7 @@ describe('the access_token_error of an identity', () => {
   it.each([
     new NeedsReauthorizationError('The fitbit identity X needs reauthorization.'),
     new ConnectionGoneError('The connection fitbit no longer exists.'),
-    new UpstreamRateLimitedError('The upstream rate-limited it.', 41.2),
+    new TokenRateLimitedError('The upstream rate-limited it.', 41.2),
     new TokenUnavailableError('client_refused', 'The upstream refused the client.'),
   ])('carries the errorCode and message of the answer the read used to fail with: %p', (failure) => {
     const answer = managementErrorOf(failure) as { code: string; description: string; headers: Record<string, string> };
@@ -26,7 +26,7 @@ describe('the access_token_error of an identity', () => {
   });
 
   it('rounds the seconds to wait up, and never below one', () => {
-    expect(accessTokenErrorJson(accessTokenErrorOf(new UpstreamRateLimitedError('wait', 0.2)))).toMatchObject({ retry_after: 1 });
-    expect(accessTokenErrorJson(accessTokenErrorOf(new UpstreamRateLimitedError('wait', 41.2)))).toMatchObject({ retry_after: 42 });
+    expect(accessTokenErrorJson(accessTokenErrorOf(new TokenRateLimitedError('wait', 0.2)))).toMatchObject({ retry_after: 1 });
+    expect(accessTokenErrorJson(accessTokenErrorOf(new TokenRateLimitedError('wait', 41.2)))).toMatchObject({ retry_after: 42 });
   });
 });
