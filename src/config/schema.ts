@@ -4,7 +4,7 @@ import { secret } from './secret.js';
 import { adminPasswordProblem, MIN_PASSWORD_LENGTH } from './admin_password_rule.js';
 
 // Every setting fitgate reads, with its default and why it exists. The environment variable names
-// are part of the contract in shared/DESIGN.md; the README's configuration table mirrors this file.
+// are part of fitgate's contract (README.md, "Configuration"); the README's configuration table mirrors this file.
 // secret() marks each setting that holds a secret: fitgate deletes it from its own environment once
 // read and never passes it to a worker's (secret_settings.ts); mark every new one.
 

@@ -22,8 +22,9 @@ export interface SealedRecordPage {
 export type ReplaceOutcome = 'replaced' | 'changed' | 'missing';
 
 /**
- * The store's side of master key rotation (SQLite and Redis implement it; contract tests in
- * test/integration/store/sealed_key_usage.test.ts and sealed_records.test.ts).
+ * The store's side of master key rotation (SQLite and Redis implement it; tested on both in
+ * test/integration/store/sealed_key_usage.test.ts for the counts, and through the re-seal that walks
+ * and rewrites the records in test/integration/domain/reseal.test.ts).
  *
  * Required:
  * - keyUsage: per master key id, how many sealed values every stored record holds. The store keeps

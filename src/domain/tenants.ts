@@ -43,7 +43,7 @@ export function tenantNameProblem(name: string): string | undefined {
 }
 
 /**
- * A tenant's external URL as DESIGN.md defines it: the public URL for `default`, otherwise
+ * A tenant's external URL as README.md defines it (FITGATE_PUBLIC_URL): the public URL for `default`, otherwise
  * NAME.<base host> with the public URL's scheme (and any path it has). No trailing slash.
  */
 export function tenantUrl(config: Pick<Config, 'publicUrl' | 'baseHost'>, name: string): string {
@@ -120,7 +120,7 @@ export function managementApiAudience(tenantUrl: string): string {
   return `${tenantUrl}/api/v2/`;
 }
 
-/** Where the upstream sends a tenant's users back (DESIGN.md); admins register it upstream. */
+/** Where the upstream sends a tenant's users back (docs/connections.md); admins register it upstream. */
 export function callbackUrl(config: Pick<Config, 'publicUrl' | 'baseHost'>, name: string): string {
   return callbackUrlOf(tenantUrl(config, name));
 }

@@ -1,6 +1,11 @@
 import type { EmulatorSettings } from './types.js';
 
-/** The upstreams' documented values (shared/UPSTREAM.md); each is adjustable through control.setSettings. */
+/**
+ * The upstreams' documented values (Fitbit: https://dev.fitbit.com/build/reference/web-api/authorization/
+ * and https://dev.fitbit.com/build/reference/web-api/developer-guide/application-design/#Rate-Limits;
+ * Google: https://developers.google.com/identity/protocols/oauth2/web-server and
+ * https://developers.google.com/health/rate-limits); each is adjustable through control.setSettings.
+ */
 export const DEFAULT_SETTINGS: EmulatorSettings = Object.freeze({
   // Fitbit: "The authorization code is valid for 10 minutes"; Google documents no figure, use the same.
   codeTtlSeconds: 600,

@@ -19,7 +19,7 @@ const OUTAGE_COPY: OutageRead = { stale: 'allowed' };
 export const LOST_DATA_REUSE_MS = 1000;
 
 /**
- * Finds the tenant a request is for from its Host (DESIGN.md "tenants and URLs"): the bare base host
+ * Finds the tenant a request is for from its Host (docs/architecture.md, "The request pipeline"): the bare base host
  * is `default`, NAME.<base host> is tenant NAME, and any other host must be one of a tenant's own
  * domains. Anything else is a 404 page: an unknown host never falls back to the default tenant, or a
  * typo'd tenant URL would sign people in to the wrong tenant. Behind a proxy the host comes from

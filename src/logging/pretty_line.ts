@@ -1,3 +1,5 @@
+import { isRecord } from '../util/is_record.js';
+
 /**
  * One of pino's JSON lines as a short line for a person at a terminal: local time, level, the
  * cluster worker that wrote it (`w2`, from the logger's `worker`; absent in the primary and in a
@@ -38,10 +40,6 @@ function parsedRecord(text: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** HH:MM:SS in the machine's time zone: the person reading compares it with their own clock. */

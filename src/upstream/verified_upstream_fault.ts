@@ -1,3 +1,5 @@
+import { isRecord } from '../util/is_record.js';
+
 /**
  * What is wrong with what a plugin's strategy handed back on success (a VerifiedLogin, as
  * round_trip_strategy.ts builds it from the plugin's verify), measured against the plugin
@@ -18,10 +20,6 @@ export function verifiedUpstreamFault(user: unknown): string | undefined {
   if (typeof tokens.expiresIn !== 'number' || !Number.isFinite(tokens.expiresIn) || tokens.expiresIn < 0) return 'tokens.expiresIn must be a finite number of seconds, 0 or more';
   if (!Array.isArray(tokens.grantedScopes) || !tokens.grantedScopes.every((scope) => typeof scope === 'string')) return 'tokens.grantedScopes must be an array of permission names';
   return undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }
 
 function isFilledString(value: unknown): value is string {

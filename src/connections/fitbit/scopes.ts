@@ -55,7 +55,10 @@ type GoogleHealthArea =
   | 'settings'
   | 'sleep';
 
-/** The table in UPSTREAM.md. `social` has no Google Health counterpart. */
+/**
+ * Google's table (https://developers.google.com/health/migration/api-specifications, "Scope mappings").
+ * `social` has no Google Health counterpart.
+ */
 const GOOGLE_AREA_OF: Readonly<Record<FitbitScope, GoogleHealthArea | undefined>> = {
   activity: 'activity_and_fitness',
   cardio_fitness: 'activity_and_fitness',

@@ -19,7 +19,7 @@ describe('upstreamScopes', () => {
     ]);
   });
 
-  it('maps every row of the UPSTREAM.md table', () => {
+  it('maps every row of Google’s scope mappings table (developers.google.com/health/migration/api-specifications)', () => {
     const mapped = (scope: Parameters<typeof upstreamScopes>[1][number]) => upstreamScopes('google-health', [scope]).slice(3);
     expect(mapped('electrocardiogram')).toEqual([`${P}ecg.readonly`]);
     expect(mapped('irregular_rhythm_notifications')).toEqual([`${P}irn.readonly`]);
