@@ -1,13 +1,14 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { sendResendingOnce, watchForStaleSocket } from './stale_socket_resend.js';
 
 /**
  * One HTTP exchange over node:http with pooled keep-alive connections: the transport under the
  * host's HTTP port (upstream_fetch.ts) and TRY's authorize check. A login makes two or three
  * upstream calls, and global fetch (undici behind WHATWG streams, headers and abort signals) costs
  * about five times the CPU of node:http for the same small JSON exchange (bench/README.md), so
- * fitgate speaks node:http directly. It imports nothing but Node's own modules, so that a plugin
- * published on its own carries it along with plugin.ts.
+ * fitgate speaks node:http directly. It imports nothing but Node's own modules and its resend rule
+ * (stale_socket_resend.ts), so that a plugin published on its own carries both along with plugin.ts.
  */
 
 export interface HttpExchange {
@@ -66,8 +67,8 @@ export class HttpBodyTooLargeError extends Error {
  * commonly keep (5 s: Node, so the emulator, and Apache; load balancers and Google keep a minute or
  * more), and Node's agent goes lower still for a server announcing `Keep-Alive: timeout=N` (N - 1
  * s). A request sent on a connection the server is closing at that moment fails, and a POST that
- * reached the kernel is not sent again (see resendable), so this keeps that moment rare; a login's
- * calls, milliseconds apart, still share their connection.
+ * reached the kernel is not sent again (stale_socket_resend.ts), so this keeps that moment rare; a
+ * login's calls, milliseconds apart, still share their connection.
  */
 const IDLE_SOCKET_MS = 2_000;
 
@@ -76,51 +77,20 @@ const agents = {
   'https:': new HttpsAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS }),
 };
 
-/** Errors of a connection that died under the request: reset by the server, or written to after it closed. */
-const DEAD_CONNECTION_CODES: ReadonlySet<string> = new Set(['ECONNRESET', 'EPIPE']);
-
-/** Methods that change nothing upstream (RFC 9110 §9.2.1), so a second copy is harmless whatever the first did. */
-const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD']);
-
 /**
  * Sends the request and reads the whole body. Never follows a redirect: a 3xx is the answer.
  * Rejects with HttpTimeoutError past the bound, with HttpBodyTooLargeError past maxBodyBytes, and
  * with the socket's error (its `code`: ECONNREFUSED, ECONNRESET, ENOTFOUND) when no answer came. A
  * request that fails on a reused connection before any answer is sent once more on a new one, when
- * a second copy cannot do what the first did (resendable).
+ * a second copy cannot do what the first did (mayResend, in stale_socket_resend.ts), within what is
+ * left of the bound.
  */
 export async function exchangeHttp(exchange: HttpExchange): Promise<HttpAnswer> {
   const deadline = Date.now() + exchange.timeoutMs;
-  try {
-    return await sendOnce(exchange, exchange.timeoutMs);
-  } catch (error) {
-    if (!(error instanceof StaleConnectionError)) throw error;
-    return sendOnce(exchange, Math.max(0, deadline - Date.now()));
-  }
+  return sendResendingOnce((connection) => sendOnce(exchange, connection === 'pooled' ? exchange.timeoutMs : Math.max(0, deadline - Date.now()), connection));
 }
 
-class StaleConnectionError extends Error {}
-
-/**
- * Whether a request that died on a reused connection before any answer may be sent again. The
- * connection may have been one the server was closing as idle (it never read the request), or the
- * server may have read the request, acted on it, and lost the connection before answering: the
- * client cannot tell these apart. A second GET or HEAD is harmless either way. A second POST is not:
- * a code exchange or refresh the upstream already carried out would be spent again (a code is
- * single use, and a rotating refresh token is gone once used), and the user's stored upstream tokens
- * lost with it. So any other method goes again only when its request never wholly reached the
- * operating system: its ClientRequest emitted no 'finish' (Node emits it once the socket has written
- * the last byte out; after a failed write it may emit it too, which errs towards not resending). The
- * server then got at most part of the body, and acts on no incomplete request. A POST that was
- * flushed fails, and its caller reports the upstream unreachable; a short idle timeout
- * (IDLE_SOCKET_MS) keeps that rare. The workers' proxy to the sandbox emulator
- * (cluster/resend_on_stale_socket.ts) resends by the same rule.
- */
-export function resendable(method: string, flushed: boolean): boolean {
-  return SAFE_METHODS.has(method.toUpperCase()) || !flushed;
-}
-
-function sendOnce(exchange: HttpExchange, timeoutMs: number): Promise<HttpAnswer> {
+function sendOnce(exchange: HttpExchange, timeoutMs: number, connection: 'pooled' | 'own'): Promise<HttpAnswer> {
   const url = new URL(exchange.url);
   const protocol = url.protocol === 'https:' ? 'https:' : 'http:';
   const send = protocol === 'https:' ? httpsRequest : httpRequest;
@@ -129,9 +99,8 @@ function sendOnce(exchange: HttpExchange, timeoutMs: number): Promise<HttpAnswer
   const keepStart = exchange.keepBodyStart === true;
 
   return new Promise<HttpAnswer>((resolve, reject) => {
-    const request = send(url, { method: exchange.method, headers, agent: agents[protocol] });
-    let answered = false;
-    let flushed = false;
+    const request = send(url, { method: exchange.method, headers, agent: connection === 'pooled' ? agents[protocol] : false });
+    const passOn = watchForStaleSocket(request);
     let settled = false;
     const settle = (outcome: () => void): void => {
       if (settled) return;
@@ -139,20 +108,13 @@ function sendOnce(exchange: HttpExchange, timeoutMs: number): Promise<HttpAnswer
       clearTimeout(timer);
       outcome();
     };
-    const fail = (error: Error): void =>
-      settle(() => {
-        const code = (error as NodeJS.ErrnoException).code;
-        const stale = !answered && request.reusedSocket && code !== undefined && DEAD_CONNECTION_CODES.has(code) && resendable(exchange.method, flushed);
-        reject(stale ? new StaleConnectionError(error.message, { cause: error }) : error);
-      });
+    const fail = (error: Error): void => settle(() => reject(passOn(error)));
     const timer = setTimeout(() => {
       fail(new HttpTimeoutError(`no answer within ${timeoutMs} ms`));
       request.destroy();
     }, timeoutMs);
-    request.on('finish', () => (flushed = true));
     request.on('error', fail);
     request.on('response', (response: IncomingMessage) => {
-      answered = true;
       response.on('error', fail);
       const status = response.statusCode ?? 0;
       if (!keepStart && announcedLength(response, exchange.method) > limit) {

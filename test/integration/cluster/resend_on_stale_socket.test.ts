@@ -27,9 +27,9 @@ async function sent(port: number, method: string, body?: Buffer): Promise<string
 
 /**
  * The workers' proxy to the sandbox emulator sends a request that died on a kept-alive connection
- * before any answer again by the host's upstream rule: a GET always, another method only when it
- * never wholly left, since an emulator that read a consent form and lost the connection before
- * answering has already acted on it.
+ * before any answer again by the host's upstream rule (connections/stale_socket_resend.ts): a GET
+ * always, another method only when it never wholly left, since an emulator that read a consent form
+ * and lost the connection before answering has already acted on it.
  */
 describe('the sandbox proxy on a kept-alive connection that breaks', () => {
   it('sends a GET once more on a new connection when a kept-alive one was reset before any answer', async () => {
@@ -44,6 +44,30 @@ describe('the sandbox proxy on a kept-alive connection that breaks', () => {
       { method: 'GET', onConnection: 2 },
       { method: 'GET', onConnection: 1 },
     ]);
+  });
+
+  it('sends it once more on a connection of its own, not on another pooled one the emulator may have closed too', async () => {
+    const { port, received } = await serveOnPort((request, response, socketRequests) => {
+      if (socketRequests > 1) return void request.socket.destroy();
+      response.end('fresh');
+    });
+    // Two requests at once leave two kept-alive connections in the pool, both of which the emulator then drops.
+    await Promise.all([sent(port, 'GET'), sent(port, 'GET')]);
+    await expect(sent(port, 'GET')).resolves.toBe('fresh');
+    expect(received.slice(2)).toEqual([
+      { method: 'GET', onConnection: 2 },
+      { method: 'GET', onConnection: 1 },
+    ]);
+  });
+
+  it('does not send again when the reused connection fails otherwise than dying: an answer the worker cannot read is an answer', async () => {
+    const { port, received } = await serveOnPort((request, response, socketRequests) => {
+      if (socketRequests > 1) return void request.socket.end('garbage\r\n\r\n');
+      response.end('fresh');
+    });
+    await sent(port, 'GET');
+    await expect(sent(port, 'GET')).rejects.toMatchObject({ code: 'HPE_INVALID_CONSTANT' });
+    expect(received).toHaveLength(2);
   });
 
   it('does not send a POST again once the emulator could have read it whole: it fails, and the emulator saw it once', async () => {

@@ -27,6 +27,30 @@ describe('exchangeHttp on a kept-alive connection that breaks', () => {
     ]);
   });
 
+  it('sends it once more on a connection of its own, not on another pooled one the server may have closed too', async () => {
+    const { url, received } = await throwaway.serveCounting((request, response, socketRequests) => {
+      if (socketRequests > 1) return void request.socket.destroy();
+      response.end('fresh');
+    });
+    // Two calls at once leave two kept-alive connections in the pool, both of which the server then drops.
+    await Promise.all([exchangeHttp({ url, method: 'GET', headers: {}, timeoutMs: 2_000 }), exchangeHttp({ url, method: 'GET', headers: {}, timeoutMs: 2_000 })]);
+    await expect(exchangeHttp({ url, method: 'GET', headers: {}, timeoutMs: 2_000 })).resolves.toMatchObject({ body: 'fresh' });
+    expect(received.slice(2)).toEqual([
+      { method: 'GET', onConnection: 2 },
+      { method: 'GET', onConnection: 1 },
+    ]);
+  });
+
+  it('does not send again when the reused connection fails otherwise than dying: an answer the client cannot read is an answer', async () => {
+    const { url, received } = await throwaway.serveCounting((request, response, socketRequests) => {
+      if (socketRequests > 1) return void request.socket.end('garbage\r\n\r\n');
+      response.end('fresh');
+    });
+    await exchangeHttp({ url, method: 'GET', headers: {}, timeoutMs: 2_000 });
+    await expect(exchangeHttp({ url, method: 'GET', headers: {}, timeoutMs: 2_000 })).rejects.toMatchObject({ code: 'HPE_INVALID_CONSTANT' });
+    expect(received).toHaveLength(2);
+  });
+
   it('does not send a POST again once the upstream could have read it whole: it fails, and the upstream saw it once', async () => {
     const { url, received } = await throwaway.serveCounting((request, response, socketRequests) => {
       // The upstream reads the exchange (and would carry it out), then loses the connection before answering.
