@@ -5,8 +5,8 @@ import { acmeOAuth2Plugin } from './fake_plugin.js';
 import type { FakeOAuth2Upstream } from './fake_oauth2_upstream.js';
 
 /**
- * The plain passport-oauth2 plugins a login and a TRY are both tested with, on `upstream`: "acme"
- * (no PKCE), "acme_stale" (its state check refuses every state) and "acme_storeless" (it ignores the
+ * The plain OAuth 2.0 plugins (on OAuth2LoginStrategy) a login and a TRY are both tested with, on
+ * `upstream`: "acme" (no PKCE), "acme_stale" (its state check refuses every state) and "acme_storeless" (it ignores the
  * host's state store). Keyed by strategy, as the app takes its plugins.
  */
 export function acmePlugins(upstream: FakeOAuth2Upstream): Map<string, ConnectionPlugin> {

@@ -1,3 +1,4 @@
+import type { Request } from 'express';
 import OAuth2Strategy from 'passport-oauth2';
 import type { RefusedAnswer } from '../../src/connections/oauth2/call_upstream.js';
 import type { EndpointClient } from '../../src/connections/oauth2/client_authentication.js';
@@ -9,14 +10,14 @@ import { retryAfterSeconds } from '../../src/connections/oauth2/errors/retry_aft
 import { UpstreamServerError } from '../../src/connections/oauth2/errors/server_error.js';
 import type { UpstreamError } from '../../src/connections/oauth2/errors/upstream_error.js';
 import { parseJsonObject } from '../../src/connections/oauth2/json.js';
-import { checkStateStore, type CheckedStateStore } from '../../src/connections/oauth2/passport/state_store.js';
+import { OAuth2LoginStrategy } from '../../src/connections/oauth2/passport/oauth2_strategy.js';
+import { checkStateStore } from '../../src/connections/oauth2/passport/state_store.js';
 import { revokeToken } from '../../src/connections/oauth2/revocation.js';
 import { requestToken } from '../../src/connections/oauth2/token_request.js';
 import type {
   ConnectionPlugin,
   PermissionArea,
   PluginClientOptions,
-  PluginErrorKind,
   PluginFailure,
   PluginPermission,
   PluginProfile,
@@ -144,8 +145,10 @@ export interface AcmeOAuth2Options {
    * own check does for a state that is not the login's: a test of how the host answers that.
    */
   readonly refuseEveryState?: boolean;
-  /** The strategy ignores the host's store (state: false), as a plugin breaking the contract would. */
+  /** The strategy ignores the host's store (stores nothing, sends no state), as a plugin breaking the contract would. */
   readonly ignoreStore?: boolean;
+  /** The strategy leaves the callback's `?error=` to passport-oauth2, which fails a refusal without a PluginFailChallenge. */
+  readonly refusalByPassportOAuth2?: boolean;
   /** The plugin's strategy name (its connection's `strategy`); "acme" unless a test needs several. */
   readonly strategy?: string;
   /**
@@ -168,57 +171,40 @@ type StoreLike = {
 };
 
 /**
- * The host's state store, checked into the type passport-oauth2's options take as any plugin's would
- * be (no cast); with `refuseEveryState`, one that keeps the host's state but verifies none.
+ * The host's state store, checked into the type the strategy takes as any plugin's would be; with
+ * `refuseEveryState`, one that keeps the host's state but verifies none; with `ignoreStore`, one
+ * that stores nothing and sends no state, as a strategy ignoring the host's store would.
  */
-function stateStoreOf(hostStore: unknown, refuseEveryState: boolean | undefined): CheckedStateStore {
+function stateStoreOf(hostStore: unknown, { refuseEveryState, ignoreStore }: AcmeOAuth2Options): StoreLike {
   checkStateStore(hostStore);
+  if (ignoreStore) {
+    return { store: (_req, _verifier, _state, _meta, callback) => callback(null), verify: (_req, _state, callback) => callback(null, true) };
+  }
   if (!refuseEveryState) return hostStore;
-  const refusing: StoreLike = {
+  return {
     store: (req, verifier, state, meta, callback) => hostStore.store(req, verifier, state, meta, callback),
     verify: (_req, _state, callback) => callback(null, false, { message: 'Unable to verify authorization request state.' }),
   };
-  checkStateStore(refusing);
-  return refusing;
-}
-
-type TokenCallback = (error: unknown, accessToken?: string, refreshToken?: string, params?: Record<string, unknown>) => void;
-
-/** The RFC 6749 codes an Acme refusal may carry that are PluginErrorKinds, as the metrics count them. */
-const OAUTH_KINDS: ReadonlySet<string> = new Set<PluginErrorKind>(['invalid_request', 'invalid_client', 'invalid_grant', 'unauthorized_client', 'invalid_scope']);
-
-function oauthKind({ body }: { readonly body: string }): PluginErrorKind | undefined {
-  const { error } = JSON.parse(body) as { error?: unknown };
-  return typeof error === 'string' && OAUTH_KINDS.has(error) ? (error as PluginErrorKind) : undefined;
 }
 
 /**
- * The code exchange of node-oauth (`_oauth2.getOAuthAccessToken`), sent through the host's HTTP
- * port so that it is bounded and counted: the same form (the client in it, as node-oauth sends it),
- * and the same callback, a refusal as node-oauth's `{ statusCode, data }`, which passport-oauth2
- * reads as before.
+ * A strategy that leaves the callback's `?error=` to passport-oauth2, as one not built on
+ * OAuth2LoginStrategy does: passport-oauth2 fails the user's refusal with `{ message }` alone, no
+ * PluginFailChallenge.
  */
-function exchangeThroughPort(upstreamFetch: UpstreamFetch, tokenUrl: string, client: { clientID: string; clientSecret: string }) {
-  return (code: string, params: Record<string, string>, callback: TokenCallback): void => {
-    const form = new URLSearchParams({ ...params, client_id: client.clientID, client_secret: client.clientSecret, code });
-    const answer = upstreamFetch('token', tokenUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form, failureKind: oauthKind }).then(
-      ({ status, body }) => (status >= 200 && status < 300 ? { results: JSON.parse(body) as Record<string, unknown> } : { refused: { statusCode: status, data: body } }),
-    );
-    // The callback runs outside the chain above, so that whatever it throws is not taken for a failed exchange.
-    answer.then((outcome) => {
-      if ('refused' in outcome) return callback(outcome.refused);
-      const { refresh_token: refreshToken, ...rest } = outcome.results;
-      callback(null, String(outcome.results.access_token), typeof refreshToken === 'string' ? refreshToken : undefined, rest);
-    }, callback);
-  };
+class PassportRefusalStrategy extends OAuth2LoginStrategy {
+  override authenticate(req: Request, options: { state?: unknown } = {}): void {
+    if (typeof (req.query as Record<string, unknown>).error === 'string') return OAuth2Strategy.prototype.authenticate.call(this, req, options);
+    super.authenticate(req, options);
+  }
 }
 
 /**
- * The Acme plugin as it would be written for an upstream that speaks plain OAuth 2.0: a bare
- * passport-oauth2 strategy (PKCE only when asked), keeping its state in the host's store, with the
- * profile from the upstream's /me. The code exchange and the profile request go through the host's
- * HTTP port (upstreamFetch) when the host hands one, as it always does. Its user's refusal reaches
- * the host as passport-oauth2 reports it, a `fail` with no PluginFailChallenge.
+ * The Acme plugin as it would be written for an upstream that speaks plain OAuth 2.0: on the shared
+ * OAuth2LoginStrategy (PKCE only when asked; the code exchanged through the host's HTTP port, its
+ * refusals read by readAcmeRefusal; the user's refusal a PluginFailChallenge unless
+ * `refusalByPassportOAuth2`), keeping its state in the host's store, with the profile from the
+ * upstream's /me through the same port.
  */
 export function acmeOAuth2Plugin(options: AcmeOAuth2Options): ConnectionPlugin {
   const base = fakePlugin();
@@ -229,38 +215,34 @@ export function acmeOAuth2Plugin(options: AcmeOAuth2Options): ConnectionPlugin {
       const scopeNames = strategyOptions.scope;
       const upstreamScopes = [...new Set(base.permissions(strategyOptions.api).filter((p) => scopeNames.includes(p.name)).flatMap((p) => p.upstreamScopes))];
       const separator = options.scopeSeparator ?? ' ';
-      const strategy = new OAuth2Strategy(
+      const timeoutMs = strategyOptions.timeoutMs ?? 10_000;
+      // Built by other code than the host (no port handed), it builds the same port from its options.
+      const call: UpstreamFetch = strategyOptions.upstreamFetch ?? createUpstreamFetch({ timeoutMs, upstreamBaseUrl: strategyOptions.upstreamBaseUrl });
+      const client: EndpointClient = { method: 'client_secret_post', clientID: strategyOptions.clientID, clientSecret: strategyOptions.clientSecret ?? '' };
+      const Strategy = options.refusalByPassportOAuth2 ? PassportRefusalStrategy : OAuth2LoginStrategy;
+      const strategy = new Strategy(
         {
           // The one URL the port does not reach: the browser goes there, so the plugin rewrites it itself.
           authorizationURL: rewriteUpstreamUrl(`${options.upstreamUrl}/authorize`, strategyOptions.authorizationBaseUrl ?? strategyOptions.upstreamBaseUrl),
-          tokenURL: `${options.upstreamUrl}/token`,
+          tokenEndpoint: { url: `${options.upstreamUrl}/token`, client, upstreamFetch: call, timeoutMs, refusal: readAcmeRefusal },
           clientID: strategyOptions.clientID,
-          clientSecret: strategyOptions.clientSecret ?? '',
+          clientSecret: strategyOptions.clientSecret,
           callbackURL: strategyOptions.callbackURL,
           scope: upstreamScopes,
           scopeSeparator: separator,
           pkce: options.pkce === true,
-          passReqToCallback: true,
-          ...(options.ignoreStore ? {} : { store: stateStoreOf(strategyOptions.store, options.refuseEveryState) }),
+          store: stateStoreOf(strategyOptions.store, options),
         },
-        (req: { query?: Record<string, unknown> }, accessToken: string, refreshToken: string, params: Record<string, unknown>, profile: PluginProfile, done: OAuth2Strategy.VerifyCallback) => {
-          const reported = options.grantOn === 'callback' ? req.query?.scope : params.scope;
+        (req, token, profile, done) => {
+          const reported = options.grantOn === 'callback' ? (req.query as Record<string, unknown>).scope : token.scope;
           const granted = typeof reported === 'string' ? reported.split(separator) : [];
           const grantedScopes = base.permissions(strategyOptions.api).filter((p) => p.upstreamScopes.every((scope) => granted.includes(scope))).map((p) => p.name);
-          verify(
-            { accessToken, ...(refreshToken && { refreshToken }), expiresIn: Number(params.expires_in ?? 0), grantedScopes },
-            profile,
-            (error, user, info) => done(error, user as Express.User, info as object),
+          const { accessToken, refreshToken, expiresIn } = token;
+          verify({ accessToken, ...(refreshToken && { refreshToken }), expiresIn, grantedScopes }, profile as PluginProfile, (error, user, info) =>
+            done(error, user as Express.User, info as object),
           );
         },
       );
-      const { upstreamFetch } = strategyOptions;
-      if (upstreamFetch) {
-        const { _oauth2: oauth2 } = strategy as unknown as { _oauth2: { getOAuthAccessToken: ReturnType<typeof exchangeThroughPort> } };
-        oauth2.getOAuthAccessToken = exchangeThroughPort(upstreamFetch, `${options.upstreamUrl}/token`, { clientID: strategyOptions.clientID, clientSecret: strategyOptions.clientSecret ?? '' });
-      }
-      // Built by other code than the host (no port handed), it builds the same port from its options.
-      const call: UpstreamFetch = upstreamFetch ?? createUpstreamFetch({ timeoutMs: strategyOptions.timeoutMs ?? 10_000 });
       strategy.userProfile = (accessToken, done) => {
         call('profile', `${options.upstreamUrl}/me`, { headers: { authorization: `Bearer ${accessToken}` } })
           .then(({ status, body: raw }) => {

@@ -12,7 +12,7 @@ export const TRAILMARK_API = 'trailmark-v3';
  * The smallest plugin that logs a user in, as a simple OAuth 2.0 upstream's would be written: one
  * API, which its members ignore (the host asks about no other), and none of the members the host
  * has a default for (wording, permissionAreas, authorizationPrompt, explainFailure). Strategy
- * "trailmark", named "Trailmark", on the Acme plugin's plain passport-oauth2 strategy against
+ * "trailmark", named "Trailmark", on the Acme plugin's OAuth2LoginStrategy against
  * `upstreamUrl` (a fake upstream's `url`, test/support/fake_oauth2_upstream.ts): three permissions, each its own upstream
  * scope. Its strategy puts the host's `prompt` option in the authorize URL, as a strategy must
  * (plugin.ts, createStrategy), so that a test sees whether the host sent one.

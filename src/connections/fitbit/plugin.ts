@@ -14,7 +14,6 @@ import { setupSteps } from './setup_steps.js';
 import { FitbitStrategy, type FitbitStrategyOptions } from './strategy.js';
 import type { FitbitVerifyCallback } from './verify.js';
 import { createTokenClient, type FitbitTokenClient, type FitbitTokens } from './token_client.js';
-import { parseTokenResponse } from './token_response.js';
 import type { JsonObject } from '../oauth2/json.js';
 import { checkStateStore } from '../oauth2/passport/state_store.js';
 import type { UpstreamClientOptions } from './upstream_context.js';
@@ -90,14 +89,17 @@ export const fitbitPlugin = {
     const api = checkedApi(options.api);
     const { store } = options;
     if (store !== undefined) checkStateStore(store);
-    return new FitbitStrategy(
+    const strategy: FitbitStrategy = new FitbitStrategy(
       { ...options, api, store },
       (accessToken: string, refreshToken: string | undefined, params: JsonObject, profile: FitbitProfile, done: FitbitVerifyCallback) => {
-        const token = parseTokenResponse(api, 'token', params);
+        // The answer the strategy's exchange parsed and checked, read back rather than parsed again.
+        const token = strategy.tokenAnswerOf(params);
+        if (!token) return done(new TypeError('The token answer did not come from this strategy\'s code exchange'));
         const tokens = { accessToken, ...(refreshToken && { refreshToken }), expiresIn: token.expiresIn, grantedScopes: profile.grantedScopes };
         verify(tokens, profile, (error, user, info) => done(error, user as Express.User | false | undefined, info as object | undefined));
       },
     );
+    return strategy;
   },
 
   createTokenClient(options: FitbitPluginClientOptions): FitbitPluginTokenClient {

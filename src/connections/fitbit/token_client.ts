@@ -1,7 +1,7 @@
 import { revokeToken } from '../oauth2/revocation.js';
 import { requestToken } from '../oauth2/token_request.js';
 import { endpointClient } from './client_auth.js';
-import { fetchGoogleHealthProfile, fetchLegacyProfile, fetchUserinfo } from './profile/fetch_profile.js';
+import { fetchProfile } from './profile/fetch_profile.js';
 import type { FitbitProfile } from './profile/fitbit_profile.js';
 import { grantedFitbitScopes } from './scopes.js';
 import { tokenEndpoint } from './token_endpoint.js';
@@ -65,10 +65,4 @@ async function revoke(context: UpstreamContext, token: string): Promise<void> {
     timeoutMs: context.timeoutMs,
     refusal: context.refusal,
   });
-}
-
-export async function fetchProfile(context: UpstreamContext, accessToken: string, grantedScopes: readonly string[]): Promise<FitbitProfile> {
-  if (context.api === 'fitbit-legacy') return fetchLegacyProfile(context, accessToken, grantedScopes);
-  const claims = await fetchUserinfo(context, accessToken);
-  return fetchGoogleHealthProfile(context, accessToken, claims, grantedScopes);
 }

@@ -1,7 +1,7 @@
 import { UpstreamBadResponseError } from '../oauth2/errors/bad_response_error.js';
-import { optionalString, type JsonObject } from '../oauth2/json.js';
+import { optionalString } from '../oauth2/json.js';
 import type { TokenOperation } from '../oauth2/operation.js';
-import { parseTokenResponse as parseOAuth2TokenResponse, type TokenResponse } from '../oauth2/token_response.js';
+import type { TokenResponse } from '../oauth2/token_response.js';
 import type { FitbitApi } from './api.js';
 
 /** A successful token endpoint answer, checked as each mode needs it. */
@@ -10,14 +10,11 @@ export interface FitbitTokenResponse extends TokenResponse {
   userId: string | undefined;
 }
 
-/** Reads a 2xx token answer (RFC 6749 §5.1; Fitbit adds `user_id`), then checks it for the mode (checkTokenResponse). */
-export function parseTokenResponse(api: FitbitApi, operation: TokenOperation, json: JsonObject): FitbitTokenResponse {
-  return checkTokenResponse(api, operation, parseOAuth2TokenResponse(operation, json));
-}
-
 /**
- * What each mode needs beyond RFC 6749: a login needs Fitbit's user_id (the only identity when
- * `profile` is not granted) and Google's id_token (openid is always asked).
+ * What each mode needs beyond RFC 6749, on the answer the shared client parsed (parseTokenResponse,
+ * src/connections/oauth2/token_response.ts) and never a second parse: a login needs Fitbit's
+ * user_id (the only identity when `profile` is not granted) and Google's id_token (openid is
+ * always asked).
  */
 export function checkTokenResponse(api: FitbitApi, operation: TokenOperation, token: TokenResponse): FitbitTokenResponse {
   const bad = (problem: string) => new UpstreamBadResponseError({ operation, status: 200, problem });

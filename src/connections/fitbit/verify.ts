@@ -4,7 +4,7 @@ import type { JsonObject } from '../oauth2/json.js';
 import type { FitbitProfile } from './profile/fitbit_profile.js';
 import { grantedScopesOf, loginProfile } from './profile/login_profile.js';
 import type { FitbitScope } from './scopes.js';
-import { parseTokenResponse } from './token_response.js';
+import type { FitbitTokenResponse } from './token_response.js';
 import type { UpstreamContext } from './upstream_context.js';
 
 export type FitbitVerifyCallback = (error: unknown, user?: Express.User | false, info?: object) => void;
@@ -37,8 +37,9 @@ export type FitbitVerifyWithRequestAndParams = (
 export type FitbitVerifyWithRequest = FitbitVerifyWithRequestAndProfile | FitbitVerifyWithRequestAndParams;
 
 /**
- * The verify function given to passport-oauth2: loads the profile from the token answer, then calls
- * the application's verify with the arguments its arity asks for, as passport-oauth2 itself does.
+ * The verify function given to OAuth2LoginStrategy: loads the profile from the token answer the
+ * exchange parsed and checked, then calls the application's verify with the arguments its arity
+ * asks for, as passport-oauth2 itself does.
  */
 export function verifyWithProfile(
   context: UpstreamContext,
@@ -46,8 +47,8 @@ export function verifyWithProfile(
   verify: FitbitVerify | FitbitVerifyWithRequest,
   passReq: boolean,
 ) {
-  return (req: Request, accessToken: string, refreshToken: string | undefined, params: JsonObject, _none: unknown, done: FitbitVerifyCallback) => {
-    const token = parseTokenResponse(context.api, 'token', params);
+  return (req: Request, token: FitbitTokenResponse, _none: unknown, done: FitbitVerifyCallback) => {
+    const { accessToken, refreshToken, json: params } = token;
     loginProfile(context, token, grantedScopesOf(context, token, requested)).then(
       (profile) => {
         const args: unknown[] =

@@ -55,7 +55,7 @@ class FailingStrategy extends Strategy {
   }
 }
 
-/** A round trip to the fake upstream through the Acme plugin's plain passport-oauth2 strategy. */
+/** A round trip to the fake upstream through the Acme plugin's strategy (OAuth2LoginStrategy). */
 function roundTrip(plugin: Omit<AcmeOAuth2Options, 'upstreamUrl'> = {}) {
   const upstreams = resolverFor(acmeOAuth2Plugin({ upstreamUrl: upstream.url, ...plugin }));
   const target: RoundTripTarget = { upstreams, connection: connection(), tenantUrl: TENANT_URL };
@@ -126,12 +126,22 @@ describe('what finishing a round trip makes of the callback', () => {
 
   it('reads the user’s refusal as access_denied, even from a strategy that fails it without a PluginFailChallenge', async () => {
     upstream.deny(true);
-    const { toCallback, finish } = roundTrip();
+    const { toCallback, finish } = roundTrip({ refusalByPassportOAuth2: true });
     const { query, taken } = await toCallback();
     expect(query.get('error')).toBe('access_denied');
     expect(await finish(Object.fromEntries(query), taken)).toEqual({
       kind: 'failed',
       failure: { kind: 'access_denied', operation: 'authorize', upstreamCode: 'access_denied' },
+    });
+  });
+
+  it('reads the refusal OAuth2LoginStrategy fails as its PluginFailChallenge: the upstream’s code and the message it built', async () => {
+    upstream.deny(true);
+    const { toCallback, finish } = roundTrip();
+    const { query, taken } = await toCallback();
+    expect(await finish(Object.fromEntries(query), taken)).toEqual({
+      kind: 'failed',
+      failure: { kind: 'access_denied', operation: 'authorize', upstreamCode: 'access_denied', message: 'Upstream authorize request failed with access_denied' },
     });
   });
 

@@ -7,6 +7,16 @@ import type { FitbitProfile } from './fitbit_profile.js';
 import { parseGoogleHealthProfile } from './google_health.js';
 import { parseLegacyProfile } from './legacy.js';
 
+/**
+ * The profile for an access token alone, with no id_token at hand (a stored token, passport's
+ * userProfile): legacy profile.json, or identity + userinfo.
+ */
+export async function fetchProfile(context: UpstreamContext, accessToken: string, grantedScopes: readonly string[]): Promise<FitbitProfile> {
+  if (context.api === 'fitbit-legacy') return fetchLegacyProfile(context, accessToken, grantedScopes);
+  const claims = await fetchUserinfo(context, accessToken);
+  return fetchGoogleHealthProfile(context, accessToken, claims, grantedScopes);
+}
+
 /** GET profile.json (needs the `profile` scope). */
 export async function fetchLegacyProfile(
   context: UpstreamContext,
@@ -47,7 +57,7 @@ export async function fetchGoogleHealthProfile(
 }
 
 /** GET the OpenID Connect userinfo: name, email and picture when no id_token is at hand. */
-export async function fetchUserinfo(context: UpstreamContext, accessToken: string): Promise<JsonObject> {
+async function fetchUserinfo(context: UpstreamContext, accessToken: string): Promise<JsonObject> {
   const url = context.endpoints.userinfo;
   if (!url) throw new TypeError('userinfo exists only in google-health mode');
   const { json } = await callUpstreamJson({

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { createClient } from '../../../../src/domain/clients.js';
 import { acmeConnection, acmePlugins } from '../../../support/acme_connections.js';
+import { acmeOAuth2Plugin } from '../../../support/fake_plugin.js';
 import { startFakeOAuth2Upstream, type FakeOAuth2Upstream } from '../../../support/fake_oauth2_upstream.js';
 import { HOST, startDashboardHarness, type DashboardHarness } from '../../dashboard/dashboard_harness.js';
 
@@ -9,10 +10,11 @@ const CLIENT_CALLBACK = 'https://steps.example/callback';
 const STALE = 'This login link has expired, was already used, or was started in another browser.';
 
 /**
- * Real logins (/authorize, the upstream, /login/callback) through a plugin whose strategy is plain
- * passport-oauth2 against a fake OAuth 2.0 upstream on loopback: "acme" without PKCE, as an upstream
+ * Real logins (/authorize, the upstream, /login/callback) through a plugin whose strategy is the
+ * shared OAuth2LoginStrategy against a fake OAuth 2.0 upstream on loopback: "acme" without PKCE, as an upstream
  * like Strava needs; "acme_stale", whose state check refuses every state, as passport's does for a
- * state that is not the login's; "acme_storeless", whose strategy ignores the host's state store.
+ * state that is not the login's; "acme_storeless", whose strategy ignores the host's state store;
+ * "acme_plain", which leaves the user's refusal to passport-oauth2.
  */
 describe('a login through an upstream that speaks plain OAuth 2.0', () => {
   let upstream: FakeOAuth2Upstream;
@@ -22,6 +24,7 @@ describe('a login through an upstream that speaks plain OAuth 2.0', () => {
   beforeAll(async () => {
     upstream = await startFakeOAuth2Upstream();
     const plugins = acmePlugins(upstream);
+    plugins.set('acme_plain', acmeOAuth2Plugin({ upstreamUrl: upstream.url, strategy: 'acme_plain', refusalByPassportOAuth2: true }));
     harness = await startDashboardHarness({ plugins });
     ({ client: { clientId } } = await createClient(harness.store.clients, { tenant: 'default', name: 'Step Counter', appType: 'regular_web', callbacks: [CLIENT_CALLBACK] }));
     for (const strategy of plugins.keys()) await harness.store.connections.create(acmeConnection(upstream, harness.deps.sealer, strategy, [clientId]));
@@ -56,10 +59,13 @@ describe('a login through an upstream that speaks plain OAuth 2.0', () => {
     expect(upstream.tokenRequests.at(-1)?.has('code_verifier')).toBe(false);
   });
 
-  it('tells the client the user refused when the upstream answers access_denied, though passport-oauth2 fails it without a PluginFailChallenge', async () => {
+  it.each([
+    ['acme', 'as OAuth2LoginStrategy fails it, with a PluginFailChallenge'],
+    ['acme_plain', 'though passport-oauth2 fails it without a PluginFailChallenge'],
+  ])('%s: tells the client the user refused when the upstream answers access_denied, %s', async (connection) => {
     upstream.deny(true);
     try {
-      const { browser, back } = await toCallback('acme');
+      const { browser, back } = await toCallback(connection);
       const answer = toClient(await browser.get(`/login/callback${back.search}`).expect(302));
       expect(answer.searchParams.get('error')).toBe('access_denied');
       expect(answer.searchParams.get('error_description')).toBe('The user did not allow access at Acme.');

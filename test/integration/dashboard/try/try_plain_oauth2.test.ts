@@ -6,7 +6,7 @@ import { csrfFrom, HOST, signedInAgent, startDashboardHarness, type Agent, type 
 import { continueUrlOf, pressTryToFailure } from '../try_helpers.js';
 
 /**
- * TRY of connections whose plugin is plain passport-oauth2 against a fake OAuth 2.0 upstream on
+ * TRY of connections whose plugin is on the shared OAuth2LoginStrategy against a fake OAuth 2.0 upstream on
  * loopback (the same plugins a real login is tested with, test/integration/authn/login/
  * plain_oauth2_upstream.test.ts): TRY reads each round trip as a real login does.
  */

@@ -1,0 +1,193 @@
+import type { Request } from 'express';
+import type { StrategyCreatedStatic } from 'passport';
+import PassportOAuth2Strategy from 'passport-oauth2';
+import { codeVerifierOf, exchangeAuthorizationCode, type CodeExchange } from '../authorization_code.js';
+import { UpstreamOAuthError } from '../errors/oauth_error.js';
+import { kindOfOAuthCode } from '../errors/kind_of_oauth_code.js';
+import type { UpstreamErrorKind } from '../errors/upstream_error.js';
+import type { JsonObject } from '../json.js';
+import type { TokenEndpoint } from '../token_request.js';
+import type { TokenResponse } from '../token_response.js';
+import { exchangeCodesWith } from './code_exchange_hook.js';
+import { checkStateStore } from './state_store.js';
+import { tokenRequestError } from './token_error_hook.js';
+
+export interface OAuth2LoginStrategyOptions {
+  /** The browser-facing authorize URL, already rewritten for the browser if it must be. */
+  authorizationURL: string;
+  /** Where the code is exchanged, and how: the client authentication, the HTTP port, the refusal reader. */
+  tokenEndpoint: TokenEndpoint;
+  clientID: string;
+  clientSecret?: string | undefined;
+  callbackURL: string;
+  /** The upstream's scope names, as the authorize URL carries them. */
+  scope: readonly string[];
+  /** How the upstream joins scopes; " " unless given. */
+  scopeSeparator?: string | undefined;
+  /**
+   * A PKCE S256 challenge on every authorize request, its verifier in the exchange. Only an upstream
+   * that documents no PKCE (RFC 6749 servers need not support RFC 7636) turns it off.
+   */
+  pkce: boolean;
+  /**
+   * A passport-oauth2 state store of the PKCE kind (state_store.ts), checked here. Default:
+   * passport-oauth2's session store (needs express-session).
+   */
+  store?: unknown;
+  sessionKey?: string | undefined;
+  /** The profile needs the token answer: the subclass loads it in verify instead of userProfile. */
+  skipUserProfile?: boolean | undefined;
+  /**
+   * The kind of the code the upstream's callback carries in `?error=`; the standard codes'
+   * (kindOfOAuthCode) unless the upstream has codes or spellings of its own.
+   */
+  kindOfCode?: ((code: string, message?: string) => UpstreamErrorKind) | undefined;
+}
+
+/**
+ * What Passport's `fail` receives when the user declined consent: the refusal as `error`, its kind
+ * beside it for an application that reads the challenge alone. Every other failure is an `error`.
+ */
+export interface OAuth2RefusalChallenge {
+  readonly message: string;
+  readonly kind: UpstreamErrorKind;
+  readonly error: UpstreamOAuthError;
+}
+
+export type OAuth2LoginDone = (error: unknown, user?: Express.User | false, info?: object) => void;
+
+/**
+ * The subclass's verify: the token answer as the exchange parsed and checked it (parsed once per
+ * login), and passport-oauth2's profile (undefined under skipUserProfile).
+ */
+export type OAuth2LoginVerify<Token extends TokenResponse> = (req: Request, token: Token, profile: unknown, done: OAuth2LoginDone) => void;
+
+type Live = PassportOAuth2Strategy & StrategyCreatedStatic;
+
+/**
+ * A passport-oauth2 strategy for logging a user in at any OAuth 2.0 upstream, with passport-oauth2's
+ * traps closed: state always (through the host's checked store), PKCE unless turned off, the code
+ * exchanged through the shared client (bounded, reported, its refusals typed) instead of node-oauth,
+ * typed token-request failures kept typed, and the callback's `?error=` read into an
+ * UpstreamOAuthError: the user's refusal a `fail` with an OAuth2RefusalChallenge, the rest errors.
+ * A plugin extends it with what is its upstream's own: checks on the token answer (exchangeCode),
+ * its authorize parameters (authorize, authorizationParams) and its profile.
+ */
+export class OAuth2LoginStrategy<Token extends TokenResponse = TokenResponse> extends PassportOAuth2Strategy {
+  protected readonly tokenEndpoint: TokenEndpoint;
+  private readonly pkce: boolean;
+  private readonly kindOfCode: (code: string, message?: string) => UpstreamErrorKind;
+  /** Each login's parsed answer, keyed by the JSON passport-oauth2 hands verify as `params`. */
+  private readonly answers: WeakMap<JsonObject, Token>;
+
+  constructor(options: OAuth2LoginStrategyOptions, verify: OAuth2LoginVerify<Token>) {
+    if (typeof verify !== 'function') throw new TypeError('OAuth2LoginStrategy requires a verify callback');
+    if (!options.callbackURL) throw new TypeError('callbackURL is required');
+    const { store } = options;
+    if (store !== undefined) checkStateStore(store);
+    // Filled by the exchange below; read back in verify, where passport-oauth2 passes only the JSON.
+    const answers = new WeakMap<JsonObject, Token>();
+    super(
+      {
+        authorizationURL: options.authorizationURL,
+        tokenURL: options.tokenEndpoint.url,
+        clientID: options.clientID,
+        clientSecret: options.clientSecret ?? '',
+        callbackURL: options.callbackURL,
+        scope: [...options.scope],
+        ...(options.scopeSeparator !== undefined && { scopeSeparator: options.scopeSeparator }),
+        state: true,
+        pkce: options.pkce,
+        store,
+        ...(options.sessionKey !== undefined && { sessionKey: options.sessionKey }),
+        ...(options.skipUserProfile !== undefined && { skipUserProfile: options.skipUserProfile }),
+        passReqToCallback: true,
+      },
+      (req: Request, _accessToken: string, _refreshToken: string, params: JsonObject, profile: unknown, done: OAuth2LoginDone) => {
+        const token = answers.get(params);
+        if (!token) return done(new TypeError('The token answer did not come from this strategy\'s code exchange'));
+        verify(req, token, profile, done);
+      },
+    );
+    this.tokenEndpoint = options.tokenEndpoint;
+    this.pkce = options.pkce;
+    this.kindOfCode = options.kindOfCode ?? kindOfOAuthCode;
+    this.answers = answers;
+    // node-oauth's exchange has no timeout, no report, and always sends the secret in the body.
+    exchangeCodesWith(this._oauth2, async (code, params) => {
+      const token = await this.exchangeCode(this.codeExchange(code, params), params);
+      answers.set(token.json, token);
+      return token;
+    });
+  }
+
+  /** The parsed answer of a login's exchange, for the JSON passport-oauth2 handed verify as `params`. */
+  tokenAnswerOf(params: JsonObject): Token | undefined {
+    return this.answers.get(params);
+  }
+
+  /**
+   * Exchanges the code through the shared client. A subclass whose upstream must send more than
+   * RFC 6749 asks (an id_token, a user id) overrides this to check it, once, on the parsed answer.
+   */
+  protected async exchangeCode(exchange: CodeExchange, _params: Record<string, string>): Promise<Token> {
+    return (await exchangeAuthorizationCode(this.tokenEndpoint, exchange)) as Token;
+  }
+
+  override authenticate(req: Request, options: { state?: unknown } = {}): void {
+    const query = req.query as Record<string, unknown>;
+    if (typeof query.error === 'string') return this.upstreamRefused(query);
+    const isCallback = Boolean(query.code ?? (req.body as Record<string, unknown> | undefined)?.code);
+    if (isCallback) return super.authenticate(req, options);
+    this.authorize(req, options);
+  }
+
+  /**
+   * The authorize step (no code, no error): a subclass checks its own options here, then calls
+   * redirectUpstream. This one only refuses string state.
+   */
+  protected authorize(req: Request, options: { state?: unknown }): void {
+    try {
+      this.checkApplicationState(options);
+    } catch (error) {
+      return (this as unknown as Live).error(error as Error);
+    }
+    this.redirectUpstream(req, options);
+  }
+
+  /** passport-oauth2's authorize redirect, with state and PKCE. */
+  protected redirectUpstream(req: Request, options: object): void {
+    super.authenticate(req, options);
+  }
+
+  /** passport-oauth2 skips the state store for string state, which would drop the PKCE verifier. */
+  protected checkApplicationState(options: { state?: unknown }): void {
+    if (typeof options.state === 'string') {
+      throw new TypeError(`${this.constructor.name} generates the state itself; pass application state as an object`);
+    }
+  }
+
+  /** passport-oauth2's private hook for a failed token request: ours arrive typed and stay so. */
+  protected _createOAuthError(message: string, error: unknown): Error {
+    return tokenRequestError(message, error);
+  }
+
+  /** The upstream redirected back with `error`: a refusal by the user is a failure, the rest errors. */
+  private upstreamRefused(query: Record<string, unknown>): void {
+    const self = this as unknown as Live;
+    const upstreamCode = String(query.error);
+    const upstreamMessage = typeof query.error_description === 'string' ? query.error_description : undefined;
+    const refusal = new UpstreamOAuthError({ operation: 'authorize', upstreamCode, upstreamMessage, kind: this.kindOfCode(upstreamCode, upstreamMessage) });
+    if (refusal.kind === 'access_denied') {
+      const challenge: OAuth2RefusalChallenge = { message: 'The user declined to share their data.', kind: refusal.kind, error: refusal };
+      return self.fail(challenge, 403);
+    }
+    self.error(refusal);
+  }
+
+  /** The exchange's code and verifier: the state store's verifier under PKCE, which it must have kept. */
+  private codeExchange(code: string, params: { redirect_uri?: string; code_verifier?: string }): CodeExchange {
+    const redirectUri = params.redirect_uri;
+    return this.pkce ? { code, codeVerifier: codeVerifierOf(params), redirectUri } : { code, pkce: false, redirectUri };
+  }
+}
