@@ -5,7 +5,7 @@ import { loadConfig } from '../src/config/index.js';
 import { connectionPlugins } from '../src/connections/registry.js';
 import { bootstrap } from '../src/domain/bootstrap.js';
 import { createLogger } from '../src/logging/index.js';
-import { EMULATED } from '../src/sandbox/sandbox.js';
+import { emulatedBy } from '../src/sandbox/sandbox.js';
 import { openStore } from '../src/store/open_store.js';
 import { createSealer } from '../src/store/sealing.js';
 import type { RedisStore } from '../src/store/redis/redis_store.js';
@@ -100,7 +100,7 @@ async function startInProcess(kind: 'sqlite' | 'redis', emulatorUrl: string, red
   await bootstrap({ config, store, sealer, plugins });
   const internalBaseUrl = `http://127.0.0.1:${port}`;
   // As server.ts wires it: FITGATE_UPSTREAM_BASE_URL reaches the upstreams the emulator plays.
-  const app = createApp({ config, store, sealer, logger, plugins, emulated: EMULATED, internalBaseUrl: () => internalBaseUrl });
+  const app = createApp({ config, store, sealer, logger, plugins, emulated: emulatedBy(plugins), internalBaseUrl: () => internalBaseUrl });
   const server: Server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

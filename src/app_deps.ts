@@ -37,7 +37,8 @@ export interface AppDeps {
   readonly sandbox?: SandboxAccess;
   /**
    * What the emulator at FITGATE_UPSTREAM_BASE_URL plays, from the entry point (src/sandbox's
-   * EMULATED): only connections to those upstreams are sent there. Absent: none is.
+   * emulatedBy: the plugins' sandbox declarations): only connections to those upstreams are sent
+   * there. Absent: none is.
    */
   readonly emulated?: EmulatedUpstreams;
   /** With several workers: how many of them are ready, for /health/ready. Absent: one process. */

@@ -35,7 +35,7 @@ import { logRetentionReport, startLogRetention } from './store/log_retention_swe
 import { openStore } from './store/open_store.js';
 import { createSealer } from './store/sealing.js';
 import type { Store } from './store/store.js';
-import { buildSandbox, EMULATED, inProcessSandbox, sandboxHostApp, type PluginNames } from './sandbox/sandbox.js';
+import { buildSandbox, emulatedBy, inProcessSandbox, sandboxHostApp, type SandboxPlugins } from './sandbox/sandbox.js';
 import { upstreamBaseUrlBypass } from './sandbox/upstream_base_url_bypass.js';
 import { SANDBOX_PATH } from './upstream/sandbox_upstream.js';
 import { describeStartFailure, storeUnavailableAtStart } from './start_failure.js';
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   if (keyProblem) fail(keyProblem);
   // One registry for the process: bootstrap, the app and the sandbox read the same plugins.
   const plugins = connectionPlugins();
-  const bypass = upstreamBaseUrlBypass(config.upstreamBaseUrl, plugins, EMULATED);
+  const bypass = upstreamBaseUrlBypass(config.upstreamBaseUrl, plugins, emulatedBy(plugins));
   if (bypass) logger.warn(bypass.fields, bypass.message);
   const bootstrapped = await bootstrap({ config, store, sealer, plugins });
   const started: Started = { ...bootstrapped, firstPassword: await firstPasswordNotice(bootstrapped, config.dataDir, store.admins) };
@@ -126,8 +126,8 @@ async function serve(
     metrics,
     ...extra,
     sandbox: extra.workers ? extra.sandbox : ownSandbox,
-    // FITGATE_UPSTREAM_BASE_URL points at this same emulator, run apart: it plays what the sandbox plays.
-    emulated: EMULATED,
+    // FITGATE_UPSTREAM_BASE_URL points at the same emulators, run apart: they play what the sandbox plays.
+    emulated: emulatedBy(extra.plugins),
   });
   const listener: RequestListener = extra.workers && config.env === 'test' ? tagWithWorker(app) : app;
   const server = createExpressServer(app, listener, config.tls?.serverOptions());
@@ -171,7 +171,7 @@ async function runWorkers(
   output: StartOutput,
   processStop: ProcessStop,
   started: Started,
-  plugins: PluginNames,
+  plugins: SandboxPlugins,
 ): Promise<void> {
   const sandbox = config.sandbox ? await hostSandbox(plugins) : undefined;
   // Handlers before the forks: a signal during start-up still stops every worker. Forking takes
@@ -288,7 +288,7 @@ function warnOfSettings(config: Config, logger: Logger): void {
 }
 
 /** The sandbox emulator for every worker, on a loopback port of the primary. */
-async function hostSandbox(plugins: PluginNames): Promise<Parameters<typeof startPrimary>[0]['sandbox']> {
+async function hostSandbox(plugins: SandboxPlugins): Promise<Parameters<typeof startPrimary>[0]['sandbox']> {
   let url = '';
   const sandbox = buildSandbox(() => `${url}${SANDBOX_PATH}`, plugins);
   url = (await listenOnLoopback(sandboxHostApp(sandbox))).url;

@@ -1,10 +1,12 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Strategy } from 'passport';
 
 /**
  * How the host knows a connection plugin: a provider is a folder that exports an object of this
  * shape, and one entry in registry.ts whose PluginConforms line checks it at compile time. Of the
  * host, a plugin folder imports this file, only with `import type`, and the HTTP port beside it
- * (upstream_fetch.ts and its transport upstream_http.ts, for a plugin built without a host): they
+ * (upstream_fetch.ts, its transport upstream_http.ts and that one's resend rule
+ * stale_socket_resend.ts, for a plugin built without a host): they
  * import nothing but passport's types and Node's own modules, so a plugin published on its own
  * carries them along, and every plugin names the interface's types instead of keeping copies that
  * drift. The host names no upstream: everything it says about one comes from these members.
@@ -24,13 +26,14 @@ import type { Strategy } from 'passport';
  * adviseOnCredentials, which only advise the admin, leave out instead what depends on the API
  * (undefined, no advice).
  *
- * Six members are optional. Four because the host has a sound default for each, applied in one
+ * Seven members are optional. Four because the host has a sound default for each, applied in one
  * place: wording (the displayName), permissionAreas (derived from permissions) and
  * authorizationPrompt (no prompt sent) in upstream/plugin_defaults.ts, and explainFailure (the
- * host's general words) in dashboard/try/try_failure_explanation.ts, where those words are. The
- * other two, readAuthorizeRefusal and adviseOnCredentials, are hooks the host does without: no
- * refusal recognised before TRY leaves, no advice. Each says below what its absence means; a simple
- * OAuth 2.0 upstream usually needs none of them.
+ * host's general words) in dashboard/try/try_failure_explanation.ts, where those words are. Two,
+ * readAuthorizeRefusal and adviseOnCredentials, are hooks the host does without: no refusal
+ * recognised before TRY leaves, no advice. The last, sandbox, is an emulator the plugin brings:
+ * without one, a connection of the plugin has no sandbox and needs credentials before any login or
+ * TRY. Each says below what its absence means; a simple OAuth 2.0 upstream usually needs none of them.
  */
 export interface ConnectionPlugin {
   /** The connection's `strategy` value, e.g. "fitbit". */
@@ -141,6 +144,62 @@ export interface ConnectionPlugin {
    * this). Empty, or no hook: no advice. The Management API asks for none.
    */
   readonly adviseOnCredentials?: (api: string, credentials: { readonly clientId?: string | undefined; readonly clientSecret?: string | undefined }) => readonly string[];
+  /**
+   * An emulator of the upstream that fitgate runs as its sandbox (FITGATE_SANDBOX), so that a
+   * connection without credentials logs in and TRYs against it, and that FITGATE_UPSTREAM_BASE_URL
+   * may point at. Absent: no sandbox for this plugin; its connections need credentials, the
+   * dashboard offers no sandbox for them, and FITGATE_UPSTREAM_BASE_URL never reaches them.
+   */
+  readonly sandbox?: PluginSandbox;
+}
+
+/**
+ * The emulator a plugin brings (ConnectionPlugin.sandbox). The host starts it once in its own
+ * process, registers one server app with it per API in `apps`, and serves it on every tenant's host
+ * under /_sandbox, beside other plugins' emulators: each real host it plays is a path prefix there
+ * (`/_sandbox/HOST/PATH`), the rewrite upstreamBaseUrl documents, and the host sends a request to the
+ * emulator whose `hosts` name its first segment.
+ */
+export interface PluginSandbox {
+  /** One app per API the emulator plays (each one of `apis`' ids, once), with its client id. */
+  readonly apps: readonly SandboxAppDeclaration[];
+  /** The real hosts it plays, lower case: no two installed plugins' emulators may share one. */
+  readonly hosts: readonly string[];
+  /**
+   * Starts the emulator with `apps` registered: those of `apps` above, each with a secret the host
+   * made, as confidential server apps with no redirect URI yet. No I/O: the host serves `handler`.
+   * It must serve no control API over HTTP, since it answers on fitgate's public hosts, where that
+   * would show the secrets to anyone.
+   */
+  readonly start: (apps: readonly SandboxApp[]) => PluginEmulator;
+}
+
+/** One sandbox app, as a plugin declares it: the API it plays and its client id, in the format the upstream gives them. */
+export interface SandboxAppDeclaration {
+  readonly api: string;
+  readonly clientId: string;
+}
+
+/** One sandbox app as the host registers it. */
+export interface SandboxApp extends SandboxAppDeclaration {
+  readonly clientSecret: string;
+}
+
+/** A plugin's emulator, started (PluginSandbox.start). */
+export interface PluginEmulator {
+  /**
+   * Answers `/HOST/PATH` for every host it plays, the path below the sandbox's mount point. An HTML
+   * page (consent, sign-in, error) has a `<header>` element and goes out whole with one `res.end`:
+   * the host puts the sandbox notice, naming the plugin, at the top of that header.
+   */
+  readonly handler: (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
+  /** Lets the app `clientId` send browsers back to `callbackUrl` (a tenant's callback). */
+  readonly allowRedirectUri: (clientId: string, callbackUrl: string) => void;
+  /**
+   * The emulator's own controls (consent, failures, users), which the plugin's tests steer it with;
+   * the host hands them on untouched and never reads them.
+   */
+  readonly control?: unknown;
 }
 
 /**
@@ -443,8 +502,8 @@ export interface PluginClientOptions {
    * Set when an emulator stands in for the upstream: call every upstream URL under it, the query
    * kept, as https://HOST/PATH?QUERY → `${upstreamBaseUrl}/HOST/PATH?QUERY` (a trailing slash of the
    * base dropped). The sandbox sets it for a connection without credentials; FITGATE_UPSTREAM_BASE_URL
-   * sets it for a connection with credentials only when the emulator plays its strategy and API, so
-   * a plugin the emulator does not play never sees it. Absent: the real upstream. upstreamFetch
+   * sets it for a connection with credentials only when the plugin's `sandbox` plays its API, so a
+   * plugin without a sandbox never sees it. Absent: the real upstream. upstreamFetch
    * applies it; a plugin calling by other means must.
    */
   upstreamBaseUrl?: string;

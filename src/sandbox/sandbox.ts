@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import { createEmulator, EMULATED_UPSTREAMS, SANDBOX_CLIENT_IDS, type EmulatorControl, type RegisteredApp, type UpstreamApi } from '../emulator/index.js';
+import type { ConnectionPlugin, PluginEmulator } from '../connections/plugin.js';
 import { sandboxNotice, SANDBOX_PATH, type EmulatedUpstreams, type SandboxCredentials, type SandboxUpstream } from '../upstream/sandbox_upstream.js';
 
 /**
  * The sandbox as the entry point hands it to createApp: what request code uses (SandboxUpstream),
- * plus the front channel app.ts mounts at SANDBOX_PATH on every tenant's host. Wherever the emulator
- * runs: in this process, or (with several workers) in the primary, reached over loopback.
+ * plus the front channel app.ts mounts at SANDBOX_PATH on every tenant's host. Wherever the emulators
+ * run: in this process, or (with several workers) in the primary, reached over loopback.
  */
 export interface SandboxAccess extends SandboxUpstream {
   readonly app: RequestHandler;
@@ -18,74 +18,121 @@ export interface SandboxAppCredentials extends SandboxCredentials {
   readonly api: string;
 }
 
-/** The emulator itself, in this process: its state (codes, tokens, consent) lives here. */
+/** The plugins' emulators themselves, in this process: their state (codes, tokens, consent) lives here. */
 export interface Sandbox extends SandboxAccess {
-  readonly control: EmulatorControl;
-  /** Every sandbox app's credentials, for processes that reach this emulator from elsewhere. */
+  /** The controls of the emulator the plugin of `strategy` brought (PluginEmulator.control), for tests; undefined without one. */
+  emulatorControl(strategy: string): unknown;
+  /** Every sandbox app's credentials, for processes that reach these emulators from elsewhere. */
   credentials(): readonly SandboxAppCredentials[];
   /** Registers `callbackUrl` as a redirect URI of every sandbox app. */
   allowCallback(callbackUrl: string): void;
 }
 
-/** The connection plugins by strategy, as far as the sandbox reads them: how each is named. */
-export type PluginNames = ReadonlyMap<string, { readonly displayName: string }>;
+/**
+ * The connection plugins by strategy, as far as the sandbox reads them: how each is named, and the
+ * emulator it brings, if any. The sandbox knows no upstream but through these declarations.
+ */
+export type SandboxPlugins = ReadonlyMap<string, Pick<ConnectionPlugin, 'displayName' | 'sandbox'>>;
 
-/** One upstream the emulator plays, and the client id of the app the sandbox registers for it. */
+/** One upstream a plugin's emulator plays, and the client id of the app the sandbox registers for it. */
 interface PlayedUpstream {
   readonly strategy: string;
-  readonly api: UpstreamApi;
+  readonly api: string;
   readonly clientId: string;
 }
 
-// The emulator's own list of what it plays (FITGATE_UPSTREAM_BASE_URL reads the same), with each app's client id.
-const PLAYED: readonly PlayedUpstream[] = EMULATED_UPSTREAMS.map(({ strategy, api }) => ({ strategy, api, clientId: SANDBOX_CLIENT_IDS[strategy]![api]! }));
+/** Every upstream the plugins' sandboxes play, in the registry's order, each plugin's apps in its own. */
+function playedBy(plugins: SandboxPlugins): PlayedUpstream[] {
+  return [...plugins].flatMap(([strategy, plugin]) => (plugin.sandbox?.apps ?? []).map(({ api, clientId }) => ({ strategy, api, clientId })));
+}
 
 // A lookup in the list, not by key: "constructor" or "__proto__" must find nothing.
-function playedBy(strategy: string, api: string): PlayedUpstream | undefined {
-  return PLAYED.find((played) => played.strategy === strategy && played.api === api);
+function find(played: readonly PlayedUpstream[], strategy: string, api: string): PlayedUpstream | undefined {
+  return played.find((upstream) => upstream.strategy === strategy && upstream.api === api);
 }
 
 /**
- * What the emulator plays wherever it runs: as the sandbox, and apart (`npm run emulator`) behind
- * FITGATE_UPSTREAM_BASE_URL. The entry point hands it to createApp as AppDeps.emulated.
+ * What the plugins' emulators play wherever they run: as the sandbox, and apart (`npm run emulator`)
+ * behind FITGATE_UPSTREAM_BASE_URL. The entry point hands it to createApp as AppDeps.emulated.
  */
-export const EMULATED: EmulatedUpstreams = { plays: (strategy, api) => playedBy(strategy, api) !== undefined };
+export function emulatedBy(plugins: SandboxPlugins): EmulatedUpstreams {
+  const played = playedBy(plugins);
+  return { plays: (strategy, api) => find(played, strategy, api) !== undefined };
+}
+
+/** A started emulator, with the plugin that brought it. */
+interface RunningEmulator {
+  readonly strategy: string;
+  readonly displayName: string;
+  readonly hosts: ReadonlySet<string>;
+  readonly emulator: PluginEmulator;
+}
 
 /**
- * A sandbox emulator whose back channel is reached at `backChannelUrl`. `plugins` name what its pages
- * say no real account of is used: the plugins whose upstreams it plays.
+ * The plugins' emulators, started in this process, with a secret of the sandbox's own making for each
+ * app: the secrets never leave fitgate. Refuses two emulators that claim the same host, since a
+ * request under it could reach only one.
  */
-export function buildSandbox(backChannelUrl: () => string, plugins: PluginNames): Sandbox {
-  // Server apps with secrets, as a real deployment registers them; the secrets never leave fitgate.
-  const apps: RegisteredApp[] = PLAYED.map(({ api, clientId }) => ({
-    clientId,
-    clientSecret: randomBytes(24).toString('base64url'),
-    type: 'server',
-    api,
-    redirectUris: [],
-    name: 'fitgate sandbox',
-  }));
-  // No control API over HTTP: on fitgate's public hosts it would let anyone read the sandbox secrets
-  // or rewrite its behaviour. fitgate drives it through `control`.
-  const emulator = createEmulator({ apps, adminApi: false });
-  const { control } = emulator;
-  const credentialsOf = (app: RegisteredApp): SandboxCredentials => ({ clientID: app.clientId, clientSecret: app.clientSecret ?? '' });
-  const names = [...new Set(PLAYED.map((played) => played.strategy))].flatMap((strategy) => plugins.get(strategy)?.displayName ?? []);
+function startEmulators(plugins: SandboxPlugins): { running: RunningEmulator[]; secrets: Map<PlayedUpstream, string>; played: PlayedUpstream[] } {
+  const played = playedBy(plugins);
+  const secrets = new Map(played.map((upstream) => [upstream, randomBytes(24).toString('base64url')]));
+  const claimed = new Map<string, string>();
+  const running = [...plugins].flatMap(([strategy, plugin]) => {
+    if (!plugin.sandbox) return [];
+    const hosts = new Set(plugin.sandbox.hosts.map((host) => host.toLowerCase()));
+    for (const host of hosts) {
+      const other = claimed.get(host);
+      if (other !== undefined) throw new Error(`the sandboxes of "${other}" and "${strategy}" both play ${host}`);
+      claimed.set(host, strategy);
+    }
+    const apps = played.filter((upstream) => upstream.strategy === strategy).map((upstream) => ({ api: upstream.api, clientId: upstream.clientId, clientSecret: secrets.get(upstream)! }));
+    return [{ strategy, displayName: plugin.displayName, hosts, emulator: plugin.sandbox.start(apps) }];
+  });
+  return { running, secrets, played };
+}
+
+/**
+ * Sends `/HOST/PATH` to the emulator that plays HOST, its pages headed by the notice naming its own
+ * plugin; under no such host, a 404 like an emulator's own.
+ */
+function byHost(running: readonly RunningEmulator[]): RequestHandler {
+  const served = running.map(({ displayName, hosts, emulator }) => ({ hosts, handler: addNoticeToPages(emulator.handler, sandboxNotice(displayName)) }));
+  return (req, res, next) => {
+    const host = (/^\/([^/?#]+)/.exec(req.url)?.[1] ?? '').toLowerCase();
+    const owner = served.find((emulator) => emulator.hosts.has(host));
+    if (owner) {
+      owner.handler(req, res, next);
+      return;
+    }
+    res.status(404).json({ error: 'not_found', message: 'Unknown host prefix. Paths start with a real host the sandbox plays.' });
+  };
+}
+
+/**
+ * The sandbox: every registered plugin's emulator, whose back channel is reached at `backChannelUrl`.
+ * Each emulator's pages say that no real account of the plugin that brought it is used.
+ */
+export function buildSandbox(backChannelUrl: () => string, plugins: SandboxPlugins): Sandbox {
+  const { running, secrets, played } = startEmulators(plugins);
+  const emulatorOf = (strategy: string) => running.find((emulator) => emulator.strategy === strategy)?.emulator;
+  const credentialsOf = (upstream: PlayedUpstream): SandboxCredentials => ({ clientID: upstream.clientId, clientSecret: secrets.get(upstream)! });
+  const allow = (upstream: PlayedUpstream, callbackUrl: string) => emulatorOf(upstream.strategy)!.allowRedirectUri(upstream.clientId, callbackUrl);
   return {
-    app: addNoticeToPages(emulator.app, sandboxNotice(...names)),
-    control,
+    app: byHost(running),
+    emulatorControl: (strategy) => emulatorOf(strategy)?.control,
     backChannelUrl,
-    plays: EMULATED.plays,
+    plays: (strategy, api) => find(played, strategy, api) !== undefined,
     credentialsFor(strategy, api, callbackUrl) {
-      const played = playedBy(strategy, api);
-      return played && credentialsOf(control.addRedirectUri(played.clientId, callbackUrl));
+      const upstream = find(played, strategy, api);
+      if (!upstream) return undefined;
+      allow(upstream, callbackUrl);
+      return credentialsOf(upstream);
     },
     credentials() {
-      const registered = new Map(control.apps().map((app) => [app.clientId, app]));
-      return PLAYED.map(({ strategy, api, clientId }) => ({ strategy, api, ...credentialsOf(registered.get(clientId) as RegisteredApp) }));
+      return played.map((upstream) => ({ strategy: upstream.strategy, api: upstream.api, ...credentialsOf(upstream) }));
     },
     allowCallback(callbackUrl) {
-      for (const { clientId } of PLAYED) control.addRedirectUri(clientId, callbackUrl);
+      for (const upstream of played) allow(upstream, callbackUrl);
     },
   };
 }
@@ -98,24 +145,33 @@ export function sandboxHostApp(sandbox: Sandbox): Express {
   return host;
 }
 
-/** Puts the sandbox notice at the top of every HTML page the emulator sends (consent, errors). */
-function addNoticeToPages(app: RequestHandler, text: string): RequestHandler {
+/**
+ * Puts the sandbox notice at the top of every HTML page an emulator sends (consent, errors), in its
+ * `<header>`. At `end`, where every body passes whether an emulator answers through Express or
+ * node:http alone, while its length can still be set (PluginEmulator.handler says so to plugins).
+ */
+function addNoticeToPages(handler: PluginEmulator['handler'], text: string): RequestHandler {
   const notice = `<p class="banner banner-sandbox" role="status">${escapeHtml(text)}</p>`;
   return (req: Request, res: Response, next: NextFunction) => {
-    const send = res.send.bind(res);
-    res.send = (body?: unknown) => {
-      const html = typeof body === 'string' && /^text\/html/.test(String(res.get('Content-Type') ?? ''));
-      return send(html ? (body as string).replace('<header>', `<header>${notice}`) : body);
-    };
-    app(req, res, next);
+    const end = res.end.bind(res) as (...args: unknown[]) => Response;
+    res.end = ((...args: unknown[]) => {
+      const [chunk] = args;
+      const page = !res.headersSent && /^text\/html/.test(String(res.getHeader('Content-Type') ?? '')) && (typeof chunk === 'string' || Buffer.isBuffer(chunk));
+      if (!page) return end(...args);
+      const body = (typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8')).replace('<header>', `<header>${notice}`);
+      res.setHeader('Content-Length', Buffer.byteLength(body));
+      const callback = args.find((arg) => typeof arg === 'function');
+      return callback ? end(body, 'utf8', callback) : end(body, 'utf8');
+    }) as Response['end'];
+    handler(req, res, next);
   };
 }
 
 /**
- * The sandbox of a single process when the sandbox is on: the emulator runs in this process and is
+ * The sandbox of a single process when the sandbox is on: the emulators run in this process and are
  * reached over the process's own loopback address (`internalBaseUrl`, known once it listens).
  */
-export function inProcessSandbox(config: { sandbox: boolean }, plugins: PluginNames, internalBaseUrl: () => string): Sandbox | undefined {
+export function inProcessSandbox(config: { sandbox: boolean }, plugins: SandboxPlugins, internalBaseUrl: () => string): Sandbox | undefined {
   return config.sandbox ? buildSandbox(() => `${internalBaseUrl()}${SANDBOX_PATH}`, plugins) : undefined;
 }
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { createApp } from '../../src/app.js';
-import { EMULATED, inProcessSandbox } from '../../src/sandbox/sandbox.js';
+import { emulatedBy, inProcessSandbox } from '../../src/sandbox/sandbox.js';
 import { loadConfig } from '../../src/config/index.js';
 import { connectionPlugins } from '../../src/connections/registry.js';
 import { bootstrap } from '../../src/domain/bootstrap.js';
@@ -52,7 +52,7 @@ export async function startBrowserFitgate(environment: Record<string, string>): 
     plugins: connectionPlugins(),
     internalBaseUrl: () => `http://127.0.0.1:${port}`,
     sandbox: inProcessSandbox(config, connectionPlugins(), () => `http://127.0.0.1:${port}`),
-    emulated: EMULATED,
+    emulated: emulatedBy(connectionPlugins()),
   });
   server.on('request', app);
 

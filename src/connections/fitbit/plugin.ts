@@ -17,6 +17,7 @@ import { createTokenClient, type FitbitTokenClient, type FitbitTokens } from './
 import type { JsonObject } from '../oauth2/json.js';
 import { checkStateStore } from '../oauth2/passport/state_store.js';
 import type { UpstreamClientOptions } from './upstream_context.js';
+import { fitbitSandbox } from './sandbox.js';
 
 /** The options a host passes: `api` arrives as a plain string and is checked here. */
 export type FitbitPluginClientOptions = Omit<UpstreamClientOptions, 'api'> & { api: string };
@@ -48,6 +49,8 @@ export const fitbitPlugin = {
   mark: { tile: '#00747f', line: 'M5 17h6l2.5-6 4 11 3-8 1.5 3H27' },
   apis: apiChoices(),
   defaultPermissions: DEFAULT_SCOPES,
+  // fitgate's emulator of both APIs' servers (src/emulator), which this plugin brings as its sandbox.
+  sandbox: fitbitSandbox,
 
   parseSettings(input: unknown): ParsedSettings {
     return parseSettings(input);

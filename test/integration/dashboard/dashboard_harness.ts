@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import request from 'supertest';
 import type { AppDeps } from '../../../src/app_deps.js';
 import { createApp } from '../../../src/app.js';
-import { EMULATED, inProcessSandbox } from '../../../src/sandbox/sandbox.js';
+import { emulatedBy, inProcessSandbox } from '../../../src/sandbox/sandbox.js';
 import { loadConfig, type Config } from '../../../src/config/index.js';
 import type { ConnectionPlugin } from '../../../src/connections/plugin.js';
 import { hashPassword } from '../../../src/domain/passwords.js';
@@ -55,7 +55,7 @@ export interface HarnessOptions {
   logger?: Logger;
   /**
    * What the emulator at a FITGATE_UPSTREAM_BASE_URL in `environment` plays (AppDeps.emulated):
-   * EMULATED, as server.ts sets it, unless given. A test of a plugin the emulator does not play
+   * what the plugins' sandboxes play, as server.ts sets it, unless given. A test of a plugin without a sandbox
    * gives one that plays it too, to send its connections' calls to a fake upstream
    * (test/support/fake_oauth2_upstream.ts) there.
    */
@@ -85,7 +85,7 @@ export async function startDashboardHarness(options: HarnessOptions = {}): Promi
     ...(sandbox ? { sandbox } : {}),
     // As server.ts unless the test says otherwise: a FITGATE_UPSTREAM_BASE_URL in `environment`
     // reaches the upstreams the emulator plays.
-    emulated: options.emulated ?? EMULATED,
+    emulated: options.emulated ?? emulatedBy(plugins),
   };
   // Bootstrap creates the default tenant, whose host (HOST) serves the dashboard in these tests.
   if (!(await deps.store.tenants.get('default'))) await deps.store.tenants.create(await buildTenant('default', deps.sealer));

@@ -7,7 +7,7 @@ import { bootstrap } from '../../../src/domain/bootstrap.js';
 import { createLogger } from '../../../src/logging/index.js';
 import { instrumentStore } from '../../../src/metrics/instrument_store.js';
 import { createPrometheusMetrics } from '../../../src/metrics/prometheus_metrics.js';
-import { EMULATED, inProcessSandbox } from '../../../src/sandbox/sandbox.js';
+import { emulatedBy, inProcessSandbox } from '../../../src/sandbox/sandbox.js';
 import { openStore } from '../../../src/store/open_store.js';
 import { createSealer } from '../../../src/store/sealing.js';
 import type { Store } from '../../../src/store/store.js';
@@ -57,7 +57,7 @@ export async function startFitgateOnRedis(url: string, prefix: string, environme
     internalBaseUrl: () => INTERNAL_BASE_URL,
     sandbox: inProcessSandbox(config, connectionPlugins(), () => INTERNAL_BASE_URL),
     // As server.ts: a FITGATE_UPSTREAM_BASE_URL in `environment` reaches the upstreams the emulator plays.
-    emulated: EMULATED,
+    emulated: emulatedBy(connectionPlugins()),
   });
   return { app, store, config, logLines: captured.lines };
 }

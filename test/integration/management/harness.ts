@@ -17,7 +17,7 @@ import { MANAGEMENT_API_SCOPES } from '../../../src/domain/management_scopes.js'
 import { buildTenant, tenantUrl } from '../../../src/domain/tenants.js';
 import type { Connection, Tenant, User } from '../../../src/domain/types.js';
 import type { EmulatorOptions } from '../../../src/emulator/index.js';
-import { EMULATED } from '../../../src/sandbox/sandbox.js';
+import { emulatedBy } from '../../../src/sandbox/sandbox.js';
 import type { BackgroundWork } from '../../../src/http/background_work.js';
 import { createLogger } from '../../../src/logging/index.js';
 import type { Metrics } from '../../../src/metrics/metrics.js';
@@ -91,7 +91,7 @@ export async function startManagementHarness(label: string, options: HarnessOpti
     plugins: options.plugins ?? connectionPlugins(),
     internalBaseUrl: () => 'http://127.0.0.1:0',
     // As server.ts: FITGATE_UPSTREAM_BASE_URL (options.emulator) reaches the upstreams the emulator plays.
-    emulated: EMULATED,
+    emulated: emulatedBy(options.plugins ?? connectionPlugins()),
     ...(options.upstreamTimeoutMs !== undefined ? { upstreamTimeoutMs: options.upstreamTimeoutMs } : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),
     ...(options.background ? { background: options.background } : {}),

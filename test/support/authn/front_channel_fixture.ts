@@ -6,7 +6,7 @@ import pino from 'pino';
 import { createApp } from '../../../src/app.js';
 import type { AppDeps } from '../../../src/app_deps.js';
 import type { BackgroundWork } from '../../../src/http/background_work.js';
-import { EMULATED, inProcessSandbox, type Sandbox } from '../../../src/sandbox/sandbox.js';
+import { emulatedBy, inProcessSandbox, type Sandbox } from '../../../src/sandbox/sandbox.js';
 import { loadConfig } from '../../../src/config/index.js';
 import type { FitbitApi } from '../../../src/connections/fitbit/index.js';
 import { connectionPlugins } from '../../../src/connections/registry.js';
@@ -119,7 +119,7 @@ export async function startFrontChannel(options: FrontChannelOptions): Promise<F
     spaClient: spa.client,
     connection,
     get upstream(): EmulatorControl {
-      const control = options.upstream.kind === 'emulator' ? options.upstream.emulator.control : running.sandbox?.control;
+      const control = options.upstream.kind === 'emulator' ? options.upstream.emulator.control : sandboxControl(running.sandbox);
       if (!control) throw new Error('this fixture has no emulator: the sandbox is off and no emulator was given');
       return control;
     },
@@ -160,6 +160,11 @@ interface RunningInstance {
   close(): Promise<void>;
 }
 
+/** The sandbox's Fitbit emulator, as the Fitbit plugin's sandbox declaration started it. */
+function sandboxControl(sandbox: Sandbox | undefined): EmulatorControl | undefined {
+  return sandbox?.emulatorControl('fitbit') as EmulatorControl | undefined;
+}
+
 async function startInstance(
   options: FrontChannelOptions,
   secrets: { master: string; session: string },
@@ -186,7 +191,7 @@ async function startInstance(
     internalBaseUrl: () => url,
     ...(sandbox ? { sandbox } : {}),
     // As server.ts: FITGATE_UPSTREAM_BASE_URL (upstream `emulator`) reaches the upstreams the emulator plays.
-    emulated: EMULATED,
+    emulated: emulatedBy(connectionPlugins()),
     ...(options.upstreamTimeoutMs !== undefined ? { upstreamTimeoutMs: options.upstreamTimeoutMs } : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),
     ...(options.background ? { background: options.background } : {}),
@@ -200,7 +205,7 @@ async function startInstance(
     url,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        sandbox?.control.releaseHeld();
+        sandboxControl(sandbox)?.releaseHeld();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

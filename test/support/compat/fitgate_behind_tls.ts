@@ -10,7 +10,7 @@ import { connectionPlugins } from '../../../src/connections/registry.js';
 import { createClient, type NewClient, type NewClientInput } from '../../../src/domain/clients.js';
 import { buildTenant, DEFAULT_TENANT } from '../../../src/domain/tenants.js';
 import type { Connection } from '../../../src/domain/types.js';
-import { EMULATED } from '../../../src/sandbox/sandbox.js';
+import { emulatedBy } from '../../../src/sandbox/sandbox.js';
 import { createSealer } from '../../../src/store/sealing.js';
 import type { Store } from '../../../src/store/store.js';
 import { DEMO, startTestEmulator, type TestEmulator } from '../emulator.js';
@@ -69,7 +69,7 @@ export async function startFitgateBehindTls(options: { user?: string } = {}): Pr
     plugins: connectionPlugins(),
     internalBaseUrl: () => target,
     // As server.ts: FITGATE_UPSTREAM_BASE_URL reaches the upstreams the emulator plays.
-    emulated: EMULATED,
+    emulated: emulatedBy(connectionPlugins()),
   };
   await store.tenants.create(await buildTenant(DEFAULT_TENANT, sealer));
   const now = new Date().toISOString();

@@ -49,6 +49,17 @@ function pluginFolders(): string[] {
     .filter((folder) => folder !== OAUTH2);
 }
 
+/**
+ * The emulator a plugin brings as its sandbox (ConnectionPlugin.sandbox) from outside its folder: the
+ * one part of src/ that plugin may import besides those every plugin may. src/emulator plays both of
+ * the Fitbit plugin's APIs (connections/fitbit/sandbox.ts declares it), and `npm run emulator` runs
+ * it on its own.
+ */
+const BROUGHT_EMULATORS: ReadonlyMap<string, string> = new Map([['connections/fitbit', 'emulator']]);
+
+/** The emulator's own entry point (`npm run emulator`), which reads its settings as fitgate's entry point does. */
+const EMULATOR_ENTRY = 'emulator/standalone.ts';
+
 function offending(folders: string[], forbidden: (target: string, file: string) => boolean): string[] {
   return folders.flatMap((folder) =>
     sourceFiles(folder).flatMap((file) => importsOf(file).filter((target) => forbidden(target, file)).map((target) => `${file} → ${target}`)),
@@ -82,7 +93,7 @@ describe('import seams', () => {
     expect(offending(['dashboard'], intoAuthn)).toEqual([]);
   });
 
-  it('a plugin imports its own files, the shared OAuth 2.0 client, as types only connections/plugin.ts, and the HTTP port beside it: never a sibling plugin nor the rest of the host', () => {
+  it('a plugin imports its own files, the shared OAuth 2.0 client, as types only connections/plugin.ts, the HTTP port beside it, and the emulator it brings: never a sibling plugin nor the rest of the host', () => {
     const outside = pluginFolders().flatMap((folder) =>
       sourceFiles(folder).flatMap((file) =>
         importStatementsOf(file)
@@ -91,7 +102,8 @@ describe('import seams', () => {
               !target.startsWith(`${folder}/`) &&
               !target.startsWith(`${OAUTH2}/`) &&
               !(typeOnly && target === 'connections/plugin.js') &&
-              target !== 'connections/upstream_fetch.js',
+              target !== 'connections/upstream_fetch.js' &&
+              !(BROUGHT_EMULATORS.has(folder) && target.startsWith(`${BROUGHT_EMULATORS.get(folder)}/`)),
           )
           .map(({ target, typeOnly }) => `${file} → ${target}${typeOnly ? ' (type)' : ''}`),
       ),
@@ -106,6 +118,29 @@ describe('import seams', () => {
         .map(({ target, typeOnly }) => `${file} → ${target}${typeOnly ? ' (type)' : ''}`),
     );
     expect(outside).toEqual([]);
+  });
+
+  it('an emulator a plugin brings imports nothing of the host (its own entry point aside), not even the plugin: the plugin carries it along unchanged', () => {
+    for (const emulator of new Set(BROUGHT_EMULATORS.values())) {
+      const files = sourceFiles(emulator).filter((file) => file !== EMULATOR_ENTRY);
+      expect(files).toContain(`${emulator}/app.ts`);
+      const outside = files.flatMap((file) =>
+        importStatementsOf(file)
+          .filter(({ target }) => !target.startsWith(`${emulator}/`))
+          .map(({ target, typeOnly }) => `${file} → ${target}${typeOnly ? ' (type)' : ''}`),
+      );
+      expect(outside).toEqual([]);
+    }
+  });
+
+  it('the sandbox reaches an emulator only through the plugins’ declarations: it imports no plugin, no registry and no emulator', () => {
+    expect(sourceFiles('sandbox')).toContain('sandbox/sandbox.ts');
+    const reached = (target: string) =>
+      target === 'connections/registry.js' ||
+      pluginFolders().some((folder) => target.startsWith(`${folder}/`)) ||
+      target === 'emulator' ||
+      target.startsWith('emulator/');
+    expect(offending(['sandbox'], reached)).toEqual([]);
   });
 
   it('connections/plugin.ts imports nothing of the host, so a plugin published alone can carry it', () => {

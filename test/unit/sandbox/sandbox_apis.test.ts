@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { fitbitPlugin } from '../../../src/connections/fitbit/index.js';
 import { connectionPlugins } from '../../../src/connections/registry.js';
+import type { EmulatorControl } from '../../../src/emulator/index.js';
 import { buildSandbox, sandboxHostApp } from '../../../src/sandbox/sandbox.js';
 import { fakePlugin } from '../../support/fake_plugin.js';
 
@@ -14,7 +16,8 @@ describe('the upstreams the sandbox plays', () => {
     expect(sandbox.plays('fitbit', 'fitbit-legacy')).toBe(true);
     expect(sandbox.credentialsFor('fitbit', 'google-health', callbackUrl)?.clientID).toBe('fitgate-sandbox.apps.googleusercontent.com');
     expect(sandbox.credentialsFor('fitbit', 'fitbit-legacy', callbackUrl)?.clientID).toBe('23SBOX');
-    const google = sandbox.control.apps().find((app) => app.clientId === 'fitgate-sandbox.apps.googleusercontent.com');
+    const control = sandbox.emulatorControl('fitbit') as EmulatorControl;
+    const google = control.apps().find((app) => app.clientId === 'fitgate-sandbox.apps.googleusercontent.com');
     expect(google?.redirectUris).toContain(callbackUrl);
   });
 
@@ -52,7 +55,7 @@ describe('the notice on the emulator’s pages', () => {
   });
 
   it('takes the name from the plugin and never from another plugin fitgate has', async () => {
-    const renamed = new Map([['fitbit', { displayName: 'Fitbit <Charge>' }], ['acme', { displayName: fakePlugin().displayName }]]);
+    const renamed = new Map([['fitbit', { ...fitbitPlugin, displayName: 'Fitbit <Charge>' }], ['acme', fakePlugin()]]);
     const page = await consentPage(renamed);
     expect(page.text).toContain('Sandbox: no real Fitbit &#60;Charge&#62; account is used.');
     expect(page.text).not.toContain('Acme');

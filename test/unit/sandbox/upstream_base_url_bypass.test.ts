@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { fitbitPlugin } from '../../../src/connections/fitbit/index.js';
-import { EMULATED } from '../../../src/sandbox/sandbox.js';
+import { emulatedBy } from '../../../src/sandbox/sandbox.js';
 import { upstreamBaseUrlBypass } from '../../../src/sandbox/upstream_base_url_bypass.js';
 import { fakePlugin } from '../../support/fake_plugin.js';
 
@@ -10,6 +10,8 @@ const installed = new Map([
   [fitbitPlugin.strategy, fitbitPlugin],
   [acme.strategy, acme],
 ]);
+// What server.ts hands on: only Fitbit declares a sandbox.
+const EMULATED = emulatedBy(installed);
 // The emulator behind the variable, had it learnt Acme's v2 API as well as Fitbit's two.
 const playsAcmeV2 = { plays: (strategy: string, api: string) => EMULATED.plays(strategy, api) || (strategy === 'acme' && api === 'acme-v2') };
 
