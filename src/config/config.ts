@@ -30,7 +30,6 @@ export interface Config {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** LOG_FORMAT as set; undefined: pretty when stdout is a terminal outside production, JSON otherwise (logging/log_format.ts). */
   readonly logFormat: 'json' | 'pretty' | undefined;
-  readonly emulatorPort: number;
   /** Where GET /metrics listens; undefined when metrics are off. */
   readonly metricsPort: number | undefined;
   /** Address the metrics listener binds (loopback unless configured). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from './config_error.js';
+import { port } from './whole_number.js';
 
 /**
  * The standalone emulator's own settings (`npm run emulator`), apart from fitgate's: the emulator
@@ -15,7 +16,7 @@ export interface EmulatorConfig {
 
 const emulatorEnvironmentSchema = z.object({
   /** Port of the standalone emulator. */
-  EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
+  EMULATOR_PORT: port.default(4010),
   /** Listen address. */
   EMULATOR_HOST: z.string().min(1).default('127.0.0.1'),
   /** Optional seed file: registered apps, test users, settings. */

@@ -5,6 +5,7 @@ import { ConfigError } from './config_error.js';
 import { MissingSecretFileError, readOrCreateSecret, SecretFileError, secretBytes } from './generated_secret.js';
 import { configWarnings } from './config_warnings.js';
 import { autoWorkerCount } from './cpu_quota.js';
+import { UnusableDirectoryError } from './make_directory.js';
 import { environmentSchema } from './schema.js';
 import { readTlsFiles } from './tls_files.js';
 import { parseTrustProxy, trustsProxy } from './trust_proxy.js';
@@ -112,7 +113,6 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
     trustProxy: parseTrustProxy(env.FITGATE_TRUST_PROXY),
     logLevel: env.LOG_LEVEL,
     logFormat: env.LOG_FORMAT,
-    emulatorPort: env.EMULATOR_PORT,
     metricsPort: env.FITGATE_METRICS_PORT,
     metricsHost: env.FITGATE_METRICS_HOST,
     backchannelAllowInternal: env.FITGATE_BACKCHANNEL_ALLOW_INTERNAL ?? !production,
@@ -129,10 +129,11 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
  * Where a plain `PORT=3001 npm start` is reached: the same port on localhost, in the scheme the
  * listener serves, so the printed dashboard URL works. PORT=0 (any free port, as tests use) has no
  * URL before it listens, so it keeps the historical port 3000 and such callers set
- * FITGATE_PUBLIC_URL or a Host.
+ * FITGATE_PUBLIC_URL or a Host. As an origin, like a FITGATE_PUBLIC_URL (schema.ts): PORT=80 over
+ * http (443 over https) is http://localhost, without the port browsers and SDKs leave out.
  */
 function defaultPublicUrl(port: number, scheme: 'http' | 'https'): string {
-  return `${scheme}://localhost:${port === 0 ? 3000 : port}`;
+  return new URL(`${scheme}://localhost:${port === 0 ? 3000 : port}`).origin;
 }
 
 const FILE_PROBLEMS: Readonly<Record<string, string>> = {
@@ -183,6 +184,7 @@ function generatedSecret(dataDir: string, fileName: string, bytes: number, optio
       throw new ConfigError('FITGATE_DATA_DIR', `${error.path} is missing, and the database beside it was sealed with it: ${RESTORE_MASTER_KEY}`);
     }
     if (!(error instanceof SecretFileError)) throw error;
+    if (error.cause instanceof UnusableDirectoryError) throw new ConfigError('FITGATE_DATA_DIR', `cannot keep the generated ${fileName} in ${dataDir}: ${error.cause.message}`);
     const unwritable = error.action === 'keep' ? unwritablePlace(error.code, dataDir) : undefined;
     if (unwritable) throw new ConfigError('FITGATE_DATA_DIR', `cannot keep the generated ${fileName} in ${dataDir}: ${unwritable} (or give the secret in its variable)`);
     const reason = FILE_PROBLEMS[error.code] ?? (error.code || (error.cause as Error | undefined)?.message || 'unknown error');

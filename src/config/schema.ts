@@ -2,6 +2,8 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { secret } from './secret.js';
 import { adminPasswordProblem, MIN_PASSWORD_LENGTH } from './admin_password_rule.js';
+import { redisUrlProblem } from './redis_url.js';
+import { port, wholeNumber } from './whole_number.js';
 
 // Every setting fitgate reads, with its default and why it exists. The environment variable names
 // are part of fitgate's contract (README.md, "Configuration"); the README's configuration table mirrors this file.
@@ -28,21 +30,19 @@ const httpUrl = z
 /**
  * Where users reach fitgate: every route is served from the root of its host, so a path, query,
  * fragment or user name here would be printed and published (discovery, callback URLs) but answer 404.
+ * Kept as its origin, the form browsers and SDKs compare an issuer in: a default port
+ * (https://id.example.com:443) or capitals in the host would otherwise be published in the issuer
+ * and every callback URL, and clients that normalise the URL they were given refuse that issuer.
  */
-const publicOrigin = httpUrl.refine(
-  (value) => {
-    const url = new URL(value);
-    return url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password && !value.includes('#') && !value.includes('?');
-  },
-  { message: 'must be a scheme, host and port only (fitgate serves from the root of its host: no path, query or user name)' },
-);
-
-const PORT_PROBLEM = 'must be a port number from 0 to 65535';
-const port = z.coerce
-  .number({ error: PORT_PROBLEM })
-  .int({ error: PORT_PROBLEM })
-  .min(0, { error: PORT_PROBLEM })
-  .max(65535, { error: PORT_PROBLEM });
+const publicOrigin = httpUrl
+  .refine(
+    (value) => {
+      const url = new URL(value);
+      return url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password && !value.includes('#') && !value.includes('?');
+    },
+    { message: 'must be a scheme, host and port only (fitgate serves from the root of its host: no path, query or user name)' },
+  )
+  .transform((value) => new URL(value).origin);
 
 const RATE_LIMIT_PROBLEM = 'must be POINTS/SECONDS, e.g. 300/60 (300 requests per 60 seconds), both whole numbers from 1';
 /** One rate limit: how many requests (points) each key may make per window of seconds. */
@@ -59,8 +59,6 @@ const LISTEN_ADDRESS_PROBLEM =
   'must be an IP address of this machine to listen on: 127.0.0.1 (this machine only), 0.0.0.0 (every IPv4 interface), :: (every interface) or one interface\'s address';
 /** An address to bind: an IP address (no brackets), or localhost. A host name would be resolved at listen time and fail there. */
 const listenAddress = z.string().refine((value) => isIP(value) !== 0 || value === 'localhost', { message: LISTEN_ADDRESS_PROBLEM });
-
-const SHUTDOWN_DELAY_PROBLEM = 'must be a whole number of milliseconds from 0 to 60000';
 
 const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
@@ -112,7 +110,10 @@ export const environmentSchema = z.object({
   REDIS_URL: secret(
     z
       .string()
-      .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+      .superRefine((value, context) => {
+        const problem = redisUrlProblem(value);
+        if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
+      })
       .optional(),
   ),
   /** Prefix of every Redis key, so several deployments or test runs can share one Redis. */
@@ -209,12 +210,7 @@ export const environmentSchema = z.object({
    */
   FITGATE_RATE_LIMIT_MANAGEMENT_PER_CLIENT: rateLimit.prefault('50/1'),
   /** Log events older than this many days are deleted (hourly and at start). */
-  FITGATE_LOG_RETENTION_DAYS: z.coerce
-    .number({ error: 'must be a whole number of days from 1 to 3650' })
-    .int({ error: 'must be a whole number of days from 1 to 3650' })
-    .min(1, { error: 'must be a whole number of days from 1 to 3650' })
-    .max(3650, { error: 'must be a whole number of days from 1 to 3650' })
-    .default(30),
+  FITGATE_LOG_RETENTION_DAYS: wholeNumber(1, 3650, 'must be a whole number of days from 1 to 3650, in decimal digits').default(30),
   /**
    * Worker processes (node:cluster) serving the port: a number, or "auto" for one per core this
    * process may use (the cgroup CPU quota included, cpu_quota.ts). Default: 1 (no cluster, one
@@ -229,12 +225,8 @@ export const environmentSchema = z.object({
    * closes its listener: a load balancer that probes takes it out of rotation before connections are
    * refused (Kubernetes' preStop sleep, inside fitgate). Bounded so a typo cannot hold a stop for hours.
    */
-  FITGATE_SHUTDOWN_DELAY_MS: z.coerce
-    .number({ error: SHUTDOWN_DELAY_PROBLEM })
-    .int({ error: SHUTDOWN_DELAY_PROBLEM })
-    .min(0, { error: SHUTDOWN_DELAY_PROBLEM })
-    .max(60_000, { error: SHUTDOWN_DELAY_PROBLEM })
-    .default(0),
-  /** Port of the standalone emulator (`npm run emulator`). */
-  EMULATOR_PORT: port.default(4010),
+  FITGATE_SHUTDOWN_DELAY_MS: wholeNumber(0, 60_000, 'must be a whole number of milliseconds from 0 to 60000, in decimal digits').default(0),
+  // EMULATOR_PORT, EMULATOR_HOST and EMULATOR_SEED_FILE are the standalone emulator's
+  // (emulator_config.ts): fitgate's sandbox is served in-process on PORT and reads none of them, so
+  // a bad one must not stop fitgate.
 });

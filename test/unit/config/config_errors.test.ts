@@ -27,7 +27,6 @@ const BAD_VALUES: ReadonlyArray<[variable: string, value: string, problem: RegEx
   ['FITGATE_UPSTREAM_BASE_URL', 'emulator', /absolute http\(s\) URL/],
   ['FITGATE_SANDBOX', 'maybe', /on\/off/],
   ['LOG_LEVEL', 'verbose', /"info"/],
-  ['EMULATOR_PORT', '-1', /must be a port number from 0 to 65535/],
   ['FITGATE_TRUST_PROXY', 'not an ip', /true, false, a number of hops, or a comma-separated list/],
   ['FITGATE_TRUST_PROXY', '10.0.0.0/33', /true, false, a number of hops, or a comma-separated list/],
   ['FITGATE_TRUST_PROXY', 'loopback, 10.0.0.0/8/1', /true, false, a number of hops, or a comma-separated list/],

@@ -13,7 +13,6 @@ describe('configuration defaults and parsing', () => {
       redis: undefined,
       sandbox: true,
       logLevel: 'info',
-      emulatorPort: 4010,
       bootstrapClient: undefined,
       upstreamBaseUrl: undefined,
       trustProxy: undefined,
@@ -42,7 +41,6 @@ describe('configuration defaults and parsing', () => {
       FITGATE_SANDBOX: 'off',
       FITGATE_TRUST_PROXY: '1',
       LOG_LEVEL: 'debug',
-      EMULATOR_PORT: '4020',
     });
     expect(config).toMatchObject({
       env: 'test',
@@ -58,7 +56,6 @@ describe('configuration defaults and parsing', () => {
       sandbox: false,
       trustProxy: 1,
       logLevel: 'debug',
-      emulatorPort: 4020,
     });
     expect(config.masterKeys.map((k) => k.toString('base64'))).toEqual([key, oldKey]);
   });
