@@ -14,6 +14,7 @@ import { refuseUnreadBody } from './http/request_errors.js';
 import { requestMetrics } from './http/request_metrics.js';
 import { resolveTenant } from './http/resolve_tenant.js';
 import { keepOpener, securityHeaders } from './http/security_headers.js';
+import { strictTransportSecurity } from './http/strict_transport_security.js';
 import { tenantHomePage } from './http/tenant_home_page.js';
 import { views } from './http/views.js';
 import { createHttpLogger } from './logging/index.js';
@@ -29,8 +30,8 @@ export const BODY_LIMIT = '100kb';
  * The fitgate HTTP application, built from its dependencies and nothing else (no I/O at import, no
  * listening: server.ts does that). Order matters and reads top to bottom:
  * request log → security headers → health (any host) → static files (any host) → sandbox emulator
- * (any host, when the entry point built one) → tenant from Host
- * → body parsing → routers → the tenant's home page (/) → 404 → the one error handler.
+ * (any host, when the entry point built one) → tenant from Host → Strict-Transport-Security (only
+ * for a host that names a tenant) → body parsing → routers → the tenant's home page (/) → 404 → the one error handler.
  *
  * Bodies (form and JSON, 100 kB) are parsed here once for every router, so a malformed or oversized
  * body is one 400/413 answered in the route's error format (the one error handler's, or for a
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps): Express {
   }
 
   app.use(resolveTenant(deps.config, deps.store.tenants, deps.store.lostData?.bind(deps.store)));
+  app.use(strictTransportSecurity(deps.config));
   app.use('/api/v2', answerErrorsAs('management'));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(express.json({ limit: BODY_LIMIT }));

@@ -6,6 +6,7 @@ import { asStoreUnavailable } from '../store/store_unavailable.js';
 import { errorFormatOf } from './error_format.js';
 import { errorPageText } from './error_pages.js';
 import { fromRequestError } from './request_errors.js';
+import { UnknownHostError } from './unknown_host.js';
 import type { Views } from './views.js';
 
 const GENERIC_DESCRIPTION = 'The server could not complete the request.';
@@ -49,7 +50,8 @@ export function errorHandler(views: Views, logger: Pick<Logger, 'error'>): Error
     }
     const text = errorPageText(status, req.originalUrl.startsWith('/manage') ? 'admin' : 'visitor', code);
     const tenantName = req.context?.tenant.name;
-    views.send(res, 'errors/error', { ...text, status, code, description, requestId: req.id, tenantName }, status);
+    const unknownHost = appError instanceof UnknownHostError ? appError.hint : undefined;
+    views.send(res, 'errors/error', { ...text, status, code, description, requestId: req.id, tenantName, unknownHost }, status);
   };
 }
 

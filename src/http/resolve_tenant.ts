@@ -4,9 +4,10 @@ import type { OutageRead, TenantRepository } from '../domain/ports.js';
 import { tenantHostOf } from '../domain/tenant_host.js';
 import { DEFAULT_TENANT, ownDomainUrl, tenantUrl } from '../domain/tenants.js';
 import type { Tenant } from '../domain/types.js';
-import { NotFoundError, StoreDataLostError } from '../errors/index.js';
+import { StoreDataLostError } from '../errors/index.js';
 import type { TenantContext } from './request_context.js';
 import { sharedCheck } from './shared_check.js';
+import { unknownHostError } from './unknown_host.js';
 
 /** A tenant is public metadata (its name, URLs and public keys are what discovery publishes). */
 const OUTAGE_COPY: OutageRead = { stale: 'allowed' };
@@ -22,7 +23,8 @@ export const LOST_DATA_REUSE_MS = 1000;
  * Finds the tenant a request is for from its Host (docs/architecture.md, "The request pipeline"): the bare base host
  * is `default`, NAME.<base host> is tenant NAME, and any other host must be one of a tenant's own
  * domains. Anything else is a 404 page: an unknown host never falls back to the default tenant, or a
- * typo'd tenant URL would sign people in to the wrong tenant. Behind a proxy the host comes from
+ * typo'd tenant URL would sign people in to the wrong tenant. The page says which hosts fitgate does
+ * serve (unknown_host.ts). Behind a proxy the host comes from
  * X-Forwarded-Host only when FITGATE_TRUST_PROXY says so (Express's req.host).
  *
  * While the store cannot be reached, the tenant is the process's copy as last read (OUTAGE_COPY), so
@@ -44,7 +46,7 @@ export function resolveTenant(
   const dataLost = lostData && sharedCheck(() => lostData().catch(() => undefined), LOST_DATA_REUSE_MS);
 
   function notFound(host: string, next: NextFunction): void {
-    const error = new NotFoundError(`There is no fitgate tenant at ${host || 'this address'}.`);
+    const error = unknownHostError(host, baseHost, config);
     if (!dataLost) return next(error);
     dataLost().then((state) => next(state === undefined ? error : new StoreDataLostError(state)), () => next(error));
   }

@@ -36,6 +36,9 @@ export function securityHeaders() {
     referrerPolicy: { policy: 'no-referrer' },
     // Auth0-style SDKs in single-page apps call /oauth/token and /userinfo from other origins.
     crossOriginResourcePolicy: { policy: 'cross-origin' },
+    // Helmet's pins every host it answers for a year, localhost too: strict_transport_security.ts
+    // sends it only for the hosts of an https public URL.
+    strictTransportSecurity: false,
   });
 }
 
