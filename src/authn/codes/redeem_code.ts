@@ -11,6 +11,11 @@ interface ConsumedCode {
   /** Absent from tombstones written before it was kept (they live minutes). */
   clientId?: string;
   grantId: string;
+  /**
+   * The exchange that spent it was refused (a wrong code_verifier or redirect_uri), so no tokens
+   * were returned from it. Absent: tokens were issued, or the tombstone predates the flag.
+   */
+  refused?: true;
 }
 
 /** Who presents the code: only the client it was issued to, in its tenant, may redeem it. */
@@ -18,6 +23,12 @@ export interface CodeOwner {
   tenant: string;
   clientId: string;
 }
+
+/**
+ * A code gets one exchange, and a refused one spent it. It does not claim tokens were revoked: none
+ * were returned from it.
+ */
+const REFUSED_BEFORE = 'the authorization code was already presented and refused; it cannot be used again: start a new login';
 
 /** Codes are base64url, so a key with ":" can never collide with a live code's key. */
 function tombstoneKey(code: string): string {
@@ -32,7 +43,8 @@ function tombstoneKey(code: string): string {
  * - A code issued to another client or tenant (RFC 6749 §4.1.3) is refused and left alone, so
  *   nobody can burn someone else's code.
  * - A refusal of this exchange (a wrong redirect_uri or PKCE verifier, a blocked user) spends the
- *   code: a verifier gets one guess.
+ *   code: a verifier gets one guess. The code's tombstone says it was refused, so presenting it
+ *   again is answered as such, not as the replay of a code that issued tokens.
  * - A failure on fitgate's side (its store down, full or busy: a 503) leaves the code as it was,
  *   so the client's retry, which that answer's Retry-After invites, can still succeed. Taking the
  *   code first would have left a retry nothing but a replay.
@@ -56,17 +68,18 @@ export async function redeemCode<T>(
   try {
     issued = await issue(record);
   } catch (error) {
-    if (isRefusal(error)) await spendCode(ephemeral, code, record);
+    if (isRefusal(error)) await spendCode(ephemeral, code, record, 'refused');
     throw error;
   }
-  if (!(await spendCode(ephemeral, code, record))) return refuseSpentCode(ephemeral, owner, code);
+  if (!(await spendCode(ephemeral, code, record, 'issued'))) return refuseSpentCode(ephemeral, owner, code);
   return issued;
 }
 
 /** Takes the code out, leaving its tombstone in the same step; false when another exchange took it first. */
-async function spendCode(ephemeral: EphemeralStore, code: string, record: AuthorizationCodeRecord): Promise<boolean> {
-  // The tombstone goes in with the consume, so no exchange can see the code gone and not yet remembered.
-  const consumed: ConsumedCode = { tenant: record.tenant, clientId: record.clientId, grantId: record.grantId };
+async function spendCode(ephemeral: EphemeralStore, code: string, record: AuthorizationCodeRecord, outcome: 'issued' | 'refused'): Promise<boolean> {
+  // The tombstone goes in with the consume, so no exchange can see the code gone and not yet remembered;
+  // it says how the exchange ended in that same write, so a retry is told the truth at no extra cost.
+  const consumed: ConsumedCode = { tenant: record.tenant, clientId: record.clientId, grantId: record.grantId, ...(outcome === 'refused' && { refused: true }) };
   const tombstone = { key: tombstoneKey(code), value: consumed, ttlSeconds: CONSUMED_CODE_TOMBSTONE_TTL_SECONDS };
   return (await ephemeral.consume<AuthorizationCodeRecord>('authorization_code', code, tombstone)) !== undefined;
 }
@@ -78,7 +91,10 @@ async function spendCode(ephemeral: EphemeralStore, code: string, record: Author
 async function refuseSpentCode(ephemeral: EphemeralStore, owner: CodeOwner, code: string): Promise<never> {
   const consumed = await ephemeral.get<ConsumedCode>('authorization_code', tombstoneKey(code));
   if (consumed && consumed.tenant === owner.tenant && (consumed.clientId ?? owner.clientId) === owner.clientId) {
+    // Revoked even after a refusal: an exchange that lost the race to a refused one issued tokens
+    // nobody received, and they go with the grant.
     await revokeGrant(ephemeral, owner.tenant, consumed.grantId, 'authorization_code_replayed');
+    if (consumed.refused) throw new InvalidGrantError(REFUSED_BEFORE);
     throw new InvalidGrantError('the authorization code was already used; the tokens issued from it are now revoked');
   }
   throw new InvalidGrantError('the authorization code is invalid or has expired');

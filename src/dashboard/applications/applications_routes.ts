@@ -24,7 +24,7 @@ import { keptName } from './kept_name.js';
 import { NAME_INPUT_MAX_LENGTH } from './name_input.js';
 import { holdsUnexpectedGrant, managementApiRoutes, managementApiSection, managementApiStateOf, type ManagementApiState } from './management_api_routes.js';
 import { logConfigChange } from '../config_change_log.js';
-import { checkboxField, textField, type FieldErrors } from '../form_fields.js';
+import { checkboxField, rawField, textField, type FieldErrors } from '../form_fields.js';
 import { keepForOneView, takeForOneView } from '../shown_once.js';
 import { shownUrlLists, withShownUrlLists } from './shown_url_lists.js';
 import { renderPage } from '../views.js';
@@ -74,10 +74,12 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
   router.post('/', async (req, res) => {
     const typedName = textField(req.body, 'name');
     const name = parseApplicationName(typedName);
-    const appType = textField(req.body, 'app_type');
+    // Not trimmed: a radio button's value is exact, so "spa " comes from a crafted post, and
+    // POST /api/v2/clients refuses it too.
+    const appType = rawField(req.body, 'app_type');
     const errors: FieldErrors = {};
     if (!name.ok) errors.name = nameError(name.problem);
-    if (!isAppType(appType)) errors.app_type = 'Choose the kind of application.';
+    if (!isAppType(appType)) errors.app_type = appType === '' ? 'Choose the kind of application.' : 'Choose the kind of application: the one sent is none of those listed.';
     if (!name.ok || !isAppType(appType)) {
       const data = { title: 'Create application', section: 'applications', labels: APP_TYPE_LABELS, maxNameLength: MAX_APPLICATION_NAME_LENGTH, nameInputMaxLength: NAME_INPUT_MAX_LENGTH, name: typedName, appType, errors };
       return renderPage(res, 'application_new', data, 400);
