@@ -26,10 +26,10 @@ import type { Strategy } from 'passport';
  * adviseOnCredentials, which only advise the admin, leave out instead what depends on the API
  * (undefined, no advice).
  *
- * Seven members are optional. Four because the host has a sound default for each, applied in one
- * place: wording (the displayName), permissionAreas (derived from permissions) and
- * authorizationPrompt (no prompt sent) in upstream/plugin_defaults.ts, and explainFailure (the
- * host's general words) in dashboard/try/try_failure_explanation.ts, where those words are. Two,
+ * Seven members are optional. Four because the host has a sound default for each, all applied in
+ * one place, upstream/plugin_defaults.ts: wording (the displayName), permissionAreas (derived from
+ * permissions), authorizationPrompt (no prompt sent) and explainFailure (the host's general words,
+ * kept with the page that shows them, dashboard/try/try_failure_explanation.ts). Two,
  * readAuthorizeRefusal and adviseOnCredentials, are hooks the host does without: no refusal
  * recognised before TRY leaves, no advice. The last, sandbox, is an emulator the plugin brings:
  * without one, a connection of the plugin has no sandbox and needs credentials before any login or

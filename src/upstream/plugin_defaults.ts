@@ -1,14 +1,26 @@
-import type { ConnectionApi, ConnectionPlugin, PermissionArea, PluginPermission, PluginWording, UpstreamWording } from '../connections/plugin.js';
+import type {
+  ConnectionApi,
+  ConnectionPlugin,
+  FailureExplanation,
+  PermissionArea,
+  PluginPermission,
+  PluginWording,
+  TryFailureKind,
+  UpstreamWording,
+} from '../connections/plugin.js';
 
 /**
  * What the host reads of a plugin's optional members, with its own default where the plugin left
  * one out (plugin.ts says why each default is sound), and whether the plugin offers an API at all,
- * the check before any member is asked about one. The host reads wording, permissionAreas and
- * authorizationPrompt only through these functions. The fourth member with a default,
- * explainFailure, is read in dashboard/try/try_failure_explanation.ts, beside its default: the
- * host's general words for each failed TRY, which are dashboard text. The other two optional
- * members, readAuthorizeRefusal and adviseOnCredentials, have no default to apply: without them no
- * refusal is recognised before TRY leaves (authorize_preflight.ts) and no advice is given
+ * the check before any member is asked about one. The host reads the four members with a default,
+ * wording, permissionAreas, authorizationPrompt and explainFailure, only through these functions.
+ * explainFailure's default is the one whose words live elsewhere: the host's general words for each
+ * failed TRY name the dashboard's Settings tab and Try again button, so they stay with the page that
+ * shows them (dashboard/try/try_failure_explanation.ts), which hands them to explanationOf here;
+ * this file applies the rule of choosing between the plugin's words and the host's, and imports
+ * nothing of the dashboard (upstream/ sits below it). The other two optional members,
+ * readAuthorizeRefusal and adviseOnCredentials, have no default to apply: without them no refusal is
+ * recognised before TRY leaves (authorize_preflight.ts) and no advice is given
  * (dashboard/connections/credential_advice.ts).
  */
 
@@ -36,6 +48,23 @@ export function permissionAreasOf(plugin: Pick<ConnectionPlugin, 'permissions' |
  */
 export function authorizationPromptOf(plugin: Pick<ConnectionPlugin, 'authorizationPrompt'>, api: string, prompt: readonly string[]): string | undefined {
   return plugin.authorizationPrompt?.(api, prompt);
+}
+
+/**
+ * A failed TRY of `kind` explained: in the plugin's words where its explainFailure has some for the
+ * API tried, else in `hostWords`, the host's general ones (the dashboard's: see above). The plugin's
+ * explanation comes whole, its field included: a host default beside the plugin's fix could lead
+ * somewhere that fix does not speak of. A plugin that does not offer the API tried is not asked
+ * (plugin.ts), and is handed only the API and the tenant's callback URL.
+ */
+export function explanationOf(
+  plugin: Pick<ConnectionPlugin, 'apis' | 'explainFailure'> | undefined,
+  { api, callbackUrl }: { api: string; callbackUrl: string },
+  kind: TryFailureKind,
+  hostWords: () => FailureExplanation,
+): FailureExplanation {
+  const own = plugin && offeredApi(plugin, api) ? plugin.explainFailure?.(kind, { api, callbackUrl }) : undefined;
+  return own ?? hostWords();
 }
 
 /**

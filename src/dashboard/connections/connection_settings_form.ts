@@ -3,6 +3,7 @@ import { connectionOptionsFrom, type SentConnectionSettings } from '../../domain
 import { newConnectionOptions } from '../../domain/new_connection.js';
 import type { Sealer } from '../../domain/ports.js';
 import type { Connection, ConnectionOptions, ProfileSyncMode } from '../../domain/types.js';
+import { offeredApi } from '../../upstream/plugin_defaults.js';
 import { checkboxField, listField, rawField, textField, type FieldErrors, type FormBody } from '../form_fields.js';
 
 /**
@@ -32,7 +33,7 @@ export interface SettingsForm {
 /** The form as typed; the API must be one the page offered (the plugin's), or nothing else is read. */
 export function readSettingsForm(body: FormBody, plugin: Pick<ConnectionPlugin, 'apis'>): SettingsForm | { error: FieldErrors } {
   const api = textField(body, 'api');
-  if (!plugin.apis.some((choice) => choice.id === api)) return { error: { api: 'Choose which API this connection uses.' } };
+  if (!offeredApi(plugin, api)) return { error: { api: 'Choose which API this connection uses.' } };
   return {
     api,
     clientId: textField(body, 'client_id'),

@@ -1,4 +1,5 @@
 import type { ConnectionPlugin, SettingsField } from '../../connections/plugin.js';
+import { offeredApi } from '../../upstream/plugin_defaults.js';
 
 /** A link to one place on a connection's settings page. */
 export interface SettingsFieldLink {
@@ -33,7 +34,7 @@ export function settingsFieldLink(
 ): SettingsFieldLink | undefined {
   if (field === undefined || !plugin) return undefined;
   if (field === 'setupSteps') {
-    const tried = plugin.apis.find((choice) => choice.id === api);
+    const tried = offeredApi(plugin, api);
     return tried && { href: `${settingsPath}#steps-${encodeURIComponent(tried.id)}`, text: `Go to the setup steps for the ${tried.name} in the connection's settings` };
   }
   if (!Object.hasOwn(PLACES, field)) return undefined;

@@ -22,6 +22,7 @@ import {
 } from './connection_settings_form.js';
 import { checkboxField, type FieldErrors } from '../form_fields.js';
 import { apiName } from '../../upstream/api_name.js';
+import { offeredApi } from '../../upstream/plugin_defaults.js';
 import { credentialAdvice, keepCredentialAdvice, takeCredentialAdvice } from './credential_advice.js';
 import { creationConflictSentence } from './creation_conflict.js';
 import { pluginSettingsView } from './plugin_settings_view.js';
@@ -62,7 +63,7 @@ export function socialRoutes(
         const connection = await findSocialConnection(deps.store, tenant, plugin.strategy);
         const sandbox = usesSandbox(deps.sandbox, connection);
         // An API the plugin warns about (shutting down, or gone) must not look healthy in the list.
-        const warning = connection ? plugin.apis.find((api) => api.id === connection.options.api)?.warning : undefined;
+        const warning = connection ? offeredApi(plugin, connection.options.api)?.warning : undefined;
         return {
           strategy: plugin.strategy,
           displayName: plugin.displayName,

@@ -1,5 +1,6 @@
 import type { ConnectionApi, ConnectionPlugin } from '../../connections/plugin.js';
 import type { Connection } from '../../domain/types.js';
+import { offeredApi } from '../../upstream/plugin_defaults.js';
 import type { FieldErrors } from '../form_fields.js';
 
 /**
@@ -11,7 +12,7 @@ import type { FieldErrors } from '../form_fields.js';
  */
 export function warnedApiSwitch(plugin: Pick<ConnectionPlugin, 'apis'>, connection: Connection | undefined, api: string): ConnectionApi | undefined {
   if (!connection || connection.options.api === api) return undefined;
-  const chosen = plugin.apis.find((choice) => choice.id === api);
+  const chosen = offeredApi(plugin, api);
   return chosen?.warning ? chosen : undefined;
 }
 

@@ -1,4 +1,5 @@
 import type { ConnectionPlugin } from '../../connections/plugin.js';
+import { offeredApi } from '../../upstream/plugin_defaults.js';
 
 /** What "It works!" must add when it only worked in the sandbox: the API and its plugin's warning. */
 export interface SandboxCaveat {
@@ -12,6 +13,6 @@ export interface SandboxCaveat {
  * so in the plugin's own words. Undefined for a TRY outside the sandbox or of an API without warning.
  */
 export function sandboxCaveat(plugin: Pick<ConnectionPlugin, 'apis'> | undefined, api: string, sandbox: boolean): SandboxCaveat | undefined {
-  const choice = plugin?.apis.find((candidate) => candidate.id === api);
+  const choice = offeredApi(plugin, api);
   return sandbox && choice?.warning ? { apiName: choice.name, warning: choice.warning } : undefined;
 }

@@ -3,7 +3,7 @@ import { readPluginFailure } from '../../domain/read_plugin_failure.js';
 import { remedyOf, type UpstreamRemedy } from '../../domain/upstream_remedy.js';
 import type { AppError } from '../../errors/index.js';
 import { failureOrigin } from '../../http/failure_origin.js';
-import { offeredApi } from '../../upstream/plugin_defaults.js';
+import { explanationOf, offeredApi } from '../../upstream/plugin_defaults.js';
 import { ConnectionNotConfiguredError, ConnectionSecretUnreadableError } from '../../upstream/resolver_errors.js';
 
 /**
@@ -11,7 +11,9 @@ import { ConnectionNotConfiguredError, ConnectionSecretUnreadableError } from '.
  * reader of plugin failures, domain/read_plugin_failure.ts) or one the host found itself. Whose
  * remedy a plugin's kind is comes from the host's one table (domain/upstream_remedy.ts), which the
  * login and the vault read too; this file only words it. The plugin words the remedies that lie in
- * its upstream's own console, the host the rest.
+ * its upstream's own console, the host the rest: these are the host's words, the default of the
+ * plugin's explainFailure, which upstream/plugin_defaults.ts applies beside the other defaults
+ * (explanationOf) while the words stay here, with the page that shows them.
  */
 export interface TryFailure {
   kind: TryFailureKind;
@@ -191,12 +193,6 @@ function isHostKind(kind: TryFailureKind): kind is HostKind {
   return Object.hasOwn(HOST_EXPLANATIONS, kind);
 }
 
-/** The plugin's words for a failure of `kind`, when it has explainFailure and offers the API tried. */
-function pluginExplanation(kind: TryFailureKind, { plugin, api, callbackUrl }: FailureContext): FailureExplanation | undefined {
-  if (!plugin || !offeredApi(plugin, api)) return undefined;
-  return plugin.explainFailure?.(kind, { api, callbackUrl });
-}
-
 /** The host's words for a failure of `kind`: its own, else those of the kind's remedy. */
 function hostExplanation(kind: TryFailureKind, context: FailureContext, facts: FailureFacts): FailureExplanation {
   const explain = isHostKind(kind) ? HOST_EXPLANATIONS[kind] : (OWN_WORDS[kind] ?? BY_REMEDY[remedyOf(kind, 'login')]);
@@ -251,9 +247,6 @@ function hostKindOf(error: unknown): TryFailureKind {
  * said beyond its kind (a rate limit's end, which the host's fix names).
  */
 export function tryFailureOf(kind: TryFailureKind, upstreamSaid: string, context: FailureContext, facts: FailureFacts = {}): TryFailure {
-  // The plugin's explanation comes whole, its field included: a host default beside the plugin's fix
-  // could lead somewhere that fix does not speak of. Without explainFailure, and for an API the
-  // plugin no longer offers (no member is asked about one: plugin.ts), the host's words.
-  const { meaning, fix, field } = pluginExplanation(kind, context) ?? hostExplanation(kind, context, facts);
+  const { meaning, fix, field } = explanationOf(context.plugin, context, kind, () => hostExplanation(kind, context, facts));
   return { kind, upstreamSaid, meaning, fix, ...(field !== undefined && { field }) };
 }
