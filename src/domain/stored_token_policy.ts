@@ -6,9 +6,10 @@ import { NeedsReauthorizationError } from './vault_errors.js';
 
 /**
  * What the token vault does with an identity's stored upstream tokens, rule by rule. These decide;
- * the vault (token_vault.ts, token_refresh.ts) reads the store, calls the upstream, and counts and
- * logs what it did. The two margins are TokenVaultTiming's (token_vault_deps.ts says why each is
- * what it is): `refreshMarginMs` (5 min) and `servableMarginMs` (30 s).
+ * the vault (token_vault.ts, token_refresh.ts, stored_token_answers.ts) reads the store, calls the
+ * upstream, and counts and logs what it did. The two margins are TokenVaultTiming's
+ * (token_vault_deps.ts says why each is what it is): `refreshMarginMs` (5 min) and
+ * `servableMarginMs` (30 s).
  *
  * 1. Dead: an identity that needs reauthorization, or holds no tokens, has no token to give; every
  *    reader is told so, with what to do (needsReauthorizationError).

@@ -1,83 +1,25 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { isRefusal } from '../errors/index.js';
-import { connectionPause, connectionPauseError, recordConnectionPause } from './connection_pause.js';
+import { connectionPauseError, recordConnectionPause } from './connection_pause.js';
 import { NotFoundInStoreError } from './ports.js';
 import { markNeedsReauthorization, type ReauthorizationReason } from './identity_status.js';
 import { identityKey, readIdentity, updateIdentity, type IdentityRef } from './stored_identity.js';
 import { checkIssuedTokens } from './issued_tokens.js';
 import { refreshable } from './refreshable.js';
 import { refreshWrite } from './refreshed_identity.js';
+import { rateLimitedError, servedStoredToken, storedTokenIfHeldBackWith } from './stored_token_answers.js';
 import {
   freshStoredToken,
   needsReauthorizationError,
-  servableStoredToken,
   servesStoredTokenThrough,
   unrefreshableStoredToken,
   type VaultAccessToken,
 } from './stored_token_policy.js';
 import type { ResolvedVaultDeps } from './token_vault_deps.js';
-import { backoffRemainingSeconds, recordBackoff } from './upstream_backoff.js';
+import { recordBackoff } from './upstream_backoff.js';
 import { upstreamFailureOf, type UpstreamFailure, type UpstreamTokenClient } from './upstream_token_client.js';
 import type { Connection, Identity, User } from './types.js';
-import { ConnectionGoneError, TokenRateLimitedError, TokenUnavailableError, VaultError } from './vault_errors.js';
-import type { StoredTokenReason } from './vault_metrics.js';
-
-/**
- * For a caller who cannot have a refresh now: the stored token while it is still good for a while
- * (TokenVaultTiming.servableMarginMs), counted by `reason`; undefined when it is not.
- */
-export function servedStoredToken(
-  deps: ResolvedVaultDeps,
-  ref: IdentityRef,
-  identity: Identity,
-  reason: StoredTokenReason,
-): VaultAccessToken | undefined {
-  const stored = servableStoredToken(identity, deps.sealer, deps.now(), deps.timing.servableMarginMs);
-  if (stored) deps.metrics.servedStoredToken(ref.tenant, ref.connection, reason);
-  return stored;
-}
-
-/** The stored token as servedStoredToken gives it, else `error`, as before. */
-export function storedTokenOr(deps: ResolvedVaultDeps, ref: IdentityRef, identity: Identity, reason: StoredTokenReason, error: Error): VaultAccessToken {
-  const stored = servedStoredToken(deps, ref, identity, reason);
-  if (!stored) throw error;
-  return stored;
-}
-
-/**
- * Undefined when the upstream may be called for this identity. The vault asks before each refresh
- * it would send (before taking the identity's lock, while waiting for it, and again holding it), so
- * no reader waits for a lock, or sends a refresh, only to be held back.
- */
-export async function storedTokenIfBackingOff(deps: ResolvedVaultDeps, ref: IdentityRef, identity: Identity): Promise<VaultAccessToken | undefined> {
-  // Nothing is sent upstream for an identity with no refresh token, so nothing holds it back: its own
-  // rule serves it or forgets it (refreshHoldingLock), paused connection or not.
-  if (!refreshable(identity)) return undefined;
-  return storedTokenIfHeldBack(deps, ref, identity, await deps.connections.getByName(ref.tenant, ref.connection));
-}
-
-/**
- * While an upstream's rate-limit window is open, for the tokens the identity holds or for its
- * connection's whole client: the stored token if it is still good for a while, else the rate-limited
- * failure with the seconds left (the longer window's, when both are open). While the connection's
- * client is refused: the refusal, whatever the stored token has left (stored_token_policy.ts, rule 6).
- */
-async function storedTokenIfHeldBack(
-  deps: ResolvedVaultDeps,
-  ref: IdentityRef,
-  identity: Identity,
-  connection: Connection | undefined,
-): Promise<VaultAccessToken | undefined> {
-  const now = deps.now();
-  const [own, pause] = await Promise.all([
-    backoffRemainingSeconds(deps.ephemeral, identityKey(ref), identity.tokens, now),
-    connectionPause(deps.ephemeral, ref, connection, now),
-  ]);
-  if (pause?.reason === 'rate_limited' && pause.seconds >= own) return storedTokenOr(deps, ref, identity, 'backing_off', connectionPauseError(ref.connection, pause));
-  if (own > 0) return storedTokenOr(deps, ref, identity, 'backing_off', rateLimitedError(ref, own));
-  if (pause) throw connectionPauseError(ref.connection, pause);
-  return undefined;
-}
+import { ConnectionGoneError, TokenUnavailableError, VaultError } from './vault_errors.js';
 
 /**
  * The refresh itself. The caller holds the identity's lock, so this is the only refresh of that
@@ -103,7 +45,7 @@ export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityR
 
   const connection = await deps.connections.getByName(ref.tenant, ref.connection);
   // Asked again holding the lock: the refresh before, here or on another instance, may have begun a pause.
-  const untilReset = await storedTokenIfHeldBack(deps, ref, identity, connection);
+  const untilReset = await storedTokenIfHeldBackWith(deps, ref, identity, connection);
   if (untilReset) return untilReset;
   if (!connection) {
     throw new ConnectionGoneError(`The connection ${ref.connection} no longer exists, so its tokens cannot be refreshed.`);
@@ -255,10 +197,3 @@ async function disconnect(
  * details carry the new identity status, which is what tells it apart from fitgate's own refresh tokens.
  */
 export const IDENTITY_DISCONNECTED_EVENT = 'fertft';
-
-function rateLimitedError(ref: IdentityRef, seconds: number): TokenRateLimitedError {
-  return new TokenRateLimitedError(
-    `The upstream rate-limited the ${ref.connection} identity ${ref.upstreamUserId}; retry after ${seconds} seconds.`,
-    seconds,
-  );
-}

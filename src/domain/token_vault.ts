@@ -1,8 +1,9 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { refreshLockName } from './identity_lock.js';
 import { identityKey, readIdentity, type IdentityRef } from './stored_identity.js';
+import { servedStoredToken, storedTokenIfHeldBack, storedTokenOr } from './stored_token_answers.js';
 import { freshStoredToken, servableStoredToken, type VaultAccessToken } from './stored_token_policy.js';
-import { refreshHoldingLock, servedStoredToken, storedTokenIfBackingOff, storedTokenOr } from './token_refresh.js';
+import { refreshHoldingLock } from './token_refresh.js';
 import { DEFAULT_TOKEN_VAULT_TIMING, type ResolvedVaultDeps, type TokenVaultDeps } from './token_vault_deps.js';
 import type { Identity } from './types.js';
 import { unreachableConnectionReport } from './unreachable_connection_report.js';
@@ -66,7 +67,7 @@ export class TokenVault {
       this.deps.metrics.freshToken(ref.tenant, ref.connection);
       return stored;
     }
-    const untilReset = await storedTokenIfBackingOff(this.deps, ref, identity);
+    const untilReset = await storedTokenIfHeldBack(this.deps, ref, identity);
     if (untilReset) return untilReset;
     const running = this.refresh(ref);
     const { sealer, now, timing } = this.deps;
@@ -136,7 +137,7 @@ export class TokenVault {
       const { identity } = await readIdentity(this.deps.users, ref);
       const stored = freshStoredToken(identity, this.deps.sealer, now(), timing.refreshMarginMs);
       if (stored) return stored;
-      const untilReset = await storedTokenIfBackingOff(this.deps, ref, identity);
+      const untilReset = await storedTokenIfHeldBack(this.deps, ref, identity);
       if (untilReset) return untilReset;
       if (now() > giveUpAt) {
         const error = new TokenUnavailableError(
