@@ -145,11 +145,14 @@ export function withSuccess(
     ...report,
     steps: {
       ...report.steps,
+      // No `scope`: the plugin hands over its reading of the grant (permission names, the requested
+      // ones where the upstream left `scope` out, as RFC 6749 §5.1 lets it), not what the upstream
+      // sent, so a `scope` here would put fitgate's words in the upstream's mouth. The grant is shown
+      // once, as granted permissions.
       tokenResponse: {
         access_token: REDACTED,
         ...(login.tokens.refreshToken && { refresh_token: REDACTED }),
         expires_in: login.tokens.expiresIn,
-        scope: login.tokens.grantedScopes.join(' '),
       },
     },
     success: {
