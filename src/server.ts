@@ -36,6 +36,7 @@ import { openStore } from './store/open_store.js';
 import { createSealer } from './store/sealing.js';
 import type { Store } from './store/store.js';
 import { buildSandbox, emulatedBy, inProcessSandbox, sandboxHostApp, type SandboxPlugins } from './sandbox/sandbox.js';
+import { sandboxStartLine } from './sandbox/sandbox_start_line.js';
 import { upstreamBaseUrlBypass } from './sandbox/upstream_base_url_bypass.js';
 import { SANDBOX_PATH } from './upstream/sandbox_upstream.js';
 import { describeStartFailure, storeUnavailableAtStart } from './start_failure.js';
@@ -93,7 +94,7 @@ async function main(): Promise<void> {
   // Handlers first: whoever reads the announcement may send SIGTERM at once.
   processStop.serving(stop);
   delay.onSignals();
-  announce(config, port, started, logger, output);
+  announce(config, port, started, logger, output, plugins);
 }
 
 /**
@@ -195,7 +196,7 @@ async function runWorkers(
   // The worker that could not start told why, already described, and said nothing itself: one line.
   const port = await workers.started.catch((error: unknown) => fail(`could not start: ${describeStartFailure(error)}`));
   await serveMetrics(config, logger, { cluster: true, workers });
-  announce(config, port, started, logger, output);
+  announce(config, port, started, logger, output, plugins);
 }
 
 /**
@@ -347,7 +348,7 @@ function listen(server: Server, port: number, host?: string): Promise<number> {
  * Where fitgate serves, what the first start created, and the first admin's password (start_output.ts
  * decides how, and whether the password itself is printed), after everything else the start logs.
  */
-function announce(config: Config, port: number, started: Started, logger: Logger, output: StartOutput): void {
+function announce(config: Config, port: number, started: Started, logger: Logger, output: StartOutput, plugins: SandboxPlugins): void {
   const adminFromEnvironment = started.admin && !started.admin.generatedPassword ? started.admin.email : undefined;
   output.listening({ port, dashboardUrl: started.dashboardUrl, adminFromEnvironment });
 
@@ -355,7 +356,8 @@ function announce(config: Config, port: number, started: Started, logger: Logger
   if (started.clientSecretIgnored) {
     logger.warn('FITGATE_BOOTSTRAP_CLIENT_SECRET differs from the stored secret of that client; the stored one is kept');
   }
-  if (config.sandbox) logger.info('sandbox on: connections without credentials log in through the built-in emulator');
+  const sandbox = sandboxStartLine(config.sandbox, plugins);
+  if (sandbox) logger.info(sandbox);
   // Last, after the log lines above, so the password is not lost among them.
   if (started.firstPassword) output.firstPassword(started.firstPassword);
 }

@@ -4,7 +4,7 @@ import type { EmulatorControl } from './control.js';
 import type { EmulatorOptions } from './types.js';
 
 export { createEmulator, type Emulator } from './app.js';
-export { EMULATED_UPSTREAMS, emulatorPlays, SANDBOX_CLIENT_IDS, type EmulatedUpstream } from './sandbox_apps.js';
+export { EMULATED_UPSTREAMS, SANDBOX_CLIENT_IDS, type EmulatedUpstream } from './sandbox_apps.js';
 export type { EmulatorControl } from './control.js';
 export { EmulatorInputError } from './schemas.js';
 export type * from './types.js';

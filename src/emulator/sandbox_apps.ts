@@ -1,9 +1,10 @@
 import type { UpstreamApi } from './types.js';
 
 /**
- * The client ids of the apps fitgate's built-in sandbox registers with this emulator: one per
- * upstream it plays, by the strategy of the connection plugin that reaches it and that plugin's API
- * id (API ids are unique only within one plugin, so a second plugin's "v2" is not one of these).
+ * The client ids of the apps fitgate's sandbox registers with this emulator, the Fitbit plugin's
+ * sandbox (src/connections/fitbit/sandbox.ts): one per upstream it plays, by the strategy of the
+ * connection plugin that reaches it and that plugin's API id (API ids are unique only within one
+ * plugin, so a second plugin's "v2" is not one of these).
  * Each in the format its upstream gives client ids, so they read true in logs and on pages.
  */
 export const SANDBOX_CLIENT_IDS: Readonly<Record<string, Readonly<Partial<Record<UpstreamApi, string>>>>> = {
@@ -27,11 +28,3 @@ export interface EmulatedUpstream {
 export const EMULATED_UPSTREAMS: readonly EmulatedUpstream[] = Object.entries(SANDBOX_CLIENT_IDS).flatMap(([strategy, apis]) =>
   Object.entries(apis).flatMap(([api, clientId]) => (clientId ? [{ strategy, api: api as UpstreamApi }] : [])),
 );
-
-/**
- * Whether this emulator plays the API `api` of the plugin whose strategy is `strategy`. A lookup in
- * the list, not by key, so "constructor" or "__proto__" finds nothing.
- */
-export function emulatorPlays(strategy: string, api: string): boolean {
-  return EMULATED_UPSTREAMS.some((played) => played.strategy === strategy && played.api === api);
-}

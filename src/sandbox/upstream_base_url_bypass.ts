@@ -16,10 +16,11 @@ export interface BypassWarning {
 }
 
 /**
- * With FITGATE_UPSTREAM_BASE_URL set (a staging or demo instance pointed at the emulator), the
- * installed upstreams the emulator does not play: the host hands the base only to those it plays
- * (resolve_upstream.ts), so a connection with credentials of any other calls its real upstream,
- * which nothing else at start says. Undefined when the variable is unset or every upstream is played.
+ * With FITGATE_UPSTREAM_BASE_URL set (a staging or demo instance pointed at the plugins' emulators
+ * run apart), the installed upstreams no plugin's sandbox plays: the host hands the base only to
+ * those one plays (resolve_upstream.ts), so a connection with credentials of any other calls its real
+ * upstream, which nothing else at start says. Undefined when the variable is unset or every upstream
+ * is played.
  */
 export function upstreamBaseUrlBypass(upstreamBaseUrl: string | undefined, plugins: InstalledPlugins, emulated: EmulatedUpstreams): BypassWarning | undefined {
   if (!upstreamBaseUrl) return undefined;
@@ -31,6 +32,6 @@ export function upstreamBaseUrlBypass(upstreamBaseUrl: string | undefined, plugi
   const named = bypassing.map(({ name, apis }) => `${name} (${apis.join(', ')})`).join(', ');
   return {
     fields: { variable: 'FITGATE_UPSTREAM_BASE_URL', bypassing: bypassing.map(({ strategy, apis }) => ({ strategy, apis })) },
-    message: `FITGATE_UPSTREAM_BASE_URL reaches only the upstreams the emulator plays: connections with credentials of ${named} call their real upstream`,
+    message: `FITGATE_UPSTREAM_BASE_URL reaches only the upstreams a plugin's sandbox plays, and no plugin's sandbox plays ${named}: their connections with credentials call the real upstream`,
   };
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import type { Config } from '../../../src/config/index.js';
 import { connectionPlugins } from '../../../src/connections/registry.js';
 import type { Sealed } from '../../../src/domain/types.js';
-import { EMULATED_UPSTREAMS, emulatorPlays } from '../../../src/emulator/sandbox_apps.js';
+import { EMULATED_UPSTREAMS } from '../../../src/emulator/sandbox_apps.js';
+import { emulatedBy } from '../../../src/sandbox/sandbox.js';
 import { createUpstreamResolver, type UpstreamResolverDeps } from '../../../src/upstream/resolve_upstream.js';
 import { ACME_APIS, fakePlugin } from '../../support/fake_plugin.js';
 import { connectionRecord } from '../../support/connection_record.js';
@@ -10,7 +11,8 @@ import { inertPlugins, upstreamOf } from '../../support/resolved_upstream.js';
 
 const TENANT_URL = 'https://acme.fitgate.example';
 const EMULATOR_URL = 'http://127.0.0.1:4010';
-
+// What server.ts hands the resolver: what the registered plugins' sandboxes play.
+const EMULATED = emulatedBy(connectionPlugins());
 
 /** Fitbit's plugin and the fake Acme one, with FITGATE_UPSTREAM_BASE_URL set. */
 function resolver(emulated: UpstreamResolverDeps['emulated']) {
@@ -22,9 +24,9 @@ function resolver(emulated: UpstreamResolverDeps['emulated']) {
   });
 }
 
-describe('FITGATE_UPSTREAM_BASE_URL reaches only the upstreams the emulator plays', () => {
-  it('every upstream the emulator plays is reached under the base URL, exactly as before', () => {
-    const upstreams = resolver({ plays: emulatorPlays });
+describe('FITGATE_UPSTREAM_BASE_URL reaches only the upstreams a plugin’s sandbox plays', () => {
+  it('every upstream the Fitbit plugin’s emulator plays is reached under the base URL, exactly as before', () => {
+    const upstreams = resolver(EMULATED);
     for (const { strategy, api } of EMULATED_UPSTREAMS) {
       expect(upstreamOf(upstreams, connectionRecord(strategy, api), TENANT_URL).client).toEqual({
         api,
@@ -37,8 +39,8 @@ describe('FITGATE_UPSTREAM_BASE_URL reaches only the upstreams the emulator play
     }
   });
 
-  it('a plugin the emulator does not play resolves to its real upstream, though the base URL is set', () => {
-    const upstreams = resolver({ plays: emulatorPlays });
+  it('a plugin that brings no sandbox resolves to its real upstream, though the base URL is set', () => {
+    const upstreams = resolver(EMULATED);
     for (const api of ACME_APIS) {
       const { client } = upstreamOf(upstreams, connectionRecord('acme', api), TENANT_URL);
       expect(client).toEqual({ api, clientID: 'acme-client', clientSecret: 'sealed', timeoutMs: 10_000, upstreamFetch: expect.any(Function) });
@@ -60,7 +62,7 @@ describe('FITGATE_UPSTREAM_BASE_URL reaches only the upstreams the emulator play
     expect(asked).toEqual(['acme/acme-v1', 'acme/acme-v2', 'fitbit/google-health']);
   });
 
-  it('without an answer from the emulator, no upstream is reached under the base URL', () => {
+  it('without an answer from the sandboxes, no upstream is reached under the base URL', () => {
     expect(upstreamOf(resolver(undefined), connectionRecord('fitbit', 'google-health'), TENANT_URL).client.upstreamBaseUrl).toBeUndefined();
   });
 });
