@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { z } from 'zod';
+import { apexBaseHostWarning } from './apex_host.js';
 import { trustsProxy } from './trust_proxy.js';
 import type { environmentSchema } from './schema.js';
 import type { TlsCredentials } from './tls_credentials.js';
@@ -35,6 +36,8 @@ export function configWarnings(
         'codes and tokens cross the network unencrypted; serve fitgate as https behind a TLS-terminating proxy (with FITGATE_TRUST_PROXY)',
     });
   }
+  const apexWarning = publicUrl && apexBaseHostWarning(publicUrl);
+  if (apexWarning) warnings.push(apexWarning);
   // In production this is refused (load_config.ts); elsewhere a developer may test https on purpose.
   // Serving https itself (FITGATE_TLS_CERT_FILE), fitgate needs no proxy to see requests as https.
   if (!production && publicUrl?.protocol === 'https:' && env.FITGATE_TLS_CERT_FILE === undefined && !trustsProxy(env.FITGATE_TRUST_PROXY)) {

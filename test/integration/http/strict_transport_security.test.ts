@@ -62,4 +62,19 @@ describe('Strict-Transport-Security', () => {
       expect(await hstsOf(fixture, 'acme.localhost')).toBeUndefined();
     });
   });
+
+  // example.com's other names (www, an intranet) are its organisation's: includeSubDomains would
+  // force them to https for a year. Each tenant host is pinned when visited instead.
+  describe('with a public URL at a domain of two labels', () => {
+    let fixture: TestApp;
+    beforeAll(async () => {
+      fixture = await appAt('https://Example.COM:443');
+    }, FIXTURE_TIMEOUT_MS);
+
+    it('covers the base host and each tenant host without their subdomains', async () => {
+      expect(await hstsOf(fixture, 'example.com')).toBe('max-age=31536000');
+      expect(await hstsOf(fixture, 'acme.example.com', '/manage/login')).toBe('max-age=31536000');
+      expect(await hstsOf(fixture, 'login.acme.example')).toBe('max-age=31536000');
+    });
+  });
 });
