@@ -54,7 +54,10 @@ export async function storedTokenIfHeldBack(deps: ResolvedVaultDeps, ref: Identi
  * rate-limit window is open, for the tokens the identity holds or for its connection's whole client:
  * the stored token if it is still good for a while, else the rate-limited failure with the seconds
  * left (the longer window's, when both are open). While the connection's client is refused: the
- * refusal, whatever the stored token has left (stored_token_policy.ts, rule 6).
+ * refusal, whatever the stored token has left and whatever back-off the identity is in as well
+ * (stored_token_policy.ts, rule 6), so every reader of the connection hears the fix it needs. A
+ * connection that no longer exists holds nothing back: the refresh answers it as gone, as it does
+ * for one that was never paused, rather than as rate-limited until a window that no longer matters.
  */
 export async function storedTokenIfHeldBackWith(
   deps: ResolvedVaultDeps,
@@ -62,14 +65,15 @@ export async function storedTokenIfHeldBackWith(
   identity: Identity,
   connection: Connection | undefined,
 ): Promise<VaultAccessToken | undefined> {
+  if (!connection) return undefined;
   const now = deps.now();
   const [own, pause] = await Promise.all([
     backoffRemainingSeconds(deps.ephemeral, identityKey(ref), identity.tokens, now),
     connectionPause(deps.ephemeral, ref, connection, now),
   ]);
-  if (pause?.reason === 'rate_limited' && pause.seconds >= own) return storedTokenOr(deps, ref, identity, 'backing_off', connectionPauseError(ref.connection, pause));
+  if (pause?.reason === 'client_refused') throw connectionPauseError(ref.connection, pause);
+  if (pause && pause.seconds >= own) return storedTokenOr(deps, ref, identity, 'backing_off', connectionPauseError(ref.connection, pause));
   if (own > 0) return storedTokenOr(deps, ref, identity, 'backing_off', rateLimitedError(ref, own));
-  if (pause) throw connectionPauseError(ref.connection, pause);
   return undefined;
 }
 

@@ -44,12 +44,13 @@ export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityR
   const tokens = identity.tokens;
 
   const connection = await deps.connections.getByName(ref.tenant, ref.connection);
-  // Asked again holding the lock: the refresh before, here or on another instance, may have begun a pause.
-  const untilReset = await storedTokenIfHeldBackWith(deps, ref, identity, connection);
-  if (untilReset) return untilReset;
+  // Gone before paused: no window's end brings a deleted connection back.
   if (!connection) {
     throw new ConnectionGoneError(`The connection ${ref.connection} no longer exists, so its tokens cannot be refreshed.`);
   }
+  // Asked again holding the lock: the refresh before, here or on another instance, may have begun a pause.
+  const untilReset = await storedTokenIfHeldBackWith(deps, ref, identity, connection);
+  if (untilReset) return untilReset;
   const failed = (error: unknown): Promise<VaultAccessToken> => {
     const failure = upstreamFailureOf(error);
     deps.metrics.refreshed(ref.tenant, ref.connection, failure.kind);

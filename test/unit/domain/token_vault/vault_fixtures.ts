@@ -82,6 +82,8 @@ export interface VaultFixture {
   events: unknown[];
   /** Each stored token the vault served instead of a refresh, by reason, as its metrics heard it. */
   servedStored: StoredTokenReason[];
+  /** Deletes REF's connection, as an administrator does, its users left in the store. */
+  deleteConnection: () => void;
 }
 
 export interface VaultOptions {
@@ -120,10 +122,11 @@ export function vaultWith(user: User, answers: RefreshAnswer[], options: VaultOp
   };
   const locks = memoryLocks();
   if (options.lockHeldElsewhere) void locks.tryAcquire(refreshLockName(REF), 60_000);
+  const connections = [connection];
   const vault = new TokenVault({
     // The vault reads and rewrites users only (get, update); the memory repository has those.
     users: users as unknown as UserRepository,
-    connections: memoryConnections([connection]) as never,
+    connections: memoryConnections(connections) as never,
     locks,
     ephemeral: memoryEphemeral(),
     sealer: testSealer,
@@ -135,7 +138,7 @@ export function vaultWith(user: User, answers: RefreshAnswer[], options: VaultOp
     ...(options.background && { background: options.background }),
     ...(options.timing && { timing: options.timing }),
   });
-  return { vault, users, refreshCalls: () => calls, logged, events, servedStored };
+  return { vault, users, refreshCalls: () => calls, logged, events, servedStored, deleteConnection: () => void connections.splice(0) };
 }
 
 export function refreshed(accessToken: string): RefreshedUpstreamTokens {
