@@ -10,17 +10,30 @@ import type { UpstreamContext } from './upstream_context.js';
  * PKCE) and, in google-health mode, verifies the id_token before anything else sees it.
  */
 export async function exchangeCode(context: UpstreamContext, exchange: CodeExchange): Promise<FitbitTokenResponse> {
+  const verifier = pkceVerifierOf(exchange);
   const answer = await exchangeAuthorizationCode(tokenEndpoint(context), exchange);
   const token = checkTokenResponse(context.api, 'token', answer);
   if (context.api === 'google-health' && token.idToken && context.endpoints.jwks) {
     await verifyIdToken(token.idToken, {
       jwksUrl: context.endpoints.jwks,
       clientID: context.credentials.clientID,
-      // Both modes always run PKCE: exchangeAuthorizationCode refused a missing verifier by now.
-      expectedNonce: nonceForVerifier(exchange.codeVerifier ?? ''),
+      expectedNonce: nonceForVerifier(verifier),
       upstreamBaseUrl: context.upstreamBaseUrl,
       timeoutMs: context.timeoutMs,
     });
   }
   return token;
+}
+
+/**
+ * The exchange's PKCE verifier, before anything is sent. Both modes always run PKCE, and google-health's
+ * nonce is derived from the verifier (nonce.ts): an exchange without one (`pkce: false`, meant for
+ * upstreams without PKCE) would expect the nonce of no verifier, which anyone can compute.
+ */
+function pkceVerifierOf(exchange: CodeExchange): string {
+  const verifier: unknown = exchange.codeVerifier;
+  if (typeof verifier !== 'string' || verifier === '') {
+    throw new TypeError('The Fitbit plugin exchanges a code only with its PKCE code verifier: Fitbit and Google always run PKCE, so pkce: false is not for them');
+  }
+  return verifier;
 }

@@ -3,6 +3,7 @@ import type { StrategyCreatedStatic } from 'passport';
 import PassportOAuth2Strategy from 'passport-oauth2';
 import { codeVerifierOf, exchangeAuthorizationCode, type CodeExchange } from '../authorization_code.js';
 import { UpstreamOAuthError } from '../errors/oauth_error.js';
+import { UpstreamBadResponseError } from '../errors/bad_response_error.js';
 import { kindOfOAuthCode } from '../errors/kind_of_oauth_code.js';
 import type { UpstreamErrorKind } from '../errors/upstream_error.js';
 import type { JsonObject } from '../json.js';
@@ -136,8 +137,12 @@ export class OAuth2LoginStrategy<Token extends TokenResponse = TokenResponse> ex
 
   override authenticate(req: Request, options: { state?: unknown } = {}): void {
     const query = req.query as Record<string, unknown>;
-    if (typeof query.error === 'string') return this.upstreamRefused(query);
     const isCallback = Boolean(query.code ?? (req.body as Record<string, unknown> | undefined)?.code);
+    if (query.error !== undefined) {
+      const malformed = malformedErrorResponse(query.error, isCallback);
+      if (malformed) return (this as unknown as Live).error(new UpstreamBadResponseError({ operation: 'authorize', problem: malformed }));
+      return this.upstreamRefused(query);
+    }
     if (isCallback) return super.authenticate(req, options);
     this.authorize(req, options);
   }
@@ -190,4 +195,16 @@ export class OAuth2LoginStrategy<Token extends TokenResponse = TokenResponse> ex
     const redirectUri = params.redirect_uri;
     return this.pkce ? { code, codeVerifier: codeVerifierOf(params), redirectUri } : { code, pkce: false, redirectUri };
   }
+}
+
+/**
+ * Why a callback's `error` cannot be read as the upstream's refusal, or undefined when it can. RFC
+ * 6749 §4.1.2.1 has an error response carry `error`, one ASCII code, and no `code`: success (§4.1.2)
+ * and error are one or the other. A callback with both, even an empty `error` beside a code, is
+ * neither, so neither the refusal nor the code is taken; nor is an `error` with no code in it.
+ */
+function malformedErrorResponse(error: unknown, withCode: boolean): string | undefined {
+  if (withCode) return 'the callback carries both a code and an error, which RFC 6749 (4.1.2, 4.1.2.1) never sends together';
+  if (typeof error !== 'string' || error === '') return 'the callback carries an error parameter with no error code in it';
+  return undefined;
 }
