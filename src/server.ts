@@ -19,6 +19,7 @@ import {
   type ListenAddresses,
   type SharedSecrets,
 } from './config/index.js';
+import { publicUrlPortWarning } from './config/public_url_port_warning.js';
 import { connectionPlugins } from './connections/registry.js';
 import { firstPasswordNotice, type FirstPasswordNotice } from './dashboard/account/first_password_notice.js';
 import { bootstrap, type BootstrapResult } from './domain/bootstrap.js';
@@ -351,6 +352,9 @@ function listen(server: Server, port: number, host?: string): Promise<number> {
 function announce(config: Config, port: number, started: Started, logger: Logger, output: StartOutput, plugins: SandboxPlugins): void {
   const adminFromEnvironment = started.admin && !started.admin.generatedPassword ? started.admin.email : undefined;
   output.listening({ port, dashboardUrl: started.dashboardUrl, adminFromEnvironment });
+  // Right under the line whose dashboard link it warns of.
+  const portWarning = publicUrlPortWarning(config, port);
+  if (portWarning) logger.warn({ variable: portWarning.variable, port }, portWarning.message);
 
   if (started.created.length > 0) logger.info({ created: started.created }, 'first start: bootstrap records created');
   if (started.clientSecretIgnored) {

@@ -12,6 +12,11 @@ export interface Config {
   readonly tls: TlsCredentials | undefined;
   /** External URL of the default tenant, without a trailing slash. */
   readonly publicUrl: string;
+  /**
+   * Whether FITGATE_PUBLIC_URL gave publicUrl; false: the default from PORT, which for PORT=0 keeps
+   * port 3000 whatever port is bound (load_config.ts), so the start says so.
+   */
+  readonly publicUrlSet: boolean;
   /** Host (with port, if any) of publicUrl: tenants live at NAME.<baseHost>. */
   readonly baseHost: string;
   readonly redis: { readonly url: string; readonly prefix: string } | undefined;

@@ -5,7 +5,7 @@ import { ConfigError } from './config_error.js';
 import { MissingSecretFileError, readOrCreateSecret, SecretFileError, secretBytes } from './generated_secret.js';
 import { configWarnings } from './config_warnings.js';
 import { autoWorkerCount } from './cpu_quota.js';
-import { UnusableDirectoryError } from './make_directory.js';
+import { missingLevel, UnusableDirectoryError } from './make_directory.js';
 import { environmentSchema } from './schema.js';
 import { readTlsFiles } from './tls_files.js';
 import { parseTrustProxy, trustsProxy } from './trust_proxy.js';
@@ -94,6 +94,7 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
     host: env.FITGATE_HOST,
     tls,
     publicUrl: publicUrlText,
+    publicUrlSet: env.FITGATE_PUBLIC_URL !== undefined,
     baseHost: publicUrl.host,
     redis: env.REDIS_URL ? Object.freeze({ url: env.REDIS_URL, prefix: env.FITGATE_REDIS_PREFIX }) : undefined,
     dataDir: env.FITGATE_DATA_DIR,
@@ -187,6 +188,10 @@ function generatedSecret(dataDir: string, fileName: string, bytes: number, optio
     if (error.cause instanceof UnusableDirectoryError) throw new ConfigError('FITGATE_DATA_DIR', `cannot keep the generated ${fileName} in ${dataDir}: ${error.cause.message}`);
     const unwritable = error.action === 'keep' ? unwritablePlace(error.code, dataDir) : undefined;
     if (unwritable) throw new ConfigError('FITGATE_DATA_DIR', `cannot keep the generated ${fileName} in ${dataDir}: ${unwritable} (or give the secret in its variable)`);
+    // The directory (or the file, for a read) was there a moment before: gone, not forbidden.
+    if (error.code === 'ENOENT') {
+      throw new ConfigError('FITGATE_DATA_DIR', `cannot ${error.action} the generated ${fileName} in ${dataDir}: ${missingLevel(error.action === 'keep' ? dataDir : error.path)}`);
+    }
     const reason = FILE_PROBLEMS[error.code] ?? (error.code || (error.cause as Error | undefined)?.message || 'unknown error');
     const fix = error.code === 'ENOTDIR' || error.code === 'EEXIST' ? 'set FITGATE_DATA_DIR to a directory' : (FIX_BY_CODE[error.code]?.(dataDir) ?? FIX_ACCESS[error.action]);
     throw new ConfigError('FITGATE_DATA_DIR', `cannot ${error.action} the generated ${fileName} in ${dataDir}: ${reason}; ${fix}`);

@@ -14,6 +14,17 @@ import { dirname, resolve } from 'node:path';
  * and a place on one of the kernel's virtual file systems.
  */
 export function makeDirectory(path: string, mode: number): void {
+  try {
+    makeLevels(path, mode);
+  } catch (refusal) {
+    // Each level was seen a moment before (levelsOf): one gone now was removed meanwhile, by another
+    // process, and no permission is at fault.
+    if ((refusal as NodeJS.ErrnoException).code === 'ENOENT') throw new UnusableDirectoryError(path, missingLevel(path), { cause: refusal });
+    throw refusal;
+  }
+}
+
+function makeLevels(path: string, mode: number): void {
   const { top, missing } = levelsOf(path);
   refuseVirtualFileSystem(path, top);
   if (!statSync(top).isDirectory()) throw notADirectory(path, top);
@@ -33,8 +44,9 @@ export class UnusableDirectoryError extends Error {
   constructor(
     readonly path: string,
     message: string,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
     this.name = 'UnusableDirectoryError';
   }
 }
@@ -125,4 +137,19 @@ export function nearestExisting(path: string): string {
   let level = path;
   while (!existsSync(level) && dirname(level) !== level) level = dirname(level);
   return level;
+}
+
+/**
+ * Why ENOENT refused `target` (the data directory, or a file in it) while fitgate was making or
+ * writing it: a level of its path is not there, most often because another process removed it during
+ * the start. Said so, with the nearest level still there, since advice about write access or a typo
+ * would send the operator to the wrong fix.
+ */
+export function missingLevel(target: string): string {
+  const nearest = nearestExisting(target);
+  const where = nearest !== target && existsSync(nearest) ? `; ${nearest} is the nearest level that exists now` : '';
+  return (
+    `a level of ${target} disappeared or does not exist (removed by another process while fitgate was starting?)${where}; ` +
+    'start fitgate again once nothing removes it, or set FITGATE_DATA_DIR to a directory that stays'
+  );
 }

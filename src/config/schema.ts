@@ -150,11 +150,12 @@ export const environmentSchema = z.object({
   FITGATE_BOOTSTRAP_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8-64 of A-Z a-z 0-9 _ -').optional(),
   FITGATE_BOOTSTRAP_CLIENT_SECRET: secret(z.string().min(32, 'must be at least 32 characters').optional()),
   /**
-   * Points the upstreams the emulator plays (Fitbit's and Google's, src/emulator) at an emulator:
-   * https://HOST/PATH → BASE/HOST/PATH. Connections of other plugins still reach their real upstream.
+   * Points the upstreams that plugins' sandboxes play (ConnectionPlugin.sandbox; the Fitbit plugin's
+   * is src/emulator, for Fitbit's and Google's) at an emulator run apart: https://HOST/PATH →
+   * BASE/HOST/PATH. Connections of plugins without a sandbox still reach their real upstream.
    */
   FITGATE_UPSTREAM_BASE_URL: httpUrl.optional(),
-  /** Connections without credentials log in through the built-in emulator. Default: on, off in production. */
+  /** Connections without credentials log in through their plugin's sandbox, if it brings one. Default: on, off in production. */
   FITGATE_SANDBOX: booleanFlag.optional(),
   /**
    * Express "trust proxy" value. Set it when fitgate runs behind a TLS-terminating proxy so that

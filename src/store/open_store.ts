@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { CacheLookupsSource } from './cache/record_cache.js';
 import type { Config } from '../config/index.js';
-import { makeDirectory } from '../config/make_directory.js';
+import { makeDirectory, missingLevel } from '../config/make_directory.js';
 import { unwritablePlace } from '../config/unwritable_place.js';
 import { openRedisStore } from './redis/open_redis_store.js';
 import { DATA_DIRECTORY_MODE, DATABASE_FILE } from './sqlite/database.js';
@@ -50,9 +50,10 @@ function assertWritable(dataDir: string): void {
     try {
       accessSync(path, constants.W_OK);
     } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
       throw new Error(
-        unwritablePlace((error as NodeJS.ErrnoException).code, path) ??
-          `${path} is not writable by this process; give it write access or set FITGATE_DATA_DIR to a writable directory`,
+        unwritablePlace(code, path) ??
+          (code === 'ENOENT' ? missingLevel(path) : `${path} is not writable by this process; give it write access or set FITGATE_DATA_DIR to a writable directory`),
         { cause: error },
       );
     }

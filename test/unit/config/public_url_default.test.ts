@@ -18,6 +18,11 @@ describe('FITGATE_PUBLIC_URL default', () => {
     expect(loadConfig({ FITGATE_DATA_DIR: tempDataDir(), PORT: '0' }).publicUrl).toBe('http://localhost:3000');
   });
 
+  it('says whether FITGATE_PUBLIC_URL gave it (publicUrlSet), for the start to warn when a random port leaves it behind', () => {
+    expect(loadConfig({ FITGATE_DATA_DIR: tempDataDir(), PORT: '0' }).publicUrlSet).toBe(false);
+    expect(loadConfig({ FITGATE_DATA_DIR: tempDataDir(), PORT: '0', FITGATE_PUBLIC_URL: 'http://localhost:3000' }).publicUrlSet).toBe(true);
+  });
+
   it('takes an origin with or without its trailing slash', () => {
     expect(loadConfig({ FITGATE_DATA_DIR: tempDataDir(), FITGATE_PUBLIC_URL: 'https://id.example.com:8443/' }).publicUrl).toBe('https://id.example.com:8443');
   });
