@@ -12,9 +12,9 @@ export interface SandboxCandidate {
 }
 
 /**
- * Whether logins through a connection run against the built-in emulator: there is a sandbox (the
+ * Whether logins through a connection run against its plugin's sandbox: there is a sandbox (the
  * entry point builds one only with FITGATE_SANDBOX on), the connection has no upstream client of its
- * own yet, and the sandbox plays its upstream (its plugin's strategy and API). Otherwise a connection
+ * own yet, and its plugin's sandbox plays its upstream (the plugin's strategy and API). Otherwise a connection
  * without credentials is simply not set up, as it is with the sandbox off. The resolver that sends a
  * login there and every page that says "sandbox" (or offers TRY, or shows the banner) read this one
  * rule, so they cannot disagree.

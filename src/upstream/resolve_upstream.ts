@@ -25,7 +25,7 @@ export interface ResolvedUpstream {
   readonly wording: UpstreamWording;
   /** Front-channel base for the authorize redirect, when it differs from the back channel's. */
   readonly authorizationBaseUrl?: string;
-  /** True when the built-in emulator stands in for the upstream. */
+  /** True when the plugin's sandbox (its emulator) stands in for the upstream. */
   readonly sandbox: boolean;
 }
 
@@ -34,11 +34,11 @@ export interface UpstreamResolverDeps {
   readonly config: Pick<Config, 'upstreamBaseUrl' | 'publicUrl' | 'baseHost'>;
   readonly sealer: Pick<Sealer, 'open'>;
   readonly plugins: ReadonlyMap<string, ConnectionPlugin>;
-  /** The sandbox emulator as the entry point built it; absent when FITGATE_SANDBOX is off. */
+  /** The plugins' sandboxes as the entry point started them; absent when FITGATE_SANDBOX is off. */
   readonly sandbox?: SandboxUpstream | undefined;
   /**
-   * What the emulator at FITGATE_UPSTREAM_BASE_URL plays (the entry point's AppDeps.emulated). Only
-   * those upstreams are reached there: the emulator answers 404 for any other host. Absent: none is.
+   * What the plugins' emulators at FITGATE_UPSTREAM_BASE_URL play (the entry point's AppDeps.emulated).
+   * Only those upstreams are reached there: the emulators answer 404 for any other host. Absent: none is.
    */
   readonly emulated?: EmulatedUpstreams | undefined;
   readonly upstreamTimeoutMs?: number | undefined;
@@ -48,9 +48,9 @@ export interface UpstreamResolverDeps {
 /**
  * Built once (src/services.ts) and handed to every route that reaches an upstream. Both members
  * reach the connection's upstream, resolved once per connection version: with credentials, the real
- * upstream (or FITGATE_UPSTREAM_BASE_URL's emulator, when it plays that upstream); without, and with
- * the sandbox on, the sandbox emulator, reached by the browser on the tenant's own host and by
- * fitgate over loopback, when the sandbox plays the connection's upstream (domain/sandbox_use.ts).
+ * upstream (or FITGATE_UPSTREAM_BASE_URL's emulator, when one plays that upstream); without, and with
+ * the sandbox on, the plugin's sandbox, reached by the browser on the tenant's own host and by
+ * fitgate over loopback, when it plays the connection's upstream (domain/sandbox_use.ts).
  * Without credentials and without a sandbox that plays it they throw ConnectionNotConfiguredError;
  * with a stored secret they cannot open, ConnectionSecretUnreadableError; with no plugin for the
  * strategy, NoPluginError (a TemporarilyUnavailableError).

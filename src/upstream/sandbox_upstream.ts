@@ -18,30 +18,31 @@ export interface SandboxCredentials {
 }
 
 /**
- * Which upstreams the emulator plays: the one question asked of it both as the sandbox and behind
- * FITGATE_UPSTREAM_BASE_URL (the same emulator, run apart), so a connection whose upstream it does
- * not play is sent to neither.
+ * Which upstreams the plugins' emulators (ConnectionPlugin.sandbox) play: the one question asked of
+ * them both as the sandbox and behind FITGATE_UPSTREAM_BASE_URL (the same emulators, run apart), so a
+ * connection whose upstream no emulator plays is sent to neither.
  *
  * An upstream is a plugin's strategy and one of its `apis` ids together: API ids are unique only
- * within one plugin, so an id alone could name another plugin's upstream the emulator knows nothing of.
+ * within one plugin, so an id alone could name another plugin's upstream its emulator knows nothing of.
  */
 export interface EmulatedUpstreams {
-  /** Whether the emulator stands in for the API `api` of the plugin whose strategy is `strategy`. */
+  /** Whether an emulator stands in for the API `api` of the plugin whose strategy is `strategy`. */
   plays(strategy: string, api: string): boolean;
 }
 
 /**
- * What request code needs of the built-in emulator that stands in for the upstream when a
- * connection has no credentials and FITGATE_SANDBOX is on: which upstreams it plays, an app to log in
- * through, and where to reach it. The entry point builds the emulator (src/sandbox) and hands it down
- * behind this, so nothing under authn, dashboard, management or upstream imports the emulator.
+ * What request code needs of the plugin's sandbox (the emulator its plugin brings) that stands in
+ * for the upstream when a connection has no credentials and FITGATE_SANDBOX is on: which upstreams
+ * it plays, an app to log in through, and where to reach it. The entry point starts the plugins'
+ * emulators (src/sandbox) and hands them down behind this, so nothing under authn, dashboard,
+ * management or upstream imports an emulator.
  */
 export interface SandboxUpstream extends EmulatedUpstreams {
   /**
-   * The emulator app for that upstream, with `callbackUrl` registered as one of its redirect URIs;
-   * undefined when the emulator does not play it.
+   * The sandbox app for that upstream, with `callbackUrl` registered as one of its redirect URIs;
+   * undefined when no plugin's emulator plays it.
    */
   credentialsFor(strategy: string, api: string, callbackUrl: string): SandboxCredentials | undefined;
-  /** Where fitgate's back channel (token, profile, revocation calls) reaches the emulator. */
+  /** Where fitgate's back channel (token, profile, revocation calls) reaches the plugins' emulators. */
   backChannelUrl(): string;
 }

@@ -56,7 +56,8 @@ describe('the sandbox beside a plugin it does not play', () => {
     expect(acme).not.toContain('/try"');
     const fitbit = await listEntry('fitbit');
     expect(fitbit).toContain('>Sandbox</span>');
-    expect(fitbit).toContain('built-in emulator, no credentials');
+    // The plugin brings the sandbox, so the list names it by the plugin's displayName.
+    expect(fitbit).toContain('<span class="hint">Fitbit sandbox, no credentials</span>');
     expect(fitbit).toContain(`action="${social}/fitbit/try"`);
   });
 

@@ -13,7 +13,7 @@ describeEachStore('sandbox login', (harness) => {
   afterAll(() => fitgate.close());
   afterEach(() => fitgate.upstream.setAutoConsent(undefined));
 
-  it('sends the browser to the built-in emulator on the tenant\'s own host', async () => {
+  it('sends the browser to the Fitbit plugin\'s sandbox on the tenant\'s own host', async () => {
     const toUpstream = await fitgate.browser().get(fitgate.authorizeUrl({ connection: 'fitbit' }));
     expect(toUpstream.location?.href.startsWith(`${fitgate.tenantUrl}/_sandbox/accounts.google.com/o/oauth2/v2/auth?`)).toBe(true);
   });

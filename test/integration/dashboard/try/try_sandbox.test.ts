@@ -6,7 +6,7 @@ import { configureFitbit, pressTry, runTry, startTry } from '../try_helpers.js';
 /** The Fitbit connection's sandbox banner, word for word (each banner names its connection's plugin). */
 const SANDBOX_NOTICE = 'Sandbox: no real Fitbit account is used.';
 
-/** A connection without credentials, with FITGATE_SANDBOX on: TRY runs through the built-in emulator. */
+/** A connection without credentials, with FITGATE_SANDBOX on: TRY runs through the Fitbit plugin's sandbox. */
 describe('TRY in sandbox mode', () => {
   let harness: DashboardHarness;
   let agent: Agent;
