@@ -13,6 +13,7 @@ import { projectRoot } from './http/project_root.js';
 import { refuseUnreadBody } from './http/request_errors.js';
 import { requestMetrics } from './http/request_metrics.js';
 import { resolveTenant } from './http/resolve_tenant.js';
+import { tenantOrBackChannel } from './http/sandbox_tenant_check.js';
 import { keepOpener, securityHeaders } from './http/security_headers.js';
 import { strictTransportSecurity } from './http/strict_transport_security.js';
 import { tenantHomePage } from './http/tenant_home_page.js';
@@ -29,9 +30,10 @@ export const BODY_LIMIT = '100kb';
 /**
  * The fitgate HTTP application, built from its dependencies and nothing else (no I/O at import, no
  * listening: server.ts does that). Order matters and reads top to bottom:
- * request log → security headers → health (any host) → static files (any host) → sandbox emulator
- * (any host, when the entry point built one) → tenant from Host → Strict-Transport-Security (only
- * for a host that names a tenant) → body parsing → routers → the tenant's home page (/) → 404 → the one error handler.
+ * request log → security headers → health (any host) → static files (any host) → sandbox emulators
+ * (when the entry point built them: on a tenant's host, or for fitgate's own back channel) → tenant
+ * from Host → Strict-Transport-Security (only for a host that names a tenant) → body parsing →
+ * routers → the tenant's home page (/) → 404 → the one error handler.
  *
  * Bodies (form and JSON, 100 kB) are parsed here once for every router, so a malformed or oversized
  * body is one 400/413 answered in the route's error format (the one error handler's, or for a
@@ -56,15 +58,18 @@ export function createApp(deps: AppDeps): Express {
   app.use(createHealthRouter(deps.store, { workers: deps.workers, masterKeys, stopping: deps.stopping }));
   app.use('/static', express.static(join(projectRoot(), 'public'), { index: false, maxAge: '1h', fallthrough: true }));
   // The sandbox plays Google's and Fitbit's login pages, which leave a popup its opener, as
-  // auth0-spa-js's loginWithPopup needs (see keepOpener).
+  // auth0-spa-js's loginWithPopup needs (see keepOpener). Its emulators answer only on a tenant's
+  // host, checked first here unless the sandbox checks it itself (a worker's proxy).
+  const findTenant = resolveTenant(deps.config, deps.store.tenants, deps.store.lostData?.bind(deps.store));
   if (deps.sandbox) {
+    const tenantFirst = deps.sandbox.checksTenant ? [] : [tenantOrBackChannel(findTenant, deps.sandbox.backChannelUrl)];
     app.use(SANDBOX_PATH, (_req, res, next) => {
       keepOpener(res);
       next();
-    }, deps.sandbox.app);
+    }, ...tenantFirst, deps.sandbox.app);
   }
 
-  app.use(resolveTenant(deps.config, deps.store.tenants, deps.store.lostData?.bind(deps.store)));
+  app.use(findTenant);
   app.use(strictTransportSecurity(deps.config));
   app.use('/api/v2', answerErrorsAs('management'));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));

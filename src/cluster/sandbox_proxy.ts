@@ -96,6 +96,7 @@ export function proxiedSandbox(
   const played = (strategy: string, api: string) => emulator.credentials.find((app) => app.strategy === strategy && app.api === api);
   return {
     app,
+    checksTenant: true,
     plays: (strategy, api) => played(strategy, api) !== undefined,
     credentialsFor(strategy, api) {
       const app = played(strategy, api);

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { ConnectionPlugin, PluginEmulator } from '../connections/plugin.js';
+import { withoutFitgateCookies } from './cookie_wall.js';
+import { noticeOnPages } from './page_notice.js';
+import { wallResponse } from './sandbox_response_wall.js';
 import { sandboxNotice, SANDBOX_PATH, type EmulatedUpstreams, type SandboxCredentials, type SandboxUpstream } from '../upstream/sandbox_upstream.js';
 
 /**
@@ -10,6 +13,8 @@ import { sandboxNotice, SANDBOX_PATH, type EmulatedUpstreams, type SandboxCreden
  */
 export interface SandboxAccess extends SandboxUpstream {
   readonly app: RequestHandler;
+  /** True when `app` finds the request's tenant itself (a worker's proxy does); else app.ts checks it first. */
+  readonly checksTenant?: boolean;
 }
 
 /** One sandbox app's credentials, with the upstream it plays (a plugin's strategy and API id). */
@@ -93,14 +98,20 @@ function startEmulators(plugins: SandboxPlugins): { running: RunningEmulator[]; 
 
 /**
  * Sends `/HOST/PATH` to the emulator that plays HOST, its pages headed by the notice naming its own
- * plugin; under no such host, a 404 like an emulator's own.
+ * plugin; under no such host, a 404 like an emulator's own. The emulators answer on fitgate's origin,
+ * so each is walled off from fitgate there: it reads none of fitgate's cookies, sets cookies only
+ * under its own paths, and its answers carry the host's CSP floor (cookie_wall.ts,
+ * sandbox_response_wall.ts).
  */
 function byHost(running: readonly RunningEmulator[]): RequestHandler {
-  const served = running.map(({ displayName, hosts, emulator }) => ({ hosts, handler: addNoticeToPages(emulator.handler, sandboxNotice(displayName)) }));
+  const served = running.map(({ displayName, hosts, emulator }) => ({ hosts, notice: sandboxNotice(displayName), handler: emulator.handler }));
   return (req, res, next) => {
     const host = (/^\/([^/?#]+)/.exec(req.url)?.[1] ?? '').toLowerCase();
     const owner = served.find((emulator) => emulator.hosts.has(host));
     if (owner) {
+      withoutFitgateCookies(req);
+      wallResponse(res, owner.hosts, `${SANDBOX_PATH}/${host}`);
+      noticeOnPages(res, req, owner.notice);
       owner.handler(req, res, next);
       return;
     }
@@ -146,36 +157,9 @@ export function sandboxHostApp(sandbox: Sandbox): Express {
 }
 
 /**
- * Puts the sandbox notice at the top of every HTML page an emulator sends (consent, errors), in its
- * `<header>`. At `end`, where every body passes whether an emulator answers through Express or
- * node:http alone, while its length can still be set (PluginEmulator.handler says so to plugins).
- */
-function addNoticeToPages(handler: PluginEmulator['handler'], text: string): RequestHandler {
-  const notice = `<p class="banner banner-sandbox" role="status">${escapeHtml(text)}</p>`;
-  return (req: Request, res: Response, next: NextFunction) => {
-    const end = res.end.bind(res) as (...args: unknown[]) => Response;
-    res.end = ((...args: unknown[]) => {
-      const [chunk] = args;
-      const page = !res.headersSent && /^text\/html/.test(String(res.getHeader('Content-Type') ?? '')) && (typeof chunk === 'string' || Buffer.isBuffer(chunk));
-      if (!page) return end(...args);
-      const body = (typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8')).replace('<header>', `<header>${notice}`);
-      res.setHeader('Content-Length', Buffer.byteLength(body));
-      const callback = args.find((arg) => typeof arg === 'function');
-      return callback ? end(body, 'utf8', callback) : end(body, 'utf8');
-    }) as Response['end'];
-    handler(req, res, next);
-  };
-}
-
-/**
  * The sandbox of a single process when the sandbox is on: the emulators run in this process and are
  * reached over the process's own loopback address (`internalBaseUrl`, known once it listens).
  */
 export function inProcessSandbox(config: { sandbox: boolean }, plugins: SandboxPlugins, internalBaseUrl: () => string): Sandbox | undefined {
   return config.sandbox ? buildSandbox(() => `${internalBaseUrl()}${SANDBOX_PATH}`, plugins) : undefined;
-}
-
-// A plugin's display name is text; the emulator's pages are HTML.
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }

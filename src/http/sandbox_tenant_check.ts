@@ -1,0 +1,18 @@
+import type { RequestHandler } from 'express';
+
+/**
+ * The tenant check in front of the sandbox's front channel in a single process, as the workers'
+ * proxy has its own (cluster/sandbox_proxy.ts): a browser reaches the emulators only on a host that
+ * names a tenant, and any other host gets the unknown-host answer every fitgate path gets.
+ *
+ * One request is let through on any tenant's behalf: fitgate's own back channel (the code exchange,
+ * profile and revocation calls), sent to this process at `backChannelUrl`, whose Host is that URL's
+ * loopback address. A browser sends that Host only when it opens that address itself.
+ */
+export function tenantOrBackChannel(findTenant: RequestHandler, backChannelUrl: () => string): RequestHandler {
+  return (req, res, next) => {
+    const url = backChannelUrl();
+    if (URL.canParse(url) && req.headers.host === new URL(url).host) return next();
+    findTenant(req, res, next);
+  };
+}
