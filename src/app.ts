@@ -70,7 +70,8 @@ export function createApp(deps: AppDeps): Express {
   }
 
   app.use(findTenant);
-  app.use(strictTransportSecurity(deps.config));
+  const hsts = strictTransportSecurity(deps.config);
+  if (hsts) app.use(hsts);
   app.use('/api/v2', answerErrorsAs('management'));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(express.json({ limit: BODY_LIMIT }));

@@ -26,11 +26,12 @@ export const HSTS_HOST_ONLY = `max-age=${ONE_YEAR_SECONDS}`;
  *
  * Mounted after tenant resolution, so a host that names no tenant (one a proxy or a Host header
  * made up) is never pinned. Helmet's own header is off (securityHeaders), since it pins every
- * host it answers, localhost too.
+ * host it answers, localhost too. Undefined where no host would get the header (http, loopback, an
+ * address): nothing is mounted then, rather than a step every request passes for nothing.
  */
-export function strictTransportSecurity(config: Pick<Config, 'publicUrl' | 'baseHost'>): RequestHandler {
+export function strictTransportSecurity(config: Pick<Config, 'publicUrl' | 'baseHost'>): RequestHandler | undefined {
   const { protocol, hostname } = new URL(config.publicUrl);
-  if (protocol !== 'https:' || !pinnable(hostname)) return (_req: Request, _res: Response, next: NextFunction) => next();
+  if (protocol !== 'https:' || !pinnable(hostname)) return undefined;
   const baseHost = tenantHostOf(config.baseHost, protocol);
   const baseHeader = isTwoLabelHost(hostname) ? HSTS_HOST_ONLY : HSTS_WITH_SUBDOMAINS;
   return (req: Request, res: Response, next: NextFunction) => {
