@@ -57,7 +57,7 @@ export function createApp(deps: AppDeps): Express {
   const masterKeys = () => masterKeyStatus(deps.store.sealedRecords, masterKeyIds(deps.config.masterKeys));
   app.use(createHealthRouter(deps.store, { workers: deps.workers, masterKeys, stopping: deps.stopping }));
   app.use('/static', express.static(join(projectRoot(), 'public'), { index: false, maxAge: '1h', fallthrough: true }));
-  // The sandbox plays Google's and Fitbit's login pages, which leave a popup its opener, as
+  // The sandbox's emulators play upstreams' login pages, which leave a popup its opener, as
   // auth0-spa-js's loginWithPopup needs (see keepOpener). Its emulators answer only on a tenant's
   // host, checked first here unless the sandbox checks it itself (a worker's proxy).
   const findTenant = resolveTenant(deps.config, deps.store.tenants, deps.store.lostData?.bind(deps.store));

@@ -26,7 +26,7 @@ export interface AppDeps {
    */
   readonly internalBaseUrl: () => string;
   /**
-   * Bound on each upstream (Fitbit / Google) call, in milliseconds. Default 10 000; tests shorten it
+   * Bound on each upstream call, every plugin's, in milliseconds. Default 10 000; tests shorten it
    * to prove that a hanging upstream ends the login with an error rather than a hung page.
    */
   readonly upstreamTimeoutMs?: number;

@@ -85,8 +85,9 @@ export interface ConnectionPlugin {
    * it twice per login: `authenticate(req, options)` with PluginAuthorizeOptions to send the browser
    * upstream, then `authenticate(req, {})` at the callback. passport-oauth2 drops every option it
    * does not know from the authorize URL, `prompt` and `loginHint` included, so a strategy on it
-   * puts them there itself, in its `authorizationParams(options)`; without that the upstream never
-   * hears them, and TRY's consent (see authorizationPrompt) is lost.
+   * puts them there itself, in its `authorizationParams(options)` (OAuth2LoginStrategy does, under
+   * its promptParameter and loginHintParameter options); without that the upstream never hears
+   * them, and TRY's consent (see authorizationPrompt) is lost.
    */
   readonly createStrategy: (options: PluginStrategyOptions, verify: PluginVerify) => Strategy;
   /** Refresh and revoke for the upstream tokens the host stores. */

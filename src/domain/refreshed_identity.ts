@@ -16,8 +16,9 @@ export interface RefreshWrite {
  * store round trip), so one may land while the upstream answers a refresh. The login's tokens are
  * the newer grant, with the scopes the user has just consented to: they stay, and the refresh writes
  * nothing. Its own tokens are left to expire, not revoked: its caller is handed the access token, and
- * Google and Fitbit end the whole grant of a revoked token, which for one client and user would end
- * the login's as well (as a login that replaces the tokens of the same API revokes nothing). Except
+ * an upstream may end the whole grant of a revoked token (Google and Fitbit do), which for one
+ * client and user would end the login's as well (as a login that replaces the tokens of the same
+ * API revokes nothing). Except
  * that a stored refresh token that is still the one this refresh spent (a login that brought none
  * kept it) was retired by an upstream that rotated it: its successor is stored in its place.
  *

@@ -102,7 +102,7 @@ export class ServerError extends OAuthError {
   readonly code = 'server_error';
 }
 
-/** The upstream (Fitbit / Google) is down, slow, rate limiting or gone. */
+/** The connection's upstream is down, slow, rate limiting or gone. */
 export class TemporarilyUnavailableError extends OAuthError {
   readonly status = 503;
   readonly code = 'temporarily_unavailable';

@@ -5,10 +5,10 @@ import helmet from 'helmet';
  * Helmet with the Content Security Policy every fitgate page lives under:
  * - scripts and styles only from fitgate's own origin (/static), never inline, so templates use
  *   `<script src>` and public/css, and an injected `<script>` cannot run;
- * - images also from https: (Fitbit and Google profile pictures) and data: URLs;
+ * - images also from https: (upstreams' profile pictures) and data: URLs;
  * - no framing (clickjacking of consent and dashboard pages);
  * - `form-action 'self'`. Chromium applies form-action to every redirect that follows a form POST,
- *   so a form that posts here and is answered with a redirect to Fitbit, Google or a client's
+ *   so a form that posts here and is answered with a redirect to an upstream or to a client's
  *   redirect_uri is blocked. Pages therefore leave the site by GET navigation: a link (`<a href>`)
  *   to a fitgate route that redirects onwards ("Continue with Fitbit"), or a meta refresh on the
  *   answer to a POST that must carry the CSRF token (Try). A page whose form must

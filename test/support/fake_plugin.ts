@@ -163,6 +163,8 @@ export interface AcmeOAuth2Options {
    * URL's `scope`, as Strava does.
    */
   readonly grantOn?: 'token' | 'callback';
+  /** Where the authorize URL carries the host's prompt (the strategy's promptParameter); none is sent unless given. */
+  readonly promptParameter?: string;
 }
 
 type StoreLike = {
@@ -217,7 +219,8 @@ export function acmeOAuth2Plugin(options: AcmeOAuth2Options): ConnectionPlugin {
       const separator = options.scopeSeparator ?? ' ';
       const timeoutMs = strategyOptions.timeoutMs ?? 10_000;
       // Built by other code than the host (no port handed), it builds the same port from its options.
-      const call: UpstreamFetch = strategyOptions.upstreamFetch ?? createUpstreamFetch({ timeoutMs, upstreamBaseUrl: strategyOptions.upstreamBaseUrl });
+      const call: UpstreamFetch =
+        strategyOptions.upstreamFetch ?? createUpstreamFetch({ timeoutMs, upstreamBaseUrl: strategyOptions.upstreamBaseUrl, onUpstreamCall: strategyOptions.onUpstreamCall });
       const client: EndpointClient = { method: 'client_secret_post', clientID: strategyOptions.clientID, clientSecret: strategyOptions.clientSecret ?? '' };
       const Strategy = options.refusalByPassportOAuth2 ? PassportRefusalStrategy : OAuth2LoginStrategy;
       const strategy = new Strategy(
@@ -232,6 +235,7 @@ export function acmeOAuth2Plugin(options: AcmeOAuth2Options): ConnectionPlugin {
           scopeSeparator: separator,
           pkce: options.pkce === true,
           store: stateStoreOf(strategyOptions.store, options),
+          promptParameter: options.promptParameter,
         },
         (req, token, profile, done) => {
           const reported = options.grantOn === 'callback' ? (req.query as Record<string, unknown>).scope : token.scope;
@@ -275,7 +279,7 @@ export function acmeOAuth2Plugin(options: AcmeOAuth2Options): ConnectionPlugin {
  */
 function acmeTokenClient(upstreamUrl: string, client: PluginClientOptions): PluginTokenClient {
   const timeoutMs = client.timeoutMs ?? 10_000;
-  const upstreamFetch = client.upstreamFetch ?? createUpstreamFetch({ timeoutMs, upstreamBaseUrl: client.upstreamBaseUrl });
+  const upstreamFetch = client.upstreamFetch ?? createUpstreamFetch({ timeoutMs, upstreamBaseUrl: client.upstreamBaseUrl, onUpstreamCall: client.onUpstreamCall });
   const endpointClient: EndpointClient = { method: 'client_secret_post', clientID: client.clientID, clientSecret: client.clientSecret ?? '' };
   const calls = { client: endpointClient, upstreamFetch, timeoutMs, refusal: readAcmeRefusal };
   return {

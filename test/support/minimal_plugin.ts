@@ -1,4 +1,3 @@
-import type OAuth2Strategy from 'passport-oauth2';
 import type { ConnectionPlugin, SettingsIssue } from '../../src/connections/plugin.js';
 import type { Sealer } from '../../src/domain/ports.js';
 import type { Connection } from '../../src/domain/types.js';
@@ -14,11 +13,11 @@ export const TRAILMARK_API = 'trailmark-v3';
  * has a default for (wording, permissionAreas, authorizationPrompt, explainFailure). Strategy
  * "trailmark", named "Trailmark", on the Acme plugin's OAuth2LoginStrategy against
  * `upstreamUrl` (a fake upstream's `url`, test/support/fake_oauth2_upstream.ts): three permissions, each its own upstream
- * scope. Its strategy puts the host's `prompt` option in the authorize URL, as a strategy must
- * (plugin.ts, createStrategy), so that a test sees whether the host sent one.
+ * scope. Its strategy puts the host's `prompt` option in the authorize URL as `prompt`
+ * (OAuth2LoginStrategy's promptParameter), so that a test sees whether the host sent one.
  */
 export function minimalOAuth2Plugin(upstreamUrl: string) {
-  const acme = acmeOAuth2Plugin({ upstreamUrl, strategy: 'trailmark' });
+  const acme = acmeOAuth2Plugin({ upstreamUrl, strategy: 'trailmark', promptParameter: 'prompt' });
   // The Acme permissions, asked for by their own names under any API but Acme's v2.
   const permissions = acme.permissions(TRAILMARK_API);
   return {
@@ -41,11 +40,7 @@ export function minimalOAuth2Plugin(upstreamUrl: string) {
     },
     permissions: () => permissions,
     setupSteps: (_api, callbackUrl) => [`1. Open https://developers.trailmark.example/apps and register ${callbackUrl}`],
-    createStrategy(options, verify) {
-      const strategy = acme.createStrategy(options, verify) as OAuth2Strategy;
-      strategy.authorizationParams = (given: { prompt?: unknown }) => (typeof given.prompt === 'string' ? { prompt: given.prompt } : {});
-      return strategy;
-    },
+    createStrategy: (options, verify) => acme.createStrategy(options, verify),
     createTokenClient: (options) => acme.createTokenClient(options),
   } satisfies ConnectionPlugin;
 }

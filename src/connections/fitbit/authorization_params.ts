@@ -51,28 +51,37 @@ export function requestScope(api: FitbitApi, options: FitbitAuthenticateOptions)
   return options.scope === undefined ? undefined : upstreamScopes(api, checkScopes(options.scope));
 }
 
+/** Refuses a prompt or login hint the mode's authorize page would not take, with a TypeError. */
+export function checkAuthorizeOptions(api: FitbitApi, options: FitbitAuthenticateOptions): void {
+  checkPrompt(api, options.prompt);
+  checkLoginHint(options.loginHint);
+}
+
 /**
- * The provider-specific authorize parameters, and only those: options never pass through unread.
- * passport-oauth2 adds client_id, response_type, redirect_uri, scope, state and the PKCE challenge;
- * FitbitStrategy adds the google-health nonce once the challenge exists.
+ * Where the mode's authorize page takes the login hint. Google's
+ * (https://developers.google.com/identity/protocols/oauth2/web-server#creatingclient, "login_hint"):
+ * an email address or the account's `sub`; Google prefills its sign-in form with it or picks that
+ * account's session. Fitbit's authorize page documents no such parameter
+ * (https://dev.fitbit.com/build/reference/web-api/authorization/authorize/ lists client_id,
+ * response_type, scope, redirect_uri, expires_in, prompt, state and the PKCE pair), so
+ * fitbit-legacy sends none.
  */
-export function authorizationParams(api: FitbitApi, options: FitbitAuthenticateOptions): Record<string, string> {
-  const prompt = checkPrompt(api, options.prompt);
-  const loginHint = checkLoginHint(options.loginHint);
+export function loginHintParameter(api: FitbitApi): string | undefined {
+  return api === 'google-health' ? 'login_hint' : undefined;
+}
+
+/**
+ * The provider's own authorize parameters, beside the prompt and login hint OAuth2LoginStrategy
+ * adds: options never pass through unread. passport-oauth2 adds client_id, response_type,
+ * redirect_uri, scope, state and the PKCE challenge; FitbitStrategy adds the google-health nonce
+ * once the challenge exists.
+ */
+export function providerParams(api: FitbitApi): Record<string, string> {
+  if (api !== 'google-health') return {};
   return {
-    ...(prompt !== undefined && { prompt }),
-    ...(api === 'google-health' && {
-      // Without offline access Google issues no refresh token.
-      access_type: 'offline',
-      // Incremental authorization: a grant adds to what the user already gave this client.
-      include_granted_scopes: 'true',
-      // https://developers.google.com/identity/protocols/oauth2/web-server#creatingclient ("login_hint"):
-      // an email address or the account's `sub`; Google prefills its sign-in form with it or picks
-      // that account's session. Fitbit's authorize page documents no such parameter
-      // (https://dev.fitbit.com/build/reference/web-api/authorization/authorize/ lists client_id,
-      // response_type, scope, redirect_uri, expires_in, prompt, state and the PKCE pair), so
-      // fitbit-legacy sends none.
-      ...(loginHint !== undefined && { login_hint: loginHint }),
-    }),
+    // Without offline access Google issues no refresh token.
+    access_type: 'offline',
+    // Incremental authorization: a grant adds to what the user already gave this client.
+    include_granted_scopes: 'true',
   };
 }

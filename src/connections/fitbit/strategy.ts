@@ -1,10 +1,9 @@
 import type { Request } from 'express';
 import type { StrategyCreatedStatic } from 'passport';
-import type { CodeExchange } from '../oauth2/authorization_code.js';
 import { OAuth2LoginStrategy, type OAuth2RefusalChallenge } from '../oauth2/passport/oauth2_strategy.js';
 import type { StateStore } from '../oauth2/passport/state_store.js';
-import { authorizationParams, checkScopes, requestScope, type FitbitAuthenticateOptions } from './authorization_params.js';
-import { exchangeCode } from './code_exchange.js';
+import { checkAuthorizeOptions, checkScopes, loginHintParameter, providerParams, requestScope, type FitbitAuthenticateOptions } from './authorization_params.js';
+import { readCodeAnswer } from './code_exchange.js';
 import { isRetiredAuthorization } from './endpoints.js';
 import { UpstreamGoneError } from './errors/gone_error.js';
 import { kindOfCode } from './errors/kind_of_code.js';
@@ -81,17 +80,16 @@ export class FitbitStrategy extends OAuth2LoginStrategy<FitbitTokenResponse> {
         // hands to verify but not to userProfile; so the profile is loaded in the verify step below.
         skipUserProfile: true,
         kindOfCode,
+        readAnswer: (answer, exchange) => readCodeAnswer(context, answer, exchange),
+        // Checked in authorize below against the values each mode's page takes.
+        promptParameter: 'prompt',
+        loginHintParameter: loginHintParameter(context.api),
       },
       verifyWithProfile(context, scopes, verify, options.passReqToCallback === true),
     );
     this.name = 'fitbit';
     this.api = context.api;
     this.context = context;
-  }
-
-  /** Fitbit's user_id and Google's id_token checked on the parsed answer; the id_token verified. */
-  protected override exchangeCode(exchange: CodeExchange): Promise<FitbitTokenResponse> {
-    return exchangeCode(this.context, exchange);
   }
 
   protected override authorize(req: Request, options: FitbitAuthenticateOptions & { state?: unknown }): void {
@@ -101,7 +99,7 @@ export class FitbitStrategy extends OAuth2LoginStrategy<FitbitTokenResponse> {
     let scope: string[] | undefined;
     try {
       this.checkApplicationState(options);
-      authorizationParams(this.api, options);
+      checkAuthorizeOptions(this.api, options);
       scope = requestScope(this.api, options);
     } catch (error) {
       return self.error(error as Error);
@@ -114,7 +112,7 @@ export class FitbitStrategy extends OAuth2LoginStrategy<FitbitTokenResponse> {
   }
 
   override authorizationParams(options: FitbitAuthenticateOptions): Record<string, string> {
-    return authorizationParams(this.api, options);
+    return { ...super.authorizationParams(options), ...providerParams(this.api) };
   }
 
   /** For any caller still on node-oauth's path: Fitbit's `errors` bodies as well as RFC 6749 ones. */

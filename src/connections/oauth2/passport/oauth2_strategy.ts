@@ -9,11 +9,13 @@ import type { UpstreamErrorKind } from '../errors/upstream_error.js';
 import type { JsonObject } from '../json.js';
 import type { TokenEndpoint } from '../token_request.js';
 import type { TokenResponse } from '../token_response.js';
+import { authorizeParameters, checkAuthorizeAsks, type AuthorizeAsks } from './authorize_parameters.js';
 import { exchangeCodesWith } from './code_exchange_hook.js';
 import { checkStateStore } from './state_store.js';
 import { tokenRequestError } from './token_error_hook.js';
 
-export interface OAuth2LoginStrategyOptions {
+/** What every OAuth2LoginStrategy is built from; OAuth2LoginStrategyOptions adds how its token answer is read. */
+export interface OAuth2LoginStrategyBaseOptions {
   /** The browser-facing authorize URL, already rewritten for the browser if it must be. */
   authorizationURL: string;
   /** Where the code is exchanged, and how: the client authentication, the HTTP port, the refusal reader. */
@@ -43,7 +45,35 @@ export interface OAuth2LoginStrategyOptions {
    * (kindOfOAuthCode) unless the upstream has codes or spellings of its own.
    */
   kindOfCode?: ((code: string, message?: string) => UpstreamErrorKind) | undefined;
+  /**
+   * The authorize URL's parameter for the host's `prompt` option (authorizationPrompt's answer, as
+   * the plugin spelled it): "prompt" at an OpenID Connect upstream, "approval_prompt" at Strava.
+   * Absent: no prompt is ever sent, and TRY's consent never reaches the upstream.
+   */
+  promptParameter?: string | undefined;
+  /**
+   * The authorize URL's parameter for the host's `loginHint` option (the client's login_hint):
+   * "login_hint" where the upstream documents one. Absent: the hint is left out, as it must be at
+   * an upstream that documents none.
+   */
+  loginHintParameter?: string | undefined;
 }
+
+/**
+ * Makes verify's Token of the answer the shared client parsed and checked as RFC 6749 asks: adds
+ * and checks the fields the upstream sends beyond it, on that parsed answer (its `json`), never by
+ * parsing it again. A rejection or a throw fails the login as it is: make it a PluginFailure
+ * (UpstreamBadResponseError for a field missing).
+ */
+export type TokenAnswerReader<Token extends TokenResponse> = (answer: TokenResponse, exchange: CodeExchange) => Token | Promise<Token>;
+
+/**
+ * The options, with `readAnswer` required exactly when the strategy's Token is more than
+ * TokenResponse: the exchange alone yields a TokenResponse, and a Token with a field of its own
+ * (Strava's `athlete`) would otherwise reach verify without it.
+ */
+export type OAuth2LoginStrategyOptions<Token extends TokenResponse = TokenResponse> = OAuth2LoginStrategyBaseOptions &
+  (TokenResponse extends Token ? { readAnswer?: TokenAnswerReader<Token> | undefined } : { readAnswer: TokenAnswerReader<Token> });
 
 /**
  * What Passport's `fail` receives when the user declined consent: the refusal as `error`, its kind
@@ -71,17 +101,20 @@ type Live = PassportOAuth2Strategy & StrategyCreatedStatic;
  * exchanged through the shared client (bounded, reported, its refusals typed) instead of node-oauth,
  * typed token-request failures kept typed, and the callback's `?error=` read into an
  * UpstreamOAuthError: the user's refusal a `fail` with an OAuth2RefusalChallenge, the rest errors.
- * A plugin extends it with what is its upstream's own: checks on the token answer (exchangeCode),
- * its authorize parameters (authorize, authorizationParams) and its profile.
+ * The host's prompt and login hint go in the authorize URL under the names the options give. A
+ * plugin adds what is its upstream's own: its token answer's fields (readAnswer), its other
+ * authorize parameters (authorize, authorizationParams) and its profile.
  */
 export class OAuth2LoginStrategy<Token extends TokenResponse = TokenResponse> extends PassportOAuth2Strategy {
   protected readonly tokenEndpoint: TokenEndpoint;
   private readonly pkce: boolean;
   private readonly kindOfCode: (code: string, message?: string) => UpstreamErrorKind;
+  private readonly readAnswer: TokenAnswerReader<Token>;
+  private readonly askNames: { readonly prompt: string | undefined; readonly loginHint: string | undefined };
   /** Each login's parsed answer, keyed by the JSON passport-oauth2 hands verify as `params`. */
   private readonly answers: WeakMap<JsonObject, Token>;
 
-  constructor(options: OAuth2LoginStrategyOptions, verify: OAuth2LoginVerify<Token>) {
+  constructor(options: OAuth2LoginStrategyOptions<Token>, verify: OAuth2LoginVerify<Token>) {
     if (typeof verify !== 'function') throw new TypeError('OAuth2LoginStrategy requires a verify callback');
     if (!options.callbackURL) throw new TypeError('callbackURL is required');
     const { store } = options;
@@ -113,6 +146,9 @@ export class OAuth2LoginStrategy<Token extends TokenResponse = TokenResponse> ex
     this.tokenEndpoint = options.tokenEndpoint;
     this.pkce = options.pkce;
     this.kindOfCode = options.kindOfCode ?? kindOfOAuthCode;
+    // Without readAnswer the options' type has Token be TokenResponse itself, so the answer is one.
+    this.readAnswer = options.readAnswer ?? ((answer) => answer as Token);
+    this.askNames = { prompt: options.promptParameter, loginHint: options.loginHintParameter };
     this.answers = answers;
     // node-oauth's exchange has no timeout, no report, and always sends the secret in the body.
     exchangeCodesWith(this._oauth2, async (code, params) => {
@@ -128,11 +164,20 @@ export class OAuth2LoginStrategy<Token extends TokenResponse = TokenResponse> ex
   }
 
   /**
-   * Exchanges the code through the shared client. A subclass whose upstream must send more than
-   * RFC 6749 asks (an id_token, a user id) overrides this to check it, once, on the parsed answer.
+   * Exchanges the code through the shared client, and reads the parsed answer into Token with the
+   * options' readAnswer, which is where an upstream's own fields are checked (an id_token, a user id).
    */
   protected async exchangeCode(exchange: CodeExchange, _params: Record<string, string>): Promise<Token> {
-    return (await exchangeAuthorizationCode(this.tokenEndpoint, exchange)) as Token;
+    return this.readAnswer(await exchangeAuthorizationCode(this.tokenEndpoint, exchange), exchange);
+  }
+
+  /**
+   * The authorize URL's parameters beyond passport-oauth2's own: the host's prompt and login hint
+   * under the upstream's names (promptParameter, loginHintParameter), the rest left out. A subclass
+   * adding parameters of its upstream's own spreads this one's in.
+   */
+  override authorizationParams(options: AuthorizeAsks): Record<string, string> {
+    return authorizeParameters(this.askNames, options);
   }
 
   override authenticate(req: Request, options: { state?: unknown } = {}): void {
@@ -149,11 +194,12 @@ export class OAuth2LoginStrategy<Token extends TokenResponse = TokenResponse> ex
 
   /**
    * The authorize step (no code, no error): a subclass checks its own options here, then calls
-   * redirectUpstream. This one only refuses string state.
+   * redirectUpstream. This one refuses string state, and a prompt or login hint that is no string.
    */
-  protected authorize(req: Request, options: { state?: unknown }): void {
+  protected authorize(req: Request, options: { state?: unknown } & AuthorizeAsks): void {
     try {
       this.checkApplicationState(options);
+      checkAuthorizeAsks(options);
     } catch (error) {
       return (this as unknown as Live).error(error as Error);
     }
