@@ -1,6 +1,7 @@
 import { AuthorizePageError } from '../errors.js';
 import type { PendingAuthorization } from '../records.js';
 import { grantKey } from '../records.js';
+import { googleGrantedSpelling, googleRedirectSpelling } from '../google_scope_spelling.js';
 import { isGoogleIdentityScope } from '../scopes.js';
 import { randomToken, type EmulatorState } from '../state.js';
 
@@ -11,7 +12,8 @@ type Request = Omit<PendingAuthorization, 'id' | 'expiresAt'>;
  * Turns the user's answer into the redirect back to the app: a code bound to the client,
  * redirect_uri, PKCE challenge and granted scopes, or an error the app can read.
  * The granted scopes are those requested and chosen; Google always grants the sign-in scopes
- * (openid, email, profile) because its consent screen offers no checkbox for them.
+ * (openid, email, profile) because its consent screen offers no checkbox for them, and records
+ * them in its own spelling (google_scope_spelling.ts).
  */
 export function decide(
   state: EmulatorState,
@@ -33,16 +35,16 @@ export function decide(
     return errorRedirect(request, 'unauthorized_client', 'A personal application can only be authorized by its owner.');
   }
 
+  const google = request.api === 'google-health';
   const chosen = chosenScopes ?? request.scopes;
-  let granted = request.scopes.filter(
-    (scope) => chosen.includes(scope) || (request.api === 'google-health' && isGoogleIdentityScope(scope)),
-  );
+  const kept = request.scopes.filter((scope) => chosen.includes(scope) || (google && isGoogleIdentityScope(scope)));
+  let granted = google ? googleGrantedSpelling(kept) : kept;
   if (request.includeGrantedScopes) {
     const previous = state.grants.get(grantKey(request.api, request.clientId, login))?.scopes ?? [];
     granted = [...new Set([...previous, ...granted])];
   }
 
-  const code = randomToken(request.api === 'google-health' ? '4/' : '', 24);
+  const code = randomToken(google ? '4/' : '', 24);
   state.codes.set(code, {
     code,
     api: request.api,
@@ -65,7 +67,7 @@ export function decide(
   const url = new URL(request.redirectUri);
   url.searchParams.set('code', code);
   if (request.state !== undefined) url.searchParams.set('state', request.state);
-  if (request.api === 'google-health') url.searchParams.set('scope', granted.join(' '));
+  if (google) url.searchParams.set('scope', googleRedirectSpelling(request.scopes, granted).join(' '));
   // Fitbit appends "#_=_" to every successful redirect; apps must tolerate it.
   return request.api === 'fitbit-legacy' ? `${url.href}#_=_` : url.href;
 }
@@ -73,7 +75,9 @@ export function decide(
 /** Is the grant already on record covering every requested scope (what prompt=none needs)? */
 export function alreadyGranted(state: EmulatorState, request: Request, login: string): boolean {
   const grant = state.grants.get(grantKey(request.api, request.clientId, login));
-  return grant !== undefined && request.scopes.every((scope) => grant.scopes.includes(scope));
+  // A grant holds Google's spelling of the sign-in scopes, which the request may not use.
+  const requested = request.api === 'google-health' ? googleGrantedSpelling(request.scopes) : request.scopes;
+  return grant !== undefined && requested.every((scope) => grant.scopes.includes(scope));
 }
 
 export function errorRedirect(request: Request, error: string, description: string): string {

@@ -95,7 +95,9 @@ export async function googleRefreshGrant(
   if (!record || record.api !== 'google-health') {
     throw new UpstreamError(400, 'invalid_grant', 'Token has been expired or revoked.');
   }
-  if (record.clientId !== app.clientId) throw new UpstreamError(400, 'unauthorized_client', 'Unauthorized');
+  // 401, unlike Google's other refusals of a refresh token (prasmussen/gdrive#375: a refresh token
+  // sent with another client's credentials; vitalif/grive2#288 has the same answer with the description).
+  if (record.clientId !== app.clientId) throw new UpstreamError(401, 'unauthorized_client', 'Unauthorized');
   const now = state.now();
   const idle = now - record.lastUsedAt > SIX_MONTHS_MS;
   const testingExpired = app.testing === true && now - record.createdAt > SEVEN_DAYS_MS;

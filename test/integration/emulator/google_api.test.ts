@@ -39,13 +39,23 @@ describe('Google id_token', () => {
     expect(payload).not.toHaveProperty('nonce');
   });
 
-  it('is issued only when openid was asked for', async () => {
+  it('is not issued when no sign-in scope was granted', async () => {
     const tokens = await googleLogin(emulator.url, { user: 'alice', scopes: [`${GOOGLE_HEALTH}sleep.readonly`] });
     expect(tokens.body.id_token).toBeUndefined();
   });
 });
 
 describe('Google userinfo', () => {
+  it('refuses a missing, unknown or expired token in its own words, not UNAUTHENTICATED', async () => {
+    const recorded = recordedAnswer('google/api_error_userinfo_invalid_credentials.json');
+    const tokens = await googleLogin(emulator.url, { user: 'bob' });
+    emulator.control.expireAccessTokens({ login: 'bob' });
+    for (const token of [undefined, 'ya29.not-a-token', String(tokens.body.access_token)]) {
+      const result = await getJson(endpoints().userinfo, token);
+      expect({ token, status: result.status, body: result.body }).toEqual({ token, status: recorded.status, body: recorded.body });
+    }
+  });
+
   it('returns sub, the profile and the email by scope', async () => {
     const tokens = await googleLogin(emulator.url, { user: 'carol' });
     const result = await getJson(endpoints().userinfo, String(tokens.body.access_token));

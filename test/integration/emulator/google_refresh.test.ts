@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { decodeJwt } from 'jose';
 import { DEMO, basicAuth, emulatorEndpoints, googleLogin, postForm } from '../../support/emulator.js';
+import { recordedAnswer } from '../../support/recorded_answers.js';
 import { useEmulator } from '../../support/use_emulator.js';
 
 const emulator = useEmulator();
@@ -52,6 +53,20 @@ describe('a Google refresh', () => {
     expect(decodeJwt(String(body.id_token))).toMatchObject({ email: 'bob@example.com', iss: 'https://accounts.google.com' });
     expect((await refresh(first.body.refresh_token)).status).toBe(200);
     expect(emulator.control.counters()['google-health'].refreshes).toBe(2);
+  });
+
+  it("answers another client's refresh token as Google does: 401 unauthorized_client", async () => {
+    const other = { clientId: '9876543210-other.apps.googleusercontent.com', clientSecret: 'other-secret' };
+    emulator.control.registerApp({ ...other, type: 'server', api: 'google-health', redirectUris: [DEMO.callback] });
+    const tokens = await googleLogin(emulator.url, { user: 'bob' });
+    const result = await postForm(
+      emulatorEndpoints(emulator.url).google.token,
+      { grant_type: 'refresh_token', refresh_token: String(tokens.body.refresh_token) },
+      basicAuth(other.clientId, other.clientSecret),
+    );
+    const recorded = recordedAnswer('google/token_error_unauthorized_client.json');
+    expect({ status: result.status, body: result.body }).toEqual({ status: recorded.status, body: recorded.body });
+    expect((await refresh(tokens.body.refresh_token)).status).toBe(200);
   });
 
   it('answers an unknown refresh token with invalid_grant "Token has been expired or revoked."', async () => {

@@ -30,7 +30,9 @@ describe('non-interactive consent through emulator_* query parameters', () => {
         scopes: [`${GOOGLE_HEALTH}sleep.readonly`],
       }),
     );
-    expect(redirect.searchParams.get('scope')).toBe(`openid email ${GOOGLE_HEALTH}sleep.readonly`);
+    expect(redirect.searchParams.get('scope')?.split(' ').sort()).toEqual(
+      ['email', 'openid', 'https://www.googleapis.com/auth/userinfo.email', `${GOOGLE_HEALTH}sleep.readonly`].sort(),
+    );
   });
 
   it('shows a page for an unknown test user instead of redirecting', async () => {

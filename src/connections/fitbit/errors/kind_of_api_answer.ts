@@ -34,6 +34,10 @@ const LEGACY_ACCOUNT_MESSAGE = /^The caller does not have permission\.?$/i;
 export function kindOfApiAnswer(details: UpstreamErrorDetails & { upstreamCode: string }): UpstreamErrorKind {
   const byReason = details.upstreamReason === undefined ? undefined : KIND_OF_REASON[details.upstreamReason];
   if (byReason) return byReason;
+  // Google's userinfo refuses an invalid or expired access token as 401 invalid_request "Invalid
+  // Credentials" (test/fixtures/google/api_error_userinfo_invalid_credentials.json), where RFC 6750
+  // §3.1 would say invalid_token: on a resource call the 401 says that the token was refused.
+  if (details.status === 401 && details.upstreamCode === 'invalid_request') return 'invalid_token';
   if (details.upstreamCode === 'PERMISSION_DENIED') {
     const message = details.upstreamMessage ?? '';
     if (SCOPE_MESSAGE.test(message)) return 'insufficient_scope';

@@ -53,6 +53,12 @@ describe('grantedFitbitScopes', () => {
     expect(grantedFitbitScopes('google-health', `${P}profile ${P}sleep.readonly`)).toEqual(['profile', 'sleep']);
   });
 
+  it("reads Google's real answer, where the sign-in scopes come back as the userinfo URLs", () => {
+    // Asked for `openid email profile <activity> <sleep>`, Google's token endpoint spells the sign-in scopes its own way.
+    const answered = `https://www.googleapis.com/auth/userinfo.email openid ${P}activity_and_fitness.readonly https://www.googleapis.com/auth/userinfo.profile ${P}sleep.readonly`;
+    expect(grantedFitbitScopes('google-health', answered)).toEqual(['activity', 'cardio_fitness', 'sleep']);
+  });
+
   it('does not mistake the OpenID profile scope for Fitbit profile', () => {
     expect(grantedFitbitScopes('google-health', 'openid email profile https://www.googleapis.com/auth/userinfo.profile')).toEqual([]);
   });

@@ -96,8 +96,8 @@ describe("reading Google's token endpoint about the client", () => {
     expect(error).toMatchObject({ kind: 'invalid_client', upstreamCode: 'deleted_client', upstreamMessage: 'The OAuth client was deleted.' });
   });
 
-  it('keeps unauthorized_client for a refresh token issued to another client', () => {
+  it('reads the 401 Google gives a refresh token issued to another client as unauthorized_client, by its code', () => {
     const { status, text } = recordedAnswer('google/token_error_unauthorized_client.json');
-    expect(parseErrorResponse({ operation: 'refresh', status, headers: {}, body: text })).toMatchObject({ kind: 'unauthorized_client' });
+    expect(parseErrorResponse({ operation: 'refresh', status, headers: {}, body: text })).toMatchObject({ kind: 'unauthorized_client', status: 401 });
   });
 });

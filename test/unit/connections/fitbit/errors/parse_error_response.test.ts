@@ -10,6 +10,7 @@ import {
   upstreamErrorKind,
   type ErrorResponse,
 } from '../../../../../src/connections/fitbit/errors/index.js';
+import { recordedAnswer } from '../../../../support/recorded_answers.js';
 import { fixture } from '../fixtures.js';
 
 const NOW = Date.parse('2026-11-22T01:00:00Z');
@@ -57,6 +58,14 @@ describe('parseErrorResponse', () => {
     expect(error).toBeInstanceOf(UpstreamApiError);
     expect(error).toMatchObject({ kind: 'insufficient_scope', upstreamCode: 'PERMISSION_DENIED' });
     expect(parse({ operation: 'userinfo', status: 401, body: fixture('google/error_api_unauthenticated.json') }).kind).toBe('invalid_token');
+  });
+
+  it("reads Google userinfo's 401 invalid_request \"Invalid Credentials\" as a refused token", () => {
+    const { status, text } = recordedAnswer('google/api_error_userinfo_invalid_credentials.json');
+    const error = parse({ operation: 'userinfo', status, body: text });
+    expect(error).toBeInstanceOf(UpstreamApiError);
+    expect(error).toMatchObject({ kind: 'invalid_token', status: 401, upstreamCode: 'invalid_request', upstreamMessage: 'Invalid Credentials' });
+    expect(parse({ operation: 'userinfo', status: 400, body: text }).kind).toBe('invalid_request');
   });
 
   it('reads Fitbit API errors from resource endpoints', () => {
