@@ -1,27 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { UpstreamServerError } from '../../../../../src/connections/oauth2/errors/server_error.js';
 import { OAuth2LoginStrategy, type OAuth2LoginStrategyBaseOptions } from '../../../../../src/connections/oauth2/passport/oauth2_strategy.js';
-import { recordingPort } from '../recording_port.js';
-import { authenticateOnce, type PassportOutcome } from './live_strategy.js';
+import { ACCEPTING_STORE, authenticateOnce, upstreamOptions, type PassportOutcome } from './live_strategy.js';
 
 function strategyWith(names: Pick<OAuth2LoginStrategyBaseOptions, 'promptParameter' | 'loginHintParameter'>) {
-  const { upstreamFetch } = recordingPort({ status: 500, headers: {}, body: '' });
-  return new OAuth2LoginStrategy(
-    {
-      authorizationURL: 'https://upstream.example/authorize',
-      tokenEndpoint: { url: 'https://upstream.example/token', client: { method: 'none', clientID: 'c' }, upstreamFetch, timeoutMs: 1_000, refusal: (refused) => new UpstreamServerError(refused) },
-      clientID: 'c',
-      callbackURL: 'https://host.example/callback',
-      scope: ['read'],
-      pkce: false,
-      store: {
-        store: (_req: unknown, _verifier: unknown, _state: unknown, _meta: unknown, callback: (error: null, handle: string) => void) => callback(null, 'handle'),
-        verify: (_req: unknown, _state: string, callback: (error: null, ok: boolean) => void) => callback(null, true),
-      },
-      ...names,
-    },
-    () => undefined,
-  );
+  return new OAuth2LoginStrategy(upstreamOptions(undefined, { pkce: false, store: ACCEPTING_STORE, ...names }).options, () => undefined);
 }
 
 function sent(outcome: PassportOutcome): Record<string, string> {

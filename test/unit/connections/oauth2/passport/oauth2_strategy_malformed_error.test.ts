@@ -1,9 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { UpstreamBadResponseError } from '../../../../../src/connections/oauth2/errors/bad_response_error.js';
-import { UpstreamServerError } from '../../../../../src/connections/oauth2/errors/server_error.js';
 import { OAuth2LoginStrategy } from '../../../../../src/connections/oauth2/passport/oauth2_strategy.js';
-import { recordingPort } from '../recording_port.js';
-import { authenticateOnce } from './live_strategy.js';
+import { authenticateOnce, upstreamOptions } from './live_strategy.js';
 
 /**
  * RFC 6749 has the authorization server answer with a code (4.1.2) or with an `error` (4.1.2.1),
@@ -11,25 +9,8 @@ import { authenticateOnce } from './live_strategy.js';
  * code in it, is the upstream's malformed answer: neither the user's refusal nor a code to exchange.
  */
 function strategyAndCalls() {
-  const { upstreamFetch, calls } = recordingPort({ status: 500, headers: {}, body: '' });
-  const strategy = new OAuth2LoginStrategy(
-    {
-      authorizationURL: 'https://upstream.example/authorize',
-      tokenEndpoint: {
-        url: 'https://upstream.example/token',
-        client: { method: 'none', clientID: 'c' },
-        upstreamFetch,
-        timeoutMs: 1_000,
-        refusal: (refused) => new UpstreamServerError(refused),
-      },
-      clientID: 'c',
-      callbackURL: 'https://host.example/callback',
-      scope: ['read'],
-      pkce: true,
-    },
-    () => undefined,
-  );
-  return { strategy, calls };
+  const { options, calls } = upstreamOptions();
+  return { strategy: new OAuth2LoginStrategy(options, () => undefined), calls };
 }
 
 describe('OAuth2LoginStrategy at a callback whose error is malformed', () => {

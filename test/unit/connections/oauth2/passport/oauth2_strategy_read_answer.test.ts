@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
 import { UpstreamBadResponseError } from '../../../../../src/connections/oauth2/errors/bad_response_error.js';
-import { UpstreamServerError } from '../../../../../src/connections/oauth2/errors/server_error.js';
 import { isJsonObject, type JsonObject } from '../../../../../src/connections/oauth2/json.js';
 import {
   OAuth2LoginStrategy,
@@ -9,8 +8,7 @@ import {
   type TokenAnswerReader,
 } from '../../../../../src/connections/oauth2/passport/oauth2_strategy.js';
 import type { TokenResponse } from '../../../../../src/connections/oauth2/token_response.js';
-import { recordingPort } from '../recording_port.js';
-import { authenticateOnce } from './live_strategy.js';
+import { ACCEPTING_STORE, authenticateOnce, upstreamOptions } from './live_strategy.js';
 
 /** A token answer with a field of the upstream's own, as Strava's carries the athlete. */
 type AthleteToken = TokenResponse & { athlete: JsonObject };
@@ -18,19 +16,8 @@ type AthleteToken = TokenResponse & { athlete: JsonObject };
 const ANSWER = { access_token: 'at', refresh_token: 'rt', token_type: 'Bearer', expires_in: 21600, athlete: { id: 134815 } };
 
 function baseOptions(): OAuth2LoginStrategyBaseOptions {
-  const { upstreamFetch } = recordingPort({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(ANSWER) });
-  return {
-    authorizationURL: 'https://upstream.example/authorize',
-    tokenEndpoint: { url: 'https://upstream.example/token', client: { method: 'none', clientID: 'c' }, upstreamFetch, timeoutMs: 1_000, refusal: (refused) => new UpstreamServerError(refused) },
-    clientID: 'c',
-    callbackURL: 'https://host.example/callback',
-    scope: ['read'],
-    pkce: false,
-    store: {
-      store: (_req: unknown, _verifier: unknown, _state: unknown, _meta: unknown, callback: (error: null, handle: string) => void) => callback(null, 'handle'),
-      verify: (_req: unknown, _state: string, callback: (error: null, ok: boolean, state: object) => void) => callback(null, true, {}),
-    },
-  };
+  const answer = { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(ANSWER) };
+  return upstreamOptions(answer, { pkce: false, store: ACCEPTING_STORE }).options;
 }
 
 const readAthlete: TokenAnswerReader<AthleteToken> = (answer) => {

@@ -1,30 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { UpstreamOAuthError } from '../../../../../src/connections/oauth2/errors/oauth_error.js';
-import { UpstreamServerError } from '../../../../../src/connections/oauth2/errors/server_error.js';
 import { OAuth2LoginStrategy, type OAuth2LoginStrategyOptions } from '../../../../../src/connections/oauth2/passport/oauth2_strategy.js';
-import { recordingPort } from '../recording_port.js';
-import { authenticateOnce } from './live_strategy.js';
+import { authenticateOnce, upstreamOptions } from './live_strategy.js';
 
 function strategyWith(options: Partial<OAuth2LoginStrategyOptions> = {}) {
-  const { upstreamFetch } = recordingPort({ status: 500, headers: {}, body: '' });
-  return new OAuth2LoginStrategy(
-    {
-      authorizationURL: 'https://upstream.example/authorize',
-      tokenEndpoint: {
-        url: 'https://upstream.example/token',
-        client: { method: 'none', clientID: 'c' },
-        upstreamFetch,
-        timeoutMs: 1_000,
-        refusal: (refused) => new UpstreamServerError(refused),
-      },
-      clientID: 'c',
-      callbackURL: 'https://host.example/callback',
-      scope: ['read'],
-      pkce: true,
-      ...options,
-    },
-    () => undefined,
-  );
+  return new OAuth2LoginStrategy(upstreamOptions(undefined, options).options, () => undefined);
 }
 
 /** The callback's `?error=` read by the base strategy, never handed to passport-oauth2's own reading. */
