@@ -10,7 +10,12 @@ import type { ConfigWarning } from './config_warnings.js';
  */
 export function isTwoLabelHost(hostname: string): boolean {
   const name = hostname.toLowerCase().replace(/\.$/, '');
-  return isIP(name.replace(/^\[(.*)\]$/, '$1')) === 0 && name.split('.').length === 2;
+  return !isAddressHost(name) && name.split('.').length === 2;
+}
+
+/** Whether `hostname` (as a URL gives it: IPv6 in brackets) is an IP address rather than a name. */
+export function isAddressHost(hostname: string): boolean {
+  return isIP(hostname.replace(/^\[(.*)\]$/, '$1')) !== 0;
 }
 
 /**

@@ -12,7 +12,7 @@ export { describeUnknownSetting } from './unknown_settings.js';
 export { listenAddresses, type ListenAddresses } from './listen_addresses.js';
 export { ConfigError } from './config_error.js';
 export { trustsAnyProxy } from './trust_proxy.js';
-export { isTwoLabelHost } from './apex_host.js';
+export { isAddressHost, isTwoLabelHost } from './apex_host.js';
 export { NoFitgateDataError } from './generated_secret.js';
 export { loadConfig, type LoadConfigOptions } from './load_config.js';
 export { SECRET_SETTINGS, secretsUnset, withoutSecrets, type SecretSetting } from './secret_settings.js';

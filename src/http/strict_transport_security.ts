@@ -1,6 +1,5 @@
-import { isIP } from 'node:net';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { isTwoLabelHost, type Config } from '../config/index.js';
+import { isAddressHost, isTwoLabelHost, type Config } from '../config/index.js';
 import { isLoopbackHost } from '../domain/application_urls.js';
 import { tenantHostOf } from '../domain/tenant_host.js';
 
@@ -44,5 +43,5 @@ export function strictTransportSecurity(config: Pick<Config, 'publicUrl' | 'base
 
 /** A host name a browser may be told to reach by https alone: not loopback, not an IP address. */
 function pinnable(hostname: string): boolean {
-  return !isLoopbackHost(hostname) && isIP(hostname.replace(/^\[(.*)\]$/, '$1')) === 0;
+  return !isLoopbackHost(hostname) && !isAddressHost(hostname);
 }
