@@ -10,9 +10,18 @@ import type { RequestHandler } from 'express';
  * loopback address. A browser sends that Host only when it opens that address itself.
  */
 export function tenantOrBackChannel(findTenant: RequestHandler, backChannelUrl: () => string): RequestHandler {
-  return (req, res, next) => {
+  // The URL is known once fitgate listens (its port) and then stays: parsed when first read after
+  // that, and again only should it change, not on every request. Unparsable (before the listen),
+  // it matches no Host.
+  let parsed: { readonly url: string; readonly host: string | undefined } | undefined;
+  const backChannelHost = (): string | undefined => {
     const url = backChannelUrl();
-    if (URL.canParse(url) && req.headers.host === new URL(url).host) return next();
+    if (parsed?.url !== url) parsed = { url, host: URL.canParse(url) ? new URL(url).host : undefined };
+    return parsed.host;
+  };
+  return (req, res, next) => {
+    const host = backChannelHost();
+    if (host !== undefined && req.headers.host === host) return next();
     findTenant(req, res, next);
   };
 }

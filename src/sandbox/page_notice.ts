@@ -3,9 +3,17 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 const HEADER = Buffer.from('<header>');
 
 /**
- * Puts `text` at the top of every HTML page an emulator sends (consent, errors), in its `<header>`.
- * At `end`, where every body passes whether an emulator answers through Express or node:http alone,
- * while its length can still be set (PluginEmulator.handler says so to plugins).
+ * The notice naming `text`, as the bytes noticeOnPages puts in a page: built once per emulator,
+ * not per page, and shared by every page, since noticeOnPages only copies it.
+ */
+export function pageNotice(text: string): Buffer {
+  return Buffer.from(`<p class="banner banner-sandbox" role="status">${escapeHtml(text)}</p>`);
+}
+
+/**
+ * Puts `notice` (pageNotice) at the top of every HTML page an emulator sends (consent, errors), in
+ * its `<header>`. At `end`, where every body passes whether an emulator answers through Express or
+ * node:http alone, while its length can still be set (PluginEmulator.handler says so to plugins).
  *
  * The notice goes in as bytes, next to the page's own, which are never decoded: a page in any
  * ASCII-based charset stays as it was, and the notice, all ASCII (escapeHtml), reads the same in it.
@@ -13,8 +21,7 @@ const HEADER = Buffer.from('<header>');
  * `<header>`. A HEAD answer has no body to measure, so it goes without the length its GET would not
  * have; a body the handler sends chunked (its own Transfer-Encoding) gets no length either.
  */
-export function noticeOnPages(res: ServerResponse, req: IncomingMessage, text: string): void {
-  const notice = Buffer.from(`<p class="banner banner-sandbox" role="status">${escapeHtml(text)}</p>`);
+export function noticeOnPages(res: ServerResponse, req: IncomingMessage, notice: Buffer): void {
   const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
   res.end = ((...args: unknown[]) => {
     if (res.headersSent || !isPlainPage(res)) return end(...args);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import express, { type Express, type RequestHandler } from 'express';
 import type { ConnectionPlugin, PluginEmulator } from '../connections/plugin.js';
 import { withoutFitgateCookies } from './cookie_wall.js';
-import { noticeOnPages } from './page_notice.js';
+import { noticeOnPages, pageNotice } from './page_notice.js';
 import { wallResponse } from './sandbox_response_wall.js';
 import { sandboxNotice, SANDBOX_PATH, type EmulatedUpstreams, type SandboxCredentials, type SandboxUpstream } from '../upstream/sandbox_upstream.js';
 
@@ -104,7 +104,7 @@ function startEmulators(plugins: SandboxPlugins): { running: RunningEmulator[]; 
  * sandbox_response_wall.ts).
  */
 function byHost(running: readonly RunningEmulator[]): RequestHandler {
-  const served = running.map(({ displayName, hosts, emulator }) => ({ hosts, notice: sandboxNotice(displayName), handler: emulator.handler }));
+  const served = running.map(({ displayName, hosts, emulator }) => ({ hosts, notice: pageNotice(sandboxNotice(displayName)), handler: emulator.handler }));
   return (req, res, next) => {
     const host = (/^\/([^/?#]+)/.exec(req.url)?.[1] ?? '').toLowerCase();
     const owner = served.find((emulator) => emulator.hosts.has(host));
