@@ -619,7 +619,9 @@ export interface PluginTokens {
    * requested ones missing here as not granted, so a login and its TRY never disagree. An upstream
    * that grants by area grants every permission of the area. Empty at a refresh: the upstream did not
    * say, and the host keeps the stored list. Some upstreams report the grant only on the callback
-   * URL's query, not in the token answer: read it there (passport-oauth2's passReqToCallback).
+   * URL's query, not in the token answer: OAuth2LoginStrategy reads it there under
+   * `grantedScopeFrom: 'callback'`, and grantedPermissions (oauth2/granted_scopes.ts) maps either
+   * place's to permission names (a strategy of its own: passport-oauth2's passReqToCallback).
    */
   grantedScopes: string[];
 }

@@ -1,5 +1,5 @@
 import type { FitbitApi } from './api.js';
-import { isFitbitScope, upstreamScopes, type FitbitScope } from './scopes.js';
+import { isFitbitScope, type FitbitScope } from './scopes.js';
 
 /** Per-request options FitbitStrategy understands; anything else given to authenticate() is ignored. */
 export interface FitbitAuthenticateOptions {
@@ -31,30 +31,12 @@ export function checkPrompt(api: FitbitApi, prompt: unknown): string | undefined
   return prompt;
 }
 
-/** The per-request login hint, if any: an empty one is none, anything but a string an error. */
-export function checkLoginHint(loginHint: unknown): string | undefined {
-  if (loginHint === undefined || loginHint === '') return undefined;
-  if (typeof loginHint !== 'string') throw new TypeError('loginHint must be a string');
-  return loginHint;
-}
-
 /** Fitbit scope names from a list or a space-separated string; an unknown name is an error. */
 export function checkScopes(scope: string | readonly string[]): FitbitScope[] {
   const names = typeof scope === 'string' ? scope.split(/\s+/).filter(Boolean) : [...scope];
   const unknown = names.filter((name) => !isFitbitScope(name));
   if (unknown.length > 0) throw new TypeError(`unknown Fitbit scope: ${unknown.join(', ')}`);
   return names as FitbitScope[];
-}
-
-/** The per-request scope as the upstream spells it, or undefined to keep the configured one. */
-export function requestScope(api: FitbitApi, options: FitbitAuthenticateOptions): string[] | undefined {
-  return options.scope === undefined ? undefined : upstreamScopes(api, checkScopes(options.scope));
-}
-
-/** Refuses a prompt or login hint the mode's authorize page would not take, with a TypeError. */
-export function checkAuthorizeOptions(api: FitbitApi, options: FitbitAuthenticateOptions): void {
-  checkPrompt(api, options.prompt);
-  checkLoginHint(options.loginHint);
 }
 
 /**

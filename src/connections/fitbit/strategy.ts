@@ -1,8 +1,6 @@
-import type { Request } from 'express';
-import type { StrategyCreatedStatic } from 'passport';
 import { OAuth2LoginStrategy, type OAuth2RefusalChallenge } from '../oauth2/passport/oauth2_strategy.js';
 import type { StateStore } from '../oauth2/passport/state_store.js';
-import { checkAuthorizeOptions, checkScopes, loginHintParameter, providerParams, requestScope, type FitbitAuthenticateOptions } from './authorization_params.js';
+import { checkPrompt, checkScopes, loginHintParameter, providerParams } from './authorization_params.js';
 import { readCodeAnswer } from './code_exchange.js';
 import { isRetiredAuthorization } from './endpoints.js';
 import { UpstreamGoneError } from './errors/gone_error.js';
@@ -45,9 +43,10 @@ export type FitbitRefusalChallenge = OAuth2RefusalChallenge;
 /**
  * Passport strategy `fitbit` for both upstream modes, on the shared OAuth2LoginStrategy (state and
  * PKCE S256 on every request, the code exchanged through the shared client, typed errors for every
- * failure). What is Fitbit's and Google's own: the provider parameters from a fixed list, client
- * authentication per mode, the token answer's user_id or id_token, Google's id_token verified,
- * the retired legacy authorize page, and the profile.
+ * failure). What is Fitbit's and Google's own, declared in the base's options: the provider
+ * parameters from a fixed list, the prompt values each mode's page takes, per-request Fitbit scopes,
+ * client authentication per mode, the token answer's user_id or id_token, Google's id_token verified
+ * and its nonce, the retired legacy authorize page; and the profile.
  */
 export class FitbitStrategy extends OAuth2LoginStrategy<FitbitTokenResponse> {
   readonly api: UpstreamContext['api'];
@@ -81,38 +80,20 @@ export class FitbitStrategy extends OAuth2LoginStrategy<FitbitTokenResponse> {
         skipUserProfile: true,
         kindOfCode,
         readAnswer: (answer, exchange) => readCodeAnswer(context, answer, exchange),
-        // Checked in authorize below against the values each mode's page takes.
         promptParameter: 'prompt',
+        checkPrompt: (prompt) => checkPrompt(context.api, prompt),
         loginHintParameter: loginHintParameter(context.api),
+        // Known gone: the host answers its client (or TRY its admin) instead of losing the user on a 410 page.
+        refuseAuthorize: isRetiredAuthorization(context.api, context.endpoints) ? () => new UpstreamGoneError({ operation: 'authorize' }) : undefined,
+        requestScope: (scope) => upstreamScopes(context.api, checkScopes(scope)),
+        authorizeParameters: providerParams(context.api),
+        finishAuthorizeUrl: context.api === 'google-health' ? withNonce : undefined,
       },
       verifyWithProfile(context, scopes, verify, options.passReqToCallback === true),
     );
     this.name = 'fitbit';
     this.api = context.api;
     this.context = context;
-  }
-
-  protected override authorize(req: Request, options: FitbitAuthenticateOptions & { state?: unknown }): void {
-    const self = this as this & StrategyCreatedStatic;
-    // Known gone: the host answers its client (or TRY its admin) instead of losing the user on a 410 page.
-    if (isRetiredAuthorization(this.api, this.context.endpoints)) return self.error(new UpstreamGoneError({ operation: 'authorize' }));
-    let scope: string[] | undefined;
-    try {
-      this.checkApplicationState(options);
-      checkAuthorizeOptions(this.api, options);
-      scope = requestScope(this.api, options);
-    } catch (error) {
-      return self.error(error as Error);
-    }
-    if (this.api === 'google-health') {
-      const redirect = self.redirect.bind(self);
-      self.redirect = (url: string, status?: number) => redirect(withNonce(url), status);
-    }
-    this.redirectUpstream(req, { ...options, ...(scope && { scope }) });
-  }
-
-  override authorizationParams(options: FitbitAuthenticateOptions): Record<string, string> {
-    return { ...super.authorizationParams(options), ...providerParams(this.api) };
   }
 
   /** For any caller still on node-oauth's path: Fitbit's `errors` bodies as well as RFC 6749 ones. */

@@ -2,10 +2,13 @@ import type { UpstreamFetch } from '../plugin.js';
 import { callUpstreamJson, type RefusalReader } from './call_upstream.js';
 import { clientAuthentication, type EndpointClient } from './client_authentication.js';
 import type { TokenOperation } from './operation.js';
-import { parseTokenResponse, type TokenResponse } from './token_response.js';
+import { parseTokenResponse, type AccessTokenLifetime, type TokenResponse } from './token_response.js';
 
-/** One upstream's token endpoint, as every grant reaches it. */
-export interface TokenEndpoint {
+/**
+ * One upstream's token endpoint, as every grant reaches it: with, when its answers may leave
+ * `expires_in` out, how the access token's lifetime is known then (AccessTokenLifetime, RFC 6749 §5.1).
+ */
+export interface TokenEndpoint extends AccessTokenLifetime {
   url: string;
   client: EndpointClient;
   upstreamFetch: UpstreamFetch;
@@ -34,5 +37,5 @@ export async function requestToken(request: TokenRequest): Promise<TokenResponse
     headers: auth.headers,
     form: { ...request.grant, ...auth.form },
   });
-  return parseTokenResponse(operation, json);
+  return parseTokenResponse(operation, json, request);
 }

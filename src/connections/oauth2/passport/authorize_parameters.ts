@@ -16,12 +16,15 @@ export interface AuthorizeAsks {
 
 /**
  * Refuses an ask that is no string: passport-oauth2 would put an array or an object in the URL as
- * it is, which no upstream documents. An empty one is none.
+ * it is, which no upstream documents. An empty one is none. `checkPrompt` judges a prompt that is a
+ * string (the empty one included) before the login hint is looked at, so that a request wrong in
+ * both is refused for its prompt.
  */
-export function checkAuthorizeAsks(asks: AuthorizeAsks): void {
+export function checkAuthorizeAsks(asks: AuthorizeAsks, checkPrompt?: (prompt: string) => void): void {
   for (const key of ['prompt', 'loginHint'] as const) {
     const value = asks[key];
     if (value !== undefined && typeof value !== 'string') throw new TypeError(`${key} must be a string`);
+    if (key === 'prompt' && typeof value === 'string') checkPrompt?.(value);
   }
 }
 

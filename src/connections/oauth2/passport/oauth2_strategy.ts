@@ -41,6 +41,17 @@ export interface OAuth2LoginStrategyBaseOptions {
   /** The profile needs the token answer: the subclass loads it in verify instead of userProfile. */
   skipUserProfile?: boolean | undefined;
   /**
+   * Where the upstream reports the scopes the user granted: `token`, the token answer's `scope`
+   * (RFC 6749 §5.1), or `callback`, the `scope` parameter of the callback that brings the code
+   * (Strava's, comma-separated, beside a token answer with none). verify receives it as
+   * `token.scope` either way, as the upstream spelled it and undefined when that place carries
+   * none, so that one verify, and grantedPermissions (../granted_scopes.ts), serve both. The
+   * callback's came through the browser, which can add a scope the user never granted (the
+   * upstream's API still refuses it): where an upstream reports the grant in both, keep `token`.
+   * Default: `token`.
+   */
+  grantedScopeFrom?: 'token' | 'callback' | undefined;
+  /**
    * The kind of the code the upstream's callback carries in `?error=`; the standard codes'
    * (kindOfOAuthCode) unless the upstream has codes or spellings of its own.
    */
@@ -57,6 +68,33 @@ export interface OAuth2LoginStrategyBaseOptions {
    * an upstream that documents none.
    */
   loginHintParameter?: string | undefined;
+  /**
+   * The values the upstream's authorize page takes for the prompt: throws (a TypeError) for a
+   * string prompt it would refuse, the empty one included, and the request is refused before the
+   * browser leaves. Absent: any string is sent (an empty one as none).
+   */
+  checkPrompt?: ((prompt: string) => void) | undefined;
+  /**
+   * Refuses every authorize request, before anything else is checked, with the error it returns: an
+   * authorize page known gone (a PluginFailure of kind `gone`), where a redirect would strand the
+   * user instead of letting the host answer its client. Undefined: the request goes on.
+   */
+  refuseAuthorize?: (() => Error | undefined) | undefined;
+  /**
+   * Reads `authenticate`'s `scope` option, given for one request instead of the configured scope,
+   * into the upstream scopes asked for (throws for a name it does not know). Absent: passport-oauth2
+   * sends the option as given.
+   */
+  requestScope?: ((scope: string | readonly string[]) => string[]) | undefined;
+  /** Parameters of the upstream's own on every authorize URL, beside the prompt and login hint. */
+  authorizeParameters?: Readonly<Record<string, string>> | undefined;
+  /**
+   * The authorize URL as passport-oauth2 built it (state and PKCE challenge in it), made the one the
+   * browser is sent to: for a parameter derived from those, such as an OpenID Connect nonce bound to
+   * the challenge. It runs in passport-oauth2's redirect, once the state store kept the login,
+   * where nothing catches a throw: give it a URL it cannot refuse. Absent: the URL as built.
+   */
+  finishAuthorizeUrl?: ((url: string) => string) | undefined;
 }
 
 /**
@@ -102,8 +140,9 @@ type Live = PassportOAuth2Strategy & StrategyCreatedStatic;
  * typed token-request failures kept typed, and the callback's `?error=` read into an
  * UpstreamOAuthError: the user's refusal a `fail` with an OAuth2RefusalChallenge, the rest errors.
  * The host's prompt and login hint go in the authorize URL under the names the options give. A
- * plugin adds what is its upstream's own: its token answer's fields (readAnswer), its other
- * authorize parameters (authorize, authorizationParams) and its profile.
+ * plugin declares what is its upstream's own as options: its token answer's fields (readAnswer),
+ * the authorize step's checks and parameters (checkPrompt, refuseAuthorize, requestScope,
+ * authorizeParameters, finishAuthorizeUrl); and its profile.
  */
 export class OAuth2LoginStrategy<Token extends TokenResponse = TokenResponse> extends PassportOAuth2Strategy {
   protected readonly tokenEndpoint: TokenEndpoint;
@@ -111,14 +150,16 @@ export class OAuth2LoginStrategy<Token extends TokenResponse = TokenResponse> ex
   private readonly kindOfCode: (code: string, message?: string) => UpstreamErrorKind;
   private readonly readAnswer: TokenAnswerReader<Token>;
   private readonly askNames: { readonly prompt: string | undefined; readonly loginHint: string | undefined };
+  private readonly authorizeStep: Pick<OAuth2LoginStrategyBaseOptions, 'checkPrompt' | 'refuseAuthorize' | 'requestScope' | 'authorizeParameters' | 'finishAuthorizeUrl'>;
   /** Each login's parsed answer, keyed by the JSON passport-oauth2 hands verify as `params`. */
   private readonly answers: WeakMap<JsonObject, Token>;
 
   constructor(options: OAuth2LoginStrategyOptions<Token>, verify: OAuth2LoginVerify<Token>) {
     if (typeof verify !== 'function') throw new TypeError('OAuth2LoginStrategy requires a verify callback');
     if (!options.callbackURL) throw new TypeError('callbackURL is required');
-    const { store } = options;
+    const { store, grantedScopeFrom = 'token' } = options;
     if (store !== undefined) checkStateStore(store);
+    if (grantedScopeFrom !== 'token' && grantedScopeFrom !== 'callback') throw new TypeError(`grantedScopeFrom must be "token" or "callback", not ${JSON.stringify(grantedScopeFrom)}`);
     // Filled by the exchange below; read back in verify, where passport-oauth2 passes only the JSON.
     const answers = new WeakMap<JsonObject, Token>();
     super(
@@ -138,8 +179,11 @@ export class OAuth2LoginStrategy<Token extends TokenResponse = TokenResponse> ex
         passReqToCallback: true,
       },
       (req: Request, _accessToken: string, _refreshToken: string, params: JsonObject, profile: unknown, done: OAuth2LoginDone) => {
-        const token = answers.get(params);
-        if (!token) return done(new TypeError('The token answer did not come from this strategy\'s code exchange'));
+        const answer = answers.get(params);
+        if (!answer) return done(new TypeError('The token answer did not come from this strategy\'s code exchange'));
+        const token = grantedScopeFrom === 'callback' ? { ...answer, scope: callbackScope(req) } : answer;
+        // tokenAnswerOf, for a verify that wraps this one, hands out what verify got.
+        answers.set(params, token);
         verify(req, token, profile, done);
       },
     );
@@ -149,6 +193,8 @@ export class OAuth2LoginStrategy<Token extends TokenResponse = TokenResponse> ex
     // Without readAnswer the options' type has Token be TokenResponse itself, so the answer is one.
     this.readAnswer = options.readAnswer ?? ((answer) => answer as Token);
     this.askNames = { prompt: options.promptParameter, loginHint: options.loginHintParameter };
+    const { checkPrompt, refuseAuthorize, requestScope, authorizeParameters, finishAuthorizeUrl } = options;
+    this.authorizeStep = { checkPrompt, refuseAuthorize, requestScope, authorizeParameters, finishAuthorizeUrl };
     this.answers = answers;
     // node-oauth's exchange has no timeout, no report, and always sends the secret in the body.
     exchangeCodesWith(this._oauth2, async (code, params) => {
@@ -158,7 +204,10 @@ export class OAuth2LoginStrategy<Token extends TokenResponse = TokenResponse> ex
     });
   }
 
-  /** The parsed answer of a login's exchange, for the JSON passport-oauth2 handed verify as `params`. */
+  /**
+   * The parsed answer of a login's exchange, for the JSON passport-oauth2 handed verify as `params`:
+   * from verify on, with the granted scope where grantedScopeFrom says.
+   */
   tokenAnswerOf(params: JsonObject): Token | undefined {
     return this.answers.get(params);
   }
@@ -173,11 +222,11 @@ export class OAuth2LoginStrategy<Token extends TokenResponse = TokenResponse> ex
 
   /**
    * The authorize URL's parameters beyond passport-oauth2's own: the host's prompt and login hint
-   * under the upstream's names (promptParameter, loginHintParameter), the rest left out. A subclass
-   * adding parameters of its upstream's own spreads this one's in.
+   * under the upstream's names (promptParameter, loginHintParameter), the rest left out, then the
+   * options' authorizeParameters.
    */
   override authorizationParams(options: AuthorizeAsks): Record<string, string> {
-    return authorizeParameters(this.askNames, options);
+    return { ...authorizeParameters(this.askNames, options), ...this.authorizeStep.authorizeParameters };
   }
 
   override authenticate(req: Request, options: { state?: unknown } = {}): void {
@@ -193,17 +242,30 @@ export class OAuth2LoginStrategy<Token extends TokenResponse = TokenResponse> ex
   }
 
   /**
-   * The authorize step (no code, no error): a subclass checks its own options here, then calls
-   * redirectUpstream. This one refuses string state, and a prompt or login hint that is no string.
+   * The authorize step (no code, no error), in this order: the options' refuseAuthorize; string
+   * state refused; a prompt or login hint that is no string refused, and a prompt checkPrompt
+   * refuses; a one-request `scope` read by requestScope; then the redirect, to the URL
+   * finishAuthorizeUrl makes of passport-oauth2's.
    */
-  protected authorize(req: Request, options: { state?: unknown } & AuthorizeAsks): void {
+  protected authorize(req: Request, options: { state?: unknown; scope?: string | readonly string[] } & AuthorizeAsks): void {
+    const self = this as unknown as Live;
+    const { checkPrompt, refuseAuthorize, requestScope, finishAuthorizeUrl } = this.authorizeStep;
+    const refusal = refuseAuthorize?.();
+    if (refusal) return self.error(refusal);
+    let scope: string[] | undefined;
     try {
       this.checkApplicationState(options);
-      checkAuthorizeAsks(options);
+      checkAuthorizeAsks(options, checkPrompt);
+      scope = requestScope && options.scope !== undefined ? requestScope(options.scope) : undefined;
     } catch (error) {
-      return (this as unknown as Live).error(error as Error);
+      return self.error(error as Error);
     }
-    this.redirectUpstream(req, options);
+    if (finishAuthorizeUrl) {
+      // Passport hands each request its own copy of the strategy, so this redirect is this request's alone.
+      const redirect = self.redirect.bind(self);
+      self.redirect = (url: string, status?: number) => redirect(finishAuthorizeUrl(url), status);
+    }
+    this.redirectUpstream(req, scope ? { ...options, scope } : options);
   }
 
   /** passport-oauth2's authorize redirect, with state and PKCE. */
@@ -241,6 +303,16 @@ export class OAuth2LoginStrategy<Token extends TokenResponse = TokenResponse> ex
     const redirectUri = params.redirect_uri;
     return this.pkce ? { code, codeVerifier: codeVerifierOf(params), redirectUri } : { code, pkce: false, redirectUri };
   }
+}
+
+/**
+ * The `scope` of the callback that carried the code (its query, or the body of a form post), as
+ * passport-oauth2 looks for the code; undefined when absent or not one string (repeated).
+ */
+function callbackScope(req: Request): string | undefined {
+  const query = (req.query ?? {}) as Record<string, unknown>;
+  const callback = query.code !== undefined ? query : ((req.body ?? {}) as Record<string, unknown>);
+  return typeof callback.scope === 'string' ? callback.scope : undefined;
 }
 
 /**
