@@ -13,14 +13,15 @@ import { clientOriginCors } from './token_endpoint/client_origin_cors.js';
 import { openCors } from './token_endpoint/open_cors.js';
 import { tokenEndpoint } from './token_endpoint/token_endpoint.js';
 import { userinfoEndpoint } from './userinfo/userinfo_endpoint.js';
+import type { Services } from '../services.js';
 
 /**
  * The Authentication API's back channel on each tenant's host: what client applications call
  * directly (token, revocation, userinfo, discovery, JWKS, the signing certificate), plus the
- * browser's logout. Only logout touches the session; the rest answer every error as RFC 6749 /
+ * browser's logout. The token endpoint's Token Vault grant reads upstream tokens through `services.vault`. Only logout touches the session; the rest answer every error as RFC 6749 /
  * RFC 6750 JSON. Form and JSON bodies are parsed by createApp before any router runs.
  */
-export function createBackChannelRouter(deps: AppDeps): Router {
+export function createBackChannelRouter(deps: AppDeps, services: Pick<Services, 'vault'>): Router {
   const router = Router();
   const readOnly = openCors(['GET']);
   // Token and revocation answers are readable only from the named client's own origins.
@@ -41,7 +42,7 @@ export function createBackChannelRouter(deps: AppDeps): Router {
   router.all('/oauth/token', clientOrigins);
   // Both verify client secrets, so they share one budget: per address before the client
   // authenticates (the middleware), per client after (the endpoint).
-  router.post('/oauth/token', oauth, ...limits.token, tokenEndpoint(deps, limits.tokenClient));
+  router.post('/oauth/token', oauth, ...limits.token, tokenEndpoint(deps, limits.tokenClient, services.vault));
   router.all('/oauth/revoke', clientOrigins);
   router.post('/oauth/revoke', oauth, ...limits.token, revokeEndpoint(deps, limits.tokenClient));
 

@@ -18,7 +18,7 @@ import type { Services } from '../services.js';
  * userinfo, discovery, JWKS, revocation, logout) is mounted from back_channel_router.ts.
  * `handoffs` are other flows returning through /login/callback (see callback_handoff.ts).
  */
-export function createAuthnRouter(deps: AppDeps, services: Pick<Services, 'upstreams' | 'revokeGrant'>, handoffs: readonly CallbackHandoff[] = []): Router {
+export function createAuthnRouter(deps: AppDeps, services: Pick<Services, 'upstreams' | 'revokeGrant' | 'vault'>, handoffs: readonly CallbackHandoff[] = []): Router {
   const router = Router();
   const limits = authnRateLimits(deps);
   const html = answerErrorsAs('html');
@@ -29,6 +29,6 @@ export function createAuthnRouter(deps: AppDeps, services: Pick<Services, 'upstr
   router.get('/authorize', html, ...limits.authorize, ...session, authorizeEndpoint(deps, services.upstreams), storeDownRedirect(deps));
   // The same for a login in flight whose store failed before it was taken (the limit's count, the take).
   router.get('/login/callback', html, ...limits.callback, ...session, callbackEndpoint(deps, services, handoffs), storeDownCallbackRedirect(deps));
-  router.use(createBackChannelRouter(deps));
+  router.use(createBackChannelRouter(deps, services));
   return router;
 }

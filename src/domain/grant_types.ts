@@ -2,12 +2,20 @@ import { isConfidentialAppType, isPublicClient } from './client_confidentiality.
 import type { AppType, Client, TokenEndpointAuthMethod } from './types.js';
 
 /**
+ * Auth0's Token Vault grant (its dashboard's "Token Vault" grant type): an application exchanges a
+ * user's refresh token for the upstream access token of one of the user's connections
+ * (src/authn/token_endpoint/grants/token_vault.ts). Auth0 spells it so in `grant_types` too:
+ * https://auth0.com/docs/secure/tokens/token-vault/configure-refresh-token-exchange-with-token-vault
+ */
+export const TOKEN_VAULT_GRANT_TYPE = 'urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token';
+
+/**
  * The grant types an application may list, in the order the dashboard shows them: the values the
  * Management API takes in `grant_types` (src/management/clients/client_schemas.ts) and the boxes of
  * the dashboard's Grant Types (src/dashboard/applications/grant_types_field.ts). Auth0 lists more
  * (password, MFA, device code); fitgate serves none of them, so it stores none.
  */
-export const GRANT_TYPES = ['authorization_code', 'implicit', 'refresh_token', 'client_credentials'] as const;
+export const GRANT_TYPES = ['authorization_code', 'implicit', 'refresh_token', 'client_credentials', TOKEN_VAULT_GRANT_TYPE] as const;
 export type GrantType = (typeof GRANT_TYPES)[number];
 
 export function isGrantType(value: string): value is GrantType {
@@ -34,7 +42,9 @@ export type GrantTypeHoldRefusal =
    * client_credentials for a public client (token_endpoint_auth_method none), whatever its type: it
    * has no secret to ask for tokens with, and /oauth/token refuses it anyway. Auth0's Management API
    * refuses it ("Invalid grant types: client_credentials"), and so do fitgate's, on POST and PATCH
-   * (src/management/clients/client_grant_types_check.ts), and the dashboard's Grant Types.
+   * (src/management/clients/client_grant_types_check.ts), and the dashboard's Grant Types. The same
+   * for the Token Vault grant: Auth0's SDKs ask for it with the client's secret only ("must be a
+   * private client"), as it hands out the user's upstream token for a refresh token alone.
    */
   'public_client';
 export type GrantTypeRefusal = GrantTypeTypeRefusal | GrantTypeHoldRefusal;
@@ -68,9 +78,12 @@ function typeRefusal(appType: AppType, grantType: GrantType): GrantTypeTypeRefus
   return isConfidentialAppType(appType) ? undefined : 'keeps_no_secret';
 }
 
+/** The grant types only a client that authenticates with a secret may hold. */
+const SECRET_GRANT_TYPES: readonly string[] = ['client_credentials', TOKEN_VAULT_GRANT_TYPE];
+
 /** The half of the rule that does not depend on the type, which is all the Management API enforces. */
 function holdRefusal(client: Pick<Client, 'tokenEndpointAuthMethod'>, grantType: string): GrantTypeHoldRefusal | undefined {
-  return grantType === 'client_credentials' && isPublicClient(client) ? 'public_client' : undefined;
+  return SECRET_GRANT_TYPES.includes(grantType) && isPublicClient(client) ? 'public_client' : undefined;
 }
 
 /** Whether an application with this authentication method may hold `grantType`, whatever its type (grantTypeVerdict's hold refusals). */
@@ -104,7 +117,9 @@ export function grantTypesFor(client: Pick<Client, 'appType' | 'tokenEndpointAut
 
 /**
  * The grant types a new application gets when none are given: all those it is allowed
- * (grantTypesFor), which are Auth0's defaults per type. `implicit` lets /authorize return an id_token
+ * (grantTypesFor) but Token Vault, which are Auth0's defaults per type. Token Vault hands out users'
+ * upstream tokens, so an application gets it only when asked for, as at Auth0 (its guide has it
+ * ticked in Advanced Settings, or added to `grant_types`). `implicit` lets /authorize return an id_token
  * in the front channel (response_type id_token or code id_token); take it away and only the code
  * flow remains. A regular web application is confidential, so Auth0 gives it `client_credentials`
  * too: one application both signs users in and, once granted, calls the Management API. Auth0 gives
@@ -113,5 +128,5 @@ export function grantTypesFor(client: Pick<Client, 'appType' | 'tokenEndpointAut
  * they have.
  */
 export function defaultGrantTypes(appType: AppType, tokenEndpointAuthMethod: TokenEndpointAuthMethod): GrantType[] {
-  return grantTypesFor({ appType, tokenEndpointAuthMethod });
+  return grantTypesFor({ appType, tokenEndpointAuthMethod }).filter((grantType) => grantType !== TOKEN_VAULT_GRANT_TYPE);
 }

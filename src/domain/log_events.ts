@@ -17,6 +17,8 @@ export const LOG_EVENT_TYPES = {
   fertft: 'Failed Exchange (Refresh Token for Access Token)',
   seccft: 'Success Exchange (Client Credentials for Access Token)',
   feccft: 'Failed Exchange (Client Credentials for Access Token)',
+  seta: 'Success Exchange (Refresh Token for Token for 3rd party API)',
+  feta: 'Failed Exchange (Refresh Token for Token for 3rd party API)',
   slo: 'Success Logout',
   flo: 'Failed Logout',
   srrt: 'Success Revocation',

@@ -1,9 +1,10 @@
+import { TOKEN_VAULT_GRANT_TYPE } from '../../domain/grant_types.js';
 import type { Client } from '../../domain/types.js';
 import { UnauthorizedClientError, UnsupportedGrantTypeError } from '../../errors/index.js';
 import { requireParam } from './request_params.js';
 import type { SupportedGrantType } from './token_request.js';
 
-const SUPPORTED_GRANT_TYPES: readonly SupportedGrantType[] = ['authorization_code', 'refresh_token', 'client_credentials'];
+const SUPPORTED_GRANT_TYPES: readonly SupportedGrantType[] = ['authorization_code', 'refresh_token', 'client_credentials', TOKEN_VAULT_GRANT_TYPE];
 
 export function checkGrantTypeSupported(params: Readonly<Record<string, string>>): SupportedGrantType {
   const grantType = requireParam(params, 'grant_type');

@@ -1,6 +1,8 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../../app_deps.js';
 import { RateLimitedError } from '../../errors/index.js';
+import { TOKEN_VAULT_GRANT_TYPE } from '../../domain/grant_types.js';
+import type { TokenVault } from '../../domain/token_vault.js';
 import { metricsOf } from '../../metrics/metrics.js';
 import type { ClientRateLimit } from '../authn_rate_limits.js';
 import { outcomeCode } from '../events/outcome_code.js';
@@ -12,15 +14,22 @@ import { checkGrantTypeAllowed, checkGrantTypeSupported } from './check_grant_ty
 import { authorizationCodeGrant } from './grants/authorization_code.js';
 import { clientCredentialsGrant } from './grants/client_credentials.js';
 import { refreshTokenGrant } from './grants/refresh_token.js';
+import { tokenVaultGrant } from './grants/token_vault.js';
 import { readRequestParams } from './request_params.js';
 import { logTokenExchange } from './token_log.js';
 import type { GrantOutcome, SupportedGrantType, TokenRequest } from './token_request.js';
 
-const GRANTS: Readonly<Record<SupportedGrantType, (request: TokenRequest) => Promise<GrantOutcome>>> = {
-  authorization_code: authorizationCodeGrant,
-  refresh_token: refreshTokenGrant,
-  client_credentials: clientCredentialsGrant,
-};
+type Grants = Readonly<Record<SupportedGrantType, (request: TokenRequest) => Promise<GrantOutcome>>>;
+
+/** Each grant's handler; Token Vault reads users' upstream tokens through the app's one vault. */
+function grantsWith(vault: TokenVault): Grants {
+  return {
+    authorization_code: authorizationCodeGrant,
+    refresh_token: refreshTokenGrant,
+    client_credentials: clientCredentialsGrant,
+    [TOKEN_VAULT_GRANT_TYPE]: tokenVaultGrant(vault),
+  };
+}
 
 /**
  * POST /oauth/token (RFC 6749 §3.2), read top to bottom: parse the body, name the grant, authenticate
@@ -28,8 +37,9 @@ const GRANTS: Readonly<Record<SupportedGrantType, (request: TokenRequest) => Pro
  * throws an OAuthError, which the error handler answers as RFC 6749 JSON; every outcome of a known
  * grant is logged with Auth0's event code, and a failed client authentication in the process log too.
  */
-export function tokenEndpoint(deps: AppDeps, limitClient: ClientRateLimit): RequestHandler {
+export function tokenEndpoint(deps: AppDeps, limitClient: ClientRateLimit, vault: TokenVault): RequestHandler {
   const keys = tenantKeysFor(deps);
+  const grants = grantsWith(vault);
   const metrics = metricsOf(deps);
   return async (req: Request, res: Response) => {
     // RFC 6749 §5.1: token responses, errors included, must never be cached.
@@ -44,7 +54,7 @@ export function tokenEndpoint(deps: AppDeps, limitClient: ClientRateLimit): Requ
       await limitClient(req, res, client);
       checkGrantTypeAllowed(client, grantType);
 
-      const outcome = await GRANTS[grantType]({ deps, keys, context: req.context, params, client, grantType });
+      const outcome = await grants[grantType]({ deps, keys, context: req.context, params, client, grantType });
       await logTokenExchange(deps, req, { grantType, client, outcome });
       metrics.authn.tokenExchange(req.context.tenant.name, outcome.connection ?? '', grantType, 'success');
       res.json(outcome.body);

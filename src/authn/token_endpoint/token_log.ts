@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import type { AppDeps } from '../../app_deps.js';
 import type { LogEventType } from '../../domain/log_events.js';
+import { TOKEN_VAULT_GRANT_TYPE } from '../../domain/grant_types.js';
 import type { Client } from '../../domain/types.js';
 import { AppError } from '../../errors/index.js';
 import { recordRequestEvent, type RequestEvent } from '../../http/request_log_event.js';
@@ -11,6 +12,7 @@ const EVENT_TYPES: Readonly<Record<SupportedGrantType, { success: LogEventType; 
   authorization_code: { success: 'seacft', failure: 'feacft' },
   refresh_token: { success: 'sertft', failure: 'fertft' },
   client_credentials: { success: 'seccft', failure: 'feccft' },
+  [TOKEN_VAULT_GRANT_TYPE]: { success: 'seta', failure: 'feta' },
 };
 
 export type TokenExchangeEntry =

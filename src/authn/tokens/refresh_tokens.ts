@@ -203,6 +203,25 @@ async function reuse<Checked>(
 }
 
 /**
+ * The record of a refresh token of this client that is live now (known, not spent, not expired under
+ * the policy in force, its grant not revoked), read without using it: nothing is spent, rotated or
+ * touched, so the client goes on refreshing with it as before (the Token Vault exchange presents it
+ * as proof of the user's grant). Anything else is invalid_grant in Auth0's words. A spent rotating
+ * token is refused as unknown without revoking its family: this read hands out none of its tokens.
+ */
+export async function liveRefreshToken(
+  ephemeral: EphemeralStore,
+  owner: { tenant: string; clientId: string; policy: RefreshTokenPolicy },
+  token: string,
+  now = Date.now(),
+): Promise<RefreshTokenRecord> {
+  const found = await ephemeral.get<RefreshTokenRecord>('refresh_token', storageKey(token));
+  if (!found || found.tenant !== owner.tenant || found.clientId !== owner.clientId || found.rotatedAt) throw unknownToken();
+  if (expiredUnder(owner.policy, found, now) || (await isGrantRevoked(ephemeral, owner.tenant, found.grantId))) throw unknownToken();
+  return found;
+}
+
+/**
  * RFC 7009 revocation of a refresh token presented by its client: revokes its grant, so the access
  * tokens issued alongside die too (§2.1 "SHOULD also invalidate the access token"). Returns the
  * revoked token's record, or undefined when the token is unknown or belongs to another client (which

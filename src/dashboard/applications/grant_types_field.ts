@@ -1,4 +1,14 @@
-import { distinctGrantTypes, GRANT_TYPES, grantTypesFor, grantTypeVerdict, isGrantType, isHoldRefusal, type GrantType, type GrantTypeRefusal } from '../../domain/grant_types.js';
+import {
+  distinctGrantTypes,
+  GRANT_TYPES,
+  grantTypesFor,
+  grantTypeVerdict,
+  isGrantType,
+  isHoldRefusal,
+  TOKEN_VAULT_GRANT_TYPE,
+  type GrantType,
+  type GrantTypeRefusal,
+} from '../../domain/grant_types.js';
 import type { Client } from '../../domain/types.js';
 import { listField, textField, type FormBody } from '../form_fields.js';
 import { APP_TYPE_LABELS } from './app_types.js';
@@ -31,6 +41,10 @@ export const GRANT_TYPE_LABELS: Readonly<Record<GrantType, { label: string; hint
   client_credentials: {
     label: 'Client Credentials',
     hint: 'Tokens for the application itself, asked for with its Client ID and Client Secret: what the Management API section below authorizes.',
+  },
+  [TOKEN_VAULT_GRANT_TYPE]: {
+    label: 'Token Vault',
+    hint: 'A user’s access token at a connection’s upstream, always fresh, for one of the application’s refresh tokens of that user, asked for at /oauth/token with its Client Secret (Auth0 SDKs’ getAccessTokenForConnection). Never on by default.',
   },
 };
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { createClient } from '../../../../src/domain/clients.js';
+import { TOKEN_VAULT_GRANT_TYPE } from '../../../../src/domain/grant_types.js';
 import { csrfTokenOf, submitForm, useSignedInDashboard } from '../dashboard_harness.js';
 import { grantTypeBoxesOf } from './grant_type_boxes.js';
 
 /**
  * An application's settings form shows Grant Types, as Auth0's Advanced Settings do: a box for each
- * grant type its type uses, ticked as stored, inside the form that carries the CSRF token; and a
+ * grant type its type uses (Token Vault only for one with a secret, never ticked by default), ticked as stored, inside the form that carries the CSRF token; and a
  * grant type the Management API gave it beyond those, shown ticked with a word on why, to untick.
  */
 describe('the Grant Types of an application page', () => {
@@ -20,17 +21,18 @@ describe('the Grant Types of an application page', () => {
 
   const pageOf = async (clientId: string) => (await dashboard.agent().get(`${list}/${encodeURIComponent(clientId)}`).expect(200)).text;
 
-  it('offers a new regular web application all four, ticked, in the settings form with its CSRF token', async () => {
+  it('offers a new regular web application its four defaults ticked and Token Vault unticked, in the settings form with its CSRF token', async () => {
     const html = await pageOf(await created('Web', 'regular_web'));
     expect(grantTypeBoxesOf(html)).toEqual([
       { value: 'authorization_code', ticked: true },
       { value: 'implicit', ticked: true },
       { value: 'refresh_token', ticked: true },
       { value: 'client_credentials', ticked: true },
+      { value: TOKEN_VAULT_GRANT_TYPE, ticked: false },
     ]);
     const settingsForm = /<form method="post" action="[^"]+">([\s\S]*?)<\/form>/.exec(html)![1]!;
     expect(settingsForm).toContain('name="grant_types" value="client_credentials"');
-    expect(settingsForm).toContain('<input type="hidden" name="grant_types_shown" value="authorization_code,implicit,refresh_token,client_credentials">');
+    expect(settingsForm).toContain(`<input type="hidden" name="grant_types_shown" value="authorization_code,implicit,refresh_token,client_credentials,${TOKEN_VAULT_GRANT_TYPE}">`);
     expect(settingsForm).toContain('<input type="hidden" name="grant_types_held" value="authorization_code,implicit,refresh_token,client_credentials">');
     expect(csrfTokenOf(settingsForm)).toBeTruthy();
   });
