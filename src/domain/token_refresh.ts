@@ -33,6 +33,13 @@ import { ConnectionGoneError, TokenUnavailableError, VaultError } from './vault_
 export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityRef, issued: () => void = () => undefined): Promise<VaultAccessToken> {
   const { user, identity } = await readIdentity(deps.users, ref);
   const stored = freshStoredToken(identity, deps.sealer, deps.now(), deps.timing.refreshMarginMs);
+  const connection = await deps.connections.getByName(ref.tenant, ref.connection);
+  const moved = connection ? await issuedByAnotherApi(deps, connection, identity) : undefined;
+  if (moved && connection) {
+    // However long they have left, and refresh token or not: see issuedByAnotherApi.
+    deps.metrics.refreshed(ref.tenant, ref.connection, moved.kind);
+    return refreshFailed(deps, ref, user, identity, connection, moved);
+  }
   if (stored) return stored;
 
   if (!refreshable(identity)) {
@@ -43,7 +50,6 @@ export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityR
   }
   const tokens = identity.tokens;
 
-  const connection = await deps.connections.getByName(ref.tenant, ref.connection);
   // Gone before paused: no window's end brings a deleted connection back.
   if (!connection) {
     throw new ConnectionGoneError(`The connection ${ref.connection} no longer exists, so its tokens cannot be refreshed.`);
@@ -97,6 +103,27 @@ export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityR
   if (keptStored) deps.logger.info(details, 'upstream access token refreshed; kept the tokens a login stored meanwhile');
   else deps.logger.info(details, 'upstream access token refreshed');
   return { accessToken: refreshed.accessToken, expiresIn: refreshed.expiresIn };
+}
+
+/**
+ * The failure (`api_changed`) when the identity's tokens were issued by an API the connection has
+ * moved off and cannot reach any more (the resolver's CredentialsForOtherApiError: it holds
+ * credentials for its new API only); undefined otherwise, the sandbox's stand-in for the old API
+ * included. Such tokens are handed to nobody from the switch on, however long the access token has
+ * left: a legacy Fitbit token lives 8 hours, and a reader told `connected` with it would call an API
+ * the connection no longer uses, while the identity reads `connection_api_changed` only once due.
+ * The same answer at every read is what docs/management-api.md promises for that reason.
+ */
+export async function issuedByAnotherApi(deps: ResolvedVaultDeps, connection: Connection, identity: Identity): Promise<UpstreamFailure | undefined> {
+  if (identity.api === connection.options.api) return undefined;
+  try {
+    await deps.tokenClientFor(connection, identity.api);
+    return undefined;
+  } catch (error) {
+    // Any other refusal is the refresh's to report, as before, once the token is due.
+    const failure = upstreamFailureOf(error);
+    return failure.kind === 'api_changed' ? failure : undefined;
+  }
 }
 
 /**

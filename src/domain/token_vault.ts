@@ -3,7 +3,7 @@ import { refreshLockName } from './identity_lock.js';
 import { identityKey, readIdentity, type IdentityRef } from './stored_identity.js';
 import { servedStoredToken, storedTokenIfHeldBack, storedTokenOr } from './stored_token_answers.js';
 import { freshStoredToken, servableStoredToken, type VaultAccessToken } from './stored_token_policy.js';
-import { refreshHoldingLock } from './token_refresh.js';
+import { issuedByAnotherApi, refreshHoldingLock } from './token_refresh.js';
 import { DEFAULT_TOKEN_VAULT_TIMING, type ResolvedVaultDeps, type TokenVaultDeps } from './token_vault_deps.js';
 import type { Identity } from './types.js';
 import { unreachableConnectionReport } from './unreachable_connection_report.js';
@@ -64,6 +64,9 @@ export class TokenVault {
     const { identity } = await readIdentity(this.deps.users, ref);
     const stored = freshStoredToken(identity, this.deps.sealer, this.deps.now(), this.deps.timing.refreshMarginMs);
     if (stored) {
+      // Tokens of an API the connection moved off are served to nobody: the refresh, under the lock,
+      // marks the identity (token_refresh.ts's issuedByAnotherApi).
+      if (await this.issuedByAnotherApi(ref, identity)) return this.refresh(ref).result;
       this.deps.metrics.freshToken(ref.tenant, ref.connection);
       return stored;
     }
@@ -75,6 +78,12 @@ export class TokenVault {
     // Patience is for the upstream (and another instance's refresh). Once new tokens are issued, the
     // reader waits for them to be stored: it gets the new token, or the store's failure as before.
     return withinPatience(running.result, timing.refreshPatienceMs, () => (running.issued() ? undefined : this.servedWhileRefreshing(ref, identity)));
+  }
+
+  /** Whether the stored tokens are of an API the connection has moved off (one cached connection read). */
+  private async issuedByAnotherApi(ref: IdentityRef, identity: Identity): Promise<boolean> {
+    const connection = await this.deps.connections.getByName(ref.tenant, ref.connection);
+    return connection !== undefined && (await issuedByAnotherApi(this.deps, connection, identity)) !== undefined;
   }
 
   /** The refresh of this identity this process runs, started unless one is running already. */
@@ -136,7 +145,8 @@ export class TokenVault {
       await delay(timing.pollIntervalMs);
       const { identity } = await readIdentity(this.deps.users, ref);
       const stored = freshStoredToken(identity, this.deps.sealer, now(), timing.refreshMarginMs);
-      if (stored) return stored;
+      // A moved identity waits for the lock's holder to mark it (or takes the lock and marks it).
+      if (stored && !(await this.issuedByAnotherApi(ref, identity))) return stored;
       const untilReset = await storedTokenIfHeldBack(this.deps, ref, identity);
       if (untilReset) return untilReset;
       if (now() > giveUpAt) {

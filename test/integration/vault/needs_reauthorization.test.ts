@@ -125,6 +125,27 @@ describe('an identity whose upstream tokens stop working', () => {
     expect(emulator.control.counters()['google-health'].refreshes).toBe(googleRefreshesBefore);
   });
 
+  it('needs reauthorization (connection_api_changed) after the move even while its legacy token has hours left', async () => {
+    const user = await harness.seedUser('alice', { expiresInSeconds: 8 * 3600 });
+    const legacy = harness.connection;
+    const google = DEMO.googleServer;
+    await updateConnection(harness.store.connections, legacy.tenant, legacy.id, (current) => ({
+      ...current,
+      options: { ...legacy.options, api: 'google-health', clientId: google.clientId, clientSecret: harness.deps[0]!.sealer.seal(google.clientSecret) },
+      updatedAt: new Date().toISOString(),
+    }));
+    const legacyRefreshesBefore = legacyRefreshRequests(emulator);
+    try {
+      // Two readers at once: neither is handed the legacy token while the other marks the identity.
+      const [first, second] = await Promise.all([tokenRead(user), tokenRead(user)]);
+      for (const read of [first, second]) expect(read).not.toHaveProperty('access_token');
+      await expectNeedsReauthorization(user, 'connection_api_changed');
+    } finally {
+      await updateConnection(harness.store.connections, legacy.tenant, legacy.id, (current) => ({ ...legacy, revision: current.revision }));
+    }
+    expect(legacyRefreshRequests(emulator)).toBe(legacyRefreshesBefore);
+  });
+
   it('answers later readers with the same status and no token, without calling the upstream again', async () => {
     const user = await harness.seedUser('alice', { expiresInSeconds: 60 });
     emulator.control.revokeUserGrants('alice');
