@@ -203,11 +203,16 @@ async function reuse<Checked>(
 }
 
 /**
- * The record of a refresh token of this client that is live now (known, not spent, not expired under
- * the policy in force, its grant not revoked), read without using it: nothing is spent, rotated or
- * touched, so the client goes on refreshing with it as before (the Token Vault exchange presents it
- * as proof of the user's grant). Anything else is invalid_grant in Auth0's words. A spent rotating
- * token is refused as unknown without revoking its family: this read hands out none of its tokens.
+ * The record of a refresh token of this client that is live now (known, not expired under the policy
+ * in force, its grant not revoked), read without using it: nothing is spent, rotated or touched, so
+ * the client goes on refreshing with it as before (the Token Vault exchange presents it as proof of
+ * the user's grant). Anything else is invalid_grant in Auth0's words.
+ *
+ * A spent rotating token is judged as a refresh judges it (reuse): within the leeway it is honoured
+ * (a refresh would be, so refusing it protects nothing), later it means two parties hold the family,
+ * which is revoked. That it is only read here changes nothing: RFC 9700 §4.14.2 revokes the family
+ * because an invalidated token was presented at all, and a thief who rotated first would otherwise
+ * go on exchanging with the live successor while the user's own client is refused in silence.
  */
 export async function liveRefreshToken(
   ephemeral: EphemeralStore,
@@ -216,7 +221,8 @@ export async function liveRefreshToken(
   now = Date.now(),
 ): Promise<RefreshTokenRecord> {
   const found = await ephemeral.get<RefreshTokenRecord>('refresh_token', storageKey(token));
-  if (!found || found.tenant !== owner.tenant || found.clientId !== owner.clientId || found.rotatedAt) throw unknownToken();
+  if (!found || found.tenant !== owner.tenant || found.clientId !== owner.clientId) throw unknownToken();
+  if (found.rotatedAt) return (await reuse(ephemeral, owner.policy, found, () => undefined, now)).record;
   if (expiredUnder(owner.policy, found, now) || (await isGrantRevoked(ephemeral, owner.tenant, found.grantId))) throw unknownToken();
   return found;
 }
