@@ -23,6 +23,9 @@ const SECRET_FIELDS = [
   'refreshToken',
   'id_token',
   'idToken',
+  // RFC 8693's token exchange (the Token Vault grant): the refresh token presented as subject.
+  'subject_token',
+  'subjectToken',
 ];
 
 // `code` is also the field of every error code (err.code = 'ECONNRESET', 'invalid_grant'), which the

@@ -17,6 +17,8 @@ export const SECRET_QUERY_PARAMETERS: ReadonlySet<string> = new Set([
   'id_token',
   // OpenID Connect RP-Initiated Logout sends a whole id_token (with the user's claims) on /v2/logout.
   'id_token_hint',
+  // RFC 8693's token exchange (the Token Vault grant): a client that puts its body in the URL.
+  'subject_token',
   'client_secret',
   'code_verifier',
   'password',

@@ -33,7 +33,7 @@ describe('request log redaction', () => {
   });
 
   it('never logs authorization headers, cookies or secret query parameters', async () => {
-    const parameters = ['code', 'state', 'token', 'refresh_token', 'access_token', 'id_token', 'client_secret', 'code_verifier'];
+    const parameters = ['code', 'state', 'token', 'refresh_token', 'access_token', 'id_token', 'client_secret', 'code_verifier', 'subject_token'];
     await request(fixture.app)
       .get(`/authorize?${parameters.map((name) => `${name}=${MARKER}-${name}`).join('&')}`)
       .set('Host', HOST)
@@ -45,7 +45,7 @@ describe('request log redaction', () => {
       .set('Host', HOST)
       .set('Authorization', `Basic ${Buffer.from(`client:${MARKER}`).toString('base64')}`)
       .type('form')
-      .send({ grant_type: 'authorization_code', code: MARKER, client_secret: MARKER });
+      .send({ grant_type: 'authorization_code', code: MARKER, client_secret: MARKER, subject_token: MARKER });
     expect(fixture.logLines.length).toBeGreaterThan(1);
     expect(logged()).not.toContain(MARKER);
     expect(logged()).not.toContain(Buffer.from(`client:${MARKER}`).toString('base64'));
