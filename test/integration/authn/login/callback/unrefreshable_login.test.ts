@@ -71,9 +71,11 @@ describeEachStore('a login that stores an identity with no refresh token', (harn
     const event = await lastSuccess();
     expect(event).toMatchObject({ type: 's', user_id: userId, connection: 'fitbit', details: { refreshable: false } });
     expect(event.description).toBe(
-      'Successful login; no refresh token came back. Google sends a refresh token only the first time a user consents to this Client ID. ' +
-        'For a user who consented before, a real login keeps the refresh token fitgate already holds; a user fitgate holds none for must ' +
-        'remove the app from their Google Account permissions and sign in again.',
+      'Successful login; no refresh token came back. Google sends a refresh token only the first time a user consents to this Client ID, ' +
+        'or when a login asks for consent again (prompt=consent). For a user who consented before, a real login keeps the refresh token ' +
+        'fitgate already holds; for a user fitgate holds none for, the application should sign them in again with prompt=consent (sent ' +
+        'to /authorize, which passes it on to Google); failing that, the user can remove the app from their Google Account permissions ' +
+        'and sign in again.',
     );
 
     const warnings = linesWithEvent(log.lines, WARNING);
