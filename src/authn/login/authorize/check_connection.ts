@@ -1,5 +1,6 @@
 import { InvalidRequestError } from '../../../errors/index.js';
 import type { Connection } from '../../../domain/types.js';
+import { connectionNotEnabled } from '../../connection_not_enabled.js';
 import { clientOf, type AuthorizeCheck } from './authorize_context.js';
 
 /**
@@ -15,7 +16,7 @@ export const checkConnection: AuthorizeCheck = async (ctx, deps) => {
   if (name !== undefined) {
     const connection = await deps.connections.getByName(ctx.tenant.name, name);
     if (!connection || !usable(connection)) {
-      throw new InvalidRequestError(`The connection "${name}" is not enabled for this application.`);
+      throw new InvalidRequestError(connectionNotEnabled(name));
     }
     ctx.connection = connection;
     ctx.enabledConnections = [connection];

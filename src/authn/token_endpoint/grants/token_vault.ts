@@ -4,7 +4,8 @@ import { refreshTokenPolicyOf } from '../../../domain/token_lifetimes.js';
 import { InvalidRequestError, UnauthorizedClientError } from '../../../errors/index.js';
 import { liveRefreshToken } from '../../tokens/refresh_tokens.js';
 import type { GrantOutcome, TokenRequest } from '../token_request.js';
-import { connectionNotEnabled, tokenVaultErrorOf } from './token_vault_failure.js';
+import { connectionNotEnabled } from '../../connection_not_enabled.js';
+import { tokenVaultErrorOf } from './token_vault_failure.js';
 import { readTokenVaultRequest, UPSTREAM_ACCESS_TOKEN_TYPE } from './token_vault_request.js';
 import { tokenVaultSubject } from './token_vault_subject.js';
 

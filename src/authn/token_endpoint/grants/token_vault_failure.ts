@@ -1,5 +1,6 @@
 import { isVaultFailure } from '../../../domain/vault_errors.js';
 import { InvalidGrantError, InvalidRequestError, TemporarilyUnavailableError } from '../../../errors/index.js';
+import { connectionNotEnabled } from '../../connection_not_enabled.js';
 
 /**
  * The Token Vault exchange's answer to a vault failure (domain/vault_errors.ts), in OAuth's words:
@@ -23,9 +24,4 @@ export function tokenVaultErrorOf(error: unknown, connection: string): unknown {
     case 'unavailable':
       return new TemporarilyUnavailableError(error.message);
   }
-}
-
-/** The words of /authorize for a connection the application may not use, whether it exists or not. */
-export function connectionNotEnabled(connection: string): string {
-  return `The connection "${connection}" is not enabled for this application.`;
 }
