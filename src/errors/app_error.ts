@@ -22,6 +22,16 @@ export abstract class AppError extends Error {
     return this.status < 500;
   }
 
+  /**
+   * Whether this is a condition fitgate expects in operation and has named (a refusal, the store out
+   * of reach or full, a busy record, an upstream down) rather than a failure inside fitgate (a 500).
+   * The log keeps an expected error's class and message and leaves out its stack, which says only
+   * where it was noticed (src/logging/error_serializer.ts): an outage then logs lines of the usual size.
+   */
+  get expected(): boolean {
+    return this.status !== 500;
+  }
+
   withHeader(name: string, value: string): this {
     this.headers[name] = value;
     return this;

@@ -28,8 +28,11 @@ export function errorHandler(views: Views, logger: Pick<Logger, 'error'>): Error
     // unwrapped (the session store, the embedded database's SQLITE_BUSY).
     const appError = error instanceof AppError ? error : (asStoreUnavailable(error) ?? fromRequestError(error));
     const status = appError?.status ?? 500;
-    if (status >= 500) res.err = error instanceof Error ? error : new Error(String(error));
-    if (res.headersSent) return failedAfterAnswering(error, req, res, logger);
+    // A driver's error classified here is logged as what it means (the store unavailable, with the
+    // driver's message as its cause's), without a stack: only a failure nobody expected keeps one.
+    const logged = appError?.expected ? appError : error instanceof Error ? error : new Error(String(error));
+    if (status >= 500) res.err = logged;
+    if (res.headersSent) return failedAfterAnswering(logged, req, res, logger);
 
     const code = appError?.code ?? 'server_error';
     const description = appError?.expose ? appError.description : GENERIC_DESCRIPTION;
@@ -61,9 +64,9 @@ export function errorHandler(views: Views, logger: Pick<Logger, 'error'>): Error
  * would print the stack on stderr, outside the log; instead a response still being written is cut
  * (the request line then carries `res.err`), and one already sent gets a log line of its own.
  */
-function failedAfterAnswering(error: unknown, req: Request, res: Response, logger: Pick<Logger, 'error'>): void {
+function failedAfterAnswering(error: Error, req: Request, res: Response, logger: Pick<Logger, 'error'>): void {
   if (!res.writableFinished) {
-    res.err ??= error instanceof Error ? error : new Error(String(error));
+    res.err ??= error;
     res.destroy();
     return;
   }

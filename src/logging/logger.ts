@@ -1,5 +1,6 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { Config } from '../config/index.js';
+import { serializeError } from './error_serializer.js';
 import { prettyDestination, type LogFormat } from './log_format.js';
 import { REDACTED } from './redact_url.js';
 
@@ -69,6 +70,8 @@ export function createLogger(options: LoggerOptions): Logger {
       // them apart. The hostname is left to the log shipper, which knows the container or host.
       base: { service: 'fitgate', pid: process.pid, ...(options.worker !== undefined && { worker: options.worker }) },
       redact: { paths: [...REDACT_PATHS], censor: REDACTED },
+      // pino-http's request lines use it too: its child loggers keep the parent's serializers.
+      serializers: { err: serializeError },
     },
     destination,
   );

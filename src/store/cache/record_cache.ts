@@ -26,6 +26,35 @@ export const SERVE_STALE_WHILE_UNREACHABLE_MS = 5 * 60_000;
 
 /** What a read gets unless it asks for the copy: the store's error. */
 const STALE_REFUSED: OutageRead = { stale: 'refused' };
+/**
+ * After a change, at most this many copies are read again, at most REREAD_CONCURRENCY at a time:
+ * an admin changing an application costs each process a few store reads in the background, not a
+ * burst of 10,000 (MAX_RECORDS). A copy beyond it is dropped, as every copy was before re-reading.
+ */
+export const REREAD_AT_MOST = 1_000;
+const REREAD_CONCURRENCY = 4;
+
+/** The repository's own read of one record. */
+type Load<T> = () => Promise<T | undefined>;
+
+/**
+ * One read of a record, shared by every reader. Once it succeeded it is also the copy kept for an
+ * outage: it carries its read (to read the record again after a change) and the change it was read
+ * after, so keeping the copy costs no allocation of its own.
+ */
+interface Entry<T> {
+  readonly value: Promise<T | undefined>;
+  readonly at: number;
+  readonly load: Load<T>;
+  readonly generation: number;
+  /** The record, once `value` resolved. */
+  record: T | undefined;
+}
+
+/** Resolves on the event loop's next turn, after the I/O (requests) waiting now. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
 
 /**
  * Makes a cached record immutable, all the way down, so every request can share the one instance
@@ -56,11 +85,22 @@ function deepFreeze<T>(value: T): T {
  * for at most that bound. That is why no read gets the copy unless it asks: authenticating a client
  * against it would accept a secret rotated meanwhile (with the rate limits off, nothing else fails).
  * A JWKS that old is what relying parties keep anyway, and signing keys rotate rarely.
+ *
+ * A change (the version moved) makes every copy outdated: none is served from then on (a deleted
+ * application, a removed callback, a rotated key). So that an outage soon after a change still has
+ * its copies, the records that had one are read again in the background right after the change
+ * (REREAD_AT_MOST, a few at a time, never on a request's path); a request asking meanwhile shares
+ * that read. Changes during it are coalesced: what was read before the latest is read once more. A
+ * copy whose read fails is dropped: no copy rather than an outdated one.
  */
 export class RecordCache<T> {
-  private readonly entries = new Map<string, { value: Promise<T | undefined>; at: number }>();
-  /** Each key's record as last read from the store, under the current version. */
-  private readonly lastRead = new Map<string, T | undefined>();
+  private readonly entries = new Map<string, Entry<T>>();
+  /** Each key's last successful read; its record is served only while its generation is current. */
+  private readonly lastRead = new Map<string, Entry<T>>();
+  /** Moves with every change this process notices: the copies read before it are outdated. */
+  private generation = 0;
+  /** The background pass reading outdated copies again, while one runs. */
+  private rereading: Promise<void> | undefined;
   private version: string | undefined;
   /** When the store last answered the version: the start of an outage, for the bound above. */
   private answeredAt = Number.NEGATIVE_INFINITY;
@@ -81,20 +121,14 @@ export class RecordCache<T> {
     }
     this.answeredAt = Date.now();
     if (version !== this.version) {
-      this.forget();
-      this.version = version;
+      this.moved(version);
+      this.startRereading();
     }
     let entry = this.entries.get(key);
     if (!entry || Date.now() - entry.at > RECORD_MAX_AGE_MS) {
-      if (this.entries.size >= MAX_RECORDS) this.forget();
+      if (this.entries.size >= MAX_RECORDS) this.startOver();
       this.metrics?.miss();
-      const loading = { value: load().then(deepFreeze), at: Date.now() };
-      this.entries.set(key, loading);
-      loading.value.then(
-        (value) => this.entries.get(key) === loading && this.lastRead.set(key, value),
-        () => this.entries.get(key) === loading && this.entries.delete(key),
-      );
-      entry = loading;
+      entry = this.read(key, load);
     } else {
       this.metrics?.hit();
     }
@@ -103,27 +137,128 @@ export class RecordCache<T> {
     return read.stale === 'allowed' ? entry.value.catch((error: unknown) => this.asLastRead(key, error, read)) : entry.value;
   }
 
-  /** After a write by this process: forget everything and tell the other processes. */
+  /** After a write by this process: forget what was read, tell the other processes, then read the copies again. */
   async changed(): Promise<void> {
-    this.forget();
-    this.version = undefined;
-    await this.configVersion.changed();
+    this.moved(undefined);
+    try {
+      await this.configVersion.changed();
+    } finally {
+      // Only now: the pass reads the version this write produced, so it reads each record once.
+      this.startRereading();
+    }
   }
 
-  private forget(): void {
+  /**
+   * Settles once the copies outdated by the changes noticed so far have been read again or dropped.
+   * Nothing waits for it in fitgate (the copies are read in the background); tests do.
+   */
+  whenReread(): Promise<void> {
+    return this.rereading ?? Promise.resolve();
+  }
+
+  /** Starts a read of `key` that every reader shares, and keeps its record as the copy if it is still current when read. */
+  private read(key: string, load: Load<T>): Entry<T> {
+    const loading: Entry<T> = { value: load().then(deepFreeze), at: Date.now(), load, generation: this.generation, record: undefined };
+    this.entries.set(key, loading);
+    loading.value.then(
+      // Still in `entries`: no change was noticed since the read began (a change clears them).
+      (record) => {
+        if (this.entries.get(key) !== loading) return;
+        loading.record = record;
+        this.lastRead.set(key, loading);
+      },
+      () => this.entries.get(key) === loading && this.entries.delete(key),
+    );
+    return loading;
+  }
+
+  /** A change: the records read so far may be outdated, and so are the copies. */
+  private moved(version: string | undefined): void {
+    this.generation += 1;
+    this.entries.clear();
+    this.version = version;
+  }
+
+  /** Beyond MAX_RECORDS: a fresh start, copies included. */
+  private startOver(): void {
     this.entries.clear();
     this.lastRead.clear();
   }
 
+  private startRereading(): void {
+    // A pass under way looks for outdated copies again before it ends.
+    if (this.rereading === undefined && this.lastRead.size > 0) this.rereading = this.rereadOutdated();
+  }
+
+  private async rereadOutdated(): Promise<void> {
+    // Off the path of the request that noticed the change.
+    await nextTurn();
+    try {
+      for (;;) {
+        try {
+          const version = await this.configVersion.read();
+          this.answeredAt = Date.now();
+          // After this process's own write the version is not known yet: learn it before reading,
+          // so that the next request does not see it as another change and have everything read again.
+          if (version !== this.version) this.moved(version);
+        } catch {
+          this.dropOutdated();
+          return;
+        }
+        const outdated: string[] = [];
+        for (const [key, copy] of this.lastRead) {
+          if (copy.generation === this.generation) continue;
+          if (outdated.length < REREAD_AT_MOST) outdated.push(key);
+          else this.lastRead.delete(key);
+        }
+        // Returning runs `finally` at once: no change can slip in between this check and the end of the pass.
+        if (outdated.length === 0) return;
+        let next = 0;
+        const worker = async (): Promise<void> => {
+          while (next < outdated.length) {
+            await this.reread(outdated[next++]!);
+            // The embedded store reads synchronously: requests go first between two reads.
+            await nextTurn();
+          }
+        };
+        await Promise.all(Array.from({ length: Math.min(REREAD_CONCURRENCY, outdated.length) }, worker));
+      }
+    } finally {
+      this.rereading = undefined;
+    }
+  }
+
+  /** Reads one outdated copy again; drops it if that read fails. */
+  private async reread(key: string): Promise<void> {
+    const copy = this.lastRead.get(key);
+    // Read again by a request meanwhile, or gone with a fresh start.
+    if (copy === undefined || copy.generation === this.generation) return;
+    const generation = this.generation;
+    let entry = this.entries.get(key);
+    if (entry === undefined) {
+      if (this.entries.size >= MAX_RECORDS) {
+        this.lastRead.delete(key);
+        return;
+      }
+      entry = this.read(key, copy.load);
+    }
+    // A success has replaced the copy by now (read()'s handler runs first).
+    await entry.value.catch(() => undefined);
+    // Failed: no copy rather than the outdated one. After another change the next round reads it.
+    if (this.generation === generation && this.lastRead.get(key) === copy) this.lastRead.delete(key);
+  }
+
+  private dropOutdated(): void {
+    for (const [key, copy] of this.lastRead) if (copy.generation !== this.generation) this.lastRead.delete(key);
+  }
+
   /** The record as last read, when the read allows it, `error` is the store out of reach and within the bound; else `error`. */
   private asLastRead(key: string, error: unknown, read: OutageRead): T | undefined {
-    const usable =
-      read.stale === 'allowed' &&
-      asStoreUnavailable(error) !== undefined &&
-      this.lastRead.has(key) &&
-      Date.now() - this.answeredAt <= SERVE_STALE_WHILE_UNREACHABLE_MS;
+    if (read.stale !== 'allowed' || asStoreUnavailable(error) === undefined) throw error;
+    const copy = this.lastRead.get(key);
+    const usable = copy !== undefined && copy.generation === this.generation && Date.now() - this.answeredAt <= SERVE_STALE_WHILE_UNREACHABLE_MS;
     if (!usable) throw error;
     this.metrics?.hit();
-    return this.lastRead.get(key);
+    return copy.record;
   }
 }
