@@ -24,7 +24,7 @@ export async function clientCredentialsGrant(request: TokenRequest): Promise<Gra
   if (!holdsManagementGrant(client)) {
     throw new AccessDeniedError(`Client is not authorized to access "${managementApi}"`);
   }
-  const scope = narrowScope(client.managementScopes, params.scope);
+  const scope = narrowScope(client.managementScopes, params.scope, notGranted);
 
   const accessToken = await issueAccessToken(keys, {
     tenant: context.tenant,
@@ -41,4 +41,13 @@ export async function clientCredentialsGrant(request: TokenRequest): Promise<Gra
   return {
     body: { access_token: accessToken.token, token_type: 'Bearer', expires_in: accessToken.expiresIn, scope: scope.join(' ') },
   };
+}
+
+/**
+ * A scope beyond the client grant, refused as Auth0 refuses it: 403 access_denied "Client has not
+ * been granted scopes: …" (a refresh answers RFC 6749's invalid_scope), so that scripts written
+ * against Auth0 read the same answer.
+ */
+function notGranted(extra: readonly string[]): Error {
+  return new AccessDeniedError(`Client has not been granted scopes: ${extra.join(' ')}`);
 }
