@@ -92,7 +92,14 @@ function adminsRemedy(failure: PluginFailure, wording: RefusalWording, error: un
     case 'gone':
       return new TemporarilyUnavailableError(wording.gone);
     case 'invalid_client':
-      return new UpstreamLoginError(`${upstream} did not accept the connection's client id or secret; an administrator must check them.`, { cause: error });
+      // At the token step the client id was already accepted by the upstream's sign-in page, so
+      // only the secret can be wrong: the same cause TRY names for the same refusal.
+      return new UpstreamLoginError(
+        failure.operation === 'token'
+          ? `${upstream} did not accept the connection's client secret (its client id was accepted at sign-in); an administrator must paste the client secret again in the connection's settings.`
+          : `${upstream} did not accept the connection's client id or secret; an administrator must check them.`,
+        { cause: error },
+      );
     case 'unauthorized_client':
       return new UpstreamLoginError(
         `${upstream} will not let the connection's client sign this account in; an administrator must open the client to this account in ${upstream}'s console.`,

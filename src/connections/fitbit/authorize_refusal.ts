@@ -45,10 +45,22 @@ function readRefusalPage(status: number, body: string): FitbitAuthorizeRefusal {
   const code = match?.[1]?.toLowerCase();
   const message = match?.[2]?.trim();
   return {
-    kind: refusalKind(code, text),
+    kind: code ? refusalKind(code, text) : unexplainedPageKind(status, text),
     operation: 'authorize',
     status,
     ...(code && { upstreamCode: code }),
     ...(message && { upstreamMessage: message }),
   };
+}
+
+/**
+ * A page that prints no OAuth code: a 5xx or a 429 is the upstream's outage or quota (RFC 9110
+ * §15.6, RFC 6585 §4), which passes by waiting, not the client's settings; anything else is read
+ * from the page's words as before.
+ */
+function unexplainedPageKind(status: number, text: string): UpstreamErrorKind {
+  const kind = refusalKind(undefined, text);
+  if (kind !== 'upstream_error') return kind;
+  if (status === 429) return 'rate_limited';
+  return status >= 500 ? 'unavailable' : kind;
 }

@@ -25,6 +25,13 @@ export function adviseOnCredentials(api: string, credentials: CredentialsToAdvis
   return [...(clientId ? clientIdAdvice(api, clientId) : []), ...(clientSecret ? clientSecretAdvice(api, clientId, clientSecret) : [])];
 }
 
+// A value copied from a JSON file, a .env line or a chat message often keeps the quotes around it.
+const QUOTE_PAIRS: readonly (readonly [string, string])[] = [['"', '"'], ["'", "'"], ['`', '`'], ['\u201c', '\u201d'], ['\u2018', '\u2019']];
+
+function inQuotes(value: string): boolean {
+  return value.length >= 2 && QUOTE_PAIRS.some(([open, close]) => value.startsWith(open) && value.endsWith(close));
+}
+
 function withoutSpaces(value: string): string {
   return value.replace(/\s+/g, '');
 }
@@ -32,12 +39,16 @@ function withoutSpaces(value: string): string {
 function clientIdAdvice(api: FitbitApi, clientId: string): string[] {
   // Judged without the spaces, so that "GOCSPX- …" is still a secret and "23 ABCD" still Fitbit's.
   const compact = withoutSpaces(clientId);
-  if (looksLikeClientSecret(compact)) {
+  if (looksLikeClientSecret(compact) || (inQuotes(compact) && looksLikeClientSecret(compact.slice(1, -1)))) {
     return [
       `The Client ID looks like a client secret, not a Client ID. Paste the secret into Client Secret, and copy the Client ID from ${CREDENTIALS_PLACE[api]}: ${CLIENT_ID_LOOKS[api]}.`,
     ];
   }
   const quoted = JSON.stringify(clientId);
+  if (inQuotes(compact)) {
+    // Said alone: the shape checks below would judge the quotes and blame the ID itself.
+    return [`The Client ID ${quoted} is wrapped in quotation marks, which are not part of it: paste it again without them.`];
+  }
   const advice: string[] = [];
   if (compact !== clientId) {
     advice.push(`The Client ID ${quoted} contains a space or a line break, which no client ID has: copy it again from ${CREDENTIALS_PLACE[api]}.`);
@@ -57,6 +68,10 @@ function clientIdAdvice(api: FitbitApi, clientId: string): string[] {
 }
 
 function clientSecretAdvice(api: FitbitApi, clientId: string, clientSecret: string): string[] {
+  // The secret is never quoted back, even in part: only what is around it is named.
+  if (inQuotes(clientSecret)) {
+    return ['The Client Secret is wrapped in quotation marks, which are not part of it (Google and Fitbit secrets have none): paste it again without them.'];
+  }
   if (clientSecret === clientId) return [`The Client Secret is the same as the Client ID: copy the client secret from ${CREDENTIALS_PLACE[api]}.`];
   if (looksLikeGoogleClientId(clientSecret)) {
     return [`The Client Secret looks like a Client ID, not a secret: copy the client secret of the same client from ${CREDENTIALS_PLACE[api]}.`];

@@ -79,6 +79,14 @@ describe('clientErrorForUpstream', () => {
     expect(error.description).toContain(advice);
   });
 
+  it('names the client secret alone when the token step refused the client, as TRY does', () => {
+    const error = clientErrorForUpstream(failure('invalid_client', { operation: 'token', status: 401 }), GOOGLE);
+    expect(error.code).toBe('server_error');
+    expect(error.description).toBe(
+      "Google did not accept the connection's client secret (its client id was accepted at sign-in); an administrator must paste the client secret again in the connection's settings.",
+    );
+  });
+
   it('tells the admin to open the client to the account in the upstream\'s console for unauthorized_client, as TRY does', () => {
     const error = clientErrorForUpstream(failure('unauthorized_client', { status: 400 }), GOOGLE);
     expect(error.code).toBe('server_error');

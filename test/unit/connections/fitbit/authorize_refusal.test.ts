@@ -31,6 +31,13 @@ describe('reading a refused authorize request', () => {
     expect(read(400, 'Error 400: invalid_scope - Some requested scopes were invalid.')).toMatchObject({ kind: 'invalid_scope' });
     expect(read(418, 'short and stout')).toEqual({ kind: 'upstream_error', operation: 'authorize', status: 418 });
   });
+
+  it('reads an error page that names no OAuth code as an outage or a rate limit by its status, not as the settings\' fault', () => {
+    expect(read(503, '<h1>Google</h1><p>503 - The service is temporarily unavailable. Try again later.</p>')).toEqual({ kind: 'unavailable', operation: 'authorize', status: 503 });
+    expect(read(502, '<p>Bad Gateway</p>')).toMatchObject({ kind: 'unavailable', status: 502 });
+    expect(read(429, '<p>Too Many Requests</p>')).toMatchObject({ kind: 'rate_limited', status: 429 });
+    expect(read(500, '<p>Error 400: redirect_uri_mismatch</p>')).toMatchObject({ kind: 'redirect_uri_mismatch' });
+  });
 });
 
 describe('reading Google\'s redirect to its error page', () => {

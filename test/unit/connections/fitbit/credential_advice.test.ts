@@ -81,6 +81,25 @@ describe('the Fitbit plugin advising on the credentials an admin saved', () => {
     }
   });
 
+  it('says a Client ID or a Client Secret pasted in quotation marks carries them, never quoting the secret', () => {
+    expect(advise('google-health', `"${GOOGLE_ID}"`, GOOGLE_SECRET)).toEqual([
+      `The Client ID "\\"${GOOGLE_ID}\\"" is wrapped in quotation marks, which are not part of it: paste it again without them.`,
+    ]);
+    expect(advise('fitbit-legacy', "'23ABCD'")).toEqual([expect.stringContaining('is wrapped in quotation marks')]);
+    for (const secret of [`"${GOOGLE_SECRET}"`, `'${FITBIT_SECRET}'`, `\u201c${GOOGLE_SECRET}\u201d`]) {
+      const advice = advise('google-health', GOOGLE_ID, secret);
+      expect(advice).toEqual([
+        'The Client Secret is wrapped in quotation marks, which are not part of it (Google and Fitbit secrets have none): paste it again without them.',
+      ]);
+    }
+    // A secret pasted, quoted, into the Client ID field is named a secret, and not quoted back.
+    const misplaced = advise('google-health', `"${GOOGLE_SECRET}"`);
+    expect(misplaced).toEqual([expect.stringContaining('looks like a client secret')]);
+    expect(misplaced.join(' ')).not.toContain(GOOGLE_SECRET);
+    // A quote inside, or on one side only, is left to the upstream to judge.
+    expect(advise('google-health', GOOGLE_ID, `${GOOGLE_SECRET}"`)).toEqual([]);
+  });
+
   it('says a Client ID in the Client Secret field is one, and when the two look swapped, without repeating the secret', () => {
     expect(advise('google-health', GOOGLE_ID, GOOGLE_ID)).toEqual([expect.stringContaining('The Client Secret is the same as the Client ID')]);
     const [other] = advise('google-health', GOOGLE_ID, '99-other.apps.googleusercontent.com');
