@@ -5,6 +5,7 @@ import { createSessionMiddleware } from '../http/session.js';
 import { authnRateLimits } from './authn_rate_limits.js';
 import { authorizeEndpoint } from './login/authorize/authorize_endpoint.js';
 import { storeDownRedirect } from './login/authorize/store_down_redirect.js';
+import { authorizeFormPost } from './login/authorize/authorize_form_post.js';
 import { createBackChannelRouter } from './back_channel_router.js';
 import { callbackEndpoint } from './login/callback/callback_endpoint.js';
 import { storeDownCallbackRedirect } from './login/callback/store_down_callback.js';
@@ -27,6 +28,9 @@ export function createAuthnRouter(deps: AppDeps, services: Pick<Services, 'upstr
   const session = [createSessionMiddleware(deps), enforceSessionLifetime()];
   // A store out before the endpoint verified the request still goes back to a verifiable client.
   router.get('/authorize', html, ...limits.authorize, ...session, authorizeEndpoint(deps, services.upstreams), storeDownRedirect(deps));
+  // OpenID Connect Core §3.1.2.1's form post: a 303 to the GET above, without the session (see
+  // authorize_form_post.ts). It spends from the same budget, so a post and its GET count two.
+  router.post('/authorize', html, ...limits.authorize, authorizeFormPost('/authorize'));
   // The same for a login in flight whose store failed before it was taken (the limit's count, the take).
   router.get('/login/callback', html, ...limits.callback, ...session, callbackEndpoint(deps, services, handoffs), storeDownCallbackRedirect(deps));
   router.use(createBackChannelRouter(deps, services));
