@@ -4,7 +4,7 @@ import { sendUpstreamError, type ErrorStyle } from './renderers.js';
 import type { EmulatorState } from './state.js';
 import type { FailureMode, Host } from './types.js';
 import { LEGACY_HOSTS } from './types.js';
-import { renderErrorPage } from './views/error_page.js';
+import { renderErrorPage, serviceFailureExplanation } from './views/error_page.js';
 import { PAGE_CSP } from './views/html.js';
 
 /** Browser-facing hosts answer with a page; the others in their upstream's JSON shape. */
@@ -37,7 +37,7 @@ function send(res: Response, host: Host, style: ErrorStyle, error: UpstreamError
   if (page) {
     for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
     res.setHeader('Content-Security-Policy', PAGE_CSP);
-    res.status(error.status).type('html').send(renderErrorPage(page, String(error.status), error.message));
+    res.status(error.status).type('html').send(renderErrorPage(page, String(error.status), error.message, serviceFailureExplanation(error.status)));
     return;
   }
   sendUpstreamError(res, style, error);

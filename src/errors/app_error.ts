@@ -32,6 +32,15 @@ export abstract class AppError extends Error {
     return this.status !== 500;
   }
 
+  /**
+   * A person's page for this error, when the general heading and advice for its status
+   * (http/error_pages.ts) would mislead: a 400's "tell its developer" for a login that merely
+   * expired, say. Undefined: the status decides.
+   */
+  get pageText(): { title: string; advice: string } | undefined {
+    return undefined;
+  }
+
   withHeader(name: string, value: string): this {
     this.headers[name] = value;
     return this;

@@ -51,7 +51,7 @@ export function errorHandler(views: Views, logger: Pick<Logger, 'error'>): Error
       res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' }).json({ error: code, error_description: description });
       return;
     }
-    const text = errorPageText(status, req.originalUrl.startsWith('/manage') ? 'admin' : 'visitor', code);
+    const text = appError?.pageText ?? errorPageText(status, req.originalUrl.startsWith('/manage') ? 'admin' : 'visitor', code);
     const tenantName = req.context?.tenant.name;
     const unknownHost = appError instanceof UnknownHostError ? appError.hint : undefined;
     views.send(res, 'errors/error', { ...text, status, code, description, requestId: req.id, tenantName, unknownHost }, status);

@@ -15,4 +15,16 @@ export class StaleLoginError extends InvalidRequestError {
         'Go back to the application and log in again.',
     );
   }
+
+  // Nothing the person or the application asked for was wrong, so a 400's "tell its developer"
+  // would send them the wrong way. A browser that refuses cookies lands here on every attempt (the
+  // callback takes a login only from the browser whose cookie names it), so the advice names that.
+  override get pageText(): { title: string; advice: string } {
+    return {
+      title: 'This login could not be finished',
+      advice:
+        'If this page comes back every time, this browser may be blocking cookies from this site: logging in needs them. ' +
+        'Allow cookies for this site, then log in again from the application.',
+    };
+  }
 }
