@@ -135,14 +135,16 @@ export interface ConnectionPlugin {
   readonly readAuthorizeRefusal?: (answer: { readonly status: number; readonly body: string; readonly location?: string | undefined }) => PluginFailure | undefined;
   /**
    * Advice on credentials of the wrong shape for `api`, one sentence each, which the dashboard
-   * shows beside "Settings saved." once a save went through: a Client ID with a space inside, the
-   * other API's Client ID, a client secret pasted as the Client ID, values the upstream would refuse
+   * shows beside "Settings saved." once a save went through, and on a TRY's failure page when the
+   * upstream refused the client (unknown_client, invalid_client): a Client ID with a space inside,
+   * the other API's Client ID, a client secret pasted as the Client ID, values the upstream would refuse
    * at TRY or at the first login. Saving is never refused for it (that is parseSettings' call), so
    * advise only on clear mismatches, never on a value the upstream may issue. A sentence may quote
    * the Client ID (client IDs are public) but never the secret, nor a Client ID shaped like one:
    * "looks like a client secret, not a Client ID". `clientId` is the one saved; `clientSecret` the
-   * secret typed with this save, absent when the stored one was kept (the host never opens it for
-   * this). Empty, or no hook: no advice. The Management API asks for none.
+   * secret typed with this save, absent when the stored one was kept (a save never opens it for
+   * this); at a refused TRY, the stored secret that TRY sent. Empty, or no hook: no advice. The
+   * Management API asks for none.
    */
   readonly adviseOnCredentials?: (api: string, credentials: { readonly clientId?: string | undefined; readonly clientSecret?: string | undefined }) => readonly string[];
   /**

@@ -33,6 +33,19 @@ export async function findLoginOwner(
   return identity.api !== login.connection.options.api ? { user: legacy, identity, migratedFrom: identity } : { user: legacy, identity };
 }
 
+/** The move a login of `owner` makes from the upstream's previous API to the connection's, when it makes one. */
+export interface LoginMove {
+  legacyUserId: string;
+  fromApi: string;
+  toApi: string;
+}
+
+/** What recordLogin reports as its `migration` (without the grant to revoke), and TRY predicts from the same owner. */
+export function moveOf(owner: LoginOwner, login: UpstreamLogin): LoginMove | undefined {
+  if (!owner.migratedFrom) return undefined;
+  return { legacyUserId: owner.migratedFrom.userId, fromApi: owner.migratedFrom.api, toApi: login.connection.options.api };
+}
+
 function identityOf(user: User, connection: string, upstreamUserId: string): Identity {
   // By the rule the store found the user by (identity_ids.ts).
   const identity = user.identities.find((candidate) => isNamedBy(candidate, connection, upstreamUserId));

@@ -6,7 +6,7 @@ import type { SealedGrant } from './upstream_revocation.js';
 import { userIdOf } from './upstream_login.js';
 import { identityFromLogin, withRootProfile, type UpstreamLogin } from './user_login.js';
 import { rewriteUser } from './user_updates.js';
-import { findLoginOwner } from './user_migration.js';
+import { findLoginOwner, moveOf, type LoginMove } from './user_migration.js';
 
 export type { RootProfile, UpstreamLogin } from './user_login.js';
 
@@ -29,7 +29,7 @@ export interface LoginResult {
    * recordLogin has returned (the user is saved by then): every token, since which one the upstream
    * revokes is its plugin's call. Still sealed: a result object is easy to log.
    */
-  migration?: { legacyUserId: string; fromApi: string; toApi: string; revoke?: SealedGrant };
+  migration?: LoginMove & { revoke?: SealedGrant };
   /** True when the identity needed reauthorization and this login reconnected it. */
   reconnected?: true;
 }
@@ -95,10 +95,52 @@ async function recordLoginOnce(deps: RecordLoginDeps, login: UpstreamLogin): Pro
   });
   const reconnected = owner.identity.status === 'needs_reauthorization' ? ({ reconnected: true } as const) : {};
 
-  if (!owner.migratedFrom) return { user, identity, created: false, ...reconnected };
+  const move = moveOf(owner, login);
+  if (!move || !owner.migratedFrom) return { user, identity, created: false, ...reconnected };
   const revoke = previousApiGrantOf(owner.migratedFrom);
-  const migration = { legacyUserId: owner.migratedFrom.userId, fromApi: owner.migratedFrom.api, toApi: login.connection.options.api, ...(revoke ? { revoke } : {}) };
-  return { user, identity, created: false, migration, ...reconnected };
+  return { user, identity, created: false, migration: { ...move, ...(revoke ? { revoke } : {}) }, ...reconnected };
+}
+
+/**
+ * What recordLogin would do with `login`, found the way it finds it (findLoginOwner) and written
+ * nowhere: the user it signs in, whether it creates them, moves them from the upstream's previous
+ * API, or refuses them as blocked. TRY's report says this, so it names the user a real login keeps.
+ */
+export interface LoginForecast {
+  /** The user_id the login signs in: the existing owner's, else the one it creates. */
+  userId: string;
+  created: boolean;
+  migration?: LoginMove;
+  /** The existing user's name, to recognise them by. */
+  name?: string;
+  /** The login would be refused (USER_BLOCKED) before anything is recorded. */
+  blocked?: true;
+}
+
+export async function forecastLogin(users: Pick<UserRepository, 'findByIdentity'>, login: UpstreamLogin): Promise<LoginForecast> {
+  const owner = await findLoginOwner(users, login);
+  if (!owner) return { userId: userIdOf(login), created: true };
+  const move = moveOf(owner, login);
+  return {
+    userId: owner.user.userId,
+    created: false,
+    ...(move && { migration: move }),
+    ...(owner.user.name !== undefined && { name: owner.user.name }),
+    ...(owner.user.blocked === true && { blocked: true as const }),
+  };
+}
+
+/** Why a login counts as a success (fitgate_logins_total), for its result or TRY's forecast of it. */
+export type LoginSuccessReason = 'new_user' | 'existing_user' | 'migrated_from_legacy';
+
+export function successReasonOf(result: Pick<LoginResult, 'created' | 'migration'>): LoginSuccessReason {
+  if (result.migration) return 'migrated_from_legacy';
+  return result.created ? 'new_user' : 'existing_user';
+}
+
+/** How a login's log event names a move between APIs, in the words the stored events have always used. */
+export function describeMove(move: Pick<LoginMove, 'fromApi' | 'toApi'>, apiName: (api: string) => string): string {
+  return `moved from the ${apiName(move.fromApi)} to the ${apiName(move.toApi)}`;
 }
 
 function previousApiGrantOf(previous: Identity): SealedGrant | undefined {

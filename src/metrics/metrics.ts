@@ -27,7 +27,8 @@ export interface Metrics {
 export type LoginOutcome = 'success' | 'failure';
 
 /** Why a successful login counts as what it is. */
-export type LoginSuccessReason = 'new_user' | 'existing_user' | 'migrated_from_legacy';
+// Decided with the login (domain/users.ts), where TRY's report reads it too.
+export type { LoginSuccessReason } from '../domain/users.js';
 
 export interface AuthnMetrics {
   /**

@@ -6,9 +6,11 @@ import { callbackUrlOf, roundTripTenantUrl } from '../../domain/tenants.js';
 import type { Connection } from '../../domain/types.js';
 import { StaleLoginError } from '../../upstream/stale_login_error.js';
 import { connectionGoneFailure } from './connection_gone.js';
+import { withCredentialAdvice } from './credential_advice_on_refusal.js';
 import { tryFailureOf, tryFailureOfError, upstreamSaidOf, type FailureContext, type TryFailure } from './try_failure_explanation.js';
 import { renderTryFailure } from './try_failure_page.js';
-import { reportBase, resultPath, saveReport, withFailure, withSuccess, type TryReport } from './try_report.js';
+import { forecastLogin } from '../../domain/users.js';
+import { loginOfTry, reportBase, resultPath, saveReport, withFailure, withSuccess, type TryReport } from './try_report.js';
 import { failedTry, recordTry, type FailedTry } from './try_log_event.js';
 import { takeTry, TRY_CALLBACK_PATH, type TryTransaction } from './try_transaction.js';
 
@@ -19,7 +21,7 @@ import { takeTry, TRY_CALLBACK_PATH, type TryTransaction } from './try_transacti
  * the browser to the result page on the host where the admin uses the dashboard.
  */
 export function tryCallbackRoutes(
-  deps: Pick<AppDeps, 'store' | 'config' | 'plugins' | 'logger'>,
+  deps: Pick<AppDeps, 'store' | 'config' | 'plugins' | 'logger' | 'sealer'>,
   upstreams: Pick<UpstreamResolver, 'strategyFor'>,
 ): Router {
   const { ephemeral } = deps.store;
@@ -63,16 +65,17 @@ export function tryCallbackRoutes(
     const callbackUrl = callbackUrlOf(url);
     const report = reportBase(transaction, callbackUrl, query);
     const outcome = await finishRoundTrip(req, { upstreams, connection, tenantUrl: url }, transaction);
-    if (outcome.kind === 'success') return { report: withSuccess(report, outcome.verified, connection, outcome.upstream.wording) };
-    const context = {
-      callbackUrl,
-      api: transaction.api,
-      requestedPermissions: transaction.requestedScopes,
-      // The plugin the round trip resolved; the registry's only when resolving is what failed, since
-      // it explains that failure too (an API it no longer offers).
-      plugin: outcome.upstream?.plugin ?? deps.plugins.get(connection.strategy),
-    };
-    const failure = failureOfOutcome(outcome, context);
+    if (outcome.kind === 'success') {
+      // The user a login would sign in, found as the login finds it (a user who signed in through
+      // the previous API included), only read: a TRY writes no user.
+      const forecast = await forecastLogin(deps.store.users, loginOfTry(outcome.verified, connection));
+      return { report: withSuccess(report, outcome.verified, connection, outcome.upstream.wording, forecast) };
+    }
+    // The plugin the round trip resolved; the registry's only when resolving is what failed, since
+    // it explains that failure too (an API it no longer offers).
+    const plugin = outcome.upstream?.plugin ?? deps.plugins.get(connection.strategy);
+    const context = { callbackUrl, api: transaction.api, requestedPermissions: transaction.requestedScopes, plugin };
+    const failure = withCredentialAdvice(failureOfOutcome(outcome, context), plugin, connection.options, deps.sealer);
     return { report: withFailure(report, failure), failed: failedTry(failure.kind, causeOf(outcome), outcome.upstream?.wording) };
   }
 

@@ -23,6 +23,11 @@ export interface TryFailure {
   fix: string;
   /** Where on the connection's settings page the fix is made, when it is made there: the page links to it. */
   field?: SettingsField | undefined;
+  /**
+   * When the upstream refused the client: the plugin's advice on the credentials tried, as a save
+   * shows it (credential_advice_on_refusal.ts). Never holds the secret.
+   */
+  advice?: string[];
 }
 
 export interface FailureContext {

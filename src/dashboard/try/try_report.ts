@@ -3,7 +3,7 @@ import type { PluginProfile, UpstreamWording } from '../../connections/plugin.js
 import type { EphemeralStore } from '../../domain/ports.js';
 import type { Connection } from '../../domain/types.js';
 import { toUpstreamLogin, userIdOf, type VerifiedLogin } from '../../domain/upstream_login.js';
-import type { RootProfile } from '../../domain/users.js';
+import { successReasonOf, type LoginForecast, type LoginSuccessReason, type RootProfile, type UpstreamLogin } from '../../domain/users.js';
 import { REDACTED, redactJson, redactParameters, redactUrl } from './redact.js';
 import type { TryFailure } from './try_failure_explanation.js';
 import type { PendingTry, TryTransaction } from './try_transaction.js';
@@ -33,11 +33,23 @@ export type StoredProfile = Pick<RootProfile, 'name' | 'nickname' | 'email' | 'p
  * report (grantedScopes, noRefreshToken). No token: the report holds none.
  */
 export interface WouldStore {
-  /** The user a first login of this account creates. */
+  /** The user a login of this account signs in: the one it already is (`outcome`), else the one a first login creates. */
   userId: string;
   /** The account's id at the upstream's previous API: a user who signed in there keeps their user. */
   legacyUserId?: string;
   profile: StoredProfile;
+  /**
+   * What a login would do, found as the login finds it (forecastLogin) and in its metric's words:
+   * `new_user`, `existing_user` or `migrated_from_legacy`. Absent in a report kept by the version
+   * before it, which named only the user a first login creates.
+   */
+  outcome?: LoginSuccessReason;
+  /** The existing user's name, when it has one. */
+  existingName?: string;
+  /** For `migrated_from_legacy`: the APIs the identity moves between. */
+  move?: { fromApi: string; toApi: string };
+  /** The existing user is blocked: a login is refused. */
+  blocked?: true;
 }
 
 /**
@@ -127,18 +139,26 @@ export function resultPath(report: Pick<TryReport, 'tenant' | 'strategy' | 'id'>
   return `/manage/t/${encodeURIComponent(report.tenant)}/social/${encodeURIComponent(report.strategy)}/try/result/${report.id}`;
 }
 
+/** The login a TRY's answer stands for, as a login maps it (domain/upstream_login.ts): what forecastLogin reads. */
+export function loginOfTry(login: VerifiedLogin, connection: Connection): UpstreamLogin {
+  return toUpstreamLogin(login, connection, undefined, new Date());
+}
+
 /**
  * The report of a TRY the upstream vouched for: the login's result, never stored as a user, and what
  * a login of `connection` through the same answer would store, mapped as a login maps it.
  * `wording`: the upstream's as the resolver settled it, for what is said when no refresh token came.
+ * `forecast`: what the login would do with the tenant's users (forecastLogin); without it, the
+ * report names the user a first login creates.
  */
 export function withSuccess(
   report: TryReport,
   login: VerifiedLogin,
   connection: Connection,
   wording: Pick<UpstreamWording, 'noRefreshToken'>,
+  forecast?: LoginForecast,
 ): TryReport {
-  const stored = toUpstreamLogin(login, connection, undefined, new Date());
+  const stored = loginOfTry(login, connection);
   // The granted permissions are shown once, from the tokens, as a login stores them.
   const { grantedScopes } = stored.tokens;
   return {
@@ -159,14 +179,24 @@ export function withSuccess(
       profile: redactJson(normalisedProfileOf(login.profile)) as NormalisedProfile,
       rawProfile: redactJson(login.profile._json),
       wouldStore: {
-        userId: userIdOf(stored),
+        userId: forecast?.userId ?? userIdOf(stored),
         ...(stored.legacyUserId !== undefined && { legacyUserId: stored.legacyUserId }),
         profile: storedProfileOf(stored.profile),
+        ...(forecast && forecastFields(forecast)),
       },
       grantedScopes,
       notGranted: report.requestedScopes.filter((scope) => !grantedScopes.includes(scope)),
       ...(!stored.tokens.refreshToken && { noRefreshToken: wording.noRefreshToken }),
     },
+  };
+}
+
+function forecastFields(forecast: LoginForecast): Pick<WouldStore, 'outcome' | 'existingName' | 'move' | 'blocked'> {
+  return {
+    outcome: successReasonOf(forecast),
+    ...(!forecast.created && forecast.name !== undefined && { existingName: forecast.name }),
+    ...(forecast.migration && { move: { fromApi: forecast.migration.fromApi, toApi: forecast.migration.toApi } }),
+    ...(forecast.blocked && { blocked: true as const }),
   };
 }
 

@@ -17,7 +17,7 @@ import { tryStartRoutes } from './try_start_routes.js';
  *   GET <tenant URL>/manage/try/callback?code&state        exchanges the code, saves the report
  *   GET /manage/t/:tenant/social/:strategy/try/result/:id  (the admin who began it) "It works!"
  */
-export function tryRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'plugins' | 'logger'>, upstreams: Pick<UpstreamResolver, 'strategyFor'>): TryFlow {
+export function tryRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'plugins' | 'logger' | 'sealer'>, upstreams: Pick<UpstreamResolver, 'strategyFor'>): TryFlow {
   return {
     start: tryStartRoutes(deps, upstreams),
     callback: tryCallbackRoutes(deps, upstreams),

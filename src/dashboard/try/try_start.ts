@@ -7,6 +7,7 @@ import type { UpstreamResolver } from '../../upstream/resolve_upstream.js';
 import { startRoundTrip, type StartOutcome } from '../../upstream/round_trip.js';
 import { renderPage } from '../views.js';
 import { tryFailureAtAuthorize } from './authorize_refusal.js';
+import { withCredentialAdvice } from './credential_advice_on_refusal.js';
 import { failedTryOutcome, failureContextOf, pendingTryOf, tryAttemptOf, type TryAttempt } from './try_attempt.js';
 import { tryFailureOfError, type TryFailure } from './try_failure_explanation.js';
 import { failedTry, recordTry, type FailedTry } from './try_log_event.js';
@@ -14,7 +15,7 @@ import { answerStartFailure } from './try_start_failure.js';
 import { abandonTry, beginTry, rememberAuthorizeUrl, type TryTransaction } from './try_transaction.js';
 
 /** What beginning a TRY needs. */
-export type TryStartDeps = Pick<AppDeps, 'store' | 'config' | 'plugins' | 'logger'>;
+export type TryStartDeps = Pick<AppDeps, 'store' | 'config' | 'plugins' | 'logger' | 'sealer'>;
 
 type Sent = Extract<StartOutcome<TryTransaction>, { kind: 'redirect' }>;
 type Unsent = Extract<StartOutcome<TryTransaction>, { kind: 'error' }>;
@@ -70,7 +71,8 @@ function refusalAtAuthorize(sent: Sent): Promise<PluginFailure | undefined> {
 /** The browser is not sent to a page that refuses it: the transaction goes, and the refusal is the TRY's failure. */
 async function answerRefusedAtAuthorize(deps: TryStartDeps, req: Request, res: Response, attempt: TryAttempt, sent: Sent, refusal: PluginFailure): Promise<void> {
   await abandonTry(deps.store.ephemeral, sent.record);
-  const failure = tryFailureAtAuthorize(refusal, failureContextOf(attempt));
+  const refused = tryFailureAtAuthorize(refusal, failureContextOf(attempt));
+  const failure = withCredentialAdvice(refused, sent.upstream.plugin, attempt.connection.options, deps.sealer);
   const logged = failedTry(failure.kind, refusal, sent.upstream.wording);
   return answerFailedTry(deps, req, res, attempt, failure, logged, { sandbox: sent.upstream.sandbox, authorizeUrl: sent.url });
 }

@@ -7,6 +7,7 @@ import { renderPage } from '../views.js';
 import { enabledApplications } from './enabled_applications.js';
 import { areasRepeatNames, grantedByArea, grantsByArea } from './granted_by_area.js';
 import { apiName } from '../../upstream/api_name.js';
+import { describeMove } from '../../domain/users.js';
 import { offeredApi, permissionAreasOf, wordingOf } from '../../upstream/plugin_defaults.js';
 import { loadReport } from './try_report.js';
 import { sandboxCaveat } from './sandbox_caveat.js';
@@ -75,6 +76,8 @@ export function tryStartRoutes(deps: TryStartDeps, upstreams: Pick<UpstreamResol
       strategy: report.strategy,
       displayName: plugin?.displayName ?? report.strategy,
       apiName: apiName(plugin, report.api),
+      // A login that would move its user between APIs, in the words its log event uses.
+      moved: report.success?.wouldStore?.move && describeMove(report.success.wouldStore.move, (api) => apiName(plugin, api)),
       // A real login of this user would leave fitgate unable to renew their upstream tokens: say why.
       noRefreshToken: report.success?.noRefreshToken,
       sandbox: report.sandbox,

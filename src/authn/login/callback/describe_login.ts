@@ -1,6 +1,8 @@
 import { refreshable } from '../../../domain/refreshable.js';
-import type { LoginResult } from '../../../domain/users.js';
-import type { LoginSuccessReason } from '../../../metrics/metrics.js';
+import { describeMove, type LoginResult } from '../../../domain/users.js';
+
+// Shared with TRY's report, which says what reason a login of the account it tried would count under.
+export { successReasonOf } from '../../../domain/users.js';
 
 /** How the login's upstream words what its success event says. */
 export interface LoginWording {
@@ -23,15 +25,8 @@ export function describeLogin(result: LoginResult, previousGrantRevoked: boolean
 
 function describeSuccess(result: LoginResult, previousGrantRevoked: boolean, wording: LoginWording): string {
   if (result.migration) {
-    const { fromApi, toApi } = result.migration;
     const revoked = previousGrantRevoked ? 'legacy token revoked' : 'legacy token not revoked';
-    return `Successful login; moved from the ${wording.apiName(fromApi)} to the ${wording.apiName(toApi)} (${revoked})`;
+    return `Successful login; ${describeMove(result.migration, (api) => wording.apiName(api))} (${revoked})`;
   }
   return result.created ? 'Successful login; new user' : 'Successful login';
-}
-
-/** Why the login counts as a success in fitgate_logins_total. */
-export function successReasonOf(result: LoginResult): LoginSuccessReason {
-  if (result.migration) return 'migrated_from_legacy';
-  return result.created ? 'new_user' : 'existing_user';
 }
