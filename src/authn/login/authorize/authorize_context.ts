@@ -44,6 +44,8 @@ export interface AuthorizeContext {
   readonly tenant: Tenant;
   readonly tenantUrl: string;
   readonly params: AuthorizeParams;
+  /** The first parameter sent more than once (read_params.ts), refused once redirect_uri is verified. */
+  readonly repeatedParam?: AuthorizeParamName;
   client?: Client;
   redirectUri?: string;
   responseType?: ResponseType;

@@ -12,7 +12,7 @@ import { keepOpener } from '../../../http/security_headers.js';
 import { clientErrorParams } from './client_redirect.js';
 import { errorResponseMode } from './error_response_mode.js';
 import { newAuthorizeContext, runAuthorizeChecks } from './pipeline.js';
-import { readAuthorizeParams } from './read_params.js';
+import { readAuthorizeRequest } from './read_params.js';
 import { startUpstreamLogin } from './start_upstream_login.js';
 import { sendClientResponse } from './send_client_response.js';
 import { renderUniversalLogin } from './universal_login.js';
@@ -39,7 +39,8 @@ export function authorizeEndpoint(deps: AuthorizeEndpointDeps, upstreams: Upstre
   return async (req: Request, res: Response, next: NextFunction) => {
     let ctx: AuthorizeContext | undefined;
     try {
-      ctx = newAuthorizeContext(req.context.tenant, req.context.tenantUrl, readAuthorizeParams(req.query));
+      const { params, repeated } = readAuthorizeRequest(req.query);
+      ctx = newAuthorizeContext(req.context.tenant, req.context.tenantUrl, params, repeated);
       await runAuthorizeChecks(ctx, checkDeps);
       // A popup login answers its opener at the end, so no page on its way may cut the opener off.
       if (ctx.responseMode === 'web_message') keepOpener(res);

@@ -1,5 +1,5 @@
 import type { Tenant } from '../../../domain/types.js';
-import type { AuthorizeCheck, AuthorizeContext, AuthorizeDeps, AuthorizeParams } from './authorize_context.js';
+import type { AuthorizeCheck, AuthorizeContext, AuthorizeDeps, AuthorizeParamName, AuthorizeParams } from './authorize_context.js';
 import { checkAudience } from './check_audience.js';
 import { checkClient } from './check_client.js';
 import { checkConnection } from './check_connection.js';
@@ -10,6 +10,7 @@ import { checkOrganization } from './check_organization.js';
 import { checkPkce } from './check_pkce.js';
 import { checkPrompt } from './check_prompt.js';
 import { checkRedirectUri } from './check_redirect_uri.js';
+import { checkRepeatedParam } from './check_repeated_param.js';
 import { checkRequestObject } from './check_request_object.js';
 import { checkResponseMode } from './check_response_mode.js';
 import { checkResponseType } from './check_response_type.js';
@@ -22,6 +23,7 @@ import { checkScope } from './check_scope.js';
 export const AUTHORIZE_CHECKS: readonly AuthorizeCheck[] = [
   checkClient,
   checkRedirectUri,
+  checkRepeatedParam,
   checkResponseType,
   checkResponseMode,
   checkRequestObject,
@@ -45,6 +47,11 @@ export async function runAuthorizeChecks(
   for (const check of checks) await check(ctx, deps);
 }
 
-export function newAuthorizeContext(tenant: Tenant, tenantUrl: string, params: AuthorizeParams): AuthorizeContext {
-  return { tenant, tenantUrl, params, scope: [], prompt: [], enabledConnections: [] };
+export function newAuthorizeContext(
+  tenant: Tenant,
+  tenantUrl: string,
+  params: AuthorizeParams,
+  repeatedParam?: AuthorizeParamName,
+): AuthorizeContext {
+  return { tenant, tenantUrl, params, ...(repeatedParam !== undefined ? { repeatedParam } : {}), scope: [], prompt: [], enabledConnections: [] };
 }

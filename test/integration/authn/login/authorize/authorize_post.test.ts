@@ -36,13 +36,16 @@ describeEachStore('POST /authorize', (harness) => {
   });
 
   it('keeps a repeated parameter, so the GET refuses it as it refuses one in a link', async () => {
-    const link = new URL(fitgate.authorizeUrl());
+    const link = new URL(fitgate.authorizeUrl({ state: 'st-post' }));
     const response = await post(`${link.searchParams.toString()}&scope=openid`).expect(303);
     const location = new URL(response.headers.location as string, fitgate.tenantUrl);
     expect(location.searchParams.getAll('scope')).toHaveLength(2);
-    const page = await fitgate.browser().get(location);
-    expect(page.status).toBe(400);
-    expect(page.text).toContain('The parameter scope was sent more than once.');
+    const refusal = await fitgate.browser().get(location);
+    expect(refusal.status).toBe(302);
+    expect(refusal.location?.href.startsWith(`${CLIENT_CALLBACK}?`)).toBe(true);
+    expect(refusal.location?.searchParams.get('error')).toBe('invalid_request');
+    expect(refusal.location?.searchParams.get('error_description')).toBe('The parameter scope was sent more than once.');
+    expect(refusal.location?.searchParams.get('state')).toBe('st-post');
   });
 
   it('refuses a body that is not a form, with a page', async () => {

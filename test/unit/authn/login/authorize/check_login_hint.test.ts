@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { readAuthorizeParams } from '../../../../../src/authn/login/authorize/read_params.js';
+import { readAuthorizeParams, readAuthorizeRequest } from '../../../../../src/authn/login/authorize/read_params.js';
 import { runChecks, validParams } from './run_checks.js';
 
 describe('check_login_hint', () => {
@@ -25,9 +25,12 @@ describe('check_login_hint', () => {
     expect(outcome.ctx.loginHint).toBeUndefined();
   });
 
-  it('is read from the query like every parameter: once, an empty one as none', () => {
+  it('is read from the query like every parameter: an empty one as none, a repeated one recorded for check_repeated_param', () => {
     expect(readAuthorizeParams({ login_hint: 'jane@example.com' })).toEqual({ login_hint: 'jane@example.com' });
     expect(readAuthorizeParams({ login_hint: '' })).toEqual({});
-    expect(() => readAuthorizeParams({ login_hint: ['jane@example.com', 'joe@example.com'] })).toThrow('login_hint was sent more than once');
+    expect(readAuthorizeRequest({ login_hint: ['jane@example.com', 'joe@example.com'] })).toEqual({
+      params: { login_hint: 'jane@example.com' },
+      repeated: 'login_hint',
+    });
   });
 });
