@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { refusingProtoKey } from '../metadata_guard.js';
+import { CONNECTION_NAME, CONNECTION_NAME_MAX_LENGTH } from '../../domain/connection_name.js';
 
 /**
  * A connection's `options` (PATCH and POST /connections). The option values are the plugin's to
@@ -41,8 +42,8 @@ export const createConnectionBody = z.strictObject({
   name: z
     .string()
     .min(1)
-    .max(128)
-    .regex(/^[a-zA-Z0-9](-[a-zA-Z0-9]|[a-zA-Z0-9])*$/),
+    .max(CONNECTION_NAME_MAX_LENGTH)
+    .regex(CONNECTION_NAME),
   strategy: z.string().min(1),
   options: connectionOptions.optional(),
   realms: z.array(z.string()).optional(),
