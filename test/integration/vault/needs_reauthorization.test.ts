@@ -55,6 +55,20 @@ async function expectNeedsReauthorization(user: User, reason: string): Promise<v
   ]);
 }
 
+/** Moves the harness's Fitbit connection to Google's API, as an admin would; the answer puts it back. */
+async function moveToGoogle(): Promise<() => Promise<void>> {
+  const legacy = harness.connection;
+  const google = DEMO.googleServer;
+  await updateConnection(harness.store.connections, legacy.tenant, legacy.id, (current) => ({
+    ...current,
+    options: { ...legacy.options, api: 'google-health', clientId: google.clientId, clientSecret: harness.deps[0]!.sealer.seal(google.clientSecret) },
+    updatedAt: new Date().toISOString(),
+  }));
+  return async () => {
+    await updateConnection(harness.store.connections, legacy.tenant, legacy.id, (current) => ({ ...legacy, revision: current.revision }));
+  };
+}
+
 afterEach(async () => {
   emulator.control.setLegacyShutdown(false);
   for (const user of (await harness.store.users.list(harness.tenant.name, { page: 0, perPage: 100 })).items) {
@@ -107,19 +121,13 @@ describe('an identity whose upstream tokens stop working', () => {
 
   it('needs reauthorization (connection_api_changed) after the connection moved to Google, sending the legacy tokens nowhere', async () => {
     const user = await harness.seedUser('carol', { expiresInSeconds: 60 });
-    const legacy = harness.connection;
-    const google = DEMO.googleServer;
-    await updateConnection(harness.store.connections, legacy.tenant, legacy.id, (current) => ({
-      ...current,
-      options: { ...legacy.options, api: 'google-health', clientId: google.clientId, clientSecret: harness.deps[0]!.sealer.seal(google.clientSecret) },
-      updatedAt: new Date().toISOString(),
-    }));
+    const moveBack = await moveToGoogle();
     const legacyRefreshesBefore = legacyRefreshRequests(emulator);
     const googleRefreshesBefore = emulator.control.counters()['google-health'].refreshes;
     try {
       await expectNeedsReauthorization(user, 'connection_api_changed');
     } finally {
-      await updateConnection(harness.store.connections, legacy.tenant, legacy.id, (current) => ({ ...legacy, revision: current.revision }));
+      await moveBack();
     }
     expect(legacyRefreshRequests(emulator)).toBe(legacyRefreshesBefore);
     expect(emulator.control.counters()['google-health'].refreshes).toBe(googleRefreshesBefore);
@@ -127,13 +135,7 @@ describe('an identity whose upstream tokens stop working', () => {
 
   it('needs reauthorization (connection_api_changed) after the move even while its legacy token has hours left', async () => {
     const user = await harness.seedUser('alice', { expiresInSeconds: 8 * 3600 });
-    const legacy = harness.connection;
-    const google = DEMO.googleServer;
-    await updateConnection(harness.store.connections, legacy.tenant, legacy.id, (current) => ({
-      ...current,
-      options: { ...legacy.options, api: 'google-health', clientId: google.clientId, clientSecret: harness.deps[0]!.sealer.seal(google.clientSecret) },
-      updatedAt: new Date().toISOString(),
-    }));
+    const moveBack = await moveToGoogle();
     const legacyRefreshesBefore = legacyRefreshRequests(emulator);
     try {
       // Two readers at once: neither is handed the legacy token while the other marks the identity.
@@ -141,7 +143,7 @@ describe('an identity whose upstream tokens stop working', () => {
       for (const read of [first, second]) expect(read).not.toHaveProperty('access_token');
       await expectNeedsReauthorization(user, 'connection_api_changed');
     } finally {
-      await updateConnection(harness.store.connections, legacy.tenant, legacy.id, (current) => ({ ...legacy, revision: current.revision }));
+      await moveBack();
     }
     expect(legacyRefreshRequests(emulator)).toBe(legacyRefreshesBefore);
   });

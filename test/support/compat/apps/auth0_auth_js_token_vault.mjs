@@ -4,37 +4,18 @@
 // shipped) or exchangeToken with a Token Vault payload. Only domain, clientId and clientSecret differ
 // from an Auth0 app.
 // https://auth0.com/docs/secure/tokens/token-vault/access-token-exchange-with-token-vault
-import { URL } from 'node:url';
-import express from 'express';
-import { AuthClient } from '@auth0/auth0-auth-js';
-import { errorsAsJson, listen, ready, settings } from './app_process.mjs';
+import { auth0AuthJsApp } from './auth0_auth_js_login.mjs';
+import { errorsAsJson, ready } from './app_process.mjs';
 
 const REFRESH_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:refresh_token';
 
-const { domain, clientId, clientSecret } = settings();
-const app = express();
-const url = await listen(app);
-const authClient = new AuthClient({ domain, clientId, clientSecret });
-const redirectUri = `${url}/callback`;
-// One user at a time: enough for a test, where a real app would keep these in its session.
-let codeVerifier;
+const { app, url, authClient, tokensFor } = await auth0AuthJsApp('openid profile offline_access');
+// One user at a time: enough for a test, where a real app would keep it in its session.
 let refreshToken;
-
-app.get('/login', async (req, res, next) => {
-  try {
-    const built = await authClient.buildAuthorizationUrl({
-      authorizationParams: { redirect_uri: redirectUri, scope: 'openid profile offline_access' },
-    });
-    codeVerifier = built.codeVerifier;
-    res.redirect(built.authorizationUrl.href);
-  } catch (error) {
-    next(error);
-  }
-});
 
 app.get('/callback', async (req, res, next) => {
   try {
-    const tokens = await authClient.getTokenByCode(new URL(req.originalUrl, url), { codeVerifier });
+    const tokens = await tokensFor(req);
     refreshToken = tokens.refreshToken;
     res.json({ sub: tokens.claims?.sub, refreshToken: refreshToken !== undefined });
   } catch (error) {

@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
-import { createClient } from 'redis';
-import { connectRedis } from '../../../../../src/store/redis/connect_redis.js';
-import { RedisStore } from '../../../../../src/store/redis/redis_store.js';
-import type { Store } from '../../../../../src/store/store.js';
 import { startFrontChannel, useEmulator, type FrontChannel } from '../../../../support/authn/front_channel_fixture.js';
 import { loginThroughWriteFault } from '../../../../support/authn/login_through_write_fault.js';
-import { uniquePrefix } from '../../../../support/redis.js';
-import { describeWithRedisServer, startOwnRedisServer, type OwnRedisServer } from '../../../../support/redis_server.js';
+import { describeWithRedisServer } from '../../../../support/redis_server.js';
 import { openSqliteTestStore, type TestStore } from '../../../../support/stores.js';
+import { useFitgateOnFullableRedis } from './redis_full.js';
 import { shortLivedFileLocked } from './short_lived_file_locked.js';
 
 const emulator = useEmulator('alice');
@@ -42,35 +38,9 @@ describe('/login/callback while the embedded short-lived file is locked, rate li
 });
 
 describeWithRedisServer('/login/callback while Redis is full, rate limits on', () => {
-  let redis: OwnRedisServer | undefined;
-  let operator: ReturnType<typeof createClient> | undefined;
-  let store: Store | undefined;
-  let fitgate: FrontChannel | undefined;
-  beforeAll(async () => {
-    redis = await startOwnRedisServer(['--maxmemory-policy', 'noeviction']);
-    operator = createClient({ url: redis.url });
-    await operator.connect();
-    const redisStore = new RedisStore(await connectRedis({ url: redis.url }), uniquePrefix('callback-full'));
-    await redisStore.markInitialised();
-    store = redisStore;
-    fitgate = await startFrontChannel({ store, upstream: { kind: 'emulator', emulator: emulator() }, environment: LIMITS });
-  }, 60_000);
-  afterAll(async () => {
-    await operator?.configSet('maxmemory', '0');
-    await fitgate?.close();
-    await store?.close();
-    operator?.destroy();
-    await redis?.cleanup();
-  });
+  const { fitgate, full } = useFitgateOnFullableRedis(emulator, 'callback-full', LIMITS);
 
   it('answers in the response mode the login asked for (form_post), and the same callback finishes the login once Redis has room', async () => {
-    await loginThroughWriteFault(fitgate!, {
-      async begin() {
-        await operator!.configSet('maxmemory', '1');
-      },
-      async end() {
-        await operator!.configSet('maxmemory', '0');
-      },
-    }, 'form_post', true);
+    await loginThroughWriteFault(fitgate(), full, 'form_post', true);
   }, 60_000);
 });

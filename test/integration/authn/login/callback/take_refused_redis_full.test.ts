@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, it } from '@jest/globals';
-import { createClient } from 'redis';
-import { connectRedis } from '../../../../../src/store/redis/connect_redis.js';
-import { RedisStore } from '../../../../../src/store/redis/redis_store.js';
-import type { Store } from '../../../../../src/store/store.js';
-import { startFrontChannel, useEmulator, type FrontChannel } from '../../../../support/authn/front_channel_fixture.js';
+import { it } from '@jest/globals';
+import { useEmulator } from '../../../../support/authn/front_channel_fixture.js';
 import { loginThroughWriteFault } from '../../../../support/authn/login_through_write_fault.js';
-import { uniquePrefix } from '../../../../support/redis.js';
-import { describeWithRedisServer, startOwnRedisServer, type OwnRedisServer } from '../../../../support/redis_server.js';
+import { describeWithRedisServer } from '../../../../support/redis_server.js';
+import { useFitgateOnFullableRedis } from './redis_full.js';
 
 const emulator = useEmulator('alice');
 
@@ -20,35 +16,9 @@ const emulator = useEmulator('alice');
  * has room again.
  */
 describeWithRedisServer('/login/callback when Redis is full at the take of its login', () => {
-  let redis: OwnRedisServer | undefined;
-  let operator: ReturnType<typeof createClient> | undefined;
-  let store: Store | undefined;
-  let fitgate: FrontChannel | undefined;
-  beforeAll(async () => {
-    redis = await startOwnRedisServer(['--maxmemory-policy', 'noeviction']);
-    operator = createClient({ url: redis.url });
-    await operator.connect();
-    const redisStore = new RedisStore(await connectRedis({ url: redis.url }), uniquePrefix('callback-take-full'));
-    await redisStore.markInitialised();
-    store = redisStore;
-    fitgate = await startFrontChannel({ store, upstream: { kind: 'emulator', emulator: emulator() }, environment: { FITGATE_RATE_LIMITS: 'off' } });
-  }, 60_000);
-  afterAll(async () => {
-    await operator?.configSet('maxmemory', '0');
-    await fitgate?.close();
-    await store?.close();
-    operator?.destroy();
-    await redis?.cleanup();
-  });
+  const { fitgate, full } = useFitgateOnFullableRedis(emulator, 'callback-take-full', { FITGATE_RATE_LIMITS: 'off' });
 
   it('sends the client temporarily_unavailable with its state, and the same callback finishes the login once Redis has room', async () => {
-    await loginThroughWriteFault(fitgate!, {
-      async begin() {
-        await operator!.configSet('maxmemory', '1');
-      },
-      async end() {
-        await operator!.configSet('maxmemory', '0');
-      },
-    }, 'query', false);
+    await loginThroughWriteFault(fitgate(), full, 'query', false);
   }, 60_000);
 });

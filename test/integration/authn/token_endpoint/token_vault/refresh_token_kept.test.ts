@@ -1,15 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import request from 'supertest';
-import { addVaultApp, exchange, refreshTokenFor, type VaultApp } from '../../../../support/authn/token_vault_fixture.js';
-import { useHarnessWithEmulator, type ManagementHarness } from '../../../management/harness.js';
-
-function refresh(harness: ManagementHarness, app: VaultApp, refreshToken: string): request.Test {
-  return request(harness.apps[0]!)
-    .post('/oauth/token')
-    .set('Host', harness.host)
-    .type('form')
-    .send({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: app.client.clientId, client_secret: app.secret });
-}
+import { addVaultApp, exchange, refresh, refreshTokenFor, withPolicy } from '../../../../support/authn/token_vault_fixture.js';
+import { useHarnessWithEmulator } from '../../../management/harness.js';
 
 /**
  * The refresh token a Token Vault exchange presents is proof of the user's grant, not spent: under
@@ -21,10 +12,7 @@ describe('the Token Vault exchange keeps the refresh token', () => {
 
   it.each(['non-rotating', 'rotating'] as const)('leaves a %s refresh token usable for exchanges and refreshes', async (rotationType) => {
     const user = await harness.seedUser(rotationType === 'rotating' ? 'alice' : 'bob');
-    const created = await addVaultApp(harness);
-    const client = { ...created.client, refreshTokenPolicy: { rotationType, expirationType: 'non-expiring', leewaySeconds: 0 } } as const;
-    await harness.store.clients.update(client);
-    const app = { client, secret: created.secret };
+    const app = await withPolicy(harness, await addVaultApp(harness), { rotationType, expirationType: 'non-expiring', leewaySeconds: 0 });
     const refreshToken = await refreshTokenFor(harness, app, user);
 
     await exchange(harness, app, { subject_token: refreshToken }).expect(200);

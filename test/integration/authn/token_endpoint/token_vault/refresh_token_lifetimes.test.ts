@@ -1,8 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
-import { issueRefreshToken, type RefreshTokenRecord } from '../../../../../src/authn/tokens/refresh_tokens.js';
+import type { RefreshTokenRecord } from '../../../../../src/authn/tokens/refresh_tokens.js';
 import type { RefreshTokenPolicy, User } from '../../../../../src/domain/types.js';
-import { addVaultApp, exchange, type VaultApp } from '../../../../support/authn/token_vault_fixture.js';
+import { addVaultApp, exchange, refreshTokenFor, withPolicy, type VaultApp } from '../../../../support/authn/token_vault_fixture.js';
 import { useHarnessWithEmulator, type ManagementHarness } from '../../../management/harness.js';
 
 const NO_TOKEN = { error: 'invalid_grant', error_description: 'Unknown or invalid refresh token.' };
@@ -12,30 +12,8 @@ const LONG: RefreshTokenPolicy = { rotationType: 'non-rotating', expirationType:
 const storageKey = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
 /** A refresh token of `app` for `user` from a login `loginAgo` seconds back, last used `usedAgo` seconds back. */
-async function issuedEarlier(harness: ManagementHarness, app: VaultApp, user: User, loginAgo: number, usedAgo: number): Promise<string> {
-  const token = await issueRefreshToken(
-    harness.store.ephemeral,
-    {
-      tenant: harness.tenant.name,
-      clientId: app.client.clientId,
-      userId: user.userId,
-      grantId: randomUUID(),
-      scope: ['openid', 'offline_access'],
-      authTime: Math.floor(Date.now() / 1000) - loginAgo,
-      userCreatedAt: user.createdAt,
-      connection: 'fitbit',
-    },
-    LONG,
-    Date.now() - usedAgo * 1000,
-  );
-  if (!token) throw new Error('no refresh token issued');
-  return token;
-}
-
-async function withPolicy(harness: ManagementHarness, app: VaultApp, refreshTokenPolicy: RefreshTokenPolicy): Promise<VaultApp> {
-  const client = { ...app.client, refreshTokenPolicy };
-  await harness.store.clients.update(client);
-  return { client, secret: app.secret };
+function issuedEarlier(harness: ManagementHarness, app: VaultApp, user: User, loginAgo: number, usedAgo: number): Promise<string> {
+  return refreshTokenFor(harness, app, user, { loginAgo, usedAgo, policy: LONG });
 }
 
 /**

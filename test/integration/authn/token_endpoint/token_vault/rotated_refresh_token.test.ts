@@ -1,25 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import request from 'supertest';
-import type { RefreshTokenPolicy } from '../../../../../src/domain/types.js';
-import { addVaultApp, exchange, refreshTokenFor, type VaultApp } from '../../../../support/authn/token_vault_fixture.js';
+import { addVaultApp, exchange, refresh, refreshTokenFor, withPolicy, type VaultApp } from '../../../../support/authn/token_vault_fixture.js';
 import { useHarnessWithEmulator, type ManagementHarness } from '../../../management/harness.js';
 
 const NO_TOKEN = { error: 'invalid_grant', error_description: 'Unknown or invalid refresh token.' };
 
-function refresh(harness: ManagementHarness, app: VaultApp, refreshToken: string): request.Test {
-  return request(harness.apps[0]!)
-    .post('/oauth/token')
-    .set('Host', harness.host)
-    .type('form')
-    .send({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: app.client.clientId, client_secret: app.secret });
-}
-
 async function rotatingApp(harness: ManagementHarness, leewaySeconds: number): Promise<VaultApp> {
-  const created = await addVaultApp(harness);
-  const refreshTokenPolicy: RefreshTokenPolicy = { rotationType: 'rotating', expirationType: 'non-expiring', leewaySeconds };
-  const client = { ...created.client, refreshTokenPolicy };
-  await harness.store.clients.update(client);
-  return { client, secret: created.secret };
+  return withPolicy(harness, await addVaultApp(harness), { rotationType: 'rotating', expirationType: 'non-expiring', leewaySeconds });
 }
 
 /**
