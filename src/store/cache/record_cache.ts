@@ -91,7 +91,8 @@ function deepFreeze<T>(value: T): T {
  * its copies, the records that had one are read again in the background right after the change
  * (REREAD_AT_MOST, a few at a time, never on a request's path); a request asking meanwhile shares
  * that read. Changes during it are coalesced: what was read before the latest is read once more. A
- * copy whose read fails is dropped: no copy rather than an outdated one.
+ * copy whose read fails is dropped: no copy rather than an outdated one. So is an outdated copy of a
+ * record the store did not hold, unread (an outage then answers for it as for a record never read).
  */
 export class RecordCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
@@ -208,7 +209,10 @@ export class RecordCache<T> {
         const outdated: string[] = [];
         for (const [key, copy] of this.lastRead) {
           if (copy.generation === this.generation) continue;
-          if (outdated.length < REREAD_AT_MOST) outdated.push(key);
+          // A record the store did not hold is dropped, not read again: anyone can have the cache
+          // remember one (a made-up client_id or Host), and REREAD_AT_MOST of them would make each
+          // change that many reads per process and push the records that exist out of the pass.
+          if (copy.record !== undefined && outdated.length < REREAD_AT_MOST) outdated.push(key);
           else this.lastRead.delete(key);
         }
         // Returning runs `finally` at once: no change can slip in between this check and the end of the pass.
