@@ -125,6 +125,16 @@ describeEachStore('POST /oidc/logout', (harness) => {
     expect(response.text).toContain('must be sent as a form');
   });
 
+  it('refuses a form too long for the GET it would lead to with a page, and copies none of it into a Location', async () => {
+    const bc = backChannel();
+    const state = 's'.repeat(9 * 1024);
+    const response = await request(bc.app).post('/oidc/logout').set('Host', bc.host).type('form').send({ post_logout_redirect_uri: RETURN_TO, state }).expect(400);
+    expect(response.headers['content-type']).toMatch(/^text\/html/);
+    expect(response.headers.location).toBeUndefined();
+    expect(response.text).toContain('longer than fitgate accepts');
+    expect(bc.logLines.join('\n')).not.toContain(state);
+  });
+
   it("refuses a body fitgate does not read at all with a page for the browser (415)", async () => {
     const bc = backChannel();
     const response = await request(bc.app)
