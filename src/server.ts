@@ -34,6 +34,7 @@ import { startMetricsServer, type MetricsServer, type MetricsSource } from './me
 import { createPrometheusMetrics, type PrometheusMetrics } from './metrics/prometheus_metrics.js';
 import { logRetentionReport, startLogRetention } from './store/log_retention_sweeper.js';
 import { openStore } from './store/open_store.js';
+import { StartRefusedError } from './store/start_refused_error.js';
 import { createSealer } from './store/sealing.js';
 import type { Store } from './store/store.js';
 import { buildSandbox, emulatedBy, inProcessSandbox, sandboxHostApp, type SandboxPlugins } from './sandbox/sandbox.js';
@@ -74,17 +75,20 @@ async function main(): Promise<void> {
   warnOfSettings(config, logger);
   // With workers this process only bootstraps; each worker counts its own (see serveAsWorker).
   const metrics = config.workers > 1 ? undefined : createPrometheusMetrics();
-  const store = await openStore(config, logger, metrics);
   const sealer = createSealer(config.masterKeys);
-  // Refuse to serve values it cannot open: every /authorize would answer 500 (issue 17).
-  const keyProblem = await masterKeyProblem(store.sealedRecords, sealer.keyIds);
-  if (keyProblem) fail(keyProblem);
+  // Refuse to serve values it cannot open: every /authorize would answer 500 (issue 17). Checked
+  // while the store opens, before the embedded store's short-lived file: a refused start (restored
+  // data, another key) leaves the data directory as it found it.
+  const store = await openStore(config, logger, metrics, { refuse: (records) => masterKeyProblem(records, sealer.keyIds) }).catch((error: unknown) =>
+    error instanceof StartRefusedError ? fail(error.message) : Promise.reject(error),
+  );
   // One registry for the process: bootstrap, the app and the sandbox read the same plugins.
   const plugins = connectionPlugins();
   const bypass = upstreamBaseUrlBypass(config.upstreamBaseUrl, plugins, emulatedBy(plugins));
   if (bypass) logger.warn(bypass.fields, bypass.message);
   const bootstrapped = await bootstrap({ config, store, sealer, plugins });
   const started: Started = { ...bootstrapped, firstPassword: await firstPasswordNotice(bootstrapped, config.dataDir, store.admins) };
+  logBootstrap(started, logger);
   if (config.workers > 1) {
     await store.close();
     return runWorkers(config, logger, output, processStop, started, plugins);
@@ -346,8 +350,19 @@ function listen(server: Server, port: number, host?: string): Promise<number> {
 }
 
 /**
- * Where fitgate serves, what the first start created, and the first admin's password (start_output.ts
- * decides how, and whether the password itself is printed), after everything else the start logs.
+ * What bootstrap did, said as soon as it is done: before anything listens (the first tenant and
+ * admin exist before the first request can reach them), so the log says so in that order too.
+ */
+function logBootstrap(started: Started, logger: Logger): void {
+  if (started.created.length > 0) logger.info({ created: started.created }, 'first start: bootstrap records created');
+  if (started.clientSecretIgnored) {
+    logger.warn('FITGATE_BOOTSTRAP_CLIENT_SECRET differs from the stored secret of that client; the stored one is kept');
+  }
+}
+
+/**
+ * Where fitgate serves and the first admin's password (start_output.ts decides how, and whether the
+ * password itself is printed), after everything else the start logs.
  */
 function announce(config: Config, port: number, started: Started, logger: Logger, output: StartOutput, plugins: SandboxPlugins): void {
   const adminFromEnvironment = started.admin && !started.admin.generatedPassword ? started.admin.email : undefined;
@@ -356,10 +371,6 @@ function announce(config: Config, port: number, started: Started, logger: Logger
   const portWarning = publicUrlPortWarning(config, port);
   if (portWarning) logger.warn({ variable: portWarning.variable, port }, portWarning.message);
 
-  if (started.created.length > 0) logger.info({ created: started.created }, 'first start: bootstrap records created');
-  if (started.clientSecretIgnored) {
-    logger.warn('FITGATE_BOOTSTRAP_CLIENT_SECRET differs from the stored secret of that client; the stored one is kept');
-  }
   const sandbox = sandboxStartLine(config.sandbox, plugins);
   if (sandbox) logger.info(sandbox);
   // Last, after the log lines above, so the password is not lost among them.

@@ -8,15 +8,33 @@ import { unwritablePlace } from '../config/unwritable_place.js';
 import { openRedisStore } from './redis/open_redis_store.js';
 import { DATA_DIRECTORY_MODE, DATABASE_FILE } from './sqlite/database.js';
 import { SqliteStore, type SqliteOpenOptions } from './sqlite/sqlite_store.js';
+import { StartRefusedError } from './start_refused_error.js';
+import type { SealedRecordStore } from '../domain/sealed_record_store.js';
 import type { Store } from './store.js';
+
+export interface OpenStoreOptions extends SqliteOpenOptions {
+  /**
+   * A check of the stored sealed values before the store is used (the start's master key check): a
+   * message closes the store and rejects with StartRefusedError carrying it. On the embedded store
+   * it runs before the short-lived file is opened, so a refused start creates none.
+   */
+  readonly refuse?: (records: SealedRecordStore) => Promise<string | undefined>;
+}
 
 /**
  * Opens the store the configuration asks for: Redis when REDIS_URL is set, otherwise the embedded
  * SQLite database in FITGATE_DATA_DIR. Rejects with a one-line message naming the setting when it
  * cannot. With `metrics`, the in-process caches count their hits and misses.
  */
-export async function openStore(config: Config, logger?: Logger, metrics?: CacheLookupsSource, options: SqliteOpenOptions = {}): Promise<Store> {
-  if (config.redis) return openRedisStore(config, config.redis, logger, metrics);
+export async function openStore(config: Config, logger?: Logger, metrics?: CacheLookupsSource, options: OpenStoreOptions = {}): Promise<Store> {
+  const { refuse, ...sqliteOptions } = options;
+  if (config.redis) {
+    const store = await openRedisStore(config, config.redis, logger, metrics);
+    const problem = await refuseOrClose(store, refuse);
+    if (problem === undefined) return store;
+    await store.close();
+    throw new StartRefusedError(problem);
+  }
   try {
     // A store that must already be set up is not made here: not even its directory (open refuses it).
     // Such an open is a cluster worker's, whose primary has already warned about the directory.
@@ -24,11 +42,23 @@ export async function openStore(config: Config, logger?: Logger, metrics?: Cache
       assertWritable(config.dataDir);
       warnIfOpenToOthers(config.dataDir, logger);
     }
-    return SqliteStore.open(config.dataDir, logger, metrics, options);
+    return refuse
+      ? await SqliteStore.openChecked(config.dataDir, refuse, logger, metrics, sqliteOptions)
+      : SqliteStore.open(config.dataDir, logger, metrics, sqliteOptions);
   } catch (error) {
+    if (error instanceof StartRefusedError) throw error;
     throw new Error(`cannot open the embedded database in FITGATE_DATA_DIR (${config.dataDir}): ${firstLine(error)}`, {
       cause: error,
     });
+  }
+}
+
+async function refuseOrClose(store: Store, refuse: OpenStoreOptions['refuse']): Promise<string | undefined> {
+  try {
+    return await refuse?.(store.sealedRecords);
+  } catch (error) {
+    await store.close();
+    throw error;
   }
 }
 

@@ -7,6 +7,7 @@ import type { CacheLookupsSource } from '../cache/record_cache.js';
 import type { ClientRepository, ConnectionRepository, TenantRepository } from '../../domain/ports.js';
 import { cachedClients, cachedConnections, cachedTenants } from '../cache/cached_repositories.js';
 import type { RateLimiterOptions, Store } from '../store.js';
+import { StartRefusedError } from '../start_refused_error.js';
 import { SqliteAdminRepository } from './admin_repository.js';
 import { SqliteClientRepository } from './client_repository.js';
 import { SqliteConnectionRepository } from './connection_repository.js';
@@ -24,6 +25,7 @@ import { RateLimitBatches, type HitLimiter } from '../rate_limit_batches.js';
 import { sqliteRateLimitHits } from './rate_limit_hits.js';
 import { SqliteRateLimiter } from './rate_limiter.js';
 import { SqliteSealedRecordStore } from './sealed_record_store.js';
+import type { SealedRecordStore } from '../../domain/sealed_record_store.js';
 import { SqliteSessionStore } from './session_store.js';
 import { SqliteConfigVersion } from './sqlite_config_version.js';
 import { lockedFiles, movedFiles, openedFile, type OpenedFile } from './sqlite_readiness.js';
@@ -35,6 +37,18 @@ import { SqliteTenantRepository } from './tenant_repository.js';
 import { SqliteUserRepository } from './user_repository.js';
 import { writeGateOf } from './write_gate.js';
 import { unwritableFiles } from './write_probe.js';
+
+/** fitgate.db, and the short-lived file once open. */
+interface OpenedFiles {
+  durable: SqliteDatabase;
+  shortLived: SqliteDatabase | undefined;
+}
+
+function closeOpened(opened: OpenedFiles): void {
+  // Only reads ran on them (the check): no write waits at a gate, so closing the connections is enough.
+  opened.durable.close();
+  opened.shortLived?.close();
+}
 
 export interface SqliteOpenOptions {
   /**
@@ -79,25 +93,73 @@ export class SqliteStore implements Store {
    * fitgate.db written before the split), and starts the expiry sweeper.
    */
   static open(dataDir: string, logger?: Logger, metrics?: CacheLookupsSource, options: SqliteOpenOptions = {}): SqliteStore {
+    const opened = SqliteStore.openDurable(dataDir, options);
+    return SqliteStore.completeOpening(opened, dataDir, logger, metrics);
+  }
+
+  /**
+   * As open, but first asks `refuse` about fitgate.db's sealed values (the start's master key
+   * check): a message closes fitgate.db and rejects with StartRefusedError. The short-lived file is
+   * opened only after that, so a refused start (a restored fitgate.db, another master key) does not
+   * leave a new short-lived file beside the restored one.
+   */
+  static async openChecked(
+    dataDir: string,
+    refuse: (records: SealedRecordStore) => Promise<string | undefined>,
+    logger?: Logger,
+    metrics?: CacheLookupsSource,
+    options: SqliteOpenOptions = {},
+  ): Promise<SqliteStore> {
+    const opened = SqliteStore.openDurable(dataDir, options);
+    let problem: string | undefined;
+    try {
+      problem = await refuse(new SqliteSealedRecordStore(opened.durable));
+    } catch (error) {
+      closeOpened(opened);
+      throw error;
+    }
+    if (problem !== undefined) {
+      closeOpened(opened);
+      throw new StartRefusedError(problem);
+    }
+    return SqliteStore.completeOpening(opened, dataDir, logger, metrics);
+  }
+
+  /**
+   * fitgate.db first, so a start refused for its sake (a newer schema, not set up, a master key
+   * check) creates no short-lived file: that one is opened here only when a migration step moves
+   * rows into it, inside that step (always fitgate.db's lock, then the short-lived file's).
+   */
+  private static openDurable(dataDir: string, options: SqliteOpenOptions): OpenedFiles {
     const requireSetUp = options.requireSetUp ?? false;
     const durablePath = join(dataDir, DATABASE_FILE);
     if (requireSetUp && !existsSync(durablePath)) throw new DatabaseNotSetUpError(durablePath, true);
-    const shortLived = openShortLivedDatabase(dataDir);
-    let durable: SqliteDatabase | undefined;
+    const opened: { durable?: SqliteDatabase; shortLived?: SqliteDatabase } = {};
     try {
       const movedAt = MIGRATIONS.indexOf(SHORT_LIVED_TABLES_MOVED_MIGRATION);
-      durable = openDatabase(dataDir, {
+      const durable = openDatabase(dataDir, {
         beforeStep: (version, migrating) => {
-          if (version === movedAt) moveShortLivedRecords(migrating, shortLived);
+          if (version === movedAt) moveShortLivedRecords(migrating, (opened.shortLived ??= openShortLivedDatabase(dataDir)));
         },
       });
+      opened.durable = durable;
       if (requireSetUp && !holdsFitgateData(durable)) throw new DatabaseNotSetUpError(durablePath, false);
-      const hashed = hashRawTicketKeys(durable);
-      if (hashed > 0) logger?.info({ tickets: hashed }, 'set-password links issued by an earlier fitgate are now stored by their SHA-256 only');
-      return new SqliteStore(durable, shortLived, dataDir, logger, metrics);
+      return { durable, shortLived: opened.shortLived };
     } catch (error) {
-      durable?.close();
-      shortLived.close();
+      opened.durable?.close();
+      opened.shortLived?.close();
+      throw error;
+    }
+  }
+
+  private static completeOpening(opened: OpenedFiles, dataDir: string, logger?: Logger, metrics?: CacheLookupsSource): SqliteStore {
+    try {
+      const shortLived = (opened.shortLived ??= openShortLivedDatabase(dataDir));
+      const hashed = hashRawTicketKeys(opened.durable);
+      if (hashed > 0) logger?.info({ tickets: hashed }, 'set-password links issued by an earlier fitgate are now stored by their SHA-256 only');
+      return new SqliteStore(opened.durable, shortLived, dataDir, logger, metrics);
+    } catch (error) {
+      closeOpened(opened);
       throw error;
     }
   }

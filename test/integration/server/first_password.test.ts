@@ -73,6 +73,8 @@ describe('the first admin password at first start', () => {
     expect(first.stdout()).toMatch(/^fitgate is listening on port \d+ \(embedded store in /m);
     const logLine = first.stdout().search(/^\d\d:\d\d:\d\d INFO {2}first start: bootstrap records created /m);
     expect(logLine).toBeGreaterThan(-1);
+    // Bootstrap finishes before listen, and its line says so first.
+    expect(logLine).toBeLessThan(first.stdout().indexOf('fitgate is listening on port'));
     expect(logLine).toBeLessThan(first.stdout().indexOf(`${RULE}\nAdmin: `));
     expect(box?.join('\n')).toContain(firstPasswordFilePath(dataDir));
     expect(await readFirstPasswordFile(dataDir)).toEqual({ email, password });

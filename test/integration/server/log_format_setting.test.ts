@@ -17,7 +17,11 @@ describe('LOG_FORMAT', () => {
     await server.waitForLine(/its generated password is in/);
     const lines = server.stdout().trimEnd().split('\n');
     for (const line of lines) expect(() => JSON.parse(line) as unknown).not.toThrow();
-    expect(JSON.parse(lines[0]!)).toMatchObject({ level: 30, msg: expect.stringMatching(/^fitgate is listening on port \d+/) });
+    // Bootstrap's line comes first: the first tenant and admin exist before anything listens.
+    expect(lines.map((line) => (JSON.parse(line) as { msg: string }).msg).slice(0, 2)).toEqual([
+      'first start: bootstrap records created',
+      expect.stringMatching(/^fitgate is listening on port \d+/),
+    ]);
     expect(server.stdout()).not.toContain((await readFirstPasswordFile(json.dataDir))!.password);
   }, SERVER_TEST_TIMEOUT_MS);
 
@@ -26,7 +30,8 @@ describe('LOG_FORMAT', () => {
     await server.waitForLine(/its generated password is in/);
     expect(await server.stop()).toBe(0);
     const lines = server.stdout().trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d INFO {2}fitgate is listening on port \d+ \(embedded store in .*\): dashboard at http:\/\/localhost:3000\/manage port=\d+/);
+    expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d INFO {2}first start: bootstrap records created /);
+    expect(lines[1]).toMatch(/^\d\d:\d\d:\d\d INFO {2}fitgate is listening on port \d+ \(embedded store in .*\): dashboard at http:\/\/localhost:3000\/manage port=\d+/);
     expect(lines.at(-1)).toMatch(/^\d\d:\d\d:\d\d INFO {2}fitgate stopped exitCode=0$/);
     expect(server.stdout()).not.toContain('{"level"');
     expect(server.stdout()).not.toContain((await readFirstPasswordFile(pretty.dataDir))!.password);
