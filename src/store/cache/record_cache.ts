@@ -15,8 +15,11 @@ export interface CacheLookupsSource {
 
 /** Longest a cached record is served without a fresh read, even if no change was announced. */
 export const RECORD_MAX_AGE_MS = 30_000;
-/** Beyond this many records the cache starts over (tenants with 10,000 clients stay bounded). */
-const MAX_RECORDS = 10_000;
+/**
+ * Beyond this many records the cache starts over (tenants with 10,000 clients stay bounded). The
+ * outage copies have bounds of their own (RecordCache), so a start over leaves them in place.
+ */
+export const MAX_RECORDS = 10_000;
 /**
  * How long after the store last answered a record is still served as last read, while the store
  * cannot be reached (RecordCache says why this is safe). Five minutes is what fitgate already lets
@@ -93,11 +96,22 @@ function deepFreeze<T>(value: T): T {
  * that read. Changes during it are coalesced: what was read before the latest is read once more. A
  * copy whose read fails is dropped: no copy rather than an outdated one. So is an outdated copy of a
  * record the store did not hold, unread (an outage then answers for it as for a record never read).
+ *
+ * Anyone can make the cache look up a record that does not exist (a made-up client_id or Host), so
+ * those lookups must not cost the copies of the records that do: MAX_RECORDS of them start the cache
+ * over, which forgets what was read but keeps the copies. The copies of records the store held are
+ * kept apart from those of records it did not, each with its own bound of MAX_RECORDS: only an
+ * administrator creates records, so made-up keys fill only the second, which simply starts over.
  */
 export class RecordCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
-  /** Each key's last successful read; its record is served only while its generation is current. */
+  /** Each key's last successful read of a record the store held; served only while its generation is current. */
   private readonly lastRead = new Map<string, Entry<T>>();
+  /**
+   * The keys read since the last change that the store did not hold: their copy (missing). A change
+   * empties it, as such copies are not read again (rereadOutdated).
+   */
+  private readonly absent = new Set<string>();
   /** Moves with every change this process notices: the copies read before it are outdated. */
   private generation = 0;
   /** The background pass reading outdated copies again, while one runs. */
@@ -162,28 +176,48 @@ export class RecordCache<T> {
     const loading: Entry<T> = { value: load().then(deepFreeze), at: Date.now(), load, generation: this.generation, record: undefined };
     this.entries.set(key, loading);
     loading.value.then(
-      // Still in `entries`: no change was noticed since the read began (a change clears them).
+      // No change was noticed since the read began, and no later read of the key replaced it. A start
+      // over (made-up keys) may have taken it out of `entries`: the record is as current, and kept.
       (record) => {
-        if (this.entries.get(key) !== loading) return;
+        if (loading.generation !== this.generation || (this.entries.get(key) ?? loading) !== loading) return;
         loading.record = record;
-        this.lastRead.set(key, loading);
+        if (record === undefined) this.keepAbsent(key);
+        else this.keepCopy(key, loading);
       },
       () => this.entries.get(key) === loading && this.entries.delete(key),
     );
     return loading;
   }
 
+  /** The copy of a record the store held: beyond MAX_RECORDS of them, the one first read makes room. */
+  private keepCopy(key: string, entry: Entry<T>): void {
+    this.absent.delete(key);
+    if (!this.lastRead.has(key) && this.lastRead.size >= MAX_RECORDS) {
+      const first = this.lastRead.keys().next();
+      if (first.done !== true) this.lastRead.delete(first.value);
+    }
+    this.lastRead.set(key, entry);
+  }
+
+  /** The copy of a record the store did not hold, in place of any older copy of it (it was deleted). */
+  private keepAbsent(key: string): void {
+    this.lastRead.delete(key);
+    if (this.absent.size >= MAX_RECORDS) this.absent.clear();
+    this.absent.add(key);
+  }
+
   /** A change: the records read so far may be outdated, and so are the copies. */
   private moved(version: string | undefined): void {
     this.generation += 1;
     this.entries.clear();
+    // Outdated copies of missing records are dropped, not read again (rereadOutdated).
+    this.absent.clear();
     this.version = version;
   }
 
-  /** Beyond MAX_RECORDS: a fresh start, copies included. */
+  /** Beyond MAX_RECORDS: a fresh start of what was read; the copies have bounds of their own. */
   private startOver(): void {
     this.entries.clear();
-    this.lastRead.clear();
   }
 
   private startRereading(): void {
@@ -206,13 +240,13 @@ export class RecordCache<T> {
           this.dropOutdated();
           return;
         }
+        // Only records the store held are here: anyone can have the cache remember a missing one (a
+        // made-up client_id or Host), and reading those again would make each change that many reads
+        // per process and push the records that exist out of the pass (moved() drops them instead).
         const outdated: string[] = [];
         for (const [key, copy] of this.lastRead) {
           if (copy.generation === this.generation) continue;
-          // A record the store did not hold is dropped, not read again: anyone can have the cache
-          // remember one (a made-up client_id or Host), and REREAD_AT_MOST of them would make each
-          // change that many reads per process and push the records that exist out of the pass.
-          if (copy.record !== undefined && outdated.length < REREAD_AT_MOST) outdated.push(key);
+          if (outdated.length < REREAD_AT_MOST) outdated.push(key);
           else this.lastRead.delete(key);
         }
         // Returning runs `finally` at once: no change can slip in between this check and the end of the pass.
@@ -240,10 +274,8 @@ export class RecordCache<T> {
     const generation = this.generation;
     let entry = this.entries.get(key);
     if (entry === undefined) {
-      if (this.entries.size >= MAX_RECORDS) {
-        this.lastRead.delete(key);
-        return;
-      }
+      // As a request's read does: made-up keys filling `entries` must not cost this copy.
+      if (this.entries.size >= MAX_RECORDS) this.startOver();
       entry = this.read(key, copy.load);
     }
     // A success has replaced the copy by now (read()'s handler runs first).
@@ -259,10 +291,15 @@ export class RecordCache<T> {
   /** The record as last read, when the read allows it, `error` is the store out of reach and within the bound; else `error`. */
   private asLastRead(key: string, error: unknown, read: OutageRead): T | undefined {
     if (read.stale !== 'allowed' || asStoreUnavailable(error) === undefined) throw error;
+    if (Date.now() - this.answeredAt > SERVE_STALE_WHILE_UNREACHABLE_MS) throw error;
     const copy = this.lastRead.get(key);
-    const usable = copy !== undefined && copy.generation === this.generation && Date.now() - this.answeredAt <= SERVE_STALE_WHILE_UNREACHABLE_MS;
-    if (!usable) throw error;
+    if (copy !== undefined && copy.generation === this.generation) {
+      this.metrics?.hit();
+      return copy.record;
+    }
+    // Missing as read since the last change (moved() empties the set).
+    if (!this.absent.has(key)) throw error;
     this.metrics?.hit();
-    return copy.record;
+    return undefined;
   }
 }
