@@ -34,8 +34,13 @@ export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityR
   const { user, identity } = await readIdentity(deps.users, ref);
   const stored = freshStoredToken(identity, deps.sealer, deps.now(), deps.timing.refreshMarginMs);
   const connection = await deps.connections.getByName(ref.tenant, ref.connection);
-  const moved = connection ? await issuedByAnotherApi(deps, connection, identity) : undefined;
-  if (moved && connection) {
+  // Gone before anything else: no stored token of a deleted connection is served (a login that
+  // raced the deletion may have stored one), and no window's end brings the connection back.
+  if (!connection) {
+    throw new ConnectionGoneError(`The connection ${ref.connection} no longer exists, so its tokens cannot be refreshed.`);
+  }
+  const moved = await issuedByAnotherApi(deps, connection, identity);
+  if (moved) {
     // However long they have left, and refresh token or not: see issuedByAnotherApi.
     deps.metrics.refreshed(ref.tenant, ref.connection, moved.kind);
     return refreshFailed(deps, ref, user, identity, connection, moved);
@@ -50,10 +55,6 @@ export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityR
   }
   const tokens = identity.tokens;
 
-  // Gone before paused: no window's end brings a deleted connection back.
-  if (!connection) {
-    throw new ConnectionGoneError(`The connection ${ref.connection} no longer exists, so its tokens cannot be refreshed.`);
-  }
   // Asked again holding the lock: the refresh before, here or on another instance, may have begun a pause.
   const untilReset = await storedTokenIfHeldBackWith(deps, ref, identity, connection);
   if (untilReset) return untilReset;

@@ -7,7 +7,7 @@ import { issuedByAnotherApi, refreshHoldingLock } from './token_refresh.js';
 import { DEFAULT_TOKEN_VAULT_TIMING, type ResolvedVaultDeps, type TokenVaultDeps } from './token_vault_deps.js';
 import type { Identity } from './types.js';
 import { unreachableConnectionReport } from './unreachable_connection_report.js';
-import { TokenUnavailableError } from './vault_errors.js';
+import { ConnectionGoneError, TokenUnavailableError } from './vault_errors.js';
 import { NO_VAULT_METRICS } from './vault_metrics.js';
 import { withinPatience } from './within_patience.js';
 
@@ -65,7 +65,7 @@ export class TokenVault {
     const stored = freshStoredToken(identity, this.deps.sealer, this.deps.now(), this.deps.timing.refreshMarginMs);
     if (stored) {
       // Tokens of an API the connection moved off are served to nobody: the refresh, under the lock,
-      // marks the identity (token_refresh.ts's issuedByAnotherApi).
+      // marks the identity (token_refresh.ts's issuedByAnotherApi). A deleted connection's: ConnectionGoneError.
       if (await this.issuedByAnotherApi(ref, identity)) return this.refresh(ref).result;
       this.deps.metrics.freshToken(ref.tenant, ref.connection);
       return stored;
@@ -80,10 +80,18 @@ export class TokenVault {
     return withinPatience(running.result, timing.refreshPatienceMs, () => (running.issued() ? undefined : this.servedWhileRefreshing(ref, identity)));
   }
 
-  /** Whether the stored tokens are of an API the connection has moved off (one cached connection read). */
+  /**
+   * Whether the stored tokens are of an API the connection has moved off (one cached connection read).
+   * Throws ConnectionGoneError, as the refresh does, when the connection no longer exists: its deletion
+   * removes its identities first (connection_removal.ts), but a login or user creation that read the
+   * connection before it went can store one after.
+   */
   private async issuedByAnotherApi(ref: IdentityRef, identity: Identity): Promise<boolean> {
     const connection = await this.deps.connections.getByName(ref.tenant, ref.connection);
-    return connection !== undefined && (await issuedByAnotherApi(this.deps, connection, identity)) !== undefined;
+    if (connection === undefined) {
+      throw new ConnectionGoneError(`The connection ${ref.connection} no longer exists, so its tokens are served to nobody.`);
+    }
+    return (await issuedByAnotherApi(this.deps, connection, identity)) !== undefined;
   }
 
   /** The refresh of this identity this process runs, started unless one is running already. */
