@@ -23,16 +23,29 @@ export function answerErrorsAs(format: ErrorFormat): RequestHandler {
  */
 const OAUTH_PATHS = new Set(['/oauth/token', '/oauth/revoke', '/userinfo', '/pem', '/cer']);
 
-/** Whether `path` is one of the back channel's, as Express routes it (any case, one trailing slash). */
+/** `path` as Express routes it: any case, one trailing slash. */
+function routedPath(path: string): string {
+  return path.toLowerCase().replace(/(.)\/$/, '$1');
+}
+
+/** Whether `path` is one of the back channel's. */
 function isOAuthPath(path: string): boolean {
-  const routed = path.toLowerCase().replace(/(.)\/$/, '$1');
+  const routed = routedPath(path);
   return OAUTH_PATHS.has(routed) || routed.startsWith('/.well-known/');
 }
+
+/**
+ * The front channel's login paths, whose routers declare `html` whatever the Accept: a browser is
+ * sent there, so an error before the router (the store out while the tenant is resolved) is the same
+ * page, not JSON for curl's default Accept and a page from the router a moment later.
+ */
+const LOGIN_PAGE_PATHS = new Set(['/authorize', '/login/callback']);
 
 export function errorFormatOf(req: Request, res: Response): ErrorFormat {
   const declared = res.locals.errorFormat as ErrorFormat | undefined;
   if (declared) return declared;
   if (req.path === '/api/v2' || req.path.startsWith('/api/v2/')) return 'management';
   if (isOAuthPath(req.path)) return 'oauth';
+  if (LOGIN_PAGE_PATHS.has(routedPath(req.path))) return 'html';
   return req.accepts(['json', 'html']) === 'html' ? 'html' : 'oauth';
 }
