@@ -80,6 +80,15 @@ export function sealIssuedTokens(issued: IssuedTokens, issue: TokenIssue, now: n
   };
 }
 
+/**
+ * Whether the identity `issued` is stored on holds a refresh token afterwards, by the rules above
+ * (one came back, or one is kept), without sealing anything: what TRY forecasts of a login, which
+ * holds a stored refresh token for a returning user of the same API though none came back.
+ */
+export function holdsRefreshTokenAfter(issued: Pick<IssuedTokens, 'refreshToken'>, issue: TokenIssue): boolean {
+  return Boolean(issued.refreshToken) || Boolean(keptRefreshToken(issue));
+}
+
 function keptRefreshToken(issue: TokenIssue): UpstreamTokens['refreshToken'] {
   if (issue.at === 'refresh') return issue.previous.tokens?.refreshToken;
   return issue.previous?.api === issue.api ? issue.previous.tokens?.refreshToken : undefined;

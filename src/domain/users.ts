@@ -1,5 +1,6 @@
 import { UserBlockedError } from '../errors/index.js';
 import { withSignInUrl } from './ended_sessions.js';
+import { holdsRefreshTokenAfter } from './issued_tokens.js';
 import { AlreadyExistsError, type Sealer, type UserRepository } from './ports.js';
 import type { Identity, User } from './types.js';
 import type { SealedGrant } from './upstream_revocation.js';
@@ -115,15 +116,23 @@ export interface LoginForecast {
   name?: string;
   /** The login would be refused (USER_BLOCKED) before anything is recorded. */
   blocked?: true;
+  /**
+   * Whether the identity the login stores could be refreshed (domain/refreshable.ts): a refresh token
+   * came back, or the user's identity of the same API keeps the one it holds (issued_tokens.ts).
+   */
+  refreshable: boolean;
 }
 
 export async function forecastLogin(users: Pick<UserRepository, 'findByIdentity'>, login: UpstreamLogin): Promise<LoginForecast> {
   const owner = await findLoginOwner(users, login);
-  if (!owner) return { userId: userIdOf(login), created: true };
+  // As identityFromLogin seals the tokens: the owner's identity is the previous one.
+  const refreshable = holdsRefreshTokenAfter(login.tokens, { at: 'login', api: login.connection.options.api, previous: owner?.identity });
+  if (!owner) return { userId: userIdOf(login), created: true, refreshable };
   const move = moveOf(owner, login);
   return {
     userId: owner.user.userId,
     created: false,
+    refreshable,
     ...(move && { migration: move }),
     ...(owner.user.name !== undefined && { name: owner.user.name }),
     ...(owner.user.blocked === true && { blocked: true as const }),

@@ -1,7 +1,8 @@
-import type { PluginErrorKind, UpstreamWording } from '../connections/plugin.js';
+import type { PluginErrorKind, PluginFailure, UpstreamWording } from '../connections/plugin.js';
 import { ServerError, type AppError } from '../errors/index.js';
 import { failureOrigin } from '../http/failure_origin.js';
 import { clientErrorForUpstream } from './map_upstream_error.js';
+import { StaleLoginError } from './stale_login_error.js';
 
 /**
  * A failed login, as the client hears it and the log records it: the OAuth error, whose failure it
@@ -30,4 +31,54 @@ export function loginFailureOf(caught: unknown, wording?: UpstreamWording): Logi
     return { error: clientErrorForUpstream(caught, wording), source: 'upstream', upstreamKind: origin.upstream.kind };
   }
   return { error: new ServerError('The login failed inside fitgate.', { cause: caught }), source: 'fitgate' };
+}
+
+/**
+ * round_trip.ts's FinishOutcome but a success, as much of it as reading it takes (the upstream's
+ * wording), so that round_trip.ts's outcome is passed as it is and a test needs no whole upstream.
+ */
+export type UnfinishedRoundTrip =
+  | { readonly kind: 'state_rejected' }
+  | { readonly kind: 'failed'; readonly failure: PluginFailure; readonly upstream: { readonly wording: UpstreamWording } }
+  | { readonly kind: 'error'; readonly error: unknown; readonly upstream?: { readonly wording: UpstreamWording } | undefined };
+
+/**
+ * A round trip that did not succeed, read as the login's failure: round_trip.ts decided what it
+ * means, this says which cause and which wording a login reads it with. A state the strategy refused
+ * is the login's StaleLoginError (fitgate's invalid_request, told to no client); a plugin's failure
+ * is worded by the upstream the round trip reached; an error, by that upstream when one was resolved
+ * (none: resolving it failed, the resolver's refusal read as any error of fitgate's). The login's
+ * callback and a failed TRY's log event both read it here, so a TRY is logged as the login it stands
+ * for.
+ */
+export function loginFailureOfFinish(outcome: UnfinishedRoundTrip): LoginFailure {
+  switch (outcome.kind) {
+    case 'state_rejected':
+      return loginFailureOf(new StaleLoginError());
+    case 'failed':
+      return loginFailureOf(outcome.failure, outcome.upstream.wording);
+    case 'error':
+      return loginFailureOf(outcome.error, outcome.upstream?.wording);
+  }
+}
+
+/** A failed login's facts in its log event's `details`, in Auth0's and the activity charts' names. */
+// A type, not an interface, so that it is a log event's Record<string, unknown> as it stands.
+export type LoginFailureDetails = {
+  /** The OAuth error code the client was (or, for a TRY, would have been) told. */
+  readonly error: string;
+  readonly source: LoginFailure['source'];
+  readonly upstream_kind?: PluginErrorKind;
+};
+
+/**
+ * The `details` a failed login's `f` event carries, and a failed TRY's with them (beside its own
+ * `try_failure`): one writer, so filtering the log on any of them finds logins and TRYs alike.
+ */
+export function loginFailureDetails(failure: LoginFailure): LoginFailureDetails {
+  return {
+    error: failure.error.code,
+    source: failure.source,
+    ...(failure.upstreamKind !== undefined && { upstream_kind: failure.upstreamKind }),
+  };
 }

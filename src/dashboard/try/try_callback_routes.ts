@@ -4,14 +4,14 @@ import type { UpstreamResolver } from '../../upstream/resolve_upstream.js';
 import { finishRoundTrip, type FinishOutcome } from '../../upstream/round_trip.js';
 import { callbackUrlOf, roundTripTenantUrl } from '../../domain/tenants.js';
 import type { Connection } from '../../domain/types.js';
-import { StaleLoginError } from '../../upstream/stale_login_error.js';
+import { loginFailureOfFinish } from '../../upstream/login_failure.js';
 import { connectionGoneFailure } from './connection_gone.js';
 import { withCredentialAdvice } from './credential_advice_on_refusal.js';
 import { tryFailureOf, tryFailureOfError, upstreamSaidOf, type FailureContext, type TryFailure } from './try_failure_explanation.js';
 import { renderTryFailure } from './try_failure_page.js';
 import { forecastLogin } from '../../domain/users.js';
 import { loginOfTry, reportBase, resultPath, saveReport, withFailure, withSuccess, type TryReport } from './try_report.js';
-import { failedTry, recordTry, type FailedTry } from './try_log_event.js';
+import { recordTry, type FailedTry } from './try_log_event.js';
 import { takeTry, TRY_CALLBACK_PATH, type TryTransaction } from './try_transaction.js';
 
 /**
@@ -76,25 +76,11 @@ export function tryCallbackRoutes(
     const plugin = outcome.upstream?.plugin ?? deps.plugins.get(connection.strategy);
     const context = { callbackUrl, api: transaction.api, requestedPermissions: transaction.requestedScopes, plugin };
     const failure = withCredentialAdvice(failureOfOutcome(outcome, context), plugin, connection.options, deps.sealer);
-    return { report: withFailure(report, failure), failed: failedTry(failure.kind, causeOf(outcome), outcome.upstream?.wording) };
+    // Logged as the login this TRY stands for would be, read by the login's own reader of its round trip.
+    return { report: withFailure(report, failure), failed: { kind: failure.kind, asLogin: loginFailureOfFinish(outcome) } };
   }
 
   return router;
-}
-
-/**
- * What a login whose round trip ended so would have read its failure from (complete_upstream_login.ts):
- * a state the strategy refused is the login's StaleLoginError, fitgate's own invalid_request.
- */
-function causeOf(outcome: Exclude<FinishOutcome, { kind: 'success' }>): unknown {
-  switch (outcome.kind) {
-    case 'state_rejected':
-      return new StaleLoginError();
-    case 'failed':
-      return outcome.failure;
-    case 'error':
-      return outcome.error;
-  }
 }
 
 /** What a round trip that did not succeed means for the admin (round_trip.ts decided it); fitgate's own failure is thrown, for the dashboard's error page. */

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app_deps.js';
 import type { TryFailureKind, UpstreamWording } from '../../connections/plugin.js';
 import type { Connection } from '../../domain/types.js';
 import { recordRequestEvent, type RequestEvent } from '../../http/request_log_event.js';
-import { loginFailureOf, type LoginFailure } from '../../upstream/login_failure.js';
+import { loginFailureDetails, loginFailureOf, type LoginFailure } from '../../upstream/login_failure.js';
 
 /**
  * A TRY that failed: its own kind, the one its result page explains (unknown_client, expired, ...),
@@ -38,7 +38,8 @@ export interface TryOutcome {
  * A TRY is a login as far as the logs go (Auth0 logs its TRY as `s`, or `f` when it fails), marked
  * details.try: the Overview's checklist reads a successful one, charts leave them all out, and an
  * admin looking for why a connection fails finds the failed ones under `f`. A failed one carries a
- * failed login's fields with their meanings (login_log.ts): `error` the OAuth code a client would
+ * failed login's fields with their meanings, written by the login's own writer (login_failure.ts's
+ * loginFailureDetails, which login_log.ts uses): `error` the OAuth code a client would
  * have been told, `source` whose failure it was, `upstream_kind` the plugin's kind; so filtering the
  * log on any of them finds logins and TRYs alike. TRY's own kind, which its result page explains and
  * which may be the host's (unknown_client, secret_unreadable), is `try_failure`. No user id: TRY
@@ -58,12 +59,7 @@ export async function recordTry(deps: Pick<AppDeps, 'store' | 'logger'>, req: Re
       api: outcome.api,
       settings: outcome.settings,
       request: { channel: 'dashboard' },
-      ...(failure && {
-        error: failure.asLogin.error.code,
-        source: failure.asLogin.source,
-        ...(failure.asLogin.upstreamKind !== undefined && { upstream_kind: failure.asLogin.upstreamKind }),
-        try_failure: failure.kind,
-      }),
+      ...(failure && { ...loginFailureDetails(failure.asLogin), try_failure: failure.kind }),
     },
   };
   await recordRequestEvent(deps, req, event, outcome.tenant);

@@ -82,8 +82,10 @@ export interface TryReport {
     /** Absent in a report kept by the version before it (reports live 15 minutes). */
     wouldStore?: WouldStore;
     /**
-     * Present when no refresh token came back: why, and what a user who signs in like this lacks, in
-     * the resolved upstream's wording (the sentence a login's event carries in that case too).
+     * Present when a login of this account would store an identity it cannot refresh: no refresh
+     * token came back, and the user it signs in keeps none of the same API (LoginForecast.refreshable).
+     * Why, and what such a user lacks, in the resolved upstream's wording (the sentence a login's
+     * event carries in that case too).
      */
     noRefreshToken?: string;
   };
@@ -186,7 +188,9 @@ export function withSuccess(
       },
       grantedScopes,
       notGranted: report.requestedScopes.filter((scope) => !grantedScopes.includes(scope)),
-      ...(!stored.tokens.refreshToken && { noRefreshToken: wording.noRefreshToken }),
+      // As the login's log event says it (describe_login.ts): when the identity it stores cannot be
+      // refreshed, which a returning user's kept refresh token spares them (forecastLogin).
+      ...(!(forecast?.refreshable ?? Boolean(stored.tokens.refreshToken)) && { noRefreshToken: wording.noRefreshToken }),
     },
   };
 }

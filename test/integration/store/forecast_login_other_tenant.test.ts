@@ -19,9 +19,9 @@ describeEachStore('forecastLogin across tenants', (harness) => {
     expect(await forecastLogin(users, aGoogleLogin({ tenant: 'other', upstreamUserId: 'health-other' }))).toMatchObject({ userId: 'fitbit|GGNJL9', created: false });
 
     const direct = await forecastLogin(users, aLogin({ tenant: 'acme' }));
-    expect(direct).toEqual({ userId: 'fitbit|GGNJL9', created: true });
+    expect(direct).toEqual({ userId: 'fitbit|GGNJL9', created: true, refreshable: true });
     const throughPrevious = await forecastLogin(users, aGoogleLogin({ tenant: 'acme' }));
-    expect(throughPrevious).toEqual({ userId: 'fitbit|health-7f3a', created: true });
+    expect(throughPrevious).toEqual({ userId: 'fitbit|health-7f3a', created: true, refreshable: true });
     expect(await users.count('acme')).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../../../app_deps.js';
 import { refreshable } from '../../../domain/refreshable.js';
+import { successReasonOf } from '../../../domain/users.js';
 import { InvalidRequestError } from '../../../errors/index.js';
 import { metricsOf } from '../../../metrics/metrics.js';
 import { apiName } from '../../../upstream/api_name.js';
@@ -12,7 +13,7 @@ import type { CallbackHandoff } from '../../../upstream/callback_handoff.js';
 import { loginFailureOf, type LoginFailure } from '../../../upstream/login_failure.js';
 import { clientStillAccepts } from './client_still_accepts.js';
 import { completeUpstreamLogin } from './complete_upstream_login.js';
-import { describeLogin, successReasonOf } from './describe_login.js';
+import { describeLogin } from './describe_login.js';
 import { findHandoff } from './find_handoff.js';
 import { clientDestinationOf, issueAuthorizationResponse } from './issue_authorization_response.js';
 import { loadLoginParties } from './load_login_parties.js';

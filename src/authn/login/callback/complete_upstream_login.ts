@@ -4,10 +4,9 @@ import { roundTripTenantUrl } from '../../../domain/tenants.js';
 import type { Connection } from '../../../domain/types.js';
 import type { VerifiedLogin } from '../../../domain/upstream_login.js';
 import type { LoginTransaction } from '../login_transaction.js';
-import { loginFailureOf, type LoginFailure } from '../../../upstream/login_failure.js';
+import { loginFailureOf, loginFailureOfFinish, type LoginFailure } from '../../../upstream/login_failure.js';
 import type { ResolvedUpstream, UpstreamResolver } from '../../../upstream/resolve_upstream.js';
 import { finishRoundTrip, type FinishOutcome } from '../../../upstream/round_trip.js';
-import { StaleLoginError } from '../../../upstream/stale_login_error.js';
 
 /** A login the upstream vouched for, and the upstream it went through (its plugin names its API and words the log). */
 export interface CompletedUpstreamLogin {
@@ -22,9 +21,8 @@ export type UpstreamLoginOutcome = CompletedUpstreamLogin | { readonly failure: 
  * Finishes the upstream side of a login whose transaction the callback has already taken: the
  * strategy exchanges the code (with that transaction's PKCE verifier, when it has one) and loads the
  * profile. What the outcome means is round_trip.ts's to say; this reads a failure as the login's
- * (login_failure.ts), the one place that knows the upstream's wording, so the callback reads only
- * what its later steps throw. A state the strategy refuses is a StaleLoginError, which no client is
- * told of. Never throws.
+ * (login_failure.ts: loginFailureOfFinish, which a failed TRY's log event reads too), the one place
+ * that knows the upstream's wording, so the callback reads only what its later steps throw. Never throws.
  */
 export async function completeUpstreamLogin(
   req: Request,
@@ -40,15 +38,6 @@ export async function completeUpstreamLogin(
     // round_trip.ts answers every end of the round trip as an outcome: a throw is fitgate's fault, no upstream's to word.
     return { failure: loginFailureOf(caught) };
   }
-  switch (outcome.kind) {
-    case 'success':
-      return { verified: outcome.verified, upstream: outcome.upstream };
-    case 'state_rejected':
-      return { failure: loginFailureOf(new StaleLoginError()) };
-    case 'failed':
-      return { failure: loginFailureOf(outcome.failure, outcome.upstream.wording) };
-    case 'error':
-      // Without an upstream, resolving it failed: the resolver's refusal, read as any error of fitgate's.
-      return { failure: loginFailureOf(outcome.error, outcome.upstream?.wording) };
-  }
+  if (outcome.kind === 'success') return { verified: outcome.verified, upstream: outcome.upstream };
+  return { failure: loginFailureOfFinish(outcome) };
 }

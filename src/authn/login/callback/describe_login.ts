@@ -1,9 +1,6 @@
 import { refreshable } from '../../../domain/refreshable.js';
 import { describeMove, type LoginResult } from '../../../domain/users.js';
 
-// Shared with TRY's report, which says what reason a login of the account it tried would count under.
-export { successReasonOf } from '../../../domain/users.js';
-
 /** How the login's upstream words what its success event says. */
 export interface LoginWording {
   /** An upstream API's name, as its plugin gives it. */

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../../app_deps.js';
 import type { User } from '../../../domain/types.js';
 import type { LoginTransaction } from '../login_transaction.js';
 import { recordRequestEvent } from '../../../http/request_log_event.js';
-import type { LoginFailure } from '../../../upstream/login_failure.js';
+import { loginFailureDetails, type LoginFailure } from '../../../upstream/login_failure.js';
 
 /** What this file reads of the app's dependencies. */
 type LoginLogDeps = Pick<AppDeps, 'store' | 'logger'>;
@@ -52,11 +52,7 @@ export function logLogin(
           ...login,
           type: 'f',
           description: entry.failure.error.expose ? entry.failure.error.description : 'The login failed inside fitgate.',
-          details: {
-            error: entry.failure.error.code,
-            source: entry.failure.source,
-            ...(entry.failure.upstreamKind !== undefined && { upstream_kind: entry.failure.upstreamKind }),
-          },
+          details: loginFailureDetails(entry.failure),
         },
   );
 }
