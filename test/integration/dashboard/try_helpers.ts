@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, expect } from '@jest/globals';
+import request from 'supertest';
 import { updateConnection } from '../../../src/domain/connection_updates.js';
 import { connectionPlugins } from '../../../src/connections/registry.js';
 import type { FitbitApi } from '../../../src/connections/fitbit/index.js';
-import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
+import { approveUrl, startTestEmulator, type TestEmulator } from '../../support/emulator.js';
 import { csrfFrom, HOST, signedInAgent, startDashboardHarness, type Agent, type DashboardHarness, type HarnessOptions } from './dashboard_harness.js';
 
 export interface TrySetup {
@@ -168,4 +169,19 @@ export async function followUpstream(url: string): Promise<URL> {
   const location = response.headers.get('location');
   if (!location) throw new Error(`the upstream answered ${response.status} without a redirect`);
   return new URL(location);
+}
+
+/**
+ * A real login through `clientId`'s /authorize as the emulator's `user`, in a fresh browser (no
+ * session, so the upstream is really visited): the callback's redirect to the application.
+ */
+export async function realLogin(harness: DashboardHarness, clientId: string, redirectUri: string, state: string, user = 'alice'): Promise<URL> {
+  const browser = request.agent(harness.app).host(HOST);
+  const started = await browser
+    .get('/authorize')
+    .query({ client_id: clientId, response_type: 'code', redirect_uri: redirectUri, scope: 'openid', connection: 'fitbit', state })
+    .expect(302);
+  const back = await followUpstream(approveUrl(String(started.headers.location), { user }));
+  const finished = await browser.get(`${back.pathname}${back.search}`).expect(302);
+  return new URL(String(finished.headers.location));
 }

@@ -1,10 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import request from 'supertest';
 import { createClient } from '../../../../src/domain/clients.js';
 import { updateConnection } from '../../../../src/domain/connection_updates.js';
 import { approveUrl, DEMO } from '../../../support/emulator.js';
-import { HOST } from '../dashboard_harness.js';
-import { configureFitbit, followUpstream, runTry, useTrySetup } from '../try_helpers.js';
+import { configureFitbit, followUpstream, realLogin, runTry, useTrySetup } from '../try_helpers.js';
 
 const APP_CALLBACK = 'https://app.example/callback';
 
@@ -26,13 +24,7 @@ describe('TRY after a switch from the previous API, for an account that signed i
       await updateConnection(harness.store.connections, 'default', connection.id, (current) => ({ ...current, enabledClients: [web.client.clientId] }));
     };
     await enableForWeb();
-    const browser = request.agent(harness.app).host(HOST);
-    const started = await browser
-      .get('/authorize')
-      .query({ client_id: web.client.clientId, response_type: 'code', redirect_uri: APP_CALLBACK, scope: 'openid', connection: 'fitbit', state: 's1' })
-      .expect(302);
-    const back = await followUpstream(approveUrl(String(started.headers.location), { user: 'alice' }));
-    await browser.get(`${back.pathname}${back.search}`).expect(302);
+    await realLogin(harness, web.client.clientId, APP_CALLBACK, 's1');
     const { items } = await harness.store.users.list('default', { page: 0, perPage: 10 });
     expect(items).toHaveLength(1);
     const before = items[0]!;
@@ -49,15 +41,8 @@ describe('TRY after a switch from the previous API, for an account that signed i
     expect(await harness.store.users.count('default')).toBe(1);
 
     await enableForWeb();
-    // The real login then does what TRY said: the same user, moved to the new API (a fresh browser:
-    // no session, so the upstream is really visited).
-    const fresh = request.agent(harness.app).host(HOST);
-    const again = await fresh
-      .get('/authorize')
-      .query({ client_id: web.client.clientId, response_type: 'code', redirect_uri: APP_CALLBACK, scope: 'openid', connection: 'fitbit', state: 's2' })
-      .expect(302);
-    const backAgain = await followUpstream(approveUrl(String(again.headers.location), { user: 'alice' }));
-    await fresh.get(`${backAgain.pathname}${backAgain.search}`).expect(302);
+    // The real login then does what TRY said: the same user, moved to the new API.
+    await realLogin(harness, web.client.clientId, APP_CALLBACK, 's2');
     const after = await harness.store.users.get('default', before.userId);
     expect(after?.identities[0]).toMatchObject({ api: 'google-health' });
     expect(await harness.store.users.count('default')).toBe(1);

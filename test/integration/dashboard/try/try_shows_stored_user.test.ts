@@ -1,10 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import request from 'supertest';
 import { createClient } from '../../../../src/domain/clients.js';
 import { updateConnection } from '../../../../src/domain/connection_updates.js';
 import { approveUrl, DEMO } from '../../../support/emulator.js';
-import { HOST } from '../dashboard_harness.js';
-import { configureFitbit, followUpstream, runTry, useTrySetup } from '../try_helpers.js';
+import { configureFitbit, followUpstream, realLogin, runTry, useTrySetup } from '../try_helpers.js';
 
 const APP_CALLBACK = 'https://app.example/callback';
 
@@ -33,14 +31,8 @@ describe('what TRY says a login would store', () => {
     const web = await createClient(harness.store.clients, { tenant: 'default', name: 'Web', appType: 'regular_web', callbacks: [APP_CALLBACK] });
     const connection = (await harness.store.connections.getByName('default', 'fitbit'))!;
     await updateConnection(harness.store.connections, 'default', connection.id, (current) => ({ ...current, enabledClients: [web.client.clientId] }));
-    const browser = request.agent(harness.app).host(HOST);
-    const started = await browser
-      .get('/authorize')
-      .query({ client_id: web.client.clientId, response_type: 'code', redirect_uri: APP_CALLBACK, scope: 'openid', connection: 'fitbit', state: 's1' })
-      .expect(302);
-    const back = await followUpstream(approveUrl(String(started.headers.location), { user: 'alice' }));
-    const finished = await browser.get(`${back.pathname}${back.search}`).expect(302);
-    expect(new URL(String(finished.headers.location)).searchParams.get('code')).toBeTruthy();
+    const finished = await realLogin(harness, web.client.clientId, APP_CALLBACK, 's1');
+    expect(finished.searchParams.get('code')).toBeTruthy();
 
     const user = await harness.store.users.get('default', shownUserId!);
     expect(user?.userId).toBe(shownUserId);
