@@ -32,6 +32,7 @@ import { lockedFiles, movedFiles, openedFile, type OpenedFile } from './sqlite_r
 import { openShortLivedDatabase } from './short_lived_database.js';
 import { SHORT_LIVED_DATABASE_FILE, SHORT_LIVED_TABLES_MOVED_MIGRATION } from './short_lived_schema.js';
 import { DatabaseNotSetUpError, holdsFitgateData, markSetUp } from './store_setup.js';
+import { closeFile } from './close_file.js';
 import { startSweeper } from './sweeper.js';
 import { SqliteTenantRepository } from './tenant_repository.js';
 import { SqliteUserRepository } from './user_repository.js';
@@ -45,9 +46,9 @@ interface OpenedFiles {
 }
 
 function closeOpened(opened: OpenedFiles): void {
-  // Only reads ran on them (the check): no write waits at a gate, so closing the connections is enough.
-  opened.durable.close();
-  opened.shortLived?.close();
+  // Only reads and migrations ran on them: no write waits at a gate, so closing the files is enough.
+  closeFile(opened.durable);
+  if (opened.shortLived) closeFile(opened.shortLived);
 }
 
 export interface SqliteOpenOptions {
@@ -265,11 +266,11 @@ export class SqliteStore implements Store {
     if (this.db.open) {
       this.durableWrites.commit();
       writeGateOf(this.db).close();
-      this.db.close();
+      closeFile(this.db);
     }
     if (this.shortLivedDb.open) {
       writeGateOf(this.shortLivedDb).close();
-      this.shortLivedDb.close();
+      closeFile(this.shortLivedDb);
     }
   }
 }
