@@ -15,10 +15,13 @@ import { clientStillAccepts } from './client_still_accepts.js';
 import { completeUpstreamLogin } from './complete_upstream_login.js';
 import { describeLogin } from './describe_login.js';
 import { findHandoff } from './find_handoff.js';
+import { sendFinishedLoginPage } from './finished_login_page.js';
+import { finishedLoginOf, recentFinishedLogins, rememberFinishedLogin } from './finished_logins.js';
 import { clientDestinationOf, issueAuthorizationResponse } from './issue_authorization_response.js';
 import { loadLoginParties } from './load_login_parties.js';
 import { logLogin } from './login_log.js';
 import { recordUserLogin } from './record_user_login.js';
+import { returnLinkOf } from './return_link.js';
 import { revokePreviousApiGrant } from './revoke_previous_api_grant.js';
 import { StaleLoginError } from '../../../upstream/stale_login_error.js';
 import { takeTransaction } from './take_transaction.js';
@@ -31,6 +34,8 @@ import { takeTransaction } from './take_transaction.js';
  * API a migrated user moved off; renew the session; send the client its code or id_token (or both) in the response
  * mode it asked for; log. Failures after the transaction is taken go to the client as OAuth errors,
  * except a state the strategy refuses, which is answered like a state no login has (upstream/stale_login_error.ts).
+ * A state this browser's session finished a login with a moment ago is refused alike, with a page
+ * that says the login went through (finished_logins.ts).
  */
 export function callbackEndpoint(deps: AppDeps, services: Pick<Services, 'upstreams' | 'revokeGrant'>, handoffs: readonly CallbackHandoff[] = []): RequestHandler {
   const metrics = metricsOf(deps);
@@ -45,6 +50,8 @@ export function callbackEndpoint(deps: AppDeps, services: Pick<Services, 'upstre
       const refusal = new StaleLoginError();
       await logLogin(deps, req, undefined, undefined, { outcome: 'failure', failure: { error: refusal, source: 'fitgate' } });
       metrics.authn.login(req.context.tenant.name, '', 'failure', refusal.code);
+      const finished = finishedLoginOf(req.session, req.query.state, req.context.tenant.name, Date.now());
+      if (finished) return sendFinishedLoginPage(req, res, finished, refusal.status);
       return next(refusal);
     }
     const { client, connection } = await loadLoginParties(deps.store, transaction);
@@ -76,9 +83,13 @@ export function callbackEndpoint(deps: AppDeps, services: Pick<Services, 'upstre
       const { user } = result;
       const authTime = Math.floor(now.getTime() / 1000);
       const signedIn = { tenant: transaction.tenant, userId: user.userId, connection: connection.name, authTime };
+      // Read before the sign-in regenerates the session, which empties it.
+      const finishedEarlier = recentFinishedLogins(req.session, now.getTime());
       const sid = await signIn(deps, req, user.sessionsEndedAt === undefined ? signedIn : { ...signedIn, sessionsEndedAt: user.sessionsEndedAt });
       const response = await issueAuthorizationResponse(deps, req.context, transaction, { user, authTime, sid });
       if (req.session.endUser) rememberClient(req.session.endUser, client);
+      const thisLogin = { upstreamState: transaction.upstreamState, tenant: transaction.tenant, clientName: client.name, returnTo: returnLinkOf(client, transaction.redirectUri) };
+      rememberFinishedLogin(req.session, finishedEarlier, thisLogin, now.getTime());
 
       const apiNameOf = (api: string) => apiName(upstream.plugin, api);
       const description = describeLogin(result, previousGrantRevoked, { apiName: apiNameOf, noRefreshToken: upstream.wording.noRefreshToken });

@@ -59,7 +59,7 @@ describeEachStore('session at login', (harness) => {
     expect(emulator().control.counters()['google-health'].authorizeRequests).toBe(upstreamCalls);
   });
 
-  it('keeps nothing in the signed-in session but who signed in and the login session id (sid): a client without a back-channel logout URL is not remembered', async () => {
+  it('keeps nothing in the signed-in session but who signed in, the login session id (sid) and the login it finished: a client without a back-channel logout URL is not remembered', async () => {
     const browser = fitgate.browser();
     await browser.follow(fitgate.authorizeUrl({ connection: 'fitbit' }), CLIENT_CALLBACK);
     const id = sessionId(browser.cookie(host(), SESSION_COOKIE))!;
@@ -69,6 +69,8 @@ describeEachStore('session at login', (harness) => {
     const { cookie: _cookie, ...content } = stored ?? {};
     expect(content).toEqual({
       endUser: { tenant: fitgate.tenant, userId: 'fitbit|alice-4f1c2b7e', connection: 'fitbit', authTime: expect.any(Number), sid: expect.any(String) },
+      // For its callback come again (the back button): the state hashed, and the application's own settings.
+      finishedLogins: [{ state: expect.any(String), tenant: fitgate.tenant, clientName: 'Acme Web', returnTo: 'https://app.example', finishedAt: expect.any(Number) }],
     });
     // The sid goes to every application in id_tokens: never the cookie's id, which is a credential.
     expect((content as { endUser: { sid: string } }).endUser.sid).not.toBe(id);
