@@ -55,7 +55,8 @@ const MAX_WINDOWS = 100_000;
  *
  * When a batch fails (the store is down), its points stay counted and go in the next one, and
  * every hit is refused with the store's error until a batch is in again: a limit that cannot be
- * checked is not a free pass.
+ * checked is not a free pass. The next batch leaves an interval later, or at once when the store's
+ * readiness asks (usable()), so that "ready" is never answered while hits are still refused.
  */
 export class RateLimitBatches {
   private readonly windows = new Map<string, LocalWindow>();
@@ -84,6 +85,19 @@ export class RateLimitBatches {
       if (this.unsent.size > 0) this.schedule();
     });
     return this.inFlight;
+  }
+
+  /**
+   * Resolves once hits are decided here again: at once when the last batch went in; otherwise once
+   * the points kept since are in, sent now rather than an interval later. Rejects with the store's
+   * error when they still do not go in. Free while the store is up: nothing is sent.
+   */
+  async usable(): Promise<void> {
+    if (!this.failure) return;
+    // A batch that left before the store came back may still be on its way, and fail.
+    await this.inFlight;
+    if (this.failure) await this.flush();
+    if (this.failure) throw this.failure;
   }
 
   /** Sends the last batch and schedules no more; the store closes after. */

@@ -112,8 +112,13 @@ export class RedisStore implements Store {
     return this.rateLimitBatches.limiter({ ...options, keyPrefix: this.keys.rateLimitPrefix(options.keyPrefix) });
   }
 
+  /**
+   * The primary's readiness ping of each worker (FITGATE_WORKERS) lands here: a worker whose rate
+   * limits still refuse after an outage is not counted ready either (see readiness()).
+   */
   async ping(): Promise<void> {
     await this.guarded.ping();
+    await this.rateLimitBatches.usable();
   }
 
   /** The `meta:store` marker, so a Redis that loses fitgate's data while it runs is noticed (redis_readiness.ts). */
@@ -123,11 +128,19 @@ export class RedisStore implements Store {
 
   /**
    * For /health/ready (and after a reconnection, open_redis_store.ts): the marker is there, a write
-   * is accepted (not emptied, not full), and Redis accepts REDIS_URL's credentials.
+   * is accepted (not emptied, not full), Redis accepts REDIS_URL's credentials, and the rate limits
+   * count again. After an outage the limiter refuses every hit until its next batch is in, up to an
+   * interval after Redis is back (rate_limit_batches.ts): readiness sends that batch itself, so a
+   * 200 is not followed by a limited request's 503 for an outage that is over. Readiness waits
+   * rather than each refused hit retrying: a retry per request would be a batch of every kept key
+   * per request for the whole outage, where readiness is asked about once a second
+   * (READY_REUSE_MS) and sends a batch only after one failed: requests pay nothing for it, and
+   * readiness nothing while Redis is healthy.
    */
   async readiness(): Promise<string | undefined> {
     const state = await redisReadiness(this.guarded, this.keys, this.reconnectRefusal);
     this.noticeDataLoss(state);
+    if (state === undefined) await this.rateLimitBatches.usable();
     return state;
   }
 
