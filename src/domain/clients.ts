@@ -1,8 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { defaultTokenEndpointAuthMethod, isPublicClient } from './client_confidentiality.js';
 import { updateClient } from './client_updates.js';
-import { defaultGrantTypes } from './grant_types.js';
+import { defaultGrantTypes, grantTypeVerdict } from './grant_types.js';
 import type { ClientRepository } from './ports.js';
+import { signsUsersIn } from './signs_users_in.js';
 import type { AppType, Client, TokenEndpointAuthMethod } from './types.js';
 
 /** Auth0's optional client settings, stored as given once validated (src/management/clients). */
@@ -54,13 +55,15 @@ export interface NewClient {
 }
 
 /**
- * The client as it is once the `implicit` grant type exists: an interactive client allowed
- * authorization_code, stored before then, could already get id_tokens from /authorize and keeps
- * that. Undefined when the client needs no change. Both stores apply it once to every stored client.
+ * The client as it is once the `implicit` grant type exists: a client that signs users in
+ * (signsUsersIn), stored before then, could already get id_tokens from /authorize and keeps that,
+ * when its type is one implicit is for (grantTypeVerdict: not machine to machine, as the SQLite
+ * step, implicit_grant_migration.ts, reads it). Undefined when the client needs no change. Both
+ * stores apply it once to every stored client.
  */
 export function withImplicitGrant(client: Client): Client | undefined {
   const { grantTypes } = client;
-  if (client.appType === 'non_interactive' || !grantTypes.includes('authorization_code') || grantTypes.includes('implicit')) return undefined;
+  if (!signsUsersIn(client) || grantTypes.includes('implicit') || !grantTypeVerdict(client, 'implicit').allowed) return undefined;
   return { ...client, grantTypes: [...grantTypes, 'implicit'] };
 }
 

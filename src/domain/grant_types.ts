@@ -28,12 +28,16 @@ export function distinctGrantTypes<T extends string>(grantTypes: readonly T[]): 
 }
 
 /**
- * Why an application may not have a grant type. The type's reasons say only that the grant type does
- * nothing for the application: the dashboard does not offer it, and the Management API stores it all
- * the same, as Auth0's does. A hold refusal binds wherever the grant type is stored.
+ * Why an application may not have a grant type. The type's reasons say only that its type is not
+ * meant to use the grant type: the dashboard does not offer it, and the Management API stores it all
+ * the same, as Auth0's does, and then it works (a stored authorization_code lets a machine-to-machine
+ * application sign users in: signs_users_in.ts). A hold refusal binds wherever the grant type is stored.
  */
 export type GrantTypeTypeRefusal =
-  /** A user grant for a machine-to-machine application, which signs no user in. */
+  /**
+   * A user grant for a machine-to-machine application, a type meant to sign no user in. A question
+   * about the type, so it cannot be signsUsersIn, which the grant types held answer.
+   */
   | 'signs_no_user_in'
   /** client_credentials for a single-page or native application, which runs where it cannot keep a secret. */
   | 'keeps_no_secret';

@@ -6,6 +6,7 @@ import type { Store } from '../../store/store.js';
 import { saveClientSwitch, tenantHasUsers, turningOffNeedsConfirmation } from '../connections/client_switch.js';
 import { renderTurnOffPage, TURN_OFF_UNCONFIRMED } from '../connections/turn_off_page.js';
 import { checkboxField } from '../form_fields.js';
+import { whyNoUserSignsIn } from './why_no_user_signs_in.js';
 
 /** One of the tenant's connections as the application's Connections section shows it. */
 export interface ConnectionEntry {
@@ -22,11 +23,14 @@ export interface ConnectionEntry {
 /**
  * The application's Connections section (Auth0's Connections tab of an application): each of the
  * tenant's connections, with a switch saved by the rule the connection's Applications tab uses
- * (client_switch.ts). Undefined for a machine-to-machine application, which signs no user in: the
- * page says so instead.
+ * (client_switch.ts). For an application no user can sign in to (signsUsersIn, the rule /authorize
+ * applies), only why: no connection applies to it, and the page says so instead of offering switches.
  */
-export async function connectionsSection(store: Store, client: Client, changed: unknown): Promise<{ entries: ConnectionEntry[]; changed?: string } | undefined> {
-  if (client.appType === 'non_interactive') return undefined;
+export type ConnectionsSection = { entries: ConnectionEntry[]; changed?: string } | { noUserSignsInBecause: string };
+
+export async function connectionsSection(store: Store, client: Client, changed: unknown): Promise<ConnectionsSection> {
+  const noUserSignsInBecause = whyNoUserSignsIn(client);
+  if (noUserSignsInBecause !== undefined) return { noUserSignsInBecause };
   const [connections, hasUsers] = await Promise.all([store.connections.list(client.tenant), tenantHasUsers(store, client.tenant)]);
   const entries = connections.map((connection) => ({
     id: connection.id,

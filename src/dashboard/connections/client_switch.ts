@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { CONFIG_CHANGES, configChange } from '../../domain/config_changes.js';
 import { updateConnection, withClientEnabled } from '../../domain/connection_updates.js';
+import { signsUsersIn } from '../../domain/signs_users_in.js';
 import type { Client, Connection } from '../../domain/types.js';
 import type { Store } from '../../store/store.js';
 import { logConfigChange } from '../config_change_log.js';
@@ -11,10 +12,11 @@ import { checkboxField, type FormBody } from '../form_fields.js';
  * dashboard has for it: the connection's Applications tab (connection_apps_routes.ts) and the
  * application's Connections section (applications/application_connections_routes.ts).
  *
- * Turning it off for an application that signs users in stops their next login through it, so it
- * waits for a confirmation (a ticked `confirm` box) while the tenant has any user. The store counts
- * users per tenant only (a count per connection would read every matching record), so the tenant's
- * count decides, and the confirmation says "users who signed in through it", with no number.
+ * Turning it off for an application that signs users in (signsUsersIn) stops their next login
+ * through it, so it waits for a confirmation (a ticked `confirm` box) while the tenant has any user.
+ * The store counts users per tenant only (a count per connection would read every matching record),
+ * so the tenant's count decides, and the confirmation says "users who signed in through it", with
+ * no number.
  */
 export type SwitchOutcome = { saved: true; enabled: boolean } | { saved: false; needsConfirmation: true };
 
@@ -25,7 +27,7 @@ export async function tenantHasUsers(store: Pick<Store, 'users'>, tenant: string
 
 /** Whether turning `connection` off for `client` needs a confirmation first (see above). */
 export function turningOffNeedsConfirmation(connection: Connection, client: Client, hasUsers: boolean): boolean {
-  return hasUsers && client.appType !== 'non_interactive' && connection.enabledClients.includes(client.clientId);
+  return hasUsers && signsUsersIn(client) && connection.enabledClients.includes(client.clientId);
 }
 
 /**

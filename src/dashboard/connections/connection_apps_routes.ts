@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { AppDeps } from '../../app_deps.js';
 import type { Client, Connection } from '../../domain/types.js';
 import { NotFoundError } from '../../errors/index.js';
+import { whyNoUserSignsIn } from '../applications/why_no_user_signs_in.js';
 import { checkboxField } from '../form_fields.js';
 import { saveClientSwitch, tenantHasUsers, turningOffNeedsConfirmation } from './client_switch.js';
 import { findSocialConnection } from './social_connection.js';
@@ -46,18 +47,19 @@ export function connectionAppsRoutes(deps: Pick<AppDeps, 'store' | 'plugins'>): 
       tab: 'applications',
       plugin: { strategy: plugin.strategy, displayName: plugin.displayName, mark: plugin.mark },
       connection,
-      // Machine-to-machine applications sign no user in, so the connection changes nothing for them:
-      // listed last, apart (Auth0 lists them too, so an admin finds each application here).
+      // An application /authorize refuses (signsUsersIn) signs no user in, so the connection changes
+      // nothing for it: listed last, apart, saying why (Auth0 lists every application too, so an
+      // admin finds each one here, and one with Authorization Code unticked learns what stops it).
       applications: items
         .map((client) => ({
           clientId: client.clientId,
           name: client.name,
           enabled: connection.enabledClients.includes(client.clientId),
-          signsUsersIn: client.appType !== 'non_interactive',
+          noUserSignsInBecause: whyNoUserSignsIn(client),
           action: `${tab}/${encodeURIComponent(client.clientId)}`,
           turnOffUrl: turningOffNeedsConfirmation(connection, client, hasUsers) ? `${tab}/${encodeURIComponent(client.clientId)}/turn-off` : undefined,
         }))
-        .sort((a, b) => Number(b.signsUsersIn) - Number(a.signsUsersIn)),
+        .sort((a, b) => Number(a.noUserSignsInBecause !== undefined) - Number(b.noUserSignsInBecause !== undefined)),
       changed: typeof req.query.changed === 'string' ? req.query.changed : undefined,
     });
   });

@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../app_deps.js';
 import { verifyPassword } from '../../domain/passwords.js';
+import { signsUsersIn } from '../../domain/signs_users_in.js';
 import type { AdminAccount } from '../../domain/types.js';
 import { readFirstPasswordFile } from '../account/first_password_file.js';
 import { upstreamNames } from '../connections/plugin_settings_view.js';
@@ -34,8 +35,9 @@ export async function gettingStarted(deps: Pick<AppDeps, 'store' | 'config' | 'p
     deps.store.users.count(tenant),
     deps.store.logs.list(tenant, { type: 's', page: 0, perPage: RECENT_LOGINS }),
   ]);
-  const interactive = clients.items.filter((client) => client.appType !== 'non_interactive');
-  const progress = await connectionProgress(deps, tenant, { interactiveClients: interactive.map((client) => client.clientId), recentLogins: recentLogins.items });
+  // Only an application /authorize takes counts as created, or as one a connection is enabled for.
+  const signingIn = clients.items.filter(signsUsersIn);
+  const progress = await connectionProgress(deps, tenant, { interactiveClients: signingIn.map((client) => client.clientId), recentLogins: recentLogins.items });
   const loggedIn = users > 0;
 
   const credentialSubjects = stepSubjects(progress, STAGES.credentials, [STAGES.saved]);
@@ -49,7 +51,7 @@ export async function gettingStarted(deps: Pick<AppDeps, 'store' | 'config' | 'p
   const connectionWords = (link: StepLink) => (deps.plugins.size === 1 ? 'the connection' : link.plugin ? `the ${link.plugin.displayName} connection` : 'a connection');
   return [
     { key: 'password', label: 'Change the generated password', done: !passwordUnchanged, href: '/manage/account' },
-    { key: 'application', label: 'Create an application', done: interactive.length > 0, href: `${base}/applications/new` },
+    { key: 'application', label: 'Create an application', done: signingIn.length > 0, href: `${base}/applications/new` },
     {
       key: 'credentials',
       label: `Paste your ${credentials.plugin ? upstreamNames(credentials.plugin) : "upstream's"} credentials, or keep the sandbox`,

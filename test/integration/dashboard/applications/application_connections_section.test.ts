@@ -82,7 +82,7 @@ describe("an application's Connections section", () => {
   it('shows a machine-to-machine application a sentence instead of switches', async () => {
     const robot = await createClient(harness.store.clients, { tenant: 'default', name: 'Robot', appType: 'non_interactive', callbacks: [] });
     const { text } = await agent.get(`/manage/t/default/applications/${robot.client.clientId}`).expect(200);
-    expect(text).toContain('A machine-to-machine application signs in no users, so no connection applies to it.');
+    expect(text).toContain('No user can sign in to Robot: it is of type Machine to machine, without the Authorization Code grant, so no connection applies to it.');
     expect(text).not.toContain('/connections/');
   });
 });

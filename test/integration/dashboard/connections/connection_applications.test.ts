@@ -81,14 +81,18 @@ describe('enabling the Fitbit connection per application', () => {
     expect((await harness.store.connections.getByName('default', 'fitbit'))?.enabledClients).toEqual([]);
   });
 
-  it('lists machine-to-machine applications last, apart, saying they sign in no users', async () => {
+  it('lists the applications no user can sign in to (a machine-to-machine one) last, apart, saying why', async () => {
     const robot = await createClient(harness.store.clients, { tenant: 'default', name: 'Aaa robot', appType: 'non_interactive', callbacks: [] });
     try {
       const { text } = await agent.get(tab).expect(200);
-      const heading = text.indexOf('<h2>Machine-to-machine applications</h2>');
+      const heading = text.indexOf('<h2>Applications no user can sign in to</h2>');
       expect(heading).toBeGreaterThan(text.indexOf('>Web shop</label>'));
       expect(text.indexOf('>Aaa robot</label>')).toBeGreaterThan(heading);
-      expect(text).toContain('These sign in no users, so turning Fitbit on for them changes nothing.');
+      expect(text).toContain(
+        'These are not allowed the Authorization Code grant, which every login needs, so /authorize refuses them and turning Fitbit on for them changes nothing.',
+      );
+      expect(text).toContain(`<p class="hint" id="enable-${robot.client.clientId}-note">No user can sign in: it is of type Machine to machine, without the Authorization Code grant.</p>`);
+      expect(text).toContain(`aria-describedby="enable-${robot.client.clientId}-status enable-${robot.client.clientId}-note"`);
     } finally {
       await harness.store.clients.delete('default', robot.client.clientId);
     }
