@@ -21,6 +21,7 @@ import { APP_TYPE_LABELS, isAppType } from './app_types.js';
 import { BACKCHANNEL_LOGOUT_FIELD, backchannelLogoutField, storedBackchannelLogoutProblem, storedBackchannelLogoutText } from './backchannel_logout_field.js';
 import { grantTypeBoxes, GRANT_TYPES_FIELD, grantTypesField, grantTypesShownFields, withGrantTypeChanges } from './grant_types_field.js';
 import { keptName } from './kept_name.js';
+import { showsLoginFields } from './login_fields.js';
 import { NAME_INPUT_MAX_LENGTH } from './name_input.js';
 import { holdsUnexpectedGrant, managementApiRoutes, managementApiSection, managementApiStateOf, type ManagementApiState } from './management_api_routes.js';
 import { logConfigChange } from '../config_change_log.js';
@@ -84,7 +85,8 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
       const data = { title: 'Create application', section: 'applications', labels: APP_TYPE_LABELS, maxNameLength: MAX_APPLICATION_NAME_LENGTH, nameInputMaxLength: NAME_INPUT_MAX_LENGTH, name: typedName, appType, errors };
       return renderPage(res, 'application_new', data, 400);
     }
-    // Enabled on every connection of the tenant unless machine-to-machine (Auth0's enable_client_connections).
+    // Enabled on every connection of the tenant when it signs users in (Auth0's enable_client_connections):
+    // every type but machine to machine, by the grant types the dashboard gives it.
     const { client, clientSecret } = await createApplication(store, { tenant: tenantOf(res), name: name.name, appType });
     await logConfigChange(store, req, res, { ...configChange(CONFIG_CHANGES.createClient), details: { client_id: client.clientId } });
     keepForOneView(req, sealer, credentialsKey(client), { event: 'created', ...(clientSecret && { clientSecret }) } satisfies NewCredentials);
@@ -107,10 +109,11 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
     const client = await findClient(res, req.params.clientId);
     const typedName = textField(req.body, 'name');
     const name = parseApplicationName(typedName);
-    // Undefined when the page had no such field (a machine-to-machine application's never has): the
-    // stored URL is then kept as it is. So are the URL lists the page did not show (shownUrlLists).
-    const backchannel = client.appType === 'non_interactive' ? undefined : backchannelLogoutField(req.body, reach());
-    const lists = shownUrlLists(req.body, client.appType);
+    // Undefined when the page had no such field (showsLoginFields: a machine-to-machine application
+    // without authorization_code has none): the stored URL is then kept as it is. So are the URL
+    // lists the page did not show (shownUrlLists).
+    const backchannel = showsLoginFields(client) ? backchannelLogoutField(req.body, reach()) : undefined;
+    const lists = shownUrlLists(req.body, client);
     // Undefined when the form had no Grant Types (an older page): the stored ones are then kept.
     // Otherwise only the boxes the admin changed on the page, whatever the application holds now.
     const grantTypes = grantTypesField(req.body, client);
@@ -247,6 +250,7 @@ function settingsPage(client: Client, extra: Record<string, unknown>) {
     nameInputMaxLength: NAME_INPUT_MAX_LENGTH,
     client,
     typeLabel: APP_TYPE_LABELS[client.appType],
+    loginFields: showsLoginFields(client),
     hasSecret: !isPublicClient(client),
     storedBackchannelText: storedBackchannelLogoutText(client),
     grantTypeBoxes: grantTypeBoxes(client),

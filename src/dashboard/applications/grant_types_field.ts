@@ -64,7 +64,9 @@ export interface GrantTypeBox {
 /**
  * The boxes the application's page shows (shownGrantTypes). One held though the rule refuses it
  * (grantTypeVerdict) says why instead of what it does: that the application may not hold it, when
- * so (its settings are then saved only once it is unticked), else that its type has no use for it.
+ * so (its settings are then saved only once it is unticked), else that the dashboard does not offer
+ * it to the type. Not that the type has no use for it: held, it works (an authorization_code held by
+ * a machine-to-machine application lets users sign in to it: signsUsersIn).
  */
 export function grantTypeBoxes(client: Client): GrantTypeBox[] {
   return shownGrantTypes(client).map((grantType) => {
@@ -77,7 +79,7 @@ export function grantTypeBoxes(client: Client): GrantTypeBox[] {
       label,
       hint:
         binding === undefined
-          ? 'set through the Management API, though this type of application has no use for it. Untick it to take it away.'
+          ? 'set through the Management API, though the dashboard does not offer it to this type of application. Untick it to take it away.'
           : `held though ${whyNot(client, grantType, binding)}. Untick it: the settings are saved only without it.`,
     };
   });
@@ -174,15 +176,26 @@ function refusedGrantType(client: Client, known: GrantType[], held: GrantType[],
   return undefined;
 }
 
-/** Each reason of the rule in the admin's words, for this application. A Record, so that a new reason cannot go unexplained. */
+/**
+ * Each reason of the rule in the admin's words, for this application. A Record, so that a new reason
+ * cannot go unexplained. A user grant refused to a machine-to-machine application names what the
+ * dashboard offers that type, not that it signs no user in: its grant types say that (signsUsersIn),
+ * and one the Management API gave authorization_code does.
+ */
 const WHY_NOT: Readonly<Record<GrantTypeRefusal, (client: Client, grantType: GrantType) => string>> = {
-  signs_no_user_in: (client) => `it is of type ${APP_TYPE_LABELS[client.appType]}, which signs no user in`,
+  signs_no_user_in: (client) => `it is of type ${APP_TYPE_LABELS[client.appType]}, for which the dashboard offers ${offeredGrantTypes(client)}`,
   keeps_no_secret: (client) => `it is of type ${APP_TYPE_LABELS[client.appType]}, which runs where it cannot keep a secret`,
   public_client: (_client, grantType) => `it has no client secret (it is public), and /oauth/token refuses ${grantType} to a public application`,
 };
 
 function whyNot(client: Client, grantType: GrantType, reason: GrantTypeRefusal): string {
   return WHY_NOT[reason](client, grantType);
+}
+
+/** The boxes the rule offers this application (grantTypesFor), by Auth0's names: "Client Credentials only", say. */
+function offeredGrantTypes(client: Client): string {
+  const offered = grantTypesFor(client).map((grantType) => GRANT_TYPE_LABELS[grantType].label);
+  return offered.length === 0 ? 'no grant type' : `${offered.join(', ')} only`;
 }
 
 /**

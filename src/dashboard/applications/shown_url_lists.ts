@@ -1,5 +1,6 @@
-import type { AppType, Client } from '../../domain/types.js';
+import type { Client } from '../../domain/types.js';
 import { textField, type FormBody } from '../form_fields.js';
+import { showsLoginFields } from './login_fields.js';
 import { parseOriginList, parseUrlList, type UrlListResult } from './url_list.js';
 
 /** The settings form's four URL lists, by field name. */
@@ -16,20 +17,22 @@ export interface UrlListField {
 export type ShownUrlLists = Partial<Record<UrlListFieldName, UrlListField>>;
 
 /**
- * The lists as the form carried them. A machine-to-machine application's page shows none of them,
- * so a post for one is read as carrying none (even a forged one that sends them): its lists matter
- * again if the Management API changes its type back, and its allowed_origins are the CORS origins of
- * /oauth/token for every type. A post without one of the fields (an older page, a forged post) keeps
- * that list too. Reading either silence as "left empty" would erase what the Management API set; a
- * browser sends a textarea left empty as an empty value, which clears its list.
+ * The lists as the form carried them. The page of an application no user signs in to, nor could
+ * through its page (showsLoginFields: machine to machine without authorization_code), shows none of
+ * them, so a post for one is read as carrying none (even a forged one that sends them): its lists
+ * matter again if the Management API gives it authorization_code or changes its type back, and its
+ * allowed_origins are the CORS origins of /oauth/token for every type. A post without one of the
+ * fields (an older page, a forged post) keeps that list too. Reading either silence as "left empty"
+ * would erase what the Management API set; a browser sends a textarea left empty as an empty value,
+ * which clears its list.
  */
-export function shownUrlLists(body: FormBody, appType: AppType): ShownUrlLists {
-  if (appType === 'non_interactive') return {};
+export function shownUrlLists(body: FormBody, client: Pick<Client, 'appType' | 'tokenEndpointAuthMethod' | 'grantTypes'>): ShownUrlLists {
+  if (!showsLoginFields(client)) return {};
   const lists: ShownUrlLists = {};
   for (const field of URL_LIST_FIELDS) {
     if (typeof body?.[field] !== 'string') continue;
     const text = textField(body, field);
-    lists[field] = { text, result: field === 'web_origins' || field === 'allowed_origins' ? parseOriginList(text) : parseUrlList(text, appType) };
+    lists[field] = { text, result: field === 'web_origins' || field === 'allowed_origins' ? parseOriginList(text) : parseUrlList(text, client.appType) };
   }
   return lists;
 }

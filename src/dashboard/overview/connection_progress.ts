@@ -34,8 +34,8 @@ export const STAGES = {
 } as const satisfies Record<string, Stage>;
 
 export interface ProgressFacts {
-  /** The tenant's applications that sign people in (machine-to-machine ones do not count). */
-  readonly interactiveClients: readonly string[];
+  /** The Client IDs of the tenant's applications users sign in to (signsUsersIn: those /authorize takes, whatever their type). */
+  readonly signingInClients: readonly string[];
   readonly recentLogins: readonly Pick<LogEvent, 'date' | 'connectionId' | 'details'>[];
 }
 
@@ -56,7 +56,7 @@ export async function connectionProgress(
         credentials: Boolean(connection?.options.clientId) || sandbox,
         // A TRY of settings since changed (another API, client or secret) proves nothing about these.
         tried: connection !== undefined && facts.recentLogins.some((event) => triedCurrentSettings(event, connection)),
-        enabled: connection !== undefined && facts.interactiveClients.some((clientId) => connection.enabledClients.includes(clientId)),
+        enabled: connection !== undefined && facts.signingInClients.some((clientId) => connection.enabledClients.includes(clientId)),
       };
     }),
   );

@@ -37,7 +37,7 @@ export async function gettingStarted(deps: Pick<AppDeps, 'store' | 'config' | 'p
   ]);
   // Only an application /authorize takes counts as created, or as one a connection is enabled for.
   const signingIn = clients.items.filter(signsUsersIn);
-  const progress = await connectionProgress(deps, tenant, { interactiveClients: signingIn.map((client) => client.clientId), recentLogins: recentLogins.items });
+  const progress = await connectionProgress(deps, tenant, { signingInClients: signingIn.map((client) => client.clientId), recentLogins: recentLogins.items });
   const loggedIn = users > 0;
 
   const credentialSubjects = stepSubjects(progress, STAGES.credentials, [STAGES.saved]);

@@ -6,8 +6,8 @@ import { backchannelErrorOf, backchannelInputOf, backchannelValueOf } from './ba
 /**
  * An application's page shows its back-channel logout URL, the one the Management API sets in
  * oidc_logout.backchannel_logout_urls, in a field that says what fitgate does with it, for each type
- * of application that signs users in. A machine-to-machine application signs no user in and has no
- * such field.
+ * of application that signs users in. A machine-to-machine application without authorization_code
+ * (its default grant types) signs no user in and has no such field.
  */
 describe('the Back-Channel Logout URL on an application page', () => {
   const both = useBothWays();

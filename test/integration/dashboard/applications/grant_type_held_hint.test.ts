@@ -5,13 +5,13 @@ import { useSignedInDashboard } from '../dashboard_harness.js';
 
 const PUBLIC_HINT =
   'held though it has no client secret (it is public), and /oauth/token refuses client_credentials to a public application. Untick it: the settings are saved only without it.';
-const TYPE_HINT = 'set through the Management API, though this type of application has no use for it. Untick it to take it away.';
+const TYPE_HINT = 'set through the Management API, though the dashboard does not offer it to this type of application. Untick it to take it away.';
 
 /**
  * A Grant Types box the page shows only because the application holds it says why the rule
  * (domain/grant_types.ts: grantTypeVerdict) does not offer it: Client Credentials held by a public
  * application (one of a type that could keep a secret, or not) says it is public, which is why the
- * page is saved only without it; one a confidential application's type has no use for says so.
+ * page is saved only without it; one a confidential application's type is not offered says so.
  */
 describe('the words beside a grant type the application holds but is not offered', () => {
   const dashboard = useSignedInDashboard();
@@ -29,7 +29,7 @@ describe('the words beside a grant type the application holds but is not offered
     return box![1]!.replace(/^<strong>[^<]*<\/strong> \(<code>[^<]*<\/code>\): /, '');
   }
 
-  it('says a public regular web application has no secret, not that its type has no use for it', async () => {
+  it('says a public regular web application has no secret, not that its type is not offered it', async () => {
     expect(await hintOf('regular_web', 'none', 'client_credentials')).toBe(PUBLIC_HINT);
   });
 
@@ -37,7 +37,7 @@ describe('the words beside a grant type the application holds but is not offered
     expect(await hintOf('spa', 'none', 'client_credentials')).toBe(PUBLIC_HINT);
   });
 
-  it('says only that the type has no use for it when the application has a secret', async () => {
+  it('says only that the dashboard does not offer it to the type when the application has a secret', async () => {
     expect(await hintOf('spa', 'client_secret_post', 'client_credentials')).toBe(TYPE_HINT);
     expect(await hintOf('non_interactive', 'client_secret_post', 'authorization_code')).toBe(TYPE_HINT);
   });

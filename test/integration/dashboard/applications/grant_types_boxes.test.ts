@@ -58,7 +58,7 @@ describe('the Grant Types of an application page', () => {
     expect(grantTypeBoxesOf(await pageOf(client.clientId))).toContainEqual({ value: 'client_credentials', ticked: false });
   });
 
-  it('shows a grant type the Management API gave beyond its type ticked, saying it has no use for it', async () => {
+  it('shows a grant type the Management API gave beyond its type ticked, saying the dashboard does not offer it', async () => {
     const { client } = await createClient(dashboard.harness().store.clients, {
       tenant: 'default',
       name: 'Odd machine',
@@ -70,6 +70,6 @@ describe('the Grant Types of an application page', () => {
       { value: 'authorization_code', ticked: true },
       { value: 'client_credentials', ticked: true },
     ]);
-    expect(html).toContain('set through the Management API, though this type of application has no use for it. Untick it to take it away.');
+    expect(html).toContain('set through the Management API, though the dashboard does not offer it to this type of application. Untick it to take it away.');
   });
 });

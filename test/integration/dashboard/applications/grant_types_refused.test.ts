@@ -55,11 +55,11 @@ describe('refused Grant Types', () => {
     expect(await grantTypesOf(clientId)).toEqual(['authorization_code']);
   });
 
-  it('refuses a user grant for a machine-to-machine application, which signs no user in', async () => {
+  it('refuses a user grant for a machine-to-machine application, saying what the dashboard offers that type', async () => {
     const { clientId, page } = await stored('Machine', 'non_interactive', ['client_credentials']);
     const refused = await save(page, 'Machine', ['client_credentials', 'authorization_code']);
     expect(refused.status).toBe(400);
-    expect(refused.text).toContain('Authorization Code does not apply to this application: it is of type Machine to machine, which signs no user in.');
+    expect(refused.text).toContain('Authorization Code does not apply to this application: it is of type Machine to machine, for which the dashboard offers Client Credentials only.');
     expect(await grantTypesOf(clientId)).toEqual(['client_credentials']);
   });
 });
