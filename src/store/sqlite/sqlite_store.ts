@@ -23,6 +23,7 @@ import { MIGRATIONS } from './migrations.js';
 import { moveShortLivedRecords } from './move_short_lived_records.js';
 import { RateLimitBatches, type HitLimiter } from '../rate_limit_batches.js';
 import { sqliteRateLimitHits } from './rate_limit_hits.js';
+import { rateLimitsRefused } from './rate_limits_readiness.js';
 import { SqliteRateLimiter } from './rate_limiter.js';
 import { SqliteSealedRecordStore } from './sealed_record_store.js';
 import type { SealedRecordStore } from '../../domain/sealed_record_store.js';
@@ -214,8 +215,10 @@ export class SqliteStore implements Store {
     return this.rateLimitBatches.limiter(options);
   }
 
+  /** The primary's readiness ping of each worker (FITGATE_WORKERS) lands here too: see RedisStore.ping(). */
   async ping(): Promise<void> {
     this.db.prepare('SELECT 1').get();
+    await this.rateLimitBatches.usable();
   }
 
   /**
@@ -230,8 +233,9 @@ export class SqliteStore implements Store {
    * Both files are still the ones opened (a deleted one keeps answering through the open
    * connection, so a SELECT cannot tell), both answer (SELECT 1), neither is locked by another
    * process (in WAL mode a write lock never blocks a read, so readiness tries for each file's write
-   * lock itself: sqlite_readiness.ts), and neither has refused writes of late for a reason of its
-   * own, such as a full disk, unless a write probe now goes through (write_probe.ts).
+   * lock itself: sqlite_readiness.ts), neither has refused writes of late for a reason of its
+   * own, such as a full disk, unless a write probe now goes through (write_probe.ts), and the rate
+   * limits count again if a batch of theirs failed (why: RedisStore.readiness()).
    */
   async readiness(): Promise<string | undefined> {
     const moved = movedFiles(this.files);
@@ -240,7 +244,7 @@ export class SqliteStore implements Store {
     this.shortLivedDb.prepare('SELECT 1').get();
     const locked = await lockedFiles([writeGateOf(this.db), writeGateOf(this.shortLivedDb)]);
     if (locked) return locked;
-    return this.unwritable();
+    return this.unwritable() ?? (await rateLimitsRefused(this.rateLimitBatches));
   }
 
   /** Costs two WeakMap lookups unless a write failed here lately (write_probe.ts). */
