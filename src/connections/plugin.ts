@@ -305,11 +305,13 @@ export interface UpstreamWording extends PluginWording {
  * one per distinct remedy. Whose remedy a kind is (the user's, the admin's, passing, a new sign-in,
  * or unexplained) is decided once, in the host's table (src/domain/upstream_remedy.ts), which the
  * login's OAuth error, TRY's explanation and the token vault all read. A kind means the same at
- * every call but two, whose remedy the table keys by operation, authorize or code exchange (a login,
+ * every call but three, whose remedy the table keys by operation, authorize or code exchange (a login,
  * a TRY) against refresh (the vault): `unauthorized_client` is the admin's at a login (the client
  * may not sign this account in) and a new sign-in at a refresh (the tokens were issued to another
  * client); `gone` is the admin's at a login (move the connection to what the upstream serves now)
- * and a new sign-in at a refresh (the tokens it issued are dead).
+ * and a new sign-in at a refresh (the tokens it issued are dead); `invalid_token` is a new sign-in
+ * at a login (the access token its code exchange had just issued was withdrawn before the login
+ * could use it) and unexplained at a refresh.
  */
 export type PluginErrorKind =
   | 'invalid_client'
@@ -553,10 +555,11 @@ export interface PluginClientOptions {
  * spent twice).
  *
  * Each call is reported to onUpstreamCall once it ended, whatever the observer throws (ignored):
- * `status` for an answer; `errorKind` absent for a 2xx, else `init.failureKind`'s reading, or from
- * 400 on by the status alone (429 `rate_limited`, 410 `gone`, 5xx `unavailable`, any other
- * `upstream_error`), absent for a 3xx the reading leaves alone; `bad_response`, with the status,
- * for a body past the bound; `timeout`, or `unavailable` with no status, when no answer came.
+ * `status` for an answer; `errorKind` for a 2xx absent, unless `init.failureKindAt2xx` reads it as a
+ * refusal; else `init.failureKind`'s reading, or from 400 on by the status alone (429
+ * `rate_limited`, 410 `gone`, 5xx `unavailable`, any other `upstream_error`), absent for a 3xx the
+ * reading leaves alone; `bad_response`, with the status, for a body past the bound; `timeout`, or
+ * `unavailable` with no status, when no answer came.
  */
 export type UpstreamFetch = (operation: string, url: string, init?: UpstreamFetchInit) => Promise<UpstreamAnswer>;
 
@@ -577,6 +580,12 @@ export interface UpstreamFetchInit {
    * which the status cannot tell. Undefined, a throw or no reader: the status's kind.
    */
   readonly failureKind?: (answer: UpstreamAnswer) => PluginErrorKind | undefined;
+  /**
+   * The PluginErrorKind a 2xx answer means, for an upstream that may refuse inside one (an HTTP 200
+   * whose body says the refresh token is invalid), for the metrics alone as failureKind is.
+   * Undefined, a throw or no reader: the 2xx counts as ok.
+   */
+  readonly failureKindAt2xx?: (answer: UpstreamAnswer) => PluginErrorKind | undefined;
 }
 
 /** The upstream's whole answer, as upstreamFetch resolves with it. */
@@ -665,6 +674,12 @@ export interface RevocableTokens {
    * refused and refreshing then. Absent when the host does not know it.
    */
   readonly accessTokenExpiresAt?: number | undefined;
+  /**
+   * The user's id at the upstream's API that issued these tokens (PluginProfile.id as the identity
+   * stored it), for an upstream whose revocation names the user beside the token (Withings'
+   * `userid`). Absent when the host does not know it.
+   */
+  readonly upstreamUserId?: string | undefined;
 }
 
 export interface PluginTokenClient {

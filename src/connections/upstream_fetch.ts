@@ -39,7 +39,7 @@ export function createUpstreamFetch(options: UpstreamFetchOptions): UpstreamFetc
       throw error;
     }
     const { status } = answer;
-    report(onUpstreamCall, operation, started, status, status >= 200 && status < 300 ? undefined : kindOfAnswer(answer, init.failureKind));
+    report(onUpstreamCall, operation, started, status, status >= 200 && status < 300 ? init.failureKindAt2xx && kindOfAccepted(answer, init.failureKindAt2xx) : kindOfAnswer(answer, init.failureKind));
     return answer;
   };
 }
@@ -122,6 +122,16 @@ function report(observer: UpstreamFetchOptions['onUpstreamCall'], operation: str
     observer(call);
   } catch {
     // Counting must never change the outcome of the call.
+  }
+}
+
+/** The metrics result of a 2xx answer the plugin reads: ok (undefined), unless it reads a refusal there. */
+function kindOfAccepted(answer: UpstreamAnswer, failureKindAt2xx: NonNullable<UpstreamFetchInit['failureKindAt2xx']>): PluginErrorKind | undefined {
+  try {
+    return failureKindAt2xx(answer);
+  } catch {
+    // A reading that throws counts the answer as its status does: ok.
+    return undefined;
   }
 }
 

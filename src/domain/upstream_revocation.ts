@@ -23,17 +23,19 @@ export async function revokeUpstreamGrant(deps: RevocationDeps, tenant: string, 
     return connection;
   };
   const context = { tenant, connection: identity.connection, identity_user_id: identity.userId };
-  return (await revokeSealedGrant(deps, connectionOf, { api: identity.api, sealedTokens: sealed }, context)) ? 'revoked' : 'failed';
+  return (await revokeSealedGrant(deps, connectionOf, { api: identity.api, sealedTokens: sealed, upstreamUserId: identity.userId }, context)) ? 'revoked' : 'failed';
 }
 
 /**
  * A grant's tokens as the store holds them (sealed), and the API of the connection's that issued
  * them; `expiresAt` (the access token's) reaches the plugin when known, for an upstream that revokes
- * with a live access token only.
+ * with a live access token only, and so does the user's id at that API (the identity's userId), for
+ * one whose revocation names the user.
  */
 export interface SealedGrant {
   api: string;
   sealedTokens: SealedGrantTokens;
+  upstreamUserId?: string | undefined;
 }
 
 type SealedGrantTokens = Pick<UpstreamTokens, 'accessToken' | 'refreshToken'> & Partial<Pick<UpstreamTokens, 'expiresAt'>>;
@@ -60,7 +62,7 @@ export async function revokeSealedGrant(
 ): Promise<boolean> {
   try {
     const client = await deps.tokenClientFor(await connectionOf(), grant.api);
-    await client.revoke(openedTokens(deps.sealer, grant.sealedTokens));
+    await client.revoke(openedTokens(deps.sealer, grant));
     deps.logger.info({ ...context, api: grant.api }, 'upstream grant revoked');
     return true;
   } catch (error) {
@@ -78,11 +80,12 @@ export function grantRevoker(deps: SealedGrantRevocationDeps): RevokeGrant {
   return (connection, grant, context) => revokeSealedGrant(deps, async () => connection, grant, context);
 }
 
-/** The tokens in clear, for the plugin's revoke: only the ones held, and the access token's expiry when known. */
-function openedTokens(sealer: Pick<Sealer, 'open'>, sealed: SealedGrantTokens): RevocableTokens {
+/** The tokens in clear, for the plugin's revoke: only the ones held, the access token's expiry and the user's upstream id when known. */
+function openedTokens(sealer: Pick<Sealer, 'open'>, { sealedTokens: sealed, upstreamUserId }: SealedGrant): RevocableTokens {
   return {
     accessToken: sealer.open(sealed.accessToken),
     ...(sealed.refreshToken !== undefined && { refreshToken: sealer.open(sealed.refreshToken) }),
     ...(sealed.expiresAt !== undefined && { accessTokenExpiresAt: sealed.expiresAt }),
+    ...(upstreamUserId !== undefined && { upstreamUserId }),
   };
 }

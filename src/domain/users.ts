@@ -157,5 +157,5 @@ function previousApiGrantOf(previous: Identity): SealedGrant | undefined {
   if (!tokens || (!tokens.refreshToken && !tokens.accessToken)) return undefined;
   // The expiry goes along: an upstream that revokes with a live access token alone needs it (RevocableTokens).
   const { accessToken, refreshToken, expiresAt } = tokens;
-  return { api: previous.api, sealedTokens: { accessToken, ...(refreshToken !== undefined && { refreshToken }), expiresAt } };
+  return { api: previous.api, sealedTokens: { accessToken, ...(refreshToken !== undefined && { refreshToken }), expiresAt }, upstreamUserId: previous.userId };
 }

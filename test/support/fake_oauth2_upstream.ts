@@ -56,6 +56,14 @@ export interface FakeOAuth2UpstreamOptions {
   readonly tokenAnswerFields?: (issued: { readonly accessToken: string; readonly expiresIn: number }) => Record<string, unknown>;
   /** How the upstream words a refusal: RFC 6749 §5.2's `{"error", "error_description"}` with the refusal's status unless given. */
   readonly errorAnswer?: (refusal: FakeRefusal) => CannedAnswer;
+  /**
+   * Answers as an upstream that wraps each answer of its token, profile and revocation endpoints in
+   * an envelope of its own and sends every one with HTTP 200, a refusal too (Withings): a success as
+   * `{ status: 0, body: <the answer> }`, a refusal as `{ status: <the HTTP status it would have had,
+   * as the upstream's own code>, error: "<code>: <description>" }` unless errorAnswer words it. A
+   * queued answer still goes as given.
+   */
+  readonly envelope?: boolean;
   readonly revocation?: {
     /** The form parameter carrying the token: RFC 7009's `token` unless given (Strava's deauthorize takes `access_token`). */
     readonly tokenParameter?: string;
@@ -129,6 +137,11 @@ interface Grant {
 
 const token = () => randomBytes(16).toString('base64url');
 
+/** A refusal as an upstream that wraps its answers words it: HTTP 200, its own status and message inside. */
+function envelopedRefusal(refusal: FakeRefusal): CannedAnswer {
+  return { status: 200, body: { status: refusal.status, error: `${refusal.error}: ${refusal.description}` } };
+}
+
 export async function startFakeOAuth2Upstream(options: FakeOAuth2UpstreamOptions = {}): Promise<FakeOAuth2Upstream> {
   const host = options.host ?? 'auth.acme.example';
   const paths = { ...DEFAULT_PATHS, ...options.paths };
@@ -150,8 +163,11 @@ export async function startFakeOAuth2Upstream(options: FakeOAuth2UpstreamOptions
     const json = typeof body === 'object';
     res.writeHead(status, { ...(json && { 'content-type': 'application/json' }), ...headers }).end(json ? JSON.stringify(body) : (body ?? ''));
   };
+  /** A success of the token, profile or revocation endpoint: `body` as it is, or in the envelope. */
+  const answer = (res: ServerResponse, body: object | undefined) =>
+    send(res, options.envelope ? { status: 200, body: { status: 0, body: body ?? {} } } : { status: 200, ...(body && { body }) });
   const refuse = (res: ServerResponse, refusal: FakeRefusal) =>
-    send(res, options.errorAnswer?.(refusal) ?? { status: refusal.status, body: { error: refusal.error, error_description: refusal.description } });
+    send(res, options.errorAnswer?.(refusal) ?? (options.envelope ? envelopedRefusal(refusal) : { status: refusal.status, body: { error: refusal.error, error_description: refusal.description } }));
   const page = (res: ServerResponse, text: string) => send(res, { status: 400, headers: { 'content-type': 'text/html' }, body: `<!doctype html><p>${text}</p>` });
 
   /** The client as the request names it: HTTP Basic (RFC 6749 §2.3.1, each part encoded) or the form. */
@@ -171,16 +187,13 @@ export async function startFakeOAuth2Upstream(options: FakeOAuth2UpstreamOptions
     const expiresIn = options.accessTokenLifetimeSeconds ?? 3600;
     accessTokens.set(accessToken, { grant, expiresAt: Date.now() + expiresIn * 1000 });
     if (refreshToken) refreshTokens.set(refreshToken, grant);
-    send(res, {
-      status: 200,
-      body: {
-        access_token: accessToken,
-        token_type: 'Bearer',
-        expires_in: expiresIn,
-        ...(refreshToken && { refresh_token: refreshToken }),
-        ...(options.grantReportedOn !== 'callback' && { scope: grant.granted.join(separator) }),
-        ...options.tokenAnswerFields?.({ accessToken, expiresIn }),
-      },
+    answer(res, {
+      access_token: accessToken,
+      token_type: 'Bearer',
+      expires_in: expiresIn,
+      ...(refreshToken && { refresh_token: refreshToken }),
+      ...(options.grantReportedOn !== 'callback' && { scope: grant.granted.join(separator) }),
+      ...options.tokenAnswerFields?.({ accessToken, expiresIn }),
     });
   }
 
@@ -242,7 +255,7 @@ export async function startFakeOAuth2Upstream(options: FakeOAuth2UpstreamOptions
     if (!liveAccess(bearer)) {
       return refuse(res, { endpoint: 'profile', error: 'invalid_token', description: 'The access token is unknown, expired or revoked.', status: 401 });
     }
-    send(res, { status: 200, body: options.profile ?? FAKE_PROFILE });
+    answer(res, options.profile ?? FAKE_PROFILE);
   }
 
   function revoke(req: IncomingMessage, form: URLSearchParams, res: ServerResponse): void {
@@ -251,7 +264,7 @@ export async function startFakeOAuth2Upstream(options: FakeOAuth2UpstreamOptions
     const grant = liveAccess(given)?.grant ?? (revocation.accepts === 'either' ? refreshTokens.get(given) : undefined);
     if (grant) grant.live = false;
     else if (revocation.accepts === 'access') return refuse(res, { endpoint: 'revoke', error: 'invalid_token', description: 'The access token is unknown, expired or revoked.', status: 401 });
-    send(res, { status: 200 });
+    answer(res, undefined);
   }
 
   const endpointAt = (pathname: string): FakeEndpoint | undefined => (Object.keys(paths) as FakeEndpoint[]).find((endpoint) => `/${host}${paths[endpoint]}` === pathname);

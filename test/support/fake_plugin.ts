@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import OAuth2Strategy from 'passport-oauth2';
-import type { RefusedAnswer } from '../../src/connections/oauth2/call_upstream.js';
+import { callUpstreamJson, type AnswerReader, type RefusedAnswer } from '../../src/connections/oauth2/call_upstream.js';
 import type { EndpointClient } from '../../src/connections/oauth2/client_authentication.js';
 import { UpstreamBadResponseError } from '../../src/connections/oauth2/errors/bad_response_error.js';
 import { UpstreamOAuthError } from '../../src/connections/oauth2/errors/oauth_error.js';
@@ -165,6 +165,12 @@ export interface AcmeOAuth2Options {
   readonly grantOn?: 'token' | 'callback';
   /** Where the authorize URL carries the host's prompt (the strategy's promptParameter); none is sent unless given. */
   readonly promptParameter?: string;
+  /**
+   * For an upstream that wraps its answers and refuses inside an HTTP 200 (the fake's `envelope`):
+   * how the plugin reads each 2xx body of the token, profile and revocation endpoints
+   * (UpstreamRequest's answerOf). Absent: a 2xx body is the answer.
+   */
+  readonly answerOf?: AnswerReader;
 }
 
 type StoreLike = {
@@ -227,7 +233,7 @@ export function acmeOAuth2Plugin(options: AcmeOAuth2Options): ConnectionPlugin {
         {
           // The one URL the port does not reach: the browser goes there, so the plugin rewrites it itself.
           authorizationURL: rewriteUpstreamUrl(`${options.upstreamUrl}/authorize`, strategyOptions.authorizationBaseUrl ?? strategyOptions.upstreamBaseUrl),
-          tokenEndpoint: { url: `${options.upstreamUrl}/token`, client, upstreamFetch: call, timeoutMs, refusal: readAcmeRefusal },
+          tokenEndpoint: { url: `${options.upstreamUrl}/token`, client, upstreamFetch: call, timeoutMs, refusal: readAcmeRefusal, answerOf: options.answerOf },
           clientID: strategyOptions.clientID,
           clientSecret: strategyOptions.clientSecret,
           callbackURL: strategyOptions.callbackURL,
@@ -248,10 +254,8 @@ export function acmeOAuth2Plugin(options: AcmeOAuth2Options): ConnectionPlugin {
         },
       );
       strategy.userProfile = (accessToken, done) => {
-        call('profile', `${options.upstreamUrl}/me`, { headers: { authorization: `Bearer ${accessToken}` } })
-          .then(({ status, body: raw }) => {
-            if (status < 200 || status > 299) throw new Error(`/me answered ${status}`);
-            const json = JSON.parse(raw) as { id: string; firstname: string; lastname: string };
+        profileAnswer({ upstreamFetch: call, url: `${options.upstreamUrl}/me`, timeoutMs, answerOf: options.answerOf }, accessToken)
+          .then(({ json, raw }) => {
             // Like Strava's strategy (its `athlete`), a field PluginProfile does not declare: the host
             // neither shows nor stores it.
             const profile: PluginProfile & { athlete: { badge: string } } = {
@@ -268,8 +272,27 @@ export function acmeOAuth2Plugin(options: AcmeOAuth2Options): ConnectionPlugin {
       };
       return strategy;
     },
-    createTokenClient: (client) => acmeTokenClient(options.upstreamUrl, client),
+    createTokenClient: (client) => acmeTokenClient(options.upstreamUrl, client, options.answerOf),
   };
+}
+
+interface ProfileEndpoint {
+  readonly upstreamFetch: UpstreamFetch;
+  readonly url: string;
+  readonly timeoutMs: number;
+  readonly answerOf: AnswerReader | undefined;
+}
+
+/** What /me says of the bearer: its answer as received, or the object `answerOf` read in it. */
+async function profileAnswer(endpoint: ProfileEndpoint, accessToken: string): Promise<{ json: { id: string; firstname: string; lastname: string }; raw: string }> {
+  const headers = { authorization: `Bearer ${accessToken}` };
+  if (endpoint.answerOf) {
+    const { json, raw } = await callUpstreamJson({ ...endpoint, operation: 'profile', refusal: readAcmeRefusal, headers });
+    return { json: json as { id: string; firstname: string; lastname: string }, raw };
+  }
+  const { status, body: raw } = await endpoint.upstreamFetch('profile', endpoint.url, { headers });
+  if (status < 200 || status > 299) throw new Error(`/me answered ${status}`);
+  return { json: JSON.parse(raw) as { id: string; firstname: string; lastname: string }, raw };
 }
 
 /**
@@ -277,11 +300,11 @@ export function acmeOAuth2Plugin(options: AcmeOAuth2Options): ConnectionPlugin {
  * at /token, and RFC 7009 revocation at /revoke (the refresh token, or the access token without
  * one), the client in the form both times.
  */
-function acmeTokenClient(upstreamUrl: string, client: PluginClientOptions): PluginTokenClient {
+function acmeTokenClient(upstreamUrl: string, client: PluginClientOptions, answerOf: AnswerReader | undefined): PluginTokenClient {
   const timeoutMs = client.timeoutMs ?? 10_000;
   const upstreamFetch = client.upstreamFetch ?? createUpstreamFetch({ timeoutMs, upstreamBaseUrl: client.upstreamBaseUrl, onUpstreamCall: client.onUpstreamCall });
   const endpointClient: EndpointClient = { method: 'client_secret_post', clientID: client.clientID, clientSecret: client.clientSecret ?? '' };
-  const calls = { client: endpointClient, upstreamFetch, timeoutMs, refusal: readAcmeRefusal };
+  const calls = { client: endpointClient, upstreamFetch, timeoutMs, refusal: readAcmeRefusal, answerOf };
   return {
     async refresh(refreshToken) {
       const answer = await requestToken({ ...calls, url: `${upstreamUrl}/token`, grant: { grant_type: 'refresh_token', refresh_token: refreshToken } });

@@ -1,5 +1,5 @@
 import type { UpstreamFetch } from '../plugin.js';
-import { callUpstream, type RefusalReader } from './call_upstream.js';
+import { callUpstream, type AnswerReader, type RefusalReader } from './call_upstream.js';
 import { clientAuthentication, type EndpointClient } from './client_authentication.js';
 
 export interface RevocationRequest {
@@ -19,6 +19,8 @@ export interface RevocationRequest {
   upstreamFetch: UpstreamFetch;
   timeoutMs: number;
   refusal: RefusalReader<'revoke'>;
+  /** For an upstream that may refuse inside a 2xx answer: its reading of the body (UpstreamRequest's). */
+  answerOf?: AnswerReader<'revoke'> | undefined;
 }
 
 /**
@@ -33,6 +35,7 @@ export async function revokeToken(request: RevocationRequest): Promise<void> {
     upstreamFetch: request.upstreamFetch,
     timeoutMs: request.timeoutMs,
     refusal: request.refusal,
+    answerOf: request.answerOf,
     headers: auth.headers,
     form: { [request.tokenParameter ?? 'token']: request.token, ...auth.form },
   });

@@ -1,5 +1,5 @@
 import type { UpstreamFetch } from '../plugin.js';
-import { callUpstreamJson, type RefusalReader } from './call_upstream.js';
+import { callUpstreamJson, type AnswerReader, type RefusalReader } from './call_upstream.js';
 import { clientAuthentication, type EndpointClient } from './client_authentication.js';
 import type { TokenOperation } from './operation.js';
 import { parseTokenResponse, type AccessTokenLifetime, type TokenResponse } from './token_response.js';
@@ -14,6 +14,13 @@ export interface TokenEndpoint extends AccessTokenLifetime {
   upstreamFetch: UpstreamFetch;
   timeoutMs: number;
   refusal: RefusalReader<TokenOperation>;
+  /**
+   * For an upstream that answers HTTP 200 to every grant, wrapping the token answer or a refusal in
+   * a body of its own: its reading of that body (UpstreamRequest's), so that the token answer is
+   * parsed from the object it returns (readAnswer then receives that one as `json`) and its
+   * refusal is thrown, and counted, as a RefusalReader's is. Absent: the body is the token answer.
+   */
+  answerOf?: AnswerReader<TokenOperation> | undefined;
 }
 
 export interface TokenRequest extends TokenEndpoint {
@@ -34,6 +41,7 @@ export async function requestToken(request: TokenRequest): Promise<TokenResponse
     upstreamFetch: request.upstreamFetch,
     timeoutMs: request.timeoutMs,
     refusal: request.refusal,
+    answerOf: request.answerOf,
     headers: auth.headers,
     form: { ...request.grant, ...auth.form },
   });

@@ -133,4 +133,17 @@ describe('the fake OAuth 2.0 upstream', () => {
     expect((await refresh(fake, live.refresh_token)).body).toMatchObject({ error: 'invalid_grant' });
     expect(fake.revokeRequests.map((form) => form.has('access_token'))).toEqual([true, true, true]);
   });
+
+  it('wraps every answer in an envelope and refuses with HTTP 200 too, when asked to (Withings)', async () => {
+    const fake = await start({ envelope: true });
+    const code = (await authorize(fake)).searchParams.get('code')!;
+    const issued = await exchange(fake, code);
+    expect(issued).toMatchObject({ status: 200, body: { status: 0, body: { access_token: expect.any(String), refresh_token: expect.any(String), token_type: 'Bearer' } } });
+    const { access_token: accessToken, refresh_token: refreshToken } = issued.body.body as { access_token: string; refresh_token: string };
+    const me = await fetch(`${fake.url}/me`, { headers: { authorization: `Bearer ${accessToken}` } });
+    expect({ status: me.status, body: await me.json() }).toEqual({ status: 200, body: { status: 0, body: { id: 'athlete-7', firstname: 'Ada', lastname: 'Lovelace' } } });
+    expect(await exchange(fake, code)).toEqual({ status: 200, headers: expect.anything(), body: { status: 400, error: 'invalid_grant: The code is unknown or was used already.' } });
+    expect(await post(fake, '/revoke', { token: refreshToken, ...client(fake) })).toMatchObject({ status: 200, body: { status: 0, body: {} } });
+    expect(await refresh(fake, refreshToken)).toMatchObject({ status: 200, body: { status: 400, error: expect.stringMatching(/^invalid_grant: /) } });
+  });
 });

@@ -70,6 +70,20 @@ describe('upstreamFetch and onUpstreamCall', () => {
     expect(reports).toEqual([{ operation: 'token', durationMs: expect.any(Number), status: 200 }]);
   });
 
+  it('counts a 2xx as the plugin’s failureKindAt2xx reads it, for an upstream that refuses inside one, and as ok when that reading throws', async () => {
+    const { reports, upstreamFetch } = recorded();
+    const answer = await upstreamFetch('refresh', `${upstream.url}/token`, { failureKindAt2xx: ({ status, body }) => (status === 200 && body === '{}' ? 'invalid_grant' : undefined) });
+    expect(answer).toMatchObject({ status: 200, body: '{}' });
+    const failureKindAt2xx = () => {
+      throw new Error('a bug in the plugin');
+    };
+    await expect(upstreamFetch('refresh', `${upstream.url}/token`, { failureKindAt2xx })).resolves.toMatchObject({ status: 200 });
+    expect(reports).toEqual([
+      { operation: 'refresh', durationMs: expect.any(Number), status: 200, errorKind: 'invalid_grant' },
+      { operation: 'refresh', durationMs: expect.any(Number), status: 200 },
+    ]);
+  });
+
   it('falls back to the status’s kind when the plugin’s reading throws', async () => {
     const { reports, upstreamFetch } = recorded();
     const failureKind = () => {

@@ -36,13 +36,13 @@ describe('revoking a removed identity’s grant upstream', () => {
     const { deps, handed } = depsRevoking(async () => undefined);
     const held = identity({ accessToken: testSealer.seal('access-1'), refreshToken: testSealer.seal('refresh-1'), expiresAt: 0 });
     await expect(revokeUpstreamGrant(deps, 'acme', held)).resolves.toBe('revoked');
-    expect(handed).toEqual([{ accessToken: 'access-1', refreshToken: 'refresh-1', accessTokenExpiresAt: 0 }]);
+    expect(handed).toEqual([{ accessToken: 'access-1', refreshToken: 'refresh-1', accessTokenExpiresAt: 0, upstreamUserId: 'GGNJL9' }]);
   });
 
   it('hands over the access token alone when no refresh token was ever issued', async () => {
     const { deps, handed } = depsRevoking(async () => undefined);
     await expect(revokeUpstreamGrant(deps, 'acme', identity({ accessToken: testSealer.seal('access-1'), expiresAt: 0 }))).resolves.toBe('revoked');
-    expect(handed).toEqual([{ accessToken: 'access-1', accessTokenExpiresAt: 0 }]);
+    expect(handed).toEqual([{ accessToken: 'access-1', accessTokenExpiresAt: 0, upstreamUserId: 'GGNJL9' }]);
   });
 
   it('tells the plugin when the access token expires, so that an upstream revoking with a live one only can refresh first', async () => {

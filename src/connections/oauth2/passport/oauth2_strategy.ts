@@ -99,8 +99,8 @@ export interface OAuth2LoginStrategyBaseOptions {
 
 /**
  * Makes verify's Token of the answer the shared client parsed and checked as RFC 6749 asks: adds
- * and checks the fields the upstream sends beyond it, on that parsed answer (its `json`), never by
- * parsing it again. A rejection or a throw fails the login as it is: make it a PluginFailure
+ * and checks the fields the upstream sends beyond it, on that parsed answer (its `json`: the object
+ * the TokenEndpoint's answerOf read, for an upstream that wraps its answers), never by parsing it again. A rejection or a throw fails the login as it is: make it a PluginFailure
  * (UpstreamBadResponseError for a field missing).
  */
 export type TokenAnswerReader<Token extends TokenResponse> = (answer: TokenResponse, exchange: CodeExchange) => Token | Promise<Token>;

@@ -15,7 +15,7 @@ describe('migration from legacy Fitbit to Google Health', () => {
       expect.objectContaining({ userId: 'health-7f3a', legacyUserId: 'GGNJL9', api: 'google-health', status: 'connected' }),
     ]);
     expect(user.identities[0]?.tokens?.accessToken).toBe('sealed:google-access');
-    expect(migration).toEqual({ legacyUserId: 'GGNJL9', fromApi: 'fitbit-legacy', toApi: 'google-health', revoke: { api: 'fitbit-legacy', sealedTokens: { accessToken: 'sealed:legacy-access', refreshToken: 'sealed:legacy-refresh', expiresAt: Date.parse('2026-11-20T18:00:00.000Z') } } });
+    expect(migration).toEqual({ legacyUserId: 'GGNJL9', fromApi: 'fitbit-legacy', toApi: 'google-health', revoke: { api: 'fitbit-legacy', sealedTokens: { accessToken: 'sealed:legacy-access', refreshToken: 'sealed:legacy-refresh', expiresAt: Date.parse('2026-11-20T18:00:00.000Z') }, upstreamUserId: 'GGNJL9' } });
   });
 
   it('names the legacy token to revoke only once the Google tokens are stored', async () => {
@@ -24,7 +24,7 @@ describe('migration from legacy Fitbit to Google Health', () => {
     const { migration } = await recordLogin({ users, sealer: testSealer }, aGoogleLogin());
     const stored = await users.get('acme', 'fitbit|GGNJL9');
     expect(stored?.identities[0]?.tokens?.accessToken).toBe('sealed:google-access');
-    expect(migration?.revoke).toEqual({ api: 'fitbit-legacy', sealedTokens: { accessToken: 'sealed:legacy-access', refreshToken: 'sealed:legacy-refresh', expiresAt: Date.parse('2026-11-20T18:00:00.000Z') } });
+    expect(migration?.revoke).toEqual({ api: 'fitbit-legacy', sealedTokens: { accessToken: 'sealed:legacy-access', refreshToken: 'sealed:legacy-refresh', expiresAt: Date.parse('2026-11-20T18:00:00.000Z') }, upstreamUserId: 'GGNJL9' });
   });
 
   it('names no legacy token to revoke when saving the Google tokens fails', async () => {
