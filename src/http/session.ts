@@ -59,7 +59,7 @@ export function createSessionMiddleware(deps: SessionDeps): RequestHandler {
  * - /v2/logout and /oidc/logout: any site could already sign the user out with a top-level link
  *   (Auth0's logout is a GET as well); None only lets it do so without a visible navigation. A nuisance,
  *   not a hole: nothing is disclosed and the user can sign in again.
- * - /login/callback is bound by the upstream state and the pending-login cookie (fitgate.login),
+ * - /login/callback is bound by the upstream state and the pending-login cookie (fitgate.login.*, one per login),
  *   which stays SameSite=Lax: the upstream's redirect back is a top-level GET and carries it, and a
  *   framed or scripted callback from another site does not, so login CSRF stays refused.
  * - A page of another site can learn whether the browser holds a session (the iframe answers

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import request from 'supertest';
-import { PENDING_LOGIN_COOKIE } from '../../../src/authn/login/pending_login_cookie.js';
+import { PENDING_LOGIN_COOKIE_PREFIX, pendingLoginCookieName } from '../../../src/authn/login/pending_login_cookie.js';
 import { DEVICE_COOKIE } from '../../../src/dashboard/account/device_cookie.js';
 import { DASHBOARD_SESSION_COOKIE, SESSION_COOKIE } from '../../../src/http/session.js';
 import { FITGATE_COOKIE_PREFIX } from '../../../src/sandbox/cookie_wall.js';
@@ -39,7 +39,7 @@ describe('the cookies an emulator reads', () => {
   it('are its own: fitgate’s session, login and dashboard cookies are taken off the request', async () => {
     const answer = await request(walledApp(() => []))
       .get('/_sandbox/auth.acme.example/authorize')
-      .set('Cookie', `${SESSION_COOKIE}=admin-session; pref=dark; ${PENDING_LOGIN_COOKIE}=s1; Fitgate.SID=x; ${DASHBOARD_SESSION_COOKIE}=d; emu=1`)
+      .set('Cookie', `${SESSION_COOKIE}=admin-session; pref=dark; ${pendingLoginCookieName('s'.repeat(43))}=s1; fitgate.login=s2; Fitgate.SID=x; ${DASHBOARD_SESSION_COOKIE}=d; emu=1`)
       .expect(200);
     expect(answer.body).toEqual({ cookie: 'pref=dark; emu=1', raw: ['pref=dark; emu=1'], distinct: ['pref=dark; emu=1'] });
   });
@@ -50,7 +50,7 @@ describe('the cookies an emulator reads', () => {
   });
 
   it('are told by a prefix every cookie fitgate sets shares', () => {
-    for (const name of [SESSION_COOKIE, PENDING_LOGIN_COOKIE, DASHBOARD_SESSION_COOKIE, DEVICE_COOKIE]) expect(name.startsWith(FITGATE_COOKIE_PREFIX)).toBe(true);
+    for (const name of [SESSION_COOKIE, PENDING_LOGIN_COOKIE_PREFIX, DASHBOARD_SESSION_COOKIE, DEVICE_COOKIE]) expect(name.startsWith(FITGATE_COOKIE_PREFIX)).toBe(true);
   });
 });
 

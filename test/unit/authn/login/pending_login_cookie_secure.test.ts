@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import express from 'express';
 import request from 'supertest';
-import { PENDING_LOGIN_COOKIE, rememberPendingLogin } from '../../../../src/authn/login/pending_login_cookie.js';
+import { PENDING_LOGIN_COOKIE_PREFIX, rememberPendingLogin } from '../../../../src/authn/login/pending_login_cookie.js';
 import type { TenantContext } from '../../../../src/http/request_context.js';
 
 /** An app that starts one login, for a tenant reached at `tenantUrl`, seen by Express over plain http. */
@@ -16,7 +16,7 @@ function startingLoginAt(tenantUrl: string) {
 }
 
 const pendingCookieOf = (setCookie: string[] | string | undefined) =>
-  ([] as string[]).concat(setCookie ?? []).find((line) => line.startsWith(`${PENDING_LOGIN_COOKIE}=`));
+  ([] as string[]).concat(setCookie ?? []).find((line) => line.startsWith(PENDING_LOGIN_COOKIE_PREFIX));
 
 describe('the pending-login cookie', () => {
   it('is Secure for a tenant users reach over https, even when the proxy in front is not trusted', async () => {
