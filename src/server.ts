@@ -77,8 +77,9 @@ async function main(): Promise<void> {
   const metrics = config.workers > 1 ? undefined : createPrometheusMetrics();
   const sealer = createSealer(config.masterKeys);
   // Refuse to serve values it cannot open: every /authorize would answer 500 (issue 17). Checked
-  // while the store opens, before the embedded store's short-lived file: a refused start (restored
-  // data, another key) leaves the data directory as it found it.
+  // while the store opens, before the embedded store's migrations commit and before its short-lived
+  // file: a refused start (restored data, another key) leaves the data directory as it found it, and
+  // the fitgate it was upgraded from still opens it.
   const store = await openStore(config, logger, metrics, { refuse: (records) => masterKeyProblem(records, sealer.keyIds) }).catch((error: unknown) =>
     error instanceof StartRefusedError ? fail(error.message) : Promise.reject(error),
   );

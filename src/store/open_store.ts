@@ -16,7 +16,8 @@ export interface OpenStoreOptions extends SqliteOpenOptions {
   /**
    * A check of the stored sealed values before the store is used (the start's master key check): a
    * message closes the store and rejects with StartRefusedError carrying it. On the embedded store
-   * it runs before the short-lived file is opened, so a refused start creates none.
+   * it reads fitgate.db migrated but not yet committed, before the short-lived file is opened, so a
+   * refused start leaves fitgate.db at its schema version and creates no short-lived file.
    */
   readonly refuse?: (records: SealedRecordStore) => Promise<string | undefined>;
 }

@@ -81,6 +81,8 @@ export function openSqliteFile(dataDir: string, spec: SqliteFile, options: Migra
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     return db;
   } catch (error) {
+    // libsql's close() may leave the connection (and an uncommitted migration's lock) open.
+    if (db.inTransaction) db.exec('ROLLBACK');
     db.close();
     const conflict = lockConflictOf(error);
     if (conflict) throw new SqliteFileLockedError(path, `waited ${OPEN_BUSY_TIMEOUT_MS / 1000} s`, { cause: conflict });
@@ -131,14 +133,22 @@ function keepOwnerOnly(path: string): void {
 export interface MigrationOptions {
   /** Runs inside the write transaction of the step from `version`, before its SQL (e.g. to copy rows elsewhere first). */
   beforeStep?: (version: number, db: SqliteDatabase) => void;
+  /**
+   * Applies every pending step in one write transaction and leaves it open, for the caller to
+   * commit once it has checked the migrated file, or to roll back: a start refused then (the master
+   * key check) leaves the file at the schema it had, which the fitgate it came from still opens.
+   * None is left open when no step was pending, so an ordinary start holds no lock past opening.
+   */
+  readonly uncommitted?: boolean;
 }
 
 /**
- * Applies pending migrations one per transaction. The version is read inside each write
- * transaction, so two processes starting on the same file at once never apply a step twice.
+ * Applies pending migrations one per transaction (all in one with `uncommitted`). The version is
+ * read inside the write transaction, so two processes starting on the same file at once never
+ * apply a step twice.
  */
 export function migrate(db: SqliteDatabase, migrations: readonly string[], options: MigrationOptions = {}): void {
-  const step = db.transaction((): boolean => {
+  const step = (): boolean => {
     const current = schemaVersion(db);
     if (current > migrations.length) {
       throw new Error(
@@ -151,9 +161,33 @@ export function migrate(db: SqliteDatabase, migrations: readonly string[], optio
     db.exec(sql);
     db.pragma(`user_version = ${current + 1}`);
     return true;
-  });
-  while (step.immediate()) {
+  };
+  if (options.uncommitted) {
+    migrateUncommitted(db, step);
+    return;
+  }
+  const inOwnTransaction = db.transaction(step);
+  while (inOwnTransaction.immediate()) {
     // one migration per transaction until none is pending
+  }
+}
+
+/**
+ * The steps run bare in one BEGIN IMMEDIATE: the connection's transaction() does not nest
+ * (transactions.ts begins one each time). Nothing in them needs to run outside a transaction:
+ * they are DDL and DML, which SQLite takes back whole, user_version included (a field of the
+ * header, written like any page); the PRAGMAs that cannot (journal_mode, foreign_keys) are set
+ * before, and no step runs VACUUM.
+ */
+function migrateUncommitted(db: SqliteDatabase, step: () => boolean): void {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    let applied = false;
+    while (step()) applied = true;
+    if (!applied) db.exec('COMMIT');
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
   }
 }
 

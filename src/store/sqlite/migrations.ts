@@ -7,7 +7,10 @@ import { USER_FIELD_TERMS_MIGRATION } from './user_field_terms_schema.js';
 /**
  * The embedded schema, one entry per version. Entry N brings a database from `user_version` N to
  * N + 1; a released entry is never edited, only followed by a new one. Records are JSON documents
- * (`doc`) plus the columns that queries filter or sort on, each behind an index.
+ * (`doc`) plus the columns that queries filter or sort on, each behind an index. A start runs the
+ * pending steps in one transaction, rolled back when the start is refused (`uncommitted` in
+ * database.ts), so no step may need to run outside a transaction: no VACUUM, no PRAGMA
+ * foreign_keys or journal_mode.
  */
 export const MIGRATIONS: readonly string[] = [
   `

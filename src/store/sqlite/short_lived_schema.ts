@@ -18,7 +18,7 @@ export const SHORT_LIVED_DATABASE_FILE = 'fitgate-short-lived.db';
  */
 export const DURABLE_EPHEMERAL_KINDS: ReadonlySet<EphemeralKind> = new Set<EphemeralKind>(['refresh_token', 'grant', 'ticket']);
 
-/** Tables that moved from fitgate.db to the short-lived file (see moveShortLivedRecords). */
+/** Tables that moved from fitgate.db to the short-lived file (see move_short_lived_records.ts). */
 export const MOVED_TABLES = ['sessions', 'locks', 'counters', 'rate_limits'] as const;
 
 /**
@@ -57,8 +57,9 @@ const durableKinds = [...DURABLE_EPHEMERAL_KINDS].map((kind) => `'${kind}'`).joi
 
 /**
  * fitgate.db's step that leaves only records of record in it: the short-lived tables are dropped and
- * the short-lived ephemeral kinds deleted. moveShortLivedRecords copies their rows to the
- * short-lived file just before this step runs, so an upgrade keeps sessions and logins in flight.
+ * the short-lived ephemeral kinds deleted. move_short_lived_records.ts keeps their rows just before
+ * this step runs and copies them to the short-lived file before it commits, so an upgrade keeps
+ * sessions and logins in flight.
  */
 export const SHORT_LIVED_TABLES_MOVED_MIGRATION = `
   DELETE FROM ephemeral WHERE kind NOT IN (${durableKinds});

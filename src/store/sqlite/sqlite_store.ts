@@ -20,7 +20,7 @@ import { hashRawTicketKeys } from './hashed_ticket_keys.js';
 import { SqliteLockStore } from './lock_store.js';
 import { SqliteLogRepository } from './log_repository.js';
 import { MIGRATIONS } from './migrations.js';
-import { moveShortLivedRecords } from './move_short_lived_records.js';
+import { moveStashedRecords, stashShortLivedRecords } from './move_short_lived_records.js';
 import { RateLimitBatches, type HitLimiter } from '../rate_limit_batches.js';
 import { sqliteRateLimitHits } from './rate_limit_hits.js';
 import { rateLimitsRefused } from './rate_limits_readiness.js';
@@ -40,13 +40,20 @@ import { SqliteUserRepository } from './user_repository.js';
 import { writeGateOf } from './write_gate.js';
 import { unwritableFiles } from './write_probe.js';
 
-/** fitgate.db, and the short-lived file once open. */
+/**
+ * fitgate.db, its migrations still uncommitted when any ran (openDurable), and the short-lived file
+ * once open.
+ */
 interface OpenedFiles {
   durable: SqliteDatabase;
+  /** Whether the migrations stashed short-lived rows that the short-lived file must take before they commit. */
+  stashed: boolean;
   shortLived: SqliteDatabase | undefined;
 }
 
 function closeOpened(opened: OpenedFiles): void {
+  // Rolled back, not left to close(): libsql may keep the connection, and with it the lock, open.
+  if (opened.durable.inTransaction) opened.durable.exec('ROLLBACK');
   // Only reads and migrations ran on them: no write waits at a gate, so closing the files is enough.
   closeFile(opened.durable);
   if (opened.shortLived) closeFile(opened.shortLived);
@@ -101,9 +108,17 @@ export class SqliteStore implements Store {
 
   /**
    * As open, but first asks `refuse` about fitgate.db's sealed values (the start's master key
-   * check): a message closes fitgate.db and rejects with StartRefusedError. The short-lived file is
-   * opened only after that, so a refused start (a restored fitgate.db, another master key) does not
-   * leave a new short-lived file beside the restored one.
+   * check): a message closes fitgate.db and rejects with StartRefusedError. A refused start (a
+   * restored fitgate.db, another master key, an upgrade run with the wrong one) leaves the data
+   * directory as it found it: the check reads fitgate.db migrated but not yet committed, and a
+   * refusal rolls the migrations back, so the fitgate it came from still opens it (a rollback,
+   * docs/operations.md#upgrading); the short-lived file is opened only after the check, so no new
+   * one is left beside a restored fitgate.db.
+   *
+   * Why one transaction rather than a check before migrating, on the file as it is: the sealed
+   * values are counted by a table of the second schema version, and a later step may count more,
+   * so only the migrated file answers what this fitgate would serve. The check holds fitgate.db's
+   * write lock only when a step ran (an upgrade), for as long as it reads a few counters.
    */
   static async openChecked(
     dataDir: string,
@@ -128,35 +143,50 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * fitgate.db first, so a start refused for its sake (a newer schema, not set up, a master key
-   * check) creates no short-lived file: that one is opened here only when a migration step moves
-   * rows into it, inside that step (always fitgate.db's lock, then the short-lived file's).
+   * fitgate.db first, its migrations left uncommitted (MigrationOptions.uncommitted), so a start
+   * refused for its sake (a newer schema, not set up, a master key check) changes nothing in the
+   * data directory: no short-lived file is created, and a worker's refusal of a file that is not
+   * set up leaves that file as it is too. The short-lived rows an older fitgate.db held wait in
+   * fitgate.db's connection until the start goes on (move_short_lived_records.ts).
    */
   private static openDurable(dataDir: string, options: SqliteOpenOptions): OpenedFiles {
     const requireSetUp = options.requireSetUp ?? false;
     const durablePath = join(dataDir, DATABASE_FILE);
     if (requireSetUp && !existsSync(durablePath)) throw new DatabaseNotSetUpError(durablePath, true);
-    const opened: { durable?: SqliteDatabase; shortLived?: SqliteDatabase } = {};
+    const movedAt = MIGRATIONS.indexOf(SHORT_LIVED_TABLES_MOVED_MIGRATION);
+    let stashed = false;
+    const durable = openDatabase(dataDir, {
+      uncommitted: true,
+      beforeStep: (version, migrating) => {
+        if (version !== movedAt) return;
+        stashShortLivedRecords(migrating);
+        stashed = true;
+      },
+    });
+    const opened: OpenedFiles = { durable, stashed, shortLived: undefined };
     try {
-      const movedAt = MIGRATIONS.indexOf(SHORT_LIVED_TABLES_MOVED_MIGRATION);
-      const durable = openDatabase(dataDir, {
-        beforeStep: (version, migrating) => {
-          if (version === movedAt) moveShortLivedRecords(migrating, (opened.shortLived ??= openShortLivedDatabase(dataDir)));
-        },
-      });
-      opened.durable = durable;
       if (requireSetUp && !holdsFitgateData(durable)) throw new DatabaseNotSetUpError(durablePath, false);
-      return { durable, shortLived: opened.shortLived };
+      return opened;
     } catch (error) {
-      opened.durable?.close();
-      opened.shortLived?.close();
+      closeOpened(opened);
       throw error;
     }
   }
 
+  /**
+   * The start goes on. Stashed rows go into the short-lived file before fitgate.db commits their
+   * drop (fitgate.db's lock first, then the short-lived file's, as everywhere); otherwise fitgate.db
+   * commits before the short-lived file is opened, holding its lock no longer than it must.
+   */
+  private static commitMigrations(opened: OpenedFiles, dataDir: string): SqliteDatabase {
+    if (opened.stashed) moveStashedRecords(opened.durable, (opened.shortLived ??= openShortLivedDatabase(dataDir)));
+    if (opened.durable.inTransaction) opened.durable.exec('COMMIT');
+    return (opened.shortLived ??= openShortLivedDatabase(dataDir));
+  }
+
   private static completeOpening(opened: OpenedFiles, dataDir: string, logger?: Logger, metrics?: CacheLookupsSource): SqliteStore {
     try {
-      const shortLived = (opened.shortLived ??= openShortLivedDatabase(dataDir));
+      const shortLived = SqliteStore.commitMigrations(opened, dataDir);
       const hashed = hashRawTicketKeys(opened.durable);
       if (hashed > 0) logger?.info({ tickets: hashed }, 'set-password links issued by an earlier fitgate are now stored by their SHA-256 only');
       return new SqliteStore(opened.durable, shortLived, dataDir, logger, metrics);
