@@ -53,7 +53,11 @@ const REMEDIES: Readonly<Record<PluginErrorKind, Entry>> = {
   conflict: 'passing',
   unavailable: 'passing',
   timeout: 'passing',
-  invalid_token: 'unexplained',
+  // At a login, only the access token its own code exchange issued moments before can be refused:
+  // the access was withdrawn before the login finished (revoked at the upstream by the user, or by
+  // fitgate as an admin deleted or unlinked the user meanwhile), and signing in again cures it. At a
+  // refresh, a stored access token refused says nothing of its refresh token: the vault keeps them.
+  invalid_token: { login: 'reauthorize', refresh: 'unexplained' },
   invalid_request: 'unexplained',
   bad_response: 'unexplained',
   upstream_error: 'unexplained',

@@ -1,7 +1,7 @@
 import { UserBlockedError } from '../errors/index.js';
 import { withSignInUrl } from './ended_sessions.js';
 import { holdsRefreshTokenAfter } from './issued_tokens.js';
-import { AlreadyExistsError, type Sealer, type UserRepository } from './ports.js';
+import { AlreadyExistsError, NotFoundInStoreError, type Sealer, type UserRepository } from './ports.js';
 import type { Identity, User } from './types.js';
 import type { SealedGrant } from './upstream_revocation.js';
 import { userIdOf } from './upstream_login.js';
@@ -53,8 +53,10 @@ export async function recordLogin(deps: RecordLoginDeps, login: UpstreamLogin): 
     try {
       return await recordLoginOnce(deps, login);
     } catch (error) {
-      // Two first logins of one person raced; the other created the user, so this one updates it.
-      if (error instanceof AlreadyExistsError) return recordLoginOnce(deps, login);
+      // The user changed under this login since it read them: another first login of the person
+      // created them (this one updates them), or a delete removed them (this one is a first login
+      // again, as it would be had it started after the delete).
+      if (error instanceof AlreadyExistsError || error instanceof NotFoundInStoreError) return recordLoginOnce(deps, login);
       throw error;
     }
   });

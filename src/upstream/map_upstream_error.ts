@@ -21,7 +21,9 @@ export class UpstreamLoginError extends ServerError {
  * waiting (down, slow, 5xx, 429, 409) is temporarily_unavailable; the admin's is server_error, but
  * for 410, temporarily_unavailable: the client can do nothing about it, and logins work again once
  * an admin has moved the connection to what the upstream serves now. A refused code means starting
- * the login again, and an unexplained refusal asks an admin to look; both server_error. Each
+ * the login again, and an unexplained refusal asks an admin to look; both server_error. An access
+ * token the upstream withdrew before the login could use it means logging in again too, but is
+ * access_denied: the upstream's denial, not a fault of fitgate's or of the settings. Each
  * description names the cause; a kind with no words of its own here gets its remedy's general ones.
  */
 export function clientErrorForUpstream(error: unknown, wording: RefusalWording): OAuthError {
@@ -36,11 +38,7 @@ export function clientErrorForUpstream(error: unknown, wording: RefusalWording):
     case 'admin':
       return adminsRemedy(failure, wording, error);
     case 'reauthorize':
-      return new UpstreamLoginError(
-        failure.kind === 'invalid_grant'
-          ? `${upstream} did not accept the login's authorization code; start the login again.`
-          : `${upstream} refused the login (${failure.kind}); start the login again.`,
-      );
+      return signInAgain(failure, upstream);
     case 'unexplained':
       // A callback without an answer, or a plugin's answer that breaks the interface, was not refused.
       return new UpstreamLoginError(
@@ -68,6 +66,19 @@ function usersRemedy(failure: PluginFailure, upstream: string): OAuthError {
       return new LoginRequiredError(`${upstream} needs the user to sign in or consent interactively.`);
     default:
       return new AccessDeniedError(`${upstream} refused the login (${failure.kind}); the user must settle it at ${upstream}, then log in again.`);
+  }
+}
+
+function signInAgain(failure: PluginFailure, upstream: string): OAuthError {
+  switch (failure.kind) {
+    case 'invalid_grant':
+      return new UpstreamLoginError(`${upstream} did not accept the login's authorization code; start the login again.`);
+    case 'invalid_token':
+      // The access was withdrawn, by the user at the upstream or by an admin's delete in fitgate: a
+      // denial no setting of the connection's causes, which the same person logging in again undoes.
+      return new AccessDeniedError(`${upstream} withdrew the access it had just granted, before the login could finish (invalid_token); log in again.`);
+    default:
+      return new UpstreamLoginError(`${upstream} refused the login (${failure.kind}); start the login again.`);
   }
 }
 

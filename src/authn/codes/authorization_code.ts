@@ -28,6 +28,12 @@ export interface AuthorizationCodeRecord {
    */
   tenantUrl?: string;
   /**
+   * The createdAt of the user the code was issued to, as the user record had it: a user deleted and
+   * signed up again under the same id since is another user, whom the code must not redeem for
+   * (tokens/earlier_user.ts). Absent from codes issued before it was kept, which are not judged so.
+   */
+  userCreatedAt?: string;
+  /**
    * Groups every token issued from this code (refresh token family, access tokens). Revoking the
    * grant revokes them all: used when a code is replayed or a rotated refresh token is reused.
    */

@@ -6,13 +6,13 @@ import type { PendingAuthorization } from '../login/login_transaction.js';
 /**
  * Issues the authorization code for a finished login: 32 random bytes, stored with everything
  * /oauth/token checks it against (client, redirect_uri, PKCE challenge, scope, nonce) for 60 s,
- * the login session's id, which the id_token and refresh token issued from it carry, and the tenant
- * URL the login was made under, whose issuer they carry.
+ * the login session's id, which the id_token and refresh token issued from it carry, the tenant
+ * URL the login was made under, whose issuer they carry, and the createdAt of the user it signs in.
  */
 export async function issueAuthorizationCode(
   ephemeral: Pick<EphemeralStore, 'put'>,
   request: PendingAuthorization,
-  login: { userId: string; authTime: number; sid: string; tenantUrl: string },
+  login: { userId: string; userCreatedAt: string; authTime: number; sid: string; tenantUrl: string },
 ): Promise<string> {
   const code = randomBytes(32).toString('base64url');
   const record: AuthorizationCodeRecord = {
@@ -20,6 +20,7 @@ export async function issueAuthorizationCode(
     clientId: request.clientId,
     redirectUri: request.redirectUri,
     userId: login.userId,
+    userCreatedAt: login.userCreatedAt,
     scope: [...request.scope],
     ...(request.nonce !== undefined ? { nonce: request.nonce } : {}),
     ...(request.codeChallenge !== undefined ? { codeChallenge: request.codeChallenge, codeChallengeMethod: 'S256' as const } : {}),

@@ -29,12 +29,13 @@ export interface UserGrant {
   /** False when the client keeps the refresh token it presented (non-rotating policy). */
   issueRefreshToken?: boolean;
   /**
-   * Set when a refresh token is used: the createdAt of the user its grant was issued to (absent on
-   * records older than it), and the refusal should that user have been deleted and the id signed up
-   * again since (earlier_user.ts). A code is not judged so: it lives a minute, and whether the
-   * session that issued it may answer for the user is the login's to judge.
+   * The createdAt of the user the code or refresh token was issued to (absent on a refresh token
+   * older than it), and the grant's own refusal should that user have been deleted and the id signed
+   * up again since (earlier_user.ts). A code is judged too, short as it lives: the same person's next
+   * login re-creates the user at once, and the deleted user's code must not then redeem as the new
+   * one's. Absent for a code issued before codes kept it (in flight across an upgrade): not judged.
    */
-  refreshed?: { userCreatedAt?: string; refuse: () => Error };
+  issuedTo?: { userCreatedAt?: string; refuse: () => Error };
 }
 
 /**
@@ -56,6 +57,7 @@ export async function issueUserTokens(request: TokenRequest, grant: UserGrant): 
     audience: [userinfoAudience(tenantUrl)],
     scope: grant.scope,
     grantId: grant.grantId,
+    userCreatedAt: user.createdAt,
   });
   const body: TokenResponseBody = {
     access_token: accessToken.token,
@@ -102,7 +104,7 @@ export async function issueUserTokens(request: TokenRequest, grant: UserGrant): 
 async function loadUser(request: TokenRequest, grant: UserGrant): Promise<User> {
   const user = await request.deps.store.users.get(request.context.tenant.name, grant.userId);
   if (!user) throw new InvalidGrantError('the user of this grant no longer exists');
-  if (grant.refreshed && isGrantOfEarlierUser(user, { authTime: grant.authTime, ...grant.refreshed })) throw grant.refreshed.refuse();
+  if (grant.issuedTo && isGrantOfEarlierUser(user, { authTime: grant.authTime, ...grant.issuedTo })) throw grant.issuedTo.refuse();
   if (user.blocked === true) throw new InvalidGrantError(USER_BLOCKED);
   return user;
 }

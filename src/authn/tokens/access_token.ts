@@ -24,7 +24,17 @@ export interface AccessTokenInput {
   grantId: string;
   /** Auth0's grant-type claim, set for client_credentials tokens. */
   grantType?: 'client-credentials';
+  /** A user's token: the createdAt of the user record it is issued to (USER_CREATED_AT_CLAIM). */
+  userCreatedAt?: string;
 }
+
+/**
+ * The claim of a user's access token that names the user record it was issued to, by the record's
+ * createdAt as stored (milliseconds): a user deleted and signed up again under the same id within
+ * one second of the token is another user, which iat (whole seconds) cannot tell (earlier_user.ts).
+ * A user's tokens are the opaque /userinfo ones, which no one but fitgate reads.
+ */
+export const USER_CREATED_AT_CLAIM = 'user_created_at';
 
 export interface IssuedAccessToken {
   token: string;
@@ -50,6 +60,7 @@ export async function issueAccessToken(keys: TenantKeys, input: AccessTokenInput
     jti: randomUUID(),
   };
   if (input.grantType) claims.gty = input.grantType;
+  if (input.userCreatedAt !== undefined) claims[USER_CREATED_AT_CLAIM] = input.userCreatedAt;
   const registered = { issuer: issuerOf(input.tenantUrl), audience: input.audience, subject: input.subject };
   const audiences = typeof input.audience === 'string' ? [input.audience] : input.audience;
   if (audiences.length === 1 && audiences[0] === userinfoAudience(input.tenantUrl)) {

@@ -4,7 +4,7 @@ import { issuerOf, tenantUrlsServed } from '../../domain/tenants.js';
 import { USER_BLOCKED } from '../../domain/users.js';
 import { InsufficientScopeError, InvalidTokenError } from '../../errors/index.js';
 import { AccessTokenError, MissingAccessTokenError, REVOKED_ACCESS_TOKEN } from '../tokens/access_token_errors.js';
-import { userinfoAudience } from '../tokens/access_token.js';
+import { USER_CREATED_AT_CLAIM, userinfoAudience } from '../tokens/access_token.js';
 import { isTokenOfEarlierUser } from '../tokens/earlier_user.js';
 import { userClaimsForScopes } from '../tokens/user_claims.js';
 import { verifyAccessToken } from '../tokens/verify_access_token.js';
@@ -42,7 +42,8 @@ export function userinfoEndpoint(deps: UserinfoDeps): RequestHandler {
     const user = await deps.store.users.get(context.tenant.name, verified.subject);
     if (!user) throw new InvalidTokenError('the user of this access token no longer exists');
     // Issued to a user deleted since, whose id signed up again: answered as a revoked token.
-    if (isTokenOfEarlierUser(user, verified.claims.iat)) throw new InvalidTokenError(REVOKED_ACCESS_TOKEN);
+    const issuedTo = { iat: verified.claims.iat, userCreatedAt: verified.claims[USER_CREATED_AT_CLAIM] };
+    if (isTokenOfEarlierUser(user, issuedTo)) throw new InvalidTokenError(REVOKED_ACCESS_TOKEN);
     if (user.blocked === true) throw new InvalidTokenError(USER_BLOCKED);
 
     res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' });

@@ -12,9 +12,14 @@ describe('the remedy of a plugin failure', () => {
     expect(REMEDIES).toContain(remedyOf(kind, 'refresh'));
   });
 
-  it('differs by operation only for unauthorized_client and gone', () => {
+  it('differs by operation only for unauthorized_client, gone and invalid_token', () => {
     const split = PLUGIN_ERROR_KINDS.filter((kind) => remedyOf(kind, 'login') !== remedyOf(kind, 'refresh'));
-    expect(split.sort()).toEqual(['gone', 'unauthorized_client']);
+    expect(split.sort()).toEqual(['gone', 'invalid_token', 'unauthorized_client']);
+  });
+
+  it('puts an access token refused at a login on a new sign-in, never on the connection\'s settings, and leaves it unexplained at a refresh', () => {
+    expect(remedyOf('invalid_token', 'login')).toBe('reauthorize');
+    expect(remedyOf('invalid_token', 'refresh')).toBe('unexplained');
   });
 
   it('puts unauthorized_client on the admin at a login and on a new sign-in at a refresh', () => {
@@ -49,6 +54,6 @@ describe('the remedy of a plugin failure', () => {
   });
 
   it('leaves to no one the answers nothing is known of', () => {
-    for (const kind of ['invalid_token', 'invalid_request', 'bad_response', 'upstream_error'] satisfies PluginErrorKind[]) expect(remedyOf(kind, 'login')).toBe('unexplained');
+    for (const kind of ['invalid_request', 'bad_response', 'upstream_error'] satisfies PluginErrorKind[]) expect(remedyOf(kind, 'login')).toBe('unexplained');
   });
 });

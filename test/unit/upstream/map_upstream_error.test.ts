@@ -109,8 +109,9 @@ describe('clientErrorForUpstream', () => {
     reauthorize: ['server_error'],
     unexplained: ['server_error'],
   };
-  // A 410 is the admin's to fix, but the client can only wait for it, as for an outage.
-  const OWN_CODE: Partial<Record<PluginErrorKind, string>> = { gone: 'temporarily_unavailable' };
+  // A 410 is the admin's to fix, but the client can only wait for it, as for an outage. An access
+  // token withdrawn during the login is the upstream's denial, which logging in again undoes.
+  const OWN_CODE: Partial<Record<PluginErrorKind, string>> = { gone: 'temporarily_unavailable', invalid_token: 'access_denied' };
 
   it.each(PLUGIN_ERROR_KINDS)('answers %s with a code of the remedy the table gives it at a login', (kind) => {
     const error = clientErrorForUpstream(acmeFailure({ kind }), { name: 'Acme', gone: 'Acme v1 is retired.' });
@@ -142,7 +143,7 @@ describe('clientErrorForUpstream', () => {
     redirect_uri_mismatch: 'server_error',
     invalid_grant: 'server_error',
     invalid_scope: 'server_error',
-    invalid_token: 'server_error',
+    invalid_token: 'access_denied',
     invalid_request: 'server_error',
     api_not_enabled: 'server_error',
     bad_response: 'server_error',
@@ -161,6 +162,13 @@ describe('clientErrorForUpstream', () => {
     expect(clientErrorForUpstream(acmeFailure({ kind: 'unavailable', status: 502 }), ACME).description).toBe('Acme is not available (HTTP 502); try again later.');
     expect(clientErrorForUpstream(acmeFailure({ kind: 'rate_limited', retryAfterSeconds: 7 }), ACME).description).toBe('Acme is rate limiting requests (HTTP 429). Retry in 7 s.');
     expect(clientErrorForUpstream(acmeFailure({ kind: 'gone' }), ACME).description).toBe(ACME.gone);
+  });
+
+  it('tells the user to log in again, blaming no setting, when the upstream withdrew the access it had just granted', () => {
+    const error = clientErrorForUpstream(acmeFailure({ kind: 'invalid_token', status: 401, operation: 'profile' }), ACME);
+    expect(error.code).toBe('access_denied');
+    expect(error.status).toBeLessThan(500);
+    expect(error.description).toBe('Acme withdrew the access it had just granted, before the login could finish (invalid_token); log in again.');
   });
 
   it('words an answer fitgate could not use as such, not as a refusal', () => {

@@ -30,7 +30,7 @@ export async function issueAuthorizationResponse(
 ): Promise<ClientRedirectParams> {
   const responseType = request.responseType ?? 'code';
   const code = returnsCode(responseType)
-    ? await issueAuthorizationCode(deps.store.ephemeral, request, { userId: login.user.userId, authTime: login.authTime, sid: login.sid, tenantUrl: where.tenantUrl })
+    ? await issueAuthorizationCode(deps.store.ephemeral, request, { userId: login.user.userId, userCreatedAt: login.user.createdAt, authTime: login.authTime, sid: login.sid, tenantUrl: where.tenantUrl })
     : undefined;
   const client = returnsIdToken(responseType) ? await deps.store.clients.get(request.tenant, request.clientId) : undefined;
   if (returnsIdToken(responseType) && !client) throw new InvalidRequestError('The application no longer exists.');

@@ -5,6 +5,7 @@ import { checkCodeVerifier } from '../../codes/check_code_verifier.js';
 import { checkRedirectUri } from '../../codes/check_redirect_uri.js';
 import { redeemCode } from '../../codes/redeem_code.js';
 import { checkUserGrantAudience } from './check_user_grant_audience.js';
+import { InvalidGrantError } from '../../../errors/index.js';
 
 /**
  * RFC 6749 §4.1.3 with PKCE: redeem the code (only this client's, only once): check the redirect_uri
@@ -27,10 +28,17 @@ export async function authorizationCodeGrant(request: TokenRequest): Promise<Gra
       grantScope: record.scope,
       authTime: record.authTime,
       connection: record.connection,
+      // A code of a deleted user whose id signed up again is answered as one whose user is gone.
+      ...(record.userCreatedAt === undefined ? {} : { issuedTo: { userCreatedAt: record.userCreatedAt, refuse: codeOfEarlierUser } }),
       ...(record.sid === undefined ? {} : { sid: record.sid }),
       ...(record.tenantUrl === undefined ? {} : { tenantUrl: record.tenantUrl }),
       ...(record.nonce === undefined ? {} : { nonce: record.nonce }),
     });
     return { body, userId: record.userId, connection: record.connection };
   });
+}
+
+/** The user the code was issued to no longer exists: another user holds their id now. */
+function codeOfEarlierUser(): Error {
+  return new InvalidGrantError('the user of this grant no longer exists');
 }

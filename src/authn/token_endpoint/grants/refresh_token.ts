@@ -31,7 +31,7 @@ export async function refreshTokenGrant(request: TokenRequest): Promise<GrantOut
         authTime: record.authTime,
         issueRefreshToken: rotate,
         // A grant of a deleted user whose id signed up again is answered as a revoked one.
-        refreshed: { ...(record.userCreatedAt === undefined ? {} : { userCreatedAt: record.userCreatedAt }), refuse: refusedRefreshToken },
+        issuedTo: { ...(record.userCreatedAt === undefined ? {} : { userCreatedAt: record.userCreatedAt }), refuse: refusedRefreshToken },
         ...(record.sid === undefined ? {} : { sid: record.sid }),
         ...(record.tenantUrl === undefined ? {} : { tenantUrl: record.tenantUrl }),
         ...connection,
