@@ -1,7 +1,7 @@
 // Progressive enhancements for the dashboard. Every page works without this file: forms post
 // normally. Loaded as an external file because the CSP forbids inline scripts.
 'use strict';
-/* global document, navigator, Element, HTMLElement, HTMLInputElement, fetch, FormData, URLSearchParams -- a browser script; the lint config's globals are Node's */
+/* global document, window, navigator, setTimeout, Element, HTMLElement, HTMLFormElement, HTMLInputElement, fetch, FormData, URLSearchParams -- a browser script; the lint config's globals are Node's */
 
 document.documentElement.classList.add('js');
 
@@ -84,6 +84,35 @@ function saveToggle(form, input) {
       input.focus();
     });
 }
+
+// A form is sent once: its buttons are disabled after the first press, so a double click on Create
+// posts it once. The server makes one record all the same (src/dashboard/form_once.ts); this spares
+// the second post. They are disabled just after the browser read the form, so the pressed button's
+// own name and value (Try's) are still sent, and enabled again when Back shows the page from the
+// browser's cache. A form another handler stopped (preventDefault) is left alone.
+document.addEventListener('submit', (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || form.method !== 'post' || event.defaultPrevented) return;
+  if (form.hasAttribute('data-sent')) {
+    event.preventDefault();
+    return;
+  }
+  form.setAttribute('data-sent', '');
+  setTimeout(() => {
+    for (const button of form.querySelectorAll('button:not([type="button"]):not(:disabled)')) {
+      button.disabled = true;
+      button.setAttribute('data-sent-disabled', '');
+    }
+  });
+});
+window.addEventListener('pageshow', (event) => {
+  if (!event.persisted) return;
+  for (const form of document.querySelectorAll('form[data-sent]')) form.removeAttribute('data-sent');
+  for (const button of document.querySelectorAll('[data-sent-disabled]')) {
+    button.disabled = false;
+    button.removeAttribute('data-sent-disabled');
+  }
+});
 
 // "Select all" / "Select none" (data-tick) tick or untick every box of their form in place, and say
 // so in the form's status line; nothing is saved until the form is. Without JavaScript they are

@@ -203,6 +203,8 @@ export type EphemeralKind =
   | 'try_used_state'
   /** A finished TRY's report, for the admin who started it (src/dashboard/try/try_report.ts). */
   | 'try_report'
+  /** Where a dashboard create form's first post led, for the same form sent again (src/dashboard/form_once.ts). */
+  | 'form_outcome'
   /**
    * When an upstream rate-limited an identity (upstream_backoff.ts) or a connection's whole client
    * (client_rate_limit_pause.ts), or refused a connection's client credentials

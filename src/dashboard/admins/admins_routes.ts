@@ -8,6 +8,7 @@ import { removeAdmin, type AdminRemoval } from './admin_removal.js';
 import { mayRenewSetPasswordLink, renewSetPasswordLink, type LinkRenewal } from './set_password_link_renewal.js';
 import { logConfigChange } from '../config_change_log.js';
 import { checkboxField, textField } from '../form_fields.js';
+import { answerSubmission, formTokenOf, newFormToken, submitOnce } from '../form_once.js';
 import { keepForOneView, takeForOneView } from '../shown_once.js';
 import { TENANTS_NOTICE } from '../tenants/tenants_routes.js';
 import { renderPage } from '../views.js';
@@ -45,6 +46,8 @@ export function adminsRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config'>)
         removable: admins.length > 1,
         self: admin.email === viewer.email,
       })),
+      // The "Add an admin" form's: a refused invitation is shown again with the one it was sent with.
+      formToken: newFormToken(),
       ...extra,
     };
   }
@@ -60,20 +63,25 @@ export function adminsRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config'>)
     const email = textField(req.body, 'email').toLowerCase();
     const emailProblem = inviteEmailProblem(email);
     if (emailProblem) {
-      return renderPage(res, 'admins', await page(tenant, res.locals.admin!, { email, errors: { email: emailProblem } }), 400);
+      return renderPage(res, 'admins', await page(tenant, res.locals.admin!, { email, errors: { email: emailProblem }, formToken: formTokenOf(req.body) }), 400);
     }
-    const result = await inviteAdmin(store, tenant, email, res.locals.admin!);
-    if (result.kind === 'beyond_your_tenants') {
-      // Refused like a mistyped address: next to the field, which keeps what was typed; nothing changed.
-      const errors = { email: invitationBeyondYourTenants(email) };
-      return renderPage(res, 'admins', await page(tenant, res.locals.admin!, { email, errors }), 400);
-    }
-    if (result.kind !== 'already_admin') {
-      const details = { admin: email, outcome: result.kind };
-      await logConfigChange(store, req, res, { description: 'Invite a dashboard admin', method: 'POST', path: req.baseUrl, statusCode: 201, details });
-    }
-    keepForOneView(req, sealer, outcomeKey(tenant), describeInvitation(result, email, req.context.tenantUrl));
-    res.redirect(303, req.baseUrl);
+    // The form sent twice (a double click, Back and Add again) invites once, and both posts lead to
+    // the list showing the first's outcome and link, rather than the second's "already manages".
+    const answer = await submitOnce(store, res, { form: 'admin', tenant, fields: [email] }, async () => {
+      const result = await inviteAdmin(store, tenant, email, res.locals.admin!);
+      if (result.kind === 'beyond_your_tenants') {
+        // Refused like a mistyped address: next to the field, which keeps what was typed; nothing changed.
+        const errors = { email: invitationBeyondYourTenants(email) };
+        return void renderPage(res, 'admins', await page(tenant, res.locals.admin!, { email, errors, formToken: formTokenOf(req.body) }), 400);
+      }
+      if (result.kind !== 'already_admin') {
+        const details = { admin: email, outcome: result.kind };
+        await logConfigChange(store, req, res, { description: 'Invite a dashboard admin', method: 'POST', path: req.baseUrl, statusCode: 201, details });
+      }
+      keepForOneView(req, sealer, outcomeKey(tenant), describeInvitation(result, email, req.context.tenantUrl));
+      return req.baseUrl;
+    });
+    answerSubmission(res, answer, { href: req.baseUrl, text: 'Admins' });
   });
 
   router.post('/new-link', async (req, res) => {

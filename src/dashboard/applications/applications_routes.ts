@@ -26,6 +26,7 @@ import { NAME_INPUT_MAX_LENGTH } from './name_input.js';
 import { holdsUnexpectedGrant, managementApiRoutes, managementApiSection, managementApiStateOf, type ManagementApiState } from './management_api_routes.js';
 import { logConfigChange } from '../config_change_log.js';
 import { checkboxField, rawField, textField, type FieldErrors } from '../form_fields.js';
+import { answerSubmission, formTokenOf, newFormToken, submitOnce } from '../form_once.js';
 import { keepForOneView, takeForOneView } from '../shown_once.js';
 import { shownUrlLists, withShownUrlLists } from './shown_url_lists.js';
 import { renderPage } from '../views.js';
@@ -39,7 +40,8 @@ interface NewCredentials {
 /**
  * /manage/t/:tenant/applications: list, create, settings, secret rotation, deletion and an
  * application's access to the Management API (management_api_routes.ts). Every POST
- * answers with a redirect (Post/Redirect/Get), so reloading a page never creates or rotates twice.
+ * answers with a redirect (Post/Redirect/Get), so reloading a page never creates or rotates twice,
+ * and the creation form sent twice makes one application (form_once.ts).
  * A client secret is shown on exactly one view, of the credentials page a creation or rotation
  * redirects to; until then it waits sealed in the admin's session, never in a URL. The store keeps
  * only its hash. Every change is made on the application as stored (changeClient: updateClient),
@@ -69,7 +71,7 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
   });
 
   router.get('/new', (_req, res) => {
-    renderPage(res, 'application_new', { title: 'Create application', section: 'applications', labels: APP_TYPE_LABELS, maxNameLength: MAX_APPLICATION_NAME_LENGTH, nameInputMaxLength: NAME_INPUT_MAX_LENGTH });
+    renderPage(res, 'application_new', { title: 'Create application', section: 'applications', labels: APP_TYPE_LABELS, maxNameLength: MAX_APPLICATION_NAME_LENGTH, nameInputMaxLength: NAME_INPUT_MAX_LENGTH, formToken: newFormToken() });
   });
 
   router.post('/', async (req, res) => {
@@ -82,15 +84,21 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
     if (!name.ok) errors.name = nameError(name.problem);
     if (!isAppType(appType)) errors.app_type = appType === '' ? 'Choose the kind of application.' : 'Choose the kind of application: the one sent is none of those listed.';
     if (!name.ok || !isAppType(appType)) {
-      const data = { title: 'Create application', section: 'applications', labels: APP_TYPE_LABELS, maxNameLength: MAX_APPLICATION_NAME_LENGTH, nameInputMaxLength: NAME_INPUT_MAX_LENGTH, name: typedName, appType, errors };
+      const data = { title: 'Create application', section: 'applications', labels: APP_TYPE_LABELS, maxNameLength: MAX_APPLICATION_NAME_LENGTH, nameInputMaxLength: NAME_INPUT_MAX_LENGTH, name: typedName, appType, errors, formToken: formTokenOf(req.body) };
       return renderPage(res, 'application_new', data, 400);
     }
-    // Enabled on every connection of the tenant when it signs users in (Auth0's enable_client_connections):
-    // every type but machine to machine, by the grant types the dashboard gives it.
-    const { client, clientSecret } = await createApplication(store, { tenant: tenantOf(res), name: name.name, appType });
-    await logConfigChange(store, req, res, { ...configChange(CONFIG_CHANGES.createClient), details: { client_id: client.clientId } });
-    keepForOneView(req, sealer, credentialsKey(client), { event: 'created', ...(clientSecret && { clientSecret }) } satisfies NewCredentials);
-    res.redirect(303, pathOf(req, client, '/credentials'));
+    // The form sent twice (a double click, Back and Create again) makes one application, and both
+    // posts lead to its credentials page, which shows the secret on its one view as ever.
+    const submission = { form: 'application', tenant: tenantOf(res), fields: [name.name, appType] };
+    const answer = await submitOnce(store, res, submission, async () => {
+      // Enabled on every connection of the tenant when it signs users in (Auth0's enable_client_connections):
+      // every type but machine to machine, by the grant types the dashboard gives it.
+      const { client, clientSecret } = await createApplication(store, { tenant: tenantOf(res), name: name.name, appType });
+      await logConfigChange(store, req, res, { ...configChange(CONFIG_CHANGES.createClient), details: { client_id: client.clientId } });
+      keepForOneView(req, sealer, credentialsKey(client), { event: 'created', ...(clientSecret && { clientSecret }) } satisfies NewCredentials);
+      return pathOf(req, client, '/credentials');
+    });
+    answerSubmission(res, answer, { href: req.baseUrl, text: 'Applications' });
   });
 
   /** The application's page: its settings form, its Connections section, and its Management API section in `api`'s state. */

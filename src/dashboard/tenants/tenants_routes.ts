@@ -5,6 +5,7 @@ import { callbackUrl, createTenant, tenantUrl, type NewTenantOutcome } from '../
 import { AlreadyExistsError } from '../../domain/ports.js';
 import { logConfigChange } from '../config_change_log.js';
 import { textField } from '../form_fields.js';
+import { answerSubmission, formTokenOf, newFormToken, submitOnce } from '../form_once.js';
 import { takeForOneView } from '../shown_once.js';
 import { renderPage } from '../views.js';
 
@@ -40,7 +41,7 @@ export function tenantsRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' 
 
   router.get('/tenants', (req, res) => {
     const notice = takeForOneView<string>(req, deps.sealer, TENANTS_NOTICE);
-    renderPage(res, 'tenants', listPage(res.locals.dashboard?.adminTenants ?? [], notice ? { notice } : {}));
+    renderPage(res, 'tenants', listPage(res.locals.dashboard?.adminTenants ?? [], { formToken: newFormToken(), ...(notice && { notice }) }));
   });
 
   router.post('/tenants', async (req, res) => {
@@ -48,19 +49,24 @@ export function tenantsRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config' 
     if (!admin) return;
     const name = textField(req.body, 'name').toLowerCase();
     const refuse = (problem: string, status: number) =>
-      renderPage(res, 'tenants', listPage(res.locals.dashboard?.adminTenants ?? [], { name, errors: { name: problem } }), status);
-    let created: NewTenantOutcome;
-    try {
-      created = await createTenant({ tenants: deps.store.tenants, sealer: deps.sealer }, name);
-    } catch (error) {
-      if (error instanceof AlreadyExistsError) return refuse(`A tenant named "${name}" already exists.`, 409);
-      throw error;
-    }
-    if (!created.ok) return refuse(`Tenant name ${created.problem}.`, 400);
-    await updateAdmin(deps.store.admins, admin.email, withTenant(name));
-    deps.logger.info({ tenant: name, admin: admin.email }, 'tenant created from the dashboard');
-    await logConfigChange(deps.store, req, res, { description: 'Create a tenant', method: 'POST', path: '/manage/tenants', statusCode: 201, tenant: name });
-    res.redirect(303, `/manage/t/${encodeURIComponent(name)}?created=1`);
+      renderPage(res, 'tenants', listPage(res.locals.dashboard?.adminTenants ?? [], { name, errors: { name: problem }, formToken: formTokenOf(req.body) }), status);
+    // The form sent twice (a double click, Back and Create again) lands on the tenant the first made,
+    // not on "already exists".
+    const answer = await submitOnce(deps.store, res, { form: 'tenant', tenant: '', fields: [name] }, async () => {
+      let created: NewTenantOutcome;
+      try {
+        created = await createTenant({ tenants: deps.store.tenants, sealer: deps.sealer }, name);
+      } catch (error) {
+        if (error instanceof AlreadyExistsError) return void refuse(`A tenant named "${name}" already exists.`, 409);
+        throw error;
+      }
+      if (!created.ok) return void refuse(`Tenant name ${created.problem}.`, 400);
+      await updateAdmin(deps.store.admins, admin.email, withTenant(name));
+      deps.logger.info({ tenant: name, admin: admin.email }, 'tenant created from the dashboard');
+      await logConfigChange(deps.store, req, res, { description: 'Create a tenant', method: 'POST', path: '/manage/tenants', statusCode: 201, tenant: name });
+      return `/manage/t/${encodeURIComponent(name)}?created=1`;
+    });
+    answerSubmission(res, answer, { href: '/manage/tenants', text: 'Tenants' });
   });
 
   return router;

@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { AppDeps } from '../../app_deps.js';
 import type { UpstreamResolver } from '../../upstream/resolve_upstream.js';
 import { finishRoundTrip, type FinishOutcome } from '../../upstream/round_trip.js';
@@ -13,12 +13,14 @@ import { forecastLogin } from '../../domain/users.js';
 import { loginOfTry, reportBase, resultPath, saveReport, withFailure, withSuccess, type TryReport } from './try_report.js';
 import { recordTry, type FailedTry } from './try_log_event.js';
 import { takeTry, TRY_CALLBACK_PATH, type TryTransaction } from './try_transaction.js';
+import { repeatedCallbackLanding, settleUsedTry } from './try_used_state.js';
 
 /**
  * GET <tenant URL>/manage/try/callback?code&state: where /login/callback hands a TRY's state. The
  * browser is on the tenant's host, where the admin may have no session, so this needs none: the
  * state (single use) names the TRY and its admin. It exchanges the code, saves the report and sends
- * the browser to the result page on the host where the admin uses the dashboard.
+ * the browser to the result page on the host where the admin uses the dashboard. The same callback
+ * a second time (hit twice at once, or reloaded) is sent to that page too (try_used_state.ts).
  */
 export function tryCallbackRoutes(
   deps: Pick<AppDeps, 'store' | 'config' | 'plugins' | 'logger' | 'sealer'>,
@@ -28,19 +30,42 @@ export function tryCallbackRoutes(
   const router = Router();
 
   router.get(TRY_CALLBACK_PATH.replace(/^\/manage/, ''), async (req, res) => {
-    const query = new URLSearchParams(req.originalUrl.split('?')[1] ?? '');
-    const transaction = await takeTry(ephemeral, req.query.state);
+    const callbackQuery = req.originalUrl.split('?')[1] ?? '';
+    const transaction = await takeTry(ephemeral, req.query.state, callbackQuery);
+    const landing = transaction ? undefined : await repeatedCallbackLanding(ephemeral, req.query.state, callbackQuery, req.context.tenant.name);
+    if (landing) return res.redirect(303, landing);
     if (!transaction || transaction.tenant !== req.context.tenant.name) {
+      if (transaction) await settle(transaction, callbackQuery, undefined);
       const context = { callbackUrl: callbackUrlOf(roundTripTenantUrl(deps.config, req.context.tenant.name, req.context)), api: '', requestedPermissions: [] };
       const failure = tryFailureOf('expired', 'fitgate found no Try in progress for this state.', context);
       return renderTryFailure(res, failure, { strategy: '', sandbox: false }, 400);
     }
+    let location: string | undefined;
+    try {
+      location = await saveTry(transaction, req, res, new URLSearchParams(callbackQuery));
+    } finally {
+      // Whatever happened, the same callback waiting meanwhile (or sent later) learns it.
+      await settle(transaction, callbackQuery, location);
+    }
+    if (location) res.redirect(303, location);
+  });
+
+  /** Records how the callback that used the TRY was answered; a failure costs a second hit of it only its wait. */
+  async function settle(transaction: TryTransaction, callbackQuery: string, location: string | undefined): Promise<void> {
+    await settleUsedTry(ephemeral, transaction.upstreamState, callbackQuery, { tenant: transaction.tenant, ...(location && { location }) }).catch((error: unknown) => {
+      deps.logger.warn({ err: error, tenant: transaction.tenant }, 'dashboard TRY: the used state was not updated');
+    });
+  }
+
+  /** Finishes the TRY and saves its report: where its result page is, or undefined when it answered with a page of its own. */
+  async function saveTry(transaction: TryTransaction, req: Request, res: Response, query: URLSearchParams): Promise<string | undefined> {
     // By id, where a login finds its connection by name: a TRY tried one connection's settings
     // (transaction.settings), and one deleted and made again under the same name is another.
     const connection = await deps.store.connections.get(transaction.tenant, transaction.connectionId);
     if (!connection) {
       deps.logger.info({ tenant: transaction.tenant, strategy: transaction.strategy, outcome: 'connection_gone' }, 'dashboard TRY finished');
-      return renderTryFailure(res, connectionGoneFailure(transaction.strategy), { strategy: '', sandbox: false }, 410);
+      renderTryFailure(res, connectionGoneFailure(transaction.strategy), { strategy: '', sandbox: false }, 410);
+      return undefined;
     }
     const { report, failed } = await finish(transaction, connection, req, query);
     await saveReport(ephemeral, report);
@@ -55,8 +80,8 @@ export function tryCallbackRoutes(
       { tenant: report.tenant, connection: connection.name, outcome: report.success ? 'success' : report.failure?.kind },
       'dashboard TRY finished',
     );
-    res.redirect(303, `${transaction.dashboardUrl}${resultPath(report)}`);
-  });
+    return `${transaction.dashboardUrl}${resultPath(report)}`;
+  }
 
   /** The TRY's report and, when it failed, the failure as its log event reads it. */
   async function finish(transaction: TryTransaction, connection: Connection, req: Request, query: URLSearchParams): Promise<{ report: TryReport; failed?: FailedTry }> {

@@ -7,6 +7,7 @@ import {
   takeRoundTripRecord,
   type RoundTripRecord,
 } from '../../upstream/round_trip_records.js';
+import { usedTryState } from './try_used_state.js';
 
 /**
  * One TRY in flight: an admin's test login through a connection, from the dashboard to the upstream
@@ -60,15 +61,7 @@ export async function abandonTry(ephemeral: EphemeralStore, transaction: TryTran
 }
 
 /**
- * A used TRY's state is remembered this long (as long as its report is kept), as a `try_used_state`
- * record under the state, so an admin who goes Back to the upstream's consent page and allows again
- * lands on TRY's own page ("already used: press Try again"), not on the login's, which would send
- * them back to an application they never left.
- */
-const USED_TRY_SECONDS = 15 * 60;
-
-/**
- * Whether `state` belongs to a TRY, in flight or used within USED_TRY_SECONDS, without using it up
+ * Whether `state` belongs to a TRY, in flight or used lately (try_used_state.ts), without using it up
  * (for /login/callback, which forwards such a callback to TRY's route).
  */
 async function isTryState(ephemeral: EphemeralStore, state: unknown): Promise<boolean> {
@@ -76,14 +69,12 @@ async function isTryState(ephemeral: EphemeralStore, state: unknown): Promise<bo
   return (await ephemeral.get('try_transaction', state)) !== undefined || (await ephemeral.get('try_used_state', state)) !== undefined;
 }
 
-/** Takes the TRY out of the store, remembering its state as used in the same step: a state works once. */
-export function takeTry(ephemeral: EphemeralStore, state: unknown): Promise<TryTransaction | undefined> {
-  return takeRoundTripRecord<TryTransaction>(ephemeral, 'try_transaction', state, (taken) => ({
-    kind: 'try_used_state',
-    key: taken,
-    value: { used: true },
-    ttlSeconds: USED_TRY_SECONDS,
-  }));
+/**
+ * Takes the TRY out of the store, remembering its state as used, by the callback whose query is
+ * `callbackQuery`, in the same step: a state works once.
+ */
+export function takeTry(ephemeral: EphemeralStore, state: unknown, callbackQuery: string): Promise<TryTransaction | undefined> {
+  return takeRoundTripRecord<TryTransaction>(ephemeral, 'try_transaction', state, (taken) => usedTryState(taken, callbackQuery));
 }
 
 /** Lets /login/callback hand a TRY's return to the dashboard (wired in app.ts). */

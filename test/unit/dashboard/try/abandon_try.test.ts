@@ -24,7 +24,7 @@ describe('a TRY abandoned before the browser leaves', () => {
     await abandonTry(ephemeral, transaction);
 
     expect(await handoff.claims(transaction.upstreamState)).toBe(false);
-    expect(await takeTry(ephemeral, transaction.upstreamState)).toBeUndefined();
+    expect(await takeTry(ephemeral, transaction.upstreamState, `state=${transaction.upstreamState}`)).toBeUndefined();
     expect(ephemeral.size()).toBe(0);
   });
 });
