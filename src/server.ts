@@ -196,7 +196,7 @@ async function runWorkers(
   // During the delay the workers serve on; each answers its probes "stopping".
   delay.onStopping(() => workers.announceStopping());
   void workers.gaveUp.then((reason) => {
-    process.stderr.write(`fitgate: ${reason}\n`);
+    output.gaveUp(reason);
     processStop.fail();
   });
   // The worker that could not start told why, already described, and said nothing itself: one line.

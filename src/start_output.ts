@@ -15,6 +15,8 @@ export interface StartOutput {
   /** The first admin's generated password, or only where it is kept: see firstPassword below. */
   firstPassword(notice: FirstPasswordNotice): void;
   stopping(signal: NodeJS.Signals): void;
+  /** Why the process stops and exits 1 although nothing asked it to (the primary giving up on its workers). */
+  gaveUp(reason: string): void;
   stopped(exitCode: number): void;
 }
 
@@ -72,6 +74,17 @@ export function startOutput(config: Pick<Config, 'env' | 'host' | 'tls' | 'redis
       const message = `fitgate received ${signal}: finishing requests in flight, then stopping`;
       if (terminal) printAfterLogs(logger, `${message}\n`);
       else announcer.info({ signal }, message);
+    },
+
+    /**
+     * Fatal, as a crash is: a pipeline that keeps only errors and worse must see why an instance went
+     * away, and the `fitgate stopped` line after it is at info. A person at a terminal reads it on
+     * stderr, as a start that fails.
+     */
+    gaveUp(reason) {
+      const message = `fitgate: ${reason}`;
+      if (terminal) process.stderr.write(`${message}\n`);
+      else logger.fatal({ reason }, `${message}; stopping, then exiting with code 1`);
     },
 
     stopped(exitCode) {

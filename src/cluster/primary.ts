@@ -200,7 +200,7 @@ export function startPrimary(options: PrimaryOptions): RunningCluster {
       giveUp(`workers keep stopping (the last one ${how}${member.startFailure ? `: ${member.startFailure}` : ''}); giving up`);
       return;
     }
-    restarts[workerExitReason(code, signal)] += 1;
+    restarts[workerExitReason(code, signal, member.killedAsHung)] += 1;
     const next = decision.delayMs === 0 ? 'starting a new one' : `starting a new one in ${decision.delayMs / 1000} s`;
     const details = { workerPid: member.worker.process.pid, exitCode: code, signal, attempt: decision.attempt, retryInMs: decision.delayMs, reason: member.startFailure };
     // Expected while the store is out and retried until it is back: a warning, one per attempt.

@@ -24,10 +24,16 @@ export type RecordEvent = (event: LogEventInput) => Promise<void>;
  * neither happens when the event already carries what it would add. Best effort: the work the event
  * is about is done, so a log store that fails is one line in the process log, never an error for the
  * caller.
+ *
+ * A store that cannot answer those reads (an outage) must not cost the event: it is appended with
+ * what its caller said (the client's id, the connection's name), and the log's buffered writer keeps
+ * it until the store is back, logging the outage at a slowing pace instead of once per event.
  */
 export async function recordTenantEvent(deps: TenantLogDeps, event: LogEventInput): Promise<void> {
+  // Dated before the reads, which may wait for a store that stopped answering.
+  const at = { ...event, date: event.date ?? new Date() };
   try {
-    await recordLogEvent(deps.store, { ...event, ...(await storedFacts(deps.store, event)) });
+    await recordLogEvent(deps.store, { ...at, ...(await storedFacts(deps.store, at)) });
   } catch (error) {
     deps.logger.error({ err: error, tenant: event.tenant, type: event.type }, 'could not record a log event');
   }
@@ -35,12 +41,17 @@ export async function recordTenantEvent(deps: TenantLogDeps, event: LogEventInpu
 
 async function storedFacts(store: TenantLogDeps['store'], event: LogEventInput): Promise<Partial<LogEventInput>> {
   const [client, connection] = await Promise.all([
-    event.clientId !== undefined && event.clientName === undefined ? store.clients.get(event.tenant, event.clientId) : undefined,
-    event.connection !== undefined && event.connectionId === undefined ? store.connections.getByName(event.tenant, event.connection) : undefined,
+    event.clientId !== undefined && event.clientName === undefined ? orNothing(store.clients.get(event.tenant, event.clientId)) : undefined,
+    event.connection !== undefined && event.connectionId === undefined ? orNothing(store.connections.getByName(event.tenant, event.connection)) : undefined,
   ]);
   return {
     ...(client ? { clientName: client.name } : {}),
     // Every connection plugin signs people in at a third party: Auth0 calls that a social strategy.
     ...(connection ? { connectionId: connection.id, strategy: connection.strategy, strategyType: 'social' } : {}),
   };
+}
+
+/** A read the event can do without: the store's failure leaves out what it would have added. */
+function orNothing<T>(read: Promise<T>): Promise<T | undefined> {
+  return read.catch(() => undefined);
 }

@@ -41,7 +41,7 @@ export function workersMetrics(expected: number, status: WorkersStatus, reportin
   }).set(reporting);
   const restarts = new Counter({
     name: 'fitgate_worker_restarts_total',
-    help: 'Workers that stopped unexpectedly and were replaced (or wait to be), by reason: signal, store_unavailable, crash, clean_exit.',
+    help: 'Workers that stopped unexpectedly and were replaced (or wait to be), by reason: signal, unresponsive (killed by the primary for answering no heartbeat), store_unavailable, crash, clean_exit.',
     labelNames: ['reason'],
     registers: [registry],
   });

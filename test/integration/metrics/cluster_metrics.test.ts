@@ -43,6 +43,7 @@ describe('metrics of a fitgate with two workers', () => {
       const restarts = scraped.series.filter((series) => series.name === 'fitgate_worker_restarts_total');
       expect(restarts.map((series) => [series.labels.reason, series.value])).toEqual([
         ['signal', 0],
+        ['unresponsive', 0],
         ['store_unavailable', 0],
         ['crash', 0],
         ['clean_exit', 0],

@@ -52,7 +52,7 @@ describe('the primary watching for hung workers', () => {
     expect(await killed).toBe('SIGKILL');
     await replacement;
     expect(cluster.workers().map((worker) => worker.id)).toContain(healthy!.id);
-    expect(cluster.status()).toMatchObject({ serving: 2, restarts: { signal: 1 } });
+    expect(cluster.status()).toMatchObject({ serving: 2, restarts: { signal: 0, unresponsive: 1 } });
 
     const lines = cluster.logLines().map((line) => JSON.parse(line) as LogLine);
     const found = lines.filter((line) => line.msg.includes('has not answered'));

@@ -8,7 +8,7 @@ import { startStubCluster, untilListening } from './stub_cluster.js';
 
 type Stubs = Awaited<ReturnType<typeof startStubCluster>>;
 
-const NONE = { signal: 0, store_unavailable: 0, crash: 0, clean_exit: 0 };
+const NONE = { signal: 0, unresponsive: 0, store_unavailable: 0, crash: 0, clean_exit: 0 };
 
 describe('the restarts the primary counts', () => {
   let running: Stubs | undefined;
@@ -40,7 +40,7 @@ describe('the restarts the primary counts', () => {
     await replaced(cluster, () => cluster.workers()[0]!.send({ stub: 'exit', code: 1 }));
     await replaced(cluster, () => cluster.workers()[0]!.send({ stub: 'exit', code: STORE_UNAVAILABLE_EXIT_CODE }));
     await replaced(cluster, () => cluster.workers()[0]!.send({ stub: 'exit', code: 0 }));
-    expect(cluster.status().restarts).toEqual({ signal: 1, crash: 1, store_unavailable: 1, clean_exit: 1 });
+    expect(cluster.status().restarts).toEqual({ signal: 1, unresponsive: 0, crash: 1, store_unavailable: 1, clean_exit: 1 });
   });
 
   it('count no worker stopped by a stop signal', async () => {

@@ -10,6 +10,12 @@ describe('why a worker stopped', () => {
     expect(workerExitReason(null, 'SIGSEGV')).toBe('signal');
   });
 
+  it('is unresponsive when the primary killed it for answering no heartbeat', () => {
+    expect(workerExitReason(null, 'SIGKILL', true)).toBe('unresponsive');
+    // It exited of itself before the kill landed: its own exit says why.
+    expect(workerExitReason(1, null, true)).toBe('crash');
+  });
+
   it('is store_unavailable for the exit code of a store unavailable for now', () => {
     expect(workerExitReason(STORE_UNAVAILABLE_EXIT_CODE, null)).toBe('store_unavailable');
   });
@@ -20,6 +26,6 @@ describe('why a worker stopped', () => {
   });
 
   it('is one of the reasons exported from 0', () => {
-    expect(WORKER_EXIT_REASONS).toEqual(['signal', 'store_unavailable', 'crash', 'clean_exit']);
+    expect(WORKER_EXIT_REASONS).toEqual(['signal', 'unresponsive', 'store_unavailable', 'crash', 'clean_exit']);
   });
 });
