@@ -5,8 +5,9 @@ import type { Strategy } from 'passport';
  * How the host knows a connection plugin: a provider is a folder that exports an object of this
  * shape, and one entry in registry.ts whose PluginConforms line checks it at compile time. Of the
  * host, a plugin folder imports this file, only with `import type`, and the HTTP port beside it
- * (upstream_fetch.ts, its transport upstream_http.ts and that one's resend rule
- * stale_socket_resend.ts, for a plugin built without a host): they
+ * (upstream_fetch.ts, its reading of socket errors unreached_upstream.ts, its transport
+ * upstream_http.ts and that one's resend rule stale_socket_resend.ts, for a plugin built without a
+ * host): they
  * import nothing but passport's types and Node's own modules, so a plugin published on its own
  * carries them along, and every plugin names the interface's types instead of keeping copies that
  * drift. The host names no upstream: everything it says about one comes from these members.
@@ -425,10 +426,13 @@ export interface PluginFailChallenge {
  * host finds itself. `unknown_client`: the upstream's authorize page refused the client id (an
  * `invalid_client` before any secret was sent); `expired`: the TRY's state is gone or was used;
  * `not_configured`: no client id and no sandbox, so nothing to try; `secret_unreadable`: the stored
- * client secret cannot be opened (sealed under a master key no longer configured); `unknown`: a
- * failure that is no plugin's (fitgate's own, or one breaking the contract above).
+ * client secret cannot be opened (sealed under a master key no longer configured); `tls` and
+ * `network`: a passing failure whose `cause` is the HTTP port's socket error saying the upstream was
+ * never reached (unreached_upstream.ts: a TLS handshake that failed, a connection that could not be
+ * had), which the admin or operator fixes on fitgate's side; `unknown`: a failure that is no
+ * plugin's (fitgate's own, or one breaking the contract above).
  */
-export type TryFailureKind = PluginErrorKind | 'unknown_client' | 'expired' | 'not_configured' | 'secret_unreadable' | 'unknown';
+export type TryFailureKind = PluginErrorKind | 'unknown_client' | 'expired' | 'not_configured' | 'secret_unreadable' | 'tls' | 'network' | 'unknown';
 
 /**
  * A failed TRY explained (explainFailure): what it means, how to fix it, and `field`, the place on
@@ -548,7 +552,10 @@ export interface PluginClientOptions {
  *   `name` is "BodyTooLargeError", the rest unread and the connection closed: a PluginFailure as
  *   it stands (`kind` `bad_response`, `operation`, `status`), with `maxBodyBytes`;
  * - else with the socket's error, unchanged, its `code` saying what happened (ECONNREFUSED,
- *   ECONNRESET, ENOTFOUND): the plugin's `unavailable` failure, usually.
+ *   ECONNRESET, ENOTFOUND, DEPTH_ZERO_SELF_SIGNED_CERT): the plugin's `unavailable` failure,
+ *   usually. A plugin that wraps it keeps it as its failure's `cause` (Error's own option): the
+ *   login's log line carries it, and TRY reads its code there to tell the admin a certificate or
+ *   network problem on fitgate's side from an upstream that is down.
  * A request that dies on a kept-alive connection before any answer is sent once more on a new one
  * only when a second copy cannot repeat what the first did: a GET or HEAD, or another method whose
  * request never wholly left (a code exchange or a refresh the upstream carried out must not be
@@ -558,8 +565,9 @@ export interface PluginClientOptions {
  * `status` for an answer; `errorKind` for a 2xx absent, unless `init.failureKindAt2xx` reads it as a
  * refusal; else `init.failureKind`'s reading, or from 400 on by the status alone (429
  * `rate_limited`, 410 `gone`, 5xx `unavailable`, any other `upstream_error`), absent for a 3xx the
- * reading leaves alone; `bad_response`, with the status, for a body past the bound; `timeout`, or
- * `unavailable` with no status, when no answer came.
+ * reading leaves alone; `bad_response`, with the status, for a body past the bound; with no status
+ * when no answer came: `timeout` past the bound, `tls` or `network` when the socket's code says the
+ * upstream was never reached (unreached_upstream.ts), else `unavailable`.
  */
 export type UpstreamFetch = (operation: string, url: string, init?: UpstreamFetchInit) => Promise<UpstreamAnswer>;
 

@@ -1,4 +1,5 @@
 import type { PluginClientOptions, PluginErrorKind, PluginFailure, UpstreamAnswer, UpstreamFetch, UpstreamFetchInit } from './plugin.js';
+import { unreachedCauseOf } from './unreached_upstream.js';
 import { DEFAULT_MAX_BODY_BYTES, exchangeHttp, HttpBodyTooLargeError, HttpTimeoutError } from './upstream_http.js';
 
 /** What the port is built from: the loose options a plugin receives beside it. */
@@ -35,7 +36,9 @@ export function createUpstreamFetch(options: UpstreamFetchOptions): UpstreamFetc
         report(onUpstreamCall, operation, started, error.status, 'bad_response');
         throw new UpstreamFetchBodyTooLargeError(operation, error);
       }
-      report(onUpstreamCall, operation, started, undefined, 'unavailable');
+      // A certificate or a connection that failed is no upstream outage: counted apart, it points the
+      // operator at this side (a proxy, a CA, a base URL) instead of at the upstream's status page.
+      report(onUpstreamCall, operation, started, undefined, unreachedCauseOf(error)?.kind ?? 'unavailable');
       throw error;
     }
     const { status } = answer;

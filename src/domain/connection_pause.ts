@@ -1,5 +1,6 @@
 import { clientRateLimitRemainingSeconds, rememberClientRateLimit } from './client_rate_limit_pause.js';
 import { clientRefusedRecently, rememberRefusedClient } from './client_refused_pause.js';
+import { identityLogFacts } from './identity_log_facts.js';
 import type { EphemeralStore } from './ports.js';
 import type { IdentityRef } from './stored_identity.js';
 import type { ResolvedVaultDeps } from './token_vault_deps.js';
@@ -48,7 +49,8 @@ type PauseDeps = Pick<ResolvedVaultDeps, 'ephemeral' | 'logger' | 'metrics' | 'n
 
 /**
  * Starts the pause `cause` calls for, logs it and counts it where it began, and returns the pause to
- * answer with. `context` is the failed refresh's log details. Storing it is best effort: the caller's
+ * answer with. `context` is the failed refresh's log details, after the identity's own, which
+ * every line here carries (identity_log_facts.ts). Storing it is best effort: the caller's
  * answer is the upstream's either way, and without the record the next due read calls the upstream
  * again, which answers the same.
  */
@@ -58,7 +60,8 @@ export async function recordConnectionPause(
   cause: ConnectionPauseCause,
   context: Readonly<Record<string, unknown>>,
 ): Promise<ConnectionPause> {
-  return cause.reason === 'rate_limited' ? pauseForRateLimit(deps, ref, cause.retryAfterSeconds, context) : pauseForRefusal(deps, ref, cause, context);
+  const details = { ...identityLogFacts(ref), ...context };
+  return cause.reason === 'rate_limited' ? pauseForRateLimit(deps, ref, cause.retryAfterSeconds, details) : pauseForRefusal(deps, ref, cause, details);
 }
 
 /**
@@ -71,8 +74,7 @@ async function pauseForRateLimit(
   retryAfterSeconds: number | undefined,
   context: Readonly<Record<string, unknown>>,
 ): Promise<ConnectionPause> {
-  // The pause holds for the tenant's connection, so its line names the tenant too.
-  const details = { ...context, tenant: ref.tenant, rate_limit_scope: 'client' };
+  const details = { ...context, rate_limit_scope: 'client' };
   let pause;
   try {
     pause = await rememberClientRateLimit(deps.ephemeral, ref.tenant, ref.connection, retryAfterSeconds, deps.now());

@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { isRefusal } from '../errors/index.js';
 import { connectionPauseError, recordConnectionPause } from './connection_pause.js';
 import { NotFoundInStoreError } from './ports.js';
+import { identityLogFacts } from './identity_log_facts.js';
 import { markNeedsReauthorization, type ReauthorizationReason } from './identity_status.js';
 import { identityKey, readIdentity, updateIdentity, type IdentityRef } from './stored_identity.js';
 import { checkIssuedTokens } from './issued_tokens.js';
@@ -100,7 +101,7 @@ export async function refreshHoldingLock(deps: ResolvedVaultDeps, ref: IdentityR
       new Date(now),
     ),
   );
-  const details = { user_id: ref.userId, connection: ref.connection };
+  const details = identityLogFacts(ref);
   if (keptStored) deps.logger.info(details, 'upstream access token refreshed; kept the tokens a login stored meanwhile');
   else deps.logger.info(details, 'upstream access token refreshed');
   return { accessToken: refreshed.accessToken, expiresIn: refreshed.expiresIn };
@@ -135,7 +136,7 @@ export async function issuedByAnotherApi(deps: ResolvedVaultDeps, connection: Co
  * the same pair, which gives the next caller a chance to recover).
  */
 async function storeRefreshed(deps: ResolvedVaultDeps, ref: IdentityRef, write: () => Promise<unknown>): Promise<void> {
-  const details = { user_id: ref.userId, connection: ref.connection };
+  const details = identityLogFacts(ref);
   for (const pause of deps.timing.storeRetryPausesMs) {
     try {
       await write();
@@ -173,12 +174,12 @@ async function refreshFailed(
   if (failure.outcome === 'reauthorize') throw await disconnect(deps, ref, user, failure.reason, failure.message);
   if (failure.outcome === 'client_refused') {
     const cause = { reason: 'client_refused', connection, upstreamMessage: failure.message } as const;
-    throw connectionPauseError(ref.connection, await recordConnectionPause(deps, ref, cause, { connection: ref.connection, user_id: ref.userId }));
+    throw connectionPauseError(ref.connection, await recordConnectionPause(deps, ref, cause, {}));
   }
   const stored = servesStoredTokenThrough(failure) ? servedStoredToken(deps, ref, identity, 'refresh_failed') : undefined;
   // Whether the caller got the stored token is what tells an upstream blip from an outage callers see.
   const served = stored ? { served_stored_token: true, expires_in_s: stored.expiresIn } : { served_stored_token: false };
-  const context = { user_id: ref.userId, connection: ref.connection, ...served };
+  const context = { ...identityLogFacts(ref), ...served };
   if (failure.kind === 'rate_limited' && failure.rateLimitScope === 'client') {
     const pause = await recordConnectionPause(deps, ref, { reason: 'rate_limited', retryAfterSeconds: failure.retryAfterSeconds }, context);
     if (stored) return stored;
@@ -206,7 +207,7 @@ async function disconnect(
   const now = new Date(deps.now());
   const disconnected = await updateIdentity(deps.users, ref, (current) => markNeedsReauthorization(current, reason, now), now);
   deps.metrics.needsReauthorization(ref.tenant, ref.connection, reason);
-  const context = { user_id: ref.userId, connection: ref.connection, reason };
+  const context = { ...identityLogFacts(ref), reason };
   deps.logger.warn(context, 'identity needs reauthorization');
   // Best effort (TokenVaultDeps.recordEvent): the status is stored, and a missing log line must not hide it from the caller.
   await deps.recordEvent({

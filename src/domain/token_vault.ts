@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { refreshLockName } from './identity_lock.js';
+import { identityLogFacts } from './identity_log_facts.js';
 import { identityKey, readIdentity, type IdentityRef } from './stored_identity.js';
 import { servedStoredToken, storedTokenIfHeldBack, storedTokenOr } from './stored_token_answers.js';
 import { freshStoredToken, servableStoredToken, type VaultAccessToken } from './stored_token_policy.js';
@@ -121,7 +122,7 @@ export class TokenVault {
     const stored = servedStoredToken(this.deps, ref, identity, 'refresh_slow');
     if (stored) {
       this.deps.logger.info(
-        { user_id: ref.userId, connection: ref.connection, waited_ms: this.deps.timing.refreshPatienceMs, expires_in_s: stored.expiresIn },
+        { ...identityLogFacts(ref), waited_ms: this.deps.timing.refreshPatienceMs, expires_in_s: stored.expiresIn },
         'token refresh still running; served the stored access token',
       );
     }
@@ -142,7 +143,7 @@ export class TokenVault {
         } finally {
           await locks.release(lockName, lockToken).catch((error: unknown) => {
             // The lock expires by itself; a failed release only delays the next refresh.
-            this.deps.logger.warn({ err: error, lock: lockName }, 'could not release a token refresh lock');
+            this.deps.logger.warn({ ...identityLogFacts(ref), err: error, lock: lockName }, 'could not release a token refresh lock');
           });
         }
       }

@@ -33,9 +33,10 @@ export type { LoginSuccessReason } from '../domain/users.js';
 export interface AuthnMetrics {
   /**
    * One finished /login/callback. `reason`: a LoginSuccessReason on success, the OAuth error code
-   * the client received on failure. `connection` is empty when the request named no login.
+   * the client received on failure. `cause`: why, from the fixed set of authn/login/callback/login_cause.ts
+   * ("none" on success). `connection` is empty when the request named no login.
    */
-  login(tenant: string, connection: string, outcome: LoginOutcome, reason: string): void;
+  login(tenant: string, connection: string, outcome: LoginOutcome, reason: string, cause: string): void;
   /** One answer of /oauth/token: `result` is "success" or the OAuth error code. */
   tokenExchange(tenant: string, connection: string, grantType: string, result: string): void;
   /** One answer of /oauth/revoke: "success" or the OAuth error code. */

@@ -1,4 +1,5 @@
 import type { ConnectionPlugin, PluginClientOptions, PluginFailure } from '../connections/plugin.js';
+import { unreachedCauseOf } from '../connections/unreached_upstream.js';
 import { exchangeHttp, HttpTimeoutError, type HttpAnswer } from '../connections/upstream_http.js';
 import { readPluginFailure } from '../domain/read_plugin_failure.js';
 import { DEFAULT_UPSTREAM_TIMEOUT_MS } from './resolve_upstream.js';
@@ -60,7 +61,8 @@ export async function preflightAuthorize(authorizeUrl: string, upstream: Preflig
       keepBodyStart: true,
     });
   } catch (error) {
-    observe(undefined, error instanceof HttpTimeoutError ? 'timeout' : 'unavailable');
+    // Counted as the port counts the plugins' calls that got no answer.
+    observe(undefined, error instanceof HttpTimeoutError ? 'timeout' : (unreachedCauseOf(error)?.kind ?? 'unavailable'));
     return undefined;
   }
   const refusal = refusalOf(answer, authorizeUrl, upstream.plugin);

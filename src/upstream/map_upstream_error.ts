@@ -34,7 +34,7 @@ export function clientErrorForUpstream(error: unknown, wording: RefusalWording):
     case 'user':
       return usersRemedy(failure, upstream);
     case 'passing':
-      return passingRemedy(failure, upstream);
+      return passingRemedy(failure, upstream, error);
     case 'admin':
       return adminsRemedy(failure, wording, error);
     case 'reauthorize':
@@ -82,17 +82,21 @@ function signInAgain(failure: PluginFailure, upstream: string): OAuthError {
   }
 }
 
-function passingRemedy(failure: PluginFailure, upstream: string): OAuthError {
+// The cause goes into the log line alone (its message after the description's): a certificate
+// refused or a name not found on fitgate's side reads to the client as the upstream being away,
+// and only the log tells the operator which it was.
+function passingRemedy(failure: PluginFailure, upstream: string, error: unknown): OAuthError {
   switch (failure.kind) {
     case 'rate_limited': {
       const retry = failure.retryAfterSeconds === undefined ? '' : ` Retry in ${failure.retryAfterSeconds} s.`;
-      return new TemporarilyUnavailableError(`${upstream} is rate limiting requests (HTTP 429).${retry}`);
+      return new TemporarilyUnavailableError(`${upstream} is rate limiting requests (HTTP 429).${retry}`, { cause: error });
     }
     case 'timeout':
-      return new TemporarilyUnavailableError(`${upstream} did not answer in time; try again later.`);
+      return new TemporarilyUnavailableError(`${upstream} did not answer in time; try again later.`, { cause: error });
     default:
       return new TemporarilyUnavailableError(
         `${upstream} is not available${failure.status === undefined ? '' : ` (HTTP ${failure.status})`}; try again later.`,
+        { cause: error },
       );
   }
 }

@@ -92,11 +92,15 @@ async function send<Operation extends string>(request: UpstreamRequest<Operation
       throw new UpstreamBadResponseError({ operation, status, problem: unusableAnswer(error), cause: error });
     }
     const errno = error as Partial<NodeJS.ErrnoException>;
-    throw new UpstreamNetworkError({ operation, reason: errno.code ?? errno.message ?? String(error), cause: error });
+    const code = typeof errno.code === 'string' && NODE_ERROR_CODE.test(errno.code) ? errno.code : undefined;
+    throw new UpstreamNetworkError({ operation, code, reason: code ?? errno.message ?? String(error), cause: error });
   }
   if (answer.status < 200 || answer.status > 299) throw refusal({ operation, ...answer });
   return answer;
 }
+
+/** The shape of Node's error codes (ECONNRESET, ERR_TLS_CERT_ALTNAME_INVALID): anything else on `code` is no socket's. */
+const NODE_ERROR_CODE = /^[A-Z][A-Z0-9_]*$/;
 
 /** A 2xx answer as received, and the object answerOf read in it; a refusal it read is thrown. */
 async function sendAndRead<Operation extends string>(request: UpstreamRequest<Operation>, answerOf: AnswerReader<Operation>): Promise<{ answer: UpstreamAnswer; json: JsonObject }> {

@@ -1,4 +1,5 @@
 import type { ConnectionPlugin, FailureExplanation, PluginErrorKind, PluginFailure, SettingsField, TryFailureKind } from '../../connections/plugin.js';
+import { unreachedCauseOf, type UnreachedCause } from '../../connections/unreached_upstream.js';
 import { readPluginFailure } from '../../domain/read_plugin_failure.js';
 import { remedyOf, type UpstreamRemedy } from '../../domain/upstream_remedy.js';
 import type { AppError } from '../../errors/index.js';
@@ -122,6 +123,17 @@ const HOST_EXPLANATIONS: Readonly<Record<HostKind, Explanation>> = {
     fix: 'Paste the Client Secret again in the Settings tab and save (fitgate seals it under the current master key), or put the old key back in FITGATE_MASTER_KEY; then press Try again.',
     field: 'clientSecret',
   }),
+  // Both mean the call never reached the upstream: its status page is no help, this server's side is.
+  tls: () => ({
+    meaning:
+      'fitgate could not open a trusted TLS connection to the upstream, so nothing was asked of it: the certificate this server was shown is self-signed, expired, made out to another host name or signed by an authority Node does not trust, or what answers at that address does not speak TLS. The connection\'s settings are not at fault.',
+    fix: 'Check where this server\'s calls to the upstream go. Behind a proxy or firewall that inspects TLS, give Node its certificate authority (NODE_EXTRA_CA_CERTS, a PEM file, then restart fitgate); when an emulator stands in, check FITGATE_UPSTREAM_BASE_URL. Then press Try again.',
+  }),
+  network: () => ({
+    meaning:
+      'The connection from this server to the upstream failed before any answer: its host name was not found, or the connection was refused, reset or never made. The connection\'s settings are not at fault.',
+    fix: 'Check this server\'s DNS, outbound firewall and proxy (and FITGATE_UPSTREAM_BASE_URL when an emulator stands in), then press Try again. If it keeps failing while the upstream says it is up, the fault lies between the two.',
+  }),
   unknown: UNKNOWN,
 };
 
@@ -229,14 +241,26 @@ export type ReadTryError = { failure: TryFailure } | { own: AppError };
  * finding about the upstream: it comes back as `own`, for the dashboard's error page, and the
  * caller logs no failed TRY. Except the resolver's refusal of a connection with nothing to reach
  * (not_configured), which is the settings' to fix, as is a stored secret it cannot open
- * (secret_unreadable). A plugin's failure is explained by its kind, anything else as 'unknown',
- * with what it says.
+ * (secret_unreadable). A plugin's failure is explained by its kind, but a passing one whose cause
+ * is a socket error saying the upstream was never reached (unreached_upstream.ts), by `tls` or
+ * `network`: the admin looks at this server's side then, not at the upstream. Anything else is
+ * 'unknown', with what it says.
  */
 export function tryFailureOfError(error: unknown, context: FailureContext): ReadTryError {
   const origin = failureOrigin(error);
   if ('own' in origin && !(origin.own instanceof ConnectionNotConfiguredError)) return { own: origin.own };
-  if ('upstream' in origin) return { failure: tryFailureOf(origin.upstream.kind, upstreamSaidOf(error), context, origin.upstream) };
+  if ('upstream' in origin) {
+    const unreached = remedyOf(origin.upstream.kind, 'login') === 'passing' ? unreachedCauseOf(error) : undefined;
+    if (unreached) return { failure: tryFailureOf(unreached.kind, unreachedSaid(origin.upstream, unreached), context) };
+    return { failure: tryFailureOf(origin.upstream.kind, upstreamSaidOf(error), context, origin.upstream) };
+  }
   return { failure: tryFailureOf(hostKindOf(error), upstreamSaidOf(error), context) };
+}
+
+/** "token: no answer (DEPTH_ZERO_SELF_SIGNED_CERT: self-signed certificate)": Node's words, since the upstream said none. */
+function unreachedSaid(failure: PluginFailure, cause: UnreachedCause): string {
+  const operation = failure.operation === undefined ? '' : `${failure.operation}: `;
+  return `${operation}no answer (${cause.message === '' ? cause.code : `${cause.code}: ${cause.message}`})`;
 }
 
 /** The kind of a failure no plugin reported: one of the resolver's refusals, or 'unknown'. */

@@ -12,7 +12,7 @@ describe('the metrics listener', () => {
   let server: MetricsServer;
   beforeAll(async () => {
     metrics = createPrometheusMetrics();
-    metrics.authn.login('acme', 'fitbit', 'success', 'new_user');
+    metrics.authn.login('acme', 'fitbit', 'success', 'new_user', 'none');
     server = (await startMetricsServer({ metricsPort: 0 }, { cluster: false, registry: metrics.registry }))!;
   });
   afterAll(() => server.close());
@@ -21,7 +21,7 @@ describe('the metrics listener', () => {
     const response = await fetch(`http://127.0.0.1:${server.port}/metrics`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
-    expect(await response.text()).toContain('fitgate_logins_total{tenant="acme",connection="fitbit",outcome="success",reason="new_user"} 1');
+    expect(await response.text()).toContain('fitgate_logins_total{tenant="acme",connection="fitbit",outcome="success",reason="new_user",cause="none"} 1');
   });
 
   it('answers 404 for any other path and 405 for other methods, without a page of internals', async () => {

@@ -147,11 +147,13 @@ describe('import seams', () => {
     expect(importsOf('connections/plugin.ts')).toEqual([]);
   });
 
-  it('the HTTP port a plugin may import carries nothing of the host along: the contract’s types and its transport, which imports only its resend rule, which imports nothing', () => {
+  it('the HTTP port a plugin may import carries nothing of the host along: the contract’s types, its reading of socket errors, which imports nothing, and its transport, which imports only its resend rule, which imports nothing', () => {
     expect(importStatementsOf('connections/upstream_fetch.ts')).toEqual([
       { target: 'connections/plugin.js', typeOnly: true },
+      { target: 'connections/unreached_upstream.js', typeOnly: false },
       { target: 'connections/upstream_http.js', typeOnly: false },
     ]);
+    expect(importsOf('connections/unreached_upstream.ts')).toEqual([]);
     expect(importStatementsOf('connections/upstream_http.ts')).toEqual([{ target: 'connections/stale_socket_resend.js', typeOnly: false }]);
     expect(importsOf('connections/stale_socket_resend.ts')).toEqual([]);
   });

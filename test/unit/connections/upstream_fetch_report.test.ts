@@ -99,10 +99,10 @@ describe('upstreamFetch and onUpstreamCall', () => {
     expect(reports).toEqual([{ operation: 'profile', durationMs: expect.any(Number), errorKind: 'timeout' }]);
   });
 
-  it('reports a refused connection as unavailable with no status, rejecting with the socket’s own error', async () => {
+  it('reports a refused connection as network with no status, rejecting with the socket’s own error', async () => {
     const { reports, upstreamFetch } = recorded();
     await expect(upstreamFetch('revoke', `${await refusedUrl()}/revoke`)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
-    expect(reports).toEqual([{ operation: 'revoke', durationMs: expect.any(Number), errorKind: 'unavailable' }]);
+    expect(reports).toEqual([{ operation: 'revoke', durationMs: expect.any(Number), errorKind: 'network' }]);
   });
 
   it('contains an observer that throws: the call resolves or rejects exactly as without it', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { exposedSeriesNames, metricsReadBy, parseYaml, readDoc } from './operator_files.js';
+import { LOGIN_CAUSES } from '../../../src/authn/login/callback/login_cause.js';
+import { exposedLabels, exposedSeriesNames, groupingsOf, labelsReadBy, metricsReadBy, parseYaml, readDoc } from './operator_files.js';
 
 // docs/prometheus/alerts.yml: a Prometheus rule file covering the cases an operator must hear of,
 // reading only metrics fitgate exposes (in one process or with workers) and Prometheus's own `up`. (A structural check: promtool is not part of the toolchain; run
@@ -104,18 +105,102 @@ describe('the Prometheus alert rules', () => {
     }
   });
 
-  it('page for login failures without counting users saying no, blocked users or a stale login link', () => {
-    const expr = rules().find((rule) => rule.alert === 'FitgateLoginFailureRate')?.expr as string;
-    const selectors = selectorsOf(expr, 'fitgate_logins_total');
-    expect(selectors.length).toBeGreaterThanOrEqual(2);
-    // A stale or foreign link is an invalid_request counted with an empty connection (docs/metrics.md).
-    for (const selector of selectors) expect(passes(selector, 'connection', '')).toBe(false);
-    const failures = selectors.find((selector) => selector.some((matcher) => matcher.label === 'outcome'))!;
-    expect(passes(failures, 'reason', 'access_denied')).toBe(false);
-    // A blocked user's login (Auth0's unauthorized) is an admin's decision, not a failure of fitgate.
-    expect(passes(failures, 'reason', 'unauthorized')).toBe(false);
-    for (const counted of ['temporarily_unavailable', 'server_error', 'invalid_request']) expect(passes(failures, 'reason', counted)).toBe(true);
-    expect(passes(failures, 'connection', 'fitbit')).toBe(true);
+  /** Login causes that are the user's own doing (docs/metrics.md), which no login alert counts as a failure. */
+  const USERS_OWN = ['user_denied', 'account_unusable', 'user_blocked', 'stale_login'];
+
+  it.each(['FitgateLoginFailureRate', 'FitgateLoginsNearlyAllFailing'])(
+    '%s counts every cause of a failed login but the user’s own doing, and leaves stale login links out of every count',
+    (alert) => {
+      const expr = rules().find((rule) => rule.alert === alert)?.expr as string;
+      const selectors = selectorsOf(expr, 'fitgate_logins_total');
+      expect(selectors.length).toBeGreaterThanOrEqual(2);
+      for (const selector of selectors) expect(passes(selector, 'cause', 'stale_login')).toBe(false);
+      const failures = selectors.find((selector) => selector.some((matcher) => matcher.label === 'outcome'))!;
+      expect(passes(failures, 'outcome', 'failure')).toBe(true);
+      for (const cause of LOGIN_CAUSES.filter((each) => each !== 'none')) {
+        expect({ cause, counted: passes(failures, 'cause', cause) }).toEqual({ cause, counted: !USERS_OWN.includes(cause) });
+      }
+      // The OAuth error joins the user's doing and fitgate's failures: the alert does not read it.
+      expect(selectors.flat().some((matcher) => matcher.label === 'reason')).toBe(false);
+    },
+  );
+
+  it('warn of a wave of logins refused for the user’s account, which no page counts', () => {
+    const warning = rules().filter((rule) => rule.labels?.severity === 'warning' && metricsReadBy(rule.expr as string).includes('fitgate_logins_total'));
+    const unusable = warning.find((rule) => selectorsOf(rule.expr as string, 'fitgate_logins_total').some((selector) => selector.some((matcher) => matcher.label === 'cause' && matcher.op === '=')));
+    const [counted] = selectorsOf(unusable?.expr as string, 'fitgate_logins_total');
+    expect(LOGIN_CAUSES.filter((cause) => passes(counted!, 'cause', cause))).toEqual(['account_unusable']);
+  });
+
+  it('page for a connection whose settings the upstream refuses, from logins (no TRY) and from refreshes', () => {
+    const paging = rules().filter((rule) => rule.labels?.severity === 'page');
+    const settings = paging.find((rule) => /settings/i.test(rule.alert as string) && metricsReadBy(rule.expr as string).includes('fitgate_logins_total'));
+    const [refused] = selectorsOf(settings?.expr as string, 'fitgate_logins_total');
+    expect(LOGIN_CAUSES.filter((cause) => passes(refused!, 'cause', cause)).sort()).toEqual(
+      ['upstream_api_not_enabled', 'upstream_invalid_client', 'upstream_redirect_uri_mismatch'],
+    );
+    // The runbook: each refusal's fix.
+    expect(settings?.annotations?.description).toMatch(/paste the client secret again/);
+    expect(settings?.annotations?.description).toMatch(/register <tenant URL>\/login\/callback/);
+    expect(settings?.annotations?.description).toMatch(/enable it in the upstream's console/);
+
+    const client = paging.find((rule) => metricsReadBy(rule.expr as string).includes('fitgate_vault_connection_pauses_total'));
+    const [paused] = selectorsOf(client?.expr as string, 'fitgate_vault_connection_pauses_total');
+    expect(passes(paused!, 'reason', 'client_refused')).toBe(true);
+    expect(passes(paused!, 'reason', 'rate_limited')).toBe(false);
+    expect(client?.annotations?.description).toMatch(/Paste the client secret again/);
+  });
+
+  it('page for an unusable store per instance, saying where to read why', () => {
+    const store = rules().find((rule) => rule.alert === 'FitgateStoreUnavailable');
+    expect(groupingsOf(store?.expr as string)).toEqual([['instance']]);
+    expect(store?.annotations?.summary).toContain('{{ $labels.instance }}');
+    expect(store?.annotations?.description).toContain('GET /health/ready');
+    expect(store?.annotations?.description).toContain('`store` says why');
+    expect(store?.annotations?.description).not.toMatch(/ping/);
+  });
+
+  /**
+   * Minutes from the start of a total failure to the page, for a rule comparing a ratio over a
+   * window W with a threshold t for a duration F: the ratio reaches t after t·W of failures only
+   * (traffic steady), then F passes. (FitgateUpstreamErrorRate: 0.10 · 5 + 10 = 10.5.)
+   */
+  function minutesToPageAtTotalFailure(rule: Rule): number | undefined {
+    const expr = rule.expr as string;
+    const threshold = /\)\s*>\s*(0\.\d+)/.exec(expr)?.[1];
+    const windows = [...expr.matchAll(/\[(\d+)m\]/g)].map((match) => Number(match[1]));
+    if (threshold === undefined || windows.length === 0) return undefined;
+    return Number(threshold) * Math.max(...windows) + Number(/^(\d+)m$/.exec(rule.for as string)?.[1] ?? Number.NaN);
+  }
+
+  it.each(['fitgate_upstream_requests_total', 'fitgate_logins_total', 'fitgate_vault_refreshes_total'])(
+    'page within 5 minutes when nearly every one of %s fails',
+    (metric) => {
+      const paging = rules().filter((rule) => rule.labels?.severity === 'page' && metricsReadBy(rule.expr as string).includes(metric));
+      const fastest = Math.min(...paging.map((rule) => minutesToPageAtTotalFailure(rule) ?? Number.POSITIVE_INFINITY));
+      expect({ metric, fastest, withinFiveMinutes: fastest <= 5 }).toEqual({ metric, fastest, withinFiveMinutes: true });
+    },
+  );
+
+  it('group by tenant wherever they group by connection: every tenant’s connection may have the same name', () => {
+    for (const rule of rules()) {
+      for (const grouping of groupingsOf(rule.expr as string)) {
+        if (grouping.includes('connection')) expect({ alert: rule.alert, grouping }).toEqual({ alert: rule.alert, grouping: expect.arrayContaining(['tenant']) });
+      }
+    }
+  });
+
+  it('read only labels the metrics they read have, and only login causes fitgate counts', async () => {
+    const labels = await exposedLabels();
+    for (const rule of rules()) {
+      const expr = rule.expr as string;
+      for (const { label, metrics } of labelsReadBy(expr)) {
+        for (const metric of metrics) expect({ alert: rule.alert, metric, label, has: labels.get(metric)?.has(label) }).toEqual({ alert: rule.alert, metric, label, has: true });
+      }
+      for (const matcher of selectorsOf(expr, 'fitgate_logins_total').flat().filter((each) => each.label === 'cause')) {
+        for (const cause of matcher.value.split('|')) expect({ alert: rule.alert, cause, known: LOGIN_CAUSES.includes(cause as never) }).toEqual({ alert: rule.alert, cause, known: true });
+      }
+    }
   });
 
   it('read only metrics fitgate exposes', async () => {

@@ -13,7 +13,7 @@ async function workerAnswer(id: number, storeUp: boolean): Promise<WorkerAnswer>
   metrics.store.watchAvailability(async () => {
     if (!storeUp) throw new Error('ECONNREFUSED');
   });
-  metrics.authn.login('acme', 'fitbit', 'success', 'new_user');
+  metrics.authn.login('acme', 'fitbit', 'success', 'new_user', 'none');
   return { id, metrics: JSON.parse(JSON.stringify(await metrics.registry.getMetricsAsJSON())) as unknown };
 }
 

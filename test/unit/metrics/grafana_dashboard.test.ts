@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { exposedSeriesNames, metricsReadBy, readDoc } from './operator_files.js';
+import { LOGIN_CAUSES } from '../../../src/authn/login/callback/login_cause.js';
+import { exposedLabels, exposedSeriesNames, groupingsOf, labelsReadBy, metricsReadBy, readDoc } from './operator_files.js';
 
 // docs/grafana/fitgate.json: importable (a Prometheus data-source input, no fixed data source), and
 // every panel reads metrics fitgate exposes.
@@ -58,5 +59,31 @@ describe('the Grafana dashboard', () => {
     ]) {
       expect(read).toContain(needed);
     }
+  });
+
+  it('reads only labels the metrics have, and groups by tenant wherever it groups by connection', async () => {
+    const labels = await exposedLabels();
+    for (const panel of dashboard().panels.filter((each) => each.type !== 'row')) {
+      for (const { expr = '' } of panel.targets ?? []) {
+        for (const { label, metrics } of labelsReadBy(expr)) {
+          for (const metric of metrics) expect({ panel: panel.title, metric, label, has: labels.get(metric)?.has(label) }).toEqual({ panel: panel.title, metric, label, has: true });
+        }
+        for (const grouping of groupingsOf(expr)) {
+          if (grouping.includes('connection')) expect({ panel: panel.title, grouping }).toEqual({ panel: panel.title, grouping: expect.arrayContaining(['tenant']) });
+        }
+      }
+    }
+  });
+
+  it('plots the login failure ratio as FitgateLoginFailureRate reads it: the user’s own doing and stale login links left out', () => {
+    const panel = dashboard().panels.find((each) => /login failure ratio/i.test(each.title));
+    const expr = panel?.targets?.[0]?.expr ?? '';
+    const selectors = [...expr.matchAll(/fitgate_logins_total\{([^}]*)\}/g)].map((match) => match[1]!);
+    expect(selectors).toHaveLength(2);
+    const [failures, all] = selectors as [string, string];
+    expect(failures).toContain('outcome="failure"');
+    expect(failures).toContain('cause!~"user_denied|account_unusable|user_blocked|stale_login"');
+    expect(all).toContain('cause!="stale_login"');
+    for (const cause of ['user_denied', 'account_unusable', 'user_blocked', 'stale_login']) expect(LOGIN_CAUSES).toContain(cause);
   });
 });

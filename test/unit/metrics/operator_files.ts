@@ -55,3 +55,66 @@ export async function exposedSeriesNames(): Promise<Set<string>> {
 export function metricsReadBy(expr: string): string[] {
   return [...expr.matchAll(/\b((?:fitgate|nodejs|process)_[a-z0-9_]+|up(?=\s*\{))/g)].map((match) => match[1]!);
 }
+
+/** Labels Prometheus adds to every series it scrapes (the target's), which an expression may read. */
+const TARGET_LABELS = ['instance', 'job'];
+
+/**
+ * The label names each exposed series name carries, as exposedSeriesNames names them: the metric's
+ * own, the target's, and `le` on a histogram's buckets.
+ */
+export async function exposedLabels(): Promise<Map<string, Set<string>>> {
+  const labels = new Map<string, Set<string>>(PROMETHEUS_SERIES.map((name) => [name, new Set(TARGET_LABELS)]));
+  for (const registry of [servedMetrics().registry, primaryWorkersMetrics()]) {
+    for (const metric of await registry.getMetricsAsJSON()) {
+      const own = (registry.getSingleMetric(metric.name) as unknown as { labelNames?: string[] }).labelNames ?? [];
+      const names = new Set([...own, ...TARGET_LABELS]);
+      labels.set(metric.name, names);
+      if (String(metric.type) === 'histogram') {
+        labels.set(`${metric.name}_bucket`, new Set([...names, 'le']));
+        for (const suffix of ['_sum', '_count']) labels.set(`${metric.name}${suffix}`, names);
+      }
+    }
+  }
+  return labels;
+}
+
+/** One label a PromQL expression reads, and the metrics it reads it of. */
+export interface LabelRead {
+  readonly label: string;
+  readonly metrics: string[];
+}
+
+/**
+ * The labels a PromQL expression reads: each matcher of a selector (of its metric), and each label
+ * of a `by (…)` or `without (…)` clause written before its argument (of every metric read in that
+ * argument). Grafana's `$variables` are left to Grafana.
+ */
+export function labelsReadBy(expr: string): LabelRead[] {
+  const read: LabelRead[] = [];
+  for (const selector of expr.matchAll(/\b([a-z_][a-z0-9_]*)\{([^}]*)\}/g)) {
+    for (const [, label] of selector[2]!.matchAll(/([a-z_]+)\s*(?:=~|!~|!=|=)\s*"/g)) read.push({ label: label!, metrics: [selector[1]!] });
+  }
+  for (const clause of expr.matchAll(/\b(?:by|without)\s*\(([^)]*)\)\s*\(/g)) {
+    const argument = balancedFrom(expr, clause.index + clause[0].length - 1);
+    const metrics = metricsReadBy(argument);
+    for (const label of clause[1]!.split(',').map((name) => name.trim()).filter(Boolean)) read.push({ label, metrics });
+  }
+  return read;
+}
+
+/** The text between the parenthesis at `open` and the one that closes it. */
+function balancedFrom(text: string, open: number): string {
+  let depth = 0;
+  for (let at = open; at < text.length; at += 1) {
+    if (text[at] === '(') depth += 1;
+    if (text[at] === ')') depth -= 1;
+    if (depth === 0) return text.slice(open + 1, at);
+  }
+  throw new Error(`unbalanced parentheses from ${open} in ${text}`);
+}
+
+/** The label lists of every `by (…)` clause in a PromQL expression. */
+export function groupingsOf(expr: string): string[][] {
+  return [...expr.matchAll(/\bby\s*\(([^)]*)\)/g)].map((clause) => clause[1]!.split(',').map((name) => name.trim()).filter(Boolean));
+}

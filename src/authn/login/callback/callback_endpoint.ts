@@ -19,6 +19,7 @@ import { sendFinishedLoginPage } from './finished_login_page.js';
 import { finishedLoginOf, recentFinishedLogins, rememberFinishedLogin } from './finished_logins.js';
 import { clientDestinationOf, issueAuthorizationResponse } from './issue_authorization_response.js';
 import { loadLoginParties } from './load_login_parties.js';
+import { loginCauseOf } from './login_cause.js';
 import { logLogin } from './login_log.js';
 import { recordUserLogin } from './record_user_login.js';
 import { returnLinkOf } from './return_link.js';
@@ -48,8 +49,9 @@ export function callbackEndpoint(deps: AppDeps, services: Pick<Services, 'upstre
       const handoff = await findHandoff(handoffs, req);
       if (handoff) return res.redirect(303, handoff);
       const refusal = new StaleLoginError();
-      await logLogin(deps, req, undefined, undefined, { outcome: 'failure', failure: { error: refusal, source: 'fitgate' } });
-      metrics.authn.login(req.context.tenant.name, '', 'failure', refusal.code);
+      const failure: LoginFailure = { error: refusal, source: 'fitgate' };
+      await logLogin(deps, req, undefined, undefined, { outcome: 'failure', failure });
+      metrics.authn.login(req.context.tenant.name, '', 'failure', refusal.code, loginCauseOf(failure));
       const finished = finishedLoginOf(req.session, req.query.state, req.context.tenant.name, Date.now());
       if (finished) return sendFinishedLoginPage(req, res, finished, refusal.status);
       return next(refusal);
@@ -66,7 +68,7 @@ export function callbackEndpoint(deps: AppDeps, services: Pick<Services, 'upstre
       const { error } = failure;
       if (error.status >= 500) res.err = error;
       await logLogin(deps, req, transaction, client.name, { outcome: 'failure', failure });
-      metrics.authn.login(transaction.tenant, transaction.connection, 'failure', error.code);
+      metrics.authn.login(transaction.tenant, transaction.connection, 'failure', error.code, loginCauseOf(failure));
       // A state the strategy refused is answered as one no login has: a page, as above.
       if (error instanceof StaleLoginError) return next(error);
       sendClientResponse(res, destination, clientErrorParams(error, transaction.state));
@@ -94,7 +96,7 @@ export function callbackEndpoint(deps: AppDeps, services: Pick<Services, 'upstre
       const apiNameOf = (api: string) => apiName(upstream.plugin, api);
       const description = describeLogin(result, previousGrantRevoked, { apiName: apiNameOf, noRefreshToken: upstream.wording.noRefreshToken });
       await logLogin(deps, req, transaction, client.name, { outcome: 'success', user, description, refreshable: refreshable(result.identity) });
-      metrics.authn.login(transaction.tenant, transaction.connection, 'success', successReasonOf(result));
+      metrics.authn.login(transaction.tenant, transaction.connection, 'success', successReasonOf(result), 'none');
       if (result.reconnected === true) metrics.vault.reconnected(transaction.tenant, transaction.connection);
       sendClientResponse(res, destination, response);
     } catch (caught) {

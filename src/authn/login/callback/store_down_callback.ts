@@ -11,6 +11,7 @@ import { readLoginTransaction, type LoginTransaction } from '../login_transactio
 import { startedInThisBrowser } from '../pending_login_cookie.js';
 import { clientStillAccepts } from './client_still_accepts.js';
 import { clientDestinationOf } from './issue_authorization_response.js';
+import { loginCauseOf } from './login_cause.js';
 import { logLogin } from './login_log.js';
 
 /** How often one login sent back by a failing store is logged again, however often its callback is replayed. */
@@ -57,11 +58,11 @@ export function storeDownCallbackRedirect(deps: Pick<AppDeps, 'store' | 'logger'
 
 /**
  * Counts the login sent back as every failed login is (fitgate_logins_total, with the OAuth code the
- * client heard), each replay included, and logs it when `logged` lets it through (once per login per
- * period), once its answer has gone: the tenant's log event is written to the store that just
- * failed, so it may wait or fail, and the redirect never waits for it (shutdown does, through
- * AppDeps.background). The process log names the login whatever that write does; one that fails adds
- * its own line (domain/tenant_log.ts).
+ * client heard and its cause, `store`), each replay included, and logs it when `logged` lets it
+ * through (once per login per period), once its answer has gone: the tenant's log event is written
+ * to the store that just failed, so it may wait or fail, and the redirect never waits for it
+ * (shutdown does, through AppDeps.background). The process log names the login whatever that write
+ * does; one that fails adds its own line (domain/tenant_log.ts).
  */
 function recordStoreDownLogin(
   deps: Pick<AppDeps, 'store' | 'logger' | 'metrics' | 'background'>,
@@ -72,7 +73,7 @@ function recordStoreDownLogin(
   logged: LetThrough | undefined,
 ): void {
   const code = failure.error.code;
-  metricsOf(deps).authn.login(login.tenant, login.connection, 'failure', code);
+  metricsOf(deps).authn.login(login.tenant, login.connection, 'failure', code, loginCauseOf(failure));
   if (!logged) return;
   req.log.warn(
     { event: 'login_store_unavailable', tenant: login.tenant, connection: login.connection, client_id: login.clientId, error: code, suppressed: logged.suppressed },

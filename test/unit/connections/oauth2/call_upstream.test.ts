@@ -56,4 +56,14 @@ describe('callUpstream', () => {
       retryable: true,
     });
   });
+
+  it('names a socket error code as long as a token whole, since it is Node’s, not the upstream’s words, and keeps the socket error as its cause', async () => {
+    const untrusted = Object.assign(new Error('unable to verify the first certificate'), { code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' });
+    await expect(call(rejecting(untrusted))).rejects.toMatchObject({
+      name: 'UpstreamNetworkError',
+      kind: 'unavailable',
+      message: 'Upstream refresh call could not reach the upstream: UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+      cause: untrusted,
+    });
+  });
 });

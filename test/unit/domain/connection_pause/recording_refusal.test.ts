@@ -19,7 +19,8 @@ describe("recording a refusal of the connection's client credentials", () => {
     expect(logged).toEqual([
       {
         level: 'error',
-        details: { ...CONTEXT, upstream: 'upstream said invalid_client' },
+        // The identity's tenant besides what the refresh passed: a connection name is the tenant's own.
+        details: { tenant: REF.tenant, ...CONTEXT, upstream: 'upstream said invalid_client' },
         message: "the upstream refused the connection's client credentials; an administrator must update the connection",
       },
     ]);
