@@ -257,10 +257,14 @@ export function tryFailureOfError(error: unknown, context: FailureContext): Read
   return { failure: tryFailureOf(hostKindOf(error), upstreamSaidOf(error), context) };
 }
 
-/** "token: no answer (DEPTH_ZERO_SELF_SIGNED_CERT: self-signed certificate)": Node's words, since the upstream said none. */
+/**
+ * "token: no answer (DEPTH_ZERO_SELF_SIGNED_CERT)": Node's code, since the upstream said nothing.
+ * Not Node's message: it names addresses of the operator's network ("connect ECONNREFUSED
+ * 10.0.3.4:443", a proxy's host), which a tenant's admin need not see; the process log has it.
+ */
 function unreachedSaid(failure: PluginFailure, cause: UnreachedCause): string {
   const operation = failure.operation === undefined ? '' : `${failure.operation}: `;
-  return `${operation}no answer (${cause.message === '' ? cause.code : `${cause.code}: ${cause.message}`})`;
+  return `${operation}no answer (${cause.code})`;
 }
 
 /** The kind of a failure no plugin reported: one of the resolver's refusals, or 'unknown'. */

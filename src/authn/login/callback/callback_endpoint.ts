@@ -85,8 +85,12 @@ export function callbackEndpoint(deps: AppDeps, services: Pick<Services, 'upstre
       const { user } = result;
       const authTime = Math.floor(now.getTime() / 1000);
       const signedIn = { tenant: transaction.tenant, userId: user.userId, connection: connection.name, authTime };
-      // Read before the sign-in regenerates the session, which empties it.
-      const finishedEarlier = recentFinishedLogins(req.session, now.getTime());
+      // Read before the sign-in regenerates the session, which empties it; carried over only for
+      // the same user, so that the next person at a shared computer is not told they signed in to
+      // the previous one's application.
+      const previous = req.session.endUser;
+      const sameUser = previous?.tenant === transaction.tenant && previous.userId === user.userId;
+      const finishedEarlier = sameUser ? recentFinishedLogins(req.session, now.getTime()) : [];
       const sid = await signIn(deps, req, user.sessionsEndedAt === undefined ? signedIn : { ...signedIn, sessionsEndedAt: user.sessionsEndedAt });
       const response = await issueAuthorizationResponse(deps, req.context, transaction, { user, authTime, sid });
       if (req.session.endUser) rememberClient(req.session.endUser, client);

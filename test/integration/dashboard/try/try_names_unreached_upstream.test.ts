@@ -63,10 +63,10 @@ describe('TRY naming an upstream it never reached', () => {
 
   const lastFailedTry = async () => (await harness.store.logs.list('default', { page: 0, perPage: 1, type: 'f' })).items[0];
 
-  it('names a certificate Node does not trust, with Node’s code and words, and where to fix it', async () => {
+  it('names a certificate Node does not trust, with Node’s code (its words, which may name the operator’s addresses, only in the process log), and where to fix it', async () => {
     const page = await runTry('acme_untrusted');
     expect(page).toContain('Try failed');
-    expect(page).toContain('token: no answer (DEPTH_ZERO_SELF_SIGNED_CERT: self-signed certificate)');
+    expect(page).toContain('token: no answer (DEPTH_ZERO_SELF_SIGNED_CERT)');
     expect(page).toContain('could not open a trusted TLS connection to the upstream');
     expect(page).toContain('NODE_EXTRA_CA_CERTS');
     expect(page).not.toContain('The upstream could not be reached or answered with a server error.');
@@ -80,7 +80,7 @@ describe('TRY naming an upstream it never reached', () => {
   it('names a refused connection as a network failure on this server’s side', async () => {
     const page = await runTry('acme_refused');
     expect(page).toContain('Try failed');
-    expect(page).toMatch(/token: no answer \(ECONNREFUSED: connect ECONNREFUSED 127\.0\.0\.1:\d+\)/);
+    expect(page).toMatch(/token: no answer \(ECONNREFUSED\)/);
     expect(page).toContain('The connection from this server to the upstream failed before any answer');
     expect(page).not.toContain('NODE_EXTRA_CA_CERTS');
     expect(await lastFailedTry()).toMatchObject({ connection: 'acme_refused', details: { upstream_kind: 'unavailable', try_failure: 'network' } });
