@@ -76,7 +76,7 @@ export function openSqliteFile(dataDir: string, spec: SqliteFile, options: Migra
     db.pragma(`mmap_size = ${MEMORY_MAP_BYTES}`);
     if (spec.foreignKeys) db.pragma('foreign_keys = ON');
     migrate(db, spec.migrations, options);
-    cacheStatements(db, (statement) => reportLocksOf(statement, path, db));
+    cacheStatements(db, (statement, forget) => reportLocksOf(statement, path, db, forget));
     reportExecLocks(db, path);
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     return db;
@@ -200,19 +200,25 @@ export function schemaVersion(db: SqliteDatabase): number {
  * Compiles each SQL text once. The repositories call prepare() per query, which reads well, and
  * compiling was a measurable share of a login's CPU in the benchmark's profile. Reusing a statement
  * is safe here: calls are synchronous, nothing iterates a statement lazily, and nothing switches a
- * statement into raw or pluck mode. One exception, handled on the error path: libsql leaves a
- * statement that failed on a lock "in progress", which blocks every COMMIT of the connection until
- * it runs again (stuck_statements.ts; `compiled` notes it, the write gate ends it). The set of SQL
- * texts is fixed by the code, so the cache is bounded. `compiled` sees each new statement once (the
- * store reports its lock errors as 503s).
+ * statement into raw or pluck mode. Not after a failure: libsql leaves a failed statement as the
+ * failure left it (mid-run after a lock, with its old arguments bound), so `compiled` is given
+ * `forget`, which drops it from the cache and lets the next prepare() compile the SQL afresh
+ * (locks_as_unavailable.ts). The set of SQL texts is fixed by the code, so the cache is bounded.
+ * `compiled` sees each new statement once (the store reports its lock errors as 503s).
  */
-export function cacheStatements(db: SqliteDatabase, compiled: (statement: Database.Statement) => Database.Statement = (statement) => statement): void {
+export function cacheStatements(
+  db: SqliteDatabase,
+  compiled: (statement: Database.Statement, forget: () => void) => Database.Statement = (statement) => statement,
+): void {
   const compile = db.prepare.bind(db);
   const statements = new Map<string, Database.Statement>();
   db.prepare = ((sql: string) => {
     let statement = statements.get(sql);
     if (statement === undefined) {
-      statement = compiled(compile(sql));
+      const fresh: Database.Statement = compiled(compile(sql), () => {
+        if (statements.get(sql) === fresh) statements.delete(sql);
+      });
+      statement = fresh;
       statements.set(sql, statement);
     }
     return statement;

@@ -22,15 +22,24 @@ export function withoutBusyWait<T>(db: SqliteDatabase, step: () => T): T {
  * transactions run from start to end in one synchronous call.
  */
 export function writeLockIsFree(db: SqliteDatabase): boolean {
-  if (db.inTransaction) return true;
-  return withoutBusyWait(db, () => {
-    try {
-      db.exec('BEGIN IMMEDIATE');
-    } catch (error) {
-      if (lockConflictOf(error) !== undefined) return false;
-      throw error;
-    }
-    db.exec('ROLLBACK');
-    return true;
-  });
+  return withoutBusyWait(db, () => writeLockConflict(db) === undefined);
+}
+
+/**
+ * The lock error of taking the write lock (BEGIN IMMEDIATE) with the connection's current busy
+ * wait, or undefined when it was had (and let go at once). A BEGIN run by exec() leaves nothing
+ * behind when it fails, where a statement that meets the lock must be ended (stuck_statements.ts),
+ * at several times the cost: the write gate asks this first where the lock is likely still held.
+ */
+export function writeLockConflict(db: SqliteDatabase): Error | undefined {
+  if (db.inTransaction) return undefined;
+  try {
+    db.exec('BEGIN IMMEDIATE');
+  } catch (error) {
+    const conflict = lockConflictOf(error);
+    if (conflict !== undefined) return conflict;
+    throw error;
+  }
+  db.exec('ROLLBACK');
+  return undefined;
 }

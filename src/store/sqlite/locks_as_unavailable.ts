@@ -4,7 +4,7 @@ import type { SqliteDatabase } from './database.js';
 import { namingDamagedFile } from './damaged_file.js';
 import { diskUnavailable, namingDiskFailure, noteWriteFailure, SqliteDiskError } from './disk_failures.js';
 import { lockConflictOf } from './lock_conflicts.js';
-import { isStatementsInProgress, noteStuckStatement } from './stuck_statements.js';
+import { endFailedStatement, isStatementsInProgress } from './stuck_statements.js';
 
 /**
  * A lock another process kept past the busy wait, reported as fitgate's StoreUnavailableError
@@ -31,17 +31,22 @@ function reported(error: unknown, path: string | undefined, db: SqliteDatabase |
 
 /**
  * Wraps the statement's run, get and all once, when it is compiled (a try/catch: nothing on the way
- * when it succeeds). Given its connection, a statement that fails on a lock is noted as stuck
- * (stuck_statements.ts) with how it was run.
+ * when it succeeds). Given its connection, a statement that fails on a lock is ended at once
+ * (stuck_statements.ts). Given `forget` (the statement cache's), a statement that fails is never
+ * handed out again: libsql's get() does not reset a statement before running it, and one left by a
+ * failure keeps its old arguments (the new ones cannot be bound to it, and libsql ignores that), so
+ * its next get() would run the failed call again, a DELETE ... RETURNING taking another key's record.
  */
-export function reportLocksOf(statement: Database.Statement, path?: string, db?: SqliteDatabase): Database.Statement {
+export function reportLocksOf(statement: Database.Statement, path?: string, db?: SqliteDatabase, forget?: () => void): Database.Statement {
+  const all = statement.all as (...args: unknown[]) => unknown;
   for (const name of ['run', 'get', 'all'] as const) {
     const call = statement[name] as (...args: unknown[]) => unknown;
     (statement as unknown as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]): unknown {
       try {
         return call.apply(this, args);
       } catch (error) {
-        if (db !== undefined && lockConflictOf(error) !== undefined) noteStuckStatement(db, statement, call, args);
+        if (db !== undefined && lockConflictOf(error) !== undefined) endFailedStatement(db, statement, all, args);
+        forget?.();
         throw reported(error, path, db);
       }
     };

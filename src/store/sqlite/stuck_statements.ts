@@ -2,58 +2,37 @@ import type Database from 'libsql';
 import type { SqliteDatabase } from './database.js';
 import { causeChain } from '../store_unavailable.js';
 import { OWN_STATEMENT_IN_PROGRESS } from './lock_conflicts.js';
-
-/** How one statement was last run when it failed: the method (libsql's own, unwrapped) and its arguments. */
-interface StuckRun {
-  readonly call: (...args: unknown[]) => unknown;
-  readonly args: readonly unknown[];
-}
-
-const stuckOf = new WeakMap<SqliteDatabase, Map<Database.Statement, StuckRun>>();
+import { withoutBusyWait } from './lock_probe.js';
 
 /**
- * libsql (0.5) resets a statement before each run but not after one fails, and offers no reset():
- * a write statement that met another process's lock (SQLITE_BUSY) stays "in progress" on its
- * connection until it runs again. Meanwhile every COMMIT on that connection fails with SQLITE_BUSY
- * "cannot commit transaction - SQL statements in progress", and since statements are cached
- * (database.ts) and requests fail before reaching the one left behind (at a rate limit, whose batch
- * is a transaction), it might never run again: the file would refuse every transaction until a
- * restart. The statement's error path notes it here (locks_as_unavailable.ts); the write gate
- * releases what is noted once the lock can be had (write_gate.ts).
+ * Ends a statement that has just failed on another connection's lock, before anything else runs on
+ * its connection. SQLite leaves such a statement mid-run (SQLITE_BUSY is "try again"), and libsql
+ * (0.5) resets a statement only at the start of run() and all(), never after a failure, and offers
+ * no reset(). A write statement left mid-run keeps its connection's implicit transaction open, so
+ * every later write of the connection outside a transaction succeeds without being committed (other
+ * processes do not see it, and the file's write lock stays held), and is rolled back with that
+ * transaction when the failed statement is ended at last: its reset ends it with its SQLITE_BUSY,
+ * which takes back the whole transaction. An acknowledged write lost: after a take of one login's
+ * transaction was refused for the lock, the next /authorize stored its own, answered 302, and lost
+ * it once the lock was had again (where these statements used to be ended, in a transaction rolled
+ * back). Ended here, at once, its end takes back its own run only, which changed nothing.
+ *
+ * It runs once more with query_only on: libsql resets it first, which ends the failed run, and
+ * SQLite refuses the new run at its first write, before asking for any lock (SQLITE_READONLY), so
+ * nothing is applied even if the lock was let go meanwhile (the write gate runs the write again
+ * itself); a read runs to its end, without a busy wait. `all` is libsql's own all(), unwrapped.
  */
-export function noteStuckStatement(db: SqliteDatabase, statement: Database.Statement, call: (...args: unknown[]) => unknown, args: readonly unknown[]): void {
-  let stuck = stuckOf.get(db);
-  if (stuck === undefined) {
-    stuck = new Map();
-    stuckOf.set(db, stuck);
-  }
-  stuck.set(statement, { call, args });
-}
-
-/**
- * Ends every noted statement of the connection: runs each once more, as it was last run, inside a
- * transaction that is then rolled back, so each runs to its end (which is what ends a statement)
- * and nothing it did is kept. Answers whether there was anything to release. Takes the write lock
- * with the connection's current busy wait, and throws the lock error (leaving them noted) when
- * another process holds it.
- */
-export function releaseStuckStatements(db: SqliteDatabase): boolean {
-  const stuck = stuckOf.get(db);
-  if (stuck === undefined || stuck.size === 0 || db.inTransaction) return false;
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    for (const [statement, { call, args }] of stuck) {
-      try {
-        call.apply(statement, args as unknown[]);
-      } catch {
-        // A run that fails ends the statement too (SQLite halts it); the lock is ours, so it cannot be stuck again.
-      }
+export function endFailedStatement(db: SqliteDatabase, statement: Database.Statement, all: (...args: unknown[]) => unknown, args: readonly unknown[]): void {
+  withoutBusyWait(db, () => {
+    db.pragma('query_only = ON');
+    try {
+      all.apply(statement, args as unknown[]);
+    } catch {
+      // Refused, as intended: a refused run has ended too.
+    } finally {
+      db.pragma('query_only = OFF');
     }
-  } finally {
-    if (db.inTransaction) db.exec('ROLLBACK');
-  }
-  stuck.clear();
-  return true;
+  });
 }
 
 /** Whether `error` is SQLite refusing a COMMIT because a statement of the same connection is still in progress. */

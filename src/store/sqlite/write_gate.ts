@@ -1,8 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BUSY_TIMEOUT_MS, type SqliteDatabase } from './database.js';
 import { lockConflictOf, lockedFileUnavailable } from './lock_conflicts.js';
-import { withoutBusyWait, writeLockIsFree } from './lock_probe.js';
-import { isStatementsInProgress, releaseStuckStatements } from './stuck_statements.js';
+import { withoutBusyWait, writeLockConflict, writeLockIsFree } from './lock_probe.js';
 
 /**
  * How long a write waits for another process's lock in all: SQLite's synchronous busy wait first
@@ -84,9 +83,8 @@ export class WriteGate {
       try {
         return work();
       } catch (error) {
-        const outcome = failedAttempt(this.db, work, error);
-        if (outcome.done) return outcome.value;
-        this.metConflict(outcome.conflict);
+        const conflict = conflictOf(error);
+        this.metConflict(conflict);
         // Its busy wait is spent: the rest of the bound is waited off the event loop.
         return this.enqueue(work, Date.now() - BUSY_TIMEOUT_MS + this.waitMs);
       }
@@ -151,7 +149,7 @@ export class WriteGate {
   }
 
   private tryOnce<T>(work: () => T): T {
-    const outcome = withoutBusyWait(this.db, () => attempt(this.db, work));
+    const outcome = withoutBusyWait(this.db, () => attemptIfFree(this.db, work));
     if (!outcome.done) {
       this.metConflict(outcome.conflict);
       throw lockedFileUnavailable(this.path, `held for over ${this.waitMs} ms; not waiting again until it is free`, outcome.conflict);
@@ -163,7 +161,13 @@ export class WriteGate {
   /** Tries the waiting writes in order, without a busy wait, for up to `sliceMs` while the lock is ours. */
   private retry(sliceMs = DRAIN_SLICE_MS): void {
     this.timer = undefined;
-    const stillLocked = withoutBusyWait(this.db, () => this.runWaiting(sliceMs));
+    const stillLocked = withoutBusyWait(this.db, () => {
+      // A BEGIN of its own first, as attemptIfFree.
+      const conflict = writeLockConflict(this.db);
+      if (conflict === undefined) return this.runWaiting(sliceMs);
+      this.metConflict(conflict);
+      return true;
+    });
     if (stillLocked) this.expire(Date.now());
     this.schedule();
   }
@@ -178,7 +182,7 @@ export class WriteGate {
     for (let head = this.waiting[0]; head !== undefined; head = this.waiting[0]) {
       let outcome: Attempt<unknown>;
       try {
-        outcome = attempt(this.db, head.work);
+        outcome = attempt(head.work);
       } catch (error) {
         this.waiting.shift();
         head.reject(error);
@@ -219,26 +223,11 @@ export class WriteGate {
   private lockFree(): void {
     this.conflicts = 0;
     this.lockedOut = false;
-    this.releaseStuck();
     // Writes may be waiting for a pause to end: the lock is free now.
     if (this.waiting.length > 0 && this.timer !== undefined && !this.closed) {
       clearTimeout(this.timer);
       this.timer = undefined;
       this.schedule();
-    }
-  }
-
-  /**
-   * Ends the statements a lock left in progress as soon as the lock has been had again, before a
-   * COMMIT meets them. Had by a peer again meanwhile: the first COMMIT they refuse ends them
-   * (failedAttempt), so nothing is lost by leaving them for now, and nothing may be thrown from
-   * here, which runs inside the retry timer and readiness.
-   */
-  private releaseStuck(): void {
-    try {
-      releaseStuckStatements(this.db);
-    } catch {
-      // See above: released at the next chance.
     }
   }
 
@@ -248,33 +237,33 @@ export class WriteGate {
 }
 
 /** Runs `work`; a lock conflict is answered, any other error thrown. */
-function attempt<T>(db: SqliteDatabase, work: () => T): Attempt<T> {
+function attempt<T>(work: () => T): Attempt<T> {
   try {
     return { done: true, value: work() };
   } catch (error) {
-    return failedAttempt(db, work, error);
+    return { done: false, conflict: conflictOf(error) };
   }
 }
 
 /**
- * What a failed run of `work` comes to. A COMMIT refused because a statement of this connection is
- * still in progress (one a lock left behind: stuck_statements.ts) ends those statements and runs
- * `work` once more: the lock is free, or the COMMIT would not have been reached, so no caller waits
- * and nothing is answered 503 for a lock that is gone. A lock conflict (the first failure's, or one
- * met meanwhile) is answered; any other error thrown. Only ever called once `work` has failed.
+ * `work` run only if the lock can be had now, which is tried first with a BEGIN of its own: where
+ * the lock is likely still held (locked out, retrying), a write that met it would have to be ended
+ * (stuck_statements.ts), at several times the cost of a BEGIN that fails.
  */
-function failedAttempt<T>(db: SqliteDatabase, work: () => T, error: unknown): Attempt<T> {
-  let failure = error;
-  if (isStatementsInProgress(error)) {
-    try {
-      if (releaseStuckStatements(db)) return { done: true, value: work() };
-    } catch (again) {
-      failure = again;
-    }
-  }
-  const conflict = lockConflictOf(failure);
-  if (conflict === undefined) throw failure;
-  return { done: false, conflict };
+function attemptIfFree<T>(db: SqliteDatabase, work: () => T): Attempt<T> {
+  const conflict = writeLockConflict(db);
+  return conflict === undefined ? attempt(work) : { done: false, conflict };
+}
+
+/**
+ * The lock conflict `error` comes to, or `error` thrown. A run that met the lock changed nothing and
+ * left nothing behind on the connection (its statement was ended where it failed: stuck_statements.ts),
+ * so the next run, of this write or another, starts clean.
+ */
+function conflictOf(error: unknown): Error {
+  const conflict = lockConflictOf(error);
+  if (conflict === undefined) throw error;
+  return conflict;
 }
 
 const gates = new WeakMap<SqliteDatabase, WriteGate>();
