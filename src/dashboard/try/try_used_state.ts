@@ -25,13 +25,15 @@ interface UsedTryState {
   used: true;
   /** The callback's query that used the state, hashed (it holds the code); absent in a record of the version before it. */
   callback?: string;
+  /** When the state was used (epoch ms); absent in a record of a version before it. */
+  at?: number;
   /** Set once that callback was answered: where it sent the browser, when it saved a report. */
   settled?: { tenant: string; location?: string };
 }
 
 /** What taking a TRY leaves under its state, in the same step (takeTry). */
 export function usedTryState(state: string, callbackQuery: string): LeftBehind {
-  return { kind: 'try_used_state', key: state, value: { used: true, callback: digest(callbackQuery) } satisfies UsedTryState, ttlSeconds: USED_TRY_SECONDS };
+  return { kind: 'try_used_state', key: state, value: { used: true, callback: digest(callbackQuery), at: Date.now() } satisfies UsedTryState, ttlSeconds: USED_TRY_SECONDS };
 }
 
 /** Records how the callback that used `state` was answered: the report's page it sent the browser to, or none. */
@@ -48,12 +50,16 @@ export async function settleUsedTry(ephemeral: EphemeralStore, state: string, ca
 export async function repeatedCallbackLanding(ephemeral: EphemeralStore, state: unknown, callbackQuery: string, tenant: string): Promise<string | undefined> {
   if (!isUpstreamState(state)) return undefined;
   const callback = digest(callbackQuery);
+  // Waited for only while the first may still be at work (what is left of the bound since it used
+  // the state): one that died, or failed to settle, does not hold every repeat of its address.
+  const usedAt = (await ephemeral.get<UsedTryState>('try_used_state', state))?.at ?? Date.now();
+  const waitMs = Math.min(FIRST_CALLBACK_WAIT_MS, usedAt + FIRST_CALLBACK_WAIT_MS - Date.now());
   const found = await waitForRecord(async () => {
     const used = await ephemeral.get<UsedTryState>('try_used_state', state);
     // Another callback (or a record from before callbacks were kept): nothing to wait for.
     if (used?.callback !== callback) return { settled: undefined };
     return used.settled && { settled: used.settled };
-  }, FIRST_CALLBACK_WAIT_MS);
+  }, waitMs);
   return found?.settled?.tenant === tenant ? found.settled.location : undefined;
 }
 
