@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { bootstrapToken } from '../http/bootstrap_token.js';
+import { bootstrapToken, clientCredentials as requestClientCredentials } from '../http/bootstrap_token.js';
 import { HOST, startFitgateOnRedis, type FitgateOnRedis } from '../http/fitgate_on_redis.js';
 import { uniquePrefix } from '../../support/redis.js';
 import { beginRedisOutage, endRedisOutage, startRedisThatSurvivesKill } from '../../support/redis_outage.js';
@@ -21,11 +21,7 @@ describeWithRedisServer('tenant log events recorded while Redis is down', () => 
   let redis: OwnRedisServer;
   let fitgate: FitgateOnRedis;
 
-  const clientCredentials = () =>
-    request(fitgate.app)
-      .post('/oauth/token')
-      .set('Host', HOST)
-      .send({ grant_type: 'client_credentials', client_id: BOOTSTRAP.id, client_secret: BOOTSTRAP.secret, audience: `http://${HOST}/api/v2/` });
+  const clientCredentials = () => requestClientCredentials(fitgate.app, HOST, BOOTSTRAP);
   const logged = (msg: string | RegExp) =>
     fitgate.logLines.map((line) => JSON.parse(line) as LogLine).filter((line) => (typeof msg === 'string' ? line.msg === msg : msg.test(line.msg)));
 

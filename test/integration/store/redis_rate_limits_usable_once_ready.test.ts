@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { StoreUnavailableError } from '../../../src/errors/index.js';
 import type { RedisStore } from '../../../src/store/redis/redis_store.js';
+import { clientCredentials as requestClientCredentials } from '../http/bootstrap_token.js';
 import { HOST, startFitgateOnRedis, type FitgateOnRedis } from '../http/fitgate_on_redis.js';
 import { readinessOnceChanged } from '../../support/readiness.js';
 import { uniquePrefix } from '../../support/redis.js';
@@ -25,11 +26,7 @@ describeWithRedisServer('rate limits once readiness says Redis is back', () => {
   let redis: OwnRedisServer;
   let fitgate: FitgateOnRedis;
 
-  const clientCredentials = () =>
-    request(fitgate.app)
-      .post('/oauth/token')
-      .set('Host', HOST)
-      .send({ grant_type: 'client_credentials', client_id: BOOTSTRAP.id, client_secret: BOOTSTRAP.secret, audience: `http://${HOST}/api/v2/` });
+  const clientCredentials = () => requestClientCredentials(fitgate.app, HOST, BOOTSTRAP);
 
   beforeAll(async () => {
     redis = await startRedisThatSurvivesKill();

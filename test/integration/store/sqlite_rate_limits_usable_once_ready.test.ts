@@ -15,6 +15,7 @@ import { openStore } from '../../../src/store/open_store.js';
 import { createSealer } from '../../../src/store/sealing.js';
 import { SHORT_LIVED_DATABASE_FILE } from '../../../src/store/sqlite/short_lived_schema.js';
 import type { Store } from '../../../src/store/store.js';
+import { clientCredentials as requestClientCredentials } from '../http/bootstrap_token.js';
 import { captureLogLines } from '../../support/log_capture.js';
 import { readinessOnceChanged } from '../../support/readiness.js';
 import { holdWriteLockInChild, type HeldLock } from './lock_holder.js';
@@ -38,11 +39,7 @@ describe('rate limits once readiness says the embedded store is writable again',
   let store: Store;
   let app: Express;
 
-  const clientCredentials = () =>
-    request(app)
-      .post('/oauth/token')
-      .set('Host', HOST)
-      .send({ grant_type: 'client_credentials', client_id: BOOTSTRAP.id, client_secret: BOOTSTRAP.secret, audience: `http://${HOST}/api/v2/` });
+  const clientCredentials = () => requestClientCredentials(app, HOST, BOOTSTRAP);
 
   beforeAll(async () => {
     const config = loadConfig({
