@@ -3,6 +3,7 @@ import type { AppDeps } from '../../../app_deps.js';
 import { refreshable } from '../../../domain/refreshable.js';
 import { successReasonOf } from '../../../domain/users.js';
 import { InvalidRequestError } from '../../../errors/index.js';
+import { connectionNotEnabled } from '../../connection_not_enabled.js';
 import { metricsOf } from '../../../metrics/metrics.js';
 import { apiName } from '../../../upstream/api_name.js';
 import type { Services } from '../../../services.js';
@@ -30,7 +31,8 @@ import { takeTransaction } from './take_transaction.js';
 /**
  * GET /login/callback, where the upstream sends the browser back, read top to bottom: take the
  * login transaction (single use, this browser, this tenant) before anything is sent upstream, or
- * forward a state another flow claims; check the client still accepts its redirect_uri; finish the
+ * forward a state another flow claims; check the client still accepts its redirect_uri and may still
+ * sign in through the connection (either may have changed since /authorize); finish the
  * upstream round trip; record the login (a blocked user is refused there); revoke the grant of the
  * API a migrated user moved off; renew the session; send the client its code or id_token (or both) in the response
  * mode it asked for; log. Failures after the transaction is taken go to the client as OAuth errors,
@@ -74,6 +76,10 @@ export function callbackEndpoint(deps: AppDeps, services: Pick<Services, 'upstre
       sendClientResponse(res, destination, clientErrorParams(error, transaction.state));
     };
     if (!connection) return refuse(loginFailureOf(new InvalidRequestError(`The connection "${transaction.connection}" no longer exists.`)));
+    // Turned off for the application while the user was at the upstream (or deleted and made again
+    // under its name without it): /authorize would refuse this login now, so it signs nobody in,
+    // and nothing is sent upstream for it.
+    if (!connection.enabledClients.includes(client.clientId)) return refuse(loginFailureOf(new InvalidRequestError(connectionNotEnabled(connection.name))));
     // A failed round trip comes read already, in its upstream's words (complete_upstream_login.ts).
     const roundTrip = await completeUpstreamLogin(req, upstreams, connection, transaction, deps.config);
     if ('failure' in roundTrip) return refuse(roundTrip.failure);
