@@ -9,6 +9,7 @@ import type { Store } from '../../store/store.js';
 import { logConfigChange } from '../config_change_log.js';
 import { checkboxField, listField, textField, type FieldErrors } from '../form_fields.js';
 import { renderPage } from '../views.js';
+import { inStoredOrder } from '../stored_order.js';
 import { APP_TYPE_LABELS } from './app_types.js';
 import { inListOrder, SCOPE_GROUPS } from './management_api_scopes.js';
 
@@ -127,13 +128,14 @@ export function managementApiRoutes(
     const chosen = listField(req.body, 'scope');
     const known = chosen.filter(isManagementApiScope);
     const unknown = chosen.find((scope) => !isManagementApiScope(scope));
-    const scopes = inListOrder(known);
+    // In the list's order, a grant's scopes already held where they stand (as the API may have stored them).
+    const scopes = (current: Client) => inStoredOrder(inListOrder(known), current.managementScopes);
 
     let outcome: { refused: string } | { problem: { status: number; message: string } } | { saved: 'authorized' | 'updated' } | undefined;
     const client = await changeClient(res, shown.clientId, (current) => {
       outcome = decideGrantSave(current, intent, known, unknown);
       if (!('saved' in outcome)) return current;
-      return withClientGrant(current, scopes, new Date());
+      return withClientGrant(current, scopes(current), new Date());
     });
     if (outcome === undefined) throw new Error('the grant save was never decided');
     if ('refused' in outcome) return refuse(req, res, client, outcome.refused);
@@ -144,7 +146,7 @@ export function managementApiRoutes(
       res,
       {
         ...(outcome.saved === 'updated' ? configChange(CONFIG_CHANGES.updateClientGrant, grantOf(client)) : configChange(CONFIG_CHANGES.createClientGrant)),
-        details: { client_id: client.clientId, scope: scopes },
+        details: { client_id: client.clientId, scope: client.managementScopes },
       },
     );
     res.redirect(303, pageOf(req, client, outcome.saved));

@@ -5,6 +5,7 @@ import type { Sealer } from '../../domain/ports.js';
 import type { Connection, ConnectionOptions, ProfileSyncMode } from '../../domain/types.js';
 import { offeredApi } from '../../upstream/plugin_defaults.js';
 import { checkboxField, listField, rawField, textField, type FieldErrors, type FormBody } from '../form_fields.js';
+import { inStoredOrder } from '../stored_order.js';
 
 /**
  * The social connection settings form: what the admin typed, turned into the connection's options
@@ -30,15 +31,21 @@ export interface SettingsForm {
   then: 'save' | 'try';
 }
 
-/** The form as typed; the API must be one the page offered (the plugin's), or nothing else is read. */
-export function readSettingsForm(body: FormBody, plugin: Pick<ConnectionPlugin, 'apis'>): SettingsForm | { error: FieldErrors } {
-  const api = textField(body, 'api');
+/**
+ * The form as typed; the API must be one the page offered (the plugin's), or nothing else is read.
+ * The permissions ticked keep the order of the connection's stored scope (`stored`), which the
+ * Management API stores as sent (stored_order.ts).
+ */
+export function readSettingsForm(body: FormBody, plugin: Pick<ConnectionPlugin, 'apis'>, stored?: Pick<ConnectionOptions, 'scope'>): SettingsForm | { error: FieldErrors } {
+  // Not trimmed: a radio button's value is exact, so " google-health" comes from a crafted post, and
+  // PATCH /api/v2/connections/{id} refuses it too (the plugin's rule).
+  const api = rawField(body, 'api');
   if (!offeredApi(plugin, api)) return { error: { api: 'Choose which API this connection uses.' } };
   return {
     api,
     clientId: textField(body, 'client_id'),
     newClientSecret: rawField(body, 'client_secret'),
-    scope: [...new Set(listField(body, 'scope'))],
+    scope: inStoredOrder(listField(body, 'scope'), stored?.scope ?? []),
     profileSync: checkboxField(body, 'profile_sync') ? 'on_each_login' : 'on_first_login',
     then: textField(body, 'then') === 'try' ? 'try' : 'save',
   };

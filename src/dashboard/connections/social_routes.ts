@@ -130,7 +130,7 @@ export function socialRoutes(
     const hasUsers = await tenantHasUsers(deps.store, tenant);
     const refuse = (errors: FieldErrors, typed?: SettingsForm, status = 400) =>
       renderPage(res, 'connection', settingsPage(res, plugin, connection, { typed, errors, secretNotSaved: secretNotSavedNotice(req.body, errors), hasUsers }), status);
-    const form = readSettingsForm(req.body, plugin);
+    const form = readSettingsForm(req.body, plugin, connection?.options);
     if ('error' in form) return refuse(form.error);
     const result = settingsFromForm(form, connection?.options, plugin, deps.sealer);
     if (!result.ok) return refuse(result.errors, form);

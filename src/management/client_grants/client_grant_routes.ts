@@ -66,7 +66,11 @@ async function remove(req: Request, _res: Response, { deps }: ManagementServices
   return {};
 }
 
-/** Replaces the scopes of the `:id` grant (undefined: deletes it); its 404 when there is no such grant now. */
+/**
+ * Replaces the scopes of the `:id` grant (undefined: deletes it); its 404 when there is no such grant
+ * now. A public client's grant (one made public since, by PATCH /clients) may be deleted but not
+ * changed: the rule POST applies (clientGrantRefusal), and the dashboard's Update permissions too.
+ */
 async function changeGrant(req: Request, store: Store, scopes: string[] | undefined): Promise<Client> {
   const id = pathParam(req, 'id');
   const clientId = clientIdOfGrant(id);
@@ -75,7 +79,17 @@ async function changeGrant(req: Request, store: Store, scopes: string[] | undefi
   return orWhenMissing(missing, () =>
     saveClientGrant(store.clients, req.context.tenant.name, clientId, scopes, (client) => {
       if (!hasClientGrant(client)) throw missing();
+      const refusal = scopes === undefined ? undefined : clientGrantRefusal(client);
+      if (refusal) throw publicClientGrant(refusal, client.clientId);
     }),
+  );
+}
+
+/** The 400 for a change to a public client's grant, with the two ways out. */
+function publicClientGrant(refusal: string, clientId: string): BadRequestError {
+  return new BadRequestError(
+    `Payload validation error: '${refusal}: client ${clientId} has token_endpoint_auth_method none. ` +
+      `Delete this grant, or give the client a secret first (PATCH /api/v2/clients/${clientId} with token_endpoint_auth_method client_secret_post)' on property scope.`,
   );
 }
 
