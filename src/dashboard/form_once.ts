@@ -6,19 +6,25 @@ import { renderPage } from './views.js';
 import { waitForRecord } from './wait_for_record.js';
 
 /**
- * One-time form tokens for the dashboard's create forms (an application, a tenant, an admin's
- * invitation). The session's CSRF token (csrf.ts) says a post comes from one of the admin's pages,
- * any number of times; this says which page it comes from, so that a double click, or Back and
- * the same form sent again, lands where the first post led instead of making a second application
- * (whose secret the browser never shows) or meeting an error ("already exists").
+ * One-time form tokens for the dashboard's forms whose second post would do more than the first:
+ * its create forms (an application, a tenant, an admin's invitation) and its one-shot actions
+ * (rotating a client secret, rotating the signing keys, Sign out everywhere, a new set-password
+ * link). The session's CSRF token (csrf.ts) says a post comes from one of the admin's pages, any
+ * number of times; this says which page it comes from, so that a double click, or Back and the same
+ * form sent again, lands where the first post led instead of acting twice: a second application
+ * (whose secret the browser never shows), an error ("already exists"), a second rotation (the
+ * secret shown already replaced), a second end of the user's sessions, a new link voiding the one
+ * just given.
  *
- * Each rendering of a create form carries a random token in FORM_TOKEN_FIELD. The first post of a
- * token with given fields claims it (a lock: across processes exactly one of two posts at once
- * gets it), makes the record and keeps where it led (a `form_outcome` record). A later post of the
- * same token and fields is sent there; one sent while the first is still at work waits for it.
- * The fields count because a form changed after going Back asks for something else: it is made.
- * A post without a token (a page from before tokens, a script) is made as before: CSRF, not this,
- * is what refuses a post that is not the admin's own.
+ * Each rendering of such a form carries a random token in FORM_TOKEN_FIELD (the forms of one page
+ * may share it: the form's name and fields tell them apart). The first post of a token with given
+ * fields claims it (a lock: across processes exactly one of two posts at once gets it), acts and
+ * keeps where it led (a `form_outcome` record). A later post of the same token and fields is sent
+ * there; one sent while the first is still at work waits for it. What the first kept there for one
+ * view (shown_once.ts) is not kept again: a later post finds it only if that page was not seen yet.
+ * The fields count because a form changed after going Back asks for something else: it is acted on.
+ * A post without a token (a page from before tokens, a script) is acted on as before: CSRF, not
+ * this, is what refuses a post that is not the admin's own.
  */
 export const FORM_TOKEN_FIELD = '_form';
 
@@ -31,39 +37,39 @@ const OUTCOME_SECONDS = 24 * 60 * 60;
  */
 const IN_FLIGHT_MS = 60_000;
 
-/** How long a second post waits for the first before saying it cannot tell yet what the first made. */
+/** How long a second post waits for the first before saying it cannot tell yet what the first did. */
 const WAIT_MS = 10_000;
 
 const TOKEN = /^[A-Za-z0-9_-]{22}$/;
 
-/** A new create form's token: each page is a form of its own. */
+/** A new rendering's token: each page is a form of its own. */
 export function newFormToken(): string {
   return randomBytes(16).toString('base64url');
 }
 
 /**
  * The token a refused form is shown again with: the one it was posted with, so that going Back to
- * the first page and sending it once the second was sent does not make the record twice.
+ * the first page and sending it once the second was sent does not act twice.
  */
 export function formTokenOf(body: FormBody): string {
   const posted = body?.[FORM_TOKEN_FIELD];
   return typeof posted === 'string' && TOKEN.test(posted) ? posted : newFormToken();
 }
 
-/** What one create form asks for. */
+/** What one form asks for. */
 export interface Submission {
-  /** Which form ('application'): tokens of different forms never meet. */
+  /** Which form ('application', 'client-secret'): tokens of different forms never meet. */
   form: string;
-  /** The tenant the record is made in; '' for a new tenant. */
+  /** The tenant the form acts in; '' for a new tenant. */
   tenant: string;
-  /** The fields that decide what is made, as the route read them. */
+  /** The fields that decide what is done (a name, the application or user acted on), as the route read them. */
   fields: readonly string[];
 }
 
 export type SubmissionAnswer =
   /** Where the first post of the form led: the route redirects there. */
   | { kind: 'landed'; location: string }
-  /** `make` answered with a page of its own (a refusal): nothing was made. */
+  /** `make` answered itself (a refusal): nothing was done. */
   | { kind: 'answered' }
   /** The first post claimed the form and has not said where it led within WAIT_MS. */
   | { kind: 'unsettled' };
@@ -73,8 +79,8 @@ interface FormOutcome {
 }
 
 /**
- * Runs `make` once per form token and fields. `make` makes the record and returns where the browser
- * goes (a redirect's location), or answers with a page itself (a refusal) and returns undefined;
+ * Runs `make` once per form token and fields. `make` acts and returns where the browser goes (a
+ * redirect's location), or answers itself (a refusal, on a page or by a redirect) and returns undefined;
  * what it keeps for that location's next view (shown_once.ts) is stored with the session before
  * anyone is sent there.
  */
@@ -105,7 +111,7 @@ export async function submitOnce(
     await store.locks.release(lock, step.claim).catch(() => undefined);
     throw error;
   }
-  // Nothing made: the same form sent again is tried again, and refused again if nothing changed.
+  // Nothing done: the same form sent again is tried again, and refused again if nothing changed.
   if (location === undefined) {
     await store.locks.release(lock, step.claim);
     return { kind: 'answered' };
@@ -117,7 +123,7 @@ export async function submitOnce(
   return { kind: 'landed', location };
 }
 
-/** Redirects to where the form led; for a form whose first post is still at work, says so, with a link to `list`. */
+/** Redirects to where the form led; for a form whose first post is still at work, says so, with a link to `list` (where to look). */
 export function answerSubmission(res: Response, answer: SubmissionAnswer, list: { href: string; text: string }): void {
   if (answer.kind === 'landed') return res.redirect(303, answer.location);
   if (answer.kind === 'answered') return;
@@ -127,8 +133,8 @@ export function answerSubmission(res: Response, answer: SubmissionAnswer, list: 
     {
       title: 'This form was already sent',
       message:
-        'The same form was sent a moment ago, and fitgate cannot tell yet what that made: it is still at work, or stopped before it finished. ' +
-        'Nothing more was made. Look in the list before opening the form again.',
+        'The same form was sent a moment ago, and fitgate cannot tell yet what that did: it is still at work, or stopped before it finished. ' +
+        'Nothing more was done. Look at the page below before sending the form again.',
       link: list,
     },
     409,

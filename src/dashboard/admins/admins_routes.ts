@@ -27,6 +27,8 @@ interface Outcome {
  * link for someone who has not used theirs, and removing an admin from the tenant. Each POST
  * redirects back to the list (Post/Redirect/Get), which shows the outcome, and a set-password link,
  * once; an admin who removed themselves goes to their tenants, or to sign-in once they have none.
+ * Add admin and New set-password link sent twice (a double click, Back and the form sent again) act
+ * once (form_once.ts): a second link would void the one the list shows.
  */
 export function adminsRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config'>): Router {
   const { store, sealer } = deps;
@@ -46,7 +48,8 @@ export function adminsRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config'>)
         removable: admins.length > 1,
         self: admin.email === viewer.email,
       })),
-      // The "Add an admin" form's: a refused invitation is shown again with the one it was sent with.
+      // The page's forms' ("Add an admin", each "New set-password link"), told apart by their name and
+      // email: a refused invitation is shown again with the one it was sent with.
       formToken: newFormToken(),
       ...extra,
     };
@@ -87,13 +90,17 @@ export function adminsRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config'>)
   router.post('/new-link', async (req, res) => {
     const tenant = res.locals.managedTenant!.name;
     const email = textField(req.body, 'email').toLowerCase();
-    const result = await renewSetPasswordLink(store, tenant, email, res.locals.admin!);
-    if (result.kind === 'renewed') {
+    // Sent twice, the link the first post shows is the one that works, not voided by a second.
+    const answer = await submitOnce(store, res, { form: 'set-password-link', tenant, fields: [email] }, async () => {
+      const result = await renewSetPasswordLink(store, tenant, email, res.locals.admin!);
+      keepForOneView(req, sealer, outcomeKey(tenant), describeRenewal(result, email, req.context.tenantUrl));
+      // Refused, nothing changed: the same form sent again, once the reason is gone, gives a link.
+      if (result.kind !== 'renewed') return void res.redirect(303, req.baseUrl);
       const details = { admin: email };
       await logConfigChange(store, req, res, { description: 'Issue a new set-password link for a dashboard admin', method: 'POST', path: `${req.baseUrl}/new-link`, details });
-    }
-    keepForOneView(req, sealer, outcomeKey(tenant), describeRenewal(result, email, req.context.tenantUrl));
-    res.redirect(303, req.baseUrl);
+      return req.baseUrl;
+    });
+    answerSubmission(res, answer, { href: req.baseUrl, text: 'Admins' });
   });
 
   router.post('/remove', async (req, res) => {

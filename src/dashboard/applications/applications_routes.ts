@@ -41,7 +41,7 @@ interface NewCredentials {
  * /manage/t/:tenant/applications: list, create, settings, secret rotation, deletion and an
  * application's access to the Management API (management_api_routes.ts). Every POST
  * answers with a redirect (Post/Redirect/Get), so reloading a page never creates or rotates twice,
- * and the creation form sent twice makes one application (form_once.ts).
+ * and the creation or rotation form sent twice makes one application or one secret (form_once.ts).
  * A client secret is shown on exactly one view, of the credentials page a creation or rotation
  * redirects to; until then it waits sealed in the admin's session, never in a URL. The store keeps
  * only its hash. Every change is made on the application as stored (changeClient: updateClient),
@@ -181,19 +181,26 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
 
   router.get('/:clientId/rotate-secret', async (req, res) => {
     const client = await confidentialClient(res, req.params.clientId);
-    renderPage(res, 'application_rotate', { title: `Rotate the secret of ${client.name}`, section: 'applications', client });
+    renderPage(res, 'application_rotate', { title: `Rotate the secret of ${client.name}`, section: 'applications', client, formToken: newFormToken() });
   });
 
   router.post('/:clientId/rotate-secret', async (req, res) => {
     const client = await confidentialClient(res, req.params.clientId);
     if (!checkboxField(req.body, 'confirm')) {
       const errors = { confirm: 'Tick the box to confirm that the current secret may stop working now.' };
-      return renderPage(res, 'application_rotate', { title: `Rotate the secret of ${client.name}`, section: 'applications', client, errors }, 400);
+      const data = { title: `Rotate the secret of ${client.name}`, section: 'applications', client, errors, formToken: formTokenOf(req.body) };
+      return renderPage(res, 'application_rotate', data, 400);
     }
-    const { clientSecret } = await rotateClientSecret(store.clients, client.tenant, client.clientId, noSecretToRotate).catch(notFoundAsPage);
-    await logConfigChange(store, req, res, configChange(CONFIG_CHANGES.rotateClientSecret, { id: client.clientId }));
-    keepForOneView(req, sealer, credentialsKey(client), { event: 'rotated', clientSecret } satisfies NewCredentials);
-    res.redirect(303, pathOf(req, client, '/credentials'));
+    // The form sent twice (a double click, Back and Rotate again) rotates once: a second rotation
+    // would replace the secret the browser shows. Both posts lead to the credentials page, which
+    // shows the secret on its one view as ever.
+    const answer = await submitOnce(store, res, { form: 'client-secret', tenant: client.tenant, fields: [client.clientId] }, async () => {
+      const { clientSecret } = await rotateClientSecret(store.clients, client.tenant, client.clientId, noSecretToRotate).catch(notFoundAsPage);
+      await logConfigChange(store, req, res, configChange(CONFIG_CHANGES.rotateClientSecret, { id: client.clientId }));
+      keepForOneView(req, sealer, credentialsKey(client), { event: 'rotated', clientSecret } satisfies NewCredentials);
+      return pathOf(req, client, '/credentials');
+    });
+    answerSubmission(res, answer, { href: pathOf(req, client), text: client.name });
   });
 
   router.get('/:clientId/delete', async (req, res) => {

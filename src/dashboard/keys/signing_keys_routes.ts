@@ -5,6 +5,7 @@ import { revokeSigningKey, rotateSigningKey, type SigningKeyDeps } from '../../d
 import { keyStates } from '../../domain/signing_key_rotation.js';
 import { logConfigChange } from '../config_change_log.js';
 import { checkboxField } from '../form_fields.js';
+import { answerSubmission, formTokenOf, newFormToken, submitOnce } from '../form_once.js';
 import { renderPage } from '../views.js';
 
 const ORDER = { current: 0, next: 1, previous: 2, revoked: 3 } as const;
@@ -12,26 +13,35 @@ const ORDER = { current: 0, next: 1, previous: 2, revoked: 3 } as const;
 /**
  * /manage/t/:tenant/signing-keys: the tenant's signing keys and the two buttons Auth0's dashboard
  * has, rotate and revoke, doing what the Management API does (src/domain/signing_key_changes.ts).
- * Each change is a POST with a confirmation box, answered by a redirect (Post/Redirect/Get).
+ * Each change is a POST with a confirmation box, answered by a redirect (Post/Redirect/Get). The
+ * rotation form sent twice (a double click, Back and Rotate again) rotates once (form_once.ts): a
+ * second rotation would retire the key the first made current. A revocation sent again changes
+ * nothing more (the key keeps the time it was revoked), so its forms carry no token.
  */
 export function signingKeysRoutes(deps: Pick<AppDeps, 'store' | 'sealer'>): Router {
   const router = Router({ mergeParams: true });
   const keyDeps: SigningKeyDeps = { tenants: deps.store.tenants, locks: deps.store.locks, sealer: deps.sealer };
 
+  /** A refused rotation is shown again with the token it was posted with, so that the page it came from cannot rotate once more. */
   async function show(req: Request, res: Response, errors?: Record<string, string>): Promise<void> {
     const tenant = await deps.store.tenants.get(res.locals.managedTenant!.name);
     const keys = keyStates(tenant ?? res.locals.managedTenant!).sort((a, b) => ORDER[a.status] - ORDER[b.status]);
     const notice = typeof req.query.done === 'string' && ['rotated', 'revoked'].includes(req.query.done) ? req.query.done : undefined;
-    renderPage(res, 'signing_keys', { title: 'Signing keys', section: 'signing-keys', keys, notice, errors }, errors ? 400 : 200);
+    const formToken = req.method === 'POST' ? formTokenOf(req.body) : newFormToken();
+    renderPage(res, 'signing_keys', { title: 'Signing keys', section: 'signing-keys', keys, notice, errors, formToken }, errors ? 400 : 200);
   }
 
   router.get('/', (req, res) => show(req, res));
 
   router.post('/rotate', async (req, res) => {
     if (!checkboxField(req.body, 'confirm')) return show(req, res, { confirm: 'Tick the box to confirm the rotation.' });
-    const current = await rotateSigningKey(keyDeps, res.locals.managedTenant!.name);
-    await logConfigChange(deps.store, req, res, { ...configChange(CONFIG_CHANGES.rotateSigningKey), details: { kid: current.kid } });
-    res.redirect(303, `${req.baseUrl}?done=rotated`);
+    const tenant = res.locals.managedTenant!.name;
+    const answer = await submitOnce(deps.store, res, { form: 'signing-key-rotation', tenant, fields: [] }, async () => {
+      const current = await rotateSigningKey(keyDeps, tenant);
+      await logConfigChange(deps.store, req, res, { ...configChange(CONFIG_CHANGES.rotateSigningKey), details: { kid: current.kid } });
+      return `${req.baseUrl}?done=rotated`;
+    });
+    answerSubmission(res, answer, { href: req.baseUrl, text: 'Signing keys' });
   });
 
   router.post('/:kid/revoke', async (req, res) => {

@@ -9,6 +9,7 @@ import type { User } from '../../domain/types.js';
 import { NotFoundError } from '../../errors/index.js';
 import type { Services } from '../../services.js';
 import { logConfigChange } from '../config_change_log.js';
+import { answerSubmission, newFormToken, submitOnce } from '../form_once.js';
 import { pageLinks, pageOf, PER_PAGE } from '../paging.js';
 import { renderPage } from '../views.js';
 import { removalErrorOf } from './removal_busy_error.js';
@@ -16,7 +17,9 @@ import { removalErrorOf } from './removal_busy_error.js';
 /**
  * /manage/t/:tenant/users: search, a user's profile and identities (with their connection status),
  * Sign out everywhere (DELETE /api/v2/users/{id}/sessions), and deletion, which drops the stored
- * upstream tokens and then revokes them upstream, best effort. Tokens are never rendered.
+ * upstream tokens and then revokes them upstream, best effort. Tokens are never rendered. Sign out
+ * everywhere sent twice (a double click, Back and the form sent again) ends the sessions once
+ * (form_once.ts): a second end would put out a sign-in made since, and tell the applications again.
  */
 export function usersRoutes(
   store: Store,
@@ -66,24 +69,28 @@ export function usersRoutes(
 
   router.get('/:userId/sign-out', async (req, res) => {
     const user = await findUser(res, req.params.userId);
-    renderPage(res, 'user_sign_out', { title: `Sign ${user.name ?? user.userId} out everywhere`, section: 'users', user });
+    renderPage(res, 'user_sign_out', { title: `Sign ${user.name ?? user.userId} out everywhere`, section: 'users', user, formToken: newFormToken() });
   });
 
   router.post('/:userId/sign-out', async (req, res) => {
     const user = await findUser(res, req.params.userId);
     const tenant = res.locals.managedTenant!;
-    // The dashboard may be served on another host than the tenant's, so the place is the tenant's
-    // URL, NAME.<base host>, as its Management API is reached there. The logout tokens carry the
-    // issuers the user's sign-ins were made under (domain/ended_sessions.ts); this URL's only for a
-    // user whose record does not say.
-    await endUserSessions({ tenant, tenantUrl: tenantUrl(config, tenant.name) }, user.userId).catch((error: unknown) => {
-      throw error instanceof NotFoundInStoreError ? new NotFoundError('This tenant has no such user.') : error;
+    const userPage = `${req.baseUrl}/${encodeURIComponent(user.userId)}`;
+    const answer = await submitOnce(store, res, { form: 'user-sign-out', tenant: tenant.name, fields: [user.userId] }, async () => {
+      // The dashboard may be served on another host than the tenant's, so the place is the tenant's
+      // URL, NAME.<base host>, as its Management API is reached there. The logout tokens carry the
+      // issuers the user's sign-ins were made under (domain/ended_sessions.ts); this URL's only for a
+      // user whose record does not say.
+      await endUserSessions({ tenant, tenantUrl: tenantUrl(config, tenant.name) }, user.userId).catch((error: unknown) => {
+        throw error instanceof NotFoundInStoreError ? new NotFoundError('This tenant has no such user.') : error;
+      });
+      await logConfigChange(store, req, res, {
+        ...configChange(CONFIG_CHANGES.deleteUserSessions, { id: user.userId }),
+        userId: user.userId,
+      });
+      return `${userPage}?sessions_ended=1`;
     });
-    await logConfigChange(store, req, res, {
-      ...configChange(CONFIG_CHANGES.deleteUserSessions, { id: user.userId }),
-      userId: user.userId,
-    });
-    res.redirect(303, `${req.baseUrl}/${encodeURIComponent(user.userId)}?sessions_ended=1`);
+    answerSubmission(res, answer, { href: userPage, text: user.name ?? user.userId });
   });
 
   router.get('/:userId/delete', async (req, res) => {
