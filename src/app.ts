@@ -62,7 +62,7 @@ export function createApp(deps: AppDeps): Express {
   // host, checked first here unless the sandbox checks it itself (a worker's proxy).
   const findTenant = resolveTenant(deps.config, deps.store.tenants, deps.store.lostData?.bind(deps.store));
   if (deps.sandbox) {
-    const tenantFirst = deps.sandbox.checksTenant ? [] : [tenantOrBackChannel(findTenant, deps.sandbox.backChannelUrl)];
+    const tenantFirst = deps.sandbox.checksTenant ? [] : [tenantOrBackChannel(findTenant, deps.sandbox.backChannelUrl, deps.sandbox.allowCallback)];
     app.use(SANDBOX_PATH, (_req, res, next) => {
       keepOpener(res);
       next();

@@ -7,6 +7,7 @@ import { configWarnings } from './config_warnings.js';
 import { autoWorkerCount } from './cpu_quota.js';
 import { missingLevel, UnusableDirectoryError } from './make_directory.js';
 import { environmentSchema } from './schema.js';
+import { requireSecrets } from './required_secrets.js';
 import { readTlsFiles } from './tls_files.js';
 import { parseTrustProxy, trustsProxy } from './trust_proxy.js';
 import { unknownSettings } from './unknown_settings.js';
@@ -37,12 +38,7 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
   const production = env.NODE_ENV === 'production';
   const tls = readTlsFiles(env.FITGATE_TLS_CERT_FILE, env.FITGATE_TLS_KEY_FILE);
 
-  if (production && !env.FITGATE_MASTER_KEY) {
-    throw new ConfigError('FITGATE_MASTER_KEY', 'is required when NODE_ENV=production');
-  }
-  if (production && !env.FITGATE_SESSION_SECRETS) {
-    throw new ConfigError('FITGATE_SESSION_SECRETS', 'is required when NODE_ENV=production');
-  }
+  if (production) requireSecrets(env, 'when NODE_ENV=production');
   // The public URL is the issuer of every token, the base of the callback URLs and what decides
   // Secure cookies: a default of http://localhost serves no real host (every request a 404).
   if (production && !env.FITGATE_PUBLIC_URL) {
@@ -66,12 +62,7 @@ export function loadConfig(environment: Record<string, string | undefined>, opti
         'through the X-Forwarded-Proto of a proxy it trusts (e.g. loopback, 1 or 10.0.0.0/8); without it no session cookie is issued and nobody can sign in',
     );
   }
-  if (env.REDIS_URL && !env.FITGATE_MASTER_KEY) {
-    throw new ConfigError('FITGATE_MASTER_KEY', 'is required when REDIS_URL is set (every instance must share it)');
-  }
-  if (env.REDIS_URL && !env.FITGATE_SESSION_SECRETS) {
-    throw new ConfigError('FITGATE_SESSION_SECRETS', 'is required when REDIS_URL is set (every instance must share it)');
-  }
+  if (env.REDIS_URL) requireSecrets(env, 'when REDIS_URL is set (every instance must share it)');
   if (Boolean(env.FITGATE_BOOTSTRAP_CLIENT_ID) !== Boolean(env.FITGATE_BOOTSTRAP_CLIENT_SECRET)) {
     const missing = env.FITGATE_BOOTSTRAP_CLIENT_ID ? 'FITGATE_BOOTSTRAP_CLIENT_SECRET' : 'FITGATE_BOOTSTRAP_CLIENT_ID';
     throw new ConfigError(missing, 'must be set together with its pair (client id and client secret)');

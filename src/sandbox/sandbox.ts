@@ -15,6 +15,11 @@ export interface SandboxAccess extends SandboxUpstream {
   readonly app: RequestHandler;
   /** True when `app` finds the request's tenant itself (a worker's proxy does); else app.ts checks it first. */
   readonly checksTenant?: boolean;
+  /**
+   * Registers `callbackUrl` as a redirect URI of every sandbox app, for the front channel's tenant
+   * check to call (sandbox_tenant_check.ts); absent where `app` checks the tenant itself.
+   */
+  readonly allowCallback?: (callbackUrl: string) => void;
 }
 
 /** One sandbox app's credentials, with the upstream it plays (a plugin's strategy and API id). */
@@ -29,8 +34,7 @@ export interface Sandbox extends SandboxAccess {
   emulatorControl(strategy: string): unknown;
   /** Every sandbox app's credentials, for processes that reach these emulators from elsewhere. */
   credentials(): readonly SandboxAppCredentials[];
-  /** Registers `callbackUrl` as a redirect URI of every sandbox app. */
-  allowCallback(callbackUrl: string): void;
+  readonly allowCallback: (callbackUrl: string) => void;
 }
 
 /**
@@ -142,7 +146,7 @@ export function buildSandbox(backChannelUrl: () => string, plugins: SandboxPlugi
     credentials() {
       return played.map((upstream) => ({ strategy: upstream.strategy, api: upstream.api, ...credentialsOf(upstream) }));
     },
-    allowCallback(callbackUrl) {
+    allowCallback: (callbackUrl) => {
       for (const upstream of played) allow(upstream, callbackUrl);
     },
   };

@@ -35,6 +35,16 @@ export function checkAudience(tenantUrl: string, holder: TokenHolder, audience: 
  */
 export function checkAudienceAtAny(tenantUrls: readonly string[], holder: TokenHolder, audience: string | undefined): void {
   if (audience !== undefined && !tenantUrls.some((tenantUrl) => audience === SERVED[holder](tenantUrl))) {
-    throw new AccessDeniedError(`Service not found: ${audience}`);
+    throw new AccessDeniedError(`Service not found: ${audience}${holder === 'client' ? servedToClients(tenantUrls) : ''}`);
   }
+}
+
+/**
+ * After Auth0's words, the audience a client_credentials request must name: the one a script
+ * misses by a trailing slash or a scheme is then plain to see. It is no secret: every tenant's
+ * Management API is at the same path of its URL.
+ */
+function servedToClients(tenantUrls: readonly string[]): string {
+  const served = tenantUrls.map((tenantUrl) => `"${managementApiAudience(tenantUrl)}"`).join(' or ');
+  return `. The one API this tenant serves to client_credentials is its Management API, audience ${served}`;
 }

@@ -14,7 +14,9 @@ describe('starting with a bad configuration', () => {
   it('refuses production without a master key the same way', async () => {
     const server = startServer({ NODE_ENV: 'production', FITGATE_DATA_DIR: tempDataDir(), FITGATE_SESSION_SECRETS: 'x'.repeat(40) });
     expect(await server.exited()).toBe(1);
-    expect(server.stderr()).toBe('fitgate: configuration error: FITGATE_MASTER_KEY: is required when NODE_ENV=production\n');
+    expect(server.stderr()).toBe(
+      'fitgate: configuration error: FITGATE_MASTER_KEY: is required when NODE_ENV=production: base64 of 32 random bytes, such as `openssl rand -base64 32` prints\n',
+    );
   }, SERVER_TEST_TIMEOUT_MS);
 
   it.each([

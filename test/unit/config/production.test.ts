@@ -15,12 +15,16 @@ describe('production configuration', () => {
 
   it('refuses to start without FITGATE_MASTER_KEY', () => {
     const { FITGATE_MASTER_KEY: _omitted, ...environment } = production();
-    expect(configErrorOf(() => loadConfig(environment)).message).toBe('FITGATE_MASTER_KEY: is required when NODE_ENV=production');
+    expect(configErrorOf(() => loadConfig(environment)).message).toBe(
+      'FITGATE_MASTER_KEY: is required when NODE_ENV=production: base64 of 32 random bytes, such as `openssl rand -base64 32` prints',
+    );
   });
 
   it('refuses to start without FITGATE_SESSION_SECRETS', () => {
     const { FITGATE_SESSION_SECRETS: _omitted, ...environment } = production();
-    expect(configErrorOf(() => loadConfig(environment)).message).toBe('FITGATE_SESSION_SECRETS: is required when NODE_ENV=production');
+    expect(configErrorOf(() => loadConfig(environment)).message).toBe(
+      'FITGATE_SESSION_SECRETS: is required when NODE_ENV=production: at least 32 characters, such as `openssl rand -hex 32` prints',
+    );
   });
 
   it('turns the sandbox off by default and refuses to turn it on', () => {

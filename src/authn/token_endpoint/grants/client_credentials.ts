@@ -22,7 +22,10 @@ export async function clientCredentialsGrant(request: TokenRequest): Promise<Gra
   checkAudience(context.tenantUrl, 'client', requireParam(params, 'audience'));
   const managementApi = managementApiAudience(context.tenantUrl);
   if (!holdsManagementGrant(client)) {
-    throw new AccessDeniedError(`Client is not authorized to access "${managementApi}"`);
+    throw new AccessDeniedError(
+      `Client is not authorized to access "${managementApi}": authorize it on its page in the dashboard, under Management API, ` +
+        'or with POST /api/v2/client-grants',
+    );
   }
   const scope = narrowScope(client.managementScopes, params.scope, notGranted);
 

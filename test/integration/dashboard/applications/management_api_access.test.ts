@@ -177,7 +177,9 @@ describe('the Management API section of an application', () => {
 
     const refused = await tokenFor(robot);
     expect([refused.status, refused.body.error]).toEqual([403, 'access_denied']);
-    expect(refused.body.error_description).toBe(`Client is not authorized to access "${audience}"`);
+    expect(refused.body.error_description).toBe(
+      `Client is not authorized to access "${audience}": authorize it on its page in the dashboard, under Management API, or with POST /api/v2/client-grants`,
+    );
     expect((await callApi(token, '/users')).status).toBe(403);
 
     const page = await dashboard.agent().get(`${robot.page}?management_api=revoked`).expect(200);
