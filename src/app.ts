@@ -4,11 +4,11 @@ import type { AppDeps } from './app_deps.js';
 import { createAuthnRouter } from './authn/router.js';
 import { oversizeFormPage } from './dashboard/oversize_form_page.js';
 import { createDashboardRouter } from './dashboard/router.js';
-import { masterKeyStatus } from './domain/master_key_check.js';
 import { tryCallbackHandoff } from './dashboard/try/try_transaction.js';
 import { answerErrorsAs } from './http/error_format.js';
 import { errorHandler, notFound } from './http/error_handler.js';
 import { createHealthRouter } from './http/health.js';
+import { readinessOf } from './http/readiness.js';
 import { projectRoot } from './http/project_root.js';
 import { refuseUnreadBody } from './http/request_errors.js';
 import { requestMetrics } from './http/request_metrics.js';
@@ -21,7 +21,6 @@ import { views } from './http/views.js';
 import { createHttpLogger } from './logging/index.js';
 import { createManagementRouter } from './management/router.js';
 import { createServices } from './services.js';
-import { masterKeyIds } from './store/sealing.js';
 import { SANDBOX_PATH } from './upstream/sandbox_upstream.js';
 
 /** Largest form or JSON body accepted: OAuth and Management requests are a few hundred bytes. */
@@ -54,8 +53,7 @@ export function createApp(deps: AppDeps): Express {
   if (deps.metrics) app.use(requestMetrics(app, deps.metrics.http));
   app.use(createHttpLogger(deps.logger));
   app.use(securityHeaders());
-  const masterKeys = () => masterKeyStatus(deps.store.sealedRecords, masterKeyIds(deps.config.masterKeys));
-  app.use(createHealthRouter(deps.store, { workers: deps.workers, masterKeys, stopping: deps.stopping }));
+  app.use(createHealthRouter(deps.readiness ?? readinessOf(deps)));
   app.use('/static', express.static(join(projectRoot(), 'public'), { index: false, maxAge: '1h', fallthrough: true }));
   // The sandbox's emulators play upstreams' login pages, which leave a popup its opener, as
   // auth0-spa-js's loginWithPopup needs (see keepOpener). Its emulators answer only on a tenant's

@@ -4,7 +4,7 @@ import type { ConnectionPlugin } from './connections/plugin.js';
 import type { Sealer } from './domain/ports.js';
 import type { Metrics } from './metrics/metrics.js';
 import type { BackgroundWork } from './http/background_work.js';
-import type { WorkerReadiness } from './http/health.js';
+import type { Readiness, WorkerReadiness } from './http/readiness.js';
 import type { Store } from './store/store.js';
 import type { SandboxAccess } from './sandbox/sandbox.js';
 import type { EmulatedUpstreams } from './upstream/sandbox_upstream.js';
@@ -45,6 +45,11 @@ export interface AppDeps {
   readonly workers?: WorkerReadiness;
   /** True from a stop signal on (FITGATE_SHUTDOWN_DELAY_MS): /health/ready answers 503 "stopping". */
   readonly stopping?: () => boolean;
+  /**
+   * The readiness check /health/ready answers from, when the entry point shares it with the
+   * operator's /health/ready on the metrics listener; absent: built from the store (readinessOf).
+   */
+  readonly readiness?: Readiness;
   /** What fitgate counts for /metrics (src/metrics); nothing is counted when absent. */
   readonly metrics?: Metrics;
   /** Work requests leave running (token refreshes), which shutdown waits for; untracked when absent. */

@@ -27,6 +27,8 @@ import { masterKeyProblem } from './domain/master_key_check.js';
 import type { Sealer } from './domain/ports.js';
 import { BackgroundWork } from './http/background_work.js';
 import { trackRequests } from './http/graceful_shutdown.js';
+import { readinessOf, type Readiness } from './http/readiness.js';
+import { readinessDetails } from './http/readiness_details.js';
 import { ShutdownDelay } from './http/shutdown_delay.js';
 import { createLogger, stdoutStyle } from './logging/index.js';
 import { instrumentStore } from './metrics/instrument_store.js';
@@ -114,7 +116,7 @@ async function serve(
   sealer: Sealer,
   metrics: PrometheusMetrics,
   extra: Pick<AppDeps, 'plugins' | 'sandbox' | 'workers' | 'stopping'>,
-): Promise<{ port: number; stop: () => Promise<number> }> {
+): Promise<{ port: number; stop: () => Promise<number>; readiness: Readiness }> {
   let internalBaseUrl = '';
   // Where this process's own emulator answers the back channel (the upstream token and profile
   // calls): the public listener, or over https a loopback listener of its own (below).
@@ -123,10 +125,14 @@ async function serve(
   // The sandbox is built here and nowhere else: in this process when it serves alone; with
   // workers, the primary's (extra.sandbox, absent when the sandbox is off).
   const ownSandbox = extra.workers ? undefined : inProcessSandbox(config, extra.plugins, () => sandboxBaseUrl);
+  const instrumented = instrumentStore(store, metrics.store);
+  // One check for the public probes and the operator's (the metrics listener, or with workers the primary's).
+  const readiness = readinessOf({ config, store: instrumented, workers: extra.workers, stopping: extra.stopping });
   const app = createApp({
     config,
     background,
-    store: instrumentStore(store, metrics.store),
+    store: instrumented,
+    readiness,
     sealer,
     logger,
     internalBaseUrl: () => internalBaseUrl,
@@ -146,7 +152,7 @@ async function serve(
   // loopback, as the cluster primary serves it to its workers.
   const backChannel = ownSandbox && config.tls ? await listenOnLoopback(sandboxHostApp(ownSandbox)) : undefined;
   sandboxBaseUrl = backChannel?.url ?? internalBaseUrl;
-  const metricsServer = extra.workers ? undefined : await serveMetrics(config, logger, { cluster: false, registry: metrics.registry });
+  const metricsServer = extra.workers ? undefined : await serveMetrics(config, logger, { cluster: false, registry: metrics.registry }, readiness);
   // In every worker: the sweep takes a store lock, so one process sweeps at a time.
   const stopLogRetention = startLogRetention(store, config.logRetentionDays, logRetentionReport(logger, config.logRetentionDays));
   const stop = () =>
@@ -159,7 +165,7 @@ async function serve(
       .then(stopLogRetention)
       .then(() => store.close())
       .then(() => 0);
-  return { port, stop };
+  return { port, stop, readiness };
 }
 
 /** SIGTERM's FITGATE_SHUTDOWN_DELAY_MS in front of this process's graceful stop (shutdown_delay.ts). */
@@ -201,7 +207,7 @@ async function runWorkers(
   });
   // The worker that could not start told why, already described, and said nothing itself: one line.
   const port = await workers.started.catch((error: unknown) => fail(`could not start: ${describeStartFailure(error)}`));
-  await serveMetrics(config, logger, { cluster: true, workers });
+  await serveMetrics(config, logger, { cluster: true, workers }, () => workers.readiness());
   announce(config, port, started, logger, output, plugins);
 }
 
@@ -226,7 +232,7 @@ async function serveAsWorker(): Promise<void> {
     // Before it listens: the primary tells a worker that starts during the delay as soon as it does.
     let stopping = false;
     link.onStopping(() => (stopping = true));
-    const { stop } = await serve(config, logger, store, createSealer(config.masterKeys), metrics, {
+    const { stop, readiness } = await serve(config, logger, store, createSealer(config.masterKeys), metrics, {
       plugins: connectionPlugins(),
       ...(link.sandbox && { sandbox: proxiedSandbox(config, store, link) }),
       workers: { expected: config.workers, ready: (timeoutMs) => link.workersReady(timeoutMs) },
@@ -234,6 +240,8 @@ async function serveAsWorker(): Promise<void> {
     });
     // A worker's figures are served by the primary, with every other worker's (cluster_scrape.ts).
     link.answerMetrics(() => metrics.registry.getMetricsAsJSON());
+    // The primary's metrics listener serves the operator's /health/ready from one worker's answer.
+    link.answerReadiness(readiness);
     processStop.serving(stop);
     processStop.onSignals();
     link.onPrimaryGone(() => processStop.request('SIGTERM'));
@@ -303,9 +311,9 @@ async function hostSandbox(plugins: SandboxPlugins): Promise<Parameters<typeof s
 }
 
 /** GET /metrics on FITGATE_METRICS_PORT, when set. */
-async function serveMetrics(config: Config, logger: Logger, source: MetricsSource): Promise<MetricsServer | undefined> {
-  const server = await startMetricsServer(config, source).catch((error: unknown) => fail(metricsListenFailure(config.metricsPort, error)));
-  if (server) logger.info({ port: server.port, host: config.metricsHost }, 'Prometheus metrics served at /metrics');
+async function serveMetrics(config: Config, logger: Logger, source: MetricsSource, readiness: Readiness): Promise<MetricsServer | undefined> {
+  const server = await startMetricsServer(config, source, readinessDetails(readiness)).catch((error: unknown) => fail(metricsListenFailure(config.metricsPort, error)));
+  if (server) logger.info({ port: server.port, host: config.metricsHost }, 'Prometheus metrics served at /metrics, and readiness with its details at /health/ready');
   return server;
 }
 

@@ -1,4 +1,5 @@
 import type { SharedSecrets } from '../config/index.js';
+import type { ReadinessAnswer } from '../http/readiness.js';
 
 /** How a worker reaches the sandbox emulator the primary runs. */
 export interface SandboxLink {
@@ -90,6 +91,12 @@ export type WorkerQuestions = {
    * scrape its figures only (src/metrics/cluster_scrape.ts).
    */
   metrics: { request: null; reply: unknown };
+  /**
+   * The worker's readiness check, answered whole (its words, the workers, the store's settings, the
+   * master keys), for the operator's /health/ready on the primary's metrics listener: the primary
+   * has no store of its own to check.
+   */
+  readiness: { request: null; reply: ReadinessAnswer };
 };
 
 export type Protocol = Record<string, { request: unknown; reply: unknown }>;

@@ -2,6 +2,7 @@ import cluster, { type Worker } from 'node:cluster';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import { secretsUnset, type SharedSecrets } from '../config/index.js';
+import { READY_TIMEOUT_MS, type ReadinessAnswer } from '../http/readiness.js';
 import { Channel } from './channel.js';
 import { HangWatch, type HangWatchOptions } from './hang_watch.js';
 import { STORE_UNAVAILABLE_EXIT_CODE, type PrimaryQuestions, type SandboxLink, type WorkerQuestions, type WorkersReadiness } from './messages.js';
@@ -37,6 +38,8 @@ const WORKER_ENVIRONMENT = secretsUnset();
 const STOPPING_BOUND_MS = 2_000;
 /** Whether a worker reaches its store, asked while a restart waits for it: as long as /health/ready waits for a store. */
 const STORE_CHECK_BOUND_MS = 1_500;
+/** A worker's whole readiness: its own check waits READY_TIMEOUT_MS at most, then the answer crosses IPC. */
+const READINESS_BOUND_MS = READY_TIMEOUT_MS + 1_000;
 
 export interface RunningCluster {
   /** How many workers the instance runs (FITGATE_WORKERS). */
@@ -65,6 +68,12 @@ export interface RunningCluster {
    * `metrics`). Only workers that listen are asked: one still starting has counted nothing yet.
    */
   collectMetrics(timeoutMs: number): Promise<WorkerMetrics[]>;
+  /**
+   * The instance's readiness, whole, for the operator's /health/ready on the metrics listener: the
+   * first answer of the listening workers, each asked at once (each one's check counts every
+   * worker). None answering within the bound is an instance that is not ready.
+   */
+  readiness(): Promise<ReadinessAnswer>;
 }
 
 export interface ClusterStatus {
@@ -274,6 +283,16 @@ export function startPrimary(options: PrimaryOptions): RunningCluster {
     );
   }
 
+  async function wholeReadiness(): Promise<ReadinessAnswer> {
+    if (stopping || announcedStopping) return { ready: false, body: { status: 'stopping' } };
+    const listening = [...members.values()].filter((member) => member.listening);
+    try {
+      return await Promise.any(listening.map((member) => member.channel.ask('readiness', null, READINESS_BOUND_MS)));
+    } catch {
+      return { ready: false, body: { status: 'unavailable', workers: { expected: options.workers, ready: 0 } } };
+    }
+  }
+
   function status(): ClusterStatus {
     const listening = serving();
     return { serving: listening, starting: members.size - listening, restarts: { ...restarts } };
@@ -309,6 +328,7 @@ export function startPrimary(options: PrimaryOptions): RunningCluster {
     gaveUp: new Promise<string>((resolve) => (giveUp = resolve)),
     status,
     collectMetrics,
+    readiness: wholeReadiness,
   };
   hangs.start();
   for (let slot = 0; slot < options.workers; slot += 1) fork(slot);

@@ -1,6 +1,7 @@
 import cluster from 'node:cluster';
 import { Channel, type IpcEndpoint } from './channel.js';
 import type { SharedSecrets } from '../config/index.js';
+import type { ReadinessAnswer } from '../http/readiness.js';
 import type { PrimaryQuestions, SandboxLink, WorkerQuestions, WorkersReadiness } from './messages.js';
 
 /** How long a worker waits for the primary's set-up answer; the primary answers at once. */
@@ -38,6 +39,8 @@ export interface WorkerLink {
   answerPings(store: { ping(): Promise<void>; unwritable?(): string | undefined }): void;
   /** Answers the primary's requests for this worker's figures (its /metrics) with `collect`. */
   answerMetrics(collect: () => Promise<unknown>): void;
+  /** Answers the primary's requests for this worker's readiness, whole (the operator's /health/ready). */
+  answerReadiness(readiness: () => Promise<ReadinessAnswer>): void;
   /**
    * Runs `listener` when the primary says the instance is stopping (FITGATE_SHUTDOWN_DELAY_MS). Call
    * it before listening: the primary tells a worker as soon as it listens.
@@ -73,6 +76,9 @@ export async function joinCluster(): Promise<WorkerLink> {
     },
     answerMetrics(collect) {
       channel.answer('metrics', collect);
+    },
+    answerReadiness(readiness) {
+      channel.answer('readiness', readiness);
     },
     onStopping(listener) {
       channel.answer('stopping', async () => {

@@ -1,116 +1,27 @@
 import { Router } from 'express';
-import type { MasterKeyStatus } from '../domain/master_key_check.js';
 import { STORE_RETRY_AFTER_SECONDS } from '../errors/index.js';
-import type { Store } from '../store/store.js';
-import { storeReadiness } from '../store/store_readiness.js';
-import { sharedCheck } from './shared_check.js';
+import type { Readiness } from './readiness.js';
 
 /**
- * How long /health/ready waits for the store before calling it unavailable: the probe is answered
- * well inside 2 s even when the store hangs.
+ * Liveness and readiness for load balancers and orchestrators, on the public listener, mounted
+ * before tenant resolution so they answer on any host (a load balancer probes by IP). Live: the
+ * process serves HTTP, whatever the store does. Ready: the readiness check (readiness.ts), told by
+ * the status code and `{"status": "ok" | "unavailable" | "stopping"}` alone. What the check found
+ * (the store's state in words, with file paths; Redis's persistence settings; master key ids; the
+ * workers) is the operator's, on the metrics listener (readiness_details.ts): this endpoint answers
+ * anyone who reaches the public port. A 503 carries Retry-After, the same seconds as a request's
+ * 503 while the store is out: a generic client or monitor retries no sooner, and a fixed store is
+ * seen within it.
  */
-export const READY_TIMEOUT_MS = 1500;
-
-/**
- * How long one readiness check answers every probe. /health/ready is public: each check is a store
- * write on Redis and, with workers, a ping of every worker, so a flood of probes would be a flood of
- * writes. Short, so a store that fails or recovers is seen within a second either way.
- */
-export const READY_REUSE_MS = 1000;
-
-/** With several workers (FITGATE_WORKERS): how many of them answer with their store. */
-export interface WorkerReadiness {
-  readonly expected: number;
-  /**
-   * How many workers answered within the bound, and what one of them said about files it could
-   * not write lately (a full disk it met: Store.unwritable), which this process may not have met.
-   */
-  ready(timeoutMs: number): Promise<{ readonly ready: number; readonly unwritable?: string }>;
-}
-
-export interface HealthOptions {
-  /** How long a probe waits for the store and the workers (READY_TIMEOUT_MS). */
-  readonly timeoutMs?: number;
-  /** With several workers (FITGATE_WORKERS): how many of them are ready. Absent: one process. */
-  readonly workers?: WorkerReadiness;
-  /** Which master key ids seal stored values, and which of them this process lacks (key rotation). */
-  readonly masterKeys?: () => Promise<MasterKeyStatus>;
-  /** True from a stop signal on, during FITGATE_SHUTDOWN_DELAY_MS (shutdown_delay.ts). */
-  readonly stopping?: () => boolean;
-  /** How long a check answers probes (READY_REUSE_MS), and the clock; tests pass their own. */
-  readonly reuse?: { readonly ms: number; readonly now?: () => number };
-}
-
-/**
- * Liveness and readiness for orchestrators, mounted before tenant resolution so they answer on any
- * host (a load balancer probes by IP). Live: the process serves HTTP, whatever the store does.
- * Ready: the store answers within a bound, so a hung database takes the instance out of rotation
- * instead of hanging probes, and can serve (on Redis: still holds fitgate's data and accepts
- * writes), with `store` saying what is wrong in words; the body also carries what the store found
- * about itself at start-up (on Redis: whether it may evict or forget records), so an operator sees
- * it where they look. A 503 carries Retry-After, the same seconds as a request's 503 while the store
- * is out: a generic client or monitor retries no sooner, and a fixed store is seen within it.
- * One check answers every probe that comes while it runs and for `reuse.ms` after (READY_REUSE_MS),
- * in this process: the endpoint is public, and the check is not free. From a stop signal on
- * (FITGATE_SHUTDOWN_DELAY_MS) it answers 503 "stopping" and checks nothing.
- */
-export function createHealthRouter(store: Pick<Store, 'ping' | 'health' | 'readiness'>, options: HealthOptions = {}): Router {
-  const { timeoutMs = READY_TIMEOUT_MS, workers, masterKeys, stopping = () => false, reuse = { ms: READY_REUSE_MS } } = options;
+export function createHealthRouter(readiness: Readiness): Router {
   const router = Router();
   router.get('/health/live', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' });
   });
-  const check = sharedCheck(async (): Promise<Readiness> => {
-    const [storeState, counted, keys] = await Promise.all([
-      valueWithin(storeReadiness(store), timeoutMs),
-      countWorkers(workers, timeoutMs),
-      masterKeys && valueWithin(masterKeys(), timeoutMs),
-    ]);
-    // Another worker's failed writes count as this store's: the load balancer sees one instance.
-    const state = storeState === 'ok' && counted?.unwritable !== undefined ? counted.unwritable : storeState;
-    const ready = state === 'ok' && (counted === undefined || counted.ready === counted.expected);
-    const workersBody = counted && { expected: counted.expected, ready: counted.ready };
-    const body = { status: ready ? 'ok' : 'unavailable', store: state ?? 'not answering', ...store.health?.(), ...(workersBody && { workers: workersBody }), ...(keys && { master_keys: keys }) };
-    return { ready, body };
-  }, reuse.ms, reuse.now);
   router.get('/health/ready', async (_req, res) => {
-    // A stopping instance is not ready whatever its store says, and a store about to close is not
-    // worth a write: the load balancer takes it out of rotation while it still serves.
-    if (stopping()) {
-      res.status(503).set('Retry-After', String(STORE_RETRY_AFTER_SECONDS)).set('Cache-Control', 'no-store').json({ status: 'stopping' });
-      return;
-    }
-    const { ready, body } = await check();
+    const { ready, body } = await readiness();
     if (!ready) res.set('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
-    res.status(ready ? 200 : 503).set('Cache-Control', 'no-store').json(body);
+    res.status(ready ? 200 : 503).set('Cache-Control', 'no-store').json({ status: body.status });
   });
   return router;
-}
-
-interface Readiness {
-  readonly ready: boolean;
-  readonly body: Readonly<Record<string, unknown>>;
-}
-
-/** Every worker must be up and answer with its own store: a load balancer sees them as one. */
-async function countWorkers(
-  workers: WorkerReadiness | undefined,
-  timeoutMs: number,
-): Promise<{ expected: number; ready: number; unwritable?: string } | undefined> {
-  if (!workers) return undefined;
-  const counted = await workers.ready(timeoutMs).catch(() => ({ ready: 0 }));
-  return { expected: workers.expected, ...counted };
-}
-
-/** The value, or undefined when it fails or takes longer than the bound (a probe never hangs on it). */
-async function valueWithin<T>(work: Promise<T>, timeoutMs: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), timeoutMs);
-  });
-  try {
-    return await Promise.race([work.catch(() => undefined), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

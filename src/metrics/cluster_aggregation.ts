@@ -46,7 +46,11 @@ export function countsOf(metrics: readonly MetricJson[]): MetricJson[] {
   return metrics.filter((metric) => String(metric.type) === 'counter' || String(metric.type) === 'histogram');
 }
 
-/** Counts summed series by series (same name, same labels), for workers that are gone. */
+/**
+ * Counts summed series by series (same name, same labels), for workers that are gone. A count the
+ * scrape combines as the highest (fitgate_store_connections_lost_total) is kept as the highest: a
+ * sum would jump when a second worker goes, and read as an increase nothing counted.
+ */
 export function sumCounts(lists: readonly (readonly MetricJson[])[]): MetricJson[] {
   const metrics = new Map<string, MetricJson>();
   const series = new Map<string, MetricJson['values'][number]>();
@@ -59,7 +63,7 @@ export function sumCounts(lists: readonly (readonly MetricJson[])[]): MetricJson
     for (const value of metric.values) {
       const key = JSON.stringify([(value as { metricName?: string }).metricName ?? metric.name, Object.entries(value.labels).sort()]);
       const seen = series.get(key);
-      if (seen) seen.value += value.value;
+      if (seen) seen.value = aggregatorOf(metric) === 'max' ? Math.max(seen.value, value.value) : seen.value + value.value;
       else {
         const copy = { ...value };
         series.set(key, copy);

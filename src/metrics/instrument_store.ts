@@ -22,7 +22,7 @@ const REPOSITORIES = [
  * Everything else (kind, sessionStore(), rateLimiter(), close(), fields added later) reaches the
  * original store unchanged.
  */
-export function instrumentStore<S extends Store>(store: S, metrics: StoreMetrics): S {
+export function instrumentStore<S extends Store>(store: S, metrics: Pick<StoreMetrics, 'recorderFor' | 'watchAvailability'>): S {
   const instrumented = delegateTo(store);
   for (const repository of REPOSITORIES) {
     const original: object | undefined = store[repository];
@@ -33,7 +33,7 @@ export function instrumentStore<S extends Store>(store: S, metrics: StoreMetrics
   return instrumented;
 }
 
-function instrumentRepository<R extends object>(repository: R, name: string, metrics: StoreMetrics): R {
+function instrumentRepository<R extends object>(repository: R, name: string, metrics: Pick<StoreMetrics, 'recorderFor'>): R {
   const instrumented = Object.create(repository) as R;
   for (const method of methodNames(repository)) {
     const original = (repository as Record<string, (...args: unknown[]) => unknown>)[method]!;

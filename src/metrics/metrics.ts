@@ -75,6 +75,8 @@ export interface StoreMetrics {
   recorderFor(repository: string, operation: string): StoreOperationRecorder;
   /** Whether the store answers, asked at each scrape (a gauge, 1 or 0). */
   watchAvailability(ping: () => Promise<void>): void;
+  /** A Redis connection that served was lost: once per loss, never per reconnection attempt. */
+  connectionLost(): void;
 }
 
 export interface CacheMetrics {
@@ -97,7 +99,7 @@ export const NO_METRICS: Metrics = {
   upstream: { observerFor: () => ignore },
   vault: NO_VAULT_METRICS,
   http: { request: ignore },
-  store: { recorderFor: () => ignore, watchAvailability: ignore },
+  store: { recorderFor: () => ignore, watchAvailability: ignore, connectionLost: ignore },
   cache: () => IGNORED_CACHE,
   rateLimit: () => IGNORED_LIMIT,
 };

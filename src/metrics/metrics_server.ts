@@ -17,19 +17,27 @@ export interface MetricsServer {
  */
 export type MetricsSource = { readonly cluster: false; readonly registry: Registry } | { readonly cluster: true; readonly workers: ClusterWorkers };
 
+/** The operator's GET /health/ready: the readiness check's whole answer (src/http/readiness_details.ts). */
+export type ReadinessListener = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
 /**
  * Serves GET /metrics in Prometheus's text format on FITGATE_METRICS_PORT, a listener of its own so
- * the figures are never reachable through the public port. Undefined (nothing listens) when the
- * variable is unset.
+ * the figures are never reachable through the public port, and with `readiness` the operator's
+ * GET /health/ready there, for the same reason: what it says (file paths, Redis's settings, master
+ * key ids) is for whoever may read the figures, not for anyone who reaches the public port.
+ * Undefined (nothing listens) when the variable is unset.
  */
 export async function startMetricsServer(
   config: Pick<Config, 'metricsPort'> & Partial<Pick<Config, 'metricsHost'>>,
   source: MetricsSource,
+  readiness?: ReadinessListener,
 ): Promise<MetricsServer | undefined> {
   if (config.metricsPort === undefined) return undefined;
   const scrape = scraperFor(source);
   const server = createServer((req, res) => {
-    answer(req, res, scrape).catch(() => res.destroy());
+    const path = (req.url ?? '/').split('?')[0];
+    const answered = path === '/health/ready' && readiness ? readiness(req, res) : answer(req, res, scrape);
+    answered.catch(() => res.destroy());
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,4 +1,4 @@
-import { Gauge, type Registry } from 'prom-client';
+import { Counter, Gauge, type Registry } from 'prom-client';
 import { labelledCounter, labelledHistogram } from './labelled_metrics.js';
 import type { StoreMetrics } from './metrics.js';
 
@@ -11,14 +11,23 @@ const STORE_BUCKETS = [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 
  */
 const PING_TIMEOUT_MS = 1_500;
 
-/** Store operations by repository and method, their failures, and whether the store answers. */
+/** Store operations by repository and method, their failures, whether the store answers, and lost Redis connections. */
 export function storeOperations(registry: Registry): StoreMetrics {
   const durations = labelledHistogram(registry, 'fitgate_store_operation_duration_seconds', ['repository', 'operation'], STORE_BUCKETS,
     'Duration of store operations (SQLite or Redis) by repository and operation; its _count is the number of operations.');
   const errors = labelledCounter(registry, 'fitgate_store_operation_errors_total', ['repository', 'operation'],
     'Store operations that failed (threw), by repository and operation.');
+  // Each worker has a connection of its own, and one Redis restart drops them all: with workers the
+  // primary serves the most any one of them lost, so an alert reads flaps of Redis, not of workers.
+  const lost = new Counter({
+    name: 'fitgate_store_connections_lost_total',
+    help: "Times this process's Redis connection was lost after it had served (dropped by Redis or the network, or cut for not answering), once per loss however many reconnection attempts follow; never on the embedded store. With workers: the most any one worker lost.",
+    registers: [registry],
+    aggregator: 'max',
+  });
   let ping: (() => Promise<void>) | undefined;
   return {
+    connectionLost: () => lost.inc(),
     recorderFor(repository, operation) {
       const duration = durations.labels(repository, operation);
       const failure = errors.labels(repository, operation);

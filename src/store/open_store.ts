@@ -1,7 +1,6 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
-import type { CacheLookupsSource } from './cache/record_cache.js';
 import type { Config } from '../config/index.js';
 import { makeDirectory, missingLevel } from '../config/make_directory.js';
 import { unwritablePlace } from '../config/unwritable_place.js';
@@ -11,6 +10,7 @@ import { SqliteStore, type SqliteOpenOptions } from './sqlite/sqlite_store.js';
 import { StartRefusedError } from './start_refused_error.js';
 import type { SealedRecordStore } from '../domain/sealed_record_store.js';
 import type { Store } from './store.js';
+import type { StoreCountsSource } from './store_counts.js';
 
 export interface OpenStoreOptions extends SqliteOpenOptions {
   /**
@@ -25,9 +25,10 @@ export interface OpenStoreOptions extends SqliteOpenOptions {
 /**
  * Opens the store the configuration asks for: Redis when REDIS_URL is set, otherwise the embedded
  * SQLite database in FITGATE_DATA_DIR. Rejects with a one-line message naming the setting when it
- * cannot. With `metrics`, the in-process caches count their hits and misses.
+ * cannot. With `metrics`, the in-process caches count their hits and misses, and Redis its lost
+ * connections.
  */
-export async function openStore(config: Config, logger?: Logger, metrics?: CacheLookupsSource, options: OpenStoreOptions = {}): Promise<Store> {
+export async function openStore(config: Config, logger?: Logger, metrics?: StoreCountsSource, options: OpenStoreOptions = {}): Promise<Store> {
   const { refuse, ...sqliteOptions } = options;
   if (config.redis) {
     const store = await openRedisStore(config, config.redis, logger, metrics);

@@ -1,4 +1,4 @@
-import { READY_REUSE_MS, READY_TIMEOUT_MS } from '../../src/http/health.js';
+import { READY_REUSE_MS, READY_TIMEOUT_MS } from '../../src/http/readiness.js';
 
 /** Between probes while waiting for a change. */
 const PROBE_INTERVAL_MS = 50;

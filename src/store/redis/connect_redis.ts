@@ -23,6 +23,11 @@ export interface ConnectRedisOptions {
   /** Told once when an established connection is lost (node-redis reconnects by itself meanwhile). */
   onError?: (error: Error) => void;
   /**
+   * Told once per loss of a connection that served, whatever the loss was (dropped, refused its
+   * credentials, or cut by reconnectStalled): never for each failed reconnection attempt after it.
+   */
+  onLost?: () => void;
+  /**
    * Told once per outage when Redis refuses REDIS_URL's credentials (credential_refusal.ts): the
    * password or ACL changed while fitgate ran. The loss itself reads "Socket closed unexpectedly"
    * (Redis drops the connection), and the refused attempts after it would otherwise say nothing.
@@ -43,7 +48,7 @@ export interface ConnectRedisOptions {
  * (disableOfflineQueue): node-redis would otherwise hold every request until Redis returned.
  * Callers turn these failures into 503s (see ../store_unavailable.ts).
  */
-export async function connectRedis({ url, onError, onRefused, onReconnect }: ConnectRedisOptions): Promise<RedisClient> {
+export async function connectRedis({ url, onError, onLost, onRefused, onReconnect }: ConnectRedisOptions): Promise<RedisClient> {
   let connected = false;
   let up = true;
   let refusalTold = false;
@@ -65,13 +70,11 @@ export async function connectRedis({ url, onError, onRefused, onReconnect }: Con
   // and one more when Redis turns out to refuse the credentials (the first error is the socket's).
   client.on('error', (error: Error) => {
     if (!connected) return;
-    if (credentialRefusal(error)) {
-      up = false;
-      return refused(error);
-    }
-    if (!up) return;
+    const wasUp = up;
     up = false;
-    onError?.(error);
+    if (wasUp) onLost?.();
+    if (credentialRefusal(error)) return refused(error);
+    if (wasUp) onError?.(error);
   });
   let askAgain: NodeJS.Timeout | undefined;
   /**

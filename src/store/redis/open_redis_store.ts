@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import type { CacheLookupsSource } from '../cache/record_cache.js';
 import type { Config } from '../../config/index.js';
+import type { StoreCountsSource } from '../store_counts.js';
 import { connectRedis, withoutUrlPassword } from './connect_redis.js';
 import { hashRawTicketKeys } from './hashed_ticket_keys_step.js';
 import { grantImplicitToStoredClients } from './implicit_grant_step.js';
@@ -25,7 +25,7 @@ export async function openRedisStore(
   config: Config,
   redis: NonNullable<Config['redis']>,
   logger?: Logger,
-  metrics?: CacheLookupsSource,
+  metrics?: StoreCountsSource,
   { settingsRecheckMs = SETTINGS_RECHECK_MS }: { settingsRecheckMs?: number } = {},
 ): Promise<RedisStore> {
   // Filled in once the store exists; the reconnect hook is registered before that.
@@ -33,6 +33,8 @@ export async function openRedisStore(
   const client = await connectRedis({
     url: redis.url,
     onError: (error) => logger?.error({ err: error }, 'Redis connection lost: requests are answered 503 until it is back'),
+    // Counted apart from the log line: a loss Redis answers with a credential refusal logs that instead.
+    onLost: () => metrics?.store?.connectionLost(),
     onRefused: (error) =>
       logger?.error(
         { err: error },

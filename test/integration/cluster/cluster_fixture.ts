@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect } from '@jest/globals';
+import { freePort } from '../../support/free_port.js';
 import { uniquePrefix, redisUrl, deleteKeysWithPrefix } from '../../support/redis.js';
 import { SERVER_TEST_TIMEOUT_MS, startServer, tempDataDir, type RunningServer } from '../server/spawn_server.js';
 import { ClusterBrowser, TENANT_URL, type Answer } from './cluster_client.js';
@@ -13,6 +14,11 @@ export interface ClusterFixture {
   readonly server: RunningServer;
   readonly port: number;
   browser(): ClusterBrowser;
+  /**
+   * The operator's GET /health/ready, on the primary's metrics listener (FITGATE_METRICS_PORT): the
+   * status code with what one worker's check found (`store`, `workers`); the public one says the status alone.
+   */
+  readinessDetails(): Promise<{ status: number; body: unknown }>;
   /** Stops the server (if still running) and removes what it stored. */
   close(): Promise<void>;
 }
@@ -29,8 +35,10 @@ export async function startCluster(store: 'sqlite' | 'redis', environment: Recor
           FITGATE_MASTER_KEY: randomBytes(32).toString('base64'),
           FITGATE_SESSION_SECRETS: randomBytes(32).toString('base64url'),
         };
+  const metricsPort = environment.FITGATE_METRICS_PORT ?? String(await freePort());
   const server = startServer({
     FITGATE_WORKERS: '2',
+    FITGATE_METRICS_PORT: metricsPort,
     FITGATE_BOOTSTRAP_CLIENT_ID: BOOTSTRAP.clientId,
     FITGATE_BOOTSTRAP_CLIENT_SECRET: BOOTSTRAP.clientSecret,
     FITGATE_ADMIN_EMAIL: ADMIN.email,
@@ -43,6 +51,10 @@ export async function startCluster(store: 'sqlite' | 'redis', environment: Recor
     server,
     port,
     browser: () => new ClusterBrowser(port),
+    async readinessDetails() {
+      const answer = await fetch(`http://127.0.0.1:${metricsPort}/health/ready`, { signal: AbortSignal.timeout(5_000) });
+      return { status: answer.status, body: (await answer.json()) as unknown };
+    },
     async close() {
       await server.stop();
       if (store === 'redis') await deleteKeysWithPrefix(prefix);
@@ -105,15 +117,16 @@ export async function createWebApplication(browser: ClusterBrowser): Promise<{ c
 }
 
 /**
- * Workers answering on a few fresh connections, and what /health/ready says. A connection handed to
- * a worker just as it dies is lost with it; that look simply sees nothing.
+ * Workers answering on a few fresh connections, and what the operator's /health/ready says (the
+ * primary's metrics listener: the workers are counted there). A connection handed to a worker just
+ * as it dies is lost with it; that look simply sees nothing.
  */
-export async function look(browser: ClusterBrowser): Promise<{ pids: Set<string>; ready: { status: number; body: unknown } }> {
+export async function look(cluster: ClusterFixture): Promise<{ pids: Set<string>; ready: { status: number; body: unknown } }> {
   const pids = new Set<string>();
   try {
+    const browser = cluster.browser();
     for (let i = 0; i < 4; i += 1) pids.add((await browser.get('/health/live')).worker);
-    const ready = await browser.get('/health/ready');
-    return { pids, ready: { status: ready.status, body: JSON.parse(ready.text) } };
+    return { pids, ready: await cluster.readinessDetails() };
   } catch {
     return { pids, ready: { status: 0, body: undefined } };
   }

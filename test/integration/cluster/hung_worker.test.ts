@@ -43,10 +43,10 @@ describe('a worker that hangs', () => {
         expect(found.silentMs).toBeLessThan(DETECTION_BOUND_MS);
 
         const deadline = Date.now() + RECOVERY_BOUND_MS;
-        let seen = await look(browser);
+        let seen = await look(cluster);
         while (Date.now() < deadline && !(seen.pids.size === 2 && !seen.pids.has(stopped) && seen.ready.status === 200)) {
           await delay(100);
-          seen = await look(browser);
+          seen = await look(cluster);
         }
         expect(isRunning(hung)).toBe(false);
         expect(seen.pids.has(stopped)).toBe(false);

@@ -73,9 +73,8 @@ async function expectOnlySurvivorServes(browser: ClusterBrowser, survivor: strin
 
 /** Both workers answer, neither is the killed one, and /health/ready counts both ready. */
 async function untilWhole(cluster: ClusterFixture, killed: string, survivor: string): Promise<void> {
-  const browser = cluster.browser();
   const seen = await until(cluster.server, 'whole again', RECOVERY_BOUND_MS, async () => {
-    const each = await look(browser);
+    const each = await look(cluster);
     return each.pids.size === 2 && each.pids.has(survivor) && !each.pids.has(killed) && each.ready.status === 200 ? each : undefined;
   });
   expect(seen.ready.body).toEqual(expect.objectContaining({ status: 'ok', store: 'ok', workers: { expected: 2, ready: 2 } }));
@@ -109,8 +108,8 @@ describeWithRedisServer('a worker killed while Redis is down', () => {
       // Still running, and the surviving worker still answers, after more failed starts than a crash loop may have.
       expect(server.child.exitCode).toBeNull();
       await expectOnlySurvivorServes(browser, survivor);
-      const ready = await browser.get('/health/ready');
-      expect({ status: ready.status, workers: (JSON.parse(ready.text) as { workers: unknown }).workers }).toEqual({ status: 503, workers: { expected: 2, ready: 0 } });
+      const ready = await cluster.readinessDetails();
+      expect({ status: ready.status, workers: (ready.body as { workers: unknown }).workers }).toEqual({ status: 503, workers: { expected: 2, ready: 0 } });
 
       // One warning per attempt, each with the reason and a pause that doubles; each next attempt waited for it.
       const first = attempts.slice(0, ATTEMPTS_PAST_BUDGET);

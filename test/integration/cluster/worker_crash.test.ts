@@ -28,10 +28,10 @@ describe('a worker that crashes', () => {
         process.kill(Number(crashed), 'SIGUSR2');
 
         const deadline = Date.now() + RECOVERY_BOUND_MS;
-        let seen = await look(browser);
+        let seen = await look(cluster);
         while (Date.now() < deadline && !(seen.pids.size === 2 && !seen.pids.has(crashed ?? '') && seen.ready.status === 200)) {
           await delay(100);
-          seen = await look(browser);
+          seen = await look(cluster);
         }
         expect(seen.pids.has(crashed ?? '')).toBe(false);
         expect(seen.ready.status).toBe(200);

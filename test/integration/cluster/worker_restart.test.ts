@@ -16,10 +16,10 @@ describe('a worker that dies', () => {
       process.kill(Number(killed), 'SIGKILL');
 
       const deadline = Date.now() + RECOVERY_BOUND_MS;
-      let seen = await look(browser);
+      let seen = await look(cluster());
       while (Date.now() < deadline && !(seen.pids.size === 2 && !seen.pids.has(killed ?? '') && seen.ready.status === 200)) {
         await delay(100);
-        seen = await look(browser);
+        seen = await look(cluster());
       }
       expect(seen.pids.has(killed ?? '')).toBe(false);
       expect(seen.pids.has(survivor ?? '')).toBe(true);

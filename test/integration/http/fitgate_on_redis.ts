@@ -4,6 +4,8 @@ import { createApp } from '../../../src/app.js';
 import { loadConfig, type Config } from '../../../src/config/index.js';
 import { connectionPlugins } from '../../../src/connections/registry.js';
 import { bootstrap } from '../../../src/domain/bootstrap.js';
+import { readinessOf } from '../../../src/http/readiness.js';
+import { readinessDetails, type ReadinessDetails } from '../../../src/http/readiness_details.js';
 import { createLogger } from '../../../src/logging/index.js';
 import { instrumentStore } from '../../../src/metrics/instrument_store.js';
 import { createPrometheusMetrics } from '../../../src/metrics/prometheus_metrics.js';
@@ -21,6 +23,8 @@ const INTERNAL_BASE_URL = 'http://127.0.0.1:0';
 
 export interface FitgateOnRedis {
   readonly app: Express;
+  /** The operator's GET /health/ready, as the metrics listener serves it, on the app's own readiness check. */
+  readonly readinessDetails: ReadinessDetails;
   readonly store: Store;
   readonly config: Config;
   /** Every line the process logged, as JSON text. */
@@ -48,9 +52,13 @@ export async function startFitgateOnRedis(url: string, prefix: string, environme
   const store = await openStore(config, logger);
   const sealer = createSealer(config.masterKeys);
   await bootstrap({ config, store, sealer, plugins: connectionPlugins() });
+  const instrumented = instrumentStore(store, createPrometheusMetrics().store);
+  // As server.ts: one check for the public /health/ready and the operator's.
+  const readiness = readinessOf({ config, store: instrumented });
   const app = createApp({
     config,
-    store: instrumentStore(store, createPrometheusMetrics().store),
+    store: instrumented,
+    readiness,
     sealer,
     logger,
     plugins: connectionPlugins(),
@@ -59,5 +67,5 @@ export async function startFitgateOnRedis(url: string, prefix: string, environme
     // As server.ts: a FITGATE_UPSTREAM_BASE_URL in `environment` reaches the upstreams the emulator plays.
     emulated: emulatedBy(connectionPlugins()),
   });
-  return { app, store, config, logLines: captured.lines };
+  return { app, readinessDetails: readinessDetails(readiness), store, config, logLines: captured.lines };
 }

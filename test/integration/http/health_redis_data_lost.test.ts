@@ -52,8 +52,8 @@ describeWithRedis('/health/ready when Redis loses fitgate\'s data', () => {
   it('is ready on a fresh start: the marker is written before the server would report ready', async () => {
     const prefix = fitgates.prefix('health-fresh');
     expect(await keysWithPrefix(prefix)).toEqual([]);
-    const { app } = await fitgates.start(redisUrl, prefix);
-    const ready = await request(app).get('/health/ready');
+    const { readinessDetails } = await fitgates.start(redisUrl, prefix);
+    const ready = await request(readinessDetails).get('/health/ready');
     expect(ready.status).toBe(200);
     expect(ready.body.store).toBe('ok');
     expect(await keysWithPrefix(prefix)).toContain(`${prefix}meta:store`);
@@ -68,8 +68,8 @@ describeWithRedis('/health/ready when Redis loses fitgate\'s data', () => {
     await older.tenants.create(tenant);
     expect(await keysWithPrefix(prefix)).not.toContain(`${prefix}meta:store`);
 
-    const { app, store } = await fitgates.start(redisUrl, prefix);
-    const ready = await request(app).get('/health/ready');
+    const { readinessDetails, store } = await fitgates.start(redisUrl, prefix);
+    const ready = await request(readinessDetails).get('/health/ready');
     expect(ready.status).toBe(200);
     expect(ready.body.store).toBe('ok');
     expect(await store.tenants.get(tenant.name)).toMatchObject({ name: tenant.name });
@@ -82,7 +82,7 @@ describeWithRedis('/health/ready when Redis loses fitgate\'s data', () => {
 
     // FLUSHALL, as far as this prefix goes (the shared server holds other runs' keys).
     await deleteKeysWithPrefix(prefix);
-    const lost = await readinessOnceChanged(() => request(running.app).get('/health/ready'), (answer) => answer.status !== 200);
+    const lost = await readinessOnceChanged(() => request(running.readinessDetails).get('/health/ready'), (answer) => answer.status !== 200);
     expect(lost.status).toBe(503);
     expect(lost.headers['retry-after']).toBe('5');
     expect(lost.body).toMatchObject({ status: 'unavailable', store: EMPTY });
@@ -107,18 +107,18 @@ describeWithRedisServer('/health/ready when Redis restarts without persistence',
   it('answers 503 "empty" once Redis is back without fitgate\'s data', async () => {
     // The test server's defaults: no AOF, no RDB, so a restart forgets everything.
     redis = await startOwnRedisServer(['--maxmemory-policy', 'noeviction']);
-    const { app } = await fitgates.start(redis.url, uniquePrefix('health-restarted'));
-    expect((await request(app).get('/health/ready')).status).toBe(200);
+    const { readinessDetails } = await fitgates.start(redis.url, uniquePrefix('health-restarted'));
+    expect((await request(readinessDetails).get('/health/ready')).status).toBe(200);
 
     await redis.kill();
     await redis.start();
     // Bounded: fitgate reconnects by itself within about a second; until then Redis is "not answering"
     // (or, for READY_REUSE_MS, the check from before the restart answers: "ok").
     const deadline = Date.now() + RECOVERY_BOUND_MS;
-    let ready = await request(app).get('/health/ready');
+    let ready = await request(readinessDetails).get('/health/ready');
     while ((ready.body.store === 'not answering' || ready.body.store === 'ok') && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      ready = await request(app).get('/health/ready');
+      ready = await request(readinessDetails).get('/health/ready');
     }
     expect(ready.status).toBe(503);
     expect(ready.headers['retry-after']).toBe('5');

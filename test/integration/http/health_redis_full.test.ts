@@ -82,20 +82,23 @@ describeWithRedisServer('/health/ready and requests while Redis is full', () => 
   const makeRoom = () => operator.configSet('maxmemory', '0');
 
   it('answers 503 saying Redis is full, with Retry-After, and is ready again once Redis has room', async () => {
-    expect((await request(fitgate.app).get('/health/ready')).status).toBe(200);
+    expect((await request(fitgate.readinessDetails).get('/health/ready')).status).toBe(200);
     await fill();
     try {
-      const full = await readinessOnceChanged(() => request(fitgate.app).get('/health/ready'), (answer) => answer.status !== 200);
+      const full = await readinessOnceChanged(() => request(fitgate.readinessDetails).get('/health/ready'), (answer) => answer.status !== 200);
       expect(full.status).toBe(503);
       expect(full.headers['retry-after']).toBe('5');
       expect(full.body).toMatchObject({
         status: 'unavailable',
         store: 'full: Redis is full (maxmemory reached with noeviction) and refuses every write; free memory or raise maxmemory',
       });
+      // The load balancer's probe: the same check, its status only.
+      const balancer = await request(fitgate.app).get('/health/ready');
+      expect([balancer.status, balancer.body, balancer.headers['retry-after']]).toEqual([503, { status: 'unavailable' }, '5']);
     } finally {
       await makeRoom();
     }
-    const again = await readinessOnceChanged(() => request(fitgate.app).get('/health/ready'), (answer) => answer.status !== 503);
+    const again = await readinessOnceChanged(() => request(fitgate.readinessDetails).get('/health/ready'), (answer) => answer.status !== 503);
     expect(again.status).toBe(200);
     expect(again.body.store).toBe('ok');
     expect(again.headers['retry-after']).toBeUndefined();

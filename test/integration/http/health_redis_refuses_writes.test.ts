@@ -57,14 +57,14 @@ describeWithRedisServer('/health/ready when Redis answers but refuses writes', (
     const marker = new RedisKeys(prefix).storeMarker();
     const onSecond = await operatorOf(second);
     await waitUntil(async () => (await onSecond.exists(marker)) === 1, 'the store marker is replicated', WAIT_MS);
-    expect((await request(fitgate.app).get('/health/ready')).body.store).toBe('ok');
+    expect((await request(fitgate.readinessDetails).get('/health/ready')).body.store).toBe('ok');
 
     // The failover: the second becomes the primary, the first (still fitgate's REDIS_URL) its replica.
     await onSecond.sendCommand(['REPLICAOF', 'NO', 'ONE']);
     await (await operatorOf(first)).sendCommand(['REPLICAOF', '127.0.0.1', String(second.port)]);
     await waitUntil(async () => (await fitgate.store.readiness?.()) === REDIS_READ_ONLY, 'the first server answers as a replica', WAIT_MS);
 
-    const answer = await readinessOnceChanged(() => request(fitgate.app).get('/health/ready'), (ready) => ready.status !== 200);
+    const answer = await readinessOnceChanged(() => request(fitgate.readinessDetails).get('/health/ready'), (ready) => ready.status !== 200);
     expect(answer.status).toBe(503);
     expect(answer.headers['retry-after']).toBe('5');
     expect(answer.body).toMatchObject({ status: 'unavailable', store: REDIS_READ_ONLY });
@@ -79,12 +79,12 @@ describeWithRedisServer('/health/ready when Redis answers but refuses writes', (
     await operator.bgSave();
     await waitUntil(async () => (await operator.info('persistence')).includes('rdb_last_bgsave_status:err'), 'the snapshot has failed', WAIT_MS);
 
-    const answer = await request(fitgate.app).get('/health/ready');
+    const answer = await request(fitgate.readinessDetails).get('/health/ready');
     expect(answer.status).toBe(503);
     expect(answer.body).toMatchObject({ status: 'unavailable', store: REDIS_NOT_SAVING });
 
     await operator.configSet('stop-writes-on-bgsave-error', 'no');
-    const again = await readinessOnceChanged(() => request(fitgate.app).get('/health/ready'), (ready) => ready.status !== 503);
+    const again = await readinessOnceChanged(() => request(fitgate.readinessDetails).get('/health/ready'), (ready) => ready.status !== 503);
     expect(again.status).toBe(200);
     expect(again.body.store).toBe('ok');
   });

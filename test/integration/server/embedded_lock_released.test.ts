@@ -65,6 +65,6 @@ describe('fitgate after another process held the short-lived file past the wait'
     expect((await token()).status).toBe(401);
     const ready = await call(port, 'GET', '/health/ready');
     expect(ready.status).toBe(200);
-    expect(JSON.parse(ready.body)).toMatchObject({ status: 'ok', store: 'ok' });
+    expect(JSON.parse(ready.body)).toEqual({ status: 'ok' });
   }, SERVER_TEST_TIMEOUT_MS);
 });

@@ -24,16 +24,21 @@ function runReseal(environment: Record<string, string>): Promise<{ code: number;
 /** The environment of one installation on either store; the keys vary per start. */
 async function installation(kind: StoreKind) {
   const port = await freePort();
+  // The operator's /health/ready, which names the key ids, is on the metrics listener (loopback).
+  const metricsPort = await freePort();
   const common = {
     PORT: String(port),
+    FITGATE_METRICS_PORT: String(metricsPort),
     FITGATE_PUBLIC_URL: `http://127.0.0.1:${port}`,
     FITGATE_BOOTSTRAP_CLIENT_ID: M2M.id,
     FITGATE_BOOTSTRAP_CLIENT_SECRET: M2M.secret,
   };
-  if (kind === 'sqlite') return { url: common.FITGATE_PUBLIC_URL, env: { ...common, FITGATE_DATA_DIR: tempDataDir() }, cleanup: async () => undefined };
+  const readinessUrl = `http://127.0.0.1:${metricsPort}/health/ready`;
+  if (kind === 'sqlite') return { url: common.FITGATE_PUBLIC_URL, readinessUrl, env: { ...common, FITGATE_DATA_DIR: tempDataDir() }, cleanup: async () => undefined };
   const prefix = uniquePrefix('master-key-rotation');
   return {
     url: common.FITGATE_PUBLIC_URL,
+    readinessUrl,
     env: { ...common, REDIS_URL: redisUrl, FITGATE_REDIS_PREFIX: prefix, FITGATE_SESSION_SECRETS: randomBytes(32).toString('hex') },
     cleanup: async () => void (await deleteKeysWithPrefix(prefix)),
   };
@@ -131,7 +136,7 @@ describeEachStore('master key rotation on a running fitgate', (h) => {
     expect(resealed.code).toBe(0);
     expect(answers.length).toBeGreaterThan(0);
     expect(new Set(answers)).toEqual(new Set(['200 302']));
-    const ready = (await (await fetch(`${setup.url}/health/ready`)).json()) as { master_keys: unknown };
+    const ready = (await (await fetch(setup.readinessUrl)).json()) as { master_keys: unknown };
     expect(ready.master_keys).toEqual({ sealing: masterKeyId(keyB), in_use: [masterKeyId(keyB)], missing: [] });
     expect(await rotating.stop()).toBe(0);
 

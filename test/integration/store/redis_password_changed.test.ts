@@ -53,7 +53,7 @@ describeWithRedisServer('Redis refusing fitgate\'s credentials while it runs', (
     expect(fitgate.logLines.join('\n')).not.toContain(FIRST_PASSWORD);
     expect(fitgate.logLines.join('\n')).not.toContain(ROTATED_PASSWORD);
 
-    const ready = await readinessOnceChanged(() => request(fitgate.app).get('/health/ready'), (answer) => answer.status !== 200);
+    const ready = await readinessOnceChanged(() => request(fitgate.readinessDetails).get('/health/ready'), (answer) => answer.status !== 200);
     expect(ready.status).toBe(503);
     expect(ready.body.store).toMatch(/^refused: Redis refuses REDIS_URL's credentials \(WRONGPASS/);
     expect((await needingRedis(fitgate)).status).toBe(503);
@@ -70,7 +70,7 @@ describeWithRedisServer('Redis refusing fitgate\'s credentials while it runs', (
     const [line] = await eventually(async () => (refusalLines(fitgate).length > 0 ? refusalLines(fitgate) : undefined), 'the refusal was logged');
     expect(line!.msg).toContain('NOAUTH');
 
-    const ready = await readinessOnceChanged(() => request(fitgate.app).get('/health/ready'), (answer) => answer.status !== 200);
+    const ready = await readinessOnceChanged(() => request(fitgate.readinessDetails).get('/health/ready'), (answer) => answer.status !== 200);
     expect(ready.status).toBe(503);
     expect(ready.body.store).toMatch(/^refused: Redis wants a password and REDIS_URL has none \(NOAUTH\)/);
     const answer = await needingRedis(fitgate);

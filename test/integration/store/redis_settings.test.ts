@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import express from 'express';
 import request from 'supertest';
 import { loadConfig } from '../../../src/config/index.js';
-import { createHealthRouter } from '../../../src/http/health.js';
+import { createReadiness } from '../../../src/http/readiness.js';
+import { readinessDetails } from '../../../src/http/readiness_details.js';
 import { createLogger } from '../../../src/logging/index.js';
 import { openStore } from '../../../src/store/open_store.js';
 import type { Store } from '../../../src/store/store.js';
@@ -40,7 +40,7 @@ async function open(server: OwnRedisServer, env: 'production' | 'development' | 
 }
 
 async function ready(store: Store) {
-  return request(express().use(createHealthRouter(store))).get('/health/ready');
+  return request(readinessDetails(createReadiness(store))).get('/health/ready');
 }
 
 describeWithRedisServer('Redis settings checked at start-up', () => {

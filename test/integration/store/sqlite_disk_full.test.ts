@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import express from 'express';
 import type { SessionData } from 'express-session';
 import request from 'supertest';
 import { StoreUnavailableError } from '../../../src/errors/index.js';
-import { createHealthRouter } from '../../../src/http/health.js';
+import { createReadiness } from '../../../src/http/readiness.js';
+import { readinessDetails } from '../../../src/http/readiness_details.js';
 import type { SqliteDatabase } from '../../../src/store/sqlite/database.js';
 import { SqliteDiskError } from '../../../src/store/sqlite/disk_failures.js';
 import { sqliteRateLimitHits } from '../../../src/store/sqlite/rate_limit_hits.js';
@@ -63,7 +63,7 @@ function saveSession(store: SqliteStore, sid: string): Promise<void> {
  */
 describe('the embedded store on a full disk', () => {
   let testStore: TestStore<SqliteStore>;
-  const ready = () => request(express().use(createHealthRouter(testStore.store))).get('/health/ready');
+  const ready = () => request(readinessDetails(createReadiness(testStore.store))).get('/health/ready');
   beforeAll(async () => {
     testStore = await openSqliteTestStore();
   });

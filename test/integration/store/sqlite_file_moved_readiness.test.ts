@@ -1,9 +1,9 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import express from 'express';
 import request from 'supertest';
-import { createHealthRouter } from '../../../src/http/health.js';
+import { createReadiness } from '../../../src/http/readiness.js';
+import { readinessDetails } from '../../../src/http/readiness_details.js';
 import { DATABASE_FILE } from '../../../src/store/sqlite/database.js';
 import { SHORT_LIVED_DATABASE_FILE } from '../../../src/store/sqlite/short_lived_schema.js';
 import type { SqliteStore } from '../../../src/store/sqlite/sqlite_store.js';
@@ -24,7 +24,7 @@ describe('readiness of the embedded store when a file is no longer the one opene
   afterEach(async () => testStore.cleanup());
 
   const path = (file: string) => join(testStore.location, file);
-  const ready = () => request(express().use(createHealthRouter(testStore.store))).get('/health/ready');
+  const ready = () => request(readinessDetails(createReadiness(testStore.store))).get('/health/ready');
 
   it('is not ready while fitgate.db is gone from its path, saying so, and ready again once the same file is back', async () => {
     expect(await storeReadiness(testStore.store)).toBe('ok');

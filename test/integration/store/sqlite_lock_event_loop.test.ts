@@ -4,6 +4,7 @@ import express from 'express';
 import request from 'supertest';
 import { StoreUnavailableError } from '../../../src/errors/index.js';
 import { createHealthRouter } from '../../../src/http/health.js';
+import { createReadiness } from '../../../src/http/readiness.js';
 import { DATABASE_FILE } from '../../../src/store/sqlite/database.js';
 import type { SqliteStore } from '../../../src/store/sqlite/sqlite_store.js';
 import { openSqliteTestStore, type TestStore } from '../../support/stores.js';
@@ -26,7 +27,7 @@ describe('writes waiting for a lock another process holds', () => {
   it('leave the event loop free: /health/live answers and timers fire while a burst of writes waits', async () => {
     const { store } = testStore;
     const tenant = uniqueId('t');
-    const app = express().use(createHealthRouter(store));
+    const app = express().use(createHealthRouter(createReadiness(store)));
     const holder = await holdWriteLockInChild(join(testStore.location, DATABASE_FILE));
     let settled = 0;
     try {

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import express from 'express';
 import request from 'supertest';
-import { createHealthRouter } from '../../../src/http/health.js';
+import { createReadiness } from '../../../src/http/readiness.js';
+import { readinessDetails } from '../../../src/http/readiness_details.js';
 import { DATABASE_FILE } from '../../../src/store/sqlite/database.js';
 import { SHORT_LIVED_DATABASE_FILE } from '../../../src/store/sqlite/short_lived_schema.js';
 import type { SqliteStore } from '../../../src/store/sqlite/sqlite_store.js';
@@ -18,7 +18,7 @@ import { commitInChild, holdWriteLock } from './lock_holder.js';
  */
 describe('readiness of the embedded store while another process holds a lock', () => {
   let testStore: TestStore<SqliteStore>;
-  const ready = () => request(express().use(createHealthRouter(testStore.store))).get('/health/ready');
+  const ready = () => request(readinessDetails(createReadiness(testStore.store))).get('/health/ready');
   beforeAll(async () => {
     testStore = await openSqliteTestStore();
   });

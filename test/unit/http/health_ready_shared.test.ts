@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import express from 'express';
 import request from 'supertest';
-import { createHealthRouter, READY_REUSE_MS } from '../../../src/http/health.js';
+import { createHealthRouter } from '../../../src/http/health.js';
+import { createReadiness, READY_REUSE_MS } from '../../../src/http/readiness.js';
+import { readinessDetails } from '../../../src/http/readiness_details.js';
 
 /**
  * /health/ready is public and each check is a store write on Redis: probes that arrive together, or
@@ -25,14 +27,16 @@ function countingStore(answer: () => string = () => 'ok') {
 function appWith(store: ReturnType<typeof countingStore>) {
   const clock = { now: 0 };
   const seen = { probes: 0 };
+  const readiness = createReadiness(store, { timeoutMs: 1000, reuse: { ms: READY_REUSE_MS, now: () => clock.now } });
   const app = express()
     // Counted once the route has run up to its wait on the check (next() runs it synchronously).
     .use((_req, _res, next) => {
       next();
       seen.probes += 1;
     })
-    .use(createHealthRouter(store, { timeoutMs: 1000, reuse: { ms: READY_REUSE_MS, now: () => clock.now } }));
-  return { app, clock, seen };
+    .use(createHealthRouter(readiness));
+  // The operator's /health/ready on the metrics listener, on the same check (server.ts builds one per process).
+  return { app, operator: readinessDetails(readiness), clock, seen };
 }
 
 describe('/health/ready shares one store check among probes', () => {
@@ -47,7 +51,16 @@ describe('/health/ready shares one store check among probes', () => {
     const answers = await Promise.all(probes);
     expect(store.calls).toBe(1);
     expect(answers.map((answer) => answer.status)).toEqual(Array(10).fill(200));
-    expect(answers.every((answer) => answer.body.status === 'ok' && answer.body.store === 'ok')).toBe(true);
+    expect(answers.every((answer) => answer.body.status === 'ok')).toBe(true);
+  });
+
+  it("shares it with the operator's /health/ready, which adds no store check of its own", async () => {
+    const store = countingStore();
+    const { app, operator } = appWith(store);
+    expect((await request(app).get('/health/ready')).status).toBe(200);
+    const details = await request(operator).get('/health/ready');
+    expect(details.body).toEqual({ status: 'ok', store: 'ok' });
+    expect(store.calls).toBe(1);
   });
 
   it('reuses a finished check within the window, and checks again after it', async () => {
@@ -71,7 +84,7 @@ describe('/health/ready shares one store check among probes', () => {
     const down = await request(app).get('/health/ready');
     expect(down.status).toBe(503);
     expect(down.headers['retry-after']).toBe('5');
-    expect(down.body).toMatchObject({ status: 'unavailable', store: 'full: Redis is full' });
+    expect(down.body).toEqual({ status: 'unavailable' });
 
     state = 'ok';
     clock.now = READY_REUSE_MS / 2;
@@ -80,7 +93,7 @@ describe('/health/ready shares one store check among probes', () => {
     const up = await request(app).get('/health/ready');
     expect(up.status).toBe(200);
     expect(up.headers['retry-after']).toBeUndefined();
-    expect(up.body).toEqual({ status: 'ok', store: 'ok' });
+    expect(up.body).toEqual({ status: 'ok' });
     expect(store.calls).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import express from 'express';
 import request from 'supertest';
-import { createHealthRouter } from '../../../src/http/health.js';
+import { createReadiness } from '../../../src/http/readiness.js';
+import { readinessDetails } from '../../../src/http/readiness_details.js';
 
 const FULL =
   'full: the disk holding FITGATE_DATA_DIR (/data) is full, so fitgate.db cannot be written (database or disk is full); ' +
@@ -16,7 +16,7 @@ describe('readiness when another worker could not write', () => {
   const quietStore = { ping: () => Promise.resolve(), readiness: () => Promise.resolve(undefined) };
 
   it("is 503 with that worker's words though this worker's own store is ok", async () => {
-    const app = express().use(createHealthRouter(quietStore, { timeoutMs: 100, workers: { expected: 2, ready: async () => ({ ready: 2, unwritable: FULL }) } }));
+    const app = readinessDetails(createReadiness(quietStore, { timeoutMs: 100, workers: { expected: 2, ready: async () => ({ ready: 2, unwritable: FULL }) } }));
     const response = await request(app).get('/health/ready');
     expect(response.status).toBe(503);
     expect(response.headers['retry-after']).toBe('5');
@@ -25,7 +25,7 @@ describe('readiness when another worker could not write', () => {
 
   it("keeps this worker's own problem first when it has one", async () => {
     const locked = { ping: () => Promise.resolve(), readiness: () => Promise.resolve('locked: another process holds the write lock') };
-    const app = express().use(createHealthRouter(locked, { timeoutMs: 100, workers: { expected: 2, ready: async () => ({ ready: 2, unwritable: FULL }) } }));
+    const app = readinessDetails(createReadiness(locked, { timeoutMs: 100, workers: { expected: 2, ready: async () => ({ ready: 2, unwritable: FULL }) } }));
     const response = await request(app).get('/health/ready');
     expect(response.status).toBe(503);
     expect(response.body).toMatchObject({ store: 'locked: another process holds the write lock' });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import express from 'express';
 import request from 'supertest';
-import { createHealthRouter, type WorkerReadiness } from '../../../src/http/health.js';
+import { createReadiness, type WorkerReadiness } from '../../../src/http/readiness.js';
+import { readinessDetails } from '../../../src/http/readiness_details.js';
 
 const answeringStore = { ping: () => Promise.resolve() };
-const appWith = (workers: WorkerReadiness) => express().use(createHealthRouter(answeringStore, { timeoutMs: 100, workers }));
+const appWith = (workers: WorkerReadiness) => readinessDetails(createReadiness(answeringStore, { timeoutMs: 100, workers }));
 
 describe('readiness with several workers', () => {
   it('is ready when every worker answered with its store, and says how many', async () => {

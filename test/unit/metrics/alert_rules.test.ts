@@ -160,6 +160,20 @@ describe('the Prometheus alert rules', () => {
     expect(store?.annotations?.description).not.toMatch(/ping/);
   });
 
+  it('warn of a Redis connection that keeps dropping and coming back, per instance, which no store-up alert sees', () => {
+    const flapping = rules().find((rule) => metricsReadBy(rule.expr as string).includes('fitgate_store_connections_lost_total'));
+    const expr = flapping?.expr as string;
+    expect(flapping?.labels?.severity).toBe('warning');
+    expect(groupingsOf(expr)).toEqual([['instance']]);
+    // Repeated losses: a count over a window, more than one of them, never the first loss alone.
+    expect(expr).toMatch(/increase\(fitgate_store_connections_lost_total\[\d+m\]\)/);
+    const threshold = /\)\s*(>=|>)\s*(\d+)\s*$/.exec(expr.trim());
+    expect(threshold).not.toBeNull();
+    expect(Number(threshold![2]) + (threshold![1] === '>' ? 1 : 0)).toBeGreaterThanOrEqual(2);
+    expect(flapping?.annotations?.summary).toContain('{{ $labels.instance }}');
+    expect(flapping?.annotations?.description).toContain('Redis connection lost');
+  });
+
   /**
    * Minutes from the start of a total failure to the page, for a rule comparing a ratio over a
    * window W with a threshold t for a duration F: the ratio reaches t after t·W of failures only

@@ -7,7 +7,7 @@ import type { Store } from '../../../src/store/store.js';
 function recordingMetrics() {
   const calls: Array<{ operation: string; failed: boolean }> = [];
   let ping: (() => Promise<void>) | undefined;
-  const metrics: StoreMetrics = {
+  const metrics: Pick<StoreMetrics, 'recorderFor' | 'watchAvailability'> = {
     recorderFor: (repository, operation) => (_seconds, failed) => calls.push({ operation: `${repository}.${operation}`, failed }),
     watchAvailability: (storePing) => {
       ping = storePing;
