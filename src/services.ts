@@ -6,6 +6,7 @@ import { deleteUserAndRevoke, unlinkIdentityAndRevoke, type RemovalDeps, type Re
 import type { IdentityRef } from './domain/stored_identity.js';
 import { recordTenantEvent, type RecordEvent } from './domain/tenant_log.js';
 import { TokenVault } from './domain/token_vault.js';
+import { changeUser } from './domain/user_changes.js';
 import { DEFAULT_TOKEN_VAULT_TIMING } from './domain/token_vault_deps.js';
 import type { User } from './domain/types.js';
 import { grantRevoker, type RevokeGrant } from './domain/upstream_revocation.js';
@@ -35,8 +36,11 @@ export interface Services {
   readonly deleteConnection: (tenant: string, id: string) => Promise<ConnectionRemoval | undefined>;
   /** Ends every browser session of a user and tells the applications (domain/ended_sessions.ts). */
   readonly endUserSessions: (place: SessionEndPlace, userId: string) => Promise<User>;
-  /** Tells the applications that asked (back-channel logout) that the user's sessions were ended by a write already stored (a block). */
-  readonly announceEndedSessions: (place: SessionEndPlace, userId: string, signInUrls?: readonly string[]) => Promise<void>;
+  /**
+   * Changes a user as an administrator does (PATCH /api/v2/users/{id}, the dashboard's Block /
+   * Unblock): a change that blocks them ends their sessions and tells the applications (domain/user_changes.ts).
+   */
+  readonly changeUser: (place: SessionEndPlace, userId: string, change: (current: User, now: Date) => User) => Promise<User>;
   /** Records an event in its tenant's log, with the stored facts, best effort (domain/tenant_log.ts). */
   readonly recordEvent: RecordEvent;
 }
@@ -75,7 +79,7 @@ export function createServices(deps: AppDeps): Services {
     unlinkIdentity: (ref) => unlinkIdentityAndRevoke(removal, ref),
     deleteConnection: (tenant, id) => deleteConnection({ connections: store.connections, removal }, tenant, id),
     endUserSessions: (place, userId) => endUserSessions(sessionEnds, place, userId),
-    announceEndedSessions: sessionEnds.tellApplications,
+    changeUser: (place, userId, change) => changeUser(sessionEnds, place, userId, change),
     recordEvent,
   };
 }

@@ -35,3 +35,8 @@ export function pageLinks(page: number, total: number, filters: Record<string, s
     total,
   };
 }
+
+/** The items on `page` of a list read whole and paged here (sorted in memory first, say). */
+export function pageSlice<T>(items: readonly T[], page: number): T[] {
+  return items.slice(page * PER_PAGE, (page + 1) * PER_PAGE);
+}

@@ -35,7 +35,7 @@ export type DashboardDeps = Pick<AppDeps, 'config' | 'store' | 'sealer' | 'logge
  * (/manage/t/:tenant/...), not the host, so one sign-in covers every tenant the admin manages; each
  * of those routes first checks the admin manages that tenant.
  */
-export function createDashboardRouter(deps: DashboardDeps, services: Pick<Services, 'upstreams' | 'removeUser' | 'endUserSessions'>): Router {
+export function createDashboardRouter(deps: DashboardDeps, services: Pick<Services, 'upstreams' | 'removeUser' | 'endUserSessions' | 'changeUser'>): Router {
   const router = Router();
   // Pages for people, 429s of the limit included. The limit comes before the session, so a flood of
   // refused requests never reaches the session store; and a visitor without a session gets one

@@ -1,4 +1,4 @@
-import { describeCharacter } from './credential_characters.js';
+import { invisibleCharacterProblem } from './invisible_characters.js';
 
 /**
  * The one rule for an application's name, used by the Management API (POST and PATCH /clients) and
@@ -9,22 +9,15 @@ import { describeCharacter } from './credential_characters.js';
  * the brackets keeps a name from reading as markup wherever a relying party shows it unescaped.
  * Spaces around it are never meant, so it is stored trimmed.
  *
- * Inside, no character that does not show: a control character (NUL, tab, line break), a line or
- * paragraph separator, a format character (zero-width space, soft hyphen, byte order mark,
- * a bidirectional override or isolate) or half of a surrogate pair. Escaping leaves them as they
- * are, so two names that differ only by one look the same in the list, and an override shows the
- * name reversed ("App<U+202E>live" reads "Appevil") wherever it appears. They are named as a
- * connection's credentials name them (credential_characters.ts).
+ * Inside, no character that does not show (invisible_characters.ts: a control character, a line
+ * break, a zero-width space, a bidirectional override...), named as a connection's credentials name
+ * them.
  */
 
 /** The Management API's limit since its first version, so no stored name is longer. */
 export const MAX_APPLICATION_NAME_LENGTH = 128;
 
 export type ApplicationNameResult = { ok: true; name: string } | { ok: false; problem: string };
-
-// The zero-width joiner and non-joiner are format characters that writing needs (emoji sequences,
-// Persian and Indic words): kept, though invisible on their own.
-const INVISIBLE = /^(?![\u200C\u200D])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]$/u;
 
 /** The name as stored (trimmed), or why it cannot be one: a phrase that follows "The name ...". */
 export function parseApplicationName(value: string): ApplicationNameResult {
@@ -34,7 +27,7 @@ export function parseApplicationName(value: string): ApplicationNameResult {
   const characters = [...name];
   if (characters.length > MAX_APPLICATION_NAME_LENGTH) return { ok: false, problem: `must be at most ${MAX_APPLICATION_NAME_LENGTH} characters` };
   if (/[<>]/.test(name)) return { ok: false, problem: 'must not contain < or >' };
-  const position = characters.findIndex((character) => INVISIBLE.test(character));
-  if (position >= 0) return { ok: false, problem: `must not contain character ${position + 1}, ${describeCharacter(characters[position]!)}` };
+  const invisible = invisibleCharacterProblem(characters);
+  if (invisible) return { ok: false, problem: invisible };
   return { ok: true, name };
 }

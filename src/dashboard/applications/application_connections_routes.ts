@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { connectionOfStrategyIn } from '../../domain/connection_directory.js';
+import { connectionLabel } from '../../domain/connection_display_name.js';
 import type { Client, Connection } from '../../domain/types.js';
 import { NotFoundError } from '../../errors/index.js';
 import type { Store } from '../../store/store.js';
@@ -11,7 +12,7 @@ import { whyNoUserSignsIn } from './why_no_user_signs_in.js';
 /** One of the tenant's connections as the application's Connections section shows it. */
 export interface ConnectionEntry {
   id: string;
-  /** Its Auth0 display name when set, else its name, as Auth0's application page lists them. */
+  /** Its Auth0 display name when set, else its name, as Auth0's application page lists them (connectionLabel). */
   label: string;
   enabled: boolean;
   /** Turning it off asks first (client_switch.ts): the switch is then a link to that page. */
@@ -34,7 +35,7 @@ export async function connectionsSection(store: Store, client: Client, changed: 
   const [connections, hasUsers] = await Promise.all([store.connections.list(client.tenant), tenantHasUsers(store, client.tenant)]);
   const entries = connections.map((connection) => ({
     id: connection.id,
-    label: connection.displayName || connection.name,
+    label: connectionLabel(connection),
     enabled: connection.enabledClients.includes(client.clientId),
     asksToTurnOff: turningOffNeedsConfirmation(connection, client, hasUsers),
     ...(shownForStrategy(connections, connection) && { settingsStrategy: connection.strategy }),
@@ -68,7 +69,7 @@ export function applicationConnectionsRoutes(store: Store, findClient: (res: Res
 
   const turnOffPage = (req: Request, client: Client, connection: Connection) => ({
     section: 'applications',
-    connectionName: connection.displayName || connection.name,
+    connectionName: connectionLabel(connection),
     client,
     action: `${switchOf(req, client, connection)}/turn-off`,
     back: `${pageOf(req, client)}#connections`,

@@ -27,6 +27,7 @@ import { holdsUnexpectedGrant, managementApiRoutes, managementApiSection, manage
 import { logConfigChange } from '../config_change_log.js';
 import { checkboxField, rawField, textField, type FieldErrors } from '../form_fields.js';
 import { answerSubmission, formTokenOf, newFormToken, submitOnce } from '../form_once.js';
+import { pageLinks, pageOf, PER_PAGE } from '../paging.js';
 import { keepForOneView, takeForOneView } from '../shown_once.js';
 import { shownUrlLists, withShownUrlLists } from './shown_url_lists.js';
 import { renderPage } from '../views.js';
@@ -62,12 +63,16 @@ export function applicationsRoutes(store: Store, sealer: Sealer, config: Pick<Co
     return client;
   }
 
+  // A page at a time, oldest first as the store keeps them, as the users list pages: every
+  // application is reachable, however many the Management API made.
   router.get('/', async (req, res) => {
-    const { items } = await store.clients.list(tenantOf(res), { page: 0, perPage: 100 });
+    const page = pageOf(req.query.page);
+    const { items, total } = await store.clients.list(tenantOf(res), { page, perPage: PER_PAGE });
     const deleted = typeof req.query.deleted === 'string' ? req.query.deleted : undefined;
     // Marked in the list: a grant the application's type does not explain is worth a look.
     const unexpectedGrants = items.filter(holdsUnexpectedGrant).map((client) => client.clientId);
-    renderPage(res, 'applications', { title: 'Applications', section: 'applications', applications: items, labels: APP_TYPE_LABELS, deleted, unexpectedGrants });
+    const paging = pageLinks(page, total, {});
+    renderPage(res, 'applications', { title: 'Applications', section: 'applications', applications: items, labels: APP_TYPE_LABELS, deleted, unexpectedGrants, paging });
   });
 
   router.get('/new', (_req, res) => {

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app_deps.js';
 import type { ConnectionPlugin } from '../../connections/plugin.js';
 import { CONFIG_CHANGES, configChange } from '../../domain/config_changes.js';
 import { changeConnectionOptions } from '../../domain/connection_option_changes.js';
+import { everyClient } from '../../domain/every_client.js';
 import { ConnectionConflictError, createConnection } from '../../domain/connection_directory.js';
 import { newConnection } from '../../domain/new_connection.js';
 import { callbackUrlOf, roundTripTenantUrl } from '../../domain/tenants.js';
@@ -25,6 +26,7 @@ import { apiName } from '../../upstream/api_name.js';
 import { offeredApi } from '../../upstream/plugin_defaults.js';
 import { credentialAdvice, keepCredentialAdvice, takeCredentialAdvice } from './credential_advice.js';
 import { creationConflictSentence } from './creation_conflict.js';
+import { enabledForSummary } from './enabled_for_summary.js';
 import { pluginSettingsView } from './plugin_settings_view.js';
 import { findSocialConnection } from './social_connection.js';
 import { tenantHasUsers } from './client_switch.js';
@@ -56,7 +58,8 @@ export function socialRoutes(
 
   router.get('/', async (_req, res) => {
     const tenant = tenantOf(res);
-    const { items: clients } = await deps.store.clients.list(tenant, { page: 0, perPage: 100 });
+    // Every application, however many: a name the list left out would read as one it is not enabled for.
+    const clients = await everyClient(deps.store.clients, tenant);
     const clientNames = new Map(clients.map((client) => [client.clientId, client.name]));
     const entries = await Promise.all(
       [...deps.plugins.values()].map(async (plugin) => {
@@ -74,7 +77,7 @@ export function socialRoutes(
           sandbox,
           // TRY on the list, as in Auth0's guide: once there is something to try.
           tryable: Boolean(connection && (sandbox || connection.options.clientId)),
-          enabledFor: (connection?.enabledClients ?? []).map((id) => clientNames.get(id) ?? id),
+          enabledFor: enabledForSummary((connection?.enabledClients ?? []).map((id) => clientNames.get(id) ?? id)),
         };
       }),
     );

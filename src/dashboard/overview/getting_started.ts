@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../app_deps.js';
+import { everyClient } from '../../domain/every_client.js';
 import { verifyPassword } from '../../domain/passwords.js';
 import { signsUsersIn } from '../../domain/signs_users_in.js';
 import type { AdminAccount } from '../../domain/types.js';
@@ -31,12 +32,12 @@ export async function gettingStarted(deps: Pick<AppDeps, 'store' | 'config' | 'p
   const base = `/manage/t/${encodeURIComponent(tenant)}`;
   const [passwordUnchanged, clients, users, recentLogins] = await Promise.all([
     stillHasGeneratedPassword(deps.config.dataDir, admin),
-    deps.store.clients.list(tenant, { page: 0, perPage: 100 }),
+    everyClient(deps.store.clients, tenant),
     deps.store.users.count(tenant),
     deps.store.logs.list(tenant, { type: 's', page: 0, perPage: RECENT_LOGINS }),
   ]);
   // Only an application /authorize takes counts as created, or as one a connection is enabled for.
-  const signingIn = clients.items.filter(signsUsersIn);
+  const signingIn = clients.filter(signsUsersIn);
   const progress = await connectionProgress(deps, tenant, { signingInClients: signingIn.map((client) => client.clientId), recentLogins: recentLogins.items });
   const loggedIn = users > 0;
 

@@ -13,17 +13,19 @@ import { answerSubmission, newFormToken, submitOnce } from '../form_once.js';
 import { pageLinks, pageOf, PER_PAGE } from '../paging.js';
 import { renderPage } from '../views.js';
 import { removalErrorOf } from './removal_busy_error.js';
+import { BLOCK_CHANGES, userBlockRoutes } from './user_block_routes.js';
 
 /**
  * /manage/t/:tenant/users: search, a user's profile and identities (with their connection status),
- * Sign out everywhere (DELETE /api/v2/users/{id}/sessions), and deletion, which drops the stored
- * upstream tokens and then revokes them upstream, best effort. Tokens are never rendered. Sign out
- * everywhere sent twice (a double click, Back and the form sent again) ends the sessions once
- * (form_once.ts): a second end would put out a sign-in made since, and tell the applications again.
+ * Sign out everywhere (DELETE /api/v2/users/{id}/sessions), Block / Unblock (user_block_routes.ts),
+ * and deletion, which drops the stored upstream tokens and then revokes them upstream, best effort.
+ * Tokens are never rendered. Sign out everywhere sent twice (a double click, Back and the form sent
+ * again) ends the sessions once (form_once.ts): a second end would put out a sign-in made since, and
+ * tell the applications again.
  */
 export function usersRoutes(
   store: Store,
-  { removeUser, endUserSessions }: Pick<Services, 'removeUser' | 'endUserSessions'>,
+  { removeUser, endUserSessions, changeUser }: Pick<Services, 'removeUser' | 'endUserSessions' | 'changeUser'>,
   config: Pick<Config, 'publicUrl' | 'baseHost'>,
 ): Router {
   const router = Router({ mergeParams: true });
@@ -64,7 +66,8 @@ export function usersRoutes(
       hasTokens: Boolean(identity.tokens),
     }));
     const sessionsEnded = req.query.sessions_ended === '1';
-    renderPage(res, 'user', { title: user.name ?? user.userId, section: 'users', user, identities, sessionsEnded });
+    const blockChanged = BLOCK_CHANGES.find((change) => change === req.query.block_changed);
+    renderPage(res, 'user', { title: user.name ?? user.userId, section: 'users', user, identities, sessionsEnded, blockChanged });
   });
 
   router.get('/:userId/sign-out', async (req, res) => {
@@ -92,6 +95,8 @@ export function usersRoutes(
     });
     answerSubmission(res, answer, { href: userPage, text: user.name ?? user.userId });
   });
+
+  router.use(userBlockRoutes(store, changeUser, config, findUser));
 
   router.get('/:userId/delete', async (req, res) => {
     const user = await findUser(res, req.params.userId);

@@ -2,6 +2,7 @@ import { generateClientSecret, hashClientSecret } from '../../domain/clients.js'
 import type { CalledUrlReach } from '../../domain/called_url_reach.js';
 import type { Client } from '../../domain/types.js';
 import type { UpdateClientBody } from './client_schemas.js';
+import { assertClientGrantHeldAllowed } from './client_grant_held_check.js';
 import { assertGrantTypesAllowed } from './client_grant_types_check.js';
 import { assertPublicClientRotates, settingsFrom } from './client_settings.js';
 
@@ -12,7 +13,8 @@ import { assertPublicClientRotates, settingsFrom } from './client_settings.js';
  * refresh tokens is a 400 (assertPublicClientRotates), whichever of the two the PATCH changed, so
  * a client stored so before the rule has to be made rotating by its next PATCH; so is one that is
  * public and holds client_credentials (assertGrantTypesAllowed), which its next PATCH has to take
- * out. `reach` is where a back-channel logout URL may lead on this server.
+ * out, and one that is public and holds a client grant (assertClientGrantHeldAllowed), whose grant
+ * has to be deleted first. `reach` is where a back-channel logout URL may lead on this server.
  */
 export function applyClientUpdate(client: Client, body: UpdateClientBody, now: Date, reach: CalledUrlReach): { client: Client; clientSecret?: string } {
   // settingsFrom answers the client's whole settings, stored ones included: client_metadata and
@@ -33,6 +35,7 @@ export function applyClientUpdate(client: Client, body: UpdateClientBody, now: D
   };
   assertPublicClientRotates(updated);
   assertGrantTypesAllowed(updated);
+  assertClientGrantHeldAllowed(updated);
   if (updated.tokenEndpointAuthMethod === 'none') return { client: updated };
   if (client.clientSecretHash) return { client: { ...updated, clientSecretHash: client.clientSecretHash } };
   const clientSecret = generateClientSecret();

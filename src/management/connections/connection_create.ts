@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { connectionOptionsFrom } from '../../domain/connection_options.js';
 import { createConnection as storeNewConnection } from '../../domain/connection_directory.js';
+import { withConnectionDisplayName } from '../../domain/connection_display_name.js';
 import { newConnection } from '../../domain/new_connection.js';
 import { BadRequestError } from '../../errors/index.js';
 import type { ManagementReply } from '../route.js';
@@ -32,8 +33,9 @@ export async function createConnection(req: Request, _res: unknown, { deps }: Ma
   const result = connectionOptionsFrom(sentConnectionSettings(body.options ?? {}), undefined, (input) => plugin.parseSettings(input), deps.sealer);
   if (!result.ok) throw optionsRefusal(result.issues);
 
-  const connection = newConnection(tenant, plugin, result.options, new Date(), body.name);
-  if (body.display_name !== undefined) connection.displayName = body.display_name;
+  const created = newConnection(tenant, plugin, result.options, new Date(), body.name);
+  // Spaces only is no display name (domain/connection_display_name.ts): none is stored.
+  const connection = body.display_name ? withConnectionDisplayName(created, body.display_name) : created;
   if (body.metadata !== undefined) connection.metadata = body.metadata;
   if (body.show_as_button !== undefined) connection.showAsButton = body.show_as_button;
   if (body.is_domain_connection !== undefined) connection.isDomainConnection = body.is_domain_connection;

@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { CONFIG_CHANGES } from '../../domain/config_changes.js';
+import { withConnectionDisplayName } from '../../domain/connection_display_name.js';
 import { changeConnectionOptions } from '../../domain/connection_option_changes.js';
 import type { Connection } from '../../domain/types.js';
 import { BadRequestError } from '../../errors/index.js';
@@ -65,8 +66,7 @@ async function update(req: Request, _res: unknown, { deps }: ManagementServices)
   const sent = body.options && sentConnectionSettings(body.options);
   const outcome = await orWhenMissing(() => notFound('connection', connection.id), () =>
     changeConnectionOptions(deps.store.connections, connection, sent, { plugin, sealer: deps.sealer }, (current) => {
-      const changed: Connection = { ...current };
-      if (body.display_name !== undefined) changed.displayName = body.display_name;
+      const changed: Connection = body.display_name === undefined ? { ...current } : withConnectionDisplayName(current, body.display_name ?? undefined);
       if (body.metadata !== undefined) changed.metadata = body.metadata;
       if (body.show_as_button !== undefined) changed.showAsButton = body.show_as_button;
       if (body.is_domain_connection !== undefined) changed.isDomainConnection = body.is_domain_connection;

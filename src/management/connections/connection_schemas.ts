@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { refusingProtoKey } from '../metadata_guard.js';
 import { CONNECTION_NAME, CONNECTION_NAME_MAX_LENGTH } from '../../domain/connection_name.js';
+import { parseConnectionDisplayName } from '../../domain/connection_display_name.js';
 
 /**
  * A connection's `options` (PATCH and POST /connections). The option values are the plugin's to
@@ -15,10 +16,22 @@ const connectionOptions = z.strictObject({
   set_user_root_attributes: z.string().optional(),
 });
 
+/**
+ * The dashboard's label rule too (domain/connection_display_name.ts): trimmed, at most 128
+ * characters, none that does not show. Null when it is empty once trimmed: the connection then has
+ * no display name (a PATCH removes the one stored), and is labelled by its name.
+ */
+const displayName = z.string().transform((value, context) => {
+  const parsed = parseConnectionDisplayName(value);
+  if (parsed.ok) return parsed.displayName ?? null;
+  context.addIssue({ code: 'custom', message: `${parsed.problem[0]!.toUpperCase()}${parsed.problem.slice(1)}` });
+  return z.NEVER;
+});
+
 /** The settings both PATCH and POST take besides `options`, with Auth0's limits. */
 const connectionSettings = {
   enabled_clients: z.array(z.string().min(1, 'Must not be empty')).max(1000).optional(),
-  display_name: z.string().max(128, 'Must be at most 128 characters').optional(),
+  display_name: displayName.optional(),
   /** Auth0's limits: at most 10 keys, string values up to 255 characters. */
   metadata: refusingProtoKey(
     z

@@ -1,4 +1,3 @@
-import { withSessionsEnded } from '../../domain/ended_sessions.js';
 import { mergeMetadata, type MetadataPatch } from '../../domain/user_metadata.js';
 import type { User } from '../../domain/types.js';
 import { BadRequestError } from '../../errors/index.js';
@@ -23,8 +22,9 @@ const ROOT_ATTRIBUTES = [
  * claim out, and with set_user_root_attributes at on_each_login the next login fills it in again from
  * the profile. No fallback is made up (a removed name stays removed, not rebuilt from given_name).
  * Removing the email removes email_verified with it, since there is no email left to be verified.
- * Metadata is merged (src/domain/user_metadata.ts) and held to its size limit. A block ends the
- * user's browser sessions. Runs once per write attempt: computes only (or refuses).
+ * Metadata is merged (src/domain/user_metadata.ts) and held to its size limit. Runs once per write
+ * attempt, inside domain/user_changes.ts's changeUser, which ends the user's browser sessions when
+ * the PATCH blocks them: computes only (or refuses).
  */
 export function patchedUser(user: User, body: UpdateUserBody, now: Date): User {
   const updated: User = { ...user, updatedAt: now.toISOString() };
@@ -38,9 +38,7 @@ export function patchedUser(user: User, body: UpdateUserBody, now: Date): User {
   if (body.blocked !== undefined) updated.blocked = body.blocked;
   if (body.app_metadata !== undefined) setMetadata(updated, 'appMetadata', mergedMetadata(user.appMetadata, body.app_metadata, 'app_metadata'));
   if (body.user_metadata !== undefined) setMetadata(updated, 'userMetadata', mergedMetadata(user.userMetadata, body.user_metadata, 'user_metadata'));
-  // Blocking ends the user's browser sessions for good, so an unblock does not bring them back
-  // (domain/ended_sessions.ts); blocking a blocked user again ends nothing more.
-  return user.blocked !== true && updated.blocked === true ? withSessionsEnded(updated, now) : updated;
+  return updated;
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { Request, Response } from 'express';
 import { CONFIG_CHANGES } from '../../domain/config_changes.js';
 import { NotFoundInStoreError } from '../../domain/ports.js';
-import { updateUser } from '../../domain/user_updates.js';
 import { BadRequestError, ResourceNotFoundError } from '../../errors/index.js';
 import type { Store } from '../../store/store.js';
 import { SEARCH_RESULT_LIMIT } from '../../store/user_indexing.js';
@@ -65,26 +64,16 @@ async function byEmail(req: Request, _res: Response, { deps }: ManagementService
   return { body: page.items.filter((user) => user.email === email).map((user) => selectFields(userJson(user), fields)) };
 }
 
-async function update(req: Request, res: Response, { deps, announceEndedSessions }: ManagementServices): Promise<ManagementReply> {
+async function update(req: Request, res: Response, { deps, changeUser }: ManagementServices): Promise<ManagementReply> {
   assertUpdateScope(callerOf(res).scopes, req.body);
   const body = parseBody(updateUserBody, req.body);
   if (body.connection !== undefined) await assertUsersConnection(deps.store.connections, await existingUser(req, deps.store), body.connection);
   const userId = pathParam(req, 'id');
-  // Of the user as written (the change may run again on a fresher read): whether this write blocked
-  // them, and where the sign-ins it ended were made.
-  let blocks = false;
-  let signInUrls: readonly string[] | undefined;
-  // Applied to the user as stored when it is written: a login landing meanwhile is kept, and kept from undoing this.
-  const updated = await updateUser(deps.store.users, req.context.tenant.name, userId, (user) => {
-    const patched = patchedUser(user, body, new Date());
-    blocks = user.blocked !== true && patched.blocked === true;
-    signInUrls = user.signInUrls;
-    return patched;
-  }).catch((error: unknown) => {
+  // Applied to the user as stored when it is written, by the dashboard's Block / Unblock's rule
+  // (domain/user_changes.ts): a block ends the user's sessions in the same write and tells the applications.
+  const updated = await changeUser(req.context, userId, (user, now) => patchedUser(user, body, now)).catch((error: unknown) => {
     throw error instanceof NotFoundInStoreError ? notFound('user', userId) : error;
   });
-  // patchedUser ended the sessions with the block, in the same write; the applications hear of it now.
-  if (blocks) await announceEndedSessions(req.context, userId, signInUrls);
   return { body: userJson(updated) };
 }
 

@@ -115,6 +115,19 @@ describe('a configuration change, logged by the Management API and by the dashbo
     expect(await newestChange()).toEqual(byApi);
   });
 
+  it('logs a user blocked and unblocked the same way: the user', async () => {
+    const viaApi = await user('APIBLOCKED');
+    await both.api('patch', `/users/${encodeURIComponent(viaApi)}`, { blocked: true }).expect(200);
+    const byApi = await newestChange(viaApi.replace('fitbit|', ''));
+    expect(byApi).toMatchObject({ description: 'Update a user', method: 'PATCH', userId: 'fitbit|:id' });
+    const inDashboard = await user('DASHBLOCKED');
+    const page = `/manage/t/${TENANT}/users/${encodeURIComponent(inDashboard)}`;
+    expect((await both.form(`${page}/block`, `${page}/block`, {})).status).toBe(303);
+    expect(await newestChange(inDashboard.replace('fitbit|', ''))).toEqual(byApi);
+    expect((await both.form(page, `${page}/unblock`, {})).status).toBe(303);
+    expect(await newestChange(inDashboard.replace('fitbit|', ''))).toEqual(byApi);
+  });
+
   it('logs a user deleted the same way: the user, and how the upstream revocation went', async () => {
     const viaApi = await user('APIDELETED');
     await both.api('delete', `/users/${encodeURIComponent(viaApi)}`).expect(204);
