@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { secret } from './secret.js';
 import { adminPasswordProblem, MIN_PASSWORD_LENGTH } from './admin_password_rule.js';
+import { publicOrigin, publicOriginProblem } from './public_origin.js';
 import { redisUrlProblem } from './redis_url.js';
 import { port, wholeNumber } from './whole_number.js';
 
@@ -27,22 +28,13 @@ const httpUrl = z
   .refine((value) => /^https?:\/\//.test(value), { message: 'must start with http:// or https://' })
   .transform((value) => value.replace(/\/+$/, ''));
 
-/**
- * Where users reach fitgate: every route is served from the root of its host, so a path, query,
- * fragment or user name here would be printed and published (discovery, callback URLs) but answer 404.
- * Kept as its origin, the form browsers and SDKs compare an issuer in: a default port
- * (https://id.example.com:443) or capitals in the host would otherwise be published in the issuer
- * and every callback URL, and clients that normalise the URL they were given refuse that issuer.
- */
-const publicOrigin = httpUrl
-  .refine(
-    (value) => {
-      const url = new URL(value);
-      return url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password && !value.includes('#') && !value.includes('?');
-    },
-    { message: 'must be a scheme, host and port only (fitgate serves from the root of its host: no path, query or user name)' },
-  )
-  .transform((value) => new URL(value).origin);
+/** Where users reach fitgate, kept as its origin; public_origin.ts says why, and names the form a refusal should have been. */
+const publicOriginUrl = z.string().transform((value, context) => {
+  const problem = publicOriginProblem(value);
+  if (problem === undefined) return publicOrigin(value);
+  context.addIssue({ code: 'custom', message: problem });
+  return z.NEVER;
+});
 
 const RATE_LIMIT_PROBLEM = 'must be POINTS/SECONDS, e.g. 300/60 (300 requests per 60 seconds), both whole numbers from 1';
 /** One rate limit: how many requests (points) each key may make per window of seconds. */
@@ -96,7 +88,7 @@ export const environmentSchema = z.object({
    * External URL of the default tenant; its host is the base domain of every other tenant.
    * Default: http://localhost:${PORT}, https with FITGATE_TLS_CERT_FILE (see defaultPublicUrl in load_config.ts).
    */
-  FITGATE_PUBLIC_URL: publicOrigin.optional(),
+  FITGATE_PUBLIC_URL: publicOriginUrl.optional(),
   /**
    * The public listener serves https with this certificate (PEM: the server's certificate, then any
    * intermediates) and its unencrypted private key (PEM): both or neither, read and checked at start

@@ -24,6 +24,9 @@ export function loadConfig(env) {
   const port = env.PORT === undefined ? 3001 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError('PORT must be a port number (0 picks a free one)');
   const issuerBaseURL = env.ISSUER_BASE_URL.replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]/.test(issuerBaseURL)) {
+    throw new ConfigError(`ISSUER_BASE_URL must start with http:// or https://: the fitgate tenant URL, e.g. http://localhost:3000 (not ${issuerBaseURL})`);
+  }
   return Object.freeze({
     port,
     // Unset: BASE_URL follows the port actually listened on (http://localhost:PORT).

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from './config.js';
 import { createApp } from './app.js';
+import { issuerProblem } from './issuer_check.js';
 
 /**
  * Starts Activity Sync. The port is bound before the app is built so that, with PORT=0 and no
@@ -13,6 +14,12 @@ async function main() {
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`Activity Sync: ${error.message}\n`);
+    process.exit(1);
+  }
+  // Before listening: a wrong ISSUER_BASE_URL would otherwise surface only at the first sign-in, as a stack trace.
+  const problem = await issuerProblem(config.issuerBaseURL);
+  if (problem) {
+    process.stderr.write(`Activity Sync: ${problem}\n`);
     process.exit(1);
   }
   const server = createServer();
