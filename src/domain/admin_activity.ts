@@ -19,7 +19,10 @@ export type AdminActivity =
 
 const EVENTS: Readonly<Record<AdminActivity, { type: LogEventType; description: string }>> = {
   signed_in: { type: 's', description: 'Dashboard sign-in' },
-  sign_in_failed: { type: 'f', description: 'Dashboard sign-in failed: wrong email or password' },
+  // Auth0's code for a known account's wrong password (`fp`), not its end-user `f`: a failure is
+  // recorded only for an admin's own account (sign_in_routes.ts), and the tenant's login charts
+  // and `type=f` filters stay its users' logins.
+  sign_in_failed: { type: 'fp', description: 'Dashboard sign-in failed: wrong password' },
   account_blocked: { type: 'limit_wc', description: 'Dashboard sign-in blocked: too many attempts for this account from this address' },
   account_wide_blocked: { type: 'limit_wc', description: 'Dashboard sign-in blocked: too many attempts for this account from several addresses' },
   address_blocked: { type: 'limit_mu', description: 'Dashboard sign-in blocked: too many attempts from this address' },
@@ -44,7 +47,7 @@ export interface AdminActivityRecord {
 }
 
 /**
- * One Auth0-coded event per tenant (`s`, `f`, `limit_wc`, `limit_mu`, `scp`, `fcp`, `sapi`), with the admin's
+ * One Auth0-coded event per tenant (`s`, `fp`, `limit_wc`, `limit_mu`, `scp`, `fcp`, `sapi`), with the admin's
  * email as user name and no user id (admins are not users of the tenant). Never a password.
  */
 function adminActivityEvents(record: AdminActivityRecord): LogEventInput[] {

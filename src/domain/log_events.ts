@@ -9,6 +9,7 @@ import type { LogEvent } from './types.js';
 export const LOG_EVENT_TYPES = {
   s: 'Success Login',
   f: 'Failed Login',
+  fp: 'Failed Login (Incorrect Password)',
   fc: 'Failed by Connector',
   fco: 'Failed by CORS',
   seacft: 'Success Exchange (Authorization Code for Access Token)',

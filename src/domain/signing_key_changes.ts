@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { ConflictError } from '../errors/index.js';
 import type { LockStore, Sealer, TenantRepository } from './ports.js';
-import { revokedKeys, rotatedKeys, type RevocationRefusal } from './signing_key_rotation.js';
+import { keyStates, revokedKeys, rotatedKeys, type RevocationRefusal } from './signing_key_rotation.js';
 import { generateSigningKey } from './signing_keys.js';
 import { updateTenant } from './tenant_updates.js';
 import type { SigningKey } from './types.js';
@@ -55,19 +55,38 @@ export async function rotateSigningKey(deps: SigningKeyDeps, tenantName: string,
   });
 }
 
-/** Revokes a previous key: it leaves the JWKS at once. */
+/** Revokes a previous key: it leaves the JWKS at once. A revoked key stays revoked, with its first revocation's time. */
 export async function revokeSigningKey(
   deps: SigningKeyDeps,
   tenantName: string,
   kid: string,
   now = new Date(),
 ): Promise<SigningKey | RevocationRefusal> {
+  const result = await signingKeyRevocation(deps, tenantName, kid, now);
+  return typeof result === 'string' ? result : result.key;
+}
+
+/** What a revocation did: the key as revoked, and whether it was revoked already, before this one. */
+export interface Revocation {
+  key: SigningKey;
+  alreadyRevoked: boolean;
+}
+
+/**
+ * revokeSigningKey, saying whether this call revoked the key: of two revocations of one key at once
+ * (two tabs), the lock lets exactly one find it not yet revoked, so a caller that records "revoked"
+ * (the dashboard's log event) does so once.
+ */
+export async function signingKeyRevocation(deps: SigningKeyDeps, tenantName: string, kid: string, now = new Date()): Promise<Revocation | RevocationRefusal> {
   return underTenantLock(deps.locks, tenantName, async () => {
     let result = 'not_found' as ReturnType<typeof revokedKeys>;
+    // Of the tenant as written (the change may run again on a fresher read).
+    let alreadyRevoked = false;
     await updateTenant(deps.tenants, tenantName, (tenant) => {
+      alreadyRevoked = keyStates(tenant).some((entry) => entry.key.kid === kid && entry.status === 'revoked');
       result = revokedKeys(tenant, kid, now);
       return typeof result === 'string' ? tenant : result.tenant;
     });
-    return typeof result === 'string' ? result : result.revoked;
+    return typeof result === 'string' ? result : { key: result.revoked, alreadyRevoked };
   });
 }

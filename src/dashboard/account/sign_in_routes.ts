@@ -6,6 +6,7 @@ import { clientAddressKey } from '../../http/client_address.js';
 import { sessionCookieRefused } from '../../http/insecure_session_request.js';
 import { COOKIE_REFUSED } from '../csrf.js';
 import { logAdminActivity } from './admin_activity_log.js';
+import { COPIED_WHITESPACE_REFUSAL, rightOnceTrimmed } from './copied_password_whitespace.js';
 import { rehashIfWeak } from './rehash_password.js';
 import { isKnownDevice, rememberDevice } from './device_cookie.js';
 import { signIn, signOut } from './admin_session.js';
@@ -24,12 +25,13 @@ const BLOCK_ACTIVITY: Readonly<Record<SignInLimit, AdminActivity>> = {
 };
 
 /**
- * /manage/login and /manage/logout. Each sign-in, failure and block is logged (Auth0's `s`, `f`,
- * `limit_wc`, `limit_mu`): a success in the logs of the tenants the admin manages; a failure or a
- * block also in the log of the tenant whose host was used, so every tenant sees what was tried at
- * its door, and whether the email belongs to an admin of another tenant shows nowhere. Each failure
- * and refused attempt is also a warning in the process log, for the operator's tools
- * (sign_in_failure_log.ts).
+ * /manage/login and /manage/logout. Each sign-in, failure and block is logged (Auth0's `s`, `fp`,
+ * `limit_wc`, `limit_mu`) in the logs of the tenants the admin named manages, and only there: the
+ * dashboard is one door for every tenant (the default tenant's host serves it to all), so a
+ * tenant's log keeps its own admins' sign-ins, never another tenant's admin mistyping a password,
+ * nor an email that is nobody's (which would tell a tenant's admins, by its absence, whose email
+ * belongs to an admin elsewhere). Each failure and refused attempt is also a warning in the process
+ * log, for the operator's tools (sign_in_failure_log.ts): the one record of an unknown email's.
  */
 export function signInRoutes(deps: Pick<AppDeps, 'config' | 'store' | 'logger'>, limiter: SignInLimiter): Router {
   const { config, store } = deps;
@@ -66,17 +68,14 @@ export function signInRoutes(deps: Pick<AppDeps, 'config' | 'store' | 'logger'>,
       passwordHash: admin?.passwordHash,
       knownDevice: isKnownDevice(req, config, admin),
     };
-    // Failures and blocks: the host's tenant, and the named admin's tenants when there is one.
-    const doorTenants = [req.context.tenant.name, ...(admin?.tenants ?? [])];
+    // Failures and blocks: the named admin's tenants; an email that is no admin's, no tenant's log.
+    const adminTenants = admin?.tenants ?? [];
     try {
       await limiter.attempt(attempt);
     } catch (error) {
       if (!(error instanceof SignInBlockedError)) throw error;
       logSignInFailure(req, email, { reason: 'rate_limited', limit: error.limit });
-      if (error.justBlocked) {
-        const tenants = error.limit === 'address' ? [req.context.tenant.name] : doorTenants;
-        await logAdminActivity(deps, req, BLOCK_ACTIVITY[error.limit], email, tenants);
-      }
+      if (error.justBlocked) await logAdminActivity(deps, req, BLOCK_ACTIVITY[error.limit], email, adminTenants);
       res.set(error.headers);
       return fail(429, error.description, { blocked: true });
     }
@@ -84,9 +83,11 @@ export function signInRoutes(deps: Pick<AppDeps, 'config' | 'store' | 'logger'>,
       ? await verifyPassword(password, admin.passwordHash)
       : await verifyPassword(password, await decoyHash).then(() => false);
     if (!admin || !valid) {
+      // Still refused: only the message names whitespace copied with the right password.
+      const copiedWhitespace = await rightOnceTrimmed(password, admin?.passwordHash, decoyHash);
       logSignInFailure(req, email, { reason: 'wrong_credentials' });
-      await logAdminActivity(deps, req, 'sign_in_failed', email, doorTenants);
-      return fail(401, WRONG_CREDENTIALS);
+      await logAdminActivity(deps, req, 'sign_in_failed', email, adminTenants);
+      return fail(401, copiedWhitespace ? COPIED_WHITESPACE_REFUSAL : WRONG_CREDENTIALS);
     }
 
     await limiter.succeeded(attempt);

@@ -57,7 +57,8 @@ export function adminsRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config'>)
 
   router.get('/', async (req, res) => {
     const tenant = res.locals.managedTenant!.name;
-    const invited = takeForOneView<Outcome>(req, sealer, outcomeKey(tenant));
+    // The first post's outcome while not seen yet; else, for a form that was sent again, what became of the first.
+    const invited = takeForOneView<Outcome>(req, sealer, outcomeKey(tenant)) ?? sentAgainNotice(req.query.sent_again);
     renderPage(res, 'admins', await page(tenant, res.locals.admin!, invited ? { invited } : {}));
   });
 
@@ -91,7 +92,9 @@ export function adminsRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config'>)
     const tenant = res.locals.managedTenant!.name;
     const email = textField(req.body, 'email').toLowerCase();
     // Sent twice, the link the first post shows is the one that works, not voided by a second.
+    let acted = false;
     const answer = await submitOnce(store, res, { form: 'set-password-link', tenant, fields: [email] }, async () => {
+      acted = true;
       const result = await renewSetPasswordLink(store, tenant, email, res.locals.admin!);
       keepForOneView(req, sealer, outcomeKey(tenant), describeRenewal(result, email, req.context.tenantUrl));
       // Refused, nothing changed: the same form sent again, once the reason is gone, gives a link.
@@ -100,7 +103,11 @@ export function adminsRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config'>)
       await logConfigChange(store, req, res, { description: 'Issue a new set-password link for a dashboard admin', method: 'POST', path: `${req.baseUrl}/new-link`, details });
       return req.baseUrl;
     });
-    answerSubmission(res, answer, { href: req.baseUrl, text: 'Admins' });
+    // A post that did not act (the first post of its form made the link) says so on the list, which
+    // shows the link still when the first post's list was not seen; in the URL, since this post's
+    // session is read from before the first wrote the link into it, and saving it would drop that.
+    const again = !acted && answer.kind === 'landed' ? { ...answer, location: `${answer.location}?sent_again=${SENT_AGAIN_LINK}` } : answer;
+    answerSubmission(res, again, { href: req.baseUrl, text: 'Admins' });
   });
 
   router.post('/remove', async (req, res) => {
@@ -130,6 +137,24 @@ export function adminsRoutes(deps: Pick<AppDeps, 'store' | 'sealer' | 'config'>)
   });
 
   return router;
+}
+
+/** `?sent_again=` of the list a New set-password link form sent again leads to. */
+const SENT_AGAIN_LINK = 'set-password-link';
+
+/**
+ * What the list says to a New set-password link form sent again once its link was shown: the page
+ * would otherwise look as if the click did nothing. Names no email: the URL says only which form.
+ */
+function sentAgainNotice(sentAgain: unknown): Outcome | undefined {
+  if (sentAgain !== SENT_AGAIN_LINK) return undefined;
+  return {
+    email: '',
+    message:
+      'This New set-password link form was sent twice. The first made the link and it was shown once, on the list that opened after it; ' +
+      'it still works, since the second made none, and fitgate cannot show it again. If it was not copied, press New set-password link ' +
+      'once more: that makes a new link, and the one shown before stops working.',
+  };
 }
 
 /** The confirmation box of one admin's row, for its error. */

@@ -1,3 +1,4 @@
+import { everyClient } from '../../domain/every_client.js';
 import { signsUsersIn } from '../../domain/signs_users_in.js';
 import type { Store } from '../../store/store.js';
 import { findSocialConnection } from '../connections/social_connection.js';
@@ -8,17 +9,21 @@ export interface EnabledApplication {
   readonly name: string;
 }
 
-/** A bounded read: the next step needs to know whether there is one, and which when there is only one. */
-const MOST_READ = 100;
-
 /**
  * The applications that sign users in (signsUsersIn: those /authorize takes) for which the tenant's
- * connection of `strategy` is enabled, as stored now: what "It works!" suggests next depends on it
- * (enable the connection for an application, or sign in to one for real), so it never suggests one
- * /authorize would refuse. An id whose application was deleted is left out.
+ * connection of `strategy` is enabled, as stored now, in the connection's order: what "It works!"
+ * suggests next depends on it (enable the connection for an application, or sign in to one for
+ * real), so it never suggests one /authorize would refuse. An id whose application was deleted is
+ * left out. Every application is read, as the Social card and the Applications tab read them: a
+ * count of the first hundred ids only would say "one of the 100" of a connection enabled for more,
+ * and miss those past the hundredth when machines came first.
  */
 export async function enabledApplications(store: Store, tenant: string, strategy: string): Promise<EnabledApplication[]> {
   const connection = await findSocialConnection(store, tenant, strategy);
-  const clients = await Promise.all((connection?.enabledClients ?? []).slice(0, MOST_READ).map((clientId) => store.clients.get(tenant, clientId)));
-  return clients.flatMap((client) => (client && signsUsersIn(client) ? [{ clientId: client.clientId, name: client.name }] : []));
+  if (!connection || connection.enabledClients.length === 0) return [];
+  const clients = new Map((await everyClient(store.clients, tenant)).map((client) => [client.clientId, client]));
+  return connection.enabledClients.flatMap((clientId) => {
+    const client = clients.get(clientId);
+    return client && signsUsersIn(client) ? [{ clientId: client.clientId, name: client.name }] : [];
+  });
 }
