@@ -8,9 +8,10 @@ import { tryCallbackHandoff } from './dashboard/try/try_transaction.js';
 import { answerErrorsAs } from './http/error_format.js';
 import { errorHandler, notFound } from './http/error_handler.js';
 import { createHealthRouter } from './http/health.js';
+import { refuseMalformedQuery } from './http/malformed_query.js';
 import { readinessOf } from './http/readiness.js';
 import { projectRoot } from './http/project_root.js';
-import { refuseUnreadBody } from './http/request_errors.js';
+import { refuseUnreadBody, verifyFormBody, verifyJsonBody } from './http/request_errors.js';
 import { requestMetrics } from './http/request_metrics.js';
 import { resolveTenant } from './http/resolve_tenant.js';
 import { tenantOrBackChannel } from './http/sandbox_tenant_check.js';
@@ -31,7 +32,8 @@ export const BODY_LIMIT = '100kb';
  * listening: server.ts does that). Order matters and reads top to bottom:
  * request log → security headers → health (any host) → static files (any host) → sandbox emulators
  * (when the entry point built them: on a tenant's host, or for fitgate's own back channel) → tenant
- * from Host → Strict-Transport-Security (only for a host that names a tenant) → body parsing →
+ * from Host → Strict-Transport-Security (only for a host that names a tenant) → a malformed query
+ * string refused (http/malformed_query.ts) → body parsing →
  * routers → the tenant's home page (/) → 404 → the one error handler.
  *
  * Bodies (form and JSON, 100 kB) are parsed here once for every router, so a malformed or oversized
@@ -71,8 +73,9 @@ export function createApp(deps: AppDeps): Express {
   const hsts = strictTransportSecurity(deps.config);
   if (hsts) app.use(hsts);
   app.use('/api/v2', answerErrorsAs('management'));
-  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
-  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(refuseMalformedQuery());
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, verify: verifyFormBody }));
+  app.use(express.json({ limit: BODY_LIMIT, verify: verifyJsonBody }));
   app.use(refuseUnreadBody());
   // The dashboard's routers never see a body the parsers refused: its page for a form too large is here.
   app.use('/manage', oversizeFormPage());

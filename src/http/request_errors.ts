@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+import type { IncomingMessage } from 'node:http';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { AppError } from '../errors/index.js';
 
@@ -17,6 +19,10 @@ export class RequestRejectedError extends AppError {
   }
 }
 
+/** The `type`s of the refusals below, beside body-parser's own. */
+const INVALID_UTF8 = 'body.utf8.invalid';
+const MALFORMED_ESCAPE = 'body.escape.invalid';
+
 const MESSAGES: Readonly<Record<string, string>> = {
   'entity.parse.failed': 'The request body is not valid JSON or form data.',
   'entity.too.large': 'The request body is larger than fitgate accepts.',
@@ -25,6 +31,8 @@ const MESSAGES: Readonly<Record<string, string>> = {
   'charset.unsupported': 'The request body uses a character set fitgate does not support (use UTF-8).',
   'request.aborted': 'The request body ended before it was complete.',
   'request.size.invalid': 'The request body is not as long as its Content-Length says.',
+  [INVALID_UTF8]: 'The request body is not valid UTF-8.',
+  [MALFORMED_ESCAPE]: 'The request body has a malformed percent-escape: a % not followed by two hex digits, or escapes that are not UTF-8.',
 };
 
 /** The AppError for a rejected request, or undefined when `error` is not a 4xx http-error. */
@@ -91,4 +99,44 @@ export function refuseUnreadBody(): RequestHandler {
 function carriesBody(req: Request): boolean {
   const length = req.headers['content-length'];
   return req.headers['transfer-encoding'] !== undefined || (length !== undefined && Number(length) > 0);
+}
+
+/**
+ * The JSON parser's `verify`: a UTF-8 body (the default, and what RFC 8259 requires) that is not
+ * valid UTF-8 is refused. The parser would decode each bad byte to U+FFFD, and a name sent so would
+ * be stored as "����" with a 200.
+ */
+export function verifyJsonBody(_req: IncomingMessage, _res: unknown, body: Buffer, charset: string): void {
+  if (isUtf8Charset(charset) && !isUtf8(body)) throw bodyRefusal(INVALID_UTF8);
+}
+
+/**
+ * The form parser's `verify`: a UTF-8 form (the default) must be valid UTF-8, and so must what its
+ * percent-escapes spell. The parser keeps a malformed escape as its text ("%FF", a lone "%"), so a
+ * secret, a state or a name sent so would be read as another value than the one meant.
+ */
+export function verifyFormBody(_req: IncomingMessage, _res: unknown, body: Buffer, charset: string): void {
+  if (!isUtf8Charset(charset)) return;
+  if (!isUtf8(body)) throw bodyRefusal(INVALID_UTF8);
+  if (!escapesSpellUtf8(body.toString('utf8'))) throw bodyRefusal(MALFORMED_ESCAPE);
+}
+
+function isUtf8Charset(charset: string | undefined): boolean {
+  return charset === undefined || /^utf-?8$/i.test(charset);
+}
+
+/** Whether every percent-escape of `text` is well formed and spells UTF-8 (overlong forms such as %C0%AF do not). */
+export function escapesSpellUtf8(text: string): boolean {
+  if (!text.includes('%')) return true;
+  try {
+    decodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An http-error as body-parser passes on a `verify` failure: its status and `type` (the MESSAGES key). */
+function bodyRefusal(type: string): Error & { status: number; type: string } {
+  return Object.assign(new Error(type), { status: 400, type });
 }
