@@ -39,7 +39,8 @@ export async function fitgateCode(target: FitgateTarget, times: HopTimes, login:
   const upstream = await times.time('authorize', () => beginFitgateLogin(target, jar, state));
   const consent = consentUrl(upstream, login);
   const callback = await times.time('upstream_consent', async () => redirectTarget('upstream consent', consent, await browse(target.http, jar, consent)));
-  const client = await times.time('callback', async () => redirectTarget('callback', callback.href, await browse(target.http, jar, callback.href)));
+  let client = await times.time('callback', async () => redirectTarget('callback', callback.href, await browse(target.http, jar, callback.href)));
+  if (client.origin === upstream.origin) client = await secondUpstreamRound(target, times, jar, client, login);
 
   if (`${client.origin}${client.pathname}` !== CLIENT_CALLBACK) throw new Error(`callback: redirected to ${client.origin}${client.pathname}, not the client`);
   const error = client.searchParams.get('error');
@@ -48,6 +49,18 @@ export async function fitgateCode(target: FitgateTarget, times: HopTimes, login:
   const code = client.searchParams.get('code');
   if (!code) throw new Error('callback: the client received no code');
   return code;
+}
+
+/**
+ * A user who consented to the emulator's Google client through another fitgate store (the other
+ * build of a compare, an earlier store of the run) brings this store no refresh token, so fitgate
+ * sends the login back upstream once with prompt=consent (send_back_for_refresh_token.ts): the
+ * driver follows it as a browser would. Only a user's first login on a store, so warm-up takes them.
+ */
+async function secondUpstreamRound(target: FitgateTarget, times: HopTimes, jar: CookieJar, upstream: URL, login: string): Promise<URL> {
+  const consent = consentUrl(upstream, login);
+  const callback = await times.time('upstream_consent', async () => redirectTarget('upstream consent', consent, await browse(target.http, jar, consent)));
+  return times.time('callback', async () => redirectTarget('callback', callback.href, await browse(target.http, jar, callback.href)));
 }
 
 /** GET /authorize?connection=fitbit: the upstream authorize URL it redirects to (a pending login now exists). */

@@ -8,6 +8,9 @@ import { storeDownRedirect } from './login/authorize/store_down_redirect.js';
 import { authorizeFormPost } from './login/authorize/authorize_form_post.js';
 import { createBackChannelRouter } from './back_channel_router.js';
 import { callbackEndpoint } from './login/callback/callback_endpoint.js';
+import { consentDecision } from './login/consent/consent_decision.js';
+import { consentPage } from './login/consent/consent_page.js';
+import { CONSENT_PATH } from './login/consent/pending_consent.js';
 import { storeDownCallbackRedirect } from './login/callback/store_down_callback.js';
 import { enforceSessionLifetime } from './login/session_lifetime.js';
 import type { CallbackHandoff } from '../upstream/callback_handoff.js';
@@ -33,6 +36,10 @@ export function createAuthnRouter(deps: AppDeps, services: Pick<Services, 'upstr
   router.post('/authorize', html, ...limits.authorize, authorizeFormPost('/authorize'));
   // The same for a login in flight whose store failed before it was taken (the limit's count, the take).
   router.get('/login/callback', html, ...limits.callback, ...session, callbackEndpoint(deps, services, handoffs), storeDownCallbackRedirect(deps));
+  // A third-party application's consent page and its answer (login/consent/consent_step.ts), from
+  // the same budget as /authorize: the step belongs to the authorization it holds.
+  router.get(CONSENT_PATH, html, ...limits.authorize, ...session, consentPage(deps));
+  router.post(CONSENT_PATH, html, ...limits.authorize, ...session, consentDecision(deps));
   router.use(createBackChannelRouter(deps, services));
   return router;
 }

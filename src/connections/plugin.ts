@@ -27,10 +27,11 @@ import type { Strategy } from 'passport';
  * adviseOnCredentials, which only advise the admin, leave out instead what depends on the API
  * (undefined, no advice).
  *
- * Seven members are optional. Four because the host has a sound default for each, all applied in
+ * Eight members are optional. Five because the host has a sound default for each, all applied in
  * one place, upstream/plugin_defaults.ts: wording (the displayName), permissionAreas (derived from
- * permissions), authorizationPrompt (no prompt sent) and explainFailure (the host's general words,
- * kept with the page that shows them, dashboard/try/try_failure_explanation.ts). Two,
+ * permissions), authorizationPrompt (no prompt sent), consentForRefreshToken (no second round) and
+ * explainFailure (the host's general words, kept with the page that shows them,
+ * dashboard/try/try_failure_explanation.ts). Two,
  * readAuthorizeRefusal and adviseOnCredentials, are hooks the host does without: no refusal
  * recognised before TRY leaves, no advice. The last, sandbox, is an emulator the plugin brings:
  * without one, a connection of the plugin has no sandbox and needs credentials before any login or
@@ -111,6 +112,23 @@ export interface ConnectionPlugin {
    * on a consent, or that can be asked to sign the person in again.
    */
   readonly authorizationPrompt?: (api: string, prompt: readonly string[]) => string | undefined;
+  /**
+   * What makes the upstream issue a refresh token to a login that brought none: the authorize
+   * options, in the upstream's spelling as authorizationPrompt's answer is, of a second round for
+   * that login. When a login's code exchange brings no refresh token and the identity it would store
+   * keeps none either (a user new to fitgate who consented to this client before, one deleted and
+   * signing up again, one whose refresh token the upstream revoked), the host does not finish the
+   * login: it sends the browser back to the upstream once, for the same client request, with these
+   * options in place of the ones the login was sent with (the client's login hint kept unless the
+   * answer names one). The second round finishes the login whatever it brings; a user who declines
+   * there ends it as any refusal does. `prompt` is the client's, in OpenID Connect's words, so that
+   * the answer keeps what else the login asked of the upstream (select_account beside the consent).
+   * Undefined: no second round, because the upstream issues a refresh token with every login (none
+   * missing that a consent would bring) or cannot be asked for one. Absent: undefined for every login,
+   * since a second round that changes nothing would only show the user the upstream's pages twice;
+   * declare it for an upstream that issues a refresh token only at a consent it can be asked for.
+   */
+  readonly consentForRefreshToken?: (api: string, prompt: readonly string[]) => PluginAuthorizeOptions | undefined;
   /**
    * What a failed TRY of `kind` means and how to fix it, when the remedy lies in this upstream's own
    * console or terms; undefined: the host explains that kind in general terms. `callbackUrl` is the
@@ -222,7 +240,7 @@ export interface ConnectionMark {
  * (createStrategy), each key absent when there is nothing to pass.
  */
 export interface PluginAuthorizeOptions {
-  /** authorizationPrompt's answer for the client's `prompt`. */
+  /** authorizationPrompt's answer for the client's `prompt`, or consentForRefreshToken's in a second round. */
   readonly prompt?: string;
   /**
    * The client's `login_hint` at /authorize (OpenID Connect Core §3.1.2.1), as it sent it, at most

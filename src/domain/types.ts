@@ -249,6 +249,12 @@ export interface User {
    * existed, and after an end until the next sign-in.
    */
   signInUrls?: string[];
+  /**
+   * What the user allowed each third-party application (`isFirstParty: false`) on the consent page,
+   * one grant per client (Auth0's user grants): the next login to that client asks only for scopes
+   * beyond these (domain/user_grants.ts). Absent until the first consent.
+   */
+  grants?: UserGrant[];
   identities: Identity[];
   loginsCount: number;
   lastLogin?: string;
@@ -261,6 +267,15 @@ export interface User {
    * undoes one made since (a login racing a block). Absent on records never updated: 0.
    */
   revision?: number;
+}
+
+/** A user's consent to one third-party application (User.grants). */
+export interface UserGrant {
+  readonly clientId: string;
+  /** The scopes allowed, of those /authorize grants (openid, profile, email, offline_access). */
+  readonly scope: readonly string[];
+  /** When the user last allowed it (ISO 8601). */
+  readonly grantedAt: string;
 }
 
 export interface AdminAccount {

@@ -62,6 +62,12 @@ export class LoginRequiredError extends OAuthError {
   readonly code = 'login_required';
 }
 
+/** OpenID Connect Core §3.1.2.6: prompt=none, but the person must first allow the application (a third-party one). */
+export class ConsentRequiredError extends OAuthError {
+  readonly status = 400;
+  readonly code = 'consent_required';
+}
+
 /** OpenID Connect Core §6.1: a request object (JAR), which fitgate's discovery says it does not take. */
 export class RequestNotSupportedError extends OAuthError {
   readonly status = 400;

@@ -39,7 +39,7 @@ function isOAuthPath(path: string): boolean {
  * sent there, so an error before the router (the store out while the tenant is resolved) is the same
  * page, not JSON for curl's default Accept and a page from the router a moment later.
  */
-const LOGIN_PAGE_PATHS = new Set(['/authorize', '/login/callback']);
+const LOGIN_PAGE_PATHS = new Set(['/authorize', '/login/callback', '/login/consent']);
 
 export function errorFormatOf(req: Request, res: Response): ErrorFormat {
   const declared = res.locals.errorFormat as ErrorFormat | undefined;

@@ -42,12 +42,21 @@ export function securityHeaders() {
   });
 }
 
-/** Widens form-action for this response only (see securityHeaders). Origins are "https://host[:port]". */
+/**
+ * Widens form-action for this response only (see securityHeaders). Each address counts by its origin
+ * ("https://host[:port]"); one of another scheme, which has no origin (a native app's
+ * `com.example.app:/callback`), by its scheme.
+ */
 export function allowFormRedirectsTo(res: Response, origins: readonly string[]): void {
   const policy = res.getHeader('Content-Security-Policy');
   if (typeof policy !== 'string' || origins.length === 0) return;
-  const safe = origins.map((origin) => new URL(origin).origin);
+  const safe = origins.map(formActionSource);
   res.setHeader('Content-Security-Policy', policy.replace("form-action 'self'", `form-action 'self' ${safe.join(' ')}`));
+}
+
+function formActionSource(address: string): string {
+  const url = new URL(address);
+  return url.origin === 'null' ? url.protocol : url.origin;
 }
 
 /**

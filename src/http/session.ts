@@ -62,6 +62,9 @@ export function createSessionMiddleware(deps: SessionDeps): RequestHandler {
  * - /login/callback is bound by the upstream state and the pending-login cookie (fitgate.login.*, one per login),
  *   which stays SameSite=Lax: the upstream's redirect back is a top-level GET and carries it, and a
  *   framed or scripted callback from another site does not, so login CSRF stays refused.
+ * - /login/consent (a third-party application's consent page): its answer is a POST, which another
+ *   site can send with the cookie, so it counts only with the token printed in the page's own form
+ *   (authn/login/consent/pending_consent.ts), which no other site can read.
  * - A page of another site can learn whether the browser holds a session (the iframe answers
  *   login_required or not), as with Auth0; that is what silent login is.
  * The dashboard's cookie keeps Lax and its forms keep their CSRF tokens (sessionMiddleware's default).

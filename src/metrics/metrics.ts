@@ -37,6 +37,11 @@ export interface AuthnMetrics {
    * ("none" on success). `connection` is empty when the request named no login.
    */
   login(tenant: string, connection: string, outcome: LoginOutcome, reason: string, cause: string): void;
+  /**
+   * One login the callback sent back to its upstream for a refresh token instead of finishing it
+   * (authn/login/callback/send_back_for_refresh_token.ts); the login counts under login() once it finishes.
+   */
+  loginSentBack(tenant: string, connection: string): void;
   /** One answer of /oauth/token: `result` is "success" or the OAuth error code. */
   tokenExchange(tenant: string, connection: string, grantType: string, result: string): void;
   /** One answer of /oauth/revoke: "success" or the OAuth error code. */
@@ -95,7 +100,7 @@ const IGNORED_LIMIT: RateLimitMetrics = { refused: ignore };
 
 /** Counts nothing: the default wherever no metrics were configured (tests, tools). */
 export const NO_METRICS: Metrics = {
-  authn: { login: ignore, tokenExchange: ignore, revocation: ignore, logout: ignore },
+  authn: { login: ignore, loginSentBack: ignore, tokenExchange: ignore, revocation: ignore, logout: ignore },
   upstream: { observerFor: () => ignore },
   vault: NO_VAULT_METRICS,
   http: { request: ignore },

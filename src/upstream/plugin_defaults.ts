@@ -3,6 +3,7 @@ import type {
   ConnectionPlugin,
   FailureExplanation,
   PermissionArea,
+  PluginAuthorizeOptions,
   PluginPermission,
   PluginWording,
   TryFailureKind,
@@ -12,8 +13,9 @@ import type {
 /**
  * What the host reads of a plugin's optional members, with its own default where the plugin left
  * one out (plugin.ts says why each default is sound), and whether the plugin offers an API at all,
- * the check before any member is asked about one. The host reads the four members with a default,
- * wording, permissionAreas, authorizationPrompt and explainFailure, only through these functions.
+ * the check before any member is asked about one. The host reads the five members with a default,
+ * wording, permissionAreas, authorizationPrompt, consentForRefreshToken and explainFailure, only
+ * through these functions.
  * explainFailure's default is the one whose words live elsewhere: the host's general words for each
  * failed TRY name the dashboard's Settings tab and Try again button, so they stay with the page that
  * shows them (dashboard/try/try_failure_explanation.ts), which hands them to explanationOf here;
@@ -48,6 +50,21 @@ export function permissionAreasOf(plugin: Pick<ConnectionPlugin, 'permissions' |
  */
 export function authorizationPromptOf(plugin: Pick<ConnectionPlugin, 'authorizationPrompt'>, api: string, prompt: readonly string[]): string | undefined {
   return plugin.authorizationPrompt?.(api, prompt);
+}
+
+/**
+ * The authorize options of a second round that makes `api`'s upstream issue a refresh token to a
+ * login whose `prompt` (the client's) brought none; undefined, no second round. Without
+ * consentForRefreshToken there is none, and an answer that asks for nothing counts as none: a round
+ * that changes nothing would bring no more than the first.
+ */
+export function consentForRefreshTokenOf(
+  plugin: Pick<ConnectionPlugin, 'consentForRefreshToken'>,
+  api: string,
+  prompt: readonly string[],
+): PluginAuthorizeOptions | undefined {
+  const answer = plugin.consentForRefreshToken?.(api, prompt);
+  return answer && Object.values(answer).some((value) => value !== undefined) ? answer : undefined;
 }
 
 /**

@@ -29,6 +29,11 @@ export interface RoundTripTarget {
 export interface UpstreamAsk {
   readonly prompt?: readonly string[] | undefined;
   readonly loginHint?: string | undefined;
+  /**
+   * Options the plugin has already spelled for its upstream (consentForRefreshToken's answer, for a
+   * login sent back once), over those spelled from `prompt` and `loginHint`.
+   */
+  readonly spelled?: PluginAuthorizeOptions | undefined;
 }
 
 /**
@@ -187,11 +192,12 @@ async function run(req: Request, built: RoundTripStrategy, flow: RoundTripFlow, 
 
 /**
  * The flow's ask as the plugin spells it for its upstream: the prompt through authorizationPromptOf
- * (none for a plugin without authorizationPrompt), the hint as it is.
+ * (none for a plugin without authorizationPrompt), the hint as it is, then what the plugin spelled
+ * itself over them.
  */
 function authorizeOptions(upstream: ResolvedUpstream, ask: UpstreamAsk): PluginAuthorizeOptions {
   const spelled = ask.prompt ? authorizationPromptOf(upstream.plugin, upstream.client.api, ask.prompt) : undefined;
-  return { ...(spelled ? { prompt: spelled } : {}), ...(ask.loginHint !== undefined ? { loginHint: ask.loginHint } : {}) };
+  return { ...(spelled ? { prompt: spelled } : {}), ...(ask.loginHint !== undefined ? { loginHint: ask.loginHint } : {}), ...ask.spelled };
 }
 
 // A parameter given twice arrives as an array, which strategies read differently (passport-oauth2

@@ -4,8 +4,8 @@ import { describeViolations, seriousViolations } from './page_checks.js';
 import { PAGE_TOUR_TIMEOUT_MS, startTourSetting, tourEveryPage, type TourSetting } from './page_tour.js';
 
 /**
- * axe-core on every page (dashboard, Universal Login, the emulator's consent page, error and
- * signed-out pages) at phone and laptop width: no serious or critical violation. The pages' CSP
+ * axe-core on every page (dashboard, Universal Login, the emulator's consent page, fitgate's consent
+ * page for third-party applications, error and signed-out pages) at phone and laptop width: no serious or critical violation. The pages' CSP
  * forbids inline scripts, so this test's browser bypasses it to inject axe; the other browser
  * tests keep it.
  */

@@ -1,11 +1,13 @@
 import type { Page } from 'playwright-core';
+import { updateClient } from '../../src/domain/client_updates.js';
 import { launchBrowser, type LaunchOptions, type TestBrowser } from '../support/browser.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { startBrowserFitgate, type BrowserFitgate } from './browser_fitgate.js';
 
 /**
  * A walk through every page a person can see: each dashboard page, the Universal Login page, the
- * emulator's consent page, fitgate's error pages and the signed-out pages. The walk builds what the
+ * emulator's consent page, fitgate's own consent page (a third-party application), fitgate's error
+ * pages and the signed-out pages. The walk builds what the
  * pages show as an admin would (an application, real upstream credentials, a login that makes a
  * user, an invitation) and calls `visit` once on each stop, with the page loaded; checks that do not
  * change the page (layout, axe) run there.
@@ -152,8 +154,23 @@ export async function tourEveryPage({ page, fitgate, emulator }: TourSetting, vi
   await page.waitForURL(`${emulator.url}/**`);
   await page.getByLabel('Sign in as test user').selectOption('alice');
   await page.getByRole('button', { name: 'Allow' }).click();
+  // alice consented at the TRY above, so Google sends this first login no refresh token: fitgate
+  // sends her back once, with prompt=consent, and she allows again.
+  await page.waitForURL(`${emulator.url}/**prompt=consent**`);
+  await page.getByLabel('Sign in as test user').selectOption('alice');
+  await page.getByRole('button', { name: 'Allow' }).click();
   await page.waitForURL(`${appCallback}?**`);
   await visit('error-not-found');
+  // The same application made third-party (is_first_party: false, which the dashboard does not
+  // set): single sign-on asks the signed-in person first, on the consent page.
+  const thirdParty = (isFirstParty: boolean) => updateClient(fitgate.store.clients, 'default', clientId, (client) => ({ ...client, isFirstParty }));
+  await thirdParty(false);
+  await page.goto(authorize.toString());
+  await page.getByRole('heading', { name: 'Allow Page Tour access?' }).waitFor();
+  await visit('consent');
+  await page.getByRole('button', { name: 'Accept' }).click();
+  await page.waitForURL(`${appCallback}?**`);
+  await thirdParty(true);
   await page.goto(`${fitgate.url}/authorize?client_id=no-such-client&response_type=code`);
   await visit('error-bad-request');
   await page.goto(`${fitgate.url}/v2/logout?client_id=${encodeURIComponent(clientId)}`);

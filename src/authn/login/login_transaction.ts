@@ -26,16 +26,25 @@ export interface PendingAuthorization {
   connection: string;
 }
 
+/** What fitgate itself keeps of a login's earlier rounds upstream, beside the client's request. */
+export interface LoginRounds {
+  /**
+   * The callback sent this login back to its upstream once already, for a refresh token
+   * (callback/send_back_for_refresh_token.ts): this round finishes it, whatever it brings.
+   */
+  sentBackForRefreshToken?: true;
+}
+
 /**
  * One login in flight between /authorize and /login/callback. Kept in the shared store (not the
  * session or memory) under the upstream state, so any instance sharing the store can finish it.
  */
-export type LoginTransaction = PendingAuthorization & RoundTripRecord;
+export type LoginTransaction = PendingAuthorization & LoginRounds & RoundTripRecord;
 
 /** Stores a new transaction and returns it; its upstreamState is the key. No verifier: an upstream without PKCE. */
 export function beginLoginTransaction(
   ephemeral: EphemeralStore,
-  pending: PendingAuthorization,
+  pending: PendingAuthorization & LoginRounds,
   upstreamCodeVerifier: string | undefined,
   now = Date.now(),
 ): Promise<LoginTransaction> {

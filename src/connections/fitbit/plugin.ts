@@ -1,4 +1,4 @@
-import type { FailureExplanation, PermissionArea, PluginPermission, RevocableTokens, UpstreamWording } from '../plugin.js';
+import type { FailureExplanation, PermissionArea, PluginAuthorizeOptions, PluginPermission, RevocableTokens, UpstreamWording } from '../plugin.js';
 import { isFitbitApi, type FitbitApi } from './api.js';
 import { apiChoices } from './api_choices.js';
 import { readAuthorizeRefusal, type AuthorizeAnswer, type FitbitAuthorizeRefusal } from './authorize_refusal.js';
@@ -9,6 +9,7 @@ import { permissionAreas } from './permission_areas.js';
 import { permissions } from './permissions.js';
 import { DEFAULT_SCOPES, parseSettings, type ParsedSettings } from './settings.js';
 import { upstreamPrompt } from './prompt.js';
+import { consentForRefreshToken } from './refresh_token_consent.js';
 import { wording } from './wording.js';
 import { setupSteps } from './setup_steps.js';
 import { FitbitStrategy, type FitbitStrategyOptions } from './strategy.js';
@@ -74,6 +75,10 @@ export const fitbitPlugin = {
 
   authorizationPrompt(api: string, prompt: readonly string[]): string | undefined {
     return upstreamPrompt(checkedApi(api), prompt);
+  },
+
+  consentForRefreshToken(api: string, prompt: readonly string[]): PluginAuthorizeOptions | undefined {
+    return consentForRefreshToken(checkedApi(api), prompt);
   },
 
   explainFailure(kind: string, tried: { api: string; callbackUrl: string }): FailureExplanation | undefined {

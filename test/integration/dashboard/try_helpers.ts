@@ -182,6 +182,12 @@ export async function realLogin(harness: DashboardHarness, clientId: string, red
     .query({ client_id: clientId, response_type: 'code', redirect_uri: redirectUri, scope: 'openid', connection: 'fitbit', state })
     .expect(302);
   const back = await followUpstream(approveUrl(String(started.headers.location), { user }));
-  const finished = await browser.get(`${back.pathname}${back.search}`).expect(302);
-  return new URL(String(finished.headers.location));
+  let finished = new URL(String((await browser.get(`${back.pathname}${back.search}`).expect(302)).headers.location));
+  // A user who consented to the upstream client before (at a TRY) brings no refresh token to a
+  // first login: fitgate sends the browser back once for a consent, which the user gives again.
+  if (finished.searchParams.get('prompt') === 'consent') {
+    const again = await followUpstream(approveUrl(finished.href, { user }));
+    finished = new URL(String((await browser.get(`${again.pathname}${again.search}`).expect(302)).headers.location));
+  }
+  return finished;
 }

@@ -62,6 +62,10 @@ describe('widening form-action for one response', () => {
     allowFormRedirectsTo(res, ['https://app.example.com/callback?x=1', 'http://localhost:4000']);
     res.send('form');
   });
+  app.get('/native', (_req, res) => {
+    allowFormRedirectsTo(res, ['com.example.app:/callback']);
+    res.send('form');
+  });
   app.get('/other', (_req, res) => {
     res.send('page');
   });
@@ -72,5 +76,11 @@ describe('widening form-action for one response', () => {
     const strict = await request(app).get('/other');
     expect(strict.headers['content-security-policy']).toContain("form-action 'self'");
     expect(strict.headers['content-security-policy']).not.toContain('app.example.com');
+  });
+
+  it('names an address without an origin (a native app’s own scheme) by its scheme, never as "null"', async () => {
+    const widened = await request(app).get('/native');
+    expect(widened.headers['content-security-policy']).toMatch(/form-action 'self' com\.example\.app:(;|$)/);
+    expect(widened.headers['content-security-policy']).not.toContain('null');
   });
 });

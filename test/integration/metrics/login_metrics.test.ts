@@ -1,4 +1,4 @@
-import { afterEach, expect, it } from '@jest/globals';
+import { afterEach, beforeAll, expect, it } from '@jest/globals';
 import { describeEachStore } from '../../support/stores.js';
 import { CLIENT_CALLBACK, useEmulator } from '../../support/authn/front_channel_fixture.js';
 import { useMeteredFitgate } from './metrics_fixture.js';
@@ -14,6 +14,11 @@ afterEach(() => {
 
 describeEachStore('login metrics', (harness) => {
   const metered = useMeteredFitgate(harness, () => ({ upstream: { kind: 'emulator', emulator: emulator() } }));
+  // alice's first login of each store's run is her first consent to the Google client, which brings
+  // the refresh token in one round (one who consented before is sent back once: logins_sent_back_metric.test.ts).
+  beforeAll(() => {
+    for (const user of emulator().control.users()) emulator().control.revokeUserGrants(user.login);
+  });
   const logins = (outcome: string, reason: string, connection = 'fitbit') => ({
     tenant: metered().fitgate.tenant,
     connection,

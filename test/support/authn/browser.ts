@@ -45,6 +45,18 @@ export class Browser {
     return answer(target, response.status, response.headers.get('location') ?? undefined, text, Object.fromEntries(response.headers));
   }
 
+  /** POSTs `form` (application/x-www-form-urlencoded) to a page of fitgate's hosts, as its form would; redirects are not followed. */
+  async post(url: string | URL, form: Record<string, string>): Promise<BrowserResponse> {
+    const target = new URL(url);
+    if (!this.fitgateHosts.has(target.host)) throw new Error(`${target.host} is not one of fitgate's hosts`);
+    const call = request(this.fitgateUrl).post(`${target.pathname}${target.search}`).set('Host', target.host).type('form').send(form).redirects(0);
+    const cookie = this.cookieHeader(target.host);
+    if (cookie) call.set('Cookie', cookie);
+    const response = await call;
+    this.store(target.host, response.headers['set-cookie'] as unknown as string[] | undefined);
+    return answer(target, response.status, response.headers.location as string | undefined, response.text, response.headers as Record<string, string>);
+  }
+
   /**
    * Follows redirects from `url` until one leaves for `stopAt` (the client's redirect_uri) or a page
    * is answered. At most 10 hops, as browsers bound redirect chains too.

@@ -9,6 +9,7 @@ import type { BackgroundWork } from '../../../src/http/background_work.js';
 import { emulatedBy, inProcessSandbox, type Sandbox } from '../../../src/sandbox/sandbox.js';
 import { loadConfig } from '../../../src/config/index.js';
 import type { FitbitApi } from '../../../src/connections/fitbit/index.js';
+import type { ConnectionPlugin } from '../../../src/connections/plugin.js';
 import { connectionPlugins } from '../../../src/connections/registry.js';
 import { createClient } from '../../../src/domain/clients.js';
 import { buildTenant, tenantUrl as urlOfTenant } from '../../../src/domain/tenants.js';
@@ -46,6 +47,8 @@ export interface FrontChannelOptions {
   logger?: AppDeps['logger'];
   /** Settings over the fixture's own (e.g. NODE_ENV=production), as the environment gives them. */
   environment?: Record<string, string>;
+  /** The plugins logins resolve through (a registered one with a member changed): the registry's unless given. */
+  plugins?: ReadonlyMap<string, ConnectionPlugin>;
 }
 
 /** One fitgate instance listening on loopback, with a tenant, two clients and a Fitbit connection. */
@@ -187,7 +190,7 @@ async function startInstance(
     store: options.metrics ? instrumentStore(options.store, options.metrics.store) : options.store,
     sealer: createSealer(config.masterKeys),
     logger: options.logger ?? pino({ level: 'silent' }),
-    plugins: connectionPlugins(),
+    plugins: options.plugins ?? connectionPlugins(),
     internalBaseUrl: () => url,
     ...(sandbox ? { sandbox } : {}),
     // As server.ts: FITGATE_UPSTREAM_BASE_URL (upstream `emulator`) reaches the upstreams the emulator plays.

@@ -48,6 +48,7 @@ describe('an api a plugin with several APIs does not declare (one stored before 
       ['permissionAreas', () => plugin.permissionAreas?.(UNDECLARED)],
       ['wording', () => plugin.wording?.(UNDECLARED)],
       ['authorizationPrompt', () => plugin.authorizationPrompt?.(UNDECLARED, ['consent'])],
+      ['consentForRefreshToken', () => plugin.consentForRefreshToken?.(UNDECLARED, [])],
     ];
     const asks: Array<[string, () => unknown]> = [
       ['permissions', () => plugin.permissions(UNDECLARED)],

@@ -50,11 +50,12 @@ interface Refusal {
 
 type _Conforms = PluginConforms<typeof base, { failure: Failure; rateLimited: RateLimited; challenge: Refusal }>;
 // A plugin leaving every member the host has a default for to the host (wording, permissionAreas,
-// authorizationPrompt, explainFailure) conforms as it is.
+// authorizationPrompt, consentForRefreshToken, explainFailure) conforms as it is.
 type _MinimalConforms = PluginConforms<ReturnType<typeof minimalOAuth2Plugin>, { failure: Failure; rateLimited: RateLimited; challenge: Refusal }>;
-// Fitbit words all four itself: Google named behind Fitbit, Google's areas, each API's prompt, and
-// the remedies in each console, which the host's defaults could not say.
-const _fitbitWritesAll: Required<Pick<ConnectionPlugin, 'wording' | 'permissionAreas' | 'authorizationPrompt' | 'explainFailure'>> = fitbitPlugin;
+// Fitbit words all five itself: Google named behind Fitbit, Google's areas, each API's prompt, the
+// consent that brings Google's refresh token, and the remedies in each console, which the host's
+// defaults could not say.
+const _fitbitWritesAll: Required<Pick<ConnectionPlugin, 'wording' | 'permissionAreas' | 'authorizationPrompt' | 'consentForRefreshToken' | 'explainFailure'>> = fitbitPlugin;
 // @ts-expect-error a field renamed (upstreamCode → code) is one the host could no longer read
 type _Renamed = PluginConforms<typeof base, { failure: Omit<Failure, 'upstreamCode'> & { readonly code: string | undefined }; rateLimited: RateLimited; challenge: Refusal }>;
 // @ts-expect-error a kind the host does not know is no plugin failure: the login would answer a bare server_error

@@ -46,7 +46,7 @@ describe('the error format of a failure before the routers', () => {
   });
 
   // Their routers answer a page whatever the Accept: so does a failure before them.
-  it.each(['/authorize', '/login/callback'])('answers %s with a page to curl’s */* and to a client asking for JSON', async (path) => {
+  it.each(['/authorize', '/login/callback', '/login/consent'])('answers %s with a page to curl’s */* and to a client asking for JSON', async (path) => {
     for (const accept of ['*/*', 'application/json']) {
       const response = await request(app).get(path).set('Accept', accept);
       expect(response.status).toBe(503);

@@ -2,11 +2,12 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../../../app_deps.js';
 import { USER_BLOCKED } from '../../../domain/users.js';
 import { AppError, LoginRequiredError, UserBlockedError } from '../../../errors/index.js';
-import { clientDestinationOf, issueAuthorizationResponse } from '../callback/issue_authorization_response.js';
+import { clientDestinationOf } from '../callback/issue_authorization_response.js';
+import { answerOrAskConsent, sendSignedInAnswer } from '../consent/consent_step.js';
 import { endSession, rememberClient, sessionIdOf } from '../login_session.js';
 import type { PendingAuthorization } from '../login_transaction.js';
 import type { User } from '../../../domain/types.js';
-import { type AuthorizeContext, type AuthorizeDeps } from './authorize_context.js';
+import { clientOf, type AuthorizeContext, type AuthorizeDeps } from './authorize_context.js';
 import { issuerOf } from '../../../domain/tenants.js';
 import { keepOpener } from '../../../http/security_headers.js';
 import { clientErrorParams } from './client_redirect.js';
@@ -26,7 +27,9 @@ type AuthorizeEndpointDeps = Pick<AppDeps, 'config' | 'store' | 'sealer' | 'logg
 /**
  * GET /authorize: the checks, then one of three answers. The session answers when it can (always
  * tried for prompt=none, which gets login_required otherwise; single sign-on for the rest); a named
- * connection goes straight upstream; otherwise the Universal Login page lets the user pick one. Errors before the redirect_uri is verified are pages; after, they go back to the client
+ * connection goes straight upstream; otherwise the Universal Login page lets the user pick one. A
+ * session's answer to a third-party application the user has not allowed yet is the consent page
+ * (consent/consent_step.ts). Errors before the redirect_uri is verified are pages; after, they go back to the client
  * in its response mode (except web_message to an origin the client does not list: a page).
  */
 export function authorizeEndpoint(deps: AuthorizeEndpointDeps, upstreams: UpstreamResolver): RequestHandler {
@@ -120,12 +123,17 @@ function mayAnswerFromSession(req: Request, ctx: AuthorizeContext): boolean {
   return req.session.endUser !== undefined && !ctx.prompt.some((prompt) => ASKS_THE_PERSON.has(prompt));
 }
 
-/** The response to the client from the session's sign-in (prompt=none, or single sign-on). */
+/**
+ * The response to the client from the session's sign-in (prompt=none, or single sign-on), or first
+ * the consent page for a third-party client the user has not allowed (consent_step.ts; with
+ * prompt=none, consent_required).
+ */
 async function answerFromSession(deps: AuthorizeEndpointDeps, req: Request, res: Response, ctx: AuthorizeContext, session: SessionSignIn): Promise<void> {
   const request = pendingAuthorization(ctx, session.connection);
-  const response = await issueAuthorizationResponse(deps, ctx, request, { user: session.user, authTime: session.authTime, sid: session.sid });
-  if (req.session.endUser && ctx.client) rememberClient(req.session.endUser, ctx.client);
-  sendClientResponse(res, clientDestinationOf(request, ctx.tenantUrl), response);
+  const client = clientOf(ctx);
+  const answer = await answerOrAskConsent(deps, req, client, request, { user: session.user, authTime: session.authTime, sid: session.sid });
+  if ('response' in answer && req.session.endUser) rememberClient(req.session.endUser, client);
+  sendSignedInAnswer(res, clientDestinationOf(request, ctx.tenantUrl), answer);
 }
 
 function pendingAuthorization(ctx: AuthorizeContext, connection: string): PendingAuthorization {

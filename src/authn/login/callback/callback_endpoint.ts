@@ -18,13 +18,15 @@ import { describeLogin } from './describe_login.js';
 import { findHandoff } from './find_handoff.js';
 import { sendFinishedLoginPage } from './finished_login_page.js';
 import { finishedLoginOf, recentFinishedLogins, rememberFinishedLogin } from './finished_logins.js';
-import { clientDestinationOf, issueAuthorizationResponse } from './issue_authorization_response.js';
+import { clientDestinationOf } from './issue_authorization_response.js';
+import { answerOrAskConsent, sendSignedInAnswer } from '../consent/consent_step.js';
 import { loadLoginParties } from './load_login_parties.js';
 import { loginCauseOf } from './login_cause.js';
 import { logLogin } from './login_log.js';
 import { recordUserLogin } from './record_user_login.js';
 import { returnLinkOf } from './return_link.js';
 import { revokePreviousApiGrant } from './revoke_previous_api_grant.js';
+import { sendBackForRefreshToken } from './send_back_for_refresh_token.js';
 import { StaleLoginError } from '../../../upstream/stale_login_error.js';
 import { takeTransaction } from './take_transaction.js';
 
@@ -33,9 +35,12 @@ import { takeTransaction } from './take_transaction.js';
  * login transaction (single use, this browser, this tenant) before anything is sent upstream, or
  * forward a state another flow claims; check the client still accepts its redirect_uri and may still
  * sign in through the connection (either may have changed since /authorize); finish the
- * upstream round trip; record the login (a blocked user is refused there); revoke the grant of the
+ * upstream round trip; send a login that brought no refresh token, and would keep none, back to the
+ * upstream once for one (send_back_for_refresh_token.ts), the second round coming back here; record
+ * the login (a blocked user is refused there); revoke the grant of the
  * API a migrated user moved off; renew the session; send the client its code or id_token (or both) in the response
- * mode it asked for; log. Failures after the transaction is taken go to the client as OAuth errors,
+ * mode it asked for (a third-party client the user has not allowed yet: first the consent page,
+ * consent/consent_step.ts); log. Failures after the transaction is taken go to the client as OAuth errors,
  * except a state the strategy refuses, which is answered like a state no login has (upstream/stale_login_error.ts).
  * A state this browser's session finished a login with a moment ago is refused alike, with a page
  * that says the login went through (finished_logins.ts).
@@ -85,6 +90,9 @@ export function callbackEndpoint(deps: AppDeps, services: Pick<Services, 'upstre
     if ('failure' in roundTrip) return refuse(roundTrip.failure);
     const { verified, upstream } = roundTrip;
     try {
+      // No refresh token came back and the user would keep none: once, back upstream for one, before anything is written.
+      const sendBack = { store: deps.store, config: deps.config, upstreams, metrics };
+      if (await sendBackForRefreshToken(sendBack, req, res, { connection, transaction, verified, plugin: upstream.plugin })) return;
       const now = new Date();
       const result = await recordUserLogin(deps, req, connection, verified, now);
       const previousGrantRevoked = await revokePreviousApiGrant(revokeGrant, connection, result);
@@ -98,8 +106,9 @@ export function callbackEndpoint(deps: AppDeps, services: Pick<Services, 'upstre
       const sameUser = previous?.tenant === transaction.tenant && previous.userId === user.userId;
       const finishedEarlier = sameUser ? recentFinishedLogins(req.session, now.getTime()) : [];
       const sid = await signIn(deps, req, user.sessionsEndedAt === undefined ? signedIn : { ...signedIn, sessionsEndedAt: user.sessionsEndedAt });
-      const response = await issueAuthorizationResponse(deps, req.context, transaction, { user, authTime, sid });
-      if (req.session.endUser) rememberClient(req.session.endUser, client);
+      // A third-party application hears nothing until the person allowed it (consent_step.ts).
+      const answer = await answerOrAskConsent(deps, req, client, transaction, { user, authTime, sid });
+      if ('response' in answer && req.session.endUser) rememberClient(req.session.endUser, client);
       const thisLogin = { upstreamState: transaction.upstreamState, tenant: transaction.tenant, clientName: client.name, returnTo: returnLinkOf(client, transaction.redirectUri) };
       rememberFinishedLogin(req.session, finishedEarlier, thisLogin, now.getTime());
 
@@ -108,7 +117,7 @@ export function callbackEndpoint(deps: AppDeps, services: Pick<Services, 'upstre
       await logLogin(deps, req, transaction, client.name, { outcome: 'success', user, description, refreshable: refreshable(result.identity) });
       metrics.authn.login(transaction.tenant, transaction.connection, 'success', successReasonOf(result), 'none');
       if (result.reconnected === true) metrics.vault.reconnected(transaction.tenant, transaction.connection);
-      sendClientResponse(res, destination, response);
+      sendSignedInAnswer(res, destination, answer);
     } catch (caught) {
       // The steps after the round trip: no upstream's wording applies to what they throw.
       await refuse(loginFailureOf(caught));

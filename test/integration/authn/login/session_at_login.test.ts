@@ -13,6 +13,9 @@ function sessionId(cookie: string | undefined): string | undefined {
 describeEachStore('session at login', (harness) => {
   let fitgate: FrontChannel;
   beforeAll(async () => {
+    // Users who never consented to the Google client, in each suite alike (the emulator outlives one):
+    // the refresh token comes with the one round these tests step through, as at a first consent.
+    for (const user of emulator().control.users()) emulator().control.revokeUserGrants(user.login);
     fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator: emulator() } });
   });
   afterAll(() => fitgate.close());

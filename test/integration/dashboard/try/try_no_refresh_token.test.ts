@@ -42,7 +42,7 @@ describe('refresh tokens at TRY', () => {
     const page = await runTry(setup.agent(), withoutPrompt);
     expect(page).toContain('<h1>It works!</h1>');
     expect(page).toContain(note);
-    expect(page).toContain('Google sends a refresh token only the first time a user consents to this Client ID, or when a login asks');
-    expect(page).toContain('the application should sign them in again with prompt=consent');
+    expect(page).toContain('Google sent no refresh token, although fitgate asked for offline access and a new consent (prompt=consent');
+    expect(page).toContain('they must sign in again once the access token expires');
   });
 });

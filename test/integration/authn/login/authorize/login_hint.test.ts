@@ -41,6 +41,9 @@ describeEachStore('login_hint', (harness) => {
   describe.each(['google-health', 'fitbit-legacy'] as const)('through %s', (api) => {
     let fitgate: FrontChannel;
     beforeAll(async () => {
+      // Users who never consented to the Google client, in each suite alike (the emulator outlives one):
+      // the refresh token comes with the one round these tests step through, as at a first consent.
+      for (const user of emulator().control.users()) emulator().control.revokeUserGrants(user.login);
       fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator: emulator() }, api });
     });
     afterAll(() => fitgate.close());

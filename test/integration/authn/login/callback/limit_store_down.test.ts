@@ -24,6 +24,9 @@ describe('/login/callback while the embedded short-lived file is locked, rate li
   let testStore: TestStore | undefined;
   let fitgate: FrontChannel | undefined;
   beforeAll(async () => {
+    // Users who never consented to the Google client, in each suite alike (the emulator outlives one):
+    // the refresh token comes with the one round these tests step through, as at a first consent.
+    for (const user of emulator().control.users()) emulator().control.revokeUserGrants(user.login);
     testStore = await openSqliteTestStore();
     fitgate = await startFrontChannel({ store: testStore.store, upstream: { kind: 'emulator', emulator: emulator() }, environment: LIMITS });
   });
@@ -39,6 +42,10 @@ describe('/login/callback while the embedded short-lived file is locked, rate li
 
 describeWithRedisServer('/login/callback while Redis is full, rate limits on', () => {
   const { fitgate, full } = useFitgateOnFullableRedis(emulator, 'callback-full', LIMITS);
+  // As above: alice consented in the suite before, and this login steps through one round.
+  beforeAll(() => {
+    for (const user of emulator().control.users()) emulator().control.revokeUserGrants(user.login);
+  });
 
   it('answers in the response mode the login asked for (form_post), and the same callback finishes the login once Redis has room', async () => {
     await loginThroughWriteFault(fitgate(), full, 'form_post', true);

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals';
 import pino from 'pino';
+import { fitbitPlugin } from '../../../../../src/connections/fitbit/index.js';
+import type { ConnectionPlugin } from '../../../../../src/connections/plugin.js';
 import { markNeedsReauthorization } from '../../../../../src/domain/identity_status.js';
 import { updateIdentity } from '../../../../../src/domain/stored_identity.js';
 import { logJson } from '../../../../../src/management/logs/log_json.js';
@@ -14,25 +16,37 @@ const PINO_FIELDS = new Set(['level', 'time', 'pid', 'hostname', 'reqId', 'msg']
 
 /**
  * Google sends a refresh token only at a consent. A user whose tokens fitgate dropped (a lost master
- * key, a refresh token refused) and who signs in again without prompt=consent gets none, and the
- * identity is stored connected with nothing to renew it: the vault disconnects it once the access
- * token expires. The login says so when it happens: on its `s` event (`details.refreshable: false`,
- * with the upstream's sentence TRY's result shows) and in one warning line of the process log.
+ * key, a refresh token refused) and who signs in again gets none in the first round, and is sent
+ * back to Google once for a consent (sent_back_for_refresh_token.test.ts). Should the second round
+ * bring none either, the login finishes all the same (no third round) and the identity is stored
+ * connected with nothing to renew it: the vault disconnects it once the access token expires. The
+ * login says so: on its `s` event (`details.refreshable: false`, with the upstream's sentence TRY's
+ * result shows) and in one warning line of the process log.
  */
 describeEachStore('a login that stores an identity with no refresh token', (harness) => {
   let fitgate: FrontChannel;
   const log = captureLogLines();
 
   beforeAll(async () => {
-    fitgate = await startFrontChannel({ store: harness.store(), upstream: { kind: 'emulator', emulator: emulator() }, logger: pino({ level: 'warn' }, log.destination) });
+    // As an upstream that issues no refresh token even to the second round: this plugin's second
+    // round only asks to pick the account again, so Google, consented to before, sends none again.
+    const noConsentAsked: ConnectionPlugin = { ...fitbitPlugin, consentForRefreshToken: () => ({ prompt: 'select_account' }) };
+    fitgate = await startFrontChannel({
+      store: harness.store(),
+      upstream: { kind: 'emulator', emulator: emulator() },
+      logger: pino({ level: 'warn' }, log.destination),
+      plugins: new Map([['fitbit', noConsentAsked]]),
+    });
   });
   afterAll(() => fitgate.close());
   // Each test's first login is alice's first consent to the client, which brings a refresh token.
   beforeEach(() => void emulator().control.revokeUserGrants('alice'));
 
-  async function logIn(): Promise<void> {
-    const { arrivedAt } = await fitgate.browser().follow(fitgate.authorizeUrl({ connection: 'fitbit' }), CLIENT_CALLBACK);
+  /** Signs alice in; the prompt of each authorize request her browser took to Google. */
+  async function logIn(): Promise<Array<string | null>> {
+    const { arrivedAt, hops } = await fitgate.browser().follow(fitgate.authorizeUrl({ connection: 'fitbit' }), CLIENT_CALLBACK);
     expect(arrivedAt?.searchParams.get('code')).toEqual(expect.any(String));
+    return hops.filter((hop) => hop.pathname.endsWith('/o/oauth2/v2/auth')).map((hop) => hop.searchParams.get('prompt'));
   }
 
   async function lastSuccess() {
@@ -46,7 +60,7 @@ describeEachStore('a login that stores an identity with no refresh token', (harn
   }
 
   it('is not flagged when a refresh token came back', async () => {
-    await logIn();
+    expect(await logIn()).toEqual([null]);
     const event = await lastSuccess();
     expect((await storedIdentity(String(event.user_id)))?.tokens?.refreshToken).toEqual(expect.any(String));
     expect(event.details).toBeUndefined();
@@ -54,7 +68,7 @@ describeEachStore('a login that stores an identity with no refresh token', (harn
     expect(linesWithEvent(log.lines, WARNING)).toEqual([]);
   });
 
-  it('is flagged on its event, with the upstream’s sentence, and warned of in the process log without a token', async () => {
+  it('is finished after the one second round, flagged on its event with the upstream’s sentence, and warned of in the process log without a token', async () => {
     await logIn();
     const userId = String((await lastSuccess()).user_id);
     const identity = (await storedIdentity(userId))!;
@@ -62,7 +76,8 @@ describeEachStore('a login that stores an identity with no refresh token', (harn
     const ref = { tenant: fitgate.tenant, userId, connection: 'fitbit', upstreamUserId: identity.userId };
     await updateIdentity(fitgate.store.users, ref, (current) => markNeedsReauthorization(current, 'master_key_lost', new Date()), new Date());
 
-    await logIn();
+    // Sent back once, and finished by that round though it brought none: no loop.
+    expect(await logIn()).toEqual([null, 'select_account']);
 
     const stored = await storedIdentity(userId);
     expect(stored?.status).toBe('connected');
@@ -71,11 +86,10 @@ describeEachStore('a login that stores an identity with no refresh token', (harn
     const event = await lastSuccess();
     expect(event).toMatchObject({ type: 's', user_id: userId, connection: 'fitbit', details: { refreshable: false } });
     expect(event.description).toBe(
-      'Successful login; no refresh token came back. Google sends a refresh token only the first time a user consents to this Client ID, ' +
-        'or when a login asks for consent again (prompt=consent). For a user who consented before, a real login keeps the refresh token ' +
-        'fitgate already holds; for a user fitgate holds none for, the application should sign them in again with prompt=consent (sent ' +
-        'to /authorize, which passes it on to Google); failing that, the user can remove the app from their Google Account permissions ' +
-        'and sign in again.',
+      'Successful login; no refresh token came back. Google sent no refresh token, although fitgate asked for offline access and a ' +
+        'new consent (prompt=consent: a TRY asks for it every time, and a login that brings none is sent back to Google once for it). ' +
+        'fitgate cannot renew this user\'s tokens, so they must sign in again once the access token expires (after about an hour). ' +
+        'If it happens again, the user can remove the app from their Google Account permissions and sign in again.',
     );
 
     const warnings = linesWithEvent(log.lines, WARNING);
