@@ -24,6 +24,10 @@ export const CONFIG_CHANGES = {
   createClientGrant: { description: 'Create client grant', method: 'POST', route: '/client-grants', statusCode: 201 },
   updateClientGrant: { description: 'Update client grant', method: 'PATCH', route: '/client-grants/:id', statusCode: 200 },
   deleteClientGrant: { description: 'Delete client grant', method: 'DELETE', route: '/client-grants/:id', statusCode: 204 },
+  /** A user's consent to a third-party application (domain/user_grants.ts), by the grant's id. */
+  deleteGrant: { description: 'Delete a grant', method: 'DELETE', route: '/grants/:id', statusCode: 204 },
+  /** Every consent of one user (DELETE /grants?user_id=). */
+  deleteUserGrants: { description: 'Delete the grants of a user', method: 'DELETE', route: '/grants', statusCode: 204 },
   /** POST /connections, and the dashboard's first save of a social connection's settings. */
   createConnection: { description: 'Create a connection', method: 'POST', route: '/connections', statusCode: 201 },
   updateConnection: { description: 'Update a connection', method: 'PATCH', route: '/connections/:id', statusCode: 200 },

@@ -28,6 +28,9 @@ export const MANAGEMENT_API_SCOPES = [
   'create:client_grants',
   'update:client_grants',
   'delete:client_grants',
+  // Auth0's user grants: what users allowed third-party applications on the consent page (list, revoke).
+  'read:grants',
+  'delete:grants',
   // Auth0's application signing keys: list, rotate (create) and revoke (update).
   'read:signing_keys',
   'create:signing_keys',

@@ -271,6 +271,12 @@ export interface User {
 
 /** A user's consent to one third-party application (User.grants). */
 export interface UserGrant {
+  /**
+   * The grant's id in the Management API (/api/v2/grants): set when the grant is first recorded,
+   * kept while scopes are added. Absent on grants recorded before it was kept, whose id is derived
+   * from the tenant, user and client (domain/user_grants.ts userGrantId), the same at every read.
+   */
+  readonly id?: string;
   readonly clientId: string;
   /** The scopes allowed, of those /authorize grants (openid, profile, email, offline_access). */
   readonly scope: readonly string[];

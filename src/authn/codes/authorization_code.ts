@@ -34,6 +34,12 @@ export interface AuthorizationCodeRecord {
    */
   userCreatedAt?: string;
   /**
+   * The id of the user's grant to a third-party client the code was issued under (consentGrantIdOf in
+   * domain/user_grants.ts): the code redeems only while that grant stands, and its refresh tokens
+   * keep it. Absent for a client the user holds no grant of (first-party), and on older codes.
+   */
+  consentGrantId?: string;
+  /**
    * Groups every token issued from this code (refresh token family, access tokens). Revoking the
    * grant revokes them all: used when a code is replayed or a rotated refresh token is reused.
    */

@@ -7,12 +7,13 @@ import type { PendingAuthorization } from '../login/login_transaction.js';
  * Issues the authorization code for a finished login: 32 random bytes, stored with everything
  * /oauth/token checks it against (client, redirect_uri, PKCE challenge, scope, nonce) for 60 s,
  * the login session's id, which the id_token and refresh token issued from it carry, the tenant
- * URL the login was made under, whose issuer they carry, and the createdAt of the user it signs in.
+ * URL the login was made under, whose issuer they carry, the createdAt of the user it signs in, and
+ * the user's grant to the client it was issued under (a third-party client's: its consent).
  */
 export async function issueAuthorizationCode(
   ephemeral: Pick<EphemeralStore, 'put'>,
   request: PendingAuthorization,
-  login: { userId: string; userCreatedAt: string; authTime: number; sid: string; tenantUrl: string },
+  login: { userId: string; userCreatedAt: string; authTime: number; sid: string; tenantUrl: string; consentGrantId?: string | undefined },
 ): Promise<string> {
   const code = randomBytes(32).toString('base64url');
   const record: AuthorizationCodeRecord = {
@@ -28,6 +29,7 @@ export async function issueAuthorizationCode(
     authTime: login.authTime,
     sid: login.sid,
     tenantUrl: login.tenantUrl,
+    ...(login.consentGrantId !== undefined ? { consentGrantId: login.consentGrantId } : {}),
     grantId: randomUUID(),
   };
   await ephemeral.put('authorization_code', code, record, AUTHORIZATION_CODE_TTL_SECONDS);

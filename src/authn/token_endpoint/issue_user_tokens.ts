@@ -1,6 +1,7 @@
 import { idTokenLifetimeOf, refreshTokenPolicyOf } from '../../domain/token_lifetimes.js';
 import type { User } from '../../domain/types.js';
 import { USER_BLOCKED } from '../../domain/users.js';
+import { consentStands } from '../../domain/user_grants.js';
 import { InvalidGrantError } from '../../errors/index.js';
 import { issueAccessToken, userinfoAudience } from '../tokens/access_token.js';
 import { grantTenantUrl } from '../tokens/grant_tenant_url.js';
@@ -36,13 +37,21 @@ export interface UserGrant {
    * one's. Absent for a code issued before codes kept it (in flight across an upgrade): not judged.
    */
   issuedTo?: { userCreatedAt?: string; refuse: () => Error };
+  /**
+   * The user's grant to a third-party client the code or refresh token was issued under (absent on
+   * records older than it, and for first-party clients), kept by the refresh tokens issued now; and
+   * the refusal should that grant have been revoked since (domain/user_grants.ts consentStands).
+   */
+  consent: { grantId?: string; refuse: () => Error };
 }
 
 /**
  * Tokens for a user: an access token for /userinfo, an id_token when `openid` was granted, and a
  * refresh token of the same grant when `offline_access` was granted and the client may refresh.
  * The user is read now, so the id_token carries the profile as it is at issue time, and a user
- * blocked since the code or refresh token was issued gets none (invalid_grant, as Auth0 words it).
+ * blocked since the code or refresh token was issued gets none (invalid_grant, as Auth0 words it),
+ * nor does a third-party client once the user's grant to it (their consent) was revoked (Auth0:
+ * the tokens issued in the context of a grant are revoked with it).
  * All of them are issued under the tenant URL of the login, whichever host the request came to.
  */
 export async function issueUserTokens(request: TokenRequest, grant: UserGrant): Promise<TokenResponseBody> {
@@ -89,6 +98,7 @@ export async function issueUserTokens(request: TokenRequest, grant: UserGrant): 
         scope: grant.grantScope,
         authTime: grant.authTime,
         userCreatedAt: user.createdAt,
+        ...(grant.consent.grantId === undefined ? {} : { consentGrantId: grant.consent.grantId }),
         ...(grant.connection === undefined ? {} : { connection: grant.connection }),
         ...(grant.sid === undefined ? {} : { sid: grant.sid }),
         // As remembered, not as resolved: a grant from before it was kept goes on being refreshed under the request's host.
@@ -106,5 +116,6 @@ async function loadUser(request: TokenRequest, grant: UserGrant): Promise<User> 
   if (!user) throw new InvalidGrantError('the user of this grant no longer exists');
   if (grant.issuedTo && isGrantOfEarlierUser(user, { authTime: grant.authTime, ...grant.issuedTo })) throw grant.issuedTo.refuse();
   if (user.blocked === true) throw new InvalidGrantError(USER_BLOCKED);
+  if (!consentStands(request.client, user, grant.consent.grantId)) throw grant.consent.refuse();
   return user;
 }

@@ -39,6 +39,12 @@ export interface RefreshTokenRecord {
    * signed up again under the same id is a later one. Absent on records older than it.
    */
   userCreatedAt?: string;
+  /**
+   * The user's grant to a third-party client the family was issued under (domain/user_grants.ts
+   * consentStands): revoking that grant refuses the family. Absent for first-party clients and on
+   * records older than it.
+   */
+  consentGrantId?: string;
   /** Epoch seconds: when the stored record expires. */
   expiresAt: number;
   /** Epoch seconds when it was issued, or last used (non-rotating); absent on older records. */

@@ -6,7 +6,7 @@ export interface ScopeGroup {
   scopes: { name: ManagementApiScope; description: string }[];
 }
 
-type Resource = 'users' | 'clients' | 'client_grants' | 'connections' | 'logs' | 'signing_keys' | 'tenant_settings';
+type Resource = 'users' | 'clients' | 'client_grants' | 'grants' | 'connections' | 'logs' | 'signing_keys' | 'tenant_settings';
 
 const RESOURCE_LABELS: Readonly<Record<Resource, string>> = {
   users: 'Users',
@@ -14,6 +14,7 @@ const RESOURCE_LABELS: Readonly<Record<Resource, string>> = {
   connections: 'Connections',
   logs: 'Logs',
   client_grants: 'Client grants (Management API access)',
+  grants: 'User grants (what users allowed third-party applications)',
   signing_keys: 'Signing keys',
   tenant_settings: 'Tenant settings',
 };
@@ -35,6 +36,8 @@ const SCOPES: Readonly<Record<ManagementApiScope, { resource: Resource; descript
   'create:client_grants': { resource: 'client_grants', description: 'authorize applications for the Management API' },
   'update:client_grants': { resource: 'client_grants', description: "change an application's permissions" },
   'delete:client_grants': { resource: 'client_grants', description: "revoke an application's access" },
+  'read:grants': { resource: 'grants', description: 'list what each user allowed third-party applications on the consent page' },
+  'delete:grants': { resource: 'grants', description: "revoke a user's consent to a third-party application (it asks again at the next login)" },
   'read:connections': { resource: 'connections', description: 'read connections and the applications they are enabled for' },
   'create:connections': { resource: 'connections', description: 'create connections of the strategies fitgate serves' },
   'update:connections': { resource: 'connections', description: 'change connections and enable them for applications' },

@@ -19,7 +19,7 @@ const REFUSAL = {
 };
 
 describe('query parameters of the Management API', () => {
-  it('are declared by the lists and by the single reads that take fields', () => {
+  it('are declared by the lists, by the single reads that take fields, and by the grant deletions that take user_id', () => {
     const declaring = MANAGEMENT_ROUTES.filter((route) => route.query !== undefined).map((route) => `${route.method} ${route.path}`);
     expect(declaring.sort()).toEqual(
       [
@@ -29,6 +29,9 @@ describe('query parameters of the Management API', () => {
         'get /connections',
         'get /connections/:id',
         'get /connections/:id/clients',
+        'get /grants',
+        'delete /grants',
+        'delete /grants/:id',
         'get /keys/signing',
         'get /logs',
         'get /tenants/settings',

@@ -14,6 +14,8 @@ export interface ThirdPartyApp {
   authorizeUrl(params?: Record<string, string | undefined>): string;
   /** POST /oauth/token with the code (client_secret_basic). */
   redeem(code: string): request.Test;
+  /** POST /oauth/token with a refresh token (client_secret_basic). */
+  refresh(refreshToken: string): request.Test;
 }
 
 /** Creates a confidential web application with `isFirstParty: false`, enabled for the connection. */
@@ -28,16 +30,18 @@ export async function addThirdPartyApp(fitgate: FrontChannel, name = THIRD_PARTY
   const connection = await fitgate.store.connections.getByName(fitgate.tenant, 'fitbit');
   if (!connection) throw new Error('the fixture connection is gone');
   await fitgate.store.connections.update({ ...connection, enabledClients: [...connection.enabledClients, client.clientId] });
+  const token = (params: Record<string, string>) =>
+    request(fitgate.url)
+      .post('/oauth/token')
+      .set('Host', new URL(fitgate.tenantUrl).host)
+      .auth(client.clientId, clientSecret ?? '')
+      .type('form')
+      .send(params);
   return {
     client,
     authorizeUrl: (params = {}) => fitgate.authorizeUrl({ client_id: client.clientId, ...params }),
-    redeem: (code) =>
-      request(fitgate.url)
-        .post('/oauth/token')
-        .set('Host', new URL(fitgate.tenantUrl).host)
-        .auth(client.clientId, clientSecret ?? '')
-        .type('form')
-        .send({ grant_type: 'authorization_code', code, redirect_uri: CLIENT_CALLBACK }),
+    redeem: (code) => token({ grant_type: 'authorization_code', code, redirect_uri: CLIENT_CALLBACK }),
+    refresh: (refreshToken) => token({ grant_type: 'refresh_token', refresh_token: refreshToken }),
   };
 }
 

@@ -31,7 +31,7 @@ describe('user consent to third-party applications', () => {
     const first = withGrant(user, 'partner', ['openid', 'profile'], NOW);
     const later = withGrant(first, 'partner', ['openid', 'email'], new Date('2026-12-02T00:00:00.000Z'));
     expect(grantedScopes(later, 'partner')).toEqual(['openid', 'profile', 'email']);
-    expect(later.grants).toEqual([{ clientId: 'partner', scope: ['openid', 'profile', 'email'], grantedAt: '2026-12-02T00:00:00.000Z' }]);
+    expect(later.grants).toEqual([{ id: first.grants?.[0]?.id, clientId: 'partner', scope: ['openid', 'profile', 'email'], grantedAt: '2026-12-02T00:00:00.000Z' }]);
     expect(grantedScopes(later, 'nobody')).toEqual([]);
     expect(user.grants).toBeUndefined();
   });

@@ -10,6 +10,7 @@ import type { PendingAuthorization } from '../login_transaction.js';
 import { issueIdToken } from '../../tokens/id_token.js';
 import { issuerOf } from '../../../domain/tenants.js';
 import { issueAuthorizationCode } from '../../codes/issue_code.js';
+import { consentGrantIdOf } from '../../../domain/user_grants.js';
 
 /**
  * What a finished login sends the client, per its response type: a code, an id_token, or both
@@ -30,7 +31,14 @@ export async function issueAuthorizationResponse(
 ): Promise<ClientRedirectParams> {
   const responseType = request.responseType ?? 'code';
   const code = returnsCode(responseType)
-    ? await issueAuthorizationCode(deps.store.ephemeral, request, { userId: login.user.userId, userCreatedAt: login.user.createdAt, authTime: login.authTime, sid: login.sid, tenantUrl: where.tenantUrl })
+    ? await issueAuthorizationCode(deps.store.ephemeral, request, {
+        userId: login.user.userId,
+        userCreatedAt: login.user.createdAt,
+        authTime: login.authTime,
+        sid: login.sid,
+        tenantUrl: where.tenantUrl,
+        consentGrantId: consentGrantIdOf(login.user, request.clientId),
+      })
     : undefined;
   const client = returnsIdToken(responseType) ? await deps.store.clients.get(request.tenant, request.clientId) : undefined;
   if (returnsIdToken(responseType) && !client) throw new InvalidRequestError('The application no longer exists.');

@@ -30,12 +30,18 @@ export async function authorizationCodeGrant(request: TokenRequest): Promise<Gra
       connection: record.connection,
       // A code of a deleted user whose id signed up again is answered as one whose user is gone.
       ...(record.userCreatedAt === undefined ? {} : { issuedTo: { userCreatedAt: record.userCreatedAt, refuse: codeOfEarlierUser } }),
+      consent: { ...(record.consentGrantId === undefined ? {} : { grantId: record.consentGrantId }), refuse: codeOfRevokedGrant },
       ...(record.sid === undefined ? {} : { sid: record.sid }),
       ...(record.tenantUrl === undefined ? {} : { tenantUrl: record.tenantUrl }),
       ...(record.nonce === undefined ? {} : { nonce: record.nonce }),
     });
     return { body, userId: record.userId, connection: record.connection };
   });
+}
+
+/** The user's consent to this third-party client was revoked after the code was issued. */
+function codeOfRevokedGrant(): Error {
+  return new InvalidGrantError("the user's grant to this application was revoked");
 }
 
 /** The user the code was issued to no longer exists: another user holds their id now. */

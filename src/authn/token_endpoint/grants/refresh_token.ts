@@ -32,6 +32,8 @@ export async function refreshTokenGrant(request: TokenRequest): Promise<GrantOut
         issueRefreshToken: rotate,
         // A grant of a deleted user whose id signed up again is answered as a revoked one.
         issuedTo: { ...(record.userCreatedAt === undefined ? {} : { userCreatedAt: record.userCreatedAt }), refuse: refusedRefreshToken },
+        // A third-party client's family dies with the user's grant to it (DELETE /api/v2/grants).
+        consent: { ...(record.consentGrantId === undefined ? {} : { grantId: record.consentGrantId }), refuse: refusedRefreshToken },
         ...(record.sid === undefined ? {} : { sid: record.sid }),
         ...(record.tenantUrl === undefined ? {} : { tenantUrl: record.tenantUrl }),
         ...connection,

@@ -1,6 +1,7 @@
 import { isNamedBy } from '../../../domain/identity_ids.js';
 import type { Identity, User } from '../../../domain/types.js';
 import { USER_BLOCKED } from '../../../domain/users.js';
+import { consentStands } from '../../../domain/user_grants.js';
 import { InvalidGrantError } from '../../../errors/index.js';
 import { isGrantOfEarlierUser } from '../../tokens/earlier_user.js';
 import { refusedRefreshToken, type RefreshTokenRecord } from '../../tokens/refresh_tokens.js';
@@ -8,14 +9,15 @@ import type { TokenRequest } from '../token_request.js';
 
 /**
  * Whose upstream token a Token Vault exchange hands out: the user of the refresh token, judged as a
- * refresh is (issue_user_tokens.ts: gone, blocked, or a deleted user whose id signed up again are
- * refused), and that user's identity on the connection; with a login_hint, the identity that id
- * names there (its upstream id, or its id at the upstream's previous API). A user without one is
+ * refresh is (issue_user_tokens.ts: gone, blocked, a deleted user whose id signed up again, or a
+ * third-party client's grant revoked since are refused), and that user's identity on the
+ * connection; with a login_hint, the identity that id names there (its upstream id, or its id at
+ * the upstream's previous API). A user without one is
  * invalid_grant: this grant has nothing to give for them. The hint is never repeated in the answer,
  * which the tenant's log keeps.
  */
 export async function tokenVaultSubject(
-  request: Pick<TokenRequest, 'deps' | 'context'>,
+  request: Pick<TokenRequest, 'deps' | 'context' | 'client'>,
   record: RefreshTokenRecord,
   connection: string,
   loginHint: string | undefined,
@@ -25,6 +27,8 @@ export async function tokenVaultSubject(
   const grant = { authTime: record.authTime, ...(record.userCreatedAt === undefined ? {} : { userCreatedAt: record.userCreatedAt }) };
   if (isGrantOfEarlierUser(user, grant)) throw refusedRefreshToken();
   if (user.blocked === true) throw new InvalidGrantError(USER_BLOCKED);
+  // A third-party client's refresh token proves nothing once the user's grant to it is revoked.
+  if (!consentStands(request.client, user, record.consentGrantId)) throw refusedRefreshToken();
   const identity = user.identities.find(
     (candidate) => candidate.connection === connection && (loginHint === undefined || isNamedBy(candidate, connection, loginHint)),
   );
