@@ -228,6 +228,16 @@ export function firstApplicationUrlProblem(lists: ApplicationUrlLists): Applicat
   return undefined;
 }
 
+/**
+ * Why `value` holds a character no registered URL may: a space, a control character (NUL, a line
+ * break) or a backslash; undefined when it holds none. Part of every URL rule here, and exported
+ * for the Management API, which reads it with a body (client_schemas.ts) so that a NUL in a URL is
+ * named in these words, the dashboard's, before the rule for stored text would name it in its own.
+ */
+export function urlCharactersProblem(value: string): string | undefined {
+  return UNSAFE_CHARACTERS.test(value) ? 'must not contain spaces, control characters or backslashes' : undefined;
+}
+
 const SECOND_ADDRESS = /,\s*[a-z][a-z0-9+.-]*:\/\//i;
 
 /** The checks every kind of registered URL shares; a URL that passes them parses. */
@@ -235,7 +245,8 @@ function commonProblem(value: string): string | undefined {
   // Where a URL is written it is trimmed first (writtenUrl), so this is also an entry of spaces only.
   if (value === '') return 'is empty';
   if (value.length > MAX_APPLICATION_URL_LENGTH) return `is longer than ${MAX_APPLICATION_URL_LENGTH} characters`;
-  if (UNSAFE_CHARACTERS.test(value)) return 'must not contain spaces, control characters or backslashes';
+  const characters = urlCharactersProblem(value);
+  if (characters) return characters;
   if (value.includes('*')) return WILDCARD;
   // Two addresses joined by a comma (a list typed Auth0's dashboard way) parse as one URL that no
   // login would ever send as its redirect_uri; an address inside a query is percent-encoded.

@@ -52,6 +52,8 @@ export function credentialCharactersProblem(value: string): string | undefined {
 export function describeCharacter(character: string): string {
   const codePoint = character.codePointAt(0) ?? 0;
   const code = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+  // Not copied along with a value but made by a broken encoder (JSON "\ud800"): no character at all.
+  if (/^\p{Cs}$/u.test(character)) return `an unpaired surrogate (${code}), half of a UTF-16 pair whose other half is missing`;
   const invisible = NAMED[codePoint] ?? invisibleKindOf(character);
   if (invisible) return `${invisible} (${code}), an invisible character copied with it`;
   return /^\p{Zs}$/u.test(character) ? `a non-ASCII space (${code})` : `a non-ASCII character (${code})`;
@@ -62,6 +64,6 @@ function invisibleKindOf(character: string): string | undefined {
   if (BIDIRECTIONAL.test(character)) return 'a bidirectional text control';
   if (/^\p{Cc}$/u.test(character)) return 'a control character';
   if (/^[\p{Zl}\p{Zp}]$/u.test(character)) return 'a line break';
-  if (/^[\p{Cf}\p{Cs}]$/u.test(character)) return 'an invisible formatting character';
+  if (/^\p{Cf}$/u.test(character)) return 'an invisible formatting character';
   return undefined;
 }

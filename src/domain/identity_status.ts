@@ -2,7 +2,10 @@ import type { Identity } from './types.js';
 
 /**
  * Why an identity's stored upstream tokens can no longer be used. Each one means the same thing to
- * the application: the user has to log in again (with prompt=consent) before their data can be read.
+ * the application: the user has to log in again before their data can be read. A plain login does:
+ * where the upstream sends a refresh token only at a consent (Google), a login that brings none for
+ * an identity without tokens goes back to the upstream for that consent by itself
+ * (docs/connections.md, "Users and identities"), so the application need not ask for one.
  */
 export type ReauthorizationReason =
   /**
@@ -81,6 +84,6 @@ export function describeReauthorization(identity: Identity): string {
   const since = identity.statusChangedAt ? ` since ${identity.statusChangedAt}` : '';
   return (
     `The ${identity.connection} identity ${identity.userId} needs reauthorization${since}: ${why}. ` +
-    'The user must log in again (prompt=consent) before its upstream token can be read.'
+    'The user must log in again before its upstream token can be read.'
   );
 }

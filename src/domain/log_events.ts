@@ -5,6 +5,7 @@ import type { LogEvent } from './types.js';
 /**
  * Auth0's log event codes that fitgate records, with Auth0's own short descriptions (the dashboard and
  * /api/v2/logs show them). https://auth0.com/docs/deploy-monitor/logs/log-event-type-codes
+ * One is fitgate's own, for what Auth0 has no code for: `consent_granted` (authn/login/consent/consent_log.ts).
  */
 export const LOG_EVENT_TYPES = {
   s: 'Success Login',
@@ -29,6 +30,7 @@ export const LOG_EVENT_TYPES = {
   limit_mu: 'Blocked IP Address (too many attempts)',
   scp: 'Success Change Password',
   fcp: 'Failed Change Password',
+  consent_granted: 'Consent Granted (fitgate)',
 } as const;
 
 export type LogEventType = keyof typeof LOG_EVENT_TYPES;

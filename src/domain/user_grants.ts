@@ -112,18 +112,22 @@ export function consentGrantIdOf(user: Pick<User, 'tenant' | 'userId' | 'grants'
 
 /**
  * Whether tokens of `client` issued under the user's grant `consentGrantId` (consentGrantIdOf when
- * the code was issued) may still be issued for `user`: a first-party client's always; a third-party
- * client's while the user's grant to it is that same grant. A grant revoked (DELETE /api/v2/grants,
- * or pushed out by MAX_USER_GRANTS) and given again later is a new grant, under which the old tokens
- * were not issued. A code or refresh token from before they kept it (`consentGrantId` undefined)
- * stands while the user holds any grant to the client.
+ * the code was issued), carrying `scope`, may still be issued for `user`: a first-party client's
+ * always; a third-party client's while the user's grant to it is that same grant (any grant, for a
+ * code or refresh token from before they kept it) and covers every scope they carry. A grant revoked
+ * (DELETE /api/v2/grants, or pushed out by MAX_USER_GRANTS) and given again later is a new grant,
+ * under which the old tokens were not issued. A grant only grows, so the scope bound refuses only
+ * tokens issued while the client was first-party, which nobody was asked about: what the person
+ * allowed before or after must not stand for more.
  */
 export function consentStands(
   client: Pick<Client, 'clientId' | 'isFirstParty'>,
   user: Pick<User, 'tenant' | 'userId' | 'grants'>,
-  consentGrantId: string | undefined,
+  issued: { readonly consentGrantId: string | undefined; readonly scope: readonly string[] },
 ): boolean {
   if (!isThirdParty(client)) return true;
   const current = consentGrantIdOf(user, client.clientId);
-  return current !== undefined && (consentGrantId === undefined || consentGrantId === current);
+  if (current === undefined || (issued.consentGrantId !== undefined && issued.consentGrantId !== current)) return false;
+  const granted = new Set(grantedScopes(user, client.clientId));
+  return issued.scope.every((scope) => granted.has(scope));
 }

@@ -37,5 +37,11 @@ export interface ManagementRoute {
    * (refuse_unknown_query.ts), so a misspelt `fields` or filter is never silently ignored.
    */
   query?: readonly string[];
+  /**
+   * `list` for a write whose body is a JSON array (PATCH /connections/{id}/clients), which its schema
+   * judges whole. Any other body is an object, and a PATCH of one sends at least one property, as at
+   * Auth0 (run_route.ts).
+   */
+  body?: 'list';
   handle: ManagementHandler;
 }

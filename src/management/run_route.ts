@@ -5,10 +5,12 @@ import { callerOf } from './caller.js';
 import type { ManagementRoute } from './route.js';
 import type { ManagementServices } from './services.js';
 import { requestLogFacts } from '../http/request_log_facts.js';
+import { refuseEmptyPatch } from './validation.js';
 import { managementErrorOf } from './vault_error_answer.js';
 
 /**
- * Runs a route's handler and sends its reply. For writes it first appends Auth0's audit event:
+ * Runs a route's handler and sends its reply; a PATCH of an object that sends no property is
+ * refused first, for every such route alike (refuseEmptyPatch). For writes it first appends Auth0's audit event:
  * `sapi` (Success API Operation) or `fapi` (Failed API Operation), with the caller's client id, the
  * method, path and status, never a body (bodies carry secrets). Writing the event before the response
  * means a caller that reads the log right after a write finds it there.
@@ -17,6 +19,7 @@ export function runRoute(route: ManagementRoute, services: ManagementServices): 
   return async (req: Request, res: Response) => {
     let reply;
     try {
+      if (route.method === 'patch' && route.body !== 'list') refuseEmptyPatch(req.body);
       reply = await route.handle(req, res, services);
     } catch (caught) {
       // The domain's failures (the vault's) become the API's errors here, once, for every route.

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { firstUnstorableText } from '../domain/storable_text.js';
 import { BadRequestError } from '../errors/index.js';
 
 /**
@@ -7,7 +8,34 @@ import { BadRequestError } from '../errors/index.js';
  * the first bad field so a caller can fix it without guessing.
  */
 export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
-  return parseWith(schema, body ?? {}, 'Payload', 'invalid_body');
+  const parsed = parseWith(schema, body ?? {}, 'Payload', 'invalid_body');
+  refuseUnstorableText(parsed);
+  return parsed;
+}
+
+/**
+ * Every string of a body as it would be stored (after its schema, whose field rules speak first in
+ * their own words: an application's name, its URLs, a connection's credentials) holds text any store
+ * and any reader keeps as sent: no NUL, no unpaired surrogate (domain/storable_text.ts), in a
+ * value or a key, however deep in a metadata object.
+ */
+function refuseUnstorableText(parsed: unknown): void {
+  const found = firstUnstorableText(parsed);
+  if (!found) return;
+  const message = found.inKey ? `Keys ${found.problem}` : `${found.problem[0]!.toUpperCase()}${found.problem.slice(1)}`;
+  const where = found.path.length > 0 ? found.path.join('.') : 'body';
+  throw new BadRequestError(`Payload validation error: '${message}' on property ${where}.`, 'invalid_body');
+}
+
+/**
+ * Auth0's answer to a PATCH that sends no property (`{}`, or no body at all): a 400, where it would
+ * otherwise be a 200 that changed nothing, and a script whose update lost its fields on the way
+ * (a misspelt variable, a filter that emptied the object) would never learn. For every PATCH route
+ * whose body is an object (run_route.ts); anything but an object is its schema's to judge.
+ */
+export function refuseEmptyPatch(body: unknown): void {
+  const empty = body === undefined || (typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 0);
+  if (empty) throw new BadRequestError("Payload validation error: 'Too few properties defined (0), minimum 1'.", 'invalid_body');
 }
 
 export function parseQuery<T>(schema: z.ZodType<T>, query: unknown): T {

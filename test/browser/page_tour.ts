@@ -180,6 +180,8 @@ export async function tourEveryPage({ page, fitgate, emulator }: TourSetting, vi
   await visit('users');
   await page.locator('main table a').first().click();
   await page.getByRole('heading', { name: 'Identities' }).waitFor();
+  // alice accepted Page Tour on the consent page above: its row, with its Revoke form, is checked too.
+  await page.getByRole('button', { name: 'Revoke Page Tour' }).waitFor();
   await visit('user');
   await page.goto(`${page.url()}/delete`);
   await visit('user-delete');

@@ -33,6 +33,13 @@ export interface LoginRounds {
    * (callback/send_back_for_refresh_token.ts): this round finishes it, whatever it brings.
    */
   sentBackForRefreshToken?: true;
+  /**
+   * Of such a round: the round it replaced, whose callback the person may come back to (the back
+   * button from the upstream's second page), as usedStateHash of that round's upstream state, and
+   * the upstream's name, for the page that answers it (callback/sent_back_page.ts). Absent in rounds
+   * sent back before fitgate kept it: such a callback gets the page of any used state.
+   */
+  replacedRound?: { state: string; upstream: string };
 }
 
 /**

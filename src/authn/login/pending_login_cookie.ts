@@ -95,6 +95,18 @@ export function forgetPendingLogin(req: Request, res: Response, upstreamState: s
   res.clearCookie(pendingLoginCookieName(upstreamState), cookieOptions(req));
 }
 
+/**
+ * The states of the logins this browser has in flight, newest first, at most MAX_PENDING_LOGINS: as
+ * many as /authorize lets it hold, whatever cookies a request was made up with.
+ */
+export function pendingLoginStates(req: Request): string[] {
+  return pendingLogins(req)
+    .reverse()
+    .sort((one, other) => other.startedAt - one.startedAt)
+    .slice(0, MAX_PENDING_LOGINS)
+    .map(({ state }) => state);
+}
+
 /** The logins this request's cookies bind (a value not of this version's making binds none). */
 function pendingLogins(req: Request): PendingLogin[] {
   const logins: PendingLogin[] = [];

@@ -116,6 +116,6 @@ async function loadUser(request: TokenRequest, grant: UserGrant): Promise<User> 
   if (!user) throw new InvalidGrantError('the user of this grant no longer exists');
   if (grant.issuedTo && isGrantOfEarlierUser(user, { authTime: grant.authTime, ...grant.issuedTo })) throw grant.issuedTo.refuse();
   if (user.blocked === true) throw new InvalidGrantError(USER_BLOCKED);
-  if (!consentStands(request.client, user, grant.consent.grantId)) throw grant.consent.refuse();
+  if (!consentStands(request.client, user, { consentGrantId: grant.consent.grantId, scope: grant.grantScope })) throw grant.consent.refuse();
   return user;
 }

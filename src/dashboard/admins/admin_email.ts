@@ -1,3 +1,5 @@
+import { invisibleCharacterProblem } from '../../domain/invisible_characters.js';
+
 /**
  * The address an admin is invited at: something@domain.tld without spaces, within the limits of
  * RFC 5321 (4.5.3.1): 64 octets before the @ and 254 in all (the 256 of a path less its angle
@@ -10,8 +12,14 @@ const SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const MAX_EMAIL_LOCAL_PART_OCTETS = 64;
 export const MAX_EMAIL_OCTETS = 254;
 
-/** Why `email` cannot be invited, as a sentence for the form; undefined when it can. */
+/**
+ * Why `email` cannot be invited, as a sentence for the form; undefined when it can. A character
+ * that does not show (a NUL, a zero-width space, a bidirectional override: invisible_characters.ts)
+ * is named first: no mail server delivers to it, and the account's address would look like another's.
+ */
 export function inviteEmailProblem(email: string): string | undefined {
+  const invisible = invisibleCharacterProblem([...email]);
+  if (invisible) return `The address ${invisible}: type it again, or copy it from somewhere else.`;
   if (!SHAPE.test(email)) return 'Enter an email address, such as name@example.com.';
   const local = email.slice(0, email.lastIndexOf('@'));
   if (octets(local) > MAX_EMAIL_LOCAL_PART_OCTETS) {

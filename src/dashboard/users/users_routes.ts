@@ -1,4 +1,4 @@
-import { Router, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { Config } from '../../config/index.js';
 import type { Store } from '../../store/store.js';
 import { describeReauthorization } from '../../domain/identity_status.js';
@@ -12,11 +12,14 @@ import { logConfigChange } from '../config_change_log.js';
 import { answerSubmission, newFormToken, submitOnce } from '../form_once.js';
 import { pageLinks, pageOf, PER_PAGE } from '../paging.js';
 import { renderPage } from '../views.js';
+import { authorizedApplications } from './authorized_applications.js';
 import { removalErrorOf } from './removal_busy_error.js';
 import { BLOCK_CHANGES, userBlockRoutes } from './user_block_routes.js';
+import { GRANT_REVOCATIONS, revokeField, userGrantsRoutes } from './user_grants_routes.js';
 
 /**
  * /manage/t/:tenant/users: search, a user's profile and identities (with their connection status),
+ * the applications the user authorized on the consent page with their Revoke (user_grants_routes.ts),
  * Sign out everywhere (DELETE /api/v2/users/{id}/sessions), Block / Unblock (user_block_routes.ts),
  * and deletion, which drops the stored upstream tokens and then revokes them upstream, best effort.
  * Tokens are never rendered. Sign out everywhere sent twice (a double click, Back and the form sent
@@ -51,8 +54,8 @@ export function usersRoutes(
     });
   });
 
-  router.get('/:userId', async (req, res) => {
-    const user = await findUser(res, req.params.userId);
+  /** The user's page; `form` is a refused Revoke's (user_grants_routes.ts), shown again with its error. */
+  async function showUser(req: Request, res: Response, user: User, form?: { errors: Record<string, string>; formToken: string }, status = 200): Promise<void> {
     const identities = user.identities.map((identity) => ({
       provider: identity.provider,
       connection: identity.connection,
@@ -67,7 +70,30 @@ export function usersRoutes(
     }));
     const sessionsEnded = req.query.sessions_ended === '1';
     const blockChanged = BLOCK_CHANGES.find((change) => change === req.query.block_changed);
-    renderPage(res, 'user', { title: user.name ?? user.userId, section: 'users', user, identities, sessionsEnded, blockChanged });
+    const grantRevoked = GRANT_REVOCATIONS.find((outcome) => outcome === req.query.grant_revoked);
+    const applications = await authorizedApplications(store.clients, user);
+    renderPage(
+      res,
+      'user',
+      {
+        title: user.name ?? user.userId,
+        section: 'users',
+        user,
+        identities,
+        sessionsEnded,
+        blockChanged,
+        grantRevoked,
+        applications,
+        revokeField,
+        formToken: form?.formToken ?? newFormToken(),
+        errors: form?.errors,
+      },
+      status,
+    );
+  }
+
+  router.get('/:userId', async (req, res) => {
+    await showUser(req, res, await findUser(res, req.params.userId));
   });
 
   router.get('/:userId/sign-out', async (req, res) => {
@@ -97,6 +123,7 @@ export function usersRoutes(
   });
 
   router.use(userBlockRoutes(store, changeUser, config, findUser));
+  router.use(userGrantsRoutes(store, findUser, showUser));
 
   router.get('/:userId/delete', async (req, res) => {
     const user = await findUser(res, req.params.userId);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { refusingProtoKey } from '../metadata_guard.js';
 import { parseApplicationName } from '../../domain/application_name.js';
-import { distinctUrls, MAX_APPLICATION_URLS, writtenUrl } from '../../domain/application_urls.js';
+import { distinctUrls, MAX_APPLICATION_URLS } from '../../domain/application_urls.js';
+import { writtenUrlSchema } from '../written_url.js';
 import { MAX_BACKCHANNEL_LOGOUT_URLS, TOO_MANY_BACKCHANNEL_LOGOUT_URLS } from '../../domain/backchannel_logout_urls.js';
 import { distinctGrantTypes, GRANT_TYPES } from '../../domain/grant_types.js';
 import { MAX_ID_TOKEN_LIFETIME_SECONDS, MAX_REFRESH_TOKEN_LIFETIME_SECONDS } from '../../domain/token_lifetimes.js';
@@ -9,10 +10,9 @@ import { MAX_ID_TOKEN_LIFETIME_SECONDS, MAX_REFRESH_TOKEN_LIFETIME_SECONDS } fro
 // Bodies of POST /clients and PATCH /clients/{id}: Auth0's field names; unknown fields are refused
 // rather than silently dropped, so a typo ("callback") is reported instead of ignored.
 
-// Each URL is read as the dashboard reads it, without the white space around it (writtenUrl), then
-// checked against the application URL rule (domain/application_urls.ts) once the application's type
-// is known: see client_url_check.ts.
-const url = z.string().transform(writtenUrl);
+// Each URL is read as the dashboard reads it (written_url.ts), then checked against the application
+// URL rule (domain/application_urls.ts) once the application's type is known: see client_url_check.ts.
+const url = writtenUrlSchema;
 
 /** Stored without repeats and then counted, as the dashboard stores a list typed with repeats. */
 const urlList = z

@@ -2,6 +2,23 @@ import { z } from 'zod';
 import { refusingProtoKey } from '../metadata_guard.js';
 import { CONNECTION_NAME, CONNECTION_NAME_MAX_LENGTH } from '../../domain/connection_name.js';
 import { parseConnectionDisplayName } from '../../domain/connection_display_name.js';
+import { credentialCharactersProblem } from '../../domain/credential_characters.js';
+import { unstorableCharacterProblem } from '../../domain/storable_text.js';
+
+/**
+ * A client id or secret holding a NUL or an unpaired surrogate, refused in the credential rule's
+ * words (credential_characters.ts) on the value as it is read (trimmed: connection_options.ts), as
+ * the dashboard names the same character; else the rule for stored text (validation.ts) would name
+ * it first, in its own. Every other character the credential rule refuses is refused where the
+ * options are written, in the same words (connection_update.ts).
+ */
+function credential() {
+  return z.string().superRefine((value, context) => {
+    const read = value.trim();
+    const problem = unstorableCharacterProblem(read) && credentialCharactersProblem(read);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
+}
 
 /**
  * A connection's `options` (PATCH and POST /connections). The option values are the plugin's to
@@ -10,8 +27,8 @@ import { parseConnectionDisplayName } from '../../domain/connection_display_name
  */
 const connectionOptions = z.strictObject({
   api: z.string().optional(),
-  client_id: z.string().optional(),
-  client_secret: z.string().optional(),
+  client_id: credential().optional(),
+  client_secret: credential().optional(),
   scope: z.array(z.string()).optional(),
   set_user_root_attributes: z.string().optional(),
 });

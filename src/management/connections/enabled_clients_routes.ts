@@ -46,6 +46,7 @@ export const enabledClientsRoutes: ManagementRoute[] = [
     path: '/connections/:id/clients',
     scopes: ['update:connections'],
     audit: CONFIG_CHANGES.updateEnabledClients,
+    body: 'list',
     handle: update,
   },
 ];

@@ -2,11 +2,12 @@ import type { Request, Response } from 'express';
 import { userinfoAudience } from '../../authn/tokens/access_token.js';
 import { CONFIG_CHANGES } from '../../domain/config_changes.js';
 import { NotFoundInStoreError } from '../../domain/ports.js';
-import { findUserGrant, userGrantId, userIdOfGrant, withoutGrants } from '../../domain/user_grants.js';
+import { revokeUserGrant } from '../../domain/user_grant_revocation.js';
+import { userIdOfGrant, withoutGrants } from '../../domain/user_grants.js';
 import { updateUser } from '../../domain/user_updates.js';
 import { BadRequestError, ResourceNotFoundError } from '../../errors/index.js';
 import { PAGE_PARAMS, pageOf, pageReply, readPagination } from '../pagination.js';
-import { orWhenMissing, pathParam } from '../params.js';
+import { pathParam } from '../params.js';
 import type { ManagementReply, ManagementRoute } from '../route.js';
 import type { ManagementServices } from '../services.js';
 import { parseQuery } from '../validation.js';
@@ -47,12 +48,8 @@ async function remove(req: Request, _res: Response, { deps }: ManagementServices
   const missing = () => new ResourceNotFoundError(`The grant does not exist: ${id}`, 'inexistent_grant');
   const owner = userIdOfGrant(id);
   if (owner === undefined || (claimed !== undefined && claimed !== owner)) throw missing();
-  await orWhenMissing(missing, () =>
-    updateUser(deps.store.users, req.context.tenant.name, owner, (user) => {
-      if (!findUserGrant(user, id)) throw missing();
-      return withoutGrants(user, (grant) => userGrantId(user, grant) === id);
-    }),
-  );
+  // The dashboard's Revoke does the same, through the same function.
+  if (!(await revokeUserGrant(deps.store.users, req.context.tenant.name, id))) throw missing();
   return { auditDetails: { user_id: owner } };
 }
 

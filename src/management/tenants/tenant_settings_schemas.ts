@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { distinctUrls, MAX_APPLICATION_URLS, writtenUrl } from '../../domain/application_urls.js';
+import { distinctUrls, MAX_APPLICATION_URLS } from '../../domain/application_urls.js';
+import { writtenUrlSchema } from '../written_url.js';
 import { hoursProblem, MAX_SESSION_LIFETIME_HOURS } from '../../domain/session_lifetimes.js';
 
 // The body of PATCH /tenants/settings: the Auth0 fields fitgate keeps, in hours. Any other field
@@ -13,12 +14,12 @@ const hours = z.number().superRefine((value, context) => {
 });
 
 /**
- * As an application's list: each URL without the white space around it (writtenUrl), stored without
+ * As an application's list: each URL read as the dashboard reads it (written_url.ts), stored without
  * repeats and then counted. Each URL is checked against the application URL rule once parsed
  * (tenant_settings_routes.ts), in the words a client's list gets.
  */
 const logoutUrls = z
-  .array(z.string().transform(writtenUrl))
+  .array(writtenUrlSchema)
   .transform(distinctUrls)
   .pipe(z.array(z.string()).max(MAX_APPLICATION_URLS, `Must list at most ${MAX_APPLICATION_URLS} URLs`));
 

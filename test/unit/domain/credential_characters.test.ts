@@ -31,6 +31,7 @@ describe('the characters of an upstream client id or secret (RFC 6749 VSCHAR, %x
     ['\u2060', `a word joiner (U+2060)${invisible}`],
     ['\u2063', `an invisible formatting character (U+2063)${invisible}`],
     ['\ufeff', `a byte order mark (U+FEFF)${invisible}`],
+    ['\ud800', 'an unpaired surrogate (U+D800), half of a UTF-16 pair whose other half is missing'],
     ['\u00a0', 'a non-ASCII space (U+00A0)'],
     ['\u3000', 'a non-ASCII space (U+3000)'],
     ['é', 'a non-ASCII character (U+00E9)'],

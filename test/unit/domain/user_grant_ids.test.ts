@@ -55,25 +55,32 @@ describe('withoutGrants', () => {
 describe('tokens issued under a consent', () => {
   const granted = withGrant(user, 'partner', ['openid'], NOW);
   const consent = consentGrantIdOf(granted, 'partner');
+  const issued = (consentGrantId: string | undefined, scope = ['openid']) => ({ consentGrantId, scope });
 
   it('stand for a first-party client whatever the user allowed', () => {
-    expect(consentStands({ clientId: 'own' }, user, undefined)).toBe(true);
+    expect(consentStands({ clientId: 'own' }, user, issued(undefined))).toBe(true);
   });
 
   it("stand for a third-party client while the user's grant they were issued under does", () => {
     expect(consent).toBeDefined();
-    expect(consentStands(thirdParty, granted, consent)).toBe(true);
-    expect(consentStands(thirdParty, withGrant(granted, 'partner', ['email'], NOW), consent)).toBe(true);
+    expect(consentStands(thirdParty, granted, issued(consent))).toBe(true);
+    expect(consentStands(thirdParty, withGrant(granted, 'partner', ['email'], NOW), issued(consent))).toBe(true);
+  });
+
+  it('fall when they carry a scope the grant does not (issued while the client was first-party)', () => {
+    expect(consentStands(thirdParty, granted, issued(consent, ['openid', 'email']))).toBe(false);
   });
 
   it('fall with the grant, and stay down when the user allows the application again', () => {
     const revoked = withoutGrants(granted, () => true);
-    expect(consentStands(thirdParty, revoked, consent)).toBe(false);
-    expect(consentStands(thirdParty, withGrant(revoked, 'partner', ['openid'], NOW), consent)).toBe(false);
+    expect(consentStands(thirdParty, revoked, issued(consent))).toBe(false);
+    expect(consentStands(thirdParty, withGrant(revoked, 'partner', ['openid'], NOW), issued(consent))).toBe(false);
   });
 
-  it('stand, when issued before tokens kept their consent, while the user holds any grant to the client', () => {
-    expect(consentStands(thirdParty, granted, undefined)).toBe(true);
-    expect(consentStands(thirdParty, user, undefined)).toBe(false);
+  it('stand, when issued under no grant, only while the user allowed the client every scope they carry', () => {
+    expect(consentStands(thirdParty, granted, issued(undefined))).toBe(true);
+    expect(consentStands(thirdParty, user, issued(undefined))).toBe(false);
+    expect(consentStands(thirdParty, granted, issued(undefined, ['openid', 'email']))).toBe(false);
+    expect(consentStands(thirdParty, withGrant(granted, 'partner', ['email'], NOW), issued(undefined, ['openid', 'email']))).toBe(true);
   });
 });

@@ -23,7 +23,9 @@ export function fitbitRouter({ management, fitbitData, baseURL }) {
 
   router.get('/connect', (req, res) => res.oidc.login({ returnTo }));
 
-  // A new consent gives Fitbit a chance to grant what is missing and issues a new refresh token.
+  // prompt=consent shows the consent screen again, where the user can tick a permission they left
+  // out. A plain sign-in would reconnect a user who needs it as well: when Google sends no refresh
+  // token, fitgate goes back to Google for the consent that issues one by itself.
   router.get('/reconnect', (req, res) => res.oidc.login({ returnTo, authorizationParams: { prompt: 'consent' } }));
 
   router.get('/verify', requiresAuth(), async (req, res) => {

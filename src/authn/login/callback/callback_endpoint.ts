@@ -24,9 +24,11 @@ import { loadLoginParties } from './load_login_parties.js';
 import { loginCauseOf } from './login_cause.js';
 import { logLogin } from './login_log.js';
 import { recordUserLogin } from './record_user_login.js';
+import { replacedRoundOf } from './replaced_round.js';
 import { returnLinkOf } from './return_link.js';
 import { revokePreviousApiGrant } from './revoke_previous_api_grant.js';
 import { sendBackForRefreshToken } from './send_back_for_refresh_token.js';
+import { sendSentBackPage } from './sent_back_page.js';
 import { StaleLoginError } from '../../../upstream/stale_login_error.js';
 import { takeTransaction } from './take_transaction.js';
 
@@ -43,7 +45,10 @@ import { takeTransaction } from './take_transaction.js';
  * consent/consent_step.ts); log. Failures after the transaction is taken go to the client as OAuth errors,
  * except a state the strategy refuses, which is answered like a state no login has (upstream/stale_login_error.ts).
  * A state this browser's session finished a login with a moment ago is refused alike, with a page
- * that says the login went through (finished_logins.ts).
+ * that says the login went through (finished_logins.ts); so is the state of a round sent back whose
+ * second round this browser has in flight, with a page that says the login carries on upstream
+ * (replaced_round.ts). Each such callback is counted once, as the failed login of a used state; the
+ * round it names was counted only as sent back.
  */
 export function callbackEndpoint(deps: AppDeps, services: Pick<Services, 'upstreams' | 'revokeGrant'>, handoffs: readonly CallbackHandoff[] = []): RequestHandler {
   const metrics = metricsOf(deps);
@@ -61,6 +66,8 @@ export function callbackEndpoint(deps: AppDeps, services: Pick<Services, 'upstre
       metrics.authn.login(req.context.tenant.name, '', 'failure', refusal.code, loginCauseOf(failure));
       const finished = finishedLoginOf(req.session, req.query.state, req.context.tenant.name, Date.now());
       if (finished) return sendFinishedLoginPage(req, res, finished, refusal.status);
+      const replaced = await replacedRoundOf(deps.store, req);
+      if (replaced) return sendSentBackPage(req, res, replaced, refusal.status);
       return next(refusal);
     }
     const { client, connection } = await loadLoginParties(deps.store, transaction);
@@ -109,7 +116,13 @@ export function callbackEndpoint(deps: AppDeps, services: Pick<Services, 'upstre
       // A third-party application hears nothing until the person allowed it (consent_step.ts).
       const answer = await answerOrAskConsent(deps, req, client, transaction, { user, authTime, sid });
       if ('response' in answer && req.session.endUser) rememberClient(req.session.endUser, client);
-      const thisLogin = { upstreamState: transaction.upstreamState, tenant: transaction.tenant, clientName: client.name, returnTo: returnLinkOf(client, transaction.redirectUri) };
+      const thisLogin = {
+        upstreamState: transaction.upstreamState,
+        replaced: transaction.replacedRound?.state,
+        tenant: transaction.tenant,
+        clientName: client.name,
+        returnTo: returnLinkOf(client, transaction.redirectUri),
+      };
       rememberFinishedLogin(req.session, finishedEarlier, thisLogin, now.getTime());
 
       const apiNameOf = (api: string) => apiName(upstream.plugin, api);

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { SessionData } from 'express-session';
+import { usedStateHash } from './used_state_hash.js';
 
 /**
  * The logins this browser finished a moment ago, kept in its session so that their callback, come
@@ -16,8 +16,13 @@ declare module 'express-session' {
 
 /** Nothing secret: the state is used up (and kept hashed all the same), the rest is the client's own settings. */
 export interface FinishedLogin {
-  /** SHA-256 of the upstream state, base64url. */
+  /** SHA-256 of the upstream state, base64url (usedStateHash). */
   state: string;
+  /**
+   * Of a login the callback sent back to its upstream once (send_back_for_refresh_token.ts): the
+   * same of its first round's state, whose callback the back button reaches as well. Absent otherwise.
+   */
+  replaced?: string;
   tenant: string;
   clientName: string;
   /** Where the page's link returns to (return_link.ts); absent when the client has no such place. */
@@ -50,11 +55,12 @@ export function recentFinishedLogins(session: Session, now: number): FinishedLog
 export function rememberFinishedLogin(
   session: Session,
   earlier: readonly FinishedLogin[],
-  login: { upstreamState: string; tenant: string; clientName: string; returnTo: string | undefined },
+  login: { upstreamState: string; replaced?: string | undefined; tenant: string; clientName: string; returnTo: string | undefined },
   now: number,
 ): void {
   const entry: FinishedLogin = {
-    state: hashOf(login.upstreamState),
+    state: usedStateHash(login.upstreamState),
+    ...(login.replaced !== undefined ? { replaced: login.replaced } : {}),
     tenant: login.tenant,
     clientName: login.clientName,
     ...(login.returnTo !== undefined ? { returnTo: login.returnTo } : {}),
@@ -63,13 +69,12 @@ export function rememberFinishedLogin(
   session.finishedLogins = [...earlier, entry].slice(-MAX_FINISHED_LOGINS);
 }
 
-/** The login this session finished with `state` at `tenant` less than ten minutes ago; undefined for any other state. */
+/**
+ * The login this session finished with `state` at `tenant` less than ten minutes ago, or whose first
+ * round `state` was, when the login was sent back upstream once; undefined for any other state.
+ */
 export function finishedLoginOf(session: Session | undefined, state: unknown, tenant: string, now: number): FinishedLogin | undefined {
   if (typeof state !== 'string' || session === undefined) return undefined;
-  const hash = hashOf(state);
-  return recentFinishedLogins(session, now).find((login) => login.state === hash && login.tenant === tenant);
-}
-
-function hashOf(state: string): string {
-  return createHash('sha256').update(state, 'utf8').digest('base64url');
+  const hash = usedStateHash(state);
+  return recentFinishedLogins(session, now).find((login) => (login.state === hash || login.replaced === hash) && login.tenant === tenant);
 }

@@ -6,11 +6,12 @@ import { toUpstreamLogin, type VerifiedLogin } from '../../../domain/upstream_lo
 import { forecastLogin } from '../../../domain/users.js';
 import type { Metrics } from '../../../metrics/metrics.js';
 import type { Store } from '../../../store/store.js';
-import { consentForRefreshTokenOf } from '../../../upstream/plugin_defaults.js';
+import { consentForRefreshTokenOf, wordingOf } from '../../../upstream/plugin_defaults.js';
 import type { ResolvedUpstream, UpstreamResolver } from '../../../upstream/resolve_upstream.js';
 import { startRoundTripAgain } from '../../../upstream/round_trip_again.js';
 import { beginLoginTransaction, type LoginTransaction, type PendingAuthorization } from '../login_transaction.js';
 import { rememberPendingLogin } from '../pending_login_cookie.js';
+import { usedStateHash } from './used_state_hash.js';
 
 /** What sending a login back needs. */
 export interface SendBackDeps {
@@ -41,6 +42,22 @@ export interface FinishedRound {
  * A blocked user is not sent back (the login refuses them). Nor is a login whose second round cannot
  * start (fitgate's store refusing the write): it finishes without the refresh token, as before.
  * Resolves true when the browser was sent back (the answer is sent); false: finish the login.
+ *
+ * The first round's access token is dropped here, not revoked: it is never stored nor logged, and
+ * ends by itself within the hour (Google's expires_in). Revoking it would undo what the second round
+ * asks for. Google revokes a grant, not a token: "If the token is an access token and it has a
+ * corresponding refresh token, the refresh token will also be revoked", which removes "the
+ * permissions granted to the application"
+ * (https://developers.google.com/identity/protocols/oauth2/web-server#tokenrevoke). The first round's
+ * token belongs to the user's standing grant to the Client ID, the very one the second round's
+ * consent renews and the refresh token it brings belongs to; and "it might take some time before
+ * the revocation has full effect", so even a revocation sent before the browser reaches Google could
+ * end the refresh token the second round brings. It would also end the refresh tokens other holders
+ * of that grant keep (another application of the same Client ID, the reason this user brought none).
+ *
+ * The second round carries the first's state, hashed, so that the person who comes back to the
+ * first round's callback (the back button from the upstream's second page) is told the login
+ * carries on there (sent_back_page.ts), not that it failed.
  */
 export async function sendBackForRefreshToken(deps: SendBackDeps, req: Request, res: Response, round: FinishedRound): Promise<boolean> {
   const { connection, transaction, verified } = round;
@@ -52,7 +69,8 @@ export async function sendBackForRefreshToken(deps: SendBackDeps, req: Request, 
   if (forecast.refreshable || forecast.blocked === true) return false;
 
   const target = { upstreams: deps.upstreams, connection, tenantUrl: roundTripTenantUrl(deps.config, connection.tenant, req.context) };
-  const again = { ...clientRequestOf(transaction), sentBackForRefreshToken: true as const };
+  const replacedRound = { state: usedStateHash(transaction.upstreamState), upstream: wordingOf(round.plugin, connection.options.api).name };
+  const again = { ...clientRequestOf(transaction), sentBackForRefreshToken: true as const, replacedRound };
   const begin = (verifier: string | undefined): Promise<LoginTransaction> => beginLoginTransaction(deps.store.ephemeral, again, verifier);
   const outcome = await startRoundTripAgain(req, target, begin, { loginHint: transaction.loginHint, spelled });
   if (outcome.kind !== 'redirect') {
@@ -71,6 +89,7 @@ export async function sendBackForRefreshToken(deps: SendBackDeps, req: Request, 
 
 /** The client's request the transaction carries, without the round it was kept for. */
 function clientRequestOf(transaction: LoginTransaction): PendingAuthorization {
-  const { upstreamState: _state, upstreamCodeVerifier: _verifier, startedAt: _startedAt, sentBackForRefreshToken: _sentBack, ...request } = transaction;
+  const { upstreamState: _state, upstreamCodeVerifier: _verifier, startedAt: _startedAt, sentBackForRefreshToken: _sentBack, replacedRound: _replaced, ...request } =
+    transaction;
   return request;
 }

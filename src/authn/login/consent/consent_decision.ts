@@ -14,8 +14,9 @@ import { clientDestinationOf, issueAuthorizationResponse } from '../callback/iss
 import { formFields } from '../form_post_to_get.js';
 import { endSession, rememberClient } from '../login_session.js';
 import { ConsentFormRefusedError, ConsentNotPendingError } from './consent_errors.js';
+import { CONSENT_DECLINED_DESCRIPTION, logConsent } from './consent_log.js';
 import { APPLICATION_CHANGED } from './consent_page.js';
-import { carriesConsentToken, findPendingConsent, forgetPendingConsent, type PendingConsent } from './pending_consent.js';
+import { carriesConsentToken, claimConsentAnswer, findPendingConsent, forgetPendingConsent, type PendingConsent } from './pending_consent.js';
 
 /**
  * POST /login/consent: the person's answer, read top to bottom. The request must wait in this
@@ -24,9 +25,10 @@ import { carriesConsentToken, findPendingConsent, forgetPendingConsent, type Pen
  * still accept its redirect_uri (a page otherwise, as at the callback). Decline sends it
  * access_denied with its state (RFC 6749 §4.1.2.1); Accept records the grant on the user record,
  * then issues the code (or id_token) bound to the same sign-in, exactly as a login without the
- * step would have. Failures after the take go to the application as OAuth errors.
+ * step would have. Failures after the take go to the application as OAuth errors. Each answer is
+ * in the tenant's log (consent_log.ts).
  */
-export function consentDecision(deps: Pick<AppDeps, 'store' | 'sealer'>): RequestHandler {
+export function consentDecision(deps: Pick<AppDeps, 'store' | 'sealer' | 'logger'>): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     const form = formFields(req);
     const pending = findPendingConsent(req.session, form.consent);
@@ -34,6 +36,7 @@ export function consentDecision(deps: Pick<AppDeps, 'store' | 'sealer'>): Reques
     if (!carriesConsentToken(pending, form._csrf)) throw new ConsentFormRefusedError();
     const decision = form.decision;
     if (decision !== 'accept' && decision !== 'decline') throw new InvalidRequestError('Answer with Accept or Decline.');
+    if (!(await claimConsentAnswer(deps.store.locks, pending))) throw new ConsentNotPendingError();
     forgetPendingConsent(req.session, pending.id);
     const { request } = pending;
     const client = await deps.store.clients.get(request.tenant, request.clientId);
@@ -41,14 +44,17 @@ export function consentDecision(deps: Pick<AppDeps, 'store' | 'sealer'>): Reques
     if (request.responseMode === 'web_message') keepOpener(res);
     const destination = clientDestinationOf(request, req.context.tenantUrl);
     try {
-      if (decision === 'decline') throw new AccessDeniedError('The user did not allow the application access.');
+      // Auth0's words: applications written for it tell a declined consent by them.
+      if (decision === 'decline') throw new AccessDeniedError(CONSENT_DECLINED_DESCRIPTION);
       const user = await grantConsent(deps, req, res, pending);
+      await logConsent(deps, req, pending, { outcome: 'granted', user });
       const response = await issueAuthorizationResponse(deps, req.context, request, { user, authTime: pending.authTime, sid: pending.sid });
       if (req.session.endUser) rememberClient(req.session.endUser, client);
       sendClientResponse(res, destination, response);
     } catch (error) {
       if (!(error instanceof AppError)) return next(error);
       if (error.status >= 500) res.err = error;
+      await logConsent(deps, req, pending, { outcome: 'refused', error });
       sendClientResponse(res, destination, clientErrorParams(error, request.state));
     }
   };

@@ -1,12 +1,12 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../../../app_deps.js';
+import { scopesInWords } from '../../../domain/scope_words.js';
 import { InvalidRequestError } from '../../../errors/index.js';
 import { allowFormRedirectsTo, keepOpener } from '../../../http/security_headers.js';
 import { views } from '../../../http/views.js';
 import { clientStillAccepts } from '../callback/client_still_accepts.js';
 import { ConsentNotPendingError } from './consent_errors.js';
 import { CONSENT_PATH, findPendingConsent } from './pending_consent.js';
-import { scopesInWords } from './scope_words.js';
 
 /** The application changed since /authorize (callback removed, web origin unlisted): nothing may go there now. */
 export const APPLICATION_CHANGED = 'The application changed while you were logging in. Go back to it and log in again.';

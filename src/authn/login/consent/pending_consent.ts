@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import type { SessionData } from 'express-session';
+import type { LockStore } from '../../../domain/ports.js';
 import type { PendingAuthorization } from '../login_transaction.js';
 
 /**
@@ -84,6 +85,16 @@ export function carriesConsentToken(pending: PendingConsent, token: unknown): bo
   const expected = Buffer.from(pending.csrf);
   const given = Buffer.from(token);
   return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
+ * Claims the answer to `pending` for this request, across every process sharing the store. Answers
+ * sent together (a double-click, Accept and Decline from two tabs of one page) each read the session
+ * before another took the request out of it, so the session alone would let each through: of them,
+ * exactly one gets true. The claim lasts as long as the request would have; none is left after.
+ */
+export async function claimConsentAnswer(locks: Pick<LockStore, 'tryAcquire'>, pending: PendingConsent, now = Date.now()): Promise<boolean> {
+  return (await locks.tryAcquire(`consent_answer:${pending.id}`, Math.max(pending.expiresAt - now, 1))) !== undefined;
 }
 
 /** Takes the request out of the session: it is answered once. */

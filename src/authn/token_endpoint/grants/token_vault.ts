@@ -1,5 +1,6 @@
 import { mayHoldGrantType, TOKEN_VAULT_GRANT_TYPE } from '../../../domain/grant_types.js';
 import type { TokenVault } from '../../../domain/token_vault.js';
+import { isThirdParty } from '../../../domain/user_grants.js';
 import { refreshTokenPolicyOf } from '../../../domain/token_lifetimes.js';
 import { InvalidRequestError, UnauthorizedClientError } from '../../../errors/index.js';
 import { liveRefreshToken } from '../../tokens/refresh_tokens.js';
@@ -23,6 +24,9 @@ export function tokenVaultGrant(vault: TokenVault): (request: TokenRequest) => P
     const { deps, context, client } = request;
     // The rule the Management API and the dashboard hold the grant type to (a client stored before it may hold it still).
     if (!mayHoldGrantType(client, TOKEN_VAULT_GRANT_TYPE)) throw new UnauthorizedClientError('a public client cannot use the Token Vault grant');
+    // Auth0 keeps Token Vault to first-party applications: the consent page asks the person for
+    // fitgate's scopes, never for their upstream data, so nothing they allowed covers this token.
+    if (isThirdParty(client)) throw new UnauthorizedClientError('a third-party application cannot use the Token Vault grant');
     const exchange = readTokenVaultRequest(request.params);
     const owner = { tenant: context.tenant.name, clientId: client.clientId, policy: refreshTokenPolicyOf(client) };
     const record = await liveRefreshToken(deps.store.ephemeral, owner, exchange.subjectToken);

@@ -28,7 +28,7 @@ export async function tokenVaultSubject(
   if (isGrantOfEarlierUser(user, grant)) throw refusedRefreshToken();
   if (user.blocked === true) throw new InvalidGrantError(USER_BLOCKED);
   // A third-party client's refresh token proves nothing once the user's grant to it is revoked.
-  if (!consentStands(request.client, user, record.consentGrantId)) throw refusedRefreshToken();
+  if (!consentStands(request.client, user, { consentGrantId: record.consentGrantId, scope: record.scope })) throw refusedRefreshToken();
   const identity = user.identities.find(
     (candidate) => candidate.connection === connection && (loginHint === undefined || isNamedBy(candidate, connection, loginHint)),
   );

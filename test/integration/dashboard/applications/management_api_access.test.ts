@@ -256,7 +256,7 @@ describe('the Management API section of an application', () => {
     const page = await dashboard.agent().get(robot.page).expect(200);
     const boxes = [...page.text.matchAll(/<input type="checkbox" name="scope" value="([^"]+)"/g)].map((match) => match[1]);
     expect(boxes).toEqual([...MANAGEMENT_API_SCOPES]);
-    for (const label of ['Users', 'Applications', 'Connections', 'Logs', 'Client grants (Management API access)', 'Signing keys', 'Tenant settings']) {
+    for (const label of ['Users', 'Applications', 'Connections', 'Logs', 'Client grants (Management API access)', 'User grants (what users allowed third-party applications)', 'Signing keys', 'Tenant settings']) {
       expect(page.text).toContain(`<p class="area-name"><strong>${label}</strong></p>`);
     }
     expect(page.text).toContain(`<a href="${robot.page}?select=all#management-api" data-tick="all"`);

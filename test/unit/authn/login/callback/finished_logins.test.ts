@@ -7,6 +7,7 @@ import {
   recentFinishedLogins,
   rememberFinishedLogin,
 } from '../../../../../src/authn/login/callback/finished_logins.js';
+import { usedStateHash } from '../../../../../src/authn/login/callback/used_state_hash.js';
 
 const NOW = 1_700_000_000_000;
 const stateOf = (n: number) => String(n).padStart(43, 'S');
@@ -30,6 +31,15 @@ describe('the logins a session finished a moment ago', () => {
     expect(finishedLoginOf(session, stateOf(2), 'acme', NOW)).toBeUndefined();
     expect(finishedLoginOf(session, [stateOf(1)], 'acme', NOW)).toBeUndefined();
     expect(finishedLoginOf(undefined, stateOf(1), 'acme', NOW)).toBeUndefined();
+  });
+
+  it('recognises the first round’s state of a login that was sent back upstream once, at its tenant only', () => {
+    const session: Pick<SessionData, 'finishedLogins'> = {};
+    rememberFinishedLogin(session, [], { ...login(2), replaced: usedStateHash(stateOf(1)) }, NOW);
+    expect(finishedLoginOf(session, stateOf(1), 'acme', NOW)).toMatchObject({ clientName: 'App 2' });
+    expect(finishedLoginOf(session, stateOf(2), 'acme', NOW)).toMatchObject({ clientName: 'App 2' });
+    expect(finishedLoginOf(session, stateOf(1), 'other', NOW)).toBeUndefined();
+    expect(JSON.stringify(session)).not.toContain(stateOf(1));
   });
 
   it('forgets a login ten minutes after it finished', () => {

@@ -1,7 +1,8 @@
 /**
  * What each scope lets an application have, in the words the consent page shows the person (the
- * scopes /authorize grants: authorize_context.ts's SUPPORTED_SCOPES). A scope without words here is
- * shown by its name, so a scope added there is never hidden from the person.
+ * scopes /authorize grants: authorize_context.ts's SUPPORTED_SCOPES), and the dashboard shows an
+ * admin beside what the person allowed (a user's Authorized applications): here, below both. A
+ * scope without words here is shown by its name, so a scope added there is never hidden.
  */
 const WORDS: Readonly<Record<string, { readonly title: string; readonly detail: string }>> = {
   openid: { title: 'Know who you are', detail: 'Your user ID at this service, so the application can recognise you when you come back.' },
